@@ -1,0 +1,32 @@
+"""Exceptions. Every error a user can cause is a :class:`DecruftError` with a one-line message."""
+
+from __future__ import annotations
+
+
+class DecruftError(Exception):
+    """Base class: an expected failure, reported to the user as one line, never a traceback."""
+
+
+class InputError(DecruftError):
+    """The input cannot be read or is not a page (empty, binary, nothing article-like)."""
+
+
+class FormatError(DecruftError):
+    """An unknown format name, or a format that cannot do what was asked (e.g. bundling)."""
+
+
+class MissingDependency(DecruftError):
+    """An optional library a format needs is not installed; the message names the extra."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(f"this format needs {package}: install decruft[{extra}]")
+        self.package = package
+        self.extra = extra
+
+
+class SchemaVersionError(DecruftError):
+    """A decruft JSON document of a newer major version than this decruft can read."""
+
+
+class PluginError(DecruftError):
+    """A plugin failed inside a hook; the message names the plugin."""

@@ -1,0 +1,77 @@
+"""Plain-text helpers shared by parsers and writers: XML-safe cleaning and text of nodes."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from .article import Article, Block, Inline
+
+# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF)
+# crash lxml-based writers (python-docx, EPUB), so parsers drop them before building nodes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """Drop characters that XML 1.0 cannot represent; keep everything else as is."""
+    return _NOT_XML.sub("", text)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def inline_text(children: Iterable[Inline]) -> str:
+    """The visible text of a run of inlines (images count as their alt text)."""
+    out: list[str] = []
+    _inline_into(children, out)
+    return "".join(out)
+
+
+def _inline_into(children: Iterable[Inline], out: list[str]) -> None:
+    for node in children:
+        t = node.type
+        if t == "text" or t == "code":
+            out.append(node.text)  # type: ignore[union-attr]
+        elif t == "line_break":
+            out.append("\n")
+        elif t == "image":
+            pass
+        else:
+            _inline_into(node.children, out)  # type: ignore[union-attr]
+
+
+def block_texts(blocks: Iterable[Block]) -> Iterator[str]:
+    """Yield the text of each leaf block (paragraph, heading, list item line, cell, ...) in order."""
+    for block in blocks:
+        t = block.type
+        if t in ("paragraph", "heading"):
+            text = inline_text(block.children)  # type: ignore[union-attr]
+            if text.strip():
+                yield text
+        elif t == "code_block":
+            if block.text.strip():  # type: ignore[union-attr]
+                yield block.text  # type: ignore[union-attr]
+        elif t == "list":
+            for item in block.items:  # type: ignore[union-attr]
+                yield from block_texts(item.blocks)
+        elif t in ("quote", "div"):
+            yield from block_texts(block.blocks)  # type: ignore[union-attr]
+        elif t == "table":
+            for row in (*block.head, *block.body):  # type: ignore[union-attr]
+                cells = [" ".join(block_texts(c.blocks)) for c in row.cells]
+                line = "\t".join(cells)
+                if line.strip():
+                    yield line
+        elif t == "figure":
+            text = " ".join(s for s in (inline_text(block.caption),  # type: ignore[union-attr]
+                                        inline_text(block.credit)) if s)  # type: ignore[union-attr]
+            if text.strip():
+                yield text
+
+
+def article_text(article: Article) -> str:
+    """The article body as plain text: one block per paragraph, blank lines between."""
+    return "\n\n".join(block_texts(article.blocks))
