@@ -1,0 +1,116 @@
+"""The library API the CLI is a thin shell over: parse bytes into an Article, render it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+from .article import Article
+from .errors import DecruftError, FormatError, InputError
+from .formats import ReadContext, RenderOptions
+from . import plugins
+
+#: Inputs larger than this are refused before parsing (override with DECRUFT_MAX_INPUT_BYTES).
+MAX_INPUT_BYTES = int(os.environ.get("DECRUFT_MAX_INPUT_BYTES", 64 * 1024 * 1024))
+
+
+def detect_kind(data: bytes, context: ReadContext | None = None) -> str:
+    """The reader name ``--from auto`` picks for these bytes: a plugin reader that claims them,
+    else ``html``, ``text`` or ``json`` by content (never by file name alone)."""
+    ctx = context or ReadContext()
+    for reader in plugins.readers().sniffers():
+        if plugins.guarded(reader.plugin, f"sniff of reader {reader.name!r}",
+                           reader.sniff, data, ctx):  # type: ignore[arg-type]
+            return reader.name
+    from .extract.sniff import sniff_kind
+
+    return sniff_kind(data)
+
+
+def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
+          location: str | None = None, base_url: str | None = None,
+          http_charset: str | None = None, filters: Sequence[str] = ()) -> Article:
+    """Parse a page into an :class:`Article`.
+
+    :param source: the page's bytes, its text, or a path to read.
+    :param kind: ``auto`` (sniff the content), ``html``, ``text``, ``json`` or a plugin
+        reader's name.
+    :param location: the file path or URL the bytes came from (recorded as the source and
+        used as the base for relative links when it is a URL).
+    :param filters: names of registered transforms to apply after parsing, in order.
+    :raises DecruftError: for any expected failure, with a one-line message.
+    """
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        location = location or str(path)
+        try:
+            if path.is_dir():
+                raise InputError("is a directory")
+            if path.stat().st_size > MAX_INPUT_BYTES:
+                raise InputError(f"larger than the input limit of {MAX_INPUT_BYTES} bytes")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc)) from None
+    elif isinstance(source, str):
+        data = source.encode("utf-8")
+    else:
+        data = bytes(source)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"larger than the input limit of {MAX_INPUT_BYTES} bytes")
+    if not data.strip():
+        raise InputError("empty input")
+    ctx = ReadContext(location=location, base_url=base_url, http_charset=http_charset)
+    name = detect_kind(data, ctx) if kind == "auto" else kind
+    reader = plugins.readers().get(name)
+    article = plugins.guarded(reader.plugin, f"reader {name!r}", reader.parse, data, ctx)
+    if not isinstance(article, Article):
+        raise InputError(f"reader {name!r} returned {type(article).__name__}, not an Article")
+    return apply_filters(article, filters)
+
+
+def apply_filters(article: Article, names: Sequence[str] = ()) -> Article:
+    """Apply the automatic transforms, then the named ones, in order."""
+    registry = plugins.transforms()
+    chain = [t for t in registry if t.auto] + [registry.get(n) for n in names]
+    for tr in chain:
+        result = plugins.guarded(tr.plugin, f"filter {tr.name!r}", tr.apply, article)
+        if not isinstance(result, Article):
+            raise FormatError(f"filter {tr.name!r} returned {type(result).__name__}, "
+                              "not an Article")
+        article = result
+    return article
+
+
+def _options(options: RenderOptions | None, kwargs: dict[str, Any]) -> RenderOptions:
+    if options is not None and kwargs:
+        raise TypeError("pass either options= or keyword options, not both")
+    return options or RenderOptions(**kwargs)
+
+
+def render(article: Article, fmt: str, options: RenderOptions | None = None,
+           **kwargs: Any) -> bytes:
+    """Render one article to the named format; returns the file's bytes."""
+    spec = plugins.formats().get(fmt)
+    out = plugins.guarded(spec.plugin, f"render of {fmt!r}", spec.render, article,
+                          _options(options, kwargs))
+    return _check_bytes(out, fmt)
+
+
+def render_bundle(articles: Sequence[Article], fmt: str, options: RenderOptions | None = None,
+                  **kwargs: Any) -> bytes:
+    """Render several articles into one document (a book with a chapter per article)."""
+    spec = plugins.formats().get(fmt)
+    if spec.bundle is None:
+        raise FormatError(f"format {fmt!r} cannot bundle several articles into one file")
+    out = plugins.guarded(spec.plugin, f"bundle of {fmt!r}", spec.bundle, list(articles),
+                          _options(options, kwargs))
+    return _check_bytes(out, fmt)
+
+
+def _check_bytes(out: Any, fmt: str) -> bytes:
+    if isinstance(out, str):
+        return out.encode("utf-8")
+    if not isinstance(out, (bytes, bytearray)):
+        raise DecruftError(f"format {fmt!r} produced {type(out).__name__}, not bytes")
+    return bytes(out)

@@ -1,0 +1,73 @@
+"""The plugin hooks. These docstrings are the reference documentation of the plugin API.
+
+A plugin is a module (or object) with functions named like the hooks below, decorated with
+``convert.hookimpl``, advertised under the ``decruft`` entry-point group::
+
+    [project.entry-points.decruft]
+    reader_view = "decruft_reader_view"
+
+Every hook takes keyword arguments; an implementation may accept only the ones it needs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    import typer
+
+    from .formats import FormatRegistry, ReaderRegistry, TransformRegistry
+
+#: Bumped on a breaking change to the hooks, the registries or the AST. Plugins may check
+#: ``convert.PLUGIN_API_VERSION`` (a minor bump only adds things).
+PLUGIN_API_VERSION = "1.0"
+
+hookspec = pluggy.HookspecMarker("decruft")
+hookimpl = pluggy.HookimplMarker("decruft")
+
+
+@hookspec
+def register_formats(registry: FormatRegistry) -> None:
+    """Add output formats.
+
+    :param registry: call ``registry.add(name, render, extensions=[...], binary=...,
+        bundle=..., media_type=..., description=...)``. ``render(article, options)`` returns
+        the output as ``bytes``; ``bundle(articles, options)``, if given, renders several
+        articles into one document. Import heavy libraries inside ``render``, not at module
+        level, so that other formats do not pay for them.
+
+    A name registered twice (by two plugins) is an error that names both.
+    """
+
+
+@hookspec
+def register_readers(registry: ReaderRegistry) -> None:
+    """Add input readers (like a site-specific extractor, or a new input format).
+
+    :param registry: call ``registry.add(name, parse, sniff=..., priority=..., description=...)``.
+        ``parse(data: bytes, context: ReadContext) -> Article`` builds the article;
+        ``sniff(data, context) -> bool`` claims an input under ``--from auto`` (by URL or host
+        in ``context.location``, or by content). Users pick a reader explicitly with
+        ``--from NAME``.
+    """
+
+
+@hookspec
+def register_transforms(registry: TransformRegistry) -> None:
+    """Add AST transforms, the equivalent of pandoc filters.
+
+    :param registry: call ``registry.add(name, apply, description=..., auto=False)``.
+        ``apply(article) -> Article`` returns a new article (the AST is immutable: use
+        ``dataclasses.replace``). Transforms run after parsing, in the order given with
+        ``--filter NAME``; ``auto=True`` transforms run on every article first.
+    """
+
+
+@hookspec
+def register_commands(cli: typer.Typer) -> None:
+    """Add subcommands to the ``decruft`` command line.
+
+    :param cli: the root :class:`typer.Typer` application; use ``@cli.command()``.
+    """

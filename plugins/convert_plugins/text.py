@@ -1,0 +1,29 @@
+"""The ``txt`` format: the body as plain text, blocks separated by blank lines, no markup.
+
+This is the form extraction benchmarks and text corpora use, so it holds the body only: no
+title line, no metadata.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from convert import Article, hookimpl
+from convert.formats import FormatRegistry, RenderOptions
+from convert.textutil import article_text
+
+
+def render_text(article: Article, options: RenderOptions) -> bytes:
+    text = article_text(article)
+    return (text + "\n").encode("utf-8") if text else b""
+
+
+def bundle_text(articles: Sequence[Article], options: RenderOptions) -> bytes:
+    # A form feed between articles: plain text, yet still splittable by a script.
+    return b"\f\n".join(render_text(a, options) for a in articles)
+
+
+@hookimpl
+def register_formats(registry: FormatRegistry) -> None:
+    registry.add("txt", render_text, extensions=["txt", "text"], bundle=bundle_text,
+                 media_type="text/plain", description="the body as plain text (no markup)")
