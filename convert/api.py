@@ -58,6 +58,8 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
         data = bytes(source)
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"larger than the input limit of {MAX_INPUT_BYTES} bytes")
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data)
     if not data.strip():
         raise InputError("empty input")
     ctx = ReadContext(location=location, base_url=base_url, http_charset=http_charset)
@@ -69,17 +71,43 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
     return apply_filters(article, filters)
 
 
+def _gunzip(data: bytes) -> bytes:
+    """Decompress a gzip input, refusing more than MAX_INPUT_BYTES (a gzip bomb)."""
+    import zlib
+
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, MAX_INPUT_BYTES + 1)
+    except zlib.error as exc:
+        raise InputError(f"broken gzip data: {exc}") from None
+    if len(out) > MAX_INPUT_BYTES or d.unconsumed_tail:
+        raise InputError(f"decompresses to more than the input limit of {MAX_INPUT_BYTES} bytes")
+    if not d.eof:
+        raise InputError("truncated gzip data")
+    return out
+
+
 def apply_filters(article: Article, names: Sequence[str] = ()) -> Article:
     """Apply the automatic transforms, then the named ones, in order."""
+    from .filters import is_program, run_external
+
     registry = plugins.transforms()
-    chain = [t for t in registry if t.auto] + [registry.get(n) for n in names]
-    for tr in chain:
-        result = plugins.guarded(tr.plugin, f"filter {tr.name!r}", tr.apply, article)
-        if not isinstance(result, Article):
-            raise FormatError(f"filter {tr.name!r} returned {type(result).__name__}, "
-                              "not an Article")
-        article = result
+    for tr in [t for t in registry if t.auto]:
+        article = _apply_one(tr, article)
+    for name in names:
+        if name not in registry and is_program(name):
+            article = run_external(name, article)
+        else:
+            article = _apply_one(registry.get(name), article)
     return article
+
+
+def _apply_one(tr: Any, article: Article) -> Article:
+    result = plugins.guarded(tr.plugin, f"filter {tr.name!r}", tr.apply, article)
+    if not isinstance(result, Article):
+        raise FormatError(f"filter {tr.name!r} returned {type(result).__name__}, "
+                          "not an Article")
+    return result
 
 
 def _options(options: RenderOptions | None, kwargs: dict[str, Any]) -> RenderOptions:

@@ -52,6 +52,9 @@ class Format:
     bundle: BundleRenderer | None = None
     media_type: str = "application/octet-stream"
     description: str = ""
+    #: Outputs of several articles can simply be concatenated (JSON Lines): the CLI then
+    #: streams them to stdout in input order instead of waiting to bundle them.
+    concat: bool = False
     #: Name of the plugin that registered the format (filled in by the registry).
     plugin: str = ""
 
@@ -131,11 +134,12 @@ class FormatRegistry(_Registry):
 
     def add(self, name: str, render: Renderer, *, extensions: Sequence[str],
             binary: bool = False, bundle: BundleRenderer | None = None,
-            media_type: str = "application/octet-stream", description: str = "") -> Format:
+            media_type: str = "application/octet-stream", description: str = "",
+            concat: bool = False) -> Format:
         """Register an output format; raises :class:`FormatError` if the name is taken."""
         fmt = Format(name=name, render=render, extensions=tuple(e.lstrip(".") for e in extensions),
                      binary=binary, bundle=bundle, media_type=media_type,
-                     description=description, plugin=self.current_plugin)
+                     description=description, concat=concat, plugin=self.current_plugin)
         self._put(name, fmt)
         return fmt
 

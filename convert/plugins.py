@@ -88,7 +88,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
         except Exception as exc:  # a broken plugin must not take the tool down
             msg = f"plugin {ep.name!r} failed to load: {type(exc).__name__}: {exc}"
             _State.failures.append(msg)
-            log.warning("%s", msg)
+            log.debug("%s", msg)
             continue
         dist = ep.dist
         _register(pm, plugin, ep.name, dist.name if dist else None,
@@ -107,7 +107,7 @@ def _register(pm: pluggy.PluginManager, plugin: Any, name: str, dist: str | None
     except Exception as exc:  # e.g. a hook with a misspelled argument
         msg = f"plugin {name!r} rejected: {exc}"
         _State.failures.append(msg)
-        log.warning("%s", msg)
+        log.debug("%s", msg)
         return
     hooks = tuple(sorted(h.name for h in pm.get_hookcallers(plugin) or ()))
     _State.infos[name] = PluginInfo(name=name, module=getattr(plugin, "__name__", repr(plugin)),
@@ -139,11 +139,11 @@ def _collect(hook_name: str, registry: Any) -> Any:
             hook_call_one(impl, registry=registry)
         except DecruftError as exc:
             _State.failures.append(str(exc))
-            log.warning("%s", exc)
+            log.debug("%s", exc)
         except Exception as exc:
             msg = f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(exc).__name__}: {exc}"
             _State.failures.append(msg)
-            log.warning("%s", msg)
+            log.debug("%s", msg)
     registry.current_plugin = ""
     return registry
 

@@ -26,5 +26,5 @@ def register_formats(registry: FormatRegistry) -> None:
     registry.add("json", render_json, extensions=["json"], media_type="application/json",
                  description="the article AST as versioned JSON (docs/article.schema.json)")
     registry.add("jsonl", render_jsonl, extensions=["jsonl", "ndjson"], bundle=bundle_jsonl,
-                 media_type="application/jsonl",
+                 concat=True, media_type="application/jsonl",
                  description="one compact JSON article per line, for batch pipelines")

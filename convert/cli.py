@@ -1,0 +1,227 @@
+"""The ``decruft`` command line: a thin shell over :mod:`convert.api` and :mod:`convert.batch`.
+
+Exit codes: 0 everything converted, 1 at least one input failed, 2 usage error,
+130 interrupted. Diagnostics go to stderr only, one line per problem (``--debug`` adds
+tracebacks and the extractor's explanation).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import DecruftError
+
+app = typer.Typer(
+    name="decruft",
+    help="Turn a noisy web page (HTML or a whole-page text dump) into a clean document.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"decruft: {message}\n")
+
+
+def _usage(message: str) -> typer.Exit:
+    _err(message)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"decruft {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn a noisy web page (HTML or a whole-page text dump) into a clean document."""
+
+
+class NameFrom(str, Enum):
+    input = "input"
+    title = "title"
+
+
+@app.command()
+def convert(
+    inputs: Annotated[Optional[list[str]], typer.Argument(
+        help="Pages to convert (files; '-' or nothing reads standard input).",
+        show_default=False)] = None,
+    to: Annotated[Optional[str], typer.Option(
+        "-t", "--to", help="Output format (see 'decruft formats'); default: from -o's "
+        "extension, else md.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="Output file ('-' = stdout). Several inputs with -o make one "
+        "bundled document.", show_default=False)] = None,
+    output_dir: Annotated[Optional[Path], typer.Option(
+        "-d", "--output-dir", help="Write one file per input into this folder.",
+        show_default=False)] = None,
+    from_: Annotated[str, typer.Option(
+        "-f", "--from", help="Input kind: auto, html, text, json, or a plugin reader.")] = "auto",
+    filters: Annotated[Optional[list[str]], typer.Option(
+        "--filter", help="Apply a registered transform by name, or run an external filter "
+        "program (article JSON on stdin and stdout). Repeatable.", show_default=False)] = None,
+    front_matter: Annotated[bool, typer.Option(
+        "--front-matter", help="Markdown: start with YAML front matter.")] = False,
+    bundle: Annotated[bool, typer.Option(
+        "--bundle", help="Combine all inputs into one document (implied by several inputs "
+        "with -o).")] = False,
+    title: Annotated[Optional[str], typer.Option(
+        "--title", help="Title of a bundled document.", show_default=False)] = None,
+    no_images: Annotated[bool, typer.Option("--no-images", help="Leave images out.")] = False,
+    option: Annotated[Optional[list[str]], typer.Option(
+        "-O", "--option", help="Format option KEY=VALUE for plugins. Repeatable.",
+        show_default=False)] = None,
+    base_url: Annotated[Optional[str], typer.Option(
+        "--base-url", help="Base URL for relative links of local pages.",
+        show_default=False)] = None,
+    recursive: Annotated[bool, typer.Option(
+        "-r", "--recursive", help="Convert the pages inside directory operands.")] = False,
+    files_from: Annotated[Optional[str], typer.Option(
+        "--files-from", help="Read input paths from FILE ('-' = stdin), one per line.",
+        show_default=False)] = None,
+    null: Annotated[bool, typer.Option(
+        "-0", "--null", help="--files-from list is NUL-separated (find -print0).")] = False,
+    name_from: Annotated[NameFrom, typer.Option(
+        "--name-from", help="Name -d outputs after the input file or the article title.")]
+        = NameFrom.input,
+    jobs: Annotated[int, typer.Option(
+        "-j", "--jobs", min=1, max=256, help="Convert in this many processes.")] = 1,
+    no_clobber: Annotated[bool, typer.Option(
+        "-n", "--no-clobber", help="Never overwrite an existing output file.")] = False,
+    fail_fast: Annotated[bool, typer.Option(
+        "--fail-fast", help="Stop at the first input that fails.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "-q", "--quiet", help="No progress bar and no summary line.")] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Log the extractor's decisions and show tracebacks on stderr.")]
+        = False,
+) -> None:
+    """Convert pages to md, docx, epub, json, jsonl, txt or a plugin's format."""
+    from .runner import Request, execute
+
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="decruft: %(name)s: %(message)s",
+                            stream=sys.stderr)
+    extra: dict[str, str] = {}
+    for item in option or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise _usage(f"-O expects KEY=VALUE, got {item!r}")
+        extra[key] = value
+    request = Request(
+        inputs=list(inputs or ()), to=to, output=output, output_dir=output_dir, kind=from_,
+        filters=tuple(filters or ()), front_matter=front_matter, bundle=bundle, title=title,
+        images=not no_images, extra=extra, base_url=base_url, recursive=recursive,
+        files_from=files_from, null=null, name_from=name_from.value, jobs=jobs,
+        no_clobber=no_clobber, fail_fast=fail_fast, quiet=quiet, debug=debug)
+    raise typer.Exit(execute(request))
+
+
+@app.command()
+def formats(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List the output formats, their file extensions and the plugin providing each."""
+    from . import plugins
+
+    specs = sorted(plugins.formats(), key=lambda f: f.name)
+    if as_json:
+        rows = [{"name": f.name, "extensions": list(f.extensions), "binary": f.binary,
+                 "bundle": f.bundle is not None, "media_type": f.media_type,
+                 "plugin": f.plugin, "description": f.description} for f in specs]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        for f in specs:
+            exts = ",".join(f".{e}" for e in f.extensions)
+            sys.stdout.write(f"{f.name:<10} {exts:<18} {f.plugin:<12} {f.description}\n")
+    _report_plugin_failures()
+
+
+@app.command("plugins")
+def plugins_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List the loaded plugins, their versions and the hooks they implement."""
+    from . import plugins
+
+    infos = plugins.plugin_infos()
+    if as_json:
+        rows = [{"name": i.name, "module": i.module, "distribution": i.distribution,
+                 "version": i.version, "hooks": list(i.hooks), "builtin": i.builtin}
+                for i in infos]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        for i in infos:
+            origin = f"{i.distribution} {i.version}" if i.distribution else "decruft (core)"
+            sys.stdout.write(f"{i.name:<14} {origin:<24} {', '.join(i.hooks)}\n")
+    _report_plugin_failures()
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of decruft's article JSON."""
+    from .jsonio import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+def _report_plugin_failures() -> None:
+    from . import plugins
+
+    for msg in plugins.load_failures():
+        _err(f"warning: {msg}")
+
+
+def _add_plugin_commands() -> None:
+    from . import plugins
+
+    pm = plugins.get_plugin_manager()
+    for impl in reversed(pm.hook.register_commands.get_hookimpls()):
+        try:
+            plugins.hook_call_one(impl, cli=app)
+        except Exception as exc:  # a broken plugin command must not break the others
+            _err(f"warning: plugin {impl.plugin_name!r} failed in register_commands: {exc}")
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Console-script entry point."""
+    # Die quietly like a C tool when stdout is a closed pipe (`decruft ... | head`); outputs
+    # to files are never pipes, so no file is left half-written by this.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    args = sys.argv[1:] if argv is None else argv
+    if not (args[:1] == ["--version"]):
+        _add_plugin_commands()
+    try:
+        app(args=args, prog_name="decruft", standalone_mode=True)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except DecruftError as exc:  # pragma: no cover - commands catch their own
+        _err(str(exc))
+        sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,55 @@
+"""External filters in any language, like pandoc's JSON filters.
+
+``--filter PROGRAM`` runs PROGRAM with the article's decruft JSON on stdin and reads the
+transformed article JSON from its stdout; the result is validated like any JSON input. A
+filter that fails, times out or prints something that is not a decruft article is an error
+naming the program.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+
+from .article import Article
+from .errors import DecruftError, InputError
+
+#: Seconds a filter may run (override with DECRUFT_FILTER_TIMEOUT).
+TIMEOUT = float(os.environ.get("DECRUFT_FILTER_TIMEOUT", "60"))
+
+
+class FilterError(DecruftError):
+    """An external filter failed."""
+
+
+def is_program(name: str) -> bool:
+    """Whether ``--filter name`` means an external program rather than a registered transform."""
+    return os.sep in name or (os.altsep is not None and os.altsep in name) or \
+        shutil.which(name) is not None or " " in name.strip()
+
+
+def run_external(program: str, article: Article) -> Article:
+    from .jsonio import dumps, loads
+
+    argv = shlex.split(program)
+    if os.path.exists(argv[0]) and not os.access(argv[0], os.X_OK):
+        raise FilterError(f"filter {program!r}: not executable")
+    try:
+        proc = subprocess.run(argv, input=dumps(article, indent=None).encode("utf-8"),
+                              capture_output=True, timeout=TIMEOUT, check=False)
+    except FileNotFoundError:
+        raise FilterError(f"filter {program!r}: program not found") from None
+    except subprocess.TimeoutExpired:
+        raise FilterError(f"filter {program!r}: no answer within {TIMEOUT:g} s") from None
+    except OSError as exc:
+        raise FilterError(f"filter {program!r}: {exc.strerror or exc}") from None
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        tail = f": {detail[-1][:200]}" if detail else ""
+        raise FilterError(f"filter {program!r} exited with status {proc.returncode}{tail}")
+    try:
+        return loads(proc.stdout)
+    except InputError as exc:
+        raise FilterError(f"filter {program!r} returned an invalid article: {exc}") from None

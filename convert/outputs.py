@@ -1,0 +1,111 @@
+"""Writing outputs safely: atomic replacement, no-clobber, and safe file names.
+
+Every file is written to a temporary file in the target folder and renamed into place, so a
+failure, a full disk or Ctrl-C never leaves a partial file, and a symlink at the target is
+replaced rather than followed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from .errors import DecruftError
+
+
+class OutputError(DecruftError):
+    """An output cannot be written (missing or read-only folder, existing file with -n)."""
+
+
+def write_atomic(path: Path, data: bytes, *, no_clobber: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: output folder {folder} does not exist")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    if no_clobber and (path.exists() or path.is_symlink()):
+        raise OutputError(f"{path}: exists (not overwritten because of --no-clobber)")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp creates 0600; give the file the permissions a normal write would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        if no_clobber:
+            # link() fails if the name exists: an atomic "create only if absent".
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise OutputError(f"{path}: exists (not overwritten because of --no-clobber)") \
+                    from None
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: {exc.strerror or exc}") from None
+        raise
+
+
+# Names Windows refuses whatever the extension (CON.md is as bad as CON).
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+             *(f"lpt{i}" for i in range(10))}
+_UNSAFE = re.compile(r"[^\w\-.]+", re.UNICODE)
+MAX_STEM = 80
+
+
+def safe_stem(text: str, *, fallback: str = "article") -> str:
+    """A file-name stem from any text: no separators, controls or dot-names, bounded length."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    slug = _UNSAFE.sub("-", text.strip().lower()).strip("-._")
+    slug = re.sub(r"-{2,}", "-", slug)
+    # Bound the length in UTF-8 bytes too: file systems count bytes, not characters.
+    while slug and (len(slug) > MAX_STEM or len(slug.encode("utf-8")) > 200):
+        slug = slug[:-1]
+    slug = slug.rstrip("-._")
+    if not slug or slug.split(".")[0] in _RESERVED:
+        slug = f"{fallback}-{slug}" if slug else fallback
+    return slug
+
+
+class NamePlanner:
+    """Hands out output paths in a folder, never the same one twice in a run."""
+
+    def __init__(self, folder: Path, ext: str) -> None:
+        self.folder = folder
+        self.ext = ext
+        self._taken: set[str] = set()
+
+    def name(self, stem: str) -> Path:
+        stem = safe_stem(stem)
+        candidate, n = stem, 1
+        while candidate.lower() in self._taken:
+            n += 1
+            candidate = f"{stem}-{n}"
+        self._taken.add(candidate.lower())
+        return self.folder / f"{candidate}.{self.ext}"
+
+
+def input_stem(location: str) -> str:
+    """The stem of an input path: ``a/page.html.gz`` → ``page``."""
+    name = Path(location).name
+    for suffix in (".gz",):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return Path(name).stem or name

@@ -1,0 +1,269 @@
+"""What ``decruft convert`` does, apart from parsing its arguments.
+
+Decides the output mode (stdout stream, one file, one file per input, or a bundle), runs the
+jobs through :mod:`convert.batch`, writes results atomically, shows progress and returns the
+exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import plugins
+from .batch import Job, Result, Settings, expand_inputs, read_list, run
+from .errors import DecruftError
+from .formats import Format, RenderOptions
+from .outputs import NamePlanner, OutputError, input_stem, write_atomic
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_STDIN_BYTES = 256 * 1024 * 1024
+
+
+class UsageError(DecruftError):
+    """The command line asks for something impossible (exit 2)."""
+
+
+@dataclass
+class Request:
+    inputs: list[str]
+    to: str | None = None
+    output: Path | None = None
+    output_dir: Path | None = None
+    kind: str = "auto"
+    filters: tuple[str, ...] = ()
+    front_matter: bool = False
+    bundle: bool = False
+    title: str | None = None
+    images: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+    base_url: str | None = None
+    recursive: bool = False
+    files_from: str | None = None
+    null: bool = False
+    name_from: str = "input"
+    jobs: int = 1
+    no_clobber: bool = False
+    fail_fast: bool = False
+    quiet: bool = False
+    debug: bool = False
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"decruft: {message}\n")
+
+
+def execute(req: Request) -> int:
+    """Run a convert request; returns the process exit code."""
+    try:
+        return _execute(req)
+    except UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except DecruftError as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(data) > MAX_STDIN_BYTES:
+        raise DecruftError(f"<stdin>: larger than {MAX_STDIN_BYTES} bytes")
+    return data
+
+
+def _jobs(req: Request) -> list[Job]:
+    paths: list[str] = []
+    if req.files_from is not None:
+        if req.files_from == "-":
+            if "-" in req.inputs:
+                raise UsageError("standard input cannot be both --files-from and an input")
+            listing = _read_stdin()
+        else:
+            try:
+                listing = Path(req.files_from).read_bytes()
+            except OSError as exc:
+                raise UsageError(f"{req.files_from}: {exc.strerror}") from None
+        paths.extend(read_list(listing, null=req.null))
+    paths.extend(expand_inputs(req.inputs, recursive=req.recursive))
+    if not paths and req.files_from is None:
+        paths = ["-"]
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    jobs = []
+    for p in paths:
+        if p == "-":
+            if sys.stdin.isatty():
+                raise UsageError("no input given and standard input is a terminal "
+                                 "(try: decruft convert PAGE.html)")
+            jobs.append(Job(None, _read_stdin()))
+        else:
+            jobs.append(Job(p))
+    return jobs
+
+
+def _pick_format(req: Request) -> Format:
+    registry = plugins.formats()
+    for msg in plugins.load_failures():
+        _err(f"warning: {msg}")
+    if req.to:
+        if req.to not in registry:
+            by_ext = registry.for_extension(req.to)
+            if by_ext is None:
+                raise UsageError(f"unknown format {req.to!r} (see 'decruft formats')")
+            return by_ext
+        return registry.get(req.to)
+    if req.output is not None and str(req.output) != "-":
+        ext = "".join(req.output.suffixes[-1:])
+        spec = registry.for_extension(ext) if ext else None
+        if spec is None:
+            raise UsageError(f"cannot tell the format from {str(req.output)!r}: use -t FORMAT")
+        return spec
+    return registry.get("md")
+
+
+def _execute(req: Request) -> int:
+    if req.output is not None and req.output_dir is not None:
+        raise UsageError("use either -o or -d, not both")
+    spec = _pick_format(req)
+    jobs = _jobs(req)
+    if not jobs:
+        raise UsageError("no input files (the list was empty)")
+    to_stdout = req.output_dir is None and (req.output is None or str(req.output) == "-")
+    bundle = req.bundle or (len(jobs) > 1 and req.output_dir is None and not to_stdout)
+    if req.output_dir is None and not bundle and len(jobs) > 1 and not spec.concat:
+        if spec.bundle is None:
+            raise UsageError(f"several inputs: use -d DIR, or a format that bundles "
+                             f"(format {spec.name!r} cannot)")
+        bundle = True
+    if bundle and spec.bundle is None:
+        raise UsageError(f"format {spec.name!r} cannot bundle several articles into one file")
+    if to_stdout and spec.binary and sys.stdout.isatty():
+        raise UsageError(f"{spec.name} is a binary format: give -o FILE or redirect stdout")
+    _check_not_input(req, jobs)
+    if req.output_dir is not None:
+        try:
+            req.output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{req.output_dir}: cannot create output folder: "
+                             f"{exc.strerror}") from None
+
+    options = RenderOptions(front_matter=req.front_matter, title=req.title, images=req.images,
+                            extra=dict(req.extra))
+    settings = Settings(kind=req.kind, fmt=spec.name, filters=req.filters, options=options,
+                        base_url=req.base_url, keep_article=bundle or req.name_from == "title",
+                        render=not bundle, debug=req.debug)
+    planner = NamePlanner(req.output_dir, spec.extensions[0]) if req.output_dir else None
+    articles: list[Any] = []
+    failed = converted = 0
+    progress = _Progress(len(jobs), enabled=len(jobs) > 1 and not req.quiet)
+    with progress:
+        for result in run(jobs, settings, workers=min(req.jobs, len(jobs))):
+            progress.advance()
+            if not result.ok:
+                failed += 1
+                progress.print(f"decruft: {result.job.label}: {result.error}")
+                if req.fail_fast:
+                    break
+                continue
+            try:
+                if bundle:
+                    articles.append(result.article)
+                elif planner is not None:
+                    write_atomic(_output_name(planner, result, req), result.data or b"",
+                                 no_clobber=req.no_clobber)
+                elif to_stdout:
+                    sys.stdout.buffer.write(result.data or b"")
+                    sys.stdout.buffer.flush()
+                else:
+                    assert req.output is not None
+                    write_atomic(req.output, result.data or b"", no_clobber=req.no_clobber)
+                converted += 1
+            except OutputError as exc:
+                failed += 1
+                progress.print(f"decruft: {result.job.label}: {exc}")
+                if req.fail_fast:
+                    break
+    if bundle and articles and not (req.fail_fast and failed):
+        from .api import render_bundle
+
+        try:
+            data = render_bundle(articles, spec.name, options)
+            if to_stdout:
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            else:
+                assert req.output is not None
+                write_atomic(req.output, data, no_clobber=req.no_clobber)
+            converted = len(articles)
+        except DecruftError as exc:
+            _err(f"{req.output or '<stdout>'}: {exc}")
+            failed += 1
+            converted = 0
+    if len(jobs) > 1 and not req.quiet:
+        _err(f"{converted} converted, {failed} failed")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _output_name(planner: NamePlanner, result: Result, req: Request) -> Path:
+    stem = ""
+    if req.name_from == "title" and result.article is not None:
+        stem = result.article.meta.title or ""
+    if not stem:
+        stem = input_stem(result.job.location) if result.job.location else "stdin"
+    return planner.name(stem)
+
+
+def _check_not_input(req: Request, jobs: list[Job]) -> None:
+    """Refuse to write over an input: the input is never modified."""
+    if req.output is None or str(req.output) == "-":
+        return
+    try:
+        out = req.output.resolve()
+    except OSError:
+        return
+    for job in jobs:
+        if job.location and os.path.exists(job.location) and \
+                Path(job.location).resolve() == out:
+            raise UsageError(f"{req.output}: is also an input; refusing to overwrite it")
+
+
+class _Progress:
+    """A rich progress bar on stderr, only when stderr is a terminal and there are several
+    inputs; messages printed through it do not tear the bar."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total = total
+        self.bar: Any = None
+        self._print: Callable[[str], None] = _print_err
+        if enabled and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("converting", total=total)
+            self._print = lambda msg: self.bar.console.print(msg, markup=False, highlight=False)
+
+    def __enter__(self) -> "_Progress":
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def print(self, message: str) -> None:
+        self._print(message)
+
+
+def _print_err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
