@@ -1,0 +1,394 @@
+"""Recover the article from a whole-page plain-text dump.
+
+The cascade, in the order :func:`parse_text` runs it:
+
+1. decode and normalise (line breaks, NFC, XML-unsafe characters);
+2. guess the language (script, else function-word lists), which picks the function words;
+3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
+   (:mod:`.textlines`);
+4. drop furniture by named rules: icon runs, cookie/copyright/app-promo lines, teasers,
+   buttons, language switchers, clocks, lines printed more than once (:mod:`.textrules`);
+5. classify what is left by length and function-word density relative to the page's own
+   prose, then let short and borderline lines follow their neighbours (as jusText does);
+6. keep the densest run of article text and drop stray prose far from it (teasers, footers);
+7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
+   lead-image caption and credit (:mod:`.textmeta`);
+8. build blocks: paragraphs, level-2 headings, lists.
+
+Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that dropped it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+
+from ..article import Article, Figure, Heading, List, ListItem, Meta, Paragraph, Source, Text
+from ..errors import InputError
+from . import textmeta as M
+from . import textrules as R
+from .decode import decode
+from .stopwords import guess_language, stopwords_for, words as word_list
+from .textlines import Line, measure, normalize, segment, stopchars_for
+
+log = logging.getLogger("convert.extract")
+
+#: Units shorter than this (in word-equivalents) are "short": judged by their neighbours.
+SHORT_WORDS = 8
+#: Units at least this long with prose-like density are "good" on their own.
+GOOD_WORDS = 18
+#: Rules that look at a whole line apply only to lines up to this long; longer lines are prose.
+RULE_MAX_WORDS = 45
+#: Function-word density thresholds, as fractions of the page's own prose density.
+DENSITY_HIGH = 0.72
+DENSITY_LOW = 0.5
+#: Fallback prose density when a page has too few long lines to measure its own.
+DEFAULT_DENSITY = 0.36
+#: Prose closer than this many units to the main run joins it.
+REGION_GAP = 6
+#: Below this many words of body, the classifier retries with relaxed thresholds.
+MIN_BODY_WORDS = 25
+
+
+def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
+    """Parse a plain-text dump of a web page into an :class:`Article`.
+
+    Raises :class:`InputError` when the input is empty or nothing article-like is found.
+    """
+    if isinstance(data, bytes):
+        text, encoding = decode(data)
+    else:
+        text, encoding = data, None
+    text = normalize(text)
+    if not text.strip():
+        raise InputError("empty input: no text to extract")
+    lang = guess_language(text)
+    stop = stopwords_for(lang)
+    units = segment(text, stop)
+    measure(units, stop, stopchars_for(lang))
+    _apply_rules(units)
+    _classify(units, relaxed=False)
+    _keep_main_run(units)
+    if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
+        for u in units:
+            if u.reason in ("short", "bad-density", "near-good", "far-from-body"):
+                u.keep, u.reason = None, ""
+        _classify(units, relaxed=True)
+    meta = _structure(units)
+    blocks = _blocks(units)
+    if not blocks:
+        raise InputError("nothing article-like found: only menus, links or short lines")
+    for u in units:
+        if not u.keep:
+            log.debug("drop [%s] %.80s", u.reason or "unclassified", u.text)
+    body_text = " ".join(u.text for u in units if u.keep)
+    language = guess_language(body_text) or lang
+    furniture = [u.text for u in units if not u.keep and u.words <= RULE_MAX_WORDS]
+    site = meta.pop("site_name", None) or M.site_from_furniture(
+        furniture, set(word_list(body_text)))
+    return Article(
+        meta=Meta(language=language, site_name=site,
+                  source=Source(location=location, kind="text", encoding=encoding), **meta),
+        blocks=tuple(blocks))
+
+
+# --------------------------------------------------------------------------- rules
+
+def _drop(u: Line, reason: str) -> None:
+    u.keep = False
+    u.reason = reason
+
+
+def _apply_rules(units: list[Line]) -> None:
+    """Step 4: furniture that a single line gives away."""
+    short_keys = {u.key for u in units if u.words <= RULE_MAX_WORDS}
+    for u in units:
+        t = u.text
+        if R.SEPARATOR_ONLY.match(t) or not u.key:
+            _drop(u, "separator")
+            continue
+        tokens = t.split()
+        icons = len(R.ICON_TOKEN.findall(t))
+        if icons >= 3 and icons >= 0.25 * len(tokens):
+            _drop(u, "icon-run")
+            continue
+        if u.words > RULE_MAX_WORDS:
+            if R.TEASER.search(t[:200]):
+                _drop(u, "teaser")
+            continue
+        for name, rx in R.LINE_RULES:
+            if rx.search(t):
+                _drop(u, name)
+                break
+        if u.keep is False:
+            continue
+        low = u.key
+        if low in R.BUTTON_PHRASES or (u.words <= 4 and all(w in R.BUTTON_WORDS for w in low.split())):
+            _drop(u, "button")
+        elif sum(1 for w in t.lower().split() if w.strip("|/·,") in R.LANGUAGE_NAMES) >= 2 \
+                and u.words <= 3 * sum(1 for w in t.lower().split()
+                                       if w.strip("|/·,") in R.LANGUAGE_NAMES) + 2:
+            _drop(u, "language-switcher")
+        elif R.CLOCK.match(t) or R.COUNTER.match(t):
+            _drop(u, "clock")
+        elif M.is_date_line(t, u.words):
+            _drop(u, "date")
+            u.role = "date"
+        elif M.looks_like_breadcrumb(t, u.words):
+            _drop(u, "breadcrumb")
+            u.role = "breadcrumb"
+        elif M.split_caption(t) is not None and (u.words < 60):
+            _drop(u, "caption")
+            u.role = "caption"
+        elif M.is_byline(t, u.words):
+            _drop(u, "byline")
+            u.role = "byline"
+        elif u.repeats > 1 and u.words <= RULE_MAX_WORDS:
+            _drop(u, "repeated")
+        elif u.words <= 25 and _near_duplicate(low, short_keys):
+            _drop(u, "repeated")
+
+
+def _near_duplicate(key: str, keys: set[str]) -> bool:
+    """The line is another short line plus or minus one label word ("X" and "X FEATURE")."""
+    parts = key.split(" ")
+    if len(parts) < 3:
+        return False
+    return " ".join(parts[:-1]) in keys or " ".join(parts[1:]) in keys
+
+
+# --------------------------------------------------------------------------- classification
+
+def _prose_density(units: list[Line], unspaced: bool) -> float:
+    """The page's own prose density: the median over its long, undecided lines."""
+    vals = [u.stop_density for u in units
+            if u.keep is None and u.weight >= GOOD_WORDS and bool(u.extra.get("unspaced")) == unspaced]
+    if len(vals) < 2:
+        return DEFAULT_DENSITY if not unspaced else 0.12
+    vals.sort()
+    return max(statistics.median(vals[len(vals) // 3:]), 0.12 if not unspaced else 0.05)
+
+
+def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
+    if u.keep is False:
+        return "bad"
+    unspaced = bool(u.extra.get("unspaced"))
+    weight = u.weight
+    short = SHORT_WORDS // 2 if relaxed else SHORT_WORDS
+    if weight < short:
+        return "short"
+    if unspaced:
+        # No function words to count reliably: clause punctuation marks running text.
+        punct_rate = u.clause_punct / max(1.0, weight)
+        dens = u.stop_density / ref_cjk if ref_cjk else 0.0
+        if punct_rate >= 0.05 or dens >= DENSITY_HIGH:
+            return "good" if weight >= GOOD_WORDS else "near-good"
+        return "near-good" if (relaxed or punct_rate > 0.02) else "bad"
+    rel = u.stop_density / ref if ref else 0.0
+    high, low = (DENSITY_HIGH * 0.8, DENSITY_LOW * 0.8) if relaxed else (DENSITY_HIGH, DENSITY_LOW)
+    if rel >= high:
+        return "good" if weight >= GOOD_WORDS or (u.ends_sentence and u.clause_punct >= 2) \
+            else "near-good"
+    if rel >= low:
+        return "near-good"
+    return "bad"
+
+
+def _classify(units: list[Line], *, relaxed: bool) -> None:
+    """Step 5: jusText-style classes, then context for short and borderline lines."""
+    ref = _prose_density(units, False)
+    ref_cjk = _prose_density(units, True)
+    klass = [_klass(u, ref, ref_cjk, relaxed) for u in units]
+    n = len(units)
+
+    def neighbour(i: int, step: int, skip: tuple[str, ...]) -> str:
+        j = i + step
+        while 0 <= j < n:
+            if klass[j] not in skip:
+                return klass[j]
+            j += step
+        return "bad"
+
+    final = list(klass)
+    for i, k in enumerate(klass):
+        if k == "near-good":
+            prev, nxt = neighbour(i, -1, ("short", "near-good")), neighbour(i, 1, ("short", "near-good"))
+            final[i] = "good" if "good" in (prev, nxt) else "bad"
+    klass = final[:]
+    for i, k in enumerate(klass):
+        if k == "short":
+            prev, nxt = neighbour(i, -1, ("short",)), neighbour(i, 1, ("short",))
+            final[i] = "good" if prev == "good" and nxt == "good" else "bad"
+    for u, k, k0 in zip(units, final, klass):
+        if u.keep is False:
+            continue
+        if k == "good":
+            u.keep, u.reason = True, ""
+        else:
+            u.keep = False
+            u.reason = {"short": "short", "bad": "bad-density"}.get(k0, "near-good")
+
+
+def _keep_main_run(units: list[Line]) -> None:
+    """Step 6: the article is one run of text; kept lines far from the densest run are strays.
+
+    The run is the span with the largest sum of kept words minus dropped words (the
+    Body Text Extraction idea of Finn et al.), widened over gaps of a few lines.
+    """
+    best = cur = 0.0
+    best_span = (0, -1)
+    start = 0
+    for i, u in enumerate(units):
+        score = u.weight if u.keep else -min(u.weight, 12.0) * 0.5 - 1
+        if cur <= 0:
+            cur, start = score, i
+        else:
+            cur += score
+        if cur > best:
+            best, best_span = cur, (start, i)
+    lo, hi = best_span
+    if hi < lo:
+        return
+    main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    for i, u in enumerate(units):
+        if not u.keep or lo <= i <= hi:
+            continue
+        dist = lo - i if i < lo else i - hi
+        # Long prose far away is still content on pages with several text areas; a stray
+        # teaser sentence is not.
+        if dist > REGION_GAP and u.weight < max(40.0, 0.25 * main_words):
+            _drop(u, "far-from-body")
+
+
+# --------------------------------------------------------------------------- structure
+
+def _first_body(units: list[Line]) -> int:
+    for i, u in enumerate(units):
+        if u.keep:
+            return i
+    return len(units)
+
+
+def _title_score(units: list[Line], i: int, body: int, first_line: str) -> float:
+    u = units[i]
+    if u.role in ("date", "byline", "caption", "breadcrumb") or u.reason in (
+            "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher"):
+        return -1.0
+    if not (2 <= u.words <= 30) or (u.text.endswith(".") and not u.text.endswith("..")):
+        return -1.0
+    score = 0.0
+    if u.repeats > 1:
+        score += 2.0
+    if i > 0 and u.key and u.key in units[0].key and len(u.key) >= 0.3 * len(units[0].key):
+        score += 2.0
+    dist = body - i
+    if 0 < dist <= 8:
+        score += 1.5 - dist * 0.15
+    if u.gap_before:
+        score += 0.3
+    if score < 1.0:
+        return -1.0
+    return score
+
+
+def _structure(units: list[Line]) -> dict:
+    """Step 7: title, standfirst, date, byline, section and lead image around the body."""
+    out: dict = {}
+    body = _first_body(units)
+    first_line = units[0].text if units else ""
+    head = range(min(body, len(units)))
+    best, best_score = None, 0.0
+    for i in head:
+        s = _title_score(units, i, body, first_line)
+        if s > best_score or (s == best_score and best is not None and s > 0
+                              and units[i].key != units[best].key):
+            best, best_score = i, s
+    if best is None and units and units[0].words <= 30 and units[0].keep is False \
+            and units[0].reason not in ("icon-run", "date", "breadcrumb", "cookie"):
+        best = 0 if body > 0 else None
+    if best is not None:
+        t = units[best]
+        # The first occurrence is the headline; later copies are image alt text and teasers.
+        first = next(u for u in units if u.key == t.key)
+        out["title"] = first.text
+        for u in units:
+            if u.key == t.key:
+                u.role, u.keep = "title", False
+                u.reason = u.reason or "title"
+        top = first.index
+    else:
+        top = 0
+    # Standfirst: prose between the headline and the body, set apart from the body by
+    # furniture (a repeated headline, a caption, a dateline) or by its missing full stop.
+    if "title" in out:
+        for u in units[top + 1:min(len(units), body + 1)]:
+            if u.role:
+                continue
+            if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
+                    and u.reason not in ("repeated",):
+                nxt = units[u.index + 1] if u.index + 1 < len(units) else None
+                set_apart = nxt is not None and not nxt.keep
+                if set_apart or not u.ends_sentence:
+                    out["subtitle"] = u.text
+                    u.role, u.keep, u.reason = "subtitle", False, "standfirst"
+                break
+    body = _first_body(units)
+    window = [u for u in units[:body] if u.role] + [u for u in units[body:body + 12] if u.role]
+    for u in window:
+        if u.role == "date" and "published" not in out and "modified" not in out:
+            value = M.parse_date(u.text)
+            if value:
+                key = "modified" if R.MODIFIED_WORDS.search(u.text) else "published"
+                out[key] = value
+        elif u.role == "byline" and "authors" not in out:
+            out["authors"] = M.authors_from_byline(u.text)
+        elif u.role == "breadcrumb" and "section" not in out:
+            section = M.breadcrumb_section(u.text, u.words)
+            if section and section != out.get("title"):
+                out["section"] = section
+        elif u.role == "caption" and "lead_image" not in out and u.index < body + 3:
+            cap = M.split_caption(u.text)
+            if cap:
+                caption, credit = cap
+                out["lead_image"] = Figure(
+                    image=None,
+                    caption=(Text(caption),) if caption else (),
+                    credit=(Text(credit),) if credit else ())
+    return out
+
+
+# --------------------------------------------------------------------------- blocks
+
+def _is_heading(units: list[Line], i: int) -> bool:
+    u = units[i]
+    if u.words > 14 or u.ends_sentence or u.clause_punct > 1:
+        return False
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is not None and bool(nxt.keep) and nxt.words > u.words
+
+
+def _blocks(units: list[Line]) -> list:
+    blocks: list = []
+    items: list[str] = []
+
+    def flush() -> None:
+        if items:
+            blocks.append(List(items=tuple(
+                ListItem(blocks=(Paragraph(children=(Text(t),)),)) for t in items)))
+            items.clear()
+
+    for i, u in enumerate(units):
+        if not u.keep:
+            continue
+        bullet = R.BULLET.match(u.text)
+        if bullet and not u.text[:1].isdigit():
+            items.append(u.text[bullet.end():])
+            continue
+        flush()
+        if _is_heading(units, i):
+            blocks.append(Heading(level=2, children=(Text(u.text),)))
+        else:
+            blocks.append(Paragraph(children=(Text(u.text),)))
+    flush()
+    return blocks

@@ -1,0 +1,166 @@
+"""Metadata from single lines of a plain-text dump: dates, bylines, breadcrumbs, captions.
+
+Each function looks at one line and either returns a value or ``None``; deciding *which* line
+is the dateline or the caption is the job of :mod:`convert.extract.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import textrules as R
+from .stopwords import STOPWORDS
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
+_TRAILING_JUNK = re.compile(r"\s*[|•·,;–—-]\s*.*$")
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO 8601, as precise as the text (no invented zone)."""
+    for rx in R.DATE_PATTERNS:
+        m = rx.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            year, day = int(g["y"]), int(g["d"])
+            if g.get("mon"):
+                month = R.MONTHS.get(g["mon"].lower().rstrip("."))
+                if month is None:
+                    continue
+            else:
+                month = int(g["m"])
+        except (TypeError, ValueError):
+            continue
+        if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+            continue
+        out = f"{year:04d}-{month:02d}-{day:02d}"
+        if g.get("h") and g.get("mi"):
+            hour, minute = int(g["h"]), int(g["mi"])
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            if hour < 24 and minute < 60:
+                sec = int(g["s"]) if g.get("s") else 0
+                out += f"T{hour:02d}:{minute:02d}:{sec:02d}"
+        return out
+    return None
+
+
+def is_date_line(text: str, words: int) -> bool:
+    """A short line that is essentially a date (possibly with a time and a label)."""
+    if words > 12 or len(text) > 90:
+        return False
+    for rx in R.DATE_PATTERNS:
+        m = rx.search(text)
+        if m:
+            rest = (text[:m.start()] + " " + text[m.end():])
+            rest = R.DATE_WORDS.sub(" ", rest)
+            leftover = [w for w in re.findall(r"[^\W\d_]{2,}", rest)]
+            return len(leftover) <= 3
+    return False
+
+
+def authors_from_byline(text: str) -> tuple[str, ...]:
+    """Author names from a byline line ("By Jane Doe and John Roe | Reuters")."""
+    m = R.BYLINE.match(text)
+    if not m:
+        return ()
+    names = m.group("names")
+    for rx in R.DATE_PATTERNS:
+        d = rx.search(names)
+        if d:
+            names = names[:d.start()]
+    names = _TRAILING_JUNK.sub("", names).strip(" ,.:;")
+    parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(names)]
+    out = tuple(p for p in parts if p and len(p.split()) <= 5 and p[:1].isupper())
+    return out
+
+
+def is_byline(text: str, words: int) -> bool:
+    """A short "By ..." line naming one or a few people."""
+    if words > 14:
+        return False
+    return bool(authors_from_byline(text))
+
+
+def breadcrumb_section(text: str, words: int) -> str | None:
+    """The section a breadcrumb line names (its last crumb below the home page), or ``None``."""
+    if words > 14 or len(text) > 140:
+        return None
+    glued = R.GLUED_HOME.match(text)
+    if glued:
+        rest = text[glued.end():].strip()
+        crumbs = [c for c in R.CRUMB_SEPARATOR.split(rest) if c.strip()]
+        return crumbs[-1].strip() if crumbs else None
+    low = text.lower()
+    starts_home = low.startswith(R.HOME_WORDS)
+    crumbs = [c.strip() for c in R.CRUMB_SEPARATOR.split(text) if c.strip()]
+    separators = len(R.CRUMB_SEPARATOR.findall(text))
+    if separators >= 1 and starts_home and len(crumbs) >= 2:
+        section = crumbs[-1]
+        section = re.sub(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", "", section, flags=re.I)
+        return section or None
+    return None
+
+
+def looks_like_breadcrumb(text: str, words: int) -> bool:
+    """A short trail of separated crumbs ("Home > World > Europe")."""
+    if breadcrumb_section(text, words):
+        return True
+    if words > 12:
+        return False
+    seps = re.findall(r"\s(?:>>|»|›|>|→)\s|>>", text)
+    return len(seps) >= 2
+
+
+def split_caption(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` of a photo caption line, or ``None`` if it is not one."""
+    has_prefix = bool(R.CAPTION_PREFIX.match(text))
+    copy = text.rfind("©")
+    if copy > 0:
+        caption, credit = text[:copy].strip(), text[copy + 1:].strip()
+        if credit and len(credit.split()) <= 12:
+            return caption, credit
+    m = re.search(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?P<c>.{2,80})$", text, re.I)
+    if m and m.start() > 10:
+        return text[:m.start()].strip(), m.group("c").strip()
+    tail = R.CREDIT_TAIL.search(text)
+    if tail and len(text) - tail.start() < 60 and has_prefix:
+        return text[:tail.start()].strip(), text[tail.start() + 1:].strip()
+    if has_prefix:
+        if len(text.split()) <= 6:
+            return "", R.CAPTION_PREFIX.sub("", text).strip()
+        return text, ""
+    return None
+
+
+def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
+    """A brand name: a capitalised token that opens or names several distinct furniture lines.
+
+    Sites label their own furniture ("RT Features", "RT News App", "Read RT Privacy policy");
+    a token that recurs across three distinct furniture lines, is not a function word and
+    does not occur in the article body is taken to be the site's name.
+    """
+    common = set().union(*STOPWORDS.values())
+    seen: Counter[str] = Counter()
+    distinct: list[str] = []
+    for line in lines:
+        low = line.lower()
+        if any(low in d or d in low for d in distinct):
+            continue
+        distinct.append(low)
+        toks = set(re.findall(r"\b[A-Z][A-Za-z0-9&]{1,14}\b", line))
+        for tok in toks:
+            if tok.lower() in common or tok.lower() in body_words:
+                continue
+            seen[tok] += 1
+    if not seen:
+        return None
+    tok, n = seen.most_common(1)[0]
+    if n >= 3 and (tok.isupper() or n >= 4):
+        return tok
+    return None

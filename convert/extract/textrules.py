@@ -1,0 +1,188 @@
+"""Vocabulary of page furniture in plain-text dumps: named patterns and one table of rules.
+
+The logic that uses these lives in :mod:`convert.extract.text`; nothing here decides anything
+on its own. Every pattern is anchored or bounded (no nested quantifiers), so a 5 MB line is
+scanned in linear time. Words are multilingual where the dev set showed the need; each rule is
+written for a kind of line, never for one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# --------------------------------------------------------------------------- furniture rules
+
+#: Cookie and consent banners.
+COOKIE = re.compile(
+    r"\bcookies?\b|\bcookie-|\bGDPR\b|\bconsent\b.{0,40}\b(?:privacy|data)\b|"
+    r"\bDatenschutz(?:erklärung|einstellungen)?\b|\bKekse\b|\bgalletas\b", _I)
+
+#: Copyright and "all rights reserved" lines.
+COPYRIGHT = re.compile(
+    r"^\W{0,3}(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|"
+    r"\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\bdireitos reservados\b|"
+    r"\btutti i diritti riservati\b|\bwszelkie prawa zastrzeżone\b|版权所有|版權所有|"
+    r"\bcopyright\s*(?:©|\(c\))?\s*\d{4}", _I)
+
+#: Teaser / related-link prefixes: "READ MORE: ...", "Related: ...", "See also ...".
+TEASER = re.compile(
+    r"(?:^|\s)(?:read more|read also|related(?: articles?| stories| news| coverage| posts?)?|"
+    r"see also|also read|also on [\w.]+|more from [\w .]{1,30}|recommended|watch|listen|"
+    r"lesen sie auch|mehr zum thema|weiterlesen|lire aussi|à lire aussi|voir aussi|"
+    r"lee también|leer más|leia também|leggi anche|czytaj też|czytaj także|"
+    r"相关阅读|相关新闻|延伸阅读)\s*[:：|»›>]", _I)
+
+#: Words that on a short line of their own are a button or a teaser label.
+BUTTON_WORDS = frozenset("""
+read more continue reading share tweet email print comment comments reply subscribe sign in
+log in login logout sign up register follow menu search close open skip to content skip to main
+content back to top top home next previous prev more load more show more advertisement advert
+sponsored feature video photos gallery listen watch live newsletter download app accept
+accept cookies agree ok cancel submit go like facebook twitter whatsapp linkedin pinterest
+telegram reddit instagram youtube rss all podcasts podcast
+""".split())
+
+#: Phrases that identify a line as a button/label even when capitalised or with punctuation.
+BUTTON_PHRASES = frozenset({
+    "read more", "continue reading", "sign in", "log in", "sign up", "skip to content",
+    "skip to main content", "back to top", "load more", "show more", "accept cookies",
+    "all podcasts", "top stories", "most read", "most popular", "trending now", "latest news",
+    "more stories", "related articles", "related stories", "you may also like",
+    "recommended for you", "share this article", "share this", "follow us", "newsletter",
+    "advertisement", "sponsored content", "leave a comment", "leave a reply", "comments",
+    "weitere artikel", "mehr zum thema", "anzeige", "werbung", "publicité", "publicidad",
+    "lire la suite", "leer más", "leia mais", "czytaj więcej", "推荐阅读", "热门文章",
+})
+
+#: App-promotion and subscription nags.
+APP_PROMO = re.compile(
+    r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"
+    r"\b(?:news )?app$|\bsubscribe (?:to|for|now)\b|\bsign up for (?:our|the)\b|"
+    r"\bnewsletter\b", _I)
+
+#: A run of SVG icon names that a dump printed as text ("chevron downicon closeicon fbicon").
+ICON_TOKEN = re.compile(r"\w(?:icon|-icon|_icon)\b|\bicon[-_]\w|\bicon\b", _I)
+
+#: A language switcher lists native language names; several on one short line is furniture.
+LANGUAGE_NAMES = frozenset("""
+english deutsch français francais español espanol italiano português portugues русский
+українська polski nederlands svenska dansk norsk suomi türkçe čeština magyar română ελληνικά
+العربية عربي فارسی עברית 中文 简体中文 繁體中文 日本語 한국어 हिन्दी bahasa
+""".split())
+
+#: Separators used between breadcrumb items.
+CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|»|›|>|/|\||→|::|＞|〉)\s*")
+
+#: Words that start a breadcrumb trail (its root).
+HOME_WORDS = ("home", "startseite", "accueil", "inicio", "início", "portada", "strona główna",
+              "главная", "首页", "首頁", "ホーム", "トップ", "home page", "homepage", "you are here",
+              "当前位置", "您的位置", "位置")
+
+#: "Home" glued to the next crumb by a dump that dropped the separator ("HomeWorld News").
+GLUED_HOME = re.compile(r"^(?:Home|Startseite|Accueil|Inicio|Início|Portada)(?=[A-Z])")
+
+#: Caption prefixes and credit marks.
+CAPTION_PREFIX = re.compile(
+    r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"
+    r"archive photo|archivbild|imagen|图|图片)\s*[:：]", _I)
+CREDIT_MARK = re.compile(r"\s*(?:©|\(c\)|Photo:|Foto:|Credit:|Image:|Bild:|Picture:)\s*", _I)
+#: A credit with an agency name at the end of a caption-like line, after a separator.
+CREDIT_TAIL = re.compile(
+    r"[/|]\s*(?:AP|AFP|Reuters|Getty Images?|EPA|dpa|Xinhua|Sputnik|TASS|Shutterstock|"
+    r"Bloomberg|Alamy|PA|ANP|Keystone)\b", _I)
+
+#: Byline lines: "By Jane Doe", "Von Max Muster", "Autor: ...".
+BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|przez|автор|written by|posted by|words by|"
+    r"text|texto|autor|author|auteur|autore|reporter|作者|记者|記者)\s*[:：]?\s+"
+    r"(?P<names>[^\d].{1,80})$", _I)
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = {
+    # English, German, French, Spanish, Italian, Portuguese, Dutch, Polish (genitive), Czech
+    # (genitive), Swedish/Danish/Norwegian: the spellings that dates in the dev set use.
+    **dict.fromkeys(("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro",
+                     "januari", "stycznia", "ledna", "jänner", "janv", "ene", "gen"), 1),
+    **dict.fromkeys(("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio",
+                     "fevereiro", "februari", "lutego", "února", "févr", "fev"), 2),
+    **dict.fromkeys(("mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart",
+                     "marca", "března", "mrz"), 3),
+    **dict.fromkeys(("apr", "april", "avril", "abril", "aprile", "kwietnia", "dubna", "avr",
+                     "abr"), 4),
+    **dict.fromkeys(("may", "mai", "mayo", "maggio", "maio", "mei", "maja", "května", "mag"), 5),
+    **dict.fromkeys(("jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca",
+                     "června", "giu"), 6),
+    **dict.fromkeys(("jul", "july", "juli", "juillet", "julio", "luglio", "julho", "lipca",
+                     "července", "juil", "lug"), 7),
+    **dict.fromkeys(("aug", "august", "août", "aout", "agosto", "augustus", "sierpnia", "srpna",
+                     "ago"), 8),
+    **dict.fromkeys(("sep", "sept", "september", "septembre", "septiembre", "settembre",
+                     "setembro", "września", "září", "set"), 9),
+    **dict.fromkeys(("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro",
+                     "października", "října", "okt", "ott", "out"), 10),
+    **dict.fromkeys(("nov", "november", "novembre", "noviembre", "novembro", "listopada",
+                     "listopadu"), 11),
+    **dict.fromkeys(("dec", "december", "dezember", "décembre", "decembre", "diciembre",
+                     "dicembre", "dezembro", "grudnia", "prosince", "dez", "déc", "dic"), 12),
+}
+
+_MONTH = r"(?P<mon>[^\W\d_]{3,12})\.?"
+_TIME = r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|-\s*)?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?" \
+        r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+
+#: Date shapes; each yields named groups y, mon or m, d and optionally a time.
+DATE_PATTERNS = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s](?P<h>\d{1,2}):(?P<mi>\d{2})"
+               r"(?::(?P<s>\d{2}))?)?"),
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+               r"(?:\s*(?P<h>\d{1,2})[:：](?P<mi>\d{2}))?"),
+    re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"),
+    re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH +
+               r"(?:\s+de)?,?\s+(?P<y>\d{4})" + _TIME, _I),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, _I),
+)
+
+#: Words that make a short line a date line ("Published", "Updated", weekdays).
+DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|last modified|modified|veröffentlicht|aktualisiert|"
+    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"am|pm|gmt|utc|cet|cest|est|edt|pst|pdt|bst|uhr|h)\b|发布时间|发布|更新|時間|日期", _I)
+MODIFIED_WORDS = re.compile(r"\b(?:updated|last modified|modified|aktualisiert|mis à jour|"
+                            r"actualizado|aggiornato)\b|更新", _I)
+
+#: A bare clock or media duration ("0:00", "28:9", "12:30 PM").
+CLOCK = re.compile(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
+
+# --------------------------------------------------------------------------- shapes
+
+#: Sentence-final punctuation in many scripts.
+SENTENCE_END = re.compile(r"[.!?…。！？»”\"')\]؟।]$")
+#: Punctuation that ends a clause inside running text, spaced or unspaced scripts.
+CLAUSE_PUNCT = re.compile(r"[,;:，。、；：！？!?]|\.(?:\s|$)")
+#: A line made only of separators or bullets ("|", "·", "•", "-").
+SEPARATOR_ONLY = re.compile(r"^[\W_]{1,5}$")
+#: Starts a continuation of the previous line (punctuation that cannot open a sentence).
+CONTINUATION_START = re.compile(r"^[,.;:!?)\]}»”’%…，。、；：！？）」』】]")
+#: Ends a line that cannot end a sentence (an opening quote or bracket, a hyphen, a comma).
+OPEN_END = re.compile(r"[(\[{«“‘\-–—,/（「『【]$")
+#: List bullets and numbers at the start of a line.
+BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*]|\d{1,3}[.)])\s+")
+#: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次").
+COUNTER = re.compile(r"^\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
+
+#: One table of the line rules, in the order they are tried: (name, pattern). The parser logs
+#: a dropped line with the name of the rule that dropped it.
+LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cookie", COOKIE),
+    ("copyright", COPYRIGHT),
+    ("teaser", TEASER),
+    ("app-promo", APP_PROMO),
+)
