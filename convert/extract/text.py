@@ -47,6 +47,10 @@ DENSITY_LOW = 0.5
 DEFAULT_DENSITY = 0.36
 #: Prose closer than this many units to the main run joins it.
 REGION_GAP = 6
+#: Share of the page's best run that a run just below the headline must reach to win.
+ANCHORED_SHARE = 0.1
+#: Words of body needed before a comments heading may end the article.
+MIN_COMMENT_CUT = 60
 #: Below this many words of body, the classifier retries with relaxed thresholds.
 MIN_BODY_WORDS = 25
 
@@ -179,6 +183,10 @@ def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
     if weight < short:
         return "short"
     if unspaced:
+        if not u.extra.get("stopchars"):
+            # Thai, Burmese, Khmer: neither function words nor much punctuation to count;
+            # length is what is left.
+            return "good" if weight >= 1.5 * GOOD_WORDS else "near-good"
         # No function words to count reliably: clause punctuation marks running text.
         punct_rate = u.clause_punct / max(1.0, weight)
         dens = u.stop_density / ref_cjk if ref_cjk else 0.0
@@ -230,26 +238,66 @@ def _classify(units: list[Line], *, relaxed: bool) -> None:
             u.reason = {"short": "short", "bad": "bad-density"}.get(k0, "near-good")
 
 
-def _keep_main_run(units: list[Line]) -> None:
-    """Step 6: the article is one run of text; kept lines far from the densest run are strays.
+def _run_score(u: Line) -> float:
+    if u.keep:
+        return u.weight
+    if u.reason in ("short", "near-good", "bad-density"):
+        # Undecided short lines (list items, table rows) weigh little either way.
+        return -0.25 * min(u.weight, 12.0) - 0.25
+    return -0.5 * min(u.weight, 12.0) - 1
 
-    The run is the span with the largest sum of kept words minus dropped words (the
-    Body Text Extraction idea of Finn et al.), widened over gaps of a few lines.
-    """
+
+def _best_span(units: list[Line], first: int) -> tuple[float, int, int]:
+    """Kadane's maximum-sum span of :func:`_run_score` over ``units[first:]``."""
     best = cur = 0.0
-    best_span = (0, -1)
-    start = 0
-    for i, u in enumerate(units):
-        score = u.weight if u.keep else -min(u.weight, 12.0) * 0.5 - 1
+    lo = hi = -1
+    start = first
+    for i in range(first, len(units)):
+        score = _run_score(units[i])
         if cur <= 0:
             cur, start = score, i
         else:
             cur += score
         if cur > best:
-            best, best_span = cur, (start, i)
-    lo, hi = best_span
-    if hi < lo:
+            best, lo, hi = cur, start, i
+    return best, lo, hi
+
+
+def _title_anchor(units: list[Line]) -> int | None:
+    """Where the headline reappears, when the dump starts with the page's ``<title>``.
+
+    WET and ``get_text`` dumps print the ``<title>`` ("Headline - Site") first; the line
+    further down that repeats most of it is the headline above the article.
+    """
+    if len(units) < 3 or units[0].words > 30 or units[0].keep:
+        return None
+    head = units[0].key
+    for u in units[1:]:
+        if u.words < 2 or u.words > 30 or not u.key or len(u.key) < 0.4 * len(head):
+            continue
+        if u.key in head:
+            after = sum(v.weight for v in units[u.index + 1:u.index + 16] if v.keep)
+            if after >= GOOD_WORDS:
+                return u.index
+    return None
+
+
+def _keep_main_run(units: list[Line]) -> None:
+    """Step 6: the article is one run of text; kept lines far from the densest run are strays.
+
+    The run is the span with the largest sum of kept words minus dropped words (the
+    Body Text Extraction idea of Finn et al.). When the headline can be located, the run
+    is looked for below it first: sidebars above an article are often longer than it.
+    """
+    best, lo, hi = _best_span(units, 0)
+    anchor = _title_anchor(units)
+    if anchor is not None and anchor > lo:
+        b2, lo2, hi2 = _best_span(units, anchor + 1)
+        if lo2 >= 0 and lo2 - anchor <= REGION_GAP and b2 >= ANCHORED_SHARE * best:
+            best, lo, hi = b2, lo2, hi2
+    if hi < 0:
         return
+    _cut_comments(units, lo, hi)
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):
         if not u.keep or lo <= i <= hi:
@@ -259,6 +307,22 @@ def _keep_main_run(units: list[Line]) -> None:
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(40.0, 0.25 * main_words):
             _drop(u, "far-from-body")
+
+
+def _cut_comments(units: list[Line], lo: int, hi: int) -> None:
+    """Reader comments follow a heading like "12 Comments" or "Leave a reply"; the article
+    ends there, once it has had some body."""
+    seen = 0.0
+    total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    for i in range(lo, len(units)):
+        u = units[i]
+        if u.keep:
+            seen += u.weight
+        if seen >= max(MIN_COMMENT_CUT, 0.4 * total) and u.words <= 10 and R.COMMENTS_START.search(u.text):
+            for v in units[i:]:
+                if v.keep:
+                    _drop(v, "comments")
+            return
 
 
 # --------------------------------------------------------------------------- structure

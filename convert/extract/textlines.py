@@ -177,6 +177,7 @@ def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] |
             ws = words(_UNSPACED_CHAR.sub(" ", t))
             u.words = len(ws) + chars // 2
             u.weight = chars / 2 + len(ws)
+            u.extra["stopchars"] = bool(stopchars)
             if stopchars:
                 u.stop_density = sum(1 for c in t if c in stopchars) / max(1, chars)
             else:

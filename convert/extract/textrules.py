@@ -83,6 +83,13 @@ HOME_WORDS = ("home", "startseite", "accueil", "inicio", "início", "portada", "
 #: "Home" glued to the next crumb by a dump that dropped the separator ("HomeWorld News").
 GLUED_HOME = re.compile(r"^(?:Home|Startseite|Accueil|Inicio|Início|Portada)(?=[A-Z])")
 
+#: A heading that opens the reader comments below an article.
+COMMENTS_START = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
+    r"comentarios?|commenti|komentarze?|reader comments|discussion)\b(?:\s+(?:to|on|for|zu)\b.*)?"
+    r"\s*(?:\(\d+\))?\s*:?$|^(?:leave|post|add|write) a (?:comment|reply)\b|"
+    r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|^评论|^发表评论", _I)
+
 #: Caption prefixes and credit marks.
 CAPTION_PREFIX = re.compile(
     r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"

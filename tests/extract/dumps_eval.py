@@ -137,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpora", nargs="*", type=Path)
     ap.add_argument("--worst", type=int, default=20)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--show", type=Path, help="print the verdict on every line of one dump")
     a = ap.parse_args(argv)
+    if a.show:
+        show(a.show)
+        return 0
     folders = a.corpora or [corpus_root() / "dumps"]
     for folder in folders:
         rows = run(folder)
@@ -150,6 +154,33 @@ def main(argv: list[str] | None = None) -> int:
                 (dest / f"{r['id']}.meta.json").write_text(json.dumps(
                     {"title": r["title"], "byline": r["byline"], "date": r["date"]}), encoding="utf-8")
     return 0
+
+
+
+def show(path: Path) -> None:
+    """Print every unit of one dump with its verdict (for error analysis)."""
+    import convert.extract.text as T
+
+    seen: list = []
+    orig = T._blocks
+
+    def spy(units):
+        seen.extend(units)
+        return orig(units)
+
+    T._blocks = spy
+    try:
+        art = parse_text(path.read_bytes())
+        print("META", art.meta.title, "|", art.meta.published, "|", art.meta.authors, "|",
+              art.meta.section, "|", art.meta.language)
+    except InputError as exc:
+        print("ERROR", exc)
+    finally:
+        T._blocks = orig
+    for u in seen:
+        mark = "+" if u.keep else "-"
+        print(f"{mark} {u.index:4d} w{u.weight:5.1f} sd{u.stop_density:.2f} r{u.repeats} "
+              f"{(u.role or u.reason)[:12]:12s} {u.text[:110]}")
 
 
 if __name__ == "__main__":
