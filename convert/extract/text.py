@@ -209,6 +209,7 @@ def _classify(units: list[Line], *, relaxed: bool) -> None:
     ref_cjk = _prose_density(units, True)
     klass = [_klass(u, ref, ref_cjk, relaxed) for u in units]
     n = len(units)
+    _promote_lists(units, klass)
 
     def neighbour(i: int, step: int, skip: tuple[str, ...]) -> str:
         j = i + step
@@ -282,6 +283,21 @@ def _title_anchor(units: list[Line]) -> int | None:
     return None
 
 
+def _promote_lists(units: list[Line], klass: list[str]) -> None:
+    """A run of bulleted lines of several words each is a list in the text, not a menu: its
+    items are short on their own but should follow the prose around them together."""
+    i, n = 0, len(units)
+    while i < n:
+        j = i
+        while j < n and R.BULLET.match(units[j].text) and units[j].keep is not False:
+            j += 1
+        if j - i >= 3 and sum(u.words for u in units[i:j]) >= 4 * (j - i):
+            for k in range(i, j):
+                if klass[k] == "short":
+                    klass[k] = "near-good"
+        i = max(j, i + 1)
+
+
 def _keep_main_run(units: list[Line]) -> None:
     """Step 6: the article is one run of text; kept lines far from the densest run are strays.
 
@@ -318,7 +334,11 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> None:
         u = units[i]
         if u.keep:
             seen += u.weight
-        if seen >= max(MIN_COMMENT_CUT, 0.4 * total) and u.words <= 10 and R.COMMENTS_START.search(u.text):
+        if u.words > 10 or seen < MIN_COMMENT_CUT or not R.COMMENTS_START.search(u.text):
+            continue
+        # A bare "Comments" is also a menu or share-bar link: it counts only once most of
+        # the run is behind it.
+        if u.text[:1].isdigit() or u.words > 1 or seen >= 0.4 * total:
             for v in units[i:]:
                 if v.keep:
                     _drop(v, "comments")

@@ -88,7 +88,7 @@ COMMENTS_START = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
     r"comentarios?|commenti|komentarze?|reader comments|discussion)\b(?:\s+(?:to|on|for|zu)\b.*)?"
     r"\s*(?:\(\d+\))?\s*:?$|^(?:leave|post|add|write) a (?:comment|reply)\b|"
-    r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|^评论|^发表评论", _I)
+    r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
 #: Caption prefixes and credit marks.
 CAPTION_PREFIX = re.compile(
