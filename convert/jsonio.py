@@ -135,9 +135,10 @@ def _decode(value: Any, hint: Any, path: str, lenient: bool) -> Any:
             if cls not in node_options:
                 raise _Bad(path, f"unexpected node type {value.get('type')!r}")
             return _decode(value, cls, path, lenient)
-        for opt in options:
-            if opt is type(None):
-                continue
+        rest = [o for o in options if o is not type(None)]
+        if len(rest) == 1:
+            return _decode(value, rest[0], path, lenient)
+        for opt in rest:
             try:
                 return _decode(value, opt, path, lenient)
             except _Bad:

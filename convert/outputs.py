@@ -72,11 +72,12 @@ MAX_STEM = 80
 def safe_stem(text: str, *, fallback: str = "article") -> str:
     """A file-name stem from any text: no separators, controls or dot-names, bounded length."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = "".join(ch for ch in text[:4 * MAX_STEM] if unicodedata.category(ch)[0] != "C")
     slug = _UNSAFE.sub("-", text.strip().lower()).strip("-._")
     slug = re.sub(r"-{2,}", "-", slug)
     # Bound the length in UTF-8 bytes too: file systems count bytes, not characters.
-    while slug and (len(slug) > MAX_STEM or len(slug.encode("utf-8")) > 200):
+    slug = slug[:MAX_STEM]
+    while len(slug.encode("utf-8")) > 200:
         slug = slug[:-1]
     slug = slug.rstrip("-._")
     if not slug or slug.split(".")[0] in _RESERVED:

@@ -1,0 +1,5 @@
+"""``python -m convert`` is the ``decruft`` command."""
+
+from .cli import main
+
+main()

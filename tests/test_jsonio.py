@@ -1,0 +1,73 @@
+"""The JSON envelope: exact round trip, version refusal, schema generated and not stale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from convert import jsonio
+from convert.article import Article, Meta, Paragraph, Text
+from convert.errors import InputError, SchemaVersionError
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "docs" / "article.schema.json"
+
+
+def test_round_trip_is_identical(rich_article):
+    text = jsonio.dumps(rich_article)
+    assert jsonio.loads(text) == rich_article
+    assert jsonio.loads(jsonio.dumps(rich_article, indent=None)) == rich_article
+
+
+def test_envelope_names_and_versions_itself(rich_article):
+    doc = json.loads(jsonio.dumps(rich_article))
+    assert doc["schema"] == "decruft.article" and doc["version"] == "1.0"
+    assert list(doc) == ["schema", "version", "meta", "blocks"]
+    assert doc["blocks"][0] == {"type": "heading", "level": 2,
+                                "children": [{"type": "text", "text": "Section"}]}
+
+
+def test_output_validates_against_schema(rich_article):
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(jsonio.dumps(rich_article)), schema)
+
+
+def test_schema_file_is_not_stale():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == jsonio.schema_text(), \
+        "docs/article.schema.json is stale: run `python -m convert.jsonio`"
+
+
+def test_newer_major_version_is_refused():
+    doc = json.loads(jsonio.dumps(Article(Meta(), ())))
+    doc["version"] = "2.0"
+    with pytest.raises(SchemaVersionError, match="upgrade decruft"):
+        jsonio.loads(json.dumps(doc))
+
+
+def test_newer_minor_version_ignores_unknown_fields():
+    doc = json.loads(jsonio.dumps(Article(Meta(title="t"), (Paragraph((Text("x"),)),))))
+    doc["version"] = "1.7"
+    doc["meta"]["mood"] = "new field"
+    assert jsonio.loads(json.dumps(doc)).meta.title == "t"
+    doc["version"] = "1.0"
+    with pytest.raises(InputError, match="unknown field 'mood'"):
+        jsonio.loads(json.dumps(doc))
+
+
+@pytest.mark.parametrize("bad, message", [
+    (b"not json", "not valid JSON"),
+    (b'{"schema": "other"}', "not a decruft article"),
+    (b'{"schema": "decruft.article", "version": "1.0", "meta": {}, "blocks": [{"type": "blink"}]}',
+     "unexpected node type 'blink'"),
+    (b'{"schema": "decruft.article", "version": "1.0", "meta": {}, '
+     b'"blocks": [{"type": "paragraph", "children": [{"type": "paragraph", "children": []}]}]}',
+     "unexpected node type 'paragraph'"),
+    (b'{"schema": "decruft.article", "version": "1.0", "meta": {"title": 3}, "blocks": []}',
+     "meta.title: expected a string"),
+])
+def test_invalid_documents_are_clear_errors(bad, message):
+    with pytest.raises(InputError, match=message):
+        jsonio.loads(bad)

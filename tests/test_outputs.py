@@ -1,0 +1,95 @@
+"""Atomic writes and safe output names."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from convert.outputs import NamePlanner, OutputError, input_stem, safe_stem, write_atomic
+
+
+def test_write_atomic_replaces_and_leaves_no_temp(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("old")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_symlink_target_is_replaced_not_followed(tmp_path):
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    link = tmp_path / "out.md"
+    link.symlink_to(precious)
+    write_atomic(link, b"new")
+    assert precious.read_text() == "keep me"
+    assert not link.is_symlink() and link.read_bytes() == b"new"
+
+
+def test_no_clobber_refuses_existing(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("old")
+    with pytest.raises(OutputError, match="no-clobber"):
+        write_atomic(target, b"new", no_clobber=True)
+    assert target.read_text() == "old"
+    write_atomic(tmp_path / "fresh.md", b"x", no_clobber=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.md", "out.md"]
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(OutputError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "out.md", b"x")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_folder_is_a_clear_error(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(OutputError, match="cannot write"):
+            write_atomic(folder / "out.md", b"x")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_failure_during_write_leaves_nothing(tmp_path, monkeypatch):
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "out.md", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Hello, World!", "hello-world"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("/absolute/path", "absolute-path"),
+    ("CON", "article-con"),
+    ("nul.txt", "article-nul.txt"),
+    ("", "article"),
+    ("...", "article"),
+    ("a\x00b\x1fc\u202ed", "abcd"),
+    ("Ünïcödé Straße", "ünïcödé-straße"),
+])
+def test_safe_stem(title, expected):
+    assert safe_stem(title) == expected
+
+
+def test_safe_stem_is_bounded():
+    assert len(safe_stem("x" * 300)) <= 80
+    assert len(safe_stem("é" * 1_000_000).encode("utf-8")) <= 200
+
+
+def test_name_planner_resolves_collisions_deterministically(tmp_path):
+    planner = NamePlanner(tmp_path, "md")
+    names = [planner.name(s).name for s in ("index", "Index", "index", "other")]
+    assert names == ["index.md", "index-2.md", "index-3.md", "other.md"]
+
+
+def test_input_stem():
+    assert input_stem("a/b/page.html.gz") == "page"
+    assert input_stem("page.txt") == "page"
