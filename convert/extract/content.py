@@ -1,0 +1,443 @@
+"""Finding the main content: prune, score, pick, merge siblings, clean.
+
+The cascade (run by :func:`find_content`, each pass on a fresh parse):
+
+1. **strict**: drop never-content elements, hidden elements, chrome tags (nav, footer, aside)
+   and elements whose class/id/role reads as chrome (unless it also reads as content);
+2. **relaxed**: keep class/id chrome words (sites misname their content wrappers);
+3. **loose**: keep chrome tags too.
+
+A pass is accepted when its content is long enough in absolute terms and against the page's
+own visible text; otherwise the next pass runs and the longest result wins (Readability's
+flag-relaxing retry). Scoring is Readability's: every paragraph-like block gives
+``1 + commas + min(len/100, 3)`` to its ancestors (parent full, grandparent half, then
+``1/(3·level)``), candidates start from a tag and class/id weight and end scaled by
+``1 - link density``. Siblings of the winner that score well, or read as prose, join it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from . import patterns as P
+from .dom import children, is_hidden
+
+log = logging.getLogger("convert.extract")
+
+STRICT, RELAXED, LOOSE = 0, 1, 2
+_PASS_NAMES = ("strict", "relaxed", "loose")
+
+_TAG_WEIGHT = {
+    "div": 5, "article": 10, "main": 10, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
+_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center",
+                             "td", "li", "dd", "header", "body"})
+
+
+def _label(node: LexborNode) -> str:
+    attrs = node.attributes
+    return " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+
+
+def class_weight(node: LexborNode) -> int:
+    """+25 for content words in class/id, -25 for chrome words (Readability's weighting)."""
+    label = _label(node)
+    if not label:
+        return 0
+    weight = 0
+    if P.NEGATIVE.search(label):
+        weight -= 25
+    if P.POSITIVE.search(label):
+        weight += 25
+    return weight
+
+
+def _describe(node: LexborNode) -> str:
+    attrs = node.attributes
+    out = node.tag
+    if attrs.get("id"):
+        out += "#" + attrs["id"]
+    if attrs.get("class"):
+        out += "." + ".".join(attrs["class"].split()[:3])
+    return out
+
+
+def text_len(node: LexborNode) -> int:
+    return len(" ".join(node.text(deep=True).split()))
+
+
+def link_density(node: LexborNode, length: int | None = None) -> float:
+    total = text_len(node) if length is None else length
+    if not total:
+        return 0.0
+    links = 0
+    for a in node.css("a"):
+        href = a.attributes.get("href") or ""
+        weight = 0.3 if href.startswith("#") else 1.0
+        links += weight * len(" ".join(a.text(deep=True).split()))
+    return min(1.0, links / total)
+
+
+# --------------------------------------------------------------------------- pruning
+
+def prune(tree: LexborHTMLParser, level: int) -> None:
+    """Remove never-content elements, hidden ones and (by pass level) page chrome."""
+    tree.strip_tags(list(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
+    body = tree.body
+    if body is None:
+        return
+    doomed: list[LexborNode] = []
+    body_len = 0
+    for node in body.traverse():
+        tag = node.tag
+        if tag == "-comment":
+            doomed.append(node)
+            continue
+        if tag.startswith("-") or tag in ("body", "html"):
+            continue
+        if is_hidden(node):
+            doomed.append(node)
+            continue
+        if level >= LOOSE:
+            continue
+        role = (node.attributes.get("role") or "").lower()
+        if tag in P.CHROME_TAGS or role in P.CHROME_ROLES or (
+                tag == "header" and _outside_article(node)):
+            doomed.append(node)
+            continue
+        if level >= RELAXED or tag in ("a", "article", "main", "table", "tbody", "tr", "td",
+                                       "th", "p", "code", "pre", "figure", "img"):
+            continue
+        label = _label(node)
+        if label and P.UNLIKELY.search(label) and not P.POSITIVE.search(label):
+            if not body_len:
+                body_len = text_len(body) or 1
+            # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it.
+            if text_len(node) < 0.5 * body_len:
+                doomed.append(node)
+    for node in doomed:
+        try:
+            node.decompose()
+        except Exception:  # already removed with an ancestor
+            pass
+
+
+def _outside_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "main"):
+            return False
+        parent = parent.parent
+    return True
+
+
+# --------------------------------------------------------------------------- scoring
+
+@dataclass
+class Candidate:
+    node: LexborNode
+    score: float
+    depth: int = 0
+    length: int = 0
+    density: float = 0.0
+
+
+@dataclass
+class Content:
+    """The winning nodes (in document order) and what the decision was based on."""
+
+    nodes: list[LexborNode]
+    length: int
+    level: int
+    notes: list[str] = field(default_factory=list)
+
+
+def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
+    """Paragraph-like elements: <p>, <pre>, cells, and containers with no block children."""
+    out: list[tuple[LexborNode, str]] = []
+    for node in body.traverse():
+        tag = node.tag
+        if tag in _PARAGRAPH_TAGS or tag in _CONTAINER_TAGS:
+            if tag not in ("p", "pre"):
+                has_block = False
+                has_text = False
+                for kid in children(node):
+                    ktag = kid.tag
+                    if ktag in P.BLOCK_TAGS:
+                        has_block = True
+                        break
+                    if ktag == "-text" and not has_text and (kid.text_content or "").strip():
+                        has_text = True
+                if has_block:
+                    continue
+                if tag == "span" and not has_text:
+                    continue
+            text = node.text(deep=True)
+            if len(text) >= P.MIN_PARAGRAPH_CHARS:
+                out.append((node, text))
+    return out
+
+
+def score(body: LexborNode) -> dict[int, Candidate]:
+    candidates: dict[int, Candidate] = {}
+    for node, text in _paragraph_nodes(body):
+        text = " ".join(text.split())
+        if len(text) < P.MIN_PARAGRAPH_CHARS:
+            continue
+        points = 1 + len(P.COMMA.findall(text)) + min(len(text) / 100, 3)
+        ancestor = node.parent
+        level = 0
+        while ancestor is not None and level < P.SCORE_ANCESTORS:
+            if ancestor.tag in ("html", "#document", "-document") or ancestor.tag.startswith("-"):
+                break
+            key = ancestor.mem_id
+            cand = candidates.get(key)
+            if cand is None:
+                cand = Candidate(ancestor, _TAG_WEIGHT.get(ancestor.tag, 0) + class_weight(ancestor))
+                candidates[key] = cand
+            divider = 1 if level == 0 else (2 if level == 1 else level * 3)
+            cand.score += points / divider
+            ancestor = ancestor.parent
+            level += 1
+    return candidates
+
+
+def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate, list[str]]:
+    notes: list[str] = []
+    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:12]
+    for cand in ranked:
+        cand.length = text_len(cand.node)
+        cand.density = link_density(cand.node, cand.length)
+        cand.score *= 1 - cand.density
+    ranked.sort(key=lambda c: c.score, reverse=True)
+    for cand in ranked[:8]:
+        notes.append(f"candidate {_describe(cand.node)} score {cand.score:.1f} "
+                     f"chars {cand.length} link density {cand.density:.2f}")
+    top = ranked[0]
+
+    # Several strong candidates under one ancestor: the article is split in blocks.
+    strong = [c for c in ranked[1:6] if c.score >= 0.75 * top.score]
+    if len(strong) >= 2:
+        top_ancestors = _ancestors(top.node)
+        for anc in top_ancestors:
+            if anc.tag == "body":
+                break
+            shared = sum(1 for c in strong if _is_inside(c.node, anc))
+            if shared >= 2:
+                notes.append(f"moved up to {_describe(anc)}: holds {shared + 1} strong candidates")
+                cand = candidates.get(anc.mem_id) or Candidate(anc, top.score)
+                top = cand
+                break
+
+    # Climb while the parent scores better (the winner was one part of the article).
+    last = top.score
+    parent = top.node.parent
+    while parent is not None and parent.tag != "body":
+        pc = candidates.get(parent.mem_id)
+        if pc is None:
+            parent = parent.parent
+            continue
+        if pc.score < last / 3:
+            break
+        if pc.score > last:
+            notes.append(f"moved up to parent {_describe(parent)} (score {pc.score:.1f})")
+            top = pc
+            break
+        last = pc.score
+        parent = parent.parent
+    # A lone child stands for its parent.
+    node = top.node
+    while node.parent is not None and node.parent.tag != "body" and _only_child(node):
+        node = node.parent
+    if node is not top.node:
+        top = candidates.get(node.mem_id) or Candidate(node, top.score)
+    return top, notes
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    out = []
+    parent = node.parent
+    while parent is not None and parent.tag not in ("html", "-document"):
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
+def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _only_child(node: LexborNode) -> bool:
+    count = 0
+    for kid in children(node.parent):
+        if kid.tag == "-text":
+            if (kid.text_content or "").strip():
+                return False
+            continue
+        if kid.tag.startswith("-"):
+            continue
+        count += 1
+    return count == 1
+
+
+def _siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:
+    parent = top.node.parent
+    if parent is None:
+        return [top.node]
+    threshold = max(10.0, top.score * P.SIBLING_SHARE)
+    top_class = top.node.attributes.get("class")
+    out: list[LexborNode] = []
+    for sib in children(parent):
+        if sib.mem_id == top.node.mem_id:
+            out.append(sib)
+            continue
+        if sib.tag.startswith("-"):
+            continue
+        cand = candidates.get(sib.mem_id)
+        bonus = top.score * 0.2 if top_class and sib.attributes.get("class") == top_class else 0
+        if cand is not None:
+            if not cand.length:
+                cand.length = text_len(sib)
+                cand.density = link_density(sib, cand.length)
+                cand.score *= 1 - cand.density
+            if cand.score + bonus >= threshold:
+                out.append(sib)
+                continue
+        if sib.tag == "p" or (sib.tag in ("div", "section") and sib.css_first(
+                ",".join(P.BLOCK_TAGS - {"body", "html"})) is None):
+            length = text_len(sib)
+            density = link_density(sib, length)
+            text = sib.text(deep=True).strip()
+            if length > 80 and density < 0.25:
+                out.append(sib)
+            elif 0 < length <= 80 and density == 0 and text[-1:] in ".!?。":
+                out.append(sib)
+    return out
+
+
+# --------------------------------------------------------------------------- cleaning
+
+_CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
+               "dl", "figure")
+#: Upper bound on containers examined by conditional cleaning (keeps deep pages linear).
+_MAX_CLEAN = 4000
+
+
+def clean(nodes: list[LexborNode], level: int) -> None:
+    """Readability's conditional cleaning: drop link lists, image walls and form debris."""
+    doomed: list[LexborNode] = []
+    seen = 0
+    for root in nodes:
+        for node in root.css(",".join(_CLEAN_TAGS)):
+            seen += 1
+            if seen > _MAX_CLEAN:
+                break
+            if _should_drop(node, level):
+                doomed.append(node)
+    for node in doomed:
+        try:
+            node.decompose()
+        except Exception:
+            pass
+
+
+def _should_drop(node: LexborNode, level: int) -> bool:
+    tag = node.tag
+    weight = class_weight(node)
+    text = " ".join(node.text(deep=True).split())
+    length = len(text)
+    if weight < 0 and length < 1000 and level < LOOSE:
+        return True
+    if len(P.COMMA.findall(text)) >= 10:
+        return False
+    if tag == "figure" and node.css_first("img") is not None:
+        return False
+    p = len(node.css("p"))
+    img = len(node.css("img"))
+    li = len(node.css("li")) - 100
+    inputs = len(node.css("input"))
+    density = link_density(node, length)
+    if tag in ("ul", "ol"):
+        # A list of links is navigation; a list of sentences is content.
+        return density > 0.6 and length < 2000 or (length < 1 and img == 0)
+    if tag == "table":
+        return density > 0.5 and length < 1000
+    if img > 1 and p / img < 0.5 and length < 200:
+        return True
+    if tag not in ("ul", "ol") and li > p and length < 500:
+        return True
+    if inputs > p / 3 and inputs > 0:
+        return True
+    if length < 25 and img == 0 and node.css_first("pre, code, table, h1, h2, h3, h4, h5, h6") is None:
+        return True
+    if weight < 25 and density > 0.2 and length < 1000 and density > 0.5 - weight / 200:
+        return True
+    if weight >= 25 and density > 0.5:
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- driver
+
+def visible_text_len(tree: LexborHTMLParser) -> int:
+    body = tree.body
+    return text_len(body) if body is not None else 0
+
+
+def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
+    prune(tree, level)
+    body = tree.body
+    if body is None:
+        return None
+    candidates = score(body)
+    if not candidates:
+        length = text_len(body)
+        return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
+    top, notes = _pick(body, candidates)
+    nodes = _siblings(top, candidates) if top.node.tag != "body" else [top.node]
+    clean(nodes, level)
+    length = sum(text_len(n) for n in nodes)
+    notes.append(f"winner {_describe(top.node)} score {top.score:.1f} with "
+                 f"{len(nodes) - 1} sibling(s), {length} chars after cleaning")
+    return Content(nodes, length, level, notes)
+
+
+def find_content(html: str) -> tuple[LexborHTMLParser, Content | None]:
+    """Run the cascade; return the tree the winning nodes live in and the winner."""
+    best: tuple[LexborHTMLParser, Content] | None = None
+    page_len = 0
+    for level in (STRICT, RELAXED, LOOSE):
+        tree = LexborHTMLParser(html)
+        if level == STRICT:
+            probe = LexborHTMLParser(html)
+            probe.strip_tags(list(P.DROP_TAGS - {"-comment"}))
+            page_len = visible_text_len(probe)
+        content = extract_pass(tree, level)
+        if content is None:
+            log.debug("pass %s: nothing found", _PASS_NAMES[level])
+            continue
+        for note in content.notes:
+            log.debug("pass %s: %s", _PASS_NAMES[level], note)
+        if best is None or content.length > best[1].length * 1.1:
+            best = (tree, content)
+        if content.length >= P.MIN_ARTICLE_CHARS and content.length >= P.MIN_ARTICLE_SHARE * min(
+                page_len, 20000):
+            break
+        log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
+                  content.length, page_len)
+    if best is None:
+        return LexborHTMLParser(html), None
+    log.debug("chose the %s pass (%d chars)", _PASS_NAMES[best[1].level], best[1].length)
+    return best

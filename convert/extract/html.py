@@ -1,0 +1,171 @@
+"""The HTML pipeline: bytes → text → metadata + main content → :class:`Article`.
+
+Steps (each in its own module):
+
+1. :mod:`.decode` turns bytes into text (BOM, HTTP charset, ``<meta charset>``, detection);
+2. :mod:`.metadata` reads the page's declarations on an untouched parse;
+3. :mod:`.content` finds the main content (prune → score → pick → merge siblings → clean),
+   relaxing its rules when a pass keeps too little;
+4. :mod:`.dom` builds AST blocks from the winning nodes;
+5. here: drop the headline repeated in the body, duplicated paragraphs and boilerplate lines.
+
+``logging.getLogger("convert.extract")`` at DEBUG explains the content decision.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..article import (Article, Block, Div, Figure, Heading, Image, List, ListItem, Meta,
+                       Paragraph, Quote, Source)
+from ..errors import InputError
+from ..textutil import clean_text, inline_text, squash
+from . import content as content_mod
+from . import metadata as metadata_mod
+from . import patterns as P
+from .decode import decode
+from .dom import Builder, safe_url
+
+__all__ = ["parse_html"]
+
+log = logging.getLogger("convert.extract")
+
+_WORDS = re.compile(r"\w+")
+
+
+def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
+               http_charset: str | None = None) -> Article:
+    """Extract the article of an HTML page.
+
+    ``location`` is the file path or URL the page came from (recorded in ``Meta.source``; used
+    as the base URL when it is a URL); ``base_url`` overrides it for resolving links; the
+    page's own ``<base href>`` is honoured on top. Raises :class:`InputError` when the page
+    holds no article text.
+    """
+    if isinstance(data, bytes):
+        if not data.strip():
+            raise InputError("empty page")
+        text, encoding = decode(data, markup=True, http_charset=http_charset)
+    else:
+        text, encoding = data, None
+    if not text.strip():
+        raise InputError("empty page")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+
+    page_url = base_url or (location if _is_url(location) else None)
+    head_tree = LexborHTMLParser(text)
+    base = _base_url(head_tree, page_url)
+    fields = metadata_mod.extract(head_tree, page_url)
+    del head_tree
+
+    tree, found = content_mod.find_content(text)
+    if found is None:
+        raise InputError("no article content found")
+    builder = Builder(base)
+    blocks: list[Block] = []
+    for node in found.nodes:
+        blocks.extend(builder.blocks_of(node, 0))
+    blocks = _tidy(blocks, fields.get("title"))
+    if not any(_WORDS.search(inline_text_of(b)) for b in blocks):
+        raise InputError("no article content found")
+
+    lead = None
+    if fields.get("lead_image"):
+        src = safe_url(fields["lead_image"], base, image=True)
+        if src:
+            lead = Figure(Image(src=src))
+    canonical = fields.get("url")
+    canonical = safe_url(canonical, base) if canonical else None
+    meta = Meta(
+        title=_clean(fields.get("title")),
+        subtitle=_clean(fields.get("subtitle")),
+        authors=tuple(fields.get("authors") or ()),
+        published=fields.get("published"),
+        modified=fields.get("modified"),
+        language=fields.get("language"),
+        site_name=_clean(fields.get("site_name")),
+        section=_clean(fields.get("section")),
+        tags=tuple(_clean(t) for t in fields.get("tags") or () if _clean(t)),
+        url=canonical if canonical and canonical.startswith(("http:", "https:")) else None,
+        description=_clean(fields.get("description")),
+        lead_image=lead,
+        source=Source(location=location, kind="html", encoding=encoding),
+    )
+    return Article(meta=meta, blocks=tuple(blocks))
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = squash(clean_text(value))
+    return value or None
+
+
+def _is_url(value: str | None) -> bool:
+    return bool(value) and value.lower().startswith(("http://", "https://"))
+
+
+def _base_url(tree: LexborHTMLParser, page_url: str | None) -> str | None:
+    node = tree.css_first("base[href]")
+    if node is not None:
+        href = safe_url(node.attributes.get("href"), page_url)
+        if href and href.startswith(("http:", "https:")):
+            return href
+    return page_url
+
+
+# --------------------------------------------------------------------------- tidying
+
+def inline_text_of(block: Block) -> str:
+    from ..textutil import block_texts
+    return " ".join(block_texts([block]))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
+    are boilerplate wherever they appear ("Share this", "Advertisement")."""
+    seen: set[str] = set()
+    title_key = _norm(title) if title else None
+    out: list[Block] = []
+    for block in blocks:
+        kept = _tidy_block(block, seen, title_key, not out)
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+def _tidy_block(block: Block, seen: set[str], title_key: str | None, first: bool) -> Block | None:
+    if isinstance(block, (Paragraph, Heading)):
+        text = inline_text(block.children)
+        if len(text) < 60 and P.BOILERPLATE_TEXT.match(text.strip()):
+            return None
+        key = _norm(text)
+        if isinstance(block, Heading) and title_key and key == title_key:
+            return None
+        if key and len(key) > 20:
+            if key in seen:
+                return None
+            seen.add(key)
+        return block
+    if isinstance(block, Div):
+        inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
+        return Div(tuple(inner), block.role) if inner else None
+    if isinstance(block, Quote):
+        inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
+        return Quote(tuple(inner), block.cite) if inner else None
+    if isinstance(block, List):
+        key = _norm(inline_text_of(block))
+        if len(key) > 40:
+            if key in seen:
+                return None
+            seen.add(key)
+        return block
+    return block

@@ -1,0 +1,418 @@
+"""Article metadata from the page's own declarations, most trusted first.
+
+Sources, in order of trust: JSON-LD (``Article`` and kin, ``@graph`` flattened), OpenGraph and
+``article:*``, ``<meta name>`` (Dublin Core, Parsely, citation, sailthru), microdata
+``itemprop``, ``<time datetime>``, the URL's ``/YYYY/MM/DD/``, then visible bylines and
+datelines. The headline is the article's ``<h1>`` when a declared title merely adds the site
+name to it, so ``Meta.title`` never carries " | Site".
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from email.utils import parsedate_tz
+from typing import Any, Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..textutil import clean_text, squash
+
+log = logging.getLogger("convert.extract")
+
+_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "scholarlyarticle",
+                  "techarticle", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "review",
+                  "socialmediaposting", "liveblogposting", "posting", "discussionforumposting",
+                  "medicalwebpage", "howto", "recipe", "product", "qapage", "question", "event",
+                  "creativework", "webpage", "itempage", "aboutpage", "collectionpage", "faqpage")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
+_BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|"
+                 r"author|autor|auteur|text)\s*[:\-]?\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|/)\s*", re.IGNORECASE)
+_AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
+                          r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
+                          r"reporter|correspondent|contributor|photo|am|pm)\b", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
+                       r"/((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_-]|$)")
+_ISO = re.compile(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"
+                  r"(?:[T\s]+([0-2]\d):([0-5]\d)(?::([0-5]\d)(?:[.,]\d+)?)?\s*(Z|[+-][01]\d:?\d{2})?)?")
+_SLASH = re.compile(r"\b((?:19|20)\d{2})[/.]([01]?\d)[/.]([0-3]?\d)\b")
+_DMY = re.compile(r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b")
+_MONTHS = {
+    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "gennaio": 1,
+    "feb": 2, "february": 2, "februar": 2, "février": 2, "febrero": 2, "febbraio": 2,
+    "mar": 3, "march": 3, "märz": 3, "mars": 3, "marzo": 3, "maerz": 3,
+    "apr": 4, "april": 4, "avril": 4, "abril": 4, "aprile": 4,
+    "may": 5, "mai": 5, "mayo": 5, "maggio": 5,
+    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6, "giugno": 6,
+    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7, "luglio": 7,
+    "aug": 8, "august": 8, "août": 8, "agosto": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9, "settembre": 9,
+    "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "octubre": 10, "ottobre": 10,
+    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
+    "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "diciembre": 12, "dicembre": 12,
+}
+_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MDY = re.compile(rf"\b({_MONTH_WORD})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b",
+                  re.IGNORECASE)
+_DMY_WORD = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_WORD})\.?,?\s+"
+                       rf"(?:de\s+)?((?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- dates
+
+def iso_date(value: str | None) -> str | None:
+    """An ISO 8601 string as precise as ``value`` says, or ``None`` if it holds no date."""
+    if not value:
+        return None
+    value = value.strip()
+    m = _ISO.search(value)
+    if m:
+        y, mo, d, hh, mi, ss, tz = m.groups()
+        if not _valid(int(y), int(mo), int(d)):
+            return None
+        out = f"{y}-{mo}-{d}"
+        if hh is not None:
+            out += f"T{hh}:{mi}:{ss or '00'}"
+            if tz:
+                out += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
+        return out
+    parsed = parsedate_tz(value) if re.search(r"[A-Za-z]{3},? \d", value) else None
+    if parsed and parsed[0] and _valid(parsed[0], parsed[1], parsed[2]):
+        y, mo, d, hh, mi, ss = parsed[:6]
+        out = f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mi:02d}:{ss:02d}"
+        if parsed[9] is not None:
+            off = parsed[9] // 60
+            out += f"{'+' if off >= 0 else '-'}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
+        return out
+    return text_date(value)
+
+
+def text_date(value: str) -> str | None:
+    """A day written in words or digits (``July 27, 2023``, ``27.07.2023``, ``2023/07/27``)."""
+    for rx, order in ((_SLASH, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"), (_DMY, "dmy")):
+        m = rx.search(value)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = parts["m"]
+        mo = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."), 0)
+        y, d = int(parts["y"]), int(parts["d"])
+        if _valid(y, mo, d):
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    return 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+def _json_loads(text: str) -> Any:
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        try:
+            return json.loads(re.sub(r"[\x00-\x1f]", " ", text))
+        except ValueError:
+            return None
+
+
+def _flatten(data: Any, out: list[dict], depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, out, depth + 1)
+    elif isinstance(data, dict):
+        out.append(data)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if isinstance(data.get(key), (list, dict)):
+                _flatten(data[key], out, depth + 1)
+
+
+def _types(obj: dict) -> list[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return [t.lower()]
+    if isinstance(t, list):
+        return [x.lower() for x in t if isinstance(x, str)]
+    return []
+
+
+def json_ld(tree: LexborHTMLParser) -> dict:
+    """The most article-like JSON-LD object of the page (empty dict if none)."""
+    objects: list[dict] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        data = _json_loads(script.text(deep=True) or "")
+        if data is not None:
+            _flatten(data, objects)
+    best, best_rank = {}, len(_ARTICLE_TYPES)
+    for obj in objects:
+        for t in _types(obj):
+            rank = _ARTICLE_TYPES.index(t) if t in _ARTICLE_TYPES else None
+            if rank is not None and rank < best_rank:
+                best, best_rank = obj, rank
+    return best
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            return [name]
+        if isinstance(name, list):
+            return [n for n in name if isinstance(n, str)]
+        given, family = value.get("givenName"), value.get("familyName")
+        if isinstance(given, str) and isinstance(family, str):
+            return [f"{given} {family}"]
+        return []
+    if isinstance(value, list):
+        out: list[str] = []
+        for item in value:
+            out.extend(_names(item))
+        return out
+    return []
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, (str, dict))), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("url") or value.get("@id")
+    if isinstance(value, str):
+        value = squash(clean_text(value))
+        return value or None
+    return None
+
+
+# --------------------------------------------------------------------------- meta tags
+
+def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """``<meta>`` values by lower-cased name/property/itemprop, in page order."""
+    out: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None:
+            continue
+        content = squash(clean_text(content))
+        if not content:
+            continue
+        for key in ("property", "name", "itemprop", "http-equiv"):
+            name = attrs.get(key)
+            if name:
+                for part in name.lower().split():
+                    out.setdefault(part, []).append(content)
+    return out
+
+
+def _first(meta: dict[str, list[str]], *names: str) -> str | None:
+    for name in names:
+        values = meta.get(name)
+        if values:
+            return values[0]
+    return None
+
+
+# --------------------------------------------------------------------------- authors
+
+def clean_authors(values: Iterable[str]) -> list[str]:
+    """Names from raw author strings: no "By", no dates, no roles, no URLs, no duplicates."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in values:
+        raw = squash(clean_text(raw))
+        if not raw or raw.startswith(("http:", "https:", "/")):
+            continue
+        raw = _BY.sub("", raw)
+        raw = re.split(r"\s+(?:[|–—•·]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
+        for name in _AUTHOR_SPLIT.split(raw):
+            name = _BY.sub("", name).strip(" .:-–—()[]\"'")
+            if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(name):
+                continue
+            if name.isupper() and len(name) > 3:
+                name = name.title()
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(name)
+    return out
+
+
+_BYLINE_SELECTOR = (
+    '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author-name"], '
+    '[class*="author"] [class*="name"], .author, [class*="Byline"], [data-testid*="byline"], '
+    'address.author, [class*="autor"], [class*="Author"]')
+
+
+def visible_byline(tree: LexborHTMLParser) -> list[str]:
+    for node in tree.css(_BYLINE_SELECTOR)[:20]:
+        name_node = node.css_first('[itemprop="name"]')
+        if name_node is not None:
+            text = name_node.attributes.get("content") or name_node.text(deep=True)
+        else:
+            text = node.attributes.get("content") or node.text(deep=True, separator=" ")
+        text = squash(text or "")
+        if not text or len(text) > 120:
+            continue
+        names = clean_authors([text])
+        if names:
+            return names
+    return []
+
+
+# --------------------------------------------------------------------------- title
+
+def _node_text(node: LexborNode | None) -> str:
+    return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
+
+
+def choose_title(declared: list[str], h1s: list[str], page_title: str,
+                 site_name: str | None) -> str | None:
+    """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
+    candidates = [t for t in declared if t] + ([page_title] if page_title else [])
+    for h1 in h1s:
+        if h1 and any(h1 != c and h1 in c and len(h1) >= 0.3 * len(c) for c in candidates):
+            return h1
+    for title in candidates:
+        trimmed = _strip_site(title, site_name)
+        if trimmed:
+            return trimmed
+    return h1s[0] if h1s else None
+
+
+def _strip_site(title: str, site_name: str | None) -> str:
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site = (site_name or "").casefold()
+    if site:
+        kept = [p for p in parts if p.casefold() not in site and site not in p.casefold()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):
+        # "Headline | Site": the longest part is the headline.
+        return max(parts, key=len)
+    return title
+
+
+# --------------------------------------------------------------------------- driver
+
+def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
+    """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure)."""
+    ld = json_ld(tree)
+    meta = meta_tags(tree)
+    out: dict[str, Any] = {}
+
+    site_name = _str(ld.get("publisher")) if ld else None
+    site_name = _first(meta, "og:site_name", "application-name", "twitter:site:name") or site_name
+    out["site_name"] = site_name
+
+    h1s = [t for t in (_node_text(n) for n in tree.css("h1")[:5]) if t]
+    title_node = tree.css_first("title")
+    page_title = _node_text(title_node)
+    declared = [_str(ld.get("headline")) or "" if ld else "",
+                _first(meta, "og:title", "twitter:title", "dc.title", "dcterms.title",
+                       "citation_title", "title", "headline", "sailthru.title",
+                       "parsely-title") or ""]
+    out["title"] = choose_title(declared, h1s, page_title, site_name)
+
+    out["subtitle"] = None
+    out["description"] = (_first(meta, "description", "og:description", "twitter:description",
+                                 "dc.description")
+                          or (_str(ld.get("description")) if ld else None))
+
+    authors = clean_authors(_names(ld.get("author")) if ld else [])
+    if not authors:
+        authors = clean_authors(meta.get("author", []) + meta.get("article:author", [])
+                                + meta.get("parsely-author", []) + meta.get("dc.creator", [])
+                                + meta.get("sailthru.author", []) + meta.get("citation_author", [])
+                                + meta.get("byl", []))
+    if not authors:
+        authors = visible_byline(tree)
+    out["authors"] = authors
+
+    published = iso_date(_str(ld.get("datePublished")) if ld else None) or iso_date(_first(
+        meta, "article:published_time", "datepublished", "og:published_time",
+        "article:published", "publishdate", "publish-date", "pubdate", "date", "dc.date",
+        "dc.date.issued", "dcterms.created", "dcterms.date", "citation_publication_date",
+        "citation_date", "sailthru.date", "parsely-pub-date", "article.published",
+        "published_time", "datecreated", "release_date", "og:updated_time"))
+    if not published:
+        published = _time_element(tree)
+    if not published and url:
+        m = _URL_DATE.search(url)
+        if m:
+            y, mo, d = [g for g in m.groups() if g is not None]
+            if _valid(int(y), int(mo), int(d)):
+                published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    out["published"] = published
+    out["modified"] = iso_date(_str(ld.get("dateModified")) if ld else None) or iso_date(_first(
+        meta, "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified",
+        "last-modified", "dc.date.modified"))
+
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
+    if not lang:
+        lang = _first(meta, "og:locale", "content-language", "dc.language", "language")
+        if not lang and ld:
+            lang = _str(ld.get("inLanguage"))
+    out["language"] = _bcp47(lang)
+
+    out["section"] = _first(meta, "article:section", "parsely-section", "section") or (
+        _str(ld.get("articleSection")) if ld else None)
+    tags = meta.get("article:tag", [])
+    if not tags:
+        raw = _first(meta, "news_keywords", "keywords")
+        if not raw and ld and ld.get("keywords"):
+            kw = ld["keywords"]
+            raw = ", ".join(k for k in kw if isinstance(k, str)) if isinstance(kw, list) else _str(kw)
+        tags = [t.strip() for t in (raw or "").split(",")]
+    out["tags"] = list(dict.fromkeys(t for t in tags if t and len(t) < 80))[:30]
+
+    canonical = tree.css_first('link[rel="canonical"]')
+    out["url"] = ((canonical.attributes.get("href") if canonical is not None else None)
+                  or _first(meta, "og:url") or url)
+    image = _first(meta, "og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    if not image and ld:
+        image = _str(ld.get("image")) if not isinstance(ld.get("image"), dict) else _str(
+            ld["image"].get("url"))
+    out["lead_image"] = image
+    out["article_body"] = _str(ld.get("articleBody")) if ld else None
+    return out
+
+
+def _time_element(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css("time[datetime], [itemprop=datePublished]")[:10]:
+        value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
+        date = iso_date(value)
+        if date:
+            return date
+    for node in tree.css('[class*="date"], [class*="time"], [class*="Date"], [class*="meta"]')[:30]:
+        text = squash(node.text(deep=True, separator=" "))
+        if len(text) < 80:
+            date = text_date(text)
+            if date:
+                return date
+    return None
+
+
+def _bcp47(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    lang = lang.strip().replace("_", "-")
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", lang):
+        return None
+    parts = lang.split("-")
+    parts[0] = parts[0].lower()
+    if len(parts) > 1 and len(parts[1]) == 2:
+        parts[1] = parts[1].upper()
+    return "-".join(parts)

@@ -1,0 +1,127 @@
+"""One benchmark worker: runs ONE tool over a list of pages and prints JSON results.
+
+Run by :mod:`.run` in its own subprocess so that peak RSS and CPU belong to that tool alone::
+
+    python -m tests.bench.worker TOOL KIND CORPUS_DIR < ids.json > results.json
+
+TOOL is ``decruft``, ``trafilatura``, ``readability`` or ``raw`` (the page's naive text dump);
+KIND is ``html`` (feed ``<id>.html``) or ``text`` (feed ``<id>.txt``). CPU time is
+``time.process_time`` around each page's extraction (imports excluded, metadata included).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+#: A page that takes longer than this is recorded as empty (trafilatura can hang, #704).
+PAGE_TIMEOUT_S = 60
+
+
+def _decruft(kind: str) -> Callable[[bytes, str], dict]:
+    import convert
+    from convert.textutil import article_text
+
+    parse = getattr(convert, "parse", None)
+    if parse is None:
+        if kind == "html":
+            from convert.extract.html import parse_html as direct
+        else:
+            from convert.extract.text import parse_text as direct  # written by a colleague
+
+        def parse(data, kind=kind, location=None):  # noqa: ANN001
+            return direct(data, location=location)
+
+    def run(data: bytes, location: str) -> dict:
+        article = parse(data, kind=kind, location=location)
+        meta = article.meta
+        return {"text": article_text(article), "title": meta.title,
+                "byline": ", ".join(meta.authors) or None, "date": meta.published}
+    return run
+
+
+def _trafilatura(kind: str) -> Callable[[bytes, str], dict]:
+    import trafilatura
+
+    def run(data: bytes, location: str) -> dict:
+        doc = trafilatura.bare_extraction(data.decode("utf-8", "replace"), include_comments=False,
+                                          with_metadata=True)
+        if doc is None:
+            return {"text": ""}
+        return {"text": doc.text or "", "title": doc.title, "byline": doc.author,
+                "date": doc.date}
+    return run
+
+
+def _readability(kind: str) -> Callable[[bytes, str], dict]:
+    import lxml.html
+    from readability import Document
+
+    def run(data: bytes, location: str) -> dict:
+        doc = Document(data.decode("utf-8", "replace"))
+        summary = doc.summary(html_partial=True)
+        root = lxml.html.fromstring(summary) if summary.strip() else None
+        text = "\n".join(t.strip() for t in root.itertext()) if root is not None else ""
+        return {"text": text, "title": doc.short_title(), "byline": None, "date": None}
+    return run
+
+
+def _raw(kind: str) -> Callable[[bytes, str], dict]:
+    def run(data: bytes, location: str) -> dict:
+        return {"text": data.decode("utf-8", "replace")}
+    return run
+
+
+TOOLS = {"decruft": _decruft, "trafilatura": _trafilatura, "readability": _readability,
+         "raw": _raw}
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # noqa: ANN001
+    raise _Timeout()
+
+
+def main(argv: list[str]) -> int:
+    tool, kind, corpus = argv[0], argv[1], Path(argv[2])
+    ids = json.load(sys.stdin)
+    run = TOOLS[tool](kind)
+    suffix = ".html" if kind == "html" and tool != "raw" else ".txt"
+    signal.signal(signal.SIGALRM, _alarm)
+    results: dict[str, dict] = {}
+    cpu_total = 0.0
+    wall_start = time.perf_counter()
+    for page_id in ids:
+        path = corpus / f"{page_id}{suffix}"
+        data = path.read_bytes()
+        signal.alarm(PAGE_TIMEOUT_S)
+        t0 = time.process_time()
+        try:
+            out = run(data, str(path))
+            error = None
+        except Exception as exc:  # a failure is an empty prediction, and is reported
+            out, error = {"text": ""}, f"{type(exc).__name__}: {exc}"[:200]
+        finally:
+            signal.alarm(0)
+        cpu = time.process_time() - t0
+        cpu_total += cpu
+        out["cpu"] = cpu
+        if error:
+            out["error"] = error
+        results[page_id] = out
+    wall = time.perf_counter() - wall_start
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    json.dump({"tool": tool, "results": results, "cpu_total": cpu_total, "wall": wall,
+               "rss_mb": rss_kb / 1024}, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
