@@ -1,0 +1,107 @@
+"""Batch and start-up benchmark: ``-j 1`` vs ``-j 2`` on the same pages, and start-up cost.
+
+    python -m tests.bench.batch [CORPUS_DIR] [--pages 200] [--format md]
+
+Takes the first N ``.html`` pages of CORPUS_DIR (default ``../shared/corpus/wcxb-dev``; the
+command exits cleanly with a message when it is absent), converts them with
+``decruft convert --files-from - -d TMP -j J`` for J = 1 and 2, and prints wall time, the CPU
+time of the children and the speed-up. Then it prints the start-up table: ``python -c pass``,
+``decruft --version`` and a one-page ``decruft convert`` (wall time, best of 5, and the total
+of ``python -X importtime``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "wcxb-dev"
+DECRUFT = [sys.executable, "-m", "convert"]
+
+
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def batch(pages: list[Path], fmt: str, jobs: int) -> tuple[float, float, int]:
+    out = Path(tempfile.mkdtemp(prefix="decruft-bench-"))
+    try:
+        listing = "".join(f"{p}\0" for p in pages).encode()
+        cpu0, t0 = _children_cpu(), time.perf_counter()
+        proc = subprocess.run([*DECRUFT, "convert", "--files-from", "-", "-0", "-d", str(out),
+                               "-t", fmt, "-j", str(jobs), "-q"], input=listing,
+                              capture_output=True)
+        wall, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
+        return wall, cpu, len(list(out.iterdir())) if proc.returncode in (0, 1) else -1
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def best_wall(argv: list[str], runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(argv, capture_output=True)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def import_total(argv: list[str]) -> float:
+    """Sum of the top-level cumulative import times reported by ``-X importtime`` (ms)."""
+    proc = subprocess.run([argv[0], "-X", "importtime", *argv[1:]], capture_output=True,
+                          text=True)
+    total = 0
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\s*)\S", line)
+        if m and len(m.group(2)) == 1:  # top-level imports only: one space of indent
+            total += int(m.group(1))
+    return total / 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument("--format", default="md")
+    a = ap.parse_args(argv)
+    if not a.corpus.is_dir():
+        print(f"corpus folder {a.corpus} not found: nothing to benchmark", file=sys.stderr)
+        return 0
+    pages = sorted(a.corpus.glob("*.html"))[: a.pages]
+    print(f"## batch: {len(pages)} pages of {a.corpus.name} -> {a.format}, "
+          f"{os.cpu_count()} CPUs\n")
+    print("| jobs | wall s | CPU s (children) | outputs | wall vs -j 1 |")
+    print("|---|---|---|---|---|")
+    base = None
+    for jobs in (1, 2):
+        wall, cpu, n = batch(pages, a.format, jobs)
+        base = base or wall
+        print(f"| {jobs} | {wall:.2f} | {cpu:.2f} | {n} | {wall / base:.2f}x |")
+
+    example = REPO / "examples" / "field-notes.html"
+    rows = [("python -c pass", [sys.executable, "-c", "pass"]),
+            ("decruft --version", [*DECRUFT, "--version"]),
+            ("decruft --help", [*DECRUFT, "--help"]),
+            ("decruft convert page -t txt", [*DECRUFT, "convert", str(example), "-t", "txt"]),
+            ("decruft convert page -t md", [*DECRUFT, "convert", str(example), "-t", "md"])]
+    print("\n## start-up (best of 5 wall; -X importtime total of top-level imports)\n")
+    print("| command | wall ms | imports ms |")
+    print("|---|---|---|")
+    for label, cmd in rows:
+        print(f"| {label} | {best_wall(cmd) * 1000:.0f} | {import_total(cmd):.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
