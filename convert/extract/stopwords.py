@@ -93,7 +93,7 @@ _LISTS = {
 
 # Characters that stand for function words in scripts written without spaces.
 _CHAR_LISTS = {
-    "zh": "的了是在和有我不这人们中为上个以到说也就都而及与着或之于其被把",
+    "zh": "的了是在和有我不这人们中为上个以到说也就都而及与着或之于其被把這們為個說與著於",
     "ja": "のはをにがとでもたしてるいうかなれ",
 }
 

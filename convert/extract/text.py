@@ -136,6 +136,11 @@ def _apply_rules(units: list[Line]) -> None:
             _drop(u, "language-switcher")
         elif R.CLOCK.match(t) or R.COUNTER.match(t):
             _drop(u, "clock")
+        elif u.words <= 40 and R.TIME_TAIL.search(t) and M.parse_date(t) is None \
+                and not u.ends_sentence and u.words > 3:
+            _drop(u, "time-stamped-teaser")
+        elif False:
+            _drop(u, "clock")
         elif M.is_date_line(t, u.words):
             _drop(u, "date")
             u.role = "date"
@@ -167,7 +172,8 @@ def _near_duplicate(key: str, keys: set[str]) -> bool:
 def _prose_density(units: list[Line], unspaced: bool) -> float:
     """The page's own prose density: the median over its long, undecided lines."""
     vals = [u.stop_density for u in units
-            if u.keep is None and u.weight >= GOOD_WORDS and bool(u.extra.get("unspaced")) == unspaced]
+            if u.keep is None and bool(u.extra.get("unspaced")) == unspaced
+            and u.weight >= (GOOD_WORDS if not unspaced else SHORT_WORDS + 2)]
     if len(vals) < 2:
         return DEFAULT_DENSITY if not unspaced else 0.12
     vals.sort()
@@ -190,9 +196,13 @@ def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
         # No function words to count reliably: clause punctuation marks running text.
         punct_rate = u.clause_punct / max(1.0, weight)
         dens = u.stop_density / ref_cjk if ref_cjk else 0.0
-        if punct_rate >= 0.05 or dens >= DENSITY_HIGH:
+        if punct_rate >= 0.05:
             return "good" if weight >= GOOD_WORDS else "near-good"
-        return "near-good" if (relaxed or punct_rate > 0.02) else "bad"
+        if relaxed or punct_rate > 0.02 or dens >= DENSITY_HIGH:
+            # Headlines carry function characters too; without punctuation, a line is
+            # at best borderline.
+            return "near-good"
+        return "bad"
     rel = u.stop_density / ref if ref else 0.0
     high, low = (DENSITY_HIGH * 0.8, DENSITY_LOW * 0.8) if relaxed else (DENSITY_HIGH, DENSITY_LOW)
     if rel >= high:
@@ -326,22 +336,32 @@ def _keep_main_run(units: list[Line]) -> None:
 
 
 def _cut_comments(units: list[Line], lo: int, hi: int) -> None:
-    """Reader comments follow a heading like "12 Comments" or "Leave a reply"; the article
-    ends there, once it has had some body."""
+    """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
+    "Related articles"); the article ends there, once it has had some body."""
     seen = 0.0
     total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i in range(lo, len(units)):
         u = units[i]
         if u.keep:
             seen += u.weight
-        if u.words > 10 or seen < MIN_COMMENT_CUT or not R.COMMENTS_START.search(u.text):
+        if u.words > 10 or seen < MIN_COMMENT_CUT:
             continue
-        # A bare "Comments" is also a menu or share-bar link: it counts only once most of
-        # the run is behind it.
-        if u.text[:1].isdigit() or u.words > 1 or seen >= 0.4 * total:
+        if u.words <= 8 and R.RELATED_START.search(u.text):
+            # A related-links box can also sit inside the article: it ends the article
+            # only when little text follows it.
+            if total - seen >= 0.5 * seen:
+                continue
+            reason = "related"
+        elif R.COMMENTS_START.search(u.text):
+            reason = "comments"
+        else:
+            continue
+        # A bare "Comments" or "Related" is also a menu, share-bar or inline link: it ends
+        # the article only once most of the run is behind it.
+        if u.text[:1].isdigit() or u.words > 1 or seen >= 0.6 * total:
             for v in units[i:]:
                 if v.keep:
-                    _drop(v, "comments")
+                    _drop(v, reason)
             return
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..textutil import clean_text, squash
+from ..textutil import clean_text
 from . import textrules as R
 from .stopwords import STOPCHARS, UNSPACED, words
 
@@ -23,6 +23,7 @@ _UNSPACED_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0
                             r"\u1780-\u17ff\u0e80-\u0eff]")
 _LOWER_START = re.compile(r"^[\"'“‘(«]?[^\W\d_]")
 _TOKEN = re.compile(r"\w+")
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 #: Longest line the segmenter accepts as one unit; longer ones are cut at sentence ends so
 #: that per-line work stays bounded.
@@ -94,7 +95,9 @@ def physical_lines(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     gap = False
     for raw in text.split("\n"):
-        line = squash(raw)
+        # Only ASCII whitespace runs collapse: a no-break space inside a line is the
+        # page's own choice (and the seed's gold keeps it); at the ends it is stripped.
+        line = _ASCII_SPACE.sub(" ", raw).strip()
         if not line:
             gap = True
             continue

@@ -90,6 +90,20 @@ COMMENTS_START = re.compile(
     r"\s*(?:\(\d+\))?\s*:?$|^(?:leave|post|add|write) a (?:comment|reply)\b|"
     r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
+#: A heading that opens the related-links block below an article.
+RELATED_START = re.compile(
+    r"^[【\[(]?(?:related(?: articles?| stories| posts| content| links| news| coverage| reading)?|"
+    r"you (?:may|might) also like|more (?:stories|news|articles)|recommended(?: for you| stories)?|"
+    r"read next|also read|most (?:read|popular|viewed)|popular (?:stories|posts)|trending|"
+    r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lire aussi|à lire aussi|"
+    r"sur le même sujet|noticias relacionadas|artículos relacionados|te puede interesar|"
+    r"leia também|notícias relacionadas|articoli correlati|czytaj także|zobacz także|"
+    r"相关阅读|相关文章|相关新闻|延伸阅读|热门文章|推荐阅读|関連記事|関連ニュース|あわせて読みたい)"
+    r"[】\])]?\s*[:：]?$", _I)
+
+#: A line that ends with a time stamp ("... 3/9(木) 15:47"): a teaser in a news list.
+TIME_TAIL = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I)
+
 #: Caption prefixes and credit marks.
 CAPTION_PREFIX = re.compile(
     r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"
