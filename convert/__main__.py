@@ -1,5 +1,5 @@
 """``python -m convert`` is the ``decruft`` command."""
 
-from .cli import main
+from .entry import main
 
 main()
