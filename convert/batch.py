@@ -3,19 +3,25 @@
 The CLI turns its arguments into :class:`Job` objects and :class:`Settings`; :func:`run`
 yields one :class:`Result` per job, in input order, whatever the number of worker processes.
 Writing the results is the caller's business (so naming stays deterministic).
+
+A job whose location is an http(s) URL is fetched inside the worker (so ``-j`` fetches
+concurrently); :func:`archive_jobs` turns a WARC file into a lazy stream of jobs, one per page,
+and :func:`run` keeps only a bounded window of them in flight.
 """
 
 from __future__ import annotations
 
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .article import Article
 from .errors import DecruftError, InputError
+from .fetch import fetch_page, is_url
 from .formats import RenderOptions
 
 #: File extensions a recursive directory walk picks up by default.
@@ -24,14 +30,27 @@ DEFAULT_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".html.gz", "
 
 @dataclass(frozen=True)
 class Job:
-    """One input: a path or URL, or bytes read from standard input (``location`` None)."""
+    """One input: a path or URL, or bytes read from standard input (``location`` None).
+
+    A job with ``data`` and a URL ``location`` (a page from a web archive) is not fetched:
+    the URL is its source and the base of its links.
+    """
 
     location: str | None
     data: bytes | None = None
+    #: The charset of the HTTP Content-Type header the bytes came with.
+    http_charset: str | None = None
+    #: The reader for this job, overriding ``Settings.kind`` (archives know their records).
+    kind: str | None = None
+    #: The archive this page came from, for messages.
+    origin: str | None = None
+    #: Set when the job failed before conversion (an unreadable archive): reported as is.
+    error: str | None = None
 
     @property
     def label(self) -> str:
-        return self.location if self.location is not None else "<stdin>"
+        name = self.location if self.location is not None else "<stdin>"
+        return f"{self.origin}: {name}" if self.origin else name
 
 
 @dataclass(frozen=True)
@@ -65,11 +84,28 @@ def convert_one(job: Job, settings: Settings) -> Result:
     """Parse and render one job; every failure becomes ``Result.error`` (one line)."""
     from . import api
 
+    if job.error is not None:
+        return Result(job, error=job.error)
     try:
-        source: bytes | Path = job.data if job.data is not None else Path(job.location or "")
-        article = api.parse(source, kind=settings.kind, location=job.location,
-                            base_url=settings.base_url, filters=settings.filters)
-        data = api.render(article, settings.fmt, settings.options) if settings.render else None
+        source: bytes | Path
+        location, base_url, charset = job.location, settings.base_url, job.http_charset
+        options = settings.options
+        if job.data is not None:
+            source = job.data
+            if is_url(location):
+                base_url = location
+        elif is_url(location):
+            got = fetch_page(location or "")
+            source, location, base_url, charset = got.data, got.url, got.url, got.charset
+            if options.extra.get("fetch_images") is None:
+                # A page from the web may take its images from the web too.
+                options = replace(options, extra={**options.extra, "fetch_images": True})
+        else:
+            source = Path(location or "")
+        kind = settings.kind if settings.kind != "auto" else (job.kind or "auto")
+        article = api.parse(source, kind=kind, location=location,
+                            base_url=base_url, http_charset=charset, filters=settings.filters)
+        data = api.render(article, settings.fmt, options) if settings.render else None
         return Result(job, data=data, article=article if settings.keep_article else None)
     except DecruftError as exc:
         return Result(job, error=str(exc))
@@ -84,23 +120,63 @@ def convert_one(job: Job, settings: Settings) -> Result:
         return Result(job, error=msg)
 
 
-def _convert_indexed(args: tuple[Job, Settings]) -> Result:
-    return convert_one(*args)
+def _convert_chunk(jobs: list[Job], settings: Settings) -> list[Result]:
+    return [convert_one(job, settings) for job in jobs]
 
 
-def run(jobs: Sequence[Job], settings: Settings, workers: int = 1) -> Iterator[Result]:
-    """Convert every job; yields results in input order."""
-    if workers <= 1 or len(jobs) <= 1:
+#: Jobs sent to a worker at once, and chunks in flight per worker. Small chunks keep the
+#: order-preserving stream moving (pages vary a lot in cost); the window bounds memory when
+#: the jobs come from a huge archive (``Executor.map`` would submit them all at once).
+CHUNK_SIZE = 4
+CHUNKS_PER_WORKER = 4
+
+
+def run(jobs: Iterable[Job], settings: Settings, workers: int = 1) -> Iterator[Result]:
+    """Convert every job; yields results in input order. ``jobs`` is consumed lazily."""
+    if workers <= 1 or (isinstance(jobs, Sequence) and len(jobs) <= 1):
         for job in jobs:
             yield convert_one(job, settings)
         return
-    # Small chunks keep the order-preserving map streaming; pages vary a lot in cost.
+    chunks = _chunked(iter(jobs), CHUNK_SIZE)
+    window: deque[Future[list[Result]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         try:
-            yield from pool.map(_convert_indexed, ((j, settings) for j in jobs), chunksize=4)
+            for chunk in chunks:
+                window.append(pool.submit(_convert_chunk, chunk, settings))
+                if len(window) >= workers * CHUNKS_PER_WORKER:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _chunked(items: Iterator[Job], size: int) -> Iterator[list[Job]]:
+    while True:
+        chunk = [job for _, job in zip(range(size), items)]
+        if not chunk:
+            return
+        yield chunk
+
+
+def archive_jobs(path: str, *, on_done: Callable[[object], None] | None = None) -> Iterator[Job]:
+    """One job per page record of the WARC/WET file ``path``, read as they are consumed.
+
+    ``on_done`` receives the :class:`convert.warc.WarcReader` when the archive is exhausted
+    (its ``skipped`` counts records that were not pages).
+    """
+    from .warc import WarcReader
+
+    reader = WarcReader(path)
+    try:
+        for rec in reader:
+            yield Job(rec.url, rec.body, http_charset=rec.http_charset, kind=rec.kind,
+                      origin=path)
+    except DecruftError as exc:  # the archive is unreadable from here on: one failure
+        yield Job(path, error=str(exc))
+    if on_done is not None:
+        on_done(reader)
 
 
 def expand_inputs(paths: Iterable[str], *, recursive: bool = False,

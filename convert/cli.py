@@ -65,7 +65,8 @@ class NameFrom(str, Enum):
 @app.command()
 def convert(
     inputs: Annotated[Optional[list[str]], typer.Argument(
-        help="Pages to convert (files; '-' or nothing reads standard input).",
+        help="Pages to convert: files, http(s) URLs, WARC archives (.warc, .warc.gz); "
+        "'-' or nothing reads standard input.",
         show_default=False)] = None,
     to: Annotated[Optional[str], typer.Option(
         "-t", "--to", help="Output format (see 'decruft formats'); default: from -o's "
@@ -89,6 +90,11 @@ def convert(
     title: Annotated[Optional[str], typer.Option(
         "--title", help="Title of a bundled document.", show_default=False)] = None,
     no_images: Annotated[bool, typer.Option("--no-images", help="Leave images out.")] = False,
+    fetch_images: Annotated[Optional[bool], typer.Option(
+        "--fetch-images/--no-fetch-images", help="Download images over http(s) (default: "
+        "only for pages fetched from a URL).", show_default=False)] = None,
+    embed_images: Annotated[bool, typer.Option(
+        "--embed-images", help="Markdown/HTML: inline images as data: URIs.")] = False,
     option: Annotated[Optional[list[str]], typer.Option(
         "-O", "--option", help="Format option KEY=VALUE for plugins. Repeatable.",
         show_default=False)] = None,
@@ -132,7 +138,8 @@ def convert(
     request = Request(
         inputs=list(inputs or ()), to=to, output=output, output_dir=output_dir, kind=from_,
         filters=tuple(filters or ()), front_matter=front_matter, bundle=bundle, title=title,
-        images=not no_images, extra=extra, base_url=base_url, recursive=recursive,
+        images=not no_images, fetch_images=fetch_images, embed_images=embed_images,
+        extra=extra, base_url=base_url, recursive=recursive,
         files_from=files_from, null=null, name_from=name_from.value, jobs=jobs,
         no_clobber=no_clobber, fail_fast=fail_fast, quiet=quiet, debug=debug)
     raise typer.Exit(execute(request))

@@ -11,11 +11,12 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from . import plugins
-from .batch import Job, Result, Settings, expand_inputs, read_list, run
+from .batch import Job, Result, Settings, archive_jobs, expand_inputs, read_list, run
 from .errors import DecruftError
+from .fetch import is_url
 from .formats import Format, RenderOptions
 from .outputs import NamePlanner, OutputError, input_stem, write_atomic
 
@@ -39,6 +40,9 @@ class Request:
     bundle: bool = False
     title: str | None = None
     images: bool = True
+    embed_images: bool = False
+    #: Fetch images over the network: None = only for pages fetched from a URL.
+    fetch_images: bool | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     base_url: str | None = None
     recursive: bool = False
@@ -132,9 +136,12 @@ def _execute(req: Request) -> int:
     jobs = _jobs(req)
     if not jobs:
         raise UsageError("no input files (the list was empty)")
+    # A web archive holds any number of pages: it counts as many inputs.
+    archives = [j for j in jobs if j.data is None and _is_archive(j.location)]
+    many = len(jobs) > 1 or bool(archives)
     to_stdout = req.output_dir is None and (req.output is None or str(req.output) == "-")
-    bundle = req.bundle or (len(jobs) > 1 and req.output_dir is None and not to_stdout)
-    if req.output_dir is None and not bundle and len(jobs) > 1 and not spec.concat:
+    bundle = req.bundle or (many and req.output_dir is None and not to_stdout)
+    if req.output_dir is None and not bundle and many and not spec.concat:
         if spec.bundle is None:
             raise UsageError(f"several inputs: use -d DIR, or a format that bundles "
                              f"(format {spec.name!r} cannot)")
@@ -151,17 +158,22 @@ def _execute(req: Request) -> int:
             raise UsageError(f"{req.output_dir}: cannot create output folder: "
                              f"{exc.strerror}") from None
 
+    extra = dict(req.extra)
+    if req.fetch_images is not None:
+        extra["fetch_images"] = req.fetch_images
     options = RenderOptions(front_matter=req.front_matter, title=req.title, images=req.images,
-                            extra=dict(req.extra))
+                            embed_images=req.embed_images, extra=extra)
     settings = Settings(kind=req.kind, fmt=spec.name, filters=req.filters, options=options,
                         base_url=req.base_url, keep_article=bundle or req.name_from == "title",
                         render=not bundle, debug=req.debug)
     planner = NamePlanner(req.output_dir, spec.extensions[0]) if req.output_dir else None
     articles: list[Any] = []
     failed = converted = 0
-    progress = _Progress(len(jobs), enabled=len(jobs) > 1 and not req.quiet)
+    progress = _Progress(None if archives else len(jobs), enabled=many and not req.quiet)
+    readers: list[Any] = []
+    workers = req.jobs if archives else min(req.jobs, len(jobs))
     with progress:
-        for result in run(jobs, settings, workers=min(req.jobs, len(jobs))):
+        for result in run(_expand(jobs, readers), settings, workers=workers):
             progress.advance()
             if not result.ok:
                 failed += 1
@@ -203,9 +215,27 @@ def _execute(req: Request) -> int:
             _err(f"{req.output or '<stdout>'}: {exc}")
             failed += 1
             converted = 0
-    if len(jobs) > 1 and not req.quiet:
+    if many and not req.quiet:
+        for reader in readers:
+            if reader.summary():
+                _err(f"{reader.path}: {reader.summary()}")
         _err(f"{converted} converted, {failed} failed")
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _is_archive(location: str | None) -> bool:
+    from .warc import is_archive
+
+    return not is_url(location) and is_archive(location)
+
+
+def _expand(jobs: list[Job], readers: list[Any]) -> Iterator[Job]:
+    """The jobs, with each web archive replaced by its pages, read lazily."""
+    for job in jobs:
+        if job.data is None and _is_archive(job.location):
+            yield from archive_jobs(job.location or "", on_done=readers.append)
+        else:
+            yield job
 
 
 def _output_name(planner: NamePlanner, result: Result, req: Request) -> Path:
@@ -213,8 +243,25 @@ def _output_name(planner: NamePlanner, result: Result, req: Request) -> Path:
     if req.name_from == "title" and result.article is not None:
         stem = result.article.meta.title or ""
     if not stem:
-        stem = input_stem(result.job.location) if result.job.location else "stdin"
+        location = result.job.location
+        if is_url(location):
+            stem = _url_stem(location or "")
+        else:
+            stem = input_stem(location) if location else "stdin"
     return planner.name(stem)
+
+
+def _url_stem(url: str) -> str:
+    """``https://example.com/news/story.html?x=1`` → ``example.com/news/story`` (made safe by
+    the planner): host and path, so pages of one site named ``index.html`` stay apart."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if "." in last:
+        path = path[: len(path) - len(last)] + last.rsplit(".", 1)[0]
+    return f"{parts.hostname or ''}{path}" or "page"
 
 
 def _check_not_input(req: Request, jobs: list[Job]) -> None:
@@ -235,7 +282,7 @@ class _Progress:
     """A rich progress bar on stderr, only when stderr is a terminal and there are several
     inputs; messages printed through it do not tear the bar."""
 
-    def __init__(self, total: int, *, enabled: bool) -> None:
+    def __init__(self, total: int | None, *, enabled: bool) -> None:
         self.total = total
         self.bar: Any = None
         self._print: Callable[[str], None] = _print_err

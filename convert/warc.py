@@ -1,0 +1,131 @@
+"""Reading the pages of a web archive (WARC, gzipped or not; WET text dumps) as a stream.
+
+:class:`WarcReader` yields one :class:`Record` per page: HTML ``response`` (and ``resource``)
+records go to the HTML parser with the record's URL and HTTP charset, WET ``conversion``
+records (Common Crawl's extracted text) to the text parser. Every other record — requests,
+metadata, warcinfo, revisits, redirects and errors, images and scripts — is skipped and
+counted by reason in :attr:`WarcReader.skipped`.
+
+Records are read one at a time (warcio's ``ArchiveIterator``), so memory stays flat however
+large the archive. warcio is an optional dependency: ``pip install decruft[warc]``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import IO, Iterator
+
+from .errors import InputError
+
+#: File names read as web archives (Common Crawl's WET files end in .warc.wet.gz).
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+#: Page records larger than this are skipped (the parser's own input limit).
+MAX_RECORD_BYTES = int(os.environ.get("DECRUFT_MAX_INPUT_BYTES", 64 * 1024 * 1024))
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def is_archive(location: str | None) -> bool:
+    """True for a path whose name says it is a WARC or WET file."""
+    return location is not None and location.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One page from an archive."""
+
+    #: ``WARC-Target-URI``: the page's address and the base for its links.
+    url: str
+    body: bytes
+    #: The reader to use: ``html`` for responses, ``text`` for WET conversion records.
+    kind: str
+    #: The charset of the HTTP Content-Type header, if any.
+    http_charset: str | None = None
+    #: Position of the record among all the archive's records (0-based).
+    index: int = 0
+
+
+@dataclass
+class WarcReader:
+    """Iterates the page records of one archive; :attr:`skipped` counts the rest by reason."""
+
+    path: str
+    max_record_bytes: int = MAX_RECORD_BYTES
+    skipped: Counter[str] = field(default_factory=Counter)
+    pages: int = 0
+
+    def __iter__(self) -> Iterator[Record]:
+        try:
+            from warcio.archiveiterator import ArchiveIterator
+            from warcio.exceptions import ArchiveLoadFailed
+        except ImportError:
+            raise InputError("reading WARC files needs warcio: install decruft[warc]") from None
+        try:
+            fh: IO[bytes] = open(self.path, "rb")
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc)) from None
+        with fh:
+            try:
+                for index, rec in enumerate(ArchiveIterator(fh)):
+                    page = self._page(rec, index)
+                    if page is not None:
+                        self.pages += 1
+                        yield page
+            except ArchiveLoadFailed as exc:
+                raise InputError(f"not a readable WARC file: {str(exc).strip()[:200]}") from None
+            except (OSError, EOFError, ValueError) as exc:
+                raise InputError(f"broken WARC data: {exc}") from None
+
+    def _page(self, rec: object, index: int) -> Record | None:
+        rec_type = rec.rec_type  # type: ignore[attr-defined]
+        url = rec.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
+        if rec_type == "response":
+            http = rec.http_headers  # type: ignore[attr-defined]
+            if http is None:
+                return self._skip("response without HTTP headers")
+            status = http.get_statuscode() or ""
+            if not status.startswith("2"):
+                return self._skip(f"HTTP status {status[:1]}xx" if status else "no HTTP status")
+            content_type = http.get_header("Content-Type")
+            kind = "html"
+        elif rec_type == "resource":
+            content_type = rec.rec_headers.get_header("Content-Type")  # type: ignore[attr-defined]
+            kind = "html"
+        elif rec_type == "conversion":
+            content_type = rec.rec_headers.get_header("Content-Type")  # type: ignore[attr-defined]
+            kind = "text"
+        else:
+            return self._skip(f"{rec_type} record")
+        media_type, charset = _media_type(content_type)
+        if kind == "html" and media_type not in _HTML_TYPES:
+            return self._skip(f"not HTML ({media_type or 'no type'})")
+        if kind == "text" and media_type not in ("text/plain", None):
+            return self._skip(f"not text ({media_type})")
+        if not url:
+            return self._skip("no target URI")
+        body = rec.content_stream().read(self.max_record_bytes + 1)  # type: ignore[attr-defined]
+        if len(body) > self.max_record_bytes:
+            return self._skip("larger than the input limit")
+        if not body.strip():
+            return self._skip("empty body")
+        return Record(url=url, body=body, kind=kind, http_charset=charset, index=index)
+
+    def _skip(self, reason: str) -> None:
+        self.skipped[reason] += 1
+        return None
+
+    def summary(self) -> str:
+        """``"3 records skipped (request record: 2, not HTML (image/png): 1)"`` or ``""``."""
+        total = sum(self.skipped.values())
+        if not total:
+            return ""
+        reasons = ", ".join(f"{why}: {n}" for why, n in self.skipped.most_common())
+        return f"{total} record{'s' if total != 1 else ''} skipped ({reasons})"
+
+
+def _media_type(value: str | None) -> tuple[str | None, str | None]:
+    from .fetch import parse_content_type
+
+    return parse_content_type(value)
