@@ -1,0 +1,387 @@
+"""The ``md`` format: CommonMark + GFM tables, written by markdownify from our own XHTML.
+
+The pipeline is AST → :mod:`convert.html` (safe, semantic XHTML) → :class:`ArticleConverter`,
+a markdownify subclass. markdownify never sees the page's HTML, and the subclass owns what
+markdownify leaves to the caller: escaping (text that *shows* ``<script>`` or ``*`` stays
+text), URL quoting, fences longer than any backtick run, GFM tables with outer pipes, ``\\|``
+and ``<br>`` in cells, figures as image + caption + credit lines. The proof is in the tests:
+markdown-it-py renders our Markdown to the same visible text as the XHTML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any, Sequence
+
+from convert import Article, hookimpl
+from convert.article import Code, Inline, LineBreak, Paragraph, Table, TableRow, Text
+from convert.formats import FormatRegistry, RenderOptions
+from convert.html import HTMLRenderer, article_html
+from convert.textutil import clean_text
+
+# Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
+# it is never emphasis, and escaping it there makes snake_case unreadable.
+_SPECIAL = re.compile(r"([\\`*\[\]<>|~])")
+_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# Syntax only at the start of a line: headings, quotes, bullets, setext/thematic rules, numbers.
+_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)]))", re.M)
+#: Containers nested deeper are flattened: markdown-it-py stops parsing at 20 levels, and a
+#: list costs two (list + item).
+MAX_DEPTH = 8
+_BACKTICKS = re.compile(r"`+")
+_EDGE_BREAKS = re.compile(r"^(?:\s*\\\n)+|(?:\\\n\s*)+$")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape what CommonMark/GFM would read as syntax in running text."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    text = _ENTITY.sub(r"\\&", text)
+    return _LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
+                                                   else "\\" + m.group(2)), text)
+
+
+def _destination(url: str) -> str:
+    """A link destination: already percent-encoded by convert.html; escape what is left."""
+    url = url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    url = _ENTITY.sub(r"\\&", url)
+    return url.replace("(", r"\(").replace(")", r"\)")
+
+
+def _title(title: str | None) -> str:
+    if not title:
+        return ""
+    title = " ".join(clean_text(title).split()).replace("\\", "\\\\").replace('"', '\\"')
+    title = _ENTITY.sub(r"\\&", title)
+    return f' "{title}"'
+
+
+def _cell_context(parent_tags: set[str]) -> bool:
+    return "td" in parent_tags or "th" in parent_tags
+
+
+def _converter_class() -> type:
+    from markdownify import ATX, MarkdownConverter
+
+    class ArticleConverter(MarkdownConverter):
+        """markdownify, configured for CommonMark/GFM and fed only HTML from convert.html."""
+
+        class Options:
+            heading_style = ATX
+            bullets = "-"
+            newline_style = "backslash"
+            escape_asterisks = False
+            escape_underscores = False
+            escape_misc = False
+            autolinks = True
+            strip_document = "strip"
+
+        def escape(self, text: str, parent_tags: set[str]) -> str:
+            return escape_markdown(text) if text else ""
+
+        def convert_br(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            if _cell_context(parent_tags):
+                return "<br>"
+            if "_inline" in parent_tags:
+                return " "
+            return "\\\n"
+
+        def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            prefix, suffix, text = _chomp(text)
+            href = el.get("href")
+            if not text or not href:
+                return prefix + text + suffix
+            if (text == escape_markdown(href) and not el.get("title")
+                    and re.fullmatch(r"https?://[^\s<>\\]+", href)):
+                return f"{prefix}<{href}>{suffix}"
+            return f"{prefix}[{text}]({_destination(href)}{_title(el.get('title'))}){suffix}"
+
+        def convert_img(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            src = el.get("src") or ""
+            if not src:
+                return ""
+            alt = escape_markdown(" ".join((el.get("alt") or "").split()))
+            return f"![{alt}]({_destination(src)}{_title(el.get('title'))})"
+
+        def convert_code(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            if "pre" in parent_tags:
+                return text
+            text = " ".join(text.split("\n"))
+            if not text.strip():
+                return ""
+            if _cell_context(parent_tags):
+                text = text.replace("|", "\\|")
+            run = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+            fence = "`" * (run + 1)
+            if run or text[0] == " " and text[-1] == " ":
+                text = f" {text} "
+            return f"{fence}{text}{fence}"
+
+        def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            code = el.find("code")
+            lang = ""
+            if code is not None:
+                for cls in code.get("class") or ():
+                    if cls.startswith("language-"):
+                        lang = cls[len("language-"):]
+            text = text.strip("\n")
+            run = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+            fence = "`" * max(3, run + 1)
+            return f"\n\n{fence}{lang}\n{text}\n{fence}\n\n"
+
+        def convert_ol(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            out = self.convert_list(el, text, parent_tags)
+            if "li" in parent_tags and el.get("start") not in (None, "1"):
+                # Only a list starting at 1 may interrupt a paragraph: keep a blank line.
+                out = "\n" + out
+            return out
+
+        def convert_figure(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return f"\n\n{text.strip()}\n\n"
+
+        def convert_figcaption(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return "\n\n" + text.strip().replace(" \\\n", "\\\n") + "\n\n"
+
+        def convert_small(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            # The credit line under a figure's caption.
+            if "credit" in (el.get("class") or ()) and "figcaption" in parent_tags:
+                return f"\\\n{text.strip()}" if el.find_previous_sibling() or (
+                    el.previous_sibling and str(el.previous_sibling).strip()) else text.strip()
+            return text
+
+        def convert_p(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            # A hard break at either end of a paragraph would render as a literal backslash.
+            text = _EDGE_BREAKS.sub("", text)
+            if "subtitle" in (el.get("class") or ()) and text.strip():
+                text = f"*{text.strip()}*"
+            return super().convert_p(el, text, parent_tags)
+
+        def convert_header(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return f"\n\n{text.strip()}\n\n"
+
+        def convert_table(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return _gfm_table(self, el, parent_tags)
+
+        def convert_caption(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return ""
+
+    return ArticleConverter
+
+
+def _chomp(text: str) -> tuple[str, str, str]:
+    prefix = " " if text[:1] == " " else ""
+    suffix = " " if text[-1:] == " " else ""
+    return prefix, suffix, text.strip()
+
+
+def _gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
+    """A GFM pipe table: header row (empty when the page had none), rows padded to the same
+    width, spans expanded into empty cells, a caption paragraph above."""
+    tags = set(parent_tags) | {"table", "td", "_inline"}
+    caption_el = table.find("caption", recursive=False)
+    caption = _inner(conv, caption_el, set(parent_tags) | {"table"}) if caption_el else ""
+    rows: list[tuple[bool, list[tuple[str, int, int]]]] = []
+    for section in table.find_all(["thead", "tbody"], recursive=False):
+        for tr in section.find_all("tr", recursive=False):
+            cells = []
+            for cell in tr.find_all(["td", "th"], recursive=False):
+                text = _inner(conv, cell, tags).replace("\n", " ")
+                cells.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
+            rows.append((section.name == "thead", cells))
+    # Spans become empty cells. The width is the largest number of real (or rowspan-covered)
+    # cells in a row, so a colspan bomb cannot blow a one-cell table up to 1000 columns.
+    grid: list[list[str | None]] = []  # None marks a colspan filler
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    for _head, cells in rows:
+        line: list[str | None] = []
+        queue = list(cells)
+        while queue or any(c >= len(line) for c in pending):
+            col = len(line)
+            if pending.get(col, 0) > 0:
+                pending[col] -= 1
+                line.append("")
+                continue
+            if not queue:
+                break
+            text, colspan, rowspan = queue.pop(0)
+            line.extend([text] + [None] * (colspan - 1))
+            if rowspan > 1:
+                for k in range(colspan):
+                    pending[col + k] = rowspan - 1
+        pending = {c: n for c, n in pending.items() if n > 0}
+        grid.append(line)
+    width = max((sum(c is not None for c in r) for r in grid), default=0) or 1
+    fitted: list[list[str]] = []
+    for r in grid:
+        extra = len(r) - width
+        if extra > 0:  # drop colspan fillers from the right until the row fits
+            for i in range(len(r) - 1, -1, -1):
+                if extra and r[i] is None:
+                    del r[i]
+                    extra -= 1
+        fitted.append([c or "" for c in r[:width]] + [""] * (width - len(r)))
+    grid_rows = fitted
+    head_rows = sum(1 for h, _ in rows if h)
+    first = table.find("tr")
+    if head_rows or (first is not None and all(
+            c.name == "th" for c in first.find_all(["td", "th"], recursive=False))):
+        header, body = grid_rows[0], grid_rows[1:]
+    else:
+        header, body = [""] * width, grid_rows
+
+    def fmt(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    out = [fmt(header), "| " + " | ".join(["---"] * width) + " |"]
+    out.extend(fmt(r) for r in body)
+    table_md = "\n".join(out)
+    return f"\n\n{caption}\n\n{table_md}\n\n" if caption else f"\n\n{table_md}\n\n"
+
+
+def _inner(conv: Any, el: Any, tags: set[str]) -> str:
+    """Markdown of an element's children, without the element's own conversion."""
+    return "".join(conv.process_element(c, tags | {el.name}) for c in el.children).strip()
+
+
+def _span(value: Any) -> int:
+    try:
+        return max(1, min(1000, int(value)))
+    except (TypeError, ValueError):
+        return 1
+
+
+# --------------------------------------------------------------------------- AST preparation
+
+def _cell_inlines(blocks: Sequence[Any]) -> tuple[Inline, ...]:
+    """Block content of a table cell as one run of inlines (a GFM cell holds one line): blocks
+    joined by line breaks, list items prefixed with their marker, code blocks as code spans."""
+    out: list[Inline] = []
+
+    def add(inlines: Sequence[Inline]) -> None:
+        if out and inlines:
+            out.append(LineBreak())
+        out.extend(inlines)
+
+    for block in blocks:
+        t = block.type
+        if t in ("paragraph", "heading"):
+            add(block.children)
+        elif t == "code_block":
+            for line in block.text.strip("\n").split("\n"):
+                add((Code(line),) if line.strip() else ())
+        elif t == "list":
+            for n, item in enumerate(block.items, start=block.start):
+                inner = _cell_inlines(item.blocks)
+                add((Text(f"{n}. " if block.ordered else "• "), *inner))
+        elif t in ("quote", "div"):
+            add(_cell_inlines(block.blocks))
+        elif t == "table":
+            for row in (*block.head, *block.body):
+                add(tuple(x for i, c in enumerate(row.cells)
+                          for x in ((Text(" / "),) if i else ()) + _cell_inlines(c.blocks)))
+        elif t == "figure":
+            add(tuple(x for x in ((block.image,) if block.image else ()) + block.caption
+                      + ((Text(" "),) if block.caption and block.credit else ()) + block.credit))
+    return tuple(out)
+
+
+def _flatten_cells(block: Any) -> Any:
+    """Rewrite tables (also nested ones) so that every cell holds a single paragraph."""
+    t = block.type
+    if t == "table":
+        def row(r: TableRow) -> TableRow:
+            return TableRow(tuple(dataclasses.replace(
+                c, blocks=(Paragraph(_cell_inlines(c.blocks)),)) for c in r.cells))
+        return Table(head=tuple(row(r) for r in block.head), body=tuple(row(r) for r in block.body),
+                     caption=block.caption)
+    if t == "list":
+        return dataclasses.replace(block, items=tuple(
+            dataclasses.replace(i, blocks=tuple(_flatten_cells(b) for b in i.blocks))
+            for i in block.items))
+    if t in ("quote", "div"):
+        return dataclasses.replace(block, blocks=tuple(_flatten_cells(b) for b in block.blocks))
+    return block
+
+
+def _prepare(article: Article) -> Article:
+    return dataclasses.replace(article, blocks=tuple(_flatten_cells(b) for b in article.blocks))
+
+
+# --------------------------------------------------------------------------- front matter
+
+def _yaml_date(value: str | None) -> Any:
+    if not value:
+        return None
+    value = clean_text(value).strip()
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def front_matter(article: Article) -> str:
+    """YAML front matter (``---`` ... ``---``) of the metadata, produced by ``yaml.safe_dump``."""
+    import yaml
+
+    m = article.meta
+
+    def s(v: str | None) -> str | None:
+        v = clean_text(v or "").strip()
+        return v or None
+
+    data: dict[str, Any] = {
+        "title": s(m.title), "subtitle": s(m.subtitle),
+        "authors": [a for a in (s(x) for x in m.authors) if a] or None,
+        "date": _yaml_date(m.published), "modified": _yaml_date(m.modified),
+        "url": s(m.url), "site": s(m.site_name), "lang": s(m.language),
+        "section": s(m.section), "tags": [t for t in (s(x) for x in m.tags) if t] or None,
+        "description": s(m.description),
+    }
+    data = {k: v for k, v in data.items() if v is not None}
+    if not data:
+        return ""
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                          width=1_000_000)
+    return f"---\n{body}---\n\n"
+
+
+# --------------------------------------------------------------------------- rendering
+
+def article_markdown(article: Article, *, heading_shift: int = 0) -> str:
+    """The article as Markdown (no front matter, no trailing newline)."""
+    article = _prepare(article)
+    renderer = HTMLRenderer(base_url=article.meta.url, heading_shift=heading_shift,
+                            max_depth=MAX_DEPTH)
+    html = article_html(article, renderer=renderer)
+    md = _converter_class()().convert(html)
+    return clean_text(md).strip("\n")
+
+
+def render_markdown(article: Article, options: RenderOptions) -> bytes:
+    md = article_markdown(article)
+    head = front_matter(article) if options.front_matter else ""
+    return (head + md + "\n").encode("utf-8")
+
+
+def bundle_markdown(articles: Sequence[Article], options: RenderOptions) -> bytes:
+    """Several articles in one file: an optional book title, then the articles separated by
+    thematic breaks, each under its own title."""
+    parts = []
+    shift = 0
+    if options.title and options.title.strip():
+        parts.append("# " + escape_markdown(" ".join(clean_text(options.title).split())))
+        shift = 1
+    parts.extend(article_markdown(a, heading_shift=shift) for a in articles)
+    return ("\n\n---\n\n".join(p for p in parts if p) + "\n").encode("utf-8")
+
+
+@hookimpl
+def register_formats(registry: FormatRegistry) -> None:
+    registry.add("md", render_markdown, extensions=["md", "markdown"], bundle=bundle_markdown,
+                 media_type="text/markdown",
+                 description="Markdown (CommonMark + GFM tables), optional YAML front matter")

@@ -1,0 +1,57 @@
+"""Helpers for the renderer tests: load the fixture articles, read visible text out of HTML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from convert import jsonio
+from convert.article import Article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+#: Every article fixture (each renderer test runs over all of them).
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.json"))
+
+_BLOCK_TAGS = {"p", "li", "td", "th", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
+               "figcaption", "caption", "blockquote", "pre", "div", "header", "article", "hr",
+               "ul", "ol", "table", "thead", "tbody", "small"}
+
+
+def load(name: str) -> Article:
+    return jsonio.loads((FIXTURES / f"{name}.json").read_bytes())
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def visible(html: str) -> tuple[str, list[tuple[str, dict[str, str | None]]]]:
+    """The visible text of an HTML fragment (whitespace folded, block boundaries as spaces)
+    and the list of its start tags with attributes."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return fold("".join(parser.parts)), parser.tags
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

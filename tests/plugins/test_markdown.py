@@ -1,0 +1,138 @@
+"""The ``md`` format: rendered back with markdown-it-py, its visible text must equal the text of
+the article (as our XHTML shows it), and nothing active may come out of hostile input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+import convert
+from convert.html import article_html
+from mdcheck import NAMES, fold, load, visible
+
+MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def md_html(article, **opts) -> str:
+    text = convert.render(article, "md", **opts).decode("utf-8")
+    return MD.render(text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rendered_markdown_shows_exactly_the_article_text(name):
+    article = load(name)
+    expected, _ = visible(article_html(article))
+    shown, _ = visible(md_html(article))
+    # Block content inside table cells is flattened, list items in cells get a bullet.
+    assert fold(shown.replace("•", "")) == fold(expected.replace("•", ""))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_active_content_from_any_fixture(name):
+    out = convert.render(load(name), "md").decode("utf-8")
+    _, tags = visible(MD.render(out))
+    names = {t for t, _ in tags}
+    assert not names & {"script", "style", "iframe", "object", "embed", "b", "div", "em_"}
+    for tag, attrs in tags:
+        for key in ("href", "src"):
+            value = (attrs.get(key) or "").lower()
+            assert not value.startswith(("javascript:", "vbscript:", "data:text"))
+            if value.startswith("data:"):
+                assert re.match(r"data:image/(png|gif|jpeg|webp)", value)
+        assert tag in {"p", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "s",
+                       "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr", "table",
+                       "thead", "tbody", "tr", "th", "td"}, tag
+    assert "\x00" not in out and "\ud800" not in out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_markdown_is_deterministic(name):
+    article = load(name)
+    assert (convert.render(article, "md", front_matter=True)
+            == convert.render(article, "md", front_matter=True))
+
+
+def test_structure_of_the_rich_fixture():
+    out = convert.render(load("rich"), "md").decode()
+    assert out.startswith("# A rich article\n")
+    assert "\n## A section\n" in out and "\n#### Deeper heading\n" in out
+    # A list starting at 3 cannot interrupt a paragraph, so it gets a blank line before it.
+    assert "\n- one\n- two\n\n  3. nested a\n  4. nested b\n" in out
+    assert "\n1. first\n2. second\n" in out and "\n1. again first\n" in out
+    assert "\n> quoted\n>\n> > quoted twice\n" in out
+    assert "\n````python\ndef f(x):\n" in out  # fence longer than the ``` inside
+    assert "| Name | Value | Note |\n| --- | --- | --- |\n| a \\| pipe | 1 | x |" in out
+    assert "| two<br>paragraphs | z |" in out
+    assert "`a\\|b`" in out
+    assert "[a link](https://example.org/ \"t\")" in out
+    assert "[a relative one](https://example.org/about)" in out
+    assert "](data:image/png;base64," in out
+    assert "The caption with *emphasis*\\\nCredit: Agency" in out
+    assert out.endswith("Last paragraph.\n")
+    html = MD.render(out)
+    assert "<td>two<br>paragraphs</td>" in html
+    assert '<img src="https://example.org/remote.jpg" alt="remote"' in html
+
+
+def test_hostile_text_stays_text():
+    out = convert.render(load("hostile"), "md").decode()
+    html = MD.render(out)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; is text" in html
+    assert "javascript" not in html.lower().replace("javascript link", "")
+    assert "vbscript:" not in html.lower()
+    assert "<h1># Heading with hash</h1>" not in html
+    for literal in ("* not a bullet", "1. not a list", "# not a heading", "&gt; not a quote",
+                    "=== not setext", "[brackets](http://evil.example/)",
+                    "&lt;!-- comment --&gt;", "pipes | in | text", "&amp;amp; &amp;lt;",
+                    "*stars* and **double** and _underscores_ and __dunder__ and snake_case_name"):
+        assert f"<p>{literal}" in html, literal
+    assert "and [ref]: http://evil</p>" in html
+    assert "snake_case_name" in out  # no needless escapes inside words
+    assert '<a href="mailto:someone@example.org">mail</a>' in html
+    assert '<a href="#section">fragment</a>' in html
+
+
+def test_front_matter_is_valid_yaml_with_the_metadata():
+    out = convert.render(load("rich"), "md", front_matter=True).decode()
+    assert out.startswith("---\n")
+    head, body = out[4:].split("\n---\n", 1)
+    data = yaml.safe_load(head)
+    assert data["title"] == "A rich article"
+    assert data["authors"] == ["Ada L", "Bo M"]
+    assert str(data["date"]).startswith("2024-05-01")
+    assert data["url"] == "https://example.org/news/rich"
+    assert data["site"] == "Example News" and data["lang"] == "en"
+    assert data["tags"] == ["ast", "rendering"] and data["section"] == "Tests"
+    assert list(data)[:3] == ["title", "subtitle", "authors"]
+    assert body.lstrip().startswith("# A rich article")
+
+
+def test_front_matter_quotes_hostile_values():
+    out = convert.render(load("hostile"), "md", front_matter=True).decode()
+    data = yaml.safe_load(out[4:].split("\n---\n", 1)[0])
+    assert data["tags"] == ["yes", "no", "1.0", "#tag"]  # strings, not booleans or numbers
+    assert data["description"] == "key: value # comment"
+    assert "\x00" not in data["title"] and "<script>" in data["title"]
+    assert str(data["date"]) == "2023-07-27"
+
+
+def test_no_front_matter_without_metadata():
+    out = convert.render(load("bare"), "md", front_matter=True).decode()
+    assert out == "Only a paragraph, no title, no date, no language.\n"
+
+
+def test_bundle_separates_articles_with_rules():
+    arts = [load("rich"), load("bare"), load("minimal")]
+    out = convert.render_bundle(arts, "md", title="Digest").decode()
+    assert out.startswith("# Digest\n\n---\n\n## A rich article\n")
+    assert out.count("\n---\n") >= 3
+    assert "\n### A section\n" in out  # headings shifted under the book title
+    assert convert.render_bundle(arts, "md").decode().startswith("# A rich article\n")
+
+
+def test_deep_nesting_keeps_the_text():
+    out = convert.render(load("nested"), "md").decode()
+    assert "deepest text" in out and "deep inline" in out
