@@ -40,9 +40,14 @@ SHORT_WORDS = 8
 GOOD_WORDS = 18
 #: Rules that look at a whole line apply only to lines up to this long; longer lines are prose.
 RULE_MAX_WORDS = 45
+#: Lines up to this long that occur more than once are all furniture (teaser lists printed
+#: twice, a headline repeated as alt text); longer repeated lines are judged as prose.
+REPEAT_MAX_WORDS = 25
 #: Function-word density thresholds, as fractions of the page's own prose density.
 DENSITY_HIGH = 0.72
 DENSITY_LOW = 0.5
+#: Below this page prose density, function words are taken to say nothing about the page.
+UNKNOWN_DENSITY = 0.12
 #: Fallback prose density when a page has too few long lines to measure its own.
 DEFAULT_DENSITY = 0.36
 #: Prose closer than this many units to the main run joins it.
@@ -79,6 +84,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
             if u.reason in ("short", "bad-density", "near-good", "far-from-body"):
                 u.keep, u.reason = None, ""
         _classify(units, relaxed=True)
+    if not any(u.keep for u in units):
+        _shape_only(units)
     meta = _structure(units)
     blocks = _blocks(units)
     if not blocks:
@@ -153,7 +160,7 @@ def _apply_rules(units: list[Line]) -> None:
         elif M.is_byline(t, u.words):
             _drop(u, "byline")
             u.role = "byline"
-        elif u.repeats > 1 and u.words <= RULE_MAX_WORDS:
+        elif u.repeats > 1 and u.words <= REPEAT_MAX_WORDS:
             _drop(u, "repeated")
         elif u.words <= 25 and _near_duplicate(low, short_keys):
             _drop(u, "repeated")
@@ -177,7 +184,12 @@ def _prose_density(units: list[Line], unspaced: bool) -> float:
     if len(vals) < 2:
         return DEFAULT_DENSITY if not unspaced else 0.12
     vals.sort()
-    return max(statistics.median(vals[len(vals) // 3:]), 0.12 if not unspaced else 0.05)
+    ref = statistics.median(vals[len(vals) // 3:])
+    if not unspaced and ref < UNKNOWN_DENSITY:
+        # The page's prose has almost none of the function words: its language has no list
+        # here (or it is placeholder text), and density says nothing.
+        return 0.0
+    return max(ref, 0.05) if unspaced else ref
 
 
 def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
@@ -203,7 +215,11 @@ def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
             # at best borderline.
             return "near-good"
         return "bad"
-    rel = u.stop_density / ref if ref else 0.0
+    if not ref:
+        if u.ends_sentence or u.clause_punct >= 2:
+            return "good" if weight >= GOOD_WORDS else "near-good"
+        return "near-good" if u.clause_punct else "bad"
+    rel = u.stop_density / ref
     high, low = (DENSITY_HIGH * 0.8, DENSITY_LOW * 0.8) if relaxed else (DENSITY_HIGH, DENSITY_LOW)
     if rel >= high:
         return "good" if weight >= GOOD_WORDS or (u.ends_sentence and u.clause_punct >= 2) \
@@ -291,6 +307,15 @@ def _title_anchor(units: list[Line]) -> int | None:
             if after >= GOOD_WORDS:
                 return u.index
     return None
+
+
+def _shape_only(units: list[Line]) -> None:
+    """Last resort for text in no listed language (or very short pages): keep sentence-shaped
+    lines that no rule dropped."""
+    for u in units:
+        if u.reason in ("short", "bad-density", "near-good", "far-from-body", "") and \
+                u.weight >= SHORT_WORDS // 2 and (u.ends_sentence or u.clause_punct >= 1):
+            u.keep, u.reason = True, ""
 
 
 def _promote_lists(units: list[Line], klass: list[str]) -> None:
