@@ -156,7 +156,7 @@ def guess_language(text: str) -> str | None:
         return None
     scores = {code: sum(counts[w] for w in lst) for code, lst in STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
-    if scores[best] < 0.08 * total:
+    if scores[best] < 0.15 * total:
         return None
     return best
 

@@ -399,12 +399,16 @@ def _first_body(units: list[Line]) -> int:
     return len(units)
 
 
-def _title_score(units: list[Line], i: int, body: int, first_line: str) -> float:
+def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
+    """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
     if u.role in ("date", "byline", "caption", "breadcrumb") or u.reason in (
-            "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher"):
+            "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher",
+            "app-promo", "teaser", "time-stamped-teaser"):
         return -1.0
     if not (2 <= u.words <= 30) or (u.text.endswith(".") and not u.text.endswith("..")):
+        return -1.0
+    if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
         return -1.0
     score = 0.0
     if u.repeats > 1:
@@ -416,6 +420,12 @@ def _title_score(units: list[Line], i: int, body: int, first_line: str) -> float
         score += 1.5 - dist * 0.15
     if u.gap_before:
         score += 0.3
+    # A headline names what the article is about: its content words recur in the body.
+    content = {w for w in word_list(u.text) if len(w) > 3}
+    if content:
+        score += 2.0 * len(content & body_words) / len(content) - 0.5
+    if u.words < 3 and u.repeats < 2:
+        score -= 1.0
     if score < 1.0:
         return -1.0
     return score
@@ -425,11 +435,16 @@ def _structure(units: list[Line]) -> dict:
     """Step 7: title, standfirst, date, byline, section and lead image around the body."""
     out: dict = {}
     body = _first_body(units)
-    first_line = units[0].text if units else ""
     head = range(min(body, len(units)))
+    body_words: set[str] = set()
+    for u in units[body:]:
+        if u.keep:
+            body_words.update(w for w in word_list(u.text) if len(w) > 3)
+            if len(body_words) > 300:
+                break
     best, best_score = None, 0.0
     for i in head:
-        s = _title_score(units, i, body, first_line)
+        s = _title_score(units, i, body, body_words)
         if s > best_score or (s == best_score and best is not None and s > 0
                               and units[i].key != units[best].key):
             best, best_score = i, s
@@ -457,7 +472,7 @@ def _structure(units: list[Line]) -> dict:
             if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
                     and u.reason not in ("repeated",):
                 nxt = units[u.index + 1] if u.index + 1 < len(units) else None
-                set_apart = nxt is not None and not nxt.keep
+                set_apart = nxt is not None and not nxt.keep and bool(nxt.role)
                 if set_apart or not u.ends_sentence:
                     out["subtitle"] = u.text
                     u.role, u.keep, u.reason = "subtitle", False, "standfirst"

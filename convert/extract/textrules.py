@@ -101,6 +101,10 @@ RELATED_START = re.compile(
     r"相关阅读|相关文章|相关新闻|延伸阅读|热门文章|推荐阅读|関連記事|関連ニュース|あわせて読みたい)"
     r"[】\])]?\s*[:：]?$", _I)
 
+#: Ends of interface labels that are never a headline ("Next Chapter →", "Share via Email").
+UI_TAIL = re.compile(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"
+                     r"compartir|teilen|partager|next|previous|prev|back|more|see|view|show)\b", _I)
+
 #: A line that ends with a time stamp ("... 3/9(木) 15:47"): a teaser in a news list.
 TIME_TAIL = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I)
 
