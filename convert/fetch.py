@@ -84,6 +84,7 @@ def fetch(url: str, *, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_
         _check_scheme(url)
         seen.add(url)
         resp = _request(url, timeout=timeout, accept=accept)
+        done = False
         try:
             if resp.status in (301, 302, 303, 307, 308):
                 location = resp.headers.get("Location")
@@ -97,10 +98,11 @@ def fetch(url: str, *, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_
             if resp.status >= 400:
                 raise InputError(f"HTTP {resp.status} {resp.reason or ''}".rstrip())
             data = _read_body(resp, url, timeout=timeout, max_bytes=max_bytes)
+            done = True
             media_type, charset = parse_content_type(resp.headers.get("Content-Type"))
             return Fetched(data=data, url=url, charset=charset, media_type=media_type)
         finally:
-            resp.release_conn()
+            _release(resp, read=done)
     raise InputError(f"more than {max_redirects} redirects")
 
 
@@ -152,6 +154,18 @@ def _request(url: str, *, timeout: float, accept: str) -> Any:
         raise InputError(f"invalid URL: {exc}") from None
     except (e.ProtocolError, e.HTTPError) as exc:
         raise InputError(f"connection to {host} failed: {_reason(exc)}") from None
+
+
+def _release(resp: Any, *, read: bool) -> None:
+    """Give the connection back for reuse, unless an unread body of unknown size is left."""
+    length = resp.headers.get("Content-Length", "")
+    if not read and not (length.isdigit() and int(length) <= _CHUNK):
+        resp.close()  # a redirect's or error's large body: not worth reading
+    try:
+        resp.drain_conn()
+    except Exception:  # the connection is dropped instead
+        resp.close()
+    resp.release_conn()
 
 
 def _read_body(resp: Any, url: str, *, timeout: float, max_bytes: int) -> bytes:
