@@ -136,7 +136,7 @@ def _collect(hook_name: str, registry: Any) -> Any:
     for impl in reversed(hook.get_hookimpls()):
         registry.current_plugin = impl.plugin_name
         try:
-            hook_call_one(impl, registry=registry)
+            pm._hookexec(hook_name, [impl], {"registry": registry}, False)  # traceable
         except DecruftError as exc:
             _State.failures.append(str(exc))
             log.debug("%s", exc)
