@@ -54,6 +54,10 @@ DEFAULT_DENSITY = 0.36
 REGION_GAP = 6
 #: Share of the page's best run that a run just below the headline must reach to win.
 ANCHORED_SHARE = 0.1
+#: A run of text apart from the main one is kept when it scores this share of the main run
+#: and at least SECOND_RUN_MIN.
+SECOND_RUN_SHARE = 0.3
+SECOND_RUN_MIN = 40.0
 #: Words of body needed before a comments heading may end the article.
 MIN_COMMENT_CUT = 60
 #: Below this many words of body, the classifier retries with relaxed thresholds.
@@ -274,12 +278,12 @@ def _run_score(u: Line) -> float:
     return -0.5 * min(u.weight, 12.0) - 1
 
 
-def _best_span(units: list[Line], first: int) -> tuple[float, int, int]:
-    """Kadane's maximum-sum span of :func:`_run_score` over ``units[first:]``."""
+def _best_span(units: list[Line], first: int, last: int | None = None) -> tuple[float, int, int]:
+    """Kadane's maximum-sum span of :func:`_run_score` over ``units[first:last]``."""
     best = cur = 0.0
     lo = hi = -1
     start = first
-    for i in range(first, len(units)):
+    for i in range(first, len(units) if last is None else last):
         score = _run_score(units[i])
         if cur <= 0:
             cur, start = score, i
@@ -348,19 +352,26 @@ def _keep_main_run(units: list[Line]) -> None:
             best, lo, hi = b2, lo2, hi2
     if hi < 0:
         return
-    _cut_comments(units, lo, hi)
+    cut = _cut_comments(units, lo, hi)
+    spans = [(lo, hi)]
+    # A second run of text as long as a good part of the main one is content too (a page
+    # with an intro and a text further down); teaser blocks are much shorter than that.
+    for first, last in ((0, lo), (hi + 1, len(units) if not cut else hi + 1)):
+        b, l2, h2 = _best_span(units, first, last)
+        if h2 >= 0 and b >= max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best):
+            spans.append((l2, h2))
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):
-        if not u.keep or lo <= i <= hi:
+        if not u.keep or any(a <= i <= b for a, b in spans):
             continue
-        dist = lo - i if i < lo else i - hi
+        dist = min(a - i if i < a else i - b for a, b in spans)
         # Long prose far away is still content on pages with several text areas; a stray
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(40.0, 0.25 * main_words):
             _drop(u, "far-from-body")
 
 
-def _cut_comments(units: list[Line], lo: int, hi: int) -> None:
+def _cut_comments(units: list[Line], lo: int, hi: int) -> bool:
     """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
     "Related articles"); the article ends there, once it has had some body."""
     seen = 0.0
@@ -387,7 +398,8 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> None:
             for v in units[i:]:
                 if v.keep:
                     _drop(v, reason)
-            return
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- structure
