@@ -11,6 +11,7 @@ markdown-it-py renders our Markdown to the same visible text as the XHTML.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from typing import Any, Sequence
@@ -63,6 +64,7 @@ def _cell_context(parent_tags: set[str]) -> bool:
     return "td" in parent_tags or "th" in parent_tags
 
 
+@functools.lru_cache(maxsize=None)
 def _converter_class() -> type:
     from markdownify import ATX, MarkdownConverter
 

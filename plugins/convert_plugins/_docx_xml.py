@@ -1,0 +1,236 @@
+"""WordprocessingML building blocks python-docx lacks: styles it does not ship (Hyperlink, code),
+list numbering that restarts per list, and fast element constructors.
+
+The body is built as raw ``w:`` elements appended in one pass, instead of through
+``Document.add_paragraph``, which searches the body for ``w:sectPr`` on every call and so makes
+a long article quadratic (python-docx issue #408).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from lxml import etree
+from docx.shared import Pt, RGBColor
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+W_VAL = qn("w:val")
+
+#: Bullet characters by nesting level, and number formats by nesting level.
+BULLETS = ("\u2022", "\u25e6", "\u25aa")
+NUMBER_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+#: Left indent of list level 0, and the step per level, in twentieths of a point.
+INDENT, HANGING = 720, 360
+MONOSPACE = "Consolas"
+
+
+_CLARK: dict[str, str] = {}
+_NSMAP = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+
+
+def _clark(name: str) -> str:
+    clark = _CLARK.get(name)
+    if clark is None:
+        clark = _CLARK[name] = qn(name)
+    return clark
+
+
+def el(tag: str, parent: Any = None, **attrs: str) -> Any:
+    """A new ``w:`` element (``attrs`` keys are local names in the w: namespace).
+
+    Plain lxml elements, not python-docx's custom classes: the body is built detached from the
+    document and moved in at the end, which is several times faster than ``OxmlElement``."""
+    if parent is None:
+        node = etree.Element(_clark(tag), nsmap=_NSMAP)
+    else:
+        node = etree.SubElement(parent, _clark(tag))
+    for key, value in attrs.items():
+        node.set(_clark(f"w:{key}"), value)
+    return node
+
+
+def paragraph(style_id: str | None = None, *, num: tuple[int, int] | None = None,
+              indent: int | None = None, page_break: bool = False, keep_next: bool = False,
+              center: bool = False) -> Any:
+    """A ``w:p`` with its properties in schema order."""
+    p = el("w:p")
+    if style_id or num or indent or page_break or keep_next or center:
+        ppr = el("w:pPr", p)
+        if style_id:
+            el("w:pStyle", ppr, val=style_id)
+        if keep_next:
+            el("w:keepNext", ppr)
+        if page_break:
+            el("w:pageBreakBefore", ppr)
+        if num is not None:
+            numpr = el("w:numPr", ppr)
+            el("w:ilvl", numpr, val=str(num[1]))
+            el("w:numId", numpr, val=str(num[0]))
+        if indent:
+            el("w:ind", ppr, left=str(indent))
+        if center:
+            el("w:jc", ppr, val="center")
+    return p
+
+
+def run(parent: Any, text: str, fmt: frozenset[str], char_style: str | None = None) -> None:
+    """Append runs for ``text`` (tabs and newlines become ``w:tab``/``w:br``) to ``parent``."""
+    r = el("w:r", parent)
+    if fmt or char_style:
+        rpr = el("w:rPr", r)
+        if char_style:
+            el("w:rStyle", rpr, val=char_style)
+        if "b" in fmt:
+            el("w:b", rpr)
+        if "i" in fmt:
+            el("w:i", rpr)
+        if "strike" in fmt:
+            el("w:strike", rpr)
+        if "sup" in fmt or "sub" in fmt:
+            el("w:vertAlign", rpr, val="superscript" if "sup" in fmt else "subscript")
+    first = True
+    for line in text.split("\n"):
+        if not first:
+            el("w:br", r)
+        first = False
+        for k, chunk in enumerate(line.split("\t")):
+            if k:
+                el("w:tab", r)
+            if chunk:
+                t = el("w:t", r)
+                t.text = chunk
+                if chunk[0] == " " or chunk[-1] == " ":
+                    t.set(XML_SPACE, "preserve")
+
+
+def page_break_run(parent: Any) -> None:
+    el("w:br", el("w:r", parent), type="page")
+
+
+# --------------------------------------------------------------------------- styles
+
+def ensure_styles(document: Any, language: str | None) -> dict[str, str]:
+    """Create the styles the default template lacks and return ``name -> style id`` for every
+    style the writer uses."""
+    styles = document.styles
+    names = {s.name for s in styles}
+
+    if "Hyperlink" not in names:
+        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        link.font.underline = True
+        link.priority = 99
+        link.unhide_when_used = True
+    if "Source Code" not in names:
+        code = styles.add_style("Source Code", WD_STYLE_TYPE.PARAGRAPH)
+        code.base_style = styles["Normal"]
+        code.font.name = MONOSPACE
+        code.font.size = Pt(9.5)
+        fmt = code.paragraph_format
+        fmt.space_before = Pt(6)
+        fmt.space_after = Pt(6)
+        fmt.line_spacing = 1.0
+        fmt.left_indent = Pt(12)
+        _monospace_all_scripts(code.element)
+    if "Verbatim Char" not in names:
+        verb = styles.add_style("Verbatim Char", WD_STYLE_TYPE.CHARACTER)
+        verb.font.name = MONOSPACE
+        _monospace_all_scripts(verb.element)
+    if "Byline" not in names:
+        by = styles.add_style("Byline", WD_STYLE_TYPE.PARAGRAPH)
+        by.base_style = styles["Normal"]
+        by.font.italic = True
+        by.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    if "Figure" not in names:
+        fig = styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)
+        fig.base_style = styles["Normal"]
+        fig.paragraph_format.keep_with_next = True
+        fig.paragraph_format.space_after = Pt(2)
+    if language:
+        _set_language(document, language)
+    wanted = ["Normal", "Title", "Subtitle", "Byline", "Quote", "Caption", "Figure",
+              "List Bullet", "List Number", "List Continue", "Source Code", "Verbatim Char",
+              "Hyperlink", "Table Grid"] + [f"Heading {n}" for n in range(1, 7)]
+    return {name: styles[name].style_id for name in wanted}
+
+
+def _monospace_all_scripts(style_element: Any) -> None:
+    rpr = style_element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = el("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{attr}"), MONOSPACE)
+
+
+def _set_language(document: Any, language: str) -> None:
+    """The document-default run language, so spell checking uses the article's language."""
+    root = document.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = el("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = el("w:rPr", rpr_default)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = el("w:lang", rpr)
+    lang.set(W_VAL, language)
+
+
+# --------------------------------------------------------------------------- numbering
+
+class Numbering:
+    """Numbering definitions: one abstract bullet list and one abstract numbered list, and a
+    ``w:num`` instance per AST list, each with start overrides so every list restarts (at its
+    own ``start``) instead of continuing the previous one."""
+
+    def __init__(self, document: Any) -> None:
+        self.root = document.part.numbering_part.element
+        existing = [int(x) for x in self.root.xpath("./w:num/@w:numId | ./w:abstractNum/@w:abstractNumId")]
+        base = max(existing, default=0) + 1
+        self.bullet_abstract, self.number_abstract = base, base + 1
+        self.next_num = base + 100
+        first_num = self.root.find(qn("w:num"))
+        for abstract_id, ordered in ((self.bullet_abstract, False), (self.number_abstract, True)):
+            node = self._abstract(abstract_id, ordered)
+            if first_num is not None:
+                first_num.addprevious(node)
+            else:
+                self.root.append(node)
+
+    def _abstract(self, abstract_id: int, ordered: bool) -> Any:
+        node = el("w:abstractNum", abstractNumId=str(abstract_id))
+        el("w:multiLevelType", node, val="hybridMultilevel")
+        for level in range(9):
+            lvl = el("w:lvl", node, ilvl=str(level))
+            el("w:start", lvl, val="1")
+            if ordered:
+                el("w:numFmt", lvl, val=NUMBER_FORMATS[level % 3])
+                el("w:lvlText", lvl, val=f"%{level + 1}.")
+            else:
+                el("w:numFmt", lvl, val="bullet")
+                el("w:lvlText", lvl, val=BULLETS[level % 3])
+            el("w:lvlJc", lvl, val="left")
+            ppr = el("w:pPr", lvl)
+            el("w:ind", ppr, left=str(INDENT * (level + 1)), hanging=str(HANGING))
+        return node
+
+    def new_list(self, ordered: bool, level: int, start: int) -> int:
+        """A fresh ``w:num`` for one list; returns its numId."""
+        num_id = self.next_num
+        self.next_num += 1
+        num = el("w:num", self.root, numId=str(num_id))
+        el("w:abstractNumId", num, val=str(self.number_abstract if ordered
+                                           else self.bullet_abstract))
+        for lv in range(9):
+            override = el("w:lvlOverride", num, ilvl=str(lv))
+            el("w:startOverride", override, val=str(start if lv == level else 1))
+        return num_id

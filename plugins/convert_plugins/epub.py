@@ -1,0 +1,253 @@
+"""The ``epub`` format: EPUB 3 through ebooklib, valid for epubcheck (0 errors, 0 warnings).
+
+Chapters are XHTML documents from :mod:`convert.html`; ``data:`` images become manifest items
+with the media type their bytes show (remote images are dropped: EPUB forbids remote
+resources), links that cannot leave the book (relative, ``#fragment``) keep only their text.
+The package has a navigation document and an NCX, Dublin Core metadata, an identifier derived
+from the canonical URL (or the content), a ``dcterms:modified`` that never is "now", and a zip
+whose ``mimetype`` comes first and uncompressed, with fixed entry dates: the same input gives
+the same bytes. ebooklib writes to memory here; the caller writes the file atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+from typing import Any, Sequence
+
+from convert import Article, hookimpl
+from convert.errors import MissingDependency
+from convert.formats import FormatRegistry, RenderOptions
+from convert.html import HTMLRenderer, article_html, html_document
+from convert.textutil import clean_text
+
+from ._common import EXTENSIONS, build_date, decode_data_image, reproducible_zip
+
+CSS_PATH = "style/decruft.css"
+CSS = """\
+body { margin: 0 5%; line-height: 1.5; font-family: serif; }
+h1, h2, h3, h4, h5, h6 { font-family: sans-serif; line-height: 1.2; margin: 1.2em 0 0.5em;
+  page-break-after: avoid; break-after: avoid; }
+h1 { font-size: 1.6em; }
+h2 { font-size: 1.3em; }
+h3 { font-size: 1.15em; }
+h4, h5, h6 { font-size: 1em; }
+p { margin: 0 0 0.8em; text-align: left; }
+header { margin-bottom: 1.5em; }
+header .subtitle { font-size: 1.1em; font-style: italic; margin-top: 0; }
+header .byline { font-size: 0.9em; color: #555; }
+blockquote { margin: 1em 1.5em; padding-left: 0.8em; border-left: 3px solid #ccc; }
+pre { font-family: monospace; font-size: 0.85em; white-space: pre-wrap; background: #f4f4f4;
+  padding: 0.6em; }
+code { font-family: monospace; font-size: 0.9em; }
+figure { margin: 1em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }
+figure img, p img { max-width: 100%; height: auto; }
+figcaption { font-size: 0.85em; color: #444; margin-top: 0.3em; }
+figcaption .credit { font-size: 0.9em; color: #666; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
+th { background: #eee; }
+caption { font-size: 0.9em; font-style: italic; caption-side: top; }
+hr { border: 0; border-top: 1px solid #999; margin: 1.5em 20%; }
+"""
+#: The cover image must be at least this many pixels wide to be used as a cover.
+MIN_COVER_WIDTH = 100
+
+
+def _book_items() -> tuple[Any, Any]:
+    try:
+        from ebooklib import epub
+    except ImportError:
+        raise MissingDependency("ebooklib", "epub") from None
+
+    class Chapter(epub.EpubHtml):  # type: ignore[misc, name-defined]
+        """A chapter whose XHTML we made ourselves: ebooklib would re-parse it as HTML."""
+
+        def get_content(self, default: Any = None) -> bytes:
+            return self.content
+
+    return epub, Chapter
+
+
+def _lang(articles: Sequence[Article]) -> str:
+    from convert.html import _lang as valid_lang
+
+    for a in articles:
+        tag = valid_lang(a.meta.language)
+        if tag:
+            return tag
+    return "und"
+
+
+def _identifier(articles: Sequence[Article]) -> str:
+    """``urn:uuid:`` derived from the canonical URL(s), else from the content: stable across
+    runs, different for different books."""
+    from convert.jsonio import dumps
+
+    h = hashlib.sha256()
+    for a in articles:
+        key = a.meta.url if a.meta.url else dumps(a, indent=None)
+        h.update(clean_text(key).encode("utf-8", "replace") + b"\n")
+    if len(articles) == 1 and articles[0].meta.url:
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, clean_text(articles[0].meta.url))}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_OID, h.hexdigest())}"
+
+
+class _Images:
+    """Embeds ``data:`` images as book resources (deduplicated by content)."""
+
+    def __init__(self, book: Any, epub: Any, enabled: bool) -> None:
+        self.book, self.epub, self.enabled = book, epub, enabled
+        self.by_digest: dict[str, str] = {}
+        self.first: tuple[str, str, bytes] | None = None
+
+    def src(self, src: str) -> str | None:
+        if not self.enabled:
+            return None
+        decoded = decode_data_image(src)
+        if decoded is None:  # remote (EPUB forbids remote resources) or unreadable
+            return None
+        media_type, data = decoded
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        href = self.by_digest.get(digest)
+        if href is None:
+            href = f"images/img-{digest}.{EXTENSIONS[media_type]}"
+            self.book.add_item(self.epub.EpubImage(uid=f"img-{digest}", file_name=href,
+                                                   media_type=media_type, content=data))
+            self.by_digest[digest] = href
+            if self.first is None:
+                self.first = (href, media_type, data)
+        return "../" + href
+
+
+def _link_url(url: str) -> str | None:
+    # Inside the book only absolute links lead anywhere: a relative or #fragment link would
+    # point at a file or an id that does not exist (epubcheck RSC-007/RSC-012).
+    return url if url.startswith(("http://", "https://", "mailto:")) else None
+
+
+def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> bytes:
+    epub, Chapter = _book_items()
+    articles = list(articles)
+    book = epub.EpubBook()
+    book.set_identifier(_identifier(articles))
+    book.set_title(clean_text(title))
+    lang = _lang(articles)
+    book.set_language(lang)
+    seen: set[str] = set()
+    for name in (x for a in articles for x in a.meta.authors):
+        name = clean_text(name).strip()
+        if name and name not in seen:
+            seen.add(name)
+            book.add_author(name, uid=f"creator{len(seen)}")
+    single = articles[0].meta if len(articles) == 1 else None
+    if single is not None:
+        if single.published:
+            date = _dc_date(single.published)
+            if date:
+                book.add_metadata("DC", "date", date)
+        if single.site_name:
+            book.add_metadata("DC", "publisher", clean_text(single.site_name).strip())
+        if single.url:
+            book.add_metadata("DC", "source", clean_text(single.url).strip())
+        if single.description:
+            book.add_metadata("DC", "description", clean_text(single.description).strip())
+    tags: list[str] = []
+    for a in articles:
+        tags.extend(t for t in (clean_text(x).strip() for x in a.meta.tags)
+                    if t and t not in tags)
+    for tag in tags:
+        book.add_metadata("DC", "subject", tag)
+
+    css = epub.EpubItem(uid="style", file_name=CSS_PATH, media_type="text/css",
+                        content=CSS.encode("utf-8"))
+    book.add_item(css)
+    images = _Images(book, epub, options.images)
+    width = max(3, len(str(len(articles))))
+    chapters = []
+    for i, article in enumerate(articles, start=1):
+        meta = article.meta
+        renderer = HTMLRenderer(image_src=images.src, link_url=_link_url, base_url=meta.url)
+        body = article_html(article, renderer=renderer)
+        chapter_title = clean_text(meta.title or "").strip() or (
+            title if len(articles) == 1 else f"Article {i}")
+        doc = html_document(body, title=chapter_title, lang=meta.language or lang,
+                            stylesheets=["../" + CSS_PATH], epub=True)
+        chapter = Chapter(uid=f"chapter-{i:0{width}d}", file_name=f"text/chapter-{i:0{width}d}.xhtml",
+                          title=chapter_title, lang=lang)
+        chapter.media_type = "application/xhtml+xml"
+        chapter.content = doc.encode("utf-8")
+        book.add_item(chapter)
+        chapters.append(chapter)
+
+    if images.first is not None and options.images:
+        _cover(book, epub, articles, images)
+
+    book.toc = chapters
+    book.add_item(epub.EpubNcx())
+    nav = epub.EpubNav(title="Contents")
+    nav.add_link(href=CSS_PATH, rel="stylesheet", type="text/css")
+    book.add_item(nav)
+    book.spine = list(chapters)
+
+    when = build_date(articles)
+    out = io.BytesIO()
+    writer = epub.EpubWriter(out, book, {"mtime": when, "epub3_pages": False,
+                                         "epub2_guide": False, "epub3_landmark": False,
+                                         "raise_exceptions": True})
+    writer.process()
+    writer.write()
+    return reproducible_zip(out.getvalue(), when, first="mimetype")
+
+
+def _cover(book: Any, epub: Any, articles: Sequence[Article], images: _Images) -> None:
+    """Mark the lead image of the (first) article as the cover image, when it is embedded."""
+    lead = articles[0].meta.lead_image
+    if lead is None or lead.image is None:
+        return
+    decoded = decode_data_image(lead.image.src or "")
+    if decoded is None:
+        return
+    digest = hashlib.sha256(decoded[1]).hexdigest()[:16]
+    item = book.get_item_with_id(f"img-{digest}")
+    if item is not None:
+        item.properties = ["cover-image"]
+        book.add_metadata(None, "meta", "", {"name": "cover", "content": item.id})
+
+
+def _dc_date(value: str) -> str | None:
+    from ._common import parse_date
+
+    value = clean_text(value).strip()
+    if len(value) == 10 and parse_date(value):
+        return value
+    parsed = parse_date(value)
+    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ") if parsed else None
+
+
+def render_epub(article: Article, options: RenderOptions) -> bytes:
+    title = (article.meta.title or "").strip() or (options.title or "").strip() or "Untitled"
+    return _render([article], options, title)
+
+
+def bundle_epub(articles: Sequence[Article], options: RenderOptions) -> bytes:
+    articles = list(articles)
+    if not articles:
+        from convert.errors import FormatError
+        raise FormatError("nothing to bundle")
+    title = (options.title or "").strip()
+    if not title:
+        titles = [a.meta.title.strip() for a in articles if a.meta.title and a.meta.title.strip()]
+        title = (titles[0] if len(articles) == 1 and titles else
+                 f"{titles[0]} and {len(articles) - 1} more" if titles else
+                 f"{len(articles)} articles")
+    return _render(articles, options, title)
+
+
+@hookimpl
+def register_formats(registry: FormatRegistry) -> None:
+    registry.add("epub", render_epub, extensions=["epub"], binary=True, bundle=bundle_epub,
+                 media_type="application/epub+zip",
+                 description="EPUB 3 e-book (ebooklib), epubcheck-clean; bundles one chapter "
+                             "per article")
