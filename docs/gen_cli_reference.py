@@ -3,9 +3,9 @@
     python docs/gen_cli_reference.py           # rewrite the page
     python docs/gen_cli_reference.py --check   # exit 1 if the page is stale
 
-The help is rendered by click (typer's copy of it) at a fixed width, so the page does not depend on the terminal it
-was generated in. Only decruft's own commands are documented (plugin commands are added by
-``convert.cli.main`` at run time, not to the ``app`` object imported here).
+The help is rendered by click (typer's copy of it) at a fixed width, so the page does not
+depend on the terminal it was generated in. Only decruft's own commands are documented (plugin
+commands are added by ``convert.cli.main`` at run time, not to the ``app`` imported here).
 ``tests/test_docs.py`` fails when the checked-in page differs from what this script writes.
 """
 
