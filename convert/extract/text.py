@@ -34,6 +34,8 @@ from .textlines import Line, measure, normalize, segment, stopchars_for
 
 log = logging.getLogger("convert.extract")
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+
 #: Units shorter than this (in word-equivalents) are "short": judged by their neighbours.
 SHORT_WORDS = 8
 #: Units at least this long with prose-like density are "good" on their own.
@@ -100,8 +102,9 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     body_text = " ".join(u.text for u in units if u.keep)
     language = guess_language(body_text) or lang
     furniture = [u.text for u in units if not u.keep and u.words <= RULE_MAX_WORDS]
-    site = meta.pop("site_name", None) or M.site_from_furniture(
-        furniture, set(word_list(body_text)))
+    site = M.site_from_furniture(furniture, set(word_list(body_text))) \
+        or M.site_from_title_line(units[0].text, meta.get("title")) \
+        or M.site_from_copyright(furniture)
     return Article(
         meta=Meta(language=language, site_name=site,
                   source=Source(location=location, kind="text", encoding=encoding), **meta),
@@ -411,6 +414,15 @@ def _first_body(units: list[Line]) -> int:
     return len(units)
 
 
+def _terms(text: str) -> set[str]:
+    """Content terms for comparing a headline with the body: longer words, or character
+    pairs in scripts written without spaces."""
+    terms = {w for w in word_list(text) if len(w) > 3 and not _UNSPACED.search(w)}
+    chars = _UNSPACED.findall(text)
+    terms.update(a + b for a, b in zip(chars, chars[1:]))
+    return terms
+
+
 def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
@@ -433,7 +445,7 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> 
     if u.gap_before:
         score += 0.3
     # A headline names what the article is about: its content words recur in the body.
-    content = {w for w in word_list(u.text) if len(w) > 3}
+    content = _terms(u.text)
     if content:
         score += 2.0 * len(content & body_words) / len(content) - 0.5
     if u.words < 3 and u.repeats < 2:
@@ -449,11 +461,10 @@ def _structure(units: list[Line]) -> dict:
     body = _first_body(units)
     head = range(min(body, len(units)))
     body_words: set[str] = set()
-    for u in units[body:]:
-        if u.keep:
-            body_words.update(w for w in word_list(u.text) if len(w) > 3)
-            if len(body_words) > 300:
-                break
+    for u in [v for v in units[body:] if v.keep][:12]:
+        body_words.update(_terms(u.text[:2000]))
+        if len(body_words) > 300:
+            break
     best, best_score = None, 0.0
     for i in head:
         s = _title_score(units, i, body, body_words)
@@ -520,6 +531,8 @@ def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
     if u.words > 14 or u.ends_sentence or u.clause_punct > 1:
         return False
+    if u.text.endswith((":", "：")) and u.words > 3:
+        return False  # the lead-in of a list
     nxt = units[i + 1] if i + 1 < len(units) else None
     return nxt is not None and bool(nxt.keep) and nxt.words > u.words
 

@@ -56,10 +56,8 @@ class Line:
     #: the role the structure pass gave it (``title``, ``date``, ``caption``, ...)
     role: str = ""
     extra: dict = field(default_factory=dict)
-
-    @property
-    def key(self) -> str:
-        return norm_key(self.text)
+    #: comparison key (see :func:`norm_key`), filled in by :func:`measure`
+    key: str = ""
 
 
 def norm_key(text: str) -> str:
@@ -130,7 +128,10 @@ def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> b
         return True
     if fragmented:
         last = prev.rsplit(" ", 1)[-1].lower()
-        if last in stop and len(prev) > 25:
+        # A sentence rarely ends on a function word; the next line is then the text of a
+        # link (short), unless it is a whole new sentence.
+        if last in stop and len(prev) > 25 and (len(nxt.split()) <= 6 or not nxt[:1].isupper()) \
+                and not R.BULLET.match(prev):
             return True
         if len(nxt) > 25 and nxt.split(" ", 1)[0].lower() in stop:
             return True
@@ -172,6 +173,8 @@ def segment(text: str, stop: frozenset[str]) -> list[Line]:
 
 def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] | None) -> None:
     """Fill in the features of every unit."""
+    for u in units:
+        u.key = norm_key(u.text)
     counts = Counter(u.key for u in units)
     for u in units:
         t = u.text

@@ -101,6 +101,8 @@ def breadcrumb_section(text: str, words: int) -> str | None:
     crumbs = [c.strip() for c in R.CRUMB_SEPARATOR.split(text) if c.strip()]
     separators = len(R.CRUMB_SEPARATOR.findall(text))
     if separators >= 1 and starts_home and len(crumbs) >= 2:
+        while len(crumbs) > 2 and crumbs[-1].lower() in R.GENERIC_CRUMBS:
+            crumbs.pop()
         section = crumbs[-1]
         section = re.sub(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", "", section, flags=re.I)
         return section or None
@@ -163,4 +165,36 @@ def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
     tok, n = seen.most_common(1)[0]
     if n >= 3 and (tok.isupper() or n >= 4):
         return tok
+    return None
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•:]|-|::|»)\s+")
+
+
+def site_from_title_line(first_line: str, title: str | None) -> str | None:
+    """The site name a ``<title>`` line adds to the headline ("Headline | Site")."""
+    if not title or first_line == title or title not in first_line:
+        return None
+    rest = first_line.replace(title, "\x00", 1)
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(rest) if p.strip() and "\x00" not in p]
+    if len(parts) == 1 and 1 <= len(parts[0].split()) <= 5:
+        return parts[0]
+    return None
+
+
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<owner>[^\d.,|©]{2,60}?)"
+    r"\s*(?:[.,|]|\d{4}|all rights|alle rechte|tous droits|todos los|$)", re.I)
+
+
+def site_from_copyright(lines: list[str]) -> str | None:
+    """The owner a short copyright line names ("© 2024 Ocean News. All rights reserved.")."""
+    for line in lines:
+        if not R.COPYRIGHT.search(line):
+            continue
+        m = _COPYRIGHT_OWNER.search(line)
+        if m:
+            owner = m.group("owner").strip(" -–")
+            if 1 <= len(owner.split()) <= 4 and owner[:1].isalpha() and not owner[:1].islower():
+                return owner
     return None

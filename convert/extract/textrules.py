@@ -108,6 +108,10 @@ UI_TAIL = re.compile(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|s
 #: A line that ends with a time stamp ("... 3/9(木) 15:47"): a teaser in a news list.
 TIME_TAIL = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I)
 
+#: Last crumbs that name the page type, not a section ("Home > Tech > Article").
+GENERIC_CRUMBS = frozenset({"正文", "内容", "详情", "article", "artikel", "articles", "story",
+                            "detail", "details", "news", "current page"})
+
 #: Caption prefixes and credit marks.
 CAPTION_PREFIX = re.compile(
     r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"

@@ -1,0 +1,253 @@
+"""The text-dump parser on small hand-made dumps: one test per signal it relies on."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+from pathlib import Path
+
+import pytest
+
+from convert.errors import InputError
+from convert.extract.text import parse_text
+from convert.textutil import article_text
+
+DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
+
+PARA = ("The council met on Tuesday evening to discuss the new library, and most of the members "
+        "agreed that the old building was too small for the number of visitors it now has.")
+PARA2 = ("After a long debate they voted to ask an architect for a plan, which will be shown to "
+         "the public in the spring so that everyone can say what they think of it.")
+PARA3 = ("The mayor said that the money for the work would come from the budget for next year "
+         "and that no other project would have to wait because of it.")
+
+
+def parse(name: str):
+    return parse_text((DUMPS / name).read_bytes(), location=name)
+
+
+def paragraphs(article) -> list[str]:
+    return article_text(article).split("\n\n")
+
+
+# --------------------------------------------------------------------------- innerText dump
+
+@pytest.fixture(scope="module")
+def news():
+    return parse("innertext-news.txt")
+
+
+def test_news_metadata(news):
+    m = news.meta
+    assert m.title == "Divers map a forest of kelp that survived the heatwave"
+    assert m.subtitle == "Researchers say the cold-water refuge could help other reefs recover"
+    assert m.published == "2024-03-14T09:30:00"
+    assert m.section == "Oceans"
+    assert m.language == "en"
+    assert m.site_name == "Ocean News Network"
+    assert m.source.kind == "text" and m.source.location == "innertext-news.txt"
+
+
+def test_news_caption_and_credit_become_the_lead_image(news):
+    fig = news.meta.lead_image
+    assert fig is not None and fig.image is None
+    assert fig.caption[0].text == "Photo: A diver swims above the kelp canopy near the northern cape."
+    assert fig.credit[0].text == "Ocean Lab / Mira Holt"
+
+
+def test_news_body_is_the_five_paragraphs_in_order(news):
+    paras = paragraphs(news)
+    assert len(paras) == 5
+    assert paras[0].startswith("A team of marine biologists")
+    assert paras[2].startswith("Over three weeks")
+    assert paras[4].startswith("The team now wants")
+
+
+@pytest.mark.parametrize("furniture", [
+    "icon", "READ MORE", "Top stories", "FEATURE", "Why the tide", "Deutsch", "All rights",
+    "cookies", "Home /", "Photo:", "© Ocean", "Researchers say",
+])
+def test_news_furniture_is_dropped(news, furniture):
+    assert furniture not in article_text(news)
+
+
+# --------------------------------------------------------------------------- get_text dump
+
+@pytest.fixture(scope="module")
+def blog():
+    return parse("gettext-blog.txt")
+
+
+def test_gettext_sentences_broken_at_links_are_rejoined(blog):
+    first = paragraphs(blog)[0]
+    assert first == ("Every morning I open a notebook and write down what I want to do that day, "
+                     "even though my phone could remind me of every task.")
+    assert "Several studies have found" in article_text(blog)
+
+
+def test_gettext_title_byline_and_site_from_the_title_line(blog):
+    assert blog.meta.title == "Why I still write my notes by hand"
+    assert blog.meta.authors == ("Jonas Weber",)
+    assert blog.meta.site_name == "Paper Trails"
+
+
+def test_subheading_and_list_are_structured(blog):
+    kinds = [b.type for b in blog.blocks]
+    assert kinds == ["paragraph", "paragraph", "heading", "paragraph", "paragraph", "list",
+                     "paragraph"]
+    heading = blog.blocks[2]
+    assert heading.level == 2 and heading.children[0].text == "What the research says"
+    items = [i.blocks[0].children[0].text for i in blog.blocks[5].items]
+    assert items == ["writing is slower, so you choose what matters",
+                     "the page has no notifications to pull you away",
+                     "you can draw arrows and boxes anywhere you like"]
+
+
+def test_comments_after_the_article_are_dropped(blog):
+    text = article_text(blog)
+    assert "I tried this for a month" not in text
+    assert "Nice post" not in text and "Recent posts" not in text
+    assert text.endswith("the best tool I have found.")
+
+
+# --------------------------------------------------------------------------- other languages
+
+def test_german_wet_dump():
+    art = parse("wet-de.txt")
+    assert art.meta.language == "de"
+    assert art.meta.title == "Stadt plant neue Radwege entlang des Flusses"
+    assert art.meta.published == "2023-05-12T14:15:00"
+    assert art.meta.site_name == "Lokalnachrichten"
+    paras = paragraphs(art)
+    assert len(paras) == 4 and paras[-1].startswith("Kritik kommt")
+    assert "Lesen Sie auch" not in article_text(art)
+    assert "Impressum" not in article_text(art)
+
+
+def test_chinese_dump_without_spaces():
+    art = parse("zh-news.txt")
+    assert art.meta.language == "zh"
+    assert art.meta.title == "研究人员开发出新型电池材料"
+    assert art.meta.section == "科技"
+    assert art.meta.published == "2023-11-05T10:20:00"
+    paras = paragraphs(art)
+    assert len(paras) == 3 and paras[0].startswith("研究人员近日")
+    assert "版权所有" not in article_text(art) and "相关新闻" not in article_text(art)
+
+
+# --------------------------------------------------------------------------- single signals
+
+def test_repeated_teaser_block_is_dropped_but_article_kept():
+    teasers = "More news\nA bridge opens downtown\nThe harbour gets a new crane\n"
+    dump = f"{teasers}\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{teasers}"
+    text = article_text(parse_text(dump))
+    assert "bridge" not in text and "crane" not in text
+    assert text.count("The council met") == 1
+
+
+def test_date_formats_become_published():
+    for line, iso in [("Published: July 4, 2021 at 3:05 pm", "2021-07-04T15:05:00"),
+                      ("2022-01-30", "2022-01-30"),
+                      ("Updated 5. März 2020, 08:15", None),
+                      ("27 Jul, 2023 06:09", "2023-07-27T06:09:00"),
+                      ("2019年3月8日", "2019-03-08")]:
+        art = parse_text(f"Headline about the council\n{line}\n\n{PARA}\n\n{PARA2}\n")
+        if iso is None:
+            assert art.meta.modified == "2020-03-05T08:15:00"
+        else:
+            assert art.meta.published == iso, line
+        assert line not in article_text(art)
+
+
+def test_glued_breadcrumb_gives_the_section():
+    art = parse_text(f"HomeSport\n\nLocal team wins the cup at last\n\n{PARA}\n\n{PARA2}\n")
+    assert art.meta.section == "Sport"
+    assert "HomeSport" not in article_text(art)
+
+
+def test_file_photo_caption_with_agency_credit():
+    dump = (f"A headline for the test page\n"
+            f"FILE PHOTO: The old library on a winter morning. © Town Archive\n\n"
+            f"{PARA}\n\n{PARA2}\n")
+    fig = parse_text(dump).meta.lead_image
+    assert fig.caption[0].text == "FILE PHOTO: The old library on a winter morning."
+    assert fig.credit[0].text == "Town Archive"
+
+
+def test_language_switcher_and_share_buttons_are_dropped():
+    dump = (f"English Español Français Deutsch Italiano\nShare\nTweet\nEmail\n\n{PARA}\n\n"
+            f"{PARA2}\n\n{PARA3}\n")
+    text = article_text(parse_text(dump))
+    assert "Español" not in text and "Tweet" not in text
+    assert text.startswith("The council met")
+
+
+def test_crlf_and_form_feeds_are_normalised():
+    dump = f"{PARA}\r\n\r\n{PARA2}\r\f{PARA3}\r\n"
+    paras = paragraphs(parse_text(dump))
+    assert paras == [PARA, PARA2, PARA3]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "cp1252"])
+def test_bytes_in_several_encodings(encoding):
+    text = f"Café owners say “enough”\n\n{PARA} Café prices rose.\n\n{PARA2}\n"
+    art = parse_text(text.encode(encoding))
+    assert "Café prices rose." in article_text(art)
+    assert art.meta.source.encoding is not None
+
+
+def test_cp1251_russian_dump():
+    text = ("Главная\nНовости\n\nВ городе открылась новая библиотека, и в первый же день её "
+            "посетили больше тысячи человек, которые пришли вместе с детьми.\n\n"
+            "По словам директора, в библиотеке есть читальный зал, кафе и комната для занятий, "
+            "а вечером там будут проходить встречи с писателями.\n")
+    art = parse_text(text.encode("cp1251"))
+    assert art.meta.language == "ru"
+    assert article_text(art).startswith("В городе открылась")
+    assert "Главная" not in article_text(art)
+
+
+@pytest.mark.parametrize("dump", [b"", b"   \n\n\t  \n", "\ufeff".encode("utf-8")])
+def test_empty_input_is_an_input_error(dump):
+    with pytest.raises(InputError, match="empty"):
+        parse_text(dump)
+
+
+def test_only_menus_is_an_input_error():
+    menu = "Home\nNews\nSport\nWeather\nContact us\nLogin\n© 2024 Example\nAccept cookies\n"
+    with pytest.raises(InputError, match="nothing article-like"):
+        parse_text(menu)
+
+
+def test_dropped_lines_are_logged_with_their_rule(caplog):
+    with caplog.at_level(logging.DEBUG, logger="convert.extract"):
+        parse("innertext-news.txt")
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("drop [icon-run]") for m in messages)
+    assert any(m.startswith("drop [cookie]") and "Accept cookies" in m for m in messages)
+    assert any(m.startswith("drop [teaser]") for m in messages)
+
+
+def test_str_input_has_no_encoding():
+    art = parse_text(f"{PARA}\n\n{PARA2}\n")
+    assert art.meta.source.encoding is None and art.meta.source.kind == "text"
+
+
+def test_a_five_megabyte_single_line_finishes_quickly():
+    import time
+
+    line = ("word " * 9 + "and, ") * 100_000  # 5 MB, no newline, no sentence end
+    t0 = time.process_time()
+    art = parse_text(line.encode())
+    assert time.process_time() - t0 < 10
+    assert len(article_text(art)) > 1_000_000
+
+
+def test_pathological_punctuation_line_is_fast():
+    import time
+
+    line = "<" * 2_000_000 + "\n" + "© " * 500_000 + "\n" + PARA + "\n\n" + PARA2
+    t0 = time.process_time()
+    art = parse_text(line)
+    assert time.process_time() - t0 < 10
+    assert PARA in article_text(art)
