@@ -67,6 +67,7 @@ class WarcReader:
         except OSError as exc:
             raise InputError(exc.strerror or str(exc)) from None
         with fh:
+            _check_magic(fh)
             try:
                 for index, rec in enumerate(ArchiveIterator(fh)):
                     page = self._page(rec, index)
@@ -123,6 +124,21 @@ class WarcReader:
             return ""
         reasons = ", ".join(f"{why}: {n}" for why, n in self.skipped.most_common())
         return f"{total} record{'s' if total != 1 else ''} skipped ({reasons})"
+
+
+def _check_magic(fh: IO[bytes]) -> None:
+    """Refuse what is not a WARC: warcio would read any text as a lenient old ARC file."""
+    import zlib
+
+    head = fh.read(8192)
+    fh.seek(0)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            head = b""
+    if not head.startswith(b"WARC/"):
+        raise InputError("not a WARC file (it does not start with a WARC/1.x record)")
 
 
 def _media_type(value: str | None) -> tuple[str | None, str | None]:

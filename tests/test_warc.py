@@ -1,0 +1,188 @@
+"""Web archives: WARC/WET records become pages, streamed; everything else is skipped and counted.
+The archives are built here with warcio."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import itertools
+import json
+
+import pytest
+
+from cliutil import run_cli
+from convert.batch import CHUNK_SIZE, CHUNKS_PER_WORKER, Job, Settings, archive_jobs, run
+
+warcio = pytest.importorskip("warcio")
+from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+from warcio.warcwriter import WARCWriter  # noqa: E402
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def page(title: str, extra: str = "") -> str:
+    return (f"<!doctype html><html><head><title>{title}</title></head><body>"
+            f"<nav><a href='/'>Home</a></nav><article><h1>{title}</h1>"
+            f"<p>The body of {title} is a paragraph long enough to be kept as the article "
+            f"text by the extractor, with a <a href='more.html'>relative link</a>. {extra}</p>"
+            "</article></body></html>")
+
+
+def _response(w: WARCWriter, url: str, body: bytes, ctype: str, status: str = "200 OK",
+              headers: list[tuple[str, str]] | None = None) -> None:
+    http = StatusAndHeaders(status, [("Content-Type", ctype), *(headers or [])],
+                            protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                        http_headers=http))
+
+
+def build_warc(path, *, gz: bool = True) -> None:
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=gz)
+        w.write_record(w.create_warcinfo_record(path.name, {"software": "decruft tests"}))
+        req = StatusAndHeaders("GET /a.html HTTP/1.1", [("Host", "example.com")],
+                               is_http_request=True)
+        w.write_record(w.create_warc_record("https://example.com/a.html", "request",
+                                            payload=io.BytesIO(b""), http_headers=req))
+        _response(w, "https://example.com/a.html", page("Alpha").encode(),
+                  "text/html; charset=utf-8")
+        _response(w, "https://example.com/logo.png", PNG, "image/png")
+        _response(w, "https://example.com/b/", page("Beta", "Café crème.").encode("latin-1"),
+                  "text/html; charset=iso-8859-1")
+        _response(w, "https://example.com/old", b"", "text/html", status="301 Moved",
+                  headers=[("Location", "/a.html")])
+        w.write_record(w.create_warc_record("https://example.com/a.html", "metadata",
+                                            payload=io.BytesIO(b"fetchTimeMs: 12"),
+                                            warc_content_type="application/warc-fields"))
+        _response(w, "https://example.com/c/index.html", gzip.compress(page("Gamma").encode()),
+                  "application/xhtml+xml", headers=[("Content-Encoding", "gzip")])
+
+
+def build_wet(path) -> None:
+    text = ("Delta headline\n\nHome | News | Sport\n\n"
+            "Delta is a plain-text page from a WET file. Its paragraphs are long enough to "
+            "be the article body, as the text parser expects of a page dump.\n\n"
+            "A second paragraph of Delta keeps going with more ordinary sentences about "
+            "nothing in particular, so there is some body to keep.\n")
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        w.write_record(w.create_warcinfo_record(path.name, {"software": "decruft tests"}))
+        w.write_record(w.create_warc_record(
+            "https://example.com/delta", "conversion", payload=io.BytesIO(text.encode()),
+            warc_content_type="text/plain"))
+
+
+@pytest.fixture
+def archive(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    build_warc(path)
+    return path
+
+
+def _titles(stdout: bytes) -> list[str]:
+    return [json.loads(line)["meta"]["title"] for line in stdout.decode().splitlines()]
+
+
+def _errors(stderr: bytes) -> list[str]:
+    return [line for line in stderr.decode().splitlines() if "warning: plugin" not in line]
+
+
+def test_reader_yields_pages_and_counts_the_rest(archive):
+    from convert.warc import WarcReader
+
+    reader = WarcReader(str(archive))
+    records = list(reader)
+    assert [r.url for r in records] == ["https://example.com/a.html", "https://example.com/b/",
+                                        "https://example.com/c/index.html"]
+    assert [r.http_charset for r in records] == ["utf-8", "iso-8859-1", None]
+    assert records[1].body == page("Beta", "Café crème.").encode("latin-1")
+    assert records[2].body == page("Gamma").encode()  # Content-Encoding undone
+    assert dict(reader.skipped) == {"warcinfo record": 1, "request record": 1,
+                                    "metadata record": 1, "not HTML (image/png)": 1,
+                                    "HTTP status 3xx": 1}
+    assert reader.summary().startswith("5 records skipped (")
+
+
+def test_cli_jsonl_one_line_per_page_in_order(archive):
+    out = run_cli("convert", str(archive), "-t", "jsonl")
+    assert out.returncode == 0, out.stderr
+    assert _titles(out.stdout) == ["Alpha", "Beta", "Gamma"]
+    docs = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert docs[0]["meta"]["source"]["location"] == "https://example.com/a.html"
+    assert "https://example.com/more.html" in json.dumps(docs[0]["blocks"])
+    assert "Café crème." in json.dumps(docs[1]["blocks"], ensure_ascii=False)
+    errors = _errors(out.stderr)
+    assert any("crawl.warc.gz: 5 records skipped" in e and "request record: 1" in e
+               for e in errors), errors
+    assert errors[-1] == "decruft: 3 converted, 0 failed"
+
+
+def test_cli_parallel_gives_the_same_lines(archive):
+    one = run_cli("convert", str(archive), "-t", "jsonl", "-q")
+    two = run_cli("convert", str(archive), "-t", "jsonl", "-q", "-j", "2")
+    assert two.returncode == 0 and two.stdout == one.stdout
+
+
+def test_cli_output_dir_names_from_record_urls(archive, tmp_path):
+    out_dir = tmp_path / "out"
+    out = run_cli("convert", str(archive), "-t", "json", "-d", str(out_dir), "-q")
+    assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "example.com-a.json", "example.com-b.json", "example.com-c-index.json"]
+
+
+def test_uncompressed_warc_and_wet(tmp_path):
+    plain = tmp_path / "plain.warc"
+    build_warc(plain, gz=False)
+    out = run_cli("convert", str(plain), "-t", "jsonl", "-q")
+    assert out.returncode == 0 and _titles(out.stdout) == ["Alpha", "Beta", "Gamma"]
+    wet = tmp_path / "crawl.warc.wet.gz"
+    build_wet(wet)
+    out = run_cli("convert", str(wet), "-t", "jsonl", "-q")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["meta"]["source"]["kind"] == "text"
+    assert doc["meta"]["source"]["location"] == "https://example.com/delta"
+    assert "plain-text page from a WET file" in out.stdout.decode()
+
+
+def test_archive_mixed_with_pages_and_a_broken_archive(archive, tmp_path):
+    broken = tmp_path / "broken.warc.gz"
+    broken.write_bytes(b"this is not a web archive at all\n" * 10)
+    single = tmp_path / "single.html"
+    single.write_text(page("Solo"))
+    out = run_cli("convert", str(single), str(archive), str(broken), "-f", "html",
+                  "-t", "jsonl")
+    assert out.returncode == 1
+    assert _titles(out.stdout) == ["Solo", "Alpha", "Beta", "Gamma"]
+    errors = _errors(out.stderr)
+    assert any(e.startswith(f"decruft: {broken}: ") for e in errors), errors
+    assert errors[-1] == "decruft: 4 converted, 1 failed"
+
+
+def test_jobs_are_consumed_lazily():
+    """A huge archive is never read ahead of the workers by more than a bounded window."""
+    consumed = itertools.count()
+    html = page("Lazy").encode()
+
+    def jobs():
+        for i in itertools.count():
+            next(consumed)
+            yield Job(f"https://example.com/{i}", html, kind="html")
+
+    settings = Settings(fmt="json")
+    results = run(jobs(), settings, workers=2)
+    first = [next(results) for _ in range(3)]
+    assert all(r.ok for r in first), first
+    window = 2 * CHUNKS_PER_WORKER * CHUNK_SIZE
+    assert next(consumed) <= window + CHUNK_SIZE
+    results.close()
+
+
+def test_archive_jobs_report_the_reader(archive):
+    done = []
+    jobs = list(archive_jobs(str(archive), on_done=done.append))
+    assert [j.location for j in jobs][0] == "https://example.com/a.html"
+    assert all(j.origin == str(archive) and j.data for j in jobs)
+    assert done and done[0].pages == 3
