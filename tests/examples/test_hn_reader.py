@@ -95,3 +95,14 @@ def test_sniff(sample_modules: None, location: str | None, data: bytes, claimed:
     from decruft_hn_reader import sniff
 
     assert sniff(data, ReadContext(location=location)) is claimed
+
+
+def test_script_links_keep_only_their_text(sample_modules: None) -> None:
+    from decruft_hn_reader import parse
+
+    from convert.jsonio import dumps
+
+    data = HN_SAMPLE.read_bytes().replace(b'href="https://example.com/paywall"',
+                                          b'href="javascript:alert(1)"')
+    out = dumps(parse(data, ReadContext(location="item.html")))
+    assert "javascript" not in out and "soft paywalls" in out

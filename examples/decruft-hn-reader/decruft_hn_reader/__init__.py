@@ -25,6 +25,7 @@ from convert import PLUGIN_API_VERSION, Article, DecruftError, Meta, ReadContext
 from convert.article import (Block, Code, CodeBlock, Div, Emphasis, Heading, Inline, Link,
                              Paragraph, Strong, Text)
 from convert.formats import ReaderRegistry
+from convert.html import safe_link_url
 
 if PLUGIN_API_VERSION.split(".")[0] != "1":
     raise ImportError(f"decruft-hn-reader needs plugin API 1.x, not {PLUGIN_API_VERSION}")
@@ -64,8 +65,13 @@ def inlines(nodes: Iterable[LexborNode], base: str) -> list[Inline]:
             if text:
                 out.append(Text(text))
         elif tag == "a" and node.attributes.get("href"):
-            url = urljoin(base, node.attributes["href"] or "")
-            out.append(Link(tuple(inlines(_children(node), base)) or (Text(url),), url))
+            # The AST promises links never carry script URLs: keep only the text of those.
+            url = safe_link_url(urljoin(base, node.attributes["href"] or ""))
+            children = inlines(_children(node), base)
+            if url is None:
+                out.extend(children)
+            else:
+                out.append(Link(tuple(children) or (Text(url),), url))
         elif tag in ("i", "em"):
             out.append(Emphasis(tuple(inlines(_children(node), base))))
         elif tag in ("b", "strong"):
@@ -136,7 +142,8 @@ def _age(node: LexborNode) -> str | None:
 def comment_blocks(row: LexborNode, base: str) -> tuple[int, list[Block]]:
     """One comment row: its nesting level and its blocks (author line, then the text)."""
     ind = _first(row, "td.ind")
-    level = int(ind.attributes.get("indent") or 0) if ind is not None else 0
+    indent = (ind.attributes.get("indent") or "0") if ind is not None else "0"
+    level = int(indent) if indent.isdigit() else 0
     user = _first(row, "a.hnuser")
     when = _age(row)
     head: list[Inline] = [Strong((Text(user.text(deep=True).strip()),))] if user else []
