@@ -18,6 +18,7 @@ flag-relaxing retry). Scoring is Readability's: every paragraph-like block gives
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -93,7 +94,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
     if body is None:
         return
     doomed: list[LexborNode] = []
-    body_len = 0
+    body_len = text_len(body) or 1
     for node in body.traverse():
         tag = node.tag
         if tag == "-comment":
@@ -102,7 +103,13 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
         if tag.startswith("-") or tag in ("body", "html"):
             continue
         if is_hidden(node):
-            doomed.append(node)
+            # Streaming-rendered pages (React's <div hidden id="S:0">, a body faded in with
+            # visibility:hidden) hide the article until a script reveals it: a "hidden"
+            # element holding most of the page's text is the page.
+            if P.STREAMED_ID.match(node.attributes.get("id") or ""):
+                continue
+            if node.child is None or text_len(node) < 0.5 * body_len:
+                doomed.append(node)
             continue
         if level >= LOOSE:
             continue
@@ -116,8 +123,6 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             continue
         label = _label(node)
         if label and P.UNLIKELY.search(label) and not P.POSITIVE.search(label):
-            if not body_len:
-                body_len = text_len(body) or 1
             # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it.
             if text_len(node) < 0.5 * body_len:
                 doomed.append(node)
@@ -335,7 +340,7 @@ _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header",
 _MAX_CLEAN = 4000
 
 
-def clean(nodes: list[LexborNode], level: int) -> None:
+def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> None:
     """Readability's conditional cleaning: drop link lists, image walls and form debris."""
     doomed: list[LexborNode] = []
     seen = 0
@@ -344,7 +349,8 @@ def clean(nodes: list[LexborNode], level: int) -> None:
             seen += 1
             if seen > _MAX_CLEAN:
                 break
-            if _should_drop(node, level):
+            cand = candidates.get(node.mem_id)
+            if _should_drop(node, level, cand.score if cand is not None else 0.0):
                 doomed.append(node)
     for node in doomed:
         try:
@@ -353,12 +359,12 @@ def clean(nodes: list[LexborNode], level: int) -> None:
             pass
 
 
-def _should_drop(node: LexborNode, level: int) -> bool:
+def _should_drop(node: LexborNode, level: int, points: float) -> bool:
     tag = node.tag
     weight = class_weight(node)
     text = " ".join(node.text(deep=True).split())
     length = len(text)
-    if weight < 0 and length < 1000 and level < LOOSE:
+    if weight + points < 0 and level < LOOSE:
         return True
     if len(P.COMMA.findall(text)) >= 10:
         return False
@@ -407,15 +413,38 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
         return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
     top, notes = _pick(body, candidates)
     nodes = _siblings(top, candidates) if top.node.tag != "body" else [top.node]
-    clean(nodes, level)
+    clean(nodes, level, candidates)
     length = sum(text_len(n) for n in nodes)
     notes.append(f"winner {_describe(top.node)} score {top.score:.1f} with "
                  f"{len(nodes) - 1} sibling(s), {length} chars after cleaning")
     return Content(nodes, length, level, notes)
 
 
+_NOSCRIPT = re.compile(r"<(/?)noscript\b", re.IGNORECASE)
+
+
+def _unwrap_noscript(html: str) -> str:
+    """Pages that render with scripts and give crawlers the article inside ``<noscript>``
+    (Discourse forums, some SPAs): when the noscript text outweighs the visible text, parse
+    it as markup."""
+    if "noscript" not in html[:2_000_000].lower():
+        return html
+    tree = LexborHTMLParser(html)
+    noscript = sum(len(n.text(deep=True)) for n in tree.css("body noscript"))
+    if noscript < 2000:
+        return html
+    tree.strip_tags(list(P.DROP_TAGS - {"-comment"}))
+    visible = visible_text_len(tree)
+    if noscript <= visible:
+        return html
+    log.debug("noscript holds %d chars against %d visible: parsing it as markup", noscript,
+              visible)
+    return _NOSCRIPT.sub(lambda m: f"<{m.group(1)}div data-noscript", html)
+
+
 def find_content(html: str) -> tuple[LexborHTMLParser, Content | None]:
     """Run the cascade; return the tree the winning nodes live in and the winner."""
+    html = _unwrap_noscript(html)
     best: tuple[LexborHTMLParser, Content] | None = None
     page_len = 0
     for level in (STRICT, RELAXED, LOOSE):

@@ -129,10 +129,14 @@ def _norm(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
+def _last(seen: dict[str, None]) -> str | None:
+    return next(reversed(seen), None) if seen else None
+
+
 def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
     are boilerplate wherever they appear ("Share this", "Advertisement")."""
-    seen: set[str] = set()
+    seen: dict[str, None] = {}
     title_key = _norm(title) if title else None
     out: list[Block] = []
     for block in blocks:
@@ -142,7 +146,7 @@ def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
     return out
 
 
-def _tidy_block(block: Block, seen: set[str], title_key: str | None, first: bool) -> Block | None:
+def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool) -> Block | None:
     if isinstance(block, (Paragraph, Heading)):
         text = inline_text(block.children)
         if len(text) < 60 and P.BOILERPLATE_TEXT.match(text.strip()):
@@ -150,10 +154,12 @@ def _tidy_block(block: Block, seen: set[str], title_key: str | None, first: bool
         key = _norm(text)
         if isinstance(block, Heading) and title_key and key == title_key:
             return None
-        if key and len(key) > 20:
-            if key in seen:
-                return None
-            seen.add(key)
+        # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
+        # block repeating the one right before it is a duplicate (responsive twins, copy
+        # widgets).
+        if key and len(key) <= 200 and key == _last(seen):
+            return None
+        seen[key] = None
         return block
     if isinstance(block, Div):
         inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
@@ -164,8 +170,8 @@ def _tidy_block(block: Block, seen: set[str], title_key: str | None, first: bool
     if isinstance(block, List):
         key = _norm(inline_text_of(block))
         if len(key) > 40:
-            if key in seen:
+            if key == _last(seen):
                 return None
-            seen.add(key)
+            seen[key] = None
         return block
     return block

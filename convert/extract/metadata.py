@@ -9,6 +9,7 @@ name to it, so ``Meta.title`` never carries " | Site".
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -188,9 +189,14 @@ def _str(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("url") or value.get("@id")
     if isinstance(value, str):
-        value = squash(clean_text(value))
+        value = squash(clean_text(_unescape(value)))
         return value or None
     return None
+
+
+def _unescape(value: str) -> str:
+    # JSON-LD and meta values are often HTML-escaped twice by CMS templates ("&#8211;").
+    return html.unescape(value) if "&" in value else value
 
 
 # --------------------------------------------------------------------------- meta tags
@@ -203,7 +209,7 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
         content = attrs.get("content")
         if content is None:
             continue
-        content = squash(clean_text(content))
+        content = squash(clean_text(_unescape(content)))
         if not content:
             continue
         for key in ("property", "name", "itemprop", "http-equiv"):

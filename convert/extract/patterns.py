@@ -77,6 +77,10 @@ HIDDEN_CLASS = re.compile(
     r"screenreader|invisible|offscreen)(?:\s|$)", re.IGNORECASE)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
+#: React's streaming SSR parks each finished chunk in ``<div hidden id="S:0">`` until a script
+#: moves it into place: that content is the page, not hidden text.
+STREAMED_ID = re.compile(r"^S:\d+$")
+
 #: Classes naming a code block's language.
 CODE_LANGUAGE = re.compile(
     r"(?:^|\s)(?:language|lang|highlight-source|brush:?|highlight)-?\s*([A-Za-z0-9_+#.-]+)",
