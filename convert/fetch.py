@@ -63,6 +63,17 @@ def is_url(location: str | None) -> bool:
     return location is not None and "://" in location and bool(_SCHEME.match(location))
 
 
+def url_stem(url: str) -> str:
+    """``https://example.com/news/story.html?x=1`` → ``example.com/news/story`` (made safe by
+    the planner): host and path, so pages of one site named ``index.html`` stay apart."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if "." in last:
+        path = path[: len(path) - len(last)] + last.rsplit(".", 1)[0]
+    return f"{parts.hostname or ''}{path}" or "page"
+
+
 def fetch_page(url: str, *, timeout: float = READ_TIMEOUT,
                max_bytes: int = MAX_PAGE_BYTES) -> Fetched:
     """Fetch a page; refuses bodies that are not HTML, XML, JSON or plain text."""

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 from . import plugins
 from .batch import Job, Result, Settings, archive_jobs, expand_inputs, read_list, run
 from .errors import DecruftError
-from .fetch import is_url
+from .fetch import is_url, url_stem
 from .formats import Format, RenderOptions
 from .outputs import NamePlanner, OutputError, input_stem, write_atomic
 
@@ -245,23 +245,10 @@ def _output_name(planner: NamePlanner, result: Result, req: Request) -> Path:
     if not stem:
         location = result.job.location
         if is_url(location):
-            stem = _url_stem(location or "")
+            stem = url_stem(location or "")
         else:
             stem = input_stem(location) if location else "stdin"
     return planner.name(stem)
-
-
-def _url_stem(url: str) -> str:
-    """``https://example.com/news/story.html?x=1`` → ``example.com/news/story`` (made safe by
-    the planner): host and path, so pages of one site named ``index.html`` stay apart."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/")
-    last = path.rsplit("/", 1)[-1]
-    if "." in last:
-        path = path[: len(path) - len(last)] + last.rsplit(".", 1)[0]
-    return f"{parts.hostname or ''}{path}" or "page"
 
 
 def _check_not_input(req: Request, jobs: list[Job]) -> None:
