@@ -41,6 +41,8 @@ def escape_markdown(text: str) -> str:
     text = _SPECIAL.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text)
+    if text.endswith("!"):  # a link may follow: "![" would make it an image
+        text = text[:-1] + "\\!"
     return _LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
                                                    else "\\" + m.group(2)), text)
 
@@ -84,6 +86,38 @@ def _converter_class() -> type:
         def escape(self, text: str, parent_tags: set[str]) -> str:
             return escape_markdown(text) if text else ""
 
+        def _delimit(self, el: Any, text: str, parent_tags: set[str], mark: str) -> str:
+            """``mark``-delimited emphasis, or the bare text when CommonMark would not read the
+            delimiters as emphasis there (e.g. ``a*"b"*c``): the text must stay exact."""
+            if "_noformat" in parent_tags:
+                return text
+            m = _EDGES.match(text)
+            prefix, inner, suffix = m.group(1), m.group(2), m.group(3)
+            if not inner:
+                return prefix + suffix
+            if (inner[0] == mark[0] or inner[-1] == mark[0]
+                    or (not prefix and _after_mark(el, _MARK_TAGS[mark[0]]))):
+                # Next to another run of the same delimiter: the two runs would merge.
+                return prefix + inner + suffix
+            before = prefix[-1:] or _edge_char(el, last=True)
+            after = suffix[:1] or _edge_char(el, last=False)
+            if _flanks(before, inner[0], inner[-1], after):
+                return f"{prefix}{mark}{inner}{mark}{suffix}"
+            return prefix + inner + suffix
+
+        def convert_em(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return self._delimit(el, text, parent_tags, "*")
+
+        def convert_strong(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return self._delimit(el, text, parent_tags, "**")
+
+        def convert_del(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return self._delimit(el, text, parent_tags, "~~")
+
+        convert_i = convert_em
+        convert_b = convert_strong
+        convert_s = convert_del
+
         def convert_br(self, el: Any, text: str, parent_tags: set[str]) -> str:
             if _cell_context(parent_tags):
                 return "<br>"
@@ -92,7 +126,8 @@ def _converter_class() -> type:
             return "\\\n"
 
         def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
-            prefix, suffix, text = _chomp(text)
+            m = _EDGES.match(text)
+            prefix, text, suffix = m.group(1), m.group(2), m.group(3)
             href = el.get("href")
             if not text or not href:
                 return prefix + text + suffix
@@ -114,6 +149,9 @@ def _converter_class() -> type:
             text = " ".join(text.split("\n"))
             if not text.strip():
                 return ""
+            if _after_code(el):
+                # Two adjacent code spans would read as one broken span: plain text instead.
+                return escape_markdown(text)
             if _cell_context(parent_tags):
                 text = text.replace("|", "\\|")
             run = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
@@ -133,6 +171,9 @@ def _converter_class() -> type:
             run = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
             fence = "`" * max(3, run + 1)
             return f"\n\n{fence}{lang}\n{text}\n{fence}\n\n"
+
+        def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
+            return super().convert_li(el, _EDGE_BREAKS.sub("", text), parent_tags)
 
         def convert_ol(self, el: Any, text: str, parent_tags: set[str]) -> str:
             out = self.convert_list(el, text, parent_tags)
@@ -171,6 +212,86 @@ def _converter_class() -> type:
             return ""
 
     return ArticleConverter
+
+
+# Whitespace and hard breaks at the edges of an inline element go outside its delimiters.
+_EDGES = re.compile(r"((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z", re.S)
+_MARK_TAGS = {"*": ("em", "i", "strong", "b"), "~": ("del", "s")}
+
+
+_INLINE_TAGS = frozenset({"em", "i", "strong", "b", "del", "s", "a", "sup", "sub", "code",
+                          "span", "small", "time"})
+
+
+def _block_of(node: Any) -> Any:
+    while node is not None and node.name in _INLINE_TAGS:
+        node = node.parent
+    return node
+
+
+def _after_code(el: Any) -> bool:
+    """Whether the text just before this code element (in the same block) is code too: the
+    backtick runs of two touching code spans merge into one broken span."""
+    prev = el.find_previous(string=True)
+    if prev is None or prev.parent is None or prev.parent.name not in ("code", "kbd", "samp"):
+        return False
+    return _block_of(prev.parent) is _block_of(el)
+
+
+def _after_mark(el: Any, tags: tuple[str, ...]) -> bool:
+    """Whether an element with these delimiters ends right before ``el`` (in the same block):
+    its closing run and our opening run would merge."""
+    prev = el.find_previous(string=True)
+    if prev is None:
+        return False
+    ours = set(map(id, el.parents))
+    node = prev.parent
+    while node is not None and node.name in _INLINE_TAGS and id(node) not in ours:
+        if node.name in tags:
+            return True
+        node = node.parent
+    return False
+
+
+def _edge_char(el: Any, *, last: bool) -> str:
+    """The text character just before (``last``) or after an inline element, looking through
+    enclosing inline elements; '' at a block edge (which counts as whitespace)."""
+    node = el
+    while node is not None:
+        sib = node.previous_sibling if last else node.next_sibling
+        while sib is not None:
+            text = sib.get_text() if hasattr(sib, "get_text") else str(sib)
+            if text:
+                return text[-1] if last else text[0]
+            sib = sib.previous_sibling if last else sib.next_sibling
+        node = node.parent
+        if node is None or node.name not in _INLINE_TAGS:
+            return ""
+    return ""
+
+
+def _is_punct(ch: str) -> bool:
+    import unicodedata
+
+    return bool(ch) and unicodedata.category(ch)[0] in "PS"
+
+
+def _flanks(before: str, first: str, last: str, after: str) -> bool:
+    """Whether delimiters around an inline element read as emphasis in CommonMark: the opener
+    must be left-flanking and the closer right-flanking, and neither may be both (a run that
+    could open and close pairs with the wrong partner in nested or intraword emphasis).
+    https://spec.commonmark.org/0.31.2/#left-flanking-delimiter-run"""
+    def space(ch: str) -> bool:
+        return not ch or ch.isspace()
+
+    def left(prev: str, nxt: str) -> bool:
+        return not space(nxt) and (not _is_punct(nxt) or space(prev) or _is_punct(prev))
+
+    def right(prev: str, nxt: str) -> bool:
+        return not space(prev) and (not _is_punct(prev) or space(nxt) or _is_punct(nxt))
+
+    return (left(before, first) and not right(before, first)
+            and right(last, after) and not left(last, after))
 
 
 def _chomp(text: str) -> tuple[str, str, str]:

@@ -136,3 +136,46 @@ def test_bundle_separates_articles_with_rules():
 def test_deep_nesting_keeps_the_text():
     out = convert.render(load("nested"), "md").decode()
     assert "deepest text" in out and "deep inline" in out
+
+
+# --------------------------------------------------------------------------- property test
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from convert.article import (Article, Code, Emphasis, Heading, LineBreak, Link, List,  # noqa: E402
+                             ListItem, Meta, Paragraph, Quote, Strong, Table, TableCell,
+                             TableRow, Text)
+
+_ALPHABET = st.sampled_from(list("ab 1.*_-+#>[]()!`|\\<&;~=:\"'/\t") + ["&amp;", "1. ", "- ",
+                                                                         "# ", "```", "<b>"])
+_TEXT = st.lists(_ALPHABET, min_size=1, max_size=12).map("".join).filter(lambda s: s.strip())
+_INLINE = st.recursive(
+    # (Code spans starting or ending with whitespace lose it in CommonMark: not tested here.)
+    _TEXT.map(Text) | _TEXT.map(str.strip).filter(bool).map(Code) | st.just(LineBreak()),
+    lambda kids: st.one_of(
+        st.lists(kids, min_size=1, max_size=3).map(lambda c: Emphasis(tuple(c))),
+        st.lists(kids, min_size=1, max_size=3).map(lambda c: Strong(tuple(c))),
+        st.lists(kids, min_size=1, max_size=3).map(
+            lambda c: Link(tuple(c), "https://example.org/x?a=1&b=(2)"))),
+    max_leaves=6)
+_PARA = st.lists(_INLINE, min_size=1, max_size=5).map(lambda c: Paragraph(tuple(c)))
+_CELL = _PARA.map(lambda p: TableCell((p,)))
+_BLOCK = st.one_of(
+    _PARA,
+    st.builds(Heading, st.integers(1, 6), st.lists(_INLINE, min_size=1, max_size=3).map(tuple)),
+    st.lists(_PARA, min_size=1, max_size=3).map(lambda ps: Quote(tuple(ps))),
+    st.lists(_PARA.map(lambda p: ListItem((p,))), min_size=1, max_size=3).map(
+        lambda items: List(tuple(items))),
+    st.lists(st.lists(_CELL, min_size=1, max_size=3).map(lambda c: TableRow(tuple(c))),
+             min_size=1, max_size=3).map(lambda rows: Table(head=(), body=tuple(rows))),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_BLOCK, min_size=1, max_size=4))
+def test_any_text_survives_markdown_exactly(blocks):
+    article = Article(Meta(), tuple(blocks))
+    expected, _ = visible(article_html(article))
+    shown, _ = visible(md_html(article))
+    assert fold(shown) == fold(expected)
