@@ -60,6 +60,10 @@ ANCHORED_SHARE = 0.1
 #: and at least SECOND_RUN_MIN.
 SECOND_RUN_SHARE = 0.3
 SECOND_RUN_MIN = 40.0
+#: Inside the main run, lines that only failed the length/density thresholds and have at
+#: least this many words are kept (headings, list items, table rows of the article).
+INSIDE_SHORT_WORDS = 3
+INSIDE_REASONS = ("short", "bad-density", "near-good")
 #: Words of body needed before a comments heading may end the article.
 MIN_COMMENT_CUT = 60
 #: Below this many words of body, the classifier retries with relaxed thresholds.
@@ -150,8 +154,9 @@ def _apply_rules(units: list[Line]) -> None:
             _drop(u, "language-switcher")
         elif R.CLOCK.match(t) or R.COUNTER.match(t):
             _drop(u, "clock")
-        elif u.words <= 40 and R.TIME_TAIL.search(t) and M.parse_date(t) is None \
-                and not u.ends_sentence and u.words > 3:
+        elif u.words <= 40 and u.words > 3 and M.parse_date(t) is None and (
+                (R.TIME_TAIL.search(t) and not u.ends_sentence) or
+                (R.TIME_HEAD.match(t) and u.words <= 25)):
             _drop(u, "time-stamped-teaser")
         elif False:
             _drop(u, "clock")
@@ -272,13 +277,18 @@ def _classify(units: list[Line], *, relaxed: bool) -> None:
             u.reason = {"short": "short", "bad": "bad-density"}.get(k0, "near-good")
 
 
+#: Run scores: kept lines add their weight; lines that failed the thresholds (list items,
+#: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
+RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
+RUN_RULE_FACTOR, RUN_RULE_BASE = 0.5, 1.0
+
+
 def _run_score(u: Line) -> float:
     if u.keep:
         return u.weight
     if u.reason in ("short", "near-good", "bad-density"):
-        # Undecided short lines (list items, table rows) weigh little either way.
-        return -0.25 * min(u.weight, 12.0) - 0.25
-    return -0.5 * min(u.weight, 12.0) - 1
+        return -RUN_OPEN_FACTOR * min(u.weight, 12.0) - RUN_OPEN_BASE
+    return -RUN_RULE_FACTOR * min(u.weight, 12.0) - RUN_RULE_BASE
 
 
 def _best_span(units: list[Line], first: int, last: int | None = None) -> tuple[float, int, int]:
@@ -356,13 +366,20 @@ def _keep_main_run(units: list[Line]) -> None:
     if hi < 0:
         return
     cut = _cut_comments(units, lo, hi)
+    if cut is not None:
+        hi = min(hi, cut - 1)
     spans = [(lo, hi)]
     # A second run of text as long as a good part of the main one is content too (a page
     # with an intro and a text further down); teaser blocks are much shorter than that.
-    for first, last in ((0, lo), (hi + 1, len(units) if not cut else hi + 1)):
+    for first, last in ((0, lo), (hi + 1, len(units) if cut is None else hi + 1)):
         b, l2, h2 = _best_span(units, first, last)
         if h2 >= 0 and b >= max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best):
             spans.append((l2, h2))
+    if INSIDE_SHORT_WORDS:
+        for a, b in spans:
+            for u in units[a:b + 1]:
+                if u.reason in INSIDE_REASONS and u.words >= INSIDE_SHORT_WORDS:
+                    u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):
         if not u.keep or any(a <= i <= b for a, b in spans):
@@ -374,7 +391,7 @@ def _keep_main_run(units: list[Line]) -> None:
             _drop(u, "far-from-body")
 
 
-def _cut_comments(units: list[Line], lo: int, hi: int) -> bool:
+def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
     """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
     "Related articles"); the article ends there, once it has had some body."""
     seen = 0.0
@@ -401,8 +418,8 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> bool:
             for v in units[i:]:
                 if v.keep:
                     _drop(v, reason)
-            return True
-    return False
+            return i
+    return None
 
 
 # --------------------------------------------------------------------------- structure

@@ -112,6 +112,9 @@ TIME_TAIL = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I)
 GENERIC_CRUMBS = frozenset({"正文", "内容", "详情", "article", "artikel", "articles", "story",
                             "detail", "details", "news", "current page"})
 
+#: A line that starts with a clock time ("13:54 Headline of a live-news item").
+TIME_HEAD = re.compile(r"^\d{1,2}[:h]\d{2}\s+(?![ap]\.?m\b)\S", _I)
+
 #: Caption prefixes and credit marks.
 CAPTION_PREFIX = re.compile(
     r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"
