@@ -70,7 +70,12 @@ def _describe(node: LexborNode) -> str:
 
 
 def text_len(node: LexborNode) -> int:
-    return len(" ".join(node.text(deep=True).split()))
+    return visible_chars(node.text(deep=True))
+
+
+def visible_chars(text: str) -> int:
+    """Characters other than whitespace (cheap: no split or regex over a 20 MB text)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
 def link_density(node: LexborNode, length: int | None = None) -> float:
@@ -81,7 +86,7 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
     for a in node.css("a"):
         href = a.attributes.get("href") or ""
         weight = 0.3 if href.startswith("#") else 1.0
-        links += weight * len(" ".join(a.text(deep=True).split()))
+        links += weight * visible_chars(a.text(deep=True))
     return min(1.0, links / total)
 
 
@@ -349,6 +354,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             seen += 1
             if seen > _MAX_CLEAN:
                 break
+            if _is_wrapper(node):
+                continue
             cand = candidates.get(node.mem_id)
             if _should_drop(node, level, cand.score if cand is not None else 0.0):
                 doomed.append(node)
@@ -357,6 +364,20 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             node.decompose()
         except Exception:
             pass
+
+
+def _is_wrapper(node: LexborNode) -> bool:
+    """A container whose only content is one element: judged through that element."""
+    only = None
+    for kid in children(node):
+        if kid.tag == "-text":
+            if (kid.text_content or "").strip():
+                return False
+        elif not kid.tag.startswith("-"):
+            if only is not None:
+                return False
+            only = kid
+    return only is not None and only.tag in _CLEAN_TAGS
 
 
 def _should_drop(node: LexborNode, level: int, points: float) -> bool:

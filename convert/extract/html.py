@@ -28,6 +28,7 @@ from . import metadata as metadata_mod
 from . import patterns as P
 from .decode import decode
 from .dom import Builder, safe_url
+from .guard import cap_nesting
 
 __all__ = ["parse_html"]
 
@@ -55,6 +56,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         raise InputError("empty page")
     if "\x00" in text:
         text = text.replace("\x00", "")
+    text = cap_nesting(text)
 
     page_url = base_url or (location if _is_url(location) else None)
     head_tree = LexborHTMLParser(text)
@@ -151,7 +153,7 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         text = inline_text(block.children)
         if len(text) < 60 and P.BOILERPLATE_TEXT.match(text.strip()):
             return None
-        key = _norm(text)
+        key = _norm(text) if len(text) < 400 else text
         if isinstance(block, Heading) and title_key and key == title_key:
             return None
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
