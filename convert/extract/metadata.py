@@ -235,12 +235,16 @@ def clean_authors(values: Iterable[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for raw in values:
-        raw = squash(clean_text(raw))
+        raw = squash(clean_text(_unescape(raw)))
         if not raw or raw.startswith(("http:", "https:", "/")):
             continue
         raw = _BY.sub("", raw)
         raw = re.split(r"\s+(?:[|–—•·]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
-        for name in _AUTHOR_SPLIT.split(raw):
+        parts = _AUTHOR_SPLIT.split(raw)
+        if any(len(part) < 3 for part in parts):
+            # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
+            parts = [raw]
+        for name in parts:
             name = _BY.sub("", name).strip(" .:-–—()[]\"'")
             if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(name):
                 continue
@@ -272,6 +276,29 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
         names = clean_authors([text])
         if names:
             return names
+    return _byline_text(tree)
+
+
+_BYLINE_TEXT = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|door|av)\s+(\S.{1,60})$",
+                          re.IGNORECASE)
+
+
+def _byline_text(tree: LexborHTMLParser) -> list[str]:
+    """A visible "By Jane Doe" line (a short text block starting with a byline word)."""
+    body = tree.body
+    if body is None:
+        return []
+    for node in body.css("p, span, div, li, address, em, strong, small")[:3000]:
+        if node.child is None or node.child.next is not None and node.tag == "div":
+            continue
+        text = squash(node.text(deep=True, separator=" "))
+        if len(text) > 70:
+            continue
+        m = _BYLINE_TEXT.match(text)
+        if m and m.group(1)[:1].isupper():
+            names = clean_authors([m.group(1)])
+            if names:
+                return names
     return []
 
 
@@ -351,9 +378,10 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         "article:published", "publishdate", "publish-date", "pubdate", "date", "dc.date",
         "dc.date.issued", "dcterms.created", "dcterms.date", "citation_publication_date",
         "citation_date", "sailthru.date", "parsely-pub-date", "article.published",
-        "published_time", "datecreated", "release_date", "og:updated_time"))
+        "published_time", "datecreated", "release_date", "published", "created",
+        "article:published", "date.published", "datepublished"))
     if not published:
-        published = _time_element(tree)
+        published = _time_element(tree) or _visible_date(tree)
     if not published and url:
         m = _URL_DATE.search(url)
         if m:
@@ -405,6 +433,40 @@ def _time_element(tree: LexborHTMLParser) -> str | None:
     for node in tree.css('[class*="date"], [class*="time"], [class*="Date"], [class*="meta"]')[:30]:
         text = squash(node.text(deep=True, separator=" "))
         if len(text) < 80:
+            date = text_date(text)
+            if date:
+                return date
+    return None
+
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option", "title"})
+
+
+def _visible_date(tree: LexborHTMLParser) -> str | None:
+    """A dateline: the first short text holding a date after the headline (or page top)."""
+    body = tree.body
+    if body is None:
+        return None
+    has_h1 = tree.css_first("h1") is not None
+    after_h1 = not has_h1
+    budget = 250
+    for node in body.traverse(include_text=True):
+        tag = node.tag
+        if tag == "h1":
+            after_h1 = True
+            continue
+        if tag != "-text" or not after_h1:
+            continue
+        parent = node.parent
+        if parent is not None and parent.tag in _NOT_TEXT:
+            continue
+        text = node.text_content or ""
+        if not text.strip():
+            continue
+        budget -= 1
+        if budget < 0:
+            break
+        if len(text) <= 100:
             date = text_date(text)
             if date:
                 return date

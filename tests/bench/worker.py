@@ -41,8 +41,18 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
         article = parse(data, kind=kind, location=location)
         meta = article.meta
         return {"text": article_text(article), "title": meta.title,
-                "byline": ", ".join(meta.authors) or None, "date": meta.published}
+                "byline": _byline(meta.authors),
+                # The article's date as a reader sees it: published, else last modified.
+                "date": meta.published or meta.modified}
     return run
+
+
+def _byline(authors) -> str | None:  # noqa: ANN001
+    """Authors as a byline reads: "A", "A and B", "A, B, and C"."""
+    names = list(authors)
+    if len(names) <= 2:
+        return " and ".join(names) or None
+    return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
 def _trafilatura(kind: str) -> Callable[[bytes, str], dict]:
