@@ -25,7 +25,7 @@ from html import escape
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import quote, urljoin
 
-from .article import Article, Block, Figure, Inline, Meta
+from .article import Article, Block, Inline, Meta
 from .textutil import clean_text
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",

@@ -64,6 +64,7 @@ SECOND_RUN_MIN = 40.0
 #: least this many words are kept (headings, list items, table rows of the article).
 INSIDE_SHORT_WORDS = 3
 INSIDE_REASONS = ("short", "bad-density", "near-good")
+INSIDE_MAIN_ONLY = True
 #: Words of body needed before a comments heading may end the article.
 MIN_COMMENT_CUT = 60
 #: Below this many words of body, the classifier retries with relaxed thresholds.
@@ -359,10 +360,11 @@ def _keep_main_run(units: list[Line]) -> None:
     """
     best, lo, hi = _best_span(units, 0)
     anchor = _title_anchor(units)
+    anchored = False
     if anchor is not None and anchor > lo:
         b2, lo2, hi2 = _best_span(units, anchor + 1)
         if lo2 >= 0 and lo2 - anchor <= REGION_GAP and b2 >= ANCHORED_SHARE * best:
-            best, lo, hi = b2, lo2, hi2
+            best, lo, hi, anchored = b2, lo2, hi2, True
     if hi < 0:
         return
     cut = _cut_comments(units, lo, hi)
@@ -371,12 +373,13 @@ def _keep_main_run(units: list[Line]) -> None:
     spans = [(lo, hi)]
     # A second run of text as long as a good part of the main one is content too (a page
     # with an intro and a text further down); teaser blocks are much shorter than that.
-    for first, last in ((0, lo), (hi + 1, len(units) if cut is None else hi + 1)):
+    for first, last in ((anchor + 1 if anchored else 0, lo),
+                        (hi + 1, len(units) if cut is None else hi + 1)):
         b, l2, h2 = _best_span(units, first, last)
-        if h2 >= 0 and b >= max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best):
+        if h2 >= 0 and max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best) <= b <= best:
             spans.append((l2, h2))
     if INSIDE_SHORT_WORDS:
-        for a, b in spans:
+        for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
             for u in units[a:b + 1]:
                 if u.reason in INSIDE_REASONS and u.words >= INSIDE_SHORT_WORDS:
                     u.keep, u.reason = True, ""

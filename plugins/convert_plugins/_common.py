@@ -169,5 +169,5 @@ def reproducible_zip(data: bytes, when: dt.datetime, *, first: str | None = None
             info.external_attr = 0o644 << 16
             stored = name == first
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            dst.writestr(info, src.read(name), compresslevel=None if stored else 9)
+            dst.writestr(info, src.read(name), compresslevel=None if stored else 6)
     return out.getvalue()

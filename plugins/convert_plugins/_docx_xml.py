@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
-from docx.shared import Pt, RGBColor
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_VAL = qn("w:val")
@@ -111,59 +110,53 @@ def page_break_run(parent: Any) -> None:
 
 # --------------------------------------------------------------------------- styles
 
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_MONO = (f'<w:rFonts w:ascii="{MONOSPACE}" w:hAnsi="{MONOSPACE}" w:cs="{MONOSPACE}" '
+         f'w:eastAsia="{MONOSPACE}"/>')
+#: Styles the default template lacks, as WordprocessingML (written directly: python-docx's
+#: ``add_style`` scans every style on each call).
+_EXTRA_STYLES = {
+    "Hyperlink": f"""<w:style {_W_NS} w:type="character" w:styleId="Hyperlink">
+  <w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>
+  <w:unhideWhenUsed/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>""",
+    "Source Code": f"""<w:style {_W_NS} w:type="paragraph" w:customStyle="1" w:styleId="SourceCode">
+  <w:name w:val="Source Code"/><w:basedOn w:val="Normal"/><w:qFormat/>
+  <w:pPr><w:shd w:val="clear" w:color="auto" w:fill="F4F4F4"/>
+  <w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:left="240"/>
+  </w:pPr><w:rPr>{_MONO}<w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>""",
+    "Verbatim Char": f"""<w:style {_W_NS} w:type="character" w:customStyle="1" w:styleId="VerbatimChar">
+  <w:name w:val="Verbatim Char"/><w:basedOn w:val="DefaultParagraphFont"/>
+  <w:rPr>{_MONO}</w:rPr></w:style>""",
+    "Byline": f"""<w:style {_W_NS} w:type="paragraph" w:customStyle="1" w:styleId="Byline">
+  <w:name w:val="Byline"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+  <w:rPr><w:i/><w:color w:val="595959"/></w:rPr></w:style>""",
+    "Figure": f"""<w:style {_W_NS} w:type="paragraph" w:customStyle="1" w:styleId="Figure">
+  <w:name w:val="Figure"/><w:basedOn w:val="Normal"/><w:next w:val="Caption"/>
+  <w:pPr><w:keepNext/><w:spacing w:after="40"/><w:jc w:val="center"/></w:pPr></w:style>""",
+}
+_USED = ["Normal", "Title", "Subtitle", "Quote", "Caption", "List Bullet", "List Number",
+         "List Continue", "Table Grid"] + [f"Heading {n}" for n in range(1, 7)]
+
+
 def ensure_styles(document: Any, language: str | None) -> dict[str, str]:
     """Create the styles the default template lacks and return ``name -> style id`` for every
     style the writer uses."""
-    styles = document.styles
-    names = {s.name for s in styles}
-
-    if "Hyperlink" not in names:
-        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-        link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-        link.font.underline = True
-        link.priority = 99
-        link.unhide_when_used = True
-    if "Source Code" not in names:
-        code = styles.add_style("Source Code", WD_STYLE_TYPE.PARAGRAPH)
-        code.base_style = styles["Normal"]
-        code.font.name = MONOSPACE
-        code.font.size = Pt(9.5)
-        fmt = code.paragraph_format
-        fmt.space_before = Pt(6)
-        fmt.space_after = Pt(6)
-        fmt.line_spacing = 1.0
-        fmt.left_indent = Pt(12)
-        _monospace_all_scripts(code.element)
-    if "Verbatim Char" not in names:
-        verb = styles.add_style("Verbatim Char", WD_STYLE_TYPE.CHARACTER)
-        verb.font.name = MONOSPACE
-        _monospace_all_scripts(verb.element)
-    if "Byline" not in names:
-        by = styles.add_style("Byline", WD_STYLE_TYPE.PARAGRAPH)
-        by.base_style = styles["Normal"]
-        by.font.italic = True
-        by.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-    if "Figure" not in names:
-        fig = styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)
-        fig.base_style = styles["Normal"]
-        fig.paragraph_format.keep_with_next = True
-        fig.paragraph_format.space_after = Pt(2)
+    root = document.styles.element
+    ids: dict[str, str] = {}
+    for style in root.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            ids.setdefault(name.get(W_VAL), style.get(qn("w:styleId")))
+    for name, xml in _EXTRA_STYLES.items():
+        if name not in ids:
+            node = parse_xml(xml)
+            root.append(node)
+            ids[name] = node.get(qn("w:styleId"))
+    # Built-in names are lower case in the XML ("heading 1"), capitalised in Word's UI.
+    lowered = {k.lower(): v for k, v in ids.items()}
     if language:
         _set_language(document, language)
-    wanted = ["Normal", "Title", "Subtitle", "Byline", "Quote", "Caption", "Figure",
-              "List Bullet", "List Number", "List Continue", "Source Code", "Verbatim Char",
-              "Hyperlink", "Table Grid"] + [f"Heading {n}" for n in range(1, 7)]
-    return {name: styles[name].style_id for name in wanted}
-
-
-def _monospace_all_scripts(style_element: Any) -> None:
-    rpr = style_element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = el("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(qn(f"w:{attr}"), MONOSPACE)
+    return {**{n: lowered[n.lower()] for n in _USED}, **{n: ids[n] for n in _EXTRA_STYLES}}
 
 
 def _set_language(document: Any, language: str) -> None:

@@ -302,12 +302,14 @@ def _core_properties(document: Any, articles: Sequence[Article], title: str | No
     cp.modified = epoch or max(modified + published, default=fixed)
 
 
-def _drop_template_thumbnail(document: Any) -> None:
-    """python-docx's template carries a thumbnail of some other document: remove it."""
-    rels = document.part.package.rels
-    for rid, rel in list(rels.items()):
-        if rel.reltype.endswith("/metadata/thumbnail"):
-            del rels[rid]
+def _drop_template_extras(document: Any) -> None:
+    """python-docx's template carries a thumbnail of some other document, and a Word 2010
+    ``stylesWithEffects`` copy of the styles that Word rebuilds itself: leave both out."""
+    for rels, suffix in ((document.part.package.rels, "/metadata/thumbnail"),
+                         (document.part.rels, "/stylesWithEffects")):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.endswith(suffix):
+                del rels[rid]
 
 
 def _render(articles: Sequence[Article], options: RenderOptions, title: str | None) -> bytes:
@@ -327,7 +329,7 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str | No
         writer.article(article, first=not bundle, title_style="Heading 1" if bundle else "Title")
     writer.finish()
     _core_properties(document, articles, title)
-    _drop_template_thumbnail(document)
+    _drop_template_extras(document)
     out = io.BytesIO()
     document.save(out)
     return reproducible_zip(out.getvalue(), build_date(articles))

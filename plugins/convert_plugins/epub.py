@@ -130,9 +130,10 @@ def _link_url(url: str) -> str | None:
 def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> bytes:
     epub, Chapter = _book_items()
     articles = list(articles)
+    title = " ".join(clean_text(title).split()) or "Untitled"
     book = epub.EpubBook()
     book.set_identifier(_identifier(articles))
-    book.set_title(clean_text(title))
+    book.set_title(title)
     lang = _lang(articles)
     book.set_language(lang)
     seen: set[str] = set()
@@ -197,7 +198,16 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
                                          "epub2_guide": False, "epub3_landmark": False,
                                          "raise_exceptions": True})
     writer.process()
-    writer.write()
+    try:
+        writer.write()
+    except Exception:
+        # ebooklib leaves its ZipFile open on failure; close it so that nothing is printed at
+        # garbage collection, then let the caller report the error.
+        try:
+            writer.out.close()
+        except Exception:
+            pass
+        raise
     return reproducible_zip(out.getvalue(), when, first="mimetype")
 
 

@@ -10,17 +10,17 @@ markdown-it-py renders our Markdown to the same visible text as the XHTML.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import datetime as dt
+import functools
 import re
 from typing import Any, Sequence
 
 from convert import Article, hookimpl
-from convert.article import Code, Inline, LineBreak, Paragraph, Table, TableRow, Text
 from convert.formats import FormatRegistry, RenderOptions
 from convert.html import HTMLRenderer, article_html
 from convert.textutil import clean_text
+
+from ._md_blocks import gfm_table, prepare
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
 # it is never emphasis, and escaping it there makes snake_case unreadable.
@@ -206,7 +206,7 @@ def _converter_class() -> type:
             return f"\n\n{text.strip()}\n\n"
 
         def convert_table(self, el: Any, text: str, parent_tags: set[str]) -> str:
-            return _gfm_table(self, el, parent_tags)
+            return gfm_table(self, el, parent_tags)
 
         def convert_caption(self, el: Any, text: str, parent_tags: set[str]) -> str:
             return ""
@@ -294,145 +294,6 @@ def _flanks(before: str, first: str, last: str, after: str) -> bool:
             and right(last, after) and not left(last, after))
 
 
-def _chomp(text: str) -> tuple[str, str, str]:
-    prefix = " " if text[:1] == " " else ""
-    suffix = " " if text[-1:] == " " else ""
-    return prefix, suffix, text.strip()
-
-
-def _gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
-    """A GFM pipe table: header row (empty when the page had none), rows padded to the same
-    width, spans expanded into empty cells, a caption paragraph above."""
-    tags = set(parent_tags) | {"table", "td", "_inline"}
-    caption_el = table.find("caption", recursive=False)
-    caption = _inner(conv, caption_el, set(parent_tags) | {"table"}) if caption_el else ""
-    rows: list[tuple[bool, list[tuple[str, int, int]]]] = []
-    for section in table.find_all(["thead", "tbody"], recursive=False):
-        for tr in section.find_all("tr", recursive=False):
-            cells = []
-            for cell in tr.find_all(["td", "th"], recursive=False):
-                text = _inner(conv, cell, tags).replace("\n", " ")
-                cells.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
-            rows.append((section.name == "thead", cells))
-    # Spans become empty cells. The width is the largest number of real (or rowspan-covered)
-    # cells in a row, so a colspan bomb cannot blow a one-cell table up to 1000 columns.
-    grid: list[list[str | None]] = []  # None marks a colspan filler
-    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-    for _head, cells in rows:
-        line: list[str | None] = []
-        queue = list(cells)
-        while queue or any(c >= len(line) for c in pending):
-            col = len(line)
-            if pending.get(col, 0) > 0:
-                pending[col] -= 1
-                line.append("")
-                continue
-            if not queue:
-                break
-            text, colspan, rowspan = queue.pop(0)
-            line.extend([text] + [None] * (colspan - 1))
-            if rowspan > 1:
-                for k in range(colspan):
-                    pending[col + k] = rowspan - 1
-        pending = {c: n for c, n in pending.items() if n > 0}
-        grid.append(line)
-    width = max((sum(c is not None for c in r) for r in grid), default=0) or 1
-    fitted: list[list[str]] = []
-    for r in grid:
-        extra = len(r) - width
-        if extra > 0:  # drop colspan fillers from the right until the row fits
-            for i in range(len(r) - 1, -1, -1):
-                if extra and r[i] is None:
-                    del r[i]
-                    extra -= 1
-        fitted.append([c or "" for c in r[:width]] + [""] * (width - len(r)))
-    grid_rows = fitted
-    head_rows = sum(1 for h, _ in rows if h)
-    first = table.find("tr")
-    if head_rows or (first is not None and all(
-            c.name == "th" for c in first.find_all(["td", "th"], recursive=False))):
-        header, body = grid_rows[0], grid_rows[1:]
-    else:
-        header, body = [""] * width, grid_rows
-
-    def fmt(cells: list[str]) -> str:
-        return "| " + " | ".join(cells) + " |"
-
-    out = [fmt(header), "| " + " | ".join(["---"] * width) + " |"]
-    out.extend(fmt(r) for r in body)
-    table_md = "\n".join(out)
-    return f"\n\n{caption}\n\n{table_md}\n\n" if caption else f"\n\n{table_md}\n\n"
-
-
-def _inner(conv: Any, el: Any, tags: set[str]) -> str:
-    """Markdown of an element's children, without the element's own conversion."""
-    return "".join(conv.process_element(c, tags | {el.name}) for c in el.children).strip()
-
-
-def _span(value: Any) -> int:
-    try:
-        return max(1, min(1000, int(value)))
-    except (TypeError, ValueError):
-        return 1
-
-
-# --------------------------------------------------------------------------- AST preparation
-
-def _cell_inlines(blocks: Sequence[Any]) -> tuple[Inline, ...]:
-    """Block content of a table cell as one run of inlines (a GFM cell holds one line): blocks
-    joined by line breaks, list items prefixed with their marker, code blocks as code spans."""
-    out: list[Inline] = []
-
-    def add(inlines: Sequence[Inline]) -> None:
-        if out and inlines:
-            out.append(LineBreak())
-        out.extend(inlines)
-
-    for block in blocks:
-        t = block.type
-        if t in ("paragraph", "heading"):
-            add(block.children)
-        elif t == "code_block":
-            for line in block.text.strip("\n").split("\n"):
-                add((Code(line),) if line.strip() else ())
-        elif t == "list":
-            for n, item in enumerate(block.items, start=block.start):
-                inner = _cell_inlines(item.blocks)
-                add((Text(f"{n}. " if block.ordered else "• "), *inner))
-        elif t in ("quote", "div"):
-            add(_cell_inlines(block.blocks))
-        elif t == "table":
-            for row in (*block.head, *block.body):
-                add(tuple(x for i, c in enumerate(row.cells)
-                          for x in ((Text(" / "),) if i else ()) + _cell_inlines(c.blocks)))
-        elif t == "figure":
-            add(tuple(x for x in ((block.image,) if block.image else ()) + block.caption
-                      + ((Text(" "),) if block.caption and block.credit else ()) + block.credit))
-    return tuple(out)
-
-
-def _flatten_cells(block: Any) -> Any:
-    """Rewrite tables (also nested ones) so that every cell holds a single paragraph."""
-    t = block.type
-    if t == "table":
-        def row(r: TableRow) -> TableRow:
-            return TableRow(tuple(dataclasses.replace(
-                c, blocks=(Paragraph(_cell_inlines(c.blocks)),)) for c in r.cells))
-        return Table(head=tuple(row(r) for r in block.head), body=tuple(row(r) for r in block.body),
-                     caption=block.caption)
-    if t == "list":
-        return dataclasses.replace(block, items=tuple(
-            dataclasses.replace(i, blocks=tuple(_flatten_cells(b) for b in i.blocks))
-            for i in block.items))
-    if t in ("quote", "div"):
-        return dataclasses.replace(block, blocks=tuple(_flatten_cells(b) for b in block.blocks))
-    return block
-
-
-def _prepare(article: Article) -> Article:
-    return dataclasses.replace(article, blocks=tuple(_flatten_cells(b) for b in article.blocks))
-
-
 # --------------------------------------------------------------------------- front matter
 
 def _yaml_date(value: str | None) -> Any:
@@ -475,18 +336,22 @@ def front_matter(article: Article) -> str:
 
 # --------------------------------------------------------------------------- rendering
 
-def article_markdown(article: Article, *, heading_shift: int = 0) -> str:
+def article_markdown(article: Article, *, heading_shift: int = 0, images: bool = True) -> str:
     """The article as Markdown (no front matter, no trailing newline)."""
-    article = _prepare(article)
+    article = prepare(article)
     renderer = HTMLRenderer(base_url=article.meta.url, heading_shift=heading_shift,
-                            max_depth=MAX_DEPTH)
+                            max_depth=MAX_DEPTH, image_src=None if images else _no_image)
     html = article_html(article, renderer=renderer)
     md = _converter_class()().convert(html)
     return clean_text(md).strip("\n")
 
 
+def _no_image(src: str) -> None:
+    return None
+
+
 def render_markdown(article: Article, options: RenderOptions) -> bytes:
-    md = article_markdown(article)
+    md = article_markdown(article, images=options.images)
     head = front_matter(article) if options.front_matter else ""
     return (head + md + "\n").encode("utf-8")
 
@@ -496,11 +361,18 @@ def bundle_markdown(articles: Sequence[Article], options: RenderOptions) -> byte
     thematic breaks, each under its own title."""
     parts = []
     shift = 0
-    if options.title and options.title.strip():
-        parts.append("# " + escape_markdown(" ".join(clean_text(options.title).split())))
+    title = " ".join(clean_text(options.title or "").split())
+    if title:
+        parts.append("# " + escape_markdown(title))
         shift = 1
-    parts.extend(article_markdown(a, heading_shift=shift) for a in articles)
-    return ("\n\n---\n\n".join(p for p in parts if p) + "\n").encode("utf-8")
+    parts.extend(article_markdown(a, heading_shift=shift, images=options.images)
+                 for a in articles)
+    head = ""
+    if options.front_matter and title:
+        import yaml
+
+        head = "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n\n"
+    return (head + "\n\n---\n\n".join(p for p in parts if p) + "\n").encode("utf-8")
 
 
 @hookimpl

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -250,3 +251,27 @@ def test_missing_python_docx_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(MissingDependency, match=r"decruft\[docx\]"):
         convert.render(load("bare"), "docx")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from convert.article import Article, Heading, Meta, Paragraph, Text  # noqa: E402
+
+
+@settings(max_examples=int(os.environ.get("DECRUFT_HYPOTHESIS_EXAMPLES", 100)) // 4,
+          deadline=None)
+@given(st.text(min_size=1, max_size=40), st.text(max_size=20), st.text(max_size=12))
+def test_any_text_gives_valid_xml_in_docx_and_epub(text, title, lang):
+    """NUL, C0 controls, lone surrogates, U+FFFE... in text, title and language never crash
+    the binary writers, and what they write parses as XML."""
+    article = Article(Meta(title=title, language=lang, authors=(title,), tags=(text,)),
+                      (Heading(2, (Text(text),)), Paragraph((Text(text),))))
+    files = parts(render(article))
+    for name, raw in files.items():
+        if name.endswith((".xhtml", ".opf", ".ncx", ".xml")):
+            etree.fromstring(raw, PARSER)
+    data = convert.render(article, "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        etree.fromstring(z.read("word/document.xml"), PARSER)
+        etree.fromstring(z.read("docProps/core.xml"), PARSER)

@@ -3,6 +3,7 @@ the article (as our XHTML shows it), and nothing active may come out of hostile 
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 import convert
+from convert import jsonio
 from convert.html import article_html
 from mdcheck import NAMES, fold, load, visible
 
@@ -172,10 +174,33 @@ _BLOCK = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# DECRUFT_HYPOTHESIS_EXAMPLES=3000 for a longer search.
+@settings(max_examples=int(os.environ.get("DECRUFT_HYPOTHESIS_EXAMPLES", 150)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_BLOCK, min_size=1, max_size=4))
 def test_any_text_survives_markdown_exactly(blocks):
     article = Article(Meta(), tuple(blocks))
     expected, _ = visible(article_html(article))
     shown, _ = visible(md_html(article))
     assert fold(shown) == fold(expected)
+
+
+def test_images_can_be_left_out():
+    out = convert.render(load("rich"), "md", images=False).decode()
+    assert "![" not in out and "Lead caption" in out and "A remote image" in out
+
+
+def test_bundle_front_matter_names_the_book():
+    out = convert.render_bundle([load("bare"), load("minimal")], "md", title="Book: two",
+                                front_matter=True).decode()
+    assert out.startswith("---\ntitle: 'Book: two'\n---\n\n# Book: two\n")
+
+
+def test_round_trip_through_json_gives_identical_markdown():
+    for name in NAMES:
+        if name == "hostile":  # the json writer cannot encode lone surrogates
+            continue
+        article = load(name)
+        again = jsonio.loads(convert.render(article, "json"))
+        assert convert.render(again, "md", front_matter=True) == convert.render(
+            article, "md", front_matter=True)

@@ -1,0 +1,144 @@
+"""Block-level helpers of the ``md`` writer: GFM pipe tables and the AST preparation that
+turns block content of table cells into one line (a GFM cell cannot hold blocks)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Sequence
+
+from convert import Article
+from convert.article import Code, Inline, LineBreak, Paragraph, Table, TableRow, Text
+
+
+def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
+    """A GFM pipe table: header row (empty when the page had none), rows padded to the same
+    width, spans expanded into empty cells, a caption paragraph above."""
+    tags = set(parent_tags) | {"table", "td", "_inline"}
+    caption_el = table.find("caption", recursive=False)
+    caption = _inner(conv, caption_el, set(parent_tags) | {"table"}) if caption_el else ""
+    rows: list[tuple[bool, list[tuple[str, int, int]]]] = []
+    for section in table.find_all(["thead", "tbody"], recursive=False):
+        for tr in section.find_all("tr", recursive=False):
+            cells = []
+            for cell in tr.find_all(["td", "th"], recursive=False):
+                text = _inner(conv, cell, tags).replace("\n", " ")
+                cells.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
+            rows.append((section.name == "thead", cells))
+    # Spans become empty cells. The width is the largest number of real (or rowspan-covered)
+    # cells in a row, so a colspan bomb cannot blow a one-cell table up to 1000 columns.
+    grid: list[list[str | None]] = []  # None marks a colspan filler
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    for _head, cells in rows:
+        line: list[str | None] = []
+        queue = list(cells)
+        while queue or any(c >= len(line) for c in pending):
+            col = len(line)
+            if pending.get(col, 0) > 0:
+                pending[col] -= 1
+                line.append("")
+                continue
+            if not queue:
+                break
+            text, colspan, rowspan = queue.pop(0)
+            line.extend([text] + [None] * (colspan - 1))
+            if rowspan > 1:
+                for k in range(colspan):
+                    pending[col + k] = rowspan - 1
+        pending = {c: n for c, n in pending.items() if n > 0}
+        grid.append(line)
+    width = max((sum(c is not None for c in r) for r in grid), default=0) or 1
+    fitted: list[list[str]] = []
+    for r in grid:
+        extra = len(r) - width
+        if extra > 0:  # drop colspan fillers from the right until the row fits
+            for i in range(len(r) - 1, -1, -1):
+                if extra and r[i] is None:
+                    del r[i]
+                    extra -= 1
+        fitted.append([c or "" for c in r[:width]] + [""] * (width - len(r)))
+    grid_rows = fitted
+    head_rows = sum(1 for h, _ in rows if h)
+    first = table.find("tr")
+    if head_rows or (first is not None and all(
+            c.name == "th" for c in first.find_all(["td", "th"], recursive=False))):
+        header, body = grid_rows[0], grid_rows[1:]
+    else:
+        header, body = [""] * width, grid_rows
+
+    def fmt(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    out = [fmt(header), "| " + " | ".join(["---"] * width) + " |"]
+    out.extend(fmt(r) for r in body)
+    table_md = "\n".join(out)
+    return f"\n\n{caption}\n\n{table_md}\n\n" if caption else f"\n\n{table_md}\n\n"
+
+
+def _inner(conv: Any, el: Any, tags: set[str]) -> str:
+    """Markdown of an element's children, without the element's own conversion."""
+    return "".join(conv.process_element(c, tags | {el.name}) for c in el.children).strip()
+
+
+def _span(value: Any) -> int:
+    try:
+        return max(1, min(1000, int(value)))
+    except (TypeError, ValueError):
+        return 1
+
+
+# --------------------------------------------------------------------------- AST preparation
+
+def _cell_inlines(blocks: Sequence[Any]) -> tuple[Inline, ...]:
+    """Block content of a table cell as one run of inlines (a GFM cell holds one line): blocks
+    joined by line breaks, list items prefixed with their marker, code blocks as code spans."""
+    out: list[Inline] = []
+
+    def add(inlines: Sequence[Inline]) -> None:
+        if out and inlines:
+            out.append(LineBreak())
+        out.extend(inlines)
+
+    for block in blocks:
+        t = block.type
+        if t in ("paragraph", "heading"):
+            add(block.children)
+        elif t == "code_block":
+            for line in block.text.strip("\n").split("\n"):
+                add((Code(line),) if line.strip() else ())
+        elif t == "list":
+            for n, item in enumerate(block.items, start=block.start):
+                inner = _cell_inlines(item.blocks)
+                add((Text(f"{n}. " if block.ordered else "• "), *inner))
+        elif t in ("quote", "div"):
+            add(_cell_inlines(block.blocks))
+        elif t == "table":
+            for row in (*block.head, *block.body):
+                add(tuple(x for i, c in enumerate(row.cells)
+                          for x in ((Text(" / "),) if i else ()) + _cell_inlines(c.blocks)))
+        elif t == "figure":
+            add(tuple(x for x in ((block.image,) if block.image else ()) + block.caption
+                      + ((Text(" "),) if block.caption and block.credit else ()) + block.credit))
+    return tuple(out)
+
+
+def _flatten_cells(block: Any) -> Any:
+    """Rewrite tables (also nested ones) so that every cell holds a single paragraph."""
+    t = block.type
+    if t == "table":
+        def row(r: TableRow) -> TableRow:
+            return TableRow(tuple(dataclasses.replace(
+                c, blocks=(Paragraph(_cell_inlines(c.blocks)),)) for c in r.cells))
+        return Table(head=tuple(row(r) for r in block.head), body=tuple(row(r) for r in block.body),
+                     caption=block.caption)
+    if t == "list":
+        return dataclasses.replace(block, items=tuple(
+            dataclasses.replace(i, blocks=tuple(_flatten_cells(b) for b in i.blocks))
+            for i in block.items))
+    if t in ("quote", "div"):
+        return dataclasses.replace(block, blocks=tuple(_flatten_cells(b) for b in block.blocks))
+    return block
+
+
+def prepare(article: Article) -> Article:
+    """The article with every table cell holding a single paragraph."""
+    return dataclasses.replace(article, blocks=tuple(_flatten_cells(b) for b in article.blocks))
