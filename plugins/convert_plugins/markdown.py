@@ -172,6 +172,11 @@ def _converter_class() -> type:
             fence = "`" * max(3, run + 1)
             return f"\n\n{fence}{lang}\n{text}\n{fence}\n\n"
 
+        def convert_hN(self, n: int, el: Any, text: str, parent_tags: set[str]) -> str:
+            # Trailing #s would be read as the heading's optional closing sequence.
+            text = re.sub(r"(?:(?<=\s)|^)(#+)$", r"\\\1", text.rstrip())
+            return super().convert_hN(n, el, text, parent_tags)
+
         def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
             return super().convert_li(el, _EDGE_BREAKS.sub("", text), parent_tags)
 
