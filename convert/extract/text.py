@@ -65,6 +65,8 @@ SECOND_RUN_MIN = 40.0
 INSIDE_SHORT_WORDS = 3
 INSIDE_REASONS = ("short", "bad-density", "near-good")
 INSIDE_MAIN_ONLY = True
+#: A page of at most this many lines with no furniture is kept whole.
+TINY_PAGE_LINES = 6
 #: Words of body needed before a comments heading may end the article.
 MIN_COMMENT_CUT = 60
 #: Below this many words of body, the classifier retries with relaxed thresholds.
@@ -97,6 +99,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         _classify(units, relaxed=True)
     if not any(u.keep for u in units):
         _shape_only(units)
+    if not any(u.keep for u in units):
+        _tiny_page(units)
     meta = _structure(units)
     blocks = _blocks(units)
     if not blocks:
@@ -333,6 +337,15 @@ def _shape_only(units: list[Line]) -> None:
     for u in units:
         if u.reason in ("short", "bad-density", "near-good", "far-from-body", "") and \
                 u.weight >= SHORT_WORDS // 2 and (u.ends_sentence or u.clause_punct >= 1):
+            u.keep, u.reason = True, ""
+
+
+def _tiny_page(units: list[Line]) -> None:
+    """A page of a few lines on which no furniture rule fired is all content (a stub, a test
+    page); a few lines of which some are furniture (a menu, a cookie line) are not."""
+    open_reasons = ("short", "bad-density", "near-good", "far-from-body")
+    if len(units) <= TINY_PAGE_LINES and all(u.reason in open_reasons for u in units):
+        for u in units:
             u.keep, u.reason = True, ""
 
 
