@@ -67,6 +67,8 @@ INSIDE_REASONS = ("short", "bad-density", "near-good")
 INSIDE_MAIN_ONLY = True
 #: A page of at most this many lines with no furniture is kept whole.
 TINY_PAGE_LINES = 6
+#: A consent dialog is looked for in the part of the page after this share of its lines.
+CONSENT_TAIL_START = 0.5
 #: Words of body needed before a comments heading may end the article.
 MIN_COMMENT_CUT = 60
 #: Below this many words of body, the classifier retries with relaxed thresholds.
@@ -130,7 +132,10 @@ def _drop(u: Line, reason: str) -> None:
 def _apply_rules(units: list[Line]) -> None:
     """Step 4: furniture that a single line gives away."""
     short_keys = {u.key for u in units if u.words <= RULE_MAX_WORDS}
+    _drop_consent_tail(units)
     for u in units:
+        if u.keep is False:
+            continue
         t = u.text
         if R.SEPARATOR_ONLY.match(t) or not u.key:
             _drop(u, "separator")
@@ -181,6 +186,20 @@ def _apply_rules(units: list[Line]) -> None:
             _drop(u, "repeated")
         elif u.words <= 25 and _near_duplicate(low, short_keys):
             _drop(u, "repeated")
+
+
+def _drop_consent_tail(units: list[Line]) -> None:
+    """A consent dialog printed at the end of the page: from its heading (or from a long line
+    explaining cookies) to the end, in the last part of the page."""
+    n = len(units)
+    for i in range(int(n * CONSENT_TAIL_START), n):
+        u = units[i]
+        if (u.words <= 8 and R.CONSENT_START.search(u.text)) or \
+                (u.words > RULE_MAX_WORDS and len(R.CONSENT_WORDS.findall(u.text[:3000])) >= 3
+                 and R.COOKIE.search(u.text[:3000])):
+            for v in units[i:]:
+                _drop(v, "consent")
+            return
 
 
 def _near_duplicate(key: str, keys: set[str]) -> bool:

@@ -19,6 +19,18 @@ COOKIE = re.compile(
     r"\bcookies?\b|\bcookie-|\bGDPR\b|\bconsent\b.{0,40}\b(?:privacy|data)\b|"
     r"\bDatenschutz(?:erklärung|einstellungen)?\b|\bKekse\b|\bgalletas\b", _I)
 
+#: A heading or banner line that opens a consent dialog; everything after it near the end of
+#: a page is the dialog's text.
+CONSENT_START = re.compile(
+    r"^(?:manage )?(?:cookie|consent|privacy) (?:settings|preferences|preference cent(?:er|re)|"
+    r"choices|options)$|^manage (?:consent|cookies|cookie preferences|preferences)$|"
+    r"^we value your privacy$|^your privacy choices$|^privacy overview$|"
+    r"^(?:cookie|datenschutz)-?einstellungen$|^paramètres des cookies$|"
+    r"^configuración de cookies$|^gestion des cookies$", _I)
+#: Words of consent dialogs; a long line using several of them explains cookies.
+CONSENT_WORDS = re.compile(r"\b(?:cookies?|consent|tracking technologies|your browser|"
+                           r"personal data|opt[ -]out|preferences)\b", _I)
+
 #: Copyright and "all rights reserved" lines.
 COPYRIGHT = re.compile(
     r"^\W{0,3}(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|"
