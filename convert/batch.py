@@ -25,7 +25,8 @@ from .fetch import fetch_page, is_url
 from .formats import RenderOptions
 
 #: File extensions a recursive directory walk picks up by default.
-DEFAULT_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".html.gz", ".htm.gz")
+DEFAULT_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".html.gz", ".htm.gz",
+                      ".warc", ".warc.gz", ".wet.gz")
 
 
 @dataclass(frozen=True)

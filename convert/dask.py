@@ -19,7 +19,7 @@ Dask is an optional dependency (``pip install decruft[dask]``) and is imported o
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -47,11 +47,6 @@ class Summary:
     errors: tuple[str, ...] = ()
     #: The files written, in input order.
     outputs: tuple[str, ...] = ()
-
-    def __add__(self, other: "Summary") -> "Summary":
-        return Summary(self.converted + other.converted, self.failed + other.failed,
-                       self.skipped + other.skipped, self.errors + other.errors,
-                       self.outputs + other.outputs)
 
 
 @dataclass(frozen=True)
@@ -101,17 +96,18 @@ def convert_on_dask(inputs: Iterable[str], output_dir: str | os.PathLike[str], *
     out.mkdir(parents=True, exist_ok=True)
     settings = Settings(kind=kind, fmt=spec.name, filters=tuple(filters),
                         options=options or RenderOptions())
-    locations = list(expand_inputs(inputs, recursive=True, extensions=(
-        *extensions, ".warc", ".warc.gz", ".wet", ".wet.gz")))
+    locations = list(expand_inputs(inputs, recursive=True, extensions=extensions))
     tasks = _plan(locations, out, settings, spec.extensions[0], layout, partition_size)
     if not tasks:
         return Summary()
     bag = db.from_sequence(tasks, npartitions=len(tasks)).map(_run_task)
     parts = bag.compute() if client is None else client.compute(bag).result()
-    total = Summary()
-    for part in sorted(parts, key=lambda p: p[0]):
-        total = total + part[1]
-    return total
+    ordered = [summary for _, summary in sorted(parts, key=lambda p: p[0])]
+    return Summary(converted=sum(s.converted for s in ordered),
+                   failed=sum(s.failed for s in ordered),
+                   skipped=sum(s.skipped for s in ordered),
+                   errors=tuple(e for s in ordered for e in s.errors),
+                   outputs=tuple(o for s in ordered for o in s.outputs))
 
 
 def _plan(locations: list[str], out: Path, settings: Settings, ext: str, layout: str,
@@ -162,7 +158,7 @@ def _run_task(task: _Task) -> tuple[int, Summary]:
         summary = _write_jsonl(task.target, results)
     else:
         summary = _write_files(results)
-    return task.index, summary + Summary(skipped=sum(skipped))
+    return task.index, replace(summary, skipped=sum(skipped))
 
 
 def _archive_results(task: _Task, on_done: Any) -> Iterator[tuple[Result, str]]:

@@ -17,7 +17,6 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from email.message import Message
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -213,16 +212,18 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
     """The media type (lower case) and the charset (if Python knows it) of a Content-Type."""
     if not value:
         return None, None
-    msg = Message()
-    msg["Content-Type"] = value
-    media_type = msg.get_content_type() if "/" in value.split(";")[0] else None
-    charset = msg.get_param("charset")
-    if isinstance(charset, tuple):  # RFC 2231 form
-        charset = charset[2]
-    charset = str(charset).strip().strip("'\"") if charset else None
+    head, *params = value.split(";")
+    media_type = head.strip().lower() if "/" in head else None
+    charset = None
+    for param in params:
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("'\"").strip() or None
     if charset:
         try:
-            codecs.lookup(charset)
+            # rot13 and base64 are codecs too, but not text encodings.
+            if not getattr(codecs.lookup(charset), "_is_text_encoding", True):
+                charset = None
         except LookupError:
             charset = None  # an unknown label says nothing; let the page's own say
     return media_type, charset

@@ -244,3 +244,25 @@ def test_cli_refuses_other_schemes_in_one_line():
     errors = [line for line in out.stderr.decode().splitlines() if "warning" not in line]
     assert errors == ["decruft: file:///etc/passwd: only http and https URLs can be fetched, "
                       "not file:"]
+
+
+def test_fetched_pages_may_fetch_their_images_local_ones_not(server, tmp_path, monkeypatch):
+    """A page from the web takes its images from the web unless --no-fetch-images; a local
+    page only with --fetch-images (writers read ``options.extra["fetch_images"]``)."""
+    from convert import api
+    from convert.batch import Job, Settings, convert_one
+    from convert.formats import RenderOptions
+
+    seen = []
+    monkeypatch.setattr(api, "render", lambda article, fmt, options: seen.append(
+        (article.meta.source.location, options.extra.get("fetch_images"))) or b"")
+    local = tmp_path / "page.html"
+    local.write_bytes(PAGE)
+    for job, extra in [(Job(f"{server}/moved"), {}), (Job(str(local)), {}),
+                       (Job(f"{server}/moved"), {"fetch_images": False}),
+                       (Job(str(local)), {"fetch_images": True})]:
+        result = convert_one(job, Settings(kind="html", fmt="json",
+                                           options=RenderOptions(extra=extra)))
+        assert result.ok, result.error
+    assert seen == [(f"{server}/news/page.html", True), (str(local), None),
+                    (f"{server}/news/page.html", False), (str(local), True)]

@@ -186,3 +186,9 @@ def test_archive_jobs_report_the_reader(archive):
     assert [j.location for j in jobs][0] == "https://example.com/a.html"
     assert all(j.origin == str(archive) and j.data for j in jobs)
     assert done and done[0].pages == 3
+
+
+def test_recursive_walk_picks_up_archives(archive):
+    out = run_cli("convert", "-r", str(archive.parent), "-t", "jsonl", "-q")
+    assert out.returncode == 0, out.stderr
+    assert _titles(out.stdout) == ["Alpha", "Beta", "Gamma"]
