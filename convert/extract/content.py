@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
-from .dom import children, is_hidden
+from .dom import children, has_descendant, is_hidden
+
+_BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
 
 log = logging.getLogger("convert.extract")
 
@@ -325,8 +327,8 @@ def _siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNo
             if cand.score + bonus >= threshold:
                 out.append(sib)
                 continue
-        if sib.tag == "p" or (sib.tag in ("div", "section") and sib.css_first(
-                ",".join(P.BLOCK_TAGS - {"body", "html"})) is None):
+        if sib.tag == "p" or (sib.tag in ("div", "section") and not has_descendant(
+                sib, _BLOCK_SELECTOR)):
             length = text_len(sib)
             density = link_density(sib, length)
             text = sib.text(deep=True).strip()
@@ -351,6 +353,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
     seen = 0
     for root in nodes:
         for node in root.css(",".join(_CLEAN_TAGS)):
+            if node.mem_id == root.mem_id:
+                continue
             seen += 1
             if seen > _MAX_CLEAN:
                 break
@@ -407,7 +411,7 @@ def _should_drop(node: LexborNode, level: int, points: float) -> bool:
         return True
     if inputs > p / 3 and inputs > 0:
         return True
-    if length < 25 and img == 0 and node.css_first("pre, code, table, h1, h2, h3, h4, h5, h6") is None:
+    if length < 25 and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6"):
         return True
     if weight < 25 and density > 0.2 and length < 1000 and density > 0.5 - weight / 200:
         return True

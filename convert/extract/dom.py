@@ -365,6 +365,8 @@ class Builder:
         credit: tuple[Inline, ...] = ()
         if caption_node is not None:
             for el in caption_node.css("*"):
+                if el.mem_id == caption_node.mem_id:
+                    continue
                 cls = (el.attributes.get("class") or "") + " " + (el.attributes.get("id") or "")
                 if P.CREDIT_CLASS.search(cls):
                     credit = normalize_inlines(self.inline_children(el, depth))
@@ -490,16 +492,23 @@ def _contains_block(node: LexborNode) -> bool:
     return node.css_first(_BLOCK_SELECTOR) is not None
 
 
+def has_descendant(node: LexborNode, selector: str) -> bool:
+    """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
+    for kid in children(node):
+        if not kid.tag.startswith("-") and kid.css_first(selector) is not None:
+            return True
+    return False
+
+
 def _is_layout_table(node: LexborNode, rows: list) -> bool:
     """Tables used for page layout: presentation role, nested tables, or one wide column."""
     if (node.attributes.get("role") or "").lower() in ("presentation", "none"):
         return True
-    if node.css_first("table") is not None:
+    if has_descendant(node, "table"):
         return True
     widths = []
     for tr, _ in rows[:50]:
         widths.append(sum(1 for c in children(tr) if c.tag in ("td", "th")))
     if widths and max(widths) <= 1:
         return True
-    return node.css_first("p, div p, h1, h2, h3, ul li p, blockquote") is not None and (
-        len(node.text(deep=True)) > 1500)
+    return has_descendant(node, "p, h1, h2, h3, blockquote") and len(node.text(deep=True)) > 1500

@@ -72,7 +72,9 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     for node in found.nodes:
         blocks.extend(builder.blocks_of(node, 0))
     blocks = _tidy(blocks, fields.get("title"))
-    if not any(_WORDS.search(inline_text_of(b)) for b in blocks):
+    prose, linked = _word_counts(blocks)
+    if not prose and not linked or prose < MIN_PROSE_WORDS and linked > prose:
+        # Menus, link lists and footers are not an article, however the cascade relaxed.
         raise InputError("no article content found")
 
     lead = None
@@ -98,6 +100,53 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         source=Source(location=location, kind="html", encoding=encoding),
     )
     return Article(meta=meta, blocks=tuple(blocks))
+
+
+#: Fewer words outside links than this is site chrome, not an article.
+MIN_PROSE_WORDS = 5
+
+
+def _word_counts(blocks: tuple[Block, ...] | list[Block]) -> tuple[int, int]:
+    """Words of the body outside and inside links (stops once the outside ones suffice)."""
+    count = 0
+    linked = 0
+    stack: list = [(b, False) for b in blocks]
+    while stack and count < MIN_PROSE_WORDS:
+        node, in_link = stack.pop()
+        t = node.type
+        if t == "image" or t == "line_break":
+            continue
+        if t == "link":
+            stack.extend((c, True) for c in node.children)
+            continue
+        if t in ("text", "code", "code_block"):
+            words = len(_WORDS.findall(node.text))
+            if in_link:
+                linked += words
+            else:
+                count += words
+            continue
+        if t == "list":
+            stack.extend((i, in_link) for i in node.items)
+        elif t == "table":
+            for row in (*node.head, *node.body):
+                for cell in row.cells:
+                    stack.extend((c, in_link) for c in cell.blocks)
+        elif t == "figure":
+            stack.extend((c, in_link) for c in node.caption)
+        elif t == "list":
+            stack.extend(node.items)
+        elif t == "table":
+            for row in (*node.head, *node.body):
+                for cell in row.cells:
+                    stack.extend(cell.blocks)
+        elif t == "figure":
+            stack.extend(node.caption)
+        elif hasattr(node, "blocks"):
+            stack.extend((c, in_link) for c in node.blocks)
+        elif hasattr(node, "children"):
+            stack.extend((c, in_link) for c in node.children)
+    return count, linked
 
 
 def _clean(value: str | None) -> str | None:

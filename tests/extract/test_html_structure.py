@@ -1,0 +1,162 @@
+"""HTML extractor: every block and inline kind reaches the AST, and nothing that is not content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert.article import (CodeBlock, Emphasis, Figure, Heading, LineBreak, Link, List, Paragraph,
+                             Quote, Strong, Table)
+from convert.extract.html import parse_html
+from convert.textutil import article_text, inline_text
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "html"
+
+
+@pytest.fixture(scope="module")
+def article():
+    path = FIXTURES / "structure.html"
+    return parse_html(path.read_bytes(), location=str(path))
+
+
+def _walk(blocks):
+    """Every block, depth first (lists, quotes, cells and divs opened)."""
+    stack = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        yield block
+        inner = []
+        if block.type == "list":
+            for item in block.items:
+                inner.extend(item.blocks)
+        elif block.type in ("quote", "div"):
+            inner.extend(block.blocks)
+        elif block.type == "table":
+            for row in (*block.head, *block.body):
+                for cell in row.cells:
+                    inner.extend(cell.blocks)
+        stack.extend(reversed(inner))
+
+
+def _inlines(children):
+    stack = list(children)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(getattr(node, "children", ()))
+
+
+def _of(article, kind):
+    return [b for b in _walk(article.blocks) if isinstance(b, kind)]
+
+
+def test_headline_is_metadata_not_a_body_heading(article):
+    assert article.meta.title == "Growing Tomatoes on a Balcony"
+    headings = _of(article, Heading)
+    assert [(h.level, inline_text(h.children)) for h in headings] == [(2, "Choosing a variety")]
+
+
+def test_paragraph_keeps_emphasis_links_and_line_break(article):
+    para = next(p for p in _of(article, Paragraph) if "variety guide" in inline_text(p.children))
+    kinds = [type(n) for n in para.children]
+    assert Emphasis in kinds and Strong in kinds and LineBreak in kinds
+    link = next(n for n in para.children if isinstance(n, Link))
+    # Resolved against <base href>, title kept.
+    assert link.url == "https://garden.example/articles/guide/varieties.html"
+    assert link.title == "Variety guide"
+
+
+def test_javascript_link_keeps_text_but_not_url(article):
+    text = article_text(article)
+    assert "climbs forever" in text
+    urls = [n.url for b in _of(article, Paragraph) for n in _inlines(b.children) if n.type == "link"]
+    assert urls and not any(u.lower().startswith("javascript") for u in urls)
+
+
+def test_nested_and_ordered_lists(article):
+    lists = [b for b in article.blocks if isinstance(b, List)]
+    unordered, ordered = lists
+    assert not unordered.ordered and len(unordered.items) == 2
+    nested = [b for b in unordered.items[0].blocks if isinstance(b, List)]
+    assert len(nested) == 1 and len(nested[0].items) == 2
+    assert ordered.ordered and ordered.start == 3 and len(ordered.items) == 2
+
+
+def test_quote_with_cite(article):
+    (quote,) = _of(article, Quote)
+    assert quote.cite == "https://example.org/grandma"
+    assert "never let you go hungry" in inline_text(quote.blocks[0].children)
+
+
+def test_code_block_verbatim_with_language(article):
+    (code,) = _of(article, CodeBlock)
+    assert code.language == "python"
+    assert code.text == "def water(plant):\n    plant.moisture += 1"
+
+
+def test_table_header_spans_and_caption(article):
+    (table,) = _of(article, Table)
+    assert inline_text(table.caption) == "Harvest by month"
+    assert len(table.head) == 1 and all(c.header for c in table.head[0].cells)
+    assert [c.colspan for c in table.head[0].cells] == [1, 2]
+    assert table.body[0].cells[0].rowspan == 2
+    assert len(table.body) == 2
+
+
+def test_figure_binds_image_caption_and_credit(article):
+    (figure,) = _of(article, Figure)
+    assert figure.image is not None
+    # data-src beats the placeholder data: URI in src.
+    assert figure.image.src == "https://garden.example/articles/img/tomato-small.jpg"
+    assert figure.image.alt == "Ripe tomatoes on the vine"
+    assert inline_text(figure.caption) == "Ripe tomatoes in late July."
+    assert inline_text(figure.credit) == "Photo: Ana Gomez"
+
+
+@pytest.mark.parametrize("marker", ["STYLE-LEAK", "SCRIPT-LEAK", "HIDDEN-LEAK", "ARIA-LEAK",
+                                    "STYLE-HIDDEN-LEAK", "TEMPLATE-LEAK", "IFRAME-LEAK",
+                                    "FORM-LEAK", "NOSCRIPT-LEAK"])
+def test_never_content_elements_do_not_leak(article, marker):
+    assert marker not in article_text(article)
+
+
+@pytest.mark.parametrize("chrome", ["About us", "cookies", "Related posts", "Growing basil",
+                                    "All rights reserved"])
+def test_page_chrome_is_dropped(article, chrome):
+    assert chrome not in article_text(article)
+
+
+def test_body_text_in_order(article):
+    text = article_text(article)
+    assert text.index("most rewarding plant") < text.index("Choosing a variety") < text.index(
+        "Harvest when the fruit")
+
+
+def test_no_duplicated_paragraphs():
+    para = "<p>Subscribe to our newsletter for weekly gardening tips.</p>"
+    body = "<p>" + "A real paragraph of the article, with enough words to count. " * 3 + "</p>"
+    html = f"<html><body><article>{body}{para}{para}</article></body></html>"
+    texts = [inline_text(p.children) for p in parse_html(html).blocks if isinstance(p, Paragraph)]
+    assert texts.count("Subscribe to our newsletter for weekly gardening tips.") == 1
+
+
+def test_links_without_base_stay_relative_and_unsafe_schemes_are_dropped():
+    html = ("<html><body><article><p>Read <a href='/docs/a.html'>the docs</a>, "
+            "<a href=' JaVa&#x09;ScRiPt:alert(1)'>this</a>, <a href='vbscript:x'>that</a> and "
+            "<a href='data:text/html,evil'>more</a> and <a href='mailto:a@b.example'>mail us</a>"
+            " for a long enough paragraph of article text.</p></article></body></html>")
+    art = parse_html(html, location="/tmp/page.html")
+    urls = [n.url for n in _inlines(art.blocks[0].children) if n.type == "link"]
+    assert sorted(urls) == ["/docs/a.html", "mailto:a@b.example"]
+    art = parse_html(html, base_url="https://site.example/x/")
+    urls = [n.url for n in _inlines(art.blocks[0].children) if n.type == "link"]
+    assert "https://site.example/docs/a.html" in urls
+
+
+def test_xml_illegal_characters_are_stripped():
+    html = ("<html><body><article><p>Bell\x07 and form\x0c feed and vertical\x0b tab are gone "
+            "from this paragraph of text.</p></article></body></html>")
+    text = article_text(parse_html(html))
+    assert "Bell and form feed and vertical tab" in text
+    assert not any(ch in text for ch in "\x07\x0b\x0c")
