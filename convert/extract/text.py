@@ -52,6 +52,10 @@ DENSITY_LOW = 0.5
 UNKNOWN_DENSITY = 0.12
 #: Fallback prose density when a page has too few long lines to measure its own.
 DEFAULT_DENSITY = 0.36
+#: Kept lines farther than REGION_GAP from every run survive only when longer than this
+#: many words and this share of the main run's words.
+FAR_KEEP_WORDS = 40.0
+FAR_KEEP_SHARE = 0.25
 #: Prose closer than this many units to the main run joins it.
 REGION_GAP = 6
 #: Share of the page's best run that a run just below the headline must reach to win.
@@ -422,7 +426,7 @@ def _keep_main_run(units: list[Line]) -> None:
         dist = min(a - i if i < a else i - b for a, b in spans)
         # Long prose far away is still content on pages with several text areas; a stray
         # teaser sentence is not.
-        if dist > REGION_GAP and u.weight < max(40.0, 0.25 * main_words):
+        if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
             _drop(u, "far-from-body")
 
 

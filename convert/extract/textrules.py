@@ -100,7 +100,9 @@ COMMENTS_START = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
     r"comentarios?|commenti|komentarze?|reader comments|discussion)\b(?:\s+(?:to|on|for|zu)\b.*)?"
     r"\s*(?:\(\d+\))?\s*:?$|^(?:leave|post|add|write) a (?:comment|reply)\b|"
-    r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
+    r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|"
+    r"^(?:read|view|show|see) (?:all )?(?:\d+ )?comments\b|^kommentare lesen\b|"
+    r"^(?:lire|voir) les commentaires\b|^(?:leer|ver) (?:los )?comentarios\b|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
 #: A heading that opens the related-links block below an article.
 RELATED_START = re.compile(
@@ -111,7 +113,10 @@ RELATED_START = re.compile(
     r"sur le même sujet|noticias relacionadas|artículos relacionados|te puede interesar|"
     r"leia também|notícias relacionadas|articoli correlati|czytaj także|zobacz także|"
     r"相关阅读|相关文章|相关新闻|延伸阅读|热门文章|推荐阅读|関連記事|関連ニュース|あわせて読みたい)"
-    r"[】\])]?\s*[:：]?$", _I)
+    r"[】\])]?\s*[:：]?$|"
+    # "More on <topic>", "Mehr zum Thema <topic>", "Also on <site>:": a label plus a name.
+    r"^(?:more (?:on|about|from)|mehr zum thema|mehr aus|mehr von|auch auf|also on|plus sur|"
+    r"más sobre|mais sobre|altro su|więcej o)\b", _I)
 
 #: Ends of interface labels that are never a headline ("Next Chapter →", "Share via Email").
 UI_TAIL = re.compile(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"
