@@ -108,7 +108,7 @@ COMMENTS_START = re.compile(
 RELATED_START = re.compile(
     r"^[【\[(]?(?:related(?: articles?| stories| posts| content| links| news| coverage| reading)?|"
     r"you (?:may|might) also like|more (?:stories|news|articles)|recommended(?: for you| stories)?|"
-    r"read next|also read|most (?:read|popular|viewed)|popular (?:stories|posts)|trending|"
+    r"read next|also read|see also|most (?:read|popular|viewed)|popular (?:stories|posts)|trending|"
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lire aussi|à lire aussi|"
     r"sur le même sujet|noticias relacionadas|artículos relacionados|te puede interesar|"
     r"leia também|notícias relacionadas|articoli correlati|czytaj także|zobacz także|"
