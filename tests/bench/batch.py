@@ -63,7 +63,7 @@ def import_total(argv: list[str]) -> float:
     total = 0
     for line in proc.stderr.splitlines():
         m = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\s*)\S", line)
-        if m and len(m.group(2)) == 1:  # top-level imports only: one space of indent
+        if m and not m.group(2):  # top-level imports only (nested ones are indented)
             total += int(m.group(1))
     return total / 1000
 
