@@ -29,7 +29,7 @@ from .article import Article, Block, Inline, Meta
 from .textutil import clean_text
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",
-           "byline", "MAX_SPAN", "MAX_BLOCK_DEPTH", "MAX_INLINE_DEPTH", "XHTML_NS"]
+           "byline", "flat_text", "leaf_blocks", "MAX_SPAN", "MAX_BLOCK_DEPTH", "MAX_INLINE_DEPTH", "XHTML_NS"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 #: Larger colspan/rowspan values are clamped (a span of 2**53 is a memory bomb downstream).
@@ -110,7 +110,7 @@ def _attr(s: str) -> str:
     return escape(clean_text(s), quote=True)
 
 
-def _flat_text(nodes: Iterable[Any]) -> str:
+def flat_text(nodes: Iterable[Any]) -> str:
     """Plain text of inlines without recursion (used past the nesting limit)."""
     out: list[str] = []
     stack: list[Iterator[Any]] = [iter(nodes)]
@@ -129,7 +129,7 @@ def _flat_text(nodes: Iterable[Any]) -> str:
     return "".join(out)
 
 
-def _leaf_blocks(blocks: Iterable[Any]) -> Iterator[Any]:
+def leaf_blocks(blocks: Iterable[Any]) -> Iterator[Any]:
     """The non-container blocks under ``blocks``, in order, without recursion."""
     stack: list[Iterator[Any]] = [iter(blocks)]
     while stack:
@@ -198,7 +198,7 @@ class HTMLRenderer:
         out = []
         for block in blocks:
             if self._depth >= self.max_depth and block.type in ("list", "quote", "div", "table"):
-                out.extend(self.block(leaf) for leaf in _leaf_blocks([block]))
+                out.extend(self.block(leaf) for leaf in leaf_blocks([block]))
             else:
                 out.append(self.block(block))
         return "".join(out)
@@ -214,7 +214,7 @@ class HTMLRenderer:
     def inlines(self, children: Iterable[Inline]) -> str:
         """XHTML for a run of inlines."""
         if self._inline_depth >= MAX_INLINE_DEPTH:
-            return _text(_flat_text(children))
+            return _text(flat_text(children))
         self._inline_depth += 1
         try:
             return "".join(getattr(self, "render_" + getattr(n, "type", "unknown"),

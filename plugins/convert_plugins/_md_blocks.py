@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any, Sequence
 
 from convert import Article
+from convert.html import leaf_blocks
 from convert.article import Code, Inline, LineBreak, Paragraph, Table, TableRow, Text
 
 
@@ -88,10 +89,12 @@ def _span(value: Any) -> int:
 
 # --------------------------------------------------------------------------- AST preparation
 
-def _cell_inlines(blocks: Sequence[Any]) -> tuple[Inline, ...]:
+def _cell_inlines(blocks: Sequence[Any], depth: int = 0) -> tuple[Inline, ...]:
     """Block content of a table cell as one run of inlines (a GFM cell holds one line): blocks
     joined by line breaks, list items prefixed with their marker, code blocks as code spans."""
     out: list[Inline] = []
+    if depth > 8:  # deeper containers give up their markers, never their text
+        blocks = list(leaf_blocks(blocks))
 
     def add(inlines: Sequence[Inline]) -> None:
         if out and inlines:
@@ -107,23 +110,26 @@ def _cell_inlines(blocks: Sequence[Any]) -> tuple[Inline, ...]:
                 add((Code(line),) if line.strip() else ())
         elif t == "list":
             for n, item in enumerate(block.items, start=block.start):
-                inner = _cell_inlines(item.blocks)
+                inner = _cell_inlines(item.blocks, depth + 1)
                 add((Text(f"{n}. " if block.ordered else "• "), *inner))
         elif t in ("quote", "div"):
-            add(_cell_inlines(block.blocks))
+            add(_cell_inlines(block.blocks, depth + 1))
         elif t == "table":
             for row in (*block.head, *block.body):
                 add(tuple(x for i, c in enumerate(row.cells)
-                          for x in ((Text(" / "),) if i else ()) + _cell_inlines(c.blocks)))
+                          for x in ((Text(" / "),) if i else ()) + _cell_inlines(c.blocks, depth + 1)))
         elif t == "figure":
             add(tuple(x for x in ((block.image,) if block.image else ()) + block.caption
                       + ((Text(" "),) if block.caption and block.credit else ()) + block.credit))
     return tuple(out)
 
 
-def _flatten_cells(block: Any) -> Any:
-    """Rewrite tables (also nested ones) so that every cell holds a single paragraph."""
+def _flatten_cells(block: Any, depth: int = 0) -> Any:
+    """Rewrite tables (also nested ones) so that every cell holds a single paragraph. Below
+    the renderer's nesting limit the HTML writer flattens containers anyway."""
     t = block.type
+    if depth > 40:
+        return block
     if t == "table":
         def row(r: TableRow) -> TableRow:
             return TableRow(tuple(dataclasses.replace(
@@ -132,10 +138,11 @@ def _flatten_cells(block: Any) -> Any:
                      caption=block.caption)
     if t == "list":
         return dataclasses.replace(block, items=tuple(
-            dataclasses.replace(i, blocks=tuple(_flatten_cells(b) for b in i.blocks))
+            dataclasses.replace(i, blocks=tuple(_flatten_cells(b, depth + 1) for b in i.blocks))
             for i in block.items))
     if t in ("quote", "div"):
-        return dataclasses.replace(block, blocks=tuple(_flatten_cells(b) for b in block.blocks))
+        return dataclasses.replace(block, blocks=tuple(_flatten_cells(b, depth + 1)
+                                                       for b in block.blocks))
     return block
 
 

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 from convert import Article, hookimpl
 from convert.errors import MissingDependency
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import byline, safe_link_url
+from convert.html import MAX_BLOCK_DEPTH, byline, flat_text, leaf_blocks, safe_link_url
 from convert.textutil import clean_text
 
 from ._common import (build_date, decode_data_image, parse_date, reproducible_zip,
@@ -133,8 +133,7 @@ class _Writer:
             elif t == "image":
                 self.picture(parent, node)
             elif depth > 50:  # absurd nesting: keep the text
-                from convert.textutil import inline_text
-                self.X.run(parent, clean_text(inline_text(node.children)), fmt, char_style)
+                self.X.run(parent, clean_text(flat_text(node.children)), fmt, char_style)
             elif t == "link":
                 rid = None if in_link else self.link_rid(node.url)
                 if rid is None:
@@ -156,6 +155,10 @@ class _Writer:
     # ------------------------------------------------------------------ blocks
 
     def blocks(self, blocks: Iterable[Any], ctx: dict[str, Any]) -> None:
+        depth = ctx.get("depth", 0) + 1
+        if depth > MAX_BLOCK_DEPTH:  # absurd nesting: keep the text, lose the indentation
+            blocks = leaf_blocks(blocks)
+        ctx = {**ctx, "depth": depth}
         for block in blocks:
             method = getattr(self, "block_" + block.type, None)
             if method is not None:

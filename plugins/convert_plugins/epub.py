@@ -80,17 +80,15 @@ def _lang(articles: Sequence[Article]) -> str:
     return "und"
 
 
-def _identifier(articles: Sequence[Article]) -> str:
-    """``urn:uuid:`` derived from the canonical URL(s), else from the content: stable across
-    runs, different for different books."""
-    from convert.jsonio import dumps
-
-    h = hashlib.sha256()
-    for a in articles:
-        key = a.meta.url if a.meta.url else dumps(a, indent=None)
-        h.update(clean_text(key).encode("utf-8", "replace") + b"\n")
+def _identifier(articles: Sequence[Article], chapters: Sequence[bytes]) -> str:
+    """``urn:uuid:`` derived from the canonical URL(s), else from the chapters' content: stable
+    across runs, different for different books."""
     if len(articles) == 1 and articles[0].meta.url:
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, clean_text(articles[0].meta.url))}"
+    h = hashlib.sha256()
+    for article, chapter in zip(articles, chapters):
+        key = clean_text(article.meta.url).encode() if article.meta.url else chapter
+        h.update(hashlib.sha256(key).digest())
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_OID, h.hexdigest())}"
 
 
@@ -132,7 +130,6 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
     articles = list(articles)
     title = " ".join(clean_text(title).split()) or "Untitled"
     book = epub.EpubBook()
-    book.set_identifier(_identifier(articles))
     book.set_title(title)
     lang = _lang(articles)
     book.set_language(lang)
@@ -182,6 +179,7 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
         book.add_item(chapter)
         chapters.append(chapter)
 
+    book.set_identifier(_identifier(articles, [c.content for c in chapters]))
     if images.first is not None and options.images:
         _cover(book, epub, articles, images)
 

@@ -275,3 +275,25 @@ def test_any_text_gives_valid_xml_in_docx_and_epub(text, title, lang):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         etree.fromstring(z.read("word/document.xml"), PARSER)
         etree.fromstring(z.read("docProps/core.xml"), PARSER)
+
+
+def test_absurd_nesting_renders_in_every_format():
+    """3000 nested containers and inlines (a JSON input can hold them): no RecursionError,
+    and the text is still there."""
+    from convert.article import Emphasis, List, ListItem, Quote, Table, TableCell, TableRow
+
+    block = Paragraph((Text("deepest"),))
+    for i in range(3000):
+        block = Quote((block,)) if i % 2 else List((ListItem((block,)),))
+    inline = Text("innermost")
+    for _ in range(3000):
+        inline = Emphasis((inline,))
+    article = Article(Meta(title="Deep"), (block, Paragraph((inline,)),
+                                           Table((), (TableRow((TableCell((block,)),)),))))
+    assert b"deepest" in convert.render(article, "md")
+    chapter = parts(render(article))["EPUB/text/chapter-001.xhtml"]
+    assert b"deepest" in chapter and b"innermost" in chapter
+    import docx
+
+    d = docx.Document(io.BytesIO(convert.render(article, "docx")))
+    assert any(p.text == "innermost" for p in d.paragraphs)
