@@ -51,8 +51,6 @@ th { background: #eee; }
 caption { font-size: 0.9em; font-style: italic; caption-side: top; }
 hr { border: 0; border-top: 1px solid #999; margin: 1.5em 20%; }
 """
-#: The cover image must be at least this many pixels wide to be used as a cover.
-MIN_COVER_WIDTH = 100
 
 
 def _book_items() -> tuple[Any, Any]:
@@ -180,7 +178,8 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
         chapters.append(chapter)
 
     book.set_identifier(_identifier(articles, [c.content for c in chapters]))
-    if images.first is not None and options.images:
+    # The lead image is the cover unless ``-O cover=false``.
+    if images.first is not None and options.images and _flag(options.extra.get("cover", True)):
         _cover(book, epub, articles, images)
 
     book.toc = chapters
@@ -207,6 +206,10 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
             pass
         raise
     return reproducible_zip(out.getvalue(), when, first="mimetype")
+
+
+def _flag(value: Any) -> bool:
+    return str(value).strip().lower() not in ("0", "false", "no", "off", "")
 
 
 def _cover(book: Any, epub: Any, articles: Sequence[Article], images: _Images) -> None:

@@ -297,3 +297,10 @@ def test_absurd_nesting_renders_in_every_format():
 
     d = docx.Document(io.BytesIO(convert.render(article, "docx")))
     assert any(p.text == "innermost" for p in d.paragraphs)
+
+
+def test_cover_can_be_turned_off():
+    _, root, _ = opf(render(load("rich"), extra={"cover": "false"}))
+    assert root.find(".//opf:item[@properties='cover-image']", NS) is None
+    _, root, files = opf(render(load("rich"), images=False))
+    assert not any(f.startswith("EPUB/images/") for f in files)
