@@ -313,6 +313,20 @@ def _yaml_date(value: str | None) -> Any:
         return value
 
 
+@functools.lru_cache(maxsize=None)
+def _dumper() -> type:
+    """``yaml.SafeDumper`` writing datetimes as ISO 8601 with a ``T`` (PyYAML's default puts a
+    space there, which some front-matter readers do not take as a timestamp)."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(dt.datetime, lambda d, v: d.represent_scalar(
+        "tag:yaml.org,2002:timestamp", v.isoformat()))
+    return Dumper
+
+
 def front_matter(article: Article) -> str:
     """YAML front matter (``---`` ... ``---``) of the metadata, produced by ``yaml.safe_dump``."""
     import yaml
@@ -334,8 +348,8 @@ def front_matter(article: Article) -> str:
     data = {k: v for k, v in data.items() if v is not None}
     if not data:
         return ""
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False,
-                          width=1_000_000)
+    body = yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=1_000_000)
     return f"---\n{body}---\n\n"
 
 
