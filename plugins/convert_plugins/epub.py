@@ -137,18 +137,7 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
         if name and name not in seen:
             seen.add(name)
             book.add_author(name, uid=f"creator{len(seen)}")
-    single = articles[0].meta if len(articles) == 1 else None
-    if single is not None:
-        if single.published:
-            date = _dc_date(single.published)
-            if date:
-                book.add_metadata("DC", "date", date)
-        if single.site_name:
-            book.add_metadata("DC", "publisher", clean_text(single.site_name).strip())
-        if single.url:
-            book.add_metadata("DC", "source", clean_text(single.url).strip())
-        if single.description:
-            book.add_metadata("DC", "description", clean_text(single.description).strip())
+    _dublin_core(book, articles)
     tags: list[str] = []
     for a in articles:
         tags.extend(t for t in (clean_text(x).strip() for x in a.meta.tags)
@@ -206,6 +195,30 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
             pass
         raise
     return reproducible_zip(out.getvalue(), when, first="mimetype")
+
+
+def _dublin_core(book: Any, articles: Sequence[Article]) -> None:
+    """dc:date (the latest publication), dc:publisher (the site, when all articles share it),
+    dc:source (each canonical URL) and, for one article, dc:description."""
+    from ._common import parse_date
+
+    dated = [(parse_date(a.meta.published), a.meta.published) for a in articles
+             if a.meta.published and parse_date(a.meta.published)]
+    if dated:
+        date = _dc_date(max(dated, key=lambda d: d[0])[1])  # type: ignore[arg-type, index]
+        if date:
+            book.add_metadata("DC", "date", date)
+    sites = {clean_text(a.meta.site_name or "").strip() for a in articles}
+    if len(sites) == 1 and "" not in sites:
+        book.add_metadata("DC", "publisher", sites.pop())
+    urls: list[str] = []
+    for a in articles:
+        url = clean_text(a.meta.url or "").strip()
+        if url and url not in urls:
+            urls.append(url)
+            book.add_metadata("DC", "source", url)
+    if len(articles) == 1 and articles[0].meta.description:
+        book.add_metadata("DC", "description", clean_text(articles[0].meta.description).strip())
 
 
 def _flag(value: Any) -> bool:
