@@ -102,6 +102,7 @@ COMMENTS_START = re.compile(
     r"\s*(?:\(\d+\))?\s*:?$|^(?:leave|post|add|write) a (?:comment|reply)\b|"
     r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|"
     r"^(?:read|view|show|see) (?:all )?(?:\d+ )?comments\b|^kommentare lesen\b|"
+    r"(?:^|[|·•]\s*)\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\b|"
     r"^(?:lire|voir) les commentaires\b|^(?:leer|ver) (?:los )?comentarios\b|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
 #: A heading that opens the related-links block below an article.
