@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .article import Article
-from .errors import DecruftError, FormatError, InputError
+from .errors import DecruftError, FormatError, InputError, PluginError
 from .formats import ReadContext, RenderOptions
 from . import plugins
 
@@ -20,8 +20,14 @@ def detect_kind(data: bytes, context: ReadContext | None = None) -> str:
     else ``html``, ``text`` or ``json`` by content (never by file name alone)."""
     ctx = context or ReadContext()
     for reader in plugins.readers().sniffers():
-        if plugins.guarded(reader.plugin, f"sniff of reader {reader.name!r}",
-                           reader.sniff, data, ctx):  # type: ignore[arg-type]
+        try:
+            claimed = plugins.guarded(reader.plugin, f"sniff of reader {reader.name!r}",
+                                      reader.sniff, data, ctx)  # type: ignore[arg-type]
+        except PluginError as exc:
+            # A broken sniffer must not fail pages it would never have claimed.
+            plugins.warn_once(str(exc))
+            continue
+        if claimed:
             return reader.name
     from .extract.sniff import sniff_kind
 

@@ -159,9 +159,12 @@ def formats(
                  "plugin": f.plugin, "description": f.description} for f in specs]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
     else:
-        for f in specs:
-            exts = ",".join(f".{e}" for e in f.extensions)
-            sys.stdout.write(f"{f.name:<10} {exts:<18} {f.plugin:<12} {f.description}\n")
+        rows = [(f.name, ",".join(f".{e}" for e in f.extensions), f.plugin, f.description)
+                for f in specs]
+        widths = [max((len(r[i]) for r in rows), default=0) for i in range(3)]
+        for row in rows:
+            sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row, widths)) +
+                             f"  {row[3]}\n")
     _report_plugin_failures()
 
 
@@ -179,9 +182,12 @@ def plugins_command(
                 for i in infos]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
     else:
-        for i in infos:
-            origin = f"{i.distribution} {i.version}" if i.distribution else "decruft (core)"
-            sys.stdout.write(f"{i.name:<14} {origin:<24} {', '.join(i.hooks)}\n")
+        rows = [(i.name, f"{i.distribution} {i.version}" if i.distribution else
+                 "decruft (core)", ", ".join(i.hooks)) for i in infos]
+        w1 = max((len(r[0]) for r in rows), default=0)
+        w2 = max((len(r[1]) for r in rows), default=0)
+        for name, origin, hooks in rows:
+            sys.stdout.write(f"{name:<{w1}}  {origin:<{w2}}  {hooks}\n")
     _report_plugin_failures()
 
 
@@ -203,11 +209,9 @@ def _report_plugin_failures() -> None:
 def _add_plugin_commands() -> None:
     from . import plugins
 
-    pm = plugins.get_plugin_manager()
-    for impl in reversed(pm.hook.register_commands.get_hookimpls()):
-        try:
-            plugins.hook_call_one(impl, cli=app)
-        except Exception as exc:  # a broken plugin command must not break the others
+    for impl in plugins.hook_impls("register_commands"):
+        exc = plugins.call_one("register_commands", impl, cli=app)
+        if exc is not None:  # a broken plugin command must not break the others
             _err(f"warning: plugin {impl.plugin_name!r} failed in register_commands: {exc}")
 
 

@@ -55,6 +55,7 @@ class _State:
     pm: pluggy.PluginManager | None = None
     infos: dict[str, PluginInfo] = {}
     failures: list[str] = []
+    warned: set[str] = set()
     formats: FormatRegistry | None = None
     readers: ReaderRegistry | None = None
     transforms: TransformRegistry | None = None
@@ -75,7 +76,11 @@ def get_plugin_manager() -> pluggy.PluginManager:
         _register(pm, importlib.import_module(modname), modname.rsplit(".", 1)[-1],
                   None, None, builtin=True)
     third_party_ok = os.environ.get("DECRUFT_NO_PLUGINS", "") in ("", "0")
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    # Built-ins first: a name is kept by whoever registers it first, so a third-party
+    # plugin can never take over a built-in format by sorting earlier.
+    eps = sorted(entry_points(group=ENTRY_POINT_GROUP),
+                 key=lambda e: (not e.value.startswith(BUILTIN_PREFIXES), e.name))
+    for ep in eps:
         builtin = ep.value.startswith(BUILTIN_PREFIXES)
         if ep.name in blocked or (not builtin and not third_party_ok):
             log.debug("plugin %s not loaded (disabled)", ep.name)
@@ -94,8 +99,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
         _register(pm, plugin, ep.name, dist.name if dist else None,
                   dist.version if dist else None, builtin=builtin)
     if os.environ.get("DECRUFT_TRACE_HOOKS", "") not in ("", "0"):
-        pm.trace.root.setwriter(lambda msg: sys.stderr.write(f"decruft: hook: {msg}"))
-        pm.enable_tracing()
+        pm.add_hookcall_monitoring(_trace_before, _trace_after)
     _State.pm = pm
     return pm
 
@@ -120,37 +124,66 @@ def plugin_infos() -> list[PluginInfo]:
     return list(_State.infos.values())
 
 
+def warn_once(message: str) -> None:
+    """Report a plugin problem on stderr once per process (not once per page)."""
+    if message not in _State.warned:
+        _State.warned.add(message)
+        sys.stderr.write(f"decruft: warning: {message}\n")
+
+
 def load_failures() -> list[str]:
     """Messages about plugins that could not be loaded or registered."""
     get_plugin_manager()
     return list(_State.failures)
 
 
+def _trace_before(hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+    names = ", ".join(repr(i.plugin_name) for i in impls) or "no plugin"
+    args = ", ".join(f"{k}={type(v).__name__}" for k, v in kwargs.items())
+    sys.stderr.write(f"decruft: hook: {hook_name}({args}) -> {names}\n")
+
+
+def _trace_after(outcome: Any, hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
+    exc = outcome.exception
+    status = f"raised {type(exc).__name__}: {exc}" if exc is not None else "ok"
+    sys.stderr.write(f"decruft: hook: {hook_name} {status}\n")
+
+
+def call_one(hook_name: str, impl: Any, **kwargs: Any) -> BaseException | None:
+    """Call one plugin's implementation of a hook; returns the exception it raised, if any.
+
+    Going through pluggy (a subset hook caller without the other plugins) keeps hook tracing
+    working; calling plugins one at a time lets one plugin's failure be reported with its
+    name instead of aborting the others.
+    """
+    pm = get_plugin_manager()
+    others = [i.plugin for i in getattr(pm.hook, hook_name).get_hookimpls()
+              if i.plugin is not impl.plugin]
+    try:
+        pm.subset_hook_caller(hook_name, others)(**kwargs)
+    except Exception as exc:
+        return exc
+    return None
+
+
+def hook_impls(hook_name: str) -> list[Any]:
+    """The implementations of a hook in load order (pluggy calls them in reverse)."""
+    return list(getattr(get_plugin_manager().hook, hook_name).get_hookimpls())
+
+
 def _collect(hook_name: str, registry: Any) -> Any:
     """Call one ``register_*`` hook plugin by plugin, so each entry knows its plugin and one
     plugin's failure is reported with its name instead of aborting the others."""
-    pm = get_plugin_manager()
-    hook = getattr(pm.hook, hook_name)
-    # pluggy calls implementations last-registered first; registering in load order is more
-    # predictable for users reading `decruft formats`.
-    for impl in reversed(hook.get_hookimpls()):
+    for impl in hook_impls(hook_name):
         registry.current_plugin = impl.plugin_name
-        try:
-            pm._hookexec(hook_name, [impl], {"registry": registry}, False)  # traceable
-        except DecruftError as exc:
+        exc = call_one(hook_name, impl, registry=registry)
+        if isinstance(exc, DecruftError):
             _State.failures.append(str(exc))
-            log.debug("%s", exc)
-        except Exception as exc:
-            msg = f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(exc).__name__}: {exc}"
-            _State.failures.append(msg)
-            log.debug("%s", msg)
+        elif exc is not None:
+            _State.failures.append(f"plugin {impl.plugin_name!r} failed in {hook_name}: "
+                                   f"{type(exc).__name__}: {exc}")
     registry.current_plugin = ""
     return registry
-
-
-def hook_call_one(impl: Any, **kwargs: Any) -> Any:
-    """Call one hook implementation with the keyword arguments it asks for."""
-    return impl.function(**{k: kwargs[k] for k in impl.argnames})
 
 
 def formats() -> FormatRegistry:
