@@ -362,7 +362,8 @@ def article_markdown(article: Article, *, heading_shift: int = 0, images: bool =
                             max_depth=MAX_DEPTH, image_src=None if images else _no_image)
     html = article_html(article, renderer=renderer)
     md = _converter_class()().convert(html)
-    return clean_text(md).strip("\n")
+    # LF line endings only: a CR from a code block would be a line break to some readers.
+    return clean_text(md).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
 
 
 def _no_image(src: str) -> None:

@@ -204,3 +204,13 @@ def test_round_trip_through_json_gives_identical_markdown():
         again = jsonio.loads(convert.render(article, "json"))
         assert convert.render(again, "md", front_matter=True) == convert.render(
             article, "md", front_matter=True)
+
+
+def test_output_is_utf8_lf_single_trailing_newline():
+    from convert.article import CodeBlock
+
+    art = Article(Meta(title="T"), (CodeBlock("a\r\nb\rc\n\n\n"), Paragraph((Text("x\r\ny"),))))
+    out = convert.render(art, "md")
+    assert b"\r" not in out and not out.startswith(b"\xef\xbb\xbf")
+    assert out.endswith(b"y\n") and not out.endswith(b"\n\n")
+    assert b"```\na\nb\nc\n```" in out
