@@ -84,7 +84,9 @@ def _converter_class() -> type:
             strip_document = "strip"
 
         def escape(self, text: str, parent_tags: set[str]) -> str:
-            return escape_markdown(text) if text else ""
+            # A newline inside running text is only a space in HTML; in Markdown a blank line
+            # would end the paragraph or the list item.
+            return escape_markdown(text.replace("\n", " ")) if text else ""
 
         def _delimit(self, el: Any, text: str, parent_tags: set[str], mark: str) -> str:
             """``mark``-delimited emphasis, or the bare text when CommonMark would not read the
