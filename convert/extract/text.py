@@ -45,6 +45,10 @@ RULE_MAX_WORDS = 45
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
 #: twice, a headline repeated as alt text); longer repeated lines are judged as prose.
 REPEAT_MAX_WORDS = 25
+#: Runs of at least HEADLINE_RUN lines in Title Case (HEADLINE_CASE_SHARE of the longer
+#: words capitalised) are lists of teaser links.
+HEADLINE_RUN = 3
+HEADLINE_CASE_SHARE = 0.8
 #: Function-word density thresholds, as fractions of the page's own prose density.
 DENSITY_HIGH = 0.72
 DENSITY_LOW = 0.5
@@ -190,6 +194,8 @@ def _apply_rules(units: list[Line]) -> None:
             _drop(u, "repeated")
         elif u.words <= 25 and _near_duplicate(low, short_keys):
             _drop(u, "repeated")
+    if HEADLINE_RUN:
+        _drop_headline_lists(units)
 
 
 def _drop_consent_tail(units: list[Line]) -> None:
@@ -204,6 +210,30 @@ def _drop_consent_tail(units: list[Line]) -> None:
             for v in units[i:]:
                 _drop(v, "consent")
             return
+
+
+def _is_headline_case(u: Line) -> bool:
+    """Title Case without a full stop: the shape of a teaser headline (in scripts with case)."""
+    if u.words < 4 or u.words > 20 or u.ends_sentence and not u.text.endswith(("?", "!")):
+        return False
+    long_words = [w for w in u.text.split() if len(w) >= 4 and w[:1].isalpha()]
+    if len(long_words) < 3:
+        return False
+    caps = sum(1 for w in long_words if w[:1].isupper())
+    return caps >= HEADLINE_CASE_SHARE * len(long_words)
+
+
+def _drop_headline_lists(units: list[Line]) -> None:
+    """Three or more Title Case lines in a row are a list of links to other articles."""
+    i, n = 0, len(units)
+    while i < n:
+        j = i
+        while j < n and (units[j].keep is None and _is_headline_case(units[j])):
+            j += 1
+        if j - i >= HEADLINE_RUN:
+            for u in units[i:j]:
+                _drop(u, "headline-list")
+        i = max(j, i + 1)
 
 
 def _near_duplicate(key: str, keys: set[str]) -> bool:
