@@ -149,7 +149,7 @@ from convert.article import (Article, Code, Emphasis, Heading, LineBreak, Link, 
                              ListItem, Meta, Paragraph, Quote, Strong, Table, TableCell,
                              TableRow, Text)
 
-_ALPHABET = st.sampled_from(list("ab 1.*_-+#>[]()!`|\\<&;~=:\"'/\t") + ["&amp;", "1. ", "- ",
+_ALPHABET = st.sampled_from(list("ab 1.*_-+#>[]()!`|\\<&;~=:\"'/\t\n") + ["&amp;", "1. ", "- ",
                                                                          "# ", "```", "<b>"])
 _TEXT = st.lists(_ALPHABET, min_size=1, max_size=12).map("".join).filter(lambda s: s.strip())
 _INLINE = st.recursive(
