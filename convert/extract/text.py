@@ -447,7 +447,8 @@ def _keep_main_run(units: list[Line]) -> None:
     if INSIDE_SHORT_WORDS:
         for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
             for u in units[a:b + 1]:
-                if u.reason in INSIDE_REASONS and u.words >= INSIDE_SHORT_WORDS:
+                if u.reason in INSIDE_REASONS and u.words >= INSIDE_SHORT_WORDS and (
+                        not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS):
                     u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):

@@ -116,6 +116,7 @@ RELATED_START = re.compile(
     r"相关阅读|相关文章|相关新闻|延伸阅读|热门文章|推荐阅读|関連記事|関連ニュース|あわせて読みたい)"
     r"[】\])]?\s*[:：]?$|"
     # "More on <topic>", "Mehr zum Thema <topic>", "Also on <site>:": a label plus a name.
+    r"^.{0,6}(?:相关|相關)(?:链接|鏈接|新闻|新聞|阅读|閱讀|文章|话题|話題|报道|報導).{0,4}$|"
     r"^(?:more (?:on|about|from)|mehr zum thema|mehr aus|mehr von|auch auf|also on|plus sur|"
     r"más sobre|mais sobre|altro su|więcej o)\b", _I)
 
