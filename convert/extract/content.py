@@ -31,6 +31,7 @@ _BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
 log = logging.getLogger("convert.extract")
 
 STRICT, RELAXED, LOOSE = 0, 1, 2
+LEVELS = (STRICT, RELAXED, LOOSE)
 _PASS_NAMES = ("strict", "relaxed", "loose")
 
 _TAG_WEIGHT = {
@@ -352,6 +353,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
     doomed: list[LexborNode] = []
     seen = 0
     for root in nodes:
+        root_len = text_len(root)
         for node in root.css(",".join(_CLEAN_TAGS)):
             if node.mem_id == root.mem_id:
                 continue
@@ -361,13 +363,17 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if _is_wrapper(node):
                 continue
             cand = candidates.get(node.mem_id)
-            if _should_drop(node, level, cand.score if cand is not None else 0.0):
+            if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
                 doomed.append(node)
     for node in doomed:
         try:
             node.decompose()
         except Exception:
             pass
+
+
+#: Conditional cleaning never removes an element holding more than this share of the winner.
+CLEAN_MAX_SHARE = 0.5
 
 
 def _is_wrapper(node: LexborNode) -> bool:
@@ -384,10 +390,26 @@ def _is_wrapper(node: LexborNode) -> bool:
     return only is not None and only.tag in _CLEAN_TAGS
 
 
-def _should_drop(node: LexborNode, level: int, points: float) -> bool:
+def _prose(node: LexborNode) -> int:
+    """Characters of paragraph text outside links."""
+    total = 0
+    for para in node.css("p"):
+        total += text_len(para) - _link_chars(para)
+    return total
+
+
+def _link_chars(node: LexborNode) -> int:
+    return sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
+
+
+def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> bool:
     tag = node.tag
+    text = node.text(deep=True)
+    if visible_chars(text) > CLEAN_MAX_SHARE * root_len:
+        # Never silently lose most of the article to one cleaning decision.
+        return False
     weight = class_weight(node)
-    text = " ".join(node.text(deep=True).split())
+    text = " ".join(text.split())
     length = len(text)
     if weight + points < 0 and level < LOOSE:
         return True
@@ -399,10 +421,13 @@ def _should_drop(node: LexborNode, level: int, points: float) -> bool:
     img = len(node.css("img"))
     li = len(node.css("li")) - 100
     inputs = len(node.css("input"))
-    density = link_density(node, length)
+    density = link_density(node)
     if tag in ("ul", "ol"):
         # A list of links is navigation; a list of sentences is content.
         return density > 0.6 and length < 2000 or (length < 1 and img == 0)
+    if p and _prose(node) >= 100:
+        # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.
+        return False
     if tag == "table":
         return density > 0.5 and length < 1000
     if img > 1 and p / img < 0.5 and length < 200:
@@ -472,7 +497,7 @@ def find_content(html: str) -> tuple[LexborHTMLParser, Content | None]:
     html = _unwrap_noscript(html)
     best: tuple[LexborHTMLParser, Content] | None = None
     page_len = 0
-    for level in (STRICT, RELAXED, LOOSE):
+    for level in LEVELS:
         tree = LexborHTMLParser(html)
         if level == STRICT:
             probe = LexborHTMLParser(html)
