@@ -83,6 +83,10 @@ def _converter_class() -> type:
             autolinks = True
             strip_document = "strip"
 
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            self._li_positions: dict[int, dict[int, int]] = {}
+
         def escape(self, text: str, parent_tags: set[str]) -> str:
             # A newline inside running text is only a space in HTML; in Markdown a blank line
             # would end the paragraph or the list item.
@@ -180,7 +184,26 @@ def _converter_class() -> type:
             return super().convert_hN(n, el, text, parent_tags)
 
         def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
-            return super().convert_li(el, _EDGE_BREAKS.sub("", text), parent_tags)
+            # markdownify numbers an item by counting its previous siblings, which makes long
+            # ordered lists quadratic; the positions are computed once per list here.
+            text = _EDGE_BREAKS.sub("", text or "").strip()
+            if not text:
+                return "\n"
+            parent = el.parent
+            if parent is not None and parent.name == "ol":
+                positions = self._li_positions.get(id(parent))
+                if positions is None:
+                    positions = {id(li): i for i, li in enumerate(
+                        parent.find_all("li", recursive=False))}
+                    self._li_positions[id(parent)] = positions
+                start = str(parent.get("start") or "1")
+                bullet = f"{(int(start) if start.isdigit() else 1) + positions[id(el)]}. "
+            else:
+                bullet = "- "
+            indent = " " * len(bullet)
+            lines = text.split("\n")
+            body = "\n".join([lines[0]] + [indent + ln if ln else "" for ln in lines[1:]])
+            return f"{bullet}{body}\n"
 
         def convert_ol(self, el: Any, text: str, parent_tags: set[str]) -> str:
             out = self.convert_list(el, text, parent_tags)

@@ -214,3 +214,23 @@ def test_output_is_utf8_lf_single_trailing_newline():
     assert b"\r" not in out and not out.startswith(b"\xef\xbb\xbf")
     assert out.endswith(b"y\n") and not out.endswith(b"\n\n")
     assert b"```\na\nb\nc\n```" in out
+
+
+@pytest.mark.slow
+def test_long_lists_and_long_articles_stay_linear():
+    import time
+
+    from convert.article import List, ListItem
+
+    def timed(n):
+        items = tuple(ListItem((Paragraph((Text(f"item {i}"),)),)) for i in range(n))
+        art = Article(Meta(), (List(items, ordered=True),) + tuple(
+            Paragraph((Text(f"p {i} "), Strong((Text("b"),)))) for i in range(n)))
+        start = time.perf_counter()
+        out = convert.render(art, "md")
+        return time.perf_counter() - start, out
+
+    small, _ = timed(1000)
+    big, out = timed(10_000)
+    assert out.count(b"\n10000. item 9999\n") == 1
+    assert big < 60 and big < 10 * small * 4 + 1, (small, big)
