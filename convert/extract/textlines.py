@@ -116,13 +116,15 @@ def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> b
         return False
     if R.CONTINUATION_START.match(nxt):
         return True
+    if R.OPEN_END.search(prev) and not R.SENTENCE_END.search(prev):
+        return True
     if _is_unspaced(prev) or _is_unspaced(nxt):
-        return fragmented and not R.SENTENCE_END.search(prev) and len(prev) + len(nxt) > 20 \
-            and bool(R.CLAUSE_PUNCT.search(prev + nxt))
+        # Without spaces, only a short link text inside a sentence that already has clause
+        # punctuation is joined: menus of short items must stay apart.
+        return fragmented and not R.SENTENCE_END.search(prev) and len(nxt) <= 12 \
+            and len(prev) >= 10 and bool(R.CLAUSE_PUNCT.search(prev))
     if R.SENTENCE_END.search(prev):
         return False
-    if R.OPEN_END.search(prev):
-        return True
     first = nxt[:1]
     if first.isalpha() and first.islower() and _LOWER_START.match(nxt):
         return True
