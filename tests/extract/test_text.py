@@ -251,3 +251,68 @@ def test_pathological_punctuation_line_is_fast():
     art = parse_text(line)
     assert time.process_time() - t0 < 10
     assert PARA in article_text(art)
+
+
+def test_tiny_page_without_furniture_is_kept_whole():
+    art = parse_text("Test Case 1\n\nTest Case 2\n")
+    assert article_text(art) == "Test Case 1\n\nTest Case 2"
+
+
+def test_text_in_no_listed_language_is_judged_by_shape():
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor "
+             "incididunt ut labore et dolore magna aliqua.")
+    dump = f"Menu\nLogin\n\n{lorem}\n\n{lorem.replace('Lorem', 'Ut enim')}\n\n{lorem.replace('Lorem', 'Duis')}\n"
+    text = article_text(parse_text(dump))
+    assert text.count("ipsum dolor") == 3 and "Login" not in text
+
+
+def test_related_heading_and_teaser_headlines_end_the_article():
+    dump = (f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nRelated articles\n\n"
+            "The Mayor Opens A New Park Near The River\nCity Council Approves The Budget For Schools\n"
+            "Local Bakery Wins National Bread Award Again\n")
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3)
+    assert "Bakery" not in text and "Related" not in text
+
+
+def test_title_case_teaser_list_is_dropped_even_without_a_heading():
+    dump = (f"{PARA}\n\n{PARA2}\n\n"
+            "The Mayor Opens A New Park Near The River\nCity Council Approves The Budget For Schools\n"
+            "Local Bakery Wins National Bread Award Again\n\n{PARA3}\n")
+    text = article_text(parse_text(dump))
+    assert "Bakery" not in text and "Mayor Opens" not in text
+
+
+def test_live_news_items_with_clock_times_are_dropped():
+    dump = (f"{PARA}\n\n{PARA2}\n\n13:54 Storm closes the northern ferry line for the day\n"
+            "13:40 Ministers meet to discuss the price of energy again\n\n{PARA3}\n")
+    text = article_text(parse_text(dump))
+    assert "ferry" not in text and "Ministers" not in text
+
+
+def test_consent_dialog_at_the_end_is_dropped():
+    dialog = ("When you visit any website, it may store or retrieve information on your browser, "
+              "mostly in the form of cookies. This information might be about you, your "
+              "preferences or your device and is used to make the site work as you expect it to. "
+              "You can choose not to allow some types of cookies and change your consent at any time.")
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nManage Consent Preferences\n\n{dialog}\n\n{dialog}\n"
+    text = article_text(parse_text(dump))
+    assert "cookies" not in text and text.endswith(PARA3)
+
+
+def test_reader_comments_after_a_count_heading_are_dropped():
+    comment = ("I completely agree with everything that was said here, and I think the council "
+               "should have done this years ago when the building first became too small.")
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n12 Comments\n\nAnna\n\n{comment}\n"
+    text = article_text(parse_text(dump))
+    assert "completely agree" not in text and text.endswith(PARA3)
+
+
+def test_japanese_menu_items_are_not_glued_to_the_headline():
+    dump = ("国際ニュース：ニュースサイト\n政治・経済\n社会\n戦争・紛争\n環境・科学\n"
+            "【6月18日】北部の町で16日夜、大雨による洪水が起き、多くの家が水につかった。"
+            "地元の当局者が17日に明らかにした。\n"
+            "当局によると、住民は近くの学校に避難しており、けが人は出ていないという。"
+            "川の水位は18日朝から少しずつ下がっている。\n")
+    text = article_text(parse_text(dump))
+    assert text.startswith("【6月18日】") and "政治・経済" not in text
