@@ -143,10 +143,41 @@ def _load(src: str, page: str | None, allow_network: bool, max_bytes: int) -> Im
     if scheme in ("http", "https") and allow_network:
         from .fetch import fetch
 
+        if _reaches_inward(parts.hostname, page):
+            log.debug("image %s: a web page may not reach a private address", src)
+            return None
+
         got = fetch(src, timeout=IMAGE_TIMEOUT, max_bytes=max_bytes,
                     accept="image/avif,image/webp,image/png,image/*;q=0.8")
         return _typed(got.data)
     return None
+
+
+def _reaches_inward(host: str | None, page: str | None) -> bool:
+    """True when a page from a public host points at a loopback or private address (an
+    image "from" the reader's own network: a request the page's author should not get to
+    make). Local pages with ``--fetch-images``, and pages on private hosts, may."""
+    if not host or not page or "://" not in page:
+        return False
+    return _is_private(host) and not _is_private(urlsplit(page).hostname or "")
+
+
+def _is_private(host: str) -> bool:
+    import ipaddress
+    import socket
+
+    host = host.strip("[]")
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+            return True
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return False  # unresolvable: the fetch fails on its own
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    return any(not a.is_global for a in addresses)
 
 
 def _from_data_uri(src: str, max_bytes: int) -> ImageData | None:

@@ -175,3 +175,15 @@ def test_unshowable_formats_convert_to_png_or_drop(saved_page):
     assert _resolve("img/pic.webp", page, accept={"image/webp"}).media_type == "image/webp"
     (page.parent / "img" / "v.svg").write_bytes(SVG)
     assert _resolve("img/v.svg", page) is None  # cannot be rasterised: dropped
+
+
+def test_a_public_page_cannot_reach_a_private_address(image_server):
+    base, hits = image_server
+    src = f"{base}/inward.png"
+    # Only classified, never contacted: 8.8.8.8 is a public address literal.
+    assert resolve_image(src, page_location="https://8.8.8.8/page.html",
+                         allow_network=True) is None
+    assert hits == []
+    assert resolve_image(src, page_location="http://127.0.0.1:9/page.html",
+                         allow_network=True).data == PNG
+    assert hits == ["/inward.png"]
