@@ -228,7 +228,8 @@ def _drop_headline_lists(units: list[Line]) -> None:
     i, n = 0, len(units)
     while i < n:
         j = i
-        while j < n and (units[j].keep is None and _is_headline_case(units[j])):
+        while j < n and (units[j].keep is None and not units[j].cells
+                         and _is_headline_case(units[j])):
             j += 1
         if j - i >= HEADLINE_RUN:
             for u in units[i:j]:
@@ -447,7 +448,7 @@ def _keep_main_run(units: list[Line]) -> None:
     if INSIDE_SHORT_WORDS:
         for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
             for u in units[a:b + 1]:
-                if u.reason in INSIDE_REASONS and u.words >= INSIDE_SHORT_WORDS and (
+                if u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
                         not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS):
                     u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)

@@ -41,6 +41,8 @@ class Line:
     gap_before: bool
     #: how many physical lines were joined into this unit
     joined: int = 1
+    #: table-cell separators (tabs) on the line: a table row when non-zero
+    cells: int = 0
     words: int = 0
     #: word-equivalents: words in spaced scripts, characters / 2 in unspaced ones
     weight: float = 0.0
@@ -88,9 +90,10 @@ def _split_long(line: str) -> list[str]:
     return out
 
 
-def physical_lines(text: str) -> list[tuple[str, bool]]:
-    """Non-empty, whitespace-collapsed lines with a flag saying a blank line came before."""
-    out: list[tuple[str, bool]] = []
+def physical_lines(text: str) -> list[tuple[str, bool, int]]:
+    """Non-empty, whitespace-collapsed lines, each with a flag saying a blank line came before
+    and the number of table-cell separators (tabs) it had."""
+    out: list[tuple[str, bool, int]] = []
     gap = False
     for raw in text.split("\n"):
         # Only ASCII whitespace runs collapse: a no-break space inside a line is the
@@ -99,8 +102,9 @@ def physical_lines(text: str) -> list[tuple[str, bool]]:
         if not line:
             gap = True
             continue
+        tabs = raw.count("\t") if len(raw) < MAX_LINE else 0
         for i, part in enumerate(_split_long(line)):
-            out.append((part, gap and i == 0))
+            out.append((part, gap and i == 0, tabs))
         gap = False
     return out
 
@@ -140,10 +144,10 @@ def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> b
     return False
 
 
-def fragmentation(lines: list[tuple[str, bool]]) -> float:
+def fragmentation(lines: list[tuple[str, bool, int]]) -> float:
     """Share of line breaks that fall inside a sentence (high in ``get_text`` dumps)."""
     inside = total = 0
-    for (prev, _), (nxt, gap) in zip(lines, lines[1:]):
+    for (prev, _, _), (nxt, gap, _) in zip(lines, lines[1:]):
         if gap:
             continue
         total += 1
@@ -158,8 +162,8 @@ def segment(text: str, stop: frozenset[str]) -> list[Line]:
     phys = physical_lines(text)
     fragmented = fragmentation(phys) > 0.04
     units: list[Line] = []
-    for line, gap in phys:
-        if units and not gap and len(units[-1].text) < MAX_LINE \
+    for line, gap, tabs in phys:
+        if units and not gap and not tabs and not units[-1].cells and len(units[-1].text) < MAX_LINE \
                 and _continues(units[-1].text, line, fragmented, stop):
             prev = units[-1]
             sep = "" if (R.CONTINUATION_START.match(line) or
@@ -167,7 +171,7 @@ def segment(text: str, stop: frozenset[str]) -> list[Line]:
             prev.text = prev.text + sep + line
             prev.joined += 1
             continue
-        units.append(Line(text=line, index=len(units), gap_before=gap))
+        units.append(Line(text=line, index=len(units), gap_before=gap, cells=tabs))
     for i, u in enumerate(units):
         u.index = i
     return units
