@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -52,8 +53,11 @@ def _label(node: LexborNode) -> str:
 def class_weight(node: LexborNode) -> int:
     """+25 for content words in class/id, -25 for chrome words (Readability's weighting)."""
     label = _label(node)
-    if not label:
-        return 0
+    return _label_weight(label) if label else 0
+
+
+@lru_cache(maxsize=4096)
+def _label_weight(label: str) -> int:
     weight = 0
     if P.NEGATIVE.search(label):
         weight -= 25
@@ -130,7 +134,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
                                        "th", "p", "code", "pre", "figure", "img"):
             continue
         label = _label(node)
-        if label and P.UNLIKELY.search(label) and not P.POSITIVE.search(label):
+        if label and _unlikely(label):
             # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it.
             if text_len(node) < 0.5 * body_len:
                 doomed.append(node)
@@ -139,6 +143,11 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             node.decompose()
         except Exception:  # already removed with an ancestor
             pass
+
+
+@lru_cache(maxsize=4096)
+def _unlikely(label: str) -> bool:
+    return bool(P.UNLIKELY.search(label)) and not P.POSITIVE.search(label)
 
 
 def _outside_article(node: LexborNode) -> bool:
@@ -473,36 +482,41 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
 _NOSCRIPT = re.compile(r"<(/?)noscript\b", re.IGNORECASE)
 
 
-def _unwrap_noscript(html: str) -> str:
+def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
     """Pages that render with scripts and give crawlers the article inside ``<noscript>``
     (Discourse forums, some SPAs): when the noscript text outweighs the visible text, parse
-    it as markup."""
-    if "noscript" not in html[:2_000_000].lower():
-        return html
-    tree = LexborHTMLParser(html)
-    noscript = sum(len(n.text(deep=True)) for n in tree.css("body noscript"))
+    it as markup. ``page`` is an untouched parse of ``html``; returns the markup to use and
+    whether it changed."""
+    noscript = sum(len(n.text(deep=True)) for n in page.css("body noscript"))
     if noscript < 2000:
-        return html
-    tree.strip_tags(list(P.DROP_TAGS - {"-comment"}))
-    visible = visible_text_len(tree)
+        return html, False
+    probe = LexborHTMLParser(html)
+    probe.strip_tags(list(P.DROP_TAGS - {"-comment"}))
+    visible = visible_text_len(probe)
     if noscript <= visible:
-        return html
+        return html, False
     log.debug("noscript holds %d chars against %d visible: parsing it as markup", noscript,
               visible)
-    return _NOSCRIPT.sub(lambda m: f"<{m.group(1)}div data-noscript", html)
+    return _NOSCRIPT.sub(lambda m: f"<{m.group(1)}div data-noscript", html), True
 
 
-def find_content(html: str) -> tuple[LexborHTMLParser, Content | None]:
-    """Run the cascade; return the tree the winning nodes live in and the winner."""
-    html = _unwrap_noscript(html)
+def find_content(html: str, page: LexborHTMLParser | None = None
+                 ) -> tuple[LexborHTMLParser, Content | None]:
+    """Run the cascade; return the tree the winning nodes live in and the winner.
+
+    ``page`` is a parse of ``html`` the caller no longer needs (it is modified here): it
+    saves a parse for the page-level measurements."""
+    if page is None:
+        page = LexborHTMLParser(html)
+    html, changed = _unwrap_noscript(html, page)
+    if changed:
+        page = LexborHTMLParser(html)
+    page.strip_tags(list(P.DROP_TAGS - {"-comment"}))
+    page_len = visible_text_len(page)
+    del page
     best: tuple[LexborHTMLParser, Content] | None = None
-    page_len = 0
     for level in LEVELS:
         tree = LexborHTMLParser(html)
-        if level == STRICT:
-            probe = LexborHTMLParser(html)
-            probe.strip_tags(list(P.DROP_TAGS - {"-comment"}))
-            page_len = visible_text_len(probe)
         content = extract_pass(tree, level)
         if content is None:
             log.debug("pass %s: nothing found", _PASS_NAMES[level])

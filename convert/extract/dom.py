@@ -8,6 +8,7 @@ formatting, so a page nested 100 000 levels deep neither crashes nor loses its w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 from urllib.parse import urljoin
 
@@ -38,10 +39,16 @@ def is_hidden(node: LexborNode) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
-    if style and P.HIDDEN_STYLE.search(style):
-        return True
+    if style and "none" in style or style and "hidden" in style:
+        if P.HIDDEN_STYLE.search(style):
+            return True
     cls = attrs.get("class")
-    return bool(cls and P.HIDDEN_CLASS.search(cls))
+    return bool(cls) and _hiding_class(cls)
+
+
+@lru_cache(maxsize=4096)
+def _hiding_class(cls: str) -> bool:
+    return bool(P.HIDDEN_CLASS.search(cls))
 
 
 def safe_url(raw: str | None, base: str | None, *, image: bool = False) -> str | None:

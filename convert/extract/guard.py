@@ -16,7 +16,8 @@ MAX_NESTING = 1500
 #: Pages with fewer tags than this cannot be that deep; they skip the scan.
 SCAN_MIN_TAGS = 1500
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+# Start and end tags by name only: a trailing "/>" does not close a non-void HTML element.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
 # Void elements and those whose end tag is implied by a sibling never deepen the tree.
 _FLAT = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -34,7 +35,7 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
     deepest = 0
     for m in _TAG.finditer(html):
         name = m.group(2).lower()
-        if name in _FLAT or m.group(3):
+        if name in _FLAT:
             continue
         if m.group(1):
             depth = max(0, depth - 1)
@@ -52,20 +53,23 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
     dropped: dict[str, int] = {}
     for m in _TAG.finditer(html):
         name = m.group(2).lower()
-        if name in _FLAT or m.group(3):
+        if name in _FLAT:
             continue
         if m.group(1):
             if dropped.get(name):
                 dropped[name] -= 1
+                end = html.find(">", m.end())
                 out.append(html[pos:m.start()])
-                pos = m.end()
+                pos = len(html) if end < 0 else end + 1
             else:
                 depth = max(0, depth - 1)
         elif depth >= limit:
             dropped[name] = dropped.get(name, 0) + 1
+            end = html.find(">", m.end())
+            end = len(html) if end < 0 else end + 1
             out.append(html[pos:m.start()])
             out.append(" ")
-            pos = m.end()
+            pos = end
         else:
             depth += 1
     out.append(html[pos:])

@@ -62,9 +62,9 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     head_tree = LexborHTMLParser(text)
     base = _base_url(head_tree, page_url)
     fields = metadata_mod.extract(head_tree, page_url)
-    del head_tree
 
-    tree, found = content_mod.find_content(text)
+    tree, found = content_mod.find_content(text, head_tree)
+    del head_tree
     if found is None:
         raise InputError("no article content found")
     builder = Builder(base)
