@@ -340,11 +340,14 @@ def _classify(units: list[Line], *, relaxed: bool) -> None:
 #: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
 RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
 RUN_RULE_FACTOR, RUN_RULE_BASE = 0.5, 1.0
+TABLE_ROWS_NEUTRAL = True
 
 
 def _run_score(u: Line) -> float:
     if u.keep:
         return u.weight
+    if u.cells and u.reason in ("short", "near-good", "bad-density") and TABLE_ROWS_NEUTRAL:
+        return 0.0  # a data table inside an article neither extends nor breaks the run
     if u.reason in ("short", "near-good", "bad-density"):
         return -RUN_OPEN_FACTOR * min(u.weight, 12.0) - RUN_OPEN_BASE
     return -RUN_RULE_FACTOR * min(u.weight, 12.0) - RUN_RULE_BASE
