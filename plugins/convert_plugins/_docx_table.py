@@ -19,7 +19,8 @@ def _span(value: Any) -> int:
 
 
 def build_table(writer: Any, node: Any) -> Any | None:
-    """The ``w:tbl`` element for an AST table (``None`` when it has no rows)."""
+    """Append the ``w:tbl`` for an AST table to the writer's body and return it (``None``
+    when the table has no rows)."""
     from .docx import MAX_COLUMNS
 
     X = writer.X
@@ -48,7 +49,7 @@ def build_table(writer: Any, node: Any) -> Any | None:
     ncols = max((max(t) + 1 for t in taken if t), default=1)
     width = str(max(1, TABLE_WIDTH // ncols))
 
-    tbl = X.el("w:tbl")
+    tbl = X.el("w:tbl", writer.body)
     pr = X.el("w:tblPr", tbl)
     X.el("w:tblStyle", pr, val=writer.style("Table Grid"))
     X.el("w:tblW", pr, w="0", type="auto")
@@ -83,7 +84,7 @@ def build_table(writer: Any, node: Any) -> Any | None:
                     fmt = frozenset({"b"}) if cell.header or head else frozenset()
                     writer.blocks(cell.blocks, {"in_cell": True, "fmt": fmt})
                 if tc[-1].tag != X.qn("w:p"):  # a cell must end with a paragraph
-                    tc.append(X.paragraph())
+                    X.paragraph(parent=tc)
                 col += cs
     finally:
         writer.body = saved_body

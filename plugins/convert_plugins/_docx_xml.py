@@ -1,9 +1,9 @@
 """WordprocessingML building blocks python-docx lacks: styles it does not ship (Hyperlink, code),
 list numbering that restarts per list, and fast element constructors.
 
-The body is built as raw ``w:`` elements appended in one pass, instead of through
-``Document.add_paragraph``, which searches the body for ``w:sectPr`` on every call and so makes
-a long article quadratic (python-docx issue #408).
+The body is built as raw ``w:`` elements appended in one pass (``w:sectPr`` is taken out first
+and put back last), instead of through ``Document.add_paragraph``, which searches the body for
+``w:sectPr`` on every call and so makes a long article quadratic (python-docx issue #408).
 """
 
 from __future__ import annotations
@@ -37,10 +37,11 @@ def _clark(name: str) -> str:
 
 
 def el(tag: str, parent: Any = None, **attrs: str) -> Any:
-    """A new ``w:`` element (``attrs`` keys are local names in the w: namespace).
+    """A new ``w:`` element (``attrs`` keys are local names in the w: namespace), made inside
+    ``parent`` with lxml's ``SubElement`` (faster than python-docx's ``OxmlElement``).
 
-    Plain lxml elements, not python-docx's custom classes: the body is built detached from the
-    document and moved in at the end, which is several times faster than ``OxmlElement``."""
+    Elements are created in place in the document: building a detached tree and moving it in
+    at the end makes lxml's move quadratic for large tables."""
     if parent is None:
         node = etree.Element(_clark(tag), nsmap=_NSMAP)
     else:
@@ -50,11 +51,12 @@ def el(tag: str, parent: Any = None, **attrs: str) -> Any:
     return node
 
 
-def paragraph(style_id: str | None = None, *, num: tuple[int, int] | None = None,
+def paragraph(style_id: str | None = None, *, parent: Any = None,
+              num: tuple[int, int] | None = None,
               indent: int | None = None, page_break: bool = False, keep_next: bool = False,
               center: bool = False) -> Any:
-    """A ``w:p`` with its properties in schema order."""
-    p = el("w:p")
+    """A ``w:p`` with its properties in schema order, made inside ``parent`` if given."""
+    p = el("w:p", parent)
     if style_id or num or indent or page_break or keep_next or center:
         ppr = el("w:pPr", p)
         if style_id:

@@ -47,8 +47,7 @@ class _Writer:
         self.sect = self.doc_body.sectPr
         if self.sect is not None:
             self.doc_body.remove(self.sect)
-        # Built detached, moved into the document once (see _docx_xml.el).
-        self.body = X.el("w:body")
+        self.body = self.doc_body
         self.rels = document.part.rels
         self.links: dict[str, str] = {}
         self.images: dict[str, tuple[str, Any] | None] = {}
@@ -57,7 +56,6 @@ class _Writer:
         self.heading_offset = 0
 
     def finish(self) -> None:
-        self.doc_body.extend(list(self.body))
         if self.sect is not None:
             self.doc_body.append(self.sect)
 
@@ -67,9 +65,7 @@ class _Writer:
         return self.styles[name]
 
     def para(self, style: str | None = None, **kw: Any) -> Any:
-        p = self.X.paragraph(self.style(style) if style else None, **kw)
-        self.body.append(p)
-        return p
+        return self.X.paragraph(self.style(style) if style else None, parent=self.body, **kw)
 
     def link_rid(self, url: str) -> str | None:
         safe = safe_link_url(url, self.base_url)
@@ -218,9 +214,9 @@ class _Writer:
         self.X.run(p, "* * *", frozenset())
 
     def block_figure(self, node: Any, ctx: dict[str, Any]) -> None:
-        p = self.X.paragraph(self.style("Figure"), keep_next=True)
-        if self.picture(p, node.image):
-            self.body.append(p)
+        p = self.X.paragraph(self.style("Figure"), parent=self.body, keep_next=True)
+        if not self.picture(p, node.image):
+            self.body.remove(p)
         if node.caption or node.credit:
             cap = self.para("Caption")
             self.inlines(cap, node.caption)
@@ -235,9 +231,7 @@ class _Writer:
         if node.caption:
             cap = self.para("Caption", keep_next=True)
             self.inlines(cap, node.caption)
-        table = build_table(self, node)
-        if table is not None:
-            self.body.append(table)
+        if build_table(self, node) is not None:
             self.para(None)  # Word merges adjacent tables; a paragraph keeps them apart
 
     # ------------------------------------------------------------------ articles

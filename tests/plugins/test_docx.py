@@ -235,6 +235,19 @@ def test_fifty_thousand_paragraphs_render_in_seconds():
     assert len(reopen(data).paragraphs) == 50_001
 
 
+@pytest.mark.slow
+def test_a_hundred_thousand_cell_table_renders_in_seconds():
+    from convert.article import Table, TableCell, TableRow
+
+    rows = tuple(TableRow(tuple(TableCell((Paragraph((Text(f"{r}.{c}"),)),)) for c in range(100)))
+                 for r in range(1000))
+    start = time.perf_counter()
+    data = render(Article(Meta(title="Wide"), (Table((), rows),)))
+    assert time.perf_counter() - start < 30
+    table = reopen(data).tables[0]
+    assert len(table.rows) == 1000 and len(table.columns) == 63  # Word's column limit
+
+
 def _comparable(text: str) -> str:
     """Text as a reader sees it: NFC, no format characters (zero-width...), no whitespace."""
     import unicodedata
