@@ -24,7 +24,8 @@ import logging
 import re
 import statistics
 
-from ..article import Article, Figure, Heading, List, ListItem, Meta, Paragraph, Source, Text
+from ..article import (Article, CodeBlock, Figure, Heading, List, ListItem, Meta, Paragraph,
+                       Source, Text)
 from ..errors import InputError
 from . import textmeta as M
 from . import textrules as R
@@ -45,6 +46,8 @@ RULE_MAX_WORDS = 45
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
 #: twice, a headline repeated as alt text); longer repeated lines are judged as prose.
 REPEAT_MAX_WORDS = 25
+#: Share of code characters (braces, operators) that makes a line code.
+CODE_CHAR_SHARE = 0.08
 #: Runs of at least HEADLINE_RUN lines in Title Case (HEADLINE_CASE_SHARE of the longer
 #: words capitalised) are lists of teaser links.
 HEADLINE_RUN = 3
@@ -164,6 +167,9 @@ def _apply_rules(units: list[Line]) -> None:
         if u.keep is False:
             continue
         low = u.key
+        if _is_code(u):
+            u.extra["code"] = True
+            continue
         if low in R.BUTTON_PHRASES or (u.words <= 4 and all(w in R.BUTTON_WORDS for w in low.split())):
             _drop(u, "button")
         elif sum(1 for w in t.lower().split() if w.strip("|/·,") in R.LANGUAGE_NAMES) >= 2 \
@@ -306,6 +312,9 @@ def _classify(units: list[Line], *, relaxed: bool) -> None:
     ref_cjk = _prose_density(units, True)
     klass = [_klass(u, ref, ref_cjk, relaxed) for u in units]
     n = len(units)
+    for u, k in zip(units, klass):
+        if k in ("bad", "short", "near-good") and u.keep is None and _is_code(u):
+            u.extra["code"] = True
     _promote_lists(units, klass)
 
     def neighbour(i: int, step: int, skip: tuple[str, ...]) -> str:
@@ -343,9 +352,21 @@ RUN_RULE_FACTOR, RUN_RULE_BASE = 0.5, 1.0
 TABLE_ROWS_NEUTRAL = True
 
 
+def _is_code(u: Line) -> bool:
+    """Whether a line looks like program code (see :data:`textrules.CODE_LINE`)."""
+    t = u.text
+    if len(t) > 400 or u.extra.get("unspaced"):
+        return False
+    if R.CODE_LINE.search(t):
+        return True
+    return len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t) and any(c in t for c in ";{}()=")
+
+
 def _run_score(u: Line) -> float:
     if u.keep:
         return u.weight
+    if u.extra.get("code"):
+        return 0.0  # a code listing inside an article neither extends nor breaks the run
     if u.cells and u.reason in ("short", "near-good", "bad-density") and TABLE_ROWS_NEUTRAL:
         return 0.0  # a data table inside an article neither extends nor breaks the run
     if u.reason in ("short", "near-good", "bad-density"):
@@ -451,7 +472,9 @@ def _keep_main_run(units: list[Line]) -> None:
     if INSIDE_SHORT_WORDS:
         for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
             for u in units[a:b + 1]:
-                if u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
+                if u.reason in INSIDE_REASONS and u.extra.get("code"):
+                    u.keep, u.reason = True, ""
+                elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
                         not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS):
                     u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
@@ -629,20 +652,32 @@ def _is_heading(units: list[Line], i: int) -> bool:
 
 
 def _blocks(units: list[Line]) -> list:
+    """Step 8: kept lines become paragraphs, level-2 headings, lists and code blocks."""
     blocks: list = []
     items: list[str] = []
+    code: list[str] = []
 
     def flush() -> None:
         if items:
             blocks.append(List(items=tuple(
                 ListItem(blocks=(Paragraph(children=(Text(t),)),)) for t in items)))
             items.clear()
+        if code:
+            blocks.append(CodeBlock(text="\n".join(code)))
+            code.clear()
 
     for i, u in enumerate(units):
         if not u.keep:
             continue
+        if u.extra.get("code"):
+            if items:
+                flush()
+            code.append(u.text)
+            continue
         bullet = R.BULLET.match(u.text)
         if bullet and not u.text[:1].isdigit():
+            if code:
+                flush()
             items.append(u.text[bullet.end():])
             continue
         flush()

@@ -229,6 +229,16 @@ BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*]|\
 #: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次").
 COUNTER = re.compile(r"^\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
 
+#: Lines of program code: a statement end or brace at the end, a comment marker or a keyword
+#: at the start. Code in an article fails the prose tests but belongs to it.
+CODE_LINE = re.compile(
+    r"[;{}]\s*$|^(?:--|//|/\*|\*/|#include|#!|\$ |>>> )|"
+    r"^(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|JOIN|LEFT JOIN|GROUP BY|"
+    r"ORDER BY|import|from \S+ import|def|class|return|const|let|var|function|public|private|"
+    r"package|func|fn|pip|npm|git|sudo|cd|echo|export)\b")
+#: Characters that are rare in prose and common in code.
+CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
+
 #: One table of the line rules, in the order they are tried: (name, pattern). The parser logs
 #: a dropped line with the name of the rule that dropped it.
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (

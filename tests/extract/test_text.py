@@ -316,3 +316,14 @@ def test_japanese_menu_items_are_not_glued_to_the_headline():
             "川の水位は18日朝から少しずつ下がっている。\n")
     text = article_text(parse_text(dump))
     assert text.startswith("【6月18日】") and "政治・経済" not in text
+
+
+def test_code_lines_inside_an_article_become_a_code_block():
+    dump = (f"{PARA}\n\nTo see the plan, run the following query in the console of the database:\n"
+            "SELECT name, COUNT(id) FROM orders\nWHERE created_at > '2024-01-01';\n\n"
+            f"{PARA2}\n\n{PARA3}\n")
+    blocks = parse_text(dump).blocks
+    code = [b for b in blocks if b.type == "code_block"]
+    assert len(code) == 1
+    assert code[0].text == "SELECT name, COUNT(id) FROM orders\nWHERE created_at > '2024-01-01';"
+    assert blocks[-1].type == "paragraph" and blocks[-1].children[0].text == PARA3
