@@ -3,6 +3,7 @@ spans as ``w:gridSpan`` and row spans as ``w:vMerge`` chains, clamped to what Wo
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from convert.html import MAX_SPAN
@@ -33,11 +34,13 @@ def build_table(writer: Any, node: Any) -> Any | None:
     placed: list[dict[int, tuple[Any, int, bool]]] = [{} for _ in range(nrows)]
     for r, (_head, row) in enumerate(rows):
         col = 0
+        overflow: list[Any] = []
         for cell in row.cells:
             while col in taken[r]:
                 col += 1
             if col >= MAX_COLUMNS:
-                break
+                overflow.extend(cell.blocks)
+                continue
             cs = min(_span(cell.colspan), MAX_COLUMNS - col)
             rs = min(_span(cell.rowspan), nrows - r)
             placed[r][col] = (cell, cs, rs > 1)
@@ -46,6 +49,11 @@ def build_table(writer: Any, node: Any) -> Any | None:
                 if k:
                     placed[r + k][col] = (None, cs, True)
             col += cs
+        real = [c for c, (cell, _cs, _m) in placed[r].items() if cell is not None]
+        if overflow and real:  # cells past Word's last column join the row's last cell
+            cell, cs, merged = placed[r][max(real)]
+            placed[r][max(real)] = (dataclasses.replace(cell, blocks=cell.blocks + tuple(
+                overflow)), cs, merged)
     ncols = max((max(t) + 1 for t in taken if t), default=1)
     width = str(max(1, TABLE_WIDTH // ncols))
 

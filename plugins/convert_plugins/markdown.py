@@ -87,6 +87,13 @@ def _converter_class() -> type:
             super().__init__(**options)
             self._li_positions: dict[int, dict[int, int]] = {}
 
+        def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
+            # A table is converted from its cells directly (gfm_table): converting its rows
+            # first, as markdownify would, only doubles the work.
+            if node.name == "table":
+                return gfm_table(self, node, parent_tags or set())
+            return super().process_tag(node, parent_tags)
+
         def escape(self, text: str, parent_tags: set[str]) -> str:
             # A newline inside running text is only a space in HTML; in Markdown a blank line
             # would end the paragraph or the list item.
@@ -234,9 +241,6 @@ def _converter_class() -> type:
 
         def convert_header(self, el: Any, text: str, parent_tags: set[str]) -> str:
             return f"\n\n{text.strip()}\n\n"
-
-        def convert_table(self, el: Any, text: str, parent_tags: set[str]) -> str:
-            return gfm_table(self, el, parent_tags)
 
         def convert_caption(self, el: Any, text: str, parent_tags: set[str]) -> str:
             return ""
