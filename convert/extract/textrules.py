@@ -103,7 +103,10 @@ COMMENTS_START = re.compile(
     r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|"
     r"^(?:read|view|show|see) (?:all )?(?:\d+ )?comments\b|^kommentare lesen\b|"
     r"(?:^|[|·•]\s*)\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\b|"
-    r"^(?:lire|voir) les commentaires\b|^(?:leer|ver) (?:los )?comentarios\b|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
+    r"^(?:lire|voir) les commentaires\b|^(?:leer|ver) (?:los )?comentarios\b|"
+    # The fields of a comment form: "Name (*):", "Email*", "Correo electrónico (required)".
+    r"^(?:your )?(?:name|e-?mail(?: address)?|website|nombre|correo electrónico|courriel|nom|"
+    r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
 #: A heading that opens the related-links block below an article.
 RELATED_START = re.compile(

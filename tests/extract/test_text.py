@@ -327,3 +327,11 @@ def test_code_lines_inside_an_article_become_a_code_block():
     assert len(code) == 1
     assert code[0].text == "SELECT name, COUNT(id) FROM orders\nWHERE created_at > '2024-01-01';"
     assert blocks[-1].type == "paragraph" and blocks[-1].children[0].text == PARA3
+
+
+def test_a_comment_form_ends_the_article():
+    comment = ("I completely agree with everything that was said here, and I think the council "
+               "should have done this years ago when the building first became too small.")
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nLeave your opinion\nName (*):\nEmail*\n\n{comment}\n"
+    text = article_text(parse_text(dump))
+    assert "completely agree" not in text and text.endswith(PARA3)
