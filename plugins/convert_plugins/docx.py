@@ -20,8 +20,7 @@ from convert.formats import FormatRegistry, RenderOptions
 from convert.html import MAX_BLOCK_DEPTH, byline, flat_text, leaf_blocks, safe_link_url
 from convert.textutil import clean_text
 
-from ._common import (build_date, decode_data_image, parse_date, reproducible_zip,
-                      source_date_epoch)
+from ._common import build_date, decode_data_image, parse_date, reproducible_zip
 
 #: Images are scaled down to this width (EMU; 6 inches fits A4 and Letter margins).
 MAX_IMAGE_WIDTH = 6 * 914400
@@ -239,7 +238,7 @@ class _Writer:
     def article(self, article: Article, *, first: bool, title_style: str = "Title") -> None:
         meta = article.meta
         self.base_url = meta.url
-        levels = [b.level for b in _headings(article.blocks)]
+        levels = [b.level for b in leaf_blocks(article.blocks) if b.type == "heading"]
         # The page's top heading level becomes Heading 1 (Heading 2 under a bundle title).
         shift = 0 if title_style == "Title" else 1
         self.heading_offset = (min(levels) - 1 - shift) if levels else 0
@@ -257,14 +256,6 @@ class _Writer:
         if meta.lead_image is not None:
             self.block_figure(meta.lead_image, {})
         self.blocks(article.blocks, {})
-
-
-def _headings(blocks: Iterable[Any]) -> Iterable[Any]:
-    for b in blocks:
-        if b.type == "heading":
-            yield b
-        elif b.type in ("div", "quote"):
-            yield from _headings(b.blocks)
 
 
 def _core_properties(document: Any, articles: Sequence[Article], title: str | None) -> None:
@@ -290,13 +281,14 @@ def _core_properties(document: Any, articles: Sequence[Article], title: str | No
         cp.category = s(first.section)
         cp.language = s(first.language)
         cp.identifier = s(first.url)
-        cp.comments = s(first.url or (first.source.location if first.source else None))
+        cp.comments = s(first.url)  # never a local path: it would leak into shared files
+    # The article's own dates; without them the build date (SOURCE_DATE_EPOCH or 1980), never
+    # "now", so that the bytes are reproducible.
     fixed = build_date(articles)
-    epoch = source_date_epoch()
     published = [d for d in (parse_date(a.meta.published) for a in articles) if d]
     modified = [d for d in (parse_date(a.meta.modified) for a in articles) if d]
-    cp.created = epoch or (min(published) if published else fixed)
-    cp.modified = epoch or max(modified + published, default=fixed)
+    cp.created = min(published) if published else fixed
+    cp.modified = max(modified + published, default=fixed)
 
 
 def _drop_template_extras(document: Any) -> None:
