@@ -176,7 +176,7 @@ def _apply_rules(units: list[Line]) -> None:
                 and u.words <= 3 * sum(1 for w in t.lower().split()
                                        if w.strip("|/·,") in R.LANGUAGE_NAMES) + 2:
             _drop(u, "language-switcher")
-        elif R.CLOCK.match(t) or R.COUNTER.match(t):
+        elif R.CLOCK.match(t) or R.COUNTER.match(t) or R.RELATIVE_TIME.match(t):
             _drop(u, "clock")
         elif u.words <= 40 and u.words > 3 and M.parse_date(t) is None and (
                 (R.TIME_TAIL.search(t) and not u.ends_sentence) or

@@ -212,6 +212,12 @@ DATE_WORDS = re.compile(
 MODIFIED_WORDS = re.compile(r"\b(?:updated|last modified|modified|aktualisiert|mis à jour|"
                             r"actualizado|aggiornato)\b|更新", _I)
 
+#: A relative time stamp ("3 hours ago", "hace una hora", "vor 5 Minuten", "2小时前").
+RELATIVE_TIME = re.compile(
+    r"^(?:updated |posted )?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago$|^(?:hace|vor|il y a|há|temu)\s+(?:\d+|una?|un|einer?|einem)\s+\w+$|"
+    r"^\d+\s*(?:分钟|小时|天|秒)前$", _I)
+
 #: A bare clock or media duration ("0:00", "28:9", "12:30 PM").
 CLOCK = re.compile(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
 
