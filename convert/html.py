@@ -29,7 +29,8 @@ from .article import Article, Block, Inline, Meta
 from .textutil import clean_text
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",
-           "byline", "flat_text", "leaf_blocks", "MAX_SPAN", "MAX_BLOCK_DEPTH", "MAX_INLINE_DEPTH", "XHTML_NS"]
+           "byline", "language_tag", "flat_text", "leaf_blocks", "MAX_SPAN", "MAX_BLOCK_DEPTH",
+           "MAX_INLINE_DEPTH", "XHTML_NS"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 #: Larger colspan/rowspan values are clamped (a span of 2**53 is a memory bomb downstream).
@@ -88,7 +89,7 @@ def safe_image_url(src: str | None, base: str | None = None) -> str | None:
     if not src:
         return None
     if src[:5].lower() == "data:":
-        src = clean_text(src).strip()
+        src = re.sub(r"\s+", "", clean_text(src))  # line-wrapped base64
         return src if _DATA_IMAGE.match(src) else None
     url = _normalise_url(src)
     if not url:
@@ -436,12 +437,13 @@ def article_html(article: Article, *, heading: bool = True, renderer: HTMLRender
     byline, lead image) when ``heading`` is true, then the body."""
     r = renderer or HTMLRenderer(base_url=article.meta.url, heading_shift=heading_shift)
     head = r.header(article.meta, level=1 + r.heading_shift) if heading else ""
-    lang = _lang(article.meta.language)
+    lang = language_tag(article.meta.language)
     lang_attr = f' lang="{lang}" xml:lang="{lang}"' if lang else ""
     return f"<article{lang_attr}>\n{head}{r.blocks(article.blocks)}</article>\n"
 
 
-def _lang(tag: str | None) -> str | None:
+def language_tag(tag: str | None) -> str | None:
+    """A well-formed BCP 47 tag (``pt_BR`` becomes ``pt-BR``), or ``None``."""
     tag = clean_text(tag or "").strip().replace("_", "-")
     return tag if tag and _LANG.fullmatch(tag) else None
 
@@ -450,7 +452,7 @@ def html_document(body: str, *, title: str | None = None, lang: str | None = Non
                   stylesheets: Iterable[str] = (), css: str | None = None,
                   epub: bool = False) -> str:
     """A complete XHTML5 document (XML syntax) around a body fragment made by this module."""
-    lang_tag = _lang(lang) or "und"
+    lang_tag = language_tag(lang) or "und"
     ns = ' xmlns:epub="http://www.idpf.org/2007/ops"' if epub else ""
     links = "".join(f'<link rel="stylesheet" type="text/css" href="{_attr(href)}"/>\n'
                     for href in stylesheets)

@@ -162,7 +162,8 @@ def test_header_has_title_subtitle_byline_and_lead_image():
                        lead_image=Figure(Image("https://e.org/l.png"), caption=(Text("L"),))), ())
     html = article_html(art)
     assert "<h1>T</h1>" in html and '<p class="subtitle">S</p>' in html
-    assert '<p class="byline">A, B · <time datetime="2020-01-02T03:04">2020-01-02</time></p>' in html
+    assert ('<p class="byline">A, B · <time datetime="2020-01-02T03:04">2020-01-02</time></p>'
+            in html)
     assert "<figcaption>L</figcaption>" in html
     assert "<header>" not in article_html(art, heading=False)
 

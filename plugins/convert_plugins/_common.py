@@ -19,7 +19,8 @@ MAX_IMAGE_BYTES = 16 * 1024 * 1024
 #: The zip format cannot store dates before 1980.
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
 
-_DATA_URI = re.compile(r"data:([\w.+-]+/[\w.+-]+)?((?:;[\w.+-]+=[^;,]*)*)(;base64)?,(.*)", re.I | re.S)
+_DATA_URI = re.compile(r"data:([\w.+-]+/[\w.+-]+)?((?:;[\w.+-]+=[^;,]*)*)(;base64)?,(.*)",
+                       re.I | re.S)
 
 
 def parse_date(value: str | None) -> dt.datetime | None:

@@ -126,7 +126,8 @@ _EXTRA_STYLES = {
   <w:pPr><w:shd w:val="clear" w:color="auto" w:fill="F4F4F4"/>
   <w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:left="240"/>
   </w:pPr><w:rPr>{_MONO}<w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>""",
-    "Verbatim Char": f"""<w:style {_W_NS} w:type="character" w:customStyle="1" w:styleId="VerbatimChar">
+    "Verbatim Char": f"""<w:style {_W_NS} w:type="character" w:customStyle="1"
+  w:styleId="VerbatimChar">
   <w:name w:val="Verbatim Char"/><w:basedOn w:val="DefaultParagraphFont"/>
   <w:rPr>{_MONO}</w:rPr></w:style>""",
     "Byline": f"""<w:style {_W_NS} w:type="paragraph" w:customStyle="1" w:styleId="Byline">
@@ -189,7 +190,8 @@ class Numbering:
 
     def __init__(self, document: Any) -> None:
         self.root = document.part.numbering_part.element
-        existing = [int(x) for x in self.root.xpath("./w:num/@w:numId | ./w:abstractNum/@w:abstractNumId")]
+        existing = [int(x) for x in self.root.xpath(
+            "./w:num/@w:numId | ./w:abstractNum/@w:abstractNumId")]
         base = max(existing, default=0) + 1
         self.bullet_abstract, self.number_abstract = base, base + 1
         self.next_num = base + 100

@@ -3,6 +3,7 @@ turns block content of table cells into one line (a GFM cell cannot hold blocks)
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 from typing import Any, Sequence
 
@@ -31,8 +32,8 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
     for _head, cells in rows:
         line: list[str | None] = []
-        queue = list(cells)
-        while queue or any(c >= len(line) for c in pending):
+        queue = collections.deque(cells)
+        while queue or (pending and max(pending) >= len(line)):
             col = len(line)
             if pending.get(col, 0) > 0:
                 pending[col] -= 1
@@ -40,7 +41,7 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
                 continue
             if not queue:
                 break
-            text, colspan, rowspan = queue.pop(0)
+            text, colspan, rowspan = queue.popleft()
             line.extend([text] + [None] * (colspan - 1))
             if rowspan > 1:
                 for k in range(colspan):
@@ -116,8 +117,8 @@ def _cell_inlines(blocks: Sequence[Any], depth: int = 0) -> tuple[Inline, ...]:
             add(_cell_inlines(block.blocks, depth + 1))
         elif t == "table":
             for row in (*block.head, *block.body):
-                add(tuple(x for i, c in enumerate(row.cells)
-                          for x in ((Text(" / "),) if i else ()) + _cell_inlines(c.blocks, depth + 1)))
+                add(tuple(x for i, c in enumerate(row.cells) for x in
+                          ((Text(" / "),) if i else ()) + _cell_inlines(c.blocks, depth + 1)))
         elif t == "figure":
             add(tuple(x for x in ((block.image,) if block.image else ()) + block.caption
                       + ((Text(" "),) if block.caption and block.credit else ()) + block.credit))

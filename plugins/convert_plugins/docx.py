@@ -17,7 +17,8 @@ from typing import Any, Iterable, Sequence
 from convert import Article, hookimpl
 from convert.errors import MissingDependency
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import MAX_BLOCK_DEPTH, byline, flat_text, leaf_blocks, safe_link_url
+from convert.html import (MAX_BLOCK_DEPTH, byline, flat_text, language_tag, leaf_blocks,
+                          safe_link_url)
 from convert.textutil import clean_text
 
 from ._common import build_date, decode_data_image, parse_date, reproducible_zip
@@ -279,7 +280,7 @@ def _core_properties(document: Any, articles: Sequence[Article], title: str | No
     if len(articles) == 1 and first is not None:
         cp.subject = s(first.description or first.subtitle)
         cp.category = s(first.section)
-        cp.language = s(first.language)
+        cp.language = language_tag(first.language) or ""
         cp.identifier = s(first.url)
         cp.comments = s(first.url)  # never a local path: it would leak into shared files
     # The article's own dates; without them the build date (SOURCE_DATE_EPOCH or 1980), never
@@ -307,8 +308,8 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str | No
     except ImportError:
         raise MissingDependency("python-docx", "docx") from None
     document = docx.Document()
-    language = next((a.meta.language for a in articles if a.meta.language), None)
-    writer = _Writer(document, clean_text(language) if language else None, options)
+    language = next((t for t in (language_tag(a.meta.language) for a in articles) if t), None)
+    writer = _Writer(document, language, options)
     bundle = title is not None
     if bundle:
         p = writer.para("Title")

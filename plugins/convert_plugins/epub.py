@@ -69,10 +69,10 @@ def _book_items() -> tuple[Any, Any]:
 
 
 def _lang(articles: Sequence[Article]) -> str:
-    from convert.html import _lang as valid_lang
+    from convert.html import language_tag
 
     for a in articles:
-        tag = valid_lang(a.meta.language)
+        tag = language_tag(a.meta.language)
         if tag:
             return tag
     return "und"
@@ -159,7 +159,8 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
             title if len(articles) == 1 else f"Article {i}")
         doc = html_document(body, title=chapter_title, lang=meta.language or lang,
                             stylesheets=["../" + CSS_PATH], epub=True)
-        chapter = Chapter(uid=f"chapter-{i:0{width}d}", file_name=f"text/chapter-{i:0{width}d}.xhtml",
+        chapter = Chapter(uid=f"chapter-{i:0{width}d}",
+                          file_name=f"text/chapter-{i:0{width}d}.xhtml",
                           title=chapter_title, lang=lang)
         chapter.media_type = "application/xhtml+xml"
         chapter.content = doc.encode("utf-8")

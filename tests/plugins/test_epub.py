@@ -1,4 +1,5 @@
-"""The ``epub`` format: the zip container, its XML, and epubcheck's verdict (0 errors, 0 warnings)."""
+"""The ``epub`` format: the zip container, its XML, and epubcheck's verdict (0 errors and
+0 warnings)."""
 
 from __future__ import annotations
 
