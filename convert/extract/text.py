@@ -71,10 +71,11 @@ ANCHORED_SHARE = 0.1
 #: and at least SECOND_RUN_MIN.
 SECOND_RUN_SHARE = 0.3
 SECOND_RUN_MIN = 40.0
-#: Inside the main run, lines that only failed the length/density thresholds and have at
-#: least this many words are kept (headings, list items, table rows of the article).
+#: Inside the main run, lines that only failed the length/density thresholds (or occur twice,
+#: like a subheading repeated in a table of contents) and have at least this many words are
+#: kept: headings, list items, table rows of the article.
 INSIDE_SHORT_WORDS = 3
-INSIDE_REASONS = ("short", "bad-density", "near-good")
+INSIDE_REASONS = ("short", "bad-density", "near-good", "repeated")
 INSIDE_MAIN_ONLY = True
 #: A page of at most this many lines with no furniture is kept whole.
 TINY_PAGE_LINES = 6
