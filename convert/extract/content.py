@@ -500,6 +500,22 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
     return _NOSCRIPT.sub(lambda m: f"<{m.group(1)}div data-noscript", html), True
 
 
+def _text_of(content: Content) -> str:
+    return " ".join(" ".join(n.text(deep=True).split()) for n in content.nodes)
+
+
+def _extends(new: Content, old: Content) -> bool:
+    """Whether a relaxed pass found *more of the same* article rather than another region:
+    most samples of the old text reappear in the new one."""
+    old_text = _text_of(old)
+    new_text = _text_of(new)
+    if len(old_text) < 200:
+        return True
+    step = max(1, (len(old_text) - 40) // 5)
+    samples = [old_text[i:i + 40] for i in range(0, len(old_text) - 40, step)][:5]
+    return sum(1 for sample in samples if sample in new_text) >= 0.8 * len(samples)
+
+
 def find_content(html: str, page: LexborHTMLParser | None = None
                  ) -> tuple[LexborHTMLParser, Content | None]:
     """Run the cascade; return the tree the winning nodes live in and the winner.
@@ -523,7 +539,9 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             continue
         for note in content.notes:
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
-        if best is None or content.length > best[1].length * 1.1:
+        # A relaxed pass wins only by finding more of the same article (not another region).
+        if best is None or content.length > best[1].length * 1.1 and (
+                best[1].length < P.MIN_ARTICLE_CHARS or _extends(content, best[1])):
             best = (tree, content)
         if content.length >= P.MIN_ARTICLE_CHARS and content.length >= P.MIN_ARTICLE_SHARE * min(
                 page_len, 20000):

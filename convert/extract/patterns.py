@@ -124,8 +124,9 @@ SIBLING_SHARE = 0.2
 #: The strict pass is retried with relaxed rules when it keeps fewer characters than this...
 MIN_ARTICLE_CHARS = 250
 #: ...or less than this share of the page's visible paragraph text.
-MIN_ARTICLE_SHARE = 0.25
+MIN_ARTICLE_SHARE = 0.3
 #: Deeper than this, the AST builder flattens a subtree to its text instead of recursing.
 MAX_DEPTH = 120
 #: Colspan/rowspan are clamped to this (a span bomb must not allocate a huge table).
 MAX_SPAN = 1000
+
