@@ -200,7 +200,10 @@ def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
 def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool) -> Block | None:
     if isinstance(block, (Paragraph, Heading)):
         text = inline_text(block.children)
-        if len(text) < 60 and P.BOILERPLATE_TEXT.match(text.strip()):
+        stripped = text.strip()
+        if len(stripped) < 60 and P.BOILERPLATE_TEXT.match(stripped):
+            return None
+        if len(stripped) < 250 and P.READ_ALSO.match(stripped):
             return None
         key = _norm(text) if len(text) < 400 else text
         if isinstance(block, Heading) and title_key and key == title_key:

@@ -34,7 +34,8 @@ _BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted b
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|/)\s*", re.IGNORECASE)
 _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
                           r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
-                          r"reporter|correspondent|contributor|photo|am|pm)\b", re.IGNORECASE)
+                          r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
+                          r"auteur|admin|administrator|anonymous|unknown|guest)\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
                        r"/((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_-]|$)")
 _ISO = re.compile(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"

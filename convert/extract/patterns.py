@@ -98,7 +98,17 @@ BOILERPLATE_TEXT = re.compile(
     r"anzeige|werbung|publicidad|publicité|related( articles| posts| stories)?|"
     r"read more|weiterlesen|mehr zum thema|you may also like|recommended( for you)?|"
     r"sign up|subscribe( now)?|log ?in|skip to (main )?content|back to top|"
-    r"follow us|all rights reserved.*|cookie settings|accept( all)?( cookies)?)\W*$",
+    r"follow us|all rights reserved.*|cookie settings|accept( all)?( cookies)?|"
+    r"gefällt mir|like this|teilen mit|share this|reklama|kommentieren|kommentare|"
+    r"bild anzeigen|anzeigen|mehr|more|lire la suite|leer más|czytaj dalej|"
+    r"loading\.*|wird geladen\.*|(?:\d+\s+)?(?:comments?|kommentare|likes?))\W*$",
+    re.IGNORECASE)
+#: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
+READ_ALSO = re.compile(
+    r"^\W*(?:read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
+    r"mehr zum thema|auch interessant|lea (?:también|más)|lee también|véase también|"
+    r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|lire aussi|à lire aussi|voir aussi|"
+    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea)\s*[:：»>-]",
     re.IGNORECASE)
 
 COMMA = re.compile(r"[,，、،]")
