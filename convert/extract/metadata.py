@@ -316,11 +316,33 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
     for h1 in h1s:
         if h1 and any(h1 != c and h1 in c and len(h1) >= 0.3 * len(c) for c in candidates):
             return h1
+    # The visible headline is the article's own wording; a declared title sharing most of its
+    # words is the same headline rewritten for search engines or social cards.
+    best, best_overlap = None, 0.0
+    for h1 in h1s:
+        h1_words = _word_set(h1)
+        for title in candidates:
+            words = _word_set(title)
+            if h1_words and words:
+                overlap = len(h1_words & words) / len(h1_words | words)
+                if overlap > best_overlap:
+                    best, best_overlap = h1, overlap
+    if best is not None and best_overlap >= H1_TITLE_OVERLAP:
+        return best
     for title in candidates:
         trimmed = _strip_site(title, site_name)
         if trimmed:
             return trimmed
     return h1s[0] if h1s else None
+
+
+#: Word overlap (Jaccard) above which an ``<h1>`` is taken as the declared title's headline.
+H1_TITLE_OVERLAP = 0.5
+_WORD = re.compile(r"\w+")
+
+
+def _word_set(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _strip_site(title: str, site_name: str | None) -> str:
