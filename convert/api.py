@@ -68,6 +68,7 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
         data = _gunzip(data)
     if not data.strip():
         raise InputError("empty input")
+    _refuse_binary(data)
     ctx = ReadContext(location=location, base_url=base_url, http_charset=http_charset)
     name = detect_kind(data, ctx) if kind == "auto" else kind
     reader = plugins.readers().get(name)
@@ -91,6 +92,37 @@ def _gunzip(data: bytes) -> bytes:
     if not d.eof:
         raise InputError("truncated gzip data")
     return out
+
+
+# Signatures of common non-page files: a clear "this is a PNG" beats extracting garbage.
+_MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a zip archive"),
+          (b"PK\x05\x06", "a zip archive"), (b"\x7fELF", "an executable"),
+          (b"BZh", "bzip2 data"), (b"\xfd7zXZ\x00", "xz data"), (b"7z\xbc\xaf", "a 7z archive"),
+          (b"Rar!", "a RAR archive"), (b"OggS", "Ogg media"), (b"ID3", "an MP3 file"),
+          (b"\x00\x00\x01\x00", "an icon"), (b"wOFF", "a web font"), (b"wOF2", "a web font"),
+          (b"\xd0\xcf\x11\xe0", "an OLE document (old Office)"), (b"MZ", "an executable"))
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+
+
+def _refuse_binary(data: bytes) -> None:
+    """Refuse inputs that are plainly not text (images, archives, executables, ...)."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            if magic == b"MZ" and len(data) > 64 and b"PE\x00\x00" not in data[:1024]:
+                continue  # a text page can start with "MZ"
+            raise InputError(f"not a page: looks like {what}")
+    head = data[:8192]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:3] == b"\xef\xbb\xbf":
+        return
+    from .extract.decode import decode
+
+    text, encoding = decode(head, markup=True)
+    if encoding.startswith(("utf-16", "utf-32")):
+        head = text.encode("utf-8", "replace")
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    if controls > max(8, len(head) // 20):
+        raise InputError("not a page: binary data")
 
 
 def apply_filters(article: Article, names: Sequence[str] = ()) -> Article:

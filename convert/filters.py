@@ -31,13 +31,13 @@ def is_program(name: str) -> bool:
 
 
 def run_external(program: str, article: Article) -> Article:
-    from .jsonio import dumps, loads
+    from .jsonio import dump_bytes, loads
 
     argv = shlex.split(program)
     if os.path.exists(argv[0]) and not os.access(argv[0], os.X_OK):
         raise FilterError(f"filter {program!r}: not executable")
     try:
-        proc = subprocess.run(argv, input=dumps(article, indent=None).encode("utf-8"),
+        proc = subprocess.run(argv, input=dump_bytes(article, indent=None),
                               capture_output=True, timeout=TIMEOUT, check=False)
     except FileNotFoundError:
         raise FilterError(f"filter {program!r}: program not found") from None

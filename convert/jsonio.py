@@ -73,11 +73,20 @@ def to_envelope(article: Article) -> dict[str, Any]:
             "meta": to_data(article.meta), "blocks": to_data(article.blocks)}
 
 
-def dumps(article: Article, *, indent: int | None = 2) -> str:
-    """Serialise an article to decruft JSON (UTF-8 text, keys in field order)."""
-    if indent is None:
-        return json.dumps(to_envelope(article), ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(to_envelope(article), ensure_ascii=False, indent=indent)
+def dumps(article: Article, *, indent: int | None = 2, ascii: bool = False) -> str:
+    """Serialise an article to decruft JSON (keys in field order)."""
+    seps = (",", ":") if indent is None else None
+    return json.dumps(to_envelope(article), ensure_ascii=ascii, indent=indent, separators=seps)
+
+
+def dump_bytes(article: Article, *, indent: int | None = 2) -> bytes:
+    """Decruft JSON as UTF-8 bytes. An AST built by hand may hold lone surrogates, which UTF-8
+    cannot encode: then every non-ASCII character is written as a ``\\u`` escape instead, so
+    the output is still valid JSON and reads back to the identical AST."""
+    try:
+        return dumps(article, indent=indent).encode("utf-8")
+    except UnicodeEncodeError:
+        return dumps(article, indent=indent, ascii=True).encode("ascii")
 
 
 # --------------------------------------------------------------------------- reading

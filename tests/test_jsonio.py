@@ -71,3 +71,12 @@ def test_newer_minor_version_ignores_unknown_fields():
 def test_invalid_documents_are_clear_errors(bad, message):
     with pytest.raises(InputError, match=message):
         jsonio.loads(bad)
+
+
+def test_lone_surrogates_in_a_hand_built_ast_still_round_trip():
+    from convert import render
+
+    article = Article(Meta(title="t\ud800"), (Paragraph((Text("a\udfffb é"),)),))
+    data = render(article, "json")
+    assert data.isascii()
+    assert jsonio.loads(data) == article

@@ -6,15 +6,15 @@ from typing import Sequence
 
 from convert import Article, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
-from convert.jsonio import dumps
+from convert.jsonio import dump_bytes
 
 
 def render_json(article: Article, options: RenderOptions) -> bytes:
-    return (dumps(article, indent=2) + "\n").encode("utf-8")
+    return dump_bytes(article, indent=2) + b"\n"
 
 
 def render_jsonl(article: Article, options: RenderOptions) -> bytes:
-    return (dumps(article, indent=None) + "\n").encode("utf-8")
+    return dump_bytes(article, indent=None) + b"\n"
 
 
 def bundle_jsonl(articles: Sequence[Article], options: RenderOptions) -> bytes:
