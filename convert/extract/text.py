@@ -53,8 +53,8 @@ CODE_CHAR_SHARE = 0.08
 HEADLINE_RUN = 3
 HEADLINE_CASE_SHARE = 0.8
 #: Function-word density thresholds, as fractions of the page's own prose density.
-DENSITY_HIGH = 0.72
-DENSITY_LOW = 0.5
+DENSITY_HIGH = 0.6
+DENSITY_LOW = 0.4
 #: Below this page prose density, function words are taken to say nothing about the page.
 UNKNOWN_DENSITY = 0.12
 #: Fallback prose density when a page has too few long lines to measure its own.
@@ -461,7 +461,11 @@ def _keep_main_run(units: list[Line]) -> None:
         return
     cut = _cut_comments(units, lo, hi)
     if cut is not None:
+        # The run ends with the last line kept on its own before the cut: short lines just
+        # above a comments heading belong to the comments box ("Leave your opinion").
         hi = min(hi, cut - 1)
+        while hi > lo and not units[hi].keep:
+            hi -= 1
     spans = [(lo, hi)]
     # A second run of text as long as a good part of the main one is content too (a page
     # with an intro and a text further down); teaser blocks are much shorter than that.
