@@ -13,12 +13,12 @@ import html
 import json
 import logging
 import re
-from email.utils import parsedate_tz
 from typing import Any, Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..textutil import clean_text, squash
+from .dates import iso_date, is_valid_day, text_date
 
 log = logging.getLogger("convert.extract")
 
@@ -38,78 +38,6 @@ _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min
                           r"auteur|admin|administrator|anonymous|unknown|guest)\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
                        r"/((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_-]|$)")
-_ISO = re.compile(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"
-                  r"(?:[T\s]+([0-2]\d):([0-5]\d)(?::([0-5]\d)(?:[.,]\d+)?)?\s*(Z|[+-][01]\d:?\d{2})?)?")
-_SLASH = re.compile(r"\b((?:19|20)\d{2})[/.]([01]?\d)[/.]([0-3]?\d)\b")
-_DMY = re.compile(r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b")
-_MONTHS = {
-    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "gennaio": 1,
-    "feb": 2, "february": 2, "februar": 2, "février": 2, "febrero": 2, "febbraio": 2,
-    "mar": 3, "march": 3, "märz": 3, "mars": 3, "marzo": 3, "maerz": 3,
-    "apr": 4, "april": 4, "avril": 4, "abril": 4, "aprile": 4,
-    "may": 5, "mai": 5, "mayo": 5, "maggio": 5,
-    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6, "giugno": 6,
-    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7, "luglio": 7,
-    "aug": 8, "august": 8, "août": 8, "agosto": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9, "settembre": 9,
-    "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "octubre": 10, "ottobre": 10,
-    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
-    "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "diciembre": 12, "dicembre": 12,
-}
-_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MDY = re.compile(rf"\b({_MONTH_WORD})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b",
-                  re.IGNORECASE)
-_DMY_WORD = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_WORD})\.?,?\s+"
-                       rf"(?:de\s+)?((?:19|20)\d{{2}})\b", re.IGNORECASE)
-
-
-# --------------------------------------------------------------------------- dates
-
-def iso_date(value: str | None) -> str | None:
-    """An ISO 8601 string as precise as ``value`` says, or ``None`` if it holds no date."""
-    if not value:
-        return None
-    value = value.strip()
-    m = _ISO.search(value)
-    if m:
-        y, mo, d, hh, mi, ss, tz = m.groups()
-        if not _valid(int(y), int(mo), int(d)):
-            return None
-        out = f"{y}-{mo}-{d}"
-        if hh is not None:
-            out += f"T{hh}:{mi}:{ss or '00'}"
-            if tz:
-                out += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
-        return out
-    parsed = parsedate_tz(value) if re.search(r"[A-Za-z]{3},? \d", value) else None
-    if parsed and parsed[0] and _valid(parsed[0], parsed[1], parsed[2]):
-        y, mo, d, hh, mi, ss = parsed[:6]
-        out = f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mi:02d}:{ss:02d}"
-        if parsed[9] is not None:
-            off = parsed[9] // 60
-            out += f"{'+' if off >= 0 else '-'}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
-        return out
-    return text_date(value)
-
-
-def text_date(value: str) -> str | None:
-    """A day written in words or digits (``July 27, 2023``, ``27.07.2023``, ``2023/07/27``)."""
-    for rx, order in ((_SLASH, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"), (_DMY, "dmy")):
-        m = rx.search(value)
-        if not m:
-            continue
-        parts = dict(zip(order, m.groups()))
-        month = parts["m"]
-        mo = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."), 0)
-        y, d = int(parts["y"]), int(parts["d"])
-        if _valid(y, mo, d):
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
-
-
-def _valid(y: int, mo: int, d: int) -> bool:
-    return 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31
-
 
 # --------------------------------------------------------------------------- JSON-LD
 
@@ -409,7 +337,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         m = _URL_DATE.search(url)
         if m:
             y, mo, d = [g for g in m.groups() if g is not None]
-            if _valid(int(y), int(mo), int(d)):
+            if is_valid_day(int(y), int(mo), int(d)):
                 published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     out["published"] = published
     out["modified"] = iso_date(_str(ld.get("dateModified")) if ld else None) or iso_date(_first(

@@ -26,9 +26,9 @@ SCORE_PY = CORPUS.parent / "bench" / "score.py"
 
 #: (set, pages in the sample, measured value, metric); measured on 2026-11-30.
 GATES = {
-    "wcxb-dev": (40, 0.800, "shingle"),
-    "readability": (20, 0.944, "shingle"),
-    "trafilatura-eval": (20, 0.910, "snippets"),
+    "wcxb-dev": (40, 0.792, "shingle"),
+    "readability": (20, 0.945, "shingle"),
+    "trafilatura-eval": (20, 0.876, "snippets"),
 }
 MARGIN = 0.02
 

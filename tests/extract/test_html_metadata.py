@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from convert.extract.html import parse_html
-from convert.extract.metadata import clean_authors, iso_date
+from convert.extract.dates import iso_date
+from convert.extract.metadata import clean_authors
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "html"
 
