@@ -10,10 +10,11 @@ The cascade, in the order :func:`parse_text` runs it:
    buttons, language switchers, clocks, lines printed more than once (:mod:`.textrules`);
 5. classify what is left by length and function-word density relative to the page's own
    prose, then let short and borderline lines follow their neighbours (as jusText does);
-6. keep the densest run of article text and drop stray prose far from it (teasers, footers);
+6. keep the densest run of article text, end it at comments or related links, and drop
+   stray prose far from it (:mod:`.textregion`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
-   lead-image caption and credit (:mod:`.textmeta`);
-8. build blocks: paragraphs, level-2 headings, lists.
+   lead-image caption and credit (:mod:`.textstructure`, :mod:`.textmeta`);
+8. build blocks: paragraphs, level-2 headings, lists, code blocks.
 
 Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that dropped it.
 """
@@ -21,26 +22,23 @@ Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that 
 from __future__ import annotations
 
 import logging
-import re
 import statistics
 
-from ..article import (Article, CodeBlock, Figure, Heading, List, ListItem, Meta, Paragraph,
-                       Source, Text)
+from ..article import (Article, CodeBlock, Heading, List, ListItem, Meta, Paragraph, Source,
+                       Text)
 from ..errors import InputError
 from . import textmeta as M
 from . import textrules as R
 from .decode import decode
 from .stopwords import guess_language, stopwords_for, words as word_list
-from .textlines import Line, measure, normalize, segment, stopchars_for
+from .textlines import (GOOD_WORDS, SHORT_WORDS, Line, drop, measure, normalize, segment,
+                        stopchars_for)
+from .textregion import keep_main_run
+from .textstructure import structure
 
 log = logging.getLogger("convert.extract")
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
 
-#: Units shorter than this (in word-equivalents) are "short": judged by their neighbours.
-SHORT_WORDS = 8
-#: Units at least this long with prose-like density are "good" on their own.
-GOOD_WORDS = 18
 #: Rules that look at a whole line apply only to lines up to this long; longer lines are prose.
 RULE_MAX_WORDS = 45
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
@@ -59,30 +57,10 @@ DENSITY_LOW = 0.4
 UNKNOWN_DENSITY = 0.12
 #: Fallback prose density when a page has too few long lines to measure its own.
 DEFAULT_DENSITY = 0.36
-#: Kept lines farther than REGION_GAP from every run survive only when longer than this
-#: many words and this share of the main run's words.
-FAR_KEEP_WORDS = 40.0
-FAR_KEEP_SHARE = 0.25
-#: Prose closer than this many units to the main run joins it.
-REGION_GAP = 6
-#: Share of the page's best run that a run just below the headline must reach to win.
-ANCHORED_SHARE = 0.1
-#: A run of text apart from the main one is kept when it scores this share of the main run
-#: and at least SECOND_RUN_MIN.
-SECOND_RUN_SHARE = 0.3
-SECOND_RUN_MIN = 40.0
-#: Inside the main run, lines that only failed the length/density thresholds (or occur twice,
-#: like a subheading repeated in a table of contents) and have at least this many words are
-#: kept: headings, list items, table rows of the article.
-INSIDE_SHORT_WORDS = 3
-INSIDE_REASONS = ("short", "bad-density", "near-good", "repeated")
-INSIDE_MAIN_ONLY = True
 #: A page of at most this many lines with no furniture is kept whole.
 TINY_PAGE_LINES = 6
 #: A consent dialog is looked for in the part of the page after this share of its lines.
 CONSENT_TAIL_START = 0.5
-#: Words of body needed before a comments heading may end the article.
-MIN_COMMENT_CUT = 60
 #: Below this many words of body, the classifier retries with relaxed thresholds.
 MIN_BODY_WORDS = 25
 
@@ -105,7 +83,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     measure(units, stop, stopchars_for(lang))
     _apply_rules(units)
     _classify(units, relaxed=False)
-    _keep_main_run(units)
+    keep_main_run(units)
     if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
         for u in units:
             if u.reason in ("short", "bad-density", "near-good", "far-from-body"):
@@ -115,7 +93,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         _shape_only(units)
     if not any(u.keep for u in units):
         _tiny_page(units)
-    meta = _structure(units)
+    meta = structure(units)
     blocks = _blocks(units)
     if not blocks:
         raise InputError("nothing article-like found: only menus, links or short lines")
@@ -136,11 +114,6 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
 
 # --------------------------------------------------------------------------- rules
 
-def _drop(u: Line, reason: str) -> None:
-    u.keep = False
-    u.reason = reason
-
-
 def _apply_rules(units: list[Line]) -> None:
     """Step 4: furniture that a single line gives away."""
     short_keys = {u.key for u in units if u.words <= RULE_MAX_WORDS}
@@ -150,20 +123,20 @@ def _apply_rules(units: list[Line]) -> None:
             continue
         t = u.text
         if R.SEPARATOR_ONLY.match(t) or not u.key:
-            _drop(u, "separator")
+            drop(u, "separator")
             continue
         tokens = t.split()
         icons = len(R.ICON_TOKEN.findall(t))
         if icons >= 3 and icons >= 0.25 * len(tokens):
-            _drop(u, "icon-run")
+            drop(u, "icon-run")
             continue
         if u.words > RULE_MAX_WORDS:
             if R.TEASER.search(t[:200]):
-                _drop(u, "teaser")
+                drop(u, "teaser")
             continue
         for name, rx in R.LINE_RULES:
             if rx.search(t):
-                _drop(u, name)
+                drop(u, name)
                 break
         if u.keep is False:
             continue
@@ -172,35 +145,35 @@ def _apply_rules(units: list[Line]) -> None:
             u.extra["code"] = True
             continue
         if low in R.BUTTON_PHRASES or (u.words <= 4 and all(w in R.BUTTON_WORDS for w in low.split())):
-            _drop(u, "button")
+            drop(u, "button")
         elif sum(1 for w in t.lower().split() if w.strip("|/·,") in R.LANGUAGE_NAMES) >= 2 \
                 and u.words <= 3 * sum(1 for w in t.lower().split()
                                        if w.strip("|/·,") in R.LANGUAGE_NAMES) + 2:
-            _drop(u, "language-switcher")
+            drop(u, "language-switcher")
         elif R.CLOCK.match(t) or R.COUNTER.match(t) or R.RELATIVE_TIME.match(t):
-            _drop(u, "clock")
+            drop(u, "clock")
         elif u.words <= 40 and u.words > 3 and M.parse_date(t) is None and (
                 (R.TIME_TAIL.search(t) and not u.ends_sentence) or
                 (R.TIME_HEAD.match(t) and u.words <= 25)):
-            _drop(u, "time-stamped-teaser")
+            drop(u, "time-stamped-teaser")
         elif False:
-            _drop(u, "clock")
+            drop(u, "clock")
         elif M.is_date_line(t, u.words):
-            _drop(u, "date")
+            drop(u, "date")
             u.role = "date"
         elif M.looks_like_breadcrumb(t, u.words):
-            _drop(u, "breadcrumb")
+            drop(u, "breadcrumb")
             u.role = "breadcrumb"
         elif M.split_caption(t) is not None and (u.words < 60):
-            _drop(u, "caption")
+            drop(u, "caption")
             u.role = "caption"
         elif M.is_byline(t, u.words):
-            _drop(u, "byline")
+            drop(u, "byline")
             u.role = "byline"
         elif u.repeats > 1 and u.words <= REPEAT_MAX_WORDS:
-            _drop(u, "repeated")
+            drop(u, "repeated")
         elif u.words <= 25 and _near_duplicate(low, short_keys):
-            _drop(u, "repeated")
+            drop(u, "repeated")
     if HEADLINE_RUN:
         _drop_headline_lists(units)
 
@@ -215,7 +188,7 @@ def _drop_consent_tail(units: list[Line]) -> None:
                 (u.words > RULE_MAX_WORDS and len(R.CONSENT_WORDS.findall(u.text[:3000])) >= 3
                  and R.COOKIE.search(u.text[:3000])):
             for v in units[i:]:
-                _drop(v, "consent")
+                drop(v, "consent")
             return
 
 
@@ -240,7 +213,7 @@ def _drop_headline_lists(units: list[Line]) -> None:
             j += 1
         if j - i >= HEADLINE_RUN:
             for u in units[i:j]:
-                _drop(u, "headline-list")
+                drop(u, "headline-list")
         i = max(j, i + 1)
 
 
@@ -346,11 +319,6 @@ def _classify(units: list[Line], *, relaxed: bool) -> None:
             u.reason = {"short": "short", "bad": "bad-density"}.get(k0, "near-good")
 
 
-#: Run scores: kept lines add their weight; lines that failed the thresholds (list items,
-#: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
-RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
-RUN_RULE_FACTOR, RUN_RULE_BASE = 0.5, 1.0
-TABLE_ROWS_NEUTRAL = True
 
 
 def _is_code(u: Line) -> bool:
@@ -361,53 +329,6 @@ def _is_code(u: Line) -> bool:
     if R.CODE_LINE.search(t):
         return True
     return len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t) and any(c in t for c in ";{}()=")
-
-
-def _run_score(u: Line) -> float:
-    if u.keep:
-        return u.weight
-    if u.extra.get("code"):
-        return 0.0  # a code listing inside an article neither extends nor breaks the run
-    if u.cells and u.reason in ("short", "near-good", "bad-density") and TABLE_ROWS_NEUTRAL:
-        return 0.0  # a data table inside an article neither extends nor breaks the run
-    if u.reason in ("short", "near-good", "bad-density"):
-        return -RUN_OPEN_FACTOR * min(u.weight, 12.0) - RUN_OPEN_BASE
-    return -RUN_RULE_FACTOR * min(u.weight, 12.0) - RUN_RULE_BASE
-
-
-def _best_span(units: list[Line], first: int, last: int | None = None) -> tuple[float, int, int]:
-    """Kadane's maximum-sum span of :func:`_run_score` over ``units[first:last]``."""
-    best = cur = 0.0
-    lo = hi = -1
-    start = first
-    for i in range(first, len(units) if last is None else last):
-        score = _run_score(units[i])
-        if cur <= 0:
-            cur, start = score, i
-        else:
-            cur += score
-        if cur > best:
-            best, lo, hi = cur, start, i
-    return best, lo, hi
-
-
-def _title_anchor(units: list[Line]) -> int | None:
-    """Where the headline reappears, when the dump starts with the page's ``<title>``.
-
-    WET and ``get_text`` dumps print the ``<title>`` ("Headline - Site") first; the line
-    further down that repeats most of it is the headline above the article.
-    """
-    if len(units) < 3 or units[0].words > 30 or units[0].keep:
-        return None
-    head = units[0].key
-    for u in units[1:]:
-        if u.words < 2 or u.words > 30 or not u.key or len(u.key) < 0.4 * len(head):
-            continue
-        if u.key in head:
-            after = sum(v.weight for v in units[u.index + 1:u.index + 16] if v.keep)
-            if after >= GOOD_WORDS:
-                return u.index
-    return None
 
 
 def _shape_only(units: list[Line]) -> None:
@@ -441,207 +362,6 @@ def _promote_lists(units: list[Line], klass: list[str]) -> None:
                 if klass[k] == "short":
                     klass[k] = "near-good"
         i = max(j, i + 1)
-
-
-def _keep_main_run(units: list[Line]) -> None:
-    """Step 6: the article is one run of text; kept lines far from the densest run are strays.
-
-    The run is the span with the largest sum of kept words minus dropped words (the
-    Body Text Extraction idea of Finn et al.). When the headline can be located, the run
-    is looked for below it first: sidebars above an article are often longer than it.
-    """
-    best, lo, hi = _best_span(units, 0)
-    anchor = _title_anchor(units)
-    anchored = False
-    if anchor is not None and anchor > lo:
-        b2, lo2, hi2 = _best_span(units, anchor + 1)
-        if lo2 >= 0 and lo2 - anchor <= REGION_GAP and b2 >= ANCHORED_SHARE * best:
-            best, lo, hi, anchored = b2, lo2, hi2, True
-    if hi < 0:
-        return
-    cut = _cut_comments(units, lo, hi)
-    if cut is not None:
-        # The run ends with the last line kept on its own before the cut: short lines just
-        # above a comments heading belong to the comments box ("Leave your opinion").
-        hi = min(hi, cut - 1)
-        while hi > lo and not units[hi].keep:
-            hi -= 1
-    spans = [(lo, hi)]
-    # A second run of text as long as a good part of the main one is content too (a page
-    # with an intro and a text further down); teaser blocks are much shorter than that.
-    for first, last in ((anchor + 1 if anchored else 0, lo),
-                        (hi + 1, len(units) if cut is None else hi + 1)):
-        b, l2, h2 = _best_span(units, first, last)
-        if h2 >= 0 and max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best) <= b <= best:
-            spans.append((l2, h2))
-    if INSIDE_SHORT_WORDS:
-        for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
-            for u in units[a:b + 1]:
-                if u.reason in INSIDE_REASONS and u.extra.get("code"):
-                    u.keep, u.reason = True, ""
-                elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
-                        not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS):
-                    u.keep, u.reason = True, ""
-    main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
-    for i, u in enumerate(units):
-        if not u.keep or any(a <= i <= b for a, b in spans):
-            continue
-        dist = min(a - i if i < a else i - b for a, b in spans)
-        # Long prose far away is still content on pages with several text areas; a stray
-        # teaser sentence is not.
-        if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
-            _drop(u, "far-from-body")
-
-
-def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
-    """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
-    "Related articles"); the article ends there, once it has had some body."""
-    seen = 0.0
-    total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
-    for i in range(lo, len(units)):
-        u = units[i]
-        if u.keep:
-            seen += u.weight
-        if u.words > 10 or seen < MIN_COMMENT_CUT:
-            continue
-        if u.words <= 8 and R.RELATED_START.search(u.text):
-            # A related-links box can also sit inside the article: it ends the article
-            # only when little text follows it.
-            if total - seen >= 0.5 * seen:
-                continue
-            reason = "related"
-        elif R.COMMENTS_START.search(u.text):
-            reason = "comments"
-        else:
-            continue
-        # A bare "Comments" or "Related" is also a menu, share-bar or inline link: it ends
-        # the article only once most of the run is behind it.
-        if u.text[:1].isdigit() or u.words > 1 or seen >= 0.6 * total:
-            for v in units[i:]:
-                if v.keep:
-                    _drop(v, reason)
-            return i
-    return None
-
-
-# --------------------------------------------------------------------------- structure
-
-def _first_body(units: list[Line]) -> int:
-    for i, u in enumerate(units):
-        if u.keep:
-            return i
-    return len(units)
-
-
-def _terms(text: str) -> set[str]:
-    """Content terms for comparing a headline with the body: longer words, or character
-    pairs in scripts written without spaces."""
-    terms = {w for w in word_list(text) if len(w) > 3 and not _UNSPACED.search(w)}
-    chars = _UNSPACED.findall(text)
-    terms.update(a + b for a, b in zip(chars, chars[1:]))
-    return terms
-
-
-def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
-    """How much a line before the body looks like the headline (negative: not at all)."""
-    u = units[i]
-    if u.role in ("date", "byline", "caption", "breadcrumb") or u.reason in (
-            "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher",
-            "app-promo", "teaser", "time-stamped-teaser"):
-        return -1.0
-    if not (2 <= u.words <= 30) or (u.text.endswith(".") and not u.text.endswith("..")):
-        return -1.0
-    if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
-        return -1.0
-    score = 0.0
-    if u.repeats > 1:
-        score += 2.0
-    if i > 0 and u.key and u.key in units[0].key and len(u.key) >= 0.3 * len(units[0].key):
-        score += 2.0
-    dist = body - i
-    if 0 < dist <= 8:
-        score += 1.5 - dist * 0.15
-    if u.gap_before:
-        score += 0.3
-    # A headline names what the article is about: its content words recur in the body.
-    content = _terms(u.text)
-    if content:
-        score += 2.0 * len(content & body_words) / len(content) - 0.5
-    if u.words < 3 and u.repeats < 2:
-        score -= 1.0
-    if score < 1.0:
-        return -1.0
-    return score
-
-
-def _structure(units: list[Line]) -> dict:
-    """Step 7: title, standfirst, date, byline, section and lead image around the body."""
-    out: dict = {}
-    body = _first_body(units)
-    head = range(min(body, len(units)))
-    body_words: set[str] = set()
-    for u in [v for v in units[body:] if v.keep][:12]:
-        body_words.update(_terms(u.text[:2000]))
-        if len(body_words) > 300:
-            break
-    best, best_score = None, 0.0
-    for i in head:
-        s = _title_score(units, i, body, body_words)
-        if s > best_score or (s == best_score and best is not None and s > 0
-                              and units[i].key != units[best].key):
-            best, best_score = i, s
-    if best is None and units and units[0].words <= 30 and units[0].keep is False \
-            and units[0].reason not in ("icon-run", "date", "breadcrumb", "cookie"):
-        best = 0 if body > 0 else None
-    if best is not None:
-        t = units[best]
-        # The first occurrence is the headline; later copies are image alt text and teasers.
-        first = next(u for u in units if u.key == t.key)
-        out["title"] = first.text
-        for u in units:
-            if u.key == t.key:
-                u.role, u.keep = "title", False
-                u.reason = u.reason or "title"
-        top = first.index
-    else:
-        top = 0
-    # Standfirst: prose between the headline and the body, set apart from the body by
-    # furniture (a repeated headline, a caption, a dateline) or by its missing full stop.
-    if "title" in out:
-        for u in units[top + 1:min(len(units), body + 1)]:
-            if u.role:
-                continue
-            if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
-                    and u.reason not in ("repeated",):
-                nxt = units[u.index + 1] if u.index + 1 < len(units) else None
-                set_apart = nxt is not None and not nxt.keep and bool(nxt.role)
-                if set_apart or not u.ends_sentence:
-                    out["subtitle"] = u.text
-                    u.role, u.keep, u.reason = "subtitle", False, "standfirst"
-                break
-    body = _first_body(units)
-    window = [u for u in units[:body] if u.role] + [u for u in units[body:body + 12] if u.role]
-    for u in window:
-        if u.role == "date" and "published" not in out and "modified" not in out:
-            value = M.parse_date(u.text)
-            if value:
-                key = "modified" if R.MODIFIED_WORDS.search(u.text) else "published"
-                out[key] = value
-        elif u.role == "byline" and "authors" not in out:
-            out["authors"] = M.authors_from_byline(u.text)
-        elif u.role == "breadcrumb" and "section" not in out:
-            section = M.breadcrumb_section(u.text, u.words)
-            if section and section != out.get("title"):
-                out["section"] = section
-        elif u.role == "caption" and "lead_image" not in out and u.index < body + 3:
-            cap = M.split_caption(u.text)
-            if cap:
-                caption, credit = cap
-                out["lead_image"] = Figure(
-                    image=None,
-                    caption=(Text(caption),) if caption else (),
-                    credit=(Text(credit),) if credit else ())
-    return out
 
 
 # --------------------------------------------------------------------------- blocks

@@ -25,6 +25,11 @@ _LOWER_START = re.compile(r"^[\"'“‘(«]?[^\W\d_]")
 _TOKEN = re.compile(r"\w+")
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
+#: Units shorter than this (in word-equivalents) are "short": judged by their neighbours.
+SHORT_WORDS = 8
+#: Units at least this long with prose-like density are "good" on their own.
+GOOD_WORDS = 18
+
 #: Longest line the segmenter accepts as one unit; longer ones are cut at sentence ends so
 #: that per-line work stays bounded.
 MAX_LINE = 20000
@@ -60,6 +65,12 @@ class Line:
     extra: dict = field(default_factory=dict)
     #: comparison key (see :func:`norm_key`), filled in by :func:`measure`
     key: str = ""
+
+
+def drop(u: Line, reason: str) -> None:
+    """Mark a unit as furniture, with the name of the rule that decided it."""
+    u.keep = False
+    u.reason = reason
 
 
 def norm_key(text: str) -> str:
