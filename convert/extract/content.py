@@ -108,7 +108,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
     doomed: list[LexborNode] = []
     body_len = text_len(body) or 1
     for node in body.traverse():
-        tag = node.tag
+        tag = node.tag or "-"
         if tag == "-comment":
             doomed.append(node)
             continue
@@ -184,13 +184,13 @@ def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
     """Paragraph-like elements: <p>, <pre>, cells, and containers with no block children."""
     out: list[tuple[LexborNode, str]] = []
     for node in body.traverse():
-        tag = node.tag
+        tag = node.tag or "-"
         if tag in _PARAGRAPH_TAGS or tag in _CONTAINER_TAGS:
             if tag not in ("p", "pre"):
                 has_block = False
                 has_text = False
                 for kid in children(node):
-                    ktag = kid.tag
+                    ktag = kid.tag or "-"
                     if ktag in P.BLOCK_TAGS:
                         has_block = True
                         break
@@ -216,7 +216,7 @@ def score(body: LexborNode) -> dict[int, Candidate]:
         ancestor = node.parent
         level = 0
         while ancestor is not None and level < P.SCORE_ANCESTORS:
-            if ancestor.tag in ("html", "#document", "-document") or ancestor.tag.startswith("-"):
+            if ancestor.tag in ("html", "#document", "-document") or (ancestor.tag or "-").startswith("-"):
                 break
             key = ancestor.mem_id
             cand = candidates.get(key)
@@ -308,7 +308,7 @@ def _only_child(node: LexborNode) -> bool:
             if (kid.text_content or "").strip():
                 return False
             continue
-        if kid.tag.startswith("-"):
+        if (kid.tag or "-").startswith("-"):
             continue
         count += 1
     return count == 1
@@ -325,7 +325,7 @@ def _siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNo
         if sib.mem_id == top.node.mem_id:
             out.append(sib)
             continue
-        if sib.tag.startswith("-"):
+        if (sib.tag or "-").startswith("-"):
             continue
         cand = candidates.get(sib.mem_id)
         bonus = top.score * 0.2 if top_class and sib.attributes.get("class") == top_class else 0
@@ -392,7 +392,7 @@ def _is_wrapper(node: LexborNode) -> bool:
         if kid.tag == "-text":
             if (kid.text_content or "").strip():
                 return False
-        elif not kid.tag.startswith("-"):
+        elif not (kid.tag or "-").startswith("-"):
             if only is not None:
                 return False
             only = kid
@@ -412,7 +412,7 @@ def _link_chars(node: LexborNode) -> int:
 
 
 def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> bool:
-    tag = node.tag
+    tag = node.tag or "-"
     text = node.text(deep=True)
     if visible_chars(text) > CLEAN_MAX_SHARE * root_len:
         # Never silently lose most of the article to one cleaning decision.

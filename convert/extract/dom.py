@@ -25,9 +25,11 @@ _URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def children(node: LexborNode) -> Iterator[LexborNode]:
+    """Child nodes, skipping node kinds selectolax gives no tag name (processing instructions)."""
     child = node.child
     while child is not None:
-        yield child
+        if child.tag is not None:
+            yield child
         child = child.next
 
 
@@ -195,7 +197,7 @@ class Builder:
             return out
         run: list[Inline] = []
         for child in children(node):
-            tag = child.tag
+            tag = child.tag or "-"
             if tag == "-text":
                 text = child.text_content
                 if text:
@@ -229,7 +231,7 @@ class Builder:
 
     def block(self, node: LexborNode, depth: int) -> list[Block]:
         """The blocks one block-level element stands for."""
-        tag = node.tag
+        tag = node.tag or "-"
         if tag in P.HEADING_TAGS:
             items = normalize_inlines(self.inline_children(node, depth))
             return [Heading(int(tag[1]), items)] if _has_text(items) else []
@@ -273,7 +275,7 @@ class Builder:
                     items[-1] = ListItem(items[-1].blocks + tuple(nested))
                 elif nested:
                     items.append(ListItem(tuple(nested)))
-            elif child.tag == "-text" or child.tag.startswith("-") or child.tag in P.DROP_TAGS:
+            elif child.tag == "-text" or (child.tag or "-").startswith("-") or child.tag in P.DROP_TAGS:
                 continue
             else:
                 blocks = self.blocks_of(child, depth + 1)
@@ -327,7 +329,7 @@ class Builder:
     def table(self, node: LexborNode, depth: int) -> list[Block]:
         rows: list[tuple[LexborNode, bool]] = []
         for section in children(node):
-            tag = section.tag
+            tag = section.tag or "-"
             if tag == "tr":
                 rows.append((section, False))
             elif tag in ("thead", "tbody", "tfoot"):
@@ -396,7 +398,7 @@ class Builder:
         return out
 
     def inline(self, node: LexborNode, depth: int) -> list[Inline]:
-        tag = node.tag
+        tag = node.tag or "-"
         if tag == "-text":
             text = node.text_content
             return [Text(clean_text(_WS.sub(" ", text)))] if text else []
@@ -440,7 +442,7 @@ class Builder:
         stack: list[tuple[LexborNode, bool]] = [(node, False)]
         while stack:
             current, leaving = stack.pop()
-            tag = current.tag
+            tag = current.tag or "-"
             if leaving:
                 if tag in P.BLOCK_TAGS:
                     flush()
@@ -502,7 +504,7 @@ def _contains_block(node: LexborNode) -> bool:
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
     for kid in children(node):
-        if not kid.tag.startswith("-") and kid.css_first(selector) is not None:
+        if not (kid.tag or "-").startswith("-") and kid.css_first(selector) is not None:
             return True
     return False
 

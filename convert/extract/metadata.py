@@ -402,7 +402,7 @@ def _visible_date(tree: LexborHTMLParser) -> str | None:
     after_h1 = not has_h1
     budget = 250
     for node in body.traverse(include_text=True):
-        tag = node.tag
+        tag = node.tag or "-"
         if tag == "h1":
             after_h1 = True
             continue

@@ -137,3 +137,11 @@ def test_span_bomb_is_clamped():
     table = next(b for b in parse_html(html).blocks if b.type == "table")
     cells = table.body[0].cells
     assert cells[0].colspan == 1000 and cells[1].rowspan == 1
+
+
+def test_processing_instructions_in_the_body():
+    # selectolax gives such nodes no tag name; a stray "<?php ... ?>" once crashed the pruner.
+    html = ("<html><body><?php wp_get_archives('type=monthly'); ?><article><p>The article text "
+            "stays, with enough words to be content.</p><?xml-stylesheet href='a'?></article>"
+            "</body></html>")
+    assert "The article text stays" in article_text(parse_html(html))
