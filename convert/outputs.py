@@ -62,6 +62,68 @@ def write_atomic(path: Path, data: bytes, *, no_clobber: bool = False) -> None:
         raise
 
 
+class AtomicStream:
+    """A file written piece by piece that appears under its name only on :meth:`commit`.
+
+    Used to stream many articles into one file (JSON Lines from a web archive) without
+    holding them in memory, with the same guarantee as :func:`write_atomic`: no partial file.
+    """
+
+    def __init__(self, path: Path, *, no_clobber: bool = False) -> None:
+        self.path = path
+        self.no_clobber = no_clobber
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise OutputError(f"{path}: output folder {folder} does not exist")
+        if no_clobber and (path.exists() or path.is_symlink()):
+            raise OutputError(f"{path}: exists (not overwritten because of --no-clobber)")
+        try:
+            fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part",
+                                             dir=folder)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from None
+        self._fh = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._fh.write(data)
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"{self.path}: {exc.strerror or exc}") from None
+
+    def commit(self) -> None:
+        try:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+            data_path = self._tmp
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(data_path, 0o666 & ~umask)
+            if self.no_clobber:
+                try:
+                    os.link(data_path, self.path)
+                except FileExistsError:
+                    raise OutputError(f"{self.path}: exists (not overwritten because of "
+                                      "--no-clobber)") from None
+                os.unlink(data_path)
+            else:
+                os.replace(data_path, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        try:
+            self._fh.close()
+        except OSError:
+            pass
+        try:
+            os.unlink(self._tmp)
+        except OSError:
+            pass
+
+
 # Names Windows refuses whatever the extension (CON.md is as bad as CON).
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
              *(f"lpt{i}" for i in range(10))}

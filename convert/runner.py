@@ -18,7 +18,8 @@ from .batch import Job, Result, Settings, archive_jobs, expand_inputs, read_list
 from .errors import DecruftError
 from .fetch import is_url, url_stem
 from .formats import Format, RenderOptions
-from .outputs import NamePlanner, OutputError, input_stem, write_atomic
+from .outputs import NamePlanner, OutputError, input_stem
+from .sinks import BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_STDIN_BYTES = 256 * 1024 * 1024
@@ -163,64 +164,69 @@ def _execute(req: Request) -> int:
         extra["fetch_images"] = req.fetch_images
     options = RenderOptions(front_matter=req.front_matter, title=req.title, images=req.images,
                             embed_images=req.embed_images, extra=extra)
+    sink = _sink(req, spec, options, bundle=bundle, to_stdout=to_stdout)
     settings = Settings(kind=req.kind, fmt=spec.name, filters=req.filters, options=options,
-                        base_url=req.base_url, keep_article=bundle or req.name_from == "title",
-                        render=not bundle, debug=req.debug)
-    planner = NamePlanner(req.output_dir, spec.extensions[0]) if req.output_dir else None
-    articles: list[Any] = []
-    failed = converted = 0
+                        base_url=req.base_url,
+                        keep_article=sink.wants_article or req.name_from == "title",
+                        render=not sink.wants_article, debug=req.debug)
     progress = _Progress(None if archives else len(jobs), enabled=many and not req.quiet)
     readers: list[Any] = []
     workers = req.jobs if archives else min(req.jobs, len(jobs))
-    with progress:
-        for result in run(_expand(jobs, readers), settings, workers=workers):
-            progress.advance()
-            if not result.ok:
-                failed += 1
-                progress.print(f"decruft: {result.job.label}: {result.error}")
-                if req.fail_fast:
-                    break
-                continue
-            try:
-                if bundle:
-                    articles.append(result.article)
-                elif planner is not None:
-                    write_atomic(_output_name(planner, result, req), result.data or b"",
-                                 no_clobber=req.no_clobber)
-                elif to_stdout:
-                    sys.stdout.buffer.write(result.data or b"")
-                    sys.stdout.buffer.flush()
-                else:
-                    assert req.output is not None
-                    write_atomic(req.output, result.data or b"", no_clobber=req.no_clobber)
-                converted += 1
-            except OutputError as exc:
-                failed += 1
-                progress.print(f"decruft: {result.job.label}: {exc}")
-                if req.fail_fast:
-                    break
-    if bundle and articles and not (req.fail_fast and failed):
-        from .api import render_bundle
-
-        try:
-            data = render_bundle(articles, spec.name, options)
-            if to_stdout:
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
-            else:
-                assert req.output is not None
-                write_atomic(req.output, data, no_clobber=req.no_clobber)
-            converted = len(articles)
-        except DecruftError as exc:
-            _err(f"{req.output or '<stdout>'}: {exc}")
-            failed += 1
-            converted = 0
+    try:
+        converted, failed = _drain(run(_expand(jobs, readers), settings, workers=workers),
+                                   sink, progress, fail_fast=req.fail_fast)
+    except BaseException:  # Ctrl-C, a dying worker pool: leave no partial output behind
+        sink.close(commit=False)
+        raise
+    try:
+        sink.close(commit=not (req.fail_fast and failed))
+    except DecruftError as exc:
+        _err(str(exc))
+        failed, converted = failed + converted, 0
     if many and not req.quiet:
         for reader in readers:
             if reader.summary():
                 _err(f"{reader.path}: {reader.summary()}")
         _err(f"{converted} converted, {failed} failed")
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _drain(results: Iterator[Result], sink: Sink, progress: "_Progress", *,
+           fail_fast: bool) -> tuple[int, int]:
+    """Hand every result to the sink; returns (converted, failed)."""
+    converted = failed = 0
+    with progress:
+        for result in results:
+            progress.advance()
+            try:
+                if not result.ok:
+                    raise OutputError(result.error or "failed")
+                sink.put(result)
+                converted += 1
+            except OutputError as exc:
+                failed += 1
+                progress.print(f"decruft: {result.job.label}: {exc}")
+                if fail_fast:
+                    break
+    return converted, failed
+
+
+def _sink(req: Request, spec: Format, options: RenderOptions, *, bundle: bool,
+          to_stdout: bool) -> Sink:
+    if req.output_dir is not None:
+        return DirSink(NamePlanner(req.output_dir, spec.extensions[0]),
+                       lambda planner, result: _output_name(planner, result, req),
+                       no_clobber=req.no_clobber)
+    if bundle and spec.concat and not to_stdout:
+        assert req.output is not None
+        return StreamFileSink(req.output, no_clobber=req.no_clobber)
+    if bundle:
+        return BundleSink(spec, options, None if to_stdout else req.output,
+                          no_clobber=req.no_clobber)
+    if to_stdout:
+        return StdoutSink()
+    assert req.output is not None
+    return FileSink(req.output, no_clobber=req.no_clobber)
 
 
 def _is_archive(location: str | None) -> bool:

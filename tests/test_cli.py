@@ -169,3 +169,26 @@ def test_external_filter(pages, tmp_path):
     out = run_cli("convert", str(pages[0]), "-t", "json", "--filter", f"{sys.executable} {bad}")
     assert out.returncode == 1 and f"filter '{sys.executable} {bad}' returned an invalid" in \
         out.stderr.decode()
+
+
+def test_jsonl_file_streams_every_good_input(pages, tmp_path):
+    a, b, bad = pages
+    target = tmp_path / "all.jsonl"
+    out = run_cli("convert", str(a), str(bad), str(b), "-o", str(target))
+    assert out.returncode == 1 and "2 converted, 1 failed" in out.stderr.decode()
+    titles = [json.loads(line)["meta"]["title"] for line in target.read_text().splitlines()]
+    assert titles == ["Minimal", "Second"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["a.json", "b.json", "bad.json", "all.jsonl"])
+
+
+def test_bundle_into_one_epub(pages, tmp_path):
+    import io
+    import zipfile
+
+    target = tmp_path / "digest.epub"
+    out = run_cli("convert", str(pages[0]), str(pages[1]), "-o", str(target), "--title", "Digest")
+    assert out.returncode == 0, out.stderr
+    with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as zf:
+        opf = next(zf.read(n).decode() for n in zf.namelist() if n.endswith(".opf"))
+    assert "<dc:title>Digest</dc:title>" in opf or ">Digest<" in opf

@@ -93,3 +93,28 @@ def test_name_planner_resolves_collisions_deterministically(tmp_path):
 def test_input_stem():
     assert input_stem("a/b/page.html.gz") == "page"
     assert input_stem("page.txt") == "page"
+
+
+def test_atomic_stream_appears_only_on_commit(tmp_path):
+    from convert.outputs import AtomicStream
+
+    target = tmp_path / "all.jsonl"
+    stream = AtomicStream(target)
+    stream.write(b"one\n")
+    stream.write(b"two\n")
+    assert not target.exists()
+    stream.commit()
+    assert target.read_bytes() == b"one\ntwo\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["all.jsonl"]
+
+
+def test_atomic_stream_abort_leaves_nothing(tmp_path):
+    from convert.outputs import AtomicStream
+
+    target = tmp_path / "all.jsonl"
+    target.write_bytes(b"previous")
+    stream = AtomicStream(target)
+    stream.write(b"partial")
+    stream.abort()
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["all.jsonl"]

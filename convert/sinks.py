@@ -1,0 +1,106 @@
+"""Where converted articles go: stdout, one file, one file per input, a stream, or a bundle.
+
+The runner picks one sink per command and hands it every successful result in input order;
+``close(commit)`` finishes the output (renders a bundle, renames a streamed file into place)
+or throws it away.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from .batch import Result
+from .errors import DecruftError
+from .formats import Format, RenderOptions
+from .outputs import AtomicStream, NamePlanner, OutputError, write_atomic
+
+
+class Sink:
+    #: The sink needs parsed articles (bundles), not rendered bytes.
+    wants_article = False
+
+    def put(self, result: Result) -> None:
+        raise NotImplementedError
+
+    def close(self, commit: bool) -> None:
+        """Finish the output (``commit``) or throw away what is not yet in place."""
+
+
+class StdoutSink(Sink):
+    """Each rendered article straight to stdout, in input order (text formats, JSON Lines)."""
+
+    def put(self, result: Result) -> None:
+        sys.stdout.buffer.write(result.data or b"")
+        sys.stdout.buffer.flush()
+
+
+class FileSink(Sink):
+    """One input, one output file (``-o``)."""
+
+    def __init__(self, path: Path, *, no_clobber: bool) -> None:
+        self.path, self.no_clobber = path, no_clobber
+
+    def put(self, result: Result) -> None:
+        write_atomic(self.path, result.data or b"", no_clobber=self.no_clobber)
+
+
+class DirSink(Sink):
+    """One file per input in a folder (``-d``), named by ``name_of(result)``."""
+
+    def __init__(self, planner: NamePlanner, name_of: Callable[[NamePlanner, Result], Path], *,
+                 no_clobber: bool) -> None:
+        self.planner, self.name_of, self.no_clobber = planner, name_of, no_clobber
+
+    def put(self, result: Result) -> None:
+        write_atomic(self.name_of(self.planner, result), result.data or b"",
+                     no_clobber=self.no_clobber)
+
+
+class StreamFileSink(Sink):
+    """Many articles concatenated into one file (JSON Lines), streamed so memory stays flat
+    however many pages an archive holds; the file appears only when the run ends."""
+
+    def __init__(self, path: Path, *, no_clobber: bool) -> None:
+        self.stream = AtomicStream(path, no_clobber=no_clobber)
+        self.count = 0
+
+    def put(self, result: Result) -> None:
+        self.stream.write(result.data or b"")
+        self.count += 1
+
+    def close(self, commit: bool) -> None:
+        if commit and self.count:
+            self.stream.commit()
+        else:
+            self.stream.abort()
+
+
+class BundleSink(Sink):
+    """Several articles rendered into one document (an EPUB with a chapter per article)."""
+
+    wants_article = True
+
+    def __init__(self, spec: Format, options: RenderOptions, path: Path | None, *,
+                 no_clobber: bool) -> None:
+        self.spec, self.options, self.path, self.no_clobber = spec, options, path, no_clobber
+        self.articles: list[Any] = []
+
+    def put(self, result: Result) -> None:
+        self.articles.append(result.article)
+
+    def close(self, commit: bool) -> None:
+        if not (commit and self.articles):
+            return
+        from .api import render_bundle
+
+        try:
+            data = render_bundle(self.articles, self.spec.name, self.options)
+        except DecruftError as exc:
+            raise OutputError(f"{self.path or '<stdout>'}: {exc}") from None
+        if self.path is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(self.path, data, no_clobber=self.no_clobber)
