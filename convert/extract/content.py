@@ -487,8 +487,16 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
     (Discourse forums, some SPAs): when the noscript text outweighs the visible text, parse
     it as markup. ``page`` is an untouched parse of ``html``; returns the markup to use and
     whether it changed."""
-    noscript = sum(len(n.text(deep=True)) for n in page.css("body noscript"))
-    if noscript < 2000:
+    raw = [n.text(deep=True) for n in page.css("body noscript")]
+    if sum(len(r) for r in raw) < 2000:
+        return html, False
+    # The parser keeps noscript content as raw markup: count the text it would show.
+    noscript = 0
+    for markup in raw:
+        inner = LexborHTMLParser(markup)
+        inner.strip_tags(list(P.DROP_TAGS - {"-comment"}))
+        noscript += visible_text_len(inner)
+    if noscript < 1000:
         return html, False
     probe = LexborHTMLParser(html)
     probe.strip_tags(list(P.DROP_TAGS - {"-comment"}))
