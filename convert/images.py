@@ -104,7 +104,8 @@ def sniff_image_type(data: bytes) -> str | None:
 
 def resolve_image(src: str, *, page_location: str | None, allow_network: bool = False,
                   accept: Collection[str] = COMMON_TYPES,
-                  max_bytes: int = MAX_IMAGE_BYTES) -> ImageData | None:
+                  max_bytes: int = MAX_IMAGE_BYTES, page_url: str | None = None
+                  ) -> ImageData | None:
     """The bytes of the image ``src`` of a page read from ``page_location``, or None.
 
     :param src: an image source as in the AST (absolute URL, ``data:`` URI, or a path
@@ -114,10 +115,12 @@ def resolve_image(src: str, *, page_location: str | None, allow_network: bool = 
     :param allow_network: fetch http(s) images.
     :param accept: media types the writer can embed; others are converted to PNG with Pillow
         if it is installed, else the image is dropped.
+    :param page_url: the page's own URL (``article.meta.url``), if known: a saved page's
+        relative ``src`` made absolute against it is looked for in the page's folder first.
     Never raises for a bad image: an image that cannot be had is simply None.
     """
     try:
-        image = _load(src.strip(), page_location, allow_network, max_bytes)
+        image = _load(src.strip(), page_location, allow_network, max_bytes, page_url)
     except (DecruftError, OSError, ValueError) as exc:
         log.debug("image %.200s: %s", src, exc)
         return None
@@ -126,7 +129,8 @@ def resolve_image(src: str, *, page_location: str | None, allow_network: bool = 
     return _acceptable(image, accept)
 
 
-def _load(src: str, page: str | None, allow_network: bool, max_bytes: int) -> ImageData | None:
+def _load(src: str, page: str | None, allow_network: bool, max_bytes: int,
+          page_url: str | None = None) -> ImageData | None:
     if not src:
         return None
     parts = urlsplit(src)
@@ -136,7 +140,7 @@ def _load(src: str, page: str | None, allow_network: bool, max_bytes: int) -> Im
     local = _page_folder(page)
     if local is not None:
         folder, stem = local
-        for candidate in _local_candidates(src, scheme, folder, stem):
+        for candidate in _local_candidates(src, scheme, folder, stem, page_url):
             found = _read_inside(candidate, folder, max_bytes)
             if found is not None:
                 return found
@@ -210,7 +214,8 @@ def _page_folder(page: str | None) -> tuple[Path, str] | None:
     return folder, Path(name).stem
 
 
-def _local_candidates(src: str, scheme: str, folder: Path, stem: str) -> list[Path]:
+def _local_candidates(src: str, scheme: str, folder: Path, stem: str,
+                      page_url: str | None = None) -> list[Path]:
     """Where a saved page's image may be, in order; containment is checked by the caller."""
     parts = urlsplit(src)
     out: list[Path] = []
@@ -218,6 +223,16 @@ def _local_candidates(src: str, scheme: str, folder: Path, stem: str) -> list[Pa
         rel = unquote(parts.path)
         if rel and not rel.startswith(("/", "\\")):
             out.append(folder / rel)
+    elif scheme in ("http", "https") and page_url:
+        # A relative src made absolute against the page's URL (its canonical link): the
+        # part below the page's own URL folder is a path next to the saved page.
+        page = urlsplit(page_url)
+        base = page.path.rsplit("/", 1)[0] + "/"
+        if (page.scheme.lower() == scheme and page.netloc.lower() == parts.netloc.lower()
+                and parts.path.startswith(base)):
+            rel = unquote(parts.path[len(base):])
+            if rel and not rel.startswith(("/", "\\")):
+                out.append(folder / rel)
     elif scheme == "file" and parts.netloc in ("", "localhost"):
         out.append(Path(unquote(parts.path)))
     # Browsers save a complete page's resources flat in NAME_files/, and the extractor may
@@ -295,6 +310,7 @@ class ImageLoader:
 
     page_location: str | None
     allow_network: bool = False
+    page_url: str | None = None
     accept: Collection[str] = COMMON_TYPES
     max_images: int = MAX_IMAGES
     max_total_bytes: int = MAX_TOTAL_IMAGE_BYTES
@@ -307,7 +323,8 @@ class ImageLoader:
         found = None
         if len(self._cache) < self.max_images:
             found = resolve_image(src, page_location=self.page_location,
-                                  allow_network=self.allow_network, accept=self.accept)
+                                  allow_network=self.allow_network, accept=self.accept,
+                                  page_url=self.page_url)
             if found is not None and self._total + len(found.data) > self.max_total_bytes:
                 found = None
         self._cache[src] = found
@@ -326,7 +343,7 @@ def loader_for(article: Article, options: RenderOptions,
     source = article.meta.source
     return ImageLoader(page_location=source.location if source else None,
                        allow_network=_truthy(options.extra.get("fetch_images")),
-                       accept=accept)
+                       accept=accept, page_url=article.meta.url)
 
 
 def _truthy(value: object) -> bool:

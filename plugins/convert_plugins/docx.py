@@ -3,7 +3,9 @@
 Title, Subtitle, Byline, Heading 1–6, List Bullet / List Number (real numbering that restarts
 per list, nested by level), Quote, Source Code, Caption under figures, Table Grid tables with a
 repeated header row and merged cells, real ``w:hyperlink`` links in the Hyperlink style, images
-embedded when their bytes are at hand (``data:`` URIs), and core properties from the metadata.
+embedded when their bytes are at hand (``data:`` URIs, files next to a saved page, http(s) when
+the network is allowed: :func:`convert.images.loader_for`), and core properties from the
+metadata.
 
 The body is appended as raw elements (see :mod:`._docx_xml`), which keeps rendering linear; the
 zip is rewritten with fixed dates so that the same article always gives the same bytes.
@@ -18,10 +20,11 @@ from convert import Article, hookimpl
 from convert.errors import MissingDependency
 from convert.formats import FormatRegistry, RenderOptions
 from convert.html import (MAX_BLOCK_DEPTH, byline, flat_text, language_tag, leaf_blocks,
-                          safe_link_url)
+                          safe_image_url, safe_link_url)
+from convert.images import ImageLoader, loader_for
 from convert.textutil import clean_text
 
-from ._common import build_date, decode_data_image, parse_date, reproducible_zip
+from ._common import build_date, parse_date, reproducible_zip
 
 #: Images are scaled down to this width (EMU; 6 inches fits A4 and Letter margins).
 MAX_IMAGE_WIDTH = 6 * 914400
@@ -30,6 +33,8 @@ MAX_COLUMNS = 63
 #: Core property values are truncated to this many characters.
 MAX_PROPERTY = 1000
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+#: What python-docx can place in a document (others are converted to PNG when Pillow is there).
+ACCEPT_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff"})
 
 
 class _Writer:
@@ -50,7 +55,8 @@ class _Writer:
         self.body = self.doc_body
         self.rels = document.part.rels
         self.links: dict[str, str] = {}
-        self.images: dict[str, tuple[str, Any] | None] = {}
+        self.images: dict[tuple[int, str], tuple[str, Any] | None] = {}
+        self.load: ImageLoader | None = None
         self.shape_id = 0
         self.base_url: str | None = None
         self.heading_offset = 0
@@ -82,18 +88,20 @@ class _Writer:
 
     def picture(self, parent: Any, image: Any) -> bool:
         """Append an inline picture run for an AST image, if its bytes are available."""
-        if not self.options.images or image is None:
+        if not self.options.images or image is None or self.load is None:
             return False
-        src = image.src or ""
-        if src not in self.images:
-            self.images[src] = None
-            decoded = decode_data_image(src)
-            if decoded is not None and decoded[0] != "image/webp":  # Word cannot show WebP
-                try:
-                    self.images[src] = self.doc.part.get_or_add_image(io.BytesIO(decoded[1]))
+        # The same safe, absolute source the HTML writers see (file:, javascript: are refused).
+        src = safe_image_url(image.src, self.base_url) or ""
+        key = (id(self.load), src)  # one loader per article: relative sources differ
+        if key not in self.images:
+            self.images[key] = None
+            found = self.load(src) if src else None
+            if found is not None:
+                try:  # python-docx deduplicates identical bytes into one part
+                    self.images[key] = self.doc.part.get_or_add_image(io.BytesIO(found.data))
                 except Exception:  # an image python-docx cannot parse is skipped, not fatal
-                    self.images[src] = None
-        entry = self.images[src]
+                    self.images[key] = None
+        entry = self.images[key]
         if entry is None:
             return False
         from docx.oxml.shape import CT_Inline
@@ -239,6 +247,8 @@ class _Writer:
     def article(self, article: Article, *, first: bool, title_style: str = "Title") -> None:
         meta = article.meta
         self.base_url = meta.url
+        if self.options.images:
+            self.load = loader_for(article, self.options, accept=ACCEPT_IMAGES)
         levels = [b.level for b in leaf_blocks(article.blocks) if b.type == "heading"]
         # The page's top heading level becomes Heading 1 (Heading 2 under a bundle title).
         shift = 0 if title_style == "Title" else 1

@@ -1,8 +1,9 @@
 """The ``epub`` format: EPUB 3 through ebooklib, valid for epubcheck (0 errors, 0 warnings).
 
-Chapters are XHTML documents from :mod:`convert.html`; ``data:`` images become manifest items
-with the media type their bytes show (remote images are dropped: EPUB forbids remote
-resources), links that cannot leave the book (relative, ``#fragment``) keep only their text.
+Chapters are XHTML documents from :mod:`convert.html`; images whose bytes are at hand
+(``data:`` URIs, files next to a saved page, http(s) when the network is allowed; see
+:func:`convert.images.loader_for`) become manifest items with the media type their bytes show,
+the others are dropped (EPUB forbids remote resources); links that cannot leave the book (relative, ``#fragment``) keep only their text.
 The package has a navigation document and an NCX, Dublin Core metadata, an identifier derived
 from the canonical URL (or the content), a ``dcterms:modified`` that never is "now", and a zip
 whose ``mimetype`` comes first and uncompressed, with fixed entry dates: the same input gives
@@ -19,12 +20,16 @@ from typing import Any, Sequence
 from convert import Article, hookimpl
 from convert.errors import MissingDependency
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import HTMLRenderer, article_html, html_document
+from convert.html import HTMLRenderer, article_html, html_document, safe_image_url
+from convert.images import ImageData, ImageLoader, loader_for
 from convert.textutil import clean_text
 
-from ._common import EXTENSIONS, build_date, decode_data_image, reproducible_zip
+from ._common import build_date, reproducible_zip
 
 CSS_PATH = "style/decruft.css"
+#: Core media types of EPUB 3 that e-readers show (SVG is left out: it can carry script and
+#: would need the ``svg`` manifest property on every chapter that shows it).
+ACCEPT_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 CSS = """\
 body { margin: 0 5%; line-height: 1.5; font-family: serif; }
 h1, h2, h3, h4, h5, h6 { font-family: sans-serif; line-height: 1.2; margin: 1.2em 0 0.5em;
@@ -91,30 +96,39 @@ def _identifier(articles: Sequence[Article], chapters: Sequence[bytes]) -> str:
 
 
 class _Images:
-    """Embeds ``data:`` images as book resources (deduplicated by content)."""
+    """Embeds the images of the book's chapters as resources (deduplicated by content).
 
-    def __init__(self, book: Any, epub: Any, enabled: bool) -> None:
-        self.book, self.epub, self.enabled = book, epub, enabled
+    :meth:`for_chapter` makes each chapter's ``image_src`` hook around that article's loader;
+    an image whose bytes cannot be had is dropped (EPUB forbids remote resources)."""
+
+    def __init__(self, book: Any, epub: Any, options: RenderOptions) -> None:
+        self.book, self.epub, self.options = book, epub, options
+        self.enabled = options.images
         self.by_digest: dict[str, str] = {}
-        self.first: tuple[str, str, bytes] | None = None
+        self.loaders: list[ImageLoader] = []
 
-    def src(self, src: str) -> str | None:
+    def for_chapter(self, article: Article) -> Any:
         if not self.enabled:
-            return None
-        decoded = decode_data_image(src)
-        if decoded is None:  # remote (EPUB forbids remote resources) or unreadable
-            return None
-        media_type, data = decoded
-        digest = hashlib.sha256(data).hexdigest()[:16]
+            return lambda src: None
+        load = loader_for(article, self.options, accept=ACCEPT_IMAGES)
+        self.loaders.append(load)
+
+        def src(src: str) -> str | None:
+            found = load(src)
+            return None if found is None else "../" + self.add(found)
+
+        return src
+
+    def add(self, image: ImageData) -> str:
+        digest = hashlib.sha256(image.data).hexdigest()[:16]
         href = self.by_digest.get(digest)
         if href is None:
-            href = f"images/img-{digest}.{EXTENSIONS[media_type]}"
+            href = f"images/img-{digest}.{image.extension}"
             self.book.add_item(self.epub.EpubImage(uid=f"img-{digest}", file_name=href,
-                                                   media_type=media_type, content=data))
+                                                   media_type=image.media_type,
+                                                   content=image.data))
             self.by_digest[digest] = href
-            if self.first is None:
-                self.first = (href, media_type, data)
-        return "../" + href
+        return href
 
 
 def _link_url(url: str) -> str | None:
@@ -148,12 +162,13 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
     css = epub.EpubItem(uid="style", file_name=CSS_PATH, media_type="text/css",
                         content=CSS.encode("utf-8"))
     book.add_item(css)
-    images = _Images(book, epub, options.images)
+    images = _Images(book, epub, options)
     width = max(3, len(str(len(articles))))
     chapters = []
     for i, article in enumerate(articles, start=1):
         meta = article.meta
-        renderer = HTMLRenderer(image_src=images.src, link_url=_link_url, base_url=meta.url)
+        renderer = HTMLRenderer(image_src=images.for_chapter(article), link_url=_link_url,
+                                base_url=meta.url)
         body = article_html(article, renderer=renderer)
         chapter_title = clean_text(meta.title or "").strip() or (
             title if len(articles) == 1 else f"Article {i}")
@@ -169,7 +184,7 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
 
     book.set_identifier(_identifier(articles, [c.content for c in chapters]))
     # The lead image is the cover unless ``-O cover=false``.
-    if images.first is not None and options.images and _flag(options.extra.get("cover", True)):
+    if images.loaders and _flag(options.extra.get("cover", True)):
         _cover(book, epub, articles, images)
 
     book.toc = chapters
@@ -228,13 +243,16 @@ def _flag(value: Any) -> bool:
 
 def _cover(book: Any, epub: Any, articles: Sequence[Article], images: _Images) -> None:
     """Mark the lead image of the (first) article as the cover image, when it is embedded."""
-    lead = articles[0].meta.lead_image
+    meta = articles[0].meta
+    lead = meta.lead_image
     if lead is None or lead.image is None:
         return
-    decoded = decode_data_image(lead.image.src or "")
-    if decoded is None:
+    # The same source the chapter's renderer resolved: the loader has it cached.
+    src = safe_image_url(lead.image.src, meta.url)
+    found = images.loaders[0](src) if src else None
+    if found is None:
         return
-    digest = hashlib.sha256(decoded[1]).hexdigest()[:16]
+    digest = hashlib.sha256(found.data).hexdigest()[:16]
     item = book.get_item_with_id(f"img-{digest}")
     if item is not None:
         item.properties = ["cover-image"]

@@ -6,6 +6,10 @@ markdownify leaves to the caller: escaping (text that *shows* ``<script>`` or ``
 text), URL quoting, fences longer than any backtick run, GFM tables with outer pipes, ``\\|``
 and ``<br>`` in cells, figures as image + caption + credit lines. The proof is in the tests:
 markdown-it-py renders our Markdown to the same visible text as the XHTML.
+
+Images keep their URL; with ``--embed-images`` (``RenderOptions.embed_images``) those whose bytes
+are at hand (see :func:`convert.images.loader_for`) are inlined as ``data:`` URIs, the others
+keep their URL. ``--no-images`` leaves them out.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from convert import Article, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
 from convert.html import HTMLRenderer, article_html
+from convert.images import loader_for
 from convert.textutil import clean_text
 
 from ._md_blocks import gfm_table, prepare
@@ -34,6 +39,9 @@ _LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)]))", re.M)
 MAX_DEPTH = 8
 _BACKTICKS = re.compile(r"`+")
 _EDGE_BREAKS = re.compile(r"^(?:\s*\\\n)+|(?:\\\n\s*)+$")
+#: What ``--embed-images`` inlines (what browsers and Markdown previews show; SVG data is
+#: refused by convert.html: it can carry script). Others become PNG when Pillow is installed.
+EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 
 
 def escape_markdown(text: str) -> str:
@@ -384,11 +392,16 @@ def front_matter(article: Article) -> str:
 
 # --------------------------------------------------------------------------- rendering
 
-def article_markdown(article: Article, *, heading_shift: int = 0, images: bool = True) -> str:
-    """The article as Markdown (no front matter, no trailing newline)."""
+def article_markdown(article: Article, *, heading_shift: int = 0, images: bool = True,
+                     image_src: Callable[[str], str | None] | None = None) -> str:
+    """The article as Markdown (no front matter, no trailing newline).
+
+    :param image_src: rewrites each (safe) image source, as :class:`HTMLRenderer` takes it;
+        :func:`image_hook` makes the one for ``--embed-images``.
+    """
     article = prepare(article)
     renderer = HTMLRenderer(base_url=article.meta.url, heading_shift=heading_shift,
-                            max_depth=MAX_DEPTH, image_src=None if images else _no_image)
+                            max_depth=MAX_DEPTH, image_src=image_src if images else _no_image)
     html = article_html(article, renderer=renderer)
     md = _converter_class()().convert(html)
     # LF line endings only: a CR from a code block would be a line break to some readers.
@@ -399,8 +412,23 @@ def _no_image(src: str) -> None:
     return None
 
 
+def image_hook(article: Article, options: RenderOptions) -> Callable[[str], str | None] | None:
+    """The ``image_src`` hook for ``article``: with ``embed_images`` an image whose bytes are at
+    hand becomes a ``data:`` URI and the others keep their URL; else None (URLs as they are)."""
+    if not options.images or not options.embed_images:
+        return None
+    load = loader_for(article, options, accept=EMBED_TYPES)
+
+    def embed(src: str) -> str:
+        found = load(src)
+        return found.data_uri() if found is not None else src
+
+    return embed
+
+
 def render_markdown(article: Article, options: RenderOptions) -> bytes:
-    md = article_markdown(article, images=options.images)
+    md = article_markdown(article, images=options.images,
+                          image_src=image_hook(article, options))
     head = front_matter(article) if options.front_matter else ""
     return (head + md + "\n").encode("utf-8")
 
@@ -414,7 +442,8 @@ def bundle_markdown(articles: Sequence[Article], options: RenderOptions) -> byte
     if title:
         parts.append("# " + escape_markdown(title))
         shift = 1
-    parts.extend(article_markdown(a, heading_shift=shift, images=options.images)
+    parts.extend(article_markdown(a, heading_shift=shift, images=options.images,
+                                  image_src=image_hook(a, options))
                  for a in articles)
     head = ""
     if options.front_matter and title:

@@ -19,6 +19,11 @@ from convert.article import Article, Link, Meta, Paragraph, Strong, Text  # noqa
 from mdcheck import NAMES, fold, load  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+try:
+    import PIL  # noqa: F401
+    HAVE_PIL = True
+except ImportError:
+    HAVE_PIL = False
 
 
 def render(article, **opts) -> bytes:
@@ -176,10 +181,13 @@ def test_hostile_metadata_and_text_do_not_crash():
 
 def test_images_embedded_with_alt_text_and_caption_below():
     d = reopen(render(load("rich")))
-    assert len(d.inline_shapes) == 3  # lead PNG, inline GIF, figure PNG; WebP and remote skipped
+    # lead PNG, inline GIF, figure PNG, and the WebP as PNG when Pillow can convert it; the
+    # remote image is not fetched (no fetch_images).
     descr = d.element.body.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/"
                                    "wordprocessingDrawing}docPr")
-    assert [x.get("descr") for x in descr] == ["lead", "inline gif", "a figure"]
+    expected = ["lead", "inline gif", "a figure"] + (["webp"] if HAVE_PIL else [])
+    assert len(d.inline_shapes) == len(expected)
+    assert [x.get("descr") for x in descr] == expected
     names = styles_of(d)
     i = names.index("Figure", 4)
     assert names[i + 1] == "Caption"

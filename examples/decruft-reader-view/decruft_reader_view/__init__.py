@@ -11,6 +11,11 @@ from ``convert.html.HTMLRenderer``, decruft's safe AST-to-HTML renderer, which k
 http(s)/mailto/relative links and http(s)/relative/``data:image`` images; this plugin adds the
 metadata header, the figure styling and the document around it.
 
+With ``--embed-images`` every image whose bytes are at hand (``data:`` URIs, files next to a
+saved page, http(s) when the network is allowed; see ``convert.images.loader_for``) is inlined
+as a ``data:`` URI, so that the page shows its pictures offline and from any folder; the others
+keep their URL. ``--no-images`` leaves images out.
+
 Options (``-O KEY=VALUE``): ``font=sans`` for a sans-serif body.
 """
 
@@ -25,6 +30,11 @@ from convert import PLUGIN_API_VERSION, Article, Meta, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
 from convert.html import HTMLRenderer, safe_link_url
 
+try:  # decruft >= 0.x: image bytes from saved pages and the network
+    from convert.images import loader_for
+except ImportError:  # an older decruft: --embed-images keeps the URLs
+    loader_for = None
+
 if PLUGIN_API_VERSION.split(".")[0] != "1":
     raise ImportError(f"decruft-reader-view needs plugin API 1.x, not {PLUGIN_API_VERSION}")
 
@@ -33,6 +43,8 @@ __version__ = "0.1.0"
 # No scripts, frames, fonts or fetches other than the article's own images.
 CSP = "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'"
 _LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+#: What --embed-images inlines: what every browser shows (no SVG: it can carry script).
+EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 
 
 def _css() -> str:
@@ -83,8 +95,24 @@ def _join_names(names: list[str]) -> str:
 
 
 def _renderer(article: Article, options: RenderOptions, *, shift: int = 0) -> ReaderRenderer:
-    drop = (lambda src: None) if not options.images else None
-    return ReaderRenderer(base_url=article.meta.url, heading_shift=shift, image_src=drop)
+    return ReaderRenderer(base_url=article.meta.url, heading_shift=shift,
+                          image_src=_image_hook(article, options))
+
+
+def _image_hook(article: Article, options: RenderOptions):  # type: ignore[no-untyped-def]
+    """None (URLs as they are), a hook that drops images (--no-images) or one that inlines
+    them as data: URIs (--embed-images)."""
+    if not options.images:
+        return lambda src: None
+    if not getattr(options, "embed_images", False) or loader_for is None:
+        return None
+    load = loader_for(article, options, accept=EMBED_TYPES)
+
+    def embed(src: str) -> str:
+        found = load(src)
+        return found.data_uri() if found is not None else src
+
+    return embed
 
 
 def article_section(article: Article, options: RenderOptions, *, anchor: str | None = None,
