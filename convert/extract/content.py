@@ -135,8 +135,9 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             continue
         label = _label(node)
         if label and _unlikely(label):
-            # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it.
-            if text_len(node) < 0.5 * body_len:
+            # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it
+            # (a list cannot be that wrapper).
+            if tag in ("ul", "ol", "dl") or text_len(node) < 0.5 * body_len:
                 doomed.append(node)
     for node in doomed:
         try:
@@ -259,13 +260,14 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
 
     # Climb while the parent scores better (the winner was one part of the article).
     last = top.score
+    threshold = top.score / 3
     parent = top.node.parent
     while parent is not None and parent.tag != "body":
         pc = candidates.get(parent.mem_id)
         if pc is None:
             parent = parent.parent
             continue
-        if pc.score < last / 3:
+        if pc.score < threshold:
             break
         if pc.score > last:
             notes.append(f"moved up to parent {_describe(parent)} (score {pc.score:.1f})")
