@@ -246,13 +246,13 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
 
     # Several strong candidates under one ancestor: the article is split in blocks.
     strong = [c for c in ranked[1:6] if c.score >= 0.75 * top.score]
-    if len(strong) >= 2:
+    if len(strong) >= P.MIN_SHARED_CANDIDATES:
         top_ancestors = _ancestors(top.node)
         for anc in top_ancestors:
             if anc.tag == "body":
                 break
             shared = sum(1 for c in strong if _is_inside(c.node, anc))
-            if shared >= 2:
+            if shared >= P.MIN_SHARED_CANDIDATES:
                 notes.append(f"moved up to {_describe(anc)}: holds {shared + 1} strong candidates")
                 cand = candidates.get(anc.mem_id) or Candidate(anc, top.score)
                 top = cand

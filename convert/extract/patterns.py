@@ -140,3 +140,6 @@ MAX_DEPTH = 120
 #: Colspan/rowspan are clamped to this (a span bomb must not allocate a huge table).
 MAX_SPAN = 1000
 
+#: The winner moves up to an ancestor holding at least this many other strong candidates
+#: (Readability's ``MINIMUM_TOPCANDIDATES``).
+MIN_SHARED_CANDIDATES = 3
