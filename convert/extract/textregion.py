@@ -32,6 +32,9 @@ INSIDE_REASONS = ("short", "bad-density", "near-good", "repeated")
 INSIDE_MAIN_ONLY = True
 #: Words of body needed before a comments heading may end the article.
 MIN_COMMENT_CUT = 60
+#: A comments label printed this many times or more labels each post or teaser ("Add a
+#: comment", "12 comments"), not the heading of the page's comment thread.
+PER_ITEM_REPEATS = 3
 #: Run scores: kept lines add their weight; lines that failed the thresholds (list items,
 #: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
 RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
@@ -153,7 +156,9 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
             if total - seen >= 0.5 * seen:
                 continue
             reason = "related"
-        elif R.COMMENTS_START.search(u.text):
+        elif R.COMMENTS_START.search(u.text) and not (
+                u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text)):
+            # (A comments label printed on every post or teaser is not the thread's heading.)
             reason = "comments"
         else:
             continue

@@ -108,6 +108,10 @@ COMMENTS_START = re.compile(
     r"^(?:your )?(?:name|e-?mail(?: address)?|website|nombre|correo electrónico|courriel|nom|"
     r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
+#: The word "comment" (or "reply") in a comments label, as opposed to a comment-form field.
+COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|commenti|komentarz|"
+                          r"discussion|reaction|评论", _I)
+
 #: A heading that opens the related-links block below an article.
 RELATED_START = re.compile(
     r"^[【\[(]?(?:related(?: articles?| stories| posts| content| links| news| coverage| reading)?|"

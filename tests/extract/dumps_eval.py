@@ -76,6 +76,7 @@ def run(folder: Path, ids: list[str] | None = None) -> list[dict]:
             "source": info.get("source") or gold.get("source") if isinstance(gold.get("source"), str)
             else info.get("source", "?"),
             "method": info.get("dump_method", "?"),
+            "ptype": gold.get("page_type") or info.get("page_type") or "-",
         })
     return rows
 
@@ -94,7 +95,7 @@ def report(folder: Path, rows: list[dict], worst: int) -> dict:
                                    [(folder / f"{r['id']}.txt").read_text(encoding="utf-8", errors="replace")
                                     for r in text_rows], n_bootstrap=0)
         print(f"   raw dump F1 {raw['f1']:.3f}")
-        for key in ("source", "method"):
+        for key in ("source", "method", "ptype"):
             groups = defaultdict(list)
             for r, pp in zip(text_rows, res["per_page"]):
                 groups[r[key]].append((r, pp))

@@ -335,3 +335,11 @@ def test_a_comment_form_ends_the_article():
     dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nLeave your opinion\nName (*):\nEmail*\n\n{comment}\n"
     text = article_text(parse_text(dump))
     assert "completely agree" not in text and text.endswith(PARA3)
+
+
+def test_a_comments_label_on_every_post_does_not_end_the_page():
+    # A Q&A page: "Add a comment" under the question and under each answer labels the posts;
+    # it is not the heading of a comment thread below an article.
+    dump = f"{PARA}\n\nAdd a comment\n\n{PARA2}\n\nAdd a comment\n\n{PARA3}\n\nAdd a comment\n"
+    text = article_text(parse_text(dump))
+    assert PARA2 in text and text.endswith(PARA3)
