@@ -90,6 +90,23 @@ def test_nothing_outside_the_page_folder_is_read(saved_page, src):
     assert _resolve(src.format(secret=secret), page) is None
 
 
+def test_relative_src_made_absolute_against_the_page_url(saved_page):
+    """A saved page's canonical URL made its relative srcs absolute (convert.html does): the
+    part below the page URL's folder is looked up next to the page, still contained."""
+    page, secret = saved_page
+    url = "https://example.com/news/My%20Page.html"
+    assert _resolve("https://example.com/news/img/local.png", page, page_url=url).data == PNG
+    assert _resolve("https://example.com/news/img/local.png", page) is None
+    for src in ("https://other.example/news/img/local.png",   # another host
+                "http://example.com/news/img/local.png",      # another scheme
+                "https://example.com/img/local.png",          # above the page's folder
+                "https://example.com/news/%2e%2e/secret.png",
+                "https://example.com/news/..%2fsecret.png"):
+        assert _resolve(src, page, page_url=url) is None, src
+    article = Article(Meta(title="t", url=url, source=Source(str(page), "html", "utf-8")), ())
+    assert loader_for(article, RenderOptions())("https://example.com/news/img/local.png")
+
+
 def test_symlink_escaping_the_folder_is_refused(saved_page):
     page, secret = saved_page
     link = page.parent / "img" / "escape.png"

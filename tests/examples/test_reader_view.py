@@ -118,3 +118,50 @@ def test_with_reading_time_and_the_hn_reader(plugin_env: Env, tmp_path: Path) ->
     assert "By ada_l" in byline and "1 min read" in byline
     assert len([d for d in page.find("div") if d.get("class") == "comment"]) == 5
     assert "&lt;script&gt;" in proc.stdout.decode()
+
+
+def _png() -> bytes:
+    """A valid 2x2 RGB PNG (zlib + struct)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    raw = b"".join(b"\x00" + b"\x10\x20\x30" * 2 for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def _saved_page(root: Path, *srcs: str) -> Path:
+    """page.html with page_files/pic.png next to it, and a secret.png outside its folder."""
+    text = "A paragraph of the saved article, long enough to be its main content. " * 6
+    site = root / "site"
+    (site / "page_files").mkdir(parents=True)
+    (site / "page_files" / "pic.png").write_bytes(_png())
+    (root / "secret.png").write_bytes(_png())
+    figures = "".join(f'<figure><img src="{s}" alt="pic"><figcaption>Caption</figcaption>'
+                      f"</figure><p>{text}</p>" for s in srcs)
+    page = site / "page.html"
+    page.write_text(f"<html lang='en'><head><title>Saved</title></head><body><article>"
+                    f"<h1>Saved</h1><p>{text}</p>{figures}<p>{text}</p></article></body></html>")
+    return page
+
+
+def test_embed_images_inlines_a_saved_pages_images(plugin_env: Env, tmp_path: Path) -> None:
+    import base64
+
+    page = _saved_page(tmp_path, "page_files/pic.png", "../secret.png")
+    data_uri = "data:image/png;base64," + base64.b64encode(_png()).decode("ascii")
+
+    def srcs(*args: str) -> list[str | None]:
+        proc = plugin_env.run("convert", page.name, "-t", "reader", *args, cwd=page.parent)
+        assert proc.returncode == 0, proc.stderr.decode()
+        return [img["src"] for img in parse_page(proc.stdout).find("img")]
+
+    # Without --embed-images the URLs stay; with it, the file next to the page is inlined
+    # (the CSP allows data: images) and the one outside the page's folder is not read.
+    assert srcs() == ["page_files/pic.png", "../secret.png"]
+    assert srcs("--embed-images") == [data_uri, "../secret.png"]
+    assert srcs("--embed-images", "--no-images") == []

@@ -283,3 +283,61 @@ def test_libreoffice_opens_every_fixture_and_shows_the_text(tmp_path):
         assert _comparable(clean_text(article.meta.title or "")) in shown
         for block in block_texts(article.blocks):
             assert _comparable(clean_text(block).replace("\t", "")) in shown, (name, block)
+
+
+# --------------------------------------------------------------------------- saved pages
+# A page saved by a browser, converted through the real CLI: its images come from the
+# page's folder (convert.images), never from outside it, and never from the network unless
+# --fetch-images is given.
+
+from savedpage import PNG, convert as convert_page, escaping_sources, image_server, \
+    saved_page  # noqa: E402
+
+
+def _media(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist() if n.startswith("word/media/")}
+
+
+def _drawings(data: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml").count(b"<w:drawing>")
+
+
+def test_saved_page_image_is_embedded_from_its_files_folder(tmp_path):
+    page = saved_page(tmp_path, "page_files/pic.png")
+    data = convert_page(page, "out.docx")
+    assert list(_media(data).values()) == [PNG]
+    assert _drawings(data) == 1
+    shape = reopen(data).inline_shapes[0]
+    assert shape.width > 0 and shape.height > 0
+    assert convert_page(page, "again.docx") == data  # deterministic
+    # --no-images: no picture at all, the caption stays
+    data = convert_page(page, "none.docx", "--no-images")
+    assert not _media(data) and _drawings(data) == 0
+    assert any(p.text == "Caption 1" for p in reopen(data).paragraphs)
+
+
+def test_saved_page_relative_src_under_a_canonical_url(tmp_path):
+    # The renderer makes srcs absolute against the canonical URL; the file is still found
+    # next to the page (no network).
+    page = saved_page(tmp_path, "page_files/pic.png", canonical="https://example.com/a/page.html")
+    assert list(_media(convert_page(page, "out.docx")).values()) == [PNG]
+
+
+def test_saved_page_cannot_reach_files_outside_its_folder(tmp_path):
+    page = saved_page(tmp_path, *escaping_sources(tmp_path))
+    data = convert_page(page, "out.docx")
+    assert not _media(data) and _drawings(data) == 0
+
+
+def test_local_page_images_are_fetched_only_with_fetch_images(tmp_path):
+    with image_server() as (base, requests):
+        page = saved_page(tmp_path, f"{base}/remote/photo.png")
+        data = convert_page(page, "out.docx")
+        assert requests == [] and not _media(data)
+        data = convert_page(page, "fetched.docx", "--fetch-images")
+        assert requests == ["/remote/photo.png"]
+        assert list(_media(data).values()) == [PNG] and _drawings(data) == 1
+        convert_page(page, "none.docx", "--fetch-images", "--no-images")
+        assert len(requests) == 1

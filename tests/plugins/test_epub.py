@@ -303,3 +303,71 @@ def test_cover_can_be_turned_off():
     assert root.find(".//opf:item[@properties='cover-image']", NS) is None
     _, root, files = opf(render(load("rich"), images=False))
     assert not any(f.startswith("EPUB/images/") for f in files)
+
+
+# --------------------------------------------------------------------------- saved pages
+# A page saved by a browser, converted through the real CLI: its images become book
+# resources from the page's folder (convert.images), never from outside it, and never from
+# the network unless --fetch-images is given.
+
+from savedpage import PNG, convert as convert_page, escaping_sources, image_server, \
+    png, saved_page  # noqa: E402
+
+
+def _images(data: bytes) -> dict[str, tuple[str, bytes]]:
+    """Manifest images: href -> (media type, bytes)."""
+    path, root, files = opf(data)
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    return {i.get("href"): (i.get("media-type"), files[folder + i.get("href")])
+            for i in root.findall(".//opf:manifest/opf:item", NS)
+            if i.get("media-type", "").startswith("image/")}
+
+
+def _img_srcs(data: bytes) -> list[str]:
+    files = parts(data)
+    return [img.get("src") for name, raw in sorted(files.items()) if name.endswith(".xhtml")
+            for img in etree.fromstring(raw, PARSER).iter("{http://www.w3.org/1999/xhtml}img")]
+
+
+def test_saved_page_images_become_book_resources_and_the_lead_the_cover(tmp_path):
+    lead = png(4, 4, (0, 0, 255))
+    page = saved_page(tmp_path, "page_files/pic.png", "page_files/pic.png",
+                      lead="page_files/lead.png", canonical="https://example.com/a/page.html")
+    (page.parent / "page_files" / "lead.png").write_bytes(lead)
+    data = convert_page(page, "out.epub")
+    images = _images(data)
+    assert sorted(images.values()) == sorted([("image/png", PNG), ("image/png", lead)])
+    srcs = _img_srcs(data)
+    assert len(srcs) == 3 and all(s.startswith("../images/") for s in srcs)  # lead + 2 figures
+    _, root, _ = opf(data)
+    cover = root.find(".//opf:item[@properties='cover-image']", NS)
+    assert cover is not None and images[cover.get("href")][1] == lead
+    assert convert_page(page, "again.epub") == data  # deterministic
+    none = convert_page(page, "none.epub", "--no-images")
+    assert not _images(none) and not _img_srcs(none)
+    assert "Caption 1" in parts(none)["EPUB/text/chapter-001.xhtml"].decode()
+
+
+@needs_epubcheck
+def test_saved_page_epub_passes_epubcheck(tmp_path):
+    page = saved_page(tmp_path, "page_files/pic.png", "page_files/missing.png",
+                      lead="page_files/pic.png")
+    out = epubcheck(convert_page(page, "out.epub"), tmp_path)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in out, out
+
+
+def test_saved_page_cannot_reach_files_outside_its_folder(tmp_path):
+    page = saved_page(tmp_path, *escaping_sources(tmp_path))
+    data = convert_page(page, "out.epub")
+    assert not _images(data) and not _img_srcs(data)
+
+
+def test_local_page_images_are_fetched_only_with_fetch_images(tmp_path):
+    with image_server() as (base, requests):
+        page = saved_page(tmp_path, f"{base}/remote/photo.png")
+        data = convert_page(page, "out.epub")
+        assert requests == [] and not _images(data)
+        assert not _img_srcs(data)  # EPUB forbids remote resources: dropped
+        data = convert_page(page, "fetched.epub", "--fetch-images")
+        assert requests == ["/remote/photo.png"]
+        assert list(_images(data).values()) == [("image/png", PNG)]
