@@ -50,6 +50,10 @@ CODE_CHAR_SHARE = 0.08
 #: words capitalised) are lists of teaser links.
 HEADLINE_RUN = 3
 HEADLINE_CASE_SHARE = 0.8
+#: Runs of at least TEMPLATE_RUN lines of 3 to TEMPLATE_MAX_WORDS words that differ in one
+#: word only are links made from one template (share bars, menus).
+TEMPLATE_RUN = 3
+TEMPLATE_MAX_WORDS = 12
 #: Function-word density thresholds, as fractions of the page's own prose density.
 DENSITY_HIGH = 0.6
 DENSITY_LOW = 0.4
@@ -176,6 +180,8 @@ def _apply_rules(units: list[Line]) -> None:
             drop(u, "repeated")
     if HEADLINE_RUN:
         _drop_headline_lists(units)
+    if TEMPLATE_RUN:
+        _drop_templated_runs(units)
 
 
 def _drop_consent_tail(units: list[Line]) -> None:
@@ -214,6 +220,36 @@ def _drop_headline_lists(units: list[Line]) -> None:
         if j - i >= HEADLINE_RUN:
             for u in units[i:j]:
                 drop(u, "headline-list")
+        i = max(j, i + 1)
+
+
+def _skeletons(key: str) -> set[str]:
+    """The line's key with each of its words in turn replaced by a wildcard."""
+    parts = key.split(" ")
+    return {" ".join(parts[:k] + ["*"] + parts[k + 1:]) for k in range(len(parts))}
+
+
+def _drop_templated_runs(units: list[Line]) -> None:
+    """Consecutive lines that differ in a single word ("Click to share on Twitter", "... on
+    Facebook", "... on Reddit") are one template filled in for each link: a share bar or a
+    menu, whatever the language."""
+    i, n = 0, len(units)
+    while i < n:
+        u = units[i]
+        if u.keep is not None or not 3 <= u.words <= TEMPLATE_MAX_WORDS or u.cells:
+            i += 1
+            continue
+        common = _skeletons(u.key)
+        j = i + 1
+        while j < n and units[j].keep is None and units[j].words == u.words and not units[j].cells:
+            shared = common & _skeletons(units[j].key)
+            if not shared:
+                break
+            common = shared
+            j += 1
+        if j - i >= TEMPLATE_RUN:
+            for v in units[i:j]:
+                drop(v, "templated")
         i = max(j, i + 1)
 
 

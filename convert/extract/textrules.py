@@ -101,6 +101,8 @@ COMMENTS_START = re.compile(
     r"comentarios?|commenti|komentarze?|reader comments|discussion)\b(?:\s+(?:to|on|for|zu)\b.*)?"
     r"\s*(?:\(\d+\))?\s*:?$|^(?:leave|post|add|write) a (?:comment|reply)\b|"
     r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|"
+    r"^(?:there (?:are|is) )?(?:\d+|one|two|three|no) (?:comments?|responses?|replies|thoughts? on)\b|"
+    r"^join the (?:discussion|conversation)\b|^comments are closed\b|"
     r"^(?:read|view|show|see) (?:all )?(?:\d+ )?comments\b|^kommentare lesen\b|"
     r"(?:^|[|·•]\s*)\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\b|"
     r"^(?:lire|voir) les commentaires\b|^(?:leer|ver) (?:los )?comentarios\b|"

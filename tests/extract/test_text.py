@@ -343,3 +343,21 @@ def test_a_comments_label_on_every_post_does_not_end_the_page():
     dump = f"{PARA}\n\nAdd a comment\n\n{PARA2}\n\nAdd a comment\n\n{PARA3}\n\nAdd a comment\n"
     text = article_text(parse_text(dump))
     assert PARA2 in text and text.endswith(PARA3)
+
+
+def test_a_share_bar_made_from_one_template_is_dropped():
+    bar = "\n".join(f"Click to share on {s} (Opens in new window)"
+                    for s in ("Facebook", "Twitter", "Telegram", "WhatsApp", "Reddit"))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{bar}\n"
+    text = article_text(parse_text(dump))
+    assert "Click to share" not in text and text.endswith(PARA3)
+
+
+@pytest.mark.parametrize("heading", ["There are 13 comments", "3 thoughts on “Council votes”",
+                                     "Join the discussion"])
+def test_more_comment_headings_end_the_article(heading):
+    comment = ("I completely agree with everything that was said here, and I think the council "
+               "should have done this years ago when the building first became too small.")
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\nAnna\n\n{comment}\n"
+    text = article_text(parse_text(dump))
+    assert "completely agree" not in text and text.endswith(PARA3)
