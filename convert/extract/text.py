@@ -93,6 +93,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
             if u.reason in ("short", "bad-density", "near-good", "far-from-body"):
                 u.keep, u.reason = None, ""
         _classify(units, relaxed=True)
+    if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
+        _first_copies(units)
     if not any(u.keep for u in units):
         _shape_only(units)
     if not any(u.keep for u in units):
@@ -365,6 +367,19 @@ def _is_code(u: Line) -> bool:
     if R.CODE_LINE.search(t):
         return True
     return len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t) and any(c in t for c in ";{}()=")
+
+
+def _first_copies(units: list[Line]) -> None:
+    """Last resort for pages printed twice (a desktop and a mobile layout in one dump): when
+    dropping every repeated line leaves no body, the first copy of each is judged again."""
+    seen: set[str] = set()
+    for u in units:
+        if u.reason in ("short", "bad-density", "near-good", "far-from-body") or (
+                u.reason == "repeated" and u.key not in seen):
+            u.keep, u.reason = None, ""
+        seen.add(u.key)
+    _classify(units, relaxed=True)
+    keep_main_run(units)
 
 
 def _shape_only(units: list[Line]) -> None:

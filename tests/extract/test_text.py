@@ -361,3 +361,13 @@ def test_more_comment_headings_end_the_article(heading):
     dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\nAnna\n\n{comment}\n"
     text = article_text(parse_text(dump))
     assert "completely agree" not in text and text.endswith(PARA3)
+
+
+def test_a_page_printed_twice_keeps_one_copy():
+    # Desktop and mobile layouts in one dump: every line occurs twice.
+    part = ("Marketing made to meet your business goals.\nUniversal Appeal\n"
+            "Increasing attendance and awareness of a world-class space museum in a small town.\n"
+            "The Picture of Health\n"
+            "A collaborative approach brought leadership into the creative process for a clinic.\n")
+    text = article_text(parse_text("Work\nAgency\nBlog\n" + part + part + "Contact\n"))
+    assert text.count("collaborative approach") == 1 and "world-class space museum" in text
