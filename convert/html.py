@@ -169,7 +169,8 @@ class HTMLRenderer:
     """Renders blocks and inlines to XHTML; one ``render_<type>`` method per node type.
 
     :param image_src: maps a safe image source to the one to emit, or ``None`` to drop the
-        image (EPUB embeds ``data:`` images as files and drops remote ones).
+        image (EPUB embeds the images :func:`convert.images.loader_for` can load as files and
+        drops the others; Markdown with ``--embed-images`` inlines them as ``data:`` URIs).
     :param link_url: maps a safe link URL to the one to emit, or ``None`` to keep only the
         link's text.
     :param base_url: relative URLs are resolved against it (the article's canonical URL).

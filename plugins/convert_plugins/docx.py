@@ -57,6 +57,7 @@ class _Writer:
         self.links: dict[str, str] = {}
         self.images: dict[tuple[int, str], tuple[str, Any] | None] = {}
         self.load: ImageLoader | None = None
+        self.article_no = 0
         self.shape_id = 0
         self.base_url: str | None = None
         self.heading_offset = 0
@@ -92,7 +93,7 @@ class _Writer:
             return False
         # The same safe, absolute source the HTML writers see (file:, javascript: are refused).
         src = safe_image_url(image.src, self.base_url) or ""
-        key = (id(self.load), src)  # one loader per article: relative sources differ
+        key = (self.article_no, src)  # one loader per article: relative sources differ
         if key not in self.images:
             self.images[key] = None
             found = self.load(src) if src else None
@@ -247,6 +248,7 @@ class _Writer:
     def article(self, article: Article, *, first: bool, title_style: str = "Title") -> None:
         meta = article.meta
         self.base_url = meta.url
+        self.article_no += 1
         if self.options.images:
             self.load = loader_for(article, self.options, accept=ACCEPT_IMAGES)
         levels = [b.level for b in leaf_blocks(article.blocks) if b.type == "heading"]

@@ -341,3 +341,18 @@ def test_local_page_images_are_fetched_only_with_fetch_images(tmp_path):
         assert list(_media(data).values()) == [PNG] and _drawings(data) == 1
         convert_page(page, "none.docx", "--fetch-images", "--no-images")
         assert len(requests) == 1
+
+
+def test_bundle_resolves_each_page_in_its_own_folder(tmp_path):
+    from cliutil import run_cli
+    from savedpage import png
+
+    pages = [saved_page(tmp_path / str(n), "page_files/pic.png") for n in range(3)]
+    other = png(5, 5, (0, 255, 0))
+    (pages[1].parent / "page_files" / "pic.png").write_bytes(other)
+    out = tmp_path / "book.docx"
+    proc = run_cli("convert", *map(str, pages), "-o", str(out), "-q")
+    assert proc.returncode == 0, proc.stderr.decode()
+    data = out.read_bytes()
+    # Same src, three folders: page 1 and 3 share their bytes (one part), page 2 differs.
+    assert sorted(_media(data).values()) == sorted([PNG, other]) and _drawings(data) == 3

@@ -30,9 +30,9 @@ from convert import PLUGIN_API_VERSION, Article, Meta, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
 from convert.html import HTMLRenderer, safe_link_url
 
-try:  # decruft >= 0.x: image bytes from saved pages and the network
+try:  # image bytes from data: URIs, saved pages and (when allowed) the network
     from convert.images import loader_for
-except ImportError:  # an older decruft: --embed-images keeps the URLs
+except ImportError:  # a decruft without convert.images: --embed-images keeps the URLs
     loader_for = None
 
 if PLUGIN_API_VERSION.split(".")[0] != "1":
