@@ -28,7 +28,7 @@ from . import metadata as metadata_mod
 from . import patterns as P
 from .decode import decode
 from .dom import Builder, safe_url
-from .guard import cap_nesting
+from .guard import cap_attributes, cap_nesting
 
 __all__ = ["parse_html"]
 
@@ -56,7 +56,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         raise InputError("empty page")
     if "\x00" in text:
         text = text.replace("\x00", "")
-    text = cap_nesting(text)
+    text = cap_attributes(cap_nesting(text))
 
     page_url = base_url or (location if _is_url(location) else None)
     head_tree = LexborHTMLParser(text)

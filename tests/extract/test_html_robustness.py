@@ -9,7 +9,7 @@ import pytest
 
 from convert.errors import InputError
 from convert.extract.decode import decode
-from convert.extract.guard import cap_nesting
+from convert.extract.guard import cap_attributes, cap_nesting
 from convert.extract.html import parse_html
 from convert.textutil import article_text
 
@@ -45,6 +45,27 @@ def test_cap_nesting_only_touches_deep_pages():
     capped = cap_nesting(deep, limit=100)
     assert capped.count("<div>") == 100 and capped.count("</div>") == 100
     assert "text" in capped
+
+
+def test_hundred_thousand_attributes_on_one_element_finish_fast():
+    attrs = " ".join(f"a{i}='{i}'" for i in range(100_000))
+    html = (f"<html><body><article><p {attrs}>Attributes galore on this paragraph.</p>"
+            "<p>The committee met on Tuesday to discuss the budget and the library.</p>"
+            "</article></body></html>")
+    start = time.process_time()
+    text = article_text(parse_html(html))
+    assert time.process_time() - start < 10
+    assert "Attributes galore" in text and "committee met on Tuesday" in text
+
+
+def test_cap_attributes_keeps_ordinary_and_long_valued_tags():
+    ordinary = "<p class='a' id=\"b\" data-x=1>ok</p>" * 1000
+    assert cap_attributes(ordinary) is ordinary
+    image = '<img src="data:image/png;base64,' + "A" * 20_000 + '" alt="x">'
+    assert cap_attributes(image * 2) == image * 2
+    many = "<p " + " ".join(f"a{i}=1" for i in range(2000)) + ">t</p>"
+    capped = cap_attributes(many, limit=10)
+    assert capped.startswith("<p a0=1 a1=1") and capped.count("=") == 10 and capped.endswith(">t</p>")
 
 
 def test_large_page_is_linear():
