@@ -126,6 +126,13 @@ class _Registry:
     def names(self) -> list[str]:
         return list(self._items)
 
+    def _get(self, name: str, unknown: str) -> Any:
+        try:
+            return self._items[name]
+        except KeyError:
+            known = ", ".join(sorted(self._items)) or "none"
+            raise FormatError(unknown.format(name=name, known=known)) from None
+
 
 class FormatRegistry(_Registry):
     """Output formats by name. Passed to ``register_formats``."""
@@ -144,11 +151,7 @@ class FormatRegistry(_Registry):
         return fmt
 
     def get(self, name: str) -> Format:
-        try:
-            return self._items[name]
-        except KeyError:
-            known = ", ".join(sorted(self._items)) or "none"
-            raise FormatError(f"unknown format {name!r} (known: {known})") from None
+        return self._get(name, "unknown format {name!r} (known: {known})")
 
     def for_extension(self, ext: str) -> Format | None:
         """The format whose extensions include ``ext`` (with or without the dot)."""
@@ -174,11 +177,7 @@ class ReaderRegistry(_Registry):
         return reader
 
     def get(self, name: str) -> Reader:
-        try:
-            return self._items[name]
-        except KeyError:
-            known = ", ".join(sorted(self._items)) or "none"
-            raise FormatError(f"unknown input kind {name!r} (known: auto, {known})") from None
+        return self._get(name, "unknown input kind {name!r} (known: auto, {known})")
 
     def sniffers(self) -> list[Reader]:
         return sorted((r for r in self._items.values() if r.sniff is not None),
@@ -199,8 +198,4 @@ class TransformRegistry(_Registry):
         return tr
 
     def get(self, name: str) -> Transform:
-        try:
-            return self._items[name]
-        except KeyError:
-            known = ", ".join(sorted(self._items)) or "none"
-            raise FormatError(f"unknown filter {name!r} (registered: {known})") from None
+        return self._get(name, "unknown filter {name!r} (registered: {known})")
