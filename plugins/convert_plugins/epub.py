@@ -3,8 +3,9 @@
 Chapters are XHTML documents from :mod:`convert.html`; images whose bytes are at hand
 (``data:`` URIs, files next to a saved page, http(s) when the network is allowed; see
 :func:`convert.images.loader_for`) become manifest items with the media type their bytes show,
-the others are dropped (EPUB forbids remote resources); links that cannot leave the book (relative, ``#fragment``) keep only their text.
-The package has a navigation document and an NCX, Dublin Core metadata, an identifier derived
+the others are dropped (EPUB forbids remote resources); the first article's lead image is the
+cover. Links that cannot leave the book (relative, ``#fragment``) keep only their text. The
+package has a navigation document and an NCX, Dublin Core metadata, an identifier derived
 from the canonical URL (or the content), a ``dcterms:modified`` that never is "now", and a zip
 whose ``mimetype`` comes first and uncompressed, with fixed entry dates: the same input gives
 the same bytes. ebooklib writes to memory here; the caller writes the file atomically.
