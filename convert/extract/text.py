@@ -12,6 +12,9 @@ The cascade, in the order :func:`parse_text` runs it:
    prose, then let short and borderline lines follow their neighbours (as jusText does);
 6. keep the densest run of article text, end it at comments or related links, and drop
    stray prose far from it (:mod:`.textregion`);
+   A page that is a list of records (products, jobs, search results: a few short lines each,
+   with a label such as "Add to Cart" in every record) keeps the records' region instead
+   when it holds several times the text found as prose (:func:`_records`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
    lead-image caption and credit (:mod:`.textstructure`, :mod:`.textmeta`);
 8. build blocks: paragraphs, level-2 headings, lists, code blocks.
@@ -50,6 +53,18 @@ CODE_CHAR_SHARE = 0.08
 #: words capitalised) are lists of teaser links.
 HEADLINE_RUN = 3
 HEADLINE_CASE_SHARE = 0.8
+#: A label printed on at least RECORD_MIN records (of at most RECORD_LABEL_WORDS words) marks
+#: a list of records; it replaces the prose found when its region holds RECORD_SHARE times
+#: as much text and at least RECORD_MIN_WORDS words.
+RECORD_MIN = 5
+RECORD_LABEL_WORDS = 6
+RECORD_SHARE = 5.0
+RECORD_MIN_WORDS = 60
+#: Lines per record (the label's median spacing) for a list of records.
+RECORD_GAP = (3, 40)
+#: Records replace text found elsewhere on the page only when it is shorter than this; else
+#: they must contain most of it (and then extend it).
+RECORD_ALONE_WORDS = 50
 #: Runs of at least TEMPLATE_RUN lines of 3 to TEMPLATE_MAX_WORDS words that differ in one
 #: word only are links made from one template (share bars, menus).
 TEMPLATE_RUN = 3
@@ -99,6 +114,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         _shape_only(units)
     if not any(u.keep for u in units):
         _tiny_page(units)
+    if RECORD_MIN:
+        _records(units)
     meta = structure(units)
     blocks = _blocks(units)
     if not blocks:
@@ -380,6 +397,47 @@ def _first_copies(units: list[Line]) -> None:
         seen.add(u.key)
     _classify(units, relaxed=True)
     keep_main_run(units)
+
+
+#: Furniture that stays dropped inside a list of records.
+HARD_FURNITURE = frozenset({"separator", "icon-run", "button", "cookie", "copyright", "app-promo",
+                            "consent", "language-switcher", "templated", "breadcrumb"})
+
+
+def _records(units: list[Line]) -> None:
+    """Listing, product-grid and search-result pages have no prose to speak of: their content
+    is a list of records, each printed as a few short lines with the same label in each
+    ("Add to Cart", "View profile", "Reply"). When such a label occurs at least RECORD_MIN
+    times and the region it spans holds much more text than the prose found, the region is
+    the content: its lines are kept except buttons and other hard furniture."""
+    kept = sum(u.weight for u in units if u.keep)
+    where: dict[str, list[int]] = {}
+    for u in units:
+        if u.key and u.words <= RECORD_LABEL_WORDS and u.repeats >= RECORD_MIN:
+            where.setdefault(u.key, []).append(u.index)
+    best, span = 0.0, None
+    for pos in where.values():
+        gaps = sorted(b - a for a, b in zip(pos, pos[1:]))
+        gap = gaps[len(gaps) // 2]
+        if not RECORD_GAP[0] <= gap <= RECORD_GAP[1]:
+            continue
+        lo, hi = max(0, pos[0] - gap + 1), pos[-1]
+        words = sum(u.weight for u in units[lo:hi + 1]
+                    if u.keep or u.reason not in HARD_FURNITURE)
+        if words > best:
+            best, span = words, (lo, hi)
+    if span is None or best < RECORD_SHARE * kept or best < RECORD_MIN_WORDS:
+        return
+    lo, hi = span
+    inside = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    if kept >= RECORD_ALONE_WORDS and inside < 0.5 * kept:
+        return  # the records are elsewhere than the text found (teasers below an article)
+    for u in units:
+        if lo <= u.index <= hi:
+            if u.reason not in HARD_FURNITURE and u.key and u.key not in R.BUTTON_PHRASES:
+                u.keep, u.reason = True, ""
+        elif u.keep:
+            drop(u, "outside-records")
 
 
 def _shape_only(units: list[Line]) -> None:

@@ -66,6 +66,11 @@ BUTTON_PHRASES = frozenset({
     "advertisement", "sponsored content", "leave a comment", "leave a reply", "comments",
     "weitere artikel", "mehr zum thema", "anzeige", "werbung", "publicité", "publicidad",
     "lire la suite", "leer más", "leia mais", "czytaj więcej", "推荐阅读", "热门文章",
+    # the buttons of shop and listing records
+    "add to cart", "add to basket", "add to bag", "add to compare", "add to wishlist",
+    "add to wish list", "buy now", "shop now", "quick view", "view details", "view profile",
+    "view company profile", "learn more", "see details", "compare", "in den warenkorb",
+    "ajouter au panier", "añadir al carrito",
 })
 
 #: App-promotion and subscription nags.

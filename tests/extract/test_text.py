@@ -371,3 +371,14 @@ def test_a_page_printed_twice_keeps_one_copy():
             "A collaborative approach brought leadership into the creative process for a clinic.\n")
     text = article_text(parse_text("Work\nAgency\nBlog\n" + part + part + "Contact\n"))
     assert text.count("collaborative approach") == 1 and "world-class space museum" in text
+
+
+def test_a_list_of_records_is_the_content_of_a_page_without_prose():
+    menu = "Home\nCameras\nLenses\nDeals\nMy Cart\nSign in\n"
+    records = "".join(
+        f"Add to Compare\nCanon EOS R{n} Mirrorless Camera with Lens\nKey Features\n"
+        f"{20 + n}MP APS-C CMOS Sensor and Dual Pixel autofocus\n4K {n}0p video with crop\n"
+        f"${n}99.00\nAdd to Cart\n" for n in range(1, 9))
+    text = article_text(parse_text(menu + records + "About Us\nCareers\nHelp\n"))
+    assert "Canon EOS R1 Mirrorless" in text and "Canon EOS R8 Mirrorless" in text
+    assert "Careers" not in text and "Sign in" not in text and "Add to Cart" not in text
