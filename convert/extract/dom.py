@@ -381,6 +381,13 @@ class Builder:
                     credit = normalize_inlines(self.inline_children(el, depth))
                     el.decompose()
                     break
+            if not credit:
+                # An unnamed last element reading "Photo: ...", "© ...": the credit.
+                last = _last_element(caption_node)
+                if last is not None and last.tag not in ("a", "br") and P.CREDIT_TEXT.match(
+                        last.text(deep=True) or ""):
+                    credit = normalize_inlines(self.inline_children(last, depth))
+                    last.decompose()
             caption = normalize_inlines(self.inline_children(caption_node, depth))
         if image is None and not caption:
             # A <figure> used as a plain wrapper (quotes, code, tables).
@@ -492,6 +499,20 @@ _WRAPPERS["u"] = Emphasis
 _WRAPPERS["mark"] = Strong
 
 _BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
+
+
+def _last_element(node: LexborNode) -> LexborNode | None:
+    """The last child element when nothing but blank text follows it."""
+    kid = node.last_child
+    while kid is not None:
+        tag = kid.tag or "-"
+        if tag == "-text":
+            if (kid.text_content or "").strip():
+                return None
+        elif not tag.startswith("-"):
+            return kid
+        kid = kid.prev
+    return None
 
 
 def _contains_block(node: LexborNode) -> bool:

@@ -72,21 +72,27 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     for node in found.nodes:
         blocks.extend(builder.blocks_of(node, 0))
     blocks = _tidy(blocks, fields.get("title"))
+    subtitle = _clean(fields.get("subtitle"))
+    if subtitle:
+        blocks = _drop_subtitle(blocks, subtitle)
     prose, linked = _word_counts(blocks)
     if not prose and not linked or prose < MIN_PROSE_WORDS and linked > prose:
         # Menus, link lists and footers are not an article, however the cascade relaxed.
         raise InputError("no article content found")
 
+    # A lead figure found in the article stays a Figure block in the body (in reading order,
+    # caption and credit bound); Meta.lead_image is the declared picture (og:image) only
+    # when the body does not already show it, so no renderer prints it twice.
     lead = None
     if fields.get("lead_image"):
         src = safe_url(fields["lead_image"], base, image=True)
-        if src:
+        if src and not _shown_in_body(src, blocks):
             lead = Figure(Image(src=src))
     canonical = fields.get("url")
     canonical = safe_url(canonical, base) if canonical else None
     meta = Meta(
         title=_clean(fields.get("title")),
-        subtitle=_clean(fields.get("subtitle")),
+        subtitle=subtitle,
         authors=tuple(fields.get("authors") or ()),
         published=fields.get("published"),
         modified=fields.get("modified"),
@@ -100,6 +106,37 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         source=Source(location=location, kind="html", encoding=encoding),
     )
     return Article(meta=meta, blocks=tuple(blocks))
+
+
+#: The standfirst is looked for among this many first body blocks.
+SUBTITLE_LOOKAHEAD = 4
+
+
+def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
+    """Remove the standfirst (now ``Meta.subtitle``) from the start of the body."""
+    key = _norm(subtitle)
+    for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
+        if isinstance(block, (Paragraph, Heading)) and _norm(inline_text(block.children)) == key:
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+def _image_key(src: str) -> str:
+    """An image URL without query, fragment and size suffix ("-1280", "_640x480")."""
+    path = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    stem = path.rsplit(".", 1)[0]
+    return re.sub(r"(?:[-_]\d{2,4}(?:x\d{2,4})?|@\dx)+$", "", stem).casefold()
+
+
+def _shown_in_body(src: str, blocks: list[Block]) -> bool:
+    key = _image_key(src)
+    if not key:
+        return False
+    for block in blocks:
+        if isinstance(block, Figure) and block.image is not None and block.image.src and (
+                _image_key(block.image.src) == key):
+            return True
+    return False
 
 
 #: Fewer words outside links than this is site chrome, not an article.
@@ -134,14 +171,6 @@ def _word_counts(blocks: tuple[Block, ...] | list[Block]) -> tuple[int, int]:
                     stack.extend((c, in_link) for c in cell.blocks)
         elif t == "figure":
             stack.extend((c, in_link) for c in node.caption)
-        elif t == "list":
-            stack.extend(node.items)
-        elif t == "table":
-            for row in (*node.head, *node.body):
-                for cell in row.cells:
-                    stack.extend(cell.blocks)
-        elif t == "figure":
-            stack.extend(node.caption)
         elif hasattr(node, "blocks"):
             stack.extend((c, in_link) for c in node.blocks)
         elif hasattr(node, "children"):
@@ -204,6 +233,9 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if len(stripped) < 60 and P.BOILERPLATE_TEXT.match(stripped):
             return None
         if len(stripped) < 250 and P.READ_ALSO.match(stripped):
+            return None
+        if len(stripped) < P.CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
+            # A cookie / consent notice is never article text, wherever it sits.
             return None
         key = _norm(text) if len(text) < 400 else text
         if isinstance(block, Heading) and title_key and key == title_key:

@@ -89,6 +89,9 @@ CODE_LANGUAGE = re.compile(
 #: Credit lines bound to a figure (class words and text prefixes).
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|byline|attribution",
                           re.IGNORECASE)
+CREDIT_TEXT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?s?|pictures?|image|illustration|foto|"
+    r"bild|credit|source|quelle|crédit|fuente|zdjęcie)\s*(?:by\b|:|/))", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- text
 
@@ -110,6 +113,17 @@ READ_ALSO = re.compile(
     r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|lire aussi|à lire aussi|voir aussi|"
     r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea)\s*[:：»>-]",
     re.IGNORECASE)
+
+#: A consent / cookie notice line: never article text (short blocks only).
+CONSENT_TEXT = re.compile(
+    r"\b(?:we|this (?:site|website)|our (?:site|website|partners))\b[^.]{0,60}\buses? cookies\b|"
+    r"\bcookie (?:policy|settings|preferences|consent|notice|banner)\b|"
+    r"\b(?:accept|agree to|consent to)\b[^.]{0,40}\bcookies\b|"
+    r"\bwir verwenden cookies\b|\bdiese (?:web)?seite verwendet cookies\b|"
+    r"\bnous utilisons des cookies\b|\butilizamos cookies\b",
+    re.IGNORECASE)
+#: Blocks longer than this are never taken for a consent notice.
+CONSENT_MAX_CHARS = 400
 
 COMMA = re.compile(r"[,，、،]")
 

@@ -40,7 +40,12 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
     def run(data: bytes, location: str) -> dict:
         article = parse(data, kind=kind, location=location)
         meta = article.meta
-        return {"text": article_text(article), "title": meta.title,
+        text = article_text(article)
+        if meta.subtitle:
+            # The standfirst is shown under the headline (Meta.subtitle, not a body block):
+            # it is part of the article a reader sees, as the peers' text has it.
+            text = meta.subtitle + "\n\n" + text
+        return {"text": text, "title": meta.title,
                 "byline": _byline(meta.authors),
                 # The article's date as a reader sees it: published, else last modified.
                 "date": meta.published or meta.modified}

@@ -1,0 +1,138 @@
+"""HTML extractor: regressions of issue #3's known defects (chrome-only pages, lead figures,
+standfirst)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert.article import Figure, Paragraph
+from convert.errors import InputError
+from convert.extract.html import parse_html
+from convert.textutil import inline_text
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "html"
+EXAMPLES = Path(__file__).parents[2] / "examples"
+BODY_P = ("<p>The committee met on Tuesday to discuss the new budget, which includes funding for "
+          "schools, roads and the public library, and agreed to publish its report.</p>")
+
+
+# --------------------------------------------------------------------------- not an article
+
+@pytest.mark.parametrize("body", [
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    "<div class='cookie'>We use cookies. Accept</div>",
+    "<div><a href='/a'>Sport</a> <a href='/b'>Weather</a> <a href='/c'>Culture</a></div>"
+    "<p>This website uses cookies to give you the best experience. Cookie settings</p>",
+    "<ul><li><a href='/1'>First story</a></li><li><a href='/2'>Second story</a></li></ul>"
+    "<p>By using this site you agree to our cookie policy.</p>",
+])
+def test_links_and_consent_notice_are_not_an_article(body):
+    page = f"<html><head><title>Budget report</title></head><body>{body}</body></html>"
+    with pytest.raises(InputError, match="no article content found"):
+        parse_html(page.encode())
+
+
+def test_consent_line_is_dropped_from_an_article():
+    page = ("<html><body><div class='cookie'>We use cookies to improve your experience. "
+            f"Accept all cookies</div><article>{BODY_P}</article></body></html>")
+    article = parse_html(page.encode())
+    text = " ".join(inline_text(b.children) for b in article.blocks if isinstance(b, Paragraph))
+    assert "cookies" not in text and "committee" in text
+
+
+def test_article_about_cookies_is_kept():
+    page = ("<html><body><article><p>Cookies are small biscuits that people accept gladly, "
+            "and this bakery sells forty kinds of them every morning to the whole street.</p>"
+            "</article></body></html>")
+    article = parse_html(page.encode())
+    assert "biscuits" in inline_text(article.blocks[0].children)
+
+
+# --------------------------------------------------------------------------- figures
+
+def _figures(article):
+    return [b for b in article.blocks if isinstance(b, Figure)]
+
+
+def test_field_notes_lead_figure_is_a_figure_block_with_caption_and_credit():
+    path = EXAMPLES / "field-notes.html"
+    article = parse_html(path.read_bytes(), location=str(path))
+    figures = _figures(article)
+    assert len(figures) == 1
+    lead = figures[0]
+    assert article.blocks[0] is lead, "the lead figure opens the body"
+    assert lead.image.src.endswith("rooftop-hives.jpg")
+    assert lead.image.alt == "Three white beehives on a flat roof"
+    assert inline_text(lead.caption).strip() == (
+        "Hives on the roof of a community centre in east London.")
+    assert inline_text(lead.credit).strip() == "Photo: Sam Reyes"
+    assert article.meta.lead_image is None  # no og:image; the figure is not duplicated
+
+
+def test_lead_figure_before_the_headline_and_inline_figure():
+    path = FIXTURES / "lead_figure.html"
+    article = parse_html(path.read_bytes(), location="https://rail.example/night-trains")
+    figures = _figures(article)
+    assert [f.image.src for f in figures] == ["https://rail.example/img/sleeper.jpg",
+                                              "https://rail.example/img/corridor.jpg"]
+    assert article.blocks[0] is figures[0]
+    assert inline_text(figures[0].caption).strip() == "A sleeper carriage at Zurich station."
+    assert inline_text(figures[0].credit).strip() == "Photo: Lena Brandt / Rail Weekly"
+    assert inline_text(figures[1].credit).strip() == "© Rail Weekly"
+    # og:image is the same picture (a size variant): shown once, in the body.
+    assert article.meta.lead_image is None
+
+
+def test_declared_lead_image_kept_when_the_body_has_no_figure():
+    page = ("<html><head><meta property='og:image' content='https://x.example/a.jpg'></head>"
+            f"<body><article>{BODY_P}</article></body></html>")
+    article = parse_html(page.encode())
+    assert article.meta.lead_image.image.src == "https://x.example/a.jpg"
+
+
+def test_teaser_cards_beside_the_body_are_not_figures():
+    page = ("<html><body><article><div class='body'>" + BODY_P * 3 + "</div>"
+            "<figure><a href='/other'><img src='/t.jpg'></a><figcaption><a href='/other'>"
+            "Another story entirely</a></figcaption></figure></article></body></html>")
+    article = parse_html(page.encode())
+    assert not _figures(article)
+
+
+# --------------------------------------------------------------------------- standfirst
+
+def test_field_notes_standfirst_is_the_subtitle_and_not_a_paragraph():
+    path = EXAMPLES / "field-notes.html"
+    article = parse_html(path.read_bytes(), location=str(path))
+    dek = "City beekeepers are using cheap sensors to learn what their colonies need."
+    assert article.meta.subtitle == dek
+    texts = [inline_text(b.children).strip() for b in article.blocks if isinstance(b, Paragraph)]
+    assert dek not in texts
+
+
+def test_h2_after_h1_in_header_is_the_subtitle():
+    path = FIXTURES / "lead_figure.html"
+    article = parse_html(path.read_bytes())
+    assert article.meta.subtitle == ("Operators are betting that travellers will trade speed "
+                                     "for a bed.")
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    ("", "<h1>Budget report</h1><p class='dek'>The council finds its money, at last.</p>"
+     + BODY_P, "The council finds its money, at last."),
+    ("<meta property='og:description' content='A short summary the page never shows.'>",
+     "<h1>Budget report</h1>" + BODY_P + BODY_P, None),
+    # The description repeats the body's first paragraph: that is the lede, not a standfirst.
+    ("<meta property='og:description' content='The committee met on Tuesday to discuss the new "
+     "budget, which includes funding for schools, roads and the public library, and agreed to "
+     "publish its report.'>", "<h1>Budget report</h1>" + BODY_P + BODY_P, None),
+    ("", "<h1>Budget report</h1>" + BODY_P + BODY_P, None),
+])
+def test_standfirst_sources(head, body, expected):
+    page = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+    article = parse_html(page.encode())
+    assert article.meta.subtitle == expected
+    if expected:
+        assert all(inline_text(b.children).strip() != expected for b in article.blocks
+                   if isinstance(b, Paragraph))
