@@ -38,6 +38,7 @@ _LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)]))", re.M)
 #: list costs two (list + item).
 MAX_DEPTH = 8
 _BACKTICKS = re.compile(r"`+")
+_DEFINITION_LABEL = re.compile(r"(?<!\\)\]:")
 _EDGE_BREAKS = re.compile(r"^(?:\s*\\\n)+|(?:\\\n\s*)+$")
 #: What ``--embed-images`` inlines (what browsers and Markdown previews show; SVG data is
 #: refused by convert.html: it can carry script). Others become PNG when Pillow is installed.
@@ -150,7 +151,9 @@ def _converter_class() -> type:
             m = _EDGES.match(text)
             prefix, text, suffix = m.group(1), m.group(2), m.group(3)
             href = el.get("href")
-            if not text or not href:
+            if not text or not href or _DEFINITION_LABEL.search(text):
+                # An unescaped "]:" (only a code span can hold one) would make "[text](url)"
+                # at the start of a paragraph a link reference definition: keep the text.
                 return prefix + text + suffix
             if (text == escape_markdown(href) and not el.get("title")
                     and re.fullmatch(r"https?://[^\s<>\\]+", href)):

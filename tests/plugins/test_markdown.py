@@ -298,3 +298,12 @@ def test_embed_images_does_not_fetch_for_a_local_page_without_fetch_images(tmp_p
         assert requests == ["/remote/photo.png"] and _image_srcs(out) == [DATA_PNG]
         out = convert_page(page, "plain.md", "--fetch-images")  # no --embed-images: the URL
         assert len(requests) == 1 and _image_srcs(out) == [f"{base}/remote/photo.png"]
+
+
+def test_link_whose_code_text_ends_a_label_is_not_a_definition():
+    # Found by Hypothesis: "[`]:`](url)" at a paragraph start is a link reference definition.
+    from convert.article import Code, Link, Paragraph, Text
+
+    article = Article(Meta(), (Paragraph((Text("a"),)), Paragraph((Link(
+        (Code("]:"),), "https://example.org/x?a=1&b=(2)"),)),))
+    assert fold(visible(md_html(article))[0]) == fold(visible(article_html(article))[0])
