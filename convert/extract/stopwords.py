@@ -117,6 +117,9 @@ _SCRIPTS = (
     ("hy", re.compile(r"[\u0530-\u058f]")),
 )
 
+#: any character of the scripts above (one pass to rule them all out)
+_ANY_SCRIPT = re.compile("[" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS) + "]")
+
 #: languages whose text is written without spaces between words
 UNSPACED = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 
@@ -126,10 +129,18 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def script_of(text: str) -> str | None:
     """The language implied by a dominant script written without spaces, else ``None``."""
     sample = text[:20000]
-    letters = sum(1 for c in sample if c.isalpha()) or 1
+    in_scripts = len(_ANY_SCRIPT.findall(sample))
+    if not in_scripts:
+        return None
+    letters = len(_LETTER.findall(sample)) or 1
+    if in_scripts < 0.2 * letters:
+        return None
     best, best_n = None, 0
     for lang, rx in _SCRIPTS:
         n = len(rx.findall(sample))

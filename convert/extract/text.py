@@ -149,7 +149,8 @@ def _apply_rules(units: list[Line]) -> None:
             drop(u, "separator")
             continue
         tokens = t.split()
-        icons = len(R.ICON_TOKEN.findall(t))
+        low_t = t.lower()
+        icons = len(R.ICON_TOKEN.findall(t)) if "icon" in low_t else 0
         if icons >= 3 and icons >= 0.25 * len(tokens):
             drop(u, "icon-run")
             continue
@@ -158,6 +159,9 @@ def _apply_rules(units: list[Line]) -> None:
                 drop(u, "teaser")
             continue
         for name, rx in R.LINE_RULES:
+            hints = R.LINE_RULE_HINTS.get(name)
+            if hints and not any(h in low_t for h in hints):
+                continue  # (a cheap test first: the rule cannot match without one of these)
             if rx.search(t):
                 drop(u, name)
                 break
@@ -175,9 +179,9 @@ def _apply_rules(units: list[Line]) -> None:
             drop(u, "language-switcher")
         elif R.CLOCK.match(t) or R.COUNTER.match(t) or R.RELATIVE_TIME.match(t):
             drop(u, "clock")
-        elif u.words <= 40 and u.words > 3 and M.parse_date(t) is None and (
+        elif u.words <= 40 and u.words > 3 and (
                 (R.TIME_TAIL.search(t) and not u.ends_sentence) or
-                (R.TIME_HEAD.match(t) and u.words <= 25)):
+                (R.TIME_HEAD.match(t) and u.words <= 25)) and M.parse_date(t) is None:
             drop(u, "time-stamped-teaser")
         elif False:
             drop(u, "clock")
@@ -256,6 +260,9 @@ def _drop_templated_runs(units: list[Line]) -> None:
     while i < n:
         u = units[i]
         if u.keep is not None or not 3 <= u.words <= TEMPLATE_MAX_WORDS or u.cells:
+            i += 1
+            continue
+        if not (i + 1 < n and units[i + 1].words == u.words):
             i += 1
             continue
         common = _skeletons(u.key)

@@ -13,11 +13,14 @@ from . import textrules as R
 from .stopwords import STOPWORDS
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
+_DIGIT = re.compile(r"\d")
 _TRAILING_JUNK = re.compile(r"\s*[|•·,;–—-]\s*.*$")
 
 
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601, as precise as the text (no invented zone)."""
+    if not _DIGIT.search(text):
+        return None  # every date pattern has a year in digits
     for rx in R.DATE_PATTERNS:
         m = rx.search(text)
         if not m:
@@ -52,7 +55,7 @@ def parse_date(text: str) -> str | None:
 
 def is_date_line(text: str, words: int) -> bool:
     """A short line that is essentially a date (possibly with a time and a label)."""
-    if words > 12 or len(text) > 90:
+    if words > 12 or len(text) > 90 or not _DIGIT.search(text):
         return False
     for rx in R.DATE_PATTERNS:
         m = rx.search(text)
@@ -98,6 +101,8 @@ def breadcrumb_section(text: str, words: int) -> str | None:
         return crumbs[-1].strip() if crumbs else None
     low = text.lower()
     starts_home = low.startswith(R.HOME_WORDS)
+    if not starts_home:
+        return None
     crumbs = [c.strip() for c in R.CRUMB_SEPARATOR.split(text) if c.strip()]
     separators = len(R.CRUMB_SEPARATOR.findall(text))
     if separators >= 1 and starts_home and len(crumbs) >= 2:
@@ -150,11 +155,14 @@ def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
     common = set().union(*STOPWORDS.values())
     seen: Counter[str] = Counter()
     distinct: list[str] = []
+    joined = ""
     for line in lines:
         low = line.lower()
-        if any(low in d or d in low for d in distinct):
+        # (``joined`` holds the distinct lines between NULs: one search for "low in d")
+        if low in joined or any(d in low for d in distinct):
             continue
         distinct.append(low)
+        joined += "\0" + low
         toks = set(re.findall(r"\b[A-Z][A-Za-z0-9&]{1,14}\b", line))
         for tok in toks:
             if tok.lower() in common or tok.lower() in body_words:

@@ -261,6 +261,12 @@ CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 
 #: One table of the line rules, in the order they are tried: (name, pattern). The parser logs
 #: a dropped line with the name of the rule that dropped it.
+#: Substrings of the lower-cased line without one of which a line rule cannot match (a cheap
+#: test before the regular expression).
+LINE_RULE_HINTS: dict[str, tuple[str, ...]] = {
+    "copyright": ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "direitos",
+                  "diritti", "prawa", "版"),
+}
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", COOKIE),
     ("copyright", COPYRIGHT),
