@@ -35,6 +35,9 @@ MIN_COMMENT_CUT = 60
 #: A comments label printed this many times or more labels each post or teaser ("Add a
 #: comment", "12 comments"), not the heading of the page's comment thread.
 PER_ITEM_REPEATS = 3
+#: Sentence-shaped paragraphs just outside the run's edges that failed only the density
+#: test join it.
+EDGE_SENTENCES = True
 #: Run scores: kept lines add their weight; lines that failed the thresholds (list items,
 #: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
 RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
@@ -112,6 +115,15 @@ def keep_main_run(units: list[Line]) -> None:
         hi = min(hi, cut - 1)
         while hi > lo and not units[hi].keep:
             hi -= 1
+    if EDGE_SENTENCES:
+        # Paragraphs at the edges of the run that only failed the density test but are
+        # sentences (a lede full of names and numbers, placeholder text) join it.
+        while lo > 0 and _edge_sentence(units[lo - 1]):
+            lo -= 1
+            units[lo].keep, units[lo].reason = True, ""
+        while hi + 1 < len(units) and (cut is None or hi + 1 < cut) and _edge_sentence(units[hi + 1]):
+            hi += 1
+            units[hi].keep, units[hi].reason = True, ""
     spans = [(lo, hi)]
     # A second run of text as long as a good part of the main one is content too (a page
     # with an intro and a text further down); teaser blocks are much shorter than that.
@@ -137,6 +149,11 @@ def keep_main_run(units: list[Line]) -> None:
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
             drop(u, "far-from-body")
+
+
+def _edge_sentence(u: Line) -> bool:
+    return (u.reason in ("bad-density", "near-good") and u.ends_sentence and u.clause_punct >= 1
+            and u.weight >= GOOD_WORDS // 2)
 
 
 def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:

@@ -382,3 +382,11 @@ def test_a_list_of_records_is_the_content_of_a_page_without_prose():
     text = article_text(parse_text(menu + records + "About Us\nCareers\nHelp\n"))
     assert "Canon EOS R2 Mirrorless" in text and "Canon EOS R8 Mirrorless" in text
     assert "Careers" not in text and "Sign in" not in text and "Add to Cart" not in text
+
+
+def test_a_lede_of_names_and_numbers_next_to_the_body_is_kept():
+    lede = ("Jane Doe, 54, Robert Roe, 61, Anna Smith, 47, and Peter Pan, 39, of Springfield, "
+            "Ohio, won $1.2 million on 12 March 2024 at Columbus.")
+    dump = f"Menu\nNews\nSport\n{lede}\n{PARA}\n\n{PARA2}\n\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert text.startswith(lede) and text.endswith(PARA3)
