@@ -38,6 +38,8 @@ PER_ITEM_REPEATS = 3
 #: Sentence-shaped paragraphs just outside the run's edges that failed only the density
 #: test join it.
 EDGE_SENTENCES = True
+#: Kept lines that are not sentences (headlines, labels) count this share of their words.
+UNFINISHED_SHARE = 0.5
 #: Run scores: kept lines add their weight; lines that failed the thresholds (list items,
 #: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
 RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
@@ -47,7 +49,9 @@ TABLE_ROWS_NEUTRAL = True
 
 def _run_score(u: Line) -> float:
     if u.keep:
-        return u.weight
+        if u.ends_sentence or u.clause_punct >= 2 or u.extra.get("unspaced"):
+            return u.weight
+        return UNFINISHED_SHARE * u.weight
     if u.extra.get("code"):
         return 0.0  # a code listing inside an article neither extends nor breaks the run
     if u.cells and u.reason in ("short", "near-good", "bad-density") and TABLE_ROWS_NEUTRAL:

@@ -390,3 +390,17 @@ def test_a_lede_of_names_and_numbers_next_to_the_body_is_kept():
     dump = f"Menu\nNews\nSport\n{lede}\n{PARA}\n\n{PARA2}\n\n{PARA3}\n"
     text = article_text(parse_text(dump))
     assert text.startswith(lede) and text.endswith(PARA3)
+
+
+
+def test_a_kept_headline_weighs_less_in_the_main_run_than_a_sentence():
+    from convert.extract.textlines import Line
+    from convert.extract.textregion import _run_score
+
+    def line(text, ends):
+        return Line(text=text, index=0, gap_before=False, words=12, weight=12.0,
+                    ends_sentence=ends, keep=True)
+
+    headline = line("Why the mayor of the city wants to close the old bridge for good", False)
+    sentence = line("The mayor of the city wants to close the old bridge for good now.", True)
+    assert 0 < _run_score(headline) < _run_score(sentence)
