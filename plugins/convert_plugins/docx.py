@@ -32,6 +32,8 @@ MAX_IMAGE_WIDTH = 6 * 914400
 MAX_COLUMNS = 63
 #: Core property values are truncated to this many characters.
 MAX_PROPERTY = 1000
+#: python-docx refuses core properties (title, subject, ...) longer than this.
+MAX_CORE_PROPERTY = 255
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 #: What python-docx can place in a document (others are converted to PNG when Pillow is there).
 ACCEPT_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff"})
@@ -276,7 +278,7 @@ def _core_properties(document: Any, articles: Sequence[Article], title: str | No
     first = articles[0].meta if articles else None
 
     def s(value: str | None) -> str:
-        return clean_text(value or "").strip()[:MAX_PROPERTY]
+        return clean_text(value or "").strip()[:MAX_CORE_PROPERTY]
 
     authors: list[str] = []
     for a in articles:

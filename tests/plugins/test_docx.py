@@ -356,3 +356,15 @@ def test_bundle_resolves_each_page_in_its_own_folder(tmp_path):
     data = out.read_bytes()
     # Same src, three folders: page 1 and 3 share their bytes (one part), page 2 differs.
     assert sorted(_media(data).values()) == sorted([PNG, other]) and _drawings(data) == 3
+
+
+def test_long_metadata_is_cut_to_what_core_properties_hold():
+    """Found by the render benchmark: a 400-character description crashed python-docx."""
+    from convert.article import Article, Meta, Paragraph, Text
+
+    long = "word " * 200
+    article = Article(Meta(title=long, description=long, authors=(long,), tags=(long,),
+                           url="https://example.org/" + "a" * 400),
+                      (Paragraph((Text("Body."),)),))
+    props = reopen(convert.render(article, "docx")).core_properties
+    assert 0 < len(props.subject) <= 255 and 0 < len(props.title) <= 255
