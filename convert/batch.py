@@ -14,15 +14,17 @@ from __future__ import annotations
 import os
 import traceback
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .article import Article
 from .errors import DecruftError, InputError
 from .fetch import fetch_page, is_url
 from .formats import RenderOptions
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: File extensions a recursive directory walk picks up by default.
 DEFAULT_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".html.gz", ".htm.gz",
@@ -138,6 +140,9 @@ def run(jobs: Iterable[Job], settings: Settings, workers: int = 1) -> Iterator[R
         for job in jobs:
             yield convert_one(job, settings)
         return
+    # Imported here: multiprocessing costs ~10 ms at start-up and one process needs none of it.
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = _chunked(iter(jobs), CHUNK_SIZE)
     window: deque[Future[list[Result]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
