@@ -29,9 +29,10 @@ _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "scholarlya
                   "medicalwebpage", "howto", "recipe", "product", "qapage", "question", "event",
                   "creativework", "webpage", "itempage", "aboutpage", "collectionpage", "faqpage")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|"
-                 r"author|autor|auteur|text)\s*[:\-]?\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|/)\s*", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
+                 r"story by|reporting by|authors?|autor(?:in)?|auteur|text|contributors?|"
+                 r"escrito por|écrit par|geschrieben von)\s*[:\-]?\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*", re.IGNORECASE)
 _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
                           r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
                           r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
@@ -44,6 +45,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
 def _json_loads(text: str) -> Any:
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    text = text.removeprefix("<![CDATA[").removesuffix("]]>").strip()
     try:
         return json.loads(text)
     except ValueError:
@@ -83,11 +85,23 @@ def json_ld(tree: LexborHTMLParser) -> dict:
         if data is not None:
             _flatten(data, objects)
     best, best_rank = {}, len(_ARTICLE_TYPES)
+    same: list[dict] = []
     for obj in objects:
         for t in _types(obj):
             rank = _ARTICLE_TYPES.index(t) if t in _ARTICLE_TYPES else None
             if rank is not None and rank < best_rank:
                 best, best_rank = obj, rank
+                same = []
+            elif rank is not None and rank == best_rank and obj is not best:
+                same.append(obj)
+    if same:
+        # The same article declared twice (a plugin and the theme): fields missing from the
+        # first declaration are taken from the others.
+        merged = dict(best)
+        for obj in same:
+            for key, value in obj.items():
+                merged.setdefault(key, value)
+        return merged
     return best
 
 
@@ -168,7 +182,7 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         if not raw or raw.startswith(("http:", "https:", "/")):
             continue
         raw = _BY.sub("", raw)
-        raw = re.split(r"\s+(?:[|–—•·]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
+        raw = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
         parts = _AUTHOR_SPLIT.split(raw)
         if any(len(part) < 3 for part in parts):
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
@@ -208,7 +222,8 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
     return _byline_text(tree)
 
 
-_BYLINE_TEXT = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|door|av)\s+(\S.{1,60})$",
+_BYLINE_TEXT = re.compile(r"^\s*(?:by|written by|posted by|words by|von|par|por|door|av)\s*:?\s+"
+                          r"(\S.{1,60})$",
                           re.IGNORECASE)
 
 
@@ -217,8 +232,9 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
     body = tree.body
     if body is None:
         return []
-    for node in body.css("p, span, div, li, address, em, strong, small")[:3000]:
-        if node.child is None or node.child.next is not None and node.tag == "div":
+    for node in body.css("p, span, div, li, address, em, strong, small, h3, h4, h5, h6")[:3000]:
+        if node.child is None or node.tag == "div" and node.child.next is not None and (
+                _has_block_child(node)):
             continue
         text = squash(node.text(deep=True, separator=" "))
         if len(text) > 70:
@@ -231,6 +247,32 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
     return []
 
 
+_BLOCK_CHILD = frozenset({"div", "p", "ul", "ol", "li", "section", "article", "header",
+                          "footer", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "form"})
+
+
+def _has_block_child(node: LexborNode) -> bool:
+    kid = node.child
+    while kid is not None:
+        if kid.tag in _BLOCK_CHILD:
+            return True
+        kid = kid.next
+    return False
+
+
+_WRITTEN_BY = re.compile(r"^(?:written by|author|authors|by|autor|auteur|escrito por|"
+                         r"geschrieben von|écrit par)$", re.IGNORECASE)
+
+
+def _twitter_label_author(meta: dict[str, list[str]]) -> list[str]:
+    """Yoast's ``twitter:label1`` "Written by" / ``twitter:data1`` "Jane Doe" pair."""
+    for i in range(1, 5):
+        label = _first(meta, f"twitter:label{i}")
+        if label and _WRITTEN_BY.match(label.strip()):
+            return clean_authors(meta.get(f"twitter:data{i}", [])[:1])
+    return []
+
+
 # --------------------------------------------------------------------------- title
 
 def _node_text(node: LexborNode | None) -> str:
@@ -238,9 +280,15 @@ def _node_text(node: LexborNode | None) -> str:
 
 
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
-                 site_name: str | None) -> str | None:
+                 site_name: str | None, host: str | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
+    distinct = list(dict.fromkeys(h1s))
+    if len(distinct) == 1 and _headline_like(distinct[0], site_name, host) and _echoes(
+            distinct[0], candidates):
+        # One visible headline: the page's own wording beats a title rewritten for search
+        # engines or social cards.
+        return distinct[0]
     for h1 in h1s:
         if h1 and any(h1 != c and h1 in c and len(h1) >= 0.3 * len(c) for c in candidates):
             return h1
@@ -264,9 +312,55 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
     return h1s[0] if h1s else None
 
 
+#: A lone ``<h1>`` longer than this is a block of text, not a headline.
+H1_MAX_CHARS = 200
+
+
+def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
+    """A lone ``<h1>`` that is a headline, not the site's logo text."""
+    if not (2 <= len(h1) <= H1_MAX_CHARS):
+        return False
+    key = _key(h1)
+    if not key:
+        return False
+    if site_name and key == _key(site_name):
+        return False
+    if host:
+        squashed = key.replace(" ", "")
+        labels = [l for l in host.lower().removeprefix("www.").split(".") if l]
+        if squashed in (host.lower().removeprefix("www.").replace(".", ""), *labels[:1]):
+            return False
+    return True
+
+
+#: Share of a lone ``<h1>``'s words that the declared titles must repeat for it to be taken
+#: as the headline (a blog's name or a template's placeholder shares none).
+H1_ECHO_SHARE = 0.5
+
+
+def _echoes(h1: str, candidates: list[str]) -> bool:
+    """Whether the declared titles speak of the same thing as the ``<h1>`` (and do not merely
+    carry it as their site-name part, "Blog Name: Post title")."""
+    if not candidates:
+        return True
+    words = _word_set(h1)
+    if not words:
+        return False
+    key = _key(h1)
+    for title in candidates:
+        parts = _TITLE_SEPARATORS.split(title) + re.split(r":\s+", title)
+        if len(parts) > 1 and any(_key(p) == key for p in parts) and key != _key(
+                max(parts, key=len)):
+            return False
+    seen = set().union(*(_word_set(t) for t in candidates))
+    return len(words & seen) >= H1_ECHO_SHARE * len(words)
+
+
 #: Word overlap (Jaccard) above which an ``<h1>`` is taken as the declared title's headline.
 H1_TITLE_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")
+#: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1").
+_HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$")
 
 
 def _word_set(text: str) -> set[str]:
@@ -409,14 +503,18 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     site_name = _first(meta, "og:site_name", "application-name", "twitter:site:name") or site_name
     out["site_name"] = site_name
 
-    h1s = [t for t in (_node_text(n) for n in tree.css("h1")[:5]) if t]
+    h1s = [t for t in (_HEADER_LINK.sub("", _node_text(n)) for n in tree.css("h1")[:5]) if t]
     title_node = tree.css_first("title")
     page_title = _node_text(title_node)
     declared = [_str(ld.get("headline")) or "" if ld else "",
                 _first(meta, "og:title", "twitter:title", "dc.title", "dcterms.title",
                        "citation_title", "title", "headline", "sailthru.title",
                        "parsely-title") or ""]
-    out["title"] = choose_title(declared, h1s, page_title, site_name)
+    host = None
+    if url:
+        m = re.match(r"https?://([^/:?#]+)", url, re.IGNORECASE)
+        host = m.group(1) if m else None
+    out["title"] = choose_title(declared, h1s, page_title, site_name, host)
 
     out["description"] = (_first(meta, "description", "og:description", "twitter:description",
                                  "dc.description")
@@ -432,6 +530,8 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
                                 + meta.get("parsely-author", []) + meta.get("dc.creator", [])
                                 + meta.get("sailthru.author", []) + meta.get("citation_author", [])
                                 + meta.get("byl", []))
+    if not authors:
+        authors = _twitter_label_author(meta)
     if not authors:
         authors = visible_byline(tree)
     out["authors"] = authors

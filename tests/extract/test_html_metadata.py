@@ -98,3 +98,62 @@ def test_iso_date(raw, expected):
 ])
 def test_clean_authors(raw, expected):
     assert clean_authors(raw) == expected
+
+
+# --------------------------------------------------------------------------- issue #3 misses
+
+def _page(head: str = "", body: str = "") -> bytes:
+    para = ("<p>The committee met on Tuesday to discuss the new budget, which includes funding "
+            "for schools, roads and the public library, and agreed to publish its report.</p>")
+    return f"<html><head>{head}</head><body>{body}<article>{para}</article></body></html>".encode()
+
+
+def test_json_ld_wrapped_in_cdata():
+    from convert.extract.html import parse_html
+    head = ('<script type="application/ld+json">\n  <![CDATA[\n  {"@context": "https://schema.org",'
+            ' "@type": "Article", "datePublished": "2001-10-29T01:59:14Z"}\n  ]]>\n</script>')
+    assert parse_html(_page(head)).meta.published.startswith("2001-10-29")
+
+
+def test_json_ld_article_declared_twice_is_merged():
+    from convert.extract.html import parse_html
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "A"}</script>'
+            '<script type="application/ld+json">{"@type": "Article", "headline": "A", '
+            '"datePublished": "2025-12-19T09:28:15Z"}</script>')
+    assert parse_html(_page(head)).meta.published.startswith("2025-12-19")
+
+
+def test_yoast_twitter_label_written_by():
+    from convert.extract.html import parse_html
+    head = ('<meta name="twitter:label1" content="Written by">'
+            '<meta name="twitter:data1" content="Nawaz Dhandala">'
+            '<meta name="twitter:label2" content="Est. reading time">'
+            '<meta name="twitter:data2" content="5 minutes">')
+    assert parse_html(_page(head)).meta.authors == ("Nawaz Dhandala",)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>by: <!-- -->Ziyi Xu<!-- -->, Dec 17, 2025</p>", ("Ziyi Xu",)),
+    ("<div>By <a href='/author/jane'>Jane Roe</a> ⋅ Senior Analyst</div>", ("Jane Roe",)),
+    ("<h3>Written by Cassidy Horton</h3>", ("Cassidy Horton",)),
+])
+def test_visible_byline_variants(body, expected):
+    from convert.extract.html import parse_html
+    assert parse_html(_page(body=body)).meta.authors == expected
+
+
+@pytest.mark.parametrize("head, h1, expected", [
+    # One visible headline sharing the declared title's subject: the page's own wording.
+    ("<title>Health And Nutrition Trends For 2026 | Site</title>",
+     "Top 10 Health and Nutrition Trends to Watch", "Top 10 Health and Nutrition Trends to Watch"),
+    # A template placeholder or the blog's name is not the headline.
+    ("<title>Basic tag cleaning test</title>", "Lorem", "Basic tag cleaning test"),
+    ("<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>",
+     "Silicon Exposed", "Silicon Exposed: Open Verilog flow for GreenPak4 devices"),
+    # A documentation permalink symbol is not part of the title.
+    ("<title>Working with forms | Docs</title>", "Working with forms<a class='headerlink'>¶</a>",
+     "Working with forms"),
+])
+def test_title_from_a_lone_headline(head, h1, expected):
+    from convert.extract.html import parse_html
+    assert parse_html(_page(head, f"<h1>{h1}</h1>")).meta.title == expected
