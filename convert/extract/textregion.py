@@ -184,8 +184,9 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         else:
             continue
         # A bare "Comments" or "Related" is also a menu, share-bar or inline link: it ends
-        # the article only once most of the run is behind it.
-        if u.text[:1].isdigit() or u.words > 1 or seen >= 0.6 * total:
+        # the article only once most of the run is behind it (a count, "12 Comments" or
+        # "Comments (12)", makes it a heading).
+        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= 0.6 * total:
             for v in units[i:]:
                 if v.keep:
                     drop(v, reason)

@@ -404,3 +404,14 @@ def test_a_kept_headline_weighs_less_in_the_main_run_than_a_sentence():
     headline = line("Why the mayor of the city wants to close the old bridge for good", False)
     sentence = line("The mayor of the city wants to close the old bridge for good now.", True)
     assert 0 < _run_score(headline) < _run_score(sentence)
+
+
+def test_a_comments_heading_with_a_count_in_brackets_ends_the_article():
+    comment = ("I completely agree with everything that was said here, and I think the council "
+               "should have done this years ago when the building first became too small.")
+    teaser = ("The mayor also said that the city will look at other buildings in the old town "
+              "over the next few months, and that a report is due in the spring of next year.")
+    dump = (f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nComments (10580)\nSign in to post a comment.\n"
+            f"{comment}\n{teaser}\n{PARA2[::-1]}\n")
+    text = article_text(parse_text(dump))
+    assert "completely agree" not in text and text.endswith(PARA3)
