@@ -258,6 +258,13 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
                 top = cand
                 break
 
+    else:
+        grouped = _same_class_ancestor(top, candidates)
+        if grouped is not None:
+            notes.append(f"moved up to {_describe(grouped.node)}: holds the winner's "
+                         f"same-class parts")
+            top = grouped
+
     # Climb while the parent scores better (the winner was one part of the article).
     last = top.score
     threshold = top.score / 3
@@ -282,6 +289,40 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
     if node is not top.node:
         top = candidates.get(node.mem_id) or Candidate(node, top.score)
     return top, notes
+
+
+#: Parts of the winner's class scoring at least this share of its score are parts of the same
+#: article (sections of a page builder, posts of a thread).
+SAME_CLASS_SHARE = 0.25
+#: An ancestor takes over when it holds at least this many such parts besides the winner.
+MIN_SAME_CLASS = 2
+
+
+def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
+    """The article split in blocks that share the winner's class (``RichText``, ``post``):
+    the nearest ancestor holding all of them (or None)."""
+    cls = top.node.attributes.get("class")
+    if not cls or top.node.tag == "body":
+        return None
+    parts = [c for c in candidates.values()
+             if c is not top and c.node.attributes.get("class") == cls
+             and c.score >= SAME_CLASS_SHARE * top.score]
+    if len(parts) < MIN_SAME_CLASS:
+        return None
+    for c in parts:
+        if not c.length:
+            c.length = text_len(c.node)
+            c.density = link_density(c.node, c.length)
+            c.score *= 1 - c.density
+    parts = [c for c in parts if c.score >= SAME_CLASS_SHARE * top.score]
+    if len(parts) < MIN_SAME_CLASS:
+        return None
+    for anc in _ancestors(top.node):
+        if anc.tag in ("body", "html"):
+            return None
+        if all(_is_inside(c.node, anc) for c in parts):
+            return candidates.get(anc.mem_id) or Candidate(anc, top.score)
+    return None
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:

@@ -368,6 +368,10 @@ class Builder:
 
     def figure(self, node: LexborNode, depth: int) -> list[Block]:
         img = node.css_first("img")
+        if img is None and _has_body_besides_caption(node):
+            # A <figure> wrapping a quote, code or table (with its attribution as caption):
+            # the content is the blocks, not a picture's caption.
+            return self.blocks(node, depth)
         image = _make_image(img, self.base) if img is not None else None
         caption_node = node.css_first("figcaption")
         caption: tuple[Inline, ...] = ()
@@ -499,6 +503,17 @@ _WRAPPERS["u"] = Emphasis
 _WRAPPERS["mark"] = Strong
 
 _BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
+
+
+def _has_body_besides_caption(node: LexborNode) -> bool:
+    """Whether a figure holds text outside its ``<figcaption>``."""
+    for kid in children(node):
+        tag = kid.tag or "-"
+        if tag == "figcaption" or tag.startswith("-") and tag != "-text":
+            continue
+        if (kid.text(deep=True) or "").strip():
+            return True
+    return False
 
 
 def _last_element(node: LexborNode) -> LexborNode | None:

@@ -136,3 +136,32 @@ def test_standfirst_sources(head, body, expected):
     if expected:
         assert all(inline_text(b.children).strip() != expected for b in article.blocks
                    if isinstance(b, Paragraph))
+
+
+# --------------------------------------------------------------------------- content
+
+LONG = ("Readers wrote in about the new classes, the teachers and the studio, and most of them "
+        "said the same thing, that the teaching was patient, precise and kind, week after week. ")
+
+
+def test_figure_wrapping_a_quote_keeps_the_quote():
+    quotes = "".join(f"<figure><blockquote><span>“</span>{LONG} {i}<span>”</span></blockquote>"
+                     f"<figcaption>— Reader {i}</figcaption></figure>" for i in range(3))
+    article = parse_html(f"<html><body><main><h2>Reviews</h2>{quotes}</main></body></html>".encode())
+    text = " ".join(" ".join(inline_text(x.children) for x in b.blocks)
+                    for b in article.blocks if b.type == "quote")
+    assert text.count("patient, precise and kind") == 3
+
+
+def test_sections_sharing_the_winners_class_are_one_article():
+    count = iter(range(100))
+
+    def part(n):
+        return ("<div class='rich-text'>" + "".join(f"<p>{next(count)}: {LONG}</p>"
+                                                    for _ in range(n)) + "</div>")
+    sections = "".join(f"<section><div class='wrap'>{part(n)}</div></section>"
+                       for n in (6, 2, 2, 2))
+    page = f"<html><body><nav><a href='/'>Home</a></nav><div id='page'>{sections}</div></body></html>"
+    article = parse_html(page.encode())
+    paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 12
