@@ -121,6 +121,8 @@ def physical_lines(text: str) -> list[tuple[str, bool, int]]:
 
 
 def _is_unspaced(text: str) -> bool:
+    if not _UNSPACED_CHAR.search(text, 0, 400):
+        return False
     n = len(_UNSPACED_CHAR.findall(text[:400]))
     return n > 0.3 * min(len(text), 400)
 

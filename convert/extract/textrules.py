@@ -266,6 +266,9 @@ CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 LINE_RULE_HINTS: dict[str, tuple[str, ...]] = {
     "copyright": ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "direitos",
                   "diritti", "prawa", "版"),
+    "cookie": ("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas"),
+    "teaser": (":", "：", "|", "»", "›", ">"),
+    "app-promo": ("app", "google play", "subscribe", "sign up", "newsletter"),
 }
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", COOKIE),
