@@ -265,6 +265,18 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
                          f"same-class parts")
             top = grouped
 
+    # An enclosing <article> scoring nearly as well is the article the winner is part of.
+    for anc in _ancestors(top.node):
+        if anc.tag in ("body", "html"):
+            break
+        if anc.tag == "article":
+            cand = candidates.get(anc.mem_id)
+            if cand is not None and cand.score >= ARTICLE_SHARE * top.score:
+                notes.append(f"moved up to the enclosing {_describe(anc)} "
+                             f"(score {cand.score:.1f})")
+                top = cand
+            break
+
     # Climb while the parent scores better (the winner was one part of the article).
     last = top.score
     threshold = top.score / 3
@@ -290,6 +302,10 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
         top = candidates.get(node.mem_id) or Candidate(node, top.score)
     return top, notes
 
+
+#: An enclosing ``<article>`` scoring at least this share of the winner's score replaces it
+#: (Readability's share for "strong" candidates).
+ARTICLE_SHARE = 0.75
 
 #: Parts of the winner's class scoring at least this share of its score are parts of the same
 #: article (sections of a page builder, posts of a thread).

@@ -75,6 +75,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     subtitle = _clean(fields.get("subtitle"))
     if subtitle:
         blocks = _drop_subtitle(blocks, subtitle)
+    blocks = _drop_byline(blocks, fields.get("authors") or ())
     prose, linked = _word_counts(blocks)
     if not prose and not linked or prose < MIN_PROSE_WORDS and linked > prose:
         # Menus, link lists and footers are not an article, however the cascade relaxed.
@@ -117,6 +118,28 @@ def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     key = _norm(subtitle)
     for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
         if isinstance(block, (Paragraph, Heading)) and _norm(inline_text(block.children)) == key:
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+_BYLINE_LINE = re.compile(r"^\s*(?:by|von|par|por|door|av|written by|posted by)\b\s*:?\s+\S",
+                          re.IGNORECASE)
+#: A byline line is shorter than this.
+BYLINE_MAX_CHARS = 150
+
+
+def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
+    """Remove the byline line ("By Jane Doe · 18 April 2024", now ``Meta.authors``) from the
+    start of the body when it names one of the authors."""
+    names = [_norm(a) for a in authors if a]
+    if not names:
+        return blocks
+    for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
+        if not isinstance(block, Paragraph):
+            continue
+        text = inline_text(block.children).strip()
+        if len(text) < BYLINE_MAX_CHARS and _BYLINE_LINE.match(text) and any(
+                n in _norm(text) for n in names):
             return blocks[:i] + blocks[i + 1:]
     return blocks
 

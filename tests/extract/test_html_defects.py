@@ -165,3 +165,16 @@ def test_sections_sharing_the_winners_class_are_one_article():
     article = parse_html(page.encode())
     paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
     assert len(paragraphs) == 12
+
+
+def test_enclosing_article_scoring_nearly_as_well_wins():
+    count = iter(range(100))
+
+    def section(n, sid):
+        return (f"<section id='{sid}'><h2>Part {sid}</h2>"
+                + "".join(f"<p>{next(count)}: {LONG}</p>" for _ in range(n)) + "</section>")
+    body = (f"<article class='post'><div>{section(3, 'a')}</div><div><div>{section(6, 'b')}</div>"
+            f"</div><div>{section(2, 'c')}</div></article>")
+    article = parse_html(f"<html><body>{body}<footer>© x</footer></body></html>".encode())
+    paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 11
