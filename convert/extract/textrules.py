@@ -103,7 +103,8 @@ GLUED_HOME = re.compile(r"^(?:Home|Startseite|Accueil|Inicio|Início|Portada)(?=
 #: A heading that opens the reader comments below an article.
 COMMENTS_START = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
-    r"comentarios?|commenti|komentarze?|reader comments|discussion)\b(?:\s+(?:to|on|for|zu)\b.*)?"
+    r"comentarios?|comentários?|commenti|komentarze?|reacties|kommentarer|komentáře|komentar|"
+    r"комментарии|коментарі|yorumlar|reader comments|discussion)\b(?:\s+(?:to|on|for|zu)\b.*)?"
     r"\s*(?:\(\d+\))?\s*:?$|^(?:leave|post|add|write) a (?:comment|reply)\b|"
     r"^(?:\d+\s+)?(?:responses?|comments?) to\b|^show comments|^view comments|"
     r"^(?:there (?:are|is) )?(?:\d+|one|two|three|no) (?:comments?|responses?|replies|thoughts? on)\b|"
@@ -116,7 +117,8 @@ COMMENTS_START = re.compile(
     r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
 #: The word "comment" (or "reply") in a comments label, as opposed to a comment-form field.
-COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|commenti|komentarz|"
+COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|comentário|commenti|"
+                          r"komentar|reacties|комментар|коментар|yorum|"
                           r"discussion|reaction|评论", _I)
 
 #: A heading that opens the related-links block below an article.

@@ -415,3 +415,12 @@ def test_a_comments_heading_with_a_count_in_brackets_ends_the_article():
             f"{comment}\n{teaser}\n{PARA2[::-1]}\n")
     text = article_text(parse_text(dump))
     assert "completely agree" not in text and text.endswith(PARA3)
+
+
+@pytest.mark.parametrize("heading", ["Comentários", "Комментарии (12)", "Reacties", "Kommentarer"])
+def test_comment_headings_in_other_languages_end_the_article(heading):
+    comment = ("I completely agree with everything that was said here, and I think the council "
+               "should have done this years ago when the building first became too small.")
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\nAnna\n\n{comment}\n"
+    text = article_text(parse_text(dump))
+    assert "completely agree" not in text and text.endswith(PARA3)
