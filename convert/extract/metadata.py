@@ -206,20 +206,46 @@ _BYLINE_SELECTOR = (
     'address.author, [class*="autor"], [class*="Author"]')
 
 
+#: The byline selector's parts, most specific first (a page's "author name" element beats a
+#: wrapper that also holds the source or the date).
+_BYLINE_PRIORITY = (
+    '[rel="author"], [itemprop="author"]',
+    '[class*="author-name"], [class*="authorname"], [class*="AuthorName"], '
+    '[class*="author_name"]',
+    _BYLINE_SELECTOR,
+)
+
+
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
-    for node in tree.css(_BYLINE_SELECTOR)[:20]:
+    for selector in _BYLINE_PRIORITY:
+        names = _byline_nodes(tree.css(selector)[:20])
+        if names:
+            return names
+    return _byline_text(tree)
+
+
+def _byline_nodes(nodes: list[LexborNode]) -> list[str]:
+    for node in nodes:
         name_node = node.css_first('[itemprop="name"]')
         if name_node is not None:
             text = name_node.attributes.get("content") or name_node.text(deep=True)
         else:
             text = node.attributes.get("content") or node.text(deep=True, separator=" ")
         text = squash(text or "")
-        if not text or len(text) > 120:
+        if not text:
             continue
-        names = clean_authors([text])
+        names = clean_authors([text]) if len(text) <= 120 else []
+        if not names:
+            # A byline block that also holds a date or a role: its author link.
+            for link in node.css("a")[:3]:
+                link_text = squash(link.text(deep=True) or "")
+                if 3 <= len(link_text) <= 60:
+                    names = clean_authors([link_text])
+                    if names:
+                        break
         if names:
             return names
-    return _byline_text(tree)
+    return []
 
 
 _BYLINE_TEXT = re.compile(r"^\s*(?:by|written by|posted by|words by|von|par|por|door|av)\s*:?\s+"

@@ -157,3 +157,17 @@ def test_visible_byline_variants(body, expected):
 def test_title_from_a_lone_headline(head, h1, expected):
     from convert.extract.html import parse_html
     assert parse_html(_page(head, f"<h1>{h1}</h1>")).meta.title == expected
+
+
+def test_author_name_element_beats_a_wrapper_with_the_source():
+    from convert.extract.html import parse_html
+    body = ("<div class='author-box'><div class='sourcename'>Tech Insider</div>"
+            "<span class='authorname-txt'>Alex Perry</span></div>")
+    assert parse_html(_page(body=body)).meta.authors == ("Alex Perry",)
+
+
+def test_byline_block_with_a_date_gives_its_author_link():
+    from convert.extract.html import parse_html
+    body = ("<div class='author'><a href='/author/ben'>Ben Silverman</a> "
+            "<span>Updated 2 hours ago</span></div>")
+    assert parse_html(_page(body=body)).meta.authors == ("Ben Silverman",)
