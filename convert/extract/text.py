@@ -422,13 +422,20 @@ def _records(units: list[Line]) -> None:
     for u in units:
         if u.key and u.words <= RECORD_LABEL_WORDS and u.repeats >= RECORD_MIN:
             where.setdefault(u.key, []).append(u.index)
+    for k, pos in enumerate(_numbered_runs(units)):
+        where[f"\0numbered{k}"] = pos
     best, span = 0.0, None
-    for pos in where.values():
+    for key, pos in where.items():
         gaps = sorted(b - a for a, b in zip(pos, pos[1:]))
         gap = gaps[len(gaps) // 2]
-        if not RECORD_GAP[0] <= gap <= RECORD_GAP[1]:
+        # (records numbered in order may be a line each)
+        if not (1 if key.startswith("\0") else RECORD_GAP[0]) <= gap <= RECORD_GAP[1]:
             continue
-        lo, hi = max(0, pos[0] - gap + 1), pos[-1]
+        if key.startswith("\0"):
+            # (a number opens its record: the region runs to the end of the last one)
+            lo, hi = pos[0], min(len(units) - 1, pos[-1] + gap - 1)
+        else:
+            lo, hi = max(0, pos[0] - gap + 1), pos[-1]
         words = sum(u.weight for u in units[lo:hi + 1]
                     if u.keep or u.reason not in HARD_FURNITURE)
         if words > best:
@@ -445,6 +452,31 @@ def _records(units: list[Line]) -> None:
                 u.keep, u.reason = True, ""
         elif u.keep:
             drop(u, "outside-records")
+
+
+def _numbered_runs(units: list[Line]) -> list[list[int]]:
+    """Where records are numbered in order ("1. ...", "2. ...", "#3"): the positions of each
+    run of at least RECORD_MIN consecutive numbers, at most RECORD_GAP[1] lines apart."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    last_n = 0
+    for u in units:
+        if u.words > RULE_MAX_WORDS:
+            continue
+        m = R.ORDINAL.match(u.text)
+        if not m:
+            continue
+        n = int(m.group(1) or m.group(2))
+        if cur and n == last_n + 1 and u.index - cur[-1] <= RECORD_GAP[1]:
+            cur.append(u.index)
+        else:
+            if len(cur) >= RECORD_MIN:
+                runs.append(cur)
+            cur = [u.index] if n == 1 else []
+        last_n = n
+    if len(cur) >= RECORD_MIN:
+        runs.append(cur)
+    return runs
 
 
 def _shape_only(units: list[Line]) -> None:

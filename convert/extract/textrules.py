@@ -121,6 +121,9 @@ COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|c
                           r"komentar|reacties|комментар|коментар|yorum|"
                           r"discussion|reaction|评论", _I)
 
+#: The number that opens a record in a numbered list ("1. ...", "2) ...", "#3").
+ORDINAL = re.compile(r"^\s*(?:#(\d{1,3})\b|(\d{1,3})[.)]\s)")
+
 #: A heading that opens the related-links block below an article.
 RELATED_START = re.compile(
     r"^[【\[(]?(?:related(?: articles?| stories| posts| content| links| news| coverage| reading)?|"

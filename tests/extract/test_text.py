@@ -424,3 +424,11 @@ def test_comment_headings_in_other_languages_end_the_article(heading):
     dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\nAnna\n\n{comment}\n"
     text = article_text(parse_text(dump))
     assert "completely agree" not in text and text.endswith(PARA3)
+
+
+def test_records_numbered_in_order_are_the_content_of_a_listing():
+    jobs = "".join(f"{n}. Company{n} (YC W2{n % 10}) is hiring engineers for its team\n{n} days ago\n"
+                   for n in range(1, 13))
+    dump = "new | past | comments | ask | show | jobs | submit\nThese are jobs at startups.\n" + jobs
+    text = article_text(parse_text(dump + "Guidelines | FAQ | Lists | API | Security | Legal\n"))
+    assert "2. Company2" in text and "12. Company12" in text and "Guidelines" not in text
