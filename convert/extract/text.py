@@ -259,8 +259,9 @@ def _drop_templated_runs(units: list[Line]) -> None:
     i, n = 0, len(units)
     while i < n:
         u = units[i]
-        if u.keep is not None or not 3 <= u.words <= TEMPLATE_MAX_WORDS or u.cells:
-            i += 1
+        if u.keep is not None or not 3 <= u.words <= TEMPLATE_MAX_WORDS or u.cells \
+                or R.BULLET.match(u.text):
+            i += 1  # (bulleted items are a list in the text, however alike)
             continue
         if not (i + 1 < n and units[i + 1].words == u.words):
             i += 1

@@ -250,7 +250,7 @@ CONTINUATION_START = re.compile(r"^[,.;:!?)\]}»”’%…，。、；：！？�
 #: Ends a line that cannot end a sentence (an opening quote or bracket, a hyphen, a comma).
 OPEN_END = re.compile(r"[(\[{«“‘\-–—,/（「『【]$")
 #: List bullets and numbers at the start of a line.
-BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*]|\d{1,3}[.)])\s+")
+BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
 #: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次").
 COUNTER = re.compile(r"^\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
 

@@ -432,3 +432,10 @@ def test_records_numbered_in_order_are_the_content_of_a_listing():
     dump = "new | past | comments | ask | show | jobs | submit\nThese are jobs at startups.\n" + jobs
     text = article_text(parse_text(dump + "Guidelines | FAQ | Lists | API | Security | Legal\n"))
     assert "2. Company2" in text and "12. Company12" in text and "Guidelines" not in text
+
+
+def test_bulleted_items_alike_are_a_list_not_a_template():
+    items = "\n".join(f"+ Added /{c} command" for c in ("clone", "fill", "title", "trigger"))
+    dump = f"{PARA}\n\n{items}\n\n{PARA2}\n\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert "Added /fill command" in text
