@@ -260,7 +260,7 @@ def _drop_templated_runs(units: list[Line]) -> None:
     while i < n:
         u = units[i]
         if u.keep is not None or not 3 <= u.words <= TEMPLATE_MAX_WORDS or u.cells \
-                or R.BULLET.match(u.text):
+                or u.extra.get("unspaced") or u.key.count(" ") < 2 or R.BULLET.match(u.text):
             i += 1  # (bulleted items are a list in the text, however alike)
             continue
         if not (i + 1 < n and units[i + 1].words == u.words):
@@ -268,7 +268,8 @@ def _drop_templated_runs(units: list[Line]) -> None:
             continue
         common = _skeletons(u.key)
         j = i + 1
-        while j < n and units[j].keep is None and units[j].words == u.words and not units[j].cells:
+        while j < n and units[j].keep is None and units[j].words == u.words and not units[j].cells \
+                and units[j].key.count(" ") == u.key.count(" "):
             shared = common & _skeletons(units[j].key)
             if not shared:
                 break

@@ -439,3 +439,13 @@ def test_bulleted_items_alike_are_a_list_not_a_template():
     dump = f"{PARA}\n\n{items}\n\n{PARA2}\n\n{PARA3}\n"
     text = article_text(parse_text(dump))
     assert "Added /fill command" in text
+
+
+def test_unspaced_lines_are_never_a_template():
+    from convert.extract.text import _drop_templated_runs
+    from convert.extract.textlines import measure, segment
+
+    units = segment("きょうの世界昔話\nモンゴルの十二支話\nきょうの日本民話\n仕事の取替えっこ\n", frozenset())
+    measure(units, frozenset(), None)
+    _drop_templated_runs(units)
+    assert all(u.reason != "templated" for u in units)
