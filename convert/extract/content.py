@@ -246,6 +246,7 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
 
     # Several strong candidates under one ancestor: the article is split in blocks.
     strong = [c for c in ranked[1:6] if c.score >= 0.75 * top.score]
+    moved = False
     if len(strong) >= P.MIN_SHARED_CANDIDATES:
         top_ancestors = _ancestors(top.node)
         for anc in top_ancestors:
@@ -256,9 +257,9 @@ def _pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate
                 notes.append(f"moved up to {_describe(anc)}: holds {shared + 1} strong candidates")
                 cand = candidates.get(anc.mem_id) or Candidate(anc, top.score)
                 top = cand
+                moved = True
                 break
-
-    else:
+    if not moved:
         grouped = _same_class_ancestor(top, candidates)
         if grouped is not None:
             notes.append(f"moved up to {_describe(grouped.node)}: holds the winner's "
