@@ -499,6 +499,9 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
     """Readability's conditional cleaning: drop link lists, image walls and form debris."""
     doomed: list[LexborNode] = []
     seen = 0
+    # A block scoring nearly as well as the winner is content whatever its shape.
+    keep = KEEP_SCORE_SHARE * max((candidates[n.mem_id].score for n in nodes
+                                   if n.mem_id in candidates), default=0.0)
     for root in nodes:
         root_len = text_len(root)
         for node in root.css(",".join(_CLEAN_TAGS)):
@@ -510,6 +513,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if _is_wrapper(node):
                 continue
             cand = candidates.get(node.mem_id)
+            if cand is not None and keep > 0 and cand.score >= keep:
+                continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
                 doomed.append(node)
     for node in doomed:
@@ -518,6 +523,10 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         except Exception:
             pass
 
+
+#: Conditional cleaning keeps an element scoring at least this share of the winner's score
+#: (Readability's share for a "strong" candidate).
+KEEP_SCORE_SHARE = 0.75
 
 #: Conditional cleaning never removes an element holding more than this share of the winner.
 CLEAN_MAX_SHARE = 0.5

@@ -178,3 +178,15 @@ def test_enclosing_article_scoring_nearly_as_well_wins():
     article = parse_html(f"<html><body>{body}<footer>© x</footer></body></html>".encode())
     paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
     assert len(paragraphs) == 11
+
+
+def test_strong_image_sections_survive_cleaning():
+    cards = "".join(
+        f"<div class='story-section'><div class='story-body'><img src='/a{i}.jpg'>"
+        f"<img src='/b{i}.jpg'><span>Corner {i}: the old cabinet from the fifties is the "
+        f"highlight of the living room, with plants, lamps and books.</span></div></div>"
+        for i in range(5))
+    article = parse_html(f"<html><body><div class='story-container'>{cards}</div></body></html>"
+                         .encode())
+    text = " ".join(inline_text(b.children) for b in article.blocks if isinstance(b, Paragraph))
+    assert all(f"Corner {i}:" in text for i in range(5)), text
