@@ -179,6 +179,7 @@ class Content:
     length: int
     level: int
     notes: list[str] = field(default_factory=list)
+    score: float = 0.0
 
 
 def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
@@ -627,8 +628,13 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
     length = sum(text_len(n) for n in nodes)
     notes.append(f"winner {_describe(top.node)} score {top.score:.1f} with "
                  f"{len(nodes) - 1} sibling(s), {length} chars after cleaning")
-    return Content(nodes, length, level, notes)
+    return Content(nodes, length, level, notes, top.score)
 
+
+#: A relaxed pass that finds another region wins over an earlier pass that fell back to the
+#: whole body when its winner scores this many times as much (the strict rules had removed
+#: the article's real container).
+RELAXED_SCORE_FACTOR = 2.0
 
 _NOSCRIPT = re.compile(r"<(/?)noscript\b", re.IGNORECASE)
 
@@ -700,7 +706,9 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
         # A relaxed pass wins only by finding more of the same article (not another region).
         if best is None or content.length > best[1].length * 1.1 and (
-                best[1].length < P.MIN_ARTICLE_CHARS or _extends(content, best[1])):
+                best[1].length < P.MIN_ARTICLE_CHARS or _extends(content, best[1])
+                or best[1].nodes[0].tag == "body"
+                and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)
         if content.length >= P.MIN_ARTICLE_CHARS and content.length >= P.MIN_ARTICLE_SHARE * min(
                 page_len, 20000):

@@ -190,3 +190,17 @@ def test_strong_image_sections_survive_cleaning():
                          .encode())
     text = " ".join(inline_text(b.children) for b in article.blocks if isinstance(b, Paragraph))
     assert all(f"Corner {i}:" in text for i in range(5)), text
+
+
+def test_relaxed_pass_beats_a_strict_fallback_to_the_body():
+    count = iter(range(100))
+    cards = "".join(f"<div><p><a href='/s{i}'>Story {i}</a> tells how the skate park opened "
+                    f"and who came</p></div>" for i in range(9))
+    copy = "".join(f"<p>{next(count)}: {LONG}</p>" for _ in range(5))
+    page = (f"<html><body><div class='share-layout'><h1>Skate park</h1>"
+            f"<div class='article-copy'>{copy}</div></div>{cards}"
+            f"<footer>{'Imprint, contact and the legal notes of the publisher. ' * 60}</footer>"
+            "</body></html>")
+    article = parse_html(page.encode())
+    text = " ".join(inline_text(b.children) for b in article.blocks if isinstance(b, Paragraph))
+    assert "4: Readers wrote" in text
