@@ -568,7 +568,10 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     weight = class_weight(node)
     text = " ".join(text.split())
     length = len(text)
-    if weight + points < 0 and level < LOOSE:
+    if weight + points < 0 and level < LOOSE and not (
+            tag in ("ul", "ol", "dl") and weight >= 0 and link_density(node) < 0.5):
+        # (A list's negative score is its tag weight against few short items, not evidence
+        # of chrome: lists are judged by their links below.)
         return True
     if len(P.COMMA.findall(text)) >= 10:
         return False

@@ -204,3 +204,12 @@ def test_relaxed_pass_beats_a_strict_fallback_to_the_body():
     article = parse_html(page.encode())
     text = " ".join(inline_text(b.children) for b in article.blocks if isinstance(b, Paragraph))
     assert "4: Readers wrote" in text
+
+
+def test_short_item_list_inside_the_article_is_kept():
+    body = "".join(f"<p>{i}: {LONG}</p>" for i in range(4))
+    lst = ("<p><strong>Sequential scan</strong></p><ul><li>A brute-force retrieval from disk</li>"
+           "<li>Scans the whole table</li><li>Fast for small tables</li></ul>")
+    article = parse_html(f"<html><body><div class='body'>{body}{lst}{body}</div></body></html>"
+                         .encode())
+    assert any(b.type == "list" for b in article.blocks)
