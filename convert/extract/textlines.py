@@ -120,6 +120,9 @@ def physical_lines(text: str) -> list[tuple[str, bool, int]]:
     return out
 
 
+_SPACE_PAUSE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]{8}) +(?=[\u3040-\u30ff\u4e00-\u9fff]{8})")
+
+
 def _is_unspaced(text: str) -> bool:
     if not _UNSPACED_CHAR.search(text, 0, 400):
         return False
@@ -214,6 +217,10 @@ def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] |
             u.weight = float(len(ws))
             u.stop_density = (sum(1 for w in ws if w in stop) / len(ws)) if ws else 0.0
         u.clause_punct = len(R.CLAUSE_PUNCT.findall(t))
+        if u.extra.get("unspaced") and " " in t:
+            # Text written without spaces that has them between long runs of characters
+            # uses them as punctuation (a careless habit, common in Traditional Chinese).
+            u.clause_punct += len(_SPACE_PAUSE.findall(t))
         u.ends_sentence = bool(R.SENTENCE_END.search(t))
         u.repeats = counts[u.key] if u.key else 1
 

@@ -449,3 +449,14 @@ def test_unspaced_lines_are_never_a_template():
     measure(units, frozenset(), None)
     _drop_templated_runs(units)
     assert all(u.reason != "templated" for u in units)
+
+
+def test_chinese_with_spaces_for_punctuation_is_prose():
+    # Careless Traditional Chinese: spaces between long runs of characters instead of commas.
+    para = ("今天我們一家人開車到海邊去玩 天氣非常晴朗又舒服 孩子們在沙灘上面堆沙堡玩得很開心 "
+            "傍晚的時候我們在附近的小餐廳吃了新鮮的海鮮料理 大家都覺得非常滿意")
+    para2 = ("回家的路上遇到了一點塞車的情況 不過孩子們在車上唱歌聊天一點也不無聊 "
+             "下次放假的時候我們還想再來這個美麗的地方走走 順便拜訪住在附近的老朋友們")
+    dump = f"首頁\n旅遊\n美食\n生活\n{para}\n{para2}\n關於我們\n聯絡我們\n"
+    text = article_text(parse_text(dump))  # (the first paragraph may become the standfirst)
+    assert para2 in text and "聯絡我們" not in text
