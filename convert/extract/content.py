@@ -559,6 +559,16 @@ def _link_chars(node: LexborNode) -> int:
     return sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
 
 
+#: Characters of paragraph prose that outweigh a layout-ish class word (see WEAK_NEGATIVE).
+WEAK_LABEL_PROSE = 200
+
+
+def _weak_label(node: LexborNode) -> bool:
+    """Whether the class/id reads as chrome only through layout words ("widget", "hidden")."""
+    label = _label(node)
+    return bool(label) and not P.NEGATIVE.search(P.WEAK_NEGATIVE.sub(" ", label))
+
+
 def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> bool:
     tag = node.tag or "-"
     text = node.text(deep=True)
@@ -568,6 +578,9 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     weight = class_weight(node)
     text = " ".join(text.split())
     length = len(text)
+    if weight < 0 and _weak_label(node) and _prose(node) >= WEAK_LABEL_PROSE and link_density(
+            node) < 0.3:
+        return False
     if weight + points < 0 and level < LOOSE and not (
             tag in ("ul", "ol", "dl") and weight >= 0 and link_density(node) < 0.5):
         # (A list's negative score is its tag weight against few short items, not evidence

@@ -67,6 +67,12 @@ NEGATIVE = re.compile(
     r"skyscraper|sponsor|shopping|tags|tool|widget|teaser|recommend|newsletter|social|nav|"
     r"menu|breadcrumb|cookie|popup|modal|subscribe|signup|author",
     re.IGNORECASE)
+#: NEGATIVE words that name layout machinery as often as chrome (Tailwind's
+#: ``overflow-hidden``, ``lg:hidden`` twins, scroll containers): a block of real prose
+#: carrying only these is not dropped for its class. ("widget" was tried too: Elementor wraps
+#: content in ``elementor-widget-container``, but so are its author boxes; no net gain.)
+WEAK_NEGATIVE = re.compile(r"hidden|scroll", re.IGNORECASE)
+
 #: Roles that mark chrome whatever the tag.
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu",
                           "menubar", "search", "dialog", "alertdialog", "tablist", "alert"})
