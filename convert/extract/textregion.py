@@ -171,7 +171,7 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
             seen += u.weight
         if u.words > 10 or seen < MIN_COMMENT_CUT:
             continue
-        if u.words <= 8 and R.RELATED_START.search(u.text):
+        if u.words <= 8 and u.repeats < PER_ITEM_REPEATS and R.RELATED_START.search(u.text):
             # A related-links box can also sit inside the article: it ends the article
             # only when little text follows it.
             if total - seen >= 0.5 * seen:

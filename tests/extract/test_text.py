@@ -460,3 +460,10 @@ def test_chinese_with_spaces_for_punctuation_is_prose():
     dump = f"首頁\n旅遊\n美食\n生活\n{para}\n{para2}\n關於我們\n聯絡我們\n"
     text = article_text(parse_text(dump))  # (the first paragraph may become the standfirst)
     assert para2 in text and "聯絡我們" not in text
+
+
+def test_a_related_label_on_every_section_does_not_end_the_article():
+    dump = (f"{PARA}\n\nRelated\n\n{PARA2}\n\nRelated\n\n{PARA3}\n\nRelated\n\n"
+            f"{PARA2[::-1]}\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text
