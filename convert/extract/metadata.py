@@ -455,7 +455,11 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
         text = _node_text(node)
         if not (STANDFIRST_MIN <= len(text) <= STANDFIRST_MAX) or node.tag == "h1":
             continue
-        if node.css_first("h1, p + p, li, time") is not None or _linked(node, text):
+        if node.css_first("h1, p + p, li, time, img, figure") is not None or _linked(
+                node, text):
+            continue
+        if _READ_TIME.search(text) or text_date(text) or _in_figure(node):
+            # A dateline, a reading time or a picture's caption is not a standfirst.
             continue
         label = " ".join(v for v in (node.attributes.get("class"), node.attributes.get("id"),
                                      node.attributes.get("itemprop")) if v)
@@ -472,6 +476,21 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
         if real_header and i == 0 and following and node.tag in ("h2", "p"):
             return text
     return None
+
+
+_READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten?)\b\s*(?:read|lesezeit|de lecture)?",
+                        re.IGNORECASE)
+
+
+def _in_figure(node: LexborNode) -> bool:
+    parent = node
+    for _ in range(6):
+        if parent is None:
+            return False
+        if parent.tag in ("figure", "figcaption"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:

@@ -128,6 +128,12 @@ def test_h2_after_h1_in_header_is_the_subtitle():
      "budget, which includes funding for schools, roads and the public library, and agreed to "
      "publish its report.'>", "<h1>Budget report</h1>" + BODY_P + BODY_P, None),
     ("", "<h1>Budget report</h1>" + BODY_P + BODY_P, None),
+    # A reading-time / date line or a picture's caption right under the headline is not one.
+    ("", "<header><h1>Budget report</h1><p>Blog 7 min read May 06, 2025</p></header>" + BODY_P,
+     None),
+    ("<meta property='og:description' content='The mayor at the town hall on Monday.'>",
+     "<header><h1>Budget report</h1><div><figure><img src='/a.jpg'><figcaption>The mayor at "
+     "the town hall on Monday.</figcaption></figure></div></header>" + BODY_P, None),
 ])
 def test_standfirst_sources(head, body, expected):
     page = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
