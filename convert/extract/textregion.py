@@ -27,7 +27,7 @@ SECOND_RUN_MIN = 40.0
 #: Inside the main run, lines that only failed the length/density thresholds (or occur twice,
 #: like a subheading repeated in a table of contents) and have at least this many words are
 #: kept: headings, list items, table rows of the article.
-INSIDE_SHORT_WORDS = 3
+INSIDE_SHORT_WORDS = 1
 INSIDE_REASONS = ("short", "bad-density", "near-good", "repeated")
 INSIDE_MAIN_ONLY = True
 #: Words of body needed before a comments heading may end the article.
