@@ -467,3 +467,9 @@ def test_a_related_label_on_every_section_does_not_end_the_article():
             f"{PARA2[::-1]}\n")
     text = article_text(parse_text(dump))
     assert PARA3 in text
+
+
+def test_a_one_word_subheading_inside_the_article_is_kept():
+    dump = f"Menu\nNews\n\n{PARA}\n\nBackground\n\n{PARA2}\n\n{PARA3}\n\nContact\nImprint\n"
+    text = article_text(parse_text(dump))
+    assert "\nBackground\n" in text and "Imprint" not in text
