@@ -213,6 +213,8 @@ _BYLINE_PRIORITY = (
     '[class*="author-name"], [class*="authorname"], [class*="AuthorName"], '
     '[class*="author_name"]',
     _BYLINE_SELECTOR,
+    # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
+    'a[href*="/author/"], a[href*="/authors/"]',
 )
 
 

@@ -171,3 +171,10 @@ def test_byline_block_with_a_date_gives_its_author_link():
     body = ("<div class='author'><a href='/author/ben'>Ben Silverman</a> "
             "<span>Updated 2 hours ago</span></div>")
     assert parse_html(_page(body=body)).meta.authors == ("Ben Silverman",)
+
+
+def test_author_page_link_without_byline_markup():
+    from convert.extract.html import parse_html
+    body = ("<div class='column'><a href='/authors/upwork-staff' class='black-text'>"
+            "The Upwork Team</a></div>")
+    assert parse_html(_page(body=body)).meta.authors == ("The Upwork Team",)
