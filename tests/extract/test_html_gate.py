@@ -26,9 +26,9 @@ SCORE_PY = CORPUS.parent / "bench" / "score.py"
 
 #: (set, pages in the sample, measured value, metric); measured on 2026-11-30.
 GATES = {
-    "wcxb-dev": (40, 0.824, "shingle"),
-    "readability": (20, 0.952, "shingle"),
-    "trafilatura-eval": (20, 0.893, "snippets"),
+    "wcxb-dev": (40, 0.830, "shingle"),
+    "readability": (20, 0.958, "shingle"),
+    "trafilatura-eval": (20, 0.928, "snippets"),
 }
 MARGIN = 0.02
 
