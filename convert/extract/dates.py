@@ -13,6 +13,7 @@ from email.utils import parsedate_tz
 _ISO = re.compile(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"
                   r"(?:[T\s]+([0-2]\d):([0-5]\d)(?::([0-5]\d)(?:[.,]\d+)?)?\s*(Z|[+-][01]\d:?\d{2})?)?")
 _SLASH = re.compile(r"\b((?:19|20)\d{2})[/.]([01]?\d)[/.]([0-3]?\d)\b")
+_DASHED = re.compile(r"(?<![\d-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\d-])")
 _DMY = re.compile(r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b")
 _MONTHS = {
     "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "gennaio": 1,
@@ -63,8 +64,10 @@ def iso_date(value: str | None) -> str | None:
 
 
 def text_date(value: str) -> str | None:
-    """A day written in words or digits (``July 27, 2023``, ``27.07.2023``, ``2023/07/27``)."""
-    for rx, order in ((_SLASH, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"), (_DMY, "dmy")):
+    """A day written in words or digits (``July 27, 2023``, ``27.07.2023``, ``2023/07/27``,
+    ``2023-07-27``)."""
+    for rx, order in ((_SLASH, "ymd"), (_DASHED, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"),
+                      (_DMY, "dmy")):
         m = rx.search(value)
         if not m:
             continue

@@ -178,3 +178,14 @@ def test_author_page_link_without_byline_markup():
     body = ("<div class='column'><a href='/authors/upwork-staff' class='black-text'>"
             "The Upwork Team</a></div>")
     assert parse_html(_page(body=body)).meta.authors == ("The Upwork Team",)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("by Jon Foster - 2025-09-13", "2025-09-13"),
+    ("Updated: 2025-09-13", "2025-09-13"),
+    ("2019-2020-2021", None),
+    ("order 2025-09-1312", None),
+])
+def test_text_date_dashed(raw, expected):
+    from convert.extract.dates import text_date
+    assert text_date(raw) == expected
