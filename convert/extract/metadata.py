@@ -28,6 +28,8 @@ _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "scholarlya
                   "socialmediaposting", "liveblogposting", "posting", "discussionforumposting",
                   "medicalwebpage", "howto", "recipe", "product", "qapage", "question", "event",
                   "creativework", "webpage", "itempage", "aboutpage", "collectionpage", "faqpage")
+#: Types before this index in _ARTICLE_TYPES are articles proper (their declarations merge).
+_ARTICLE_FAMILY = _ARTICLE_TYPES.index("medicalwebpage")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
                  r"story by|reporting by|authors?|autor(?:in)?|auteur|text|contributors?|"
@@ -84,25 +86,25 @@ def json_ld(tree: LexborHTMLParser) -> dict:
         data = _json_loads(script.text(deep=True) or "")
         if data is not None:
             _flatten(data, objects)
-    best, best_rank = {}, len(_ARTICLE_TYPES)
-    same: list[dict] = []
-    for obj in objects:
-        for t in _types(obj):
-            rank = _ARTICLE_TYPES.index(t) if t in _ARTICLE_TYPES else None
-            if rank is not None and rank < best_rank:
-                best, best_rank = obj, rank
-                same = []
-            elif rank is not None and rank == best_rank and obj is not best:
-                same.append(obj)
-    if same:
-        # The same article declared twice (a plugin and the theme): fields missing from the
-        # first declaration are taken from the others.
-        merged = dict(best)
-        for obj in same:
-            for key, value in obj.items():
-                merged.setdefault(key, value)
-        return merged
-    return best
+    ranked: list[tuple[int, int, dict]] = []
+    for i, obj in enumerate(objects):
+        ranks = [_ARTICLE_TYPES.index(t) for t in _types(obj) if t in _ARTICLE_TYPES]
+        if ranks:
+            ranked.append((min(ranks), i, obj))
+    if not ranked:
+        return {}
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    best = ranked[0][2]
+    family = [obj for rank, _, obj in ranked[1:] if rank < _ARTICLE_FAMILY and obj is not best]
+    if not family or ranked[0][0] >= _ARTICLE_FAMILY:
+        return best
+    # The same article declared twice (a plugin's Article and the theme's BlogPosting): fields
+    # missing from the best-typed declaration are taken from the others, best first.
+    merged = dict(best)
+    for obj in family:
+        for key, value in obj.items():
+            merged.setdefault(key, value)
+    return merged
 
 
 def _names(value: Any) -> list[str]:

@@ -189,3 +189,11 @@ def test_author_page_link_without_byline_markup():
 def test_text_date_dashed(raw, expected):
     from convert.extract.dates import text_date
     assert text_date(raw) == expected
+
+
+def test_json_ld_article_and_blogposting_of_one_page_merge():
+    from convert.extract.html import parse_html
+    head = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "A", '
+            '"datePublished": "2025-12-19T09:28:15Z"}</script>'
+            '<script type="application/ld+json">{"@type": "Article", "headline": "A"}</script>')
+    assert parse_html(_page(head)).meta.published.startswith("2025-12-19")
