@@ -68,7 +68,9 @@ def structure(units: list[Line]) -> dict:
     body = _first_body(units)
     head = range(min(body, len(units)))
     body_words: set[str] = set()
-    for u in [v for v in units[body:] if v.keep][:12]:
+    # (the body's first dozen lines of some length: short labels kept inside the run say
+    # little about what the article is about)
+    for u in [v for v in units[body:] if v.keep and v.words >= 3][:12]:
         body_words.update(_terms(u.text[:2000]))
         if len(body_words) > 300:
             break
