@@ -13,10 +13,11 @@ Lexbor also checks each new attribute against the element's others, so one eleme
 
 from __future__ import annotations
 
+import os
 import re
 
 #: Deeper elements are flattened into their ancestor at this depth (text kept).
-MAX_NESTING = 1500
+MAX_NESTING = int(os.environ.get("DECRUFT_MAX_NESTING", 1500))
 #: Pages with fewer tags than this cannot be that deep; they skip the scan.
 SCAN_MIN_TAGS = 1500
 
@@ -81,7 +82,7 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
 
 
 #: Attributes kept per element; real markup stays far below (a few dozen at most).
-MAX_ATTRIBUTES = 512
+MAX_ATTRIBUTES = int(os.environ.get("DECRUFT_MAX_ATTRIBUTES", 512))
 #: Tags shorter than this cannot hold that many attributes; only longer ones are examined.
 _LONG_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9:-]*\s[^<>]{4096,}>")
 _ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
