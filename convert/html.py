@@ -429,7 +429,9 @@ class HTMLRenderer:
             parts.append(f'<p class="byline">{" · ".join(p for p in (who, when) if p)}</p>\n')
         if meta.lead_image is not None:
             parts.append(self.render_figure(meta.lead_image))
-        return f"<header>\n{''.join(parts)}</header>\n" if parts else ""
+        # No newline after </header>: markdownify keeps whitespace between elements it does
+        # not know as blocks (header, figure), which would leave a line holding one space.
+        return f"<header>\n{''.join(parts)}</header>" if parts else ""
 
 
 def article_html(article: Article, *, heading: bool = True, renderer: HTMLRenderer | None = None,

@@ -307,3 +307,18 @@ def test_link_whose_code_text_ends_a_label_is_not_a_definition():
     article = Article(Meta(), (Paragraph((Text("a"),)), Paragraph((Link(
         (Code("]:"),), "https://example.org/x?a=1&b=(2)"),)),))
     assert fold(visible(md_html(article))[0]) == fold(visible(article_html(article))[0])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_line_holds_only_spaces_outside_code(name):
+    """A header followed by a figure once left a line holding one space."""
+    import dataclasses
+
+    from convert.article import Figure, Image, Text
+
+    article = load(name)
+    lead = Figure(Image("https://example.org/p.jpg", alt="p"), caption=(Text("cap"),))
+    article = dataclasses.replace(article, blocks=(lead, *article.blocks))
+    out = convert.render(article, "md").decode("utf-8")
+    outside_code = re.sub(r"(?ms)^(`{3,}).*?^\1", "", out)
+    assert not re.search(r"(?m)^[ \t\u00a0]+$", outside_code)
