@@ -59,3 +59,49 @@ def test_seed_site_name_language_and_source(article):
 def test_example_copy_is_the_seed():
     example = Path(__file__).resolve().parents[1] / "examples" / "seed-rt-article.txt"
     assert example.read_bytes() == DUMP.read_bytes()
+
+
+def _texts_of(fmt: str, data: bytes) -> str:
+    """The human-visible text of an output, whatever the format."""
+    import io
+    import re
+    import zipfile
+    from html import unescape
+
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        return "\n".join(p.text for p in document.paragraphs)
+    if fmt == "epub":
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            pages = [zf.read(n).decode("utf-8") for n in sorted(zf.namelist())
+                     if n.endswith(".xhtml") and "nav" not in n]
+        return unescape(re.sub(r"<[^>]+>", "", "\n".join(pages)))
+    if fmt == "json":
+        from convert import jsonio
+
+        doc = jsonio.loads(data)
+        return doc.meta.title + "\n" + article_text(doc)
+    if fmt == "md":
+        from markdown_it import MarkdownIt
+
+        return unescape(re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(data.decode())))
+    return data.decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "epub", "json", "txt"])
+def test_seed_in_every_format_through_the_cli(fmt):
+    """`decruft convert SEED -t FMT`: the title (except in txt, which is the body only) and
+    every gold paragraph are in the output, and no furniture is."""
+    from cliutil import run_cli
+
+    out = run_cli("convert", str(DUMP), "-t", fmt)
+    assert out.returncode == 0, out.stderr
+    text = _texts_of(fmt, out.stdout)
+    if fmt != "txt":
+        assert GOLD["title"] in text
+    for paragraph in GOLD["body_paragraphs"]:
+        assert paragraph in text, (fmt, paragraph[:50])
+    for noise in GOLD["must_not_contain"]:
+        assert noise not in text, (fmt, noise)
