@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from ..article import (Block, Code, CodeBlock, Div, Emphasis, Figure, Heading, Image, Inline,
+from ..article import (Block, Code, CodeBlock, Emphasis, Figure, Heading, Image, Inline,
                        LineBreak, Link, List, ListItem, Paragraph, Quote, Rule, Strikeout, Strong,
                        Subscript, Superscript, Table, TableCell, TableRow, Text)
 from ..textutil import clean_text

@@ -19,7 +19,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..article import (Article, Block, Div, Figure, Heading, Image, List, ListItem, Meta,
+from ..article import (Article, Block, Div, Figure, Heading, Image, List, Meta,
                        Paragraph, Quote, Source)
 from ..errors import InputError
 from ..textutil import clean_text, inline_text, squash
