@@ -178,3 +178,15 @@ def test_plugin_raising_in_render_names_the_plugin(site):
     err = out.stderr.decode()
     assert "plugin 'bad' failed in render of 'bad': ValueError: kaput" in err
     assert "Traceback" not in err and out.stdout == b""
+
+
+def test_nothing_named_plugins_is_importable(tmp_path):
+    """The built-ins live in plugins/convert_plugins/, but `plugins` itself must not become a
+    top-level package (it would shadow any other project's `plugins`)."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", "import importlib.util as u; "
+                          "print(u.find_spec('plugins') is None, "
+                          "u.find_spec('convert_plugins') is not None)"],
+                         capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert out.stdout.split() == ["True", "True"]
