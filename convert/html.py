@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import quote, urljoin
 
 from .article import Article, Block, Inline, Meta
-from .textutil import clean_text
+from .textutil import clean_text, inline_text
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",
            "byline", "language_tag", "flat_text", "leaf_blocks", "MAX_SPAN", "MAX_BLOCK_DEPTH",
@@ -112,22 +112,8 @@ def _attr(s: str) -> str:
 
 
 def flat_text(nodes: Iterable[Any]) -> str:
-    """Plain text of inlines without recursion (used past the nesting limit)."""
-    out: list[str] = []
-    stack: list[Iterator[Any]] = [iter(nodes)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        t = node.type
-        if t in ("text", "code"):
-            out.append(node.text)
-        elif t == "line_break":
-            out.append(" ")
-        elif hasattr(node, "children"):
-            stack.append(iter(node.children))
-    return "".join(out)
+    """Plain text of inlines on one line (used past the nesting limit)."""
+    return inline_text(nodes, line_break=" ")
 
 
 def leaf_blocks(blocks: Iterable[Any]) -> Iterator[Any]:

@@ -23,24 +23,26 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def inline_text(children: Iterable[Inline]) -> str:
-    """The visible text of a run of inlines (images count as their alt text)."""
+def inline_text(children: Iterable[Inline], *, line_break: str = "\n") -> str:
+    """The visible text of a run of inlines (images count as nothing).
+
+    Iterative, so arbitrarily deep inline nesting cannot exhaust Python's recursion limit.
+    """
     out: list[str] = []
-    _inline_into(children, out)
-    return "".join(out)
-
-
-def _inline_into(children: Iterable[Inline], out: list[str]) -> None:
-    for node in children:
+    stack: list[Iterator[Inline]] = [iter(children)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
         t = node.type
         if t == "text" or t == "code":
             out.append(node.text)  # type: ignore[union-attr]
         elif t == "line_break":
-            out.append("\n")
-        elif t == "image":
-            pass
-        else:
-            _inline_into(node.children, out)  # type: ignore[union-attr]
+            out.append(line_break)
+        elif t != "image":
+            stack.append(iter(node.children))  # type: ignore[union-attr]
+    return "".join(out)
 
 
 def block_texts(blocks: Iterable[Block]) -> Iterator[str]:

@@ -71,3 +71,14 @@ def test_import_is_cheap():
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_inline_text_survives_deep_nesting():
+    from convert.article import Emphasis, LineBreak, Text
+    from convert.textutil import inline_text
+
+    node = Text("deep")
+    for _ in range(5000):  # far past Python's default recursion limit
+        node = Emphasis((node,))
+    assert inline_text((node, LineBreak(), Text("x"))) == "deep\nx"
+    assert inline_text((node, LineBreak(), Text("x")), line_break=" ") == "deep x"
