@@ -224,9 +224,9 @@ def test_short_item_list_inside_the_article_is_kept():
 def test_prose_in_an_overflow_hidden_block_survives_conditional_cleaning():
     from selectolax.lexbor import LexborHTMLParser
 
-    from convert.extract import content
+    from convert.extract import cleaning, measure
     faq = "".join(f"<p>Answer {i}: {LONG}</p>" for i in range(2))
     tree = LexborHTMLParser(f"<div class='faq overflow-hidden'>{faq}</div>"
                             f"<div class='sidebar'>{faq}</div>")
-    assert not content._should_drop(tree.css_first("div.faq"), content.STRICT, 0.0, 10000)
-    assert content._should_drop(tree.css_first("div.sidebar"), content.STRICT, 0.0, 10000)
+    assert not cleaning._should_drop(tree.css_first("div.faq"), measure.STRICT, 0.0, 10000)
+    assert cleaning._should_drop(tree.css_first("div.sidebar"), measure.STRICT, 0.0, 10000)

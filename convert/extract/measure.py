@@ -1,0 +1,66 @@
+"""Measurements shared by the content finder: text length, link density, class/id weight."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from selectolax.lexbor import LexborNode
+
+from . import patterns as P
+
+#: Cascade levels (see :mod:`.content`): each relaxes the pruning rules of the one before.
+STRICT, RELAXED, LOOSE = 0, 1, 2
+LEVELS = (STRICT, RELAXED, LOOSE)
+PASS_NAMES = ("strict", "relaxed", "loose")
+
+
+def label(node: LexborNode) -> str:
+    attrs = node.attributes
+    return " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+
+
+def class_weight(node: LexborNode) -> int:
+    """+25 for content words in class/id, -25 for chrome words (Readability's weighting)."""
+    text = label(node)
+    return _label_weight(text) if text else 0
+
+
+@lru_cache(maxsize=4096)
+def _label_weight(label: str) -> int:
+    weight = 0
+    if P.NEGATIVE.search(label):
+        weight -= 25
+    if P.POSITIVE.search(label):
+        weight += 25
+    return weight
+
+
+def describe(node: LexborNode) -> str:
+    attrs = node.attributes
+    out = node.tag
+    if attrs.get("id"):
+        out += "#" + attrs["id"]
+    if attrs.get("class"):
+        out += "." + ".".join(attrs["class"].split()[:3])
+    return out
+
+
+def text_len(node: LexborNode) -> int:
+    return visible_chars(node.text(deep=True))
+
+
+def visible_chars(text: str) -> int:
+    """Characters other than whitespace (cheap: no split or regex over a 20 MB text)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
+def link_density(node: LexborNode, length: int | None = None) -> float:
+    total = text_len(node) if length is None else length
+    if not total:
+        return 0.0
+    links = 0
+    for a in node.css("a"):
+        href = a.attributes.get("href") or ""
+        weight = 0.3 if href.startswith("#") else 1.0
+        links += weight * visible_chars(a.text(deep=True))
+    return min(1.0, links / total)

@@ -1,0 +1,260 @@
+"""Scoring and picking the winner: Readability's paragraph points given to ancestors, link
+density, then moving the winner up to the article it is part of and adding its siblings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from . import patterns as P
+from .dom import children, has_descendant
+from .measure import class_weight, describe, link_density, text_len
+
+_BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
+
+_TAG_WEIGHT = {
+    "div": 5, "article": 10, "main": 10, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
+_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center",
+                             "td", "li", "dd", "header", "body"})
+
+
+@dataclass
+class Candidate:
+    node: LexborNode
+    score: float
+    depth: int = 0
+    length: int = 0
+    density: float = 0.0
+
+
+def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
+    """Paragraph-like elements: <p>, <pre>, cells, and containers with no block children."""
+    out: list[tuple[LexborNode, str]] = []
+    for node in body.traverse():
+        tag = node.tag or "-"
+        if tag in _PARAGRAPH_TAGS or tag in _CONTAINER_TAGS:
+            if tag not in ("p", "pre"):
+                has_block = False
+                has_text = False
+                for kid in children(node):
+                    ktag = kid.tag or "-"
+                    if ktag in P.BLOCK_TAGS:
+                        has_block = True
+                        break
+                    if ktag == "-text" and not has_text and (kid.text_content or "").strip():
+                        has_text = True
+                if has_block:
+                    continue
+                if tag == "span" and not has_text:
+                    continue
+            text = node.text(deep=True)
+            if len(text) >= P.MIN_PARAGRAPH_CHARS:
+                out.append((node, text))
+    return out
+
+
+def score(body: LexborNode) -> dict[int, Candidate]:
+    candidates: dict[int, Candidate] = {}
+    for node, text in _paragraph_nodes(body):
+        text = " ".join(text.split())
+        if len(text) < P.MIN_PARAGRAPH_CHARS:
+            continue
+        points = 1 + len(P.COMMA.findall(text)) + min(len(text) / 100, 3)
+        ancestor = node.parent
+        level = 0
+        while ancestor is not None and level < P.SCORE_ANCESTORS:
+            if ancestor.tag in ("html", "#document", "-document") or (ancestor.tag or "-").startswith("-"):
+                break
+            key = ancestor.mem_id
+            cand = candidates.get(key)
+            if cand is None:
+                cand = Candidate(ancestor, _TAG_WEIGHT.get(ancestor.tag, 0) + class_weight(ancestor))
+                candidates[key] = cand
+            divider = 1 if level == 0 else (2 if level == 1 else level * 3)
+            cand.score += points / divider
+            ancestor = ancestor.parent
+            level += 1
+    return candidates
+
+
+def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate, list[str]]:
+    notes: list[str] = []
+    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:12]
+    for cand in ranked:
+        cand.length = text_len(cand.node)
+        cand.density = link_density(cand.node, cand.length)
+        cand.score *= 1 - cand.density
+    ranked.sort(key=lambda c: c.score, reverse=True)
+    for cand in ranked[:8]:
+        notes.append(f"candidate {describe(cand.node)} score {cand.score:.1f} "
+                     f"chars {cand.length} link density {cand.density:.2f}")
+    top = ranked[0]
+
+    # Several strong candidates under one ancestor: the article is split in blocks.
+    strong = [c for c in ranked[1:6] if c.score >= 0.75 * top.score]
+    moved = False
+    if len(strong) >= P.MIN_SHARED_CANDIDATES:
+        top_ancestors = _ancestors(top.node)
+        for anc in top_ancestors:
+            if anc.tag == "body":
+                break
+            shared = sum(1 for c in strong if _is_inside(c.node, anc))
+            if shared >= P.MIN_SHARED_CANDIDATES:
+                notes.append(f"moved up to {describe(anc)}: holds {shared + 1} strong candidates")
+                cand = candidates.get(anc.mem_id) or Candidate(anc, top.score)
+                top = cand
+                moved = True
+                break
+    if not moved:
+        grouped = _same_class_ancestor(top, candidates)
+        if grouped is not None:
+            notes.append(f"moved up to {describe(grouped.node)}: holds the winner's "
+                         f"same-class parts")
+            top = grouped
+
+    # An enclosing <article> scoring nearly as well is the article the winner is part of.
+    for anc in _ancestors(top.node):
+        if anc.tag in ("body", "html"):
+            break
+        if anc.tag == "article":
+            cand = candidates.get(anc.mem_id)
+            if cand is not None and cand.score >= ARTICLE_SHARE * top.score:
+                notes.append(f"moved up to the enclosing {describe(anc)} "
+                             f"(score {cand.score:.1f})")
+                top = cand
+            break
+
+    # Climb while the parent scores better (the winner was one part of the article).
+    last = top.score
+    threshold = top.score / 3
+    parent = top.node.parent
+    while parent is not None and parent.tag != "body":
+        pc = candidates.get(parent.mem_id)
+        if pc is None:
+            parent = parent.parent
+            continue
+        if pc.score < threshold:
+            break
+        if pc.score > last:
+            notes.append(f"moved up to parent {describe(parent)} (score {pc.score:.1f})")
+            top = pc
+            break
+        last = pc.score
+        parent = parent.parent
+    # A lone child stands for its parent.
+    node = top.node
+    while node.parent is not None and node.parent.tag != "body" and _only_child(node):
+        node = node.parent
+    if node is not top.node:
+        top = candidates.get(node.mem_id) or Candidate(node, top.score)
+    return top, notes
+
+
+#: An enclosing ``<article>`` scoring at least this share of the winner's score replaces it
+#: (Readability's share for "strong" candidates).
+ARTICLE_SHARE = 0.75
+
+#: Parts of the winner's class scoring at least this share of its score are parts of the same
+#: article (sections of a page builder, posts of a thread).
+SAME_CLASS_SHARE = 0.25
+#: An ancestor takes over when it holds at least this many such parts besides the winner.
+MIN_SAME_CLASS = 2
+
+
+def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
+    """The article split in blocks that share the winner's class (``RichText``, ``post``):
+    the nearest ancestor holding all of them (or None)."""
+    cls = top.node.attributes.get("class")
+    if not cls or top.node.tag == "body":
+        return None
+    parts = [c for c in candidates.values()
+             if c is not top and c.node.attributes.get("class") == cls
+             and c.score >= SAME_CLASS_SHARE * top.score]
+    if len(parts) < MIN_SAME_CLASS:
+        return None
+    for c in parts:
+        if not c.length:
+            c.length = text_len(c.node)
+            c.density = link_density(c.node, c.length)
+            c.score *= 1 - c.density
+    parts = [c for c in parts if c.score >= SAME_CLASS_SHARE * top.score]
+    if len(parts) < MIN_SAME_CLASS:
+        return None
+    for anc in _ancestors(top.node):
+        if anc.tag in ("body", "html"):
+            return None
+        if all(_is_inside(c.node, anc) for c in parts):
+            return candidates.get(anc.mem_id) or Candidate(anc, top.score)
+    return None
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    out = []
+    parent = node.parent
+    while parent is not None and parent.tag not in ("html", "-document"):
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
+def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _only_child(node: LexborNode) -> bool:
+    count = 0
+    for kid in children(node.parent):
+        if kid.tag == "-text":
+            if (kid.text_content or "").strip():
+                return False
+            continue
+        if (kid.tag or "-").startswith("-"):
+            continue
+        count += 1
+    return count == 1
+
+
+def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:
+    parent = top.node.parent
+    if parent is None:
+        return [top.node]
+    threshold = max(10.0, top.score * P.SIBLING_SHARE)
+    top_class = top.node.attributes.get("class")
+    out: list[LexborNode] = []
+    for sib in children(parent):
+        if sib.mem_id == top.node.mem_id:
+            out.append(sib)
+            continue
+        if (sib.tag or "-").startswith("-"):
+            continue
+        cand = candidates.get(sib.mem_id)
+        bonus = top.score * 0.2 if top_class and sib.attributes.get("class") == top_class else 0
+        if cand is not None:
+            if not cand.length:
+                cand.length = text_len(sib)
+                cand.density = link_density(sib, cand.length)
+                cand.score *= 1 - cand.density
+            if cand.score + bonus >= threshold:
+                out.append(sib)
+                continue
+        if sib.tag == "p" or (sib.tag in ("div", "section") and not has_descendant(
+                sib, _BLOCK_SELECTOR)):
+            length = text_len(sib)
+            density = link_density(sib, length)
+            text = sib.text(deep=True).strip()
+            if length > 80 and density < 0.25:
+                out.append(sib)
+            elif 0 < length <= 80 and density == 0 and text[-1:] in ".!?。":
+                out.append(sib)
+    return out
