@@ -1,0 +1,150 @@
+"""Authors: cleaning raw author strings into names, and the visible byline of a page.
+
+Split from :mod:`.metadata`, which tries declared authors (JSON-LD, ``<meta>``) first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..textutil import clean_text, squash
+from .declared import _first, _unescape
+
+_BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
+                 r"story by|reporting by|authors?|autor(?:in)?|auteur|text|contributors?|"
+                 r"escrito por|écrit par|geschrieben von)\s*[:\-]?\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*", re.IGNORECASE)
+_AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
+                          r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
+                          r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
+                          r"auteur|admin|administrator|anonymous|unknown|guest)\b", re.IGNORECASE)
+
+def clean_authors(values: Iterable[str]) -> list[str]:
+    """Names from raw author strings: no "By", no dates, no roles, no URLs, no duplicates."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in values:
+        raw = squash(clean_text(_unescape(raw)))
+        if not raw or raw.startswith(("http:", "https:", "/")):
+            continue
+        raw = _BY.sub("", raw)
+        raw = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
+        parts = _AUTHOR_SPLIT.split(raw)
+        if any(len(part) < 3 for part in parts):
+            # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
+            parts = [raw]
+        for name in parts:
+            name = _BY.sub("", name).strip(" .:-–—()[]\"'")
+            if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(name):
+                continue
+            if name.isupper() and len(name) > 3:
+                name = name.title()
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(name)
+    return out
+
+
+_BYLINE_SELECTOR = (
+    '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author-name"], '
+    '[class*="author"] [class*="name"], .author, [class*="Byline"], [data-testid*="byline"], '
+    'address.author, [class*="autor"], [class*="Author"]')
+
+
+#: The byline selector's parts, most specific first (a page's "author name" element beats a
+#: wrapper that also holds the source or the date).
+_BYLINE_PRIORITY = (
+    '[rel="author"], [itemprop="author"]',
+    ('[class*="author-name"], [class*="authorname"], [class*="AuthorName"], '
+     '[class*="author_name"]'),
+    _BYLINE_SELECTOR,
+    # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
+    'a[href*="/author/"], a[href*="/authors/"]',
+)
+
+
+def visible_byline(tree: LexborHTMLParser) -> list[str]:
+    for selector in _BYLINE_PRIORITY:
+        names = _byline_nodes(tree.css(selector)[:20])
+        if names:
+            return names
+    return _byline_text(tree)
+
+
+def _byline_nodes(nodes: list[LexborNode]) -> list[str]:
+    for node in nodes:
+        name_node = node.css_first('[itemprop="name"]')
+        if name_node is not None:
+            text = name_node.attributes.get("content") or name_node.text(deep=True)
+        else:
+            text = node.attributes.get("content") or node.text(deep=True, separator=" ")
+        text = squash(text or "")
+        if not text:
+            continue
+        names = clean_authors([text]) if len(text) <= 120 else []
+        if not names:
+            # A byline block that also holds a date or a role: its author link.
+            for link in node.css("a")[:3]:
+                link_text = squash(link.text(deep=True) or "")
+                if 3 <= len(link_text) <= 60:
+                    names = clean_authors([link_text])
+                    if names:
+                        break
+        if names:
+            return names
+    return []
+
+
+_BYLINE_TEXT = re.compile(r"^\s*(?:by|written by|posted by|words by|von|par|por|door|av)\s*:?\s+"
+                          r"(\S.{1,60})$",
+                          re.IGNORECASE)
+
+
+def _byline_text(tree: LexborHTMLParser) -> list[str]:
+    """A visible "By Jane Doe" line (a short text block starting with a byline word)."""
+    body = tree.body
+    if body is None:
+        return []
+    for node in body.css("p, span, div, li, address, em, strong, small, h3, h4, h5, h6")[:3000]:
+        if node.child is None or node.tag == "div" and node.child.next is not None and (
+                _has_block_child(node)):
+            continue
+        text = squash(node.text(deep=True, separator=" "))
+        if len(text) > 70:
+            continue
+        m = _BYLINE_TEXT.match(text)
+        if m and m.group(1)[:1].isupper():
+            names = clean_authors([m.group(1)])
+            if names:
+                return names
+    return []
+
+
+_BLOCK_CHILD = frozenset({"div", "p", "ul", "ol", "li", "section", "article", "header",
+                          "footer", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "form"})
+
+
+def _has_block_child(node: LexborNode) -> bool:
+    kid = node.child
+    while kid is not None:
+        if kid.tag in _BLOCK_CHILD:
+            return True
+        kid = kid.next
+    return False
+
+
+_WRITTEN_BY = re.compile(r"^(?:written by|author|authors|by|autor|auteur|escrito por|"
+                         r"geschrieben von|écrit par)$", re.IGNORECASE)
+
+
+def _twitter_label_author(meta: dict[str, list[str]]) -> list[str]:
+    """Yoast's ``twitter:label1`` "Written by" / ``twitter:data1`` "Jane Doe" pair."""
+    for i in range(1, 5):
+        label = _first(meta, f"twitter:label{i}")
+        if label and _WRITTEN_BY.match(label.strip()):
+            return clean_authors(meta.get(f"twitter:data{i}", [])[:1])
+    return []
