@@ -20,7 +20,7 @@ from .dateline import _time_element, _visible_date
 from .dates import is_valid_day, iso_date
 from .declared import _first, _names, _str, json_ld, meta_tags
 from .standfirst import standfirst
-from .title import _HEADER_LINK, _node_text, choose_title
+from .title import _HEADER_LINK, _node_text, choose_title, heading_text
 
 log = logging.getLogger("convert.extract")
 
@@ -38,11 +38,12 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     site_name = _first(meta, "og:site_name", "application-name", "twitter:site:name") or site_name
     out["site_name"] = site_name
 
-    h1s = [t for t in (_HEADER_LINK.sub("", _node_text(n)) for n in tree.css("h1")[:5]) if t]
+    h1s = [t for t in (_HEADER_LINK.sub("", heading_text(n)) for n in tree.css("h1")[:5]) if t]
     title_node = tree.css_first("title")
     page_title = _node_text(title_node)
     declared = [_str(ld.get("headline")) or "" if ld else "",
-                _first(meta, "og:title", "twitter:title", "dc.title", "dcterms.title",
+                _first(meta, "dc:title", "dcterms:title", "og:title", "twitter:title", "dc.title",
+                       "dcterms.title",
                        "citation_title", "title", "headline", "sailthru.title",
                        "parsely-title") or ""]
     host = None
@@ -61,7 +62,8 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
 
     authors = clean_authors(_names(ld.get("author")) if ld else [])
     if not authors:
-        authors = clean_authors(meta.get("author", []) + meta.get("article:author", [])
+        authors = clean_authors(meta.get("dc:creator", []) + meta.get("dcterms:creator", [])
+                                + meta.get("author", []) + meta.get("article:author", [])
                                 + meta.get("parsely-author", []) + meta.get("dc.creator", [])
                                 + meta.get("sailthru.author", []) + meta.get("citation_author", [])
                                 + meta.get("byl", []))

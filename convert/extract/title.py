@@ -6,6 +6,7 @@ Split from :mod:`.metadata`.
 
 from __future__ import annotations
 
+import html
 import re
 
 from selectolax.lexbor import LexborNode
@@ -19,16 +20,80 @@ def _node_text(node: LexborNode | None) -> str:
     return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
 
 
+#: Elements that break a heading's words apart (the rest are inline and join as written).
+_SPACED = frozenset({"br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "img", "svg", "hr"})
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
+#: A badge before a forum thread's title ("[Question] Want to know..."), arXiv's "Title:".
+_LABEL_CLASS = re.compile(r"^(?:label|descriptor|prefix|badge)$")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+
+
+def heading_text(node: LexborNode) -> str:
+    """A heading's text as it reads: inline markup joined as written ("Metroid</a>, One" stays
+    "Metroid, One"), line breaks and blocks as spaces, a leading label badge dropped, and
+    entities escaped twice by the template ("SQL &amp;#x26; AI") decoded."""
+    skip = _leading_label(node)
+    parts: list[str] = []
+    for kid in node.traverse(include_text=True):
+        tag = kid.tag
+        if tag == "-text":
+            parent = kid.parent
+            if parent is not None and (parent.tag in _NOT_TEXT or parent.mem_id == skip):
+                continue
+            parts.append(kid.text_content or "")
+        elif tag in _SPACED and kid.mem_id != node.mem_id:
+            parts.append(" ")
+    text = squash(clean_text("".join(parts)))
+    if not text:
+        return ""
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+def _has_element_child(node: LexborNode) -> bool:
+    kid = node.child
+    while kid is not None:
+        if not (kid.tag or "-").startswith("-"):
+            return True
+        kid = kid.next
+    return False
+
+
+def _leading_label(node: LexborNode) -> int | None:
+    """The ``mem_id`` of a badge element opening the heading, when text follows it."""
+    first = node.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.tag not in ("span", "em", "strong", "small", "b"):
+        return None
+    classes = (first.attributes.get("class") or "").split()
+    if not any(_LABEL_CLASS.match(c) for c in classes) or _has_element_child(first):
+        return None
+    rest = (node.text(deep=True) or "").replace(first.text(deep=True) or "", "", 1)
+    return first.mem_id if rest.strip(" \u00a0:") else None
+
+
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
-    distinct = list(dict.fromkeys(h1s))
-    if len(distinct) == 1 and _headline_like(distinct[0], site_name, host) and _echoes(
-            distinct[0], candidates):
+    if site_name and _TITLE_SEPARATORS.search(site_name) and any(
+            _key(site_name) == _key(c) for c in candidates):
+        # og:site_name filled with the whole "Headline | Section | Site" title names no site.
+        site_name = None
+    # A declared title that is only the site's name ("Bombas", "| Nuts & Volts Magazine")
+    # names no article.
+    candidates = [c for c in candidates if not _only_site(c, site_name, host)]
+    # An <h1> holding the site's logo text, or repeating the site part of the declared title
+    # ("What is Ownership? - The Rust Programming Language"), is not the headline.
+    lone = len(set(h1s)) == 1
+    # The site's name as the page shows it, when an <h1> repeats the title's site part.
+    shown = {_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
+    h1s = [h for h in h1s if _headline_like(h, site_name, host) and _key(h) not in shown]
+    if lone and h1s and _echoes(h1s[0], candidates):
         # One visible headline: the page's own wording beats a title rewritten for search
         # engines or social cards.
-        return distinct[0]
+        return h1s[0]
     for h1 in h1s:
         if h1 and any(h1 != c and h1 in c and len(h1) >= 0.3 * len(c) for c in candidates):
             return h1
@@ -46,10 +111,63 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
     if best is not None and best_overlap >= H1_TITLE_OVERLAP:
         return best
     for title in candidates:
-        trimmed = _strip_site(title, site_name)
+        trimmed = _strip_site(title, site_name, host, shown)
         if trimmed:
             return trimmed
     return h1s[0] if h1s else None
+
+
+def _only_site(title: str, site_name: str | None, host: str | None) -> bool:
+    parts = [p for p in _TITLE_SEPARATORS.split(title.strip(" |·•»")) if p]
+    return not parts or all(_is_site(p, site_name, host) for p in parts)
+
+
+def _is_site(text: str, site_name: str | None, host: str | None, trailing: bool = False) -> bool:
+    """Whether ``text`` is the site's name: equal to the declared site name or made of its
+    words ("Minecraft News" for "Minecraft Update News"), or spelling the host. The trailing
+    part of a title ("Headline - Doom9's Forum") also counts when it holds the host's
+    registered name."""
+    key = _key(text)
+    if not key:
+        return False
+    if site_name:
+        site_key = _key(site_name)
+        if key == site_key or set(key.split()) <= set(site_key.split()):
+            return True
+    if host:
+        squashed = key.replace(" ", "")
+        if squashed == host.lower().removeprefix("www.").replace(".", ""):
+            return True
+        label = _host_label(host)
+        if trailing and len(label) >= 4 and label in squashed and len(key.split()) <= 4:
+            return True
+    return False
+
+
+def _host_label(host: str) -> str:
+    """The registered name of a host: "doom9" for forum.doom9.org, "bbc" for www.bbc.co.uk."""
+    labels = [lab for lab in host.lower().split(".") if lab]
+    if len(labels) >= 2:
+        labels.pop()  # the top-level domain
+    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return re.sub(r"[^a-z0-9]", "", labels[-1]) if labels else ""
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+
+
+def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str | None) -> bool:
+    """Whether the ``<h1>`` is the trailing part of a declared "Headline - Site" title (the
+    site's name shown as the page's top heading). Not when the title's first part is the
+    site ("Leadfeeder | State of SEO in 2026")."""
+    key = _key(h1)
+    for title in candidates:
+        parts = _TITLE_SEPARATORS.split(title)
+        if len(parts) > 1 and key and any(_key(p) == key for p in parts[1:]) and _key(
+                parts[0]) != key and not _is_site(parts[0], site_name, host, trailing=True):
+            return True
+    return False
 
 
 #: A lone ``<h1>`` longer than this is a block of text, not a headline.
@@ -57,20 +175,10 @@ H1_MAX_CHARS = 200
 
 
 def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
-    """A lone ``<h1>`` that is a headline, not the site's logo text."""
+    """An ``<h1>`` that is a headline, not the site's logo text."""
     if not (2 <= len(h1) <= H1_MAX_CHARS):
         return False
-    key = _key(h1)
-    if not key:
-        return False
-    if site_name and key == _key(site_name):
-        return False
-    if host:
-        squashed = key.replace(" ", "")
-        labels = [l for l in host.lower().removeprefix("www.").split(".") if l]
-        if squashed in (host.lower().removeprefix("www.").replace(".", ""), *labels[:1]):
-            return False
-    return True
+    return bool(_key(h1)) and not _is_site(h1, site_name, host)
 
 
 #: Share of a lone ``<h1>``'s words that the declared titles must repeat for it to be taken
@@ -107,15 +215,16 @@ def _word_set(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
 
-def _strip_site(title: str, site_name: str | None) -> str:
+def _strip_site(title: str, site_name: str | None, host: str | None = None,
+                shown: set[str] = frozenset()) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     site = (site_name or "").casefold()
-    if site:
-        kept = [p for p in parts if p.casefold() not in site and site not in p.casefold()]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    kept = [p for i, p in enumerate(parts) if not (site and (p.casefold() in site or site in p.casefold()))
+            and not (i and (_is_site(p, site_name, host, trailing=True) or _key(p) in shown))]
+    if kept and len(kept) < len(parts):
+        return " - ".join(kept) if len(kept) > 1 else kept[0]
     if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):
         # "Headline | Site": the longest part is the headline.
         return max(parts, key=len)

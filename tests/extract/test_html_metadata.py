@@ -197,3 +197,69 @@ def test_json_ld_article_and_blogposting_of_one_page_merge():
             '"datePublished": "2025-12-19T09:28:15Z"}</script>'
             '<script type="application/ld+json">{"@type": "Article", "headline": "A"}</script>')
     assert parse_html(_page(head)).meta.published.startswith("2025-12-19")
+
+
+def _title(head: str, body: str = "", url: str | None = None) -> str | None:
+    return parse_html(_page(head, body), location=url).meta.title
+
+
+def test_title_skips_h1_that_is_the_site_name():
+    # A blog's logo <h1> first, the post's own <h1> after it.
+    head = ('<title>Budget Trips: Travel Insurance Explained</title>'
+            '<meta property="og:site_name" content="Budget Trips">'
+            '<meta property="og:title" content="Travel Insurance Explained">')
+    body = "<h1>Budget Trips</h1><h1>Travel Insurance Explained</h1>"
+    assert _title(head, body) == "Travel Insurance Explained"
+
+
+def test_title_h1_repeating_the_site_part_of_the_title_is_not_the_headline():
+    head = "<title>What is Ownership? - The Rust Programming Language</title>"
+    assert _title(head, "<h1>The Rust Programming Language</h1>") == "What is Ownership?"
+    # ...but an <h1> repeating the title's first part is the headline.
+    head = "<title>Charges | Stripe API Reference</title>"
+    assert _title(head, "<h1>Charges</h1><h1>The Charge object</h1>",
+                  url="https://docs.stripe.com/api/charges") == "Charges"
+
+
+def test_title_declared_as_site_name_only_is_ignored():
+    head = ('<title>All Men\'s Socks</title><meta name="twitter:title" content="Bombas">'
+            '<meta property="og:site_name" content="Bombas">')
+    assert _title(head) == "All Men's Socks"
+    head = ('<title>| Nuts &amp; Volts Magazine</title>'
+            '<meta property="og:site_name" content="Nuts and Volts Magazine">')
+    assert _title(head, "<h1>Electronic Gadgets</h1>") == "Electronic Gadgets"
+
+
+def test_title_trailing_part_naming_the_host_is_the_site():
+    head = "<title>Wrong refresh rate on RX7800 - Doom9's Forum</title>"
+    assert _title(head, url="https://forum.doom9.org/showthread.php?t=1") == (
+        "Wrong refresh rate on RX7800")
+
+
+def test_title_site_name_holding_the_whole_title_is_ignored():
+    head = ('<meta property="og:title" content="resource block | Terraform | HashiCorp">'
+            '<meta property="og:site_name" content="resource block | Terraform | HashiCorp">')
+    assert _title(head, "<h1>resource block</h1>") == "resource block"
+
+
+def test_title_heading_text_joins_inline_markup_and_drops_label_badge():
+    body = "<h1>The Story Of <a href='/m'>Metroid</a>, One Of Gaming's Universes</h1>"
+    assert _title("", body) == "The Story Of Metroid, One Of Gaming's Universes"
+    body = ('<h1 class="p-title-value"><span class="label label--primary">Tips</span>'
+            '<span class="label-append">&nbsp;</span>Proxmox or Debian for VMs?</h1>')
+    assert _title("", body) == "Proxmox or Debian for VMs?"
+    body = '<h1 class="title"><span class="descriptor">Title:</span>AlignMerge</h1>'
+    assert _title("", body) == "AlignMerge"
+
+
+def test_title_entity_escaped_twice_is_decoded():
+    body = "<h1>Data Tools | Python, SQL &amp;#x26; AI</h1>"
+    assert _title("", body) == "Data Tools | Python, SQL & AI"
+
+
+def test_dublin_core_colon_form_is_read_first():
+    head = ('<meta property="dc:title" content="Preferred title">'
+            '<meta property="og:title" content="A title">'
+            '<meta property="dc:creator" content="Creator Name"><meta name="author" content="X">')
+    meta = parse_html(_page(head)).meta
+    assert meta.title == "Preferred title" and meta.authors[0] == "Creator Name"
