@@ -32,7 +32,10 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             continue
         raw = _BY.sub("", raw)
         raw = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
+        # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
+        # after a comma qualifies the name before it; it is not another author.
         parts = _AUTHOR_SPLIT.split(raw)
+        parts = parts[:1] + [p for p in parts[1:] if not _CREDENTIAL.match(p.strip(" .,"))]
         if any(len(part) < 3 for part in parts):
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
@@ -49,6 +52,12 @@ def clean_authors(values: Iterable[str]) -> list[str]:
     return out
 
 
+_CREDENTIAL = re.compile(
+    r"^(?:(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z][A-Za-z]?\.?){1,4}|"
+    r"(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|senior|"
+    r"chief|lead|editor-in-chief)\b.*)$")
+
+
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author-name"], '
     '[class*="author"] [class*="name"], .author, [class*="Byline"], [data-testid*="byline"], '
@@ -60,7 +69,7 @@ _BYLINE_SELECTOR = (
 _BYLINE_PRIORITY = (
     '[rel="author"], [itemprop="author"]',
     ('[class*="author-name"], [class*="authorname"], [class*="AuthorName"], '
-     '[class*="author_name"]'),
+     '[class*="author_name"], [class*="author__name"]'),
     _BYLINE_SELECTOR,
     # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
     'a[href*="/author/"], a[href*="/authors/"]',
@@ -77,6 +86,8 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
 
 def _byline_nodes(nodes: list[LexborNode]) -> list[str]:
     for node in nodes:
+        if _in_comments_or_menu(node):
+            continue
         name_node = node.css_first('[itemprop="name"]')
         if name_node is not None:
             text = name_node.attributes.get("content") or name_node.text(deep=True)
@@ -89,6 +100,8 @@ def _byline_nodes(nodes: list[LexborNode]) -> list[str]:
         if not names:
             # A byline block that also holds a date or a role: its author link.
             for link in node.css("a")[:3]:
+                if _TAXONOMY_LINK.search(link.attributes.get("href") or ""):
+                    continue  # a tag or category, not a person
                 link_text = squash(link.text(deep=True) or "")
                 if 3 <= len(link_text) <= 60:
                     names = clean_authors([link_text])
@@ -117,11 +130,26 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         if len(text) > 70:
             continue
         m = _BYLINE_TEXT.match(text)
-        if m and m.group(1)[:1].isupper():
+        if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if names:
                 return names
     return []
+
+
+_TAXONOMY_LINK = re.compile(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)
+#: Comment authors and menu labels ("BY USE CASE") are not the article's byline.
+_NOT_BYLINE_ZONE = re.compile(r"comment|dropdown|menu|\bnav", re.IGNORECASE)
+
+
+def _in_comments_or_menu(node: LexborNode) -> bool:
+    for _ in range(6):
+        if node is None or node.tag in ("body", "article", "main"):
+            return False
+        if node.tag == "nav" or _NOT_BYLINE_ZONE.search(node.attributes.get("class") or ""):
+            return True
+        node = node.parent
+    return False
 
 
 _BLOCK_CHILD = frozenset({"div", "p", "ul", "ol", "li", "section", "article", "header",

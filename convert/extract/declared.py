@@ -76,7 +76,7 @@ def json_ld(tree: LexborHTMLParser) -> dict:
     if not ranked:
         return {}
     ranked.sort(key=lambda r: (r[0], r[1]))
-    best = ranked[0][2]
+    best = _resolve_authors(ranked[0][2], objects)
     family = [obj for rank, _, obj in ranked[1:] if rank < _ARTICLE_FAMILY and obj is not best]
     if not family or ranked[0][0] >= _ARTICLE_FAMILY:
         return best
@@ -87,6 +87,27 @@ def json_ld(tree: LexborHTMLParser) -> dict:
         for key, value in obj.items():
             merged.setdefault(key, value)
     return merged
+
+
+def _resolve_authors(obj: dict, objects: list[dict]) -> dict:
+    """``author`` given as ``{"@id": ...}`` references (Yoast's ``@graph``) replaced by the
+    Person objects they point to."""
+    author = obj.get("author")
+    refs = author if isinstance(author, list) else [author]
+    if not any(isinstance(a, dict) and "@id" in a and "name" not in a for a in refs):
+        return obj
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
+    resolved = [by_id.get(a.get("@id"), a) if isinstance(a, dict) and "name" not in a else a
+                for a in refs]
+    return {**obj, "author": resolved}
+
+
+def is_organisation(value: Any) -> bool:
+    """Whether a JSON-LD ``author`` is an organisation only (no Person among it)."""
+    items = value if isinstance(value, list) else [value]
+    types = [t for item in items if isinstance(item, dict) for t in _types(item)]
+    return bool(types) and "person" not in types and any(
+        t in ("organization", "newsmediaorganization", "corporation") for t in types)
 
 
 def _names(value: Any) -> list[str]:

@@ -18,9 +18,9 @@ from selectolax.lexbor import LexborHTMLParser
 from .byline import _twitter_label_author, clean_authors, visible_byline
 from .dateline import _time_element, _visible_date
 from .dates import is_valid_day, iso_date
-from .declared import _first, _names, _str, json_ld, meta_tags
+from .declared import _first, _names, _str, is_organisation, json_ld, meta_tags
 from .standfirst import standfirst
-from .title import _HEADER_LINK, _node_text, choose_title, heading_text
+from .title import _HEADER_LINK, _node_text, choose_title, heading_text, is_site
 
 log = logging.getLogger("convert.extract")
 
@@ -60,7 +60,8 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
                     _first(meta, "twitter:description"),
                     _str(ld.get("description")) if ld else None) if d])
 
-    authors = clean_authors(_names(ld.get("author")) if ld else [])
+    ld_author = ld.get("author") if ld else None
+    authors = clean_authors(_names(ld_author))
     if not authors:
         authors = clean_authors(meta.get("dc:creator", []) + meta.get("dcterms:creator", [])
                                 + meta.get("author", []) + meta.get("article:author", [])
@@ -71,6 +72,10 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         authors = _twitter_label_author(meta)
     if not authors:
         authors = visible_byline(tree)
+    elif is_organisation(ld_author) or all(is_site(a, site_name, host) for a in authors):
+        # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
+        # named in the visible byline is the article's author.
+        authors = visible_byline(tree) or authors
     out["authors"] = authors
 
     published = iso_date(_str(ld.get("datePublished")) if ld else None) or iso_date(_first(

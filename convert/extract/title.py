@@ -119,10 +119,10 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
 
 def _only_site(title: str, site_name: str | None, host: str | None) -> bool:
     parts = [p for p in _TITLE_SEPARATORS.split(title.strip(" |·•»")) if p]
-    return not parts or all(_is_site(p, site_name, host) for p in parts)
+    return not parts or all(is_site(p, site_name, host) for p in parts)
 
 
-def _is_site(text: str, site_name: str | None, host: str | None, trailing: bool = False) -> bool:
+def is_site(text: str, site_name: str | None, host: str | None, trailing: bool = False) -> bool:
     """Whether ``text`` is the site's name: equal to the declared site name or made of its
     words ("Minecraft News" for "Minecraft Update News"), or spelling the host. The trailing
     part of a title ("Headline - Doom9's Forum") also counts when it holds the host's
@@ -165,7 +165,7 @@ def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str 
     for title in candidates:
         parts = _TITLE_SEPARATORS.split(title)
         if len(parts) > 1 and key and any(_key(p) == key for p in parts[1:]) and _key(
-                parts[0]) != key and not _is_site(parts[0], site_name, host, trailing=True):
+                parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True):
             return True
     return False
 
@@ -178,7 +178,7 @@ def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
     """An ``<h1>`` that is a headline, not the site's logo text."""
     if not (2 <= len(h1) <= H1_MAX_CHARS):
         return False
-    return bool(_key(h1)) and not _is_site(h1, site_name, host)
+    return bool(_key(h1)) and not is_site(h1, site_name, host)
 
 
 #: Share of a lone ``<h1>``'s words that the declared titles must repeat for it to be taken
@@ -222,7 +222,7 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
         return title
     site = (site_name or "").casefold()
     kept = [p for i, p in enumerate(parts) if not (site and (p.casefold() in site or site in p.casefold()))
-            and not (i and (_is_site(p, site_name, host, trailing=True) or _key(p) in shown))]
+            and not (i and (is_site(p, site_name, host, trailing=True) or _key(p) in shown))]
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):

@@ -263,3 +263,42 @@ def test_dublin_core_colon_form_is_read_first():
             '<meta property="dc:creator" content="Creator Name"><meta name="author" content="X">')
     meta = parse_html(_page(head)).meta
     assert meta.title == "Preferred title" and meta.authors[0] == "Creator Name"
+
+
+def _authors(head: str, body: str = "") -> tuple[str, ...]:
+    return parse_html(_page(head, body)).meta.authors
+
+
+def test_json_ld_author_by_id_reference_is_resolved():
+    head = ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": "H",'
+            ' "author": [{"@id": "#p1"}]}, {"@type": "Person", "@id": "#p1", '
+            '"name": "Nirmita Panchal"}]}</script><meta name="author" content="kffnirmitap">')
+    assert _authors(head) == ("Nirmita Panchal",)
+
+
+def test_organisation_author_gives_way_to_visible_byline():
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "H", '
+            '"author": {"@type": "Organization", "name": "Levitate Media"}}</script>')
+    body = '<div class="t-blogpost-author-name">Liza Burke</div>'
+    assert _authors(head, body) == ("Liza Burke",)
+    # The site's own name in <meta name=author> likewise.
+    head = ('<meta name="author" content="One Tree Planted">'
+            '<meta property="og:site_name" content="One Tree Planted">')
+    assert _authors(head, "<p class='meta'><span>by Meaghan Weeden</span></p>") == (
+        "Meaghan Weeden",)
+    # ...and stays when no person is shown.
+    assert _authors(head) == ("One Tree Planted",)
+
+
+def test_comment_author_and_menu_label_are_not_the_byline():
+    body = ("<nav><div class='dropdown-menu'><p>BY USE CASE</p></div></nav>"
+            "<div class='wp-block-comment-author-name'>Whowho</div>"
+            "<p>By Preetam Jinka</p>")
+    assert _authors("", body) == ("Preetam Jinka",)
+
+
+def test_credentials_after_a_name_are_not_authors():
+    assert clean_authors(["Genevieve Carlton, Ph.D."]) == ["Genevieve Carlton"]
+    assert clean_authors(["Mayank Gupta, CEO of CaseBasix"]) == ["Mayank Gupta"]
+    assert clean_authors(["Shelby Loos, DVM"]) == ["Shelby Loos"]
+    assert clean_authors(["JWU"]) == ["JWU"]
