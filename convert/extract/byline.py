@@ -71,6 +71,9 @@ _BYLINE_PRIORITY = (
     ('[class*="author-name"], [class*="authorname"], [class*="AuthorName"], '
      '[class*="author_name"], [class*="author__name"]'),
     _BYLINE_SELECTOR,
+    # Any element classed for the author ("post-hero__author", "the-author"), the last of the
+    # class-based readings (author boxes and bios match it too).
+    '[class*="author"], [class*="Author"]',
     # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
     'a[href*="/author/"], a[href*="/authors/"]',
 )
@@ -122,12 +125,24 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
     body = tree.body
     if body is None:
         return []
-    for node in body.css("p, span, div, li, address, em, strong, small, h3, h4, h5, h6")[:3000]:
+    for node in body.css("p, span, div, li, address, em, strong, small, h2, h3, h4, h5, h6"
+                         )[:3000]:
         if node.child is None or node.tag == "div" and node.child.next is not None and (
                 _has_block_child(node)):
             continue
         text = squash(node.text(deep=True, separator=" "))
         if len(text) > 70:
+            continue
+        if _WRITTEN_BY.match(text.rstrip(" :")):
+            # A "Written by" label with the name in the next element.
+            sib = node.next
+            while sib is not None and (sib.tag or "-").startswith("-"):
+                sib = sib.next
+            name = squash(sib.text(deep=True, separator=" ")) if sib is not None else ""
+            if 3 <= len(name) <= 60 and not _in_comments_or_menu(node):
+                names = clean_authors([name])
+                if names:
+                    return names
             continue
         m = _BYLINE_TEXT.match(text)
         if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
@@ -165,7 +180,7 @@ def _has_block_child(node: LexborNode) -> bool:
     return False
 
 
-_WRITTEN_BY = re.compile(r"^(?:written by|author|authors|by|autor|auteur|escrito por|"
+_WRITTEN_BY = re.compile(r"^(?:written by|author|authors|by|article by|posted by|autor|auteur|escrito por|"
                          r"geschrieben von|écrit par)$", re.IGNORECASE)
 
 

@@ -110,6 +110,13 @@ def is_organisation(value: Any) -> bool:
         t in ("organization", "newsmediaorganization", "corporation") for t in types)
 
 
+def is_person(value: Any) -> bool:
+    """Whether a JSON-LD ``author`` declares a Person (a one-person blog named after its author
+    keeps that author even though the site bears the same name)."""
+    items = value if isinstance(value, list) else [value]
+    return any("person" in _types(item) for item in items if isinstance(item, dict))
+
+
 def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]

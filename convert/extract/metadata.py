@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .byline import _twitter_label_author, clean_authors, visible_byline
 from .dateline import _time_element, _visible_date
 from .dates import is_valid_day, iso_date
-from .declared import _first, _names, _str, is_organisation, json_ld, meta_tags
+from .declared import _first, _names, _str, is_organisation, is_person, json_ld, meta_tags
 from .standfirst import standfirst
 from .title import _HEADER_LINK, _node_text, choose_title, heading_text, is_site
 
@@ -72,7 +72,8 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         authors = _twitter_label_author(meta)
     if not authors:
         authors = visible_byline(tree)
-    elif is_organisation(ld_author) or all(is_site(a, site_name, host) for a in authors):
+    elif is_organisation(ld_author) or not is_person(ld_author) and all(
+            is_site(a, site_name, host) for a in authors):
         # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
         # named in the visible byline is the article's author.
         authors = visible_byline(tree) or authors

@@ -302,3 +302,21 @@ def test_credentials_after_a_name_are_not_authors():
     assert clean_authors(["Mayank Gupta, CEO of CaseBasix"]) == ["Mayank Gupta"]
     assert clean_authors(["Shelby Loos, DVM"]) == ["Shelby Loos"]
     assert clean_authors(["JWU"]) == ["JWU"]
+
+
+def test_byline_from_written_by_label_and_its_next_element():
+    body = ('<div><div class="caption">Written by</div>'
+            '<div class="big-name">Jack Shepherd</div></div>')
+    assert _authors("", body) == ("Jack Shepherd",)
+
+
+def test_byline_from_any_author_classed_element():
+    body = '<span class="wp-block-post-hero__author">Lisa Pham</span>'
+    assert _authors("", body) == ("Lisa Pham",)
+
+
+def test_person_author_named_like_the_site_is_kept():
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "H", '
+            '"author": {"@type": "Person", "name": "Haki Benita"}}</script>'
+            '<meta property="og:site_name" content="Haki Benita">')
+    assert _authors(head, "<div class='author-note'>period</div>") == ("Haki Benita",)
