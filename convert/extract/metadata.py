@@ -18,7 +18,15 @@ from selectolax.lexbor import LexborHTMLParser
 from .byline import _twitter_label_author, clean_authors, visible_byline
 from .dateline import _time_element, _visible_date
 from .dates import is_valid_day, iso_date
-from .declared import _first, _names, _str, is_organisation, is_person, json_ld, meta_tags
+from .declared import (
+    _first,
+    _names,
+    _str,
+    is_organisation,
+    is_person,
+    json_ld,
+    meta_tags,
+)
 from .standfirst import standfirst
 from .title import _HEADER_LINK, _node_text, choose_title, heading_text, is_site
 
