@@ -16,7 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from .byline import _twitter_label_author, clean_authors, visible_byline
-from .dateline import _time_element, _visible_date
+from .dateline import _time_element, _visible_date, header_date, shown_publication
 from .dates import is_valid_day, iso_date
 from .declared import (
     _first,
@@ -94,8 +94,13 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         "citation_date", "sailthru.date", "parsely-pub-date", "article.published",
         "published_time", "datecreated", "release_date", "published", "created",
         "article:published", "date.published", "datepublished"))
-    if not published:
-        published = _time_element(tree) or _visible_date(tree)
+    modified = iso_date(_str(ld.get("dateModified")) if ld else None) or iso_date(_first(
+        meta, "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified",
+        "last-modified", "dc.date.modified"))
+    if published:
+        published = shown_publication(tree, published, modified)
+    else:
+        published = _time_element(tree) or header_date(tree) or _visible_date(tree)
     if not published and url:
         m = _URL_DATE.search(url)
         if m:
@@ -103,9 +108,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
             if is_valid_day(int(y), int(mo), int(d)):
                 published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     out["published"] = published
-    out["modified"] = iso_date(_str(ld.get("dateModified")) if ld else None) or iso_date(_first(
-        meta, "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified",
-        "last-modified", "dc.date.modified"))
+    out["modified"] = modified
 
     html = tree.css_first("html")
     lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None

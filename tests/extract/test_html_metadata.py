@@ -320,3 +320,29 @@ def test_person_author_named_like_the_site_is_kept():
             '"author": {"@type": "Person", "name": "Haki Benita"}}</script>'
             '<meta property="og:site_name" content="Haki Benita">')
     assert _authors(head, "<div class='author-note'>period</div>") == ("Haki Benita",)
+
+
+def test_dateline_earlier_than_a_resave_stamp_is_the_publication():
+    # Declared published == modified (a CMS re-save): the dateline under the headline wins.
+    head = ('<meta property="article:published_time" content="2025-06-24T10:00:00+00:00">'
+            '<meta property="article:modified_time" content="2025-06-24T10:00:00+00:00">')
+    body = "<h1>How much to charge</h1><div>Shauna Mitchell</div><div>August 25, 2024</div>"
+    meta = parse_html(_page(head, body)).meta
+    assert meta.published == "2024-08-25" and meta.modified.startswith("2025-06-24")
+    # A later modification date keeps the declared publication.
+    head = head.replace('modified_time" content="2025-06-24', 'modified_time" content="2025-07-01')
+    assert parse_html(_page(head, body)).meta.published.startswith("2025-06-24")
+
+
+def test_publisher_offset_of_the_same_instant_is_kept():
+    head = '<meta property="article:published_time" content="2025-12-19T03:05:00Z">'
+    body = '<h1>Headline</h1><time datetime="2025-12-18T19:05:00-08:00">Dec 18</time>'
+    assert parse_html(_page(head, body)).meta.published == "2025-12-18T19:05:00-08:00"
+
+
+def test_date_in_the_headline_block_above_the_h1():
+    body = ('<div class="hero"><div class="cat"><div>Published</div><div>October 14, 2025</div>'
+            '</div><h1>Top eLearning companies</h1></div>')
+    assert parse_html(_page("", body)).meta.published == "2025-10-14"
+    body = "<hgroup><time>Published on June 04, 2025</time><h1>Podcast gear</h1></hgroup>"
+    assert parse_html(_page("", body)).meta.published == "2025-06-04"
