@@ -20,7 +20,9 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|
 _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
                           r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
                           r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
-                          r"auteur|admin|administrator|anonymous|unknown|guest)\b", re.IGNORECASE)
+                          r"auteur|admin|administrator|anonymous|unknown|guest|"
+                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                          re.IGNORECASE)
 
 def clean_authors(values: Iterable[str]) -> list[str]:
     """Names from raw author strings: no "By", no dates, no roles, no URLs, no duplicates."""
@@ -41,7 +43,10 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             parts = [raw]
         for name in parts:
             name = _BY.sub("", name).strip(" .:-–—()[]\"'")
-            if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(name):
+            # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
+            checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
+            if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(
+                    checked):
                 continue
             if name.isupper() and len(name) > 3:
                 name = name.title()
@@ -52,6 +57,8 @@ def clean_authors(values: Iterable[str]) -> list[str]:
     return out
 
 
+#: One token of letters and digits, starting with a letter: a forum/user handle.
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*")
 _CREDENTIAL = re.compile(
     r"^(?:(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z][A-Za-z]?\.?){1,4}|"
     r"(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|senior|"
@@ -64,6 +71,10 @@ _BYLINE_SELECTOR = (
     'address.author, [class*="autor"], [class*="Author"]')
 
 
+_ANY_AUTHOR_CLASS = '[class*="author"], [class*="Author"]'
+_AUTHORIZED = re.compile(r"authoriz", re.IGNORECASE)
+
+
 #: The byline selector's parts, most specific first (a page's "author name" element beats a
 #: wrapper that also holds the source or the date).
 _BYLINE_PRIORITY = (
@@ -73,7 +84,7 @@ _BYLINE_PRIORITY = (
     _BYLINE_SELECTOR,
     # Any element classed for the author ("post-hero__author", "the-author"), the last of the
     # class-based readings (author boxes and bios match it too).
-    '[class*="author"], [class*="Author"]',
+    _ANY_AUTHOR_CLASS,
     # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
     'a[href*="/author/"], a[href*="/authors/"]',
 )
@@ -81,15 +92,30 @@ _BYLINE_PRIORITY = (
 
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
     for selector in _BYLINE_PRIORITY:
-        names = _byline_nodes(tree.css(selector)[:20])
+        # The broad class match reads names written in the element only: its links may be
+        # an author box's buttons ("Get in touch").
+        names = _byline_nodes(tree.css(selector)[:20], links=selector != _ANY_AUTHOR_CLASS)
         if names:
             return names
     return _byline_text(tree)
 
 
-def _byline_nodes(nodes: list[LexborNode]) -> list[str]:
+_PERSON_LINK = re.compile(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
+
+
+def _only_other_link(node: LexborNode, text: str) -> bool:
+    """Whether the element's text is one link to somewhere other than a person's page (an
+    author box's "Get in touch" button)."""
+    for link in node.css("a")[:3]:
+        if squash(link.text(deep=True) or "") == text:
+            return not _PERSON_LINK.search(link.attributes.get("href") or "")
+    return False
+
+
+def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
     for node in nodes:
-        if _in_comments_or_menu(node):
+        if node.tag in ("body", "html", "main") or _in_comments_or_menu(node) or _AUTHORIZED.search(
+                node.attributes.get("class") or ""):
             continue
         name_node = node.css_first('[itemprop="name"]')
         if name_node is not None:
@@ -97,10 +123,10 @@ def _byline_nodes(nodes: list[LexborNode]) -> list[str]:
         else:
             text = node.attributes.get("content") or node.text(deep=True, separator=" ")
         text = squash(text or "")
-        if not text:
+        if not text or not links and _only_other_link(node, text):
             continue
         names = clean_authors([text]) if len(text) <= 120 else []
-        if not names:
+        if not names and links:
             # A byline block that also holds a date or a role: its author link.
             for link in node.css("a")[:3]:
                 if _TAXONOMY_LINK.search(link.attributes.get("href") or ""):

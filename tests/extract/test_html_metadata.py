@@ -346,3 +346,20 @@ def test_date_in_the_headline_block_above_the_h1():
     assert parse_html(_page("", body)).meta.published == "2025-10-14"
     body = "<hgroup><time>Published on June 04, 2025</time><h1>Podcast gear</h1></hgroup>"
     assert parse_html(_page("", body)).meta.published == "2025-06-04"
+
+
+def test_forum_handle_with_digits_is_an_author():
+    head = ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+            '"headline": "H", "author": {"@type": "Person", "name": "Pippin06"}}</script>')
+    assert _authors(head) == ("Pippin06",)
+    assert clean_authors(["May 2024"]) == [] and clean_authors(["Joe Wee Monday"]) == []
+
+
+def test_authorized_dealer_and_page_wide_classes_are_not_bylines():
+    body = ('<a class="authorized-dealer-link" href="/dealers">Authorized Dealer</a>'
+            '<div class="author-box"><a href="/contact">Get in touch</a></div>')
+    assert _authors("", body) == ()
+    page = (b"<html><body class='hide-article-author'><nav><a href='/shop'>Shop</a></nav>"
+            b"<article><p>" + b"Words of the article body go here. " * 8 + b"</p></article>"
+            b"</body></html>")
+    assert parse_html(page).meta.authors == ()
