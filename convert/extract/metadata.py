@@ -74,7 +74,8 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         authors = clean_authors(meta.get("dc:creator", []) + meta.get("dcterms:creator", [])
                                 + meta.get("author", []) + meta.get("article:author", [])
                                 + meta.get("parsely-author", []) + meta.get("dc.creator", [])
-                                + meta.get("sailthru.author", []) + meta.get("citation_author", [])
+                                + meta.get("sailthru.author", [])
+                                + [_first_last(a) for a in meta.get("citation_author", [])]
                                 + meta.get("byl", []))
     if not authors:
         authors = _twitter_label_author(meta)
@@ -140,6 +141,13 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     out["article_body"] = _str(ld.get("articleBody")) if ld else None
     return out
 
+
+
+def _first_last(name: str) -> str:
+    """Scholarly ``citation_author`` as a byline reads it: "Roy, Aniruddha" → "Aniruddha Roy"
+    (one author per tag, so its comma is not a list)."""
+    m = re.fullmatch(r"\s*([^,]+?),\s*([^,]+?)\s*", name)
+    return f"{m.group(2)} {m.group(1)}" if m else name
 
 
 def _bcp47(lang: str | None) -> str | None:

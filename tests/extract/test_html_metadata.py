@@ -363,3 +363,9 @@ def test_authorized_dealer_and_page_wide_classes_are_not_bylines():
             b"<article><p>" + b"Words of the article body go here. " * 8 + b"</p></article>"
             b"</body></html>")
     assert parse_html(page).meta.authors == ()
+
+
+def test_citation_author_last_first_is_one_author():
+    head = ('<meta name="citation_author" content="Roy, Aniruddha">'
+            '<meta name="citation_author" content="Patel, Jyoti">')
+    assert _authors(head) == ("Aniruddha Roy", "Jyoti Patel")
