@@ -76,6 +76,22 @@ def _leading_label(node: LexborNode) -> int | None:
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
+    title = _choose(declared, h1s, page_title, site_name, host)
+    return _drop_trailing_site(title, site_name, host) if title else title
+
+
+def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> str:
+    """An ``<h1>`` written "Headline – Artlyst" loses the site's name as a declared title
+    does."""
+    while True:
+        seps = list(_TITLE_SEPARATORS.finditer(title))
+        if not seps or not is_site(title[seps[-1].end():], site_name, host, trailing=True):
+            return title
+        title = title[:seps[-1].start()]
+
+
+def _choose(declared: list[str], h1s: list[str], page_title: str,
+            site_name: str | None, host: str | None) -> str | None:
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
     if site_name and _TITLE_SEPARATORS.search(site_name) and any(
             _key(site_name) == _key(c) for c in candidates):

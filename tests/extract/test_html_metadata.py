@@ -369,3 +369,12 @@ def test_citation_author_last_first_is_one_author():
     head = ('<meta name="citation_author" content="Roy, Aniruddha">'
             '<meta name="citation_author" content="Patel, Jyoti">')
     assert _authors(head) == ("Aniruddha Roy", "Jyoti Patel")
+
+
+def test_h1_carrying_the_site_name_loses_it():
+    head = '<meta property="og:site_name" content="Artlyst">'
+    body = "<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>"
+    assert _title(head, body) == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    body = "<h1>Marietta Electricians Costs - ProMatcher Cost Report</h1>"
+    assert _title("", body, url="https://electricians.promatcher.com/cost/x.aspx") == (
+        "Marietta Electricians Costs")
