@@ -141,7 +141,8 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
     return []
 
 
-_BYLINE_TEXT = re.compile(r"^\s*(?:by|written by|posted by|words by|von|par|por|door|av)\s*:?\s+"
+_BYLINE_TEXT = re.compile(r"^\s*(?:(?:by|written by|posted by|words by|von|par|por|door|av)\s*:?|"
+                          r"(?:authors?|contributors?|autor(?:in|en)?|auteurs?)\s*:)\s+"
                           r"(\S.{1,60})$",
                           re.IGNORECASE)
 

@@ -378,3 +378,8 @@ def test_h1_carrying_the_site_name_loses_it():
     body = "<h1>Marietta Electricians Costs - ProMatcher Cost Report</h1>"
     assert _title("", body, url="https://electricians.promatcher.com/cost/x.aspx") == (
         "Marietta Electricians Costs")
+
+
+def test_contributors_label_line_is_a_byline():
+    body = "<div class='tags'><div><strong>Contributors:</strong> Janet Loughrey</div></div>"
+    assert _authors("", body) == ("Janet Loughrey",)
