@@ -157,7 +157,11 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         if node.child is None or node.tag == "div" and node.child.next is not None and (
                 _has_block_child(node)):
             continue
-        text = squash(node.text(deep=True, separator=" "))
+        raw = node.text(deep=True, separator=" ")
+        if len(raw) > 400 or not raw.strip():
+            # (whitespace is squashed only on texts that can be short enough)
+            continue
+        text = squash(raw)
         if len(text) > 70:
             continue
         if _WRITTEN_BY.match(text.rstrip(" :")):

@@ -15,6 +15,7 @@ _ISO = re.compile(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"
 _SLASH = re.compile(r"\b((?:19|20)\d{2})[/.]([01]?\d)[/.]([0-3]?\d)\b")
 _DASHED = re.compile(r"(?<![\d-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\d-])")
 _DMY = re.compile(r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTHS = {
     "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "gennaio": 1,
     "feb": 2, "february": 2, "februar": 2, "février": 2, "febrero": 2, "febbraio": 2,
@@ -66,6 +67,8 @@ def iso_date(value: str | None) -> str | None:
 def text_date(value: str) -> str | None:
     """A day written in words or digits (``July 27, 2023``, ``27.07.2023``, ``2023/07/27``,
     ``2023-07-27``)."""
+    if not _YEAR.search(value):
+        return None  # every form below holds a four-digit year: most texts end here, cheaply
     for rx, order in ((_SLASH, "ymd"), (_DASHED, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"),
                       (_DMY, "dmy")):
         m = rx.search(value)
