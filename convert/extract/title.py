@@ -100,6 +100,10 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # A declared title that is only the site's name ("Bombas", "| Nuts & Volts Magazine")
     # names no article.
     candidates = [c for c in candidates if not _only_site(c, site_name, host)]
+    # A headline cut to fit a length limit (JSON-LD's 110 characters) is the start of a
+    # longer declared title: the full one is read instead.
+    candidates = [c for c in candidates if len(c) < HEADLINE_LIMIT or not any(
+        len(d) > len(c) + 3 and d.startswith(c.rstrip(" .…")) for d in candidates)]
     # An <h1> holding the site's logo text, or repeating the site part of the declared title
     # ("What is Ownership? - The Rust Programming Language"), is not the headline.
     lone = len(set(h1s)) == 1
@@ -186,6 +190,9 @@ def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str 
     return False
 
 
+#: Search engines' headline limit (schema.org Article ``headline``: 110 characters); SEO
+#: plugins cut longer headlines near it.
+HEADLINE_LIMIT = 100
 #: A lone ``<h1>`` longer than this is a block of text, not a headline.
 H1_MAX_CHARS = 200
 

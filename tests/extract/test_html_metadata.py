@@ -383,3 +383,13 @@ def test_h1_carrying_the_site_name_loses_it():
 def test_contributors_label_line_is_a_byline():
     body = "<div class='tags'><div><strong>Contributors:</strong> Janet Loughrey</div></div>"
     assert _authors("", body) == ("Janet Loughrey",)
+
+
+def test_json_ld_headline_cut_at_the_length_limit_gives_way_to_the_full_title():
+    full = ("Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers "
+            "Find Solutions (Including One Universal Trick)")
+    head = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "'
+            + full[:107] + '"}</script>'
+            f'<meta property="og:title" content="{full} - Emily Henderson">'
+            '<meta property="og:site_name" content="Emily Henderson">')
+    assert _title(head) == full
