@@ -91,6 +91,9 @@ _BYLINE_PRIORITY = (
 
 
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
+    names = _thread_starter(tree)
+    if names:
+        return names
     for selector in _BYLINE_PRIORITY:
         # The broad class match reads names written in the element only: its links may be
         # an author box's buttons ("Get in touch").
@@ -110,6 +113,28 @@ def _only_other_link(node: LexborNode, text: str) -> bool:
         if squash(link.text(deep=True) or "") == text:
             return not _PERSON_LINK.search(link.attributes.get("href") or "")
     return False
+
+
+_STARTER_LABELS = ("thread starter", "started by", "topic starter")
+#: (one cheap probe for the labels' shared stem; the label's exact text is checked after)
+_STARTER_SELECTOR = 'span:lexbor-contains("starte" i), dt:lexbor-contains("starte" i)'
+
+
+def _thread_starter(tree: LexborHTMLParser) -> list[str]:
+    """A forum thread's author, labelled "Thread starter" (the first post's author; the
+    posters' own author markup lists everyone who replied, sometimes a pinned answer first)."""
+    for label in tree.css(_STARTER_SELECTOR)[:5]:
+        if squash(label.text(deep=True) or "").casefold().rstrip(" :") not in _STARTER_LABELS:
+            continue
+        sib = label.next
+        while sib is not None and (sib.tag or "-").startswith("-"):
+            sib = sib.next
+        name = squash(sib.text(deep=True) or "") if sib is not None else ""
+        if 2 <= len(name) <= 40:
+            names = clean_authors([name])
+            if names:
+                return names
+    return []
 
 
 def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:

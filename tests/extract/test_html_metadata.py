@@ -393,3 +393,10 @@ def test_json_ld_headline_cut_at_the_length_limit_gives_way_to_the_full_title():
             f'<meta property="og:title" content="{full} - Emily Henderson">'
             '<meta property="og:site_name" content="Emily Henderson">')
     assert _title(head) == full
+
+
+def test_forum_thread_starter_label_names_the_author():
+    body = ('<ul><li><span class="u-srOnly">Thread starter</span> '
+            '<a href="/members/ridwan123.1/" class="username">ridwan123</a></li></ul>'
+            '<section itemprop="author"><span itemprop="name">Lutfij</span></section>')
+    assert _authors("", body) == ("ridwan123",)
