@@ -3,6 +3,9 @@ lists, image walls and form debris, never most of the article at once."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
@@ -17,15 +20,20 @@ _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header",
 _MAX_CLEAN = 4000
 
 
-def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> None:
-    """Readability's conditional cleaning: drop link lists, image walls and form debris."""
+def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> int:
+    """Readability's conditional cleaning: drop link lists, image walls and form debris.
+    Returns the characters of named boilerplate blocks dropped (see :func:`_chrome_blocks`)."""
     doomed: list[LexborNode] = []
+    chrome = 0
     seen = 0
     # A block scoring nearly as well as the winner is content whatever its shape.
     keep = KEEP_SCORE_SHARE * max((candidates[n.mem_id].score for n in nodes
                                    if n.mem_id in candidates), default=0.0)
     for root in nodes:
         root_len = text_len(root)
+        blocks = _chrome_blocks(root, root_len)
+        chrome += sum(text_len(n) for n in blocks)
+        doomed.extend(blocks)
         for node in root.css(",".join(_CLEAN_TAGS)):
             if node.mem_id == root.mem_id:
                 continue
@@ -44,6 +52,79 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             node.decompose()
         except Exception:
             pass
+    return chrome
+
+
+def _chrome_blocks(root: LexborNode, root_len: int) -> list[LexborNode]:
+    """Blocks inside the winner named as boilerplate by one of their class/id tokens (related
+    posts, share bars, comment sections, newsletter and author boxes): dropped whatever their
+    score, since their teasers and bios read as prose. The pruning passes miss them when
+    another token reads as content (``jp-relatedposts``, ``post-author``)."""
+    out: list[LexborNode] = []
+    root_prose = -1
+    for node in root.css("[class],[id]"):
+        if node.mem_id == root.mem_id or not named_chrome(node):
+            continue
+        if out and (node.mem_id == out[-1].mem_id or _inside(node, out[-1])):
+            continue
+        if text_len(node) > CLEAN_MAX_SHARE * root_len:
+            # A long list of related-post summaries can outweigh a short article: what must
+            # not go at once is most of the winner's paragraph prose.
+            if root_prose < 0:
+                root_prose = _prose(root)
+            if _prose(node) > CLEAN_MAX_SHARE * root_prose:
+                continue
+        out.append(node)
+    return out
+
+
+def named_chrome(node: LexborNode) -> bool:
+    """Whether the element's class/id names a boilerplate block (see :func:`_chrome_label`)."""
+    attrs = node.attributes
+    return _chrome_label(attrs.get("class") or "", attrs.get("id") or "")
+
+
+def in_named_chrome(node: LexborNode) -> bool:
+    """Whether the element or one of its ancestors is a named boilerplate block (a carousel
+    of related pages can outscore a short article in the strict pass)."""
+    while node is not None and node.tag not in ("body", "html"):
+        if named_chrome(node):
+            return True
+        node = node.parent
+    return False
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _chrome_label(cls: str, ident: str) -> bool:
+    """Some class/id token names boilerplate and no other token names content. An id of
+    many words is a heading's anchor (``sharing-with-a-single-developer``), not a name."""
+    tokens = cls.split()
+    if ident and len(_ID_PARTS.split(ident)) <= MAX_NAME_PARTS:
+        tokens.append(ident)
+    chrome = [t for t in tokens if _chrome_token(t)]
+    return bool(chrome) and not any(P.POSITIVE.search(t) for t in tokens if t not in chrome)
+
+
+def _chrome_token(token: str) -> bool:
+    """A boilerplate word at the head of the token (``comments``, ``jp-relatedposts``,
+    ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``)."""
+    match = P.CHROME_TOKEN.search(token)
+    return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
+
+
+_ID_PARTS = re.compile(r"[-_]")
+#: An id of more words than this reads as a heading's anchor.
+MAX_NAME_PARTS = 4
 
 
 #: Conditional cleaning keeps an element scoring at least this share of the winner's score

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
-from .cleaning import clean
+from .cleaning import clean, in_named_chrome
 from .figures import with_figures
 from .measure import LEVELS, PASS_NAMES as _PASS_NAMES, describe, text_len
 from .prune import prune
@@ -42,6 +42,13 @@ class Content:
     level: int
     notes: list[str] = field(default_factory=list)
     score: float = 0.0
+    #: Characters of named boilerplate blocks (related posts, share bars) cleaned out: still
+    #: counted when judging whether the pass found enough of the page, so dropping them does
+    #: not send the cascade on to a looser pass.
+    chrome: int = 0
+    #: The winner sits inside a named boilerplate block (related pages, comments): a later
+    #: pass finding another, longer region replaces it.
+    in_chrome: bool = False
 
 
 def visible_text_len(tree: LexborHTMLParser) -> int:
@@ -64,11 +71,12 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
         nodes, added = with_figures(nodes)
         if added:
             notes.append(f"added {added} figure(s) beside the winner")
-    clean(nodes, level, candidates)
+    chrome = clean(nodes, level, candidates)
     length = sum(text_len(n) for n in nodes)
     notes.append(f"winner {describe(top.node)} score {top.score:.1f} with "
-                 f"{len(nodes) - 1} sibling(s), {length} chars after cleaning")
-    return Content(nodes, length, level, notes, top.score)
+                 f"{len(nodes) - 1} sibling(s), {length} chars after cleaning "
+                 f"({chrome} of named boilerplate)")
+    return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node))
 
 
 #: A relaxed pass that finds another region wins over an earlier pass that fell back to the
@@ -146,12 +154,14 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
         # A relaxed pass wins only by finding more of the same article (not another region).
         if best is None or content.length > best[1].length * 1.1 and (
-                best[1].length < P.MIN_ARTICLE_CHARS or _extends(content, best[1])
+                best[1].length < P.MIN_ARTICLE_CHARS or best[1].in_chrome
+                or _extends(content, best[1])
                 or best[1].nodes[0].tag == "body"
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)
-        if content.length >= P.MIN_ARTICLE_CHARS and content.length >= P.MIN_ARTICLE_SHARE * min(
-                page_len, 20000):
+        found = content.length + content.chrome
+        if content.length >= P.MIN_ARTICLE_CHARS and found >= P.MIN_ARTICLE_SHARE * min(
+                page_len, 20000) and not content.in_chrome:
             break
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)

@@ -73,6 +73,18 @@ NEGATIVE = re.compile(
 #: content in ``elementor-widget-container``, but so are its author boxes; no net gain.)
 WEAK_NEGATIVE = re.compile(r"hidden|scroll", re.IGNORECASE)
 
+#: One class/id token naming a boilerplate block inside an article (related posts, share bars,
+#: the comments section, newsletter boxes, author boxes, tag and rating lines). Matched per
+#: token and as whole words of it, so the "post" of ``jp-relatedposts`` or ``post-author``
+#: does not read as content, and ``shared-styles`` or ``commentary`` are not chrome.
+CHROME_TOKEN = re.compile(
+    r"(?<![a-z])(?:related(?:posts?)?|share(?:daddy|bar|box|buttons?|links?|tools?)?|sharing|"
+    r"social|comments|commentlist|comment-?respond|comment-?form|kommentare|newsletter|"
+    r"subscribe|breadcrumbs?|crumbs|author-?(?:bio|box|info|description)|post-author|"
+    r"about-?author|tag-?links|tags?-?list|post-?tags|post-ratings|disclaimer|disclosure|"
+    r"affiliate|paywall|letters-cta|post-flair)(?![a-z])",
+    re.IGNORECASE)
+
 #: Roles that mark chrome whatever the tag.
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu",
                           "menubar", "search", "dialog", "alertdialog", "tablist", "alert"})

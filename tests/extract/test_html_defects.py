@@ -230,3 +230,48 @@ def test_prose_in_an_overflow_hidden_block_survives_conditional_cleaning():
                             f"<div class='sidebar'>{faq}</div>")
     assert not cleaning._should_drop(tree.css_first("div.faq"), measure.STRICT, 0.0, 10000)
     assert cleaning._should_drop(tree.css_first("div.sidebar"), measure.STRICT, 0.0, 10000)
+
+
+# --------------------------------------------------------------------------- named boilerplate
+
+def _body_text(article):
+    from convert.textutil import article_text
+    return article_text(article)
+
+
+def test_related_posts_and_share_bar_inside_the_entry_are_dropped():
+    # WordPress/Jetpack: "jp-relatedposts" and "post-author" read as content through "post".
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(4))
+    related = ("<div id='jp-relatedposts' class='jp-relatedposts'><h3>Related</h3>"
+               + "".join(f"<div class='jp-relatedposts-post'><h4><a href='/r{i}'>Other story "
+                         f"{i}</a></h4><p>An excerpt of another story, with its own commas, "
+                         f"long enough to score as prose on its own.</p></div>" for i in range(3))
+               + "</div>")
+    page = (f"<html><body><article class='post'><div class='entry-content'>{copy}"
+            f"<div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3></div>{related}"
+            f"<div class='post-author'><p>Jane writes about parks, pools and playgrounds for "
+            f"the city desk, and has done so since 2009.</p></div></div></article></body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "3: Readers wrote" in text
+    assert "Other story" not in text and "Share this" not in text and "Jane writes" not in text
+
+
+def test_section_named_like_chrome_by_its_heading_anchor_is_kept():
+    # Docs give sections the slug of their heading as id ("sharing-with-a-single-developer").
+    parts = "".join(f"<div class='section' id='sharing-with-the-team-part-{i}'><h2>Part {i}</h2>"
+                    f"<p>{i}: {LONG}</p></div>" for i in range(4))
+    text = _body_text(parse_html(f"<html><body><div class='body'>{parts}</div></body></html>"
+                                 .encode()))
+    assert all(f"{i}: Readers wrote" in text for i in range(4))
+
+
+def test_strict_winner_inside_related_pages_gives_way_to_the_article():
+    cards = "".join(f"<div class='card'><p>Guide {i}: how to set up a desk, a chair and a lamp, "
+                    f"in five short steps.</p></div>" for i in range(6))
+    steps = "".join(f"<div class='step'><span>Step {i}</span><span>{LONG}</span></div>"
+                    for i in range(4))
+    page = (f"<html><body><main class='main-content'><div>{steps}</div>"
+            f"<section class='related-pages'><div class='carousel'>{cards}</div></section></main>"
+            "</body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "Readers wrote" in text and "Guide 1" not in text
