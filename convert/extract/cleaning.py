@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .dom import children, has_descendant
 from .measure import LOOSE, class_weight, label, link_density, text_len, visible_chars
-from .scoring import Candidate
+if TYPE_CHECKING:  # (scoring builds on this module's named-chrome test)
+    from .scoring import Candidate
 
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
@@ -31,7 +33,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
                                    if n.mem_id in candidates), default=0.0)
     for root in nodes:
         root_len = text_len(root)
-        blocks = _chrome_blocks(root, root_len)
+        blocks = _chrome_blocks(root, root_len, candidates)
         chrome += sum(text_len(n) for n in blocks)
         doomed.extend(blocks)
         for node in root.css(",".join(_CLEAN_TAGS)):
@@ -55,13 +57,14 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
     return chrome
 
 
-def _chrome_blocks(root: LexborNode, root_len: int) -> list[LexborNode]:
+def _chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candidate]
+                   ) -> list[LexborNode]:
     """Blocks inside the winner named as boilerplate by one of their class/id tokens (related
     posts, share bars, comment sections, newsletter and author boxes): dropped whatever their
     score, since their teasers and bios read as prose. The pruning passes miss them when
     another token reads as content (``jp-relatedposts``, ``post-author``)."""
     out: list[LexborNode] = []
-    root_prose = -1
+    best: LexborNode | None = None
     for node in root.css("[class],[id]"):
         if node.mem_id == root.mem_id or not named_chrome(node):
             continue
@@ -69,10 +72,10 @@ def _chrome_blocks(root: LexborNode, root_len: int) -> list[LexborNode]:
             continue
         if text_len(node) > CLEAN_MAX_SHARE * root_len:
             # A long list of related-post summaries can outweigh a short article: what must
-            # not go at once is most of the winner's paragraph prose.
-            if root_prose < 0:
-                root_prose = _prose(root)
-            if _prose(node) > CLEAN_MAX_SHARE * root_prose:
+            # not go at once is the article's best-scoring block (a misnamed wrapper holds it).
+            if best is None:
+                best = _best_block(root, candidates)
+            if best is not None and _inside(best, node):
                 continue
         out.append(node)
     return out
@@ -92,6 +95,15 @@ def in_named_chrome(node: LexborNode) -> bool:
             return True
         node = node.parent
     return False
+
+
+def _best_block(root: LexborNode, candidates: dict[int, Candidate]) -> LexborNode | None:
+    """The best-scoring scored block inside ``root`` (paragraph points, not link-scaled)."""
+    best, top = None, 0.0
+    for cand in candidates.values():
+        if cand.score > top and cand.node.mem_id != root.mem_id and _inside(cand.node, root):
+            best, top = cand.node, cand.score
+    return best
 
 
 def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
@@ -122,7 +134,7 @@ def _chrome_token(token: str) -> bool:
     return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
 
 
-_ID_PARTS = re.compile(r"[-_]")
+_ID_PARTS = re.compile(r"[-_]+")
 #: An id of more words than this reads as a heading's anchor.
 MAX_NAME_PARTS = 4
 
