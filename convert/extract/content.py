@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import patterns as P
 from .cleaning import clean, in_named_chrome
 from .figures import with_figures
-from .measure import LEVELS, PASS_NAMES as _PASS_NAMES, describe, text_len
+from .measure import LEVELS, LOOSE, PASS_NAMES as _PASS_NAMES, describe, text_len
 from .prune import prune
 from .scoring import pick, score, siblings
 
@@ -49,6 +49,9 @@ class Content:
     #: The winner sits inside a named boilerplate block (related pages, comments): a later
     #: pass finding another, longer region replaces it.
     in_chrome: bool = False
+    #: Characters outside chrome tags (nav, footer, aside) kept by the loose pass: what it
+    #: found beyond them.
+    core: int = 0
 
 
 def visible_text_len(tree: LexborHTMLParser) -> int:
@@ -76,7 +79,34 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
     notes.append(f"winner {describe(top.node)} score {top.score:.1f} with "
                  f"{len(nodes) - 1} sibling(s), {length} chars after cleaning "
                  f"({chrome} of named boilerplate)")
-    return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node))
+    core = length - _chrome_tag_chars(nodes) if level >= LOOSE else length
+    return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node),
+                   core)
+
+
+_CHROME_TAG_SELECTOR = ",".join(sorted(P.CHROME_TAGS))
+
+
+def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
+    """Characters inside chrome tags (outermost ones only) under the nodes."""
+    total = 0
+    for root in nodes:
+        outer: list[LexborNode] = []
+        for node in root.css(_CHROME_TAG_SELECTOR):
+            if not outer or not _inside(node, outer[-1]):
+                outer.append(node)
+                total += text_len(node)
+    return total
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
 
 
 #: A relaxed pass that finds another region wins over an earlier pass that fell back to the
@@ -153,7 +183,10 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         for note in content.notes:
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
         # A relaxed pass wins only by finding more of the same article (not another region).
-        if best is None or content.length > best[1].length * 1.1 and (
+        # The loose pass keeps nav, footer and aside: it must find more than their text.
+        gain = content.length if best is None or best[1].length < P.MIN_ARTICLE_CHARS \
+            else content.core
+        if best is None or gain > best[1].length * 1.1 and (
                 best[1].length < P.MIN_ARTICLE_CHARS or best[1].in_chrome
                 or _extends(content, best[1])
                 or best[1].nodes[0].tag == "body"

@@ -311,3 +311,25 @@ def test_promo_or_distant_block_above_the_body_is_not_a_lead(lead):
             "</div></body></html>")
     text = _body_text(parse_html(page.encode()))
     assert "Thousands of commuters" not in text and "3: Readers wrote" in text
+
+
+@pytest.mark.parametrize("line", ["Das könnte Sie auch interessieren:", "Ähnliche Beiträge",
+                                  "LE PUEDE INTERESAR: La ficha del expresidente"])
+def test_related_teaser_labels_are_dropped(line):
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(3))
+    page = f"<html><body><article>{copy}<p>{line}</p></article></body></html>"
+    text = _body_text(parse_html(page.encode()))
+    assert line not in text and "2: Readers wrote" in text
+
+
+def test_loose_pass_must_find_more_than_the_sidebar_it_keeps():
+    # A short post on a page of widgets: the loose pass keeps the <aside>, which is longer
+    # than the post, but that is not more of the article.
+    widgets = "".join(f"<div class='box'><p>Widget {i}: our magazine, founded in 1990, "
+                      f"covered the night sky, telescopes, and star charts for readers.</p></div>"
+                      for i in range(30))
+    page = (f"<html><body><div class='wrapper'><div class='main'><h1>Pleiades</h1>"
+            f"<p>1: {LONG}</p><p>2: {LONG}</p></div><aside>{widgets}</aside></div>"
+            "</body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "2: Readers wrote" in text and "Widget" not in text
