@@ -36,6 +36,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         blocks = _chrome_blocks(root, root_len, candidates)
         chrome += sum(text_len(n) for n in blocks)
         doomed.extend(blocks)
+        doomed.extend(_trailing_links(root))
         for node in root.css(",".join(_CLEAN_TAGS)):
             if node.mem_id == root.mem_id:
                 continue
@@ -104,6 +105,20 @@ def _best_block(root: LexborNode, candidates: dict[int, Candidate]) -> LexborNod
         if cand.score > top and cand.node.mem_id != root.mem_id and _inside(cand.node, root):
             best, top = cand.node, cand.score
     return best
+
+
+def _trailing_links(root: LexborNode) -> list[LexborNode]:
+    """Paragraphs that are one link, after the article's last paragraph of prose: pointers to
+    other articles ("Read here another exciting post ...")."""
+    out: list[LexborNode] = []
+    for para in reversed(root.css("p")):
+        length = text_len(para)
+        if not length:
+            continue
+        if length > 150 or link_density(para, length) < 0.9:
+            break
+        out.append(para)
+    return out if len(out) <= 2 else []
 
 
 def _inside(node: LexborNode, ancestor: LexborNode) -> bool:

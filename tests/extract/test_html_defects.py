@@ -333,3 +333,18 @@ def test_loose_pass_must_find_more_than_the_sidebar_it_keeps():
             "</body></html>")
     text = _body_text(parse_html(page.encode()))
     assert "2: Readers wrote" in text and "Widget" not in text
+
+
+def test_trailing_link_paragraph_pointing_elsewhere_is_dropped():
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(3))
+    page = (f"<html><body><article>{copy}<p><a href='/other'>Read here another exciting "
+            f"post …</a></p></article></body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "2: Readers wrote" in text and "another exciting" not in text
+
+
+def test_link_paragraphs_inside_the_article_are_kept():
+    copy = "".join(f"<p>{i}: {LONG}</p><p><a href='/s{i}'>Source {i}</a></p>" for i in range(3))
+    text = _body_text(parse_html(f"<html><body><article>{copy}<p>The end of the story, as "
+                                 f"told by the teachers.</p></article></body></html>".encode()))
+    assert all(f"Source {i}" in text for i in range(3))
