@@ -27,7 +27,7 @@ from . import patterns as P
 from .cleaning import clean, in_named_chrome
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, PASS_NAMES as _PASS_NAMES, describe, text_len
-from .prune import prune
+from .prune import _outside_article, prune
 from .scoring import pick, score, siblings
 
 log = logging.getLogger("convert.extract")
@@ -84,15 +84,18 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
                    core)
 
 
-_CHROME_TAG_SELECTOR = ",".join(sorted(P.CHROME_TAGS))
+_CHROME_TAG_SELECTOR = ",".join(sorted(P.CHROME_TAGS | {"header"}))
 
 
 def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
-    """Characters inside chrome tags (outermost ones only) under the nodes."""
+    """Characters inside chrome tags (outermost ones only) under the nodes: those the strict
+    pass prunes (a ``<header>`` only outside the article)."""
     total = 0
     for root in nodes:
         outer: list[LexborNode] = []
         for node in root.css(_CHROME_TAG_SELECTOR):
+            if node.tag == "header" and not _outside_article(node):
+                continue
             if not outer or not _inside(node, outer[-1]):
                 outer.append(node)
                 total += text_len(node)

@@ -322,14 +322,15 @@ def test_related_teaser_labels_are_dropped(line):
     assert line not in text and "2: Readers wrote" in text
 
 
-def test_loose_pass_must_find_more_than_the_sidebar_it_keeps():
-    # A short post on a page of widgets: the loose pass keeps the <aside>, which is longer
-    # than the post, but that is not more of the article.
+@pytest.mark.parametrize("tag", ["aside", "header"])
+def test_loose_pass_must_find_more_than_the_sidebar_it_keeps(tag):
+    # A short post on a page of widgets: the loose pass keeps the <aside> (or a <header>
+    # outside the article), longer than the post, but that is not more of the article.
     widgets = "".join(f"<div class='box'><p>Widget {i}: our magazine, founded in 1990, "
                       f"covered the night sky, telescopes, and star charts for readers.</p></div>"
                       for i in range(30))
     page = (f"<html><body><div class='wrapper'><div class='main'><h1>Pleiades</h1>"
-            f"<p>1: {LONG}</p><p>2: {LONG}</p></div><aside>{widgets}</aside></div>"
+            f"<p>1: {LONG}</p><p>2: {LONG}</p></div><{tag}>{widgets}</{tag}></div>"
             "</body></html>")
     text = _body_text(parse_html(page.encode()))
     assert "2: Readers wrote" in text and "Widget" not in text
