@@ -82,7 +82,7 @@ CHROME_TOKEN = re.compile(
     r"social|comments|commentlist|comment-?respond|comment-?form|kommentare|newsletter|"
     r"subscribe|breadcrumbs?|crumbs|author-?(?:bio|box|info|description)|post-author|"
     r"about-?author|tag-?links|tags?-?list|post-?tags|post-ratings|disclaimer|disclosure|"
-    r"affiliate|paywall|letters-cta|post-flair)(?![a-z])",
+    r"affiliate|paywall|letters-cta|post-flair|signup|subscription)(?![a-z])",
     re.IGNORECASE)
 
 #: Roles that mark chrome whatever the tag.

@@ -250,10 +250,13 @@ def test_related_posts_and_share_bar_inside_the_entry_are_dropped():
     page = (f"<html><body><article class='post'><div class='entry-content'>{copy}"
             f"<div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3></div>{related}"
             f"<div class='post-author'><p>Jane writes about parks, pools and playgrounds for "
-            f"the city desk, and has done so since 2009.</p></div></div></article></body></html>")
+            f"the city desk, and has done so since 2009.</p></div><div class='tnp-subscription'>"
+            f"<p>Get the week's stories, the events and our picks in your inbox every "
+            f"Friday.</p></div></div></article></body></html>")
     text = _body_text(parse_html(page.encode()))
     assert "3: Readers wrote" in text
     assert "Other story" not in text and "Share this" not in text and "Jane writes" not in text
+    assert "inbox" not in text
 
 
 def test_section_named_like_chrome_by_its_heading_anchor_is_kept():
