@@ -1,5 +1,6 @@
 """Conditional cleaning inside the winner (Readability's ``_cleanConditionally``): drop link
-lists, image walls and form debris, never most of the article at once."""
+lists, image walls and form debris, never most of the article at once; and blocks whose class/id
+names them as boilerplate (related posts, share bars, comments, newsletter and author boxes)."""
 
 from __future__ import annotations
 
@@ -69,14 +70,14 @@ def _chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candid
     for node in root.css("[class],[id]"):
         if node.mem_id == root.mem_id or not named_chrome(node):
             continue
-        if out and (node.mem_id == out[-1].mem_id or _inside(node, out[-1])):
+        if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
             continue
         if text_len(node) > CLEAN_MAX_SHARE * root_len:
             # A long list of related-post summaries can outweigh a short article: what must
             # not go at once is the article's best-scoring block (a misnamed wrapper holds it).
             if best is None:
                 best = _best_block(root, candidates)
-            if best is not None and _inside(best, node):
+            if best is not None and inside(best, node):
                 continue
         out.append(node)
     return out
@@ -102,7 +103,7 @@ def _best_block(root: LexborNode, candidates: dict[int, Candidate]) -> LexborNod
     """The best-scoring scored block inside ``root`` (paragraph points, not link-scaled)."""
     best, top = None, 0.0
     for cand in candidates.values():
-        if cand.score > top and cand.node.mem_id != root.mem_id and _inside(cand.node, root):
+        if cand.score > top and cand.node.mem_id != root.mem_id and inside(cand.node, root):
             best, top = cand.node, cand.score
     return best
 
@@ -121,7 +122,8 @@ def _trailing_links(root: LexborNode) -> list[LexborNode]:
     return out if len(out) <= 2 else []
 
 
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+def inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether ``ancestor`` is a proper ancestor of ``node``."""
     target = ancestor.mem_id
     parent = node.parent
     while parent is not None:

@@ -9,10 +9,13 @@ The cascade (run by :func:`find_content`, each pass on a fresh parse):
 
 A pass is accepted when its content is long enough in absolute terms and against the page's
 own visible text; otherwise the next pass runs and the longest result wins (Readability's
-flag-relaxing retry). Scoring is Readability's: every paragraph-like block gives
+flag-relaxing retry); blocks dropped as named boilerplate (related posts, share bars) still count
+as found, a winner inside such a block gives way, and the loose pass must find more than the text
+of the nav/footer/aside it keeps. Scoring is Readability's: every paragraph-like block gives
 ``1 + commas + min(len/100, 3)`` to its ancestors (parent full, grandparent half, then
 ``1/(3·level)``), candidates start from a tag and class/id weight and end scaled by
-``1 - link density``. Siblings of the winner that score well, or read as prose, join it.
+``1 - link density``. Siblings of the winner that score well, or read as prose, join it, as
+does a lead wrapper (one or two paragraphs) right above it; siblings named as boilerplate never do.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
-from .cleaning import clean, in_named_chrome
+from .cleaning import clean, in_named_chrome, inside
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, PASS_NAMES as _PASS_NAMES, describe, text_len
 from .prune import _outside_article, prune
@@ -96,20 +99,10 @@ def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
         for node in root.css(_CHROME_TAG_SELECTOR):
             if node.tag == "header" and not _outside_article(node):
                 continue
-            if not outer or not _inside(node, outer[-1]):
+            if not outer or not inside(node, outer[-1]):
                 outer.append(node)
                 total += text_len(node)
     return total
-
-
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    target = ancestor.mem_id
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == target:
-            return True
-        parent = parent.parent
-    return False
 
 
 #: A relaxed pass that finds another region wins over an earlier pass that fell back to the
