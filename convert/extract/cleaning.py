@@ -1,14 +1,20 @@
 """Conditional cleaning inside the winner (Readability's ``_cleanConditionally``): drop link
-lists, image walls and form debris, never most of the article at once."""
+lists, image walls and form debris, never most of the article at once; and blocks whose class/id
+names them as boilerplate (related posts, share bars, comments, newsletter and author boxes)."""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .dom import children, has_descendant
 from .measure import LOOSE, class_weight, label, link_density, text_len, visible_chars
-from .scoring import Candidate
+if TYPE_CHECKING:  # (scoring builds on this module's named-chrome test)
+    from .scoring import Candidate
 
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
@@ -17,15 +23,21 @@ _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header",
 _MAX_CLEAN = 4000
 
 
-def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> None:
-    """Readability's conditional cleaning: drop link lists, image walls and form debris."""
+def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> int:
+    """Readability's conditional cleaning: drop link lists, image walls and form debris.
+    Returns the characters of named boilerplate blocks dropped (see :func:`_chrome_blocks`)."""
     doomed: list[LexborNode] = []
+    chrome = 0
     seen = 0
     # A block scoring nearly as well as the winner is content whatever its shape.
     keep = KEEP_SCORE_SHARE * max((candidates[n.mem_id].score for n in nodes
                                    if n.mem_id in candidates), default=0.0)
     for root in nodes:
         root_len = text_len(root)
+        blocks = _chrome_blocks(root, root_len, candidates)
+        chrome += sum(text_len(n) for n in blocks)
+        doomed.extend(blocks)
+        doomed.extend(_trailing_links(root))
         for node in root.css(",".join(_CLEAN_TAGS)):
             if node.mem_id == root.mem_id:
                 continue
@@ -44,6 +56,104 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             node.decompose()
         except Exception:
             pass
+    return chrome
+
+
+def _chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candidate]
+                   ) -> list[LexborNode]:
+    """Blocks inside the winner named as boilerplate by one of their class/id tokens (related
+    posts, share bars, comment sections, newsletter and author boxes): dropped whatever their
+    score, since their teasers and bios read as prose. The pruning passes miss them when
+    another token reads as content (``jp-relatedposts``, ``post-author``)."""
+    out: list[LexborNode] = []
+    best: LexborNode | None = None
+    for node in root.css("[class],[id]"):
+        if node.mem_id == root.mem_id or not named_chrome(node):
+            continue
+        if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
+            continue
+        if text_len(node) > CLEAN_MAX_SHARE * root_len:
+            # A long list of related-post summaries can outweigh a short article: what must
+            # not go at once is the article's best-scoring block (a misnamed wrapper holds it).
+            if best is None:
+                best = _best_block(root, candidates)
+            if best is not None and inside(best, node):
+                continue
+        out.append(node)
+    return out
+
+
+def named_chrome(node: LexborNode) -> bool:
+    """Whether the element's class/id names a boilerplate block (see :func:`_chrome_label`)."""
+    attrs = node.attributes
+    return _chrome_label(attrs.get("class") or "", attrs.get("id") or "")
+
+
+def in_named_chrome(node: LexborNode) -> bool:
+    """Whether the element or one of its ancestors is a named boilerplate block (a carousel
+    of related pages can outscore a short article in the strict pass)."""
+    while node is not None and node.tag not in ("body", "html"):
+        if named_chrome(node):
+            return True
+        node = node.parent
+    return False
+
+
+def _best_block(root: LexborNode, candidates: dict[int, Candidate]) -> LexborNode | None:
+    """The best-scoring scored block inside ``root`` (paragraph points, not link-scaled)."""
+    best, top = None, 0.0
+    for cand in candidates.values():
+        if cand.score > top and cand.node.mem_id != root.mem_id and inside(cand.node, root):
+            best, top = cand.node, cand.score
+    return best
+
+
+def _trailing_links(root: LexborNode) -> list[LexborNode]:
+    """Paragraphs that are one link, after the article's last paragraph of prose: pointers to
+    other articles ("Read here another exciting post ...")."""
+    out: list[LexborNode] = []
+    for para in reversed(root.css("p")):
+        length = text_len(para)
+        if not length:
+            continue
+        if length > 150 or link_density(para, length) < 0.9:
+            break
+        out.append(para)
+    return out if len(out) <= 2 else []
+
+
+def inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether ``ancestor`` is a proper ancestor of ``node``."""
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _chrome_label(cls: str, ident: str) -> bool:
+    """Some class/id token names boilerplate and no other token names content. An id of
+    many words is a heading's anchor (``sharing-with-a-single-developer``), not a name."""
+    tokens = cls.split()
+    if ident and len(_ID_PARTS.split(ident)) <= MAX_NAME_PARTS:
+        tokens.append(ident)
+    chrome = [t for t in tokens if _chrome_token(t)]
+    return bool(chrome) and not any(P.POSITIVE.search(t) for t in tokens if t not in chrome)
+
+
+def _chrome_token(token: str) -> bool:
+    """A boilerplate word at the head of the token (``comments``, ``jp-relatedposts``,
+    ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``)."""
+    match = P.CHROME_TOKEN.search(token)
+    return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
+
+
+_ID_PARTS = re.compile(r"[-_]+")
+#: An id of more words than this reads as a heading's anchor.
+MAX_NAME_PARTS = 4
 
 
 #: Conditional cleaning keeps an element scoring at least this share of the winner's score

@@ -9,10 +9,13 @@ The cascade (run by :func:`find_content`, each pass on a fresh parse):
 
 A pass is accepted when its content is long enough in absolute terms and against the page's
 own visible text; otherwise the next pass runs and the longest result wins (Readability's
-flag-relaxing retry). Scoring is Readability's: every paragraph-like block gives
+flag-relaxing retry); blocks dropped as named boilerplate (related posts, share bars) still count
+as found, a winner inside such a block gives way, and the loose pass must find more than the text
+of the nav/footer/aside it keeps. Scoring is Readability's: every paragraph-like block gives
 ``1 + commas + min(len/100, 3)`` to its ancestors (parent full, grandparent half, then
 ``1/(3·level)``), candidates start from a tag and class/id weight and end scaled by
-``1 - link density``. Siblings of the winner that score well, or read as prose, join it.
+``1 - link density``. Siblings of the winner that score well, or read as prose, join it, as
+does a lead wrapper (one or two paragraphs) right above it; siblings named as boilerplate never do.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
-from .cleaning import clean
+from .cleaning import clean, in_named_chrome, inside
 from .figures import with_figures
-from .measure import LEVELS, PASS_NAMES as _PASS_NAMES, describe, text_len
-from .prune import prune
+from .measure import LEVELS, LOOSE, PASS_NAMES as _PASS_NAMES, describe, text_len
+from .prune import _outside_article, prune
 from .scoring import pick, score, siblings
 
 log = logging.getLogger("convert.extract")
@@ -42,6 +45,16 @@ class Content:
     level: int
     notes: list[str] = field(default_factory=list)
     score: float = 0.0
+    #: Characters of named boilerplate blocks (related posts, share bars) cleaned out: still
+    #: counted when judging whether the pass found enough of the page, so dropping them does
+    #: not send the cascade on to a looser pass.
+    chrome: int = 0
+    #: The winner sits inside a named boilerplate block (related pages, comments): a later
+    #: pass finding another, longer region replaces it.
+    in_chrome: bool = False
+    #: Characters outside chrome tags (nav, footer, aside) kept by the loose pass: what it
+    #: found beyond them.
+    core: int = 0
 
 
 def visible_text_len(tree: LexborHTMLParser) -> int:
@@ -64,11 +77,32 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
         nodes, added = with_figures(nodes)
         if added:
             notes.append(f"added {added} figure(s) beside the winner")
-    clean(nodes, level, candidates)
+    chrome = clean(nodes, level, candidates)
     length = sum(text_len(n) for n in nodes)
     notes.append(f"winner {describe(top.node)} score {top.score:.1f} with "
-                 f"{len(nodes) - 1} sibling(s), {length} chars after cleaning")
-    return Content(nodes, length, level, notes, top.score)
+                 f"{len(nodes) - 1} sibling(s), {length} chars after cleaning "
+                 f"({chrome} of named boilerplate)")
+    core = length - _chrome_tag_chars(nodes) if level >= LOOSE else length
+    return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node),
+                   core)
+
+
+_CHROME_TAG_SELECTOR = ",".join(sorted(P.CHROME_TAGS | {"header"}))
+
+
+def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
+    """Characters inside chrome tags (outermost ones only) under the nodes: those the strict
+    pass prunes (a ``<header>`` only outside the article)."""
+    total = 0
+    for root in nodes:
+        outer: list[LexborNode] = []
+        for node in root.css(_CHROME_TAG_SELECTOR):
+            if node.tag == "header" and not _outside_article(node):
+                continue
+            if not outer or not inside(node, outer[-1]):
+                outer.append(node)
+                total += text_len(node)
+    return total
 
 
 #: A relaxed pass that finds another region wins over an earlier pass that fell back to the
@@ -145,13 +179,18 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         for note in content.notes:
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
         # A relaxed pass wins only by finding more of the same article (not another region).
-        if best is None or content.length > best[1].length * 1.1 and (
-                best[1].length < P.MIN_ARTICLE_CHARS or _extends(content, best[1])
+        # The loose pass keeps nav, footer and aside: it must find more than their text.
+        gain = content.length if best is None or best[1].length < P.MIN_ARTICLE_CHARS \
+            else content.core
+        if best is None or gain > best[1].length * 1.1 and (
+                best[1].length < P.MIN_ARTICLE_CHARS or best[1].in_chrome
+                or _extends(content, best[1])
                 or best[1].nodes[0].tag == "body"
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)
-        if content.length >= P.MIN_ARTICLE_CHARS and content.length >= P.MIN_ARTICLE_SHARE * min(
-                page_len, 20000):
+        found = content.length + content.chrome
+        if content.length >= P.MIN_ARTICLE_CHARS and found >= P.MIN_ARTICLE_SHARE * min(
+                page_len, 20000) and not content.in_chrome:
             break
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)

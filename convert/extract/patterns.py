@@ -73,6 +73,18 @@ NEGATIVE = re.compile(
 #: content in ``elementor-widget-container``, but so are its author boxes; no net gain.)
 WEAK_NEGATIVE = re.compile(r"hidden|scroll", re.IGNORECASE)
 
+#: One class/id token naming a boilerplate block inside an article (related posts, share bars,
+#: the comments section, newsletter boxes, author boxes, tag and rating lines). Matched per
+#: token and as whole words of it, so the "post" of ``jp-relatedposts`` or ``post-author``
+#: does not read as content, and ``shared-styles`` or ``commentary`` are not chrome.
+CHROME_TOKEN = re.compile(
+    r"(?<![a-z])(?:related(?:posts?)?|share(?:daddy|bar|box|buttons?|links?|tools?)?|sharing|"
+    r"social|comments|commentlist|comment-?respond|comment-?form|kommentare|newsletter|"
+    r"subscribe|breadcrumbs?|crumbs|author-?(?:bio|box|info|description)|post-author|"
+    r"about-?author|tag-?links|tags?-?list|post-?tags|post-ratings|disclaimer|disclosure|"
+    r"affiliate|paywall|letters-cta|post-flair|signup|subscription)(?![a-z])",
+    re.IGNORECASE)
+
 #: Roles that mark chrome whatever the tag.
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu",
                           "menubar", "search", "dialog", "alertdialog", "tablist", "alert"})
@@ -110,14 +122,18 @@ BOILERPLATE_TEXT = re.compile(
     r"follow us|all rights reserved.*|cookie settings|accept( all)?( cookies)?|"
     r"gefällt mir|like this|teilen mit|share this|reklama|kommentieren|kommentare|"
     r"bild anzeigen|anzeigen|mehr|more|lire la suite|leer más|czytaj dalej|"
-    r"loading\.*|wird geladen\.*|(?:\d+\s+)?(?:comments?|kommentare|likes?))\W*$",
+    r"loading\.*|wird geladen\.*|(?:\d+\s+)?(?:comments?|kommentare|likes?)|"
+    r"das könnte (?:sie|dich) auch interessieren|(?:ähnliche|verwandte) (?:beiträge|artikel)|"
+    r"(?:te|le) puede interesar|teilen sie dies mit|leave a (?:reply|comment)|"
+    r"(?:hinterlasse|schreibe) (?:jetzt )?einen kommentar)\W*$",
     re.IGNORECASE)
 #: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
 READ_ALSO = re.compile(
     r"^\W*(?:read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
     r"mehr zum thema|auch interessant|lea (?:también|más)|lee también|véase también|"
     r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|lire aussi|à lire aussi|voir aussi|"
-    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea)\s*[:：»>-]",
+    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea|(?:te|le) puede interesar)"
+    r"\s*[:：»>-]",
     re.IGNORECASE)
 
 #: A consent / cookie notice line: never article text (short blocks only).

@@ -3,13 +3,15 @@ density, then moving the winner up to the article it is part of and adding its s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
+from .cleaning import named_chrome
 from .dom import children, has_descendant
-from .measure import class_weight, describe, link_density, text_len
+from .measure import class_weight, describe, label, link_density, text_len
 
 _BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
 
@@ -232,11 +234,23 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
     threshold = max(10.0, top.score * P.SIBLING_SHARE)
     top_class = top.node.attributes.get("class")
     out: list[LexborNode] = []
+    before = True
+    # A lead wrapper above the winner, kept while only pictures stand between the two.
+    lead: LexborNode | None = None
     for sib in children(parent):
         if sib.mem_id == top.node.mem_id:
+            if lead is not None:
+                out.append(lead)
             out.append(sib)
+            before = False
             continue
         if (sib.tag or "-").startswith("-"):
+            continue
+        if before and lead is not None and text_len(sib) and not has_descendant(
+                sib, "img, picture, figure, video"):
+            lead = None
+        if named_chrome(sib):
+            # (A related-posts block scores like prose: its name says what it is.)
             continue
         cand = candidates.get(sib.mem_id)
         bonus = top.score * 0.2 if top_class and sib.attributes.get("class") == top_class else 0
@@ -257,4 +271,34 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
                 out.append(sib)
             elif 0 < length <= 80 and density == 0 and text[-1:] in ".!?。":
                 out.append(sib)
+        elif before and sib.tag in ("div", "section") and _lead_block(sib):
+            lead = sib
     return out
+
+
+#: A lead (standfirst) wrapper above the body holds at most this many paragraphs...
+LEAD_MAX_PARAGRAPHS = 2
+#: ...and this many characters (one or two sentences, a short summary).
+LEAD_MAX_CHARS = 1000
+LEAD_MIN_CHARS = 100
+_TEASER = re.compile(r"teaser", re.IGNORECASE)
+_NOT_LEAD = "h1, h2, h3, h4, h5, h6, ul, ol, dl, table, form, blockquote, pre, img"
+
+
+def _lead_block(node: LexborNode) -> bool:
+    """A wrapper of one or two paragraphs of prose above the winner (``teaser-text``,
+    ``field-perex``, ``atc-Intro``): the article's lead, which CMSs keep apart from the body
+    (an affiliate disclosure or a welcome pop-up with its picture is not)."""
+    paragraphs = node.css("p")
+    if not 1 <= len(paragraphs) <= LEAD_MAX_PARAGRAPHS or has_descendant(node, _NOT_LEAD):
+        return False
+    length = text_len(node)
+    if not LEAD_MIN_CHARS <= length <= LEAD_MAX_CHARS:
+        return False
+    prose = sum(text_len(p) for p in paragraphs)
+    if prose < 0.6 * length or link_density(node, length) >= 0.25:
+        return False
+    # No chrome word in its class/id, "teaser" aside (TYPO3's lead is ``teaser-text``).
+    if P.NEGATIVE.search(_TEASER.sub(" ", label(node))):
+        return False
+    return not named_chrome(node)

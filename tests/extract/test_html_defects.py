@@ -230,3 +230,125 @@ def test_prose_in_an_overflow_hidden_block_survives_conditional_cleaning():
                             f"<div class='sidebar'>{faq}</div>")
     assert not cleaning._should_drop(tree.css_first("div.faq"), measure.STRICT, 0.0, 10000)
     assert cleaning._should_drop(tree.css_first("div.sidebar"), measure.STRICT, 0.0, 10000)
+
+
+# --------------------------------------------------------------------------- named boilerplate
+
+def _body_text(article):
+    from convert.textutil import article_text
+    return article_text(article)
+
+
+def test_related_posts_and_share_bar_inside_the_entry_are_dropped():
+    # WordPress/Jetpack: "jp-relatedposts" and "post-author" read as content through "post".
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(4))
+    related = ("<div id='jp-relatedposts' class='jp-relatedposts'><h3>Related</h3>"
+               + "".join(f"<div class='jp-relatedposts-post'><h4><a href='/r{i}'>Other story "
+                         f"{i}</a></h4><p>An excerpt of another story, with its own commas, "
+                         f"long enough to score as prose on its own.</p></div>" for i in range(3))
+               + "</div>")
+    page = (f"<html><body><article class='post'><div class='entry-content'>{copy}"
+            f"<div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3></div>{related}"
+            f"<div class='post-author'><p>Jane writes about parks, pools and playgrounds for "
+            f"the city desk, and has done so since 2009.</p></div><div class='tnp-subscription'>"
+            f"<p>Get the week's stories, the events and our picks in your inbox every "
+            f"Friday.</p></div></div></article></body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "3: Readers wrote" in text
+    assert "Other story" not in text and "Share this" not in text and "Jane writes" not in text
+    assert "inbox" not in text
+
+
+def test_section_named_like_chrome_by_its_heading_anchor_is_kept():
+    # Docs give sections the slug of their heading as id ("sharing-with-a-single-developer").
+    parts = "".join(f"<div class='section' id='sharing-with-the-team-part-{i}'><h2>Part {i}</h2>"
+                    f"<p>{i}: {LONG}</p></div>" for i in range(4))
+    text = _body_text(parse_html(f"<html><body><div class='body'>{parts}</div></body></html>"
+                                 .encode()))
+    assert all(f"{i}: Readers wrote" in text for i in range(4))
+
+
+def test_strict_winner_inside_related_pages_gives_way_to_the_article():
+    cards = "".join(f"<div class='card'><p>Guide {i}: how to set up a desk, a chair and a lamp, "
+                    f"in five short steps.</p></div>" for i in range(6))
+    steps = "".join(f"<div class='step'><span>Step {i}</span><span>{LONG}</span></div>"
+                    for i in range(4))
+    page = (f"<html><body><main class='main-content'><div>{steps}</div>"
+            f"<section class='related-pages'><div class='carousel'>{cards}</div></section></main>"
+            "</body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "Readers wrote" in text and "Guide 1" not in text
+
+
+def test_long_related_posts_list_after_a_short_article_is_dropped():
+    # The teasers outweigh the article, but the article's best block is not inside them.
+    copy = f"<div class='entry-content'><p>1: {LONG}</p><p>2: {LONG}</p></div>"
+    teasers = "".join(f"<div class='card'><h4><a href='/r{i}'>Other story {i}</a></h4><p>"
+                      f"{LONG}</p></div>" for i in range(4))
+    page = (f"<html><body><div class='wrapper post'>{copy}<div class='section related-posts'>"
+            f"<h2>Related posts</h2>{teasers}</div></div></body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "2: Readers wrote" in text and "Other story" not in text
+
+
+LEAD = ("Thousands of commuters pass the old station every day: from next spring they will see "
+        "the new tower rising behind the platforms.")
+
+
+def test_lead_wrapper_above_the_body_joins_the_winner():
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(4))
+    page = (f"<html><body><div class='news'><div class='teaser-text'><p>{LEAD}</p></div>"
+            f"<div class='media'><img src='/tower.jpg'></div>"
+            f"<div class='news-text-wrap'>{copy}</div></div></body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert text.startswith("Thousands of commuters") and "3: Readers wrote" in text
+
+
+@pytest.mark.parametrize("lead", [
+    f"<section class='widget widget_text above-content'><p>{LEAD}</p></section>",
+    f"<div class='intro'><p>{LEAD}</p></div><div class='crumbs-line'>Home / News</div>",
+])
+def test_promo_or_distant_block_above_the_body_is_not_a_lead(lead):
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(4))
+    page = (f"<html><body><div class='news'>{lead}<div class='news-text-wrap'>{copy}</div>"
+            "</div></body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "Thousands of commuters" not in text and "3: Readers wrote" in text
+
+
+@pytest.mark.parametrize("line", ["Das könnte Sie auch interessieren:", "Ähnliche Beiträge",
+                                  "LE PUEDE INTERESAR: La ficha del expresidente"])
+def test_related_teaser_labels_are_dropped(line):
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(3))
+    page = f"<html><body><article>{copy}<p>{line}</p></article></body></html>"
+    text = _body_text(parse_html(page.encode()))
+    assert line not in text and "2: Readers wrote" in text
+
+
+@pytest.mark.parametrize("tag", ["aside", "header"])
+def test_loose_pass_must_find_more_than_the_sidebar_it_keeps(tag):
+    # A short post on a page of widgets: the loose pass keeps the <aside> (or a <header>
+    # outside the article), longer than the post, but that is not more of the article.
+    widgets = "".join(f"<div class='box'><p>Widget {i}: our magazine, founded in 1990, "
+                      f"covered the night sky, telescopes, and star charts for readers.</p></div>"
+                      for i in range(30))
+    page = (f"<html><body><div class='wrapper'><div class='main'><h1>Pleiades</h1>"
+            f"<p>1: {LONG}</p><p>2: {LONG}</p></div><{tag}>{widgets}</{tag}></div>"
+            "</body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "2: Readers wrote" in text and "Widget" not in text
+
+
+def test_trailing_link_paragraph_pointing_elsewhere_is_dropped():
+    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(3))
+    page = (f"<html><body><article>{copy}<p><a href='/other'>Read here another exciting "
+            f"post …</a></p></article></body></html>")
+    text = _body_text(parse_html(page.encode()))
+    assert "2: Readers wrote" in text and "another exciting" not in text
+
+
+def test_link_paragraphs_inside_the_article_are_kept():
+    copy = "".join(f"<p>{i}: {LONG}</p><p><a href='/s{i}'>Source {i}</a></p>" for i in range(3))
+    text = _body_text(parse_html(f"<html><body><article>{copy}<p>The end of the story, as "
+                                 f"told by the teachers.</p></article></body></html>".encode()))
+    assert all(f"Source {i}" in text for i in range(3))
