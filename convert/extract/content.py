@@ -26,9 +26,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import patterns as P
 from .cleaning import clean
 from .figures import with_figures
-from .measure import LEVELS, PASS_NAMES as _PASS_NAMES, describe, text_len
+from .measure import LEVELS, STRICT, PASS_NAMES as _PASS_NAMES, describe, text_len
 from .prune import prune
-from .scoring import pick, score, siblings
+from .scoring import enclosing_region, pick, score, siblings
 
 log = logging.getLogger("convert.extract")
 
@@ -60,7 +60,14 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
         return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
     top, notes = pick(body, candidates)
     nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
-    if top.node.tag != "body":
+    # Only where the strict rules removed the chrome: in later passes the region would take
+    # in the comment threads and "more articles" blocks that chrome names had marked.
+    region = enclosing_region(nodes, body) if level == STRICT else None
+    if region is not None:
+        notes.append(f"widened to {describe(region)}: the winner is one block of a "
+                     f"link-free page")
+        nodes = [region]
+    if nodes[0].tag != "body":
         nodes, added = with_figures(nodes)
         if added:
             notes.append(f"added {added} figure(s) beside the winner")

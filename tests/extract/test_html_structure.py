@@ -160,3 +160,23 @@ def test_xml_illegal_characters_are_stripped():
     text = article_text(parse_html(html))
     assert "Bell and form feed and vertical tab" in text
     assert not any(ch in text for ch in "\x07\x0b\x0c")
+
+
+def test_landing_page_of_headed_blocks_is_kept_whole():
+    # A service page: hero, then sections under their own headings, each a short block; one
+    # block (the FAQ answer, with its commas) outscores the rest but is not the page.
+    short = ("<p>{} makes your team faster and your data safer every day.</p>"
+             "<p>Our experts stay with you from the first workshop to the launch.</p>")
+    sections = "".join(
+        f"<section><div class='row'><h2>{name}</h2>{short.format(name)}</div></section>"
+        for name in ("Analytics", "Governance", "Migration", "Support", "Training"))
+    faq = ("<section><div class='faq'><h2>Questions</h2><div class='answer'><p>"
+           + "We plan, build, test, migrate, document, and support, in that order. " * 3
+           + "</p></div></div></section>")
+    html = (f"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav><main>"
+            f"<h1>Data services</h1>{sections}{faq}</main></body></html>")
+    text = article_text(parse_html(html))
+    assert "We plan, build" in text
+    assert "Analytics makes your team faster" in text
+    assert "Training makes your team faster" in text
+    assert "About" not in text
