@@ -180,3 +180,17 @@ def test_landing_page_of_headed_blocks_is_kept_whole():
     assert "Analytics makes your team faster" in text
     assert "Training makes your team faster" in text
     assert "About" not in text
+
+
+def test_collection_cards_survive_cleaning():
+    # A shop category: each card alone reads as a link list (its title is a link), but the
+    # repeated cards are the page.
+    cards = "".join(
+        f"<div class='card'><a href='/p/{i}'>Waterproof hiking boot, model {i}, for women</a>"
+        f"<span class='price'>${100 + i}.00, free returns</span></div>" for i in range(8))
+    html = (f"<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav><main>"
+            f"<h1>Hiking boots</h1><div class='grid'>{cards}</div></main></body></html>")
+    text = article_text(parse_html(html))
+    assert "Waterproof hiking boot, model 0, for women" in text
+    assert "$107.00" in text
+    assert "Shop" not in text
