@@ -83,6 +83,18 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
 #: the article's real container).
 RELAXED_SCORE_FACTOR = 2.0
 
+#: A later pass's winner scoring under this share of the earlier one's is a weaker region that
+#: merely contains the earlier article (a wrapper reached by "holds several strong candidates"
+#: once teasers and widgets are back): it does not replace the article.
+WEAKER_SCORE_SHARE = 0.5
+
+
+def _weaker(new: Content, old: Content) -> bool:
+    # A negative score comes from chrome class words, which the relaxed passes no longer
+    # trust: it says nothing about the text, so it is not compared.
+    return 0 < new.score < WEAKER_SCORE_SHARE * old.score
+
+
 _NOSCRIPT = re.compile(r"<(/?)noscript\b", re.IGNORECASE)
 
 
@@ -153,7 +165,8 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
         # A relaxed pass wins only by finding more of the same article (not another region).
         if best is None or content.length > best[1].length * 1.1 and (
-                best[1].length < P.MIN_ARTICLE_CHARS or _extends(content, best[1])
+                best[1].length < P.MIN_ARTICLE_CHARS
+                or _extends(content, best[1]) and not _weaker(content, best[1])
                 or best[1].nodes[0].tag == "body"
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)

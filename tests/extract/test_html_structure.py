@@ -194,3 +194,25 @@ def test_collection_cards_survive_cleaning():
     assert "Waterproof hiking boot, model 0, for women" in text
     assert "$107.00" in text
     assert "Shop" not in text
+
+
+def test_weaker_relaxed_winner_does_not_replace_the_article(monkeypatch):
+    # A relaxed pass that climbs to a page-wide wrapper holds the strict pass's article and
+    # more, but scores far lower: the article stays.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract import content as content_mod
+
+    article = "<p>" + "The council voted on the budget, the schools and the roads. " * 6 + "</p>"
+    html = (f"<html><body><div id='wrap'><div id='art'>{article}</div><div id='more'>"
+            + "<p>Weather and traffic for today, in brief, for the whole region.</p>" * 30
+            + "</div></div></body></html>")
+
+    def fake_pass(tree: LexborHTMLParser, level: int):
+        node = tree.css_first("#art" if level == 0 else "#wrap")
+        length = len("".join(node.text().split()))
+        return content_mod.Content([node], length, level, [], 30.0 if level == 0 else 5.0)
+
+    monkeypatch.setattr(content_mod, "extract_pass", fake_pass)
+    _, found = content_mod.find_content(html)
+    assert found.level == 0
