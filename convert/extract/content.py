@@ -95,6 +95,21 @@ def _weaker(new: Content, old: Content) -> bool:
     return 0 < new.score < WEAKER_SCORE_SHARE * old.score
 
 
+#: An earlier winner holding under this share of the page's visible text...
+SIDE_BLOCK_SHARE = 0.1
+#: ...is taken for a side block when a later pass finds another region this many times longer.
+SIDE_BLOCK_FACTOR = 3
+
+
+def _side_block(new: Content, old: Content, page_len: int) -> bool:
+    """Whether the earlier winner was a side block (a sidebar's rules, a promo box) that won
+    only because the strict rules removed the real content's container (a comment thread that
+    *is* the page, on a forum): a later pass found a much longer, *different* region. (A later
+    region that contains the earlier one is judged by :func:`_extends` and :func:`_weaker`.)"""
+    return (old.length < SIDE_BLOCK_SHARE * page_len
+            and new.length >= SIDE_BLOCK_FACTOR * old.length and not _extends(new, old))
+
+
 _NOSCRIPT = re.compile(r"<(/?)noscript\b", re.IGNORECASE)
 
 
@@ -166,6 +181,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         # A relaxed pass wins only by finding more of the same article (not another region).
         if best is None or content.length > best[1].length * 1.1 and (
                 best[1].length < P.MIN_ARTICLE_CHARS
+                or _side_block(content, best[1], page_len)
                 or _extends(content, best[1]) and not _weaker(content, best[1])
                 or best[1].nodes[0].tag == "body"
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):

@@ -216,3 +216,25 @@ def test_weaker_relaxed_winner_does_not_replace_the_article(monkeypatch):
     monkeypatch.setattr(content_mod, "extract_pass", fake_pass)
     _, found = content_mod.find_content(html)
     assert found.level == 0
+
+
+def test_small_side_block_gives_way_to_a_much_longer_region(monkeypatch):
+    # A forum page whose thread sits in "comment" containers: the strict pass removes them and
+    # wins with the sidebar's rules; the loose pass finds the thread, a different region.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract import content as content_mod
+
+    rules = "<ol>" + "<li>Link to the published research, not a summary of it.</li>" * 8 + "</ol>"
+    reply = "<p>I had the same result after two weeks, and the fix was the driver update.</p>"
+    html = (f"<html><body><div id='side'>{rules}</div><div id='thread'>{reply * 60}</div>"
+            "</body></html>")
+
+    def fake_pass(tree: LexborHTMLParser, level: int):
+        node = tree.css_first("#side" if level == 0 else "#thread")
+        length = len("".join(node.text().split()))
+        return content_mod.Content([node], length, level, [], 10.0)
+
+    monkeypatch.setattr(content_mod, "extract_pass", fake_pass)
+    _, found = content_mod.find_content(html)
+    assert found.nodes[0].attributes.get("id") == "thread"
