@@ -38,6 +38,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         chrome += sum(text_len(n) for n in blocks)
         doomed.extend(blocks)
         doomed.extend(_trailing_links(root))
+        dropped: list[LexborNode] = []
         for node in root.css(",".join(_CLEAN_TAGS)):
             if node.mem_id == root.mem_id:
                 continue
@@ -50,7 +51,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if cand is not None and keep > 0 and cand.score >= keep:
                 continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
-                doomed.append(node)
+                dropped.append(node)
+        doomed.extend(_spare_items(root, root_len, dropped, level))
     for node in doomed:
         try:
             node.decompose()
@@ -154,6 +156,52 @@ def _chrome_token(token: str) -> bool:
 _ID_PARTS = re.compile(r"[-_]+")
 #: An id of more words than this reads as a heading's anchor.
 MAX_NAME_PARTS = 4
+
+
+#: When cleaning would take more than this share of a winner's text...
+ITEMS_MAX_LOSS = 0.5
+#: ...the elements repeated at least this many times side by side (same tag and class: the
+#: cards of a product grid, the rows of a listing) are kept.
+MIN_REPEATED = 3
+
+
+def _spare_items(root: LexborNode, root_len: int, dropped: list[LexborNode], level: int
+                 ) -> list[LexborNode]:
+    """Cleaning judges each block alone, and a product card or a listing row alone reads as
+    a link list: on a collection page it would remove the collection. When the drops add up
+    to most of the winner, keep the repeated items among them (a list of related links inside
+    an article is small beside the article and is still removed)."""
+    if not dropped or not root_len or level >= LOOSE:
+        # (The loose pass keeps the chrome tags, and a mega menu's columns repeat too.)
+        return dropped
+    ids = {n.mem_id for n in dropped}
+    top = [n for n in dropped if not any(a.mem_id in ids for a in _ancestors_to(n, root))]
+    if sum(text_len(n) for n in top) <= ITEMS_MAX_LOSS * root_len:
+        return dropped
+    spared = {n.mem_id for n in top if _repeated(n, root)}
+    return [n for n in dropped if n.mem_id not in spared
+            and not any(a.mem_id in spared for a in _ancestors_to(n, root))]
+
+
+def _ancestors_to(node: LexborNode, root: LexborNode):
+    parent = node.parent
+    while parent is not None and parent.mem_id != root.mem_id:
+        yield parent
+        parent = parent.parent
+
+
+def _repeated(node: LexborNode, root: LexborNode) -> bool:
+    """Whether ``node`` or an ancestor below ``root`` is one of several like siblings."""
+    for item in (node, *_ancestors_to(node, root)):
+        parent = item.parent
+        if parent is None:
+            return False
+        key = (item.tag, item.attributes.get("class"))
+        like = sum(1 for kid in children(parent)
+                   if kid.tag == key[0] and kid.attributes.get("class") == key[1])
+        if like >= MIN_REPEATED:
+            return True
+    return False
 
 
 #: Conditional cleaning keeps an element scoring at least this share of the winner's score

@@ -29,9 +29,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import patterns as P
 from .cleaning import clean, in_named_chrome, inside
 from .figures import with_figures
-from .measure import LEVELS, LOOSE, PASS_NAMES as _PASS_NAMES, describe, text_len
+from .measure import LEVELS, LOOSE, STRICT, PASS_NAMES as _PASS_NAMES, describe, text_len
 from .prune import _outside_article, prune
-from .scoring import pick, score, siblings
+from .scoring import enclosing_region, pick, score, siblings
 
 log = logging.getLogger("convert.extract")
 
@@ -53,8 +53,12 @@ class Content:
     #: pass finding another, longer region replaces it.
     in_chrome: bool = False
     #: Characters outside chrome tags (nav, footer, aside) kept by the loose pass: what it
-    #: found beyond them.
-    core: int = 0
+    #: found beyond them (the whole length unless given).
+    core: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.core is None:
+            self.core = self.length
 
 
 def visible_text_len(tree: LexborHTMLParser) -> int:
@@ -73,7 +77,14 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
         return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
     top, notes = pick(body, candidates)
     nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
-    if top.node.tag != "body":
+    # Only where the strict rules removed the chrome: in later passes the region would take
+    # in the comment threads and "more articles" blocks that chrome names had marked.
+    region = enclosing_region(nodes, body) if level == STRICT else None
+    if region is not None:
+        notes.append(f"widened to {describe(region)}: the winner is one block of a "
+                     f"link-free page")
+        nodes = [region]
+    if nodes[0].tag != "body":
         nodes, added = with_figures(nodes)
         if added:
             notes.append(f"added {added} figure(s) beside the winner")
@@ -109,6 +120,33 @@ def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
 #: whole body when its winner scores this many times as much (the strict rules had removed
 #: the article's real container).
 RELAXED_SCORE_FACTOR = 2.0
+
+#: A later pass's winner scoring under this share of the earlier one's is a weaker region that
+#: merely contains the earlier article (a wrapper reached by "holds several strong candidates"
+#: once teasers and widgets are back): it does not replace the article.
+WEAKER_SCORE_SHARE = 0.5
+
+
+def _weaker(new: Content, old: Content) -> bool:
+    # A negative score comes from chrome class words, which the relaxed passes no longer
+    # trust: it says nothing about the text, so it is not compared.
+    return 0 < new.score < WEAKER_SCORE_SHARE * old.score
+
+
+#: An earlier winner holding under this share of the page's visible text...
+SIDE_BLOCK_SHARE = 0.1
+#: ...is taken for a side block when a later pass finds another region this many times longer.
+SIDE_BLOCK_FACTOR = 3
+
+
+def _side_block(new: Content, old: Content, page_len: int) -> bool:
+    """Whether the earlier winner was a side block (a sidebar's rules, a promo box) that won
+    only because the strict rules removed the real content's container (a comment thread that
+    *is* the page, on a forum): a later pass found a much longer, *different* region. (A later
+    region that contains the earlier one is judged by :func:`_extends` and :func:`_weaker`.)"""
+    return (old.length < SIDE_BLOCK_SHARE * page_len
+            and new.length >= SIDE_BLOCK_FACTOR * old.length and not _extends(new, old))
+
 
 _NOSCRIPT = re.compile(r"<(/?)noscript\b", re.IGNORECASE)
 
@@ -184,7 +222,8 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             else content.core
         if best is None or gain > best[1].length * 1.1 and (
                 best[1].length < P.MIN_ARTICLE_CHARS or best[1].in_chrome
-                or _extends(content, best[1])
+                or _side_block(content, best[1], page_len)
+                or _extends(content, best[1]) and not _weaker(content, best[1])
                 or best[1].nodes[0].tag == "body"
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)

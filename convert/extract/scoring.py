@@ -302,3 +302,43 @@ def _lead_block(node: LexborNode) -> bool:
     if P.NEGATIVE.search(_TEASER.sub(" ", label(node))):
         return False
     return not named_chrome(node)
+
+
+#: The winner is "one block of the page" when it holds less than this share of the pruned
+#: page's text...
+REGION_MAX_SHARE = 0.3
+#: ...and an ancestor holding at least this share of it...
+REGION_MIN_SHARE = 0.5
+#: ...reads as prose (link density at most this)...
+REGION_MAX_DENSITY = 0.1
+#: ...set in headed sections: at least this many headings (not links) outside the winner,
+#: one per this many characters of the ancestor's text at most.
+REGION_MIN_HEADINGS = 3
+REGION_CHARS_PER_HEADING = 2000
+
+_HEADINGS = ",".join(sorted(P.HEADING_TAGS))
+
+
+def enclosing_region(nodes: list[LexborNode], body: LexborNode) -> LexborNode | None:
+    """Landing, service and product pages set their text in many headed blocks (hero, feature
+    rows, description, specs), none of which outscores the others by much: Readability's
+    winner is then one block among many. Once the pruning has removed the chrome, an
+    ancestor holding most of what is left, with almost no links and in sections under their
+    own headings, is the page's content: return it. None when the winner is already the bulk
+    of the page, or the rest is link lists or an article's tail (comments, other posts: few
+    headings for much text)."""
+    page = text_len(body)
+    if not page or nodes[0].tag == "body":
+        return None
+    if sum(text_len(n) for n in nodes) >= REGION_MAX_SHARE * page:
+        return None
+    for anc in _ancestors(nodes[0]):
+        length = text_len(anc)
+        if length >= REGION_MIN_SHARE * page and link_density(anc, length) <= REGION_MAX_DENSITY:
+            inside = {n.mem_id for n in nodes}
+            headings = sum(1 for h in anc.css(_HEADINGS) if h.css_first("a") is None
+                           and not any(a.mem_id in inside for a in _ancestors(h)))
+            if headings >= max(REGION_MIN_HEADINGS, length / REGION_CHARS_PER_HEADING):
+                return anc
+            return None
+    return None

@@ -160,3 +160,81 @@ def test_xml_illegal_characters_are_stripped():
     text = article_text(parse_html(html))
     assert "Bell and form feed and vertical tab" in text
     assert not any(ch in text for ch in "\x07\x0b\x0c")
+
+
+def test_landing_page_of_headed_blocks_is_kept_whole():
+    # A service page: hero, then sections under their own headings, each a short block; one
+    # block (the FAQ answer, with its commas) outscores the rest but is not the page.
+    short = ("<p>{} makes your team faster and your data safer every day.</p>"
+             "<p>Our experts stay with you from the first workshop to the launch.</p>")
+    sections = "".join(
+        f"<section><div class='row'><h2>{name}</h2>{short.format(name)}</div></section>"
+        for name in ("Analytics", "Governance", "Migration", "Support", "Training"))
+    faq = ("<section><div class='faq'><h2>Questions</h2><div class='answer'><p>"
+           + "We plan, build, test, migrate, document, and support, in that order. " * 3
+           + "</p></div></div></section>")
+    html = (f"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav><main>"
+            f"<h1>Data services</h1>{sections}{faq}</main></body></html>")
+    text = article_text(parse_html(html))
+    assert "We plan, build" in text
+    assert "Analytics makes your team faster" in text
+    assert "Training makes your team faster" in text
+    assert "About" not in text
+
+
+def test_collection_cards_survive_cleaning():
+    # A shop category: each card alone reads as a link list (its title is a link), but the
+    # repeated cards are the page.
+    cards = "".join(
+        f"<div class='card'><a href='/p/{i}'>Waterproof hiking boot, model {i}, for women</a>"
+        f"<span class='price'>${100 + i}.00, free returns</span></div>" for i in range(8))
+    html = (f"<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav><main>"
+            f"<h1>Hiking boots</h1><div class='grid'>{cards}</div></main></body></html>")
+    text = article_text(parse_html(html))
+    assert "Waterproof hiking boot, model 0, for women" in text
+    assert "$107.00" in text
+    assert "Shop" not in text
+
+
+def test_weaker_relaxed_winner_does_not_replace_the_article(monkeypatch):
+    # A relaxed pass that climbs to a page-wide wrapper holds the strict pass's article and
+    # more, but scores far lower: the article stays.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract import content as content_mod
+
+    article = "<p>" + "The council voted on the budget, the schools and the roads. " * 6 + "</p>"
+    html = (f"<html><body><div id='wrap'><div id='art'>{article}</div><div id='more'>"
+            + "<p>Weather and traffic for today, in brief, for the whole region.</p>" * 30
+            + "</div></div></body></html>")
+
+    def fake_pass(tree: LexborHTMLParser, level: int):
+        node = tree.css_first("#art" if level == 0 else "#wrap")
+        length = len("".join(node.text().split()))
+        return content_mod.Content([node], length, level, [], 30.0 if level == 0 else 5.0)
+
+    monkeypatch.setattr(content_mod, "extract_pass", fake_pass)
+    _, found = content_mod.find_content(html)
+    assert found.level == 0
+
+
+def test_small_side_block_gives_way_to_a_much_longer_region(monkeypatch):
+    # A forum page whose thread sits in "comment" containers: the strict pass removes them and
+    # wins with the sidebar's rules; the loose pass finds the thread, a different region.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract import content as content_mod
+
+    rules = "<ol>" + "<li>Link to the published research, not a summary of it.</li>" * 8 + "</ol>"
+    reply = "<p>I had the same result after two weeks, and the fix was the driver update.</p>"
+    html = (f"<html><body><div id='side'>{rules}</div><div id='thread'>{reply * 60}</div>"
+            "</body></html>")
+
+    def fake_pass(tree: LexborHTMLParser, level: int):
+        node = tree.css_first("#side" if level == 0 else "#thread")
+        length = len("".join(node.text().split()))
+        return content_mod.Content([node], length, level, [], 10.0)
+
+    monkeypatch.setattr(content_mod, "extract_pass", fake_pass)
+    _, found = content_mod.find_content(html)
+    assert found.nodes[0].attributes.get("id") == "thread"
