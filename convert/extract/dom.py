@@ -36,8 +36,11 @@ def children(node: LexborNode) -> Iterator[LexborNode]:
 def is_hidden(node: LexborNode) -> bool:
     """Hidden by the ``hidden`` attribute, ``aria-hidden``, an inline style or a hiding class."""
     attrs = node.attributes
-    if not attrs:
-        return False
+    return bool(attrs) and hidden_by(attrs)
+
+
+def hidden_by(attrs: dict[str, str | None]) -> bool:
+    """:func:`is_hidden` on an element's attributes (for loops that read them anyway)."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
