@@ -20,7 +20,9 @@ from ..article import (Block, Code, CodeBlock, Emphasis, Figure, Heading, Image,
 from ..textutil import clean_text
 from . import patterns as P
 
-_WS = re.compile(r"[ \t\n\r\f\v\u200b]+")
+# Runs of these characters read as one space. A lone plain space is left out of the pattern:
+# ``_WS.sub(" ", text)`` gives the same string, without a replacement per word.
+_WS = re.compile(r"[ \t\n\r\f\v\u200b]{2,}|[\t\n\r\f\v\u200b]")
 _URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -505,7 +507,8 @@ _WRAPPERS["sub"] = Subscript
 _WRAPPERS["u"] = Emphasis
 _WRAPPERS["mark"] = Strong
 
-_BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
+_BLOCK_NAMES = P.BLOCK_TAGS - {"body", "html"}
+_BLOCK_SELECTOR = ",".join(sorted(_BLOCK_NAMES))
 
 
 def _has_body_besides_caption(node: LexborNode) -> bool:
@@ -533,11 +536,33 @@ def _last_element(node: LexborNode) -> LexborNode | None:
     return None
 
 
+#: Descendants :func:`_contains_block` looks at itself before asking the selector engine.
+_BLOCK_PEEK = 12
+
+
 def _contains_block(node: LexborNode) -> bool:
     """Whether an inline element wraps block content (``<a><div>..</div></a>``)."""
-    if node.child is None:
+    kid = node.child
+    if kid is None:
         return False
-    return node.css_first(_BLOCK_SELECTOR) is not None
+    # Most inline elements hold a few text nodes and inline tags: walking them here is much
+    # cheaper than setting up a selector search (this runs for every inline element).
+    stack = [kid]
+    seen = 0
+    while stack:
+        current = stack.pop()
+        while current is not None:
+            seen += 1
+            if seen > _BLOCK_PEEK:
+                return node.css_first(_BLOCK_SELECTOR) is not None
+            tag = current.tag
+            if tag in _BLOCK_NAMES:
+                return True
+            child = current.child
+            if child is not None:
+                stack.append(child)
+            current = current.next
+    return False
 
 
 def has_descendant(node: LexborNode, selector: str) -> bool:

@@ -47,7 +47,14 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
 
     loose = level >= LOOSE
     relaxed = level >= RELAXED
+    # Below a doomed element nothing needs deciding: the walk skips ahead to the node after
+    # its subtree (by memory id; 0 when not skipping, -1 when that subtree ends the body).
+    skip_to = 0
     for node in body.traverse():
+        if skip_to:
+            if node.mem_id != skip_to:
+                continue
+            skip_to = 0
         tag = node.tag
         if tag is None or tag[0] == "-":
             if tag == "-comment":
@@ -62,8 +69,11 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             # element holding most of the page's text is the page.
             if P.STREAMED_ID.match(attrs.get("id") or ""):
                 continue
-            if node.child is None or not big(node):
+            if node.child is None:
                 doomed.append(node)
+            elif not big(node):
+                doomed.append(node)
+                skip_to = _after(node, body)
             continue
         if loose:
             continue
@@ -71,6 +81,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
         if tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES or (
                 tag == "header" and _outside_article(node)):
             doomed.append(node)
+            skip_to = _after(node, body)
             continue
         if relaxed or not attrs or tag in _WORDS_EXEMPT:
             continue
@@ -85,6 +96,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             # (a list cannot be that wrapper).
             if tag in ("ul", "ol", "dl") or not big(node):
                 doomed.append(node)
+                skip_to = _after(node, body)
     for node in doomed:
         try:
             node.decompose()
@@ -95,6 +107,20 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
 @lru_cache(maxsize=4096)
 def _unlikely(label: str) -> bool:
     return bool(P.UNLIKELY.search(label)) and not P.POSITIVE.search(label)
+
+
+def _after(node: LexborNode, root: LexborNode) -> int:
+    """Memory id of the first node a non-text walk of ``root`` meets after ``node``'s
+    subtree; -1 when there is none."""
+    root_id = root.mem_id
+    while node is not None and node.mem_id != root_id:
+        following = node.next
+        while following is not None:
+            if not following.is_text_node:
+                return following.mem_id
+            following = following.next
+        node = node.parent
+    return -1
 
 
 def _outside_article(node: LexborNode) -> bool:
