@@ -7,6 +7,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
+from .fastmatch import in_words
 
 #: Cascade levels (see :mod:`.content`): each relaxes the pruning rules of the one before.
 STRICT, RELAXED, LOOSE = 0, 1, 2
@@ -28,9 +29,9 @@ def class_weight(node: LexborNode) -> int:
 @lru_cache(maxsize=4096)
 def _label_weight(label: str) -> int:
     weight = 0
-    if P.NEGATIVE.search(label):
+    if in_words(P.NEGATIVE, label):
         weight -= 25
-    if P.POSITIVE.search(label):
+    if in_words(P.POSITIVE, label):
         weight += 25
     return weight
 

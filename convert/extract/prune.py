@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
 from .dom import hidden_by
+from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len
 
 #: Never-content elements a pass strips; the head stays for the page-level readers.
@@ -106,7 +107,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
 
 @lru_cache(maxsize=4096)
 def _unlikely(label: str) -> bool:
-    return bool(P.UNLIKELY.search(label)) and not P.POSITIVE.search(label)
+    return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
 
 
 def _after(node: LexborNode, root: LexborNode) -> int:

@@ -187,10 +187,19 @@ def test_case_folded_patterns_answer_as_ignorecase_ones():
                 got, want = getattr(folded, method)(text), getattr(plain, method)(text)
                 assert (got and (got.span(), got.group())) == (want and (want.span(), want.group()))
             assert folded.sub("-", text) == plain.sub("-", text)
+            assert folded.found(text) == bool(plain.search(text))
     # A pattern whose character tests change meaning on lower-cased text keeps the slow path.
-    assert not P._foldable(re._parser.parse(r"[@-_]x"))
-    assert not P._foldable(re._parser.parse(r"Ax"))
-    assert P._foldable(re._parser.parse(r"\bads?\b|[a-z0-9-]+|(?:^|\s)hid(?:\s|$)"))
+    from convert.extract.fastmatch import Folded, _wordwise, foldable
+
+    assert not foldable(re._parser.parse(r"[@-_]x"))
+    assert not foldable(re._parser.parse(r"Ax"))
+    assert foldable(re._parser.parse(r"\bads?\b|[a-z0-9-]+|(?:^|\s)hid(?:\s|$)"))
+    # Word by word only where no match can hold or look past a space.
+    assert _wordwise(re._parser.parse(r"-ad-|\bads?\b|read-?more"))
+    assert not _wordwise(re._parser.parse(r"^hid$| hid |[^x]"))
+    trie = Folded(re.compile(r"comment|com-|cookie|foot|footer|\bads?\b", re.IGNORECASE))
+    for text in ("x-Footer", "COM-x", "the ADS", "leads", "cooki"):
+        assert trie.found(text) == bool(trie._re.search(text))
 
 
 def test_prune_drops_hidden_and_chrome_by_level():
