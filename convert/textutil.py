@@ -14,6 +14,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def clean_text(text: str) -> str:
     """Drop characters that XML 1.0 cannot represent; keep everything else as is."""
+    # Every such character is non-printable, and most texts are all printable: one C scan
+    # instead of a substitution.
+    if text.isprintable():
+        return text
     return _NOT_XML.sub("", text)
 
 

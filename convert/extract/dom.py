@@ -148,6 +148,9 @@ def _make_image(node: LexborNode, base: str | None) -> Image | None:
 
 def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
     """Merge adjacent texts, collapse spaces, trim around the run and around line breaks."""
+    if len(items) == 1 and isinstance(items[0], Text):  # the common case, short-cut
+        text = items[0].text.strip()
+        return (Text(text),) if text else ()
     merged: list[Inline] = []
     for item in items:
         if isinstance(item, Text):
@@ -201,7 +204,8 @@ class Builder:
             out.extend(self.flat(node))
             return out
         run: list[Inline] = []
-        for child in children(node):
+        # (iter() also yields the nameless nodes children() leaves out: they read as "-".)
+        for child in node.iter(include_text=True):
             tag = child.tag or "-"
             if tag == "-text":
                 text = child.text_content
@@ -409,7 +413,7 @@ class Builder:
         out: list[Inline] = []
         if depth > P.MAX_DEPTH:
             return [Text(clean_text(_WS.sub(" ", node.text(deep=True))))]
-        for child in children(node):
+        for child in node.iter(include_text=True):  # nameless nodes: inline() gives []
             out.extend(self.inline(child, depth + 1))
         return out
 
