@@ -50,9 +50,20 @@ def text_len(node: LexborNode) -> int:
     return visible_chars(node.text(deep=True))
 
 
+#: Deletes the whitespace :func:`visible_chars` does not count.
+_NO_SPACES = str.maketrans("", "", " \n\t\r")
+
+
 def visible_chars(text: str) -> int:
     """Characters other than whitespace (cheap: no split or regex over a 20 MB text)."""
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+    # Called for every link of every measured element: most texts are short and one line.
+    size = len(text)
+    if 1024 < size < 1 << 20 and text.isascii():
+        return len(text.translate(_NO_SPACES))  # one pass (translate is slow off ASCII)
+    size -= text.count(" ")
+    if "\n" in text or "\t" in text or "\r" in text:
+        size -= text.count("\n") + text.count("\t") + text.count("\r")
+    return size
 
 
 def link_density(node: LexborNode, length: int | None = None) -> float:
