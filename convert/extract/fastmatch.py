@@ -38,24 +38,24 @@ class Folded:
         self._words = _wordwise(_parser.parse(rx.pattern, flags))
         self._word_hits: dict[str, bool] = {}
 
-    def search(self, text: str, *span: int) -> re.Match[str] | None:
-        if span or not text.isascii():
-            return self._re.search(text, *span)
+    def search(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
+        if span or where or not text.isascii():  # (pos/endpos: the original handles them)
+            return self._re.search(text, *span, **where)
         m = self._scan.search(text.lower())
         # The leftmost match starts at the same place in both (only the branch taken there
         # may differ), so the original needs to look from there on only.
         return None if m is None else self._re.search(text, m.start())
 
-    def match(self, text: str, *span: int) -> re.Match[str] | None:
-        if span or not text.isascii():
-            return self._re.match(text, *span)
+    def match(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
+        if span or where or not text.isascii():
+            return self._re.match(text, *span, **where)
         return None if self._scan.match(text.lower()) is None else self._re.match(text)
 
-    def fullmatch(self, text: str, *span: int) -> re.Match[str] | None:
+    def fullmatch(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
         # (The trie twin may stop at a shorter word, so whole-string matching uses the
         # plain twin.)
-        if span or not text.isascii():
-            return self._re.fullmatch(text, *span)
+        if span or where or not text.isascii():
+            return self._re.fullmatch(text, *span, **where)
         return None if self._exact.fullmatch(text.lower()) is None else self._re.fullmatch(text)
 
     def sub(self, repl, text: str, count: int = 0) -> str:  # noqa: ANN001

@@ -187,6 +187,8 @@ def test_case_folded_patterns_answer_as_ignorecase_ones():
                 got, want = getattr(folded, method)(text), getattr(plain, method)(text)
                 assert (got and (got.span(), got.group())) == (want and (want.span(), want.group()))
             assert folded.sub("-", text) == plain.sub("-", text)
+            got, want = folded.search(text, pos=2), plain.search(text, pos=2)
+            assert (got and got.span()) == (want and want.span())
             assert folded.found(text) == bool(plain.search(text))
     # A pattern whose character tests change meaning on lower-cased text keeps the slow path.
     from convert.extract.fastmatch import Folded, _wordwise, foldable
