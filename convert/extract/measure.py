@@ -16,8 +16,13 @@ PASS_NAMES = ("strict", "relaxed", "loose")
 
 
 def label(node: LexborNode) -> str:
+    """The class and id of an element, space-joined ("" without either)."""
     attrs = node.attributes
-    return " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+    cls = attrs.get("class")
+    ident = attrs.get("id")
+    if cls and ident:
+        return cls + " " + ident
+    return cls or ident or ""
 
 
 def class_weight(node: LexborNode) -> int:
