@@ -77,7 +77,8 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
         return 0.0
     links = 0
     for a in node.css("a"):
-        href = a.attributes.get("href") or ""
+        # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
+        href = a.attrs.get("href") or ""
         weight = 0.3 if href.startswith("#") else 1.0
         links += weight * visible_chars(a.text(deep=True))
     return min(1.0, links / total)
