@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
+from functools import lru_cache
 
 #: Deeper elements are flattened into their ancestor at this depth (text kept).
 MAX_NESTING = int(os.environ.get("DECRUFT_MAX_NESTING", 1500))
@@ -35,6 +37,8 @@ _FLAT = frozenset({
 def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
     """``html`` with elements nested deeper than ``limit`` unwrapped; unchanged if none are."""
     if html.count("<", 0, 5_000_000) < SCAN_MIN_TAGS and html.count("<") < SCAN_MIN_TAGS:
+        return html
+    if _shallow(html, limit):
         return html
     depth = 0
     deepest = 0
@@ -81,6 +85,48 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
     return "".join(out)
 
 
+#: Tag names are counted in chunks of about this many characters by :func:`_shallow`.
+_CHUNK = 4096
+_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9:-]*)")
+
+
+@lru_cache(maxsize=1024)
+def _step(name: str) -> int:
+    """+1 for a start tag that deepens the tree, -1 for its end tag, 0 for the others."""
+    if name[0] == "/":
+        return 0 if name[1:].lower() in _FLAT else -1
+    return 0 if name.lower() in _FLAT else 1
+
+
+def _shallow(html: str, limit: int) -> bool:
+    """Whether the depth :func:`cap_nesting` measures surely stays within ``limit``, from tag
+    counts per chunk (counted in C) instead of a Python step per tag.
+
+    Within a chunk of ``s`` deepening start tags and ``e`` matching end tags entered at depth
+    ``d``, the depth never exceeds ``d + s`` and ends at most at ``max(d + s - e, s)`` (an end
+    tag at depth 0 is ignored). Chunks end before a ``<``, so no tag is cut in two. ``False``
+    only means "measure exactly"."""
+    depth = 0
+    pos = 0
+    size = len(html)
+    while pos < size:
+        end = html.find("<", pos + _CHUNK)
+        if end < 0:
+            end = size
+        starts = ends = 0
+        for name, count in Counter(_NAME.findall(html, pos, end)).items():
+            step = _step(name)
+            if step > 0:
+                starts += count
+            elif step < 0:
+                ends += count
+        if depth + starts > limit:
+            return False
+        depth = max(depth + starts - ends, starts)
+        pos = end
+    return True
+
+
 #: Attributes kept per element; real markup stays far below (a few dozen at most).
 MAX_ATTRIBUTES = int(os.environ.get("DECRUFT_MAX_ATTRIBUTES", 512))
 #: Tags shorter than this cannot hold that many attributes; only longer ones are examined.
@@ -90,11 +136,10 @@ _ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))
 
 def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> str:
     """``html`` with attributes beyond ``limit`` dropped from any one start tag."""
-    if len(html) < 4096 * 2 or not _LONG_TAG.search(html):
+    if len(html) < 4096 * 2:
         return html
 
-    def trim(m: re.Match[str]) -> str:
-        tag = m.group(0)
+    def trim(tag: str) -> str:
         name_end = re.match(r"<[a-zA-Z][a-zA-Z0-9:-]*", tag).end()  # type: ignore[union-attr]
         kept, pos = [], name_end
         for _ in range(limit):
@@ -107,4 +152,18 @@ def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> str:
             return tag[:name_end] + "".join(kept) + ">"
         return tag
 
-    return _LONG_TAG.sub(trim, html)
+    # One scan (a search for any long tag, then a sub, read the page twice); the page is
+    # rebuilt only when a tag was cut.
+    out: list[str] = []
+    pos = 0
+    for m in _LONG_TAG.finditer(html):
+        tag = m.group(0)
+        cut = trim(tag)
+        if cut is not tag:
+            out.append(html[pos:m.start()])
+            out.append(cut)
+            pos = m.end()
+    if not out:
+        return html
+    out.append(html[pos:])
+    return "".join(out)

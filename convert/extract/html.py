@@ -27,8 +27,9 @@ from . import content as content_mod
 from . import metadata as metadata_mod
 from . import patterns as P
 from .decode import decode
-from .dom import Builder, safe_url
+from .builder import Builder
 from .guard import cap_attributes, cap_nesting
+from .urls import safe_url
 
 __all__ = ["parse_html"]
 

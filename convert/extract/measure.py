@@ -7,6 +7,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
+from .fastmatch import in_words
 
 #: Cascade levels (see :mod:`.content`): each relaxes the pruning rules of the one before.
 STRICT, RELAXED, LOOSE = 0, 1, 2
@@ -15,8 +16,13 @@ PASS_NAMES = ("strict", "relaxed", "loose")
 
 
 def label(node: LexborNode) -> str:
+    """The class and id of an element, space-joined ("" without either)."""
     attrs = node.attributes
-    return " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+    cls = attrs.get("class")
+    ident = attrs.get("id")
+    if cls and ident:
+        return cls + " " + ident
+    return cls or ident or ""
 
 
 def class_weight(node: LexborNode) -> int:
@@ -28,9 +34,9 @@ def class_weight(node: LexborNode) -> int:
 @lru_cache(maxsize=4096)
 def _label_weight(label: str) -> int:
     weight = 0
-    if P.NEGATIVE.search(label):
+    if in_words(P.NEGATIVE, label):
         weight -= 25
-    if P.POSITIVE.search(label):
+    if in_words(P.POSITIVE, label):
         weight += 25
     return weight
 
@@ -49,9 +55,20 @@ def text_len(node: LexborNode) -> int:
     return visible_chars(node.text(deep=True))
 
 
+#: Deletes the whitespace :func:`visible_chars` does not count.
+_NO_SPACES = str.maketrans("", "", " \n\t\r")
+
+
 def visible_chars(text: str) -> int:
     """Characters other than whitespace (cheap: no split or regex over a 20 MB text)."""
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+    # Called for every link of every measured element: most texts are short and one line.
+    size = len(text)
+    if 1024 < size < 1 << 20 and text.isascii():
+        return len(text.translate(_NO_SPACES))  # one pass (translate is slow off ASCII)
+    size -= text.count(" ")
+    if "\n" in text or "\t" in text or "\r" in text:
+        size -= text.count("\n") + text.count("\t") + text.count("\r")
+    return size
 
 
 def link_density(node: LexborNode, length: int | None = None) -> float:
@@ -60,7 +77,8 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
         return 0.0
     links = 0
     for a in node.css("a"):
-        href = a.attributes.get("href") or ""
+        # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
+        href = a.attrs.get("href") or ""
         weight = 0.3 if href.startswith("#") else 1.0
         links += weight * visible_chars(a.text(deep=True))
     return min(1.0, links / total)

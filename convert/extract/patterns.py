@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .fastmatch import fold_patterns as _fold_patterns
+
 # --------------------------------------------------------------------------- tags
 
 #: Elements whose text is never content (scripts, styles, embedded documents, form controls).
@@ -179,3 +181,9 @@ MAX_SPAN = 1000
 #: The winner moves up to an ancestor holding at least this many other strong candidates
 #: (Readability's ``MINIMUM_TOPCANDIDATES``).
 MIN_SHARED_CANDIDATES = 3
+
+
+
+# Every case-insensitive pattern above (and any added later) gets the fast path of
+# :mod:`.fastmatch` (same results, several times faster on ASCII text).
+_fold_patterns(globals())

@@ -1,4 +1,9 @@
-"""Pruning before scoring: never-content elements, hidden elements and (by level) chrome."""
+"""Pruning before scoring: never-content elements, hidden elements and (by level) chrome.
+
+This loop visits every element of every pass (a thousand or more on a typical page), so it
+reads each element's attributes once, keeps the cheap tests first and measures text (the
+costly part) only for the elements that are about to go.
+"""
 
 from __future__ import annotations
 
@@ -7,50 +12,92 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
-from .dom import is_hidden
-from .measure import LOOSE, RELAXED, label, text_len
+from .dom import hidden_by
+from .fastmatch import in_words
+from .measure import LOOSE, RELAXED, text_len
+
+#: Never-content elements a pass strips; the head stays for the page-level readers.
+_PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
+
+#: Elements the strict pass never drops for their class/id words alone.
+_WORDS_EXEMPT = frozenset({"a", "article", "main", "table", "tbody", "tr", "td", "th", "p",
+                           "code", "pre", "figure", "img"})
+
+
+def strip(tree: LexborHTMLParser, selector: str) -> None:
+    """Remove every element matching ``selector`` with its subtree: one selector walk
+    (``strip_tags`` walks the tree once per tag name)."""
+    for node in tree.css(selector):
+        node.decompose(recursive=False)
 
 
 def prune(tree: LexborHTMLParser, level: int) -> None:
     """Remove never-content elements, hidden ones and (by pass level) page chrome."""
-    tree.strip_tags(list(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
+    strip(tree, _PASS_DROP)
     body = tree.body
     if body is None:
         return
     doomed: list[LexborNode] = []
-    body_len = text_len(body) or 1
+    half = -1.0  # half the body's text length, measured on first need
+
+    def big(node: LexborNode) -> bool:
+        nonlocal half
+        if half < 0:
+            half = 0.5 * (text_len(body) or 1)
+        return text_len(node) >= half
+
+    loose = level >= LOOSE
+    relaxed = level >= RELAXED
+    # Below a doomed element nothing needs deciding: the walk skips ahead to the node after
+    # its subtree (by memory id; 0 when not skipping, -1 when that subtree ends the body).
+    skip_to = 0
     for node in body.traverse():
-        tag = node.tag or "-"
-        if tag == "-comment":
-            doomed.append(node)
+        if skip_to:
+            if node.mem_id != skip_to:
+                continue
+            skip_to = 0
+        tag = node.tag
+        if tag is None or tag[0] == "-":
+            if tag == "-comment":
+                doomed.append(node)
             continue
-        if tag.startswith("-") or tag in ("body", "html"):
+        if tag == "body" or tag == "html":
             continue
-        if is_hidden(node):
+        attrs = node.attributes
+        if attrs and hidden_by(attrs):
             # Streaming-rendered pages (React's <div hidden id="S:0">, a body faded in with
             # visibility:hidden) hide the article until a script reveals it: a "hidden"
             # element holding most of the page's text is the page.
-            if P.STREAMED_ID.match(node.attributes.get("id") or ""):
+            if P.STREAMED_ID.match(attrs.get("id") or ""):
                 continue
-            if node.child is None or text_len(node) < 0.5 * body_len:
+            if node.child is None:
                 doomed.append(node)
+            elif not big(node):
+                doomed.append(node)
+                skip_to = _after(node, body)
             continue
-        if level >= LOOSE:
+        if loose:
             continue
-        role = (node.attributes.get("role") or "").lower()
-        if tag in P.CHROME_TAGS or role in P.CHROME_ROLES or (
+        role = attrs.get("role") if attrs else None
+        if tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES or (
                 tag == "header" and _outside_article(node)):
             doomed.append(node)
+            skip_to = _after(node, body)
             continue
-        if level >= RELAXED or tag in ("a", "article", "main", "table", "tbody", "tr", "td",
-                                       "th", "p", "code", "pre", "figure", "img"):
+        if relaxed or not attrs or tag in _WORDS_EXEMPT:
             continue
-        words = label(node)
+        cls = attrs.get("class")
+        ident = attrs.get("id")
+        if cls and ident:
+            words = cls + " " + ident
+        else:
+            words = cls or ident
         if words and _unlikely(words):
             # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it
             # (a list cannot be that wrapper).
-            if tag in ("ul", "ol", "dl") or text_len(node) < 0.5 * body_len:
+            if tag in ("ul", "ol", "dl") or not big(node):
                 doomed.append(node)
+                skip_to = _after(node, body)
     for node in doomed:
         try:
             node.decompose()
@@ -60,7 +107,21 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
 
 @lru_cache(maxsize=4096)
 def _unlikely(label: str) -> bool:
-    return bool(P.UNLIKELY.search(label)) and not P.POSITIVE.search(label)
+    return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
+
+
+def _after(node: LexborNode, root: LexborNode) -> int:
+    """Memory id of the first node a non-text walk of ``root`` meets after ``node``'s
+    subtree; -1 when there is none."""
+    root_id = root.mem_id
+    while node is not None and node.mem_id != root_id:
+        following = node.next
+        while following is not None:
+            if not following.is_text_node:
+                return following.mem_id
+            following = following.next
+        node = node.parent
+    return -1
 
 
 def _outside_article(node: LexborNode) -> bool:

@@ -166,3 +166,92 @@ def test_processing_instructions_in_the_body():
             "stays, with enough words to be content.</p><?xml-stylesheet href='a'?></article>"
             "</body></html>")
     assert "The article text stays" in article_text(parse_html(html))
+
+
+# ----------------------------------------------------------------------- speed paths, same output
+
+def test_case_folded_patterns_answer_as_ignorecase_ones():
+    # The fast twin reads ASCII text lower-cased; a hit is re-run on the original pattern, so
+    # callers get the same match (position, groups, original case) as before.
+    import re
+
+    from convert.extract import patterns as P
+
+    texts = ["Post-Content SIDEBAR", "col-md-8", "Share this", "SHARE THIS ARTICLE", "hıdden",
+             "ſhare", "nav Main-Nav", "READ MORE »", "Gefällt mir", "", "sr-only x"]
+    for name in ("UNLIKELY", "POSITIVE", "NEGATIVE", "HIDDEN_CLASS", "BOILERPLATE_TEXT"):
+        folded = getattr(P, name)
+        plain = re.compile(folded.pattern, folded.flags)
+        for text in texts:
+            for method in ("search", "match", "fullmatch"):
+                got, want = getattr(folded, method)(text), getattr(plain, method)(text)
+                assert (got and (got.span(), got.group())) == (want and (want.span(), want.group()))
+            assert folded.sub("-", text) == plain.sub("-", text)
+            got, want = folded.search(text, pos=2), plain.search(text, pos=2)
+            assert (got and got.span()) == (want and want.span())
+            assert folded.found(text) == bool(plain.search(text))
+    # A pattern whose character tests change meaning on lower-cased text keeps the slow path.
+    from convert.extract.fastmatch import Folded, _wordwise, foldable
+
+    assert not foldable(re._parser.parse(r"[@-_]x"))
+    assert not foldable(re._parser.parse(r"Ax"))
+    assert foldable(re._parser.parse(r"\bads?\b|[a-z0-9-]+|(?:^|\s)hid(?:\s|$)"))
+    # Word by word only where no match can hold or look past a space.
+    assert _wordwise(re._parser.parse(r"-ad-|\bads?\b|read-?more"))
+    assert not _wordwise(re._parser.parse(r"^hid$| hid |[^x]"))
+    trie = Folded(re.compile(r"comment|com-|cookie|foot|footer|\bads?\b", re.IGNORECASE))
+    for text in ("x-Footer", "COM-x", "the ADS", "leads", "cooki"):
+        assert trie.found(text) == bool(trie._re.search(text))
+
+
+def test_prune_drops_hidden_and_chrome_by_level():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.prune import prune
+
+    page = ("<html><body><nav>Menu</nav><div class='Sidebar'>Side</div>"
+            "<div class='post-sidebar-layout'><p>" + "Article words, " * 40 + "</p></div>"
+            "<p hidden>Gone</p><div style='display:none'>Hidden</div><div hidden id='S:0'>Streamed</div>"
+            "<span class='sr-only'>Reader</span><ul class='share'><li>Share</li></ul>"
+            "<header>Site</header><article><header>Own</header></article><!-- note -->"
+            "<script>x()</script></body></html>")
+
+    def text_at(level: int) -> str:
+        tree = LexborHTMLParser(page)
+        prune(tree, level)
+        return tree.body.text(deep=True)
+
+    strict, relaxed, loose = text_at(0), text_at(1), text_at(2)
+    for gone in ("Gone", "Hidden", "Reader", "x()"):
+        assert gone not in strict and gone not in loose
+    for kept in ("Streamed", "Article words", "Own"):
+        assert kept in strict and kept in loose
+    assert "Menu" not in strict and "Site" not in strict and "Side" not in strict
+    assert "Share" not in strict
+    assert "Menu" not in relaxed and "Side" in relaxed and "Share" in relaxed
+    assert "Menu" in loose and "Site" in loose
+    tree = LexborHTMLParser(page)
+    prune(tree, 2)
+    assert "<!--" not in tree.body.html
+
+
+def test_depth_bound_lets_wide_pages_through_and_catches_deep_ones():
+    from convert.extract.guard import _shallow
+
+    wide = "<div><p>para</p><span>x</span></div>" * 5000
+    assert _shallow(wide, 1500) and cap_nesting(wide) is wide
+    # Flat elements never deepen; their unclosed runs must not look deep.
+    assert _shallow("<p>x<li>y<br><img src=a>" * 5000, 1500)
+    deep = "<div>" * 3000 + "core" + "</div>" * 3000
+    assert not _shallow(deep, 1500)
+    assert cap_nesting(deep).count("<div>") == 1500
+    # Deep across chunk boundaries, with balanced noise in between.
+    noisy = ("<section>" + "<b>t</b>" * 3) * 2000 + "core" + "</section>" * 2000
+    assert not _shallow(noisy, 1500)
+
+
+def test_attribute_cap_leaves_long_tags_with_few_attributes_alone():
+    page = "<p>x</p>" * 2000 + "<img data-x='" + "y" * 6000 + "' src=a.png><p>after</p>"
+    assert cap_attributes(page) is page
+    bomb = "<p>x</p>" * 2000 + "<div " + " ".join(f"a{i}=1" for i in range(3000)) + ">t</div>"
+    assert cap_attributes(bomb).count("=1") == 512
