@@ -130,6 +130,8 @@ RELATED_START = re.compile(
     r"you (?:may|might) also like|more (?:stories|news|articles)|recommended(?: for you| stories)?|"
     r"read next|also read|see also|most (?:read|popular|viewed)|popular (?:stories|posts)|trending|"
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lire aussi|à lire aussi|"
+    r"(?:ähnliche|neueste|beliebte|aktuelle) (?:artikel|beiträge|news|nachrichten)|"
+    r"meistgelesen(?:e artikel)?|notas relacionadas|(?:lo )?más leíd[oa]s?|"
     r"sur le même sujet|noticias relacionadas|artículos relacionados|te puede interesar|"
     r"leia também|notícias relacionadas|articoli correlati|czytaj także|zobacz także|"
     r"相关阅读|相关文章|相关新闻|延伸阅读|热门文章|推荐阅读|関連記事|関連ニュース|あわせて読みたい)"

@@ -473,3 +473,18 @@ def test_a_one_word_subheading_inside_the_article_is_kept():
     dump = f"Menu\nNews\n\n{PARA}\n\nBackground\n\n{PARA2}\n\n{PARA3}\n\nContact\nImprint\n"
     text = article_text(parse_text(dump))
     assert "\nBackground\n" in text and "Imprint" not in text
+
+
+def test_a_menu_of_one_word_lines_inside_the_run_stays_dropped():
+    # The main run spans a menu between two stretches of prose: its one-word items are not
+    # subheadings of the article (a lone one-word line is, see the test above).
+    menu = "\n".join(("Presse", "Suche", "Debatte", "Artikel", "Corona"))
+    dump = f"{PARA}\n\nBackground\n\n{PARA2}\nAdvertisement\n{menu}\n{PARA3}\n\n{PARA[::-1]}\n"
+    text = article_text(parse_text(dump))
+    assert "\nBackground\n" in text and PARA3 in text and "Debatte" not in text
+
+
+def test_a_related_label_inside_the_article_is_dropped():
+    dump = f"{PARA}\n\nAdvertisement\n\nÄhnliche Beiträge\n\n{PARA2}\n\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert PARA2 in text and "Ähnliche" not in text
