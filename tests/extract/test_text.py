@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import logging
 from pathlib import Path
 
@@ -442,12 +441,12 @@ def test_bulleted_items_alike_are_a_list_not_a_template():
 
 
 def test_unspaced_lines_are_never_a_template():
-    from convert.extract.text import _drop_templated_runs
+    from convert.extract.textfurniture import drop_templated_runs
     from convert.extract.textlines import measure, segment
 
     units = segment("きょうの世界昔話\nモンゴルの十二支話\nきょうの日本民話\n仕事の取替えっこ\n", frozenset())
     measure(units, frozenset(), None)
-    _drop_templated_runs(units)
+    drop_templated_runs(units)
     assert all(u.reason != "templated" for u in units)
 
 
