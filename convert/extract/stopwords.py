@@ -126,6 +126,11 @@ UNSPACED = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 
 def words(text: str) -> list[str]:
     """Lower-cased alphabetic words of ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        # (every character lower-cased to one: the words of the lower-cased text are the
+        # lower-cased words, found in one pass; "İ" becomes two characters)
+        return _WORD.findall(low)
     return [w.lower() for w in _WORD.findall(text)]
 
 
@@ -135,9 +140,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 def script_of(text: str) -> str | None:
     """The language implied by a dominant script written without spaces, else ``None``."""
     sample = text[:20000]
+    if not _ANY_SCRIPT.search(sample):
+        return None  # (most pages: one scan, no list built)
     in_scripts = len(_ANY_SCRIPT.findall(sample))
-    if not in_scripts:
-        return None
     letters = len(_LETTER.findall(sample)) or 1
     if in_scripts < 0.2 * letters:
         return None

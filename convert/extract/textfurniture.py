@@ -42,10 +42,9 @@ def apply_rules(units: list[Line]) -> None:
         if R.SEPARATOR_ONLY.match(t) or not u.key:
             drop(u, "separator")
             continue
-        tokens = t.split()
         low_t = t.lower()
         icons = len(R.ICON_TOKEN.findall(t)) if "icon" in low_t else 0
-        if icons >= 3 and icons >= 0.25 * len(tokens):
+        if icons >= 3 and icons >= 0.25 * len(t.split()):
             drop(u, "icon-run")
             continue
         if u.words > RULE_MAX_WORDS:
@@ -53,8 +52,8 @@ def apply_rules(units: list[Line]) -> None:
                 drop(u, "teaser")
             continue
         for name, rx in R.LINE_RULES:
-            hints = R.LINE_RULE_HINTS.get(name)
-            if hints and not any(h in low_t for h in hints):
+            hints = R.LINE_RULE_HINT_RX.get(name)
+            if hints and not hints.search(low_t):
                 continue  # (a cheap test first: the rule cannot match without one of these)
             if rx.search(t):
                 drop(u, name)
@@ -67,9 +66,8 @@ def apply_rules(units: list[Line]) -> None:
             continue
         if low in R.BUTTON_PHRASES or (u.words <= 4 and all(w in R.BUTTON_WORDS for w in low.split())):
             drop(u, "button")
-        elif sum(1 for w in t.lower().split() if w.strip("|/·,") in R.LANGUAGE_NAMES) >= 2 \
-                and u.words <= 3 * sum(1 for w in t.lower().split()
-                                       if w.strip("|/·,") in R.LANGUAGE_NAMES) + 2:
+        elif (languages := len(R.LANGUAGE_TOKEN.findall(low_t))) >= 2 \
+                and u.words <= 3 * languages + 2:
             drop(u, "language-switcher")
         elif R.CLOCK.match(t) or R.COUNTER.match(t) or R.RELATIVE_TIME.match(t):
             drop(u, "clock")
@@ -188,6 +186,6 @@ def is_code(u: Line) -> bool:
     t = u.text
     if len(t) > 400 or u.extra.get("unspaced"):
         return False
-    if R.CODE_LINE.search(t):
-        return True
-    return len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t) and any(c in t for c in ";{}()=")
+    if t.rstrip().endswith(R.CODE_LINE_END_CHARS) or R.CODE_LINE_START.match(t):
+        return True  # (CODE_LINE, tested without a search through the whole line)
+    return any(c in t for c in ";{}()=") and len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t)
