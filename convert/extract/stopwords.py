@@ -102,6 +102,12 @@ STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LIS
 #: language code -> frozenset of function characters (languages written without spaces)
 STOPCHARS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _CHAR_LISTS.items()}
 
+#: function word -> the languages whose list has it
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _code, _lst in STOPWORDS.items():
+    for _w in _lst:
+        _LANGUAGES_OF[_w] = _LANGUAGES_OF.get(_w, ()) + (_code,)
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 # Script ranges decide the language outright where one script means one language here.
@@ -132,6 +138,23 @@ def words(text: str) -> list[str]:
         # lower-cased words, found in one pass; "İ" becomes two characters)
         return _WORD.findall(low)
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def word_counts(text: str) -> Counter[str]:
+    """``Counter(words(text))``, counted by whitespace tokens first: a word never spans
+    whitespace, and most tokens are a word and nothing else, so the pattern runs only on the
+    distinct tokens that are not (punctuation attached, digits, apostrophes)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return Counter(words(text))
+    out: Counter[str] = Counter()
+    for tok, n in Counter(low.split()).items():
+        if tok.isalpha():
+            out[tok] += n
+        else:
+            for w in _WORD.findall(tok):
+                out[w] += n
+    return out
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -166,11 +189,16 @@ def guess_language(text: str) -> str | None:
     lang = script_of(text)
     if lang:
         return lang
-    counts = Counter(words(text[:200000]))
+    counts = word_counts(text[:200000])
     total = sum(counts.values())
     if total < 20:
         return None
-    scores = {code: sum(counts[w] for w in lst) for code, lst in STOPWORDS.items()}
+    # (from the page's function words to their languages: a few hundred look-ups, not one
+    # per word of every list)
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for w in counts.keys() & _LANGUAGES_OF.keys():
+        for code in _LANGUAGES_OF[w]:
+            scores[code] += counts[w]
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 0.15 * total:
         return None

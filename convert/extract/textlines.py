@@ -109,7 +109,8 @@ def physical_lines(text: str) -> list[tuple[str, bool, int]]:
     for raw in text.split("\n"):
         # Only ASCII whitespace runs collapse: a no-break space inside a line is the
         # page's own choice (and the seed's gold keeps it); at the ends it is stripped.
-        line = _ASCII_SPACE.sub(" ", raw).strip()
+        # (after normalize(), spaces and tabs are the only ASCII whitespace left in a line)
+        line = _ASCII_SPACE.sub(" ", raw).strip() if "  " in raw or "\t" in raw else raw.strip()
         if not line:
             gap = True
             continue
