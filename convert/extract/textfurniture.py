@@ -188,4 +188,4 @@ def is_code(u: Line) -> bool:
         return False
     if t.rstrip().endswith(R.CODE_LINE_END_CHARS) or R.CODE_LINE_START.match(t):
         return True  # (CODE_LINE, tested without a search through the whole line)
-    return any(c in t for c in ";{}()=") and len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t)
+    return bool(R.CODE_PUNCT.search(t)) and len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t)

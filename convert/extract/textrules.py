@@ -132,8 +132,9 @@ RELATED_START = re.compile(
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lire aussi|à lire aussi|"
     r"(?:ähnliche|neueste|beliebte|aktuelle) (?:artikel|beiträge|news|nachrichten)|"
     r"meistgelesen(?:e artikel)?|notas relacionadas|(?:lo )?más leíd[oa]s?|"
-    r"sur le même sujet|noticias relacionadas|artículos relacionados|te puede interesar|"
-    r"leia também|notícias relacionadas|articoli correlati|czytaj także|zobacz także|"
+    r"sur le même sujet|noticias relacionadas|artículos relacionados|[tl]e puede interesar|"
+    r"leia também|veja também|notícias relacionadas|mais lidas|otras noticias|"
+    r"(?:articles )?les plus lus|articoli correlati|czytaj także|zobacz także|"
     r"相关阅读|相关文章|相关新闻|延伸阅读|热门文章|推荐阅读|関連記事|関連ニュース|あわせて読みたい)"
     r"[】\])]?\s*[:：]?$|"
     # "More on <topic>", "Mehr zum Thema <topic>", "Also on <site>:": a label plus a name.
@@ -273,6 +274,8 @@ CODE_LINE_START = re.compile(CODE_LINE.pattern.split("|", 1)[1])
 CODE_LINE_END_CHARS = tuple(";{}")
 #: Characters that are rare in prose and common in code.
 CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
+#: Of which a line of code has at least one.
+CODE_PUNCT = re.compile(r"[;{}()=]")
 
 #: One table of the line rules, in the order they are tried: (name, pattern). The parser logs
 #: a dropped line with the name of the rule that dropped it.

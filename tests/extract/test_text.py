@@ -483,7 +483,9 @@ def test_a_menu_of_one_word_lines_inside_the_run_stays_dropped():
     assert "\nBackground\n" in text and PARA3 in text and "Debatte" not in text
 
 
-def test_a_related_label_inside_the_article_is_dropped():
-    dump = f"{PARA}\n\nAdvertisement\n\nÄhnliche Beiträge\n\n{PARA2}\n\n{PARA3}\n"
+@pytest.mark.parametrize("label", ["Ähnliche Beiträge", "Meistgelesen", "Veja também",
+                                   "Articles les plus lus", "Notas relacionadas"])
+def test_a_related_label_inside_the_article_is_dropped(label):
+    dump = f"{PARA}\n\nAdvertisement\n\n{label}\n\n{PARA2}\n\n{PARA3}\n"
     text = article_text(parse_text(dump))
-    assert PARA2 in text and "Ähnliche" not in text
+    assert PARA2 in text and label not in text
