@@ -181,15 +181,21 @@ def script_of(text: str) -> str | None:
     return best
 
 
-def guess_language(text: str) -> str | None:
+#: The language is guessed from the first this many characters.
+LANGUAGE_SAMPLE = 200000
+
+
+def guess_language(text: str, counts: Counter[str] | None = None) -> str | None:
     """A BCP 47 primary language tag for ``text``, or ``None`` if too little evidence.
 
     Script first (CJK, Thai, ...), then the function-word list that covers the most words.
+    ``counts``, when given, is ``word_counts(text[:LANGUAGE_SAMPLE])`` computed already.
     """
     lang = script_of(text)
     if lang:
         return lang
-    counts = word_counts(text[:200000])
+    if counts is None:
+        counts = word_counts(text[:LANGUAGE_SAMPLE])
     total = sum(counts.values())
     if total < 20:
         return None

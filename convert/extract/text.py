@@ -27,6 +27,7 @@ Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from ..article import (Article, CodeBlock, Heading, List, ListItem, Meta, Paragraph, Source,
                        Text)
@@ -34,7 +35,8 @@ from ..errors import InputError
 from . import textmeta as M
 from . import textrules as R
 from .decode import decode
-from .stopwords import guess_language, stopwords_for, words as word_list
+from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
+from .stopwords import words as word_list
 from .textclassify import classify
 from .textfurniture import RULE_MAX_WORDS, apply_rules
 from .textlines import SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
@@ -90,16 +92,30 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     for u in units:
         if not u.keep:
             log.debug("drop [%s] %.80s", u.reason or "unclassified", u.text)
-    body_text = " ".join(u.text for u in units if u.keep)
-    language = guess_language(body_text) or lang
+    body = [u for u in units if u.keep]
+    body_text = " ".join(u.text for u in body)
+    # The body's words, counted from the lines' own (a word never spans the joining space):
+    # the page is not tokenised twice.
+    counts = _body_word_counts(body, body_text)
+    language = guess_language(body_text, counts) or lang
     furniture = [u.text for u in units if not u.keep and u.words <= RULE_MAX_WORDS]
-    site = M.site_from_furniture(furniture, set(word_list(body_text))) \
+    site = M.site_from_furniture(furniture, set(counts)) \
         or M.site_from_title_line(units[0].text, meta.get("title")) \
         or M.site_from_copyright(furniture)
     return Article(
         meta=Meta(language=language, site_name=site,
                   source=Source(location=location, kind="text", encoding=encoding), **meta),
         blocks=tuple(blocks))
+
+
+def _body_word_counts(body: list[Line], body_text: str) -> Counter[str]:
+    """``Counter(words(body_text[:LANGUAGE_SAMPLE]))``, from the words :func:`measure` found."""
+    if len(body_text) > LANGUAGE_SAMPLE:
+        return word_counts(body_text[:LANGUAGE_SAMPLE])
+    counts: Counter[str] = Counter()
+    for u in body:
+        counts.update(u.tokens if not u.extra.get("unspaced") else word_list(u.text))
+    return counts
 
 
 # --------------------------------------------------------------------------- fallbacks

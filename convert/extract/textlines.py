@@ -63,6 +63,9 @@ class Line:
     #: the role the structure pass gave it (``title``, ``date``, ``caption``, ...)
     role: str = ""
     extra: dict = field(default_factory=dict)
+    #: the line's lower-cased words (:func:`.stopwords.words`; spaced scripts only), filled
+    #: in by :func:`measure` and counted again for the body's language
+    tokens: list = field(default_factory=list)
     #: comparison key (see :func:`norm_key`), filled in by :func:`measure`
     key: str = ""
 
@@ -215,6 +218,7 @@ def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] |
             u.extra["unspaced"] = True
         else:
             ws = words(t)
+            u.tokens = ws
             u.words = len(ws)
             u.weight = float(len(ws))
             u.stop_density = (sum(map(stop.__contains__, ws)) / len(ws)) if ws else 0.0
