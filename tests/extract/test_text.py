@@ -489,3 +489,13 @@ def test_a_related_label_inside_the_article_is_dropped(label):
     dump = f"{PARA}\n\nAdvertisement\n\n{label}\n\n{PARA2}\n\n{PARA3}\n"
     text = article_text(parse_text(dump))
     assert PARA2 in text and label not in text
+
+
+def test_the_site_name_from_furniture_is_the_first_of_tied_brands():
+    # Two tokens label four furniture lines each, first on the same line: the one printed
+    # first wins, on every run (it used to depend on a set's order, i.e. the hash seed).
+    from convert.extract.textmeta import site_from_furniture
+
+    rest = ["Acme Sport", "Zeta Deals", "Acme Weather", "Zeta Outlet", "Acme Jobs", "Zeta Gifts"]
+    assert site_from_furniture(["Acme Zeta Portal"] + rest, set()) == "Acme"
+    assert site_from_furniture(["Zeta Acme Portal"] + rest, set()) == "Zeta"
