@@ -167,7 +167,8 @@ def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
     for line in lines:
         low = line.lower()
         # (``joined`` holds the distinct lines between NULs: one search for "low in d")
-        if low in joined or any(d in low for d in distinct):
+        # (and ``map`` tests "d in low" for every earlier line without a Python frame each)
+        if low in joined or any(map(low.__contains__, distinct)):
             continue
         distinct.append(low)
         joined += "\0" + low
