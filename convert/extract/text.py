@@ -99,7 +99,9 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     counts = _body_word_counts(body, body_text)
     language = guess_language(body_text, counts) or lang
     furniture = [u.text for u in units if not u.keep and u.words <= RULE_MAX_WORDS]
-    site = M.site_from_furniture(furniture, set(counts)) \
+    # (the counts cover the whole body unless it is longer than the language sample)
+    body_words = set(counts) if len(body_text) <= LANGUAGE_SAMPLE else set(word_list(body_text))
+    site = M.site_from_furniture(furniture, body_words) \
         or M.site_from_title_line(units[0].text, meta.get("title")) \
         or M.site_from_copyright(furniture)
     return Article(
