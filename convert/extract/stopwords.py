@@ -133,9 +133,10 @@ UNSPACED = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 def words(text: str) -> list[str]:
     """Lower-cased alphabetic words of ``text``."""
     low = text.lower()
-    if len(low) == len(text):
-        # (every character lower-cased to one: the words of the lower-cased text are the
-        # lower-cased words, found in one pass; "İ" becomes two characters)
+    if len(low) == len(text) and "Σ" not in text:
+        # (every character lower-cased to one, and none by its context: the words of the
+        # lower-cased text are the lower-cased words, found in one pass; "İ" becomes two
+        # characters, and "Σ" becomes "ς" or "σ" by what follows it)
         return _WORD.findall(low)
     return [w.lower() for w in _WORD.findall(text)]
 
@@ -145,8 +146,8 @@ def word_counts(text: str) -> Counter[str]:
     whitespace, and most tokens are a word and nothing else, so the pattern runs only on the
     distinct tokens that are not (punctuation attached, digits, apostrophes)."""
     low = text.lower()
-    if len(low) != len(text):
-        return Counter(words(text))
+    if len(low) != len(text) or "Σ" in text:
+        return Counter(words(text))  # (see words())
     out: Counter[str] = Counter()
     for tok, n in Counter(low.split()).items():
         if tok.isalpha():

@@ -499,3 +499,24 @@ def test_the_site_name_from_furniture_is_the_first_of_tied_brands():
     rest = ["Acme Sport", "Zeta Deals", "Acme Weather", "Zeta Outlet", "Acme Jobs", "Zeta Gifts"]
     assert site_from_furniture(["Acme Zeta Portal"] + rest, set()) == "Acme"
     assert site_from_furniture(["Zeta Acme Portal"] + rest, set()) == "Zeta"
+
+
+@pytest.mark.parametrize("text", [
+    "It's the end, (really) — isn’t it? 3rd place_x: İstanbul’s İSTANBUL ΟΔΟΣ.ΚΑΙ",
+    f"{PARA}\n{PARA2}\nwell-known e-mail: x@y.z, café/bar; naïve",
+    "ΟΔΟΣ.ΚΑΙ ΤΗΣ ΠΟΛΗΣ",
+])
+def test_word_counts_by_token_are_the_counts_of_the_words(text):
+    # The speed-ups count words per whitespace token and per line: the same counts as
+    # words() over the whole text.
+    from collections import Counter
+
+    from convert.extract.stopwords import word_counts, words
+    from convert.extract.text import _body_word_counts
+    from convert.extract.textlines import measure, segment
+
+    assert word_counts(text) == Counter(words(text))
+    units = segment(text + "\n東京の天気は晴れです。\n", frozenset())
+    measure(units, frozenset(), None)
+    body_text = " ".join(u.text for u in units)
+    assert _body_word_counts(units, body_text) == Counter(words(body_text))
