@@ -102,6 +102,12 @@ STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LIS
 #: language code -> frozenset of function characters (languages written without spaces)
 STOPCHARS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _CHAR_LISTS.items()}
 
+#: function word -> the languages whose list has it
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _code, _lst in STOPWORDS.items():
+    for _w in _lst:
+        _LANGUAGES_OF[_w] = _LANGUAGES_OF.get(_w, ()) + (_code,)
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 # Script ranges decide the language outright where one script means one language here.
@@ -126,7 +132,30 @@ UNSPACED = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 
 def words(text: str) -> list[str]:
     """Lower-cased alphabetic words of ``text``."""
+    low = text.lower()
+    if len(low) == len(text) and "Σ" not in text:
+        # (every character lower-cased to one, and none by its context: the words of the
+        # lower-cased text are the lower-cased words, found in one pass; "İ" becomes two
+        # characters, and "Σ" becomes "ς" or "σ" by what follows it)
+        return _WORD.findall(low)
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def word_counts(text: str) -> Counter[str]:
+    """``Counter(words(text))``, counted by whitespace tokens first: a word never spans
+    whitespace, and most tokens are a word and nothing else, so the pattern runs only on the
+    distinct tokens that are not (punctuation attached, digits, apostrophes)."""
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return Counter(words(text))  # (see words())
+    out: Counter[str] = Counter()
+    for tok, n in Counter(low.split()).items():
+        if tok.isalpha():
+            out[tok] += n
+        else:
+            for w in _WORD.findall(tok):
+                out[w] += n
+    return out
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -135,9 +164,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 def script_of(text: str) -> str | None:
     """The language implied by a dominant script written without spaces, else ``None``."""
     sample = text[:20000]
+    if not _ANY_SCRIPT.search(sample):
+        return None  # (most pages: one scan, no list built)
     in_scripts = len(_ANY_SCRIPT.findall(sample))
-    if not in_scripts:
-        return None
     letters = len(_LETTER.findall(sample)) or 1
     if in_scripts < 0.2 * letters:
         return None
@@ -153,19 +182,30 @@ def script_of(text: str) -> str | None:
     return best
 
 
-def guess_language(text: str) -> str | None:
+#: The language is guessed from the first this many characters.
+LANGUAGE_SAMPLE = 200000
+
+
+def guess_language(text: str, counts: Counter[str] | None = None) -> str | None:
     """A BCP 47 primary language tag for ``text``, or ``None`` if too little evidence.
 
     Script first (CJK, Thai, ...), then the function-word list that covers the most words.
+    ``counts``, when given, is ``word_counts(text[:LANGUAGE_SAMPLE])`` computed already.
     """
     lang = script_of(text)
     if lang:
         return lang
-    counts = Counter(words(text[:200000]))
+    if counts is None:
+        counts = word_counts(text[:LANGUAGE_SAMPLE])
     total = sum(counts.values())
     if total < 20:
         return None
-    scores = {code: sum(counts[w] for w in lst) for code, lst in STOPWORDS.items()}
+    # (from the page's function words to their languages: a few hundred look-ups, not one
+    # per word of every list)
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for w in counts.keys() & _LANGUAGES_OF.keys():
+        for code in _LANGUAGES_OF[w]:
+            scores[code] += counts[w]
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 0.15 * total:
         return None

@@ -63,6 +63,9 @@ class Line:
     #: the role the structure pass gave it (``title``, ``date``, ``caption``, ...)
     role: str = ""
     extra: dict = field(default_factory=dict)
+    #: the line's lower-cased words (:func:`.stopwords.words`; spaced scripts only), filled
+    #: in by :func:`measure` and counted again for the body's language
+    tokens: list = field(default_factory=list)
     #: comparison key (see :func:`norm_key`), filled in by :func:`measure`
     key: str = ""
 
@@ -109,7 +112,8 @@ def physical_lines(text: str) -> list[tuple[str, bool, int]]:
     for raw in text.split("\n"):
         # Only ASCII whitespace runs collapse: a no-break space inside a line is the
         # page's own choice (and the seed's gold keeps it); at the ends it is stripped.
-        line = _ASCII_SPACE.sub(" ", raw).strip()
+        # (after normalize(), spaces and tabs are the only ASCII whitespace left in a line)
+        line = _ASCII_SPACE.sub(" ", raw).strip() if "  " in raw or "\t" in raw else raw.strip()
         if not line:
             gap = True
             continue
@@ -132,18 +136,19 @@ def _is_unspaced(text: str) -> bool:
 
 def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> bool:
     """Whether ``nxt`` continues the sentence that ``prev`` left open."""
-    if R.SENTENCE_END.search(prev) and not prev.endswith(("”", "'", "’", '"', ")")):
+    ended = prev.endswith(R.SENTENCE_END_CHARS)
+    if ended and not prev.endswith(("”", "'", "’", '"', ")")):
         return False
     if R.CONTINUATION_START.match(nxt):
         return True
-    if R.OPEN_END.search(prev) and not R.SENTENCE_END.search(prev):
+    if prev.endswith(R.OPEN_END_CHARS) and not ended:
         return True
     if _is_unspaced(prev) or _is_unspaced(nxt):
         # Without spaces, only a short link text inside a sentence that already has clause
         # punctuation is joined: menus of short items must stay apart.
-        return fragmented and not R.SENTENCE_END.search(prev) and len(nxt) <= 12 \
+        return fragmented and not ended and len(nxt) <= 12 \
             and len(prev) >= 10 and bool(R.CLAUSE_PUNCT.search(prev))
-    if R.SENTENCE_END.search(prev):
+    if ended:
         return False
     first = nxt[:1]
     if first.isalpha() and first.islower() and _LOWER_START.match(nxt):
@@ -167,7 +172,7 @@ def fragmentation(lines: list[tuple[str, bool, int]]) -> float:
         if gap:
             continue
         total += 1
-        if not R.SENTENCE_END.search(prev) and (
+        if not prev.endswith(R.SENTENCE_END_CHARS) and (
                 R.CONTINUATION_START.match(nxt) or (nxt[:1].isalpha() and nxt[:1].islower())):
             inside += 1
     return inside / total if total else 0.0
@@ -213,15 +218,16 @@ def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] |
             u.extra["unspaced"] = True
         else:
             ws = words(t)
+            u.tokens = ws
             u.words = len(ws)
             u.weight = float(len(ws))
-            u.stop_density = (sum(1 for w in ws if w in stop) / len(ws)) if ws else 0.0
+            u.stop_density = (sum(map(stop.__contains__, ws)) / len(ws)) if ws else 0.0
         u.clause_punct = len(R.CLAUSE_PUNCT.findall(t))
         if u.extra.get("unspaced") and " " in t:
             # Text written without spaces that has them between long runs of characters
             # uses them as punctuation (a careless habit, common in Traditional Chinese).
             u.clause_punct += len(_SPACE_PAUSE.findall(t))
-        u.ends_sentence = bool(R.SENTENCE_END.search(t))
+        u.ends_sentence = t.endswith(R.SENTENCE_END_CHARS)
         u.repeats = counts[u.key] if u.key else 1
 
 

@@ -14,6 +14,11 @@ from .stopwords import STOPWORDS
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
 _DIGIT = re.compile(r"\d")
+_BRAND_TOKEN = re.compile(r"\b[A-Z][A-Za-z0-9&]{1,14}\b")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_ARROWS = re.compile(r"\s(?:>>|»|›|>|→)\s|>>")
+_CREDIT_LABEL = re.compile(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?P<c>.{2,80})$", re.I)
+_HERE = re.compile(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", re.I)
 _TRAILING_JUNK = re.compile(r"\s*[|•·,;–—-]\s*.*$")
 
 
@@ -62,7 +67,7 @@ def is_date_line(text: str, words: int) -> bool:
         if m:
             rest = (text[:m.start()] + " " + text[m.end():])
             rest = R.DATE_WORDS.sub(" ", rest)
-            leftover = [w for w in re.findall(r"[^\W\d_]{2,}", rest)]
+            leftover = _LETTERS.findall(rest)
             return len(leftover) <= 3
     return False
 
@@ -109,7 +114,7 @@ def breadcrumb_section(text: str, words: int) -> str | None:
         while len(crumbs) > 2 and crumbs[-1].lower() in R.GENERIC_CRUMBS:
             crumbs.pop()
         section = crumbs[-1]
-        section = re.sub(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", "", section, flags=re.I)
+        section = _HERE.sub("", section)
         return section or None
     return None
 
@@ -120,8 +125,7 @@ def looks_like_breadcrumb(text: str, words: int) -> bool:
         return True
     if words > 12:
         return False
-    seps = re.findall(r"\s(?:>>|»|›|>|→)\s|>>", text)
-    return len(seps) >= 2
+    return len(_ARROWS.findall(text)) >= 2
 
 
 def split_caption(text: str) -> tuple[str, str] | None:
@@ -132,17 +136,21 @@ def split_caption(text: str) -> tuple[str, str] | None:
         caption, credit = text[:copy].strip(), text[copy + 1:].strip()
         if credit and len(credit.split()) <= 12:
             return caption, credit
-    m = re.search(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?P<c>.{2,80})$", text, re.I)
+    m = _CREDIT_LABEL.search(text) if ":" in text else None
     if m and m.start() > 10:
         return text[:m.start()].strip(), m.group("c").strip()
-    tail = R.CREDIT_TAIL.search(text)
-    if tail and len(text) - tail.start() < 60 and has_prefix:
-        return text[:tail.start()].strip(), text[tail.start() + 1:].strip()
     if has_prefix:
+        tail = R.CREDIT_TAIL.search(text)
+        if tail and len(text) - tail.start() < 60:
+            return text[:tail.start()].strip(), text[tail.start() + 1:].strip()
         if len(text.split()) <= 6:
             return "", R.CAPTION_PREFIX.sub("", text).strip()
         return text, ""
     return None
+
+
+#: Every language's function words (never a brand name).
+_FUNCTION_WORDS = frozenset().union(*STOPWORDS.values())
 
 
 def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
@@ -152,18 +160,20 @@ def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
     a token that recurs across three distinct furniture lines, is not a function word and
     does not occur in the article body is taken to be the site's name.
     """
-    common = set().union(*STOPWORDS.values())
+    common = _FUNCTION_WORDS
     seen: Counter[str] = Counter()
     distinct: list[str] = []
     joined = ""
     for line in lines:
         low = line.lower()
         # (``joined`` holds the distinct lines between NULs: one search for "low in d")
-        if low in joined or any(d in low for d in distinct):
+        # (and ``map`` tests "d in low" for every earlier line without a Python frame each)
+        if low in joined or any(map(low.__contains__, distinct)):
             continue
         distinct.append(low)
         joined += "\0" + low
-        toks = set(re.findall(r"\b[A-Z][A-Za-z0-9&]{1,14}\b", line))
+        # (in order of appearance: ties in the count then go the same way on every run)
+        toks = dict.fromkeys(_BRAND_TOKEN.findall(line))
         for tok in toks:
             if tok.lower() in common or tok.lower() in body_words:
                 continue

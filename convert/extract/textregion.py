@@ -30,6 +30,10 @@ SECOND_RUN_MIN = 40.0
 INSIDE_SHORT_WORDS = 1
 INSIDE_REASONS = ("short", "bad-density", "near-good", "repeated")
 INSIDE_MAIN_ONLY = True
+#: ... except lines in a run of at least MENU_RUN consecutive lines of fewer than MENU_WORDS
+#: words that nothing kept: a menu or a footer's link list inside the run.
+MENU_RUN = 3
+MENU_WORDS = 3
 #: Words of body needed before a comments heading may end the article.
 MIN_COMMENT_CUT = 60
 #: A comments label printed this many times or more labels each post or teaser ("Add a
@@ -138,11 +142,13 @@ def keep_main_run(units: list[Line]) -> None:
             spans.append((l2, h2))
     if INSIDE_SHORT_WORDS:
         for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
+            menu = _menu_lines(units, a, b)
             for u in units[a:b + 1]:
                 if u.reason in INSIDE_REASONS and u.extra.get("code"):
                     u.keep, u.reason = True, ""
                 elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
-                        not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS):
+                        not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS) \
+                        and u.index not in menu and not _related_label(u):
                     u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):
@@ -153,6 +159,29 @@ def keep_main_run(units: list[Line]) -> None:
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
             drop(u, "far-from-body")
+
+
+def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
+    """Lines in ``units[a:b+1]`` that sit in a run of at least MENU_RUN consecutive lines of
+    fewer than MENU_WORDS words, none kept on its own merit: a menu, a footer's link list or
+    a tag cloud that the main run spans ("Presse / Suche / Debatte / Artikel"). A one-word
+    subheading or label of the article stands alone between paragraphs."""
+    out: set[int] = set()
+    i = a
+    while i <= b:
+        j = i
+        while j <= b and not units[j].keep and units[j].words < MENU_WORDS and not units[j].cells:
+            j += 1
+        if j - i >= MENU_RUN:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _related_label(u: Line) -> bool:
+    """A related-links label (see :data:`textrules.RELATED_START`) inside the run heads a
+    teaser box, not a section of the article."""
+    return u.words <= 8 and bool(R.RELATED_START.search(u.text))
 
 
 def _edge_sentence(u: Line) -> bool:

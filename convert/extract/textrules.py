@@ -130,8 +130,11 @@ RELATED_START = re.compile(
     r"you (?:may|might) also like|more (?:stories|news|articles)|recommended(?: for you| stories)?|"
     r"read next|also read|see also|most (?:read|popular|viewed)|popular (?:stories|posts)|trending|"
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lire aussi|à lire aussi|"
-    r"sur le même sujet|noticias relacionadas|artículos relacionados|te puede interesar|"
-    r"leia também|notícias relacionadas|articoli correlati|czytaj także|zobacz także|"
+    r"(?:ähnliche|neueste|beliebte|aktuelle) (?:artikel|beiträge|news|nachrichten)|"
+    r"meistgelesen(?:e artikel)?|notas relacionadas|(?:lo )?más leíd[oa]s?|"
+    r"sur le même sujet|noticias relacionadas|artículos relacionados|[tl]e puede interesar|"
+    r"leia também|veja também|notícias relacionadas|mais lidas|otras noticias|"
+    r"(?:articles )?les plus lus|articoli correlati|czytaj także|zobacz także|"
     r"相关阅读|相关文章|相关新闻|延伸阅读|热门文章|推荐阅读|関連記事|関連ニュース|あわせて読みたい)"
     r"[】\])]?\s*[:：]?$|"
     # "More on <topic>", "Mehr zum Thema <topic>", "Also on <site>:": a label plus a name.
@@ -241,6 +244,9 @@ CLOCK = re.compile(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
 
 #: Sentence-final punctuation in many scripts.
 SENTENCE_END = re.compile(r"[.!?…。！？»”\"')\]؟।]$")
+#: The same, as a tuple for ``str.endswith`` (a search for a pattern anchored at ``$`` tries
+#: every position of the line; lines carry no trailing newline, so the last character decides).
+SENTENCE_END_CHARS = tuple(".!?…。！？»”\"')]؟।")
 #: Punctuation that ends a clause inside running text, spaced or unspaced scripts.
 CLAUSE_PUNCT = re.compile(r"[,;:，。、；：！？!?]|\.(?:\s|$)")
 #: A line made only of separators or bullets ("|", "·", "•", "-").
@@ -249,6 +255,7 @@ SEPARATOR_ONLY = re.compile(r"^[\W_]{1,5}$")
 CONTINUATION_START = re.compile(r"^[,.;:!?)\]}»”’%…，。、；：！？）」』】]")
 #: Ends a line that cannot end a sentence (an opening quote or bracket, a hyphen, a comma).
 OPEN_END = re.compile(r"[(\[{«“‘\-–—,/（「『【]$")
+OPEN_END_CHARS = tuple("([{«“‘-–—,/（「『【")
 #: List bullets and numbers at the start of a line.
 BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
 #: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次").
@@ -261,8 +268,14 @@ CODE_LINE = re.compile(
     r"^(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|JOIN|LEFT JOIN|GROUP BY|"
     r"ORDER BY|import|from \S+ import|def|class|return|const|let|var|function|public|private|"
     r"package|func|fn|pip|npm|git|sudo|cd|echo|export)\b")
+#: CODE_LINE split for speed: its start (matched at position 0 only) and the characters that
+#: end a statement or block (tested on the line's last non-space character).
+CODE_LINE_START = re.compile(CODE_LINE.pattern.split("|", 1)[1])
+CODE_LINE_END_CHARS = tuple(";{}")
 #: Characters that are rare in prose and common in code.
 CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
+#: Of which a line of code has at least one.
+CODE_PUNCT = re.compile(r"[;{}()=]")
 
 #: One table of the line rules, in the order they are tried: (name, pattern). The parser logs
 #: a dropped line with the name of the rule that dropped it.
@@ -275,6 +288,13 @@ LINE_RULE_HINTS: dict[str, tuple[str, ...]] = {
     "teaser": (":", "：", "|", "»", "›", ">"),
     "app-promo": ("app", "google play", "subscribe", "sign up", "newsletter"),
 }
+#: The hints of each rule as one pattern (one C-level scan instead of a test per hint).
+LINE_RULE_HINT_RX: dict[str, re.Pattern[str]] = {
+    name: re.compile("|".join(map(re.escape, hints))) for name, hints in LINE_RULE_HINTS.items()}
+#: A language name as a token of its own, with the separators a switcher puts around it
+#: ("English | Deutsch"): the tokens :data:`LANGUAGE_NAMES` finds on a lower-cased line.
+LANGUAGE_TOKEN = re.compile(r"(?:^|(?<=\s))[|/·,]*(?:" + "|".join(
+    sorted(map(re.escape, LANGUAGE_NAMES), key=len, reverse=True)) + r")[|/·,]*(?=\s|$)")
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", COOKIE),
     ("copyright", COPYRIGHT),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import logging
 from pathlib import Path
 
@@ -442,12 +441,12 @@ def test_bulleted_items_alike_are_a_list_not_a_template():
 
 
 def test_unspaced_lines_are_never_a_template():
-    from convert.extract.text import _drop_templated_runs
+    from convert.extract.textfurniture import drop_templated_runs
     from convert.extract.textlines import measure, segment
 
     units = segment("きょうの世界昔話\nモンゴルの十二支話\nきょうの日本民話\n仕事の取替えっこ\n", frozenset())
     measure(units, frozenset(), None)
-    _drop_templated_runs(units)
+    drop_templated_runs(units)
     assert all(u.reason != "templated" for u in units)
 
 
@@ -473,3 +472,51 @@ def test_a_one_word_subheading_inside_the_article_is_kept():
     dump = f"Menu\nNews\n\n{PARA}\n\nBackground\n\n{PARA2}\n\n{PARA3}\n\nContact\nImprint\n"
     text = article_text(parse_text(dump))
     assert "\nBackground\n" in text and "Imprint" not in text
+
+
+def test_a_menu_of_one_word_lines_inside_the_run_stays_dropped():
+    # The main run spans a menu between two stretches of prose: its one-word items are not
+    # subheadings of the article (a lone one-word line is, see the test above).
+    menu = "\n".join(("Presse", "Suche", "Debatte", "Artikel", "Corona"))
+    dump = f"{PARA}\n\nBackground\n\n{PARA2}\nAdvertisement\n{menu}\n{PARA3}\n\n{PARA[::-1]}\n"
+    text = article_text(parse_text(dump))
+    assert "\nBackground\n" in text and PARA3 in text and "Debatte" not in text
+
+
+@pytest.mark.parametrize("label", ["Ähnliche Beiträge", "Meistgelesen", "Veja também",
+                                   "Articles les plus lus", "Notas relacionadas"])
+def test_a_related_label_inside_the_article_is_dropped(label):
+    dump = f"{PARA}\n\nAdvertisement\n\n{label}\n\n{PARA2}\n\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert PARA2 in text and label not in text
+
+
+def test_the_site_name_from_furniture_is_the_first_of_tied_brands():
+    # Two tokens label four furniture lines each, first on the same line: the one printed
+    # first wins, on every run (it used to depend on a set's order, i.e. the hash seed).
+    from convert.extract.textmeta import site_from_furniture
+
+    rest = ["Acme Sport", "Zeta Deals", "Acme Weather", "Zeta Outlet", "Acme Jobs", "Zeta Gifts"]
+    assert site_from_furniture(["Acme Zeta Portal"] + rest, set()) == "Acme"
+    assert site_from_furniture(["Zeta Acme Portal"] + rest, set()) == "Zeta"
+
+
+@pytest.mark.parametrize("text", [
+    "It's the end, (really) — isn’t it? 3rd place_x: İstanbul’s İSTANBUL ΟΔΟΣ.ΚΑΙ",
+    f"{PARA}\n{PARA2}\nwell-known e-mail: x@y.z, café/bar; naïve",
+    "ΟΔΟΣ.ΚΑΙ ΤΗΣ ΠΟΛΗΣ",
+])
+def test_word_counts_by_token_are_the_counts_of_the_words(text):
+    # The speed-ups count words per whitespace token and per line: the same counts as
+    # words() over the whole text.
+    from collections import Counter
+
+    from convert.extract.stopwords import word_counts, words
+    from convert.extract.text import _body_word_counts
+    from convert.extract.textlines import measure, segment
+
+    assert word_counts(text) == Counter(words(text))
+    units = segment(text + "\n東京の天気は晴れです。\n", frozenset())
+    measure(units, frozenset(), None)
+    body_text = " ".join(u.text for u in units)
+    assert _body_word_counts(units, body_text) == Counter(words(body_text))
