@@ -31,41 +31,64 @@ class Folded:
     __slots__ = ("_re", "_exact", "_scan", "_words", "_word_hits")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
-        flags = rx.flags & ~re.IGNORECASE
         self._re = rx
+        # The twins are built on first use (:meth:`_build`): parsing and compiling them for
+        # every pattern at import cost a one-page run more than the fast path saves it.
+        self._scan: re.Pattern[str] | None = None
+        self._word_hits: dict[str, bool] = {}
+
+    def _build(self) -> re.Pattern[str]:
+        rx = self._re
+        flags = rx.flags & ~re.IGNORECASE
+        try:
+            ok = foldable(_parser.parse(rx.pattern, flags)) and not (
+                re.compile(rx.pattern, flags).flags & re.IGNORECASE)  # no inline (?i)
+        except Exception:  # an unknown construct: the plain pattern answers everything
+            ok = False
+        if not ok:
+            self._exact = self._scan = rx
+            self._words = False
+            return rx
         self._exact = re.compile(rx.pattern, flags)
         self._scan = _trie_twin(rx.pattern, flags) or self._exact
         self._words = _wordwise(_parser.parse(rx.pattern, flags))
-        self._word_hits: dict[str, bool] = {}
+        return self._scan
 
     def search(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
-        if span or where or not text.isascii():  # (pos/endpos: the original handles them)
+        scan = self._scan or self._build()
+        if span or where or scan is self._re or not text.isascii():
+            # (pos/endpos, non-ASCII text and unfoldable patterns: the original answers)
             return self._re.search(text, *span, **where)
-        m = self._scan.search(text.lower())
+        m = scan.search(text.lower())
         # The leftmost match starts at the same place in both (only the branch taken there
         # may differ), so the original needs to look from there on only.
         return None if m is None else self._re.search(text, m.start())
 
     def match(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
-        if span or where or not text.isascii():
+        scan = self._scan or self._build()
+        if span or where or scan is self._re or not text.isascii():
             return self._re.match(text, *span, **where)
-        return None if self._scan.match(text.lower()) is None else self._re.match(text)
+        return None if scan.match(text.lower()) is None else self._re.match(text)
 
     def fullmatch(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
         # (The trie twin may stop at a shorter word, so whole-string matching uses the
         # plain twin.)
-        if span or where or not text.isascii():
+        scan = self._scan or self._build()
+        if span or where or scan is self._re or not text.isascii():
             return self._re.fullmatch(text, *span, **where)
         return None if self._exact.fullmatch(text.lower()) is None else self._re.fullmatch(text)
 
     def sub(self, repl, text: str, count: int = 0) -> str:  # noqa: ANN001
-        if text.isascii() and self._scan.search(text.lower()) is None:
+        scan = self._scan or self._build()
+        if scan is not self._re and text.isascii() and scan.search(text.lower()) is None:
             return text
         return self._re.sub(repl, text, count)
 
     def found(self, text: str) -> bool:
         """``bool(self.search(text))``, answered word by word from a cache when the pattern
         cannot match across a space."""
+        if self._scan is None:
+            self._build()
         if not self._words:
             return self.search(text) is not None
         hits = self._word_hits
@@ -95,18 +118,12 @@ def in_words(rx: re.Pattern[str] | Folded, text: str) -> bool:
 
 
 def fold_patterns(names: dict) -> None:
-    """Wrap every foldable ``IGNORECASE`` str pattern among ``names`` (a module's globals)."""
+    """Wrap every ``IGNORECASE`` str pattern among ``names`` (a module's globals); whether it
+    can take the fast path is decided on its first use (see :meth:`Folded._build`)."""
     for name, value in list(names.items()):
         if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and (
                 value.flags & re.IGNORECASE):
-            flags = value.flags & ~re.IGNORECASE
-            try:
-                ok = foldable(_parser.parse(value.pattern, flags)) and not (
-                    re.compile(value.pattern, flags).flags & re.IGNORECASE)  # no inline (?i)
-            except Exception:  # an unknown construct: keep the plain pattern
-                ok = False
-            if ok:
-                names[name] = Folded(value)
+            names[name] = Folded(value)
 
 
 # ----------------------------------------------------------------------------- exactness
