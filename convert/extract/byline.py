@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..textutil import clean_text, squash
+from .dates import text_date
 from .declared import _first, _unescape
 
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
@@ -33,7 +34,11 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         if not raw or raw.startswith(("http:", "https:", "/")):
             continue
         raw = _BY.sub("", raw)
-        raw = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
+        segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
+                            raw, flags=re.IGNORECASE)
+        # "Dec. 19, 2025 · Niko Matsakis": a dateline before the name is skipped; after the
+        # name, the date or role is dropped.
+        raw = next((s for s in segments if s and not text_date(s)), segments[0])
         # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
         # after a comma qualifies the name before it; it is not another author.
         parts = _AUTHOR_SPLIT.split(raw)
@@ -87,6 +92,9 @@ _BYLINE_PRIORITY = (
     _ANY_AUTHOR_CLASS,
     # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
     'a[href*="/author/"], a[href*="/authors/"]',
+    # A forum's post header names its poster ("bigusername", "PostUser-name", "username"):
+    # the first post's is the thread's author.
+    '[class*="username"], [class*="PostUser-name"], [class*="user-name"]',
 )
 
 
@@ -142,6 +150,8 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
         if node.tag in ("body", "html", "main") or _in_comments_or_menu(node) or _AUTHORIZED.search(
                 node.attributes.get("class") or ""):
             continue
+        if node.css_first("input, label, textarea") is not None:
+            continue  # a form's field ("username" of a login or a honeypot), not a byline
         name_node = node.css_first('[itemprop="name"]')
         if name_node is not None:
             text = name_node.attributes.get("content") or name_node.text(deep=True)

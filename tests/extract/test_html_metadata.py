@@ -400,3 +400,17 @@ def test_forum_thread_starter_label_names_the_author():
             '<a href="/members/ridwan123.1/" class="username">ridwan123</a></li></ul>'
             '<section itemprop="author"><span itemprop="name">Lutfij</span></section>')
     assert _authors("", body) == ("ridwan123",)
+
+
+def test_dateline_before_the_name_and_on_behalf_of_are_dropped():
+    body = ("<div class='publish-date-author'>Dec. 19, 2025 &middot; Niko Matsakis\n"
+            "  on behalf of Vision Doc group</div>")
+    assert _authors("", body) == ("Niko Matsakis",)
+
+
+def test_forum_post_username_is_the_author_but_a_form_field_is_not():
+    body = ('<div class="username_17"><label for="username">If you are a human, ignore this '
+            'field</label><input type="text" name="username"></div>'
+            '<div class="PostUser"><h3 class="PostUser-name">antonjw</h3></div>'
+            '<div class="PostUser"><h3 class="PostUser-name">toby</h3></div>')
+    assert _authors("", body) == ("antonjw",)
