@@ -77,7 +77,20 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
     title = _choose(declared, h1s, page_title, site_name, host)
+    if title and title in h1s:
+        title = _cut_tagline(title, site_name, host)
     return _drop_trailing_site(title, site_name, host) if title else title
+
+
+def _cut_tagline(h1: str, site_name: str | None, host: str | None) -> str:
+    """An ``<h1>`` written "Headline | Top 19 Companies": a pipe is no sentence's punctuation,
+    so what follows it is a tagline or keywords for search engines, not the headline."""
+    parts = [p for p in h1.split(" | ") if p.strip()]
+    if len(parts) < 2:
+        return h1
+    if is_site(parts[0], site_name, host):
+        parts = parts[1:]  # "Site | Headline"
+    return parts[0] if _key(parts[0]) else h1
 
 
 def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> str:

@@ -253,8 +253,8 @@ def test_title_heading_text_joins_inline_markup_and_drops_label_badge():
 
 
 def test_title_entity_escaped_twice_is_decoded():
-    body = "<h1>Data Tools | Python, SQL &amp;#x26; AI</h1>"
-    assert _title("", body) == "Data Tools | Python, SQL & AI"
+    body = "<h1>Data Tools: Python, SQL &amp;#x26; AI</h1>"
+    assert _title("", body) == "Data Tools: Python, SQL & AI"
 
 
 def test_dublin_core_colon_form_is_read_first():
@@ -414,3 +414,9 @@ def test_forum_post_username_is_the_author_but_a_form_field_is_not():
             '<div class="PostUser"><h3 class="PostUser-name">antonjw</h3></div>'
             '<div class="PostUser"><h3 class="PostUser-name">toby</h3></div>')
     assert _authors("", body) == ("antonjw",)
+
+
+def test_h1_tagline_after_a_pipe_is_not_the_headline():
+    head = '<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>'
+    assert _title(head, "<h1>Best Movers in NYC 2025 | Top 19 Companies</h1>") == (
+        "Best Movers in NYC 2025")
