@@ -133,9 +133,12 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # The visible headline is the article's own wording; a declared title sharing most of its
     # words is the same headline rewritten for search engines or social cards.
     best, best_overlap = None, 0.0
+    # (also measured on the titles trimmed of the site's name: an <h1> that is the site's logo
+    # text shares only the site part with "SHIP | City of Southfield")
+    trimmed = [_strip_site(c, site_name, host, shown) for c in candidates]
     for h1 in h1s:
         h1_words = _word_set(h1)
-        for title in candidates:
+        for title in candidates + [t for t in trimmed if t not in candidates]:
             words = _word_set(title)
             if h1_words and words:
                 overlap = len(h1_words & words) / len(h1_words | words)
@@ -193,12 +196,14 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", 
 def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str | None) -> bool:
     """Whether the ``<h1>`` is the trailing part of a declared "Headline - Site" title (the
     site's name shown as the page's top heading). Not when the title's first part is the
-    site ("Leadfeeder | State of SEO in 2026")."""
+    site ("Leadfeeder | State of SEO in 2026"), nor a one-word label (a forum thread's prefix:
+    "Question - Want to know...", with the label shown as a badge in the ``<h1>``)."""
     key = _key(h1)
     for title in candidates:
         parts = _TITLE_SEPARATORS.split(title)
         if len(parts) > 1 and key and any(_key(p) == key for p in parts[1:]) and _key(
-                parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True):
+                parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True) and (
+                len(_key(parts[0]).split()) > 1):
             return True
     return False
 

@@ -420,3 +420,17 @@ def test_h1_tagline_after_a_pipe_is_not_the_headline():
     head = '<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>'
     assert _title(head, "<h1>Best Movers in NYC 2025 | Top 19 Companies</h1>") == (
         "Best Movers in NYC 2025")
+
+
+def test_forum_prefix_label_is_not_the_title():
+    head = ('<meta property="og:title" content="Question - Want to know which GPU is faster">'
+            '<meta property="og:site_name" content="Hardware Forum">')
+    body = ('<h1 class="p-title-value"><span class="label">Question</span>'
+            '<span class="label-append"> </span>Want to know which GPU is faster</h1>')
+    assert _title(head, body) == "Want to know which GPU is faster"
+
+
+def test_site_logo_h1_loses_to_the_h1_matching_the_trimmed_title():
+    head = "<title>SHIP | City of Southfield</title>"
+    body = "<h1>The City of Southfield, Michigan</h1><main><h1>SHIP</h1></main>"
+    assert _title(head, body, url="https://www.cityofsouthfield.com/ship") == "SHIP"
