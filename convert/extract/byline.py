@@ -158,7 +158,8 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
         else:
             text = node.attributes.get("content") or node.text(deep=True, separator=" ")
         text = squash(text or "")
-        if not text or not links and _only_other_link(node, text):
+        if not text or not links and _only_other_link(node, text) or _only_taxonomy_link(
+                node, text):
             continue
         names = clean_authors([text]) if len(text) <= 120 else []
         if not names and links:
@@ -216,6 +217,15 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
             if names:
                 return names
     return []
+
+
+def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
+    """Whether the element's text is one link to a tag or category ("byline__tag" holding
+    "Personal finance"): a topic, not a person."""
+    for link in node.css("a")[:3]:
+        if squash(link.text(deep=True) or "") == text:
+            return bool(_TAXONOMY_LINK.search(link.attributes.get("href") or ""))
+    return False
 
 
 _TAXONOMY_LINK = re.compile(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)

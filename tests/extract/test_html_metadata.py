@@ -434,3 +434,9 @@ def test_site_logo_h1_loses_to_the_h1_matching_the_trimmed_title():
     head = "<title>SHIP | City of Southfield</title>"
     body = "<h1>The City of Southfield, Michigan</h1><main><h1>SHIP</h1></main>"
     assert _title(head, body, url="https://www.cityofsouthfield.com/ship") == "SHIP"
+
+
+def test_tag_link_in_a_byline_block_is_not_an_author():
+    body = ('<span class="byline__tag"><a href="/blog/tag/personal-finance">Personal finance</a>'
+            '</span><p>By <a href="/team/jane">Jane Roe</a></p>')
+    assert _authors("", body) == ("Jane Roe",)
