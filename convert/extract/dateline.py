@@ -57,8 +57,9 @@ def _time_element(tree: LexborHTMLParser) -> str | None:
         date = iso_date(value)
         if date:
             return date
-    for node in tree.css('time, [class*="date"], [class*="time"], [class*="Date"], [class*="meta"]'
-                         )[:30]:
+    # (a byline block, "By Isabel Haas · January 27, 2025", carries the date unclassed)
+    for node in tree.css('time, [class*="date"], [class*="time"], [class*="Date"], [class*="meta"], '
+                         '[class*="byline"]')[:30]:
         text = squash(node.text(deep=True, separator=" "))
         if len(text) < 80:
             date = text_date(text)

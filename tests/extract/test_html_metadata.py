@@ -440,3 +440,10 @@ def test_tag_link_in_a_byline_block_is_not_an_author():
     body = ('<span class="byline__tag"><a href="/blog/tag/personal-finance">Personal finance</a>'
             '</span><p>By <a href="/team/jane">Jane Roe</a></p>')
     assert _authors("", body) == ("Jane Roe",)
+
+
+def test_date_in_an_unclassed_span_of_the_byline_block():
+    body = ('<div class="blog-post__byline"><span>Jane Roe</span><span class="small">'
+            'January 27, 2025</span></div><h1>Tax season is here</h1>'
+            '<div class="card"><span class="byline__date">January 31, 2025</span></div>')
+    assert parse_html(_page("", body)).meta.published == "2025-01-27"
