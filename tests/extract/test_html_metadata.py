@@ -447,3 +447,11 @@ def test_date_in_an_unclassed_span_of_the_byline_block():
             'January 27, 2025</span></div><h1>Tax season is here</h1>'
             '<div class="card"><span class="byline__date">January 31, 2025</span></div>')
     assert parse_html(_page("", body)).meta.published == "2025-01-27"
+
+
+def test_dateline_corrects_a_publication_declared_after_its_modification():
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "Fitness",'
+            ' "datePublished": "Jun 12, 2025", "dateModified": "Jun 10, 2025"}</script>')
+    body = ("<h1>Fitness</h1><p>November 2, 2022</p><p>" + "Words of the protocol. " * 20
+            + "</p>")
+    assert parse_html(_page(head, body)).meta.published == "2022-11-02"
