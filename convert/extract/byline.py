@@ -17,7 +17,9 @@ from .declared import _first, _unescape
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
                  r"story by|reporting by|authors?|autor(?:in)?|auteur|text|contributors?|"
                  r"escrito por|écrit par|geschrieben von)\s*[:\-]?\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*", re.IGNORECASE)
+#: Between authors (the separators kept, so a semicolon can end a job title).
+_AUTHOR_SPLIT_KEEP = re.compile(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
+                                re.IGNORECASE)
 _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
                           r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
                           r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
@@ -41,8 +43,7 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = next((s for s in segments if s and not text_date(s)), segments[0])
         # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
         # after a comma qualifies the name before it; it is not another author.
-        parts = _AUTHOR_SPLIT.split(raw)
-        parts = parts[:1] + [p for p in parts[1:] if not _CREDENTIAL.match(p.strip(" .,"))]
+        parts = _role_dropped(raw)
         if any(len(part) < 3 for part in parts):
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
@@ -62,12 +63,31 @@ def clean_authors(values: Iterable[str]) -> list[str]:
     return out
 
 
+def _role_dropped(raw: str) -> list[str]:
+    """The parts of an author string, without the credentials and job titles after a name.
+    A job title runs to the next semicolon: "Nicole Forbes, Master Horticulturalist & Garden
+    Educator" is one person, whose title holds an ampersand."""
+    pieces = _AUTHOR_SPLIT_KEEP.split(raw)
+    parts = pieces[:1]
+    in_role = False
+    for i in range(1, len(pieces) - 1, 2):
+        sep, part = pieces[i], pieces[i + 1]
+        if ";" in sep:
+            in_role = False
+        m = _CREDENTIAL.match(part.strip(" .,"))
+        if m and m.group("job"):
+            in_role = True
+        if not (m or in_role):
+            parts.append(part)
+    return parts
+
+
 #: One token of letters and digits, starting with a letter: a forum/user handle.
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*")
 _CREDENTIAL = re.compile(
     r"^(?:(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z][A-Za-z]?\.?){1,4}|"
-    r"(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|senior|"
-    r"chief|lead|editor-in-chief)\b.*)$")
+    r"(?P<job>(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|"
+    r"senior|chief|lead|editor-in-chief)\b.*))$")
 
 
 _BYLINE_SELECTOR = (

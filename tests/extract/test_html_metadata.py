@@ -455,3 +455,12 @@ def test_dateline_corrects_a_publication_declared_after_its_modification():
     body = ("<h1>Fitness</h1><p>November 2, 2022</p><p>" + "Words of the protocol. " * 20
             + "</p>")
     assert parse_html(_page(head, body)).meta.published == "2022-11-02"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (["Nicole Forbes, Master Horticulturalist & Garden Educator"], ["Nicole Forbes"]),
+    (["Ann Lee, VMD, DACVB; Tom Fry, Senior Editor; Debra Horwitz, DVM"],
+     ["Ann Lee", "Tom Fry", "Debra Horwitz"]),
+])
+def test_job_title_runs_to_the_next_semicolon(raw, expected):
+    assert clean_authors(raw) == expected
