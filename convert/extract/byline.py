@@ -112,10 +112,11 @@ _BYLINE_PRIORITY = (
     _ANY_AUTHOR_CLASS,
     # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
     'a[href*="/author/"], a[href*="/authors/"]',
-    # A forum's post header names its poster ("bigusername", "PostUser-name", "username"):
-    # the first post's is the thread's author.
-    '[class*="username"], [class*="PostUser-name"], [class*="user-name"]',
 )
+#: After the "By ..." lines: a forum's post header names its poster ("bigusername",
+#: "PostUser-name", "username"), the first post's being the thread's author. ("sername" and
+#: "ser-name" cover username, bigusername, UserName, user-name and PostUser-name in two scans.)
+_POSTER = '[class*="sername"], [class*="ser-name"]'
 
 
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
@@ -128,7 +129,7 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
         names = _byline_nodes(tree.css(selector)[:20], links=selector != _ANY_AUTHOR_CLASS)
         if names:
             return names
-    return _byline_text(tree)
+    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:20])
 
 
 _PERSON_LINK = re.compile(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
