@@ -106,6 +106,10 @@ def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> 
 def _choose(declared: list[str], h1s: list[str], page_title: str,
             site_name: str | None, host: str | None) -> str | None:
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
+    # A trailing "[Site]" ("... My Hero Academia [Archive of Our Own]", "[LWN.net]") names the
+    # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
+    # headline).
+    candidates = [_BRACKETED_SITE.sub("", c) for c in candidates]
     if site_name and _TITLE_SEPARATORS.search(site_name) and any(
             _key(site_name) == _key(c) for c in candidates):
         # og:site_name filled with the whole "Headline | Section | Site" title names no site.
@@ -245,6 +249,7 @@ def _echoes(h1: str, candidates: list[str]) -> bool:
     return len(words & seen) >= H1_ECHO_SHARE * len(words)
 
 
+_BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
 #: Word overlap (Jaccard) above which an ``<h1>`` is taken as the declared title's headline.
 H1_TITLE_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")

@@ -464,3 +464,11 @@ def test_dateline_corrects_a_publication_declared_after_its_modification():
 ])
 def test_job_title_runs_to_the_next_semicolon(raw, expected):
     assert clean_authors(raw) == expected
+
+
+def test_trailing_bracketed_site_name_is_dropped_and_its_logo_h1_is_no_headline():
+    head = ("<title>Conversations with a Cryptid - Chapter 1 | Hero Academia "
+            "[Archive of Our Own]</title>")
+    assert _title(head, "<h1>Archive of Our Own beta</h1>") == "Conversations with a Cryptid"
+    assert _title("<title>Weekly Edition for March 26, 2015 [LWN.net]</title>") == (
+        "Weekly Edition for March 26, 2015")
