@@ -79,7 +79,26 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
     title = _choose(declared, h1s, page_title, site_name, host)
     if title and title in h1s:
         title = _cut_tagline(title, site_name, host)
+    if title:
+        title = _agreed_head(title, [t for t in declared if t] + [page_title], site_name, host)
     return _drop_trailing_site(title, site_name, host) if title else title
+
+
+def _agreed_head(title: str, candidates: list[str], site_name: str | None,
+                 host: str | None) -> str:
+    """The part the declared titles agree on, when they part ways right after it: og:title
+    "CBD Relax Berries - (30ct) 300mg" and the <title> "CBD Relax Berries - CBD Gummies -
+    300mg | Green Roads" name the headline first and a variant or tagline each their own way."""
+    splits = [_TITLE_SEPARATORS.split(c) for c in dict.fromkeys(candidates) if c]
+    multi = [parts for parts in splits if len(parts) > 1]
+    if len(multi) < 2 or len({_key(parts[0]) for parts in multi}) != 1:
+        return title
+    head = multi[0][0]
+    if len({_key(parts[1]) for parts in multi}) < 2 or len(head.split()) < 2 or is_site(
+            head, site_name, host):
+        return title
+    rest = title[len(head):]
+    return head if title.startswith(head) and _TITLE_SEPARATORS.match(rest) else title
 
 
 def _cut_tagline(h1: str, site_name: str | None, host: str | None) -> str:

@@ -472,3 +472,13 @@ def test_trailing_bracketed_site_name_is_dropped_and_its_logo_h1_is_no_headline(
     assert _title(head, "<h1>Archive of Our Own beta</h1>") == "Conversations with a Cryptid"
     assert _title("<title>Weekly Edition for March 26, 2015 [LWN.net]</title>") == (
         "Weekly Edition for March 26, 2015")
+
+
+def test_declared_titles_parting_ways_after_the_headline_keep_the_agreed_part():
+    head = ('<meta property="og:title" content="CBD Relax Berries - (30ct) 300mg">'
+            "<title>CBD Relax Berries - CBD Gummies - 300mg | Green Roads</title>")
+    assert _title(head, "<h1>CBD Relax Berries - (30ct) 300mg</h1>") == "CBD Relax Berries"
+    # Titles differing only by the site's name agree on everything before it.
+    head = ('<meta property="og:title" content="Minecraft 1.8 - The Bountiful Update">'
+            "<title>Minecraft 1.8 - The Bountiful Update - Minecraft</title>")
+    assert _title(head) == "Minecraft 1.8 - The Bountiful Update"
