@@ -95,7 +95,7 @@ def _agreed_head(title: str, candidates: list[str], site_name: str | None,
         return title
     head = multi[0][0]
     if len({_key(parts[1]) for parts in multi}) < 2 or len(head.split()) < 2 or is_site(
-            head, site_name, host):
+            head, site_name, host, trailing=True):  # ("Acme Corp - Pricing" names no headline)
         return title
     rest = title[len(head):]
     return head if title.startswith(head) and _TITLE_SEPARATORS.match(rest) else title

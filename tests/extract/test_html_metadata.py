@@ -482,3 +482,9 @@ def test_declared_titles_parting_ways_after_the_headline_keep_the_agreed_part():
     head = ('<meta property="og:title" content="Minecraft 1.8 - The Bountiful Update">'
             "<title>Minecraft 1.8 - The Bountiful Update - Minecraft</title>")
     assert _title(head) == "Minecraft 1.8 - The Bountiful Update"
+
+
+def test_declared_titles_agreeing_only_on_the_site_name_keep_the_headline():
+    head = ('<meta property="og:title" content="Acme Corp - Pricing">'
+            "<title>Acme Corp - Pricing plans for teams</title>")
+    assert _title(head, url="https://www.acmecorp.com/pricing") == "Acme Corp - Pricing"
