@@ -11,12 +11,15 @@ from collections.abc import Iterable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..textutil import clean_text, squash
+from .dates import text_date
 from .declared import _first, _unescape
 
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
                  r"story by|reporting by|authors?|autor(?:in)?|auteur|text|contributors?|"
                  r"escrito por|écrit par|geschrieben von)\s*[:\-]?\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*", re.IGNORECASE)
+#: Between authors (the separators kept, so a semicolon can end a job title).
+_AUTHOR_SPLIT_KEEP = re.compile(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
+                                re.IGNORECASE)
 _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
                           r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
                           r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
@@ -33,11 +36,14 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         if not raw or raw.startswith(("http:", "https:", "/")):
             continue
         raw = _BY.sub("", raw)
-        raw = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d", raw)[0]
+        segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
+                            raw, flags=re.IGNORECASE)
+        # "Dec. 19, 2025 · Niko Matsakis": a dateline before the name is skipped; after the
+        # name, the date or role is dropped.
+        raw = next((s for s in segments if s and not text_date(s)), segments[0])
         # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
         # after a comma qualifies the name before it; it is not another author.
-        parts = _AUTHOR_SPLIT.split(raw)
-        parts = parts[:1] + [p for p in parts[1:] if not _CREDENTIAL.match(p.strip(" .,"))]
+        parts = _role_dropped(raw)
         if any(len(part) < 3 for part in parts):
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
@@ -57,12 +63,31 @@ def clean_authors(values: Iterable[str]) -> list[str]:
     return out
 
 
+def _role_dropped(raw: str) -> list[str]:
+    """The parts of an author string, without the credentials and job titles after a name.
+    A job title runs to the next semicolon: "Nicole Forbes, Master Horticulturalist & Garden
+    Educator" is one person, whose title holds an ampersand."""
+    pieces = _AUTHOR_SPLIT_KEEP.split(raw)
+    parts = pieces[:1]
+    in_role = False
+    for i in range(1, len(pieces) - 1, 2):
+        sep, part = pieces[i], pieces[i + 1]
+        if ";" in sep:
+            in_role = False
+        m = _CREDENTIAL.match(part.strip(" .,"))
+        if m and m.group("job"):
+            in_role = True
+        if not (m or in_role):
+            parts.append(part)
+    return parts
+
+
 #: One token of letters and digits, starting with a letter: a forum/user handle.
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*")
 _CREDENTIAL = re.compile(
     r"^(?:(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z][A-Za-z]?\.?){1,4}|"
-    r"(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|senior|"
-    r"chief|lead|editor-in-chief)\b.*)$")
+    r"(?P<job>(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|"
+    r"senior|chief|lead|editor-in-chief)\b.*))$")
 
 
 _BYLINE_SELECTOR = (
@@ -88,6 +113,10 @@ _BYLINE_PRIORITY = (
     # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
     'a[href*="/author/"], a[href*="/authors/"]',
 )
+#: After the "By ..." lines: a forum's post header names its poster ("bigusername",
+#: "PostUser-name", "username"), the first post's being the thread's author. ("sername" and
+#: "ser-name" cover username, bigusername, UserName, user-name and PostUser-name in two scans.)
+_POSTER = '[class*="sername"], [class*="ser-name"]'
 
 
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
@@ -100,7 +129,7 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
         names = _byline_nodes(tree.css(selector)[:20], links=selector != _ANY_AUTHOR_CLASS)
         if names:
             return names
-    return _byline_text(tree)
+    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:20])
 
 
 _PERSON_LINK = re.compile(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
@@ -142,13 +171,16 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
         if node.tag in ("body", "html", "main") or _in_comments_or_menu(node) or _AUTHORIZED.search(
                 node.attributes.get("class") or ""):
             continue
+        if node.css_first("input, label, textarea") is not None:
+            continue  # a form's field ("username" of a login or a honeypot), not a byline
         name_node = node.css_first('[itemprop="name"]')
         if name_node is not None:
             text = name_node.attributes.get("content") or name_node.text(deep=True)
         else:
             text = node.attributes.get("content") or node.text(deep=True, separator=" ")
         text = squash(text or "")
-        if not text or not links and _only_other_link(node, text):
+        if not text or not links and _only_other_link(node, text) or _only_taxonomy_link(
+                node, text):
             continue
         names = clean_authors([text]) if len(text) <= 120 else []
         if not names and links:
@@ -206,6 +238,15 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
             if names:
                 return names
     return []
+
+
+def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
+    """Whether the element's text is one link to a tag or category ("byline__tag" holding
+    "Personal finance"): a topic, not a person."""
+    for link in node.css("a")[:3]:
+        if squash(link.text(deep=True) or "") == text:
+            return bool(_TAXONOMY_LINK.search(link.attributes.get("href") or ""))
+    return False
 
 
 _TAXONOMY_LINK = re.compile(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)

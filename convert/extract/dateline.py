@@ -18,12 +18,13 @@ def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | Non
     """The declared publication date, corrected by what the page shows:
 
     - when the declared publication and modification fall on one day (a CMS re-save or a
-      migration stamps both), a dateline under the headline showing an earlier day is the
+      migration stamps both), or the modification comes before the publication (a migration
+      stamped them out of order), a dateline under the headline showing an earlier day is the
       original publication;
     - the same instant written in UTC by the CMS and with the publisher's offset in a
       ``<time datetime>`` is the publisher's day ("19 Dec 03:05 UTC" is "18 Dec 19:05 -08:00").
     """
-    if modified and modified[:10] == declared[:10]:
+    if modified and modified[:10] <= declared[:10]:
         shown = _visible_date(tree, DATELINE_NEAR, before_prose=True)
         if shown and shown < declared[:10]:
             return shown
@@ -57,8 +58,9 @@ def _time_element(tree: LexborHTMLParser) -> str | None:
         date = iso_date(value)
         if date:
             return date
-    for node in tree.css('time, [class*="date"], [class*="time"], [class*="Date"], [class*="meta"]'
-                         )[:30]:
+    # (a byline block, "By Isabel Haas · January 27, 2025", carries the date unclassed)
+    for node in tree.css('time, [class*="date"], [class*="time"], [class*="Date"], [class*="meta"], '
+                         '[class*="byline"]')[:30]:
         text = squash(node.text(deep=True, separator=" "))
         if len(text) < 80:
             date = text_date(text)

@@ -77,7 +77,39 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
     title = _choose(declared, h1s, page_title, site_name, host)
+    if title and title in h1s:
+        title = _cut_tagline(title, site_name, host)
+    if title:
+        title = _agreed_head(title, [t for t in declared if t] + [page_title], site_name, host)
     return _drop_trailing_site(title, site_name, host) if title else title
+
+
+def _agreed_head(title: str, candidates: list[str], site_name: str | None,
+                 host: str | None) -> str:
+    """The part the declared titles agree on, when they part ways right after it: og:title
+    "CBD Relax Berries - (30ct) 300mg" and the <title> "CBD Relax Berries - CBD Gummies -
+    300mg | Green Roads" name the headline first and a variant or tagline each their own way."""
+    splits = [_TITLE_SEPARATORS.split(c) for c in dict.fromkeys(candidates) if c]
+    multi = [parts for parts in splits if len(parts) > 1]
+    if len(multi) < 2 or len({_key(parts[0]) for parts in multi}) != 1:
+        return title
+    head = multi[0][0]
+    if len({_key(parts[1]) for parts in multi}) < 2 or len(head.split()) < 2 or is_site(
+            head, site_name, host, trailing=True):  # ("Acme Corp - Pricing" names no headline)
+        return title
+    rest = title[len(head):]
+    return head if title.startswith(head) and _TITLE_SEPARATORS.match(rest) else title
+
+
+def _cut_tagline(h1: str, site_name: str | None, host: str | None) -> str:
+    """An ``<h1>`` written "Headline | Top 19 Companies": a pipe is no sentence's punctuation,
+    so what follows it is a tagline or keywords for search engines, not the headline."""
+    parts = [p for p in h1.split(" | ") if p.strip()]
+    if len(parts) < 2:
+        return h1
+    if is_site(parts[0], site_name, host):
+        parts = parts[1:]  # "Site | Headline"
+    return parts[0] if _key(parts[0]) else h1
 
 
 def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> str:
@@ -93,6 +125,10 @@ def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> 
 def _choose(declared: list[str], h1s: list[str], page_title: str,
             site_name: str | None, host: str | None) -> str | None:
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
+    # A trailing "[Site]" ("... My Hero Academia [Archive of Our Own]", "[LWN.net]") names the
+    # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
+    # headline).
+    candidates = [_BRACKETED_SITE.sub("", c) for c in candidates]
     if site_name and _TITLE_SEPARATORS.search(site_name) and any(
             _key(site_name) == _key(c) for c in candidates):
         # og:site_name filled with the whole "Headline | Section | Site" title names no site.
@@ -120,9 +156,12 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # The visible headline is the article's own wording; a declared title sharing most of its
     # words is the same headline rewritten for search engines or social cards.
     best, best_overlap = None, 0.0
+    # (also measured on the titles trimmed of the site's name: an <h1> that is the site's logo
+    # text shares only the site part with "SHIP | City of Southfield")
+    trimmed = [_strip_site(c, site_name, host, shown) for c in candidates]
     for h1 in h1s:
         h1_words = _word_set(h1)
-        for title in candidates:
+        for title in candidates + [t for t in trimmed if t not in candidates]:
             words = _word_set(title)
             if h1_words and words:
                 overlap = len(h1_words & words) / len(h1_words | words)
@@ -180,12 +219,14 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", 
 def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str | None) -> bool:
     """Whether the ``<h1>`` is the trailing part of a declared "Headline - Site" title (the
     site's name shown as the page's top heading). Not when the title's first part is the
-    site ("Leadfeeder | State of SEO in 2026")."""
+    site ("Leadfeeder | State of SEO in 2026"), nor a one-word label (a forum thread's prefix:
+    "Question - Want to know...", with the label shown as a badge in the ``<h1>``)."""
     key = _key(h1)
     for title in candidates:
         parts = _TITLE_SEPARATORS.split(title)
         if len(parts) > 1 and key and any(_key(p) == key for p in parts[1:]) and _key(
-                parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True):
+                parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True) and (
+                len(_key(parts[0]).split()) > 1):
             return True
     return False
 
@@ -227,6 +268,7 @@ def _echoes(h1: str, candidates: list[str]) -> bool:
     return len(words & seen) >= H1_ECHO_SHARE * len(words)
 
 
+_BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
 #: Word overlap (Jaccard) above which an ``<h1>`` is taken as the declared title's headline.
 H1_TITLE_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")

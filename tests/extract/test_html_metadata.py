@@ -253,8 +253,8 @@ def test_title_heading_text_joins_inline_markup_and_drops_label_badge():
 
 
 def test_title_entity_escaped_twice_is_decoded():
-    body = "<h1>Data Tools | Python, SQL &amp;#x26; AI</h1>"
-    assert _title("", body) == "Data Tools | Python, SQL & AI"
+    body = "<h1>Data Tools: Python, SQL &amp;#x26; AI</h1>"
+    assert _title("", body) == "Data Tools: Python, SQL & AI"
 
 
 def test_dublin_core_colon_form_is_read_first():
@@ -400,3 +400,91 @@ def test_forum_thread_starter_label_names_the_author():
             '<a href="/members/ridwan123.1/" class="username">ridwan123</a></li></ul>'
             '<section itemprop="author"><span itemprop="name">Lutfij</span></section>')
     assert _authors("", body) == ("ridwan123",)
+
+
+def test_dateline_before_the_name_and_on_behalf_of_are_dropped():
+    body = ("<div class='publish-date-author'>Dec. 19, 2025 &middot; Niko Matsakis\n"
+            "  on behalf of Vision Doc group</div>")
+    assert _authors("", body) == ("Niko Matsakis",)
+
+
+def test_forum_post_username_is_the_author_but_a_form_field_is_not():
+    body = ('<div class="username_17"><label for="username">If you are a human, ignore this '
+            'field</label><input type="text" name="username"></div>'
+            '<div class="PostUser"><h3 class="PostUser-name">antonjw</h3></div>'
+            '<div class="PostUser"><h3 class="PostUser-name">toby</h3></div>')
+    assert _authors("", body) == ("antonjw",)
+
+
+def test_h1_tagline_after_a_pipe_is_not_the_headline():
+    head = '<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>'
+    assert _title(head, "<h1>Best Movers in NYC 2025 | Top 19 Companies</h1>") == (
+        "Best Movers in NYC 2025")
+
+
+def test_forum_prefix_label_is_not_the_title():
+    head = ('<meta property="og:title" content="Question - Want to know which GPU is faster">'
+            '<meta property="og:site_name" content="Hardware Forum">')
+    body = ('<h1 class="p-title-value"><span class="label">Question</span>'
+            '<span class="label-append"> </span>Want to know which GPU is faster</h1>')
+    assert _title(head, body) == "Want to know which GPU is faster"
+
+
+def test_site_logo_h1_loses_to_the_h1_matching_the_trimmed_title():
+    head = "<title>SHIP | City of Southfield</title>"
+    body = "<h1>The City of Southfield, Michigan</h1><main><h1>SHIP</h1></main>"
+    assert _title(head, body, url="https://www.cityofsouthfield.com/ship") == "SHIP"
+
+
+def test_tag_link_in_a_byline_block_is_not_an_author():
+    body = ('<span class="byline__tag"><a href="/blog/tag/personal-finance">Personal finance</a>'
+            '</span><p>By <a href="/team/jane">Jane Roe</a></p>')
+    assert _authors("", body) == ("Jane Roe",)
+
+
+def test_date_in_an_unclassed_span_of_the_byline_block():
+    body = ('<div class="blog-post__byline"><span>Jane Roe</span><span class="small">'
+            'January 27, 2025</span></div><h1>Tax season is here</h1>'
+            '<div class="card"><span class="byline__date">January 31, 2025</span></div>')
+    assert parse_html(_page("", body)).meta.published == "2025-01-27"
+
+
+def test_dateline_corrects_a_publication_declared_after_its_modification():
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "Fitness",'
+            ' "datePublished": "Jun 12, 2025", "dateModified": "Jun 10, 2025"}</script>')
+    body = ("<h1>Fitness</h1><p>November 2, 2022</p><p>" + "Words of the protocol. " * 20
+            + "</p>")
+    assert parse_html(_page(head, body)).meta.published == "2022-11-02"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (["Nicole Forbes, Master Horticulturalist & Garden Educator"], ["Nicole Forbes"]),
+    (["Ann Lee, VMD, DACVB; Tom Fry, Senior Editor; Debra Horwitz, DVM"],
+     ["Ann Lee", "Tom Fry", "Debra Horwitz"]),
+])
+def test_job_title_runs_to_the_next_semicolon(raw, expected):
+    assert clean_authors(raw) == expected
+
+
+def test_trailing_bracketed_site_name_is_dropped_and_its_logo_h1_is_no_headline():
+    head = ("<title>Conversations with a Cryptid - Chapter 1 | Hero Academia "
+            "[Archive of Our Own]</title>")
+    assert _title(head, "<h1>Archive of Our Own beta</h1>") == "Conversations with a Cryptid"
+    assert _title("<title>Weekly Edition for March 26, 2015 [LWN.net]</title>") == (
+        "Weekly Edition for March 26, 2015")
+
+
+def test_declared_titles_parting_ways_after_the_headline_keep_the_agreed_part():
+    head = ('<meta property="og:title" content="CBD Relax Berries - (30ct) 300mg">'
+            "<title>CBD Relax Berries - CBD Gummies - 300mg | Green Roads</title>")
+    assert _title(head, "<h1>CBD Relax Berries - (30ct) 300mg</h1>") == "CBD Relax Berries"
+    # Titles differing only by the site's name agree on everything before it.
+    head = ('<meta property="og:title" content="Minecraft 1.8 - The Bountiful Update">'
+            "<title>Minecraft 1.8 - The Bountiful Update - Minecraft</title>")
+    assert _title(head) == "Minecraft 1.8 - The Bountiful Update"
+
+
+def test_declared_titles_agreeing_only_on_the_site_name_keep_the_headline():
+    head = ('<meta property="og:title" content="Acme Corp - Pricing">'
+            "<title>Acme Corp - Pricing plans for teams</title>")
+    assert _title(head, url="https://www.acmecorp.com/pricing") == "Acme Corp - Pricing"
