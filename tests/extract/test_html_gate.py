@@ -82,3 +82,37 @@ def test_gate(set_name):
     if os.environ.get("DECRUFT_GATE_PRINT"):
         print(f"\n{set_name}: {metric} F1 {value:.4f} on {size} pages")
     assert value >= measured - MARGIN, f"{set_name} {metric} F1 {value:.3f} < gate {measured:.3f}"
+
+
+#: Metadata on the same readability + wcxb-dev samples, pooled: (field, scorer, measured).
+META_GATES = (("title", "title_exact", 0.785), ("byline", "byline_lenient", 0.913),
+              ("date", "date_same_day", 0.842))
+
+
+def _meta(set_name: str, page_id: str) -> dict:
+    path = CORPUS / set_name / f"{page_id}.html"
+    try:
+        meta = parse_html(path.read_bytes(), location=str(path)).meta
+    except Exception:
+        return {}
+    # As the benchmark reports them (tests/bench/worker.py): names joined, published first.
+    return {"title": meta.title, "byline": " and ".join(meta.authors) or None,
+            "date": meta.published or meta.modified}
+
+
+@pytest.mark.parametrize("field,scorer,measured", META_GATES)
+def test_metadata_gate(field, scorer, measured):
+    sets = ("readability", "wcxb-dev")
+    if not all((CORPUS / s).is_dir() for s in sets):
+        pytest.skip(f"corpus not found: {CORPUS}")
+    check = getattr(_score_module(), scorer)
+    pairs = []
+    for set_name in sets:
+        for gold in sample(set_name, GATES[set_name][0]):
+            want = gold.get(field) or (gold.get("author") if field == "byline" else None)
+            if want:
+                pairs.append((want, _meta(set_name, gold["id"]).get(field)))
+    value = sum(1 for want, got in pairs if check(want, got)) / len(pairs)
+    if os.environ.get("DECRUFT_GATE_PRINT"):
+        print(f"\n{field}: {scorer} {value:.4f} on {len(pairs)} pages")
+    assert value >= measured - MARGIN, f"{field} {scorer} {value:.3f} < gate {measured:.3f}"
