@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import patterns as P
 from .cleaning import clean, in_named_chrome, inside
 from .figures import with_figures
-from .measure import LEVELS, LOOSE, STRICT, PASS_NAMES as _PASS_NAMES, describe, text_len
+from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
 from .prune import _outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
 
@@ -52,6 +52,9 @@ class Content:
     #: The winner sits inside a named boilerplate block (related pages, comments): a later
     #: pass finding another, longer region replaces it.
     in_chrome: bool = False
+    #: Characters of reader-comment sections kept by a relaxed or loose pass (the strict pass
+    #: prunes them by name): not a gain over an earlier winner that is an article.
+    comments: int = 0
     #: Characters outside chrome tags (nav, footer, aside) kept by the loose pass: what it
     #: found beyond them (the whole length unless given).
     core: int | None = None
@@ -94,11 +97,64 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
                  f"{len(nodes) - 1} sibling(s), {length} chars after cleaning "
                  f"({chrome} of named boilerplate)")
     core = length - _chrome_tag_chars(nodes) if level >= LOOSE else length
+    comments = _comment_chars(nodes) if level >= RELAXED else 0
     return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node),
-                   core)
+                   comments, core)
 
 
 _CHROME_TAG_SELECTOR = ",".join(sorted(P.CHROME_TAGS | {"header"}))
+
+
+def _comment_chars(nodes: list[LexborNode]) -> int:
+    """Characters inside reader-comment sections (outermost ones only) under the nodes."""
+    total = 0
+    for root in nodes:
+        outer: list[LexborNode] = []
+        for node in root.css("[class],[id]"):
+            if outer and inside(node, outer[-1]):
+                continue
+            words = label(node)
+            if words and P.COMMENTS.search(words) and not P.POSITIVE.search(words):
+                outer.append(node)
+                total += text_len(node)
+    return total
+
+
+def _article_like(content: Content) -> bool:
+    """Whether the winner reads as an article page's body: an ``<article>``/``<main>`` (or
+    inside one), or under the page's headline: an ``<h1>`` of two words or more that the
+    ``<title>`` repeats, held by the winner, its parent or grandparent. (A sidebar's rules or
+    a promo box does not; forums and builders put ``<h1>`` on their side boxes too.)"""
+    title = None
+    for node in content.nodes:
+        if node.tag in ("article", "main") or not _outside_article(node):
+            return True
+        if title is None:
+            title = _page_title(node)
+        if not title:
+            continue
+        up = node
+        for _ in range(HEADLINE_LEVELS):
+            if up is None or up.tag in ("body", "html"):
+                break
+            for h1 in up.css("h1"):
+                words = h1.text(deep=True).split()
+                if len(words) >= 2 and " ".join(words).casefold() in title:
+                    return True
+            up = up.parent
+    return False
+
+
+def _page_title(node: LexborNode) -> str:
+    """The document's ``<title>`` text, whitespace-squashed and case-folded ("" if none)."""
+    while node.parent is not None:
+        node = node.parent
+    found = node.css_first("title")
+    return " ".join(found.text().split()).casefold() if found is not None else ""
+
+
+#: How many levels above the winner the headline is looked for by :func:`_article_like`.
+HEADLINE_LEVELS = 3
 
 
 def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
@@ -144,7 +200,7 @@ def _side_block(new: Content, old: Content, page_len: int) -> bool:
     only because the strict rules removed the real content's container (a comment thread that
     *is* the page, on a forum): a later pass found a much longer, *different* region. (A later
     region that contains the earlier one is judged by :func:`_extends` and :func:`_weaker`.)"""
-    return (old.length < SIDE_BLOCK_SHARE * page_len
+    return (old.length < SIDE_BLOCK_SHARE * page_len and not _article_like(old)
             and new.length >= SIDE_BLOCK_FACTOR * old.length and not _extends(new, old))
 
 
@@ -218,8 +274,9 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
         # A relaxed pass wins only by finding more of the same article (not another region).
         # The loose pass keeps nav, footer and aside: it must find more than their text.
+        # Reader comments are no gain over an article (they are kept out by default).
         gain = content.length if best is None or best[1].length < P.MIN_ARTICLE_CHARS \
-            else content.core
+            else content.core - (content.comments if _article_like(best[1]) else 0)
         if best is None or gain > best[1].length * 1.1 and (
                 best[1].length < P.MIN_ARTICLE_CHARS or best[1].in_chrome
                 or _side_block(content, best[1], page_len)

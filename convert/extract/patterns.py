@@ -87,6 +87,12 @@ CHROME_TOKEN = re.compile(
     r"affiliate|paywall|letters-cta|post-flair|signup|subscription)(?![a-z])",
     re.IGNORECASE)
 
+#: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
+#: Disqus, "responses"): on an article page these are never part of the article, whatever
+#: pass found them; on a forum the thread *is* such a section (see ``content._article_like``).
+COMMENTS = re.compile(r"comment|disqus|\breplies\b|\bresponses\b|kommentar|talkback",
+                      re.IGNORECASE)
+
 #: Roles that mark chrome whatever the tag.
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu",
                           "menubar", "search", "dialog", "alertdialog", "tablist", "alert"})

@@ -10,7 +10,7 @@ import pytest
 from convert.article import Figure, Paragraph
 from convert.errors import InputError
 from convert.extract.html import parse_html
-from convert.textutil import inline_text
+from convert.textutil import article_text, inline_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "html"
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -352,3 +352,32 @@ def test_link_paragraphs_inside_the_article_are_kept():
     text = _body_text(parse_html(f"<html><body><article>{copy}<p>The end of the story, as "
                                  f"told by the teachers.</p></article></body></html>".encode()))
     assert all(f"Source {i}" in text for i in range(3))
+
+
+@pytest.mark.parametrize("section", [
+    "<section id='comments' class='comments'>", "<div id='disqus_thread'>",
+    "<div id='comments' class='comments-area'>", "<div class='responses'>"])
+@pytest.mark.parametrize("headline_inside", [True, False])
+def test_long_comment_section_never_replaces_the_article(section, headline_inside):
+    # A blog post of ten paragraphs under 150 reader comments: the comments are most of the
+    # page, so the strict pass's article looks short and the cascade relaxes; the relaxed
+    # pass's bigger region is only the comments (kept out by default), never a gain.
+    para = ("<p>The council voted on Tuesday to extend the library's opening hours (change {}), "
+            "a decision welcomed by students and parents, who had argued for it for years.</p>")
+    comment = ("<div class='comment'><span class='author'>user{0}</span><p>Reader {0} thinks "
+               "this is a great idea, and frankly it should have happened years ago, given "
+               "how crowded the reading rooms get in the evenings of exam season.</p></div>")
+    body = "".join(para.format(i) for i in range(10))
+    head = "<h1>Library hours extended</h1>"
+    post = (f"<div class='post'>{head}<div class='entry-content'>{body}</div></div>"
+            if headline_inside else
+            f"<div class='title-wrap'>{head}</div><div class='entry-content'>{body}</div>")
+    tag = section[1:].split()[0].rstrip(">")
+    html = ("<html><head><title>Library hours extended | Town News</title></head><body>"
+            "<div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div><div id='page'>"
+            + post + section + "<h2>Comments</h2>"
+            + "".join(comment.format(i) for i in range(150)) + f"</{tag}></div>"
+            "<div class='footer'>(c) Town News</div></body></html>")
+    text = article_text(parse_html(html.encode()))
+    assert "change 0)" in text and "change 9)" in text
+    assert "great idea" not in text
