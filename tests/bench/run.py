@@ -115,7 +115,7 @@ def evaluate(score, golds: list[dict], result: dict) -> dict:
         pm = [{k: res.get(g["id"], {}).get(k) for k in ("title", "byline", "date")} for g in golds]
         m = score.score_metadata(gm, pm)
         row.update(title=m.get("title_exact"), byline=m.get("byline_lenient"),
-                   date=m.get("date_same_day"))
+                   date=m.get("date_same_day"), meta_pairs=(gm, pm))
     cpu = [r.get("cpu", 0.0) for r in res.values()]
     row["cpu_ms"] = 1000 * sum(cpu) / len(cpu) if cpu else 0.0
     row["pages_s"] = len(cpu) / result["wall"] if result.get("wall") else 0.0
@@ -248,7 +248,32 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print()
     print_table(table)
+    print_pooled_metadata(score, table)
     return 0
+
+
+def print_pooled_metadata(score, table: list[tuple[str, str, dict]]) -> None:
+    """Metadata accuracy over every set run that has metadata gold, pooled page by page (the
+    issue's "readability + wcxb-dev" figure when those two sets are run)."""
+    pooled: dict[str, tuple[list, list, list]] = {}
+    for set_name, tool, row in table:
+        if "meta_pairs" in row:
+            gm, pm = row["meta_pairs"]
+            sets, golds, preds = pooled.setdefault(tool, ([], [], []))
+            sets.append(set_name)
+            golds.extend(gm)
+            preds.extend(pm)
+    if not any(len(sets) > 1 for sets, _, _ in pooled.values()):
+        return
+    print("\nmetadata, sets pooled")
+    print("| tool | sets | title exact | byline lenient | date same day |")
+    print("|---|---|---|---|---|")
+    for tool, (sets, golds, preds) in pooled.items():
+        m = score.score_metadata(golds, preds)
+        cells = [f"{_fmt(m.get(k))} ({m.get(n)})" for k, n in (
+            ("title_exact", "title_n_gold"), ("byline_lenient", "byline_n_gold"),
+            ("date_same_day", "date_n_gold"))]
+        print(f"| {tool} | {' + '.join(sets)} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
