@@ -133,7 +133,10 @@ BOILERPLATE_TEXT = re.compile(
     r"loading\.*|wird geladen\.*|(?:\d+\s+)?(?:comments?|kommentare|likes?)|"
     r"das könnte (?:sie|dich) auch interessieren|(?:ähnliche|verwandte) (?:beiträge|artikel)|"
     r"(?:te|le) puede interesar|teilen sie dies mit|leave a (?:reply|comment)|"
-    r"(?:hinterlasse|schreibe) (?:jetzt )?einen kommentar)\W*$",
+    r"(?:hinterlasse|schreibe) (?:jetzt )?einen kommentar|"
+    # A recipe plugin's button row (WP Recipe Maker, Tasty): "Jump to Recipe Pin Recipe".
+    r"(?:(?:(?:jump|skip) to (?:the )?(?:recipe|video)|(?:print|pin|save|rate)(?: this)? recipe|"
+    r"print)\W*)+)\W*$",
     re.IGNORECASE)
 #: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
 READ_ALSO = re.compile(
