@@ -269,6 +269,11 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
             if lead is not None:
                 out.append(lead)
             out.append(sib)
+            if sib.tag == "article":
+                # An <article> is the whole story: what follows it is the page's (author
+                # bios, comment-form notices, site footers); what precedes may still be its
+                # lead or lead figure.
+                break
             before = False
             continue
         if (sib.tag or "-").startswith("-"):

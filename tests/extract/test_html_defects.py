@@ -566,3 +566,20 @@ def test_recipe_plugin_button_row_is_dropped():
     text = article_text(parse_html(html))
     assert "story0)" in text and "story5)" in text and "225g butter" in text
     assert "Jump to Recipe" not in text and "Rate this" not in text
+
+
+def test_prose_block_after_the_article_element_is_not_joined():
+    # A site's "about us" / legal text right after </article> scores like prose, but an
+    # <article> is the whole story: its trailing siblings are the page's, not the story's.
+    about = ("<div class='site-info'><h4>About The Daily Town</h4><p>The Daily Town has served "
+             "the harbour district since 1887 with independent local news, sport and culture, "
+             "published every morning except Sundays.</p><p>Registered in England No. 1234567. "
+             "Registered office: 1 Quay Street, Harbourtown.</p></div>")
+    lead = ("<figure><img src='/lead.jpg' width='900' height='500' alt='the docks'><figcaption>"
+            "The old docks at low tide (leadcap).</figcaption></figure>")
+    html = _page(lead + "<article><h1>Harbour plans face review</h1>" + _paras(0, 3)
+                 + "</article>" + about)
+    text = article_text(parse_html(html))
+    assert "marker0)" in text and "marker2)" in text
+    assert "leadcap)" in text  # a lead figure before the <article> still joins
+    assert "since 1887" not in text and "Registered office" not in text
