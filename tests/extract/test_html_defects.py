@@ -583,3 +583,28 @@ def test_prose_block_after_the_article_element_is_not_joined():
     assert "marker0)" in text and "marker2)" in text
     assert "leadcap)" in text  # a lead figure before the <article> still joins
     assert "since 1887" not in text and "Registered office" not in text
+
+
+def test_unnamed_signup_box_between_paragraphs_is_dropped():
+    # A newsletter box with no telling class: a heading, a line of pitch and a form. Pruning
+    # strips the form's controls, so the box is judged by its emptied <form> (Readability's
+    # "more inputs than a third of the paragraphs" rule).
+    box = ("<div><h3>Like what you read?</h3><p>Get the best of The Daily Town delivered to "
+           "your inbox every Friday morning.</p><form action='/signup'><input type='email'>"
+           "<button>Sign me up</button></form></div>")
+    html = _page("<article><h1>Harbour plans face review</h1><div class='article-content'>"
+                 + _paras(0, 3) + box + _paras(3, 6) + "</div></article>")
+    text = article_text(parse_html(html))
+    assert "marker0)" in text and "marker5)" in text
+    assert "Like what you read" not in text and "your inbox" not in text
+
+
+def test_product_card_with_a_form_is_not_taken_for_a_signup_box():
+    # A shop's card (picture, spec list, add-to-cart form) has a bare form too: it stays.
+    card = ("<div><img src='/kettle.jpg' width='400' height='400' alt='kettle'><ul><li>1.7 "
+            "litres</li><li>3000 W</li></ul><form action='/cart/add'><button>Add</button></form>"
+            "</div>")
+    html = _page("<article><h1>Kettle review</h1><div class='article-content'>" + _paras(0, 3)
+                 + card + _paras(3, 6) + "</div></article>", "Kettle review")
+    text = article_text(parse_html(html))
+    assert "3000 W" in text and "marker5)" in text
