@@ -148,6 +148,15 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
             break
         last = pc.score
         parent = parent.parent
+    # The winner holds one <article>, with the headline, scoring nearly as well: the rest
+    # is what the page shows beside the story (teaser summaries of "more from" blocks add
+    # their points to the shared wrapper and tip it over the story).
+    if top.node.tag != "article":
+        inner = _sole_headed_article(top.node)
+        cand = candidates.get(inner.mem_id) if inner is not None else None
+        if cand is not None and cand.score >= ARTICLE_SHARE * top.score:
+            notes.append(f"moved down to the headed {describe(inner)} (score {cand.score:.1f})")
+            top = cand
     # An old layout table: the row won because its cells' paragraphs score the row, but the
     # text sits in one cell beside a cell of links (the site menu): that cell is the article.
     if top.node.tag == "tr":
@@ -220,6 +229,14 @@ def _text_cell(row: LexborNode) -> LexborNode | None:
         if cell is not best and length:
             other += length * (1 - link_density(cell, length))
     return best if best_len and other < LAYOUT_ROW_OTHER_SHARE * best_len else None
+
+
+def _sole_headed_article(node: LexborNode) -> LexborNode | None:
+    """The one ``<article>`` inside ``node`` when it holds the page's ``<h1>``, else None."""
+    found = node.css("article")
+    if len(found) != 1 or found[0].css_first("h1") is None:
+        return None
+    return found[0]
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:

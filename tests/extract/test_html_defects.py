@@ -608,3 +608,20 @@ def test_product_card_with_a_form_is_not_taken_for_a_signup_box():
                  + card + _paras(3, 6) + "</div></article>", "Kettle review")
     text = article_text(parse_html(html))
     assert "3000 W" in text and "marker5)" in text
+
+
+def test_more_from_teasers_beside_a_short_story_are_dropped():
+    # A two-paragraph story in <article>, then ten "more from" teasers with summaries in the
+    # same <main>: the teasers' points tip <main> over the story; the headed <article>
+    # scoring nearly as well is the story.
+    more = ("<section class='more-from'><h2>More from News</h2>" + "".join(
+        f"<div class='item'><h3><a href='/m{i}'>More headline {i}</a></h3><p>More summary {i}: "
+        f"another long summary of a different news story published this week in the same "
+        f"section of the site.</p></div>" for i in range(10)) + "</section>")
+    html = _page("<main><article><h1>Harbour closed for repairs</h1><p>The harbour will close "
+                 "for two weeks from Monday while engineers repair the lock gates (h1).</p><p>"
+                 "Boat owners have been asked to move their vessels to the marina (h2).</p>"
+                 "</article>" + more + "</main>", "Harbour closed")
+    text = article_text(parse_html(html))
+    assert "(h1)" in text and "(h2)" in text
+    assert "More summary" not in text and "More headline" not in text
