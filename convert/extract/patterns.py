@@ -84,7 +84,10 @@ CHROME_TOKEN = re.compile(
     r"social|comments|commentlist|comment-?respond|comment-?form|kommentare|newsletter|"
     r"subscribe|breadcrumbs?|crumbs|author-?(?:bio|box|info|description)|post-author|"
     r"about-?author|tag-?links|tags?-?list|post-?tags|post-ratings|disclaimer|disclosure|"
-    r"affiliate|paywall|letters-cta|post-flair|signup|subscription)(?![a-z])",
+    r"affiliate|paywall|letters-cta|post-flair|signup|subscription|"
+    # A post's footer line under the text ("Posted by Ann at 10:31", categories, tags):
+    # "post"/"entry" read as content and cancel the "foot" of its name.
+    r"(?:post|entry)-?footer)(?![a-z])",
     re.IGNORECASE)
 
 #: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,

@@ -625,3 +625,20 @@ def test_more_from_teasers_beside_a_short_story_are_dropped():
     text = article_text(parse_html(html))
     assert "(h1)" in text and "(h2)" in text
     assert "More summary" not in text and "More headline" not in text
+
+
+@pytest.mark.parametrize("footer_class", ["post-footer", "entry-footer"])
+def test_post_footer_line_is_dropped(footer_class):
+    # Blogger's "post-footer" / WordPress's "entry-footer" ("Posted by Ann at 10:31",
+    # comment count, categories): "post"/"entry" cancel the "foot" of the name, so the line
+    # stayed under the text.
+    text_br = "<br><br>".join(
+        f"Entry {i}: we walked along the harbour wall and watched the boats come in (br{i})."
+        for i in range(6))
+    html = _page(f"<div class='post hentry'><h3 class='post-title'>Harbour walk</h3><div "
+                 f"class='post-body entry-content'>{text_br}</div><div class='{footer_class}'>"
+                 f"Posted by Ann at 10:31 <a href='/c'>3 comments</a></div></div>",
+                 "Harbour walk")
+    text = article_text(parse_html(html))
+    assert "br0)" in text and "br5)" in text
+    assert "Posted by Ann" not in text
