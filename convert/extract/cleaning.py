@@ -238,6 +238,11 @@ def _link_chars(node: LexborNode) -> int:
     return sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
 
 
+#: A form holding fewer characters than this once its controls are stripped is a bare
+#: signup/search form (a label, a consent line), not a wrapper of content.
+FORM_MAX_CHARS = 80
+_NOT_SIGNUP = "img, picture, table, ul, ol, dl"
+
 #: Characters of paragraph prose that outweigh a layout-ish class word (see WEAK_NEGATIVE).
 WEAK_LABEL_PROSE = 200
 
@@ -272,7 +277,11 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     p = len(node.css("p"))
     img = len(node.css("img"))
     li = len(node.css("li")) - 100
-    inputs = len(node.css("input"))
+    # (Pruning strips the form controls themselves, so Readability's count of <input>s
+    # reads the emptied <form>s that held them: a signup or search box keeps its bare form.
+    # A shop's product card or spec sheet has one too, beside a picture, a table or a list:
+    # not a signup box.)
+    inputs = sum(1 for form in node.css("form") if text_len(form) < FORM_MAX_CHARS)
     density = link_density(node)
     if tag in ("ul", "ol"):
         # A list of links is navigation; a list of sentences is content.
@@ -286,7 +295,7 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         return True
     if tag not in ("ul", "ol") and li > p and length < 500:
         return True
-    if inputs > p / 3 and inputs > 0:
+    if inputs > p / 3 and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True
     if length < 25 and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6"):
         return True

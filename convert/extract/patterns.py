@@ -84,7 +84,10 @@ CHROME_TOKEN = re.compile(
     r"social|comments|commentlist|comment-?respond|comment-?form|kommentare|newsletter|"
     r"subscribe|breadcrumbs?|crumbs|author-?(?:bio|box|info|description)|post-author|"
     r"about-?author|tag-?links|tags?-?list|post-?tags|post-ratings|disclaimer|disclosure|"
-    r"affiliate|paywall|letters-cta|post-flair|signup|subscription)(?![a-z])",
+    r"affiliate|paywall|letters-cta|post-flair|signup|subscription|"
+    # A post's footer line under the text ("Posted by Ann at 10:31", categories, tags):
+    # "post"/"entry" read as content and cancel the "foot" of its name.
+    r"(?:post|entry)-?footer)(?![a-z])",
     re.IGNORECASE)
 
 #: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
@@ -133,7 +136,10 @@ BOILERPLATE_TEXT = re.compile(
     r"loading\.*|wird geladen\.*|(?:\d+\s+)?(?:comments?|kommentare|likes?)|"
     r"das könnte (?:sie|dich) auch interessieren|(?:ähnliche|verwandte) (?:beiträge|artikel)|"
     r"(?:te|le) puede interesar|teilen sie dies mit|leave a (?:reply|comment)|"
-    r"(?:hinterlasse|schreibe) (?:jetzt )?einen kommentar)\W*$",
+    r"(?:hinterlasse|schreibe) (?:jetzt )?einen kommentar|"
+    # A recipe plugin's button row (WP Recipe Maker, Tasty): "Jump to Recipe Pin Recipe".
+    r"(?:(?:(?:jump|skip) to (?:the )?(?:recipe|video)|(?:print|pin|save|rate)(?: this)? recipe|"
+    r"print)\W*)+)\W*$",
     re.IGNORECASE)
 #: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
 READ_ALSO = re.compile(

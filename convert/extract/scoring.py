@@ -148,6 +148,22 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
             break
         last = pc.score
         parent = parent.parent
+    # The winner holds one <article>, with the headline, scoring nearly as well: the rest
+    # is what the page shows beside the story (teaser summaries of "more from" blocks add
+    # their points to the shared wrapper and tip it over the story).
+    if top.node.tag != "article":
+        inner = _sole_headed_article(top.node)
+        cand = candidates.get(inner.mem_id) if inner is not None else None
+        if cand is not None and cand.score >= ARTICLE_SHARE * top.score:
+            notes.append(f"moved down to the headed {describe(inner)} (score {cand.score:.1f})")
+            top = cand
+    # An old layout table: the row won because its cells' paragraphs score the row, but the
+    # text sits in one cell beside a cell of links (the site menu): that cell is the article.
+    if top.node.tag == "tr":
+        cell = _text_cell(top.node)
+        if cell is not None:
+            notes.append("moved down to the row's text cell")
+            top = candidates.get(cell.mem_id) or Candidate(cell, top.score)
     # A lone child stands for its parent.
     node = top.node
     while node.parent is not None and node.parent.tag != "body" and _only_child(node):
@@ -193,6 +209,34 @@ def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Ca
         if all(_is_inside(c.node, anc) for c in parts):
             return candidates.get(anc.mem_id) or Candidate(anc, top.score)
     return None
+
+
+#: Non-link text beside a layout row's text cell, as a share of that cell's text, above which
+#: the row is not a text cell beside a menu (a data table's row, a two-column text).
+LAYOUT_ROW_OTHER_SHARE = 0.25
+
+
+def _text_cell(row: LexborNode) -> LexborNode | None:
+    """The cell of a layout-table row that holds its text, when the other cells hold only
+    links (a menu) or next to nothing; else None."""
+    cells = [kid for kid in row.iter() if kid.tag in ("td", "th")]
+    if len(cells) < 2:
+        return None
+    sized = [(text_len(c), c) for c in cells]
+    best_len, best = max(sized, key=lambda pair: pair[0])
+    other = 0.0
+    for length, cell in sized:
+        if cell is not best and length:
+            other += length * (1 - link_density(cell, length))
+    return best if best_len and other < LAYOUT_ROW_OTHER_SHARE * best_len else None
+
+
+def _sole_headed_article(node: LexborNode) -> LexborNode | None:
+    """The one ``<article>`` inside ``node`` when it holds the page's ``<h1>``, else None."""
+    found = node.css("article")
+    if len(found) != 1 or found[0].css_first("h1") is None:
+        return None
+    return found[0]
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
@@ -242,6 +286,11 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
             if lead is not None:
                 out.append(lead)
             out.append(sib)
+            if sib.tag == "article":
+                # An <article> is the whole story: what follows it is the page's (author
+                # bios, comment-form notices, site footers); what precedes may still be its
+                # lead or lead figure.
+                break
             before = False
             continue
         if (sib.tag or "-").startswith("-"):
