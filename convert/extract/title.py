@@ -170,7 +170,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     if best is not None and best_overlap >= H1_TITLE_OVERLAP:
         return best
     for title in candidates:
-        trimmed = _strip_site(title, site_name, host, shown)
+        trimmed = _strip_site(title, site_name, host, shown, h1s)
         if trimmed:
             return trimmed
     return h1s[0] if h1s else None
@@ -276,12 +276,17 @@ _WORD = re.compile(r"\w+")
 _HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$")
 
 
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more (no "the", "of", "a"), case-folded."""
+    return {w for w in _word_set(text) if len(w) >= 4}
+
+
 def _word_set(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
 
 def _strip_site(title: str, site_name: str | None, host: str | None = None,
-                shown: set[str] = frozenset()) -> str:
+                shown: set[str] = frozenset(), h1s: list[str] = ()) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -291,6 +296,9 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):
-        # "Headline | Site": the longest part is the headline.
-        return max(parts, key=len)
+        # "Headline | Site" with the site unknown: the part the page's headings speak of
+        # ("Photo essay | The Daily Town" under "Dawn at the pier: a photo essay"), else the
+        # longest part.
+        heading = set().union(*(_content_words(h) for h in h1s)) if h1s else set()
+        return max(parts, key=lambda p: (len(_content_words(p) & heading), len(p)))
     return title

@@ -488,3 +488,13 @@ def test_declared_titles_agreeing_only_on_the_site_name_keep_the_headline():
     head = ('<meta property="og:title" content="Acme Corp - Pricing">'
             "<title>Acme Corp - Pricing plans for teams</title>")
     assert _title(head, url="https://www.acmecorp.com/pricing") == "Acme Corp - Pricing"
+
+
+def test_unknown_site_part_of_the_title_is_not_taken_for_the_headline():
+    # No og:site_name, no URL: of "Photo essay | The Daily Town" the part the page's <h1>
+    # speaks of is the headline's, not the longer one (the site's name).
+    html = ("<html><head><title>Photo essay | The Daily Town</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><h1>Dawn at the pier: a photo essay</h1><p>"
+            + "The fishermen arrive before the light, and the gulls arrive before them. " * 8
+            + "</p></article></body></html>")
+    assert parse_html(html.encode()).meta.title == "Photo essay"
