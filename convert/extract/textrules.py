@@ -110,11 +110,18 @@ COMMENTS_START = re.compile(
     r"^(?:there (?:are|is) )?(?:\d+|one|two|three|no) (?:comments?|responses?|replies|thoughts? on)\b|"
     r"^join the (?:discussion|conversation)\b|^comments are closed\b|"
     r"^(?:read|view|show|see) (?:all )?(?:\d+ )?comments\b|^kommentare lesen\b|"
-    r"(?:^|[|·•]\s*)\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\b|"
+    r"(?:^[{(\[]?\s*|[|·•]\s*)\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|"
+    r"comentarios?)\b|"
     r"^(?:lire|voir) les commentaires\b|^(?:leer|ver) (?:los )?comentarios\b|"
     # The fields of a comment form: "Name (*):", "Email*", "Correo electrónico (required)".
     r"^(?:your )?(?:name|e-?mail(?: address)?|website|nombre|correo electrónico|courriel|nom|"
     r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
+
+#: The reply button that ends each reader comment's header or footer, alone or after the
+#: commenter's name and time ("John Smith · 3 days ago · Reply"). Printed three times or more,
+#: it marks a comment thread even without a heading.
+REPLY_TAIL = re.compile(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
+                        r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
 
 #: The word "comment" (or "reply") in a comments label, as opposed to a comment-form field.
 COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|comentário|commenti|"

@@ -30,6 +30,12 @@ def _terms(text: str) -> set[str]:
     return terms
 
 
+def _repeats_page_title(units: list[Line], i: int) -> bool:
+    u, first = units[i], units[0]
+    return (not first.keep and 2 <= u.words <= 30 and not u.ends_sentence and bool(u.key)
+            and u.key in first.key and len(u.key) >= 0.4 * len(first.key))
+
+
 def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
@@ -67,6 +73,10 @@ def structure(units: list[Line]) -> dict:
     out: dict = {}
     body = _first_body(units)
     head = range(min(body, len(units)))
+    if 0 < body < len(units) - 1 and _repeats_page_title(units, body):
+        # The headline kept as the body's first line (the run swallowed it as a subheading):
+        # it is the headline when it repeats the page's <title> printed first.
+        head = range(body + 1)
     body_words: set[str] = set()
     # (the body's first dozen lines of some length: short labels kept inside the run say
     # little about what the article is about)
