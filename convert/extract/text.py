@@ -157,7 +157,9 @@ def _tiny_page(units: list[Line]) -> None:
 
 def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
-    if u.words > 14 or u.ends_sentence or u.clause_punct > 1:
+    # (a short question is a subheading too: "What happens next?")
+    if u.words > 14 or (u.ends_sentence and not (u.text.endswith("?") and u.words <= 8)) \
+            or u.clause_punct > 1:
         return False
     if u.text.endswith((":", "：")) and u.words > 3:
         return False  # the lead-in of a list

@@ -42,6 +42,8 @@ PER_ITEM_REPEATS = 3
 #: Comment headers ending in a reply button (see :data:`textrules.REPLY_TAIL`) that make a
 #: comment thread without a heading.
 THREAD_REPLIES = 3
+#: ... or blog comment headers ("Maria says:" over the comment's date).
+THREAD_SAYS = 2
 #: Sentence-shaped paragraphs just outside the run's edges that failed only the density
 #: test join it.
 EDGE_SENTENCES = True
@@ -235,12 +237,17 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
 def _comment_thread(units: list[Line], lo: int) -> int | None:
     """Reader comments without a heading: three or more comment headers below the body that
     end in a reply button after the commenter's name and time ("John Smith · 3 days ago ·
-    Reply"); the thread starts at the first one. (A bare "Reply" button after each post is
+    Reply") or "says:" over a date; the thread starts at the first one. (A bare "Reply" button after each post is
     left alone: forum threads, whose posts are the content, print one too.)"""
     marks = [i for i in range(lo, len(units))
              if 3 <= units[i].words <= 12 and R.REPLY_TAIL.search(units[i].text)]
-    if len(marks) < THREAD_REPLIES:
+    says = [i for i in range(lo, len(units) - 1) if units[i].words <= 6
+            and units[i + 1].role == "date" and R.COMMENT_SAYS.match(units[i].text)]
+    if len(marks) >= THREAD_REPLIES:
+        start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
+    elif len(says) >= THREAD_SAYS:
+        start = says[0]
+    else:
         return None
-    start = marks[0]
     seen = sum(u.weight for u in units[lo:start] if u.keep)
     return start if seen >= MIN_COMMENT_CUT else None

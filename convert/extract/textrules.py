@@ -46,6 +46,16 @@ TEASER = re.compile(
     r"lee también|leer más|leia também|leggi anche|czytaj też|czytaj także|"
     r"相关阅读|相关新闻|延伸阅读)\s*[:：|»›>]", _I)
 
+#: Teaser labels printed on a line of their own, the teaser's headline on the next line
+#: ("Read also" / "Government Promises New Flood Defences"). Not "Read more": it is also the
+#: button that ends an excerpt on a listing, above the next item's heading.
+TEASER_LABELS = frozenset({
+    "read also", "also read", "see also", "read next", "related", "related article",
+    "related story", "recommended", "lesen sie auch", "auch interessant", "lire aussi",
+    "à lire aussi", "voir aussi", "lee también", "lea también", "leia também", "leggi anche",
+    "czytaj też", "czytaj także", "zobacz też", "zobacz także",
+})
+
 #: Words that on a short line of their own are a button or a teaser label.
 BUTTON_WORDS = frozenset("""
 read more continue reading share tweet email print comment comments reply subscribe sign in
@@ -122,6 +132,11 @@ COMMENTS_START = re.compile(
 #: it marks a comment thread even without a heading.
 REPLY_TAIL = re.compile(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
                         r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
+
+#: A comment header of blog software: the commenter's name and "says:" ("Maria says:"),
+#: the comment's date on the next line.
+COMMENT_SAYS = re.compile(r"^\S+(?: \S+){0,4} (?:says|sagt|schreibt|dice|dit|disse|escribió|"
+                          r"écrit|pisze|napsal|zegt)\s*:$", _I)
 
 #: The word "comment" (or "reply") in a comments label, as opposed to a comment-form field.
 COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|comentário|commenti|"

@@ -580,3 +580,40 @@ def test_unbulleted_list_items_become_a_list():
     assert [len(b.items) for b in lists] == [4, 4]
     assert any(isinstance(b, Heading) and b.children[0].text == "Ingredients" for b in blocks)
     assert not any(isinstance(b, Heading) and "jacket" in b.children[0].text for b in blocks)
+
+
+def test_a_title_case_headline_kept_as_the_first_body_line_is_the_title():
+    # No <title> line at the top, a "Skip to content" button first: the Title Case headline
+    # the run kept above the body is the title (it was the standfirst, the button the title).
+    text = (f"Skip to content\nMenu\nSearch\n\nWorld\n\n"
+            f"Floods Force Thousands From Their Homes In The North\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n")
+    a = parse_text(text)
+    assert a.meta.title == "Floods Force Thousands From Their Homes In The North"
+    assert a.meta.subtitle is None and article_text(a).startswith(PARA)
+
+
+def test_a_teaser_label_on_its_own_line_takes_the_next_headline():
+    text = (f"{PARA}\n\nLesen Sie auch\nGovernment promises new flood defences after storms\n\n"
+            f"{PARA2}\n\n{PARA3}\n")
+    body = article_text(parse_text(text))
+    assert PARA3 in body and "flood defences" not in body and "Lesen" not in body
+
+
+def test_a_short_question_between_paragraphs_is_a_subheading():
+    from convert.article import Heading
+
+    blocks = parse_text(f"{PARA}\n\n{PARA2}\n\nWhat happens next?\n\n{PARA3}\n").blocks
+    assert any(isinstance(b, Heading) and b.children[0].text == "What happens next?"
+               for b in blocks)
+
+
+def test_blog_comments_under_says_headers_are_dropped_with_their_dates():
+    # WordPress prints "Maria says:" over each comment's date; two of them start the reader
+    # comments, and a comment's date is not the article's.
+    comments = "\n".join(f"{n} says:\nApril {k}, 2024 at 9:15 am\nLovely post, Lisbon is one of my "
+                         f"favourite cities and you captured it perfectly, thank you {k}."
+                         for k, n in enumerate(("Maria", "James Lee"), 12))
+    a = parse_text(f"Menu\nHome\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{comments}\n")
+    body = article_text(a)
+    assert PARA3 in body and "Lovely post" not in body and "says" not in body
+    assert a.meta.published is None
