@@ -35,6 +35,7 @@ def apply_rules(units: list[Line]) -> None:
     """Step 4: furniture that a single line gives away."""
     short_keys = {u.key for u in units if u.words <= RULE_MAX_WORDS}
     _drop_consent_tail(units)
+    _drop_page_title(units)
     for u in units:
         if u.keep is False:
             continue
@@ -115,6 +116,19 @@ def _drop_labelled_teasers(units: list[Line]) -> None:
             j += 1
         if j > i + 1:
             drop(u, "teaser")
+
+
+def _drop_page_title(units: list[Line]) -> None:
+    """The page's <title> printed first ("Headline - Site", WET and get_text dumps) when the
+    headline reappears further down: the headline is there, the first line is furniture."""
+    if len(units) < 3 or not 2 <= units[0].words <= 30:
+        return
+    head = units[0].key
+    for u in units[1:]:
+        if 2 <= u.words < units[0].words and u.key and u.key in head \
+                and len(u.key) >= 0.4 * len(head):
+            drop(units[0], "page-title")
+            return
 
 
 def _drop_consent_tail(units: list[Line]) -> None:

@@ -166,6 +166,8 @@ def keep_main_run(units: list[Line]) -> None:
         if not u.keep or any(a <= i <= b for a, b in spans):
             continue
         dist = min(a - i if i < a else i - b for a, b in spans)
+        if anchored and i < anchor:
+            dist = REGION_GAP + 1  # (above the headline: teasers, not the article's lead)
         # Long prose far away is still content on pages with several text areas; a stray
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):

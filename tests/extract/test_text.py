@@ -617,3 +617,23 @@ def test_blog_comments_under_says_headers_are_dropped_with_their_dates():
     body = article_text(a)
     assert PARA3 in body and "Lovely post" not in body and "says" not in body
     assert a.meta.published is None
+
+
+def test_sentence_case_teasers_above_the_headline_are_not_the_article():
+    # The <title> printed first ("Headline - Site") is furniture once the headline reappears;
+    # the headline then anchors the article, and teasers kept above it (sentence case, so no
+    # headline-list rule fires; near-good lines that followed the article's prose) are dropped.
+    paras = ("Rail passengers will pay about five per cent more for their tickets from March, the "
+             "government confirmed on Wednesday, the biggest rise for more than a decade.",
+             "The increase will add more than two hundred pounds a year to the cost of some season "
+             "tickets, and passenger groups said it would push more people back into their cars.")
+    teasers = "\n".join(("Man arrested after late night chase through the city centre",
+                         "School board votes to extend summer holidays by one week",
+                         "Local bakery wins national award for its sourdough bread",
+                         "Storm warning issued for coastal towns this weekend"))
+    text = (f"Train fares to rise by five per cent in March - The Herald\n\nNews\nSport\nBusiness\n"
+            f"Opinion\nLifestyle\n\nTrending\n{teasers}\n\n"
+            f"Train fares to rise by five per cent in March\n\n{paras[0]}\n\n{paras[1]}\n")
+    a = parse_text(text)
+    assert a.meta.title == "Train fares to rise by five per cent in March"
+    assert article_text(a) == "\n\n".join(paras)
