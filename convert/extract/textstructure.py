@@ -115,7 +115,7 @@ def structure(units: list[Line]) -> dict:
             if u.role:
                 continue
             if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
-                    and u.reason not in ("repeated",):
+                    and not R.BULLET.match(u.text):  # (a list item is not a standfirst)
                 nxt = units[u.index + 1] if u.index + 1 < len(units) else None
                 set_apart = nxt is not None and not nxt.keep and bool(nxt.role)
                 if set_apart or not u.ends_sentence:

@@ -637,3 +637,11 @@ def test_sentence_case_teasers_above_the_headline_are_not_the_article():
     a = parse_text(text)
     assert a.meta.title == "Train fares to rise by five per cent in March"
     assert article_text(a) == "\n\n".join(paras)
+
+
+def test_a_key_points_item_under_the_headline_is_not_the_standfirst():
+    text = (f"Tiny Frog Found In Remote Rainforest\n\nKey points:\n"
+            f"- The frog is smaller than a fingernail\n- It was found in a remote forest\n\n"
+            f"By Laura Chen\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n")
+    a = parse_text(text)
+    assert a.meta.title == "Tiny Frog Found In Remote Rainforest" and a.meta.subtitle is None
