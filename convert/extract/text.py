@@ -157,7 +157,9 @@ def _tiny_page(units: list[Line]) -> None:
 
 def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
-    if u.words > 14 or u.ends_sentence or u.clause_punct > 1:
+    # (a short question is a subheading too: "What happens next?")
+    if u.words > 14 or (u.ends_sentence and not (u.text.endswith("?") and u.words <= 8)) \
+            or u.clause_punct > 1:
         return False
     if u.text.endswith((":", "：")) and u.words > 3:
         return False  # the lead-in of a list
@@ -165,11 +167,49 @@ def _is_heading(units: list[Line], i: int) -> bool:
     return nxt is not None and bool(nxt.keep) and nxt.words > u.words
 
 
+#: A run of at least ITEM_RUN kept lines of at most ITEM_WORDS words that are not sentences
+#: is a list whose bullets innerText dropped (ingredients, features, things to pack).
+ITEM_RUN = 3
+ITEM_WORDS = 10
+
+
+def _item_line(u: Line) -> bool:
+    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not u.extra
+            and not R.BULLET.match(u.text))
+
+
+def _list_runs(units: list[Line]) -> set[int]:
+    """Indices of kept lines that are list items without a bullet (innerText prints an
+    item's text alone on its line)."""
+    kept = [u for u in units if u.keep]
+    out: set[int] = set()
+    i = 0
+    while i < len(kept):
+        j = i
+        # (items follow each other without a blank line, which would open a new block)
+        while j < len(kept) and _item_line(kept[j]) and (j == i or (
+                kept[j].index == kept[j - 1].index + 1 and not kept[j].gap_before)):
+            j += 1
+        run = kept[i:j]
+        # A short first line over longer ones, not after a lead-in ("...in your bag:"), heads
+        # the list ("Ingredients"); a last line before a numbered list heads that ("Method").
+        if len(run) >= 2 and run[0].words <= 3 and run[0].words < run[1].words and not (
+                i > 0 and kept[i - 1].text.endswith((":", "："))):
+            run = run[1:]
+        if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= 3:
+            run = run[:-1]
+        if len(run) >= ITEM_RUN:
+            out.update(u.index for u in run)
+        i = max(j, i + 1)
+    return out
+
+
 def _blocks(units: list[Line]) -> list:
     """Step 8: kept lines become paragraphs, level-2 headings, lists and code blocks."""
     blocks: list = []
     items: list[str] = []
     code: list[str] = []
+    runs = _list_runs(units)
 
     def flush() -> None:
         if items:
@@ -187,6 +227,11 @@ def _blocks(units: list[Line]) -> list:
             if items:
                 flush()
             code.append(u.text)
+            continue
+        if i in runs:
+            if code:
+                flush()
+            items.append(u.text)
             continue
         bullet = R.BULLET.match(u.text)
         if bullet and not u.text[:1].isdigit():

@@ -35,6 +35,7 @@ def apply_rules(units: list[Line]) -> None:
     """Step 4: furniture that a single line gives away."""
     short_keys = {u.key for u in units if u.words <= RULE_MAX_WORDS}
     _drop_consent_tail(units)
+    _drop_page_title(units)
     for u in units:
         if u.keep is False:
             continue
@@ -95,8 +96,39 @@ def apply_rules(units: list[Line]) -> None:
             drop(u, "repeated")
     if HEADLINE_RUN:
         _drop_headline_lists(units)
+    _drop_labelled_teasers(units)
     if TEMPLATE_RUN:
         drop_templated_runs(units)
+
+
+def _drop_labelled_teasers(units: list[Line]) -> None:
+    """A teaser label on its own line ("Read also", "Lesen Sie auch") and the headlines it
+    links on the next lines: headlines, not sentences."""
+    for i, u in enumerate(units[:-1]):
+        if u.reason != "button" and u.keep is not None or u.key not in R.TEASER_LABELS:
+            continue
+        j = i + 1
+        # (the label's box may list several headlines, one to a line, no blank line between)
+        while j < len(units) and units[j].keep is None and 3 <= units[j].words <= 20 and (
+                not units[j].ends_sentence or units[j].text.endswith("?")) and (
+                j == i + 1 or not units[j].gap_before):
+            drop(units[j], "teaser")
+            j += 1
+        if j > i + 1:
+            drop(u, "teaser")
+
+
+def _drop_page_title(units: list[Line]) -> None:
+    """The page's <title> printed first ("Headline - Site", WET and get_text dumps) when the
+    headline reappears further down: the headline is there, the first line is furniture."""
+    if len(units) < 3 or not 2 <= units[0].words <= 30:
+        return
+    head = units[0].key
+    for u in units[1:]:
+        if 2 <= u.words < units[0].words and u.key and u.key in head \
+                and len(u.key) >= 0.4 * len(head):
+            drop(units[0], "page-title")
+            return
 
 
 def _drop_consent_tail(units: list[Line]) -> None:
@@ -113,7 +145,7 @@ def _drop_consent_tail(units: list[Line]) -> None:
             return
 
 
-def _is_headline_case(u: Line) -> bool:
+def is_headline_case(u: Line) -> bool:
     """Title Case without a full stop: the shape of a teaser headline (in scripts with case)."""
     if u.words < 4 or u.words > 20 or u.ends_sentence and not u.text.endswith(("?", "!")):
         return False
@@ -130,7 +162,7 @@ def _drop_headline_lists(units: list[Line]) -> None:
     while i < n:
         j = i
         while j < n and (units[j].keep is None and not units[j].cells
-                         and _is_headline_case(units[j])):
+                         and is_headline_case(units[j])):
             j += 1
         if j - i >= HEADLINE_RUN:
             for u in units[i:j]:

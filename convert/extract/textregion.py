@@ -39,6 +39,11 @@ MIN_COMMENT_CUT = 60
 #: A comments label printed this many times or more labels each post or teaser ("Add a
 #: comment", "12 comments"), not the heading of the page's comment thread.
 PER_ITEM_REPEATS = 3
+#: Comment headers ending in a reply button (see :data:`textrules.REPLY_TAIL`) that make a
+#: comment thread without a heading.
+THREAD_REPLIES = 3
+#: ... or blog comment headers ("Maria says:" over the comment's date).
+THREAD_SAYS = 2
 #: Sentence-shaped paragraphs just outside the run's edges that failed only the density
 #: test join it.
 EDGE_SENTENCES = True
@@ -117,6 +122,12 @@ def keep_main_run(units: list[Line]) -> None:
     if hi < 0:
         return
     cut = _cut_comments(units, lo, hi)
+    thread = _comment_thread(units, lo)
+    if thread is not None and (cut is None or thread < cut):
+        cut = thread
+        for v in units[thread:]:
+            if v.keep:
+                drop(v, "comments")
     if cut is not None:
         # The run ends with the last line kept on its own before the cut: short lines just
         # above a comments heading belong to the comments box ("Leave your opinion").
@@ -155,6 +166,8 @@ def keep_main_run(units: list[Line]) -> None:
         if not u.keep or any(a <= i <= b for a, b in spans):
             continue
         dist = min(a - i if i < a else i - b for a, b in spans)
+        if anchored and i < anchor:
+            dist = REGION_GAP + 1  # (above the headline: teasers, not the article's lead)
         # Long prose far away is still content on pages with several text areas; a stray
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
@@ -221,3 +234,22 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                     drop(v, reason)
             return i
     return None
+
+
+def _comment_thread(units: list[Line], lo: int) -> int | None:
+    """Reader comments without a heading: three or more comment headers below the body that
+    end in a reply button after the commenter's name and time ("John Smith · 3 days ago ·
+    Reply") or "says:" over a date; the thread starts at the first one. (A bare "Reply" button after each post is
+    left alone: forum threads, whose posts are the content, print one too.)"""
+    marks = [i for i in range(lo, len(units))
+             if 3 <= units[i].words <= 12 and R.REPLY_TAIL.search(units[i].text)]
+    says = [i for i in range(lo, len(units) - 1) if units[i].words <= 6
+            and units[i + 1].role == "date" and R.COMMENT_SAYS.match(units[i].text)]
+    if len(marks) >= THREAD_REPLIES:
+        start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
+    elif len(says) >= THREAD_SAYS:
+        start = says[0]
+    else:
+        return None
+    seen = sum(u.weight for u in units[lo:start] if u.keep)
+    return start if seen >= MIN_COMMENT_CUT else None

@@ -46,6 +46,16 @@ TEASER = re.compile(
     r"lee también|leer más|leia também|leggi anche|czytaj też|czytaj także|"
     r"相关阅读|相关新闻|延伸阅读)\s*[:：|»›>]", _I)
 
+#: Teaser labels printed on a line of their own, the teaser's headline on the next line
+#: ("Read also" / "Government Promises New Flood Defences"). Not "Read more": it is also the
+#: button that ends an excerpt on a listing, above the next item's heading.
+TEASER_LABELS = frozenset({
+    "read also", "also read", "see also", "read next", "related", "related article",
+    "related story", "recommended", "lesen sie auch", "auch interessant", "lire aussi",
+    "à lire aussi", "voir aussi", "lee también", "lea también", "leia também", "leggi anche",
+    "czytaj też", "czytaj także", "zobacz też", "zobacz także",
+})
+
 #: Words that on a short line of their own are a button or a teaser label.
 BUTTON_WORDS = frozenset("""
 read more continue reading share tweet email print comment comments reply subscribe sign in
@@ -110,11 +120,23 @@ COMMENTS_START = re.compile(
     r"^(?:there (?:are|is) )?(?:\d+|one|two|three|no) (?:comments?|responses?|replies|thoughts? on)\b|"
     r"^join the (?:discussion|conversation)\b|^comments are closed\b|"
     r"^(?:read|view|show|see) (?:all )?(?:\d+ )?comments\b|^kommentare lesen\b|"
-    r"(?:^|[|·•]\s*)\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\b|"
+    r"(?:^[{(\[]?\s*|[|·•]\s*)\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|"
+    r"comentarios?)\b|"
     r"^(?:lire|voir) les commentaires\b|^(?:leer|ver) (?:los )?comentarios\b|"
     # The fields of a comment form: "Name (*):", "Email*", "Correo electrónico (required)".
     r"^(?:your )?(?:name|e-?mail(?: address)?|website|nombre|correo electrónico|courriel|nom|"
     r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
+
+#: The reply button that ends each reader comment's header or footer, alone or after the
+#: commenter's name and time ("John Smith · 3 days ago · Reply"). Printed three times or more,
+#: it marks a comment thread even without a heading.
+REPLY_TAIL = re.compile(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
+                        r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
+
+#: A comment header of blog software: the commenter's name and "says:" ("Maria says:"),
+#: the comment's date on the next line.
+COMMENT_SAYS = re.compile(r"^\S+(?: \S+){0,4} (?:says|sagt|schreibt|dice|dit|disse|escribió|"
+                          r"écrit|pisze|napsal|zegt)\s*:$", _I)
 
 #: The word "comment" (or "reply") in a comments label, as opposed to a comment-form field.
 COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|comentário|commenti|"

@@ -9,6 +9,7 @@ from ..article import Figure, Text
 from . import textmeta as M
 from . import textrules as R
 from .stopwords import words as word_list
+from .textfurniture import is_headline_case
 from .textlines import Line
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
@@ -28,6 +29,12 @@ def _terms(text: str) -> set[str]:
     chars = _UNSPACED.findall(text)
     terms.update(a + b for a, b in zip(chars, chars[1:]))
     return terms
+
+
+def _repeats_page_title(units: list[Line], i: int) -> bool:
+    u, first = units[i], units[0]
+    return (not first.keep and 2 <= u.words <= 30 and not u.ends_sentence and bool(u.key)
+            and u.key in first.key and len(u.key) >= 0.4 * len(first.key))
 
 
 def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
@@ -67,6 +74,12 @@ def structure(units: list[Line]) -> dict:
     out: dict = {}
     body = _first_body(units)
     head = range(min(body, len(units)))
+    if 0 < body < len(units) - 1 and (_repeats_page_title(units, body)
+                                      or is_headline_case(units[body])):
+        # The headline kept as the body's first line (the run swallowed it as a subheading):
+        # it is the headline when it repeats the page's <title> printed first, or has a
+        # headline's Title Case.
+        head = range(body + 1)
     body_words: set[str] = set()
     # (the body's first dozen lines of some length: short labels kept inside the run say
     # little about what the article is about)
@@ -102,7 +115,7 @@ def structure(units: list[Line]) -> dict:
             if u.role:
                 continue
             if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
-                    and u.reason not in ("repeated",):
+                    and not R.BULLET.match(u.text):  # (a list item is not a standfirst)
                 nxt = units[u.index + 1] if u.index + 1 < len(units) else None
                 set_apart = nxt is not None and not nxt.keep and bool(nxt.role)
                 if set_apart or not u.ends_sentence:
@@ -110,7 +123,12 @@ def structure(units: list[Line]) -> dict:
                     u.role, u.keep, u.reason = "subtitle", False, "standfirst"
                 break
     body = _first_body(units)
-    window = [u for u in units[:body] if u.role] + [u for u in units[body:body + 12] if u.role]
+    end = body + 12
+    for u in units[body:end]:
+        if u.reason in ("comments", "related") or R.COMMENT_SAYS.match(u.text):
+            end = u.index  # (a comment's date is not the article's)
+            break
+    window = [u for u in units[:body] if u.role] + [u for u in units[body:end] if u.role]
     for u in window:
         if u.role == "date" and "published" not in out and "modified" not in out:
             value = M.parse_date(u.text)
