@@ -115,7 +115,9 @@ def evaluate(score, golds: list[dict], result: dict) -> dict:
         pm = [{k: res.get(g["id"], {}).get(k) for k in ("title", "byline", "date")} for g in golds]
         m = score.score_metadata(gm, pm)
         row.update(title=m.get("title_exact"), byline=m.get("byline_lenient"),
-                   date=m.get("date_same_day"), meta_pairs=(gm, pm))
+                   date=m.get("date_same_day"))
+        if any(v for g in gm for v in g.values()):
+            row["meta_pairs"] = (gm, pm)
     cpu = [r.get("cpu", 0.0) for r in res.values()]
     row["cpu_ms"] = 1000 * sum(cpu) / len(cpu) if cpu else 0.0
     row["pages_s"] = len(cpu) / result["wall"] if result.get("wall") else 0.0
