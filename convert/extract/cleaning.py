@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
-from .dom import children, has_descendant
+from .dom import children, has_descendant, inside
 from .measure import LOOSE, class_weight, label, link_density, text_len, visible_chars
 if TYPE_CHECKING:  # (scoring builds on this module's named-chrome test)
     from .scoring import Candidate
@@ -122,17 +122,6 @@ def _trailing_links(root: LexborNode) -> list[LexborNode]:
             break
         out.append(para)
     return out if len(out) <= 2 else []
-
-
-def inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    """Whether ``ancestor`` is a proper ancestor of ``node``."""
-    target = ancestor.mem_id
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == target:
-            return True
-        parent = parent.parent
-    return False
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
-from .cleaning import clean, in_named_chrome, inside
+from .cleaning import clean, in_named_chrome
+from .dom import inside
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
 from .prune import _outside_article, prune

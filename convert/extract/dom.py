@@ -87,6 +87,17 @@ def contains_block(node: LexborNode) -> bool:
     return False
 
 
+def inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether ``ancestor`` is a proper ancestor of ``node``."""
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
     for kid in children(node):

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .cleaning import named_chrome
-from .dom import children, has_descendant
+from .dom import children, has_descendant, inside
 from .measure import class_weight, describe, label, link_density, text_len
 
 _BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
@@ -105,7 +105,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
         for anc in top_ancestors:
             if anc.tag == "body":
                 break
-            shared = sum(1 for c in strong if _is_inside(c.node, anc))
+            shared = sum(1 for c in strong if inside(c.node, anc))
             if shared >= P.MIN_SHARED_CANDIDATES:
                 notes.append(f"moved up to {describe(anc)}: holds {shared + 1} strong candidates")
                 cand = candidates.get(anc.mem_id) or Candidate(anc, top.score)
@@ -206,7 +206,7 @@ def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Ca
     for anc in _ancestors(top.node):
         if anc.tag in ("body", "html"):
             return None
-        if all(_is_inside(c.node, anc) for c in parts):
+        if all(inside(c.node, anc) for c in parts):
             return candidates.get(anc.mem_id) or Candidate(anc, top.score)
     return None
 
@@ -246,16 +246,6 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
         out.append(parent)
         parent = parent.parent
     return out
-
-
-def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    target = ancestor.mem_id
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == target:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _only_child(node: LexborNode) -> bool:
@@ -384,9 +374,9 @@ def enclosing_region(nodes: list[LexborNode], body: LexborNode) -> LexborNode | 
     for anc in _ancestors(nodes[0]):
         length = text_len(anc)
         if length >= REGION_MIN_SHARE * page and link_density(anc, length) <= REGION_MAX_DENSITY:
-            inside = {n.mem_id for n in nodes}
+            chosen = {n.mem_id for n in nodes}
             headings = sum(1 for h in anc.css(_HEADINGS) if h.css_first("a") is None
-                           and not any(a.mem_id in inside for a in _ancestors(h)))
+                           and not any(a.mem_id in chosen for a in _ancestors(h)))
             if headings >= max(REGION_MIN_HEADINGS, length / REGION_CHARS_PER_HEADING):
                 return anc
             return None
