@@ -20,7 +20,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from ..article import (Article, Block, Div, Figure, Heading, Image, List, Meta,
-                       Paragraph, Quote, Source)
+                       Paragraph, Quote, Source, Text)
 from ..errors import InputError
 from ..textutil import clean_text, inline_text, squash
 from . import content as content_mod
@@ -73,6 +73,11 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     for node in found.nodes:
         blocks.extend(builder.blocks_of(node, 0))
     blocks = _tidy(blocks, fields.get("title"))
+    headline = _clean(fields.get("headline"))
+    if headline and not _in_first_blocks(blocks, headline):
+        # The title is a declared rewording and the page's own headline sits outside the
+        # winning block: keep the words a reader sees at the top of the article.
+        blocks.insert(0, Heading(level=1, children=(Text(headline),)))
     subtitle = _clean(fields.get("subtitle"))
     if subtitle:
         blocks = _drop_subtitle(blocks, subtitle)
@@ -108,6 +113,12 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         source=Source(location=location, kind="html", encoding=encoding),
     )
     return Article(meta=meta, blocks=tuple(blocks))
+
+
+def _in_first_blocks(blocks: list[Block], text: str) -> bool:
+    key = _norm(text)
+    return any(isinstance(b, (Paragraph, Heading)) and _norm(inline_text(b.children)) == key
+               for b in blocks[:SUBTITLE_LOOKAHEAD])
 
 
 #: The standfirst is looked for among this many first body blocks.

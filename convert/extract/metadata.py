@@ -28,7 +28,9 @@ from .declared import (
     meta_tags,
 )
 from .standfirst import standfirst
-from .title import _HEADER_LINK, _node_text, choose_title, heading_text, is_site
+from .title import (
+    _HEADER_LINK, _node_text, choose_title, heading_text, is_site, visible_headline,
+)
 
 log = logging.getLogger("convert.extract")
 
@@ -59,6 +61,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         m = re.match(r"https?://([^/:?#]+)", url, re.IGNORECASE)
         host = m.group(1) if m else None
     out["title"] = choose_title(declared, h1s, page_title, site_name, host)
+    out["headline"] = visible_headline(out["title"], declared, h1s, page_title, site_name, host)
 
     out["description"] = (_first(meta, "description", "og:description", "twitter:description",
                                  "dc.description")

@@ -84,6 +84,23 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
     return _drop_trailing_site(title, site_name, host) if title else title
 
 
+def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
+                     site_name: str | None, host: str | None = None) -> str | None:
+    """The page's one visible headline when the chosen ``title`` is other wording (a declared
+    title rewritten for search engines or social cards): the ``<h1>`` a reader sees, which
+    the body must then keep. None when the page has no single headline-like ``<h1>`` of two
+    words or more, or when the title holds it."""
+    if not title or len(set(h1s)) != 1:
+        return None
+    h1 = h1s[0]
+    candidates = [t for t in declared if t] + ([page_title] if page_title else [])
+    if (len(h1.split()) < 2 or not _headline_like(h1, site_name, host)
+            or _site_part(h1, candidates, site_name, host) or is_site(h1, site_name, host)):
+        return None
+    key, title_key = _key(h1), _key(title)
+    return None if not key or key in title_key else h1
+
+
 def _agreed_head(title: str, candidates: list[str], site_name: str | None,
                  host: str | None) -> str:
     """The part the declared titles agree on, when they part ways right after it: og:title

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from convert.article import Heading
 from convert.extract.html import parse_html
+from convert.textutil import inline_text
 from convert.extract.dates import iso_date
 from convert.extract.metadata import clean_authors
 
@@ -498,3 +500,30 @@ def test_unknown_site_part_of_the_title_is_not_taken_for_the_headline():
             + "The fishermen arrive before the light, and the gulls arrive before them. " * 8
             + "</p></article></body></html>")
     assert parse_html(html.encode()).meta.title == "Photo essay"
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Photo essay | The Daily Town</title><meta property='og:site_name' content='The Daily Town'>",
+    "<title>Town council news | The Daily Town</title>"])
+def test_visible_headline_outside_the_body_is_kept_when_the_title_is_other_wording(head):
+    # The title comes from a declared rewording; the page's one <h1> sits above the winning
+    # block: the reader's headline must not vanish from both the title and the body.
+    para = "<p>" + "The fishermen arrive before the light, and the gulls follow them. " * 4 + "</p>"
+    html = (f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><div class='hero'>"
+            f"<h1>Dawn at the pier: a photo essay</h1></div><div class='story'>{para * 4}</div>"
+            "</body></html>")
+    article = parse_html(html.encode())
+    assert article.meta.title != "Dawn at the pier: a photo essay"
+    first = article.blocks[0]
+    assert isinstance(first, Heading) and inline_text(first.children) == (
+        "Dawn at the pier: a photo essay")
+
+
+def test_headline_is_not_repeated_when_the_title_is_the_headline():
+    para = "<p>" + "The fishermen arrive before the light, and the gulls follow them. " * 4 + "</p>"
+    html = ("<html><head><title>Dawn at the pier | The Daily Town</title></head><body>"
+            f"<div class='hero'><h1>Dawn at the pier</h1></div><div class='story'>{para * 4}</div>"
+            "</body></html>")
+    article = parse_html(html.encode())
+    assert article.meta.title == "Dawn at the pier"
+    assert not isinstance(article.blocks[0], Heading)
