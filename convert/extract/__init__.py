@@ -1,7 +1,8 @@
 """The parsers: raw page bytes in, :class:`convert.article.Article` out.
 
-- :mod:`.decode` turns bytes into text (BOM, declared charset, detection).
-- :mod:`.html` extracts the article from an HTML page.
+- :mod:`.html` extracts the article from an HTML page (its metadata in :mod:`.html.meta`).
 - :mod:`.text` recovers the article from a whole-page plain-text dump.
-- :mod:`.sniff` decides which of them an input needs (``--from auto``).
+
+Shared by both, one module per concept: :mod:`.decode` (bytes → text), :mod:`.sniff` (which
+pipeline an input needs, ``--from auto``), :mod:`.dates` (date words and bounds).
 """

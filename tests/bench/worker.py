@@ -30,9 +30,9 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
     parse = getattr(convert, "parse", None)
     if parse is None:
         if kind == "html":
-            from convert.extract.html import parse_html as direct
+            from convert.extract.html.pipeline import parse_html as direct
         else:
-            from convert.extract.text import parse_text as direct  # written by a colleague
+            from convert.extract.text.pipeline import parse_text as direct  # written by a colleague
 
         def parse(data, kind=kind, location=None):  # noqa: ANN001
             return direct(data, location=location)

@@ -1,0 +1,247 @@
+"""selectolax (lexbor) nodes to article AST blocks and inlines.
+
+The builder recurses along the tree but never deeper than :data:`.patterns.MAX_DEPTH`; below
+that it switches to an iterative walk that keeps every text and the paragraph breaks but drops
+formatting, so a page nested 100 000 levels deep neither crashes nor loses its words. Tables
+and figures are built in :mod:`.tables`.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from convert.article import (Block, Code, CodeBlock, Figure, Heading, Image, Inline, LineBreak, Link,
+                       List, ListItem, Paragraph, Quote, Rule, Strong, Text)
+from convert.textutil import clean_text
+from . import patterns as P
+from .dom import bounded_int, children, contains_block, is_hidden
+from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, text_in, trim
+from .tables import figure_blocks, table_blocks
+from .urls import make_image, safe_url
+
+
+class Builder:
+    """Builds AST blocks from a cleaned selectolax subtree."""
+
+    def __init__(self, base_url: str | None) -> None:
+        self.base = base_url
+
+    # ------------------------------------------------------------------ blocks
+
+    def blocks(self, node: LexborNode, depth: int = 0) -> list[Block]:
+        """The blocks of a container element's children."""
+        out: list[Block] = []
+        if depth > P.MAX_DEPTH:
+            out.extend(self.flat(node))
+            return out
+        run: list[Inline] = []
+        # (iter() also yields the nameless nodes children() leaves out: they read as "-".)
+        for child in node.iter(include_text=True):
+            tag = child.tag or "-"
+            if tag == "-text":
+                text = child.text_content
+                if text:
+                    run.append(Text(clean_text(WS.sub(" ", text))))
+                continue
+            if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(child):
+                continue
+            if tag in P.BLOCK_TAGS or tag == "img" and not run_has_text(run):
+                self._flush(run, out)
+                run = []
+                out.extend(self.block(child, depth + 1))
+            elif contains_block(child):
+                self._flush(run, out)
+                run = []
+                out.extend(self.blocks(child, depth + 1))
+            else:
+                run.extend(self.inline(child, depth + 1))
+        self._flush(run, out)
+        return out
+
+    def _flush(self, run: list[Inline], out: list[Block]) -> None:
+        if not run:
+            return
+        items = normalize_inlines(run)
+        if not has_text(items):
+            return
+        if len(items) == 1 and isinstance(items[0], Image):
+            out.append(Figure(image=items[0]))
+        else:
+            out.append(Paragraph(items))
+
+    def block(self, node: LexborNode, depth: int) -> list[Block]:
+        """The blocks one block-level element stands for."""
+        tag = node.tag or "-"
+        if tag in P.HEADING_TAGS:
+            items = normalize_inlines(self.inline_children(node, depth))
+            return [Heading(int(tag[1]), items)] if has_text(items) else []
+        if tag == "p":
+            return self.blocks(node, depth)
+        if tag in ("ul", "ol", "menu"):
+            return self.list(node, depth)
+        if tag == "dl":
+            return self.definition_list(node, depth)
+        if tag == "blockquote":
+            inner = self.blocks(node, depth)
+            cite = safe_url(node.attributes.get("cite"), self.base)
+            return [Quote(tuple(inner), cite)] if inner else []
+        if tag in ("pre", "xmp", "listing", "plaintext"):
+            return self.pre(node)
+        if tag == "table":
+            return self.table(node, depth)
+        if tag == "figure":
+            return self.figure(node, depth)
+        if tag == "img":
+            image = make_image(node, self.base)
+            return [Figure(image=image)] if image else []
+        if tag == "hr":
+            return [Rule()]
+        if tag == "picture":
+            img = node.css_first("img")
+            image = make_image(img, self.base) if img is not None else None
+            return [Figure(image=image)] if image else []
+        return self.blocks(node, depth)
+
+    def list(self, node: LexborNode, depth: int) -> list[Block]:
+        items: list[ListItem] = []
+        for child in children(node):
+            if child.tag == "li":
+                blocks = self.blocks(child, depth + 1)
+                if blocks:
+                    items.append(ListItem(tuple(blocks)))
+            elif child.tag in ("ul", "ol"):
+                nested = self.list(child, depth + 1)
+                if nested and items:
+                    items[-1] = ListItem(items[-1].blocks + tuple(nested))
+                elif nested:
+                    items.append(ListItem(tuple(nested)))
+            elif child.tag == "-text" or (child.tag or "-").startswith("-") or child.tag in P.DROP_TAGS:
+                continue
+            else:
+                blocks = self.blocks_of(child, depth + 1)
+                if blocks:
+                    items.append(ListItem(tuple(blocks)))
+        if not items:
+            return []
+        ordered = node.tag == "ol"
+        start = bounded_int(node.attributes.get("start"), 1, 10**9) if ordered else 1
+        return [List(tuple(items), ordered=ordered, start=start)]
+
+    def blocks_of(self, node: LexborNode, depth: int) -> list[Block]:
+        """Blocks for an element whatever its kind (block, or inline wrapped as a paragraph)."""
+        if node.tag in P.BLOCK_TAGS:
+            return self.block(node, depth)
+        out: list[Block] = []
+        self._flush(self.inline(node, depth), out)
+        return out
+
+    def definition_list(self, node: LexborNode, depth: int) -> list[Block]:
+        out: list[Block] = []
+        for child in children(node):
+            if child.tag == "dt":
+                items = normalize_inlines(self.inline_children(child, depth))
+                if has_text(items):
+                    out.append(Paragraph((Strong(items),)))
+            elif child.tag == "dd" or child.tag == "div":
+                out.extend(self.blocks(child, depth + 1))
+        return out
+
+    def pre(self, node: LexborNode) -> list[Block]:
+        text = clean_text(node.text(deep=True))
+        if not text.strip():
+            return []
+        text = text.strip("\n").rstrip()
+        language = None
+        for el in (node, node.css_first("code")):
+            if el is None:
+                continue
+            cls = el.attributes.get("class") or ""
+            m = P.CODE_LANGUAGE.search(cls)
+            if m:
+                language = m.group(1).lower()
+                break
+            lang = el.attributes.get("data-lang") or el.attributes.get("data-language")
+            if lang:
+                language = lang.strip().lower()
+                break
+        return [CodeBlock(text, language)]
+
+    def table(self, node: LexborNode, depth: int) -> list[Block]:
+        return table_blocks(self, node, depth)
+
+    def figure(self, node: LexborNode, depth: int) -> list[Block]:
+        return figure_blocks(self, node, depth)
+
+    # ------------------------------------------------------------------ inlines
+
+    def inline_children(self, node: LexborNode, depth: int) -> list[Inline]:
+        out: list[Inline] = []
+        if depth > P.MAX_DEPTH:
+            return [Text(clean_text(WS.sub(" ", node.text(deep=True))))]
+        for child in node.iter(include_text=True):  # nameless nodes: inline() gives []
+            out.extend(self.inline(child, depth + 1))
+        return out
+
+    def inline(self, node: LexborNode, depth: int) -> list[Inline]:
+        tag = node.tag or "-"
+        if tag == "-text":
+            text = node.text_content
+            return [Text(clean_text(WS.sub(" ", text)))] if text else []
+        if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(node):
+            return []
+        if tag == "br":
+            return [LineBreak()]
+        if tag == "img":
+            image = make_image(node, self.base)
+            return [image] if image else []
+        if tag in P.CODE_TAGS:
+            text = clean_text(WS.sub(" ", node.text(deep=True)))
+            return [Code(text)] if text.strip() else []
+        kids = self.inline_children(node, depth)
+        if tag == "a":
+            url = safe_url(node.attributes.get("href"), self.base)
+            if url and kids:
+                title = node.attributes.get("title")
+                return [Link(tuple(trim(kids)), url, clean_text(title) if title else None)]
+            return kids
+        wrapper = WRAPPERS.get(tag)
+        if wrapper is not None and text_in(kids):
+            return [wrapper(tuple(trim(kids)))]
+        if tag in P.BLOCK_TAGS:
+            return [Text(" "), *kids, Text(" ")]
+        return kids
+
+    # ------------------------------------------------------------------ deep fallback
+
+    def flat(self, node: LexborNode) -> list[Block]:
+        """Iterative walk for subtrees nested past :data:`MAX_DEPTH`: text and breaks only."""
+        out: list[Block] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            text = WS.sub(" ", "".join(run)).strip()
+            run.clear()
+            if text:
+                out.append(Paragraph((Text(clean_text(text)),)))
+
+        stack: list[tuple[LexborNode, bool]] = [(node, False)]
+        while stack:
+            current, leaving = stack.pop()
+            tag = current.tag or "-"
+            if leaving:
+                if tag in P.BLOCK_TAGS:
+                    flush()
+                continue
+            if tag == "-text":
+                run.append(current.text_content or "")
+                continue
+            if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(current):
+                continue
+            if tag == "br" or tag in P.BLOCK_TAGS:
+                flush()
+            stack.append((current, True))
+            kids = list(children(current))
+            for kid in reversed(kids):
+                stack.append((kid, False))
+        flush()
+        return out

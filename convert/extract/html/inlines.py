@@ -1,0 +1,86 @@
+"""Inline runs: whitespace, merging and trimming texts, formatting wrappers."""
+
+from __future__ import annotations
+
+import re
+
+from convert.article import (Code, Emphasis, Image, Inline, LineBreak, Strikeout, Strong, Subscript,
+                       Superscript, Text)
+from . import patterns as P
+
+# Runs of these characters read as one space. A lone plain space is left out of the pattern:
+# ``WS.sub(" ", text)`` gives the same string, without a replacement per word.
+WS = re.compile(r"[ \t\n\r\f\v\u200b]{2,}|[\t\n\r\f\v\u200b]")
+
+
+def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
+    """Merge adjacent texts, collapse spaces, trim around the run and around line breaks."""
+    if len(items) == 1 and isinstance(items[0], Text):  # the common case, short-cut
+        text = items[0].text.strip()
+        return (Text(text),) if text else ()
+    merged: list[Inline] = []
+    for item in items:
+        if isinstance(item, Text):
+            if merged and isinstance(merged[-1], Text):
+                merged[-1] = Text(merged[-1].text + item.text)
+                continue
+        merged.append(item)
+    out: list[Inline] = []
+    for i, item in enumerate(merged):
+        if isinstance(item, Text):
+            text = item.text
+            if i == 0 or isinstance(merged[i - 1], LineBreak):
+                text = text.lstrip()
+            if i == len(merged) - 1 or isinstance(merged[i + 1], LineBreak):
+                text = text.rstrip()
+            if text:
+                out.append(Text(text))
+        else:
+            out.append(item)
+    while out and isinstance(out[-1], LineBreak):
+        out.pop()
+    while out and isinstance(out[0], LineBreak):
+        out.pop(0)
+    return tuple(out)
+
+
+def has_text(items: tuple[Inline, ...]) -> bool:
+    for item in items:
+        if isinstance(item, (Text, Code)):
+            if item.text.strip():
+                return True
+        elif isinstance(item, Image):
+            return True
+        elif not isinstance(item, LineBreak) and has_text(item.children):  # type: ignore
+            return True
+    return False
+
+
+def run_has_text(run: list[Inline]) -> bool:
+    return any(isinstance(i, Text) and i.text.strip() for i in run)
+
+
+def text_in(items: list[Inline]) -> bool:
+    return has_text(tuple(items))
+
+
+def trim(items: list[Inline]) -> list[Inline]:
+    """Move leading/trailing spaces out of a wrapper is not possible here; strip them instead."""
+    if items and isinstance(items[0], Text) and items[0].text.startswith(" "):
+        items = [Text(items[0].text.lstrip()), *items[1:]]
+    if items and isinstance(items[-1], Text) and items[-1].text.endswith(" "):
+        items = [*items[:-1], Text(items[-1].text.rstrip())]
+    return [i for i in items if not (isinstance(i, Text) and not i.text)]
+
+
+WRAPPERS = {}
+for _t in P.EMPHASIS_TAGS:
+    WRAPPERS[_t] = Emphasis
+for _t in P.STRONG_TAGS:
+    WRAPPERS[_t] = Strong
+for _t in P.STRIKE_TAGS:
+    WRAPPERS[_t] = Strikeout
+WRAPPERS["sup"] = Superscript
+WRAPPERS["sub"] = Subscript
+WRAPPERS["u"] = Emphasis
+WRAPPERS["mark"] = Strong

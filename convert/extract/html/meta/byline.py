@@ -1,0 +1,290 @@
+"""Authors: cleaning raw author strings into names, and the visible byline of a page.
+
+Split from :mod:`convert.extract.html.meta`, which tries declared authors (JSON-LD, ``<meta>``) first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from convert.textutil import clean_text, squash
+from convert.extract.dates import text_date
+from .declared import _first, _unescape
+
+_BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
+                 r"story by|reporting by|authors?|autor(?:in)?|auteur|text|contributors?|"
+                 r"escrito por|écrit par|geschrieben von)\s*[:\-]?\s+", re.IGNORECASE)
+#: Between authors (the separators kept, so a semicolon can end a job title).
+_AUTHOR_SPLIT_KEEP = re.compile(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
+                                re.IGNORECASE)
+_AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
+                          r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
+                          r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
+                          r"auteur|admin|administrator|anonymous|unknown|guest|"
+                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                          re.IGNORECASE)
+
+def clean_authors(values: Iterable[str]) -> list[str]:
+    """Names from raw author strings: no "By", no dates, no roles, no URLs, no duplicates."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in values:
+        raw = squash(clean_text(_unescape(raw)))
+        if not raw or raw.startswith(("http:", "https:", "/")):
+            continue
+        raw = _BY.sub("", raw)
+        segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
+                            raw, flags=re.IGNORECASE)
+        # "Dec. 19, 2025 · Niko Matsakis": a dateline before the name is skipped; after the
+        # name, the date or role is dropped.
+        raw = next((s for s in segments if s and not text_date(s)), segments[0])
+        # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
+        # after a comma qualifies the name before it; it is not another author.
+        parts = _role_dropped(raw)
+        if any(len(part) < 3 for part in parts):
+            # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
+            parts = [raw]
+        for name in parts:
+            name = _BY.sub("", name).strip(" .:-–—()[]\"'")
+            # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
+            checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
+            if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(
+                    checked):
+                continue
+            if name.isupper() and len(name) > 3:
+                name = name.title()
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(name)
+    return out
+
+
+def _role_dropped(raw: str) -> list[str]:
+    """The parts of an author string, without the credentials and job titles after a name.
+    A job title runs to the next semicolon: "Nicole Forbes, Master Horticulturalist & Garden
+    Educator" is one person, whose title holds an ampersand."""
+    pieces = _AUTHOR_SPLIT_KEEP.split(raw)
+    parts = pieces[:1]
+    in_role = False
+    for i in range(1, len(pieces) - 1, 2):
+        sep, part = pieces[i], pieces[i + 1]
+        if ";" in sep:
+            in_role = False
+        m = _CREDENTIAL.match(part.strip(" .,"))
+        if m and m.group("job"):
+            in_role = True
+        if not (m or in_role):
+            parts.append(part)
+    return parts
+
+
+#: One token of letters and digits, starting with a letter: a forum/user handle.
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*")
+_CREDENTIAL = re.compile(
+    r"^(?:(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z][A-Za-z]?\.?){1,4}|"
+    r"(?P<job>(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|"
+    r"senior|chief|lead|editor-in-chief)\b.*))$")
+
+
+_BYLINE_SELECTOR = (
+    '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author-name"], '
+    '[class*="author"] [class*="name"], .author, [class*="Byline"], [data-testid*="byline"], '
+    'address.author, [class*="autor"], [class*="Author"]')
+
+
+_ANY_AUTHOR_CLASS = '[class*="author"], [class*="Author"]'
+_AUTHORIZED = re.compile(r"authoriz", re.IGNORECASE)
+
+
+#: The byline selector's parts, most specific first (a page's "author name" element beats a
+#: wrapper that also holds the source or the date).
+_BYLINE_PRIORITY = (
+    '[rel="author"], [itemprop="author"]',
+    ('[class*="author-name"], [class*="authorname"], [class*="AuthorName"], '
+     '[class*="author_name"], [class*="author__name"]'),
+    _BYLINE_SELECTOR,
+    # Any element classed for the author ("post-hero__author", "the-author"), the last of the
+    # class-based readings (author boxes and bios match it too).
+    _ANY_AUTHOR_CLASS,
+    # Last: a link to an author page ("/author/jane-doe") with no byline markup around it.
+    'a[href*="/author/"], a[href*="/authors/"]',
+)
+#: After the "By ..." lines: a forum's post header names its poster ("bigusername",
+#: "PostUser-name", "username"), the first post's being the thread's author. ("sername" and
+#: "ser-name" cover username, bigusername, UserName, user-name and PostUser-name in two scans.)
+_POSTER = '[class*="sername"], [class*="ser-name"]'
+
+
+def visible_byline(tree: LexborHTMLParser) -> list[str]:
+    names = _thread_starter(tree)
+    if names:
+        return names
+    for selector in _BYLINE_PRIORITY:
+        # The broad class match reads names written in the element only: its links may be
+        # an author box's buttons ("Get in touch").
+        names = _byline_nodes(tree.css(selector)[:20], links=selector != _ANY_AUTHOR_CLASS)
+        if names:
+            return names
+    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:20])
+
+
+_PERSON_LINK = re.compile(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
+
+
+def _only_other_link(node: LexborNode, text: str) -> bool:
+    """Whether the element's text is one link to somewhere other than a person's page (an
+    author box's "Get in touch" button)."""
+    for link in node.css("a")[:3]:
+        if squash(link.text(deep=True) or "") == text:
+            return not _PERSON_LINK.search(link.attributes.get("href") or "")
+    return False
+
+
+_STARTER_LABELS = ("thread starter", "started by", "topic starter")
+#: (one cheap probe for the labels' shared stem; the label's exact text is checked after)
+_STARTER_SELECTOR = 'span:lexbor-contains("starte" i), dt:lexbor-contains("starte" i)'
+
+
+def _thread_starter(tree: LexborHTMLParser) -> list[str]:
+    """A forum thread's author, labelled "Thread starter" (the first post's author; the
+    posters' own author markup lists everyone who replied, sometimes a pinned answer first)."""
+    for label in tree.css(_STARTER_SELECTOR)[:5]:
+        if squash(label.text(deep=True) or "").casefold().rstrip(" :") not in _STARTER_LABELS:
+            continue
+        sib = label.next
+        while sib is not None and (sib.tag or "-").startswith("-"):
+            sib = sib.next
+        name = squash(sib.text(deep=True) or "") if sib is not None else ""
+        if 2 <= len(name) <= 40:
+            names = clean_authors([name])
+            if names:
+                return names
+    return []
+
+
+def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
+    for node in nodes:
+        if node.tag in ("body", "html", "main") or _in_comments_or_menu(node) or _AUTHORIZED.search(
+                node.attributes.get("class") or ""):
+            continue
+        if node.css_first("input, label, textarea") is not None:
+            continue  # a form's field ("username" of a login or a honeypot), not a byline
+        name_node = node.css_first('[itemprop="name"]')
+        if name_node is not None:
+            text = name_node.attributes.get("content") or name_node.text(deep=True)
+        else:
+            text = node.attributes.get("content") or node.text(deep=True, separator=" ")
+        text = squash(text or "")
+        if not text or not links and _only_other_link(node, text) or _only_taxonomy_link(
+                node, text):
+            continue
+        names = clean_authors([text]) if len(text) <= 120 else []
+        if not names and links:
+            # A byline block that also holds a date or a role: its author link.
+            for link in node.css("a")[:3]:
+                if _TAXONOMY_LINK.search(link.attributes.get("href") or ""):
+                    continue  # a tag or category, not a person
+                link_text = squash(link.text(deep=True) or "")
+                if 3 <= len(link_text) <= 60:
+                    names = clean_authors([link_text])
+                    if names:
+                        break
+        if names:
+            return names
+    return []
+
+
+_BYLINE_TEXT = re.compile(r"^\s*(?:(?:by|written by|posted by|words by|von|par|por|door|av)\s*:?|"
+                          r"(?:authors?|contributors?|autor(?:in|en)?|auteurs?)\s*:)\s+"
+                          r"(\S.{1,60})$",
+                          re.IGNORECASE)
+
+
+def _byline_text(tree: LexborHTMLParser) -> list[str]:
+    """A visible "By Jane Doe" line (a short text block starting with a byline word)."""
+    body = tree.body
+    if body is None:
+        return []
+    for node in body.css("p, span, div, li, address, em, strong, small, h2, h3, h4, h5, h6"
+                         )[:3000]:
+        if node.child is None or node.tag == "div" and node.child.next is not None and (
+                _has_block_child(node)):
+            continue
+        raw = node.text(deep=True, separator=" ")
+        if len(raw) > 400 or not raw.strip():
+            # (whitespace is squashed only on texts that can be short enough)
+            continue
+        text = squash(raw)
+        if len(text) > 70:
+            continue
+        if _WRITTEN_BY.match(text.rstrip(" :")):
+            # A "Written by" label with the name in the next element.
+            sib = node.next
+            while sib is not None and (sib.tag or "-").startswith("-"):
+                sib = sib.next
+            name = squash(sib.text(deep=True, separator=" ")) if sib is not None else ""
+            if 3 <= len(name) <= 60 and not _in_comments_or_menu(node):
+                names = clean_authors([name])
+                if names:
+                    return names
+            continue
+        m = _BYLINE_TEXT.match(text)
+        if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
+            names = clean_authors([m.group(1)])
+            if names:
+                return names
+    return []
+
+
+def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
+    """Whether the element's text is one link to a tag or category ("byline__tag" holding
+    "Personal finance"): a topic, not a person."""
+    for link in node.css("a")[:3]:
+        if squash(link.text(deep=True) or "") == text:
+            return bool(_TAXONOMY_LINK.search(link.attributes.get("href") or ""))
+    return False
+
+
+_TAXONOMY_LINK = re.compile(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)
+#: Comment authors and menu labels ("BY USE CASE") are not the article's byline.
+_NOT_BYLINE_ZONE = re.compile(r"comment|dropdown|menu|\bnav", re.IGNORECASE)
+
+
+def _in_comments_or_menu(node: LexborNode) -> bool:
+    for _ in range(6):
+        if node is None or node.tag in ("body", "article", "main"):
+            return False
+        if node.tag == "nav" or _NOT_BYLINE_ZONE.search(node.attributes.get("class") or ""):
+            return True
+        node = node.parent
+    return False
+
+
+_BLOCK_CHILD = frozenset({"div", "p", "ul", "ol", "li", "section", "article", "header",
+                          "footer", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "form"})
+
+
+def _has_block_child(node: LexborNode) -> bool:
+    kid = node.child
+    while kid is not None:
+        if kid.tag in _BLOCK_CHILD:
+            return True
+        kid = kid.next
+    return False
+
+
+_WRITTEN_BY = re.compile(r"^(?:written by|author|authors|by|article by|posted by|autor|auteur|escrito por|"
+                         r"geschrieben von|écrit par)$", re.IGNORECASE)
+
+
+def _twitter_label_author(meta: dict[str, list[str]]) -> list[str]:
+    """Yoast's ``twitter:label1`` "Written by" / ``twitter:data1`` "Jane Doe" pair."""
+    for i in range(1, 5):
+        label = _first(meta, f"twitter:label{i}")
+        if label and _WRITTEN_BY.match(label.strip()):
+            return clean_authors(meta.get(f"twitter:data{i}", [])[:1])
+    return []

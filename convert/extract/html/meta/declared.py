@@ -1,0 +1,183 @@
+"""The page's own declarations: JSON-LD (``@graph`` flattened, the most article-like object
+chosen, duplicates of the same article merged) and ``<meta>`` tags by name/property/itemprop.
+
+Split from :mod:`convert.extract.html.meta`; values come back unescaped and squashed, never interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.textutil import clean_text, squash
+
+_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "scholarlyarticle",
+                  "techarticle", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "review",
+                  "socialmediaposting", "liveblogposting", "posting", "discussionforumposting",
+                  "medicalwebpage", "howto", "recipe", "product", "qapage", "question", "event",
+                  "creativework", "webpage", "itempage", "aboutpage", "collectionpage", "faqpage")
+#: Types before this index in _ARTICLE_TYPES are articles proper (their declarations merge).
+_ARTICLE_FAMILY = _ARTICLE_TYPES.index("medicalwebpage")
+
+# --------------------------------------------------------------------------- JSON-LD
+
+def _json_loads(text: str) -> Any:
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    text = text.removeprefix("<![CDATA[").removesuffix("]]>").strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        try:
+            return json.loads(re.sub(r"[\x00-\x1f]", " ", text))
+        except ValueError:
+            return None
+
+
+def _flatten(data: Any, out: list[dict], depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, out, depth + 1)
+    elif isinstance(data, dict):
+        out.append(data)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if isinstance(data.get(key), (list, dict)):
+                _flatten(data[key], out, depth + 1)
+
+
+def _types(obj: dict) -> list[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return [t.lower()]
+    if isinstance(t, list):
+        return [x.lower() for x in t if isinstance(x, str)]
+    return []
+
+
+def json_ld(tree: LexborHTMLParser) -> dict:
+    """The most article-like JSON-LD object of the page (empty dict if none)."""
+    objects: list[dict] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        data = _json_loads(script.text(deep=True) or "")
+        if data is not None:
+            _flatten(data, objects)
+    ranked: list[tuple[int, int, dict]] = []
+    for i, obj in enumerate(objects):
+        ranks = [_ARTICLE_TYPES.index(t) for t in _types(obj) if t in _ARTICLE_TYPES]
+        if ranks:
+            ranked.append((min(ranks), i, obj))
+    if not ranked:
+        return {}
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    best = _resolve_authors(ranked[0][2], objects)
+    family = [obj for rank, _, obj in ranked[1:] if rank < _ARTICLE_FAMILY and obj is not best]
+    if not family or ranked[0][0] >= _ARTICLE_FAMILY:
+        return best
+    # The same article declared twice (a plugin's Article and the theme's BlogPosting): fields
+    # missing from the best-typed declaration are taken from the others, best first.
+    merged = dict(best)
+    for obj in family:
+        for key, value in obj.items():
+            merged.setdefault(key, value)
+    return merged
+
+
+def _resolve_authors(obj: dict, objects: list[dict]) -> dict:
+    """``author`` given as ``{"@id": ...}`` references (Yoast's ``@graph``) replaced by the
+    Person objects they point to."""
+    author = obj.get("author")
+    refs = author if isinstance(author, list) else [author]
+    if not any(isinstance(a, dict) and "@id" in a and "name" not in a for a in refs):
+        return obj
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
+    resolved = [by_id.get(a.get("@id"), a) if isinstance(a, dict) and "name" not in a else a
+                for a in refs]
+    return {**obj, "author": resolved}
+
+
+def is_organisation(value: Any) -> bool:
+    """Whether a JSON-LD ``author`` is an organisation only (no Person among it)."""
+    items = value if isinstance(value, list) else [value]
+    types = [t for item in items if isinstance(item, dict) for t in _types(item)]
+    return bool(types) and "person" not in types and any(
+        t in ("organization", "newsmediaorganization", "corporation") for t in types)
+
+
+def is_person(value: Any) -> bool:
+    """Whether a JSON-LD ``author`` declares a Person (a one-person blog named after its author
+    keeps that author even though the site bears the same name)."""
+    items = value if isinstance(value, list) else [value]
+    return any("person" in _types(item) for item in items if isinstance(item, dict))
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            return [name]
+        if isinstance(name, list):
+            return [n for n in name if isinstance(n, str)]
+        given, family = value.get("givenName"), value.get("familyName")
+        if isinstance(given, str) and isinstance(family, str):
+            return [f"{given} {family}"]
+        return []
+    if isinstance(value, list):
+        out: list[str] = []
+        for item in value:
+            out.extend(_names(item))
+        return out
+    return []
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, (str, dict))), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("url") or value.get("@id")
+    if isinstance(value, str):
+        value = squash(clean_text(_unescape(value)))
+        return value or None
+    return None
+
+
+def _unescape(value: str) -> str:
+    # JSON-LD and meta values are often HTML-escaped twice by CMS templates ("&#8211;").
+    return html.unescape(value) if "&" in value else value
+
+
+# --------------------------------------------------------------------------- meta tags
+
+def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """``<meta>`` values by lower-cased name/property/itemprop, in page order."""
+    out: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None:
+            continue
+        content = squash(clean_text(_unescape(content)))
+        if not content:
+            continue
+        for key in ("property", "name", "itemprop", "http-equiv"):
+            name = attrs.get(key)
+            if name:
+                for part in name.lower().split():
+                    out.setdefault(part, []).append(content)
+    return out
+
+
+def _first(meta: dict[str, list[str]], *names: str) -> str | None:
+    for name in names:
+        values = meta.get(name)
+        if values:
+            return values[0]
+    return None

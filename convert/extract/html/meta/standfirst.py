@@ -1,0 +1,148 @@
+"""The standfirst (dek, subtitle): the summary line under the headline, found near it.
+
+Split from :mod:`convert.extract.html.meta`, which uses :func:`standfirst` for ``Meta.subtitle``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from convert.textutil import clean_text, squash
+from convert.extract.dates import text_date
+
+_WORD = re.compile(r"\w+")
+
+
+def _node_text(node: LexborNode | None) -> str:
+    return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
+
+
+_STANDFIRST_CLASS = re.compile(
+    r"standfirst|\bdek\b|[-_]dek\b|subtitle|sub-title|subhead|sub-head|subheadline|"
+    r"summary|\blede\b|[-_]lede\b|\bintro\b|[-_]intro\b|excerpt|strapline|kicker-text|"
+    r"description|teaser-text|article-lead|lead-text|\blead\b",
+    re.IGNORECASE)
+_STANDFIRST_NOT = re.compile(r"byline|author|date|time|meta|caption|credit|share|nav|breadcrumb|"
+                             r"comment|related|promo|newsletter", re.IGNORECASE)
+#: A standfirst is one or two sentences: shorter than this many characters...
+STANDFIRST_MAX = 400
+#: ...and at least this long.
+STANDFIRST_MIN = 20
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str]) -> str | None:
+    """The standfirst (dek, subtitle) under the headline, from a visible element only.
+
+    Looked for in the headline's header block (its ``<header>``/``<hgroup>``, or its parent
+    when that is small) and among the elements right after the ``<h1>``: an element whose
+    class reads as a standfirst, an ``<h2>``/``<p>`` directly after the ``<h1>`` inside a
+    header, or an element repeating the page's declared description."""
+    h1 = _headline(tree, title)
+    if h1 is None:
+        return None
+    desc_keys = {_key(d) for d in descriptions if len(d) >= STANDFIRST_MIN}
+    zone = _header_zone(h1)
+    # Elements right after the headline (the next few element siblings).
+    following: list[LexborNode] = []
+    sib = h1.next
+    while sib is not None and len(following) < 3:
+        if not (sib.tag or "-").startswith("-"):
+            if _node_text(sib):
+                following.append(sib)
+        sib = sib.next
+    candidates = list(following)
+    if zone is not None:
+        candidates += [n for n in zone.css("p, h2, h3, div, span")[:40]]
+    real_header = zone is not None and zone.tag in ("header", "hgroup")
+    for i, node in enumerate(candidates):
+        text = _node_text(node)
+        if not (STANDFIRST_MIN <= len(text) <= STANDFIRST_MAX) or node.tag == "h1":
+            continue
+        if node.css_first("h1, p + p, li, time, img, figure") is not None or _linked(
+                node, text):
+            continue
+        if _READ_TIME.search(text) or text_date(text) or _in_figure(node):
+            # A dateline, a reading time or a picture's caption is not a standfirst.
+            continue
+        label = " ".join(v for v in (node.attributes.get("class"), node.attributes.get("id"),
+                                     node.attributes.get("itemprop")) if v)
+        if label and _STANDFIRST_NOT.search(label):
+            continue
+        if label and _STANDFIRST_CLASS.search(label):
+            return text
+        if node.tag == "p" and _next_element(node) is not None and _next_element(
+                node).tag == "p" and not real_header:
+            # The first of a run of paragraphs is the body's lede, not a standfirst.
+            continue
+        if _key(text) in desc_keys:
+            return text
+        if real_header and i == 0 and following and node.tag in ("h2", "p"):
+            return text
+    return None
+
+
+_READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten?)\b\s*(?:read|lesezeit|de lecture)?",
+                        re.IGNORECASE)
+
+
+def _in_figure(node: LexborNode) -> bool:
+    parent = node
+    for _ in range(6):
+        if parent is None:
+            return False
+        if parent.tag in ("figure", "figcaption"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    sib = node.next
+    while sib is not None and (sib.tag or "-").startswith("-"):
+        sib = sib.next
+    return sib
+
+
+def _linked(node: LexborNode, text: str) -> bool:
+    links = sum(len(_node_text(a)) for a in node.css("a"))
+    return links > 0.3 * len(text)
+
+
+def _headline(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+    h1s = tree.css("h1")[:5]
+    if not h1s:
+        return None
+    if title:
+        key = _key(title)
+        for h1 in h1s:
+            if _key(_node_text(h1)) == key:
+                return h1
+    return h1s[0]
+
+
+#: The headline's parent is its header block when it holds fewer characters than this.
+HEADER_ZONE_CHARS = 1200
+
+
+def _header_zone(h1: LexborNode) -> LexborNode | None:
+    node = h1.parent
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html", "article", "main"):
+            break
+        if node.tag in ("header", "hgroup"):
+            return node
+        node = node.parent
+    parent = h1.parent
+    if parent is not None and parent.tag in ("div", "header", "hgroup") and len(
+            _node_text(parent)) < HEADER_ZONE_CHARS:
+        return parent
+    return None
+
+
+# --------------------------------------------------------------------------- driver

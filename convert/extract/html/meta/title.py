@@ -1,0 +1,321 @@
+"""The headline: the article's visible ``<h1>`` when the declared titles speak of it, else a
+declared title trimmed of the site name, so ``Meta.title`` never carries " | Site".
+
+Split from :mod:`convert.extract.html.meta`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from selectolax.lexbor import LexborNode
+
+from convert.textutil import clean_text, squash
+from .standfirst import _key
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
+
+def _node_text(node: LexborNode | None) -> str:
+    return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
+
+
+#: Elements that break a heading's words apart (the rest are inline and join as written).
+_SPACED = frozenset({"br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "img", "svg", "hr"})
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
+#: A badge before a forum thread's title ("[Question] Want to know..."), arXiv's "Title:".
+_LABEL_CLASS = re.compile(r"^(?:label|descriptor|prefix|badge)$")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+
+
+def heading_text(node: LexborNode) -> str:
+    """A heading's text as it reads: inline markup joined as written ("Metroid</a>, One" stays
+    "Metroid, One"), line breaks and blocks as spaces, a leading label badge dropped, and
+    entities escaped twice by the template ("SQL &amp;#x26; AI") decoded."""
+    skip = _leading_label(node)
+    parts: list[str] = []
+    for kid in node.traverse(include_text=True):
+        tag = kid.tag
+        if tag == "-text":
+            parent = kid.parent
+            if parent is not None and (parent.tag in _NOT_TEXT or parent.mem_id == skip):
+                continue
+            parts.append(kid.text_content or "")
+        elif tag in _SPACED and kid.mem_id != node.mem_id:
+            parts.append(" ")
+    text = squash(clean_text("".join(parts)))
+    if not text:
+        return ""
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+def _has_element_child(node: LexborNode) -> bool:
+    kid = node.child
+    while kid is not None:
+        if not (kid.tag or "-").startswith("-"):
+            return True
+        kid = kid.next
+    return False
+
+
+def _leading_label(node: LexborNode) -> int | None:
+    """The ``mem_id`` of a badge element opening the heading, when text follows it."""
+    first = node.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.tag not in ("span", "em", "strong", "small", "b"):
+        return None
+    classes = (first.attributes.get("class") or "").split()
+    if not any(_LABEL_CLASS.match(c) for c in classes) or _has_element_child(first):
+        return None
+    rest = (node.text(deep=True) or "").replace(first.text(deep=True) or "", "", 1)
+    return first.mem_id if rest.strip(" \u00a0:") else None
+
+
+def choose_title(declared: list[str], h1s: list[str], page_title: str,
+                 site_name: str | None, host: str | None = None) -> str | None:
+    """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
+    title = _choose(declared, h1s, page_title, site_name, host)
+    if title and title in h1s:
+        title = _cut_tagline(title, site_name, host)
+    if title:
+        title = _agreed_head(title, [t for t in declared if t] + [page_title], site_name, host)
+    return _drop_trailing_site(title, site_name, host) if title else title
+
+
+def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
+                     site_name: str | None, host: str | None = None) -> str | None:
+    """The page's one visible headline when the chosen ``title`` is other wording (a declared
+    title rewritten for search engines or social cards): the ``<h1>`` a reader sees, which
+    the body must then keep. None when the page has no single headline-like ``<h1>`` of two
+    words or more, or when the title holds it."""
+    if not title or len(set(h1s)) != 1:
+        return None
+    h1 = h1s[0]
+    candidates = [t for t in declared if t] + ([page_title] if page_title else [])
+    if (len(h1.split()) < 2 or not _headline_like(h1, site_name, host)
+            or _site_part(h1, candidates, site_name, host) or is_site(h1, site_name, host)):
+        return None
+    key, title_key = _key(h1), _key(title)
+    return None if not key or key in title_key else h1
+
+
+def _agreed_head(title: str, candidates: list[str], site_name: str | None,
+                 host: str | None) -> str:
+    """The part the declared titles agree on, when they part ways right after it: og:title
+    "CBD Relax Berries - (30ct) 300mg" and the <title> "CBD Relax Berries - CBD Gummies -
+    300mg | Green Roads" name the headline first and a variant or tagline each their own way."""
+    splits = [_TITLE_SEPARATORS.split(c) for c in dict.fromkeys(candidates) if c]
+    multi = [parts for parts in splits if len(parts) > 1]
+    if len(multi) < 2 or len({_key(parts[0]) for parts in multi}) != 1:
+        return title
+    head = multi[0][0]
+    if len({_key(parts[1]) for parts in multi}) < 2 or len(head.split()) < 2 or is_site(
+            head, site_name, host, trailing=True):  # ("Acme Corp - Pricing" names no headline)
+        return title
+    rest = title[len(head):]
+    return head if title.startswith(head) and _TITLE_SEPARATORS.match(rest) else title
+
+
+def _cut_tagline(h1: str, site_name: str | None, host: str | None) -> str:
+    """An ``<h1>`` written "Headline | Top 19 Companies": a pipe is no sentence's punctuation,
+    so what follows it is a tagline or keywords for search engines, not the headline."""
+    parts = [p for p in h1.split(" | ") if p.strip()]
+    if len(parts) < 2:
+        return h1
+    if is_site(parts[0], site_name, host):
+        parts = parts[1:]  # "Site | Headline"
+    return parts[0] if _key(parts[0]) else h1
+
+
+def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> str:
+    """An ``<h1>`` written "Headline – Artlyst" loses the site's name as a declared title
+    does."""
+    while True:
+        seps = list(_TITLE_SEPARATORS.finditer(title))
+        if not seps or not is_site(title[seps[-1].end():], site_name, host, trailing=True):
+            return title
+        title = title[:seps[-1].start()]
+
+
+def _choose(declared: list[str], h1s: list[str], page_title: str,
+            site_name: str | None, host: str | None) -> str | None:
+    candidates = [t for t in declared if t] + ([page_title] if page_title else [])
+    # A trailing "[Site]" ("... My Hero Academia [Archive of Our Own]", "[LWN.net]") names the
+    # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
+    # headline).
+    candidates = [_BRACKETED_SITE.sub("", c) for c in candidates]
+    if site_name and _TITLE_SEPARATORS.search(site_name) and any(
+            _key(site_name) == _key(c) for c in candidates):
+        # og:site_name filled with the whole "Headline | Section | Site" title names no site.
+        site_name = None
+    # A declared title that is only the site's name ("Bombas", "| Nuts & Volts Magazine")
+    # names no article.
+    candidates = [c for c in candidates if not _only_site(c, site_name, host)]
+    # A headline cut to fit a length limit (JSON-LD's 110 characters) is the start of a
+    # longer declared title: the full one is read instead.
+    candidates = [c for c in candidates if len(c) < HEADLINE_LIMIT or not any(
+        len(d) > len(c) + 3 and d.startswith(c.rstrip(" .…")) for d in candidates)]
+    # An <h1> holding the site's logo text, or repeating the site part of the declared title
+    # ("What is Ownership? - The Rust Programming Language"), is not the headline.
+    lone = len(set(h1s)) == 1
+    # The site's name as the page shows it, when an <h1> repeats the title's site part.
+    shown = {_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
+    h1s = [h for h in h1s if _headline_like(h, site_name, host) and _key(h) not in shown]
+    if lone and h1s and _echoes(h1s[0], candidates):
+        # One visible headline: the page's own wording beats a title rewritten for search
+        # engines or social cards.
+        return h1s[0]
+    for h1 in h1s:
+        if h1 and any(h1 != c and h1 in c and len(h1) >= 0.3 * len(c) for c in candidates):
+            return h1
+    # The visible headline is the article's own wording; a declared title sharing most of its
+    # words is the same headline rewritten for search engines or social cards.
+    best, best_overlap = None, 0.0
+    # (also measured on the titles trimmed of the site's name: an <h1> that is the site's logo
+    # text shares only the site part with "SHIP | City of Southfield")
+    trimmed = [_strip_site(c, site_name, host, shown) for c in candidates]
+    for h1 in h1s:
+        h1_words = _word_set(h1)
+        for title in candidates + [t for t in trimmed if t not in candidates]:
+            words = _word_set(title)
+            if h1_words and words:
+                overlap = len(h1_words & words) / len(h1_words | words)
+                if overlap > best_overlap:
+                    best, best_overlap = h1, overlap
+    if best is not None and best_overlap >= H1_TITLE_OVERLAP:
+        return best
+    for title in candidates:
+        trimmed = _strip_site(title, site_name, host, shown, h1s)
+        if trimmed:
+            return trimmed
+    return h1s[0] if h1s else None
+
+
+def _only_site(title: str, site_name: str | None, host: str | None) -> bool:
+    parts = [p for p in _TITLE_SEPARATORS.split(title.strip(" |·•»")) if p]
+    return not parts or all(is_site(p, site_name, host) for p in parts)
+
+
+def is_site(text: str, site_name: str | None, host: str | None, trailing: bool = False) -> bool:
+    """Whether ``text`` is the site's name: equal to the declared site name or made of its
+    words ("Minecraft News" for "Minecraft Update News"), or spelling the host. The trailing
+    part of a title ("Headline - Doom9's Forum") also counts when it holds the host's
+    registered name."""
+    key = _key(text)
+    if not key:
+        return False
+    if site_name:
+        site_key = _key(site_name)
+        if key == site_key or set(key.split()) <= set(site_key.split()):
+            return True
+    if host:
+        squashed = key.replace(" ", "")
+        if squashed == host.lower().removeprefix("www.").replace(".", ""):
+            return True
+        label = _host_label(host)
+        if trailing and len(label) >= 4 and label in squashed and len(key.split()) <= 4:
+            return True
+    return False
+
+
+def _host_label(host: str) -> str:
+    """The registered name of a host: "doom9" for forum.doom9.org, "bbc" for www.bbc.co.uk."""
+    labels = [lab for lab in host.lower().split(".") if lab]
+    if len(labels) >= 2:
+        labels.pop()  # the top-level domain
+    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return re.sub(r"[^a-z0-9]", "", labels[-1]) if labels else ""
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+
+
+def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str | None) -> bool:
+    """Whether the ``<h1>`` is the trailing part of a declared "Headline - Site" title (the
+    site's name shown as the page's top heading). Not when the title's first part is the
+    site ("Leadfeeder | State of SEO in 2026"), nor a one-word label (a forum thread's prefix:
+    "Question - Want to know...", with the label shown as a badge in the ``<h1>``)."""
+    key = _key(h1)
+    for title in candidates:
+        parts = _TITLE_SEPARATORS.split(title)
+        if len(parts) > 1 and key and any(_key(p) == key for p in parts[1:]) and _key(
+                parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True) and (
+                len(_key(parts[0]).split()) > 1):
+            return True
+    return False
+
+
+#: Search engines' headline limit (schema.org Article ``headline``: 110 characters); SEO
+#: plugins cut longer headlines near it.
+HEADLINE_LIMIT = 100
+#: A lone ``<h1>`` longer than this is a block of text, not a headline.
+H1_MAX_CHARS = 200
+
+
+def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
+    """An ``<h1>`` that is a headline, not the site's logo text."""
+    if not (2 <= len(h1) <= H1_MAX_CHARS):
+        return False
+    return bool(_key(h1)) and not is_site(h1, site_name, host)
+
+
+#: Share of a lone ``<h1>``'s words that the declared titles must repeat for it to be taken
+#: as the headline (a blog's name or a template's placeholder shares none).
+H1_ECHO_SHARE = 0.5
+
+
+def _echoes(h1: str, candidates: list[str]) -> bool:
+    """Whether the declared titles speak of the same thing as the ``<h1>`` (and do not merely
+    carry it as their site-name part, "Blog Name: Post title")."""
+    if not candidates:
+        return True
+    words = _word_set(h1)
+    if not words:
+        return False
+    key = _key(h1)
+    for title in candidates:
+        parts = _TITLE_SEPARATORS.split(title) + re.split(r":\s+", title)
+        if len(parts) > 1 and any(_key(p) == key for p in parts) and key != _key(
+                max(parts, key=len)):
+            return False
+    seen = set().union(*(_word_set(t) for t in candidates))
+    return len(words & seen) >= H1_ECHO_SHARE * len(words)
+
+
+_BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
+#: Word overlap (Jaccard) above which an ``<h1>`` is taken as the declared title's headline.
+H1_TITLE_OVERLAP = 0.5
+_WORD = re.compile(r"\w+")
+#: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1").
+_HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$")
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more (no "the", "of", "a"), case-folded."""
+    return {w for w in _word_set(text) if len(w) >= 4}
+
+
+def _word_set(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _strip_site(title: str, site_name: str | None, host: str | None = None,
+                shown: set[str] = frozenset(), h1s: list[str] = ()) -> str:
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site = (site_name or "").casefold()
+    kept = [p for i, p in enumerate(parts) if not (site and (p.casefold() in site or site in p.casefold()))
+            and not (i and (is_site(p, site_name, host, trailing=True) or _key(p) in shown))]
+    if kept and len(kept) < len(parts):
+        return " - ".join(kept) if len(kept) > 1 else kept[0]
+    if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):
+        # "Headline | Site" with the site unknown: the part the page's headings speak of
+        # ("Photo essay | The Daily Town" under "Dawn at the pier: a photo essay"), else the
+        # longest part.
+        heading = set().union(*(_content_words(h) for h in h1s)) if h1s else set()
+        return max(parts, key=lambda p: (len(_content_words(p) & heading), len(p)))
+    return title

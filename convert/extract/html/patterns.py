@@ -1,0 +1,201 @@
+"""Vocabulary of the HTML extractor: tag sets, class/id word lists, regexes, named constants.
+
+Logic lives in :mod:`.content`, :mod:`.dom` and :mod:`.meta`; this module only names things,
+so a heuristic can be read (and tuned) in one place. The word lists follow the spirit of
+Readability.js's ``REGEXPS`` and trafilatura's ``xpaths.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fastmatch import fold_patterns as _fold_patterns
+
+# --------------------------------------------------------------------------- tags
+
+#: Elements whose text is never content (scripts, styles, embedded documents, form controls).
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "canvas", "svg", "math", "input", "select", "option", "optgroup", "textarea",
+    "button", "datalist", "dialog", "map", "audio", "video", "source", "track", "link", "meta",
+    "head", "title", "base", "param", "progress", "meter", "-comment",
+})
+
+#: Elements that are page chrome by their very name (used by the strict pass only).
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
+
+#: Block-level elements: a ``div`` containing none of these reads as a paragraph.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "center", "summary", "menu",
+    "picture", "body", "html", "listing", "xmp", "plaintext",
+})
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+#: Inline formatting elements mapped to the AST inline that represents them.
+EMPHASIS_TAGS = frozenset({"em", "i", "cite", "dfn", "var"})
+STRONG_TAGS = frozenset({"strong", "b"})
+STRIKE_TAGS = frozenset({"s", "del", "strike"})
+CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
+
+#: Elements that hold paragraph-like text and seed the content score.
+SCORE_TAGS = frozenset({"p", "pre", "td", "blockquote", "li", "dd", "section", "div", "article",
+                        "main", "font", "span", "center"})
+
+# --------------------------------------------------------------------------- class / id words
+
+#: class/id/role words of page chrome: removed in the strict pass unless a POSITIVE word is
+#: there too (as Readability's ``unlikelyCandidates`` / ``okMaybeItsACandidate``).
+UNLIKELY = re.compile(
+    r"-ad-|\bads?\b|ad-break|adsense|agegate|banner|breadcrumb|combx|comment|communit|consent|"
+    r"cookie|cover-wrap|disqus|extra|foot|gdpr|header|hidden|legends|masthead|menu|"
+    r"modal|navbar|newsletter|outbrain|overlay|pager|pagination|popup|promo|related|remark|"
+    r"replies|rss|share|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|"
+    r"taboola|teaser|toolbar|tweet|twitter|widget|signup|login|paywall|recommend|"
+    r"read-?more|more-stories|trending|most-popular|byline|author-?bio|tags?-?list|"
+    r"print-?only|screen-reader|sr-only|visually-hidden|skip",
+    re.IGNORECASE)
+POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|post|story|text|blog|prose|"
+    r"markdown|instapaper_body|paragraph|column|shadow",
+    re.IGNORECASE)
+#: Words that lower a candidate's score (Readability's ``negative``).
+NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"
+    r"footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
+    r"skyscraper|sponsor|shopping|tags|tool|widget|teaser|recommend|newsletter|social|nav|"
+    r"menu|breadcrumb|cookie|popup|modal|subscribe|signup|author",
+    re.IGNORECASE)
+#: NEGATIVE words that name layout machinery as often as chrome (Tailwind's
+#: ``overflow-hidden``, ``lg:hidden`` twins, scroll containers): a block of real prose
+#: carrying only these is not dropped for its class. ("widget" was tried too: Elementor wraps
+#: content in ``elementor-widget-container``, but so are its author boxes; no net gain.)
+WEAK_NEGATIVE = re.compile(r"hidden|scroll", re.IGNORECASE)
+
+#: One class/id token naming a boilerplate block inside an article (related posts, share bars,
+#: the comments section, newsletter boxes, author boxes, tag and rating lines). Matched per
+#: token and as whole words of it, so the "post" of ``jp-relatedposts`` or ``post-author``
+#: does not read as content, and ``shared-styles`` or ``commentary`` are not chrome.
+CHROME_TOKEN = re.compile(
+    r"(?<![a-z])(?:related(?:posts?)?|share(?:daddy|bar|box|buttons?|links?|tools?)?|sharing|"
+    r"social|comments|commentlist|comment-?respond|comment-?form|kommentare|newsletter|"
+    r"subscribe|breadcrumbs?|crumbs|author-?(?:bio|box|info|description)|post-author|"
+    r"about-?author|tag-?links|tags?-?list|post-?tags|post-ratings|disclaimer|disclosure|"
+    r"affiliate|paywall|letters-cta|post-flair|signup|subscription|"
+    # A post's footer line under the text ("Posted by Ann at 10:31", categories, tags):
+    # "post"/"entry" read as content and cancel the "foot" of its name.
+    r"(?:post|entry)-?footer)(?![a-z])",
+    re.IGNORECASE)
+
+#: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
+#: Disqus, "responses"): on an article page these are never part of the article, whatever
+#: pass found them; on a forum the thread *is* such a section (see ``content._article_like``).
+COMMENTS = re.compile(r"comment|disqus|\breplies\b|\bresponses\b|kommentar|talkback",
+                      re.IGNORECASE)
+
+#: Roles that mark chrome whatever the tag.
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu",
+                          "menubar", "search", "dialog", "alertdialog", "tablist", "alert"})
+
+#: class names that hide an element visually (bootstrap, tailwind, WordPress).
+HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|"
+    r"screenreader|invisible|offscreen)(?:\s|$)", re.IGNORECASE)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+#: React's streaming SSR parks each finished chunk in ``<div hidden id="S:0">`` until a script
+#: moves it into place: that content is the page, not hidden text.
+STREAMED_ID = re.compile(r"^S:\d+$")
+
+#: Classes naming a code block's language.
+CODE_LANGUAGE = re.compile(
+    r"(?:^|\s)(?:language|lang|highlight-source|brush:?|highlight)-?\s*([A-Za-z0-9_+#.-]+)",
+    re.IGNORECASE)
+
+#: Credit lines bound to a figure (class words and text prefixes).
+CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|byline|attribution",
+                          re.IGNORECASE)
+CREDIT_TEXT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?s?|pictures?|image|illustration|foto|"
+    r"bild|credit|source|quelle|crédit|fuente|zdjęcie)\s*(?:by\b|:|/))", re.IGNORECASE)
+
+# --------------------------------------------------------------------------- text
+
+#: Text of a block that is boilerplate whatever its container (short lines only).
+BOILERPLATE_TEXT = re.compile(
+    r"^(?:share( this)?( article| post| story)?|tweet|print|email|advertisement|"
+    r"anzeige|werbung|publicidad|publicité|related( articles| posts| stories)?|"
+    r"read more|weiterlesen|mehr zum thema|you may also like|recommended( for you)?|"
+    r"sign up|subscribe( now)?|log ?in|skip to (main )?content|back to top|"
+    r"follow us|all rights reserved.*|cookie settings|accept( all)?( cookies)?|"
+    r"gefällt mir|like this|teilen mit|share this|reklama|kommentieren|kommentare|"
+    r"bild anzeigen|anzeigen|mehr|more|lire la suite|leer más|czytaj dalej|"
+    r"loading\.*|wird geladen\.*|(?:\d+\s+)?(?:comments?|kommentare|likes?)|"
+    r"das könnte (?:sie|dich) auch interessieren|(?:ähnliche|verwandte) (?:beiträge|artikel)|"
+    r"(?:te|le) puede interesar|teilen sie dies mit|leave a (?:reply|comment)|"
+    r"(?:hinterlasse|schreibe) (?:jetzt )?einen kommentar|"
+    # A recipe plugin's button row (WP Recipe Maker, Tasty): "Jump to Recipe Pin Recipe".
+    r"(?:(?:(?:jump|skip) to (?:the )?(?:recipe|video)|(?:print|pin|save|rate)(?: this)? recipe|"
+    r"print)\W*)+)\W*$",
+    re.IGNORECASE)
+#: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
+READ_ALSO = re.compile(
+    r"^\W*(?:read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
+    r"mehr zum thema|auch interessant|lea (?:también|más)|lee también|véase también|"
+    r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|lire aussi|à lire aussi|voir aussi|"
+    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea|(?:te|le) puede interesar)"
+    r"\s*[:：»>-]",
+    re.IGNORECASE)
+
+#: A consent / cookie notice line: never article text (short blocks only).
+CONSENT_TEXT = re.compile(
+    r"\b(?:we|this (?:site|website)|our (?:site|website|partners))\b[^.]{0,60}\buses? cookies\b|"
+    r"\bcookie (?:policy|settings|preferences|consent|notice|banner)\b|"
+    r"\b(?:accept|agree to|consent to)\b[^.]{0,40}\bcookies\b|"
+    r"\bwir verwenden cookies\b|\bdiese (?:web)?seite verwendet cookies\b|"
+    r"\bnous utilisons des cookies\b|\butilizamos cookies\b",
+    re.IGNORECASE)
+#: Blocks longer than this are never taken for a consent notice.
+CONSENT_MAX_CHARS = 400
+
+COMMA = re.compile(r"[,，、،]")
+
+# --------------------------------------------------------------------------- URLs
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "tel", "news", "irc", "xmpp"})
+SAFE_DATA_IMAGE = re.compile(r"^data:image/(?:png|gif|jpe?g|webp|avif);", re.IGNORECASE)
+#: Attributes holding an image URL, best first (lazy-loading libraries put the real one aside).
+IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy",
+                   "data-url", "data-hi-res-src", "src")
+PLACEHOLDER_IMAGE = re.compile(r"^data:|blank\.gif|spacer\.gif|pixel\.gif|1x1|placeholder|"
+                               r"transparent\.(?:gif|png)|lazy[-_]?load", re.IGNORECASE)
+
+# --------------------------------------------------------------------------- constants
+
+#: A text block shorter than this does not seed a content score.
+MIN_PARAGRAPH_CHARS = 25
+#: How many ancestors receive a paragraph's score (Readability uses 3 up to 5).
+SCORE_ANCESTORS = 5
+#: A sibling of the winner joins it when its score is at least this share of the winner's.
+SIBLING_SHARE = 0.2
+#: The strict pass is retried with relaxed rules when it keeps fewer characters than this...
+MIN_ARTICLE_CHARS = 250
+#: ...or less than this share of the page's visible paragraph text.
+MIN_ARTICLE_SHARE = 0.3
+#: Deeper than this, the AST builder flattens a subtree to its text instead of recursing.
+MAX_DEPTH = 120
+#: Colspan/rowspan are clamped to this (a span bomb must not allocate a huge table).
+MAX_SPAN = 1000
+
+#: The winner moves up to an ancestor holding at least this many other strong candidates
+#: (Readability's ``MINIMUM_TOPCANDIDATES``).
+MIN_SHARED_CANDIDATES = 3
+
+
+
+# Every case-insensitive pattern above (and any added later) gets the fast path of
+# :mod:`.fastmatch` (same results, several times faster on ASCII text).
+_fold_patterns(globals())

@@ -1,0 +1,298 @@
+"""The HTML pipeline: bytes → text → metadata + main content → :class:`Article`.
+
+Steps (each in its own module):
+
+1. :mod:`.decode` turns bytes into text (BOM, HTTP charset, ``<meta charset>``, detection);
+2. :mod:`.meta` reads the page's declarations on an untouched parse;
+3. :mod:`.content` finds the main content (prune → score → pick → merge siblings → clean),
+   relaxing its rules when a pass keeps too little;
+4. :mod:`.builder` builds AST blocks from the winning nodes;
+5. here: drop the headline repeated in the body, duplicated paragraphs and boilerplate lines.
+
+``logging.getLogger("convert.extract")`` at DEBUG explains the content decision.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.article import (Article, Block, Div, Figure, Heading, Image, List, Meta,
+                       Paragraph, Quote, Source, Text)
+from convert.errors import InputError
+from convert.textutil import clean_text, inline_text, squash
+from . import content as content_mod
+from . import meta as metadata_mod
+from . import patterns as P
+from convert.extract.decode import decode
+from .builder import Builder
+from .guard import cap_attributes, cap_nesting
+from .urls import safe_url
+
+__all__ = ["parse_html"]
+
+log = logging.getLogger("convert.extract")
+
+_WORDS = re.compile(r"\w+")
+
+
+def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
+               http_charset: str | None = None) -> Article:
+    """Extract the article of an HTML page.
+
+    ``location`` is the file path or URL the page came from (recorded in ``Meta.source``; used
+    as the base URL when it is a URL); ``base_url`` overrides it for resolving links; the
+    page's own ``<base href>`` is honoured on top. Raises :class:`InputError` when the page
+    holds no article text.
+    """
+    if isinstance(data, bytes):
+        if not data.strip():
+            raise InputError("empty page")
+        text, encoding = decode(data, markup=True, http_charset=http_charset)
+    else:
+        text, encoding = data, None
+    if not text.strip():
+        raise InputError("empty page")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    text = cap_attributes(cap_nesting(text))
+
+    page_url = base_url or (location if _is_url(location) else None)
+    head_tree = LexborHTMLParser(text)
+    base = _base_url(head_tree, page_url)
+    fields = metadata_mod.extract(head_tree, page_url)
+
+    tree, found = content_mod.find_content(text, head_tree)
+    del head_tree
+    if found is None:
+        raise InputError("no article content found")
+    builder = Builder(base)
+    blocks: list[Block] = []
+    for node in found.nodes:
+        blocks.extend(builder.blocks_of(node, 0))
+    blocks = _tidy(blocks, fields.get("title"))
+    headline = _clean(fields.get("headline"))
+    if headline and not _in_first_blocks(blocks, headline):
+        # The title is a declared rewording and the page's own headline sits outside the
+        # winning block: keep the words a reader sees at the top of the article.
+        blocks.insert(0, Heading(level=1, children=(Text(headline),)))
+    subtitle = _clean(fields.get("subtitle"))
+    if subtitle:
+        blocks = _drop_subtitle(blocks, subtitle)
+    blocks = _drop_byline(blocks, fields.get("authors") or ())
+    prose, linked = _word_counts(blocks)
+    if not prose and not linked or prose < MIN_PROSE_WORDS and linked > prose:
+        # Menus, link lists and footers are not an article, however the cascade relaxed.
+        raise InputError("no article content found")
+
+    # A lead figure found in the article stays a Figure block in the body (in reading order,
+    # caption and credit bound); Meta.lead_image is the declared picture (og:image) only
+    # when the body does not already show it, so no renderer prints it twice.
+    lead = None
+    if fields.get("lead_image"):
+        src = safe_url(fields["lead_image"], base, image=True)
+        if src and not _shown_in_body(src, blocks):
+            lead = Figure(Image(src=src))
+    canonical = fields.get("url")
+    canonical = safe_url(canonical, base) if canonical else None
+    meta = Meta(
+        title=_clean(fields.get("title")),
+        subtitle=subtitle,
+        authors=tuple(fields.get("authors") or ()),
+        published=fields.get("published"),
+        modified=fields.get("modified"),
+        language=fields.get("language"),
+        site_name=_clean(fields.get("site_name")),
+        section=_clean(fields.get("section")),
+        tags=tuple(_clean(t) for t in fields.get("tags") or () if _clean(t)),
+        url=canonical if canonical and canonical.startswith(("http:", "https:")) else None,
+        description=_clean(fields.get("description")),
+        lead_image=lead,
+        source=Source(location=location, kind="html", encoding=encoding),
+    )
+    return Article(meta=meta, blocks=tuple(blocks))
+
+
+def _in_first_blocks(blocks: list[Block], text: str) -> bool:
+    key = _norm(text)
+    return any(isinstance(b, (Paragraph, Heading)) and _norm(inline_text(b.children)) == key
+               for b in blocks[:SUBTITLE_LOOKAHEAD])
+
+
+#: The standfirst is looked for among this many first body blocks.
+SUBTITLE_LOOKAHEAD = 4
+
+
+def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
+    """Remove the standfirst (now ``Meta.subtitle``) from the start of the body."""
+    key = _norm(subtitle)
+    for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
+        if isinstance(block, (Paragraph, Heading)) and _norm(inline_text(block.children)) == key:
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+_BYLINE_LINE = re.compile(r"^\s*(?:by|von|par|por|door|av|written by|posted by)\b\s*:?\s+\S",
+                          re.IGNORECASE)
+#: A byline line is shorter than this.
+BYLINE_MAX_CHARS = 150
+
+
+def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
+    """Remove the byline line ("By Jane Doe · 18 April 2024", now ``Meta.authors``) from the
+    start of the body when it names one of the authors."""
+    names = [_norm(a) for a in authors if a]
+    if not names:
+        return blocks
+    for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
+        if not isinstance(block, Paragraph):
+            continue
+        text = inline_text(block.children).strip()
+        if len(text) < BYLINE_MAX_CHARS and _BYLINE_LINE.match(text) and any(
+                n in _norm(text) for n in names):
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+def _image_key(src: str) -> str:
+    """An image URL without query, fragment and size suffix ("-1280", "_640x480")."""
+    path = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    stem = path.rsplit(".", 1)[0]
+    return re.sub(r"(?:[-_]\d{2,4}(?:x\d{2,4})?|@\dx)+$", "", stem).casefold()
+
+
+def _shown_in_body(src: str, blocks: list[Block]) -> bool:
+    key = _image_key(src)
+    if not key:
+        return False
+    for block in blocks:
+        if isinstance(block, Figure) and block.image is not None and block.image.src and (
+                _image_key(block.image.src) == key):
+            return True
+    return False
+
+
+#: Fewer words outside links than this is site chrome, not an article.
+MIN_PROSE_WORDS = 5
+
+
+def _word_counts(blocks: tuple[Block, ...] | list[Block]) -> tuple[int, int]:
+    """Words of the body outside and inside links (stops once the outside ones suffice)."""
+    count = 0
+    linked = 0
+    stack: list = [(b, False) for b in blocks]
+    while stack and count < MIN_PROSE_WORDS:
+        node, in_link = stack.pop()
+        t = node.type
+        if t == "image" or t == "line_break":
+            continue
+        if t == "link":
+            stack.extend((c, True) for c in node.children)
+            continue
+        if t in ("text", "code", "code_block"):
+            words = len(_WORDS.findall(node.text))
+            if in_link:
+                linked += words
+            else:
+                count += words
+            continue
+        if t == "list":
+            stack.extend((i, in_link) for i in node.items)
+        elif t == "table":
+            for row in (*node.head, *node.body):
+                for cell in row.cells:
+                    stack.extend((c, in_link) for c in cell.blocks)
+        elif t == "figure":
+            stack.extend((c, in_link) for c in node.caption)
+        elif hasattr(node, "blocks"):
+            stack.extend((c, in_link) for c in node.blocks)
+        elif hasattr(node, "children"):
+            stack.extend((c, in_link) for c in node.children)
+    return count, linked
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = squash(clean_text(value))
+    return value or None
+
+
+def _is_url(value: str | None) -> bool:
+    return bool(value) and value.lower().startswith(("http://", "https://"))
+
+
+def _base_url(tree: LexborHTMLParser, page_url: str | None) -> str | None:
+    node = tree.css_first("base[href]")
+    if node is not None:
+        href = safe_url(node.attributes.get("href"), page_url)
+        if href and href.startswith(("http:", "https:")):
+            return href
+    return page_url
+
+
+# --------------------------------------------------------------------------- tidying
+
+def inline_text_of(block: Block) -> str:
+    from convert.textutil import block_texts
+    return " ".join(block_texts([block]))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _last(seen: dict[str, None]) -> str | None:
+    return next(reversed(seen), None) if seen else None
+
+
+def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
+    are boilerplate wherever they appear ("Share this", "Advertisement")."""
+    seen: dict[str, None] = {}
+    title_key = _norm(title) if title else None
+    out: list[Block] = []
+    for block in blocks:
+        kept = _tidy_block(block, seen, title_key, not out)
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool) -> Block | None:
+    if isinstance(block, (Paragraph, Heading)):
+        text = inline_text(block.children)
+        stripped = text.strip()
+        if len(stripped) < 60 and P.BOILERPLATE_TEXT.match(stripped):
+            return None
+        if len(stripped) < 250 and P.READ_ALSO.match(stripped):
+            return None
+        if len(stripped) < P.CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
+            # A cookie / consent notice is never article text, wherever it sits.
+            return None
+        key = _norm(text) if len(text) < 400 else text
+        if isinstance(block, Heading) and title_key and key == title_key:
+            return None
+        # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
+        # block repeating the one right before it is a duplicate (responsive twins, copy
+        # widgets).
+        if key and len(key) <= 200 and key == _last(seen):
+            return None
+        seen[key] = None
+        return block
+    if isinstance(block, Div):
+        inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
+        return Div(tuple(inner), block.role) if inner else None
+    if isinstance(block, Quote):
+        inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
+        return Quote(tuple(inner), block.cite) if inner else None
+    if isinstance(block, List):
+        key = _norm(inline_text_of(block))
+        if len(key) > 40:
+            if key == _last(seen):
+                return None
+            seen[key] = None
+        return block
+    return block

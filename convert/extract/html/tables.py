@@ -1,0 +1,132 @@
+"""Tables (data or layout) and figures (picture, caption, credit) as AST blocks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from selectolax.lexbor import LexborNode
+
+from convert.article import Block, Figure, Inline, Table, TableCell, TableRow
+from . import patterns as P
+from .dom import bounded_int, children, has_descendant
+from .inlines import normalize_inlines
+from .urls import make_image
+
+if TYPE_CHECKING:
+    from .builder import Builder
+
+
+def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
+    rows: list[tuple[LexborNode, bool]] = []
+    for section in children(node):
+        tag = section.tag or "-"
+        if tag == "tr":
+            rows.append((section, False))
+        elif tag in ("thead", "tbody", "tfoot"):
+            for tr in children(section):
+                if tr.tag == "tr":
+                    rows.append((tr, tag == "thead"))
+    if _is_layout_table(node, rows):
+        out: list[Block] = []
+        for tr, _ in rows:
+            for cell in children(tr):
+                if cell.tag in ("td", "th"):
+                    out.extend(builder.blocks(cell, depth + 1))
+        return out
+    head: list[TableRow] = []
+    body: list[TableRow] = []
+    for tr, in_head in rows:
+        cells = []
+        for cell in children(tr):
+            if cell.tag not in ("td", "th"):
+                continue
+            attrs = cell.attributes
+            cells.append(TableCell(tuple(builder.blocks(cell, depth + 1)), header=cell.tag == "th",
+                                   colspan=bounded_int(attrs.get("colspan"), 1, P.MAX_SPAN),
+                                   rowspan=bounded_int(attrs.get("rowspan"), 1, P.MAX_SPAN)))
+        if not cells:
+            continue
+        if in_head or (not body and all(c.header for c in cells)):
+            head.append(TableRow(tuple(cells)))
+        else:
+            body.append(TableRow(tuple(cells)))
+    if not head and not body:
+        return []
+    caption_node = node.css_first("caption")
+    caption = normalize_inlines(builder.inline_children(caption_node, depth)) if caption_node else ()
+    return [Table(tuple(head), tuple(body), caption)]
+
+
+def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
+    img = node.css_first("img")
+    if img is None and _has_body_besides_caption(node):
+        # A <figure> wrapping a quote, code or table (with its attribution as caption):
+        # the content is the blocks, not a picture's caption.
+        return builder.blocks(node, depth)
+    image = make_image(img, builder.base) if img is not None else None
+    caption_node = node.css_first("figcaption")
+    caption: tuple[Inline, ...] = ()
+    credit: tuple[Inline, ...] = ()
+    if caption_node is not None:
+        for el in caption_node.css("*"):
+            if el.mem_id == caption_node.mem_id:
+                continue
+            cls = (el.attributes.get("class") or "") + " " + (el.attributes.get("id") or "")
+            if P.CREDIT_CLASS.search(cls):
+                credit = normalize_inlines(builder.inline_children(el, depth))
+                el.decompose()
+                break
+        if not credit:
+            # An unnamed last element reading "Photo: ...", "© ...": the credit.
+            last = _last_element(caption_node)
+            if last is not None and last.tag not in ("a", "br") and P.CREDIT_TEXT.match(
+                    last.text(deep=True) or ""):
+                credit = normalize_inlines(builder.inline_children(last, depth))
+                last.decompose()
+        caption = normalize_inlines(builder.inline_children(caption_node, depth))
+    if image is None and not caption:
+        # A <figure> used as a plain wrapper (quotes, code, tables).
+        return builder.blocks(node, depth)
+    return [Figure(image, caption, credit)]
+
+
+def _has_body_besides_caption(node: LexborNode) -> bool:
+    """Whether a figure holds text outside its ``<figcaption>``."""
+    for kid in children(node):
+        tag = kid.tag or "-"
+        if tag == "figcaption" or tag.startswith("-") and tag != "-text":
+            continue
+        if (kid.text(deep=True) or "").strip():
+            return True
+    return False
+
+
+def _last_element(node: LexborNode) -> LexborNode | None:
+    """The last child element when nothing but blank text follows it."""
+    kid = node.last_child
+    while kid is not None:
+        tag = kid.tag or "-"
+        if tag == "-text":
+            if (kid.text_content or "").strip():
+                return None
+        elif not tag.startswith("-"):
+            return kid
+        kid = kid.prev
+    return None
+
+
+#: Descendants :func:`_contains_block` looks at itself before asking the selector engine.
+
+
+def _is_layout_table(node: LexborNode, rows: list) -> bool:
+    """Tables used for page layout: presentation role, nested tables, or one wide column."""
+    if (node.attributes.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    if has_descendant(node, "table"):
+        return True
+    widths = []
+    for tr, _ in rows[:50]:
+        widths.append(sum(1 for c in children(tr) if c.tag in ("td", "th")))
+    if widths and max(widths) <= 1:
+        return True
+    return has_descendant(node, "p, h1, h2, h3, blockquote") and len(node.text(deep=True)) > 1500

@@ -1,0 +1,126 @@
+"""Step 5 of the text parser: classify lines as jusText does, by length and function-word
+density relative to the page's own prose, then let short and borderline lines follow their
+neighbours."""
+
+from __future__ import annotations
+
+import statistics
+
+from . import rules as R
+from .furniture import is_code
+from .lines import GOOD_WORDS, SHORT_WORDS, Line
+
+#: Function-word density thresholds, as fractions of the page's own prose density.
+DENSITY_HIGH = 0.6
+DENSITY_LOW = 0.4
+#: Below this page prose density, function words are taken to say nothing about the page.
+UNKNOWN_DENSITY = 0.12
+#: Fallback prose density when a page has too few long lines to measure its own.
+DEFAULT_DENSITY = 0.36
+
+
+def _prose_density(units: list[Line], unspaced: bool) -> float:
+    """The page's own prose density: the median over its long, undecided lines."""
+    vals = [u.stop_density for u in units
+            if u.keep is None and bool(u.extra.get("unspaced")) == unspaced
+            and u.weight >= (GOOD_WORDS if not unspaced else SHORT_WORDS + 2)]
+    if len(vals) < 2:
+        return DEFAULT_DENSITY if not unspaced else 0.12
+    vals.sort()
+    ref = statistics.median(vals[len(vals) // 3:])
+    if not unspaced and ref < UNKNOWN_DENSITY:
+        # The page's prose has almost none of the function words: its language has no list
+        # here (or it is placeholder text), and density says nothing.
+        return 0.0
+    return max(ref, 0.05) if unspaced else ref
+
+
+def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
+    if u.keep is False:
+        return "bad"
+    unspaced = bool(u.extra.get("unspaced"))
+    weight = u.weight
+    short = SHORT_WORDS // 2 if relaxed else SHORT_WORDS
+    if weight < short:
+        return "short"
+    if unspaced:
+        if not u.extra.get("stopchars"):
+            # Thai, Burmese, Khmer: neither function words nor much punctuation to count;
+            # length is what is left.
+            return "good" if weight >= 1.5 * GOOD_WORDS else "near-good"
+        # No function words to count reliably: clause punctuation marks running text.
+        punct_rate = u.clause_punct / max(1.0, weight)
+        dens = u.stop_density / ref_cjk if ref_cjk else 0.0
+        if punct_rate >= 0.05:
+            return "good" if weight >= GOOD_WORDS else "near-good"
+        if relaxed or punct_rate > 0.02 or dens >= DENSITY_HIGH:
+            # Headlines carry function characters too; without punctuation, a line is
+            # at best borderline.
+            return "near-good"
+        return "bad"
+    if not ref:
+        if u.ends_sentence or u.clause_punct >= 2:
+            return "good" if weight >= GOOD_WORDS else "near-good"
+        return "near-good" if u.clause_punct else "bad"
+    rel = u.stop_density / ref
+    high, low = (DENSITY_HIGH * 0.8, DENSITY_LOW * 0.8) if relaxed else (DENSITY_HIGH, DENSITY_LOW)
+    if rel >= high:
+        return "good" if weight >= GOOD_WORDS or (u.ends_sentence and u.clause_punct >= 2) \
+            else "near-good"
+    if rel >= low:
+        return "near-good"
+    return "bad"
+
+
+def classify(units: list[Line], *, relaxed: bool) -> None:
+    """Step 5: jusText-style classes, then context for short and borderline lines."""
+    ref = _prose_density(units, False)
+    ref_cjk = _prose_density(units, True)
+    klass = [_klass(u, ref, ref_cjk, relaxed) for u in units]
+    n = len(units)
+    for u, k in zip(units, klass):
+        if k in ("bad", "short", "near-good") and u.keep is None and is_code(u):
+            u.extra["code"] = True
+    _promote_lists(units, klass)
+
+    def neighbour(i: int, step: int, skip: tuple[str, ...]) -> str:
+        j = i + step
+        while 0 <= j < n:
+            if klass[j] not in skip:
+                return klass[j]
+            j += step
+        return "bad"
+
+    final = list(klass)
+    for i, k in enumerate(klass):
+        if k == "near-good":
+            prev, nxt = neighbour(i, -1, ("short", "near-good")), neighbour(i, 1, ("short", "near-good"))
+            final[i] = "good" if "good" in (prev, nxt) else "bad"
+    klass = final[:]
+    for i, k in enumerate(klass):
+        if k == "short":
+            prev, nxt = neighbour(i, -1, ("short",)), neighbour(i, 1, ("short",))
+            final[i] = "good" if prev == "good" and nxt == "good" else "bad"
+    for u, k, k0 in zip(units, final, klass):
+        if u.keep is False:
+            continue
+        if k == "good":
+            u.keep, u.reason = True, ""
+        else:
+            u.keep = False
+            u.reason = {"short": "short", "bad": "bad-density"}.get(k0, "near-good")
+
+
+def _promote_lists(units: list[Line], klass: list[str]) -> None:
+    """A run of bulleted lines of several words each is a list in the text, not a menu: its
+    items are short on their own but should follow the prose around them together."""
+    i, n = 0, len(units)
+    while i < n:
+        j = i
+        while j < n and R.BULLET.match(units[j].text) and units[j].keep is not False:
+            j += 1
+        if j - i >= 3 and sum(u.words for u in units[i:j]) >= 4 * (j - i):
+            for k in range(i, j):
+                if klass[k] == "short":
+                    klass[k] = "near-good"
+        i = max(j, i + 1)

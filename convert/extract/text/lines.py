@@ -1,0 +1,238 @@
+"""Segmentation of a plain-text dump into lines, and the features each line is judged by.
+
+A dump comes in one of three shapes (see ``../shared/corpus/README.md``): innerText-like
+(a blank line around paragraphs), WET-like (one block per line, no blank lines) and
+``get_text("\\n")``-like (one line per DOM text node, so sentences break at every link). The
+segmenter undoes the last one: a line that cannot end a sentence is joined to a next line that
+cannot start one. Features are computed once per line and are all cheap (linear in the text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from convert.textutil import clean_text
+from . import rules as R
+from .stopwords import STOPCHARS, UNSPACED, words
+
+_NEWLINES = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
+_UNSPACED_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f"
+                            r"\u1780-\u17ff\u0e80-\u0eff]")
+_LOWER_START = re.compile(r"^[\"'“‘(«]?[^\W\d_]")
+_TOKEN = re.compile(r"\w+")
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+#: Units shorter than this (in word-equivalents) are "short": judged by their neighbours.
+SHORT_WORDS = 8
+#: Units at least this long with prose-like density are "good" on their own.
+GOOD_WORDS = 18
+
+#: Longest line the segmenter accepts as one unit; longer ones are cut at sentence ends so
+#: that per-line work stays bounded.
+MAX_LINE = 20000
+
+
+@dataclass(slots=True)
+class Line:
+    """One unit of the dump (a line, or several joined lines) and its features."""
+
+    text: str
+    #: index of the unit in the document
+    index: int
+    #: a blank line preceded this unit in the dump
+    gap_before: bool
+    #: how many physical lines were joined into this unit
+    joined: int = 1
+    #: table-cell separators (tabs) on the line: a table row when non-zero
+    cells: int = 0
+    words: int = 0
+    #: word-equivalents: words in spaced scripts, characters / 2 in unspaced ones
+    weight: float = 0.0
+    stop_density: float = 0.0
+    clause_punct: int = 0
+    ends_sentence: bool = False
+    #: how many units of the document have the same normalised text
+    repeats: int = 1
+    #: the verdict: ``None`` undecided, else ``True`` (article) / ``False`` (furniture)
+    keep: bool | None = None
+    #: why the verdict was reached (a rule name), for the debug log
+    reason: str = ""
+    #: the role the structure pass gave it (``title``, ``date``, ``caption``, ...)
+    role: str = ""
+    extra: dict = field(default_factory=dict)
+    #: the line's lower-cased words (:func:`.stopwords.words`; spaced scripts only), filled
+    #: in by :func:`measure` and counted again for the body's language
+    tokens: list = field(default_factory=list)
+    #: comparison key (see :func:`norm_key`), filled in by :func:`measure`
+    key: str = ""
+
+
+def drop(u: Line, reason: str) -> None:
+    """Mark a unit as furniture, with the name of the rule that decided it."""
+    u.keep = False
+    u.reason = reason
+
+
+def norm_key(text: str) -> str:
+    """A comparison key: case-folded word characters only."""
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def normalize(text: str) -> str:
+    """Unify line breaks (CRLF, CR, form feed, ...) and drop characters XML cannot hold."""
+    text = _NEWLINES.sub("\n", text)
+    text = unicodedata.normalize("NFC", text)
+    return clean_text(text.replace("\t", " \t "))
+
+
+def _split_long(line: str) -> list[str]:
+    if len(line) <= MAX_LINE:
+        return [line]
+    out: list[str] = []
+    start = 0
+    while start < len(line):
+        end = min(len(line), start + MAX_LINE)
+        if end < len(line):
+            cut = max(line.rfind(". ", start, end), line.rfind("。", start, end))
+            if cut > start + MAX_LINE // 4:
+                end = cut + 1
+        out.append(line[start:end])
+        start = end
+    return out
+
+
+def physical_lines(text: str) -> list[tuple[str, bool, int]]:
+    """Non-empty, whitespace-collapsed lines, each with a flag saying a blank line came before
+    and the number of table-cell separators (tabs) it had."""
+    out: list[tuple[str, bool, int]] = []
+    gap = False
+    for raw in text.split("\n"):
+        # Only ASCII whitespace runs collapse: a no-break space inside a line is the
+        # page's own choice (and the seed's gold keeps it); at the ends it is stripped.
+        # (after normalize(), spaces and tabs are the only ASCII whitespace left in a line)
+        line = _ASCII_SPACE.sub(" ", raw).strip() if "  " in raw or "\t" in raw else raw.strip()
+        if not line:
+            gap = True
+            continue
+        tabs = raw.count("\t") if len(raw) < MAX_LINE else 0
+        for i, part in enumerate(_split_long(line)):
+            out.append((part, gap and i == 0, tabs))
+        gap = False
+    return out
+
+
+_SPACE_PAUSE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]{8}) +(?=[\u3040-\u30ff\u4e00-\u9fff]{8})")
+
+
+def _is_unspaced(text: str) -> bool:
+    if not _UNSPACED_CHAR.search(text, 0, 400):
+        return False
+    n = len(_UNSPACED_CHAR.findall(text[:400]))
+    return n > 0.3 * min(len(text), 400)
+
+
+def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> bool:
+    """Whether ``nxt`` continues the sentence that ``prev`` left open."""
+    ended = prev.endswith(R.SENTENCE_END_CHARS)
+    if ended and not prev.endswith(("”", "'", "’", '"', ")")):
+        return False
+    if R.CONTINUATION_START.match(nxt):
+        return True
+    if prev.endswith(R.OPEN_END_CHARS) and not ended:
+        return True
+    if _is_unspaced(prev) or _is_unspaced(nxt):
+        # Without spaces, only a short link text inside a sentence that already has clause
+        # punctuation is joined: menus of short items must stay apart.
+        return fragmented and not ended and len(nxt) <= 12 \
+            and len(prev) >= 10 and bool(R.CLAUSE_PUNCT.search(prev))
+    if ended:
+        return False
+    first = nxt[:1]
+    if first.isalpha() and first.islower() and _LOWER_START.match(nxt):
+        return True
+    if fragmented:
+        last = prev.rsplit(" ", 1)[-1].lower()
+        # A sentence rarely ends on a function word; the next line is then the text of a
+        # link (short), unless it is a whole new sentence.
+        if last in stop and len(prev) > 25 and (len(nxt.split()) <= 6 or not nxt[:1].isupper()) \
+                and not R.BULLET.match(prev):
+            return True
+        if len(nxt) > 25 and nxt.split(" ", 1)[0].lower() in stop:
+            return True
+    return False
+
+
+def fragmentation(lines: list[tuple[str, bool, int]]) -> float:
+    """Share of line breaks that fall inside a sentence (high in ``get_text`` dumps)."""
+    inside = total = 0
+    for (prev, _, _), (nxt, gap, _) in zip(lines, lines[1:]):
+        if gap:
+            continue
+        total += 1
+        if not prev.endswith(R.SENTENCE_END_CHARS) and (
+                R.CONTINUATION_START.match(nxt) or (nxt[:1].isalpha() and nxt[:1].islower())):
+            inside += 1
+    return inside / total if total else 0.0
+
+
+def segment(text: str, stop: frozenset[str]) -> list[Line]:
+    """Split a dump into units, rejoining sentences that the dump broke at inline links."""
+    phys = physical_lines(text)
+    fragmented = fragmentation(phys) > 0.04
+    units: list[Line] = []
+    for line, gap, tabs in phys:
+        if units and not gap and not tabs and not units[-1].cells and len(units[-1].text) < MAX_LINE \
+                and _continues(units[-1].text, line, fragmented, stop):
+            prev = units[-1]
+            sep = "" if (R.CONTINUATION_START.match(line) or
+                         (_is_unspaced(prev.text[-5:]) and _is_unspaced(line[:5]))) else " "
+            prev.text = prev.text + sep + line
+            prev.joined += 1
+            continue
+        units.append(Line(text=line, index=len(units), gap_before=gap, cells=tabs))
+    for i, u in enumerate(units):
+        u.index = i
+    return units
+
+
+def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] | None) -> None:
+    """Fill in the features of every unit."""
+    for u in units:
+        u.key = norm_key(u.text)
+    counts = Counter(u.key for u in units)
+    for u in units:
+        t = u.text
+        if _is_unspaced(t):
+            chars = len(_UNSPACED_CHAR.findall(t))
+            ws = words(_UNSPACED_CHAR.sub(" ", t))
+            u.words = len(ws) + chars // 2
+            u.weight = chars / 2 + len(ws)
+            u.extra["stopchars"] = bool(stopchars)
+            if stopchars:
+                u.stop_density = sum(1 for c in t if c in stopchars) / max(1, chars)
+            else:
+                u.stop_density = 0.0
+            u.extra["unspaced"] = True
+        else:
+            ws = words(t)
+            u.tokens = ws
+            u.words = len(ws)
+            u.weight = float(len(ws))
+            u.stop_density = (sum(map(stop.__contains__, ws)) / len(ws)) if ws else 0.0
+        u.clause_punct = len(R.CLAUSE_PUNCT.findall(t))
+        if u.extra.get("unspaced") and " " in t:
+            # Text written without spaces that has them between long runs of characters
+            # uses them as punctuation (a careless habit, common in Traditional Chinese).
+            u.clause_punct += len(_SPACE_PAUSE.findall(t))
+        u.ends_sentence = t.endswith(R.SENTENCE_END_CHARS)
+        u.repeats = counts[u.key] if u.key else 1
+
+
+def stopchars_for(lang: str | None) -> frozenset[str] | None:
+    """Function characters for an unspaced language, if there is a list."""
+    if lang in UNSPACED:
+        return STOPCHARS.get(lang or "")
+    return None

@@ -1,0 +1,218 @@
+"""Metadata from single lines of a plain-text dump: dates, bylines, breadcrumbs, captions.
+
+Each function looks at one line and either returns a value or ``None``; deciding *which* line
+is the dateline or the caption is the job of :mod:`convert.extract.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import rules as R
+from .stopwords import STOPWORDS
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
+_DIGIT = re.compile(r"\d")
+_BRAND_TOKEN = re.compile(r"\b[A-Z][A-Za-z0-9&]{1,14}\b")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_ARROWS = re.compile(r"\s(?:>>|»|›|>|→)\s|>>")
+_CREDIT_LABEL = re.compile(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?P<c>.{2,80})$", re.I)
+_HERE = re.compile(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", re.I)
+_TRAILING_JUNK = re.compile(r"\s*[|•·,;–—-]\s*.*$")
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO 8601, as precise as the text (no invented zone)."""
+    if not _DIGIT.search(text):
+        return None  # every date pattern has a year in digits
+    for rx in R.DATE_PATTERNS:
+        m = rx.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            year, day = int(g["y"]), int(g["d"])
+            if g.get("mon"):
+                month = R.MONTHS.get(g["mon"].lower().rstrip("."))
+                if month is None:
+                    continue
+            else:
+                month = int(g["m"])
+        except (TypeError, ValueError):
+            continue
+        if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+            continue
+        out = f"{year:04d}-{month:02d}-{day:02d}"
+        if g.get("h") and g.get("mi"):
+            hour, minute = int(g["h"]), int(g["mi"])
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            if hour < 24 and minute < 60:
+                sec = int(g["s"]) if g.get("s") else 0
+                out += f"T{hour:02d}:{minute:02d}:{sec:02d}"
+        return out
+    return None
+
+
+def is_date_line(text: str, words: int) -> bool:
+    """A short line that is essentially a date (possibly with a time and a label)."""
+    if words > 12 or len(text) > 90 or not _DIGIT.search(text):
+        return False
+    for rx in R.DATE_PATTERNS:
+        m = rx.search(text)
+        if m:
+            rest = (text[:m.start()] + " " + text[m.end():])
+            rest = R.DATE_WORDS.sub(" ", rest)
+            leftover = _LETTERS.findall(rest)
+            return len(leftover) <= 3
+    return False
+
+
+def authors_from_byline(text: str) -> tuple[str, ...]:
+    """Author names from a byline line ("By Jane Doe and John Roe | Reuters")."""
+    m = R.BYLINE.match(text)
+    if not m:
+        return ()
+    names = m.group("names")
+    for rx in R.DATE_PATTERNS:
+        d = rx.search(names)
+        if d:
+            names = names[:d.start()]
+    names = _TRAILING_JUNK.sub("", names).strip(" ,.:;")
+    parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(names)]
+    out = tuple(p for p in parts if p and len(p.split()) <= 5 and p[:1].isupper())
+    return out
+
+
+def is_byline(text: str, words: int) -> bool:
+    """A short "By ..." line naming one or a few people."""
+    if words > 14:
+        return False
+    return bool(authors_from_byline(text))
+
+
+def breadcrumb_section(text: str, words: int) -> str | None:
+    """The section a breadcrumb line names (its last crumb below the home page), or ``None``."""
+    if words > 14 or len(text) > 140:
+        return None
+    glued = R.GLUED_HOME.match(text)
+    if glued:
+        rest = text[glued.end():].strip()
+        crumbs = [c for c in R.CRUMB_SEPARATOR.split(rest) if c.strip()]
+        return crumbs[-1].strip() if crumbs else None
+    low = text.lower()
+    starts_home = low.startswith(R.HOME_WORDS)
+    if not starts_home:
+        return None
+    crumbs = [c.strip() for c in R.CRUMB_SEPARATOR.split(text) if c.strip()]
+    separators = len(R.CRUMB_SEPARATOR.findall(text))
+    if separators >= 1 and starts_home and len(crumbs) >= 2:
+        while len(crumbs) > 2 and crumbs[-1].lower() in R.GENERIC_CRUMBS:
+            crumbs.pop()
+        section = crumbs[-1]
+        section = _HERE.sub("", section)
+        return section or None
+    return None
+
+
+def looks_like_breadcrumb(text: str, words: int) -> bool:
+    """A short trail of separated crumbs ("Home > World > Europe")."""
+    if breadcrumb_section(text, words):
+        return True
+    if words > 12:
+        return False
+    return len(_ARROWS.findall(text)) >= 2
+
+
+def split_caption(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` of a photo caption line, or ``None`` if it is not one."""
+    has_prefix = bool(R.CAPTION_PREFIX.match(text))
+    copy = text.rfind("©")
+    if copy > 0:
+        caption, credit = text[:copy].strip(), text[copy + 1:].strip()
+        if credit and len(credit.split()) <= 12:
+            return caption, credit
+    m = _CREDIT_LABEL.search(text) if ":" in text else None
+    if m and m.start() > 10:
+        return text[:m.start()].strip(), m.group("c").strip()
+    if has_prefix:
+        tail = R.CREDIT_TAIL.search(text)
+        if tail and len(text) - tail.start() < 60:
+            return text[:tail.start()].strip(), text[tail.start() + 1:].strip()
+        if len(text.split()) <= 6:
+            return "", R.CAPTION_PREFIX.sub("", text).strip()
+        return text, ""
+    return None
+
+
+#: Every language's function words (never a brand name).
+_FUNCTION_WORDS = frozenset().union(*STOPWORDS.values())
+
+
+def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
+    """A brand name: a capitalised token that opens or names several distinct furniture lines.
+
+    Sites label their own furniture ("RT Features", "RT News App", "Read RT Privacy policy");
+    a token that recurs across three distinct furniture lines, is not a function word and
+    does not occur in the article body is taken to be the site's name.
+    """
+    common = _FUNCTION_WORDS
+    seen: Counter[str] = Counter()
+    distinct: list[str] = []
+    joined = ""
+    for line in lines:
+        low = line.lower()
+        # (``joined`` holds the distinct lines between NULs: one search for "low in d")
+        # (and ``map`` tests "d in low" for every earlier line without a Python frame each)
+        if low in joined or any(map(low.__contains__, distinct)):
+            continue
+        distinct.append(low)
+        joined += "\0" + low
+        # (in order of appearance: ties in the count then go the same way on every run)
+        toks = dict.fromkeys(_BRAND_TOKEN.findall(line))
+        for tok in toks:
+            if tok.lower() in common or tok.lower() in body_words:
+                continue
+            seen[tok] += 1
+    if not seen:
+        return None
+    tok, n = seen.most_common(1)[0]
+    if n >= 3 and (tok.isupper() or n >= 4):
+        return tok
+    return None
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•:]|-|::|»)\s+")
+
+
+def site_from_title_line(first_line: str, title: str | None) -> str | None:
+    """The site name a ``<title>`` line adds to the headline ("Headline | Site")."""
+    if not title or first_line == title or title not in first_line:
+        return None
+    rest = first_line.replace(title, "\x00", 1)
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(rest) if p.strip() and "\x00" not in p]
+    if len(parts) == 1 and 1 <= len(parts[0].split()) <= 5:
+        return parts[0]
+    return None
+
+
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<owner>[^\d.,|©]{2,60}?)"
+    r"\s*(?:[.,|]|\d{4}|all rights|alle rechte|tous droits|todos los|$)", re.I)
+
+
+def site_from_copyright(lines: list[str]) -> str | None:
+    """The owner a short copyright line names ("© 2024 Ocean News. All rights reserved.")."""
+    for line in lines:
+        if not R.COPYRIGHT.search(line):
+            continue
+        m = _COPYRIGHT_OWNER.search(line)
+        if m:
+            owner = m.group("owner").strip(" -–")
+            if 1 <= len(owner.split()) <= 4 and owner[:1].isalpha() and not owner[:1].islower():
+                return owner
+    return None

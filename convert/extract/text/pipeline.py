@@ -1,0 +1,248 @@
+"""Recover the article from a whole-page plain-text dump.
+
+The cascade, in the order :func:`parse_text` runs it:
+
+1. decode and normalise (line breaks, NFC, XML-unsafe characters);
+2. guess the language (script, else function-word lists), which picks the function words;
+3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
+   (:mod:`.lines`);
+4. drop furniture by named rules: icon runs, cookie/copyright/app-promo lines, teasers,
+   buttons, language switchers, clocks, lines printed more than once (:mod:`.furniture`,
+   vocabulary in :mod:`.rules`);
+5. classify what is left by length and function-word density relative to the page's own
+   prose, then let short and borderline lines follow their neighbours (as jusText does;
+   :mod:`.classify`);
+6. keep the densest run of article text, end it at comments or related links, and drop
+   stray prose far from it (:mod:`.region`);
+   A page that is a list of records (products, jobs, search results: a few short lines each,
+   with a label such as "Add to Cart" in every record) keeps the records' region instead
+   when it holds several times the text found as prose (:mod:`.records`);
+7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
+   lead-image caption and credit (:mod:`.structure`, :mod:`.meta`);
+8. build blocks: paragraphs, level-2 headings, lists, code blocks.
+
+Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that dropped it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from convert.article import (Article, CodeBlock, Heading, List, ListItem, Meta, Paragraph, Source,
+                       Text)
+from convert.errors import InputError
+from . import meta as M
+from . import rules as R
+from convert.extract.decode import decode
+from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
+from .stopwords import words as word_list
+from .classify import classify
+from .furniture import RULE_MAX_WORDS, apply_rules
+from .lines import SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
+from .records import RECORD_MIN, records
+from .region import keep_main_run
+from .structure import structure
+
+log = logging.getLogger("convert.extract")
+
+
+#: A page of at most this many lines with no furniture is kept whole.
+TINY_PAGE_LINES = 6
+#: Below this many words of body, the classifier retries with relaxed thresholds.
+MIN_BODY_WORDS = 25
+
+
+def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
+    """Parse a plain-text dump of a web page into an :class:`Article`.
+
+    Raises :class:`InputError` when the input is empty or nothing article-like is found.
+    """
+    if isinstance(data, bytes):
+        text, encoding = decode(data)
+    else:
+        text, encoding = data, None
+    text = normalize(text)
+    if not text.strip():
+        raise InputError("empty input: no text to extract")
+    lang = guess_language(text)
+    stop = stopwords_for(lang)
+    units = segment(text, stop)
+    measure(units, stop, stopchars_for(lang))
+    apply_rules(units)
+    classify(units, relaxed=False)
+    keep_main_run(units)
+    if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
+        for u in units:
+            if u.reason in ("short", "bad-density", "near-good", "far-from-body"):
+                u.keep, u.reason = None, ""
+        classify(units, relaxed=True)
+    if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
+        _first_copies(units)
+    if not any(u.keep for u in units):
+        _shape_only(units)
+    if not any(u.keep for u in units):
+        _tiny_page(units)
+    if RECORD_MIN:
+        records(units)
+    meta = structure(units)
+    blocks = _blocks(units)
+    if not blocks:
+        raise InputError("nothing article-like found: only menus, links or short lines")
+    for u in units:
+        if not u.keep:
+            log.debug("drop [%s] %.80s", u.reason or "unclassified", u.text)
+    body = [u for u in units if u.keep]
+    body_text = " ".join(u.text for u in body)
+    # The body's words, counted from the lines' own (a word never spans the joining space):
+    # the page is not tokenised twice.
+    counts = _body_word_counts(body, body_text)
+    language = guess_language(body_text, counts) or lang
+    furniture = [u.text for u in units if not u.keep and u.words <= RULE_MAX_WORDS]
+    # (the counts cover the whole body unless it is longer than the language sample)
+    body_words = set(counts) if len(body_text) <= LANGUAGE_SAMPLE else set(word_list(body_text))
+    site = M.site_from_furniture(furniture, body_words) \
+        or M.site_from_title_line(units[0].text, meta.get("title")) \
+        or M.site_from_copyright(furniture)
+    return Article(
+        meta=Meta(language=language, site_name=site,
+                  source=Source(location=location, kind="text", encoding=encoding), **meta),
+        blocks=tuple(blocks))
+
+
+def _body_word_counts(body: list[Line], body_text: str) -> Counter[str]:
+    """``Counter(words(body_text[:LANGUAGE_SAMPLE]))``, from the words :func:`measure` found."""
+    if len(body_text) > LANGUAGE_SAMPLE:
+        return word_counts(body_text[:LANGUAGE_SAMPLE])
+    counts: Counter[str] = Counter()
+    for u in body:
+        counts.update(u.tokens if not u.extra.get("unspaced") else word_list(u.text))
+    return counts
+
+
+# --------------------------------------------------------------------------- fallbacks
+
+def _first_copies(units: list[Line]) -> None:
+    """Last resort for pages printed twice (a desktop and a mobile layout in one dump): when
+    dropping every repeated line leaves no body, the first copy of each is judged again."""
+    seen: set[str] = set()
+    for u in units:
+        if u.reason in ("short", "bad-density", "near-good", "far-from-body") or (
+                u.reason == "repeated" and u.key not in seen):
+            u.keep, u.reason = None, ""
+        seen.add(u.key)
+    classify(units, relaxed=True)
+    keep_main_run(units)
+
+
+def _shape_only(units: list[Line]) -> None:
+    """Last resort for text in no listed language (or very short pages): keep sentence-shaped
+    lines that no rule dropped."""
+    for u in units:
+        if u.reason in ("short", "bad-density", "near-good", "far-from-body", "") and \
+                u.weight >= SHORT_WORDS // 2 and (u.ends_sentence or u.clause_punct >= 1):
+            u.keep, u.reason = True, ""
+
+
+def _tiny_page(units: list[Line]) -> None:
+    """A page of a few lines on which no furniture rule fired is all content (a stub, a test
+    page); a few lines of which some are furniture (a menu, a cookie line) are not."""
+    open_reasons = ("short", "bad-density", "near-good", "far-from-body")
+    if len(units) <= TINY_PAGE_LINES and all(u.reason in open_reasons for u in units):
+        for u in units:
+            u.keep, u.reason = True, ""
+
+
+# --------------------------------------------------------------------------- blocks
+
+def _is_heading(units: list[Line], i: int) -> bool:
+    u = units[i]
+    # (a short question is a subheading too: "What happens next?")
+    if u.words > 14 or (u.ends_sentence and not (u.text.endswith("?") and u.words <= 8)) \
+            or u.clause_punct > 1:
+        return False
+    if u.text.endswith((":", "：")) and u.words > 3:
+        return False  # the lead-in of a list
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is not None and bool(nxt.keep) and nxt.words > u.words
+
+
+#: A run of at least ITEM_RUN kept lines of at most ITEM_WORDS words that are not sentences
+#: is a list whose bullets innerText dropped (ingredients, features, things to pack).
+ITEM_RUN = 3
+ITEM_WORDS = 10
+
+
+def _item_line(u: Line) -> bool:
+    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not u.extra
+            and not R.BULLET.match(u.text))
+
+
+def _list_runs(units: list[Line]) -> set[int]:
+    """Indices of kept lines that are list items without a bullet (innerText prints an
+    item's text alone on its line)."""
+    kept = [u for u in units if u.keep]
+    out: set[int] = set()
+    i = 0
+    while i < len(kept):
+        j = i
+        # (items follow each other without a blank line, which would open a new block)
+        while j < len(kept) and _item_line(kept[j]) and (j == i or (
+                kept[j].index == kept[j - 1].index + 1 and not kept[j].gap_before)):
+            j += 1
+        run = kept[i:j]
+        # A short first line over longer ones, not after a lead-in ("...in your bag:"), heads
+        # the list ("Ingredients"); a last line before a numbered list heads that ("Method").
+        if len(run) >= 2 and run[0].words <= 3 and run[0].words < run[1].words and not (
+                i > 0 and kept[i - 1].text.endswith((":", "："))):
+            run = run[1:]
+        if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= 3:
+            run = run[:-1]
+        if len(run) >= ITEM_RUN:
+            out.update(u.index for u in run)
+        i = max(j, i + 1)
+    return out
+
+
+def _blocks(units: list[Line]) -> list:
+    """Step 8: kept lines become paragraphs, level-2 headings, lists and code blocks."""
+    blocks: list = []
+    items: list[str] = []
+    code: list[str] = []
+    runs = _list_runs(units)
+
+    def flush() -> None:
+        if items:
+            blocks.append(List(items=tuple(
+                ListItem(blocks=(Paragraph(children=(Text(t),)),)) for t in items)))
+            items.clear()
+        if code:
+            blocks.append(CodeBlock(text="\n".join(code)))
+            code.clear()
+
+    for i, u in enumerate(units):
+        if not u.keep:
+            continue
+        if u.extra.get("code"):
+            if items:
+                flush()
+            code.append(u.text)
+            continue
+        if i in runs:
+            if code:
+                flush()
+            items.append(u.text)
+            continue
+        bullet = R.BULLET.match(u.text)
+        if bullet and not u.text[:1].isdigit():
+            if code:
+                flush()
+            items.append(u.text[bullet.end():])
+            continue
+        flush()
+        if _is_heading(units, i):
+            blocks.append(Heading(level=2, children=(Text(u.text),)))
+        else:
+            blocks.append(Paragraph(children=(Text(u.text),)))
+    flush()
+    return blocks

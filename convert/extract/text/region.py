@@ -1,0 +1,255 @@
+"""The article's region in a plain-text dump: the densest run of kept lines, and where it ends.
+
+An article is one run of text; sidebars, teaser blocks, footers and comment threads sit around
+it. The run is the span with the largest sum of kept words minus dropped lines (the Body Text
+Extraction idea of Finn et al.). When the headline can be located (WET and ``get_text`` dumps
+print the page's ``<title>`` first), the run is looked for below it first. The run ends at a
+comments or related-links heading once it has had some body.
+"""
+
+from __future__ import annotations
+
+from . import rules as R
+from .lines import GOOD_WORDS, SHORT_WORDS, Line, drop
+
+#: Kept lines farther than REGION_GAP from every run survive only when longer than this
+#: many words and this share of the main run's words.
+FAR_KEEP_WORDS = 40.0
+FAR_KEEP_SHARE = 0.25
+#: Prose closer than this many units to the main run joins it.
+REGION_GAP = 6
+#: Share of the page's best run that a run just below the headline must reach to win.
+ANCHORED_SHARE = 0.1
+#: A run of text apart from the main one is kept when it scores this share of the main run
+#: and at least SECOND_RUN_MIN.
+SECOND_RUN_SHARE = 0.3
+SECOND_RUN_MIN = 40.0
+#: Inside the main run, lines that only failed the length/density thresholds (or occur twice,
+#: like a subheading repeated in a table of contents) and have at least this many words are
+#: kept: headings, list items, table rows of the article.
+INSIDE_SHORT_WORDS = 1
+INSIDE_REASONS = ("short", "bad-density", "near-good", "repeated")
+INSIDE_MAIN_ONLY = True
+#: ... except lines in a run of at least MENU_RUN consecutive lines of fewer than MENU_WORDS
+#: words that nothing kept: a menu or a footer's link list inside the run.
+MENU_RUN = 3
+MENU_WORDS = 3
+#: Words of body needed before a comments heading may end the article.
+MIN_COMMENT_CUT = 60
+#: A comments label printed this many times or more labels each post or teaser ("Add a
+#: comment", "12 comments"), not the heading of the page's comment thread.
+PER_ITEM_REPEATS = 3
+#: Comment headers ending in a reply button (see :data:`rules.REPLY_TAIL`) that make a
+#: comment thread without a heading.
+THREAD_REPLIES = 3
+#: ... or blog comment headers ("Maria says:" over the comment's date).
+THREAD_SAYS = 2
+#: Sentence-shaped paragraphs just outside the run's edges that failed only the density
+#: test join it.
+EDGE_SENTENCES = True
+#: Kept lines that are not sentences (headlines, labels) count this share of their words.
+UNFINISHED_SHARE = 0.5
+#: Run scores: kept lines add their weight; lines that failed the thresholds (list items,
+#: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
+RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
+RUN_RULE_FACTOR, RUN_RULE_BASE = 0.5, 1.0
+TABLE_ROWS_NEUTRAL = True
+
+
+def _run_score(u: Line) -> float:
+    if u.keep:
+        if u.ends_sentence or u.clause_punct >= 2 or u.extra.get("unspaced"):
+            return u.weight
+        return UNFINISHED_SHARE * u.weight
+    if u.extra.get("code"):
+        return 0.0  # a code listing inside an article neither extends nor breaks the run
+    if u.cells and u.reason in ("short", "near-good", "bad-density") and TABLE_ROWS_NEUTRAL:
+        return 0.0  # a data table inside an article neither extends nor breaks the run
+    if u.reason in ("short", "near-good", "bad-density"):
+        return -RUN_OPEN_FACTOR * min(u.weight, 12.0) - RUN_OPEN_BASE
+    return -RUN_RULE_FACTOR * min(u.weight, 12.0) - RUN_RULE_BASE
+
+
+def _best_span(units: list[Line], first: int, last: int | None = None) -> tuple[float, int, int]:
+    """Kadane's maximum-sum span of :func:`_run_score` over ``units[first:last]``."""
+    best = cur = 0.0
+    lo = hi = -1
+    start = first
+    for i in range(first, len(units) if last is None else last):
+        score = _run_score(units[i])
+        if cur <= 0:
+            cur, start = score, i
+        else:
+            cur += score
+        if cur > best:
+            best, lo, hi = cur, start, i
+    return best, lo, hi
+
+
+def _title_anchor(units: list[Line]) -> int | None:
+    """Where the headline reappears, when the dump starts with the page's ``<title>``.
+
+    WET and ``get_text`` dumps print the ``<title>`` ("Headline - Site") first; the line
+    further down that repeats most of it is the headline above the article.
+    """
+    if len(units) < 3 or units[0].words > 30 or units[0].keep:
+        return None
+    head = units[0].key
+    for u in units[1:]:
+        if u.words < 2 or u.words > 30 or not u.key or len(u.key) < 0.4 * len(head):
+            continue
+        if u.key in head:
+            after = sum(v.weight for v in units[u.index + 1:u.index + 16] if v.keep)
+            if after >= GOOD_WORDS:
+                return u.index
+    return None
+
+
+def keep_main_run(units: list[Line]) -> None:
+    """Step 6: the article is one run of text; kept lines far from the densest run are strays.
+
+    The run is the span with the largest sum of kept words minus dropped words (the
+    Body Text Extraction idea of Finn et al.). When the headline can be located, the run
+    is looked for below it first: sidebars above an article are often longer than it.
+    """
+    best, lo, hi = _best_span(units, 0)
+    anchor = _title_anchor(units)
+    anchored = False
+    if anchor is not None and anchor > lo:
+        b2, lo2, hi2 = _best_span(units, anchor + 1)
+        if lo2 >= 0 and lo2 - anchor <= REGION_GAP and b2 >= ANCHORED_SHARE * best:
+            best, lo, hi, anchored = b2, lo2, hi2, True
+    if hi < 0:
+        return
+    cut = _cut_comments(units, lo, hi)
+    thread = _comment_thread(units, lo)
+    if thread is not None and (cut is None or thread < cut):
+        cut = thread
+        for v in units[thread:]:
+            if v.keep:
+                drop(v, "comments")
+    if cut is not None:
+        # The run ends with the last line kept on its own before the cut: short lines just
+        # above a comments heading belong to the comments box ("Leave your opinion").
+        hi = min(hi, cut - 1)
+        while hi > lo and not units[hi].keep:
+            hi -= 1
+    if EDGE_SENTENCES:
+        # Paragraphs at the edges of the run that only failed the density test but are
+        # sentences (a lede full of names and numbers, placeholder text) join it.
+        while lo > 0 and _edge_sentence(units[lo - 1]):
+            lo -= 1
+            units[lo].keep, units[lo].reason = True, ""
+        while hi + 1 < len(units) and (cut is None or hi + 1 < cut) and _edge_sentence(units[hi + 1]):
+            hi += 1
+            units[hi].keep, units[hi].reason = True, ""
+    spans = [(lo, hi)]
+    # A second run of text as long as a good part of the main one is content too (a page
+    # with an intro and a text further down); teaser blocks are much shorter than that.
+    for first, last in ((anchor + 1 if anchored else 0, lo),
+                        (hi + 1, len(units) if cut is None else hi + 1)):
+        b, l2, h2 = _best_span(units, first, last)
+        if h2 >= 0 and max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best) <= b <= best:
+            spans.append((l2, h2))
+    if INSIDE_SHORT_WORDS:
+        for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
+            menu = _menu_lines(units, a, b)
+            for u in units[a:b + 1]:
+                if u.reason in INSIDE_REASONS and u.extra.get("code"):
+                    u.keep, u.reason = True, ""
+                elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
+                        not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS) \
+                        and u.index not in menu and not _related_label(u):
+                    u.keep, u.reason = True, ""
+    main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    for i, u in enumerate(units):
+        if not u.keep or any(a <= i <= b for a, b in spans):
+            continue
+        dist = min(a - i if i < a else i - b for a, b in spans)
+        if anchored and i < anchor:
+            dist = REGION_GAP + 1  # (above the headline: teasers, not the article's lead)
+        # Long prose far away is still content on pages with several text areas; a stray
+        # teaser sentence is not.
+        if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
+            drop(u, "far-from-body")
+
+
+def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
+    """Lines in ``units[a:b+1]`` that sit in a run of at least MENU_RUN consecutive lines of
+    fewer than MENU_WORDS words, none kept on its own merit: a menu, a footer's link list or
+    a tag cloud that the main run spans ("Presse / Suche / Debatte / Artikel"). A one-word
+    subheading or label of the article stands alone between paragraphs."""
+    out: set[int] = set()
+    i = a
+    while i <= b:
+        j = i
+        while j <= b and not units[j].keep and units[j].words < MENU_WORDS and not units[j].cells:
+            j += 1
+        if j - i >= MENU_RUN:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _related_label(u: Line) -> bool:
+    """A related-links label (see :data:`rules.RELATED_START`) inside the run heads a
+    teaser box, not a section of the article."""
+    return u.words <= 8 and bool(R.RELATED_START.search(u.text))
+
+
+def _edge_sentence(u: Line) -> bool:
+    return (u.reason in ("bad-density", "near-good") and u.ends_sentence and u.clause_punct >= 1
+            and u.weight >= GOOD_WORDS // 2)
+
+
+def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
+    """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
+    "Related articles"); the article ends there, once it has had some body."""
+    seen = 0.0
+    total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    for i in range(lo, len(units)):
+        u = units[i]
+        if u.keep:
+            seen += u.weight
+        if u.words > 10 or seen < MIN_COMMENT_CUT:
+            continue
+        if u.words <= 8 and u.repeats < PER_ITEM_REPEATS and R.RELATED_START.search(u.text):
+            # A related-links box can also sit inside the article: it ends the article
+            # only when little text follows it.
+            if total - seen >= 0.5 * seen:
+                continue
+            reason = "related"
+        elif R.COMMENTS_START.search(u.text) and not (
+                u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text)):
+            # (A comments label printed on every post or teaser is not the thread's heading.)
+            reason = "comments"
+        else:
+            continue
+        # A bare "Comments" or "Related" is also a menu, share-bar or inline link: it ends
+        # the article only once most of the run is behind it (a count, "12 Comments" or
+        # "Comments (12)", makes it a heading).
+        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= 0.6 * total:
+            for v in units[i:]:
+                if v.keep:
+                    drop(v, reason)
+            return i
+    return None
+
+
+def _comment_thread(units: list[Line], lo: int) -> int | None:
+    """Reader comments without a heading: three or more comment headers below the body that
+    end in a reply button after the commenter's name and time ("John Smith · 3 days ago ·
+    Reply") or "says:" over a date; the thread starts at the first one. (A bare "Reply" button after each post is
+    left alone: forum threads, whose posts are the content, print one too.)"""
+    marks = [i for i in range(lo, len(units))
+             if 3 <= units[i].words <= 12 and R.REPLY_TAIL.search(units[i].text)]
+    says = [i for i in range(lo, len(units) - 1) if units[i].words <= 6
+            and units[i + 1].role == "date" and R.COMMENT_SAYS.match(units[i].text)]
+    if len(marks) >= THREAD_REPLIES:
+        start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
+    elif len(says) >= THREAD_SAYS:
+        start = says[0]
+    else:
+        return None
+    seen = sum(u.weight for u in units[lo:start] if u.keep)
+    return start if seen >= MIN_COMMENT_CUT else None

@@ -1,0 +1,152 @@
+"""Structure around the body of a text dump: headline, standfirst, dateline, byline, breadcrumb
+section and lead-image caption, found among the lines the classifier set aside."""
+
+from __future__ import annotations
+
+import re
+
+from convert.article import Figure, Text
+from . import meta as M
+from . import rules as R
+from .stopwords import words as word_list
+from .furniture import is_headline_case
+from .lines import Line
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+
+
+def _first_body(units: list[Line]) -> int:
+    for i, u in enumerate(units):
+        if u.keep:
+            return i
+    return len(units)
+
+
+def _terms(text: str) -> set[str]:
+    """Content terms for comparing a headline with the body: longer words, or character
+    pairs in scripts written without spaces."""
+    terms = {w for w in word_list(text) if len(w) > 3 and not _UNSPACED.search(w)}
+    chars = _UNSPACED.findall(text)
+    terms.update(a + b for a, b in zip(chars, chars[1:]))
+    return terms
+
+
+def _repeats_page_title(units: list[Line], i: int) -> bool:
+    u, first = units[i], units[0]
+    return (not first.keep and 2 <= u.words <= 30 and not u.ends_sentence and bool(u.key)
+            and u.key in first.key and len(u.key) >= 0.4 * len(first.key))
+
+
+def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
+    """How much a line before the body looks like the headline (negative: not at all)."""
+    u = units[i]
+    if u.role in ("date", "byline", "caption", "breadcrumb") or u.reason in (
+            "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher",
+            "app-promo", "teaser", "time-stamped-teaser"):
+        return -1.0
+    if not (2 <= u.words <= 30) or (u.text.endswith(".") and not u.text.endswith("..")):
+        return -1.0
+    if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
+        return -1.0
+    score = 0.0
+    if u.repeats > 1:
+        score += 2.0
+    if i > 0 and u.key and u.key in units[0].key and len(u.key) >= 0.3 * len(units[0].key):
+        score += 2.0
+    dist = body - i
+    if 0 < dist <= 8:
+        score += 1.5 - dist * 0.15
+    if u.gap_before:
+        score += 0.3
+    # A headline names what the article is about: its content words recur in the body.
+    content = _terms(u.text)
+    if content:
+        score += 2.0 * len(content & body_words) / len(content) - 0.5
+    if u.words < 3 and u.repeats < 2:
+        score -= 1.0
+    if score < 1.0:
+        return -1.0
+    return score
+
+
+def structure(units: list[Line]) -> dict:
+    """Step 7: title, standfirst, date, byline, section and lead image around the body."""
+    out: dict = {}
+    body = _first_body(units)
+    head = range(min(body, len(units)))
+    if 0 < body < len(units) - 1 and (_repeats_page_title(units, body)
+                                      or is_headline_case(units[body])):
+        # The headline kept as the body's first line (the run swallowed it as a subheading):
+        # it is the headline when it repeats the page's <title> printed first, or has a
+        # headline's Title Case.
+        head = range(body + 1)
+    body_words: set[str] = set()
+    # (the body's first dozen lines of some length: short labels kept inside the run say
+    # little about what the article is about)
+    for u in [v for v in units[body:] if v.keep and v.words >= 3][:12]:
+        body_words.update(_terms(u.text[:2000]))
+        if len(body_words) > 300:
+            break
+    best, best_score = None, 0.0
+    for i in head:
+        s = _title_score(units, i, body, body_words)
+        if s > best_score or (s == best_score and best is not None and s > 0
+                              and units[i].key != units[best].key):
+            best, best_score = i, s
+    if best is None and units and units[0].words <= 30 and units[0].keep is False \
+            and units[0].reason not in ("icon-run", "date", "breadcrumb", "cookie"):
+        best = 0 if body > 0 else None
+    if best is not None:
+        t = units[best]
+        # The first occurrence is the headline; later copies are image alt text and teasers.
+        first = next(u for u in units if u.key == t.key)
+        out["title"] = first.text
+        for u in units:
+            if u.key == t.key:
+                u.role, u.keep = "title", False
+                u.reason = u.reason or "title"
+        top = first.index
+    else:
+        top = 0
+    # Standfirst: prose between the headline and the body, set apart from the body by
+    # furniture (a repeated headline, a caption, a dateline) or by its missing full stop.
+    if "title" in out:
+        for u in units[top + 1:min(len(units), body + 1)]:
+            if u.role:
+                continue
+            if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
+                    and not R.BULLET.match(u.text):  # (a list item is not a standfirst)
+                nxt = units[u.index + 1] if u.index + 1 < len(units) else None
+                set_apart = nxt is not None and not nxt.keep and bool(nxt.role)
+                if set_apart or not u.ends_sentence:
+                    out["subtitle"] = u.text
+                    u.role, u.keep, u.reason = "subtitle", False, "standfirst"
+                break
+    body = _first_body(units)
+    end = body + 12
+    for u in units[body:end]:
+        if u.reason in ("comments", "related") or R.COMMENT_SAYS.match(u.text):
+            end = u.index  # (a comment's date is not the article's)
+            break
+    window = [u for u in units[:body] if u.role] + [u for u in units[body:end] if u.role]
+    for u in window:
+        if u.role == "date" and "published" not in out and "modified" not in out:
+            value = M.parse_date(u.text)
+            if value:
+                key = "modified" if R.MODIFIED_WORDS.search(u.text) else "published"
+                out[key] = value
+        elif u.role == "byline" and "authors" not in out:
+            out["authors"] = M.authors_from_byline(u.text)
+        elif u.role == "breadcrumb" and "section" not in out:
+            section = M.breadcrumb_section(u.text, u.words)
+            if section and section != out.get("title"):
+                out["section"] = section
+        elif u.role == "caption" and "lead_image" not in out and u.index < body + 3:
+            cap = M.split_caption(u.text)
+            if cap:
+                caption, credit = cap
+                out["lead_image"] = Figure(
+                    image=None,
+                    caption=(Text(caption),) if caption else (),
+                    credit=(Text(credit),) if credit else ())
+    return out

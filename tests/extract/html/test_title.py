@@ -1,0 +1,183 @@
+"""Title choice: the article's headline, not the ``<title>`` with " | Site" (and the page's
+visible headline kept when the title is other wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.article import Heading
+from convert.extract.html import parse_html
+from convert.textutil import inline_text
+
+from .test_metadata import _page, _title
+
+
+@pytest.mark.parametrize("head, h1, expected", [
+    # One visible headline sharing the declared title's subject: the page's own wording.
+    ("<title>Health And Nutrition Trends For 2026 | Site</title>",
+     "Top 10 Health and Nutrition Trends to Watch", "Top 10 Health and Nutrition Trends to Watch"),
+    # A template placeholder or the blog's name is not the headline.
+    ("<title>Basic tag cleaning test</title>", "Lorem", "Basic tag cleaning test"),
+    ("<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>",
+     "Silicon Exposed", "Silicon Exposed: Open Verilog flow for GreenPak4 devices"),
+    # A documentation permalink symbol is not part of the title.
+    ("<title>Working with forms | Docs</title>", "Working with forms<a class='headerlink'>¶</a>",
+     "Working with forms"),
+])
+def test_title_from_a_lone_headline(head, h1, expected):
+    from convert.extract.html import parse_html
+    assert parse_html(_page(head, f"<h1>{h1}</h1>")).meta.title == expected
+
+
+def test_title_skips_h1_that_is_the_site_name():
+    # A blog's logo <h1> first, the post's own <h1> after it.
+    head = ('<title>Budget Trips: Travel Insurance Explained</title>'
+            '<meta property="og:site_name" content="Budget Trips">'
+            '<meta property="og:title" content="Travel Insurance Explained">')
+    body = "<h1>Budget Trips</h1><h1>Travel Insurance Explained</h1>"
+    assert _title(head, body) == "Travel Insurance Explained"
+
+
+def test_title_h1_repeating_the_site_part_of_the_title_is_not_the_headline():
+    head = "<title>What is Ownership? - The Rust Programming Language</title>"
+    assert _title(head, "<h1>The Rust Programming Language</h1>") == "What is Ownership?"
+    # ...but an <h1> repeating the title's first part is the headline.
+    head = "<title>Charges | Stripe API Reference</title>"
+    assert _title(head, "<h1>Charges</h1><h1>The Charge object</h1>",
+                  url="https://docs.stripe.com/api/charges") == "Charges"
+
+
+def test_title_declared_as_site_name_only_is_ignored():
+    head = ('<title>All Men\'s Socks</title><meta name="twitter:title" content="Bombas">'
+            '<meta property="og:site_name" content="Bombas">')
+    assert _title(head) == "All Men's Socks"
+    head = ('<title>| Nuts &amp; Volts Magazine</title>'
+            '<meta property="og:site_name" content="Nuts and Volts Magazine">')
+    assert _title(head, "<h1>Electronic Gadgets</h1>") == "Electronic Gadgets"
+
+
+def test_title_trailing_part_naming_the_host_is_the_site():
+    head = "<title>Wrong refresh rate on RX7800 - Doom9's Forum</title>"
+    assert _title(head, url="https://forum.doom9.org/showthread.php?t=1") == (
+        "Wrong refresh rate on RX7800")
+
+
+def test_title_site_name_holding_the_whole_title_is_ignored():
+    head = ('<meta property="og:title" content="resource block | Terraform | HashiCorp">'
+            '<meta property="og:site_name" content="resource block | Terraform | HashiCorp">')
+    assert _title(head, "<h1>resource block</h1>") == "resource block"
+
+
+def test_title_heading_text_joins_inline_markup_and_drops_label_badge():
+    body = "<h1>The Story Of <a href='/m'>Metroid</a>, One Of Gaming's Universes</h1>"
+    assert _title("", body) == "The Story Of Metroid, One Of Gaming's Universes"
+    body = ('<h1 class="p-title-value"><span class="label label--primary">Tips</span>'
+            '<span class="label-append">&nbsp;</span>Proxmox or Debian for VMs?</h1>')
+    assert _title("", body) == "Proxmox or Debian for VMs?"
+    body = '<h1 class="title"><span class="descriptor">Title:</span>AlignMerge</h1>'
+    assert _title("", body) == "AlignMerge"
+
+
+def test_title_entity_escaped_twice_is_decoded():
+    body = "<h1>Data Tools: Python, SQL &amp;#x26; AI</h1>"
+    assert _title("", body) == "Data Tools: Python, SQL & AI"
+
+
+def test_h1_carrying_the_site_name_loses_it():
+    head = '<meta property="og:site_name" content="Artlyst">'
+    body = "<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>"
+    assert _title(head, body) == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    body = "<h1>Marietta Electricians Costs - ProMatcher Cost Report</h1>"
+    assert _title("", body, url="https://electricians.promatcher.com/cost/x.aspx") == (
+        "Marietta Electricians Costs")
+
+
+def test_json_ld_headline_cut_at_the_length_limit_gives_way_to_the_full_title():
+    full = ("Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers "
+            "Find Solutions (Including One Universal Trick)")
+    head = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "'
+            + full[:107] + '"}</script>'
+            f'<meta property="og:title" content="{full} - Emily Henderson">'
+            '<meta property="og:site_name" content="Emily Henderson">')
+    assert _title(head) == full
+
+
+def test_h1_tagline_after_a_pipe_is_not_the_headline():
+    head = '<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>'
+    assert _title(head, "<h1>Best Movers in NYC 2025 | Top 19 Companies</h1>") == (
+        "Best Movers in NYC 2025")
+
+
+def test_forum_prefix_label_is_not_the_title():
+    head = ('<meta property="og:title" content="Question - Want to know which GPU is faster">'
+            '<meta property="og:site_name" content="Hardware Forum">')
+    body = ('<h1 class="p-title-value"><span class="label">Question</span>'
+            '<span class="label-append"> </span>Want to know which GPU is faster</h1>')
+    assert _title(head, body) == "Want to know which GPU is faster"
+
+
+def test_site_logo_h1_loses_to_the_h1_matching_the_trimmed_title():
+    head = "<title>SHIP | City of Southfield</title>"
+    body = "<h1>The City of Southfield, Michigan</h1><main><h1>SHIP</h1></main>"
+    assert _title(head, body, url="https://www.cityofsouthfield.com/ship") == "SHIP"
+
+
+def test_trailing_bracketed_site_name_is_dropped_and_its_logo_h1_is_no_headline():
+    head = ("<title>Conversations with a Cryptid - Chapter 1 | Hero Academia "
+            "[Archive of Our Own]</title>")
+    assert _title(head, "<h1>Archive of Our Own beta</h1>") == "Conversations with a Cryptid"
+    assert _title("<title>Weekly Edition for March 26, 2015 [LWN.net]</title>") == (
+        "Weekly Edition for March 26, 2015")
+
+
+def test_declared_titles_parting_ways_after_the_headline_keep_the_agreed_part():
+    head = ('<meta property="og:title" content="CBD Relax Berries - (30ct) 300mg">'
+            "<title>CBD Relax Berries - CBD Gummies - 300mg | Green Roads</title>")
+    assert _title(head, "<h1>CBD Relax Berries - (30ct) 300mg</h1>") == "CBD Relax Berries"
+    # Titles differing only by the site's name agree on everything before it.
+    head = ('<meta property="og:title" content="Minecraft 1.8 - The Bountiful Update">'
+            "<title>Minecraft 1.8 - The Bountiful Update - Minecraft</title>")
+    assert _title(head) == "Minecraft 1.8 - The Bountiful Update"
+
+
+def test_declared_titles_agreeing_only_on_the_site_name_keep_the_headline():
+    head = ('<meta property="og:title" content="Acme Corp - Pricing">'
+            "<title>Acme Corp - Pricing plans for teams</title>")
+    assert _title(head, url="https://www.acmecorp.com/pricing") == "Acme Corp - Pricing"
+
+
+def test_unknown_site_part_of_the_title_is_not_taken_for_the_headline():
+    # No og:site_name, no URL: of "Photo essay | The Daily Town" the part the page's <h1>
+    # speaks of is the headline's, not the longer one (the site's name).
+    html = ("<html><head><title>Photo essay | The Daily Town</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><h1>Dawn at the pier: a photo essay</h1><p>"
+            + "The fishermen arrive before the light, and the gulls arrive before them. " * 8
+            + "</p></article></body></html>")
+    assert parse_html(html.encode()).meta.title == "Photo essay"
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Photo essay | The Daily Town</title><meta property='og:site_name' content='The Daily Town'>",
+    "<title>Town council news | The Daily Town</title>"])
+def test_visible_headline_outside_the_body_is_kept_when_the_title_is_other_wording(head):
+    # The title comes from a declared rewording; the page's one <h1> sits above the winning
+    # block: the reader's headline must not vanish from both the title and the body.
+    para = "<p>" + "The fishermen arrive before the light, and the gulls follow them. " * 4 + "</p>"
+    html = (f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><div class='hero'>"
+            f"<h1>Dawn at the pier: a photo essay</h1></div><div class='story'>{para * 4}</div>"
+            "</body></html>")
+    article = parse_html(html.encode())
+    assert article.meta.title != "Dawn at the pier: a photo essay"
+    first = article.blocks[0]
+    assert isinstance(first, Heading) and inline_text(first.children) == (
+        "Dawn at the pier: a photo essay")
+
+
+def test_headline_is_not_repeated_when_the_title_is_the_headline():
+    para = "<p>" + "The fishermen arrive before the light, and the gulls follow them. " * 4 + "</p>"
+    html = ("<html><head><title>Dawn at the pier | The Daily Town</title></head><body>"
+            f"<div class='hero'><h1>Dawn at the pier</h1></div><div class='story'>{para * 4}</div>"
+            "</body></html>")
+    article = parse_html(html.encode())
+    assert article.meta.title == "Dawn at the pier"
+    assert not isinstance(article.blocks[0], Heading)
