@@ -1,5 +1,6 @@
-"""Smoke test of the extraction benchmark on a two-page corpus made here (the shared corpus
-is not needed; the scorer is: ``../shared/bench/score.py`` or ``$DECRUFT_SCORE_PY``)."""
+"""Smoke tests of the extraction benchmark on tiny corpora made here (the shared corpus is not
+needed, except to check the committed split lists; the scorer is: ``../shared/bench/score.py``
+or ``$DECRUFT_SCORE_PY``)."""
 
 from __future__ import annotations
 
@@ -10,27 +11,109 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench import run
+from tests.bench import ablation, run, split
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
+CORPUS = run.DEFAULT_CORPUS
+
+
+def _needs_scorer():
+    if not run.SCORE_PY.exists():
+        pytest.skip(f"scorer not found: {run.SCORE_PY}")
+
+
+def _bench(*args) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "-m", "tests.bench.run", *map(str, args)],
+                          capture_output=True, text=True, timeout=120, cwd=run.REPO)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def _rows(text: str, title: str) -> dict[tuple[str, str], list[str]]:
+    """The rows of the table printed under ``title``, by (set, tool)."""
+    block = text.split(f"\n{title}\n", 1)[1].split("\n\n", 1)[0]
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in block.splitlines()[2:]]
+    return {(c[0], c[1]): c for c in cells}
+
+
+def _page(folder: Path, fixture: str, pid: str, **gold) -> None:
+    folder.mkdir(exist_ok=True)
+    html = (FIXTURES / f"{fixture}.html").read_text(encoding="utf-8")
+    (folder / f"{pid}.html").write_text(html, encoding="utf-8")
+    (folder / f"{pid}.json").write_text(json.dumps({"id": pid, **gold}), encoding="utf-8")
 
 
 def test_benchmark_prints_one_table_with_metadata(tmp_path):
-    if not run.SCORE_PY.exists():
-        pytest.skip(f"scorer not found: {run.SCORE_PY}")
+    _needs_scorer()
     for name in ("meta_jsonld", "structure"):
-        html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
-        (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
-        (tmp_path / f"{name}.json").write_text(json.dumps(
-            {"id": name, "gold_text": "a gold text that the page does not hold",
-             "title": "No such title"}), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "tests.bench.run", str(tmp_path),
-                           "--peers", "none"], capture_output=True, text=True, timeout=120,
-                          cwd=run.REPO)
-    assert proc.returncode == 0, proc.stderr
+        _page(tmp_path, name, name, gold_text="a gold text that the page does not hold",
+              title="No such title")
+    proc = _bench(tmp_path, "--peers", "none", "--split", "all")
     rows = [line for line in proc.stdout.splitlines() if line.startswith(f"| {tmp_path.name}")]
     assert len(rows) == 1 and "| decruft " in rows[0]
     cells = [c.strip() for c in rows[0].strip("|").split("|")]
     assert cells[2] == "2"                      # pages
-    assert float(cells[6]) < 0.5                # F1 against a gold the pages do not hold
-    assert cells[10] == "0.000"                 # title exact: "No such title" is never right
+    assert float(cells[7]) < 0.5                # F1 against a gold the pages do not hold
+    assert cells[11] == "0.000"                 # title exact: "No such title" is never right
+    assert "\nheadline score by split" not in proc.stdout   # one split asked for, one table
+
+
+def test_splits_and_unweighted_mean_over_sets(tmp_path):
+    """A folder named like a corpus set takes that set's committed split: readability's
+    ``001`` is a check page, ``002`` a tune page. The mean row weights each set once."""
+    _needs_scorer()
+    check = split.load_check("readability")
+    assert "001" in check and "002" not in check
+    bad = {"gold_text": "a gold text that the page does not hold"}
+    _page(tmp_path / "readability", "meta_jsonld", "001", **bad)
+    _page(tmp_path / "readability", "structure", "002", **bad)
+    # A snippet-only set whose one page keeps its lead sentence: snippet F1 1.0.
+    _page(tmp_path / "snips", "structure", "s1", must_contain=["the most rewarding plant for a small balcony"])
+    out = tmp_path / "pages.jsonl"
+    proc = _bench(tmp_path / "readability", tmp_path / "snips", "--peers", "none",
+                  "--save", out).stdout
+    tune, check_rows = _rows(proc, "split: tune"), _rows(proc, "split: check (sealed check pages)")
+    full = _rows(proc, "split: all")
+    assert tune[("readability", "decruft")][2] == "1"
+    assert check_rows[("readability", "decruft")][2] == "1"
+    assert full[("readability", "decruft")][2] == "2"
+    assert ("snips", "decruft") not in check_rows     # no list for it: all its pages are tune
+    assert full[("snips", "decruft")][4] == "1.000"
+    low = float(full[("readability", "decruft")][4])
+    mean = full[("mean", "decruft")]
+    assert mean[2] == "2 sets" and low < 0.5
+    assert float(mean[4]) == pytest.approx((low + 1.0) / 2, abs=0.001)
+    assert "headline score by split" in proc
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {(r["set"], r["id"], r["split"]) for r in recs} == {
+        ("readability", "001", "check"), ("readability", "002", "tune"), ("snips", "s1", "tune")}
+    assert all(r["tool"] == "decruft" and r["text"] for r in recs)
+
+
+def test_split_is_seeded_stratified_and_committed(tmp_path):
+    for i in range(40):
+        kind = "article" if i < 30 else "forum"
+        (tmp_path / f"p{i:02d}.json").write_text(json.dumps({"id": f"p{i:02d}", "page_type": kind}))
+    ids, total, stratified = split.make_split("x", tmp_path)
+    assert (total, stratified) == (40, True)
+    assert sum(i < "p30" for i in ids) == 9 and sum(i >= "p30" for i in ids) == 3
+    assert split.make_split("x", tmp_path)[0] == ids           # same seed, same pages
+    assert split.make_split("y", tmp_path)[0] != ids           # each set shuffled on its own
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus absent: committed lists not checked")
+    for name in split.SETS:
+        assert split.make_split(name, CORPUS / name)[0] == sorted(split.load_check(name)), name
+
+
+def test_ablation_reaches_decruft_only_and_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv(ablation.ENV, "inherited")
+    assert ablation.ENV not in run.worker_env("decruft")
+    assert run.worker_env("decruft", "a,b")[ablation.ENV] == "a,b"
+    assert ablation.ENV not in run.worker_env("trafilatura", "a,b")
+    _needs_scorer()
+    _page(tmp_path / "set", "structure", "s1", must_contain=["the most rewarding plant for a small balcony"])
+    rules = tmp_path / "rules.txt"
+    rules.write_text("# one ablation a line\nno_such_rule\n", encoding="utf-8")
+    proc = _bench(tmp_path / "set", "--ablation-report", rules).stdout
+    assert "| no_such_rule | +0.0000 | +0.0000 | 0 |" in proc
+    assert "changed no page" in proc and "no_such_rule" in proc.split("changed no page")[1]
