@@ -96,8 +96,7 @@ def report(score, sets: list[tuple[Path, list[dict]]], a, run_tool) -> int:
             changed[rule] = sum(1 for (_, out), b in zip(runs, base)
                                 for pid, o in out.items() if b[1].get(pid) != o)
             print(f"  {rule}: {changed[rule]} pages changed", file=sys.stderr)
-    _print(rules, deltas, changed, [w[0].name for w in work], [b[0] for b in base], name,
-           len(work[0][1]) if work else 0)
+    _print(rules, deltas, changed, [w[0].name for w in work], [b[0] for b in base], name)
     return 0
 
 
@@ -107,17 +106,15 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 def _print(rules: list[str], deltas: dict[str, list], changed: dict[str, int],
-           set_names: list[str], base: list, split_name: str, _n: int) -> None:
+           set_names: list[str], base: list, split_name: str) -> None:
     def cell(v: float | None, sign: bool = True) -> str:
         return "–" if v is None else format(v, "+.4f" if sign else ".4f")
 
     order = sorted(rules, key=lambda r: (_mean(deltas[r]) or 0.0, r))
     print(f"\nablation report: decruft, {split_name} split, {len(rules)} rules; change of each "
           "set's headline score with the rule off (negative: the rule helps)")
-    head = "| rule | " + " | ".join(set_names) + " | mean | pages changed |"
-    rule_line = "|" + "---|" * (len(set_names) + 3)
-    print(head)
-    print(rule_line)
+    print("| rule | " + " | ".join(set_names) + " | mean | pages changed |")
+    print("|" + "---|" * (len(set_names) + 3))
     print("| (baseline score) | " + " | ".join(cell(b, False) for b in base)
           + f" | {cell(_mean(base), False)} | |")
     shown = order if len(order) <= 2 * SHOWN else order[:SHOWN] + [None] + order[-SHOWN:]
