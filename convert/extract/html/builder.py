@@ -17,7 +17,8 @@ from . import patterns as P
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, text_in, trim
 from .tables import figure_blocks, table_blocks
-from .urls import make_image, safe_url
+from convert.safety import kept_url
+from .urls import make_image
 
 
 class Builder:
@@ -83,7 +84,7 @@ class Builder:
             return self.definition_list(node, depth)
         if tag == "blockquote":
             inner = self.blocks(node, depth)
-            cite = safe_url(node.attributes.get("cite"), self.base)
+            cite = kept_url(node.attributes.get("cite"), self.base)
             return [Quote(tuple(inner), cite)] if inner else []
         if tag in ("pre", "xmp", "listing", "plaintext"):
             return self.pre(node)
@@ -199,7 +200,7 @@ class Builder:
             return [Code(text)] if text.strip() else []
         kids = self.inline_children(node, depth)
         if tag == "a":
-            url = safe_url(node.attributes.get("href"), self.base)
+            url = kept_url(node.attributes.get("href"), self.base)
             if url and kids:
                 title = node.attributes.get("title")
                 return [Link(tuple(trim(kids)), url, clean_text(title) if title else None)]

@@ -31,7 +31,7 @@ from .cleaning import clean, in_named_chrome
 from .dom import inside
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
-from .prune import _outside_article, prune
+from .prune import outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
 
 log = logging.getLogger("convert.extract")
@@ -128,7 +128,7 @@ def _article_like(content: Content) -> bool:
     a promo box does not; forums and builders put ``<h1>`` on their side boxes too.)"""
     title = None
     for node in content.nodes:
-        if node.tag in ("article", "main") or not _outside_article(node):
+        if node.tag in ("article", "main") or not outside_article(node):
             return True
         if title is None:
             title = _page_title(node)
@@ -165,7 +165,7 @@ def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
     for root in nodes:
         outer: list[LexborNode] = []
         for node in root.css(_CHROME_TAG_SELECTOR):
-            if node.tag == "header" and not _outside_article(node):
+            if node.tag == "header" and not outside_article(node):
                 continue
             if not outer or not inside(node, outer[-1]):
                 outer.append(node)

@@ -165,8 +165,7 @@ COMMA = re.compile(r"[,，、،]")
 
 # --------------------------------------------------------------------------- URLs
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "tel", "news", "irc", "xmpp"})
-SAFE_DATA_IMAGE = re.compile(r"^data:image/(?:png|gif|jpe?g|webp|avif);", re.IGNORECASE)
+# (Which schemes and data: images a link or image may keep: :mod:`convert.safety`.)
 #: Attributes holding an image URL, best first (lazy-loading libraries put the real one aside).
 IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy",
                    "data-url", "data-hi-res-src", "src")
@@ -187,8 +186,6 @@ MIN_ARTICLE_CHARS = 250
 MIN_ARTICLE_SHARE = 0.3
 #: Deeper than this, the AST builder flattens a subtree to its text instead of recursing.
 MAX_DEPTH = 120
-#: Colspan/rowspan are clamped to this (a span bomb must not allocate a huge table).
-MAX_SPAN = 1000
 
 #: The winner moves up to an ancestor holding at least this many other strong candidates
 #: (Readability's ``MINIMUM_TOPCANDIDATES``).

@@ -80,7 +80,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             continue
         role = attrs.get("role") if attrs else None
         if tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES or (
-                tag == "header" and _outside_article(node)):
+                tag == "header" and outside_article(node)):
             doomed.append(node)
             skip_to = _after(node, body)
             continue
@@ -124,7 +124,7 @@ def _after(node: LexborNode, root: LexborNode) -> int:
     return -1
 
 
-def _outside_article(node: LexborNode) -> bool:
+def outside_article(node: LexborNode) -> bool:
     parent = node.parent
     while parent is not None:
         if parent.tag in ("article", "main"):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from selectolax.lexbor import LexborNode
 
 from convert.article import Block, Figure, Inline, Table, TableCell, TableRow
+from convert.safety import MAX_SPAN
 from . import patterns as P
 from .dom import bounded_int, children, has_descendant
 from .inlines import normalize_inlines
@@ -42,8 +43,8 @@ def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
                 continue
             attrs = cell.attributes
             cells.append(TableCell(tuple(builder.blocks(cell, depth + 1)), header=cell.tag == "th",
-                                   colspan=bounded_int(attrs.get("colspan"), 1, P.MAX_SPAN),
-                                   rowspan=bounded_int(attrs.get("rowspan"), 1, P.MAX_SPAN)))
+                                   colspan=bounded_int(attrs.get("colspan"), 1, MAX_SPAN),
+                                   rowspan=bounded_int(attrs.get("rowspan"), 1, MAX_SPAN)))
         if not cells:
             continue
         if in_head or (not body and all(c.header for c in cells)):

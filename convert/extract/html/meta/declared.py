@@ -117,7 +117,7 @@ def is_person(value: Any) -> bool:
     return any("person" in _types(item) for item in items if isinstance(item, dict))
 
 
-def _names(value: Any) -> list[str]:
+def ld_names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
@@ -133,23 +133,23 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         out: list[str] = []
         for item in value:
-            out.extend(_names(item))
+            out.extend(ld_names(item))
         return out
     return []
 
 
-def _str(value: Any) -> str | None:
+def ld_text(value: Any) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, (str, dict))), None)
     if isinstance(value, dict):
         value = value.get("name") or value.get("url") or value.get("@id")
     if isinstance(value, str):
-        value = squash(clean_text(_unescape(value)))
+        value = squash(clean_text(unescape(value)))
         return value or None
     return None
 
 
-def _unescape(value: str) -> str:
+def unescape(value: str) -> str:
     # JSON-LD and meta values are often HTML-escaped twice by CMS templates ("&#8211;").
     return html.unescape(value) if "&" in value else value
 
@@ -164,7 +164,7 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
         content = attrs.get("content")
         if content is None:
             continue
-        content = squash(clean_text(_unescape(content)))
+        content = squash(clean_text(unescape(content)))
         if not content:
             continue
         for key in ("property", "name", "itemprop", "http-equiv"):
@@ -175,7 +175,7 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
     return out
 
 
-def _first(meta: dict[str, list[str]], *names: str) -> str | None:
+def first_value(meta: dict[str, list[str]], *names: str) -> str | None:
     for name in names:
         values = meta.get(name)
         if values:
