@@ -2,7 +2,7 @@
 
 Steps (each in its own module):
 
-1. :mod:`.decode` turns bytes into text (BOM, HTTP charset, ``<meta charset>``, detection);
+1. :mod:`convert.extract.decode` turns bytes into text (BOM, HTTP charset, ``<meta charset>``, detection);
 2. :mod:`.meta` reads the page's declarations on an untouched parse;
 3. :mod:`.content` finds the main content (prune → score → pick → merge siblings → clean),
    relaxing its rules when a pass keeps too little;
@@ -31,6 +31,11 @@ from convert.extract.decode import decode
 from .builder import Builder
 from .dom import word_key
 from .guard import cap_attributes, cap_nesting
+from .thresholds import (
+    BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
+    LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, READ_ALSO_MAX_CHARS, SUBTITLE_LOOKAHEAD,
+    WORD_KEY_MAX_CHARS,
+)
 from convert.safety import kept_url
 
 __all__ = ["parse_html"]
@@ -123,10 +128,6 @@ def _in_first_blocks(blocks: list[Block], text: str) -> bool:
                for b in blocks[:SUBTITLE_LOOKAHEAD])
 
 
-#: The standfirst is looked for among this many first body blocks.
-SUBTITLE_LOOKAHEAD = 4
-
-
 def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     """Remove the standfirst (now ``Meta.subtitle``) from the start of the body."""
     key = word_key(subtitle)
@@ -136,8 +137,6 @@ def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     return blocks
 
 
-#: A byline line is shorter than this.
-BYLINE_MAX_CHARS = 150
 
 
 def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
@@ -172,10 +171,6 @@ def _shown_in_body(src: str, blocks: list[Block]) -> bool:
                 _image_key(block.image.src) == key):
             return True
     return False
-
-
-#: Fewer words outside links than this is site chrome, not an article.
-MIN_PROSE_WORDS = 5
 
 
 def _word_counts(blocks: tuple[Block, ...] | list[Block]) -> tuple[int, int]:
@@ -236,6 +231,7 @@ def _base_url(tree: LexborHTMLParser, page_url: str | None) -> str | None:
 # --------------------------------------------------------------------------- tidying
 
 def inline_text_of(block: Block) -> str:
+    """The text of a block, its parts space-joined."""
     from convert.textutil import block_texts
     return " ".join(block_texts([block]))
 
@@ -258,23 +254,26 @@ def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
 
 
 def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool) -> Block | None:
+    """The block as kept by :func:`_tidy` (``None`` when dropped): paragraphs and headings
+    that are boilerplate, consent notices, the title again or a copy of the block before are
+    dropped; containers are tidied inside; a list repeating the block before is dropped."""
     if isinstance(block, (Paragraph, Heading)):
         text = inline_text(block.children)
         stripped = text.strip()
-        if len(stripped) < 60 and P.BOILERPLATE_TEXT.match(stripped):
+        if len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
             return None
-        if len(stripped) < 250 and P.READ_ALSO.match(stripped):
+        if len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
             return None
-        if len(stripped) < P.CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
+        if len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
             # A cookie / consent notice is never article text, wherever it sits.
             return None
-        key = word_key(text) if len(text) < 400 else text
+        key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if isinstance(block, Heading) and title_key and key == title_key:
             return None
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
         # block repeating the one right before it is a duplicate (responsive twins, copy
         # widgets).
-        if key and len(key) <= 200 and key == _last(seen):
+        if key and len(key) <= DUPLICATE_MAX_CHARS and key == _last(seen):
             return None
         seen[key] = None
         return block
@@ -286,7 +285,7 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         return Quote(tuple(inner), block.cite) if inner else None
     if isinstance(block, List):
         key = word_key(inline_text_of(block))
-        if len(key) > 40:
+        if len(key) > LIST_DUPLICATE_MIN_CHARS:
             if key == _last(seen):
                 return None
             seen[key] = None

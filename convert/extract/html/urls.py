@@ -13,6 +13,7 @@ from convert.textutil import clean_text
 from . import patterns as P
 from .dom import bounded_int
 from .inlines import WS
+from .thresholds import MAX_IMAGE_SIDE, PLACEHOLDER_PROBE_CHARS
 
 
 def image_src(node: LexborNode, base: str | None) -> str | None:
@@ -24,9 +25,10 @@ def image_src(node: LexborNode, base: str | None) -> str | None:
             continue
         if "srcset" in name:
             value = _best_srcset(value)
-        elif P.PLACEHOLDER_IMAGE.search(value[:200]) and not KEPT_DATA_IMAGE.match(value):
+        elif P.PLACEHOLDER_IMAGE.search(value[:PLACEHOLDER_PROBE_CHARS]) and not KEPT_DATA_IMAGE.match(value):
             continue
-        if value and not (name == "src" and value.startswith("data:") and len(value) < 200):
+        if value and not (name == "src" and value.startswith("data:")
+                          and len(value) < PLACEHOLDER_PROBE_CHARS):
             url = kept_url(value, base, image=True)
             if url:
                 return url
@@ -66,5 +68,5 @@ def make_image(node: LexborNode, base: str | None) -> Image | None:
     attrs = node.attributes
     return Image(src=src, alt=clean_text(WS.sub(" ", attrs.get("alt") or "").strip()),
                  title=clean_text(attrs["title"]) if attrs.get("title") else None,
-                 width=bounded_int(attrs.get("width"), 0, 100000) or None,
-                 height=bounded_int(attrs.get("height"), 0, 100000) or None)
+                 width=bounded_int(attrs.get("width"), 0, MAX_IMAGE_SIDE) or None,
+                 height=bounded_int(attrs.get("height"), 0, MAX_IMAGE_SIDE) or None)

@@ -56,6 +56,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
 
     def declared(field: str) -> str | None:
+        """The first ``<meta>`` value of the field's row in :data:`.keys.META_KEYS`."""
         return first_value(meta, *META_KEYS[field])
 
     site_name = ld_text(ld.get("publisher")) if ld else None

@@ -1,6 +1,7 @@
 """Authors: cleaning raw author strings into names, and the visible byline of a page.
 
-Split from :mod:`convert.extract.html.meta`, which tries declared authors (JSON-LD, ``<meta>``) first.
+The visible byline is read by :mod:`convert.extract.html.meta` after the declared authors
+(JSON-LD, ``<meta>``); the "By ..." wording is :mod:`convert.extract.bylines`'s.
 """
 
 from __future__ import annotations
@@ -119,6 +120,9 @@ _POSTER = '[class*="sername"], [class*="ser-name"]'
 
 
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
+    """Authors named on the page: a forum's thread starter, then the byline elements from the
+    most specific selector to the broadest, then a "By ..." line of text, then a forum
+    poster's name."""
     names = _thread_starter(tree)
     if names:
         return names

@@ -1,7 +1,7 @@
 """Dates found in the page itself when none is declared: ``<time datetime>``, date-classed
 elements, and the first short text holding a date after the headline.
 
-Split from :mod:`convert.extract.html.meta`.
+Read by :mod:`convert.extract.html.meta` after the declared dates.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ def _same_instant(a: str, b: str) -> bool:
 
 
 def time_element(tree: LexborHTMLParser) -> str | None:
+    """The date of the page's first ``<time datetime>`` outside comments (``None`` if none)."""
     for node in tree.css("time[datetime], [itemprop=datePublished]")[:10]:
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
         date = iso_date(value)

@@ -1,7 +1,8 @@
 """The page's own declarations: JSON-LD (``@graph`` flattened, the most article-like object
 chosen, duplicates of the same article merged) and ``<meta>`` tags by name/property/itemprop.
 
-Split from :mod:`convert.extract.html.meta`; values come back unescaped and squashed, never interpreted.
+Values come back unescaped and squashed, never interpreted (that is
+:mod:`convert.extract.html.meta`'s, field by field).
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def is_person(value: Any) -> bool:
 
 
 def ld_names(value: Any) -> list[str]:
+    """Person names in a JSON-LD value: strings, ``name`` (or given + family name), lists."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
@@ -139,6 +141,8 @@ def ld_names(value: Any) -> list[str]:
 
 
 def ld_text(value: Any) -> str | None:
+    """A JSON-LD value as one clean string: the first item of a list, the ``name``/``url``/
+    ``@id`` of an object; ``None`` when empty."""
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, (str, dict))), None)
     if isinstance(value, dict):
@@ -151,6 +155,7 @@ def ld_text(value: Any) -> str | None:
 
 def unescape(value: str) -> str:
     # JSON-LD and meta values are often HTML-escaped twice by CMS templates ("&#8211;").
+    """HTML entities decoded (values are often escaped twice by CMS templates)."""
     return html.unescape(value) if "&" in value else value
 
 
@@ -176,6 +181,7 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
 
 
 def first_value(meta: dict[str, list[str]], *names: str) -> str | None:
+    """The first value of the first of ``names`` the page declares."""
     for name in names:
         values = meta.get(name)
         if values:

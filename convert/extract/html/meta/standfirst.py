@@ -1,6 +1,6 @@
 """The standfirst (dek, subtitle): the summary line under the headline, found near it.
 
-Split from :mod:`convert.extract.html.meta`, which uses :func:`standfirst` for ``Meta.subtitle``.
+:mod:`convert.extract.html.meta` uses :func:`standfirst` for ``Meta.subtitle``.
 """
 
 from __future__ import annotations

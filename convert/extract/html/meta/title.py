@@ -1,7 +1,7 @@
 """The headline: the article's visible ``<h1>`` when the declared titles speak of it, else a
 declared title trimmed of the site name, so ``Meta.title`` never carries " | Site".
 
-Split from :mod:`convert.extract.html.meta`.
+Used by :mod:`convert.extract.html.meta` for ``Meta.title`` and the visible headline.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from convert.textutil import clean_text, squash
-from ..dom import node_text, word_key
+from ..dom import word_key
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
 
@@ -137,6 +137,9 @@ def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> 
 
 def _choose(declared: list[str], h1s: list[str], page_title: str,
             site_name: str | None, host: str | None) -> str | None:
+    """The title among the declared ones, the ``<h1>`` texts and the ``<title>``: a declared
+    title that the headline repeats (without the site name) wins; else the headline-like
+    ``<h1>`` the declarations echo; else the declared or page title with the site name cut."""
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
     # A trailing "[Site]" ("... My Hero Academia [Archive of Our Own]", "[LWN.net]") names the
     # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
