@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from html import escape
 from typing import Any, Callable, Iterable, Iterator
-from urllib.parse import quote, urljoin
 
 from .article import Article, Block, Inline, Meta
+# The URL policy and the span bound are shared with the extractor (see :mod:`convert.safety`);
+# they stay importable from here, where writers have always found them.
+from .safety import MAX_SPAN, safe_image_url, safe_link_url, url_scheme
 from .textutil import clean_text, inline_text
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",
@@ -33,74 +35,13 @@ __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "sa
            "MAX_INLINE_DEPTH", "XHTML_NS"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-#: Larger colspan/rowspan values are clamped (a span of 2**53 is a memory bomb downstream).
-MAX_SPAN = 1000
 #: Containers (lists, quotes, divs, tables) nested deeper than this are flattened.
 MAX_BLOCK_DEPTH = 24
 #: Inline markup nested deeper than this is rendered as its plain text.
 MAX_INLINE_DEPTH = 12
 
-_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-_IMAGE_SCHEMES = frozenset({"http", "https"})
-_DATA_IMAGE = re.compile(r"data:image/(png|gif|jpeg|jpg|webp)[;,]", re.I)
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
-# Browsers ignore these inside a scheme (``java\tscript:``), so they are removed before checking.
-_URL_JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 _LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _CLASS = re.compile(r"[^a-z0-9_-]+")
-
-
-def _normalise_url(url: str) -> str:
-    url = _URL_JUNK.sub("", clean_text(url or "").strip()) if url else ""
-    # IRIs and stray characters become a valid URI: e-readers and epubcheck reject the rest.
-    return quote(_BAD_PERCENT.sub("%25", url), safe=_URL_SAFE)
-
-
-def _scheme(url: str) -> str | None:
-    m = _SCHEME.match(url)
-    return m.group(1).lower() if m else None
-
-
-def safe_link_url(url: str | None, base: str | None = None) -> str | None:
-    """The URL if a link may point there (http, https, mailto, relative, ``#fragment``), made
-    absolute against ``base`` when that is an http(s) URL; else ``None``."""
-    if not url:
-        return None
-    url = _normalise_url(url)
-    if not url:
-        return None
-    scheme = _scheme(url)
-    if scheme is None:
-        if base and _scheme(base) in ("http", "https") and not url.startswith("#"):
-            url = _normalise_url(urljoin(base, url))
-            scheme = _scheme(url)
-            if scheme is None:
-                return url
-        else:
-            return url
-    return url if scheme in _LINK_SCHEMES else None
-
-
-def safe_image_url(src: str | None, base: str | None = None) -> str | None:
-    """The image source if it is safe to show (http(s), relative, ``data:image/`` png, gif,
-    jpeg or webp); else ``None``. SVG data is refused: it can carry script."""
-    if not src:
-        return None
-    if src[:5].lower() == "data:":
-        src = re.sub(r"\s+", "", clean_text(src))  # line-wrapped base64
-        return src if _DATA_IMAGE.match(src) else None
-    url = _normalise_url(src)
-    if not url:
-        return None
-    scheme = _scheme(url)
-    if scheme is None:
-        if base and _scheme(base) in ("http", "https"):
-            url = _normalise_url(urljoin(base, url))
-            return url if _scheme(url) in _IMAGE_SCHEMES else None
-        return url
-    return url if scheme in _IMAGE_SCHEMES else None
 
 
 def _text(s: str) -> str:
@@ -172,7 +113,7 @@ class HTMLRenderer:
                  max_depth: int = MAX_BLOCK_DEPTH) -> None:
         self.image_src = image_src
         self.link_url = link_url
-        self.base_url = base_url if base_url and _scheme(base_url) in ("http", "https") else None
+        self.base_url = base_url if base_url and url_scheme(base_url) in ("http", "https") else None
         self.heading_shift = heading_shift
         self.max_depth = max_depth
         self._depth = 0

@@ -4,7 +4,8 @@
 meets them: :mod:`.guard` (caps on nesting and attributes), :mod:`.meta` (the page's declared
 and visible metadata), :mod:`.prune` → :mod:`.scoring` → :mod:`.cleaning` (the content cascade,
 driven by :mod:`.content`), :mod:`.builder` (winning nodes → AST blocks, with :mod:`.inlines`,
-:mod:`.tables`, :mod:`.figures`, :mod:`.urls`). Vocabulary lives in :mod:`.patterns`.
+:mod:`.tables`, :mod:`.urls`; :mod:`.figures` adds the figures beside the winner).
+Vocabulary lives in :mod:`.patterns`, the numbers that decide in :mod:`.thresholds`.
 """
 
 from .pipeline import parse_html

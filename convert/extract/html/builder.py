@@ -1,6 +1,6 @@
 """selectolax (lexbor) nodes to article AST blocks and inlines.
 
-The builder recurses along the tree but never deeper than :data:`.patterns.MAX_DEPTH`; below
+The builder recurses along the tree but never deeper than :data:`.thresholds.MAX_BUILD_DEPTH`; below
 that it switches to an iterative walk that keeps every text and the paragraph breaks but drops
 formatting, so a page nested 100 000 levels deep neither crashes nor loses its words. Tables
 and figures are built in :mod:`.tables`.
@@ -17,7 +17,9 @@ from . import patterns as P
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, text_in, trim
 from .tables import figure_blocks, table_blocks
-from .urls import make_image, safe_url
+from convert.safety import kept_url
+from .urls import make_image
+from .thresholds import MAX_BUILD_DEPTH, MAX_LIST_START
 
 
 class Builder:
@@ -31,7 +33,7 @@ class Builder:
     def blocks(self, node: LexborNode, depth: int = 0) -> list[Block]:
         """The blocks of a container element's children."""
         out: list[Block] = []
-        if depth > P.MAX_DEPTH:
+        if depth > MAX_BUILD_DEPTH:
             out.extend(self.flat(node))
             return out
         run: list[Inline] = []
@@ -83,7 +85,7 @@ class Builder:
             return self.definition_list(node, depth)
         if tag == "blockquote":
             inner = self.blocks(node, depth)
-            cite = safe_url(node.attributes.get("cite"), self.base)
+            cite = kept_url(node.attributes.get("cite"), self.base)
             return [Quote(tuple(inner), cite)] if inner else []
         if tag in ("pre", "xmp", "listing", "plaintext"):
             return self.pre(node)
@@ -103,6 +105,8 @@ class Builder:
         return self.blocks(node, depth)
 
     def list(self, node: LexborNode, depth: int) -> list[Block]:
+        """A ``<ul>``/``<ol>``/``<menu>`` as a :class:`List` (a nested list directly inside joins
+        the item before it; other children become items of their own)."""
         items: list[ListItem] = []
         for child in children(node):
             if child.tag == "li":
@@ -124,7 +128,7 @@ class Builder:
         if not items:
             return []
         ordered = node.tag == "ol"
-        start = bounded_int(node.attributes.get("start"), 1, 10**9) if ordered else 1
+        start = bounded_int(node.attributes.get("start"), 1, MAX_LIST_START) if ordered else 1
         return [List(tuple(items), ordered=ordered, start=start)]
 
     def blocks_of(self, node: LexborNode, depth: int) -> list[Block]:
@@ -136,6 +140,7 @@ class Builder:
         return out
 
     def definition_list(self, node: LexborNode, depth: int) -> list[Block]:
+        """A ``<dl>`` as paragraphs: each term in bold, each definition as its blocks."""
         out: list[Block] = []
         for child in children(node):
             if child.tag == "dt":
@@ -147,6 +152,8 @@ class Builder:
         return out
 
     def pre(self, node: LexborNode) -> list[Block]:
+        """A ``<pre>`` as a :class:`CodeBlock`, its language read from a ``language-*`` class or a
+        ``data-lang`` attribute of the element or its ``<code>``."""
         text = clean_text(node.text(deep=True))
         if not text.strip():
             return []
@@ -167,22 +174,27 @@ class Builder:
         return [CodeBlock(text, language)]
 
     def table(self, node: LexborNode, depth: int) -> list[Block]:
+        """A ``<table>`` as blocks (see :func:`.tables.table_blocks`)."""
         return table_blocks(self, node, depth)
 
     def figure(self, node: LexborNode, depth: int) -> list[Block]:
+        """A ``<figure>`` as blocks (see :func:`.tables.figure_blocks`)."""
         return figure_blocks(self, node, depth)
 
     # ------------------------------------------------------------------ inlines
 
     def inline_children(self, node: LexborNode, depth: int) -> list[Inline]:
+        """The inlines of an element's children (its plain text past the depth limit)."""
         out: list[Inline] = []
-        if depth > P.MAX_DEPTH:
+        if depth > MAX_BUILD_DEPTH:
             return [Text(clean_text(WS.sub(" ", node.text(deep=True))))]
         for child in node.iter(include_text=True):  # nameless nodes: inline() gives []
             out.extend(self.inline(child, depth + 1))
         return out
 
     def inline(self, node: LexborNode, depth: int) -> list[Inline]:
+        """The inlines one inline-level node stands for: text, line break, image, code, link or a
+        formatting wrapper; a block element met inline reads as its inlines between spaces."""
         tag = node.tag or "-"
         if tag == "-text":
             text = node.text_content
@@ -199,7 +211,7 @@ class Builder:
             return [Code(text)] if text.strip() else []
         kids = self.inline_children(node, depth)
         if tag == "a":
-            url = safe_url(node.attributes.get("href"), self.base)
+            url = kept_url(node.attributes.get("href"), self.base)
             if url and kids:
                 title = node.attributes.get("title")
                 return [Link(tuple(trim(kids)), url, clean_text(title) if title else None)]
@@ -214,11 +226,12 @@ class Builder:
     # ------------------------------------------------------------------ deep fallback
 
     def flat(self, node: LexborNode) -> list[Block]:
-        """Iterative walk for subtrees nested past :data:`MAX_DEPTH`: text and breaks only."""
+        """Iterative walk for subtrees nested past :data:`.thresholds.MAX_BUILD_DEPTH`: text and breaks only."""
         out: list[Block] = []
         run: list[str] = []
 
         def flush() -> None:
+            """Close the current paragraph of the flat walk."""
             text = WS.sub(" ", "".join(run)).strip()
             run.clear()
             if text:

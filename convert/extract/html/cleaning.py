@@ -6,21 +6,25 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .dom import children, has_descendant, inside
-from .measure import LOOSE, class_weight, label, link_density, text_len, visible_chars
-if TYPE_CHECKING:  # (scoring builds on this module's named-chrome test)
-    from .scoring import Candidate
+from .measure import LOOSE, Candidate, class_weight, label, link_density, text_len, visible_chars
+from .thresholds import (
+    CLASS_WEIGHT, CLEAN_MAX_SHARE, CONTENT_COMMAS, DEBRIS_MAX_CHARS, FORM_MAX_CHARS,
+    IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS, ITEMS_MAX_LOSS, ITEM_ALLOWANCE,
+    ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT, LINK_LIST_DENSITY,
+    LINK_LIST_MAX_CHARS, LINK_TABLE_DENSITY, LINK_TABLE_MAX_CHARS, LOW_WEIGHT_DENSITY,
+    MAX_CLEANED, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
+    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
+    WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
+)
 
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
-#: Upper bound on containers examined by conditional cleaning (keeps deep pages linear).
-_MAX_CLEAN = 4000
 
 
 def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> int:
@@ -43,7 +47,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if node.mem_id == root.mem_id:
                 continue
             seen += 1
-            if seen > _MAX_CLEAN:
+            if seen > MAX_CLEANED:
                 break
             if _is_wrapper(node):
                 continue
@@ -118,10 +122,10 @@ def _trailing_links(root: LexborNode) -> list[LexborNode]:
         length = text_len(para)
         if not length:
             continue
-        if length > 150 or link_density(para, length) < 0.9:
+        if length > TRAILING_LINK_CHARS or link_density(para, length) < TRAILING_LINK_DENSITY:
             break
         out.append(para)
-    return out if len(out) <= 2 else []
+    return out if len(out) <= MAX_TRAILING_LINKS else []
 
 
 @lru_cache(maxsize=4096)
@@ -143,15 +147,6 @@ def _chrome_token(token: str) -> bool:
 
 
 _ID_PARTS = re.compile(r"[-_]+")
-#: An id of more words than this reads as a heading's anchor.
-MAX_NAME_PARTS = 4
-
-
-#: When cleaning would take more than this share of a winner's text...
-ITEMS_MAX_LOSS = 0.5
-#: ...the elements repeated at least this many times side by side (same tag and class: the
-#: cards of a product grid, the rows of a listing) are kept.
-MIN_REPEATED = 3
 
 
 def _spare_items(root: LexborNode, root_len: int, dropped: list[LexborNode], level: int
@@ -193,14 +188,6 @@ def _repeated(node: LexborNode, root: LexborNode) -> bool:
     return False
 
 
-#: Conditional cleaning keeps an element scoring at least this share of the winner's score
-#: (Readability's share for a "strong" candidate).
-KEEP_SCORE_SHARE = 0.75
-
-#: Conditional cleaning never removes an element holding more than this share of the winner.
-CLEAN_MAX_SHARE = 0.5
-
-
 def _is_wrapper(node: LexborNode) -> bool:
     """A container whose only content is one element: judged through that element."""
     only = None
@@ -227,13 +214,7 @@ def _link_chars(node: LexborNode) -> int:
     return sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
 
 
-#: A form holding fewer characters than this once its controls are stripped is a bare
-#: signup/search form (a label, a consent line), not a wrapper of content.
-FORM_MAX_CHARS = 80
 _NOT_SIGNUP = "img, picture, table, ul, ol, dl"
-
-#: Characters of paragraph prose that outweigh a layout-ish class word (see WEAK_NEGATIVE).
-WEAK_LABEL_PROSE = 200
 
 
 def _weak_label(node: LexborNode) -> bool:
@@ -243,6 +224,11 @@ def _weak_label(node: LexborNode) -> bool:
 
 
 def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> bool:
+    """Readability's ``_cleanConditionally`` test for one container inside the winner: drop it
+    when its class/id and score say chrome (strict and relaxed passes), or when its shape reads
+    as a link list, link table, image wall, form debris or a too-short fragment. Never drops a
+    block holding most of the winner, prose with many commas, a captioned image, or a block
+    with real paragraphs. ``points`` is the block's content score (0 when unscored)."""
     tag = node.tag or "-"
     text = node.text(deep=True)
     if visible_chars(text) > CLEAN_MAX_SHARE * root_len:
@@ -252,20 +238,20 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     text = " ".join(text.split())
     length = len(text)
     if weight < 0 and _weak_label(node) and _prose(node) >= WEAK_LABEL_PROSE and link_density(
-            node) < 0.3:
+            node) < WEAK_LABEL_DENSITY:
         return False
     if weight + points < 0 and level < LOOSE and not (
-            tag in ("ul", "ol", "dl") and weight >= 0 and link_density(node) < 0.5):
+            tag in ("ul", "ol", "dl") and weight >= 0 and link_density(node) < SCORED_LIST_DENSITY):
         # (A list's negative score is its tag weight against few short items, not evidence
         # of chrome: lists are judged by their links below.)
         return True
-    if len(P.COMMA.findall(text)) >= 10:
+    if len(P.COMMA.findall(text)) >= CONTENT_COMMAS:
         return False
     if tag == "figure" and node.css_first("img") is not None:
         return False
     p = len(node.css("p"))
     img = len(node.css("img"))
-    li = len(node.css("li")) - 100
+    li = len(node.css("li")) - ITEM_ALLOWANCE
     # (Pruning strips the form controls themselves, so Readability's count of <input>s
     # reads the emptied <form>s that held them: a signup or search box keeps its bare form.
     # A shop's product card or spec sheet has one too, beside a picture, a table or a list:
@@ -274,22 +260,24 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     density = link_density(node)
     if tag in ("ul", "ol"):
         # A list of links is navigation; a list of sentences is content.
-        return density > 0.6 and length < 2000 or (length < 1 and img == 0)
-    if p and _prose(node) >= 100:
+        return density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
+            length < 1 and img == 0)
+    if p and _prose(node) >= PROSE_INSIDE_CHARS:
         # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.
         return False
     if tag == "table":
-        return density > 0.5 and length < 1000
-    if img > 1 and p / img < 0.5 and length < 200:
+        return density > LINK_TABLE_DENSITY and length < LINK_TABLE_MAX_CHARS
+    if img > 1 and p / img < IMAGE_WALL_PARAGRAPHS and length < IMAGE_WALL_MAX_CHARS:
         return True
-    if tag not in ("ul", "ol") and li > p and length < 500:
+    if tag not in ("ul", "ol") and li > p and length < ITEM_HEAVY_MAX_CHARS:
         return True
-    if inputs > p / 3 and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
+    if inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True
-    if length < 25 and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6"):
+    if length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6"):
         return True
-    if weight < 25 and density > 0.2 and length < 1000 and density > 0.5 - weight / 200:
+    if weight < CLASS_WEIGHT and density > LOW_WEIGHT_DENSITY and length < WEIGHTED_MAX_CHARS and (
+            density > LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER):
         return True
-    if weight >= 25 and density > 0.5:
+    if weight >= CLASS_WEIGHT and density > LINK_DENSITY_LIMIT:
         return True
     return False

@@ -31,8 +31,14 @@ from .cleaning import clean, in_named_chrome
 from .dom import inside
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
-from .prune import _outside_article, prune
+from .prune import outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
+from .thresholds import (
+    EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, HEADLINE_LEVELS,
+    HEADLINE_MIN_WORDS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,
+    NOSCRIPT_MIN_TEXT, PAGE_CHARS_CAP, PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
+    SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, WEAKER_SCORE_SHARE,
+)
 
 log = logging.getLogger("convert.extract")
 
@@ -66,11 +72,18 @@ class Content:
 
 
 def visible_text_len(tree: LexborHTMLParser) -> int:
+    """Visible characters of the page's ``<body>`` (0 without one)."""
     body = tree.body
     return text_len(body) if body is not None else 0
 
 
 def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
+    """One pass of the cascade on a fresh parse: prune at ``level``, score the paragraphs,
+    pick the winner (:func:`.scoring.pick`), add its siblings and the figures beside it, widen
+    it to the enclosing region on link-free landing pages (strict pass only), then clean it
+    conditionally. Returns the content with what :func:`find_content` needs to compare passes
+    (length, score, named boilerplate removed, comment and chrome-tag characters), or ``None``
+    when the page has no body or no text."""
     prune(tree, level)
     body = tree.body
     if body is None:
@@ -128,7 +141,7 @@ def _article_like(content: Content) -> bool:
     a promo box does not; forums and builders put ``<h1>`` on their side boxes too.)"""
     title = None
     for node in content.nodes:
-        if node.tag in ("article", "main") or not _outside_article(node):
+        if node.tag in ("article", "main") or not outside_article(node):
             return True
         if title is None:
             title = _page_title(node)
@@ -140,7 +153,7 @@ def _article_like(content: Content) -> bool:
                 break
             for h1 in up.css("h1"):
                 words = h1.text(deep=True).split()
-                if len(words) >= 2 and " ".join(words).casefold() in title:
+                if len(words) >= HEADLINE_MIN_WORDS and " ".join(words).casefold() in title:
                     return True
             up = up.parent
     return False
@@ -154,10 +167,6 @@ def _page_title(node: LexborNode) -> str:
     return " ".join(found.text().split()).casefold() if found is not None else ""
 
 
-#: How many levels above the winner the headline is looked for by :func:`_article_like`.
-HEADLINE_LEVELS = 3
-
-
 def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
     """Characters inside chrome tags (outermost ones only) under the nodes: those the strict
     pass prunes (a ``<header>`` only outside the article)."""
@@ -165,7 +174,7 @@ def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
     for root in nodes:
         outer: list[LexborNode] = []
         for node in root.css(_CHROME_TAG_SELECTOR):
-            if node.tag == "header" and not _outside_article(node):
+            if node.tag == "header" and not outside_article(node):
                 continue
             if not outer or not inside(node, outer[-1]):
                 outer.append(node)
@@ -173,27 +182,10 @@ def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
     return total
 
 
-#: A relaxed pass that finds another region wins over an earlier pass that fell back to the
-#: whole body when its winner scores this many times as much (the strict rules had removed
-#: the article's real container).
-RELAXED_SCORE_FACTOR = 2.0
-
-#: A later pass's winner scoring under this share of the earlier one's is a weaker region that
-#: merely contains the earlier article (a wrapper reached by "holds several strong candidates"
-#: once teasers and widgets are back): it does not replace the article.
-WEAKER_SCORE_SHARE = 0.5
-
-
 def _weaker(new: Content, old: Content) -> bool:
     # A negative score comes from chrome class words, which the relaxed passes no longer
     # trust: it says nothing about the text, so it is not compared.
     return 0 < new.score < WEAKER_SCORE_SHARE * old.score
-
-
-#: An earlier winner holding under this share of the page's visible text...
-SIDE_BLOCK_SHARE = 0.1
-#: ...is taken for a side block when a later pass finds another region this many times longer.
-SIDE_BLOCK_FACTOR = 3
 
 
 def _side_block(new: Content, old: Content, page_len: int) -> bool:
@@ -214,7 +206,7 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
     it as markup. ``page`` is an untouched parse of ``html``; returns the markup to use and
     whether it changed."""
     raw = [n.text(deep=True) for n in page.css("body noscript")]
-    if sum(len(r) for r in raw) < 2000:
+    if sum(len(r) for r in raw) < NOSCRIPT_MIN_MARKUP:
         return html, False
     # The parser keeps noscript content as raw markup: count the text it would show.
     noscript = 0
@@ -222,7 +214,7 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
         inner = LexborHTMLParser(markup)
         inner.strip_tags(list(P.DROP_TAGS - {"-comment"}))
         noscript += visible_text_len(inner)
-    if noscript < 1000:
+    if noscript < NOSCRIPT_MIN_TEXT:
         return html, False
     probe = LexborHTMLParser(html)
     probe.strip_tags(list(P.DROP_TAGS - {"-comment"}))
@@ -243,11 +235,12 @@ def _extends(new: Content, old: Content) -> bool:
     most samples of the old text reappear in the new one."""
     old_text = _text_of(old)
     new_text = _text_of(new)
-    if len(old_text) < 200:
+    if len(old_text) < EXTEND_MIN_CHARS:
         return True
-    step = max(1, (len(old_text) - 40) // 5)
-    samples = [old_text[i:i + 40] for i in range(0, len(old_text) - 40, step)][:5]
-    return sum(1 for sample in samples if sample in new_text) >= 0.8 * len(samples)
+    step = max(1, (len(old_text) - EXTEND_SAMPLE_CHARS) // EXTEND_SAMPLES)
+    samples = [old_text[i:i + EXTEND_SAMPLE_CHARS]
+               for i in range(0, len(old_text) - EXTEND_SAMPLE_CHARS, step)][:EXTEND_SAMPLES]
+    return sum(1 for sample in samples if sample in new_text) >= EXTEND_SHARE * len(samples)
 
 
 def find_content(html: str, page: LexborHTMLParser | None = None
@@ -276,18 +269,18 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         # A relaxed pass wins only by finding more of the same article (not another region).
         # The loose pass keeps nav, footer and aside: it must find more than their text.
         # Reader comments are no gain over an article (they are kept out by default).
-        gain = content.length if best is None or best[1].length < P.MIN_ARTICLE_CHARS \
+        gain = content.length if best is None or best[1].length < MIN_ARTICLE_CHARS \
             else content.core - (content.comments if _article_like(best[1]) else 0)
-        if best is None or gain > best[1].length * 1.1 and (
-                best[1].length < P.MIN_ARTICLE_CHARS or best[1].in_chrome
+        if best is None or gain > best[1].length * PASS_GAIN_FACTOR and (
+                best[1].length < MIN_ARTICLE_CHARS or best[1].in_chrome
                 or _side_block(content, best[1], page_len)
                 or _extends(content, best[1]) and not _weaker(content, best[1])
                 or best[1].nodes[0].tag == "body"
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)
         found = content.length + content.chrome
-        if content.length >= P.MIN_ARTICLE_CHARS and found >= P.MIN_ARTICLE_SHARE * min(
-                page_len, 20000) and not content.in_chrome:
+        if content.length >= MIN_ARTICLE_CHARS and found >= MIN_ARTICLE_SHARE * min(
+                page_len, PAGE_CHARS_CAP) and not content.in_chrome:
             break
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)

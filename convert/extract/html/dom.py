@@ -1,4 +1,4 @@
-"""Element helpers shared by the extractor: children, hidden elements, block content.
+"""Element helpers shared by the extractor: children, hidden elements, block content, texts.
 
 Turning the winning nodes into AST blocks is :mod:`.builder`'s (with :mod:`.inlines`,
 :mod:`.urls` and :mod:`.tables`).
@@ -6,11 +6,13 @@ Turning the winning nodes into AST blocks is :mod:`.builder`'s (with :mod:`.inli
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from convert.textutil import clean_text, squash
 from . import patterns as P
 
 
@@ -106,14 +108,15 @@ def has_descendant(node: LexborNode, selector: str) -> bool:
     return False
 
 
-# Names that moved out of this module when it was split (kept importable from here).
-_MOVED = {"Builder": "builder", "normalize_inlines": "inlines", "safe_url": "urls",
-          "image_src": "urls"}
+def node_text(node: LexborNode | None) -> str:
+    """An element's text on one line, words space-separated ("" for ``None``)."""
+    return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
 
 
-def __getattr__(name: str):  # noqa: ANN202
-    if name in _MOVED:
-        from importlib import import_module
+_WORD = re.compile(r"\w+")
 
-        return getattr(import_module(f"{__package__}.{_MOVED[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def word_key(text: str) -> str:
+    """The words of a text, case-folded and space-joined: two texts that differ only in case,
+    punctuation or spacing share a key."""
+    return " ".join(_WORD.findall(text.casefold()))

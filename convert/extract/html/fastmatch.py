@@ -55,6 +55,7 @@ class Folded:
         return self._scan
 
     def search(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
+        """``re.Pattern.search``, same answer (the fast path for ASCII text)."""
         scan = self._scan or self._build()
         if span or where or scan is self._re or not text.isascii():
             # (pos/endpos, non-ASCII text and unfoldable patterns: the original answers)
@@ -65,12 +66,14 @@ class Folded:
         return None if m is None else self._re.search(text, m.start())
 
     def match(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
+        """``re.Pattern.match``, same answer."""
         scan = self._scan or self._build()
         if span or where or scan is self._re or not text.isascii():
             return self._re.match(text, *span, **where)
         return None if scan.match(text.lower()) is None else self._re.match(text)
 
     def fullmatch(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
+        """``re.Pattern.fullmatch``, same answer."""
         # (The trie twin may stop at a shorter word, so whole-string matching uses the
         # plain twin.)
         scan = self._scan or self._build()
@@ -79,6 +82,7 @@ class Folded:
         return None if self._exact.fullmatch(text.lower()) is None else self._re.fullmatch(text)
 
     def sub(self, repl, text: str, count: int = 0) -> str:  # noqa: ANN001
+        """``re.Pattern.sub``, same answer."""
         scan = self._scan or self._build()
         if scan is not self._re and text.isascii() and scan.search(text.lower()) is None:
             return text

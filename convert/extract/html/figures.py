@@ -7,10 +7,9 @@ from selectolax.lexbor import LexborNode
 
 from .dom import children, has_descendant
 from .measure import link_density, text_len
-
-
-#: How many levels above the winner a lead figure is looked for (inside the article element).
-FIGURE_SCOPE_LEVELS = 3
+from .thresholds import (
+    FIGURES_PER_SIBLING, FIGURE_MAX_DENSITY, FIGURE_SCOPE_LEVELS, MAX_LEAD_FIGURES,
+)
 
 
 def with_figures(nodes: list[LexborNode]) -> tuple[list[LexborNode], int]:
@@ -61,7 +60,7 @@ def with_figures(nodes: list[LexborNode]) -> tuple[list[LexborNode], int]:
             if up.tag in ("article", "main"):
                 break
             node = up
-    out = lead[:2] + out
+    out = lead[:MAX_LEAD_FIGURES] + out
     return out, len(out) - len(nodes)
 
 
@@ -70,7 +69,7 @@ def _figures_in(node: LexborNode, direct: bool = False) -> list[LexborNode]:
         return [node]
     if direct:
         return []
-    return [f for f in node.css("figure")[:3] if f.parent is None or f.parent.tag != "figure"]
+    return [f for f in node.css("figure")[:FIGURES_PER_SIBLING] if f.parent is None or f.parent.tag != "figure"]
 
 
 def _lead_figure(fig: LexborNode) -> bool:
@@ -78,7 +77,7 @@ def _lead_figure(fig: LexborNode) -> bool:
     if fig.css_first("img") is None or has_descendant(fig, "h1, h2, h3, h4, h5, h6"):
         return False
     length = text_len(fig)
-    return not length or link_density(fig, length) < 0.5
+    return not length or link_density(fig, length) < FIGURE_MAX_DENSITY
 
 
 def _captioned(fig: LexborNode) -> bool:

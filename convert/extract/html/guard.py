@@ -140,6 +140,7 @@ def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> str:
         return html
 
     def trim(tag: str) -> str:
+        """The start tag with its attributes beyond the cap dropped."""
         name_end = re.match(r"<[a-zA-Z][a-zA-Z0-9:-]*", tag).end()  # type: ignore[union-attr]
         kept, pos = [], name_end
         for _ in range(limit):

@@ -45,6 +45,7 @@ def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
 
 
 def has_text(items: tuple[Inline, ...]) -> bool:
+    """Whether the inlines show anything: non-blank text or code, or an image."""
     for item in items:
         if isinstance(item, (Text, Code)):
             if item.text.strip():
@@ -57,10 +58,12 @@ def has_text(items: tuple[Inline, ...]) -> bool:
 
 
 def run_has_text(run: list[Inline]) -> bool:
+    """Whether a run under construction holds non-blank text."""
     return any(isinstance(i, Text) and i.text.strip() for i in run)
 
 
 def text_in(items: list[Inline]) -> bool:
+    """:func:`has_text` of a list."""
     return has_text(tuple(items))
 
 

@@ -1,13 +1,16 @@
-"""Measurements shared by the content finder: text length, link density, class/id weight."""
+"""Measurements shared by the content finder: text length, link density, class/id weight,
+and the scored :class:`Candidate` they are recorded on."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .fastmatch import in_words
+from .thresholds import CLASS_WEIGHT, FRAGMENT_LINK_WEIGHT
 
 #: Cascade levels (see :mod:`.content`): each relaxes the pruning rules of the one before.
 STRICT, RELAXED, LOOSE = 0, 1, 2
@@ -26,7 +29,8 @@ def label(node: LexborNode) -> str:
 
 
 def class_weight(node: LexborNode) -> int:
-    """+25 for content words in class/id, -25 for chrome words (Readability's weighting)."""
+    """Plus :data:`.thresholds.CLASS_WEIGHT` for content words in class/id, minus it for chrome
+    words (Readability's weighting)."""
     text = label(node)
     return _label_weight(text) if text else 0
 
@@ -35,13 +39,14 @@ def class_weight(node: LexborNode) -> int:
 def _label_weight(label: str) -> int:
     weight = 0
     if in_words(P.NEGATIVE, label):
-        weight -= 25
+        weight -= CLASS_WEIGHT
     if in_words(P.POSITIVE, label):
-        weight += 25
+        weight += CLASS_WEIGHT
     return weight
 
 
 def describe(node: LexborNode) -> str:
+    """A short CSS-like name of an element for the debug log (``div#main.post.entry``)."""
     attrs = node.attributes
     out = node.tag
     if attrs.get("id"):
@@ -52,6 +57,7 @@ def describe(node: LexborNode) -> str:
 
 
 def text_len(node: LexborNode) -> int:
+    """Visible characters of an element's text (whitespace excluded)."""
     return visible_chars(node.text(deep=True))
 
 
@@ -72,6 +78,9 @@ def visible_chars(text: str) -> int:
 
 
 def link_density(node: LexborNode, length: int | None = None) -> float:
+    """Share of the element's visible characters that are link text (fragment links count
+    for :data:`.thresholds.FRAGMENT_LINK_WEIGHT`), at most 1. ``length`` saves measuring the
+    element again."""
     total = text_len(node) if length is None else length
     if not total:
         return 0.0
@@ -79,6 +88,17 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
     for a in node.css("a"):
         # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
         href = a.attrs.get("href") or ""
-        weight = 0.3 if href.startswith("#") else 1.0
+        weight = FRAGMENT_LINK_WEIGHT if href.startswith("#") else 1.0
         links += weight * visible_chars(a.text(deep=True))
     return min(1.0, links / total)
+
+
+@dataclass
+class Candidate:
+    """An element that received paragraph points: its score, then (once measured) its text
+    length and link density (the score is scaled by ``1 - density`` when measured)."""
+
+    node: LexborNode
+    score: float
+    length: int = 0
+    density: float = 0.0

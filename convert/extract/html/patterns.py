@@ -1,7 +1,8 @@
-"""Vocabulary of the HTML extractor: tag sets, class/id word lists, regexes, named constants.
+"""Vocabulary of the HTML extractor: tag sets, class/id word lists, regexes.
 
-Logic lives in :mod:`.content`, :mod:`.dom` and :mod:`.meta`; this module only names things,
-so a heuristic can be read (and tuned) in one place. The word lists follow the spirit of
+Logic lives in :mod:`.content`, :mod:`.dom` and :mod:`.meta`, the numbers in
+:mod:`.thresholds`; this module only names things, so a heuristic can be read (and tuned) in
+one place. The word lists follow the spirit of
 Readability.js's ``REGEXPS`` and trafilatura's ``xpaths.py``.
 """
 
@@ -40,10 +41,6 @@ EMPHASIS_TAGS = frozenset({"em", "i", "cite", "dfn", "var"})
 STRONG_TAGS = frozenset({"strong", "b"})
 STRIKE_TAGS = frozenset({"s", "del", "strike"})
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
-
-#: Elements that hold paragraph-like text and seed the content score.
-SCORE_TAGS = frozenset({"p", "pre", "td", "blockquote", "li", "dd", "section", "div", "article",
-                        "main", "font", "span", "center"})
 
 # --------------------------------------------------------------------------- class / id words
 
@@ -158,43 +155,17 @@ CONSENT_TEXT = re.compile(
     r"\bwir verwenden cookies\b|\bdiese (?:web)?seite verwendet cookies\b|"
     r"\bnous utilisons des cookies\b|\butilizamos cookies\b",
     re.IGNORECASE)
-#: Blocks longer than this are never taken for a consent notice.
-CONSENT_MAX_CHARS = 400
 
 COMMA = re.compile(r"[,，、،]")
 
 # --------------------------------------------------------------------------- URLs
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "tel", "news", "irc", "xmpp"})
-SAFE_DATA_IMAGE = re.compile(r"^data:image/(?:png|gif|jpe?g|webp|avif);", re.IGNORECASE)
+# (Which schemes and data: images a link or image may keep: :mod:`convert.safety`.)
 #: Attributes holding an image URL, best first (lazy-loading libraries put the real one aside).
 IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy",
                    "data-url", "data-hi-res-src", "src")
 PLACEHOLDER_IMAGE = re.compile(r"^data:|blank\.gif|spacer\.gif|pixel\.gif|1x1|placeholder|"
                                r"transparent\.(?:gif|png)|lazy[-_]?load", re.IGNORECASE)
-
-# --------------------------------------------------------------------------- constants
-
-#: A text block shorter than this does not seed a content score.
-MIN_PARAGRAPH_CHARS = 25
-#: How many ancestors receive a paragraph's score (Readability uses 3 up to 5).
-SCORE_ANCESTORS = 5
-#: A sibling of the winner joins it when its score is at least this share of the winner's.
-SIBLING_SHARE = 0.2
-#: The strict pass is retried with relaxed rules when it keeps fewer characters than this...
-MIN_ARTICLE_CHARS = 250
-#: ...or less than this share of the page's visible paragraph text.
-MIN_ARTICLE_SHARE = 0.3
-#: Deeper than this, the AST builder flattens a subtree to its text instead of recursing.
-MAX_DEPTH = 120
-#: Colspan/rowspan are clamped to this (a span bomb must not allocate a huge table).
-MAX_SPAN = 1000
-
-#: The winner moves up to an ancestor holding at least this many other strong candidates
-#: (Readability's ``MINIMUM_TOPCANDIDATES``).
-MIN_SHARED_CANDIDATES = 3
-
-
 
 # Every case-insensitive pattern above (and any added later) gets the fast path of
 # :mod:`.fastmatch` (same results, several times faster on ASCII text).

@@ -2,7 +2,7 @@
 
 Steps (each in its own module):
 
-1. :mod:`.decode` turns bytes into text (BOM, HTTP charset, ``<meta charset>``, detection);
+1. :mod:`convert.extract.decode` turns bytes into text (BOM, HTTP charset, ``<meta charset>``, detection);
 2. :mod:`.meta` reads the page's declarations on an untouched parse;
 3. :mod:`.content` finds the main content (prune → score → pick → merge siblings → clean),
    relaxing its rules when a pass keeps too little;
@@ -26,10 +26,17 @@ from convert.textutil import clean_text, inline_text, squash
 from . import content as content_mod
 from . import meta as metadata_mod
 from . import patterns as P
+from convert.extract.bylines import BYLINE_START
 from convert.extract.decode import decode
 from .builder import Builder
+from .dom import word_key
 from .guard import cap_attributes, cap_nesting
-from .urls import safe_url
+from .thresholds import (
+    BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
+    LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, READ_ALSO_MAX_CHARS, SUBTITLE_LOOKAHEAD,
+    WORD_KEY_MAX_CHARS,
+)
+from convert.safety import kept_url
 
 __all__ = ["parse_html"]
 
@@ -92,11 +99,11 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # when the body does not already show it, so no renderer prints it twice.
     lead = None
     if fields.get("lead_image"):
-        src = safe_url(fields["lead_image"], base, image=True)
+        src = kept_url(fields["lead_image"], base, image=True)
         if src and not _shown_in_body(src, blocks):
             lead = Figure(Image(src=src))
     canonical = fields.get("url")
-    canonical = safe_url(canonical, base) if canonical else None
+    canonical = kept_url(canonical, base) if canonical else None
     meta = Meta(
         title=_clean(fields.get("title")),
         subtitle=subtitle,
@@ -116,42 +123,34 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
 
 
 def _in_first_blocks(blocks: list[Block], text: str) -> bool:
-    key = _norm(text)
-    return any(isinstance(b, (Paragraph, Heading)) and _norm(inline_text(b.children)) == key
+    key = word_key(text)
+    return any(isinstance(b, (Paragraph, Heading)) and word_key(inline_text(b.children)) == key
                for b in blocks[:SUBTITLE_LOOKAHEAD])
-
-
-#: The standfirst is looked for among this many first body blocks.
-SUBTITLE_LOOKAHEAD = 4
 
 
 def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     """Remove the standfirst (now ``Meta.subtitle``) from the start of the body."""
-    key = _norm(subtitle)
+    key = word_key(subtitle)
     for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
-        if isinstance(block, (Paragraph, Heading)) and _norm(inline_text(block.children)) == key:
+        if isinstance(block, (Paragraph, Heading)) and word_key(inline_text(block.children)) == key:
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
 
-_BYLINE_LINE = re.compile(r"^\s*(?:by|von|par|por|door|av|written by|posted by)\b\s*:?\s+\S",
-                          re.IGNORECASE)
-#: A byline line is shorter than this.
-BYLINE_MAX_CHARS = 150
 
 
 def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
     """Remove the byline line ("By Jane Doe · 18 April 2024", now ``Meta.authors``) from the
     start of the body when it names one of the authors."""
-    names = [_norm(a) for a in authors if a]
+    names = [word_key(a) for a in authors if a]
     if not names:
         return blocks
     for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
         if not isinstance(block, Paragraph):
             continue
         text = inline_text(block.children).strip()
-        if len(text) < BYLINE_MAX_CHARS and _BYLINE_LINE.match(text) and any(
-                n in _norm(text) for n in names):
+        if len(text) < BYLINE_MAX_CHARS and BYLINE_START.match(text) and any(
+                n in word_key(text) for n in names):
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
@@ -172,10 +171,6 @@ def _shown_in_body(src: str, blocks: list[Block]) -> bool:
                 _image_key(block.image.src) == key):
             return True
     return False
-
-
-#: Fewer words outside links than this is site chrome, not an article.
-MIN_PROSE_WORDS = 5
 
 
 def _word_counts(blocks: tuple[Block, ...] | list[Block]) -> tuple[int, int]:
@@ -227,7 +222,7 @@ def _is_url(value: str | None) -> bool:
 def _base_url(tree: LexborHTMLParser, page_url: str | None) -> str | None:
     node = tree.css_first("base[href]")
     if node is not None:
-        href = safe_url(node.attributes.get("href"), page_url)
+        href = kept_url(node.attributes.get("href"), page_url)
         if href and href.startswith(("http:", "https:")):
             return href
     return page_url
@@ -236,12 +231,9 @@ def _base_url(tree: LexborHTMLParser, page_url: str | None) -> str | None:
 # --------------------------------------------------------------------------- tidying
 
 def inline_text_of(block: Block) -> str:
+    """The text of a block, its parts space-joined."""
     from convert.textutil import block_texts
     return " ".join(block_texts([block]))
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def _last(seen: dict[str, None]) -> str | None:
@@ -252,7 +244,7 @@ def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
     are boilerplate wherever they appear ("Share this", "Advertisement")."""
     seen: dict[str, None] = {}
-    title_key = _norm(title) if title else None
+    title_key = word_key(title) if title else None
     out: list[Block] = []
     for block in blocks:
         kept = _tidy_block(block, seen, title_key, not out)
@@ -262,23 +254,26 @@ def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
 
 
 def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool) -> Block | None:
+    """The block as kept by :func:`_tidy` (``None`` when dropped): paragraphs and headings
+    that are boilerplate, consent notices, the title again or a copy of the block before are
+    dropped; containers are tidied inside; a list repeating the block before is dropped."""
     if isinstance(block, (Paragraph, Heading)):
         text = inline_text(block.children)
         stripped = text.strip()
-        if len(stripped) < 60 and P.BOILERPLATE_TEXT.match(stripped):
+        if len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
             return None
-        if len(stripped) < 250 and P.READ_ALSO.match(stripped):
+        if len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
             return None
-        if len(stripped) < P.CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
+        if len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
             # A cookie / consent notice is never article text, wherever it sits.
             return None
-        key = _norm(text) if len(text) < 400 else text
+        key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if isinstance(block, Heading) and title_key and key == title_key:
             return None
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
         # block repeating the one right before it is a duplicate (responsive twins, copy
         # widgets).
-        if key and len(key) <= 200 and key == _last(seen):
+        if key and len(key) <= DUPLICATE_MAX_CHARS and key == _last(seen):
             return None
         seen[key] = None
         return block
@@ -289,8 +284,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
         return Quote(tuple(inner), block.cite) if inner else None
     if isinstance(block, List):
-        key = _norm(inline_text_of(block))
-        if len(key) > 40:
+        key = word_key(inline_text_of(block))
+        if len(key) > LIST_DUPLICATE_MIN_CHARS:
             if key == _last(seen):
                 return None
             seen[key] = None

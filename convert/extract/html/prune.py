@@ -15,6 +15,7 @@ from . import patterns as P
 from .dom import hidden_by
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len
+from .thresholds import WRAPPER_SHARE
 
 #: Never-content elements a pass strips; the head stays for the page-level readers.
 _PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
@@ -41,9 +42,10 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
     half = -1.0  # half the body's text length, measured on first need
 
     def big(node: LexborNode) -> bool:
+        """Whether the element holds at least :data:`.thresholds.WRAPPER_SHARE` of the body's text."""
         nonlocal half
         if half < 0:
-            half = 0.5 * (text_len(body) or 1)
+            half = WRAPPER_SHARE * (text_len(body) or 1)
         return text_len(node) >= half
 
     loose = level >= LOOSE
@@ -80,7 +82,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             continue
         role = attrs.get("role") if attrs else None
         if tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES or (
-                tag == "header" and _outside_article(node)):
+                tag == "header" and outside_article(node)):
             doomed.append(node)
             skip_to = _after(node, body)
             continue
@@ -124,7 +126,8 @@ def _after(node: LexborNode, root: LexborNode) -> int:
     return -1
 
 
-def _outside_article(node: LexborNode) -> bool:
+def outside_article(node: LexborNode) -> bool:
+    """Whether no ``<article>`` or ``<main>`` encloses the element."""
     parent = node.parent
     while parent is not None:
         if parent.tag in ("article", "main"):

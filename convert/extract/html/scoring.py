@@ -4,34 +4,29 @@ density, then moving the winner up to the article it is part of and adding its s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .cleaning import named_chrome
 from .dom import children, has_descendant, inside
-from .measure import class_weight, describe, label, link_density, text_len
+from .measure import Candidate, class_weight, describe, label, link_density, text_len
+from .thresholds import (
+    ANCESTOR_DIVIDER, ARTICLE_SHARE, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
+    LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS,
+    LEAD_MIN_CHARS, LEAD_PROSE_SHARE, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
+    MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, PARENT_SCORE_DIVIDER,
+    PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING,
+    REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE,
+    SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE,
+    STRONG_RUNNERS_UP, STRONG_SHARE,
+)
 
 _BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
 
-_TAG_WEIGHT = {
-    "div": 5, "article": 10, "main": 10, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
-    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
-    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
-}
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center",
                              "td", "li", "dd", "header", "body"})
-
-
-@dataclass
-class Candidate:
-    node: LexborNode
-    score: float
-    depth: int = 0
-    length: int = 0
-    density: float = 0.0
 
 
 def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
@@ -55,29 +50,36 @@ def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
                 if tag == "span" and not has_text:
                     continue
             text = node.text(deep=True)
-            if len(text) >= P.MIN_PARAGRAPH_CHARS:
+            if len(text) >= MIN_PARAGRAPH_CHARS:
                 out.append((node, text))
     return out
 
 
 def score(body: LexborNode) -> dict[int, Candidate]:
+    """Readability's scoring: every paragraph-like block of at least
+    :data:`.thresholds.MIN_PARAGRAPH_CHARS` gives ``1 + commas + min(len/100, 3)`` points to up to
+    :data:`.thresholds.SCORE_ANCESTORS` ancestors (parent in full, grandparent half, then
+    ``1/(3·level)``); each ancestor starts from its tag weight and class/id weight. Returns the
+    candidates by node memory id."""
     candidates: dict[int, Candidate] = {}
     for node, text in _paragraph_nodes(body):
         text = " ".join(text.split())
-        if len(text) < P.MIN_PARAGRAPH_CHARS:
+        if len(text) < MIN_PARAGRAPH_CHARS:
             continue
-        points = 1 + len(P.COMMA.findall(text)) + min(len(text) / 100, 3)
+        points = 1 + len(P.COMMA.findall(text)) + min(len(text) / CHARS_PER_POINT,
+                                                       MAX_LENGTH_POINTS)
         ancestor = node.parent
         level = 0
-        while ancestor is not None and level < P.SCORE_ANCESTORS:
+        while ancestor is not None and level < SCORE_ANCESTORS:
             if ancestor.tag in ("html", "#document", "-document") or (ancestor.tag or "-").startswith("-"):
                 break
             key = ancestor.mem_id
             cand = candidates.get(key)
             if cand is None:
-                cand = Candidate(ancestor, _TAG_WEIGHT.get(ancestor.tag, 0) + class_weight(ancestor))
+                cand = Candidate(ancestor, TAG_WEIGHT.get(ancestor.tag, 0) + class_weight(ancestor))
                 candidates[key] = cand
-            divider = 1 if level == 0 else (2 if level == 1 else level * 3)
+            divider = 1 if level == 0 else (
+                GRANDPARENT_DIVIDER if level == 1 else level * ANCESTOR_DIVIDER)
             cand.score += points / divider
             ancestor = ancestor.parent
             level += 1
@@ -85,28 +87,39 @@ def score(body: LexborNode) -> dict[int, Candidate]:
 
 
 def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate, list[str]]:
+    """The winning candidate and the notes explaining it. The best of the top candidates,
+    once scaled by ``1 - link density``, is moved to where the article really is:
+
+    1. up to an ancestor holding several strong runners-up (an article split into blocks), or
+       else holding the winner's same-class parts;
+    2. up to an enclosing ``<article>`` scoring nearly as well;
+    3. up to a parent that scores better than the winner (climbing while parents stay above a
+       third of its score);
+    4. down to the one headed ``<article>`` inside the winner, or to the text cell of a layout
+       table's row;
+    5. up through lone-child wrappers."""
     notes: list[str] = []
-    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:12]
+    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:RANKED_CANDIDATES]
     for cand in ranked:
         cand.length = text_len(cand.node)
         cand.density = link_density(cand.node, cand.length)
         cand.score *= 1 - cand.density
     ranked.sort(key=lambda c: c.score, reverse=True)
-    for cand in ranked[:8]:
+    for cand in ranked[:LOGGED_CANDIDATES]:
         notes.append(f"candidate {describe(cand.node)} score {cand.score:.1f} "
                      f"chars {cand.length} link density {cand.density:.2f}")
     top = ranked[0]
 
     # Several strong candidates under one ancestor: the article is split in blocks.
-    strong = [c for c in ranked[1:6] if c.score >= 0.75 * top.score]
+    strong = [c for c in ranked[1:1 + STRONG_RUNNERS_UP] if c.score >= STRONG_SHARE * top.score]
     moved = False
-    if len(strong) >= P.MIN_SHARED_CANDIDATES:
+    if len(strong) >= MIN_SHARED_CANDIDATES:
         top_ancestors = _ancestors(top.node)
         for anc in top_ancestors:
             if anc.tag == "body":
                 break
             shared = sum(1 for c in strong if inside(c.node, anc))
-            if shared >= P.MIN_SHARED_CANDIDATES:
+            if shared >= MIN_SHARED_CANDIDATES:
                 notes.append(f"moved up to {describe(anc)}: holds {shared + 1} strong candidates")
                 cand = candidates.get(anc.mem_id) or Candidate(anc, top.score)
                 top = cand
@@ -133,7 +146,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
 
     # Climb while the parent scores better (the winner was one part of the article).
     last = top.score
-    threshold = top.score / 3
+    threshold = top.score / PARENT_SCORE_DIVIDER
     parent = top.node.parent
     while parent is not None and parent.tag != "body":
         pc = candidates.get(parent.mem_id)
@@ -173,17 +186,6 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     return top, notes
 
 
-#: An enclosing ``<article>`` scoring at least this share of the winner's score replaces it
-#: (Readability's share for "strong" candidates).
-ARTICLE_SHARE = 0.75
-
-#: Parts of the winner's class scoring at least this share of its score are parts of the same
-#: article (sections of a page builder, posts of a thread).
-SAME_CLASS_SHARE = 0.25
-#: An ancestor takes over when it holds at least this many such parts besides the winner.
-MIN_SAME_CLASS = 2
-
-
 def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
     """The article split in blocks that share the winner's class (``RichText``, ``post``):
     the nearest ancestor holding all of them (or None)."""
@@ -209,11 +211,6 @@ def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Ca
         if all(inside(c.node, anc) for c in parts):
             return candidates.get(anc.mem_id) or Candidate(anc, top.score)
     return None
-
-
-#: Non-link text beside a layout row's text cell, as a share of that cell's text, above which
-#: the row is not a text cell beside a menu (a data table's row, a two-column text).
-LAYOUT_ROW_OTHER_SHARE = 0.25
 
 
 def _text_cell(row: LexborNode) -> LexborNode | None:
@@ -262,10 +259,14 @@ def _only_child(node: LexborNode) -> bool:
 
 
 def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:
+    """The winner with the siblings that belong to the article, in page order: siblings scoring
+    at least :data:`.thresholds.SIBLING_SHARE` of the winner (more easily when they share its
+    class), unscored paragraphs that read as prose, and a lead wrapper right above it. Named
+    boilerplate never joins, and nothing after an ``<article>`` winner does."""
     parent = top.node.parent
     if parent is None:
         return [top.node]
-    threshold = max(10.0, top.score * P.SIBLING_SHARE)
+    threshold = max(SIBLING_MIN_SCORE, top.score * SIBLING_SHARE)
     top_class = top.node.attributes.get("class")
     out: list[LexborNode] = []
     before = True
@@ -292,7 +293,8 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
             # (A related-posts block scores like prose: its name says what it is.)
             continue
         cand = candidates.get(sib.mem_id)
-        bonus = top.score * 0.2 if top_class and sib.attributes.get("class") == top_class else 0
+        bonus = (top.score * SAME_CLASS_BONUS
+                 if top_class and sib.attributes.get("class") == top_class else 0)
         if cand is not None:
             if not cand.length:
                 cand.length = text_len(sib)
@@ -306,20 +308,15 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
             length = text_len(sib)
             density = link_density(sib, length)
             text = sib.text(deep=True).strip()
-            if length > 80 and density < 0.25:
+            if length > PROSE_SIBLING_CHARS and density < PROSE_SIBLING_DENSITY:
                 out.append(sib)
-            elif 0 < length <= 80 and density == 0 and text[-1:] in ".!?。":
+            elif 0 < length <= PROSE_SIBLING_CHARS and density == 0 and text[-1:] in ".!?。":
                 out.append(sib)
         elif before and sib.tag in ("div", "section") and _lead_block(sib):
             lead = sib
     return out
 
 
-#: A lead (standfirst) wrapper above the body holds at most this many paragraphs...
-LEAD_MAX_PARAGRAPHS = 2
-#: ...and this many characters (one or two sentences, a short summary).
-LEAD_MAX_CHARS = 1000
-LEAD_MIN_CHARS = 100
 _TEASER = re.compile(r"teaser", re.IGNORECASE)
 _NOT_LEAD = "h1, h2, h3, h4, h5, h6, ul, ol, dl, table, form, blockquote, pre, img"
 
@@ -335,25 +332,13 @@ def _lead_block(node: LexborNode) -> bool:
     if not LEAD_MIN_CHARS <= length <= LEAD_MAX_CHARS:
         return False
     prose = sum(text_len(p) for p in paragraphs)
-    if prose < 0.6 * length or link_density(node, length) >= 0.25:
+    if prose < LEAD_PROSE_SHARE * length or link_density(node, length) >= LEAD_MAX_DENSITY:
         return False
     # No chrome word in its class/id, "teaser" aside (TYPO3's lead is ``teaser-text``).
     if P.NEGATIVE.search(_TEASER.sub(" ", label(node))):
         return False
     return not named_chrome(node)
 
-
-#: The winner is "one block of the page" when it holds less than this share of the pruned
-#: page's text...
-REGION_MAX_SHARE = 0.3
-#: ...and an ancestor holding at least this share of it...
-REGION_MIN_SHARE = 0.5
-#: ...reads as prose (link density at most this)...
-REGION_MAX_DENSITY = 0.1
-#: ...set in headed sections: at least this many headings (not links) outside the winner,
-#: one per this many characters of the ancestor's text at most.
-REGION_MIN_HEADINGS = 3
-REGION_CHARS_PER_HEADING = 2000
 
 _HEADINGS = ",".join(sorted(P.HEADING_TAGS))
 

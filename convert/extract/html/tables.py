@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
 from convert.article import Block, Figure, Inline, Table, TableCell, TableRow
+from convert.safety import MAX_SPAN
 from . import patterns as P
 from .dom import bounded_int, children, has_descendant
 from .inlines import normalize_inlines
 from .urls import make_image
+from .thresholds import LAYOUT_PROBE_ROWS, LAYOUT_TABLE_CHARS
 
-if TYPE_CHECKING:
-    from .builder import Builder
+
+
+class Builder(Protocol):
+    """What building a table or a figure needs of :class:`.builder.Builder` (named here so
+    the two modules do not import each other)."""
+
+    base: str | None
+
+    def blocks(self, node: LexborNode, depth: int = 0) -> list[Block]: ...
+
+    def inline_children(self, node: LexborNode, depth: int) -> list[Inline]: ...
 
 
 def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
+    """A ``<table>`` as a :class:`Table` (header rows from ``<thead>`` or leading all-``<th>``
+    rows, spans clamped), or, for a layout table, as the blocks of its cells in order."""
     rows: list[tuple[LexborNode, bool]] = []
     for section in children(node):
         tag = section.tag or "-"
@@ -42,8 +55,8 @@ def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
                 continue
             attrs = cell.attributes
             cells.append(TableCell(tuple(builder.blocks(cell, depth + 1)), header=cell.tag == "th",
-                                   colspan=bounded_int(attrs.get("colspan"), 1, P.MAX_SPAN),
-                                   rowspan=bounded_int(attrs.get("rowspan"), 1, P.MAX_SPAN)))
+                                   colspan=bounded_int(attrs.get("colspan"), 1, MAX_SPAN),
+                                   rowspan=bounded_int(attrs.get("rowspan"), 1, MAX_SPAN)))
         if not cells:
             continue
         if in_head or (not body and all(c.header for c in cells)):
@@ -58,6 +71,9 @@ def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
 
 
 def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
+    """A ``<figure>`` as a :class:`Figure`: its image, its caption and the credit inside the
+    caption (a credit-classed element, or a last element reading "Photo: ..."); a figure that
+    wraps a quote, code or table is built as those blocks."""
     img = node.css_first("img")
     if img is None and _has_body_besides_caption(node):
         # A <figure> wrapping a quote, code or table (with its attribution as caption):
@@ -125,8 +141,9 @@ def _is_layout_table(node: LexborNode, rows: list) -> bool:
     if has_descendant(node, "table"):
         return True
     widths = []
-    for tr, _ in rows[:50]:
+    for tr, _ in rows[:LAYOUT_PROBE_ROWS]:
         widths.append(sum(1 for c in children(tr) if c.tag in ("td", "th")))
     if widths and max(widths) <= 1:
         return True
-    return has_descendant(node, "p, h1, h2, h3, blockquote") and len(node.text(deep=True)) > 1500
+    return has_descendant(node, "p, h1, h2, h3, blockquote") and len(node.text(deep=True)) > (
+        LAYOUT_TABLE_CHARS)

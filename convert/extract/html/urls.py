@@ -1,46 +1,19 @@
-"""Safe URLs for links and images, and the best source of an ``<img>``."""
+"""The best source of an ``<img>`` (lazy-load attributes, ``srcset``) as an AST :class:`Image`.
+
+Which URLs are kept at all is :func:`convert.safety.kept_url`'s decision.
+"""
 
 from __future__ import annotations
-
-import re
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
 from convert.article import Image
+from convert.safety import KEPT_DATA_IMAGE, kept_url
 from convert.textutil import clean_text
 from . import patterns as P
 from .dom import bounded_int
 from .inlines import WS
-
-_URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def safe_url(raw: str | None, base: str | None, *, image: bool = False) -> str | None:
-    """An absolute, non-script URL, or ``None``. Browsers ignore tabs/newlines inside URLs, so
-    ``java\\tscript:`` is checked as ``javascript:``."""
-    if not raw:
-        return None
-    url = raw.strip()
-    squeezed = _URL_JUNK.sub("", url)
-    head = squeezed[:12].lower()
-    if head.startswith("data:"):
-        return squeezed if image and P.SAFE_DATA_IMAGE.match(squeezed) else None
-    if ":" in head.split("/", 1)[0] and not head.startswith(("http:", "https:")):
-        scheme = head.split(":", 1)[0]
-        if scheme not in P.SAFE_SCHEMES:
-            return None
-        return clean_text(url)
-    if url.startswith("#") and not base:
-        return clean_text(url)
-    if base:
-        try:
-            url = urljoin(base, url)
-        except ValueError:
-            return None
-    if not url:
-        return None
-    return clean_text(url)
+from .thresholds import MAX_IMAGE_SIDE, PLACEHOLDER_PROBE_CHARS
 
 
 def image_src(node: LexborNode, base: str | None) -> str | None:
@@ -52,20 +25,21 @@ def image_src(node: LexborNode, base: str | None) -> str | None:
             continue
         if "srcset" in name:
             value = _best_srcset(value)
-        elif P.PLACEHOLDER_IMAGE.search(value[:200]) and not P.SAFE_DATA_IMAGE.match(value):
+        elif P.PLACEHOLDER_IMAGE.search(value[:PLACEHOLDER_PROBE_CHARS]) and not KEPT_DATA_IMAGE.match(value):
             continue
-        if value and not (name == "src" and value.startswith("data:") and len(value) < 200):
-            url = safe_url(value, base, image=True)
+        if value and not (name == "src" and value.startswith("data:")
+                          and len(value) < PLACEHOLDER_PROBE_CHARS):
+            url = kept_url(value, base, image=True)
             if url:
                 return url
     for name in ("srcset", "data-srcset"):
         value = attrs.get(name)
         if value:
-            url = safe_url(_best_srcset(value), base, image=True)
+            url = kept_url(_best_srcset(value), base, image=True)
             if url:
                 return url
     src = attrs.get("src")
-    return safe_url(src, base, image=True) if src else None
+    return kept_url(src, base, image=True) if src else None
 
 
 def _best_srcset(srcset: str) -> str | None:
@@ -86,11 +60,13 @@ def _best_srcset(srcset: str) -> str | None:
 
 
 def make_image(node: LexborNode, base: str | None) -> Image | None:
+    """The AST image of an ``<img>`` (best source, alt, title, bounded size), or ``None``
+    when it has no source worth keeping."""
     src = image_src(node, base)
     if not src:
         return None
     attrs = node.attributes
     return Image(src=src, alt=clean_text(WS.sub(" ", attrs.get("alt") or "").strip()),
                  title=clean_text(attrs["title"]) if attrs.get("title") else None,
-                 width=bounded_int(attrs.get("width"), 0, 100000) or None,
-                 height=bounded_int(attrs.get("height"), 0, 100000) or None)
+                 width=bounded_int(attrs.get("width"), 0, MAX_IMAGE_SIDE) or None,
+                 height=bounded_int(attrs.get("height"), 0, MAX_IMAGE_SIDE) or None)

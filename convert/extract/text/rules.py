@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from convert.extract.bylines import DUMP_BYLINE
+
 _I = re.IGNORECASE
 
 # --------------------------------------------------------------------------- furniture rules
@@ -188,11 +190,8 @@ CREDIT_TAIL = re.compile(
     r"[/|]\s*(?:AP|AFP|Reuters|Getty Images?|EPA|dpa|Xinhua|Sputnik|TASS|Shutterstock|"
     r"Bloomberg|Alamy|PA|ANP|Keystone)\b", _I)
 
-#: Byline lines: "By Jane Doe", "Von Max Muster", "Autor: ...".
-BYLINE = re.compile(
-    r"^(?:by|von|par|por|di|door|av|af|przez|автор|written by|posted by|words by|"
-    r"text|texto|autor|author|auteur|autore|reporter|作者|记者|記者)\s*[:：]?\s+"
-    r"(?P<names>[^\d].{1,80})$", _I)
+#: Byline lines: "By Jane Doe", "Von Max Muster", "Autor: ..." (the names in group "names").
+BYLINE = DUMP_BYLINE
 
 # --------------------------------------------------------------------------- dates
 

@@ -15,73 +15,115 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .byline import _twitter_label_author, clean_authors, visible_byline
-from .dateline import _time_element, _visible_date, header_date, shown_publication
 from convert.extract.dates import is_valid_day, iso_date
+from ..dom import node_text
+from .byline import clean_authors, twitter_label_author, visible_byline
+from .dateline import header_date, shown_publication, time_element, visible_date
 from .declared import (
-    _first,
-    _names,
-    _str,
+    first_value,
     is_organisation,
     is_person,
     json_ld,
+    ld_names,
+    ld_text,
     meta_tags,
 )
+from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
-from .title import (
-    _HEADER_LINK, _node_text, choose_title, heading_text, is_site, visible_headline,
-)
+from .title import HEADER_LINK, choose_title, heading_text, is_site, visible_headline
 
 log = logging.getLogger("convert.extract")
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
                        r"/((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_-]|$)")
+#: Tags longer than this are sentences, not tags; at most :data:`MAX_TAGS` are kept.
+MAX_TAG_CHARS = 80
+MAX_TAGS = 30
+#: How many ``<h1>`` the title and headline are chosen among.
+MAX_H1S = 5
 
 
 def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
-    """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure)."""
+    """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure).
+
+    Each field is taken from the most trusted source that declares it: for most, the
+    JSON-LD article object, then the ``<meta>`` keys of its row in :data:`.keys.META_KEYS`
+    (for the site name, description, section and lead image the ``<meta>`` keys come first,
+    and the language is ``<html lang>`` before either), then what the page shows (the
+    visible byline, the dateline, the URL's date)."""
     ld = json_ld(tree)
     meta = meta_tags(tree)
     out: dict[str, Any] = {}
 
-    site_name = _str(ld.get("publisher")) if ld else None
-    site_name = _first(meta, "og:site_name", "application-name", "twitter:site:name") or site_name
+    def declared(field: str) -> str | None:
+        """The first ``<meta>`` value of the field's row in :data:`.keys.META_KEYS`."""
+        return first_value(meta, *META_KEYS[field])
+
+    site_name = ld_text(ld.get("publisher")) if ld else None
+    site_name = declared("site_name") or site_name
     out["site_name"] = site_name
 
-    h1s = [t for t in (_HEADER_LINK.sub("", heading_text(n)) for n in tree.css("h1")[:5]) if t]
-    title_node = tree.css_first("title")
-    page_title = _node_text(title_node)
-    declared = [_str(ld.get("headline")) or "" if ld else "",
-                _first(meta, "dc:title", "dcterms:title", "og:title", "twitter:title", "dc.title",
-                       "dcterms.title",
-                       "citation_title", "title", "headline", "sailthru.title",
-                       "parsely-title") or ""]
+    h1s = [t for t in (HEADER_LINK.sub("", heading_text(n)) for n in tree.css("h1")[:MAX_H1S])
+           if t]
+    page_title = node_text(tree.css_first("title"))
+    titles = [ld_text(ld.get("headline")) or "" if ld else "", declared("title") or ""]
     host = None
     if url:
         m = re.match(r"https?://([^/:?#]+)", url, re.IGNORECASE)
         host = m.group(1) if m else None
-    out["title"] = choose_title(declared, h1s, page_title, site_name, host)
-    out["headline"] = visible_headline(out["title"], declared, h1s, page_title, site_name, host)
+    out["title"] = choose_title(titles, h1s, page_title, site_name, host)
+    out["headline"] = visible_headline(out["title"], titles, h1s, page_title, site_name, host)
 
-    out["description"] = (_first(meta, "description", "og:description", "twitter:description",
-                                 "dc.description")
-                          or (_str(ld.get("description")) if ld else None))
+    ld_description = ld_text(ld.get("description")) if ld else None
+    out["description"] = declared("description") or ld_description
     out["subtitle"] = standfirst(tree, out["title"], [
-        d for d in (_first(meta, "og:description"), _first(meta, "description"),
-                    _first(meta, "twitter:description"),
-                    _str(ld.get("description")) if ld else None) if d])
+        d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
+                    ld_description) if d])
+    out["authors"] = _authors(tree, ld, meta, site_name, host)
+    out["published"], out["modified"] = _dates(tree, ld, meta, url)
 
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
+    if not lang:
+        lang = declared("language")
+        if not lang and ld:
+            lang = ld_text(ld.get("inLanguage"))
+    out["language"] = _bcp47(lang)
+
+    out["section"] = declared("section") or (
+        ld_text(ld.get("articleSection")) if ld else None)
+    tags = meta.get(LIST_KEYS["tags"], [])
+    if not tags:
+        raw = declared("tags")
+        if not raw and ld and ld.get("keywords"):
+            kw = ld["keywords"]
+            raw = ", ".join(k for k in kw if isinstance(k, str)) if isinstance(kw, list) \
+                else ld_text(kw)
+        tags = [t.strip() for t in (raw or "").split(",")]
+    out["tags"] = list(dict.fromkeys(t for t in tags if t and len(t) < MAX_TAG_CHARS))[:MAX_TAGS]
+
+    canonical = tree.css_first('link[rel="canonical"]')
+    out["url"] = ((canonical.attributes.get("href") if canonical is not None else None)
+                  or declared("url") or url)
+    image = declared("lead_image")
+    if not image and ld:
+        image = ld_text(ld.get("image")) if not isinstance(ld.get("image"), dict) else ld_text(
+            ld["image"].get("url"))
+    out["lead_image"] = image
+    return out
+
+
+def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
+             site_name: str | None, host: str | None) -> list[str]:
+    """The article's authors: JSON-LD, then ``<meta>``, then Yoast's Twitter label, then the
+    visible byline (also asked when the declared author is only the publisher)."""
     ld_author = ld.get("author") if ld else None
-    authors = clean_authors(_names(ld_author))
+    authors = clean_authors(ld_names(ld_author))
     if not authors:
-        authors = clean_authors(meta.get("dc:creator", []) + meta.get("dcterms:creator", [])
-                                + meta.get("author", []) + meta.get("article:author", [])
-                                + meta.get("parsely-author", []) + meta.get("dc.creator", [])
-                                + meta.get("sailthru.author", [])
-                                + [_first_last(a) for a in meta.get("citation_author", [])]
-                                + meta.get("byl", []))
+        authors = clean_authors([_first_last(value) if key in SURNAME_FIRST_KEYS else value
+                                 for key in META_KEYS["authors"] for value in meta.get(key, [])])
     if not authors:
-        authors = _twitter_label_author(meta)
+        authors = twitter_label_author(meta)
     if not authors:
         authors = visible_byline(tree)
     elif is_organisation(ld_author) or not is_person(ld_author) and all(
@@ -89,61 +131,29 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
         # named in the visible byline is the article's author.
         authors = visible_byline(tree) or authors
-    out["authors"] = authors
+    return authors
 
-    published = iso_date(_str(ld.get("datePublished")) if ld else None) or iso_date(_first(
-        meta, "article:published_time", "datepublished", "og:published_time",
-        "article:published", "publishdate", "publish-date", "pubdate", "date", "dc.date",
-        "dc.date.issued", "dcterms.created", "dcterms.date", "citation_publication_date",
-        "citation_date", "sailthru.date", "parsely-pub-date", "article.published",
-        "published_time", "datecreated", "release_date", "published", "created",
-        "article:published", "date.published", "datepublished"))
-    modified = iso_date(_str(ld.get("dateModified")) if ld else None) or iso_date(_first(
-        meta, "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified",
-        "last-modified", "dc.date.modified"))
+
+def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: str | None
+           ) -> tuple[str | None, str | None]:
+    """The publication and modification dates: declared (JSON-LD, then ``<meta>``), the
+    publication corrected by what the page shows; else the page's ``<time>``, dateline or
+    visible date, else the URL's ``/YYYY/MM/DD/``."""
+    published = iso_date(ld_text(ld.get("datePublished")) if ld else None) or iso_date(
+        first_value(meta, *META_KEYS["published"]))
+    modified = iso_date(ld_text(ld.get("dateModified")) if ld else None) or iso_date(
+        first_value(meta, *META_KEYS["modified"]))
     if published:
         published = shown_publication(tree, published, modified)
     else:
-        published = _time_element(tree) or header_date(tree) or _visible_date(tree)
+        published = time_element(tree) or header_date(tree) or visible_date(tree)
     if not published and url:
         m = _URL_DATE.search(url)
         if m:
             y, mo, d = [g for g in m.groups() if g is not None]
             if is_valid_day(int(y), int(mo), int(d)):
                 published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-    out["published"] = published
-    out["modified"] = modified
-
-    html = tree.css_first("html")
-    lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
-    if not lang:
-        lang = _first(meta, "og:locale", "content-language", "dc.language", "language")
-        if not lang and ld:
-            lang = _str(ld.get("inLanguage"))
-    out["language"] = _bcp47(lang)
-
-    out["section"] = _first(meta, "article:section", "parsely-section", "section") or (
-        _str(ld.get("articleSection")) if ld else None)
-    tags = meta.get("article:tag", [])
-    if not tags:
-        raw = _first(meta, "news_keywords", "keywords")
-        if not raw and ld and ld.get("keywords"):
-            kw = ld["keywords"]
-            raw = ", ".join(k for k in kw if isinstance(k, str)) if isinstance(kw, list) else _str(kw)
-        tags = [t.strip() for t in (raw or "").split(",")]
-    out["tags"] = list(dict.fromkeys(t for t in tags if t and len(t) < 80))[:30]
-
-    canonical = tree.css_first('link[rel="canonical"]')
-    out["url"] = ((canonical.attributes.get("href") if canonical is not None else None)
-                  or _first(meta, "og:url") or url)
-    image = _first(meta, "og:image", "og:image:url", "twitter:image", "twitter:image:src")
-    if not image and ld:
-        image = _str(ld.get("image")) if not isinstance(ld.get("image"), dict) else _str(
-            ld["image"].get("url"))
-    out["lead_image"] = image
-    out["article_body"] = _str(ld.get("articleBody")) if ld else None
-    return out
-
+    return published, modified
 
 
 def _first_last(name: str) -> str:
@@ -154,6 +164,7 @@ def _first_last(name: str) -> str:
 
 
 def _bcp47(lang: str | None) -> str | None:
+    """A language tag in BCP 47 case ("en_us" → "en-US"), or ``None`` when it is not one."""
     if not lang:
         return None
     lang = lang.strip().replace("_", "-")

@@ -1,6 +1,7 @@
 """Authors: cleaning raw author strings into names, and the visible byline of a page.
 
-Split from :mod:`convert.extract.html.meta`, which tries declared authors (JSON-LD, ``<meta>``) first.
+The visible byline is read by :mod:`convert.extract.html.meta` after the declared authors
+(JSON-LD, ``<meta>``); the "By ..." wording is :mod:`convert.extract.bylines`'s.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from collections.abc import Iterable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.textutil import clean_text, squash
+from convert.extract.bylines import BY_PREFIX, BYLINE_LABEL, BYLINE_TEXT
 from convert.extract.dates import text_date
-from .declared import _first, _unescape
+from .declared import first_value, unescape
+from .keys import LABELLED_KEYS
 
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|przez|written by|posted by|words by|"
-                 r"story by|reporting by|authors?|autor(?:in)?|auteur|text|contributors?|"
-                 r"escrito por|écrit par|geschrieben von)\s*[:\-]?\s+", re.IGNORECASE)
 #: Between authors (the separators kept, so a semicolon can end a job title).
 _AUTHOR_SPLIT_KEEP = re.compile(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
                                 re.IGNORECASE)
@@ -32,10 +32,10 @@ def clean_authors(values: Iterable[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for raw in values:
-        raw = squash(clean_text(_unescape(raw)))
+        raw = squash(clean_text(unescape(raw)))
         if not raw or raw.startswith(("http:", "https:", "/")):
             continue
-        raw = _BY.sub("", raw)
+        raw = BY_PREFIX.sub("", raw)
         segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
                             raw, flags=re.IGNORECASE)
         # "Dec. 19, 2025 · Niko Matsakis": a dateline before the name is skipped; after the
@@ -48,7 +48,7 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
         for name in parts:
-            name = _BY.sub("", name).strip(" .:-–—()[]\"'")
+            name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
             if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(
@@ -120,6 +120,9 @@ _POSTER = '[class*="sername"], [class*="ser-name"]'
 
 
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
+    """Authors named on the page: a forum's thread starter, then the byline elements from the
+    most specific selector to the broadest, then a "By ..." line of text, then a forum
+    poster's name."""
     names = _thread_starter(tree)
     if names:
         return names
@@ -198,12 +201,6 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
     return []
 
 
-_BYLINE_TEXT = re.compile(r"^\s*(?:(?:by|written by|posted by|words by|von|par|por|door|av)\s*:?|"
-                          r"(?:authors?|contributors?|autor(?:in|en)?|auteurs?)\s*:)\s+"
-                          r"(\S.{1,60})$",
-                          re.IGNORECASE)
-
-
 def _byline_text(tree: LexborHTMLParser) -> list[str]:
     """A visible "By Jane Doe" line (a short text block starting with a byline word)."""
     body = tree.body
@@ -221,7 +218,7 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         text = squash(raw)
         if len(text) > 70:
             continue
-        if _WRITTEN_BY.match(text.rstrip(" :")):
+        if BYLINE_LABEL.match(text.rstrip(" :")):
             # A "Written by" label with the name in the next element.
             sib = node.next
             while sib is not None and (sib.tag or "-").startswith("-"):
@@ -232,7 +229,7 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
                 if names:
                     return names
             continue
-        m = _BYLINE_TEXT.match(text)
+        m = BYLINE_TEXT.match(text)
         if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if names:
@@ -277,14 +274,10 @@ def _has_block_child(node: LexborNode) -> bool:
     return False
 
 
-_WRITTEN_BY = re.compile(r"^(?:written by|author|authors|by|article by|posted by|autor|auteur|escrito por|"
-                         r"geschrieben von|écrit par)$", re.IGNORECASE)
-
-
-def _twitter_label_author(meta: dict[str, list[str]]) -> list[str]:
+def twitter_label_author(meta: dict[str, list[str]]) -> list[str]:
     """Yoast's ``twitter:label1`` "Written by" / ``twitter:data1`` "Jane Doe" pair."""
-    for i in range(1, 5):
-        label = _first(meta, f"twitter:label{i}")
-        if label and _WRITTEN_BY.match(label.strip()):
-            return clean_authors(meta.get(f"twitter:data{i}", [])[:1])
+    for label_key, value_key in LABELLED_KEYS:
+        label = first_value(meta, label_key)
+        if label and BYLINE_LABEL.match(label.strip()):
+            return clean_authors(meta.get(value_key, [])[:1])
     return []

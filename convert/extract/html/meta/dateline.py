@@ -1,7 +1,7 @@
 """Dates found in the page itself when none is declared: ``<time datetime>``, date-classed
 elements, and the first short text holding a date after the headline.
 
-Split from :mod:`convert.extract.html.meta`.
+Read by :mod:`convert.extract.html.meta` after the declared dates.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | Non
       ``<time datetime>`` is the publisher's day ("19 Dec 03:05 UTC" is "18 Dec 19:05 -08:00").
     """
     if modified and modified[:10] <= declared[:10]:
-        shown = _visible_date(tree, DATELINE_NEAR, before_prose=True)
+        shown = visible_date(tree, DATELINE_NEAR, before_prose=True)
         if shown and shown < declared[:10]:
             return shown
     local = _first_time_datetime(tree)
@@ -52,7 +52,8 @@ def _same_instant(a: str, b: str) -> bool:
     return x == y
 
 
-def _time_element(tree: LexborHTMLParser) -> str | None:
+def time_element(tree: LexborHTMLParser) -> str | None:
+    """The date of the page's first ``<time datetime>`` outside comments (``None`` if none)."""
     for node in tree.css("time[datetime], [itemprop=datePublished]")[:10]:
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
         date = iso_date(value)
@@ -78,7 +79,7 @@ DATELINE_NEAR = 20
 PROSE_CHARS = 200
 
 
-def _visible_date(tree: LexborHTMLParser, budget: int = 250, before_prose: bool = False
+def visible_date(tree: LexborHTMLParser, budget: int = 250, before_prose: bool = False
                   ) -> str | None:
     """A dateline: the first short text holding a date after the headline (or page top);
     with ``before_prose``, only above the article's first paragraph."""

@@ -1,7 +1,8 @@
 """The page's own declarations: JSON-LD (``@graph`` flattened, the most article-like object
 chosen, duplicates of the same article merged) and ``<meta>`` tags by name/property/itemprop.
 
-Split from :mod:`convert.extract.html.meta`; values come back unescaped and squashed, never interpreted.
+Values come back unescaped and squashed, never interpreted (that is
+:mod:`convert.extract.html.meta`'s, field by field).
 """
 
 from __future__ import annotations
@@ -117,7 +118,8 @@ def is_person(value: Any) -> bool:
     return any("person" in _types(item) for item in items if isinstance(item, dict))
 
 
-def _names(value: Any) -> list[str]:
+def ld_names(value: Any) -> list[str]:
+    """Person names in a JSON-LD value: strings, ``name`` (or given + family name), lists."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
@@ -133,24 +135,27 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         out: list[str] = []
         for item in value:
-            out.extend(_names(item))
+            out.extend(ld_names(item))
         return out
     return []
 
 
-def _str(value: Any) -> str | None:
+def ld_text(value: Any) -> str | None:
+    """A JSON-LD value as one clean string: the first item of a list, the ``name``/``url``/
+    ``@id`` of an object; ``None`` when empty."""
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, (str, dict))), None)
     if isinstance(value, dict):
         value = value.get("name") or value.get("url") or value.get("@id")
     if isinstance(value, str):
-        value = squash(clean_text(_unescape(value)))
+        value = squash(clean_text(unescape(value)))
         return value or None
     return None
 
 
-def _unescape(value: str) -> str:
+def unescape(value: str) -> str:
     # JSON-LD and meta values are often HTML-escaped twice by CMS templates ("&#8211;").
+    """HTML entities decoded (values are often escaped twice by CMS templates)."""
     return html.unescape(value) if "&" in value else value
 
 
@@ -164,7 +169,7 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
         content = attrs.get("content")
         if content is None:
             continue
-        content = squash(clean_text(_unescape(content)))
+        content = squash(clean_text(unescape(content)))
         if not content:
             continue
         for key in ("property", "name", "itemprop", "http-equiv"):
@@ -175,7 +180,8 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
     return out
 
 
-def _first(meta: dict[str, list[str]], *names: str) -> str | None:
+def first_value(meta: dict[str, list[str]], *names: str) -> str | None:
+    """The first value of the first of ``names`` the page declares."""
     for name in names:
         values = meta.get(name)
         if values:

@@ -1,6 +1,6 @@
 """The standfirst (dek, subtitle): the summary line under the headline, found near it.
 
-Split from :mod:`convert.extract.html.meta`, which uses :func:`standfirst` for ``Meta.subtitle``.
+:mod:`convert.extract.html.meta` uses :func:`standfirst` for ``Meta.subtitle``.
 """
 
 from __future__ import annotations
@@ -9,15 +9,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from convert.textutil import clean_text, squash
 from convert.extract.dates import text_date
-
-_WORD = re.compile(r"\w+")
-
-
-def _node_text(node: LexborNode | None) -> str:
-    return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
-
+from ..dom import node_text, word_key
 
 _STANDFIRST_CLASS = re.compile(
     r"standfirst|\bdek\b|[-_]dek\b|subtitle|sub-title|subhead|sub-head|subheadline|"
@@ -32,10 +25,6 @@ STANDFIRST_MAX = 400
 STANDFIRST_MIN = 20
 
 
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
 def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str]) -> str | None:
     """The standfirst (dek, subtitle) under the headline, from a visible element only.
 
@@ -46,14 +35,14 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
     h1 = _headline(tree, title)
     if h1 is None:
         return None
-    desc_keys = {_key(d) for d in descriptions if len(d) >= STANDFIRST_MIN}
+    desc_keys = {word_key(d) for d in descriptions if len(d) >= STANDFIRST_MIN}
     zone = _header_zone(h1)
     # Elements right after the headline (the next few element siblings).
     following: list[LexborNode] = []
     sib = h1.next
     while sib is not None and len(following) < 3:
         if not (sib.tag or "-").startswith("-"):
-            if _node_text(sib):
+            if node_text(sib):
                 following.append(sib)
         sib = sib.next
     candidates = list(following)
@@ -61,7 +50,7 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
         candidates += [n for n in zone.css("p, h2, h3, div, span")[:40]]
     real_header = zone is not None and zone.tag in ("header", "hgroup")
     for i, node in enumerate(candidates):
-        text = _node_text(node)
+        text = node_text(node)
         if not (STANDFIRST_MIN <= len(text) <= STANDFIRST_MAX) or node.tag == "h1":
             continue
         if node.css_first("h1, p + p, li, time, img, figure") is not None or _linked(
@@ -80,7 +69,7 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
                 node).tag == "p" and not real_header:
             # The first of a run of paragraphs is the body's lede, not a standfirst.
             continue
-        if _key(text) in desc_keys:
+        if word_key(text) in desc_keys:
             return text
         if real_header and i == 0 and following and node.tag in ("h2", "p"):
             return text
@@ -110,7 +99,7 @@ def _next_element(node: LexborNode) -> LexborNode | None:
 
 
 def _linked(node: LexborNode, text: str) -> bool:
-    links = sum(len(_node_text(a)) for a in node.css("a"))
+    links = sum(len(node_text(a)) for a in node.css("a"))
     return links > 0.3 * len(text)
 
 
@@ -119,9 +108,9 @@ def _headline(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
     if not h1s:
         return None
     if title:
-        key = _key(title)
+        key = word_key(title)
         for h1 in h1s:
-            if _key(_node_text(h1)) == key:
+            if word_key(node_text(h1)) == key:
                 return h1
     return h1s[0]
 
@@ -140,7 +129,7 @@ def _header_zone(h1: LexborNode) -> LexborNode | None:
         node = node.parent
     parent = h1.parent
     if parent is not None and parent.tag in ("div", "header", "hgroup") and len(
-            _node_text(parent)) < HEADER_ZONE_CHARS:
+            node_text(parent)) < HEADER_ZONE_CHARS:
         return parent
     return None
 

@@ -1,7 +1,7 @@
 """The headline: the article's visible ``<h1>`` when the declared titles speak of it, else a
 declared title trimmed of the site name, so ``Meta.title`` never carries " | Site".
 
-Split from :mod:`convert.extract.html.meta`.
+Used by :mod:`convert.extract.html.meta` for ``Meta.title`` and the visible headline.
 """
 
 from __future__ import annotations
@@ -12,13 +12,9 @@ import re
 from selectolax.lexbor import LexborNode
 
 from convert.textutil import clean_text, squash
-from .standfirst import _key
+from ..dom import word_key
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
-
-def _node_text(node: LexborNode | None) -> str:
-    return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
-
 
 #: Elements that break a heading's words apart (the rest are inline and join as written).
 _SPACED = frozenset({"br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -97,7 +93,7 @@ def visible_headline(title: str | None, declared: list[str], h1s: list[str], pag
     if (len(h1.split()) < 2 or not _headline_like(h1, site_name, host)
             or _site_part(h1, candidates, site_name, host) or is_site(h1, site_name, host)):
         return None
-    key, title_key = _key(h1), _key(title)
+    key, title_key = word_key(h1), word_key(title)
     return None if not key or key in title_key else h1
 
 
@@ -108,10 +104,10 @@ def _agreed_head(title: str, candidates: list[str], site_name: str | None,
     300mg | Green Roads" name the headline first and a variant or tagline each their own way."""
     splits = [_TITLE_SEPARATORS.split(c) for c in dict.fromkeys(candidates) if c]
     multi = [parts for parts in splits if len(parts) > 1]
-    if len(multi) < 2 or len({_key(parts[0]) for parts in multi}) != 1:
+    if len(multi) < 2 or len({word_key(parts[0]) for parts in multi}) != 1:
         return title
     head = multi[0][0]
-    if len({_key(parts[1]) for parts in multi}) < 2 or len(head.split()) < 2 or is_site(
+    if len({word_key(parts[1]) for parts in multi}) < 2 or len(head.split()) < 2 or is_site(
             head, site_name, host, trailing=True):  # ("Acme Corp - Pricing" names no headline)
         return title
     rest = title[len(head):]
@@ -126,7 +122,7 @@ def _cut_tagline(h1: str, site_name: str | None, host: str | None) -> str:
         return h1
     if is_site(parts[0], site_name, host):
         parts = parts[1:]  # "Site | Headline"
-    return parts[0] if _key(parts[0]) else h1
+    return parts[0] if word_key(parts[0]) else h1
 
 
 def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> str:
@@ -141,13 +137,16 @@ def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> 
 
 def _choose(declared: list[str], h1s: list[str], page_title: str,
             site_name: str | None, host: str | None) -> str | None:
+    """The title among the declared ones, the ``<h1>`` texts and the ``<title>``: a declared
+    title that the headline repeats (without the site name) wins; else the headline-like
+    ``<h1>`` the declarations echo; else the declared or page title with the site name cut."""
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
     # A trailing "[Site]" ("... My Hero Academia [Archive of Our Own]", "[LWN.net]") names the
     # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
     # headline).
     candidates = [_BRACKETED_SITE.sub("", c) for c in candidates]
     if site_name and _TITLE_SEPARATORS.search(site_name) and any(
-            _key(site_name) == _key(c) for c in candidates):
+            word_key(site_name) == word_key(c) for c in candidates):
         # og:site_name filled with the whole "Headline | Section | Site" title names no site.
         site_name = None
     # A declared title that is only the site's name ("Bombas", "| Nuts & Volts Magazine")
@@ -161,8 +160,8 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # ("What is Ownership? - The Rust Programming Language"), is not the headline.
     lone = len(set(h1s)) == 1
     # The site's name as the page shows it, when an <h1> repeats the title's site part.
-    shown = {_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
-    h1s = [h for h in h1s if _headline_like(h, site_name, host) and _key(h) not in shown]
+    shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
+    h1s = [h for h in h1s if _headline_like(h, site_name, host) and word_key(h) not in shown]
     if lone and h1s and _echoes(h1s[0], candidates):
         # One visible headline: the page's own wording beats a title rewritten for search
         # engines or social cards.
@@ -203,11 +202,11 @@ def is_site(text: str, site_name: str | None, host: str | None, trailing: bool =
     words ("Minecraft News" for "Minecraft Update News"), or spelling the host. The trailing
     part of a title ("Headline - Doom9's Forum") also counts when it holds the host's
     registered name."""
-    key = _key(text)
+    key = word_key(text)
     if not key:
         return False
     if site_name:
-        site_key = _key(site_name)
+        site_key = word_key(site_name)
         if key == site_key or set(key.split()) <= set(site_key.split()):
             return True
     if host:
@@ -238,12 +237,12 @@ def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str 
     site's name shown as the page's top heading). Not when the title's first part is the
     site ("Leadfeeder | State of SEO in 2026"), nor a one-word label (a forum thread's prefix:
     "Question - Want to know...", with the label shown as a badge in the ``<h1>``)."""
-    key = _key(h1)
+    key = word_key(h1)
     for title in candidates:
         parts = _TITLE_SEPARATORS.split(title)
-        if len(parts) > 1 and key and any(_key(p) == key for p in parts[1:]) and _key(
+        if len(parts) > 1 and key and any(word_key(p) == key for p in parts[1:]) and word_key(
                 parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True) and (
-                len(_key(parts[0]).split()) > 1):
+                len(word_key(parts[0]).split()) > 1):
             return True
     return False
 
@@ -259,7 +258,7 @@ def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
     """An ``<h1>`` that is a headline, not the site's logo text."""
     if not (2 <= len(h1) <= H1_MAX_CHARS):
         return False
-    return bool(_key(h1)) and not is_site(h1, site_name, host)
+    return bool(word_key(h1)) and not is_site(h1, site_name, host)
 
 
 #: Share of a lone ``<h1>``'s words that the declared titles must repeat for it to be taken
@@ -275,10 +274,10 @@ def _echoes(h1: str, candidates: list[str]) -> bool:
     words = _word_set(h1)
     if not words:
         return False
-    key = _key(h1)
+    key = word_key(h1)
     for title in candidates:
         parts = _TITLE_SEPARATORS.split(title) + re.split(r":\s+", title)
-        if len(parts) > 1 and any(_key(p) == key for p in parts) and key != _key(
+        if len(parts) > 1 and any(word_key(p) == key for p in parts) and key != word_key(
                 max(parts, key=len)):
             return False
     seen = set().union(*(_word_set(t) for t in candidates))
@@ -290,7 +289,7 @@ _BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
 H1_TITLE_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")
 #: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1").
-_HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$")
+HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$")
 
 
 def _content_words(text: str) -> set[str]:
@@ -309,7 +308,7 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
         return title
     site = (site_name or "").casefold()
     kept = [p for i, p in enumerate(parts) if not (site and (p.casefold() in site or site in p.casefold()))
-            and not (i and (is_site(p, site_name, host, trailing=True) or _key(p) in shown))]
+            and not (i and (is_site(p, site_name, host, trailing=True) or word_key(p) in shown))]
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):

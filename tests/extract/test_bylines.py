@@ -1,0 +1,45 @@
+"""convert.extract.bylines: the "By …" wording each pipeline reads, one pattern per question."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.bylines import (BY_PREFIX, BYLINE_LABEL, BYLINE_START, BYLINE_TEXT,
+                                     DUMP_BYLINE)
+from convert.extract.html.meta import clean_authors
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("By Jane Doe", "Jane Doe"),
+    ("Geschrieben von Max Muster", "Max Muster"),
+    ("Reporting by Ana Ruiz", "Ana Ruiz"),
+    ("Autorin: Eva Klein", "Eva Klein"),
+])
+def test_prefix_is_stripped_from_author_strings(raw, expected):
+    assert BY_PREFIX.sub("", raw) == expected
+    assert clean_authors([raw]) == [expected]
+
+
+def test_visible_line_captures_the_name_but_not_a_sentence():
+    assert BYLINE_TEXT.match("Written by Jane Doe").group(1) == "Jane Doe"
+    assert BYLINE_TEXT.match("Authors: Jane Doe and Ann Lee").group(1) == "Jane Doe and Ann Lee"
+    # "Text" opens a byline only where the string is already known to name the author.
+    assert BYLINE_TEXT.match("Text messages are the new letters") is None
+    assert BY_PREFIX.match("Text: Jane Doe")
+
+
+def test_label_is_a_whole_string():
+    assert BYLINE_LABEL.match("Écrit par")
+    assert BYLINE_LABEL.match("Written by Jane") is None
+
+
+def test_body_start_needs_a_word_after_by():
+    assert BYLINE_START.match("By Jane Doe · 18 April 2024")
+    assert BYLINE_START.match("Bylines are hard") is None
+    assert BYLINE_START.match("Story by Jane Doe") is None  # (the body test is the narrow one)
+
+
+def test_dump_line_knows_cjk_and_job_words_but_not_dates():
+    assert DUMP_BYLINE.match("记者 张三").group("names") == "张三"
+    assert DUMP_BYLINE.match("Reporter: Jane Doe").group("names") == "Jane Doe"
+    assert DUMP_BYLINE.match("By 2024 the plan was done") is None
