@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import DecruftError
+from .fetch import is_url, url_stem
 
 
 class OutputError(DecruftError):
@@ -156,6 +157,7 @@ class NamePlanner:
         self._taken: set[str] = set()
 
     def name(self, stem: str) -> Path:
+        """A path for ``stem`` (made safe), numbered ``-2``, ``-3``... when already handed out."""
         stem = safe_stem(stem)
         candidate, n = stem, 1
         while candidate.lower() in self._taken:
@@ -172,3 +174,11 @@ def input_stem(location: str) -> str:
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
     return Path(name).stem or name
+
+
+def location_stem(location: str | None) -> str:
+    """The stem an output is named after when its input names it: a URL's host and path,
+    a file's name without its extensions, ``stdin`` for standard input."""
+    if is_url(location):
+        return url_stem(location or "")
+    return input_stem(location) if location is not None else "stdin"

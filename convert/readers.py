@@ -36,6 +36,7 @@ def _json(data: bytes, ctx: ReadContext) -> Article:
 
 @hookimpl
 def register_readers(registry: ReaderRegistry) -> None:
+    """Register the built-in readers: html, text and json."""
     registry.add("html", _html, description="an HTML page: the article is extracted")
     registry.add("text", _text, description="a plain-text dump of a whole page")
     registry.add("json", _json, description="a decruft JSON article (as written by -t json)")
