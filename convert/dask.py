@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .batch import Result, Settings, convert_one
-from .errors import DecruftError, InputError
+from .errors import DecruftError
 from .fetch import url_stem
 from .formats import RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, archive_jobs, plan
-from .outputs import NamePlanner, OutputError, input_stem, location_stem, write_atomic
+from .outputs import AtomicStream, NamePlanner, OutputError, input_stem, location_stem, \
+    write_atomic
 
 #: Pages per partition: big enough to amortise the task overhead (~1 ms), small enough to
 #: balance work between workers.
@@ -192,27 +193,24 @@ def _write_files(results: Iterator[tuple[Result, str]]) -> Summary:
 
 
 def _write_jsonl(target: str, results: Iterator[tuple[Result, str]]) -> Summary:
-    """Stream the partition's lines into a temporary file, renamed into place at the end."""
+    """Stream the partition's lines into a temporary file, put in place at the end (only when
+    a page converted)."""
     path = Path(target)
-    tmp = path.with_name(f".{path.name}.part")
+    stream = AtomicStream(path)
     converted, errors = 0, []
     try:
-        with open(tmp, "wb") as fh:
-            for result, _ in results:
-                if not result.ok:
-                    errors.append(f"{result.job.label}: {result.error}")
-                    continue
-                fh.write(result.data or b"")
-                converted += 1
-        if converted:
-            os.replace(tmp, path)
-        else:
-            os.unlink(tmp)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise InputError(f"{path}: {exc.strerror or exc}") from None
+        for result, _ in results:
+            if not result.ok:
+                errors.append(f"{result.job.label}: {result.error}")
+                continue
+            stream.write(result.data or b"")
+            converted += 1
+    except BaseException:
+        stream.abort()
+        raise
+    if converted:
+        stream.commit()
+    else:
+        stream.abort()
     outputs = (str(path),) if converted else ()
     return Summary(converted, len(errors), 0, tuple(errors), outputs)
