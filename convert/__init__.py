@@ -35,6 +35,7 @@ _LAZY = {"parse": "api", "render": "api", "render_bundle": "api", "apply_filters
 
 
 def __getattr__(name: str) -> Any:
+    """Import the heavier parts of the public API on first use."""
     if name in _LAZY:
         from importlib import import_module
 

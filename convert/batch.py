@@ -1,59 +1,30 @@
 """Running many conversions: in order, in parallel processes, one failure costing one page.
 
-The CLI turns its arguments into :class:`Job` objects and :class:`Settings`; :func:`run`
-yields one :class:`Result` per job, in input order, whatever the number of worker processes.
-Writing the results is the caller's business (so naming stays deterministic).
+:mod:`convert.inputs` plans the :class:`~convert.inputs.Job` objects; :func:`run` yields one
+:class:`Result` per job, in input order, whatever the number of worker processes, keeping
+only a bounded window of jobs in flight (an archive's pages arrive as a lazy stream). Writing
+the results is the caller's business (so naming stays deterministic).
 
-A job whose location is an http(s) URL is fetched inside the worker (so ``-j`` fetches
-concurrently); :func:`archive_jobs` turns a WARC file into a lazy stream of jobs, one per page,
-and :func:`run` keeps only a bounded window of them in flight.
+A job whose location is an http(s) URL is fetched inside the worker, so ``-j`` fetches
+concurrently.
 """
 
 from __future__ import annotations
 
-import os
 import traceback
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .article import Article
-from .errors import DecruftError, InputError
+from .errors import DecruftError
 from .fetch import fetch_page, is_url
 from .formats import RenderOptions
+from .inputs import Job
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
-
-#: File extensions a recursive directory walk picks up by default.
-DEFAULT_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".html.gz", ".htm.gz",
-                      ".warc", ".warc.gz", ".wet.gz")
-
-
-@dataclass(frozen=True)
-class Job:
-    """One input: a path or URL, or bytes read from standard input (``location`` None).
-
-    A job with ``data`` and a URL ``location`` (a page from a web archive) is not fetched:
-    the URL is its source and the base of its links.
-    """
-
-    location: str | None
-    data: bytes | None = None
-    #: The charset of the HTTP Content-Type header the bytes came with.
-    http_charset: str | None = None
-    #: The reader for this job, overriding ``Settings.kind`` (archives know their records).
-    kind: str | None = None
-    #: The archive this page came from, for messages.
-    origin: str | None = None
-    #: Set when the job failed before conversion (an unreadable archive): reported as is.
-    error: str | None = None
-
-    @property
-    def label(self) -> str:
-        name = self.location if self.location is not None else "<stdin>"
-        return f"{self.origin}: {name}" if self.origin else name
 
 
 @dataclass(frozen=True)
@@ -73,6 +44,8 @@ class Settings:
 
 @dataclass(frozen=True)
 class Result:
+    """What became of one job: rendered bytes and/or the article, or a one-line error."""
+
     job: Job
     data: bytes | None = None
     article: Article | None = None
@@ -80,6 +53,7 @@ class Result:
 
     @property
     def ok(self) -> bool:
+        """True when the job converted."""
         return self.error is None
 
 
@@ -124,6 +98,7 @@ def convert_one(job: Job, settings: Settings) -> Result:
 
 
 def _convert_chunk(jobs: list[Job], settings: Settings) -> list[Result]:
+    """Runs in a worker process: convert a chunk of jobs."""
     return [convert_one(job, settings) for job in jobs]
 
 
@@ -159,61 +134,9 @@ def run(jobs: Iterable[Job], settings: Settings, workers: int = 1) -> Iterator[R
 
 
 def _chunked(items: Iterator[Job], size: int) -> Iterator[list[Job]]:
+    """Lists of up to ``size`` jobs, taken from ``items`` only as they are needed."""
     while True:
         chunk = [job for _, job in zip(range(size), items)]
         if not chunk:
             return
         yield chunk
-
-
-def archive_jobs(path: str, *, on_done: Callable[[object], None] | None = None) -> Iterator[Job]:
-    """One job per page record of the WARC/WET file ``path``, read as they are consumed.
-
-    ``on_done`` receives the :class:`convert.warc.WarcReader` when the archive is exhausted
-    (its ``skipped`` counts records that were not pages).
-    """
-    from .warc import WarcReader
-
-    reader = WarcReader(path)
-    try:
-        for rec in reader:
-            yield Job(rec.url, rec.body, http_charset=rec.http_charset, kind=rec.kind,
-                      origin=path)
-    except DecruftError as exc:  # the archive is unreadable from here on: one failure
-        yield Job(path, error=str(exc))
-    if on_done is not None:
-        on_done(reader)
-
-
-def expand_inputs(paths: Iterable[str], *, recursive: bool = False,
-                  extensions: Sequence[str] = DEFAULT_EXTENSIONS) -> Iterator[str]:
-    """Expand directory operands (with ``recursive``) into the files they hold, sorted."""
-    for p in paths:
-        if recursive and os.path.isdir(p):
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if name.startswith("."):
-                        continue
-                    if name.lower().endswith(tuple(extensions)):
-                        found.append(os.path.join(root, name))
-            yield from sorted(found)
-        else:
-            yield p
-
-
-def read_list(data: bytes, *, null: bool) -> list[str]:
-    """Paths from a ``--files-from`` list: one per line, or NUL-separated with ``null``."""
-    sep = b"\0" if null else b"\n"
-    out = []
-    for raw in data.split(sep):
-        raw = raw.rstrip(b"\r") if not null else raw
-        if raw.strip():
-            out.append(os.fsdecode(raw))
-    return out
-
-
-def check_readable(location: str) -> None:
-    if os.path.isdir(location):
-        raise InputError("is a directory (use -r to convert the files in it)")

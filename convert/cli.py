@@ -1,4 +1,4 @@
-"""The ``decruft`` command line: a thin shell over :mod:`convert.api` and :mod:`convert.batch`.
+"""The ``decruft`` command line: a thin shell over :mod:`convert.runner` and :mod:`convert.api`.
 
 Exit codes: 0 everything converted, 1 at least one input failed, 2 usage error,
 130 interrupted. Diagnostics go to stderr only, one line per problem (``--debug`` adds
@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import DecruftError
+from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, DecruftError, report
 
 app = typer.Typer(
     name="decruft",
@@ -30,15 +30,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-def _err(message: str) -> None:
-    sys.stderr.write(f"decruft: {message}\n")
-
-
 def _usage(message: str) -> typer.Exit:
-    _err(message)
+    report(message)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -57,6 +50,8 @@ def _root(
 
 
 class NameFrom(str, Enum):
+    """What ``--name-from`` names ``-d`` outputs after."""
+
     input = "input"
     title = "title"
 
@@ -202,7 +197,7 @@ def _report_plugin_failures() -> None:
     from . import plugins
 
     for msg in plugins.load_failures():
-        _err(f"warning: {msg}")
+        report(f"warning: {msg}")
 
 
 def _add_plugin_commands() -> None:
@@ -211,7 +206,7 @@ def _add_plugin_commands() -> None:
     for impl in plugins.hook_impls("register_commands"):
         exc = plugins.call_one("register_commands", impl, cli=app)
         if exc is not None:  # a broken plugin command must not break the others
-            _err(f"warning: plugin {impl.plugin_name!r} failed in register_commands: {exc}")
+            report(f"warning: plugin {impl.plugin_name!r} failed in register_commands: {exc}")
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -226,10 +221,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         app(args=args, prog_name="decruft", standalone_mode=True)
     except KeyboardInterrupt:
-        _err("interrupted")
+        report("interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except DecruftError as exc:  # pragma: no cover - commands catch their own
-        _err(str(exc))
+        report(str(exc))
         sys.exit(EXIT_FAILED)
 
 

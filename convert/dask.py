@@ -23,12 +23,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .batch import DEFAULT_EXTENSIONS, Job, Result, Settings, archive_jobs, convert_one
-from .errors import DecruftError, InputError
-from .fetch import is_url, url_stem
+from .batch import Result, Settings, convert_one
+from .errors import DecruftError
+from .fetch import url_stem
 from .formats import RenderOptions
-from .outputs import NamePlanner, OutputError, input_stem, write_atomic
-from .warc import is_archive
+from .inputs import DEFAULT_EXTENSIONS, Job, archive_jobs, plan
+from .outputs import AtomicStream, NamePlanner, OutputError, input_stem, location_stem, \
+    write_atomic
 
 #: Pages per partition: big enough to amortise the task overhead (~1 ms), small enough to
 #: balance work between workers.
@@ -85,7 +86,6 @@ def convert_on_dask(inputs: Iterable[str], output_dir: str | os.PathLike[str], *
     import dask.bag as db
 
     from . import plugins
-    from .batch import expand_inputs
 
     spec = plugins.formats().get(fmt)
     if layout not in ("files", "jsonl"):
@@ -96,8 +96,8 @@ def convert_on_dask(inputs: Iterable[str], output_dir: str | os.PathLike[str], *
     out.mkdir(parents=True, exist_ok=True)
     settings = Settings(kind=kind, fmt=spec.name, filters=tuple(filters),
                         options=options or RenderOptions())
-    locations = list(expand_inputs(inputs, recursive=True, extensions=extensions))
-    tasks = _plan(locations, out, settings, spec.extensions[0], layout, partition_size)
+    jobs = plan(list(inputs), recursive=True, extensions=extensions).jobs
+    tasks = _partition(jobs, out, settings, spec.extensions[0], layout, partition_size)
     if not tasks:
         return Summary()
     bag = db.from_sequence(tasks, npartitions=len(tasks)).map(_run_task)
@@ -110,8 +110,8 @@ def convert_on_dask(inputs: Iterable[str], output_dir: str | os.PathLike[str], *
                    outputs=tuple(o for s in ordered for o in s.outputs))
 
 
-def _plan(locations: list[str], out: Path, settings: Settings, ext: str, layout: str,
-          partition_size: int) -> list[_Task]:
+def _partition(jobs: list[Job], out: Path, settings: Settings, ext: str, layout: str,
+               partition_size: int) -> list[_Task]:
     """Partitions in input order; names are planned here, once, as the CLI plans them."""
     planner = NamePlanner(out, ext)
     archive_names = NamePlanner(out, "jsonl")
@@ -126,8 +126,9 @@ def _plan(locations: list[str], out: Path, settings: Settings, ext: str, layout:
                                ext=ext, layout=layout))
             batch.clear()
 
-    for loc in locations:
-        if not is_url(loc) and is_archive(loc):
+    for job in jobs:
+        loc = job.location or ""
+        if job.is_archive:
             flush()
             n = len(tasks)
             stem = archive_names.name(input_stem(input_stem(loc))).stem  # x.warc.gz → x
@@ -136,8 +137,7 @@ def _plan(locations: list[str], out: Path, settings: Settings, ext: str, layout:
             tasks.append(_Task(n, archive=loc, target=target, settings=settings, ext=ext,
                                layout=layout))
             continue
-        stem = url_stem(loc) if is_url(loc) else input_stem(loc)
-        batch.append((loc, str(planner.name(stem)) if layout == "files" else ""))
+        batch.append((loc, str(planner.name(location_stem(loc))) if layout == "files" else ""))
         if len(batch) >= partition_size:
             flush()
     flush()
@@ -162,6 +162,7 @@ def _run_task(task: _Task) -> tuple[int, Summary]:
 
 
 def _archive_results(task: _Task, on_done: Any) -> Iterator[tuple[Result, str]]:
+    """Runs in a worker: convert an archive's pages, naming each output after its URL."""
     folder = Path(task.target)
     planner = NamePlanner(folder, task.ext)
     if task.layout == "files":
@@ -175,6 +176,7 @@ def _archive_results(task: _Task, on_done: Any) -> Iterator[tuple[Result, str]]:
 
 
 def _write_files(results: Iterator[tuple[Result, str]]) -> Summary:
+    """Write each converted page to its planned path; failures become summary lines."""
     converted, errors, outputs = 0, [], []
     for result, name in results:
         if not result.ok:
@@ -191,27 +193,24 @@ def _write_files(results: Iterator[tuple[Result, str]]) -> Summary:
 
 
 def _write_jsonl(target: str, results: Iterator[tuple[Result, str]]) -> Summary:
-    """Stream the partition's lines into a temporary file, renamed into place at the end."""
+    """Stream the partition's lines into a temporary file, put in place at the end (only when
+    a page converted)."""
     path = Path(target)
-    tmp = path.with_name(f".{path.name}.part")
+    stream = AtomicStream(path)
     converted, errors = 0, []
     try:
-        with open(tmp, "wb") as fh:
-            for result, _ in results:
-                if not result.ok:
-                    errors.append(f"{result.job.label}: {result.error}")
-                    continue
-                fh.write(result.data or b"")
-                converted += 1
-        if converted:
-            os.replace(tmp, path)
-        else:
-            os.unlink(tmp)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise InputError(f"{path}: {exc.strerror or exc}") from None
+        for result, _ in results:
+            if not result.ok:
+                errors.append(f"{result.job.label}: {result.error}")
+                continue
+            stream.write(result.data or b"")
+            converted += 1
+    except BaseException:
+        stream.abort()
+        raise
+    if converted:
+        stream.commit()
+    else:
+        stream.abort()
     outputs = (str(path),) if converted else ()
     return Summary(converted, len(errors), 0, tuple(errors), outputs)

@@ -7,6 +7,7 @@ import sys
 
 
 def main() -> None:
+    """Console-script entry point: ``--version`` at once, anything else through the CLI."""
     if sys.argv[1:] == ["--version"]:
         from . import __version__
 

@@ -1,10 +1,30 @@
-"""Exceptions. Every error a user can cause is a :class:`DecruftError` with a one-line message."""
+"""Exceptions, exit codes and the diagnostic line.
+
+Every error a user can cause is a :class:`DecruftError` with a one-line message, reported on
+stderr as ``decruft: MESSAGE`` by :func:`report`.
+"""
 
 from __future__ import annotations
+
+import sys
+
+#: Process exit codes: everything converted; at least one input failed; the command line asks
+#: for something impossible; Ctrl-C.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def report(message: str) -> None:
+    """Write one diagnostic line to stderr: ``decruft: MESSAGE``."""
+    sys.stderr.write(f"decruft: {message}\n")
+    sys.stderr.flush()
 
 
 class DecruftError(Exception):
     """Base class: an expected failure, reported to the user as one line, never a traceback."""
+
+
+class UsageError(DecruftError):
+    """The command line asks for something impossible (exit 2)."""
 
 
 class InputError(DecruftError):

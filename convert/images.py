@@ -69,6 +69,7 @@ class ImageData:
         return _EXTENSIONS.get(self.media_type, "bin")
 
     def data_uri(self) -> str:
+        """The image as a ``data:`` URI (base64)."""
         return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
 
 

@@ -69,6 +69,7 @@ def to_data(node: Any) -> Any:
 
 
 def to_envelope(article: Article) -> dict[str, Any]:
+    """The article as the JSON document's data: schema name and version, meta, blocks."""
     return {"schema": SCHEMA_NAME, "version": SCHEMA_VERSION,
             "meta": to_data(article.meta), "blocks": to_data(article.blocks)}
 
@@ -110,6 +111,11 @@ def loads(data: bytes | str, *, location: str | None = None) -> Article:
 
 
 def from_envelope(doc: Any) -> Article:
+    """The article in a parsed decruft JSON document (the inverse of :func:`to_envelope`).
+
+    A newer minor version is read leniently (unknown fields ignored); another major version
+    raises :class:`SchemaVersionError`, anything invalid :class:`InputError`.
+    """
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA_NAME:
         raise InputError(f"not a decruft article (no \"schema\": \"{SCHEMA_NAME}\")")
     version = doc.get("version")
@@ -131,6 +137,12 @@ def from_envelope(doc: Any) -> Article:
 
 
 def _decode(value: Any, hint: Any, path: str, lenient: bool) -> Any:
+    """Build the value of type ``hint`` from JSON data, checking it on the way.
+
+    Node unions are resolved by the ``type`` field, other unions by trying each member;
+    ``path`` (``blocks[3].children``) locates the value in error messages; ``lenient``
+    ignores unknown fields (a document of a newer minor version).
+    """
     origin = typing.get_origin(hint)
     if hint is Any:
         return value
@@ -268,6 +280,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
+    """The JSON Schema of decruft JSON, as written to ``docs/article.schema.json``."""
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -12,61 +12,22 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import DecruftError
+from .fetch import is_url, url_stem
 
 
 class OutputError(DecruftError):
     """An output cannot be written (missing or read-only folder, existing file with -n)."""
 
 
-def write_atomic(path: Path, data: bytes, *, no_clobber: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: output folder {folder} does not exist")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory")
-    if no_clobber and (path.exists() or path.is_symlink()):
-        raise OutputError(f"{path}: exists (not overwritten because of --no-clobber)")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp creates 0600; give the file the permissions a normal write would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        if no_clobber:
-            # link() fails if the name exists: an atomic "create only if absent".
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise OutputError(f"{path}: exists (not overwritten because of --no-clobber)") \
-                    from None
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise OutputError(f"{path}: {exc.strerror or exc}") from None
-        raise
-
-
 class AtomicStream:
     """A file written piece by piece that appears under its name only on :meth:`commit`.
 
-    Used to stream many articles into one file (JSON Lines from a web archive) without
-    holding them in memory, with the same guarantee as :func:`write_atomic`: no partial file.
+    Streams many articles into one file (JSON Lines from a web archive) without holding them
+    in memory, and is how :func:`write_atomic` writes any file: nothing is ever left half
+    written. With ``no_clobber`` an existing file (or symlink) at ``path`` is never replaced.
     """
 
     def __init__(self, path: Path, *, no_clobber: bool = False) -> None:
@@ -75,6 +36,8 @@ class AtomicStream:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
             raise OutputError(f"{path}: output folder {folder} does not exist")
+        if path.is_dir():
+            raise OutputError(f"{path}: is a directory")
         if no_clobber and (path.exists() or path.is_symlink()):
             raise OutputError(f"{path}: exists (not overwritten because of --no-clobber)")
         try:
@@ -85,35 +48,37 @@ class AtomicStream:
         self._fh = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
+        """Append ``data``; on failure the temporary file is removed."""
         try:
             self._fh.write(data)
-        except OSError as exc:
-            self.abort()
-            raise OutputError(f"{self.path}: {exc.strerror or exc}") from None
+        except BaseException as exc:
+            self._fail(exc)
 
     def commit(self) -> None:
+        """Put the file in place under its name (with a normal file's permissions)."""
         try:
             self._fh.flush()
             os.fsync(self._fh.fileno())
             self._fh.close()
-            data_path = self._tmp
+            # mkstemp creates 0600; give the file the permissions a normal write would.
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(data_path, 0o666 & ~umask)
+            os.chmod(self._tmp, 0o666 & ~umask)
             if self.no_clobber:
+                # link() fails if the name exists: an atomic "create only if absent".
                 try:
-                    os.link(data_path, self.path)
+                    os.link(self._tmp, self.path)
                 except FileExistsError:
                     raise OutputError(f"{self.path}: exists (not overwritten because of "
                                       "--no-clobber)") from None
-                os.unlink(data_path)
+                os.unlink(self._tmp)
             else:
-                os.replace(data_path, self.path)
-        except BaseException:
-            self.abort()
-            raise
+                os.replace(self._tmp, self.path)
+        except BaseException as exc:
+            self._fail(exc)
 
     def abort(self) -> None:
+        """Throw the temporary file away; the target is left as it was."""
         try:
             self._fh.close()
         except OSError:
@@ -122,6 +87,20 @@ class AtomicStream:
             os.unlink(self._tmp)
         except OSError:
             pass
+
+    def _fail(self, exc: BaseException) -> NoReturn:
+        self.abort()
+        if isinstance(exc, OSError):
+            raise OutputError(f"{self.path}: {exc.strerror or exc}") from None
+        raise exc
+
+
+def write_atomic(path: Path, data: bytes, *, no_clobber: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a
+    failure, a full disk or Ctrl-C never leaves a partial file."""
+    stream = AtomicStream(path, no_clobber=no_clobber)
+    stream.write(data)
+    stream.commit()
 
 
 # Names Windows refuses whatever the extension (CON.md is as bad as CON).
@@ -156,6 +135,7 @@ class NamePlanner:
         self._taken: set[str] = set()
 
     def name(self, stem: str) -> Path:
+        """A path for ``stem`` (made safe), numbered ``-2``, ``-3``... when already handed out."""
         stem = safe_stem(stem)
         candidate, n = stem, 1
         while candidate.lower() in self._taken:
@@ -172,3 +152,11 @@ def input_stem(location: str) -> str:
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
     return Path(name).stem or name
+
+
+def location_stem(location: str | None) -> str:
+    """The stem an output is named after when its input names it: a URL's host and path,
+    a file's name without its extensions, ``stdin`` for standard input."""
+    if is_url(location):
+        return url_stem(location or "")
+    return input_stem(location) if location is not None else "stdin"

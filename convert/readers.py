@@ -10,6 +10,10 @@ from .article import Article
 from .formats import ReadContext, ReaderRegistry
 from .hookspecs import hookimpl
 
+#: The name this module is registered under as a plugin (:data:`convert.plugins.CORE_PLUGINS`
+#: are named after their module): its readers expect a page and get no binary input.
+PLUGIN_NAME = __name__.rsplit(".", 1)[-1]
+
 
 def _html(data: bytes, ctx: ReadContext) -> Article:
     from .extract.html import parse_html
@@ -32,6 +36,7 @@ def _json(data: bytes, ctx: ReadContext) -> Article:
 
 @hookimpl
 def register_readers(registry: ReaderRegistry) -> None:
+    """Register the built-in readers: html, text and json."""
     registry.add("html", _html, description="an HTML page: the article is extracted")
     registry.add("text", _text, description="a plain-text dump of a whole page")
     registry.add("json", _json, description="a decruft JSON article (as written by -t json)")

@@ -1,8 +1,9 @@
 """What ``decruft convert`` does, apart from parsing its arguments.
 
-Decides the output mode (stdout stream, one file, one file per input, or a bundle), runs the
-jobs through :mod:`convert.batch`, writes results atomically, shows progress and returns the
-exit code.
+Plans the jobs (:mod:`convert.inputs`), decides the output mode (stdout stream, one file, one
+file per input, or a bundle), runs the jobs through :mod:`convert.batch`, hands the results to
+a sink (:mod:`convert.sinks`, which writes atomically), shows progress and returns the exit
+code.
 """
 
 from __future__ import annotations
@@ -14,23 +15,18 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import plugins
-from .batch import Job, Result, Settings, archive_jobs, expand_inputs, read_list, run
-from .errors import DecruftError
-from .fetch import is_url, url_stem
+from .batch import Result, Settings, run
+from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
 from .formats import Format, RenderOptions
-from .outputs import NamePlanner, OutputError, input_stem
+from .inputs import Job, plan
+from .outputs import NamePlanner, OutputError, location_stem
 from .sinks import BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-MAX_STDIN_BYTES = 256 * 1024 * 1024
-
-
-class UsageError(DecruftError):
-    """The command line asks for something impossible (exit 2)."""
 
 
 @dataclass
 class Request:
+    """One ``decruft convert`` command line, parsed (see :func:`convert.cli.convert`)."""
+
     inputs: list[str]
     to: str | None = None
     output: Path | None = None
@@ -57,63 +53,23 @@ class Request:
     debug: bool = False
 
 
-def _err(message: str) -> None:
-    sys.stderr.write(f"decruft: {message}\n")
-
-
 def execute(req: Request) -> int:
     """Run a convert request; returns the process exit code."""
     try:
         return _execute(req)
     except UsageError as exc:
-        _err(str(exc))
+        report(str(exc))
         return EXIT_USAGE
     except DecruftError as exc:
-        _err(str(exc))
+        report(str(exc))
         return EXIT_FAILED
 
 
-def _read_stdin() -> bytes:
-    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-    if len(data) > MAX_STDIN_BYTES:
-        raise DecruftError(f"<stdin>: larger than {MAX_STDIN_BYTES} bytes")
-    return data
-
-
-def _jobs(req: Request) -> list[Job]:
-    paths: list[str] = []
-    if req.files_from is not None:
-        if req.files_from == "-":
-            if "-" in req.inputs:
-                raise UsageError("standard input cannot be both --files-from and an input")
-            listing = _read_stdin()
-        else:
-            try:
-                listing = Path(req.files_from).read_bytes()
-            except OSError as exc:
-                raise UsageError(f"{req.files_from}: {exc.strerror}") from None
-        paths.extend(read_list(listing, null=req.null))
-    paths.extend(expand_inputs(req.inputs, recursive=req.recursive))
-    if not paths and req.files_from is None:
-        paths = ["-"]
-    if paths.count("-") > 1:
-        raise UsageError("standard input ('-') can be read only once")
-    jobs = []
-    for p in paths:
-        if p == "-":
-            if sys.stdin.isatty():
-                raise UsageError("no input given and standard input is a terminal "
-                                 "(try: decruft convert PAGE.html)")
-            jobs.append(Job(None, _read_stdin()))
-        else:
-            jobs.append(Job(p))
-    return jobs
-
-
 def _pick_format(req: Request) -> Format:
+    """The output format: ``-t`` (a name or an extension), else -o's extension, else md."""
     registry = plugins.formats()
     for msg in plugins.load_failures():
-        _err(f"warning: {msg}")
+        report(f"warning: {msg}")
     if req.to:
         if req.to not in registry:
             by_ext = registry.for_extension(req.to)
@@ -131,15 +87,18 @@ def _pick_format(req: Request) -> Format:
 
 
 def _execute(req: Request) -> int:
+    """Plan, check the command line against the plan, convert, report; the exit code."""
     if req.output is not None and req.output_dir is not None:
         raise UsageError("use either -o or -d, not both")
     spec = _pick_format(req)
-    jobs = _jobs(req)
+    work = plan(req.inputs, recursive=req.recursive, files_from=req.files_from, null=req.null,
+                stdin=True)
+    jobs = work.jobs
     if not jobs:
         raise UsageError("no input files (the list was empty)")
     # A web archive holds any number of pages: it counts as many inputs.
-    archives = [j for j in jobs if j.data is None and _is_archive(j.location)]
-    many = len(jobs) > 1 or bool(archives)
+    archives = work.has_archives
+    many = len(jobs) > 1 or archives
     to_stdout = req.output_dir is None and (req.output is None or str(req.output) == "-")
     bundle = req.bundle or (many and req.output_dir is None and not to_stdout)
     if req.output_dir is None and not bundle and many and not spec.concat:
@@ -170,10 +129,9 @@ def _execute(req: Request) -> int:
                         keep_article=sink.wants_article or req.name_from == "title",
                         render=not sink.wants_article, debug=req.debug)
     progress = _Progress(None if archives else len(jobs), enabled=many and not req.quiet)
-    readers: list[Any] = []
     workers = req.jobs if archives else min(req.jobs, len(jobs))
     try:
-        converted, failed = _drain(run(_expand(jobs, readers), settings, workers=workers),
+        converted, failed = _drain(run(work.pages(), settings, workers=workers),
                                    sink, progress, fail_fast=req.fail_fast)
     except BaseException:  # Ctrl-C, a dying worker pool: leave no partial output behind
         sink.close(commit=False)
@@ -181,13 +139,13 @@ def _execute(req: Request) -> int:
     try:
         sink.close(commit=not (req.fail_fast and failed))
     except DecruftError as exc:
-        _err(str(exc))
+        report(str(exc))
         failed, converted = failed + converted, 0
     if many and not req.quiet:
-        for reader in readers:
+        for reader in work.readers:
             if reader.summary():
-                _err(f"{reader.path}: {reader.summary()}")
-        _err(f"{converted} converted, {failed} failed")
+                report(f"{reader.path}: {reader.summary()}")
+        report(f"{converted} converted, {failed} failed")
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -205,7 +163,7 @@ def _drain(results: Iterator[Result], sink: Sink, progress: "_Progress", *,
                 converted += 1
             except OutputError as exc:
                 failed += 1
-                progress.print(f"decruft: {result.job.label}: {exc}")
+                progress.print(f"{result.job.label}: {exc}")
                 if fail_fast:
                     break
     return converted, failed
@@ -213,6 +171,7 @@ def _drain(results: Iterator[Result], sink: Sink, progress: "_Progress", *,
 
 def _sink(req: Request, spec: Format, options: RenderOptions, *, bundle: bool,
           to_stdout: bool) -> Sink:
+    """Where the results go, for the output mode ``_execute`` decided."""
     if req.output_dir is not None:
         return DirSink(NamePlanner(req.output_dir, spec.extensions[0]),
                        lambda planner, result: _output_name(planner, result, req),
@@ -229,32 +188,12 @@ def _sink(req: Request, spec: Format, options: RenderOptions, *, bundle: bool,
     return FileSink(req.output, no_clobber=req.no_clobber)
 
 
-def _is_archive(location: str | None) -> bool:
-    from .warc import is_archive
-
-    return not is_url(location) and is_archive(location)
-
-
-def _expand(jobs: list[Job], readers: list[Any]) -> Iterator[Job]:
-    """The jobs, with each web archive replaced by its pages, read lazily."""
-    for job in jobs:
-        if job.data is None and _is_archive(job.location):
-            yield from archive_jobs(job.location or "", on_done=readers.append)
-        else:
-            yield job
-
-
 def _output_name(planner: NamePlanner, result: Result, req: Request) -> Path:
+    """The ``-d`` output path of a result: named after its title or its input."""
     stem = ""
     if req.name_from == "title" and result.article is not None:
         stem = result.article.meta.title or ""
-    if not stem:
-        location = result.job.location
-        if is_url(location):
-            stem = url_stem(location or "")
-        else:
-            stem = input_stem(location) if location else "stdin"
-    return planner.name(stem)
+    return planner.name(stem or location_stem(result.job.location))
 
 
 def _check_not_input(req: Request, jobs: list[Job]) -> None:
@@ -278,14 +217,15 @@ class _Progress:
     def __init__(self, total: int | None, *, enabled: bool) -> None:
         self.total = total
         self.bar: Any = None
-        self._print: Callable[[str], None] = _print_err
+        self._print: Callable[[str], None] = report
         if enabled and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.task = self.bar.add_task("converting", total=total)
-            self._print = lambda msg: self.bar.console.print(msg, markup=False, highlight=False)
+            self._print = lambda msg: self.bar.console.print(f"decruft: {msg}", markup=False,
+                                                             highlight=False)
 
     def __enter__(self) -> "_Progress":
         if self.bar is not None:
@@ -301,9 +241,5 @@ class _Progress:
             self.bar.advance(self.task)
 
     def print(self, message: str) -> None:
+        """Report one line (``decruft: MESSAGE``) without tearing the bar."""
         self._print(message)
-
-
-def _print_err(message: str) -> None:
-    sys.stderr.write(message + "\n")
-    sys.stderr.flush()

@@ -18,10 +18,13 @@ from .outputs import AtomicStream, NamePlanner, OutputError, write_atomic
 
 
 class Sink:
+    """Where the converted results of one command go (one subclass per output mode)."""
+
     #: The sink needs parsed articles (bundles), not rendered bytes.
     wants_article = False
 
     def put(self, result: Result) -> None:
+        """Take one successful result, in input order."""
         raise NotImplementedError
 
     def close(self, commit: bool) -> None:
@@ -32,6 +35,7 @@ class StdoutSink(Sink):
     """Each rendered article straight to stdout, in input order (text formats, JSON Lines)."""
 
     def put(self, result: Result) -> None:
+        """Write the rendered article to stdout now."""
         sys.stdout.buffer.write(result.data or b"")
         sys.stdout.buffer.flush()
 
@@ -43,6 +47,7 @@ class FileSink(Sink):
         self.path, self.no_clobber = path, no_clobber
 
     def put(self, result: Result) -> None:
+        """Write the rendered article to the file."""
         write_atomic(self.path, result.data or b"", no_clobber=self.no_clobber)
 
 
@@ -54,6 +59,7 @@ class DirSink(Sink):
         self.planner, self.name_of, self.no_clobber = planner, name_of, no_clobber
 
     def put(self, result: Result) -> None:
+        """Write the rendered article to its own file in the folder."""
         write_atomic(self.name_of(self.planner, result), result.data or b"",
                      no_clobber=self.no_clobber)
 
@@ -67,10 +73,12 @@ class StreamFileSink(Sink):
         self.count = 0
 
     def put(self, result: Result) -> None:
+        """Append the rendered article to the temporary file."""
         self.stream.write(result.data or b"")
         self.count += 1
 
     def close(self, commit: bool) -> None:
+        """Put the file in place if anything was written (and ``commit``), else drop it."""
         if commit and self.count:
             self.stream.commit()
         else:
@@ -88,9 +96,11 @@ class BundleSink(Sink):
         self.articles: list[Any] = []
 
     def put(self, result: Result) -> None:
+        """Keep the parsed article for the bundle."""
         self.articles.append(result.article)
 
     def close(self, commit: bool) -> None:
+        """Render the bundle and write it (to stdout or atomically to the file)."""
         if not (commit and self.articles):
             return
         from .api import render_bundle

@@ -80,6 +80,8 @@ class WarcReader:
                 raise InputError(f"broken WARC data: {exc}") from None
 
     def _page(self, rec: object, index: int) -> Record | None:
+        """The page a warcio record holds, or None (counted in :attr:`skipped` by reason):
+        2xx HTML responses and resources go to ``html``, WET conversions to ``text``."""
         rec_type = rec.rec_type  # type: ignore[attr-defined]
         url = rec.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
         if rec_type == "response":

@@ -118,3 +118,22 @@ def test_atomic_stream_abort_leaves_nothing(tmp_path):
     stream.abort()
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["all.jsonl"]
+
+
+def test_atomic_stream_onto_a_folder_is_a_one_line_error(tmp_path):
+    from cliutil import run_cli
+    from convert.outputs import AtomicStream
+
+    folder = tmp_path / "all.jsonl"
+    folder.mkdir()
+    with pytest.raises(OutputError, match=r"all\.jsonl: is a directory$"):
+        AtomicStream(folder)
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><article><h1>T</h1><p>" + "A sentence of words. " * 20 +
+                    "</p></article></body></html>")
+    out = run_cli("convert", str(page), str(page), "-o", str(folder), "-q")
+    assert out.returncode == 1
+    assert out.stderr.decode() == f"decruft: {folder}: is a directory\n"
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.html", "all.jsonl"]
+

@@ -11,7 +11,8 @@ import json
 import pytest
 
 from cliutil import run_cli
-from convert.batch import CHUNK_SIZE, CHUNKS_PER_WORKER, Job, Settings, archive_jobs, run
+from convert.batch import CHUNK_SIZE, CHUNKS_PER_WORKER, Settings, run
+from convert.inputs import Job, archive_jobs
 
 warcio = pytest.importorskip("warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402

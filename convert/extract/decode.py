@@ -56,8 +56,15 @@ def normalize_label(label: str | None) -> str | None:
     return "utf-8" if codec.startswith("utf-16") or codec.startswith("utf-32") else codec
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Guess BOM-less UTF-16 from the zero bytes of mostly-ASCII text."""
+def unicode_encoding(data: bytes) -> tuple[str, int] | None:
+    """The UTF encoding the bytes show by themselves, as ``(codec, length of the BOM)``.
+
+    A byte-order mark names it; without one, UTF-16 is guessed from the zero bytes of
+    mostly-ASCII text (one in two bytes is zero, all on the same side). ``None`` otherwise.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
     head = data[:4096]
     if len(head) < 4:
         return None
@@ -65,9 +72,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     odd_zeros = head[1::2].count(0)
     half = len(head) // 2
     if odd_zeros > 0.4 * half and even_zeros < 0.05 * half:
-        return "utf-16-le"
+        return "utf-16-le", 0
     if even_zeros > 0.4 * half and odd_zeros < 0.05 * half:
-        return "utf-16-be"
+        return "utf-16-be", 0
     return None
 
 
@@ -85,12 +92,10 @@ def decode(data: bytes, *, markup: bool = False, http_charset: str | None = None
     ignores tags. ``http_charset`` is the charset of an HTTP ``Content-Type`` header, which
     outranks the page's own declaration (as in browsers) but not a BOM.
     """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(name, "replace"), name
-    guess16 = _utf16_without_bom(data)
-    if guess16:
-        return data.decode(guess16, "replace"), guess16
+    found = unicode_encoding(data)
+    if found:
+        name, skip = found
+        return data[skip:].decode(name, "replace"), name
 
     candidates: list[str] = []
     for label in (http_charset, declared_charset(data) if markup else None):
@@ -120,11 +125,13 @@ def decode(data: bytes, *, markup: bool = False, http_charset: str | None = None
 
 
 def _mostly_utf8(data: bytes) -> bool:
+    """True when decoding as UTF-8 replaces hardly anything (a few bad bytes in 1000)."""
     text = data.decode("utf-8", "replace")
     return text.count("\ufffd") < max(3, len(text) // 1000)
 
 
 def _detect(data: bytes, markup: bool) -> str:
+    """The encoding of undeclared non-UTF-8 bytes, by statistics on the text (tags removed)."""
     sample = _TAGS.sub(b" ", data[:2_000_000]) if markup else data[:2_000_000]
     if _mostly_utf8(sample):
         return "utf-8"

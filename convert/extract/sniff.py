@@ -13,19 +13,12 @@ whitespace, comments and an XML declaration are skipped, and then
 
 from __future__ import annotations
 
-import codecs
 import re
+
+from .decode import unicode_encoding
 
 #: How much of the input is looked at.
 SNIFF_BYTES = 65536
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 _SKIP = re.compile(r"\A(?:\s+|<!--.*?-->|<\?xml[^>]*\?>)*", re.DOTALL)
 _DOCTYPE = re.compile(r"<!doctype\s+html", re.IGNORECASE)
@@ -38,18 +31,12 @@ _SCHEMA = re.compile(r'"schema"\s*:\s*"decruft\.article"')
 
 
 def _text_head(data: bytes) -> str:
+    """The start of the input as text, good enough to look at its markup."""
     head = data[:SNIFF_BYTES]
-    for bom, name in _BOMS:
-        if head.startswith(bom):
-            return head[len(bom):].decode(name, "replace")
-    sample = head[:4096]
-    if len(sample) >= 4:
-        half = len(sample) // 2
-        odd, even = sample[1::2].count(0), sample[0::2].count(0)
-        if odd > 0.4 * half and even < 0.05 * half:
-            return head.decode("utf-16-le", "replace")
-        if even > 0.4 * half and odd < 0.05 * half:
-            return head.decode("utf-16-be", "replace")
+    found = unicode_encoding(head)
+    if found:
+        name, skip = found
+        return head[skip:].decode(name, "replace")
     # Any ASCII-compatible encoding will do: only markup and JSON punctuation are looked at.
     return head.decode("utf-8", "replace")
 
