@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import plugins
-from .batch import Job, Result, Settings, archive_jobs, expand_inputs, read_list, run
+from .batch import (DEFAULT_EXTENSIONS, Job, Result, Settings, archive_jobs, expand_inputs,
+                    read_list, run)
 from .errors import DecruftError
 from .fetch import is_url, url_stem
 from .formats import Format, RenderOptions
@@ -93,7 +94,8 @@ def _jobs(req: Request) -> list[Job]:
             except OSError as exc:
                 raise UsageError(f"{req.files_from}: {exc.strerror}") from None
         paths.extend(read_list(listing, null=req.null))
-    paths.extend(expand_inputs(req.inputs, recursive=req.recursive))
+    paths.extend(expand_inputs(req.inputs, recursive=req.recursive,
+                               extensions=DEFAULT_EXTENSIONS + plugins.readers().extensions()))
     if not paths and req.files_from is None:
         paths = ["-"]
     if paths.count("-") > 1:
