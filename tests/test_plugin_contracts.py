@@ -35,7 +35,7 @@ def promise(page: str, quote: str) -> Callable[[Callable[..., None]], Callable[.
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.replace("`", "").split())
+    return " ".join(text.replace("`", "").replace("**", "").split())
 
 
 def install(site: Path, entry: str, source: str) -> None:
