@@ -98,16 +98,22 @@ def get_plugin_manager() -> pluggy.PluginManager:
                   None, None, builtin=True)
     third_party_ok = os.environ.get("DECRUFT_NO_PLUGINS", "") in ("", "0")
     # Built-ins first: a name is kept by whoever registers it first, so a third-party
-    # plugin can never take over a built-in format by sorting earlier.
+    # plugin can never take over a built-in format by sorting earlier. The distribution name
+    # last, so which of two same-named plugins loads does not depend on directory order.
     eps = sorted(all_eps,
-                 key=lambda e: (not e.value.startswith(BUILTIN_PREFIXES), e.name))
+                 key=lambda e: (not e.value.startswith(BUILTIN_PREFIXES), e.name,
+                                e.dist.name if e.dist else ""))
     for ep in eps:
         builtin = ep.value.startswith(BUILTIN_PREFIXES)
         if ep.name in blocked or (not builtin and not third_party_ok):
             log.debug("plugin %s not loaded (disabled)", ep.name)
             continue
         if pm.has_plugin(ep.name):
-            _State.failures.append(f"plugin {ep.name!r}: another plugin has the same name")
+            first = _State.infos.get(ep.name)
+            by = f" of {first.distribution}" if first and first.distribution else ""
+            _State.failures.append(
+                f"plugin {ep.name!r} of {ep.dist.name if ep.dist else ep.value} not loaded: the "
+                f"plugin {ep.name!r}{by} has the same name (plugin names are entry-point names)")
             continue
         try:
             plugin = ep.load()

@@ -150,6 +150,19 @@ def test_reader_claimed_by_two_plugins_is_an_error_naming_both(site: Path, tmp_p
     assert "reader 'note' is registered by two plugins, 'alpha' and 'beta'" in err_lines(proc)[-1]
 
 
+def test_two_plugins_with_one_entry_point_name_are_reported(site: Path):
+    install(site, "alpha", _transform("retitle", "first"))
+    (site / "throwaway_other.py").write_text(textwrap.dedent(_transform("other", "second")))
+    info = site / "throwaway_other-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: throwaway-other\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[decruft]\nalpha = throwaway_other\n")
+    proc = decruft(site, "plugins")
+    assert err_lines(proc) == [
+        "decruft: warning: plugin 'alpha' of throwaway-other not loaded: the plugin 'alpha' of "
+        "throwaway-alpha has the same name (plugin names are entry-point names)"]
+
+
 def test_builtin_name_stays_the_builtins(site: Path):
     install(site, "alpha", """
         from convert import hookimpl, Article, Meta
