@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from .article import Article
-from .errors import DecruftError, FormatError, InputError, PluginError
+from .errors import FormatError, InputError, PluginError
 from .formats import ReadContext, Reader, RenderOptions
 from . import plugins
 from .readers import PLUGIN_NAME as BUILTIN_READERS
@@ -17,8 +17,9 @@ MAX_INPUT_BYTES = int(os.environ.get("DECRUFT_MAX_INPUT_BYTES", 64 * 1024 * 1024
 
 
 def detect_kind(data: bytes, context: ReadContext | None = None) -> str:
-    """The reader name ``--from auto`` picks for these bytes: a plugin reader that claims them,
-    else ``html``, ``text`` or ``json`` by content (never by file name alone)."""
+    """The reader name ``--from auto`` picks for these bytes: a plugin reader that claims them
+    (by its sniffer, else by a file extension it declared), else ``html``, ``text`` or
+    ``json`` by content (the built-in kinds never by file name)."""
     claimant = _claimant(data, context or ReadContext())
     if claimant is not None:
         return claimant.name
@@ -28,8 +29,10 @@ def detect_kind(data: bytes, context: ReadContext | None = None) -> str:
 
 
 def _claimant(data: bytes, ctx: ReadContext) -> Reader | None:
-    """The first reader, by priority, whose sniffer claims the bytes, or None."""
-    for reader in plugins.readers().sniffers():
+    """The first reader, by priority, whose sniffer claims the bytes, else the reader that
+    declared the file's extension, or None."""
+    registry = plugins.readers()
+    for reader in registry.sniffers():
         try:
             claimed = plugins.guarded(reader.plugin, f"sniff of reader {reader.name!r}",
                                       reader.sniff, data, ctx)  # type: ignore[arg-type]
@@ -39,7 +42,7 @@ def _claimant(data: bytes, ctx: ReadContext) -> Reader | None:
             continue
         if claimed:
             return reader
-    return None
+    return registry.for_location(ctx.location)
 
 
 def _pick_reader(data: bytes, kind: str, ctx: ReadContext) -> Reader:
@@ -59,7 +62,8 @@ def _pick_reader(data: bytes, kind: str, ctx: ReadContext) -> Reader:
 
 def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
           location: str | None = None, base_url: str | None = None,
-          http_charset: str | None = None, filters: Sequence[str] = ()) -> Article:
+          http_charset: str | None = None, filters: Sequence[str] = (),
+          filter_options: Mapping[str, Any] | None = None) -> Article:
     """Parse a page into an :class:`Article`.
 
     :param source: the page's bytes, its text, or a path to read.
@@ -68,7 +72,9 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
     :param location: the file path or URL the bytes came from (recorded as the source and
         used as the base for relative links when it is a URL).
     :param filters: names of registered transforms to apply after parsing, in order.
-    :raises DecruftError: for any expected failure, with a one-line message.
+    :param filter_options: the ``-O`` options, for transforms that take options.
+    :raises DecruftError: for any expected failure, with a one-line message (a plugin's
+        failure is a :class:`PluginError` naming the plugin).
     """
     if isinstance(source, os.PathLike):
         path = Path(source)
@@ -93,11 +99,8 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
         raise InputError("empty input")
     ctx = ReadContext(location=location, base_url=base_url, http_charset=http_charset)
     reader = _pick_reader(data, kind, ctx)
-    name = reader.name
-    article = plugins.guarded(reader.plugin, f"reader {name!r}", reader.parse, data, ctx)
-    if not isinstance(article, Article):
-        raise InputError(f"reader {name!r} returned {type(article).__name__}, not an Article")
-    return apply_filters(article, filters)
+    article = plugins.run_reader(reader, data, ctx)
+    return apply_filters(article, filters, filter_options)
 
 
 def _gunzip(data: bytes) -> bytes:
@@ -147,27 +150,21 @@ def _refuse_binary(data: bytes) -> None:
         raise InputError("not a page: binary data")
 
 
-def apply_filters(article: Article, names: Sequence[str] = ()) -> Article:
-    """Apply the automatic transforms, then the named ones, in order."""
+def apply_filters(article: Article, names: Sequence[str] = (),
+                  options: Mapping[str, Any] | None = None) -> Article:
+    """Apply the automatic transforms, then the named ones, in order (``options``: the
+    ``-O`` options, for transforms registered with ``takes_options=True``)."""
     from .filters import is_program, run_external
 
     registry = plugins.transforms()
     for tr in [t for t in registry if t.auto]:
-        article = _apply_one(tr, article)
+        article = plugins.run_transform(tr, article, options)
     for name in names:
         if name not in registry and is_program(name):
             article = run_external(name, article)
         else:
-            article = _apply_one(registry.get(name), article)
+            article = plugins.run_transform(registry.get(name), article, options)
     return article
-
-
-def _apply_one(tr: Any, article: Article) -> Article:
-    result = plugins.guarded(tr.plugin, f"filter {tr.name!r}", tr.apply, article)
-    if not isinstance(result, Article):
-        raise FormatError(f"filter {tr.name!r} returned {type(result).__name__}, "
-                          "not an Article")
-    return result
 
 
 def _options(options: RenderOptions | None, kwargs: dict[str, Any]) -> RenderOptions:
@@ -179,10 +176,7 @@ def _options(options: RenderOptions | None, kwargs: dict[str, Any]) -> RenderOpt
 def render(article: Article, fmt: str, options: RenderOptions | None = None,
            **kwargs: Any) -> bytes:
     """Render one article to the named format; returns the file's bytes."""
-    spec = plugins.formats().get(fmt)
-    out = plugins.guarded(spec.plugin, f"render of {fmt!r}", spec.render, article,
-                          _options(options, kwargs))
-    return _check_bytes(out, fmt)
+    return plugins.run_render(plugins.formats().get(fmt), article, _options(options, kwargs))
 
 
 def render_bundle(articles: Sequence[Article], fmt: str, options: RenderOptions | None = None,
@@ -193,12 +187,4 @@ def render_bundle(articles: Sequence[Article], fmt: str, options: RenderOptions 
         raise FormatError(f"format {fmt!r} cannot bundle several articles into one file")
     out = plugins.guarded(spec.plugin, f"bundle of {fmt!r}", spec.bundle, list(articles),
                           _options(options, kwargs))
-    return _check_bytes(out, fmt)
-
-
-def _check_bytes(out: Any, fmt: str) -> bytes:
-    if isinstance(out, str):
-        return out.encode("utf-8")
-    if not isinstance(out, (bytes, bytearray)):
-        raise DecruftError(f"format {fmt!r} produced {type(out).__name__}, not bytes")
-    return bytes(out)
+    return plugins.check_bytes(out, spec.plugin, f"bundle of {fmt!r}")

@@ -81,7 +81,8 @@ def convert_one(job: Job, settings: Settings) -> Result:
             source = Path(location or "")
         kind = settings.kind if settings.kind != "auto" else (job.kind or "auto")
         article = api.parse(source, kind=kind, location=location,
-                            base_url=base_url, http_charset=charset, filters=settings.filters)
+                            base_url=base_url, http_charset=charset, filters=settings.filters,
+                            filter_options=options.extra)
         data = api.render(article, settings.fmt, options) if settings.render else None
         return Result(job, data=data, article=article if settings.keep_article else None)
     except DecruftError as exc:

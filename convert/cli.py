@@ -172,7 +172,9 @@ def plugins_command(
     infos = plugins.plugin_infos()
     if as_json:
         rows = [{"name": i.name, "module": i.module, "distribution": i.distribution,
-                 "version": i.version, "hooks": list(i.hooks), "builtin": i.builtin}
+                 "version": i.version, "hooks": list(i.hooks), "builtin": i.builtin,
+                 "provides": [{"kind": k, "name": n, "description": d}
+                              for k, n, d in plugins.contributions(i.name)]}
                 for i in infos]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
     else:
@@ -182,6 +184,9 @@ def plugins_command(
         w2 = max((len(r[1]) for r in rows), default=0)
         for name, origin, hooks in rows:
             sys.stdout.write(f"{name:<{w1}}  {origin:<{w2}}  {hooks}\n")
+            for kind, item, description in plugins.contributions(name):
+                sys.stdout.write(f"    {kind:<9}  {item}" +
+                                 (f"  {description}" if description else "") + "\n")
     _report_plugin_failures()
 
 
@@ -202,9 +207,11 @@ def _report_plugin_failures() -> None:
 
 def _add_plugin_commands() -> None:
     from . import plugins
+    from .plugin_commands import guard_new_commands
 
     for impl in plugins.hook_impls("register_commands"):
-        exc = plugins.call_one("register_commands", impl, cli=app)
+        with guard_new_commands(app, impl.plugin_name, report):
+            exc = plugins.call_one("register_commands", impl, cli=app)
         if exc is not None:  # a broken plugin command must not break the others
             report(f"warning: plugin {impl.plugin_name!r} failed in register_commands: {exc}")
 

@@ -2,7 +2,11 @@
 
 Plugins receive these objects in the ``register_*`` hooks (see :mod:`convert.hookspecs`) and
 call ``add``. A name can be registered once: a second plugin claiming ``md`` is an error naming
-both plugins, never a silent override.
+both plugins, never a silent override. ``add`` does not raise for a taken name (the plugin's
+other entries still register): the clash is recorded in ``problems``, which the plugin manager
+reports. A name claimed by a built-in plugin stays the built-in's; a name two third-party
+plugins claim is refused when used, since there is no telling which one the user meant.
+A file extension claimed twice is a warning naming both; the first claim keeps it.
 """
 
 from __future__ import annotations
@@ -83,6 +87,10 @@ class Reader:
     priority: int = 0
     description: str = ""
     plugin: str = ""
+    #: File extensions (without the dot) of the files this reader reads: ``-r DIR`` picks them
+    #: up, and under ``--from auto`` a file so named goes to this reader when no sniffer
+    #: claimed it first.
+    extensions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,8 @@ class Transform:
     #: Applied to every article after parsing, not only when named with ``--filter``.
     auto: bool = False
     plugin: str = ""
+    #: ``apply(article, options)`` receives the ``-O KEY=VALUE`` options as a mapping.
+    takes_options: bool = False
 
 
 class _Registry:
@@ -104,15 +114,31 @@ class _Registry:
         self._items: dict[str, Any] = {}
         #: Set by the plugin manager while a plugin's hook runs, so entries know their origin.
         self.current_plugin = ""
+        #: Plugins whose names win a clash (the built-ins; set by the plugin manager).
+        self.protected: frozenset[str] = frozenset()
+        #: Clashes and other registration problems, one line each (the manager reports them).
+        self.problems: list[str] = []
+        #: Names claimed by two third-party plugins: name -> (first plugin, second plugin).
+        self._contested: dict[str, tuple[str, str]] = {}
 
-    def _put(self, name: str, item: Any) -> None:
+    def _put(self, name: str, item: Any) -> bool:
+        """Store ``item``; a clash is recorded in ``problems`` and the item is dropped."""
         if not name or not isinstance(name, str):
             raise FormatError(f"plugin {self.current_plugin!r} registered a {self._kind} "
                               "without a name")
         if name in self._items:
-            raise FormatError(f"{self._kind} {name!r} registered twice: by "
-                              f"{self._items[name].plugin!r} and by {self.current_plugin!r}")
+            first = self._items[name].plugin
+            msg = (f"{self._kind} {name!r} registered twice: by {first!r} and by "
+                   f"{self.current_plugin!r}")
+            if first in self.protected:
+                self.problems.append(f"{msg}; the built-in one is kept")
+            else:
+                self._contested[name] = (first, self.current_plugin)
+                self.problems.append(f"{msg}; using it is an error until one of them is "
+                                     "uninstalled or blocked (DECRUFT_BLOCK_PLUGINS)")
+            return False
         self._items[name] = item
+        return True
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self._items.values())
@@ -126,7 +152,22 @@ class _Registry:
     def names(self) -> list[str]:
         return list(self._items)
 
+    def _claim_extensions(self, item: Any) -> None:
+        """Warn about extensions another entry already claims (the first claim keeps them)."""
+        for ext in item.extensions:
+            for other in self._items.values():
+                if other is not item and ext in other.extensions:
+                    self.problems.append(
+                        f"extension '.{ext}' claimed by {self._kind} {other.name!r} (plugin "
+                        f"{other.plugin!r}) and by {self._kind} {item.name!r} (plugin "
+                        f"{item.plugin!r}); '.{ext}' means {other.name!r}")
+                    break
+
     def _get(self, name: str, unknown: str) -> Any:
+        if name in self._contested:
+            first, second = self._contested[name]
+            raise FormatError(f"{self._kind} {name!r} is registered by two plugins, {first!r} "
+                              f"and {second!r}: block one with DECRUFT_BLOCK_PLUGINS")
         try:
             return self._items[name]
         except KeyError:
@@ -143,11 +184,13 @@ class FormatRegistry(_Registry):
             binary: bool = False, bundle: BundleRenderer | None = None,
             media_type: str = "application/octet-stream", description: str = "",
             concat: bool = False) -> Format:
-        """Register an output format; raises :class:`FormatError` if the name is taken."""
-        fmt = Format(name=name, render=render, extensions=tuple(e.lstrip(".") for e in extensions),
+        """Register an output format. A taken name or extension is reported (naming both
+        plugins), never a silent override."""
+        fmt = Format(name=name, render=render, extensions=_extensions(extensions),
                      binary=binary, bundle=bundle, media_type=media_type,
                      description=description, concat=concat, plugin=self.current_plugin)
-        self._put(name, fmt)
+        if self._put(name, fmt):
+            self._claim_extensions(fmt)
         return fmt
 
     def get(self, name: str) -> Format:
@@ -169,11 +212,14 @@ class ReaderRegistry(_Registry):
 
     def add(self, name: str, parse: Callable[[bytes, ReadContext], Article], *,
             sniff: Callable[[bytes, ReadContext], bool] | None = None, priority: int = 0,
-            description: str = "") -> Reader:
-        """Register an input reader; raises :class:`FormatError` if the name is taken."""
+            description: str = "", extensions: Sequence[str] = ()) -> Reader:
+        """Register an input reader. A taken name is reported (naming both plugins), never a
+        silent override."""
         reader = Reader(name=name, parse=parse, sniff=sniff, priority=priority,
-                        description=description, plugin=self.current_plugin)
-        self._put(name, reader)
+                        description=description, plugin=self.current_plugin,
+                        extensions=_extensions(extensions))
+        if self._put(name, reader):
+            self._claim_extensions(reader)
         return reader
 
     def get(self, name: str) -> Reader:
@@ -183,19 +229,38 @@ class ReaderRegistry(_Registry):
         return sorted((r for r in self._items.values() if r.sniff is not None),
                       key=lambda r: -r.priority)
 
+    def extensions(self) -> tuple[str, ...]:
+        """Every extension a reader declared, with the dot (for directory walks)."""
+        return tuple(dict.fromkeys(f".{e}" for r in self._items.values() for e in r.extensions))
+
+    def for_location(self, location: str | None) -> Reader | None:
+        """The first reader whose declared extensions end ``location`` (case-insensitive)."""
+        name = (location or "").lower()
+        for reader in self._items.values():
+            if any(name.endswith(f".{e}") for e in reader.extensions):
+                return reader
+        return None
+
 
 class TransformRegistry(_Registry):
     """AST transforms by name. Passed to ``register_transforms``."""
 
     _kind = "transform"
 
-    def add(self, name: str, apply: Callable[[Article], Article], *, description: str = "",
-            auto: bool = False) -> Transform:
-        """Register a transform; ``auto=True`` applies it to every article."""
+    def add(self, name: str, apply: Callable[..., Article], *, description: str = "",
+            auto: bool = False, takes_options: bool = False) -> Transform:
+        """Register a transform; ``auto=True`` applies it to every article;
+        ``takes_options=True`` calls ``apply(article, options)`` with the ``-O`` options."""
         tr = Transform(name=name, apply=apply, description=description, auto=auto,
-                       plugin=self.current_plugin)
+                       plugin=self.current_plugin, takes_options=takes_options)
         self._put(name, tr)
         return tr
 
     def get(self, name: str) -> Transform:
         return self._get(name, "unknown filter {name!r} (registered: {known})")
+
+
+def _extensions(extensions: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(extensions, str):  # extensions="org" would otherwise claim .o, .r and .g
+        extensions = (extensions,)
+    return tuple(e.lower().lstrip(".") for e in extensions)

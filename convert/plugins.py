@@ -5,31 +5,43 @@ Plugins come from the ``decruft`` entry-point group; the built-in formats
 point is loaded on its own: one that fails to import is a warning and the rest keep working
 (pluggy's own ``load_setuptools_entrypoints`` would stop at the first failure).
 
+Mistakes that would otherwise do nothing, silently, are warnings: a hook implementation whose
+name is no hook (``register_format``), a hook-like function without ``@hookimpl``, a plugin
+that implements no hook at all. What third-party readers and transforms return is checked at
+the boundary (see :func:`check_article`), so a bad value is blamed on the plugin that made it,
+not on the writer that trips over it later.
+
 Environment switches:
 
 ``DECRUFT_NO_PLUGINS=1``
     load only the built-in plugins (``convert`` and ``convert_plugins``), no third-party ones.
 ``DECRUFT_BLOCK_PLUGINS=name,other``
-    do not load the plugins with these entry-point names.
+    do not load the plugins with these entry-point names (a name no installed plugin has is
+    a warning: it is probably misspelt).
 ``DECRUFT_TRACE_HOOKS=1``
     log every hook call and its result to stderr.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import importlib
 import logging
 import os
 import sys
 from dataclasses import dataclass
+from types import MappingProxyType
 from importlib.metadata import entry_points
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import pluggy
 
 from . import hookspecs
+from .article import Article
 from .errors import DecruftError, PluginError
-from .formats import FormatRegistry, ReaderRegistry, TransformRegistry
+from .formats import (Format, FormatRegistry, ReadContext, Reader, ReaderRegistry,
+                      RenderOptions, Transform, TransformRegistry)
 
 ENTRY_POINT_GROUP = "decruft"
 BUILTIN_PREFIXES = ("convert.", "convert_plugins")
@@ -37,6 +49,9 @@ BUILTIN_PREFIXES = ("convert.", "convert_plugins")
 CORE_PLUGINS = ("convert.readers",)
 
 log = logging.getLogger("convert.plugins")
+
+HOOK_NAMES = tuple(sorted(name for name, func in vars(hookspecs).items()
+                          if callable(func) and hasattr(func, "decruft_spec")))
 
 
 @dataclass(frozen=True)
@@ -72,21 +87,33 @@ def get_plugin_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager("decruft")
     pm.add_hookspecs(hookspecs)
     blocked = _blocked()
+    all_eps = entry_points(group=ENTRY_POINT_GROUP)
+    unknown = sorted(blocked - {ep.name for ep in all_eps})
+    if unknown:
+        _State.failures.append(
+            f"DECRUFT_BLOCK_PLUGINS names {', '.join(map(repr, unknown))}, which no installed "
+            f"plugin is called (plugins: {', '.join(sorted({ep.name for ep in all_eps}))})")
     for modname in CORE_PLUGINS:
         _register(pm, importlib.import_module(modname), modname.rsplit(".", 1)[-1],
                   None, None, builtin=True)
     third_party_ok = os.environ.get("DECRUFT_NO_PLUGINS", "") in ("", "0")
     # Built-ins first: a name is kept by whoever registers it first, so a third-party
-    # plugin can never take over a built-in format by sorting earlier.
-    eps = sorted(entry_points(group=ENTRY_POINT_GROUP),
-                 key=lambda e: (not e.value.startswith(BUILTIN_PREFIXES), e.name))
+    # plugin can never take over a built-in format by sorting earlier. The distribution name
+    # last, so which of two same-named plugins loads does not depend on directory order.
+    eps = sorted(all_eps,
+                 key=lambda e: (not e.value.startswith(BUILTIN_PREFIXES), e.name,
+                                e.dist.name if e.dist else ""))
     for ep in eps:
         builtin = ep.value.startswith(BUILTIN_PREFIXES)
         if ep.name in blocked or (not builtin and not third_party_ok):
             log.debug("plugin %s not loaded (disabled)", ep.name)
             continue
         if pm.has_plugin(ep.name):
-            _State.failures.append(f"plugin {ep.name!r}: another plugin has the same name")
+            first = _State.infos.get(ep.name)
+            by = f" of {first.distribution}" if first and first.distribution else ""
+            _State.failures.append(
+                f"plugin {ep.name!r} of {ep.dist.name if ep.dist else ep.value} not loaded: the "
+                f"plugin {ep.name!r}{by} has the same name (plugin names are entry-point names)")
             continue
         try:
             plugin = ep.load()
@@ -109,14 +136,58 @@ def _register(pm: pluggy.PluginManager, plugin: Any, name: str, dist: str | None
     try:
         pm.register(plugin, name=name)
     except Exception as exc:  # e.g. a hook with a misspelled argument
-        msg = f"plugin {name!r} rejected: {exc}"
+        msg = f"plugin {name!r} rejected: {_one_line(exc)}"
         _State.failures.append(msg)
         log.debug("%s", msg)
         return
-    hooks = tuple(sorted(h.name for h in pm.get_hookcallers(plugin) or ()))
+    callers = pm.get_hookcallers(plugin) or ()
+    hooks = tuple(sorted(h.name for h in callers if h.spec is not None))
+    _State.failures.extend(_lint(plugin, name, {h.name for h in callers}, hooks))
     _State.infos[name] = PluginInfo(name=name, module=getattr(plugin, "__name__", repr(plugin)),
                                     distribution=dist, version=version, hooks=hooks,
                                     builtin=builtin)
+
+
+def _one_line(exc: Exception) -> str:
+    """Pluggy's multi-line validation message as one line naming the hook and the problem."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    if len(lines) >= 3 and lines[1].startswith("hookimpl definition: "):
+        where = lines[1].removeprefix("hookimpl definition: ")
+        problem = " ".join(lines[2:])
+        if problem.startswith("Argument(s) "):
+            hook = getattr(hookspecs, where.split("(", 1)[0], None)
+            takes = ", ".join(hookspecs_args(hook)) if hook else "?"
+            problem = (problem.replace("Argument(s)", "argument(s)")
+                       .replace("are declared in the hookimpl but can not be found in the "
+                                "hookspec", f"are not arguments of the hook (it takes: {takes})"))
+        return f"{where}: {problem}"
+    return "; ".join(lines)
+
+
+def hookspecs_args(hook: Callable[..., Any]) -> list[str]:
+    import inspect
+
+    return list(inspect.signature(hook).parameters)
+
+
+def _lint(plugin: Any, name: str, implemented: set[str], hooks: tuple[str, ...]) -> list[str]:
+    """Warnings for plugin code that would silently never run."""
+    out = []
+    for hook in sorted(implemented - set(hooks)):
+        guess = difflib.get_close_matches(hook, HOOK_NAMES, n=1)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        out.append(f"plugin {name!r}: {hook!r} is not a decruft hook{hint}; it is never called")
+    for attr in dir(plugin):
+        if attr in implemented or not attr.startswith("register") or \
+                not callable(getattr(plugin, attr, None)):
+            continue
+        if attr in HOOK_NAMES or difflib.get_close_matches(attr, HOOK_NAMES, n=1):
+            out.append(f"plugin {name!r}: function {attr!r} has no @hookimpl decorator; "
+                       "it is never called")
+    if not hooks and not out:
+        out.append(f"plugin {name!r} implements no decruft hook (no function decorated with "
+                   "@convert.hookimpl)")
+    return out
 
 
 def plugin_infos() -> list[PluginInfo]:
@@ -132,9 +203,17 @@ def warn_once(message: str) -> None:
 
 
 def load_failures() -> list[str]:
-    """Messages about plugins that could not be loaded or registered."""
+    """Messages about plugins that could not be loaded or registered, and registration
+    clashes in every registry (so a duplicate transform is reported even when no transform
+    is used)."""
     get_plugin_manager()
+    formats(), readers(), transforms()
     return list(_State.failures)
+
+
+def is_builtin(plugin: str) -> bool:
+    info = _State.infos.get(plugin)
+    return info is not None and info.builtin
 
 
 def _trace_before(hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
@@ -174,6 +253,8 @@ def hook_impls(hook_name: str) -> list[Any]:
 def _collect(hook_name: str, registry: Any) -> Any:
     """Call one ``register_*`` hook plugin by plugin, so each entry knows its plugin and one
     plugin's failure is reported with its name instead of aborting the others."""
+    get_plugin_manager()
+    registry.protected = frozenset(n for n, i in _State.infos.items() if i.builtin)
     for impl in hook_impls(hook_name):
         registry.current_plugin = impl.plugin_name
         exc = call_one(hook_name, impl, registry=registry)
@@ -183,6 +264,7 @@ def _collect(hook_name: str, registry: Any) -> Any:
             _State.failures.append(f"plugin {impl.plugin_name!r} failed in {hook_name}: "
                                    f"{type(exc).__name__}: {exc}")
     registry.current_plugin = ""
+    _State.failures.extend(registry.problems)
     return registry
 
 
@@ -214,8 +296,94 @@ def guarded(plugin: str, what: str, func: Callable[..., Any], *args: Any) -> Any
     except DecruftError:
         raise
     except Exception as exc:
+        # The page fails with one line; --debug (logging at DEBUG) also shows where.
+        log.debug("plugin %r failed in %s", plugin, what, exc_info=True)
         raise PluginError(f"plugin {plugin!r} failed in {what}: "
                           f"{type(exc).__name__}: {exc}") from exc
+
+
+def run_reader(reader: Reader, data: bytes, ctx: ReadContext) -> Article:
+    """``reader.parse`` with its failure and its result checked (see :func:`check_article`)."""
+    what = f"reader {reader.name!r}"
+    return check_article(guarded(reader.plugin, what, reader.parse, data, ctx),
+                         reader.plugin, what)
+
+
+def run_transform(tr: Transform, article: Article,
+                  options: Mapping[str, Any] | None = None) -> Article:
+    """``tr.apply``, given the ``-O`` options if it takes them, with its result checked."""
+    what = f"filter {tr.name!r}"
+    args: tuple[Any, ...] = (article,)
+    if tr.takes_options:
+        args = (article, MappingProxyType(dict(options or {})))
+    return check_article(guarded(tr.plugin, what, tr.apply, *args), tr.plugin, what)
+
+
+def run_render(fmt: Format, article: Article, options: RenderOptions) -> bytes:
+    """``fmt.render``; anything but bytes is refused, naming the plugin (decruft does not
+    guess the encoding of a ``str``)."""
+    return check_bytes(guarded(fmt.plugin, f"render of {fmt.name!r}", fmt.render, article,
+                               options), fmt.plugin, f"render of {fmt.name!r}")
+
+
+def check_bytes(out: Any, plugin: str, what: str) -> bytes:
+    if isinstance(out, (bytes, bytearray, memoryview)):
+        return bytes(out)
+    hint = " (encode the text, e.g. as UTF-8)" if isinstance(out, str) else ""
+    raise PluginError(f"plugin {plugin!r}: {what} returned {type(out).__name__}, "
+                      f"not bytes{hint}")
+
+
+def check_article(result: Any, plugin: str, what: str) -> Article:
+    """A plugin's article as decruft can use it, or a :class:`PluginError` naming the plugin.
+
+    Lists where the AST has tuples are normalised to tuples (an easy slip that works in some
+    writers and breaks others). Anything else that would not survive a JSON round trip (a
+    wrong node type, a list in ``meta.extra``, a missing field) is refused. Built-in plugins
+    are trusted, so the built-in readers pay nothing for this.
+    """
+    if not isinstance(result, Article):
+        raise PluginError(f"plugin {plugin!r}: {what} returned {type(result).__name__}, "
+                          "not an Article")
+    if is_builtin(plugin):
+        return result
+    from .jsonio import from_envelope, to_envelope
+
+    article = _as_tuples(result)
+    try:
+        from_envelope(to_envelope(article))
+    except Exception as exc:  # whatever the malformed tree raises, it is the plugin's
+        detail = str(exc).removeprefix("invalid decruft JSON at ")
+        raise PluginError(f"plugin {plugin!r}: {what} returned an invalid article: "
+                          f"{detail}") from None
+    return article
+
+
+def _as_tuples(node: Any) -> Any:
+    """``node`` with every list inside it (at any depth) turned into a tuple."""
+    if isinstance(node, (list, tuple)):
+        items = tuple(_as_tuples(n) for n in node)
+        same = isinstance(node, tuple) and all(a is b for a, b in zip(items, node))
+        return node if same else items
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {}
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            new = _as_tuples(value)
+            if new is not value:
+                changes[f.name] = new
+        return dataclasses.replace(node, **changes) if changes else node
+    return node
+
+
+def contributions(plugin: str) -> list[tuple[str, str, str]]:
+    """(kind, name, description) of every format, reader and transform ``plugin`` added."""
+    out = []
+    for kind, registry in (("format", formats()), ("reader", readers()),
+                           ("transform", transforms())):
+        out.extend((kind, item.name, item.description) for item in registry
+                   if item.plugin == plugin)
+    return out
 
 
 def reset() -> None:

@@ -18,7 +18,7 @@ from . import plugins
 from .batch import Result, Settings, run
 from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
 from .formats import Format, RenderOptions
-from .inputs import Job, plan
+from .inputs import DEFAULT_EXTENSIONS, Job, plan
 from .outputs import NamePlanner, OutputError, location_stem
 from .sinks import BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink
 
@@ -91,8 +91,9 @@ def _execute(req: Request) -> int:
     if req.output is not None and req.output_dir is not None:
         raise UsageError("use either -o or -d, not both")
     spec = _pick_format(req)
+    # A plugin reader's declared extensions join the folder walk (-r DIR finds its files).
     work = plan(req.inputs, recursive=req.recursive, files_from=req.files_from, null=req.null,
-                stdin=True)
+                extensions=DEFAULT_EXTENSIONS + plugins.readers().extensions(), stdin=True)
     jobs = work.jobs
     if not jobs:
         raise UsageError("no input files (the list was empty)")

@@ -1,0 +1,97 @@
+"""Guarding the subcommands plugins add: no shadowing, no tracebacks.
+
+A plugin's ``register_commands`` receives the root :class:`typer.Typer` itself (that is what
+lets it use ``@cli.command()``), so what it added is found by comparing the command lists
+before and after its hook ran. A command or group whose name is taken (a core command like
+``convert``, or another plugin's) is removed again with a warning naming the plugin. Every
+command kept is wrapped so that an exception in it is one line naming the plugin, exit
+status 1; ``DECRUFT_DEBUG=1`` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+import click
+import typer
+import typer.main
+
+from .errors import DecruftError
+
+
+def _command_name(info: Any) -> str:
+    if info.name:
+        return str(info.name)
+    callback = info.callback
+    return typer.main.get_command_name(callback.__name__) if callback else ""
+
+
+def _group_name(info: Any) -> str:
+    return str(info.name or getattr(info.typer_instance.info, "name", None) or "")
+
+
+def _names(app: typer.Typer) -> set[str]:
+    return ({_command_name(c) for c in app.registered_commands} |
+            {_group_name(g) for g in app.registered_groups})
+
+
+@contextmanager
+def guard_new_commands(app: typer.Typer, plugin: str,
+                       warn: Callable[[str], None]) -> Iterator[None]:
+    """Around one plugin's ``register_commands``: drop clashing names, wrap the rest."""
+    taken = _names(app)
+    commands_before = list(app.registered_commands)
+    groups_before = list(app.registered_groups)
+    try:
+        yield
+    finally:
+        kept = []
+        for info in app.registered_commands[len(commands_before):]:
+            name = _command_name(info)
+            if name in taken:
+                warn(f"warning: plugin {plugin!r} tried to add a command {name!r}, which "
+                     "already exists; ignored")
+                continue
+            taken.add(name)
+            if info.callback is not None:
+                info.callback = _guarded(info.callback, plugin, name)
+            kept.append(info)
+        app.registered_commands[:] = commands_before + kept
+        kept_groups = []
+        for group in app.registered_groups[len(groups_before):]:
+            name = _group_name(group)
+            if name in taken:
+                warn(f"warning: plugin {plugin!r} tried to add a command group {name!r}, "
+                     "which already exists; ignored")
+                continue
+            taken.add(name)
+            kept_groups.append(group)
+        app.registered_groups[:] = groups_before + kept_groups
+
+
+def _guarded(callback: Callable[..., Any], plugin: str, name: str) -> Callable[..., Any]:
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException,
+                KeyboardInterrupt, SystemExit):
+            raise
+        except DecruftError as exc:
+            _fail(f"{exc}")
+        except Exception as exc:
+            _fail(f"plugin {plugin!r} failed in command {name!r}: {type(exc).__name__}: {exc}")
+
+    return run
+
+
+def _fail(message: str) -> None:
+    if os.environ.get("DECRUFT_DEBUG", "") not in ("", "0"):
+        traceback.print_exc(file=sys.stderr)
+    sys.stderr.write(f"decruft: {message}\n")
+    raise typer.Exit(1)
