@@ -50,7 +50,12 @@ def _pick_reader(data: bytes, kind: str, ctx: ReadContext) -> Reader:
     gets them as they are, so a plugin can read a binary format (PDF, DOCX, MHTML). Only
     decruft's own readers, which expect a page, are guarded by the binary refusal."""
     registry = plugins.readers()
-    reader = registry.get(kind) if kind != "auto" else _claimant(data, ctx)
+    if kind == "auto":
+        claimant = _claimant(data, ctx)
+        # By name, so that a name two plugins registered is refused here as well.
+        reader = registry.get(claimant.name) if claimant is not None else None
+    else:
+        reader = registry.get(kind)
     if reader is None or reader.plugin == BUILTIN_READERS:
         _refuse_binary(data)
     if reader is None:
