@@ -8,8 +8,9 @@ from typing import Any, Sequence
 
 from .article import Article
 from .errors import DecruftError, FormatError, InputError, PluginError
-from .formats import ReadContext, RenderOptions
+from .formats import ReadContext, Reader, RenderOptions
 from . import plugins
+from .readers import PLUGIN_NAME as BUILTIN_READERS
 
 #: Inputs larger than this are refused before parsing (override with DECRUFT_MAX_INPUT_BYTES).
 MAX_INPUT_BYTES = int(os.environ.get("DECRUFT_MAX_INPUT_BYTES", 64 * 1024 * 1024))
@@ -18,7 +19,16 @@ MAX_INPUT_BYTES = int(os.environ.get("DECRUFT_MAX_INPUT_BYTES", 64 * 1024 * 1024
 def detect_kind(data: bytes, context: ReadContext | None = None) -> str:
     """The reader name ``--from auto`` picks for these bytes: a plugin reader that claims them,
     else ``html``, ``text`` or ``json`` by content (never by file name alone)."""
-    ctx = context or ReadContext()
+    claimant = _claimant(data, context or ReadContext())
+    if claimant is not None:
+        return claimant.name
+    from .extract.sniff import sniff_kind
+
+    return sniff_kind(data)
+
+
+def _claimant(data: bytes, ctx: ReadContext) -> Reader | None:
+    """The first reader, by priority, whose sniffer claims the bytes, or None."""
     for reader in plugins.readers().sniffers():
         try:
             claimed = plugins.guarded(reader.plugin, f"sniff of reader {reader.name!r}",
@@ -28,10 +38,23 @@ def detect_kind(data: bytes, context: ReadContext | None = None) -> str:
             plugins.warn_once(str(exc))
             continue
         if claimed:
-            return reader.name
-    from .extract.sniff import sniff_kind
+            return reader
+    return None
 
-    return sniff_kind(data)
+
+def _pick_reader(data: bytes, kind: str, ctx: ReadContext) -> Reader:
+    """Readers first: the reader named by ``kind``, else one whose sniffer claims the bytes,
+    gets them as they are, so a plugin can read a binary format (PDF, DOCX, MHTML). Only
+    decruft's own readers, which expect a page, are guarded by the binary refusal."""
+    registry = plugins.readers()
+    reader = registry.get(kind) if kind != "auto" else _claimant(data, ctx)
+    if reader is None or reader.plugin == BUILTIN_READERS:
+        _refuse_binary(data)
+    if reader is None:
+        from .extract.sniff import sniff_kind
+
+        reader = registry.get(sniff_kind(data))
+    return reader
 
 
 def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
@@ -68,10 +91,9 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
         data = _gunzip(data)
     if not data.strip():
         raise InputError("empty input")
-    _refuse_binary(data)
     ctx = ReadContext(location=location, base_url=base_url, http_charset=http_charset)
-    name = detect_kind(data, ctx) if kind == "auto" else kind
-    reader = plugins.readers().get(name)
+    reader = _pick_reader(data, kind, ctx)
+    name = reader.name
     article = plugins.guarded(reader.plugin, f"reader {name!r}", reader.parse, data, ctx)
     if not isinstance(article, Article):
         raise InputError(f"reader {name!r} returned {type(article).__name__}, not an Article")

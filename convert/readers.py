@@ -10,6 +10,10 @@ from .article import Article
 from .formats import ReadContext, ReaderRegistry
 from .hookspecs import hookimpl
 
+#: The name this module is registered under as a plugin (:data:`convert.plugins.CORE_PLUGINS`
+#: are named after their module): its readers expect a page and get no binary input.
+PLUGIN_NAME = __name__.rsplit(".", 1)[-1]
+
 
 def _html(data: bytes, ctx: ReadContext) -> Article:
     from .extract.html import parse_html

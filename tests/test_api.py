@@ -1,0 +1,90 @@
+"""``convert.api.parse``: which reader gets the bytes, and the refusal of binary input.
+
+Readers come first: a reader named with ``--from NAME``, or a plugin reader whose sniffer claims
+the bytes, reads them as they are, so a plugin can add a binary input format. Only decruft's
+own readers (html, text, json) are guarded by the "not a page" refusal.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import convert
+from cliutil import run_cli
+from convert import plugins
+from convert.errors import InputError
+from test_plugins import install_plugin, site  # noqa: F401  (site is a fixture)
+
+#: A made-up binary format: a magic number, NUL padding, then NUL-separated UTF-8 fields.
+ZINE = b"ZINE\x00\x01\x00\x00" + b"\x00" * 56 + b"Binary issue one\x00" + \
+    "Pages read from a binary container by a plugin reader.".encode() + b"\x00" * 16
+
+READER = """
+    from convert import DecruftError, hookimpl
+    from convert.article import Article, Meta, Paragraph, Source, Text
+
+    MAGIC = b"ZINE\\x00"
+
+    def sniff(data, context):
+        return data.startswith(MAGIC)
+
+    def parse(data, context):
+        if not data.startswith(MAGIC):
+            raise DecruftError("not a zine")
+        fields = [f.decode("utf-8") for f in data[8:].split(b"\\x00") if f]
+        return Article(Meta(title=fields[0], source=Source(context.location, "zine", "utf-8")),
+                       tuple(Paragraph((Text(f),)) for f in fields[1:]))
+
+    @hookimpl
+    def register_readers(registry):
+        registry.add("zine", parse, sniff=sniff, description="a zine container")
+        registry.add("zine-plain", parse, description="the same, never claimed")
+"""
+
+
+def _install(site_path):
+    install_plugin(site_path, "throwaway-zine", {"throwaway_zine": READER},
+                   {"zine": "throwaway_zine"})
+
+
+def test_plugin_sniffer_claims_binary_input(site, tmp_path):
+    _install(site)
+    src = tmp_path / "issue.zine"
+    src.write_bytes(ZINE)
+    out = run_cli("convert", str(src), "-t", "md", env={"PYTHONPATH": str(site)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == (b"# Binary issue one\n\n"
+                          b"Pages read from a binary container by a plugin reader.\n")
+    assert convert.detect_kind(ZINE) == "zine"
+
+
+def test_reader_named_with_from_reads_binary_input(site):
+    _install(site)
+    out = run_cli("convert", "-", "-f", "zine-plain", "-t", "json", input=ZINE,
+                  env={"PYTHONPATH": str(site)})
+    assert out.returncode == 0, out.stderr
+    assert b'"title": "Binary issue one"' in out.stdout
+    article = convert.parse(ZINE, kind="zine-plain")
+    assert article.meta.title == "Binary issue one" and article.meta.source.kind == "zine"
+
+
+def test_binary_input_without_a_reader_for_it_is_refused(tmp_path):
+    plugins.reset()
+    src = tmp_path / "issue.zine"
+    src.write_bytes(ZINE)
+    out = run_cli("convert", str(src), "-t", "txt")
+    assert out.returncode == 1 and out.stdout == b""
+    assert out.stderr.decode() == f"decruft: {src}: not a page: binary data\n"
+    with pytest.raises(InputError, match="^not a page: binary data$"):
+        convert.parse(ZINE)
+
+
+def test_builtin_readers_still_refuse_binary_when_a_plugin_reader_exists(site):
+    _install(site)
+    for kind in ("html", "text", "auto"):
+        data = ZINE if kind != "auto" else b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02" * 500
+        with pytest.raises(InputError, match="^not a page: "):
+            convert.parse(data, kind=kind)
+    out = run_cli("convert", "-", "-f", "text", input=ZINE, env={"PYTHONPATH": str(site)})
+    assert out.returncode == 1
+    assert out.stderr.decode() == "decruft: <stdin>: not a page: binary data\n"
