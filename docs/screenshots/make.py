@@ -1,11 +1,13 @@
 """Render the example pages in every format and take a picture of the first page of each.
 
-    python docs/screenshots/make.py
+    python docs/screenshots/make.py          # every format
+    python docs/screenshots/make.py pdf      # only decruft's own PDFs (no LibreOffice)
 
 Needs LibreOffice (``soffice``) and poppler's ``pdftoppm`` (Debian packages
 ``libreoffice-writer-nogui`` and ``poppler-utils``). Markdown is shown as markdown-it renders
 it, EPUB as its chapter XHTML with the book's stylesheet, DOCX as LibreOffice opens it, all
-turned into a PDF by LibreOffice and the first page into a PNG next to this script.
+turned into a PDF by LibreOffice and the first page into a PNG next to this script. The
+``pdf`` format is decruft's own PDF (WeasyPrint, ``decruft[pdf]``), pictured as it is.
 """
 
 from __future__ import annotations
@@ -38,7 +40,24 @@ def to_png(pdf: Path, target: Path) -> None:
                     str(pdf), str(target.with_suffix(""))], check=True, timeout=120)
 
 
+def pdf_shots() -> None:
+    """The first page of each example as decruft's ``-t pdf`` writes it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, path in PAGES.items():
+            pdf = Path(tmp) / f"{name}.pdf"
+            pdf.write_bytes(convert.render(convert.parse(path), "pdf"))
+            target = HERE / f"{name}-pdf.png"
+            to_png(pdf, target)
+            print(f"wrote {target.relative_to(HERE.parents[1])}")
+
+
 def main() -> int:
+    if sys.argv[1:] == ["pdf"]:
+        if not shutil.which("pdftoppm"):
+            print("needs pdftoppm", file=sys.stderr)
+            return 1
+        pdf_shots()
+        return 0
     if not (shutil.which("soffice") and shutil.which("pdftoppm")):
         print("needs soffice and pdftoppm", file=sys.stderr)
         return 1
@@ -71,6 +90,7 @@ def main() -> int:
                 target = HERE / f"{name}-{label}.png"
                 to_png(pdf, target)
                 print(f"wrote {target.relative_to(HERE.parents[1])}")
+    pdf_shots()
     return 0
 
 

@@ -10,11 +10,12 @@ from typing import Sequence
 
 from convert import Article, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
-from convert.textutil import article_text
+from convert.textutil import article_text, clean_text
 
 
 def render_text(article: Article, options: RenderOptions) -> bytes:
-    text = article_text(article)
+    # A lone surrogate in a hand-made AST cannot be encoded: drop it as every writer does.
+    text = clean_text(article_text(article))
     return (text + "\n").encode("utf-8") if text else b""
 
 

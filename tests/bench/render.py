@@ -6,9 +6,12 @@ people use for the same job (pandoc, markitdown) when they are installed, in the
 Pages: the bundled examples plus the first N ``.html`` pages of CORPUS_DIR (default
 ``../shared/corpus/readability``; without it only the examples are used). Each page is parsed
 once; each format then renders every article ``--repeat`` times and the best CPU time per
-article is printed. A 200-article EPUB/DOCX/Markdown bundle is timed too. Peers convert the
-page's HTML (they have no extraction step) in a subprocess each: ``pandoc -f html -t FMT`` and
-``markitdown``; their time includes their start-up, so both are shown with a per-run baseline.
+article is printed (PDF, two orders of magnitude slower, once). A 200-article bundle is timed
+for every bundling format but PDF (about a minute). Formats whose extra is missing are listed
+as such. Peers convert the page's HTML (they have no extraction step) in a subprocess each:
+``pandoc -f html -t FMT``, ``pandoc -o x.pdf`` (needs a LaTeX engine), ``percollate pdf`` and
+``markitdown``; their time includes their start-up, so all are shown with a per-run baseline,
+and a peer that fails is reported as failing rather than timed.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +28,9 @@ import convert
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "readability"
-FORMATS = ("txt", "json", "md", "docx", "epub")
+FORMATS = ("txt", "json", "md", "pandoc", "docx", "epub", "pdf")
+#: Formats timed once per article and without the 200-article bundle: they take ~0.1-0.5 s.
+SLOW = ("pdf",)
 
 
 def cpu_ms(func, repeat: int) -> float:
@@ -36,16 +42,19 @@ def cpu_ms(func, repeat: int) -> float:
     return best * 1000
 
 
-def peer_ms(argv: list[str], pages: list[Path], stdin: bool = False) -> float | None:
-    """Mean wall ms per page of a peer command (start-up included)."""
+def peer_ms(argv: list[str], pages: list[Path], stdin: bool = False) -> float | str | None:
+    """Mean wall ms per page of a peer command (start-up included); None when it is not
+    installed, ``"fails"`` when it fails on a page."""
     if shutil.which(argv[0]) is None:
         return None
     t0 = time.perf_counter()
     for page in pages:
         if stdin:
-            subprocess.run(argv, input=page.read_bytes(), capture_output=True)
+            proc = subprocess.run(argv, input=page.read_bytes(), capture_output=True)
         else:
-            subprocess.run([*argv, str(page)], capture_output=True)
+            proc = subprocess.run([*argv, str(page)], capture_output=True)
+        if proc.returncode != 0:
+            return "fails"
     return (time.perf_counter() - t0) * 1000 / len(pages)
 
 
@@ -71,10 +80,17 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|")
     bundle_of = (articles * (200 // max(n, 1) + 1))[:200]
     for fmt in FORMATS:
-        per = cpu_ms(lambda: [convert.render(x, fmt) for x in articles], a.repeat) / n
+        slow = fmt in SLOW
+        try:
+            per = cpu_ms(lambda: [convert.render(x, fmt) for x in articles],
+                         1 if slow else a.repeat) / n
+        except convert.DecruftError as exc:  # a missing extra
+            print(f"| {fmt} | {exc} | – |")
+            continue
         bundle = "–"
         try:
-            bundle = f"{cpu_ms(lambda: convert.render_bundle(bundle_of, fmt), 1):.0f}"
+            if not slow:
+                bundle = f"{cpu_ms(lambda: convert.render_bundle(bundle_of, fmt), 1):.0f}"
         except convert.DecruftError:
             pass
         print(f"| {fmt} | {per:.2f} | {bundle} |")
@@ -83,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n## peers on {len(html_pages)} HTML pages (wall ms per page, start-up included)\n")
     print("| command | ms/page |")
     print("|---|---|")
+    out = Path(tempfile.mkdtemp(prefix="decruft-bench-"))
     rows = [("python -c pass (start-up baseline)", [sys.executable, "-c", "pass"], False),
             ("decruft convert -t md", [sys.executable, "-m", "convert", "convert", "-t", "md"],
              False),
@@ -90,11 +107,19 @@ def main(argv: list[str] | None = None) -> int:
              False),
             ("pandoc -f html -t markdown", ["pandoc", "-f", "html", "-t", "gfm"], False),
             ("pandoc -f html -t docx", ["pandoc", "-f", "html", "-t", "docx", "-o",
-                                        "/dev/null"], False),
+                                        str(out / "x.docx")], False),
+            ("decruft convert -t pdf", [sys.executable, "-m", "convert", "convert", "-t", "pdf",
+                                        "-o", str(out / "d.pdf")], False),
+            ("pandoc -f html -o x.pdf", ["pandoc", "-f", "html", "-o", str(out / "p.pdf")],
+             False),
+            ("percollate pdf", ["percollate", "pdf", "-o", str(out / "c.pdf")], False),
             ("markitdown", ["markitdown"], False)]
     for label, cmd, stdin in rows:
         ms = peer_ms(cmd, html_pages, stdin)
-        print(f"| {label} | {'not installed' if ms is None else f'{ms:.0f}'} |")
+        shown = ("not installed" if ms is None else ms if isinstance(ms, str)
+                 else f"{ms:.0f}")
+        print(f"| {label} | {shown} |")
+    shutil.rmtree(out, ignore_errors=True)
     return 0
 
 
