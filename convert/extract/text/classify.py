@@ -22,7 +22,7 @@ DEFAULT_DENSITY = 0.36
 def _prose_density(units: list[Line], unspaced: bool) -> float:
     """The page's own prose density: the median over its long, undecided lines."""
     vals = [u.stop_density for u in units
-            if u.keep is None and bool(u.extra.get("unspaced")) == unspaced
+            if u.keep is None and u.unspaced == unspaced
             and u.weight >= (GOOD_WORDS if not unspaced else SHORT_WORDS + 2)]
     if len(vals) < 2:
         return DEFAULT_DENSITY if not unspaced else 0.12
@@ -38,13 +38,13 @@ def _prose_density(units: list[Line], unspaced: bool) -> float:
 def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
     if u.keep is False:
         return "bad"
-    unspaced = bool(u.extra.get("unspaced"))
+    unspaced = u.unspaced
     weight = u.weight
     short = SHORT_WORDS // 2 if relaxed else SHORT_WORDS
     if weight < short:
         return "short"
     if unspaced:
-        if not u.extra.get("stopchars"):
+        if not u.has_stopchars:
             # Thai, Burmese, Khmer: neither function words nor much punctuation to count;
             # length is what is left.
             return "good" if weight >= 1.5 * GOOD_WORDS else "near-good"
@@ -80,7 +80,7 @@ def classify(units: list[Line], *, relaxed: bool) -> None:
     n = len(units)
     for u, k in zip(units, klass):
         if k in ("bad", "short", "near-good") and u.keep is None and is_code(u):
-            u.extra["code"] = True
+            u.code = True
     _promote_lists(units, klass)
 
     def neighbour(i: int, step: int, skip: tuple[str, ...]) -> str:

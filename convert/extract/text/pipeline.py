@@ -38,8 +38,8 @@ from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
 from .classify import classify
-from .furniture import RULE_MAX_WORDS, apply_rules
-from .lines import SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
+from .furniture import apply_rules
+from .lines import RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
 from .records import RECORD_MIN, records
 from .region import keep_main_run
 from .structure import structure
@@ -116,7 +116,7 @@ def _body_word_counts(body: list[Line], body_text: str) -> Counter[str]:
         return word_counts(body_text[:LANGUAGE_SAMPLE])
     counts: Counter[str] = Counter()
     for u in body:
-        counts.update(u.tokens if not u.extra.get("unspaced") else word_list(u.text))
+        counts.update(u.tokens if not u.unspaced else word_list(u.text))
     return counts
 
 
@@ -174,7 +174,7 @@ ITEM_WORDS = 10
 
 
 def _item_line(u: Line) -> bool:
-    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not u.extra
+    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not (u.unspaced or u.code)
             and not R.BULLET.match(u.text))
 
 
@@ -223,7 +223,7 @@ def _blocks(units: list[Line]) -> list:
     for i, u in enumerate(units):
         if not u.keep:
             continue
-        if u.extra.get("code"):
+        if u.code:
             if items:
                 flush()
             code.append(u.text)

@@ -58,10 +58,10 @@ TABLE_ROWS_NEUTRAL = True
 
 def _run_score(u: Line) -> float:
     if u.keep:
-        if u.ends_sentence or u.clause_punct >= 2 or u.extra.get("unspaced"):
+        if u.ends_sentence or u.clause_punct >= 2 or u.unspaced:
             return u.weight
         return UNFINISHED_SHARE * u.weight
-    if u.extra.get("code"):
+    if u.code:
         return 0.0  # a code listing inside an article neither extends nor breaks the run
     if u.cells and u.reason in ("short", "near-good", "bad-density") and TABLE_ROWS_NEUTRAL:
         return 0.0  # a data table inside an article neither extends nor breaks the run
@@ -155,10 +155,10 @@ def keep_main_run(units: list[Line]) -> None:
         for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
             menu = _menu_lines(units, a, b)
             for u in units[a:b + 1]:
-                if u.reason in INSIDE_REASONS and u.extra.get("code"):
+                if u.reason in INSIDE_REASONS and u.code:
                     u.keep, u.reason = True, ""
                 elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
-                        not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS) \
+                        not u.unspaced or u.clause_punct or u.weight >= SHORT_WORDS) \
                         and u.index not in menu and not _related_label(u):
                     u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
@@ -244,7 +244,7 @@ def _comment_thread(units: list[Line], lo: int) -> int | None:
     marks = [i for i in range(lo, len(units))
              if 3 <= units[i].words <= 12 and R.REPLY_TAIL.search(units[i].text)]
     says = [i for i in range(lo, len(units) - 1) if units[i].words <= 6
-            and units[i + 1].role == "date" and R.COMMENT_SAYS.match(units[i].text)]
+            and units[i + 1].kind == "date" and R.COMMENT_SAYS.match(units[i].text)]
     if len(marks) >= THREAD_REPLIES:
         start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
     elif len(says) >= THREAD_SAYS:

@@ -178,11 +178,10 @@ GENERIC_CRUMBS = frozenset({"正文", "内容", "详情", "article", "artikel", 
 #: A line that starts with a clock time ("13:54 Headline of a live-news item").
 TIME_HEAD = re.compile(r"^\d{1,2}[:h]\d{2}\s+(?![ap]\.?m\b)\S", _I)
 
-#: Caption prefixes and credit marks.
+#: Caption prefixes ("Photo:", "Bild:").
 CAPTION_PREFIX = re.compile(
     r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"
     r"archive photo|archivbild|imagen|图|图片)\s*[:：]", _I)
-CREDIT_MARK = re.compile(r"\s*(?:©|\(c\)|Photo:|Foto:|Credit:|Image:|Bild:|Picture:)\s*", _I)
 #: A credit with an agency name at the end of a caption-like line, after a separator.
 CREDIT_TAIL = re.compile(
     r"[/|]\s*(?:AP|AFP|Reuters|Getty Images?|EPA|dpa|Xinhua|Sputnik|TASS|Shutterstock|"
@@ -264,10 +263,8 @@ CLOCK = re.compile(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
 
 # --------------------------------------------------------------------------- shapes
 
-#: Sentence-final punctuation in many scripts.
-SENTENCE_END = re.compile(r"[.!?…。！？»”\"')\]؟।]$")
-#: The same, as a tuple for ``str.endswith`` (a search for a pattern anchored at ``$`` tries
-#: every position of the line; lines carry no trailing newline, so the last character decides).
+#: Sentence-final punctuation in many scripts, as a tuple for ``str.endswith`` (lines carry no
+#: trailing newline, so the last character decides).
 SENTENCE_END_CHARS = tuple(".!?…。！？»”\"')]؟।")
 #: Punctuation that ends a clause inside running text, spaced or unspaced scripts.
 CLAUSE_PUNCT = re.compile(r"[,;:，。、；：！？!?]|\.(?:\s|$)")
@@ -276,7 +273,6 @@ SEPARATOR_ONLY = re.compile(r"^[\W_]{1,5}$")
 #: Starts a continuation of the previous line (punctuation that cannot open a sentence).
 CONTINUATION_START = re.compile(r"^[,.;:!?)\]}»”’%…，。、；：！？）」』】]")
 #: Ends a line that cannot end a sentence (an opening quote or bracket, a hyphen, a comma).
-OPEN_END = re.compile(r"[(\[{«“‘\-–—,/（「『【]$")
 OPEN_END_CHARS = tuple("([{«“‘-–—,/（「『【")
 #: List bullets and numbers at the start of a line.
 BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
@@ -299,27 +295,7 @@ CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
 CODE_PUNCT = re.compile(r"[;{}()=]")
 
-#: One table of the line rules, in the order they are tried: (name, pattern). The parser logs
-#: a dropped line with the name of the rule that dropped it.
-#: Substrings of the lower-cased line without one of which a line rule cannot match (a cheap
-#: test before the regular expression).
-LINE_RULE_HINTS: dict[str, tuple[str, ...]] = {
-    "copyright": ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "direitos",
-                  "diritti", "prawa", "版"),
-    "cookie": ("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas"),
-    "teaser": (":", "：", "|", "»", "›", ">"),
-    "app-promo": ("app", "google play", "subscribe", "sign up", "newsletter"),
-}
-#: The hints of each rule as one pattern (one C-level scan instead of a test per hint).
-LINE_RULE_HINT_RX: dict[str, re.Pattern[str]] = {
-    name: re.compile("|".join(map(re.escape, hints))) for name, hints in LINE_RULE_HINTS.items()}
 #: A language name as a token of its own, with the separators a switcher puts around it
 #: ("English | Deutsch"): the tokens :data:`LANGUAGE_NAMES` finds on a lower-cased line.
 LANGUAGE_TOKEN = re.compile(r"(?:^|(?<=\s))[|/·,]*(?:" + "|".join(
     sorted(map(re.escape, LANGUAGE_NAMES), key=len, reverse=True)) + r")[|/·,]*(?=\s|$)")
-LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cookie", COOKIE),
-    ("copyright", COPYRIGHT),
-    ("teaser", TEASER),
-    ("app-promo", APP_PROMO),
-)

@@ -9,10 +9,16 @@ from convert.article import Figure, Text
 from . import meta as M
 from . import rules as R
 from .stopwords import words as word_list
-from .furniture import is_headline_case
+from .runs import is_headline_case
 from .lines import Line
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+
+
+def _part(u: Line) -> str:
+    """What the line is around the body: the role this step gave it (headline, standfirst),
+    else the metadata its furniture rule found in it (date, byline, caption, breadcrumb)."""
+    return u.role or u.kind
 
 
 def _first_body(units: list[Line]) -> int:
@@ -40,7 +46,7 @@ def _repeats_page_title(units: list[Line], i: int) -> bool:
 def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
-    if u.role in ("date", "byline", "caption", "breadcrumb") or u.reason in (
+    if u.kind or u.reason in (
             "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher",
             "app-promo", "teaser", "time-stamped-teaser"):
         return -1.0
@@ -112,12 +118,12 @@ def structure(units: list[Line]) -> dict:
     # furniture (a repeated headline, a caption, a dateline) or by its missing full stop.
     if "title" in out:
         for u in units[top + 1:min(len(units), body + 1)]:
-            if u.role:
+            if _part(u):
                 continue
             if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
                     and not R.BULLET.match(u.text):  # (a list item is not a standfirst)
                 nxt = units[u.index + 1] if u.index + 1 < len(units) else None
-                set_apart = nxt is not None and not nxt.keep and bool(nxt.role)
+                set_apart = nxt is not None and not nxt.keep and bool(_part(nxt))
                 if set_apart or not u.ends_sentence:
                     out["subtitle"] = u.text
                     u.role, u.keep, u.reason = "subtitle", False, "standfirst"
@@ -128,20 +134,21 @@ def structure(units: list[Line]) -> dict:
         if u.reason in ("comments", "related") or R.COMMENT_SAYS.match(u.text):
             end = u.index  # (a comment's date is not the article's)
             break
-    window = [u for u in units[:body] if u.role] + [u for u in units[body:end] if u.role]
+    window = [u for u in units[:body] if _part(u)] + [u for u in units[body:end] if _part(u)]
     for u in window:
-        if u.role == "date" and "published" not in out and "modified" not in out:
+        part = _part(u)
+        if part == "date" and "published" not in out and "modified" not in out:
             value = M.parse_date(u.text)
             if value:
                 key = "modified" if R.MODIFIED_WORDS.search(u.text) else "published"
                 out[key] = value
-        elif u.role == "byline" and "authors" not in out:
+        elif part == "byline" and "authors" not in out:
             out["authors"] = M.authors_from_byline(u.text)
-        elif u.role == "breadcrumb" and "section" not in out:
+        elif part == "breadcrumb" and "section" not in out:
             section = M.breadcrumb_section(u.text, u.words)
             if section and section != out.get("title"):
                 out["section"] = section
-        elif u.role == "caption" and "lead_image" not in out and u.index < body + 3:
+        elif part == "caption" and "lead_image" not in out and u.index < body + 3:
             cap = M.split_caption(u.text)
             if cap:
                 caption, credit = cap
