@@ -36,6 +36,8 @@ RULE_MAX_WORDS = 45
 #: A headline (and the page's ``<title>`` that repeats it) has this many words.
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
+#: The page's ``<title>`` printed first is looked for on pages of at least this many lines.
+PAGE_TITLE_MIN_LINES = 3
 #: A line repeats the page's ``<title>`` when the title holds it and it is at least this share
 #: of the title's length ("Headline" in "Headline - Site").
 TITLE_ECHO_SHARE = 0.4
@@ -94,6 +96,11 @@ class Line:
     tokens: list = field(default_factory=list)
     #: comparison key (see :func:`norm_key`), filled in by :func:`measure`
     key: str = ""
+
+
+#: Reasons of lines set aside by the classifier and the region step (length, density, distance
+#: from the body) rather than by a furniture rule: a fallback may judge them again.
+OPEN_REASONS = ("short", "bad-density", "near-good", "far-from-body")
 
 
 def drop(u: Line, reason: str) -> None:

@@ -195,34 +195,6 @@ BYLINE = re.compile(
 
 # --------------------------------------------------------------------------- dates
 
-MONTHS = {
-    # English, German, French, Spanish, Italian, Portuguese, Dutch, Polish (genitive), Czech
-    # (genitive), Swedish/Danish/Norwegian: the spellings that dates in the dev set use.
-    **dict.fromkeys(("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro",
-                     "januari", "stycznia", "ledna", "jänner", "janv", "ene", "gen"), 1),
-    **dict.fromkeys(("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio",
-                     "fevereiro", "februari", "lutego", "února", "févr", "fev"), 2),
-    **dict.fromkeys(("mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart",
-                     "marca", "března", "mrz"), 3),
-    **dict.fromkeys(("apr", "april", "avril", "abril", "aprile", "kwietnia", "dubna", "avr",
-                     "abr"), 4),
-    **dict.fromkeys(("may", "mai", "mayo", "maggio", "maio", "mei", "maja", "května", "mag"), 5),
-    **dict.fromkeys(("jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca",
-                     "června", "giu"), 6),
-    **dict.fromkeys(("jul", "july", "juli", "juillet", "julio", "luglio", "julho", "lipca",
-                     "července", "juil", "lug"), 7),
-    **dict.fromkeys(("aug", "august", "août", "aout", "agosto", "augustus", "sierpnia", "srpna",
-                     "ago"), 8),
-    **dict.fromkeys(("sep", "sept", "september", "septembre", "septiembre", "settembre",
-                     "setembro", "września", "září", "set"), 9),
-    **dict.fromkeys(("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro",
-                     "października", "října", "okt", "ott", "out"), 10),
-    **dict.fromkeys(("nov", "november", "novembre", "noviembre", "novembro", "listopada",
-                     "listopadu"), 11),
-    **dict.fromkeys(("dec", "december", "dezember", "décembre", "decembre", "diciembre",
-                     "dicembre", "dezembro", "grudnia", "prosince", "dez", "déc", "dic"), 12),
-}
-
 _MONTH = r"(?P<mon>[^\W\d_]{3,12})\.?"
 _TIME = r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|-\s*)?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?" \
         r"\s*(?P<ampm>[ap]\.?m\.?)?)?"

@@ -8,7 +8,8 @@ a teaser label and the headlines under it, and share bars made from one template
 from __future__ import annotations
 
 from . import rules as R
-from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, RULE_MAX_WORDS, Line, drop, echoes_title
+from .lines import (HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES, RULE_MAX_WORDS,
+                    Line, drop, echoes_title)
 
 #: A consent dialog is looked for in the part of the page after this share of its lines.
 CONSENT_TAIL_START = 0.5
@@ -17,8 +18,6 @@ CONSENT_TAIL_START = 0.5
 CONSENT_HEADING_MAX_WORDS = 8
 CONSENT_MIN_WORDS = 3
 CONSENT_SCAN_CHARS = 3000
-#: The page's ``<title>`` printed first is looked for on pages of at least this many lines.
-PAGE_TITLE_MIN_LINES = 3
 #: Runs of at least HEADLINE_RUN lines in Title Case (HEADLINE_CASE_SHARE of the
 #: HEADLINE_CASE_MIN_LONG or more words of HEADLINE_LONG_WORD letters capitalised) are lists of
 #: teaser links; a teaser headline has HEADLINE_CASE_WORDS words.
