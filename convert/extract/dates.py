@@ -16,7 +16,20 @@ _SLASH = re.compile(r"\b((?:19|20)\d{2})[/.]([01]?\d)[/.]([0-3]?\d)\b")
 _DASHED = re.compile(r"(?<![\d-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\d-])")
 _DMY = re.compile(r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTHS = {
+#: Years a page's own date may have: older or later years are other numbers (a house
+#: number, a price, a product code). Dates read from meta data and markup use these.
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+#: The first year a date in a text dump may have. The text parser reads dates only from
+#: short lines that are little but a date (``Published 12 March 1987``, see
+#: :func:`convert.extract.text.meta.is_date_line`), where four digits by a month name are a
+#: year; the HTML side also reads dates out of bylines and running text, where a number from
+#: 1900 to 1989 is more often something else, so it keeps :data:`MIN_YEAR`.
+TEXT_MIN_YEAR = 1900
+
+#: Month names and abbreviations (lower-case) to month numbers: English, German, French,
+#: Spanish and Italian, as dates in markup and bylines write them.
+MONTHS = {
     "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "gennaio": 1,
     "feb": 2, "february": 2, "februar": 2, "février": 2, "febrero": 2, "febbraio": 2,
     "mar": 3, "march": 3, "märz": 3, "mars": 3, "marzo": 3, "maerz": 3,
@@ -30,7 +43,26 @@ _MONTHS = {
     "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "diciembre": 12, "dicembre": 12,
 }
-_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: :data:`MONTHS` and the spellings of Portuguese, Dutch, Polish and Czech (genitive) and the
+#: short forms the text dumps of the dev set use. The text parser looks a month up only in a
+#: line that is little but a date; the HTML side searches running text, where several of these
+#: are common words ("set", "out", "ago", "mag", "gen"), so it keeps :data:`MONTHS`.
+TEXT_MONTHS = {
+    **MONTHS,
+    **dict.fromkeys(("janeiro", "januari", "stycznia", "ledna", "janv", "ene", "gen"), 1),
+    **dict.fromkeys(("fevrier", "fevereiro", "februari", "lutego", "února", "févr", "fev"), 2),
+    **dict.fromkeys(("março", "maart", "marca", "března", "mrz"), 3),
+    **dict.fromkeys(("kwietnia", "dubna", "avr", "abr"), 4),
+    **dict.fromkeys(("maio", "mei", "maja", "května", "mag"), 5),
+    **dict.fromkeys(("junho", "czerwca", "června", "giu"), 6),
+    **dict.fromkeys(("julho", "lipca", "července", "juil", "lug"), 7),
+    **dict.fromkeys(("aout", "augustus", "sierpnia", "srpna", "ago"), 8),
+    **dict.fromkeys(("setembro", "września", "září", "set"), 9),
+    **dict.fromkeys(("outubro", "października", "října", "okt", "ott", "out"), 10),
+    **dict.fromkeys(("novembro", "listopada", "listopadu"), 11),
+    **dict.fromkeys(("decembre", "dezembro", "grudnia", "prosince", "dez", "déc", "dic"), 12),
+}
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MDY = re.compile(rf"\b({_MONTH_WORD})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b",
                   re.IGNORECASE)
 _DMY_WORD = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_WORD})\.?,?\s+"
@@ -76,12 +108,14 @@ def text_date(value: str) -> str | None:
             continue
         parts = dict(zip(order, m.groups()))
         month = parts["m"]
-        mo = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."), 0)
+        mo = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."), 0)
         y, d = int(parts["y"]), int(parts["d"])
         if is_valid_day(y, mo, d):
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 
 
-def is_valid_day(y: int, mo: int, d: int) -> bool:
-    return 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31
+def is_valid_day(y: int, mo: int, d: int, *, min_year: int = MIN_YEAR) -> bool:
+    """Whether ``y-mo-d`` can be a page's date: a month and a day in range, and a year from
+    ``min_year`` to :data:`MAX_YEAR` (the day is not checked against the month's length)."""
+    return min_year <= y <= MAX_YEAR and 1 <= mo <= 12 and 1 <= d <= 31

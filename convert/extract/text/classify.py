@@ -17,55 +17,78 @@ DENSITY_LOW = 0.4
 UNKNOWN_DENSITY = 0.12
 #: Fallback prose density when a page has too few long lines to measure its own.
 DEFAULT_DENSITY = 0.36
+#: The same for unspaced scripts (function characters per character), and the least a page's
+#: own measure is taken to be.
+DEFAULT_DENSITY_UNSPACED = 0.12
+MIN_DENSITY_UNSPACED = 0.05
+#: Unspaced lines measure the page's density from this many word-equivalents over SHORT_WORDS.
+UNSPACED_MEASURE_EXTRA = 2
+#: The relaxed retry lowers both density thresholds to this share.
+RELAXED_DENSITY = 0.8
+#: Unspaced scripts without function characters (Thai, Burmese, Khmer): a line this many
+#: times GOOD_WORDS long is good.
+UNSPACED_LONG = 1.5
+#: Clause punctuation per word-equivalent that makes an unspaced line running text, and the
+#: least that makes it borderline.
+PUNCT_RATE_GOOD = 0.05
+PUNCT_RATE_NEAR = 0.02
+#: Clause punctuation marks that make a line read as a sentence.
+SENTENCE_PUNCT = 2
+#: A run of at least LIST_RUN bulleted lines averaging LIST_ITEM_WORDS words or more is a list.
+LIST_RUN = 3
+LIST_ITEM_WORDS = 4
 
 
 def _prose_density(units: list[Line], unspaced: bool) -> float:
     """The page's own prose density: the median over its long, undecided lines."""
     vals = [u.stop_density for u in units
-            if u.keep is None and bool(u.extra.get("unspaced")) == unspaced
-            and u.weight >= (GOOD_WORDS if not unspaced else SHORT_WORDS + 2)]
+            if u.keep is None and u.unspaced == unspaced
+            and u.weight >= (GOOD_WORDS if not unspaced else SHORT_WORDS + UNSPACED_MEASURE_EXTRA)]
     if len(vals) < 2:
-        return DEFAULT_DENSITY if not unspaced else 0.12
+        return DEFAULT_DENSITY if not unspaced else DEFAULT_DENSITY_UNSPACED
     vals.sort()
     ref = statistics.median(vals[len(vals) // 3:])
     if not unspaced and ref < UNKNOWN_DENSITY:
         # The page's prose has almost none of the function words: its language has no list
         # here (or it is placeholder text), and density says nothing.
         return 0.0
-    return max(ref, 0.05) if unspaced else ref
+    return max(ref, MIN_DENSITY_UNSPACED) if unspaced else ref
 
 
 def _klass(u: Line, ref: float, ref_cjk: float, relaxed: bool) -> str:
+    """The line's class on its own: ``bad`` (furniture), ``short``, ``near-good`` or ``good``,
+    by length and function-word density relative to the page's prose (``ref``; ``ref_cjk``
+    for unspaced scripts), or by clause punctuation where density says nothing."""
     if u.keep is False:
         return "bad"
-    unspaced = bool(u.extra.get("unspaced"))
+    unspaced = u.unspaced
     weight = u.weight
     short = SHORT_WORDS // 2 if relaxed else SHORT_WORDS
     if weight < short:
         return "short"
     if unspaced:
-        if not u.extra.get("stopchars"):
+        if not u.has_stopchars:
             # Thai, Burmese, Khmer: neither function words nor much punctuation to count;
             # length is what is left.
-            return "good" if weight >= 1.5 * GOOD_WORDS else "near-good"
+            return "good" if weight >= UNSPACED_LONG * GOOD_WORDS else "near-good"
         # No function words to count reliably: clause punctuation marks running text.
         punct_rate = u.clause_punct / max(1.0, weight)
         dens = u.stop_density / ref_cjk if ref_cjk else 0.0
-        if punct_rate >= 0.05:
+        if punct_rate >= PUNCT_RATE_GOOD:
             return "good" if weight >= GOOD_WORDS else "near-good"
-        if relaxed or punct_rate > 0.02 or dens >= DENSITY_HIGH:
+        if relaxed or punct_rate > PUNCT_RATE_NEAR or dens >= DENSITY_HIGH:
             # Headlines carry function characters too; without punctuation, a line is
             # at best borderline.
             return "near-good"
         return "bad"
     if not ref:
-        if u.ends_sentence or u.clause_punct >= 2:
+        if u.ends_sentence or u.clause_punct >= SENTENCE_PUNCT:
             return "good" if weight >= GOOD_WORDS else "near-good"
         return "near-good" if u.clause_punct else "bad"
     rel = u.stop_density / ref
-    high, low = (DENSITY_HIGH * 0.8, DENSITY_LOW * 0.8) if relaxed else (DENSITY_HIGH, DENSITY_LOW)
+    high, low = (DENSITY_HIGH * RELAXED_DENSITY, DENSITY_LOW * RELAXED_DENSITY) if relaxed else (DENSITY_HIGH, DENSITY_LOW)
     if rel >= high:
-        return "good" if weight >= GOOD_WORDS or (u.ends_sentence and u.clause_punct >= 2) \
+        return "good" if weight >= GOOD_WORDS or (u.ends_sentence and u.clause_punct >= SENTENCE_PUNCT) \
             else "near-good"
     if rel >= low:
         return "near-good"
@@ -80,10 +103,11 @@ def classify(units: list[Line], *, relaxed: bool) -> None:
     n = len(units)
     for u, k in zip(units, klass):
         if k in ("bad", "short", "near-good") and u.keep is None and is_code(u):
-            u.extra["code"] = True
+            u.code = True
     _promote_lists(units, klass)
 
     def neighbour(i: int, step: int, skip: tuple[str, ...]) -> str:
+        """The class of the nearest line from ``i`` towards ``step`` not in ``skip``."""
         j = i + step
         while 0 <= j < n:
             if klass[j] not in skip:
@@ -119,7 +143,7 @@ def _promote_lists(units: list[Line], klass: list[str]) -> None:
         j = i
         while j < n and R.BULLET.match(units[j].text) and units[j].keep is not False:
             j += 1
-        if j - i >= 3 and sum(u.words for u in units[i:j]) >= 4 * (j - i):
+        if j - i >= LIST_RUN and sum(u.words for u in units[i:j]) >= LIST_ITEM_WORDS * (j - i):
             for k in range(i, j):
                 if klass[k] == "short":
                     klass[k] = "near-good"

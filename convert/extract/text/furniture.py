@@ -1,214 +1,150 @@
-"""Step 4 of the text parser: furniture that a line (or a short run of lines) gives away.
+"""Step 4 of the text parser: furniture rules, in one table.
 
-The vocabulary lives in :mod:`.rules`; here are the rules that apply it to the lines of a
-dump: separators, icon runs, cookie/copyright/app-promo lines, teasers, buttons, language
-switchers, clocks, datelines, bylines, captions, breadcrumbs, repeated lines, runs of teaser
-headlines, share bars made from one template, and a consent dialog at the end of the page.
+:data:`RULES` lists every rule that drops furniture from a dump, in the order
+:func:`apply_rules` tries them. A :class:`LineRule` judges one line at a time (separators, icon
+runs, cookie/copyright/app-promo lines, teasers, buttons, language switchers, clocks,
+datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
+of lines (a consent dialog at the end of the page, the page's ``<title>`` printed first, runs
+of teaser headlines, share bars made from one template; see :mod:`.runs`). A dropped line
+records the rule's ``reason`` (its name unless said otherwise), which the debug log prints;
+:func:`rule` looks a rule up by name and ``apply_rules(units, skip=...)`` runs the table
+without some of them. The vocabulary the rules use lives in :mod:`.rules`.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
 from . import meta as M
 from . import rules as R
-from .lines import Line, drop
+from . import runs
+from .lines import RULE_MAX_WORDS, Line, MetaKind, drop
 
-#: Rules that look at a whole line apply only to lines up to this long; longer lines are prose.
-RULE_MAX_WORDS = 45
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
 #: twice, a headline repeated as alt text); longer repeated lines are judged as prose.
 REPEAT_MAX_WORDS = 25
+#: A short line is also a repeat when it is another short line plus or minus one label word,
+#: if it has at least this many words.
+NEAR_REPEAT_MIN_WORDS = 3
+#: At least ICON_RUN_MIN icon names, and at least ICON_SHARE of the line's words, make a run
+#: of icons.
+ICON_RUN_MIN = 3
+ICON_SHARE = 0.25
+#: On a line longer than RULE_MAX_WORDS, a teaser prefix is looked for in this many characters.
+TEASER_HEAD_CHARS = 200
+#: A line of at most this many words, all button words, is a button.
+BUTTON_MAX_WORDS = 4
+#: A language switcher names at least LANGUAGE_MIN languages and has at most
+#: LANGUAGE_WORDS_EACH words per name plus LANGUAGE_EXTRA_WORDS.
+LANGUAGE_MIN = 2
+LANGUAGE_WORDS_EACH = 3
+LANGUAGE_EXTRA_WORDS = 2
+#: A teaser with a time stamp has more than TIMED_TEASER_WORDS[0] and at most
+#: TIMED_TEASER_WORDS[1] words; one that opens with the time at most TIME_HEAD_MAX_WORDS.
+TIMED_TEASER_WORDS = (3, 40)
+TIME_HEAD_MAX_WORDS = 25
 #: Share of code characters (braces, operators) that makes a line code.
 CODE_CHAR_SHARE = 0.08
-#: Runs of at least HEADLINE_RUN lines in Title Case (HEADLINE_CASE_SHARE of the longer
-#: words capitalised) are lists of teaser links.
-HEADLINE_RUN = 3
-HEADLINE_CASE_SHARE = 0.8
-#: Runs of at least TEMPLATE_RUN lines of 3 to TEMPLATE_MAX_WORDS words that differ in one
-#: word only are links made from one template (share bars, menus).
-TEMPLATE_RUN = 3
-TEMPLATE_MAX_WORDS = 12
-#: A consent dialog is looked for in the part of the page after this share of its lines.
-CONSENT_TAIL_START = 0.5
+#: Lines longer than this many characters are never taken for code.
+CODE_MAX_CHARS = 400
 
 
-def apply_rules(units: list[Line]) -> None:
-    """Step 4: furniture that a single line gives away."""
-    short_keys = {u.key for u in units if u.words <= RULE_MAX_WORDS}
-    _drop_consent_tail(units)
-    _drop_page_title(units)
-    for u in units:
-        if u.keep is False:
-            continue
-        t = u.text
-        if R.SEPARATOR_ONLY.match(t) or not u.key:
-            drop(u, "separator")
-            continue
-        low_t = t.lower()
-        icons = len(R.ICON_TOKEN.findall(t)) if "icon" in low_t else 0
-        if icons >= 3 and icons >= 0.25 * len(t.split()):
-            drop(u, "icon-run")
-            continue
-        if u.words > RULE_MAX_WORDS:
-            if R.TEASER.search(t[:200]):
-                drop(u, "teaser")
-            continue
-        for name, rx in R.LINE_RULES:
-            hints = R.LINE_RULE_HINT_RX.get(name)
-            if hints and not hints.search(low_t):
-                continue  # (a cheap test first: the rule cannot match without one of these)
-            if rx.search(t):
-                drop(u, name)
-                break
-        if u.keep is False:
-            continue
-        low = u.key
-        if is_code(u):
-            u.extra["code"] = True
-            continue
-        if low in R.BUTTON_PHRASES or (u.words <= 4 and all(w in R.BUTTON_WORDS for w in low.split())):
-            drop(u, "button")
-        elif (languages := len(R.LANGUAGE_TOKEN.findall(low_t))) >= 2 \
-                and u.words <= 3 * languages + 2:
-            drop(u, "language-switcher")
-        elif R.CLOCK.match(t) or R.COUNTER.match(t) or R.RELATIVE_TIME.match(t):
-            drop(u, "clock")
-        elif u.words <= 40 and u.words > 3 and (
-                (R.TIME_TAIL.search(t) and not u.ends_sentence) or
-                (R.TIME_HEAD.match(t) and u.words <= 25)) and M.parse_date(t) is None:
-            drop(u, "time-stamped-teaser")
-        elif False:
-            drop(u, "clock")
-        elif M.is_date_line(t, u.words):
-            drop(u, "date")
-            u.role = "date"
-        elif M.looks_like_breadcrumb(t, u.words):
-            drop(u, "breadcrumb")
-            u.role = "breadcrumb"
-        elif M.split_caption(t) is not None and (u.words < 60):
-            drop(u, "caption")
-            u.role = "caption"
-        elif M.is_byline(t, u.words):
-            drop(u, "byline")
-            u.role = "byline"
-        elif u.repeats > 1 and u.words <= REPEAT_MAX_WORDS:
-            drop(u, "repeated")
-        elif u.words <= 25 and _near_duplicate(low, short_keys):
-            drop(u, "repeated")
-    if HEADLINE_RUN:
-        _drop_headline_lists(units)
-    _drop_labelled_teasers(units)
-    if TEMPLATE_RUN:
-        drop_templated_runs(units)
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """What a line rule may know about the page beyond the line itself."""
+
+    #: the keys of every line of at most RULE_MAX_WORDS words
+    short_keys: frozenset[str]
 
 
-def _drop_labelled_teasers(units: list[Line]) -> None:
-    """A teaser label on its own line ("Read also", "Lesen Sie auch") and the headlines it
-    links on the next lines: headlines, not sentences."""
-    for i, u in enumerate(units[:-1]):
-        if u.reason != "button" and u.keep is not None or u.key not in R.TEASER_LABELS:
-            continue
-        j = i + 1
-        # (the label's box may list several headlines, one to a line, no blank line between)
-        while j < len(units) and units[j].keep is None and 3 <= units[j].words <= 20 and (
-                not units[j].ends_sentence or units[j].text.endswith("?")) and (
-                j == i + 1 or not units[j].gap_before):
-            drop(units[j], "teaser")
-            j += 1
-        if j > i + 1:
-            drop(u, "teaser")
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A rule that judges one undecided line: when ``test`` holds, the line is dropped."""
+
+    #: the rule's name, unique in :data:`RULES`
+    name: str
+    #: ``test(line, lower_cased_text, page)``: whether the rule applies; ``None`` when
+    #: ``pattern`` says it
+    test: Callable[[Line, str, PageView], object] | None
+    #: why the rule exists (the kind of line it catches, and why that is furniture)
+    doc: str
+    #: the rule applies when this pattern occurs in the line (instead of ``test``)
+    pattern: re.Pattern[str] | None = None
+    #: ``on_text(text, words)``: whether the rule applies (instead of ``test``; the line
+    #: functions of :mod:`.meta` have this shape)
+    on_text: Callable[[str, int], object] | None = None
+    #: a pattern the lower-cased line must contain for ``test`` to hold (a cheap test first);
+    #: applied to lines up to RULE_MAX_WORDS words
+    hint: re.Pattern[str] | None = None
+    #: also tried on lines longer than RULE_MAX_WORDS (which no other rule judges)
+    long_lines: bool = False
+    #: the metadata the line carries, recorded in :attr:`Line.kind` for the structure step
+    kind: MetaKind = ""
+    #: the line is not furniture: it is marked as code and no later rule judges it
+    exempts: bool = False
+    #: the reason recorded on a dropped line (the name when empty)
+    reason: str = ""
 
 
-def _drop_page_title(units: list[Line]) -> None:
-    """The page's <title> printed first ("Headline - Site", WET and get_text dumps) when the
-    headline reappears further down: the headline is there, the first line is furniture."""
-    if len(units) < 3 or not 2 <= units[0].words <= 30:
-        return
-    head = units[0].key
-    for u in units[1:]:
-        if 2 <= u.words < units[0].words and u.key and u.key in head \
-                and len(u.key) >= 0.4 * len(head):
-            drop(units[0], "page-title")
-            return
+@dataclass(frozen=True, slots=True)
+class PageRule:
+    """A rule that looks at runs of lines; ``apply`` drops what it finds."""
+
+    name: str
+    apply: Callable[[list[Line]], None]
+    doc: str
+    #: the reason the rule records on the lines it drops (the name when empty)
+    reason: str = ""
 
 
-def _drop_consent_tail(units: list[Line]) -> None:
-    """A consent dialog printed at the end of the page: from its heading (or from a long line
-    explaining cookies) to the end, in the last part of the page."""
-    n = len(units)
-    for i in range(int(n * CONSENT_TAIL_START), n):
-        u = units[i]
-        if (u.words <= 8 and R.CONSENT_START.search(u.text)) or \
-                (u.words > RULE_MAX_WORDS and len(R.CONSENT_WORDS.findall(u.text[:3000])) >= 3
-                 and R.COOKIE.search(u.text[:3000])):
-            for v in units[i:]:
-                drop(v, "consent")
-            return
+def _hint(*words: str) -> re.Pattern[str]:
+    """One pattern for substrings without one of which a rule cannot match."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
-def is_headline_case(u: Line) -> bool:
-    """Title Case without a full stop: the shape of a teaser headline (in scripts with case)."""
-    if u.words < 4 or u.words > 20 or u.ends_sentence and not u.text.endswith(("?", "!")):
+def _icon_run(u: Line, low: str, page: PageView) -> bool:
+    if "icon" not in low:
         return False
-    long_words = [w for w in u.text.split() if len(w) >= 4 and w[:1].isalpha()]
-    if len(long_words) < 3:
+    icons = len(R.ICON_TOKEN.findall(u.text))
+    return icons >= ICON_RUN_MIN and icons >= ICON_SHARE * len(u.text.split())
+
+
+def _teaser(u: Line, low: str, page: PageView) -> object:
+    return R.TEASER.search(u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text)
+
+
+def _button(u: Line, low: str, page: PageView) -> bool:
+    key = u.key
+    return key in R.BUTTON_PHRASES or (
+        u.words <= BUTTON_MAX_WORDS and all(w in R.BUTTON_WORDS for w in key.split()))
+
+
+def _language_switcher(u: Line, low: str, page: PageView) -> bool:
+    languages = len(R.LANGUAGE_TOKEN.findall(low))
+    return languages >= LANGUAGE_MIN and \
+        u.words <= LANGUAGE_WORDS_EACH * languages + LANGUAGE_EXTRA_WORDS
+
+
+def _timed_teaser(u: Line, low: str, page: PageView) -> bool:
+    t = u.text
+    lo, hi = TIMED_TEASER_WORDS
+    return lo < u.words <= hi and bool(
+        (R.TIME_TAIL.search(t) and not u.ends_sentence) or
+        (R.TIME_HEAD.match(t) and u.words <= TIME_HEAD_MAX_WORDS)) and M.parse_date(t) is None
+
+
+def _repeated(u: Line, low: str, page: PageView) -> bool:
+    if u.words > REPEAT_MAX_WORDS:
         return False
-    caps = sum(1 for w in long_words if w[:1].isupper())
-    return caps >= HEADLINE_CASE_SHARE * len(long_words)
+    return u.repeats > 1 or _near_duplicate(u.key, page.short_keys)
 
 
-def _drop_headline_lists(units: list[Line]) -> None:
-    """Three or more Title Case lines in a row are a list of links to other articles."""
-    i, n = 0, len(units)
-    while i < n:
-        j = i
-        while j < n and (units[j].keep is None and not units[j].cells
-                         and is_headline_case(units[j])):
-            j += 1
-        if j - i >= HEADLINE_RUN:
-            for u in units[i:j]:
-                drop(u, "headline-list")
-        i = max(j, i + 1)
-
-
-def _skeletons(key: str) -> set[str]:
-    """The line's key with each of its words in turn replaced by a wildcard."""
-    parts = key.split(" ")
-    return {" ".join(parts[:k] + ["*"] + parts[k + 1:]) for k in range(len(parts))}
-
-
-def drop_templated_runs(units: list[Line]) -> None:
-    """Consecutive lines that differ in a single word ("Click to share on Twitter", "... on
-    Facebook", "... on Reddit") are one template filled in for each link: a share bar or a
-    menu, whatever the language."""
-    i, n = 0, len(units)
-    while i < n:
-        u = units[i]
-        if u.keep is not None or not 3 <= u.words <= TEMPLATE_MAX_WORDS or u.cells \
-                or u.extra.get("unspaced") or u.key.count(" ") < 2 or R.BULLET.match(u.text):
-            i += 1  # (bulleted items are a list in the text, however alike)
-            continue
-        if not (i + 1 < n and units[i + 1].words == u.words):
-            i += 1
-            continue
-        common = _skeletons(u.key)
-        j = i + 1
-        while j < n and units[j].keep is None and units[j].words == u.words and not units[j].cells \
-                and units[j].key.count(" ") == u.key.count(" "):
-            shared = common & _skeletons(units[j].key)
-            if not shared:
-                break
-            common = shared
-            j += 1
-        if j - i >= TEMPLATE_RUN:
-            for v in units[i:j]:
-                drop(v, "templated")
-        i = max(j, i + 1)
-
-
-def _near_duplicate(key: str, keys: set[str]) -> bool:
+def _near_duplicate(key: str, keys: Collection[str]) -> bool:
     """The line is another short line plus or minus one label word ("X" and "X FEATURE")."""
     parts = key.split(" ")
-    if len(parts) < 3:
+    if len(parts) < NEAR_REPEAT_MIN_WORDS:
         return False
     return " ".join(parts[:-1]) in keys or " ".join(parts[1:]) in keys
 
@@ -216,8 +152,131 @@ def _near_duplicate(key: str, keys: set[str]) -> bool:
 def is_code(u: Line) -> bool:
     """Whether a line looks like program code (see :data:`rules.CODE_LINE`)."""
     t = u.text
-    if len(t) > 400 or u.extra.get("unspaced"):
+    if len(t) > CODE_MAX_CHARS or u.unspaced:
         return False
     if t.rstrip().endswith(R.CODE_LINE_END_CHARS) or R.CODE_LINE_START.match(t):
         return True  # (CODE_LINE, tested without a search through the whole line)
     return bool(R.CODE_PUNCT.search(t)) and len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t)
+
+
+#: Every furniture rule, in the order :func:`apply_rules` tries them. A line is judged by the
+#: line rules until one applies; page rules run over the whole page at their place.
+RULES: tuple[LineRule | PageRule, ...] = (
+    PageRule("consent", runs.drop_consent_tail,
+             "A consent dialog printed at the end of the page, from its heading to the end."),
+    PageRule("page-title", runs.drop_page_title,
+             "The page's <title> printed first ('Headline - Site') when the headline follows."),
+    LineRule("separator", lambda u, low, page: R.SEPARATOR_ONLY.match(u.text) or not u.key,
+             "A line of separators or bullets only, or without a word: layout, not text.",
+             long_lines=True),
+    LineRule("icon-run", _icon_run,
+             "SVG icon names a dump printed as text ('chevron downicon closeicon').",
+             long_lines=True),
+    LineRule("cookie", None,
+             "Cookie and consent banners.", pattern=R.COOKIE,
+             hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas")),
+    LineRule("copyright", None,
+             "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
+             hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
+                        "direitos", "diritti", "prawa", "版")),
+    LineRule("teaser", _teaser,
+             "A link to another article behind a label ('Read more: ...', 'Related: ...'); on "
+             "a long line, only a label at its start counts.",
+             hint=_hint(":", "：", "|", "»", "›", ">"), long_lines=True),
+    LineRule("app-promo", None,
+             "App-promotion and subscription nags.", pattern=R.APP_PROMO,
+             hint=_hint("app", "google play", "subscribe", "sign up", "newsletter")),
+    LineRule("code", lambda u, low, page: is_code(u),
+             "A line of program code fails the prose tests but belongs to the article: it is "
+             "marked as code, and the rules below do not judge it.", exempts=True),
+    LineRule("button", _button,
+             "A button or a box label ('Read more', 'Share', 'Add to cart')."),
+    LineRule("language-switcher", _language_switcher,
+             "A short line naming several languages in their own names."),
+    LineRule("clock", lambda u, low, page: R.CLOCK.match(u.text) or R.COUNTER.match(u.text)
+             or R.RELATIVE_TIME.match(u.text),
+             "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "
+             "ago'): labels of a menu or a media player."),
+    LineRule("time-stamped-teaser", _timed_teaser,
+             "A headline with a clock time at its end or start and no date: an item of a news "
+             "list."),
+    LineRule("date", None,
+             "A dateline: the structure step reads the article's date from it.",
+             on_text=M.is_date_line, kind="date"),
+    LineRule("breadcrumb", None,
+             "A breadcrumb trail: the structure step reads the section from it.",
+             on_text=M.looks_like_breadcrumb, kind="breadcrumb"),
+    LineRule("caption", lambda u, low, page: M.split_caption(u.text) is not None,
+             "A photo caption or credit: the structure step makes the lead image of it.",
+             kind="caption"),
+    LineRule("byline", None,
+             "A 'By ...' line: the structure step reads the authors from it.",
+             on_text=M.is_byline, kind="byline"),
+    LineRule("repeated", _repeated,
+             "A short line printed more than once (teaser lists printed twice, a headline "
+             "repeated as alt text), or another short line plus one label word."),
+    PageRule("headline-list", runs.drop_headline_lists,
+             "Three or more Title Case lines in a row: a list of links to other articles."),
+    PageRule("labelled-teaser", runs.drop_labelled_teasers,
+             "A teaser label on a line of its own ('Read also') and the headlines below it.",
+             reason="teaser"),
+    PageRule("templated", runs.drop_templated_runs,
+             "Lines that differ in one word only ('Share on X', 'Share on Y'): a share bar or "
+             "a menu made from one template."),
+)
+
+_BY_NAME = {r.name: r for r in RULES}
+
+
+def rule(name: str) -> LineRule | PageRule:
+    """The rule of :data:`RULES` called ``name`` (``KeyError`` if there is none)."""
+    return _BY_NAME[name]
+
+
+def apply_rules(units: list[Line], *, skip: Collection[str] = ()) -> None:
+    """Step 4: run :data:`RULES` in order over the page, without the rules named in ``skip``."""
+    page = PageView(frozenset(u.key for u in units if u.words <= RULE_MAX_WORDS))
+    active = [r for r in RULES if r.name not in skip]
+    i = 0
+    while i < len(active):
+        step = active[i]
+        if isinstance(step, PageRule):
+            step.apply(units)
+            i += 1
+            continue
+        j = i
+        while j < len(active) and isinstance(active[j], LineRule):
+            j += 1
+        _judge_lines(units, active[i:j], page)  # type: ignore[arg-type]
+        i = j
+
+
+def _judge_lines(units: list[Line], rules: list[LineRule], page: PageView) -> None:
+    """Try ``rules`` in order on every undecided line until one applies."""
+    # (each rule as a tuple of what the loop reads: this loop runs for every rule and line)
+    plan = [(r.hint.search if r.hint else None, r.test, r.pattern.search if r.pattern else None,
+             r.on_text, r.exempts, r.reason or r.name, r.kind) for r in rules]
+    long_plan = [(None, *p[1:]) for p, r in zip(plan, rules) if r.long_lines]
+    for u in units:
+        if u.keep is False:
+            continue
+        t = u.text
+        low = t.lower()
+        for hint, test, search, on_text, exempts, reason, kind in \
+                long_plan if u.words > RULE_MAX_WORDS else plan:
+            if hint is not None and not hint(low):
+                continue
+            if test is not None:
+                hit = test(u, low, page)
+            elif search is not None:
+                hit = search(t)
+            else:
+                hit = on_text(t, u.words)  # type: ignore[misc]
+            if hit:
+                if exempts:
+                    u.code = True
+                else:
+                    u.keep, u.reason = False, reason
+                    if kind:
+                        u.kind = kind
+                break

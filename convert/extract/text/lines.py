@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 from convert.textutil import clean_text
 from . import rules as R
@@ -30,9 +31,24 @@ SHORT_WORDS = 8
 #: Units at least this long with prose-like density are "good" on their own.
 GOOD_WORDS = 18
 
+#: Rules that look at a whole line apply only to lines up to this long; longer lines are prose.
+RULE_MAX_WORDS = 45
+#: A headline (and the page's ``<title>`` that repeats it) has this many words.
+HEADLINE_MIN_WORDS = 2
+HEADLINE_MAX_WORDS = 30
+#: The page's ``<title>`` printed first is looked for on pages of at least this many lines.
+PAGE_TITLE_MIN_LINES = 3
+#: A line repeats the page's ``<title>`` when the title holds it and it is at least this share
+#: of the title's length ("Headline" in "Headline - Site").
+TITLE_ECHO_SHARE = 0.4
+
 #: Longest line the segmenter accepts as one unit; longer ones are cut at sentence ends so
 #: that per-line work stays bounded.
 MAX_LINE = 20000
+
+
+#: The metadata a furniture rule can recognise in a line (see :attr:`Line.kind`).
+MetaKind = Literal["", "date", "byline", "caption", "breadcrumb"]
 
 
 @dataclass(slots=True)
@@ -60,9 +76,21 @@ class Line:
     keep: bool | None = None
     #: why the verdict was reached (a rule name), for the debug log
     reason: str = ""
-    #: the role the structure pass gave it (``title``, ``date``, ``caption``, ...)
-    role: str = ""
-    extra: dict = field(default_factory=dict)
+    #: the metadata a furniture rule recognised in the line when it dropped it (its rule's
+    #: name: a dateline, a byline, a photo caption, a breadcrumb trail); read by the region
+    #: step (a comment's date) and the structure step (the article's date, authors, ...)
+    kind: MetaKind = ""
+    #: the part of the article the structure step made of the line; when set it overrides
+    #: ``kind`` (a line taken as the headline is no longer read as a byline)
+    role: Literal["", "title", "subtitle"] = ""
+    #: written in a script without spaces between words (Chinese, Japanese, Thai, ...): its
+    #: weight counts characters, and function characters stand in for function words
+    unspaced: bool = False
+    #: (unspaced lines) the page's language has a list of function characters
+    has_stopchars: bool = False
+    #: the line looks like program code: no later furniture rule judges it, and it is kept
+    #: inside the article's run as a code block
+    code: bool = False
     #: the line's lower-cased words (:func:`.stopwords.words`; spaced scripts only), filled
     #: in by :func:`measure` and counted again for the body's language
     tokens: list = field(default_factory=list)
@@ -70,10 +98,22 @@ class Line:
     key: str = ""
 
 
+#: Reasons of lines set aside by the classifier and the region step (length, density, distance
+#: from the body) rather than by a furniture rule: a fallback may judge them again.
+OPEN_REASONS = ("short", "bad-density", "near-good", "far-from-body")
+
+
 def drop(u: Line, reason: str) -> None:
     """Mark a unit as furniture, with the name of the rule that decided it."""
     u.keep = False
     u.reason = reason
+
+
+def echoes_title(u: Line, first: Line, share: float = TITLE_ECHO_SHARE) -> bool:
+    """Whether ``u`` repeats most of ``first`` (the page's ``<title>`` that WET and
+    ``get_text`` dumps print first): ``first`` holds its text, and it is at least ``share``
+    of ``first``'s length."""
+    return bool(u.key) and u.key in first.key and len(u.key) >= share * len(first.key)
 
 
 def norm_key(text: str) -> str:
@@ -210,12 +250,12 @@ def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] |
             ws = words(_UNSPACED_CHAR.sub(" ", t))
             u.words = len(ws) + chars // 2
             u.weight = chars / 2 + len(ws)
-            u.extra["stopchars"] = bool(stopchars)
+            u.has_stopchars = bool(stopchars)
             if stopchars:
                 u.stop_density = sum(1 for c in t if c in stopchars) / max(1, chars)
             else:
                 u.stop_density = 0.0
-            u.extra["unspaced"] = True
+            u.unspaced = True
         else:
             ws = words(t)
             u.tokens = ws
@@ -223,7 +263,7 @@ def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] |
             u.weight = float(len(ws))
             u.stop_density = (sum(map(stop.__contains__, ws)) / len(ws)) if ws else 0.0
         u.clause_punct = len(R.CLAUSE_PUNCT.findall(t))
-        if u.extra.get("unspaced") and " " in t:
+        if u.unspaced and " " in t:
             # Text written without spaces that has them between long runs of characters
             # uses them as punctuation (a careless habit, common in Traditional Chinese).
             u.clause_punct += len(_SPACE_PAUSE.findall(t))

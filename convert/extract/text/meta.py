@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from convert.extract.dates import TEXT_MIN_YEAR, TEXT_MONTHS, is_valid_day
 from . import rules as R
 from .stopwords import STOPWORDS
 
@@ -34,14 +35,14 @@ def parse_date(text: str) -> str | None:
         try:
             year, day = int(g["y"]), int(g["d"])
             if g.get("mon"):
-                month = R.MONTHS.get(g["mon"].lower().rstrip("."))
+                month = TEXT_MONTHS.get(g["mon"].lower().rstrip("."))
                 if month is None:
                     continue
             else:
                 month = int(g["m"])
         except (TypeError, ValueError):
             continue
-        if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+        if not is_valid_day(year, month, day, min_year=TEXT_MIN_YEAR):
             continue
         out = f"{year:04d}-{month:02d}-{day:02d}"
         if g.get("h") and g.get("mi"):

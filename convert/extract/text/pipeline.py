@@ -38,9 +38,9 @@ from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
 from .classify import classify
-from .furniture import RULE_MAX_WORDS, apply_rules
-from .lines import SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
-from .records import RECORD_MIN, records
+from .furniture import apply_rules
+from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
+from .records import records
 from .region import keep_main_run
 from .structure import structure
 
@@ -74,7 +74,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     keep_main_run(units)
     if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
         for u in units:
-            if u.reason in ("short", "bad-density", "near-good", "far-from-body"):
+            if u.reason in OPEN_REASONS:
                 u.keep, u.reason = None, ""
         classify(units, relaxed=True)
     if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
@@ -83,8 +83,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         _shape_only(units)
     if not any(u.keep for u in units):
         _tiny_page(units)
-    if RECORD_MIN:
-        records(units)
+    records(units)
     meta = structure(units)
     blocks = _blocks(units)
     if not blocks:
@@ -116,7 +115,7 @@ def _body_word_counts(body: list[Line], body_text: str) -> Counter[str]:
         return word_counts(body_text[:LANGUAGE_SAMPLE])
     counts: Counter[str] = Counter()
     for u in body:
-        counts.update(u.tokens if not u.extra.get("unspaced") else word_list(u.text))
+        counts.update(u.tokens if not u.unspaced else word_list(u.text))
     return counts
 
 
@@ -127,7 +126,7 @@ def _first_copies(units: list[Line]) -> None:
     dropping every repeated line leaves no body, the first copy of each is judged again."""
     seen: set[str] = set()
     for u in units:
-        if u.reason in ("short", "bad-density", "near-good", "far-from-body") or (
+        if u.reason in OPEN_REASONS or (
                 u.reason == "repeated" and u.key not in seen):
             u.keep, u.reason = None, ""
         seen.add(u.key)
@@ -139,7 +138,7 @@ def _shape_only(units: list[Line]) -> None:
     """Last resort for text in no listed language (or very short pages): keep sentence-shaped
     lines that no rule dropped."""
     for u in units:
-        if u.reason in ("short", "bad-density", "near-good", "far-from-body", "") and \
+        if u.reason in (*OPEN_REASONS, "") and \
                 u.weight >= SHORT_WORDS // 2 and (u.ends_sentence or u.clause_punct >= 1):
             u.keep, u.reason = True, ""
 
@@ -147,8 +146,7 @@ def _shape_only(units: list[Line]) -> None:
 def _tiny_page(units: list[Line]) -> None:
     """A page of a few lines on which no furniture rule fired is all content (a stub, a test
     page); a few lines of which some are furniture (a menu, a cookie line) are not."""
-    open_reasons = ("short", "bad-density", "near-good", "far-from-body")
-    if len(units) <= TINY_PAGE_LINES and all(u.reason in open_reasons for u in units):
+    if len(units) <= TINY_PAGE_LINES and all(u.reason in OPEN_REASONS for u in units):
         for u in units:
             u.keep, u.reason = True, ""
 
@@ -174,7 +172,7 @@ ITEM_WORDS = 10
 
 
 def _item_line(u: Line) -> bool:
-    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not u.extra
+    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not (u.unspaced or u.code)
             and not R.BULLET.match(u.text))
 
 
@@ -212,6 +210,7 @@ def _blocks(units: list[Line]) -> list:
     runs = _list_runs(units)
 
     def flush() -> None:
+        """Close the open list or code block."""
         if items:
             blocks.append(List(items=tuple(
                 ListItem(blocks=(Paragraph(children=(Text(t),)),)) for t in items)))
@@ -223,7 +222,7 @@ def _blocks(units: list[Line]) -> list:
     for i, u in enumerate(units):
         if not u.keep:
             continue
-        if u.extra.get("code"):
+        if u.code:
             if items:
                 flush()
             code.append(u.text)

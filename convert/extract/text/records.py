@@ -8,8 +8,7 @@ found, their region is the content (:func:`records`).
 from __future__ import annotations
 
 from . import rules as R
-from .furniture import RULE_MAX_WORDS
-from .lines import Line, drop
+from .lines import RULE_MAX_WORDS, Line, drop
 
 #: A label printed on at least RECORD_MIN records (of at most RECORD_LABEL_WORDS words) marks
 #: a list of records; it replaces the prose found when its region holds RECORD_SHARE times

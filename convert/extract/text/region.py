@@ -10,7 +10,8 @@ comments or related-links heading once it has had some body.
 from __future__ import annotations
 
 from . import rules as R
-from .lines import GOOD_WORDS, SHORT_WORDS, Line, drop
+from .lines import (GOOD_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES,
+                    SHORT_WORDS, Line, drop, echoes_title)
 
 #: Kept lines farther than REGION_GAP from every run survive only when longer than this
 #: many words and this share of the main run's words.
@@ -18,6 +19,8 @@ FAR_KEEP_WORDS = 40.0
 FAR_KEEP_SHARE = 0.25
 #: Prose closer than this many units to the main run joins it.
 REGION_GAP = 6
+#: The headline anchors the run when the ANCHOR_WINDOW lines below it keep GOOD_WORDS words.
+ANCHOR_WINDOW = 15
 #: Share of the page's best run that a run just below the headline must reach to win.
 ANCHORED_SHARE = 0.1
 #: A run of text apart from the main one is kept when it scores this share of the main run
@@ -29,7 +32,6 @@ SECOND_RUN_MIN = 40.0
 #: kept: headings, list items, table rows of the article.
 INSIDE_SHORT_WORDS = 1
 INSIDE_REASONS = ("short", "bad-density", "near-good", "repeated")
-INSIDE_MAIN_ONLY = True
 #: ... except lines in a run of at least MENU_RUN consecutive lines of fewer than MENU_WORDS
 #: words that nothing kept: a menu or a footer's link list inside the run.
 MENU_RUN = 3
@@ -44,30 +46,42 @@ PER_ITEM_REPEATS = 3
 THREAD_REPLIES = 3
 #: ... or blog comment headers ("Maria says:" over the comment's date).
 THREAD_SAYS = 2
-#: Sentence-shaped paragraphs just outside the run's edges that failed only the density
-#: test join it.
-EDGE_SENTENCES = True
 #: Kept lines that are not sentences (headlines, labels) count this share of their words.
 UNFINISHED_SHARE = 0.5
 #: Run scores: kept lines add their weight; lines that failed the thresholds (list items,
 #: table rows, short labels) subtract a little, furniture found by a rule subtracts more.
 RUN_OPEN_FACTOR, RUN_OPEN_BASE = 0.5, 1.0
 RUN_RULE_FACTOR, RUN_RULE_BASE = 0.5, 1.0
-TABLE_ROWS_NEUTRAL = True
+#: A dropped line subtracts at most this many words' worth.
+RUN_WEIGHT_CAP = 12.0
+#: Clause punctuation marks that make a kept line read as a sentence.
+SENTENCE_PUNCT = 2
+#: A related-links label has at most this many words; a comments or related heading at most
+#: CUT_MAX_WORDS.
+RELATED_LABEL_WORDS = 8
+CUT_MAX_WORDS = 10
+#: A related-links box ends the article only when less than this share of the text seen so
+#: far follows it; a bare label only once this share of the run is behind it.
+RELATED_TAIL_SHARE = 0.5
+BARE_LABEL_SHARE = 0.6
+#: Comment headers ending in a reply button have this many words; "says:" headers at most
+#: SAYS_MAX_WORDS.
+REPLY_HEADER_WORDS = (3, 12)
+SAYS_MAX_WORDS = 6
 
 
 def _run_score(u: Line) -> float:
     if u.keep:
-        if u.ends_sentence or u.clause_punct >= 2 or u.extra.get("unspaced"):
+        if u.ends_sentence or u.clause_punct >= SENTENCE_PUNCT or u.unspaced:
             return u.weight
         return UNFINISHED_SHARE * u.weight
-    if u.extra.get("code"):
+    if u.code:
         return 0.0  # a code listing inside an article neither extends nor breaks the run
-    if u.cells and u.reason in ("short", "near-good", "bad-density") and TABLE_ROWS_NEUTRAL:
+    if u.cells and u.reason in ("short", "near-good", "bad-density"):
         return 0.0  # a data table inside an article neither extends nor breaks the run
     if u.reason in ("short", "near-good", "bad-density"):
-        return -RUN_OPEN_FACTOR * min(u.weight, 12.0) - RUN_OPEN_BASE
-    return -RUN_RULE_FACTOR * min(u.weight, 12.0) - RUN_RULE_BASE
+        return -RUN_OPEN_FACTOR * min(u.weight, RUN_WEIGHT_CAP) - RUN_OPEN_BASE
+    return -RUN_RULE_FACTOR * min(u.weight, RUN_WEIGHT_CAP) - RUN_RULE_BASE
 
 
 def _best_span(units: list[Line], first: int, last: int | None = None) -> tuple[float, int, int]:
@@ -92,14 +106,11 @@ def _title_anchor(units: list[Line]) -> int | None:
     WET and ``get_text`` dumps print the ``<title>`` ("Headline - Site") first; the line
     further down that repeats most of it is the headline above the article.
     """
-    if len(units) < 3 or units[0].words > 30 or units[0].keep:
+    if len(units) < PAGE_TITLE_MIN_LINES or units[0].words > HEADLINE_MAX_WORDS or units[0].keep:
         return None
-    head = units[0].key
     for u in units[1:]:
-        if u.words < 2 or u.words > 30 or not u.key or len(u.key) < 0.4 * len(head):
-            continue
-        if u.key in head:
-            after = sum(v.weight for v in units[u.index + 1:u.index + 16] if v.keep)
+        if HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS and echoes_title(u, units[0]):
+            after = sum(v.weight for v in units[u.index + 1:u.index + 1 + ANCHOR_WINDOW] if v.keep)
             if after >= GOOD_WORDS:
                 return u.index
     return None
@@ -134,15 +145,14 @@ def keep_main_run(units: list[Line]) -> None:
         hi = min(hi, cut - 1)
         while hi > lo and not units[hi].keep:
             hi -= 1
-    if EDGE_SENTENCES:
-        # Paragraphs at the edges of the run that only failed the density test but are
-        # sentences (a lede full of names and numbers, placeholder text) join it.
-        while lo > 0 and _edge_sentence(units[lo - 1]):
-            lo -= 1
-            units[lo].keep, units[lo].reason = True, ""
-        while hi + 1 < len(units) and (cut is None or hi + 1 < cut) and _edge_sentence(units[hi + 1]):
-            hi += 1
-            units[hi].keep, units[hi].reason = True, ""
+    # Paragraphs at the edges of the run that only failed the density test but are
+    # sentences (a lede full of names and numbers, placeholder text) join it.
+    while lo > 0 and _edge_sentence(units[lo - 1]):
+        lo -= 1
+        units[lo].keep, units[lo].reason = True, ""
+    while hi + 1 < len(units) and (cut is None or hi + 1 < cut) and _edge_sentence(units[hi + 1]):
+        hi += 1
+        units[hi].keep, units[hi].reason = True, ""
     spans = [(lo, hi)]
     # A second run of text as long as a good part of the main one is content too (a page
     # with an intro and a text further down); teaser blocks are much shorter than that.
@@ -151,16 +161,16 @@ def keep_main_run(units: list[Line]) -> None:
         b, l2, h2 = _best_span(units, first, last)
         if h2 >= 0 and max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best) <= b <= best:
             spans.append((l2, h2))
-    if INSIDE_SHORT_WORDS:
-        for a, b in spans[:1 if INSIDE_MAIN_ONLY else None]:
-            menu = _menu_lines(units, a, b)
-            for u in units[a:b + 1]:
-                if u.reason in INSIDE_REASONS and u.extra.get("code"):
-                    u.keep, u.reason = True, ""
-                elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
-                        not u.extra.get("unspaced") or u.clause_punct or u.weight >= SHORT_WORDS) \
-                        and u.index not in menu and not _related_label(u):
-                    u.keep, u.reason = True, ""
+    # (inside the main run only: a second run keeps only its prose)
+    a, b = spans[0]
+    menu = _menu_lines(units, a, b)
+    for u in units[a:b + 1]:
+        if u.reason in INSIDE_REASONS and u.code:
+            u.keep, u.reason = True, ""
+        elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
+                not u.unspaced or u.clause_punct or u.weight >= SHORT_WORDS) \
+                and u.index not in menu and not _related_label(u):
+            u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):
         if not u.keep or any(a <= i <= b for a, b in spans):
@@ -194,7 +204,7 @@ def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
 def _related_label(u: Line) -> bool:
     """A related-links label (see :data:`rules.RELATED_START`) inside the run heads a
     teaser box, not a section of the article."""
-    return u.words <= 8 and bool(R.RELATED_START.search(u.text))
+    return u.words <= RELATED_LABEL_WORDS and bool(R.RELATED_START.search(u.text))
 
 
 def _edge_sentence(u: Line) -> bool:
@@ -211,12 +221,12 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         u = units[i]
         if u.keep:
             seen += u.weight
-        if u.words > 10 or seen < MIN_COMMENT_CUT:
+        if u.words > CUT_MAX_WORDS or seen < MIN_COMMENT_CUT:
             continue
-        if u.words <= 8 and u.repeats < PER_ITEM_REPEATS and R.RELATED_START.search(u.text):
+        if u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and R.RELATED_START.search(u.text):
             # A related-links box can also sit inside the article: it ends the article
             # only when little text follows it.
-            if total - seen >= 0.5 * seen:
+            if total - seen >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
         elif R.COMMENTS_START.search(u.text) and not (
@@ -228,7 +238,7 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         # A bare "Comments" or "Related" is also a menu, share-bar or inline link: it ends
         # the article only once most of the run is behind it (a count, "12 Comments" or
         # "Comments (12)", makes it a heading).
-        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= 0.6 * total:
+        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= BARE_LABEL_SHARE * total:
             for v in units[i:]:
                 if v.keep:
                     drop(v, reason)
@@ -242,9 +252,9 @@ def _comment_thread(units: list[Line], lo: int) -> int | None:
     Reply") or "says:" over a date; the thread starts at the first one. (A bare "Reply" button after each post is
     left alone: forum threads, whose posts are the content, print one too.)"""
     marks = [i for i in range(lo, len(units))
-             if 3 <= units[i].words <= 12 and R.REPLY_TAIL.search(units[i].text)]
-    says = [i for i in range(lo, len(units) - 1) if units[i].words <= 6
-            and units[i + 1].role == "date" and R.COMMENT_SAYS.match(units[i].text)]
+             if REPLY_HEADER_WORDS[0] <= units[i].words <= REPLY_HEADER_WORDS[1] and R.REPLY_TAIL.search(units[i].text)]
+    says = [i for i in range(lo, len(units) - 1) if units[i].words <= SAYS_MAX_WORDS
+            and units[i + 1].kind == "date" and R.COMMENT_SAYS.match(units[i].text)]
     if len(marks) >= THREAD_REPLIES:
         start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
     elif len(says) >= THREAD_SAYS:

@@ -180,11 +180,10 @@ GENERIC_CRUMBS = frozenset({"正文", "内容", "详情", "article", "artikel", 
 #: A line that starts with a clock time ("13:54 Headline of a live-news item").
 TIME_HEAD = re.compile(r"^\d{1,2}[:h]\d{2}\s+(?![ap]\.?m\b)\S", _I)
 
-#: Caption prefixes and credit marks.
+#: Caption prefixes ("Photo:", "Bild:").
 CAPTION_PREFIX = re.compile(
     r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"
     r"archive photo|archivbild|imagen|图|图片)\s*[:：]", _I)
-CREDIT_MARK = re.compile(r"\s*(?:©|\(c\)|Photo:|Foto:|Credit:|Image:|Bild:|Picture:)\s*", _I)
 #: A credit with an agency name at the end of a caption-like line, after a separator.
 CREDIT_TAIL = re.compile(
     r"[/|]\s*(?:AP|AFP|Reuters|Getty Images?|EPA|dpa|Xinhua|Sputnik|TASS|Shutterstock|"
@@ -194,34 +193,6 @@ CREDIT_TAIL = re.compile(
 BYLINE = DUMP_BYLINE
 
 # --------------------------------------------------------------------------- dates
-
-MONTHS = {
-    # English, German, French, Spanish, Italian, Portuguese, Dutch, Polish (genitive), Czech
-    # (genitive), Swedish/Danish/Norwegian: the spellings that dates in the dev set use.
-    **dict.fromkeys(("jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro",
-                     "januari", "stycznia", "ledna", "jänner", "janv", "ene", "gen"), 1),
-    **dict.fromkeys(("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio",
-                     "fevereiro", "februari", "lutego", "února", "févr", "fev"), 2),
-    **dict.fromkeys(("mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart",
-                     "marca", "března", "mrz"), 3),
-    **dict.fromkeys(("apr", "april", "avril", "abril", "aprile", "kwietnia", "dubna", "avr",
-                     "abr"), 4),
-    **dict.fromkeys(("may", "mai", "mayo", "maggio", "maio", "mei", "maja", "května", "mag"), 5),
-    **dict.fromkeys(("jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca",
-                     "června", "giu"), 6),
-    **dict.fromkeys(("jul", "july", "juli", "juillet", "julio", "luglio", "julho", "lipca",
-                     "července", "juil", "lug"), 7),
-    **dict.fromkeys(("aug", "august", "août", "aout", "agosto", "augustus", "sierpnia", "srpna",
-                     "ago"), 8),
-    **dict.fromkeys(("sep", "sept", "september", "septembre", "septiembre", "settembre",
-                     "setembro", "września", "září", "set"), 9),
-    **dict.fromkeys(("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro",
-                     "października", "října", "okt", "ott", "out"), 10),
-    **dict.fromkeys(("nov", "november", "novembre", "noviembre", "novembro", "listopada",
-                     "listopadu"), 11),
-    **dict.fromkeys(("dec", "december", "dezember", "décembre", "decembre", "diciembre",
-                     "dicembre", "dezembro", "grudnia", "prosince", "dez", "déc", "dic"), 12),
-}
 
 _MONTH = r"(?P<mon>[^\W\d_]{3,12})\.?"
 _TIME = r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|-\s*)?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?" \
@@ -263,10 +234,8 @@ CLOCK = re.compile(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
 
 # --------------------------------------------------------------------------- shapes
 
-#: Sentence-final punctuation in many scripts.
-SENTENCE_END = re.compile(r"[.!?…。！？»”\"')\]؟।]$")
-#: The same, as a tuple for ``str.endswith`` (a search for a pattern anchored at ``$`` tries
-#: every position of the line; lines carry no trailing newline, so the last character decides).
+#: Sentence-final punctuation in many scripts, as a tuple for ``str.endswith`` (lines carry no
+#: trailing newline, so the last character decides).
 SENTENCE_END_CHARS = tuple(".!?…。！？»”\"')]؟।")
 #: Punctuation that ends a clause inside running text, spaced or unspaced scripts.
 CLAUSE_PUNCT = re.compile(r"[,;:，。、；：！？!?]|\.(?:\s|$)")
@@ -275,7 +244,6 @@ SEPARATOR_ONLY = re.compile(r"^[\W_]{1,5}$")
 #: Starts a continuation of the previous line (punctuation that cannot open a sentence).
 CONTINUATION_START = re.compile(r"^[,.;:!?)\]}»”’%…，。、；：！？）」』】]")
 #: Ends a line that cannot end a sentence (an opening quote or bracket, a hyphen, a comma).
-OPEN_END = re.compile(r"[(\[{«“‘\-–—,/（「『【]$")
 OPEN_END_CHARS = tuple("([{«“‘-–—,/（「『【")
 #: List bullets and numbers at the start of a line.
 BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
@@ -298,27 +266,7 @@ CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
 CODE_PUNCT = re.compile(r"[;{}()=]")
 
-#: One table of the line rules, in the order they are tried: (name, pattern). The parser logs
-#: a dropped line with the name of the rule that dropped it.
-#: Substrings of the lower-cased line without one of which a line rule cannot match (a cheap
-#: test before the regular expression).
-LINE_RULE_HINTS: dict[str, tuple[str, ...]] = {
-    "copyright": ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "direitos",
-                  "diritti", "prawa", "版"),
-    "cookie": ("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas"),
-    "teaser": (":", "：", "|", "»", "›", ">"),
-    "app-promo": ("app", "google play", "subscribe", "sign up", "newsletter"),
-}
-#: The hints of each rule as one pattern (one C-level scan instead of a test per hint).
-LINE_RULE_HINT_RX: dict[str, re.Pattern[str]] = {
-    name: re.compile("|".join(map(re.escape, hints))) for name, hints in LINE_RULE_HINTS.items()}
 #: A language name as a token of its own, with the separators a switcher puts around it
 #: ("English | Deutsch"): the tokens :data:`LANGUAGE_NAMES` finds on a lower-cased line.
 LANGUAGE_TOKEN = re.compile(r"(?:^|(?<=\s))[|/·,]*(?:" + "|".join(
     sorted(map(re.escape, LANGUAGE_NAMES), key=len, reverse=True)) + r")[|/·,]*(?=\s|$)")
-LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cookie", COOKIE),
-    ("copyright", COPYRIGHT),
-    ("teaser", TEASER),
-    ("app-promo", APP_PROMO),
-)

@@ -9,10 +9,50 @@ from convert.article import Figure, Text
 from . import meta as M
 from . import rules as R
 from .stopwords import words as word_list
-from .furniture import is_headline_case
-from .lines import Line
+from .runs import is_headline_case
+from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, OPEN_REASONS, Line, echoes_title
+
+#: Headline score (:func:`_title_score`): a line scores TITLE_REPEATED when printed more than
+#: once and TITLE_ECHO when the page's <title> holds TITLE_ECHO_SCORE_SHARE of it; up to
+#: TITLE_NEAR_BODY - TITLE_NEAR_STEP * distance when at most TITLE_NEAR_LINES above the body;
+#: TITLE_AFTER_GAP after a blank line; TITLE_TERMS * the share of its terms the body uses, less
+#: TITLE_TERMS_BASE; less TITLE_SHORT_PENALTY for a single word printed once. Below
+#: TITLE_MIN_SCORE it is not the headline.
+TITLE_REPEATED = 2.0
+TITLE_ECHO = 2.0
+TITLE_ECHO_SCORE_SHARE = 0.3
+TITLE_NEAR_LINES = 8
+TITLE_NEAR_BODY = 1.5
+TITLE_NEAR_STEP = 0.15
+TITLE_AFTER_GAP = 0.3
+TITLE_TERMS = 2.0
+TITLE_TERMS_BASE = 0.5
+TITLE_SHORT_WORDS = 3
+TITLE_SHORT_PENALTY = 1.0
+TITLE_MIN_SCORE = 1.0
+#: Terms are words longer than TERM_MIN_CHARS letters (spaced scripts).
+TERM_MIN_CHARS = 3
+#: The headline's terms are compared with those of the body's first BODY_SAMPLE_LINES lines of
+#: at least BODY_SAMPLE_WORDS words (their first BODY_SAMPLE_CHARS characters), up to
+#: BODY_SAMPLE_TERMS terms.
+BODY_SAMPLE_LINES = 12
+BODY_SAMPLE_WORDS = 3
+BODY_SAMPLE_CHARS = 2000
+BODY_SAMPLE_TERMS = 300
+#: A standfirst has at least STANDFIRST_MIN_WORDS words.
+STANDFIRST_MIN_WORDS = 6
+#: Metadata lines are read up to META_WINDOW lines into the body; a caption only up to
+#: CAPTION_WINDOW lines (a later one belongs to another picture).
+META_WINDOW = 12
+CAPTION_WINDOW = 3
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+
+
+def _part(u: Line) -> str:
+    """What the line is around the body: the role this step gave it (headline, standfirst),
+    else the metadata its furniture rule found in it (date, byline, caption, breadcrumb)."""
+    return u.role or u.kind
 
 
 def _first_body(units: list[Line]) -> int:
@@ -25,7 +65,7 @@ def _first_body(units: list[Line]) -> int:
 def _terms(text: str) -> set[str]:
     """Content terms for comparing a headline with the body: longer words, or character
     pairs in scripts written without spaces."""
-    terms = {w for w in word_list(text) if len(w) > 3 and not _UNSPACED.search(w)}
+    terms = {w for w in word_list(text) if len(w) > TERM_MIN_CHARS and not _UNSPACED.search(w)}
     chars = _UNSPACED.findall(text)
     terms.update(a + b for a, b in zip(chars, chars[1:]))
     return terms
@@ -33,38 +73,38 @@ def _terms(text: str) -> set[str]:
 
 def _repeats_page_title(units: list[Line], i: int) -> bool:
     u, first = units[i], units[0]
-    return (not first.keep and 2 <= u.words <= 30 and not u.ends_sentence and bool(u.key)
-            and u.key in first.key and len(u.key) >= 0.4 * len(first.key))
+    return (not first.keep and HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS
+            and not u.ends_sentence and echoes_title(u, first))
 
 
 def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
-    if u.role in ("date", "byline", "caption", "breadcrumb") or u.reason in (
+    if u.kind or u.reason in (
             "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher",
             "app-promo", "teaser", "time-stamped-teaser"):
         return -1.0
-    if not (2 <= u.words <= 30) or (u.text.endswith(".") and not u.text.endswith("..")):
+    if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
         return -1.0
     if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
         return -1.0
     score = 0.0
     if u.repeats > 1:
-        score += 2.0
-    if i > 0 and u.key and u.key in units[0].key and len(u.key) >= 0.3 * len(units[0].key):
-        score += 2.0
+        score += TITLE_REPEATED
+    if i > 0 and echoes_title(u, units[0], TITLE_ECHO_SCORE_SHARE):
+        score += TITLE_ECHO
     dist = body - i
-    if 0 < dist <= 8:
-        score += 1.5 - dist * 0.15
+    if 0 < dist <= TITLE_NEAR_LINES:
+        score += TITLE_NEAR_BODY - dist * TITLE_NEAR_STEP
     if u.gap_before:
-        score += 0.3
+        score += TITLE_AFTER_GAP
     # A headline names what the article is about: its content words recur in the body.
     content = _terms(u.text)
     if content:
-        score += 2.0 * len(content & body_words) / len(content) - 0.5
-    if u.words < 3 and u.repeats < 2:
-        score -= 1.0
-    if score < 1.0:
+        score += TITLE_TERMS * len(content & body_words) / len(content) - TITLE_TERMS_BASE
+    if u.words < TITLE_SHORT_WORDS and u.repeats < 2:
+        score -= TITLE_SHORT_PENALTY
+    if score < TITLE_MIN_SCORE:
         return -1.0
     return score
 
@@ -83,9 +123,9 @@ def structure(units: list[Line]) -> dict:
     body_words: set[str] = set()
     # (the body's first dozen lines of some length: short labels kept inside the run say
     # little about what the article is about)
-    for u in [v for v in units[body:] if v.keep and v.words >= 3][:12]:
-        body_words.update(_terms(u.text[:2000]))
-        if len(body_words) > 300:
+    for u in [v for v in units[body:] if v.keep and v.words >= BODY_SAMPLE_WORDS][:BODY_SAMPLE_LINES]:
+        body_words.update(_terms(u.text[:BODY_SAMPLE_CHARS]))
+        if len(body_words) > BODY_SAMPLE_TERMS:
             break
     best, best_score = None, 0.0
     for i in head:
@@ -93,7 +133,7 @@ def structure(units: list[Line]) -> dict:
         if s > best_score or (s == best_score and best is not None and s > 0
                               and units[i].key != units[best].key):
             best, best_score = i, s
-    if best is None and units and units[0].words <= 30 and units[0].keep is False \
+    if best is None and units and units[0].words <= HEADLINE_MAX_WORDS and units[0].keep is False \
             and units[0].reason not in ("icon-run", "date", "breadcrumb", "cookie"):
         best = 0 if body > 0 else None
     if best is not None:
@@ -112,36 +152,37 @@ def structure(units: list[Line]) -> dict:
     # furniture (a repeated headline, a caption, a dateline) or by its missing full stop.
     if "title" in out:
         for u in units[top + 1:min(len(units), body + 1)]:
-            if u.role:
+            if _part(u):
                 continue
-            if u.words >= 6 and u.reason in ("short", "bad-density", "near-good", "far-from-body", "") \
+            if u.words >= STANDFIRST_MIN_WORDS and u.reason in (*OPEN_REASONS, "") \
                     and not R.BULLET.match(u.text):  # (a list item is not a standfirst)
                 nxt = units[u.index + 1] if u.index + 1 < len(units) else None
-                set_apart = nxt is not None and not nxt.keep and bool(nxt.role)
+                set_apart = nxt is not None and not nxt.keep and bool(_part(nxt))
                 if set_apart or not u.ends_sentence:
                     out["subtitle"] = u.text
                     u.role, u.keep, u.reason = "subtitle", False, "standfirst"
                 break
     body = _first_body(units)
-    end = body + 12
+    end = body + META_WINDOW
     for u in units[body:end]:
         if u.reason in ("comments", "related") or R.COMMENT_SAYS.match(u.text):
             end = u.index  # (a comment's date is not the article's)
             break
-    window = [u for u in units[:body] if u.role] + [u for u in units[body:end] if u.role]
+    window = [u for u in units[:body] if _part(u)] + [u for u in units[body:end] if _part(u)]
     for u in window:
-        if u.role == "date" and "published" not in out and "modified" not in out:
+        part = _part(u)
+        if part == "date" and "published" not in out and "modified" not in out:
             value = M.parse_date(u.text)
             if value:
                 key = "modified" if R.MODIFIED_WORDS.search(u.text) else "published"
                 out[key] = value
-        elif u.role == "byline" and "authors" not in out:
+        elif part == "byline" and "authors" not in out:
             out["authors"] = M.authors_from_byline(u.text)
-        elif u.role == "breadcrumb" and "section" not in out:
+        elif part == "breadcrumb" and "section" not in out:
             section = M.breadcrumb_section(u.text, u.words)
             if section and section != out.get("title"):
                 out["section"] = section
-        elif u.role == "caption" and "lead_image" not in out and u.index < body + 3:
+        elif part == "caption" and "lead_image" not in out and u.index < body + CAPTION_WINDOW:
             cap = M.split_caption(u.text)
             if cap:
                 caption, credit = cap

@@ -441,7 +441,7 @@ def test_bulleted_items_alike_are_a_list_not_a_template():
 
 
 def test_unspaced_lines_are_never_a_template():
-    from convert.extract.text.furniture import drop_templated_runs
+    from convert.extract.text.runs import drop_templated_runs
     from convert.extract.text.lines import measure, segment
 
     units = segment("きょうの世界昔話\nモンゴルの十二支話\nきょうの日本民話\n仕事の取替えっこ\n", frozenset())

@@ -1,0 +1,79 @@
+"""The furniture-rule table of the text parser: named, documented, looked up and switched off
+by name, and the typed line fields its rules set."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.dates import MIN_YEAR, MONTHS, TEXT_MIN_YEAR, TEXT_MONTHS
+from convert.extract.text.furniture import RULES, LineRule, PageRule, apply_rules, rule
+from convert.extract.text.lines import Line, measure, segment
+from convert.extract.text.meta import parse_date
+from convert.extract.text.stopwords import stopwords_for
+
+from .test_pipeline import PARA, PARA2
+
+
+def _units(text: str) -> list[Line]:
+    stop = stopwords_for("en")
+    units = segment(text, stop)
+    measure(units, stop, None)
+    return units
+
+
+def test_every_rule_has_a_unique_name_and_a_docstring():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    assert all(r.doc.strip() for r in RULES)
+
+
+def test_the_table_holds_every_reason_the_rules_log():
+    reasons = {r.reason or r.name for r in RULES}
+    assert reasons == {
+        "consent", "page-title", "separator", "icon-run", "cookie", "copyright", "teaser",
+        "app-promo", "code", "button", "language-switcher", "clock", "time-stamped-teaser",
+        "date", "breadcrumb", "caption", "byline", "repeated", "headline-list", "templated"}
+
+
+def test_a_rule_is_looked_up_by_name():
+    assert isinstance(rule("cookie"), LineRule) and isinstance(rule("templated"), PageRule)
+    with pytest.raises(KeyError):
+        rule("no-such-rule")
+
+
+def test_a_line_rule_switched_off_by_name_is_not_applied():
+    text = f"{PARA}\n\nWe use cookies to improve your experience.\n\n{PARA2}\n"
+    on, off = _units(text), _units(text)
+    apply_rules(on)
+    apply_rules(off, skip={"cookie"})
+    assert on[1].reason == "cookie" and on[1].keep is False
+    assert off[1].reason != "cookie"
+
+
+def test_a_page_rule_switched_off_by_name_is_not_applied():
+    bar = "Click to share on Twitter\nClick to share on Facebook\nClick to share on Reddit\n"
+    on, off = _units(f"{PARA}\n\n{bar}\n{PARA2}\n"), _units(f"{PARA}\n\n{bar}\n{PARA2}\n")
+    apply_rules(on)
+    apply_rules(off, skip={"templated"})
+    assert [u.reason for u in on[1:4]] == ["templated"] * 3
+    assert all(u.reason != "templated" for u in off)
+
+
+def test_metadata_rules_record_what_they_found_in_kind():
+    units = _units(f"By Jane Doe\nPublished 14 March 2024\n\n{PARA}\n")
+    apply_rules(units)
+    assert [(u.reason, u.kind) for u in units[:2]] == [("byline", "byline"), ("date", "date")]
+    assert units[2].kind == "" and units[2].role == ""
+
+
+def test_code_is_exempt_from_the_rules_after_it():
+    units = _units(f"{PARA}\n\nreturn x;\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].code and units[1].keep is None
+
+
+def test_the_text_side_reads_more_months_and_older_years_than_the_html_side():
+    assert MONTHS.items() <= TEXT_MONTHS.items()
+    assert TEXT_MIN_YEAR < MIN_YEAR
+    assert parse_date("14 marca 1985") == "1985-03-14"
+    assert parse_date("14 March 1899") is None
