@@ -94,9 +94,12 @@ def soup(html: str) -> BeautifulSoup:
             continue
         if text is not None:
             if not keep_space and not text.strip(_ASCII_SPACES):
-                node: Any = NavigableString("\n" if "\n" in text else " ")
-            else:
-                node = NavigableString(unescape(text) if "&" in text else text)
+                text = "\n" if "\n" in text else " "
+            elif "&" in text:
+                text = unescape(text)
+            # NavigableString(text) without its setup(): every link it sets is set below.
+            node: Any = str.__new__(NavigableString, text)
+            node.hidden = False
         else:
             values = {k: unescape(v) for k, v in _ATTR.findall(attrs)} if attrs else None
             node = _tag(root, builder, name, values)
