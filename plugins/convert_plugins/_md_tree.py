@@ -82,7 +82,7 @@ def soup(html: str) -> BeautifulSoup:
     preserve = builder.preserve_whitespace_tags
     stack: list[Any] = [root]
     keep_space = 0  # open tags that preserve whitespace (pre, textarea)
-    last: Any = root  # the most recent node in document order
+    last: Any = None  # the most recent node in document order (bs4 leaves the root out)
     for m in _TOKEN.finditer(html):
         closing, name, attrs, void, text = m.groups()
         parent = stack[-1]
@@ -107,7 +107,8 @@ def soup(html: str) -> BeautifulSoup:
         prev = siblings[-1] if siblings else None
         node.parent = parent
         node.previous_element = last
-        last.next_element = node
+        if last is not None:
+            last.next_element = node
         node.next_element = None
         node.previous_sibling = prev
         node.next_sibling = None

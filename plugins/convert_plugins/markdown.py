@@ -56,6 +56,11 @@ def escape_markdown(text: str) -> str:
         lead = text.lstrip()[:1]
         if not (lead in "#>+=-" or lead.isdigit() or lead.isdecimal()):
             return text
+    return _escape_all(text)
+
+
+def _escape_all(text: str) -> str:
+    """:func:`escape_markdown` without its shortcut for text that needs no escaping."""
     text = _SPECIAL.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text)
