@@ -17,7 +17,6 @@ import traceback
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
-import click
 import typer
 import typer.main
 
@@ -79,15 +78,31 @@ def _guarded(callback: Callable[..., Any], plugin: str, name: str) -> Callable[.
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return callback(*args, **kwargs)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException,
-                KeyboardInterrupt, SystemExit):
+        except (KeyboardInterrupt, SystemExit):
             raise
         except DecruftError as exc:
             _fail(f"{exc}")
         except Exception as exc:
+            if isinstance(exc, _cli_signals()):
+                raise
             _fail(f"plugin {plugin!r} failed in command {name!r}: {type(exc).__name__}: {exc}")
 
     return run
+
+
+def _cli_signals() -> tuple[type, ...]:
+    """The exceptions the CLI framework handles itself (exit, abort, usage errors): those of
+    typer's bundled click (typer >= 0.28) and of click itself when it is loaded (older typer,
+    or a plugin raising ``click.UsageError``). Looked up here rather than imported: importing
+    click next to typer's own copy would cost every command ~10 ms of start-up."""
+    found: list[type] = [typer.Exit, typer.Abort]
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        mod = sys.modules.get(module)
+        for name in ("Exit", "Abort", "ClickException"):
+            cls = getattr(mod, name, None)
+            if isinstance(cls, type):
+                found.append(cls)
+    return tuple(found)
 
 
 def _fail(message: str) -> None:

@@ -20,6 +20,14 @@ Environment switches:
     a warning: it is probably misspelt).
 ``DECRUFT_TRACE_HOOKS=1``
     log every hook call and its result to stderr.
+
+Built-in modules that only add output formats (``convert_plugins.LAZY_FORMATS``) stay entry
+points until one of their formats or extensions is asked for, or all formats are listed
+(``decruft formats``, ``decruft plugins``, iterating :func:`formats`): one-page conversions
+start without importing every writer. A third-party format that claims the name or an
+extension of a deferred built-in loads that built-in first, so the built-in still keeps it and
+the clash is reported as before. What changes is *when* a broken built-in writer is reported:
+when it is first wanted, not at start-up.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ import sys
 from dataclasses import dataclass
 from types import MappingProxyType
 from importlib.metadata import entry_points
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import pluggy
 
@@ -69,6 +77,10 @@ class PluginInfo:
 class _State:
     pm: pluggy.PluginManager | None = None
     infos: dict[str, PluginInfo] = {}
+    #: Built-in format plugins not imported yet: entry-point name -> (entry point, formats).
+    deferred: dict[str, tuple[Any, Mapping[str, tuple[str, ...]]]] = {}
+    #: Plugin names in load order as if nothing were deferred (``decruft plugins`` lists so).
+    order: dict[str, int] = {}
     failures: list[str] = []
     warned: set[str] = set()
     formats: FormatRegistry | None = None
@@ -103,32 +115,83 @@ def get_plugin_manager() -> pluggy.PluginManager:
     eps = sorted(all_eps,
                  key=lambda e: (not e.value.startswith(BUILTIN_PREFIXES), e.name,
                                 e.dist.name if e.dist else ""))
+    lazy = _lazy_formats()
     for ep in eps:
         builtin = ep.value.startswith(BUILTIN_PREFIXES)
         if ep.name in blocked or (not builtin and not third_party_ok):
             log.debug("plugin %s not loaded (disabled)", ep.name)
             continue
-        if pm.has_plugin(ep.name):
+        if pm.has_plugin(ep.name) or ep.name in _State.deferred:
             first = _State.infos.get(ep.name)
-            by = f" of {first.distribution}" if first and first.distribution else ""
+            first_dist = (first.distribution if first else
+                          _dist_name(_State.deferred[ep.name][0]) if ep.name in _State.deferred
+                          else None)
+            by = f" of {first_dist}" if first_dist else ""
             _State.failures.append(
                 f"plugin {ep.name!r} of {ep.dist.name if ep.dist else ep.value} not loaded: the "
                 f"plugin {ep.name!r}{by} has the same name (plugin names are entry-point names)")
             continue
-        try:
-            plugin = ep.load()
-        except Exception as exc:  # a broken plugin must not take the tool down
-            msg = f"plugin {ep.name!r} failed to load: {type(exc).__name__}: {exc}"
-            _State.failures.append(msg)
-            log.debug("%s", msg)
+        _State.order.setdefault(ep.name, len(_State.order))
+        if builtin and ep.value in lazy:
+            _State.deferred[ep.name] = (ep, lazy[ep.value])
             continue
-        dist = ep.dist
-        _register(pm, plugin, ep.name, dist.name if dist else None,
-                  dist.version if dist else None, builtin=builtin)
+        _load(pm, ep, builtin=builtin)
     if os.environ.get("DECRUFT_TRACE_HOOKS", "") not in ("", "0"):
         pm.add_hookcall_monitoring(_trace_before, _trace_after)
     _State.pm = pm
     return pm
+
+
+def _lazy_formats() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+    try:
+        from convert_plugins import LAZY_FORMATS
+    except ImportError:  # the built-in formats are not installed: nothing to defer
+        return {}
+    return LAZY_FORMATS
+
+
+def _dist_name(ep: Any) -> str | None:
+    return ep.dist.name if ep.dist else None
+
+
+def _load(pm: pluggy.PluginManager, ep: Any, *, builtin: bool) -> Any:
+    """Import one entry point and register it; None (and a failure recorded) if it breaks."""
+    try:
+        plugin = ep.load()
+    except Exception as exc:  # a broken plugin must not take the tool down
+        msg = f"plugin {ep.name!r} failed to load: {type(exc).__name__}: {exc}"
+        _State.failures.append(msg)
+        log.debug("%s", msg)
+        return None
+    dist = ep.dist
+    _register(pm, plugin, ep.name, dist.name if dist else None,
+              dist.version if dist else None, builtin=builtin)
+    return plugin if pm.is_registered(plugin) else None
+
+
+def _load_deferred(name: str) -> None:
+    """Import a deferred built-in format plugin and add its formats to the registry."""
+    entry = _State.deferred.pop(name, None)
+    if entry is None:
+        return
+    pm = get_plugin_manager()
+    plugin = _load(pm, entry[0], builtin=True)
+    registry = _State.formats
+    if plugin is None or registry is None:
+        return
+    seen = len(registry.problems)
+    for impl in hook_impls("register_formats"):
+        if impl.plugin is plugin:
+            _collect_one("register_formats", impl, registry)
+    if registry.collected:  # else _collect reports the problems when it is done
+        _State.failures.extend(registry.problems[seen:])
+
+
+def load_all() -> None:
+    """Import every deferred built-in plugin (for listings of all plugins and formats)."""
+    get_plugin_manager()
+    for name in list(_State.deferred):
+        _load_deferred(name)
 
 
 def _register(pm: pluggy.PluginManager, plugin: Any, name: str, dist: str | None,
@@ -191,8 +254,8 @@ def _lint(plugin: Any, name: str, implemented: set[str], hooks: tuple[str, ...])
 
 
 def plugin_infos() -> list[PluginInfo]:
-    get_plugin_manager()
-    return list(_State.infos.values())
+    load_all()
+    return sorted(_State.infos.values(), key=lambda i: _State.order.get(i.name, -1))
 
 
 def warn_once(message: str) -> None:
@@ -213,7 +276,7 @@ def load_failures() -> list[str]:
 
 def is_builtin(plugin: str) -> bool:
     info = _State.infos.get(plugin)
-    return info is not None and info.builtin
+    return (info is not None and info.builtin) or plugin in _State.deferred
 
 
 def _trace_before(hook_name: str, impls: list[Any], kwargs: dict[str, Any]) -> None:
@@ -254,24 +317,96 @@ def _collect(hook_name: str, registry: Any) -> Any:
     """Call one ``register_*`` hook plugin by plugin, so each entry knows its plugin and one
     plugin's failure is reported with its name instead of aborting the others."""
     get_plugin_manager()
-    registry.protected = frozenset(n for n, i in _State.infos.items() if i.builtin)
+    registry.protected = frozenset([*(n for n, i in _State.infos.items() if i.builtin),
+                                    *_State.deferred])
     for impl in hook_impls(hook_name):
-        registry.current_plugin = impl.plugin_name
-        exc = call_one(hook_name, impl, registry=registry)
-        if isinstance(exc, DecruftError):
-            _State.failures.append(str(exc))
-        elif exc is not None:
-            _State.failures.append(f"plugin {impl.plugin_name!r} failed in {hook_name}: "
-                                   f"{type(exc).__name__}: {exc}")
-    registry.current_plugin = ""
+        _collect_one(hook_name, impl, registry)
     _State.failures.extend(registry.problems)
     return registry
+
+
+def _collect_one(hook_name: str, impl: Any, registry: Any) -> None:
+    before = registry.current_plugin
+    registry.current_plugin = impl.plugin_name
+    try:
+        exc = call_one(hook_name, impl, registry=registry)
+    finally:
+        registry.current_plugin = before
+    if isinstance(exc, DecruftError):
+        _State.failures.append(str(exc))
+    elif exc is not None:
+        _State.failures.append(f"plugin {impl.plugin_name!r} failed in {hook_name}: "
+                               f"{type(exc).__name__}: {exc}")
+
+
+class _LazyFormats(FormatRegistry):
+    """The format registry, with the formats of deferred built-in plugins known by name and
+    extension and imported on first use (see the module docstring)."""
+
+    def __init__(self, deferred: Mapping[str, Mapping[str, tuple[str, ...]]]) -> None:
+        super().__init__()
+        #: Whether every loaded plugin's ``register_formats`` has run.
+        self.collected = False
+        self._by_name = {fmt: plugin for plugin, fmts in deferred.items() for fmt in fmts}
+        self._by_ext = {ext: plugin for plugin, fmts in deferred.items()
+                        for exts in fmts.values() for ext in exts}
+
+    def _want(self, plugin: str | None) -> None:
+        if plugin is None:
+            return
+        self._by_name = {k: v for k, v in self._by_name.items() if v != plugin}
+        self._by_ext = {k: v for k, v in self._by_ext.items() if v != plugin}
+        _load_deferred(plugin)
+
+    def _want_all(self) -> None:
+        for plugin in sorted(set(self._by_name.values()), key=lambda n: _State.order.get(n, 0)):
+            self._want(plugin)
+
+    def _put(self, name: str, item: Any) -> bool:
+        # A deferred built-in would have registered first: load it before a plugin claims
+        # its name or one of its extensions, so the built-in keeps them as it always did.
+        for ext in getattr(item, "extensions", ()):
+            self._want(self._by_ext.get(ext))
+        self._want(self._by_name.get(name))
+        return super()._put(name, item)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._want_all()
+        return super().__iter__()
+
+    def __contains__(self, name: object) -> bool:
+        self._want(self._by_name.get(name) if isinstance(name, str) else None)
+        return super().__contains__(name)
+
+    def __len__(self) -> int:
+        self._want_all()
+        return super().__len__()
+
+    def names(self) -> list[str]:
+        self._want_all()
+        return super().names()
+
+    def get(self, name: str) -> Format:
+        self._want(self._by_name.get(name))
+        if not super().__contains__(name):
+            self._want_all()  # the error lists every known format
+        return super().get(name)
+
+    def for_extension(self, ext: str) -> Format | None:
+        self._want(self._by_ext.get(ext.lower().lstrip(".")))
+        return super().for_extension(ext)
 
 
 def formats() -> FormatRegistry:
     """All output formats (built-in and from plugins)."""
     if _State.formats is None:
-        _State.formats = _collect("register_formats", FormatRegistry())
+        get_plugin_manager()
+        deferred = {name: fmts for name, (_ep, fmts) in _State.deferred.items()}
+        # Set before collecting: a plugin claiming a deferred built-in's name loads it into
+        # this registry.
+        _State.formats = registry = _LazyFormats(deferred)
+        _collect("register_formats", registry)
+        registry.collected = True
     return _State.formats
 
 
@@ -390,5 +525,7 @@ def reset() -> None:
     """Forget loaded plugins (tests use this after changing the environment)."""
     _State.pm = None
     _State.infos = {}
+    _State.deferred = {}
+    _State.order = {}
     _State.failures = []
     _State.formats = _State.readers = _State.transforms = None

@@ -485,3 +485,27 @@ def test_every_cited_promise_is_in_the_docs():
     for page, quote, test in PROMISES:
         text = _flat((REPO / "docs" / page).read_text(encoding="utf-8"))
         assert _flat(quote) in text, f"{test} proves a sentence no longer in docs/{page}: {quote}"
+
+
+def test_builtin_format_keeps_its_name_and_extension_though_loaded_on_demand(site: Path):
+    # The Markdown writer is imported only when asked for; a plugin claiming its name or
+    # extension must still lose to it, with the same warnings, whatever format is used.
+    install(site, "alpha", """
+        from convert import hookimpl
+
+        @hookimpl
+        def register_formats(registry):
+            registry.add("md", lambda a, o: b"hijacked\\n", extensions=["mdx"])
+            registry.add("mark", lambda a, o: b"mark\\n", extensions=["markdown"])
+    """)
+    for fmt in ("md", "txt"):
+        proc = decruft(site, "convert", str(MINIMAL), "-t", fmt)
+        assert proc.returncode == 0, proc.stderr
+        assert b"hijacked" not in proc.stdout
+        lines = err_lines(proc)
+        assert ("decruft: warning: format 'md' registered twice: by 'markdown' and by "
+                "'alpha'; the built-in one is kept") in lines, lines
+        assert ("decruft: warning: extension '.markdown' claimed by format 'md' (plugin "
+                "'markdown') and by format 'mark' (plugin 'alpha'); '.markdown' means "
+                "'md'") in lines, lines
+    assert decruft(site, "convert", str(MINIMAL), "-t", "markdown").stdout.startswith(b"# ")

@@ -190,3 +190,30 @@ def test_nothing_named_plugins_is_importable(tmp_path):
                           "u.find_spec('convert_plugins') is not None)"],
                          capture_output=True, text=True, cwd=tmp_path, check=True)
     assert out.stdout.split() == ["True", "True"]
+
+
+def test_lazy_format_table_matches_what_the_modules_register():
+    import importlib
+
+    from convert.formats import FormatRegistry
+    from convert_plugins import LAZY_FORMATS
+
+    for module, declared in LAZY_FORMATS.items():
+        registry = FormatRegistry()
+        importlib.import_module(module).register_formats(registry)
+        assert {f.name: f.extensions for f in registry} == declared, module
+
+
+def test_one_format_loads_only_its_writer():
+    code = ("import json, sys, convert; "
+            "a = convert.parse(sys.argv[1]); convert.render(a, 'txt'); "
+            "print(json.dumps([m for m in sys.modules if m.startswith('convert_plugins.')]))")
+    import subprocess
+    page = Path(__file__).parent.parent / "examples" / "field-notes.html"
+    out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True,
+                         text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    assert "convert_plugins.text" in loaded
+    assert not loaded & {"convert_plugins.markdown", "convert_plugins.docx",
+                         "convert_plugins.epub", "convert_plugins.jsonfmt",
+                         "convert_plugins.pdf", "convert_plugins.pandoc"}, loaded

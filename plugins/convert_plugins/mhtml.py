@@ -21,14 +21,14 @@ is skipped.
 from __future__ import annotations
 
 import re
-from email import policy
-from email.message import Message
-from email.parser import BytesHeaderParser, BytesParser
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from convert import Article, hookimpl
 from convert.errors import InputError
 from convert.formats import ReadContext, ReaderRegistry
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 from ._archive import (MAX_PARTS, Embedder, Part, check_page, extract_page, http_url,
                        resource_key)
@@ -49,6 +49,11 @@ def sniff_mhtml(data: bytes, ctx: ReadContext) -> bool:
 
 
 def read_mhtml(data: bytes, ctx: ReadContext) -> Article:
+    # Imported here: the email package costs every command ~5 ms of start-up, and this
+    # plugin loads with every command because its reader sniffs every input.
+    from email import policy
+    from email.parser import BytesHeaderParser, BytesParser
+
     what = "MHTML archive"
     outer = BytesHeaderParser(policy=policy.compat32).parsebytes(data[:SNIFF_BYTES])
     boundary = outer.get_boundary()

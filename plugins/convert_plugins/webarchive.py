@@ -15,7 +15,6 @@ one-line error, a broken subresource is skipped. Frames (``WebSubframeArchives``
 
 from __future__ import annotations
 
-import plistlib
 from typing import Any
 
 from convert import Article, hookimpl
@@ -34,6 +33,8 @@ def sniff_webarchive(data: bytes, ctx: ReadContext) -> bool:
 
 
 def read_webarchive(data: bytes, ctx: ReadContext) -> Article:
+    import plistlib  # here, not at start-up: it imports the XML parser
+
     try:
         root = plistlib.loads(data)
     except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError,

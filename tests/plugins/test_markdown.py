@@ -322,3 +322,42 @@ def test_no_line_holds_only_spaces_outside_code(name):
     out = convert.render(article, "md").decode("utf-8")
     outside_code = re.sub(r"(?ms)^(`{3,}).*?^\1", "", out)
     assert not re.search(r"(?m)^[ \t\u00a0]+$", outside_code)
+
+
+# --------------------------------------------------------------------------- fast paths
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 9.)#>+=-!_&;*\\`[]<>|~\n\t\u00a0\u0663\u2003")),
+               max_size=10))
+def test_escape_shortcut_changes_nothing(text):
+    from convert_plugins.markdown import _escape_all, escape_markdown
+
+    assert escape_markdown(text) == _escape_all(text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_md_tree_is_the_html_parser_tree(name):
+    """The tree the md writer builds itself is the one bs4's html.parser builds from the same
+    XHTML: same markup, same strings, same document order and sibling links."""
+    from bs4 import BeautifulSoup, Tag
+    from convert_plugins._md_blocks import prepare
+    from convert_plugins._md_tree import soup
+
+    html = article_html(prepare(load(name)))
+    ours, theirs = soup(html), BeautifulSoup(html, "html.parser")
+    assert str(ours) == str(theirs)
+
+    def walk(root):
+        nodes = [root, *root.descendants]
+        index = {id(n): i for i, n in enumerate(nodes)}
+
+        def at(n):
+            return None if n is None else index[id(n)]
+
+        return [(isinstance(n, str), n.name, str(n) if isinstance(n, str) else dict(n.attrs),
+                 at(n.parent), at(n.previous_element), at(n.next_element),
+                 at(n.previous_sibling), at(n.next_sibling)) for n in nodes]
+
+    assert walk(ours) == walk(theirs)
+    for tag in ours.find_all(True):  # the fast find_parent answers as bs4's own would
+        assert tag.find_parent("pre") is Tag.find_parent(tag, "pre")
