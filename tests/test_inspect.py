@@ -74,7 +74,8 @@ def test_the_cascade_and_the_candidates_are_recorded():
     ("meta_opengraph.html", "tags", "opengraph"),
     ("meta_microdata.html", "description", "meta"),
     ("meta_visible.html", "authors", "visible"),
-    ("meta_visible.html", "title", "title"),
+    ("meta_visible.html", "title", "h1"),
+    ("meta_visible.html", "published", "visible"),
     ("meta_jsonld.html", "language", "html"),
 ])
 def test_each_metadata_source_is_listed_and_the_winner_named(fixture, field, source):
@@ -162,9 +163,9 @@ def test_live_part_detector_finds_live_parts():
 
 def test_cli_writes_html_and_json(tmp_path):
     out = tmp_path / "r.html"
-    assert run_cli(["inspect", str(VERDICTS), "-o", str(out)]).returncode == 0
+    assert run_cli("inspect", str(VERDICTS), "-o", str(out)).returncode == 0
     assert "decruft inspect" in out.read_text()
-    res = run_cli(["inspect", str(VERDICTS), "--json", "-o", "-"])
+    res = run_cli("inspect", str(VERDICTS), "--json", "-o", "-")
     assert res.returncode == 0
     assert json.loads(res.stdout)["format"] == "decruft-inspect"
 
