@@ -37,7 +37,12 @@ def inspect_bytes(data: bytes, *, location: str | None = None, kind: str = "auto
         except DecruftError as exc:
             error = str(exc)
     seconds = time.perf_counter() - started
-    found = rec.kind or ("json" if kind == "json" else kind if kind != "auto" else "unknown")
+    source = article.meta.source if article is not None else None
+    found = rec.kind or (source.kind if source is not None and source.kind else
+                         kind if kind != "auto" else "unknown")
+    if found == "text" and not rec.lines:
+        rec.notes.append("the text-dump pipeline does not record its per-line decisions yet: "
+                         "only the resulting article is shown")
     return build(rec, article, location=location, kind=found, size=len(data),
                  seconds=seconds, error=error)
 

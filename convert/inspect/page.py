@@ -30,7 +30,8 @@ h1{font-size:20px;margin:16px 0 4px}h2{font-size:17px;margin:22px 0 6px;border-b
 .toggle{margin:10px 0;position:sticky;top:0;background:#fff;padding:6px 0;z-index:1}
 .toggle label{margin-right:14px;cursor:pointer}
 .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}
-.page .b{border-left:4px solid #999;margin:3px 0;padding:3px 8px;border-radius:3px}
+.page .b{border-left:4px solid #999;margin:3px 0;padding:3px 8px;border-radius:3px;content-visibility:auto;contain-intrinsic-size:auto 44px}
+.article article>*{content-visibility:auto;contain-intrinsic-size:auto 60px}
 .b.v-body{border-color:#188038}.b.v-figure{border-color:#1a73e8}
 .b.v-metadata{border-color:#f9ab00}.b.v-dropped{border-color:#d93025;color:#5f6368}
 .b .t{white-space:pre-wrap;word-break:break-word}
@@ -152,6 +153,7 @@ def report_html(report: dict[str, Any]) -> str:
     rules = " · ".join(f"{_e(k)} {_e(v)}" for k, v in counts["by_rule"].items())
     inp = report["input"]
     error = f'<p class="stat v-dropped">{_e(report["error"])}</p>' if report.get("error") else ""
+    error += "".join(f'<p class="stat">{_e(n)}</p>' for n in report.get("notes", ()))
     blocks = "".join(_block(b) for b in report["blocks"])
     raw = json.dumps({k: report[k] for k in ("format", "version", "decruft")})
     return (
