@@ -205,6 +205,11 @@ def _report_plugin_failures() -> None:
         report(f"warning: {msg}")
 
 
+from .inspect.command import inspect_command  # noqa: E402
+
+app.command("inspect")(inspect_command)
+
+
 def _add_plugin_commands() -> None:
     from . import plugins
     from .plugin_commands import guard_new_commands

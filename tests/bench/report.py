@@ -104,16 +104,31 @@ def print_per_type(score, golds: list[dict], pages: dict[str, dict[str, dict]],
         print(f"| {t} | {len(sel)} | " + " | ".join(cells) + " |")
 
 
-def print_worst(golds: list[dict], rows: dict[str, dict], n: int, title: str) -> None:
+def print_worst(golds: list[dict], rows: dict[str, dict], n: int, title: str) -> list[str]:
+    """Print decruft's ``n`` worst pages; return their ids, worst first."""
     ours = rows.get("decruft", {}).get("page_f1")
     if not ours:
-        return
+        return []
     peer = next((t for t in rows if t != "decruft" and rows[t].get("page_f1")), None)
     types = {g["id"]: g.get("page_type") or "" for g in golds}
     print(f"\nworst {n} pages for decruft, {title}" + (f" (vs {peer})" if peer else ""))
     for pid, (f1, p, r) in sorted(ours.items(), key=lambda kv: (kv[1][0], kv[0]))[:n]:
         other = f"  {peer} F1 {rows[peer]['page_f1'].get(pid, (0,))[0]:.3f}" if peer else ""
         print(f"  {pid:36s} {types.get(pid, ''):13s} F1 {f1:.3f}  P {p:.3f}  R {r:.3f}{other}")
+    return [pid for pid, _ in sorted(ours.items(), key=lambda kv: (kv[1][0], kv[0]))[:n]]
+
+
+def write_inspect_reports(corpus: Path, kind: str, ids: list[str], out: Path) -> None:
+    """One ``decruft inspect`` report per page (``OUT/<set>/<id>.inspect.html``)."""
+    from convert.inspect import inspect_page
+    from convert.inspect.page import report_html
+    folder = out / corpus.name
+    folder.mkdir(parents=True, exist_ok=True)
+    for pid in ids:
+        page = corpus / f"{pid}.{'html' if kind == 'html' else 'txt'}"
+        (folder / f"{pid}.inspect.html").write_text(report_html(inspect_page(str(page))),
+                                                   encoding="utf-8")
+    print(f"  inspect reports: {folder}/")
 
 
 def print_pooled_metadata(score, table: list[tuple[str, str, dict]], title: str) -> None:

@@ -24,7 +24,8 @@ byline lenient / date same-day where it has that gold, CPU ms per page, pages pe
 and the worker's peak RSS. ``score`` is the set's headline: shingle F1, else snippet F1. The
 ``mean`` rows are the unweighted mean over the sets (each set counts once) of each column.
 ``--per-type`` adds shingle F1 by ``page_type`` (wcxb sets) per split; ``--worst N`` lists
-decruft's N worst *tune* pages with the peer's F1 (check pages stay sealed).
+decruft's N worst *tune* pages with the peer's F1 (check pages stay sealed); ``--inspect-dir DIR``
+writes a ``decruft inspect`` report for each of them.
 
 ``--kind text`` feeds ``<id>.txt`` dumps to decruft's text parser
 (``convert.extract.text.parse_text``) and compares with the raw dump itself (``raw``).
@@ -120,6 +121,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--limit", type=int, help="only the first N pages of each set")
     ap.add_argument("--per-type", action="store_true")
     ap.add_argument("--worst", type=int, default=0)
+    ap.add_argument("--inspect-dir", type=Path, metavar="DIR",
+                    help="with --worst: write a decruft inspect report per worst page here")
     ap.add_argument("--save", type=Path, metavar="FILE", help="per-page results as JSON lines")
     ap.add_argument("--save-dir", type=Path, metavar="DIR", help="texts in evaluate.py layout")
     ap.add_argument("--sequential", action="store_true")
@@ -178,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         if a.worst:
             # Only tune pages are listed: looking at check pages would unseal them.
             rows, sub = _rows(score, golds, check, "tune", pages, results)
-            report.print_worst(sub, rows, a.worst, f"{corpus.name}, tune pages")
+            worst = report.print_worst(sub, rows, a.worst, f"{corpus.name}, tune pages")
+            if a.inspect_dir:
+                report.write_inspect_reports(corpus, a.kind, worst, a.inspect_dir)
         for tool, tool_pages in pages.items():
             if save:
                 report.save_jsonl(save, corpus.name, a.kind, tool, golds, tool_pages, check)

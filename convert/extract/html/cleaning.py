@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from convert.extract import record
 from . import patterns as P
 from .dom import children, has_descendant, inside
 from .measure import LOOSE, Candidate, class_weight, label, link_density, text_len, visible_chars
@@ -57,6 +58,10 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
                 dropped.append(node)
         doomed.extend(_spare_items(root, root_len, dropped, level))
+    rec = record.current()
+    if rec is not None:
+        from .explain import record_cleaning
+        record_cleaning(rec, doomed, candidates)
     for node in doomed:
         try:
             node.decompose()

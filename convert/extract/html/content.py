@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from convert.extract import record
 from . import patterns as P
 from .cleaning import clean, in_named_chrome
 from .dom import inside
@@ -107,6 +108,11 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
             notes.append(f"added {added} figure(s) beside the winner")
     chrome = clean(nodes, level, candidates)
     length = sum(text_len(n) for n in nodes)
+    rec = record.current()
+    if rec is not None:
+        rec.candidates(sorted((c for c in candidates.values() if c.length),
+                              key=lambda c: c.score, reverse=True)[:10])
+        rec.winner(nodes, top, notes)
     notes.append(f"winner {describe(top.node)} score {top.score:.1f} with "
                  f"{len(nodes) - 1} sibling(s), {length} chars after cleaning "
                  f"({chrome} of named boilerplate)")
@@ -257,13 +263,21 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     page.strip_tags(list(P.DROP_TAGS - {"-comment"}))
     page_len = visible_text_len(page)
     del page
+    rec = record.current()
+    if rec is not None:
+        rec.html, rec.page_chars = html, page_len
     best: tuple[LexborHTMLParser, Content] | None = None
     for level in LEVELS:
         tree = LexborHTMLParser(html)
+        if rec is not None:
+            rec.begin_pass(_PASS_NAMES[level], tree)
         content = extract_pass(tree, level)
         if content is None:
             log.debug("pass %s: nothing found", _PASS_NAMES[level])
             continue
+        if rec is not None:
+            from .explain import judge_pass
+            rec.end_pass(**judge_pass(content, best and best[1], page_len))
         for note in content.notes:
             log.debug("pass %s: %s", _PASS_NAMES[level], note)
         # A relaxed pass wins only by finding more of the same article (not another region).
@@ -287,4 +301,6 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     if best is None:
         return LexborHTMLParser(html), None
     log.debug("chose the %s pass (%d chars)", _PASS_NAMES[best[1].level], best[1].length)
+    if rec is not None:
+        rec.chosen = _PASS_NAMES[best[1].level]
     return best

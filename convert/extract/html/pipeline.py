@@ -26,6 +26,7 @@ from convert.textutil import clean_text, inline_text, squash
 from . import content as content_mod
 from . import meta as metadata_mod
 from . import patterns as P
+from convert.extract import record
 from convert.extract.bylines import BYLINE_START
 from convert.extract.decode import decode
 from .builder import Builder
@@ -65,6 +66,9 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     if "\x00" in text:
         text = text.replace("\x00", "")
     text = cap_attributes(cap_nesting(text))
+    rec = record.current()
+    if rec is not None:
+        rec.kind = "html"
 
     page_url = base_url or (location if _is_url(location) else None)
     head_tree = LexborHTMLParser(text)
@@ -133,6 +137,7 @@ def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     key = word_key(subtitle)
     for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
         if isinstance(block, (Paragraph, Heading)) and word_key(inline_text(block.children)) == key:
+            _dropped(block, "standfirst", "subtitle")
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
@@ -151,6 +156,7 @@ def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
         text = inline_text(block.children).strip()
         if len(text) < BYLINE_MAX_CHARS and BYLINE_START.match(text) and any(
                 n in word_key(text) for n in names):
+            _dropped(block, "byline_line", "authors")
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
@@ -240,6 +246,15 @@ def _last(seen: dict[str, None]) -> str | None:
     return next(reversed(seen), None) if seen else None
 
 
+def _dropped(block: Block, rule: str, field: str | None = None) -> None:
+    """Tell the recorder (if any) that ``rule`` dropped ``block`` (or moved it to the metadata
+    ``field``); returns ``None``, the dropped block."""
+    rec = record.current()
+    if rec is not None:
+        rec.drop_block(inline_text_of(block), rule, field)
+    return None
+
+
 def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
     are boilerplate wherever they appear ("Share this", "Advertisement")."""
@@ -261,20 +276,20 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         text = inline_text(block.children)
         stripped = text.strip()
         if len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
-            return None
+            return _dropped(block, "boilerplate_text")
         if len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
-            return None
+            return _dropped(block, "read_also")
         if len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
             # A cookie / consent notice is never article text, wherever it sits.
-            return None
+            return _dropped(block, "consent_text")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if isinstance(block, Heading) and title_key and key == title_key:
-            return None
+            return _dropped(block, "title_heading", "title")
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
         # block repeating the one right before it is a duplicate (responsive twins, copy
         # widgets).
         if key and len(key) <= DUPLICATE_MAX_CHARS and key == _last(seen):
-            return None
+            return _dropped(block, "duplicate_block")
         seen[key] = None
         return block
     if isinstance(block, Div):
@@ -287,7 +302,7 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         key = word_key(inline_text_of(block))
         if len(key) > LIST_DUPLICATE_MIN_CHARS:
             if key == _last(seen):
-                return None
+                return _dropped(block, "duplicate_block")
             seen[key] = None
         return block
     return block

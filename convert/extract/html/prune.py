@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from convert.extract import record
 from . import patterns as P
 from .dom import hidden_by
 from .fastmatch import in_words
@@ -39,6 +40,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
     if body is None:
         return
     doomed: list[LexborNode] = []
+    rec = record.current()
     half = -1.0  # half the body's text length, measured on first need
 
     def big(node: LexborNode) -> bool:
@@ -77,6 +79,9 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             elif not big(node):
                 doomed.append(node)
                 skip_to = _after(node, body)
+            if rec is not None and doomed and doomed[-1] is node:
+                rec.drop(node, "prune_hidden", **{k: attrs[k] for k in (
+                    "hidden", "aria-hidden", "style", "class") if k in attrs})
             continue
         if loose:
             continue
@@ -85,6 +90,8 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
                 tag == "header" and outside_article(node)):
             doomed.append(node)
             skip_to = _after(node, body)
+            if rec is not None:
+                rec.drop(node, "prune_chrome_tags", tag=tag, role=role)
             continue
         if relaxed or not attrs or tag in _WORDS_EXEMPT:
             continue
@@ -100,6 +107,8 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             if tag in ("ul", "ol", "dl") or not big(node):
                 doomed.append(node)
                 skip_to = _after(node, body)
+                if rec is not None:
+                    rec.drop(node, "prune_chrome_words", class_id=words)
     for node in doomed:
         try:
             node.decompose()

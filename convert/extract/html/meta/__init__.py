@@ -15,6 +15,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from convert.extract import record
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
 from .byline import clean_authors, twitter_label_author, visible_byline
@@ -110,6 +111,10 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         image = ld_text(ld.get("image")) if not isinstance(ld.get("image"), dict) else ld_text(
             ld["image"].get("url"))
     out["lead_image"] = image
+    rec = record.current()
+    if rec is not None:
+        from .candidates import record_candidates
+        record_candidates(rec, tree, ld, meta, h1s, page_title, out, url)
     return out
 
 

@@ -1,0 +1,205 @@
+"""``decruft inspect``: the verdicts and rule names come from the extractor, the JSON follows
+its schema, a hostile page stays inert in the report, and a real browser loads the report
+without errors or requests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import convert
+from convert.extract.record import Recorder, recording
+from convert.inspect import inspect_bytes, inspect_page
+from convert.inspect.page import report_html
+from cliutil import run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+VERDICTS = FIXTURES / "inspect" / "verdicts.html"
+SCHEMA = json.loads((ROOT / "docs" / "inspect.schema.json").read_text())
+
+
+def verdicts(report: dict) -> dict[str, tuple[str, str]]:
+    """First words of each block → (verdict, rule)."""
+    return {" ".join(b["text"].split()[:4]): (b["verdict"], b["rule"]) for b in report["blocks"]}
+
+
+def test_every_verdict_class_with_the_rule_that_decided():
+    got = verdicts(inspect_page(str(VERDICTS)))
+    assert got["Home News Timetables"] == ("dropped", "prune_chrome_tags")
+    assert got["A hidden promotional banner"] == ("dropped", "prune_hidden")
+    assert got["Most read this week:"] == ("dropped", "prune_chrome_words")
+    assert got["Night Trains Return to"] == ("metadata", "title_heading")
+    assert got["By Ilse Brandt ·"] == ("metadata", "byline_line")
+    assert got["A refurbished sleeper carriage"] == ("figure", "figure")
+    assert got["After a decade without"] == ("body", "winner")
+    assert got["Advertisement"] == ("dropped", "boilerplate_text")
+    assert got["Timetable"] == ("dropped", "clean_conditionally")
+    assert got["Why the mountain railways"] == ("dropped", "chrome_blocks")
+    assert got["Read the full timetable"] == ("dropped", "trailing_links")
+    assert got["© 2024 Rail Weekly."] == ("dropped", "prune_chrome_tags")
+
+
+def test_rule_names_are_the_ablation_names_where_switchable():
+    from convert.extract.ablation import RULES
+    report = inspect_page(str(VERDICTS))
+    # Names the cleaning and pruning steps declare (when the ablation switches are in) are
+    # the same the report uses; the others are the deciding function's name.
+    own = {"winner", "figure", "builder", "outside_winner", "clean_conditionally",
+           "title_heading", "byline_line", "standfirst", "boilerplate_text", "read_also",
+           "consent_text", "duplicate_block", "visible_byline", "visible_date",
+           "prune_hidden", "prune_chrome_tags", "prune_chrome_words", "chrome_blocks",
+           "trailing_links"}
+    assert {b["rule"] for b in report["blocks"]} <= own | set(RULES)
+
+
+def test_the_cascade_and_the_candidates_are_recorded():
+    casc = inspect_page(str(VERDICTS))["cascade"]
+    assert casc["chosen"] == "strict"
+    first = casc["passes"][0]
+    assert first["name"] == "strict" and first["replaces"] and first["enough"]
+    assert "cascade stops" in first["reason"]
+    assert first["candidates"][0]["score"] >= first["candidates"][-1]["score"]
+    assert any(c["tag"] == "article" for c in first["candidates"])
+
+
+@pytest.mark.parametrize("fixture, field, source", [
+    ("meta_jsonld.html", "title", "json-ld"),
+    ("meta_jsonld.html", "authors", "json-ld"),
+    ("meta_opengraph.html", "site_name", "opengraph"),
+    ("meta_opengraph.html", "tags", "opengraph"),
+    ("meta_microdata.html", "description", "meta"),
+    ("meta_visible.html", "authors", "visible"),
+    ("meta_visible.html", "title", "h1"),
+    ("meta_visible.html", "published", "visible"),
+    ("meta_jsonld.html", "language", "html"),
+])
+def test_each_metadata_source_is_listed_and_the_winner_named(fixture, field, source):
+    report = inspect_page(str(FIXTURES / "html" / fixture))
+    info = report["metadata"][field]
+    assert info["value"]
+    assert info["chosen_from"]["source"] == source, info
+    assert sum(1 for c in info["candidates"] if c.get("chosen")) == 1
+
+
+def test_title_candidates_include_title_and_h1():
+    info = inspect_page(str(VERDICTS))["metadata"]["title"]
+    sources = {c["source"] for c in info["candidates"]}
+    assert {"json-ld", "opengraph", "title", "h1"} <= sources
+    assert info["chosen_from"] == {"source": "json-ld", "key": "headline"}
+
+
+@pytest.mark.parametrize("page", [VERDICTS, ROOT / "examples" / "field-notes.html",
+                                  ROOT / "examples" / "seed-rt-article.txt"])
+def test_json_validates_against_its_schema(page):
+    report = inspect_page(str(page))
+    jsonschema.validate(json.loads(json.dumps(report)), SCHEMA)
+
+
+def test_schema_rejects_a_wrong_verdict():
+    report = json.loads(json.dumps(inspect_page(str(VERDICTS))))
+    report["blocks"][0]["verdict"] = "kept"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, SCHEMA)
+
+
+@pytest.mark.parametrize("page", [VERDICTS, FIXTURES / "html" / "structure.html",
+                                  ROOT / "examples" / "seed-rt-article.txt"])
+def test_recording_does_not_change_the_article(page):
+    data = page.read_bytes()
+    plain = convert.render(convert.parse(data, location=str(page)), "json")
+    with recording(Recorder()):
+        recorded = convert.render(convert.parse(data, location=str(page)), "json")
+    assert recorded == plain
+
+
+def test_a_refused_page_still_gets_a_report():
+    report = inspect_bytes(b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                           kind="html")
+    assert report["error"] and report["article"] is None
+    assert report["blocks"][0]["verdict"] == "dropped"
+    assert "<nav" not in report_html(report).split("</style>", 1)[1].replace("&lt;nav", "")
+
+
+# --------------------------------------------------------------------------- hostile pages
+
+def _live_parts(html: str) -> list[str]:
+    """Everything in the report that a browser would run, load or follow."""
+    tree = LexborHTMLParser(html)
+    found = [n.tag for n in tree.css("script, iframe, link, object, embed, img, frame, "
+                                      "video, audio, source, form, base, a")]
+    for node in tree.css("*"):
+        for name, value in node.attributes.items():
+            if name.startswith("on") or name in ("src", "href", "action", "srcset", "style",
+                                                 "formaction", "data", "background"):
+                found.append(f"{node.tag}[{name}={value}]")
+    styles = tree.css("style")
+    if len(styles) != 1 or "url(" in styles[0].text() or "@import" in styles[0].text():
+        found.append("extra or loading style")
+    return found
+
+
+def test_hostile_page_report_has_nothing_live():
+    from test_hostile import LEAKY
+    report = inspect_bytes(LEAKY.encode("utf-8"), kind="html", location="https://evil.example/x")
+    html = report_html(report)
+    assert _live_parts(html) == []
+    tree = LexborHTMLParser(html)
+    csp = tree.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+    assert "default-src 'none'" in csp and "script-src 'none'" in csp
+    # The page's markup is shown as text, escaped; the article's text is there.
+    assert "committee met on Tuesday" in tree.body.text()
+    assert "<script>alert" not in html and "javascript:" not in html.lower()
+
+
+def test_live_part_detector_finds_live_parts():
+    assert _live_parts("<style>p{}</style><a href='x'>x</a><p onclick='y'>z</p>") == [
+        "a", "a[href=x]", "p[onclick=y]"]
+
+
+def test_cli_writes_html_and_json(tmp_path):
+    out = tmp_path / "r.html"
+    assert run_cli("inspect", str(VERDICTS), "-o", str(out)).returncode == 0
+    assert "decruft inspect" in out.read_text()
+    res = run_cli("inspect", str(VERDICTS), "--json", "-o", "-")
+    assert res.returncode == 0
+    assert json.loads(res.stdout)["format"] == "decruft-inspect"
+
+
+# --------------------------------------------------------------------------- a real browser
+
+browser = pytest.importorskip("browser")
+needs_chromium = pytest.mark.skipif(browser.chromium() is None, reason="chromium not installed")
+
+
+@needs_chromium
+@pytest.mark.parametrize("page", [ROOT / "examples" / "field-notes.html",
+                                  ROOT / "examples" / "seed-rt-article.txt", "hostile"])
+def test_report_opens_in_chromium_without_errors_or_requests(tmp_path, page):
+    if page == "hostile":
+        from test_hostile import LEAKY
+        report = inspect_bytes(LEAKY.encode("utf-8"), kind="html", location="https://evil.example/")
+    else:
+        report = inspect_page(str(page))
+    path = tmp_path / "report.html"
+    path.write_text(report_html(report), encoding="utf-8")
+    shot = tmp_path / "report.png"
+    found = browser.open_report(path, shot)
+    assert found["console_errors"] == []
+    assert found["requests"] == []
+    assert found["dom_chars"] > 1000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@needs_chromium
+def test_browser_check_sees_errors_and_requests(tmp_path):
+    path = tmp_path / "bad.html"
+    path.write_text("<html><head><link rel=stylesheet href='http://example.invalid/x.css'>"
+                    "</head><body><script>console.error('boom')</script></body></html>")
+    found = browser.open_report(path)
+    assert "boom" in found["console_errors"]
+    assert found["requests"] == ["http://example.invalid/x.css"]
