@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from convert.extract.ablation import rule
 from . import patterns as P
 from .cleaning import clean, in_named_chrome
 from .dom import inside
@@ -41,6 +42,19 @@ from .thresholds import (
 )
 
 log = logging.getLogger("convert.extract")
+
+RELAX = rule("relax", "a pass keeping too little of the page is retried with relaxed pruning")
+SIDE_BLOCK = rule("side_block", "an earlier winner that is a small non-article block gives way "
+                  "to a much longer region found by a later pass")
+WEAKER_PASS = rule("weaker_pass", "a later pass's winner scoring under half the earlier one's "
+                   "does not replace it")
+COMMENTS_NO_GAIN = rule("comments_no_gain", "reader comments kept by a later pass are no gain "
+                        "over an article")
+LOOSE_CORE = rule("loose_core", "the loose pass must find more than the nav/footer/aside text "
+                  "it keeps")
+NOSCRIPT = rule("noscript", "<noscript> markup outweighing the visible page is parsed as the page")
+ENCLOSING_REGION = rule("enclosing_region", "the strict winner widens to a link-free headed "
+                        "region on landing pages")
 
 
 @dataclass
@@ -96,7 +110,7 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
     nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
     # Only where the strict rules removed the chrome: in later passes the region would take
     # in the comment threads and "more articles" blocks that chrome names had marked.
-    region = enclosing_region(nodes, body) if level == STRICT else None
+    region = enclosing_region(nodes, body) if level == STRICT and ENCLOSING_REGION else None
     if region is not None:
         notes.append(f"widened to {describe(region)}: the winner is one block of a "
                      f"link-free page")
@@ -110,8 +124,8 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
     notes.append(f"winner {describe(top.node)} score {top.score:.1f} with "
                  f"{len(nodes) - 1} sibling(s), {length} chars after cleaning "
                  f"({chrome} of named boilerplate)")
-    core = length - _chrome_tag_chars(nodes) if level >= LOOSE else length
-    comments = _comment_chars(nodes) if level >= RELAXED else 0
+    core = length - _chrome_tag_chars(nodes) if level >= LOOSE and LOOSE_CORE else length
+    comments = _comment_chars(nodes) if level >= RELAXED and COMMENTS_NO_GAIN else 0
     return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node),
                    comments, core)
 
@@ -185,7 +199,7 @@ def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
 def _weaker(new: Content, old: Content) -> bool:
     # A negative score comes from chrome class words, which the relaxed passes no longer
     # trust: it says nothing about the text, so it is not compared.
-    return 0 < new.score < WEAKER_SCORE_SHARE * old.score
+    return WEAKER_PASS and 0 < new.score < WEAKER_SCORE_SHARE * old.score
 
 
 def _side_block(new: Content, old: Content, page_len: int) -> bool:
@@ -193,7 +207,7 @@ def _side_block(new: Content, old: Content, page_len: int) -> bool:
     only because the strict rules removed the real content's container (a comment thread that
     *is* the page, on a forum): a later pass found a much longer, *different* region. (A later
     region that contains the earlier one is judged by :func:`_extends` and :func:`_weaker`.)"""
-    return (old.length < SIDE_BLOCK_SHARE * page_len and not _article_like(old)
+    return (SIDE_BLOCK and old.length < SIDE_BLOCK_SHARE * page_len and not _article_like(old)
             and new.length >= SIDE_BLOCK_FACTOR * old.length and not _extends(new, old))
 
 
@@ -205,6 +219,8 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
     (Discourse forums, some SPAs): when the noscript text outweighs the visible text, parse
     it as markup. ``page`` is an untouched parse of ``html``; returns the markup to use and
     whether it changed."""
+    if not NOSCRIPT:
+        return html, False
     raw = [n.text(deep=True) for n in page.css("body noscript")]
     if sum(len(r) for r in raw) < NOSCRIPT_MIN_MARKUP:
         return html, False
@@ -279,7 +295,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)
         found = content.length + content.chrome
-        if content.length >= MIN_ARTICLE_CHARS and found >= MIN_ARTICLE_SHARE * min(
+        if not RELAX or content.length >= MIN_ARTICLE_CHARS and found >= MIN_ARTICLE_SHARE * min(
                 page_len, PAGE_CHARS_CAP) and not content.in_chrome:
             break
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
