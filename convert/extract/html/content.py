@@ -38,7 +38,7 @@ from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, HEADLINE_LEVELS,
     HEADLINE_MIN_WORDS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,
     NOSCRIPT_MIN_TEXT, PAGE_CHARS_CAP, PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
-    SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, WEAKER_SCORE_SHARE,
+    SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, STAY_MIN_WORDS, STAY_TITLE_SHARE, WEAKER_SCORE_SHARE,
 )
 
 log = logging.getLogger("convert.extract")
@@ -53,6 +53,8 @@ COMMENTS_NO_GAIN = rule("comments_no_gain", "reader comments kept by a later pas
 LOOSE_CORE = rule("loose_core", "the loose pass must find more than the nav/footer/aside text "
                   "it keeps")
 NOSCRIPT = rule("noscript", "<noscript> markup outweighing the visible page is parsed as the page")
+ARTICLE_STAYS = rule("article_stays", "a strict winner under the page's headline is replaced "
+                     "by a later pass only with more of the same container")
 ENCLOSING_REGION = rule("enclosing_region", "the strict winner widens to a link-free headed "
                         "region on landing pages")
 
@@ -79,6 +81,9 @@ class Content:
     #: Characters outside chrome tags (nav, footer, aside) kept by the loose pass: what it
     #: found beyond them (the whole length unless given).
     core: int | None = None
+    #: The winning element as the debug log names it (``div#main.post``): the same in every
+    #: pass when the passes found the same container.
+    winner: str = ""
 
     def __post_init__(self) -> None:
         if self.core is None:
@@ -127,7 +132,7 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
     core = length - _chrome_tag_chars(nodes) if level >= LOOSE and LOOSE_CORE else length
     comments = _comment_chars(nodes) if level >= RELAXED and COMMENTS_NO_GAIN else 0
     return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node),
-                   comments, core)
+                   comments, core, describe(top.node))
 
 
 _CHROME_TAG_SELECTOR = ",".join(sorted(P.CHROME_TAGS | {"header"}))
@@ -170,6 +175,29 @@ def _article_like(content: Content) -> bool:
                 if len(words) >= HEADLINE_MIN_WORDS and " ".join(words).casefold() in title:
                     return True
             up = up.parent
+    return False
+
+
+def _under_headline(content: Content) -> bool:
+    """Whether the winner sits under the page's own headline: a heading (``<h1>``-``<h3>``;
+    older blogs title posts with ``<h2>``/``<h3>``) of at least :data:`STAY_MIN_WORDS` words
+    making up most of the ``<title>`` (so not the site's name), held by the winner, its parent
+    or grandparent. Such a winner is the story however much else the page holds (a headline
+    list, a comment thread, a sidebar of widgets): relaxing would only climb to their wrapper."""
+    node = content.nodes[0]
+    title = _page_title(node)
+    if not title:
+        return False
+    up = node
+    for _ in range(HEADLINE_LEVELS):
+        if up is None or up.tag in ("body", "html"):
+            return False
+        for heading in up.css("h1, h2, h3"):
+            text = " ".join(heading.text(deep=True).split()).casefold()
+            if (len(text.split()) >= STAY_MIN_WORDS and text in title
+                    and len(text) >= STAY_TITLE_SHARE * len(title)):
+                return True
+        up = up.parent
     return False
 
 
@@ -274,6 +302,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     page_len = visible_text_len(page)
     del page
     best: tuple[LexborHTMLParser, Content] | None = None
+    anchored = ""
     for level in LEVELS:
         tree = LexborHTMLParser(html)
         content = extract_pass(tree, level)
@@ -287,7 +316,12 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         # Reader comments are no gain over an article (they are kept out by default).
         gain = content.length if best is None or best[1].length < MIN_ARTICLE_CHARS \
             else content.core - (content.comments if _article_like(best[1]) else 0)
-        if best is None or gain > best[1].length * PASS_GAIN_FACTOR and (
+        if anchored and content.winner != anchored:
+            # The story under its headline stays: a later pass may find more of the same
+            # container, not trade it for a wrapper of the busy page around it.
+            log.debug("pass %s: winner %s is not the story's %s: kept the story",
+                      _PASS_NAMES[level], content.winner, anchored)
+        elif best is None or gain > best[1].length * PASS_GAIN_FACTOR and (
                 best[1].length < MIN_ARTICLE_CHARS or best[1].in_chrome
                 or _side_block(content, best[1], page_len)
                 or _extends(content, best[1]) and not _weaker(content, best[1])
@@ -298,6 +332,10 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         if not RELAX or content.length >= MIN_ARTICLE_CHARS and found >= MIN_ARTICLE_SHARE * min(
                 page_len, PAGE_CHARS_CAP) and not content.in_chrome:
             break
+        if (ARTICLE_STAYS and level == STRICT and best[1] is content
+                and content.length >= MIN_ARTICLE_CHARS and not content.in_chrome
+                and _under_headline(content)):
+            anchored = content.winner
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)
     if best is None:
