@@ -55,6 +55,7 @@ LOOSE_CORE = rule("loose_core", "the loose pass must find more than the nav/foot
 NOSCRIPT = rule("noscript", "<noscript> markup outweighing the visible page is parsed as the page")
 ARTICLE_STAYS = rule("article_stays", "a strict winner under the page's headline is replaced "
                      "by a later pass only with more of the same container")
+HENTRY = rule("hentry", "a winner in a microformat blog post (hentry) reads as an article")
 ENCLOSING_REGION = rule("enclosing_region", "the strict winner widens to a link-free headed "
                         "region on landing pages")
 
@@ -162,6 +163,8 @@ def _article_like(content: Content) -> bool:
     for node in content.nodes:
         if node.tag in ("article", "main") or not outside_article(node):
             return True
+        if HENTRY and _in_post_entry(node):
+            return True
         if title is None:
             title = _page_title(node)
         if not title:
@@ -198,6 +201,22 @@ def _under_headline(content: Content) -> bool:
                     and len(text) >= STAY_TITLE_SHARE * len(title)):
                 return True
         up = up.parent
+    return False
+
+
+_POST_ENTRY = re.compile(r"(?:^|\s)(?:hentry|h-entry)(?:\s|$)")
+
+
+def _in_post_entry(node: LexborNode) -> bool:
+    """Whether the element or an ancestor up to :data:`HEADLINE_LEVELS` levels is marked as a
+    blog post by the microformat class (``hentry``, ``h-entry``), the ``<article>`` of older
+    blog themes."""
+    for _ in range(HEADLINE_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if _POST_ENTRY.search(node.attributes.get("class") or ""):
+            return True
+        node = node.parent
     return False
 
 

@@ -33,3 +33,18 @@ def test_short_story_under_its_headline_is_not_traded_for_the_busy_page():
     assert "dredging the eastern basin" in text and "lifeboat station" in text
     assert "Module" not in text
 
+
+def test_short_blog_post_is_not_traded_for_its_comment_thread():
+    # An older blog theme: no <article>, the post marked by the hentry microformat; the
+    # thread below is ten times longer than the post.
+    comments = "".join(
+        f"<li class='comment'>Reader {i} says the photograph is lovely, the print is "
+        f"perfect, the dress looks vintage, and the styling is just right, thank you. "
+        f"September {i + 1}, 2012 | Permalink</li>" for i in range(20))
+    html = ("<html><head><title>Look of the day - The Garment District Street Style Journal</title></head><body><div id='content'>"
+            "<div class='post hentry'><h2>Look of the day</h2><div class='entry-content'>"
+            + _STORY + "</div></div><div id='comments'><ol>" + comments
+            + "</ol></div></div></body></html>")
+    text = article_text(parse_html(html))
+    assert "dredging the eastern basin" in text
+    assert "Reader" not in text
