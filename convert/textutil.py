@@ -50,8 +50,11 @@ def inline_text(children: Iterable[Inline], *, line_break: str = "\n") -> str:
     return "".join(out)
 
 
-def block_texts(blocks: Iterable[Block]) -> Iterator[str]:
-    """Yield the text of each leaf block (paragraph, heading, list item line, cell, ...) in order."""
+def block_texts(blocks: Iterable[Block], *, captions: bool = True) -> Iterator[str]:
+    """Yield the text of each leaf block (paragraph, heading, list item line, cell, ...) in order.
+
+    ``captions=False`` leaves out figures' captions and credits (the ``txt`` format's default:
+    a caption is not running text)."""
     for block in blocks:
         t = block.type
         if t in ("paragraph", "heading"):
@@ -63,22 +66,23 @@ def block_texts(blocks: Iterable[Block]) -> Iterator[str]:
                 yield block.text  # type: ignore[union-attr]
         elif t == "list":
             for item in block.items:  # type: ignore[union-attr]
-                yield from block_texts(item.blocks)
+                yield from block_texts(item.blocks, captions=captions)
         elif t in ("quote", "div"):
-            yield from block_texts(block.blocks)  # type: ignore[union-attr]
+            yield from block_texts(block.blocks, captions=captions)  # type: ignore[union-attr]
         elif t == "table":
             for row in (*block.head, *block.body):  # type: ignore[union-attr]
-                cells = [" ".join(block_texts(c.blocks)) for c in row.cells]
+                cells = [" ".join(block_texts(c.blocks, captions=captions)) for c in row.cells]
                 line = "\t".join(cells)
                 if line.strip():
                     yield line
-        elif t == "figure":
+        elif t == "figure" and captions:
             text = " ".join(s for s in (inline_text(block.caption),  # type: ignore[union-attr]
                                         inline_text(block.credit)) if s)  # type: ignore[union-attr]
             if text.strip():
                 yield text
 
 
-def article_text(article: Article) -> str:
-    """The article body as plain text: one block per paragraph, blank lines between."""
-    return "\n\n".join(block_texts(article.blocks))
+def article_text(article: Article, *, captions: bool = True) -> str:
+    """The article body as plain text: one block per paragraph, blank lines between
+    (figures' captions and credits too unless ``captions=False``)."""
+    return "\n\n".join(block_texts(article.blocks, captions=captions))

@@ -1,7 +1,9 @@
 """The ``txt`` format: the body as plain text, blocks separated by blank lines, no markup.
 
 This is the form extraction benchmarks and text corpora use, so it holds the body only: no
-title line, no metadata.
+title line, no metadata, and by default no figure captions or photo credits (a caption is not
+running text; human-made news golds leave it out). ``-O captions=keep`` keeps them, each where
+its figure stands.
 """
 
 from __future__ import annotations
@@ -13,9 +15,13 @@ from convert.formats import FormatRegistry, RenderOptions
 from convert.textutil import article_text, clean_text
 
 
+_KEEP = {"keep", "yes", "true", "1", "on"}
+
+
 def render_text(article: Article, options: RenderOptions) -> bytes:
+    keep = str(options.extra.get("captions", "drop")).strip().lower() in _KEEP
     # A lone surrogate in a hand-made AST cannot be encoded: drop it as every writer does.
-    text = clean_text(article_text(article))
+    text = clean_text(article_text(article, captions=keep))
     return (text + "\n").encode("utf-8") if text else b""
 
 

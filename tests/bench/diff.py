@@ -17,7 +17,8 @@ from pathlib import Path
 
 def load(path: Path, tool: str) -> dict[tuple[str, str, str], dict]:
     recs = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    # (split on "\n" only: str.splitlines also breaks at U+2028 inside a JSON string)
+    for line in path.read_text(encoding="utf-8").split("\n"):
         if line.strip():
             rec = json.loads(line)
             if rec["tool"] == tool:

@@ -40,7 +40,8 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
     def run(data: bytes, location: str) -> dict:
         article = parse(data, kind=kind, location=location)
         meta = article.meta
-        text = article_text(article)
+        # The body as the txt format writes it by default: figure captions and credits left out.
+        text = article_text(article, captions=False)
         if meta.subtitle:
             # The standfirst is shown under the headline (Meta.subtitle, not a body block):
             # it is part of the article a reader sees, as the peers' text has it.

@@ -10,6 +10,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborNode
 
 from convert.extract import record
+from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import children, has_descendant, inside
 from .measure import LOOSE, Candidate, class_weight, label, link_density, text_len, visible_chars
@@ -23,6 +24,27 @@ from .thresholds import (
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
 
+
+CLEAN_CONDITIONALLY = rule("clean_conditionally", "Readability's conditional cleaning inside "
+                           "the winner")
+CHROME_BLOCKS = rule("chrome_blocks", "blocks named as boilerplate inside the winner are dropped")
+TRAILING_LINKS = rule("trailing_links", "one-link paragraphs after the last prose are dropped")
+SPARE_ITEMS = rule("spare_items", "repeated items are kept when cleaning would take most of "
+                   "the winner")
+KEEP_STRONG = rule("keep_strong", "a block scoring nearly as well as the winner is never cleaned")
+CLEAN_MAX_HALF = rule("clean_max_half", "cleaning never removes a block holding half the winner")
+WEAK_LABEL = rule("weak_label", "prose outweighs a layout-only chrome word (widget, hidden)")
+NEGATIVE_SCORE = rule("negative_score", "a block whose class weight and score are negative "
+                      "is dropped")
+CONTENT_COMMAS_RULE = rule("content_commas", "a block with many commas is prose, kept")
+LINK_LISTS = rule("link_lists", "a list of links inside the winner is dropped")
+PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept")
+LINK_TABLES = rule("link_tables", "a table of links inside the winner is dropped")
+IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
+ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraphs is dropped")
+FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
+SHORT_DEBRIS = rule("short_debris", "a very short block without picture or heading is dropped")
+LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
@@ -42,9 +64,10 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         blocks = _chrome_blocks(root, root_len, candidates)
         chrome += sum(text_len(n) for n in blocks)
         doomed.extend(blocks)
-        doomed.extend(_trailing_links(root))
+        if TRAILING_LINKS:
+            doomed.extend(_trailing_links(root))
         dropped: list[LexborNode] = []
-        for node in root.css(",".join(_CLEAN_TAGS)):
+        for node in root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else ():
             if node.mem_id == root.mem_id:
                 continue
             seen += 1
@@ -53,7 +76,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if _is_wrapper(node):
                 continue
             cand = candidates.get(node.mem_id)
-            if cand is not None and keep > 0 and cand.score >= keep:
+            if KEEP_STRONG and cand is not None and keep > 0 and cand.score >= keep:
                 continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
                 dropped.append(node)
@@ -62,6 +85,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
     if rec is not None:
         from .explain import record_cleaning
         record_cleaning(rec, doomed, candidates)
+        doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
     for node in doomed:
         try:
             node.decompose()
@@ -78,6 +102,8 @@ def _chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candid
     another token reads as content (``jp-relatedposts``, ``post-author``)."""
     out: list[LexborNode] = []
     best: LexborNode | None = None
+    if not CHROME_BLOCKS:
+        return out
     for node in root.css("[class],[id]"):
         if node.mem_id == root.mem_id or not named_chrome(node):
             continue
@@ -236,21 +262,21 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     with real paragraphs. ``points`` is the block's content score (0 when unscored)."""
     tag = node.tag or "-"
     text = node.text(deep=True)
-    if visible_chars(text) > CLEAN_MAX_SHARE * root_len:
+    if CLEAN_MAX_HALF and visible_chars(text) > CLEAN_MAX_SHARE * root_len:
         # Never silently lose most of the article to one cleaning decision.
         return False
     weight = class_weight(node)
     text = " ".join(text.split())
     length = len(text)
-    if weight < 0 and _weak_label(node) and _prose(node) >= WEAK_LABEL_PROSE and link_density(
+    if WEAK_LABEL and weight < 0 and _weak_label(node) and _prose(node) >= WEAK_LABEL_PROSE and link_density(
             node) < WEAK_LABEL_DENSITY:
         return False
-    if weight + points < 0 and level < LOOSE and not (
+    if NEGATIVE_SCORE and weight + points < 0 and level < LOOSE and not (
             tag in ("ul", "ol", "dl") and weight >= 0 and link_density(node) < SCORED_LIST_DENSITY):
         # (A list's negative score is its tag weight against few short items, not evidence
         # of chrome: lists are judged by their links below.)
         return True
-    if len(P.COMMA.findall(text)) >= CONTENT_COMMAS:
+    if CONTENT_COMMAS_RULE and len(P.COMMA.findall(text)) >= CONTENT_COMMAS:
         return False
     if tag == "figure" and node.css_first("img") is not None:
         return False
@@ -265,21 +291,23 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     density = link_density(node)
     if tag in ("ul", "ol"):
         # A list of links is navigation; a list of sentences is content.
-        return density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
+        return LINK_LISTS and density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
             length < 1 and img == 0)
-    if p and _prose(node) >= PROSE_INSIDE_CHARS:
+    if PROSE_INSIDE and p and _prose(node) >= PROSE_INSIDE_CHARS:
         # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.
         return False
     if tag == "table":
-        return density > LINK_TABLE_DENSITY and length < LINK_TABLE_MAX_CHARS
-    if img > 1 and p / img < IMAGE_WALL_PARAGRAPHS and length < IMAGE_WALL_MAX_CHARS:
+        return LINK_TABLES and density > LINK_TABLE_DENSITY and length < LINK_TABLE_MAX_CHARS
+    if IMAGE_WALLS and img > 1 and p / img < IMAGE_WALL_PARAGRAPHS and length < IMAGE_WALL_MAX_CHARS:
         return True
-    if tag not in ("ul", "ol") and li > p and length < ITEM_HEAVY_MAX_CHARS:
+    if ITEM_HEAVY and tag not in ("ul", "ol") and li > p and length < ITEM_HEAVY_MAX_CHARS:
         return True
-    if inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
+    if FORM_DEBRIS and inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True
-    if length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6"):
+    if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6"):
         return True
+    if not LINK_DENSITY:
+        return False
     if weight < CLASS_WEIGHT and density > LOW_WEIGHT_DENSITY and length < WEIGHTED_MAX_CHARS and (
             density > LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER):
         return True

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.extract import record
+from convert.extract.ablation import rule
 from . import patterns as P
 from .cleaning import clean, in_named_chrome
 from .dom import inside
@@ -38,10 +39,26 @@ from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, HEADLINE_LEVELS,
     HEADLINE_MIN_WORDS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,
     NOSCRIPT_MIN_TEXT, PAGE_CHARS_CAP, PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
-    SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, WEAKER_SCORE_SHARE,
+    SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, STAY_MIN_WORDS, STAY_TITLE_SHARE, WEAKER_SCORE_SHARE,
 )
 
 log = logging.getLogger("convert.extract")
+
+RELAX = rule("relax", "a pass keeping too little of the page is retried with relaxed pruning")
+SIDE_BLOCK = rule("side_block", "an earlier winner that is a small non-article block gives way "
+                  "to a much longer region found by a later pass")
+WEAKER_PASS = rule("weaker_pass", "a later pass's winner scoring under half the earlier one's "
+                   "does not replace it")
+COMMENTS_NO_GAIN = rule("comments_no_gain", "reader comments kept by a later pass are no gain "
+                        "over an article")
+LOOSE_CORE = rule("loose_core", "the loose pass must find more than the nav/footer/aside text "
+                  "it keeps")
+NOSCRIPT = rule("noscript", "<noscript> markup outweighing the visible page is parsed as the page")
+ARTICLE_STAYS = rule("article_stays", "a strict winner under the page's headline is replaced "
+                     "by a later pass only with more of the same container")
+HENTRY = rule("hentry", "a winner in a microformat blog post (hentry) reads as an article")
+ENCLOSING_REGION = rule("enclosing_region", "the strict winner widens to a link-free headed "
+                        "region on landing pages")
 
 
 @dataclass
@@ -66,6 +83,9 @@ class Content:
     #: Characters outside chrome tags (nav, footer, aside) kept by the loose pass: what it
     #: found beyond them (the whole length unless given).
     core: int | None = None
+    #: The winning element as the debug log names it (``div#main.post``): the same in every
+    #: pass when the passes found the same container.
+    winner: str = ""
 
     def __post_init__(self) -> None:
         if self.core is None:
@@ -97,7 +117,7 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
     nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
     # Only where the strict rules removed the chrome: in later passes the region would take
     # in the comment threads and "more articles" blocks that chrome names had marked.
-    region = enclosing_region(nodes, body) if level == STRICT else None
+    region = enclosing_region(nodes, body) if level == STRICT and ENCLOSING_REGION else None
     if region is not None:
         notes.append(f"widened to {describe(region)}: the winner is one block of a "
                      f"link-free page")
@@ -116,10 +136,10 @@ def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
     notes.append(f"winner {describe(top.node)} score {top.score:.1f} with "
                  f"{len(nodes) - 1} sibling(s), {length} chars after cleaning "
                  f"({chrome} of named boilerplate)")
-    core = length - _chrome_tag_chars(nodes) if level >= LOOSE else length
-    comments = _comment_chars(nodes) if level >= RELAXED else 0
+    core = length - _chrome_tag_chars(nodes) if level >= LOOSE and LOOSE_CORE else length
+    comments = _comment_chars(nodes) if level >= RELAXED and COMMENTS_NO_GAIN else 0
     return Content(nodes, length, level, notes, top.score, chrome, in_named_chrome(top.node),
-                   comments, core)
+                   comments, core, describe(top.node))
 
 
 _CHROME_TAG_SELECTOR = ",".join(sorted(P.CHROME_TAGS | {"header"}))
@@ -149,6 +169,8 @@ def _article_like(content: Content) -> bool:
     for node in content.nodes:
         if node.tag in ("article", "main") or not outside_article(node):
             return True
+        if HENTRY and _in_post_entry(node):
+            return True
         if title is None:
             title = _page_title(node)
         if not title:
@@ -162,6 +184,45 @@ def _article_like(content: Content) -> bool:
                 if len(words) >= HEADLINE_MIN_WORDS and " ".join(words).casefold() in title:
                     return True
             up = up.parent
+    return False
+
+
+def _under_headline(content: Content) -> bool:
+    """Whether the winner sits under the page's own headline: a heading (``<h1>``-``<h3>``;
+    older blogs title posts with ``<h2>``/``<h3>``) of at least :data:`STAY_MIN_WORDS` words
+    making up most of the ``<title>`` (so not the site's name), held by the winner, its parent
+    or grandparent. Such a winner is the story however much else the page holds (a headline
+    list, a comment thread, a sidebar of widgets): relaxing would only climb to their wrapper."""
+    node = content.nodes[0]
+    title = _page_title(node)
+    if not title:
+        return False
+    up = node
+    for _ in range(HEADLINE_LEVELS):
+        if up is None or up.tag in ("body", "html"):
+            return False
+        for heading in up.css("h1, h2, h3"):
+            text = " ".join(heading.text(deep=True).split()).casefold()
+            if (len(text.split()) >= STAY_MIN_WORDS and text in title
+                    and len(text) >= STAY_TITLE_SHARE * len(title)):
+                return True
+        up = up.parent
+    return False
+
+
+_POST_ENTRY = re.compile(r"(?:^|\s)(?:hentry|h-entry)(?:\s|$)")
+
+
+def _in_post_entry(node: LexborNode) -> bool:
+    """Whether the element or an ancestor up to :data:`HEADLINE_LEVELS` levels is marked as a
+    blog post by the microformat class (``hentry``, ``h-entry``), the ``<article>`` of older
+    blog themes."""
+    for _ in range(HEADLINE_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if _POST_ENTRY.search(node.attributes.get("class") or ""):
+            return True
+        node = node.parent
     return False
 
 
@@ -191,7 +252,7 @@ def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
 def _weaker(new: Content, old: Content) -> bool:
     # A negative score comes from chrome class words, which the relaxed passes no longer
     # trust: it says nothing about the text, so it is not compared.
-    return 0 < new.score < WEAKER_SCORE_SHARE * old.score
+    return WEAKER_PASS and 0 < new.score < WEAKER_SCORE_SHARE * old.score
 
 
 def _side_block(new: Content, old: Content, page_len: int) -> bool:
@@ -199,7 +260,7 @@ def _side_block(new: Content, old: Content, page_len: int) -> bool:
     only because the strict rules removed the real content's container (a comment thread that
     *is* the page, on a forum): a later pass found a much longer, *different* region. (A later
     region that contains the earlier one is judged by :func:`_extends` and :func:`_weaker`.)"""
-    return (old.length < SIDE_BLOCK_SHARE * page_len and not _article_like(old)
+    return (SIDE_BLOCK and old.length < SIDE_BLOCK_SHARE * page_len and not _article_like(old)
             and new.length >= SIDE_BLOCK_FACTOR * old.length and not _extends(new, old))
 
 
@@ -211,6 +272,8 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
     (Discourse forums, some SPAs): when the noscript text outweighs the visible text, parse
     it as markup. ``page`` is an untouched parse of ``html``; returns the markup to use and
     whether it changed."""
+    if not NOSCRIPT:
+        return html, False
     raw = [n.text(deep=True) for n in page.css("body noscript")]
     if sum(len(r) for r in raw) < NOSCRIPT_MIN_MARKUP:
         return html, False
@@ -267,6 +330,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     if rec is not None:
         rec.html, rec.page_chars = html, page_len
     best: tuple[LexborHTMLParser, Content] | None = None
+    anchored = ""
     for level in LEVELS:
         tree = LexborHTMLParser(html)
         if rec is not None:
@@ -285,7 +349,12 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         # Reader comments are no gain over an article (they are kept out by default).
         gain = content.length if best is None or best[1].length < MIN_ARTICLE_CHARS \
             else content.core - (content.comments if _article_like(best[1]) else 0)
-        if best is None or gain > best[1].length * PASS_GAIN_FACTOR and (
+        if anchored and content.winner != anchored:
+            # The story under its headline stays: a later pass may find more of the same
+            # container, not trade it for a wrapper of the busy page around it.
+            log.debug("pass %s: winner %s is not the story's %s: kept the story",
+                      _PASS_NAMES[level], content.winner, anchored)
+        elif best is None or gain > best[1].length * PASS_GAIN_FACTOR and (
                 best[1].length < MIN_ARTICLE_CHARS or best[1].in_chrome
                 or _side_block(content, best[1], page_len)
                 or _extends(content, best[1]) and not _weaker(content, best[1])
@@ -293,9 +362,13 @@ def find_content(html: str, page: LexborHTMLParser | None = None
                 and content.score >= RELAXED_SCORE_FACTOR * best[1].score):
             best = (tree, content)
         found = content.length + content.chrome
-        if content.length >= MIN_ARTICLE_CHARS and found >= MIN_ARTICLE_SHARE * min(
+        if not RELAX or content.length >= MIN_ARTICLE_CHARS and found >= MIN_ARTICLE_SHARE * min(
                 page_len, PAGE_CHARS_CAP) and not content.in_chrome:
             break
+        if (ARTICLE_STAYS and level == STRICT and best[1] is content
+                and content.length >= MIN_ARTICLE_CHARS and not content.in_chrome
+                and _under_headline(content)):
+            anchored = content.winner
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)
     if best is None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from convert.extract.ablation import rule
 from .dom import children, has_descendant
 from .measure import link_density, text_len
 from .thresholds import (
     FIGURES_PER_SIBLING, FIGURE_MAX_DENSITY, FIGURE_SCOPE_LEVELS, MAX_LEAD_FIGURES,
 )
+
+LEAD_FIGURES = rule("lead_figures", "lead figures above the winner are added to it")
+SIDE_FIGURES = rule("side_figures", "captioned figures beside the winner are added to it")
 
 
 def with_figures(nodes: list[LexborNode]) -> tuple[list[LexborNode], int]:
@@ -35,9 +39,9 @@ def with_figures(nodes: list[LexborNode]) -> tuple[list[LexborNode], int]:
             continue
         if (sib.tag or "-").startswith("-"):
             continue
-        if not started:
+        if not started and LEAD_FIGURES:
             out.extend(f for f in _figures_in(sib) if _lead_figure(f))
-        else:
+        elif started and SIDE_FIGURES:
             pending.extend(f for f in _figures_in(sib, direct=True) if _lead_figure(f))
     out.extend(f for f in pending if _captioned(f))
     # Chosen nodes outside the first one's parent (none today) keep their place at the end.
@@ -45,7 +49,7 @@ def with_figures(nodes: list[LexborNode]) -> tuple[list[LexborNode], int]:
     out.extend(n for n in nodes if n.mem_id not in placed)
     lead: list[LexborNode] = []
     node = parent
-    if node.tag not in ("article", "main"):
+    if node.tag not in ("article", "main") and LEAD_FIGURES:
         for _ in range(FIGURE_SCOPE_LEVELS - 1):
             up = node.parent
             if up is None or up.tag in ("body", "html"):

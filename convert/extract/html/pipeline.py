@@ -27,6 +27,7 @@ from . import content as content_mod
 from . import meta as metadata_mod
 from . import patterns as P
 from convert.extract import record
+from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
 from convert.extract.decode import decode
 from .builder import Builder
@@ -44,6 +45,18 @@ __all__ = ["parse_html"]
 log = logging.getLogger("convert.extract")
 
 _WORDS = re.compile(r"\w+")
+
+HEADLINE_INSERT = rule("headline_insert", "the page's headline is put above a body that lacks it")
+DROP_SUBTITLE = rule("drop_subtitle", "the standfirst (Meta.subtitle) leaves the body")
+DROP_BYLINE = rule("drop_byline", "the byline line naming an author leaves the body")
+MIN_PROSE = rule("min_prose", "a body of a few words, mostly links, is no article")
+HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
+DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeating the block "
+                            "before is dropped")
+BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share this, "
+                         "Advertisement) are dropped")
+READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
+CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
 
 
 def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
@@ -85,16 +98,17 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         blocks.extend(builder.blocks_of(node, 0))
     blocks = _tidy(blocks, fields.get("title"))
     headline = _clean(fields.get("headline"))
-    if headline and not _in_first_blocks(blocks, headline):
+    if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):
         # The title is a declared rewording and the page's own headline sits outside the
         # winning block: keep the words a reader sees at the top of the article.
         blocks.insert(0, Heading(level=1, children=(Text(headline),)))
     subtitle = _clean(fields.get("subtitle"))
-    if subtitle:
+    if subtitle and DROP_SUBTITLE:
         blocks = _drop_subtitle(blocks, subtitle)
-    blocks = _drop_byline(blocks, fields.get("authors") or ())
+    if DROP_BYLINE:
+        blocks = _drop_byline(blocks, fields.get("authors") or ())
     prose, linked = _word_counts(blocks)
-    if not prose and not linked or prose < MIN_PROSE_WORDS and linked > prose:
+    if not prose and not linked or MIN_PROSE and prose < MIN_PROSE_WORDS and linked > prose:
         # Menus, link lists and footers are not an article, however the cascade relaxed.
         raise InputError("no article content found")
 
@@ -275,21 +289,21 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
     if isinstance(block, (Paragraph, Heading)):
         text = inline_text(block.children)
         stripped = text.strip()
-        if len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
-            return _dropped(block, "boilerplate_text")
-        if len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
-            return _dropped(block, "read_also")
-        if len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
+        if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
+            return _dropped(block, "boilerplate_lines")
+        if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
+            return _dropped(block, "read_also_lines")
+        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
             # A cookie / consent notice is never article text, wherever it sits.
-            return _dropped(block, "consent_text")
+            return _dropped(block, "consent_lines")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
-        if isinstance(block, Heading) and title_key and key == title_key:
-            return _dropped(block, "title_heading", "title")
+        if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and key == title_key:
+            return _dropped(block, "headline_repeat", "title")
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
         # block repeating the one right before it is a duplicate (responsive twins, copy
         # widgets).
-        if key and len(key) <= DUPLICATE_MAX_CHARS and key == _last(seen):
-            return _dropped(block, "duplicate_block")
+        if DUPLICATE_PARAGRAPHS and key and len(key) <= DUPLICATE_MAX_CHARS and key == _last(seen):
+            return _dropped(block, "duplicate_paragraphs")
         seen[key] = None
         return block
     if isinstance(block, Div):
@@ -301,8 +315,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
     if isinstance(block, List):
         key = word_key(inline_text_of(block))
         if len(key) > LIST_DUPLICATE_MIN_CHARS:
-            if key == _last(seen):
-                return _dropped(block, "duplicate_block")
+            if DUPLICATE_PARAGRAPHS and key == _last(seen):
+                return _dropped(block, "duplicate_paragraphs")
             seen[key] = None
         return block
     return block

@@ -12,11 +12,20 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.extract import record
+from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import hidden_by
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len
 from .thresholds import WRAPPER_SHARE
+
+PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
+PRUNE_CHROME_TAGS = rule("prune_chrome_tags", "nav/footer/aside, chrome roles and a header "
+                         "outside the article are pruned (strict pass)")
+PRUNE_CHROME_WORDS = rule("prune_chrome_words", "elements whose class/id reads as chrome are "
+                          "pruned (strict pass)")
+WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
+                    "text is the page's wrapper, kept")
 
 #: Never-content elements a pass strips; the head stays for the page-level readers.
 _PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
@@ -68,7 +77,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
         if tag == "body" or tag == "html":
             continue
         attrs = node.attributes
-        if attrs and hidden_by(attrs):
+        if PRUNE_HIDDEN and attrs and hidden_by(attrs):
             # Streaming-rendered pages (React's <div hidden id="S:0">, a body faded in with
             # visibility:hidden) hide the article until a script reveals it: a "hidden"
             # element holding most of the page's text is the page.
@@ -76,7 +85,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
                 continue
             if node.child is None:
                 doomed.append(node)
-            elif not big(node):
+            elif not WRAPPER_KEPT or not big(node):
                 doomed.append(node)
                 skip_to = _after(node, body)
             if rec is not None and doomed and doomed[-1] is node:
@@ -86,14 +95,14 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
         if loose:
             continue
         role = attrs.get("role") if attrs else None
-        if tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES or (
-                tag == "header" and outside_article(node)):
+        if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
+                                  or tag == "header" and outside_article(node)):
             doomed.append(node)
             skip_to = _after(node, body)
             if rec is not None:
                 rec.drop(node, "prune_chrome_tags", tag=tag, role=role)
             continue
-        if relaxed or not attrs or tag in _WORDS_EXEMPT:
+        if relaxed or not attrs or tag in _WORDS_EXEMPT or not PRUNE_CHROME_WORDS:
             continue
         cls = attrs.get("class")
         ident = attrs.get("id")
@@ -104,7 +113,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
         if words and _unlikely(words):
             # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it
             # (a list cannot be that wrapper).
-            if tag in ("ul", "ol", "dl") or not big(node):
+            if tag in ("ul", "ol", "dl") or not WRAPPER_KEPT or not big(node):
                 doomed.append(node)
                 skip_to = _after(node, body)
                 if rec is not None:

@@ -7,6 +7,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from convert.extract.ablation import rule
 from . import patterns as P
 from .cleaning import named_chrome
 from .dom import children, has_descendant, inside
@@ -21,6 +22,28 @@ from .thresholds import (
     SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE,
     STRONG_RUNNERS_UP, STRONG_SHARE,
 )
+
+CLASS_WEIGHTS = rule("class_weights", "a candidate starts from its class/id weight (+/-25)")
+LINK_SCALE = rule("link_scale", "candidate scores are scaled by 1 - link density")
+STRONG_CANDIDATES = rule("strong_candidates", "the winner moves up to an ancestor holding "
+                         "several strong runners-up")
+SAME_CLASS_PARTS = rule("same_class_parts", "the winner moves up to the ancestor of its "
+                        "same-class parts")
+ENCLOSING_ARTICLE = rule("enclosing_article", "the winner moves up to an enclosing <article> "
+                         "scoring nearly as well")
+PARENT_CLIMB = rule("parent_climb", "the winner moves up to a parent scoring better")
+HEADED_ARTICLE = rule("headed_article", "the winner moves down to the one headed <article> "
+                      "it holds")
+LAYOUT_TEXT_CELL = rule("layout_text_cell", "a layout row winner moves down to its text cell")
+LONE_CHILD_UP = rule("lone_child_up", "a lone child stands for its parent")
+SCORED_SIBLINGS = rule("scored_siblings", "siblings scoring a share of the winner join it")
+SAME_CLASS_BONUS_RULE = rule("same_class_bonus", "a sibling of the winner's class gets a bonus")
+PROSE_SIBLINGS = rule("prose_siblings", "unscored sibling paragraphs reading as prose join "
+                      "the winner")
+LEAD_WRAPPER = rule("lead_wrapper", "a lead wrapper right above the winner joins it")
+SIBLING_CHROME = rule("sibling_chrome", "siblings named as boilerplate never join")
+ARTICLE_STOPS_SIBLINGS = rule("article_stops_siblings", "nothing after an <article> winner "
+                              "joins it")
 
 _BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
 
@@ -76,7 +99,8 @@ def score(body: LexborNode) -> dict[int, Candidate]:
             key = ancestor.mem_id
             cand = candidates.get(key)
             if cand is None:
-                cand = Candidate(ancestor, TAG_WEIGHT.get(ancestor.tag, 0) + class_weight(ancestor))
+                cand = Candidate(ancestor, TAG_WEIGHT.get(ancestor.tag, 0) + (
+                    class_weight(ancestor) if CLASS_WEIGHTS else 0))
                 candidates[key] = cand
             divider = 1 if level == 0 else (
                 GRANDPARENT_DIVIDER if level == 1 else level * ANCESTOR_DIVIDER)
@@ -103,7 +127,8 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     for cand in ranked:
         cand.length = text_len(cand.node)
         cand.density = link_density(cand.node, cand.length)
-        cand.score *= 1 - cand.density
+        if LINK_SCALE:
+            cand.score *= 1 - cand.density
     ranked.sort(key=lambda c: c.score, reverse=True)
     for cand in ranked[:LOGGED_CANDIDATES]:
         notes.append(f"candidate {describe(cand.node)} score {cand.score:.1f} "
@@ -113,7 +138,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     # Several strong candidates under one ancestor: the article is split in blocks.
     strong = [c for c in ranked[1:1 + STRONG_RUNNERS_UP] if c.score >= STRONG_SHARE * top.score]
     moved = False
-    if len(strong) >= MIN_SHARED_CANDIDATES:
+    if STRONG_CANDIDATES and len(strong) >= MIN_SHARED_CANDIDATES:
         top_ancestors = _ancestors(top.node)
         for anc in top_ancestors:
             if anc.tag == "body":
@@ -125,7 +150,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
                 top = cand
                 moved = True
                 break
-    if not moved:
+    if not moved and SAME_CLASS_PARTS:
         grouped = _same_class_ancestor(top, candidates)
         if grouped is not None:
             notes.append(f"moved up to {describe(grouped.node)}: holds the winner's "
@@ -136,7 +161,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     for anc in _ancestors(top.node):
         if anc.tag in ("body", "html"):
             break
-        if anc.tag == "article":
+        if anc.tag == "article" and ENCLOSING_ARTICLE:
             cand = candidates.get(anc.mem_id)
             if cand is not None and cand.score >= ARTICLE_SHARE * top.score:
                 notes.append(f"moved up to the enclosing {describe(anc)} "
@@ -148,7 +173,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     last = top.score
     threshold = top.score / PARENT_SCORE_DIVIDER
     parent = top.node.parent
-    while parent is not None and parent.tag != "body":
+    while PARENT_CLIMB and parent is not None and parent.tag != "body":
         pc = candidates.get(parent.mem_id)
         if pc is None:
             parent = parent.parent
@@ -164,7 +189,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     # The winner holds one <article>, with the headline, scoring nearly as well: the rest
     # is what the page shows beside the story (teaser summaries of "more from" blocks add
     # their points to the shared wrapper and tip it over the story).
-    if top.node.tag != "article":
+    if top.node.tag != "article" and HEADED_ARTICLE:
         inner = _sole_headed_article(top.node)
         cand = candidates.get(inner.mem_id) if inner is not None else None
         if cand is not None and cand.score >= ARTICLE_SHARE * top.score:
@@ -172,14 +197,14 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
             top = cand
     # An old layout table: the row won because its cells' paragraphs score the row, but the
     # text sits in one cell beside a cell of links (the site menu): that cell is the article.
-    if top.node.tag == "tr":
+    if top.node.tag == "tr" and LAYOUT_TEXT_CELL:
         cell = _text_cell(top.node)
         if cell is not None:
             notes.append("moved down to the row's text cell")
             top = candidates.get(cell.mem_id) or Candidate(cell, top.score)
     # A lone child stands for its parent.
     node = top.node
-    while node.parent is not None and node.parent.tag != "body" and _only_child(node):
+    while LONE_CHILD_UP and node.parent is not None and node.parent.tag != "body" and _only_child(node):
         node = node.parent
     if node is not top.node:
         top = candidates.get(node.mem_id) or Candidate(node, top.score)
@@ -277,7 +302,7 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
             if lead is not None:
                 out.append(lead)
             out.append(sib)
-            if sib.tag == "article":
+            if sib.tag == "article" and ARTICLE_STOPS_SIBLINGS:
                 # An <article> is the whole story: what follows it is the page's (author
                 # bios, comment-form notices, site footers); what precedes may still be its
                 # lead or lead figure.
@@ -289,22 +314,24 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
         if before and lead is not None and text_len(sib) and not has_descendant(
                 sib, "img, picture, figure, video"):
             lead = None
-        if named_chrome(sib):
+        if SIBLING_CHROME and named_chrome(sib):
             # (A related-posts block scores like prose: its name says what it is.)
             continue
         cand = candidates.get(sib.mem_id)
         bonus = (top.score * SAME_CLASS_BONUS
-                 if top_class and sib.attributes.get("class") == top_class else 0)
+                 if SAME_CLASS_BONUS_RULE and top_class and sib.attributes.get("class") == top_class else 0)
         if cand is not None:
             if not cand.length:
                 cand.length = text_len(sib)
                 cand.density = link_density(sib, cand.length)
                 cand.score *= 1 - cand.density
-            if cand.score + bonus >= threshold:
+            if SCORED_SIBLINGS and cand.score + bonus >= threshold:
                 out.append(sib)
                 continue
         if sib.tag == "p" or (sib.tag in ("div", "section") and not has_descendant(
                 sib, _BLOCK_SELECTOR)):
+            if not PROSE_SIBLINGS:
+                continue
             length = text_len(sib)
             density = link_density(sib, length)
             text = sib.text(deep=True).strip()
@@ -312,7 +339,7 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
                 out.append(sib)
             elif 0 < length <= PROSE_SIBLING_CHARS and density == 0 and text[-1:] in ".!?。":
                 out.append(sib)
-        elif before and sib.tag in ("div", "section") and _lead_block(sib):
+        elif LEAD_WRAPPER and before and sib.tag in ("div", "section") and _lead_block(sib):
             lead = sib
     return out
 

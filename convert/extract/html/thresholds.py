@@ -45,6 +45,11 @@ EXTEND_MIN_CHARS = 200
 #: ``<h1>`` needs to count as that headline (see ``content._article_like``).
 HEADLINE_LEVELS = 3
 HEADLINE_MIN_WORDS = 2
+#: A strict winner under a heading of this many words making up this share of the
+#: ``<title>`` is the page's story: the cascade does not relax however small a share of the
+#: page it holds (see ``content._under_headline``).
+STAY_MIN_WORDS = 3
+STAY_TITLE_SHARE = 0.5
 #: ``<noscript>`` markup is parsed as the page only when it holds this many characters of
 #: markup and, once parsed, this many characters of text (and more than the visible page).
 NOSCRIPT_MIN_MARKUP = 2000
