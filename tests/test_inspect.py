@@ -34,7 +34,7 @@ def test_every_verdict_class_with_the_rule_that_decided():
     assert got["A hidden promotional banner"] == ("dropped", "prune_hidden")
     assert got["Most read this week:"] == ("dropped", "prune_chrome_words")
     assert got["Night Trains Return to"] == ("metadata", "headline_repeat")
-    assert got["By Ilse Brandt ·"] == ("metadata", "byline_line")
+    assert got["By Ilse Brandt ·"] == ("metadata", "drop_byline")
     assert got["A refurbished sleeper carriage"] == ("figure", "figure")
     assert got["After a decade without"] == ("body", "winner")
     assert got["Advertisement"] == ("dropped", "boilerplate_lines")
@@ -50,7 +50,7 @@ def test_rule_names_are_the_ablation_names_where_switchable():
     # Names the cleaning and pruning steps declare (when the ablation switches are in) are
     # the same the report uses; the others are the deciding function's name.
     own = {"winner", "figure", "builder", "outside_winner", "clean_conditionally",
-           "headline_repeat", "byline_line", "standfirst", "boilerplate_lines", "read_also_lines",
+           "headline_repeat", "drop_byline", "drop_subtitle", "boilerplate_lines", "read_also_lines",
            "consent_lines", "duplicate_paragraphs", "visible_byline", "visible_date",
            "prune_hidden", "prune_chrome_tags", "prune_chrome_words", "chrome_blocks",
            "trailing_links"}

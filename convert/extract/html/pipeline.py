@@ -151,7 +151,7 @@ def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     key = word_key(subtitle)
     for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
         if isinstance(block, (Paragraph, Heading)) and word_key(inline_text(block.children)) == key:
-            _dropped(block, "standfirst", "subtitle")
+            _dropped(block, "drop_subtitle", "subtitle")
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
@@ -170,7 +170,7 @@ def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
         text = inline_text(block.children).strip()
         if len(text) < BYLINE_MAX_CHARS and BYLINE_START.match(text) and any(
                 n in word_key(text) for n in names):
-            _dropped(block, "byline_line", "authors")
+            _dropped(block, "drop_byline", "authors")
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
