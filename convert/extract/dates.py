@@ -67,6 +67,9 @@ _MDY = re.compile(rf"\b({_MONTH_WORD})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:1
                   re.IGNORECASE)
 _DMY_WORD = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_WORD})\.?,?\s+"
                        rf"(?:de\s+)?((?:19|20)\d{{2}})\b", re.IGNORECASE)
+#: "2023 Jan 7": year first in words, as PubMed-style ``citation_publication_date`` writes it.
+_YMD_WORD = re.compile(rf"\b((?:19|20)\d{{2}})\s+({_MONTH_WORD})\.?\s+([0-3]?\d)\b",
+                       re.IGNORECASE)
 
 
 def iso_date(value: str | None) -> str | None:
@@ -98,11 +101,11 @@ def iso_date(value: str | None) -> str | None:
 
 def text_date(value: str) -> str | None:
     """A day written in words or digits (``July 27, 2023``, ``27.07.2023``, ``2023/07/27``,
-    ``2023-07-27``)."""
+    ``2023-07-27``, ``2023 Jan 7``)."""
     if not _YEAR.search(value):
         return None  # every form below holds a four-digit year: most texts end here, cheaply
     for rx, order in ((_SLASH, "ymd"), (_DASHED, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"),
-                      (_DMY, "dmy")):
+                      (_DMY, "dmy"), (_YMD_WORD, "ymd")):
         m = rx.search(value)
         if not m:
             continue

@@ -356,3 +356,9 @@ def test_dateline_corrects_a_publication_declared_after_its_modification():
 ])
 def test_job_title_runs_to_the_next_semicolon(raw, expected):
     assert clean_authors(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [["View more posts"], ["All articles"], ["See all stories"]])
+def test_author_box_link_text_is_no_byline(raw):
+    assert clean_authors(raw) == []
+    assert clean_authors(raw + ["Jane Doe"]) == ["Jane Doe"]

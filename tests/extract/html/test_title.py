@@ -181,3 +181,29 @@ def test_headline_is_not_repeated_when_the_title_is_the_headline():
     article = parse_html(html.encode())
     assert article.meta.title == "Dawn at the pier"
     assert not isinstance(article.blocks[0], Heading)
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # A heading's permalink anchor drawn as "#" (VitePress, Docusaurus) is no part of it.
+    ("<title>Composition API | Vue.js</title>",
+     "<h1>Composition API <a class='header-anchor' href='#composition-api'>#</a></h1>",
+     "Composition API"),
+    # A screen-reader-only <h1> ("Posts") is no visible headline: the page is the site's.
+    ('<title>DEV Community</title><meta property="og:site_name" content="DEV Community">'
+     '<meta property="og:title" content="DEV Community">',
+     "<h1 class='screen-reader-only'>Posts</h1>", "DEV Community"),
+    ('<title>Kitchen Notes</title><meta property="og:title" content="Lemon tart in ten minutes">',
+     "<h1 class='sr-only'>Kitchen Notes</h1><h2>Lemon tart in ten minutes</h2>",
+     "Lemon tart in ten minutes"),
+    # The blog's name in the <h1> while og:title names the post.
+    ('<title>Kitchen Notes</title><meta property="og:title" content="Lemon tart in ten minutes">',
+     "<h1>Kitchen Notes</h1>", "Lemon tart in ten minutes"),
+    ("<title>davidbau.com Vibe Coding</title>", "<h1>davidbau.com</h1>", "Vibe Coding"),
+    # A bare "Home" names no page: the site's name does.
+    ('<title>Home - The GitHub Blog</title><meta property="og:title" content="Home">'
+     '<meta property="og:site_name" content="The GitHub Blog">', "", "The GitHub Blog"),
+    ('<title>Home | Ohio Artisans</title>', "<h1>Home</h1>", "Ohio Artisans"),
+])
+def test_title_is_no_page_furniture(head, body, expected):
+    url = "https://davidbau.com/archives/2025/vibe.html" if "davidbau" in head else None
+    assert _title(head, body, url) == expected

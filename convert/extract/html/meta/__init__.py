@@ -31,7 +31,14 @@ from .declared import (
 )
 from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
-from .title import HEADER_LINK, choose_title, heading_text, is_site, visible_headline
+from .title import (
+    HEADER_LINK,
+    choose_title,
+    heading_text,
+    is_site,
+    screen_reader_only,
+    visible_headline,
+)
 
 log = logging.getLogger("convert.extract")
 
@@ -64,15 +71,19 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     site_name = declared("site_name") or site_name
     out["site_name"] = site_name
 
-    h1s = [t for t in (HEADER_LINK.sub("", heading_text(n)) for n in tree.css("h1")[:MAX_H1S])
-           if t]
+    h1_nodes = tree.css("h1")[:MAX_H1S]
+    h1s = [t for t in (HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes) if t]
+    # (a screen-reader-only <h1> names the page when the declarations echo it, but is no
+    # visible headline to fall back on)
+    unseen = frozenset(HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes
+                       if screen_reader_only(n))
     page_title = node_text(tree.css_first("title"))
     titles = [ld_text(ld.get("headline")) or "" if ld else "", declared("title") or ""]
     host = None
     if url:
         m = re.match(r"https?://([^/:?#]+)", url, re.IGNORECASE)
         host = m.group(1) if m else None
-    out["title"] = choose_title(titles, h1s, page_title, site_name, host)
+    out["title"] = choose_title(titles, h1s, page_title, site_name, host, unseen)
     out["headline"] = visible_headline(out["title"], titles, h1s, page_title, site_name, host)
 
     ld_description = ld_text(ld.get("description")) if ld else None

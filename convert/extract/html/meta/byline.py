@@ -16,6 +16,7 @@ from convert.extract.bylines import BY_PREFIX, BYLINE_LABEL, BYLINE_TEXT
 from convert.extract.dates import text_date
 from .declared import first_value, unescape
 from .keys import LABELLED_KEYS
+from convert.extract.ablation import rule
 
 #: Between authors (the separators kept, so a semicolon can end a job title).
 _AUTHOR_SPLIT_KEEP = re.compile(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
@@ -26,6 +27,19 @@ _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min
                           r"auteur|admin|administrator|anonymous|unknown|guest|"
                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                           re.IGNORECASE)
+NOT_A_NAME = rule("not_a_name", "an author-box link text ('View more posts') is no byline")
+#: Link texts of author boxes, not names.
+_LINK_WORDS = re.compile(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|bio)\b",
+                         re.IGNORECASE)
+
+
+def _not_a_name(name: str) -> bool:
+    """"View more posts", "All articles": no person's (or desk's) name. (A single lower-case
+    word is kept: forums sign with handles like "blumo".)"""
+    if not NOT_A_NAME:
+        return False
+    words = name.split()
+    return len(words) > 1 and sum(bool(_LINK_WORDS.fullmatch(w)) for w in words) >= 2
 
 def clean_authors(values: Iterable[str]) -> list[str]:
     """Names from raw author strings: no "By", no dates, no roles, no URLs, no duplicates."""
@@ -52,7 +66,7 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
             if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(
-                    checked):
+                    checked) or _not_a_name(name):
                 continue
             if name.isupper() and len(name) > 3:
                 name = name.title()

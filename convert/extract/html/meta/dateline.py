@@ -6,12 +6,109 @@ Read by :mod:`convert.extract.html.meta` after the declared dates.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.textutil import squash
+from convert.extract.ablation import rule
 from convert.extract.dates import iso_date, text_date
+
+DATES_ELSEWHERE = rule(
+    "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
+    "the article's")
+HEADLINE_NO_DATELINE = rule(
+    "headline_no_dateline", "the headline's own numbers (\"2024.4.4 -> 2024.5.0\") are no "
+    "dateline")
+UPDATE_AFTER_PUBLISHED = rule(
+    "update_after_published", "a dateline labelled \"updated\" gives way to one nearby that "
+    "is not (\"Originally published\")")
+
+#: class/id words of blocks holding other stories' or readers' dates, read at either end of a
+#: class token ("related-posts", "jp-relatedposts", "comment-date"): inside it they name a
+#: layout mode ("story-sidebar-mode-single"), and a page wrapper flags its layout in front
+#: ("has-sidebar", "no-comments"). ("widget" is not one: page builders call every block a
+#: widget, and ``<aside>`` holds some sites' whole article.)
+_ELSEWHERE = re.compile(r"related|sidebar|recent|popular|recommend|teaser|comment|disqus|"
+                        r"replies", re.IGNORECASE)
+_LAYOUT_FLAG = re.compile(r"^(?:has|with|without|no|is|layout|page)[-_]|template|mode",
+                          re.IGNORECASE)
+_TOKEN_PARTS = re.compile(r"[-_]+")
+#: How far up a date's block of other stories is looked for.
+ELSEWHERE_DEPTH = 6
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|revised|aktualisiert|actualizado|"
+                      r"mis à jour)\b", re.IGNORECASE)
+_PUBLISHED = re.compile(r"\b(?:published|posted|originally|veröffentlicht|publié|publicado)\b",
+                        re.IGNORECASE)
+#: After a dateline labelled "updated", this many further date texts are read for one that
+#: is not.
+UPDATE_LOOKAHEAD = 4
+
+
+def elsewhere(node: LexborNode | None) -> bool:
+    """Whether ``node`` sits in a related-post card, a sidebar widget or a comment."""
+    if not DATES_ELSEWHERE:
+        return False
+    for _ in range(ELSEWHERE_DEPTH):
+        if node is None or node.tag in ("body", "html", "main", "article"):
+            return False
+        attrs = node.attributes
+        for value in (attrs.get("class"), attrs.get("id")):
+            if value and any(_names_elsewhere(tok) for tok in value.split()):
+                return True
+        node = node.parent
+    return False
+
+
+def _names_elsewhere(token: str) -> bool:
+    if not _ELSEWHERE.search(token) or _LAYOUT_FLAG.search(token):
+        return False
+    parts = [p for p in _TOKEN_PARTS.split(token) if p]
+    return bool(parts) and bool(_ELSEWHERE.search(parts[0]) or _ELSEWHERE.search(parts[-1]))
+
+
+def _in_headline(node: LexborNode | None) -> bool:
+    if not HEADLINE_NO_DATELINE:
+        return False
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.tag == "h1":
+            return True
+        node = node.parent
+    return False
+
+
+def _labelled_update(node: LexborNode | None, text: str) -> bool:
+    """Whether a date text reads as an update stamp ("Last updated: <time>"), from its own
+    words or its parent's."""
+    if not UPDATE_AFTER_PUBLISHED:
+        return False
+    context = text
+    if node is not None and node.parent is not None:
+        around = node.parent.text(deep=True) or ""
+        if len(around) < 120:
+            context = around
+        prev = node.prev
+        if prev is not None:
+            context = (prev.text(deep=True) or "")[-40:] + " " + context
+    return bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
+
+
+def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | None:
+    """The first of the ``(node, text, date)`` found, unless it is labelled an update and one
+    of the next few is not (the page shows "Originally published" too)."""
+    update, left = None, UPDATE_LOOKAHEAD
+    for node, text, date in found:
+        if not _labelled_update(node, text):
+            return date
+        update = update or date
+        left -= 1
+        if left < 0:
+            break
+    return update
 
 
 def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | None) -> str:
@@ -54,20 +151,24 @@ def _same_instant(a: str, b: str) -> bool:
 
 def time_element(tree: LexborHTMLParser) -> str | None:
     """The date of the page's first ``<time datetime>`` outside comments (``None`` if none)."""
+    return _first_date(_time_dates(tree))
+
+
+def _time_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str, str]]:
     for node in tree.css("time[datetime], [itemprop=datePublished]")[:10]:
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
         date = iso_date(value)
-        if date:
-            return date
+        if date and not elsewhere(node):
+            yield (node, node.text(deep=True) or "", date) if node.tag == "time" else (
+                None, "", date)
     # (a byline block, "By Isabel Haas · January 27, 2025", carries the date unclassed)
     for node in tree.css('time, [class*="date"], [class*="time"], [class*="Date"], [class*="meta"], '
                          '[class*="byline"]')[:30]:
         text = squash(node.text(deep=True, separator=" "))
         if len(text) < 80:
             date = text_date(text)
-            if date:
-                return date
-    return None
+            if date and not elsewhere(node):
+                yield node, text, date
 
 
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option", "title"})
@@ -83,9 +184,14 @@ def visible_date(tree: LexborHTMLParser, budget: int = 250, before_prose: bool =
                   ) -> str | None:
     """A dateline: the first short text holding a date after the headline (or page top);
     with ``before_prose``, only above the article's first paragraph."""
+    return _first_date(_visible_dates(tree, budget, before_prose))
+
+
+def _visible_dates(tree: LexborHTMLParser, budget: int, before_prose: bool
+                   ) -> Iterator[tuple[LexborNode | None, str, str]]:
     body = tree.body
     if body is None:
-        return None
+        return
     has_h1 = tree.css_first("h1") is not None
     after_h1 = not has_h1
     prose = 0
@@ -111,9 +217,8 @@ def visible_date(tree: LexborHTMLParser, budget: int = 250, before_prose: bool =
                 break
         if len(text) <= 100:
             date = text_date(text)
-            if date:
-                return date
-    return None
+            if date and not _in_headline(parent) and not elsewhere(parent):
+                yield parent, text, date
 
 
 #: The headline's block (its parent or grandparent) holds fewer characters than this.
@@ -137,6 +242,10 @@ def header_date(tree: LexborHTMLParser) -> str | None:
         node = node.parent
     if zone is None:
         return None
+    return _first_date(_zone_dates(zone))
+
+
+def _zone_dates(zone: LexborNode) -> Iterator[tuple[LexborNode | None, str, str]]:
     for text_node in zone.traverse(include_text=True):
         if text_node.tag != "-text":
             continue
@@ -146,6 +255,5 @@ def header_date(tree: LexborHTMLParser) -> str | None:
         text = text_node.text_content or ""
         if 6 <= len(text) <= 100:
             date = text_date(text)
-            if date:
-                return date
-    return None
+            if date and not _in_headline(parent):
+                yield parent, text, date

@@ -12,7 +12,17 @@ import re
 from selectolax.lexbor import LexborNode
 
 from convert.textutil import clean_text, squash
+from convert.extract.ablation import rule
 from ..dom import word_key
+
+SR_ONLY_H1 = rule("sr_only_h1", "a screen-reader-only <h1> is no visible headline to fall "
+                  "back on")
+GENERIC_TITLE = rule("generic_title", "a bare 'Home' names no page: the site's name does")
+BLOG_NAME_H1 = rule(
+    "blog_name_h1", "an <h1> that only the <title> repeats, while the declared titles name "
+    "something else, is the blog's name")
+SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
+                   "('davidbau.com Vibe Coding') is cut after it")
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
 
@@ -69,10 +79,42 @@ def _leading_label(node: LexborNode) -> int | None:
     return first.mem_id if rest.strip(" \u00a0:") else None
 
 
+_SR_ONLY = re.compile(r"sr-only|screen-?reader|visually-?hidden|visuallyhidden|a11y-hidden",
+                      re.IGNORECASE)
+#: Page words that name no page of their own (the site's start page).
+_GENERIC = frozenset({"home", "homepage", "home page", "start", "startseite", "accueil",
+                      "inicio", "index"})
+
+
+def screen_reader_only(node: LexborNode) -> bool:
+    """Whether an element is drawn for screen readers only (``sr-only``, ``visually-hidden``)."""
+    return SR_ONLY_H1 and bool(_SR_ONLY.search(node.attributes.get("class") or ""))
+
+
+def _generic(text: str) -> bool:
+    return GENERIC_TITLE and word_key(text) in _GENERIC
+
+
+def _without_generic(title: str) -> str:
+    """"Home - The GitHub Blog" → "The GitHub Blog"."""
+    if not GENERIC_TITLE:
+        return title
+    parts = _TITLE_SEPARATORS.split(title)
+    kept = [p for p in parts if not _generic(p)]
+    return "" if not kept else title if len(kept) == len(parts) else " - ".join(kept)
+
+
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
-                 site_name: str | None, host: str | None = None) -> str | None:
-    """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``."""
-    title = _choose(declared, h1s, page_title, site_name, host)
+                 site_name: str | None, host: str | None = None,
+                 unseen: frozenset[str] = frozenset()) -> str | None:
+    """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``
+    (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of)."""
+    title = _choose(declared, h1s, page_title, site_name, host, unseen)
+    if not title and GENERIC_TITLE:
+        # Every title names the site only (a start page): the site's name is the page's.
+        title = site_name or next((t for t in (*declared, page_title)
+                                   if t and _without_generic(t)), None)
+        title = _without_generic(title) if title else title
     if title and title in h1s:
         title = _cut_tagline(title, site_name, host)
     if title:
@@ -136,7 +178,8 @@ def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> 
 
 
 def _choose(declared: list[str], h1s: list[str], page_title: str,
-            site_name: str | None, host: str | None) -> str | None:
+            site_name: str | None, host: str | None, unseen: frozenset[str] = frozenset()
+            ) -> str | None:
     """The title among the declared ones, the ``<h1>`` texts and the ``<title>``: a declared
     title that the headline repeats (without the site name) wins; else the headline-like
     ``<h1>`` the declarations echo; else the declared or page title with the site name cut."""
@@ -145,6 +188,17 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
     # headline).
     candidates = [_BRACKETED_SITE.sub("", c) for c in candidates]
+    candidates = [t for t in (_without_generic(c) for c in candidates) if t]
+    h1s = [h for h in h1s if not _generic(h)]
+    if SITE_PREFIX:
+        candidates = [_cut_site_prefix(c, h1s, site_name, host) for c in candidates]
+    if BLOG_NAME_H1 and len(set(h1s)) == 1 and page_title:
+        named = [d for d in declared if d]
+        if named and word_key(page_title) == word_key(h1s[0]) and not any(
+                _echoes(h1s[0], [d]) for d in named):
+            # The <title> and the <h1> give the blog's name, the declarations the post's.
+            h1s = []
+            candidates = [c for c in candidates if word_key(c) != word_key(page_title)]
     if site_name and _TITLE_SEPARATORS.search(site_name) and any(
             word_key(site_name) == word_key(c) for c in candidates):
         # og:site_name filled with the whole "Headline | Section | Site" title names no site.
@@ -162,7 +216,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # The site's name as the page shows it, when an <h1> repeats the title's site part.
     shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
     h1s = [h for h in h1s if _headline_like(h, site_name, host) and word_key(h) not in shown]
-    if lone and h1s and _echoes(h1s[0], candidates):
+    if lone and h1s and (candidates or h1s[0] not in unseen) and _echoes(h1s[0], candidates):
         # One visible headline: the page's own wording beats a title rewritten for search
         # engines or social cards.
         return h1s[0]
@@ -189,7 +243,19 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
         trimmed = _strip_site(title, site_name, host, shown, h1s)
         if trimmed:
             return trimmed
-    return h1s[0] if h1s else None
+    return next((h for h in h1s if h not in unseen), None)
+
+
+def _cut_site_prefix(title: str, h1s: list[str], site_name: str | None,
+                     host: str | None) -> str:
+    """"davidbau.com Vibe Coding" under the logo ``<h1>`` "davidbau.com": the site's name
+    opens the title without a separator."""
+    for name in [h for h in h1s if is_site(h, site_name, host)]:
+        rest = title[len(name):]
+        if title.startswith(name) and rest[:1] == " " and len(rest.split()) >= 2 and not (
+                _TITLE_SEPARATORS.match(rest)):
+            return rest.strip()
+    return title
 
 
 def _only_site(title: str, site_name: str | None, host: str | None) -> bool:
@@ -289,7 +355,7 @@ _BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
 H1_TITLE_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")
 #: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1").
-HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$")
+HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$|\s+#$")
 
 
 def _content_words(text: str) -> set[str]:
