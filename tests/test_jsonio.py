@@ -80,3 +80,11 @@ def test_lone_surrogates_in_a_hand_built_ast_still_round_trip():
     data = render(article, "json")
     assert data.isascii()
     assert jsonio.loads(data) == article
+
+
+def test_version_1_0_documents_read_back_without_page_type_or_confidence():
+    doc = {"schema": "decruft.article", "version": "1.0", "meta": {"title": "t"},
+           "blocks": [{"type": "paragraph", "children": [{"type": "text", "text": "x"}]}]}
+    meta = jsonio.loads(json.dumps(doc)).meta
+    assert meta.title == "t"
+    assert (meta.page_type, meta.page_type_probability, meta.confidence) == (None, None, None)
