@@ -17,8 +17,11 @@ inference is a few hundred multiply-adds in pure Python (:mod:`.linear`), determ
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
+
+from convert.article import Block
 
 from . import linear
 from .body_signals import body_signals
@@ -48,8 +51,8 @@ def _models() -> Mapping[str, Any]:
     return MODELS
 
 
-def assess(kind: str, page: Mapping[str, float], blocks, extra: Mapping[str, float] = {}
-           ) -> Assessment:  # noqa: ANN001
+def assess(kind: str, page: Mapping[str, float], blocks: Iterable[Block],
+           extra: Mapping[str, float] | None = None) -> Assessment:
     """Judge a page of ``kind`` (``html`` or ``text``) from its page signals, its extracted
     ``blocks`` and ``extra`` signals of the extraction (cascade, metadata found)."""
     models = _models()
@@ -63,17 +66,12 @@ def assess(kind: str, page: Mapping[str, float], blocks, extra: Mapping[str, flo
         if probability < OTHER_BELOW:
             page_type = "other"
         signals.update(("type:" + k, v) for k, v in probs.items())
-    page_chars = int(round(_expm1(page.get("page:text", 0.0))))
+    page_chars = int(round(math.expm1(page.get("page:text", 0.0))))
     signals.update(body_signals(blocks, page_chars))
-    signals.update(extra)
+    signals.update(extra or {})
     conf_model = models.get(f"confidence_{kind}")
     confidence = linear.logistic_score(conf_model, signals) if conf_model else None
     return Assessment(page_type, _round(probability), _round(confidence), signals)
-
-
-def _expm1(value: float) -> float:
-    import math
-    return math.expm1(value)
 
 
 def _round(value: float | None) -> float | None:

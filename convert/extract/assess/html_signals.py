@@ -15,7 +15,6 @@ from typing import Any, Mapping
 
 from selectolax.lexbor import LexborHTMLParser
 
-from convert.extract.html.measure import visible_chars
 from . import vocab as V
 from .url_signals import url_signals
 
@@ -98,6 +97,9 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
 
 def page_text_chars(tree: LexborHTMLParser) -> int:
     """Visible characters of the page's body (script and style text left out)."""
+    # (imported here: the html package imports this module from its pipeline)
+    from convert.extract.html.measure import visible_chars
+
     body = tree.body
     if body is None:
         return 0
