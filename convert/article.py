@@ -284,6 +284,14 @@ class Meta:
     description: str | None = None
     lead_image: Figure | None = None
     source: Source | None = None
+    #: What kind of page it was: ``article``, ``forum``, ``product``, ``collection``,
+    #: ``listing``, ``documentation``, ``service`` or ``other`` (a learned guess).
+    page_type: str | None = None
+    #: The classifier's probability (0–1) for ``page_type``.
+    page_type_probability: float | None = None
+    #: How far to trust the extraction (0–1): a calibrated estimate of how much of the page's
+    #: main content the body holds and nothing else (the expected shingle F1).
+    confidence: float | None = None
     #: Values added by transform plugins (word counts, reading time, ...). JSON scalars only.
     extra: Mapping[str, str | int | float | bool | None] = field(default_factory=dict)
 

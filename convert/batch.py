@@ -40,6 +40,8 @@ class Settings:
     keep_article: bool = False
     render: bool = True
     debug: bool = False
+    #: Fail a page whose ``Meta.confidence`` is below this (pages not judged pass).
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,10 @@ def convert_one(job: Job, settings: Settings) -> Result:
         article = api.parse(source, kind=kind, location=location,
                             base_url=base_url, http_charset=charset, filters=settings.filters,
                             filter_options=options.extra)
+        low = settings.min_confidence
+        if low is not None and article.meta.confidence is not None and (
+                article.meta.confidence < low):
+            raise InputError(f"low confidence ({article.meta.confidence:.2f})")
         data = api.render(article, settings.fmt, options) if settings.render else None
         return Result(job, data=data, article=article if settings.keep_article else None)
     except DecruftError as exc:

@@ -116,6 +116,9 @@ def convert(
     debug: Annotated[bool, typer.Option(
         "--debug", help="Log the extractor's decisions and show tracebacks on stderr.")]
         = False,
+    min_confidence: Annotated[Optional[float], typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Fail a page whose extraction confidence "
+        "(0-1) is below this.", show_default=False)] = None,
 ) -> None:
     """Convert pages to md, docx, epub, json, jsonl, txt or a plugin's format."""
     from .runner import Request, execute
@@ -135,7 +138,8 @@ def convert(
         images=not no_images, fetch_images=fetch_images, embed_images=embed_images,
         extra=extra, base_url=base_url, recursive=recursive,
         files_from=files_from, null=null, name_from=name_from.value, jobs=jobs,
-        no_clobber=no_clobber, fail_fast=fail_fast, quiet=quiet, debug=debug)
+        no_clobber=no_clobber, fail_fast=fail_fast, quiet=quiet, debug=debug,
+        min_confidence=min_confidence)
     raise typer.Exit(execute(request))
 
 

@@ -51,6 +51,7 @@ class Request:
     fail_fast: bool = False
     quiet: bool = False
     debug: bool = False
+    min_confidence: float | None = None
 
 
 def execute(req: Request) -> int:
@@ -128,7 +129,8 @@ def _execute(req: Request) -> int:
     settings = Settings(kind=req.kind, fmt=spec.name, filters=req.filters, options=options,
                         base_url=req.base_url,
                         keep_article=sink.wants_article or req.name_from == "title",
-                        render=not sink.wants_article, debug=req.debug)
+                        render=not sink.wants_article, debug=req.debug,
+                        min_confidence=req.min_confidence)
     progress = _Progress(None if archives else len(jobs), enabled=many and not req.quiet)
     workers = req.jobs if archives else min(req.jobs, len(jobs))
     try:

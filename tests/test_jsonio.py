@@ -23,7 +23,7 @@ def test_round_trip_is_identical(rich_article):
 
 def test_envelope_names_and_versions_itself(rich_article):
     doc = json.loads(jsonio.dumps(rich_article))
-    assert doc["schema"] == "decruft.article" and doc["version"] == "1.0"
+    assert doc["schema"] == "decruft.article" and doc["version"] == "1.1"
     assert list(doc) == ["schema", "version", "meta", "blocks"]
     assert doc["blocks"][0] == {"type": "heading", "level": 2,
                                 "children": [{"type": "text", "text": "Section"}]}
@@ -80,3 +80,11 @@ def test_lone_surrogates_in_a_hand_built_ast_still_round_trip():
     data = render(article, "json")
     assert data.isascii()
     assert jsonio.loads(data) == article
+
+
+def test_version_1_0_documents_read_back_without_page_type_or_confidence():
+    doc = {"schema": "decruft.article", "version": "1.0", "meta": {"title": "t"},
+           "blocks": [{"type": "paragraph", "children": [{"type": "text", "text": "x"}]}]}
+    meta = jsonio.loads(json.dumps(doc)).meta
+    assert meta.title == "t"
+    assert (meta.page_type, meta.page_type_probability, meta.confidence) == (None, None, None)

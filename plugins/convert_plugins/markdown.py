@@ -419,6 +419,7 @@ def front_matter(article: Article) -> str:
         "url": s(m.url), "site": s(m.site_name), "lang": s(m.language),
         "section": s(m.section), "tags": [t for t in (s(x) for x in m.tags) if t] or None,
         "description": s(m.description),
+        "page_type": m.page_type, "confidence": m.confidence,
     }
     data = {k: v for k, v in data.items() if v is not None}
     if not data:

@@ -29,6 +29,8 @@ from . import patterns as P
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
+from convert.extract.assess import assess
+from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.decode import decode
 from .builder import Builder
 from .dom import word_key
@@ -87,6 +89,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     head_tree = LexborHTMLParser(text)
     base = _base_url(head_tree, page_url)
     fields = metadata_mod.extract(head_tree, page_url)
+    signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"))
 
     tree, found = content_mod.find_content(text, head_tree)
     del head_tree
@@ -120,6 +123,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         src = kept_url(fields["lead_image"], base, image=True)
         if src and not _shown_in_body(src, blocks):
             lead = Figure(Image(src=src))
+    verdict = assess("html", signals, blocks, cascade_signals(found, fields))
     canonical = fields.get("url")
     canonical = kept_url(canonical, base) if canonical else None
     meta = Meta(
@@ -136,6 +140,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         description=_clean(fields.get("description")),
         lead_image=lead,
         source=Source(location=location, kind="html", encoding=encoding),
+        page_type=verdict.page_type, page_type_probability=verdict.page_type_probability,
+        confidence=verdict.confidence,
     )
     return Article(meta=meta, blocks=tuple(blocks))
 

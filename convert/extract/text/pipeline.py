@@ -34,6 +34,8 @@ from convert.article import (Article, CodeBlock, Heading, List, ListItem, Meta, 
 from convert.errors import InputError
 from . import meta as M
 from . import rules as R
+from convert.extract.assess import assess
+from convert.extract.assess.text_signals import dump_signals
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
@@ -103,9 +105,13 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     site = M.site_from_furniture(furniture, body_words) \
         or M.site_from_title_line(units[0].text, meta.get("title")) \
         or M.site_from_copyright(furniture)
+    verdict = assess("text", dump_signals(units, location), blocks)
     return Article(
         meta=Meta(language=language, site_name=site,
-                  source=Source(location=location, kind="text", encoding=encoding), **meta),
+                  source=Source(location=location, kind="text", encoding=encoding),
+                  page_type=verdict.page_type,
+                  page_type_probability=verdict.page_type_probability,
+                  confidence=verdict.confidence, **meta),
         blocks=tuple(blocks))
 
 

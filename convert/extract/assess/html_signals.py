@@ -1,0 +1,128 @@
+"""Cheap signals of what kind of page an HTML page is, and how much text it shows.
+
+Everything here reads the raw markup with a handful of literal-prefixed regular expressions
+and the untouched parse with a few C-level queries: no walk over the tree in Python, so the
+cost stays a small share of an extraction. The signals are a sparse ``{name: value}`` mapping
+(log counts, flags) that :mod:`.pagetype` and :mod:`.confidence` weigh.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Any, Mapping
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import vocab as V
+from .url_signals import url_signals
+
+__all__ = ["html_signals", "cascade_signals", "page_text_chars"]
+
+_TAG = re.compile(r"<([a-z][a-z0-9]{0,9})")
+_CLASS = re.compile(r'class="([^"]*)"')
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,60}")')
+_ITEMTYPE = re.compile(r'itemtype="https?://schema\.org/([A-Za-z]{2,40})"')
+_QUOTED = re.compile(r'"([^"]+)"')
+_DOLLARS = re.compile(r"\$ ?\d")
+_WORD = re.compile(r"\w+")
+_SPLIT = str.maketrans("-_", "  ")
+
+#: Only this much markup is read for class words and phrases: a page's kind shows early, and
+#: a 20 MB page must not cost more than a normal one.
+SCAN_CHARS = 400_000
+
+
+def _log(n: float) -> float:
+    return math.log1p(n)
+
+
+def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
+                 title: str | None = None) -> dict[str, float]:
+    """The page-level signals of ``markup`` (``tree`` is its untouched parse; ``title`` the
+    page's title as the metadata found it)."""
+    out: dict[str, float] = {}
+    if title:
+        for word in _WORD.findall(title.lower()):
+            if word in V.TITLE_WORDS:
+                out["title:" + word] = 1.0
+    head = markup[:SCAN_CHARS]
+    tags = Counter(_TAG.findall(head))
+    for tag in V.TAGS:
+        if tags[tag]:
+            out["tag:" + tag] = _log(tags[tag])
+
+    for m in _LD_TYPE.finditer(markup):
+        for name in _QUOTED.findall(m.group(1)):
+            name = name.rsplit("/", 1)[-1].lower()
+            if name in V.SCHEMA_TYPES:
+                out["ld:" + name] = 1.0
+    for name in _ITEMTYPE.findall(head):
+        if name.lower() in V.SCHEMA_TYPES:
+            out["ld:" + name.lower()] = 1.0
+    og = tree.css_first('meta[property="og:type"]')
+    if og is not None:
+        value = (og.attributes.get("content") or "").strip().lower()
+        kind = value.split(".", 1)[0].split(":", 1)[0]
+        out["og:" + (kind if kind in ("article", "product", "website", "profile", "video",
+                                      "book", "music", "place", "business") else "other")] = 1.0
+
+    classes = _CLASS.findall(head)
+    words: Counter[str] = Counter(" ".join(classes).lower().translate(_SPLIT).split())
+    for word in V.CLASS_WORDS:
+        if words[word]:
+            out["cls:" + word] = _log(words[word])
+
+    # Repeated structures: the same class value on many elements (cards, posts, rows).
+    repeats = Counter(classes)
+    many = [n for value, n in repeats.items() if n >= 5 and value]
+    if many:
+        out["repeat:kinds"] = _log(len(many))
+        out["repeat:max"] = _log(max(many))
+    # Currency signs (a literal search each: a character class would scan the page slowly).
+    prices = len(_DOLLARS.findall(head)) + head.count("€") + head.count("£")
+    if prices:
+        out["price"] = _log(prices)
+    declared = head.count('itemprop="price"') + head.count('"price":')
+    if declared:
+        out["price:declared"] = _log(declared)
+
+    out["page:markup"] = _log(len(markup))
+    text = page_text_chars(tree)
+    out["page:text"] = _log(text)
+    out.update(url_signals(url))
+    return out
+
+
+def page_text_chars(tree: LexborHTMLParser) -> int:
+    """Visible characters of the page's body (script and style text left out)."""
+    # (imported here: the html package imports this module from its pipeline)
+    from convert.extract.html.measure import visible_chars
+
+    body = tree.body
+    if body is None:
+        return 0
+    total = visible_chars(body.text(deep=True))
+    for node in body.css("script, style, noscript, template"):
+        total -= visible_chars(node.text(deep=True))
+    return max(total, 0)
+
+
+def cascade_signals(found: Any, fields: Mapping[str, Any]) -> dict[str, float]:
+    """How the content cascade's winner won (``found`` is its :class:`Content`) and which
+    metadata the page declared."""
+    out = {"cascade:level": float(found.level), "cascade:score": _log(max(found.score, 0.0))}
+    if found.in_chrome:
+        out["cascade:in_chrome"] = 1.0
+    if found.comments:
+        out["cascade:comments"] = _log(found.comments)
+    if found.chrome:
+        out["cascade:chrome"] = _log(found.chrome)
+    if found.nodes and found.nodes[0].tag == "body":
+        out["cascade:body"] = 1.0
+    out["cascade:nodes"] = _log(len(found.nodes))
+    for name in ("title", "authors", "published", "description", "site_name"):
+        if fields.get(name):
+            out["meta:" + name] = 1.0
+    return out
