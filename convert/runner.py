@@ -19,7 +19,7 @@ from .batch import Result, Settings, run
 from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
 from .formats import Format, RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, plan
-from .outputs import NamePlanner, OutputError, location_stem
+from .outputs import NamePlanner, OutputError, location_stem, writes_in_place
 from .sinks import BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink
 
 
@@ -77,7 +77,11 @@ def _pick_format(req: Request) -> Format:
                 raise UsageError(f"unknown format {req.to!r} (see 'decruft formats')")
             return by_ext
         return registry.get(req.to)
-    if req.output is not None and str(req.output) != "-":
+    # A device without an extension (-o /dev/null) is like stdout: md unless -t says otherwise.
+    named = req.output is not None and str(req.output) != "-" and not (
+        not req.output.suffix and writes_in_place(req.output))
+    if named:
+        assert req.output is not None
         ext = "".join(req.output.suffixes[-1:])
         spec = registry.for_extension(ext) if ext else None
         if spec is None:
@@ -164,9 +168,13 @@ def _drain(results: Iterator[Result], sink: Sink, progress: "_Progress", *,
                 converted += 1
             except OutputError as exc:
                 failed += 1
-                progress.print(f"{result.job.label}: {exc}")
-                if fail_fast:
+                from_sink = result.ok
+                progress.print(str(exc) if from_sink and sink.one_output
+                               else f"{result.job.label}: {exc}")
+                if fail_fast or sink.broken:
                     break
+    if sink.broken:  # what the stream held is lost with it
+        converted, failed = 0, converted + failed
     return converted, failed
 
 

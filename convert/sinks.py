@@ -22,6 +22,11 @@ class Sink:
 
     #: The sink needs parsed articles (bundles), not rendered bytes.
     wants_article = False
+    #: Every result goes to one output, so a failure to write names that output alone (the
+    #: input's name adds nothing).
+    one_output = True
+    #: The output failed for good (a stream that could not be written): stop the run.
+    broken = False
 
     def put(self, result: Result) -> None:
         """Take one successful result, in input order."""
@@ -54,6 +59,8 @@ class FileSink(Sink):
 class DirSink(Sink):
     """One file per input in a folder (``-d``), named by ``name_of(result)``."""
 
+    one_output = False
+
     def __init__(self, planner: NamePlanner, name_of: Callable[[NamePlanner, Result], Path], *,
                  no_clobber: bool) -> None:
         self.planner, self.name_of, self.no_clobber = planner, name_of, no_clobber
@@ -74,7 +81,11 @@ class StreamFileSink(Sink):
 
     def put(self, result: Result) -> None:
         """Append the rendered article to the temporary file."""
-        self.stream.write(result.data or b"")
+        try:
+            self.stream.write(result.data or b"")
+        except OutputError:
+            self.broken = True  # the temporary file is gone: nothing more can be added
+            raise
         self.count += 1
 
     def close(self, commit: bool) -> None:

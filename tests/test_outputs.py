@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,71 @@ def test_atomic_stream_onto_a_folder_is_a_one_line_error(tmp_path):
     assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == [
         "a.html", "all.jsonl"]
 
+
+
+# ------------------------------------------------------------------ targets that are not files
+
+def _page(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><article><h1>T</h1><p>" + "A sentence of words. " * 20 +
+                    "</p></article></body></html>")
+    return page
+
+
+def test_dev_null_is_written_in_place_not_replaced(tmp_path):
+    import stat
+
+    from cliutil import run_cli
+
+    write_atomic(Path(os.devnull), b"x")
+    write_atomic(Path(os.devnull), b"x", no_clobber=True)  # a device holds no file to clobber
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    out = run_cli("convert", str(_page(tmp_path)), "-o", os.devnull)
+    assert (out.returncode, out.stdout, out.stderr) == (0, b"", b"")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_fifo_is_written_in_place(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(fifo, b"through the pipe")
+    reader.join(10)
+    assert got == [b"through the pipe"]
+    assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_full_device_is_a_one_line_error(tmp_path):
+    from cliutil import run_cli
+
+    with pytest.raises(OutputError, match=r"^/dev/full: No space left on device$"):
+        write_atomic(Path("/dev/full"), b"x" * 100_000)
+    page = _page(tmp_path)
+    for args in (["-t", "md"], ["-t", "jsonl", str(page)]):
+        out = run_cli("convert", str(page), "-o", "/dev/full", *args)
+        assert out.returncode == 1 and out.stdout == b""
+        assert out.stderr.decode().splitlines()[0] == "decruft: /dev/full: No space left on device"
+        assert "Traceback" not in out.stderr.decode()
+
+
+def test_a_failed_stream_keeps_failing_cleanly(tmp_path, monkeypatch):
+    from convert.outputs import AtomicStream
+
+    stream = AtomicStream(tmp_path / "all.jsonl")
+
+    def full(data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(stream._fh, "write", full, raising=False)
+    with pytest.raises(OutputError, match="all.jsonl: No space left on device"):
+        stream.write(b"line\n")
+    with pytest.raises(OutputError, match="all.jsonl: No space left on device"):
+        stream.write(b"next\n")  # not "write to closed file"
+    with pytest.raises(OutputError):
+        stream.commit()
+    assert list(tmp_path.iterdir()) == []
