@@ -109,6 +109,14 @@ def convert(
         "-j", "--jobs", min=1, max=256, help="Convert in this many processes.")] = 1,
     no_clobber: Annotated[bool, typer.Option(
         "-n", "--no-clobber", help="Never overwrite an existing output file.")] = False,
+    timeout: Annotated[Optional[float], typer.Option(
+        "--timeout", min=0, metavar="SECONDS", help="Give up on a page after this long "
+        "(it is reported as failed and the batch goes on); 0 = no limit. Default: 30 for "
+        "several inputs, none for one.", show_default=False)] = None,
+    max_memory: Annotated[Optional[str], typer.Option(
+        "--max-memory", metavar="SIZE", help="Limit each conversion process's memory "
+        "(address space), e.g. 2G or 800M; a page that needs more fails.",
+        show_default=False)] = None,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first input that fails.")] = False,
     quiet: Annotated[bool, typer.Option(
@@ -129,14 +137,31 @@ def convert(
         if not sep or not key:
             raise _usage(f"-O expects KEY=VALUE, got {item!r}")
         extra[key] = value
+    try:
+        memory = parse_size(max_memory) if max_memory else 0
+    except (ValueError, OverflowError):
+        raise _usage(f"--max-memory expects a size like 800M or 2G, got {max_memory!r}")
     request = Request(
         inputs=list(inputs or ()), to=to, output=output, output_dir=output_dir, kind=from_,
         filters=tuple(filters or ()), front_matter=front_matter, bundle=bundle, title=title,
         images=not no_images, fetch_images=fetch_images, embed_images=embed_images,
         extra=extra, base_url=base_url, recursive=recursive,
         files_from=files_from, null=null, name_from=name_from.value, jobs=jobs,
-        no_clobber=no_clobber, fail_fast=fail_fast, quiet=quiet, debug=debug)
+        no_clobber=no_clobber, timeout=timeout, max_memory=memory, fail_fast=fail_fast,
+        quiet=quiet, debug=debug)
     raise typer.Exit(execute(request))
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``800M``, ``2G``, ``1.5GiB``, ``65536`` (binary units; ``ValueError`` if not
+    a positive size)."""
+    units = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    number = text.strip().lower().removesuffix("ib").removesuffix("b")
+    unit = number[-1:] if number[-1:] in units else ""
+    value = float(number[: len(number) - len(unit)])
+    if not value > 0 or value != value:
+        raise ValueError(text)
+    return int(value * units[unit])
 
 
 @app.command()

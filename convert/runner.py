@@ -48,9 +48,19 @@ class Request:
     name_from: str = "input"
     jobs: int = 1
     no_clobber: bool = False
+    #: Seconds one page may take: None = :data:`BATCH_TIMEOUT` for several inputs and no
+    #: limit for one; 0 = no limit.
+    timeout: float | None = None
+    #: Bytes of address space per worker process (0 = no limit).
+    max_memory: int = 0
     fail_fast: bool = False
     quiet: bool = False
     debug: bool = False
+
+
+#: The time limit of one page in a batch unless ``--timeout`` says otherwise. A page that is
+#: fine takes well under a second; one that takes this long is stuck, and a crawl must go on.
+BATCH_TIMEOUT = 30.0
 
 
 def execute(req: Request) -> int:
@@ -135,8 +145,11 @@ def _execute(req: Request) -> int:
                         render=not sink.wants_article, debug=req.debug)
     progress = _Progress(None if archives else len(jobs), enabled=many and not req.quiet)
     workers = req.jobs if archives else min(req.jobs, len(jobs))
+    timeout = req.timeout if req.timeout is not None else BATCH_TIMEOUT if many else 0
+    results = run(work.pages(), settings, workers=workers, timeout=timeout,
+                  max_memory=req.max_memory)
     try:
-        converted, failed = _drain(run(work.pages(), settings, workers=workers),
+        converted, failed = _drain(results,
                                    sink, progress, fail_fast=req.fail_fast)
     except BaseException:  # Ctrl-C, a dying worker pool: leave no partial output behind
         sink.close(commit=False)

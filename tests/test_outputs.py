@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -150,10 +151,9 @@ def _page(tmp_path):
 
 
 def test_dev_null_is_written_in_place_not_replaced(tmp_path):
-    import stat
-
     from cliutil import run_cli
 
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
     write_atomic(Path(os.devnull), b"x")
     write_atomic(Path(os.devnull), b"x", no_clobber=True)  # a device holds no file to clobber
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
@@ -176,7 +176,8 @@ def test_fifo_is_written_in_place(tmp_path):
     assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.skipif(not os.path.exists("/dev/full") or
+                    not stat.S_ISCHR(os.stat("/dev/full").st_mode), reason="no /dev/full")
 def test_full_device_is_a_one_line_error(tmp_path):
     from cliutil import run_cli
 
