@@ -1,7 +1,7 @@
 """The ``decruft`` command line: a thin shell over :mod:`convert.runner` and :mod:`convert.api`.
 
 Exit codes: 0 everything converted, 1 at least one input failed, 2 usage error,
-130 interrupted. Diagnostics go to stderr only, one line per problem (``--debug`` adds
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Diagnostics go to stderr only, one line per problem (``--debug`` adds
 tracebacks and the extractor's explanation).
 """
 
@@ -18,7 +18,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, DecruftError, report
+from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, DecruftError, \
+    Terminated, report
 
 app = typer.Typer(
     name="decruft",
@@ -149,7 +150,11 @@ def convert(
         files_from=files_from, null=null, name_from=name_from.value, jobs=jobs,
         no_clobber=no_clobber, timeout=timeout, max_memory=memory, fail_fast=fail_fast,
         quiet=quiet, debug=debug)
-    raise typer.Exit(execute(request))
+    try:
+        code = execute(request)
+    except KeyboardInterrupt as exc:  # typer would turn it into a silent exit 130
+        code = _interrupted(exc)
+    raise typer.Exit(code)
 
 
 def parse_size(text: str) -> int:
@@ -241,20 +246,38 @@ def _add_plugin_commands() -> None:
             report(f"warning: plugin {impl.plugin_name!r} failed in register_commands: {exc}")
 
 
+def _stop(signum: int, frame: object) -> None:
+    """Ctrl-C or SIGTERM: unwind (outputs not finished are thrown away, workers killed). A
+    second one ends the process at once: the signal's default action is back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    """Report Ctrl-C or SIGTERM; the exit code."""
+    if isinstance(exc, Terminated):
+        report("terminated")
+        return EXIT_TERMINATED
+    report("interrupted")
+    return EXIT_INTERRUPTED
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Console-script entry point."""
     # Die quietly like a C tool when stdout is a closed pipe (`decruft ... | head`); outputs
     # to files are never pipes, so no file is left half-written by this.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    args = sys.argv[1:] if argv is None else argv
-    if not (args[:1] == ["--version"]):
-        _add_plugin_commands()
     try:
+        signal.signal(signal.SIGINT, _stop)
+        signal.signal(signal.SIGTERM, _stop)
+        args = sys.argv[1:] if argv is None else argv
+        if not (args[:1] == ["--version"]):
+            _add_plugin_commands()
         app(args=args, prog_name="decruft", standalone_mode=True)
-    except KeyboardInterrupt:
-        report("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        sys.exit(_interrupted(exc))
     except DecruftError as exc:  # pragma: no cover - commands catch their own
         report(str(exc))
         sys.exit(EXIT_FAILED)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -149,13 +150,17 @@ def _execute(req: Request) -> int:
     results = run(work.pages(), settings, workers=workers, timeout=timeout,
                   max_memory=req.max_memory)
     try:
-        converted, failed = _drain(results,
-                                   sink, progress, fail_fast=req.fail_fast)
+        converted, failed = _drain(results, sink, progress, fail_fast=req.fail_fast)
     except BaseException:  # Ctrl-C, a dying worker pool: leave no partial output behind
         sink.close(commit=False)
         raise
+    finally:
+        results.close()  # stops the worker processes, also after --fail-fast
+    commit = not (req.fail_fast and failed)
+    if not commit and sink.holds_output:
+        report(f"{req.output or '<stdout>'}: not written (--fail-fast stopped the run)")
     try:
-        sink.close(commit=not (req.fail_fast and failed))
+        sink.close(commit=commit)
     except DecruftError as exc:
         report(str(exc))
         failed, converted = failed + converted, 0
@@ -239,12 +244,16 @@ class _Progress:
     def __init__(self, total: int | None, *, enabled: bool) -> None:
         self.total = total
         self.bar: Any = None
+        self._drawn = 0.0
         self._print: Callable[[str], None] = report
         if enabled and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            # No refresh thread: worker processes are forked, and a fork while another thread
+            # holds a lock (stderr's) can deadlock the child. advance() redraws instead.
+            self.bar = Progress(console=Console(stderr=True), transient=True,
+                                auto_refresh=False)
             self.task = self.bar.add_task("converting", total=total)
             self._print = lambda msg: self.bar.console.print(f"decruft: {msg}", markup=False,
                                                              highlight=False)
@@ -261,6 +270,10 @@ class _Progress:
     def advance(self) -> None:
         if self.bar is not None:
             self.bar.advance(self.task)
+            now = time.monotonic()
+            if now - self._drawn >= 0.1:
+                self.bar.refresh()
+                self._drawn = now
 
     def print(self, message: str) -> None:
         """Report one line (``decruft: MESSAGE``) without tearing the bar."""

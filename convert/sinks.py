@@ -32,6 +32,11 @@ class Sink:
         """Take one successful result, in input order."""
         raise NotImplementedError
 
+    @property
+    def holds_output(self) -> bool:
+        """True when something taken is not yet out (it goes only on a committing close)."""
+        return False
+
     def close(self, commit: bool) -> None:
         """Finish the output (``commit``) or throw away what is not yet in place."""
 
@@ -88,6 +93,11 @@ class StreamFileSink(Sink):
             raise
         self.count += 1
 
+    @property
+    def holds_output(self) -> bool:
+        """True when articles are waiting in the temporary file."""
+        return self.count > 0
+
     def close(self, commit: bool) -> None:
         """Put the file in place if anything was written (and ``commit``), else drop it."""
         if commit and self.count:
@@ -109,6 +119,11 @@ class BundleSink(Sink):
     def put(self, result: Result) -> None:
         """Keep the parsed article for the bundle."""
         self.articles.append(result.article)
+
+    @property
+    def holds_output(self) -> bool:
+        """True when articles are waiting for the bundle."""
+        return bool(self.articles)
 
     def close(self, commit: bool) -> None:
         """Render the bundle and write it (to stdout or atomically to the file)."""

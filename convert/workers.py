@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -181,6 +182,7 @@ def _serve(conn: Connection, settings: Settings, max_memory: int) -> None:
     """A worker's life: convert each job the parent sends until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _die_with_parent()
     if max_memory:
         import resource
 
@@ -198,6 +200,20 @@ def _serve(conn: Connection, settings: Settings, max_memory: int) -> None:
             conn.send((result.data, result.article, error))
         except MemoryError:
             conn.send((None, None, OUT_OF_MEMORY))
+
+
+def _die_with_parent() -> None:
+    """Linux: be killed when the parent dies (a parent killed by SIGKILL cannot stop a worker
+    stuck in a page, and nothing else would)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def _size(n: int) -> str:

@@ -7,8 +7,12 @@ page's text says what the reader does with it.
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +31,14 @@ HOSTILE_READER = """
         elif verb == "alloc":  # megabytes, touched so they are really there
             block = bytearray(int(arg) << 20)
             block[::4096] = b"x" * len(block[::4096])
+        elif verb in ("wait", "stubborn"):  # says it started, then hangs
+            open(arg, "w").close()
+            while True:
+                try:
+                    time.sleep(600)
+                except KeyboardInterrupt:  # a plugin that swallows Ctrl-C
+                    if verb == "wait":
+                        raise
         elif verb == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
         elif verb == "segv":
@@ -133,3 +145,135 @@ def test_pool_yields_in_order_through_deaths_and_timeouts(hostile, monkeypatch):
         None, "worker process died (killed by SIGKILL)", None, "timed out after 1 s", None,
         "worker process died (killed by SIGKILL)", None, None]
     assert results[0].data == b"fine\n"
+
+
+# --------------------------------------------------------------------------- signals
+
+def _start(hostile, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "convert", "convert", *args],
+                            env={**os.environ, **hostile.env}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
+def _wait_for(marker: Path, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the slow page never started"
+        time.sleep(0.05)
+
+
+def _descendants(pid: int) -> set[int]:
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        try:
+            kids = Path(f"/proc/{todo.pop()}/task").glob("*/children")
+            for kid in (int(k) for f in kids for k in f.read_text().split()):
+                found.add(kid)
+                todo.append(kid)
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.parametrize("sig, code, word", [(signal.SIGINT, 130, "interrupted"),
+                                             (signal.SIGTERM, 143, "terminated")])
+@pytest.mark.parametrize("mode", ["-o", "-d"])
+def test_a_signal_mid_batch_leaves_no_partial_output(hostile, sig, code, word, mode):
+    marker = hostile.tmp / "started"
+    paths = hostile(a="fine", b="fine", slow=f"wait {marker}", c="fine")
+    out = hostile.tmp / "out"
+    out.mkdir()
+    target = [str(out / "all.jsonl")] if mode == "-o" else [str(out)]
+    proc = _start(hostile, *paths, mode, *target, "-t", "jsonl", "-j", "2")
+    _wait_for(marker, proc)
+    workers = _descendants(proc.pid)
+    assert workers, "the batch runs in worker processes"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code
+    assert err.decode().splitlines()[-1] == f"decruft: {word}"
+    # -o: the stream is thrown away. -d: pages finished before the signal stay, each whole
+    # (b may have been in its worker or being written when the signal came: then it is not
+    # there at all); no temporary file is left.
+    left = sorted(p.name for p in out.iterdir())
+    if mode == "-o":
+        assert left == []
+    else:
+        assert left in (["a.jsonl"], ["a.jsonl", "b.jsonl"])
+    for name in left:
+        assert (out / name).read_bytes().endswith(b"}\n")
+    deadline = time.monotonic() + 10
+    while _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(workers), "worker processes outlived the batch"
+
+
+def test_a_second_ctrl_c_ends_at_once(hostile):
+    marker = hostile.tmp / "started"
+    [page] = hostile(stubborn=f"stubborn {marker}")
+    proc = _start(hostile, page, "-t", "txt")
+    _wait_for(marker, proc)
+    proc.send_signal(signal.SIGINT)  # swallowed by the page's reader
+    time.sleep(0.5)
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=10)
+    assert proc.returncode == -signal.SIGINT
+
+
+def test_runner_throws_the_stream_away_when_the_pool_dies(tmp_path, monkeypatch):
+    """The runner's clean-up path: the results stop with an exception mid-batch (a pool that
+    cannot go on, Ctrl-C) after some pages were streamed into -o all.jsonl."""
+    from convert import runner
+    from convert.batch import Result
+
+    pages = []
+    for name in "abc":
+        page = tmp_path / f"{name}.json"
+        page.write_bytes((Path(__file__).parent / "fixtures/articles/minimal.json").read_bytes())
+        pages.append(str(page))
+    closed = []
+
+    def dying_run(jobs, settings, **kwargs):
+        try:
+            for i, job in enumerate(jobs):
+                if i == 2:
+                    raise RuntimeError("worker pool broken")
+                yield Result(job, data=b'{"page": %d}\n' % i)
+        finally:
+            closed.append(True)
+
+    monkeypatch.setattr(runner, "run", dying_run)
+    target = tmp_path / "out" / "all.jsonl"
+    target.parent.mkdir()
+    with pytest.raises(RuntimeError, match="worker pool broken"):
+        runner.execute(runner.Request(inputs=pages, to="jsonl", output=target, quiet=True))
+    assert list(target.parent.iterdir()) == [] and closed == [True]
+    # The same run with a Ctrl-C instead, and an older file in place: it is left as it was.
+    target.write_bytes(b"older\n")
+
+    def interrupted_run(jobs, settings, **kwargs):
+        for i, job in enumerate(jobs):
+            if i == 1:
+                raise KeyboardInterrupt
+            yield Result(job, data=b"{}\n")
+
+    monkeypatch.setattr(runner, "run", interrupted_run)
+    with pytest.raises(KeyboardInterrupt):
+        runner.execute(runner.Request(inputs=pages, to="jsonl", output=target, quiet=True))
+    assert [p.name for p in target.parent.iterdir()] == ["all.jsonl"]
+    assert target.read_bytes() == b"older\n"

@@ -207,3 +207,54 @@ def test_a_failed_stream_keeps_failing_cleanly(tmp_path, monkeypatch):
     with pytest.raises(OutputError):
         stream.commit()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_stream_no_clobber_commit_loses_a_race_cleanly(tmp_path):
+    """With -n the name is checked when the stream opens and again, atomically, when it
+    commits: a file that appeared in between is kept, and the temporary file goes."""
+    from convert.outputs import AtomicStream
+
+    target = tmp_path / "all.jsonl"
+    stream = AtomicStream(target, no_clobber=True)
+    stream.write(b"mine\n")
+    target.write_bytes(b"someone else's\n")
+    with pytest.raises(OutputError, match=r"all\.jsonl: exists \(not overwritten because of "
+                                          r"--no-clobber\)"):
+        stream.commit()
+    assert target.read_bytes() == b"someone else's\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["all.jsonl"]
+    fresh = AtomicStream(tmp_path / "new.jsonl", no_clobber=True)
+    fresh.write(b"mine\n")
+    fresh.commit()
+    assert (tmp_path / "new.jsonl").read_bytes() == b"mine\n"
+    assert oct((tmp_path / "new.jsonl").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "new.jsonl"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace", "link"])
+def test_atomic_stream_commit_failure_removes_the_temporary_file(tmp_path, monkeypatch, step):
+    from convert.outputs import AtomicStream
+
+    target = tmp_path / "all.jsonl"
+    target.write_bytes(b"previous\n")
+    if step == "link":
+        target.unlink()
+
+    def broken(*args):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, step, broken)
+    stream = AtomicStream(target, no_clobber=step == "link")
+    stream.write(b"new\n")
+    with pytest.raises(OutputError, match=r"^.*all\.jsonl: Input/output error$"):
+        stream.commit()
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir()] == ([] if step == "link" else ["all.jsonl"])
+    if step != "link":
+        assert target.read_bytes() == b"previous\n"
