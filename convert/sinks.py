@@ -100,7 +100,7 @@ class StreamFileSink(Sink):
 
     def close(self, commit: bool) -> None:
         """Put the file in place if anything was written (and ``commit``), else drop it."""
-        if commit and self.count:
+        if commit and self.count and not self.broken:
             self.stream.commit()
         else:
             self.stream.abort()

@@ -8,6 +8,7 @@ page's text says what the reader does with it.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -39,6 +40,8 @@ HOSTILE_READER = """
                 except KeyboardInterrupt:  # a plugin that swallows Ctrl-C
                     if verb == "wait":
                         raise
+        elif verb == "big":  # an article of about N kilobytes
+            return Article(Meta(title=verb), (Paragraph((Text("word " * (int(arg) * 205)),)),))
         elif verb == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
         elif verb == "segv":
@@ -277,3 +280,61 @@ def test_runner_throws_the_stream_away_when_the_pool_dies(tmp_path, monkeypatch)
         runner.execute(runner.Request(inputs=pages, to="jsonl", output=target, quiet=True))
     assert [p.name for p in target.parent.iterdir()] == ["all.jsonl"]
     assert target.read_bytes() == b"older\n"
+
+
+# --------------------------------------------------------------------------- full disk
+
+@pytest.fixture
+def small_fs(tmp_path):
+    """A 2 MiB tmpfs, when this user can mount one (root, outside a locked-down container)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+                          capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def _fill(folder: Path, leave: int) -> None:
+    """Fill the file system of ``folder`` until about ``leave`` bytes are free."""
+    stat = os.statvfs(folder)
+    (folder / "ballast").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - leave))
+
+
+def test_a_full_disk_fails_page_by_page_leaving_no_partial_file(hostile, small_fs):
+    out = small_fs / "out"
+    out.mkdir()
+    _fill(small_fs, 200 << 10)
+    paths = hostile(**{f"p{i}": "big 60" for i in range(8)})
+    proc = run_cli("convert", *paths, "-d", str(out), "-t", "txt", env=hostile.env)
+    assert proc.returncode == 1
+    lines = _errors(proc)
+    written = sorted(p.name for p in out.iterdir())
+    failed = [line for line in lines[:-1]]
+    assert 1 <= len(written) < 8 and len(failed) == 8 - len(written), (lines, written)
+    for line in failed:
+        assert re.fullmatch(r"decruft: \S+/p\d\.hostile: \S+/p\d\.txt: No space left on "
+                            r"device", line), line
+    assert lines[-1] == f"decruft: {len(written)} converted, {len(failed)} failed"
+    expected = run_cli("convert", paths[0], "-t", "txt", env=hostile.env).stdout
+    assert len(expected) > 60_000
+    for name in written:  # whole files only: no zero-byte or truncated file, no temp file
+        assert (out / name).read_bytes() == expected, name
+
+
+def test_a_stream_onto_a_full_disk_stops_with_one_line(hostile, small_fs):
+    _fill(small_fs, 200 << 10)
+    paths = hostile(**{f"p{i}": "big 60" for i in range(8)})
+    target = small_fs / "all.jsonl"
+    proc = run_cli("convert", *paths, "-o", str(target), env=hostile.env)
+    assert proc.returncode == 1
+    lines = _errors(proc)
+    assert lines[0] == f"decruft: {target}: No space left on device"
+    assert re.fullmatch(r"decruft: 0 converted, \d failed", lines[-1]) and len(lines) == 2
+    assert sorted(p.name for p in small_fs.iterdir()) == ["ballast"]

@@ -44,16 +44,48 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         write_atomic(tmp_path / "nope" / "out.md", b"x")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_folder_is_a_clear_error(tmp_path):
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder this user cannot write in: mode 0500, or, for root (whom modes do not stop),
+    a read-only tmpfs mounted there."""
+    import subprocess
+
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(OutputError, match="cannot write"):
-            write_atomic(folder / "out.md", b"x")
-    finally:
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
         folder.chmod(0o700)
+        return
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
+                          capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"root, and cannot mount a read-only tmpfs: {made.stderr.decode()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_unwritable_folder_is_a_clear_error(read_only_folder):
+    with pytest.raises(OutputError, match=r"out\.md: cannot write in .*ro: (Permission denied|"
+                                          r"Read-only file system)$"):
+        write_atomic(read_only_folder / "out.md", b"x")
+    assert list(read_only_folder.iterdir()) == []
+
+
+def test_a_file_where_the_folder_should_be_is_a_clear_error(tmp_path):
+    from cliutil import run_cli
+
+    (tmp_path / "out").write_text("a file")
+    with pytest.raises(OutputError, match=r"out/a\.md: .*out is not a folder$"):
+        write_atomic(tmp_path / "out" / "a.md", b"x")
+    proc = run_cli("convert", str(_page(tmp_path)), "-o", str(tmp_path / "out" / "a.md"))
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == f"decruft: {tmp_path}/out/a.md: {tmp_path}/out is not a folder\n"
+    proc = run_cli("convert", str(_page(tmp_path)), "-d", str(tmp_path / "out"))
+    assert proc.returncode == 2 and b"cannot create output folder" in proc.stderr
+    assert (tmp_path / "out").read_text() == "a file"
 
 
 def test_failure_during_write_leaves_nothing(tmp_path, monkeypatch):
