@@ -46,6 +46,9 @@ class Result:
     data: bytes | None = None
     article: Article | None = None
     error: str | None = None
+    #: Where the result goes, when that was decided before converting (``-d`` named after
+    #: the inputs).
+    output: Path | None = None
 
     @property
     def ok(self) -> bool:

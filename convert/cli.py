@@ -118,6 +118,12 @@ def convert(
         "--max-memory", metavar="SIZE", help="Limit each conversion process's memory "
         "(address space), e.g. 2G or 800M; a page that needs more fails.",
         show_default=False)] = None,
+    skip_existing: Annotated[bool, typer.Option(
+        "--skip-existing", help="Leave out pages whose output is already there, to rerun a "
+        "batch that stopped: with -d, pages whose file exists; with -o FILE.jsonl, pages "
+        "already in FILE (implies --append).")] = False,
+    append: Annotated[bool, typer.Option(
+        "--append", help="-o FILE.jsonl: add to FILE instead of replacing it.")] = False,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first input that fails.")] = False,
     quiet: Annotated[bool, typer.Option(
@@ -148,7 +154,8 @@ def convert(
         images=not no_images, fetch_images=fetch_images, embed_images=embed_images,
         extra=extra, base_url=base_url, recursive=recursive,
         files_from=files_from, null=null, name_from=name_from.value, jobs=jobs,
-        no_clobber=no_clobber, timeout=timeout, max_memory=memory, fail_fast=fail_fast,
+        no_clobber=no_clobber, timeout=timeout, max_memory=memory,
+        skip_existing=skip_existing, append=append, fail_fast=fail_fast,
         quiet=quiet, debug=debug)
     try:
         code = execute(request)

@@ -7,6 +7,7 @@ or throws it away.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -72,8 +73,8 @@ class DirSink(Sink):
 
     def put(self, result: Result) -> None:
         """Write the rendered article to its own file in the folder."""
-        write_atomic(self.name_of(self.planner, result), result.data or b"",
-                     no_clobber=self.no_clobber)
+        path = result.output or self.name_of(self.planner, result)
+        write_atomic(path, result.data or b"", no_clobber=self.no_clobber)
 
 
 class StreamFileSink(Sink):
@@ -104,6 +105,84 @@ class StreamFileSink(Sink):
             self.stream.commit()
         else:
             self.stream.abort()
+
+
+class AppendSink(Sink):
+    """Articles added to the end of an existing JSON Lines file (``--append``), each line as it
+    converts, so a run that stops keeps what it finished and a rerun goes on from there.
+
+    A line is written with one ``write`` on a file opened for appending; a write that fails
+    (a full disk) is cut off again, so the file only ever ends with a whole line. What a
+    SIGKILL or a power cut can still tear — the last line — :func:`sources_in` cuts off when
+    the next run opens the file. The file is synced when the run ends, however it ends: its
+    lines are finished work, not a draft to throw away.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise OutputError(f"{path}: {exc.strerror or exc}") from None
+
+    def put(self, result: Result) -> None:
+        """Append the article's line now."""
+        if self.broken:
+            raise OutputError(f"{self.path}: not written after the error above")
+        line = result.data or b""
+        if not line.endswith(b"\n"):
+            line += b"\n"
+        size = os.fstat(self.fd).st_size
+        try:
+            view = memoryview(line)
+            while view:
+                view = view[os.write(self.fd, view):]
+        except OSError as exc:
+            self.broken = True
+            try:
+                os.ftruncate(self.fd, size)
+            except OSError:
+                pass
+            raise OutputError(f"{self.path}: {exc.strerror or exc}") from None
+
+    def close(self, commit: bool) -> None:
+        """Sync and close the file (kept either way: its lines are whole)."""
+        try:
+            os.fsync(self.fd)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: {exc.strerror or exc}") from None
+        finally:
+            os.close(self.fd)
+
+
+def sources_in(path: Path) -> tuple[set[str], int]:
+    """The source locations of the articles in the JSON Lines file ``path``, and how many
+    bytes of an unfinished last line were cut off its end (a run killed mid-write)."""
+    import json
+
+    sources: set[str] = set()
+    try:
+        fh = open(path, "r+b")
+    except FileNotFoundError:
+        return sources, 0
+    except OSError as exc:
+        raise OutputError(f"{path}: {exc.strerror or exc}") from None
+    with fh:
+        end = 0
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break
+            end += len(line)
+            try:
+                location = json.loads(line)["meta"]["source"]["location"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            if isinstance(location, str):
+                sources.add(location)
+        torn = fh.seek(0, os.SEEK_END) - end
+        if torn:
+            fh.truncate(end)
+    return sources, torn
 
 
 class BundleSink(Sink):

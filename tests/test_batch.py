@@ -23,7 +23,7 @@ from test_plugins import install_plugin
 HOSTILE_READER = """
     import ctypes, os, signal, time
     from convert import hookimpl, Article, Meta
-    from convert.article import Paragraph, Text
+    from convert.article import Paragraph, Source, Text
 
     def parse(data, ctx):
         verb, _, arg = data.decode().strip().partition(" ")
@@ -41,12 +41,14 @@ HOSTILE_READER = """
                     if verb == "wait":
                         raise
         elif verb == "big":  # an article of about N kilobytes
-            return Article(Meta(title=verb), (Paragraph((Text("word " * (int(arg) * 205)),)),))
+            return Article(Meta(title=verb, source=Source(ctx.location, "hostile")),
+                           (Paragraph((Text("word " * (int(arg) * 205)),)),))
         elif verb == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
         elif verb == "segv":
             ctypes.string_at(0)
-        return Article(Meta(title=verb), (Paragraph((Text(f"{verb} {arg}".strip()),)),))
+        return Article(Meta(title=verb, source=Source(ctx.location, "hostile")),
+                       (Paragraph((Text(f"{verb} {arg}".strip()),)),))
 
     @hookimpl
     def register_readers(registry):
@@ -338,3 +340,87 @@ def test_a_stream_onto_a_full_disk_stops_with_one_line(hostile, small_fs):
     assert lines[0] == f"decruft: {target}: No space left on device"
     assert re.fullmatch(r"decruft: 0 converted, \d failed", lines[-1]) and len(lines) == 2
     assert sorted(p.name for p in small_fs.iterdir()) == ["ballast"]
+
+
+# --------------------------------------------------------------------------- resuming
+
+def test_skip_existing_reruns_only_what_is_missing_with_the_same_names(hostile):
+    one, two = hostile.tmp / "pages" / "one", hostile.tmp / "pages" / "two"
+    one.mkdir(), two.mkdir()
+    (one / "index.hostile").write_text("fine")
+    (two / "index.hostile").write_text("kill")  # fails in the first run
+    (two / "last.hostile").write_text("fine")
+    out = hostile.tmp / "out"
+    args = ["-r", str(hostile.tmp / "pages"), "-d", str(out), "-t", "txt"]
+    first = run_cli("convert", *args, env=hostile.env)
+    assert first.returncode == 1
+    assert sorted(p.name for p in out.iterdir()) == ["index.txt", "last.txt"]
+    (out / "index.txt").write_text("kept as it was")
+    (two / "index.hostile").write_text("fine now")
+    again = run_cli("convert", *args, "--skip-existing", env=hostile.env)
+    assert again.returncode == 0, again.stderr
+    assert _errors(again) == ["decruft: 1 converted, 0 failed, 2 skipped (already done)"]
+    # The page that failed keeps the name it had in the input order: index-2, not index.
+    assert sorted(p.name for p in out.iterdir()) == ["index-2.txt", "index.txt", "last.txt"]
+    assert (out / "index.txt").read_text() == "kept as it was"
+    assert (out / "index-2.txt").read_text() == "fine now\n"
+
+
+def _sources(path: Path) -> list[str]:
+    import json
+
+    return [Path(json.loads(line)["meta"]["source"]["location"]).name
+            for line in path.read_bytes().splitlines()]
+
+
+def test_append_skips_pages_already_in_the_file_and_mends_a_torn_line(hostile):
+    paths = hostile(a="fine", b="fine", c="fine")
+    target = hostile.tmp / "all.jsonl"
+    assert run_cli("convert", *paths[:2], "-o", str(target), env=hostile.env).returncode == 0
+    whole = target.read_bytes()
+    with open(target, "ab") as fh:
+        fh.write(b'{"schema": "decruft.article", "meta": {"tit')  # a run killed mid-line
+    proc = run_cli("convert", *paths, "-o", str(target), "--skip-existing", env=hostile.env)
+    assert proc.returncode == 0, proc.stderr
+    assert _errors(proc) == [
+        f"decruft: {target}: cut off an unfinished last line (43 bytes) before appending",
+        "decruft: 1 converted, 0 failed, 2 skipped (already done)"]
+    assert target.read_bytes().startswith(whole)
+    assert _sources(target) == ["a.hostile", "b.hostile", "c.hostile"]
+    # --append alone adds without skipping.
+    proc = run_cli("convert", paths[0], paths[1], "-o", str(target), "--append",
+                   env=hostile.env)
+    assert proc.returncode == 0 and _sources(target)[3:] == ["a.hostile", "b.hostile"]
+
+
+def test_an_appending_run_killed_mid_batch_keeps_whole_lines_and_resumes(hostile):
+    marker = hostile.tmp / "started"
+    paths = hostile(a="fine", b="fine", slow=f"wait {marker}", c="fine")
+    target = hostile.tmp / "all.jsonl"
+    proc = _start(hostile, *paths, "-o", str(target), "--append", "-j", "1")
+    _wait_for(marker, proc)
+    time.sleep(0.3)  # b's line is written as soon as it converted: give the parent the time
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert _sources(target) == ["a.hostile", "b.hostile"]
+    assert target.read_bytes().endswith(b"\n")
+    Path(paths[2]).write_text("fine")
+    again = run_cli("convert", *paths, "-o", str(target), "--skip-existing", env=hostile.env)
+    assert again.returncode == 0, again.stderr
+    assert _errors(again) == ["decruft: 2 converted, 0 failed, 2 skipped (already done)"]
+    assert _sources(target) == ["a.hostile", "b.hostile", "slow.hostile", "c.hostile"]
+
+
+def test_an_append_that_fills_the_disk_leaves_whole_lines(hostile, small_fs):
+    paths = hostile(**{f"p{i}": "big 60" for i in range(8)})
+    target = small_fs / "all.jsonl"
+    target.write_bytes(b"")
+    _fill(small_fs, 200 << 10)
+    proc = run_cli("convert", *paths, "-o", str(target), "--append", env=hostile.env)
+    assert proc.returncode == 1
+    lines = _errors(proc)
+    assert lines[0] == f"decruft: {target}: No space left on device"
+    kept = _sources(target)  # every line parses
+    assert 1 <= len(kept) < 8 and kept == [f"p{i}.hostile" for i in range(len(kept))]
+    assert lines[-1] == f"decruft: {len(kept)} converted, 1 failed"
+    assert target.read_bytes().endswith(b"\n")
