@@ -203,7 +203,8 @@ def test_a_signal_mid_batch_leaves_no_partial_output(hostile, sig, code, word, m
     out = hostile.tmp / "out"
     out.mkdir()
     target = [str(out / "all.jsonl")] if mode == "-o" else [str(out)]
-    proc = _start(hostile, *paths, mode, *target, "-t", "jsonl", "-j", "2")
+    # One worker: a is written before the slow page starts (b may or may not be).
+    proc = _start(hostile, *paths, mode, *target, "-t", "jsonl", "-j", "1")
     _wait_for(marker, proc)
     workers = _descendants(proc.pid)
     assert workers, "the batch runs in worker processes"
@@ -212,8 +213,8 @@ def test_a_signal_mid_batch_leaves_no_partial_output(hostile, sig, code, word, m
     assert proc.returncode == code
     assert err.decode().splitlines()[-1] == f"decruft: {word}"
     # -o: the stream is thrown away. -d: pages finished before the signal stay, each whole
-    # (b may have been in its worker or being written when the signal came: then it is not
-    # there at all); no temporary file is left.
+    # (b may have been being written when the signal came: then it is not there at all); no
+    # temporary file is left.
     left = sorted(p.name for p in out.iterdir())
     if mode == "-o":
         assert left == []
