@@ -71,7 +71,7 @@ class Pool:
         next_in = next_out = idle_deaths = 0
         exhausted = False
         while True:
-            for worker in self._workers:
+            for i, worker in enumerate(self._workers):
                 if exhausted or next_in >= next_out + WINDOW_PER_WORKER * self.size:
                     break
                 if worker.job is not None:
@@ -83,7 +83,9 @@ class Pool:
                     done[next_in] = Result(job, error=job.error)
                     next_in += 1
                 else:
-                    self._give(worker, next_in, job)
+                    while not self._give(worker, next_in, job):  # it died while idle
+                        idle_deaths = self._idle_death(idle_deaths, worker)
+                        worker = self._workers[i] = self._replace(worker)
                     next_in += 1
             while next_out in done:
                 yield done.pop(next_out)
@@ -113,16 +115,19 @@ class Pool:
                     worker.index = worker.job = worker.deadline = None
                     idle_deaths = 0
                     continue
-                reason = _exit_reason(worker.process)
                 if worker.job is None:  # died between jobs: nothing lost, but not forever
-                    idle_deaths += 1
-                    if idle_deaths > MAX_IDLE_DEATHS:
-                        raise DecruftError(f"worker processes keep dying ({reason})")
+                    idle_deaths = self._idle_death(idle_deaths, worker)
                 else:
                     assert worker.index is not None
-                    done[worker.index] = Result(worker.job,
-                                                error=f"worker process died ({reason})")
+                    done[worker.index] = Result(worker.job, error=f"worker process died "
+                                                f"({_exit_reason(worker.process)})")
                 self._workers[i] = self._replace(worker)
+
+    def _idle_death(self, deaths: int, worker: _Worker) -> int:
+        """Count a worker that died holding no job; give up when they keep dying."""
+        if deaths + 1 > MAX_IDLE_DEATHS:
+            raise DecruftError(f"worker processes keep dying ({_exit_reason(worker.process)})")
+        return deaths + 1
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -132,11 +137,23 @@ class Pool:
         child.close()
         return _Worker(process, parent)
 
-    def _give(self, worker: _Worker, index: int, job: Job) -> None:
+    def _give(self, worker: _Worker, index: int, job: Job) -> bool:
+        """Send ``job`` to the idle ``worker``; False if the worker is gone."""
+        # The worker is waiting in recv(), so a large page cannot fill the pipe both ways.
+        # SIGPIPE is blocked meanwhile: the command line lets it kill the process (for
+        # `decruft ... | head`), and a worker that died idle must not take the parent along.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+        try:
+            worker.conn.send((index, job))
+        except OSError:  # EPIPE, ECONNRESET
+            if hasattr(signal, "sigtimedwait"):
+                signal.sigtimedwait({signal.SIGPIPE}, 0)  # consume it while still blocked
+            return False
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         worker.index, worker.job = index, job
         worker.deadline = time.monotonic() + self.timeout if self.timeout else None
-        # The worker is waiting in recv(), so a large page cannot fill the pipe both ways.
-        worker.conn.send((index, job))
+        return True
 
     def _collect(self, worker: _Worker) -> Result | None:
         """The result the busy ``worker`` sent, or None when it died without one."""

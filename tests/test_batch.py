@@ -425,3 +425,36 @@ def test_an_append_that_fills_the_disk_leaves_whole_lines(hostile, small_fs):
     assert 1 <= len(kept) < 8 and kept == [f"p{i}.hostile" for i in range(len(kept))]
     assert lines[-1] == f"decruft: {len(kept)} converted, 1 failed"
     assert target.read_bytes().endswith(b"\n")
+
+
+def test_a_worker_that_dies_while_idle_is_replaced_before_its_next_page(hostile, monkeypatch):
+    """The parent hands the next page to a worker that has just died (between pages): the
+    send fails (with SIGPIPE at its default action, as on the command line, it would kill the
+    parent), the worker is replaced and the page converts."""
+    from convert import plugins
+    from convert.batch import Settings
+    from convert.inputs import Job
+    from convert.workers import Pool
+
+    monkeypatch.syspath_prepend(hostile.env["PYTHONPATH"])
+    plugins.reset()
+    pool = Pool(Settings(fmt="txt"), 1)
+
+    def jobs():
+        yield Job("first.hostile", b"fine", kind="hostile")
+        # Asked for only once the first page is back: the worker is idle. Kill it.
+        victim = pool._workers[0].process
+        os.kill(victim.pid, signal.SIGKILL)
+        while Path(f"/proc/{victim.pid}/stat").read_text().split(") ")[1][0] != "Z":
+            time.sleep(0.01)
+        yield Job("second.hostile", b"also fine", kind="hostile")
+
+    default = signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        results = list(pool.run(jobs()))
+    finally:
+        signal.signal(signal.SIGPIPE, default)
+        plugins.reset()
+        sys.modules.pop("throwaway_hostile", None)
+    assert [(r.job.location, r.error, r.data) for r in results] == [
+        ("first.hostile", None, b"fine\n"), ("second.hostile", None, b"also fine\n")]
