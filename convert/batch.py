@@ -6,7 +6,7 @@ only a bounded window of jobs in flight (an archive's pages arrive as a lazy str
 the results is the caller's business (so naming stays deterministic).
 
 A job whose location is an http(s) URL is fetched inside the worker, so ``-j`` fetches
-concurrently.
+concurrently. Worker processes, time and memory limits: :mod:`convert.workers`.
 """
 
 from __future__ import annotations
