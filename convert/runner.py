@@ -133,10 +133,12 @@ def _execute(req: Request) -> int:
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is a binary format: give -o FILE or redirect stdout")
     _check_not_input(req, jobs)
-    stream = bundle and spec.concat and not to_stdout
+    # One JSON Lines file that pages stream into (one page too, when resuming into it).
+    stream = spec.concat and req.output is not None and not to_stdout and (
+        bundle or req.append or req.skip_existing)
     append = req.append or (req.skip_existing and stream)
     _check_resume(req, append=append, stream=stream, bundle=bundle, to_stdout=to_stdout)
-    if req.skip_existing and req.output is not None and not bundle and \
+    if req.skip_existing and req.output is not None and not bundle and not stream and \
             (req.output.exists() and not writes_in_place(req.output)):
         if not req.quiet:
             report(f"{req.output}: exists; skipped (--skip-existing)")
@@ -193,7 +195,7 @@ def _execute(req: Request) -> int:
     except DecruftError as exc:
         report(str(exc))
         failed, converted = failed + converted, 0
-    if many and not req.quiet:
+    if (many or skipped.n) and not req.quiet:
         for reader in work.readers:
             if reader.summary():
                 report(f"{reader.path}: {reader.summary()}")
@@ -280,10 +282,11 @@ def _sink(req: Request, spec: Format, options: RenderOptions, *, bundle: bool,
         return DirSink(NamePlanner(req.output_dir, spec.extensions[0]),
                        lambda planner, result: _output_name(planner, result, req),
                        no_clobber=req.no_clobber)
+    if append:
+        assert req.output is not None
+        return AppendSink(req.output)
     if bundle and spec.concat and not to_stdout:
         assert req.output is not None
-        if append:
-            return AppendSink(req.output)
         return StreamFileSink(req.output, no_clobber=req.no_clobber)
     if bundle:
         return BundleSink(spec, options, None if to_stdout else req.output,
