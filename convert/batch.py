@@ -6,25 +6,21 @@ only a bounded window of jobs in flight (an archive's pages arrive as a lazy str
 the results is the caller's business (so naming stays deterministic).
 
 A job whose location is an http(s) URL is fetched inside the worker, so ``-j`` fetches
-concurrently.
+concurrently. Worker processes, time and memory limits: :mod:`convert.workers`.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 from .article import Article
-from .errors import DecruftError
+from .errors import DecruftError, InputError
 from .fetch import fetch_page, is_url
 from .formats import RenderOptions
 from .inputs import Job
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)
@@ -52,11 +48,18 @@ class Result:
     data: bytes | None = None
     article: Article | None = None
     error: str | None = None
+    #: Where the result goes, when that was decided before converting (``-d`` named after
+    #: the inputs).
+    output: Path | None = None
 
     @property
     def ok(self) -> bool:
         """True when the job converted."""
         return self.error is None
+
+
+#: The error of a page whose conversion ran out of memory.
+OUT_OF_MEMORY = "out of memory"
 
 
 def convert_one(job: Job, settings: Settings) -> Result:
@@ -92,9 +95,11 @@ def convert_one(job: Job, settings: Settings) -> Result:
         data = api.render(article, settings.fmt, options) if settings.render else None
         return Result(job, data=data, article=article if settings.keep_article else None)
     except DecruftError as exc:
+        if isinstance(exc.__cause__, MemoryError):  # out of memory in a plugin: not its bug
+            return Result(job, error=OUT_OF_MEMORY)
         return Result(job, error=str(exc))
     except MemoryError:
-        return Result(job, error="out of memory")
+        return Result(job, error=OUT_OF_MEMORY)
     except RecursionError:
         return Result(job, error="input nested too deeply")
     except Exception as exc:  # a bug: still only this page fails
@@ -104,46 +109,20 @@ def convert_one(job: Job, settings: Settings) -> Result:
         return Result(job, error=msg)
 
 
-def _convert_chunk(jobs: list[Job], settings: Settings) -> list[Result]:
-    """Runs in a worker process: convert a chunk of jobs."""
-    return [convert_one(job, settings) for job in jobs]
+def run(jobs: Iterable[Job], settings: Settings, workers: int = 1, *, timeout: float = 0,
+        max_memory: int = 0) -> Iterator[Result]:
+    """Convert every job; yields results in input order. ``jobs`` is consumed lazily.
 
-
-#: Jobs sent to a worker at once, and chunks in flight per worker. Small chunks keep the
-#: order-preserving stream moving (pages vary a lot in cost); the window bounds memory when
-#: the jobs come from a huge archive (``Executor.map`` would submit them all at once).
-CHUNK_SIZE = 4
-CHUNKS_PER_WORKER = 4
-
-
-def run(jobs: Iterable[Job], settings: Settings, workers: int = 1) -> Iterator[Result]:
-    """Convert every job; yields results in input order. ``jobs`` is consumed lazily."""
-    if workers <= 1 or (isinstance(jobs, Sequence) and len(jobs) <= 1):
+    With one worker and no limits the jobs run here, in this process: nothing to start, which
+    keeps a one-page command cheap. Otherwise they run in killable worker processes
+    (:class:`convert.workers.Pool`): each within ``timeout`` seconds and each worker within
+    ``max_memory`` bytes (0 = no limit), and a worker that dies costs only its page.
+    """
+    if workers <= 1 and not timeout and not max_memory:
         for job in jobs:
             yield convert_one(job, settings)
         return
     # Imported here: multiprocessing costs ~10 ms at start-up and one process needs none of it.
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import Pool
 
-    chunks = _chunked(iter(jobs), CHUNK_SIZE)
-    window: deque[Future[list[Result]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        try:
-            for chunk in chunks:
-                window.append(pool.submit(_convert_chunk, chunk, settings))
-                if len(window) >= workers * CHUNKS_PER_WORKER:
-                    yield from window.popleft().result()
-            while window:
-                yield from window.popleft().result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-
-def _chunked(items: Iterator[Job], size: int) -> Iterator[list[Job]]:
-    """Lists of up to ``size`` jobs, taken from ``items`` only as they are needed."""
-    while True:
-        chunk = [job for _, job in zip(range(size), items)]
-        if not chunk:
-            return
-        yield chunk
+    yield from Pool(settings, workers, timeout=timeout, max_memory=max_memory).run(iter(jobs))

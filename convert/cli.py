@@ -1,7 +1,7 @@
 """The ``decruft`` command line: a thin shell over :mod:`convert.runner` and :mod:`convert.api`.
 
 Exit codes: 0 everything converted, 1 at least one input failed, 2 usage error,
-130 interrupted. Diagnostics go to stderr only, one line per problem (``--debug`` adds
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Diagnostics go to stderr only, one line per problem (``--debug`` adds
 tracebacks and the extractor's explanation).
 """
 
@@ -18,7 +18,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, DecruftError, report
+from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, DecruftError, \
+    Terminated, report
 
 app = typer.Typer(
     name="decruft",
@@ -109,6 +110,20 @@ def convert(
         "-j", "--jobs", min=1, max=256, help="Convert in this many processes.")] = 1,
     no_clobber: Annotated[bool, typer.Option(
         "-n", "--no-clobber", help="Never overwrite an existing output file.")] = False,
+    timeout: Annotated[Optional[float], typer.Option(
+        "--timeout", min=0, metavar="SECONDS", help="Give up on a page after this long "
+        "(it is reported as failed and the batch goes on); 0 = no limit. Default: 30 for "
+        "several inputs, none for one.", show_default=False)] = None,
+    max_memory: Annotated[Optional[str], typer.Option(
+        "--max-memory", metavar="SIZE", help="Limit each conversion process's memory "
+        "(address space), e.g. 2G or 800M; a page that needs more fails.",
+        show_default=False)] = None,
+    skip_existing: Annotated[bool, typer.Option(
+        "--skip-existing", help="Leave out pages whose output is already there, to rerun a "
+        "batch that stopped: with -d, pages whose file exists; with -o FILE.jsonl, pages "
+        "already in FILE (implies --append).")] = False,
+    append: Annotated[bool, typer.Option(
+        "--append", help="-o FILE.jsonl: add to FILE instead of replacing it.")] = False,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first input that fails.")] = False,
     quiet: Annotated[bool, typer.Option(
@@ -132,15 +147,36 @@ def convert(
         if not sep or not key:
             raise _usage(f"-O expects KEY=VALUE, got {item!r}")
         extra[key] = value
+    try:
+        memory = parse_size(max_memory) if max_memory else 0
+    except (ValueError, OverflowError):
+        raise _usage(f"--max-memory expects a size like 800M or 2G, got {max_memory!r}")
     request = Request(
         inputs=list(inputs or ()), to=to, output=output, output_dir=output_dir, kind=from_,
         filters=tuple(filters or ()), front_matter=front_matter, bundle=bundle, title=title,
         images=not no_images, fetch_images=fetch_images, embed_images=embed_images,
         extra=extra, base_url=base_url, recursive=recursive,
         files_from=files_from, null=null, name_from=name_from.value, jobs=jobs,
-        no_clobber=no_clobber, fail_fast=fail_fast, quiet=quiet, debug=debug,
-        min_confidence=min_confidence)
-    raise typer.Exit(execute(request))
+        no_clobber=no_clobber, timeout=timeout, max_memory=memory,
+        skip_existing=skip_existing, append=append, fail_fast=fail_fast,
+        quiet=quiet, debug=debug, min_confidence=min_confidence)
+    try:
+        code = execute(request)
+    except KeyboardInterrupt as exc:  # typer would turn it into a silent exit 130
+        code = _interrupted(exc)
+    raise typer.Exit(code)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``800M``, ``2G``, ``1.5GiB``, ``65536`` (binary units; ``ValueError`` if not
+    a positive size)."""
+    units = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    number = text.strip().lower().removesuffix("ib").removesuffix("b")
+    unit = number[-1:] if number[-1:] in units else ""
+    value = float(number[: len(number) - len(unit)])
+    if not value > 0 or value != value:
+        raise ValueError(text)
+    return int(value * units[unit])
 
 
 @app.command()
@@ -225,20 +261,38 @@ def _add_plugin_commands() -> None:
             report(f"warning: plugin {impl.plugin_name!r} failed in register_commands: {exc}")
 
 
+def _stop(signum: int, frame: object) -> None:
+    """Ctrl-C or SIGTERM: unwind (outputs not finished are thrown away, workers killed). A
+    second one ends the process at once: the signal's default action is back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    """Report Ctrl-C or SIGTERM; the exit code."""
+    if isinstance(exc, Terminated):
+        report("terminated")
+        return EXIT_TERMINATED
+    report("interrupted")
+    return EXIT_INTERRUPTED
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Console-script entry point."""
     # Die quietly like a C tool when stdout is a closed pipe (`decruft ... | head`); outputs
     # to files are never pipes, so no file is left half-written by this.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    args = sys.argv[1:] if argv is None else argv
-    if not (args[:1] == ["--version"]):
-        _add_plugin_commands()
     try:
+        signal.signal(signal.SIGINT, _stop)
+        signal.signal(signal.SIGTERM, _stop)
+        args = sys.argv[1:] if argv is None else argv
+        if not (args[:1] == ["--version"]):
+            _add_plugin_commands()
         app(args=args, prog_name="decruft", standalone_mode=True)
-    except KeyboardInterrupt:
-        report("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        sys.exit(_interrupted(exc))
     except DecruftError as exc:  # pragma: no cover - commands catch their own
         report(str(exc))
         sys.exit(EXIT_FAILED)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 
 #: Process exit codes: everything converted; at least one input failed; the command line asks
-#: for something impossible; Ctrl-C.
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: for something impossible; Ctrl-C (SIGINT); SIGTERM (128 + the signal, as a shell reports).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
 
 def report(message: str) -> None:
@@ -50,3 +50,7 @@ class SchemaVersionError(DecruftError):
 
 class PluginError(DecruftError):
     """A plugin failed inside a hook; the message names the plugin."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: stopped like Ctrl-C (every clean-up that Ctrl-C runs runs), exit 143."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -28,13 +29,30 @@ class AtomicStream:
     Streams many articles into one file (JSON Lines from a web archive) without holding them
     in memory, and is how :func:`write_atomic` writes any file: nothing is ever left half
     written. With ``no_clobber`` an existing file (or symlink) at ``path`` is never replaced.
+
+    A target that is not a regular file — a device (``/dev/null``, ``/dev/full``), a FIFO, a
+    socket, or a process's file descriptor (``/dev/stdout``) — is opened and written in place:
+    replacing it with a renamed file would destroy it (as root, ``/dev/null`` itself). Such a
+    target holds no file to clobber, so ``no_clobber`` does not refuse it, and what was
+    written to it cannot be taken back by :meth:`abort`.
     """
 
     def __init__(self, path: Path, *, no_clobber: bool = False) -> None:
         self.path = path
         self.no_clobber = no_clobber
+        self._error: str | None = None
+        self._tmp: str | None = None
+        if writes_in_place(path):
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NOCTTY)
+            except OSError as exc:
+                raise OutputError(f"{path}: {exc.strerror or exc}") from None
+            self._fh = os.fdopen(fd, "wb")
+            return
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
+            if folder.exists():
+                raise OutputError(f"{path}: {folder} is not a folder")
             raise OutputError(f"{path}: output folder {folder} does not exist")
         if path.is_dir():
             raise OutputError(f"{path}: is a directory")
@@ -48,7 +66,9 @@ class AtomicStream:
         self._fh = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
-        """Append ``data``; on failure the temporary file is removed."""
+        """Append ``data``; on failure the temporary file is removed and every later call
+        raises the same :class:`OutputError`."""
+        self._check()
         try:
             self._fh.write(data)
         except BaseException as exc:
@@ -56,8 +76,12 @@ class AtomicStream:
 
     def commit(self) -> None:
         """Put the file in place under its name (with a normal file's permissions)."""
+        self._check()
         try:
             self._fh.flush()
+            if self._tmp is None:  # written in place: nothing to sync or rename
+                self._fh.close()
+                return
             os.fsync(self._fh.fileno())
             self._fh.close()
             # mkstemp creates 0600; give the file the permissions a normal write would.
@@ -81,18 +105,49 @@ class AtomicStream:
         """Throw the temporary file away; the target is left as it was."""
         try:
             self._fh.close()
-        except OSError:
+        except (OSError, ValueError):
             pass
-        try:
-            os.unlink(self._tmp)
-        except OSError:
-            pass
+        if self._tmp is not None:
+            try:
+                os.unlink(self._tmp)
+            except OSError:
+                pass
+
+    def _check(self) -> None:
+        if self._error is not None:
+            raise OutputError(self._error)
 
     def _fail(self, exc: BaseException) -> NoReturn:
         self.abort()
+        if isinstance(exc, OutputError):
+            self._error = str(exc)
+            raise exc
         if isinstance(exc, OSError):
-            raise OutputError(f"{self.path}: {exc.strerror or exc}") from None
+            self._error = f"{self.path}: {exc.strerror or exc}"
+            raise OutputError(self._error) from None
+        self._error = f"{self.path}: not written ({type(exc).__name__})"
         raise exc
+
+
+def writes_in_place(path: Path) -> bool:
+    """True when ``path`` exists and is not a regular file or a folder (a device, a FIFO, a
+    socket), or leads to a process's file descriptor (``/dev/stdout``, ``/proc/self/fd/1``)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+        return True
+    # /dev/stdout -> /proc/self/fd/1 -> the file the shell redirected to: resolving the whole
+    # chain would name that file, so look for /proc/ link by link.
+    name = os.path.abspath(path)
+    for _ in range(40):
+        if os.path.realpath(os.path.dirname(name)).startswith("/proc/"):
+            return True
+        if not os.path.islink(name):
+            return False
+        name = os.path.join(os.path.dirname(name), os.readlink(name))
+    return False
 
 
 def write_atomic(path: Path, data: bytes, *, no_clobber: bool = False) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+import time
+from collections import deque
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -19,8 +21,9 @@ from .batch import Result, Settings, run
 from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
 from .formats import Format, RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, plan
-from .outputs import NamePlanner, OutputError, location_stem
-from .sinks import BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink
+from .outputs import NamePlanner, OutputError, location_stem, writes_in_place
+from .sinks import AppendSink, BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink, \
+    sources_in
 
 
 @dataclass
@@ -48,10 +51,24 @@ class Request:
     name_from: str = "input"
     jobs: int = 1
     no_clobber: bool = False
+    #: Seconds one page may take: None = :data:`BATCH_TIMEOUT` for several inputs and no
+    #: limit for one; 0 = no limit.
+    timeout: float | None = None
+    #: Bytes of address space per worker process (0 = no limit).
+    max_memory: int = 0
+    #: Leave out pages whose output is already there (a rerun of a batch that stopped).
+    skip_existing: bool = False
+    #: Add to the ``-o`` JSON Lines file instead of replacing it.
+    append: bool = False
     fail_fast: bool = False
     quiet: bool = False
     debug: bool = False
     min_confidence: float | None = None
+
+
+#: The time limit of one page in a batch unless ``--timeout`` says otherwise. A page that is
+#: fine takes well under a second; one that takes this long is stuck, and a crawl must go on.
+BATCH_TIMEOUT = 30.0
 
 
 def execute(req: Request) -> int:
@@ -78,7 +95,11 @@ def _pick_format(req: Request) -> Format:
                 raise UsageError(f"unknown format {req.to!r} (see 'decruft formats')")
             return by_ext
         return registry.get(req.to)
-    if req.output is not None and str(req.output) != "-":
+    # A device without an extension (-o /dev/null) is like stdout: md unless -t says otherwise.
+    named = req.output is not None and str(req.output) != "-" and not (
+        not req.output.suffix and writes_in_place(req.output))
+    if named:
+        assert req.output is not None
         ext = "".join(req.output.suffixes[-1:])
         spec = registry.for_extension(ext) if ext else None
         if spec is None:
@@ -113,6 +134,16 @@ def _execute(req: Request) -> int:
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is a binary format: give -o FILE or redirect stdout")
     _check_not_input(req, jobs)
+    # One JSON Lines file that pages stream into (one page too, when resuming into it).
+    stream = spec.concat and req.output is not None and not to_stdout and (
+        bundle or req.append or req.skip_existing)
+    append = req.append or (req.skip_existing and stream)
+    _check_resume(req, append=append, stream=stream, bundle=bundle, to_stdout=to_stdout)
+    if req.skip_existing and req.output is not None and not bundle and not stream and \
+            (req.output.exists() and not writes_in_place(req.output)):
+        if not req.quiet:
+            report(f"{req.output}: exists; skipped (--skip-existing)")
+        return EXIT_OK
     if req.output_dir is not None:
         try:
             req.output_dir.mkdir(parents=True, exist_ok=True)
@@ -125,7 +156,7 @@ def _execute(req: Request) -> int:
         extra["fetch_images"] = req.fetch_images
     options = RenderOptions(front_matter=req.front_matter, title=req.title, images=req.images,
                             embed_images=req.embed_images, extra=extra)
-    sink = _sink(req, spec, options, bundle=bundle, to_stdout=to_stdout)
+    sink = _sink(req, spec, options, bundle=bundle, to_stdout=to_stdout, append=append)
     settings = Settings(kind=req.kind, fmt=spec.name, filters=req.filters, options=options,
                         base_url=req.base_url,
                         keep_article=sink.wants_article or req.name_from == "title",
@@ -133,23 +164,93 @@ def _execute(req: Request) -> int:
                         min_confidence=req.min_confidence)
     progress = _Progress(None if archives else len(jobs), enabled=many and not req.quiet)
     workers = req.jobs if archives else min(req.jobs, len(jobs))
+    timeout = req.timeout if req.timeout is not None else BATCH_TIMEOUT if many else 0
+    skipped = _Count()
+    pages = work.pages()
+    if isinstance(sink, AppendSink) and req.skip_existing:
+        assert req.output is not None
+        done, torn = sources_in(req.output)
+        if torn:
+            report(f"{req.output}: cut off an unfinished last line ({torn} bytes) before "
+                   "appending")
+        pages = skipped.leave_out(pages, lambda job: job.location in done)
+    names: deque[Path] = deque()
+    if isinstance(sink, DirSink) and req.name_from == "input":
+        pages = _name_ahead(pages, sink.planner, names, skipped if req.skip_existing else None)
+    running = run(pages, settings, workers=workers, timeout=timeout,
+                  max_memory=req.max_memory)
+    results: Iterator[Result] = running
+    if isinstance(sink, DirSink) and req.name_from == "input":
+        results = (replace(result, output=names.popleft()) for result in running)
     try:
-        converted, failed = _drain(run(work.pages(), settings, workers=workers),
-                                   sink, progress, fail_fast=req.fail_fast)
+        converted, failed = _drain(results, sink, progress, fail_fast=req.fail_fast)
     except BaseException:  # Ctrl-C, a dying worker pool: leave no partial output behind
         sink.close(commit=False)
         raise
+    finally:
+        running.close()  # stops the worker processes, also after --fail-fast
+    commit = not (req.fail_fast and failed)
+    if not commit and sink.holds_output:
+        report(f"{req.output or '<stdout>'}: not written (--fail-fast stopped the run)")
     try:
-        sink.close(commit=not (req.fail_fast and failed))
+        sink.close(commit=commit)
     except DecruftError as exc:
         report(str(exc))
         failed, converted = failed + converted, 0
-    if many and not req.quiet:
+    if (many or skipped.n) and not req.quiet:
         for reader in work.readers:
             if reader.summary():
                 report(f"{reader.path}: {reader.summary()}")
-        report(f"{converted} converted, {failed} failed")
+        report(f"{converted} converted, {failed} failed" +
+               (f", {skipped.n} skipped (already done)" if skipped.n else ""))
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _check_resume(req: Request, *, append: bool, stream: bool, bundle: bool,
+                  to_stdout: bool) -> None:
+    """Refuse --append and --skip-existing where they mean nothing."""
+    if append and not stream:
+        raise UsageError("--append adds to a JSON Lines file: use it with -o FILE.jsonl "
+                         "(or -t jsonl -o FILE)")
+    if not req.skip_existing:
+        return
+    if to_stdout:
+        raise UsageError("--skip-existing needs outputs to look at: use -d DIR or -o FILE")
+    if bundle and not stream:
+        raise UsageError("--skip-existing cannot resume a bundle (it is written whole)")
+    if req.output_dir is not None and req.name_from == "title":
+        raise UsageError("--skip-existing needs outputs named after their inputs (a title is "
+                         "known only after converting): drop --name-from title")
+
+
+class _Count:
+    """Pages left out because their output is already there."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def leave_out(self, jobs: Iterator[Job], done: Callable[[Job], bool]) -> Iterator[Job]:
+        """``jobs`` without the ones ``done`` says are done, counted."""
+        for job in jobs:
+            if done(job):
+                self.n += 1
+            else:
+                yield job
+
+
+def _name_ahead(jobs: Iterator[Job], planner: NamePlanner, names: "deque[Path]",
+                skipped: _Count | None) -> Iterator[Job]:
+    """Name each job's ``-d`` output before converting it, in input order, so the names (and
+    their ``-2`` suffixes) depend only on the inputs: a rerun names every page the same, a
+    page that failed keeps its name for the next try, and with ``skipped`` a page whose output
+    exists is left out (counted). The names of the jobs yielded go to ``names``, in order."""
+    for job in jobs:
+        path = planner.name(location_stem(job.location))
+        if skipped is not None and (path.exists() or path.is_symlink()):
+            skipped.n += 1
+            continue
+        names.append(path)
+        yield job
 
 
 def _drain(results: Iterator[Result], sink: Sink, progress: "_Progress", *,
@@ -166,19 +267,26 @@ def _drain(results: Iterator[Result], sink: Sink, progress: "_Progress", *,
                 converted += 1
             except OutputError as exc:
                 failed += 1
-                progress.print(f"{result.job.label}: {exc}")
-                if fail_fast:
+                from_sink = result.ok
+                progress.print(str(exc) if from_sink and sink.one_output
+                               else f"{result.job.label}: {exc}")
+                if fail_fast or sink.broken:
                     break
+    if sink.broken and isinstance(sink, StreamFileSink):  # what it held is lost with it
+        converted, failed = 0, converted + failed
     return converted, failed
 
 
 def _sink(req: Request, spec: Format, options: RenderOptions, *, bundle: bool,
-          to_stdout: bool) -> Sink:
+          to_stdout: bool, append: bool) -> Sink:
     """Where the results go, for the output mode ``_execute`` decided."""
     if req.output_dir is not None:
         return DirSink(NamePlanner(req.output_dir, spec.extensions[0]),
                        lambda planner, result: _output_name(planner, result, req),
                        no_clobber=req.no_clobber)
+    if append:
+        assert req.output is not None
+        return AppendSink(req.output)
     if bundle and spec.concat and not to_stdout:
         assert req.output is not None
         return StreamFileSink(req.output, no_clobber=req.no_clobber)
@@ -220,12 +328,16 @@ class _Progress:
     def __init__(self, total: int | None, *, enabled: bool) -> None:
         self.total = total
         self.bar: Any = None
+        self._drawn = 0.0
         self._print: Callable[[str], None] = report
         if enabled and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            # No refresh thread: worker processes are forked, and a fork while another thread
+            # holds a lock (stderr's) can deadlock the child. advance() redraws instead.
+            self.bar = Progress(console=Console(stderr=True), transient=True,
+                                auto_refresh=False)
             self.task = self.bar.add_task("converting", total=total)
             self._print = lambda msg: self.bar.console.print(f"decruft: {msg}", markup=False,
                                                              highlight=False)
@@ -242,6 +354,10 @@ class _Progress:
     def advance(self) -> None:
         if self.bar is not None:
             self.bar.advance(self.task)
+            now = time.monotonic()
+            if now - self._drawn >= 0.1:
+                self.bar.refresh()
+                self._drawn = now
 
     def print(self, message: str) -> None:
         """Report one line (``decruft: MESSAGE``) without tearing the bar."""

@@ -105,6 +105,21 @@ def test_fail_fast_stops(pages, tmp_path):
     assert out.returncode == 1 and list(outdir.iterdir()) == []
 
 
+def test_fail_fast_does_not_commit_a_partial_stream(pages, tmp_path):
+    a, b, bad = pages
+    target = tmp_path / "out" / "all.jsonl"
+    target.parent.mkdir()
+    out = run_cli("convert", str(a), str(bad), str(b), "-o", str(target), "--fail-fast")
+    assert out.returncode == 1
+    assert list(target.parent.iterdir()) == []
+    assert out.stderr.decode().splitlines()[-2:] == [
+        f"decruft: {target}: not written (--fail-fast stopped the run)",
+        "decruft: 1 converted, 1 failed"]
+    # Without --fail-fast the pages that converted are kept.
+    out = run_cli("convert", str(a), str(bad), str(b), "-o", str(target))
+    assert out.returncode == 1 and len(target.read_text().splitlines()) == 2
+
+
 def test_jsonl_streams_in_input_order(pages):
     a, b, _ = pages
     out = run_cli("convert", str(b), str(a), str(b), "-t", "jsonl", "-j", "2")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from pathlib import Path
 
 import pytest
 
@@ -42,16 +44,48 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         write_atomic(tmp_path / "nope" / "out.md", b"x")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_folder_is_a_clear_error(tmp_path):
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder this user cannot write in: mode 0500, or, for root (whom modes do not stop),
+    a read-only tmpfs mounted there."""
+    import subprocess
+
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(OutputError, match="cannot write"):
-            write_atomic(folder / "out.md", b"x")
-    finally:
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
         folder.chmod(0o700)
+        return
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
+                          capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"root, and cannot mount a read-only tmpfs: {made.stderr.decode()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_unwritable_folder_is_a_clear_error(read_only_folder):
+    with pytest.raises(OutputError, match=r"out\.md: cannot write in .*ro: (Permission denied|"
+                                          r"Read-only file system)$"):
+        write_atomic(read_only_folder / "out.md", b"x")
+    assert list(read_only_folder.iterdir()) == []
+
+
+def test_a_file_where_the_folder_should_be_is_a_clear_error(tmp_path):
+    from cliutil import run_cli
+
+    (tmp_path / "out").write_text("a file")
+    with pytest.raises(OutputError, match=r"out/a\.md: .*out is not a folder$"):
+        write_atomic(tmp_path / "out" / "a.md", b"x")
+    proc = run_cli("convert", str(_page(tmp_path)), "-o", str(tmp_path / "out" / "a.md"))
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == f"decruft: {tmp_path}/out/a.md: {tmp_path}/out is not a folder\n"
+    proc = run_cli("convert", str(_page(tmp_path)), "-d", str(tmp_path / "out"))
+    assert proc.returncode == 2 and b"cannot create output folder" in proc.stderr
+    assert (tmp_path / "out").read_text() == "a file"
 
 
 def test_failure_during_write_leaves_nothing(tmp_path, monkeypatch):
@@ -137,3 +171,122 @@ def test_atomic_stream_onto_a_folder_is_a_one_line_error(tmp_path):
     assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == [
         "a.html", "all.jsonl"]
 
+
+
+# ------------------------------------------------------------------ targets that are not files
+
+def _page(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><article><h1>T</h1><p>" + "A sentence of words. " * 20 +
+                    "</p></article></body></html>")
+    return page
+
+
+def test_dev_null_is_written_in_place_not_replaced(tmp_path):
+    from cliutil import run_cli
+
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    write_atomic(Path(os.devnull), b"x")
+    write_atomic(Path(os.devnull), b"x", no_clobber=True)  # a device holds no file to clobber
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    out = run_cli("convert", str(_page(tmp_path)), "-o", os.devnull)
+    assert (out.returncode, out.stdout, out.stderr) == (0, b"", b"")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_fifo_is_written_in_place(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(fifo, b"through the pipe")
+    reader.join(10)
+    assert got == [b"through the pipe"]
+    assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full") or
+                    not stat.S_ISCHR(os.stat("/dev/full").st_mode), reason="no /dev/full")
+def test_full_device_is_a_one_line_error(tmp_path):
+    from cliutil import run_cli
+
+    with pytest.raises(OutputError, match=r"^/dev/full: No space left on device$"):
+        write_atomic(Path("/dev/full"), b"x" * 100_000)
+    page = _page(tmp_path)
+    for args in (["-t", "md"], ["-t", "jsonl", str(page)]):
+        out = run_cli("convert", str(page), "-o", "/dev/full", *args)
+        assert out.returncode == 1 and out.stdout == b""
+        assert out.stderr.decode().splitlines()[0] == "decruft: /dev/full: No space left on device"
+        assert "Traceback" not in out.stderr.decode()
+
+
+def test_a_failed_stream_keeps_failing_cleanly(tmp_path, monkeypatch):
+    from convert.outputs import AtomicStream
+
+    stream = AtomicStream(tmp_path / "all.jsonl")
+
+    def full(data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(stream._fh, "write", full, raising=False)
+    with pytest.raises(OutputError, match="all.jsonl: No space left on device"):
+        stream.write(b"line\n")
+    with pytest.raises(OutputError, match="all.jsonl: No space left on device"):
+        stream.write(b"next\n")  # not "write to closed file"
+    with pytest.raises(OutputError):
+        stream.commit()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_stream_no_clobber_commit_loses_a_race_cleanly(tmp_path):
+    """With -n the name is checked when the stream opens and again, atomically, when it
+    commits: a file that appeared in between is kept, and the temporary file goes."""
+    from convert.outputs import AtomicStream
+
+    target = tmp_path / "all.jsonl"
+    stream = AtomicStream(target, no_clobber=True)
+    stream.write(b"mine\n")
+    target.write_bytes(b"someone else's\n")
+    with pytest.raises(OutputError, match=r"all\.jsonl: exists \(not overwritten because of "
+                                          r"--no-clobber\)"):
+        stream.commit()
+    assert target.read_bytes() == b"someone else's\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["all.jsonl"]
+    fresh = AtomicStream(tmp_path / "new.jsonl", no_clobber=True)
+    fresh.write(b"mine\n")
+    fresh.commit()
+    assert (tmp_path / "new.jsonl").read_bytes() == b"mine\n"
+    assert oct((tmp_path / "new.jsonl").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "new.jsonl"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace", "link"])
+def test_atomic_stream_commit_failure_removes_the_temporary_file(tmp_path, monkeypatch, step):
+    from convert.outputs import AtomicStream
+
+    target = tmp_path / "all.jsonl"
+    target.write_bytes(b"previous\n")
+    if step == "link":
+        target.unlink()
+
+    def broken(*args):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, step, broken)
+    stream = AtomicStream(target, no_clobber=step == "link")
+    stream.write(b"new\n")
+    with pytest.raises(OutputError, match=r"^.*all\.jsonl: Input/output error$"):
+        stream.commit()
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir()] == ([] if step == "link" else ["all.jsonl"])
+    if step != "link":
+        assert target.read_bytes() == b"previous\n"

@@ -11,7 +11,8 @@ import json
 import pytest
 
 from cliutil import run_cli
-from convert.batch import CHUNK_SIZE, CHUNKS_PER_WORKER, Settings, run
+from convert.batch import Settings, run
+from convert.workers import WINDOW_PER_WORKER
 from convert.inputs import Job, archive_jobs
 
 warcio = pytest.importorskip("warcio")
@@ -176,8 +177,8 @@ def test_jobs_are_consumed_lazily():
     results = run(jobs(), settings, workers=2)
     first = [next(results) for _ in range(3)]
     assert all(r.ok for r in first), first
-    window = 2 * CHUNKS_PER_WORKER * CHUNK_SIZE
-    assert next(consumed) <= window + CHUNK_SIZE
+    window = 2 * WINDOW_PER_WORKER
+    assert next(consumed) <= window + 4
     results.close()
 
 
