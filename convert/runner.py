@@ -19,7 +19,7 @@ from .batch import Result, Settings, run
 from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
 from .formats import Format, RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, plan
-from .outputs import NamePlanner, OutputError, location_stem
+from .outputs import NamePlanner, OutputError, location_stem, safe_stem
 from .sinks import BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink
 
 
@@ -190,11 +190,10 @@ def _sink(req: Request, spec: Format, options: RenderOptions, *, bundle: bool,
 
 
 def _output_name(planner: NamePlanner, result: Result, req: Request) -> Path:
-    """The ``-d`` output path of a result: named after its title or its input."""
-    stem = ""
-    if req.name_from == "title" and result.article is not None:
-        stem = result.article.meta.title or ""
-    return planner.name(stem or location_stem(result.job.location))
+    """The ``-d`` output path of a result: named after its input (its stem kept as it is) or,
+    with ``--name-from title``, a slug of its title."""
+    title = result.article.meta.title if req.name_from == "title" and result.article else None
+    return planner.name(safe_stem(title) if title else location_stem(result.job.location))
 
 
 def _check_not_input(req: Request, jobs: list[Job]) -> None:
