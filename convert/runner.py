@@ -123,7 +123,8 @@ def _execute(req: Request) -> int:
     if req.fetch_images is not None:
         extra["fetch_images"] = req.fetch_images
     options = RenderOptions(front_matter=req.front_matter, title=req.title, images=req.images,
-                            embed_images=req.embed_images, extra=extra)
+                            embed_images=req.embed_images, extra=extra,
+                            terminal=to_stdout and sys.stdout.isatty())
     sink = _sink(req, spec, options, bundle=bundle, to_stdout=to_stdout)
     settings = Settings(kind=req.kind, fmt=spec.name, filters=req.filters, options=options,
                         base_url=req.base_url,
