@@ -25,7 +25,6 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .batch import Result, Settings, convert_one
 from .errors import DecruftError
-from .fetch import url_stem
 from .formats import RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, archive_jobs, plan
 from .outputs import AtomicStream, NamePlanner, OutputError, input_stem, location_stem, \
@@ -171,7 +170,7 @@ def _archive_results(task: _Task, on_done: Any) -> Iterator[tuple[Result, str]]:
         result = convert_one(job, task.settings)
         name = ""
         if task.layout == "files" and result.ok and job.location:
-            name = str(planner.name(url_stem(job.location)))
+            name = str(planner.name(location_stem(job.location)))
         yield result, name
 
 

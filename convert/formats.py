@@ -35,6 +35,9 @@ class RenderOptions:
     embed_images: bool = False
     #: Plugin-specific options (``-O key=value`` on the command line).
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: The output is shown on a terminal (standard output is one): a text format may favour
+    #: reading over size there (``json`` is indented on a terminal, compact elsewhere).
+    terminal: bool = False
 
 
 #: Renders one article to bytes.

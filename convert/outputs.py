@@ -164,9 +164,48 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
 _UNSAFE = re.compile(r"[^\w\-.]+", re.UNICODE)
 MAX_STEM = 80
 
+# What no file name may hold: path separators and NUL. Other controls (C0, DEL, C1) and the
+# bidirectional overrides are legal on POSIX but make names that print wrongly or disguise
+# their extension ("gpj.exe" shown reversed), so they go too. Surrogates U+DC80-U+DCFF stand
+# for the undecodable bytes of a POSIX file name and are kept: they write back those bytes.
+_NOT_IN_NAME = re.compile(
+    "[/\\\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udc7f\udd00-\udfff]")
+# Windows also refuses these, and silently drops trailing dots and spaces.
+_NOT_ON_WINDOWS = re.compile(r'[<>:"|?*]')
+#: Bytes a stem may take: file systems cap a name at 255 bytes, and a collision suffix and
+#: the extension still have to fit.
+MAX_STEM_BYTES = 200
+
+
+def _cut_to_bytes(text: str, limit: int) -> str:
+    """``text`` shortened to at most ``limit`` bytes (as the file system will write it), on a
+    character boundary."""
+    text = text[:limit]  # a character takes at least one byte
+    while len(text.encode("utf-8", "surrogateescape")) > limit:
+        text = text[:-1]
+    return text
+
+
+def file_stem(stem: str, *, fallback: str = "article", windows: bool = os.name == "nt") -> str:
+    """The stem of an input made into an output file's stem, keeping it exactly as it is.
+
+    ``Report ABC`` stays ``Report ABC`` (case, spaces and punctuation kept, as pandoc or
+    LibreOffice keep them). Only what a file system cannot hold is replaced by ``_``: path
+    separators, NUL and other controls, bidirectional overrides; on Windows (``windows``) also
+    ``<>:"|?*``, trailing dots and spaces, and the reserved device names (``CON`` → ``_CON``).
+    The stem is cut to :data:`MAX_STEM_BYTES` bytes of UTF-8; an empty stem is ``fallback``.
+    """
+    stem = _cut_to_bytes(_NOT_IN_NAME.sub("_", stem), MAX_STEM_BYTES)
+    if windows:
+        stem = _NOT_ON_WINDOWS.sub("_", stem).rstrip(" .")
+        if stem.split(".")[0].strip().lower() in _RESERVED:
+            stem = f"_{stem}"
+    return stem if stem not in ("", ".", "..") else fallback
+
 
 def safe_stem(text: str, *, fallback: str = "article") -> str:
-    """A file-name stem from any text: no separators, controls or dot-names, bounded length."""
+    """A slug from free text (a title, for ``--name-from title``): lower case, words joined by
+    ``-``, no separators, controls or dot-names, bounded length."""
     text = unicodedata.normalize("NFKC", text or "")
     text = "".join(ch for ch in text[:4 * MAX_STEM] if unicodedata.category(ch)[0] != "C")
     slug = _UNSAFE.sub("-", text.strip().lower()).strip("-._")
@@ -190,14 +229,23 @@ class NamePlanner:
         self._taken: set[str] = set()
 
     def name(self, stem: str) -> Path:
-        """A path for ``stem`` (made safe), numbered ``-2``, ``-3``... when already handed out."""
-        stem = safe_stem(stem)
+        """A path for ``stem`` (kept as it is, see :func:`file_stem`), numbered ``-2``,
+        ``-3``... when already handed out.
+
+        Names that differ only in case or Unicode normalisation count as the same, because
+        they are the same file on macOS and Windows.
+        """
+        stem = file_stem(stem)
         candidate, n = stem, 1
-        while candidate.lower() in self._taken:
+        while _same_file_key(candidate) in self._taken:
             n += 1
             candidate = f"{stem}-{n}"
-        self._taken.add(candidate.lower())
+        self._taken.add(_same_file_key(candidate))
         return self.folder / f"{candidate}.{self.ext}"
+
+
+def _same_file_key(stem: str) -> str:
+    return unicodedata.normalize("NFC", stem).casefold()
 
 
 def input_stem(location: str) -> str:
@@ -210,8 +258,8 @@ def input_stem(location: str) -> str:
 
 
 def location_stem(location: str | None) -> str:
-    """The stem an output is named after when its input names it: a URL's host and path,
-    a file's name without its extensions, ``stdin`` for standard input."""
+    """The stem an output is named after when its input names it: a URL's host and path
+    joined by ``-``, a file's name without its extensions, ``stdin`` for standard input."""
     if is_url(location):
-        return url_stem(location or "")
+        return url_stem(location or "").replace("/", "-")
     return input_stem(location) if location is not None else "stdin"

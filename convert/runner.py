@@ -21,7 +21,7 @@ from .batch import Result, Settings, run
 from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
 from .formats import Format, RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, plan
-from .outputs import NamePlanner, OutputError, location_stem, writes_in_place
+from .outputs import NamePlanner, OutputError, location_stem, safe_stem, writes_in_place
 from .sinks import AppendSink, BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink, \
     sources_in
 
@@ -155,7 +155,8 @@ def _execute(req: Request) -> int:
     if req.fetch_images is not None:
         extra["fetch_images"] = req.fetch_images
     options = RenderOptions(front_matter=req.front_matter, title=req.title, images=req.images,
-                            embed_images=req.embed_images, extra=extra)
+                            embed_images=req.embed_images, extra=extra,
+                            terminal=to_stdout and sys.stdout.isatty())
     sink = _sink(req, spec, options, bundle=bundle, to_stdout=to_stdout, append=append)
     settings = Settings(kind=req.kind, fmt=spec.name, filters=req.filters, options=options,
                         base_url=req.base_url,
@@ -300,11 +301,10 @@ def _sink(req: Request, spec: Format, options: RenderOptions, *, bundle: bool,
 
 
 def _output_name(planner: NamePlanner, result: Result, req: Request) -> Path:
-    """The ``-d`` output path of a result: named after its title or its input."""
-    stem = ""
-    if req.name_from == "title" and result.article is not None:
-        stem = result.article.meta.title or ""
-    return planner.name(stem or location_stem(result.job.location))
+    """The ``-d`` output path of a result: named after its input (its stem kept as it is) or,
+    with ``--name-from title``, a slug of its title."""
+    title = result.article.meta.title if req.name_from == "title" and result.article else None
+    return planner.name(safe_stem(title) if title else location_stem(result.job.location))
 
 
 def _check_not_input(req: Request, jobs: list[Job]) -> None:

@@ -7,18 +7,27 @@ from typing import Iterable, Iterator
 
 from .article import Article, Block, Inline
 
-# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF)
-# crash lxml-based writers (python-docx, EPUB), so parsers drop them before building nodes.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters no text should carry: those XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone
+# surrogates, U+FFFE/U+FFFF), which crash lxml-based writers (python-docx, EPUB), and the
+# invisible controls it tolerates but nothing displays: DEL, the C1 controls (U+0080-U+009F,
+# mostly bytes of a wrongly decoded page) and U+FEFF (a byte-order mark left inside text by
+# concatenated files). Format characters with a job are kept: zero-width space (U+200B, the
+# word boundary of Thai, Khmer, Lao and Burmese), (non-)joiners, bidirectional marks, soft
+# hyphen.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
-    """Drop characters that XML 1.0 cannot represent; keep everything else as is."""
+    """Drop control characters (and what XML 1.0 cannot represent); keep everything else as is.
+
+    Parsers call it before they build nodes, so no writer sees a control: NUL, DEL, C1 controls
+    and stray byte-order marks are gone, tab, line feed and carriage return stay.
+    """
     # Every such character is non-printable, and most texts are all printable: one C scan
     # instead of a substitution.
     if text.isprintable():
         return text
-    return _NOT_XML.sub("", text)
+    return _NOT_TEXT.sub("", text)
 
 
 def squash(text: str) -> str:

@@ -82,3 +82,10 @@ def test_inline_text_survives_deep_nesting():
         node = Emphasis((node,))
     assert inline_text((node, LineBreak(), Text("x"))) == "deep\nx"
     assert inline_text((node, LineBreak(), Text("x")), line_break=" ") == "deep x"
+
+
+def test_clean_text_drops_invisible_controls():
+    assert clean_text("a\x7fb\x80c\x85d\x9fe\ufefff") == "abcdef"
+    # Format characters with a job stay: ZWSP, ZWNJ/ZWJ, bidi marks, soft hyphen, word joiner.
+    kept = "ก\u200bข \u200c\u200d \u200e\u200f \u00ad \u2060"
+    assert clean_text(kept) == kept

@@ -7,8 +7,10 @@ import stat
 from pathlib import Path
 
 import pytest
+from cliutil import run_cli
 
-from convert.outputs import NamePlanner, OutputError, input_stem, safe_stem, write_atomic
+from convert.outputs import NamePlanner, OutputError, file_stem, input_stem, location_stem, \
+    safe_stem, write_atomic
 
 
 def test_write_atomic_replaces_and_leaves_no_temp(tmp_path):
@@ -120,8 +122,69 @@ def test_safe_stem_is_bounded():
 
 def test_name_planner_resolves_collisions_deterministically(tmp_path):
     planner = NamePlanner(tmp_path, "md")
-    names = [planner.name(s).name for s in ("index", "Index", "index", "other")]
-    assert names == ["index.md", "index-2.md", "index-3.md", "other.md"]
+    names = [planner.name(s).name for s in ("index", "Index", "index", "other", "Index")]
+    # Index and index are one file on macOS and Windows: a clash, numbered in order.
+    assert names == ["index.md", "Index-2.md", "index-3.md", "other.md", "Index-4.md"]
+
+
+@pytest.mark.parametrize("stem", [
+    "Report ABC", "Report_ABC (final) [v2]", "ÜBER straße", "résumé", "日本語 ページ",
+    "a.b.c", ".hidden", "  spaced  ", "CON", "x'y\"z", "100%", "#tag", "\udcff-raw-byte",
+])
+def test_file_stem_keeps_the_stem_exactly(stem):
+    assert file_stem(stem, windows=False) == stem
+
+
+@pytest.mark.parametrize("stem, expected", [
+    ("a/b", "a_b"),
+    ("a\\b", "a_b"),
+    ("a\x00b\x1fc\x7fd\x85e", "a_b_c_d_e"),
+    ("evil\u202egpj.exe", "evil_gpj.exe"),
+    ("..", "article"),
+    ("", "article"),
+    ("/", "_"),
+])
+def test_file_stem_replaces_only_what_a_file_system_cannot_hold(stem, expected):
+    assert file_stem(stem, windows=False) == expected
+
+
+@pytest.mark.parametrize("stem, expected", [
+    ("CON", "_CON"), ("nul.tar", "_nul.tar"), ("com1", "_com1"), ("a:b?c*", "a_b_c_"),
+    ("trailing. ", "trailing"), ("Report ABC", "Report ABC"),
+])
+def test_file_stem_on_windows(stem, expected):
+    assert file_stem(stem, windows=True) == expected
+
+
+def test_file_stem_is_bounded_in_bytes():
+    for stem in ("x" * 1000, "é" * 1000, "日" * 1000, "😀" * 1000):
+        out = file_stem(stem, windows=False)
+        assert len(out.encode("utf-8")) <= 200 and stem.startswith(out) and len(out) > 40
+
+
+def test_location_stem():
+    assert location_stem("in/Report ABC.html") == "Report ABC"
+    assert location_stem("in/Report ABC.html.gz") == "Report ABC"
+    assert location_stem("https://example.com/News/Story.html?x=1") == "example.com-News-Story"
+    assert location_stem(None) == "stdin"
+
+
+def test_output_names_keep_the_input_stem(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    names = ["Report ABC.html", "Ünïcödé Straße (2).html", "x'y&z.htm", "CON.html",
+             "UPPER.HTML", "sub/Report ABC.html"]
+    for name in names:
+        (src / name).parent.mkdir(exist_ok=True)
+        (src / name).write_text("<title>T</title><p>Some article text here.</p>",
+                                encoding="utf-8")
+    outdir = tmp_path / "out"
+    out = run_cli("convert", *(str(src / n) for n in names), "-d", str(outdir), "-t", "md",
+                  "-q")
+    assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in outdir.iterdir()) == sorted([
+        "Report ABC.md", "Ünïcödé Straße (2).md", "x'y&z.md", "CON.md", "UPPER.md",
+        "Report ABC-2.md"])
 
 
 def test_input_stem():

@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from .alphabets import best_single_byte, reading_score
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -40,6 +42,12 @@ _TAGS = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.
 #: How far into the document a ``<meta charset>`` is looked for. WHATWG says 1024 bytes; real
 #: pages put it later (after long comments or inline styles), so look further.
 PRESCAN_BYTES = 16384
+
+# How much undeclared legacy text the code-page judgement reads: plenty to tell, and bounded.
+_SCORED_BYTES = 16384
+# Non-ASCII bytes past which a statistical detector's multi-byte guess (Shift-JIS, Big5...)
+# is trusted as it is.
+_TRUSTED_BYTES = 400
 
 
 def normalize_label(label: str | None) -> str | None:
@@ -125,9 +133,15 @@ def decode(data: bytes, *, markup: bool = False, http_charset: str | None = None
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when decoding as UTF-8 replaces hardly anything (a few bad bytes in 1000)."""
+    """True when decoding as UTF-8 replaces hardly anything (a few bad bytes in 1000) and the
+    bytes hold more well-formed UTF-8 sequences than broken ones: one stray byte in a short
+    text ("na\xefve") is legacy text, not UTF-8 with a typo."""
     text = data.decode("utf-8", "replace")
-    return text.count("\ufffd") < max(3, len(text) // 1000)
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad == 0:
+        return True
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return bad < max(3, len(text) // 1000) and good > bad
 
 
 def _detect(data: bytes, markup: bool) -> str:
@@ -139,6 +153,30 @@ def _detect(data: bytes, markup: bool) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample[:200_000]).best()
-    if best is None:
-        return "cp1252"
-    return normalize_label(best.encoding) or "cp1252"
+    guess = normalize_label(best.encoding) if best is not None else None
+    # Single-byte code pages all decode all bytes; which one is right shows in the words.
+    if guess is None or _single_byte(guess):
+        return best_single_byte(sample[:_SCORED_BYTES], also=guess) or guess or "cp1252"
+    if _non_ascii_bytes(sample) >= _TRUSTED_BYTES:
+        return guess
+    # A short sample is where statistics fail ("Привет" in cp1251 looks like Big5): weigh the
+    # multi-byte guess against the code pages, its letters counted per byte they take.
+    single = best_single_byte(sample, also=None)
+    try:
+        guess_score = 2 * reading_score(sample.decode(guess))
+    except (UnicodeDecodeError, LookupError):
+        return single or guess
+    if single is None or guess_score > reading_score(sample.decode(single)):
+        return guess
+    return single
+
+
+def _non_ascii_bytes(data: bytes) -> int:
+    return len(data) - len(data.decode("latin-1").encode("ascii", "ignore"))
+
+
+def _single_byte(codec: str) -> bool:
+    try:
+        return len(codecs.decode(bytes(range(256)), codec, "replace")) == 256
+    except LookupError:
+        return False

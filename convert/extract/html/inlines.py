@@ -8,15 +8,27 @@ from convert.article import (Code, Emphasis, Image, Inline, LineBreak, Strikeout
                        Superscript, Text)
 from . import patterns as P
 
-# Runs of these characters read as one space. A lone plain space is left out of the pattern:
+# A run of white space reads as one space; zero-width spaces (U+200B) inside the run go with
+# it. A zero-width space between two letters is kept, never widened: Thai, Khmer, Lao and
+# Burmese mark word boundaries with it. A lone plain space is left out of the pattern:
 # ``WS.sub(" ", text)`` gives the same string, without a replacement per word.
-WS = re.compile(r"[ \t\n\r\f\v\u200b]{2,}|[\t\n\r\f\v\u200b]")
+WS = re.compile("[ \u200b]*[\t\n\r\f\v][ \t\n\r\f\v\u200b]*|\u200b+ [ \u200b]*| [ \u200b]+")
+# Space, and zero-width space, at the ends of a paragraph or line shows nothing.
+_LEADING = re.compile(r"^[\s\u200b]+")
+_TRAILING = re.compile(r"[\s\u200b]+$")
+
+
+def _strip(text: str) -> str:
+    text = text.strip()
+    if "\u200b" in text:  # rare: only then the slower pattern
+        text = _TRAILING.sub("", _LEADING.sub("", text))
+    return text
 
 
 def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
     """Merge adjacent texts, collapse spaces, trim around the run and around line breaks."""
     if len(items) == 1 and isinstance(items[0], Text):  # the common case, short-cut
-        text = items[0].text.strip()
+        text = _strip(items[0].text)
         return (Text(text),) if text else ()
     merged: list[Inline] = []
     for item in items:
@@ -30,9 +42,9 @@ def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
         if isinstance(item, Text):
             text = item.text
             if i == 0 or isinstance(merged[i - 1], LineBreak):
-                text = text.lstrip()
+                text = _LEADING.sub("", text) if "\u200b" in text else text.lstrip()
             if i == len(merged) - 1 or isinstance(merged[i + 1], LineBreak):
-                text = text.rstrip()
+                text = _TRAILING.sub("", text) if "\u200b" in text else text.rstrip()
             if text:
                 out.append(Text(text))
         else:
@@ -48,7 +60,7 @@ def has_text(items: tuple[Inline, ...]) -> bool:
     """Whether the inlines show anything: non-blank text or code, or an image."""
     for item in items:
         if isinstance(item, (Text, Code)):
-            if item.text.strip():
+            if item.text.replace("\u200b", "").strip():
                 return True
         elif isinstance(item, Image):
             return True
@@ -59,7 +71,7 @@ def has_text(items: tuple[Inline, ...]) -> bool:
 
 def run_has_text(run: list[Inline]) -> bool:
     """Whether a run under construction holds non-blank text."""
-    return any(isinstance(i, Text) and i.text.strip() for i in run)
+    return any(isinstance(i, Text) and i.text.replace("\u200b", "").strip() for i in run)
 
 
 def text_in(items: list[Inline]) -> bool:
