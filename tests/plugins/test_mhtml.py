@@ -40,7 +40,7 @@ def test_page_url_and_images_from_the_archive() -> None:
     assert article.meta.url == PAGE_URL
     [fig] = figures(article)
     assert fig.image.src.startswith("data:image/png;base64,")
-    assert "Caption 0" in convert.render(article, "txt").decode()
+    assert "Caption 0" in convert.render(article, "txt", extra={"captions": "keep"}).decode()
     assert [h for h in article.blocks if h.type == "heading"]
 
 
