@@ -20,6 +20,9 @@ from .measure import LOOSE, RELAXED, text_len
 from .thresholds import WRAPPER_SHARE
 
 PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
+ARTICLE_FURNITURE = rule("article_furniture", "a <nav>/<footer> inside <article> is pruned "
+                         "in the loose pass too")
+_ARTICLE_FURNITURE_TAGS = frozenset({"nav", "footer"})
 PRUNE_CHROME_TAGS = rule("prune_chrome_tags", "nav/footer/aside, chrome roles and a header "
                          "outside the article are pruned (strict pass)")
 PRUNE_CHROME_WORDS = rule("prune_chrome_words", "elements whose class/id reads as chrome are "
@@ -93,6 +96,14 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
                     "hidden", "aria-hidden", "style", "class") if k in attrs})
             continue
         if loose:
+            # The loose pass keeps chrome tags to recover articles marked up as asides or
+            # footers; a <nav>/<footer> inside the <article> is still the article's furniture
+            # (its tags line, share bar, section links), whatever pass found it.
+            if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and _in_article(node):
+                doomed.append(node)
+                skip_to = _after(node, body)
+                if rec is not None:
+                    rec.drop(node, "article_furniture", tag=tag)
             continue
         role = attrs.get("role") if attrs else None
         if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
@@ -142,6 +153,16 @@ def _after(node: LexborNode, root: LexborNode) -> int:
             following = following.next
         node = node.parent
     return -1
+
+
+def _in_article(node: LexborNode) -> bool:
+    """Whether an ``<article>`` encloses the element."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return True
+        parent = parent.parent
+    return False
 
 
 def outside_article(node: LexborNode) -> bool:

@@ -34,8 +34,6 @@ def test_nav_inside_article_is_dropped(nav, where):
     assert "NAVLEAK" not in text
 
 
-@pytest.mark.xfail(strict=True, reason="#16: the HTML extractor keeps a <footer> nested in "
-                   "<article> (owned by the extraction-rules work; strict, so a fix shows)")
 @pytest.mark.parametrize("where", ["end"])
 @pytest.mark.parametrize("footer", FOOTERS)
 def test_footer_inside_article_is_dropped(footer, where):
