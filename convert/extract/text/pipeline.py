@@ -159,13 +159,25 @@ def _tiny_page(units: list[Line]) -> None:
 
 # --------------------------------------------------------------------------- blocks
 
+#: A subheading has at most HEADING_MAX_WORDS words and HEADING_MAX_CLAUSE_PUNCT clause
+#: marks, and does not end a sentence unless it is a question of at most
+#: QUESTION_HEADING_MAX_WORDS words ("What happens next?"); longer lines are prose.
+HEADING_MAX_WORDS = 14
+HEADING_MAX_CLAUSE_PUNCT = 1
+QUESTION_HEADING_MAX_WORDS = 8
+#: A line ending in a colon with more than this many words is the lead-in of a list
+#: ("Here is what to pack:"), not a subheading ("Method:").
+LIST_LEAD_IN_MIN_WORDS = 3
+
+
 def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
     # (a short question is a subheading too: "What happens next?")
-    if u.words > 14 or (u.ends_sentence and not (u.text.endswith("?") and u.words <= 8)) \
-            or u.clause_punct > 1:
+    if u.words > HEADING_MAX_WORDS or (u.ends_sentence and not (
+            u.text.endswith("?") and u.words <= QUESTION_HEADING_MAX_WORDS)) \
+            or u.clause_punct > HEADING_MAX_CLAUSE_PUNCT:
         return False
-    if u.text.endswith((":", "：")) and u.words > 3:
+    if u.text.endswith((":", "：")) and u.words > LIST_LEAD_IN_MIN_WORDS:
         return False  # the lead-in of a list
     nxt = units[i + 1] if i + 1 < len(units) else None
     return nxt is not None and bool(nxt.keep) and nxt.words > u.words
@@ -175,6 +187,9 @@ def _is_heading(units: list[Line], i: int) -> bool:
 #: is a list whose bullets innerText dropped (ingredients, features, things to pack).
 ITEM_RUN = 3
 ITEM_WORDS = 10
+#: A first line of at most this many words over longer items heads the list ("Ingredients"),
+#: and a last one before a numbered list heads that ("Method").
+LIST_HEAD_MAX_WORDS = 3
 
 
 def _item_line(u: Line) -> bool:
@@ -197,10 +212,10 @@ def _list_runs(units: list[Line]) -> set[int]:
         run = kept[i:j]
         # A short first line over longer ones, not after a lead-in ("...in your bag:"), heads
         # the list ("Ingredients"); a last line before a numbered list heads that ("Method").
-        if len(run) >= 2 and run[0].words <= 3 and run[0].words < run[1].words and not (
+        if len(run) >= 2 and run[0].words <= LIST_HEAD_MAX_WORDS and run[0].words < run[1].words and not (
                 i > 0 and kept[i - 1].text.endswith((":", "："))):
             run = run[1:]
-        if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= 3:
+        if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= LIST_HEAD_MAX_WORDS:
             run = run[:-1]
         if len(run) >= ITEM_RUN:
             out.update(u.index for u in run)
