@@ -36,6 +36,7 @@ from . import meta as M
 from . import rules as R
 from convert.extract.assess import assess
 from convert.extract.assess.text_signals import dump_signals
+from convert.extract import record
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
@@ -64,6 +65,9 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         text, encoding = decode(data)
     else:
         text, encoding = data, None
+    rec = record.current()
+    if rec is not None:
+        rec.kind = "text"
     text = normalize(text)
     if not text.strip():
         raise InputError("empty input: no text to extract")
@@ -88,6 +92,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     records(units)
     meta = structure(units)
     blocks = _blocks(units)
+    if rec is not None:
+        _record_lines(rec, units)
     if not blocks:
         raise InputError("nothing article-like found: only menus, links or short lines")
     for u in units:
@@ -123,6 +129,40 @@ def _body_word_counts(body: list[Line], body_text: str) -> Counter[str]:
     for u in body:
         counts.update(u.tokens if not u.unspaced else word_list(u.text))
     return counts
+
+
+# --------------------------------------------------------------------------- inspect
+
+#: The class of a line dropped by these reasons (the rest of the dropped lines that carry no
+#: metadata are ``furniture``); see :func:`_record_lines`.
+_DROP_CLASSES = {"teaser": "teaser", "time-stamped-teaser": "teaser", "headline-list": "teaser",
+                 "comments": "comments", "related": "related",
+                 **{r: "non-body" for r in OPEN_REASONS}}
+#: The class of a dropped line whose furniture rule read metadata in it (:attr:`Line.kind`).
+_KIND_CLASSES = {"date": "dateline", "byline": "byline", "caption": "caption",
+                 "breadcrumb": "breadcrumb"}
+
+
+def _record_lines(rec: "record.Recorder", units: list[Line]) -> None:
+    """Tell the recorder every line's class and the rule that decided it (``decruft
+    inspect``). A dropped line's rule is its :attr:`Line.reason`, the name of the furniture
+    rule or step that dropped it last; a kept line is the body's (``body``, or the fallback
+    that kept it when no line passed the classifier) and its class is the block it became."""
+    runs = _list_runs(units)
+    for i, u in enumerate(units):
+        if u.keep:
+            cls = ("code" if u.code else "list" if i in runs or (
+                R.BULLET.match(u.text) and not u.text[:1].isdigit()) else
+                "heading" if _is_heading(units, i) else "article")
+            rule = "body"
+        else:
+            cls = ("title" if u.role == "title" else "standfirst" if u.role == "subtitle" else
+                   _KIND_CLASSES.get(u.kind) or _DROP_CLASSES.get(u.reason, "furniture"))
+            # (the headline may have been dropped first as a repeat: the structure step
+            # that made it the title decided its fate)
+            rule = "title" if u.role == "title" else u.reason or "unclassified"
+        rec.line(u.index, u.text, cls, rule, words=u.words, weight=round(u.weight, 2),
+                 stop_density=round(u.stop_density, 3), repeats=u.repeats)
 
 
 # --------------------------------------------------------------------------- fallbacks
