@@ -100,6 +100,57 @@ def test_json_validates_against_its_schema(page):
     jsonschema.validate(json.loads(json.dumps(report)), SCHEMA)
 
 
+#: A hand-made innerText-like dump: a menu, headline, byline, dateline, three paragraphs,
+#: a cookie line and a copyright line.
+FERRY_DUMP = """Home
+News
+Sport
+Harbour Ferry Returns After Two Years
+
+By Maria Lopez
+12 March 2024
+
+The harbour ferry between the old town and the island made its first crossing in two years on Tuesday morning, carrying more than a hundred passengers who had waited on the pier since dawn.
+
+The operator said that the repaired engines had passed every inspection, and that the timetable would return to its summer schedule by the end of April, with crossings every half hour.
+
+Residents of the island, who had relied on a slow bus route around the bay, welcomed the return of the service and said it would cut their daily journey to work by almost an hour.
+
+We use cookies to improve your experience. Accept all cookies
+© 2024 Coast Times. All rights reserved.
+"""
+
+
+def test_text_dump_lines_have_a_class_and_the_deciding_rule():
+    report = inspect_bytes(FERRY_DUMP.encode(), kind="text")
+    jsonschema.validate(json.loads(json.dumps(report)), SCHEMA)
+    assert not report["notes"]
+    lines = {b["text"][:24]: (b["verdict"], b["class"], b["rule"]) for b in report["blocks"]}
+    # every line of the dump is there, in order
+    assert [b["element"] for b in report["blocks"]] == list(range(11))
+    assert lines["We use cookies to improv"] == ("dropped", "furniture", "cookie")
+    assert lines["© 2024 Coast Times. All "] == ("dropped", "furniture", "copyright")
+    assert lines["By Maria Lopez"] == ("metadata", "byline", "byline")
+    assert lines["12 March 2024"] == ("metadata", "dateline", "date")
+    assert lines["Harbour Ferry Returns Af"] == ("metadata", "title", "title")
+    assert lines["The harbour ferry betwee"] == ("body", "article", "body")
+    assert lines["Home"] == ("dropped", "furniture", "button")
+    # the report's body is the article's body
+    body = [b["text"] for b in report["blocks"] if b["verdict"] == "body"]
+    assert len(body) == 3 and all(t in json.dumps(report["article"]) for t in body)
+
+
+def test_seed_dump_records_every_line_with_a_furniture_rule_name():
+    from convert.extract.text.furniture import RULES
+    report = inspect_page(str(ROOT / "examples" / "seed-rt-article.txt"))
+    blocks = report["blocks"]
+    assert len(blocks) == 45 and all(b.get("class") and b["rule"] for b in blocks)
+    own = {"body", "title", "standfirst", "comments", "related", "far-from-body",
+           "outside-records", "short", "bad-density", "near-good"}
+    assert {b["rule"] for b in blocks} <= own | {r.name for r in RULES} | {r.reason for r in RULES}
+    assert report["counts"]["body"] == 8 and report["counts"]["by_rule"]["repeated"] == 14
+
+
 def test_schema_rejects_a_wrong_verdict():
     report = json.loads(json.dumps(inspect_page(str(VERDICTS))))
     report["blocks"][0]["verdict"] = "kept"

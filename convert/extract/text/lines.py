@@ -46,6 +46,28 @@ TITLE_ECHO_SHARE = 0.4
 #: that per-line work stays bounded.
 MAX_LINE = 20000
 
+#: A dump is ``get_text``-like (a line per DOM text node, sentences broken at every link) when
+#: more than this share of its line breaks fall inside a sentence; far fewer do in innerText
+#: and WET dumps, where only a hard-wrapped paragraph breaks mid-sentence.
+FRAGMENTED_SHARE = 0.04
+#: A line is in a script without spaces when more than UNSPACED_SHARE of its first
+#: UNSPACED_SAMPLE_CHARS characters are such letters (a few Latin brand names and digits
+#: in Chinese text do not make it spaced; the sample bounds the work on long lines).
+UNSPACED_SAMPLE_CHARS = 400
+UNSPACED_SHARE = 0.3
+#: Without spaces, a line of at most UNSPACED_LINK_MAX_CHARS characters (a link's text) is
+#: joined to a previous line of at least UNSPACED_JOIN_MIN_CHARS that has clause punctuation
+#: (a sentence under way); menu items are shorter lines after short lines.
+UNSPACED_LINK_MAX_CHARS = 12
+UNSPACED_JOIN_MIN_CHARS = 10
+#: In a ``get_text`` dump, a line longer than this many characters that ends on a function
+#: word (or a next line this long that opens with one) is a sentence broken at a link; a
+#: shorter one may be a menu item ("News and", "Sport for").
+FUNCTION_WORD_JOIN_MIN_CHARS = 25
+#: A link's text inside a sentence has at most this many words (longer capitalised lines are
+#: new sentences).
+LINK_TEXT_MAX_WORDS = 6
+
 
 #: The metadata a furniture rule can recognise in a line (see :attr:`Line.kind`).
 MetaKind = Literal["", "date", "byline", "caption", "breadcrumb"]
@@ -168,10 +190,10 @@ _SPACE_PAUSE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]{8}) +(?=[\u3040-\u3
 
 
 def _is_unspaced(text: str) -> bool:
-    if not _UNSPACED_CHAR.search(text, 0, 400):
+    if not _UNSPACED_CHAR.search(text, 0, UNSPACED_SAMPLE_CHARS):
         return False
-    n = len(_UNSPACED_CHAR.findall(text[:400]))
-    return n > 0.3 * min(len(text), 400)
+    n = len(_UNSPACED_CHAR.findall(text[:UNSPACED_SAMPLE_CHARS]))
+    return n > UNSPACED_SHARE * min(len(text), UNSPACED_SAMPLE_CHARS)
 
 
 def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> bool:
@@ -186,8 +208,8 @@ def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> b
     if _is_unspaced(prev) or _is_unspaced(nxt):
         # Without spaces, only a short link text inside a sentence that already has clause
         # punctuation is joined: menus of short items must stay apart.
-        return fragmented and not ended and len(nxt) <= 12 \
-            and len(prev) >= 10 and bool(R.CLAUSE_PUNCT.search(prev))
+        return fragmented and not ended and len(nxt) <= UNSPACED_LINK_MAX_CHARS \
+            and len(prev) >= UNSPACED_JOIN_MIN_CHARS and bool(R.CLAUSE_PUNCT.search(prev))
     if ended:
         return False
     first = nxt[:1]
@@ -197,10 +219,11 @@ def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> b
         last = prev.rsplit(" ", 1)[-1].lower()
         # A sentence rarely ends on a function word; the next line is then the text of a
         # link (short), unless it is a whole new sentence.
-        if last in stop and len(prev) > 25 and (len(nxt.split()) <= 6 or not nxt[:1].isupper()) \
+        if last in stop and len(prev) > FUNCTION_WORD_JOIN_MIN_CHARS \
+                and (len(nxt.split()) <= LINK_TEXT_MAX_WORDS or not nxt[:1].isupper()) \
                 and not R.BULLET.match(prev):
             return True
-        if len(nxt) > 25 and nxt.split(" ", 1)[0].lower() in stop:
+        if len(nxt) > FUNCTION_WORD_JOIN_MIN_CHARS and nxt.split(" ", 1)[0].lower() in stop:
             return True
     return False
 
@@ -221,7 +244,7 @@ def fragmentation(lines: list[tuple[str, bool, int]]) -> float:
 def segment(text: str, stop: frozenset[str]) -> list[Line]:
     """Split a dump into units, rejoining sentences that the dump broke at inline links."""
     phys = physical_lines(text)
-    fragmented = fragmentation(phys) > 0.04
+    fragmented = fragmentation(phys) > FRAGMENTED_SHARE
     units: list[Line] = []
     for line, gap, tabs in phys:
         if units and not gap and not tabs and not units[-1].cells and len(units[-1].text) < MAX_LINE \

@@ -22,6 +22,41 @@ _CREDIT_LABEL = re.compile(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?
 _HERE = re.compile(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", re.I)
 _TRAILING_JUNK = re.compile(r"\s*[|•·,;–—-]\s*.*$")
 
+#: A dateline is short: at most DATE_LINE_MAX_WORDS words and DATE_LINE_MAX_CHARS characters,
+#: of which at most DATE_LINE_MAX_OTHER words are neither the date nor a date label
+#: ("Published", "Updated"); a sentence that mentions a date is longer.
+DATE_LINE_MAX_WORDS = 12
+DATE_LINE_MAX_CHARS = 90
+DATE_LINE_MAX_OTHER = 3
+#: A person's name in a byline has at most this many words (longer parts are a job title or
+#: a sentence).
+AUTHOR_MAX_WORDS = 5
+#: A byline has at most this many words ("By Jane Doe and John Roe | Reuters | 3 May 2024").
+BYLINE_MAX_WORDS = 14
+#: A breadcrumb trail has at most BREADCRUMB_MAX_WORDS words and BREADCRUMB_MAX_CHARS
+#: characters; one without a home crumb needs ARROW_TRAIL_MIN arrows and at most
+#: ARROW_TRAIL_MAX_WORDS words.
+BREADCRUMB_MAX_WORDS = 14
+BREADCRUMB_MAX_CHARS = 140
+ARROW_TRAIL_MIN = 2
+ARROW_TRAIL_MAX_WORDS = 12
+#: A photo credit after "©" has at most this many words (an agency and a photographer).
+CREDIT_MAX_WORDS = 12
+#: A "Photo: ..." credit label ends a caption only after at least this many characters of it.
+CAPTION_MIN_CHARS = 10
+#: A credit at the end of a "Photo ..." caption is shorter than this many characters.
+CREDIT_TAIL_MAX_CHARS = 60
+#: A "Photo ..." line of at most this many words is a credit alone, with no caption.
+CREDIT_ONLY_MAX_WORDS = 6
+#: A brand token names at least BRAND_MIN_LINES distinct furniture lines when written in
+#: capitals ("RT", "BBC"), BRAND_MIN_LINES_WORD when it could be an ordinary word.
+BRAND_MIN_LINES = 3
+BRAND_MIN_LINES_WORD = 4
+#: A site name after the headline in ``<title>`` has at most this many words.
+SITE_NAME_MAX_WORDS = 5
+#: A copyright owner ("Ocean News Ltd") has at most this many words.
+OWNER_MAX_WORDS = 4
+
 
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601, as precise as the text (no invented zone)."""
@@ -61,7 +96,7 @@ def parse_date(text: str) -> str | None:
 
 def is_date_line(text: str, words: int) -> bool:
     """A short line that is essentially a date (possibly with a time and a label)."""
-    if words > 12 or len(text) > 90 or not _DIGIT.search(text):
+    if words > DATE_LINE_MAX_WORDS or len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
         return False
     for rx in R.DATE_PATTERNS:
         m = rx.search(text)
@@ -69,7 +104,7 @@ def is_date_line(text: str, words: int) -> bool:
             rest = (text[:m.start()] + " " + text[m.end():])
             rest = R.DATE_WORDS.sub(" ", rest)
             leftover = _LETTERS.findall(rest)
-            return len(leftover) <= 3
+            return len(leftover) <= DATE_LINE_MAX_OTHER
     return False
 
 
@@ -85,20 +120,20 @@ def authors_from_byline(text: str) -> tuple[str, ...]:
             names = names[:d.start()]
     names = _TRAILING_JUNK.sub("", names).strip(" ,.:;")
     parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(names)]
-    out = tuple(p for p in parts if p and len(p.split()) <= 5 and p[:1].isupper())
+    out = tuple(p for p in parts if p and len(p.split()) <= AUTHOR_MAX_WORDS and p[:1].isupper())
     return out
 
 
 def is_byline(text: str, words: int) -> bool:
     """A short "By ..." line naming one or a few people."""
-    if words > 14:
+    if words > BYLINE_MAX_WORDS:
         return False
     return bool(authors_from_byline(text))
 
 
 def breadcrumb_section(text: str, words: int) -> str | None:
     """The section a breadcrumb line names (its last crumb below the home page), or ``None``."""
-    if words > 14 or len(text) > 140:
+    if words > BREADCRUMB_MAX_WORDS or len(text) > BREADCRUMB_MAX_CHARS:
         return None
     glued = R.GLUED_HOME.match(text)
     if glued:
@@ -124,9 +159,9 @@ def looks_like_breadcrumb(text: str, words: int) -> bool:
     """A short trail of separated crumbs ("Home > World > Europe")."""
     if breadcrumb_section(text, words):
         return True
-    if words > 12:
+    if words > ARROW_TRAIL_MAX_WORDS:
         return False
-    return len(_ARROWS.findall(text)) >= 2
+    return len(_ARROWS.findall(text)) >= ARROW_TRAIL_MIN
 
 
 def split_caption(text: str) -> tuple[str, str] | None:
@@ -135,16 +170,16 @@ def split_caption(text: str) -> tuple[str, str] | None:
     copy = text.rfind("©")
     if copy > 0:
         caption, credit = text[:copy].strip(), text[copy + 1:].strip()
-        if credit and len(credit.split()) <= 12:
+        if credit and len(credit.split()) <= CREDIT_MAX_WORDS:
             return caption, credit
     m = _CREDIT_LABEL.search(text) if ":" in text else None
-    if m and m.start() > 10:
+    if m and m.start() > CAPTION_MIN_CHARS:
         return text[:m.start()].strip(), m.group("c").strip()
     if has_prefix:
         tail = R.CREDIT_TAIL.search(text)
-        if tail and len(text) - tail.start() < 60:
+        if tail and len(text) - tail.start() < CREDIT_TAIL_MAX_CHARS:
             return text[:tail.start()].strip(), text[tail.start() + 1:].strip()
-        if len(text.split()) <= 6:
+        if len(text.split()) <= CREDIT_ONLY_MAX_WORDS:
             return "", R.CAPTION_PREFIX.sub("", text).strip()
         return text, ""
     return None
@@ -182,7 +217,7 @@ def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
     if not seen:
         return None
     tok, n = seen.most_common(1)[0]
-    if n >= 3 and (tok.isupper() or n >= 4):
+    if n >= BRAND_MIN_LINES and (tok.isupper() or n >= BRAND_MIN_LINES_WORD):
         return tok
     return None
 
@@ -196,7 +231,7 @@ def site_from_title_line(first_line: str, title: str | None) -> str | None:
         return None
     rest = first_line.replace(title, "\x00", 1)
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(rest) if p.strip() and "\x00" not in p]
-    if len(parts) == 1 and 1 <= len(parts[0].split()) <= 5:
+    if len(parts) == 1 and 1 <= len(parts[0].split()) <= SITE_NAME_MAX_WORDS:
         return parts[0]
     return None
 
@@ -214,6 +249,6 @@ def site_from_copyright(lines: list[str]) -> str | None:
         m = _COPYRIGHT_OWNER.search(line)
         if m:
             owner = m.group("owner").strip(" -–")
-            if 1 <= len(owner.split()) <= 4 and owner[:1].isalpha() and not owner[:1].islower():
+            if 1 <= len(owner.split()) <= OWNER_MAX_WORDS and owner[:1].isalpha() and not owner[:1].islower():
                 return owner
     return None

@@ -36,6 +36,7 @@ from . import meta as M
 from . import rules as R
 from convert.extract.assess import assess
 from convert.extract.assess.text_signals import dump_signals
+from convert.extract import record
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
@@ -64,6 +65,9 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         text, encoding = decode(data)
     else:
         text, encoding = data, None
+    rec = record.current()
+    if rec is not None:
+        rec.kind = "text"
     text = normalize(text)
     if not text.strip():
         raise InputError("empty input: no text to extract")
@@ -88,6 +92,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     records(units)
     meta = structure(units)
     blocks = _blocks(units)
+    if rec is not None:
+        _record_lines(rec, units)
     if not blocks:
         raise InputError("nothing article-like found: only menus, links or short lines")
     for u in units:
@@ -125,6 +131,40 @@ def _body_word_counts(body: list[Line], body_text: str) -> Counter[str]:
     return counts
 
 
+# --------------------------------------------------------------------------- inspect
+
+#: The class of a line dropped by these reasons (the rest of the dropped lines that carry no
+#: metadata are ``furniture``); see :func:`_record_lines`.
+_DROP_CLASSES = {"teaser": "teaser", "time-stamped-teaser": "teaser", "headline-list": "teaser",
+                 "comments": "comments", "related": "related",
+                 **{r: "non-body" for r in OPEN_REASONS}}
+#: The class of a dropped line whose furniture rule read metadata in it (:attr:`Line.kind`).
+_KIND_CLASSES = {"date": "dateline", "byline": "byline", "caption": "caption",
+                 "breadcrumb": "breadcrumb"}
+
+
+def _record_lines(rec: "record.Recorder", units: list[Line]) -> None:
+    """Tell the recorder every line's class and the rule that decided it (``decruft
+    inspect``). A dropped line's rule is its :attr:`Line.reason`, the name of the furniture
+    rule or step that dropped it last; a kept line is the body's (``body``, or the fallback
+    that kept it when no line passed the classifier) and its class is the block it became."""
+    runs = _list_runs(units)
+    for i, u in enumerate(units):
+        if u.keep:
+            cls = ("code" if u.code else "list" if i in runs or (
+                R.BULLET.match(u.text) and not u.text[:1].isdigit()) else
+                "heading" if _is_heading(units, i) else "article")
+            rule = "body"
+        else:
+            cls = ("title" if u.role == "title" else "standfirst" if u.role == "subtitle" else
+                   _KIND_CLASSES.get(u.kind) or _DROP_CLASSES.get(u.reason, "furniture"))
+            # (the headline may have been dropped first as a repeat: the structure step
+            # that made it the title decided its fate)
+            rule = "title" if u.role == "title" else u.reason or "unclassified"
+        rec.line(u.index, u.text, cls, rule, words=u.words, weight=round(u.weight, 2),
+                 stop_density=round(u.stop_density, 3), repeats=u.repeats)
+
+
 # --------------------------------------------------------------------------- fallbacks
 
 def _first_copies(units: list[Line]) -> None:
@@ -159,13 +199,25 @@ def _tiny_page(units: list[Line]) -> None:
 
 # --------------------------------------------------------------------------- blocks
 
+#: A subheading has at most HEADING_MAX_WORDS words and HEADING_MAX_CLAUSE_PUNCT clause
+#: marks, and does not end a sentence unless it is a question of at most
+#: QUESTION_HEADING_MAX_WORDS words ("What happens next?"); longer lines are prose.
+HEADING_MAX_WORDS = 14
+HEADING_MAX_CLAUSE_PUNCT = 1
+QUESTION_HEADING_MAX_WORDS = 8
+#: A line ending in a colon with more than this many words is the lead-in of a list
+#: ("Here is what to pack:"), not a subheading ("Method:").
+LIST_LEAD_IN_MIN_WORDS = 3
+
+
 def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
     # (a short question is a subheading too: "What happens next?")
-    if u.words > 14 or (u.ends_sentence and not (u.text.endswith("?") and u.words <= 8)) \
-            or u.clause_punct > 1:
+    if u.words > HEADING_MAX_WORDS or (u.ends_sentence and not (
+            u.text.endswith("?") and u.words <= QUESTION_HEADING_MAX_WORDS)) \
+            or u.clause_punct > HEADING_MAX_CLAUSE_PUNCT:
         return False
-    if u.text.endswith((":", "：")) and u.words > 3:
+    if u.text.endswith((":", "：")) and u.words > LIST_LEAD_IN_MIN_WORDS:
         return False  # the lead-in of a list
     nxt = units[i + 1] if i + 1 < len(units) else None
     return nxt is not None and bool(nxt.keep) and nxt.words > u.words
@@ -175,6 +227,9 @@ def _is_heading(units: list[Line], i: int) -> bool:
 #: is a list whose bullets innerText dropped (ingredients, features, things to pack).
 ITEM_RUN = 3
 ITEM_WORDS = 10
+#: A first line of at most this many words over longer items heads the list ("Ingredients"),
+#: and a last one before a numbered list heads that ("Method").
+LIST_HEAD_MAX_WORDS = 3
 
 
 def _item_line(u: Line) -> bool:
@@ -197,10 +252,10 @@ def _list_runs(units: list[Line]) -> set[int]:
         run = kept[i:j]
         # A short first line over longer ones, not after a lead-in ("...in your bag:"), heads
         # the list ("Ingredients"); a last line before a numbered list heads that ("Method").
-        if len(run) >= 2 and run[0].words <= 3 and run[0].words < run[1].words and not (
+        if len(run) >= 2 and run[0].words <= LIST_HEAD_MAX_WORDS and run[0].words < run[1].words and not (
                 i > 0 and kept[i - 1].text.endswith((":", "："))):
             run = run[1:]
-        if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= 3:
+        if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= LIST_HEAD_MAX_WORDS:
             run = run[:-1]
         if len(run) >= ITEM_RUN:
             out.update(u.index for u in run)

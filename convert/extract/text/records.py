@@ -22,6 +22,9 @@ RECORD_GAP = (3, 40)
 #: Records replace text found elsewhere on the page only when it is shorter than this; else
 #: they must contain most of it (and then extend it).
 RECORD_ALONE_WORDS = 50
+#: Most: at least this share of the text found lies inside the records' region (else the
+#: records are teasers below an article).
+RECORD_INSIDE_SHARE = 0.5
 
 
 #: Furniture that stays dropped inside a list of records.
@@ -62,7 +65,7 @@ def records(units: list[Line]) -> None:
         return
     lo, hi = span
     inside = sum(u.weight for u in units[lo:hi + 1] if u.keep)
-    if kept >= RECORD_ALONE_WORDS and inside < 0.5 * kept:
+    if kept >= RECORD_ALONE_WORDS and inside < RECORD_INSIDE_SHARE * kept:
         return  # the records are elsewhere than the text found (teasers below an article)
     for u in units:
         if lo <= u.index <= hi:
