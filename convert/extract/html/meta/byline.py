@@ -27,6 +27,18 @@ _AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min
                           r"auteur|admin|administrator|anonymous|unknown|guest|"
                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                           re.IGNORECASE)
+#: A name longer than this many characters or words is a sentence, a job title or a bio.
+AUTHOR_MAX_CHARS = 60
+AUTHOR_MAX_WORDS = 6
+#: A name shorter than this many characters is initials or a stray token, not a person.
+AUTHOR_MIN_CHARS = 3
+#: An author split leaving a part shorter than this split inside one name ("Mac & i").
+NAME_PART_MIN = 3
+#: An all-capitals name longer than this is title-cased ("JANE DOE"); a shorter one is kept
+#: as written (initials, "AP").
+UPPER_NAME_MIN = 3
+#: Link words ("view", "posts") that make a text an author box's link, not a name.
+LINK_WORDS_MIN = 2
 NOT_A_NAME = rule("not_a_name", "an author-box link text ('View more posts') is no byline")
 #: Link texts of author boxes, not names.
 _LINK_WORDS = re.compile(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|bio)\b",
@@ -39,7 +51,8 @@ def _not_a_name(name: str) -> bool:
     if not NOT_A_NAME:
         return False
     words = name.split()
-    return len(words) > 1 and sum(bool(_LINK_WORDS.fullmatch(w)) for w in words) >= 2
+    return len(words) > 1 and sum(
+        bool(_LINK_WORDS.fullmatch(w)) for w in words) >= LINK_WORDS_MIN
 
 def clean_authors(values: Iterable[str]) -> list[str]:
     """Names from raw author strings: no "By", no dates, no roles, no URLs, no duplicates."""
@@ -58,17 +71,18 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
         # after a comma qualifies the name before it; it is not another author.
         parts = _role_dropped(raw)
-        if any(len(part) < 3 for part in parts):
+        if any(len(part) < NAME_PART_MIN for part in parts):
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
         for name in parts:
             name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
-            if not name or len(name) > 60 or len(name.split()) > 6 or _AUTHOR_JUNK.search(
+            if not name or len(name) > AUTHOR_MAX_CHARS or len(
+                    name.split()) > AUTHOR_MAX_WORDS or _AUTHOR_JUNK.search(
                     checked) or _not_a_name(name):
                 continue
-            if name.isupper() and len(name) > 3:
+            if name.isupper() and len(name) > UPPER_NAME_MIN:
                 name = name.title()
             key = name.casefold()
             if key not in seen:
@@ -131,6 +145,11 @@ _BYLINE_PRIORITY = (
 #: "PostUser-name", "username"), the first post's being the thread's author. ("sername" and
 #: "ser-name" cover username, bigusername, UserName, user-name and PostUser-name in two scans.)
 _POSTER = '[class*="sername"], [class*="ser-name"]'
+#: Elements read per byline selector (the byline sits near the top; later matches are
+#: comment authors and author boxes).
+BYLINE_NODES = 20
+#: Links read inside a byline element (a name, maybe a date or a section link).
+BYLINE_LINKS = 3
 
 
 def visible_byline(tree: LexborHTMLParser) -> list[str]:
@@ -143,10 +162,11 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
     for selector in _BYLINE_PRIORITY:
         # The broad class match reads names written in the element only: its links may be
         # an author box's buttons ("Get in touch").
-        names = _byline_nodes(tree.css(selector)[:20], links=selector != _ANY_AUTHOR_CLASS)
+        names = _byline_nodes(tree.css(selector)[:BYLINE_NODES],
+                              links=selector != _ANY_AUTHOR_CLASS)
         if names:
             return names
-    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:20])
+    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:BYLINE_NODES])
 
 
 _PERSON_LINK = re.compile(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
@@ -155,7 +175,7 @@ _PERSON_LINK = re.compile(r"author|user|member|profile|people|staff|team|about",
 def _only_other_link(node: LexborNode, text: str) -> bool:
     """Whether the element's text is one link to somewhere other than a person's page (an
     author box's "Get in touch" button)."""
-    for link in node.css("a")[:3]:
+    for link in node.css("a")[:BYLINE_LINKS]:
         if squash(link.text(deep=True) or "") == text:
             return not _PERSON_LINK.search(link.attributes.get("href") or "")
     return False
@@ -164,23 +184,33 @@ def _only_other_link(node: LexborNode, text: str) -> bool:
 _STARTER_LABELS = ("thread starter", "started by", "topic starter")
 #: (one cheap probe for the labels' shared stem; the label's exact text is checked after)
 _STARTER_SELECTOR = 'span:lexbor-contains("starte" i), dt:lexbor-contains("starte" i)'
+#: Labels read for "Thread starter" (it sits in the thread's header).
+STARTER_LABELS_READ = 5
+#: A thread starter's name (a handle) is this many characters long.
+STARTER_NAME_MIN = 2
+STARTER_NAME_MAX = 40
 
 
 def _thread_starter(tree: LexborHTMLParser) -> list[str]:
     """A forum thread's author, labelled "Thread starter" (the first post's author; the
     posters' own author markup lists everyone who replied, sometimes a pinned answer first)."""
-    for label in tree.css(_STARTER_SELECTOR)[:5]:
+    for label in tree.css(_STARTER_SELECTOR)[:STARTER_LABELS_READ]:
         if squash(label.text(deep=True) or "").casefold().rstrip(" :") not in _STARTER_LABELS:
             continue
         sib = label.next
         while sib is not None and (sib.tag or "-").startswith("-"):
             sib = sib.next
         name = squash(sib.text(deep=True) or "") if sib is not None else ""
-        if 2 <= len(name) <= 40:
+        if STARTER_NAME_MIN <= len(name) <= STARTER_NAME_MAX:
             names = clean_authors([name])
             if names:
                 return names
     return []
+
+
+#: A byline element's whole text is read as names only up to this many characters (a longer
+#: one also holds a bio or a date: its author link is read instead).
+BYLINE_BLOCK_MAX = 120
 
 
 def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
@@ -199,14 +229,14 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
         if not text or not links and _only_other_link(node, text) or _only_taxonomy_link(
                 node, text):
             continue
-        names = clean_authors([text]) if len(text) <= 120 else []
+        names = clean_authors([text]) if len(text) <= BYLINE_BLOCK_MAX else []
         if not names and links:
             # A byline block that also holds a date or a role: its author link.
-            for link in node.css("a")[:3]:
+            for link in node.css("a")[:BYLINE_LINKS]:
                 if _TAXONOMY_LINK.search(link.attributes.get("href") or ""):
                     continue  # a tag or category, not a person
                 link_text = squash(link.text(deep=True) or "")
-                if 3 <= len(link_text) <= 60:
+                if AUTHOR_MIN_CHARS <= len(link_text) <= AUTHOR_MAX_CHARS:
                     names = clean_authors([link_text])
                     if names:
                         break
@@ -215,22 +245,30 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
     return []
 
 
+#: Text blocks read for a "By ..." line (a bound on long pages; the byline is near the top).
+BYLINE_TEXT_BLOCKS = 3000
+#: A block's raw text (whitespace unsquashed) longer than this cannot squash to a byline...
+BYLINE_RAW_MAX = 400
+#: ...which is at most this many characters ("By Jane Doe and John Roe, Staff Writers").
+BYLINE_TEXT_MAX = 70
+
+
 def _byline_text(tree: LexborHTMLParser) -> list[str]:
     """A visible "By Jane Doe" line (a short text block starting with a byline word)."""
     body = tree.body
     if body is None:
         return []
     for node in body.css("p, span, div, li, address, em, strong, small, h2, h3, h4, h5, h6"
-                         )[:3000]:
+                         )[:BYLINE_TEXT_BLOCKS]:
         if node.child is None or node.tag == "div" and node.child.next is not None and (
                 _has_block_child(node)):
             continue
         raw = node.text(deep=True, separator=" ")
-        if len(raw) > 400 or not raw.strip():
+        if len(raw) > BYLINE_RAW_MAX or not raw.strip():
             # (whitespace is squashed only on texts that can be short enough)
             continue
         text = squash(raw)
-        if len(text) > 70:
+        if len(text) > BYLINE_TEXT_MAX:
             continue
         if BYLINE_LABEL.match(text.rstrip(" :")):
             # A "Written by" label with the name in the next element.
@@ -238,7 +276,8 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
             while sib is not None and (sib.tag or "-").startswith("-"):
                 sib = sib.next
             name = squash(sib.text(deep=True, separator=" ")) if sib is not None else ""
-            if 3 <= len(name) <= 60 and not _in_comments_or_menu(node):
+            if AUTHOR_MIN_CHARS <= len(name) <= AUTHOR_MAX_CHARS and not _in_comments_or_menu(
+                    node):
                 names = clean_authors([name])
                 if names:
                     return names
@@ -254,7 +293,7 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
 def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
     """Whether the element's text is one link to a tag or category ("byline__tag" holding
     "Personal finance"): a topic, not a person."""
-    for link in node.css("a")[:3]:
+    for link in node.css("a")[:BYLINE_LINKS]:
         if squash(link.text(deep=True) or "") == text:
             return bool(_TAXONOMY_LINK.search(link.attributes.get("href") or ""))
     return False
@@ -263,10 +302,12 @@ def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
 _TAXONOMY_LINK = re.compile(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)
 #: Comment authors and menu labels ("BY USE CASE") are not the article's byline.
 _NOT_BYLINE_ZONE = re.compile(r"comment|dropdown|menu|\bnav", re.IGNORECASE)
+#: How far up a byline's comment section or menu is looked for.
+BYLINE_ZONE_DEPTH = 6
 
 
 def _in_comments_or_menu(node: LexborNode) -> bool:
-    for _ in range(6):
+    for _ in range(BYLINE_ZONE_DEPTH):
         if node is None or node.tag in ("body", "article", "main"):
             return False
         if node.tag == "nav" or _NOT_BYLINE_ZONE.search(node.attributes.get("class") or ""):

@@ -12,13 +12,16 @@ import re
 from typing import Any
 
 from convert.extract.dates import iso_date
-from ..dom import node_text
+from ..dom import node_text, word_key
 from .byline import twitter_label_author, visible_byline
 from .dateline import header_date, time_element, visible_date
 from .declared import ld_names, ld_text
 from .keys import LIST_KEYS, META_KEYS
 
 #: Field → (the function of :mod:`convert.extract.html.meta` that decides, how it decides).
+#: A candidate's value is recorded up to this many characters (a JSON-LD body, not a field).
+VALUE_CHARS = 500
+
 RULES: dict[str, tuple[str, str]] = {
     "title": ("choose_title", "the declared title (JSON-LD headline, then <meta>) unless it "
               "only adds the site name to an <h1>, then <h1>, then <title>; site name cut"),
@@ -60,7 +63,7 @@ def record_candidates(rec: Any, tree: Any, ld: dict, meta: dict[str, list[str]],
 
         def add(source: str, key: str, value: Any) -> None:
             if value:
-                cands.append({"source": source, "key": key, "value": str(value)[:500]})
+                cands.append({"source": source, "key": key, "value": str(value)[:VALUE_CHARS]})
 
         ld_key = _LD_KEYS.get(field)
         if ld and field == "authors":
@@ -116,20 +119,16 @@ def record_candidates(rec: Any, tree: Any, ld: dict, meta: dict[str, list[str]],
         rec.notes.append("title changed while recording")
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def _winner(cands: list[dict[str, Any]], chosen: Any, field: str) -> dict[str, Any] | None:
     """The first candidate the chosen value came from: equal once normalised, or (titles,
     dates) contained in it; marks it ``chosen``."""
     if not chosen:
         return None
-    want = _norm(str(chosen))
+    want = word_key(str(chosen))
     day = iso_date(str(chosen)) if field in ("published", "modified") else None
     for exact in (True, False):
         for cand in cands:
-            have = _norm(cand["value"])
+            have = word_key(cand["value"])
             if have == want or not exact and want and (want in have or have and have in want) \
                     or day and iso_date(cand["value"]) == day:
                 cand["chosen"] = True

@@ -45,6 +45,13 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|originally|veröffentlicht|publi
 #: After a dateline labelled "updated", this many further date texts are read for one that
 #: is not.
 UPDATE_LOOKAHEAD = 4
+#: How far up a date text's ``<h1>`` is looked for (the headline's own numbers).
+HEADLINE_DEPTH = 4
+#: A date's parent holding fewer characters than this is its label's context ("Last
+#: updated: <time>")...
+UPDATE_PARENT_CHARS = 120
+#: ...and this many characters at the end of the previous sibling are read too.
+UPDATE_PREV_CHARS = 40
 
 
 def elsewhere(node: LexborNode | None) -> bool:
@@ -72,7 +79,7 @@ def _names_elsewhere(token: str) -> bool:
 def _in_headline(node: LexborNode | None) -> bool:
     if not HEADLINE_NO_DATELINE:
         return False
-    for _ in range(4):
+    for _ in range(HEADLINE_DEPTH):
         if node is None:
             return False
         if node.tag == "h1":
@@ -89,11 +96,11 @@ def _labelled_update(node: LexborNode | None, text: str) -> bool:
     context = text
     if node is not None and node.parent is not None:
         around = node.parent.text(deep=True) or ""
-        if len(around) < 120:
+        if len(around) < UPDATE_PARENT_CHARS:
             context = around
         prev = node.prev
         if prev is not None:
-            context = (prev.text(deep=True) or "")[-40:] + " " + context
+            context = (prev.text(deep=True) or "")[-UPDATE_PREV_CHARS:] + " " + context
     return bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
 
 
@@ -131,8 +138,12 @@ def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | Non
     return declared
 
 
+#: ``<time datetime>`` elements read for the publisher's own offset.
+OFFSET_TIMES = 5
+
+
 def _first_time_datetime(tree: LexborHTMLParser) -> str | None:
-    for node in tree.css("time[datetime]")[:5]:
+    for node in tree.css("time[datetime]")[:OFFSET_TIMES]:
         date = iso_date(node.attributes.get("datetime"))
         if date and len(date) > 19 and not date.endswith("+00:00"):
             return date
@@ -154,8 +165,17 @@ def time_element(tree: LexborHTMLParser) -> str | None:
     return _first_date(_time_dates(tree))
 
 
+#: ``<time datetime>`` / ``datePublished`` elements read for a date (the first ones are the
+#: article's; later ones list other stories).
+TIME_ELEMENTS = 10
+#: Date-, time-, meta- or byline-classed elements read for a date text...
+DATE_CLASSED = 30
+#: ...shorter than this many characters (a longer one is a paragraph mentioning a date).
+DATE_CLASSED_CHARS = 80
+
+
 def _time_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str, str]]:
-    for node in tree.css("time[datetime], [itemprop=datePublished]")[:10]:
+    for node in tree.css("time[datetime], [itemprop=datePublished]")[:TIME_ELEMENTS]:
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
         date = iso_date(value)
         if date and not elsewhere(node):
@@ -163,9 +183,9 @@ def _time_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str
                 None, "", date)
     # (a byline block, "By Isabel Haas · January 27, 2025", carries the date unclassed)
     for node in tree.css('time, [class*="date"], [class*="time"], [class*="Date"], [class*="meta"], '
-                         '[class*="byline"]')[:30]:
+                         '[class*="byline"]')[:DATE_CLASSED]:
         text = squash(node.text(deep=True, separator=" "))
-        if len(text) < 80:
+        if len(text) < DATE_CLASSED_CHARS:
             date = text_date(text)
             if date and not elsewhere(node):
                 yield node, text, date
@@ -178,9 +198,15 @@ _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "o
 DATELINE_NEAR = 20
 #: Paragraph texts this long are the article body: a dateline comes before the second.
 PROSE_CHARS = 200
+#: Text nodes read after the headline for a dateline when no nearer bound is asked for.
+DATELINE_BUDGET = 250
+#: A dateline is a short text: at most this many characters...
+DATELINE_MAX_CHARS = 100
+#: ...and, in the headline's block, at least this many (shorter numbers are no date).
+DATELINE_MIN_CHARS = 6
 
 
-def visible_date(tree: LexborHTMLParser, budget: int = 250, before_prose: bool = False
+def visible_date(tree: LexborHTMLParser, budget: int = DATELINE_BUDGET, before_prose: bool = False
                   ) -> str | None:
     """A dateline: the first short text holding a date after the headline (or page top);
     with ``before_prose``, only above the article's first paragraph."""
@@ -215,14 +241,16 @@ def _visible_dates(tree: LexborHTMLParser, budget: int, before_prose: bool
             prose += 1
             if prose > 1:  # (the first may be the standfirst)
                 break
-        if len(text) <= 100:
+        if len(text) <= DATELINE_MAX_CHARS:
             date = text_date(text)
             if date and not _in_headline(parent) and not elsewhere(parent):
                 yield parent, text, date
 
 
-#: The headline's block (its parent or grandparent) holds fewer characters than this.
+#: The headline's block (its parent or grandparent) holds fewer characters than this...
 HEADER_CHARS = 1200
+#: ...and is at most this many levels above it.
+HEADER_LEVELS = 3
 
 
 def header_date(tree: LexborHTMLParser) -> str | None:
@@ -233,7 +261,7 @@ def header_date(tree: LexborHTMLParser) -> str | None:
         return None
     zone = None
     node = h1.parent
-    for _ in range(3):
+    for _ in range(HEADER_LEVELS):
         if node is None or node.tag in ("body", "html", "main", "article"):
             break
         if len(node.text(deep=True)) > HEADER_CHARS:
@@ -253,7 +281,7 @@ def _zone_dates(zone: LexborNode) -> Iterator[tuple[LexborNode | None, str, str]
         if parent is not None and parent.tag in _NOT_TEXT:
             continue
         text = text_node.text_content or ""
-        if 6 <= len(text) <= 100:
+        if DATELINE_MIN_CHARS <= len(text) <= DATELINE_MAX_CHARS:
             date = text_date(text)
             if date and not _in_headline(parent):
                 yield parent, text, date

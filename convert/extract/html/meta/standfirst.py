@@ -23,6 +23,10 @@ _STANDFIRST_NOT = re.compile(r"byline|author|date|time|meta|caption|credit|share
 STANDFIRST_MAX = 400
 #: ...and at least this long.
 STANDFIRST_MIN = 20
+#: Element siblings right after the headline read as candidates...
+FOLLOWING_READ = 3
+#: ...and elements of its header block (a bound on a header that holds a whole page).
+ZONE_READ = 40
 
 
 def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str]) -> str | None:
@@ -40,14 +44,14 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
     # Elements right after the headline (the next few element siblings).
     following: list[LexborNode] = []
     sib = h1.next
-    while sib is not None and len(following) < 3:
+    while sib is not None and len(following) < FOLLOWING_READ:
         if not (sib.tag or "-").startswith("-"):
             if node_text(sib):
                 following.append(sib)
         sib = sib.next
     candidates = list(following)
     if zone is not None:
-        candidates += [n for n in zone.css("p, h2, h3, div, span")[:40]]
+        candidates += [n for n in zone.css("p, h2, h3, div, span")[:ZONE_READ]]
     real_header = zone is not None and zone.tag in ("header", "hgroup")
     for i, node in enumerate(candidates):
         text = node_text(node)
@@ -80,9 +84,13 @@ _READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten?)\b\s*(?:read|lesezei
                         re.IGNORECASE)
 
 
+#: How far up a candidate's ``<figure>``/``<figcaption>`` is looked for.
+FIGURE_DEPTH = 6
+
+
 def _in_figure(node: LexborNode) -> bool:
     parent = node
-    for _ in range(6):
+    for _ in range(FIGURE_DEPTH):
         if parent is None:
             return False
         if parent.tag in ("figure", "figcaption"):
@@ -98,13 +106,22 @@ def _next_element(node: LexborNode) -> LexborNode | None:
     return sib
 
 
+#: A text more than this share of which is link text is navigation or a teaser, not a
+#: standfirst.
+LINKED_SHARE = 0.3
+
+
 def _linked(node: LexborNode, text: str) -> bool:
     links = sum(len(node_text(a)) for a in node.css("a"))
-    return links > 0.3 * len(text)
+    return links > LINKED_SHARE * len(text)
+
+
+#: ``<h1>`` elements read for the one matching the title.
+H1S_READ = 5
 
 
 def _headline(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
-    h1s = tree.css("h1")[:5]
+    h1s = tree.css("h1")[:H1S_READ]
     if not h1s:
         return None
     if title:
@@ -117,11 +134,13 @@ def _headline(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
 
 #: The headline's parent is its header block when it holds fewer characters than this.
 HEADER_ZONE_CHARS = 1200
+#: How far up the headline's ``<header>``/``<hgroup>`` is looked for.
+HEADER_ZONE_LEVELS = 3
 
 
 def _header_zone(h1: LexborNode) -> LexborNode | None:
     node = h1.parent
-    for _ in range(3):
+    for _ in range(HEADER_ZONE_LEVELS):
         if node is None or node.tag in ("body", "html", "article", "main"):
             break
         if node.tag in ("header", "hgroup"):

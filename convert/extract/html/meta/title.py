@@ -132,7 +132,7 @@ def visible_headline(title: str | None, declared: list[str], h1s: list[str], pag
         return None
     h1 = h1s[0]
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
-    if (len(h1.split()) < 2 or not _headline_like(h1, site_name, host)
+    if (len(h1.split()) < HEADLINE_MIN_WORDS or not _headline_like(h1, site_name, host)
             or _site_part(h1, candidates, site_name, host) or is_site(h1, site_name, host)):
         return None
     key, title_key = word_key(h1), word_key(title)
@@ -149,8 +149,9 @@ def _agreed_head(title: str, candidates: list[str], site_name: str | None,
     if len(multi) < 2 or len({word_key(parts[0]) for parts in multi}) != 1:
         return title
     head = multi[0][0]
-    if len({word_key(parts[1]) for parts in multi}) < 2 or len(head.split()) < 2 or is_site(
-            head, site_name, host, trailing=True):  # ("Acme Corp - Pricing" names no headline)
+    if len({word_key(parts[1]) for parts in multi}) < 2 or len(
+            head.split()) < HEADLINE_MIN_WORDS or is_site(head, site_name, host, trailing=True):
+        # ("Acme Corp - Pricing" names no headline)
         return title
     rest = title[len(head):]
     return head if title.startswith(head) and _TITLE_SEPARATORS.match(rest) else title
@@ -209,7 +210,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # A headline cut to fit a length limit (JSON-LD's 110 characters) is the start of a
     # longer declared title: the full one is read instead.
     candidates = [c for c in candidates if len(c) < HEADLINE_LIMIT or not any(
-        len(d) > len(c) + 3 and d.startswith(c.rstrip(" .…")) for d in candidates)]
+        len(d) > len(c) + CUT_SLACK and d.startswith(c.rstrip(" .…")) for d in candidates)]
     # An <h1> holding the site's logo text, or repeating the site part of the declared title
     # ("What is Ownership? - The Rust Programming Language"), is not the headline.
     lone = len(set(h1s)) == 1
@@ -221,7 +222,8 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
         # engines or social cards.
         return h1s[0]
     for h1 in h1s:
-        if h1 and any(h1 != c and h1 in c and len(h1) >= 0.3 * len(c) for c in candidates):
+        if h1 and any(h1 != c and h1 in c and len(h1) >= H1_IN_TITLE_SHARE * len(c)
+                      for c in candidates):
             return h1
     # The visible headline is the article's own wording; a declared title sharing most of its
     # words is the same headline rewritten for search engines or social cards.
@@ -252,7 +254,8 @@ def _cut_site_prefix(title: str, h1s: list[str], site_name: str | None,
     opens the title without a separator."""
     for name in [h for h in h1s if is_site(h, site_name, host)]:
         rest = title[len(name):]
-        if title.startswith(name) and rest[:1] == " " and len(rest.split()) >= 2 and not (
+        if title.startswith(name) and rest[:1] == " " and len(
+                rest.split()) >= HEADLINE_MIN_WORDS and not (
                 _TITLE_SEPARATORS.match(rest)):
             return rest.strip()
     return title
@@ -280,7 +283,8 @@ def is_site(text: str, site_name: str | None, host: str | None, trailing: bool =
         if squashed == host.lower().removeprefix("www.").replace(".", ""):
             return True
         label = _host_label(host)
-        if trailing and len(label) >= 4 and label in squashed and len(key.split()) <= 4:
+        if trailing and len(label) >= HOST_LABEL_MIN and label in squashed and len(
+                key.split()) <= SITE_PART_MAX_WORDS:
             return True
     return False
 
@@ -316,13 +320,29 @@ def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str 
 #: Search engines' headline limit (schema.org Article ``headline``: 110 characters); SEO
 #: plugins cut longer headlines near it.
 HEADLINE_LIMIT = 100
-#: A lone ``<h1>`` longer than this is a block of text, not a headline.
+#: A lone ``<h1>`` longer than this is a block of text, not a headline...
 H1_MAX_CHARS = 200
+#: ...and one shorter than this a mark or an initial.
+H1_MIN_CHARS = 2
+#: A headline has this many words at least: a one-word ``<h1>`` or title head is a label,
+#: a section or the site's name.
+HEADLINE_MIN_WORDS = 2
+#: A declared title is a headline cut at :data:`HEADLINE_LIMIT` when another one runs more
+#: than this many characters past it (not a mere trailing "..." or period).
+CUT_SLACK = 3
+#: An ``<h1>`` found inside a declared title and making up this share of it is the headline
+#: the title wraps with extras.
+H1_IN_TITLE_SHARE = 0.3
+#: A host's registered name this long or longer ("doom9", not "bbc") is looked for inside a
+#: title's trailing part...
+HOST_LABEL_MIN = 4
+#: ...of at most this many words ("Doom9's Forum"; a longer part is a headline).
+SITE_PART_MAX_WORDS = 4
 
 
 def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
     """An ``<h1>`` that is a headline, not the site's logo text."""
-    if not (2 <= len(h1) <= H1_MAX_CHARS):
+    if not (H1_MIN_CHARS <= len(h1) <= H1_MAX_CHARS):
         return False
     return bool(word_key(h1)) and not is_site(h1, site_name, host)
 
@@ -358,9 +378,13 @@ _WORD = re.compile(r"\w+")
 HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$|\s+#$")
 
 
+#: Words this long carry a title's content (no "the", "of", "a").
+CONTENT_WORD_MIN = 4
+
+
 def _content_words(text: str) -> set[str]:
-    """Words of four letters or more (no "the", "of", "a"), case-folded."""
-    return {w for w in _word_set(text) if len(w) >= 4}
+    """Words of :data:`CONTENT_WORD_MIN` letters or more, case-folded."""
+    return {w for w in _word_set(text) if len(w) >= CONTENT_WORD_MIN}
 
 
 def _word_set(text: str) -> set[str]:
