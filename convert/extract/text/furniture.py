@@ -150,12 +150,16 @@ def _near_duplicate(key: str, keys: Collection[str]) -> bool:
 
 
 def is_code(u: Line) -> bool:
-    """Whether a line looks like program code (see :data:`rules.CODE_LINE`)."""
+    """Whether a line looks like program code (see :data:`rules.CODE_LINE`) or shows markup
+    (:data:`rules.MARKUP`)."""
     t = u.text
     if len(t) > CODE_MAX_CHARS or u.unspaced:
         return False
     if t.rstrip().endswith(R.CODE_LINE_END_CHARS) or R.CODE_LINE_START.match(t):
         return True  # (CODE_LINE, tested without a search through the whole line)
+    if "<" in t or "](" in t:
+        if R.MARKUP.search(t):
+            return True
     return bool(R.CODE_PUNCT.search(t)) and len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t)
 
 
@@ -172,6 +176,9 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("icon-run", _icon_run,
              "SVG icon names a dump printed as text ('chevron downicon closeicon').",
              long_lines=True),
+    LineRule("code", lambda u, low, page: is_code(u),
+             "A line of program code fails the prose tests but belongs to the article: it is "
+             "marked as code, and the rules below do not judge it.", exempts=True),
     LineRule("cookie", None,
              "Cookie and consent banners.", pattern=R.COOKIE,
              hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas")),
@@ -186,9 +193,6 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("app-promo", None,
              "App-promotion and subscription nags.", pattern=R.APP_PROMO,
              hint=_hint("app", "google play", "subscribe", "sign up", "newsletter")),
-    LineRule("code", lambda u, low, page: is_code(u),
-             "A line of program code fails the prose tests but belongs to the article: it is "
-             "marked as code, and the rules below do not judge it.", exempts=True),
     LineRule("button", _button,
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),
     LineRule("language-switcher", _language_switcher,

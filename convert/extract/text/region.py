@@ -41,6 +41,12 @@ MIN_COMMENT_CUT = 60
 #: A comments label printed this many times or more labels each post or teaser ("Add a
 #: comment", "12 comments"), not the heading of the page's comment thread.
 PER_ITEM_REPEATS = 3
+#: A short line read as a sentence (see :func:`_short_sentence`) has at least this many words,
+#: and ends in one of _FULL_STOPS, before closing quotes and brackets.
+SHORT_SENTENCE_WORDS = 2
+_FULL_STOPS = tuple(".!?…。！？؟।")
+_CLOSERS = "\"')]»”’」』"
+_OPENERS = "\"'(«“‘「『¿¡"
 #: Comment headers ending in a reply button (see :data:`rules.REPLY_TAIL`) that make a
 #: comment thread without a heading.
 THREAD_REPLIES = 3
@@ -209,7 +215,23 @@ def _related_label(u: Line) -> bool:
 
 def _edge_sentence(u: Line) -> bool:
     return (u.reason in ("bad-density", "near-good") and u.ends_sentence and u.clause_punct >= 1
-            and u.weight >= GOOD_WORDS // 2)
+            and u.weight >= GOOD_WORDS // 2) or _short_sentence(u)
+
+
+def _short_sentence(u: Line) -> bool:
+    """A line set aside only for being short that is a complete sentence: it ends in sentence
+    punctuation, starts like a sentence and has function words ("Nobody was hurt.", "That
+    may change soon."). Next to the article's run it is the article's (a one-line paragraph,
+    a closing remark); a furniture rule that names a line has already dropped it."""
+    t = u.text
+    if u.reason != "short" or u.code or u.cells or u.words < SHORT_SENTENCE_WORDS:
+        return False
+    if not t.rstrip(_CLOSERS).endswith(_FULL_STOPS):
+        return False
+    if u.unspaced:
+        return True
+    first = t.lstrip(_OPENERS)[:1]
+    return (first.isupper() or first.isdigit()) and u.stop_density > 0
 
 
 def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:

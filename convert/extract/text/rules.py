@@ -261,6 +261,11 @@ CODE_LINE = re.compile(
 #: end a statement or block (tested on the line's last non-space character).
 CODE_LINE_START = re.compile(CODE_LINE.pattern.split("|", 1)[1])
 CODE_LINE_END_CHARS = tuple(";{}")
+#: Markup written out as text: an HTML tag or comment, or a Markdown link or image ("<script>",
+#: "</p>", "<!-- x -->", "[x](javascript:...)"). A dump that shows it (an article about XSS
+#: or about Markdown) means it as text; every writer escapes it.
+MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?|/[a-zA-Z][\w:-]*\s*|!--.*?--)>|"
+                    r"!?\[[^\[\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
 #: Characters that are rare in prose and common in code.
 CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
