@@ -11,14 +11,17 @@ Two small learned models judge every parsed page from cheap signals:
   :mod:`.body_signals`), how the content cascade won, the metadata found and the page type.
 
 Both are trained by ``tests/bench/train_assess.py`` on the tune pages of the development
-corpus (never the sealed check split) and shipped as plain numbers in :mod:`.weights`;
+corpus (never the sealed check split) and shipped as plain numbers in ``weights.json``;
 inference is a few hundred multiply-adds in pure Python (:mod:`.linear`), deterministic.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from convert.article import Block
@@ -46,9 +49,10 @@ class Assessment:
     signals: Mapping[str, float] = field(default_factory=dict)
 
 
+@functools.cache
 def _models() -> Mapping[str, Any]:
-    from .weights import MODELS
-    return MODELS
+    """The shipped weights (``weights.json``), read on first use."""
+    return json.loads((Path(__file__).parent / "weights.json").read_text(encoding="utf-8"))
 
 
 def assess(kind: str, page: Mapping[str, float], blocks: Iterable[Block],
