@@ -49,28 +49,26 @@ def guard_new_commands(app: typer.Typer, plugin: str,
     try:
         yield
     finally:
-        kept = []
-        for info in app.registered_commands[len(commands_before):]:
-            name = _command_name(info)
-            if name in taken:
-                warn(f"warning: plugin {plugin!r} tried to add a command {name!r}, which "
-                     "already exists; ignored")
-                continue
-            taken.add(name)
+        def fresh(new: list[Any], name_of: Callable[[Any], str], what: str) -> list[Any]:
+            """The entries of ``new`` whose names are free; a clash is a warning."""
+            kept = []
+            for info in new:
+                name = name_of(info)
+                if name in taken:
+                    warn(f"warning: plugin {plugin!r} tried to add a {what} {name!r}, which "
+                         "already exists; ignored")
+                    continue
+                taken.add(name)
+                kept.append(info)
+            return kept
+
+        kept = fresh(app.registered_commands[len(commands_before):], _command_name, "command")
+        for info in kept:
             if info.callback is not None:
-                info.callback = _guarded(info.callback, plugin, name)
-            kept.append(info)
+                info.callback = _guarded(info.callback, plugin, _command_name(info))
         app.registered_commands[:] = commands_before + kept
-        kept_groups = []
-        for group in app.registered_groups[len(groups_before):]:
-            name = _group_name(group)
-            if name in taken:
-                warn(f"warning: plugin {plugin!r} tried to add a command group {name!r}, "
-                     "which already exists; ignored")
-                continue
-            taken.add(name)
-            kept_groups.append(group)
-        app.registered_groups[:] = groups_before + kept_groups
+        app.registered_groups[:] = groups_before + fresh(
+            app.registered_groups[len(groups_before):], _group_name, "command group")
 
 
 def _guarded(callback: Callable[..., Any], plugin: str, name: str) -> Callable[..., Any]:
