@@ -21,6 +21,12 @@ GENERIC_TITLE = rule("generic_title", "a bare 'Home' names no page: the site's n
 BLOG_NAME_H1 = rule(
     "blog_name_h1", "an <h1> that only the <title> repeats, while the declared titles name "
     "something else, is the blog's name")
+H1_HEADS_TITLE = rule(
+    "h1_heads_title", "a lone <h1> that opens a declared 'Page — Section — Site' title is the "
+    "headline, however short ('Quickstart — Flask Documentation')")
+SITE_TAGLINE_TITLE = rule(
+    "site_tagline_title", "on a page below the start page, a <title> that is only 'Site - "
+    "tagline' yields to the lone <h1>")
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
 
@@ -106,10 +112,14 @@ def _without_generic(title: str) -> str:
 
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None,
-                 unseen: frozenset[str] = frozenset()) -> str | None:
+                 unseen: frozenset[str] = frozenset(), deep: bool = False) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``
-    (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of)."""
-    title = _choose(declared, h1s, page_title, site_name, host, unseen)
+    (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of).
+    ``deep``: the page's URL is not the site's start page."""
+    title = None
+    if deep and SITE_TAGLINE_TITLE and not any(declared):
+        title = _h1_under_site_title(h1s, page_title, site_name, host, unseen)
+    title = title or _choose(declared, h1s, page_title, site_name, host, unseen)
     if not title and GENERIC_TITLE:
         # Every title names the site only (a start page): the site's name is the page's.
         title = site_name or next((t for t in (*declared, page_title)
@@ -120,6 +130,21 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
     if title:
         title = _agreed_head(title, [t for t in declared if t] + [page_title], site_name, host)
     return _drop_trailing_site(title, site_name, host) if title else title
+
+
+def _h1_under_site_title(h1s: list[str], page_title: str, site_name: str | None,
+                         host: str | None, unseen: frozenset[str]) -> str | None:
+    """The lone ``<h1>`` of a page inside a site whose only title is the site's own
+    ("Reddit - The heart of the internet" on every thread): "Site - tagline" names no page,
+    and a headline sharing no word with the tagline is the page's."""
+    if len(set(h1s)) != 1 or h1s[0] in unseen:
+        return None
+    h1 = h1s[0]
+    parts = _TITLE_SEPARATORS.split(page_title)
+    if len(parts) != 2 or not is_site(parts[0], site_name, host, trailing=True) or len(
+            h1.split()) < HEADLINE_MIN_WORDS or not _headline_like(h1, site_name, host):
+        return None
+    return None if _content_words(parts[1]) & _content_words(h1) else h1
 
 
 def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
@@ -362,12 +387,21 @@ def _echoes(h1: str, candidates: list[str]) -> bool:
         return False
     key = word_key(h1)
     for title in candidates:
+        if H1_HEADS_TITLE and _heads(key, title):
+            return True
         parts = _TITLE_SEPARATORS.split(title) + re.split(r":\s+", title)
         if len(parts) > 1 and any(word_key(p) == key for p in parts) and key != word_key(
                 max(parts, key=len)):
             return False
     seen = set().union(*(_word_set(t) for t in candidates))
     return len(words & seen) >= H1_ECHO_SHARE * len(words)
+
+
+def _heads(key: str, title: str) -> bool:
+    """Whether the ``<h1>`` (its word key) is the first part of a "Headline — Section — Site"
+    title: what follows the separator names where the page lives, not its subject."""
+    parts = _TITLE_SEPARATORS.split(title)
+    return len(parts) > 1 and bool(key) and word_key(parts[0]) == key
 
 
 _BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
