@@ -79,12 +79,12 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
                        if screen_reader_only(n))
     page_title = node_text(tree.css_first("title"))
     titles = [ld_text(ld.get("headline")) or "" if ld else "", declared("title") or ""]
-    host, deep = None, False
+    host, start = None, None
     if url:
         m = re.match(r"https?://([^/:?#]+)(?::\d+)?(/[^?#]*)?", url, re.IGNORECASE)
         host = m.group(1) if m else None
-        deep = bool(m and (m.group(2) or "/").strip("/"))
-    out["title"] = choose_title(titles, h1s, page_title, site_name, host, unseen, deep)
+        start = not (m and (m.group(2) or "/").strip("/"))
+    out["title"] = choose_title(titles, h1s, page_title, site_name, host, unseen, start)
     out["headline"] = visible_headline(out["title"], titles, h1s, page_title, site_name, host)
 
     ld_description = ld_text(ld.get("description")) if ld else None

@@ -112,12 +112,12 @@ def _without_generic(title: str) -> str:
 
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None,
-                 unseen: frozenset[str] = frozenset(), deep: bool = False) -> str | None:
+                 unseen: frozenset[str] = frozenset(), start: bool | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``
     (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of).
-    ``deep``: the page's URL is not the site's start page."""
+    ``start``: the page's URL is the site's start page (None: not known)."""
     title = None
-    if deep and SITE_TAGLINE_TITLE and not any(declared):
+    if not start and SITE_TAGLINE_TITLE and not any(declared):
         title = _h1_under_site_title(h1s, page_title, site_name, host, unseen)
     title = title or _choose(declared, h1s, page_title, site_name, host, unseen)
     if not title and GENERIC_TITLE:
@@ -135,16 +135,21 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
 def _h1_under_site_title(h1s: list[str], page_title: str, site_name: str | None,
                          host: str | None, unseen: frozenset[str]) -> str | None:
     """The lone ``<h1>`` of a page inside a site whose only title is the site's own
-    ("Reddit - The heart of the internet" on every thread): "Site - tagline" names no page,
-    and a headline sharing no word with the tagline is the page's."""
+    ("Reddit - The heart of the internet" on every thread): a "Site - tagline" title that
+    shares no word with a headline names no page."""
     if len(set(h1s)) != 1 or h1s[0] in unseen:
         return None
     h1 = h1s[0]
     parts = _TITLE_SEPARATORS.split(page_title)
-    if len(parts) != 2 or not is_site(parts[0], site_name, host, trailing=True) or len(
-            h1.split()) < HEADLINE_MIN_WORDS or not _headline_like(h1, site_name, host):
+    if len(parts) != 2 or (site_name or host) and not is_site(
+            parts[0], site_name, host, trailing=True) or len(
+            h1.split()) < TAGLINE_H1_MIN_WORDS or not _headline_like(h1, site_name, host):
         return None
-    return None if _content_words(parts[1]) & _content_words(h1) else h1
+    return None if _content_words(page_title) & _content_words(h1) else h1
+
+
+#: An ``<h1>`` of this many words is a headline, not a slogan or a section name.
+TAGLINE_H1_MIN_WORDS = 3
 
 
 def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
