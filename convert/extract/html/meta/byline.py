@@ -45,6 +45,17 @@ _LINK_WORDS = re.compile(r"\b(?:view|see|read|more|all|posts|articles|stories|pr
                          re.IGNORECASE)
 
 
+CREDITS_LINE = rule("credits_line", "a credits string ('content: Acme, design: Jane Doe') "
+                    "names the page's makers, not its authors")
+#: A role label inside an author string ("design: ", "code: "); this many make a credits line.
+_ROLE_LABEL = re.compile(r"(?:^|[,;]\s*)[a-z][\w -]{1,20}:\s", re.IGNORECASE)
+CREDIT_LABELS_MIN = 2
+AUTHOR_BOX_NAME = rule("author_box_name", "an author box holding a bio is read for its "
+                       "first short line, the name ('Lauren Vetter' over 'Lauren is a ...')")
+BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital edition' line "
+                    "names the linked person")
+
+
 def _not_a_name(name: str) -> bool:
     """"View more posts", "All articles": no person's (or desk's) name. (A single lower-case
     word is kept: forums sign with handles like "blumo".)"""
@@ -62,6 +73,8 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = squash(clean_text(unescape(raw)))
         if not raw or raw.startswith(("http:", "https:", "/")):
             continue
+        if CREDITS_LINE and len(_ROLE_LABEL.findall(raw)) >= CREDIT_LABELS_MIN:
+            continue  # "content: Acme, design: Jane Doe, code: John Roe" credits the page
         raw = BY_PREFIX.sub("", raw)
         segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
                             raw, flags=re.IGNORECASE)
@@ -229,7 +242,8 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
         if not text or not links and _only_other_link(node, text) or _only_taxonomy_link(
                 node, text):
             continue
-        names = clean_authors([text]) if len(text) <= BYLINE_BLOCK_MAX else []
+        names = clean_authors([text]) if len(text) <= BYLINE_BLOCK_MAX else (
+            _box_name(node) if not links and AUTHOR_BOX_NAME else [])
         if not names and links:
             # A byline block that also holds a date or a role: its author link.
             for link in node.css("a")[:BYLINE_LINKS]:
@@ -242,6 +256,33 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
                         break
         if names:
             return names
+    return []
+
+
+#: Text nodes read at the top of an author box for the name.
+BOX_NAME_TEXTS = 3
+#: ...which has this many words at least (a lone word there is a label: "Spotlight").
+BOX_NAME_WORDS = 2
+
+
+def _box_name(box: LexborNode) -> list[str]:
+    """The name an author box opens with: one of its first texts (a heading or a name line
+    above the bio) that reads as a person's full name."""
+    seen = 0
+    for kid in box.traverse(include_text=True):
+        if kid.tag != "-text" or not (kid.text_content or "").strip():
+            continue
+        parent = kid.parent
+        if parent is None or parent.tag in ("script", "style"):
+            continue
+        seen += 1
+        if seen > BOX_NAME_TEXTS:
+            break
+        text = squash(parent.text(deep=True, separator=" ") or "")
+        if AUTHOR_MIN_CHARS <= len(text) <= AUTHOR_MAX_CHARS:
+            names = clean_authors([text])
+            if len(names) == 1 and len(names[0].split()) >= BOX_NAME_WORDS:
+                return names
     return []
 
 
@@ -285,6 +326,13 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         m = BYLINE_TEXT.match(text)
         if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
+            if not names and BY_LINK_NAME:
+                # "By <a>A. J. Neal</a> View In Digital Edition": the name is the link
+                # right after the byline word.
+                link = node.css_first("a")
+                link_text = squash(link.text(deep=True) or "") if link is not None else ""
+                if link_text and m.group(1).startswith(link_text):
+                    names = clean_authors([link_text])
             if names:
                 return names
     return []
