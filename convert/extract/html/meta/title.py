@@ -136,13 +136,14 @@ def _h1_under_site_title(h1s: list[str], page_title: str, site_name: str | None,
                          host: str | None, unseen: frozenset[str]) -> str | None:
     """The lone ``<h1>`` of a page inside a site whose only title is the site's own
     ("Reddit - The heart of the internet" on every thread): a "Site - tagline" title that
-    shares no word with a headline names no page."""
+    shares no word with a headline names no page. The first part is the site by its name or
+    host, or (neither known) by being a brand's one or two words."""
     if len(set(h1s)) != 1 or h1s[0] in unseen:
         return None
     h1 = h1s[0]
     parts = _TITLE_SEPARATORS.split(page_title)
-    if len(parts) != 2 or (site_name or host) and not is_site(
-            parts[0], site_name, host, trailing=True) or len(
+    if len(parts) != 2 or not (is_site(parts[0], site_name, host, trailing=True) if (
+            site_name or host) else len(parts[0].split()) <= BRAND_MAX_WORDS) or len(
             h1.split()) < TAGLINE_H1_MIN_WORDS or not _headline_like(h1, site_name, host):
         return None
     return None if _content_words(page_title) & _content_words(h1) else h1
@@ -150,6 +151,9 @@ def _h1_under_site_title(h1s: list[str], page_title: str, site_name: str | None,
 
 #: An ``<h1>`` of this many words is a headline, not a slogan or a section name.
 TAGLINE_H1_MIN_WORDS = 3
+#: With neither the site's name nor its host known, a title's first part of at most this
+#: many words may be the brand ("Reddit - ..."); a longer one is a headline.
+BRAND_MAX_WORDS = 2
 
 
 def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
