@@ -244,3 +244,18 @@ def test_site_and_tagline_title_yields_to_the_threads_h1():
     head = "<title>Acme - Caring for cast iron</title>"
     assert _title(head, "<h1>Enameled cast iron pan and metal utensils</h1>") != (
         "Enameled cast iron pan and metal utensils")
+
+
+def test_short_tail_after_a_dash_is_the_site_when_nothing_else_tells():
+    # No site name, no host, no <h1>: "Long headline – My website".
+    assert _title("<title>Lorem ipsum dolor sit amet – My website</title>") == (
+        "Lorem ipsum dolor sit amet")
+    # A tail with a number, or a long one, is part of the headline.
+    assert _title("<title>Electricians in Springfield, Costs - 2025 Report</title>") == (
+        "Electricians in Springfield, Costs - 2025 Report")
+    assert _title("<title>Why we moved - and what it taught us about ourselves</title>") == (
+        "Why we moved - and what it taught us about ourselves")
+    # ...and a page's own <h1> is compared instead.
+    assert _title("<title>Lorem ipsum dolor sit amet – My website</title>",
+                  "<h1>Something else entirely here</h1>") == (
+        "Lorem ipsum dolor sit amet – My website")

@@ -27,6 +27,11 @@ H1_HEADS_TITLE = rule(
 SITE_TAGLINE_TITLE = rule(
     "site_tagline_title", "on a page below the start page, a <title> that is only 'Site - "
     "tagline' yields to the lone <h1>")
+DASHED_SITE = rule(
+    "dashed_site", "with the site unknown and no <h1>, a short tail after a dash ('Long "
+    "headline here – My website') is the site's name")
+#: ...of at most this many words, after a head of more.
+DASHED_SITE_MAX_WORDS = 3
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
 
@@ -450,4 +455,10 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
         # longest part.
         heading = set().union(*(_content_words(h) for h in h1s)) if h1s else set()
         return max(parts, key=lambda p: (len(_content_words(p) & heading), len(p)))
+    if DASHED_SITE and not h1s and len(parts) == 2 and re.search(r"\s[-–—]\s", title) and len(
+            parts[1].split()) <= DASHED_SITE_MAX_WORDS < len(parts[0].split()) and not re.search(
+            r"\d", parts[1]):
+        # "Lorem ipsum dolor sit amet – My website" with no headline on the page to compare:
+        # a short tail after a long head is the site's name.
+        return parts[0]
     return title
