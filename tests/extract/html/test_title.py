@@ -250,7 +250,10 @@ def test_short_tail_after_a_dash_is_the_site_when_nothing_else_tells():
     # No site name, no host, no <h1>: "Long headline – My website".
     assert _title("<title>Lorem ipsum dolor sit amet – My website</title>") == (
         "Lorem ipsum dolor sit amet")
-    # A tail with a number, or a long one, is part of the headline.
+    # A tail with a number ("2025"), or a long one, is part of the headline; a name with a
+    # digit ("Doom9's Forum") is still a name.
+    assert _title("<title>Wrong refresh rate on the RX7800 - Doom9's Forum</title>") == (
+        "Wrong refresh rate on the RX7800")
     assert _title("<title>Electricians in Springfield, Costs - 2025 Report</title>") == (
         "Electricians in Springfield, Costs - 2025 Report")
     assert _title("<title>Why we moved - and what it taught us about ourselves</title>") == (

@@ -457,7 +457,7 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
         return max(parts, key=lambda p: (len(_content_words(p) & heading), len(p)))
     if DASHED_SITE and not h1s and len(parts) == 2 and re.search(r"\s[-–—]\s", title) and len(
             parts[1].split()) <= DASHED_SITE_MAX_WORDS < len(parts[0].split()) and not re.search(
-            r"\d", parts[1]):
+            r"\b\d+\b", parts[1]):
         # "Lorem ipsum dolor sit amet – My website" with no headline on the page to compare:
         # a short tail after a long head is the site's name.
         return parts[0]
