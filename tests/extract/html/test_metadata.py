@@ -400,3 +400,16 @@ def test_by_line_with_a_linked_name_and_more_after_it():
     body = ("<p>By <a href='/contributor/a_j_neal'>A. J. Neal</a> &nbsp; "
             "<a class='btn' href='/edition'>View In Digital Edition</a></p>")
     assert _authors("", body) == ("A. J. Neal",)
+
+
+def test_post_classed_by_its_authors_slug_is_no_author_box():
+    # WordPress/TypePad class a whole post "entry-author-<slug>": its first text is the
+    # post's title, not a name.
+    text = ("Today we launched something huge and serious in a responsibly sober way, after "
+            "months of work by a small team who would rather not be named here at all.")
+    body = (f"<div class='entry-author-russell_davies entry'><h3>Good Couple Days</h3>"
+            f"<p>{text}</p></div>")
+    assert _authors("", body) == ()
+    # A box's "About Jane Doe" heading is not read as a byline either.
+    body = f"<div class='author-box'><h4>About Jane Doe</h4><p>{text}</p></div>"
+    assert _authors("", body) == ()

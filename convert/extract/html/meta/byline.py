@@ -259,30 +259,37 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
     return []
 
 
-#: Text nodes read at the top of an author box for the name.
-BOX_NAME_TEXTS = 3
-#: ...which has this many words at least (a lone word there is a label: "Spotlight").
+#: A name in an author box has this many words at least (a lone word there is a label:
+#: "Spotlight").
 BOX_NAME_WORDS = 2
+#: An author box (name and a short bio) holds at most this many characters.
+BOX_MAX_CHARS = 1000
+#: A class naming an author box ("author-box", "blog_author-wrapper"), not a post classed
+#: by its author's slug ("entry-author-jane_doe").
+_BOX_CLASS = re.compile(r"author(?:[-_]?(?:box|bio|info|wrap(?:per)?|text|card|details|profile|"
+                        r"block|container|content))?$", re.IGNORECASE)
+#: A box's heading "About Becky" introduces the bio; it is not written as a byline.
+_ABOUT = re.compile(r"about\b", re.IGNORECASE)
 
 
 def _box_name(box: LexborNode) -> list[str]:
-    """The name an author box opens with: one of its first texts (a heading or a name line
-    above the bio) that reads as a person's full name."""
-    seen = 0
+    """The name an author box opens with: its first text (a heading or a name line above the
+    bio), when it reads as a person's full name."""
+    if not any(_BOX_CLASS.search(tok) for tok in (box.attributes.get("class") or "").split()
+               ) or len(box.text(deep=True) or "") > BOX_MAX_CHARS:
+        return []  # a whole post ("entry-author-jane"), not a box about its author
     for kid in box.traverse(include_text=True):
         if kid.tag != "-text" or not (kid.text_content or "").strip():
             continue
         parent = kid.parent
         if parent is None or parent.tag in ("script", "style"):
             continue
-        seen += 1
-        if seen > BOX_NAME_TEXTS:
-            break
         text = squash(parent.text(deep=True, separator=" ") or "")
-        if AUTHOR_MIN_CHARS <= len(text) <= AUTHOR_MAX_CHARS:
+        if AUTHOR_MIN_CHARS <= len(text) <= AUTHOR_MAX_CHARS and not _ABOUT.match(text):
             names = clean_authors([text])
             if len(names) == 1 and len(names[0].split()) >= BOX_NAME_WORDS:
                 return names
+        return []
     return []
 
 
