@@ -30,7 +30,7 @@ SITE_TAGLINE_TITLE = rule(
 DASHED_SITE = rule(
     "dashed_site", "with the site unknown and no <h1>, a short tail after a dash ('Long "
     "headline here – My website') is the site's name")
-#: ...of at most this many words, after a head of more.
+#: A tail of at most this many words after a dash (and a longer head) is the site's name.
 DASHED_SITE_MAX_WORDS = 3
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
