@@ -413,3 +413,19 @@ def test_post_classed_by_its_authors_slug_is_no_author_box():
     # A box's "About Jane Doe" heading is not read as a byline either.
     body = f"<div class='author-box'><h4>About Jane Doe</h4><p>{text}</p></div>"
     assert _authors("", body) == ()
+
+
+def test_byline_listing_each_author_in_its_own_element_gives_them_all():
+    body = ("<div class='post_author-list'>"
+            "<div class='item'><a class='post_author-text' href='/people/corti'>"
+            "<div class='post_author-name'>Jane Doe</div><div class='role'>Research</div></a></div>"
+            "<div class='item'><a class='post_author-text' href='/people/joakim'>"
+            "<div class='post_author-name'>Joakim Edin</div><div class='role'>R&amp;D</div></a>"
+            "</div></div>")
+    assert _authors("", body) == ("Jane Doe", "Joakim Edin")
+    # Name elements of other stories' cards (far apart, in a long region) are not added.
+    filler = "<p>" + "A related story about something else entirely. " * 8 + "</p>"
+    body = ("<div class='cards'><div class='card'><div class='meta'><div class='post_author-name'>"
+            f"Jane Doe</div></div>{filler}</div><div class='card'><div class='meta'>"
+            f"<div class='post_author-name'>John Roe</div></div>{filler}</div></div>")
+    assert _authors("", body) == ("Jane Doe",)

@@ -52,6 +52,8 @@ _ROLE_LABEL = re.compile(r"(?:^|[,;]\s*)[a-z][\w -]{1,20}:\s", re.IGNORECASE)
 CREDIT_LABELS_MIN = 2
 AUTHOR_BOX_NAME = rule("author_box_name", "an author box holding a bio is read for its "
                        "first short line, the name ('Lauren Vetter' over 'Lauren is a ...')")
+AUTHOR_LIST = rule("author_list", "a byline listing each author in an element of their own "
+                   "gives them all, not only the first")
 BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital edition' line "
                     "names the linked person")
 
@@ -255,8 +257,46 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
                     if names:
                         break
         if names:
+            if AUTHOR_LIST and links and len(text) <= AUTHOR_MAX_CHARS:
+                names = _listed_with(node, nodes, names)
             return names
     return []
+
+
+#: Levels up to the container that lists several authors' name elements...
+AUTHOR_LIST_DEPTH = 3
+#: ...which holds fewer characters than this (a byline, not a page region of cards).
+AUTHOR_LIST_CHARS = 300
+
+
+def _listed_with(first: LexborNode, nodes: list[LexborNode], names: list[str]) -> list[str]:
+    """``names`` and those of the elements made like ``first`` (tag and class) that share a
+    short container with it: a byline listing each author in an element of their own."""
+    ancestors: dict[int, LexborNode] = {}
+    node = first.parent
+    for _ in range(AUTHOR_LIST_DEPTH):
+        if node is None or node.tag in ("body", "html"):
+            break
+        ancestors[node.mem_id] = node
+        node = node.parent
+    out = list(names)
+    for other in nodes:
+        if other.mem_id == first.mem_id or other.tag != first.tag or other.attributes.get(
+                "class") != first.attributes.get("class"):
+            continue
+        up = other.parent
+        for _ in range(AUTHOR_LIST_DEPTH):
+            if up is None or up.mem_id in ancestors:
+                break
+            up = up.parent
+        if up is None or up.mem_id not in ancestors or len(
+                up.text(deep=True) or "") >= AUTHOR_LIST_CHARS:
+            continue
+        text = squash(other.attributes.get("content") or other.text(deep=True, separator=" "))
+        if len(text) <= AUTHOR_MAX_CHARS:
+            out.extend(n for n in clean_authors([text]) if n.casefold() not in {
+                o.casefold() for o in out})
+    return out
 
 
 #: A name in an author box has this many words at least (a lone word there is a label:
