@@ -362,3 +362,70 @@ def test_job_title_runs_to_the_next_semicolon(raw, expected):
 def test_author_box_link_text_is_no_byline(raw):
     assert clean_authors(raw) == []
     assert clean_authors(raw + ["Jane Doe"]) == ["Jane Doe"]
+
+
+def test_publisher_after_the_writers_is_no_author():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
+            '"author": "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal"}</script>'
+            '<meta property="og:site_name" content="Memphis Commercial Appeal">')
+    assert _authors(head) == ("Manoj Jain", "Jagpreet Chhatwal")
+    # The site's name alone stays (no person to prefer).
+    head = ('<meta name="author" content="Commercial Appeal">'
+            '<meta property="og:site_name" content="Memphis Commercial Appeal">')
+    assert _authors(head) == ("Commercial Appeal",)
+
+
+def test_credits_string_is_no_author_list():
+    head = ('<meta name="author" content="content: MarketingSherpa, design: Scott McDaniel, '
+            'code: Steve Beger, MECLABS">')
+    body = "<div class='article'><span class='author'><a href='/x'>Daniel Burstein</a></span></div>"
+    assert _authors(head, body) == ("Daniel Burstein",)
+    # One "Label: Name" is a byline's label, not a credits line.
+    assert _authors('<meta name="author" content="Author: Jane Doe">') == ("Jane Doe",)
+
+
+def test_author_box_with_a_bio_gives_its_name_line():
+    bio = ("Lauren Vetter is a growth-focused marketing professional specializing in healthcare "
+           "technology and B2B SaaS, connecting providers with the tools that support them.")
+    body = ("<div class='blog_author-box'><div class='blog_author-text'>"
+            f"<div class='text-size-small'>Lauren Vetter</div><div class='rich'><p>{bio}</p>"
+            "</div></div></div>")
+    assert _authors("", body) == ("Lauren Vetter",)
+    # A one-word label above the bio ("Spotlight") is not read as the name.
+    body = f"<div class='author-wrapper'><h4>Spotlight</h4><p>{bio}</p></div>"
+    assert _authors("", body) == ()
+
+
+def test_by_line_with_a_linked_name_and_more_after_it():
+    body = ("<p>By <a href='/contributor/a_j_neal'>A. J. Neal</a> &nbsp; "
+            "<a class='btn' href='/edition'>View In Digital Edition</a></p>")
+    assert _authors("", body) == ("A. J. Neal",)
+
+
+def test_post_classed_by_its_authors_slug_is_no_author_box():
+    # WordPress/TypePad class a whole post "entry-author-<slug>": its first text is the
+    # post's title, not a name.
+    text = ("Today we launched something huge and serious in a responsibly sober way, after "
+            "months of work by a small team who would rather not be named here at all.")
+    body = (f"<div class='entry-author-russell_davies entry'><h3>Good Couple Days</h3>"
+            f"<p>{text}</p></div>")
+    assert _authors("", body) == ()
+    # A box's "About Jane Doe" heading is not read as a byline either.
+    body = f"<div class='author-box'><h4>About Jane Doe</h4><p>{text}</p></div>"
+    assert _authors("", body) == ()
+
+
+def test_byline_listing_each_author_in_its_own_element_gives_them_all():
+    body = ("<div class='post_author-list'>"
+            "<div class='item'><a class='post_author-text' href='/people/corti'>"
+            "<div class='post_author-name'>Jane Doe</div><div class='role'>Research</div></a></div>"
+            "<div class='item'><a class='post_author-text' href='/people/joakim'>"
+            "<div class='post_author-name'>Joakim Edin</div><div class='role'>R&amp;D</div></a>"
+            "</div></div>")
+    assert _authors("", body) == ("Jane Doe", "Joakim Edin")
+    # Name elements of other stories' cards (far apart, in a long region) are not added.
+    filler = "<p>" + "A related story about something else entirely. " * 8 + "</p>"
+    body = ("<div class='cards'><div class='card'><div class='meta'><div class='post_author-name'>"
+            f"Jane Doe</div></div>{filler}</div><div class='card'><div class='meta'>"
+            f"<div class='post_author-name'>John Roe</div></div>{filler}</div></div>")
+    assert _authors("", body) == ("Jane Doe",)

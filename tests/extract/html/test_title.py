@@ -207,3 +207,58 @@ def test_headline_is_not_repeated_when_the_title_is_the_headline():
 def test_title_is_no_page_furniture(head, body, expected):
     url = "https://davidbau.com/archives/2025/vibe.html" if "davidbau" in head else None
     assert _title(head, body, url) == expected
+
+
+@pytest.mark.parametrize("head, h1, expected", [
+    # Documentation: "Page — Project Documentation (3.1.x)" under the page's own <h1>.
+    ("<title>Quickstart — Flask Documentation (3.1.x)</title>", "Quickstart¶", "Quickstart"),
+    ("<title>Flexbox - Learn web development | MDN</title>", "Flexbox", "Flexbox"),
+    # A collection page: "Chess Sets - Shop Name - tagline".
+    ("<title>Chess Sets - The Regency Chess Co USA - Online chess shop</title>", "Chess Sets",
+     "Chess Sets"),
+])
+def test_lone_h1_heading_the_declared_title_is_the_headline(head, h1, expected):
+    assert _title(head, f"<h1>{h1}</h1>") == expected
+
+
+def test_h1_that_is_a_later_part_of_the_title_is_still_no_headline():
+    # (the blog's name after the post's title is not the headline: the rule above reads only
+    # a first part)
+    head = "<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>"
+    assert _title(head, "<h1>Silicon Exposed</h1>") == (
+        "Silicon Exposed: Open Verilog flow for GreenPak4 devices")
+
+
+def test_site_and_tagline_title_yields_to_the_threads_h1():
+    # The same "<Site> - tagline" <title> on every thread of the site names no page.
+    head = "<title>Forumly - The heart of the internet</title>"
+    body = "<h1>Enameled cast iron pan and metal utensils</h1>"
+    assert _title(head, body, url="https://www.forumly.com/r/cooking/comments/1/pan/") == (
+        "Enameled cast iron pan and metal utensils")
+    # Unknown URL: a title sharing no word with the lone headline is the site's too.
+    assert _title(head, body) == "Enameled cast iron pan and metal utensils"
+    # On the site's start page the title names the page.
+    assert _title(head, "<h1>Welcome to the front page</h1>",
+                  url="https://www.forumly.com/") == "Forumly - The heart of the internet"
+    # A tagline sharing a word with the headline may be the page's own title: not read here.
+    head = "<title>Acme - Caring for cast iron</title>"
+    assert _title(head, "<h1>Enameled cast iron pan and metal utensils</h1>") != (
+        "Enameled cast iron pan and metal utensils")
+
+
+def test_short_tail_after_a_dash_is_the_site_when_nothing_else_tells():
+    # No site name, no host, no <h1>: "Long headline – My website".
+    assert _title("<title>Lorem ipsum dolor sit amet – My website</title>") == (
+        "Lorem ipsum dolor sit amet")
+    # A tail with a number ("2025"), or a long one, is part of the headline; a name with a
+    # digit ("Doom9's Forum") is still a name.
+    assert _title("<title>Wrong refresh rate on the RX7800 - Doom9's Forum</title>") == (
+        "Wrong refresh rate on the RX7800")
+    assert _title("<title>Electricians in Springfield, Costs - 2025 Report</title>") == (
+        "Electricians in Springfield, Costs - 2025 Report")
+    assert _title("<title>Why we moved - and what it taught us about ourselves</title>") == (
+        "Why we moved - and what it taught us about ourselves")
+    # ...and a page's own <h1> is compared instead.
+    assert _title("<title>Lorem ipsum dolor sit amet – My website</title>",
+                  "<h1>Something else entirely here</h1>") == (
+        "Lorem ipsum dolor sit amet – My website")

@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from convert.extract import record
+from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
 from .byline import clean_authors, twitter_label_author, visible_byline
@@ -41,6 +42,9 @@ from .title import (
 )
 
 log = logging.getLogger("convert.extract")
+
+PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
+                            "writers ('A and B, The Daily Paper') is no author")
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
                        r"/((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_-]|$)")
@@ -79,11 +83,12 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
                        if screen_reader_only(n))
     page_title = node_text(tree.css_first("title"))
     titles = [ld_text(ld.get("headline")) or "" if ld else "", declared("title") or ""]
-    host = None
+    host, start = None, None
     if url:
-        m = re.match(r"https?://([^/:?#]+)", url, re.IGNORECASE)
+        m = re.match(r"https?://([^/:?#]+)(?::\d+)?(/[^?#]*)?", url, re.IGNORECASE)
         host = m.group(1) if m else None
-    out["title"] = choose_title(titles, h1s, page_title, site_name, host, unseen)
+        start = not (m and (m.group(2) or "/").strip("/"))
+    out["title"] = choose_title(titles, h1s, page_title, site_name, host, unseen, start)
     out["headline"] = visible_headline(out["title"], titles, h1s, page_title, site_name, host)
 
     ld_description = ld_text(ld.get("description")) if ld else None
@@ -147,7 +152,19 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
         # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
         # named in the visible byline is the article's author.
         authors = visible_byline(tree) or authors
+    if PUBLISHER_IN_AUTHORS and len(authors) > 1:
+        # "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal": the paper after its
+        # writers is where they wrote, not another author.
+        people = [a for a in authors if not _names_publisher(a, site_name, host)]
+        authors = people or authors
     return authors
+
+
+def _names_publisher(name: str, site_name: str | None, host: str | None) -> bool:
+    """Whether an author name is the site's (its words, less a leading "The", among the
+    site name's: "The Commercial Appeal" of "Memphis Commercial Appeal")."""
+    return is_site(name, site_name, host) or is_site(
+        re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), site_name, host)
 
 
 def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: str | None

@@ -45,6 +45,19 @@ _LINK_WORDS = re.compile(r"\b(?:view|see|read|more|all|posts|articles|stories|pr
                          re.IGNORECASE)
 
 
+CREDITS_LINE = rule("credits_line", "a credits string ('content: Acme, design: Jane Doe') "
+                    "names the page's makers, not its authors")
+#: A role label inside an author string ("design: ", "code: "); this many make a credits line.
+_ROLE_LABEL = re.compile(r"(?:^|[,;]\s*)[a-z][\w -]{1,20}:\s", re.IGNORECASE)
+CREDIT_LABELS_MIN = 2
+AUTHOR_BOX_NAME = rule("author_box_name", "an author box holding a bio is read for its "
+                       "first short line, the name ('Lauren Vetter' over 'Lauren is a ...')")
+AUTHOR_LIST = rule("author_list", "a byline listing each author in an element of their own "
+                   "gives them all, not only the first")
+BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital edition' line "
+                    "names the linked person")
+
+
 def _not_a_name(name: str) -> bool:
     """"View more posts", "All articles": no person's (or desk's) name. (A single lower-case
     word is kept: forums sign with handles like "blumo".)"""
@@ -62,6 +75,8 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = squash(clean_text(unescape(raw)))
         if not raw or raw.startswith(("http:", "https:", "/")):
             continue
+        if CREDITS_LINE and len(_ROLE_LABEL.findall(raw)) >= CREDIT_LABELS_MIN:
+            continue  # "content: Acme, design: Jane Doe, code: John Roe" credits the page
         raw = BY_PREFIX.sub("", raw)
         segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
                             raw, flags=re.IGNORECASE)
@@ -229,7 +244,8 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
         if not text or not links and _only_other_link(node, text) or _only_taxonomy_link(
                 node, text):
             continue
-        names = clean_authors([text]) if len(text) <= BYLINE_BLOCK_MAX else []
+        names = clean_authors([text]) if len(text) <= BYLINE_BLOCK_MAX else (
+            _box_name(node) if not links and AUTHOR_BOX_NAME else [])
         if not names and links:
             # A byline block that also holds a date or a role: its author link.
             for link in node.css("a")[:BYLINE_LINKS]:
@@ -241,7 +257,79 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
                     if names:
                         break
         if names:
+            if AUTHOR_LIST and links and len(text) <= AUTHOR_MAX_CHARS:
+                names = _listed_with(node, nodes, names)
             return names
+    return []
+
+
+#: Levels up to the container that lists several authors' name elements...
+AUTHOR_LIST_DEPTH = 3
+#: ...which holds fewer characters than this (a byline, not a page region of cards).
+AUTHOR_LIST_CHARS = 300
+
+
+def _listed_with(first: LexborNode, nodes: list[LexborNode], names: list[str]) -> list[str]:
+    """``names`` and those of the elements made like ``first`` (tag and class) that share a
+    short container with it: a byline listing each author in an element of their own."""
+    ancestors: dict[int, LexborNode] = {}
+    node = first.parent
+    for _ in range(AUTHOR_LIST_DEPTH):
+        if node is None or node.tag in ("body", "html"):
+            break
+        ancestors[node.mem_id] = node
+        node = node.parent
+    out = list(names)
+    for other in nodes:
+        if other.mem_id == first.mem_id or other.tag != first.tag or other.attributes.get(
+                "class") != first.attributes.get("class"):
+            continue
+        up = other.parent
+        for _ in range(AUTHOR_LIST_DEPTH):
+            if up is None or up.mem_id in ancestors:
+                break
+            up = up.parent
+        if up is None or up.mem_id not in ancestors or len(
+                up.text(deep=True) or "") >= AUTHOR_LIST_CHARS:
+            continue
+        text = squash(other.attributes.get("content") or other.text(deep=True, separator=" "))
+        if len(text) <= AUTHOR_MAX_CHARS:
+            out.extend(n for n in clean_authors([text]) if n.casefold() not in {
+                o.casefold() for o in out})
+    return out
+
+
+#: A name in an author box has this many words at least (a lone word there is a label:
+#: "Spotlight").
+BOX_NAME_WORDS = 2
+#: An author box (name and a short bio) holds at most this many characters.
+BOX_MAX_CHARS = 1000
+#: A class naming an author box ("author-box", "blog_author-wrapper"), not a post classed
+#: by its author's slug ("entry-author-jane_doe").
+_BOX_CLASS = re.compile(r"author(?:[-_]?(?:box|bio|info|wrap(?:per)?|text|card|details|profile|"
+                        r"block|container|content))?$", re.IGNORECASE)
+#: A box's heading "About Becky" introduces the bio; it is not written as a byline.
+_ABOUT = re.compile(r"about\b", re.IGNORECASE)
+
+
+def _box_name(box: LexborNode) -> list[str]:
+    """The name an author box opens with: its first text (a heading or a name line above the
+    bio), when it reads as a person's full name."""
+    if not any(_BOX_CLASS.search(tok) for tok in (box.attributes.get("class") or "").split()
+               ) or len(box.text(deep=True) or "") > BOX_MAX_CHARS:
+        return []  # a whole post ("entry-author-jane"), not a box about its author
+    for kid in box.traverse(include_text=True):
+        if kid.tag != "-text" or not (kid.text_content or "").strip():
+            continue
+        parent = kid.parent
+        if parent is None or parent.tag in ("script", "style"):
+            continue
+        text = squash(parent.text(deep=True, separator=" ") or "")
+        if AUTHOR_MIN_CHARS <= len(text) <= AUTHOR_MAX_CHARS and not _ABOUT.match(text):
+            names = clean_authors([text])
+            if len(names) == 1 and len(names[0].split()) >= BOX_NAME_WORDS:
+                return names
+        return []
     return []
 
 
@@ -285,6 +373,13 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         m = BYLINE_TEXT.match(text)
         if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
+            if not names and BY_LINK_NAME:
+                # "By <a>A. J. Neal</a> View In Digital Edition": the name is the link
+                # right after the byline word.
+                link = node.css_first("a")
+                link_text = squash(link.text(deep=True) or "") if link is not None else ""
+                if link_text and m.group(1).startswith(link_text):
+                    names = clean_authors([link_text])
             if names:
                 return names
     return []

@@ -21,6 +21,17 @@ GENERIC_TITLE = rule("generic_title", "a bare 'Home' names no page: the site's n
 BLOG_NAME_H1 = rule(
     "blog_name_h1", "an <h1> that only the <title> repeats, while the declared titles name "
     "something else, is the blog's name")
+H1_HEADS_TITLE = rule(
+    "h1_heads_title", "a lone <h1> that opens a declared 'Page — Section — Site' title is the "
+    "headline, however short ('Quickstart — Flask Documentation')")
+SITE_TAGLINE_TITLE = rule(
+    "site_tagline_title", "on a page below the start page, a <title> that is only 'Site - "
+    "tagline' yields to the lone <h1>")
+DASHED_SITE = rule(
+    "dashed_site", "with the site unknown and no <h1>, a short tail after a dash ('Long "
+    "headline here – My website') is the site's name")
+#: A tail of at most this many words after a dash (and a longer head) is the site's name.
+DASHED_SITE_MAX_WORDS = 3
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
 
@@ -106,10 +117,14 @@ def _without_generic(title: str) -> str:
 
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None,
-                 unseen: frozenset[str] = frozenset()) -> str | None:
+                 unseen: frozenset[str] = frozenset(), start: bool | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``
-    (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of)."""
-    title = _choose(declared, h1s, page_title, site_name, host, unseen)
+    (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of).
+    ``start``: the page's URL is the site's start page (None: not known)."""
+    title = None
+    if not start and SITE_TAGLINE_TITLE and not any(declared):
+        title = _h1_under_site_title(h1s, page_title, site_name, host, unseen)
+    title = title or _choose(declared, h1s, page_title, site_name, host, unseen)
     if not title and GENERIC_TITLE:
         # Every title names the site only (a start page): the site's name is the page's.
         title = site_name or next((t for t in (*declared, page_title)
@@ -120,6 +135,30 @@ def choose_title(declared: list[str], h1s: list[str], page_title: str,
     if title:
         title = _agreed_head(title, [t for t in declared if t] + [page_title], site_name, host)
     return _drop_trailing_site(title, site_name, host) if title else title
+
+
+def _h1_under_site_title(h1s: list[str], page_title: str, site_name: str | None,
+                         host: str | None, unseen: frozenset[str]) -> str | None:
+    """The lone ``<h1>`` of a page inside a site whose only title is the site's own
+    ("Reddit - The heart of the internet" on every thread): a "Site - tagline" title that
+    shares no word with a headline names no page. The first part is the site by its name or
+    host, or (neither known) by being a brand's one or two words."""
+    if len(set(h1s)) != 1 or h1s[0] in unseen:
+        return None
+    h1 = h1s[0]
+    parts = _TITLE_SEPARATORS.split(page_title)
+    if len(parts) != 2 or not (is_site(parts[0], site_name, host, trailing=True) if (
+            site_name or host) else len(parts[0].split()) <= BRAND_MAX_WORDS) or len(
+            h1.split()) < TAGLINE_H1_MIN_WORDS or not _headline_like(h1, site_name, host):
+        return None
+    return None if _content_words(page_title) & _content_words(h1) else h1
+
+
+#: An ``<h1>`` of this many words is a headline, not a slogan or a section name.
+TAGLINE_H1_MIN_WORDS = 3
+#: With neither the site's name nor its host known, a title's first part of at most this
+#: many words may be the brand ("Reddit - ..."); a longer one is a headline.
+BRAND_MAX_WORDS = 2
 
 
 def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
@@ -362,12 +401,21 @@ def _echoes(h1: str, candidates: list[str]) -> bool:
         return False
     key = word_key(h1)
     for title in candidates:
+        if H1_HEADS_TITLE and _heads(key, title):
+            return True
         parts = _TITLE_SEPARATORS.split(title) + re.split(r":\s+", title)
         if len(parts) > 1 and any(word_key(p) == key for p in parts) and key != word_key(
                 max(parts, key=len)):
             return False
     seen = set().union(*(_word_set(t) for t in candidates))
     return len(words & seen) >= H1_ECHO_SHARE * len(words)
+
+
+def _heads(key: str, title: str) -> bool:
+    """Whether the ``<h1>`` (its word key) is the first part of a "Headline — Section — Site"
+    title: what follows the separator names where the page lives, not its subject."""
+    parts = _TITLE_SEPARATORS.split(title)
+    return len(parts) > 1 and bool(key) and word_key(parts[0]) == key
 
 
 _BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
@@ -407,4 +455,10 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
         # longest part.
         heading = set().union(*(_content_words(h) for h in h1s)) if h1s else set()
         return max(parts, key=lambda p: (len(_content_words(p) & heading), len(p)))
+    if DASHED_SITE and not h1s and len(parts) == 2 and re.search(r"\s[-–—]\s", title) and len(
+            parts[1].split()) <= DASHED_SITE_MAX_WORDS < len(parts[0].split()) and not re.search(
+            r"\b\d+\b", parts[1]):
+        # "Lorem ipsum dolor sit amet – My website" with no headline on the page to compare:
+        # a short tail after a long head is the site's name.
+        return parts[0]
     return title
