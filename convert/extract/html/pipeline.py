@@ -34,6 +34,7 @@ from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.decode import decode
 from .builder import Builder
 from .dom import word_key
+from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
@@ -110,6 +111,9 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         blocks = _drop_subtitle(blocks, subtitle)
     if DROP_BYLINE:
         blocks = _drop_byline(blocks, fields.get("authors") or ())
+    # Captions' twins, credits, gallery counters, promo lines, the header's dateline.
+    blocks = tidy_furniture(blocks, authors=fields.get("authors") or (),
+                            days=(fields.get("published"), fields.get("modified")))
     prose, linked = _word_counts(blocks)
     if not prose and not linked or MIN_PROSE and prose < MIN_PROSE_WORDS and linked > prose:
         # Menus, link lists and footers are not an article, however the cascade relaxed.
