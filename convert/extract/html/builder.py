@@ -16,7 +16,7 @@ from convert.textutil import clean_text
 from . import patterns as P
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, text_in, trim
-from .tables import CAPTION_BOX_TAGS, caption_box, caption_classed, figure_blocks, table_blocks
+from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
 from .thresholds import MAX_BUILD_DEPTH, MAX_LIST_START
@@ -47,16 +47,6 @@ class Builder:
                 continue
             if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(child):
                 continue
-            if tag in CAPTION_BOX_TAGS and caption_classed(child) and (
-                    tag in P.BLOCK_TAGS or not run_has_text(run)):
-                # A picture's caption box outside <figure> (after the picture, or around it;
-                # an inline one only when no text runs before it in the line).
-                self._flush(run, out)
-                run = []
-                built = caption_box(self, child, depth + 1, out)
-                if built is not None:
-                    out.extend(built)
-                    continue
             if tag in P.BLOCK_TAGS or tag == "img" and not run_has_text(run):
                 self._flush(run, out)
                 run = []

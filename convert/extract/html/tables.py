@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Figure, Image, Inline, Link, Paragraph, Table, TableCell, TableRow
-from convert.extract.ablation import rule
+from convert.article import Block, Figure, Inline, Table, TableCell, TableRow
 from convert.safety import MAX_SPAN
 from . import patterns as P
 from .dom import bounded_int, children, has_descendant
@@ -16,25 +14,6 @@ from .inlines import normalize_inlines
 from .urls import make_image
 from .thresholds import LAYOUT_PROBE_ROWS, LAYOUT_TABLE_CHARS
 
-
-CAPTION_BOXES = rule("caption_boxes", "a caption box outside <figure> (wp-caption, image-caption) "
-                     "is a Figure: its picture, caption and credit")
-
-#: A class token naming a picture's caption box or caption text (WordPress ``wp-caption`` and
-#: ``wp-caption-text``, ``image-caption``, ``photo_caption``, ``caption``), matched per
-#: token so that ``has-caption-font-size`` or ``rating__caption`` are not captions.
-CAPTION_TOKEN = re.compile(
-    r"^(?:wp-caption(?:-text|-dd)?|"
-    r"(?:(?:lead|main|article|inline|post|story|entry|hero|featured)[-_]?)?"
-    r"(?:image|img|photo|pic|picture|media|figure|thumbnail|gallery)[-_]?caption(?:[-_]?text)?|"
-    r"caption(?:[-_]?(?:text|container|wrap(?:per)?|credit|box))?|captiontext)$",
-    re.IGNORECASE)
-#: Elements that may be a caption box.
-CAPTION_BOX_TAGS = frozenset({"div", "p", "span", "dd", "dl", "small", "section"})
-#: A caption box holds a caption, not a story: longer text, headings, lists or several
-#: pictures make it a wrapper.
-CAPTION_BOX_MAX_CHARS = 400
-_NOT_IN_CAPTION = "h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote, pre, figure, article"
 
 
 class Builder(Protocol):
@@ -102,108 +81,29 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
         return builder.blocks(node, depth)
     image = make_image(img, builder.base) if img is not None else None
     caption_node = node.css_first("figcaption")
-    caption, credit = caption_and_credit(builder, caption_node, depth)
+    caption: tuple[Inline, ...] = ()
+    credit: tuple[Inline, ...] = ()
+    if caption_node is not None:
+        for el in caption_node.css("*"):
+            if el.mem_id == caption_node.mem_id:
+                continue
+            cls = (el.attributes.get("class") or "") + " " + (el.attributes.get("id") or "")
+            if P.CREDIT_CLASS.search(cls):
+                credit = normalize_inlines(builder.inline_children(el, depth))
+                el.decompose()
+                break
+        if not credit:
+            # An unnamed last element reading "Photo: ...", "© ...": the credit.
+            last = _last_element(caption_node)
+            if last is not None and last.tag not in ("a", "br") and P.CREDIT_TEXT.match(
+                    last.text(deep=True) or ""):
+                credit = normalize_inlines(builder.inline_children(last, depth))
+                last.decompose()
+        caption = normalize_inlines(builder.inline_children(caption_node, depth))
     if image is None and not caption:
         # A <figure> used as a plain wrapper (quotes, code, tables).
         return builder.blocks(node, depth)
     return [Figure(image, caption, credit)]
-
-
-def caption_classed(node: LexborNode) -> bool:
-    """Whether an element's class names a caption box or a caption (see :data:`CAPTION_TOKEN`)."""
-    cls = node.attributes.get("class")
-    if not cls or "aption" not in cls:
-        return False
-    return any(CAPTION_TOKEN.match(token) for token in cls.split())
-
-
-def caption_box(builder: Builder, node: LexborNode, depth: int, out: list[Block]) -> list[Block] | None:
-    """A caption box outside ``<figure>`` as a :class:`Figure` (``None`` when ``node`` is not
-    one): a caption-classed element holding one picture and its caption
-    (``<div class="wp-caption"><img><p class="wp-caption-text">``), or holding the caption
-    alone right after the picture (then bound to that picture, the last block of ``out``,
-    and nothing is returned). A caption with no picture before it stays running text."""
-    if not CAPTION_BOXES or not caption_classed(node):
-        return None
-    text = (node.text(deep=True) or "").strip()
-    if len(text) > CAPTION_BOX_MAX_CHARS or has_descendant(node, _NOT_IN_CAPTION):
-        return None
-    imgs = node.css("img")
-    if len(imgs) > 1:
-        return None
-    if imgs:
-        image = make_image(imgs[0], builder.base)
-        inner = next((el for el in node.css("[class]")
-                      if el.mem_id != node.mem_id and caption_classed(el)), None)
-        if inner is None:
-            imgs[0].decompose()  # the box is its caption: the picture is taken apart
-        caption, credit = caption_and_credit(builder, inner or node, depth)
-        caption = _without_pictures(caption)
-        if image is None and not caption:
-            return None
-        return [Figure(image, caption, credit)]
-    if not text or not out:
-        return None
-    before = out[-1]
-    image = _lone_image(before)
-    if image is None:
-        return None
-    caption, credit = caption_and_credit(builder, node, depth)
-    if not caption and not credit:
-        return None
-    if isinstance(before, Figure):
-        out[-1] = Figure(image, before.caption or caption, before.credit or credit)
-    else:
-        out[-1] = Figure(image, caption, credit)
-    return []
-
-
-def _lone_image(block: Block) -> Image | None:
-    """The picture a block is made of alone: a figure without caption, or a paragraph holding
-    only an image (maybe inside a link)."""
-    if isinstance(block, Figure):
-        return block.image if not block.caption else None
-    if isinstance(block, Paragraph) and len(block.children) == 1:
-        item = block.children[0]
-        if isinstance(item, Link) and len(item.children) == 1:
-            item = item.children[0]
-        if isinstance(item, Image):
-            return item
-    return None
-
-
-def _without_pictures(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    kept = tuple(i for i in items if not isinstance(i, Image) and not (
-        isinstance(i, Link) and all(isinstance(c, Image) for c in i.children)))
-    return normalize_inlines(list(kept)) if len(kept) != len(items) else items
-
-
-def caption_and_credit(builder: Builder, caption_node: LexborNode | None,
-                       depth: int) -> tuple[tuple[Inline, ...], tuple[Inline, ...]]:
-    """A figure's caption and, apart, the credit inside it (a credit-classed element, or an
-    unnamed last element reading "Photo: ...", "© ..."). The credit's element is taken out
-    of the tree."""
-    caption: tuple[Inline, ...] = ()
-    credit: tuple[Inline, ...] = ()
-    if caption_node is None:
-        return caption, credit
-    for el in caption_node.css("*"):
-        if el.mem_id == caption_node.mem_id:
-            continue
-        cls = (el.attributes.get("class") or "") + " " + (el.attributes.get("id") or "")
-        if P.CREDIT_CLASS.search(cls):
-            credit = normalize_inlines(builder.inline_children(el, depth))
-            el.decompose()
-            break
-    if not credit:
-        # An unnamed last element reading "Photo: ...", "© ...": the credit.
-        last = _last_element(caption_node)
-        if last is not None and last.tag not in ("a", "br") and P.CREDIT_TEXT.match(
-                last.text(deep=True) or ""):
-            credit = normalize_inlines(builder.inline_children(last, depth))
-            last.decompose()
-    caption = normalize_inlines(builder.inline_children(caption_node, depth))
-    return caption, credit
 
 
 def _has_body_besides_caption(node: LexborNode) -> bool:
