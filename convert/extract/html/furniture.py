@@ -31,7 +31,7 @@ from convert.article import Block, Div, Figure, Heading, List, ListItem, Paragra
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.dates import MONTHS, text_date
-from convert.textutil import inline_text
+from convert.textutil import block_texts, inline_text
 from .dom import word_key
 
 __all__ = ["tidy_furniture"]
@@ -145,6 +145,10 @@ def tidy_furniture(blocks: Sequence[Block], *, authors: Sequence[str] = (),
     out = _sequence(list(blocks))
     if HEADER_DATELINE or HEADER_BYLINE:
         out = _drop_header_lines(out, authors, {d[:10] for d in days if d})
+    if not any(block_texts(out, captions=False)):
+        # A body that is all such lines (a sign-up page, a photo with its credit) is what the
+        # page has: these rules tidy an article, they never empty it.
+        return list(blocks)
     return out
 
 
@@ -308,5 +312,4 @@ def _dropped(block: Block, name: str, field: str | None = None) -> None:
     metadata ``field``)."""
     rec = record.current()
     if rec is not None:
-        from convert.textutil import block_texts
         rec.drop_block(" ".join(block_texts([block])), name, field)

@@ -143,3 +143,11 @@ def test_a_dateline_deep_in_the_body_stays():
                                             P3 + " Again."))
     art = _parse(body + "<p>July 22, 2012</p>")
     assert "July 22, 2012" in article_text(art)
+
+
+def test_furniture_rules_never_empty_the_body():
+    # A sign-up page is all promo lines: it is what the page has, so it stays.
+    page = ("<html><body><article><p>Sign up for our weekly newsletter to get the best recipes "
+            "in your inbox.</p><p>Follow us on Instagram and Facebook</p></article></body></html>")
+    text = article_text(convert.parse(page.encode(), kind="html"))
+    assert "newsletter" in text
