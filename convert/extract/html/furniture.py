@@ -116,6 +116,10 @@ PROMO_LINE = re.compile(
     # A blog's post footer: "This entry was posted on ... and is filed under ...".
     r"^\W*this (?:entry|post) was posted\b.{0,200}\b(?:filed under|categori[sz]ed)\b",
     re.IGNORECASE)
+#: Substrings one of which every :data:`PROMO_LINE` match holds (a cheap test first).
+_PROMO_HINT = re.compile(r"follow|like|find|join|connect|@|www\.|http|\.com|\.org|\.net|"
+                         r"newsletter|inbox|mailing list|subscri|sign|mail|rights reserved|"
+                         r"filed under|categori")
 #: A promo line is short (a longer paragraph mentioning a newsletter is prose).
 PROMO_MAX_WORDS = 45
 
@@ -155,25 +159,37 @@ def tidy_furniture(blocks: Sequence[Block], *, authors: Sequence[str] = (),
 def _sequence(blocks: list[Block]) -> list[Block]:
     """One run of sibling blocks, tidied (containers inside first)."""
     out: list[Block] = []
+    texts: dict[int, str] = {}  # id(paragraph) -> its text, for the pair rules
     for block in blocks:
-        if isinstance(block, Div):
+        if isinstance(block, (Div, Quote)):
             inner = _sequence(list(block.blocks))
-            if inner:
-                out.append(Div(tuple(inner), block.role))
-            continue
-        if isinstance(block, Quote):
-            inner = _sequence(list(block.blocks))
-            if inner:
-                out.append(Quote(tuple(inner), block.cite))
+            if _same(inner, block.blocks):
+                out.append(block)  # unchanged: no new node
+            elif inner:
+                out.append(Div(tuple(inner), block.role) if isinstance(block, Div)
+                           else Quote(tuple(inner), block.cite))
             continue
         if isinstance(block, List):
-            items = [ListItem(tuple(b)) for b in (_sequence(list(i.blocks)) for i in block.items) if b]
-            if items:
+            items = []
+            changed = False
+            for item in block.items:
+                inner = _sequence(list(item.blocks))
+                if _same(inner, item.blocks):
+                    items.append(item)
+                else:
+                    changed = True
+                    if inner:
+                        items.append(ListItem(tuple(inner)))
+            if not changed:
+                out.append(block)
+            elif items:
                 out.append(List(tuple(items), block.ordered, block.start))
             continue
         if isinstance(block, (Paragraph, Heading)):
             text = inline_text(block.children).strip()
-            if TEASER_ENDS and len(text.split()) <= TEASER_MAX_WORDS and TEASER_END.search(text):
+            texts[id(block)] = text
+            if TEASER_ENDS and ("..." in text or "…" in text) and (
+                    len(text.split()) <= TEASER_MAX_WORDS and TEASER_END.search(text)):
                 _dropped(block, "teaser_ends")
                 continue
             if GALLERY_COUNTERS and len(text) < 40 and GALLERY_COUNTER.match(text):
@@ -192,10 +208,14 @@ def _sequence(blocks: list[Block]) -> list[Block]:
                     out.append(block)  # judged again once its next neighbour is known
                 continue
         out.append(block)
-    return _pairs(out)
+    return _pairs(out, texts)
 
 
-def _pairs(blocks: list[Block]) -> list[Block]:
+def _same(new: list[Block], old: Sequence[Block]) -> bool:
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old))
+
+
+def _pairs(blocks: list[Block], texts: dict[int, str]) -> list[Block]:
     """Rules that judge a block against its neighbours: caption twins, a credit line before
     its figure, a credit line with no figure beside it."""
     out: list[Block] = []
@@ -205,7 +225,9 @@ def _pairs(blocks: list[Block]) -> list[Block]:
         if i in skip:
             continue
         if isinstance(block, Paragraph):
-            text = inline_text(block.children).strip()
+            text = texts.get(id(block))
+            if text is None:
+                text = inline_text(block.children).strip()
             if CAPTION_TWINS and _is_twin(text, blocks, i):
                 _dropped(block, "caption_twins")
                 continue
@@ -241,21 +263,22 @@ def _is_twin(text: str, blocks: list[Block], i: int) -> bool:
     caption of the figure next to it."""
     if not text:
         return False
-    near = [blocks[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(blocks) and j != i]
-    m = TRUNCATED_END.search(text)
+    m = TRUNCATED_END.search(text) if ("..." in text or "…" in text) else None
     if m:
         head = word_key(text[:m.start()])
         if len(head) >= 15:
+            near = [blocks[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(blocks)]
             for other in near:
                 key = word_key(_text_of(other))
                 if len(key) > len(head) and key.startswith(head):
                     return True
     if isinstance(blocks[i], Paragraph):
-        key = word_key(text)
+        key = None
         for j in (i - 1, i + 1):
-            if 0 <= j < len(blocks) and isinstance(blocks[j], Figure) and key and (
-                    word_key(_text_of(blocks[j])) == key):
-                return True
+            if 0 <= j < len(blocks) and isinstance(blocks[j], Figure) and blocks[j].caption:
+                key = word_key(text) if key is None else key
+                if key and word_key(_text_of(blocks[j])) == key:
+                    return True
     return False
 
 
@@ -264,7 +287,10 @@ def _is_credit(text: str) -> bool:
 
 
 def _is_promo(text: str) -> bool:
-    if not text or len(text.split()) > PROMO_MAX_WORDS:
+    if not text or len(text) > PROMO_MAX_WORDS * 12:
+        return False
+    # Every pattern of PROMO_LINE needs one of these (most lines have none: one cheap search).
+    if not _PROMO_HINT.search(text.casefold()) or len(text.split()) > PROMO_MAX_WORDS:
         return False
     return bool(PROMO_LINE.search(text))
 
