@@ -34,6 +34,7 @@ from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.decode import decode
 from .builder import Builder
 from .dom import word_key
+from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
@@ -110,8 +111,13 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         blocks = _drop_subtitle(blocks, subtitle)
     if DROP_BYLINE:
         blocks = _drop_byline(blocks, fields.get("authors") or ())
-    prose, linked = _word_counts(blocks)
-    if not prose and not linked or MIN_PROSE and prose < MIN_PROSE_WORDS and linked > prose:
+    # Captions' twins, credits, gallery counters, promo lines, the header's dateline; unless
+    # that leaves too little to be an article (then the page is what it has).
+    tidied = tidy_furniture(blocks, authors=fields.get("authors") or (),
+                            days=(fields.get("published"), fields.get("modified")))
+    if tidied is not blocks and not _too_little(tidied):
+        blocks = tidied
+    if _too_little(blocks):
         # Menus, link lists and footers are not an article, however the cascade relaxed.
         raise InputError("no article content found")
 
@@ -144,6 +150,12 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         confidence=verdict.confidence,
     )
     return Article(meta=meta, blocks=tuple(blocks))
+
+
+def _too_little(blocks: list[Block]) -> bool:
+    """Whether a body is too little to be an article: no words, or a few words, mostly links."""
+    prose, linked = _word_counts(blocks)
+    return not prose and not linked or MIN_PROSE and prose < MIN_PROSE_WORDS and linked > prose
 
 
 def _in_first_blocks(blocks: list[Block], text: str) -> bool:

@@ -1,0 +1,341 @@
+"""Line-level furniture left inside the built body, judged after the AST is built.
+
+The cascade picks the article's container; inside it, pages still print lines that are not
+the article's running text and that no class name gives away. Each rule here judges a built
+block by its own words (and its neighbours'), never by the page's markup:
+
+- *gallery counters* ("Image 2 of 5", "Slide 3 of 12") leave the body;
+- *caption twins*: a gallery that prints each caption twice, in full and cut short with
+  "… more", keeps the full one; a paragraph repeating the caption of the figure beside it goes;
+- *credit lines* on their own ("Photo: Jane Doe", "(Copyright: Getty Images)",
+  "KIMIHIRO HOSHINO/AFP/Getty Images") join the figure beside them as its credit (the ``txt``
+  format leaves credits out, the others show them under the picture), or leave the body when
+  no figure is beside them;
+- *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, "Write to the
+  reporter at …", the wire's "All rights reserved. This material may not be published …",
+  a blog's "This entry was posted on … and is filed under …";
+- *header datelines*: the date line (with or without the author) at the top of the body, when
+  it gives the day the metadata already holds (``Meta.published``/``Meta.modified``): every
+  format shows the date and byline from the metadata.
+
+Every rule is declared with :func:`convert.extract.ablation.rule`, so the benchmark can switch
+it off; a dropped block is told to the recorder (``decruft inspect``) under the rule's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from convert.article import Block, Div, Figure, Heading, List, ListItem, Paragraph, Quote
+from convert.extract import record
+from convert.extract.ablation import rule
+from convert.extract.dates import MONTHS, text_date
+from convert.textutil import block_texts, inline_text
+from .dom import word_key
+
+__all__ = ["tidy_furniture"]
+
+GALLERY_COUNTERS = rule("gallery_counters", "gallery counters ('Image 2 of 5') leave the body")
+CAPTION_TWINS = rule("caption_twins", "a caption printed twice (in full and cut short with "
+                     "'... more', or as a paragraph beside its figure) keeps one copy")
+CREDIT_LINES = rule("credit_lines", "a photo credit line on its own joins the figure beside it, "
+                    "or leaves the body")
+PROMO_LINES = rule("promo_lines", "follow-us, social handle, newsletter, reporter-contact and "
+                   "wire-copyright taglines leave the body")
+TEASER_ENDS = rule("teaser_ends", "a paragraph cut short and ending in a link ('... Read more', "
+                   "'... View Full Size') is a teaser or a truncated caption, not the article")
+HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
+                       "body giving the metadata's day leaves the body")
+HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
+                     "metadata's authors leaves the body")
+
+# --------------------------------------------------------------------------- vocabulary
+
+#: "Image 2 of 5", "Photo 3/10", "Slide 1 of 12", "2 of 5" (the line is nothing else).
+GALLERY_COUNTER = re.compile(
+    r"^\W*(?:(?:image|photo|picture|slide|bild|foto|imagen|item)s?\s*:?\s*"
+    r"\d{1,3}\s*(?:of|/|von|de|sur|di|z|van)\s*\d{1,3}|"
+    r"\d{1,3}\s+(?:of|von|de|sur|di|z|van)\s+\d{1,3})\W*$",
+    re.IGNORECASE)
+
+#: The cut-short end of a caption twin: "…", "... more", "…More", "[+] more".
+TRUNCATED_END = re.compile(r"(?:\.\.\.|…)\s*(?:\(?(?:more|mehr|plus|más|read more|view more|"
+                           r"see more|show more|full caption)\)?)?\W*$", re.IGNORECASE)
+
+_AGENCY = (r"getty ?images?|afp|ap(?: photo)?|associated press|reuters|epa|shutterstock|"
+           r"istock(?:photo)?|thinkstock|corbis|alamy|dpa|xinhua|bloomberg|pa(?: wire)?|"
+           r"wireimage|filmmagic|imago|keystone|anp|tass|sipa|rex features|unsplash|pexels")
+#: The end of a paragraph cut short for a teaser or a caption: "… Read more", "... View Full Size".
+TEASER_END = re.compile(r"(?:\.\.\.|…)\s*(?:\[?\s*(?:read|view|see|show|continue) (?:more|full size|"
+                        r"the full (?:story|article|caption)|reading)|weiterlesen|mehr lesen|"
+                        r"lire la suite|leer más|leia mais|czytaj (?:dalej|więcej)|continua a leggere)"
+                        r"\W*$", re.IGNORECASE)
+
+#: A teaser card's text or a cut caption is short; a longer excerpt ending in "[Read More]" is
+#: a quoted passage (a trackback, a pull quote) the page chose to show.
+TEASER_MAX_WORDS = 30
+
+#: A photo credit that is the whole line: "Photo: X", "Credit: X", "(Copyright: Getty Images)",
+#: "© Jane Doe", "Photograph by X", "X/AFP/Getty Images", "Getty Images".
+CREDIT_LINE = re.compile(
+    r"^\W*(?:(?:(?:photo(?:graph)?|image|picture|foto|bild|illustration)s?\s*"
+    r"(?:credits?|courtesy)?|credits?|copyright|courtesy|fotos?)\s*(?::|by\b)"
+    r"|©|\(c\)\s)"
+    r"|^\W*(?:[^\W\d][\w.'’ -]{0,40}\s*/\s*)*(?:" + _AGENCY + r")(?:\s*/\s*[^\W\d][\w.'’ -]{0,40})*\W*$",
+    re.IGNORECASE)
+#: A credit line is short.
+CREDIT_MAX_CHARS = 90
+
+#: Promotion and contact taglines (the line is short; matched from its start or as a whole).
+PROMO_LINE = re.compile(
+    # "Follow us on Twitter", "Follow Scott Shane on Twitter at @x", "Follow World News on
+    # NBCNews.com on Twitter and Facebook", "Like us on Facebook".
+    r"^\W*(?:please\s+)?(?:follow|like|find|join|connect with)\s+(?:us|me|@?\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,5})"
+    r"\s+on\s+(?:[\w.]+\s+on\s+)?(?:twitter|x|facebook|instagram|linkedin|pinterest|tiktok|"
+    r"youtube|threads|mastodon|bluesky|social media|google\+?)\b|"
+    # "Twitter: @name", "Facebook Fan Page: www.facebook.com/x", "Website: www.x.com".
+    r"^\W*(?:twitter|x|facebook(?: fan page)?|instagram|youtube(?: videos| channel)?|pinterest|"
+    r"linkedin|tiktok|website|blog|e-?mail)\s*:\s*(?:@|https?://|www\.|\S+\.(?:com|org|net)\b)\S*\W*$|"
+    # A lone handle.
+    r"^\W*@\w{2,30}\W*$|"
+    # Newsletter pitches.
+    r"^\W*(?:sign[ -]?up|subscribe|register|join)\b.{0,80}\b(?:newsletters?|e-?mail updates|"
+    r"inbox|mailing list)\b|"
+    r"\b(?:(?:sign[ -]?up|subscribe)(?: now)? (?:to|for) (?:our|the|my) (?:free |daily |weekly )?"
+    r"(?:\w+ ){0,3}newsletter)\b|"
+    r"^\W*(?:(?:want|like) (?:more|what you)|don'?t miss|never miss|get (?:the latest|our)|"
+    r"stay (?:up to date|in touch|informed)|if you (?:enjoyed|liked) this)\b.{0,120}"
+    r"\b(?:newsletter|subscribe|sign[ -]?up|e-?mail|inbox|follow)\b|"
+    # Reporter contact lines: "Write to Jane Doe at jane@x.com", "Contact the reporter at ...".
+    r"^\W*(?:write to|e-?mail|contact|reach)\s+(?:the (?:reporter|author|writer|editor)s?|"
+    r"(?:him|her|them)|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+(?:at|via|on)\s+\S+@\S+|"
+    # The wire's copyright notice.
+    r"^\W*(?:copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?.{0,80}\ball rights reserved\b.{0,20}"
+    r"\b(?:this material|may not be)\b|"
+    # A blog's post footer: "This entry was posted on ... and is filed under ...".
+    r"^\W*this (?:entry|post) was posted\b.{0,200}\b(?:filed under|categori[sz]ed)\b",
+    re.IGNORECASE)
+#: Substrings one of which every :data:`PROMO_LINE` match holds (a cheap test first).
+_PROMO_HINT = re.compile(r"follow|like|find|join|connect|@|www\.|http|\.com|\.org|\.net|"
+                         r"newsletter|inbox|mailing list|subscri|sign|mail|rights reserved|"
+                         r"filed under|categori")
+#: A promo line is short (a longer paragraph mentioning a newsletter is prose).
+PROMO_MAX_WORDS = 45
+
+_MONTH_WORDS = "|".join(sorted((m for m in MONTHS if not m.isdigit()), key=len, reverse=True))
+#: What a dateline holds besides the day: times, weekdays, "Published", "Updated", "Last updated
+#: at", zones, separators, "by".
+DATELINE_FILLER = re.compile(
+    rf"\b(?:{_MONTH_WORDS})\b\.?|\b\d{{1,4}}(?:st|nd|rd|th)?\b|"
+    r"\b[ap]\.?m\b\.?|\b(?:et|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|cest|mez|mesz)\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
+    r"\b(?:published|posted|updated|last|modified|on|at|by|and|am|um|uhr|le|el|de|the|"
+    r"originally|first|written|date|dated)\b|[\W_]+",
+    re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+#: A dateline is short.
+DATELINE_MAX_CHARS = 120
+#: The header lines looked at: the first few blocks of the body.
+HEADER_BLOCKS = 6
+
+
+# --------------------------------------------------------------------------- rules
+
+def tidy_furniture(blocks: Sequence[Block], *, authors: Sequence[str] = (),
+                   days: Sequence[str | None] = ()) -> list[Block]:
+    """The body without its furniture lines (see the module's docstring). ``authors`` and
+    ``days`` (ISO dates, published and modified) are the metadata a header line may repeat."""
+    out = _sequence(list(blocks))
+    if HEADER_DATELINE or HEADER_BYLINE:
+        out = _drop_header_lines(out, authors, {d[:10] for d in days if d})
+    if not any(block_texts(out, captions=False)):
+        # A body that is all such lines (a sign-up page, a photo with its credit) is what the
+        # page has: these rules tidy an article, they never empty it.
+        return list(blocks)
+    return out
+
+
+def _sequence(blocks: list[Block]) -> list[Block]:
+    """One run of sibling blocks, tidied (containers inside first)."""
+    out: list[Block] = []
+    texts: dict[int, str] = {}  # id(paragraph) -> its text, for the pair rules
+    for block in blocks:
+        if isinstance(block, (Div, Quote)):
+            inner = _sequence(list(block.blocks))
+            if _same(inner, block.blocks):
+                out.append(block)  # unchanged: no new node
+            elif inner:
+                out.append(Div(tuple(inner), block.role) if isinstance(block, Div)
+                           else Quote(tuple(inner), block.cite))
+            continue
+        if isinstance(block, List):
+            items = []
+            changed = False
+            for item in block.items:
+                inner = _sequence(list(item.blocks))
+                if _same(inner, item.blocks):
+                    items.append(item)
+                else:
+                    changed = True
+                    if inner:
+                        items.append(ListItem(tuple(inner)))
+            if not changed:
+                out.append(block)
+            elif items:
+                out.append(List(tuple(items), block.ordered, block.start))
+            continue
+        if isinstance(block, (Paragraph, Heading)):
+            text = inline_text(block.children).strip()
+            texts[id(block)] = text
+            if TEASER_ENDS and ("..." in text or "…" in text) and (
+                    len(text.split()) <= TEASER_MAX_WORDS and TEASER_END.search(text)):
+                _dropped(block, "teaser_ends")
+                continue
+            if GALLERY_COUNTERS and len(text) < 40 and GALLERY_COUNTER.match(text):
+                _dropped(block, "gallery_counters")
+                continue
+            if PROMO_LINES and _is_promo(text):
+                _dropped(block, "promo_lines")
+                continue
+            if CREDIT_LINES and isinstance(block, Paragraph) and _is_credit(text):
+                # Bound to the picture right before it when it has no credit yet; the figure
+                # right after it is bound below.
+                if out and isinstance(out[-1], Figure) and not out[-1].credit:
+                    fig = out[-1]
+                    out[-1] = Figure(fig.image, fig.caption, block.children)
+                else:
+                    out.append(block)  # judged again once its next neighbour is known
+                continue
+        out.append(block)
+    return _pairs(out, texts)
+
+
+def _same(new: list[Block], old: Sequence[Block]) -> bool:
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old))
+
+
+def _pairs(blocks: list[Block], texts: dict[int, str]) -> list[Block]:
+    """Rules that judge a block against its neighbours: caption twins, a credit line before
+    its figure, a credit line with no figure beside it."""
+    out: list[Block] = []
+    n = len(blocks)
+    skip: set[int] = set()
+    for i, block in enumerate(blocks):
+        if i in skip:
+            continue
+        if isinstance(block, Paragraph):
+            text = texts.get(id(block))
+            if text is None:
+                text = inline_text(block.children).strip()
+            if CAPTION_TWINS and _is_twin(text, blocks, i):
+                _dropped(block, "caption_twins")
+                continue
+            if CREDIT_LINES and _is_credit(text):
+                nxt = blocks[i + 1] if i + 1 < n else None
+                if isinstance(nxt, Figure) and not nxt.credit:
+                    out.append(Figure(nxt.image, nxt.caption, block.children))
+                    skip.add(i + 1)
+                else:
+                    _dropped(block, "credit_lines")
+                continue
+        elif isinstance(block, Figure) and CAPTION_TWINS and block.caption:
+            text = inline_text(block.caption).strip()
+            if _is_twin(text, blocks, i):
+                # The cut-short twin of a neighbour's caption: the picture stays, uncaptioned.
+                _dropped(Paragraph(block.caption), "caption_twins")
+                block = Figure(block.image, (), block.credit)
+        out.append(block)
+    return out
+
+
+def _text_of(block: Block) -> str:
+    if isinstance(block, (Paragraph, Heading)):
+        return inline_text(block.children).strip()
+    if isinstance(block, Figure):
+        return inline_text(block.caption).strip()
+    return ""
+
+
+def _is_twin(text: str, blocks: list[Block], i: int) -> bool:
+    """Whether ``text`` (block ``i``) is a neighbour's caption again: cut short ("… more")
+    with the neighbour's caption starting with what is left, or a paragraph repeating the
+    caption of the figure next to it."""
+    if not text:
+        return False
+    m = TRUNCATED_END.search(text) if ("..." in text or "…" in text) else None
+    if m:
+        head = word_key(text[:m.start()])
+        if len(head) >= 15:
+            near = [blocks[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(blocks)]
+            for other in near:
+                key = word_key(_text_of(other))
+                if len(key) > len(head) and key.startswith(head):
+                    return True
+    if isinstance(blocks[i], Paragraph):
+        key = None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(blocks) and isinstance(blocks[j], Figure) and blocks[j].caption:
+                key = word_key(text) if key is None else key
+                if key and word_key(_text_of(blocks[j])) == key:
+                    return True
+    return False
+
+
+def _is_credit(text: str) -> bool:
+    return 0 < len(text) <= CREDIT_MAX_CHARS and bool(CREDIT_LINE.match(text))
+
+
+def _is_promo(text: str) -> bool:
+    if not text or len(text) > PROMO_MAX_WORDS * 12:
+        return False
+    # Every pattern of PROMO_LINE needs one of these (most lines have none: one cheap search).
+    if not _PROMO_HINT.search(text.casefold()) or len(text.split()) > PROMO_MAX_WORDS:
+        return False
+    return bool(PROMO_LINE.search(text))
+
+
+def _drop_header_lines(blocks: list[Block], authors: Sequence[str], days: set[str]) -> list[Block]:
+    """Drop the dateline and byline paragraphs among the first :data:`HEADER_BLOCKS` blocks: a
+    short line giving a day of the metadata (published or modified), or naming the metadata's
+    authors, and nothing else but times, weekdays, "Published", "Updated" and "by"."""
+    names = sorted((word_key(a) for a in authors if a and word_key(a)), key=len, reverse=True)
+    if not days and not names:
+        return blocks
+    drop: set[int] = set()
+    for i, block in enumerate(blocks[:HEADER_BLOCKS]):
+        if not isinstance(block, Paragraph):
+            continue
+        text = inline_text(block.children).strip()
+        if len(text) > DATELINE_MAX_CHARS:
+            continue
+        day = text_date(text)
+        if day is not None and day not in days:
+            continue
+        rest = " " + word_key(text) + " "
+        named = False
+        for name in names:
+            if " " + name + " " in rest:
+                rest = rest.replace(" " + name + " ", " ")
+                named = True
+        if DATELINE_FILLER.sub(" ", rest).split():
+            continue
+        if day is not None and HEADER_DATELINE:
+            _dropped(block, "header_dateline", "published")
+            drop.add(i)
+        elif day is None and not named and i - 1 in drop and _CLOCK.search(text):
+            # The time printed on a line of its own under the dateline ("01:52 PM EDT").
+            _dropped(block, "header_dateline", "published")
+            drop.add(i)
+        elif day is None and named and HEADER_BYLINE:
+            _dropped(block, "header_byline", "authors")
+            drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop] if drop else blocks
+
+
+def _dropped(block: Block, name: str, field: str | None = None) -> None:
+    """Tell the recorder (if any) that rule ``name`` dropped ``block`` (or moved it to the
+    metadata ``field``)."""
+    rec = record.current()
+    if rec is not None:
+        rec.drop_block(" ".join(block_texts([block])), name, field)

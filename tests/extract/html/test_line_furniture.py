@@ -1,0 +1,153 @@
+"""Furniture lines inside the article container (issue #13 classes 1, 4 and 5): photo credits,
+gallery counters and caption twins (figures in the AST, left out of ``txt``); promotion and
+contact taglines; the header's byline and dateline (metadata)."""
+
+from __future__ import annotations
+
+import pytest
+
+import convert
+from convert.article import Figure, Paragraph
+from convert.textutil import article_text, inline_text
+
+P1 = ("The storm reached the coast early on Sunday, bringing winds of more than 100 miles an "
+      "hour and heavy rain to the towns along the shore, officials said.")
+P2 = ("Residents were told to leave their homes before the storm arrived, and most of them "
+      "did, moving to shelters further inland, the mayor said in a statement.")
+P3 = ("Rescue teams worked through the night to reach those who had stayed behind, using "
+      "boats in the flooded streets of the old town center.")
+HEAD = ("<head><title>Storm hits the coast</title><meta name='author' content='Adam Garber'>"
+        "<meta property='article:published_time' content='2012-07-22T10:00:00Z'></head>")
+
+
+def _parse(inner: str) -> convert.Article:
+    page = f"<html>{HEAD}<body><article><h1>Storm hits the coast</h1>{inner}</article></body></html>"
+    return convert.parse(page.encode("utf-8"), kind="html")
+
+
+def _figures(article: convert.Article) -> list[Figure]:
+    return [b for b in article.blocks if isinstance(b, Figure)]
+
+
+# --------------------------------------------------------------------------- class 1
+
+def test_figure_caption_is_left_out_of_txt_only():
+    art = _parse(f"<p>{P1}</p><figure><img src='/a.jpg'><figcaption>A house the storm "
+                 f"destroyed.</figcaption></figure><p>{P2}</p>")
+    (fig,) = _figures(art)
+    assert inline_text(fig.caption) == "A house the storm destroyed."
+    assert b"destroyed" not in convert.render(art, "txt")
+    assert b"destroyed" in convert.render(art, "txt", extra={"captions": "keep"})
+    assert b"destroyed" in convert.render(art, "md")
+
+
+@pytest.mark.parametrize("credit", ["(Copyright: Getty Images)", "Photo: Jane Doe",
+                                    "KIMIHIRO HOSHINO/AFP/Getty Images", "Credit: iStockphoto"])
+def test_credit_line_joins_the_picture_before_it(credit):
+    art = _parse(f"<p>{P1}</p><p><img src='/a.jpg'></p><p>{credit}</p><p>{P2}</p>")
+    (fig,) = _figures(art)
+    assert inline_text(fig.credit) == credit
+    assert credit not in article_text(art, captions=False)
+
+
+def test_credit_line_without_a_picture_leaves_the_body():
+    art = _parse(f"<p>{P1}</p><p>Photo: Jane Doe</p><p>{P2}</p>")
+    text = article_text(art)
+    assert "Jane Doe" not in text and P1 in text and P2 in text
+
+
+def test_photo_of_the_day_heading_is_not_a_credit():
+    art = _parse(f"<p>{P1}</p><p>Photograph of the old harbour, taken from the hill.</p>"
+                 f"<p>{P2}</p>")
+    assert "old harbour" in article_text(art)
+
+
+@pytest.mark.parametrize("counter", ["Image 2 of 5", "Photo 3/10", "‹ 4 of 12 ›", "Slide 1 of 8"])
+def test_gallery_counter_leaves_the_body(counter):
+    art = _parse(f"<p>{P1}</p><p>{counter}</p><p>{P2}</p>")
+    assert counter not in article_text(art)
+
+
+def test_truncated_caption_twin_is_dropped_the_full_one_stays():
+    full = "Rescue workers carry a resident through the flooded market street on Monday"
+    art = _parse(f"<p>{P1}</p><figure><img src='/a.jpg'><figcaption>{full}.</figcaption></figure>"
+                 f"<p>Rescue workers carry a resident through the flooded… more</p><p>{P2}</p>")
+    text = article_text(art, captions=True)
+    assert text.count("Rescue workers carry") == 1 and full in text
+
+
+def test_paragraph_repeating_the_caption_beside_it_is_dropped():
+    cap = "Rescue workers carry a resident through the flooded market street."
+    art = _parse(f"<p>{P1}</p><figure><img src='/a.jpg'><figcaption>{cap}</figcaption></figure>"
+                 f"<p>{cap}</p><p>{P2}</p>")
+    assert article_text(art, captions=True).count(cap) == 1
+    assert cap not in article_text(art, captions=False)
+
+
+def test_teaser_cut_short_with_read_more_leaves_the_body():
+    art = _parse(f"<p>{P1}</p><p>{P2}</p><p>Another story about the storm that starts here and "
+                 "stops... Read more</p>")
+    assert "Another story" not in article_text(art)
+
+
+# --------------------------------------------------------------------------- class 4
+
+@pytest.mark.parametrize("line", [
+    "Follow Adam Garber on Twitter at @agarber.",
+    "Follow US News from NBCNews.com on Twitter and Facebook",
+    "Twitter: @nuttynomads",
+    "Facebook Fan Page: www.facebook.com/nuttynomads",
+    "Sign up for our daily newsletter to get the latest news in your inbox.",
+    "Don't miss a post! Subscribe to our newsletter and get weekly updates.",
+    "Write to Adam Garber at adam.garber@example.com",
+    "Copyright 2012 The Associated Press. All rights reserved. This material may not be "
+    "published, broadcast, rewritten or redistributed.",
+    "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under News.",
+])
+def test_promo_and_contact_lines_leave_the_body(line):
+    art = _parse(f"<p>{P1}</p><p>{P2}</p><p>{line}</p><p>{P3}</p>")
+    text = article_text(art)
+    assert line not in text and P3 in text
+
+
+def test_prose_about_following_and_newsletters_stays():
+    prose = ("The mayor said residents should follow the instructions of the rescue teams, and "
+             "the town's newsletter would print the list of shelters every morning this week.")
+    art = _parse(f"<p>{P1}</p><p>{prose}</p><p>{P2}</p>")
+    assert prose in article_text(art)
+
+
+# --------------------------------------------------------------------------- class 5
+
+@pytest.mark.parametrize("lines", [
+    ["Adam Garber", "July 22, 2012", "01:52 PM EDT"],
+    ["July 22, 2012 at 10:45 am by Adam Garber"],
+    ["Published Sunday, July 22, 2012 10:00 AM"],
+])
+def test_header_byline_and_dateline_move_to_the_metadata(lines):
+    art = _parse("".join(f"<p>{x}</p>" for x in lines) + f"<p>{P1}</p><p>{P2}</p>")
+    assert art.meta.authors == ("Adam Garber",)
+    assert art.meta.published.startswith("2012-07-22")
+    first = art.blocks[0]
+    assert isinstance(first, Paragraph) and inline_text(first.children) == P1
+
+
+def test_a_date_line_of_another_day_stays():
+    # Not the metadata's day: an event date in the body, not the article's dateline.
+    art = _parse(f"<p>March 3, 2011</p><p>{P1}</p><p>{P2}</p>")
+    assert "March 3, 2011" in article_text(art)
+
+
+def test_a_dateline_deep_in_the_body_stays():
+    body = "".join(f"<p>{p}</p>" for p in (P1, P2, P3, P1 + " Again.", P2 + " Again.",
+                                            P3 + " Again."))
+    art = _parse(body + "<p>July 22, 2012</p>")
+    assert "July 22, 2012" in article_text(art)
+
+
+def test_furniture_rules_never_empty_the_body():
+    # A sign-up page is all promo lines: it is what the page has, so it stays.
+    page = ("<html><body><article><p>Sign up for our weekly newsletter to get the best recipes "
+            "in your inbox.</p><p>Follow us on Instagram and Facebook</p></article></body></html>")
+    text = article_text(convert.parse(page.encode(), kind="html"))
+    assert "newsletter" in text
