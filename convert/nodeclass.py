@@ -86,15 +86,23 @@ _MADE: set[type] = set()
 
 
 class NodeFactory:
-    """A class decorator making frozen slotted dataclasses; call :meth:`finish` once every
-    class is made (it gives them their ``__init__``)."""
+    """A class decorator making frozen dataclasses, slotted unless ``slots=False``; call
+    :meth:`finish` once every class is made (it gives them their ``__init__``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, slots: bool = True) -> None:
         self._pending: list[tuple[type, tuple[dataclasses.Field[Any], ...]]] = []
+        self._slots = slots
+        self._params = _PARAMS
+        if not slots and SUPPORTED:
+            @dataclasses.dataclass(frozen=True)
+            class Probe:
+                x: int
+
+            self._params = Probe.__dataclass_params__  # type: ignore[attr-defined]
 
     def __call__(self, cls: type) -> type:
         if not SUPPORTED or "__annotations__" not in cls.__dict__:
-            return dataclasses.dataclass(frozen=True, slots=True)(cls)
+            return dataclasses.dataclass(frozen=True, slots=self._slots)(cls)
         if cls.__bases__ != (object,):
             raise TypeError(f"{cls.__name__}: node classes have no base class")
         body = dict(cls.__dict__)
@@ -108,6 +116,8 @@ class NodeFactory:
             value = body.pop(name, _MISSING)
             f = value if isinstance(value, dataclasses.Field) else dataclasses.field(
                 default=value)
+            if not self._slots and f.default is not _MISSING:
+                body[name] = f.default  # a plain dataclass keeps defaults as class attributes
             if not f.init or f.kw_only is True or not f.compare or not f.repr or \
                     f.hash is not None:
                 raise TypeError(f"{cls.__name__}.{name}: unsupported field options")
@@ -120,10 +130,11 @@ class NodeFactory:
         names = tuple(made)
         body.pop("__dict__", None)
         body.pop("__weakref__", None)
-        body.update(__slots__=names, __match_args__=names, __dataclass_fields__=made,
-                    __dataclass_params__=_PARAMS, __repr__=_repr,
-                    __setattr__=_setattr, __delattr__=_delattr, __getstate__=_getstate,
-                    __setstate__=_setstate)
+        body.update(__match_args__=names, __dataclass_fields__=made,
+                    __dataclass_params__=self._params, __repr__=_repr,
+                    __setattr__=_setattr, __delattr__=_delattr)
+        if self._slots:
+            body.update(__slots__=names, __getstate__=_getstate, __setstate__=_setstate)
         new = type(cls)(cls.__name__, cls.__bases__, body)
         new.__qualname__ = cls.__qualname__
         _MADE.add(new)

@@ -142,3 +142,53 @@ def test_article_module_does_not_call_dataclass_per_node():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert int(out) <= 1
+
+
+@pytest.fixture(scope="module")
+def reference_formats():
+    """convert.formats as ``dataclass(frozen=True)`` makes it."""
+    from convert import formats
+
+    source = Path(formats.__file__).read_text(encoding="utf-8")
+    source = source.replace("_frozen = NodeFactory(slots=False)",
+                            "_frozen = dataclass(frozen=True)")
+    source = source.replace("from .nodeclass import NodeFactory", "from dataclasses import dataclass")
+    source = source.replace("from .article import", "from convert.article import")
+    source = source.replace("from .errors import", "from convert.errors import")
+    source = source.replace("_frozen.finish()\n", "")
+    assert "_frozen = dataclass(" in source and "_frozen.finish()\n" not in source
+    module = types.ModuleType("reference_formats")
+    sys.modules[module.__name__] = module
+    try:
+        exec(compile(source, "reference_formats", "exec"), vars(module))
+    finally:
+        del sys.modules[module.__name__]
+    return vars(module)
+
+
+@pytest.mark.parametrize("name", ["RenderOptions", "Format", "ReadContext", "Reader",
+                                  "Transform"])
+def test_format_classes_match_dataclass(name, reference_formats):
+    from convert import formats
+
+    cls, ref = getattr(formats, name), reference_formats[name]
+    assert str(inspect.signature(cls)) == str(inspect.signature(ref))
+    assert [repr(f) for f in dataclasses.fields(cls)] == [repr(f) for f in dataclasses.fields(ref)]
+    assert repr(cls.__dataclass_params__) == repr(ref.__dataclass_params__)
+    assert cls.__match_args__ == ref.__match_args__ and "__slots__" not in vars(cls)
+    for f in dataclasses.fields(ref):  # defaults stay class attributes, factories do not
+        assert getattr(cls, f.name, "absent") == getattr(ref, f.name, "absent")
+    args = {f.name: (len if "Callable" in f.type or f.type in ("Renderer",) else "x")
+            for f in dataclasses.fields(ref)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    mine, theirs = cls(**args), ref(**args)
+    assert repr(mine) == repr(theirs).replace("reference_formats.", "")
+    assert vars(mine) == vars(theirs) and mine == cls(**args) and mine != theirs
+    if "extra" not in args and not hasattr(mine, "extra"):
+        assert hash(mine) == hash(theirs)
+    assert pickle.loads(pickle.dumps(mine)) == mine if "parse" not in args and \
+        "render" not in args and "apply" not in args else True
+    assert dataclasses.replace(mine) == mine
+    for f in dataclasses.fields(cls):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(mine, f.name, 1)
