@@ -22,6 +22,29 @@ def _dist(site: Path, folder: str, name: str, version: str, eps: str | None) -> 
         (info / "entry_points.txt").write_text(eps)
 
 
+@pytest.fixture(autouse=True)
+def standard_finders(monkeypatch):
+    """Only the standard distribution finder, as in a plain install (a test run may have
+    added others, e.g. a build tool's; with those, entry_points() asks importlib.metadata)."""
+    from importlib.machinery import PathFinder
+
+    monkeypatch.setattr(sys, "meta_path", [
+        f for f in sys.meta_path
+        if getattr(f, "find_distributions", None) is None or f is PathFinder])
+
+
+def test_an_extra_distribution_finder_falls_back_to_importlib_metadata(monkeypatch):
+    class Finder:
+        @staticmethod
+        def find_distributions(*args, **kwargs):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    with pytest.raises(entrypoints._Unsupported):
+        entrypoints._scan("decruft")
+    assert _key(entrypoints.entry_points("decruft")) == _key(std_entry_points(group="decruft"))
+
+
 def _key(eps):
     return [(e.name, e.value, e.group, e.dist.name if e.dist else None,
              e.dist.version if e.dist else None) for e in eps]
