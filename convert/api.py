@@ -173,11 +173,11 @@ def apply_filters(article: Article, names: Sequence[str] = (),
                   options: Mapping[str, Any] | None = None) -> Article:
     """Apply the automatic transforms, then the named ones, in order (``options``: the
     ``-O`` options, for transforms registered with ``takes_options=True``)."""
-    from .filters import is_program, run_external
-
     registry = plugins.transforms()
     for tr in [t for t in registry if t.auto]:
         article = plugins.run_transform(tr, article, options)
+    if names:  # external filter programs need subprocess, tempfile, shlex: only then
+        from .filters import is_program, run_external
     for name in names:
         if name not in registry and is_program(name):
             article = run_external(name, article)

@@ -19,8 +19,10 @@ The JSON form of these types (``convert.jsonio``) and its JSON Schema
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Mapping, Union
+
+from .nodeclass import NodeFactory
 
 __all__ = [
     "Article", "Meta", "Source",
@@ -31,7 +33,9 @@ __all__ = [
     "INLINE_TYPES", "BLOCK_TYPES",
 ]
 
-_node = dataclass(frozen=True, slots=True)
+# Frozen slotted dataclasses, made without ``dataclass()`` (much cheaper at start-up; see
+# convert.nodeclass). _node.finish() at the end gives them their __init__.
+_node = NodeFactory()
 
 
 # --------------------------------------------------------------------------- inlines
@@ -303,3 +307,7 @@ class Article:
     type: ClassVar[str] = "article"
     meta: Meta
     blocks: tuple[Block, ...]
+
+
+_node.finish()
+del _node

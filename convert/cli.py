@@ -5,8 +5,6 @@ Exit codes: 0 everything converted, 1 at least one input failed, 2 usage error,
 tracebacks and the extractor's explanation).
 """
 
-from __future__ import annotations
-
 import json
 import logging
 import signal

@@ -11,17 +11,22 @@ A file extension claimed twice is a warning naming both; the first claim keeps i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .article import Article
 from .errors import FormatError
+from .nodeclass import NodeFactory
 
 __all__ = ["RenderOptions", "Format", "Reader", "ReadContext", "Transform", "FormatRegistry",
            "ReaderRegistry", "TransformRegistry"]
 
+# Frozen dataclasses (with a __dict__, as dataclass(frozen=True) makes them), made the cheap
+# way of convert.nodeclass; _frozen.finish() below gives them their __init__.
+_frozen = NodeFactory(slots=False)
 
-@dataclass(frozen=True)
+
+@_frozen
 class RenderOptions:
     """Options every writer receives. Writers ignore what does not apply to them."""
 
@@ -46,7 +51,7 @@ Renderer = Callable[[Article, RenderOptions], bytes]
 BundleRenderer = Callable[[Sequence[Article], RenderOptions], bytes]
 
 
-@dataclass(frozen=True)
+@_frozen
 class Format:
     """An output format, as registered by a plugin."""
 
@@ -66,7 +71,7 @@ class Format:
     plugin: str = ""
 
 
-@dataclass(frozen=True)
+@_frozen
 class ReadContext:
     """What a reader knows about the input besides its bytes."""
 
@@ -78,7 +83,7 @@ class ReadContext:
     http_charset: str | None = None
 
 
-@dataclass(frozen=True)
+@_frozen
 class Reader:
     """An input reader: turns bytes into an :class:`Article`."""
 
@@ -96,7 +101,7 @@ class Reader:
     extensions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@_frozen
 class Transform:
     """An AST transform (the equivalent of a pandoc filter)."""
 
@@ -108,6 +113,10 @@ class Transform:
     plugin: str = ""
     #: ``apply(article, options)`` receives the ``-O KEY=VALUE`` options as a mapping.
     takes_options: bool = False
+
+
+_frozen.finish()
+del _frozen
 
 
 class _Registry:

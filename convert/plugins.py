@@ -38,7 +38,6 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import Any, Callable, Iterator, Mapping
 
 import pluggy
@@ -46,6 +45,7 @@ import pluggy
 from . import hookspecs
 from .boundary import (check_article, check_bytes, guarded, run_reader,  # noqa: F401 (API)
                        run_render, run_transform)
+from .entrypoints import entry_points
 from .errors import DecruftError
 from .formats import Format, FormatRegistry, ReaderRegistry, TransformRegistry
 

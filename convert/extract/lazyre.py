@@ -1,0 +1,76 @@
+"""Regular expressions compiled on first use instead of at import.
+
+The extractor's modules compile ~150 patterns when they are imported, some of them large
+alternations of words in many languages; a one-page ``decruft convert`` pays for all of them,
+also for those the page never reaches (text-dump patterns for an HTML page, date formats the
+page does not use). ``lazy(pattern, flags)`` is a drop-in for ``re.compile(pattern, flags)``
+at module level: the pattern is compiled when a method or attribute other than ``pattern``
+is first used, and from then on every method is the compiled pattern's own
+bound method (no wrapper call per match)::
+
+    _DATE = lazy(r"\\b\\d{4}-\\d{2}-\\d{2}\\b")      # costs nothing at import
+    _DATE.search(text)                           # compiles once, then plain re speed
+
+Differences from a compiled pattern: ``isinstance(p, re.Pattern)`` is false (use
+:func:`compiled` to get the real one, e.g. to hand it to code that checks), and a syntax error
+is raised at first use, not at import (``tests/extract/test_lazyre.py`` compiles every lazy
+pattern of the package, so a typo still fails the test suite).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["lazy", "compiled", "LazyPattern"]
+
+#: Every lazy pattern made, so a test can compile them all.
+made: list[LazyPattern] = []
+
+
+class LazyPattern:
+    """A ``re.Pattern`` compiled on first use; see the module docstring."""
+
+    def __init__(self, pattern: str | bytes, flags: int | re.RegexFlag = 0) -> None:
+        self.pattern = pattern
+        self.flags_given = flags
+        self._compiled: re.Pattern[Any] | None = None
+        made.append(self)
+
+    def compiled(self) -> re.Pattern[Any]:
+        """The compiled pattern (compiling it now if it was not yet)."""
+        rx = self._compiled
+        if rx is None:
+            rx = self._compiled = re.compile(self.pattern, self.flags_given)
+        return rx
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for names not in the instance dict: the first use of each method.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        self.__dict__[name] = value  # next lookups find the bound method directly
+        return value
+
+    @property
+    def flags(self) -> int:
+        """The compiled pattern's flags (as ``re.Pattern.flags``: with ``re.UNICODE`` added
+        for str patterns and inline flags folded in)."""
+        return self.compiled().flags
+
+    def __repr__(self) -> str:
+        state = "compiled" if self._compiled is not None else "not compiled yet"
+        return f"lazy({self.pattern!r}, {int(self.flags_given)}) ({state})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self.pattern, self.flags_given))
+
+
+def lazy(pattern: str | bytes, flags: int | re.RegexFlag = 0) -> LazyPattern:
+    """``re.compile(pattern, flags)``, deferred until the pattern is first used."""
+    return LazyPattern(pattern, flags)
+
+
+def compiled(pattern: LazyPattern | re.Pattern[Any]) -> re.Pattern[Any]:
+    """The real ``re.Pattern`` of a lazy or an already compiled pattern."""
+    return pattern.compiled() if isinstance(pattern, LazyPattern) else pattern
