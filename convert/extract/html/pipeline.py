@@ -26,6 +26,7 @@ from convert.textutil import clean_text, inline_text, squash
 from . import content as content_mod
 from . import meta as metadata_mod
 from . import patterns as P
+from . import profiles
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
@@ -92,13 +93,21 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"))
 
     tree, found = content_mod.find_content(text, head_tree)
-    del head_tree
-    if found is None:
-        raise InputError("no article content found")
     builder = Builder(base)
     blocks: list[Block] = []
-    for node in found.nodes:
-        blocks.extend(builder.blocks_of(node, 0))
+    if found is not None:
+        for node in found.nodes:
+            blocks.extend(builder.blocks_of(node, 0))
+    # A page of a known non-article type whose structure is clearly there (a thread's posts,
+    # a grid of cards) is extracted by its type's profile, which sees what the generic
+    # cascade found (the cascade left ``head_tree`` parsed, only scripts and styles gone).
+    profiled = profiles.extract(head_tree, signals, builder, blocks)
+    del head_tree
+    if profiled is not None:
+        found = content_mod.profiled_content(profiled.nodes, profiled.notes)
+        blocks = profiled.blocks
+    if found is None:
+        raise InputError("no article content found")
     blocks = _tidy(blocks, fields.get("title"))
     headline = _clean(fields.get("headline"))
     if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):

@@ -1,0 +1,84 @@
+"""Per-type extraction profiles: what the main content is on pages that are not articles.
+
+The generic cascade (:mod:`..content`) looks for one block of prose. A forum thread, a
+category grid, a product page, a documentation page or a landing page is built differently,
+so once the page type is known (the learned classifier of :mod:`convert.extract.assess`, from
+page-level signals only) the profile of that type looks for its own structure on the
+untouched parse:
+
+* ``forum`` (:mod:`.forum`): every post in order, a section per post with author and time;
+* ``listing`` and ``collection`` (:mod:`.listing`): the grid or list of cards;
+* ``product`` (:mod:`.product`): the product's description and specification tables;
+* ``documentation`` (:mod:`.docs`): the page's own body, without sidebar nav and on-page TOC;
+* ``service`` (:mod:`.service`): every content section of the page.
+
+A profile takes over only when its structure is clearly there and the classifier is sure
+enough of the type (:data:`MIN_PROBABILITY`); otherwise it returns ``None`` and the generic
+cascade runs as before. Each profile is a named rule (``DECRUFT_ABLATE=forum_profile`` ...).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from convert.article import Block
+
+from . import listing
+
+__all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
+
+log = logging.getLogger("convert.extract")
+
+#: A profile runs only when the classifier gives its type at least this probability: a
+#: misread article keeps the generic cascade.
+MIN_PROBABILITY = 0.5
+
+
+@dataclass
+class Profiled:
+    """What a profile found: the blocks of the page and the elements they came from."""
+
+    name: str
+    blocks: list[Block]
+    nodes: list[LexborNode]
+    notes: list[str] = field(default_factory=list)
+
+
+def page_type(signals: Mapping[str, float]) -> tuple[str | None, float]:
+    """The likeliest page type from page-level signals alone, and its probability."""
+    from convert.extract.assess import _models, linear
+
+    model = _models().get("pagetype_html")
+    if model is None:
+        return None, 0.0
+    probs = linear.softmax_scores(model, signals)
+    best = max(probs, key=probs.__getitem__)
+    return best, probs[best]
+
+
+def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
+            generic: list[Block]) -> Profiled | None:
+    """The content of the page by the profile of its type, or ``None`` (keep the generic
+    cascade's ``generic`` blocks). ``tree`` is a parse of the page (scripts and styles may be
+    gone); it is only read."""
+    kind, probability = page_type(signals)
+    if kind is None or probability < MIN_PROBABILITY:
+        return None
+    body = tree.body
+    if body is None:
+        return None
+    if kind in ("listing", "collection") and listing.LISTING_PROFILE:
+        grid = listing.find(body)
+        if grid is None:
+            return None
+        blocks = listing.build(grid, builder)
+        if not blocks or not listing.preferred(blocks, generic):
+            return None
+        note = f"{kind} profile: {len(grid.items)} cards under <{grid.parent.tag}>"
+        log.debug(note)
+        return Profiled(kind, blocks, [grid.parent], [note])
+    return None
