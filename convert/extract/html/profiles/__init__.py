@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.article import Block
 
-from . import listing
+from . import forum, listing
 
 __all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
 
@@ -81,4 +81,14 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
         note = f"{kind} profile: {len(grid.items)} cards under <{grid.parent.tag}>"
         log.debug(note)
         return Profiled(kind, blocks, [grid.parent], [note])
+    if kind == "forum" and forum.FORUM_PROFILE:
+        thread = forum.find(body)
+        if thread is None:
+            return None
+        blocks = forum.build(thread, builder)
+        if not blocks or not forum.preferred(blocks, generic):
+            return None
+        note = f"forum profile: {len(blocks)} posts under <{thread.parent.tag}>"
+        log.debug(note)
+        return Profiled(kind, blocks, [thread.parent], [note])
     return None
