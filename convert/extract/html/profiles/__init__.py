@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.article import Block
 
-from . import forum, listing
+from . import forum, listing, product
 
 __all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
 
@@ -61,7 +61,7 @@ def page_type(signals: Mapping[str, float]) -> tuple[str | None, float]:
 
 
 def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
-            generic: list[Block]) -> Profiled | None:
+            generic: list[Block], html: str = "") -> Profiled | None:
     """The content of the page by the profile of its type, or ``None`` (keep the generic
     cascade's ``generic`` blocks). ``tree`` is a parse of the page (scripts and styles may be
     gone); it is only read."""
@@ -81,6 +81,20 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
         note = f"{kind} profile: {len(grid.items)} cards under <{grid.parent.tag}>"
         log.debug(note)
         return Profiled(kind, blocks, [grid.parent], [note])
+    if kind == "product" and product.PRODUCT_PROFILE and html:
+        markup = product.without_shop_blocks(html)
+        if markup is None:
+            return None
+        from ..content import find_content
+        _, found = find_content(markup)
+        if found is None:
+            return None
+        blocks = [b for node in found.nodes for b in builder.blocks_of(node, 0)]
+        if not blocks:
+            return None
+        note = "product profile: content found without reviews and other products"
+        log.debug(note)
+        return Profiled(kind, blocks, found.nodes, [note] + found.notes)
     if kind == "forum" and forum.FORUM_PROFILE:
         thread = forum.find(body)
         if thread is None:

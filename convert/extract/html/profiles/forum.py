@@ -60,10 +60,18 @@ def _words(node: LexborNode) -> str:
 
 
 def _author(item: LexborNode) -> LexborNode | None:
+    """The post's author name: the innermost element named as the author (a user card named
+    ``message-user`` holds the name, a title and a join date), else a profile link."""
+    found = None
     for node in item.css("[class], [itemprop]"):
-        words = _words(node)
-        if _AUTHOR.search(words) and 1 < len(node.text(deep=True).strip()) < 80:
-            return node
+        if node.mem_id == item.mem_id:
+            continue
+        if _AUTHOR.search(_words(node)) and 1 < len(node.text(deep=True).strip()) < 80:
+            if found is not None and not inside(node, found):
+                break
+            found = node
+    if found is not None:
+        return found
     for a in item.css("a[href]"):
         if _PROFILE_HREF.search(a.attrs.get("href") or "") and 1 < len(a.text().strip()) < 60:
             return a

@@ -14,8 +14,9 @@ from statistics import median
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, List, ListItem
+from convert.article import Block, Heading, Link, List, ListItem, Paragraph
 from convert.extract.ablation import rule
+from convert.safety import kept_url
 
 from .repeats import Group, groups, prose_words, visible_len, words
 
@@ -78,13 +79,34 @@ def find(body: LexborNode) -> Group | None:
 
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
-    """One :class:`List` of the cards, each card's blocks an item."""
+    """One :class:`List` of the cards, each card's blocks an item (its title linked)."""
     items = []
     for item in group.items:
         blocks = builder.blocks_of(item, 0)
         if blocks:
-            items.append(ListItem(tuple(blocks)))
+            items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
     return [List(tuple(items))] if items else []
+
+
+def _linked(blocks: list[Block], item: LexborNode, base: str | None) -> list[Block]:
+    """The card's blocks with its title linked to the item's page: a link wrapping the whole
+    card (image and heading) is block content, which the builder flattens to its text."""
+    if any(_has_link(b) for b in blocks):
+        return blocks
+    anchor = item if item.tag == "a" else item.css_first("a[href]")
+    url = kept_url(anchor.attrs.get("href"), base) if anchor is not None else None
+    if not url:
+        return blocks
+    for i, block in enumerate(blocks):
+        if isinstance(block, (Heading, Paragraph)):
+            linked = Link(block.children, url)
+            title = Heading(block.level, (linked,)) if isinstance(block, Heading) else Paragraph((linked,))
+            return blocks[:i] + [title] + blocks[i + 1:]
+    return blocks
+
+
+def _has_link(block: Block) -> bool:
+    return any(isinstance(c, Link) for c in getattr(block, "children", ()))
 
 
 def preferred(grid: list[Block], generic: list[Block]) -> bool:
