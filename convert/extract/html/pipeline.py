@@ -101,7 +101,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # A page of a known non-article type whose structure is clearly there (a thread's posts,
     # a grid of cards) is extracted by its type's profile, which sees what the generic
     # cascade found (the cascade left ``head_tree`` parsed, only scripts and styles gone).
-    profiled = profiles.extract(head_tree, signals, builder, blocks, text)
+    profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
     del head_tree
     if profiled is not None:
         found = content_mod.profiled_content(profiled.nodes, profiled.notes)

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.article import Block
 
-from . import forum, listing, product
+from . import forum, listing, product, service
 
 __all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
 
@@ -61,10 +61,11 @@ def page_type(signals: Mapping[str, float]) -> tuple[str | None, float]:
 
 
 def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
-            generic: list[Block], html: str = "") -> Profiled | None:
+            generic: list[Block], html: str = "", found=None) -> Profiled | None:  # noqa: ANN001
     """The content of the page by the profile of its type, or ``None`` (keep the generic
-    cascade's ``generic`` blocks). ``tree`` is a parse of the page (scripts and styles may be
-    gone); it is only read."""
+    cascade's ``generic`` blocks, built from its winner ``found``, a ``Content``). ``tree``
+    is a parse of the page (scripts and styles may be gone) and ``html`` its markup; both are
+    only read."""
     kind, probability = page_type(signals)
     if kind is None or probability < MIN_PROBABILITY:
         return None
@@ -95,6 +96,18 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
         note = "product profile: content found without reviews and other products"
         log.debug(note)
         return Profiled(kind, blocks, found.nodes, [note] + found.notes)
+    if kind == "service" and service.SERVICE_PROFILE and found is not None:
+        if found.level != 0 or found.nodes[0].tag == "body":
+            return None
+        region = service.widen(found.nodes)
+        if region is None:
+            return None
+        blocks = builder.blocks_of(region, 0)
+        if not blocks:
+            return None
+        note = f"service profile: widened to <{region.tag}> (all the page's sections)"
+        log.debug(note)
+        return Profiled(kind, blocks, [region], [note])
     if kind == "forum" and forum.FORUM_PROFILE:
         thread = forum.find(body)
         if thread is None:
