@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.article import Block
 
-from . import forum, listing, product, service
+from . import docs, forum, listing, product, service
 
 __all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
 
@@ -96,7 +96,8 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
         note = "product profile: content found without reviews and other products"
         log.debug(note)
         return Profiled(kind, blocks, found.nodes, [note] + found.notes)
-    if kind == "service" and service.SERVICE_PROFILE and found is not None:
+    if (kind == "service" and service.SERVICE_PROFILE or kind == "documentation"
+            and docs.DOCS_PROFILE) and found is not None:
         if found.level != 0 or found.nodes[0].tag == "body":
             return None
         region = service.widen(found.nodes)
@@ -105,7 +106,9 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
         blocks = builder.blocks_of(region, 0)
         if not blocks:
             return None
-        note = f"service profile: widened to <{region.tag}> (all the page's sections)"
+        if kind == "documentation":
+            blocks = docs.without_toc(blocks)
+        note = f"{kind} profile: widened to <{region.tag}> (all the page's sections)"
         log.debug(note)
         return Profiled(kind, blocks, [region], [note])
     if kind == "forum" and forum.FORUM_PROFILE:
