@@ -60,6 +60,13 @@ def page_type(signals: Mapping[str, float]) -> tuple[str | None, float]:
     return best, probs[best]
 
 
+def _widened(found) -> LexborNode | None:  # noqa: ANN001
+    """The strict winner widened to all the page's sections (:func:`.service.widen`)."""
+    if found.level != 0 or found.nodes[0].tag == "body":
+        return None
+    return service.widen(found.nodes)
+
+
 def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
             generic: list[Block], html: str = "", found=None) -> Profiled | None:  # noqa: ANN001
     """The content of the page by the profile of its type, or ``None`` (keep the generic
@@ -96,19 +103,26 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
         note = "product profile: content found without reviews and other products"
         log.debug(note)
         return Profiled(kind, blocks, found.nodes, [note] + found.notes)
-    if (kind == "service" and service.SERVICE_PROFILE or kind == "documentation"
-            and docs.DOCS_PROFILE) and found is not None:
-        if found.level != 0 or found.nodes[0].tag == "body":
-            return None
-        region = service.widen(found.nodes)
+    if kind == "service" and service.SERVICE_PROFILE and found is not None:
+        region = _widened(found)
         if region is None:
             return None
         blocks = builder.blocks_of(region, 0)
         if not blocks:
             return None
-        if kind == "documentation":
-            blocks = docs.without_toc(blocks)
-        note = f"{kind} profile: widened to <{region.tag}> (all the page's sections)"
+        note = f"service profile: widened to <{region.tag}> (all the page's sections)"
+        log.debug(note)
+        return Profiled(kind, blocks, [region], [note])
+    if kind == "documentation" and docs.DOCS_PROFILE and found is not None:
+        # Only a widened body is cleared of its table of contents: a contents list the
+        # cascade kept on its own is part of the page it chose (a synopsis, a summary).
+        region = _widened(found)
+        if region is None:
+            return None
+        blocks = docs.without_toc(builder.blocks_of(region, 0))
+        if not blocks:
+            return None
+        note = f"documentation profile: widened to <{region.tag}>, on-page contents dropped"
         log.debug(note)
         return Profiled(kind, blocks, [region], [note])
     if kind == "forum" and forum.FORUM_PROFILE:

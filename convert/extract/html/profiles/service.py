@@ -30,19 +30,19 @@ WIDEN_FACTOR = 1.3
 
 def widen(nodes: list[LexborNode]) -> LexborNode | None:
     """The highest nearly link-free ancestor of the winner ``nodes`` (in the pruned tree of
-    the strict pass) holding clearly more text, or ``None``."""
+    the strict pass) holding clearly more text, or ``None``. Never the ``<body>``: what the
+    pruning left directly in it (a site header's address line, a loose banner) belongs to no
+    section."""
     if not nodes:
         return None
     length = sum(text_len(n) for n in nodes)
     best: LexborNode | None = None
     best_len = 0
     up = nodes[0].parent
-    while up is not None and up.tag != "html":
+    while up is not None and up.tag not in ("body", "html"):
         n = text_len(up)
         if n and link_density(up, n) <= MAX_LINK_DENSITY:
             best, best_len = up, n
-        if up.tag == "body":
-            break
         up = up.parent
     if best is None or best_len < WIDEN_FACTOR * max(length, 1):
         return None
