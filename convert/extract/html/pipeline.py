@@ -7,7 +7,9 @@ Steps (each in its own module):
 3. :mod:`.content` finds the main content (prune → score → pick → merge siblings → clean),
    relaxing its rules when a pass keeps too little;
 4. :mod:`.builder` builds AST blocks from the winning nodes;
-5. here: drop the headline repeated in the body, duplicated paragraphs and boilerplate lines.
+5. :mod:`.profiles`: on a forum, listing, collection, product, service or documentation page
+   (the page-type classifier's verdict), that type's profile may replace them;
+6. here: drop the headline repeated in the body, duplicated paragraphs and boilerplate lines.
 
 ``logging.getLogger("convert.extract")`` at DEBUG explains the content decision.
 """
