@@ -33,6 +33,8 @@ POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
 MIN_POSTS = 2
 #: ...most of them (this share) showing an author or a time...
 MIN_MARKED_SHARE = 0.6
+#: (judged on its first this many posts)...
+MARK_SAMPLE = 8
 #: ...and its typical post this many visible characters.
 MIN_POST_MEDIAN = 40
 #: The thread replaces the generic cascade's content only when it holds this many times its
@@ -96,12 +98,14 @@ def find(body: LexborNode) -> Group | None:
     for group in groups(body, MIN_POSTS):
         if group.signature[0] not in POST_TAGS:
             continue
-        lengths = [visible_len(item, n) for item, n in zip(group.items, group.lengths)]
+        lengths = group.lengths
         if median(lengths) < MIN_POST_MEDIAN:
             continue
-        marked = sum(1 for item in group.items if _author(item) is not None
+        # Judged on the first posts: a long run of rows is read once, not searched per row.
+        sample = group.items[:MARK_SAMPLE]
+        marked = sum(1 for item in sample if _author(item) is not None
                      or _time(item) is not None)
-        if marked < MIN_MARKED_SHARE * len(group.items):
+        if marked < MIN_MARKED_SHARE * len(sample):
             continue
         group.lengths = lengths
         found.append((sum(lengths), group))

@@ -18,7 +18,7 @@ from convert.article import Block, Heading, Link, List, ListItem, Paragraph
 from convert.extract.ablation import rule
 from convert.safety import kept_url
 
-from .repeats import Group, groups, prose_words, visible_len, words
+from .repeats import Group, groups, prose_words, words
 
 __all__ = ["find", "build", "LISTING_PROFILE"]
 
@@ -62,7 +62,7 @@ def find(body: LexborNode) -> Group | None:
     for group in groups(body, MIN_CARDS, feedback=True):
         if group.signature[0] not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
             continue
-        lengths = [visible_len(item, n) for item, n in zip(group.items, group.lengths)]
+        lengths = group.lengths
         cards = [(item, n) for item, n in zip(group.items, lengths) if _is_card(item, n)]
         if len(cards) < MIN_CARDS or len(cards) < MIN_CARD_SHARE * len(group.items):
             continue
