@@ -92,6 +92,17 @@ class Content:
             self.core = self.length
 
 
+def profiled_content(nodes: list[LexborNode], notes: list[str]) -> Content:
+    """The :class:`Content` of a page a type profile extracted (:mod:`.profiles`): its
+    elements as the winner, measured as the cascade measures its own."""
+    rec = record.current()
+    if rec is not None:
+        rec.chosen = "profile"
+        rec.notes.extend(notes)
+    return Content(list(nodes), sum(text_len(n) for n in nodes), STRICT, list(notes),
+                   winner=describe(nodes[0]) if nodes else "")
+
+
 def visible_text_len(tree: LexborHTMLParser) -> int:
     """Visible characters of the page's ``<body>`` (0 without one)."""
     body = tree.body

@@ -7,7 +7,9 @@ Steps (each in its own module):
 3. :mod:`.content` finds the main content (prune → score → pick → merge siblings → clean),
    relaxing its rules when a pass keeps too little;
 4. :mod:`.builder` builds AST blocks from the winning nodes;
-5. here: drop the headline repeated in the body, duplicated paragraphs and boilerplate lines.
+5. :mod:`.profiles`: on a forum, listing, collection, product, service or documentation page
+   (the page-type classifier's verdict), that type's profile may replace them;
+6. here: drop the headline repeated in the body, duplicated paragraphs and boilerplate lines.
 
 ``logging.getLogger("convert.extract")`` at DEBUG explains the content decision.
 """
@@ -26,6 +28,7 @@ from convert.textutil import clean_text, inline_text, squash
 from . import content as content_mod
 from . import meta as metadata_mod
 from . import patterns as P
+from . import profiles
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
@@ -93,13 +96,21 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"))
 
     tree, found = content_mod.find_content(text, head_tree)
-    del head_tree
-    if found is None:
-        raise InputError("no article content found")
     builder = Builder(base)
     blocks: list[Block] = []
-    for node in found.nodes:
-        blocks.extend(builder.blocks_of(node, 0))
+    if found is not None:
+        for node in found.nodes:
+            blocks.extend(builder.blocks_of(node, 0))
+    # A page of a known non-article type whose structure is clearly there (a thread's posts,
+    # a grid of cards) is extracted by its type's profile, which sees what the generic
+    # cascade found (the cascade left ``head_tree`` parsed, only scripts and styles gone).
+    profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
+    del head_tree
+    if profiled is not None:
+        found = content_mod.profiled_content(profiled.nodes, profiled.notes)
+        blocks = profiled.blocks
+    if found is None:
+        raise InputError("no article content found")
     blocks = _tidy(blocks, fields.get("title"))
     headline = _clean(fields.get("headline"))
     if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):

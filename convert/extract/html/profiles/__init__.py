@@ -1,0 +1,138 @@
+"""Per-type extraction profiles: what the main content is on pages that are not articles.
+
+The generic cascade (:mod:`..content`) looks for one block of prose. A forum thread, a
+category grid, a product page, a documentation page or a landing page is built differently,
+so once the page type is known (the learned classifier of :mod:`convert.extract.assess`, from
+page-level signals only) the profile of that type looks for its own structure on the
+untouched parse:
+
+* ``forum`` (:mod:`.forum`): every post in order, a section per post with author and time;
+* ``listing`` and ``collection`` (:mod:`.listing`): the grid or list of cards;
+* ``product`` (:mod:`.product`): the product's description and specification tables;
+* ``documentation`` (:mod:`.docs`): the page's own body, without sidebar nav and on-page TOC;
+* ``service`` (:mod:`.service`): every content section of the page.
+
+A profile takes over only when its structure is clearly there and the classifier is sure
+enough of the type (:data:`MIN_PROBABILITY`); otherwise it returns ``None`` and the generic
+cascade runs as before. Each profile is a named rule (``DECRUFT_ABLATE=forum_profile`` ...).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from convert.article import Block
+
+from . import docs, forum, listing, product, service
+
+__all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
+
+log = logging.getLogger("convert.extract")
+
+#: A profile runs only when the classifier gives its type at least this probability: a
+#: misread article keeps the generic cascade.
+MIN_PROBABILITY = 0.5
+
+
+@dataclass
+class Profiled:
+    """What a profile found: the blocks of the page and the elements they came from."""
+
+    name: str
+    blocks: list[Block]
+    nodes: list[LexborNode]
+    notes: list[str] = field(default_factory=list)
+
+
+def page_type(signals: Mapping[str, float]) -> tuple[str | None, float]:
+    """The likeliest page type from page-level signals alone, and its probability."""
+    from convert.extract.assess import _models, linear
+
+    model = _models().get("pagetype_html")
+    if model is None:
+        return None, 0.0
+    probs = linear.softmax_scores(model, signals)
+    best = max(probs, key=probs.__getitem__)
+    return best, probs[best]
+
+
+def _widened(found) -> LexborNode | None:  # noqa: ANN001
+    """The strict winner widened to all the page's sections (:func:`.service.widen`)."""
+    if found.level != 0 or found.nodes[0].tag == "body":
+        return None
+    return service.widen(found.nodes)
+
+
+def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
+            generic: list[Block], html: str = "", found=None) -> Profiled | None:  # noqa: ANN001
+    """The content of the page by the profile of its type, or ``None`` (keep the generic
+    cascade's ``generic`` blocks, built from its winner ``found``, a ``Content``). ``tree``
+    is a parse of the page (scripts and styles may be gone) and ``html`` its markup; both are
+    only read."""
+    kind, probability = page_type(signals)
+    if kind is None or probability < MIN_PROBABILITY:
+        return None
+    body = tree.body
+    if body is None:
+        return None
+    if kind in ("listing", "collection") and listing.LISTING_PROFILE:
+        grid = listing.find(body)
+        if grid is None:
+            return None
+        blocks = listing.build(grid, builder)
+        if not blocks or not listing.preferred(blocks, generic):
+            return None
+        note = f"{kind} profile: {len(grid.items)} cards under <{grid.parent.tag}>"
+        log.debug(note)
+        return Profiled(kind, blocks, [grid.parent], [note])
+    if kind == "product" and product.PRODUCT_PROFILE and html:
+        markup = product.without_shop_blocks(html)
+        if markup is None:
+            return None
+        from ..content import find_content
+        _, found = find_content(markup)
+        if found is None:
+            return None
+        blocks = [b for node in found.nodes for b in builder.blocks_of(node, 0)]
+        if not blocks:
+            return None
+        note = "product profile: content found without reviews and other products"
+        log.debug(note)
+        return Profiled(kind, blocks, found.nodes, [note] + found.notes)
+    if kind == "service" and service.SERVICE_PROFILE and found is not None:
+        region = _widened(found)
+        if region is None:
+            return None
+        blocks = builder.blocks_of(region, 0)
+        if not blocks:
+            return None
+        note = f"service profile: widened to <{region.tag}> (all the page's sections)"
+        log.debug(note)
+        return Profiled(kind, blocks, [region], [note])
+    if kind == "documentation" and docs.DOCS_PROFILE and found is not None:
+        # Only a widened body is cleared of its table of contents: a contents list the
+        # cascade kept on its own is part of the page it chose (a synopsis, a summary).
+        region = _widened(found)
+        if region is None:
+            return None
+        blocks = docs.without_toc(builder.blocks_of(region, 0))
+        if not blocks:
+            return None
+        note = f"documentation profile: widened to <{region.tag}>, on-page contents dropped"
+        log.debug(note)
+        return Profiled(kind, blocks, [region], [note])
+    if kind == "forum" and forum.FORUM_PROFILE:
+        thread = forum.find(body)
+        if thread is None:
+            return None
+        blocks = forum.build(thread, builder)
+        if not blocks or not forum.preferred(blocks, generic):
+            return None
+        note = f"forum profile: {len(blocks)} posts under <{thread.parent.tag}>"
+        log.debug(note)
+        return Profiled(kind, blocks, [thread.parent], [note])
+    return None
