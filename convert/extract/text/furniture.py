@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from convert.extract import ablation
+
 from . import meta as M
 from . import rules as R
 from . import runs
@@ -32,6 +34,9 @@ NEAR_REPEAT_MIN_WORDS = 3
 #: of icons.
 ICON_RUN_MIN = 3
 ICON_SHARE = 0.25
+#: A line of at most this many words that names cookies is a banner's label or button
+#: ("Cookie settings", "Accept all cookies"); a longer one must use a banner's vocabulary.
+COOKIE_LABEL_WORDS = 5
 #: On a line longer than RULE_MAX_WORDS, a teaser prefix is looked for in this many characters.
 TEASER_HEAD_CHARS = 200
 #: A line of at most this many words, all button words, is a button.
@@ -111,6 +116,11 @@ def _icon_run(u: Line, low: str, page: PageView) -> bool:
     return icons >= ICON_RUN_MIN and icons >= ICON_SHARE * len(u.text.split())
 
 
+def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
+    return bool(R.COOKIE.search(u.text)) and (
+        u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
+
+
 def _teaser(u: Line, low: str, page: PageView) -> object:
     return R.TEASER.search(u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text)
 
@@ -160,6 +170,10 @@ def is_code(u: Line) -> bool:
     if "<" in t or "](" in t:
         if R.MARKUP.search(t):
             return True
+    if "(" in t:
+        # A count or a year in brackets ("October 2012 (19)", "Comments (3)") is a label of
+        # an archive list or a menu, not a call: its brackets are not code characters.
+        t = R.BRACKETED_COUNT.sub("", t)
     return bool(R.CODE_PUNCT.search(t)) and len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t)
 
 
@@ -179,8 +193,11 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("code", lambda u, low, page: is_code(u),
              "A line of program code fails the prose tests but belongs to the article: it is "
              "marked as code, and the rules below do not judge it.", exempts=True),
-    LineRule("cookie", None,
-             "Cookie and consent banners.", pattern=R.COOKIE,
+    LineRule("cookie", _cookie_banner,
+             "Cookie and consent banners: a line that names cookies (or consent, GDPR) and is "
+             "either a short label ('Cookie settings') or uses the banner's vocabulary ('we use "
+             "cookies', 'accept', 'privacy policy', 'your browser'). Prose that merely "
+             "mentions cookies ('She baked cookies for the fair') is not a banner.",
              hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas")),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
@@ -230,6 +247,9 @@ RULES: tuple[LineRule | PageRule, ...] = (
 )
 
 _BY_NAME = {r.name: r for r in RULES}
+#: Whether each rule is on in this process: the benchmark's rule ablation switches a rule off
+#: as ``text-<name>`` (see :mod:`convert.extract.ablation`).
+_ON = {r.name: ablation.rule(f"text-{r.name}", r.doc) for r in RULES}
 
 
 def rule(name: str) -> LineRule | PageRule:
@@ -240,7 +260,7 @@ def rule(name: str) -> LineRule | PageRule:
 def apply_rules(units: list[Line], *, skip: Collection[str] = ()) -> None:
     """Step 4: run :data:`RULES` in order over the page, without the rules named in ``skip``."""
     page = PageView(frozenset(u.key for u in units if u.words <= RULE_MAX_WORDS))
-    active = [r for r in RULES if r.name not in skip]
+    active = [r for r in RULES if r.name not in skip and _ON[r.name]]
     i = 0
     while i < len(active):
         step = active[i]

@@ -9,6 +9,8 @@ comments or related-links heading once it has had some body.
 
 from __future__ import annotations
 
+from convert.extract.ablation import rule
+
 from . import rules as R
 from .lines import (GOOD_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES,
                     SHORT_WORDS, Line, drop, echoes_title)
@@ -70,6 +72,21 @@ CUT_MAX_WORDS = 10
 #: far follows it; a bare label only once this share of the run is behind it.
 RELATED_TAIL_SHARE = 0.5
 BARE_LABEL_SHARE = 0.6
+#: A bare comments label ("Comments") ends the article, however much text follows, when at
+#: least LABEL_MARKS comment headers or footers follow it (see :func:`_comment_mark`).
+LABEL_MARKS = 3
+#: ... the first of them at most this many lines below the label.
+LABEL_MARK_WINDOW = 12
+CONFIRMED_LABEL = rule("text-confirmed-comments-label",
+                       "a bare 'Comments' label followed by comment headers (a name and a date, "
+                       "'X says:', a reply button) ends the article even when the thread is "
+                       "longer than the article")
+ACTION_MARKS = rule("text-comment-actions",
+                    "short lines with a comment's action buttons ('Reply to This', 'Flag as "
+                    "Inappropriate', 'up reply actions') printed three times or more mark a "
+                    "comment thread without a heading")
+#: A comment's header or footer with its action buttons has at most this many words.
+ACTION_MAX_WORDS = 15
 #: Comment headers ending in a reply button have this many words; "says:" headers at most
 #: SAYS_MAX_WORDS.
 REPLY_HEADER_WORDS = (3, 12)
@@ -260,12 +277,31 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         # A bare "Comments" or "Related" is also a menu, share-bar or inline link: it ends
         # the article only once most of the run is behind it (a count, "12 Comments" or
         # "Comments (12)", makes it a heading).
-        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= BARE_LABEL_SHARE * total:
+        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= BARE_LABEL_SHARE * total or (
+                CONFIRMED_LABEL and reason == "comments" and R.COMMENT_WORD.search(u.text)
+                and _marks_after(units, i) >= LABEL_MARKS):
             for v in units[i:]:
                 if v.keep:
                     drop(v, reason)
             return i
     return None
+
+
+def _comment_mark(u: Line) -> bool:
+    """A comment's header or footer: the commenter's name with the date ("Posted by: Steve |
+    September 13, 2012 at 05:15 AM", a line the date or byline rule took), "Maria says:", or
+    a short line with a reply button ("John · 3 days ago · Reply", "Reply to This")."""
+    if u.words > ACTION_MAX_WORDS:
+        return False
+    return u.kind in ("date", "byline") or bool(
+        R.REPLY_TAIL.search(u.text) or R.COMMENT_SAYS.match(u.text) or R.COMMENT_ACTION.search(u.text))
+
+
+def _marks_after(units: list[Line], i: int) -> int:
+    """How many comment headers or footers follow ``units[i]``, the first of them within
+    LABEL_MARK_WINDOW lines (under the label, or under the first comment); else 0."""
+    marks = [j for j in range(i + 1, len(units)) if _comment_mark(units[j])]
+    return len(marks) if marks and marks[0] - i <= LABEL_MARK_WINDOW else 0
 
 
 def _comment_thread(units: list[Line], lo: int) -> int | None:
@@ -277,6 +313,13 @@ def _comment_thread(units: list[Line], lo: int) -> int | None:
              if REPLY_HEADER_WORDS[0] <= units[i].words <= REPLY_HEADER_WORDS[1] and R.REPLY_TAIL.search(units[i].text)]
     says = [i for i in range(lo, len(units) - 1) if units[i].words <= SAYS_MAX_WORDS
             and units[i + 1].kind == "date" and R.COMMENT_SAYS.match(units[i].text)]
+    if ACTION_MARKS:
+        # (the same action bar under every comment: "Reply to This Parent Share", "Flag as
+        # Inappropriate"; the first comment above it is left, its start is not marked)
+        actions = [i for i in range(lo, len(units)) if units[i].words <= ACTION_MAX_WORDS
+                   and R.COMMENT_ACTION.search(units[i].text)]
+        if len(actions) >= THREAD_REPLIES and (len(marks) < THREAD_REPLIES or actions[0] < marks[0]):
+            marks = actions
     if len(marks) >= THREAD_REPLIES:
         start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
     elif len(says) >= THREAD_SAYS:

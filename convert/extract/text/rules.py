@@ -21,6 +21,19 @@ COOKIE = re.compile(
     r"\bcookies?\b|\bcookie-|\bGDPR\b|\bconsent\b.{0,40}\b(?:privacy|data)\b|"
     r"\bDatenschutz(?:erklärung|einstellungen)?\b|\bKekse\b|\bgalletas\b", _I)
 
+#: The vocabulary of a cookie banner ("We use cookies to improve your experience. By continuing
+#: to browse you agree...", "Cookie settings", "Accept all"): a line that mentions cookies
+#: without it is prose about cookies (a recipe, a story about a bake sale), not a banner.
+COOKIE_BANNER_WORDS = re.compile(
+    r"\b(?:we use|(?:this|our) (?:web ?)?site|uses cookies|use of cookies|agree|consent|"
+    r"settings|preferences|privacy|policy|policies|browser|browsing|experience|"
+    r"continu(?:e|ing) to|by using|learn more|more info(?:rmation)?|opt[ -](?:in|out)|tracking|third[- ]part(?:y|ies)|"
+    r"analytics|personali[sz]|manage|allow|reject|decline|necessary|essential|"
+    r"functional|advertising|enable|disable|stored|device|personal data|gdpr|"
+    r"(?:verwend|nutz|akzeptier|zustimm|einverstanden|einstellung|datenschutz|utilis|accept|"
+    r"paramètre|utiliz|usamos|acept|configura|accett|korzyst|używ|stosuj|akceptuj|zgod|"
+    r"prywatno|ustawie|gebruik)\w*)\b", _I)
+
 #: A heading or banner line that opens a consent dialog; everything after it near the end of
 #: a page is the dialog's text.
 CONSENT_START = re.compile(
@@ -134,6 +147,11 @@ COMMENTS_START = re.compile(
 #: it marks a comment thread even without a heading.
 REPLY_TAIL = re.compile(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
                         r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
+
+#: The action buttons of a reader comment ("Reply to This", "Flag as Inappropriate", "Report
+#: abuse", "up reply actions"), anywhere on its header or footer line.
+COMMENT_ACTION = re.compile(r"\breply to this\b|\bflag as inappropriate\b|\breport (?:abuse|"
+                            r"this comment|comment)\b|\b(?:up|like|quote) reply\b|\breply actions\b", _I)
 
 #: A comment header of blog software: the commenter's name and "says:" ("Maria says:"),
 #: the comment's date on the next line.
@@ -266,6 +284,8 @@ CODE_LINE_END_CHARS = tuple(";{}")
 #: or about Markdown) means it as text; every writer escapes it.
 MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?|/[a-zA-Z][\w:-]*\s*|!--.*?--)>|"
                     r"!?\[[^\[\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
+#: A number in brackets: the count of an archive month or a menu entry ("(19)", "(1,204)").
+BRACKETED_COUNT = re.compile(r"(?:^|(?<=\s))\(\d[\d.,]*\)")
 #: Characters that are rare in prose and common in code.
 CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
