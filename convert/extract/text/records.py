@@ -7,10 +7,8 @@ found, their region is the content (:func:`records`).
 
 from __future__ import annotations
 
-from convert.extract.ablation import rule
-
 from . import rules as R
-from .lines import GOOD_WORDS, RULE_MAX_WORDS, Line, drop
+from .lines import RULE_MAX_WORDS, Line, drop
 
 #: A label printed on at least RECORD_MIN records (of at most RECORD_LABEL_WORDS words) marks
 #: a list of records; it replaces the prose found when its region holds RECORD_SHARE times
@@ -29,13 +27,6 @@ RECORD_ALONE_WORDS = 50
 RECORD_INSIDE_SHARE = 0.5
 
 
-#: Prose of at least this many words in paragraphs (kept lines of GOOD_WORDS words or more
-#: that end a sentence) is an article, which no list of records replaces.
-ARTICLE_WORDS = 60
-ARTICLE_GUARD = rule("text-records-article-guard",
-                     "a list of records never replaces prose that reads as an article (60 words in "
-                     "sentence paragraphs): a menu's labels repeat as regularly as a record's")
-
 #: Furniture that stays dropped inside a list of records.
 HARD_FURNITURE = frozenset({"separator", "icon-run", "button", "cookie", "copyright", "app-promo",
                             "consent", "language-switcher", "templated", "breadcrumb"})
@@ -48,12 +39,10 @@ def records(units: list[Line]) -> None:
     times and the region it spans holds much more text than the prose found, the region is
     the content: its lines are kept except buttons and other hard furniture."""
     kept = sum(u.weight for u in units if u.keep)
-    if ARTICLE_GUARD and sum(u.weight for u in units if u.keep and u.ends_sentence
-                             and u.weight >= GOOD_WORDS) >= ARTICLE_WORDS:
-        return  # the prose found reads as an article: a menu's repeated labels are no records
     where: dict[str, list[int]] = {}
     for u in units:
-        if u.key and u.words <= RECORD_LABEL_WORDS and u.repeats >= RECORD_MIN:
+        if u.key and u.words <= RECORD_LABEL_WORDS and u.repeats >= RECORD_MIN \
+                and u.key not in R.AD_LABELS:
             where.setdefault(u.key, []).append(u.index)
     for k, pos in enumerate(_numbered_runs(units)):
         where[f"\0numbered{k}"] = pos

@@ -89,7 +89,7 @@ BUTTON_PHRASES = frozenset({
     "more stories", "related articles", "related stories", "you may also like",
     "recommended for you", "share this article", "share this", "follow us", "newsletter",
     "advertisement", "sponsored content", "leave a comment", "leave a reply", "comments",
-    "weitere artikel", "mehr zum thema", "anzeige", "werbung", "publicité", "publicidad",
+    "weitere artikel", "mehr zum thema",
     "lire la suite", "leer más", "leia mais", "czytaj więcej", "推荐阅读", "热门文章",
     # the buttons of shop and listing records
     "add to cart", "add to basket", "add to bag", "add to compare", "add to wishlist",
@@ -97,6 +97,15 @@ BUTTON_PHRASES = frozenset({
     "view company profile", "learn more", "see details", "compare", "in den warenkorb",
     "ajouter au panier", "añadir al carrito",
 })
+
+#: The label printed over every ad slot, in many languages. A button; and never the label of
+#: a list of records, although it repeats at a record's spacing.
+AD_LABELS = frozenset({
+    "advertisement", "advert", "ad", "ads", "sponsored", "anzeige", "werbung", "publicité",
+    "publicidad", "publicidade", "pubblicità", "reklama", "advertentie", "reklame", "mainos",
+    "reklam", "реклама", "广告", "広告", "광고",
+})
+BUTTON_PHRASES = BUTTON_PHRASES | AD_LABELS
 
 #: App-promotion and subscription nags.
 APP_PROMO = re.compile(

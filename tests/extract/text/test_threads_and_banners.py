@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from convert.extract.text import parse_text
 from convert.extract.text.furniture import is_code
-from convert.extract.text.lines import Line
+from convert.extract.text.lines import Line, measure, segment
+from convert.extract.text.records import records
+from convert.extract.text.stopwords import stopwords_for
 from convert.textutil import article_text
 
 from .test_pipeline import PARA, PARA2, PARA3
@@ -69,3 +71,17 @@ def test_bracketed_counts_of_an_archive_list_are_not_code():
     # (a call with a number in its brackets is still code)
     assert is_code(Line(text="print(19)", index=0, gap_before=False))
     assert is_code(Line(text="x = f (2)", index=0, gap_before=False))
+
+
+def test_an_ad_label_over_every_ad_slot_is_no_list_of_records():
+    # (the label repeats at a record's spacing through menus, article and comments; taken
+    # for a record's label, its region replaced a short article with the whole page)
+    slots = [f"Reklama\n{COMMENT}\n{COMMENT}\n{COMMENT}\n" for _ in range(8)]
+    text = "".join(slots[:4]) + f"{PARA}\n" + "".join(slots[4:])
+    stop = stopwords_for("en")
+    units = segment(text, stop)
+    measure(units, stop, None)
+    for u in units:
+        u.keep, u.reason = (True, "") if u.text == PARA else (False, "comments")
+    records(units)
+    assert [u.text for u in units if u.keep] == [PARA]
