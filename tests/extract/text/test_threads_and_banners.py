@@ -85,3 +85,13 @@ def test_an_ad_label_over_every_ad_slot_is_no_list_of_records():
         u.keep, u.reason = (True, "") if u.text == PARA else (False, "comments")
     records(units)
     assert [u.text for u in units if u.keep] == [PARA]
+
+
+def test_a_short_article_above_a_longer_labelled_thread_is_the_article():
+    # (the densest run is inside the thread: the article is the run above its heading)
+    thread = "".join(f"{COMMENT}\nComment #{i} - Posted by: Reader {i} at November 10, 2012 "
+                     f"5:3{i} PM\n" for i in range(1, 9))
+    tags = "".join(f"Tag number {i}\n" for i in range(30))
+    dump = f"Menu\nHome\nAbout\n\n{PARA}\n\n{tags}\nComments\n{thread}"
+    text = article_text(parse_text(dump))
+    assert text == PARA
