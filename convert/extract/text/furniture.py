@@ -37,6 +37,8 @@ ICON_SHARE = 0.25
 #: A line of at most this many words that names cookies is a banner's label or button
 #: ("Cookie settings", "Accept all cookies"); a longer one must use a banner's vocabulary.
 COOKIE_LABEL_WORDS = 5
+#: A login or registration form's field or message has at most this many words.
+FORM_MAX_WORDS = 14
 #: On a line longer than RULE_MAX_WORDS, a teaser prefix is looked for in this many characters.
 TEASER_HEAD_CHARS = 200
 #: A line of at most this many words, all button words, is a button.
@@ -203,6 +205,14 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
                         "direitos", "diritti", "prawa", "版")),
+    LineRule("account-form", lambda u, low, page: u.words <= FORM_MAX_WORDS
+             and R.ACCOUNT_FORM.search(u.text),
+             "The fields and messages of a login or registration form printed into the page "
+             "('Create a Password', 'Forgot your username or password?'): a short line that "
+             "names a password, a username or an e-mail address (code is exempt above).",
+             hint=_hint("passwor", "username", "user name", "mail address", "confirm",
+                        "forgot your", "remember me", "required fields", "benutzername",
+                        "mot de passe", "contraseña", "hasło")),
     LineRule("teaser", _teaser,
              "A link to another article behind a label ('Read more: ...', 'Related: ...'); on "
              "a long line, only a label at its start counts.",

@@ -107,6 +107,13 @@ AD_LABELS = frozenset({
 })
 BUTTON_PHRASES = BUTTON_PHRASES | AD_LABELS
 
+#: The fields and messages of a login or registration form ("Create a Password", "Forgot your
+#: username or password?", "Email (your email address will be your login)").
+ACCOUNT_FORM = re.compile(
+    r"\b(?:passwor[dt]|username|user name|e-?mail address|confirm (?:e-?mail|password)|"
+    r"forgot your|remember me|required fields are marked|benutzername|passwort|mot de passe|"
+    r"contraseña|hasło)\b", _I)
+
 #: App-promotion and subscription nags.
 APP_PROMO = re.compile(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"

@@ -95,3 +95,13 @@ def test_a_short_article_above_a_longer_labelled_thread_is_the_article():
     dump = f"Menu\nHome\nAbout\n\n{PARA}\n\n{tags}\nComments\n{thread}"
     text = article_text(parse_text(dump))
     assert text == PARA
+
+
+def test_a_login_form_printed_into_the_page_is_dropped():
+    form = ("Please register to gain free access.\nForgot your username or password?\n"
+            "First Name\nEmail (your email address will be your login)\nConfirm Email\n"
+            "Create a Password\nConfirm Password\n")
+    dump = f"{PARA}\n\n{form}\n{PARA2}\n\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert "password" not in text.lower() and "email" not in text.lower()
+    assert text.startswith(PARA) and text.endswith(PARA3)
