@@ -228,6 +228,12 @@ RULES: tuple[LineRule | PageRule, ...] = (
              or R.RELATIVE_TIME.match(u.text),
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "
              "ago'): labels of a menu or a media player."),
+    LineRule("archive-month", None,
+             "A month of a blog's archive list ('► August 2012 (37)'): a month and a year "
+             "alone on a line are never the article's text.", pattern=R.ARCHIVE_MONTH),
+    LineRule("tag-list", None,
+             "A list of tags or categories behind its label ('Tags: ...', 'Filed under: ...'):"
+             " links to other pages of the site.", pattern=R.TAG_LIST, hint=_hint(":")),
     LineRule("time-stamped-teaser", _timed_teaser,
              "A headline with a clock time at its end or start and no date: an item of a news "
              "list."),

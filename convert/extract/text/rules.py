@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from convert.extract.bylines import DUMP_BYLINE
+from convert.extract.dates import TEXT_MONTHS
 
 _I = re.IGNORECASE
 
@@ -113,6 +114,17 @@ ACCOUNT_FORM = re.compile(
     r"\b(?:passwor[dt]|username|user name|e-?mail address|confirm (?:e-?mail|password)|"
     r"forgot your|remember me|required fields are marked|benutzername|passwort|mot de passe|"
     r"contraseña|hasło)\b", _I)
+
+#: A month of a blog's archive list: a month name and a year alone, maybe with a bullet and
+#: the month's post count ("► August 2012 (37)", "March 2006").
+ARCHIVE_MONTH = re.compile(
+    r"^[^\w(]{0,3}(?:" + "|".join(sorted(map(re.escape, TEXT_MONTHS), key=len, reverse=True)) +
+    r")\.?\s+(?:19|20)\d\d\s*(?:\(\d+\))?$", _I)
+
+#: A list of tags or categories behind its label ("Tags: ...", "Filed under: ...").
+TAG_LIST = re.compile(
+    r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|posted in|labels|"
+    r"topics|schlagw(?:ö|oe)rter|themen|étiquettes|mots-clés|etiquetas|temas|tagi)\s*:", _I)
 
 #: App-promotion and subscription nags.
 APP_PROMO = re.compile(

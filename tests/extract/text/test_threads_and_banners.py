@@ -105,3 +105,11 @@ def test_a_login_form_printed_into_the_page_is_dropped():
     text = article_text(parse_text(dump))
     assert "password" not in text.lower() and "email" not in text.lower()
     assert text.startswith(PARA) and text.endswith(PARA3)
+
+
+def test_archive_months_and_tag_lists_are_dropped():
+    archive = "Archive\n► November 2012 (14)\n► October 2012 (19)\nSeptember 2012\n"
+    dump = f"{PARA}\n\n{PARA2}\n\nTags: council, library, budget\n\n{PARA3}\n\n{archive}"
+    text = article_text(parse_text(dump))
+    assert "Tags" not in text and "2012" not in text
+    assert text.startswith(PARA) and text.endswith(PARA3)
