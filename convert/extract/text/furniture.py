@@ -37,6 +37,8 @@ ICON_SHARE = 0.25
 #: A line of at most this many words that names cookies is a banner's label or button
 #: ("Cookie settings", "Accept all cookies"); a longer one must use a banner's vocabulary.
 COOKIE_LABEL_WORDS = 5
+#: A share or follow bar's label has at most this many words.
+SOCIAL_MAX_WORDS = 15
 #: A login or registration form's field or message has at most this many words.
 FORM_MAX_WORDS = 14
 #: On a line longer than RULE_MAX_WORDS, a teaser prefix is looked for in this many characters.
@@ -228,6 +230,11 @@ RULES: tuple[LineRule | PageRule, ...] = (
              or R.RELATIVE_TIME.match(u.text),
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "
              "ago'): labels of a menu or a media player."),
+    LineRule("social-promo", lambda u, low, page: u.words <= SOCIAL_MAX_WORDS
+             and R.SOCIAL_PROMO.match(u.text),
+             "A share or follow bar's label ('Share this', 'Follow us on Twitter', 'Connect "
+             "with us:'): a promotion of the site, never the article's text.",
+             hint=_hint("share", "follow", "like us", "connect with", "find us", "join us")),
     LineRule("archive-month", None,
              "A month of a blog's archive list ('► August 2012 (37)'): a month and a year "
              "alone on a line are never the article's text.", pattern=R.ARCHIVE_MONTH),

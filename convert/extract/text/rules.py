@@ -126,6 +126,11 @@ TAG_LIST = re.compile(
     r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|posted in|labels|"
     r"topics|schlagw(?:ö|oe)rter|themen|étiquettes|mots-clés|etiquetas|temas|tagi)\s*:", _I)
 
+#: A share or follow bar's label ("Share this", "Follow us on Twitter", "Connect with us:").
+SOCIAL_PROMO = re.compile(
+    r"^(?:share (?:this|on|via)|follow (?:us|me)|like us on|connect with us|find us on|"
+    r"join us on)\b", _I)
+
 #: App-promotion and subscription nags.
 APP_PROMO = re.compile(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"

@@ -33,7 +33,7 @@ def test_the_table_holds_every_reason_the_rules_log():
         "consent", "page-title", "separator", "icon-run", "cookie", "copyright", "teaser",
         "app-promo", "code", "button", "language-switcher", "clock", "time-stamped-teaser",
         "date", "breadcrumb", "caption", "byline", "repeated", "headline-list", "templated",
-        "account-form", "archive-month", "tag-list"}
+        "account-form", "archive-month", "tag-list", "social-promo"}
 
 
 def test_a_rule_is_looked_up_by_name():

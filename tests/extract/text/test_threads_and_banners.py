@@ -113,3 +113,11 @@ def test_archive_months_and_tag_lists_are_dropped():
     text = article_text(parse_text(dump))
     assert "Tags" not in text and "2012" not in text
     assert text.startswith(PARA) and text.endswith(PARA3)
+
+
+def test_share_and_follow_labels_are_dropped():
+    bar = "Follow us on Twitter and Instagram for more\nConnect with us:\nShare this story\n"
+    dump = f"{PARA}\n\n{PARA2}\n\n{bar}\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert "Follow" not in text and "Connect" not in text and "Share" not in text
+    assert text.startswith(PARA) and text.endswith(PARA3)
