@@ -1,9 +1,9 @@
 """Step 4 of the text parser: furniture rules, in one table.
 
 :data:`RULES` lists every rule that drops furniture from a dump, in the order
-:func:`apply_rules` tries them. A :class:`LineRule` judges one line at a time (separators, icon
-runs, cookie/copyright/app-promo lines, teasers, buttons, language switchers, clocks,
-datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
+:func:`apply_rules` tries them. A :class:`LineRule` judges one line at a time (separators,
+cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, share labels,
+clocks, archive months, tag lists, datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
 of lines (a consent dialog at the end of the page, the page's ``<title>`` printed first, runs
 of teaser headlines, share bars made from one template; see :mod:`.runs`). A dropped line
 records the rule's ``reason`` (its name unless said otherwise), which the debug log prints;
@@ -30,13 +30,11 @@ REPEAT_MAX_WORDS = 25
 #: A short line is also a repeat when it is another short line plus or minus one label word,
 #: if it has at least this many words.
 NEAR_REPEAT_MIN_WORDS = 3
-#: At least ICON_RUN_MIN icon names, and at least ICON_SHARE of the line's words, make a run
-#: of icons.
-ICON_RUN_MIN = 3
-ICON_SHARE = 0.25
 #: A line of at most this many words that names cookies is a banner's label or button
 #: ("Cookie settings", "Accept all cookies"); a longer one must use a banner's vocabulary.
 COOKIE_LABEL_WORDS = 5
+#: A comment form's message has at most this many words.
+COMMENT_FORM_MAX_WORDS = 30
 #: A share or follow bar's label has at most this many words.
 SOCIAL_MAX_WORDS = 15
 #: A login or registration form's field or message has at most this many words.
@@ -45,11 +43,6 @@ FORM_MAX_WORDS = 14
 TEASER_HEAD_CHARS = 200
 #: A line of at most this many words, all button words, is a button.
 BUTTON_MAX_WORDS = 4
-#: A language switcher names at least LANGUAGE_MIN languages and has at most
-#: LANGUAGE_WORDS_EACH words per name plus LANGUAGE_EXTRA_WORDS.
-LANGUAGE_MIN = 2
-LANGUAGE_WORDS_EACH = 3
-LANGUAGE_EXTRA_WORDS = 2
 #: A teaser with a time stamp has more than TIMED_TEASER_WORDS[0] and at most
 #: TIMED_TEASER_WORDS[1] words; one that opens with the time at most TIME_HEAD_MAX_WORDS.
 TIMED_TEASER_WORDS = (3, 40)
@@ -113,13 +106,6 @@ def _hint(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def _icon_run(u: Line, low: str, page: PageView) -> bool:
-    if "icon" not in low:
-        return False
-    icons = len(R.ICON_TOKEN.findall(u.text))
-    return icons >= ICON_RUN_MIN and icons >= ICON_SHARE * len(u.text.split())
-
-
 def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
     return bool(R.COOKIE.search(u.text)) and (
         u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
@@ -133,12 +119,6 @@ def _button(u: Line, low: str, page: PageView) -> bool:
     key = u.key
     return key in R.BUTTON_PHRASES or (
         u.words <= BUTTON_MAX_WORDS and all(w in R.BUTTON_WORDS for w in key.split()))
-
-
-def _language_switcher(u: Line, low: str, page: PageView) -> bool:
-    languages = len(R.LANGUAGE_TOKEN.findall(low))
-    return languages >= LANGUAGE_MIN and \
-        u.words <= LANGUAGE_WORDS_EACH * languages + LANGUAGE_EXTRA_WORDS
 
 
 def _timed_teaser(u: Line, low: str, page: PageView) -> bool:
@@ -191,9 +171,6 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("separator", lambda u, low, page: R.SEPARATOR_ONLY.match(u.text) or not u.key,
              "A line of separators or bullets only, or without a word: layout, not text.",
              long_lines=True),
-    LineRule("icon-run", _icon_run,
-             "SVG icon names a dump printed as text ('chevron downicon closeicon').",
-             long_lines=True),
     LineRule("code", lambda u, low, page: is_code(u),
              "A line of program code fails the prose tests but belongs to the article: it is "
              "marked as code, and the rules below do not judge it.", exempts=True),
@@ -224,12 +201,15 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("app", "google play", "subscribe", "sign up", "newsletter")),
     LineRule("button", _button,
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),
-    LineRule("language-switcher", _language_switcher,
-             "A short line naming several languages in their own names."),
     LineRule("clock", lambda u, low, page: R.CLOCK.match(u.text) or R.COUNTER.match(u.text)
              or R.RELATIVE_TIME.match(u.text),
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "
              "ago'): labels of a menu or a media player."),
+    LineRule("comment-form", lambda u, low, page: u.words <= COMMENT_FORM_MAX_WORDS
+             and R.COMMENT_FORM.search(u.text),
+             "A comment form's messages ('Your comment could not be posted', 'Notify me of "
+             "follow-up comments', a CAPTCHA's instructions): below the article, never in it.",
+             hint=_hint("comment", "captcha", "letters and numbers", "notify me")),
     LineRule("social-promo", lambda u, low, page: u.words <= SOCIAL_MAX_WORDS
              and R.SOCIAL_PROMO.match(u.text),
              "A share or follow bar's label ('Share this', 'Follow us on Twitter', 'Connect "

@@ -28,8 +28,8 @@ RECORD_INSIDE_SHARE = 0.5
 
 
 #: Furniture that stays dropped inside a list of records.
-HARD_FURNITURE = frozenset({"separator", "icon-run", "button", "cookie", "copyright", "app-promo",
-                            "consent", "language-switcher", "templated", "breadcrumb"})
+HARD_FURNITURE = frozenset({"separator", "button", "cookie", "copyright", "app-promo",
+                            "consent", "templated", "breadcrumb"})
 
 
 def records(units: list[Line]) -> None:

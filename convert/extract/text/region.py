@@ -4,7 +4,10 @@ An article is one run of text; sidebars, teaser blocks, footers and comment thre
 it. The run is the span with the largest sum of kept words minus dropped lines (the Body Text
 Extraction idea of Finn et al.). When the headline can be located (WET and ``get_text`` dumps
 print the page's ``<title>`` first), the run is looked for below it first. The run ends at a
-comments or related-links heading once it has had some body.
+comments or related-links heading once it has had some body, at a bare "Comments" label that
+comment headers follow, or at the first of the action bars printed under every comment; a run
+that lies inside a comment thread (readers wrote more than the article) gives way to the run
+above the thread.
 """
 
 from __future__ import annotations

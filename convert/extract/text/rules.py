@@ -131,21 +131,17 @@ SOCIAL_PROMO = re.compile(
     r"^(?:share (?:this|on|via)|follow (?:us|me)|like us on|connect with us|find us on|"
     r"join us on)\b", _I)
 
+#: The messages of a comment form ("Your comment could not be posted", "Notify me of follow-up
+#: comments", "subscribing to the comment feed", a CAPTCHA's "letters and numbers you see").
+COMMENT_FORM = re.compile(
+    r"\b(?:your comment|comment feed|captcha|letters and numbers you|post (?:a|another|your) "
+    r"comment|comments? (?:are|is) (?:moderated|closed)|comment policy|notify me of)\b", _I)
+
 #: App-promotion and subscription nags.
 APP_PROMO = re.compile(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"
     r"\b(?:news )?app$|\bsubscribe (?:to|for|now)\b|\bsign up for (?:our|the)\b|"
     r"\bnewsletter\b", _I)
-
-#: A run of SVG icon names that a dump printed as text ("chevron downicon closeicon fbicon").
-ICON_TOKEN = re.compile(r"\w(?:icon|-icon|_icon)\b|\bicon[-_]\w|\bicon\b", _I)
-
-#: A language switcher lists native language names; several on one short line is furniture.
-LANGUAGE_NAMES = frozenset("""
-english deutsch français francais español espanol italiano português portugues русский
-українська polski nederlands svenska dansk norsk suomi türkçe čeština magyar română ελληνικά
-العربية عربي فارسی עברית 中文 简体中文 繁體中文 日本語 한국어 हिन्दी bahasa
-""".split())
 
 #: Separators used between breadcrumb items.
 CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|»|›|>|/|\||→|::|＞|〉)\s*")
@@ -323,8 +319,3 @@ BRACKETED_COUNT = re.compile(r"(?:^|(?<=\s))\(\d[\d.,]*\)")
 CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
 CODE_PUNCT = re.compile(r"[;{}()=]")
-
-#: A language name as a token of its own, with the separators a switcher puts around it
-#: ("English | Deutsch"): the tokens :data:`LANGUAGE_NAMES` finds on a lower-cased line.
-LANGUAGE_TOKEN = re.compile(r"(?:^|(?<=\s))[|/·,]*(?:" + "|".join(
-    sorted(map(re.escape, LANGUAGE_NAMES), key=len, reverse=True)) + r")[|/·,]*(?=\s|$)")

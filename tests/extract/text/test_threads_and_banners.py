@@ -121,3 +121,14 @@ def test_share_and_follow_labels_are_dropped():
     text = article_text(parse_text(dump))
     assert "Follow" not in text and "Connect" not in text and "Share" not in text
     assert text.startswith(PARA) and text.endswith(PARA3)
+
+
+def test_comment_form_messages_are_dropped_and_prose_about_comments_kept():
+    form = ("Your comment could not be posted. Error type:\n"
+            "The letters and numbers you entered did not match the image. Please try again.\n"
+            "Notify me of follow-up comments by e-mail\n")
+    quote = "The company declined to comment on the report when asked on Friday."
+    dump = f"{PARA}\n\n{quote}\n\n{PARA2}\n\n{PARA3}\n\n{form}"
+    text = article_text(parse_text(dump))
+    assert quote in text and text.endswith(PARA3)
+    assert "Your comment" not in text and "letters and numbers" not in text
