@@ -1,9 +1,9 @@
 """Step 4 of the text parser: furniture rules, in one table.
 
 :data:`RULES` lists every rule that drops furniture from a dump, in the order
-:func:`apply_rules` tries them. A :class:`LineRule` judges one line at a time (separators, icon
-runs, cookie/copyright/app-promo lines, teasers, buttons, language switchers, clocks,
-datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
+:func:`apply_rules` tries them. A :class:`LineRule` judges one line at a time (separators,
+cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, share labels,
+clocks, archive months, tag lists, datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
 of lines (a consent dialog at the end of the page, the page's ``<title>`` printed first, runs
 of teaser headlines, share bars made from one template; see :mod:`.runs`). A dropped line
 records the rule's ``reason`` (its name unless said otherwise), which the debug log prints;
@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from convert.extract import ablation
+
 from . import meta as M
 from . import rules as R
 from . import runs
@@ -28,19 +30,19 @@ REPEAT_MAX_WORDS = 25
 #: A short line is also a repeat when it is another short line plus or minus one label word,
 #: if it has at least this many words.
 NEAR_REPEAT_MIN_WORDS = 3
-#: At least ICON_RUN_MIN icon names, and at least ICON_SHARE of the line's words, make a run
-#: of icons.
-ICON_RUN_MIN = 3
-ICON_SHARE = 0.25
+#: A line of at most this many words that names cookies is a banner's label or button
+#: ("Cookie settings", "Accept all cookies"); a longer one must use a banner's vocabulary.
+COOKIE_LABEL_WORDS = 5
+#: A comment form's message has at most this many words.
+COMMENT_FORM_MAX_WORDS = 30
+#: A share or follow bar's label has at most this many words.
+SOCIAL_MAX_WORDS = 15
+#: A login or registration form's field or message has at most this many words.
+FORM_MAX_WORDS = 14
 #: On a line longer than RULE_MAX_WORDS, a teaser prefix is looked for in this many characters.
 TEASER_HEAD_CHARS = 200
 #: A line of at most this many words, all button words, is a button.
 BUTTON_MAX_WORDS = 4
-#: A language switcher names at least LANGUAGE_MIN languages and has at most
-#: LANGUAGE_WORDS_EACH words per name plus LANGUAGE_EXTRA_WORDS.
-LANGUAGE_MIN = 2
-LANGUAGE_WORDS_EACH = 3
-LANGUAGE_EXTRA_WORDS = 2
 #: A teaser with a time stamp has more than TIMED_TEASER_WORDS[0] and at most
 #: TIMED_TEASER_WORDS[1] words; one that opens with the time at most TIME_HEAD_MAX_WORDS.
 TIMED_TEASER_WORDS = (3, 40)
@@ -104,11 +106,9 @@ def _hint(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def _icon_run(u: Line, low: str, page: PageView) -> bool:
-    if "icon" not in low:
-        return False
-    icons = len(R.ICON_TOKEN.findall(u.text))
-    return icons >= ICON_RUN_MIN and icons >= ICON_SHARE * len(u.text.split())
+def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
+    return bool(R.COOKIE.search(u.text)) and (
+        u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
 
 
 def _teaser(u: Line, low: str, page: PageView) -> object:
@@ -119,12 +119,6 @@ def _button(u: Line, low: str, page: PageView) -> bool:
     key = u.key
     return key in R.BUTTON_PHRASES or (
         u.words <= BUTTON_MAX_WORDS and all(w in R.BUTTON_WORDS for w in key.split()))
-
-
-def _language_switcher(u: Line, low: str, page: PageView) -> bool:
-    languages = len(R.LANGUAGE_TOKEN.findall(low))
-    return languages >= LANGUAGE_MIN and \
-        u.words <= LANGUAGE_WORDS_EACH * languages + LANGUAGE_EXTRA_WORDS
 
 
 def _timed_teaser(u: Line, low: str, page: PageView) -> bool:
@@ -160,6 +154,10 @@ def is_code(u: Line) -> bool:
     if "<" in t or "](" in t:
         if R.MARKUP.search(t):
             return True
+    if "(" in t:
+        # A count or a year in brackets ("October 2012 (19)", "Comments (3)") is a label of
+        # an archive list or a menu, not a call: its brackets are not code characters.
+        t = R.BRACKETED_COUNT.sub("", t)
     return bool(R.CODE_PUNCT.search(t)) and len(R.CODE_CHARS.findall(t)) >= CODE_CHAR_SHARE * len(t)
 
 
@@ -173,19 +171,27 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("separator", lambda u, low, page: R.SEPARATOR_ONLY.match(u.text) or not u.key,
              "A line of separators or bullets only, or without a word: layout, not text.",
              long_lines=True),
-    LineRule("icon-run", _icon_run,
-             "SVG icon names a dump printed as text ('chevron downicon closeicon').",
-             long_lines=True),
     LineRule("code", lambda u, low, page: is_code(u),
              "A line of program code fails the prose tests but belongs to the article: it is "
              "marked as code, and the rules below do not judge it.", exempts=True),
-    LineRule("cookie", None,
-             "Cookie and consent banners.", pattern=R.COOKIE,
+    LineRule("cookie", _cookie_banner,
+             "Cookie and consent banners: a line that names cookies (or consent, GDPR) and is "
+             "either a short label ('Cookie settings') or uses the banner's vocabulary ('we use "
+             "cookies', 'accept', 'privacy policy', 'your browser'). Prose that merely "
+             "mentions cookies ('She baked cookies for the fair') is not a banner.",
              hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas")),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
                         "direitos", "diritti", "prawa", "版")),
+    LineRule("account-form", lambda u, low, page: u.words <= FORM_MAX_WORDS
+             and R.ACCOUNT_FORM.search(u.text),
+             "The fields and messages of a login or registration form printed into the page "
+             "('Create a Password', 'Forgot your username or password?'): a short line that "
+             "names a password, a username or an e-mail address (code is exempt above).",
+             hint=_hint("passwor", "username", "user name", "mail address", "confirm",
+                        "forgot your", "remember me", "required fields", "benutzername",
+                        "mot de passe", "contraseña", "hasło")),
     LineRule("teaser", _teaser,
              "A link to another article behind a label ('Read more: ...', 'Related: ...'); on "
              "a long line, only a label at its start counts.",
@@ -195,12 +201,26 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("app", "google play", "subscribe", "sign up", "newsletter")),
     LineRule("button", _button,
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),
-    LineRule("language-switcher", _language_switcher,
-             "A short line naming several languages in their own names."),
     LineRule("clock", lambda u, low, page: R.CLOCK.match(u.text) or R.COUNTER.match(u.text)
              or R.RELATIVE_TIME.match(u.text),
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "
              "ago'): labels of a menu or a media player."),
+    LineRule("comment-form", lambda u, low, page: u.words <= COMMENT_FORM_MAX_WORDS
+             and R.COMMENT_FORM.search(u.text),
+             "A comment form's messages ('Your comment could not be posted', 'Notify me of "
+             "follow-up comments', a CAPTCHA's instructions): below the article, never in it.",
+             hint=_hint("comment", "captcha", "letters and numbers", "notify me")),
+    LineRule("social-promo", lambda u, low, page: u.words <= SOCIAL_MAX_WORDS
+             and R.SOCIAL_PROMO.match(u.text),
+             "A share or follow bar's label ('Share this', 'Follow us on Twitter', 'Connect "
+             "with us:'): a promotion of the site, never the article's text.",
+             hint=_hint("share", "follow", "like us", "connect with", "find us", "join us")),
+    LineRule("archive-month", None,
+             "A month of a blog's archive list ('► August 2012 (37)'): a month and a year "
+             "alone on a line are never the article's text.", pattern=R.ARCHIVE_MONTH),
+    LineRule("tag-list", None,
+             "A list of tags or categories behind its label ('Tags: ...', 'Filed under: ...'):"
+             " links to other pages of the site.", pattern=R.TAG_LIST, hint=_hint(":")),
     LineRule("time-stamped-teaser", _timed_teaser,
              "A headline with a clock time at its end or start and no date: an item of a news "
              "list."),
@@ -230,6 +250,9 @@ RULES: tuple[LineRule | PageRule, ...] = (
 )
 
 _BY_NAME = {r.name: r for r in RULES}
+#: Whether each rule is on in this process: the benchmark's rule ablation switches a rule off
+#: as ``text-<name>`` (see :mod:`convert.extract.ablation`).
+_ON = {r.name: ablation.rule(f"text-{r.name}", r.doc) for r in RULES}
 
 
 def rule(name: str) -> LineRule | PageRule:
@@ -240,7 +263,7 @@ def rule(name: str) -> LineRule | PageRule:
 def apply_rules(units: list[Line], *, skip: Collection[str] = ()) -> None:
     """Step 4: run :data:`RULES` in order over the page, without the rules named in ``skip``."""
     page = PageView(frozenset(u.key for u in units if u.words <= RULE_MAX_WORDS))
-    active = [r for r in RULES if r.name not in skip]
+    active = [r for r in RULES if r.name not in skip and _ON[r.name]]
     i = 0
     while i < len(active):
         step = active[i]

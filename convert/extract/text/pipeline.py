@@ -6,14 +6,16 @@ The cascade, in the order :func:`parse_text` runs it:
 2. guess the language (script, else function-word lists), which picks the function words;
 3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
    (:mod:`.lines`);
-4. drop furniture by named rules: icon runs, cookie/copyright/app-promo lines, teasers,
-   buttons, language switchers, clocks, lines printed more than once (:mod:`.furniture`,
-   vocabulary in :mod:`.rules`);
+4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
+   login-form fields, teasers, buttons, share/follow labels, language switchers, clocks,
+   archive months, tag lists, lines printed more than once (:mod:`.furniture`, vocabulary in
+   :mod:`.rules`);
 5. classify what is left by length and function-word density relative to the page's own
    prose, then let short and borderline lines follow their neighbours (as jusText does;
    :mod:`.classify`);
 6. keep the densest run of article text, end it at comments or related links, and drop
-   stray prose far from it (:mod:`.region`);
+   stray prose far from it (:mod:`.region`); a run inside a comment thread gives way to the
+   run above the thread;
    A page that is a list of records (products, jobs, search results: a few short lines each,
    with a label such as "Add to Cart" in every record) keeps the records' region instead
    when it holds several times the text found as prose (:mod:`.records`);

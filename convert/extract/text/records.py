@@ -28,8 +28,8 @@ RECORD_INSIDE_SHARE = 0.5
 
 
 #: Furniture that stays dropped inside a list of records.
-HARD_FURNITURE = frozenset({"separator", "icon-run", "button", "cookie", "copyright", "app-promo",
-                            "consent", "language-switcher", "templated", "breadcrumb"})
+HARD_FURNITURE = frozenset({"separator", "button", "cookie", "copyright", "app-promo",
+                            "consent", "templated", "breadcrumb"})
 
 
 def records(units: list[Line]) -> None:
@@ -41,7 +41,8 @@ def records(units: list[Line]) -> None:
     kept = sum(u.weight for u in units if u.keep)
     where: dict[str, list[int]] = {}
     for u in units:
-        if u.key and u.words <= RECORD_LABEL_WORDS and u.repeats >= RECORD_MIN:
+        if u.key and u.words <= RECORD_LABEL_WORDS and u.repeats >= RECORD_MIN \
+                and u.key not in R.AD_LABELS:
             where.setdefault(u.key, []).append(u.index)
     for k, pos in enumerate(_numbered_runs(units)):
         where[f"\0numbered{k}"] = pos

@@ -4,13 +4,19 @@ An article is one run of text; sidebars, teaser blocks, footers and comment thre
 it. The run is the span with the largest sum of kept words minus dropped lines (the Body Text
 Extraction idea of Finn et al.). When the headline can be located (WET and ``get_text`` dumps
 print the page's ``<title>`` first), the run is looked for below it first. The run ends at a
-comments or related-links heading once it has had some body.
+comments or related-links heading once it has had some body, at a bare "Comments" label that
+comment headers follow, or at the first of the action bars printed under every comment; a run
+that lies inside a comment thread (readers wrote more than the article) gives way to the run
+above the thread.
 """
 
 from __future__ import annotations
 
+from convert.extract.ablation import rule
+
+from . import meta as M
 from . import rules as R
-from .lines import (GOOD_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES,
+from .lines import (GOOD_WORDS, OPEN_REASONS, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES,
                     SHORT_WORDS, Line, drop, echoes_title)
 
 #: Kept lines farther than REGION_GAP from every run survive only when longer than this
@@ -70,6 +76,24 @@ CUT_MAX_WORDS = 10
 #: far follows it; a bare label only once this share of the run is behind it.
 RELATED_TAIL_SHARE = 0.5
 BARE_LABEL_SHARE = 0.6
+#: A bare comments label ("Comments") ends the article, however much text follows, when at
+#: least LABEL_MARKS comment headers or footers follow it (see :func:`_comment_mark`).
+LABEL_MARKS = 3
+#: ... the first of them at most this many lines below the label.
+LABEL_MARK_WINDOW = 12
+CONFIRMED_LABEL = rule("text-confirmed-comments-label",
+                       "a bare 'Comments' label followed by comment headers (a name and a date, "
+                       "'X says:', a reply button) ends the article even when the thread is "
+                       "longer than the article")
+ACTION_MARKS = rule("text-comment-actions",
+                    "short lines with a comment's action buttons ('Reply to This', 'Flag as "
+                    "Inappropriate', 'up reply actions') printed three times or more mark a "
+                    "comment thread without a heading")
+ABOVE_THREAD = rule("text-article-above-thread",
+                    "when the densest run of text lies inside a comment thread, the article is "
+                    "the best run above the thread")
+#: A comment's header or footer with its action buttons has at most this many words.
+ACTION_MAX_WORDS = 15
 #: Comment headers ending in a reply button have this many words; "says:" headers at most
 #: SAYS_MAX_WORDS.
 REPLY_HEADER_WORDS = (3, 12)
@@ -138,6 +162,21 @@ def keep_main_run(units: list[Line]) -> None:
             best, lo, hi, anchored = b2, lo2, hi2, True
     if hi < 0:
         return
+    if ABOVE_THREAD:
+        # The densest run inside a comment thread longer than the article: the article is
+        # the run above the thread (a short story whose readers wrote more than it).
+        start, labelled = _thread_start(units)
+        if start is not None and lo >= start:
+            b2, lo2, hi2 = _best_span(units, 0, start)
+            if hi2 >= 0 or labelled:
+                # (under a comments heading nothing is the article: with no run above it,
+                # the relaxed passes look for the article among the lines above)
+                for v in units[start:]:
+                    if v.keep or v.reason in OPEN_REASONS:
+                        drop(v, "comments")
+                if hi2 < 0:
+                    return
+                best, lo, hi = b2, lo2, hi2
     cut = _cut_comments(units, lo, hi)
     thread = _comment_thread(units, lo)
     if thread is not None and (cut is None or thread < cut):
@@ -260,7 +299,9 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         # A bare "Comments" or "Related" is also a menu, share-bar or inline link: it ends
         # the article only once most of the run is behind it (a count, "12 Comments" or
         # "Comments (12)", makes it a heading).
-        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= BARE_LABEL_SHARE * total:
+        if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= BARE_LABEL_SHARE * total or (
+                CONFIRMED_LABEL and reason == "comments" and R.COMMENT_WORD.search(u.text)
+                and _marks_after(units, i) >= LABEL_MARKS):
             for v in units[i:]:
                 if v.keep:
                     drop(v, reason)
@@ -268,7 +309,38 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
     return None
 
 
-def _comment_thread(units: list[Line], lo: int) -> int | None:
+def _comment_mark(u: Line, strict: bool = False) -> bool:
+    """A comment's header or footer: the commenter's name with the date ("Posted by: Steve |
+    September 13, 2012 at 05:15 AM", a line the date or byline rule took), "Maria says:", or
+    a short line with a reply button ("John · 3 days ago · Reply", "Reply to This").
+    ``strict``: not a bare date or byline line (the article's own are one of each)."""
+    if u.words > ACTION_MAX_WORDS:
+        return False
+    return (not strict and u.kind in ("date", "byline")) or bool(
+        R.REPLY_TAIL.search(u.text) or R.COMMENT_SAYS.match(u.text) or R.COMMENT_ACTION.search(u.text)
+        # ("Comment #2 - Posted by: Kurt at November 10, 2012 5:55 PM")
+        or (R.COMMENT_WORD.search(u.text) and M.parse_date(u.text)))
+
+
+def _thread_start(units: list[Line]) -> tuple[int | None, bool]:
+    """Where a comment thread starts, with no regard to the text above it, and whether a
+    heading opens it: the first comments label that LABEL_MARKS comment headers follow, else
+    the first of THREAD_REPLIES comment headers (see :func:`_comment_thread`)."""
+    for i, u in enumerate(units):
+        if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text) \
+                and R.COMMENTS_START.search(u.text) and _marks_after(units, i, strict=True) >= LABEL_MARKS:
+            return i, True
+    return _comment_thread(units, 0, min_seen=0), False
+
+
+def _marks_after(units: list[Line], i: int, strict: bool = False) -> int:
+    """How many comment headers or footers follow ``units[i]``, the first of them within
+    LABEL_MARK_WINDOW lines (under the label, or under the first comment); else 0."""
+    marks = [j for j in range(i + 1, len(units)) if _comment_mark(units[j], strict)]
+    return len(marks) if marks and marks[0] - i <= LABEL_MARK_WINDOW else 0
+
+
+def _comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CUT) -> int | None:
     """Reader comments without a heading: three or more comment headers below the body that
     end in a reply button after the commenter's name and time ("John Smith · 3 days ago ·
     Reply") or "says:" over a date; the thread starts at the first one. (A bare "Reply" button after each post is
@@ -277,6 +349,13 @@ def _comment_thread(units: list[Line], lo: int) -> int | None:
              if REPLY_HEADER_WORDS[0] <= units[i].words <= REPLY_HEADER_WORDS[1] and R.REPLY_TAIL.search(units[i].text)]
     says = [i for i in range(lo, len(units) - 1) if units[i].words <= SAYS_MAX_WORDS
             and units[i + 1].kind == "date" and R.COMMENT_SAYS.match(units[i].text)]
+    if ACTION_MARKS:
+        # (the same action bar under every comment: "Reply to This Parent Share", "Flag as
+        # Inappropriate"; the first comment above it is left, its start is not marked)
+        actions = [i for i in range(lo, len(units)) if units[i].words <= ACTION_MAX_WORDS
+                   and R.COMMENT_ACTION.search(units[i].text)]
+        if len(actions) >= THREAD_REPLIES and (len(marks) < THREAD_REPLIES or actions[0] < marks[0]):
+            marks = actions
     if len(marks) >= THREAD_REPLIES:
         start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
     elif len(says) >= THREAD_SAYS:
@@ -284,4 +363,4 @@ def _comment_thread(units: list[Line], lo: int) -> int | None:
     else:
         return None
     seen = sum(u.weight for u in units[lo:start] if u.keep)
-    return start if seen >= MIN_COMMENT_CUT else None
+    return start if seen >= min_seen else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from convert.extract.bylines import DUMP_BYLINE
+from convert.extract.dates import TEXT_MONTHS
 
 _I = re.IGNORECASE
 
@@ -20,6 +21,19 @@ _I = re.IGNORECASE
 COOKIE = re.compile(
     r"\bcookies?\b|\bcookie-|\bGDPR\b|\bconsent\b.{0,40}\b(?:privacy|data)\b|"
     r"\bDatenschutz(?:erklärung|einstellungen)?\b|\bKekse\b|\bgalletas\b", _I)
+
+#: The vocabulary of a cookie banner ("We use cookies to improve your experience. By continuing
+#: to browse you agree...", "Cookie settings", "Accept all"): a line that mentions cookies
+#: without it is prose about cookies (a recipe, a story about a bake sale), not a banner.
+COOKIE_BANNER_WORDS = re.compile(
+    r"\b(?:we use|(?:this|our) (?:web ?)?site|uses cookies|use of cookies|agree|consent|"
+    r"settings|preferences|privacy|policy|policies|browser|browsing|experience|"
+    r"continu(?:e|ing) to|by using|learn more|more info(?:rmation)?|opt[ -](?:in|out)|tracking|third[- ]part(?:y|ies)|"
+    r"analytics|personali[sz]|manage|allow|reject|decline|necessary|essential|"
+    r"functional|advertising|enable|disable|stored|device|personal data|gdpr|"
+    r"(?:verwend|nutz|akzeptier|zustimm|einverstanden|einstellung|datenschutz|utilis|accept|"
+    r"paramètre|utiliz|usamos|acept|configura|accett|korzyst|używ|stosuj|akceptuj|zgod|"
+    r"prywatno|ustawie|gebruik)\w*)\b", _I)
 
 #: A heading or banner line that opens a consent dialog; everything after it near the end of
 #: a page is the dialog's text.
@@ -76,7 +90,7 @@ BUTTON_PHRASES = frozenset({
     "more stories", "related articles", "related stories", "you may also like",
     "recommended for you", "share this article", "share this", "follow us", "newsletter",
     "advertisement", "sponsored content", "leave a comment", "leave a reply", "comments",
-    "weitere artikel", "mehr zum thema", "anzeige", "werbung", "publicité", "publicidad",
+    "weitere artikel", "mehr zum thema",
     "lire la suite", "leer más", "leia mais", "czytaj więcej", "推荐阅读", "热门文章",
     # the buttons of shop and listing records
     "add to cart", "add to basket", "add to bag", "add to compare", "add to wishlist",
@@ -85,21 +99,49 @@ BUTTON_PHRASES = frozenset({
     "ajouter au panier", "añadir al carrito",
 })
 
+#: The label printed over every ad slot, in many languages. A button; and never the label of
+#: a list of records, although it repeats at a record's spacing.
+AD_LABELS = frozenset({
+    "advertisement", "advert", "ad", "ads", "sponsored", "anzeige", "werbung", "publicité",
+    "publicidad", "publicidade", "pubblicità", "reklama", "advertentie", "reklame", "mainos",
+    "reklam", "реклама", "广告", "広告", "광고",
+})
+BUTTON_PHRASES = BUTTON_PHRASES | AD_LABELS
+
+#: The fields and messages of a login or registration form ("Create a Password", "Forgot your
+#: username or password?", "Email (your email address will be your login)").
+ACCOUNT_FORM = re.compile(
+    r"\b(?:passwor[dt]|username|user name|e-?mail address|confirm (?:e-?mail|password)|"
+    r"forgot your|remember me|required fields are marked|benutzername|passwort|mot de passe|"
+    r"contraseña|hasło)\b", _I)
+
+#: A month of a blog's archive list: a month name and a year alone, maybe with a bullet and
+#: the month's post count ("► August 2012 (37)", "March 2006").
+ARCHIVE_MONTH = re.compile(
+    r"^[^\w(]{0,3}(?:" + "|".join(sorted(map(re.escape, TEXT_MONTHS), key=len, reverse=True)) +
+    r")\.?\s+(?:19|20)\d\d\s*(?:\(\d+\))?$", _I)
+
+#: A list of tags or categories behind its label ("Tags: ...", "Filed under: ...").
+TAG_LIST = re.compile(
+    r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|posted in|labels|"
+    r"topics|schlagw(?:ö|oe)rter|themen|étiquettes|mots-clés|etiquetas|temas|tagi)\s*:", _I)
+
+#: A share or follow bar's label ("Share this", "Follow us on Twitter", "Connect with us:").
+SOCIAL_PROMO = re.compile(
+    r"^(?:share (?:this|on|via)|follow (?:us|me)|like us on|connect with us|find us on|"
+    r"join us on)\b", _I)
+
+#: The messages of a comment form ("Your comment could not be posted", "Notify me of follow-up
+#: comments", "subscribing to the comment feed", a CAPTCHA's "letters and numbers you see").
+COMMENT_FORM = re.compile(
+    r"\b(?:your comment|comment feed|captcha|letters and numbers you|post (?:a|another|your) "
+    r"comment|comments? (?:are|is) (?:moderated|closed)|comment policy|notify me of)\b", _I)
+
 #: App-promotion and subscription nags.
 APP_PROMO = re.compile(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"
     r"\b(?:news )?app$|\bsubscribe (?:to|for|now)\b|\bsign up for (?:our|the)\b|"
     r"\bnewsletter\b", _I)
-
-#: A run of SVG icon names that a dump printed as text ("chevron downicon closeicon fbicon").
-ICON_TOKEN = re.compile(r"\w(?:icon|-icon|_icon)\b|\bicon[-_]\w|\bicon\b", _I)
-
-#: A language switcher lists native language names; several on one short line is furniture.
-LANGUAGE_NAMES = frozenset("""
-english deutsch français francais español espanol italiano português portugues русский
-українська polski nederlands svenska dansk norsk suomi türkçe čeština magyar română ελληνικά
-العربية عربي فارسی עברית 中文 简体中文 繁體中文 日本語 한국어 हिन्दी bahasa
-""".split())
 
 #: Separators used between breadcrumb items.
 CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|»|›|>|/|\||→|::|＞|〉)\s*")
@@ -134,6 +176,11 @@ COMMENTS_START = re.compile(
 #: it marks a comment thread even without a heading.
 REPLY_TAIL = re.compile(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
                         r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
+
+#: The action buttons of a reader comment ("Reply to This", "Flag as Inappropriate", "Report
+#: abuse", "up reply actions"), anywhere on its header or footer line.
+COMMENT_ACTION = re.compile(r"\breply to this\b|\bflag as inappropriate\b|\breport (?:abuse|"
+                            r"this comment|comment)\b|\b(?:up|like|quote) reply\b|\breply actions\b", _I)
 
 #: A comment header of blog software: the commenter's name and "says:" ("Maria says:"),
 #: the comment's date on the next line.
@@ -266,12 +313,9 @@ CODE_LINE_END_CHARS = tuple(";{}")
 #: or about Markdown) means it as text; every writer escapes it.
 MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?|/[a-zA-Z][\w:-]*\s*|!--.*?--)>|"
                     r"!?\[[^\[\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
+#: A number in brackets: the count of an archive month or a menu entry ("(19)", "(1,204)").
+BRACKETED_COUNT = re.compile(r"(?:^|(?<=\s))\(\d[\d.,]*\)")
 #: Characters that are rare in prose and common in code.
 CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
 CODE_PUNCT = re.compile(r"[;{}()=]")
-
-#: A language name as a token of its own, with the separators a switcher puts around it
-#: ("English | Deutsch"): the tokens :data:`LANGUAGE_NAMES` finds on a lower-cased line.
-LANGUAGE_TOKEN = re.compile(r"(?:^|(?<=\s))[|/·,]*(?:" + "|".join(
-    sorted(map(re.escape, LANGUAGE_NAMES), key=len, reverse=True)) + r")[|/·,]*(?=\s|$)")

@@ -81,8 +81,8 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> 
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
     if u.kind or u.reason in (
-            "icon-run", "cookie", "copyright", "button", "separator", "clock", "language-switcher",
-            "app-promo", "teaser", "time-stamped-teaser"):
+            "cookie", "copyright", "button", "separator", "clock", "app-promo", "teaser",
+            "time-stamped-teaser"):
         return -1.0
     if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
         return -1.0
@@ -134,7 +134,7 @@ def structure(units: list[Line]) -> dict:
                               and units[i].key != units[best].key):
             best, best_score = i, s
     if best is None and units and units[0].words <= HEADLINE_MAX_WORDS and units[0].keep is False \
-            and units[0].reason not in ("icon-run", "date", "breadcrumb", "cookie"):
+            and units[0].reason not in ("date", "breadcrumb", "cookie"):
         best = 0 if body > 0 else None
     if best is not None:
         t = units[best]
