@@ -50,6 +50,11 @@ HEADLINE_MIN_WORDS = 2
 #: page it holds (see ``content._under_headline``).
 STAY_MIN_WORDS = 3
 STAY_TITLE_SHARE = 0.5
+#: When every pass found fewer than :data:`MIN_ARTICLE_CHARS` (outside an article) on a page
+#: of at least this many visible characters, the pruned page is the content...
+FALLBACK_MIN_PAGE_CHARS = 500
+#: ...when it holds at least this many times what the passes found.
+FALLBACK_GAIN = 3
 #: ``<noscript>`` markup is parsed as the page only when it holds this many characters of
 #: markup and, once parsed, this many characters of text (and more than the visible page).
 NOSCRIPT_MIN_MARKUP = 2000
@@ -60,6 +65,9 @@ NOSCRIPT_MIN_TEXT = 1000
 #: A hidden or chrome-named element holding at least this share of the body's text is the
 #: page's wrapper (misnamed, or hidden until a script reveals it), not chrome.
 WRAPPER_SHARE = 0.5
+#: A block named as a paywall holding this many characters of paragraph text is the story
+#: behind the gate (a "subscribe to continue" box holds a sentence or two).
+GATED_PROSE_CHARS = 400
 
 # --------------------------------------------------------------------------- scoring
 
@@ -72,6 +80,9 @@ TAG_WEIGHT = {
 }
 #: A text block shorter than this does not seed a content score.
 MIN_PARAGRAPH_CHARS = 25
+#: A container of bare text with at least this many ``<br>`` children is read for blank lines
+#: (``<br><br>``) that split it into paragraphs for scoring.
+BR_MIN_BREAKS = 2
 #: A paragraph's points: 1, plus one per comma, plus one per this many characters...
 CHARS_PER_POINT = 100
 #: ...up to this many.
@@ -119,6 +130,8 @@ LAYOUT_ROW_OTHER_SHARE = 0.25
 SIBLING_SHARE = 0.2
 #: ...and at least this score.
 SIBLING_MIN_SCORE = 10.0
+#: A sibling with more link text than this share never joins (a teaser grid's summaries score).
+SIBLING_MAX_DENSITY = 0.5
 #: A sibling of the winner's class gets this share of the winner's score as a bonus.
 SAME_CLASS_BONUS = 0.2
 #: An unscored sibling paragraph joins when longer than this with a link density under
@@ -170,6 +183,18 @@ MIN_REPEATED = 3
 MAX_TRAILING_LINKS = 2
 TRAILING_LINK_CHARS = 150
 TRAILING_LINK_DENSITY = 0.9
+#: A heading opening the reader comments (``patterns.COMMENTS_HEADING``) ends the article when
+#: at least this many characters of the winner come before it (else the thread is the page).
+COMMENT_TAIL_MIN_CHARS = 250
+#: ...and when the winner holds at most this many such headings (the thread's and its
+#: form's; a Q&A page heads the comments of every answer).
+MAX_COMMENT_HEADINGS = 2
+#: A block of at least this link density is a link list (a teaser grid, prev/next links)
+#: whatever its size: the "never remove most of the winner at once" guard does not keep it
+#: when the rest of the winner holds this many characters of paragraph prose (an article;
+#: on a listing page the links are the page).
+LINK_BLOCK_DENSITY = 0.9
+LINK_BLOCK_PROSE_CHARS = 500
 #: A form holding fewer characters than this once its controls are stripped is a bare
 #: signup/search form (a label, a consent line), not a wrapper of content.
 FORM_MAX_CHARS = 80
@@ -182,14 +207,8 @@ WEAK_LABEL_DENSITY = 0.3
 SCORED_LIST_DENSITY = 0.5
 #: A block with this many commas is prose (Readability).
 CONTENT_COMMAS = 10
-#: A list is a link list (navigation) above this link density, when shorter than this.
-LINK_LIST_DENSITY = 0.6
-LINK_LIST_MAX_CHARS = 2000
 #: A block with this many characters of paragraph prose is content, whatever its links.
 PROSE_INSIDE_CHARS = 100
-#: A table is a link table above this link density, when shorter than this.
-LINK_TABLE_DENSITY = 0.5
-LINK_TABLE_MAX_CHARS = 1000
 #: An image wall: several images, fewer paragraphs per image than this, shorter than this.
 IMAGE_WALL_PARAGRAPHS = 0.5
 IMAGE_WALL_MAX_CHARS = 200

@@ -3,7 +3,11 @@ story on a busy page, link lists inside or beside the article."""
 
 from __future__ import annotations
 
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
 from convert.extract.html import parse_html
+from convert.extract.html.scoring import score
 from convert.textutil import article_text
 
 _STORY = ("<p>The harbour authority started dredging the eastern basin on Monday, a project "
@@ -48,3 +52,121 @@ def test_short_blog_post_is_not_traded_for_its_comment_thread():
     text = article_text(parse_html(html))
     assert "dredging the eastern basin" in text
     assert "Reader" not in text
+
+
+_LONG_STORY = _STORY + "".join(
+    f"<p>Paragraph {i} of the story: the council said the cost, shared with the port, would "
+    f"stay within the budget agreed last spring, and that the quay would reopen in May.</p>"
+    for i in range(4))
+
+
+def _page(body: str, title: str = "Harbour works begin on the eastern basin") -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def test_comments_under_a_comments_heading_are_not_the_article():
+    # Movable Type and TypePad set the thread as plain siblings of the post's paragraphs,
+    # under a "Comments" heading, in blocks whose class reads as content ("commentbody").
+    thread = "".join(
+        f"<div class='commentbody'><p>Reader {i} thinks the dredging is overdue, and says so "
+        f"at length, with commas, asides, and a story about the old ferry.</p><p "
+        f"class='posted'>Posted by: reader{i} at May {i + 1}, 2012</p></div>" for i in range(12))
+    html = _page("<div id='content'><h1>Harbour works begin on the eastern basin</h1>"
+                 + _LONG_STORY + "<h2 id='c'>14 Comments</h2>" + thread + "</div>")
+    text = article_text(parse_html(html))
+    assert "dredging the eastern basin" in text and "Paragraph 3 of the story" in text
+    assert "Reader" not in text and "Comments" not in text
+
+
+def test_a_thread_with_little_before_its_heading_is_kept():
+    # Less than a short article before the heading: the thread is what the page holds.
+    thread = "".join(
+        f"<div class='entry'><p>Reader {i} thinks the dredging is overdue, and says so at "
+        f"length, with commas, asides, and a story about the old ferry.</p></div>"
+        for i in range(8))
+    html = _page("<div id='content'><h2>Comments</h2>" + thread + "</div>")
+    assert "Reader 7" in article_text(parse_html(html))
+
+
+def _teasers(n: int, cls: str = "item") -> str:
+    return "".join(
+        f"<div class='{cls}'><a href='/story/{i}'>Another story number {i} of the site, with "
+        f"a long headline that goes on, and on, for the teaser grid</a></div>" for i in range(n))
+
+
+def test_a_teaser_grid_holding_most_of_the_winner_is_dropped():
+    # "More stories" grids named for their layout ("row", "grid") sit in the article's
+    # container; a block that is all links is not the article, however large.
+    html = _page("<div id='main'><h1>Harbour works begin on the eastern basin</h1>"
+                 + _LONG_STORY + "<div class='grid'>" + _teasers(16) + "</div></div>")
+    text = article_text(parse_html(html))
+    assert "dredging the eastern basin" in text and "lifeboat station" in text
+    assert "Another story" not in text
+
+
+def test_a_link_dense_sibling_never_joins_the_winner():
+    # A "recent posts" block beside the article, sharing its class: its summaries score,
+    # but it is mostly links.
+    recent = "".join(
+        f"<p><a href='/p/{i}'>Recent post {i}: the longer headline of another post, with a "
+        f"comma, and more words</a> (summary, short)</p>" for i in range(8))
+    html = _page("<div id='wrap'><div class='block'><h1>Harbour works begin on the eastern "
+                 "basin</h1>" + _LONG_STORY + "</div><div class='block'>" + recent
+                 + "</div></div>")
+    text = article_text(parse_html(html))
+    assert "dredging the eastern basin" in text
+    assert "Recent post" not in text
+
+
+def test_a_page_of_short_cards_is_not_reduced_to_a_button():
+    # A service page: many short headed cards, no paragraph long enough to score, and one
+    # line that does: every pass finds only that line (the cards' links keep the page from
+    # reading as one link-free region).
+    cards = "".join(
+        f"<div class='card'><h3>Feature {i}</h3><span>Deploy apps fast {i}</span>"
+        f"<span>Scale to many users</span><a href='/f/{i}'>Learn more</a></div>"
+        for i in range(14))
+    html = _page("<div class='hero'><h1>Your fastest path to production</h1></div>"
+                 "<div class='cta'><span>Migrate today and get up to ten thousand in "
+                 "credits</span></div><div class='cards'>" + cards + "</div>",
+                 title="Cloud apps")
+    text = article_text(parse_html(html))
+    assert "Feature 0" in text and "Deploy apps fast 13" in text
+
+
+def test_an_embedded_tweet_quoted_in_a_story_keeps_its_text():
+    tweet = ("<blockquote class='twitter-tweet'><p>The eastern basin is finally being "
+             "dredged, three years late (tweetmark)</p>&mdash; Port Watch (@portwatch) "
+             "<a href='https://twitter.com/portwatch/status/1'>May 1, 2012</a></blockquote>")
+    html = _page("<article><h1>Harbour works begin on the eastern basin</h1>" + _STORY
+                 + "<div class='twitter-embed'>" + tweet + "</div>" + _LONG_STORY
+                 + "</article>")
+    assert "(tweetmark)" in article_text(parse_html(html))
+
+
+def test_a_paywall_wrapper_holding_the_story_is_kept():
+    # The rest of the story sits in the gate's wrapper, shown to subscribers.
+    gated = "".join(f"<p>Gated paragraph {i}: the ferry timetable changes in June, and the "
+                    f"fishing fleet moves to the lifeboat station for the summer.</p>"
+                    for i in range(4))
+    html = _page("<article><h1>Harbour works begin on the eastern basin</h1>" + _LONG_STORY
+                 + "<div class='paywall'>" + gated + "</div></article>")
+    text = article_text(parse_html(html))
+    assert "Gated paragraph 3" in text
+
+
+def test_a_story_in_bare_text_with_line_breaks_scores_as_its_paragraphs():
+    # No <p>: the story is text between <br>s. It scored as one paragraph (three points at
+    # most for its length), so a box of a few short <p> elsewhere on the page outweighed it;
+    # line by line it weighs what the same story set in <p> does.
+    lines = [f"Line {i} of the story: the harbour authority started dredging the eastern "
+             f"basin today, delayed for three years by disputes over funding." for i in range(6)]
+    as_breaks = "<div id='story'><b>Harbour works</b><br>" + "<br><br>".join(lines) + "</div>"
+    as_paragraphs = "<div id='story'><b>Harbour works</b>" + "".join(
+        f"<p>{line}</p>" for line in lines) + "</div>"
+    scores = []
+    for body in (as_breaks, as_paragraphs):
+        tree = LexborHTMLParser(_page(body))
+        candidates = score(tree.body)
+        scores.append(candidates[tree.css_first("#story").mem_id].score)
+    assert scores[0] == pytest.approx(scores[1], rel=0.01)
