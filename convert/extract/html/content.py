@@ -33,7 +33,7 @@ from .cleaning import clean, in_named_chrome
 from .dom import inside
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
-from .prune import outside_article, prune
+from .prune import in_article, outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
 from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
@@ -57,9 +57,8 @@ LOOSE_CORE = rule("loose_core", "the loose pass must find more than the nav/foot
 NOSCRIPT = rule("noscript", "<noscript> markup outweighing the visible page is parsed as the page")
 ARTICLE_STAYS = rule("article_stays", "a strict winner under the page's headline is replaced "
                      "by a later pass only with more of the same container")
-ARTICLE_ANCHOR = rule("article_anchor", "a strict winner that reads as an article (in "
-                      "<article>, a marked-up post, under the <h1>) stays like one under the "
-                      "page's headline")
+ARTICLE_ANCHOR = rule("article_anchor", "a strict winner marked up as the article (<article>, "
+                      "hentry, microdata) stays like one under the page's headline")
 HENTRY = rule("hentry", "a winner in a microformat blog post (hentry) reads as an article")
 SCHEMA_ARTICLE = rule("schema_article", "a winner that is or holds the microdata articleBody, or "
                       "sits in a schema.org Article, reads as an article")
@@ -170,9 +169,10 @@ def _comment_chars(nodes: list[LexborNode]) -> int:
 
 def _article_like(content: Content) -> bool:
     """Whether the winner reads as an article page's body: an ``<article>``/``<main>`` (or
-    inside one), a microformat or microdata post, or under the page's headline: an ``<h1>`` of two words or more that the
-    ``<title>`` repeats, held by the winner, its parent or grandparent. (A sidebar's rules or
-    a promo box does not; forums and builders put ``<h1>`` on their side boxes too.)"""
+    inside one), a microformat or microdata post, or under the page's headline: an ``<h1>``
+    of two words or more that the ``<title>`` repeats, held by the winner, its parent or
+    grandparent. (A sidebar's rules or a promo box does not; forums and builders put
+    ``<h1>`` on their side boxes too.)"""
     title = None
     for node in content.nodes:
         if node.tag in ("article", "main") or not outside_article(node):
@@ -195,6 +195,15 @@ def _article_like(content: Content) -> bool:
                     return True
             up = up.parent
     return False
+
+
+def _marked_article(content: Content) -> bool:
+    """Whether the winner is marked up as the article: an ``<article>`` (or inside one), a
+    microformat post (``hentry``) or the microdata article. (Not a ``<main>``: landing and
+    shop pages wrap all their blocks in one.)"""
+    node = content.nodes[0]
+    return (node.tag == "article" or in_article(node) or HENTRY and _in_post_entry(node)
+            or SCHEMA_ARTICLE and _in_schema_article(node))
 
 
 def _under_headline(content: Content) -> bool:
@@ -342,6 +351,12 @@ def _extends(new: Content, old: Content) -> bool:
     return sum(1 for sample in samples if sample in new_text) >= EXTEND_SHARE * len(samples)
 
 
+#: Names of a story's own container (``#articlebody``, ``.post-content``, ``.entry``): a
+#: short story so named is short, not a scrap of a page of cards. (Not "content", "text"
+#: or "body": layout utilities use them too.)
+_STORY_NAME = re.compile(r"article|story|post|entry", re.IGNORECASE)
+
+
 def _page_fallback(html: str) -> tuple[LexborHTMLParser, Content] | None:
     """Landing, listing and product pages made of many short blocks (cards, feature rows,
     buttons) have no paragraph to win: every pass finds a scrap (a button's label, a price
@@ -422,15 +437,17 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             break
         if (ARTICLE_STAYS and level == STRICT and best[1] is content
                 and content.length >= MIN_ARTICLE_CHARS and not content.in_chrome
-                and (_under_headline(content) or ARTICLE_ANCHOR and _article_like(content))):
+                and (_under_headline(content) or ARTICLE_ANCHOR and _marked_article(content))):
             anchored = content.winner
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)
     if PAGE_FALLBACK and page_len >= FALLBACK_MIN_PAGE_CHARS and (
-            best is None or best[1].length < MIN_ARTICLE_CHARS and not _article_like(best[1])):
+            best is None or best[1].length < MIN_ARTICLE_CHARS and not _article_like(best[1])
+            and not _STORY_NAME.search(best[1].winner)):
         fallback = _page_fallback(html)
-        if fallback is not None and fallback[1].length >= FALLBACK_GAIN * (
-                best[1].length if best is not None else 0) and fallback[1].length >= MIN_ARTICLE_CHARS:
+        found = best[1].length if best is not None else 0
+        if fallback is not None and fallback[1].length >= max(FALLBACK_GAIN * found,
+                                                               MIN_ARTICLE_CHARS):
             log.debug("every pass found a scrap: the pruned page (%d chars) is the content",
                       fallback[1].length)
             best = fallback

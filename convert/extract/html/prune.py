@@ -105,7 +105,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             # The loose pass keeps chrome tags to recover articles marked up as asides or
             # footers; a <nav>/<footer> inside the <article> is still the article's furniture
             # (its tags line, share bar, section links), whatever pass found it.
-            if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and _in_article(node):
+            if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and in_article(node):
                 doomed.append(node)
                 skip_to = _after(node, body)
                 if rec is not None:
@@ -183,7 +183,7 @@ def _after(node: LexborNode, root: LexborNode) -> int:
     return -1
 
 
-def _in_article(node: LexborNode) -> bool:
+def in_article(node: LexborNode) -> bool:
     """Whether an ``<article>`` encloses the element."""
     parent = node.parent
     while parent is not None:

@@ -13,7 +13,7 @@ from .cleaning import named_chrome
 from .dom import children, has_descendant, inside
 from .measure import Candidate, class_weight, describe, label, link_density, text_len
 from .thresholds import (
-    ANCESTOR_DIVIDER, ARTICLE_SHARE, BR_MIN_BREAKS, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
+    ANCESTOR_DIVIDER, ARTICLE_SHARE, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
     LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS,
     LEAD_MIN_CHARS, LEAD_PROSE_SHARE, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
     MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, PARENT_SCORE_DIVIDER,
@@ -43,8 +43,6 @@ PROSE_SIBLINGS = rule("prose_siblings", "unscored sibling paragraphs reading as 
                       "the winner")
 LEAD_WRAPPER = rule("lead_wrapper", "a lead wrapper right above the winner joins it")
 SIBLING_CHROME = rule("sibling_chrome", "siblings named as boilerplate never join")
-BR_PARAGRAPHS = rule("br_paragraphs", "bare text broken by blank lines (<br><br>) scores one "
-                     "paragraph per block of lines")
 DENSE_SIBLINGS = rule("dense_siblings", "a link-dense sibling never joins the winner")
 ARTICLE_STOPS_SIBLINGS = rule("article_stops_siblings", "nothing after an <article> winner "
                               "joins it")
@@ -56,74 +54,30 @@ _CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font"
                              "td", "li", "dd", "header", "body"})
 
 
-def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str, bool]]:
-    """Paragraph-like elements: <p>, <pre>, cells, and containers with no block children,
-    with their text and whether the element scores as its own parent: a container of bare
-    text broken by blank lines (``<br><br>``) gives one paragraph per block of lines
-    (Readability turns such ``<br>`` runs into ``<p>``), so a story typed without ``<p>``
-    weighs what the same story in ``<p>`` does, also beside a heading or a picture in the
-    same container."""
-    out: list[tuple[LexborNode, str, bool]] = []
+def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
+    """Paragraph-like elements: <p>, <pre>, cells, and containers with no block children."""
+    out: list[tuple[LexborNode, str]] = []
     for node in body.traverse():
         tag = node.tag or "-"
         if tag in _PARAGRAPH_TAGS or tag in _CONTAINER_TAGS:
-            breaks = 0
-            has_block = False
             if tag not in ("p", "pre"):
+                has_block = False
                 has_text = False
                 for kid in children(node):
                     ktag = kid.tag or "-"
                     if ktag in P.BLOCK_TAGS:
                         has_block = True
-                    elif ktag == "br":
-                        breaks += 1
-                    elif ktag == "-text" and not has_text and (kid.text_content or "").strip():
+                        break
+                    if ktag == "-text" and not has_text and (kid.text_content or "").strip():
                         has_text = True
-                if BR_PARAGRAPHS and breaks >= BR_MIN_BREAKS and has_text \
-                        and tag in _CONTAINER_TAGS:
-                    lines = _br_lines(node)
-                    if len(lines) > 1 or has_block:
-                        out.extend((node, line, True) for line in lines
-                                   if len(line) >= MIN_PARAGRAPH_CHARS)
-                        continue
                 if has_block:
                     continue
                 if tag == "span" and not has_text:
                     continue
             text = node.text(deep=True)
             if len(text) >= MIN_PARAGRAPH_CHARS:
-                out.append((node, text, False))
+                out.append((node, text))
     return out
-
-
-def _br_lines(node: LexborNode) -> list[str]:
-    """The bare text of a container split where two or more ``<br>`` follow each other (a
-    blank line, as Readability reads them; block children, scored on their own, split too).
-    One ``<br>`` is a line break inside a paragraph (an address, a verse)."""
-    lines: list[str] = []
-    parts: list[str] = []
-    pending = 0  # <br>s seen since the last text
-    for kid in children(node):
-        ktag = kid.tag or "-"
-        if ktag == "br":
-            pending += 1
-            continue
-        if ktag == "-text" and not (kid.text_content or "").strip():
-            continue
-        if ktag in P.BLOCK_TAGS or pending >= 2:
-            lines.append(" ".join("".join(parts).split()))
-            parts = []
-        elif pending:
-            parts.append(" ")
-        pending = 0
-        if ktag in P.BLOCK_TAGS:
-            continue
-        if ktag == "-text":
-            parts.append(kid.text_content or "")
-        elif not ktag.startswith("-"):
-            parts.append(kid.text(deep=True))
-    lines.append(" ".join("".join(parts).split()))
-    return [line for line in lines if line]
 
 
 def score(body: LexborNode) -> dict[int, Candidate]:
@@ -133,13 +87,13 @@ def score(body: LexborNode) -> dict[int, Candidate]:
     ``1/(3·level)``); each ancestor starts from its tag weight and class/id weight. Returns the
     candidates by node memory id."""
     candidates: dict[int, Candidate] = {}
-    for node, text, own in _paragraph_nodes(body):
+    for node, text in _paragraph_nodes(body):
         text = " ".join(text.split())
         if len(text) < MIN_PARAGRAPH_CHARS:
             continue
         points = 1 + len(P.COMMA.findall(text)) + min(len(text) / CHARS_PER_POINT,
                                                        MAX_LENGTH_POINTS)
-        ancestor = node if own else node.parent
+        ancestor = node.parent
         level = 0
         while ancestor is not None and level < SCORE_ANCESTORS:
             if ancestor.tag in ("html", "#document", "-document") or (ancestor.tag or "-").startswith("-"):

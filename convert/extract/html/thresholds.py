@@ -80,9 +80,6 @@ TAG_WEIGHT = {
 }
 #: A text block shorter than this does not seed a content score.
 MIN_PARAGRAPH_CHARS = 25
-#: A container of bare text with at least this many ``<br>`` children is read for blank lines
-#: (``<br><br>``) that split it into paragraphs for scoring.
-BR_MIN_BREAKS = 2
 #: A paragraph's points: 1, plus one per comma, plus one per this many characters...
 CHARS_PER_POINT = 100
 #: ...up to this many.
