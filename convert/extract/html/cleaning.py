@@ -5,7 +5,6 @@ names them as boilerplate (related posts, share bars, comments, newsletter and a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
@@ -19,11 +18,11 @@ from .measure import LOOSE, Candidate, class_weight, label, link_density, text_l
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
-    ITEMS_MAX_LOSS, ITEM_ALLOWANCE, ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_BLOCK_DENSITY,
-    LINK_BLOCK_PROSE_CHARS, LINK_DENSITY_LIMIT, LOW_WEIGHT_DENSITY, MAX_CLEANED,
-    MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
-    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
-    WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
+    ITEMS_MAX_LOSS, ITEM_ALLOWANCE, ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
+    LOW_WEIGHT_DENSITY, MAX_CLEANED, MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS,
+    MIN_REPEATED, PARAGRAPHS_PER_FORM, PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY,
+    TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY, WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE,
+    WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
 
 
@@ -45,8 +44,6 @@ ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraph
 FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
 SHORT_DEBRIS = rule("short_debris", "a very short block without picture or heading is dropped")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
-LINK_BLOCK_UNGUARDED = rule("link_block_unguarded", "a block of links only is cleaned even "
-                            "when it holds half the winner")
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
@@ -71,7 +68,6 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         if COMMENT_TAIL:
             doomed.extend(_comment_tail(root, root_len))
         dropped: list[LexborNode] = []
-        root_prose = _lazy(_prose, root)
         for node in root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else ():
             if node.mem_id == root.mem_id:
                 continue
@@ -83,8 +79,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             cand = candidates.get(node.mem_id)
             if KEEP_STRONG and cand is not None and keep > 0 and cand.score >= keep:
                 continue
-            if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len,
-                            root_prose):
+            if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
                 dropped.append(node)
         doomed.extend(_spare_items(root, root_len, dropped, level))
     rec = record.current()
@@ -278,17 +273,6 @@ def _is_wrapper(node: LexborNode) -> bool:
     return only is not None and only.tag in _CLEAN_TAGS
 
 
-def _lazy(measure: Callable[[LexborNode], int], node: LexborNode) -> Callable[[], int]:
-    """``measure(node)``, computed on the first call only."""
-    memo: list[int] = []
-
-    def get() -> int:
-        if not memo:
-            memo.append(measure(node))
-        return memo[0]
-    return get
-
-
 def _prose(node: LexborNode) -> int:
     """Characters of paragraph text outside links."""
     total = 0
@@ -310,23 +294,17 @@ def _weak_label(node: LexborNode) -> bool:
     return bool(words) and not P.NEGATIVE.search(P.WEAK_NEGATIVE.sub(" ", words))
 
 
-def _should_drop(node: LexborNode, level: int, points: float, root_len: int,
-                 root_prose: Callable[[], int]) -> bool:
+def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> bool:
     """Readability's ``_cleanConditionally`` test for one container inside the winner: drop it
     when its class/id and score say chrome (strict and relaxed passes), or when its shape reads
     as a link list, link table, image wall, form debris or a too-short fragment. Never drops a
     block holding most of the winner, prose with many commas, a captioned image, or a block
-    with real paragraphs (a block of links only is dropped however large, when the rest of
-    the winner is an article: ``root_prose`` gives the winner's paragraph prose).
-    ``points`` is the block's content score (0 when unscored)."""
+    with real paragraphs. ``points`` is the block's content score (0 when unscored)."""
     tag = node.tag or "-"
     text = node.text(deep=True)
     if CLEAN_MAX_HALF and visible_chars(text) > CLEAN_MAX_SHARE * root_len:
-        # Never silently lose most of the article to one cleaning decision; but a block
-        # that is nothing but links (a teaser grid, an archive list) is not the article,
-        # however much of the winner it holds.
-        return LINK_BLOCK_UNGUARDED and link_density(node) >= LINK_BLOCK_DENSITY \
-            and root_prose() - _prose(node) >= LINK_BLOCK_PROSE_CHARS
+        # Never silently lose most of the article to one cleaning decision.
+        return False
     weight = class_weight(node)
     text = " ".join(text.split())
     length = len(text)

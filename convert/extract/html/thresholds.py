@@ -186,12 +186,6 @@ COMMENT_TAIL_MIN_CHARS = 250
 #: ...and when the winner holds at most this many such headings (the thread's and its
 #: form's; a Q&A page heads the comments of every answer).
 MAX_COMMENT_HEADINGS = 2
-#: A block of at least this link density is a link list (a teaser grid, prev/next links)
-#: whatever its size: the "never remove most of the winner at once" guard does not keep it
-#: when the rest of the winner holds this many characters of paragraph prose (an article;
-#: on a listing page the links are the page).
-LINK_BLOCK_DENSITY = 0.9
-LINK_BLOCK_PROSE_CHARS = 500
 #: A form holding fewer characters than this once its controls are stripped is a bare
 #: signup/search form (a label, a consent line), not a wrapper of content.
 FORM_MAX_CHARS = 80

@@ -84,22 +84,6 @@ def test_a_thread_with_little_before_its_heading_is_kept():
     assert "Reader 7" in article_text(parse_html(html))
 
 
-def _teasers(n: int, cls: str = "item") -> str:
-    return "".join(
-        f"<div class='{cls}'><a href='/story/{i}'>Another story number {i} of the site, with "
-        f"a long headline that goes on, and on, for the teaser grid</a></div>" for i in range(n))
-
-
-def test_a_teaser_grid_holding_most_of_the_winner_is_dropped():
-    # "More stories" grids named for their layout ("row", "grid") sit in the article's
-    # container; a block that is all links is not the article, however large.
-    html = _page("<div id='main'><h1>Harbour works begin on the eastern basin</h1>"
-                 + _LONG_STORY + "<div class='grid'>" + _teasers(16) + "</div></div>")
-    text = article_text(parse_html(html))
-    assert "dredging the eastern basin" in text and "lifeboat station" in text
-    assert "Another story" not in text
-
-
 def test_a_link_dense_sibling_never_joins_the_winner():
     # A "recent posts" block beside the article, sharing its class: its summaries score,
     # but it is mostly links.
