@@ -19,8 +19,7 @@ from .thresholds import (
     MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, PARENT_SCORE_DIVIDER,
     PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING,
     REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE,
-    SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MAX_DENSITY, SIBLING_MIN_SCORE,
-    SIBLING_SHARE,
+    SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE,
     STRONG_RUNNERS_UP, STRONG_SHARE,
 )
 
@@ -43,7 +42,6 @@ PROSE_SIBLINGS = rule("prose_siblings", "unscored sibling paragraphs reading as 
                       "the winner")
 LEAD_WRAPPER = rule("lead_wrapper", "a lead wrapper right above the winner joins it")
 SIBLING_CHROME = rule("sibling_chrome", "siblings named as boilerplate never join")
-DENSE_SIBLINGS = rule("dense_siblings", "a link-dense sibling never joins the winner")
 ARTICLE_STOPS_SIBLINGS = rule("article_stops_siblings", "nothing after an <article> winner "
                               "joins it")
 
@@ -327,10 +325,6 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
                 cand.length = text_len(sib)
                 cand.density = link_density(sib, cand.length)
                 cand.score *= 1 - cand.density
-            if DENSE_SIBLINGS and cand.density > SIBLING_MAX_DENSITY:
-                # A teaser grid or prev/next block: its summaries score, its links say what
-                # it is (however its class reads, or shares the winner's).
-                continue
             if SCORED_SIBLINGS and cand.score + bonus >= threshold:
                 out.append(sib)
                 continue

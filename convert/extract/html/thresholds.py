@@ -127,8 +127,6 @@ LAYOUT_ROW_OTHER_SHARE = 0.25
 SIBLING_SHARE = 0.2
 #: ...and at least this score.
 SIBLING_MIN_SCORE = 10.0
-#: A sibling with more link text than this share never joins (a teaser grid's summaries score).
-SIBLING_MAX_DENSITY = 0.5
 #: A sibling of the winner's class gets this share of the winner's score as a bonus.
 SAME_CLASS_BONUS = 0.2
 #: An unscored sibling paragraph joins when longer than this with a link density under

@@ -84,20 +84,6 @@ def test_a_thread_with_little_before_its_heading_is_kept():
     assert "Reader 7" in article_text(parse_html(html))
 
 
-def test_a_link_dense_sibling_never_joins_the_winner():
-    # A "recent posts" block beside the article, sharing its class: its summaries score,
-    # but it is mostly links.
-    recent = "".join(
-        f"<p><a href='/p/{i}'>Recent post {i}: the longer headline of another post, with a "
-        f"comma, and more words</a> (summary, short)</p>" for i in range(8))
-    html = _page("<div id='wrap'><div class='block'><h1>Harbour works begin on the eastern "
-                 "basin</h1>" + _LONG_STORY + "</div><div class='block'>" + recent
-                 + "</div></div>")
-    text = article_text(parse_html(html))
-    assert "dredging the eastern basin" in text
-    assert "Recent post" not in text
-
-
 def test_a_page_of_short_cards_is_not_reduced_to_a_button():
     # A service page: many short headed cards, no paragraph long enough to score, and one
     # line that does: every pass finds only that line (the cards' links keep the page from
