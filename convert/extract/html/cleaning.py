@@ -19,10 +19,10 @@ from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
     ITEMS_MAX_LOSS, ITEM_ALLOWANCE, ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
-    LOW_WEIGHT_DENSITY, MAX_CLEANED, MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS,
-    MIN_REPEATED, PARAGRAPHS_PER_FORM, PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY,
-    TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY, WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE,
-    WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
+    LINK_LIST_DENSITY, LINK_LIST_MAX_CHARS, LOW_WEIGHT_DENSITY, MAX_CLEANED,
+    MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
+    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
+    WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
 
 
@@ -38,6 +38,7 @@ WEAK_LABEL = rule("weak_label", "prose outweighs a layout-only chrome word (widg
 NEGATIVE_SCORE = rule("negative_score", "a block whose class weight and score are negative "
                       "is dropped")
 CONTENT_COMMAS_RULE = rule("content_commas", "a block with many commas is prose, kept")
+LINK_LISTS = rule("link_lists", "a list of links inside the winner is dropped")
 PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept")
 IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
 ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraphs is dropped")
@@ -330,10 +331,9 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     inputs = sum(1 for form in node.css("form") if text_len(form) < FORM_MAX_CHARS)
     density = link_density(node)
     if tag in ("ul", "ol"):
-        # (A list is not judged by its links here: lists of links were dropped below a link
-        # density and a length, a rule that changed little and that little for the worse on
-        # every set; link lists go by their class weight and the tests above.)
-        return length < 1 and img == 0
+        # A list of links is navigation; a list of sentences is content.
+        return LINK_LISTS and density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
+            length < 1 and img == 0)
     if PROSE_INSIDE and p and _prose(node) >= PROSE_INSIDE_CHARS:
         # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.
         return False
