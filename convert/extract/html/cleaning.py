@@ -13,13 +13,14 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import children, has_descendant, inside
+from .prune import COMMENT_TAIL, GATED_STORY
 from .measure import LOOSE, Candidate, class_weight, label, link_density, text_len, visible_chars
 from .thresholds import (
-    CLASS_WEIGHT, CLEAN_MAX_SHARE, CONTENT_COMMAS, DEBRIS_MAX_CHARS, FORM_MAX_CHARS,
-    IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS, ITEMS_MAX_LOSS, ITEM_ALLOWANCE,
-    ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT, LINK_LIST_DENSITY,
-    LINK_LIST_MAX_CHARS, LINK_TABLE_DENSITY, LINK_TABLE_MAX_CHARS, LOW_WEIGHT_DENSITY,
-    MAX_CLEANED, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
+    CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
+    FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
+    ITEMS_MAX_LOSS, ITEM_ALLOWANCE, ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
+    LINK_LIST_DENSITY, LINK_LIST_MAX_CHARS, LOW_WEIGHT_DENSITY, MAX_CLEANED,
+    MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
@@ -39,7 +40,6 @@ NEGATIVE_SCORE = rule("negative_score", "a block whose class weight and score ar
 CONTENT_COMMAS_RULE = rule("content_commas", "a block with many commas is prose, kept")
 LINK_LISTS = rule("link_lists", "a list of links inside the winner is dropped")
 PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept")
-LINK_TABLES = rule("link_tables", "a table of links inside the winner is dropped")
 IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
 ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraphs is dropped")
 FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
@@ -66,6 +66,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         doomed.extend(blocks)
         if TRAILING_LINKS:
             doomed.extend(_trailing_links(root))
+        if COMMENT_TAIL:
+            doomed.extend(_comment_tail(root, root_len))
         dropped: list[LexborNode] = []
         for node in root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else ():
             if node.mem_id == root.mem_id:
@@ -108,6 +110,10 @@ def _chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candid
         if node.mem_id == root.mem_id or not named_chrome(node):
             continue
         if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
+            continue
+        if GATED_STORY and P.GATE.search(label(node)) and sum(
+                text_len(p) for p in node.css("p")) >= GATED_PROSE_CHARS:
+            # The story behind the paywall, not its notice.
             continue
         if text_len(node) > CLEAN_MAX_SHARE * root_len:
             # A long list of related-post summaries can outweigh a short article: what must
@@ -157,6 +163,41 @@ def _trailing_links(root: LexborNode) -> list[LexborNode]:
             break
         out.append(para)
     return out if len(out) <= MAX_TRAILING_LINKS else []
+
+
+_HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
+
+
+def _comment_tail(root: LexborNode, root_len: int) -> list[LexborNode]:
+    """Blogs set the reader comments as plain siblings of the post's paragraphs, under a
+    heading ("Comments", "14 Responses") with nothing in their class names
+    to say so (Movable Type, TypePad): from the first such heading on, the rest of the winner
+    is the thread. Kept when less than :data:`.thresholds.COMMENT_TAIL_MIN_CHARS` of the
+    winner precede it (the thread is the page), and when more such headings than a thread's
+    and its form's stand in the winner (a Q&A page heads each answer's comments: the answers
+    are the page)."""
+    found = [heading for heading in root.css(_HEADING_SELECTOR)
+             if P.COMMENTS_HEADING.match(" ".join(heading.text(deep=True).split()))]
+    for heading in found[:1] if len(found) <= MAX_COMMENT_HEADINGS else ():
+        cut = heading
+        # A wrapper holding only the heading (``div.commentform > h2``) goes with it.
+        size = text_len(heading)
+        while cut.parent is not None and cut.parent.mem_id != root.mem_id \
+                and text_len(cut.parent) == size:
+            cut = cut.parent
+        tail: list[LexborNode] = []
+        node = cut
+        while node is not None and node.mem_id != root.mem_id:
+            sib = node if node is cut else node.next
+            while sib is not None:
+                if sib.tag and not sib.tag.startswith("-"):
+                    tail.append(sib)
+                sib = sib.next
+            node = node.parent
+        if root_len - sum(text_len(n) for n in tail) < COMMENT_TAIL_MIN_CHARS:
+            return []
+        return tail
+    return []
 
 
 @lru_cache(maxsize=4096)
@@ -297,7 +338,8 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.
         return False
     if tag == "table":
-        return LINK_TABLES and density > LINK_TABLE_DENSITY and length < LINK_TABLE_MAX_CHARS
+        # (Nor a table: "link tables" were dropped by density, which changed next to nothing.)
+        return False
     if IMAGE_WALLS and img > 1 and p / img < IMAGE_WALL_PARAGRAPHS and length < IMAGE_WALL_MAX_CHARS:
         return True
     if ITEM_HEAVY and tag not in ("ul", "ol") and li > p and length < ITEM_HEAVY_MAX_CHARS:

@@ -33,10 +33,11 @@ from .cleaning import clean, in_named_chrome
 from .dom import inside
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
-from .prune import outside_article, prune
+from .prune import in_article, outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
 from .thresholds import (
-    EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, HEADLINE_LEVELS,
+    EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
+    FALLBACK_MIN_PAGE_CHARS, HEADLINE_LEVELS,
     HEADLINE_MIN_WORDS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,
     NOSCRIPT_MIN_TEXT, PAGE_CHARS_CAP, PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
     SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, STAY_MIN_WORDS, STAY_TITLE_SHARE, WEAKER_SCORE_SHARE,
@@ -56,7 +57,13 @@ LOOSE_CORE = rule("loose_core", "the loose pass must find more than the nav/foot
 NOSCRIPT = rule("noscript", "<noscript> markup outweighing the visible page is parsed as the page")
 ARTICLE_STAYS = rule("article_stays", "a strict winner under the page's headline is replaced "
                      "by a later pass only with more of the same container")
+ARTICLE_ANCHOR = rule("article_anchor", "a strict winner marked up as the article (<article>, "
+                      "hentry, microdata) stays like one under the page's headline")
 HENTRY = rule("hentry", "a winner in a microformat blog post (hentry) reads as an article")
+SCHEMA_ARTICLE = rule("schema_article", "a winner that is or holds the microdata articleBody, or "
+                      "sits in a schema.org Article, reads as an article")
+PAGE_FALLBACK = rule("page_fallback", "when every pass found only a scrap of a page with "
+                     "text, the strictly pruned page (its <main>, else the body) is the content")
 ENCLOSING_REGION = rule("enclosing_region", "the strict winner widens to a link-free headed "
                         "region on landing pages")
 
@@ -173,14 +180,17 @@ def _comment_chars(nodes: list[LexborNode]) -> int:
 
 def _article_like(content: Content) -> bool:
     """Whether the winner reads as an article page's body: an ``<article>``/``<main>`` (or
-    inside one), or under the page's headline: an ``<h1>`` of two words or more that the
-    ``<title>`` repeats, held by the winner, its parent or grandparent. (A sidebar's rules or
-    a promo box does not; forums and builders put ``<h1>`` on their side boxes too.)"""
+    inside one), a microformat or microdata post, or under the page's headline: an ``<h1>``
+    of two words or more that the ``<title>`` repeats, held by the winner, its parent or
+    grandparent. (A sidebar's rules or a promo box does not; forums and builders put
+    ``<h1>`` on their side boxes too.)"""
     title = None
     for node in content.nodes:
         if node.tag in ("article", "main") or not outside_article(node):
             return True
         if HENTRY and _in_post_entry(node):
+            return True
+        if SCHEMA_ARTICLE and _in_schema_article(node):
             return True
         if title is None:
             title = _page_title(node)
@@ -196,6 +206,15 @@ def _article_like(content: Content) -> bool:
                     return True
             up = up.parent
     return False
+
+
+def _marked_article(content: Content) -> bool:
+    """Whether the winner is marked up as the article: an ``<article>`` (or inside one), a
+    microformat post (``hentry``) or the microdata article. (Not a ``<main>``: landing and
+    shop pages wrap all their blocks in one.)"""
+    node = content.nodes[0]
+    return (node.tag == "article" or in_article(node) or HENTRY and _in_post_entry(node)
+            or SCHEMA_ARTICLE and _in_schema_article(node))
 
 
 def _under_headline(content: Content) -> bool:
@@ -218,6 +237,26 @@ def _under_headline(content: Content) -> bool:
                     and len(text) >= STAY_TITLE_SHARE * len(title)):
                 return True
         up = up.parent
+    return False
+
+
+_SCHEMA_ARTICLE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|Report)\b", re.IGNORECASE)
+
+
+def _in_schema_article(node: LexborNode) -> bool:
+    """Whether the element is, holds or sits (up to :data:`HEADLINE_LEVELS` levels) in the
+    article the page declares in microdata: ``itemprop="articleBody"``, or an
+    ``itemtype`` of ``schema.org/NewsArticle``, ``BlogPosting`` and kin."""
+    if node.css_first("[itemprop=articleBody]") is not None:
+        return True
+    for _ in range(HEADLINE_LEVELS + 1):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        attrs = node.attributes
+        if attrs.get("itemprop") == "articleBody" or _SCHEMA_ARTICLE.search(
+                attrs.get("itemtype") or ""):
+            return True
+        node = node.parent
     return False
 
 
@@ -323,6 +362,37 @@ def _extends(new: Content, old: Content) -> bool:
     return sum(1 for sample in samples if sample in new_text) >= EXTEND_SHARE * len(samples)
 
 
+#: Names of a story's own container (``#articlebody``, ``.post-content``, ``.entry``): a
+#: short story so named is short, not a scrap of a page of cards. (Not "content", "text"
+#: or "body": layout utilities use them too.)
+_STORY_NAME = re.compile(r"article|story|post|entry", re.IGNORECASE)
+
+
+def _page_fallback(html: str) -> tuple[LexborHTMLParser, Content] | None:
+    """Landing, listing and product pages made of many short blocks (cards, feature rows,
+    buttons) have no paragraph to win: every pass finds a scrap (a button's label, a price
+    note, a consent bar). The page itself, pruned of chrome, is then the content: its
+    ``<main>`` when it has one with text, else the body. (Not cleaned: a grid of product
+    cards reads as link lists, and it is what such a page holds.) The strict pruning is
+    relaxed when it leaves too little, as in the cascade."""
+    for level in (STRICT, RELAXED):
+        tree = LexborHTMLParser(html)
+        prune(tree, level)
+        body = tree.body
+        if body is None:
+            return None
+        root = body
+        for main in tree.css("main, [role=main]"):
+            if text_len(main) >= MIN_ARTICLE_CHARS:
+                root = main
+                break
+        length = text_len(root)
+        if length >= MIN_ARTICLE_CHARS:
+            return tree, Content([root], length, level, ["fallback: the pruned page"], 0.0,
+                                 winner=describe(root))
+    return None
+
+
 def find_content(html: str, page: LexborHTMLParser | None = None
                  ) -> tuple[LexborHTMLParser, Content | None]:
     """Run the cascade; return the tree the winning nodes live in and the winner.
@@ -378,10 +448,20 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             break
         if (ARTICLE_STAYS and level == STRICT and best[1] is content
                 and content.length >= MIN_ARTICLE_CHARS and not content.in_chrome
-                and _under_headline(content)):
+                and (_under_headline(content) or ARTICLE_ANCHOR and _marked_article(content))):
             anchored = content.winner
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)
+    if PAGE_FALLBACK and page_len >= FALLBACK_MIN_PAGE_CHARS and (
+            best is None or best[1].length < MIN_ARTICLE_CHARS and not _article_like(best[1])
+            and not _STORY_NAME.search(best[1].winner)):
+        fallback = _page_fallback(html)
+        found = best[1].length if best is not None else 0
+        if fallback is not None and fallback[1].length >= max(FALLBACK_GAIN * found,
+                                                               MIN_ARTICLE_CHARS):
+            log.debug("every pass found a scrap: the pruned page (%d chars) is the content",
+                      fallback[1].length)
+            best = fallback
     if best is None:
         return LexborHTMLParser(html), None
     log.debug("chose the %s pass (%d chars)", _PASS_NAMES[best[1].level], best[1].length)

@@ -156,6 +156,22 @@ CONSENT_TEXT = re.compile(
     r"\bnous utilisons des cookies\b|\butilizamos cookies\b",
     re.IGNORECASE)
 
+#: A heading that opens the reader comments under a post ("Comments", "14 Responses",
+#: "Leave a Reply"): the whole heading, a count or colon allowed. ("Replies" is left out: on
+#: a forum the replies are the page; "Response" alone is a section of an article on HTTP.)
+COMMENTS_HEADING = re.compile(
+    r"^\W*(?:(?:\d+\s+)?comments?|\d+\s+responses?|(?:\d+\s+)?responses? to .{1,120}|"
+    r"reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    r"kommentare|commentaires|comentarios|commenti|reacties)"
+    r"\s*(?:\(\d+\))?\s*:?\W*$",
+    re.IGNORECASE)
+
+#: class/id words of a paywall: the gate's notice, or the wrapper of the story behind it.
+GATE = re.compile(r"pay-?wall", re.IGNORECASE)
+#: class/id words of a social-media embed (a tweet, a post quoted in a story).
+EMBED = re.compile(r"tweet|twitter|instagram|tiktok|facebook-post|fb-post|embed",
+                   re.IGNORECASE)
+
 COMMA = re.compile(r"[,，、،]")
 
 # --------------------------------------------------------------------------- URLs

@@ -17,7 +17,7 @@ from . import patterns as P
 from .dom import hidden_by
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len
-from .thresholds import WRAPPER_SHARE
+from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE
 
 PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
 ARTICLE_FURNITURE = rule("article_furniture", "a <nav>/<footer> inside <article> is pruned "
@@ -27,6 +27,12 @@ PRUNE_CHROME_TAGS = rule("prune_chrome_tags", "nav/footer/aside, chrome roles an
                          "outside the article are pruned (strict pass)")
 PRUNE_CHROME_WORDS = rule("prune_chrome_words", "elements whose class/id reads as chrome are "
                           "pruned (strict pass)")
+QUOTED_EMBEDS = rule("quoted_embeds", "a <blockquote> (an embedded tweet or post quoted in "
+                     "a story) is never pruned for its class/id words")
+GATED_STORY = rule("gated_story", "a block named as a paywall that holds paragraphs of prose "
+                   "is the rest of the story, kept")
+COMMENT_TAIL = rule("comment_tail", "a 'Comments' heading inside the winner ends the article "
+                    "(the heading is kept by the pruning to mark where)")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -99,7 +105,7 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             # The loose pass keeps chrome tags to recover articles marked up as asides or
             # footers; a <nav>/<footer> inside the <article> is still the article's furniture
             # (its tags line, share bar, section links), whatever pass found it.
-            if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and _in_article(node):
+            if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and in_article(node):
                 doomed.append(node)
                 skip_to = _after(node, body)
                 if rec is not None:
@@ -115,13 +121,20 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             continue
         if relaxed or not attrs or tag in _WORDS_EXEMPT or not PRUNE_CHROME_WORDS:
             continue
+        if QUOTED_EMBEDS and (tag == "blockquote" or _embed_wrapper(attrs, node)):
+            # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a share bar.)
+            continue
         cls = attrs.get("class")
         ident = attrs.get("id")
         if cls and ident:
             words = cls + " " + ident
         else:
             words = cls or ident
-        if words and _unlikely(words):
+        if words and _unlikely(words) and not (GATED_STORY and _gated_story(words, node)) \
+                and not (COMMENT_TAIL and tag in P.HEADING_TAGS and P.COMMENTS_HEADING.match(
+                    " ".join(node.text(deep=True).split()))):
+            # (A "Comments" heading named ``#comments`` stays: the cleaning cuts the thread
+            # under it, whose blocks are often named as content, ``commentbody``.)
             # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it
             # (a list cannot be that wrapper).
             if tag in ("ul", "ol", "dl") or not WRAPPER_KEPT or not big(node):
@@ -141,6 +154,21 @@ def _unlikely(label: str) -> bool:
     return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
 
 
+def _embed_wrapper(attrs, node: LexborNode) -> bool:
+    """Whether the element is named as a social-media embed and holds the quoted post."""
+    words = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+    return P.EMBED.search(words) is not None and node.css_first("blockquote") is not None
+
+
+def _gated_story(words: str, node: LexborNode) -> bool:
+    """Whether a block named as a paywall (``paywall``, ``article-paywall``) holds the rest of
+    the story: paragraphs of prose, not a "subscribe to read on" box."""
+    if not P.GATE.search(words):
+        return False
+    prose = sum(text_len(p) for p in node.css("p"))
+    return prose >= GATED_PROSE_CHARS
+
+
 def _after(node: LexborNode, root: LexborNode) -> int:
     """Memory id of the first node a non-text walk of ``root`` meets after ``node``'s
     subtree; -1 when there is none."""
@@ -155,7 +183,7 @@ def _after(node: LexborNode, root: LexborNode) -> int:
     return -1
 
 
-def _in_article(node: LexborNode) -> bool:
+def in_article(node: LexborNode) -> bool:
     """Whether an ``<article>`` encloses the element."""
     parent = node.parent
     while parent is not None:

@@ -50,6 +50,11 @@ HEADLINE_MIN_WORDS = 2
 #: page it holds (see ``content._under_headline``).
 STAY_MIN_WORDS = 3
 STAY_TITLE_SHARE = 0.5
+#: When every pass found fewer than :data:`MIN_ARTICLE_CHARS` (outside an article) on a page
+#: of at least this many visible characters, the pruned page is the content...
+FALLBACK_MIN_PAGE_CHARS = 500
+#: ...when it holds at least this many times what the passes found.
+FALLBACK_GAIN = 3
 #: ``<noscript>`` markup is parsed as the page only when it holds this many characters of
 #: markup and, once parsed, this many characters of text (and more than the visible page).
 NOSCRIPT_MIN_MARKUP = 2000
@@ -60,6 +65,9 @@ NOSCRIPT_MIN_TEXT = 1000
 #: A hidden or chrome-named element holding at least this share of the body's text is the
 #: page's wrapper (misnamed, or hidden until a script reveals it), not chrome.
 WRAPPER_SHARE = 0.5
+#: A block named as a paywall holding this many characters of paragraph text is the story
+#: behind the gate (a "subscribe to continue" box holds a sentence or two).
+GATED_PROSE_CHARS = 400
 
 # --------------------------------------------------------------------------- scoring
 
@@ -170,6 +178,12 @@ MIN_REPEATED = 3
 MAX_TRAILING_LINKS = 2
 TRAILING_LINK_CHARS = 150
 TRAILING_LINK_DENSITY = 0.9
+#: A heading opening the reader comments (``patterns.COMMENTS_HEADING``) ends the article when
+#: at least this many characters of the winner come before it (else the thread is the page).
+COMMENT_TAIL_MIN_CHARS = 250
+#: ...and when the winner holds at most this many such headings (the thread's and its
+#: form's; a Q&A page heads the comments of every answer).
+MAX_COMMENT_HEADINGS = 2
 #: A form holding fewer characters than this once its controls are stripped is a bare
 #: signup/search form (a label, a consent line), not a wrapper of content.
 FORM_MAX_CHARS = 80
@@ -187,9 +201,6 @@ LINK_LIST_DENSITY = 0.6
 LINK_LIST_MAX_CHARS = 2000
 #: A block with this many characters of paragraph prose is content, whatever its links.
 PROSE_INSIDE_CHARS = 100
-#: A table is a link table above this link density, when shorter than this.
-LINK_TABLE_DENSITY = 0.5
-LINK_TABLE_MAX_CHARS = 1000
 #: An image wall: several images, fewer paragraphs per image than this, shorter than this.
 IMAGE_WALL_PARAGRAPHS = 0.5
 IMAGE_WALL_MAX_CHARS = 200
