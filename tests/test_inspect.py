@@ -12,6 +12,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import convert
+from convert.extract.assess import PAGE_TYPES
 from convert.extract.record import Recorder, recording
 from convert.inspect import inspect_bytes, inspect_page
 from convert.inspect.page import report_html
@@ -174,6 +175,55 @@ def test_a_refused_page_still_gets_a_report():
     assert report["error"] and report["article"] is None
     assert report["blocks"][0]["verdict"] == "dropped"
     assert "<nav" not in report_html(report).split("</style>", 1)[1].replace("&lt;nav", "")
+
+
+# --------------------------------------------------------------------------- page type, confidence
+
+def test_the_page_type_and_confidence_are_shown_with_the_signals_behind_them():
+    from convert.extract.assess import _models
+    data = VERDICTS.read_bytes()
+    meta = convert.parse(data, location=str(VERDICTS)).meta
+    a = inspect_page(str(VERDICTS))["assessment"]
+    # the same verdict the article's metadata carries
+    assert (a["kind"], a["page_type"]) == ("html", meta.page_type)
+    assert a["page_type_probability"] == meta.page_type_probability
+    assert a["confidence"] == meta.confidence
+    assert abs(sum(a["type_probabilities"].values()) - 1) < 0.01
+    # each signal row is weight × (value - training mean), strongest first
+    for rows, model, label in ((a["type_signals"], _models()["pagetype_html"], a["page_type"]),
+                               (a["confidence_signals"], _models()["confidence_html"], None)):
+        assert rows and [abs(r["effect"]) for r in rows] == sorted(
+            (abs(r["effect"]) for r in rows), reverse=True)
+        for r in rows:
+            mean = model.get("means", {}).get(r["signal"], 0.0)
+            assert r["effect"] == pytest.approx(r["weight"] * (r["value"] - mean), abs=0.01)
+    # the page declares an article (JSON-LD, og:type, a dated byline): that shows
+    assert a["page_type"] == "article"
+    assert any(r["signal"].startswith(("ld:", "og:", "decl:")) and r["effect"] > 0
+               for r in a["type_signals"])
+
+
+def test_the_html_report_and_the_cli_show_the_page_type(tmp_path):
+    report = inspect_page(str(VERDICTS))
+    a = report["assessment"]
+    html = report_html(report)
+    assert "Page type and confidence" in html
+    line = f"page type {a['page_type']} ({a['page_type_probability']:.2f}), confidence " \
+           f"{a['confidence']:.2f}"
+    assert line in html
+    assert all(r["signal"] in html for r in a["type_signals"] + a["confidence_signals"])
+    res = run_cli("inspect", str(VERDICTS), "-o", str(tmp_path / "r.html"))
+    assert res.returncode == 0 and line in res.stderr.decode()
+
+
+def test_a_text_dump_is_judged_too_and_a_refused_page_is_not():
+    a = inspect_bytes(FERRY_DUMP.encode(), kind="text")["assessment"]
+    assert a["kind"] == "text" and a["page_type"] in PAGE_TYPES and a["type_signals"]
+    refused = inspect_bytes(b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                            kind="html")
+    assert refused["assessment"] is None
+    jsonschema.validate(json.loads(json.dumps(refused)), SCHEMA)
+    assert "Page type and confidence" not in report_html(refused)
 
 
 # --------------------------------------------------------------------------- hostile pages

@@ -72,6 +72,9 @@ class Recorder:
         self.meta: dict[str, dict[str, Any]] = {}
         #: Text dumps: one dict per line (text, class, rule, scores).
         self.lines: list[dict[str, Any]] = []
+        #: The page type and confidence with the signals behind them
+        #: (:func:`convert.extract.assess.explain`).
+        self.assessment: dict[str, Any] | None = None
         #: step → seconds.
         self.timings: dict[str, float] = {}
         self.notes: list[str] = []

@@ -26,7 +26,7 @@ def inspect_command(
     from convert.errors import DecruftError
     from convert.fetch import is_url, url_stem
     from . import inspect_page
-    from .page import report_html
+    from .page import assessment_summary, report_html
     try:
         report = inspect_page(page)
     except DecruftError as exc:
@@ -41,6 +41,7 @@ def inspect_command(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        sys.stderr.write(f"decruft: wrote {output}\n")
+        judged = assessment_summary(report)
+        sys.stderr.write(f"decruft: wrote {output}" + (f" ({judged})" if judged else "") + "\n")
     if report.get("error"):
         raise typer.Exit(1)

@@ -138,6 +138,43 @@ def _metadata(report: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def _signal_rows(rows: list[dict[str, Any]]) -> str:
+    body = "".join(
+        f'<tr><td>{_e(r["signal"])}</td><td>{_e(r["value"])}</td><td>{_e(r["weight"])}</td>'
+        f'<td>{"+" if r["effect"] > 0 else ""}{_e(r["effect"])}</td></tr>' for r in rows)
+    return ('<table><tr><th>signal</th><th>value</th><th>weight</th><th>effect</th></tr>'
+            f'{body}</table>') if rows else '<p class="muted">no signal</p>'
+
+
+def assessment_summary(report: dict[str, Any]) -> str:
+    """One line: the page type, its probability and the confidence ("" when not judged)."""
+    a = report.get("assessment")
+    if not a:
+        return ""
+    parts = []
+    if a.get("page_type"):
+        parts.append(f"page type {a['page_type']} ({a['page_type_probability']:.2f})")
+    if a.get("confidence") is not None:
+        parts.append(f"confidence {a['confidence']:.2f}")
+    return ", ".join(parts)
+
+
+def _assessment(report: dict[str, Any]) -> str:
+    a = report.get("assessment")
+    if not a:
+        return ""
+    probs = " · ".join(f"{_e(k)} {v:.2f}" for k, v in a["type_probabilities"].items())
+    return (f'<h2>Page type and confidence</h2><p class="sub">{_e(assessment_summary(report))}'
+            f'</p><p class="scores">{probs}</p>'
+            '<p class="muted">effect = weight × (value − the mean of the training pages): what '
+            'a signal added to the score, positive for, negative against.</p>'
+            f'<details open><summary>signals behind the page type '
+            f'(<b>{_e(a["page_type"])}</b>)</summary>{_signal_rows(a["type_signals"])}</details>'
+            f'<details open><summary>signals behind the confidence '
+            f'(<b>{_e(a["confidence"])}</b>)</summary>'
+            f'{_signal_rows(a["confidence_signals"])}</details>')
+
+
 def report_html(report: dict[str, Any]) -> str:
     """The report's data (:func:`convert.inspect.report.build`) as one HTML document."""
     css = _CSS.strip()
@@ -166,11 +203,17 @@ def report_html(report: dict[str, Any]) -> str:
         f'<h1>decruft inspect</h1><p class="sub">{_e(inp["location"] or "standard input")} · '
         f'{_e(inp["kind"])} · {_e(inp["bytes"])} bytes · extracted in '
         f'{timing["extract_seconds"] * 1000:.1f} ms ({passes}) · decruft {_e(report["decruft"])}</p>'
-        f'{error}<div class="stats">{stats}</div><p class="scores">{rules}</p>'
+        f'{error}<div class="stats">{stats}{_summary_stat(report)}</div>'
+        f'<p class="scores">{rules}</p>'
         '<input type="radio" name="show" id="show-all" checked><label for="show-all">all blocks</label> '
         '<input type="radio" name="show" id="only-kept"><label for="only-kept">only kept</label> '
         '<input type="radio" name="show" id="only-dropped"><label for="only-dropped">only dropped</label>'
         '<div class="cols"><section class="page"><h2>Page, in document order</h2>'
         f'{blocks or "<p class=muted>no text blocks recorded</p>"}</section>'
         f'<section class="article"><h2>Article</h2>{_article(report)}</section></div>'
-        f'{_cascade(report)}{_metadata(report)}</body></html>\n')
+        f'{_assessment(report)}{_cascade(report)}{_metadata(report)}</body></html>\n')
+
+
+def _summary_stat(report: dict[str, Any]) -> str:
+    line = assessment_summary(report)
+    return f'<span class="stat">{_e(line)}</span>' if line else ""

@@ -229,6 +229,9 @@ def build(rec: Recorder, article: Article | None, *, location: str | None, kind:
         "blocks": blocks,
         "cascade": {"page_chars": rec.page_chars, "chosen": rec.chosen, "passes": passes},
         "metadata": rec.meta,
+        # The page type and confidence, with the signals behind each (null when the page
+        # was refused before they were judged).
+        "assessment": rec.assessment,
         "notes": rec.notes,
         "article": to_envelope(article) if article is not None else None,
     }

@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from convert.article import Block
+from convert.extract import record
 
 from . import linear
 from .body_signals import body_signals
 
-__all__ = ["PAGE_TYPES", "Assessment", "assess", "OTHER_BELOW"]
+__all__ = ["PAGE_TYPES", "Assessment", "assess", "page_type", "explain", "OTHER_BELOW"]
 
 #: The page types, in the order of the issue that defines them. ``other`` is given when no
 #: learned type is likely enough (:data:`OTHER_BELOW`).
@@ -55,27 +56,82 @@ def _models() -> Mapping[str, Any]:
     return json.loads((Path(__file__).parent / "weights.json").read_text(encoding="utf-8"))
 
 
+def page_type(kind: str, page: Mapping[str, float]) -> tuple[str | None, float | None,
+                                                           dict[str, float]]:
+    """The page's type from its page-level signals alone — ``page`` is what
+    :func:`.html_signals.html_signals` (``kind`` ``html``) or
+    :func:`.text_signals.dump_signals` (``text``) found before any content extraction, so a
+    caller can pick an extraction profile by it. Returns (type, its probability, every
+    learned type's probability); the type is ``other`` when no learned type reaches
+    :data:`OTHER_BELOW`, and ``(None, None, {})`` when no model ships for ``kind``."""
+    type_model = _models().get(f"pagetype_{kind}")
+    if type_model is None:
+        return None, None, {}
+    probs = linear.softmax_scores(type_model, page)
+    best = max(probs, key=probs.__getitem__)
+    probability = probs[best]
+    return ("other" if probability < OTHER_BELOW else best), probability, probs
+
+
 def assess(kind: str, page: Mapping[str, float], blocks: Iterable[Block],
            extra: Mapping[str, float] | None = None) -> Assessment:
     """Judge a page of ``kind`` (``html`` or ``text``) from its page signals, its extracted
-    ``blocks`` and ``extra`` signals of the extraction (cascade, metadata found)."""
+    ``blocks`` and ``extra`` signals of the extraction (cascade, metadata found). The page
+    type reads ``page`` alone (:func:`page_type`); the confidence reads everything."""
     models = _models()
-    type_model = models.get(f"pagetype_{kind}")
     signals = dict(page)
-    page_type = probability = None
-    if type_model is not None:
-        probs = linear.softmax_scores(type_model, page)
-        page_type = max(probs, key=probs.__getitem__)
-        probability = probs[page_type]
-        if probability < OTHER_BELOW:
-            page_type = "other"
-        signals.update(("type:" + k, v) for k, v in probs.items())
+    kind_of_page, probability, probs = page_type(kind, page)
+    signals.update(("type:" + k, v) for k, v in probs.items())
     page_chars = int(round(math.expm1(page.get("page:text", 0.0))))
     signals.update(body_signals(blocks, page_chars))
     signals.update(extra or {})
     conf_model = models.get(f"confidence_{kind}")
     confidence = linear.logistic_score(conf_model, signals) if conf_model else None
-    return Assessment(page_type, _round(probability), _round(confidence), signals)
+    verdict = Assessment(kind_of_page, _round(probability), _round(confidence), signals)
+    rec = record.current()
+    if rec is not None:
+        rec.assessment = explain(kind, verdict, page)
+    return verdict
+
+
+#: How many signals ``inspect`` lists behind each verdict.
+TOP_SIGNALS = 12
+
+
+def explain(kind: str, verdict: Assessment, page: Mapping[str, float],
+            top: int = TOP_SIGNALS) -> dict[str, Any]:
+    """The verdict with the signals behind it, for ``decruft inspect``: every type's
+    probability, and for the type and the confidence the ``top`` signals that moved them
+    most — each signal's value, the model's weight and what it added to the score over a
+    typical training page (weight × (value − mean), :func:`.linear.contributions`)."""
+    models = _models()
+    out: dict[str, Any] = {"kind": kind, "page_type": verdict.page_type,
+                           "page_type_probability": verdict.page_type_probability,
+                           "type_probabilities": {}, "type_signals": [],
+                           "confidence": verdict.confidence, "confidence_signals": []}
+    type_model = models.get(f"pagetype_{kind}")
+    if type_model is not None:
+        probs = linear.softmax_scores(type_model, page)
+        best = max(probs, key=probs.__getitem__)
+        out["type_probabilities"] = {k: round(v, 3) for k, v in
+                                     sorted(probs.items(), key=lambda kv: -kv[1])}
+        out["type_signals"] = _rows(type_model, page, best, top)
+    conf_model = models.get(f"confidence_{kind}")
+    if conf_model is not None:
+        out["confidence_signals"] = _rows(conf_model, verdict.signals, None, top)
+    return out
+
+
+def _rows(model: Mapping[str, Any], features: Mapping[str, float], label: str | None,
+          top: int) -> list[dict[str, Any]]:
+    i = model["classes"].index(label) if label is not None else 0
+    rows = []
+    for name, effect in linear.contributions(model, features, label)[:top]:
+        row = model["weights"][name]
+        weight = row[i] - sum(row) / len(row) if len(row) > 1 else row[i]
+        rows.append({"signal": name, "value": round(features.get(name, 0.0), 3),
+                     "weight": round(weight, 3), "effect": round(effect, 3)})
+    return rows
 
 
 def _round(value: float | None) -> float | None:

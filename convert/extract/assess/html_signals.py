@@ -16,6 +16,7 @@ from typing import Any, Mapping
 from selectolax.lexbor import LexborHTMLParser
 
 from . import vocab as V
+from .structure_signals import structure_signals
 from .url_signals import url_signals
 
 __all__ = ["html_signals", "cascade_signals", "page_text_chars"]
@@ -32,6 +33,8 @@ _SPLIT = str.maketrans("-_", "  ")
 #: Only this much markup is read for class words and phrases: a page's kind shows early, and
 #: a 20 MB page must not cost more than a normal one.
 SCAN_CHARS = 400_000
+#: Metadata fields whose presence is a signal (an article declares its date and authors).
+DECLARED = ("published", "authors", "description", "section", "tags")
 
 
 def _log(n: float) -> float:
@@ -39,10 +42,14 @@ def _log(n: float) -> float:
 
 
 def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
-                 title: str | None = None) -> dict[str, float]:
+                 title: str | None = None,
+                 fields: Mapping[str, Any] | None = None) -> dict[str, float]:
     """The page-level signals of ``markup`` (``tree`` is its untouched parse; ``title`` the
-    page's title as the metadata found it)."""
+    page's title and ``fields`` the metadata as the metadata extractor found them)."""
     out: dict[str, float] = {}
+    for name in DECLARED:
+        if fields and fields.get(name):
+            out["decl:" + name] = 1.0
     if title:
         for word in _WORD.findall(title.lower()):
             if word in V.TITLE_WORDS:
@@ -91,6 +98,7 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
     out["page:markup"] = _log(len(markup))
     text = page_text_chars(tree)
     out["page:text"] = _log(text)
+    out.update(structure_signals(tree, text))
     out.update(url_signals(url))
     return out
 

@@ -42,3 +42,25 @@ def logistic_score(model: Mapping[str, Any], features: Mapping[str, float]) -> f
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
+
+
+
+def contributions(model: Mapping[str, Any], features: Mapping[str, float],
+                  label: str | None = None) -> list[tuple[str, float]]:
+    """What each feature adds to class ``label``'s logit (the binary model's single class
+    when ``None``) over a typical page: weight × (value − the training mean), largest in
+    magnitude first. A feature the page lacks counts too (its value is 0: "no date declared"
+    speaks against an article). For a multinomial model the weight is taken relative to the
+    mean over the classes, so a feature that pushes every class alike counts as zero."""
+    classes = model["classes"]
+    i = classes.index(label) if label is not None else 0
+    multi = len(classes) > 1
+    means = model.get("means", {})
+    out = []
+    for name, row in model["weights"].items():
+        delta = features.get(name, 0.0) - means.get(name, 0.0)
+        w = row[i] - sum(row) / len(row) if multi else row[i]
+        if w and delta:
+            out.append((name, w * delta))
+    out.sort(key=lambda kv: -abs(kv[1]))
+    return out

@@ -93,7 +93,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     head_tree = LexborHTMLParser(text)
     base = _base_url(head_tree, page_url)
     fields = metadata_mod.extract(head_tree, page_url)
-    signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"))
+    signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
+                           fields)
 
     tree, found = content_mod.find_content(text, head_tree)
     builder = Builder(base)

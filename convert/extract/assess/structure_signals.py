@@ -1,0 +1,147 @@
+"""Signals of a page's structure: repeated cards, repeated dated entries, prose, code, links.
+
+A listing or a category grid is a run of look-alike cards (a linked heading or a linked
+picture each, at the same place in the same wrapper); a forum thread is a run of dated posts;
+an article or a documentation page is long paragraphs, the latter with code; a landing page
+is short paragraphs under many headings. Each is counted with a few C-level queries on the
+untouched parse and short Python loops over the matched elements only (headings, paragraphs,
+``<time>``, preformatted blocks): never a walk over the whole tree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = ["structure_signals"]
+
+#: Elements at most this many are read per query (a page of 20 000 links costs no more).
+MAX_NODES = 600
+#: A run of at least this many look-alike elements is a repeated structure.
+MIN_RUN = 3
+#: At most this many ``nav`` / ``aside`` elements are measured.
+MAX_MENUS = 40
+#: How many ancestors make an element's place (its "signature").
+SIGNATURE_DEPTH = 3
+#: A paragraph of at least this many characters is long prose.
+LONG_PARAGRAPH = 150
+#: A paragraph of at least this many characters counts in a run of prose.
+PROSE = 80
+
+
+def _log(n: float) -> float:
+    return math.log1p(n)
+
+
+def _signature(node: LexborNode) -> tuple:
+    """The element's tag and class and those of its nearest ancestors: look-alike cards
+    share it, whatever their text."""
+    sig = []
+    for _ in range(SIGNATURE_DEPTH + 1):
+        if node is None:
+            break
+        sig.append((node.tag, node.attributes.get("class")))
+        node = node.parent
+    return tuple(sig)
+
+
+def _runs(nodes: Iterable[LexborNode]) -> tuple[int, int]:
+    """(groups, members): how many signatures repeat at least :data:`MIN_RUN` times, and
+    how many elements those groups hold."""
+    counts = Counter(_signature(n) for n in nodes)
+    runs = [n for n in counts.values() if n >= MIN_RUN]
+    return len(runs), sum(runs)
+
+
+def _linked(heading: LexborNode) -> bool:
+    """Whether a heading is a link or holds one (a card's title)."""
+    if heading.css_first("a[href]") is not None:
+        return True
+    parent = heading.parent
+    for _ in range(2):
+        if parent is None:
+            return False
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
+
+
+def structure_signals(tree: LexborHTMLParser, page_chars: int) -> dict[str, float]:
+    """``card:*``, ``entry:*``, ``para:*``, ``code:*`` and ``link:*`` signals of the page
+    (``page_chars``: its visible text, for shares)."""
+    out: dict[str, float] = {}
+    body = tree.body
+    if body is None:
+        return out
+    headings = body.css("h2, h3, h4, h5")[:MAX_NODES]
+    linked = [h for h in headings if _linked(h)]
+    if headings:
+        out["head:count"] = _log(len(headings))
+        out["head:linked_share"] = len(linked) / len(headings)
+    if linked:
+        out["head:linked"] = _log(len(linked))
+        groups, members = _runs(linked)
+        if groups:
+            out["card:groups"] = _log(groups)
+            out["card:items"] = _log(members)
+    pictures = [img.parent for img in body.css("a img")[:MAX_NODES] if img.parent is not None]
+    if pictures:
+        groups, members = _runs(pictures)
+        if groups:
+            out["card:pictures"] = _log(members)
+    times = body.css("time")[:MAX_NODES]
+    if times:
+        groups, members = _runs(times)
+        if groups:
+            out["entry:dated"] = _log(members)
+
+    paragraphs = body.css("p")[:MAX_NODES]
+    lengths = [len(p.text(deep=True).strip()) for p in paragraphs]
+    long = [n for n in lengths if n >= LONG_PARAGRAPH]
+    # The longest run of prose paragraphs side by side (one parent): an article's body is
+    # one, a landing page's sections and a listing's summaries are many short ones.
+    runs: Counter[int] = Counter()
+    chars: Counter[int] = Counter()
+    for p, n in zip(paragraphs, lengths):
+        if n >= PROSE and p.parent is not None:
+            key = p.parent.mem_id
+            runs[key] += 1
+            chars[key] += n
+    if runs:
+        best = max(runs, key=chars.__getitem__)
+        out["para:run"] = _log(runs[best])
+        out["para:run_share"] = runs[best] / sum(runs.values())
+        if page_chars:
+            out["para:run_text"] = min(chars[best] / page_chars, 1.0)
+    if long:
+        out["para:long"] = _log(len(long))
+        out["para:long_chars"] = _log(sum(long))
+    if lengths:
+        out["para:short_share"] = sum(1 for n in lengths if 0 < n < 60) / len(lengths)
+    if headings:
+        out["para:per_heading"] = _log(len(long) / len(headings))
+
+    if page_chars:
+        code = sum(len(n.text(deep=True)) for n in body.css("pre")[:MAX_NODES])
+        if code:
+            out["code:share"] = min(code / page_chars, 1.0)
+        anchors = body.css("a[href]")
+        if anchors:
+            linked_chars = sum(len(a.text(deep=True).strip()) for a in anchors[:MAX_NODES * 4])
+            out["link:share"] = min(linked_chars / page_chars, 1.0)
+    # The biggest navigation block: documentation has a sidebar of hundreds of links.
+    menus = [len(n.css("a[href]")) for n in body.css("nav, aside")[:MAX_MENUS]]
+    if menus and max(menus):
+        out["nav:links"] = _log(max(menus))
+    in_page = len(body.css('a[href^="#"]'))
+    if in_page:
+        out["link:in_page"] = _log(in_page)
+    if tree.css_first('link[rel="next"], a[rel="next"]') is not None:
+        out["rel:next"] = 1.0
+    if body.css_first('input[type="search"], form[role="search"]') is not None:
+        out["form:search"] = 1.0
+    return out
