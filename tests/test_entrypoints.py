@@ -26,8 +26,14 @@ def _dist(site: Path, folder: str, name: str, version: str, eps: str | None) -> 
 def standard_finders(monkeypatch):
     """Only the standard distribution finder, as in a plain install (a test run may have
     added others, e.g. a build tool's; with those, entry_points() asks importlib.metadata)."""
+    import importlib.metadata
     from importlib.machinery import PathFinder
 
+    if not hasattr(PathFinder, "find_distributions"):
+        # The importlib_metadata backport (imported by dask, mkdocs ...) deletes the stdlib
+        # PathFinder's hook and answers in its place; without its finder, put the hook back.
+        monkeypatch.setattr(PathFinder, "find_distributions", staticmethod(
+            importlib.metadata.MetadataPathFinder.find_distributions), raising=False)
     monkeypatch.setattr(sys, "meta_path", [
         f for f in sys.meta_path
         if getattr(f, "find_distributions", None) is None or f is PathFinder])

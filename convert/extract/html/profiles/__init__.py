@@ -26,6 +26,7 @@ from typing import Mapping
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.article import Block
+from convert.extract.assess import page_type
 
 from . import docs, forum, listing, product, service
 
@@ -48,18 +49,6 @@ class Profiled:
     notes: list[str] = field(default_factory=list)
 
 
-def page_type(signals: Mapping[str, float]) -> tuple[str | None, float]:
-    """The likeliest page type from page-level signals alone, and its probability."""
-    from convert.extract.assess import _models, linear
-
-    model = _models().get("pagetype_html")
-    if model is None:
-        return None, 0.0
-    probs = linear.softmax_scores(model, signals)
-    best = max(probs, key=probs.__getitem__)
-    return best, probs[best]
-
-
 def _widened(found) -> LexborNode | None:  # noqa: ANN001
     """The strict winner widened to all the page's sections (:func:`.service.widen`)."""
     if found.level != 0 or found.nodes[0].tag == "body":
@@ -73,7 +62,8 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
     cascade's ``generic`` blocks, built from its winner ``found``, a ``Content``). ``tree``
     is a parse of the page (scripts and styles may be gone) and ``html`` its markup; both are
     only read."""
-    kind, probability = page_type(signals)
+    kind, probability, _ = page_type("html", signals)
+    probability = probability or 0.0
     if kind is None or probability < MIN_PROBABILITY:
         return None
     body = tree.body
