@@ -120,8 +120,10 @@ WEAK = {"collection"}
 
 
 @pytest.mark.parametrize("expected", [
+    # A known miss, kept visible: strict, so the day the model gets it right this fails and
+    # the case moves back to the recognised ones.
     pytest.param(t, marks=pytest.mark.xfail(reason="small synthetic grid: listing by a hair",
-                                            strict=False)) if t in WEAK else t
+                                            strict=True)) if t in WEAK else t
     for t in sorted(CASES)])
 def test_each_kind_of_page_is_recognised(expected):
     data, url = CASES[expected]
