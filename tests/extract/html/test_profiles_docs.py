@@ -54,7 +54,7 @@ def test_whole_body_with_code_and_tables(monkeypatch):
     prune(tree, STRICT)
     winner = tree.css_first("section#intro")
     found = Content([winner], text_len(winner), STRICT)
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("documentation", 0.9))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.9, {}))
     out = profiles.extract(tree, {}, Builder(None), [], "", found)
     assert out is not None and out.name == "documentation"
     codes = [b for b in out.blocks if isinstance(b, CodeBlock)]
@@ -70,6 +70,6 @@ def test_whole_body_with_code_and_tables(monkeypatch):
 def test_an_unsure_classifier_keeps_the_cascade(monkeypatch):
     tree = LexborHTMLParser(_page().decode())
     winner = tree.css_first("section#intro")
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("documentation", 0.3))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.3, {}))
     found = Content([winner], text_len(winner), STRICT)
     assert profiles.extract(tree, {}, Builder(None), [], "", found) is None

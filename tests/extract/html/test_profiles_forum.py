@@ -74,6 +74,6 @@ def test_thread_replaces_the_cascade_only_when_it_finds_more():
 
 
 def test_extract_uses_the_forum_profile(monkeypatch):
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("forum", 0.95))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("forum", 0.95, {}))
     found = profiles.extract(LexborHTMLParser(_page()), {}, Builder(None), [])
     assert found is not None and found.name == "forum" and len(found.blocks) == len(_POSTS)

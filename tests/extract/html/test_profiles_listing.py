@@ -88,19 +88,19 @@ def test_prose_outweighing_the_grid_keeps_the_generic_blocks():
 
 def test_extract_runs_only_for_a_listing_type(monkeypatch):
     tree = LexborHTMLParser(_page())
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("collection", 0.9))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("collection", 0.9, {}))
     found = profiles.extract(tree, {}, Builder(None), [])
     assert found is not None and found.name == "collection"
     assert isinstance(found.blocks[0], List)
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("article", 0.9))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("article", 0.9, {}))
     assert profiles.extract(tree, {}, Builder(None), []) is None
     # An unsure classifier keeps the generic extraction.
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("collection", 0.4))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("collection", 0.4, {}))
     assert profiles.extract(tree, {}, Builder(None), []) is None
 
 
 def test_ablated_profile_keeps_the_generic_extraction(monkeypatch):
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("listing", 0.9))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("listing", 0.9, {}))
     monkeypatch.setattr(listing, "LISTING_PROFILE", False)
     assert profiles.extract(LexborHTMLParser(_page()), {}, Builder(None), []) is None
 

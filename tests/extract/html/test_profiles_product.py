@@ -51,7 +51,7 @@ def test_a_page_naming_no_shop_blocks_is_left_alone():
 
 
 def test_extract_finds_the_description_not_the_reviews(monkeypatch):
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("product", 0.9))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("product", 0.9, {}))
     html = _page()
     found = profiles.extract(LexborHTMLParser(html), {}, Builder(None), [], html)
     assert found is not None and found.name == "product"
@@ -61,7 +61,7 @@ def test_extract_finds_the_description_not_the_reviews(monkeypatch):
 
 
 def test_ablated_profile_keeps_the_generic_extraction(monkeypatch):
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("product", 0.9))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("product", 0.9, {}))
     monkeypatch.setattr(product, "PRODUCT_PROFILE", False)
     html = _page()
     assert profiles.extract(LexborHTMLParser(html), {}, Builder(None), [], html) is None

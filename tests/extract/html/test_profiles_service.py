@@ -29,7 +29,7 @@ def _page() -> bytes:
 
 
 def test_all_sections_are_kept_on_a_service_page(monkeypatch):
-    monkeypatch.setattr(profiles, "page_type", lambda signals: ("service", 0.9))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("service", 0.9, {}))
     text = article_text(parse_html(_page()))
     for heading, para in _SECTIONS:
         assert heading in text and para in text
