@@ -20,7 +20,15 @@ import re
 from re import _constants as C  # noqa: N812
 from re import _parser
 
+from ..lazyre import LazyPattern, compiled
+
 __all__ = ["Folded", "fold_patterns", "foldable", "in_words"]
+
+#: Calls a :class:`Folded` pattern answers with the original pattern before it builds its
+#: twins: building them (two parses, two compilations) costs as much as a few hundred plain
+#: searches, which a one-page run may never make; a long run builds them early on. Results do
+#: not depend on it (the twins only find where the original is re-run).
+WARMUP_CALLS = 200
 
 
 class Folded:
@@ -28,17 +36,25 @@ class Folded:
     Attributes other than the matching methods (``pattern``, ``flags``, ...) are the
     original's."""
 
-    __slots__ = ("_re", "_exact", "_scan", "_words", "_word_hits")
+    __slots__ = ("_re", "_exact", "_scan", "_words", "_word_hits", "_calls")
 
-    def __init__(self, rx: re.Pattern[str]) -> None:
+    def __init__(self, rx: re.Pattern[str] | LazyPattern) -> None:
         self._re = rx
         # The twins are built on first use (:meth:`_build`): parsing and compiling them for
         # every pattern at import cost a one-page run more than the fast path saves it.
         self._scan: re.Pattern[str] | None = None
         self._word_hits: dict[str, bool] = {}
+        self._calls = 0
 
     def _build(self) -> re.Pattern[str]:
-        rx = self._re
+        """The pattern to scan with: the original until WARMUP_CALLS calls were made, then
+        the trie twin (or the original again, when the pattern has no fast path)."""
+        # A lazy pattern (:mod:`..lazyre`) is compiled now, and the real one answers from here
+        # on (no lookup through the lazy wrapper per call).
+        rx = self._re = compiled(self._re)
+        if self._calls < WARMUP_CALLS:
+            self._calls += 1
+            return rx
         flags = rx.flags & ~re.IGNORECASE
         try:
             ok = foldable(_parser.parse(rx.pattern, flags)) and not (
@@ -91,8 +107,9 @@ class Folded:
     def found(self, text: str) -> bool:
         """``bool(self.search(text))``, answered word by word from a cache when the pattern
         cannot match across a space."""
-        if self._scan is None:
-            self._build()
+        if self._scan is None and self._build() is self._re:
+            # (still warming up, or no fast path: the original answers)
+            return self._re.search(text) is not None
         if not self._words:
             return self.search(text) is not None
         hits = self._word_hits
@@ -122,11 +139,19 @@ def in_words(rx: re.Pattern[str] | Folded, text: str) -> bool:
 
 
 def fold_patterns(names: dict) -> None:
-    """Wrap every ``IGNORECASE`` str pattern among ``names`` (a module's globals); whether it
-    can take the fast path is decided on its first use (see :meth:`Folded._build`)."""
+    """Wrap every ``IGNORECASE`` str pattern among ``names`` (a module's globals), compiled or
+    lazy (:mod:`..lazyre`, left uncompiled); whether it can take the fast path is decided on
+    its first use (see :meth:`Folded._build`)."""
     for name, value in list(names.items()):
-        if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and (
-                value.flags & re.IGNORECASE):
+        if isinstance(value, LazyPattern):
+            # (the flags it was given: an inline ``(?i)`` alone is not seen without compiling,
+            # and such a pattern is left unwrapped, as the fast path would refuse it anyway)
+            flags = value.flags_given
+        elif isinstance(value, re.Pattern):
+            flags = value.flags
+        else:
+            continue
+        if isinstance(value.pattern, str) and flags & re.IGNORECASE:
             names[name] = Folded(value)
 
 
