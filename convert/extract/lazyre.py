@@ -52,9 +52,8 @@ class LazyPattern:
         if rx is None:
             rx = self._compiled = re.compile(self.pattern, self.flags_given)
             attrs = self.__dict__
-            for name in dir(rx):
-                if not name.startswith("_") and name not in _OWN:
-                    attrs[name] = getattr(rx, name)  # bound methods: no wrapper per call
+            for name in _PATTERN_ATTRS:
+                attrs[name] = getattr(rx, name)  # bound methods: no wrapper per call
             self.__class__ = LazyPattern
         return rx
 
@@ -72,8 +71,10 @@ class LazyPattern:
         return (lazy, (self.pattern, self.flags_given))
 
 
-#: Names a compiled pattern's own attributes must not shadow.
-_OWN = frozenset({"pattern", "flags", "compiled"})
+#: The public attributes of ``re.Pattern`` a compiled lazy pattern holds as its own (but those
+#: the class defines itself).
+_PATTERN_ATTRS = tuple(name for name in dir(re.Pattern)
+                       if not name.startswith("_") and name not in ("pattern", "flags"))
 
 
 class _NotCompiled(LazyPattern):
