@@ -178,7 +178,7 @@ def test_case_folded_patterns_answer_as_ignorecase_ones(monkeypatch):
     from convert.extract.html import fastmatch
     from convert.extract.html import patterns as P
 
-    monkeypatch.setattr(fastmatch, "WARMUP_CALLS", 0)  # the twins answer from the first call
+    monkeypatch.setattr(fastmatch, "WARMUP_CHARS", 0)  # the twins answer from the first call
 
     texts = ["Post-Content SIDEBAR", "col-md-8", "Share this", "SHARE THIS ARTICLE", "hıdden",
              "ſhare", "nav Main-Nav", "READ MORE »", "Gefällt mir", "", "sr-only x"]
@@ -209,8 +209,8 @@ def test_case_folded_patterns_answer_as_ignorecase_ones(monkeypatch):
 
 def test_folded_lazy_patterns_warm_up_on_the_original():
     # Lazy patterns (convert.extract.lazyre) are folded too, without compiling them at import;
-    # the first WARMUP_CALLS calls are answered by the original, then the twins take over, and
-    # the answers are the same before and after.
+    # the first WARMUP_CHARS searched are answered by the original, then the twins take over,
+    # and the answers are the same before and after.
     import re
 
     from convert.extract.html import fastmatch
@@ -225,7 +225,8 @@ def test_folded_lazy_patterns_warm_up_on_the_original():
     assert folded._re._compiled is None  # still not compiled
     plain = re.compile(folded.pattern, re.IGNORECASE)
     texts = ["Cookie-Bar", "the ADS", "leads", "Commentary", "x"]
-    for _ in range(fastmatch.WARMUP_CALLS // (3 * len(texts)) + 2):
+    assert folded._scan is None
+    for _ in range(fastmatch.WARMUP_CHARS // (3 * fastmatch.WARMUP_CALL_CHARS * len(texts)) + 2):
         for text in texts:
             got = folded.search(text)
             assert (got and got.span()) == (plain.search(text) and plain.search(text).span())
