@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy
+
 __all__ = ["BY_PREFIX", "BYLINE_TEXT", "BYLINE_LABEL", "BYLINE_START", "DUMP_BYLINE",
            "BY_WORDS", "BY_PHRASES", "FOREIGN_BY_PHRASES"]
 
@@ -36,27 +38,27 @@ def _alt(*words: str) -> str:
     return "|".join(words)
 
 
-BY_PREFIX = re.compile(
+BY_PREFIX = lazy(
     r"^\s*(?:" + _alt("by", "von", "par", "por", "di", "de", "door", "av", "przez",
                       *BY_PHRASES, "story by", "reporting by", "authors?", "autor(?:in)?",
                       "auteur", "text", "contributors?", *FOREIGN_BY_PHRASES)
     + r")\s*[:\-]?\s+", re.IGNORECASE)
 
-BYLINE_TEXT = re.compile(
+BYLINE_TEXT = lazy(
     r"^\s*(?:(?:" + _alt(BY_WORDS[0], *BY_PHRASES, *BY_WORDS[1:]) + r")\s*:?|"
     r"(?:authors?|contributors?|autor(?:in|en)?|auteurs?)\s*:)\s+"
     r"(\S.{1,60})$",
     re.IGNORECASE)
 
-BYLINE_LABEL = re.compile(
+BYLINE_LABEL = lazy(
     r"^(?:" + _alt("written by", "author", "authors", "by", "article by", "posted by", "autor",
                    "auteur", *FOREIGN_BY_PHRASES) + r")$",
     re.IGNORECASE)
 
-BYLINE_START = re.compile(
+BYLINE_START = lazy(
     r"^\s*(?:" + _alt(*BY_WORDS, *BY_PHRASES[:2]) + r")\b\s*:?\s+\S", re.IGNORECASE)
 
-DUMP_BYLINE = re.compile(
+DUMP_BYLINE = lazy(
     r"^(?:" + _alt("by", "von", "par", "por", "di", "door", "av", "af", "przez", "автор",
                    *BY_PHRASES, "text", "texto", "autor", "author", "auteur", "autore",
                    "reporter", "作者", "记者", "記者")

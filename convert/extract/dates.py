@@ -8,14 +8,15 @@ No time zone is invented: a date without an offset stays without one.
 from __future__ import annotations
 
 import re
-from email.utils import parsedate_tz
 
-_ISO = re.compile(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"
-                  r"(?:[T\s]+([0-2]\d):([0-5]\d)(?::([0-5]\d)(?:[.,]\d+)?)?\s*(Z|[+-][01]\d:?\d{2})?)?")
-_SLASH = re.compile(r"\b((?:19|20)\d{2})[/.]([01]?\d)[/.]([0-3]?\d)\b")
-_DASHED = re.compile(r"(?<![\d-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\d-])")
-_DMY = re.compile(r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+from .lazyre import lazy
+
+_ISO = lazy(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"
+            r"(?:[T\s]+([0-2]\d):([0-5]\d)(?::([0-5]\d)(?:[.,]\d+)?)?\s*(Z|[+-][01]\d:?\d{2})?)?")
+_SLASH = lazy(r"\b((?:19|20)\d{2})[/.]([01]?\d)[/.]([0-3]?\d)\b")
+_DASHED = lazy(r"(?<![\d-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\d-])")
+_DMY = lazy(r"\b([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d{2})\b")
+_YEAR = lazy(r"(?:19|20)\d\d")
 #: Years a page's own date may have: older or later years are other numbers (a house
 #: number, a price, a product code). Dates read from meta data and markup use these.
 MIN_YEAR = 1990
@@ -63,13 +64,13 @@ TEXT_MONTHS = {
     **dict.fromkeys(("decembre", "dezembro", "grudnia", "prosince", "dez", "déc", "dic"), 12),
 }
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MDY = re.compile(rf"\b({_MONTH_WORD})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b",
-                  re.IGNORECASE)
-_DMY_WORD = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_WORD})\.?,?\s+"
-                       rf"(?:de\s+)?((?:19|20)\d{{2}})\b", re.IGNORECASE)
+_MDY = lazy(rf"\b({_MONTH_WORD})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b",
+            re.IGNORECASE)
+_DMY_WORD = lazy(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_WORD})\.?,?\s+"
+                 rf"(?:de\s+)?((?:19|20)\d{{2}})\b", re.IGNORECASE)
 #: "2023 Jan 7": year first in words, as PubMed-style ``citation_publication_date`` writes it.
-_YMD_WORD = re.compile(rf"\b((?:19|20)\d{{2}})\s+({_MONTH_WORD})\.?\s+([0-3]?\d)\b",
-                       re.IGNORECASE)
+_YMD_WORD = lazy(rf"\b((?:19|20)\d{{2}})\s+({_MONTH_WORD})\.?\s+([0-3]?\d)\b",
+                 re.IGNORECASE)
 
 
 def iso_date(value: str | None) -> str | None:
@@ -88,7 +89,12 @@ def iso_date(value: str | None) -> str | None:
             if tz:
                 out += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
         return out
-    parsed = parsedate_tz(value) if re.search(r"[A-Za-z]{3},? \d", value) else None
+    parsed = None
+    if re.search(r"[A-Za-z]{3},? \d", value):
+        # (imported here: email.utils pulls in socket, random, email.charset... which a run
+        # whose dates are all ISO never needs)
+        from email.utils import parsedate_tz
+        parsed = parsedate_tz(value)
     if parsed and parsed[0] and is_valid_day(parsed[0], parsed[1], parsed[2]):
         y, mo, d, hh, mi, ss = parsed[:6]
         out = f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mi:02d}:{ss:02d}"

@@ -12,6 +12,7 @@ import codecs
 import re
 
 from .alphabets import best_single_byte, reading_score
+from .lazyre import lazy
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -34,10 +35,10 @@ _LABEL_ALIASES = {
     "x-user-defined": "cp1252",
 }
 
-_META_CHARSET = re.compile(
+_META_CHARSET = lazy(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
-_XML_DECL = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""")
-_TAGS = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_XML_DECL = lazy(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""")
+_TAGS = lazy(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 
 #: How far into the document a ``<meta charset>`` is looked for. WHATWG says 1024 bytes; real
 #: pages put it later (after long comments or inline styles), so look further.

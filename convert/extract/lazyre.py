@@ -29,7 +29,16 @@ made: list[LazyPattern] = []
 
 
 class LazyPattern:
-    """A ``re.Pattern`` compiled on first use; see the module docstring."""
+    """A ``re.Pattern`` compiled on first use; see the module docstring.
+
+    An instance not compiled yet is of the subclass :class:`_NotCompiled`, whose
+    ``__getattr__`` compiles it; compiling puts the compiled pattern's methods and attributes
+    in the instance dict and turns the instance into a plain ``LazyPattern``. A class with a
+    ``__getattr__`` is looked up through a slow generic hook on *every* attribute access, so
+    it must not stay on a pattern that a page searches thousands of times."""
+
+    def __new__(cls, pattern: str | bytes, flags: int | re.RegexFlag = 0) -> LazyPattern:
+        return object.__new__(_NotCompiled if cls is LazyPattern else cls)
 
     def __init__(self, pattern: str | bytes, flags: int | re.RegexFlag = 0) -> None:
         self.pattern = pattern
@@ -42,15 +51,11 @@ class LazyPattern:
         rx = self._compiled
         if rx is None:
             rx = self._compiled = re.compile(self.pattern, self.flags_given)
+            attrs = self.__dict__
+            for name in _PATTERN_ATTRS:
+                attrs[name] = getattr(rx, name)  # bound methods: no wrapper per call
+            self.__class__ = LazyPattern
         return rx
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for names not in the instance dict: the first use of each method.
-        if name.startswith("__"):
-            raise AttributeError(name)
-        value = getattr(self.compiled(), name)
-        self.__dict__[name] = value  # next lookups find the bound method directly
-        return value
 
     @property
     def flags(self) -> int:
@@ -63,7 +68,24 @@ class LazyPattern:
         return f"lazy({self.pattern!r}, {int(self.flags_given)}) ({state})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (LazyPattern, (self.pattern, self.flags_given))
+        return (lazy, (self.pattern, self.flags_given))
+
+
+#: The public attributes of ``re.Pattern`` a compiled lazy pattern holds as its own (but those
+#: the class defines itself).
+_PATTERN_ATTRS = tuple(name for name in dir(re.Pattern)
+                       if not name.startswith("_") and name not in ("pattern", "flags"))
+
+
+class _NotCompiled(LazyPattern):
+    """A lazy pattern before its first use."""
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for names not found otherwise: the first use of the pattern.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self.compiled()
+        return getattr(self, name)
 
 
 def lazy(pattern: str | bytes, flags: int | re.RegexFlag = 0) -> LazyPattern:

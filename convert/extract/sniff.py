@@ -16,18 +16,19 @@ from __future__ import annotations
 import re
 
 from .decode import unicode_encoding
+from .lazyre import lazy
 
 #: How much of the input is looked at.
 SNIFF_BYTES = 65536
 
-_SKIP = re.compile(r"\A(?:\s+|<!--.*?-->|<\?xml[^>]*\?>)*", re.DOTALL)
-_DOCTYPE = re.compile(r"<!doctype\s+html", re.IGNORECASE)
-_PAGE_START = re.compile(
+_SKIP = lazy(r"\A(?:\s+|<!--.*?-->|<\?xml[^>]*\?>)*", re.DOTALL)
+_DOCTYPE = lazy(r"<!doctype\s+html", re.IGNORECASE)
+_PAGE_START = lazy(
     r"<(?:html|head|body|meta|title|link|script|style|div|p|table|article|section|header|nav|"
     r"main|h[1-6]|span|a|ul|ol|br|img|form|iframe|center|font|frameset|base|noscript)[\s>/]",
     re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
-_SCHEMA = re.compile(r'"schema"\s*:\s*"decruft\.article"')
+_TAG = lazy(r"</?[a-zA-Z][a-zA-Z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
+_SCHEMA = lazy(r'"schema"\s*:\s*"decruft\.article"')
 
 
 def _text_head(data: bytes) -> str:

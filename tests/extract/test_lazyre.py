@@ -69,3 +69,18 @@ def test_every_lazy_pattern_of_the_package_compiles():
 
     for p in list(lazyre.made):
         p.compiled()
+
+
+def test_no_getattr_hook_once_compiled():
+    # A class with __getattr__ pays a generic lookup on every attribute access; a compiled
+    # lazy pattern sheds it, and still has every public attribute of the real pattern.
+    p = lazy(r"(?P<w>\w+)-(\d)")
+    assert isinstance(p, LazyPattern) and hasattr(type(p), "__getattr__")
+    assert p.groups == 2  # first use: compiles
+    assert type(p) is LazyPattern and not hasattr(LazyPattern, "__getattr__")
+    real = compiled(p)
+    for name in dir(real):
+        if not name.startswith("_"):
+            assert getattr(p, name) == getattr(real, name), name
+    assert p.scanner("ab-1").match().group() == "ab-1"
+    assert isinstance(pickle.loads(pickle.dumps(p)), LazyPattern)

@@ -4,7 +4,6 @@ names them as boilerplate (related posts, share bars, comments, newsletter and a
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
@@ -24,6 +23,7 @@ from .thresholds import (
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
+from ..lazyre import lazy
 
 
 CLEAN_CONDITIONALLY = rule("clean_conditionally", "Readability's conditional cleaning inside "
@@ -218,7 +218,7 @@ def _chrome_token(token: str) -> bool:
     return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
 
 
-_ID_PARTS = re.compile(r"[-_]+")
+_ID_PARTS = lazy(r"[-_]+")
 
 
 def _spare_items(root: LexborNode, root_len: int, dropped: list[LexborNode], level: int

@@ -42,6 +42,7 @@ from .thresholds import (
     NOSCRIPT_MIN_TEXT, PAGE_CHARS_CAP, PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
     SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, STAY_MIN_WORDS, STAY_TITLE_SHARE, WEAKER_SCORE_SHARE,
 )
+from ..lazyre import lazy
 
 log = logging.getLogger("convert.extract")
 
@@ -240,7 +241,7 @@ def _under_headline(content: Content) -> bool:
     return False
 
 
-_SCHEMA_ARTICLE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|Report)\b", re.IGNORECASE)
+_SCHEMA_ARTICLE = lazy(r"schema\.org/(?:\w*Article|BlogPosting|Report)\b", re.IGNORECASE)
 
 
 def _in_schema_article(node: LexborNode) -> bool:
@@ -260,7 +261,7 @@ def _in_schema_article(node: LexborNode) -> bool:
     return False
 
 
-_POST_ENTRY = re.compile(r"(?:^|\s)(?:hentry|h-entry)(?:\s|$)")
+_POST_ENTRY = lazy(r"(?:^|\s)(?:hentry|h-entry)(?:\s|$)")
 
 
 def _in_post_entry(node: LexborNode) -> bool:
@@ -314,7 +315,7 @@ def _side_block(new: Content, old: Content, page_len: int) -> bool:
             and new.length >= SIDE_BLOCK_FACTOR * old.length and not _extends(new, old))
 
 
-_NOSCRIPT = re.compile(r"<(/?)noscript\b", re.IGNORECASE)
+_NOSCRIPT = lazy(r"<(/?)noscript\b", re.IGNORECASE)
 
 
 def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
@@ -365,7 +366,7 @@ def _extends(new: Content, old: Content) -> bool:
 #: Names of a story's own container (``#articlebody``, ``.post-content``, ``.entry``): a
 #: short story so named is short, not a scrap of a page of cards. (Not "content", "text"
 #: or "body": layout utilities use them too.)
-_STORY_NAME = re.compile(r"article|story|post|entry", re.IGNORECASE)
+_STORY_NAME = lazy(r"article|story|post|entry", re.IGNORECASE)
 
 
 def _page_fallback(html: str) -> tuple[LexborHTMLParser, Content] | None:

@@ -6,7 +6,6 @@ Turning the winning nodes into AST blocks is :mod:`.builder`'s (with :mod:`.inli
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -14,6 +13,7 @@ from selectolax.lexbor import LexborNode
 
 from convert.textutil import clean_text, squash
 from . import patterns as P
+from ..lazyre import lazy
 
 
 def children(node: LexborNode) -> Iterator[LexborNode]:
@@ -113,7 +113,7 @@ def node_text(node: LexborNode | None) -> str:
     return squash(clean_text(node.text(deep=True, separator=" "))) if node is not None else ""
 
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 
 
 def word_key(text: str) -> str:

@@ -20,7 +20,18 @@ import re
 from re import _constants as C  # noqa: N812
 from re import _parser
 
+from ..lazyre import LazyPattern, compiled
+
 __all__ = ["Folded", "fold_patterns", "foldable", "in_words"]
+
+#: How much a :class:`Folded` pattern searches with the original pattern before it builds
+#: its twins: building them (two parses, two compilations) costs about as much as searching a
+#: few thousand characters the slow way, which a one-page run may never do; a long run builds
+#: them early on. Each call counts its text's length plus WARMUP_CALL_CHARS (class names are
+#: short, the call itself costs too). Results do not depend on it (the twins only find where
+#: the original is re-run).
+WARMUP_CHARS = 4096
+WARMUP_CALL_CHARS = 16
 
 
 class Folded:
@@ -28,17 +39,25 @@ class Folded:
     Attributes other than the matching methods (``pattern``, ``flags``, ...) are the
     original's."""
 
-    __slots__ = ("_re", "_exact", "_scan", "_words", "_word_hits")
+    __slots__ = ("_re", "_exact", "_scan", "_words", "_word_hits", "_seen")
 
-    def __init__(self, rx: re.Pattern[str]) -> None:
+    def __init__(self, rx: re.Pattern[str] | LazyPattern) -> None:
         self._re = rx
-        # The twins are built on first use (:meth:`_build`): parsing and compiling them for
-        # every pattern at import cost a one-page run more than the fast path saves it.
+        # The twins are built once the pattern was used enough (:meth:`_build`): parsing and
+        # compiling them for every pattern at import cost a one-page run more than they save.
         self._scan: re.Pattern[str] | None = None
         self._word_hits: dict[str, bool] = {}
+        self._seen = 0
 
-    def _build(self) -> re.Pattern[str]:
-        rx = self._re
+    def _build(self, text: str) -> re.Pattern[str]:
+        """The pattern to scan ``text`` with: the original until WARMUP_CHARS were searched,
+        then the trie twin (or the original again, when the pattern has no fast path)."""
+        # A lazy pattern (:mod:`..lazyre`) is compiled now, and the real one answers from here
+        # on (no lookup through the lazy wrapper per call).
+        rx = self._re = compiled(self._re)
+        if self._seen < WARMUP_CHARS:
+            self._seen += len(text) + WARMUP_CALL_CHARS
+            return rx
         flags = rx.flags & ~re.IGNORECASE
         try:
             ok = foldable(_parser.parse(rx.pattern, flags)) and not (
@@ -56,7 +75,7 @@ class Folded:
 
     def search(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
         """``re.Pattern.search``, same answer (the fast path for ASCII text)."""
-        scan = self._scan or self._build()
+        scan = self._scan or self._build(text)
         if span or where or scan is self._re or not text.isascii():
             # (pos/endpos, non-ASCII text and unfoldable patterns: the original answers)
             return self._re.search(text, *span, **where)
@@ -67,7 +86,7 @@ class Folded:
 
     def match(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
         """``re.Pattern.match``, same answer."""
-        scan = self._scan or self._build()
+        scan = self._scan or self._build(text)
         if span or where or scan is self._re or not text.isascii():
             return self._re.match(text, *span, **where)
         return None if scan.match(text.lower()) is None else self._re.match(text)
@@ -76,14 +95,14 @@ class Folded:
         """``re.Pattern.fullmatch``, same answer."""
         # (The trie twin may stop at a shorter word, so whole-string matching uses the
         # plain twin.)
-        scan = self._scan or self._build()
+        scan = self._scan or self._build(text)
         if span or where or scan is self._re or not text.isascii():
             return self._re.fullmatch(text, *span, **where)
         return None if self._exact.fullmatch(text.lower()) is None else self._re.fullmatch(text)
 
     def sub(self, repl, text: str, count: int = 0) -> str:  # noqa: ANN001
         """``re.Pattern.sub``, same answer."""
-        scan = self._scan or self._build()
+        scan = self._scan or self._build(text)
         if scan is not self._re and text.isascii() and scan.search(text.lower()) is None:
             return text
         return self._re.sub(repl, text, count)
@@ -91,8 +110,9 @@ class Folded:
     def found(self, text: str) -> bool:
         """``bool(self.search(text))``, answered word by word from a cache when the pattern
         cannot match across a space."""
-        if self._scan is None:
-            self._build()
+        if self._scan is None and self._build(text) is self._re:
+            # (still warming up, or no fast path: the original answers)
+            return self._re.search(text) is not None
         if not self._words:
             return self.search(text) is not None
         hits = self._word_hits
@@ -122,11 +142,19 @@ def in_words(rx: re.Pattern[str] | Folded, text: str) -> bool:
 
 
 def fold_patterns(names: dict) -> None:
-    """Wrap every ``IGNORECASE`` str pattern among ``names`` (a module's globals); whether it
-    can take the fast path is decided on its first use (see :meth:`Folded._build`)."""
+    """Wrap every ``IGNORECASE`` str pattern among ``names`` (a module's globals), compiled or
+    lazy (:mod:`..lazyre`, left uncompiled); whether it can take the fast path is decided on
+    its first use (see :meth:`Folded._build`)."""
     for name, value in list(names.items()):
-        if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and (
-                value.flags & re.IGNORECASE):
+        if isinstance(value, LazyPattern):
+            # (the flags it was given: an inline ``(?i)`` alone is not seen without compiling,
+            # and such a pattern is left unwrapped, as the fast path would refuse it anyway)
+            flags = value.flags_given
+        elif isinstance(value, re.Pattern):
+            flags = value.flags
+        else:
+            continue
+        if isinstance(value.pattern, str) and flags & re.IGNORECASE:
             names[name] = Folded(value)
 
 

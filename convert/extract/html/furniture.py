@@ -33,6 +33,7 @@ from convert.extract.ablation import rule
 from convert.extract.dates import MONTHS, text_date
 from convert.textutil import block_texts, inline_text
 from .dom import word_key
+from ..lazyre import lazy
 
 __all__ = ["tidy_furniture"]
 
@@ -53,24 +54,24 @@ HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only
 # --------------------------------------------------------------------------- vocabulary
 
 #: "Image 2 of 5", "Photo 3/10", "Slide 1 of 12", "2 of 5" (the line is nothing else).
-GALLERY_COUNTER = re.compile(
+GALLERY_COUNTER = lazy(
     r"^\W*(?:(?:image|photo|picture|slide|bild|foto|imagen|item)s?\s*:?\s*"
     r"\d{1,3}\s*(?:of|/|von|de|sur|di|z|van)\s*\d{1,3}|"
     r"\d{1,3}\s+(?:of|von|de|sur|di|z|van)\s+\d{1,3})\W*$",
     re.IGNORECASE)
 
 #: The cut-short end of a caption twin: "…", "... more", "…More", "[+] more".
-TRUNCATED_END = re.compile(r"(?:\.\.\.|…)\s*(?:\(?(?:more|mehr|plus|más|read more|view more|"
-                           r"see more|show more|full caption)\)?)?\W*$", re.IGNORECASE)
+TRUNCATED_END = lazy(r"(?:\.\.\.|…)\s*(?:\(?(?:more|mehr|plus|más|read more|view more|"
+                     r"see more|show more|full caption)\)?)?\W*$", re.IGNORECASE)
 
 _AGENCY = (r"getty ?images?|afp|ap(?: photo)?|associated press|reuters|epa|shutterstock|"
            r"istock(?:photo)?|thinkstock|corbis|alamy|dpa|xinhua|bloomberg|pa(?: wire)?|"
            r"wireimage|filmmagic|imago|keystone|anp|tass|sipa|rex features|unsplash|pexels")
 #: The end of a paragraph cut short for a teaser or a caption: "… Read more", "... View Full Size".
-TEASER_END = re.compile(r"(?:\.\.\.|…)\s*(?:\[?\s*(?:read|view|see|show|continue) (?:more|full size|"
-                        r"the full (?:story|article|caption)|reading)|weiterlesen|mehr lesen|"
-                        r"lire la suite|leer más|leia mais|czytaj (?:dalej|więcej)|continua a leggere)"
-                        r"\W*$", re.IGNORECASE)
+TEASER_END = lazy(r"(?:\.\.\.|…)\s*(?:\[?\s*(?:read|view|see|show|continue) (?:more|full size|"
+                  r"the full (?:story|article|caption)|reading)|weiterlesen|mehr lesen|"
+                  r"lire la suite|leer más|leia mais|czytaj (?:dalej|więcej)|continua a leggere)"
+                  r"\W*$", re.IGNORECASE)
 
 #: A teaser card's text or a cut caption is short; a longer excerpt ending in "[Read More]" is
 #: a quoted passage (a trackback, a pull quote) the page chose to show.
@@ -78,7 +79,7 @@ TEASER_MAX_WORDS = 30
 
 #: A photo credit that is the whole line: "Photo: X", "Credit: X", "(Copyright: Getty Images)",
 #: "© Jane Doe", "Photograph by X", "X/AFP/Getty Images", "Getty Images".
-CREDIT_LINE = re.compile(
+CREDIT_LINE = lazy(
     r"^\W*(?:(?:(?:photo(?:graph)?|image|picture|foto|bild|illustration)s?\s*"
     r"(?:credits?|courtesy)?|credits?|copyright|courtesy|fotos?)\s*(?::|by\b)"
     r"|©|\(c\)\s)"
@@ -88,7 +89,7 @@ CREDIT_LINE = re.compile(
 CREDIT_MAX_CHARS = 90
 
 #: Promotion and contact taglines (the line is short; matched from its start or as a whole).
-PROMO_LINE = re.compile(
+PROMO_LINE = lazy(
     # "Follow us on Twitter", "Follow Scott Shane on Twitter at @x", "Follow World News on
     # NBCNews.com on Twitter and Facebook", "Like us on Facebook".
     r"^\W*(?:please\s+)?(?:follow|like|find|join|connect with)\s+(?:us|me|@?\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,5})"
@@ -117,23 +118,23 @@ PROMO_LINE = re.compile(
     r"^\W*this (?:entry|post) was posted\b.{0,200}\b(?:filed under|categori[sz]ed)\b",
     re.IGNORECASE)
 #: Substrings one of which every :data:`PROMO_LINE` match holds (a cheap test first).
-_PROMO_HINT = re.compile(r"follow|like|find|join|connect|@|www\.|http|\.com|\.org|\.net|"
-                         r"newsletter|inbox|mailing list|subscri|sign|mail|rights reserved|"
-                         r"filed under|categori")
+_PROMO_HINT = lazy(r"follow|like|find|join|connect|@|www\.|http|\.com|\.org|\.net|"
+                   r"newsletter|inbox|mailing list|subscri|sign|mail|rights reserved|"
+                   r"filed under|categori")
 #: A promo line is short (a longer paragraph mentioning a newsletter is prose).
 PROMO_MAX_WORDS = 45
 
 _MONTH_WORDS = "|".join(sorted((m for m in MONTHS if not m.isdigit()), key=len, reverse=True))
 #: What a dateline holds besides the day: times, weekdays, "Published", "Updated", "Last updated
 #: at", zones, separators, "by".
-DATELINE_FILLER = re.compile(
+DATELINE_FILLER = lazy(
     rf"\b(?:{_MONTH_WORDS})\b\.?|\b\d{{1,4}}(?:st|nd|rd|th)?\b|"
     r"\b[ap]\.?m\b\.?|\b(?:et|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|cest|mez|mesz)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
     r"\b(?:published|posted|updated|last|modified|on|at|by|and|am|um|uhr|le|el|de|the|"
     r"originally|first|written|date|dated)\b|[\W_]+",
     re.IGNORECASE)
-_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+_CLOCK = lazy(r"\b\d{1,2}[:.h]\d{2}\b")
 #: A dateline is short.
 DATELINE_MAX_CHARS = 120
 #: The header lines looked at: the first few blocks of the body.

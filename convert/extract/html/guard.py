@@ -18,13 +18,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..lazyre import lazy
+
 #: Deeper elements are flattened into their ancestor at this depth (text kept).
 MAX_NESTING = int(os.environ.get("DECRUFT_MAX_NESTING", 1500))
 #: Pages with fewer tags than this cannot be that deep; they skip the scan.
 SCAN_MIN_TAGS = 1500
 
 # Start and end tags by name only: a trailing "/>" does not close a non-void HTML element.
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
+_TAG = lazy(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
 # Void elements and those whose end tag is implied by a sibling never deepen the tree.
 _FLAT = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -87,7 +89,7 @@ def cap_nesting(html: str, limit: int = MAX_NESTING) -> str:
 
 #: Tag names are counted in chunks of about this many characters by :func:`_shallow`.
 _CHUNK = 4096
-_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9:-]*)")
+_NAME = lazy(r"<(/?[a-zA-Z][a-zA-Z0-9:-]*)")
 
 
 @lru_cache(maxsize=1024)
@@ -130,8 +132,8 @@ def _shallow(html: str, limit: int) -> bool:
 #: Attributes kept per element; real markup stays far below (a few dozen at most).
 MAX_ATTRIBUTES = int(os.environ.get("DECRUFT_MAX_ATTRIBUTES", 512))
 #: Tags shorter than this cannot hold that many attributes; only longer ones are examined.
-_LONG_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9:-]*\s[^<>]{4096,}>")
-_ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_LONG_TAG = lazy(r"<[a-zA-Z][a-zA-Z0-9:-]*\s[^<>]{4096,}>")
+_ATTRIBUTE = lazy(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
 def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> str:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from convert.article import (Code, Emphasis, Image, Inline, LineBreak, Strikeout, Strong, Subscript,
                        Superscript, Text)
 from . import patterns as P
+from ..lazyre import lazy
 
 # A run of white space reads as one space; zero-width spaces (U+200B) inside the run go with
 # it. A zero-width space between two letters is kept, never widened: Thai, Khmer, Lao and
 # Burmese mark word boundaries with it. A lone plain space is left out of the pattern:
 # ``WS.sub(" ", text)`` gives the same string, without a replacement per word.
-WS = re.compile("[ \u200b]*[\t\n\r\f\v][ \t\n\r\f\v\u200b]*|\u200b+ [ \u200b]*| [ \u200b]+")
+WS = lazy("[ \u200b]*[\t\n\r\f\v][ \t\n\r\f\v\u200b]*|\u200b+ [ \u200b]*| [ \u200b]+")
 # Space, and zero-width space, at the ends of a paragraph or line shows nothing.
-_LEADING = re.compile(r"^[\s\u200b]+")
-_TRAILING = re.compile(r"[\s\u200b]+$")
+_LEADING = lazy(r"^[\s\u200b]+")
+_TRAILING = lazy(r"[\s\u200b]+$")
 
 
 def _strip(text: str) -> str:

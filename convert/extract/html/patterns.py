@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .fastmatch import fold_patterns as _fold_patterns
+from ..lazyre import lazy
 
 # --------------------------------------------------------------------------- tags
 
@@ -46,7 +47,7 @@ CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 
 #: class/id/role words of page chrome: removed in the strict pass unless a POSITIVE word is
 #: there too (as Readability's ``unlikelyCandidates`` / ``okMaybeItsACandidate``).
-UNLIKELY = re.compile(
+UNLIKELY = lazy(
     r"-ad-|\bads?\b|ad-break|adsense|agegate|banner|breadcrumb|combx|comment|communit|consent|"
     r"cookie|cover-wrap|disqus|extra|foot|gdpr|header|hidden|legends|masthead|menu|"
     r"modal|navbar|newsletter|outbrain|overlay|pager|pagination|popup|promo|related|remark|"
@@ -55,12 +56,12 @@ UNLIKELY = re.compile(
     r"read-?more|more-stories|trending|most-popular|byline|author-?bio|tags?-?list|"
     r"print-?only|screen-reader|sr-only|visually-hidden|skip",
     re.IGNORECASE)
-POSITIVE = re.compile(
+POSITIVE = lazy(
     r"article|body|content|entry|hentry|h-entry|main|page|post|story|text|blog|prose|"
     r"markdown|instapaper_body|paragraph|column|shadow",
     re.IGNORECASE)
 #: Words that lower a candidate's score (Readability's ``negative``).
-NEGATIVE = re.compile(
+NEGATIVE = lazy(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"
     r"footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
     r"skyscraper|sponsor|shopping|tags|tool|widget|teaser|recommend|newsletter|social|nav|"
@@ -70,13 +71,13 @@ NEGATIVE = re.compile(
 #: ``overflow-hidden``, ``lg:hidden`` twins, scroll containers): a block of real prose
 #: carrying only these is not dropped for its class. ("widget" was tried too: Elementor wraps
 #: content in ``elementor-widget-container``, but so are its author boxes; no net gain.)
-WEAK_NEGATIVE = re.compile(r"hidden|scroll", re.IGNORECASE)
+WEAK_NEGATIVE = lazy(r"hidden|scroll", re.IGNORECASE)
 
 #: One class/id token naming a boilerplate block inside an article (related posts, share bars,
 #: the comments section, newsletter boxes, author boxes, tag and rating lines). Matched per
 #: token and as whole words of it, so the "post" of ``jp-relatedposts`` or ``post-author``
 #: does not read as content, and ``shared-styles`` or ``commentary`` are not chrome.
-CHROME_TOKEN = re.compile(
+CHROME_TOKEN = lazy(
     r"(?<![a-z])(?:related(?:posts?)?|share(?:daddy|bar|box|buttons?|links?|tools?)?|sharing|"
     r"social|comments|commentlist|comment-?respond|comment-?form|kommentare|newsletter|"
     r"subscribe|breadcrumbs?|crumbs|author-?(?:bio|box|info|description)|post-author|"
@@ -90,39 +91,39 @@ CHROME_TOKEN = re.compile(
 #: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
 #: Disqus, "responses"): on an article page these are never part of the article, whatever
 #: pass found them; on a forum the thread *is* such a section (see ``content._article_like``).
-COMMENTS = re.compile(r"comment|disqus|\breplies\b|\bresponses\b|kommentar|talkback",
-                      re.IGNORECASE)
+COMMENTS = lazy(r"comment|disqus|\breplies\b|\bresponses\b|kommentar|talkback",
+                re.IGNORECASE)
 
 #: Roles that mark chrome whatever the tag.
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu",
                           "menubar", "search", "dialog", "alertdialog", "tablist", "alert"})
 
 #: class names that hide an element visually (bootstrap, tailwind, WordPress).
-HIDDEN_CLASS = re.compile(
+HIDDEN_CLASS = lazy(
     r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|"
     r"screenreader|invisible|offscreen)(?:\s|$)", re.IGNORECASE)
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 #: React's streaming SSR parks each finished chunk in ``<div hidden id="S:0">`` until a script
 #: moves it into place: that content is the page, not hidden text.
-STREAMED_ID = re.compile(r"^S:\d+$")
+STREAMED_ID = lazy(r"^S:\d+$")
 
 #: Classes naming a code block's language.
-CODE_LANGUAGE = re.compile(
+CODE_LANGUAGE = lazy(
     r"(?:^|\s)(?:language|lang|highlight-source|brush:?|highlight)-?\s*([A-Za-z0-9_+#.-]+)",
     re.IGNORECASE)
 
 #: Credit lines bound to a figure (class words and text prefixes).
-CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|byline|attribution",
-                          re.IGNORECASE)
-CREDIT_TEXT = re.compile(
+CREDIT_CLASS = lazy(r"credit|copyright|photographer|source|byline|attribution",
+                    re.IGNORECASE)
+CREDIT_TEXT = lazy(
     r"^\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?s?|pictures?|image|illustration|foto|"
     r"bild|credit|source|quelle|crédit|fuente|zdjęcie)\s*(?:by\b|:|/))", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- text
 
 #: Text of a block that is boilerplate whatever its container (short lines only).
-BOILERPLATE_TEXT = re.compile(
+BOILERPLATE_TEXT = lazy(
     r"^(?:share( this)?( article| post| story)?|tweet|print|email|advertisement|"
     r"anzeige|werbung|publicidad|publicité|related( articles| posts| stories)?|"
     r"read more|weiterlesen|mehr zum thema|you may also like|recommended( for you)?|"
@@ -139,7 +140,7 @@ BOILERPLATE_TEXT = re.compile(
     r"print)\W*)+)\W*$",
     re.IGNORECASE)
 #: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
-READ_ALSO = re.compile(
+READ_ALSO = lazy(
     r"^\W*(?:read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
     r"mehr zum thema|auch interessant|lea (?:también|más)|lee también|véase también|"
     r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|lire aussi|à lire aussi|voir aussi|"
@@ -148,7 +149,7 @@ READ_ALSO = re.compile(
     re.IGNORECASE)
 
 #: A consent / cookie notice line: never article text (short blocks only).
-CONSENT_TEXT = re.compile(
+CONSENT_TEXT = lazy(
     r"\b(?:we|this (?:site|website)|our (?:site|website|partners))\b[^.]{0,60}\buses? cookies\b|"
     r"\bcookie (?:policy|settings|preferences|consent|notice|banner)\b|"
     r"\b(?:accept|agree to|consent to)\b[^.]{0,40}\bcookies\b|"
@@ -159,7 +160,7 @@ CONSENT_TEXT = re.compile(
 #: A heading that opens the reader comments under a post ("Comments", "14 Responses",
 #: "Leave a Reply"): the whole heading, a count or colon allowed. ("Replies" is left out: on
 #: a forum the replies are the page; "Response" alone is a section of an article on HTTP.)
-COMMENTS_HEADING = re.compile(
+COMMENTS_HEADING = lazy(
     r"^\W*(?:(?:\d+\s+)?comments?|\d+\s+responses?|(?:\d+\s+)?responses? to .{1,120}|"
     r"reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
     r"kommentare|commentaires|comentarios|commenti|reacties)"
@@ -167,12 +168,12 @@ COMMENTS_HEADING = re.compile(
     re.IGNORECASE)
 
 #: class/id words of a paywall: the gate's notice, or the wrapper of the story behind it.
-GATE = re.compile(r"pay-?wall", re.IGNORECASE)
+GATE = lazy(r"pay-?wall", re.IGNORECASE)
 #: class/id words of a social-media embed (a tweet, a post quoted in a story).
-EMBED = re.compile(r"tweet|twitter|instagram|tiktok|facebook-post|fb-post|embed",
-                   re.IGNORECASE)
+EMBED = lazy(r"tweet|twitter|instagram|tiktok|facebook-post|fb-post|embed",
+             re.IGNORECASE)
 
-COMMA = re.compile(r"[,，、،]")
+COMMA = lazy(r"[,，、،]")
 
 # --------------------------------------------------------------------------- URLs
 
@@ -180,8 +181,8 @@ COMMA = re.compile(r"[,，、،]")
 #: Attributes holding an image URL, best first (lazy-loading libraries put the real one aside).
 IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy",
                    "data-url", "data-hi-res-src", "src")
-PLACEHOLDER_IMAGE = re.compile(r"^data:|blank\.gif|spacer\.gif|pixel\.gif|1x1|placeholder|"
-                               r"transparent\.(?:gif|png)|lazy[-_]?load", re.IGNORECASE)
+PLACEHOLDER_IMAGE = lazy(r"^data:|blank\.gif|spacer\.gif|pixel\.gif|1x1|placeholder|"
+                         r"transparent\.(?:gif|png)|lazy[-_]?load", re.IGNORECASE)
 
 # Every case-insensitive pattern above (and any added later) gets the fast path of
 # :mod:`.fastmatch` (same results, several times faster on ASCII text).

@@ -45,12 +45,13 @@ from .thresholds import (
     WORD_KEY_MAX_CHARS,
 )
 from convert.safety import kept_url
+from convert.extract.lazyre import lazy
 
 __all__ = ["parse_html"]
 
 log = logging.getLogger("convert.extract")
 
-_WORDS = re.compile(r"\w+")
+_WORDS = lazy(r"\w+")
 
 HEADLINE_INSERT = rule("headline_insert", "the page's headline is put above a body that lacks it")
 DROP_SUBTITLE = rule("drop_subtitle", "the standfirst (Meta.subtitle) leaves the body")

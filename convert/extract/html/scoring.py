@@ -22,6 +22,7 @@ from .thresholds import (
     SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE,
     STRONG_RUNNERS_UP, STRONG_SHARE,
 )
+from ..lazyre import lazy
 
 CLASS_WEIGHTS = rule("class_weights", "a candidate starts from its class/id weight (+/-25)")
 LINK_SCALE = rule("link_scale", "candidate scores are scaled by 1 - link density")
@@ -344,7 +345,7 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
     return out
 
 
-_TEASER = re.compile(r"teaser", re.IGNORECASE)
+_TEASER = lazy(r"teaser", re.IGNORECASE)
 _NOT_LEAD = "h1, h2, h3, h4, h5, h6, ul, ol, dl, table, form, blockquote, pre, img"
 
 

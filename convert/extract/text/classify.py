@@ -4,8 +4,6 @@ neighbours."""
 
 from __future__ import annotations
 
-import statistics
-
 from . import rules as R
 from .furniture import is_code
 from .lines import GOOD_WORDS, SHORT_WORDS, Line
@@ -47,6 +45,7 @@ def _prose_density(units: list[Line], unspaced: bool) -> float:
     if len(vals) < 2:
         return DEFAULT_DENSITY if not unspaced else DEFAULT_DENSITY_UNSPACED
     vals.sort()
+    import statistics  # (here: it imports fractions, decimal, random)
     ref = statistics.median(vals[len(vals) // 3:])
     if not unspaced and ref < UNKNOWN_DENSITY:
         # The page's prose has almost none of the function words: its language has no list

@@ -23,6 +23,7 @@ from . import meta as M
 from . import rules as R
 from . import runs
 from .lines import RULE_MAX_WORDS, Line, MetaKind, drop
+from ..lazyre import LazyPattern, lazy
 
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
 #: twice, a headline repeated as alt text); longer repeated lines are judged as prose.
@@ -73,13 +74,13 @@ class LineRule:
     #: why the rule exists (the kind of line it catches, and why that is furniture)
     doc: str
     #: the rule applies when this pattern occurs in the line (instead of ``test``)
-    pattern: re.Pattern[str] | None = None
+    pattern: re.Pattern[str] | LazyPattern | None = None
     #: ``on_text(text, words)``: whether the rule applies (instead of ``test``; the line
     #: functions of :mod:`.meta` have this shape)
     on_text: Callable[[str, int], object] | None = None
     #: a pattern the lower-cased line must contain for ``test`` to hold (a cheap test first);
     #: applied to lines up to RULE_MAX_WORDS words
-    hint: re.Pattern[str] | None = None
+    hint: re.Pattern[str] | LazyPattern | None = None
     #: also tried on lines longer than RULE_MAX_WORDS (which no other rule judges)
     long_lines: bool = False
     #: the metadata the line carries, recorded in :attr:`Line.kind` for the structure step
@@ -101,9 +102,9 @@ class PageRule:
     reason: str = ""
 
 
-def _hint(*words: str) -> re.Pattern[str]:
+def _hint(*words: str) -> LazyPattern:
     """One pattern for substrings without one of which a rule cannot match."""
-    return re.compile("|".join(map(re.escape, words)))
+    return lazy("|".join(map(re.escape, words)))
 
 
 def _cookie_banner(u: Line, low: str, page: PageView) -> bool:

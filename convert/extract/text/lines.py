@@ -9,7 +9,6 @@ cannot start one. Features are computed once per line and are all cheap (linear 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,13 +17,14 @@ from typing import Literal
 from convert.textutil import clean_text
 from . import rules as R
 from .stopwords import STOPCHARS, UNSPACED, words
+from ..lazyre import lazy
 
-_NEWLINES = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
-_UNSPACED_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f"
-                            r"\u1780-\u17ff\u0e80-\u0eff]")
-_LOWER_START = re.compile(r"^[\"'“‘(«]?[^\W\d_]")
-_TOKEN = re.compile(r"\w+")
-_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_NEWLINES = lazy(r"\r\n?|[\f\v\x85\u2028\u2029]")
+_UNSPACED_CHAR = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f"
+                      r"\u1780-\u17ff\u0e80-\u0eff]")
+_LOWER_START = lazy(r"^[\"'“‘(«]?[^\W\d_]")
+_TOKEN = lazy(r"\w+")
+_ASCII_SPACE = lazy(r"[ \t\n\r\f\v]+")
 
 #: Units shorter than this (in word-equivalents) are "short": judged by their neighbours.
 SHORT_WORDS = 8
@@ -186,7 +186,7 @@ def physical_lines(text: str) -> list[tuple[str, bool, int]]:
     return out
 
 
-_SPACE_PAUSE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]{8}) +(?=[\u3040-\u30ff\u4e00-\u9fff]{8})")
+_SPACE_PAUSE = lazy(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]{8}) +(?=[\u3040-\u30ff\u4e00-\u9fff]{8})")
 
 
 def _is_unspaced(text: str) -> bool:

@@ -12,15 +12,16 @@ from collections import Counter
 from convert.extract.dates import TEXT_MIN_YEAR, TEXT_MONTHS, is_valid_day
 from . import rules as R
 from .stopwords import STOPWORDS
+from ..lazyre import lazy
 
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
-_DIGIT = re.compile(r"\d")
-_BRAND_TOKEN = re.compile(r"\b[A-Z][A-Za-z0-9&]{1,14}\b")
-_LETTERS = re.compile(r"[^\W\d_]{2,}")
-_ARROWS = re.compile(r"\s(?:>>|»|›|>|→)\s|>>")
-_CREDIT_LABEL = re.compile(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?P<c>.{2,80})$", re.I)
-_HERE = re.compile(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", re.I)
-_TRAILING_JUNK = re.compile(r"\s*[|•·,;–—-]\s*.*$")
+_AUTHOR_SPLIT = lazy(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
+_DIGIT = lazy(r"\d")
+_BRAND_TOKEN = lazy(r"\b[A-Z][A-Za-z0-9&]{1,14}\b")
+_LETTERS = lazy(r"[^\W\d_]{2,}")
+_ARROWS = lazy(r"\s(?:>>|»|›|>|→)\s|>>")
+_CREDIT_LABEL = lazy(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?P<c>.{2,80})$", re.I)
+_HERE = lazy(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", re.I)
+_TRAILING_JUNK = lazy(r"\s*[|•·,;–—-]\s*.*$")
 
 #: A dateline is short: at most DATE_LINE_MAX_WORDS words and DATE_LINE_MAX_CHARS characters,
 #: of which at most DATE_LINE_MAX_OTHER words are neither the date nor a date label
@@ -222,7 +223,7 @@ def site_from_furniture(lines: list[str], body_words: set[str]) -> str | None:
     return None
 
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•:]|-|::|»)\s+")
+_TITLE_SEPARATORS = lazy(r"\s+(?:[|–—·•:]|-|::|»)\s+")
 
 
 def site_from_title_line(first_line: str, title: str | None) -> str | None:
@@ -236,7 +237,7 @@ def site_from_title_line(first_line: str, title: str | None) -> str | None:
     return None
 
 
-_COPYRIGHT_OWNER = re.compile(
+_COPYRIGHT_OWNER = lazy(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<owner>[^\d.,|©]{2,60}?)"
     r"\s*(?:[.,|]|\d{4}|all rights|alle rechte|tous droits|todos los|$)", re.I)
 

@@ -12,20 +12,21 @@ import re
 
 from convert.extract.bylines import DUMP_BYLINE
 from convert.extract.dates import TEXT_MONTHS
+from convert.extract.lazyre import lazy
 
 _I = re.IGNORECASE
 
 # --------------------------------------------------------------------------- furniture rules
 
 #: Cookie and consent banners.
-COOKIE = re.compile(
+COOKIE = lazy(
     r"\bcookies?\b|\bcookie-|\bGDPR\b|\bconsent\b.{0,40}\b(?:privacy|data)\b|"
     r"\bDatenschutz(?:erklärung|einstellungen)?\b|\bKekse\b|\bgalletas\b", _I)
 
 #: The vocabulary of a cookie banner ("We use cookies to improve your experience. By continuing
 #: to browse you agree...", "Cookie settings", "Accept all"): a line that mentions cookies
 #: without it is prose about cookies (a recipe, a story about a bake sale), not a banner.
-COOKIE_BANNER_WORDS = re.compile(
+COOKIE_BANNER_WORDS = lazy(
     r"\b(?:we use|(?:this|our) (?:web ?)?site|uses cookies|use of cookies|agree|consent|"
     r"settings|preferences|privacy|policy|policies|browser|browsing|experience|"
     r"continu(?:e|ing) to|by using|learn more|more info(?:rmation)?|opt[ -](?:in|out)|tracking|third[- ]part(?:y|ies)|"
@@ -37,25 +38,25 @@ COOKIE_BANNER_WORDS = re.compile(
 
 #: A heading or banner line that opens a consent dialog; everything after it near the end of
 #: a page is the dialog's text.
-CONSENT_START = re.compile(
+CONSENT_START = lazy(
     r"^(?:manage )?(?:cookie|consent|privacy) (?:settings|preferences|preference cent(?:er|re)|"
     r"choices|options)$|^manage (?:consent|cookies|cookie preferences|preferences)$|"
     r"^we value your privacy$|^your privacy choices$|^privacy overview$|"
     r"^(?:cookie|datenschutz)-?einstellungen$|^paramètres des cookies$|"
     r"^configuración de cookies$|^gestion des cookies$", _I)
 #: Words of consent dialogs; a long line using several of them explains cookies.
-CONSENT_WORDS = re.compile(r"\b(?:cookies?|consent|tracking technologies|your browser|"
-                           r"personal data|opt[ -]out|preferences)\b", _I)
+CONSENT_WORDS = lazy(r"\b(?:cookies?|consent|tracking technologies|your browser|"
+                     r"personal data|opt[ -]out|preferences)\b", _I)
 
 #: Copyright and "all rights reserved" lines.
-COPYRIGHT = re.compile(
+COPYRIGHT = lazy(
     r"^\W{0,3}(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|"
     r"\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\bdireitos reservados\b|"
     r"\btutti i diritti riservati\b|\bwszelkie prawa zastrzeżone\b|版权所有|版權所有|"
     r"\bcopyright\s*(?:©|\(c\))?\s*\d{4}", _I)
 
 #: Teaser / related-link prefixes: "READ MORE: ...", "Related: ...", "See also ...".
-TEASER = re.compile(
+TEASER = lazy(
     r"(?:^|\s)(?:read more|read also|related(?: articles?| stories| news| coverage| posts?)?|"
     r"see also|also read|also on [\w.]+|more from [\w .]{1,30}|recommended|watch|listen|"
     r"lesen sie auch|mehr zum thema|weiterlesen|lire aussi|à lire aussi|voir aussi|"
@@ -110,41 +111,41 @@ BUTTON_PHRASES = BUTTON_PHRASES | AD_LABELS
 
 #: The fields and messages of a login or registration form ("Create a Password", "Forgot your
 #: username or password?", "Email (your email address will be your login)").
-ACCOUNT_FORM = re.compile(
+ACCOUNT_FORM = lazy(
     r"\b(?:passwor[dt]|username|user name|e-?mail address|confirm (?:e-?mail|password)|"
     r"forgot your|remember me|required fields are marked|benutzername|passwort|mot de passe|"
     r"contraseña|hasło)\b", _I)
 
 #: A month of a blog's archive list: a month name and a year alone, maybe with a bullet and
 #: the month's post count ("► August 2012 (37)", "March 2006").
-ARCHIVE_MONTH = re.compile(
+ARCHIVE_MONTH = lazy(
     r"^[^\w(]{0,3}(?:" + "|".join(sorted(map(re.escape, TEXT_MONTHS), key=len, reverse=True)) +
     r")\.?\s+(?:19|20)\d\d\s*(?:\(\d+\))?$", _I)
 
 #: A list of tags or categories behind its label ("Tags: ...", "Filed under: ...").
-TAG_LIST = re.compile(
+TAG_LIST = lazy(
     r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|posted in|labels|"
     r"topics|schlagw(?:ö|oe)rter|themen|étiquettes|mots-clés|etiquetas|temas|tagi)\s*:", _I)
 
 #: A share or follow bar's label ("Share this", "Follow us on Twitter", "Connect with us:").
-SOCIAL_PROMO = re.compile(
+SOCIAL_PROMO = lazy(
     r"^(?:share (?:this|on|via)|follow (?:us|me)|like us on|connect with us|find us on|"
     r"join us on)\b", _I)
 
 #: The messages of a comment form ("Your comment could not be posted", "Notify me of follow-up
 #: comments", "subscribing to the comment feed", a CAPTCHA's "letters and numbers you see").
-COMMENT_FORM = re.compile(
+COMMENT_FORM = lazy(
     r"\b(?:your comment|comment feed|captcha|letters and numbers you|post (?:a|another|your) "
     r"comment|comments? (?:are|is) (?:moderated|closed)|comment policy|notify me of)\b", _I)
 
 #: App-promotion and subscription nags.
-APP_PROMO = re.compile(
+APP_PROMO = lazy(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"
     r"\b(?:news )?app$|\bsubscribe (?:to|for|now)\b|\bsign up for (?:our|the)\b|"
     r"\bnewsletter\b", _I)
 
 #: Separators used between breadcrumb items.
-CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|»|›|>|/|\||→|::|＞|〉)\s*")
+CRUMB_SEPARATOR = lazy(r"\s*(?:>>|»|›|>|/|\||→|::|＞|〉)\s*")
 
 #: Words that start a breadcrumb trail (its root).
 HOME_WORDS = ("home", "startseite", "accueil", "inicio", "início", "portada", "strona główna",
@@ -152,10 +153,10 @@ HOME_WORDS = ("home", "startseite", "accueil", "inicio", "início", "portada", "
               "当前位置", "您的位置", "位置")
 
 #: "Home" glued to the next crumb by a dump that dropped the separator ("HomeWorld News").
-GLUED_HOME = re.compile(r"^(?:Home|Startseite|Accueil|Inicio|Início|Portada)(?=[A-Z])")
+GLUED_HOME = lazy(r"^(?:Home|Startseite|Accueil|Inicio|Início|Portada)(?=[A-Z])")
 
 #: A heading that opens the reader comments below an article.
-COMMENTS_START = re.compile(
+COMMENTS_START = lazy(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
     r"comentarios?|comentários?|commenti|komentarze?|reacties|kommentarer|komentáře|komentar|"
     r"комментарии|коментарі|yorumlar|reader comments|discussion)\b(?:\s+(?:to|on|for|zu)\b.*)?"
@@ -174,29 +175,29 @@ COMMENTS_START = re.compile(
 #: The reply button that ends each reader comment's header or footer, alone or after the
 #: commenter's name and time ("John Smith · 3 days ago · Reply"). Printed three times or more,
 #: it marks a comment thread even without a heading.
-REPLY_TAIL = re.compile(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
-                        r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
+REPLY_TAIL = lazy(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
+                  r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
 
 #: The action buttons of a reader comment ("Reply to This", "Flag as Inappropriate", "Report
 #: abuse", "up reply actions"), anywhere on its header or footer line.
-COMMENT_ACTION = re.compile(r"\breply to this\b|\bflag as inappropriate\b|\breport (?:abuse|"
-                            r"this comment|comment)\b|\b(?:up|like|quote) reply\b|\breply actions\b", _I)
+COMMENT_ACTION = lazy(r"\breply to this\b|\bflag as inappropriate\b|\breport (?:abuse|"
+                      r"this comment|comment)\b|\b(?:up|like|quote) reply\b|\breply actions\b", _I)
 
 #: A comment header of blog software: the commenter's name and "says:" ("Maria says:"),
 #: the comment's date on the next line.
-COMMENT_SAYS = re.compile(r"^\S+(?: \S+){0,4} (?:says|sagt|schreibt|dice|dit|disse|escribió|"
-                          r"écrit|pisze|napsal|zegt)\s*:$", _I)
+COMMENT_SAYS = lazy(r"^\S+(?: \S+){0,4} (?:says|sagt|schreibt|dice|dit|disse|escribió|"
+                    r"écrit|pisze|napsal|zegt)\s*:$", _I)
 
 #: The word "comment" (or "reply") in a comments label, as opposed to a comment-form field.
-COMMENT_WORD = re.compile(r"comment|repl(?:y|ies)|respons|kommentar|comentario|comentário|commenti|"
-                          r"komentar|reacties|комментар|коментар|yorum|"
-                          r"discussion|reaction|评论", _I)
+COMMENT_WORD = lazy(r"comment|repl(?:y|ies)|respons|kommentar|comentario|comentário|commenti|"
+                    r"komentar|reacties|комментар|коментар|yorum|"
+                    r"discussion|reaction|评论", _I)
 
 #: The number that opens a record in a numbered list ("1. ...", "2) ...", "#3").
-ORDINAL = re.compile(r"^\s*(?:#(\d{1,3})\b|(\d{1,3})[.)]\s)")
+ORDINAL = lazy(r"^\s*(?:#(\d{1,3})\b|(\d{1,3})[.)]\s)")
 
 #: A heading that opens the related-links block below an article.
-RELATED_START = re.compile(
+RELATED_START = lazy(
     r"^[【\[(]?(?:related(?: articles?| stories| posts| content| links| news| coverage| reading)?|"
     r"you (?:may|might) also like|more (?:stories|news|articles)|recommended(?: for you| stories)?|"
     r"read next|also read|see also|most (?:read|popular|viewed)|popular (?:stories|posts)|trending|"
@@ -214,25 +215,25 @@ RELATED_START = re.compile(
     r"más sobre|mais sobre|altro su|więcej o)\b", _I)
 
 #: Ends of interface labels that are never a headline ("Next Chapter →", "Share via Email").
-UI_TAIL = re.compile(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"
-                     r"compartir|teilen|partager|next|previous|prev|back|more|see|view|show)\b", _I)
+UI_TAIL = lazy(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"
+               r"compartir|teilen|partager|next|previous|prev|back|more|see|view|show)\b", _I)
 
 #: A line that ends with a time stamp ("... 3/9(木) 15:47"): a teaser in a news list.
-TIME_TAIL = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I)
+TIME_TAIL = lazy(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I)
 
 #: Last crumbs that name the page type, not a section ("Home > Tech > Article").
 GENERIC_CRUMBS = frozenset({"正文", "内容", "详情", "article", "artikel", "articles", "story",
                             "detail", "details", "news", "current page"})
 
 #: A line that starts with a clock time ("13:54 Headline of a live-news item").
-TIME_HEAD = re.compile(r"^\d{1,2}[:h]\d{2}\s+(?![ap]\.?m\b)\S", _I)
+TIME_HEAD = lazy(r"^\d{1,2}[:h]\d{2}\s+(?![ap]\.?m\b)\S", _I)
 
 #: Caption prefixes ("Photo:", "Bild:").
-CAPTION_PREFIX = re.compile(
+CAPTION_PREFIX = lazy(
     r"^(?:file photo|photo|picture|image|foto|bild|illustration|photograph|"
     r"archive photo|archivbild|imagen|图|图片)\s*[:：]", _I)
 #: A credit with an agency name at the end of a caption-like line, after a separator.
-CREDIT_TAIL = re.compile(
+CREDIT_TAIL = lazy(
     r"[/|]\s*(?:AP|AFP|Reuters|Getty Images?|EPA|dpa|Xinhua|Sputnik|TASS|Shutterstock|"
     r"Bloomberg|Alamy|PA|ANP|Keystone)\b", _I)
 
@@ -247,19 +248,19 @@ _TIME = r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|-\s*)?(?P<h>\d{1,2})[:.h](?P<mi
 
 #: Date shapes; each yields named groups y, mon or m, d and optionally a time.
 DATE_PATTERNS = (
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s](?P<h>\d{1,2}):(?P<mi>\d{2})"
-               r"(?::(?P<s>\d{2}))?)?"),
-    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-               r"(?:\s*(?P<h>\d{1,2})[:：](?P<mi>\d{2}))?"),
-    re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"),
-    re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME),
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH +
-               r"(?:\s+de)?,?\s+(?P<y>\d{4})" + _TIME, _I),
-    re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, _I),
+    lazy(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s](?P<h>\d{1,2}):(?P<mi>\d{2})"
+         r"(?::(?P<s>\d{2}))?)?"),
+    lazy(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+         r"(?:\s*(?P<h>\d{1,2})[:：](?P<mi>\d{2}))?"),
+    lazy(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"),
+    lazy(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME),
+    lazy(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH +
+         r"(?:\s+de)?,?\s+(?P<y>\d{4})" + _TIME, _I),
+    lazy(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, _I),
 )
 
 #: Words that make a short line a date line ("Published", "Updated", weekdays).
-DATE_WORDS = re.compile(
+DATE_WORDS = lazy(
     r"\b(?:published|updated|posted|last modified|modified|veröffentlicht|aktualisiert|"
     r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -267,17 +268,17 @@ DATE_WORDS = re.compile(
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
     r"am|pm|gmt|utc|cet|cest|est|edt|pst|pdt|bst|uhr|h)\b|发布时间|发布|更新|時間|日期", _I)
-MODIFIED_WORDS = re.compile(r"\b(?:updated|last modified|modified|aktualisiert|mis à jour|"
-                            r"actualizado|aggiornato)\b|更新", _I)
+MODIFIED_WORDS = lazy(r"\b(?:updated|last modified|modified|aktualisiert|mis à jour|"
+                      r"actualizado|aggiornato)\b|更新", _I)
 
 #: A relative time stamp ("3 hours ago", "hace una hora", "vor 5 Minuten", "2小时前").
-RELATIVE_TIME = re.compile(
+RELATIVE_TIME = lazy(
     r"^(?:updated |posted )?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?)\s+ago$|^(?:hace|vor|il y a|há|temu)\s+(?:\d+|una?|un|einer?|einem)\s+\w+$|"
     r"^\d+\s*(?:分钟|小时|天|秒)前$", _I)
 
 #: A bare clock or media duration ("0:00", "28:9", "12:30 PM").
-CLOCK = re.compile(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
+CLOCK = lazy(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
 
 # --------------------------------------------------------------------------- shapes
 
@@ -285,37 +286,37 @@ CLOCK = re.compile(r"^\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", _I)
 #: trailing newline, so the last character decides).
 SENTENCE_END_CHARS = tuple(".!?…。！？»”\"')]؟।")
 #: Punctuation that ends a clause inside running text, spaced or unspaced scripts.
-CLAUSE_PUNCT = re.compile(r"[,;:，。、；：！？!?]|\.(?:\s|$)")
+CLAUSE_PUNCT = lazy(r"[,;:，。、；：！？!?]|\.(?:\s|$)")
 #: A line made only of separators or bullets ("|", "·", "•", "-").
-SEPARATOR_ONLY = re.compile(r"^[\W_]{1,5}$")
+SEPARATOR_ONLY = lazy(r"^[\W_]{1,5}$")
 #: Starts a continuation of the previous line (punctuation that cannot open a sentence).
-CONTINUATION_START = re.compile(r"^[,.;:!?)\]}»”’%…，。、；：！？）」』】]")
+CONTINUATION_START = lazy(r"^[,.;:!?)\]}»”’%…，。、；：！？）」』】]")
 #: Ends a line that cannot end a sentence (an opening quote or bracket, a hyphen, a comma).
 OPEN_END_CHARS = tuple("([{«“‘-–—,/（「『【")
 #: List bullets and numbers at the start of a line.
-BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
+BULLET = lazy(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
 #: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次").
-COUNTER = re.compile(r"^\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
+COUNTER = lazy(r"^\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
 
 #: Lines of program code: a statement end or brace at the end, a comment marker or a keyword
 #: at the start. Code in an article fails the prose tests but belongs to it.
-CODE_LINE = re.compile(
+CODE_LINE = lazy(
     r"[;{}]\s*$|^(?:--|//|/\*|\*/|#include|#!|\$ |>>> )|"
     r"^(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|JOIN|LEFT JOIN|GROUP BY|"
     r"ORDER BY|import|from \S+ import|def|class|return|const|let|var|function|public|private|"
     r"package|func|fn|pip|npm|git|sudo|cd|echo|export)\b")
 #: CODE_LINE split for speed: its start (matched at position 0 only) and the characters that
 #: end a statement or block (tested on the line's last non-space character).
-CODE_LINE_START = re.compile(CODE_LINE.pattern.split("|", 1)[1])
+CODE_LINE_START = lazy(CODE_LINE.pattern.split("|", 1)[1])
 CODE_LINE_END_CHARS = tuple(";{}")
 #: Markup written out as text: an HTML tag or comment, or a Markdown link or image ("<script>",
 #: "</p>", "<!-- x -->", "[x](javascript:...)"). A dump that shows it (an article about XSS
 #: or about Markdown) means it as text; every writer escapes it.
-MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?|/[a-zA-Z][\w:-]*\s*|!--.*?--)>|"
-                    r"!?\[[^\[\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
+MARKUP = lazy(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?|/[a-zA-Z][\w:-]*\s*|!--.*?--)>|"
+              r"!?\[[^\[\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
 #: A number in brackets: the count of an archive month or a menu entry ("(19)", "(1,204)").
-BRACKETED_COUNT = re.compile(r"(?:^|(?<=\s))\(\d[\d.,]*\)")
+BRACKETED_COUNT = lazy(r"(?:^|(?<=\s))\(\d[\d.,]*\)")
 #: Characters that are rare in prose and common in code.
-CODE_CHARS = re.compile(r"[{}()\[\];=<>+*&$#@\\_]")
+CODE_CHARS = lazy(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
-CODE_PUNCT = re.compile(r"[;{}()=]")
+CODE_PUNCT = lazy(r"[;{}()=]")

@@ -12,9 +12,10 @@ for them :func:`script_of` decides the language and the parser measures punctuat
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
+
+from ..lazyre import lazy
 
 _LISTS = {
     "en": "the of and to a in is that for it as was with be by on not he this are or his from at "
@@ -108,23 +109,23 @@ for _code, _lst in STOPWORDS.items():
     for _w in _lst:
         _LANGUAGES_OF[_w] = _LANGUAGES_OF.get(_w, ()) + (_code,)
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = lazy(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 # Script ranges decide the language outright where one script means one language here.
 _SCRIPTS = (
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("ko", re.compile(r"[\uac00-\ud7af]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]")),
-    ("th", re.compile(r"[\u0e00-\u0e7f]")),
-    ("my", re.compile(r"[\u1000-\u109f]")),
-    ("km", re.compile(r"[\u1780-\u17ff]")),
-    ("lo", re.compile(r"[\u0e80-\u0eff]")),
-    ("ka", re.compile(r"[\u10a0-\u10ff]")),
-    ("hy", re.compile(r"[\u0530-\u058f]")),
+    ("ja", lazy(r"[\u3040-\u30ff]")),
+    ("ko", lazy(r"[\uac00-\ud7af]")),
+    ("zh", lazy(r"[\u4e00-\u9fff]")),
+    ("th", lazy(r"[\u0e00-\u0e7f]")),
+    ("my", lazy(r"[\u1000-\u109f]")),
+    ("km", lazy(r"[\u1780-\u17ff]")),
+    ("lo", lazy(r"[\u0e80-\u0eff]")),
+    ("ka", lazy(r"[\u10a0-\u10ff]")),
+    ("hy", lazy(r"[\u0530-\u058f]")),
 )
 
 #: any character of the scripts above (one pass to rule them all out)
-_ANY_SCRIPT = re.compile("[" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS) + "]")
+_ANY_SCRIPT = lazy("[" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS) + "]")
 
 #: languages whose text is written without spaces between words
 UNSPACED = frozenset({"zh", "ja", "th", "my", "km", "lo"})
@@ -158,7 +159,7 @@ def word_counts(text: str) -> Counter[str]:
     return out
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = lazy(r"[^\W\d_]")
 
 
 def script_of(text: str) -> str | None:

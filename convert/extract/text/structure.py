@@ -3,14 +3,13 @@ section and lead-image caption, found among the lines the classifier set aside."
 
 from __future__ import annotations
 
-import re
-
 from convert.article import Figure, Text
 from . import meta as M
 from . import rules as R
 from .stopwords import words as word_list
 from .runs import is_headline_case
 from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, OPEN_REASONS, Line, echoes_title
+from ..lazyre import lazy
 
 #: Headline score (:func:`_title_score`): a line scores TITLE_REPEATED when printed more than
 #: once and TITLE_ECHO when the page's <title> holds TITLE_ECHO_SCORE_SHARE of it; up to
@@ -46,7 +45,7 @@ STANDFIRST_MIN_WORDS = 6
 META_WINDOW = 12
 CAPTION_WINDOW = 3
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+_UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
 
 
 def _part(u: Line) -> str:

@@ -170,12 +170,15 @@ def test_processing_instructions_in_the_body():
 
 # ----------------------------------------------------------------------- speed paths, same output
 
-def test_case_folded_patterns_answer_as_ignorecase_ones():
+def test_case_folded_patterns_answer_as_ignorecase_ones(monkeypatch):
     # The fast twin reads ASCII text lower-cased; a hit is re-run on the original pattern, so
     # callers get the same match (position, groups, original case) as before.
     import re
 
+    from convert.extract.html import fastmatch
     from convert.extract.html import patterns as P
+
+    monkeypatch.setattr(fastmatch, "WARMUP_CHARS", 0)  # the twins answer from the first call
 
     texts = ["Post-Content SIDEBAR", "col-md-8", "Share this", "SHARE THIS ARTICLE", "hıdden",
              "ſhare", "nav Main-Nav", "READ MORE »", "Gefällt mir", "", "sr-only x"]
@@ -202,6 +205,35 @@ def test_case_folded_patterns_answer_as_ignorecase_ones():
     trie = Folded(re.compile(r"comment|com-|cookie|foot|footer|\bads?\b", re.IGNORECASE))
     for text in ("x-Footer", "COM-x", "the ADS", "leads", "cooki"):
         assert trie.found(text) == bool(trie._re.search(text))
+
+
+def test_folded_lazy_patterns_warm_up_on_the_original():
+    # Lazy patterns (convert.extract.lazyre) are folded too, without compiling them at import;
+    # the first WARMUP_CHARS searched are answered by the original, then the twins take over,
+    # and the answers are the same before and after.
+    import re
+
+    from convert.extract.html import fastmatch
+    from convert.extract.lazyre import LazyPattern, lazy
+
+    names = {"WORDS": lazy(r"comment|cookie|\bads?\b", re.IGNORECASE), "CASED": lazy(r"ads"),
+             "REAL": re.compile(r"share", re.IGNORECASE)}
+    fastmatch.fold_patterns(names)
+    folded = names["WORDS"]
+    assert isinstance(folded, fastmatch.Folded) and isinstance(names["REAL"], fastmatch.Folded)
+    assert isinstance(names["CASED"], LazyPattern)  # not IGNORECASE: left as it is
+    assert folded._re._compiled is None  # still not compiled
+    plain = re.compile(folded.pattern, re.IGNORECASE)
+    texts = ["Cookie-Bar", "the ADS", "leads", "Commentary", "x"]
+    assert folded._scan is None
+    for _ in range(fastmatch.WARMUP_CHARS // (3 * fastmatch.WARMUP_CALL_CHARS * len(texts)) + 2):
+        for text in texts:
+            got = folded.search(text)
+            assert (got and got.span()) == (plain.search(text) and plain.search(text).span())
+            assert folded.found(text) == bool(plain.search(text))
+            assert folded.sub("-", text) == plain.sub("-", text)
+    assert folded._scan is not None and folded._scan is not folded._re  # the twin was built
+    assert type(folded._re) is re.Pattern  # the real pattern answers, not the lazy wrapper
 
 
 def test_prune_drops_hidden_and_chrome_by_level():

@@ -40,14 +40,15 @@ from .title import (
     screen_reader_only,
     visible_headline,
 )
+from ...lazyre import lazy
 
 log = logging.getLogger("convert.extract")
 
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
-                       r"/((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_-]|$)")
+_URL_DATE = lazy(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$)|"
+                 r"/((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_-]|$)")
 #: Tags longer than this are sentences, not tags; at most :data:`MAX_TAGS` are kept.
 MAX_TAG_CHARS = 80
 MAX_TAGS = 30

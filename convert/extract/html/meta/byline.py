@@ -17,16 +17,17 @@ from convert.extract.dates import text_date
 from .declared import first_value, unescape
 from .keys import LABELLED_KEYS
 from convert.extract.ablation import rule
+from convert.extract.lazyre import lazy
 
 #: Between authors (the separators kept, so a semicolon can end a job title).
-_AUTHOR_SPLIT_KEEP = re.compile(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
-                                re.IGNORECASE)
-_AUTHOR_JUNK = re.compile(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
-                          r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
-                          r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
-                          r"auteur|admin|administrator|anonymous|unknown|guest|"
-                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+_AUTHOR_SPLIT_KEEP = lazy(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
                           re.IGNORECASE)
+_AUTHOR_JUNK = lazy(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
+                    r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
+                    r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
+                    r"auteur|admin|administrator|anonymous|unknown|guest|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                    re.IGNORECASE)
 #: A name longer than this many characters or words is a sentence, a job title or a bio.
 AUTHOR_MAX_CHARS = 60
 AUTHOR_MAX_WORDS = 6
@@ -41,14 +42,14 @@ UPPER_NAME_MIN = 3
 LINK_WORDS_MIN = 2
 NOT_A_NAME = rule("not_a_name", "an author-box link text ('View more posts') is no byline")
 #: Link texts of author boxes, not names.
-_LINK_WORDS = re.compile(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|bio)\b",
-                         re.IGNORECASE)
+_LINK_WORDS = lazy(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|bio)\b",
+                   re.IGNORECASE)
 
 
 CREDITS_LINE = rule("credits_line", "a credits string ('content: Acme, design: Jane Doe') "
                     "names the page's makers, not its authors")
 #: A role label inside an author string ("design: ", "code: "); this many make a credits line.
-_ROLE_LABEL = re.compile(r"(?:^|[,;]\s*)[a-z][\w -]{1,20}:\s", re.IGNORECASE)
+_ROLE_LABEL = lazy(r"(?:^|[,;]\s*)[a-z][\w -]{1,20}:\s", re.IGNORECASE)
 CREDIT_LABELS_MIN = 2
 AUTHOR_BOX_NAME = rule("author_box_name", "an author box holding a bio is read for its "
                        "first short line, the name ('Lauren Vetter' over 'Lauren is a ...')")
@@ -126,8 +127,8 @@ def _role_dropped(raw: str) -> list[str]:
 
 
 #: One token of letters and digits, starting with a letter: a forum/user handle.
-_HANDLE = re.compile(r"[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*")
-_CREDENTIAL = re.compile(
+_HANDLE = lazy(r"[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*")
+_CREDENTIAL = lazy(
     r"^(?:(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z][A-Za-z]?\.?){1,4}|"
     r"(?P<job>(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|"
     r"senior|chief|lead|editor-in-chief)\b.*))$")
@@ -140,7 +141,7 @@ _BYLINE_SELECTOR = (
 
 
 _ANY_AUTHOR_CLASS = '[class*="author"], [class*="Author"]'
-_AUTHORIZED = re.compile(r"authoriz", re.IGNORECASE)
+_AUTHORIZED = lazy(r"authoriz", re.IGNORECASE)
 
 
 #: The byline selector's parts, most specific first (a page's "author name" element beats a
@@ -184,7 +185,7 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
     return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:BYLINE_NODES])
 
 
-_PERSON_LINK = re.compile(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
+_PERSON_LINK = lazy(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
 
 
 def _only_other_link(node: LexborNode, text: str) -> bool:
@@ -306,10 +307,10 @@ BOX_NAME_WORDS = 2
 BOX_MAX_CHARS = 1000
 #: A class naming an author box ("author-box", "blog_author-wrapper"), not a post classed
 #: by its author's slug ("entry-author-jane_doe").
-_BOX_CLASS = re.compile(r"author(?:[-_]?(?:box|bio|info|wrap(?:per)?|text|card|details|profile|"
-                        r"block|container|content))?$", re.IGNORECASE)
+_BOX_CLASS = lazy(r"author(?:[-_]?(?:box|bio|info|wrap(?:per)?|text|card|details|profile|"
+                  r"block|container|content))?$", re.IGNORECASE)
 #: A box's heading "About Becky" introduces the bio; it is not written as a byline.
-_ABOUT = re.compile(r"about\b", re.IGNORECASE)
+_ABOUT = lazy(r"about\b", re.IGNORECASE)
 
 
 def _box_name(box: LexborNode) -> list[str]:
@@ -394,9 +395,9 @@ def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
     return False
 
 
-_TAXONOMY_LINK = re.compile(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)
+_TAXONOMY_LINK = lazy(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)
 #: Comment authors and menu labels ("BY USE CASE") are not the article's byline.
-_NOT_BYLINE_ZONE = re.compile(r"comment|dropdown|menu|\bnav", re.IGNORECASE)
+_NOT_BYLINE_ZONE = lazy(r"comment|dropdown|menu|\bnav", re.IGNORECASE)
 #: How far up a byline's comment section or menu is looked for.
 BYLINE_ZONE_DEPTH = 6
 

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.textutil import squash
 from convert.extract.ablation import rule
 from convert.extract.dates import iso_date, text_date
+from convert.extract.lazyre import lazy
 
 DATES_ELSEWHERE = rule(
     "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
@@ -31,17 +32,17 @@ UPDATE_AFTER_PUBLISHED = rule(
 #: layout mode ("story-sidebar-mode-single"), and a page wrapper flags its layout in front
 #: ("has-sidebar", "no-comments"). ("widget" is not one: page builders call every block a
 #: widget, and ``<aside>`` holds some sites' whole article.)
-_ELSEWHERE = re.compile(r"related|sidebar|recent|popular|recommend|teaser|comment|disqus|"
-                        r"replies", re.IGNORECASE)
-_LAYOUT_FLAG = re.compile(r"^(?:has|with|without|no|is|layout|page)[-_]|template|mode",
-                          re.IGNORECASE)
-_TOKEN_PARTS = re.compile(r"[-_]+")
+_ELSEWHERE = lazy(r"related|sidebar|recent|popular|recommend|teaser|comment|disqus|"
+                  r"replies", re.IGNORECASE)
+_LAYOUT_FLAG = lazy(r"^(?:has|with|without|no|is|layout|page)[-_]|template|mode",
+                    re.IGNORECASE)
+_TOKEN_PARTS = lazy(r"[-_]+")
 #: How far up a date's block of other stories is looked for.
 ELSEWHERE_DEPTH = 6
-_UPDATED = re.compile(r"\b(?:updated|modified|edited|revised|aktualisiert|actualizado|"
-                      r"mis à jour)\b", re.IGNORECASE)
-_PUBLISHED = re.compile(r"\b(?:published|posted|originally|veröffentlicht|publié|publicado)\b",
-                        re.IGNORECASE)
+_UPDATED = lazy(r"\b(?:updated|modified|edited|revised|aktualisiert|actualizado|"
+                r"mis à jour)\b", re.IGNORECASE)
+_PUBLISHED = lazy(r"\b(?:published|posted|originally|veröffentlicht|publié|publicado)\b",
+                  re.IGNORECASE)
 #: After a dateline labelled "updated", this many further date texts are read for one that
 #: is not.
 UPDATE_LOOKAHEAD = 4

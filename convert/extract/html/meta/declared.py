@@ -7,7 +7,6 @@ Values come back unescaped and squashed, never interpreted (that is
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
@@ -156,7 +155,10 @@ def ld_text(value: Any) -> str | None:
 def unescape(value: str) -> str:
     # JSON-LD and meta values are often HTML-escaped twice by CMS templates ("&#8211;").
     """HTML entities decoded (values are often escaped twice by CMS templates)."""
-    return html.unescape(value) if "&" in value else value
+    if "&" not in value:
+        return value
+    import html  # (here: its entity table costs every run that has no entity to decode)
+    return html.unescape(value)
 
 
 # --------------------------------------------------------------------------- meta tags

@@ -11,14 +11,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.extract.dates import text_date
 from ..dom import node_text, word_key
+from ...lazyre import lazy
 
-_STANDFIRST_CLASS = re.compile(
+_STANDFIRST_CLASS = lazy(
     r"standfirst|\bdek\b|[-_]dek\b|subtitle|sub-title|subhead|sub-head|subheadline|"
     r"summary|\blede\b|[-_]lede\b|\bintro\b|[-_]intro\b|excerpt|strapline|kicker-text|"
     r"description|teaser-text|article-lead|lead-text|\blead\b",
     re.IGNORECASE)
-_STANDFIRST_NOT = re.compile(r"byline|author|date|time|meta|caption|credit|share|nav|breadcrumb|"
-                             r"comment|related|promo|newsletter", re.IGNORECASE)
+_STANDFIRST_NOT = lazy(r"byline|author|date|time|meta|caption|credit|share|nav|breadcrumb|"
+                       r"comment|related|promo|newsletter", re.IGNORECASE)
 #: A standfirst is one or two sentences: shorter than this many characters...
 STANDFIRST_MAX = 400
 #: ...and at least this long.
@@ -80,8 +81,8 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
     return None
 
 
-_READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten?)\b\s*(?:read|lesezeit|de lecture)?",
-                        re.IGNORECASE)
+_READ_TIME = lazy(r"\b\d+\s*(?:min(?:ute)?s?|minuten?)\b\s*(?:read|lesezeit|de lecture)?",
+                  re.IGNORECASE)
 
 
 #: How far up a candidate's ``<figure>``/``<figcaption>`` is looked for.

@@ -6,7 +6,6 @@ Used by :mod:`convert.extract.html.meta` for ``Meta.title`` and the visible head
 
 from __future__ import annotations
 
-import html
 import re
 
 from selectolax.lexbor import LexborNode
@@ -14,6 +13,7 @@ from selectolax.lexbor import LexborNode
 from convert.textutil import clean_text, squash
 from convert.extract.ablation import rule
 from ..dom import word_key
+from ...lazyre import lazy
 
 SR_ONLY_H1 = rule("sr_only_h1", "a screen-reader-only <h1> is no visible headline to fall "
                   "back on")
@@ -35,15 +35,15 @@ DASHED_SITE_MAX_WORDS = 3
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—/·•»:]|::)\s+")
+_TITLE_SEPARATORS = lazy(r"\s+(?:[|\-–—/·•»:]|::)\s+")
 
 #: Elements that break a heading's words apart (the rest are inline and join as written).
 _SPACED = frozenset({"br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
                      "img", "svg", "hr"})
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 #: A badge before a forum thread's title ("[Question] Want to know..."), arXiv's "Title:".
-_LABEL_CLASS = re.compile(r"^(?:label|descriptor|prefix|badge)$")
-_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+_LABEL_CLASS = lazy(r"^(?:label|descriptor|prefix|badge)$")
+_ENTITY = lazy(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
 
 
 def heading_text(node: LexborNode) -> str:
@@ -64,7 +64,10 @@ def heading_text(node: LexborNode) -> str:
     text = squash(clean_text("".join(parts)))
     if not text:
         return ""
-    return html.unescape(text) if _ENTITY.search(text) else text
+    if not _ENTITY.search(text):
+        return text
+    import html  # (here: its entity table costs every run that has no entity to decode)
+    return html.unescape(text)
 
 
 def _has_element_child(node: LexborNode) -> bool:
@@ -90,8 +93,8 @@ def _leading_label(node: LexborNode) -> int | None:
     return first.mem_id if rest.strip(" \u00a0:") else None
 
 
-_SR_ONLY = re.compile(r"sr-only|screen-?reader|visually-?hidden|visuallyhidden|a11y-hidden",
-                      re.IGNORECASE)
+_SR_ONLY = lazy(r"sr-only|screen-?reader|visually-?hidden|visuallyhidden|a11y-hidden",
+                re.IGNORECASE)
 #: Page words that name no page of their own (the site's start page).
 _GENERIC = frozenset({"home", "homepage", "home page", "start", "startseite", "accueil",
                       "inicio", "index"})
@@ -418,12 +421,12 @@ def _heads(key: str, title: str) -> bool:
     return len(parts) > 1 and bool(key) and word_key(parts[0]) == key
 
 
-_BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]+\]$")
+_BRACKETED_SITE = lazy(r"\s+\[[^\[\]]+\]$")
 #: Word overlap (Jaccard) above which an ``<h1>`` is taken as the declared title's headline.
 H1_TITLE_OVERLAP = 0.5
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 #: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1").
-HEADER_LINK = re.compile(r"\s*[¶§🔗\ue000-\uf8ff]+$|\s+#$")
+HEADER_LINK = lazy(r"\s*[¶§🔗\ue000-\uf8ff]+$|\s+#$")
 
 
 #: Words this long carry a title's content (no "the", "of", "a").

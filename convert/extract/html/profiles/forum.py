@@ -11,7 +11,6 @@ of its message, so a thread is not cut to its first or longest post.
 from __future__ import annotations
 
 import re
-from statistics import median
 
 from selectolax.lexbor import LexborNode
 
@@ -21,6 +20,7 @@ from convert.textutil import clean_text, squash
 
 from ..dom import inside
 from .repeats import Group, groups, visible_len, words
+from ...lazyre import lazy
 
 __all__ = ["find", "build", "preferred", "FORUM_PROFILE"]
 
@@ -44,15 +44,15 @@ GAIN_FACTOR = 1.3
 #: markup names no message and the whole post is kept).
 MIN_MESSAGE_SHARE = 0.2
 
-_AUTHOR = re.compile(r"(?<![a-z])(?:author|username|user-?name|poster|postauthor|member-?name|"
-                     r"byline|nick|handle|screen-?name|user)(?![a-z])", re.IGNORECASE)
-_TIME = re.compile(r"(?<![a-z])(?:date|time|timestamp|posted|post-?date|datetime|relative-?date|"
-                   r"post-?time|ago)(?![a-z])", re.IGNORECASE)
-_MESSAGE = re.compile(r"(?<![a-z])(?:message|content|body|post-?text|text|cooked|bbwrapper|"
-                      r"post-?body|post-?content|post-?message|entry|md|usertext|comment-?text|"
-                      r"answer|question)(?![a-z])", re.IGNORECASE)
-_PROFILE_HREF = re.compile(r"/(?:members?|users?|u|profile|profiles|member\.php|user)[/?.=]",
-                           re.IGNORECASE)
+_AUTHOR = lazy(r"(?<![a-z])(?:author|username|user-?name|poster|postauthor|member-?name|"
+               r"byline|nick|handle|screen-?name|user)(?![a-z])", re.IGNORECASE)
+_TIME = lazy(r"(?<![a-z])(?:date|time|timestamp|posted|post-?date|datetime|relative-?date|"
+             r"post-?time|ago)(?![a-z])", re.IGNORECASE)
+_MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text|cooked|bbwrapper|"
+                r"post-?body|post-?content|post-?message|entry|md|usertext|comment-?text|"
+                r"answer|question)(?![a-z])", re.IGNORECASE)
+_PROFILE_HREF = lazy(r"/(?:members?|users?|u|profile|profiles|member\.php|user)[/?.=]",
+                     re.IGNORECASE)
 
 
 def _words(node: LexborNode) -> str:
@@ -99,6 +99,7 @@ def find(body: LexborNode) -> Group | None:
         if group.signature[0] not in POST_TAGS:
             continue
         lengths = group.lengths
+        from statistics import median  # (here: it imports fractions, decimal, random)
         if median(lengths) < MIN_POST_MEDIAN:
             continue
         # Judged on the first posts: a long run of rows is read once, not searched per row.

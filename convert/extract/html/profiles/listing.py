@@ -10,8 +10,6 @@ around the grid stay out.
 
 from __future__ import annotations
 
-from statistics import median
-
 from selectolax.lexbor import LexborNode
 
 from convert.article import Block, Heading, Link, List, ListItem, Paragraph
@@ -66,6 +64,7 @@ def find(body: LexborNode) -> Group | None:
         cards = [(item, n) for item, n in zip(group.items, lengths) if _is_card(item, n)]
         if len(cards) < MIN_CARDS or len(cards) < MIN_CARD_SHARE * len(group.items):
             continue
+        from statistics import median  # (here: it imports fractions, decimal, random)
         if median(n for _, n in cards) > CARD_MAX_MEDIAN:
             continue
         score = sum(min(n, CARD_CAP) for _, n in cards)

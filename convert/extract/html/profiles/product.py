@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from convert.extract.ablation import rule
 
 from ..dom import inside
+from ...lazyre import lazy
 
 __all__ = ["without_shop_blocks", "PRODUCT_PROFILE", "NOT_THE_PRODUCT"]
 
@@ -26,7 +27,7 @@ PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A an
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
-NOT_THE_PRODUCT = re.compile(
+NOT_THE_PRODUCT = lazy(
     r"(?<![a-z])(?:reviews?|ratings?|testimonials?|comments?|questions?|q-?and-?a|qna|"
     r"related|recommend\w*|also-?(?:bought|viewed|like)|similar|recently-?viewed|upsell|"
     r"up-?sells|cross-?sells?|frequently-?bought|bought-?together|you-?may-?(?:also-?)?like|"
@@ -34,8 +35,8 @@ NOT_THE_PRODUCT = re.compile(
     re.IGNORECASE)
 
 #: Blocks named so are kept however they are named otherwise: the product's own text.
-_OWN = re.compile(r"(?<![a-z])(?:description|details|specifications?|specs|features|"
-                  r"overview)(?![a-z])", re.IGNORECASE)
+_OWN = lazy(r"(?<![a-z])(?:description|details|specifications?|specs|features|"
+            r"overview)(?![a-z])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ from convert.textutil import block_texts
 from .. import patterns as P
 from ..dom import is_hidden
 from ..measure import text_len
+from ...lazyre import lazy
 
 __all__ = ["Group", "groups", "in_chrome", "own_text_len", "visible_len", "prose_words", "words"]
 
@@ -29,7 +30,7 @@ _SKIP = P.DROP_TAGS | {"head", "form", "nav", "footer", "aside", "menu", "header
 
 #: class/id words of page furniture that repeats (menus, facets, pagination, carousels of
 #: other items, reviews): a run of items inside such a block is not the page's list.
-CHROME_WORDS = re.compile(
+CHROME_WORDS = lazy(
     r"(?<![a-z])(?:nav|navbar|navigation|menu|megamenu|breadcrumbs?|crumbs|footer|header|"
     r"masthead|sidebar|filters?|facets?|refine|sort(?:ing|by)?|pagination|pager|paging|"
     r"related|recommend\w*|also-?(?:bought|viewed|like)|upsell|cross-?sell|recently-?viewed|"
@@ -61,7 +62,7 @@ def _lead_class(cls: str) -> str:
 
 
 #: Reader comments and reviews: furniture around a grid, but the content of a thread.
-FEEDBACK_WORDS = re.compile(r"comment|review|repl(?:y|ies)|disqus|rating", re.IGNORECASE)
+FEEDBACK_WORDS = lazy(r"comment|review|repl(?:y|ies)|disqus|rating", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -145,7 +146,7 @@ def visible_len(node: LexborNode, length: int | None = None) -> int:
     return max(total, 0)
 
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 
 
 def words(blocks: list[Block]) -> int:
