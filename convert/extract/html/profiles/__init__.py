@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -67,62 +67,109 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
     if kind is None or probability < MIN_PROBABILITY:
         return None
     body = tree.body
-    if body is None:
+    run = _PROFILES.get(kind)
+    if body is None or run is None:
         return None
-    if kind in ("listing", "collection") and listing.LISTING_PROFILE:
-        grid = listing.find(body)
-        if grid is None:
-            return None
-        blocks = listing.build(grid, builder)
-        if not blocks or not listing.preferred(blocks, generic):
-            return None
-        note = f"{kind} profile: {len(grid.items)} cards under <{grid.parent.tag}>"
-        log.debug(note)
-        return Profiled(kind, blocks, [grid.parent], [note])
-    if kind == "product" and product.PRODUCT_PROFILE and html:
-        markup = product.without_shop_blocks(html)
-        if markup is None:
-            return None
-        from ..content import find_content
-        _, found = find_content(markup)
-        if found is None:
-            return None
-        blocks = [b for node in found.nodes for b in builder.blocks_of(node, 0)]
-        if not blocks:
-            return None
-        note = "product profile: content found without reviews and other products"
-        log.debug(note)
-        return Profiled(kind, blocks, found.nodes, [note] + found.notes)
-    if kind == "service" and service.SERVICE_PROFILE and found is not None:
-        region = _widened(found)
-        if region is None:
-            return None
-        blocks = builder.blocks_of(region, 0)
-        if not blocks:
-            return None
-        note = f"service profile: widened to <{region.tag}> (all the page's sections)"
-        log.debug(note)
-        return Profiled(kind, blocks, [region], [note])
-    if kind == "documentation" and docs.DOCS_PROFILE and found is not None:
-        # Only a widened body is cleared of its table of contents: a contents list the
-        # cascade kept on its own is part of the page it chose (a synopsis, a summary).
-        region = _widened(found)
-        if region is None:
-            return None
-        blocks = docs.without_toc(builder.blocks_of(region, 0))
-        if not blocks:
-            return None
-        note = f"documentation profile: widened to <{region.tag}>, on-page contents dropped"
-        log.debug(note)
-        return Profiled(kind, blocks, [region], [note])
-    if kind == "forum" and forum.FORUM_PROFILE:
-        thread = forum.find(body)
-        if thread is None:
-            return None
-        blocks = forum.build(thread, builder)
-        if not blocks or not forum.preferred(blocks, generic):
-            return None
-        note = f"forum profile: {len(blocks)} posts under <{thread.parent.tag}>"
-        log.debug(note)
-        return Profiled(kind, blocks, [thread.parent], [note])
-    return None
+    taken = run(kind, _Page(body, builder, generic, html, found))
+    if taken is None:
+        return None
+    blocks, nodes, notes = taken
+    log.debug(notes[0])
+    return Profiled(kind, blocks, nodes, notes)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What a profile reads: the parsed ``body``, the ``builder``, the cascade's ``generic``
+    blocks and winner ``found`` (a ``Content``), and the page's ``html``."""
+
+    body: LexborNode
+    builder: Any
+    generic: list[Block]
+    html: str
+    found: Any
+
+
+#: A profile's take: its blocks, the nodes they came from, its notes (the first says why).
+_Taken = tuple[list[Block], list[LexborNode], list[str]]
+
+
+def _listing(kind: str, page: _Page) -> _Taken | None:
+    """Listing and collection: the run of repeated cards as one list."""
+    if not listing.LISTING_PROFILE:
+        return None
+    grid = listing.find(page.body)
+    if grid is None:
+        return None
+    blocks = listing.build(grid, page.builder)
+    if not blocks or not listing.preferred(blocks, page.generic):
+        return None
+    return blocks, [grid.parent], [
+        f"{kind} profile: {len(grid.items)} cards under <{grid.parent.tag}>"]
+
+
+def _product(kind: str, page: _Page) -> _Taken | None:
+    """Product: the content found again without reviews and other products."""
+    if not (product.PRODUCT_PROFILE and page.html):
+        return None
+    markup = product.without_shop_blocks(page.html)
+    if markup is None:
+        return None
+    from ..content import find_content
+    _, found = find_content(markup)
+    if found is None:
+        return None
+    blocks = [b for node in found.nodes for b in page.builder.blocks_of(node, 0)]
+    if not blocks:
+        return None
+    return blocks, found.nodes, [
+        "product profile: content found without reviews and other products"] + found.notes
+
+
+def _service(kind: str, page: _Page) -> _Taken | None:
+    """Service/landing: the strict winner widened to all the page's sections."""
+    if not service.SERVICE_PROFILE or page.found is None:
+        return None
+    region = _widened(page.found)
+    if region is None:
+        return None
+    blocks = page.builder.blocks_of(region, 0)
+    if not blocks:
+        return None
+    return blocks, [region], [
+        f"service profile: widened to <{region.tag}> (all the page's sections)"]
+
+
+def _documentation(kind: str, page: _Page) -> _Taken | None:
+    """Documentation: widened like a service page, without the on-page contents."""
+    if not docs.DOCS_PROFILE or page.found is None:
+        return None
+    # Only a widened body is cleared of its table of contents: a contents list the
+    # cascade kept on its own is part of the page it chose (a synopsis, a summary).
+    region = _widened(page.found)
+    if region is None:
+        return None
+    blocks = docs.without_toc(page.builder.blocks_of(region, 0))
+    if not blocks:
+        return None
+    return blocks, [region], [
+        f"documentation profile: widened to <{region.tag}>, on-page contents dropped"]
+
+
+def _forum(kind: str, page: _Page) -> _Taken | None:
+    """Forum: every post of the thread, a section each."""
+    if not forum.FORUM_PROFILE:
+        return None
+    thread = forum.find(page.body)
+    if thread is None:
+        return None
+    blocks = forum.build(thread, page.builder)
+    if not blocks or not forum.preferred(blocks, page.generic):
+        return None
+    return blocks, [thread.parent], [
+        f"forum profile: {len(blocks)} posts under <{thread.parent.tag}>"]
+
+
+#: The profile of each page type (``article`` and ``other`` keep the cascade's result).
+_PROFILES = {"listing": _listing, "collection": _listing, "product": _product,
+             "service": _service, "documentation": _documentation, "forum": _forum}
