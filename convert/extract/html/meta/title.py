@@ -32,6 +32,9 @@ DASHED_SITE = rule(
     "headline here – My website') is the site's name")
 #: A tail of at most this many words after a dash (and a longer head) is the site's name.
 DASHED_SITE_MAX_WORDS = 3
+NAMED_SITE_COLON = rule(
+    "named_site_colon", "with the site's name declared, a lone <h1> opening a 'Name: "
+    "description' title is the subject, not a blog's name")
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
 
@@ -259,7 +262,8 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # The site's name as the page shows it, when an <h1> repeats the title's site part.
     shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
     h1s = [h for h in h1s if _headline_like(h, site_name, host) and word_key(h) not in shown]
-    if lone and h1s and (candidates or h1s[0] not in unseen) and _echoes(h1s[0], candidates):
+    if lone and h1s and (candidates or h1s[0] not in unseen) and _echoes(h1s[0], candidates,
+                                                                          site_name):
         # One visible headline: the page's own wording beats a title rewritten for search
         # engines or social cards.
         return h1s[0]
@@ -394,9 +398,11 @@ def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
 H1_ECHO_SHARE = 0.5
 
 
-def _echoes(h1: str, candidates: list[str]) -> bool:
+def _echoes(h1: str, candidates: list[str], site_name: str | None = None) -> bool:
     """Whether the declared titles speak of the same thing as the ``<h1>`` (and do not merely
-    carry it as their site-name part, "Blog Name: Post title")."""
+    carry it as their site-name part, "Blog Name: Post title"). With the site's name known
+    (and the ``<h1>`` not it), an ``<h1>`` opening a "Name: description" title is the page's
+    subject ("Camping Tents: Large Tents for Family & Car Camping | REI")."""
     if not candidates:
         return True
     words = _word_set(h1)
@@ -406,7 +412,9 @@ def _echoes(h1: str, candidates: list[str]) -> bool:
     for title in candidates:
         if H1_HEADS_TITLE and _heads(key, title):
             return True
-        parts = _TITLE_SEPARATORS.split(title) + re.split(r":\s+", title)
+        parts = _TITLE_SEPARATORS.split(title)
+        if not (site_name and NAMED_SITE_COLON):
+            parts += re.split(r":\s+", title)
         if len(parts) > 1 and any(word_key(p) == key for p in parts) and key != word_key(
                 max(parts, key=len)):
             return False
