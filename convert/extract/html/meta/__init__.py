@@ -178,7 +178,11 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
     modified = iso_date(ld_text(ld.get("dateModified")) if ld else None) or iso_date(
         first_value(meta, *META_KEYS["modified"]))
     if published:
-        published = shown_publication(tree, published, modified)
+        # (JSON-LD's datePublished alone: no OpenGraph, Dublin Core, CMS <meta> or microdata
+        # declares the publication)
+        schema_only = bool(ld and ld.get("datePublished")) and not any(
+            meta.get(key) for key in META_KEYS["published"])
+        published = shown_publication(tree, published, modified, schema_only)
     else:
         published = time_element(tree) or header_date(tree) or visible_date(tree)
     if not published and url:
