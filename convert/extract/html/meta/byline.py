@@ -59,6 +59,12 @@ BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital editi
                     "names the linked person")
 
 
+DESK_STAFF = rule("desk_staff", "'<Name> Staff' is a desk's byline ('EcoCult Staff'), as "
+                  "'<Name> Team' is")
+#: A capitalised name of one to three words followed by "Staff".
+_DESK_STAFF = lazy(r"^((?:[A-Z][\w.&'-]*\s+){1,3})Staff$")
+
+
 def _not_a_name(name: str) -> bool:
     """"View more posts", "All articles": no person's (or desk's) name. (A single lower-case
     word is kept: forums sign with handles like "blumo".)"""
@@ -94,6 +100,9 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
+            if DESK_STAFF:
+                # "EcoCult Staff": a publication's desk, named as "... Team" is.
+                checked = _DESK_STAFF.sub(r"\1", checked)
             if not name or len(name) > AUTHOR_MAX_CHARS or len(
                     name.split()) > AUTHOR_MAX_WORDS or _AUTHOR_JUNK.search(
                     checked) or _not_a_name(name):
