@@ -137,13 +137,12 @@ def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | Non
     - the same instant written in UTC by the CMS and with the publisher's offset in a
       ``<time datetime>`` is the publisher's day ("19 Dec 03:05 UTC" is "18 Dec 19:05 -08:00").
     """
-    if modified and modified[:10] <= declared[:10]:
+    earlier = modified and modified[:10] <= declared[:10]
+    if earlier or schema_only and SHOWN_OVER_SCHEMA:
         shown = visible_date(tree, DATELINE_NEAR, before_prose=True)
-        if shown and shown < declared[:10]:
+        if shown and earlier and shown < declared[:10]:
             return shown
-    elif schema_only and SHOWN_OVER_SCHEMA:
-        shown = visible_date(tree, DATELINE_NEAR, before_prose=True)
-        if shown and shown[:10] > declared[:10]:
+        if shown and schema_only and SHOWN_OVER_SCHEMA and shown[:10] > declared[:10]:
             return shown
     local = _first_time_datetime(tree)
     if local and local != declared and _same_instant(local, declared):
