@@ -32,6 +32,10 @@ DASHED_SITE = rule(
     "headline here – My website') is the site's name")
 #: A tail of at most this many words after a dash (and a longer head) is the site's name.
 DASHED_SITE_MAX_WORDS = 3
+PIPE_HEAD = rule("pipe_head", "with the site unknown and no <h1> to go by, a 'Page | Site' "
+                 "title is read up to its last pipe")
+#: The last " | " of a title.
+_LAST_PIPE = lazy(r"\s\|\s(?!.*\s\|\s)")
 NAMED_SITE_COLON = rule(
     "named_site_colon", "with the site's name declared, a lone <h1> opening a 'Name: "
     "description' title is the subject, not a blog's name")
@@ -229,6 +233,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     """The title among the declared ones, the ``<h1>`` texts and the ``<title>``: a declared
     title that the headline repeats (without the site name) wins; else the headline-like
     ``<h1>`` the declarations echo; else the declared or page title with the site name cut."""
+    no_h1 = not h1s
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
     # A trailing "[Site]" ("... My Hero Academia [Archive of Our Own]", "[LWN.net]") names the
     # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
@@ -288,7 +293,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     if best is not None and best_overlap >= H1_TITLE_OVERLAP:
         return best
     for title in candidates:
-        trimmed = _strip_site(title, site_name, host, shown, h1s)
+        trimmed = _strip_site(title, site_name, host, shown, h1s, final=no_h1)
         if trimmed:
             return trimmed
     return next((h for h in h1s if h not in unseen), None)
@@ -451,7 +456,10 @@ def _word_set(text: str) -> set[str]:
 
 
 def _strip_site(title: str, site_name: str | None, host: str | None = None,
-                shown: set[str] = frozenset(), h1s: list[str] = ()) -> str:
+                shown: set[str] = frozenset(), h1s: list[str] = (),
+                final: bool = False) -> str:
+    """The title without the site's name. ``final``: the title is all the page has (it shows
+    no ``<h1>``), read by the "Page | Site" convention when the site is unknown."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -462,9 +470,16 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):
         # "Headline | Site" with the site unknown: the part the page's headings speak of
-        # ("Photo essay | The Daily Town" under "Dawn at the pier: a photo essay"), else the
-        # longest part.
+        # ("Photo essay | The Daily Town" under "Dawn at the pier: a photo essay"), else what
+        # comes before the last pipe ("Electrical - Overview | Occupational Safety and Health
+        # Administration": the site's name closes the title, however long), else the longest
+        # part.
         heading = set().union(*(_content_words(h) for h in h1s)) if h1s else set()
+        if final and PIPE_HEAD and not any(_content_words(p) & heading for p in parts):
+            head = _LAST_PIPE.split(title)[0].strip()
+            if head != title and word_key(head) and not (site and (
+                    head.casefold() in site or site in head.casefold())):
+                return head
         return max(parts, key=lambda p: (len(_content_words(p) & heading), len(p)))
     if DASHED_SITE and not h1s and len(parts) == 2 and re.search(r"\s[-–—]\s", title) and len(
             parts[1].split()) <= DASHED_SITE_MAX_WORDS < len(parts[0].split()) and not re.search(

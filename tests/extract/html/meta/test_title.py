@@ -26,3 +26,15 @@ def test_h1_opening_a_colon_title_is_a_blogs_name_when_the_site_is_unknown():
     head = "<title>Quiet Circuits: Flashing a tiny FPGA from a browser</title>"
     assert _title(head, "<h1>Quiet Circuits</h1>") == (
         "Quiet Circuits: Flashing a tiny FPGA from a browser")
+
+
+def test_page_pipe_site_title_is_read_up_to_its_last_pipe():
+    # No <h1>, no site name declared: the site's name closes the title, however long it is.
+    head = "<title>Ladders - Overview | Office of Workplace Safety and Health Standards</title>"
+    assert _title(head) == "Ladders - Overview"
+
+
+def test_pipe_title_whose_head_is_the_declared_site_keeps_the_page_part():
+    head = ('<title>Acme Labs | Measuring the Speed of Light at Home</title>'
+            '<meta property="og:site_name" content="Acme Labs">')
+    assert _title(head) == "Measuring the Speed of Light at Home"
