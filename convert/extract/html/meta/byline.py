@@ -380,7 +380,7 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
                 if names:
                     return names
             continue
-        m = BYLINE_TEXT.match(text)
+        m = BYLINE_TEXT.match(text) or _after_dateline(text)
         if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if not names and BY_LINK_NAME:
@@ -393,6 +393,24 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
             if names:
                 return names
     return []
+
+
+DATE_THEN_BY = rule("date_then_by", "a dateline line going on with the byline ('Feb 6, 2025 "
+                   "By Jane Doe') names the author")
+#: The dateline before a byline in one line is at most this many characters.
+DATELINE_PREFIX_MAX = 40
+_BY_INSIDE = lazy(r"\s(?:by|By|BY)\s")
+
+
+def _after_dateline(text: str) -> re.Match | None:
+    """The byline of a line that opens with the date: "Feb 6, 2025 By Jane Doe", "Updated
+    Sep 5, 2024 · by Jane Doe"."""
+    if not DATE_THEN_BY:
+        return None
+    m = _BY_INSIDE.search(text)
+    if m is None or m.start() > DATELINE_PREFIX_MAX or not text_date(text[:m.start()]):
+        return None
+    return BYLINE_TEXT.match(text[m.start():].lstrip())
 
 
 def _only_taxonomy_link(node: LexborNode, text: str) -> bool:

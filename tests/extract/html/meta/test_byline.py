@@ -14,3 +14,23 @@ def test_a_desks_staff_byline_is_kept_like_a_team():
 def test_staff_as_a_job_word_is_still_no_name():
     assert clean_authors(["staff"]) == []
     assert clean_authors(["Staff Writer"]) == []
+
+
+def _byline(body: str) -> list[str]:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.html.meta.byline import visible_byline
+    return visible_byline(LexborHTMLParser(f"<html><body>{body}</body></html>"))
+
+
+def test_dateline_line_going_on_with_the_byline_names_the_author():
+    body = ("<h1>Five ways to keep basil alive</h1><p>Feb 6, 2025 By Dana Whitfield</p>"
+            "<p>Basil wants warmth, light and a pot that drains.</p>")
+    assert _byline(body) == ["Dana Whitfield"]
+    body = body.replace("Feb 6, 2025 By", "Updated Sep 5, 2024 · by")
+    assert _byline(body) == ["Dana Whitfield"]
+
+
+def test_a_sentence_with_by_after_a_date_is_no_byline():
+    body = "<p>In March 2024 sales were driven by Northern Outlets and their partners.</p>"
+    assert _byline(body) == []
