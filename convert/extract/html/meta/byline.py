@@ -191,7 +191,30 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
                               links=selector != _ANY_AUTHOR_CLASS)
         if names:
             return names
-    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:BYLINE_NODES])
+    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:BYLINE_NODES]) or (
+        _posts_by(tree))
+
+
+POSTS_BY_LINK = rule("posts_by_link", "with no byline found, an author box's 'All articles by "
+                     "Jane Doe' link names the author")
+_POSTS_BY = lazy(r"^(?:(?:view|see|read)\s+)?(?:all|more)?\s*(?:posts|articles|stories)\s+by\s+"
+                 r"(\S.{1,60})$", re.IGNORECASE)
+#: Links read for an author box's "All articles by ..." (the article's own box comes first).
+POSTS_BY_LINKS = 400
+
+
+def _posts_by(tree: LexborHTMLParser) -> list[str]:
+    """The name in an author box's link to the writer's other articles."""
+    if not POSTS_BY_LINK:
+        return []
+    for link in tree.css("a")[:POSTS_BY_LINKS]:
+        text = squash(link.text(deep=True, separator=" ") or "")
+        m = _POSTS_BY.match(text) if len(text) <= BYLINE_TEXT_MAX else None
+        if m and not _in_comments_or_menu(link):
+            names = clean_authors([m.group(1)])
+            if names:
+                return names
+    return []
 
 
 _PERSON_LINK = lazy(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)

@@ -34,3 +34,15 @@ def test_dateline_line_going_on_with_the_byline_names_the_author():
 def test_a_sentence_with_by_after_a_date_is_no_byline():
     body = "<p>In March 2024 sales were driven by Northern Outlets and their partners.</p>"
     assert _byline(body) == []
+
+
+def test_author_boxs_all_articles_link_names_the_author_when_nothing_else_does():
+    body = ("<h1>Cloud costs in 2025</h1><p>Spending on cloud computing keeps rising.</p>"
+            "<div><img alt=''><a href='/blog/authors/jc'>All articles by Jo Carreira</a></div>")
+    assert _byline(body) == ["Jo Carreira"]
+
+
+def test_a_menus_posts_by_link_is_no_byline():
+    body = ("<nav class='menu'><a href='/x'>Posts by Region</a></nav>"
+            "<p>Spending on cloud computing keeps rising.</p>")
+    assert _byline(body) == []
