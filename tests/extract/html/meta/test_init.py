@@ -29,3 +29,9 @@ def test_listed_keys_come_before_a_key_read_by_its_name():
     head = ('<meta name="w-published-date" content="2020-01-01">'
             '<meta property="article:published_time" content="2021-02-03T04:05:06Z">')
     assert _fields(head)["published"][:10] == "2021-02-03"
+
+
+def test_cxense_author_tag_is_read():
+    # Cxense's analytics tags (as Parse.ly's and Sailthru's) name the article's author.
+    head = '<meta property="cXenseParse:author" content="Harriet Rowe">'
+    assert _fields(head)["authors"] == ["Harriet Rowe"]
