@@ -196,7 +196,7 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
 
 
 POSTS_BY_LINK = rule("posts_by_link", "with no byline found, an author box's 'All articles by "
-                     "Jane Doe' link names the author")
+                     "Jane Doe' link or button names the author")
 _POSTS_BY = lazy(r"^(?:(?:view|see|read)\s+)?(?:all|more)?\s*(?:posts|articles|stories)\s+by\s+"
                  r"(\S.{1,60})$", re.IGNORECASE)
 #: Links read for an author box's "All articles by ..." (the article's own box comes first).
@@ -204,10 +204,10 @@ POSTS_BY_LINKS = 400
 
 
 def _posts_by(tree: LexborHTMLParser) -> list[str]:
-    """The name in an author box's link to the writer's other articles."""
+    """The name in an author box's link (or button) to the writer's other articles."""
     if not POSTS_BY_LINK:
         return []
-    for link in tree.css("a")[:POSTS_BY_LINKS]:
+    for link in tree.css("a, button")[:POSTS_BY_LINKS]:
         text = squash(link.text(deep=True, separator=" ") or "")
         m = _POSTS_BY.match(text) if len(text) <= BYLINE_TEXT_MAX else None
         if m and not _in_comments_or_menu(link):

@@ -46,3 +46,9 @@ def test_a_menus_posts_by_link_is_no_byline():
     body = ("<nav class='menu'><a href='/x'>Posts by Region</a></nav>"
             "<p>Spending on cloud computing keeps rising.</p>")
     assert _byline(body) == []
+
+
+def test_author_boxs_all_articles_button_names_the_author():
+    body = ("<p>Spending on cloud computing keeps rising.</p>"
+            "<div><button aria-label='x'><span>All articles by Eli Rabe</span></button></div>")
+    assert _byline(body) == ["Eli Rabe"]
