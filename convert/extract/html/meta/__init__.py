@@ -44,6 +44,8 @@ from ...lazyre import lazy
 
 log = logging.getLogger("convert.extract")
 
+PUBLISH_NAMED_KEY = rule("publish_named_key", "a <meta> no table lists whose name says "
+                         "'published date' ('w-published-date') declares the publication")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -174,11 +176,15 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
     publication corrected by what the page shows; else the page's ``<time>``, dateline or
     visible date, else the URL's ``/YYYY/MM/DD/``."""
     published = iso_date(ld_text(ld.get("datePublished")) if ld else None) or iso_date(
-        first_value(meta, *META_KEYS["published"]))
+        first_value(meta, *META_KEYS["published"])) or _publish_named(meta)
     modified = iso_date(ld_text(ld.get("dateModified")) if ld else None) or iso_date(
         first_value(meta, *META_KEYS["modified"]))
     if published:
-        published = shown_publication(tree, published, modified)
+        # (JSON-LD's datePublished alone: no OpenGraph, Dublin Core, CMS <meta> or microdata
+        # declares the publication)
+        schema_only = bool(ld and ld.get("datePublished")) and not any(
+            meta.get(key) for key in META_KEYS["published"]) and not _publish_named(meta)
+        published = shown_publication(tree, published, modified, schema_only)
     else:
         published = time_element(tree) or header_date(tree) or visible_date(tree)
     if not published and url:
@@ -188,6 +194,24 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
             if is_valid_day(int(y), int(mo), int(d)):
                 published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     return published, modified
+
+
+#: A ``<meta>`` name no table lists but that says "published date" in a CMS's or an analytics
+#: tag's own words ("w-published-date", "cxenseparse:publishtime", "og:publish_date",
+#: "published_at", "dcsext.articlefirstpublished").
+_PUBLISH_KEY = lazy(r"(?:publish(?:ed)?[-_. ]?(?:date|time|at)|firstpublished)$")
+
+
+def _publish_named(meta: dict[str, list[str]]) -> str | None:
+    """The date of the first ``<meta>`` whose name says it is the publication date."""
+    if not PUBLISH_NAMED_KEY:
+        return None
+    for key, values in meta.items():
+        if _PUBLISH_KEY.search(key) and not key.startswith("twitter:"):
+            date = iso_date(values[0])
+            if date:
+                return date
+    return None
 
 
 def _first_last(name: str) -> str:

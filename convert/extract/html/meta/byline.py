@@ -59,6 +59,12 @@ BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital editi
                     "names the linked person")
 
 
+DESK_STAFF = rule("desk_staff", "'<Name> Staff' is a desk's byline ('EcoCult Staff'), as "
+                  "'<Name> Team' is")
+#: A capitalised name of one to three words followed by "Staff".
+_DESK_STAFF = lazy(r"^((?:[A-Z][\w.&'-]*\s+){1,3})Staff$")
+
+
 def _not_a_name(name: str) -> bool:
     """"View more posts", "All articles": no person's (or desk's) name. (A single lower-case
     word is kept: forums sign with handles like "blumo".)"""
@@ -94,6 +100,9 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
+            if DESK_STAFF:
+                # "EcoCult Staff": a publication's desk, named as "... Team" is.
+                checked = _DESK_STAFF.sub(r"\1", checked)
             if not name or len(name) > AUTHOR_MAX_CHARS or len(
                     name.split()) > AUTHOR_MAX_WORDS or _AUTHOR_JUNK.search(
                     checked) or _not_a_name(name):
@@ -182,7 +191,30 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
                               links=selector != _ANY_AUTHOR_CLASS)
         if names:
             return names
-    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:BYLINE_NODES])
+    return _byline_text(tree) or _byline_nodes(tree.css(_POSTER)[:BYLINE_NODES]) or (
+        _posts_by(tree))
+
+
+POSTS_BY_LINK = rule("posts_by_link", "with no byline found, an author box's 'All articles by "
+                     "Jane Doe' link or button names the author")
+_POSTS_BY = lazy(r"^(?:(?:view|see|read)\s+)?(?:all|more)?\s*(?:posts|articles|stories)\s+by\s+"
+                 r"(\S.{1,60})$", re.IGNORECASE)
+#: Links read for an author box's "All articles by ..." (the article's own box comes first).
+POSTS_BY_LINKS = 400
+
+
+def _posts_by(tree: LexborHTMLParser) -> list[str]:
+    """The name in an author box's link (or button) to the writer's other articles."""
+    if not POSTS_BY_LINK:
+        return []
+    for link in tree.css("a, button")[:POSTS_BY_LINKS]:
+        text = squash(link.text(deep=True, separator=" ") or "")
+        m = _POSTS_BY.match(text) if len(text) <= BYLINE_TEXT_MAX else None
+        if m and not _in_comments_or_menu(link):
+            names = clean_authors([m.group(1)])
+            if names:
+                return names
+    return []
 
 
 _PERSON_LINK = lazy(r"author|user|member|profile|people|staff|team|about", re.IGNORECASE)
@@ -371,7 +403,7 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
                 if names:
                     return names
             continue
-        m = BYLINE_TEXT.match(text)
+        m = BYLINE_TEXT.match(text) or _after_dateline(text)
         if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if not names and BY_LINK_NAME:
@@ -384,6 +416,24 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
             if names:
                 return names
     return []
+
+
+DATE_THEN_BY = rule("date_then_by", "a dateline line going on with the byline ('Feb 6, 2025 "
+                   "By Jane Doe') names the author")
+#: The dateline before a byline in one line is at most this many characters.
+DATELINE_PREFIX_MAX = 40
+_BY_INSIDE = lazy(r"\s(?:by|By|BY)\s")
+
+
+def _after_dateline(text: str) -> re.Match | None:
+    """The byline of a line that opens with the date: "Feb 6, 2025 By Jane Doe", "Updated
+    Sep 5, 2024 · by Jane Doe"."""
+    if not DATE_THEN_BY:
+        return None
+    m = _BY_INSIDE.search(text)
+    if m is None or m.start() > DATELINE_PREFIX_MAX or not text_date(text[:m.start()]):
+        return None
+    return BYLINE_TEXT.match(text[m.start():].lstrip())
 
 
 def _only_taxonomy_link(node: LexborNode, text: str) -> bool:

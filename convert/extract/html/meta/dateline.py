@@ -43,6 +43,9 @@ _UPDATED = lazy(r"\b(?:updated|modified|edited|revised|aktualisiert|actualizado|
                 r"mis à jour)\b", re.IGNORECASE)
 _PUBLISHED = lazy(r"\b(?:published|posted|originally|veröffentlicht|publié|publicado)\b",
                   re.IGNORECASE)
+SHOWN_OVER_SCHEMA = rule(
+    "shown_over_schema", "a later dateline under the headline beats a publication date that "
+    "only JSON-LD declares")
 #: After a dateline labelled "updated", this many further date texts are read for one that
 #: is not.
 UPDATE_LOOKAHEAD = 4
@@ -119,19 +122,27 @@ def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | No
     return update
 
 
-def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | None) -> str:
+def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | None,
+                      schema_only: bool = False) -> str:
     """The declared publication date, corrected by what the page shows:
 
     - when the declared publication and modification fall on one day (a CMS re-save or a
       migration stamps both), or the modification comes before the publication (a migration
       stamped them out of order), a dateline under the headline showing an earlier day is the
       original publication;
+    - when only JSON-LD declares the publication (``schema_only``: an SEO plugin's stamp of
+      when the page was first saved, no ``article:published_time`` of the CMS), a
+      dateline under the headline showing a later day is the date the page gives itself (a
+      guide re-dated each time it is refreshed: "Updated Dec 18, 2025");
     - the same instant written in UTC by the CMS and with the publisher's offset in a
       ``<time datetime>`` is the publisher's day ("19 Dec 03:05 UTC" is "18 Dec 19:05 -08:00").
     """
-    if modified and modified[:10] <= declared[:10]:
+    earlier = modified and modified[:10] <= declared[:10]
+    if earlier or schema_only and SHOWN_OVER_SCHEMA:
         shown = visible_date(tree, DATELINE_NEAR, before_prose=True)
-        if shown and shown < declared[:10]:
+        if shown and earlier and shown < declared[:10]:
+            return shown
+        if shown and schema_only and SHOWN_OVER_SCHEMA and shown[:10] > declared[:10]:
             return shown
     local = _first_time_datetime(tree)
     if local and local != declared and _same_instant(local, declared):

@@ -9,7 +9,8 @@ after the row as the field's comment in ``extract`` says). Where the keys come f
 - ``twitter:*``: Twitter/X cards;
 - ``dc.*``, ``dc:*``, ``dcterms.*``, ``dcterms:*``: Dublin Core, both spellings seen in pages;
 - ``citation_*``: Highwire Press tags read by Google Scholar (journals, repositories);
-- ``parsely-*``, ``sailthru.*``: the Parse.ly and Sailthru analytics tags news CMSs emit;
+- ``parsely-*``, ``sailthru.*``, ``cxenseparse:*``: the Parse.ly, Sailthru and Cxense
+  analytics tags news CMSs emit;
 - ``byl``: the New York Times' byline tag;
 - the bare words (``description``, ``author``, ``keywords``, ``date``, ``pubdate``, ...):
   HTML's standard names and the common unprefixed variants CMS templates write.
@@ -30,7 +31,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "standfirst": ("og:description", "description", "twitter:description"),
     # Every value of every key, in this order (a page may list several authors).
     "authors": ("dc:creator", "dcterms:creator", "author", "article:author", "parsely-author",
-                "dc.creator", "sailthru.author", "citation_author", "byl"),
+                "dc.creator", "sailthru.author", "cxenseparse:author", "citation_author", "byl"),
     "published": ("article:published_time", "datepublished", "og:published_time",
                   "article:published", "publishdate", "publish-date", "pubdate", "date",
                   "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",

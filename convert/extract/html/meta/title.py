@@ -32,6 +32,13 @@ DASHED_SITE = rule(
     "headline here – My website') is the site's name")
 #: A tail of at most this many words after a dash (and a longer head) is the site's name.
 DASHED_SITE_MAX_WORDS = 3
+PIPE_HEAD = rule("pipe_head", "with the site unknown and no <h1> to go by, a 'Page | Site' "
+                 "title is read up to its last pipe")
+#: The last " | " of a title.
+_LAST_PIPE = lazy(r"\s\|\s(?!.*\s\|\s)")
+NAMED_SITE_COLON = rule(
+    "named_site_colon", "with the site's name declared, a lone <h1> opening a 'Name: "
+    "description' title is the subject, not a blog's name")
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
 
@@ -226,6 +233,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     """The title among the declared ones, the ``<h1>`` texts and the ``<title>``: a declared
     title that the headline repeats (without the site name) wins; else the headline-like
     ``<h1>`` the declarations echo; else the declared or page title with the site name cut."""
+    no_h1 = not h1s
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
     # A trailing "[Site]" ("... My Hero Academia [Archive of Our Own]", "[LWN.net]") names the
     # site as " | Site" does (and a logo <h1> "Archive of Our Own beta" echoing it is no
@@ -259,7 +267,8 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # The site's name as the page shows it, when an <h1> repeats the title's site part.
     shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
     h1s = [h for h in h1s if _headline_like(h, site_name, host) and word_key(h) not in shown]
-    if lone and h1s and (candidates or h1s[0] not in unseen) and _echoes(h1s[0], candidates):
+    if lone and h1s and (candidates or h1s[0] not in unseen) and _echoes(h1s[0], candidates,
+                                                                          site_name):
         # One visible headline: the page's own wording beats a title rewritten for search
         # engines or social cards.
         return h1s[0]
@@ -284,7 +293,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     if best is not None and best_overlap >= H1_TITLE_OVERLAP:
         return best
     for title in candidates:
-        trimmed = _strip_site(title, site_name, host, shown, h1s)
+        trimmed = _strip_site(title, site_name, host, shown, h1s, final=no_h1)
         if trimmed:
             return trimmed
     return next((h for h in h1s if h not in unseen), None)
@@ -394,9 +403,11 @@ def _headline_like(h1: str, site_name: str | None, host: str | None) -> bool:
 H1_ECHO_SHARE = 0.5
 
 
-def _echoes(h1: str, candidates: list[str]) -> bool:
+def _echoes(h1: str, candidates: list[str], site_name: str | None = None) -> bool:
     """Whether the declared titles speak of the same thing as the ``<h1>`` (and do not merely
-    carry it as their site-name part, "Blog Name: Post title")."""
+    carry it as their site-name part, "Blog Name: Post title"). With the site's name known
+    (and the ``<h1>`` not it), an ``<h1>`` opening a "Name: description" title is the page's
+    subject ("Camping Tents: Large Tents for Family & Car Camping | REI")."""
     if not candidates:
         return True
     words = _word_set(h1)
@@ -406,7 +417,9 @@ def _echoes(h1: str, candidates: list[str]) -> bool:
     for title in candidates:
         if H1_HEADS_TITLE and _heads(key, title):
             return True
-        parts = _TITLE_SEPARATORS.split(title) + re.split(r":\s+", title)
+        parts = _TITLE_SEPARATORS.split(title)
+        if not (site_name and NAMED_SITE_COLON):
+            parts += re.split(r":\s+", title)
         if len(parts) > 1 and any(word_key(p) == key for p in parts) and key != word_key(
                 max(parts, key=len)):
             return False
@@ -443,7 +456,10 @@ def _word_set(text: str) -> set[str]:
 
 
 def _strip_site(title: str, site_name: str | None, host: str | None = None,
-                shown: set[str] = frozenset(), h1s: list[str] = ()) -> str:
+                shown: set[str] = frozenset(), h1s: list[str] = (),
+                final: bool = False) -> str:
+    """The title without the site's name. ``final``: the title is all the page has (it shows
+    no ``<h1>``), read by the "Page | Site" convention when the site is unknown."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -454,9 +470,16 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):
         # "Headline | Site" with the site unknown: the part the page's headings speak of
-        # ("Photo essay | The Daily Town" under "Dawn at the pier: a photo essay"), else the
-        # longest part.
+        # ("Photo essay | The Daily Town" under "Dawn at the pier: a photo essay"), else what
+        # comes before the last pipe ("Electrical - Overview | Occupational Safety and Health
+        # Administration": the site's name closes the title, however long), else the longest
+        # part.
         heading = set().union(*(_content_words(h) for h in h1s)) if h1s else set()
+        if final and PIPE_HEAD and not any(_content_words(p) & heading for p in parts):
+            head = _LAST_PIPE.split(title)[0].strip()
+            if head != title and word_key(head) and not (site and (
+                    head.casefold() in site or site in head.casefold())):
+                return head
         return max(parts, key=lambda p: (len(_content_words(p) & heading), len(p)))
     if DASHED_SITE and not h1s and len(parts) == 2 and re.search(r"\s[-–—]\s", title) and len(
             parts[1].split()) <= DASHED_SITE_MAX_WORDS < len(parts[0].split()) and not re.search(

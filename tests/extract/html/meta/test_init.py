@@ -1,0 +1,37 @@
+"""convert.extract.html.meta (the field-by-field choice in ``extract``): rules added for
+issue #13, part 8; synthetic pages."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.extract.html.meta import extract
+
+
+def _fields(head: str, body: str = "<p>Some text.</p>") -> dict:
+    return extract(LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>"),
+                   None)
+
+
+def test_meta_named_for_the_publication_date_is_read():
+    # A CMS's own key, in no table: its name says what it holds.
+    head = '<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">'
+    assert _fields(head)["published"][:10] == "2025-05-27"
+    head = '<meta name="cxenseparse:publishtime" content="2022-11-09T11:01:10-05:00">'
+    assert _fields(head)["published"] == "2022-11-09T11:01:10-05:00"
+
+
+def test_meta_named_for_a_publish_time_without_a_day_is_no_date():
+    assert _fields('<meta name="publish_time" content="21:28">')["published"] is None
+
+
+def test_listed_keys_come_before_a_key_read_by_its_name():
+    head = ('<meta name="w-published-date" content="2020-01-01">'
+            '<meta property="article:published_time" content="2021-02-03T04:05:06Z">')
+    assert _fields(head)["published"][:10] == "2021-02-03"
+
+
+def test_cxense_author_tag_is_read():
+    # Cxense's analytics tags (as Parse.ly's and Sailthru's) name the article's author.
+    head = '<meta property="cXenseParse:author" content="Harriet Rowe">'
+    assert _fields(head)["authors"] == ["Harriet Rowe"]
