@@ -12,17 +12,23 @@ from convert.html import leaf_blocks
 from convert.article import Code, Inline, LineBreak, Paragraph, Table, TableRow, Text
 
 
+def children(el: Any, names: Sequence[str]) -> list[Any]:
+    """``el.find_all(names, recursive=False)`` without bs4's general matcher: the child tags
+    with one of these names, in order (strings are the tree's only ``str`` nodes)."""
+    return [c for c in el.contents if not isinstance(c, str) and c.name in names]
+
+
 def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
     """A GFM pipe table: header row (empty when the page had none), rows padded to the same
     width, spans expanded into empty cells, a caption paragraph above."""
     tags = set(parent_tags) | {"table", "td", "_inline"}
-    caption_el = table.find("caption", recursive=False)
+    caption_el = next(iter(children(table, ("caption",))), None)
     caption = _inner(conv, caption_el, set(parent_tags) | {"table"}) if caption_el else ""
     rows: list[tuple[bool, list[tuple[str, int, int]]]] = []
-    for section in table.find_all(["thead", "tbody"], recursive=False):
-        for tr in section.find_all("tr", recursive=False):
+    for section in children(table, ("thead", "tbody")):
+        for tr in children(section, ("tr",)):
             cells = []
-            for cell in tr.find_all(["td", "th"], recursive=False):
+            for cell in children(tr, ("td", "th")):
                 text = _inner(conv, cell, tags).replace("\n", " ")
                 cells.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
             rows.append((section.name == "thead", cells))
@@ -62,7 +68,7 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
     head_rows = sum(1 for h, _ in rows if h)
     first = table.find("tr")
     if head_rows or (first is not None and all(
-            c.name == "th" for c in first.find_all(["td", "th"], recursive=False))):
+            c.name == "th" for c in children(first, ("td", "th")))):
         header, body = grid_rows[0], grid_rows[1:]
     else:
         header, body = [""] * width, grid_rows

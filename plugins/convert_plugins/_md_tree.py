@@ -56,18 +56,6 @@ def _prototype(name: str) -> tuple[dict[str, Any], tuple[str, ...]]:
     return one, own
 
 
-def _tag(root: Any, builder: Any, name: str, attrs: dict[str, str] | None) -> Any:
-    if attrs:
-        return _Tag(root, builder, name, attrs=attrs)
-    state, own = _prototype(name)
-    tag = object.__new__(_Tag)
-    fresh = vars(tag)
-    fresh.update(state)
-    for key in own:
-        fresh[key] = type(state[key])()
-    return tag
-
-
 @functools.lru_cache(maxsize=1)
 def _builder() -> Any:
     # The html.parser builder bs4 would use: its attribute rules (``class`` as a list) and
@@ -80,44 +68,60 @@ def soup(html: str) -> BeautifulSoup:
     builder = _builder()
     root = BeautifulSoup("", builder=builder)
     preserve = builder.preserve_whitespace_tags
+    prototypes: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
+    new = object.__new__
+    new_string = str.__new__
     stack: list[Any] = [root]
     keep_space = 0  # open tags that preserve whitespace (pre, textarea)
     last: Any = None  # the most recent node in document order (bs4 leaves the root out)
-    for m in _TOKEN.finditer(html):
-        closing, name, attrs, void, text = m.groups()
-        parent = stack[-1]
+    parent: Any = root
+    for closing, name, attrs, void, text in _TOKEN.findall(html):
         if closing:
             if len(stack) > 1:
                 stack.pop()
                 if parent.name in preserve:
                     keep_space -= 1
+                parent = stack[-1]
             continue
-        if text is not None:
+        if text:
             if not keep_space and not text.strip(_ASCII_SPACES):
                 text = "\n" if "\n" in text else " "
             elif "&" in text:
                 text = unescape(text)
-            # NavigableString(text) without its setup(): every link it sets is set below.
-            node: Any = str.__new__(NavigableString, text)
-            node.hidden = False
+            # NavigableString(text) without its setup(): every link it sets is set below
+            # (``hidden`` is a class attribute, False).
+            node: Any = new_string(NavigableString, text)
+            node.next_element = None
+            node.next_sibling = None
+        elif attrs:
+            node = _Tag(root, builder, name, attrs={k: unescape(v) for k, v in _ATTR.findall(attrs)})
         else:
-            values = {k: unescape(v) for k, v in _ATTR.findall(attrs)} if attrs else None
-            node = _tag(root, builder, name, values)
+            # A copy of the tag's prototype: its next_element and next_sibling are None.
+            proto = prototypes.get(name)
+            if proto is None:
+                proto = prototypes[name] = _prototype(name)
+            state, own = proto
+            node = new(_Tag)
+            fresh = vars(node)
+            fresh.update(state)
+            for key in own:
+                fresh[key] = type(state[key])()
         siblings = parent.contents
-        prev = siblings[-1] if siblings else None
         node.parent = parent
         node.previous_element = last
         if last is not None:
             last.next_element = node
-        node.next_element = None
-        node.previous_sibling = prev
-        node.next_sibling = None
-        if prev is not None:
+        if siblings:
+            prev = siblings[-1]
+            node.previous_sibling = prev
             prev.next_sibling = node
+        else:
+            node.previous_sibling = None
         siblings.append(node)
         last = node
-        if text is None and not void and not node.can_be_empty_element:
+        if not text and not void and not node.can_be_empty_element:
             stack.append(node)
+            parent = node
             if name in preserve:
                 keep_space += 1
     return root

@@ -24,7 +24,7 @@ from convert.html import HTMLRenderer, article_html
 from convert.images import loader_for
 from convert.textutil import clean_text
 
-from ._md_blocks import gfm_table, prepare
+from ._md_blocks import children, gfm_table, prepare
 from ._md_front import front_matter
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
@@ -85,14 +85,33 @@ def _title(title: str | None) -> str:
     return f' "{title}"'
 
 
+#: The elements markdownify strips whitespace inside of and around (its
+#: ``should_remove_whitespace_inside``, whose heading test is ``re.match(r"h(\d+)", name)``).
+_BLOCK_NAMES = frozenset({"p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl",
+                          "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+
+
+def _block(el: Any) -> bool:
+    """markdownify's ``should_remove_whitespace_inside`` without a regex call per text node."""
+    if el is None:
+        return False
+    name = el.name
+    if not name:
+        return False
+    return name in _BLOCK_NAMES or (name[0] == "h" and name[1:2].isdecimal())
+
+
+def _is_pre(el: Any) -> bool:
+    return el is not None and el.name == "pre"
+
+
 def _cell_context(parent_tags: set[str]) -> bool:
     return "td" in parent_tags or "th" in parent_tags
 
 
 @functools.lru_cache(maxsize=None)
 def _converter_class() -> type:
-    from markdownify import (ATX, MarkdownConverter, should_remove_whitespace_inside,
-                             should_remove_whitespace_outside)
+    from markdownify import ATX, MarkdownConverter
 
     class ArticleConverter(MarkdownConverter):
         """markdownify, configured for CommonMark/GFM and fed only HTML from convert.html."""
@@ -107,8 +126,19 @@ def _converter_class() -> type:
             autolinks = True
             strip_document = "strip"
 
+        #: The default options, read once: markdownify's constructor builds them with a
+        #: ``dir()`` walk over two option classes, a twentieth of a short article's render.
+        _defaults: dict[str, Any] | None = None
+
         def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
+            defaults = type(self)._defaults
+            if options or defaults is None:
+                super().__init__(**options)
+                if not options:
+                    type(self)._defaults = dict(self.options)
+            else:  # what MarkdownConverter.__init__ sets, from the cached options
+                self.options = dict(defaults)
+                self.convert_fn_cache = {}
             self._li_positions: dict[int, dict[int, int]] = {}
 
         def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
@@ -129,12 +159,11 @@ def _converter_class() -> type:
                 return super().process_text(el, parent_tags)
             if "_noformat" not in parent_tags:
                 text = self.escape(text, parent_tags)
-            inside = should_remove_whitespace_inside(el.parent)
-            if should_remove_whitespace_outside(el.previous_sibling) or (
-                    inside and not el.previous_sibling):
+            inside = _block(el.parent)
+            prev, nxt = el.previous_sibling, el.next_sibling
+            if _block(prev) or _is_pre(prev) or (inside and not prev):
                 text = text.lstrip(" \t\r\n")
-            if should_remove_whitespace_outside(el.next_sibling) or (
-                    inside and not el.next_sibling):
+            if _block(nxt) or _is_pre(nxt) or (inside and not nxt):
                 text = text.rstrip()
             return text
 
@@ -247,7 +276,7 @@ def _converter_class() -> type:
                 positions = self._li_positions.get(id(parent))
                 if positions is None:
                     positions = {id(li): i for i, li in enumerate(
-                        parent.find_all("li", recursive=False))}
+                        children(parent, ("li",)))}
                     self._li_positions[id(parent)] = positions
                 start = str(parent.get("start") or "1")
                 bullet = f"{(int(start) if start.isdigit() else 1) + positions[id(el)]}. "
@@ -309,10 +338,20 @@ def _block_of(node: Any) -> Any:
     return node
 
 
+def _previous_string(el: Any) -> Any:
+    """The text node just before ``el`` in document order (bs4's ``find_previous(string=True)``
+    without its general matcher, which costs a tenth of a millisecond per call): strings are
+    the tree's only ``str`` nodes."""
+    node = el.previous_element
+    while node is not None and not isinstance(node, str):
+        node = node.previous_element
+    return node
+
+
 def _after_code(el: Any) -> bool:
     """Whether the text just before this code element (in the same block) is code too: the
     backtick runs of two touching code spans merge into one broken span."""
-    prev = el.find_previous(string=True)
+    prev = _previous_string(el)
     if prev is None or prev.parent is None or prev.parent.name not in ("code", "kbd", "samp"):
         return False
     return _block_of(prev.parent) is _block_of(el)
@@ -321,7 +360,7 @@ def _after_code(el: Any) -> bool:
 def _after_mark(el: Any, tags: tuple[str, ...]) -> bool:
     """Whether an element with these delimiters ends right before ``el`` (in the same block):
     its closing run and our opening run would merge."""
-    prev = el.find_previous(string=True)
+    prev = _previous_string(el)
     if prev is None:
         return False
     ours = set(map(id, el.parents))

@@ -361,3 +361,36 @@ def test_md_tree_is_the_html_parser_tree(name):
     assert walk(ours) == walk(theirs)
     for tag in ours.find_all(True):  # the fast find_parent answers as bs4's own would
         assert tag.find_parent("pre") is Tag.find_parent(tag, "pre")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_md_shortcuts_answer_as_bs4_and_markdownify(name):
+    """The writer's shortcuts for bs4's general matcher and markdownify's whitespace tests give
+    the answers of the functions they stand for, on every node of a real article's tree."""
+    from bs4 import Tag
+    from markdownify import should_remove_whitespace_inside, should_remove_whitespace_outside
+    from convert_plugins._md_blocks import children, prepare
+    from convert_plugins._md_tree import soup
+    from convert_plugins.markdown import _block, _is_pre, _previous_string
+
+    root = soup(article_html(prepare(load(name))))
+    nodes = [root, *root.descendants]
+    for node in [*nodes, None]:
+        assert _block(node) == should_remove_whitespace_inside(node)
+        assert (_block(node) or _is_pre(node)) == bool(should_remove_whitespace_outside(node))
+    for node in nodes[1:]:
+        assert _previous_string(node) is node.find_previous(string=True)
+        if isinstance(node, Tag):
+            for names in (("li",), ("td", "th"), ("thead", "tbody"), ("caption",)):
+                assert children(node, names) == node.find_all(list(names), recursive=False)
+
+
+@pytest.mark.parametrize("name", ["h1", "h6", "h10", "h", "hr", "header", "html", "p", "pre",
+                                  "th", "thead", "tfoot", "section", "span", "h\u0663", "h\u00b2"])
+def test_block_test_matches_markdownify_for_any_name(name):
+    from bs4 import BeautifulSoup
+    from markdownify import should_remove_whitespace_inside
+    from convert_plugins.markdown import _block
+
+    tag = BeautifulSoup("", "html.parser").new_tag(name)
+    assert _block(tag) == should_remove_whitespace_inside(tag)
