@@ -37,7 +37,7 @@ WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding ha
                     "text is the page's wrapper, kept")
 
 #: Never-content elements a pass strips; the head stays for the page-level readers.
-_PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
+PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
 
 #: Elements the strict pass never drops for their class/id words alone.
 _WORDS_EXEMPT = frozenset({"a", "article", "main", "table", "tbody", "tr", "td", "th", "p",
@@ -51,9 +51,11 @@ def strip(tree: LexborHTMLParser, selector: str) -> None:
         node.decompose(recursive=False)
 
 
-def prune(tree: LexborHTMLParser, level: int) -> None:
-    """Remove never-content elements, hidden ones and (by pass level) page chrome."""
-    strip(tree, _PASS_DROP)
+def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
+    """Remove never-content elements (unless the tree is ``stripped`` of them already),
+    hidden ones and (by pass level) page chrome."""
+    if not stripped:
+        strip(tree, PASS_DROP)
     body = tree.body
     if body is None:
         return
