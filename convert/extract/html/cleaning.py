@@ -283,7 +283,7 @@ def _prose(node: LexborNode) -> int:
 
 
 def _link_chars(node: LexborNode) -> int:
-    return sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
+    return sum(text_len(a) for a in node.css("a"))
 
 
 _NOT_SIGNUP = "img, picture, table, ul, ol, dl"

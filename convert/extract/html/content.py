@@ -32,7 +32,7 @@ from . import patterns as P
 from .cleaning import clean, in_named_chrome
 from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
-from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
+from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
 from .prune import PASS_DROP, in_article, outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
 from .thresholds import (
@@ -130,24 +130,26 @@ def extract_pass(tree: LexborHTMLParser, level: int, stripped: bool = True) -> C
     body = tree.body
     if body is None:
         return None
-    candidates = score(body)
-    if not candidates:
-        length = text_len(body)
-        return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
-    top, notes = pick(body, candidates)
-    nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
-    # Only where the strict rules removed the chrome: in later passes the region would take
-    # in the comment threads and "more articles" blocks that chrome names had marked.
-    region = enclosing_region(nodes, body) if level == STRICT and ENCLOSING_REGION else None
-    if region is not None:
-        notes.append(f"widened to {describe(region)}: the winner is one block of a "
-                     f"link-free page")
-        nodes = [region]
-    if nodes[0].tag != "body":
-        nodes, added = with_figures(nodes)
-        if added:
-            notes.append(f"added {added} figure(s) beside the winner")
-    chrome = clean(nodes, level, candidates)
+    # Nothing changes the tree from here until the cleaning's removals, at its very end.
+    with measuring(body):
+        candidates = score(body)
+        if not candidates:
+            length = text_len(body)
+            return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
+        top, notes = pick(body, candidates)
+        nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
+        # Only where the strict rules removed the chrome: in later passes the region would take
+        # in the comment threads and "more articles" blocks that chrome names had marked.
+        region = enclosing_region(nodes, body) if level == STRICT and ENCLOSING_REGION else None
+        if region is not None:
+            notes.append(f"widened to {describe(region)}: the winner is one block of a "
+                         f"link-free page")
+            nodes = [region]
+        if nodes[0].tag != "body":
+            nodes, added = with_figures(nodes)
+            if added:
+                notes.append(f"added {added} figure(s) beside the winner")
+        chrome = clean(nodes, level, candidates)
     length = sum(text_len(n) for n in nodes)
     rec = record.current()
     if rec is not None:

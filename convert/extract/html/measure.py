@@ -3,8 +3,10 @@ and the scored :class:`Candidate` they are recorded on."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -56,9 +58,39 @@ def describe(node: LexborNode) -> str:
     return out
 
 
+#: Lengths (:func:`text_len`) and link characters (:func:`link_density`) of the elements of
+#: the tree being measured, by memory id, while :func:`measuring` it; else ``None``.
+_lengths: dict[int, int] | None = None
+_links: dict[int, float] | None = None
+#: The measured tree's root, held so that no other tree's element can take the memory id of
+#: one of its elements while their measures are remembered.
+_measured: LexborNode | None = None
+
+
+@contextmanager
+def measuring(root: LexborNode) -> Iterator[None]:
+    """Within the block, :func:`text_len` and :func:`link_density` measure each element of
+    ``root``'s tree once (the cascade measures the same candidates, their links and their
+    ancestors over and over). The tree must not change inside the block."""
+    global _lengths, _links, _measured
+    saved = _lengths, _links, _measured
+    _lengths, _links, _measured = {}, {}, root
+    try:
+        yield
+    finally:
+        _lengths, _links, _measured = saved
+
+
 def text_len(node: LexborNode) -> int:
     """Visible characters of an element's text (whitespace excluded)."""
-    return visible_chars(node.text(deep=True))
+    lengths = _lengths
+    if lengths is None:
+        return visible_chars(node.text(deep=True))
+    key = node.mem_id
+    length = lengths.get(key)
+    if length is None:
+        length = lengths[key] = visible_chars(node.text(deep=True))
+    return length
 
 
 #: Deletes the whitespace :func:`visible_chars` does not count.
@@ -84,12 +116,17 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
     total = text_len(node) if length is None else length
     if not total:
         return 0.0
-    links = 0
-    for a in node.css("a"):
-        # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
-        href = a.attrs.get("href") or ""
-        weight = FRAGMENT_LINK_WEIGHT if href.startswith("#") else 1.0
-        links += weight * visible_chars(a.text(deep=True))
+    memo = _links
+    links = memo.get(node.mem_id) if memo is not None else None
+    if links is None:
+        links = 0
+        for a in node.css("a"):
+            # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
+            href = a.attrs.get("href") or ""
+            weight = FRAGMENT_LINK_WEIGHT if href.startswith("#") else 1.0
+            links += weight * text_len(a)
+        if memo is not None:
+            memo[node.mem_id] = links
     return min(1.0, links / total)
 
 

@@ -123,16 +123,17 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
             continue
         if relaxed or not attrs or tag in _WORDS_EXEMPT or not PRUNE_CHROME_WORDS:
             continue
-        if QUOTED_EMBEDS and (tag == "blockquote" or _embed_wrapper(attrs, node)):
-            # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a share bar.)
-            continue
         cls = attrs.get("class")
         ident = attrs.get("id")
         if cls and ident:
             words = cls + " " + ident
         else:
             words = cls or ident
-        if words and _unlikely(words) and not (GATED_STORY and _gated_story(words, node)) \
+        if words and _unlikely(words) and not (QUOTED_EMBEDS and (
+                # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a share
+                # bar; asked only of the elements about to go, as are the tests below.)
+                tag == "blockquote" or _embed_wrapper(attrs, node))) \
+                and not (GATED_STORY and _gated_story(words, node)) \
                 and not (COMMENT_TAIL and tag in P.HEADING_TAGS and P.COMMENTS_HEADING.match(
                     " ".join(node.text(deep=True).split()))):
             # (A "Comments" heading named ``#comments`` stays: the cleaning cuts the thread

@@ -1,0 +1,46 @@
+"""Measures remembered while the cascade reads one tree: convert.extract.html.measure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert.extract.html import measure
+from convert.extract.html.dom import parse
+from convert.extract.html.measure import link_density, measuring, text_len
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "field-notes.html"
+
+
+@pytest.fixture()
+def tree():
+    return parse(EXAMPLE.read_bytes())
+
+
+def test_remembered_measures_equal_fresh_ones(tree):
+    nodes = tree.body.css("*")
+    fresh = [(text_len(n), link_density(n)) for n in nodes]
+    with measuring(tree.body):
+        first = [(text_len(n), link_density(n)) for n in nodes]
+        again = [(text_len(n), link_density(n)) for n in reversed(nodes)][::-1]
+    assert first == again == fresh
+
+
+def test_measures_are_forgotten_after_the_block(tree):
+    para = tree.body.css_first("p")
+    with measuring(tree.body):
+        whole, part = text_len(tree.body), text_len(para)
+        assert measure._lengths
+    assert measure._lengths is None and measure._links is None
+    para.decompose()
+    assert part and text_len(tree.body) == whole - part
+
+
+def test_measures_are_forgotten_when_the_block_fails(tree):
+    with pytest.raises(RuntimeError):
+        with measuring(tree.body):
+            text_len(tree.body)
+            raise RuntimeError
+    assert measure._lengths is None and measure._measured is None
+
