@@ -109,6 +109,13 @@ def visible_chars(text: str) -> int:
     return size
 
 
+def commas(text: str) -> int:
+    """How many commas the text holds (Latin, fullwidth, ideographic, Arabic): the matches of
+    :data:`.patterns.COMMA`, counted without building a list of them."""
+    # (A count of a character wider than any in the text returns at once.)
+    return text.count(",") + text.count("\uff0c") + text.count("\u3001") + text.count("\u060c")
+
+
 def link_density(node: LexborNode, length: int | None = None) -> float:
     """Share of the element's visible characters that are link text (fragment links count
     for :data:`.thresholds.FRAGMENT_LINK_WEIGHT`), at most 1. ``length`` saves measuring the

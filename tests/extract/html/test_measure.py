@@ -44,3 +44,11 @@ def test_measures_are_forgotten_when_the_block_fails(tree):
             raise RuntimeError
     assert measure._lengths is None and measure._measured is None
 
+
+def test_commas_counts_what_the_comma_pattern_matches(tree):
+    from convert.extract.html import patterns as P
+    from convert.extract.html.measure import commas
+
+    texts = [n.text(deep=True) for n in tree.body.css("p, li")]
+    texts += ["一、二，三", "واحد، اثنان", "a,,b , c", ""]
+    assert [commas(t) for t in texts] == [len(P.COMMA.findall(t)) for t in texts]
