@@ -4,6 +4,7 @@ and the scored :class:`Candidate` they are recorded on."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -58,34 +59,42 @@ def describe(node: LexborNode) -> str:
     return out
 
 
-#: Lengths (:func:`text_len`) and link characters (:func:`link_density`) of the elements of
-#: the tree being measured, by memory id, while :func:`measuring` it; else ``None``.
-_lengths: dict[int, int] | None = None
-_links: dict[int, float] | None = None
-#: The measured tree's root, held so that no other tree's element can take the memory id of
-#: one of its elements while their measures are remembered.
-_measured: LexborNode | None = None
+class _Measures:
+    """Lengths (:func:`text_len`) and link characters (:func:`link_density`) of the elements
+    of one tree, by memory id. Holds the tree's root, so that no other tree's element can
+    take the memory id of one of its elements while they are remembered."""
+
+    __slots__ = ("lengths", "links", "root")
+
+    def __init__(self, root: LexborNode) -> None:
+        self.lengths: dict[int, int] = {}
+        self.links: dict[int, float] = {}
+        self.root = root
+
+
+#: The measures of the tree being read in this thread or task (see :func:`measuring`).
+_MEASURES: ContextVar[_Measures | None] = ContextVar("decruft_measures", default=None)
 
 
 @contextmanager
 def measuring(root: LexborNode) -> Iterator[None]:
     """Within the block, :func:`text_len` and :func:`link_density` measure each element of
     ``root``'s tree once (the cascade measures the same candidates, their links and their
-    ancestors over and over). The tree must not change inside the block."""
-    global _lengths, _links, _measured
-    saved = _lengths, _links, _measured
-    _lengths, _links, _measured = {}, {}, root
+    ancestors over and over). The tree must not change inside the block. (Per thread and
+    task: parses running side by side do not see each other's measures.)"""
+    token = _MEASURES.set(_Measures(root))
     try:
         yield
     finally:
-        _lengths, _links, _measured = saved
+        _MEASURES.reset(token)
 
 
 def text_len(node: LexborNode) -> int:
     """Visible characters of an element's text (whitespace excluded)."""
-    lengths = _lengths
-    if lengths is None:
+    measures = _MEASURES.get()
+    if measures is None:
         return visible_chars(node.text(deep=True))
+    lengths = measures.lengths
     key = node.mem_id
     length = lengths.get(key)
     if length is None:
@@ -123,7 +132,8 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
     total = text_len(node) if length is None else length
     if not total:
         return 0.0
-    memo = _links
+    measures = _MEASURES.get()
+    memo = measures.links if measures is not None else None
     links = memo.get(node.mem_id) if memo is not None else None
     if links is None:
         links = 0

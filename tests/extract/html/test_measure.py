@@ -31,8 +31,8 @@ def test_measures_are_forgotten_after_the_block(tree):
     para = tree.body.css_first("p")
     with measuring(tree.body):
         whole, part = text_len(tree.body), text_len(para)
-        assert measure._lengths
-    assert measure._lengths is None and measure._links is None
+        assert measure._MEASURES.get().lengths
+    assert measure._MEASURES.get() is None
     para.decompose()
     assert part and text_len(tree.body) == whole - part
 
@@ -42,7 +42,7 @@ def test_measures_are_forgotten_when_the_block_fails(tree):
         with measuring(tree.body):
             text_len(tree.body)
             raise RuntimeError
-    assert measure._lengths is None and measure._measured is None
+    assert measure._MEASURES.get() is None
 
 
 def test_commas_counts_what_the_comma_pattern_matches(tree):
@@ -52,3 +52,13 @@ def test_commas_counts_what_the_comma_pattern_matches(tree):
     texts = [n.text(deep=True) for n in tree.body.css("p, li")]
     texts += ["一、二，三", "واحد، اثنان", "a,,b , c", ""]
     assert [commas(t) for t in texts] == [len(P.COMMA.findall(t)) for t in texts]
+
+
+def test_measures_are_per_thread(tree):
+    # (parses may run in threads: one's remembered lengths must not answer for another's)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with measuring(tree.body):
+        text_len(tree.body)
+        with ThreadPoolExecutor(1) as pool:
+            assert pool.submit(measure._MEASURES.get).result() is None
