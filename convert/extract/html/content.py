@@ -441,10 +441,16 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     best: tuple[LexborHTMLParser, Content] | None = None
     anchored = ""
     for level in LEVELS:
-        tree = copy()
-        if rec is not None:
+        if rec is None:
+            tree = copy()
+            content = extract_pass(tree, level)
+        else:
+            # The recorder numbers the elements of the whole page in document order (the
+            # inspect report maps them onto a parse of ``html``): it gets a fresh parse,
+            # which the pass strips itself.
+            tree = parse(html)
             rec.begin_pass(_PASS_NAMES[level], tree)
-        content = extract_pass(tree, level)
+            content = extract_pass(tree, level, stripped=False)
         if content is None:
             log.debug("pass %s: nothing found", _PASS_NAMES[level])
             continue
