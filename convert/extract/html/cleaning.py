@@ -13,7 +13,7 @@ from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import children, has_descendant, inside
 from .prune import COMMENT_TAIL, GATED_STORY
-from .measure import LOOSE, Candidate, class_weight, label, link_density, text_len, visible_chars
+from .measure import LOOSE, Candidate, class_weight, commas, label, link_density, text_len, visible_chars
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
@@ -283,7 +283,7 @@ def _prose(node: LexborNode) -> int:
 
 
 def _link_chars(node: LexborNode) -> int:
-    return sum(visible_chars(a.text(deep=True)) for a in node.css("a"))
+    return sum(text_len(a) for a in node.css("a"))
 
 
 _NOT_SIGNUP = "img, picture, table, ul, ol, dl"
@@ -317,7 +317,7 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         # (A list's negative score is its tag weight against few short items, not evidence
         # of chrome: lists are judged by their links below.)
         return True
-    if CONTENT_COMMAS_RULE and len(P.COMMA.findall(text)) >= CONTENT_COMMAS:
+    if CONTENT_COMMAS_RULE and commas(text) >= CONTENT_COMMAS:
         return False
     if tag == "figure" and node.css_first("img") is not None:
         return False

@@ -1,6 +1,6 @@
 """Finding the main content: prune, score, pick, merge siblings, clean.
 
-The cascade (run by :func:`find_content`, each pass on a fresh parse):
+The cascade (run by :func:`find_content`, each pass on a fresh copy of the page's one parse):
 
 1. **strict**: drop never-content elements, hidden elements, chrome tags (nav, footer, aside)
    and elements whose class/id/role reads as chrome (unless it also reads as content);
@@ -30,10 +30,10 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from .cleaning import clean, in_named_chrome
-from .dom import inside
+from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
-from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, text_len
-from .prune import in_article, outside_article, prune
+from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
+from .prune import PASS_DROP, in_article, outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
 from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
@@ -117,35 +117,39 @@ def visible_text_len(tree: LexborHTMLParser) -> int:
     return text_len(body) if body is not None else 0
 
 
-def extract_pass(tree: LexborHTMLParser, level: int) -> Content | None:
-    """One pass of the cascade on a fresh parse: prune at ``level``, score the paragraphs,
+def extract_pass(tree: LexborHTMLParser, level: int, stripped: bool = True) -> Content | None:
+    """One pass of the cascade on a fresh copy of the page, ``stripped`` of never-content
+    elements as :func:`find_content` gives it (else they are stripped here first): prune at
+    ``level``, score the paragraphs,
     pick the winner (:func:`.scoring.pick`), add its siblings and the figures beside it, widen
     it to the enclosing region on link-free landing pages (strict pass only), then clean it
     conditionally. Returns the content with what :func:`find_content` needs to compare passes
     (length, score, named boilerplate removed, comment and chrome-tag characters), or ``None``
     when the page has no body or no text."""
-    prune(tree, level)
+    prune(tree, level, stripped)
     body = tree.body
     if body is None:
         return None
-    candidates = score(body)
-    if not candidates:
-        length = text_len(body)
-        return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
-    top, notes = pick(body, candidates)
-    nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
-    # Only where the strict rules removed the chrome: in later passes the region would take
-    # in the comment threads and "more articles" blocks that chrome names had marked.
-    region = enclosing_region(nodes, body) if level == STRICT and ENCLOSING_REGION else None
-    if region is not None:
-        notes.append(f"widened to {describe(region)}: the winner is one block of a "
-                     f"link-free page")
-        nodes = [region]
-    if nodes[0].tag != "body":
-        nodes, added = with_figures(nodes)
-        if added:
-            notes.append(f"added {added} figure(s) beside the winner")
-    chrome = clean(nodes, level, candidates)
+    # Nothing changes the tree from here until the cleaning's removals, at its very end.
+    with measuring(body):
+        candidates = score(body)
+        if not candidates:
+            length = text_len(body)
+            return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
+        top, notes = pick(body, candidates)
+        nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
+        # Only where the strict rules removed the chrome: in later passes the region would take
+        # in the comment threads and "more articles" blocks that chrome names had marked.
+        region = enclosing_region(nodes, body) if level == STRICT and ENCLOSING_REGION else None
+        if region is not None:
+            notes.append(f"widened to {describe(region)}: the winner is one block of a "
+                         f"link-free page")
+            nodes = [region]
+        if nodes[0].tag != "body":
+            nodes, added = with_figures(nodes)
+            if added:
+                notes.append(f"added {added} figure(s) beside the winner")
+        chrome = clean(nodes, level, candidates)
     length = sum(text_len(n) for n in nodes)
     rec = record.current()
     if rec is not None:
@@ -336,7 +340,7 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
         noscript += visible_text_len(inner)
     if noscript < NOSCRIPT_MIN_TEXT:
         return html, False
-    probe = LexborHTMLParser(html)
+    probe = copier(page, html)()
     probe.strip_tags(list(P.DROP_TAGS - {"-comment"}))
     visible = visible_text_len(probe)
     if noscript <= visible:
@@ -369,7 +373,7 @@ def _extends(new: Content, old: Content) -> bool:
 _STORY_NAME = lazy(r"article|story|post|entry", re.IGNORECASE)
 
 
-def _page_fallback(html: str) -> tuple[LexborHTMLParser, Content] | None:
+def _page_fallback(copy) -> tuple[LexborHTMLParser, Content] | None:  # noqa: ANN001
     """Landing, listing and product pages made of many short blocks (cards, feature rows,
     buttons) have no paragraph to win: every pass finds a scrap (a button's label, a price
     note, a consent bar). The page itself, pruned of chrome, is then the content: its
@@ -377,8 +381,8 @@ def _page_fallback(html: str) -> tuple[LexborHTMLParser, Content] | None:
     cards reads as link lists, and it is what such a page holds.) The strict pruning is
     relaxed when it leaves too little, as in the cascade."""
     for level in (STRICT, RELAXED):
-        tree = LexborHTMLParser(html)
-        prune(tree, level)
+        tree = copy()
+        prune(tree, level, stripped=True)
         body = tree.body
         if body is None:
             return None
@@ -394,30 +398,59 @@ def _page_fallback(html: str) -> tuple[LexborHTMLParser, Content] | None:
     return None
 
 
+#: What the page-level measures drop beyond the passes' :data:`.prune.PASS_DROP`.
+_PASS_DROP_NAMES = frozenset(PASS_DROP.split(","))
+_HEAD_TAGS = (P.DROP_TAGS - {"-comment"}) - _PASS_DROP_NAMES
+
+
+def _strip_for_passes(tree: LexborHTMLParser) -> None:
+    strip_elements(tree, _PASS_DROP_NAMES)
+
+
+def _body_title_chars(tree: LexborHTMLParser) -> int:
+    """Visible characters of ``<title>`` elements in the body (a stray ``<title>`` is parsed
+    where it stands): the page's visible text leaves them out."""
+    body = tree.body
+    if body is None:
+        return 0
+    return sum(text_len(t) for t in body.css("title"))
+
+
 def find_content(html: str, page: LexborHTMLParser | None = None
                  ) -> tuple[LexborHTMLParser, Content | None]:
     """Run the cascade; return the tree the winning nodes live in and the winner.
 
-    ``page`` is a parse of ``html`` the caller no longer needs (it is modified here): it
-    saves a parse for the page-level measurements."""
+    ``page`` is the caller's parse of ``html`` (parsed here when not given): the passes work
+    on copies of it, and it is left without never-content elements and the head, as the
+    page-level readers after the cascade want it (unless ``<noscript>`` markup had to be
+    parsed as the page: then it is left as it was)."""
     if page is None:
-        page = LexborHTMLParser(html)
+        page = parse(html)
     html, changed = _unwrap_noscript(html, page)
     if changed:
-        page = LexborHTMLParser(html)
-    page.strip_tags(list(P.DROP_TAGS - {"-comment"}))
-    page_len = visible_text_len(page)
-    del page
+        page = parse(html)
+    # Every pass starts by stripping the never-content elements (scripts, styles, embeds,
+    # forms' controls): strip them once here and give each pass a copy of what is left
+    # (a copy costs about half a parse, and copies the smaller tree).
+    strip_elements(page, _PASS_DROP_NAMES)
+    copy = copier(page, html, _strip_for_passes)
+    page_len = visible_text_len(page) - _body_title_chars(page)
     rec = record.current()
     if rec is not None:
         rec.html, rec.page_chars = html, page_len
     best: tuple[LexborHTMLParser, Content] | None = None
     anchored = ""
     for level in LEVELS:
-        tree = LexborHTMLParser(html)
-        if rec is not None:
+        if rec is None:
+            tree = copy()
+            content = extract_pass(tree, level)
+        else:
+            # The recorder numbers the elements of the whole page in document order (the
+            # inspect report maps them onto a parse of ``html``): it gets a fresh parse,
+            # which the pass strips itself.
+            tree = parse(html)
             rec.begin_pass(_PASS_NAMES[level], tree)
-        content = extract_pass(tree, level)
+            content = extract_pass(tree, level, stripped=False)
         if content is None:
             log.debug("pass %s: nothing found", _PASS_NAMES[level])
             continue
@@ -456,15 +489,18 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     if PAGE_FALLBACK and page_len >= FALLBACK_MIN_PAGE_CHARS and (
             best is None or best[1].length < MIN_ARTICLE_CHARS and not _article_like(best[1])
             and not _STORY_NAME.search(best[1].winner)):
-        fallback = _page_fallback(html)
+        fallback = _page_fallback(copy)
         found = best[1].length if best is not None else 0
         if fallback is not None and fallback[1].length >= max(FALLBACK_GAIN * found,
                                                                MIN_ARTICLE_CHARS):
             log.debug("every pass found a scrap: the pruned page (%d chars) is the content",
                       fallback[1].length)
             best = fallback
+    if not changed:
+        # The caller's parse, now as the page-level readers want it: without the head either.
+        strip_elements(page, _HEAD_TAGS)
     if best is None:
-        return LexborHTMLParser(html), None
+        return page, None
     log.debug("chose the %s pass (%d chars)", _PASS_NAMES[best[1].level], best[1].length)
     if rec is not None:
         rec.chosen = _PASS_NAMES[best[1].level]

@@ -9,11 +9,63 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from convert.textutil import clean_text, squash
 from . import patterns as P
 from ..lazyre import lazy
+
+
+def parse(markup: str | bytes) -> LexborHTMLParser:
+    """A lexbor parse of the page. Lexbor reads UTF-8 bytes: a ``str`` is encoded here, once
+    (selectolax would encode it again on every parse)."""
+    return LexborHTMLParser(markup.encode("utf-8") if isinstance(markup, str) else markup)
+
+
+def copier(tree: LexborHTMLParser, markup: str, prepare=None):  # noqa: ANN001
+    """A function giving fresh copies of ``tree`` (a parse of ``markup`` that ``prepare``, if
+    given, has since modified) for passes that modify their tree: clones, which cost about
+    half a parse; a new parse, then ``prepare``, where lexbor cannot clone the document (it
+    fails on some doctypes, ``<!DOCTYPE html SYSTEM "HTML">``). A clone drops what
+    ``<template>`` elements hold and lowercases the tag names of SVG and MathML elements:
+    whoever copies a tree that has them must have stripped them first."""
+
+    def copy() -> LexborHTMLParser:
+        nonlocal cloneable
+        if cloneable:
+            try:
+                return tree.clone()
+            except SelectolaxError:
+                cloneable = False
+        fresh = parse(markup)
+        if prepare is not None:
+            prepare(fresh)
+        return fresh
+
+    cloneable = True
+    return copy
+
+
+def strip_elements(tree: LexborHTMLParser, names: frozenset[str]) -> None:
+    """Remove every element named in ``names`` with its subtree. (A walk here is cheaper than
+    a selector of many tag names, or ``strip_tags``, which walks the tree once per name.)"""
+    root = tree.root
+    if root is None:
+        return
+    doomed = [node for node in root.traverse() if node.tag in names]
+    for node in doomed:
+        node.decompose(recursive=False)
+
+
+def utf8_markup(data: bytes | str, decoded: str, text: str, encoding: str | None) -> bytes:
+    """The page's markup ``text`` as UTF-8 bytes for :func:`parse`: the input bytes themselves
+    when they were valid UTF-8 without a BOM (``decoded`` from them as ``encoding``) and the
+    guards left the text as decoded, else the text encoded. (A replacement character in the
+    text may stand for a broken byte: then the text is encoded, which is always right.)"""
+    if (text is decoded and encoding == "utf-8" and isinstance(data, bytes)
+            and not data.startswith(b"\xef\xbb\xbf") and "\ufffd" not in text):
+        return data
+    return text.encode("utf-8")
 
 
 def children(node: LexborNode) -> Iterator[LexborNode]:

@@ -3,8 +3,11 @@ and the scored :class:`Candidate` they are recorded on."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -56,9 +59,47 @@ def describe(node: LexborNode) -> str:
     return out
 
 
+class _Measures:
+    """Lengths (:func:`text_len`) and link characters (:func:`link_density`) of the elements
+    of one tree, by memory id. Holds the tree's root, so that no other tree's element can
+    take the memory id of one of its elements while they are remembered."""
+
+    __slots__ = ("lengths", "links", "root")
+
+    def __init__(self, root: LexborNode) -> None:
+        self.lengths: dict[int, int] = {}
+        self.links: dict[int, float] = {}
+        self.root = root
+
+
+#: The measures of the tree being read in this thread or task (see :func:`measuring`).
+_MEASURES: ContextVar[_Measures | None] = ContextVar("decruft_measures", default=None)
+
+
+@contextmanager
+def measuring(root: LexborNode) -> Iterator[None]:
+    """Within the block, :func:`text_len` and :func:`link_density` measure each element of
+    ``root``'s tree once (the cascade measures the same candidates, their links and their
+    ancestors over and over). The tree must not change inside the block. (Per thread and
+    task: parses running side by side do not see each other's measures.)"""
+    token = _MEASURES.set(_Measures(root))
+    try:
+        yield
+    finally:
+        _MEASURES.reset(token)
+
+
 def text_len(node: LexborNode) -> int:
     """Visible characters of an element's text (whitespace excluded)."""
-    return visible_chars(node.text(deep=True))
+    measures = _MEASURES.get()
+    if measures is None:
+        return visible_chars(node.text(deep=True))
+    lengths = measures.lengths
+    key = node.mem_id
+    length = lengths.get(key)
+    if length is None:
+        length = lengths[key] = visible_chars(node.text(deep=True))
+    return length
 
 
 #: Deletes the whitespace :func:`visible_chars` does not count.
@@ -77,6 +118,13 @@ def visible_chars(text: str) -> int:
     return size
 
 
+def commas(text: str) -> int:
+    """How many commas the text holds (Latin, fullwidth, ideographic, Arabic): the matches of
+    :data:`.patterns.COMMA`, counted without building a list of them."""
+    # (A count of a character wider than any in the text returns at once.)
+    return text.count(",") + text.count("\uff0c") + text.count("\u3001") + text.count("\u060c")
+
+
 def link_density(node: LexborNode, length: int | None = None) -> float:
     """Share of the element's visible characters that are link text (fragment links count
     for :data:`.thresholds.FRAGMENT_LINK_WEIGHT`), at most 1. ``length`` saves measuring the
@@ -84,12 +132,18 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
     total = text_len(node) if length is None else length
     if not total:
         return 0.0
-    links = 0
-    for a in node.css("a"):
-        # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
-        href = a.attrs.get("href") or ""
-        weight = FRAGMENT_LINK_WEIGHT if href.startswith("#") else 1.0
-        links += weight * visible_chars(a.text(deep=True))
+    measures = _MEASURES.get()
+    memo = measures.links if measures is not None else None
+    links = memo.get(node.mem_id) if memo is not None else None
+    if links is None:
+        links = 0
+        for a in node.css("a"):
+            # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
+            href = a.attrs.get("href") or ""
+            weight = FRAGMENT_LINK_WEIGHT if href.startswith("#") else 1.0
+            links += weight * text_len(a)
+        if memo is not None:
+            memo[node.mem_id] = links
     return min(1.0, links / total)
 
 

@@ -36,7 +36,7 @@ from convert.extract.assess import assess
 from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.decode import decode
 from .builder import Builder
-from .dom import word_key
+from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
 from .thresholds import (
@@ -83,6 +83,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         text, encoding = data, None
     if not text.strip():
         raise InputError("empty page")
+    decoded = text
     if "\x00" in text:
         text = text.replace("\x00", "")
     text = cap_attributes(cap_nesting(text))
@@ -91,7 +92,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         rec.kind = "html"
 
     page_url = base_url or (location if _is_url(location) else None)
-    head_tree = LexborHTMLParser(text)
+    # The page is parsed once: the cascade's passes work on copies of this tree.
+    head_tree = parse(utf8_markup(data, decoded, text, encoding))
     base = _base_url(head_tree, page_url)
     fields = metadata_mod.extract(head_tree, page_url)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),

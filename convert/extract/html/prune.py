@@ -37,7 +37,7 @@ WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding ha
                     "text is the page's wrapper, kept")
 
 #: Never-content elements a pass strips; the head stays for the page-level readers.
-_PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
+PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
 
 #: Elements the strict pass never drops for their class/id words alone.
 _WORDS_EXEMPT = frozenset({"a", "article", "main", "table", "tbody", "tr", "td", "th", "p",
@@ -51,9 +51,11 @@ def strip(tree: LexborHTMLParser, selector: str) -> None:
         node.decompose(recursive=False)
 
 
-def prune(tree: LexborHTMLParser, level: int) -> None:
-    """Remove never-content elements, hidden ones and (by pass level) page chrome."""
-    strip(tree, _PASS_DROP)
+def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
+    """Remove never-content elements (unless the tree is ``stripped`` of them already),
+    hidden ones and (by pass level) page chrome."""
+    if not stripped:
+        strip(tree, PASS_DROP)
     body = tree.body
     if body is None:
         return
@@ -121,16 +123,17 @@ def prune(tree: LexborHTMLParser, level: int) -> None:
             continue
         if relaxed or not attrs or tag in _WORDS_EXEMPT or not PRUNE_CHROME_WORDS:
             continue
-        if QUOTED_EMBEDS and (tag == "blockquote" or _embed_wrapper(attrs, node)):
-            # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a share bar.)
-            continue
         cls = attrs.get("class")
         ident = attrs.get("id")
         if cls and ident:
             words = cls + " " + ident
         else:
             words = cls or ident
-        if words and _unlikely(words) and not (GATED_STORY and _gated_story(words, node)) \
+        if words and _unlikely(words) and not (QUOTED_EMBEDS and (
+                # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a share
+                # bar; asked only of the elements about to go, as are the tests below.)
+                tag == "blockquote" or _embed_wrapper(attrs, node))) \
+                and not (GATED_STORY and _gated_story(words, node)) \
                 and not (COMMENT_TAIL and tag in P.HEADING_TAGS and P.COMMENTS_HEADING.match(
                     " ".join(node.text(deep=True).split()))):
             # (A "Comments" heading named ``#comments`` stays: the cleaning cuts the thread

@@ -11,7 +11,7 @@ from convert.extract.ablation import rule
 from . import patterns as P
 from .cleaning import named_chrome
 from .dom import children, has_descendant, inside
-from .measure import Candidate, class_weight, describe, label, link_density, text_len
+from .measure import Candidate, class_weight, commas, describe, label, link_density, text_len
 from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
     LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS,
@@ -90,7 +90,7 @@ def score(body: LexborNode) -> dict[int, Candidate]:
         text = " ".join(text.split())
         if len(text) < MIN_PARAGRAPH_CHARS:
             continue
-        points = 1 + len(P.COMMA.findall(text)) + min(len(text) / CHARS_PER_POINT,
+        points = 1 + commas(text) + min(len(text) / CHARS_PER_POINT,
                                                        MAX_LENGTH_POINTS)
         ancestor = node.parent
         level = 0

@@ -1,0 +1,79 @@
+"""Parsing once and copying the tree: convert.extract.html.dom (parse, utf8_markup, copier,
+strip_elements) and the cascade's use of them in convert.extract.html.content."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.extract.html import content
+from convert.extract.html import patterns as P
+from convert.extract.html.dom import copier, parse, strip_elements, utf8_markup
+from convert.extract.html.prune import PASS_DROP
+
+PAGE = ("<!DOCTYPE html><html><head><title>Notes</title><meta name=x content=y></head><body>"
+        "<template id=row><p>inside the template</p></template>"
+        "<svg viewBox='0 0 1 1'><clipPath id=c><rect/></clipPath></svg>"
+        "<article><h1>Night trains</h1><p>Prague–Zürich, überfüllt, 12 h.</p>"
+        "<script>var x = 1;</script><p>Second <a href='#n'>note</a>.</p></article></body></html>")
+
+
+def test_parse_reads_a_str_as_its_utf8_bytes():
+    assert parse(PAGE).html == parse(PAGE.encode("utf-8")).html == LexborHTMLParser(PAGE).html
+
+
+def test_utf8_markup_is_the_input_when_it_was_strict_utf8():
+    data = PAGE.encode("utf-8")
+    text = data.decode("utf-8")
+    assert utf8_markup(data, text, text, "utf-8") is data
+    # A guard changed the text, a BOM led it, a broken byte was replaced, another codec:
+    assert utf8_markup(data, text, text + " ", "utf-8") == (text + " ").encode()
+    bom = b"\xef\xbb\xbf" + data
+    assert utf8_markup(bom, text, text, "utf-8") == data
+    broken = data + b"\xff"
+    replaced = broken.decode("utf-8", "replace")
+    assert utf8_markup(broken, replaced, replaced, "utf-8") == replaced.encode("utf-8")
+    latin = PAGE.encode("utf-8").decode("cp1252")
+    assert utf8_markup(PAGE.encode("utf-8"), latin, latin, "cp1252") == latin.encode("utf-8")
+
+
+def test_a_copy_of_the_stripped_page_is_a_fresh_stripped_parse():
+    # lexbor's clone drops what a <template> holds and lowercases SVG tag names (clipPath):
+    # both are stripped before the tree is copied, so the copy equals a fresh parse, stripped.
+    tree = parse(PAGE)
+    assert "inside the template" not in tree.clone().html
+    strip_elements(tree, frozenset(PASS_DROP.split(",")))
+    fresh = LexborHTMLParser(PAGE)
+    for node in fresh.css(PASS_DROP):
+        node.decompose(recursive=False)
+    copy = copier(tree, PAGE)
+    assert copy().html == copy().html == fresh.html == tree.html
+    assert "<title>Notes</title>" in tree.html and "script" not in tree.html
+
+
+def test_copier_parses_again_when_lexbor_cannot_clone():
+    # (wcxb-dev 0076 opens with this doctype; lexbor fails to clone the document)
+    page = '<!DOCTYPE html\n  SYSTEM "HTML">\n<html><body><p>One paragraph.</p></body></html>'
+    tree = parse(page)
+    prepared = []
+    copy = copier(tree, page, prepared.append)
+    first, second = copy(), copy()
+    assert first is not second and prepared == [first, second]
+    assert first.html == second.html == tree.html
+
+
+def test_strip_elements_removes_what_the_selector_walk_removed():
+    names = frozenset(PASS_DROP.split(","))
+    walked = parse(PAGE)
+    strip_elements(walked, names)
+    selected = parse(PAGE)
+    for node in selected.css(PASS_DROP):
+        node.decompose(recursive=False)
+    assert walked.html == selected.html
+
+
+def test_find_content_leaves_the_page_stripped_of_never_content_elements():
+    page = parse(PAGE)
+    content.find_content(PAGE, page)
+    expected = LexborHTMLParser(PAGE)
+    expected.strip_tags(list(P.DROP_TAGS - {"-comment"}))
+    assert page.html == expected.html

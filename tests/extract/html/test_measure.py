@@ -1,0 +1,64 @@
+"""Measures remembered while the cascade reads one tree: convert.extract.html.measure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert.extract.html import measure
+from convert.extract.html.dom import parse
+from convert.extract.html.measure import link_density, measuring, text_len
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "field-notes.html"
+
+
+@pytest.fixture()
+def tree():
+    return parse(EXAMPLE.read_bytes())
+
+
+def test_remembered_measures_equal_fresh_ones(tree):
+    nodes = tree.body.css("*")
+    fresh = [(text_len(n), link_density(n)) for n in nodes]
+    with measuring(tree.body):
+        first = [(text_len(n), link_density(n)) for n in nodes]
+        again = [(text_len(n), link_density(n)) for n in reversed(nodes)][::-1]
+    assert first == again == fresh
+
+
+def test_measures_are_forgotten_after_the_block(tree):
+    para = tree.body.css_first("p")
+    with measuring(tree.body):
+        whole, part = text_len(tree.body), text_len(para)
+        assert measure._MEASURES.get().lengths
+    assert measure._MEASURES.get() is None
+    para.decompose()
+    assert part and text_len(tree.body) == whole - part
+
+
+def test_measures_are_forgotten_when_the_block_fails(tree):
+    with pytest.raises(RuntimeError):
+        with measuring(tree.body):
+            text_len(tree.body)
+            raise RuntimeError
+    assert measure._MEASURES.get() is None
+
+
+def test_commas_counts_what_the_comma_pattern_matches(tree):
+    from convert.extract.html import patterns as P
+    from convert.extract.html.measure import commas
+
+    texts = [n.text(deep=True) for n in tree.body.css("p, li")]
+    texts += ["一、二，三", "واحد، اثنان", "a,,b , c", ""]
+    assert [commas(t) for t in texts] == [len(P.COMMA.findall(t)) for t in texts]
+
+
+def test_measures_are_per_thread(tree):
+    # (parses may run in threads: one's remembered lengths must not answer for another's)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with measuring(tree.body):
+        text_len(tree.body)
+        with ThreadPoolExecutor(1) as pool:
+            assert pool.submit(measure._MEASURES.get).result() is None
