@@ -34,6 +34,11 @@ NEAR_REPEAT_MIN_WORDS = 3
 #: A line of at most this many words that names cookies is a banner's label or button
 #: ("Cookie settings", "Accept all cookies"); a longer one must use a banner's vocabulary.
 COOKIE_LABEL_WORDS = 5
+#: A cookie notice longer than RULE_MAX_WORDS (a paragraph of a consent dialog) has at most
+#: COOKIE_NOTICE_MAX_WORDS words and at least COOKIE_NOTICE_TERMS distinct words of a banner's
+#: vocabulary.
+COOKIE_NOTICE_MAX_WORDS = 250
+COOKIE_NOTICE_TERMS = 3
 #: A comment form's message has at most this many words.
 COMMENT_FORM_MAX_WORDS = 30
 #: A share or follow bar's label has at most this many words.
@@ -112,6 +117,13 @@ def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
         u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
 
 
+def _cookie_notice(u: Line, low: str, page: PageView) -> bool:
+    if not RULE_MAX_WORDS < u.words <= COOKIE_NOTICE_MAX_WORDS or not R.COOKIE.search(u.text):
+        return False
+    terms = {m.lower() for m in R.COOKIE_BANNER_WORDS.findall(u.text)}
+    return len(terms) >= COOKIE_NOTICE_TERMS and bool(R.SITE_VOICE.search(u.text))
+
+
 def _teaser(u: Line, low: str, page: PageView) -> object:
     return R.TEASER.search(u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text)
 
@@ -181,6 +193,14 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "cookies', 'accept', 'privacy policy', 'your browser'). Prose that merely "
              "mentions cookies ('She baked cookies for the fair') is not a banner.",
              hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas")),
+    LineRule("cookie-notice", _cookie_notice,
+             "A paragraph of a cookie notice or consent dialog, too long for the 'cookie' rule "
+             "('We and our partners use cookies to ... You can manage your preferences ...'): "
+             "it names cookies, uses several words of a banner's vocabulary, and the site "
+             "speaks of itself ('we', 'our site'); prose about cookies is written about "
+             "browsers and advertisers, not in the site's voice.",
+             hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas"),
+             long_lines=True, reason="cookie"),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",

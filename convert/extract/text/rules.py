@@ -36,6 +36,10 @@ COOKIE_BANNER_WORDS = lazy(
     r"paramètre|utiliz|usamos|acept|configura|accett|korzyst|używ|stosuj|akceptuj|zgod|"
     r"prywatno|ustawie|gebruik)\w*)\b", _I)
 
+#: The site speaking of itself ("we use", "our site", "allow us"): a cookie notice is written
+#: in the site's voice, an article about cookies (a browser's privacy settings) is not.
+SITE_VOICE = lazy(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
 #: A heading or banner line that opens a consent dialog; everything after it near the end of
 #: a page is the dialog's text.
 CONSENT_START = lazy(
