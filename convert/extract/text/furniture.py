@@ -265,6 +265,9 @@ RULES: tuple[LineRule | PageRule, ...] = (
     PageRule("labelled-teaser", runs.drop_labelled_teasers,
              "A teaser label on a line of its own ('Read also') and the headlines below it.",
              reason="teaser"),
+    PageRule("author-bio", runs.drop_author_boxes,
+             "An author's box below the article: 'About the author' or 'About Jane Doe', the "
+             "name again and the bio ('Jane Doe is a reporter ...'), or the box on one line."),
     PageRule("templated", runs.drop_templated_runs,
              "Lines that differ in one word only ('Share on X', 'Share on Y'): a share bar or "
              "a menu made from one template."),

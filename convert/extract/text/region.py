@@ -89,6 +89,22 @@ ACTION_MARKS = rule("text-comment-actions",
                     "short lines with a comment's action buttons ('Reply to This', 'Flag as "
                     "Inappropriate', 'up reply actions') printed three times or more mark a "
                     "comment thread without a heading")
+RELATED_BEFORE_COMMENTS = rule(
+    "text-related-before-comments",
+    "a related-links box ends the article when little text follows it before the comments "
+    "heading (the comment thread below it is not article text that follows the box)")
+THREAD_WORDS = rule("text-thread-openers",
+                    "more lines that open a comment thread: 'Discuss this post', '45 users "
+                    "responded in ...', an article's last line ending 'There are 12 comments.'")
+RELATED_WORDS = rule("text-related-openers",
+                     "more labels that open a related-links box: 'More content from X:', "
+                     "'Explore related content', 'Complete coverage'")
+SAID_HEADERS = rule("text-said-headers",
+                    "comment headers that name the commenter and a verb of saying ('Jacob "
+                    "said,', 'JoAnne Says:'), with no date, for THREAD_SAID_NAMES commenters "
+                    "or more, mark a comment thread")
+#: ... by at least this many different commenters (an interview's "Smith said:" is one name).
+THREAD_SAID_NAMES = 3
 ABOVE_THREAD = rule("text-article-above-thread",
                     "when the densest run of text lies inside a comment thread, the article is "
                     "the best run above the thread")
@@ -249,7 +265,8 @@ def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
 def _related_label(u: Line) -> bool:
     """A related-links label (see :data:`rules.RELATED_START`) inside the run heads a
     teaser box, not a section of the article."""
-    return u.words <= RELATED_LABEL_WORDS and bool(R.RELATED_START.search(u.text))
+    return u.words <= RELATED_LABEL_WORDS and bool(
+        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
 
 
 def _edge_sentence(u: Line) -> bool:
@@ -273,26 +290,44 @@ def _short_sentence(u: Line) -> bool:
     return (first.isupper() or first.isdigit()) and u.stop_density > 0
 
 
+def _comments_heading(u: Line) -> bool:
+    """A heading that opens the reader comments (:data:`rules.COMMENTS_START`, and with
+    :data:`THREAD_WORDS` on, :data:`rules.THREAD_OPENER`), not a label printed on every post
+    or teaser ("Add a comment", "12 comments")."""
+    return bool(R.COMMENTS_START.search(u.text) or (
+        THREAD_WORDS and R.THREAD_OPENER.search(u.text))) and not (
+        u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text))
+
+
+def _related_heading(u: Line) -> bool:
+    """A heading that opens a related-links box (:data:`rules.RELATED_START`, and with
+    :data:`RELATED_WORDS` on, :data:`rules.RELATED_OPENER`)."""
+    return u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and bool(
+        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
+
+
 def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
     """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
     "Related articles"); the article ends there, once it has had some body."""
     seen = 0.0
     total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    if RELATED_BEFORE_COMMENTS:
+        # The text a related-links box is weighed against ends where the comments start:
+        # a long thread below does not make the box part of the article.
+        total = _text_before_comments(units, lo, hi, total)
     for i in range(lo, len(units)):
         u = units[i]
         if u.keep:
             seen += u.weight
         if u.words > CUT_MAX_WORDS or seen < MIN_COMMENT_CUT:
             continue
-        if u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and R.RELATED_START.search(u.text):
+        if _related_heading(u):
             # A related-links box can also sit inside the article: it ends the article
             # only when little text follows it.
             if total - seen >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
-        elif R.COMMENTS_START.search(u.text) and not (
-                u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text)):
-            # (A comments label printed on every post or teaser is not the thread's heading.)
+        elif _comments_heading(u):
             reason = "comments"
         else:
             continue
@@ -307,6 +342,19 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                     drop(v, reason)
             return i
     return None
+
+
+def _text_before_comments(units: list[Line], lo: int, hi: int, total: float) -> float:
+    """The kept words of ``units[lo:hi+1]`` above the first comments heading that has
+    MIN_COMMENT_CUT words of body above it (``total`` when there is none)."""
+    seen = 0.0
+    for u in units[lo:hi + 1]:
+        if u.keep:
+            seen += u.weight
+        if seen >= MIN_COMMENT_CUT and u.words <= CUT_MAX_WORDS and u.words > 1 \
+                and _comments_heading(u):
+            return seen
+    return total
 
 
 def _comment_mark(u: Line, strict: bool = False) -> bool:
@@ -328,7 +376,7 @@ def _thread_start(units: list[Line]) -> tuple[int | None, bool]:
     the first of THREAD_REPLIES comment headers (see :func:`_comment_thread`)."""
     for i, u in enumerate(units):
         if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text) \
-                and R.COMMENTS_START.search(u.text) and _marks_after(units, i, strict=True) >= LABEL_MARKS:
+                and _comments_heading(u) and _marks_after(units, i, strict=True) >= LABEL_MARKS:
             return i, True
     return _comment_thread(units, 0, min_seen=0), False
 
@@ -356,6 +404,12 @@ def _comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CU
                    and R.COMMENT_ACTION.search(units[i].text)]
         if len(actions) >= THREAD_REPLIES and (len(marks) < THREAD_REPLIES or actions[0] < marks[0]):
             marks = actions
+    if SAID_HEADERS:
+        # ("Progress Trap said," over each comment, no date: several commenters in a row)
+        said = [i for i in range(lo, len(units)) if units[i].words <= SAYS_MAX_WORDS
+                and R.COMMENT_SAID.match(units[i].text)]
+        if len({units[i].key for i in said}) >= THREAD_SAID_NAMES and len(says) < THREAD_SAYS:
+            says = said
     if len(marks) >= THREAD_REPLIES:
         start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
     elif len(says) >= THREAD_SAYS:

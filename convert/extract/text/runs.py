@@ -140,3 +140,39 @@ def drop_templated_runs(units: list[Line]) -> None:
             for v in units[i:j]:
                 drop(v, "templated")
         i = max(j, i + 1)
+
+
+#: An author's box: the bio follows its label within ABOUT_WINDOW lines, after at most that
+#: many short lines (the name, an avatar's alt text) of fewer than ABOUT_NAME_WORDS words.
+ABOUT_WINDOW = 4
+ABOUT_NAME_WORDS = 4
+#: The label has at most this many words.
+ABOUT_LABEL_WORDS = 6
+
+
+def drop_author_boxes(units: list[Line]) -> None:
+    """An author's box below the article: its label ("About the author", "About Jane Doe"),
+    the name printed again, and the bio ("Jane Doe is a reporter who ..."); or the whole box
+    on one line ("About the author: Jane Doe is ...")."""
+    n = len(units)
+    for i, u in enumerate(units):
+        if u.keep is not None:
+            continue
+        if R.ABOUT_AUTHOR_INLINE.match(u.text):
+            drop(u, "author-bio")
+            continue
+        if u.words > ABOUT_LABEL_WORDS:
+            continue
+        named = R.ABOUT_NAME.match(u.text)
+        if not (named or R.ABOUT_AUTHOR.match(u.text)):
+            continue
+        first = named.group("name").split()[0] if named else None
+        short: list[Line] = []
+        for v in units[i + 1:min(n, i + 1 + ABOUT_WINDOW)]:
+            if v.words < ABOUT_NAME_WORDS:
+                short.append(v)
+                continue
+            if v.keep is None and (v.text.startswith(first) if first else R.BIO_START.match(v.text)):
+                for w in (u, *short, v):
+                    drop(w, "author-bio")
+            break

@@ -46,3 +46,67 @@ def test_the_notice_does_not_win_over_the_article():
     text = f"{NOTICE}\n\nMenu\nShop\nHelp\n\nNew library\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n"
     body = article_text(parse_text(text))
     assert "cookies" not in body and PARA in body
+
+
+# --------------------------------------------------------------------------- authors
+
+def _reasons(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    units = _units(text)
+    apply_rules(units, skip=skip)
+    return [u.reason for u in units]
+
+
+BIO = ("Mary Brock is a scientist who works on drugs you have hopefully never heard of. She "
+       "enjoys cooking, running and reading about the history of medicine.")
+
+
+def test_an_author_box_below_the_article_is_dropped():
+    text = f"{PARA}\n\n{PARA2}\n\nAbout the author\nMary\nMary\n{BIO}\n"
+    reasons = _reasons(text)
+    assert reasons[2:] == ["author-bio"] * 4
+    named = _reasons(f"{PARA}\n\n{PARA2}\n\nAbout Mary Brock\n{BIO}\n")
+    assert named[2:] == ["author-bio"] * 2
+    inline = _reasons(f"{PARA}\n\nAbout the author: {BIO}\n")
+    assert inline[1] == "author-bio"
+    assert _reasons(text, frozenset({"author-bio"}))[5] != "author-bio"
+
+
+def test_a_subheading_that_starts_with_about_is_the_article():
+    reasons = _reasons(f"{PARA}\n\nAbout The Library\n{PARA2}\n")
+    assert "author-bio" not in reasons
+
+
+# --------------------------------------------------------------------------- threads and boxes
+
+COMMENT = ("I really enjoyed reading this and I think the council should have done it years ago, "
+           "because the old library was always full and it was hard to find a seat.")
+
+
+def test_a_related_box_above_a_long_thread_ends_the_article():
+    comments = "\n\n".join(f"Reader {n}: {COMMENT} {PARA3}" for n in range(8))
+    dump = (f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nYou might also like\nDuty of care\n"
+            "Five videos on connected learning from the research hub\nHolding back our children\n\n"
+            f"No comments yet... Be the first to leave a reply!\n\n{comments}\n")
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "Duty of care" not in text
+
+
+def test_more_openers_of_threads_and_related_boxes_end_the_article():
+    for opener in ("Discuss this post", "More content from Example.com:"):
+        dump = (f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{opener}\n\n{COMMENT}\n\n"
+                "Jump to discussion page: 1 2 3\n")
+        text = article_text(parse_text(dump))
+        assert text.endswith(PARA3), opener
+
+
+def test_said_headers_of_several_commenters_mark_a_thread():
+    # (a blank line under the header: "said," ending a line would join it to the comment)
+    thread = "".join(f"{name} said,\n\n{COMMENT}\n\n" for name in ("Jacob", "Nikos", "Progress Trap"))
+    text = article_text(parse_text(f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{thread}"))
+    assert text.endswith(PARA3) and "enjoyed" not in text
+
+
+def test_quoted_posts_of_a_forum_are_not_a_thread_below_an_article():
+    posts = "".join(f"{name} said:\n{COMMENT}\n\n" for name in ("Jacob", "Nikos", "Pippin06"))
+    text = article_text(parse_text(f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{posts}"))
+    assert "enjoyed" in text
