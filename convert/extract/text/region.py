@@ -105,6 +105,20 @@ SAID_HEADERS = rule("text-said-headers",
                     "or more, mark a comment thread")
 #: ... by at least this many different commenters (an interview's "Smith said:" is one name).
 THREAD_SAID_NAMES = 3
+NO_FOOTER_ANCHOR = rule(
+    "text-no-footer-anchor",
+    "a line that repeats the first line (the page's <title>) word for word in the second half "
+    "of the page is the site's name in the footer, not the headline above the article")
+#: ... in the part of the page after this share of its lines.
+ANCHOR_EXACT_SHARE = 0.5
+POST_HEADER_COUNT = rule(
+    "text-post-header-count",
+    "a comment count ('4 Comments') over a post's credit line ('Written on August 9, 2012 "
+    "by Jane Doe') belongs to the post's header above the article, not to the thread below")
+#: The credit line follows the count within this many lines (a comment's own "Posted by: X at
+#: <date>" follows the comment's text) and has at most CREDIT_MAX_WORDS words.
+CREDIT_WINDOW = 1
+CREDIT_MAX_WORDS = 16
 ABOVE_THREAD = rule("text-article-above-thread",
                     "when the densest run of text lies inside a comment thread, the article is "
                     "the best run above the thread")
@@ -155,6 +169,8 @@ def _title_anchor(units: list[Line]) -> int | None:
     if len(units) < PAGE_TITLE_MIN_LINES or units[0].words > HEADLINE_MAX_WORDS or units[0].keep:
         return None
     for u in units[1:]:
+        if NO_FOOTER_ANCHOR and u.key == units[0].key and u.index > ANCHOR_EXACT_SHARE * len(units):
+            continue  # the site's name printed again in the footer, not the headline
         if HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS and echoes_title(u, units[0]):
             after = sum(v.weight for v in units[u.index + 1:u.index + 1 + ANCHOR_WINDOW] if v.keep)
             if after >= GOOD_WORDS:
@@ -328,6 +344,8 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                 continue
             reason = "related"
         elif _comments_heading(u):
+            if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):
+                continue  # the post's own header ("4 Comments" / "Written on ... by ...")
             reason = "comments"
         else:
             continue
@@ -342,6 +360,17 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                     drop(v, reason)
             return i
     return None
+
+
+def _credit_below(units: list[Line], i: int) -> bool:
+    """A post's credit line (a date and "by" a name: "Written on August 9, 2012 by Jane Doe",
+    "By Jane Doe | 3 May 2012") within CREDIT_WINDOW lines below ``units[i]``."""
+    for v in units[i + 1:i + 1 + CREDIT_WINDOW]:
+        # (not "Add a Comment by X, July 24, 2012": a comment's header)
+        if v.words <= CREDIT_MAX_WORDS and (R.BYLINE.match(v.text) or R.BY_NAME.search(v.text)) \
+                and M.parse_date(v.text) and not R.COMMENT_WORD.search(v.text):
+            return True
+    return False
 
 
 def _text_before_comments(units: list[Line], lo: int, hi: int, total: float) -> float:

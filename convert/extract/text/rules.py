@@ -271,6 +271,9 @@ BIO_START = lazy(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has|w
 #: posts are the content.)
 COMMENT_SAID = lazy(r"^\S+(?: \S+){0,4} (?:(?:says|sagt|dice|dit|zegt)\s*:?|said\s*,)$", _I)
 
+#: "by" before a capitalised name inside a credit line ("Posted on May 3, 2012 by Jane Doe").
+BY_NAME = lazy(r"\b(?:by|von|par|por)\s+[A-Z]")
+
 #: Byline lines: "By Jane Doe", "Von Max Muster", "Autor: ..." (the names in group "names").
 BYLINE = DUMP_BYLINE
 

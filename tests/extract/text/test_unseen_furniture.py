@@ -110,3 +110,32 @@ def test_quoted_posts_of_a_forum_are_not_a_thread_below_an_article():
     posts = "".join(f"{name} said:\n{COMMENT}\n\n" for name in ("Jacob", "Nikos", "Pippin06"))
     text = article_text(parse_text(f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{posts}"))
     assert "enjoyed" in text
+
+
+def test_a_comment_count_in_the_posts_header_does_not_end_the_article():
+    teasers = "\n\n".join(f"{p}\n\nContinue Reading »" for p in (PARA, PARA2))
+    post = (f"4 Comments\nWritten on August 9, 2012 by Jane Doe in Comics\n"
+            f"{PARA3}\n\n{COMMENT}\n\n{PARA2.replace('After', 'Later')}\n")
+    text = article_text(parse_text(f"{teasers}\n\nHome\nAbout\nContact\n\n{post}"))
+    assert PARA3 in text and COMMENT in text
+
+
+def test_a_comment_count_over_a_comments_header_still_ends_the_article():
+    thread = "".join(f"{COMMENT}\nPosted by: reader{n} at October 28, 2012 02:30 PM\n\n" for n in range(3))
+    dump = (f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n8 Comments\n"
+            f"Add a Comment by reader9 July 24, 2012 1:17 PM EDT\n{thread}")
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3)
+
+
+def test_the_sites_name_repeated_in_the_footer_is_not_the_headline():
+    menu = "\n".join(f"Section {n}" for n in range(40))
+    dump = (f"Example News | News About Tech and Money\n{menu}\n\nApple confirms service issues\n\n"
+            f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nAbout\nContact\n\n"
+            "Example News provides news about innovation for forward-thinking executives and "
+            "covers a range of technology trends, from social media to mobile and the cloud.\n"
+            "Example News | News About Tech and Money\n"
+            "Example Games is your source for gaming news and reviews, and it is also home to "
+            "the best articles from gamers, developers and other folks outside of the industry.\n")
+    text = article_text(parse_text(dump))
+    assert PARA in text and PARA3 in text
