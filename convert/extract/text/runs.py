@@ -146,8 +146,14 @@ def drop_templated_runs(units: list[Line]) -> None:
 #: many short lines (the name, an avatar's alt text) of fewer than ABOUT_NAME_WORDS words.
 ABOUT_WINDOW = 4
 ABOUT_NAME_WORDS = 4
-#: The label has at most this many words.
+#: The label has at most this many words; a bio at most BIO_MAX_WORDS (a longer text under
+#: "About ..." is a section of the page).
 ABOUT_LABEL_WORDS = 6
+BIO_MAX_WORDS = 120
+#: The box follows at least ABOVE_PROSE_LINES sentences of ABOVE_PROSE_WORDS words or more
+#: (on a page with no article above it, "About Jane Doe" is what the page is about).
+ABOVE_PROSE_LINES = 2
+ABOVE_PROSE_WORDS = 18
 
 
 def drop_author_boxes(units: list[Line]) -> None:
@@ -155,11 +161,16 @@ def drop_author_boxes(units: list[Line]) -> None:
     the name printed again, and the bio ("Jane Doe is a reporter who ..."); or the whole box
     on one line ("About the author: Jane Doe is ...")."""
     n = len(units)
+    prose = 0  # paragraphs above: an author's box sits below an article
     for i, u in enumerate(units):
-        if u.keep is not None:
+        above = prose
+        if u.words >= ABOVE_PROSE_WORDS and u.ends_sentence:
+            prose += 1
+        if u.keep is not None or above < ABOVE_PROSE_LINES:
             continue
         if R.ABOUT_AUTHOR_INLINE.match(u.text):
-            drop(u, "author-bio")
+            if u.words <= BIO_MAX_WORDS:
+                drop(u, "author-bio")
             continue
         if u.words > ABOUT_LABEL_WORDS:
             continue
@@ -172,7 +183,7 @@ def drop_author_boxes(units: list[Line]) -> None:
             if v.words < ABOUT_NAME_WORDS:
                 short.append(v)
                 continue
-            if v.keep is None and (v.text.startswith(first) if first else R.BIO_START.match(v.text)):
+            if v.keep is None and v.words <= BIO_MAX_WORDS and (v.text.startswith(first) if first else R.BIO_START.match(v.text)):
                 for w in (u, *short, v):
                     drop(w, "author-bio")
             break

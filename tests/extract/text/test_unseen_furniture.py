@@ -66,13 +66,18 @@ def test_an_author_box_below_the_article_is_dropped():
     assert reasons[2:] == ["author-bio"] * 4
     named = _reasons(f"{PARA}\n\n{PARA2}\n\nAbout Mary Brock\n{BIO}\n")
     assert named[2:] == ["author-bio"] * 2
-    inline = _reasons(f"{PARA}\n\nAbout the author: {BIO}\n")
-    assert inline[1] == "author-bio"
+    inline = _reasons(f"{PARA}\n\n{PARA2}\n\nAbout the author: {BIO}\n")
+    assert inline[2] == "author-bio"
     assert _reasons(text, frozenset({"author-bio"}))[5] != "author-bio"
 
 
 def test_a_subheading_that_starts_with_about_is_the_article():
-    reasons = _reasons(f"{PARA}\n\nAbout The Library\n{PARA2}\n")
+    reasons = _reasons(f"{PARA}\n\n{PARA3}\n\nAbout The Library\n{PARA2}\n")
+    assert "author-bio" not in reasons
+
+
+def test_a_page_about_a_person_is_not_an_author_box():
+    reasons = _reasons(f"Menu\nHome\n\nAbout Mary Brock\n{BIO}\n\n{PARA}\n")
     assert "author-bio" not in reasons
 
 
