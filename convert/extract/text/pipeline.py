@@ -46,7 +46,7 @@ from .classify import classify
 from .furniture import apply_rules
 from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
 from .records import records
-from .region import keep_main_run
+from .region import drop_repeated_blocks, keep_main_run
 from .structure import structure
 
 log = logging.getLogger("convert.extract")
@@ -92,6 +92,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     if not any(u.keep for u in units):
         _tiny_page(units)
     records(units)
+    drop_repeated_blocks(units)
     meta = structure(units)
     blocks = _blocks(units)
     if rec is not None:

@@ -447,3 +447,39 @@ def _comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CU
         return None
     seen = sum(u.weight for u in units[lo:start] if u.keep)
     return start if seen >= min_seen else None
+
+
+REPEATED_BLOCK = rule("text-repeated-block",
+                      "a run of paragraphs printed a second time (a print copy of the article "
+                      "below the article, a teaser block repeated) keeps only its first copy")
+#: The run has at least REPEATED_BLOCK_RUN kept lines of REPEATED_BLOCK_WORDS words or more,
+#: each printed earlier on the page (a single repeated paragraph may be a pull quote).
+REPEATED_BLOCK_RUN = 2
+REPEATED_BLOCK_WORDS = 8
+
+
+def drop_repeated_blocks(units: list[Line]) -> None:
+    """Drop second copies of runs of kept paragraphs (see :data:`REPEATED_BLOCK`)."""
+    if not REPEATED_BLOCK:
+        return
+    kept = [u for u in units if u.keep]
+    first: dict[str, int] = {}
+    again: list[bool] = []
+    for k, u in enumerate(kept):
+        long = u.words >= REPEATED_BLOCK_WORDS
+        again.append(long and u.key in first)
+        if long:
+            first.setdefault(u.key, k)
+    k = 0
+    while k < len(kept):
+        j = k
+        while j < len(kept) and again[j]:
+            j += 1
+        # (the copy repeats an earlier block line for line, apart from it: one paragraph
+        # printed several times in a row is the text's own, placeholder text for one)
+        m = first[kept[k].key] if j > k else 0
+        if j - k >= REPEATED_BLOCK_RUN and m + (j - k) <= k and \
+                [u.key for u in kept[m:m + j - k]] == [u.key for u in kept[k:j]]:
+            for u in kept[k:j]:
+                drop(u, "repeated-block")
+        k = max(j, k + 1)

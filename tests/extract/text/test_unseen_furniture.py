@@ -144,3 +144,17 @@ def test_the_sites_name_repeated_in_the_footer_is_not_the_headline():
             "the best articles from gamers, developers and other folks outside of the industry.\n")
     text = article_text(parse_text(dump))
     assert PARA in text and PARA3 in text
+
+
+def test_an_article_printed_twice_keeps_its_first_copy():
+    dump = (f"Menu\nReal Estate\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\nPrint\n\n"
+            f"BY JANE DOE\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n")
+    text = article_text(parse_text(dump))
+    assert text.count(PARA) == 1 and text.count(PARA3) == 1
+
+
+def test_one_paragraph_printed_several_times_in_a_row_is_kept():
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor "
+             "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud.")
+    text = article_text(parse_text("\n\n".join([lorem] * 4) + "\n"))
+    assert text.count(lorem) == 4
