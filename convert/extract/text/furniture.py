@@ -265,6 +265,10 @@ RULES: tuple[LineRule | PageRule, ...] = (
     PageRule("labelled-teaser", runs.drop_labelled_teasers,
              "A teaser label on a line of its own ('Read also') and the headlines below it.",
              reason="teaser"),
+    PageRule("gallery", runs.drop_galleries,
+             "A slideshow printed into the page: three or more photo captions in a row, each "
+             "ending in a bracketed credit ('... (AP Photo/Jane Doe)'), with only short lines "
+             "(slide titles, counters) between them."),
     PageRule("author-bio", runs.drop_author_boxes,
              "An author's box below the article: 'About the author' or 'About Jane Doe', the "
              "name again and the bio ('Jane Doe is a reporter ...'), or the box on one line."),

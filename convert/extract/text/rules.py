@@ -274,6 +274,12 @@ COMMENT_SAID = lazy(r"^\S+(?: \S+){0,4} (?:(?:says|sagt|dice|dit|zegt)\s*:?|said
 #: "by" before a capitalised name inside a credit line ("Posted on May 3, 2012 by Jane Doe").
 BY_NAME = lazy(r"\b(?:by|von|par|por)\s+[A-Z]")
 
+#: A photo credit in brackets at the end of a caption: "... Aug. 8, 2012. (AP Photo/Jane Doe)",
+#: "(Photo by Jane Doe/Getty Images)", "(REUTERS/Jane Doe)".
+CREDIT_TAIL_BRACKETED = lazy(
+    r"[(\[][^()\[\]]{0,60}\b(?:AP|AFP|Reuters|REUTERS|Getty|EPA|Photo|Image|Credit|Courtesy)\b"
+    r"[^()\[\]]{0,60}[)\]]\s*$")
+
 #: Byline lines: "By Jane Doe", "Von Max Muster", "Autor: ..." (the names in group "names").
 BYLINE = DUMP_BYLINE
 

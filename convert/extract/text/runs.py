@@ -187,3 +187,42 @@ def drop_author_boxes(units: list[Line]) -> None:
                 for w in (u, *short, v):
                     drop(w, "author-bio")
             break
+
+
+#: A gallery: at least GALLERY_RUN captions ending in a bracketed credit, one after the other
+#: (lines of fewer than GALLERY_GAP_WORDS words between them: a slide's title, a counter).
+GALLERY_RUN = 3
+GALLERY_GAP_WORDS = 8
+#: ... dropped below an article of at least GALLERY_ARTICLE_LINES paragraphs of
+#: ABOVE_PROSE_WORDS words or more (a photo post whose captions are its text keeps them).
+GALLERY_ARTICLE_LINES = 3
+
+
+def drop_galleries(units: list[Line]) -> None:
+    """A slideshow printed into the page: a run of photo captions, each ending in a credit
+    ("... (AP Photo/Jane Doe)"). One caption between paragraphs is the caption rule's."""
+    n = len(units)
+    i = 0
+    prose = 0  # paragraphs above: a gallery below an article is not the article
+    while i < n:
+        u = units[i]
+        if u.keep is not None or not R.CREDIT_TAIL_BRACKETED.search(u.text):
+            if u.words >= ABOVE_PROSE_WORDS and u.ends_sentence:
+                prose += 1
+            i += 1
+            continue
+        caps = [i]
+        j = i + 1
+        while j < n:
+            v = units[j]
+            if v.keep is None and R.CREDIT_TAIL_BRACKETED.search(v.text):
+                caps.append(j)
+            elif v.words >= GALLERY_GAP_WORDS:
+                break
+            j += 1
+        if len(caps) >= GALLERY_RUN and prose >= GALLERY_ARTICLE_LINES:
+            for k in range(caps[0], caps[-1] + 1):
+                if units[k].keep is None:
+                    drop(units[k], "gallery")
+                    units[k].kind = "caption"
+        i = max(j, i + 1)

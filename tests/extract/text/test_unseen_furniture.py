@@ -158,3 +158,26 @@ def test_one_paragraph_printed_several_times_in_a_row_is_kept():
              "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud.")
     text = article_text(parse_text("\n\n".join([lorem] * 4) + "\n"))
     assert text.count(lorem) == 4
+
+
+# --------------------------------------------------------------------------- galleries
+
+CAPTIONS = [
+    "The mayor opens the new reading room of the library on Tuesday. (AP Photo/Jane Doe)",
+    "Visitors queue at the entrance on the first morning. (AP Photo/Jane Doe)",
+    "A child reads in the new garden behind the library building. (Photo by John Roe/Getty Images)",
+]
+
+
+def test_a_slideshow_below_an_article_is_dropped():
+    slides = "\n\nSlide 2\n\n".join(CAPTIONS)
+    text = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nLoading Slideshow\n\n{slides}\n"
+    reasons = _reasons(text)
+    assert reasons.count("gallery") == 3
+    assert "gallery" not in _reasons(text, frozenset({"gallery"}))
+    assert "Visitors queue" not in article_text(parse_text(text))
+
+
+def test_a_photo_post_keeps_its_captions():
+    text = f"{PARA}\n\n" + "\n\n".join(CAPTIONS) + "\n"
+    assert "gallery" not in _reasons(text)
