@@ -5,7 +5,8 @@
 cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, share labels,
 clocks, archive months, tag lists, datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
 of lines (a consent dialog at the end of the page, the page's ``<title>`` printed first, runs
-of teaser headlines, share bars made from one template; see :mod:`.runs`). A dropped line
+of teaser headlines, a slideshow's captions and an author's box below the article, share bars
+made from one template; see :mod:`.runs`). A dropped line
 records the rule's ``reason`` (its name unless said otherwise), which the debug log prints;
 :func:`rule` looks a rule up by name and ``apply_rules(units, skip=...)`` runs the table
 without some of them. The vocabulary the rules use lives in :mod:`.rules`.

@@ -7,7 +7,10 @@ print the page's ``<title>`` first), the run is looked for below it first. The r
 comments or related-links heading once it has had some body, at a bare "Comments" label that
 comment headers follow, or at the first of the action bars printed under every comment; a run
 that lies inside a comment thread (readers wrote more than the article) gives way to the run
-above the thread.
+above the thread. A comment count over the post's credit line ("4 Comments" / "Written on ...
+by ...") is the post's header, not the thread's; a related-links box is weighed against the
+text above the comments, not the thread below it. Paragraphs printed a second time further down
+keep their first copy (:func:`drop_repeated_blocks`).
 """
 
 from __future__ import annotations
@@ -99,12 +102,6 @@ THREAD_WORDS = rule("text-thread-openers",
 RELATED_WORDS = rule("text-related-openers",
                      "more labels that open a related-links box: 'More content from X:', "
                      "'Explore related content', 'Complete coverage'")
-SAID_HEADERS = rule("text-said-headers",
-                    "comment headers that name the commenter and a verb of saying ('Jacob "
-                    "said,', 'JoAnne Says:'), with no date, for THREAD_SAID_NAMES commenters "
-                    "or more, mark a comment thread")
-#: ... by at least this many different commenters (an interview's "Smith said:" is one name).
-THREAD_SAID_NAMES = 3
 NO_FOOTER_ANCHOR = rule(
     "text-no-footer-anchor",
     "a line that repeats the first line (the page's <title>) word for word in the second half "
@@ -433,12 +430,6 @@ def _comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CU
                    and R.COMMENT_ACTION.search(units[i].text)]
         if len(actions) >= THREAD_REPLIES and (len(marks) < THREAD_REPLIES or actions[0] < marks[0]):
             marks = actions
-    if SAID_HEADERS:
-        # ("Progress Trap said," over each comment, no date: several commenters in a row)
-        said = [i for i in range(lo, len(units)) if units[i].words <= SAYS_MAX_WORDS
-                and R.COMMENT_SAID.match(units[i].text)]
-        if len({units[i].key for i in said}) >= THREAD_SAID_NAMES and len(says) < THREAD_SAYS:
-            says = said
     if len(marks) >= THREAD_REPLIES:
         start = marks[0] if len(says) < THREAD_SAYS else min(marks[0], says[0])
     elif len(says) >= THREAD_SAYS:

@@ -266,11 +266,6 @@ ABOUT_AUTHOR_INLINE = lazy(r"^about (?:the )?(?:author|writer)\s*[:：–—-]\s
 BIO_START = lazy(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has|writes|lives|works|"
                  r"teaches|joined|covers|loves)\b")
 
-#: A comment header that names the commenter and a verb of saying: "Progress Trap said,",
-#: "JoAnne Says:". (Not "Pippin06 said:", which heads a quoted post in a forum thread, whose
-#: posts are the content.)
-COMMENT_SAID = lazy(r"^\S+(?: \S+){0,4} (?:(?:says|sagt|dice|dit|zegt)\s*:?|said\s*,)$", _I)
-
 #: "by" before a capitalised name inside a credit line ("Posted on May 3, 2012 by Jane Doe").
 BY_NAME = lazy(r"\b(?:by|von|par|por)\s+[A-Z]")
 

@@ -2,7 +2,8 @@
 
 Each function here is the action of one page rule in :data:`.furniture.RULES`: a consent
 dialog at the end of the page, the page's ``<title>`` printed first, runs of teaser headlines,
-a teaser label and the headlines under it, and share bars made from one template.
+a teaser label and the headlines under it, share bars made from one template, a slideshow of
+captions below an article, and an author's box below it.
 """
 
 from __future__ import annotations

@@ -104,19 +104,6 @@ def test_more_openers_of_threads_and_related_boxes_end_the_article():
         assert text.endswith(PARA3), opener
 
 
-def test_said_headers_of_several_commenters_mark_a_thread():
-    # (a blank line under the header: "said," ending a line would join it to the comment)
-    thread = "".join(f"{name} said,\n\n{COMMENT}\n\n" for name in ("Jacob", "Nikos", "Progress Trap"))
-    text = article_text(parse_text(f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{thread}"))
-    assert text.endswith(PARA3) and "enjoyed" not in text
-
-
-def test_quoted_posts_of_a_forum_are_not_a_thread_below_an_article():
-    posts = "".join(f"{name} said:\n{COMMENT}\n\n" for name in ("Jacob", "Nikos", "Pippin06"))
-    text = article_text(parse_text(f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{posts}"))
-    assert "enjoyed" in text
-
-
 def test_a_comment_count_in_the_posts_header_does_not_end_the_article():
     teasers = "\n\n".join(f"{p}\n\nContinue Reading »" for p in (PARA, PARA2))
     post = (f"4 Comments\nWritten on August 9, 2012 by Jane Doe in Comics\n"
