@@ -5,7 +5,8 @@
 cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, share labels,
 clocks, archive months, tag lists, datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
 of lines (a consent dialog at the end of the page, the page's ``<title>`` printed first, runs
-of teaser headlines, share bars made from one template; see :mod:`.runs`). A dropped line
+of teaser headlines, a slideshow's captions and an author's box below the article, share bars
+made from one template; see :mod:`.runs`). A dropped line
 records the rule's ``reason`` (its name unless said otherwise), which the debug log prints;
 :func:`rule` looks a rule up by name and ``apply_rules(units, skip=...)`` runs the table
 without some of them. The vocabulary the rules use lives in :mod:`.rules`.
@@ -34,6 +35,11 @@ NEAR_REPEAT_MIN_WORDS = 3
 #: A line of at most this many words that names cookies is a banner's label or button
 #: ("Cookie settings", "Accept all cookies"); a longer one must use a banner's vocabulary.
 COOKIE_LABEL_WORDS = 5
+#: A cookie notice longer than RULE_MAX_WORDS (a paragraph of a consent dialog) has at most
+#: COOKIE_NOTICE_MAX_WORDS words and at least COOKIE_NOTICE_TERMS distinct words of a banner's
+#: vocabulary.
+COOKIE_NOTICE_MAX_WORDS = 250
+COOKIE_NOTICE_TERMS = 3
 #: A comment form's message has at most this many words.
 COMMENT_FORM_MAX_WORDS = 30
 #: A share or follow bar's label has at most this many words.
@@ -112,6 +118,13 @@ def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
         u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
 
 
+def _cookie_notice(u: Line, low: str, page: PageView) -> bool:
+    if not RULE_MAX_WORDS < u.words <= COOKIE_NOTICE_MAX_WORDS or not R.COOKIE.search(u.text):
+        return False
+    terms = {m.lower() for m in R.COOKIE_BANNER_WORDS.findall(u.text)}
+    return len(terms) >= COOKIE_NOTICE_TERMS and bool(R.SITE_VOICE.search(u.text))
+
+
 def _teaser(u: Line, low: str, page: PageView) -> object:
     return R.TEASER.search(u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text)
 
@@ -181,6 +194,14 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "cookies', 'accept', 'privacy policy', 'your browser'). Prose that merely "
              "mentions cookies ('She baked cookies for the fair') is not a banner.",
              hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas")),
+    LineRule("cookie-notice", _cookie_notice,
+             "A paragraph of a cookie notice or consent dialog, too long for the 'cookie' rule "
+             "('We and our partners use cookies to ... You can manage your preferences ...'): "
+             "it names cookies, uses several words of a banner's vocabulary, and the site "
+             "speaks of itself ('we', 'our site'); prose about cookies is written about "
+             "browsers and advertisers, not in the site's voice.",
+             hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas"),
+             long_lines=True, reason="cookie"),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
@@ -245,6 +266,13 @@ RULES: tuple[LineRule | PageRule, ...] = (
     PageRule("labelled-teaser", runs.drop_labelled_teasers,
              "A teaser label on a line of its own ('Read also') and the headlines below it.",
              reason="teaser"),
+    PageRule("gallery", runs.drop_galleries,
+             "A slideshow printed into the page: three or more photo captions in a row, each "
+             "ending in a bracketed credit ('... (AP Photo/Jane Doe)'), with only short lines "
+             "(slide titles, counters) between them."),
+    PageRule("author-bio", runs.drop_author_boxes,
+             "An author's box below the article: 'About the author' or 'About Jane Doe', the "
+             "name again and the bio ('Jane Doe is a reporter ...'), or the box on one line."),
     PageRule("templated", runs.drop_templated_runs,
              "Lines that differ in one word only ('Share on X', 'Share on Y'): a share bar or "
              "a menu made from one template."),

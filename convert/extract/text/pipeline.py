@@ -8,7 +8,8 @@ The cascade, in the order :func:`parse_text` runs it:
    (:mod:`.lines`);
 4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
    login-form fields, teasers, buttons, share/follow labels, language switchers, clocks,
-   archive months, tag lists, lines printed more than once (:mod:`.furniture`, vocabulary in
+   archive months, tag lists, lines printed more than once, cookie notices, slideshows of
+   captions and authors' boxes below the article (:mod:`.furniture`, vocabulary in
    :mod:`.rules`);
 5. classify what is left by length and function-word density relative to the page's own
    prose, then let short and borderline lines follow their neighbours (as jusText does;
@@ -18,7 +19,9 @@ The cascade, in the order :func:`parse_text` runs it:
    run above the thread;
    A page that is a list of records (products, jobs, search results: a few short lines each,
    with a label such as "Add to Cart" in every record) keeps the records' region instead
-   when it holds several times the text found as prose (:mod:`.records`);
+   when it holds several times the text found as prose (:mod:`.records`); a run of kept
+   paragraphs printed a second time further down (a print copy of the article) keeps its
+   first copy (:func:`.region.drop_repeated_blocks`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
    lead-image caption and credit (:mod:`.structure`, :mod:`.meta`);
 8. build blocks: paragraphs, level-2 headings, lists, code blocks.
@@ -46,7 +49,7 @@ from .classify import classify
 from .furniture import apply_rules
 from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
 from .records import records
-from .region import keep_main_run
+from .region import drop_repeated_blocks, keep_main_run
 from .structure import structure
 
 log = logging.getLogger("convert.extract")
@@ -92,6 +95,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     if not any(u.keep for u in units):
         _tiny_page(units)
     records(units)
+    drop_repeated_blocks(units)
     meta = structure(units)
     blocks = _blocks(units)
     if rec is not None:

@@ -7,7 +7,10 @@ print the page's ``<title>`` first), the run is looked for below it first. The r
 comments or related-links heading once it has had some body, at a bare "Comments" label that
 comment headers follow, or at the first of the action bars printed under every comment; a run
 that lies inside a comment thread (readers wrote more than the article) gives way to the run
-above the thread.
+above the thread. A comment count over the post's credit line ("4 Comments" / "Written on ...
+by ...") is the post's header, not the thread's; a related-links box is weighed against the
+text above the comments, not the thread below it. Paragraphs printed a second time further down
+keep their first copy (:func:`drop_repeated_blocks`).
 """
 
 from __future__ import annotations
@@ -89,6 +92,30 @@ ACTION_MARKS = rule("text-comment-actions",
                     "short lines with a comment's action buttons ('Reply to This', 'Flag as "
                     "Inappropriate', 'up reply actions') printed three times or more mark a "
                     "comment thread without a heading")
+RELATED_BEFORE_COMMENTS = rule(
+    "text-related-before-comments",
+    "a related-links box ends the article when little text follows it before the comments "
+    "heading (the comment thread below it is not article text that follows the box)")
+THREAD_WORDS = rule("text-thread-openers",
+                    "more lines that open a comment thread: 'Discuss this post', '45 users "
+                    "responded in ...', an article's last line ending 'There are 12 comments.'")
+RELATED_WORDS = rule("text-related-openers",
+                     "more labels that open a related-links box: 'More content from X:', "
+                     "'Explore related content', 'Complete coverage'")
+NO_FOOTER_ANCHOR = rule(
+    "text-no-footer-anchor",
+    "a line that repeats the first line (the page's <title>) word for word in the second half "
+    "of the page is the site's name in the footer, not the headline above the article")
+#: ... in the part of the page after this share of its lines.
+ANCHOR_EXACT_SHARE = 0.5
+POST_HEADER_COUNT = rule(
+    "text-post-header-count",
+    "a comment count ('4 Comments') over a post's credit line ('Written on August 9, 2012 "
+    "by Jane Doe') belongs to the post's header above the article, not to the thread below")
+#: The credit line follows the count within this many lines (a comment's own "Posted by: X at
+#: <date>" follows the comment's text) and has at most CREDIT_MAX_WORDS words.
+CREDIT_WINDOW = 1
+CREDIT_MAX_WORDS = 16
 ABOVE_THREAD = rule("text-article-above-thread",
                     "when the densest run of text lies inside a comment thread, the article is "
                     "the best run above the thread")
@@ -139,6 +166,8 @@ def _title_anchor(units: list[Line]) -> int | None:
     if len(units) < PAGE_TITLE_MIN_LINES or units[0].words > HEADLINE_MAX_WORDS or units[0].keep:
         return None
     for u in units[1:]:
+        if NO_FOOTER_ANCHOR and u.key == units[0].key and u.index > ANCHOR_EXACT_SHARE * len(units):
+            continue  # the site's name printed again in the footer, not the headline
         if HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS and echoes_title(u, units[0]):
             after = sum(v.weight for v in units[u.index + 1:u.index + 1 + ANCHOR_WINDOW] if v.keep)
             if after >= GOOD_WORDS:
@@ -249,7 +278,8 @@ def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
 def _related_label(u: Line) -> bool:
     """A related-links label (see :data:`rules.RELATED_START`) inside the run heads a
     teaser box, not a section of the article."""
-    return u.words <= RELATED_LABEL_WORDS and bool(R.RELATED_START.search(u.text))
+    return u.words <= RELATED_LABEL_WORDS and bool(
+        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
 
 
 def _edge_sentence(u: Line) -> bool:
@@ -273,26 +303,46 @@ def _short_sentence(u: Line) -> bool:
     return (first.isupper() or first.isdigit()) and u.stop_density > 0
 
 
+def _comments_heading(u: Line) -> bool:
+    """A heading that opens the reader comments (:data:`rules.COMMENTS_START`, and with
+    :data:`THREAD_WORDS` on, :data:`rules.THREAD_OPENER`), not a label printed on every post
+    or teaser ("Add a comment", "12 comments")."""
+    return bool(R.COMMENTS_START.search(u.text) or (
+        THREAD_WORDS and R.THREAD_OPENER.search(u.text))) and not (
+        u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text))
+
+
+def _related_heading(u: Line) -> bool:
+    """A heading that opens a related-links box (:data:`rules.RELATED_START`, and with
+    :data:`RELATED_WORDS` on, :data:`rules.RELATED_OPENER`)."""
+    return u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and bool(
+        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
+
+
 def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
     """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
     "Related articles"); the article ends there, once it has had some body."""
     seen = 0.0
     total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    if RELATED_BEFORE_COMMENTS:
+        # The text a related-links box is weighed against ends where the comments start:
+        # a long thread below does not make the box part of the article.
+        total = _text_before_comments(units, lo, hi, total)
     for i in range(lo, len(units)):
         u = units[i]
         if u.keep:
             seen += u.weight
         if u.words > CUT_MAX_WORDS or seen < MIN_COMMENT_CUT:
             continue
-        if u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and R.RELATED_START.search(u.text):
+        if _related_heading(u):
             # A related-links box can also sit inside the article: it ends the article
             # only when little text follows it.
             if total - seen >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
-        elif R.COMMENTS_START.search(u.text) and not (
-                u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text)):
-            # (A comments label printed on every post or teaser is not the thread's heading.)
+        elif _comments_heading(u):
+            if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):
+                continue  # the post's own header ("4 Comments" / "Written on ... by ...")
             reason = "comments"
         else:
             continue
@@ -307,6 +357,30 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                     drop(v, reason)
             return i
     return None
+
+
+def _credit_below(units: list[Line], i: int) -> bool:
+    """A post's credit line (a date and "by" a name: "Written on August 9, 2012 by Jane Doe",
+    "By Jane Doe | 3 May 2012") within CREDIT_WINDOW lines below ``units[i]``."""
+    for v in units[i + 1:i + 1 + CREDIT_WINDOW]:
+        # (not "Add a Comment by X, July 24, 2012": a comment's header)
+        if v.words <= CREDIT_MAX_WORDS and (R.BYLINE.match(v.text) or R.BY_NAME.search(v.text)) \
+                and M.parse_date(v.text) and not R.COMMENT_WORD.search(v.text):
+            return True
+    return False
+
+
+def _text_before_comments(units: list[Line], lo: int, hi: int, total: float) -> float:
+    """The kept words of ``units[lo:hi+1]`` above the first comments heading that has
+    MIN_COMMENT_CUT words of body above it (``total`` when there is none)."""
+    seen = 0.0
+    for u in units[lo:hi + 1]:
+        if u.keep:
+            seen += u.weight
+        if seen >= MIN_COMMENT_CUT and u.words <= CUT_MAX_WORDS and u.words > 1 \
+                and _comments_heading(u):
+            return seen
+    return total
 
 
 def _comment_mark(u: Line, strict: bool = False) -> bool:
@@ -328,7 +402,7 @@ def _thread_start(units: list[Line]) -> tuple[int | None, bool]:
     the first of THREAD_REPLIES comment headers (see :func:`_comment_thread`)."""
     for i, u in enumerate(units):
         if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text) \
-                and R.COMMENTS_START.search(u.text) and _marks_after(units, i, strict=True) >= LABEL_MARKS:
+                and _comments_heading(u) and _marks_after(units, i, strict=True) >= LABEL_MARKS:
             return i, True
     return _comment_thread(units, 0, min_seen=0), False
 
@@ -364,3 +438,39 @@ def _comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CU
         return None
     seen = sum(u.weight for u in units[lo:start] if u.keep)
     return start if seen >= min_seen else None
+
+
+REPEATED_BLOCK = rule("text-repeated-block",
+                      "a run of paragraphs printed a second time (a print copy of the article "
+                      "below the article, a teaser block repeated) keeps only its first copy")
+#: The run has at least REPEATED_BLOCK_RUN kept lines of REPEATED_BLOCK_WORDS words or more,
+#: each printed earlier on the page (a single repeated paragraph may be a pull quote).
+REPEATED_BLOCK_RUN = 2
+REPEATED_BLOCK_WORDS = 8
+
+
+def drop_repeated_blocks(units: list[Line]) -> None:
+    """Drop second copies of runs of kept paragraphs (see :data:`REPEATED_BLOCK`)."""
+    if not REPEATED_BLOCK:
+        return
+    kept = [u for u in units if u.keep]
+    first: dict[str, int] = {}
+    again: list[bool] = []
+    for k, u in enumerate(kept):
+        long = u.words >= REPEATED_BLOCK_WORDS
+        again.append(long and u.key in first)
+        if long:
+            first.setdefault(u.key, k)
+    k = 0
+    while k < len(kept):
+        j = k
+        while j < len(kept) and again[j]:
+            j += 1
+        # (the copy repeats an earlier block line for line, apart from it: one paragraph
+        # printed several times in a row is the text's own, placeholder text for one)
+        m = first[kept[k].key] if j > k else 0
+        if j - k >= REPEATED_BLOCK_RUN and m + (j - k) <= k and \
+                [u.key for u in kept[m:m + j - k]] == [u.key for u in kept[k:j]]:
+            for u in kept[k:j]:
+                drop(u, "repeated-block")
+        k = max(j, k + 1)

@@ -36,6 +36,10 @@ COOKIE_BANNER_WORDS = lazy(
     r"paramètre|utiliz|usamos|acept|configura|accett|korzyst|używ|stosuj|akceptuj|zgod|"
     r"prywatno|ustawie|gebruik)\w*)\b", _I)
 
+#: The site speaking of itself ("we use", "our site", "allow us"): a cookie notice is written
+#: in the site's voice, an article about cookies (a browser's privacy settings) is not.
+SITE_VOICE = lazy(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
 #: A heading or banner line that opens a consent dialog; everything after it near the end of
 #: a page is the dialog's text.
 CONSENT_START = lazy(
@@ -172,6 +176,14 @@ COMMENTS_START = lazy(
     r"^(?:your )?(?:name|e-?mail(?: address)?|website|nombre|correo electrónico|courriel|nom|"
     r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
+#: More openers of a comment thread: "Discuss this post", "45 users responded in ...",
+#: "Join the debate", and an article's last line that counts the comments ("... There are 12
+#: comments.").
+THREAD_OPENER = lazy(
+    r"^discuss this (?:post|article|story|entry)\b|^\d+ (?:users|readers|people) "
+    r"(?:responded|commented|replied)\b|^join the debate\b|"
+    r"\bthere (?:are|is) (?:\d+|no|one) (?:comments?|responses?|replies)\.?$", _I)
+
 #: The reply button that ends each reader comment's header or footer, alone or after the
 #: commenter's name and time ("John Smith · 3 days ago · Reply"). Printed three times or more,
 #: it marks a comment thread even without a heading.
@@ -214,6 +226,13 @@ RELATED_START = lazy(
     r"^(?:more (?:on|about|from)|mehr zum thema|mehr aus|mehr von|auch auf|also on|plus sur|"
     r"más sobre|mais sobre|altro su|więcej o)\b", _I)
 
+#: More labels of a related-links box: "More content from NBCNews.com:", "Explore related
+#: content", "Complete coverage »", "Related topics:", "More in <section>".
+RELATED_OPENER = lazy(
+    r"^more (?:content|coverage|headlines|videos?) (?:from|on|about)\b|"
+    r"^explore (?:related|more)\b|^complete coverage\b|^related (?:topics|content|videos?)\b|"
+    r"^more in\b|^from around the web\b|^(?:elsewhere|around) on the web\b", _I)
+
 #: Ends of interface labels that are never a headline ("Next Chapter →", "Share via Email").
 UI_TAIL = lazy(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"
                r"compartir|teilen|partager|next|previous|prev|back|more|see|view|show)\b", _I)
@@ -236,6 +255,25 @@ CAPTION_PREFIX = lazy(
 CREDIT_TAIL = lazy(
     r"[/|]\s*(?:AP|AFP|Reuters|Getty Images?|EPA|dpa|Xinhua|Sputnik|TASS|Shutterstock|"
     r"Bloomberg|Alamy|PA|ANP|Keystone)\b", _I)
+
+#: The label of an author's box below the article: "About the author", "About Jane Doe".
+ABOUT_AUTHOR = lazy(r"^about (?:the )?(?:author|writer|blogger|contributor)s?\s*:?$", _I)
+ABOUT_NAME = lazy(r"^About (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*:?$")
+#: An author's box written on one line: "About the author: Ed Avis is a writer ...".
+ABOUT_AUTHOR_INLINE = lazy(r"^about (?:the )?(?:author|writer)\s*[:：–—-]\s*\S", _I)
+#: The first words of an author's bio: a name and what the person is or does ("Mindy is an
+#: attorney", "Mary Brock is a scientist who ...").
+BIO_START = lazy(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has|writes|lives|works|"
+                 r"teaches|joined|covers|loves)\b")
+
+#: "by" before a capitalised name inside a credit line ("Posted on May 3, 2012 by Jane Doe").
+BY_NAME = lazy(r"\b(?:by|von|par|por)\s+[A-Z]")
+
+#: A photo credit in brackets at the end of a caption: "... Aug. 8, 2012. (AP Photo/Jane Doe)",
+#: "(Photo by Jane Doe/Getty Images)", "(REUTERS/Jane Doe)".
+CREDIT_TAIL_BRACKETED = lazy(
+    r"[(\[][^()\[\]]{0,60}\b(?:AP|AFP|Reuters|REUTERS|Getty|EPA|Photo|Image|Credit|Courtesy)\b"
+    r"[^()\[\]]{0,60}[)\]]\s*$")
 
 #: Byline lines: "By Jane Doe", "Von Max Muster", "Autor: ..." (the names in group "names").
 BYLINE = DUMP_BYLINE

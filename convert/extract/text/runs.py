@@ -2,7 +2,8 @@
 
 Each function here is the action of one page rule in :data:`.furniture.RULES`: a consent
 dialog at the end of the page, the page's ``<title>`` printed first, runs of teaser headlines,
-a teaser label and the headlines under it, and share bars made from one template.
+a teaser label and the headlines under it, share bars made from one template, a slideshow of
+captions below an article, and an author's box below it.
 """
 
 from __future__ import annotations
@@ -139,4 +140,90 @@ def drop_templated_runs(units: list[Line]) -> None:
         if j - i >= TEMPLATE_RUN:
             for v in units[i:j]:
                 drop(v, "templated")
+        i = max(j, i + 1)
+
+
+#: An author's box: the bio follows its label within ABOUT_WINDOW lines, after at most that
+#: many short lines (the name, an avatar's alt text) of fewer than ABOUT_NAME_WORDS words.
+ABOUT_WINDOW = 4
+ABOUT_NAME_WORDS = 4
+#: The label has at most this many words; a bio at most BIO_MAX_WORDS (a longer text under
+#: "About ..." is a section of the page).
+ABOUT_LABEL_WORDS = 6
+BIO_MAX_WORDS = 120
+#: The box follows at least ABOVE_PROSE_LINES sentences of ABOVE_PROSE_WORDS words or more
+#: (on a page with no article above it, "About Jane Doe" is what the page is about).
+ABOVE_PROSE_LINES = 2
+ABOVE_PROSE_WORDS = 18
+
+
+def drop_author_boxes(units: list[Line]) -> None:
+    """An author's box below the article: its label ("About the author", "About Jane Doe"),
+    the name printed again, and the bio ("Jane Doe is a reporter who ..."); or the whole box
+    on one line ("About the author: Jane Doe is ...")."""
+    n = len(units)
+    prose = 0  # paragraphs above: an author's box sits below an article
+    for i, u in enumerate(units):
+        above = prose
+        if u.words >= ABOVE_PROSE_WORDS and u.ends_sentence:
+            prose += 1
+        if u.keep is not None or above < ABOVE_PROSE_LINES:
+            continue
+        if R.ABOUT_AUTHOR_INLINE.match(u.text):
+            if u.words <= BIO_MAX_WORDS:
+                drop(u, "author-bio")
+            continue
+        if u.words > ABOUT_LABEL_WORDS:
+            continue
+        named = R.ABOUT_NAME.match(u.text)
+        if not (named or R.ABOUT_AUTHOR.match(u.text)):
+            continue
+        first = named.group("name").split()[0] if named else None
+        short: list[Line] = []
+        for v in units[i + 1:min(n, i + 1 + ABOUT_WINDOW)]:
+            if v.words < ABOUT_NAME_WORDS:
+                short.append(v)
+                continue
+            if v.keep is None and v.words <= BIO_MAX_WORDS and (v.text.startswith(first) if first else R.BIO_START.match(v.text)):
+                for w in (u, *short, v):
+                    drop(w, "author-bio")
+            break
+
+
+#: A gallery: at least GALLERY_RUN captions ending in a bracketed credit, one after the other
+#: (lines of fewer than GALLERY_GAP_WORDS words between them: a slide's title, a counter).
+GALLERY_RUN = 3
+GALLERY_GAP_WORDS = 8
+#: ... dropped below an article of at least GALLERY_ARTICLE_LINES paragraphs of
+#: ABOVE_PROSE_WORDS words or more (a photo post whose captions are its text keeps them).
+GALLERY_ARTICLE_LINES = 3
+
+
+def drop_galleries(units: list[Line]) -> None:
+    """A slideshow printed into the page: a run of photo captions, each ending in a credit
+    ("... (AP Photo/Jane Doe)"). One caption between paragraphs is the caption rule's."""
+    n = len(units)
+    i = 0
+    prose = 0  # paragraphs above: a gallery below an article is not the article
+    while i < n:
+        u = units[i]
+        if u.keep is not None or not R.CREDIT_TAIL_BRACKETED.search(u.text):
+            if u.words >= ABOVE_PROSE_WORDS and u.ends_sentence:
+                prose += 1
+            i += 1
+            continue
+        caps = [i]
+        j = i + 1
+        while j < n:
+            v = units[j]
+            if v.keep is None and R.CREDIT_TAIL_BRACKETED.search(v.text):
+                caps.append(j)
+            elif v.words >= GALLERY_GAP_WORDS:
+                break
+            j += 1
+        if len(caps) >= GALLERY_RUN and prose >= GALLERY_ARTICLE_LINES:
+            for k in range(caps[0], caps[-1] + 1):
+                if units[k].keep is None:
+                    drop(units[k], "gallery")
+                    units[k].kind = "caption"
         i = max(j, i + 1)
