@@ -296,6 +296,13 @@ class Meta:
     #: How far to trust the extraction (0–1): a calibrated estimate of how much of the page's
     #: main content the body holds and nothing else (the expected shingle F1).
     confidence: float | None = None
+    #: What a product page sells it for, as the page declares it (schema.org ``Offer``,
+    #: ``product:price:amount``, microdata): the price's digits as written (``1299.00``),
+    #: its ISO 4217 currency (``EUR``) and schema.org's availability name (``InStock``,
+    #: ``OutOfStock``, ``PreOrder``...). ``None`` when the page declares none.
+    price: str | None = None
+    price_currency: str | None = None
+    availability: str | None = None
     #: Values added by transform plugins (word counts, reading time, ...). JSON scalars only.
     extra: Mapping[str, str | int | float | bool | None] = field(default_factory=dict)
 

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 #: Bumped on a breaking change to the hooks, the registries or the AST. Plugins may check
 #: ``convert.PLUGIN_API_VERSION`` (a minor bump only adds things: 1.1 added readers'
-#: ``extensions`` and transforms' ``takes_options``).
-PLUGIN_API_VERSION = "1.1"
+#: ``extensions`` and transforms' ``takes_options``; 1.2 added ``Meta.price``,
+#: ``Meta.price_currency`` and ``Meta.availability``).
+PLUGIN_API_VERSION = "1.2"
 
 hookspec = pluggy.HookspecMarker("decruft")
 hookimpl = pluggy.HookimplMarker("decruft")

@@ -27,7 +27,7 @@ from .article import Article
 from .errors import InputError, SchemaVersionError
 
 SCHEMA_NAME = "decruft.article"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 _MAJOR, _MINOR = (int(p) for p in SCHEMA_VERSION.split("."))
 
 _NODE_CLASSES: dict[str, type] = {

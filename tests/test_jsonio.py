@@ -23,7 +23,7 @@ def test_round_trip_is_identical(rich_article):
 
 def test_envelope_names_and_versions_itself(rich_article):
     doc = json.loads(jsonio.dumps(rich_article))
-    assert doc["schema"] == "decruft.article" and doc["version"] == "1.1"
+    assert doc["schema"] == "decruft.article" and doc["version"] == "1.2"
     assert list(doc) == ["schema", "version", "meta", "blocks"]
     assert doc["blocks"][0] == {"type": "heading", "level": 2,
                                 "children": [{"type": "text", "text": "Section"}]}

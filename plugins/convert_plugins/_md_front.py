@@ -58,6 +58,7 @@ def front_matter(article: Article) -> str:
         "section": s(m.section), "tags": [t for t in (s(x) for x in m.tags) if t] or None,
         "description": s(m.description),
         "page_type": m.page_type, "confidence": m.confidence,
+        "price": m.price, "currency": m.price_currency, "availability": m.availability,
     }
     data = {k: v for k, v in data.items() if v is not None}
     if not data:

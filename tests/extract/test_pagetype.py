@@ -151,7 +151,7 @@ def test_the_verdict_is_deterministic():
 def test_json_output_carries_the_page_type():
     data, url = PRODUCT
     doc = json.loads(convert.render(convert.parse(data, kind="html", location=url), "json"))
-    assert doc["version"] == "1.1"
+    assert doc["version"] == "1.2"
     assert doc["meta"]["page_type"] == "product"
     assert 0 < doc["meta"]["page_type_probability"] <= 1
 

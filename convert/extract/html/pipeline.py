@@ -163,6 +163,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         source=Source(location=location, kind="html", encoding=encoding),
         page_type=verdict.page_type, page_type_probability=verdict.page_type_probability,
         confidence=verdict.confidence,
+        price=fields.get("price"), price_currency=fields.get("price_currency"),
+        availability=fields.get("availability"),
     )
     return Article(meta=meta, blocks=tuple(blocks))
 

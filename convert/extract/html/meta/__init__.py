@@ -30,6 +30,7 @@ from .declared import (
     ld_text,
     meta_tags,
 )
+from .offer import offer
 from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
 from .title import (
@@ -130,6 +131,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         image = ld_text(ld.get("image")) if not isinstance(ld.get("image"), dict) else ld_text(
             ld["image"].get("url"))
     out["lead_image"] = image
+    out.update(offer(tree, meta))
     rec = record.current()
     if rec is not None:
         from .candidates import record_candidates

@@ -189,3 +189,14 @@ def first_value(meta: dict[str, list[str]], *names: str) -> str | None:
         if values:
             return values[0]
     return None
+
+
+def ld_objects(tree: LexborHTMLParser) -> list[dict]:
+    """Every JSON-LD object of the page (``@graph``, ``mainEntity`` and item lists
+    flattened), in page order."""
+    objects: list[dict] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        data = _json_loads(script.text(deep=True) or "")
+        if data is not None:
+            _flatten(data, objects)
+    return objects

@@ -1,0 +1,158 @@
+"""What a product page sells it for: price, currency and availability, as the page declares them.
+
+Read from the page's declarations only, most trusted first: a JSON-LD ``Product``'s ``offers``
+(an ``Offer``, an ``AggregateOffer``'s ``lowPrice``, or the first of a list), a stand-alone
+JSON-LD ``Offer``, OpenGraph's ``product:price:amount`` / ``og:price:amount`` (and the
+``…:currency``, ``product:availability`` beside them), then microdata ``itemprop`` values.
+A price shown only in the page's text is not read: prices in text are too often another
+product's (a "customers also bought" card, a struck-through old price).
+
+Values are checked, not interpreted: a price is the declared number (``"1299.00"``, never a
+float rounded by us), a currency an ISO 4217 code, an availability schema.org's item name
+(``InStock``, ``OutOfStock``, ``PreOrder``…, taken from ``https://schema.org/InStock``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.extract.ablation import rule
+from .declared import ld_objects
+
+OFFERS = rule("offers", "a product page's declared price, currency and availability become "
+              "metadata")
+
+_PRICE = re.compile(r"\d{1,12}(?:[.,]\d{1,4})?")
+_CURRENCY = re.compile(r"[A-Z]{3}")
+_AVAILABILITY = re.compile(r"[A-Za-z]{2,40}")
+#: OpenGraph/Facebook catalogue spellings of availability, as schema.org names them.
+_OG_AVAILABILITY = {"instock": "InStock", "in stock": "InStock", "oos": "OutOfStock",
+                    "out of stock": "OutOfStock", "outofstock": "OutOfStock",
+                    "preorder": "PreOrder", "pending": "PreOrder",
+                    "available for order": "PreOrder", "discontinued": "Discontinued"}
+_PRODUCT_TYPES = {"product", "productgroup", "productmodel", "car", "vehicle", "book",
+                  "individualproduct", "softwareapplication"}
+_MICRODATA = '[itemprop="price"], [itemprop="priceCurrency"], [itemprop="availability"]'
+
+
+def offer(tree: LexborHTMLParser, meta: dict[str, list[str]]) -> dict[str, str | None]:
+    """``price``, ``price_currency`` and ``availability`` (each ``None`` when not declared)."""
+    out: dict[str, str | None] = {"price": None, "price_currency": None, "availability": None}
+    if not OFFERS:
+        return out
+    declared = _ld_offer(ld_objects(tree)) or _og_offer(meta) or _microdata_offer(tree)
+    if declared:
+        price, currency, availability = declared
+        out["price"] = price_text(price)
+        if out["price"] is not None:
+            out["price_currency"] = currency_code(currency)
+            out["availability"] = availability_name(availability)
+    return out
+
+
+def price_text(value: Any) -> str | None:
+    """A declared price as its digits (``19.99``, ``1299``); ``None`` if it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        value = repr(value) if isinstance(value, float) else str(value)
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value if _PRICE.fullmatch(value) else None
+
+
+def currency_code(value: Any) -> str | None:
+    if isinstance(value, str) and _CURRENCY.fullmatch(value.strip().upper()):
+        return value.strip().upper()
+    return None
+
+
+def availability_name(value: Any) -> str | None:
+    """schema.org's name of an availability (``https://schema.org/InStock`` -> ``InStock``)."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    known = _OG_AVAILABILITY.get(value.lower())
+    if known:
+        return known
+    name = value.rstrip("/").rsplit("/", 1)[-1]
+    return name if _AVAILABILITY.fullmatch(name) else None
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    items = t if isinstance(t, list) else [t]
+    return {x.lower() for x in items if isinstance(x, str)}
+
+
+def _from_offer(obj: Any) -> tuple[Any, Any, Any] | None:
+    if isinstance(obj, list):
+        return next((o for o in map(_from_offer, obj) if o), None)
+    if not isinstance(obj, dict):
+        return None
+    price = obj.get("price")
+    if price is None and "aggregateoffer" in _types(obj):
+        price = obj.get("lowPrice")
+    if price is None and isinstance(obj.get("priceSpecification"), dict):
+        price = obj["priceSpecification"].get("price")
+    if price_text(price) is None:
+        return None
+    currency = obj.get("priceCurrency")
+    if currency is None and isinstance(obj.get("priceSpecification"), dict):
+        currency = obj["priceSpecification"].get("priceCurrency")
+    return price, currency, obj.get("availability")
+
+
+def _ld_offer(objects: list[dict]) -> tuple[Any, Any, Any] | None:
+    """The offer of the page's product; ``None`` on a page listing several products (a
+    category page's ``ItemList``), whose prices are no single thing the page sells."""
+    products = [o for o in objects if _types(o) & _PRODUCT_TYPES and o.get("offers")]
+    if len({_identity(o) for o in products}) > 1:
+        return None
+    for obj in products:
+        found = _from_offer(obj.get("offers"))
+        if found:
+            return found
+    offers = [found for o in objects if _types(o) & {"offer", "aggregateoffer"}
+              for found in [_from_offer(o)] if found]
+    if len({price_text(o[0]) for o in offers}) == 1:
+        return offers[0]
+    return None
+
+
+def _identity(obj: dict) -> str:
+    for key in ("sku", "productID", "@id", "url", "name"):
+        if isinstance(obj.get(key), str) and obj[key].strip():
+            return obj[key].strip()
+    return str(id(obj))
+
+
+def _og_offer(meta: dict[str, list[str]]) -> tuple[Any, Any, Any] | None:
+    for prefix in ("product:price:", "og:price:", "product:sale_price:"):
+        price = (meta.get(prefix + "amount") or [None])[0]
+        if price_text(price) is not None:
+            currency = (meta.get(prefix + "currency") or [None])[0]
+            availability = (meta.get("product:availability") or meta.get("og:availability")
+                            or [None])[0]
+            return price, currency, availability
+    return None
+
+
+def _microdata_offer(tree: LexborHTMLParser) -> tuple[Any, Any, Any] | None:
+    """Microdata ``itemprop`` values; ``None`` when the page marks up different prices (a
+    listing's cards)."""
+    values: dict[str, list[str]] = {}
+    for node in tree.css(_MICRODATA):
+        attrs = node.attributes
+        prop = (attrs.get("itemprop") or "").lower()
+        value = attrs.get("content") or attrs.get("href") or node.text(deep=True) or ""
+        values.setdefault(prop, []).append(value.strip())
+    prices = {p for p in map(price_text, values.get("price", ())) if p is not None}
+    if len(prices) != 1:
+        return None
+    return (prices.pop(), (values.get("pricecurrency") or [None])[0],
+            (values.get("availability") or [None])[0])
