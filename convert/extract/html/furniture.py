@@ -46,6 +46,8 @@ PROMO_LINES = rule("promo_lines", "follow-us, social handle, newsletter, reporte
                    "wire-copyright taglines leave the body")
 TEASER_ENDS = rule("teaser_ends", "a paragraph cut short and ending in a link ('... Read more', "
                    "'... View Full Size') is a teaser or a truncated caption, not the article")
+TAXONOMY_LINES = rule("taxonomy_lines", "a post's tag or category line ('Tags: a, b', "
+                      "'Tagged as: ...', 'Filed under: ...') leaves the body")
 LINK_RUNS = rule("link_runs", "a run of lines that are each one link (a headline, archive or "
                  "'recent posts' list set as paragraphs or <br> lines) leaves an article's body")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
@@ -143,6 +145,15 @@ DATELINE_MAX_CHARS = 120
 HEADER_BLOCKS = 6
 
 
+#: A post's tag or category line: the label, then a short list of short terms.
+TAXONOMY_LINE = lazy(
+    r"^\W*(?:tags?|tagged(?: as| with| in)?|labels?|filed (?:under|in)|posted in|categor(?:y|ies)|"
+    r"topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|mots-cl(?:é|e)s|etiquetas)\s*:\s*"
+    r"\w[^,|;:.!?]{0,40}(?:\s*[,|;·•]\s*[^,|;:.!?]{1,40}){0,15}\W*$",
+    re.IGNORECASE)
+#: A tag line is short.
+TAXONOMY_MAX_CHARS = 300
+
 #: A run of lines that are each a link is a list of other pages from this many lines on (a
 #: story's own "see also" pair or trio stays). Lists are left alone: a story's reading list or
 #: references are set as one.
@@ -207,6 +218,10 @@ def _sequence(blocks: list[Block]) -> list[Block]:
                 continue
             if GALLERY_COUNTERS and len(text) < 40 and GALLERY_COUNTER.match(text):
                 _dropped(block, "gallery_counters")
+                continue
+            if TAXONOMY_LINES and isinstance(block, Paragraph) and len(text) <= \
+                    TAXONOMY_MAX_CHARS and TAXONOMY_LINE.match(text):
+                _dropped(block, "taxonomy_lines")
                 continue
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")
