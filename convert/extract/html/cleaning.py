@@ -82,12 +82,11 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
                 continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
                 dropped.append(node)
-        doomed.extend(_spare_items(root, root_len, dropped, level))
+        doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
     rec = record.current()
     if rec is not None:
         from .explain import record_cleaning
         record_cleaning(rec, doomed, candidates)
-        doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
     for node in doomed:
         try:
             node.decompose()
