@@ -12,7 +12,7 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import children, has_descendant, inside
-from .prune import COMMENT_TAIL, GATED_STORY
+from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, GATED_STORY
 from .measure import LOOSE, Candidate, class_weight, commas, label, link_density, text_len, visible_chars
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
@@ -82,12 +82,11 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
                 continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
                 dropped.append(node)
-        doomed.extend(_spare_items(root, root_len, dropped, level))
+        doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
     rec = record.current()
     if rec is not None:
         from .explain import record_cleaning
         record_cleaning(rec, doomed, candidates)
-        doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
     for node in doomed:
         try:
             node.decompose()
@@ -166,6 +165,8 @@ def _trailing_links(root: LexborNode) -> list[LexborNode]:
 
 
 _HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
+#: Blocks named as a title, which a comment system uses for its "Comments (5)" line.
+_TITLED = ",div[id*=title],div[class*=title],div[id*=heading],div[class*=heading]"
 
 
 def _comment_tail(root: LexborNode, root_len: int) -> list[LexborNode]:
@@ -176,8 +177,11 @@ def _comment_tail(root: LexborNode, root_len: int) -> list[LexborNode]:
     winner precede it (the thread is the page), and when more such headings than a thread's
     and its form's stand in the winner (a Q&A page heads each answer's comments: the answers
     are the page)."""
-    found = [heading for heading in root.css(_HEADING_SELECTOR)
+    selector = _HEADING_SELECTOR + (_TITLED if COMMENTS_MARKER_WRAPPER else "")
+    found = [heading for heading in root.css(selector)
              if P.COMMENTS_HEADING.match(" ".join(heading.text(deep=True).split()))]
+    # (A titled block around a heading and the heading are one marker.)
+    found = [h for i, h in enumerate(found) if not (i and inside(h, found[i - 1]))]
     for heading in found[:1] if len(found) <= MAX_COMMENT_HEADINGS else ():
         cut = heading
         # A wrapper holding only the heading (``div.commentform > h2``) goes with it.

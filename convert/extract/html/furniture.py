@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from convert.article import Block, Div, Figure, Heading, List, ListItem, Paragraph, Quote
+from convert.article import Block, Div, Figure, Heading, List, ListItem, Paragraph, Quote, Rule
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.dates import MONTHS, text_date
@@ -46,6 +46,10 @@ PROMO_LINES = rule("promo_lines", "follow-us, social handle, newsletter, reporte
                    "wire-copyright taglines leave the body")
 TEASER_ENDS = rule("teaser_ends", "a paragraph cut short and ending in a link ('... Read more', "
                    "'... View Full Size') is a teaser or a truncated caption, not the article")
+TAXONOMY_LINES = rule("taxonomy_lines", "a post's tag or category line ('Tags: a, b', "
+                      "'Tagged as: ...', 'Filed under: ...') leaves the body")
+LINK_RUNS = rule("link_runs", "a run of lines that are each one link (a headline, archive or "
+                 "'recent posts' list set as paragraphs or <br> lines) leaves an article's body")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
@@ -141,13 +145,32 @@ DATELINE_MAX_CHARS = 120
 HEADER_BLOCKS = 6
 
 
+#: A post's tag or category line: the label, then a short list of short terms.
+TAXONOMY_LINE = lazy(
+    r"^\W*(?:tags?|tagged(?: as| with| in)?|labels?|filed (?:under|in)|posted in|categor(?:y|ies)|"
+    r"topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|mots-cl(?:é|e)s|etiquetas)\s*:\s*"
+    r"\w[^,|;:.!?]{0,40}(?:\s*[,|;·•]\s*[^,|;:.!?]{1,40}){0,15}\W*$",
+    re.IGNORECASE)
+#: A tag line is short.
+TAXONOMY_MAX_CHARS = 300
+
+#: A run of lines that are each a link is a list of other pages from this many lines on (a
+#: story's own "see also" pair or trio stays). Lists are left alone: a story's reading list or
+#: references are set as one.
+LINK_RUN_MIN = 5
+#: A line is "one link" when links hold this share of its characters.
+LINK_LINE_SHARE = 0.9
+
 # --------------------------------------------------------------------------- rules
 
 def tidy_furniture(blocks: Sequence[Block], *, authors: Sequence[str] = (),
-                   days: Sequence[str | None] = ()) -> list[Block]:
+                   days: Sequence[str | None] = (), article: bool = True) -> list[Block]:
     """The body without its furniture lines (see the module's docstring). ``authors`` and
-    ``days`` (ISO dates, published and modified) are the metadata a header line may repeat."""
+    ``days`` (ISO dates, published and modified) are the metadata a header line may repeat;
+    ``article`` is false for a body a page-type profile built (a listing is links)."""
     out = _sequence(list(blocks))
+    if LINK_RUNS and article:
+        out = _drop_link_runs(out)
     if HEADER_DATELINE or HEADER_BYLINE:
         out = _drop_header_lines(out, authors, {d[:10] for d in days if d})
     if not any(block_texts(out, captions=False)):
@@ -196,6 +219,10 @@ def _sequence(blocks: list[Block]) -> list[Block]:
             if GALLERY_COUNTERS and len(text) < 40 and GALLERY_COUNTER.match(text):
                 _dropped(block, "gallery_counters")
                 continue
+            if TAXONOMY_LINES and isinstance(block, Paragraph) and len(text) <= \
+                    TAXONOMY_MAX_CHARS and TAXONOMY_LINE.match(text):
+                _dropped(block, "taxonomy_lines")
+                continue
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")
                 continue
@@ -210,6 +237,64 @@ def _sequence(blocks: list[Block]) -> list[Block]:
                 continue
         out.append(block)
     return _pairs(out, texts)
+
+
+def _drop_link_runs(blocks: list[Block]) -> list[Block]:
+    """Drop the paragraphs and headings that lie wholly in a run of at least
+    :data:`LINK_RUN_MIN` consecutive link lines, in reading order across containers (each
+    teaser in its own wrapper) and across ``<br>`` lines of one paragraph."""
+    lines: list[tuple[int, bool] | None] = []  # (id(block), is a link line); None breaks
+    _link_lines(blocks, lines)
+    in_run: dict[int, list[bool]] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j] is not None and lines[j][1]:
+            j += 1
+        long_run = j - i >= LINK_RUN_MIN
+        for k in range(i, max(j, i + 1)):
+            if k < len(lines) and lines[k] is not None:
+                in_run.setdefault(lines[k][0], []).append(long_run and k < j)
+        i = max(j, i + 1)
+    doomed = {key for key, flags in in_run.items() if all(flags)}
+    return _without(blocks, doomed) if doomed else blocks
+
+
+def _link_lines(blocks: Sequence[Block], out: list) -> None:
+    for block in blocks:
+        if isinstance(block, (Div, Quote)):
+            _link_lines(block.blocks, out)
+        elif isinstance(block, (Paragraph, Heading)):
+            segment: list = []
+            for child in (*block.children, None):
+                if child is None or child.type == "line_break":
+                    text = inline_text(segment).strip()
+                    if text:
+                        linked = sum(len(inline_text(c.children).strip())
+                                     for c in segment if c.type == "link")
+                        out.append((id(block), linked >= LINK_LINE_SHARE * len(text)))
+                    segment = []
+                else:
+                    segment.append(child)
+        elif not isinstance(block, (Figure, Rule)):
+            out.append(None)  # a list, table or code block ends a run
+
+
+def _without(blocks: Sequence[Block], doomed: set[int]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if id(block) in doomed:
+            _dropped(block, "link_runs")
+        elif isinstance(block, (Div, Quote)):
+            inner = _without(block.blocks, doomed)
+            if _same(inner, block.blocks):
+                out.append(block)
+            elif inner:
+                out.append(Div(tuple(inner), block.role) if isinstance(block, Div)
+                           else Quote(tuple(inner), block.cite))
+        else:
+            out.append(block)
+    return out
 
 
 def _same(new: list[Block], old: Sequence[Block]) -> bool:

@@ -162,10 +162,14 @@ CONSENT_TEXT = lazy(
 #: a forum the replies are the page; "Response" alone is a section of an article on HTTP.)
 COMMENTS_HEADING = lazy(
     r"^\W*(?:(?:\d+\s+)?comments?|\d+\s+responses?|(?:\d+\s+)?responses? to .{1,120}|"
+    r"\d+\s+(?:users?|people|readers?)\s+(?:responded|commented)\b.{0,120}|"
     r"reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
     r"kommentare|commentaires|comentarios|commenti|reacties)"
     r"\s*(?:\(\d+\))?\s*:?\W*$",
     re.IGNORECASE)
+
+#: class/id words of a block's title (``written_comments_title``, ``comments-heading``).
+TITLE_WORDS = lazy(r"title|heading|header", re.IGNORECASE)
 
 #: class/id words of a paywall: the gate's notice, or the wrapper of the story behind it.
 GATE = lazy(r"pay-?wall", re.IGNORECASE)

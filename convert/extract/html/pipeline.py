@@ -129,7 +129,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # Captions' twins, credits, gallery counters, promo lines, the header's dateline; unless
     # that leaves too little to be an article (then the page is what it has).
     tidied = tidy_furniture(blocks, authors=fields.get("authors") or (),
-                            days=(fields.get("published"), fields.get("modified")))
+                            days=(fields.get("published"), fields.get("modified")),
+                            article=profiled is None)
     if tidied is not blocks and not _too_little(tidied):
         blocks = tidied
     if _too_little(blocks):

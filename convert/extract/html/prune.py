@@ -33,6 +33,9 @@ GATED_STORY = rule("gated_story", "a block named as a paywall that holds paragra
                    "is the rest of the story, kept")
 COMMENT_TAIL = rule("comment_tail", "a 'Comments' heading inside the winner ends the article "
                     "(the heading is kept by the pruning to mark where)")
+COMMENTS_MARKER_WRAPPER = rule("comments_marker_wrapper", "a chrome-named wrapper holding "
+                                "only the 'Comments' heading, or a block named as the "
+                                "comments' title, is kept as the comment tail's marker")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -40,6 +43,10 @@ WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding ha
 PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", "link", "base"}))
 
 #: Elements the strict pass never drops for their class/id words alone.
+_HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
+#: Longer than any comments heading ("Responses to <the post's title>" included).
+COMMENTS_MARKER_CHARS = 200
+
 _WORDS_EXEMPT = frozenset({"a", "article", "main", "table", "tbody", "tr", "td", "th", "p",
                            "code", "pre", "figure", "img"})
 
@@ -134,8 +141,7 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
                 # bar; asked only of the elements about to go, as are the tests below.)
                 tag == "blockquote" or _embed_wrapper(attrs, node))) \
                 and not (GATED_STORY and _gated_story(words, node)) \
-                and not (COMMENT_TAIL and tag in P.HEADING_TAGS and P.COMMENTS_HEADING.match(
-                    " ".join(node.text(deep=True).split()))):
+                and not (COMMENT_TAIL and _comments_marker(tag, words, node)):
             # (A "Comments" heading named ``#comments`` stays: the cleaning cuts the thread
             # under it, whose blocks are often named as content, ``commentbody``.)
             # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it
@@ -150,6 +156,22 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
             node.decompose()
         except Exception:  # already removed with an ancestor
             pass
+
+
+def _comments_marker(tag: str, words: str, node: LexborNode) -> bool:
+    """Whether the element is the heading that opens the reader comments ("Comments",
+    "14 Responses"), kept so that the cleaning can cut the thread under it: a heading, or
+    (:data:`COMMENTS_MARKER_WRAPPER`) a wrapper holding nothing but that heading
+    (``div.commentform > h2``) or a block named as the comments' title
+    (``div#written_comments_title``)."""
+    if tag in P.HEADING_TAGS:
+        pass
+    elif not COMMENTS_MARKER_WRAPPER or not (
+            P.TITLE_WORDS.search(words) or node.css_first(_HEADING_SELECTOR) is not None):
+        return False
+    text = node.text(deep=True)
+    return len(text) <= COMMENTS_MARKER_CHARS and P.COMMENTS_HEADING.match(
+        " ".join(text.split())) is not None
 
 
 @lru_cache(maxsize=4096)

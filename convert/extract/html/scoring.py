@@ -30,6 +30,8 @@ STRONG_CANDIDATES = rule("strong_candidates", "the winner moves up to an ancesto
                          "several strong runners-up")
 SAME_CLASS_PARTS = rule("same_class_parts", "the winner moves up to the ancestor of its "
                         "same-class parts")
+SAME_CLASS_TEASERS = rule("same_class_teasers", "a same-class block ending in a 'Continue "
+                          "reading' link is another post's teaser, not a part of the article")
 ENCLOSING_ARTICLE = rule("enclosing_article", "the winner moves up to an enclosing <article> "
                          "scoring nearly as well")
 PARENT_CLIMB = rule("parent_climb", "the winner moves up to a parent scoring better")
@@ -220,7 +222,8 @@ def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Ca
         return None
     parts = [c for c in candidates.values()
              if c is not top and c.node.attributes.get("class") == cls
-             and c.score >= SAME_CLASS_SHARE * top.score]
+             and c.score >= SAME_CLASS_SHARE * top.score
+             and not (SAME_CLASS_TEASERS and _teaser_part(c.node))]
     if len(parts) < MIN_SAME_CLASS:
         return None
     for c in parts:
@@ -237,6 +240,36 @@ def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Ca
         if all(inside(c.node, anc) for c in parts):
             return candidates.get(anc.mem_id) or Candidate(anc, top.score)
     return None
+
+
+#: The link that ends a teaser: "Continue reading »", "Read more", "Read the rest of this entry".
+_READ_ON = lazy(r"^\W*(?:continue reading|read more|read the rest|keep reading|read full "
+                r"(?:story|article|post)|more|weiterlesen|lire la suite|leer más)\b.{0,40}$",
+                re.IGNORECASE)
+
+
+_READ_ON_DENSITY = 0.9
+
+
+def _teaser_part(node: LexborNode) -> bool:
+    """Whether the block is a teaser of another post: it ends on a link reading "Continue
+    reading", inside it or right after it (the article's own text never does)."""
+    links = node.css("a")
+    if links:
+        last = " ".join(links[-1].text(deep=True).split())
+        if last and _READ_ON.match(last) and " ".join(node.text(deep=True).split()).endswith(last):
+            return True
+    sib = node.next
+    while sib is not None:
+        if sib.tag == "-text":
+            if (sib.text_content or "").strip():
+                return False
+        elif sib.tag and not sib.tag.startswith("-"):
+            text = " ".join(sib.text(deep=True).split())
+            return bool(text) and _READ_ON.match(text) is not None \
+                and link_density(sib, text_len(sib)) >= _READ_ON_DENSITY
+        sib = sib.next
+    return False
 
 
 def _text_cell(row: LexborNode) -> LexborNode | None:

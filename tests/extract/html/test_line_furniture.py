@@ -151,3 +151,25 @@ def test_furniture_rules_never_empty_the_body():
             "in your inbox.</p><p>Follow us on Instagram and Facebook</p></article></body></html>")
     text = article_text(convert.parse(page.encode(), kind="html"))
     assert "newsletter" in text
+
+
+# --------------------------------------------------------------------------- tag lines
+
+@pytest.mark.parametrize("line", [
+    "Tags: 1080p, Droid, HTC, Leak, Phone",
+    "Tagged as: hurricanes, Natural Disasters",
+    "Labels: Announcements",
+    "Filed under: Weather | Coast | Storms",
+    "Posted in: Fantasy |",
+])
+def test_tag_and_category_lines_leave_the_body(line):
+    art = _parse(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{line}</p>")
+    text = article_text(art)
+    assert line.split(":")[0] not in text and P3 in text
+
+
+def test_prose_starting_with_a_label_stays():
+    prose = ("Tags: the town council debated for an hour whether the shelters should be tagged, "
+             "and decided that volunteers would mark each one with a flag.")
+    art = _parse(f"<p>{P1}</p><p>{prose}</p><p>{P2}</p>")
+    assert prose in article_text(art)

@@ -1,0 +1,51 @@
+"""The heading that opens a blog's reader comments survives the chrome pruning, so the comment
+tail can cut the thread under it (issue #13, class "comments"): the heading sits in a wrapper
+named as comment furniture (``div.commentform > h2``), is a block named as the comments' title
+(``div#written_comments_title``: "Comments (5)"), or counts its repliers ("45 users responded
+in ..."). Synthetic pages in the shape of old Movable Type / Joomla / WordPress themes."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.html import parse_html
+from convert.textutil import article_text
+
+_STORY = "".join(
+    f"<p>Paragraph {i} of the story: the harbour authority said the dredging of the eastern "
+    f"basin would stay within the budget agreed last spring, and that the quay would reopen "
+    f"in May, weather permitting.</p>" for i in range(4))
+
+
+def _thread(n: int = 12) -> str:
+    return "".join(
+        f"<div class='commentbody'><p>Reader {i} thinks the dredging is overdue, and says so "
+        f"at length, with commas, asides, and a story about the old ferry.</p><p "
+        f"class='posted'>Posted by: reader{i} at May {i + 1}, 2012</p></div>" for i in range(n))
+
+
+@pytest.mark.parametrize("marker", [
+    "<div class='commentform'><h2 id='comments'>Comments</h2></div>",
+    "<div class='contentheading' id='written_comments_title'>Comments <span>(12)</span></div>",
+    "<div id='comment_tpl'><h2>12 users responded in \"Harbour works begin\"</h2></div>",
+])
+def test_thread_under_a_named_comments_marker_is_cut(marker):
+    html = ("<html><head><title>Harbour works</title></head><body><div class='content'>"
+            "<h1>Harbour works begin on the eastern basin</h1>" + _STORY + marker + _thread()
+            + "</div></body></html>")
+    text = article_text(parse_html(html))
+    assert "Paragraph 0 of the story" in text and "Paragraph 3 of the story" in text
+    assert "Reader" not in text and "Posted by" not in text
+
+
+def test_named_wrapper_with_more_than_the_heading_still_goes():
+    # A comment form's wrapper holding its fields is furniture, not a marker: pruned as before,
+    # and the post's paragraphs stay.
+    html = ("<html><head><title>Harbour works</title></head><body><div class='content'>"
+            "<h1>Harbour works begin on the eastern basin</h1>" + _STORY
+            + "<div class='commentform'><h3>Comments</h3><form><label>Name</label><input>"
+            "<textarea></textarea><p>Your email address will not be published. Required fields "
+            "are marked, and comments are moderated before they appear.</p></form></div>"
+            "</div></body></html>")
+    text = article_text(parse_html(html))
+    assert "Paragraph 3 of the story" in text and "email address" not in text
