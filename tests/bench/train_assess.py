@@ -208,13 +208,28 @@ def spearman(a: list[float], b: list[float]) -> float:
     return cov / (va * vb) if va and vb else 0.0
 
 
-def type_report(model: dict, pages: list[dict], title: str) -> float:
+def oof_type_report(tune: list[dict], c: float, folds: int = 5) -> float:
+    """Out-of-fold page-type accuracy and confusion matrix of the labelled tune pages: each
+    fold's pages judged by a model fitted on the other folds (what model selection reads,
+    since the fitted model is near-perfect on its own training pages)."""
+    models = []
+    for k in range(folds):
+        models.append(fit_types([r for i, r in enumerate(tune) if i % folds != k], c))
+    judged = [(r, models[i % folds]) for i, r in enumerate(tune) if r["set"] in TYPED_SETS]
+    return type_report(None, [r for r, _ in judged],
+                       f"out-of-fold ({folds} folds) tune split of {' + '.join(TYPED_SETS)}",
+                       models=[m for _, m in judged])
+
+
+def type_report(model: dict | None, pages: list[dict], title: str,
+                models: list[dict] | None = None) -> float:
+    """Accuracy and confusion matrix of ``model`` (or of ``models``, one per page)."""
     from convert.extract.assess import OTHER_BELOW, linear
     labels = list(TYPES) + ["other"]
     matrix = {a: dict.fromkeys(labels, 0) for a in labels}
     right = 0
-    for r in pages:
-        probs = linear.softmax_scores(model, _type_input(r))
+    for n, r in enumerate(pages):
+        probs = linear.softmax_scores(models[n] if models else model, _type_input(r))
         guess = max(probs, key=probs.__getitem__)
         if probs[guess] < OTHER_BELOW:
             guess = "other"
@@ -292,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             r["weight"] = EXTRA_ARTICLE_WEIGHT if r["set"] in ARTICLE_SETS else 1.0
         tune = [r for r in typed if not r["check"]]
         models[f"pagetype_{kind}"] = fit_types(tune, args.type_c)
+        oof_type_report(tune, args.type_c)
         check = [r for r in typed if r["check"] and r["set"] in TYPED_SETS]
         type_report(models[f"pagetype_{kind}"], check,
                     f"[{kind}] check split of {' + '.join(TYPED_SETS)}")
