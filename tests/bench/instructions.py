@@ -17,10 +17,11 @@ lazily compiled patterns and first-use caches are not counted as per-page cost.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 SETS = ("readability", "wcxb-dev", "wcxb-dev-extra", "dragnet", "trafilatura-eval")
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 
 def _pages(folder: Path, start: int, stop: int) -> list[Path]:
@@ -34,6 +35,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("sets", nargs="*", default=list(SETS))
     args = ap.parse_args(argv)
+    missing = [s for s in args.sets if not (args.corpus / s).is_dir()]
+    if missing:
+        print(f"corpus sets {', '.join(missing)} not found under {args.corpus}: "
+              "nothing to measure", file=sys.stderr)
+        return
     pages = [(p, p.read_bytes()) for s in args.sets
              for p in _pages(args.corpus / s, 0, args.n)]
 
