@@ -29,18 +29,18 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
+from .articlemarks import article_like, marked_article, under_headline
 from .cleaning import clean, in_named_chrome
 from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
-from .prune import PASS_DROP, in_article, outside_article, prune
+from .prune import PASS_DROP, outside_article, prune
 from .scoring import enclosing_region, pick, score, siblings
 from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
-    FALLBACK_MIN_PAGE_CHARS, HEADLINE_LEVELS,
-    HEADLINE_MIN_WORDS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,
+    FALLBACK_MIN_PAGE_CHARS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,
     NOSCRIPT_MIN_TEXT, PAGE_CHARS_CAP, PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
-    SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, STAY_MIN_WORDS, STAY_TITLE_SHARE, WEAKER_SCORE_SHARE,
+    SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, WEAKER_SCORE_SHARE,
 )
 from ..lazyre import lazy
 
@@ -60,9 +60,6 @@ ARTICLE_STAYS = rule("article_stays", "a strict winner under the page's headline
                      "by a later pass only with more of the same container")
 ARTICLE_ANCHOR = rule("article_anchor", "a strict winner marked up as the article (<article>, "
                       "hentry, microdata) stays like one under the page's headline")
-HENTRY = rule("hentry", "a winner in a microformat blog post (hentry) reads as an article")
-SCHEMA_ARTICLE = rule("schema_article", "a winner that is or holds the microdata articleBody, or "
-                      "sits in a schema.org Article, reads as an article")
 PAGE_FALLBACK = rule("page_fallback", "when every pass found only a scrap of a page with "
                      "text, the strictly pruned page (its <main>, else the body) is the content")
 ENCLOSING_REGION = rule("enclosing_region", "the strict winner widens to a link-free headed "
@@ -183,112 +180,6 @@ def _comment_chars(nodes: list[LexborNode]) -> int:
     return total
 
 
-def _article_like(content: Content) -> bool:
-    """Whether the winner reads as an article page's body: an ``<article>``/``<main>`` (or
-    inside one), a microformat or microdata post, or under the page's headline: an ``<h1>``
-    of two words or more that the ``<title>`` repeats, held by the winner, its parent or
-    grandparent. (A sidebar's rules or a promo box does not; forums and builders put
-    ``<h1>`` on their side boxes too.)"""
-    title = None
-    for node in content.nodes:
-        if node.tag in ("article", "main") or not outside_article(node):
-            return True
-        if HENTRY and _in_post_entry(node):
-            return True
-        if SCHEMA_ARTICLE and _in_schema_article(node):
-            return True
-        if title is None:
-            title = _page_title(node)
-        if not title:
-            continue
-        up = node
-        for _ in range(HEADLINE_LEVELS):
-            if up is None or up.tag in ("body", "html"):
-                break
-            for h1 in up.css("h1"):
-                words = h1.text(deep=True).split()
-                if len(words) >= HEADLINE_MIN_WORDS and " ".join(words).casefold() in title:
-                    return True
-            up = up.parent
-    return False
-
-
-def _marked_article(content: Content) -> bool:
-    """Whether the winner is marked up as the article: an ``<article>`` (or inside one), a
-    microformat post (``hentry``) or the microdata article. (Not a ``<main>``: landing and
-    shop pages wrap all their blocks in one.)"""
-    node = content.nodes[0]
-    return (node.tag == "article" or in_article(node) or HENTRY and _in_post_entry(node)
-            or SCHEMA_ARTICLE and _in_schema_article(node))
-
-
-def _under_headline(content: Content) -> bool:
-    """Whether the winner sits under the page's own headline: a heading (``<h1>``-``<h3>``;
-    older blogs title posts with ``<h2>``/``<h3>``) of at least :data:`STAY_MIN_WORDS` words
-    making up most of the ``<title>`` (so not the site's name), held by the winner, its parent
-    or grandparent. Such a winner is the story however much else the page holds (a headline
-    list, a comment thread, a sidebar of widgets): relaxing would only climb to their wrapper."""
-    node = content.nodes[0]
-    title = _page_title(node)
-    if not title:
-        return False
-    up = node
-    for _ in range(HEADLINE_LEVELS):
-        if up is None or up.tag in ("body", "html"):
-            return False
-        for heading in up.css("h1, h2, h3"):
-            text = " ".join(heading.text(deep=True).split()).casefold()
-            if (len(text.split()) >= STAY_MIN_WORDS and text in title
-                    and len(text) >= STAY_TITLE_SHARE * len(title)):
-                return True
-        up = up.parent
-    return False
-
-
-_SCHEMA_ARTICLE = lazy(r"schema\.org/(?:\w*Article|BlogPosting|Report)\b", re.IGNORECASE)
-
-
-def _in_schema_article(node: LexborNode) -> bool:
-    """Whether the element is, holds or sits (up to :data:`HEADLINE_LEVELS` levels) in the
-    article the page declares in microdata: ``itemprop="articleBody"``, or an
-    ``itemtype`` of ``schema.org/NewsArticle``, ``BlogPosting`` and kin."""
-    if node.css_first("[itemprop=articleBody]") is not None:
-        return True
-    for _ in range(HEADLINE_LEVELS + 1):
-        if node is None or node.tag in ("body", "html"):
-            return False
-        attrs = node.attributes
-        if attrs.get("itemprop") == "articleBody" or _SCHEMA_ARTICLE.search(
-                attrs.get("itemtype") or ""):
-            return True
-        node = node.parent
-    return False
-
-
-_POST_ENTRY = lazy(r"(?:^|\s)(?:hentry|h-entry)(?:\s|$)")
-
-
-def _in_post_entry(node: LexborNode) -> bool:
-    """Whether the element or an ancestor up to :data:`HEADLINE_LEVELS` levels is marked as a
-    blog post by the microformat class (``hentry``, ``h-entry``), the ``<article>`` of older
-    blog themes."""
-    for _ in range(HEADLINE_LEVELS):
-        if node is None or node.tag in ("body", "html"):
-            return False
-        if _POST_ENTRY.search(node.attributes.get("class") or ""):
-            return True
-        node = node.parent
-    return False
-
-
-def _page_title(node: LexborNode) -> str:
-    """The document's ``<title>`` text, whitespace-squashed and case-folded ("" if none)."""
-    while node.parent is not None:
-        node = node.parent
-    found = node.css_first("title")
-    return " ".join(found.text().split()).casefold() if found is not None else ""
-
-
 def _chrome_tag_chars(nodes: list[LexborNode]) -> int:
     """Characters inside chrome tags (outermost ones only) under the nodes: those the strict
     pass prunes (a ``<header>`` only outside the article)."""
@@ -315,7 +206,7 @@ def _side_block(new: Content, old: Content, page_len: int) -> bool:
     only because the strict rules removed the real content's container (a comment thread that
     *is* the page, on a forum): a later pass found a much longer, *different* region. (A later
     region that contains the earlier one is judged by :func:`_extends` and :func:`_weaker`.)"""
-    return (SIDE_BLOCK and old.length < SIDE_BLOCK_SHARE * page_len and not _article_like(old)
+    return (SIDE_BLOCK and old.length < SIDE_BLOCK_SHARE * page_len and not article_like(old.nodes)
             and new.length >= SIDE_BLOCK_FACTOR * old.length and not _extends(new, old))
 
 
@@ -463,7 +354,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
         # The loose pass keeps nav, footer and aside: it must find more than their text.
         # Reader comments are no gain over an article (they are kept out by default).
         gain = content.length if best is None or best[1].length < MIN_ARTICLE_CHARS \
-            else content.core - (content.comments if _article_like(best[1]) else 0)
+            else content.core - (content.comments if article_like(best[1].nodes) else 0)
         if anchored and content.winner != anchored:
             # The story under its headline stays: a later pass may find more of the same
             # container, not trade it for a wrapper of the busy page around it.
@@ -482,12 +373,12 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             break
         if (ARTICLE_STAYS and level == STRICT and best[1] is content
                 and content.length >= MIN_ARTICLE_CHARS and not content.in_chrome
-                and (_under_headline(content) or ARTICLE_ANCHOR and _marked_article(content))):
+                and (under_headline(content.nodes) or ARTICLE_ANCHOR and marked_article(content.nodes))):
             anchored = content.winner
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)
     if PAGE_FALLBACK and page_len >= FALLBACK_MIN_PAGE_CHARS and (
-            best is None or best[1].length < MIN_ARTICLE_CHARS and not _article_like(best[1])
+            best is None or best[1].length < MIN_ARTICLE_CHARS and not article_like(best[1].nodes)
             and not _STORY_NAME.search(best[1].winner)):
         fallback = _page_fallback(copy)
         found = best[1].length if best is not None else 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import content as C
+from .articlemarks import article_like
 from .measure import PASS_NAMES
 from .thresholds import (MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, PAGE_CHARS_CAP, PASS_GAIN_FACTOR,
                          RELAXED_SCORE_FACTOR)
@@ -28,7 +29,7 @@ def judge_pass(new: "C.Content", best: "C.Content | None", page_len: int) -> dic
         why = ["first pass with content"]
     else:
         gain = new.length if best.length < MIN_ARTICLE_CHARS else new.core - (
-            new.comments if C._article_like(best) else 0)
+            new.comments if article_like(best.nodes) else 0)
         clauses = {
             "earlier_too_short": best.length < MIN_ARTICLE_CHARS,
             "earlier_in_named_chrome": best.in_chrome,

@@ -90,7 +90,7 @@ CHROME_TOKEN = lazy(
 
 #: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
 #: Disqus, "responses"): on an article page these are never part of the article, whatever
-#: pass found them; on a forum the thread *is* such a section (see ``content._article_like``).
+#: pass found them; on a forum the thread *is* such a section (see ``articlemarks.article_like``).
 COMMENTS = lazy(r"comment|disqus|\breplies\b|\bresponses\b|kommentar|talkback",
                 re.IGNORECASE)
 

@@ -42,12 +42,12 @@ EXTEND_SAMPLES = 5
 EXTEND_SAMPLE_CHARS = 40
 EXTEND_MIN_CHARS = 200
 #: How many levels above the winner the page's headline is looked for, and how many words an
-#: ``<h1>`` needs to count as that headline (see ``content._article_like``).
+#: ``<h1>`` needs to count as that headline (see ``articlemarks.article_like``).
 HEADLINE_LEVELS = 3
 HEADLINE_MIN_WORDS = 2
 #: A strict winner under a heading of this many words making up this share of the
 #: ``<title>`` is the page's story: the cascade does not relax however small a share of the
-#: page it holds (see ``content._under_headline``).
+#: page it holds (see ``articlemarks.under_headline``).
 STAY_MIN_WORDS = 3
 STAY_TITLE_SHARE = 0.5
 #: When every pass found fewer than :data:`MIN_ARTICLE_CHARS` (outside an article) on a page
