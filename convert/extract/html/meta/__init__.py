@@ -26,6 +26,7 @@ from .declared import (
     is_organisation,
     is_person,
     json_ld,
+    ld_objects,
     ld_names,
     ld_text,
     meta_tags,
@@ -67,7 +68,8 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     (for the site name, description, section and lead image the ``<meta>`` keys come first,
     and the language is ``<html lang>`` before either), then what the page shows (the
     visible byline, the dateline, the URL's date)."""
-    ld = json_ld(tree)
+    objects = ld_objects(tree)
+    ld = json_ld(objects)
     meta = meta_tags(tree)
     out: dict[str, Any] = {}
 
@@ -131,7 +133,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         image = ld_text(ld.get("image")) if not isinstance(ld.get("image"), dict) else ld_text(
             ld["image"].get("url"))
     out["lead_image"] = image
-    out.update(offer(tree, meta))
+    out.update(offer(tree, objects, meta))
     rec = record.current()
     if rec is not None:
         from .candidates import record_candidates

@@ -52,7 +52,8 @@ def _flatten(data: Any, out: list[dict], depth: int = 0) -> None:
                 _flatten(data[key], out, depth + 1)
 
 
-def _types(obj: dict) -> list[str]:
+def ld_types(obj: dict) -> list[str]:
+    """A JSON-LD object's ``@type`` names, lower-cased."""
     t = obj.get("@type")
     if isinstance(t, str):
         return [t.lower()]
@@ -61,16 +62,23 @@ def _types(obj: dict) -> list[str]:
     return []
 
 
-def json_ld(tree: LexborHTMLParser) -> dict:
-    """The most article-like JSON-LD object of the page (empty dict if none)."""
+def ld_objects(tree: LexborHTMLParser) -> list[dict]:
+    """Every JSON-LD object of the page (``@graph``, ``mainEntity`` and item lists
+    flattened), in page order."""
     objects: list[dict] = []
     for script in tree.css('script[type="application/ld+json"]'):
         data = _json_loads(script.text(deep=True) or "")
         if data is not None:
             _flatten(data, objects)
+    return objects
+
+
+def json_ld(objects: list[dict]) -> dict:
+    """The most article-like of the page's JSON-LD objects (:func:`ld_objects`; empty dict if
+    none)."""
     ranked: list[tuple[int, int, dict]] = []
     for i, obj in enumerate(objects):
-        ranks = [_ARTICLE_TYPES.index(t) for t in _types(obj) if t in _ARTICLE_TYPES]
+        ranks = [_ARTICLE_TYPES.index(t) for t in ld_types(obj) if t in _ARTICLE_TYPES]
         if ranks:
             ranked.append((min(ranks), i, obj))
     if not ranked:
@@ -105,7 +113,7 @@ def _resolve_authors(obj: dict, objects: list[dict]) -> dict:
 def is_organisation(value: Any) -> bool:
     """Whether a JSON-LD ``author`` is an organisation only (no Person among it)."""
     items = value if isinstance(value, list) else [value]
-    types = [t for item in items if isinstance(item, dict) for t in _types(item)]
+    types = [t for item in items if isinstance(item, dict) for t in ld_types(item)]
     return bool(types) and "person" not in types and any(
         t in ("organization", "newsmediaorganization", "corporation") for t in types)
 
@@ -114,7 +122,7 @@ def is_person(value: Any) -> bool:
     """Whether a JSON-LD ``author`` declares a Person (a one-person blog named after its author
     keeps that author even though the site bears the same name)."""
     items = value if isinstance(value, list) else [value]
-    return any("person" in _types(item) for item in items if isinstance(item, dict))
+    return any("person" in ld_types(item) for item in items if isinstance(item, dict))
 
 
 def ld_names(value: Any) -> list[str]:
@@ -190,13 +198,3 @@ def first_value(meta: dict[str, list[str]], *names: str) -> str | None:
             return values[0]
     return None
 
-
-def ld_objects(tree: LexborHTMLParser) -> list[dict]:
-    """Every JSON-LD object of the page (``@graph``, ``mainEntity`` and item lists
-    flattened), in page order."""
-    objects: list[dict] = []
-    for script in tree.css('script[type="application/ld+json"]'):
-        data = _json_loads(script.text(deep=True) or "")
-        if data is not None:
-            _flatten(data, objects)
-    return objects

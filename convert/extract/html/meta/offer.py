@@ -20,7 +20,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from convert.extract.ablation import rule
-from .declared import ld_objects
+from .declared import ld_types
 
 OFFERS = rule("offers", "a product page's declared price, currency and availability become "
               "metadata")
@@ -38,12 +38,15 @@ _PRODUCT_TYPES = {"product", "productgroup", "productmodel", "car", "vehicle", "
 _MICRODATA = '[itemprop="price"], [itemprop="priceCurrency"], [itemprop="availability"]'
 
 
-def offer(tree: LexborHTMLParser, meta: dict[str, list[str]]) -> dict[str, str | None]:
-    """``price``, ``price_currency`` and ``availability`` (each ``None`` when not declared)."""
+def offer(tree: LexborHTMLParser, objects: list[dict],
+          meta: dict[str, list[str]]) -> dict[str, str | None]:
+    """``price``, ``price_currency`` and ``availability`` (each ``None`` when not declared),
+    from the page's JSON-LD ``objects`` (:func:`.declared.ld_objects`), its ``<meta>`` values
+    (:func:`.declared.meta_tags`) and its microdata."""
     out: dict[str, str | None] = {"price": None, "price_currency": None, "availability": None}
     if not OFFERS:
         return out
-    declared = _ld_offer(ld_objects(tree)) or _og_offer(meta) or _microdata_offer(tree)
+    declared = _ld_offer(objects) or _og_offer(meta) or _microdata_offer(tree)
     if declared:
         price, currency, availability = declared
         out["price"] = price_text(price)
@@ -83,19 +86,13 @@ def availability_name(value: Any) -> str | None:
     return name if _AVAILABILITY.fullmatch(name) else None
 
 
-def _types(obj: dict) -> set[str]:
-    t = obj.get("@type")
-    items = t if isinstance(t, list) else [t]
-    return {x.lower() for x in items if isinstance(x, str)}
-
-
 def _from_offer(obj: Any) -> tuple[Any, Any, Any] | None:
     if isinstance(obj, list):
         return next((o for o in map(_from_offer, obj) if o), None)
     if not isinstance(obj, dict):
         return None
     price = obj.get("price")
-    if price is None and "aggregateoffer" in _types(obj):
+    if price is None and "aggregateoffer" in ld_types(obj):
         price = obj.get("lowPrice")
     if price is None and isinstance(obj.get("priceSpecification"), dict):
         price = obj["priceSpecification"].get("price")
@@ -110,14 +107,14 @@ def _from_offer(obj: Any) -> tuple[Any, Any, Any] | None:
 def _ld_offer(objects: list[dict]) -> tuple[Any, Any, Any] | None:
     """The offer of the page's product; ``None`` on a page listing several products (a
     category page's ``ItemList``), whose prices are no single thing the page sells."""
-    products = [o for o in objects if _types(o) & _PRODUCT_TYPES and o.get("offers")]
+    products = [o for o in objects if _PRODUCT_TYPES.intersection(ld_types(o)) and o.get("offers")]
     if len({_identity(o) for o in products}) > 1:
         return None
     for obj in products:
         found = _from_offer(obj.get("offers"))
         if found:
             return found
-    offers = [found for o in objects if _types(o) & {"offer", "aggregateoffer"}
+    offers = [found for o in objects if {"offer", "aggregateoffer"}.intersection(ld_types(o))
               for found in [_from_offer(o)] if found]
     if len({price_text(o[0]) for o in offers}) == 1:
         return offers[0]
