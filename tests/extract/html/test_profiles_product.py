@@ -171,3 +171,23 @@ def test_a_described_block_holding_the_winner_replaces_it():
     body = _body(html)
     nodes = product.with_described([body.css_first("#winner")])
     assert [n.attributes.get("id") for n in nodes] == ["product-details"]
+
+
+def test_specification_names_wrapped_in_divs_survive_cleaning(monkeypatch):
+    # A design system's description list wraps every name in a <div> (wcxb-dev 0620, tune):
+    # the cascade's cleaning dropped each short <div>, leaving the values without names.
+    rows = "".join(f"<dt class='k'><div class='box'>{name}</div></dt><dd class='v'>{value}</dd>"
+                   for name, value in (("Seat Cushion Thickness", "4 in"), ("Frame Material",
+                                       "Manufactured Wood"), ("Weight Capacity", "275 lb."),
+                                       ("Upholstery Material", "Vinyl")))
+    html = ("<html><body><nav><a href='/'>Shop</a></nav><main><h1>Vinyl Executive Chair</h1>"
+            "<p>A high-back executive chair with hand-applied brass nail trim, a padded seat and "
+            "fixed wooden arms, for long days at the desk.</p><h2>Specifications</h2>"
+            f"<dl class='specs'>{rows}</dl></main></body></html>")
+    body = _body(product.product_markup(html))
+    assert body.css_first("dt div") is None and "Seat Cushion Thickness" in body.text()
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("product", 0.9, {}))
+    found = profiles.extract(LexborHTMLParser(html), {}, Builder(None), [], html)
+    text = " ".join(block_texts(found.blocks))
+    assert "Seat Cushion Thickness" in text and "Manufactured Wood" in text
+

@@ -11,7 +11,8 @@ opened up (:func:`product_markup`):
   however they are named (:func:`without_product_cards`);
 * the collapsed panels of tabs and accordions, where shops keep the description and the
   specifications, are shown (:func:`show_collapsed`), and so are the late segments of a
-  streamed server render (:func:`reveal_streamed`);
+  streamed server render (:func:`reveal_streamed`); the wrappers inside specification
+  cells are unwrapped (:func:`unwrap_cells`);
 
 then runs the cascade again: what is left with the most text is the description, its feature
 list and specification tables. The blocks the page marks as the product's description or
@@ -35,7 +36,7 @@ from ...lazyre import lazy
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
            "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
-           "COLLAPSED_PANELS", "STREAMED_SEGMENTS"]
+           "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "unwrap_cells"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -48,6 +49,9 @@ OTHER_PRODUCT_CARDS = rule("other_product_cards", "on a product page a run of re
                            "each linking to a priced item (other products) is removed")
 COLLAPSED_PANELS = rule("collapsed_panels", "on a product page the collapsed panels of tabs "
                         "and accordions (description, specifications, details) are shown")
+CELL_WRAPPERS = rule("cell_wrappers", "on a product page the <div> wrappers inside table and "
+                     "definition-list cells are unwrapped, so cleaning keeps a "
+                     "specification's names")
 STREAMED_SEGMENTS = rule("streamed_segments", "on a product page the hidden segments a "
                          "streaming server render sends late (<div hidden id=\"S:n\">) are "
                          "put in their placeholders and shown")
@@ -84,7 +88,19 @@ def product_markup(html: str) -> str | None:
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
-    return tree.html if revealed or removed or shown else None
+    unwrapped = CELL_WRAPPERS and unwrap_cells(body)
+    return tree.html if revealed or removed or shown or unwrapped else None
+
+
+def unwrap_cells(body: LexborNode) -> bool:
+    """Unwrap the block wrappers inside the cells of tables and definition lists (a
+    ``<dt><div>Seat height</div></dt>``): the cascade's cleaning judges a ``<div>`` as a block
+    of its own and drops a short one, leaving a specification's values without their names.
+    Whether there were any."""
+    wrappers = body.css("dt div, dd div, th div, td div, dt section, dd section")
+    for node in reversed(wrappers):  # innermost first
+        node.unwrap()
+    return bool(wrappers)
 
 
 #: A class word that clips an element's overflow (``overflow-hidden``, ``md:overflow-y-hidden``):
