@@ -38,7 +38,7 @@ def _page() -> str:
 
 
 def test_shop_blocks_are_removed_and_the_description_kept():
-    markup = product.without_shop_blocks(_page())
+    markup = product.product_markup(_page())
     assert markup is not None
     tree = LexborHTMLParser(markup)
     text = tree.body.text()
@@ -47,7 +47,7 @@ def test_shop_blocks_are_removed_and_the_description_kept():
 
 
 def test_a_page_naming_no_shop_blocks_is_left_alone():
-    assert product.without_shop_blocks(f"<html><body>{_DESCRIPTION}</body></html>") is None
+    assert product.product_markup(f"<html><body>{_DESCRIPTION}</body></html>") is None
 
 
 def test_extract_finds_the_description_not_the_reviews(monkeypatch):
@@ -65,3 +65,129 @@ def test_ablated_profile_keeps_the_generic_extraction(monkeypatch):
     monkeypatch.setattr(product, "PRODUCT_PROFILE", False)
     html = _page()
     assert profiles.extract(LexborHTMLParser(html), {}, Builder(None), [], html) is None
+
+
+def _body(markup: str):
+    return LexborHTMLParser(markup).body
+
+
+def test_a_body_or_wrapper_named_for_reviews_is_not_removed():
+    # WooCommerce themes name the body "single-product-reviews-..." (wcxb-dev 0600, tune):
+    # removing it lost the whole page.
+    html = (f"<html><body class='single-product single-product-reviews-below'>"
+            f"<div class='product-with-reviews'><h1>Trail 25 Pack</h1>{_DESCRIPTION}</div>"
+            f"<section id='reviews'>{_review(1)}</section></body></html>")
+    text = _body(product.product_markup(html)).text()
+    assert "Trail 25 Pack" in text and "pockets galore" in text and "Review 1" not in text
+
+
+def test_streamed_segments_are_put_in_their_placeholders_and_shown():
+    # React's streaming render: the specifications arrive late in a hidden S: segment that a
+    # script moves into the P: placeholder (wcxb-dev 0620, tune, has 39 such placeholders).
+    html = ("<html><body><main><h1>Vinyl Executive Chair</h1><div id='specs'>"
+            "<template id='P:2e'></template></div><p>Ships in 2 days.</p></main>"
+            "<div hidden id='S:2e'><dl><dt>Seat height</dt><dd>20 in</dd></dl></div>"
+            "<div hidden id='S:31'><p>Orphan segment text</p></div></body></html>")
+    body = _body(product.product_markup(html))
+    specs = body.css_first("#specs")
+    assert "Seat height" in specs.text() and specs.css_first("template") is None
+    assert body.css_first("[hidden]") is None
+    assert "Orphan segment text" in body.text()
+
+
+def test_streamed_segments_rule_can_be_switched_off(monkeypatch):
+    monkeypatch.setattr(product, "STREAMED_SEGMENTS", False)
+    html = ("<html><body><div><template id='P:1'></template></div>"
+            "<div hidden id='S:1'><p>Late text</p></div></body></html>")
+    assert product.product_markup(html) is None
+
+
+def test_collapsed_tab_and_accordion_panels_are_shown_but_not_dialogs():
+    html = ("<html><body><h1>Camera</h1>"
+            "<div role='tabpanel' hidden><p>Specifications: 24.3 MP sensor</p></div>"
+            "<div class='accordion__panel' style='display:none'><p>Care: wipe clean</p></div>"
+            "<div class='tab-content is-hidden'><p>Warranty: two years</p></div>"
+            "<div class='data-[state=open]:animate-accordion-down overflow-hidden' "
+            "role='region'><p>Kit contents: strap, charger</p></div>"
+            "<div class='modal' hidden><p>Sign up for our newsletter</p></div>"
+            "<div class='gallery overflow-hidden'><p>Slide</p></div></body></html>")
+    body = _body(product.product_markup(html))
+    from convert.extract.html.dom import hidden_by
+    shown = {p.text(): not any(hidden_by(a.attributes) or "overflow-hidden" in (
+        a.attributes.get("class") or "") for a in _ancestors(p)) for p in body.css("p")}
+    assert shown == {"Specifications: 24.3 MP sensor": True, "Care: wipe clean": True,
+                     "Warranty: two years": True, "Kit contents: strap, charger": True,
+                     "Sign up for our newsletter": False, "Slide": False}
+
+
+def _ancestors(node):
+    while node is not None and node.tag != "body":
+        yield node
+        node = node.parent
+
+
+def _card(i: int, price: str = "$12.99") -> str:
+    return (f"<div class='tile'><a href='/p/{i}'><img src='{i}.jpg'>Jacket {i}</a>"
+            f"<span>{price}</span></div>")
+
+
+def test_unnamed_runs_of_priced_product_cards_are_removed():
+    # "Complete the look", "How about these?": no class names them, their cards do.
+    cards = "".join(_card(i) for i in range(5))
+    sizes = "".join(f"<li><button>Size {s}</button> <span>€49.99</span></li>" for s in "SMLX")
+    html = (f"<html><body><h1>Faux leather jacket</h1><ul class='sizes'>{sizes}</ul>"
+            f"{_DESCRIPTION}<h2>How about these?</h2><div class='grid'>{cards}</div>"
+            f"</body></html>")
+    text = _body(product.product_markup(html)).text()
+    assert "Jacket 3" not in text
+    assert "Size M" in text and "pockets galore" in text
+
+
+def test_a_run_of_linked_cards_without_prices_stays():
+    cards = "".join(f"<div class='tile'><a href='/g/{i}'>Photo {i}</a></div>" for i in range(5))
+    assert product.product_markup(f"<html><body><div>{cards}</div></body></html>") is None
+
+
+def test_described_blocks_join_the_winner_in_document_order():
+    html = ("<html><body><main><h1>Trail 25 Pack</h1><div id='winner'><p>"
+            + "Keep your gear within reach. " * 8 + "</p></div>"
+            "<div class='product-specifications'><table><tr><th>Capacity</th><td>25 liters"
+            "</td></tr><tr><th>Weight</th><td>1 lb. 13 oz.</td></tr><tr><th>Frame</th><td>"
+            "Aluminium stay, removable, with a ventilated back panel and hip belt pockets"
+            "</td></tr></table><p>Fits torsos from 15 to 21 inches, with an adjustable harness.</p></div></main>"
+            "<div class='cookie-description'><p>" + "Strictly necessary cookies. " * 8
+            + "</p></div></body></html>")
+    body = _body(html)
+    winner = body.css_first("#winner")
+    nodes = product.with_described([winner])
+    assert [n.attributes.get("id") or n.attributes.get("class") for n in nodes] == [
+        "winner", "product-specifications"]
+
+
+def test_a_described_block_holding_the_winner_replaces_it():
+    html = ("<html><body><div id='product-details'><ul><li>5760 CUDA cores</li>"
+            "<li>12GB GDDR5</li></ul><div id='winner'><p>" + "A gaming monster. " * 10
+            + "</p></div></div></body></html>")
+    body = _body(html)
+    nodes = product.with_described([body.css_first("#winner")])
+    assert [n.attributes.get("id") for n in nodes] == ["product-details"]
+
+
+def test_specification_names_wrapped_in_divs_survive_cleaning(monkeypatch):
+    # A design system's description list wraps every name in a <div> (wcxb-dev 0620, tune):
+    # the cascade's cleaning dropped each short <div>, leaving the values without names.
+    rows = "".join(f"<dt class='k'><div class='box'>{name}</div></dt><dd class='v'>{value}</dd>"
+                   for name, value in (("Seat Cushion Thickness", "4 in"), ("Frame Material",
+                                       "Manufactured Wood"), ("Weight Capacity", "275 lb."),
+                                       ("Upholstery Material", "Vinyl")))
+    html = ("<html><body><nav><a href='/'>Shop</a></nav><main><h1>Vinyl Executive Chair</h1>"
+            "<p>A high-back executive chair with hand-applied brass nail trim, a padded seat and "
+            "fixed wooden arms, for long days at the desk.</p><h2>Specifications</h2>"
+            f"<dl class='specs'>{rows}</dl></main></body></html>")
+    body = _body(product.product_markup(html))
+    assert body.css_first("dt div") is None and "Seat Cushion Thickness" in body.text()
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("product", 0.9, {}))
+    found = profiles.extract(LexborHTMLParser(html), {}, Builder(None), [], html)
+    text = " ".join(block_texts(found.blocks))
+    assert "Seat Cushion Thickness" in text and "Manufactured Wood" in text
+

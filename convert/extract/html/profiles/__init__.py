@@ -109,21 +109,31 @@ def _listing(kind: str, page: _Page) -> _Taken | None:
 
 
 def _product(kind: str, page: _Page) -> _Taken | None:
-    """Product: the content found again without reviews and other products."""
+    """Product: the content found again without reviews and other products (with hidden
+    panels and streamed segments shown), and with the blocks marked as its description."""
     if not (product.PRODUCT_PROFILE and page.html):
         return None
-    markup = product.without_shop_blocks(page.html)
-    if markup is None:
+    markup = product.product_markup(page.html)
+    notes = ["product profile: content found without reviews and other products"]
+    if markup is not None:
+        from ..content import find_content
+        _, found = find_content(markup)
+    else:
+        # Nothing to remove or show: the cascade's own winner, still widened to the
+        # description it may have missed.
+        found, notes = page.found, ["product profile: the cascade's content"]
+    if found is None or not found.nodes:
         return None
-    from ..content import find_content
-    _, found = find_content(markup)
-    if found is None:
+    nodes = product.with_described(found.nodes) if product.DESCRIPTION_ANCHOR else found.nodes
+    widened = [n.mem_id for n in nodes] != [n.mem_id for n in found.nodes]
+    if markup is None and not widened:
         return None
-    blocks = [b for node in found.nodes for b in page.builder.blocks_of(node, 0)]
+    blocks = [b for node in nodes for b in page.builder.blocks_of(node, 0)]
     if not blocks:
         return None
-    return blocks, found.nodes, [
-        "product profile: content found without reviews and other products"] + found.notes
+    if widened:
+        notes.append(f"product profile: {len(nodes)} blocks with the product's description")
+    return blocks, nodes, notes + found.notes
 
 
 def _service(kind: str, page: _Page) -> _Taken | None:

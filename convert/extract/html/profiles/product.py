@@ -3,9 +3,20 @@
 On a product page the blocks that outweigh the description are the shop's, repeated on every
 product: customer reviews and ratings, questions and answers, "customers also bought",
 "similar items", "recently viewed" carousels. The generic cascade, looking for the most prose,
-often picks the reviews. The product profile removes the blocks named for those (class/id
-words, :data:`NOT_THE_PRODUCT`) from the page and runs the cascade again: what is left with
-the most text is the description, its feature list and specification tables.
+often picks the reviews. The product profile reads the page's markup as a reader sees it
+opened up (:func:`product_markup`):
+
+* the blocks named for reviews, Q&A or other products go (class/id words,
+  :data:`NOT_THE_PRODUCT`), and so do the runs of priced cards linking to other products
+  however they are named (:func:`without_product_cards`);
+* the collapsed panels of tabs and accordions, where shops keep the description and the
+  specifications, are shown (:func:`show_collapsed`), and so are the late segments of a
+  streamed server render (:func:`reveal_streamed`); the wrappers inside specification
+  cells are unwrapped (:func:`unwrap_cells`);
+
+then runs the cascade again: what is left with the most text is the description, its feature
+list and specification tables. The blocks the page marks as the product's description or
+specifications join what the cascade found (:func:`with_described`).
 """
 
 from __future__ import annotations
@@ -13,17 +24,37 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.extract.ablation import rule
 
-from ..dom import inside
+from .. import patterns as P
+from ..dom import hidden_by, inside
+from ..measure import text_len
 from ...lazyre import lazy
 
-__all__ = ["without_shop_blocks", "PRODUCT_PROFILE", "NOT_THE_PRODUCT"]
+__all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
+           "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
+           "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
+           "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "unwrap_cells"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
+SHOP_BLOCK_GUARD = rule("shop_block_guard", "a block named for reviews or other products "
+                        "that holds the page's <h1> (the product's wrapper, the body) stays")
+DESCRIPTION_ANCHOR = rule("description_anchor", "on a product page the blocks marked as the "
+                          "product's description or specifications are kept with the content "
+                          "found (added beside it, or widened to when they hold it)")
+OTHER_PRODUCT_CARDS = rule("other_product_cards", "on a product page a run of repeated cards "
+                           "each linking to a priced item (other products) is removed")
+COLLAPSED_PANELS = rule("collapsed_panels", "on a product page the collapsed panels of tabs "
+                        "and accordions (description, specifications, details) are shown")
+CELL_WRAPPERS = rule("cell_wrappers", "on a product page the <div> wrappers inside table and "
+                     "definition-list cells are unwrapped, so cleaning keeps a "
+                     "specification's names")
+STREAMED_SEGMENTS = rule("streamed_segments", "on a product page the hidden segments a "
+                         "streaming server render sends late (<div hidden id=\"S:n\">) are "
+                         "put in their placeholders and shown")
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
@@ -44,22 +75,231 @@ def _not_the_product(words: str) -> bool:
     return bool(NOT_THE_PRODUCT.search(words)) and not _OWN.search(words)
 
 
-def without_shop_blocks(html: str) -> str | None:
-    """The page's markup without the blocks named as reviews, Q&A or other products, or
-    ``None`` when it names none."""
+def product_markup(html: str) -> str | None:
+    """The page's markup as the product profile reads it (streamed segments in place, shop
+    blocks and other products' cards removed, collapsed panels shown), or ``None`` when none
+    of that changes anything."""
     tree = LexborHTMLParser(html)
     body = tree.body
     if body is None:
         return None
+    revealed = STREAMED_SEGMENTS and reveal_streamed(body)
+    removed = without_shop_blocks(body)
+    if OTHER_PRODUCT_CARDS and without_product_cards(body):
+        removed = True
+    shown = COLLAPSED_PANELS and show_collapsed(body)
+    unwrapped = CELL_WRAPPERS and unwrap_cells(body)
+    return tree.html if revealed or removed or shown or unwrapped else None
+
+
+def unwrap_cells(body: LexborNode) -> bool:
+    """Unwrap the block wrappers inside the cells of tables and definition lists (a
+    ``<dt><div>Seat height</div></dt>``): the cascade's cleaning judges a ``<div>`` as a block
+    of its own and drops a short one, leaving a specification's values without their names.
+    Whether there were any."""
+    wrappers = body.css("dt div, dd div, th div, td div, dt section, dd section")
+    for node in reversed(wrappers):  # innermost first
+        node.unwrap()
+    return bool(wrappers)
+
+
+#: A class word that clips an element's overflow (``overflow-hidden``, ``md:overflow-y-hidden``):
+#: an accordion panel's animation frame, though the cascade reads "hidden" in it as chrome.
+_OVERFLOW = lazy(r"(?:^|\s)(?:[\w-]+:)*overflow-(?:[xy]-)?hidden(?=\s|$)", re.IGNORECASE)
+
+#: class/id words of the panels of tabs and accordions: a product page keeps its description
+#: and specifications in them, all but one collapsed until a reader opens them.
+_PANEL = lazy(r"(?<![a-z])(?:panel|tab-?panel|tab-?pane|tab-?content|tabs?-?body|collapse|"
+              r"collapsible|collapsed|accordion[\w-]*|expandable|expander)(?![a-z])",
+              re.IGNORECASE)
+_PANEL_ROLES = frozenset({"region", "tabpanel"})
+
+
+def show_collapsed(body: LexborNode) -> bool:
+    """Show every panel of a tab set or accordion (a ``tabpanel``/``region`` role, or named
+    so; see :data:`_PANEL`) that is hidden or clips its overflow (:data:`_OVERFLOW`); whether
+    there was any."""
+    shown = False
+    seen = set()
+    for node in body.css("[hidden], [aria-hidden], [style], [class]"):
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        attrs = node.attributes
+        cls = attrs.get("class") or ""
+        clipped = "overflow-" in cls and _OVERFLOW.search(cls)
+        if not clipped and not hidden_by(attrs):
+            continue
+        role = (attrs.get("role") or "").lower()
+        words = (cls + " " + (attrs.get("id") or "")).replace("_", "-")
+        if role not in _PANEL_ROLES and not _PANEL.search(words):
+            continue
+        if clipped:
+            node.attrs["class"] = cls = _OVERFLOW.sub(" ", cls).strip()
+        for name in ("hidden", "aria-hidden", "style"):
+            if name in attrs:
+                del node.attrs[name]
+        if cls:
+            node.attrs["class"] = P.HIDDEN_CLASS.sub(" ", cls).strip()
+        shown = True
+    return shown
+
+
+#: The id of a late segment of a streamed server render and of its placeholder: React sends
+#: ``<div hidden id="S:2e">`` at the end of the body with a script moving it to the
+#: ``<template id="P:2e">`` (or ``B:2e``) it replaces.
+_SEGMENT = lazy(r"S:([0-9a-z]+)")
+
+
+def reveal_streamed(body: LexborNode) -> bool:
+    """Put every hidden streamed segment in its placeholder, shown (in place when it has
+    none): a page rendered so keeps its product details in them, and without the script a
+    parse sees them hidden at the end. Whether there was any."""
+    segments = [node for node in body.css('div[hidden][id^="S:"]')
+                if _SEGMENT.fullmatch(node.attributes.get("id") or "")]
+    if not segments:
+        return False
+    slots = {node.attributes.get("id"): node for node in body.css('template[id]')}
+    # Last first: a segment may hold the placeholder of a later one, and moves with it.
+    for segment in reversed(segments):
+        key = segment.attributes["id"][2:]
+        slot = slots.get("P:" + key) or slots.get("B:" + key)
+        if slot is not None and not inside(slot, segment):
+            slot.insert_before(segment)  # inserts a copy
+            moved = slot.prev
+            segment.decompose()
+            slot.decompose()
+            segment = moved
+        if segment is not None and segment.tag == "div":
+            del segment.attrs["hidden"]
+    return True
+
+
+def without_shop_blocks(body: LexborNode) -> bool:
+    """Remove the blocks named as reviews, Q&A or other products from the page; whether
+    there were any."""
     doomed = []
     for node in body.css("[class], [id]"):
+        if node.tag in ("body", "html") or doomed and (
+                node.mem_id == doomed[-1].mem_id or inside(node, doomed[-1])):
+            continue
         attrs = node.attributes
         words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
-        if _not_the_product(words) and not (doomed and inside(node, doomed[-1])):
+        # (A wrapper holding the product's name is the product's, however it is named:
+        # ``<body class="single-product-reviews-...">``.)
+        if _not_the_product(words) and not (SHOP_BLOCK_GUARD and node.css_first("h1")):
             doomed.append(node)
-    if not doomed:
-        return None
     for node in doomed:
         node.decompose()
-    return tree.html
+    return bool(doomed)
 
+
+#: A price as a card shows it: a currency sign or code next to a number.
+_PRICE = lazy(r"(?:[$€£¥₹]|(?<![a-z])(?:usd|eur|gbp|chf|cad|aud|sek|nok|dkk|pln|czk|kr|zł|kč)"
+              r"(?![a-z]))\s?\d|\d(?:[.,]\d\d)?\s?(?:[$€£¥₹]|(?<![a-z])(?:usd|eur|gbp|chf|"
+              r"sek|nok|dkk|pln|czk|kr|zł|kč|ft|lei)(?![a-z]))", re.IGNORECASE)
+#: A run of other products has this many cards...
+MIN_CARDS = 3
+#: ...most of them (this share) each a link and a price...
+MIN_PRICED_SHARE = 0.6
+#: ...of at most this many characters (a teaser, not a section of the page).
+CARD_MAX_CHARS = 400
+
+
+def without_product_cards(body: LexborNode) -> bool:
+    """Remove every run of sibling cards that are other products (each a link to an item
+    and its price, see :data:`MIN_PRICED_SHARE`), whatever the block around them is named:
+    "customers also bought", "complete the look", "similar items". Whether there was any."""
+    doomed = []
+    for parent in body.css("*"):
+        if doomed and inside(parent, doomed[-1]):
+            continue
+        children = [c for c in parent.iter() if c.tag and c.tag[0] != "-"]
+        if len(children) < MIN_CARDS:
+            continue
+        runs: dict[tuple[str, str], list[LexborNode]] = {}
+        for child in children:
+            cls = (child.attributes.get("class") or "").split(None, 1)
+            runs.setdefault((child.tag, re.sub(r"\d+", "", cls[0]) if cls else ""), []).append(child)
+        for items in runs.values():
+            if len(items) >= MIN_CARDS and _priced_cards(items):
+                doomed.append(parent)
+                break
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
+
+
+def _priced_cards(items: list[LexborNode]) -> bool:
+    priced = 0
+    for item in items:
+        text = item.text(separator=" ", strip=True)
+        if (len(text) <= CARD_MAX_CHARS and _PRICE.search(text)
+                and (item.tag == "a" and item.attributes.get("href")
+                     or item.css_first("a[href]") is not None)):
+            priced += 1
+    return priced >= MIN_PRICED_SHARE * len(items)
+
+
+#: class/id words of the product's own text: its description, details and specifications.
+_DESCRIBED = lazy(r"(?<![a-z])(?:(?:product|item|listing|pdp)-?(?:long-?)?(?:description|details?|"
+                  r"overview|specs|specifications?|features)|description|"
+                  r"specifications?)(?![a-z])", re.IGNORECASE)
+#: ...unless they describe something else: a cookie category, a menu, a dialog.
+_NOT_DESCRIBED = lazy(r"cookie|privacy|gdpr|consent|modal|dialog|popup|menu|drawer|newsletter|"
+                      r"header|footer|seller|shipping|delivery|returns?", re.IGNORECASE)
+_AROUND = frozenset({"nav", "header", "footer", "aside", "menu", "dialog"})
+#: A described block holds at least this many visible characters (a label is no description).
+DESCRIBED_MIN_CHARS = 150
+
+
+def described(root: LexborNode) -> list[LexborNode]:
+    """The outermost blocks under ``root`` marked as the product's description or
+    specifications (``itemprop="description"`` or named so, :data:`_DESCRIBED`), outside page
+    chrome and dialogs, in document order."""
+    out: list[LexborNode] = []
+    for node in root.css("[class], [id], [itemprop]"):
+        if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
+            continue
+        attrs = node.attributes
+        words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+        if attrs.get("itemprop") != "description" and not _DESCRIBED.search(words):
+            continue
+        if node.tag in ("meta", "body", "html") or _NOT_DESCRIBED.search(words):
+            continue
+        if text_len(node) < DESCRIBED_MIN_CHARS or _in_furniture(node):
+            continue
+        out.append(node)
+    return out
+
+
+def _in_furniture(node: LexborNode) -> bool:
+    node = node.parent
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in _AROUND:
+            return True
+        attrs = node.attributes
+        words = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+        if words.strip() and _NOT_DESCRIBED.search(words):
+            return True
+        node = node.parent
+    return False
+
+
+def with_described(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The winner's ``nodes`` with the product's described blocks of the page they are in
+    (:func:`described`): one holding the winner replaces it, the others outside it are added,
+    all in document order."""
+    root = nodes[0]
+    while root.parent is not None and root.tag != "body":
+        root = root.parent
+    anchors = described(root)
+    if not anchors:
+        return nodes
+    out = list(nodes)
+    for anchor in anchors:
+        if any(n.mem_id == anchor.mem_id or inside(anchor, n) for n in out):
+            continue
+        out = [n for n in out if not inside(n, anchor)] + [anchor]
+    order = {n.mem_id: i for i, n in enumerate(root.traverse())}
+    return sorted(out, key=lambda n: order.get(n.mem_id, 0))
