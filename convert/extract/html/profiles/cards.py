@@ -15,16 +15,25 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Heading, Paragraph
+from convert.article import Block, Heading, Link, Paragraph
 from convert.extract.ablation import rule
 from convert.textutil import inline_text
 
 from ...lazyre import lazy
 
-__all__ = ["tidy", "CARD_META"]
+__all__ = ["tidy", "without_template_links", "CARD_META", "CARD_TEMPLATE_LINKS"]
 
 CARD_META = rule("card_meta", "a listing card's lines that are only its byline, date, reading "
                  "time or counters, or repeat an earlier line of the card, are dropped")
+
+CARD_TEMPLATE_LINKS = rule("card_template_links", "a link line repeated word for word in half "
+                           "the cards of a grid ('Read more', 'Quick view') is the card "
+                           "template's, not an item's, and is dropped")
+
+#: A line is the template's when it is in at least this share of the grid's cards...
+TEMPLATE_SHARE = 0.5
+#: ...and in at least this many.
+TEMPLATE_MIN_CARDS = 3
 
 #: Elements naming a card's byline (its author, comment and reaction counts) and its date.
 _BYLINE_SELECTOR = ("[rel~=author], [itemprop=author], [class*=author], [class*=byline], "
@@ -103,3 +112,33 @@ def tidy(blocks: list[Block], card: LexborNode) -> list[Block]:
                 seen.add(key)
         out.append(block)
     return out if out else blocks
+
+
+def _link_line(block: Block) -> str | None:
+    """The text of a paragraph that is one link and nothing else, else ``None``."""
+    if not isinstance(block, Paragraph):
+        return None
+    parts = [c for c in block.children if not (c.type == "text" and not c.text.strip())]
+    if len(parts) != 1 or not isinstance(parts[0], Link):
+        return None
+    return " ".join(inline_text(parts[0].children).split()).lower() or None
+
+
+def without_template_links(cards: list[list[Block]]) -> list[list[Block]]:
+    """The cards without the link lines the card template repeats (see
+    :data:`CARD_TEMPLATE_LINKS`); a card left with nothing keeps its blocks."""
+    if not CARD_TEMPLATE_LINKS or len(cards) < TEMPLATE_MIN_CARDS:
+        return cards
+    counts: dict[str, int] = {}
+    for blocks in cards:
+        for line in {_link_line(b) for b in blocks} - {None}:
+            counts[line] = counts.get(line, 0) + 1
+    floor = max(TEMPLATE_MIN_CARDS, TEMPLATE_SHARE * len(cards))
+    template = {line for line, n in counts.items() if n >= floor}
+    if not template:
+        return cards
+    out = []
+    for blocks in cards:
+        kept = [b for b in blocks if _link_line(b) not in template]
+        out.append(kept or blocks)
+    return out

@@ -96,11 +96,11 @@ def find(body: LexborNode) -> Group | None:
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     """One :class:`List` of the cards, each card's blocks an item (its title linked)."""
-    items = []
-    for item in group.items:
-        blocks = cards.tidy(builder.blocks_of(item, 0), item)
-        if blocks:
-            items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
+    built = [(item, cards.tidy(builder.blocks_of(item, 0), item)) for item in group.items]
+    built = [(item, blocks) for item, blocks in built if blocks]
+    kept = cards.without_template_links([blocks for _, blocks in built])
+    items = [ListItem(tuple(_linked(blocks, item, builder.base)))
+             for (item, _), blocks in zip(built, kept)]
     return [List(tuple(items))] if items else []
 
 
