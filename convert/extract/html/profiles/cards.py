@@ -19,9 +19,13 @@ from convert.article import Block, Heading, Link, Paragraph
 from convert.extract.ablation import rule
 from convert.textutil import inline_text
 
+from ..builder import Builder
+from ..dom import hidden_by, is_hidden
+
 from ...lazyre import lazy
 
-__all__ = ["tidy", "without_template_links", "CARD_META", "CARD_TEMPLATE_LINKS"]
+__all__ = ["tidy", "without_template_links", "card_builder", "CARD_META",
+           "CARD_TEMPLATE_LINKS", "CARD_LINK_TWINS"]
 
 CARD_META = rule("card_meta", "a listing card's lines that are only its byline, date, reading "
                  "time or counters, or repeat an earlier line of the card, are dropped")
@@ -34,6 +38,10 @@ CARD_TEMPLATE_LINKS = rule("card_template_links", "a link line repeated word for
 TEMPLATE_SHARE = 0.5
 #: ...and in at least this many.
 TEMPLATE_MIN_CARDS = 3
+
+CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen readers only "
+                       "(aria-hidden: the mouse twin of its title link, often around the "
+                       "summary) is shown, as the screen shows it")
 
 #: Elements naming a card's byline (its author, comment and reaction counts) and its date.
 _BYLINE_SELECTOR = ("[rel~=author], [itemprop=author], [class*=author], [class*=byline], "
@@ -142,3 +150,27 @@ def without_template_links(cards: list[list[Block]]) -> list[list[Block]]:
         kept = [b for b in blocks if _link_line(b) not in template]
         out.append(kept or blocks)
     return out
+
+
+def _card_hidden(node: LexborNode) -> bool:
+    """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it."""
+    if node.tag == "a":
+        attrs = node.attributes
+        if attrs and attrs.get("aria-hidden") == "true":
+            return hidden_by({k: v for k, v in attrs.items() if k != "aria-hidden"})
+    return is_hidden(node)
+
+
+class _CardBuilder(Builder):
+    hidden = staticmethod(_card_hidden)
+
+    def inline(self, node: LexborNode, depth: int):  # noqa: ANN201
+        # The twin's text is shown as text: its link repeats the title's.
+        if node.tag == "a" and node.attributes.get("aria-hidden") == "true":
+            return self.inline_children(node, depth)
+        return super().inline(node, depth)
+
+
+def card_builder(builder: Builder) -> Builder:
+    """The builder for a grid's cards (see :data:`CARD_LINK_TWINS`)."""
+    return _CardBuilder(builder.base) if CARD_LINK_TWINS else builder

@@ -96,7 +96,8 @@ def find(body: LexborNode) -> Group | None:
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     """One :class:`List` of the cards, each card's blocks an item (its title linked)."""
-    built = [(item, cards.tidy(builder.blocks_of(item, 0), item)) for item in group.items]
+    cardwise = cards.card_builder(builder)
+    built = [(item, cards.tidy(cardwise.blocks_of(item, 0), item)) for item in group.items]
     built = [(item, blocks) for item, blocks in built if blocks]
     kept = cards.without_template_links([blocks for _, blocks in built])
     items = [ListItem(tuple(_linked(blocks, item, builder.base)))
@@ -146,6 +147,9 @@ _REGION_SKIP = frozenset({"nav", "aside", "footer", "menu", "form", "dialog", "b
 #: class/id words of the furniture around and between a listing's grids: the facets, sort bars
 #: and pagination the page's list is read without, its menus and other items' carousels.
 #: (A header is not one: the page's heading often lives in one.)
+LISTING_TWINS = rule("listing_twins", "in a listing's region a short run of the main grid's "
+                     "own cards (same element and class) is a grid of its own, built as a list")
+
 REGION_CHROME = lazy(
     r"(?<![a-z])(?:nav|navbar|navigation|menu|megamenu|breadcrumbs?|crumbs|footer|sidebar|"
     r"filters?|facets?|refine|sort(?:ing|by)?|pagination|pager|paging|related|recommend\w*|"
@@ -215,11 +219,34 @@ def _region_grids(root: LexborNode, grid: Group) -> list[Group]:
     """The grids of the region: the chosen one, and every other one not nested in or around
     a grid already taken (larger ones first)."""
     taken = [grid]
-    for _, other in sorted(_grids(root), key=lambda sg: -sg[0]):
+    for _, other in sorted(_grids(root) + _twins(root, grid), key=lambda sg: -sg[0]):
         if any(_within(other.parent, g.parent) or _within(g.parent, other.parent) for g in taken):
             continue
         taken.append(other)
     return taken
+
+
+#: A section of the region holding at least this many cards of the main grid's kind (its
+#: signature) is a grid too: a "Latest" block of three cards above the river.
+MIN_TWIN_CARDS = 2
+
+
+def _twins(root: LexborNode, grid: Group) -> list[tuple[float, Group]]:
+    """Short runs of the main grid's own cards elsewhere in the region (see
+    :data:`MIN_TWIN_CARDS`), with their scores."""
+    if not LISTING_TWINS:
+        return []
+    out = []
+    for group in groups(root, MIN_TWIN_CARDS, feedback=True):
+        if group.signature != grid.signature or group.parent.mem_id == grid.parent.mem_id:
+            continue
+        cards = [(item, n) for item, n in zip(group.items, group.lengths) if _is_card(item, n)]
+        if len(cards) < MIN_TWIN_CARDS:
+            continue
+        group.items = [item for item, _ in cards]
+        group.lengths = [n for _, n in cards]
+        out.append((sum(min(n, CARD_CAP) for _, n in cards), group))
+    return out
 
 
 def build_region(root: LexborNode, grids: list[Group], builder) -> list[Block]:  # noqa: ANN001
