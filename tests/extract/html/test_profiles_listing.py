@@ -176,3 +176,16 @@ def test_a_heading_in_the_site_header_makes_no_region():
 def test_the_prose_rule_still_keeps_a_guide_page_generic():
     long = [Paragraph((Text("word " * 2000),))]
     assert listing.take(LexborHTMLParser(_topic_page()).body, Builder(None), long) is None
+
+
+def test_a_run_of_modal_windows_is_no_grid():
+    # The shape of scholar.google.com's profile page (wcxb-dev-extra 2917): the page parks its
+    # dialogs side by side, each a wrapper around a role=dialog window with a close link.
+    dialogs = "".join(
+        f"<div class='gs_md_wnw'><div role='dialog'><a href='#close'>Close</a><h2>Window {i}"
+        f"</h2><p>Settings of window {i}: new articles by this author, citations.</p></div></div>"
+        for i in range(6))
+    page = (f"<html><body>{dialogs}<main><h1>Profile</h1><p>Professor of things.</p></main>"
+            "</body></html>")
+    assert listing.find(LexborHTMLParser(page).body) is None
+    assert listing.find(LexborHTMLParser(page.replace("role='dialog'", "")).body) is not None

@@ -19,6 +19,7 @@ from convert.extract.ablation import rule
 from convert.safety import kept_url
 
 from ..dom import is_hidden
+from ..measure import text_len
 from ...lazyre import lazy
 from . import cards
 from .repeats import Group, groups, prose_words, words
@@ -56,9 +57,19 @@ REGION_PARENTS = frozenset({"body", "html", "main", "form"})
 PROSE_SHARE = 0.3
 
 
+CARD_NOT_DIALOG = rule("card_not_dialog", "the text of a dialog (role=dialog, <dialog>) inside "
+                       "an item does not make it a card: a run of a page's modal windows is no grid")
+
+_DIALOGS = "dialog, [role=dialog], [role=alertdialog]"
+
+
 def _is_card(item: LexborNode, length: int) -> bool:
     if length < CARD_MIN_CHARS:
         return False
+    if CARD_NOT_DIALOG:
+        hidden = sum(text_len(d) for d in item.css(_DIALOGS))
+        if hidden and length - hidden < CARD_MIN_CHARS:
+            return False
     return item.tag == "a" and bool(item.attrs.get("href")) or item.css_first("a[href]") is not None
 
 
