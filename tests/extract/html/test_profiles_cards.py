@@ -65,7 +65,8 @@ def test_a_date_alone_is_the_items():
     # An events list: the date line is what the item is about.
     page = ("<html><body><main><ul class='events'>" + "".join(
         f"<li class='event'><a href='/e/{i}'>Harbour concert number {i}</a><p><time>Mar {i + 1}"
-        f"</time></p><p>Brass band on the quay, free entry for everyone.</p></li>" for i in range(8)) + "</ul></main></body></html>")
+        f"</time></p><p>Brass band on the quay, free entry for everyone.</p></li>" for i in range(8))
+        + "</ul></main></body></html>")
     first = _text(_built(page).items[0].blocks)
     assert "Mar 1" in first
 

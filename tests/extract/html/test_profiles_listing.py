@@ -183,9 +183,11 @@ def test_a_run_of_modal_windows_is_no_grid():
     # dialogs side by side, each a wrapper around a role=dialog window with a close link.
     dialogs = "".join(
         f"<div class='gs_md_wnw'><div role='dialog'><a href='#close'>Close</a><h2>Window {i}"
-        f"</h2><p>Settings of window {i}: new articles by this author, citations and co-authors to follow.</p></div></div>"
+        f"</h2><p>Settings of window {i}: new articles by this author, citations and co-authors "
+        f"to follow.</p></div></div>"
         for i in range(6))
-    page = (f"<html><body><div class='gs_md_s'>{dialogs}</div><main><h1>Profile</h1><p>Professor of things.</p></main>"
+    page = (f"<html><body><div class='gs_md_s'>{dialogs}</div><main><h1>Profile</h1>"
+            "<p>Professor of things.</p></main>"
             "</body></html>")
     assert listing.find(LexborHTMLParser(page).body) is None
     assert listing.find(LexborHTMLParser(page.replace("role='dialog'", "")).body) is not None

@@ -169,6 +169,9 @@ REGION_CHROME = lazy(
     re.IGNORECASE)
 
 
+_FURNITURE_ROLES = frozenset({"navigation", "menu", "menubar", "search", "dialog"})
+
+
 def _furniture(node: LexborNode) -> bool:
     """Whether an element inside the region is furniture (see :data:`REGION_CHROME`)."""
     if node.tag in _REGION_SKIP:
@@ -176,7 +179,7 @@ def _furniture(node: LexborNode) -> bool:
     attrs = node.attributes
     if not attrs:
         return False
-    if attrs.get("role") in ("navigation", "menu", "menubar", "search", "dialog") or is_hidden(node):
+    if attrs.get("role") in _FURNITURE_ROLES or is_hidden(node):
         return True
     label = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
     return bool(label.strip()) and bool(REGION_CHROME.search(label))
