@@ -6,6 +6,11 @@ summary, price). The run of such cards holding the most text, outside menus, fac
 bars and pagination (:mod:`.repeats`), is the page; every card becomes a :class:`ListItem`
 holding its blocks (title and link, summary), so the filters and "more like this" carousels
 around the grid stay out.
+
+Around the grid, the page's heading, its introduction and its other sections of cards are the
+listing too (:func:`region`, :func:`take`): each grid there becomes a list of its own and the
+rest is built as usual, without the furniture between them. What a card's lines are (its
+byline, its template's "Read more") is :mod:`.cards`'.
 """
 
 from __future__ import annotations
