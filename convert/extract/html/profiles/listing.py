@@ -9,8 +9,8 @@ around the grid stay out.
 
 Around the grid, the page's heading, its introduction and its other sections of cards are the
 listing too (:func:`region`, :func:`take`): each grid there becomes a list of its own and the
-rest is built as usual, without the furniture between them. What a card's lines are (its
-byline, its template's "Read more") is :mod:`.cards`'.
+rest is built as usual, without the furniture between them. How a card is built is
+:mod:`.cards`'.
 """
 
 from __future__ import annotations
@@ -113,11 +113,11 @@ def find(body: LexborNode) -> Group | None:
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     """One :class:`List` of the cards, each card's blocks an item (its title linked)."""
     cardwise = cards.card_builder(builder)
-    built = [(item, cards.tidy(cardwise.blocks_of(item, 0), item)) for item in group.items]
-    built = [(item, blocks) for item, blocks in built if blocks]
-    kept = cards.without_template_links([blocks for _, blocks in built])
-    items = [ListItem(tuple(_linked(blocks, item, builder.base)))
-             for (item, _), blocks in zip(built, kept)]
+    items = []
+    for item in group.items:
+        blocks = cardwise.blocks_of(item, 0)
+        if blocks:
+            items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
     return [List(tuple(items))] if items else []
 
 
