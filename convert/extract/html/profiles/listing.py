@@ -27,7 +27,7 @@ from ..dom import is_hidden
 from ..measure import text_len
 from ...lazyre import lazy
 from . import cards
-from .repeats import Group, groups, prose_words, words
+from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
 __all__ = ["find", "build", "take", "region", "LISTING_PROFILE", "LISTING_REGION"]
 
@@ -103,8 +103,12 @@ def _grids(root: LexborNode) -> list[tuple[float, Group]]:
 
 def find(body: LexborNode) -> Group | None:
     """The page's grid of cards, or ``None`` when no run of cards is clearly there."""
+    return _best(_grids(body))
+
+
+def _best(grids: list[tuple[float, Group]]) -> Group | None:
     best: tuple[float, Group] | None = None
-    for score, group in _grids(body):
+    for score, group in grids:
         if best is None or score > best[0]:
             best = (score, group)
     return best[1] if best else None
@@ -234,11 +238,15 @@ def _within(node: LexborNode, root: LexborNode) -> bool:
     return False
 
 
-def _region_grids(root: LexborNode, grid: Group) -> list[Group]:
+def _region_grids(root: LexborNode, grid: Group,
+                  grids: list[tuple[float, Group]] | None = None) -> list[Group]:
     """The grids of the region: the chosen one, and every other one not nested in or around
-    a grid already taken (larger ones first)."""
+    a grid already taken (larger ones first). ``grids`` are the page's (:func:`_grids` of the
+    body), when known."""
+    inside = _grids(root) if grids is None else [
+        (score, g) for score, g in grids if _within(g.parent, root)]
     taken = [grid]
-    for _, other in sorted(_grids(root) + _twins(root, grid), key=lambda sg: -sg[0]):
+    for _, other in sorted(inside + _twins(root, grid), key=lambda sg: -sg[0]):
         if any(_within(other.parent, g.parent) or _within(g.parent, other.parent) for g in taken):
             continue
         taken.append(other)
@@ -255,22 +263,32 @@ def _twins(root: LexborNode, grid: Group) -> list[tuple[float, Group]]:
     :data:`MIN_TWIN_CARDS`), with their scores."""
     if not LISTING_TWINS:
         return []
-    out = []
-    for group in groups(root, MIN_TWIN_CARDS, feedback=True):
-        if group.signature != grid.signature or group.parent.mem_id == grid.parent.mem_id:
+    tag, cls = grid.signature
+    runs: dict[int, tuple[LexborNode, list[LexborNode]]] = {}
+    for node in root.css(tag):
+        name = node.attributes.get("class") or ""
+        parent = node.parent
+        if (_lead_class(name) if name else "") != cls or parent is None \
+                or parent.mem_id == grid.parent.mem_id:
             continue
-        cards = [(item, n) for item, n in zip(group.items, group.lengths) if _is_card(item, n)]
+        runs.setdefault(parent.mem_id, (parent, []))[1].append(node)
+    out = []
+    for parent, items in runs.values():
+        if len(items) < MIN_TWIN_CARDS or in_chrome(parent, feedback=True):
+            continue
+        cards = [(item, n) for item in items if _is_card(item, n := text_len(item))]
         if len(cards) < MIN_TWIN_CARDS:
             continue
-        group.items = [item for item, _ in cards]
-        group.lengths = [n for _, n in cards]
-        out.append((sum(min(n, CARD_CAP) for _, n in cards), group))
+        twin = Group(parent, [item for item, _ in cards], grid.signature, [n for _, n in cards])
+        out.append((sum(min(n, CARD_CAP) for _, n in cards), twin))
     return out
 
 
-def build_region(root: LexborNode, grids: list[Group], builder) -> list[Block]:  # noqa: ANN001
-    """The region's blocks in document order: each grid a list, the rest built as usual,
-    furniture without a grid left out."""
+def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
+                 built: dict[int, list[Block]] | None = None) -> list[Block]:
+    """The region's blocks in document order: each grid a list (``built`` holds the blocks of
+    grids already built, by their parent's ``mem_id``), the rest built as usual, furniture
+    without a grid left out."""
     by_parent = {g.parent.mem_id: g for g in grids}
     # Elements holding a grid or furniture are walked child by child; any other is built whole.
     walked: set[int] = set()
@@ -292,7 +310,8 @@ def build_region(root: LexborNode, grids: list[Group], builder) -> list[Block]: 
     def emit(node: LexborNode) -> list[Block]:
         group = by_parent.get(node.mem_id)
         if group is not None:
-            return build(group, builder)
+            done = built.get(node.mem_id) if built else None
+            return done if done is not None else build(group, builder)
         if node.mem_id in walked and not node.mem_id == root.mem_id and _furniture(node) \
                 and not any(_within(g.parent, node) for g in grids):
             return []
@@ -311,7 +330,8 @@ def build_region(root: LexborNode, grids: list[Group], builder) -> list[Block]: 
 def take(body: LexborNode, builder, generic: list[Block]):  # noqa: ANN001
     """The listing's blocks, the element they came from and a note, or ``None`` (no grid, or
     the page's own prose outweighs it: see :func:`preferred`)."""
-    grid = find(body)
+    grids = _grids(body)
+    grid = _best(grids)
     if grid is None:
         return None
     blocks = build(grid, builder)
@@ -319,9 +339,9 @@ def take(body: LexborNode, builder, generic: list[Block]):  # noqa: ANN001
         return None
     root = region(body, grid) if LISTING_REGION else None
     if root is not None:
-        grids = _region_grids(root, grid)
-        wide = build_region(root, grids, builder)
+        kept = _region_grids(root, grid, grids)
+        wide = build_region(root, kept, builder, {grid.parent.mem_id: blocks})
         if wide:
-            return wide, root, (f"{len(grids)} grids and their headings under <{root.tag}>, "
+            return wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
                                 f"{len(grid.items)} cards in the main grid")
     return blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"
