@@ -25,6 +25,9 @@ from .thresholds import MAX_BUILD_DEPTH, MAX_LIST_START
 class Builder:
     """Builds AST blocks from a cleaned selectolax subtree."""
 
+    #: Whether an element is hidden (and left out); a profile may read it differently.
+    hidden = staticmethod(is_hidden)
+
     def __init__(self, base_url: str | None) -> None:
         self.base = base_url
 
@@ -45,7 +48,7 @@ class Builder:
                 if text:
                     run.append(Text(clean_text(WS.sub(" ", text))))
                 continue
-            if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(child):
+            if tag in P.DROP_TAGS or tag.startswith("-") or self.hidden(child):
                 continue
             if tag in P.BLOCK_TAGS or tag == "img" and not run_has_text(run):
                 self._flush(run, out)
@@ -199,7 +202,7 @@ class Builder:
         if tag == "-text":
             text = node.text_content
             return [Text(clean_text(WS.sub(" ", text)))] if text else []
-        if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(node):
+        if tag in P.DROP_TAGS or tag.startswith("-") or self.hidden(node):
             return []
         if tag == "br":
             return [LineBreak()]
@@ -248,7 +251,7 @@ class Builder:
             if tag == "-text":
                 run.append(current.text_content or "")
                 continue
-            if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(current):
+            if tag in P.DROP_TAGS or tag.startswith("-") or self.hidden(current):
                 continue
             if tag == "br" or tag in P.BLOCK_TAGS:
                 flush()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from convert.article import Link, List, Paragraph, Text
+from convert.article import Heading, Link, List, Paragraph, Text
 from convert.extract.html import profiles
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import listing
@@ -91,7 +91,9 @@ def test_extract_runs_only_for_a_listing_type(monkeypatch):
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("collection", 0.9, {}))
     found = profiles.extract(tree, {}, Builder(None), [])
     assert found is not None and found.name == "collection"
-    assert isinstance(found.blocks[0], List)
+    # The page heading leads, then the grid as one list (see the region tests below).
+    assert isinstance(found.blocks[0], Heading)
+    assert [type(b) for b in found.blocks].count(List) == 1
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("article", 0.9, {}))
     assert profiles.extract(tree, {}, Builder(None), []) is None
     # An unsure classifier keeps the generic extraction.
@@ -109,3 +111,83 @@ def test_rule_is_declared():
     from convert.extract.ablation import RULES
     assert "listing_profile" in RULES and "forum_profile" in RULES
     assert list(block_texts([])) == []
+
+
+
+# ------------------------------------------------------------------ the listing's region
+
+def _river(section: str, n: int, start: int = 0) -> str:
+    return (f"<section class='topic'><h2>{section}</h2><p>Stories about {section.lower()}, "
+            f"picked by the editors every morning.</p><div class='river'>" + "".join(
+                f"<article class='story'><h3><a href='/s/{i}'>Story number {i} about the "
+                f"harbour</a></h3><p>What happened to the harbour wall on day {i}.</p></article>"
+                for i in range(start, start + n)) + "</div></section>")
+
+
+def _topic_page() -> str:
+    return ("<html><body><header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+            "<main><div class='intro'><h1>Harbour news</h1><p>Everything about the town's "
+            "harbour: its wall, its boats and its people.</p></div>"
+            "<div class='filters'><a href='?sort=new'>Newest first</a> "
+            "<a href='?type=video'>Videos only</a></div>"
+            + _river("Latest", 3) + _river("All stories", 8, 10)
+            + "<ul class='pagination'><li><a href='?p=2'>Next page of stories</a></li></ul>"
+            "</main><footer>Copyright the harbour paper</footer></body></html>")
+
+
+def test_region_keeps_heading_intro_and_every_section_of_cards():
+    body = LexborHTMLParser(_topic_page()).body
+    taken = listing.take(body, Builder("https://news.example/"), [])
+    assert taken is not None
+    blocks, node, note = taken
+    assert node.tag == "main"
+    text = _text(blocks)
+    assert text.startswith("Harbour news")
+    assert "Everything about the town's harbour" in text
+    for section in ("Latest", "All stories", "picked by the editors"):
+        assert section in text
+    # The three "Latest" cards are the main grid's kind: a list of their own.
+    lists = [b for b in blocks if isinstance(b, List)]
+    assert [len(b.items) for b in lists] == [3, 8]
+    for chrome in ("Newest first", "Videos only", "Next page", "Home", "Copyright"):
+        assert chrome not in text
+
+
+def test_region_ablated_keeps_the_grid_alone(monkeypatch):
+    monkeypatch.setattr(listing, "LISTING_REGION", False)
+    blocks, node, _ = listing.take(LexborHTMLParser(_topic_page()).body, Builder(None), [])
+    assert node.attrs.get("class") == "river" and len(blocks) == 1
+    assert "Harbour news" not in _text(blocks)
+
+
+def test_no_region_without_a_page_heading():
+    page = _topic_page().replace("<h1>Harbour news</h1>", "")
+    grid = listing.find(LexborHTMLParser(page).body)
+    assert listing.region(LexborHTMLParser(page).body, grid) is None
+
+
+def test_a_heading_in_the_site_header_makes_no_region():
+    page = _topic_page().replace("<h1>Harbour news</h1>", "").replace(
+        "<header>", "<header><h1>The Harbour Paper</h1>")
+    body = LexborHTMLParser(page).body
+    assert listing.region(body, listing.find(body)) is None
+
+
+def test_the_prose_rule_still_keeps_a_guide_page_generic():
+    long = [Paragraph((Text("word " * 2000),))]
+    assert listing.take(LexborHTMLParser(_topic_page()).body, Builder(None), long) is None
+
+
+def test_a_run_of_modal_windows_is_no_grid():
+    # The shape of scholar.google.com's profile page (wcxb-dev-extra 2917): the page parks its
+    # dialogs side by side, each a wrapper around a role=dialog window with a close link.
+    dialogs = "".join(
+        f"<div class='gs_md_wnw'><div role='dialog'><a href='#close'>Close</a><h2>Window {i}"
+        f"</h2><p>Settings of window {i}: new articles by this author, citations and co-authors "
+        f"to follow.</p></div></div>"
+        for i in range(6))
+    page = (f"<html><body><div class='gs_md_s'>{dialogs}</div><main><h1>Profile</h1>"
+            "<p>Professor of things.</p></main>"
+            "</body></html>")
+    assert listing.find(LexborHTMLParser(page).body) is None
+    assert listing.find(LexborHTMLParser(page.replace("role='dialog'", "")).body) is not None

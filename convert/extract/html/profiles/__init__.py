@@ -98,14 +98,11 @@ def _listing(kind: str, page: _Page) -> _Taken | None:
     """Listing and collection: the run of repeated cards as one list."""
     if not listing.LISTING_PROFILE:
         return None
-    grid = listing.find(page.body)
-    if grid is None:
+    taken = listing.take(page.body, page.builder, page.generic)
+    if taken is None:
         return None
-    blocks = listing.build(grid, page.builder)
-    if not blocks or not listing.preferred(blocks, page.generic):
-        return None
-    return blocks, [grid.parent], [
-        f"{kind} profile: {len(grid.items)} cards under <{grid.parent.tag}>"]
+    blocks, node, note = taken
+    return blocks, [node], [f"{kind} profile: {note}"]
 
 
 def _product(kind: str, page: _Page) -> _Taken | None:

@@ -6,22 +6,36 @@ summary, price). The run of such cards holding the most text, outside menus, fac
 bars and pagination (:mod:`.repeats`), is the page; every card becomes a :class:`ListItem`
 holding its blocks (title and link, summary), so the filters and "more like this" carousels
 around the grid stay out.
+
+Around the grid, the page's heading, its introduction and its other sections of cards are the
+listing too (:func:`region`, :func:`take`): each grid there becomes a list of its own and the
+rest is built as usual, without the furniture between them. How a card is built is
+:mod:`.cards`'.
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+import re
+
 from convert.article import Block, Heading, Link, List, ListItem, Paragraph
 from convert.extract.ablation import rule
 from convert.safety import kept_url
 
-from .repeats import Group, groups, prose_words, words
+from ..dom import is_hidden
+from ..measure import text_len
+from ...lazyre import lazy
+from . import cards
+from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
-__all__ = ["find", "build", "LISTING_PROFILE"]
+__all__ = ["find", "build", "take", "region", "LISTING_PROFILE", "LISTING_REGION"]
 
 LISTING_PROFILE = rule("listing_profile", "on a listing or collection page the run of repeated "
                        "cards (each a link and its text) is the page, one list item per card")
+LISTING_REGION = rule("listing_region", "a listing's page heading, introduction and the other "
+                      "sections of cards around its grid are kept with it (each grid a list), "
+                      "without the menus, facets, sort bars and pagination among them")
 
 #: A card holds at least this many visible characters (a bare icon link is no card)...
 CARD_MIN_CHARS = 15
@@ -48,16 +62,27 @@ REGION_PARENTS = frozenset({"body", "html", "main", "form"})
 PROSE_SHARE = 0.3
 
 
+CARD_NOT_DIALOG = rule("card_not_dialog", "the text of a dialog (role=dialog, <dialog>) inside "
+                       "an item does not make it a card: a run of a page's modal windows is no grid")
+
+_DIALOGS = "dialog, [role=dialog], [role=alertdialog]"
+
+
 def _is_card(item: LexborNode, length: int) -> bool:
     if length < CARD_MIN_CHARS:
         return False
+    if CARD_NOT_DIALOG:
+        hidden = sum(text_len(d) for d in item.css(_DIALOGS))
+        if hidden and length - hidden < CARD_MIN_CHARS:
+            return False
     return item.tag == "a" and bool(item.attrs.get("href")) or item.css_first("a[href]") is not None
 
 
-def find(body: LexborNode) -> Group | None:
-    """The page's grid of cards, or ``None`` when no run of cards is clearly there."""
-    best: tuple[float, Group] | None = None
-    for group in groups(body, MIN_CARDS, feedback=True):
+def _grids(root: LexborNode) -> list[tuple[float, Group]]:
+    """Every run of cards under ``root`` that reads as a grid, with its score (card text,
+    each card capped), its items narrowed to the cards."""
+    out = []
+    for group in groups(root, MIN_CARDS, feedback=True):
         if group.signature[0] not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
             continue
         lengths = group.lengths
@@ -70,18 +95,31 @@ def find(body: LexborNode) -> Group | None:
         score = sum(min(n, CARD_CAP) for _, n in cards)
         if score < MIN_GRID_CHARS:
             continue
+        group.items = [item for item, _ in cards]
+        group.lengths = [n for _, n in cards]
+        out.append((score, group))
+    return out
+
+
+def find(body: LexborNode) -> Group | None:
+    """The page's grid of cards, or ``None`` when no run of cards is clearly there."""
+    return _best(_grids(body))
+
+
+def _best(grids: list[tuple[float, Group]]) -> Group | None:
+    best: tuple[float, Group] | None = None
+    for score, group in grids:
         if best is None or score > best[0]:
-            group.items = [item for item, _ in cards]
-            group.lengths = [n for _, n in cards]
             best = (score, group)
     return best[1] if best else None
 
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     """One :class:`List` of the cards, each card's blocks an item (its title linked)."""
+    cardwise = cards.card_builder(builder)
     items = []
     for item in group.items:
-        blocks = builder.blocks_of(item, 0)
+        blocks = cardwise.blocks_of(item, 0)
         if blocks:
             items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
     return [List(tuple(items))] if items else []
@@ -112,3 +150,198 @@ def preferred(grid: list[Block], generic: list[Block]) -> bool:
     """Whether the grid's blocks should replace the generic cascade's (see
     :data:`PROSE_SHARE`)."""
     return prose_words(generic) < PROSE_SHARE * words(grid)
+
+
+# ---------------------------------------------------------------------------------- region
+#
+# The grid is rarely the whole list page: its heading and introduction sit above it, and a
+# recipe index or a news topic shows several sections of cards ("Top rated", "Chicken
+# recipes", "All recipes"), each a heading, a line of text and a grid. The region is the
+# lowest element holding both the page heading and the grid; inside it every grid becomes a
+# list and the rest is built as usual, without the furniture listed below.
+
+#: Tags whose subtree inside the region is furniture, unless it holds a grid.
+_REGION_SKIP = frozenset({"nav", "aside", "footer", "menu", "form", "dialog", "button",
+                          "select", "template"})
+
+#: class/id words of the furniture around and between a listing's grids: the facets, sort bars
+#: and pagination the page's list is read without, its menus and other items' carousels.
+#: (A header is not one: the page's heading often lives in one.)
+LISTING_TWINS = rule("listing_twins", "in a listing's region a short run of the main grid's "
+                     "own cards (same element and class) is a grid of its own, built as a list")
+
+REGION_CHROME = lazy(
+    r"(?<![a-z])(?:nav|navbar|navigation|menu|megamenu|breadcrumbs?|crumbs|footer|sidebar|"
+    r"filters?|facets?|refine|sort(?:ing|by)?|pagination|pager|paging|related|recommend\w*|"
+    r"also-?(?:bought|viewed|like)|upsell|cross-?sell|recently-?viewed|dropdown|modal|popup|"
+    r"cookie|consent|newsletter|share|social|toc)(?![a-z])",
+    re.IGNORECASE)
+
+
+_FURNITURE_ROLES = frozenset({"navigation", "menu", "menubar", "search", "dialog"})
+
+
+def _furniture(node: LexborNode) -> bool:
+    """Whether an element inside the region is furniture (see :data:`REGION_CHROME`)."""
+    if node.tag in _REGION_SKIP:
+        return True
+    attrs = node.attributes
+    if not attrs:
+        return False
+    if attrs.get("role") in _FURNITURE_ROLES or is_hidden(node):
+        return True
+    label = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+    return bool(label.strip()) and bool(REGION_CHROME.search(label))
+
+
+def _heading(body: LexborNode) -> LexborNode | None:
+    """The page's first ``<h1>`` outside menus, sidebars and footers."""
+    for h1 in body.css("h1"):
+        node, ok = h1, True
+        while node is not None and node.tag not in ("body", "html"):
+            if node.tag in ("nav", "aside", "footer", "menu") or is_hidden(node):
+                ok = False
+                break
+            node = node.parent
+        if ok and h1.text(deep=True, strip=True):
+            return h1
+    return None
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    out = []
+    while node is not None:
+        out.append(node)
+        node = node.parent
+    return out
+
+
+def region(body: LexborNode, grid: Group) -> LexborNode | None:
+    """The lowest element holding the page heading and the grid, or ``None`` (no heading, or
+    only the body holds both: the page's own regions are then not one listing)."""
+    h1 = _heading(body)
+    if h1 is None:
+        return None
+    above = {n.mem_id for n in _ancestors(h1)}
+    for node in _ancestors(grid.parent):
+        if node.mem_id in above:
+            return None if node.tag in ("body", "html") else node
+    return None
+
+
+def _within(node: LexborNode, root: LexborNode) -> bool:
+    rid = root.mem_id
+    while node is not None:
+        if node.mem_id == rid:
+            return True
+        node = node.parent
+    return False
+
+
+def _region_grids(root: LexborNode, grid: Group,
+                  grids: list[tuple[float, Group]] | None = None) -> list[Group]:
+    """The grids of the region: the chosen one, and every other one not nested in or around
+    a grid already taken (larger ones first). ``grids`` are the page's (:func:`_grids` of the
+    body), when known."""
+    inside = _grids(root) if grids is None else [
+        (score, g) for score, g in grids if _within(g.parent, root)]
+    taken = [grid]
+    for _, other in sorted(inside + _twins(root, grid), key=lambda sg: -sg[0]):
+        if any(_within(other.parent, g.parent) or _within(g.parent, other.parent) for g in taken):
+            continue
+        taken.append(other)
+    return taken
+
+
+#: A section of the region holding at least this many cards of the main grid's kind (its
+#: signature) is a grid too: a "Latest" block of three cards above the river.
+MIN_TWIN_CARDS = 2
+
+
+def _twins(root: LexborNode, grid: Group) -> list[tuple[float, Group]]:
+    """Short runs of the main grid's own cards elsewhere in the region (see
+    :data:`MIN_TWIN_CARDS`), with their scores."""
+    if not LISTING_TWINS:
+        return []
+    tag, cls = grid.signature
+    runs: dict[int, tuple[LexborNode, list[LexborNode]]] = {}
+    for node in root.css(tag):
+        name = node.attributes.get("class") or ""
+        parent = node.parent
+        if (_lead_class(name) if name else "") != cls or parent is None \
+                or parent.mem_id == grid.parent.mem_id:
+            continue
+        runs.setdefault(parent.mem_id, (parent, []))[1].append(node)
+    out = []
+    for parent, items in runs.values():
+        if len(items) < MIN_TWIN_CARDS or in_chrome(parent, feedback=True):
+            continue
+        cards = [(item, n) for item in items if _is_card(item, n := text_len(item))]
+        if len(cards) < MIN_TWIN_CARDS:
+            continue
+        twin = Group(parent, [item for item, _ in cards], grid.signature, [n for _, n in cards])
+        out.append((sum(min(n, CARD_CAP) for _, n in cards), twin))
+    return out
+
+
+def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
+                 built: dict[int, list[Block]] | None = None) -> list[Block]:
+    """The region's blocks in document order: each grid a list (``built`` holds the blocks of
+    grids already built, by their parent's ``mem_id``), the rest built as usual, furniture
+    without a grid left out."""
+    by_parent = {g.parent.mem_id: g for g in grids}
+    # Elements holding a grid or furniture are walked child by child; any other is built whole.
+    walked: set[int] = set()
+
+    def mark(node: LexborNode) -> None:
+        for above in _ancestors(node)[1:]:
+            if above.mem_id in walked:
+                return
+            walked.add(above.mem_id)
+            if above.mem_id == root.mem_id:
+                return
+
+    for g in grids:
+        mark(g.parent)
+    for node in root.traverse():
+        if node is not root and node.tag and not node.tag.startswith("-") and _furniture(node):
+            mark(node)
+
+    def emit(node: LexborNode) -> list[Block]:
+        group = by_parent.get(node.mem_id)
+        if group is not None:
+            done = built.get(node.mem_id) if built else None
+            return done if done is not None else build(group, builder)
+        if node.mem_id in walked and not node.mem_id == root.mem_id and _furniture(node) \
+                and not any(_within(g.parent, node) for g in grids):
+            return []
+        if node.mem_id in walked:
+            out: list[Block] = []
+            for child in node.iter():
+                out.extend(emit(child))
+            return out
+        if node.tag is None or node.tag.startswith("-") or _furniture(node):
+            return []
+        return builder.blocks_of(node, 0)
+
+    return emit(root)
+
+
+def take(body: LexborNode, builder, generic: list[Block]):  # noqa: ANN001
+    """The listing's blocks, the element they came from and a note, or ``None`` (no grid, or
+    the page's own prose outweighs it: see :func:`preferred`)."""
+    grids = _grids(body)
+    grid = _best(grids)
+    if grid is None:
+        return None
+    blocks = build(grid, builder)
+    if not blocks or not preferred(blocks, generic):
+        return None
+    root = region(body, grid) if LISTING_REGION else None
+    if root is not None:
+        kept = _region_grids(root, grid, grids)
+        wide = build_region(root, kept, builder, {grid.parent.mem_id: blocks})
+        if wide:
+            return wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
+                                f"{len(grid.items)} cards in the main grid")
+    return blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"

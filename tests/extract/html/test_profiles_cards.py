@@ -1,0 +1,74 @@
+"""A listing card's aria-hidden twin link (the mouse twin of its title link, around the
+summary) is shown as text; anything else hidden stays hidden."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.article import Article, Link, List, Meta
+from convert.extract.html.builder import Builder
+from convert.extract.html.profiles import cards, listing
+from convert.textutil import article_text, inline_text
+
+
+def _text(blocks) -> str:
+    return article_text(Article(Meta(), tuple(blocks)))
+
+
+def _story(i: int) -> str:
+    # The shape of a news river card (appleinsider.com/topic/…, wcxb-dev-extra 1310): the
+    # summary is a mouse-only twin of the title link.
+    return (f"<article class='river-article'><a href='/a/{i}' aria-hidden='true' tabindex='-1'>"
+            f"<img src='/i/{i}.jpg' alt=''></a><header><h2><a href='/a/{i}'>Headphones story "
+            f"{i} of the week</a></h2><p class='river-desc'><a href='/a/{i}' aria-hidden='true' "
+            f"tabindex='-1'>What the headphones of story {i} changed for listeners.</a></p>"
+            f"<p class='promo' aria-hidden='true'>Subscribe for more stories like this one</p>"
+            f"<p><a href='/x' aria-hidden='true' hidden>Hidden twice over</a></p>"
+            f"</header></article>")
+
+
+def _river(n: int = 6) -> str:
+    return ("<html><body><main><section class='news'>" + "".join(_story(i) for i in range(n))
+            + "</section></main></body></html>")
+
+
+def _built(page: str) -> List:
+    grid = listing.find(LexborHTMLParser(page).body)
+    assert grid is not None
+    blocks = listing.build(grid, Builder("https://news.example/"))
+    assert len(blocks) == 1 and isinstance(blocks[0], List)
+    return blocks[0]
+
+
+def _links(blocks):
+    for b in blocks:
+        for child in getattr(b, "children", ()):
+            if isinstance(child, Link):
+                yield inline_text(child.children)
+
+
+def test_twin_summary_is_shown_as_text():
+    card = _built(_river()).items[0]
+    text = _text(card.blocks)
+    assert "Headphones story 0 of the week" in text
+    assert "What the headphones of story 0 changed for listeners." in text
+    # The summary is text, the title the card's one link.
+    assert list(_links(card.blocks)) == ["Headphones story 0 of the week"]
+
+
+def test_other_hidden_content_stays_hidden():
+    text = _text(_built(_river()).items[0].blocks)
+    assert "Subscribe for more" not in text  # aria-hidden, but no link
+    assert "Hidden twice over" not in text   # a twin hidden by other means too
+
+
+def test_ablated_rule_hides_the_twin(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_LINK_TWINS", False)
+    text = _text(_built(_river()).items[0].blocks)
+    assert "changed for listeners" not in text
+
+
+def test_rules_are_declared():
+    from convert.extract.ablation import RULES
+    for name in ("card_link_twins", "listing_region", "listing_twins", "card_not_dialog"):
+        assert name in RULES
