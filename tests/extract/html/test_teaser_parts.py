@@ -72,3 +72,27 @@ def test_sibling_list_of_read_more_teasers_stays_out():
 def test_one_read_more_link_in_the_story_is_no_teaser_list():
     text = article_text(parse_html(_press_page(read_more_in_story=True)))
     assert "Release paragraph 0" in text and "Release paragraph 4" in text
+
+
+# A blog post and, beside it, a "Recently Cataloged" box named ``recent_posts``: other posts'
+# titles and excerpts, whose "posts" reads as content (rule ``recent_lists``).
+
+def _recent_page(name: str) -> str:
+    excerpts = "".join(
+        f"<h3><a href='/p/{i}'>Another post {i}</a></h3><div class='excerpt'>An excerpt of "
+        f"another post, about work, rent, friends and the city, long enough to read as a "
+        f"paragraph of prose, with commas, clauses, and a full stop.</div>" for i in range(4))
+    story = "".join(
+        f"<p>Post paragraph {i}: the storm reached the island at night, and by the morning "
+        f"the students had moved, with their books, laptops and blankets, to the gym.</p>"
+        for i in range(6))
+    return ("<html><head><title>The storm - A blog</title></head><body><div id='page'>"
+            "<div class='entry'><h1>The storm</h1>" + story + "</div>"
+            f"<div class='{name}'><h2>Recently Cataloged</h2>{excerpts}</div>"
+            "</div></body></html>")
+
+
+def test_recent_posts_box_beside_the_post_stays_out():
+    text = article_text(parse_html(_recent_page("recent_posts grid_12")))
+    assert "Post paragraph 0" in text and "Post paragraph 5" in text
+    assert "Another post" not in text and "An excerpt of another post" not in text
