@@ -11,6 +11,7 @@ block by its own words (and its neighbours'), never by the page's markup:
   "KIMIHIRO HOSHINO/AFP/Getty Images") join the figure beside them as its credit (the ``txt``
   format leaves credits out, the others show them under the picture), or leave the body when
   no figure is beside them;
+- *post navigation*: a blog's "« Older post | Main | Newer post »" or "← Previous: …" line;
 - *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, "Write to the
   reporter at …", the wire's "All rights reserved. This material may not be published …",
   a blog's "This entry was posted on … and is filed under …";
