@@ -12,6 +12,7 @@ block by its own words (and its neighbours'), never by the page's markup:
   format leaves credits out, the others show them under the picture), or leave the body when
   no figure is beside them;
 - *post navigation*: a blog's "« Older post | Main | Newer post »" or "← Previous: …" line;
+- *rights lines*: a site's "© 1999-2012 Site, Inc. All Rights Reserved." notice;
 - *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, "Write to the
   reporter at …", the wire's "All rights reserved. This material may not be published …",
   a blog's "This entry was posted on … and is filed under …";
@@ -53,6 +54,8 @@ LINK_RUNS = rule("link_runs", "a run of lines that are each one link (a headline
                  "'recent posts' list set as paragraphs or <br> lines) leaves an article's body")
 POST_NAV_LINES = rule("post_nav_lines", "a blog's previous/next line ('« Older post | Main | "
                       "Newer post »', '← Previous: ...') leaves the body")
+RIGHTS_LINES = rule("rights_lines", "a short line reserving all rights (a site's copyright "
+                    "notice) leaves the body")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
@@ -170,6 +173,12 @@ POST_NAV_LINE = lazy(
 #: A navigation line is short (two titles and the bars).
 POST_NAV_MAX_CHARS = 300
 
+#: A site's copyright notice: "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use".
+RIGHTS_LINE = lazy(r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|"
+                   r"todos los derechos reservados|tutti i diritti riservati)\b", re.IGNORECASE)
+#: A copyright notice is short (a paragraph of prose may mention the phrase).
+RIGHTS_MAX_CHARS = 250
+
 #: A run of lines that are each a link is a list of other pages from this many lines on (a
 #: story's own "see also" pair or trio stays). Lists are left alone: a story's reading list or
 #: references are set as one.
@@ -242,6 +251,10 @@ def _sequence(blocks: list[Block]) -> list[Block]:
             if POST_NAV_LINES and isinstance(block, Paragraph) and len(text) <= \
                     POST_NAV_MAX_CHARS and POST_NAV_LINE.search(text):
                 _dropped(block, "post_nav_lines")
+                continue
+            if RIGHTS_LINES and isinstance(block, Paragraph) and len(text) <= \
+                    RIGHTS_MAX_CHARS and RIGHTS_LINE.search(text):
+                _dropped(block, "rights_lines")
                 continue
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")

@@ -194,3 +194,22 @@ def test_french_quote_with_a_bar_stays():
     quote = "«Nous partirons demain», a dit le maire | au port, devant la foule."
     text = article_text(_parse(f"<p>{P1}</p><p>{quote}</p><p>{P2}</p>"))
     assert "Nous partirons demain" in text
+
+
+# --------------------------------------------------------------------------- rights lines
+
+def test_site_copyright_notice_leaves_the_body():
+    # rule rights_lines: the site's notice printed inside the article's container.
+    # (Longer than a credit line, which credit_lines would take.)
+    notice = ("Copyright 1999-2012 Harbour News, Inc. All Rights Reserved. Terms of Use "
+              "&amp; Privacy Policy | Contact us | Advertise with us")
+    text = article_text(_parse(f"<p>{P1}</p><p>{P2}</p><p>{notice}</p><p>{P3}</p>"))
+    assert P3 in text and "All Rights Reserved" not in text
+
+
+def test_prose_mentioning_reserved_rights_stays():
+    long = (P1 + " The publisher said that all rights reserved by the old contract would pass "
+            "to the town, which would then decide, with the harbour authority and the ferry "
+            "company, how the quay and its buildings should be used in the years to come.")
+    text = article_text(_parse(f"<p>{long}</p><p>{P2}</p>"))
+    assert "all rights reserved by the old contract" in text
