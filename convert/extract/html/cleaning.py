@@ -45,6 +45,7 @@ ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraph
 FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
 SHORT_DEBRIS = rule("short_debris", "a very short block without picture or heading is dropped")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
+RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
@@ -218,7 +219,8 @@ def _chrome_label(cls: str, ident: str) -> bool:
 def _chrome_token(token: str) -> bool:
     """A boilerplate word at the head of the token (``comments``, ``jp-relatedposts``,
     ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``)."""
-    match = P.CHROME_TOKEN.search(token)
+    match = P.CHROME_TOKEN.search(token) or (P.RECENT_LIST.search(token) if RECENT_LISTS
+                                             else None)
     return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
 
 

@@ -11,6 +11,8 @@ block by its own words (and its neighbours'), never by the page's markup:
   "KIMIHIRO HOSHINO/AFP/Getty Images") join the figure beside them as its credit (the ``txt``
   format leaves credits out, the others show them under the picture), or leave the body when
   no figure is beside them;
+- *post navigation*: a blog's "« Older post | Main | Newer post »" or "← Previous: …" line;
+- *rights lines*: a site's "© 1999-2012 Site, Inc. All Rights Reserved." notice;
 - *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, "Write to the
   reporter at …", the wire's "All rights reserved. This material may not be published …",
   a blog's "This entry was posted on … and is filed under …";
@@ -50,6 +52,10 @@ TAXONOMY_LINES = rule("taxonomy_lines", "a post's tag or category line ('Tags: a
                       "'Tagged as: ...', 'Filed under: ...') leaves the body")
 LINK_RUNS = rule("link_runs", "a run of lines that are each one link (a headline, archive or "
                  "'recent posts' list set as paragraphs or <br> lines) leaves an article's body")
+POST_NAV_LINES = rule("post_nav_lines", "a blog's previous/next line ('« Older post | Main | "
+                      "Newer post »', '← Previous: ...') leaves the body")
+RIGHTS_LINES = rule("rights_lines", "a short line reserving all rights (a site's copyright "
+                    "notice) leaves the body")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
@@ -154,6 +160,25 @@ TAXONOMY_LINE = lazy(
 #: A tag line is short.
 TAXONOMY_MAX_CHARS = 300
 
+#: A blog's previous/next navigation line: "« Older post | Main | Newer post »" (Movable
+#: Type, TypePad), "Main | Newer post »", "← Previous: Title", "Next post: Title →". Guillemets
+#: alone are no sign (French quotes open with «): the line must say "Main"/"Home" between
+#: bars, or "previous"/"next" right after or before its arrow.
+POST_NAV_LINE = lazy(
+    r"^\W{0,2}[«‹←]\s*\S.{0,200}\|\s*(?:main|home)\s*(?:\||$)|"
+    r"^\W{0,2}(?:main|home)\s*\|\s*\S.{0,200}[»›→]\W*$|"
+    r"^\W{0,2}[«‹←]\s*(?:previous|prev|older|newer|next)\b|"
+    r"^\W{0,2}(?:previous|prev|older|newer|next)(?: (?:post|entry|article|story))?\s*:.{1,200}[»›→]\W*$",
+    re.IGNORECASE)
+#: A navigation line is short (two titles and the bars).
+POST_NAV_MAX_CHARS = 300
+
+#: A site's copyright notice: "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use".
+RIGHTS_LINE = lazy(r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|"
+                   r"todos los derechos reservados|tutti i diritti riservati)\b", re.IGNORECASE)
+#: A copyright notice is short (a paragraph of prose may mention the phrase).
+RIGHTS_MAX_CHARS = 250
+
 #: A run of lines that are each a link is a list of other pages from this many lines on (a
 #: story's own "see also" pair or trio stays). Lists are left alone: a story's reading list or
 #: references are set as one.
@@ -222,6 +247,14 @@ def _sequence(blocks: list[Block]) -> list[Block]:
             if TAXONOMY_LINES and isinstance(block, Paragraph) and len(text) <= \
                     TAXONOMY_MAX_CHARS and TAXONOMY_LINE.match(text):
                 _dropped(block, "taxonomy_lines")
+                continue
+            if POST_NAV_LINES and isinstance(block, Paragraph) and len(text) <= \
+                    POST_NAV_MAX_CHARS and POST_NAV_LINE.search(text):
+                _dropped(block, "post_nav_lines")
+                continue
+            if RIGHTS_LINES and isinstance(block, Paragraph) and len(text) <= \
+                    RIGHTS_MAX_CHARS and RIGHTS_LINE.search(text):
+                _dropped(block, "rights_lines")
                 continue
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")

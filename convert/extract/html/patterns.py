@@ -88,6 +88,12 @@ CHROME_TOKEN = lazy(
     r"(?:post|entry)-?footer)(?![a-z])",
     re.IGNORECASE)
 
+#: class/id words of a "recent posts" box (WordPress's ``widget_recent_entries``,
+#: ``recent-posts-7``; ``recent_posts``): other posts' titles and excerpts, which "posts"
+#: would otherwise read as content.
+RECENT_LIST = lazy(r"(?<![a-z])recent[-_]?(?:posts?|entries|articles|stories)(?![a-z])",
+                   re.IGNORECASE)
+
 #: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
 #: Disqus, "responses"): on an article page these are never part of the article, whatever
 #: pass found them; on a forum the thread *is* such a section (see ``articlemarks.article_like``).

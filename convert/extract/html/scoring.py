@@ -45,6 +45,8 @@ PROSE_SIBLINGS = rule("prose_siblings", "unscored sibling paragraphs reading as 
                       "the winner")
 LEAD_WRAPPER = rule("lead_wrapper", "a lead wrapper right above the winner joins it")
 SIBLING_CHROME = rule("sibling_chrome", "siblings named as boilerplate never join")
+TEASER_SIBLINGS = rule("teaser_siblings", "a sibling holding several teasers that each end in "
+                       "a 'Read more' link is a list of other stories, never joined")
 ARTICLE_STOPS_SIBLINGS = rule("article_stops_siblings", "nothing after an <article> winner "
                               "joins it")
 
@@ -351,6 +353,10 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
         if SIBLING_CHROME and named_chrome(sib):
             # (A related-posts block scores like prose: its name says what it is.)
             continue
+        if TEASER_SIBLINGS and _teaser_list(sib):
+            # (Teasers' summaries read as prose and score like it: their links say what
+            # they are.)
+            continue
         cand = candidates.get(sib.mem_id)
         bonus = (top.score * SAME_CLASS_BONUS
                  if SAME_CLASS_BONUS_RULE and top_class and sib.attributes.get("class") == top_class else 0)
@@ -376,6 +382,43 @@ def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNod
         elif LEAD_WRAPPER and before and sib.tag in ("div", "section") and _lead_block(sib):
             lead = sib
     return out
+
+
+#: A "Read more" link's text is short: longer ones are headlines that happen to start so.
+_READ_ON_MAX_CHARS = 30
+#: Teasers (blocks ending in a "Read more" link) that make a block a list of other stories.
+MIN_TEASERS = 3
+
+
+def _teaser_list(node: LexborNode) -> bool:
+    """Whether the block is a list of other stories' teasers: at least :data:`MIN_TEASERS`
+    links reading "Read more", "Continue reading", each the last words of its teaser."""
+    count = 0
+    for link in node.css("a"):
+        text = " ".join(link.text(deep=True).split())
+        if text and len(text) <= _READ_ON_MAX_CHARS and _READ_ON.match(text) and _ends_block(link):
+            count += 1
+            if count >= MIN_TEASERS:
+                return True
+    return False
+
+
+def _ends_block(link: LexborNode) -> bool:
+    """Whether nothing but whitespace follows the link inside its parent block."""
+    node = link
+    while node is not None:
+        sib = node.next
+        while sib is not None:
+            if sib.tag == "-text":
+                if (sib.text_content or "").strip():
+                    return False
+            elif sib.tag and not sib.tag.startswith("-") and sib.text(deep=True).strip():
+                return False
+            sib = sib.next
+        node = node.parent
+        if node is None or node.tag in P.BLOCK_TAGS:
+            return True
+    return True
 
 
 _TEASER = lazy(r"teaser", re.IGNORECASE)

@@ -173,3 +173,43 @@ def test_prose_starting_with_a_label_stays():
              "and decided that volunteers would mark each one with a flag.")
     art = _parse(f"<p>{P1}</p><p>{prose}</p><p>{P2}</p>")
     assert prose in article_text(art)
+
+
+# --------------------------------------------------------------------------- post navigation
+
+@pytest.mark.parametrize("nav", [
+    "<a href='/a'>&laquo; Older post on the harbour</a> | <a href='/'>Main</a> | "
+    "<a href='/c'>Newer post on the quay &raquo;</a>",
+    "<a href='/a'>&laquo; Older post on the harbour</a> | <a href='/'>Main</a>",
+    "&larr; Previous: <a href='/a'>The harbour heatmap, where to eat right now</a>",
+])
+def test_previous_next_line_leaves_the_body(nav):
+    # rule post_nav_lines: a blog's previous/next line over the post (TypePad sets it there;
+    # under the post, the cleaning's trailing-links rule may take it first).
+    text = article_text(_parse(f"<p>{nav}</p><p>{P1}</p><p>{P2}</p>"))
+    assert P2 in text and "Older post" not in text and "heatmap" not in text
+
+
+def test_french_quote_with_a_bar_stays():
+    quote = "«Nous partirons demain», a dit le maire | au port, devant la foule."
+    text = article_text(_parse(f"<p>{P1}</p><p>{quote}</p><p>{P2}</p>"))
+    assert "Nous partirons demain" in text
+
+
+# --------------------------------------------------------------------------- rights lines
+
+def test_site_copyright_notice_leaves_the_body():
+    # rule rights_lines: the site's notice printed inside the article's container.
+    # (Longer than a credit line, which credit_lines would take.)
+    notice = ("Copyright 1999-2012 Harbour News, Inc. All Rights Reserved. Terms of Use "
+              "&amp; Privacy Policy | Contact us | Advertise with us")
+    text = article_text(_parse(f"<p>{P1}</p><p>{P2}</p><p>{notice}</p><p>{P3}</p>"))
+    assert P3 in text and "All Rights Reserved" not in text
+
+
+def test_prose_mentioning_reserved_rights_stays():
+    long = (P1 + " The publisher said that all rights reserved by the old contract would pass "
+            "to the town, which would then decide, with the harbour authority and the ferry "
+            "company, how the quay and its buildings should be used in the years to come.")
+    text = article_text(_parse(f"<p>{long}</p><p>{P2}</p>"))
+    assert "all rights reserved by the old contract" in text

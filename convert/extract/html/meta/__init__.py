@@ -101,7 +101,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     out["description"] = declared("description") or ld_description
     out["subtitle"] = standfirst(tree, out["title"], [
         d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
-                    ld_description) if d])
+                    ld_description) if d], [*titles, page_title], site_name)
     out["authors"] = _authors(tree, ld, meta, site_name, host)
     out["published"], out["modified"] = _dates(tree, ld, meta, url)
 

@@ -9,9 +9,14 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from convert.extract.ablation import rule
 from convert.extract.dates import text_date
 from ..dom import node_text, word_key
 from ...lazyre import lazy
+from .title import _echoes
+
+STANDFIRST_HEADLINE = rule("standfirst_headline", "a standfirst is read only under an <h1> "
+                           "that is the page's headline, not a blog's name over its tagline")
 
 _STANDFIRST_CLASS = lazy(
     r"standfirst|\bdek\b|[-_]dek\b|subtitle|sub-title|subhead|sub-head|subheadline|"
@@ -30,16 +35,25 @@ FOLLOWING_READ = 3
 ZONE_READ = 40
 
 
-def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str]) -> str | None:
+def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str],
+               titles: list[str] = (), site_name: str | None = None) -> str | None:
     """The standfirst (dek, subtitle) under the headline, from a visible element only.
 
     Looked for in the headline's header block (its ``<header>``/``<hgroup>``, or its parent
     when that is small) and among the elements right after the ``<h1>``: an element whose
     class reads as a standfirst, an ``<h2>``/``<p>`` directly after the ``<h1>`` inside a
-    header, or an element repeating the page's declared description."""
+    header, or an element repeating the page's declared description. ``titles`` are the
+    declared titles and the ``<title>``: an ``<h1>`` that is not the chosen ``title`` and
+    that they do not echo (a blog's name, which its titles carry only as "Blog Name: Post
+    title" or not at all) heads the site's tagline, not a standfirst."""
     h1 = _headline(tree, title)
     if h1 is None:
         return None
+    if STANDFIRST_HEADLINE and titles and title:
+        heading = node_text(h1)
+        if word_key(heading) != word_key(title) and not _echoes(
+                heading, [t for t in titles if t], site_name):
+            return None
     desc_keys = {word_key(d) for d in descriptions if len(d) >= STANDFIRST_MIN}
     zone = _header_zone(h1)
     # Elements right after the headline (the next few element siblings).
