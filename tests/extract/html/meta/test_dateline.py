@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from convert.extract.dates import iso_date
+from convert.extract.html import parse_html
 from convert.extract.html.meta import extract
 
 _BODY = ("<h1>A guide to choosing hiking boots</h1><p class='byline'>By Ann Lee</p>"
@@ -38,3 +40,64 @@ def test_date_the_cms_declares_in_opengraph_stands():
 def test_earlier_dateline_does_not_replace_a_json_ld_date():
     body = _BODY.replace("December 18, 2025", "January 5, 2023")
     assert _published(_ld("2024-02-01T15:46:14+00:00"), body)[:10] == "2024-02-01"
+
+
+# --- through the whole page parse (parse_html): the article's own date, not a related-post
+# card's, a sidebar's or a comment's; the original publication over a later "updated" stamp;
+# declared dates in scholarly forms.
+
+_STORY = ("<p>The harbour board voted on Monday to extend the pier by forty metres, after a "
+          "year of consultation with fishermen, ferry operators and residents of the old town.</p>"
+          "<p>Work is due to start in spring and to last about eighteen months, the board said "
+          "in a statement that also promised a new public walkway along the water.</p>")
+
+
+def _parsed_published(head: str, body: str) -> str | None:
+    html = f"<html><head>{head}</head><body>{body}</body></html>".encode()
+    return parse_html(html).meta.published
+
+
+def test_related_post_card_date_is_not_the_article_date():
+    # The article's dateline is unclassed; a related-posts card further down has a date class.
+    body = ("<header><div><span>Last updated:</span><div>Dec 12, 2025</div>"
+            "</div><h1>Pier extension approved</h1></header>"
+            f"<article>{_STORY}</article>"
+            "<section class='related-posts'><div class='card'><h3>Ferry fares rise</h3>"
+            "<div class='post-date'>December 2, 2025</div></div></section>")
+    assert _parsed_published("", body) == "2025-12-12"
+
+
+def test_sidebar_and_comment_dates_are_not_the_article_date():
+    body = ("<aside class='sidebar'><div class='widget recent'><span class='date'>March 3, 2024"
+            "</span></div></aside>"
+            f"<h1>Pier extension approved</h1><article>{_STORY}</article>"
+            "<div id='comments'><div class='comment'><span class='comment-date'>June 9, 2024"
+            "</span><p>Great news for the town!</p></div></div>")
+    assert _parsed_published("", body) is None
+
+
+def test_headline_holding_version_numbers_is_no_dateline():
+    # A forum thread titled with two version numbers ("2024.4.4 -> 2024.5.0") declares its
+    # date; the headline's numbers are not a shown date correcting it.
+    head = ('<meta property="article:published_time" content="2024-05-03T08:45:44+00:00">'
+            '<meta itemprop="dateModified" content="2024-05-03T10:13:49Z">')
+    body = (f"<h1><a href='/t/1'>2024.4.4 -> 2024.5.0 issue: stuck on start</a></h1>"
+            f"<article>{_STORY}</article>")
+    assert _parsed_published(head, body)[:10] == "2024-05-03"
+
+
+def test_originally_published_beats_last_updated():
+    body = ("<h1>Pier extension approved</h1>"
+            "<p class='byline'>Last updated March 9, 2025</p>"
+            "<p class='byline'>Originally published January 14, 2024</p>"
+            f"<article>{_STORY}</article>")
+    assert _parsed_published("", body) == "2024-01-14"
+
+
+def test_year_month_day_in_words():
+    # Highwire's citation_publication_date as PubMed-style journals write it.
+    assert iso_date("2023 Jan 7") == "2023-01-07"
+    assert iso_date("2021 Sep 30") == "2021-09-30"
+    head = '<meta name="citation_publication_date" content="2023 Jan 7">'
+    assert _parsed_published(head, f"<h1>Pier extension approved</h1><article>{_STORY}</article>"
+                      ) == "2023-01-07"

@@ -1,11 +1,18 @@
 """convert.extract.html.meta.title: the headline chosen among the declared titles, the <h1>
-and the <title> (rules added for issue #13, part 8; synthetic pages)."""
+and the <title> — first through the metadata reader alone, then through the whole page parse
+(the article's headline, not the ``<title>`` with " | Site"; synthetic pages)."""
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from convert.article import Heading
+from convert.extract.html import parse_html
 from convert.extract.html.meta import extract
+from convert.textutil import inline_text
+
+from ..test_metadata import _page, _title as _parsed_title
 
 
 def _title(head: str, body: str = "", url: str | None = None) -> str | None:
@@ -38,3 +45,257 @@ def test_pipe_title_whose_head_is_the_declared_site_keeps_the_page_part():
     head = ('<title>Acme Labs | Measuring the Speed of Light at Home</title>'
             '<meta property="og:site_name" content="Acme Labs">')
     assert _title(head) == "Measuring the Speed of Light at Home"
+
+
+# --- through the whole page parse (parse_html)
+
+@pytest.mark.parametrize("head, h1, expected", [
+    # One visible headline sharing the declared title's subject: the page's own wording.
+    ("<title>Health And Nutrition Trends For 2026 | Site</title>",
+     "Top 10 Health and Nutrition Trends to Watch", "Top 10 Health and Nutrition Trends to Watch"),
+    # A template placeholder or the blog's name is not the headline.
+    ("<title>Basic tag cleaning test</title>", "Lorem", "Basic tag cleaning test"),
+    ("<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>",
+     "Silicon Exposed", "Silicon Exposed: Open Verilog flow for GreenPak4 devices"),
+    # A documentation permalink symbol is not part of the title.
+    ("<title>Working with forms | Docs</title>", "Working with forms<a class='headerlink'>¶</a>",
+     "Working with forms"),
+])
+def test_title_from_a_lone_headline(head, h1, expected):
+    from convert.extract.html import parse_html
+    assert parse_html(_page(head, f"<h1>{h1}</h1>")).meta.title == expected
+
+
+def test_title_skips_h1_that_is_the_site_name():
+    # A blog's logo <h1> first, the post's own <h1> after it.
+    head = ('<title>Budget Trips: Travel Insurance Explained</title>'
+            '<meta property="og:site_name" content="Budget Trips">'
+            '<meta property="og:title" content="Travel Insurance Explained">')
+    body = "<h1>Budget Trips</h1><h1>Travel Insurance Explained</h1>"
+    assert _parsed_title(head, body) == "Travel Insurance Explained"
+
+
+def test_title_h1_repeating_the_site_part_of_the_title_is_not_the_headline():
+    head = "<title>What is Ownership? - The Rust Programming Language</title>"
+    assert _parsed_title(head, "<h1>The Rust Programming Language</h1>") == "What is Ownership?"
+    # ...but an <h1> repeating the title's first part is the headline.
+    head = "<title>Charges | Stripe API Reference</title>"
+    assert _parsed_title(head, "<h1>Charges</h1><h1>The Charge object</h1>",
+                  url="https://docs.stripe.com/api/charges") == "Charges"
+
+
+def test_title_declared_as_site_name_only_is_ignored():
+    head = ('<title>All Men\'s Socks</title><meta name="twitter:title" content="Bombas">'
+            '<meta property="og:site_name" content="Bombas">')
+    assert _parsed_title(head) == "All Men's Socks"
+    head = ('<title>| Nuts &amp; Volts Magazine</title>'
+            '<meta property="og:site_name" content="Nuts and Volts Magazine">')
+    assert _parsed_title(head, "<h1>Electronic Gadgets</h1>") == "Electronic Gadgets"
+
+
+def test_title_trailing_part_naming_the_host_is_the_site():
+    head = "<title>Wrong refresh rate on RX7800 - Doom9's Forum</title>"
+    assert _parsed_title(head, url="https://forum.doom9.org/showthread.php?t=1") == (
+        "Wrong refresh rate on RX7800")
+
+
+def test_title_site_name_holding_the_whole_title_is_ignored():
+    head = ('<meta property="og:title" content="resource block | Terraform | HashiCorp">'
+            '<meta property="og:site_name" content="resource block | Terraform | HashiCorp">')
+    assert _parsed_title(head, "<h1>resource block</h1>") == "resource block"
+
+
+def test_title_heading_text_joins_inline_markup_and_drops_label_badge():
+    body = "<h1>The Story Of <a href='/m'>Metroid</a>, One Of Gaming's Universes</h1>"
+    assert _parsed_title("", body) == "The Story Of Metroid, One Of Gaming's Universes"
+    body = ('<h1 class="p-title-value"><span class="label label--primary">Tips</span>'
+            '<span class="label-append">&nbsp;</span>Proxmox or Debian for VMs?</h1>')
+    assert _parsed_title("", body) == "Proxmox or Debian for VMs?"
+    body = '<h1 class="title"><span class="descriptor">Title:</span>AlignMerge</h1>'
+    assert _parsed_title("", body) == "AlignMerge"
+
+
+def test_title_entity_escaped_twice_is_decoded():
+    body = "<h1>Data Tools: Python, SQL &amp;#x26; AI</h1>"
+    assert _parsed_title("", body) == "Data Tools: Python, SQL & AI"
+
+
+def test_h1_carrying_the_site_name_loses_it():
+    head = '<meta property="og:site_name" content="Artlyst">'
+    body = "<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>"
+    assert _parsed_title(head, body) == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    body = "<h1>Marietta Electricians Costs - ProMatcher Cost Report</h1>"
+    assert _parsed_title("", body, url="https://electricians.promatcher.com/cost/x.aspx") == (
+        "Marietta Electricians Costs")
+
+
+def test_json_ld_headline_cut_at_the_length_limit_gives_way_to_the_full_title():
+    full = ("Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers "
+            "Find Solutions (Including One Universal Trick)")
+    head = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "'
+            + full[:107] + '"}</script>'
+            f'<meta property="og:title" content="{full} - Emily Henderson">'
+            '<meta property="og:site_name" content="Emily Henderson">')
+    assert _parsed_title(head) == full
+
+
+def test_h1_tagline_after_a_pipe_is_not_the_headline():
+    head = '<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>'
+    assert _parsed_title(head, "<h1>Best Movers in NYC 2025 | Top 19 Companies</h1>") == (
+        "Best Movers in NYC 2025")
+
+
+def test_forum_prefix_label_is_not_the_title():
+    head = ('<meta property="og:title" content="Question - Want to know which GPU is faster">'
+            '<meta property="og:site_name" content="Hardware Forum">')
+    body = ('<h1 class="p-title-value"><span class="label">Question</span>'
+            '<span class="label-append"> </span>Want to know which GPU is faster</h1>')
+    assert _parsed_title(head, body) == "Want to know which GPU is faster"
+
+
+def test_site_logo_h1_loses_to_the_h1_matching_the_trimmed_title():
+    head = "<title>SHIP | City of Southfield</title>"
+    body = "<h1>The City of Southfield, Michigan</h1><main><h1>SHIP</h1></main>"
+    assert _parsed_title(head, body, url="https://www.cityofsouthfield.com/ship") == "SHIP"
+
+
+def test_trailing_bracketed_site_name_is_dropped_and_its_logo_h1_is_no_headline():
+    head = ("<title>Conversations with a Cryptid - Chapter 1 | Hero Academia "
+            "[Archive of Our Own]</title>")
+    assert _parsed_title(head, "<h1>Archive of Our Own beta</h1>") == "Conversations with a Cryptid"
+    assert _parsed_title("<title>Weekly Edition for March 26, 2015 [LWN.net]</title>") == (
+        "Weekly Edition for March 26, 2015")
+
+
+def test_declared_titles_parting_ways_after_the_headline_keep_the_agreed_part():
+    head = ('<meta property="og:title" content="CBD Relax Berries - (30ct) 300mg">'
+            "<title>CBD Relax Berries - CBD Gummies - 300mg | Green Roads</title>")
+    assert _parsed_title(head, "<h1>CBD Relax Berries - (30ct) 300mg</h1>") == "CBD Relax Berries"
+    # Titles differing only by the site's name agree on everything before it.
+    head = ('<meta property="og:title" content="Minecraft 1.8 - The Bountiful Update">'
+            "<title>Minecraft 1.8 - The Bountiful Update - Minecraft</title>")
+    assert _parsed_title(head) == "Minecraft 1.8 - The Bountiful Update"
+
+
+def test_declared_titles_agreeing_only_on_the_site_name_keep_the_headline():
+    head = ('<meta property="og:title" content="Acme Corp - Pricing">'
+            "<title>Acme Corp - Pricing plans for teams</title>")
+    assert _parsed_title(head, url="https://www.acmecorp.com/pricing") == "Acme Corp - Pricing"
+
+
+def test_unknown_site_part_of_the_title_is_not_taken_for_the_headline():
+    # No og:site_name, no URL: of "Photo essay | The Daily Town" the part the page's <h1>
+    # speaks of is the headline's, not the longer one (the site's name).
+    html = ("<html><head><title>Photo essay | The Daily Town</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><h1>Dawn at the pier: a photo essay</h1><p>"
+            + "The fishermen arrive before the light, and the gulls arrive before them. " * 8
+            + "</p></article></body></html>")
+    assert parse_html(html.encode()).meta.title == "Photo essay"
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Photo essay | The Daily Town</title><meta property='og:site_name' content='The Daily Town'>",
+    "<title>Town council news | The Daily Town</title>"])
+def test_visible_headline_outside_the_body_is_kept_when_the_title_is_other_wording(head):
+    # The title comes from a declared rewording; the page's one <h1> sits above the winning
+    # block: the reader's headline must not vanish from both the title and the body.
+    para = "<p>" + "The fishermen arrive before the light, and the gulls follow them. " * 4 + "</p>"
+    html = (f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><div class='hero'>"
+            f"<h1>Dawn at the pier: a photo essay</h1></div><div class='story'>{para * 4}</div>"
+            "</body></html>")
+    article = parse_html(html.encode())
+    assert article.meta.title != "Dawn at the pier: a photo essay"
+    first = article.blocks[0]
+    assert isinstance(first, Heading) and inline_text(first.children) == (
+        "Dawn at the pier: a photo essay")
+
+
+def test_headline_is_not_repeated_when_the_title_is_the_headline():
+    para = "<p>" + "The fishermen arrive before the light, and the gulls follow them. " * 4 + "</p>"
+    html = ("<html><head><title>Dawn at the pier | The Daily Town</title></head><body>"
+            f"<div class='hero'><h1>Dawn at the pier</h1></div><div class='story'>{para * 4}</div>"
+            "</body></html>")
+    article = parse_html(html.encode())
+    assert article.meta.title == "Dawn at the pier"
+    assert not isinstance(article.blocks[0], Heading)
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # A heading's permalink anchor drawn as "#" (VitePress, Docusaurus) is no part of it.
+    ("<title>Composition API | Vue.js</title>",
+     "<h1>Composition API <a class='header-anchor' href='#composition-api'>#</a></h1>",
+     "Composition API"),
+    # A screen-reader-only <h1> ("Posts") is no visible headline: the page is the site's.
+    ('<title>DEV Community</title><meta property="og:site_name" content="DEV Community">'
+     '<meta property="og:title" content="DEV Community">',
+     "<h1 class='screen-reader-only'>Posts</h1>", "DEV Community"),
+    ('<title>Kitchen Notes</title><meta property="og:title" content="Lemon tart in ten minutes">',
+     "<h1 class='sr-only'>Kitchen Notes</h1><h2>Lemon tart in ten minutes</h2>",
+     "Lemon tart in ten minutes"),
+    # The blog's name in the <h1> while og:title names the post.
+    ('<title>Kitchen Notes</title><meta property="og:title" content="Lemon tart in ten minutes">',
+     "<h1>Kitchen Notes</h1>", "Lemon tart in ten minutes"),
+    ("<title>davidbau.com Vibe Coding</title>", "<h1>davidbau.com</h1>", "Vibe Coding"),
+    # A bare "Home" names no page: the site's name does.
+    ('<title>Home - The GitHub Blog</title><meta property="og:title" content="Home">'
+     '<meta property="og:site_name" content="The GitHub Blog">', "", "The GitHub Blog"),
+    ('<title>Home | Ohio Artisans</title>', "<h1>Home</h1>", "Ohio Artisans"),
+])
+def test_title_is_no_page_furniture(head, body, expected):
+    url = "https://davidbau.com/archives/2025/vibe.html" if "davidbau" in head else None
+    assert _parsed_title(head, body, url) == expected
+
+
+@pytest.mark.parametrize("head, h1, expected", [
+    # Documentation: "Page — Project Documentation (3.1.x)" under the page's own <h1>.
+    ("<title>Quickstart — Flask Documentation (3.1.x)</title>", "Quickstart¶", "Quickstart"),
+    ("<title>Flexbox - Learn web development | MDN</title>", "Flexbox", "Flexbox"),
+    # A collection page: "Chess Sets - Shop Name - tagline".
+    ("<title>Chess Sets - The Regency Chess Co USA - Online chess shop</title>", "Chess Sets",
+     "Chess Sets"),
+])
+def test_lone_h1_heading_the_declared_title_is_the_headline(head, h1, expected):
+    assert _parsed_title(head, f"<h1>{h1}</h1>") == expected
+
+
+def test_h1_that_is_a_later_part_of_the_title_is_still_no_headline():
+    # (the blog's name after the post's title is not the headline: the rule above reads only
+    # a first part)
+    head = "<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>"
+    assert _parsed_title(head, "<h1>Silicon Exposed</h1>") == (
+        "Silicon Exposed: Open Verilog flow for GreenPak4 devices")
+
+
+def test_site_and_tagline_title_yields_to_the_threads_h1():
+    # The same "<Site> - tagline" <title> on every thread of the site names no page.
+    head = "<title>Forumly - The heart of the internet</title>"
+    body = "<h1>Enameled cast iron pan and metal utensils</h1>"
+    assert _parsed_title(head, body, url="https://www.forumly.com/r/cooking/comments/1/pan/") == (
+        "Enameled cast iron pan and metal utensils")
+    # Unknown URL: a title sharing no word with the lone headline is the site's too.
+    assert _parsed_title(head, body) == "Enameled cast iron pan and metal utensils"
+    # On the site's start page the title names the page.
+    assert _parsed_title(head, "<h1>Welcome to the front page</h1>",
+                  url="https://www.forumly.com/") == "Forumly - The heart of the internet"
+    # A tagline sharing a word with the headline may be the page's own title: not read here.
+    head = "<title>Acme - Caring for cast iron</title>"
+    assert _parsed_title(head, "<h1>Enameled cast iron pan and metal utensils</h1>") != (
+        "Enameled cast iron pan and metal utensils")
+
+
+def test_short_tail_after_a_dash_is_the_site_when_nothing_else_tells():
+    # No site name, no host, no <h1>: "Long headline – My website".
+    assert _parsed_title("<title>Lorem ipsum dolor sit amet – My website</title>") == (
+        "Lorem ipsum dolor sit amet")
+    # A tail with a number ("2025"), or a long one, is part of the headline; a name with a
+    # digit ("Doom9's Forum") is still a name.
+    assert _parsed_title("<title>Wrong refresh rate on the RX7800 - Doom9's Forum</title>") == (
+        "Wrong refresh rate on the RX7800")
+    assert _parsed_title("<title>Electricians in Springfield, Costs - 2025 Report</title>") == (
+        "Electricians in Springfield, Costs - 2025 Report")
+    assert _parsed_title("<title>Why we moved - and what it taught us about ourselves</title>") == (
+        "Why we moved - and what it taught us about ourselves")
+    # ...and a page's own <h1> is compared instead.
+    assert _parsed_title("<title>Lorem ipsum dolor sit amet – My website</title>",
+                  "<h1>Something else entirely here</h1>") == (
+        "Lorem ipsum dolor sit amet – My website")
