@@ -14,7 +14,7 @@ from convert.article import (Block, Code, CodeBlock, Figure, Heading, Image, Inl
                        List, ListItem, Paragraph, Quote, Rule, Strong, Text)
 from convert.textutil import clean_text
 from . import patterns as P
-from .dom import bounded_int, children, contains_block, is_hidden
+from .dom import bounded_int, children, contains_block, hidden_by, is_hidden
 from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, spaced, text_in, trim
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
@@ -199,7 +199,10 @@ class Builder:
         if tag == "-text":
             text = node.text_content
             return [Text(clean_text(spaced(text)))] if text else []
-        if tag in P.DROP_TAGS or tag.startswith("-") or is_hidden(node):
+        if tag in P.DROP_TAGS or tag.startswith("-"):
+            return []
+        attrs = node.attributes  # (read once: each read builds a dict)
+        if attrs and hidden_by(attrs):
             return []
         if tag == "br":
             return [LineBreak()]
@@ -211,9 +214,9 @@ class Builder:
             return [Code(text)] if text.strip() else []
         kids = self.inline_children(node, depth)
         if tag == "a":
-            url = kept_url(node.attributes.get("href"), self.base)
+            url = kept_url(attrs.get("href"), self.base)
             if url and kids:
-                title = node.attributes.get("title")
+                title = attrs.get("title")
                 return [Link(tuple(trim(kids)), url, clean_text(title) if title else None)]
             return kids
         wrapper = WRAPPERS.get(tag)

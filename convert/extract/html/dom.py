@@ -154,7 +154,7 @@ def inside(node: LexborNode, ancestor: LexborNode) -> bool:
 
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
-    for kid in children(node):
+    for kid in node.iter():  # (children() but faster; nameless and comment nodes skipped)
         if not (kid.tag or "-").startswith("-") and kid.css_first(selector) is not None:
             return True
     return False
