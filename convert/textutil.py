@@ -42,6 +42,11 @@ def inline_text(children: Iterable[Inline], *, line_break: str = "\n") -> str:
 
     Iterative, so arbitrarily deep inline nesting cannot exhaust Python's recursion limit.
     """
+    if type(children) is tuple and len(children) == 1:
+        # (most paragraphs are one text: asked for thousands of times on a long page)
+        t = children[0].type
+        if t == "text" or t == "code":
+            return children[0].text  # type: ignore[union-attr]
     out: list[str] = []
     stack: list[Iterator[Inline]] = [iter(children)]
     while stack:

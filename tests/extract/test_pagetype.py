@@ -196,3 +196,22 @@ def test_repeated_cards_and_a_run_of_prose_are_counted():
     assert story["para:run"] > 1.5 and story["para:run_share"] == 1.0  # six paragraphs, one run
     assert _signals(*DOCUMENTATION)["code:share"] > 0
     assert "code:share" not in story
+
+
+def test_structure_signals_read_each_kind_in_one_walk():
+    # One selector walk of the page gives each kind's elements in document order, as a walk
+    # per kind did.
+    from pathlib import Path
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.assess.structure_signals import _QUERIES, _elements
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "field-notes.html"
+    pages = [example.read_bytes(), _page("<h2>A</h2><aside><h3>B</h3><time>t</time></aside>"
+                                         f"<p>{_PARA}</p><pre>x</pre><nav><h4>C</h4></nav>")]
+    for data in pages:
+        body = LexborHTMLParser(data).body
+        found = _elements(body)
+        for kind, query in _QUERIES.items():
+            assert [n.mem_id for n in found[kind]] == [n.mem_id for n in body.css(query)]

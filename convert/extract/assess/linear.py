@@ -21,8 +21,8 @@ def _logits(model: Mapping[str, Any], features: Mapping[str, float]) -> list[flo
         row = weights.get(name)
         if row is None or not value:
             continue
-        for i, w in enumerate(row):
-            out[i] += w * value
+        # (the same additions in the same order as a += per class, without the indexing)
+        out = [o + w * value for o, w in zip(out, row)]
     return out
 
 

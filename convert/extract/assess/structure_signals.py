@@ -70,6 +70,25 @@ def _linked(heading: LexborNode) -> bool:
     return False
 
 
+#: The elements :func:`structure_signals` reads, by tag: the kind of list each goes in.
+_KINDS = {"h2": "head", "h3": "head", "h4": "head", "h5": "head", "time": "time", "p": "p",
+          "pre": "pre", "nav": "menu", "aside": "menu"}
+_QUERIES = {"head": "h2, h3, h4, h5", "time": "time", "p": "p", "pre": "pre",
+            "menu": "nav, aside"}
+
+
+def _elements(body: LexborNode) -> dict[str, list[LexborNode]]:
+    """The body's headings, ``<time>``, paragraphs, ``<pre>`` and menus, each in document
+    order: one selector walk of the page instead of one per kind."""
+    found: dict[str, list[LexborNode]] = {kind: [] for kind in _QUERIES}
+    for el in body.css(", ".join(_KINDS)):
+        kind = _KINDS.get(el.tag)
+        if kind is None:  # (a name the type selector matched otherwise: one query per kind)
+            return {kind: body.css(query) for kind, query in _QUERIES.items()}
+        found[kind].append(el)
+    return found
+
+
 def structure_signals(tree: LexborHTMLParser, page_chars: int) -> dict[str, float]:
     """``card:*``, ``entry:*``, ``para:*``, ``code:*`` and ``link:*`` signals of the page
     (``page_chars``: its visible text, for shares)."""
@@ -77,7 +96,8 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int) -> dict[str, floa
     body = tree.body
     if body is None:
         return out
-    headings = body.css("h2, h3, h4, h5")[:MAX_NODES]
+    found = _elements(body)
+    headings = found["head"][:MAX_NODES]
     linked = [h for h in headings if _linked(h)]
     if headings:
         out["head:count"] = _log(len(headings))
@@ -93,13 +113,13 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int) -> dict[str, floa
         groups, members = _runs(pictures)
         if groups:
             out["card:pictures"] = _log(members)
-    times = body.css("time")[:MAX_NODES]
+    times = found["time"][:MAX_NODES]
     if times:
         groups, members = _runs(times)
         if groups:
             out["entry:dated"] = _log(members)
 
-    paragraphs = body.css("p")[:MAX_NODES]
+    paragraphs = found["p"][:MAX_NODES]
     lengths = [len(p.text(deep=True).strip()) for p in paragraphs]
     long = [n for n in lengths if n >= LONG_PARAGRAPH]
     # The longest run of prose paragraphs side by side (one parent): an article's body is
@@ -126,7 +146,7 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int) -> dict[str, floa
         out["para:per_heading"] = _log(len(long) / len(headings))
 
     if page_chars:
-        code = sum(len(n.text(deep=True)) for n in body.css("pre")[:MAX_NODES])
+        code = sum(len(n.text(deep=True)) for n in found["pre"][:MAX_NODES])
         if code:
             out["code:share"] = min(code / page_chars, 1.0)
         anchors = body.css("a[href]")
@@ -134,7 +154,7 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int) -> dict[str, floa
             linked_chars = sum(len(a.text(deep=True).strip()) for a in anchors[:MAX_NODES * 4])
             out["link:share"] = min(linked_chars / page_chars, 1.0)
     # The biggest navigation block: documentation has a sidebar of hundreds of links.
-    menus = [len(n.css("a[href]")) for n in body.css("nav, aside")[:MAX_MENUS]]
+    menus = [len(n.css("a[href]")) for n in found["menu"][:MAX_MENUS]]
     if menus and max(menus):
         out["nav:links"] = _log(max(menus))
     in_page = len(body.css('a[href^="#"]'))

@@ -15,7 +15,7 @@ from convert.article import (Block, Code, CodeBlock, Figure, Heading, Image, Inl
 from convert.textutil import clean_text
 from . import patterns as P
 from .dom import bounded_int, children, contains_block, is_hidden
-from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, text_in, trim
+from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, spaced, text_in, trim
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
@@ -46,7 +46,7 @@ class Builder:
             if tag == "-text":
                 text = child.text_content
                 if text:
-                    run.append(Text(clean_text(WS.sub(" ", text))))
+                    run.append(Text(clean_text(spaced(text))))
                 continue
             if tag in P.DROP_TAGS or tag.startswith("-") or self.hidden(child):
                 continue
@@ -190,7 +190,7 @@ class Builder:
         """The inlines of an element's children (its plain text past the depth limit)."""
         out: list[Inline] = []
         if depth > MAX_BUILD_DEPTH:
-            return [Text(clean_text(WS.sub(" ", node.text(deep=True))))]
+            return [Text(clean_text(spaced(node.text(deep=True))))]
         for child in node.iter(include_text=True):  # nameless nodes: inline() gives []
             out.extend(self.inline(child, depth + 1))
         return out
@@ -201,8 +201,11 @@ class Builder:
         tag = node.tag or "-"
         if tag == "-text":
             text = node.text_content
-            return [Text(clean_text(WS.sub(" ", text)))] if text else []
-        if tag in P.DROP_TAGS or tag.startswith("-") or self.hidden(node):
+            return [Text(clean_text(spaced(text)))] if text else []
+        if tag in P.DROP_TAGS or tag.startswith("-"):
+            return []
+        attrs = node.attributes  # (read once: each read builds a dict)
+        if attrs and self.hidden(node):
             return []
         if tag == "br":
             return [LineBreak()]
@@ -210,13 +213,13 @@ class Builder:
             image = make_image(node, self.base)
             return [image] if image else []
         if tag in P.CODE_TAGS:
-            text = clean_text(WS.sub(" ", node.text(deep=True)))
+            text = clean_text(spaced(node.text(deep=True)))
             return [Code(text)] if text.strip() else []
         kids = self.inline_children(node, depth)
         if tag == "a":
-            url = kept_url(node.attributes.get("href"), self.base)
+            url = kept_url(attrs.get("href"), self.base)
             if url and kids:
-                title = node.attributes.get("title")
+                title = attrs.get("title")
                 return [Link(tuple(trim(kids)), url, clean_text(title) if title else None)]
             return kids
         wrapper = WRAPPERS.get(tag)

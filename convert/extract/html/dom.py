@@ -154,7 +154,7 @@ def inside(node: LexborNode, ancestor: LexborNode) -> bool:
 
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
-    for kid in children(node):
+    for kid in node.iter():  # (children() but faster; nameless and comment nodes skipped)
         if not (kid.tag or "-").startswith("-") and kid.css_first(selector) is not None:
             return True
     return False
@@ -168,7 +168,14 @@ def node_text(node: LexborNode | None) -> str:
 _WORD = lazy(r"\w+")
 
 
+#: ASCII word characters (``\w``) kept, every other byte a space (:func:`word_key`).
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(256))
+
+
 def word_key(text: str) -> str:
     """The words of a text, case-folded and space-joined: two texts that differ only in case,
     punctuation or spacing share a key."""
+    if text.isascii():
+        # (the same words as the regex, for ASCII text, in a byte-table pass: ~3x faster)
+        return b" ".join(text.lower().encode().translate(_ASCII_WORDS).split()).decode()
     return " ".join(_WORD.findall(text.casefold()))

@@ -39,7 +39,7 @@ class Folded:
     Attributes other than the matching methods (``pattern``, ``flags``, ...) are the
     original's."""
 
-    __slots__ = ("_re", "_exact", "_scan", "_words", "_word_hits", "_seen")
+    __slots__ = ("_re", "_exact", "_scan", "_words", "_word_hits", "_seen", "_needles")
 
     def __init__(self, rx: re.Pattern[str] | LazyPattern) -> None:
         self._re = rx
@@ -48,6 +48,9 @@ class Folded:
         self._scan: re.Pattern[str] | None = None
         self._word_hits: dict[str, bool] = {}
         self._seen = 0
+        # Lower-case strings one of which every match holds (:func:`needles`), () for none
+        # known: ASCII text holding none of them is answered without a regex.
+        self._needles: tuple[str, ...] = ()
 
     def _build(self, text: str) -> re.Pattern[str]:
         """The pattern to scan ``text`` with: the original until WARMUP_CHARS were searched,
@@ -70,8 +73,20 @@ class Folded:
             return rx
         self._exact = re.compile(rx.pattern, flags)
         self._scan = _trie_twin(rx.pattern, flags) or self._exact
-        self._words = _wordwise(_parser.parse(rx.pattern, flags))
+        tree = _parser.parse(rx.pattern, flags)
+        self._words = _wordwise(tree)
+        found = needles(tree)
+        # (A pattern anchored at the start fails fast anyway: no scan to save.)
+        if found and len(found) <= MAX_NEEDLES and not _anchored(tree):
+            # (a needle holding another one adds nothing: the shorter one is found first)
+            self._needles = tuple(n for n in sorted(found, key=len)
+                                  if not any(m in n for m in found if m != n))
         return self._scan
+
+    def _absent(self, lowered: str) -> bool:
+        """Whether the lower-cased ASCII text holds none of the needles (so cannot match)."""
+        # (map over the bound __contains__: no Python step per needle)
+        return bool(self._needles) and not any(map(lowered.__contains__, self._needles))
 
     def search(self, text: str, *span: int, **where: int) -> re.Match[str] | None:
         """``re.Pattern.search``, same answer (the fast path for ASCII text)."""
@@ -79,7 +94,10 @@ class Folded:
         if span or where or scan is self._re or not text.isascii():
             # (pos/endpos, non-ASCII text and unfoldable patterns: the original answers)
             return self._re.search(text, *span, **where)
-        m = scan.search(text.lower())
+        lowered = text.lower()
+        if self._absent(lowered):
+            return None
+        m = scan.search(lowered)
         # The leftmost match starts at the same place in both (only the branch taken there
         # may differ), so the original needs to look from there on only.
         return None if m is None else self._re.search(text, m.start())
@@ -103,8 +121,10 @@ class Folded:
     def sub(self, repl, text: str, count: int = 0) -> str:  # noqa: ANN001
         """``re.Pattern.sub``, same answer."""
         scan = self._scan or self._build(text)
-        if scan is not self._re and text.isascii() and scan.search(text.lower()) is None:
-            return text
+        if scan is not self._re and text.isascii():
+            lowered = text.lower()
+            if self._absent(lowered) or scan.search(lowered) is None:
+                return text
         return self._re.sub(repl, text, count)
 
     def found(self, text: str) -> bool:
@@ -248,6 +268,62 @@ def _wordwise(tree) -> bool:  # noqa: ANN001
         else:  # NOT_LITERAL, ANY, lookarounds, back references: could reach a space
             return False
     return True
+
+
+# ----------------------------------------------------------------------------- needles
+
+#: A pattern whose every match is known to hold one of at most this many strings is first
+#: tested with ``in`` (a fast substring scan each): with more, the tests cost about what the
+#: regex scan does on a class name or a line. (Not in :meth:`Folded.found`, whose word cache
+#: answers class names faster.)
+MAX_NEEDLES = 16
+
+
+def _anchored(tree) -> bool:  # noqa: ANN001
+    """Whether a parsed pattern can only match at the start of the text (``^...``)."""
+    return bool(tree) and tree[0][0] is C.AT and tree[0][1] in (C.AT_BEGINNING,
+                                                                 C.AT_BEGINNING_STRING)
+
+
+def needles(tree) -> set[str] | None:  # noqa: ANN001
+    """Strings one of which every match of a parsed (foldable) pattern holds, or ``None``
+    when none is known: the longest run of ASCII literals of a sequence, or of a required
+    part of it (a group, a repeat of at least one, an alternation whose every branch has
+    needles, which then holds the union). Zero-width and other tests end a run."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def take(found: set[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    def end_run() -> None:
+        if run:
+            take({"".join(run)})
+            run.clear()
+
+    for op, av in tree:
+        if op is C.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        end_run()
+        if op is C.SUBPATTERN:
+            take(needles(av[3]))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                take(needles(av[2]))
+        elif op is C.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                found = needles(branch)
+                if not found:
+                    union = set()
+                    break
+                union |= found
+            take(union or None)
+    end_run()
+    return best
 
 
 # ----------------------------------------------------------------------------- trie twin

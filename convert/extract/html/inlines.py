@@ -12,6 +12,17 @@ from ..lazyre import lazy
 # Burmese mark word boundaries with it. A lone plain space is left out of the pattern:
 # ``WS.sub(" ", text)`` gives the same string, without a replacement per word.
 WS = lazy("[ \u200b]*[\t\n\r\f\v][ \t\n\r\f\v\u200b]*|\u200b+ [ \u200b]*| [ \u200b]+")
+
+
+def spaced(text: str) -> str:
+    """``WS.sub(" ", text)``, without the regex scan when it cannot change the text: every
+    match holds two spaces in a row or a character that is not printable (tab, line break,
+    zero-width space)."""
+    if "  " not in text and text.isprintable():
+        return text
+    return WS.sub(" ", text)
+
+
 # Space, and zero-width space, at the ends of a paragraph or line shows nothing.
 _LEADING = lazy(r"^[\s\u200b]+")
 _TRAILING = lazy(r"[\s\u200b]+$")
@@ -59,7 +70,10 @@ def has_text(items: tuple[Inline, ...]) -> bool:
     """Whether the inlines show anything: non-blank text or code, or an image."""
     for item in items:
         if isinstance(item, (Text, Code)):
-            if item.text.replace("\u200b", "").strip():
+            text = item.text
+            if "\u200b" in text:
+                text = text.replace("\u200b", "")
+            if text and not text.isspace():  # (``text.strip()`` without the copy)
                 return True
         elif isinstance(item, Image):
             return True

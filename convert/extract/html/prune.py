@@ -164,14 +164,16 @@ def _comments_marker(tag: str, words: str, node: LexborNode) -> bool:
     (:data:`COMMENTS_MARKER_WRAPPER`) a wrapper holding nothing but that heading
     (``div.commentform > h2``) or a block named as the comments' title
     (``div#written_comments_title``)."""
-    if tag in P.HEADING_TAGS:
-        pass
-    elif not COMMENTS_MARKER_WRAPPER or not (
-            P.TITLE_WORDS.search(words) or node.css_first(_HEADING_SELECTOR) is not None):
+    heading = tag in P.HEADING_TAGS
+    if not heading and not COMMENTS_MARKER_WRAPPER:
         return False
+    # (The text test first: a selector search costs more, and most elements fail the text.)
     text = node.text(deep=True)
-    return len(text) <= COMMENTS_MARKER_CHARS and P.COMMENTS_HEADING.match(
-        " ".join(text.split())) is not None
+    if len(text) > COMMENTS_MARKER_CHARS or P.COMMENTS_HEADING.match(
+            " ".join(text.split())) is None:
+        return False
+    return heading or bool(P.TITLE_WORDS.search(words)) or node.css_first(
+        _HEADING_SELECTOR) is not None
 
 
 @lru_cache(maxsize=4096)

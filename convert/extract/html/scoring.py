@@ -66,7 +66,8 @@ def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
             if tag not in ("p", "pre"):
                 has_block = False
                 has_text = False
-                for kid in children(node):
+                # (iter() is children() plus the nameless nodes, which read as "-": faster)
+                for kid in node.iter(include_text=True):
                     ktag = kid.tag or "-"
                     if ktag in P.BLOCK_TAGS:
                         has_block = True
@@ -90,18 +91,22 @@ def score(body: LexborNode) -> dict[int, Candidate]:
     ``1/(3·level)``); each ancestor starts from its tag weight and class/id weight. Returns the
     candidates by node memory id."""
     candidates: dict[int, Candidate] = {}
+    # The ancestors that get points, by the parent's memory id: siblings share them (a
+    # long article's paragraphs all sit in one container), so each chain is walked once.
+    chains: dict[int, list[tuple[int, LexborNode]]] = {}
     for node, text in _paragraph_nodes(body):
         text = " ".join(text.split())
         if len(text) < MIN_PARAGRAPH_CHARS:
             continue
         points = 1 + commas(text) + min(len(text) / CHARS_PER_POINT,
                                                        MAX_LENGTH_POINTS)
-        ancestor = node.parent
-        level = 0
-        while ancestor is not None and level < SCORE_ANCESTORS:
-            if ancestor.tag in ("html", "#document", "-document") or (ancestor.tag or "-").startswith("-"):
-                break
-            key = ancestor.mem_id
+        parent = node.parent
+        if parent is None:
+            continue
+        chain = chains.get(parent.mem_id)
+        if chain is None:
+            chain = chains[parent.mem_id] = _scored_ancestors(parent)
+        for level, (key, ancestor) in enumerate(chain):
             cand = candidates.get(key)
             if cand is None:
                 cand = Candidate(ancestor, TAG_WEIGHT.get(ancestor.tag, 0) + (
@@ -110,9 +115,20 @@ def score(body: LexborNode) -> dict[int, Candidate]:
             divider = 1 if level == 0 else (
                 GRANDPARENT_DIVIDER if level == 1 else level * ANCESTOR_DIVIDER)
             cand.score += points / divider
-            ancestor = ancestor.parent
-            level += 1
     return candidates
+
+
+def _scored_ancestors(parent: LexborNode) -> list[tuple[int, LexborNode]]:
+    """``parent`` and the ancestors above it that a paragraph inside gives points to (at most
+    :data:`.thresholds.SCORE_ANCESTORS`, none from ``<html>`` up), with their memory ids."""
+    out: list[tuple[int, LexborNode]] = []
+    ancestor: LexborNode | None = parent
+    while ancestor is not None and len(out) < SCORE_ANCESTORS:
+        if ancestor.tag in ("html", "#document", "-document") or (ancestor.tag or "-").startswith("-"):
+            break
+        out.append((ancestor.mem_id, ancestor))
+        ancestor = ancestor.parent
+    return out
 
 
 def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate, list[str]]:

@@ -77,3 +77,14 @@ def test_find_content_leaves_the_page_stripped_of_never_content_elements():
     expected = LexborHTMLParser(PAGE)
     expected.strip_tags(list(P.DROP_TAGS - {"-comment"}))
     assert page.html == expected.html
+
+
+def test_word_key_of_ascii_text_is_the_regex_words():
+    # The ASCII fast path (a byte table) gives the words ``\w+`` finds, case-folded.
+    import re
+
+    from convert.extract.html.dom import word_key
+
+    for text in ["Hello, World!", "snake_case and CamelCase 42x", "a\x1cb\x1f c\td\ne",
+                 "  --  ", "", "l'été à Paris", "Straße STRASSE", "K\u212a", "x\u00a0y"]:
+        assert word_key(text) == " ".join(re.findall(r"\w+", text.casefold())), text

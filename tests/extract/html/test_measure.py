@@ -62,3 +62,29 @@ def test_measures_are_per_thread(tree):
         text_len(tree.body)
         with ThreadPoolExecutor(1) as pool:
             assert pool.submit(measure._MEASURES.get).result() is None
+
+
+def test_visible_chars_and_text_len_of_count_like_the_whitespace_split(tree):
+    # visible_chars leaves out spaces, line breaks, tabs and carriage returns, whichever of
+    # them a text holds; text_len_of gives text_len from a text already read, and remembers it.
+    from convert.extract.html.measure import text_len_of, visible_chars
+
+    for text in ["", "a b", "a\nb\tc\rd", "x\u00a0y z", "l'été, à Paris\n", "  \n\t "]:
+        assert visible_chars(text) == len(text) - sum(text.count(c) for c in " \n\t\r")
+    nodes = tree.body.css("*")
+    with measuring(tree.body):
+        given = [text_len_of(n, n.text(deep=True)) for n in nodes]
+        assert [text_len(n) for n in nodes] == given
+    assert given == [text_len(n) for n in nodes]
+
+
+def test_cleaning_counts_parts_in_one_walk(tree):
+    # One selector walk gives what a walk per tag gave (the element itself included).
+    from convert.extract.html.cleaning import _parts
+
+    page = parse("<div><p>a</p><form><li>x</li></form><ul><li>1<li>2</ul><img src=a.png>"
+                 "<p><img src=b.png></p></div>")
+    for node in [*page.body.css("*"), *tree.body.css("*")]:
+        p, img, li, forms = _parts(node)
+        assert (p, img, li) == (len(node.css("p")), len(node.css("img")), len(node.css("li")))
+        assert [f.mem_id for f in forms] == [f.mem_id for f in node.css("form")]

@@ -287,3 +287,39 @@ def test_attribute_cap_leaves_long_tags_with_few_attributes_alone():
     assert cap_attributes(page) is page
     bomb = "<p>x</p>" * 2000 + "<div " + " ".join(f"a{i}=1" for i in range(3000)) + ">t</div>"
     assert cap_attributes(bomb).count("=1") == 512
+
+
+def test_folded_needles_answer_like_the_original(monkeypatch):
+    # A Folded pattern whose every match holds one of a few strings (its needles) answers an
+    # ASCII text holding none of them without a regex: the same answers as the original, for
+    # texts with and without the needles, in any case.
+    import re
+
+    from convert.extract.html import fastmatch
+    from convert.extract.html import patterns as P
+    from convert.extract.html.fastmatch import needles
+
+    parse = re._parser.parse
+    assert needles(parse(r"\bcookie (?:policy|settings)\b|we use cookies")) == {
+        "cookie ", "we use cookies"}
+    assert needles(parse(r"ads?x|(?:fo)+bar")) == {"ad", "bar"}
+    assert needles(parse(r"(?:one)?two")) == {"two"}
+    assert needles(parse(r"x|[a-z]+")) is None  # a branch with no literal: none known
+    assert needles(parse(r"a*")) is None
+
+    texts = ["We use cookies on this site", "WE USE COOKIES.", "cookie policy", "Cookie-Bar",
+             "a plain paragraph of prose, nothing more", "display: none", "DISPLAY:NONE",
+             "visually-hidden sr-only", "Photo: Jane Doe", "hidden", "data:image/png", "",
+             "Nous utilisons des cookies", "wall", "paywall", "Twitter-Tweet embed"]
+    for name in ("CONSENT_TEXT", "HIDDEN_CLASS", "HIDDEN_STYLE", "PLACEHOLDER_IMAGE",
+                 "CREDIT_CLASS", "EMBED", "GATE", "TITLE_WORDS", "WEAK_NEGATIVE", "COMMENTS"):
+        folded = getattr(P, name)
+        monkeypatch.setattr(fastmatch, "WARMUP_CHARS", 0)
+        folded.search("x")  # past the warm-up: the twins and needles are built
+        assert folded._needles, name
+        plain = re.compile(folded.pattern, folded.flags)
+        for text in texts:
+            got, want = folded.search(text), plain.search(text)
+            assert (got and got.span()) == (want and want.span()), (name, text)
+            assert folded.sub("-", text) == plain.sub("-", text)
+            assert folded.found(text) == bool(want)

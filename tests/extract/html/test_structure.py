@@ -239,3 +239,12 @@ def test_small_side_block_gives_way_to_a_much_longer_region(monkeypatch):
     monkeypatch.setattr(content_mod, "extract_pass", fake_pass)
     _, found = content_mod.find_content(html)
     assert found.nodes[0].attributes.get("id") == "thread"
+
+
+def test_spaced_is_the_whitespace_substitution():
+    # ``spaced`` skips the regex only where it could not change the text.
+    from convert.extract.html.inlines import WS, spaced
+
+    for text in ["one two", "one  two", "one\ttwo", "a\n\n b", "zero\u200bwidth",
+                 "x \u200b y", "nbsp\u00a0kept", "", " ", "  ", "end \n"]:
+        assert spaced(text) == WS.sub(" ", text), repr(text)
