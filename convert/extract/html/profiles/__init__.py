@@ -163,7 +163,7 @@ def _forum(kind: str, page: _Page) -> _Taken | None:
     thread = forum.find(page.body)
     if thread is None:
         return None
-    blocks = forum.build(thread, page.builder)
+    blocks = forum.with_lead(forum.build(thread, page.builder), page.generic)
     if not blocks or not forum.preferred(blocks, page.generic):
         return None
     return blocks, [thread.parent], [

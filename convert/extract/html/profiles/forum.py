@@ -16,16 +16,26 @@ from selectolax.lexbor import LexborNode
 
 from convert.article import Block, Div, Paragraph, Text
 from convert.extract.ablation import rule
-from convert.textutil import clean_text, squash
+from convert.textutil import block_texts, clean_text, squash
 
 from ..dom import inside
-from .repeats import Group, groups, visible_len, words
+from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
 from ...lazyre import lazy
 
-__all__ = ["find", "build", "preferred", "FORUM_PROFILE"]
+__all__ = ["find", "build", "preferred", "with_lead", "FORUM_PROFILE"]
 
 FORUM_PROFILE = rule("forum_profile", "on a forum page the run of repeated posts (each with an "
                      "author or a time) is the thread, a section per post")
+INNER_MESSAGE = rule("forum_inner_message", "a post's message is the innermost element named as "
+                     "a message that still holds nearly all of the outermost one's text")
+POST_FURNITURE = rule("forum_post_furniture", "inside a post, elements named for signatures, "
+                      "reactions, votes, action buttons and post footers are left out")
+NESTED_REPLIES = rule("forum_nested_replies", "posts of the thread's template under other "
+                      "parents (nested replies, later pages' blocks) join the thread in page "
+                      "order")
+LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
+                 "replies (a question above its answers, a story above its comments) leads "
+                 "the thread")
 
 #: Elements that make posts (a run of paragraphs or table cells is no thread).
 POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
@@ -43,6 +53,15 @@ GAIN_FACTOR = 1.3
 #: The message element holds at least this share of its post's text (else the post's
 #: markup names no message and the whole post is kept).
 MIN_MESSAGE_SHARE = 0.2
+#: A message element inside the outermost one replaces it while it holds this share of its
+#: text: what the outer one adds beyond it is a signature, reactions or a post footer.
+INNER_MESSAGE_SHARE = 0.85
+#: The cascade's leading blocks missing from the thread lead it when they hold this many words
+#: (fewer are a title or a by-line, which the page's metadata already carries).
+MIN_LEAD_WORDS = 15
+#: ...and a block of the cascade shares at most this share of its word trigrams with the
+#: thread (more: the thread holds it, and the lead ends there).
+MAX_LEAD_OVERLAP = 0.2
 
 _AUTHOR = lazy(r"(?<![a-z])(?:author|username|user-?name|poster|postauthor|member-?name|"
                r"byline|nick|handle|screen-?name|user)(?![a-z])", re.IGNORECASE)
@@ -51,6 +70,13 @@ _TIME = lazy(r"(?<![a-z])(?:date|time|timestamp|posted|post-?date|datetime|relat
 _MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text|cooked|bbwrapper|"
                 r"post-?body|post-?content|post-?message|entry|md|usertext|comment-?text|"
                 r"answer|question)(?![a-z])", re.IGNORECASE)
+#: class/id words of what a post carries besides its message (see :data:`POST_FURNITURE`).
+_FURNITURE = lazy(r"(?<![a-z])(?:signature|sig|signaturecontainer|reactions?|reaction-?bar|"
+                  r"likes?|like-?button|votes?|voting|vote-?widget|actions?|post-?actions|"
+                  r"controls|post-?controls|toolbar|buttons?|btn|post-?footer|message-?footer|"
+                  r"footer|share|sharing|report|bookmarks?|reply-?button|quote-?button|"
+                  r"badges?|user-?stats|userstats|user-?info|userinfo|postbit-?user)(?![a-z])",
+                  re.IGNORECASE)
 _PROFILE_HREF = lazy(r"/(?:members?|users?|u|profile|profiles|member\.php|user)[/?.=]",
                      re.IGNORECASE)
 
@@ -117,7 +143,45 @@ def find(body: LexborNode) -> Group | None:
             continue
         if best is None or score > best[0]:
             best = (score, group)
-    return best[1] if best else None
+    if best is None:
+        return None
+    return _with_nested(body, best[1]) if NESTED_REPLIES else best[1]
+
+
+def _with_nested(body: LexborNode, group: Group) -> Group:
+    """The thread's posts with every element of its template elsewhere on the page (replies
+    nested in an indented block under their parent post), in page order, outside chrome and
+    not inside another post of the run that has no message of its own (it would be built
+    twice). A template named by no class is not searched for: it matches too much."""
+    tag, lead = group.signature
+    if not lead:
+        return group
+    known = {item.mem_id for item in group.items}
+    found: list[LexborNode] = []
+    for node in body.css(tag):
+        if node.mem_id not in known:
+            cls = node.attributes.get("class") or ""
+            if not cls or _lead_class(cls) != lead or in_chrome(node):
+                continue
+        found.append(node)
+    if len(found) <= len(group.items):
+        return group
+    whole = {n.mem_id for n in found
+             if _message(n, [m for m in (_author(n), _time(n)) if m is not None]) is n}
+    items = [n for n in found if not _below(n, whole)]
+    if len(items) <= len(group.items):
+        return group
+    return Group(group.parent, items, group.signature, [visible_len(n) for n in items])
+
+
+def _below(node: LexborNode, ids: set[int]) -> bool:
+    """Whether an ancestor of ``node`` is one of the elements ``ids``."""
+    up = node.parent
+    while up is not None:
+        if up.mem_id in ids:
+            return True
+        up = up.parent
+    return False
 
 
 def _holds(group: Group, node: LexborNode) -> bool:
@@ -134,7 +198,9 @@ def _line(node: LexborNode | None) -> list[Block]:
 
 def _message(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
     """The post's message element: the longest element below the post named as a message
-    that holds neither its author nor its time (``marks``), else the post itself."""
+    that holds neither its author nor its time (``marks``), else the post itself; with
+    :data:`INNER_MESSAGE`, the innermost such element still holding nearly all its text."""
+    named: list[tuple[LexborNode, int]] = []
     best, size = item, 0
     for node in item.css("[class]"):
         if node.mem_id == item.mem_id or not _MESSAGE.search(_words(node)):
@@ -142,9 +208,43 @@ def _message(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
         if any(m.mem_id == node.mem_id or inside(m, node) for m in marks):
             continue
         n = visible_len(node)
+        named.append((node, n))
         if n > size:
             best, size = node, n
-    return best if size >= MIN_MESSAGE_SHARE * visible_len(item) else item
+    if size < MIN_MESSAGE_SHARE * visible_len(item):
+        return item
+    if INNER_MESSAGE:
+        # (document order: an element comes before its descendants, so the last one kept is
+        # the innermost)
+        outer = best
+        for node, n in named:
+            if n >= INNER_MESSAGE_SHARE * size and n > 0 and inside(node, outer):
+                best = node
+    return best
+
+
+def _furniture(node: LexborNode) -> bool:
+    words = _words(node)
+    return bool(words.strip()) and bool(_FURNITURE.search(words))
+
+
+def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
+    """The blocks of a post's message ``node`` without the furniture inside it (see
+    :data:`POST_FURNITURE`): an element holding some is built child by child."""
+    if not POST_FURNITURE or not any(_furniture(n) for n in node.css("[class], [id]")):
+        return builder.blocks_of(node, 0)
+    out: list[Block] = []
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            text = squash(clean_text(child.text_content or ""))
+            if text:
+                out.append(Paragraph((Text(text),)))
+        elif tag and not tag.startswith("-") and not _furniture(child):
+            out.extend(_post_blocks(child, builder))
+        child = child.next
+    return out
 
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
@@ -153,7 +253,7 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     for item in group.items:
         author, time = _author(item), _time(item)
         message = _message(item, [m for m in (author, time) if m is not None])
-        body = builder.blocks_of(message, 0)
+        body = _post_blocks(message, builder)
         if not body:
             continue
         head: list[Block] = []
@@ -161,6 +261,33 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
             head = _line(author) + _line(time)
         out.append(Div(tuple(head + body), "post"))
     return out
+
+
+_TOKEN = lazy(r"\w+")
+
+
+def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
+    """The word trigrams of the blocks' text (lower-cased)."""
+    toks = _TOKEN.findall(" ".join(block_texts(blocks)).lower())
+    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
+
+
+def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
+    """The thread led by the cascade's leading blocks it does not hold (see :data:`LEAD_POST`):
+    the opening post a page marks up apart from its replies. A block counts as held when most
+    of its word trigrams are in the thread."""
+    if not LEAD_POST or not generic:
+        return thread
+    held = _shingles(thread)
+    lead: list[Block] = []
+    for block in generic:
+        own = _shingles([block])
+        if own and len(own & held) > MAX_LEAD_OVERLAP * len(own):
+            break
+        lead.append(block)
+    if words(lead) < MIN_LEAD_WORDS:
+        return thread
+    return [Div(tuple(lead), "post")] + thread
 
 
 def preferred(thread: list[Block], generic: list[Block]) -> bool:
