@@ -33,6 +33,9 @@ POST_FURNITURE = rule("forum_post_furniture", "inside a post, elements named for
 NESTED_REPLIES = rule("forum_nested_replies", "posts of the thread's template under other "
                       "parents (nested replies, later pages' blocks) join the thread in page "
                       "order")
+TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
+                 "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
+                 "is named for it")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -77,6 +80,19 @@ _FURNITURE = lazy(r"(?<![a-z])(?:signature|sig|signaturecontainer|reactions?|rea
                   r"footer|share|sharing|report|bookmarks?|reply-?button|quote-?button|"
                   r"badges?|user-?stats|userstats|user-?info|userinfo|postbit-?user)(?![a-z])",
                   re.IGNORECASE)
+#: A time stamp as a post's header writes it: a day in digits or words, a clock time, or an
+#: age ("3 hours ago"), with at most a few words around it ("Posted", "at", "on").
+_STAMP = lazy(
+    r"\b(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|"
+    r"\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
+    r"years?|yrs?)\s+ago|(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:\s+at)?\s+[0-2]?\d:[0-5]\d)\b",
+    re.IGNORECASE)
+_CLOCK = lazy(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_LETTERS = lazy(r"[^\W\d_]+")
+#: A time stamp element's text is at most this long, with at most this many other words.
+STAMP_MAX_CHARS = 40
+STAMP_MAX_WORDS = 3
 _PROFILE_HREF = lazy(r"/(?:members?|users?|u|profile|profiles|member\.php|user)[/?.=]",
                      re.IGNORECASE)
 
@@ -113,7 +129,43 @@ def _time(item: LexborNode) -> LexborNode | None:
     for node in item.css("[class]"):
         if _TIME.search(_words(node)) and 3 < len(node.text(deep=True).strip()) < 60:
             return node
+    if TIME_TEXT:
+        for node in item.css("span, div, p, small, a, abbr"):
+            if _leaf(node) and _stamp(node.text(deep=True)):
+                return node
     return None
+
+
+_STAMP_TAGS = frozenset({"span", "div", "p", "small", "a", "abbr"})
+
+
+def _leaf(node: LexborNode) -> bool:
+    """Whether no element of the kinds a stamp is looked for in is below ``node``."""
+    child = node.child
+    while child is not None:
+        if child.tag in _STAMP_TAGS:
+            return False
+        child = child.next
+    return True
+
+
+def _stamp(text: str) -> bool:
+    """Whether a short text is a time stamp (see :data:`TIME_TEXT`)."""
+    text = text.strip()
+    if not 3 < len(text) <= STAMP_MAX_CHARS or not any(c.isdigit() for c in text):
+        return False
+    m = _STAMP.search(text)
+    if m is None:
+        from convert.extract.dates import text_date  # a day in words (Aug 5, 2023)
+        if text_date(text) is None:
+            return False
+        rest = text
+    else:
+        rest = text[:m.start()] + " " + text[m.end():]
+    from convert.extract.dates import MONTHS
+    rest = _CLOCK.sub(" ", rest)
+    others = [w for w in _LETTERS.findall(rest) if w.lower().rstrip(".") not in MONTHS]
+    return len(others) <= STAMP_MAX_WORDS
 
 
 def find(body: LexborNode) -> Group | None:
