@@ -10,17 +10,26 @@ together.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
+
+from convert.article import Block, Paragraph, Text
+from convert.textutil import clean_text, squash
 
 from convert.extract.ablation import rule
 
 from ..dom import children
 from ..measure import link_density, text_len
+from ...lazyre import lazy
 
 __all__ = ["widen", "sections", "SERVICE_PROFILE"]
 
 SERVICE_PROFILE = rule("service_profile", "on a service or landing page the strict winner "
                        "widens to its highest nearly link-free ancestor (all the sections)")
+PAGE_MAIN = rule("service_page_main", "on a service page the page's one <main> element, when "
+                 "it holds clearly more than the cascade kept and is not a list of short links, "
+                 "is the content (accordions and tabs the pruning drops included)")
 BODY_SECTIONS = rule("service_body_sections", "on a service page whose sections sit directly "
                      "in the body, the winner's section is joined by the body's other sections "
                      "(text blocks that are not lists of short links)")
@@ -93,3 +102,77 @@ def sections(nodes: list[LexborNode]) -> list[LexborNode]:
     if len(out) < 2 or not any(c.mem_id == top.mem_id for c in out):
         return []
     return out
+
+
+#: The page's ``<main>`` replaces the cascade's content when it holds this many times its
+#: words.
+MAIN_FACTOR = 1.3
+
+
+def page_main(body: LexborNode) -> LexborNode | None:
+    """The page's one ``<main>`` (or ``role=main``) element of the untouched parse when it is
+    not mostly short links (see :data:`PAGE_MAIN`), else ``None``."""
+    if not PAGE_MAIN:
+        return None
+    mains = body.css("main, [role=main]")
+    if not mains:
+        return None
+    top = [m for m in mains if not any(o.mem_id != m.mem_id and _inside(m, o) for o in mains)]
+    if len(top) != 1:
+        return None
+    main = top[0]
+    # A <main> wrapping the site's footer or banner is the page wrapper, not its content.
+    if main.css_first("footer, [role=contentinfo], [role=banner]") is not None:
+        return None
+    n = text_len(main)
+    if n < MIN_SECTION_CHARS or _short_link_share(main, n) > MAX_SECTION_LINKS:
+        return None
+    return main
+
+
+#: What a page's ``<main>`` may still hold that is no section of it.
+_CHROME_TAGS = frozenset({"nav", "aside", "form", "dialog"})
+_CHROME_ROLES = frozenset({"navigation", "complementary", "search", "dialog", "alertdialog",
+                           "menu", "menubar"})
+_CHROME_WORDS = lazy(r"(?<![a-z])(?:nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|"
+                     r"newsletter|skip-?link|skip|modal|popup|social|share)(?![a-z])",
+                     re.IGNORECASE)
+
+
+def _chrome(node: LexborNode) -> bool:
+    if node.tag in _CHROME_TAGS:
+        return True
+    attrs = node.attributes
+    if attrs.get("role") in _CHROME_ROLES:
+        return True
+    words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+    return bool(words.strip()) and bool(_CHROME_WORDS.search(words))
+
+
+def main_blocks(main: LexborNode, builder) -> list[Block]:  # noqa: ANN001
+    """The blocks of the page's ``<main>`` without the navigation, asides, forms and cookie or
+    newsletter blocks inside it: an element holding some is built child by child."""
+    if not any(_chrome(n) for n in main.css("nav, aside, form, dialog, [role], [class], [id]")
+               if n.mem_id != main.mem_id):
+        return builder.blocks_of(main, 0)
+    out: list[Block] = []
+    child = main.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            text = squash(clean_text(child.text_content or ""))
+            if text:
+                out.append(Paragraph((Text(text),)))
+        elif tag and not tag.startswith("-") and not _chrome(child):
+            out.extend(main_blocks(child, builder))
+        child = child.next
+    return out
+
+
+def _inside(node: LexborNode, other: LexborNode) -> bool:
+    up = node.parent
+    while up is not None:
+        if up.mem_id == other.mem_id:
+            return True
+        up = up.parent
+    return False
