@@ -117,12 +117,15 @@ def page_main(body: LexborNode) -> LexborNode | None:
     mains = body.css("main, [role=main]")
     if not mains:
         return None
-    top = [m for m in mains if not any(o.mem_id != m.mem_id and _inside(m, o) for o in mains)]
+    unique = list({m.mem_id: m for m in mains}.values())
+    top = [m for m in unique if not any(o.mem_id != m.mem_id and _inside(m, o) for o in unique)]
     if len(top) != 1:
         return None
     main = top[0]
-    # A <main> wrapping the site's footer or banner is the page wrapper, not its content.
-    if main.css_first("footer, [role=contentinfo], [role=banner]") is not None:
+    # A <main> wrapping the site's footer or banner is the page wrapper, not its content (the
+    # footer of an article or a section inside it is theirs).
+    if main.css_first("[role=contentinfo], [role=banner]") is not None or any(
+            _owner(f, main) for f in main.css("footer")):
         return None
     n = text_len(main)
     if n < MIN_SECTION_CHARS or _short_link_share(main, n) > MAX_SECTION_LINKS:
@@ -167,6 +170,16 @@ def main_blocks(main: LexborNode, builder) -> list[Block]:  # noqa: ANN001
             out.extend(main_blocks(child, builder))
         child = child.next
     return out
+
+
+def _owner(footer: LexborNode, main: LexborNode) -> bool:
+    """Whether the ``footer`` belongs to ``main`` itself (no article or section between)."""
+    up = footer.parent
+    while up is not None and up.mem_id != main.mem_id:
+        if up.tag in ("article", "section"):
+            return False
+        up = up.parent
+    return True
 
 
 def _inside(node: LexborNode, other: LexborNode) -> bool:
