@@ -70,7 +70,7 @@ _AUTHOR = lazy(r"(?<![a-z])(?:author|username|user-?name|poster|postauthor|membe
                r"byline|nick|handle|screen-?name|user)(?![a-z])", re.IGNORECASE)
 _TIME = lazy(r"(?<![a-z])(?:date|time|timestamp|posted|post-?date|datetime|relative-?date|"
              r"post-?time|ago)(?![a-z])", re.IGNORECASE)
-_MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text|cooked|bbwrapper|"
+_MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text(?!-)|cooked|bbwrapper|"
                 r"post-?body|post-?content|post-?message|entry|md|usertext|comment-?text|"
                 r"answer|question)(?![a-z])", re.IGNORECASE)
 #: class/id words of what a post carries besides its message (see :data:`POST_FURNITURE`).
