@@ -124,3 +124,19 @@ def test_body_sections_join_the_winner_section():
     tree = LexborHTMLParser(f"<html><body>{links}<section><p>{_SECTIONS[0][1]}</p></section>"
                             f"</body></html>")
     assert service.sections([tree.css_first("section p")]) == []
+
+
+def test_collapsed_panels_in_main_are_kept():
+    faq = ("<section class='faq'><h2>Questions</h2>"
+           "<div class='accordion__item'><button>Can I switch mid-year?</button>"
+           "<div class='accordion__content' style='height: 0; visibility: hidden'>"
+           "<p>Yes, we take over your books in any month and file what is still open.</p>"
+           "</div></div></section>")
+    html = _landing(inside_main=faq, accordion=False).decode()
+    # A hidden element that is no panel stays out.
+    html = html.replace("<section class='hero'>", "<div style='display:none'><p>Tracking "
+                        "pixel fallback text</p></div><section class='hero'>")
+    from convert.extract.html.builder import Builder
+    main = service.page_main(LexborHTMLParser(html).body)
+    text = " ".join(block_texts(service.main_blocks(main, Builder(None))))
+    assert "we take over your books" in text and "Tracking" not in text

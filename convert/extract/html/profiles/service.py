@@ -19,7 +19,7 @@ from convert.textutil import clean_text, squash
 
 from convert.extract.ablation import rule
 
-from ..dom import children
+from ..dom import children, is_hidden
 from ..measure import link_density, text_len
 from ...lazyre import lazy
 
@@ -30,6 +30,9 @@ SERVICE_PROFILE = rule("service_profile", "on a service or landing page the stri
 PAGE_MAIN = rule("service_page_main", "on a service page the page's one <main> element, when "
                  "it holds clearly more than the cascade kept and is not a list of short links, "
                  "is the content (accordions and tabs the pruning drops included)")
+COLLAPSED_PANELS = rule("service_collapsed_panels", "in a service page's <main>, the hidden "
+                        "content of a collapsed accordion, tab or FAQ panel is kept (a "
+                        "reader opens it; the pruning and the builder drop hidden elements)")
 BODY_SECTIONS = rule("service_body_sections", "on a service page whose sections sit directly "
                      "in the body, the winner's section is joined by the body's other sections "
                      "(text blocks that are not lists of short links)")
@@ -152,11 +155,37 @@ def _chrome(node: LexborNode) -> bool:
     return bool(words.strip()) and bool(_CHROME_WORDS.search(words))
 
 
+#: class/id words of a panel a reader opens (its hidden content is the page's).
+_PANEL_WORDS = lazy(r"(?<![a-z])(?:accordion|accordions|collapse|collapsible|collapsed|panel|"
+                    r"panels|faq|faqs|tab-?pane|tab-?panel|tab-?content|drawer|expand|"
+                    r"expandable|expander|disclosure|reveal|answer|question)(?![a-z])",
+                    re.IGNORECASE)
+
+
+def _panel(node: LexborNode) -> bool:
+    """Whether a hidden element is a collapsed panel (see :data:`COLLAPSED_PANELS`): it or
+    its parent is named as one, or it is a tab panel."""
+    if not COLLAPSED_PANELS or not is_hidden(node) or node.tag in _CHROME_TAGS:
+        return False
+    if node.attributes.get("role") == "tabpanel":
+        return True
+    for el in (node, node.parent):
+        if el is None:
+            continue
+        attrs = el.attributes
+        words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+        if words.strip() and _PANEL_WORDS.search(words):
+            return True
+    return False
+
+
 def main_blocks(main: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     """The blocks of the page's ``<main>`` without the navigation, asides, forms and cookie or
-    newsletter blocks inside it: an element holding some is built child by child."""
-    if not any(_chrome(n) for n in main.css("nav, aside, form, dialog, [role], [class], [id]")
-               if n.mem_id != main.mem_id):
+    newsletter blocks inside it, and with its collapsed panels' content: an element holding
+    some of either is built child by child."""
+    if not any(n.mem_id != main.mem_id and (_chrome(n) or _panel(n))
+               for n in main.css("nav, aside, form, dialog, [role], [class], [id], [style], "
+                                 "[hidden], [aria-hidden]")):
         return builder.blocks_of(main, 0)
     out: list[Block] = []
     child = main.child
@@ -167,7 +196,10 @@ def main_blocks(main: LexborNode, builder) -> list[Block]:  # noqa: ANN001
             if text:
                 out.append(Paragraph((Text(text),)))
         elif tag and not tag.startswith("-") and not _chrome(child):
-            out.extend(main_blocks(child, builder))
+            if _panel(child):
+                out.extend(builder.blocks(child, 0))
+            elif not is_hidden(child):
+                out.extend(main_blocks(child, builder))
         child = child.next
     return out
 
