@@ -19,6 +19,7 @@ from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
 from ..dom import inside
+from ..measure import text_len
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
 from ...lazyre import lazy
 
@@ -33,6 +34,9 @@ POST_FURNITURE = rule("forum_post_furniture", "inside a post, elements named for
 NESTED_REPLIES = rule("forum_nested_replies", "posts of the thread's template under other "
                       "parents (nested replies, later pages' blocks) join the thread in page "
                       "order")
+WRAPPED_THREADS = rule("forum_wrapped_threads", "a thread inside a <form> (moderation tools) "
+                       "or a <noscript> (the crawler view of a script-built forum) is searched "
+                       "too: the repeated-runs walk leaves those wrappers out")
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
                  "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
                  "is named for it")
@@ -42,6 +46,8 @@ LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside 
 
 #: Elements that make posts (a run of paragraphs or table cells is no thread).
 POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
+#: A <form> or <noscript> is searched for a thread when it holds this many visible characters.
+MIN_WRAPPER_CHARS = 500
 #: A thread has at least this many posts...
 MIN_POSTS = 2
 #: ...most of them (this share) showing an author or a time...
@@ -72,7 +78,7 @@ _TIME = lazy(r"(?<![a-z])(?:date|time|timestamp|posted|post-?date|datetime|relat
              r"post-?time|ago)(?![a-z])", re.IGNORECASE)
 _MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text(?!-)|cooked|bbwrapper|"
                 r"post-?body|post-?content|post-?message|entry|md|usertext|comment-?text|"
-                r"answer|question)(?![a-z])", re.IGNORECASE)
+                r"answer|question|articlebody|rich-?text)(?![a-z])", re.IGNORECASE)
 #: class/id words of what a post carries besides its message (see :data:`POST_FURNITURE`).
 _FURNITURE = lazy(r"(?<![a-z])(?:signature|sig|signaturecontainer|reactions?|reaction-?bar|"
                   r"likes?|like-?button|votes?|voting|vote-?widget|actions?|post-?actions|"
@@ -173,7 +179,9 @@ def find(body: LexborNode) -> Group | None:
     whose items hold a longer run (blocks of the page each holding many posts) gives way to
     it: a post is the innermost repeated unit with an author or a time."""
     found: list[tuple[int, Group]] = []
-    for group in groups(body, MIN_POSTS):
+    roots: dict[int, LexborNode] = {}
+    for root, group in _all_groups(body):
+        roots[id(group)] = root
         if group.signature[0] not in POST_TAGS:
             continue
         lengths = group.lengths
@@ -197,10 +205,65 @@ def find(body: LexborNode) -> Group | None:
             best = (score, group)
     if best is None:
         return None
-    return _with_nested(body, best[1]) if NESTED_REPLIES else best[1]
+    return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
 
 
-def _with_nested(body: LexborNode, group: Group) -> Group:
+def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:
+    """The page's runs (:func:`.repeats.groups`), and with :data:`WRAPPED_THREADS` the runs
+    inside its larger outermost forms and noscripts, each with the element searched."""
+    out = [(body, g) for g in groups(body, MIN_POSTS)]
+    if not WRAPPED_THREADS:
+        return out
+    for root in body.css("form, noscript"):
+        if _below_tag(root, ("form", "noscript")) or in_chrome(root.parent) \
+                or text_len(root) < MIN_WRAPPER_CHARS:
+            continue
+        out.extend((root, g) for g in _groups_in(root))
+    return out
+
+
+def _below_tag(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    up = node.parent
+    while up is not None:
+        if up.tag in tags:
+            return True
+        up = up.parent
+    return False
+
+
+def _groups_in(root: LexborNode) -> list[Group]:
+    """:func:`.repeats.groups` below a ``root`` the walk leaves out (a form, a noscript): runs
+    of same-signature siblings not in chrome up to the root."""
+    runs: dict[tuple[int, str, str], list[LexborNode]] = {}
+    parents: dict[int, LexborNode] = {}
+    for node in root.traverse():
+        tag = node.tag
+        if tag is None or tag.startswith("-") or tag in _NOT_POSTS or node.mem_id == root.mem_id:
+            continue
+        parent = node.parent
+        if parent is None:
+            continue
+        cls = node.attrs.get("class") or ""
+        key = (parent.mem_id, tag, _lead_class(cls) if cls else "")
+        runs.setdefault(key, []).append(node)
+        parents[parent.mem_id] = parent
+    out: list[Group] = []
+    for (pid, tag, cls), items in runs.items():
+        if len(items) < MIN_POSTS or tag not in POST_TAGS:
+            continue
+        parent = parents[pid]
+        if in_chrome(parent, stop=root):
+            continue
+        out.append(Group(parent, items, (tag, cls), [text_len(item) for item in items]))
+    return out
+
+
+#: Elements that are no post even inside a thread's wrapper.
+_NOT_POSTS = frozenset({"script", "style", "template", "nav", "footer", "aside", "header",
+                        "menu", "form", "noscript"})
+
+
+def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
     """The thread's posts with every element of its template elsewhere on the page (replies
     nested in an indented block under their parent post), in page order, outside chrome and
     not inside another post of the run that has no message of its own (it would be built
@@ -213,7 +276,8 @@ def _with_nested(body: LexborNode, group: Group) -> Group:
     for node in body.css(tag):
         if node.mem_id not in known:
             cls = node.attributes.get("class") or ""
-            if not cls or _lead_class(cls) != lead or in_chrome(node):
+            if not cls or _lead_class(cls) != lead or not _under(node, root) \
+                    or in_chrome(node, stop=root):
                 continue
         found.append(node)
     if len(found) <= len(group.items):
@@ -224,6 +288,11 @@ def _with_nested(body: LexborNode, group: Group) -> Group:
     if len(items) <= len(group.items):
         return group
     return Group(group.parent, items, group.signature, [visible_len(n) for n in items])
+
+
+def _under(node: LexborNode, root: LexborNode) -> bool:
+    """Whether ``node`` is ``root`` or below it."""
+    return node.mem_id == root.mem_id or _below(node, {root.mem_id})
 
 
 def _below(node: LexborNode, ids: set[int]) -> bool:
@@ -276,6 +345,8 @@ def _message(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
 
 
 def _furniture(node: LexborNode) -> bool:
+    if node.tag == "aside":  # (a post's aside is its author pane)
+        return True
     words = _words(node)
     return bool(words.strip()) and bool(_FURNITURE.search(words))
 
@@ -283,7 +354,7 @@ def _furniture(node: LexborNode) -> bool:
 def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     """The blocks of a post's message ``node`` without the furniture inside it (see
     :data:`POST_FURNITURE`): an element holding some is built child by child."""
-    if not POST_FURNITURE or not any(_furniture(n) for n in node.css("[class], [id]")):
+    if not POST_FURNITURE or not any(_furniture(n) for n in node.css("aside, [class], [id]")):
         return builder.blocks_of(node, 0)
     out: list[Block] = []
     child = node.child
