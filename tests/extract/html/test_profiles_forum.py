@@ -171,3 +171,17 @@ def test_the_innermost_message_holding_nearly_all_the_text_is_the_message():
     thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
     text = " ".join(block_texts(forum.build(thread, Builder(None))))
     assert all(t in text for _, _, t in _POSTS) and "Edited" not in text
+
+
+def test_a_thread_covering_the_cascade_and_more_replaces_it():
+    def post(i: int) -> Div:
+        words = " ".join(f"w{i}x{j}" for j in range(50))
+        return Div((Paragraph((Text(words),)),), "post")
+    thread = [post(i) for i in range(8)]
+    # The cascade kept seven of the eight posts: the thread holds all of it and one post more
+    # (not 1.3 times its words).
+    cascade = [b for p in thread[:7] for b in p.blocks]
+    assert forum.preferred(thread, cascade)
+    # A cascade as long but of other text is not covered: it stays.
+    other = [b for i in range(10, 17) for b in post(i).blocks]
+    assert not forum.preferred(thread, other)

@@ -37,6 +37,8 @@ NESTED_REPLIES = rule("forum_nested_replies", "posts of the thread's template un
 WRAPPED_THREADS = rule("forum_wrapped_threads", "a thread inside a <form> (moderation tools) "
                        "or a <noscript> (the crawler view of a script-built forum) is searched "
                        "too: the repeated-runs walk leaves those wrappers out")
+COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
+                       "also when it holds nearly all of it and more posts besides")
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
                  "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
                  "is named for it")
@@ -59,6 +61,9 @@ MIN_POST_MEDIAN = 40
 #: The thread replaces the generic cascade's content only when it holds this many times its
 #: words: it found posts the cascade left out (else the cascade's cleaner run stays).
 GAIN_FACTOR = 1.3
+#: ...or when it holds this share of the cascade's word trigrams and this many words more.
+MIN_COVER = 0.9
+MIN_EXTRA_WORDS = 40
 #: The message element holds at least this share of its post's text (else the post's
 #: markup names no message and the whole post is kept).
 MIN_MESSAGE_SHARE = 0.2
@@ -415,5 +420,12 @@ def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
 
 def preferred(thread: list[Block], generic: list[Block]) -> bool:
     """Whether the thread's blocks should replace the generic cascade's (see
-    :data:`GAIN_FACTOR`)."""
-    return words(thread) >= GAIN_FACTOR * words(generic)
+    :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
+    the cascade found and more."""
+    n, g = words(thread), words(generic)
+    if n >= GAIN_FACTOR * g:
+        return True
+    if not COVERING_THREAD or n <= g + MIN_EXTRA_WORDS:
+        return False
+    own = _shingles(generic)
+    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)
