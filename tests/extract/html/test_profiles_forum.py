@@ -185,3 +185,14 @@ def test_a_thread_covering_the_cascade_and_more_replaces_it():
     # A cascade as long but of other text is not covered: it stays.
     other = [b for i in range(10, 17) for b in post(i).blocks]
     assert not forum.preferred(thread, other)
+
+
+def test_the_author_is_the_innermost_name_not_the_user_card():
+    # The card matches both the class and the itemprop selector: it must not end the search
+    # before the name inside it.
+    card = ("<section class='message-user' itemprop='author'><div class='details'>"
+            "<a class='username' href='/members/ann.1/'>ann</a>"
+            "<h5 class='userTitle'>Super User</h5></div></section>")
+    item = LexborHTMLParser(f"<html><body><article class='message'>{card}<p>Hello</p>"
+                            f"</article></body></html>").css_first("article")
+    assert forum._author(item).text().strip() == "ann"

@@ -119,8 +119,8 @@ def _author(item: LexborNode) -> LexborNode | None:
     ``message-user`` holds the name, a title and a join date), else a profile link."""
     found = None
     for node in item.css("[class], [itemprop]"):
-        if node.mem_id == item.mem_id:
-            continue
+        if node.mem_id == item.mem_id or found is not None and node.mem_id == found.mem_id:
+            continue  # (an element matching both selectors comes twice)
         if _AUTHOR.search(_words(node)) and 1 < len(node.text(deep=True).strip()) < 80:
             if found is not None and not inside(node, found):
                 break
