@@ -140,3 +140,17 @@ def test_collapsed_panels_in_main_are_kept():
     main = service.page_main(LexborHTMLParser(html).body)
     text = " ".join(block_texts(service.main_blocks(main, Builder(None))))
     assert "we take over your books" in text and "Tracking" not in text
+
+
+def test_a_page_without_main_stands_on_its_body_without_header_and_footer():
+    html = _landing().decode().replace("<main>", "<div class='content'>").replace(
+        "</main>", "</div>")
+    html = html.replace("<section class='hero'>", "<section class='hero'><header><h1>Ledger "
+                        "hero title</h1></header>")
+    body = LexborHTMLParser(html).body
+    assert service.page_main(body) is not None and service.page_main(body).tag == "body"
+    from convert.extract.html.builder import Builder
+    text = " ".join(block_texts(service.main_blocks(service.page_main(body), Builder(None))))
+    # The page's header and footer are out; a section's own header is in.
+    assert "About us" not in text and "Copyright" not in text
+    assert "Ledger hero title" in text and "Books kept" in text

@@ -30,6 +30,8 @@ SERVICE_PROFILE = rule("service_profile", "on a service or landing page the stri
 PAGE_MAIN = rule("service_page_main", "on a service page the page's one <main> element, when "
                  "it holds clearly more than the cascade kept and is not a list of short links, "
                  "is the content (accordions and tabs the pruning drops included)")
+PAGE_BODY = rule("service_page_body", "on a service page without a <main>, the body without "
+                 "its header, footer, navigation and asides stands for it")
 COLLAPSED_PANELS = rule("service_collapsed_panels", "in a service page's <main>, the hidden "
                         "content of a collapsed accordion, tab or FAQ panel is kept (a "
                         "reader opens it; the pruning and the builder drop hidden elements)")
@@ -119,7 +121,7 @@ def page_main(body: LexborNode) -> LexborNode | None:
         return None
     mains = body.css("main, [role=main]")
     if not mains:
-        return None
+        return body if PAGE_BODY else None
     unique = list({m.mem_id: m for m in mains}.values())
     top = [m for m in unique if not any(o.mem_id != m.mem_id and _inside(m, o) for o in unique)]
     if len(top) != 1:
@@ -138,6 +140,9 @@ def page_main(body: LexborNode) -> LexborNode | None:
 
 #: What a page's ``<main>`` may still hold that is no section of it.
 _CHROME_TAGS = frozenset({"nav", "aside", "form", "dialog"})
+#: The page's own header and footer (a <main> holding one is refused: see :func:`page_main`;
+#: a body stands for the main only without them).
+_PAGE_CHROME_TAGS = frozenset({"header", "footer"})
 _CHROME_ROLES = frozenset({"navigation", "complementary", "search", "dialog", "alertdialog",
                            "menu", "menubar"})
 _CHROME_WORDS = lazy(r"(?<![a-z])(?:nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|"
@@ -145,11 +150,16 @@ _CHROME_WORDS = lazy(r"(?<![a-z])(?:nav|navbar|navigation|menu|breadcrumbs?|cook
                      re.IGNORECASE)
 
 
-def _chrome(node: LexborNode) -> bool:
+def _chrome(node: LexborNode, page: LexborNode | None = None) -> bool:
+    """Whether an element of a ``<main>`` (or of the body ``page`` standing for it) is no
+    section of it."""
     if node.tag in _CHROME_TAGS:
         return True
+    if page is not None and node.tag in _PAGE_CHROME_TAGS and _owner(node, page):
+        return True
     attrs = node.attributes
-    if attrs.get("role") in _CHROME_ROLES:
+    role = attrs.get("role")
+    if role in _CHROME_ROLES or page and role in ("banner", "contentinfo"):
         return True
     words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
     return bool(words.strip()) and bool(_CHROME_WORDS.search(words))
@@ -179,13 +189,18 @@ def _panel(node: LexborNode) -> bool:
     return False
 
 
-def main_blocks(main: LexborNode, builder) -> list[Block]:  # noqa: ANN001
+def main_blocks(main: LexborNode, builder,  # noqa: ANN001
+                page: LexborNode | None = None) -> list[Block]:
     """The blocks of the page's ``<main>`` without the navigation, asides, forms and cookie or
     newsletter blocks inside it, and with its collapsed panels' content: an element holding
-    some of either is built child by child."""
-    if not any(n.mem_id != main.mem_id and (_chrome(n) or _panel(n))
+    some of either is built child by child. A body standing for the main (``page``, itself
+    when ``main`` is the body) also leaves out its own header and footer (not an article's or
+    a section's)."""
+    if page is None and main.tag == "body":
+        page = main
+    if not any(n.mem_id != main.mem_id and (_chrome(n, page) or _panel(n))
                for n in main.css("nav, aside, form, dialog, [role], [class], [id], [style], "
-                                 "[hidden], [aria-hidden]")):
+                                 "[hidden], [aria-hidden], header, footer")):
         return builder.blocks_of(main, 0)
     out: list[Block] = []
     child = main.child
@@ -195,11 +210,11 @@ def main_blocks(main: LexborNode, builder) -> list[Block]:  # noqa: ANN001
             text = squash(clean_text(child.text_content or ""))
             if text:
                 out.append(Paragraph((Text(text),)))
-        elif tag and not tag.startswith("-") and not _chrome(child):
+        elif tag and not tag.startswith("-") and not _chrome(child, page):
             if _panel(child):
                 out.extend(builder.blocks(child, 0))
             elif not is_hidden(child):
-                out.extend(main_blocks(child, builder))
+                out.extend(main_blocks(child, builder, page))
         child = child.next
     return out
 
