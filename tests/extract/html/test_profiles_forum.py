@@ -196,3 +196,22 @@ def test_the_author_is_the_innermost_name_not_the_user_card():
     item = LexborHTMLParser(f"<html><body><article class='message'>{card}<p>Hello</p>"
                             f"</article></body></html>").css_first("article")
     assert forum._author(item).text().strip() == "ann"
+
+
+def test_a_quoted_earlier_post_is_left_out_of_the_reply():
+    first = _POSTS[0][2]
+    posts = "".join(
+        f"<li class='post'><span class='author'>{a}</span><time>{w}</time>"
+        f"<div class='post-text'>"
+        + (f"<blockquote class='bbCodeBlock--quote'><div>{_POSTS[0][0]} said:</div>{first}"
+           f"</blockquote>" if i else "")
+        + f"<p>{t}</p></div></li>" for i, (a, w, t) in enumerate(_POSTS))
+    thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert text.count(first) == 1 and "said:" not in text
+    # The cascade's quotations are not what the thread must cover.
+    from convert.article import Quote
+    blocks = forum.build(thread, Builder(None))
+    cascade = [b for p in blocks for b in p.blocks] + [Quote((Paragraph((Text(
+        " ".join(f"q{j}" for j in range(80))),)),))]
+    assert forum._unquoted(cascade) == [b for p in blocks for b in p.blocks]

@@ -14,7 +14,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Div, Paragraph, Text
+from convert.article import Block, Div, Paragraph, Quote, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
@@ -39,6 +39,8 @@ WRAPPED_THREADS = rule("forum_wrapped_threads", "a thread inside a <form> (moder
                        "too: the repeated-runs walk leaves those wrappers out")
 COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
                        "also when it holds nearly all of it and more posts besides")
+POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post (an element "
+                   "named as a quote) is left out: the quoted post is in the thread already")
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
                  "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
                  "is named for it")
@@ -104,6 +106,9 @@ _LETTERS = lazy(r"[^\W\d_]+")
 #: A time stamp element's text is at most this long, with at most this many other words.
 STAMP_MAX_CHARS = 40
 STAMP_MAX_WORDS = 3
+#: class/id words of a quoted earlier post inside a reply (see :data:`POST_QUOTES`).
+_QUOTE = lazy(r"(?<![a-z])(?:quote|quotes|bbcodequote|quotecontainer|bbcodeblock-?-?quote|"
+              r"blockquote)(?![a-z])", re.IGNORECASE)
 _PROFILE_HREF = lazy(r"/(?:members?|users?|u|profile|profiles|member\.php|user)[/?.=]",
                      re.IGNORECASE)
 
@@ -353,7 +358,9 @@ def _furniture(node: LexborNode) -> bool:
     if node.tag == "aside":  # (a post's aside is its author pane)
         return True
     words = _words(node)
-    return bool(words.strip()) and bool(_FURNITURE.search(words))
+    if not words.strip():
+        return False
+    return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words))
 
 
 def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
@@ -418,6 +425,19 @@ def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
     return [Div(tuple(lead), "post")] + thread
 
 
+def _unquoted(blocks: list[Block]) -> list[Block]:
+    """The blocks without their quotations (inside sections too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Quote):
+            continue
+        if isinstance(block, Div):
+            out.append(Div(tuple(_unquoted(list(block.blocks))), block.role))
+        else:
+            out.append(block)
+    return out
+
+
 def preferred(thread: list[Block], generic: list[Block]) -> bool:
     """Whether the thread's blocks should replace the generic cascade's (see
     :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
@@ -425,7 +445,10 @@ def preferred(thread: list[Block], generic: list[Block]) -> bool:
     n, g = words(thread), words(generic)
     if n >= GAIN_FACTOR * g:
         return True
-    if not COVERING_THREAD or n <= g + MIN_EXTRA_WORDS:
+    # (the cascade's quotations are no part of what the thread must cover: it leaves them
+    # out, see POST_QUOTES)
+    own_blocks = _unquoted(generic) if POST_QUOTES else generic
+    if not COVERING_THREAD or n <= words(own_blocks) + MIN_EXTRA_WORDS:
         return False
-    own = _shingles(generic)
+    own = _shingles(own_blocks)
     return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)
