@@ -5,7 +5,11 @@ author (a profile link, an element named ``author``/``username``/``poster``), a 
 ``<time>`` element or one named ``date``/``time``) and the message. The run of such posts
 holding the most text (:mod:`.repeats`) is the thread; every post becomes a
 :class:`~convert.article.Div` (role ``post``) of its author line, its time line and the blocks
-of its message, so a thread is not cut to its first or longest post.
+of its message, so a thread is not cut to its first or longest post. The message is the
+innermost element named as one; what a post carries besides it (signatures, reactions,
+votes, action links, an author pane, a quoted earlier post) stays out. Replies nested under
+their parent post join the run, and an opening post marked up apart from the replies (a
+question above its answers) leads it (:func:`with_lead`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,11 @@ prices, the questions), none outscoring the others, so the generic cascade keeps
 with the most prose. In the strict pass's tree the page's chrome (navigation, header, footer,
 asides, cookie and newsletter blocks) is already gone, so the service profile widens the
 winner to its highest ancestor that is still mostly free of links: the page's sections
-together.
+together (:func:`widen`), or, when the sections are the body's own children, gathers them
+(:func:`sections`). The pruning also drops what a reader opens (collapsed accordions, tabs,
+FAQ answers), so the page's ``<main>`` -- or its body without its own header and footer --
+is read again on the untouched parse (:func:`page_main`, :func:`main_blocks`), without the
+navigation, asides, forms and cookie blocks inside it and with its collapsed panels.
 """
 
 from __future__ import annotations
