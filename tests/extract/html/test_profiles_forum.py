@@ -215,3 +215,18 @@ def test_a_quoted_earlier_post_is_left_out_of_the_reply():
     cascade = [b for p in blocks for b in p.blocks] + [Quote((Paragraph((Text(
         " ".join(f"q{j}" for j in range(80))),)),))]
     assert forum._unquoted(cascade) == [b for p in blocks for b in p.blocks]
+
+
+def test_the_cascade_s_user_cards_are_not_what_the_thread_must_cover():
+    # The cascade kept every post with its user card (name, title: short lines); the thread
+    # has the same posts without the cards and one more post: it covers the cascade's prose.
+    def text(i: int) -> str:
+        return " ".join(f"w{i}x{j}" for j in range(30))
+    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(text(i)),))), "post")
+              for i in range(5)]
+    cascade = []
+    for i in range(4):
+        cascade += [Paragraph((Text(f"user{i}"),)), Paragraph((Text("Senior Member Veteran"),)),
+                    Paragraph((Text(f"Joined 2009 Posts 1,{i}00 Likes {i}"),)),
+                    Paragraph((Text(text(i)),))]
+    assert forum.preferred(thread, cascade)

@@ -70,6 +70,8 @@ GAIN_FACTOR = 1.3
 #: ...or when it holds this share of the cascade's word trigrams and this many words more.
 MIN_COVER = 0.9
 MIN_EXTRA_WORDS = 40
+#: (the cover is measured on the cascade's lines of at least this many words)
+MIN_PROSE_WORDS = 8
 #: The message element holds at least this share of its post's text (else the post's
 #: markup names no message and the whole post is kept).
 MIN_MESSAGE_SHARE = 0.2
@@ -411,6 +413,23 @@ def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
     return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
 
 
+def _prose_shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
+    """The word trigrams of the blocks' lines of running text (:data:`MIN_PROSE_WORDS` words
+    or more): a user card's name and title, a tagline or a button is no part of a post."""
+    out: set[tuple[str, ...]] = set()
+    for text in block_texts(blocks):
+        toks = _TOKEN.findall(text.lower())
+        if len(toks) >= MIN_PROSE_WORDS:
+            out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return out
+
+
+def _prose_words(blocks: list[Block]) -> int:
+    """Words of the blocks' lines of running text (see :func:`_prose_shingles`)."""
+    counts = (len(_TOKEN.findall(text)) for text in block_texts(blocks))
+    return sum(c for c in counts if c >= MIN_PROSE_WORDS)
+
+
 def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
     """The thread led by the cascade's leading blocks it does not hold (see :data:`LEAD_POST`):
     the opening post a page marks up apart from its replies. A block counts as held when most
@@ -452,7 +471,7 @@ def preferred(thread: list[Block], generic: list[Block]) -> bool:
     # (the cascade's quotations are no part of what the thread must cover: it leaves them
     # out, see POST_QUOTES)
     own_blocks = _unquoted(generic) if POST_QUOTES else generic
-    if not COVERING_THREAD or n <= words(own_blocks) + MIN_EXTRA_WORDS:
+    if not COVERING_THREAD or n <= _prose_words(own_blocks) + MIN_EXTRA_WORDS:
         return False
-    own = _shingles(own_blocks)
+    own = _prose_shingles(own_blocks)
     return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)
