@@ -223,7 +223,7 @@ def test_the_cascade_s_user_cards_are_not_what_the_thread_must_cover():
     def text(i: int) -> str:
         return " ".join(f"w{i}x{j}" for j in range(30))
     thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(text(i)),))), "post")
-              for i in range(5)]
+              for i in range(6)]
     cascade = []
     for i in range(4):
         cascade += [Paragraph((Text(f"user{i}"),)), Paragraph((Text("Senior Member Veteran"),)),
