@@ -54,6 +54,9 @@ LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside 
 
 #: Elements that make posts (a run of paragraphs or table cells is no thread).
 POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
+#: The template's elements elsewhere join the run only while they are at most this many times
+#: its posts (more: the class names a page's every box, not a post).
+MAX_NESTED_FACTOR = 4
 #: A <form> or <noscript> is searched for a thread when it holds this many visible characters.
 MIN_WRAPPER_CHARS = 500
 #: A thread has at least this many posts...
@@ -296,9 +299,18 @@ def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
                     or in_chrome(node, stop=root):
                 continue
         found.append(node)
-    if len(found) <= len(group.items):
+    if len(found) <= len(group.items) or len(found) > MAX_NESTED_FACTOR * len(group.items):
         return group
-    whole = {n.mem_id for n in found
+    ids = {n.mem_id for n in found}
+    containers: dict[int, LexborNode] = {}
+    for n in found:
+        up = n.parent
+        while up is not None:
+            if up.mem_id in ids:
+                containers[up.mem_id] = up
+                break
+            up = up.parent
+    whole = {i for i, n in containers.items()
              if _message(n, [m for m in (_author(n), _time(n)) if m is not None]) is n}
     items = [n for n in found if not _below(n, whole)]
     if len(items) <= len(group.items):
