@@ -111,21 +111,6 @@ def test_service_profile_takes_the_whole_main(monkeypatch):
     assert "About us" not in text and "Copyright" not in text
 
 
-def test_body_sections_join_the_winner_section():
-    blocks = "".join(f"<section class='s{i}'><h2>{h}</h2><p>{' '.join([p] * 8)}</p></section>"
-                     for i, (h, p) in enumerate(_SECTIONS))
-    links = "<div class='more'>" + "".join(f"<a href='/x{i}'>Other {i}</a>" for i in range(40)) \
-        + "</div>"
-    tree = LexborHTMLParser(f"<html><body><p>Call us</p>{blocks}{links}</body></html>")
-    winner = tree.css_first("section.s0 p")
-    parts = service.sections([winner])
-    assert [p.attributes.get("class") for p in parts] == [f"s{i}" for i in range(len(_SECTIONS))]
-    # A winner whose section is the only one keeps the cascade's choice.
-    tree = LexborHTMLParser(f"<html><body>{links}<section><p>{_SECTIONS[0][1]}</p></section>"
-                            f"</body></html>")
-    assert service.sections([tree.css_first("section p")]) == []
-
-
 def test_collapsed_panels_in_main_are_kept():
     faq = ("<section class='faq'><h2>Questions</h2>"
            "<div class='accordion__item'><button>Can I switch mid-year?</button>"

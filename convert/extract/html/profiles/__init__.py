@@ -144,23 +144,12 @@ def _service(kind: str, page: _Page) -> _Taken | None:
 def _service_sections(page: _Page) -> _Taken | None:
     region = _widened(page.found)
     if region is None:
-        return _body_sections(page)
+        return None
     blocks = page.builder.blocks_of(region, 0)
     if not blocks:
         return None
     return blocks, [region], [
         f"service profile: widened to <{region.tag}> (all the page's sections)"]
-
-
-def _body_sections(page: _Page) -> _Taken | None:
-    """Service/landing: the body's content sections around the strict winner."""
-    if page.found.level != 0:
-        return None
-    parts = service.sections(page.found.nodes)
-    blocks = [b for part in parts for b in page.builder.blocks_of(part, 0)]
-    if not blocks:
-        return None
-    return blocks, parts, [f"service profile: {len(parts)} sections of the body"]
 
 
 def _documentation(kind: str, page: _Page) -> _Taken | None:

@@ -5,8 +5,7 @@ prices, the questions), none outscoring the others, so the generic cascade keeps
 with the most prose. In the strict pass's tree the page's chrome (navigation, header, footer,
 asides, cookie and newsletter blocks) is already gone, so the service profile widens the
 winner to its highest ancestor that is still mostly free of links: the page's sections
-together (:func:`widen`), or, when the sections are the body's own children, gathers them
-(:func:`sections`). The pruning also drops what a reader opens (collapsed accordions, tabs,
+together (:func:`widen`). The pruning also drops what a reader opens (collapsed accordions, tabs,
 FAQ answers), so the page's ``<main>`` -- or its body without its own header and footer --
 is read again on the untouched parse (:func:`page_main`, :func:`main_blocks`), without the
 navigation, asides, forms and cookie blocks inside it and with its collapsed panels.
@@ -23,11 +22,11 @@ from convert.textutil import clean_text, squash
 
 from convert.extract.ablation import rule
 
-from ..dom import children, is_hidden
+from ..dom import is_hidden
 from ..measure import link_density, text_len
 from ...lazyre import lazy
 
-__all__ = ["widen", "sections", "SERVICE_PROFILE"]
+__all__ = ["widen", "page_main", "main_blocks", "SERVICE_PROFILE"]
 
 SERVICE_PROFILE = rule("service_profile", "on a service or landing page the strict winner "
                        "widens to its highest nearly link-free ancestor (all the sections)")
@@ -39,22 +38,18 @@ PAGE_BODY = rule("service_page_body", "on a service page without a <main>, the b
 COLLAPSED_PANELS = rule("service_collapsed_panels", "in a service page's <main>, the hidden "
                         "content of a collapsed accordion, tab or FAQ panel is kept (a "
                         "reader opens it; the pruning and the builder drop hidden elements)")
-BODY_SECTIONS = rule("service_body_sections", "on a service page whose sections sit directly "
-                     "in the body, the winner's section is joined by the body's other sections "
-                     "(text blocks that are not lists of short links)")
 
 #: An ancestor joins the content only while at most this share of its text is links
 #: (section lists of a footer-like block are links).
 MAX_LINK_DENSITY = 0.3
 #: The wider region replaces the winner only when it holds this many times its text.
 WIDEN_FACTOR = 1.3
-#: A section of the body has at least this many visible characters (less: a loose line, a
-#: banner, a button)...
+#: The page's <main> has at least this many visible characters...
 MIN_SECTION_CHARS = 150
 #: ...and at most this share of it in short links (see :data:`LONG_LINK_WORDS`).
 MAX_SECTION_LINKS = 0.3
 #: A link with this many words is a card (a title and its description), not navigation: its
-#: text counts as the section's own.
+#: text counts as the main's own.
 LONG_LINK_WORDS = 8
 
 
@@ -88,29 +83,6 @@ def _short_link_share(node: LexborNode, length: int) -> float:
         if len(text.split()) < LONG_LINK_WORDS:
             links += text_len(a)
     return links / length if length else 0.0
-
-
-def sections(nodes: list[LexborNode]) -> list[LexborNode]:
-    """The content sections of a page whose sections are the body's children (in the pruned
-    tree of the strict pass, where chrome is gone): the children holding
-    :data:`MIN_SECTION_CHARS` or more, mostly not in short links, in page order, when the
-    winner ``nodes`` lie in one of them and at least one more is there; else ``[]``."""
-    if not BODY_SECTIONS or not nodes:
-        return []
-    top = nodes[0]
-    while top.parent is not None and top.parent.tag not in ("body", "html"):
-        top = top.parent
-    body = top.parent
-    if body is None or body.tag != "body":
-        return []
-    out: list[LexborNode] = []
-    for child in children(body):
-        n = text_len(child)
-        if n >= MIN_SECTION_CHARS and _short_link_share(child, n) <= MAX_SECTION_LINKS:
-            out.append(child)
-    if len(out) < 2 or not any(c.mem_id == top.mem_id for c in out):
-        return []
-    return out
 
 
 #: The page's ``<main>`` replaces the cascade's content when it holds this many times its
