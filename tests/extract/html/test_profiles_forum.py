@@ -77,3 +77,156 @@ def test_extract_uses_the_forum_profile(monkeypatch):
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("forum", 0.95, {}))
     found = profiles.extract(LexborHTMLParser(_page()), {}, Builder(None), [])
     assert found is not None and found.name == "forum" and len(found.blocks) == len(_POSTS)
+
+
+def _xenforo_post(i: int, author: str, when: str, text: str) -> str:
+    # A message element wrapping the body, a signature and a footer of action links and
+    # reactions: the body alone is the message.
+    return (f"<article class='message'><div class='message-user'>"
+            f"<a class='username' href='/members/{author}.{i}/'>{author}</a></div>"
+            f"<div class='message-main'><time>{when}</time>"
+            f"<div class='message-content'><div class='message-body'><p>{text}</p></div>"
+            f"<div class='message-signature'>Sent from my phone</div></div>"
+            f"<footer class='message-footer'><div class='actions'><a href='/r/{i}'>Reply</a>"
+            f"</div><div class='reactions'><a href='/x/{i}'>Like</a></div></footer>"
+            f"</div></article>")
+
+
+def test_the_message_is_the_innermost_body_without_signature_and_footer():
+    posts = "".join(_xenforo_post(i, *p) for i, p in enumerate(_POSTS))
+    thread = forum.find(LexborHTMLParser(f"<html><body><div>{posts}</div></body></html>").body)
+    blocks = forum.build(thread, Builder(None))
+    text = " ".join(block_texts(blocks))
+    for author, when, body in _POSTS:
+        assert author in text and when in text and body in text
+    assert "Sent from my phone" not in text and "Reply" not in text and "Like" not in text
+
+
+def test_furniture_inside_a_post_without_a_named_message_is_left_out():
+    posts = "".join(f"<li class='reply'><span class='author'>{a}</span><time>{w}</time>"
+                    f"<p>{t}</p><div class='post-actions'><a href='/v/{i}'>Vote up</a>"
+                    f"<a href='/s/{i}'>Share</a></div></li>" for i, (a, w, t) in enumerate(_POSTS))
+    thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert all(t in text for _, _, t in _POSTS)
+    assert "Vote up" not in text and "Share" not in text
+
+
+def test_the_opening_post_outside_the_replies_leads_the_thread():
+    blocks = forum.build(forum.find(LexborHTMLParser(_page()).body), Builder(None))
+    question = [Paragraph((Text("How do I free the space Messages in iCloud still takes on "
+                                "my Mac after turning it off everywhere?"),))]
+    led = forum.with_lead(blocks, question)
+    assert led[0] == Div(tuple(question), "post") and led[1:] == blocks
+    # The cascade's content is already in the thread (its longest post): nothing leads.
+    assert forum.with_lead(blocks, [Paragraph((Text(_POSTS[0][2] + " " + _POSTS[1][2]),))]) \
+        == blocks
+    # A short line (a title, a by-line) leads nothing.
+    assert forum.with_lead(blocks, [Paragraph((Text("Messages in iCloud"),))]) == blocks
+
+
+def test_nested_replies_join_the_thread_in_page_order():
+    def comment(i: int, text: str, replies: str = "") -> str:
+        return (f"<article class='js-comment'><span class='username'>user{i}</span>"
+                f"<time>Jul {i}, 2022</time><div class='comment-body'><p>{text}</p></div>"
+                f"</article>{replies}")
+    nested = "<div class='indented'>" + comment(2, "A reply nested under the first comment, "
+                                                   "with enough words in it.") + "</div>"
+    html = ("<html><body><section class='comments'>"
+            + comment(1, "The first comment of the thread, long enough to be a post.", nested)
+            + comment(3, "The second top-level comment, also long enough to count.")
+            + comment(4, "The third top-level comment, closing the thread for now.")
+            + "</section></body></html>")
+    thread = forum.find(LexborHTMLParser(html).body)
+    assert thread is not None and len(thread.items) == 4
+    text = [" ".join(block_texts(b.blocks)) for b in forum.build(thread, Builder(None))]
+    assert [t.split()[0] for t in text] == ["user1", "user2", "user3", "user4"]
+
+
+def test_a_time_stamp_in_unnamed_markup_marks_the_posts():
+    # Hashed class names (CSS-in-JS) name nothing: the stamp's text marks the post.
+    posts = "".join(f"<div><div class='sc-a1'><div class='sc-b2'>{a}</div>"
+                    f"<div class='sc-c3'>28/11/2025 at 7:{10 + i} pm</div></div>"
+                    f"<div class='sc-d4'><p>{t}</p></div></div>"
+                    for i, (a, _, t) in enumerate(_POSTS))
+    thread = forum.find(LexborHTMLParser(f"<html><body><div class='sc-x'>{posts}</div>"
+                                         f"</body></html>").body)
+    assert thread is not None and len(thread.items) == len(_POSTS)
+
+
+def test_stamps():
+    for text in ("28/11/2025 at 7:07 pm", "Aug 5, 2023", "Tuesday at 4:27 AM", "3 hours ago",
+                 "Posted on 12 March 2021", "17 Apr 2024, 10:39", "2024-04-17"):
+        assert forum._stamp(text), text
+    for text in ("I bought it 3 days ago and I love it", "Version 2.1.3", "Price 12.50",
+                 "Hello world 2021", ""):
+        assert not forum._stamp(text), text
+
+
+def test_the_innermost_message_holding_nearly_all_the_text_is_the_message():
+    posts = "".join(f"<li class='post'><span class='author'>{a}</span><time>{w}</time>"
+                    f"<div class='post-content'><div class='post-text'><p>{t}</p></div>"
+                    f"<div class='edit-note'>Edited</div></div></li>"
+                    for a, w, t in _POSTS)
+    thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert all(t in text for _, _, t in _POSTS) and "Edited" not in text
+
+
+def test_a_thread_covering_the_cascade_and_more_replaces_it():
+    def post(i: int) -> Div:
+        words = " ".join(f"w{i}x{j}" for j in range(50))
+        return Div((Paragraph((Text(words),)),), "post")
+    thread = [post(i) for i in range(8)]
+    # The cascade kept seven of the eight posts: the thread holds all of it and one post more
+    # (not 1.3 times its words).
+    cascade = [b for p in thread[:7] for b in p.blocks]
+    assert forum.preferred(thread, cascade)
+    # A cascade as long but of other text is not covered: it stays.
+    other = [b for i in range(10, 17) for b in post(i).blocks]
+    assert not forum.preferred(thread, other)
+
+
+def test_the_author_is_the_innermost_name_not_the_user_card():
+    # The card matches both the class and the itemprop selector: it must not end the search
+    # before the name inside it.
+    card = ("<section class='message-user' itemprop='author'><div class='details'>"
+            "<a class='username' href='/members/ann.1/'>ann</a>"
+            "<h5 class='userTitle'>Super User</h5></div></section>")
+    item = LexborHTMLParser(f"<html><body><article class='message'>{card}<p>Hello</p>"
+                            f"</article></body></html>").css_first("article")
+    assert forum._author(item).text().strip() == "ann"
+
+
+def test_a_quoted_earlier_post_is_left_out_of_the_reply():
+    first = _POSTS[0][2]
+    posts = "".join(
+        f"<li class='post'><span class='author'>{a}</span><time>{w}</time>"
+        f"<div class='post-text'>"
+        + (f"<blockquote class='bbCodeBlock--quote'><div>{_POSTS[0][0]} said:</div>{first}"
+           f"</blockquote>" if i else "")
+        + f"<p>{t}</p></div></li>" for i, (a, w, t) in enumerate(_POSTS))
+    thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert text.count(first) == 1 and "said:" not in text
+    # The cascade's quotations are not what the thread must cover.
+    from convert.article import Quote
+    blocks = forum.build(thread, Builder(None))
+    cascade = [b for p in blocks for b in p.blocks] + [Quote((Paragraph((Text(
+        " ".join(f"q{j}" for j in range(80))),)),))]
+    assert forum._unquoted(cascade) == [b for p in blocks for b in p.blocks]
+
+
+def test_the_cascade_s_user_cards_are_not_what_the_thread_must_cover():
+    # The cascade kept every post with its user card (name, title: short lines); the thread
+    # has the same posts without the cards and one more post: it covers the cascade's prose.
+    def text(i: int) -> str:
+        return " ".join(f"w{i}x{j}" for j in range(30))
+    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(text(i)),))), "post")
+              for i in range(6)]
+    cascade = []
+    for i in range(4):
+        cascade += [Paragraph((Text(f"user{i}"),)), Paragraph((Text("Senior Member Veteran"),)),
+                    Paragraph((Text(f"Joined 2009 Posts 1,{i}00 Likes {i}"),)),
+                    Paragraph((Text(text(i)),))]
+    assert forum.preferred(thread, cascade)

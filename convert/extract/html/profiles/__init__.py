@@ -29,6 +29,7 @@ from convert.article import Block
 from convert.extract.assess import page_type
 
 from . import docs, forum, listing, product, service
+from .repeats import words
 
 __all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
 
@@ -134,9 +135,20 @@ def _product(kind: str, page: _Page) -> _Taken | None:
 
 
 def _service(kind: str, page: _Page) -> _Taken | None:
-    """Service/landing: the strict winner widened to all the page's sections."""
+    """Service/landing: the page's <main>, else the strict winner widened to all the page's
+    sections."""
     if not service.SERVICE_PROFILE or page.found is None:
         return None
+    taken = _service_sections(page)
+    main = service.page_main(page.body)
+    if main is not None:
+        blocks = service.main_blocks(main, page.builder)
+        if words(blocks) >= service.MAIN_FACTOR * words(taken[0] if taken else page.generic):
+            return blocks, [main], ["service profile: the page's <main>"]
+    return taken
+
+
+def _service_sections(page: _Page) -> _Taken | None:
     region = _widened(page.found)
     if region is None:
         return None
@@ -170,7 +182,7 @@ def _forum(kind: str, page: _Page) -> _Taken | None:
     thread = forum.find(page.body)
     if thread is None:
         return None
-    blocks = forum.build(thread, page.builder)
+    blocks = forum.with_lead(forum.build(thread, page.builder), page.generic)
     if not blocks or not forum.preferred(blocks, page.generic):
         return None
     return blocks, [thread.parent], [

@@ -5,7 +5,11 @@ author (a profile link, an element named ``author``/``username``/``poster``), a 
 ``<time>`` element or one named ``date``/``time``) and the message. The run of such posts
 holding the most text (:mod:`.repeats`) is the thread; every post becomes a
 :class:`~convert.article.Div` (role ``post``) of its author line, its time line and the blocks
-of its message, so a thread is not cut to its first or longest post.
+of its message, so a thread is not cut to its first or longest post. The message is the
+innermost element named as one; what a post carries besides it (signatures, reactions,
+votes, action links, an author pane, a quoted earlier post) stays out. Replies nested under
+their parent post join the run, and an opening post marked up apart from the replies (a
+question above its answers) leads it (:func:`with_lead`).
 """
 
 from __future__ import annotations
@@ -14,21 +18,47 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Div, Paragraph, Text
+from convert.article import Block, Div, Paragraph, Quote, Text
 from convert.extract.ablation import rule
-from convert.textutil import clean_text, squash
+from convert.textutil import block_texts, clean_text, squash
 
 from ..dom import inside
-from .repeats import Group, groups, visible_len, words
+from ..measure import text_len
+from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
 from ...lazyre import lazy
 
-__all__ = ["find", "build", "preferred", "FORUM_PROFILE"]
+__all__ = ["find", "build", "preferred", "with_lead", "FORUM_PROFILE"]
 
 FORUM_PROFILE = rule("forum_profile", "on a forum page the run of repeated posts (each with an "
                      "author or a time) is the thread, a section per post")
+INNER_MESSAGE = rule("forum_inner_message", "a post's message is the innermost element named as "
+                     "a message that still holds nearly all of the outermost one's text")
+POST_FURNITURE = rule("forum_post_furniture", "inside a post, elements named for signatures, "
+                      "reactions, votes, action buttons and post footers are left out")
+NESTED_REPLIES = rule("forum_nested_replies", "posts of the thread's template under other "
+                      "parents (nested replies, later pages' blocks) join the thread in page "
+                      "order")
+WRAPPED_THREADS = rule("forum_wrapped_threads", "a thread inside a <form> (moderation tools) "
+                       "or a <noscript> (the crawler view of a script-built forum) is searched "
+                       "too: the repeated-runs walk leaves those wrappers out")
+COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
+                       "also when it holds nearly all of it and more posts besides")
+POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post (an element "
+                   "named as a quote) is left out: the quoted post is in the thread already")
+TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
+                 "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
+                 "is named for it")
+LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
+                 "replies (a question above its answers, a story above its comments) leads "
+                 "the thread")
 
 #: Elements that make posts (a run of paragraphs or table cells is no thread).
 POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
+#: The template's elements elsewhere join the run only while they are at most this many times
+#: its posts (more: the class names a page's every box, not a post).
+MAX_NESTED_FACTOR = 4
+#: A <form> or <noscript> is searched for a thread when it holds this many visible characters.
+MIN_WRAPPER_CHARS = 500
 #: A thread has at least this many posts...
 MIN_POSTS = 2
 #: ...most of them (this share) showing an author or a time...
@@ -40,17 +70,54 @@ MIN_POST_MEDIAN = 40
 #: The thread replaces the generic cascade's content only when it holds this many times its
 #: words: it found posts the cascade left out (else the cascade's cleaner run stays).
 GAIN_FACTOR = 1.3
+#: ...or when it holds this share of the cascade's word trigrams and this many words more.
+MIN_COVER = 0.9
+MIN_EXTRA_WORDS = 40
+#: (the cover is measured on the cascade's lines of at least this many words)
+MIN_PROSE_WORDS = 8
 #: The message element holds at least this share of its post's text (else the post's
 #: markup names no message and the whole post is kept).
 MIN_MESSAGE_SHARE = 0.2
+#: A message element inside the outermost one replaces it while it holds this share of its
+#: text: what the outer one adds beyond it is a signature, reactions or a post footer.
+INNER_MESSAGE_SHARE = 0.85
+#: The cascade's leading blocks missing from the thread lead it when they hold this many words
+#: (fewer are a title or a by-line, which the page's metadata already carries).
+MIN_LEAD_WORDS = 15
+#: ...and a block of the cascade shares at most this share of its word trigrams with the
+#: thread (more: the thread holds it, and the lead ends there).
+MAX_LEAD_OVERLAP = 0.2
 
 _AUTHOR = lazy(r"(?<![a-z])(?:author|username|user-?name|poster|postauthor|member-?name|"
                r"byline|nick|handle|screen-?name|user)(?![a-z])", re.IGNORECASE)
 _TIME = lazy(r"(?<![a-z])(?:date|time|timestamp|posted|post-?date|datetime|relative-?date|"
              r"post-?time|ago)(?![a-z])", re.IGNORECASE)
-_MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text|cooked|bbwrapper|"
+_MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text(?!-)|cooked|bbwrapper|"
                 r"post-?body|post-?content|post-?message|entry|md|usertext|comment-?text|"
-                r"answer|question)(?![a-z])", re.IGNORECASE)
+                r"answer|question|articlebody|rich-?text)(?![a-z])", re.IGNORECASE)
+#: class/id words of what a post carries besides its message (see :data:`POST_FURNITURE`).
+_FURNITURE = lazy(r"(?<![a-z])(?:signature|sig|signaturecontainer|reactions?|reaction-?bar|"
+                  r"likes?|like-?button|votes?|voting|vote-?widget|actions?|post-?actions|"
+                  r"controls|post-?controls|toolbar|buttons?|btn|post-?footer|message-?footer|"
+                  r"footer|share|sharing|report|bookmarks?|reply-?button|quote-?button|"
+                  r"badges?|user-?stats|userstats|user-?info|userinfo|postbit-?user)(?![a-z])",
+                  re.IGNORECASE)
+#: A time stamp as a post's header writes it: a day in digits or words, a clock time, or an
+#: age ("3 hours ago"), with at most a few words around it ("Posted", "at", "on").
+_STAMP = lazy(
+    r"\b(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|"
+    r"\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
+    r"years?|yrs?)\s+ago|(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:\s+at)?\s+[0-2]?\d:[0-5]\d)\b",
+    re.IGNORECASE)
+_CLOCK = lazy(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_LETTERS = lazy(r"[^\W\d_]+")
+#: A time stamp element's text is at most this long, with at most this many other words.
+STAMP_MAX_CHARS = 40
+STAMP_MAX_WORDS = 3
+#: class/id words of a quoted earlier post inside a reply (see :data:`POST_QUOTES`).
+_QUOTE = lazy(r"(?<![a-z])(?:quote|quotes|bbcodequote|quotecontainer|bbcodeblock-?-?quote|"
+              r"blockquote)(?![a-z])", re.IGNORECASE)
 _PROFILE_HREF = lazy(r"/(?:members?|users?|u|profile|profiles|member\.php|user)[/?.=]",
                      re.IGNORECASE)
 
@@ -66,8 +133,8 @@ def _author(item: LexborNode) -> LexborNode | None:
     ``message-user`` holds the name, a title and a join date), else a profile link."""
     found = None
     for node in item.css("[class], [itemprop]"):
-        if node.mem_id == item.mem_id:
-            continue
+        if node.mem_id == item.mem_id or found is not None and node.mem_id == found.mem_id:
+            continue  # (an element matching both selectors comes twice)
         if _AUTHOR.search(_words(node)) and 1 < len(node.text(deep=True).strip()) < 80:
             if found is not None and not inside(node, found):
                 break
@@ -87,7 +154,43 @@ def _time(item: LexborNode) -> LexborNode | None:
     for node in item.css("[class]"):
         if _TIME.search(_words(node)) and 3 < len(node.text(deep=True).strip()) < 60:
             return node
+    if TIME_TEXT:
+        for node in item.css("span, div, p, small, a, abbr"):
+            if _leaf(node) and _stamp(node.text(deep=True)):
+                return node
     return None
+
+
+_STAMP_TAGS = frozenset({"span", "div", "p", "small", "a", "abbr"})
+
+
+def _leaf(node: LexborNode) -> bool:
+    """Whether no element of the kinds a stamp is looked for in is below ``node``."""
+    child = node.child
+    while child is not None:
+        if child.tag in _STAMP_TAGS:
+            return False
+        child = child.next
+    return True
+
+
+def _stamp(text: str) -> bool:
+    """Whether a short text is a time stamp (see :data:`TIME_TEXT`)."""
+    text = text.strip()
+    if not 3 < len(text) <= STAMP_MAX_CHARS or not any(c.isdigit() for c in text):
+        return False
+    m = _STAMP.search(text)
+    if m is None:
+        from convert.extract.dates import text_date  # a day in words (Aug 5, 2023)
+        if text_date(text) is None:
+            return False
+        rest = text
+    else:
+        rest = text[:m.start()] + " " + text[m.end():]
+    from convert.extract.dates import MONTHS
+    rest = _CLOCK.sub(" ", rest)
+    others = [w for w in _LETTERS.findall(rest) if w.lower().rstrip(".") not in MONTHS]
+    return len(others) <= STAMP_MAX_WORDS
 
 
 def find(body: LexborNode) -> Group | None:
@@ -95,7 +198,9 @@ def find(body: LexborNode) -> Group | None:
     whose items hold a longer run (blocks of the page each holding many posts) gives way to
     it: a post is the innermost repeated unit with an author or a time."""
     found: list[tuple[int, Group]] = []
-    for group in groups(body, MIN_POSTS):
+    roots: dict[int, LexborNode] = {}
+    for root, group in _all_groups(body):
+        roots[id(group)] = root
         if group.signature[0] not in POST_TAGS:
             continue
         lengths = group.lengths
@@ -117,7 +222,115 @@ def find(body: LexborNode) -> Group | None:
             continue
         if best is None or score > best[0]:
             best = (score, group)
-    return best[1] if best else None
+    if best is None:
+        return None
+    return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+
+
+def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:
+    """The page's runs (:func:`.repeats.groups`), and with :data:`WRAPPED_THREADS` the runs
+    inside its larger outermost forms and noscripts, each with the element searched."""
+    out = [(body, g) for g in groups(body, MIN_POSTS)]
+    if not WRAPPED_THREADS:
+        return out
+    for root in body.css("form, noscript"):
+        if _below_tag(root, ("form", "noscript")) or in_chrome(root.parent) \
+                or text_len(root) < MIN_WRAPPER_CHARS:
+            continue
+        out.extend((root, g) for g in _groups_in(root))
+    return out
+
+
+def _below_tag(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    up = node.parent
+    while up is not None:
+        if up.tag in tags:
+            return True
+        up = up.parent
+    return False
+
+
+def _groups_in(root: LexborNode) -> list[Group]:
+    """:func:`.repeats.groups` below a ``root`` the walk leaves out (a form, a noscript): runs
+    of same-signature siblings not in chrome up to the root."""
+    runs: dict[tuple[int, str, str], list[LexborNode]] = {}
+    parents: dict[int, LexborNode] = {}
+    for node in root.traverse():
+        tag = node.tag
+        if tag is None or tag.startswith("-") or tag in _NOT_POSTS or node.mem_id == root.mem_id:
+            continue
+        parent = node.parent
+        if parent is None:
+            continue
+        cls = node.attrs.get("class") or ""
+        key = (parent.mem_id, tag, _lead_class(cls) if cls else "")
+        runs.setdefault(key, []).append(node)
+        parents[parent.mem_id] = parent
+    out: list[Group] = []
+    for (pid, tag, cls), items in runs.items():
+        if len(items) < MIN_POSTS or tag not in POST_TAGS:
+            continue
+        parent = parents[pid]
+        if in_chrome(parent, stop=root):
+            continue
+        out.append(Group(parent, items, (tag, cls), [text_len(item) for item in items]))
+    return out
+
+
+#: Elements that are no post even inside a thread's wrapper.
+_NOT_POSTS = frozenset({"script", "style", "template", "nav", "footer", "aside", "header",
+                        "menu", "form", "noscript"})
+
+
+def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
+    """The thread's posts with every element of its template elsewhere on the page (replies
+    nested in an indented block under their parent post), in page order, outside chrome and
+    not inside another post of the run that has no message of its own (it would be built
+    twice). A template named by no class is not searched for: it matches too much."""
+    tag, lead = group.signature
+    if not lead:
+        return group
+    known = {item.mem_id for item in group.items}
+    found: list[LexborNode] = []
+    for node in body.css(tag):
+        if node.mem_id not in known:
+            cls = node.attributes.get("class") or ""
+            if not cls or _lead_class(cls) != lead or not _under(node, root) \
+                    or in_chrome(node, stop=root):
+                continue
+        found.append(node)
+    if len(found) <= len(group.items) or len(found) > MAX_NESTED_FACTOR * len(group.items):
+        return group
+    ids = {n.mem_id for n in found}
+    containers: dict[int, LexborNode] = {}
+    for n in found:
+        up = n.parent
+        while up is not None:
+            if up.mem_id in ids:
+                containers[up.mem_id] = up
+                break
+            up = up.parent
+    whole = {i for i, n in containers.items()
+             if _message(n, [m for m in (_author(n), _time(n)) if m is not None]) is n}
+    items = [n for n in found if not _below(n, whole)]
+    if len(items) <= len(group.items):
+        return group
+    return Group(group.parent, items, group.signature, [visible_len(n) for n in items])
+
+
+def _under(node: LexborNode, root: LexborNode) -> bool:
+    """Whether ``node`` is ``root`` or below it."""
+    return node.mem_id == root.mem_id or _below(node, {root.mem_id})
+
+
+def _below(node: LexborNode, ids: set[int]) -> bool:
+    """Whether an ancestor of ``node`` is one of the elements ``ids``."""
+    up = node.parent
+    while up is not None:
+        if up.mem_id in ids:
+            return True
+        up = up.parent
+    return False
 
 
 def _holds(group: Group, node: LexborNode) -> bool:
@@ -134,7 +347,9 @@ def _line(node: LexborNode | None) -> list[Block]:
 
 def _message(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
     """The post's message element: the longest element below the post named as a message
-    that holds neither its author nor its time (``marks``), else the post itself."""
+    that holds neither its author nor its time (``marks``), else the post itself; with
+    :data:`INNER_MESSAGE`, the innermost such element still holding nearly all its text."""
+    named: list[tuple[LexborNode, int]] = []
     best, size = item, 0
     for node in item.css("[class]"):
         if node.mem_id == item.mem_id or not _MESSAGE.search(_words(node)):
@@ -142,9 +357,47 @@ def _message(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
         if any(m.mem_id == node.mem_id or inside(m, node) for m in marks):
             continue
         n = visible_len(node)
+        named.append((node, n))
         if n > size:
             best, size = node, n
-    return best if size >= MIN_MESSAGE_SHARE * visible_len(item) else item
+    if size < MIN_MESSAGE_SHARE * visible_len(item):
+        return item
+    if INNER_MESSAGE:
+        # (document order: an element comes before its descendants, so the last one kept is
+        # the innermost)
+        outer = best
+        for node, n in named:
+            if n >= INNER_MESSAGE_SHARE * size and n > 0 and inside(node, outer):
+                best = node
+    return best
+
+
+def _furniture(node: LexborNode) -> bool:
+    if node.tag == "aside":  # (a post's aside is its author pane)
+        return True
+    words = _words(node)
+    if not words.strip():
+        return False
+    return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words))
+
+
+def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
+    """The blocks of a post's message ``node`` without the furniture inside it (see
+    :data:`POST_FURNITURE`): an element holding some is built child by child."""
+    if not POST_FURNITURE or not any(_furniture(n) for n in node.css("aside, [class], [id]")):
+        return builder.blocks_of(node, 0)
+    out: list[Block] = []
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            text = squash(clean_text(child.text_content or ""))
+            if text:
+                out.append(Paragraph((Text(text),)))
+        elif tag and not tag.startswith("-") and not _furniture(child):
+            out.extend(_post_blocks(child, builder))
+        child = child.next
+    return out
 
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
@@ -153,7 +406,7 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     for item in group.items:
         author, time = _author(item), _time(item)
         message = _message(item, [m for m in (author, time) if m is not None])
-        body = builder.blocks_of(message, 0)
+        body = _post_blocks(message, builder)
         if not body:
             continue
         head: list[Block] = []
@@ -163,7 +416,74 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     return out
 
 
+_TOKEN = lazy(r"\w+")
+
+
+def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
+    """The word trigrams of the blocks' text (lower-cased)."""
+    toks = _TOKEN.findall(" ".join(block_texts(blocks)).lower())
+    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
+
+
+def _prose_shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
+    """The word trigrams of the blocks' lines of running text (:data:`MIN_PROSE_WORDS` words
+    or more): a user card's name and title, a tagline or a button is no part of a post."""
+    out: set[tuple[str, ...]] = set()
+    for text in block_texts(blocks):
+        toks = _TOKEN.findall(text.lower())
+        if len(toks) >= MIN_PROSE_WORDS:
+            out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return out
+
+
+def _prose_words(blocks: list[Block]) -> int:
+    """Words of the blocks' lines of running text (see :func:`_prose_shingles`)."""
+    counts = (len(_TOKEN.findall(text)) for text in block_texts(blocks))
+    return sum(c for c in counts if c >= MIN_PROSE_WORDS)
+
+
+def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
+    """The thread led by the cascade's leading blocks it does not hold (see :data:`LEAD_POST`):
+    the opening post a page marks up apart from its replies. A block counts as held when most
+    of its word trigrams are in the thread."""
+    if not LEAD_POST or not generic:
+        return thread
+    held = _shingles(thread)
+    lead: list[Block] = []
+    for block in generic:
+        own = _shingles([block])
+        if own and len(own & held) > MAX_LEAD_OVERLAP * len(own):
+            break
+        lead.append(block)
+    if words(lead) < MIN_LEAD_WORDS:
+        return thread
+    return [Div(tuple(lead), "post")] + thread
+
+
+def _unquoted(blocks: list[Block]) -> list[Block]:
+    """The blocks without their quotations (inside sections too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Quote):
+            continue
+        if isinstance(block, Div):
+            out.append(Div(tuple(_unquoted(list(block.blocks))), block.role))
+        else:
+            out.append(block)
+    return out
+
+
 def preferred(thread: list[Block], generic: list[Block]) -> bool:
     """Whether the thread's blocks should replace the generic cascade's (see
-    :data:`GAIN_FACTOR`)."""
-    return words(thread) >= GAIN_FACTOR * words(generic)
+    :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
+    the cascade found and more."""
+    n, g = words(thread), words(generic)
+    if n >= GAIN_FACTOR * g:
+        return True
+    # (the cascade's quotations are no part of what the thread must cover: it leaves them
+    # out, see POST_QUOTES)
+    own_blocks = _unquoted(generic) if POST_QUOTES else generic
+    if not COVERING_THREAD or n <= _prose_words(own_blocks) + MIN_EXTRA_WORDS:
+        return False
+    own = _prose_shingles(own_blocks)
+    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)
