@@ -6,17 +6,44 @@ API's endpoints), each with code blocks and tables that score little as prose, s
 generic cascade can keep one section. The documentation profile widens the strict winner as
 the service profile does (the sidebar navigation is already pruned, and it is links) and then
 drops the on-page table of contents: a list whose items are all links to anchors of the page.
+
+Before that the page's markup is opened up as a reader of the documentation sees it
+(:func:`docs_markup`), and the cascade runs again on it when that changed anything:
+
+* the hidden panels of tab sets are shown (:data:`DOCS_TAB_PANELS`): a documentation page
+  gives the same step for each language or system in tabs (Python, Node.js, Java; Windows,
+  macOS, Linux), and all of them are the documentation, not only the one shown first;
+* a block named as the page's header that holds the page's ``<h1>`` and paragraphs of prose
+  is unwrapped (:data:`DOCS_INTRO_HEADER`): such a header is the page's introduction (its
+  summary and first paragraphs under the title), which the pruning of chrome named
+  "header" would drop.
 """
 
 from __future__ import annotations
 
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 from convert.article import Block, Div, Link, List
 from convert.extract.ablation import rule
+from convert.textutil import block_texts
 
-__all__ = ["without_toc", "DOCS_PROFILE"]
+from .. import patterns as P
+from ..dom import hidden_by
+from ...lazyre import lazy
+
+__all__ = ["without_toc", "docs_markup", "chars", "show_tab_panels", "unwrap_intro_header",
+           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_INTRO_HEADER"]
 
 DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner widens to the "
                     "page's whole body, without its on-page table of contents")
+
+DOCS_TAB_PANELS = rule("docs_tab_panels", "on a documentation page the hidden panels of tab "
+                       "sets (the same step for each language or system) are shown")
+DOCS_INTRO_HEADER = rule("docs_intro_header", "on a documentation page a block named as the "
+                         "header that holds the page's <h1> and paragraphs of prose (the "
+                         "page's introduction) is kept")
 
 #: A list is a table of contents when it has at least this many items...
 TOC_MIN_ITEMS = 3
@@ -52,3 +79,80 @@ def _is_toc(block: List) -> bool:
 
 def _anchor(url: str) -> bool:
     return url.startswith("#") or "#" in url.rsplit("/", 1)[-1]
+
+
+def docs_markup(html: str) -> str | None:
+    """The page's markup as the documentation profile reads it (tab panels shown, the
+    introduction's header unwrapped), or ``None`` when that changes nothing."""
+    if not html or not (DOCS_TAB_PANELS or DOCS_INTRO_HEADER):
+        return None
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    if body is None:
+        return None
+    shown = DOCS_TAB_PANELS and show_tab_panels(body)
+    unwrapped = DOCS_INTRO_HEADER and unwrap_intro_header(body)
+    return tree.html if shown or unwrapped else None
+
+
+#: class/id words of a tab set's panel (Bootstrap's ``tab-pane``, ``tabpanel``, ``tab-content``).
+_TAB_PANEL = lazy(r"(?<![a-z])(?:tab-?panel|tab-?pane|tabs?-?content|tabs?-?item)(?![a-z])",
+                  re.IGNORECASE)
+
+
+def show_tab_panels(body: LexborNode) -> bool:
+    """Show every hidden panel of a tab set (a ``tabpanel`` role, or named as one, see
+    :data:`_TAB_PANEL`); whether there was any. Accordions and other collapsed blocks stay as
+    they are: on a documentation page they are as often menus as content."""
+    shown = False
+    for node in body.css("[hidden], [aria-hidden], [style], [class]"):
+        attrs = node.attributes
+        if not hidden_by(attrs):
+            continue
+        role = (attrs.get("role") or "").lower()
+        words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+        if role != "tabpanel" and not _TAB_PANEL.search(words):
+            continue
+        for name in ("hidden", "aria-hidden", "style"):
+            if name in attrs:
+                del node.attrs[name]
+        cls = attrs.get("class")
+        if cls:
+            node.attrs["class"] = P.HIDDEN_CLASS.sub(" ", cls).strip()
+        shown = True
+    return shown
+
+
+#: class/id words of a page's header block (``layout__header``, ``page-header``).
+_HEADER = lazy(r"(?<![a-z])header(?![a-z])", re.IGNORECASE)
+#: A header is the page's introduction when its paragraphs hold at least this many characters
+#: (a title block's summary line is shorter; two paragraphs of an introduction are not).
+INTRO_PROSE_CHARS = 200
+
+
+def unwrap_intro_header(body: LexborNode) -> bool:
+    """Unwrap the ``<header>`` or header-named blocks around the page's first ``<h1>`` whose
+    paragraphs hold :data:`INTRO_PROSE_CHARS` of prose; whether there was any."""
+    h1 = body.css_first("h1")
+    if h1 is None:
+        return False
+    doomed = []
+    up = h1.parent
+    while up is not None and up.tag not in ("body", "html"):
+        attrs = up.attributes
+        words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+        if (up.tag == "header" or _HEADER.search(words)) and _prose(up) >= INTRO_PROSE_CHARS:
+            doomed.append(up)
+        up = up.parent
+    for node in doomed:  # innermost first: each stays inside the next
+        node.unwrap()
+    return bool(doomed)
+
+
+def _prose(node: LexborNode) -> int:
+    return sum(len(p.text(deep=True).strip()) for p in node.css("p"))
+
+
+def chars(blocks: list[Block]) -> int:
+    """The characters of text of ``blocks``."""
+    return sum(len(text) for text in block_texts(blocks))
