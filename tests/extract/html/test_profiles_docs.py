@@ -73,3 +73,78 @@ def test_an_unsure_classifier_keeps_the_cascade(monkeypatch):
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.3, {}))
     found = Content([winner], text_len(winner), STRICT)
     assert profiles.extract(tree, {}, Builder(None), [], "", found) is None
+
+
+# The page opened up (docs.docs_markup): tab panels shown, the introduction's header unwrapped.
+
+def _tabs_page() -> str:
+    # Shaped after a Twilio quickstart (wcxb-dev 0681): the same step for each language in
+    # tabs, all but the first panel hidden.
+    steps = {"Python": "pip install flask twilio", "Node.js": "npm install twilio",
+             "PHP": "composer require twilio/sdk"}
+    tabs = "<div role='tablist'>" + "".join(
+        f"<button role='tab'>{name}</button>" for name in steps) + "</div>"
+    shut = " hidden style='display:none'"
+    panels = "".join(
+        f"<div role='tabpanel' id='p{i}'{'' if i == 0 else shut}>"
+        f"<p>Install the {name} helper library with its package manager.</p>"
+        f"<pre><code>{cmd}</code></pre></div>" for i, (name, cmd) in enumerate(steps.items()))
+    prose = "<p>Send your first text message with a few lines of code and a phone number.</p>" * 6
+    return (f"<html><body><main><article><h1>SMS quickstart</h1>{prose}<h2>Install</h2>{tabs}"
+            f"{panels}{prose}</article></main></body></html>")
+
+
+def test_hidden_tab_panels_are_shown():
+    markup = docs.docs_markup(_tabs_page())
+    assert markup is not None
+    tree = LexborHTMLParser(markup)
+    panels = tree.css("[role=tabpanel]")
+    assert len(panels) == 3
+    assert not any("hidden" in p.attributes or "style" in p.attributes for p in panels)
+
+
+def test_documentation_page_keeps_every_tab(monkeypatch):
+    import convert
+    from convert.extract.html import profiles as profiles_mod
+    monkeypatch.setattr(profiles_mod, "page_type",
+                        lambda kind, signals: ("documentation", 0.9, {}))
+    text = " ".join(block_texts(convert.parse(_tabs_page().encode(), kind="html").blocks))
+    for cmd in ("pip install flask twilio", "npm install twilio", "composer require"):
+        assert cmd in text
+
+
+def test_accordions_and_other_hidden_blocks_stay_hidden():
+    page = ("<html><body><main><h1>Guide</h1><div class='accordion' hidden><p>menu</p></div>"
+            "<div style='display:none'><p>popup</p></div></main></body></html>")
+    assert docs.docs_markup(page) is None
+
+
+_INTRO = ("<p><strong>Promises</strong> are the foundation of asynchronous programming in "
+          "modern JavaScript. A promise is an object returned by an asynchronous function, "
+          "which represents the current state of the operation.</p><p>In the previous "
+          "article, we talked about the use of callbacks to implement asynchronous "
+          "functions.</p>")
+
+
+def _header_page(intro: str) -> str:
+    # Shaped after MDN's learning pages (wcxb-dev-extra 2856): the title and the introduction
+    # in a block named "layout__header", the sections in "layout__body".
+    return (f"<html><body><header class='page-header'><nav><a href='/'>Home</a></nav></header>"
+            f"<main><div class='layout__header'><h1>How to use promises</h1>{intro}</div>"
+            f"<div class='layout__body'><section><h2>Using fetch</h2><p>Body.</p></section>"
+            f"</div></main></body></html>")
+
+
+def test_intro_header_is_unwrapped():
+    markup = docs.docs_markup(_header_page(_INTRO))
+    assert markup is not None
+    tree = LexborHTMLParser(markup)
+    assert tree.css_first(".layout__header") is None
+    h1 = tree.css_first("h1")
+    assert h1.parent.tag == "main"
+    # The site's header, which holds no title and no prose, stays as it is.
+    assert tree.css_first("header.page-header") is not None
+
+
+def test_title_block_without_prose_stays():
+    assert docs.docs_markup(_header_page("<p>A short summary.</p>")) is None
