@@ -13,6 +13,9 @@ Before that the page's markup is opened up as a reader of the documentation sees
 * the hidden panels of tab sets are shown (:data:`DOCS_TAB_PANELS`): a documentation page
   gives the same step for each language or system in tabs (Python, Node.js, Java; Windows,
   macOS, Linux), and all of them are the documentation, not only the one shown first;
+* the late segments of a streamed server render are put in their placeholders
+  (:data:`DOCS_STREAMED`, :func:`.product.reveal_streamed`): GitBook sends a page's code
+  blocks so;
 * a block named as the page's header that holds the page's ``<h1>`` and paragraphs of prose
   is unwrapped (:data:`DOCS_INTRO_HEADER`): such a header is the page's introduction (its
   summary and first paragraphs under the title), which the pruning of chrome named
@@ -31,16 +34,19 @@ from convert.textutil import block_texts
 
 from .. import patterns as P
 from ..dom import hidden_by
+from .product import reveal_streamed
 from ...lazyre import lazy
 
 __all__ = ["without_toc", "docs_markup", "chars", "show_tab_panels", "unwrap_intro_header",
-           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_INTRO_HEADER"]
+           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_INTRO_HEADER"]
 
 DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner widens to the "
                     "page's whole body, without its on-page table of contents")
 
 DOCS_TAB_PANELS = rule("docs_tab_panels", "on a documentation page the hidden panels of tab "
                        "sets (the same step for each language or system) are shown")
+DOCS_STREAMED = rule("docs_streamed", "on a documentation page the hidden segments a "
+                     "streaming server render sends late are put in their placeholders")
 DOCS_INTRO_HEADER = rule("docs_intro_header", "on a documentation page a block named as the "
                          "header that holds the page's <h1> and paragraphs of prose (the "
                          "page's introduction) is kept")
@@ -84,15 +90,16 @@ def _anchor(url: str) -> bool:
 def docs_markup(html: str) -> str | None:
     """The page's markup as the documentation profile reads it (tab panels shown, the
     introduction's header unwrapped), or ``None`` when that changes nothing."""
-    if not html or not (DOCS_TAB_PANELS or DOCS_INTRO_HEADER):
+    if not html or not (DOCS_TAB_PANELS or DOCS_STREAMED or DOCS_INTRO_HEADER):
         return None
     tree = LexborHTMLParser(html)
     body = tree.body
     if body is None:
         return None
+    revealed = DOCS_STREAMED and reveal_streamed(body)
     shown = DOCS_TAB_PANELS and show_tab_panels(body)
     unwrapped = DOCS_INTRO_HEADER and unwrap_intro_header(body)
-    return tree.html if shown or unwrapped else None
+    return tree.html if revealed or shown or unwrapped else None
 
 
 #: class/id words of a tab set's panel (Bootstrap's ``tab-pane``, ``tabpanel``, ``tab-content``).
