@@ -163,3 +163,35 @@ def test_streamed_code_blocks_are_put_in_place():
     pre = tree.css_first("main pre")
     assert pre is not None and "npm i" in pre.text()
     assert "hidden" not in pre.parent.attributes
+
+
+def test_documentation_body_widens_to_the_unwrapped_introduction(monkeypatch):
+    from convert.extract.html import profiles as profiles_mod
+    monkeypatch.setattr(profiles_mod, "page_type",
+                        lambda kind, signals: ("documentation", 0.9, {}))
+    sections = "".join(
+        f"<section><h2>Part {i}</h2>" + "<p>Flexbox lays out a set of block or inline "
+        "elements in one dimension, along a main axis and a cross axis, with items that "
+        "grow and shrink to fill the space.</p>" * 8 + "</section>" for i in range(8))
+    page = (f"<html><body><header class='page-header'><nav><a href='/'>Home</a></nav></header>"
+            f"<main><div class='layout__header'><h1>Flexbox</h1>{_INTRO}</div>"
+            f"<aside><nav><ul><li><a href='#a'>A</a></li><li><a href='#b'>B</a></li></ul></nav>"
+            f"</aside><div class='layout__body'>{sections}</div></main></body></html>")
+    import convert
+    text = " ".join(block_texts(convert.parse(page.encode(), kind="html").blocks))
+    assert "foundation of asynchronous programming" in text and "Part 7" in text
+
+
+def test_titled_region_holds_the_marked_title():
+    page = ("<html><body><main><div class='layout__header'><h1>Flexbox</h1>" + _INTRO +
+            "</div><div class='layout__body'><section><h2>Part</h2><p>Body text.</p>"
+            "</section></div></main></body></html>")
+    tree = LexborHTMLParser(docs.docs_markup(page))
+    prune(tree, STRICT)
+    body = tree.css_first("div.layout__body")
+    region = docs.titled([body])
+    assert region is not None and region.tag == "main"
+    # Without an unwrapped introduction nothing is widened to the title.
+    plain = LexborHTMLParser(page.replace("layout__header", "intro"))
+    prune(plain, STRICT)
+    assert docs.titled([plain.css_first("div.layout__body")]) is None

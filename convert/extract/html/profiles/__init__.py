@@ -158,7 +158,7 @@ def _documentation(kind: str, page: _Page) -> _Taken | None:
         found = find_content(markup)[1] or found
     # Only a widened body is cleared of its table of contents: a contents list the
     # cascade kept on its own is part of the page it chose (a synopsis, a summary).
-    region = _widened(found)
+    region = _widened(found) or (docs.titled(found.nodes) if found.level == 0 else None)
     if region is None:
         if found is page.found:
             return None

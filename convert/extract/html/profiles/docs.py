@@ -33,11 +33,13 @@ from convert.extract.ablation import rule
 from convert.textutil import block_texts
 
 from .. import patterns as P
-from ..dom import hidden_by
+from ..dom import hidden_by, inside
+from ..measure import link_density, text_len
+from .service import MAX_LINK_DENSITY
 from .product import reveal_streamed
 from ...lazyre import lazy
 
-__all__ = ["without_toc", "docs_markup", "chars", "show_tab_panels", "unwrap_intro_header",
+__all__ = ["without_toc", "docs_markup", "chars", "titled", "show_tab_panels", "unwrap_intro_header",
            "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_INTRO_HEADER"]
 
 DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner widens to the "
@@ -135,6 +137,8 @@ _HEADER = lazy(r"(?<![a-z])header(?![a-z])", re.IGNORECASE)
 #: A header is the page's introduction when its paragraphs hold at least this many characters
 #: (a title block's summary line is shorter; two paragraphs of an introduction are not).
 INTRO_PROSE_CHARS = 200
+#: The attribute marking the ``<h1>`` of an unwrapped introduction.
+INTRO_MARK = "data-decruft-intro"
 
 
 def unwrap_intro_header(body: LexborNode) -> bool:
@@ -151,9 +155,34 @@ def unwrap_intro_header(body: LexborNode) -> bool:
         if (up.tag == "header" or _HEADER.search(words)) and _prose(up) >= INTRO_PROSE_CHARS:
             doomed.append(up)
         up = up.parent
+    if doomed:
+        # The title is marked so that the content can be widened to it (:func:`titled`).
+        h1.attrs[INTRO_MARK] = ""
     for node in doomed:  # innermost first: each stays inside the next
         node.unwrap()
     return bool(doomed)
+
+
+def titled(nodes: list[LexborNode]) -> LexborNode | None:
+    """When the introduction's header was unwrapped (its ``<h1>`` marked :data:`INTRO_MARK`)
+    and the winner ``nodes`` (in the pruned tree of the strict pass) leave it out: their
+    lowest ancestor holding the title that is nearly free of links, never the ``<body>``.
+    ``None`` otherwise."""
+    if not (DOCS_INTRO_HEADER and nodes):
+        return None
+    body = nodes[0]
+    while body.parent is not None and body.tag != "body":
+        body = body.parent
+    h1 = body.css_first(f"h1[{INTRO_MARK}]")
+    if h1 is None or any(node.mem_id == h1.mem_id or inside(h1, node) for node in nodes):
+        return None
+    up = nodes[0].parent
+    while up is not None and up.tag not in ("body", "html"):
+        if inside(h1, up):
+            n = text_len(up)
+            return up if n and link_density(up, n) <= MAX_LINK_DENSITY else None
+        up = up.parent
+    return None
 
 
 def _prose(node: LexborNode) -> int:
