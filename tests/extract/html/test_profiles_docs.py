@@ -195,3 +195,20 @@ def test_titled_region_holds_the_marked_title():
     plain = LexborHTMLParser(page.replace("layout__header", "intro"))
     prune(plain, STRICT)
     assert docs.titled([plain.css_first("div.layout__body")]) is None
+
+
+def test_dropdown_menus_go_and_prose_dropdowns_stay():
+    # Shaped after git-scm.com's reference pages (wcxb-dev-extra 0689): language and version
+    # pickers in the content column; Sphinx-design's ``sd-dropdown`` is a section of prose.
+    page = ("<html><body><div id='content'><a class='dropdown-trigger' href='#'>English ▾</a>"
+            "<div class='dropdown-panel'><ol><li><a href='/es'>Español</a></li>"
+            "<li><a href='/fr'>Français</a></li></ol></div>"
+            "<div class='dropdown-panel'><ol><li><a href='/2.53'>2.53.0</a> 2026-02-02</li>"
+            "<li>2.51.1 → 2.51.2 no changes</li></ol></div>"
+            "<details class='sd-dropdown'><summary>Note</summary><p>The commit records the "
+            "current contents of the index in a new commit.</p></details>"
+            "<h1>git-commit</h1><p>Record changes to the repository.</p></div></body></html>")
+    tree = LexborHTMLParser(docs.docs_markup(page))
+    text = tree.body.text()
+    assert "Español" not in text and "no changes" not in text and "English" not in text
+    assert "current contents of the index" in text and "Record changes" in text

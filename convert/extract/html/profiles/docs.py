@@ -16,6 +16,8 @@ Before that the page's markup is opened up as a reader of the documentation sees
 * the late segments of a streamed server render are put in their placeholders
   (:data:`DOCS_STREAMED`, :func:`.product.reveal_streamed`): GitBook sends a page's code
   blocks so;
+* the dropdown menus of links (a version or language picker) are removed
+  (:data:`DOCS_DROPDOWNS`): a menu a script opens, never part of the page's text;
 * a block named as the page's header that holds the page's ``<h1>`` and paragraphs of prose
   is unwrapped (:data:`DOCS_INTRO_HEADER`): such a header is the page's introduction (its
   summary and first paragraphs under the title), which the pruning of chrome named
@@ -40,7 +42,8 @@ from .product import reveal_streamed
 from ...lazyre import lazy
 
 __all__ = ["without_toc", "docs_markup", "chars", "titled", "show_tab_panels", "unwrap_intro_header",
-           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_INTRO_HEADER"]
+           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_DROPDOWNS",
+           "DOCS_INTRO_HEADER"]
 
 DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner widens to the "
                     "page's whole body, without its on-page table of contents")
@@ -49,6 +52,8 @@ DOCS_TAB_PANELS = rule("docs_tab_panels", "on a documentation page the hidden pa
                        "sets (the same step for each language or system) are shown")
 DOCS_STREAMED = rule("docs_streamed", "on a documentation page the hidden segments a "
                      "streaming server render sends late are put in their placeholders")
+DOCS_DROPDOWNS = rule("docs_dropdowns", "on a documentation page a block named as a dropdown "
+                      "that is mostly links (a version or language picker) is removed")
 DOCS_INTRO_HEADER = rule("docs_intro_header", "on a documentation page a block named as the "
                          "header that holds the page's <h1> and paragraphs of prose (the "
                          "page's introduction) is kept")
@@ -92,7 +97,7 @@ def _anchor(url: str) -> bool:
 def docs_markup(html: str) -> str | None:
     """The page's markup as the documentation profile reads it (tab panels shown, the
     introduction's header unwrapped), or ``None`` when that changes nothing."""
-    if not html or not (DOCS_TAB_PANELS or DOCS_STREAMED or DOCS_INTRO_HEADER):
+    if not html or not (DOCS_TAB_PANELS or DOCS_STREAMED or DOCS_DROPDOWNS or DOCS_INTRO_HEADER):
         return None
     tree = LexborHTMLParser(html)
     body = tree.body
@@ -100,8 +105,40 @@ def docs_markup(html: str) -> str | None:
         return None
     revealed = DOCS_STREAMED and reveal_streamed(body)
     shown = DOCS_TAB_PANELS and show_tab_panels(body)
+    dropped = DOCS_DROPDOWNS and without_dropdowns(body)
     unwrapped = DOCS_INTRO_HEADER and unwrap_intro_header(body)
-    return tree.html if revealed or shown or unwrapped else None
+    return tree.html if revealed or shown or dropped or unwrapped else None
+
+
+#: class/id words of a dropdown menu and its trigger (``dropdown``, ``dropdown-panel``,
+#: ``dropdown-menu``, ``dropdown-trigger``).
+_DROPDOWN = lazy(r"(?<![a-z])dropdown(?:-[a-z]+)?(?![a-z])", re.IGNORECASE)
+#: class/id words of the menu a dropdown opens, whatever it lists (a version picker's
+#: versions with their dates).
+_DROPDOWN_MENU = lazy(r"(?<![a-z])dropdown-(?:menu|panel|list)(?![a-z])", re.IGNORECASE)
+#: A dropdown is a menu when at least this share of its text is links (a dropdown of prose,
+#: Sphinx-design's ``sd-dropdown``, is a collapsed section of the page).
+DROPDOWN_LINK_DENSITY = 0.5
+
+
+def without_dropdowns(body: LexborNode) -> bool:
+    """Remove the menus of dropdowns (:data:`_DROPDOWN_MENU`) and the other blocks named as
+    dropdowns that are mostly links (their triggers); whether there were any."""
+    doomed: list[LexborNode] = []
+    for node in body.css("[class*=dropdown i], [id*=dropdown i]"):
+        if doomed and inside(node, doomed[-1]):
+            continue
+        attrs = node.attributes
+        words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+        if not _DROPDOWN.search(words):
+            continue
+        n = text_len(node)
+        if node.tag == "a" or _DROPDOWN_MENU.search(words) or n and link_density(
+                node, n) >= DROPDOWN_LINK_DENSITY:
+            doomed.append(node)
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
 
 
 #: class/id words of a tab set's panel (Bootstrap's ``tab-pane``, ``tabpanel``, ``tab-content``).
