@@ -212,3 +212,25 @@ def test_dropdown_menus_go_and_prose_dropdowns_stay():
     text = tree.body.text()
     assert "Español" not in text and "no changes" not in text and "English" not in text
     assert "current contents of the index" in text and "Record changes" in text
+
+
+def test_sections_named_after_their_heading_are_not_chrome():
+    # Shaped after Django's topic guides (wcxb-dev 2999): Sphinx names each section after its
+    # heading, "s-widgets", "s-looping-over-hidden-and-visible-fields", words the pruning
+    # reads as chrome.
+    page = ("<html><body><main><h1>Working with forms</h1>"
+            "<section id='s-widgets'><h2>Widgets<a class='headerlink' href='#widgets'>¶</a>"
+            "</h2><p>Each form field has a corresponding Widget class.</p></section>"
+            "<section id='looping-over-hidden-and-visible-fields'><h3>Looping over hidden and "
+            "visible fields</h3><p>Django provides two methods on a form.</p></section>"
+            "<div id='comments'><h2>Comments</h2><p>Great post!</p></div>"
+            "<div id='sidebar-menu'><h2>Contents</h2></div></main></body></html>")
+    tree = LexborHTMLParser(docs.docs_markup(page))
+    sections = tree.css("section")
+    assert [s.attributes.get("id") for s in sections] == [None, None]
+    # The readers' comments and a block not named after its heading keep their names.
+    assert tree.css_first("#comments") is not None
+    assert tree.css_first("#sidebar-menu") is not None
+    prune(tree, STRICT)
+    text = tree.body.text()
+    assert "Each form field" in text and "two methods" in text and "Great post" not in text

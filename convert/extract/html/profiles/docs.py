@@ -18,6 +18,9 @@ Before that the page's markup is opened up as a reader of the documentation sees
   blocks so;
 * the dropdown menus of links (a version or language picker) are removed
   (:data:`DOCS_DROPDOWNS`): a menu a script opens, never part of the page's text;
+* a section whose id is the slug of its own heading loses that id (:data:`DOCS_TOPIC_IDS`):
+  it is named for its topic, and a topic may read as chrome ("Widgets", "Looping over hidden
+  fields", "Sidebar options");
 * a block named as the page's header that holds the page's ``<h1>`` and paragraphs of prose
   is unwrapped (:data:`DOCS_INTRO_HEADER`): such a header is the page's introduction (its
   summary and first paragraphs under the title), which the pruning of chrome named
@@ -42,7 +45,7 @@ from .product import reveal_streamed
 from ...lazyre import lazy
 
 __all__ = ["without_toc", "docs_markup", "chars", "titled", "show_tab_panels", "unwrap_intro_header",
-           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_DROPDOWNS",
+           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_DROPDOWNS", "DOCS_TOPIC_IDS",
            "DOCS_INTRO_HEADER"]
 
 DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner widens to the "
@@ -54,6 +57,8 @@ DOCS_STREAMED = rule("docs_streamed", "on a documentation page the hidden segmen
                      "streaming server render sends late are put in their placeholders")
 DOCS_DROPDOWNS = rule("docs_dropdowns", "on a documentation page a block named as a dropdown "
                       "that is mostly links (a version or language picker) is removed")
+DOCS_TOPIC_IDS = rule("docs_topic_ids", "on a documentation page a section whose id is the "
+                      "slug of its own heading is not judged as chrome by that id")
 DOCS_INTRO_HEADER = rule("docs_intro_header", "on a documentation page a block named as the "
                          "header that holds the page's <h1> and paragraphs of prose (the "
                          "page's introduction) is kept")
@@ -97,7 +102,8 @@ def _anchor(url: str) -> bool:
 def docs_markup(html: str) -> str | None:
     """The page's markup as the documentation profile reads it (tab panels shown, the
     introduction's header unwrapped), or ``None`` when that changes nothing."""
-    if not html or not (DOCS_TAB_PANELS or DOCS_STREAMED or DOCS_DROPDOWNS or DOCS_INTRO_HEADER):
+    if not html or not (DOCS_TAB_PANELS or DOCS_STREAMED or DOCS_DROPDOWNS or DOCS_TOPIC_IDS
+                        or DOCS_INTRO_HEADER):
         return None
     tree = LexborHTMLParser(html)
     body = tree.body
@@ -106,8 +112,38 @@ def docs_markup(html: str) -> str | None:
     revealed = DOCS_STREAMED and reveal_streamed(body)
     shown = DOCS_TAB_PANELS and show_tab_panels(body)
     dropped = DOCS_DROPDOWNS and without_dropdowns(body)
+    renamed = DOCS_TOPIC_IDS and without_topic_ids(body)
     unwrapped = DOCS_INTRO_HEADER and unwrap_intro_header(body)
-    return tree.html if revealed or shown or dropped or unwrapped else None
+    return tree.html if revealed or shown or dropped or renamed or unwrapped else None
+
+
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_NOT_SLUG = lazy(r"[\W_]+")
+#: A heading's slug shorter than this says too little to name a section by.
+MIN_SLUG = 4
+
+
+def _slug(text: str) -> str:
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
+def without_topic_ids(body: LexborNode) -> bool:
+    """Drop the ids of the sections named after their own first heading (Sphinx's
+    ``<section id="s-widgets"><h2>Widgets</h2>``), which the pruning would read as chrome
+    words; whether there were any."""
+    renamed = False
+    for node in body.css("section[id], div[id]"):
+        ident = _slug(node.attributes.get("id") or "")
+        if not ident or P.UNLIKELY.search(ident) is None:
+            continue
+        heading = node.css_first(_HEADINGS)
+        slug = _slug(heading.text(deep=True)) if heading is not None else ""
+        # (A "Comments" section named after its heading is the readers' comments still.)
+        if len(slug) >= MIN_SLUG and (ident == slug or ident.endswith("-" + slug)) \
+                and not P.COMMENTS.search(slug):
+            del node.attrs["id"]
+            renamed = True
+    return renamed
 
 
 #: class/id words of a dropdown menu and its trigger (``dropdown``, ``dropdown-panel``,
