@@ -234,3 +234,19 @@ def test_sections_named_after_their_heading_are_not_chrome():
     prune(tree, STRICT)
     text = tree.body.text()
     assert "Each form field" in text and "two methods" in text and "Great post" not in text
+
+
+def test_headings_named_as_chrome_are_kept():
+    # Docusaurus (wcxb-dev-extra 4843) names every heading "anchor anchorWithStickyNavbar_…",
+    # which the pruning reads as a navbar.
+    page = ("<html><body><main><article><h1>Guide</h1>"
+            "<h2 class='anchor anchorWithStickyNavbar_LWe7' id='meta-attributes'>Meta "
+            "attributes</h2><p>Set the page's description and keywords.</p>"
+            "<h2 class='title' id='footer-notes'>Footer notes</h2><p>Short.</p>"
+            "</article></main></body></html>")
+    tree = LexborHTMLParser(docs.docs_markup(page))
+    first, second = tree.css("h2")
+    assert "class" not in first.attributes and first.attributes["id"] == "meta-attributes"
+    assert "id" not in second.attributes and second.attributes["class"] == "title"
+    prune(tree, STRICT)
+    assert [h.text() for h in tree.css("h2")] == ["Meta attributes", "Footer notes"]

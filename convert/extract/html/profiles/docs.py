@@ -21,6 +21,8 @@ Before that the page's markup is opened up as a reader of the documentation sees
 * a section whose id is the slug of its own heading loses that id (:data:`DOCS_TOPIC_IDS`):
   it is named for its topic, and a topic may read as chrome ("Widgets", "Looping over hidden
   fields", "Sidebar options");
+* a heading's class or id that reads as chrome is dropped (:data:`DOCS_HEADING_NAMES`):
+  Docusaurus names every heading ``anchor anchorWithStickyNavbar_...``;
 * a block named as the page's header that holds the page's ``<h1>`` and paragraphs of prose
   is unwrapped (:data:`DOCS_INTRO_HEADER`): such a header is the page's introduction (its
   summary and first paragraphs under the title), which the pruning of chrome named
@@ -39,13 +41,14 @@ from convert.textutil import block_texts
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
+from ..fastmatch import in_words
 from ..measure import link_density, text_len
 from .service import MAX_LINK_DENSITY
 from .product import reveal_streamed
 from ...lazyre import lazy
 
 __all__ = ["without_toc", "docs_markup", "chars", "titled", "show_tab_panels", "unwrap_intro_header",
-           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_DROPDOWNS", "DOCS_TOPIC_IDS",
+           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_DROPDOWNS", "DOCS_TOPIC_IDS", "DOCS_HEADING_NAMES",
            "DOCS_INTRO_HEADER"]
 
 DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner widens to the "
@@ -59,6 +62,9 @@ DOCS_DROPDOWNS = rule("docs_dropdowns", "on a documentation page a block named a
                       "that is mostly links (a version or language picker) is removed")
 DOCS_TOPIC_IDS = rule("docs_topic_ids", "on a documentation page a section whose id is the "
                       "slug of its own heading is not judged as chrome by that id")
+DOCS_HEADING_NAMES = rule("docs_heading_names", "on a documentation page a heading is not "
+                          "judged as chrome by its class or id (Docusaurus' "
+                          "anchorWithStickyNavbar)")
 DOCS_INTRO_HEADER = rule("docs_intro_header", "on a documentation page a block named as the "
                          "header that holds the page's <h1> and paragraphs of prose (the "
                          "page's introduction) is kept")
@@ -103,7 +109,7 @@ def docs_markup(html: str) -> str | None:
     """The page's markup as the documentation profile reads it (tab panels shown, the
     introduction's header unwrapped), or ``None`` when that changes nothing."""
     if not html or not (DOCS_TAB_PANELS or DOCS_STREAMED or DOCS_DROPDOWNS or DOCS_TOPIC_IDS
-                        or DOCS_INTRO_HEADER):
+                        or DOCS_HEADING_NAMES or DOCS_INTRO_HEADER):
         return None
     tree = LexborHTMLParser(html)
     body = tree.body
@@ -113,6 +119,7 @@ def docs_markup(html: str) -> str | None:
     shown = DOCS_TAB_PANELS and show_tab_panels(body)
     dropped = DOCS_DROPDOWNS and without_dropdowns(body)
     renamed = DOCS_TOPIC_IDS and without_topic_ids(body)
+    renamed = DOCS_HEADING_NAMES and plain_headings(body) or renamed
     unwrapped = DOCS_INTRO_HEADER and unwrap_intro_header(body)
     return tree.html if revealed or shown or dropped or renamed or unwrapped else None
 
@@ -125,6 +132,20 @@ MIN_SLUG = 4
 
 def _slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
+def plain_headings(body: LexborNode) -> bool:
+    """Drop the class and id of the headings that read as chrome words (the pruning would
+    drop the heading for them); whether there were any."""
+    renamed = False
+    for node in body.css("h1[class], h2[class], h3[class], h4[class], h5[class], h6[class], "
+                         "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"):
+        for name in ("class", "id"):
+            value = node.attributes.get(name)
+            if value and in_words(P.UNLIKELY, value) and not in_words(P.POSITIVE, value):
+                del node.attrs[name]
+                renamed = True
+    return renamed
 
 
 def without_topic_ids(body: LexborNode) -> bool:
