@@ -14,6 +14,7 @@ from convert.article import (Block, Code, CodeBlock, Figure, Heading, Image, Inl
                        List, ListItem, Paragraph, Quote, Rule, Strong, Text)
 from convert.textutil import clean_text
 from . import patterns as P
+from .codelines import pre_text
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, spaced, text_in, trim
 from .tables import figure_blocks, table_blocks
@@ -157,7 +158,7 @@ class Builder:
     def pre(self, node: LexborNode) -> list[Block]:
         """A ``<pre>`` as a :class:`CodeBlock`, its language read from a ``language-*`` class or a
         ``data-lang`` attribute of the element or its ``<code>``."""
-        text = clean_text(node.text(deep=True))
+        text = clean_text(pre_text(node))
         if not text.strip():
             return []
         text = text.strip("\n").rstrip()

@@ -45,6 +45,8 @@ ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraph
 FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
 SHORT_DEBRIS = rule("short_debris", "a very short block without picture or heading is dropped")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
+HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
+                     "an anchor icon) is the heading's, never cleaned on its own")
 RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
@@ -81,7 +83,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             cand = candidates.get(node.mem_id)
             if KEEP_STRONG and cand is not None and keep > 0 and cand.score >= keep:
                 continue
-            if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len):
+            if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len) \
+                    and not (HEADING_PARTS and _in_heading(node, root)):
                 dropped.append(node)
         doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
     rec = record.current()
@@ -263,6 +266,17 @@ def _repeated(node: LexborNode, root: LexborNode) -> bool:
                    if kid.tag == key[0] and kid.attributes.get("class") == key[1])
         if like >= MIN_REPEATED:
             return True
+    return False
+
+
+def _in_heading(node: LexborNode, root: LexborNode) -> bool:
+    """Whether a heading below ``root`` encloses the element (asked only of the blocks about
+    to be dropped)."""
+    up = node.parent
+    while up is not None and up.mem_id != root.mem_id:
+        if up.tag in P.HEADING_TAGS:
+            return True
+        up = up.parent
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from convert.article import Article, Link, List, Meta
+from convert.article import Article, Link, List, Meta, Paragraph, Text
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import cards, listing
 from convert.textutil import article_text, inline_text
@@ -72,3 +72,27 @@ def test_rules_are_declared():
     from convert.extract.ablation import RULES
     for name in ("card_link_twins", "listing_region", "listing_twins", "card_not_dialog"):
         assert name in RULES
+
+
+def _event(i: int, twin: bool) -> str:
+    # The shape of an events search card (eventbrite.com, wcxb-dev-extra 2913): the card is
+    # laid out twice, for phone and desktop, one of them shown by the stylesheet.
+    layout = (f"<h3>Networking night number {i}</h3><p>Tomorrow at {i}:00 PM GMT</p><p>Free</p>")
+    return (f"<li><a href='/e/{i}'>Open</a><section class='small'>{layout}</section>"
+            + (f"<section class='large'>{layout}<p>Organiser {i}</p></section>" if twin else "")
+            + "</li>")
+
+
+def test_a_card_laid_out_twice_keeps_each_line_once():
+    page = "<html><body><main><ul class='events'>" + "".join(
+        _event(i, True) for i in range(5)) + "</ul></main></body></html>"
+    item = _built(page).items[0]
+    text = _text(list(item.blocks))
+    assert text.count("Networking night number 0") == 1 and text.count("Free") == 1
+    assert "Organiser 0" in text
+
+
+def test_one_repeated_title_is_no_second_layout():
+    blocks = [Paragraph((Text("Headphones story"),)), Paragraph((Text("Headphones story"),)),
+              Paragraph((Text("What changed"),))]
+    assert cards.without_repeats(blocks) == blocks

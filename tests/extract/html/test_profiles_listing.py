@@ -191,3 +191,79 @@ def test_a_run_of_modal_windows_is_no_grid():
             "</body></html>")
     assert listing.find(LexborHTMLParser(page).body) is None
     assert listing.find(LexborHTMLParser(page.replace("role='dialog'", "")).body) is not None
+
+
+# ------------------------------------------------------- wrappers, layout and definition lists
+
+def _products(wrapper: str, n: int = 8) -> str:
+    # The shape of a shop's category page (wcxb-dev-extra 0633, 2913): the results and their
+    # filters and pager share one wrapper named for them.
+    cards_ = "".join(f"<article class='product-card'><a href='/p/{i}'>Seamless training "
+                     f"shirt number {i}</a><p>slim fit, black, sweat-wicking</p>"
+                     f"<p>${20 + i}</p></article>" for i in range(n))
+    return (f"<html><body><main><h1>Training shirts</h1><div class='{wrapper}'>"
+            f"<div class='filter-group'><a href='?size=s'>S</a> <a href='?size=m'>M</a></div>"
+            f"<div class='product-grid'>{cards_}</div><a href='?page=2'>Next</a></div>"
+            f"</main></body></html>")
+
+
+def test_a_wrapper_named_for_the_list_controls_holds_the_grid():
+    grid = listing.find(LexborHTMLParser(_products("filtering-and-pagination")).body)
+    assert grid is not None and len(grid.items) == 8
+    # A search form around the results is the same wrapper.
+    form = _products("x").replace("<div class='x'>", "<form action='/s'>").replace(
+        "</a></div></main>", "</a></form></main>")
+    assert listing.find(LexborHTMLParser(form).body) is not None
+
+
+def test_furniture_wrappers_still_hide_their_runs():
+    # A carousel of other products is furniture whatever it holds...
+    assert listing.find(LexborHTMLParser(_products("related-carousel")).body) is None
+    # ...and a pager block holding little of the run is the pager, not the list's wrapper.
+    colours = "<a href='?c'>Colour</a>" * 200
+    page = _products("pagination").replace(
+        "<div class='filter-group'>", "<div class='filter-group'>" + colours)
+    assert listing.find(LexborHTMLParser(page).body) is None
+
+
+def test_list_wrappers_ablated(monkeypatch):
+    monkeypatch.setattr(listing, "LIST_WRAPPERS", False)
+    assert listing.find(LexborHTMLParser(_products("filtering-and-pagination")).body) is None
+
+
+def test_labels_around_main_are_layout():
+    # A sticky-footer page wrapper (arxiv.org's "flex-wrap-footer", wcxb-dev-extra 2916)
+    # holds the whole page, <main> included: its name is layout.
+    page = _products("results").replace("<main>", "<div class='flex-wrap-footer'><main>").replace(
+        "</main>", "</main></div>")
+    assert listing.find(LexborHTMLParser(page).body) is not None
+    inside = page.replace("<div class='results'>", "<div class='results'><div class='footer'>") \
+        .replace("</a></div></main>", "</a></div></div></main>")
+    assert listing.find(LexborHTMLParser(inside).body) is None
+
+
+def _papers(n: int = 6) -> str:
+    # The shape of arxiv.org/list/… (wcxb-dev-extra 2916): one <dl>, a <dt> (number and
+    # links) and a <dd> (title, authors, subjects) per paper.
+    entries = "".join(
+        f"<dt>[{i}] <a href='/abs/{i}'>arXiv:2603.{i:05d}</a> [<a href='/pdf/{i}'>pdf</a>]</dt>"
+        f"<dd><div class='list-title'>Title: A study of attention sinks, part {i}</div>"
+        f"<div class='list-authors'>A. Author, B. Author</div>"
+        f"<div class='list-subjects'>Subjects: Machine Learning (cs.LG)</div></dd>"
+        for i in range(1, n + 1))
+    return f"<html><body><main><h1>Recent submissions</h1><dl>{entries}</dl></main></body></html>"
+
+
+def test_a_definition_list_is_a_grid_of_term_and_description():
+    grid = listing.find(LexborHTMLParser(_papers()).body)
+    assert grid is not None and len(grid.items) == 6
+    built = listing.build(grid, Builder("https://arxiv.example/"))[0]
+    first = _text(list(built.items[0].blocks))
+    title = "Title: A study of attention sinks, part 1"
+    assert first.index("arXiv:2603.00001") < first.index(title)
+    assert "Subjects: Machine Learning" in first
+
+
+def test_definition_cards_ablated(monkeypatch):
+    monkeypatch.setattr(listing, "DEFINITION_CARDS", False)
+    assert listing.find(LexborHTMLParser(_papers()).body) is None

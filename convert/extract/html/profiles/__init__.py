@@ -163,11 +163,23 @@ def _documentation(kind: str, page: _Page) -> _Taken | None:
     """Documentation: widened like a service page, without the on-page contents."""
     if not docs.DOCS_PROFILE or page.found is None:
         return None
+    found = page.found
+    markup = docs.docs_markup(page.html)
+    if markup is not None:  # tab panels shown, the introduction's header unwrapped
+        from ..content import find_content
+        found = find_content(markup)[1] or found
     # Only a widened body is cleared of its table of contents: a contents list the
     # cascade kept on its own is part of the page it chose (a synopsis, a summary).
-    region = _widened(page.found)
+    region = _widened(found) or (docs.titled(found.nodes) if found.level == 0 else None)
     if region is None:
-        return None
+        if found is page.found:
+            return None
+        # The page opened up holds more than the cascade found, never less.
+        blocks = [b for node in found.nodes for b in page.builder.blocks_of(node, 0)]
+        if docs.chars(blocks) <= docs.chars(page.generic):
+            return None
+        return blocks, found.nodes, ["documentation profile: content found on the page "
+                                     "opened up"] + found.notes
     blocks = docs.without_toc(page.builder.blocks_of(region, 0))
     if not blocks:
         return None

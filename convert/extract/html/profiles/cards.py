@@ -5,18 +5,26 @@ picture or the summary, hidden from screen readers (``aria-hidden``, ``tabindex=
 it repeats the heading's. The twin's text is on the screen all the same (the card's summary,
 which the listing's golds and readers keep), so inside a card an ``aria-hidden`` link is shown,
 as text: its link is the title's (:data:`CARD_LINK_TWINS`).
+
+A card built twice, once per screen size (the phone's layout and the desktop's, one of them
+shown by the stylesheet), repeats its lines: then a line the card already showed is dropped
+(:data:`CARD_REPEATS`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from selectolax.lexbor import LexborNode
 
+from convert.article import Block, Div, Heading, Paragraph
 from convert.extract.ablation import rule
+from convert.textutil import inline_text
 
 from ..builder import Builder
 from ..dom import hidden_by, is_hidden
 
-__all__ = ["card_builder", "CARD_LINK_TWINS"]
+__all__ = ["card_builder", "without_repeats", "CARD_LINK_TWINS", "CARD_REPEATS"]
 
 CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen readers only "
                        "(aria-hidden: the mouse twin of its title link, often around the "
@@ -45,3 +53,56 @@ class _CardBuilder(Builder):
 def card_builder(builder: Builder) -> Builder:
     """The builder for a grid's cards (see :data:`CARD_LINK_TWINS`)."""
     return _CardBuilder(builder.base) if CARD_LINK_TWINS else builder
+
+
+CARD_REPEATS = rule("card_repeats", "a card's heading or paragraph repeating a line the card "
+                    "already showed is dropped (one card laid out twice, for phone and desktop)")
+
+
+#: A card is laid out twice when at least this many of its lines repeat: one title shown twice
+#: (an image link's label, then the heading) is no second layout, and which of the two to
+#: keep is not clear.
+MIN_REPEATED_LINES = 2
+
+
+def _key(block: Block) -> str:
+    return " ".join(inline_text(block.children).split()).casefold()  # type: ignore[union-attr]
+
+
+def _lines(blocks) -> list[str]:  # noqa: ANN001
+    out = []
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)):
+            out.append(_key(block))
+        elif isinstance(block, Div):
+            out.extend(_lines(block.blocks))
+    return [k for k in out if k]
+
+
+def without_repeats(blocks: list[Block]) -> list[Block]:
+    """The card's blocks without the headings and paragraphs whose text the card showed
+    already (inside its sections too), when the card is laid out twice
+    (:data:`MIN_REPEATED_LINES`; see :data:`CARD_REPEATS`)."""
+    lines = _lines(blocks)
+    if len(lines) - len(set(lines)) < MIN_REPEATED_LINES:
+        return blocks
+    seen: set[str] = set()
+
+    def walk(blocks) -> list[Block]:  # noqa: ANN001
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, (Heading, Paragraph)):
+                key = _key(block)
+                if key in seen:
+                    continue
+                if key:
+                    seen.add(key)
+            elif isinstance(block, Div):
+                inner = walk(block.blocks)
+                if not inner:
+                    continue
+                block = replace(block, blocks=tuple(inner))
+            out.append(block)
+        return out
+
+    return walk(blocks)

@@ -62,10 +62,36 @@ REGION_PARENTS = frozenset({"body", "html", "main", "form"})
 PROSE_SHARE = 0.3
 
 
+LIST_WRAPPERS = rule("list_wrappers", "a block named for a list's controls (pagination, "
+                     "filters, facets, sort) or a <form>, holding mostly one run of cards, is "
+                     "the list's wrapper: its run can be the grid")
+
+LAYOUT_ABOVE_MAIN = rule("layout_above_main", "the class/id of an element holding the page's "
+                         "<main> is page layout, not furniture: a grid in <main> under a "
+                         "'flex-wrap-footer' page wrapper is still found")
+
+CARD_REPEATS = cards.CARD_REPEATS
+
 CARD_NOT_DIALOG = rule("card_not_dialog", "the text of a dialog (role=dialog, <dialog>) inside "
                        "an item does not make it a card: a run of a page's modal windows is no grid")
 
 _DIALOGS = "dialog, [role=dialog], [role=alertdialog]"
+
+
+DEFINITION_CARDS = rule("definition_cards", "in a definition list (<dl>) each term and its "
+                        "description (<dt>, <dd>) are one card: a listing of papers or "
+                        "entries built as one <dl>")
+
+
+def _terms(item: LexborNode) -> list[LexborNode]:
+    """The ``<dt>`` elements just before a ``<dd>`` (its terms), in order."""
+    out = []
+    node = item.prev
+    while node is not None and node.tag != "dd":
+        if node.tag == "dt":
+            out.append(node)
+        node = node.prev
+    return out[::-1]
 
 
 def _is_card(item: LexborNode, length: int) -> bool:
@@ -75,6 +101,8 @@ def _is_card(item: LexborNode, length: int) -> bool:
         hidden = sum(text_len(d) for d in item.css(_DIALOGS))
         if hidden and length - hidden < CARD_MIN_CHARS:
             return False
+    if item.tag == "dd" and any(t.css_first("a[href]") is not None for t in _terms(item)):
+        return True
     return item.tag == "a" and bool(item.attrs.get("href")) or item.css_first("a[href]") is not None
 
 
@@ -82,8 +110,13 @@ def _grids(root: LexborNode) -> list[tuple[float, Group]]:
     """Every run of cards under ``root`` that reads as a grid, with its score (card text,
     each card capped), its items narrowed to the cards."""
     out = []
-    for group in groups(root, MIN_CARDS, feedback=True):
-        if group.signature[0] not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
+    for group in groups(root, MIN_CARDS, feedback=True, wrappers=LIST_WRAPPERS,
+                        main=LAYOUT_ABOVE_MAIN):
+        tag = group.signature[0]
+        if tag == "dd":
+            if not (DEFINITION_CARDS and group.parent.tag == "dl"):
+                continue
+        elif tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
             continue
         lengths = group.lengths
         cards = [(item, n) for item, n in zip(group.items, lengths) if _is_card(item, n)]
@@ -120,6 +153,10 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     items = []
     for item in group.items:
         blocks = cardwise.blocks_of(item, 0)
+        if item.tag == "dd":
+            blocks = [b for term in _terms(item) for b in cardwise.blocks_of(term, 0)] + blocks
+        if CARD_REPEATS:
+            blocks = cards.without_repeats(blocks)
         if blocks:
             items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
     return [List(tuple(items))] if items else []

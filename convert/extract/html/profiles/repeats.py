@@ -72,30 +72,64 @@ def chrome_label(text: str, feedback: bool = False) -> bool:
     return bool(CHROME_WORDS.search(text) or feedback and FEEDBACK_WORDS.search(text))
 
 
-def in_chrome(node: LexborNode, stop: LexborNode | None = None, feedback: bool = False) -> bool:
+#: The words of a list's own controls (its pager, facets and sort bar). A page often wraps the
+#: results in one block with them ("filtering-and-pagination", "facets-container", a search
+#: <form>): such a block holding mostly one run of cards is the list's wrapper, not furniture
+#: (see :func:`in_chrome`'s ``holds``).
+CONTROL_WORDS = lazy(
+    r"^(?:filters?|facets?|refine|sort(?:ing|by)?|pagination|pager|paging)$", re.IGNORECASE)
+#: The run holds at least this share of the wrapper's characters.
+WRAPPER_SHARE = 0.5
+
+
+def _list_wrapper(node: LexborNode, label: str, holds: int) -> bool:
+    """Whether a chrome-looking element is the wrapper of a run of ``holds`` characters: a
+    <form>, or a class/id whose every furniture word is one of the list's controls (see
+    :data:`CONTROL_WORDS`), holding mostly that run (:data:`WRAPPER_SHARE`)."""
+    if node.tag != "form":
+        found = CHROME_WORDS.findall(label)
+        if not found or FEEDBACK_WORDS.search(label) \
+                or not all(CONTROL_WORDS.match(w) for w in found):
+            return False
+    return holds >= WRAPPER_SHARE * text_len(node)
+
+
+def in_chrome(node: LexborNode, stop: LexborNode | None = None, feedback: bool = False,
+              holds: int = 0, main: bool = False) -> bool:
     """Whether the element or an ancestor (up to ``stop`` or the body) is page chrome: a chrome
     tag, a chrome role, or a class/id naming furniture (comments and reviews too with
-    ``feedback``); or hidden."""
+    ``feedback``); or hidden. With ``holds`` (the characters of a run of items under
+    ``node``), a wrapper of the run named for the list's controls is not chrome
+    (:func:`_list_wrapper`). With ``main``, the class/id of an element holding the page's
+    ``<main>`` is layout, not furniture (a sticky-footer page wrapper "flex-wrap-footer")."""
     stop_id = stop.mem_id if stop is not None else None
+    in_main = False
     while node is not None and node.tag not in ("body", "html"):
         if stop_id is not None and node.mem_id == stop_id:
             return False
-        if node.tag in _SKIP:
-            return True
         attrs = node.attributes
+        words = (attrs.get("class") or "") + " " + (attrs.get("id") or "") if attrs else ""
+        if node.tag in _SKIP and not (holds and node.tag == "form"
+                                      and _list_wrapper(node, words, holds)):
+            return True
         if attrs:
             if attrs.get("role") in P.CHROME_ROLES or is_hidden(node):
                 return True
-            words = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-            if words.strip() and chrome_label(words, feedback):
+            if words.strip() and not in_main and chrome_label(words, feedback) \
+                    and not (holds and _list_wrapper(node, words, holds)):
                 return True
+        if main and (node.tag == "main" or attrs and attrs.get("role") == "main"):
+            in_main = True
         node = node.parent
     return False
 
 
-def groups(root: LexborNode, min_items: int = 3, feedback: bool = False) -> list[Group]:
+def groups(root: LexborNode, min_items: int = 3, feedback: bool = False,
+           wrappers: bool = False, main: bool = False) -> list[Group]:
     """Every run of at least ``min_items`` same-signature siblings under ``root`` (not in
-    chrome, see :func:`in_chrome`), each measured, in document order of their parents."""
+    chrome, see :func:`in_chrome`; with ``wrappers``, a run the wrapper of its list's controls
+    holds still counts; with ``main``, the labels of the elements around ``<main>`` are
+    layout), each measured, in document order of their parents."""
     runs: dict[tuple[int, str, str], list[LexborNode]] = {}
     parents: dict[int, LexborNode] = {}
     for node in root.traverse():
@@ -118,7 +152,13 @@ def groups(root: LexborNode, min_items: int = 3, feedback: bool = False) -> list
         if len(items) < min_items:
             continue
         parent = parents[pid]
-        if in_chrome(parent, feedback=feedback):
+        if in_chrome(parent, feedback=feedback, main=main):
+            if not wrappers:
+                continue
+            lengths = [text_len(item) for item in items]
+            if in_chrome(parent, feedback=feedback, holds=sum(lengths), main=main):
+                continue
+            out.append(Group(parent, items, (tag, cls), lengths))
             continue
         group = Group(parent, items, (tag, cls))
         group.lengths = [text_len(item) for item in items]

@@ -1,0 +1,70 @@
+"""The text of a ``<pre>`` whose lines are elements, not newlines.
+
+Highlighters and editors render a code block as one element per line (CodeMirror's
+``div.cm-line``, Prism's ``div.token-line``, Shiki's and Expressive Code's ``span.line`` /
+``div.ec-line``, a ``<div>`` per line) with no newline between them: the browser shows them as
+lines because they are blocks (or styled as blocks), while the element's plain text runs them
+together ("npm create vite@latest my-projectcd my-project").
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from convert.extract.ablation import rule
+from ..lazyre import lazy
+
+__all__ = ["pre_text", "CODE_LINES"]
+
+CODE_LINES = rule("code_lines", "in a <pre> each block element or element named as a line "
+                  "(span.line, div.cm-line) is a line of its own")
+
+#: Elements that are lines of a code block whatever their class.
+_BLOCK_LINES = frozenset({"div", "p", "li", "tr", "dd", "dt", "h1", "h2", "h3", "h4", "h5",
+                          "h6", "table", "ul", "ol", "section", "article"})
+#: class words of an inline element styled as one line of code (``line``, ``cm-line``,
+#: ``ec-line``, ``token-line``, ``highlight-line``, ``gatsby-highlight-code-line``); not a
+#: line-number gutter (``line-num``).
+_LINE_CLASS = lazy(r"(?:^|\s)(?:[\w]+-)*line(?=\s|$)", re.IGNORECASE)
+#: Finds whether a ``<pre>`` has element lines at all (the plain text is right otherwise).
+_LINES_SELECTOR = ",".join(sorted(_BLOCK_LINES)) + ",br,span[class*=line]"
+
+
+def pre_text(node: LexborNode) -> str:
+    """The text of the ``<pre>`` ``node``, a newline ending each line element (and at each
+    ``<br>``) not already ended by one."""
+    if not CODE_LINES or node.css_first(_LINES_SELECTOR) is None:
+        return node.text(deep=True)
+    parts: list[str] = []
+    _walk(node, parts)
+    return "".join(parts)
+
+
+def _walk(node: LexborNode, parts: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag or "-"
+        if tag == "-text":
+            parts.append(child.text_content or "")
+            continue
+        if tag.startswith("-"):
+            continue
+        if tag == "br":
+            parts.append("\n")
+            continue
+        line = tag in _BLOCK_LINES or tag == "span" and bool(
+            _LINE_CLASS.search(child.attributes.get("class") or ""))
+        if line:
+            _end_line(parts)
+        _walk(child, parts)
+        if line:
+            _end_line(parts)
+
+
+def _end_line(parts: list[str]) -> None:
+    for part in reversed(parts):
+        if part:
+            if not part.endswith("\n"):
+                parts.append("\n")
+            return

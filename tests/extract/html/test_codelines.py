@@ -1,0 +1,42 @@
+"""The text of a code block whose lines are elements (:mod:`convert.extract.html.codelines`)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.article import CodeBlock
+from convert.extract.html.builder import Builder
+from convert.extract.html.codelines import pre_text
+
+
+def _pre(html: str):
+    return LexborHTMLParser(f"<html><body>{html}</body></html>").css_first("pre")
+
+
+def test_shiki_span_lines_are_lines():
+    # Tailwind's install step as Shiki renders it (tailwindcss.com/docs, wcxb-dev 2876).
+    pre = _pre('<pre class="shiki"><code><span class="line"><span>npm</span><span> create'
+               '</span><span> vite@latest</span><span> my-project</span></span><span '
+               'class="line"><span>cd</span><span> my-project</span></span></code></pre>')
+    assert pre_text(pre) == "npm create vite@latest my-project\ncd my-project\n"
+    assert Builder(None).pre(pre) == [CodeBlock("npm create vite@latest my-project\n"
+                                                "cd my-project", None)]
+
+
+def test_div_lines_and_breaks():
+    pre = _pre("<pre><div><span>import</span> os</div><div>print(os.sep)</div>"
+               "first<br>second</pre>")
+    assert pre_text(pre) == "import os\nprint(os.sep)\nfirst\nsecond"
+
+
+def test_lines_already_ended_by_newlines_are_not_doubled():
+    pre = _pre('<pre><code><span class="token-line">a = 1\n</span>'
+               '<span class="token-line">b = 2\n</span></code></pre>')
+    assert pre_text(pre) == "a = 1\nb = 2\n"
+
+
+def test_a_gutter_and_plain_code_keep_their_text():
+    plain = _pre("<pre><code>x = 1\ny = 2</code></pre>")
+    assert pre_text(plain) == "x = 1\ny = 2"
+    gutter = _pre('<pre><span class="line-num">1</span><span>x = 1</span></pre>')
+    assert pre_text(gutter) == "1x = 1"
