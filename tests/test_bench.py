@@ -117,3 +117,26 @@ def test_ablation_reaches_decruft_only_and_is_reported(tmp_path, monkeypatch):
     proc = _bench(tmp_path / "set", "--ablation-report", rules).stdout
     assert "| no_such_rule | +0.0000 | +0.0000 | 0 |" in proc
     assert "changed no page" in proc and "no_such_rule" in proc.split("changed no page")[1]
+
+
+def test_per_type_is_pooled_over_the_typed_sets(tmp_path):
+    """Issue #18's targets are per page type over wcxb-dev + wcxb-dev-extra together: with two
+    typed sets, ``--per-type`` adds a table pooled page by page over both."""
+    _needs_scorer()
+    import convert
+    from convert.textutil import article_text
+    # The gold is the page's own text (what is tested is the pooling, not the extraction).
+    text = article_text(convert.parse(FIXTURES / "structure.html"), captions=False)
+    _page(tmp_path / "one", "structure", "a1", gold_text=text, page_type="article")
+    _page(tmp_path / "two", "structure", "b1", gold_text=text, page_type="article")
+    _page(tmp_path / "two", "meta_jsonld", "b2", gold_text="nothing this page holds at all",
+          page_type="product")
+    proc = _bench(tmp_path / "one", tmp_path / "two", "--peers", "none", "--split", "all",
+                  "--per-type").stdout
+    title = "shingle F1 by page type, sets pooled (one + two), split: all"
+    assert title in proc
+    block = proc.split(title, 1)[1].split("\n\n", 1)[0]
+    rows = {c[0]: c for c in ([x.strip() for x in line.strip("|").split("|")]
+                              for line in block.strip().splitlines()[2:])}
+    assert rows["article"][1] == "2" and rows["product"][1] == "1" and rows["all"][1] == "3"
+    assert float(rows["product"][2]) < 0.2 and float(rows["article"][2]) > 0.9

@@ -104,6 +104,30 @@ def print_per_type(score, golds: list[dict], pages: dict[str, dict[str, dict]],
         print(f"| {t} | {len(sel)} | " + " | ".join(cells) + " |")
 
 
+def print_per_type_pooled(score, runs: list[tuple[str, list[dict], dict]], title: str) -> None:
+    """Shingle F1 by ``page_type`` over every set of ``runs`` (set name, its gold pages, each
+    tool's page scores) that labels its pages, pooled page by page: the figure issue #18's
+    targets are stated in (wcxb-dev + wcxb-dev-extra together)."""
+    runs = [r for r in runs if any(g.get("page_type") and g.get("gold_text") for g in r[1])]
+    if len(runs) < 2:
+        return
+    tools = list(runs[0][2])
+    counts: dict[str, dict[str, list]] = {}
+    for _, golds, pages in runs:
+        for g in golds:
+            if g.get("gold_text") and g.get("page_type"):
+                for t in (g["page_type"], "all"):
+                    per_tool = counts.setdefault(t, {tool: [] for tool in tools})
+                    for tool in tools:
+                        per_tool[tool].append(pages[tool][g["id"]]["counts"])
+    print(f"\nshingle F1 by page type, sets pooled ({' + '.join(n for n, _, _ in runs)}), {title}")
+    print("| type | pages | " + " | ".join(tools) + " |")
+    print("|---|---|" + "---|" * len(tools))
+    for t in sorted(k for k in counts if k != "all") + ["all"]:
+        cells = [f"{score.aggregate(counts[t][tool])['f1']:.3f}" for tool in tools]
+        print(f"| {t} | {len(counts[t][tools[0]])} | " + " | ".join(cells) + " |")
+
+
 def print_worst(golds: list[dict], rows: dict[str, dict], n: int, title: str) -> list[str]:
     """Print decruft's ``n`` worst pages; return their ids, worst first."""
     ours = rows.get("decruft", {}).get("page_f1")

@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     tools = ["decruft"] + [p for p in peers if p != "decruft"]
 
     tables: dict[str, list[tuple[str, str, dict]]] = {s: [] for s in a.splits}
+    typed: dict[str, list[tuple[str, list[dict], dict]]] = {s: [] for s in a.splits}
     save = a.save.open("w", encoding="utf-8") if a.save else None
     for corpus, golds in sets:
         ids = [g["id"] for g in golds]
@@ -178,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             tables[name].extend((corpus.name, t, rows[t]) for t in tools)
             if a.per_type:
                 report.print_per_type(score, sub, pages, f"{corpus.name}, {name} split")
+                typed[name].append((corpus.name, sub, pages))
         if a.worst:
             # Only tune pages are listed: looking at check pages would unseal them.
             rows, sub = _rows(score, golds, check, "tune", pages, results)
@@ -199,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, table in tables.items():
         report.print_table(table, f"split: {name}" + (" (sealed check pages)" * (name == "check")))
         report.print_pooled_metadata(score, table, f"split: {name}")
+        report.print_per_type_pooled(score, typed[name], f"split: {name}")
     if len(tables) > 1:
         report.print_split_summary(tables)
     return 0

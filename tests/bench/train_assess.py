@@ -16,7 +16,8 @@ for the report alone.
   negative with weight 1 - F1), so its output is a calibrated estimate of F1. Its page-type
   inputs on tune pages are out-of-fold predictions, as they will be on unseen pages.
 
-Needs numpy and scikit-learn (benchmark-only; never runtime dependencies). Deterministic:
+Before fitting, the shipped models are reported on the check pages as the pages were parsed
+(what users get). Needs numpy and scikit-learn (benchmark-only; never runtime dependencies). Deterministic:
 fixed folds and solver, weights rounded to 6 significant digits.
 """
 
@@ -258,6 +259,24 @@ def confidence_report(model: dict, pages: list[dict], title: str) -> None:
           f"{low:.3f} vs rest {rest:.3f}; mean confidence {mean_c:.3f} vs mean F1 {mean_f:.3f}")
 
 
+def shipped_report(records: list[dict]) -> None:
+    """The shipped models (``weights.json``, as the pages were parsed) on the sealed check
+    pages: what users get today, before any refit below."""
+    shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    for kind in ("html", "text"):
+        check = [r for r in records if r["kind"] == kind and r["check"]]
+        typed = [r for r in check if r["label"] in TYPES and r["set"] in TYPED_SETS]
+        if f"pagetype_{kind}" in shipped and typed:
+            type_report(shipped[f"pagetype_{kind}"], typed,
+                        f"[{kind}] SHIPPED model, check split of {' + '.join(TYPED_SETS)}")
+        graded = [r for r in check if r["f1"] is not None]
+        for name in (TYPED_SETS, ARTICLE_SETS, TEXT_ONLY_SETS):
+            part = [r for r in graded if r["set"] in name]
+            if part and f"confidence_{kind}" in shipped:
+                confidence_report(shipped[f"confidence_{kind}"], part,
+                                  f"[{kind}] SHIPPED confidence, check split of {' + '.join(name)}")
+
+
 def weights_source(models: dict) -> str:
     """The weights file: JSON, one feature per line (reviewable diffs)."""
     lines = ["{"]
@@ -289,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--cache", type=Path, help="read/write the collected signals here")
     ap.add_argument("--write", action="store_true", help="rewrite the shipped weights")
+    ap.add_argument("--keep-types", action="store_true",
+                    help="with --write: keep the shipped page-type models, refit confidence only")
     ap.add_argument("--type-c", type=float, default=TYPE_C)
     ap.add_argument("--conf-c", type=float, default=CONF_C)
     args = ap.parse_args(argv)
@@ -298,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         records = collect(args.corpus)
         if args.cache:
             args.cache.write_text(json.dumps(records))
+    shipped_report(records)
 
     models = {}
     for kind in ("html", "text"):
@@ -328,6 +350,10 @@ def main(argv: list[str] | None = None) -> int:
                 confidence_report(models[f"confidence_{kind}"], part,
                                   f"[{kind}] confidence, check split of {' + '.join(name)}")
     if args.write:
+        if args.keep_types:
+            shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+            models.update((k, v) for k, v in shipped.items() if k.startswith("pagetype_"))
+            models = {k: models[k] for k in shipped if k in models} | models
         WEIGHTS.write_text(weights_source(models), encoding="utf-8")
         print(f"wrote {WEIGHTS}", file=sys.stderr)
     return 0
