@@ -116,6 +116,11 @@ POST_HEADER_COUNT = rule(
 #: <date>" follows the comment's text) and has at most CREDIT_MAX_WORDS words.
 CREDIT_WINDOW = 1
 CREDIT_MAX_WORDS = 16
+REVIEWS_CUT = rule(
+    "text-reviews-heading",
+    "a heading that opens the customer reviews ('Customer Reviews', 'Reviews (76)', 'Write a "
+    "review', 'Based on 4567 reviews') ends the content, as a comments heading does: a product's "
+    "page is its name, description and specifications, the reviews are its readers' comments")
 ABOVE_THREAD = rule("text-article-above-thread",
                     "when the densest run of text lies inside a comment thread, the article is "
                     "the best run above the thread")
@@ -340,6 +345,8 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
             if total - seen >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
+        elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
+            reason = "reviews"
         elif _comments_heading(u):
             if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):
                 continue  # the post's own header ("4 Comments" / "Written on ... by ...")

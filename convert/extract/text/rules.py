@@ -176,6 +176,17 @@ COMMENTS_START = lazy(
     r"^(?:your )?(?:name|e-?mail(?: address)?|website|nombre|correo electrónico|courriel|nom|"
     r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
+#: A heading that opens the customer reviews below a product ("Customer Reviews", "Reviews
+#: (76)", "Reviews for this item", "Write a review", "Based on 4567 reviews").
+REVIEWS_START = lazy(
+    r"^(?:(?:customer|product|user|guest|verified|member|buyer)s?'?\s+)?(?:reviews?|ratings? "
+    r"(?:and|&) reviews?)(?:\s+(?:for|of|about|on)\b.*)?\s*(?:\(\d[\d,.]*\))?\s*:?$|"
+    r"^(?:write|leave|add|submit|read all|see all|view all)\s+(?:a\s+|an?\s+|\d[\d,.]*\s+)?"
+    r"(?:customer\s+)?reviews?\b|^based on [\d,.]+ reviews?\b|^[\d,.]+\s+(?:customer\s+)?reviews?$|"
+    r"^(?:kundenbewertungen|kundenrezensionen|bewertungen|avis (?:clients|des clients)|"
+    r"opiniones(?: de (?:clientes|usuarios))?|recensioni(?: dei clienti)?|opinie(?: klientów)?|"
+    r"avaliações(?: de clientes)?|beoordelingen|omdömen|отзывы)\s*(?:\(\d[\d,.]*\))?\s*:?$", _I)
+
 #: More openers of a comment thread: "Discuss this post", "45 users responded in ...",
 #: "Join the debate", and an article's last line that counts the comments ("... There are 12
 #: comments.").
