@@ -49,7 +49,7 @@ from .classify import classify
 from .furniture import apply_rules
 from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
 from .records import records
-from .region import drop_repeated_blocks, keep_main_run
+from .region import drop_after_copyright, drop_repeated_blocks, keep_main_run
 from .structure import structure
 
 log = logging.getLogger("convert.extract")
@@ -96,6 +96,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         _tiny_page(units)
     records(units)
     drop_repeated_blocks(units)
+    drop_after_copyright(units)
     meta = structure(units)
     blocks = _blocks(units)
     if rec is not None:

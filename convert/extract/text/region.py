@@ -447,6 +447,32 @@ def _comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CU
     return start if seen >= min_seen else None
 
 
+AFTER_COPYRIGHT = rule(
+    "text-after-copyright",
+    "text kept below the footer's copyright line, in the second half of the page and with "
+    "twice as much text kept above it, is what a page prints after its footer: "
+    "policies and terms in closed dialogs, a consent dialog's text, a sitemap")
+#: The copyright line lies after this share of the page's lines, and the text kept above it
+#: is at least ABOVE_COPYRIGHT times the text kept below.
+FOOTER_SHARE = 0.5
+ABOVE_COPYRIGHT = 2.0
+
+
+def drop_after_copyright(units: list[Line]) -> None:
+    """Drop kept lines below the footer's copyright line (see :data:`AFTER_COPYRIGHT`)."""
+    if not AFTER_COPYRIGHT:
+        return
+    start = int(FOOTER_SHARE * len(units))
+    for i in range(start, len(units)):
+        if units[i].reason == "copyright":
+            below = [u for u in units[i + 1:] if u.keep]
+            above = sum(u.weight for u in units[:i] if u.keep)
+            if below and above >= ABOVE_COPYRIGHT * sum(u.weight for u in below):
+                for u in below:
+                    drop(u, "after-copyright")
+            return
+
+
 REPEATED_BLOCK = rule("text-repeated-block",
                       "a run of paragraphs printed a second time (a print copy of the article "
                       "below the article, a teaser block repeated) keeps only its first copy")
