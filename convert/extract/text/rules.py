@@ -52,6 +52,15 @@ CONSENT_START = lazy(
 CONSENT_WORDS = lazy(r"\b(?:cookies?|consent|tracking technologies|your browser|"
                      r"personal data|opt[ -]out|preferences)\b", _I)
 
+#: The standard purposes of the IAB consent framework, printed by every site's consent dialog
+#: ("We and our partners process data to provide:", "Store and/or access information on a
+#: device", "Use precise geolocation data", "List of IAB Vendors").
+CONSENT_PURPOSES = lazy(
+    r"\bwe and our (?:\d+ )?partners (?:process|store|use)\b|\bstore and/or access information on "
+    r"a device\b|\buse precise geolocation data\b|\bactively scan device characteristics\b|"
+    r"\blist of iab vendors\b|\buse limited data to select advertising\b|"
+    r"\bcreate profiles for personali[sz]ed advertising\b", _I)
+
 #: Copyright and "all rights reserved" lines.
 COPYRIGHT = lazy(
     r"^\W{0,3}(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|"
