@@ -1,0 +1,49 @@
+"""Where the content of a dump ends (:mod:`convert.extract.text.region`): a customer-reviews
+heading, and what a page prints below its footer's copyright line."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.text import parse_text
+from convert.textutil import article_text
+
+from .test_pipeline import PARA, PARA2, PARA3
+
+REVIEW = ("I like the scent of it and my wife loves the scent too, overall I am very happy with "
+          "the product and this was my second order from the shop this year.")
+
+
+@pytest.mark.parametrize("heading", ["Customer Reviews", "Reviews (76)", "Write a review",
+                                     "Based on 4567 reviews", "Kundenbewertungen"])
+def test_a_customer_reviews_heading_ends_the_content(heading):
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\nJ.G.\n\n{REVIEW}\n\n{REVIEW[::-1]}\n"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "happy with" not in text
+
+
+def test_a_reviews_label_on_every_item_is_no_heading():
+    # ("Reviews" printed on every card of a list is a label, not the start of the reviews)
+    items = "".join(f"{p}\nReviews\n" for p in (PARA, PARA2, PARA3))
+    text = article_text(parse_text(items))
+    assert PARA3 in text
+
+
+POLICY = ("Final Sale items cannot be returned or exchanged. Final Sale items include gift cards, "
+          "insoles, and items tagged final sale on our website and in our retail stores.")
+
+
+def test_text_below_the_footers_copyright_line_is_dropped():
+    # (a shop's refund policy printed in a closed dialog after the footer)
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\nHelp\nStores\nCareers\n"
+            f"© 2025 Allbirds, Inc. All Rights Reserved\nRefund policy\nClose\n{POLICY}\n")
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "Final Sale" not in text
+
+
+def test_a_copyright_line_above_most_of_the_text_leaves_it():
+    # (a copyright notice at the top of a short page: the text below is the page's)
+    dump = (f"Menu\nNews\n{PARA}\n\nCopyright 2012 The Daily Planet\n\n{PARA2}\n\n{PARA3}\n\n"
+            f"{POLICY}\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text
