@@ -51,6 +51,8 @@ THREAD_MARKS = 3
 REGULAR_SHARE = 0.5
 #: Lines per record, at least, for a label with numbers.
 NUMBERED_GAP = 2
+#: A price: a currency sign before or after a number.
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|£|zł|kr\b)")
 #: A run of digits (with its decimal and thousands marks) in a label's key.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -146,7 +148,8 @@ def _numbered_labels(units: list[Line]) -> dict[str, list[int]]:
         if u.key and u.words <= RECORD_LABEL_WORDS and any(c.isdigit() for c in u.key) \
                 and not u.kind and not R.COMMENT_WORD.search(u.text) and M.parse_date(u.text) is None:
             masked = norm_key(_NUMBER.sub("0", u.text))
-            if any(c.isalpha() for c in masked):  # (not a bare number: a vote count, a year)
+            # (not a bare number, a vote count or a year; a price is a label: "$7.95 - $179.95")
+            if any(c.isalpha() for c in masked) or _PRICE.search(u.text):
                 where.setdefault("\1" + masked, []).append(u.index)
     return {k: pos for k, pos in where.items() if len(pos) >= RECORD_MIN and len(set(
         units[i].key for i in pos)) > 1 and _regular(pos)}

@@ -51,3 +51,29 @@ def test_a_number_met_here_and_there_is_no_record_label():
 
     assert _regular([10, 12, 14, 16, 18, 22, 24])
     assert not _regular([6, 142, 272, 398, 417, 443, 450])
+
+
+def test_price_lines_under_a_shops_welcome_are_record_labels():
+    # (a shop's category grid below its welcome text: each category's price range under it)
+    welcome = ("Best Sharpening Stones is committed to providing you with quality sharpening "
+               "stones and knife sharpeners at great prices, shipped the same day you order.")
+    cats = ["Arkansas Sharpening Stones", "Diamond Sharpening Stones", "Shapton Water Stones",
+            "Wicked Edge Knife Sharpener", "KME Knife Sharpeners", "Norton Water Stones",
+            "Edge Pro Sharpeners", "Leather Paddle Strops", "Diamond Emulsion Sprays",
+            "Micro Lapping Film", "Specialty Knife Sharpeners", "Belgian Sharpening Stones"]
+    grid = "".join(f"{c} and Honing Accessories\n${7 + n}.95 - ${100 + 10 * n}.95\n\n" for n, c in enumerate(cats))
+    dump = f"Shipping\nGift Certificates\nWelcome to Best Sharpening Stones\n{welcome}\n\n{grid}Contact\n"
+    text = article_text(parse_text(dump))
+    assert welcome in text and all(c in text for c in cats[1:]) and "$8.95 - $110.95" in text
+
+
+def test_bare_numbers_are_no_record_labels():
+    from convert.extract.text.lines import measure, segment
+    from convert.extract.text.records import _numbered_labels
+    from convert.extract.text.stopwords import stopwords_for
+
+    stop = stopwords_for("en")
+    answers = ["Yes", "No", "Maybe", "Often", "Rarely", "Never", "Always", "Sometimes", "Seldom"]
+    units = segment("".join(f"{a}\n{100 + n}\n" for n, a in enumerate(answers)), stop)
+    measure(units, stop, None)
+    assert _numbered_labels(units) == {}
