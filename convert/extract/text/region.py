@@ -116,6 +116,11 @@ POST_HEADER_COUNT = rule(
 #: <date>" follows the comment's text) and has at most CREDIT_MAX_WORDS words.
 CREDIT_WINDOW = 1
 CREDIT_MAX_WORDS = 16
+FORUM_QUOTES = rule(
+    "text-forum-quote-buttons",
+    "a comments heading over posts that each carry a 'Quote' button is a forum thread's "
+    "reply count: forum software quotes posts, blog comment forms do not, and a forum's "
+    "replies are its content")
 REVIEWS_CUT = rule(
     "text-reviews-heading",
     "a heading that opens the customer reviews ('Customer Reviews', 'Reviews (76)', 'Write a "
@@ -348,6 +353,8 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
             reason = "reviews"
         elif _comments_heading(u):
+            if FORUM_QUOTES and _quote_buttons(units, i) >= THREAD_REPLIES:
+                continue  # a forum's replies: the thread is the page's content
             if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):
                 continue  # the post's own header ("4 Comments" / "Written on ... by ...")
             reason = "comments"
@@ -364,6 +371,11 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                     drop(v, reason)
             return i
     return None
+
+
+def _quote_buttons(units: list[Line], i: int) -> int:
+    """How many lines below ``units[i]`` are a bare 'Quote' button (:data:`rules.QUOTE_BUTTON`)."""
+    return sum(1 for u in units[i + 1:] if u.words <= 2 and R.QUOTE_BUTTON.match(u.text))
 
 
 def _credit_below(units: list[Line], i: int) -> bool:

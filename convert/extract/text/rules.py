@@ -210,6 +210,9 @@ THREAD_OPENER = lazy(
 REPLY_TAIL = lazy(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
                   r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
 
+#: The button that quotes a post in a forum's reply, alone on its line.
+QUOTE_BUTTON = lazy(r"^\s*(?:quote|zitieren|citer|citar|citare|cytuj|цитировать|цитата|引用)\s*$", _I)
+
 #: The action buttons of a reader comment ("Reply to This", "Flag as Inappropriate", "Report
 #: abuse", "up reply actions"), anywhere on its header or footer line.
 COMMENT_ACTION = lazy(r"\breply to this\b|\bflag as inappropriate\b|\breport (?:abuse|"

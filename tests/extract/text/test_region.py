@@ -47,3 +47,22 @@ def test_a_copyright_line_above_most_of_the_text_leaves_it():
             f"{POLICY}\n")
     text = article_text(parse_text(dump))
     assert PARA3 in text
+
+
+POST = ("I went from banking to a strategy firm last year, and the hours are about the same but "
+        "the work is more varied, so for me the move was worth it in the end.")
+
+
+def test_replies_with_quote_buttons_under_a_comments_count_are_a_forums_content():
+    # (a forum thread: "22 Comments" counts the replies, each with Reply / Quote / Report)
+    replies = "".join(f"Member{n}\n2y\n{POST}\nReply\nQuote\nReport\n" for n in range(4))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nShare\n22 Comments\n{replies}"
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and "worth it in the end" in text
+
+
+def test_blog_comments_without_quote_buttons_still_end_the_article():
+    replies = "".join(f"Member{n}\n2y\n{POST}\nReply\n" for n in range(4))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nShare\n22 Comments\n{replies}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "worth it in the end" not in text
