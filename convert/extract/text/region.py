@@ -116,6 +116,11 @@ POST_HEADER_COUNT = rule(
 #: <date>" follows the comment's text) and has at most CREDIT_MAX_WORDS words.
 CREDIT_WINDOW = 1
 CREDIT_MAX_WORDS = 16
+ABOVE_REVIEWS = rule(
+    "text-content-above-reviews",
+    "when the densest run of text lies below a customer-reviews heading that reviews' "
+    "furniture follows ('found this review helpful', 'I recommend this product'), the content "
+    "is the best run above the heading")
 FORUM_QUOTES = rule(
     "text-forum-quote-buttons",
     "a comments heading over posts that each carry a 'Quote' button is a forum thread's "
@@ -215,6 +220,17 @@ def keep_main_run(units: list[Line]) -> None:
                         drop(v, "comments")
                 if hi2 < 0:
                     return
+                best, lo, hi = b2, lo2, hi2
+    if ABOVE_REVIEWS:
+        # The densest run inside the customer reviews (reviewers wrote more than the product's
+        # description): the content is the best run above their heading.
+        start = _reviews_start(units)
+        if start is not None and lo >= start:
+            b2, lo2, hi2 = _best_span(units, 0, start)
+            if hi2 >= 0:
+                for v in units[start:]:
+                    if v.keep or v.reason in OPEN_REASONS:
+                        drop(v, "reviews")
                 best, lo, hi = b2, lo2, hi2
     cut = _cut_comments(units, lo, hi)
     thread = _comment_thread(units, lo)
@@ -370,6 +386,18 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                 if v.keep:
                     drop(v, reason)
             return i
+    return None
+
+
+def _reviews_start(units: list[Line]) -> int | None:
+    """The first customer-reviews heading (:data:`rules.REVIEWS_START`) that at least
+    LABEL_MARKS lines of a review's furniture follow ('47 people found this review helpful',
+    'Yes, I recommend this product', 'Rated 5.0 out of 5 stars')."""
+    for i, u in enumerate(units):
+        if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
+            marks = sum(1 for v in units[i + 1:] if v.words <= CUT_MAX_WORDS and R.REVIEW_MARK.search(v.text))
+            if marks >= LABEL_MARKS:
+                return i
     return None
 
 

@@ -196,6 +196,11 @@ REVIEWS_START = lazy(
     r"opiniones(?: de (?:clientes|usuarios))?|recensioni(?: dei clienti)?|opinie(?: klientów)?|"
     r"avaliações(?: de clientes)?|beoordelingen|omdömen|отзывы)\s*(?:\(\d[\d,.]*\))?\s*:?$", _I)
 
+#: The furniture of each customer review: its helpfulness votes, recommendation, star rating.
+REVIEW_MARK = lazy(r"\bfound this review helpful\b|\bi (?:do not |don't )?recommend this product\b|"
+                   r"^rated \d(?:\.\d)? out of \d stars?$|\bwas this review helpful\b|"
+                   r"^(?:verified (?:purchase|buyer)|helpful\?)", _I)
+
 #: More openers of a comment thread: "Discuss this post", "45 users responded in ...",
 #: "Join the debate", and an article's last line that counts the comments ("... There are 12
 #: comments.").

@@ -66,3 +66,22 @@ def test_blog_comments_without_quote_buttons_still_end_the_article():
     dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nShare\n22 Comments\n{replies}"
     text = article_text(parse_text(dump))
     assert text.endswith(PARA3) and "worth it in the end" not in text
+
+
+def test_reviews_longer_than_the_description_stay_below_it():
+    # (a product page whose reviewers wrote more than its description: the densest run is
+    # among the reviews, below their heading and each review's votes)
+    desc = ("Keep your day's gear within easy reach in the Trail 25 pack. It is designed to fit a "
+            "wide range of body types, and it has pockets galore for quick access to essentials.")
+    review = "".join(f"{REVIEW} {REVIEW}\nYes, I recommend this product\n"
+                     f"{n + 4} people found this review helpful\n" for n in range(4))
+    specs = "".join(f"{k}\n{v}\n" for k, v in (("Best Use", "Hiking"), ("Frame", "Internal"),
+                                                ("Weight", "2 lb"), ("Capacity", "25 liters"),
+                                                ("Gender", "Unisex"), ("Colour", "Oak"),
+                                                ("Fabric", "Nylon"), ("Lining", "Polyester"),
+                                                ("Torso", "16-20 in"), ("Hipbelt", "Removable"),
+                                                ("Pockets", "Seven"), ("Frame Material", "HDPE")))
+    dump = (f"Home\nPacks\nTrail 25 Pack\n{desc}\nTechnical Specs\n{specs}Shop similar\n"
+            f"Compare\nSize chart\nReviews\n{review}")
+    text = article_text(parse_text(dump))
+    assert desc in text and "happy with" not in text
