@@ -1,8 +1,10 @@
 """Pages that are a list of records (products, jobs, search results) rather than prose.
 
-Each record is a few short lines with the same label in each ("Add to Cart", "View profile")
+Each record is a few short lines with the same label in each ("Add to Cart", "View profile"),
+a label equal but for the record's own numbers ("20 reviews / 5 average", "$7.95 - $179.95")
 or a number in order ("1.", "2.", "#3"); when such records span much more text than the prose
-found, their region is the content (:func:`records`).
+found, their region is the content (:func:`records`); records right below all the prose found
+join it as a listing under its intro.
 """
 
 from __future__ import annotations
