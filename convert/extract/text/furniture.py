@@ -202,6 +202,15 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "browsers and advertisers, not in the site's voice.",
              hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas"),
              long_lines=True, reason="cookie"),
+    LineRule("consent-purposes", lambda u, low, page: u.words <= COOKIE_NOTICE_MAX_WORDS
+             and R.CONSENT_PURPOSES.search(u.text),
+             "The standard text of the IAB consent framework's dialog ('We and our partners "
+             "process data to provide:', 'Store and/or access information on a device', 'Use "
+             "precise geolocation data', 'List of IAB Vendors'), the same on every site that "
+             "prints it: a consent dialog, never the page's text.",
+             hint=_hint("partners", "store and/or", "geolocation", "scan device", "iab vendors",
+                        "limited data", "profiles for"),
+             long_lines=True),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",

@@ -16,10 +16,13 @@ The cascade, in the order :func:`parse_text` runs it:
    :mod:`.classify`);
 6. keep the densest run of article text, end it at comments or related links, and drop
    stray prose far from it (:mod:`.region`); a run inside a comment thread gives way to the
-   run above the thread;
+   run above the thread, and a run inside the customer reviews to the run above their
+   heading; text kept below the footer's copyright line is dropped
+   (:func:`.region.drop_after_copyright`);
    A page that is a list of records (products, jobs, search results: a few short lines each,
-   with a label such as "Add to Cart" in every record) keeps the records' region instead
-   when it holds several times the text found as prose (:mod:`.records`); a run of kept
+   with a label such as "Add to Cart", a price or "20 reviews / 5 average" in every record)
+   keeps the records' region instead when it holds several times the text found as prose, or
+   joins it to the listing's intro right above it (:mod:`.records`); a run of kept
    paragraphs printed a second time further down (a print copy of the article) keeps its
    first copy (:func:`.region.drop_repeated_blocks`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
@@ -49,7 +52,7 @@ from .classify import classify
 from .furniture import apply_rules
 from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
 from .records import records
-from .region import drop_repeated_blocks, keep_main_run
+from .region import drop_after_copyright, drop_repeated_blocks, keep_main_run
 from .structure import structure
 
 log = logging.getLogger("convert.extract")
@@ -96,6 +99,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
         _tiny_page(units)
     records(units)
     drop_repeated_blocks(units)
+    drop_after_copyright(units)
     meta = structure(units)
     blocks = _blocks(units)
     if rec is not None:

@@ -1,14 +1,21 @@
 """Pages that are a list of records (products, jobs, search results) rather than prose.
 
-Each record is a few short lines with the same label in each ("Add to Cart", "View profile")
+Each record is a few short lines with the same label in each ("Add to Cart", "View profile"),
+a label equal but for the record's own numbers ("20 reviews / 5 average", "$7.95 - $179.95")
 or a number in order ("1.", "2.", "#3"); when such records span much more text than the prose
-found, their region is the content (:func:`records`).
+found, their region is the content (:func:`records`); records right below all the prose found
+join it as a listing under its intro.
 """
 
 from __future__ import annotations
 
+import re
+
+from convert.extract.ablation import rule
+
+from . import meta as M
 from . import rules as R
-from .lines import RULE_MAX_WORDS, Line, drop
+from .lines import RULE_MAX_WORDS, Line, drop, norm_key
 
 #: A label printed on at least RECORD_MIN records (of at most RECORD_LABEL_WORDS words) marks
 #: a list of records; it replaces the prose found when its region holds RECORD_SHARE times
@@ -25,6 +32,31 @@ RECORD_ALONE_WORDS = 50
 #: Most: at least this share of the text found lies inside the records' region (else the
 #: records are teasers below an article).
 RECORD_INSIDE_SHARE = 0.5
+
+
+NUMBERED_LABELS = rule(
+    "text-numbered-record-labels",
+    "a record's label may carry the record's own numbers ('20 reviews / 5 average', "
+    "'$24.99', '3 comments'): labels equal but for their numbers mark a list of records too")
+INTRO_RECORDS = rule(
+    "text-records-below-intro",
+    "a list of records right below all the prose found is a listing under its intro (a "
+    "category's description over its items): the records join the intro when they hold a "
+    "few times its text, where records elsewhere must hold many times the prose to replace it")
+#: ... a few times: this share of the intro's words; right below: the records' region starts
+#: at most INTRO_GAP lines below the last line kept.
+INTRO_SHARE = 2.0
+INTRO_GAP = 3
+#: A region with this many comment marks is a thread (see :func:`_thread_like`).
+THREAD_MARKS = 3
+#: Share of a numbered label's gaps that are steady (see :func:`_regular`).
+REGULAR_SHARE = 0.5
+#: Lines per record, at least, for a label with numbers.
+NUMBERED_GAP = 2
+#: A price: a currency sign before or after a number.
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|£|zł|kr\b)")
+#: A run of digits (with its decimal and thousands marks) in a label's key.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 #: Furniture that stays dropped inside a list of records.
@@ -44,6 +76,9 @@ def records(units: list[Line]) -> None:
         if u.key and u.words <= RECORD_LABEL_WORDS and u.repeats >= RECORD_MIN \
                 and u.key not in R.AD_LABELS:
             where.setdefault(u.key, []).append(u.index)
+    if NUMBERED_LABELS:
+        for key, pos in _numbered_labels(units).items():
+            where.setdefault(key, pos)
     for k, pos in enumerate(_numbered_runs(units)):
         where[f"\0numbered{k}"] = pos
     best, span = 0.0, None
@@ -51,7 +86,10 @@ def records(units: list[Line]) -> None:
         gaps = sorted(b - a for a, b in zip(pos, pos[1:]))
         gap = gaps[len(gaps) // 2]
         # (records numbered in order may be a line each)
-        if not (1 if key.startswith("\0") else RECORD_GAP[0]) <= gap <= RECORD_GAP[1]:
+        # (a label with the record's numbers may be half of a two-line record: "84 reviews" /
+        # its title)
+        least = 1 if key.startswith("\0") else NUMBERED_GAP if key.startswith("\1") else RECORD_GAP[0]
+        if not least <= gap <= RECORD_GAP[1]:
             continue
         if key.startswith("\0"):
             # (a number opens its record: the region runs to the end of the last one)
@@ -62,9 +100,15 @@ def records(units: list[Line]) -> None:
                     if u.keep or u.reason not in HARD_FURNITURE)
         if words > best:
             best, span = words, (lo, hi)
-    if span is None or best < RECORD_SHARE * kept or best < RECORD_MIN_WORDS:
+    if span is None or best < RECORD_MIN_WORDS:
         return
     lo, hi = span
+    intro = INTRO_RECORDS and best >= INTRO_SHARE * kept and _intro_above(units, lo) \
+        and not _thread_like(units, lo, hi)
+    if best < RECORD_SHARE * kept and not intro:
+        return
+    if intro:
+        lo = min(u.index for u in units if u.keep)
     inside = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     if kept >= RECORD_ALONE_WORDS and inside < RECORD_INSIDE_SHARE * kept:
         return  # the records are elsewhere than the text found (teasers below an article)
@@ -74,6 +118,51 @@ def records(units: list[Line]) -> None:
                 u.keep, u.reason = True, ""
         elif u.keep:
             drop(u, "outside-records")
+
+
+def _intro_above(units: list[Line], lo: int) -> bool:
+    """Every kept line lies above ``units[lo]``, the last at most INTRO_GAP lines above."""
+    last = max((u.index for u in units if u.keep), default=None)
+    return last is not None and last < lo and lo - last <= INTRO_GAP
+
+
+def _thread_like(units: list[Line], lo: int, hi: int) -> bool:
+    """The region holds a comment thread's marks: at least THREAD_MARKS lines with a date or
+    a byline, a reply button, "X says:" or a comments label (the records of a thread under
+    an article, not a listing under its intro)."""
+    marks = 0
+    for u in units[lo:hi + 1]:
+        if u.words <= RECORD_LABEL_WORDS * 2 and (u.kind in ("date", "byline") or R.REPLY_TAIL.search(
+                u.text) or R.COMMENT_SAYS.match(u.text) or R.COMMENT_WORD.search(u.text)):
+            marks += 1
+            if marks >= THREAD_MARKS:
+                return True
+    return False
+
+
+def _numbered_labels(units: list[Line]) -> dict[str, list[int]]:
+    """Short lines that differ only in their numbers ("20 reviews / 5 average", "84 reviews /
+    4.9 average"), printed on at least RECORD_MIN records: their positions by masked key."""
+    where: dict[str, list[int]] = {}
+    for u in units:
+        # (not a comment's header: "Comment #3 - Posted by: X at <date>", "12 replies"; a
+        # thread below an article numbers its comments too)
+        if u.key and u.words <= RECORD_LABEL_WORDS and any(c.isdigit() for c in u.key) \
+                and not u.kind and not R.COMMENT_WORD.search(u.text) and M.parse_date(u.text) is None:
+            masked = norm_key(_NUMBER.sub("0", u.text))
+            # (not a bare number, a vote count or a year; a price is a label: "$7.95 - $179.95")
+            if any(c.isalpha() for c in masked) or _PRICE.search(u.text):
+                where.setdefault("\1" + masked, []).append(u.index)
+    return {k: pos for k, pos in where.items() if len(pos) >= RECORD_MIN and len(set(
+        units[i].key for i in pos)) > 1 and _regular(pos)}
+
+
+def _regular(pos: list[int]) -> bool:
+    """Positions at a steady spacing: at least REGULAR_SHARE of the gaps within one line of
+    the median gap (a label of every record, not a phrase with a number met here and there)."""
+    gaps = sorted(b - a for a, b in zip(pos, pos[1:]))
+    mid = gaps[len(gaps) // 2]
+    return sum(1 for g in gaps if abs(g - mid) <= 1) >= REGULAR_SHARE * len(gaps)
 
 
 def _numbered_runs(units: list[Line]) -> list[list[int]]:

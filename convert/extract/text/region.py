@@ -116,6 +116,21 @@ POST_HEADER_COUNT = rule(
 #: <date>" follows the comment's text) and has at most CREDIT_MAX_WORDS words.
 CREDIT_WINDOW = 1
 CREDIT_MAX_WORDS = 16
+ABOVE_REVIEWS = rule(
+    "text-content-above-reviews",
+    "when the densest run of text lies below a customer-reviews heading that reviews' "
+    "furniture follows ('found this review helpful', 'I recommend this product'), the content "
+    "is the best run above the heading")
+FORUM_QUOTES = rule(
+    "text-forum-quote-buttons",
+    "a comments heading over posts that each carry a 'Quote' button is a forum thread's "
+    "reply count: forum software quotes posts, blog comment forms do not, and a forum's "
+    "replies are its content")
+REVIEWS_CUT = rule(
+    "text-reviews-heading",
+    "a heading that opens the customer reviews ('Customer Reviews', 'Reviews (76)', 'Write a "
+    "review', 'Based on 4567 reviews') ends the content, as a comments heading does: a product's "
+    "page is its name, description and specifications, the reviews are its readers' comments")
 ABOVE_THREAD = rule("text-article-above-thread",
                     "when the densest run of text lies inside a comment thread, the article is "
                     "the best run above the thread")
@@ -205,6 +220,17 @@ def keep_main_run(units: list[Line]) -> None:
                         drop(v, "comments")
                 if hi2 < 0:
                     return
+                best, lo, hi = b2, lo2, hi2
+    if ABOVE_REVIEWS:
+        # The densest run inside the customer reviews (reviewers wrote more than the product's
+        # description): the content is the best run above their heading.
+        start = _reviews_start(units)
+        if start is not None and lo >= start:
+            b2, lo2, hi2 = _best_span(units, 0, start)
+            if hi2 >= 0:
+                for v in units[start:]:
+                    if v.keep or v.reason in OPEN_REASONS:
+                        drop(v, "reviews")
                 best, lo, hi = b2, lo2, hi2
     cut = _cut_comments(units, lo, hi)
     thread = _comment_thread(units, lo)
@@ -340,7 +366,11 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
             if total - seen >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
+        elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
+            reason = "reviews"
         elif _comments_heading(u):
+            if FORUM_QUOTES and _quote_buttons(units, i) >= THREAD_REPLIES:
+                continue  # a forum's replies: the thread is the page's content
             if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):
                 continue  # the post's own header ("4 Comments" / "Written on ... by ...")
             reason = "comments"
@@ -357,6 +387,23 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                     drop(v, reason)
             return i
     return None
+
+
+def _reviews_start(units: list[Line]) -> int | None:
+    """The first customer-reviews heading (:data:`rules.REVIEWS_START`) that at least
+    LABEL_MARKS lines of a review's furniture follow ('47 people found this review helpful',
+    'Yes, I recommend this product', 'Rated 5.0 out of 5 stars')."""
+    for i, u in enumerate(units):
+        if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
+            marks = sum(1 for v in units[i + 1:] if v.words <= CUT_MAX_WORDS and R.REVIEW_MARK.search(v.text))
+            if marks >= LABEL_MARKS:
+                return i
+    return None
+
+
+def _quote_buttons(units: list[Line], i: int) -> int:
+    """How many lines below ``units[i]`` are a bare 'Quote' button (:data:`rules.QUOTE_BUTTON`)."""
+    return sum(1 for u in units[i + 1:] if u.words <= 2 and R.QUOTE_BUTTON.match(u.text))
 
 
 def _credit_below(units: list[Line], i: int) -> bool:
@@ -438,6 +485,32 @@ def _comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CU
         return None
     seen = sum(u.weight for u in units[lo:start] if u.keep)
     return start if seen >= min_seen else None
+
+
+AFTER_COPYRIGHT = rule(
+    "text-after-copyright",
+    "text kept below the footer's copyright line, in the second half of the page and with "
+    "twice as much text kept above it, is what a page prints after its footer: "
+    "policies and terms in closed dialogs, a consent dialog's text, a sitemap")
+#: The copyright line lies after this share of the page's lines, and the text kept above it
+#: is at least ABOVE_COPYRIGHT times the text kept below.
+FOOTER_SHARE = 0.5
+ABOVE_COPYRIGHT = 2.0
+
+
+def drop_after_copyright(units: list[Line]) -> None:
+    """Drop kept lines below the footer's copyright line (see :data:`AFTER_COPYRIGHT`)."""
+    if not AFTER_COPYRIGHT:
+        return
+    start = int(FOOTER_SHARE * len(units))
+    for i in range(start, len(units)):
+        if units[i].reason == "copyright":
+            below = [u for u in units[i + 1:] if u.keep]
+            above = sum(u.weight for u in units[:i] if u.keep)
+            if below and above >= ABOVE_COPYRIGHT * sum(u.weight for u in below):
+                for u in below:
+                    drop(u, "after-copyright")
+            return
 
 
 REPEATED_BLOCK = rule("text-repeated-block",

@@ -52,6 +52,15 @@ CONSENT_START = lazy(
 CONSENT_WORDS = lazy(r"\b(?:cookies?|consent|tracking technologies|your browser|"
                      r"personal data|opt[ -]out|preferences)\b", _I)
 
+#: The standard purposes of the IAB consent framework, printed by every site's consent dialog
+#: ("We and our partners process data to provide:", "Store and/or access information on a
+#: device", "Use precise geolocation data", "List of IAB Vendors").
+CONSENT_PURPOSES = lazy(
+    r"\bwe and our (?:\d+ )?partners (?:process|store|use)\b|\bstore and/or access information on "
+    r"a device\b|\buse precise geolocation data\b|\bactively scan device characteristics\b|"
+    r"\blist of iab vendors\b|\buse limited data to select advertising\b|"
+    r"\bcreate profiles for personali[sz]ed advertising\b", _I)
+
 #: Copyright and "all rights reserved" lines.
 COPYRIGHT = lazy(
     r"^\W{0,3}(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|"
@@ -176,6 +185,22 @@ COMMENTS_START = lazy(
     r"^(?:your )?(?:name|e-?mail(?: address)?|website|nombre|correo electrónico|courriel|nom|"
     r"imię|nome)\s*(?:\(\*\)|\*|\((?:required|obligatorio|requis)\))\s*:?$|^(?:网友)?评论\s*(?:[(（]\d+[)）])?$|^发表评论", _I)
 
+#: A heading that opens the customer reviews below a product ("Customer Reviews", "Reviews
+#: (76)", "Reviews for this item", "Write a review", "Based on 4567 reviews").
+REVIEWS_START = lazy(
+    r"^(?:(?:customer|product|user|guest|verified|member|buyer)s?'?\s+)?(?:reviews?|ratings? "
+    r"(?:and|&) reviews?)(?:\s+(?:for|of|about|on)\b.*)?\s*(?:\(\d[\d,.]*\))?\s*:?$|"
+    r"^(?:write|leave|add|submit|read all|see all|view all)\s+(?:a\s+|an?\s+|\d[\d,.]*\s+)?"
+    r"(?:customer\s+)?reviews?\b|^based on [\d,.]+ reviews?\b|^[\d,.]+\s+(?:customer\s+)?reviews?$|"
+    r"^(?:kundenbewertungen|kundenrezensionen|bewertungen|avis (?:clients|des clients)|"
+    r"opiniones(?: de (?:clientes|usuarios))?|recensioni(?: dei clienti)?|opinie(?: klientów)?|"
+    r"avaliações(?: de clientes)?|beoordelingen|omdömen|отзывы)\s*(?:\(\d[\d,.]*\))?\s*:?$", _I)
+
+#: The furniture of each customer review: its helpfulness votes, recommendation, star rating.
+REVIEW_MARK = lazy(r"\bfound this review helpful\b|\bi (?:do not |don't )?recommend this product\b|"
+                   r"^rated \d(?:\.\d)? out of \d stars?$|\bwas this review helpful\b|"
+                   r"^(?:verified (?:purchase|buyer)|helpful\?)", _I)
+
 #: More openers of a comment thread: "Discuss this post", "45 users responded in ...",
 #: "Join the debate", and an article's last line that counts the comments ("... There are 12
 #: comments.").
@@ -189,6 +214,9 @@ THREAD_OPENER = lazy(
 #: it marks a comment thread even without a heading.
 REPLY_TAIL = lazy(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
                   r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
+
+#: The button that quotes a post in a forum's reply, alone on its line.
+QUOTE_BUTTON = lazy(r"^\s*(?:quote|zitieren|citer|citar|citare|cytuj|цитировать|цитата|引用)\s*$", _I)
 
 #: The action buttons of a reader comment ("Reply to This", "Flag as Inappropriate", "Report
 #: abuse", "up reply actions"), anywhere on its header or footer line.

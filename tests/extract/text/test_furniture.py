@@ -34,7 +34,7 @@ def test_the_table_holds_every_reason_the_rules_log():
         "app-promo", "code", "button", "clock", "time-stamped-teaser",
         "date", "breadcrumb", "caption", "byline", "repeated", "headline-list", "templated",
         "account-form", "archive-month", "tag-list", "social-promo",
-        "comment-form", "author-bio", "gallery"}
+        "comment-form", "author-bio", "gallery", "consent-purposes"}
 
 
 def test_a_rule_is_looked_up_by_name():
@@ -79,3 +79,23 @@ def test_the_text_side_reads_more_months_and_older_years_than_the_html_side():
     assert TEXT_MIN_YEAR < MIN_YEAR
     assert parse_date("14 marca 1985") == "1985-03-14"
     assert parse_date("14 March 1899") is None
+
+
+def test_the_consent_frameworks_standard_text_is_furniture():
+    # (the IAB framework's purposes, printed the same by every site's consent dialog; no
+    # "cookie" in them for the cookie rules to find)
+    purposes = ("Use precise geolocation data. Actively scan device characteristics for "
+                "identification. Store and/or access information on a device. Use limited data "
+                "to select advertising. Create profiles for personalised advertising.")
+    units = _units(f"{PARA}\n\nWe and our partners process data to provide:\n\n{purposes}\n\n"
+                   f"List of IAB Vendors\n\n{PARA2}\n")
+    apply_rules(units)
+    assert [u.reason for u in units] == ["", "consent-purposes", "consent-purposes",
+                                         "consent-purposes", ""]
+
+
+def test_prose_about_a_device_and_partners_is_not_consent_text():
+    units = _units("We and our partners at the school store the devices in a locked room, and "
+                   "nobody can access them after six in the evening.\n")
+    apply_rules(units)
+    assert units[0].reason != "consent-purposes"

@@ -1,0 +1,79 @@
+"""Pages that are lists of records (:mod:`convert.extract.text.records`): labels that differ
+only in their numbers, and records right below a listing's intro."""
+
+from __future__ import annotations
+
+from convert.extract.text import parse_text
+from convert.textutil import article_text
+
+from .test_pipeline import PARA, PARA2, PARA3
+
+MENU = "Home\nAbout\nRecipes\nStart Here\n"
+FOOTER = "About\nBlog\nRecipe Index\nContact\nPrivacy PolicyTerms\n"
+INTRO = ("I love a meal with crispiness and crunch, and these air fryer recipes deliver! The air "
+         "fryer is a weeknight dinner superstar for me, and it does it all for the family.")
+#: Recipe cards (after a recipe blog's listing, pinchofyum.com): the rating line over each
+#: title differs in its numbers only.
+TITLES = ["Banza Chicken Bowls with Calabrian Chili Sauce", "Ridiculously Good Air Fryer Salmon",
+          "Crispy Rice Salad with Cucumbers and Herbs", "Honey Chipotle Chicken Skewers",
+          "Crispy Air Fryer Tofu", "Marry Me Chicken", "Yummy Air Fryer Chicken Tenders",
+          "Crispy Gochujang Chicken", "Crispy Smashed Potato Salad", "Air Fryer Chicken Thighs",
+          "Crispy Buffalo Tofu with Caesar Salad", "Garlic and Black Pepper Beef Skewers"]
+
+
+def _cards() -> str:
+    return "".join(f"{20 + 9 * n} reviews / {4 + (n % 2) * 0.5:g} average\n\n{t}\n\n"
+                   for n, t in enumerate(TITLES))
+
+
+def test_records_labelled_with_their_own_numbers_below_an_intro_join_it():
+    dump = f"{MENU}\nAir Fryer Recipes\n\n{INTRO}\n\nTop Rated Air Fryer Recipes\n\n{_cards()}{FOOTER}"
+    text = article_text(parse_text(dump))
+    assert INTRO in text
+    # (the region ends at the last label: the last card's title below it is left out)
+    assert all(t in text for t in TITLES[:-1])
+    assert "29 reviews / 4.5 average" in text
+    assert "Recipe Index" not in text and "Start Here" not in text
+
+
+def test_a_comment_thread_numbered_below_an_article_stays_out():
+    # ("Comment #3 - Posted by: X at <date>" numbers each comment: a thread, not records)
+    comment = "Well this is going to be hard, but I am looking forward to it anyway."
+    thread = "".join(f"{comment}\nComment #{n} - Posted by: Reader{n} at November 10, 2012 "
+                     f"5:{10 + n} PM\n" for n in range(1, 12))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nComments\n{thread}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "looking forward" not in text
+
+
+def test_a_number_met_here_and_there_is_no_record_label():
+    from convert.extract.text.records import _regular
+
+    assert _regular([10, 12, 14, 16, 18, 22, 24])
+    assert not _regular([6, 142, 272, 398, 417, 443, 450])
+
+
+def test_price_lines_under_a_shops_welcome_are_record_labels():
+    # (a shop's category grid below its welcome text: each category's price range under it)
+    welcome = ("Best Sharpening Stones is committed to providing you with quality sharpening "
+               "stones and knife sharpeners at great prices, shipped the same day you order.")
+    cats = ["Arkansas Sharpening Stones", "Diamond Sharpening Stones", "Shapton Water Stones",
+            "Wicked Edge Knife Sharpener", "KME Knife Sharpeners", "Norton Water Stones",
+            "Edge Pro Sharpeners", "Leather Paddle Strops", "Diamond Emulsion Sprays",
+            "Micro Lapping Film", "Specialty Knife Sharpeners", "Belgian Sharpening Stones"]
+    grid = "".join(f"{c} and Honing Accessories\n${7 + n}.95 - ${100 + 10 * n}.95\n\n" for n, c in enumerate(cats))
+    dump = f"Shipping\nGift Certificates\nWelcome to Best Sharpening Stones\n{welcome}\n\n{grid}Contact\n"
+    text = article_text(parse_text(dump))
+    assert welcome in text and all(c in text for c in cats[1:]) and "$8.95 - $110.95" in text
+
+
+def test_bare_numbers_are_no_record_labels():
+    from convert.extract.text.lines import measure, segment
+    from convert.extract.text.records import _numbered_labels
+    from convert.extract.text.stopwords import stopwords_for
+
+    stop = stopwords_for("en")
+    answers = ["Yes", "No", "Maybe", "Often", "Rarely", "Never", "Always", "Sometimes", "Seldom"]
+    units = segment("".join(f"{a}\n{100 + n}\n" for n, a in enumerate(answers)), stop)
+    measure(units, stop, None)
+    assert _numbered_labels(units) == {}

@@ -1,0 +1,87 @@
+"""Where the content of a dump ends (:mod:`convert.extract.text.region`): a customer-reviews
+heading, and what a page prints below its footer's copyright line."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.text import parse_text
+from convert.textutil import article_text
+
+from .test_pipeline import PARA, PARA2, PARA3
+
+REVIEW = ("I like the scent of it and my wife loves the scent too, overall I am very happy with "
+          "the product and this was my second order from the shop this year.")
+
+
+@pytest.mark.parametrize("heading", ["Customer Reviews", "Reviews (76)", "Write a review",
+                                     "Based on 4567 reviews", "Kundenbewertungen"])
+def test_a_customer_reviews_heading_ends_the_content(heading):
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\nJ.G.\n\n{REVIEW}\n\n{REVIEW[::-1]}\n"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "happy with" not in text
+
+
+def test_a_reviews_label_on_every_item_is_no_heading():
+    # ("Reviews" printed on every card of a list is a label, not the start of the reviews)
+    items = "".join(f"{p}\nReviews\n" for p in (PARA, PARA2, PARA3))
+    text = article_text(parse_text(items))
+    assert PARA3 in text
+
+
+POLICY = ("Final Sale items cannot be returned or exchanged. Final Sale items include gift cards, "
+          "insoles, and items tagged final sale on our website and in our retail stores.")
+
+
+def test_text_below_the_footers_copyright_line_is_dropped():
+    # (a shop's refund policy printed in a closed dialog after the footer)
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\nHelp\nStores\nCareers\n"
+            f"© 2025 Allbirds, Inc. All Rights Reserved\nRefund policy\nClose\n{POLICY}\n")
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "Final Sale" not in text
+
+
+def test_a_copyright_line_above_most_of_the_text_leaves_it():
+    # (a copyright notice at the top of a short page: the text below is the page's)
+    dump = (f"Menu\nNews\n{PARA}\n\nCopyright 2012 The Daily Planet\n\n{PARA2}\n\n{PARA3}\n\n"
+            f"{POLICY}\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text
+
+
+POST = ("I went from banking to a strategy firm last year, and the hours are about the same but "
+        "the work is more varied, so for me the move was worth it in the end.")
+
+
+def test_replies_with_quote_buttons_under_a_comments_count_are_a_forums_content():
+    # (a forum thread: "22 Comments" counts the replies, each with Reply / Quote / Report)
+    replies = "".join(f"Member{n}\n2y\n{POST}\nReply\nQuote\nReport\n" for n in range(4))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nShare\n22 Comments\n{replies}"
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and "worth it in the end" in text
+
+
+def test_blog_comments_without_quote_buttons_still_end_the_article():
+    replies = "".join(f"Member{n}\n2y\n{POST}\nReply\n" for n in range(4))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nShare\n22 Comments\n{replies}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "worth it in the end" not in text
+
+
+def test_reviews_longer_than_the_description_stay_below_it():
+    # (a product page whose reviewers wrote more than its description: the densest run is
+    # among the reviews, below their heading and each review's votes)
+    desc = ("Keep your day's gear within easy reach in the Trail 25 pack. It is designed to fit a "
+            "wide range of body types, and it has pockets galore for quick access to essentials.")
+    review = "".join(f"{REVIEW} {REVIEW}\nYes, I recommend this product\n"
+                     f"{n + 4} people found this review helpful\n" for n in range(4))
+    specs = "".join(f"{k}\n{v}\n" for k, v in (("Best Use", "Hiking"), ("Frame", "Internal"),
+                                                ("Weight", "2 lb"), ("Capacity", "25 liters"),
+                                                ("Gender", "Unisex"), ("Colour", "Oak"),
+                                                ("Fabric", "Nylon"), ("Lining", "Polyester"),
+                                                ("Torso", "16-20 in"), ("Hipbelt", "Removable"),
+                                                ("Pockets", "Seven"), ("Frame Material", "HDPE")))
+    dump = (f"Home\nPacks\nTrail 25 Pack\n{desc}\nTechnical Specs\n{specs}Shop similar\n"
+            f"Compare\nSize chart\nReviews\n{review}")
+    text = article_text(parse_text(dump))
+    assert desc in text and "happy with" not in text
