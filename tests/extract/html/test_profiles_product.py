@@ -191,3 +191,60 @@ def test_specification_names_wrapped_in_divs_survive_cleaning(monkeypatch):
     text = " ".join(block_texts(found.blocks))
     assert "Seat Cushion Thickness" in text and "Manufactured Wood" in text
 
+
+
+_COPY = ("<p>Make each cup of tea or coffee feel special with a ceramic mug, wheel thrown, "
+         "with a matte textured outside and a clear glazed interior.</p>")
+
+
+def test_the_mobile_twin_of_the_description_is_removed():
+    # A shop writes the description for the desktop and the phone layout (the pattern of a
+    # Squarespace product page, wcxb-dev-extra 0610 tune): the parse reads it once.
+    html = (f"<html><body><h1>Speckle mug</h1><div class='product-description hidden-md-down'>"
+            f"{_COPY}</div><button>Add to cart</button><div class='product-description "
+            f"hidden-md-up'>{_COPY}</div></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    body = LexborHTMLParser(markup).body
+    assert body.text().count("Make each cup") == 1
+    assert body.css_first(".hidden-md-down") is not None  # the first copy stays
+
+
+def test_a_block_for_one_screen_size_without_a_twin_stays():
+    html = (f"<html><body><h1>Speckle mug</h1><div class='showOnMobile'>{_COPY}</div>"
+            f"</body></html>")
+    assert product.product_markup(html) is None
+    assert product._responsive("showOnMobile") and product._responsive("hidden-md-up")
+    assert not product._responsive("product-description hidden")
+
+
+def test_a_panel_titled_for_shipping_and_returns_is_removed():
+    # The accordion of a product page (the pattern of wcxb-dev 0581 tune): description and
+    # the shop's delivery terms side by side, only the description is the product's.
+    html = ("<html><body><h1>Crew tee</h1><div class='accordion_accordion__Yk'><button>"
+            "<h5>Description</h5></button><div class='content'><p>A slim fit, lightweight "
+            "crew neck tee.</p></div></div><div class='accordion_accordion__Yk'><button>"
+            "<h5>Delivery &amp; Returns</h5></button><div class='content'><p>Standard "
+            "Shipping - $5 USD</p></div></div></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "slim fit" in text and "Standard Shipping" not in text
+
+
+def test_an_accordion_titled_for_the_description_too_stays_whole():
+    html = ("<html><body><h1>Crew tee</h1><div class='accordion'><h3>Description</h3><p>A "
+            "slim fit tee.</p><h3>Shipping</h3><p>Ships in 3 days.</p></div></body></html>")
+    assert product.product_markup(html) is None
+
+
+def test_the_phone_copy_is_the_one_that_goes():
+    for cls in ("hidden-md-up", "hidden-up-md", "md-hide", "showOnMobile", "visible-xs"):
+        assert product._for_phones(cls), cls
+    for cls in ("hidden-md-down", "hidden-down-md", "xs-hide md-block", "showOnDesktop"):
+        assert not product._for_phones(cls), cls
+    # The desktop copy comes second here; the phone copy before it goes.
+    html = (f"<html><body><h1>Mug</h1><div class='md-hide'>{_COPY}</div>"
+            f"<div class='xs-hide md-block'>{_COPY}</div></body></html>")
+    body = LexborHTMLParser(product.product_markup(html)).body
+    assert body.css_first(".md-hide") is None and body.css_first(".md-block") is not None

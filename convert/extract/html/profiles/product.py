@@ -36,7 +36,8 @@ from ...lazyre import lazy
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
            "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
-           "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "unwrap_cells"]
+           "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
+           "POLICY_PANELS", "unwrap_cells", "without_twins", "without_policy_panels"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -55,6 +56,13 @@ CELL_WRAPPERS = rule("cell_wrappers", "on a product page the <div> wrappers insi
 STREAMED_SEGMENTS = rule("streamed_segments", "on a product page the hidden segments a "
                          "streaming server render sends late (<div hidden id=\"S:n\">) are "
                          "put in their placeholders and shown")
+RESPONSIVE_TWINS = rule("responsive_twins", "on a product page a block shown at one screen "
+                        "size only (hidden-md-up, showOnMobile) whose text the page holds "
+                        "again (its twin for the other screen size) is removed, so the "
+                        "description is read once")
+POLICY_PANELS = rule("policy_panels", "on a product page an accordion/tab panel or <details> "
+                     "titled only for the shop's policies (shipping, delivery, returns, "
+                     "payment, warranty) is removed")
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
@@ -89,7 +97,127 @@ def product_markup(html: str) -> str | None:
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
     unwrapped = CELL_WRAPPERS and unwrap_cells(body)
+    if RESPONSIVE_TWINS and without_twins(body):
+        removed = True
+    if POLICY_PANELS and without_policy_panels(body):
+        removed = True
     return tree.html if revealed or removed or shown or unwrapped else None
+
+
+#: A class word showing or hiding a block at one screen size only: a visibility word and a
+#: breakpoint word (``hidden-md-up``, ``hidden-up-md``, ``showOnMobile``, ``hide-sm``,
+#: ``visible-xs``, ``mobile-only``, ``d-md-none``), read with camelCase split.
+_VISIBILITY = lazy(r"(?:^|-)(?:hidden|hide|show|visible|only|none)(?:-|$)")
+_BREAKPOINT = lazy(r"(?:^|-)(?:xs|sm|md|lg|xl|xxl|small|medium|large|mobile|desktop|tablet|"
+                   r"phone)(?:-|$)")
+#: A twin holds at least this many characters (a label read twice is no duplicate).
+TWIN_MIN_CHARS = 40
+
+
+def _words(word: str) -> set[str]:
+    return set(re.sub(r"(?<=[a-z])(?=[A-Z])", "-", word).lower().replace("_", "-").split("-"))
+
+
+@lru_cache(maxsize=4096)
+def _responsive(cls: str) -> bool:
+    for word in cls.split():
+        word = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", word).lower().replace("_", "-")
+        if _VISIBILITY.search(word) and _BREAKPOINT.search(word):
+            return True
+    return False
+
+
+_SMALL = frozenset({"xs", "sm", "small", "mobile", "phone", "tablet"})
+_LARGE = frozenset({"md", "lg", "xl", "xxl", "medium", "large", "desktop"})
+
+
+@lru_cache(maxsize=4096)
+def _for_phones(cls: str) -> bool:
+    """Whether a class word hides a block on large screens (``hidden-md-up``, ``md-hide``) or
+    shows it on small ones only (``showOnMobile``, ``visible-xs``): the phone layout's copy."""
+    for word in cls.split():
+        parts = _words(word)
+        if parts & {"hidden", "hide", "none"} and parts & _LARGE and not parts & {"down", "lt"}:
+            return True
+        if parts & {"show", "visible", "only", "block"} and parts & _SMALL and not parts & {
+                "up", "gte"}:
+            return True
+    return False
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def without_twins(body: LexborNode) -> bool:
+    """Remove the blocks shown at one screen size only (:func:`_responsive`) whose text the
+    page holds again elsewhere: a shop writes the description twice, once for the phone
+    layout and once for the desktop one, and a parse without the stylesheet reads both. The
+    copies for phones (:func:`_for_phones`) go first, then the later ones: the desktop copy,
+    else the first in document order, stays. Whether there was any."""
+    blocks: list[LexborNode] = []
+    for node in body.css("[class]"):
+        if blocks and inside(node, blocks[-1]):
+            continue
+        if _responsive(node.attributes.get("class") or ""):
+            blocks.append(node)
+    removed = False
+    page = None
+    # The phone layout's copies go first (the desktop one is where the page's other content
+    # is), then the later copies of the rest: the first stays.
+    phones = [n for n in blocks if _for_phones(n.attributes.get("class") or "")]
+    others = [n for n in blocks if not _for_phones(n.attributes.get("class") or "")]
+    for node in phones + others[::-1]:
+        text = _squeezed(node.text(separator=" "))
+        if len(text) < TWIN_MIN_CHARS:
+            continue
+        if page is None:
+            page = _squeezed(body.text(separator=" "))
+        if page.count(text) < 2:
+            continue
+        node.decompose()
+        page = _squeezed(body.text(separator=" "))
+        removed = True
+    return removed
+
+
+#: A panel's title naming the shop's policies and nothing else: "Delivery & Returns",
+#: "Shipping and returns", "Payment", "Warranty".
+_POLICY_TITLE = lazy(r"(?:(?:free|standard|express|international|our|and|&|\+|,|/|info|"
+                     r"information|policy|policies|shipping|delivery|returns?|refunds?|"
+                     r"exchanges?|payments?|warranty|guarantee)\s*)+", re.IGNORECASE)
+_TITLES = "h2, h3, h4, h5, h6, summary, button"
+
+
+def without_policy_panels(body: LexborNode) -> bool:
+    """Remove the panels of an accordion or tab set (``<details>``, or named so, see
+    :data:`_PANEL`) whose title names only the shop's policies (:data:`_POLICY_TITLE`):
+    shipping and returns are the shop's, the same on every product, and the product profile
+    shows collapsed panels. Whether there was any."""
+    doomed: list[LexborNode] = []
+    for title in body.css(_TITLES):
+        text = _squeezed(title.text(separator=" "))
+        if not text or len(text) > 60 or not _POLICY_TITLE.fullmatch(text):
+            continue
+        panel = title.parent
+        while panel is not None and panel.tag not in ("body", "html"):
+            attrs = panel.attributes
+            words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+            if panel.tag == "details" or _PANEL.search(words):
+                break
+            panel = panel.parent
+        if panel is None or panel.tag in ("body", "html") or panel.css_first("h1") is not None:
+            continue
+        # (The whole accordion, titled for the description too, is not the policy's panel.)
+        if any(not _POLICY_TITLE.fullmatch(_squeezed(other.text(separator=" ")))
+               for other in panel.css("h2, h3, h4, h5, h6, summary")):
+            continue
+        if any(panel.mem_id == d.mem_id or inside(panel, d) for d in doomed):
+            continue
+        doomed = [d for d in doomed if not inside(d, panel)] + [panel]
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
 
 
 def unwrap_cells(body: LexborNode) -> bool:
