@@ -248,3 +248,18 @@ def test_the_phone_copy_is_the_one_that_goes():
             f"<div class='xs-hide md-block'>{_COPY}</div></body></html>")
     body = LexborHTMLParser(product.product_markup(html)).body
     assert body.css_first(".md-hide") is None and body.css_first(".md-block") is not None
+
+
+def test_a_section_headed_as_other_products_is_removed():
+    # Shops hash their class names (the pattern of a Zalando page, wcxb-dev-extra 0625 tune):
+    # only the heading says the carousel is other products.
+    html = ("<html><body><h1>Faux leather jacket</h1><div class='x1'><p>A faux leather jacket "
+            "with a turn-down collar.</p></div><div class='x2'><div class='x3'><h2><div>"
+            "Complete the look</div><div>Outfit inspiration</div></h2><ul><li><a href='/a'>"
+            "Jeans</a></li></ul></div></div><h2>More Brands</h2><ul><li><a href='/b'>adidas"
+            "</a></li></ul><h2>Material &amp; care</h2><p>100% polyester</p></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "turn-down collar" in text and "100% polyester" in text
+    assert "Outfit" not in text and "Jeans" not in text and "adidas" not in text

@@ -37,7 +37,8 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
            "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
-           "POLICY_PANELS", "unwrap_cells", "without_twins", "without_policy_panels"]
+           "POLICY_PANELS", "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
+           "without_policy_panels", "without_other_product_sections"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -63,6 +64,9 @@ RESPONSIVE_TWINS = rule("responsive_twins", "on a product page a block shown at 
 POLICY_PANELS = rule("policy_panels", "on a product page an accordion/tab panel or <details> "
                      "titled only for the shop's policies (shipping, delivery, returns, "
                      "payment, warranty) is removed")
+OTHER_PRODUCT_HEADINGS = rule("other_product_headings", "on a product page a section whose "
+                              "heading reads as other products ('Complete the look', 'More "
+                              "from ...', 'Customers also bought', 'More brands') is removed")
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
@@ -100,6 +104,8 @@ def product_markup(html: str) -> str | None:
     if RESPONSIVE_TWINS and without_twins(body):
         removed = True
     if POLICY_PANELS and without_policy_panels(body):
+        removed = True
+    if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
         removed = True
     return tree.html if revealed or removed or shown or unwrapped else None
 
@@ -215,6 +221,58 @@ def without_policy_panels(body: LexborNode) -> bool:
         if any(panel.mem_id == d.mem_id or inside(panel, d) for d in doomed):
             continue
         doomed = [d for d in doomed if not inside(d, panel)] + [panel]
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
+
+
+#: A heading that reads as the shop's other products (how shops title their carousels, their
+#: class names being hashed): "Complete the look", "More from Bershka", "Better together",
+#: "Customers also bought", "You may also like", "More brands".
+_OTHERS_TITLE = lazy(
+    r"(?:complete|shop|get) the (?:look|set|outfit)|(?:you|customers?|people|shoppers|others)"
+    r"(?: who \w+(?: this)?)? (?:may|might|also|will) |also (?:bought|viewed|liked?)\b|"
+    r"similar (?:items|products|styles)|related (?:items|products)|recommend(?:ed|ations)\b|"
+    r"variations of|more (?:from|by) |more brands|(?:top|popular|featured) brands|"
+    r"shop by brand|better together|(?:frequently|often) (?:bought|viewed)|recently viewed|"
+    r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with",
+    re.IGNORECASE)
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+
+
+def without_other_product_sections(body: LexborNode) -> bool:
+    """Remove the sections headed as other products (:data:`_OTHERS_TITLE`, at the start of
+    an ``<h2>``..``<h6>``): the heading's outermost wrapper holding no other heading and
+    nothing marked as the product's description; a heading with no wrapper of its own goes
+    with its following siblings up to the next heading. Whether there was any."""
+    doomed: list[LexborNode] = []
+    for heading in body.css("h2, h3, h4, h5, h6"):
+        text = _squeezed(heading.text(separator=" "))
+        if not text or len(text) > 80 or not _OTHERS_TITLE.match(text):
+            continue
+        if any(inside(heading, d) for d in doomed):
+            continue
+        section = heading
+        while section.parent is not None and section.parent.tag not in ("body", "html"):
+            parent = section.parent
+            if len(parent.css(_HEADINGS)) > 1 or parent.css_first('[itemprop="description"]'):
+                break
+            if any(_DESCRIBED.search(((n.attributes.get("class") or "") + " " + (
+                    n.attributes.get("id") or "")).replace("_", "-"))
+                   for n in parent.css("[class], [id]")):
+                break
+            section = parent
+        if section.mem_id != heading.mem_id:
+            doomed.append(section)
+            continue
+        doomed.append(heading)
+        node = heading.next
+        while node is not None:
+            if node.tag and node.tag[0] != "-" and node.tag != "-text":
+                if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or node.css_first(_HEADINGS):
+                    break
+                doomed.append(node)
+            node = node.next
     for node in doomed:
         node.decompose()
     return bool(doomed)
