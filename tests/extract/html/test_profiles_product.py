@@ -263,3 +263,33 @@ def test_a_section_headed_as_other_products_is_removed():
     text = LexborHTMLParser(markup).body.text()
     assert "turn-down collar" in text and "100% polyester" in text
     assert "Outfit" not in text and "Jeans" not in text and "adidas" not in text
+
+
+_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+       '"Product", "name": "Quarter socks", "description": "These Quarters are engineered for '
+       'comfort and designed to stand out. Higher than an ankle sock, lower than a calf sock, '
+       'just right for a million different shoes, styles, looks, activities, and lazy '
+       'Sundays."}</script>')
+
+
+def test_the_declared_description_is_added_when_the_page_lacks_it():
+    # The pattern of a shop rendering its description with a script (wcxb-dev-extra 0582
+    # tune): the JSON-LD Product still declares it.
+    html = f"<html><head>{_LD}</head><body><h1>Quarter socks</h1></body></html>"
+    assert product.declared_description(html).startswith("These Quarters are engineered")
+    blocks = product.with_declared([], html)
+    assert "lazy Sundays" in " ".join(block_texts(blocks))
+
+
+def test_the_declared_description_is_not_added_twice():
+    html = f"<html><head>{_LD}</head><body></body></html>"
+    shown = product.with_declared([], html)
+    assert product.with_declared(shown, html) == shown
+    assert product.declared_description("<p>no declarations</p>") is None
+
+
+def test_a_short_declared_description_is_not_added():
+    html = ('<script type="application/ld+json">{"@type": "Product", "description": '
+            '"Warm socks."}</script>')
+    assert product.declared_description(html) == "Warm socks."
+    assert product.with_declared([], html) == []

@@ -24,13 +24,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from html import unescape
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from convert.article import Block, Paragraph, Text
+from convert.textutil import block_texts, clean_text
 
 from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
 from ..measure import text_len
+from ..meta.declared import ld_objects, ld_types
 from ...lazyre import lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
@@ -38,7 +44,8 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
            "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
            "POLICY_PANELS", "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
-           "without_policy_panels", "without_other_product_sections"]
+           "without_policy_panels", "without_other_product_sections", "DECLARED_DESCRIPTION",
+           "declared_description", "with_declared"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -67,6 +74,9 @@ POLICY_PANELS = rule("policy_panels", "on a product page an accordion/tab panel 
 OTHER_PRODUCT_HEADINGS = rule("other_product_headings", "on a product page a section whose "
                               "heading reads as other products ('Complete the look', 'More "
                               "from ...', 'Customers also bought', 'More brands') is removed")
+DECLARED_DESCRIPTION = rule("declared_description", "on a product page the description the "
+                            "page declares (a JSON-LD Product's description) is added as "
+                            "a paragraph when it is long and the content found lacks it")
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
@@ -489,3 +499,50 @@ def with_described(nodes: list[LexborNode]) -> list[LexborNode]:
         out = [n for n in out if not inside(n, anchor)] + [anchor]
     order = {n.mem_id: i for i, n in enumerate(root.traverse())}
     return sorted(out, key=lambda n: order.get(n.mem_id, 0))
+
+
+#: A declared description this long (characters) is a description, not a tagline...
+DECLARED_MIN_CHARS = 150
+#: ...and the content found lacks it when fewer than this share of its word triples are in it.
+DECLARED_MAX_SEEN = 0.5
+
+_LD_SCRIPT = lazy(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL)
+_TAG = lazy(r"<[^>]+>")
+
+
+def declared_description(html: str) -> str | None:
+    """The product's description as the page declares it: a JSON-LD ``Product``'s
+    ``description`` (the longest), clean text (markup in it read as text), or ``None``. (Not
+    the description ``<meta>``: a search snippet, often the shop's boilerplate, "Find many
+    great new & used options ...".)"""
+    found: list[str] = []
+    scripts = _LD_SCRIPT.findall(html)
+    if scripts:
+        for obj in ld_objects(LexborHTMLParser("".join(scripts))):
+            value = obj.get("description")
+            if "product" in ld_types(obj) and isinstance(value, str):
+                found.append(value)
+    if not found:
+        return None
+    text = clean_text(" ".join(_TAG.sub(" ", unescape(max(found, key=len))).split()))
+    return text or None
+
+
+def _triples(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def with_declared(blocks: list[Block], html: str) -> list[Block]:
+    """``blocks`` with the page's declared description (:func:`declared_description`) put
+    first when it is long (:data:`DECLARED_MIN_CHARS`) and mostly missing from them
+    (:data:`DECLARED_MAX_SEEN`): a shop that renders its description with a script, or in a
+    block the cascade leaves, still declares it for search engines."""
+    text = declared_description(html)
+    if text is None or len(text) < DECLARED_MIN_CHARS:
+        return blocks
+    wanted = _triples(text)
+    seen = _triples(" ".join(block_texts(blocks)))
+    if not wanted or len(wanted & seen) >= DECLARED_MAX_SEEN * len(wanted):
+        return blocks
+    return [Paragraph((Text(text),))] + blocks
