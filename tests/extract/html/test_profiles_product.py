@@ -293,3 +293,11 @@ def test_a_short_declared_description_is_not_added():
             '"Warm socks."}</script>')
     assert product.declared_description(html) == "Warm socks."
     assert product.with_declared([], html) == []
+
+
+def test_a_block_repeated_word_for_word_is_read_once():
+    from convert.article import Paragraph, Text
+    para = Paragraph((Text("Great customer service, easy returns, and thousands of messages."),))
+    label = Paragraph((Text("Size"),))
+    blocks = [para, label, Paragraph((Text("Handmade in Dublin."),)), para, label]
+    assert product.without_repeats(blocks) == blocks[:3] + [label]

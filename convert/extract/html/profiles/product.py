@@ -45,7 +45,7 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
            "POLICY_PANELS", "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
            "without_policy_panels", "without_other_product_sections", "DECLARED_DESCRIPTION",
-           "declared_description", "with_declared"]
+           "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -77,6 +77,8 @@ OTHER_PRODUCT_HEADINGS = rule("other_product_headings", "on a product page a sec
 DECLARED_DESCRIPTION = rule("declared_description", "on a product page the description the "
                             "page declares (a JSON-LD Product's description) is added as "
                             "a paragraph when it is long and the content found lacks it")
+REPEATED_BLOCKS = rule("repeated_blocks", "on a product page a block (paragraph, list, table) "
+                       "whose text an earlier block of the content already has is dropped")
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
@@ -546,3 +548,23 @@ def with_declared(blocks: list[Block], html: str) -> list[Block]:
     if not wanted or len(wanted & seen) >= DECLARED_MAX_SEEN * len(wanted):
         return blocks
     return [Paragraph((Text(text),))] + blocks
+
+
+#: A repeated block this long (characters) is a copy, not a label read twice ("Size", "Add").
+REPEAT_MIN_CHARS = 40
+
+
+def without_repeats(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without the ones whose text an earlier one has word for word: a product
+    page repeats its description or specification table for another layout, a sticky bar or
+    a tab's print view, and the parse reads every copy."""
+    seen: set[str] = set()
+    out: list[Block] = []
+    for block in blocks:
+        text = " ".join(" ".join(block_texts([block])).split())
+        if len(text) >= REPEAT_MIN_CHARS:
+            if text in seen:
+                continue
+            seen.add(text)
+        out.append(block)
+    return out
