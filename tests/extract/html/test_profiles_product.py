@@ -218,26 +218,6 @@ def test_a_block_for_one_screen_size_without_a_twin_stays():
     assert not product._responsive("product-description hidden")
 
 
-def test_a_panel_titled_for_shipping_and_returns_is_removed():
-    # The accordion of a product page (the pattern of wcxb-dev 0581 tune): description and
-    # the shop's delivery terms side by side, only the description is the product's.
-    html = ("<html><body><h1>Crew tee</h1><div class='accordion_accordion__Yk'><button>"
-            "<h5>Description</h5></button><div class='content'><p>A slim fit, lightweight "
-            "crew neck tee.</p></div></div><div class='accordion_accordion__Yk'><button>"
-            "<h5>Delivery &amp; Returns</h5></button><div class='content'><p>Standard "
-            "Shipping - $5 USD</p></div></div></body></html>")
-    markup = product.product_markup(html)
-    assert markup is not None
-    text = LexborHTMLParser(markup).body.text()
-    assert "slim fit" in text and "Standard Shipping" not in text
-
-
-def test_an_accordion_titled_for_the_description_too_stays_whole():
-    html = ("<html><body><h1>Crew tee</h1><div class='accordion'><h3>Description</h3><p>A "
-            "slim fit tee.</p><h3>Shipping</h3><p>Ships in 3 days.</p></div></body></html>")
-    assert product.product_markup(html) is None
-
-
 def test_the_phone_copy_is_the_one_that_goes():
     for cls in ("hidden-md-up", "hidden-up-md", "md-hide", "showOnMobile", "visible-xs"):
         assert product._for_phones(cls), cls

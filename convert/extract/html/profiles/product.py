@@ -8,7 +8,10 @@ opened up (:func:`product_markup`):
 
 * the blocks named for reviews, Q&A or other products go (class/id words,
   :data:`NOT_THE_PRODUCT`), and so do the runs of priced cards linking to other products
-  however they are named (:func:`without_product_cards`);
+  however they are named (:func:`without_product_cards`) and the sections headed as other
+  products ("Complete the look", "More from ...", :func:`without_other_product_sections`);
+* of a block written twice, for the phone and the desktop layout, one copy goes
+  (:func:`without_twins`);
 * the collapsed panels of tabs and accordions, where shops keep the description and the
   specifications, are shown (:func:`show_collapsed`), and so are the late segments of a
   streamed server render (:func:`reveal_streamed`); the wrappers inside specification
@@ -16,7 +19,9 @@ opened up (:func:`product_markup`):
 
 then runs the cascade again: what is left with the most text is the description, its feature
 list and specification tables. The blocks the page marks as the product's description or
-specifications join what the cascade found (:func:`with_described`).
+specifications join what the cascade found (:func:`with_described`); a block repeated word
+for word is read once (:func:`without_repeats`), and the description the page declares in its
+JSON-LD is added when the content lacks it (:func:`with_declared`).
 """
 
 from __future__ import annotations
@@ -43,8 +48,8 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
            "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
-           "POLICY_PANELS", "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
-           "without_policy_panels", "without_other_product_sections", "DECLARED_DESCRIPTION",
+           "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
+           "without_other_product_sections", "DECLARED_DESCRIPTION",
            "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
@@ -68,9 +73,6 @@ RESPONSIVE_TWINS = rule("responsive_twins", "on a product page a block shown at 
                         "size only (hidden-md-up, showOnMobile) whose text the page holds "
                         "again (its twin for the other screen size) is removed, so the "
                         "description is read once")
-POLICY_PANELS = rule("policy_panels", "on a product page an accordion/tab panel or <details> "
-                     "titled only for the shop's policies (shipping, delivery, returns, "
-                     "payment, warranty) is removed")
 OTHER_PRODUCT_HEADINGS = rule("other_product_headings", "on a product page a section whose "
                               "heading reads as other products ('Complete the look', 'More "
                               "from ...', 'Customers also bought', 'More brands') is removed")
@@ -114,8 +116,6 @@ def product_markup(html: str) -> str | None:
     shown = COLLAPSED_PANELS and show_collapsed(body)
     unwrapped = CELL_WRAPPERS and unwrap_cells(body)
     if RESPONSIVE_TWINS and without_twins(body):
-        removed = True
-    if POLICY_PANELS and without_policy_panels(body):
         removed = True
     if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
         removed = True
@@ -197,45 +197,6 @@ def without_twins(body: LexborNode) -> bool:
         page = _squeezed(body.text(separator=" "))
         removed = True
     return removed
-
-
-#: A panel's title naming the shop's policies and nothing else: "Delivery & Returns",
-#: "Shipping and returns", "Payment", "Warranty".
-_POLICY_TITLE = lazy(r"(?:(?:free|standard|express|international|our|and|&|\+|,|/|info|"
-                     r"information|policy|policies|shipping|delivery|returns?|refunds?|"
-                     r"exchanges?|payments?|warranty|guarantee)\s*)+", re.IGNORECASE)
-_TITLES = "h2, h3, h4, h5, h6, summary, button"
-
-
-def without_policy_panels(body: LexborNode) -> bool:
-    """Remove the panels of an accordion or tab set (``<details>``, or named so, see
-    :data:`_PANEL`) whose title names only the shop's policies (:data:`_POLICY_TITLE`):
-    shipping and returns are the shop's, the same on every product, and the product profile
-    shows collapsed panels. Whether there was any."""
-    doomed: list[LexborNode] = []
-    for title in body.css(_TITLES):
-        text = _squeezed(title.text(separator=" "))
-        if not text or len(text) > 60 or not _POLICY_TITLE.fullmatch(text):
-            continue
-        panel = title.parent
-        while panel is not None and panel.tag not in ("body", "html"):
-            attrs = panel.attributes
-            words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
-            if panel.tag == "details" or _PANEL.search(words):
-                break
-            panel = panel.parent
-        if panel is None or panel.tag in ("body", "html") or panel.css_first("h1") is not None:
-            continue
-        # (The whole accordion, titled for the description too, is not the policy's panel.)
-        if any(not _POLICY_TITLE.fullmatch(_squeezed(other.text(separator=" ")))
-               for other in panel.css("h2, h3, h4, h5, h6, summary")):
-            continue
-        if any(panel.mem_id == d.mem_id or inside(panel, d) for d in doomed):
-            continue
-        doomed = [d for d in doomed if not inside(d, panel)] + [panel]
-    for node in doomed:
-        node.decompose()
-    return bool(doomed)
 
 
 #: A heading that reads as the shop's other products (how shops title their carousels, their
