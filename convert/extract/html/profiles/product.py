@@ -81,6 +81,8 @@ DECLARED_DESCRIPTION = rule("declared_description", "on a product page the descr
                             "a paragraph when it is long and the content found lacks it")
 REPEATED_BLOCKS = rule("repeated_blocks", "on a product page a block (paragraph, list, table) "
                        "whose text an earlier block of the content already has is dropped")
+TEST_IDS = rule("test_ids", "on a product page a block's data-testid names it like its "
+                "class and id: a 'product-cross-sell' or 'reviews' test id is a shop block")
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
@@ -338,12 +340,16 @@ def without_shop_blocks(body: LexborNode) -> bool:
     """Remove the blocks named as reviews, Q&A or other products from the page; whether
     there were any."""
     doomed = []
-    for node in body.css("[class], [id]"):
+    for node in body.css("[class], [id], [data-testid]" if TEST_IDS else "[class], [id]"):
         if node.tag in ("body", "html") or doomed and (
                 node.mem_id == doomed[-1].mem_id or inside(node, doomed[-1])):
             continue
         attrs = node.attributes
         words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+        if TEST_IDS and "data-testid" in attrs:
+            # (A page of hashed class names names its blocks for its tests:
+            # ``data-testid="product-cross-sell"``.)
+            words += " " + (attrs.get("data-testid") or "").replace("_", "-")
         # (A wrapper holding the product's name is the product's, however it is named:
         # ``<body class="single-product-reviews-...">``.)
         if _not_the_product(words) and not (SHOP_BLOCK_GUARD and node.css_first("h1")):
