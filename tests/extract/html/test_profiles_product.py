@@ -191,3 +191,106 @@ def test_specification_names_wrapped_in_divs_survive_cleaning(monkeypatch):
     text = " ".join(block_texts(found.blocks))
     assert "Seat Cushion Thickness" in text and "Manufactured Wood" in text
 
+
+
+_COPY = ("<p>Make each cup of tea or coffee feel special with a ceramic mug, wheel thrown, "
+         "with a matte textured outside and a clear glazed interior.</p>")
+
+
+def test_the_mobile_twin_of_the_description_is_removed():
+    # A shop writes the description for the desktop and the phone layout (the pattern of a
+    # Squarespace product page, wcxb-dev-extra 0610 tune): the parse reads it once.
+    html = (f"<html><body><h1>Speckle mug</h1><div class='product-description hidden-md-down'>"
+            f"{_COPY}</div><button>Add to cart</button><div class='product-description "
+            f"hidden-md-up'>{_COPY}</div></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    body = LexborHTMLParser(markup).body
+    assert body.text().count("Make each cup") == 1
+    assert body.css_first(".hidden-md-down") is not None  # the first copy stays
+
+
+def test_a_block_for_one_screen_size_without_a_twin_stays():
+    html = (f"<html><body><h1>Speckle mug</h1><div class='showOnMobile'>{_COPY}</div>"
+            f"</body></html>")
+    assert product.product_markup(html) is None
+    assert product._responsive("showOnMobile") and product._responsive("hidden-md-up")
+    assert not product._responsive("product-description hidden")
+
+
+def test_the_phone_copy_is_the_one_that_goes():
+    for cls in ("hidden-md-up", "hidden-up-md", "md-hide", "showOnMobile", "visible-xs"):
+        assert product._for_phones(cls), cls
+    for cls in ("hidden-md-down", "hidden-down-md", "xs-hide md-block", "showOnDesktop"):
+        assert not product._for_phones(cls), cls
+    # The desktop copy comes second here; the phone copy before it goes.
+    html = (f"<html><body><h1>Mug</h1><div class='md-hide'>{_COPY}</div>"
+            f"<div class='xs-hide md-block'>{_COPY}</div></body></html>")
+    body = LexborHTMLParser(product.product_markup(html)).body
+    assert body.css_first(".md-hide") is None and body.css_first(".md-block") is not None
+
+
+def test_a_section_headed_as_other_products_is_removed():
+    # Shops hash their class names (the pattern of a Zalando page, wcxb-dev-extra 0625 tune):
+    # only the heading says the carousel is other products.
+    html = ("<html><body><h1>Faux leather jacket</h1><div class='x1'><p>A faux leather jacket "
+            "with a turn-down collar.</p></div><div class='x2'><div class='x3'><h2><div>"
+            "Complete the look</div><div>Outfit inspiration</div></h2><ul><li><a href='/a'>"
+            "Jeans</a></li></ul></div></div><h2>More Brands</h2><ul><li><a href='/b'>adidas"
+            "</a></li></ul><h2>Material &amp; care</h2><p>100% polyester</p></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "turn-down collar" in text and "100% polyester" in text
+    assert "Outfit" not in text and "Jeans" not in text and "adidas" not in text
+
+
+_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+       '"Product", "name": "Quarter socks", "description": "These Quarters are engineered for '
+       'comfort and designed to stand out. Higher than an ankle sock, lower than a calf sock, '
+       'just right for a million different shoes, styles, looks, activities, and lazy '
+       'Sundays."}</script>')
+
+
+def test_the_declared_description_is_added_when_the_page_lacks_it():
+    # The pattern of a shop rendering its description with a script (wcxb-dev-extra 0582
+    # tune): the JSON-LD Product still declares it.
+    html = f"<html><head>{_LD}</head><body><h1>Quarter socks</h1></body></html>"
+    assert product.declared_description(html).startswith("These Quarters are engineered")
+    blocks = product.with_declared([], html)
+    assert "lazy Sundays" in " ".join(block_texts(blocks))
+
+
+def test_the_declared_description_is_not_added_twice():
+    html = f"<html><head>{_LD}</head><body></body></html>"
+    shown = product.with_declared([], html)
+    assert product.with_declared(shown, html) == shown
+    assert product.declared_description("<p>no declarations</p>") is None
+
+
+def test_a_short_declared_description_is_not_added():
+    html = ('<script type="application/ld+json">{"@type": "Product", "description": '
+            '"Warm socks."}</script>')
+    assert product.declared_description(html) == "Warm socks."
+    assert product.with_declared([], html) == []
+
+
+def test_a_block_repeated_word_for_word_is_read_once():
+    from convert.article import Paragraph, Text
+    para = Paragraph((Text("Great customer service, easy returns, and thousands of messages."),))
+    label = Paragraph((Text("Size"),))
+    blocks = [para, label, Paragraph((Text("Handmade in Dublin."),)), para, label]
+    assert product.without_repeats(blocks) == blocks[:3] + [label]
+
+
+def test_a_block_named_for_other_products_by_its_test_id_is_removed():
+    # Hashed class names, a test id that says what the block is (the pattern of wcxb-dev
+    # 0621 tune): "Frequently Bought Together" goes, the description stays.
+    html = ("<html><body><h1>Pro Tech Toolkit</h1><div class='css-a1'><p>64 precision bits "
+            "for phones and laptops.</p></div><div data-testid='product-cross-sell' "
+            "class='css-wpvvtu'><p>Frequently Bought Together</p><p>Anti-static wrist strap"
+            "</p></div></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "precision bits" in text and "wrist strap" not in text

@@ -129,6 +129,13 @@ def _product(kind: str, page: _Page) -> _Taken | None:
     blocks = [b for node in nodes for b in page.builder.blocks_of(node, 0)]
     if not blocks:
         return None
+    if product.REPEATED_BLOCKS:
+        blocks = product.without_repeats(blocks)
+    if product.DECLARED_DESCRIPTION:
+        declared = product.with_declared(blocks, page.html)
+        if len(declared) != len(blocks):
+            blocks = declared
+            notes.append("product profile: the declared description added")
     if widened:
         notes.append(f"product profile: {len(nodes)} blocks with the product's description")
     return blocks, nodes, notes + found.notes

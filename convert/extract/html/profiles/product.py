@@ -8,7 +8,10 @@ opened up (:func:`product_markup`):
 
 * the blocks named for reviews, Q&A or other products go (class/id words,
   :data:`NOT_THE_PRODUCT`), and so do the runs of priced cards linking to other products
-  however they are named (:func:`without_product_cards`);
+  however they are named (:func:`without_product_cards`) and the sections headed as other
+  products ("Complete the look", "More from ...", :func:`without_other_product_sections`);
+* of a block written twice, for the phone and the desktop layout, one copy goes
+  (:func:`without_twins`);
 * the collapsed panels of tabs and accordions, where shops keep the description and the
   specifications, are shown (:func:`show_collapsed`), and so are the late segments of a
   streamed server render (:func:`reveal_streamed`); the wrappers inside specification
@@ -16,7 +19,9 @@ opened up (:func:`product_markup`):
 
 then runs the cascade again: what is left with the most text is the description, its feature
 list and specification tables. The blocks the page marks as the product's description or
-specifications join what the cascade found (:func:`with_described`).
+specifications join what the cascade found (:func:`with_described`); a block repeated word
+for word is read once (:func:`without_repeats`), and the description the page declares in its
+JSON-LD is added when the content lacks it (:func:`with_declared`).
 """
 
 from __future__ import annotations
@@ -24,19 +29,28 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from html import unescape
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from convert.article import Block, Paragraph, Text
+from convert.textutil import block_texts, clean_text
 
 from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
 from ..measure import text_len
+from ..meta.declared import ld_objects, ld_types
 from ...lazyre import lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
            "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
-           "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "unwrap_cells"]
+           "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
+           "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
+           "without_other_product_sections", "DECLARED_DESCRIPTION",
+           "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -55,6 +69,20 @@ CELL_WRAPPERS = rule("cell_wrappers", "on a product page the <div> wrappers insi
 STREAMED_SEGMENTS = rule("streamed_segments", "on a product page the hidden segments a "
                          "streaming server render sends late (<div hidden id=\"S:n\">) are "
                          "put in their placeholders and shown")
+RESPONSIVE_TWINS = rule("responsive_twins", "on a product page a block shown at one screen "
+                        "size only (hidden-md-up, showOnMobile) whose text the page holds "
+                        "again (its twin for the other screen size) is removed, so the "
+                        "description is read once")
+OTHER_PRODUCT_HEADINGS = rule("other_product_headings", "on a product page a section whose "
+                              "heading reads as other products ('Complete the look', 'More "
+                              "from ...', 'Customers also bought', 'More brands') is removed")
+DECLARED_DESCRIPTION = rule("declared_description", "on a product page the description the "
+                            "page declares (a JSON-LD Product's description) is added as "
+                            "a paragraph when it is long and the content found lacks it")
+REPEATED_BLOCKS = rule("repeated_blocks", "on a product page a block (paragraph, list, table) "
+                       "whose text an earlier block of the content already has is dropped")
+TEST_IDS = rule("test_ids", "on a product page a block's data-testid names it like its "
+                "class and id: a 'product-cross-sell' or 'reviews' test id is a shop block")
 
 #: class/id words of the blocks around a product that are not the product: feedback from
 #: customers and other products of the shop.
@@ -89,7 +117,140 @@ def product_markup(html: str) -> str | None:
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
     unwrapped = CELL_WRAPPERS and unwrap_cells(body)
+    if RESPONSIVE_TWINS and without_twins(body):
+        removed = True
+    if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
+        removed = True
     return tree.html if revealed or removed or shown or unwrapped else None
+
+
+#: A class word showing or hiding a block at one screen size only: a visibility word and a
+#: breakpoint word (``hidden-md-up``, ``hidden-up-md``, ``showOnMobile``, ``hide-sm``,
+#: ``visible-xs``, ``mobile-only``, ``d-md-none``), read with camelCase split.
+_VISIBILITY = lazy(r"(?:^|-)(?:hidden|hide|show|visible|only|none)(?:-|$)")
+_BREAKPOINT = lazy(r"(?:^|-)(?:xs|sm|md|lg|xl|xxl|small|medium|large|mobile|desktop|tablet|"
+                   r"phone)(?:-|$)")
+#: A twin holds at least this many characters (a label read twice is no duplicate).
+TWIN_MIN_CHARS = 40
+
+
+def _words(word: str) -> set[str]:
+    return set(re.sub(r"(?<=[a-z])(?=[A-Z])", "-", word).lower().replace("_", "-").split("-"))
+
+
+@lru_cache(maxsize=4096)
+def _responsive(cls: str) -> bool:
+    for word in cls.split():
+        word = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", word).lower().replace("_", "-")
+        if _VISIBILITY.search(word) and _BREAKPOINT.search(word):
+            return True
+    return False
+
+
+_SMALL = frozenset({"xs", "sm", "small", "mobile", "phone", "tablet"})
+_LARGE = frozenset({"md", "lg", "xl", "xxl", "medium", "large", "desktop"})
+
+
+@lru_cache(maxsize=4096)
+def _for_phones(cls: str) -> bool:
+    """Whether a class word hides a block on large screens (``hidden-md-up``, ``md-hide``) or
+    shows it on small ones only (``showOnMobile``, ``visible-xs``): the phone layout's copy."""
+    for word in cls.split():
+        parts = _words(word)
+        if parts & {"hidden", "hide", "none"} and parts & _LARGE and not parts & {"down", "lt"}:
+            return True
+        if parts & {"show", "visible", "only", "block"} and parts & _SMALL and not parts & {
+                "up", "gte"}:
+            return True
+    return False
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def without_twins(body: LexborNode) -> bool:
+    """Remove the blocks shown at one screen size only (:func:`_responsive`) whose text the
+    page holds again elsewhere: a shop writes the description twice, once for the phone
+    layout and once for the desktop one, and a parse without the stylesheet reads both. The
+    copies for phones (:func:`_for_phones`) go first, then the later ones: the desktop copy,
+    else the first in document order, stays. Whether there was any."""
+    blocks: list[LexborNode] = []
+    for node in body.css("[class]"):
+        if blocks and inside(node, blocks[-1]):
+            continue
+        if _responsive(node.attributes.get("class") or ""):
+            blocks.append(node)
+    removed = False
+    page = None
+    # The phone layout's copies go first (the desktop one is where the page's other content
+    # is), then the later copies of the rest: the first stays.
+    phones = [n for n in blocks if _for_phones(n.attributes.get("class") or "")]
+    others = [n for n in blocks if not _for_phones(n.attributes.get("class") or "")]
+    for node in phones + others[::-1]:
+        text = _squeezed(node.text(separator=" "))
+        if len(text) < TWIN_MIN_CHARS:
+            continue
+        if page is None:
+            page = _squeezed(body.text(separator=" "))
+        if page.count(text) < 2:
+            continue
+        node.decompose()
+        page = _squeezed(body.text(separator=" "))
+        removed = True
+    return removed
+
+
+#: A heading that reads as the shop's other products (how shops title their carousels, their
+#: class names being hashed): "Complete the look", "More from Bershka", "Better together",
+#: "Customers also bought", "You may also like", "More brands".
+_OTHERS_TITLE = lazy(
+    r"(?:complete|shop|get) the (?:look|set|outfit)|(?:you|customers?|people|shoppers|others)"
+    r"(?: who \w+(?: this)?)? (?:may|might|also|will) |also (?:bought|viewed|liked?)\b|"
+    r"similar (?:items|products|styles)|related (?:items|products)|recommend(?:ed|ations)\b|"
+    r"variations of|more (?:from|by) |more brands|(?:top|popular|featured) brands|"
+    r"shop by brand|better together|(?:frequently|often) (?:bought|viewed)|recently viewed|"
+    r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with",
+    re.IGNORECASE)
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+
+
+def without_other_product_sections(body: LexborNode) -> bool:
+    """Remove the sections headed as other products (:data:`_OTHERS_TITLE`, at the start of
+    an ``<h2>``..``<h6>``): the heading's outermost wrapper holding no other heading and
+    nothing marked as the product's description; a heading with no wrapper of its own goes
+    with its following siblings up to the next heading. Whether there was any."""
+    doomed: list[LexborNode] = []
+    for heading in body.css("h2, h3, h4, h5, h6"):
+        text = _squeezed(heading.text(separator=" "))
+        if not text or len(text) > 80 or not _OTHERS_TITLE.match(text):
+            continue
+        if any(inside(heading, d) for d in doomed):
+            continue
+        section = heading
+        while section.parent is not None and section.parent.tag not in ("body", "html"):
+            parent = section.parent
+            if len(parent.css(_HEADINGS)) > 1 or parent.css_first('[itemprop="description"]'):
+                break
+            if any(_DESCRIBED.search(((n.attributes.get("class") or "") + " " + (
+                    n.attributes.get("id") or "")).replace("_", "-"))
+                   for n in parent.css("[class], [id]")):
+                break
+            section = parent
+        if section.mem_id != heading.mem_id:
+            doomed.append(section)
+            continue
+        doomed.append(heading)
+        node = heading.next
+        while node is not None:
+            if node.tag and node.tag[0] != "-" and node.tag != "-text":
+                if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or node.css_first(_HEADINGS):
+                    break
+                doomed.append(node)
+            node = node.next
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
 
 
 def unwrap_cells(body: LexborNode) -> bool:
@@ -179,12 +340,16 @@ def without_shop_blocks(body: LexborNode) -> bool:
     """Remove the blocks named as reviews, Q&A or other products from the page; whether
     there were any."""
     doomed = []
-    for node in body.css("[class], [id]"):
+    for node in body.css("[class], [id], [data-testid]" if TEST_IDS else "[class], [id]"):
         if node.tag in ("body", "html") or doomed and (
                 node.mem_id == doomed[-1].mem_id or inside(node, doomed[-1])):
             continue
         attrs = node.attributes
         words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
+        if TEST_IDS and "data-testid" in attrs:
+            # (A page of hashed class names names its blocks for its tests:
+            # ``data-testid="product-cross-sell"``.)
+            words += " " + (attrs.get("data-testid") or "").replace("_", "-")
         # (A wrapper holding the product's name is the product's, however it is named:
         # ``<body class="single-product-reviews-...">``.)
         if _not_the_product(words) and not (SHOP_BLOCK_GUARD and node.css_first("h1")):
@@ -303,3 +468,70 @@ def with_described(nodes: list[LexborNode]) -> list[LexborNode]:
         out = [n for n in out if not inside(n, anchor)] + [anchor]
     order = {n.mem_id: i for i, n in enumerate(root.traverse())}
     return sorted(out, key=lambda n: order.get(n.mem_id, 0))
+
+
+#: A declared description this long (characters) is a description, not a tagline...
+DECLARED_MIN_CHARS = 150
+#: ...and the content found lacks it when fewer than this share of its word triples are in it.
+DECLARED_MAX_SEEN = 0.5
+
+_LD_SCRIPT = lazy(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL)
+_TAG = lazy(r"<[^>]+>")
+
+
+def declared_description(html: str) -> str | None:
+    """The product's description as the page declares it: a JSON-LD ``Product``'s
+    ``description`` (the longest), clean text (markup in it read as text), or ``None``. (Not
+    the description ``<meta>``: a search snippet, often the shop's boilerplate, "Find many
+    great new & used options ...".)"""
+    found: list[str] = []
+    scripts = _LD_SCRIPT.findall(html)
+    if scripts:
+        for obj in ld_objects(LexborHTMLParser("".join(scripts))):
+            value = obj.get("description")
+            if "product" in ld_types(obj) and isinstance(value, str):
+                found.append(value)
+    if not found:
+        return None
+    text = clean_text(" ".join(_TAG.sub(" ", unescape(max(found, key=len))).split()))
+    return text or None
+
+
+def _triples(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def with_declared(blocks: list[Block], html: str) -> list[Block]:
+    """``blocks`` with the page's declared description (:func:`declared_description`) put
+    first when it is long (:data:`DECLARED_MIN_CHARS`) and mostly missing from them
+    (:data:`DECLARED_MAX_SEEN`): a shop that renders its description with a script, or in a
+    block the cascade leaves, still declares it for search engines."""
+    text = declared_description(html)
+    if text is None or len(text) < DECLARED_MIN_CHARS:
+        return blocks
+    wanted = _triples(text)
+    seen = _triples(" ".join(block_texts(blocks)))
+    if not wanted or len(wanted & seen) >= DECLARED_MAX_SEEN * len(wanted):
+        return blocks
+    return [Paragraph((Text(text),))] + blocks
+
+
+#: A repeated block this long (characters) is a copy, not a label read twice ("Size", "Add").
+REPEAT_MIN_CHARS = 40
+
+
+def without_repeats(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without the ones whose text an earlier one has word for word: a product
+    page repeats its description or specification table for another layout, a sticky bar or
+    a tab's print view, and the parse reads every copy."""
+    seen: set[str] = set()
+    out: list[Block] = []
+    for block in blocks:
+        text = " ".join(" ".join(block_texts([block])).split())
+        if len(text) >= REPEAT_MIN_CHARS:
+            if text in seen:
+                continue
+            seen.add(text)
+        out.append(block)
+    return out
