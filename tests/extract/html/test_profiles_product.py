@@ -294,3 +294,27 @@ def test_a_block_named_for_other_products_by_its_test_id_is_removed():
     assert markup is not None
     text = LexborHTMLParser(markup).body.text()
     assert "precision bits" in text and "wrist strap" not in text
+
+
+def test_streamed_segments_sharing_an_id_are_all_kept():
+    # A placeholder fills once: a second segment of the same id must not be moved into the
+    # freed placeholder (and lost with it), but shown in place.
+    html = ('<body><main><p>a</p><template id="P:1"></template><p>b</p></main>'
+            + "".join(f'<div hidden id="S:1"><p>seg{i}</p></div>' for i in range(3)) + "</body>")
+    tree = LexborHTMLParser(html)
+    assert product.reveal_streamed(tree.body)
+    text = tree.body.text(separator=" ")
+    assert all(f"seg{i}" in text for i in range(3))
+    assert tree.body.css_first("main").text(separator=" ").split() == ["a", "seg2", "b"]
+
+
+def test_a_streamed_segment_whose_placeholder_came_in_a_later_segment_is_kept():
+    # S:2 moves first (last first) and is copied: the placeholder P:1 it carried is a new
+    # node, the one found before the move is freed with the original.
+    html = ('<body><main><p>a</p><template id="P:2"></template></main>'
+            '<div hidden id="S:1"><p>one</p></div>'
+            '<div hidden id="S:2"><p>two</p><template id="P:1"></template></div></body>')
+    tree = LexborHTMLParser(html)
+    assert product.reveal_streamed(tree.body)
+    assert tree.body.css_first("main").text(separator=" ").split() == ["a", "two", "one"]
+    assert tree.body.css("div[hidden]") == []

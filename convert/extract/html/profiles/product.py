@@ -324,10 +324,20 @@ def reveal_streamed(body: LexborNode) -> bool:
     # Last first: a segment may hold the placeholder of a later one, and moves with it.
     for segment in reversed(segments):
         key = segment.attributes["id"][2:]
-        slot = slots.get("P:" + key) or slots.get("B:" + key)
+        name = "P:" + key if "P:" + key in slots else "B:" + key
+        slot = slots.get(name)
         if slot is not None and not inside(slot, segment):
             slot.insert_before(segment)  # inserts a copy
             moved = slot.prev
+            # The placeholders inside the segment are the copy's now: the nodes found before
+            # are freed with the original, and so is the one filled (a placeholder fills once).
+            del slots[name]
+            for node in segment.css("template[id]"):
+                ident = node.attributes.get("id")
+                if ident in slots and slots[ident].mem_id == node.mem_id:
+                    del slots[ident]
+            for node in moved.css("template[id]"):
+                slots[node.attributes.get("id")] = node
             segment.decompose()
             slot.decompose()
             segment = moved
