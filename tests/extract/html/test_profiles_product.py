@@ -318,3 +318,20 @@ def test_a_streamed_segment_whose_placeholder_came_in_a_later_segment_is_kept():
     assert product.reveal_streamed(tree.body)
     assert tree.body.css_first("main").text(separator=" ").split() == ["a", "two", "one"]
     assert tree.body.css("div[hidden]") == []
+
+
+def test_product_cards_removal_does_not_walk_up_from_every_later_element(monkeypatch):
+    # After a run is removed, the elements after it were each checked against it by a walk
+    # to the root: quadratic in a deep page (4000 levels took 1.7 s).
+    from convert.extract.html.profiles import product as module
+    cards = "<div class='x'>" + "".join(
+        f"<div class='c'><a href='/p{i}'>Thing {i}</a> $9.99</div>" for i in range(4)) + "</div>"
+    n = 2000
+    html = "<body>" + cards + "<div>" * n + "<p>Deep text</p>" + "</div>" * n + "</body>"
+    tree = LexborHTMLParser(html)
+    calls = []
+    inside = module.inside
+    monkeypatch.setattr(module, "inside", lambda *a: calls.append(1) or inside(*a))
+    assert product.without_product_cards(tree.body)
+    assert tree.body.css_first(".x") is None and "Deep text" in tree.body.text()
+    assert len(calls) < n

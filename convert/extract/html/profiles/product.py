@@ -386,8 +386,9 @@ def without_product_cards(body: LexborNode) -> bool:
     and its price, see :data:`MIN_PRICED_SHARE`), whatever the block around them is named:
     "customers also bought", "complete the look", "similar items". Whether there was any."""
     doomed = []
+    below: set[int] = set()  # (the elements inside a doomed one: skipped without a walk up)
     for parent in body.css("*"):
-        if doomed and inside(parent, doomed[-1]):
+        if parent.mem_id in below:
             continue
         children = [c for c in parent.iter() if c.tag and c.tag[0] != "-"]
         if len(children) < MIN_CARDS:
@@ -399,6 +400,7 @@ def without_product_cards(body: LexborNode) -> bool:
         for items in runs.values():
             if len(items) >= MIN_CARDS and _priced_cards(items):
                 doomed.append(parent)
+                below.update(n.mem_id for n in parent.traverse())
                 break
     for node in doomed:
         node.decompose()
