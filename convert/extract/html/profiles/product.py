@@ -42,9 +42,10 @@ from .. import patterns as P
 from ..dom import hidden_by, inside
 from ..measure import text_len
 from ..meta.declared import ld_objects, ld_types
-from ...lazyre import lazy
+from ...lazyre import LazyPattern, lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
+           "show_panels",
            "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
            "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
@@ -280,6 +281,14 @@ def show_collapsed(body: LexborNode) -> bool:
     """Show every panel of a tab set or accordion (a ``tabpanel``/``region`` role, or named
     so; see :data:`_PANEL`) that is hidden or clips its overflow (:data:`_OVERFLOW`); whether
     there was any."""
+    return show_panels(body, _PANEL, _PANEL_ROLES, clipping=True)
+
+
+def show_panels(body: LexborNode, names: LazyPattern, roles: frozenset[str],
+                clipping: bool = False) -> bool:
+    """Show every hidden element with one of the ``roles`` or a class/id ``names`` matches
+    (with ``clipping``, also one that clips its overflow, see :data:`_OVERFLOW`): its hiding
+    attributes and classes go. Whether there was any."""
     shown = False
     seen = set()
     for node in body.css("[hidden], [aria-hidden], [style], [class]"):
@@ -288,12 +297,12 @@ def show_collapsed(body: LexborNode) -> bool:
         seen.add(node.mem_id)
         attrs = node.attributes
         cls = attrs.get("class") or ""
-        clipped = "overflow-" in cls and _OVERFLOW.search(cls)
+        clipped = clipping and "overflow-" in cls and _OVERFLOW.search(cls)
         if not clipped and not hidden_by(attrs):
             continue
         role = (attrs.get("role") or "").lower()
         words = (cls + " " + (attrs.get("id") or "")).replace("_", "-")
-        if role not in _PANEL_ROLES and not _PANEL.search(words):
+        if role not in roles and not names.search(words):
             continue
         if clipped:
             node.attrs["class"] = cls = _OVERFLOW.sub(" ", cls).strip()
