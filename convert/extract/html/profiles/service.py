@@ -22,7 +22,7 @@ from convert.textutil import clean_text, squash
 
 from convert.extract.ablation import rule
 
-from ..dom import is_hidden
+from ..dom import inside, is_hidden
 from ..measure import link_density, text_len
 from ...lazyre import lazy
 
@@ -99,7 +99,7 @@ def page_main(body: LexborNode) -> LexborNode | None:
     if not mains:
         return body if PAGE_BODY else None
     unique = list({m.mem_id: m for m in mains}.values())
-    top = [m for m in unique if not any(o.mem_id != m.mem_id and _inside(m, o) for o in unique)]
+    top = [m for m in unique if not any(o.mem_id != m.mem_id and inside(m, o) for o in unique)]
     if len(top) != 1:
         return None
     main = top[0]
@@ -230,11 +230,3 @@ def _owner(footer: LexborNode, main: LexborNode) -> bool:
         up = up.parent
     return True
 
-
-def _inside(node: LexborNode, other: LexborNode) -> bool:
-    up = node.parent
-    while up is not None:
-        if up.mem_id == other.mem_id:
-            return True
-        up = up.parent
-    return False
