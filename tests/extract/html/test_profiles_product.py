@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+import convert
+
 from convert.extract.html import profiles
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import product
@@ -335,3 +337,17 @@ def test_product_cards_removal_does_not_walk_up_from_every_later_element(monkeyp
     assert product.without_product_cards(tree.body)
     assert tree.body.css_first(".x") is None and "Deep text" in tree.body.text()
     assert len(calls) < n
+
+
+def test_a_product_profile_leaving_nothing_keeps_the_cascade(monkeypatch):
+    # A page read as a product whose content is a run of priced cards: the profile removes
+    # them as other products and keeps only the title, which the tidying then drops. The
+    # page converted before the profile; it must not fail because of it.
+    monkeypatch.setattr(profiles, "page_type", lambda *a: ("product", 1.0, None))
+    cards = "".join(
+        f"<li class='card'><a href='/r/{i}'><h3>Item {i} title words here</h3></a>"
+        f"<p>Short description of item {i}, long enough to read.</p><span>${10 + i}.00</span></li>"
+        for i in range(8))
+    html = f"<html><body><div class=wrap><h1>Recipes</h1><ul class=grid>{cards}</ul></div></body></html>"
+    article = convert.parse(html.encode())
+    assert "Item 7 title words here" in convert.render(article, "txt").decode()
