@@ -110,12 +110,18 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # cascade found (the cascade left ``head_tree`` parsed, only scripts and styles gone).
     profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
     del head_tree
+    generic, generic_found = blocks, found
     if profiled is not None:
         found = content_mod.profiled_content(profiled.nodes, profiled.notes)
         blocks = profiled.blocks
     if found is None:
         raise InputError("no article content found")
     blocks = _tidy(blocks, fields.get("title"))
+    if profiled is not None and generic_found is not None and _too_little(blocks):
+        # A profile never turns a page into no article (a product profile removing the
+        # priced cards that were the page's content): the cascade's content stays.
+        profiled, found = None, generic_found
+        blocks = _tidy(generic, fields.get("title"))
     headline = _clean(fields.get("headline"))
     if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):
         # The title is a declared rewording and the page's own headline sits outside the

@@ -230,3 +230,20 @@ def test_the_cascade_s_user_cards_are_not_what_the_thread_must_cover():
                     Paragraph((Text(f"Joined 2009 Posts 1,{i}00 Likes {i}"),)),
                     Paragraph((Text(text(i)),))]
     assert forum.preferred(thread, cascade)
+
+
+def test_post_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypatch):
+    # A message nested past the recursion limit, a signature at the bottom: the walk child
+    # by child must not recurse once per level, nor search each level's subtree again.
+    n = 1500
+    html = ("<body><div class='message'><p>First line of the post.</p>" + "<div class='x'>" * n
+            + "<div class='signature'>My signature</div><p>The deep paragraph of text.</p>"
+            + "</div>" * n + "</div></body>")
+    message = LexborHTMLParser(html).body.css_first(".message")
+    calls = []
+    furniture = forum._furniture
+    monkeypatch.setattr(forum, "_furniture", lambda node: calls.append(1) or furniture(node))
+    text = " ".join(block_texts(forum._post_blocks(message, Builder(None))))
+    assert "First line of the post." in text and "The deep paragraph of text." in text
+    assert "My signature" not in text
+    assert len(calls) < 10 * n

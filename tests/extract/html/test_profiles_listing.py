@@ -267,3 +267,17 @@ def test_a_definition_list_is_a_grid_of_term_and_description():
 def test_definition_cards_ablated(monkeypatch):
     monkeypatch.setattr(listing, "DEFINITION_CARDS", False)
     assert listing.find(LexborHTMLParser(_papers()).body) is None
+
+
+def test_region_of_deeply_nested_markup_is_built_without_recursing_per_level():
+    # Furniture at the bottom of a chain nested past the recursion limit: the region's walk
+    # child by child must not recurse once per level.
+    n = 1500
+    chain = ("<div>" * n + "<nav><a href='/'>Home</a></nav><p>The deep paragraph of text.</p>"
+             + "</div>" * n)
+    html = _page().replace("</ul><ul class='pagination'>", "</ul>" + chain + "<ul class='pagination'>")
+    blocks, node, _ = listing.take(LexborHTMLParser(html).body, Builder(None), [])
+    assert node.tag == "main"
+    text = _text(blocks)
+    assert "Water bottles" in text and "The deep paragraph of text." in text
+    assert "Trail bottle model 7" in text and "Home" not in text

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+import convert
+
 from convert.extract.html import profiles
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import product
@@ -294,3 +296,58 @@ def test_a_block_named_for_other_products_by_its_test_id_is_removed():
     assert markup is not None
     text = LexborHTMLParser(markup).body.text()
     assert "precision bits" in text and "wrist strap" not in text
+
+
+def test_streamed_segments_sharing_an_id_are_all_kept():
+    # A placeholder fills once: a second segment of the same id must not be moved into the
+    # freed placeholder (and lost with it), but shown in place.
+    html = ('<body><main><p>a</p><template id="P:1"></template><p>b</p></main>'
+            + "".join(f'<div hidden id="S:1"><p>seg{i}</p></div>' for i in range(3)) + "</body>")
+    tree = LexborHTMLParser(html)
+    assert product.reveal_streamed(tree.body)
+    text = tree.body.text(separator=" ")
+    assert all(f"seg{i}" in text for i in range(3))
+    assert tree.body.css_first("main").text(separator=" ").split() == ["a", "seg2", "b"]
+
+
+def test_a_streamed_segment_whose_placeholder_came_in_a_later_segment_is_kept():
+    # S:2 moves first (last first) and is copied: the placeholder P:1 it carried is a new
+    # node, the one found before the move is freed with the original.
+    html = ('<body><main><p>a</p><template id="P:2"></template></main>'
+            '<div hidden id="S:1"><p>one</p></div>'
+            '<div hidden id="S:2"><p>two</p><template id="P:1"></template></div></body>')
+    tree = LexborHTMLParser(html)
+    assert product.reveal_streamed(tree.body)
+    assert tree.body.css_first("main").text(separator=" ").split() == ["a", "two", "one"]
+    assert tree.body.css("div[hidden]") == []
+
+
+def test_product_cards_removal_does_not_walk_up_from_every_later_element(monkeypatch):
+    # After a run is removed, the elements after it were each checked against it by a walk
+    # to the root: quadratic in a deep page (4000 levels took 1.7 s).
+    from convert.extract.html.profiles import product as module
+    cards = "<div class='x'>" + "".join(
+        f"<div class='c'><a href='/p{i}'>Thing {i}</a> $9.99</div>" for i in range(4)) + "</div>"
+    n = 2000
+    html = "<body>" + cards + "<div>" * n + "<p>Deep text</p>" + "</div>" * n + "</body>"
+    tree = LexborHTMLParser(html)
+    calls = []
+    inside = module.inside
+    monkeypatch.setattr(module, "inside", lambda *a: calls.append(1) or inside(*a))
+    assert product.without_product_cards(tree.body)
+    assert tree.body.css_first(".x") is None and "Deep text" in tree.body.text()
+    assert len(calls) < n
+
+
+def test_a_product_profile_leaving_nothing_keeps_the_cascade(monkeypatch):
+    # A page read as a product whose content is a run of priced cards: the profile removes
+    # them as other products and keeps only the title, which the tidying then drops. The
+    # page converted before the profile; it must not fail because of it.
+    monkeypatch.setattr(profiles, "page_type", lambda *a: ("product", 1.0, None))
+    cards = "".join(
+        f"<li class='card'><a href='/r/{i}'><h3>Item {i} title words here</h3></a>"
+        f"<p>Short description of item {i}, long enough to read.</p><span>${10 + i}.00</span></li>"
+        for i in range(8))
+    html = f"<html><body><div class=wrap><h1>Recipes</h1><ul class=grid>{cards}</ul></div></body></html>"
+    article = convert.parse(html.encode())
+    assert "Item 7 title words here" in convert.render(article, "txt").decode()

@@ -139,3 +139,20 @@ def test_a_page_without_main_stands_on_its_body_without_header_and_footer():
     # The page's header and footer are out; a section's own header is in.
     assert "About us" not in text and "Copyright" not in text
     assert "Ledger hero title" in text and "Books kept" in text
+
+
+def test_main_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypatch):
+    # A page nested past the recursion limit, its chrome at the bottom: the walk child by
+    # child must not recurse once per level, nor search each level's subtree again.
+    from convert.extract.html.builder import Builder
+    n = 1500
+    html = ("<body><main><h1>Deep</h1>" + "<div class='x'>" * n
+            + "<nav><a href='/'>Home</a></nav><p>The deep paragraph of text.</p>"
+            + "</div>" * n + "</main></body>")
+    main = LexborHTMLParser(html).body.css_first("main")
+    calls = []
+    chrome = service._chrome
+    monkeypatch.setattr(service, "_chrome", lambda *a: calls.append(1) or chrome(*a))
+    text = " ".join(block_texts(service.main_blocks(main, Builder(None))))
+    assert "Deep" in text and "The deep paragraph of text." in text
+    assert len(calls) < 10 * n

@@ -40,11 +40,11 @@ from convert.extract.ablation import rule
 from convert.textutil import block_texts
 
 from .. import patterns as P
-from ..dom import hidden_by, inside
+from ..dom import inside
 from ..fastmatch import in_words
 from ..measure import link_density, text_len
 from .service import MAX_LINK_DENSITY
-from .product import reveal_streamed
+from .product import reveal_streamed, show_panels
 from ...lazyre import lazy
 
 __all__ = ["without_toc", "docs_markup", "chars", "titled", "show_tab_panels", "unwrap_intro_header",
@@ -201,29 +201,14 @@ def without_dropdowns(body: LexborNode) -> bool:
 #: class/id words of a tab set's panel (Bootstrap's ``tab-pane``, ``tabpanel``, ``tab-content``).
 _TAB_PANEL = lazy(r"(?<![a-z])(?:tab-?panel|tab-?pane|tabs?-?content|tabs?-?item)(?![a-z])",
                   re.IGNORECASE)
+_TAB_ROLES = frozenset({"tabpanel"})
 
 
 def show_tab_panels(body: LexborNode) -> bool:
     """Show every hidden panel of a tab set (a ``tabpanel`` role, or named as one, see
     :data:`_TAB_PANEL`); whether there was any. Accordions and other collapsed blocks stay as
     they are: on a documentation page they are as often menus as content."""
-    shown = False
-    for node in body.css("[hidden], [aria-hidden], [style], [class]"):
-        attrs = node.attributes
-        if not hidden_by(attrs):
-            continue
-        role = (attrs.get("role") or "").lower()
-        words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
-        if role != "tabpanel" and not _TAB_PANEL.search(words):
-            continue
-        for name in ("hidden", "aria-hidden", "style"):
-            if name in attrs:
-                del node.attrs[name]
-        cls = attrs.get("class")
-        if cls:
-            node.attrs["class"] = P.HIDDEN_CLASS.sub(" ", cls).strip()
-        shown = True
-    return shown
+    return show_panels(body, _TAB_PANEL, _TAB_ROLES)
 
 
 #: class/id words of a page's header block (``layout__header``, ``page-header``).

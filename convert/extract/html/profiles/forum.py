@@ -384,19 +384,38 @@ def _furniture(node: LexborNode) -> bool:
 def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     """The blocks of a post's message ``node`` without the furniture inside it (see
     :data:`POST_FURNITURE`): an element holding some is built child by child."""
-    if not POST_FURNITURE or not any(_furniture(n) for n in node.css("aside, [class], [id]")):
+    if not POST_FURNITURE:
         return builder.blocks_of(node, 0)
+    holders: set[int] = set()  # (one search: the elements with furniture below them)
+    for n in node.css("aside, [class], [id]"):  # (the node itself among them)
+        if not _furniture(n):
+            continue
+        up = n if n.mem_id == node.mem_id else n.parent
+        while up is not None and up.mem_id not in holders:
+            holders.add(up.mem_id)
+            if up.mem_id == node.mem_id:
+                break
+            up = up.parent
+    if node.mem_id not in holders:
+        return builder.blocks_of(node, 0)
+    # (a walk with a stack: a post nested thousands of levels deep is no recursion)
     out: list[Block] = []
-    child = node.child
-    while child is not None:
+    stack = [node.child]
+    while stack:
+        child = stack.pop()
+        if child is None:
+            continue
+        stack.append(child.next)
         tag = child.tag
         if tag == "-text":
             text = squash(clean_text(child.text_content or ""))
             if text:
                 out.append(Paragraph((Text(text),)))
         elif tag and not tag.startswith("-") and not _furniture(child):
-            out.extend(_post_blocks(child, builder))
-        child = child.next
+            if child.mem_id in holders:
+                stack.append(child.child)  # its children before its next sibling
+            else:
+                out.extend(builder.blocks_of(child, 0))
     return out
 
 

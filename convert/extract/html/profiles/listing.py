@@ -331,12 +331,12 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
     walked: set[int] = set()
 
     def mark(node: LexborNode) -> None:
-        for above in _ancestors(node)[1:]:
-            if above.mem_id in walked:
-                return
+        above = node.parent  # (up to the first marked: each element is marked once)
+        while above is not None and above.mem_id not in walked:
             walked.add(above.mem_id)
             if above.mem_id == root.mem_id:
                 return
+            above = above.parent
 
     for g in grids:
         mark(g.parent)
@@ -344,24 +344,22 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
         if node is not root and node.tag and not node.tag.startswith("-") and _furniture(node):
             mark(node)
 
-    def emit(node: LexborNode) -> list[Block]:
+    # (a walk with a stack: a region nested thousands of levels deep is no recursion)
+    out: list[Block] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
         group = by_parent.get(node.mem_id)
         if group is not None:
             done = built.get(node.mem_id) if built else None
-            return done if done is not None else build(group, builder)
-        if node.mem_id in walked and not node.mem_id == root.mem_id and _furniture(node) \
-                and not any(_within(g.parent, node) for g in grids):
-            return []
-        if node.mem_id in walked:
-            out: list[Block] = []
-            for child in node.iter():
-                out.extend(emit(child))
-            return out
-        if node.tag is None or node.tag.startswith("-") or _furniture(node):
-            return []
-        return builder.blocks_of(node, 0)
-
-    return emit(root)
+            out.extend(done if done is not None else build(group, builder))
+        elif node.mem_id in walked:
+            if node.mem_id == root.mem_id or not _furniture(node) \
+                    or any(_within(g.parent, node) for g in grids):
+                stack.extend(reversed(list(node.iter())))  # in document order
+        elif node.tag and not node.tag.startswith("-") and not _furniture(node):
+            out.extend(builder.blocks_of(node, 0))
+    return out
 
 
 def take(body: LexborNode, builder, generic: list[Block]):  # noqa: ANN001

@@ -42,9 +42,10 @@ from .. import patterns as P
 from ..dom import hidden_by, inside
 from ..measure import text_len
 from ..meta.declared import ld_objects, ld_types
-from ...lazyre import lazy
+from ...lazyre import LazyPattern, lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
+           "show_panels",
            "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
            "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
@@ -280,6 +281,14 @@ def show_collapsed(body: LexborNode) -> bool:
     """Show every panel of a tab set or accordion (a ``tabpanel``/``region`` role, or named
     so; see :data:`_PANEL`) that is hidden or clips its overflow (:data:`_OVERFLOW`); whether
     there was any."""
+    return show_panels(body, _PANEL, _PANEL_ROLES, clipping=True)
+
+
+def show_panels(body: LexborNode, names: LazyPattern, roles: frozenset[str],
+                clipping: bool = False) -> bool:
+    """Show every hidden element with one of the ``roles`` or a class/id ``names`` matches
+    (with ``clipping``, also one that clips its overflow, see :data:`_OVERFLOW`): its hiding
+    attributes and classes go. Whether there was any."""
     shown = False
     seen = set()
     for node in body.css("[hidden], [aria-hidden], [style], [class]"):
@@ -288,12 +297,12 @@ def show_collapsed(body: LexborNode) -> bool:
         seen.add(node.mem_id)
         attrs = node.attributes
         cls = attrs.get("class") or ""
-        clipped = "overflow-" in cls and _OVERFLOW.search(cls)
+        clipped = clipping and "overflow-" in cls and _OVERFLOW.search(cls)
         if not clipped and not hidden_by(attrs):
             continue
         role = (attrs.get("role") or "").lower()
         words = (cls + " " + (attrs.get("id") or "")).replace("_", "-")
-        if role not in _PANEL_ROLES and not _PANEL.search(words):
+        if role not in roles and not names.search(words):
             continue
         if clipped:
             node.attrs["class"] = cls = _OVERFLOW.sub(" ", cls).strip()
@@ -324,10 +333,20 @@ def reveal_streamed(body: LexborNode) -> bool:
     # Last first: a segment may hold the placeholder of a later one, and moves with it.
     for segment in reversed(segments):
         key = segment.attributes["id"][2:]
-        slot = slots.get("P:" + key) or slots.get("B:" + key)
+        name = "P:" + key if "P:" + key in slots else "B:" + key
+        slot = slots.get(name)
         if slot is not None and not inside(slot, segment):
             slot.insert_before(segment)  # inserts a copy
             moved = slot.prev
+            # The placeholders inside the segment are the copy's now: the nodes found before
+            # are freed with the original, and so is the one filled (a placeholder fills once).
+            del slots[name]
+            for node in segment.css("template[id]"):
+                ident = node.attributes.get("id")
+                if ident in slots and slots[ident].mem_id == node.mem_id:
+                    del slots[ident]
+            for node in moved.css("template[id]"):
+                slots[node.attributes.get("id")] = node
             segment.decompose()
             slot.decompose()
             segment = moved
@@ -376,8 +395,9 @@ def without_product_cards(body: LexborNode) -> bool:
     and its price, see :data:`MIN_PRICED_SHARE`), whatever the block around them is named:
     "customers also bought", "complete the look", "similar items". Whether there was any."""
     doomed = []
+    below: set[int] = set()  # (the elements inside a doomed one: skipped without a walk up)
     for parent in body.css("*"):
-        if doomed and inside(parent, doomed[-1]):
+        if parent.mem_id in below:
             continue
         children = [c for c in parent.iter() if c.tag and c.tag[0] != "-"]
         if len(children) < MIN_CARDS:
@@ -389,6 +409,7 @@ def without_product_cards(body: LexborNode) -> bool:
         for items in runs.values():
             if len(items) >= MIN_CARDS and _priced_cards(items):
                 doomed.append(parent)
+                below.update(n.mem_id for n in parent.traverse())
                 break
     for node in doomed:
         node.decompose()

@@ -22,7 +22,7 @@ from convert.textutil import clean_text, squash
 
 from convert.extract.ablation import rule
 
-from ..dom import is_hidden
+from ..dom import inside, is_hidden
 from ..measure import link_density, text_len
 from ...lazyre import lazy
 
@@ -99,7 +99,7 @@ def page_main(body: LexborNode) -> LexborNode | None:
     if not mains:
         return body if PAGE_BODY else None
     unique = list({m.mem_id: m for m in mains}.values())
-    top = [m for m in unique if not any(o.mem_id != m.mem_id and _inside(m, o) for o in unique)]
+    top = [m for m in unique if not any(o.mem_id != m.mem_id and inside(m, o) for o in unique)]
     if len(top) != 1:
         return None
     main = top[0]
@@ -174,13 +174,17 @@ def main_blocks(main: LexborNode, builder,  # noqa: ANN001
     a section's)."""
     if page is None and main.tag == "body":
         page = main
-    if not any(n.mem_id != main.mem_id and (_chrome(n, page) or _panel(n))
-               for n in main.css("nav, aside, form, dialog, [role], [class], [id], [style], "
-                                 "[hidden], [aria-hidden], header, footer")):
+    holders = _holders(main, page)
+    if main.mem_id not in holders:
         return builder.blocks_of(main, 0)
+    # (a walk with a stack: a page nested thousands of levels deep is no recursion)
     out: list[Block] = []
-    child = main.child
-    while child is not None:
+    stack = [main.child]
+    while stack:
+        child = stack.pop()
+        if child is None:
+            continue
+        stack.append(child.next)
         tag = child.tag
         if tag == "-text":
             text = squash(clean_text(child.text_content or ""))
@@ -189,10 +193,32 @@ def main_blocks(main: LexborNode, builder,  # noqa: ANN001
         elif tag and not tag.startswith("-") and not _chrome(child, page):
             if _panel(child):
                 out.extend(builder.blocks(child, 0))
-            elif not is_hidden(child):
-                out.extend(main_blocks(child, builder, page))
-        child = child.next
+            elif is_hidden(child):
+                continue
+            elif child.mem_id in holders:
+                stack.append(child.child)  # its children before its next sibling
+            else:
+                out.extend(builder.blocks_of(child, 0))
     return out
+
+
+def _holders(main: LexborNode, page: LexborNode | None) -> set[int]:
+    """The ``mem_id`` of ``main`` and of its elements holding (below them) chrome to leave out
+    or a collapsed panel to open: the elements :func:`main_blocks` builds child by child. One
+    search of ``main``, each ancestor marked once."""
+    held: set[int] = set()
+    main_id = main.mem_id
+    for node in main.css("nav, aside, form, dialog, [role], [class], [id], [style], [hidden], "
+                         "[aria-hidden], header, footer"):
+        if node.mem_id == main_id or not (_chrome(node, page) or _panel(node)):
+            continue
+        up = node.parent
+        while up is not None and up.mem_id not in held:
+            held.add(up.mem_id)
+            if up.mem_id == main_id:
+                break
+            up = up.parent
+    return held
 
 
 def _owner(footer: LexborNode, main: LexborNode) -> bool:
@@ -204,11 +230,3 @@ def _owner(footer: LexborNode, main: LexborNode) -> bool:
         up = up.parent
     return True
 
-
-def _inside(node: LexborNode, other: LexborNode) -> bool:
-    up = node.parent
-    while up is not None:
-        if up.mem_id == other.mem_id:
-            return True
-        up = up.parent
-    return False
