@@ -34,7 +34,7 @@ from .cleaning import clean, in_named_chrome
 from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
-from .prune import PASS_DROP, outside_article, prune
+from .prune import PASS_DROP, outside_article, prune, strip
 from .scoring import enclosing_region, pick, score, siblings
 from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
@@ -295,6 +295,8 @@ def _page_fallback(copy, body_chars: int | None = None  # noqa: ANN001
 #: What the page-level measures drop beyond the passes' :data:`.prune.PASS_DROP`.
 _PASS_DROP_NAMES = frozenset(PASS_DROP.split(","))
 _HEAD_TAGS = (P.DROP_TAGS - {"-comment"}) - _PASS_DROP_NAMES
+#: (A few names: one selector walk of them costs less than a Python step per node.)
+_HEAD_SELECTOR = ",".join(sorted(_HEAD_TAGS))
 
 
 def _strip_for_passes(tree: LexborHTMLParser) -> None:
@@ -394,7 +396,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             best = fallback
     if not changed:
         # The caller's parse, now as the page-level readers want it: without the head either.
-        strip_elements(page, _HEAD_TAGS)
+        strip(page, _HEAD_SELECTOR)
     if best is None:
         return page, None
     log.debug("chose the %s pass (%d chars)", _PASS_NAMES[best[1].level], best[1].length)
