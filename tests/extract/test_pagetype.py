@@ -205,13 +205,14 @@ def test_structure_signals_read_each_kind_in_one_walk():
 
     from selectolax.lexbor import LexborHTMLParser
 
-    from convert.extract.assess.structure_signals import _QUERIES, _elements
+    from convert.extract.assess.structure_signals import _QUERIES, elements
 
     example = Path(__file__).resolve().parents[2] / "examples" / "field-notes.html"
     pages = [example.read_bytes(), _page("<h2>A</h2><aside><h3>B</h3><time>t</time></aside>"
-                                         f"<p>{_PARA}</p><pre>x</pre><nav><h4>C</h4></nav>")]
+                                         f"<p>{_PARA}</p><pre>x</pre><nav><h4>C</h4></nav>"
+                                         "<script>s()</script><style>p{}</style>")]
     for data in pages:
         body = LexborHTMLParser(data).body
-        found = _elements(body)
+        found = elements(body)
         for kind, query in _QUERIES.items():
             assert [n.mem_id for n in found[kind]] == [n.mem_id for n in body.css(query)]

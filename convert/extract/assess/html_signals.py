@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from selectolax.lexbor import LexborHTMLParser
 
 from . import vocab as V
-from .structure_signals import structure_signals
+from .structure_signals import elements, structure_signals
 from .url_signals import url_signals
 
 __all__ = ["html_signals", "cascade_signals", "page_text_chars"]
@@ -87,24 +87,33 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
     if many:
         out["repeat:kinds"] = _log(len(many))
         out["repeat:max"] = _log(max(many))
-    # Currency signs (a literal search each: a character class would scan the page slowly).
-    prices = len(_DOLLARS.findall(head)) + head.count("€") + head.count("£")
+    # Currency signs (a literal search each: a character class would scan the page slowly;
+    # each counted only when there: ``in`` scans for an absent one much faster than a count).
+    prices = len(_DOLLARS.findall(head)) if "$" in head else 0
+    if "€" in head:
+        prices += head.count("€")
+    if "£" in head:
+        prices += head.count("£")
     if prices:
         out["price"] = _log(prices)
-    declared = head.count('itemprop="price"') + head.count('"price":')
+    # (both declarations hold ``price"``: most pages have neither, and are read once)
+    declared = head.count('itemprop="price"') + head.count('"price":') if 'price"' in head else 0
     if declared:
         out["price:declared"] = _log(declared)
 
     out["page:markup"] = _log(len(markup))
-    text = page_text_chars(tree)
+    # (one selector walk finds what both read)
+    found = elements(tree.body) if tree.body is not None else None
+    text = page_text_chars(tree, found["unseen"] if found is not None else None)
     out["page:text"] = _log(text)
-    out.update(structure_signals(tree, text))
+    out.update(structure_signals(tree, text, found))
     out.update(url_signals(url))
     return out
 
 
-def page_text_chars(tree: LexborHTMLParser) -> int:
-    """Visible characters of the page's body (script and style text left out)."""
+def page_text_chars(tree: LexborHTMLParser, unseen: list | None = None) -> int:
+    """Visible characters of the page's body (script and style text left out; ``unseen``:
+    the body's script, style, noscript and template elements, when the caller has them)."""
     # (imported here: the html package imports this module from its pipeline)
     from convert.extract.html.measure import visible_chars
 
@@ -112,7 +121,9 @@ def page_text_chars(tree: LexborHTMLParser) -> int:
     if body is None:
         return 0
     total = visible_chars(body.text(deep=True))
-    for node in body.css("script, style, noscript, template"):
+    if unseen is None:
+        unseen = body.css("script, style, noscript, template")
+    for node in unseen:
         total -= visible_chars(node.text(deep=True))
     return max(total, 0)
 

@@ -72,14 +72,18 @@ def _linked(heading: LexborNode) -> bool:
 
 #: The elements :func:`structure_signals` reads, by tag: the kind of list each goes in.
 _KINDS = {"h2": "head", "h3": "head", "h4": "head", "h5": "head", "time": "time", "p": "p",
-          "pre": "pre", "nav": "menu", "aside": "menu"}
+          "pre": "pre", "nav": "menu", "aside": "menu", "script": "unseen", "style": "unseen",
+          "noscript": "unseen", "template": "unseen"}
+#: (``unseen``: the elements whose text the page's visible text leaves out, for
+#: :func:`.html_signals.page_text_chars`.)
 _QUERIES = {"head": "h2, h3, h4, h5", "time": "time", "p": "p", "pre": "pre",
-            "menu": "nav, aside"}
+            "menu": "nav, aside", "unseen": "script, style, noscript, template"}
 
 
-def _elements(body: LexborNode) -> dict[str, list[LexborNode]]:
-    """The body's headings, ``<time>``, paragraphs, ``<pre>`` and menus, each in document
-    order: one selector walk of the page instead of one per kind."""
+def elements(body: LexborNode) -> dict[str, list[LexborNode]]:
+    """The body's headings, ``<time>``, paragraphs, ``<pre>``, menus and never-shown elements
+    (scripts, styles), each kind in document order: one selector walk of the page instead of
+    one per kind."""
     found: dict[str, list[LexborNode]] = {kind: [] for kind in _QUERIES}
     for el in body.css(", ".join(_KINDS)):
         kind = _KINDS.get(el.tag)
@@ -89,14 +93,17 @@ def _elements(body: LexborNode) -> dict[str, list[LexborNode]]:
     return found
 
 
-def structure_signals(tree: LexborHTMLParser, page_chars: int) -> dict[str, float]:
+def structure_signals(tree: LexborHTMLParser, page_chars: int,
+                      found: dict[str, list[LexborNode]] | None = None) -> dict[str, float]:
     """``card:*``, ``entry:*``, ``para:*``, ``code:*`` and ``link:*`` signals of the page
-    (``page_chars``: its visible text, for shares)."""
+    (``page_chars``: its visible text, for shares; ``found``: :func:`elements` of its body,
+    when the caller has them)."""
     out: dict[str, float] = {}
     body = tree.body
     if body is None:
         return out
-    found = _elements(body)
+    if found is None:
+        found = elements(body)
     headings = found["head"][:MAX_NODES]
     linked = [h for h in headings if _linked(h)]
     if headings:

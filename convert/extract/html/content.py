@@ -34,7 +34,7 @@ from .cleaning import clean, in_named_chrome
 from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
-from .prune import PASS_DROP, outside_article, prune
+from .prune import PASS_DROP, outside_article, prune, strip
 from .scoring import enclosing_region, pick, score, siblings
 from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
@@ -114,7 +114,8 @@ def visible_text_len(tree: LexborHTMLParser) -> int:
     return text_len(body) if body is not None else 0
 
 
-def extract_pass(tree: LexborHTMLParser, level: int, stripped: bool = True) -> Content | None:
+def extract_pass(tree: LexborHTMLParser, level: int, stripped: bool = True,
+                 body_chars: int | None = None) -> Content | None:
     """One pass of the cascade on a fresh copy of the page, ``stripped`` of never-content
     elements as :func:`find_content` gives it (else they are stripped here first): prune at
     ``level``, score the paragraphs,
@@ -122,8 +123,9 @@ def extract_pass(tree: LexborHTMLParser, level: int, stripped: bool = True) -> C
     it to the enclosing region on link-free landing pages (strict pass only), then clean it
     conditionally. Returns the content with what :func:`find_content` needs to compare passes
     (length, score, named boilerplate removed, comment and chrome-tag characters), or ``None``
-    when the page has no body or no text."""
-    prune(tree, level, stripped)
+    when the page has no body or no text. ``body_chars``: the body's visible characters as
+    given, when known (see :func:`.prune.prune`)."""
+    prune(tree, level, stripped, body_chars)
     body = tree.body
     if body is None:
         return None
@@ -264,7 +266,8 @@ def _extends(new: Content, old: Content) -> bool:
 _STORY_NAME = lazy(r"article|story|post|entry", re.IGNORECASE)
 
 
-def _page_fallback(copy) -> tuple[LexborHTMLParser, Content] | None:  # noqa: ANN001
+def _page_fallback(copy, body_chars: int | None = None  # noqa: ANN001
+                   ) -> tuple[LexborHTMLParser, Content] | None:
     """Landing, listing and product pages made of many short blocks (cards, feature rows,
     buttons) have no paragraph to win: every pass finds a scrap (a button's label, a price
     note, a consent bar). The page itself, pruned of chrome, is then the content: its
@@ -273,7 +276,7 @@ def _page_fallback(copy) -> tuple[LexborHTMLParser, Content] | None:  # noqa: AN
     relaxed when it leaves too little, as in the cascade."""
     for level in (STRICT, RELAXED):
         tree = copy()
-        prune(tree, level, stripped=True)
+        prune(tree, level, stripped=True, body_chars=body_chars)
         body = tree.body
         if body is None:
             return None
@@ -292,6 +295,8 @@ def _page_fallback(copy) -> tuple[LexborHTMLParser, Content] | None:  # noqa: AN
 #: What the page-level measures drop beyond the passes' :data:`.prune.PASS_DROP`.
 _PASS_DROP_NAMES = frozenset(PASS_DROP.split(","))
 _HEAD_TAGS = (P.DROP_TAGS - {"-comment"}) - _PASS_DROP_NAMES
+#: (A few names: one selector walk of them costs less than a Python step per node.)
+_HEAD_SELECTOR = ",".join(sorted(_HEAD_TAGS))
 
 
 def _strip_for_passes(tree: LexborHTMLParser) -> None:
@@ -325,7 +330,9 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     # (a copy costs about half a parse, and copies the smaller tree).
     strip_elements(page, _PASS_DROP_NAMES)
     copy = copier(page, html, _strip_for_passes)
-    page_len = visible_text_len(page) - _body_title_chars(page)
+    # (every copy's body holds what the page's does: its length is measured once here)
+    body_chars = visible_text_len(page)
+    page_len = body_chars - _body_title_chars(page)
     rec = record.current()
     if rec is not None:
         rec.html, rec.page_chars = html, page_len
@@ -334,7 +341,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     for level in LEVELS:
         if rec is None:
             tree = copy()
-            content = extract_pass(tree, level)
+            content = extract_pass(tree, level, body_chars=body_chars)
         else:
             # The recorder numbers the elements of the whole page in document order (the
             # inspect report maps them onto a parse of ``html``): it gets a fresh parse,
@@ -380,7 +387,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     if PAGE_FALLBACK and page_len >= FALLBACK_MIN_PAGE_CHARS and (
             best is None or best[1].length < MIN_ARTICLE_CHARS and not article_like(best[1].nodes)
             and not _STORY_NAME.search(best[1].winner)):
-        fallback = _page_fallback(copy)
+        fallback = _page_fallback(copy, body_chars)
         found = best[1].length if best is not None else 0
         if fallback is not None and fallback[1].length >= max(FALLBACK_GAIN * found,
                                                                MIN_ARTICLE_CHARS):
@@ -389,7 +396,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             best = fallback
     if not changed:
         # The caller's parse, now as the page-level readers want it: without the head either.
-        strip_elements(page, _HEAD_TAGS)
+        strip(page, _HEAD_SELECTOR)
     if best is None:
         return page, None
     log.debug("chose the %s pass (%d chars)", _PASS_NAMES[best[1].level], best[1].length)

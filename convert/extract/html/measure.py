@@ -102,6 +102,43 @@ def text_len(node: LexborNode) -> int:
     return length
 
 
+#: Child nodes :func:`summed_len` adds up at most; an element with more is read whole.
+SUM_CHILDREN = 64
+
+
+def summed_len(node: LexborNode) -> int:
+    """:func:`text_len` of an element some of whose children may have been measured already
+    (a candidate above other candidates, the next ancestor up): their remembered lengths are
+    added to those of the other children instead of reading the whole subtree again. (Visible
+    characters add up: an element's text is its child nodes' texts, one after the other.)"""
+    measures = _MEASURES.get()
+    if measures is None:
+        return visible_chars(node.text(deep=True))
+    lengths = measures.lengths
+    key = node.mem_id
+    length = lengths.get(key)
+    if length is not None:
+        return length
+    kids: list[LexborNode] = []
+    known = False
+    for kid in node.iter(include_text=True):
+        if len(kids) == SUM_CHILDREN:
+            known = False
+            break
+        kids.append(kid)
+        if not known and kid.mem_id in lengths:
+            known = True
+    if known:
+        length = 0
+        for kid in kids:
+            size = lengths.get(kid.mem_id)
+            length += visible_chars(kid.text(deep=True)) if size is None else size
+    else:
+        length = visible_chars(node.text(deep=True))
+    lengths[key] = length
+    return length
+
+
 def text_len_of(node: LexborNode, text: str) -> int:
     """:func:`text_len` of an element whose text (``node.text(deep=True)``) the caller has
     read already: not read again, and remembered for the next :func:`text_len`."""

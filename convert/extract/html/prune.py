@@ -16,7 +16,7 @@ from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import hidden_by
 from .fastmatch import in_words
-from .measure import LOOSE, RELAXED, text_len
+from .measure import LOOSE, RELAXED, text_len, text_len_of
 from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE
 
 PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
@@ -58,9 +58,11 @@ def strip(tree: LexborHTMLParser, selector: str) -> None:
         node.decompose(recursive=False)
 
 
-def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
+def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
+          body_chars: int | None = None) -> None:
     """Remove never-content elements (unless the tree is ``stripped`` of them already),
-    hidden ones and (by pass level) page chrome."""
+    hidden ones and (by pass level) page chrome. ``body_chars``: the body's visible
+    characters when the caller measured them already (on the tree this one is a copy of)."""
     if not stripped:
         strip(tree, PASS_DROP)
     body = tree.body
@@ -70,87 +72,102 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
     rec = record.current()
     half = -1.0  # half the body's text length, measured on first need
 
-    def big(node: LexborNode) -> bool:
-        """Whether the element holds at least :data:`.thresholds.WRAPPER_SHARE` of the body's text."""
+    def big(node: LexborNode, text: str | None = None) -> bool:
+        """Whether the element holds at least :data:`.thresholds.WRAPPER_SHARE` of the body's
+        text (``text``: the element's, when read already)."""
         nonlocal half
         if half < 0:
-            half = WRAPPER_SHARE * (text_len(body) or 1)
-        return text_len(node) >= half
+            half = WRAPPER_SHARE * ((text_len(body) if body_chars is None else body_chars) or 1)
+        return (text_len(node) if text is None else text_len_of(node, text)) >= half
 
     loose = level >= LOOSE
     relaxed = level >= RELAXED
-    # Below a doomed element nothing needs deciding: the walk skips ahead to the node after
-    # its subtree (by memory id; 0 when not skipping, -1 when that subtree ends the body).
-    skip_to = 0
-    for node in body.traverse():
-        if skip_to:
-            if node.mem_id != skip_to:
+    # Below a doomed element nothing needs deciding: the walk goes on from the node after its
+    # subtree. Each stretch of the walk is one C-level traverse() from ``segment``; dooming
+    # an element with children ends the stretch, and the next starts after that subtree
+    # (a page of thousands of pruned cards is not walked node by node inside them).
+    segment: LexborNode | None = body
+    while segment is not None:
+        cut: LexborNode | None = None
+        for node in segment.traverse():
+            tag = node.tag
+            if tag is None or tag[0] == "-":
+                if tag == "-comment":
+                    doomed.append(node)
                 continue
-            skip_to = 0
-        tag = node.tag
-        if tag is None or tag[0] == "-":
-            if tag == "-comment":
-                doomed.append(node)
-            continue
-        if tag == "body" or tag == "html":
-            continue
-        attrs = node.attributes
-        if PRUNE_HIDDEN and attrs and hidden_by(attrs):
-            # Streaming-rendered pages (React's <div hidden id="S:0">, a body faded in with
-            # visibility:hidden) hide the article until a script reveals it: a "hidden"
-            # element holding most of the page's text is the page.
-            if P.STREAMED_ID.match(attrs.get("id") or ""):
+            if tag == "body" or tag == "html":
                 continue
-            if node.child is None:
+            attrs = node.attributes
+            if PRUNE_HIDDEN and attrs and hidden_by(attrs):
+                # Streaming-rendered pages (React's <div hidden id="S:0">, a body faded in
+                # with visibility:hidden) hide the article until a script reveals it: a
+                # "hidden" element holding most of the page's text is the page.
+                if P.STREAMED_ID.match(attrs.get("id") or ""):
+                    continue
+                if node.child is None:
+                    doomed.append(node)
+                elif not WRAPPER_KEPT or not big(node):
+                    doomed.append(node)
+                    cut = node
+                if rec is not None and doomed and doomed[-1] is node:
+                    rec.drop(node, "prune_hidden", **{k: attrs[k] for k in (
+                        "hidden", "aria-hidden", "style", "class") if k in attrs})
+                if cut is not None:
+                    break
+                continue
+            if loose:
+                # The loose pass keeps chrome tags to recover articles marked up as asides
+                # or footers; a <nav>/<footer> inside the <article> is still the article's
+                # furniture (its tags line, share bar, section links), whatever pass found it.
+                if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and in_article(node):
+                    doomed.append(node)
+                    if rec is not None:
+                        rec.drop(node, "article_furniture", tag=tag)
+                    cut = node
+                    break
+                continue
+            role = attrs.get("role") if attrs else None
+            if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
+                                      or tag == "header" and outside_article(node)):
                 doomed.append(node)
-            elif not WRAPPER_KEPT or not big(node):
-                doomed.append(node)
-                skip_to = _after(node, body)
-            if rec is not None and doomed and doomed[-1] is node:
-                rec.drop(node, "prune_hidden", **{k: attrs[k] for k in (
-                    "hidden", "aria-hidden", "style", "class") if k in attrs})
-            continue
-        if loose:
-            # The loose pass keeps chrome tags to recover articles marked up as asides or
-            # footers; a <nav>/<footer> inside the <article> is still the article's furniture
-            # (its tags line, share bar, section links), whatever pass found it.
-            if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and in_article(node):
-                doomed.append(node)
-                skip_to = _after(node, body)
                 if rec is not None:
-                    rec.drop(node, "article_furniture", tag=tag)
-            continue
-        role = attrs.get("role") if attrs else None
-        if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
-                                  or tag == "header" and outside_article(node)):
-            doomed.append(node)
-            skip_to = _after(node, body)
-            if rec is not None:
-                rec.drop(node, "prune_chrome_tags", tag=tag, role=role)
-            continue
-        if relaxed or not attrs or tag in _WORDS_EXEMPT or not PRUNE_CHROME_WORDS:
-            continue
-        cls = attrs.get("class")
-        ident = attrs.get("id")
-        if cls and ident:
-            words = cls + " " + ident
-        else:
-            words = cls or ident
-        if words and _unlikely(words) and not (QUOTED_EMBEDS and (
-                # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a share
-                # bar; asked only of the elements about to go, as are the tests below.)
-                tag == "blockquote" or _embed_wrapper(attrs, node))) \
-                and not (GATED_STORY and _gated_story(words, node)) \
-                and not (COMMENT_TAIL and _comments_marker(tag, words, node)):
-            # (A "Comments" heading named ``#comments`` stays: the cleaning cuts the thread
-            # under it, whose blocks are often named as content, ``commentbody``.)
+                    rec.drop(node, "prune_chrome_tags", tag=tag, role=role)
+                cut = node
+                break
+            if relaxed or not attrs or tag in _WORDS_EXEMPT or not PRUNE_CHROME_WORDS:
+                continue
+            cls = attrs.get("class")
+            ident = attrs.get("id")
+            if cls and ident:
+                words = cls + " " + ident
+            else:
+                words = cls or ident
+            if not words or not _unlikely(words):
+                continue
+            embed, gate, titled = _name_marks(words)
+            if QUOTED_EMBEDS and (
+                    # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a
+                    # share bar; asked only of the elements about to go, as are the tests below.)
+                    tag == "blockquote" or embed and node.css_first("blockquote") is not None):
+                continue
+            if GATED_STORY and gate and _gated_story(node):
+                continue
+            # (The element's text, read once for the comments marker and the wrapper test.)
+            text = node.text(deep=True)
+            if COMMENT_TAIL and _comments_marker(tag, titled, node, text):
+                # (A "Comments" heading named ``#comments`` stays: the cleaning cuts the
+                # thread under it, whose blocks are often named as content, ``commentbody``.)
+                continue
             # A wrapper misnamed "...-sidebar-layout" can hold the whole article: keep it
             # (a list cannot be that wrapper).
-            if tag in ("ul", "ol", "dl") or not WRAPPER_KEPT or not big(node):
+            if tag in ("ul", "ol", "dl") or not WRAPPER_KEPT or not big(node, text):
                 doomed.append(node)
-                skip_to = _after(node, body)
                 if rec is not None:
                     rec.drop(node, "prune_chrome_words", class_id=words)
+                cut = node
+                break
+        # (after the body itself there is nothing: ``_after`` stops at it)
+        segment = _after(segment if cut is None else cut, body)
     for node in doomed:
         try:
             node.decompose()
@@ -158,22 +175,21 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False) -> None:
             pass
 
 
-def _comments_marker(tag: str, words: str, node: LexborNode) -> bool:
+def _comments_marker(tag: str, titled: bool, node: LexborNode, text: str) -> bool:
     """Whether the element is the heading that opens the reader comments ("Comments",
     "14 Responses"), kept so that the cleaning can cut the thread under it: a heading, or
     (:data:`COMMENTS_MARKER_WRAPPER`) a wrapper holding nothing but that heading
     (``div.commentform > h2``) or a block named as the comments' title
-    (``div#written_comments_title``)."""
+    (``div#written_comments_title``: ``titled``, its class/id read so). ``text`` is the
+    element's text."""
     heading = tag in P.HEADING_TAGS
     if not heading and not COMMENTS_MARKER_WRAPPER:
         return False
     # (The text test first: a selector search costs more, and most elements fail the text.)
-    text = node.text(deep=True)
     if len(text) > COMMENTS_MARKER_CHARS or P.COMMENTS_HEADING.match(
             " ".join(text.split())) is None:
         return False
-    return heading or bool(P.TITLE_WORDS.search(words)) or node.css_first(
-        _HEADING_SELECTOR) is not None
+    return heading or titled or node.css_first(_HEADING_SELECTOR) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -181,33 +197,34 @@ def _unlikely(label: str) -> bool:
     return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
 
 
-def _embed_wrapper(attrs, node: LexborNode) -> bool:
-    """Whether the element is named as a social-media embed and holds the quoted post."""
-    words = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-    return P.EMBED.search(words) is not None and node.css_first("blockquote") is not None
+@lru_cache(maxsize=4096)
+def _name_marks(words: str) -> tuple[bool, bool, bool]:
+    """What a chrome-named element's class/id (``words``) also says: a social-media embed
+    (``twitter-tweet``, kept when it holds the quoted post), a paywall (kept when it holds
+    the rest of the story) and a title (``written_comments_title``, a comments marker)."""
+    return (P.EMBED.search(words) is not None, P.GATE.search(words) is not None,
+            P.TITLE_WORDS.search(words) is not None)
 
 
-def _gated_story(words: str, node: LexborNode) -> bool:
+def _gated_story(node: LexborNode) -> bool:
     """Whether a block named as a paywall (``paywall``, ``article-paywall``) holds the rest of
     the story: paragraphs of prose, not a "subscribe to read on" box."""
-    if not P.GATE.search(words):
-        return False
     prose = sum(text_len(p) for p in node.css("p"))
     return prose >= GATED_PROSE_CHARS
 
 
-def _after(node: LexborNode, root: LexborNode) -> int:
-    """Memory id of the first node a non-text walk of ``root`` meets after ``node``'s
-    subtree; -1 when there is none."""
+def _after(node: LexborNode, root: LexborNode) -> LexborNode | None:
+    """The first node a non-text walk of ``root`` meets after ``node``'s subtree; None when
+    there is none."""
     root_id = root.mem_id
     while node is not None and node.mem_id != root_id:
         following = node.next
         while following is not None:
             if not following.is_text_node:
-                return following.mem_id
+                return following
             following = following.next
         node = node.parent
-    return -1
+    return None
 
 
 def in_article(node: LexborNode) -> bool:

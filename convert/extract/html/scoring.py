@@ -11,7 +11,9 @@ from convert.extract.ablation import rule
 from . import patterns as P
 from .cleaning import named_chrome
 from .dom import children, has_descendant, inside
-from .measure import Candidate, class_weight, commas, describe, label, link_density, text_len
+from .measure import (
+    Candidate, class_weight, commas, describe, label, link_density, summed_len, text_len,
+)
 from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
     LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS,
@@ -145,6 +147,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     5. up through lone-child wrappers."""
     notes: list[str] = []
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:RANKED_CANDIDATES]
+    _measure_nested(ranked)
     for cand in ranked:
         cand.length = text_len(cand.node)
         cand.density = link_density(cand.node, cand.length)
@@ -230,6 +233,25 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     if node is not top.node:
         top = candidates.get(node.mem_id) or Candidate(node, top.score)
     return top, notes
+
+
+def _measure_nested(cands: list[Candidate]) -> None:
+    """Measure the candidates' text lengths children first, so that a candidate whose child
+    is a candidate too (a paragraphs' container and the wrappers above it) adds up its
+    children's lengths (:func:`.measure.summed_len`) instead of reading its subtree again."""
+    by_parent: dict[int, list[LexborNode]] = {}
+    for cand in cands:
+        parent = cand.node.parent
+        if parent is not None:
+            by_parent.setdefault(parent.mem_id, []).append(cand.node)
+
+    def measure(node: LexborNode) -> None:
+        for kid in by_parent.pop(node.mem_id, ()):
+            measure(kid)
+        summed_len(node)
+
+    for cand in cands:
+        measure(cand.node)
 
 
 def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
@@ -477,7 +499,8 @@ def enclosing_region(nodes: list[LexborNode], body: LexborNode) -> LexborNode | 
     if sum(text_len(n) for n in nodes) >= REGION_MAX_SHARE * page:
         return None
     for anc in _ancestors(nodes[0]):
-        length = text_len(anc)
+        # (each ancestor adds up the one below, measured just before)
+        length = summed_len(anc)
         if length >= REGION_MIN_SHARE * page and link_density(anc, length) <= REGION_MAX_DENSITY:
             chosen = {n.mem_id for n in nodes}
             headings = sum(1 for h in anc.css(_HEADINGS) if h.css_first("a") is None

@@ -88,3 +88,15 @@ def test_cleaning_counts_parts_in_one_walk(tree):
         p, img, li, forms = _parts(node)
         assert (p, img, li) == (len(node.css("p")), len(node.css("img")), len(node.css("li")))
         assert [f.mem_id for f in forms] == [f.mem_id for f in node.css("form")]
+
+
+def test_summed_lengths_equal_whole_reads(tree):
+    # A parent measured after its children adds up their remembered lengths; the sum is
+    # what reading its whole text gives (children first, then the other way round).
+    nodes = tree.body.css("*")
+    fresh = [text_len(n) for n in nodes]
+    with measuring(tree.body):
+        upward = [measure.summed_len(n) for n in reversed(nodes)][::-1]
+    with measuring(tree.body):
+        downward = [measure.summed_len(n) for n in nodes]
+    assert upward == downward == fresh

@@ -323,3 +323,27 @@ def test_folded_needles_answer_like_the_original(monkeypatch):
             assert (got and got.span()) == (want and want.span()), (name, text)
             assert folded.sub("-", text) == plain.sub("-", text)
             assert folded.found(text) == bool(want)
+
+
+def test_prune_walk_goes_on_after_each_pruned_subtree():
+    # The walk skips a pruned element's subtree and goes on with what follows it at every
+    # level: its siblings, then its ancestors' siblings (and a given body length decides
+    # like a measured one).
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.html.measure import visible_chars
+    from convert.extract.html.prune import prune
+
+    page = ("<html><body><div><div class='sidebar'><p>S1</p><nav>inner</nav></div>"
+            "<div><p>keep one</p><div class='share'>S2</div><!-- c --><p hidden>S3</p></div>"
+            "</div><div class='related'><div class='inner'>S4</div></div><p>keep two</p>"
+            "<section><div><div><nav>S5</nav></div></div></section><footer>S6</footer>"
+            "</body></html>")
+    texts = []
+    for given in (False, True):
+        tree = LexborHTMLParser(page)
+        chars = visible_chars(tree.body.text(deep=True)) if given else None
+        prune(tree, 0, body_chars=chars)
+        texts.append(tree.body.text(deep=True))
+        assert "<!--" not in tree.body.html
+    assert texts[0] == texts[1] == "keep onekeep two"

@@ -209,7 +209,7 @@ def test_weaker_relaxed_winner_does_not_replace_the_article(monkeypatch):
             + "<p>Weather and traffic for today, in brief, for the whole region.</p>" * 30
             + "</div></div></body></html>")
 
-    def fake_pass(tree: LexborHTMLParser, level: int):
+    def fake_pass(tree: LexborHTMLParser, level: int, **_):
         node = tree.css_first("#art" if level == 0 else "#wrap")
         length = len("".join(node.text().split()))
         return content_mod.Content([node], length, level, [], 30.0 if level == 0 else 5.0)
@@ -231,7 +231,7 @@ def test_small_side_block_gives_way_to_a_much_longer_region(monkeypatch):
     html = (f"<html><body><div id='side'>{rules}</div><div id='thread'>{reply * 60}</div>"
             "</body></html>")
 
-    def fake_pass(tree: LexborHTMLParser, level: int):
+    def fake_pass(tree: LexborHTMLParser, level: int, **_):
         node = tree.css_first("#side" if level == 0 else "#thread")
         length = len("".join(node.text().split()))
         return content_mod.Content([node], length, level, [], 10.0)
