@@ -78,22 +78,6 @@ CARD_NOT_DIALOG = rule("card_not_dialog", "the text of a dialog (role=dialog, <d
 _DIALOGS = "dialog, [role=dialog], [role=alertdialog]"
 
 
-DEFINITION_CARDS = rule("definition_cards", "in a definition list (<dl>) each term and its "
-                        "description (<dt>, <dd>) are one card: a listing of papers or "
-                        "entries built as one <dl>")
-
-
-def _terms(item: LexborNode) -> list[LexborNode]:
-    """The ``<dt>`` elements just before a ``<dd>`` (its terms), in order."""
-    out = []
-    node = item.prev
-    while node is not None and node.tag != "dd":
-        if node.tag == "dt":
-            out.append(node)
-        node = node.prev
-    return out[::-1]
-
-
 def _is_card(item: LexborNode, length: int) -> bool:
     if length < CARD_MIN_CHARS:
         return False
@@ -101,8 +85,6 @@ def _is_card(item: LexborNode, length: int) -> bool:
         hidden = sum(text_len(d) for d in item.css(_DIALOGS))
         if hidden and length - hidden < CARD_MIN_CHARS:
             return False
-    if item.tag == "dd" and any(t.css_first("a[href]") is not None for t in _terms(item)):
-        return True
     return item.tag == "a" and bool(item.attrs.get("href")) or item.css_first("a[href]") is not None
 
 
@@ -113,10 +95,7 @@ def _grids(root: LexborNode) -> list[tuple[float, Group]]:
     for group in groups(root, MIN_CARDS, feedback=True, wrappers=LIST_WRAPPERS,
                         main=LAYOUT_ABOVE_MAIN):
         tag = group.signature[0]
-        if tag == "dd":
-            if not (DEFINITION_CARDS and group.parent.tag == "dl"):
-                continue
-        elif tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
+        if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
             continue
         lengths = group.lengths
         cards = [(item, n) for item, n in zip(group.items, lengths) if _is_card(item, n)]
@@ -153,8 +132,6 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     items = []
     for item in group.items:
         blocks = cardwise.blocks_of(item, 0)
-        if item.tag == "dd":
-            blocks = [b for term in _terms(item) for b in cardwise.blocks_of(term, 0)] + blocks
         if CARD_REPEATS:
             blocks = cards.without_repeats(blocks)
         if blocks:

@@ -193,7 +193,7 @@ def test_a_run_of_modal_windows_is_no_grid():
     assert listing.find(LexborHTMLParser(page.replace("role='dialog'", "")).body) is not None
 
 
-# ------------------------------------------------------- wrappers, layout and definition lists
+# ------------------------------------------------------------------------ wrappers and layout
 
 def _products(wrapper: str, n: int = 8) -> str:
     # The shape of a shop's category page (wcxb-dev-extra 0633, 2913): the results and their
@@ -240,33 +240,6 @@ def test_labels_around_main_are_layout():
     inside = page.replace("<div class='results'>", "<div class='results'><div class='footer'>") \
         .replace("</a></div></main>", "</a></div></div></main>")
     assert listing.find(LexborHTMLParser(inside).body) is None
-
-
-def _papers(n: int = 6) -> str:
-    # The shape of arxiv.org/list/… (wcxb-dev-extra 2916): one <dl>, a <dt> (number and
-    # links) and a <dd> (title, authors, subjects) per paper.
-    entries = "".join(
-        f"<dt>[{i}] <a href='/abs/{i}'>arXiv:2603.{i:05d}</a> [<a href='/pdf/{i}'>pdf</a>]</dt>"
-        f"<dd><div class='list-title'>Title: A study of attention sinks, part {i}</div>"
-        f"<div class='list-authors'>A. Author, B. Author</div>"
-        f"<div class='list-subjects'>Subjects: Machine Learning (cs.LG)</div></dd>"
-        for i in range(1, n + 1))
-    return f"<html><body><main><h1>Recent submissions</h1><dl>{entries}</dl></main></body></html>"
-
-
-def test_a_definition_list_is_a_grid_of_term_and_description():
-    grid = listing.find(LexborHTMLParser(_papers()).body)
-    assert grid is not None and len(grid.items) == 6
-    built = listing.build(grid, Builder("https://arxiv.example/"))[0]
-    first = _text(list(built.items[0].blocks))
-    title = "Title: A study of attention sinks, part 1"
-    assert first.index("arXiv:2603.00001") < first.index(title)
-    assert "Subjects: Machine Learning" in first
-
-
-def test_definition_cards_ablated(monkeypatch):
-    monkeypatch.setattr(listing, "DEFINITION_CARDS", False)
-    assert listing.find(LexborHTMLParser(_papers()).body) is None
 
 
 def test_region_of_deeply_nested_markup_is_built_without_recursing_per_level():
