@@ -24,6 +24,7 @@ from convert.textutil import block_texts, clean_text, squash
 
 from ..dom import inside
 from ..measure import text_len
+from . import sifted
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
 from ...lazyre import lazy
 
@@ -386,37 +387,11 @@ def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     :data:`POST_FURNITURE`): an element holding some is built child by child."""
     if not POST_FURNITURE:
         return builder.blocks_of(node, 0)
-    holders: set[int] = set()  # (one search: the elements with furniture below them)
-    for n in node.css("aside, [class], [id]"):  # (the node itself among them)
-        if not _furniture(n):
-            continue
-        up = n if n.mem_id == node.mem_id else n.parent
-        while up is not None and up.mem_id not in holders:
-            holders.add(up.mem_id)
-            if up.mem_id == node.mem_id:
-                break
-            up = up.parent
-    if node.mem_id not in holders:
+    held = sifted.holders(node, "aside, [class], [id]", _furniture, root_marked=True)
+    if node.mem_id not in held:
         return builder.blocks_of(node, 0)
-    # (a walk with a stack: a post nested thousands of levels deep is no recursion)
-    out: list[Block] = []
-    stack = [node.child]
-    while stack:
-        child = stack.pop()
-        if child is None:
-            continue
-        stack.append(child.next)
-        tag = child.tag
-        if tag == "-text":
-            text = squash(clean_text(child.text_content or ""))
-            if text:
-                out.append(Paragraph((Text(text),)))
-        elif tag and not tag.startswith("-") and not _furniture(child):
-            if child.mem_id in holders:
-                stack.append(child.child)  # its children before its next sibling
-            else:
-                out.extend(builder.blocks_of(child, 0))
-    return out
+    return sifted.blocks_without(node, builder, held,
+                                 lambda child: sifted.LEAVE if _furniture(child) else None)
 
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001

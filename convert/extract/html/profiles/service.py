@@ -17,11 +17,10 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Paragraph, Text
-from convert.textutil import clean_text, squash
-
+from convert.article import Block
 from convert.extract.ablation import rule
 
+from . import sifted
 from ..dom import inside, is_hidden
 from ..measure import link_density, text_len
 from ...lazyre import lazy
@@ -174,51 +173,23 @@ def main_blocks(main: LexborNode, builder,  # noqa: ANN001
     a section's)."""
     if page is None and main.tag == "body":
         page = main
-    holders = _holders(main, page)
-    if main.mem_id not in holders:
+    held = sifted.holders(main, _SIFTED, lambda node: _chrome(node, page) or _panel(node))
+    if main.mem_id not in held:
         return builder.blocks_of(main, 0)
-    # (a walk with a stack: a page nested thousands of levels deep is no recursion)
-    out: list[Block] = []
-    stack = [main.child]
-    while stack:
-        child = stack.pop()
-        if child is None:
-            continue
-        stack.append(child.next)
-        tag = child.tag
-        if tag == "-text":
-            text = squash(clean_text(child.text_content or ""))
-            if text:
-                out.append(Paragraph((Text(text),)))
-        elif tag and not tag.startswith("-") and not _chrome(child, page):
-            if _panel(child):
-                out.extend(builder.blocks(child, 0))
-            elif is_hidden(child):
-                continue
-            elif child.mem_id in holders:
-                stack.append(child.child)  # its children before its next sibling
-            else:
-                out.extend(builder.blocks_of(child, 0))
-    return out
+
+    def judge(child: LexborNode) -> list[Block] | None:
+        if _chrome(child, page):
+            return sifted.LEAVE
+        if _panel(child):
+            return builder.blocks(child, 0)
+        return sifted.LEAVE if is_hidden(child) else None
+
+    return sifted.blocks_without(main, builder, held, judge)
 
 
-def _holders(main: LexborNode, page: LexborNode | None) -> set[int]:
-    """The ``mem_id`` of ``main`` and of its elements holding (below them) chrome to leave out
-    or a collapsed panel to open: the elements :func:`main_blocks` builds child by child. One
-    search of ``main``, each ancestor marked once."""
-    held: set[int] = set()
-    main_id = main.mem_id
-    for node in main.css("nav, aside, form, dialog, [role], [class], [id], [style], [hidden], "
-                         "[aria-hidden], header, footer"):
-        if node.mem_id == main_id or not (_chrome(node, page) or _panel(node)):
-            continue
-        up = node.parent
-        while up is not None and up.mem_id not in held:
-            held.add(up.mem_id)
-            if up.mem_id == main_id:
-                break
-            up = up.parent
-    return held
+#: The elements :func:`main_blocks` may leave out or open (chrome, collapsed panels).
+_SIFTED = ("nav, aside, form, dialog, [role], [class], [id], [style], [hidden], [aria-hidden], "
+           "header, footer")
 
 
 def _owner(footer: LexborNode, main: LexborNode) -> bool:
