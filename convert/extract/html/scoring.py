@@ -245,13 +245,18 @@ def _measure_nested(cands: list[Candidate]) -> None:
         if parent is not None:
             by_parent.setdefault(parent.mem_id, []).append(cand.node)
 
-    def measure(node: LexborNode) -> None:
-        for kid in by_parent.pop(node.mem_id, ()):
-            measure(kid)
-        summed_len(node)
-
+    # (a stack, not a recursive closure: a closure that calls itself is a reference cycle,
+    # and with the collector paused during a parse the cycle kept this page's whole tree
+    # alive until a full collection: +30 MB peak RSS over 600 dragnet pages)
     for cand in cands:
-        measure(cand.node)
+        stack: list[tuple[LexborNode, bool]] = [(cand.node, False)]
+        while stack:
+            node, kids_done = stack.pop()
+            if kids_done:
+                summed_len(node)
+                continue
+            stack.append((node, True))
+            stack.extend((kid, False) for kid in reversed(by_parent.pop(node.mem_id, ())))
 
 
 def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
