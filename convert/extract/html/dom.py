@@ -152,6 +152,11 @@ def inside(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
+def within(node: LexborNode, root: LexborNode) -> bool:
+    """Whether ``node`` is ``root`` or below it."""
+    return node.mem_id == root.mem_id or inside(node, root)
+
+
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
     for kid in node.iter():  # (children() but faster; nameless and comment nodes skipped)

@@ -22,7 +22,7 @@ from convert.article import Block, Div, Paragraph, Quote, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
-from ..dom import inside
+from ..dom import inside, within
 from ..measure import text_len
 from . import sifted
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
@@ -296,7 +296,7 @@ def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
     for node in body.css(tag):
         if node.mem_id not in known:
             cls = node.attributes.get("class") or ""
-            if not cls or _lead_class(cls) != lead or not _under(node, root) \
+            if not cls or _lead_class(cls) != lead or not within(node, root) \
                     or in_chrome(node, stop=root):
                 continue
         found.append(node)
@@ -317,11 +317,6 @@ def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
     if len(items) <= len(group.items):
         return group
     return Group(group.parent, items, group.signature, [visible_len(n) for n in items])
-
-
-def _under(node: LexborNode, root: LexborNode) -> bool:
-    """Whether ``node`` is ``root`` or below it."""
-    return node.mem_id == root.mem_id or _below(node, {root.mem_id})
 
 
 def _below(node: LexborNode, ids: set[int]) -> bool:

@@ -23,7 +23,7 @@ from convert.article import Block, Heading, Link, List, ListItem, Paragraph
 from convert.extract.ablation import rule
 from convert.safety import kept_url
 
-from ..dom import is_hidden
+from ..dom import is_hidden, within
 from ..measure import text_len
 from ...lazyre import lazy
 from . import cards
@@ -243,25 +243,16 @@ def region(body: LexborNode, grid: Group) -> LexborNode | None:
     return None
 
 
-def _within(node: LexborNode, root: LexborNode) -> bool:
-    rid = root.mem_id
-    while node is not None:
-        if node.mem_id == rid:
-            return True
-        node = node.parent
-    return False
-
-
 def _region_grids(root: LexborNode, grid: Group,
                   grids: list[tuple[float, Group]] | None = None) -> list[Group]:
     """The grids of the region: the chosen one, and every other one not nested in or around
     a grid already taken (larger ones first). ``grids`` are the page's (:func:`_grids` of the
     body), when known."""
     inside = _grids(root) if grids is None else [
-        (score, g) for score, g in grids if _within(g.parent, root)]
+        (score, g) for score, g in grids if within(g.parent, root)]
     taken = [grid]
     for _, other in sorted(inside + _twins(root, grid), key=lambda sg: -sg[0]):
-        if any(_within(other.parent, g.parent) or _within(g.parent, other.parent) for g in taken):
+        if any(within(other.parent, g.parent) or within(g.parent, other.parent) for g in taken):
             continue
         taken.append(other)
     return taken
@@ -332,7 +323,7 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
             out.extend(done if done is not None else build(group, builder))
         elif node.mem_id in walked:
             if node.mem_id == root.mem_id or not _furniture(node) \
-                    or any(_within(g.parent, node) for g in grids):
+                    or any(within(g.parent, node) for g in grids):
                 stack.extend(reversed(list(node.iter())))  # in document order
         elif node.tag and not node.tag.startswith("-") and not _furniture(node):
             out.extend(builder.blocks_of(node, 0))
