@@ -47,6 +47,9 @@ SHORT_DEBRIS = rule("short_debris", "a very short block without picture or headi
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
+CODE_INSIDE = rule("code_inside", "a block inside a <pre> (a line of a code block an editor "
+                   "or highlighter renders as one element per line) is never cleaned on its "
+                   "own: its shortness and its lack of prose say nothing about it")
 RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
@@ -72,8 +75,12 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         if COMMENT_TAIL:
             doomed.extend(_comment_tail(root, root_len))
         dropped: list[LexborNode] = []
+        # (the <pre> blocks are looked up once per winner: most have none)
+        code = CODE_INSIDE and root.css_first("pre") is not None
         for node in root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else ():
             if node.mem_id == root.mem_id:
+                continue
+            if code and _in_pre(node, root):
                 continue
             seen += 1
             if seen > MAX_CLEANED:
@@ -275,6 +282,16 @@ def _in_heading(node: LexborNode, root: LexborNode) -> bool:
     up = node.parent
     while up is not None and up.mem_id != root.mem_id:
         if up.tag in P.HEADING_TAGS:
+            return True
+        up = up.parent
+    return False
+
+
+def _in_pre(node: LexborNode, root: LexborNode) -> bool:
+    """Whether a ``<pre>`` below ``root`` encloses the element."""
+    up = node.parent
+    while up is not None and up.mem_id != root.mem_id:
+        if up.tag == "pre":
             return True
         up = up.parent
     return False

@@ -28,3 +28,37 @@ def test_heading_text_in_a_div_is_kept():
     article = convert.parse(_page(), kind="html")
     headings = [inline_text(b.children) for b in article.blocks if isinstance(b, Heading)]
     assert "About this book" in headings and "Play Around with Code" in headings
+
+
+def _code_page() -> bytes:
+    # Shaped after react.dev (wcxb-dev 0674) and the Stripe API reference (wcxb-dev 0680): an
+    # editor renders the code block one <div> per line, and the short lines ("} else {",
+    # "let content;") read as debris to the conditional cleaning.
+    para = ("<p>In React, there is no special syntax for writing conditions. Instead, you will "
+            "use the same techniques as you use when writing regular JavaScript code.</p>")
+    lines = ["let content;", "if (isLoggedIn) {", "  content = <AdminPanel />;", "} else {",
+             "  content = <LoginForm />;", "}", "return (", "  <div>", "    {content}",
+             "  </div>", ");"]
+    code = "".join(f"<div class='cm-line'>{line.replace('<', '&lt;')}</div>" for line in lines)
+    return (f"<html><head><title>Conditional rendering</title></head><body><main>"
+            f"<article><h1>Conditional rendering</h1>{para * 3}"
+            f"<div class='sandpack'><pre class='sp-code'><code>{code}</code></pre></div>"
+            f"{para * 2}</article></main></body></html>").encode()
+
+
+def _code_text(article) -> str:  # noqa: ANN001
+    from convert.article import CodeBlock
+    return "\n".join(b.text for b in article.blocks if isinstance(b, CodeBlock))
+
+
+def test_lines_of_a_code_block_are_not_cleaned():
+    code = _code_text(convert.parse(_code_page(), kind="html"))
+    for line in ("let content;", "} else {", "content = <LoginForm />;", "{content}"):
+        assert line in code
+
+
+def test_lines_of_a_code_block_are_cleaned_without_the_rule(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "CODE_INSIDE", False)
+    code = _code_text(convert.parse(_code_page(), kind="html"))
+    assert "} else {" not in code
