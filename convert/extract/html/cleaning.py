@@ -4,7 +4,10 @@ names them as boilerplate (related posts, share bars, comments, newsletter and a
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from typing import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -39,6 +42,9 @@ NEGATIVE_SCORE = rule("negative_score", "a block whose class weight and score ar
                       "is dropped")
 CONTENT_COMMAS_RULE = rule("content_commas", "a block with many commas is prose, kept")
 LINK_LISTS = rule("link_lists", "a list of links inside the winner is dropped")
+DOCS_LINK_LISTS = rule("docs_link_lists", "on a documentation page a list of links inside "
+                       "the winner is kept: a section's references (its commands, its guides), "
+                       "not navigation, which the pruning took out already")
 PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept")
 IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
 ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraphs is dropped")
@@ -51,6 +57,21 @@ CODE_INSIDE = rule("code_inside", "a block inside a <pre> (a line of a code bloc
                    "or highlighter renders as one element per line) is never cleaned on its "
                    "own: its shortness and its lack of prose say nothing about it")
 RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
+
+#: Whether the page being extracted is documentation (:func:`documentation_page`).
+_DOCUMENTATION: ContextVar[bool] = ContextVar("decruft_documentation_page", default=False)
+
+
+@contextmanager
+def documentation_page(documentation: bool) -> Iterator[None]:
+    """Clean the winners found inside this block as those of a documentation page (or not):
+    see :data:`DOCS_LINK_LISTS`."""
+    token = _DOCUMENTATION.set(documentation)
+    try:
+        yield
+    finally:
+        _DOCUMENTATION.reset(token)
+
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
@@ -386,8 +407,10 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     inputs = sum(1 for form in forms if text_len(form) < FORM_MAX_CHARS)
     density = link_density(node)
     if tag in ("ul", "ol"):
-        # A list of links is navigation; a list of sentences is content.
-        return LINK_LISTS and density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
+        # A list of links is navigation; a list of sentences is content. (On a documentation
+        # page a section's list of references is content too.)
+        links = LINK_LISTS and not (DOCS_LINK_LISTS and _DOCUMENTATION.get())
+        return links and density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
             length < 1 and img == 0)
     if PROSE_INSIDE and p and _prose(node) >= PROSE_INSIDE_CHARS:
         # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.
