@@ -40,6 +40,7 @@ from .cleaning import documentation_page
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
+from .profiles.product import reveal_streamed
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
     LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, READ_ALSO_MAX_CHARS, SUBTITLE_LOOKAHEAD,
@@ -65,6 +66,9 @@ BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share th
                          "Advertisement) are dropped")
 READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
 CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
+STREAMED_PAGES = rule("streamed_pages", "on every page the hidden segments a streaming server "
+                      "render sends late (React's <div hidden id=\"S:1a\">) are put in their "
+                      "placeholders before anything reads the page")
 
 
 def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
@@ -95,6 +99,12 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     page_url = base_url or (location if _is_url(location) else None)
     # The page is parsed once: the cascade's passes work on copies of this tree.
     head_tree = parse(utf8_markup(data, decoded, text, encoding))
+    if STREAMED_PAGES and ('id="S:' in text or "id='S:" in text) and head_tree.body is not None \
+            and reveal_streamed(head_tree.body):
+        # The page as its reader sees it once the stream's script ran: an article rendered so
+        # has its later sections in these segments, at the end of the body and hidden. (The
+        # cascade reads the markup and this tree both: they must agree.)
+        text = head_tree.html or text
     base = _base_url(head_tree, page_url)
     fields = metadata_mod.extract(head_tree, page_url)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
