@@ -208,7 +208,8 @@ def _forum(kind: str, page: _Page) -> _Taken | None:
     thread = forum.find(page.body)
     if thread is None:
         return None
-    blocks = forum.with_lead(forum.build(thread, page.builder), page.generic)
+    blocks = forum.with_lead(forum.opening(page.body, thread, page.builder)
+                             + forum.build(thread, page.builder), page.generic)
     if not blocks or not forum.preferred(blocks, page.generic):
         return None
     return blocks, [thread.parent], [

@@ -28,7 +28,7 @@ from . import sifted
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
 from ...lazyre import lazy
 
-__all__ = ["find", "build", "preferred", "with_lead", "FORUM_PROFILE"]
+__all__ = ["find", "build", "opening", "preferred", "with_lead", "FORUM_PROFILE"]
 
 FORUM_PROFILE = rule("forum_profile", "on a forum page the run of repeated posts (each with an "
                      "author or a time) is the thread, a section per post")
@@ -49,6 +49,9 @@ POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post 
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
                  "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
                  "is named for it")
+OPENING_POST = rule("forum_opening_post", "an element before the thread with the template of "
+                    "its posts' messages (their tag and class), outside chrome, is the opening "
+                    "post a page marks up apart from the replies: it leads the thread")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -402,6 +405,55 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
         if message is not item:
             head = _line(author) + _line(time)
         out.append(Div(tuple(head + body), "post"))
+    return out
+
+
+#: The posts' messages have one template (tag and class) when this share of them do.
+MIN_TEMPLATE_SHARE = 0.6
+#: At most this many elements before the thread are its opening posts (more: the template
+#: names some other run of blocks, not a post held apart).
+MAX_OPENING_POSTS = 2
+
+
+def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: ANN001
+    """The opening post of the thread marked up apart from its replies (see
+    :data:`OPENING_POST`): a ``post`` section per element before the thread's first post
+    with the template of the posts' messages, or nothing."""
+    if not OPENING_POST:
+        return []
+    templates: dict[tuple[str, str], int] = {}
+    for item in group.items[:MARK_SAMPLE]:
+        marks = [m for m in (_author(item), _time(item)) if m is not None]
+        message = _message(item, marks)
+        cls = message.attributes.get("class") or ""
+        if message is not item and cls.strip():
+            key = (message.tag, _lead_class(cls))
+            templates[key] = templates.get(key, 0) + 1
+    if not templates:
+        return []
+    (tag, lead), n = max(templates.items(), key=lambda kv: kv[1])
+    if not lead or n < MIN_TEMPLATE_SHARE * min(len(group.items), MARK_SAMPLE):
+        return []
+    first = group.items[0]
+    found: list[LexborNode] = []
+    # (document order: the elements before the thread's first post come first)
+    for node in body.css(tag):
+        if node.mem_id == first.mem_id or inside(node, first):
+            break
+        if inside(first, node):  # (the thread's wrappers)
+            continue
+        cls = node.attributes.get("class") or ""
+        if not cls.strip() or _lead_class(cls) != lead or in_chrome(node) \
+                or found and inside(node, found[-1]):
+            continue
+        found.append(node)
+    if not found or len(found) > MAX_OPENING_POSTS:
+        return []
+    out: list[Block] = []
+    for node in found:
+        blocks = _post_blocks(node, builder)
+        if blocks:
+            out.append(Div(tuple(blocks), "post"))
     return out
 
 

@@ -247,3 +247,46 @@ def test_post_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypa
     assert "First line of the post." in text and "The deep paragraph of text." in text
     assert "My signature" not in text
     assert len(calls) < 10 * n
+
+
+def _card_page() -> str:
+    # Shaped after a VerticalScope XenForo thread (wcxb-dev 4317, woodworkingtalk): the opening
+    # post is a "message card" above the replies, which are <article>s; the message inside
+    # both is the same <div class="bbWrapper">.
+    def message(text: str) -> str:
+        return (f"<div class='message-content'><div class='bbWrapper'><p>{text}</p></div>"
+                f"<div class='message-signature'>Sent from my workshop</div></div>")
+    opening = ("<div class='MessageCard js-post'><a class='username' href='/members/ann.1/'>ann"
+               "</a><time datetime='2024-01-02'>Jan 2, 2024</time>"
+               + message("New here and keen to get into woodworking properly. I only have basic "
+                         "power tools: what would you build first?") + "</div>")
+    replies = "".join(_post_card(i, *p) for i, p in enumerate(_POSTS))
+    return (f"<html><body><h1>Beginner projects</h1><div class='thread'>{opening}"
+            f"<div class='replies'>{replies}</div></div></body></html>")
+
+
+def _post_card(i: int, author: str, when: str, text: str) -> str:
+    return (f"<article class='js-post nested-{i}'><a class='username' href='/members/{author}.{i}/'>"
+            f"{author}</a><time datetime='2022-07-0{i}'>{when}</time><div class='message-content'>"
+            f"<div class='bbWrapper'><p>{text}</p></div><div class='message-signature'>Sent "
+            f"from my workshop</div></div></article>")
+
+
+def test_an_opening_post_with_the_replies_message_template_leads():
+    body = LexborHTMLParser(_card_page()).body
+    thread = forum.find(body)
+    assert thread is not None and len(thread.items) == len(_POSTS)
+    lead = forum.opening(body, thread, Builder(None))
+    assert len(lead) == 1 and isinstance(lead[0], Div) and lead[0].role == "post"
+    assert " ".join(block_texts(lead)).startswith("New here and keen to get into woodworking")
+
+
+def test_no_opening_post_without_the_rule_or_the_template(monkeypatch):
+    body = LexborHTMLParser(_card_page()).body
+    thread = forum.find(body)
+    # The replies of _page() have their message in a <div class='message-body'>: nothing
+    # before them has it.
+    plain = LexborHTMLParser(_page()).body
+    assert forum.opening(plain, forum.find(plain), Builder(None)) == []
+    monkeypatch.setattr(forum, "OPENING_POST", False)
+    assert forum.opening(body, thread, Builder(None)) == []
