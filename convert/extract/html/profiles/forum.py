@@ -49,6 +49,9 @@ POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post 
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
                  "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
                  "is named for it")
+INNERMOST_RUN = rule("forum_innermost_run", "a run of marked posts inside an item of another "
+                     "run gives way to it also when both are as long: a post is the innermost "
+                     "repeated unit with an author or a time")
 OPENING_POST = rule("forum_opening_post", "an element before the thread with the template of "
                     "its posts' messages (their tag and class), outside chrome, is the opening "
                     "post a page marks up apart from the replies: it leads the thread")
@@ -199,8 +202,9 @@ def _stamp(text: str) -> bool:
 
 def find(body: LexborNode) -> Group | None:
     """The thread's run of posts, or ``None`` when no run of marked posts is there. A run
-    whose items hold a longer run (blocks of the page each holding many posts) gives way to
-    it: a post is the innermost repeated unit with an author or a time."""
+    whose items hold a longer run (blocks of the page each holding many posts), or with
+    :data:`INNERMOST_RUN` one as long, gives way to it: a post is the innermost repeated unit
+    with an author or a time."""
     found: list[tuple[int, Group]] = []
     roots: dict[int, LexborNode] = {}
     for root, group in _all_groups(body):
@@ -221,7 +225,7 @@ def find(body: LexborNode) -> Group | None:
         found.append((sum(lengths), group))
     best: tuple[int, Group] | None = None
     for score, group in found:
-        if any(len(other.items) > len(group.items) and _holds(group, other.parent)
+        if any(other is not group and _outnumbers(other, group) and _holds(group, other.parent)
                for _, other in found):
             continue
         if best is None or score > best[0]:
@@ -229,6 +233,14 @@ def find(body: LexborNode) -> Group | None:
     if best is None:
         return None
     return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+
+
+def _outnumbers(inner: Group, outer: Group) -> bool:
+    """Whether a run inside one of ``outer``'s items has the posts to be the thread instead:
+    more items, or with :data:`INNERMOST_RUN` as many (a crawler view's two page blocks, the
+    title's and the thread's, around a thread of two posts)."""
+    n, m = len(inner.items), len(outer.items)
+    return n > m or INNERMOST_RUN and n == m
 
 
 def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:

@@ -290,3 +290,29 @@ def test_no_opening_post_without_the_rule_or_the_template(monkeypatch):
     assert forum.opening(plain, forum.find(plain), Builder(None)) == []
     monkeypatch.setattr(forum, "OPENING_POST", False)
     assert forum.opening(body, thread, Builder(None)) == []
+
+
+def _crawler_page() -> str:
+    # Shaped after a Discourse crawler view (wcxb-dev-extra 0501): two unnamed page blocks, the
+    # title's (with the starter and the time) and the thread's, around a thread of two posts.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<div id='post_{i}' class='topic-body crawler-post'><div class='crawler-post-meta'>"
+                f"<a href='/u/{author}'><span itemprop='name'>{author}</span></a>"
+                f"<time datetime='2024-09-0{i}'>{when}</time></div><div class='post'>"
+                f"<p>{text}</p></div></div>")
+    head = ("<div><h1>4o update broken</h1><a href='/u/ann'>ann</a> <span class='date'>"
+            "September 5, 2024</span> <span>in ChatGPT, Bugs and feedback</span></div>")
+    thread = ("<div>" + post(1, "ann", "September 5, 2024", "We're on Teams and whatever "
+              "version was released last night is broken: document reviews fail.")
+              + post(2, "dale", "September 5, 2024", "I asked our GPT if anyone else was "
+                     "having the issue, and it found several threads about it.") + "</div>")
+    return f"<html><body><div id='main-outlet' class='wrap'>{head}{thread}</div></body></html>"
+
+
+def test_a_run_as_long_inside_a_page_block_is_the_thread(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_crawler_page()).body)
+    assert thread is not None and thread.signature == ("div", "topic-body")
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert "We're on Teams" in text and "I asked our GPT" in text
+    monkeypatch.setattr(forum, "INNERMOST_RUN", False)
+    assert forum.find(LexborHTMLParser(_crawler_page()).body).signature == ("div", "")
