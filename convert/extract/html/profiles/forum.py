@@ -49,6 +49,9 @@ POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post 
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
                  "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
                  "is named for it")
+POST_LINES = rule("forum_post_lines", "inside a post, the lines the forum software adds to "
+                  "the message (an edit notice, 'Click to expand...', a reactions line, a user "
+                  "card's join date and post count, 'View Public Profile') are left out")
 INNERMOST_RUN = rule("forum_innermost_run", "a run of marked posts inside an item of another "
                      "run gives way to it also when both are as long: a post is the innermost "
                      "repeated unit with an author or a time")
@@ -394,7 +397,13 @@ def _furniture(node: LexborNode) -> bool:
 
 def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     """The blocks of a post's message ``node`` without the furniture inside it (see
-    :data:`POST_FURNITURE`): an element holding some is built child by child."""
+    :data:`POST_FURNITURE`): an element holding some is built child by child; and without
+    the lines the software adds (:data:`POST_LINES`)."""
+    blocks = _sifted_blocks(node, builder)
+    return _without_post_lines(blocks) if POST_LINES else blocks
+
+
+def _sifted_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     if not POST_FURNITURE:
         return builder.blocks_of(node, 0)
     held = sifted.holders(node, "aside, [class], [id]", _furniture, root_marked=True)
@@ -402,6 +411,33 @@ def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
         return builder.blocks_of(node, 0)
     return sifted.blocks_without(node, builder, held,
                                  lambda child: sifted.LEAVE if _furniture(child) else None)
+
+
+#: A line forum software adds to a post (see :data:`POST_LINES`), matched on the whole line.
+_POST_LINE = lazy(
+    r"(?:last )?edited\b.{0,80}?\bby\b[^.!?]{0,60}|.{0,80}\(see edit history\)|"
+    r"(?:click to )?expand\W{0,3}|reactions?\s*:.{0,200}|not open for further replies\.?|"
+    r"join(?:ed)? date\s*:.{0,30}|posts\s*:\s*[\d.,]+|view public profile|"
+    r"find (?:all |more )?posts by .{1,40}|post options",
+    re.IGNORECASE)
+#: (a longer line is the poster's own text)
+POST_LINE_MAX_CHARS = 160
+
+
+def _without_post_lines(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = " ".join(block_texts([block]))
+            if len(text) <= POST_LINE_MAX_CHARS and _POST_LINE.fullmatch(text.strip()):
+                continue
+        elif isinstance(block, Div):
+            inner = _without_post_lines(list(block.blocks))
+            if not inner:
+                continue
+            block = Div(tuple(inner), block.role)
+        out.append(block)
+    return out
 
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001

@@ -316,3 +316,36 @@ def test_a_run_as_long_inside_a_page_block_is_the_thread(monkeypatch):
     assert "We're on Teams" in text and "I asked our GPT" in text
     monkeypatch.setattr(forum, "INNERMOST_RUN", False)
     assert forum.find(LexborHTMLParser(_crawler_page()).body).signature == ("div", "")
+
+
+def _vbulletin_post(i: int, author: str, when: str, text: str) -> str:
+    # Shaped after a vBulletin thread (wcxb-dev-extra 0527, flyertalk): the user card's lines
+    # and the edit notice sit in unnamed blocks beside the message.
+    return (f"<div class='postrow' id='post{i}'><a class='bigusername' "
+            f"href='/members/{author}.html'>{author}</a><div>Join Date: Aug 2008</div>"
+            f"<div>Posts: 1,077</div><div class='date'>{when}</div><p>{text}</p>"
+            f"<p>Last edited by {author}; Feb 17, 2026 at 9:17 am</p><p>Click to expand...</p>"
+            f"<p>View Public Profile</p><p>Find More Posts by {author}</p></div>")
+
+
+def test_lines_the_software_adds_to_a_post_are_left_out(monkeypatch):
+    html = ("<html><body><div id='posts'>"
+            + "".join(_vbulletin_post(i, *p) for i, p in enumerate(_POSTS)) + "</div></body></html>")
+    thread = forum.find(LexborHTMLParser(html).body)
+    assert thread is not None and len(thread.items) == len(_POSTS)
+    lines = list(block_texts(forum.build(thread, Builder(None))))
+    assert _POSTS[2][2] in lines
+    for furniture in ("Join Date: Aug 2008", "Posts: 1,077", "View Public Profile",
+                      "Click to expand...", "Find More Posts by felixen"):
+        assert furniture not in lines
+    assert not any(line.startswith("Last edited by") for line in lines)
+    monkeypatch.setattr(forum, "POST_LINES", False)
+    assert "View Public Profile" in block_texts(forum.build(thread, Builder(None)))
+
+
+def test_a_post_line_is_matched_whole():
+    assert forum._POST_LINE.fullmatch("Edited October 30, 2025 by El Patron (see edit history)")
+    assert forum._POST_LINE.fullmatch("Reactions: CountMike")
+    # a poster's own sentence that starts alike is text
+    assert not forum._POST_LINE.fullmatch("Edited the config by hand and it works now. Thanks!")
+    assert not forum._POST_LINE.fullmatch("Posts: see the pinned guide first")
