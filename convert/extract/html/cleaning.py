@@ -4,7 +4,10 @@ names them as boilerplate (related posts, share bars, comments, newsletter and a
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from typing import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -39,6 +42,9 @@ NEGATIVE_SCORE = rule("negative_score", "a block whose class weight and score ar
                       "is dropped")
 CONTENT_COMMAS_RULE = rule("content_commas", "a block with many commas is prose, kept")
 LINK_LISTS = rule("link_lists", "a list of links inside the winner is dropped")
+DOCS_LINK_LISTS = rule("docs_link_lists", "on a documentation page a list of links inside "
+                       "the winner is kept: a section's references (its commands, its guides), "
+                       "not navigation, which the pruning took out already")
 PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept")
 IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
 ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraphs is dropped")
@@ -47,7 +53,25 @@ SHORT_DEBRIS = rule("short_debris", "a very short block without picture or headi
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
+CODE_INSIDE = rule("code_inside", "a block inside a <pre> (a line of a code block an editor "
+                   "or highlighter renders as one element per line) is never cleaned on its "
+                   "own: its shortness and its lack of prose say nothing about it")
 RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
+
+#: Whether the page being extracted is documentation (:func:`documentation_page`).
+_DOCUMENTATION: ContextVar[bool] = ContextVar("decruft_documentation_page", default=False)
+
+
+@contextmanager
+def documentation_page(documentation: bool) -> Iterator[None]:
+    """Clean the winners found inside this block as those of a documentation page (or not):
+    see :data:`DOCS_LINK_LISTS`."""
+    token = _DOCUMENTATION.set(documentation)
+    try:
+        yield
+    finally:
+        _DOCUMENTATION.reset(token)
+
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
@@ -72,8 +96,12 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         if COMMENT_TAIL:
             doomed.extend(_comment_tail(root, root_len))
         dropped: list[LexborNode] = []
+        # (the <pre> blocks are looked up once per winner: most have none)
+        code = CODE_INSIDE and root.css_first("pre") is not None
         for node in root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else ():
             if node.mem_id == root.mem_id:
+                continue
+            if code and _in_pre(node, root):
                 continue
             seen += 1
             if seen > MAX_CLEANED:
@@ -280,6 +308,16 @@ def _in_heading(node: LexborNode, root: LexborNode) -> bool:
     return False
 
 
+def _in_pre(node: LexborNode, root: LexborNode) -> bool:
+    """Whether a ``<pre>`` below ``root`` encloses the element."""
+    up = node.parent
+    while up is not None and up.mem_id != root.mem_id:
+        if up.tag == "pre":
+            return True
+        up = up.parent
+    return False
+
+
 def _is_wrapper(node: LexborNode) -> bool:
     """A container whose only content is one element: judged through that element."""
     only = None
@@ -369,8 +407,10 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     inputs = sum(1 for form in forms if text_len(form) < FORM_MAX_CHARS)
     density = link_density(node)
     if tag in ("ul", "ol"):
-        # A list of links is navigation; a list of sentences is content.
-        return LINK_LISTS and density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
+        # A list of links is navigation; a list of sentences is content. (On a documentation
+        # page a section's list of references is content too.)
+        links = LINK_LISTS and not (DOCS_LINK_LISTS and _DOCUMENTATION.get())
+        return links and density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
             length < 1 and img == 0)
     if PROSE_INSIDE and p and _prose(node) >= PROSE_INSIDE_CHARS:
         # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.

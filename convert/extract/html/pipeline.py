@@ -36,9 +36,11 @@ from convert.extract.assess import assess
 from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.decode import decode
 from .builder import Builder
+from .cleaning import documentation_page
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
+from .profiles.product import reveal_streamed
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
     LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, READ_ALSO_MAX_CHARS, SUBTITLE_LOOKAHEAD,
@@ -64,6 +66,9 @@ BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share th
                          "Advertisement) are dropped")
 READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
 CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
+STREAMED_PAGES = rule("streamed_pages", "on every page the hidden segments a streaming server "
+                      "render sends late (React's <div hidden id=\"S:1a\">) are put in their "
+                      "placeholders before anything reads the page")
 
 
 def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
@@ -94,21 +99,30 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     page_url = base_url or (location if _is_url(location) else None)
     # The page is parsed once: the cascade's passes work on copies of this tree.
     head_tree = parse(utf8_markup(data, decoded, text, encoding))
+    if STREAMED_PAGES and ('id="S:' in text or "id='S:" in text) and head_tree.body is not None \
+            and reveal_streamed(head_tree.body):
+        # The page as its reader sees it once the stream's script ran: an article rendered so
+        # has its later sections in these segments, at the end of the body and hidden. (The
+        # cascade reads the markup and this tree both: they must agree.)
+        text = head_tree.html or text
     base = _base_url(head_tree, page_url)
     fields = metadata_mod.extract(head_tree, page_url)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
                            fields)
 
-    tree, found = content_mod.find_content(text, head_tree)
-    builder = Builder(base)
-    blocks: list[Block] = []
-    if found is not None:
-        for node in found.nodes:
-            blocks.extend(builder.blocks_of(node, 0))
-    # A page of a known non-article type whose structure is clearly there (a thread's posts,
-    # a grid of cards) is extracted by its type's profile, which sees what the generic
-    # cascade found (the cascade left ``head_tree`` parsed, only scripts and styles gone).
-    profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
+    # (the cleaning inside the winner keeps a documentation page's lists of references)
+    with documentation_page(profiles.is_type(signals, "documentation")):
+        tree, found = content_mod.find_content(text, head_tree)
+        builder = Builder(base)
+        blocks: list[Block] = []
+        if found is not None:
+            for node in found.nodes:
+                blocks.extend(builder.blocks_of(node, 0))
+        # A page of a known non-article type whose structure is clearly there (a thread's
+        # posts, a grid of cards) is extracted by its type's profile, which sees what the
+        # generic cascade found (the cascade left ``head_tree`` parsed, only scripts and
+        # styles gone).
+        profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
     del head_tree
     generic, generic_found = blocks, found
     if profiled is not None:

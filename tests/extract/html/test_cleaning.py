@@ -28,3 +28,74 @@ def test_heading_text_in_a_div_is_kept():
     article = convert.parse(_page(), kind="html")
     headings = [inline_text(b.children) for b in article.blocks if isinstance(b, Heading)]
     assert "About this book" in headings and "Play Around with Code" in headings
+
+
+def _code_page() -> bytes:
+    # Shaped after react.dev (wcxb-dev 0674) and the Stripe API reference (wcxb-dev 0680): an
+    # editor renders the code block one <div> per line, and the short lines ("} else {",
+    # "let content;") read as debris to the conditional cleaning.
+    para = ("<p>In React, there is no special syntax for writing conditions. Instead, you will "
+            "use the same techniques as you use when writing regular JavaScript code.</p>")
+    lines = ["let content;", "if (isLoggedIn) {", "  content = <AdminPanel />;", "} else {",
+             "  content = <LoginForm />;", "}", "return (", "  <div>", "    {content}",
+             "  </div>", ");"]
+    code = "".join(f"<div class='cm-line'>{line.replace('<', '&lt;')}</div>" for line in lines)
+    return (f"<html><head><title>Conditional rendering</title></head><body><main>"
+            f"<article><h1>Conditional rendering</h1>{para * 3}"
+            f"<div class='sandpack'><pre class='sp-code'><code>{code}</code></pre></div>"
+            f"{para * 2}</article></main></body></html>").encode()
+
+
+def _code_text(article) -> str:  # noqa: ANN001
+    from convert.article import CodeBlock
+    return "\n".join(b.text for b in article.blocks if isinstance(b, CodeBlock))
+
+
+def test_lines_of_a_code_block_are_not_cleaned():
+    code = _code_text(convert.parse(_code_page(), kind="html"))
+    for line in ("let content;", "} else {", "content = <LoginForm />;", "{content}"):
+        assert line in code
+
+
+def test_lines_of_a_code_block_are_cleaned_without_the_rule(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "CODE_INSIDE", False)
+    code = _code_text(convert.parse(_code_page(), kind="html"))
+    assert "} else {" not in code
+
+
+def _references_page() -> bytes:
+    # Shaped after the Redis documentation (wcxb-dev 2865): each data type's section ends in a
+    # list of links to its overview and its command reference, all links and short.
+    def section(name: str) -> str:
+        return (f"<h2>{name}</h2><p>Redis {name.lower()} are a data type for storing values "
+                f"under a key, with commands to add, read, count and remove them, each in "
+                f"constant or logarithmic time, as the reference for each one says.</p>"
+                f"<p>For more information, see</p><ul>"
+                f"<li><a href='/docs/{name.lower()}/'>Overview of Redis {name.lower()}</a></li>"
+                f"<li><a href='/commands/?group={name.lower()}'>Redis {name.lower()} command "
+                f"reference</a></li></ul>")
+    body = "".join(section(n) for n in ("Strings", "Lists", "Sets", "Hashes"))
+    return (f"<html><head><title>Redis data types</title></head><body><main><article>"
+            f"<h1>Redis data types</h1>{body}</article></main></body></html>").encode()
+
+
+def _text(article) -> str:  # noqa: ANN001
+    from convert.textutil import article_text
+    return article_text(article)
+
+
+def test_a_documentation_page_keeps_its_lists_of_references(monkeypatch):
+    from convert.extract.html import profiles
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.9, {}))
+    text = _text(convert.parse(_references_page(), kind="html"))
+    assert "Overview of Redis lists" in text and "Redis hashes command reference" in text
+
+
+def test_lists_of_references_are_cleaned_elsewhere(monkeypatch):
+    from convert.extract.html import cleaning, profiles
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("article", 0.9, {}))
+    assert "Overview of Redis lists" not in _text(convert.parse(_references_page(), kind="html"))
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.9, {}))
+    monkeypatch.setattr(cleaning, "DOCS_LINK_LISTS", False)
+    assert "Overview of Redis lists" not in _text(convert.parse(_references_page(), kind="html"))

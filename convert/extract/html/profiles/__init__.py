@@ -31,7 +31,7 @@ from convert.extract.assess import page_type
 from . import docs, forum, listing, product, service
 from .repeats import words
 
-__all__ = ["Profiled", "page_type", "extract", "MIN_PROBABILITY"]
+__all__ = ["Profiled", "page_type", "extract", "is_type", "MIN_PROBABILITY"]
 
 log = logging.getLogger("convert.extract")
 
@@ -55,6 +55,13 @@ def _widened(found) -> LexborNode | None:  # noqa: ANN001
     if found.level != 0 or found.nodes[0].tag == "body":
         return None
     return service.widen(found.nodes)
+
+
+def is_type(signals: Mapping[str, float], kind: str) -> bool:
+    """Whether the classifier gives the page type ``kind`` with :data:`MIN_PROBABILITY`: what
+    the profile of that type needs to run."""
+    found, probability, _ = page_type("html", signals)
+    return found == kind and (probability or 0.0) >= MIN_PROBABILITY
 
 
 def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
@@ -201,7 +208,8 @@ def _forum(kind: str, page: _Page) -> _Taken | None:
     thread = forum.find(page.body)
     if thread is None:
         return None
-    blocks = forum.with_lead(forum.build(thread, page.builder), page.generic)
+    blocks = forum.with_lead(forum.opening(page.body, thread, page.builder)
+                             + forum.build(thread, page.builder), page.generic)
     if not blocks or not forum.preferred(blocks, page.generic):
         return None
     return blocks, [thread.parent], [

@@ -28,7 +28,7 @@ from . import sifted
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
 from ...lazyre import lazy
 
-__all__ = ["find", "build", "preferred", "with_lead", "FORUM_PROFILE"]
+__all__ = ["find", "build", "opening", "preferred", "with_lead", "FORUM_PROFILE"]
 
 FORUM_PROFILE = rule("forum_profile", "on a forum page the run of repeated posts (each with an "
                      "author or a time) is the thread, a section per post")
@@ -49,6 +49,15 @@ POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post 
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
                  "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
                  "is named for it")
+POST_LINES = rule("forum_post_lines", "inside a post, the lines the forum software adds to "
+                  "the message (an edit notice, 'Click to expand...', a reactions line, a user "
+                  "card's join date and post count, 'View Public Profile') are left out")
+INNERMOST_RUN = rule("forum_innermost_run", "a run of marked posts inside an item of another "
+                     "run gives way to it also when both are as long: a post is the innermost "
+                     "repeated unit with an author or a time")
+OPENING_POST = rule("forum_opening_post", "an element before the thread with the template of "
+                    "its posts' messages (their tag and class), outside chrome, is the opening "
+                    "post a page marks up apart from the replies: it leads the thread")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -196,8 +205,9 @@ def _stamp(text: str) -> bool:
 
 def find(body: LexborNode) -> Group | None:
     """The thread's run of posts, or ``None`` when no run of marked posts is there. A run
-    whose items hold a longer run (blocks of the page each holding many posts) gives way to
-    it: a post is the innermost repeated unit with an author or a time."""
+    whose items hold a longer run (blocks of the page each holding many posts), or with
+    :data:`INNERMOST_RUN` one as long, gives way to it: a post is the innermost repeated unit
+    with an author or a time."""
     found: list[tuple[int, Group]] = []
     roots: dict[int, LexborNode] = {}
     for root, group in _all_groups(body):
@@ -218,7 +228,7 @@ def find(body: LexborNode) -> Group | None:
         found.append((sum(lengths), group))
     best: tuple[int, Group] | None = None
     for score, group in found:
-        if any(len(other.items) > len(group.items) and _holds(group, other.parent)
+        if any(other is not group and _outnumbers(other, group) and _holds(group, other.parent)
                for _, other in found):
             continue
         if best is None or score > best[0]:
@@ -226,6 +236,14 @@ def find(body: LexborNode) -> Group | None:
     if best is None:
         return None
     return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+
+
+def _outnumbers(inner: Group, outer: Group) -> bool:
+    """Whether a run inside one of ``outer``'s items has the posts to be the thread instead:
+    more items, or with :data:`INNERMOST_RUN` as many (a crawler view's two page blocks, the
+    title's and the thread's, around a thread of two posts)."""
+    n, m = len(inner.items), len(outer.items)
+    return n > m or INNERMOST_RUN and n == m
 
 
 def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:
@@ -379,7 +397,13 @@ def _furniture(node: LexborNode) -> bool:
 
 def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     """The blocks of a post's message ``node`` without the furniture inside it (see
-    :data:`POST_FURNITURE`): an element holding some is built child by child."""
+    :data:`POST_FURNITURE`): an element holding some is built child by child; and without
+    the lines the software adds (:data:`POST_LINES`)."""
+    blocks = _sifted_blocks(node, builder)
+    return _without_post_lines(blocks) if POST_LINES else blocks
+
+
+def _sifted_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     if not POST_FURNITURE:
         return builder.blocks_of(node, 0)
     held = sifted.holders(node, "aside, [class], [id]", _furniture, root_marked=True)
@@ -387,6 +411,33 @@ def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
         return builder.blocks_of(node, 0)
     return sifted.blocks_without(node, builder, held,
                                  lambda child: sifted.LEAVE if _furniture(child) else None)
+
+
+#: A line forum software adds to a post (see :data:`POST_LINES`), matched on the whole line.
+_POST_LINE = lazy(
+    r"(?:last )?edited\b.{0,80}?\bby\b[^.!?]{0,60}|.{0,80}\(see edit history\)|"
+    r"(?:click to )?expand\W{0,3}|reactions?\s*:.{0,200}|not open for further replies\.?|"
+    r"join(?:ed)? date\s*:.{0,30}|posts\s*:\s*[\d.,]+|view public profile|"
+    r"find (?:all |more )?posts by .{1,40}|post options",
+    re.IGNORECASE)
+#: (a longer line is the poster's own text)
+POST_LINE_MAX_CHARS = 160
+
+
+def _without_post_lines(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = " ".join(block_texts([block]))
+            if len(text) <= POST_LINE_MAX_CHARS and _POST_LINE.fullmatch(text.strip()):
+                continue
+        elif isinstance(block, Div):
+            inner = _without_post_lines(list(block.blocks))
+            if not inner:
+                continue
+            block = Div(tuple(inner), block.role)
+        out.append(block)
+    return out
 
 
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
@@ -402,6 +453,55 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
         if message is not item:
             head = _line(author) + _line(time)
         out.append(Div(tuple(head + body), "post"))
+    return out
+
+
+#: The posts' messages have one template (tag and class) when this share of them do.
+MIN_TEMPLATE_SHARE = 0.6
+#: At most this many elements before the thread are its opening posts (more: the template
+#: names some other run of blocks, not a post held apart).
+MAX_OPENING_POSTS = 2
+
+
+def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: ANN001
+    """The opening post of the thread marked up apart from its replies (see
+    :data:`OPENING_POST`): a ``post`` section per element before the thread's first post
+    with the template of the posts' messages, or nothing."""
+    if not OPENING_POST:
+        return []
+    templates: dict[tuple[str, str], int] = {}
+    for item in group.items[:MARK_SAMPLE]:
+        marks = [m for m in (_author(item), _time(item)) if m is not None]
+        message = _message(item, marks)
+        cls = message.attributes.get("class") or ""
+        if message is not item and cls.strip():
+            key = (message.tag, _lead_class(cls))
+            templates[key] = templates.get(key, 0) + 1
+    if not templates:
+        return []
+    (tag, lead), n = max(templates.items(), key=lambda kv: kv[1])
+    if not lead or n < MIN_TEMPLATE_SHARE * min(len(group.items), MARK_SAMPLE):
+        return []
+    first = group.items[0]
+    found: list[LexborNode] = []
+    # (document order: the elements before the thread's first post come first)
+    for node in body.css(tag):
+        if node.mem_id == first.mem_id or inside(node, first):
+            break
+        if inside(first, node):  # (the thread's wrappers)
+            continue
+        cls = node.attributes.get("class") or ""
+        if not cls.strip() or _lead_class(cls) != lead or in_chrome(node) \
+                or found and inside(node, found[-1]):
+            continue
+        found.append(node)
+    if not found or len(found) > MAX_OPENING_POSTS:
+        return []
+    out: list[Block] = []
+    for node in found:
+        blocks = _post_blocks(node, builder)
+        if blocks:
+            out.append(Div(tuple(blocks), "post"))
     return out
 
 

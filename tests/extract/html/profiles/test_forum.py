@@ -247,3 +247,105 @@ def test_post_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypa
     assert "First line of the post." in text and "The deep paragraph of text." in text
     assert "My signature" not in text
     assert len(calls) < 10 * n
+
+
+def _card_page() -> str:
+    # Shaped after a VerticalScope XenForo thread (wcxb-dev 4317, woodworkingtalk): the opening
+    # post is a "message card" above the replies, which are <article>s; the message inside
+    # both is the same <div class="bbWrapper">.
+    def message(text: str) -> str:
+        return (f"<div class='message-content'><div class='bbWrapper'><p>{text}</p></div>"
+                f"<div class='message-signature'>Sent from my workshop</div></div>")
+    opening = ("<div class='MessageCard js-post'><a class='username' href='/members/ann.1/'>ann"
+               "</a><time datetime='2024-01-02'>Jan 2, 2024</time>"
+               + message("New here and keen to get into woodworking properly. I only have basic "
+                         "power tools: what would you build first?") + "</div>")
+    replies = "".join(_post_card(i, *p) for i, p in enumerate(_POSTS))
+    return (f"<html><body><h1>Beginner projects</h1><div class='thread'>{opening}"
+            f"<div class='replies'>{replies}</div></div></body></html>")
+
+
+def _post_card(i: int, author: str, when: str, text: str) -> str:
+    return (f"<article class='js-post nested-{i}'><a class='username' href='/members/{author}.{i}/'>"
+            f"{author}</a><time datetime='2022-07-0{i}'>{when}</time><div class='message-content'>"
+            f"<div class='bbWrapper'><p>{text}</p></div><div class='message-signature'>Sent "
+            f"from my workshop</div></div></article>")
+
+
+def test_an_opening_post_with_the_replies_message_template_leads():
+    body = LexborHTMLParser(_card_page()).body
+    thread = forum.find(body)
+    assert thread is not None and len(thread.items) == len(_POSTS)
+    lead = forum.opening(body, thread, Builder(None))
+    assert len(lead) == 1 and isinstance(lead[0], Div) and lead[0].role == "post"
+    assert " ".join(block_texts(lead)).startswith("New here and keen to get into woodworking")
+
+
+def test_no_opening_post_without_the_rule_or_the_template(monkeypatch):
+    body = LexborHTMLParser(_card_page()).body
+    thread = forum.find(body)
+    # The replies of _page() have their message in a <div class='message-body'>: nothing
+    # before them has it.
+    plain = LexborHTMLParser(_page()).body
+    assert forum.opening(plain, forum.find(plain), Builder(None)) == []
+    monkeypatch.setattr(forum, "OPENING_POST", False)
+    assert forum.opening(body, thread, Builder(None)) == []
+
+
+def _crawler_page() -> str:
+    # Shaped after a Discourse crawler view (wcxb-dev-extra 0501): two unnamed page blocks, the
+    # title's (with the starter and the time) and the thread's, around a thread of two posts.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<div id='post_{i}' class='topic-body crawler-post'><div class='crawler-post-meta'>"
+                f"<a href='/u/{author}'><span itemprop='name'>{author}</span></a>"
+                f"<time datetime='2024-09-0{i}'>{when}</time></div><div class='post'>"
+                f"<p>{text}</p></div></div>")
+    head = ("<div><h1>4o update broken</h1><a href='/u/ann'>ann</a> <span class='date'>"
+            "September 5, 2024</span> <span>in ChatGPT, Bugs and feedback</span></div>")
+    thread = ("<div>" + post(1, "ann", "September 5, 2024", "We're on Teams and whatever "
+              "version was released last night is broken: document reviews fail.")
+              + post(2, "dale", "September 5, 2024", "I asked our GPT if anyone else was "
+                     "having the issue, and it found several threads about it.") + "</div>")
+    return f"<html><body><div id='main-outlet' class='wrap'>{head}{thread}</div></body></html>"
+
+
+def test_a_run_as_long_inside_a_page_block_is_the_thread(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_crawler_page()).body)
+    assert thread is not None and thread.signature == ("div", "topic-body")
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert "We're on Teams" in text and "I asked our GPT" in text
+    monkeypatch.setattr(forum, "INNERMOST_RUN", False)
+    assert forum.find(LexborHTMLParser(_crawler_page()).body).signature == ("div", "")
+
+
+def _vbulletin_post(i: int, author: str, when: str, text: str) -> str:
+    # Shaped after a vBulletin thread (wcxb-dev-extra 0527, flyertalk): the user card's lines
+    # and the edit notice sit in unnamed blocks beside the message.
+    return (f"<div class='postrow' id='post{i}'><a class='bigusername' "
+            f"href='/members/{author}.html'>{author}</a><div>Join Date: Aug 2008</div>"
+            f"<div>Posts: 1,077</div><div class='date'>{when}</div><p>{text}</p>"
+            f"<p>Last edited by {author}; Feb 17, 2026 at 9:17 am</p><p>Click to expand...</p>"
+            f"<p>View Public Profile</p><p>Find More Posts by {author}</p></div>")
+
+
+def test_lines_the_software_adds_to_a_post_are_left_out(monkeypatch):
+    html = ("<html><body><div id='posts'>"
+            + "".join(_vbulletin_post(i, *p) for i, p in enumerate(_POSTS)) + "</div></body></html>")
+    thread = forum.find(LexborHTMLParser(html).body)
+    assert thread is not None and len(thread.items) == len(_POSTS)
+    lines = list(block_texts(forum.build(thread, Builder(None))))
+    assert _POSTS[2][2] in lines
+    for furniture in ("Join Date: Aug 2008", "Posts: 1,077", "View Public Profile",
+                      "Click to expand...", "Find More Posts by felixen"):
+        assert furniture not in lines
+    assert not any(line.startswith("Last edited by") for line in lines)
+    monkeypatch.setattr(forum, "POST_LINES", False)
+    assert "View Public Profile" in block_texts(forum.build(thread, Builder(None)))
+
+
+def test_a_post_line_is_matched_whole():
+    assert forum._POST_LINE.fullmatch("Edited October 30, 2025 by El Patron (see edit history)")
+    assert forum._POST_LINE.fullmatch("Reactions: CountMike")
+    # a poster's own sentence that starts alike is text
+    assert not forum._POST_LINE.fullmatch("Edited the config by hand and it works now. Thanks!")
+    assert not forum._POST_LINE.fullmatch("Posts: see the pinned guide first")
