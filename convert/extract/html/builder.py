@@ -16,7 +16,7 @@ from convert.textutil import clean_text
 from . import patterns as P
 from .codelines import pre_text
 from .dom import bounded_int, children, contains_block, is_hidden
-from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, spaced, text_in, trim
+from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, spaced, text_in, wrap
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
@@ -221,11 +221,12 @@ class Builder:
             url = kept_url(attrs.get("href"), self.base)
             if url and kids:
                 title = attrs.get("title")
-                return [Link(tuple(trim(kids)), url, clean_text(title) if title else None)]
+                title = clean_text(title) if title else None
+                return wrap(lambda inner: Link(inner, url, title), kids)
             return kids
         wrapper = WRAPPERS.get(tag)
         if wrapper is not None and text_in(kids):
-            return [wrapper(tuple(trim(kids)))]
+            return wrap(wrapper, kids)
         if tag in P.BLOCK_TAGS:
             return [Text(" "), *kids, Text(" ")]
         return kids

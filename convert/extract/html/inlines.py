@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from convert.article import (Code, Emphasis, Image, Inline, LineBreak, Strikeout, Strong, Subscript,
                        Superscript, Text)
+from convert.extract.ablation import rule
 from . import patterns as P
 from ..lazyre import lazy
+
+EDGE_SPACES = rule("edge_spaces", "a space at the edge of a link or formatting wrapper moves out "
+                   "of it: 'One<a> media</a>' reads 'One media', not 'Onemedia'")
 
 # A run of white space reads as one space; zero-width spaces (U+200B) inside the run go with
 # it. A zero-width space between two letters is kept, never widened: Thai, Khmer, Lao and
@@ -44,7 +48,10 @@ def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
     for item in items:
         if isinstance(item, Text):
             if merged and isinstance(merged[-1], Text):
-                merged[-1] = Text(merged[-1].text + item.text)
+                left, right = merged[-1].text, item.text
+                if left.endswith(" ") and right.startswith(" "):  # a space hoisted by wrap()
+                    right = right[1:]
+                merged[-1] = Text(left + right)
                 continue
         merged.append(item)
     out: list[Inline] = []
@@ -92,8 +99,24 @@ def text_in(items: list[Inline]) -> bool:
     return has_text(tuple(items))
 
 
+def wrap(make, items: list[Inline]) -> list[Inline]:
+    """``make(trimmed items)`` with the spaces that began or ended ``items`` moved outside it:
+    the space of ``One<a> media</a>`` separates two words whether or not the link survives."""
+    inner = trim(items)
+    if not EDGE_SPACES or not inner:
+        return [make(tuple(inner))]
+    first, last = items[0], items[-1]
+    out: list[Inline] = []
+    if isinstance(first, Text) and first.text[:1].isspace():
+        out.append(Text(" "))
+    out.append(make(tuple(inner)))
+    if isinstance(last, Text) and last.text[-1:].isspace():
+        out.append(Text(" "))
+    return out
+
+
 def trim(items: list[Inline]) -> list[Inline]:
-    """Move leading/trailing spaces out of a wrapper is not possible here; strip them instead."""
+    """Strip the spaces at both ends of a wrapper's items (:func:`wrap` moves them outside)."""
     if items and isinstance(items[0], Text) and items[0].text.startswith(" "):
         items = [Text(items[0].text.lstrip()), *items[1:]]
     if items and isinstance(items[-1], Text) and items[-1].text.endswith(" "):
