@@ -17,7 +17,7 @@ from .measure import (
 from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
     LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS,
-    LEAD_MIN_CHARS, LEAD_PROSE_SHARE, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
+    LEAD_MIN_CHARS, LEAD_PROSE_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
     MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, PARENT_SCORE_DIVIDER,
     PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING,
     REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE,
@@ -49,6 +49,8 @@ LEAD_WRAPPER = rule("lead_wrapper", "a lead wrapper right above the winner joins
 SIBLING_CHROME = rule("sibling_chrome", "siblings named as boilerplate never join")
 TEASER_SIBLINGS = rule("teaser_siblings", "a sibling holding several teasers that each end in "
                        "a 'Read more' link is a list of other stories, never joined")
+RANK_PAST_LINKS = rule("rank_past_links", "when the best ranked candidate is mostly links "
+                       "(a sidebar of headlines outscored the post), every candidate is ranked")
 ARTICLE_STOPS_SIBLINGS = rule("article_stops_siblings", "nothing after an <article> winner "
                               "joins it")
 
@@ -146,7 +148,8 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
        table's row;
     5. up through lone-child wrappers."""
     notes: list[str] = []
-    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:RANKED_CANDIDATES]
+    ordered = sorted(candidates.values(), key=lambda c: c.score, reverse=True)
+    ranked = ordered[:RANKED_CANDIDATES]
     _measure_nested(ranked)
     for cand in ranked:
         cand.length = text_len(cand.node)
@@ -154,6 +157,19 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
         if LINK_SCALE:
             cand.score *= 1 - cand.density
     ranked.sort(key=lambda c: c.score, reverse=True)
+    # A sidebar of long headline links scores by the hundred before link density is
+    # applied: when even the best ranked candidate is mostly links, the ranking was filled
+    # by such lists and a short post below it never got measured: rank them all.
+    if RANK_PAST_LINKS and LINK_SCALE and ranked and ranked[0].density >= LINK_WINNER_DENSITY \
+            and len(ordered) > len(ranked):
+        rest = ordered[RANKED_CANDIDATES:]
+        _measure_nested(rest)
+        for cand in rest:
+            cand.length = text_len(cand.node)
+            cand.density = link_density(cand.node, cand.length)
+            cand.score *= 1 - cand.density
+        ranked = sorted(ordered, key=lambda c: c.score, reverse=True)
+        notes.append("the ranked candidates were link lists: ranked all")
     for cand in ranked[:LOGGED_CANDIDATES]:
         notes.append(f"candidate {describe(cand.node)} score {cand.score:.1f} "
                      f"chars {cand.length} link density {cand.density:.2f}")

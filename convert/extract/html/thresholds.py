@@ -97,6 +97,9 @@ CLASS_WEIGHT = 25
 FRAGMENT_LINK_WEIGHT = 0.3
 #: Candidates measured (text length and link density) after the raw scoring, best first.
 RANKED_CANDIDATES = 12
+#: ...and all of them when the best of those is at least this share links (rule
+#: ``rank_past_links``): the ranking was filled by lists of headline links.
+LINK_WINNER_DENSITY = 0.5
 #: Candidates written to the debug log.
 LOGGED_CANDIDATES = 8
 #: The runners-up looked at for "several strong candidates under one ancestor"...
