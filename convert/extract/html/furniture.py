@@ -16,6 +16,9 @@ block by its own words (and its neighbours'), never by the page's markup:
 - *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, "Write to the
   reporter at …", the wire's "All rights reserved. This material may not be published …",
   a blog's "This entry was posted on … and is filed under …";
+- *post footers*: a blog theme's footer under the post, however long its category list
+  ("This entry was posted in X. Bookmark the permalink.", "… You can follow any responses to
+  this entry through the RSS 2.0 feed …");
 - *header datelines*: the date line (with or without the author) at the top of the body, when
   it gives the day the metadata already holds (``Meta.published``/``Meta.modified``): every
   format shows the date and byline from the metadata.
@@ -56,6 +59,9 @@ POST_NAV_LINES = rule("post_nav_lines", "a blog's previous/next line ('« Older 
                       "Newer post »', '← Previous: ...') leaves the body")
 RIGHTS_LINES = rule("rights_lines", "a short line reserving all rights (a site's copyright "
                     "notice) leaves the body")
+POST_FOOTER_LINES = rule("post_footer_lines", "a blog theme's post footer ('This entry was posted "
+                         "on ... and is filed under ...', '... Bookmark the permalink.') leaves "
+                         "the body, however long its category list")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
@@ -171,6 +177,21 @@ POST_NAV_LINE = lazy(
     r"^\W{0,2}[«‹←]\s*(?:previous|prev|older|newer|next)\b|"
     r"^\W{0,2}(?:previous|prev|older|newer|next)(?: (?:post|entry|article|story))?\s*:.{1,200}[»›→]\W*$",
     re.IGNORECASE)
+#: The post footer a blog theme prints under every post (WordPress' Kubrick and Twenty*
+#: themes, and their many copies): "This entry was posted on <day> and is filed under <cats>.
+#: You can follow any responses to this entry through the RSS 2.0 feed ...", "This entry was
+#: posted in <cat>. Bookmark the permalink.", "This was written by <name>. Posted on <day>.
+#: Filed under <cat>. Bookmark the permalink." Its category list makes it too long for a promo
+#: line; it opens with the theme's own words and holds one of its fixed phrases.
+POST_FOOTER_LINE = lazy(
+    r"^\W*this (?:entry|post|article) was posted\b.{0,600}?\b(?:filed under|"
+    r"categori[sz]ed|bookmark the permalink|tagged|responses to this entry)\b|"
+    r"^\W*this was written by\b.{0,200}?\bposted\b.{0,400}?\b(?:filed under|bookmark the "
+    r"permalink)\b",
+    re.IGNORECASE)
+#: Longer than this, a paragraph opening so is prose.
+POST_FOOTER_MAX_WORDS = 120
+
 #: A navigation line is short (two titles and the bars).
 POST_NAV_MAX_CHARS = 300
 
@@ -259,6 +280,11 @@ def _sequence(blocks: list[Block]) -> list[Block]:
                 continue
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")
+                continue
+            if POST_FOOTER_LINES and isinstance(block, Paragraph) and "this" in \
+                    text[:12].lower() and len(text.split()) <= POST_FOOTER_MAX_WORDS and \
+                    POST_FOOTER_LINE.match(text):
+                _dropped(block, "post_footer_lines")
                 continue
             if CREDIT_LINES and isinstance(block, Paragraph) and _is_credit(text):
                 # Bound to the picture right before it when it has no credit yet; the figure

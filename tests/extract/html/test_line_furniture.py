@@ -213,3 +213,29 @@ def test_prose_mentioning_reserved_rights_stays():
             "company, how the quay and its buildings should be used in the years to come.")
     text = article_text(_parse(f"<p>{long}</p><p>{P2}</p>"))
     assert "all rights reserved by the old contract" in text
+
+
+# --------------------------------------------------------------------------- post footers
+
+# Blog theme footers as dragnet's tune pages print them (R40, R47, R287: WordPress, 2012).
+@pytest.mark.parametrize("footer", [
+    "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat "
+    "Stuff, Robot Art, Robot Overlords, Robot Rock, Videos. You can follow any responses to this "
+    "entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.",
+    "This entry was posted in Nikon D5200. Bookmark the permalink. Trackbacks are closed, but "
+    "you can post a comment.",
+    "This was written by K.G. Schneider. Posted on Sunday, August 26, 2012, at 11:06 am. Filed "
+    "under Life. Bookmark the permalink. Follow comments here with the RSS feed.",
+])
+def test_post_footer_leaves_the_body(footer):
+    text = article_text(_parse(f"<p>{P1}</p><p>{P2}</p><p>{footer}</p>"))
+    assert P1 in text and P2 in text and "Bookmark" not in text and "filed under" not in text
+
+
+def test_prose_opening_like_a_post_footer_stays():
+    line = ("This post was written in a hurry, on the train home, and it is filed under my "
+            "growing pile of drafts that I never quite finish before the next storm arrives.")
+    assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))
+    line = ("This was written by a reader who lived through the storm and wanted to tell how "
+            "the town helped each other in the days after the water came.")
+    assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))
