@@ -15,14 +15,14 @@ from .measure import (
     Candidate, class_weight, commas, describe, label, link_density, summed_len, text_len,
 )
 from .thresholds import (
-    ANCESTOR_DIVIDER, ARTICLE_SHARE, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
-    LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS,
-    LEAD_MIN_CHARS, LEAD_PROSE_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
+    ANCESTOR_DIVIDER, ARTICLE_SHARE, ARTICLE_WRAPPER_GAIN, CHARS_PER_POINT, GRANDPARENT_DIVIDER,
+    LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS, LEAD_MIN_CHARS,
+    LEAD_PROSE_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
     MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, PARENT_SCORE_DIVIDER,
     PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING,
-    REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE,
-    SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE,
-    STRONG_RUNNERS_UP, STRONG_SHARE,
+    REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE, SAME_CLASS_BONUS,
+    SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE, STRONG_RUNNERS_UP,
+    STRONG_SHARE, TAG_WEIGHT,
 )
 from ..lazyre import lazy
 
@@ -37,6 +37,9 @@ SAME_CLASS_TEASERS = rule("same_class_teasers", "a same-class block ending in a 
 ENCLOSING_ARTICLE = rule("enclosing_article", "the winner moves up to an enclosing <article> "
                          "scoring nearly as well")
 PARENT_CLIMB = rule("parent_climb", "the winner moves up to a parent scoring better")
+CLIMB_STOPS_AT_ARTICLE = rule("climb_stops_at_article", "the climb to a better-scoring parent "
+                              "never goes past an <article> around the winner to a wrapper "
+                              "holding more text")
 HEADED_ARTICLE = rule("headed_article", "the winner moves down to the one headed <article> "
                       "it holds")
 LAYOUT_TEXT_CELL = rule("layout_text_cell", "a layout row winner moves down to its text cell")
@@ -212,6 +215,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     # Climb while the parent scores better (the winner was one part of the article).
     last = top.score
     threshold = top.score / PARENT_SCORE_DIVIDER
+    article: LexborNode | None = None  # an <article> the climb went through
     parent = top.node.parent
     while PARENT_CLIMB and parent is not None and parent.tag != "body":
         pc = candidates.get(parent.mem_id)
@@ -221,9 +225,18 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
         if pc.score < threshold:
             break
         if pc.score > last:
+            if CLIMB_STOPS_AT_ARTICLE and article is not None and text_len(parent) > \
+                    ARTICLE_WRAPPER_GAIN * text_len(article):
+                # The <article> around the winner is the whole story: a wrapper above it
+                # holding more text scores by the sidebars and teaser lists beside the story.
+                notes.append(f"kept inside {describe(article)}: its parent "
+                             f"{describe(parent)} adds other text")
+                break
             notes.append(f"moved up to parent {describe(parent)} (score {pc.score:.1f})")
             top = pc
             break
+        if parent.tag == "article":
+            article = parent
         last = pc.score
         parent = parent.parent
     # The winner holds one <article>, with the headline, scoring nearly as well: the rest

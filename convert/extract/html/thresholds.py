@@ -97,6 +97,10 @@ CLASS_WEIGHT = 25
 FRAGMENT_LINK_WEIGHT = 0.3
 #: Candidates measured (text length and link density) after the raw scoring, best first.
 RANKED_CANDIDATES = 12
+#: The climb to a better-scoring parent stops at an <article> it went through when that
+#: parent holds more than this many times the article's text (rule ``climb_stops_at_article``):
+#: a wrapper holding the same text (the article and its own furniture) may still be taken.
+ARTICLE_WRAPPER_GAIN = 1.1
 #: ...and all of them when the best of those is at least this share links (rule
 #: ``rank_past_links``): the ranking was filled by lists of headline links.
 LINK_WINNER_DENSITY = 0.5

@@ -31,3 +31,25 @@ def test_short_post_beats_a_sidebar_of_headline_lists():
     text = article_text(convert.parse(page.encode(), kind="html"))
     assert POST in text and "big thanks to Caroline" in text
     assert "evidence-based" not in text
+
+
+# The shape of dragnet-R706 (tune page; a news site, 2012): the story's paragraphs sit in a
+# block inside its <article>; beside the <article>, the page's own wrapper holds teaser
+# paragraphs of other stories, which lift the wrapper's score above the <article>'s, so the
+# climb from the story's block went through the <article> to the wrapper.
+STORY = ("It's Friday, and the deals below, chosen by our partner, will equip you with items "
+         "designed for a party, a trip or a quiet weekend at home, <a href='/d/{0}'>as listed "
+         "in our deals page for this week</a>, with free shipping, mostly.")
+TEASER = ("Another story, {0}: how much would you overlook, in the end, to get the newest "
+          "phone with timely updates, a good camera and a battery that lasts all day long?")
+
+
+def test_climb_stops_at_the_article_around_the_winner():
+    story = "".join(f"<p>{STORY.format(i)}</p>" for i in range(5))
+    teasers = "".join(f"<div class='t'><p>{TEASER.format(i)}</p></div>" for i in range(6))
+    page = (f"<html><body><section id='content'><article class='standalone'><h1>The deals"
+            f"</h1><div class='body'>{story}</div></article>"
+            f"{teasers}</section></body></html>")
+    text = article_text(convert.parse(page.encode(), kind="html"))
+    assert "It's Friday" in text
+    assert "Another story" not in text
