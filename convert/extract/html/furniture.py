@@ -55,6 +55,8 @@ TAXONOMY_LINES = rule("taxonomy_lines", "a post's tag or category line ('Tags: a
                       "'Tagged as: ...', 'Filed under: ...') leaves the body")
 LINK_RUNS = rule("link_runs", "a run of lines that are each one link (a headline, archive or "
                  "'recent posts' list set as paragraphs or <br> lines) leaves an article's body")
+LINK_RUN_LINES = rule("link_run_lines", "the <br> lines of a paragraph that lie in a run of link "
+                      "lines leave it, its prose lines stay")
 POST_NAV_LINES = rule("post_nav_lines", "a blog's previous/next line ('« Older post | Main | "
                       "Newer post »', '← Previous: ...') leaves the body")
 RIGHTS_LINES = rule("rights_lines", "a short line reserving all rights (a site's copyright "
@@ -319,7 +321,38 @@ def _drop_link_runs(blocks: list[Block]) -> list[Block]:
                 in_run.setdefault(lines[k][0], []).append(long_run and k < j)
         i = max(j, i + 1)
     doomed = {key for key, flags in in_run.items() if all(flags)}
-    return _without(blocks, doomed) if doomed else blocks
+    # A <br> paragraph holding prose and then a run of link lines (a "posts roundup" set as
+    # one paragraph): the run's lines leave it, the prose stays.
+    cut = {key: {k for k, flag in enumerate(flags) if flag} for key, flags in in_run.items()
+           if LINK_RUN_LINES and key not in doomed and any(flags)}
+    return _without(blocks, doomed, cut) if doomed or cut else blocks
+
+
+def _cut_lines(block: Paragraph, cut: set[int]) -> Paragraph | None:
+    """The paragraph without its ``<br>`` lines numbered in ``cut`` (lines counted as
+    :func:`_link_lines` counts them: those holding text)."""
+    kept: list = []
+    segment: list = []
+    index = 0
+    for child in (*block.children, None):
+        if child is None or child.type == "line_break":
+            if inline_text(segment).strip():
+                if index not in cut:
+                    kept.extend(segment)
+                    if child is not None:
+                        kept.append(child)
+                index += 1
+            elif child is not None and (not kept or kept[-1].type != "line_break"):
+                kept.extend(segment)
+                kept.append(child)
+            segment = []
+        else:
+            segment.append(child)
+    while kept and kept[-1].type == "line_break":
+        kept.pop()
+    while kept and kept[0].type == "line_break":
+        kept.pop(0)
+    return Paragraph(tuple(kept)) if kept else None
 
 
 def _link_lines(blocks: Sequence[Block], out: list) -> None:
@@ -348,13 +381,20 @@ def _link_lines(blocks: Sequence[Block], out: list) -> None:
             out.append(None)  # a list, table or code block ends a run
 
 
-def _without(blocks: Sequence[Block], doomed: set[int]) -> list[Block]:
+def _without(blocks: Sequence[Block], doomed: set[int],
+             cut: dict[int, set[int]] | None = None) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if id(block) in doomed:
             _dropped(block, "link_runs")
+        elif cut and id(block) in cut and isinstance(block, Paragraph):
+            kept = _cut_lines(block, cut[id(block)])
+            if kept is None:
+                _dropped(block, "link_run_lines")
+            else:
+                out.append(kept)
         elif isinstance(block, (Div, Quote)):
-            inner = _without(block.blocks, doomed)
+            inner = _without(block.blocks, doomed, cut)
             if _same(inner, block.blocks):
                 out.append(block)
             elif inner:
