@@ -41,8 +41,8 @@ from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
-    LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, READ_ALSO_MAX_CHARS, SUBTITLE_LOOKAHEAD,
-    WORD_KEY_MAX_CHARS,
+    LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS,
+    SUBTITLE_LOOKAHEAD, WORD_KEY_MAX_CHARS,
 )
 from convert.safety import kept_url
 from convert.extract.lazyre import lazy
@@ -64,6 +64,9 @@ BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share th
                          "Advertisement) are dropped")
 READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
 CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
+BROWSER_NOTICES = rule("browser_notices", "a notice about the reader's browser or plugins ('best "
+                       "viewed in an up-to-date browser', 'Get the Flash Player') scores "
+                       "nothing and is dropped")
 
 
 def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
@@ -338,6 +341,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
             # A cookie / consent notice is never article text, wherever it sits.
             return _dropped(block, "consent_lines")
+        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(stripped):
+            return _dropped(block, "browser_notices")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and key == title_key:
             return _dropped(block, "headline_repeat", "title")

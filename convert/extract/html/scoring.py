@@ -18,11 +18,11 @@ from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, ARTICLE_WRAPPER_GAIN, CHARS_PER_POINT, GRANDPARENT_DIVIDER,
     LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS, LEAD_MIN_CHARS,
     LEAD_PROSE_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
-    MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, PARENT_SCORE_DIVIDER,
-    PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING,
-    REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE, SAME_CLASS_BONUS,
-    SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE, STRONG_RUNNERS_UP,
-    STRONG_SHARE, TAG_WEIGHT,
+    MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, NOTICE_MAX_CHARS,
+    PARENT_SCORE_DIVIDER, PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES,
+    REGION_CHARS_PER_HEADING, REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS,
+    REGION_MIN_SHARE, SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE,
+    SIBLING_SHARE, STRONG_RUNNERS_UP, STRONG_SHARE, TAG_WEIGHT,
 )
 from ..lazyre import lazy
 
@@ -30,6 +30,8 @@ CLASS_WEIGHTS = rule("class_weights", "a candidate starts from its class/id weig
 LINK_SCALE = rule("link_scale", "candidate scores are scaled by 1 - link density")
 STRONG_CANDIDATES = rule("strong_candidates", "the winner moves up to an ancestor holding "
                          "several strong runners-up")
+BROWSER_NOTICE_POINTS = rule("browser_notice_points", "a notice about the reader's browser or "
+                             "plugins gives its ancestors no points")
 SAME_CLASS_PARTS = rule("same_class_parts", "the winner moves up to the ancestor of its "
                         "same-class parts")
 SAME_CLASS_TEASERS = rule("same_class_teasers", "a same-class block ending in a 'Continue "
@@ -105,6 +107,8 @@ def score(body: LexborNode) -> dict[int, Candidate]:
         text = " ".join(text.split())
         if len(text) < MIN_PARAGRAPH_CHARS:
             continue
+        if BROWSER_NOTICE_POINTS and len(text) < NOTICE_MAX_CHARS and P.browser_notice(text):
+            continue  # (a browser notice beside a short story outscored it)
         points = 1 + commas(text) + min(len(text) / CHARS_PER_POINT,
                                                        MAX_LENGTH_POINTS)
         parent = node.parent

@@ -269,6 +269,8 @@ BOILERPLATE_MAX_CHARS = 60
 READ_ALSO_MAX_CHARS = 250
 #: Blocks longer than this are never taken for a consent notice.
 CONSENT_MAX_CHARS = 400
+#: A browser or plugin notice is shorter than this (a longer block mentioning one is prose).
+NOTICE_MAX_CHARS = 400
 #: Blocks shorter than this are compared by their words (case and punctuation aside),
 #: longer ones by their text.
 WORD_KEY_MAX_CHARS = 400

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 import convert
+from convert.extract.html.measure import measuring
+from convert.extract.html.scoring import score
 from convert.textutil import article_text
 
 # The shape of dragnet-R264 (tune page; a Typepad blog, 2012): a one-paragraph post beside a
@@ -53,3 +57,28 @@ def test_climb_stops_at_the_article_around_the_winner():
     text = article_text(convert.parse(page.encode(), kind="html"))
     assert "It's Friday" in text
     assert "Another story" not in text
+
+
+# The shape of dragnet-268 (tune page; BBC News, 2012): a three-paragraph story, and in the
+# page's footer a one-paragraph notice about the browser, longer than any of its paragraphs.
+NOTICE = ("This page is best viewed in an up-to-date web browser with style sheets (CSS) "
+          "enabled. While you will be able to view the content of this page in your current "
+          "browser, you will not be able to get the full visual experience. Please consider "
+          "upgrading your browser software or enabling style sheets (CSS) if you are able to.")
+
+
+def test_browser_notice_never_outscores_a_short_story():
+    story = ("<p>People from all over the world are coming to London to see the Games.</p>"
+             "<p>Scott and Kathy Cleveland from Idaho are among the thousands making the trip."
+             "</p><p>They made a home-made movie about their preparations for the visit.</p>")
+    page = (f"<html><body><div class='nav'><a href='/'>Home</a> <a href='/us'>US</a></div>"
+            f"<div class='layout-block'><h1>Scott and Kathy Cleveland are coming to the "
+            f"Olympics</h1>{story}</div><div id='obit'><p><strong>{NOTICE}</strong></p></div>"
+            "</body></html>")
+    text = article_text(convert.parse(page.encode(), kind="html"))
+    assert "home-made movie" in text and "best viewed" not in text
+    # The notice gives its block no points: it can never be the winner.
+    tree = LexborHTMLParser(page)
+    with measuring(tree.body):
+        scored = [c.node.attributes.get("id") for c in score(tree.body).values()]
+    assert "obit" not in scored
