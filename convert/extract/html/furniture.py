@@ -122,7 +122,9 @@ PROMO_LINE = lazy(
     r"^\W*(?:sign[ -]?up|subscribe|register|join)\b.{0,80}\b(?:newsletters?|e-?mail updates|"
     r"inbox|mailing list)\b|"
     r"\b(?:(?:sign[ -]?up|subscribe)(?: now)? (?:to|for) (?:our|the|my) (?:free |daily |weekly )?"
-    r"(?:\w+ ){0,3}newsletter)\b|"
+    r"(?:[\w'’-]+ ){0,3}newsletter)\b|"
+    # Feed and donation pitches: "Subscribe to the X Blog feed ...", "... donate today!".
+    r"^\W*subscribe to (?:the |our |my )?.{0,40}\b(?:rss|feed)\b|\bdonate (?:today|now)\b|"
     r"^\W*(?:(?:want|like) (?:more|what you)|don'?t miss|never miss|get (?:the latest|our)|"
     r"stay (?:up to date|in touch|informed)|if you (?:enjoyed|liked) this)\b.{0,120}"
     r"\b(?:newsletter|subscribe|sign[ -]?up|e-?mail|inbox|follow)\b|"
@@ -139,7 +141,7 @@ PROMO_LINE = lazy(
 #: ``in`` tests cost a fifth of one regex scan of the line).
 _PROMO_HINTS = ("follow", "like", "find", "join", "connect", "@", "www.", "http", ".com", ".org",
                 ".net", "newsletter", "inbox", "mailing list", "subscri", "sign", "mail",
-                "rights reserved", "filed under", "categori")
+                "rights reserved", "filed under", "categori", "donate")
 #: A promo line is short (a longer paragraph mentioning a newsletter is prose).
 PROMO_MAX_WORDS = 45
 

@@ -103,6 +103,11 @@ def test_teaser_cut_short_with_read_more_leaves_the_body():
     "Copyright 2012 The Associated Press. All rights reserved. This material may not be "
     "published, broadcast, rewritten or redistributed.",
     "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under News.",
+    # dragnet tune pages R681, T35, R56 (2012):
+    "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter.",
+    "Subscribe to the PrintRunner Blog feed using your RSS readers here to receive helpful "
+    "advice on how you can promote your small business.",
+    "Help keep all of our online content free and accessible - donate today!",
 ])
 def test_promo_and_contact_lines_leave_the_body(line):
     art = _parse(f"<p>{P1}</p><p>{P2}</p><p>{line}</p><p>{P3}</p>")
