@@ -49,3 +49,23 @@ def test_link_without_edge_spaces_gains_none():
     para = normalize_inlines([Text("One"), *wrap(lambda i: Link(i, "http://x/", None),
                                                  [Text("media")]), Text("watcher")])
     assert para == (Text("One"), Link((Text("media"),), "http://x/", None), Text("watcher"))
+
+
+# From wcxb-dev/0693 (tune page; a product site, 2025): a link's title and subtitle are two
+# <span>s laid out one under the other, with nothing between them in the markup.
+MENU_CARD = ("<p><span class='LinkText'>Help center</span><span class='LinkSubtitle'>Let "
+             "customers serve themselves</span>, and the rest of the sentence goes on.</p>")
+
+
+def test_abutting_spans_opening_a_capital_read_apart():
+    text = _text("<p>The support suite brings every channel into one place, so that agents "
+                 "see the whole conversation whatever the channel it came from.</p>" + MENU_CARD)
+    assert "Help center Let customers" in text
+
+
+def test_abutting_spans_inside_a_word_stay_joined():
+    text = _text("<p>The support suite brings every channel into one place, so that agents "
+                 "see the whole conversation, said <span>Mc</span><span>donald</span> and "
+                 "<b>Ann</b><span>Lee</span> on Monday.</p>")
+    assert "said Mcdonald and" in text
+    assert "AnnLee" in text  # (after a formatting wrapper the markup is taken as written)
