@@ -64,6 +64,8 @@ RIGHTS_LINES = rule("rights_lines", "a short line reserving all rights (a site's
 POST_FOOTER_LINES = rule("post_footer_lines", "a blog theme's post footer ('This entry was posted "
                          "on ... and is filed under ...', '... Bookmark the permalink.') leaves "
                          "the body, however long its category list")
+LOGIN_PROMPTS = rule("login_prompts", "a prompt to log in before commenting ('You must be logged "
+                     "in to post a comment', 'Already have an account? Log in') leaves the body")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
@@ -196,6 +198,18 @@ POST_FOOTER_LINE = lazy(
 #: Longer than this, a paragraph opening so is prose.
 POST_FOOTER_MAX_WORDS = 120
 
+#: A prompt to log in, under a post's comment form: "You must be logged in to post a comment.",
+#: "Already registered with X? Log in!", "Something to say? Choose one of these options to log
+#: in.", "Please log in to leave a comment".
+LOGIN_PROMPT = lazy(
+    r"^\W*(?:you must be logged in to (?:post|leave|write|add) a (?:comment|reply|review)|"
+    r"(?:please )?(?:log ?in|sign ?in|register) to (?:post|leave|write|add) (?:a )?(?:comment|"
+    r"reply|review)|already (?:registered|a member|have an account)\b.{0,60}\b(?:log ?in|"
+    r"sign ?in)|something to say\?.{0,60}\blog ?in)\b",
+    re.IGNORECASE)
+#: A login prompt is short.
+LOGIN_PROMPT_MAX_WORDS = 20
+
 #: A navigation line is short (two titles and the bars).
 POST_NAV_MAX_CHARS = 300
 
@@ -284,6 +298,10 @@ def _sequence(blocks: list[Block]) -> list[Block]:
                 continue
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")
+                continue
+            if LOGIN_PROMPTS and len(text.split()) <= LOGIN_PROMPT_MAX_WORDS and (
+                    "log" in text or "Log" in text or "LOG" in text) and LOGIN_PROMPT.match(text):
+                _dropped(block, "login_prompts")
                 continue
             if POST_FOOTER_LINES and isinstance(block, Paragraph) and "this" in \
                     text[:12].lower() and len(text.split()) <= POST_FOOTER_MAX_WORDS and \

@@ -244,3 +244,22 @@ def test_prose_opening_like_a_post_footer_stays():
     line = ("This was written by a reader who lived through the storm and wanted to tell how "
             "the town helped each other in the days after the water came.")
     assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))
+
+
+# --------------------------------------------------------------------------- login prompts
+
+# As dragnet tune pages R112 and T45 print them (2012), and wcxb-dev/0221 (tune page).
+@pytest.mark.parametrize("prompt", [
+    "You must be logged in to post a comment.",
+    "Something to say? Choose one of these options to log in.",
+    "» Already registered with SB Nation? Log in!",
+    "Already have an account? Log in",
+])
+def test_login_prompt_leaves_the_body(prompt):
+    text = article_text(_parse(f"<p>{P1}</p><p>{P2}</p><p>{prompt}</p>"))
+    assert P2 in text and prompt not in text
+
+
+def test_how_to_step_about_logging_in_stays():
+    line = "Log in to your account, then open the settings page and choose a new password."
+    assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))
