@@ -16,7 +16,9 @@ from convert.textutil import clean_text
 from . import patterns as P
 from .codelines import pre_text
 from .dom import bounded_int, children, contains_block, is_hidden
-from .inlines import WRAPPERS, WS, has_text, normalize_inlines, run_has_text, spaced, text_in, trim
+from .inlines import (
+    WRAPPERS, WS, abutting, has_text, normalize_inlines, run_has_text, spaced, text_in, wrap,
+)
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
@@ -60,7 +62,10 @@ class Builder:
                 run = []
                 out.extend(self.blocks(child, depth + 1))
             else:
-                run.extend(self.inline(child, depth + 1))
+                inlines = self.inline(child, depth + 1)
+                if inlines and run and abutting(run, inlines, child):
+                    run.append(Text(" "))
+                run.extend(inlines)
         self._flush(run, out)
         return out
 
@@ -193,7 +198,10 @@ class Builder:
         if depth > MAX_BUILD_DEPTH:
             return [Text(clean_text(spaced(node.text(deep=True))))]
         for child in node.iter(include_text=True):  # nameless nodes: inline() gives []
-            out.extend(self.inline(child, depth + 1))
+            inlines = self.inline(child, depth + 1)
+            if inlines and out and abutting(out, inlines, child):
+                out.append(Text(" "))
+            out.extend(inlines)
         return out
 
     def inline(self, node: LexborNode, depth: int) -> list[Inline]:
@@ -221,11 +229,12 @@ class Builder:
             url = kept_url(attrs.get("href"), self.base)
             if url and kids:
                 title = attrs.get("title")
-                return [Link(tuple(trim(kids)), url, clean_text(title) if title else None)]
+                title = clean_text(title) if title else None
+                return wrap(lambda inner: Link(inner, url, title), kids)
             return kids
         wrapper = WRAPPERS.get(tag)
         if wrapper is not None and text_in(kids):
-            return [wrapper(tuple(trim(kids)))]
+            return wrap(wrapper, kids)
         if tag in P.BLOCK_TAGS:
             return [Text(" "), *kids, Text(" ")]
         return kids

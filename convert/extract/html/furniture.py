@@ -16,6 +16,9 @@ block by its own words (and its neighbours'), never by the page's markup:
 - *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, "Write to the
   reporter at …", the wire's "All rights reserved. This material may not be published …",
   a blog's "This entry was posted on … and is filed under …";
+- *post footers*: a blog theme's footer under the post, however long its category list
+  ("This entry was posted in X. Bookmark the permalink.", "… You can follow any responses to
+  this entry through the RSS 2.0 feed …");
 - *header datelines*: the date line (with or without the author) at the top of the body, when
   it gives the day the metadata already holds (``Meta.published``/``Meta.modified``): every
   format shows the date and byline from the metadata.
@@ -52,10 +55,17 @@ TAXONOMY_LINES = rule("taxonomy_lines", "a post's tag or category line ('Tags: a
                       "'Tagged as: ...', 'Filed under: ...') leaves the body")
 LINK_RUNS = rule("link_runs", "a run of lines that are each one link (a headline, archive or "
                  "'recent posts' list set as paragraphs or <br> lines) leaves an article's body")
+LINK_RUN_LINES = rule("link_run_lines", "the <br> lines of a paragraph that lie in a run of link "
+                      "lines leave it, its prose lines stay")
 POST_NAV_LINES = rule("post_nav_lines", "a blog's previous/next line ('« Older post | Main | "
                       "Newer post »', '← Previous: ...') leaves the body")
 RIGHTS_LINES = rule("rights_lines", "a short line reserving all rights (a site's copyright "
                     "notice) leaves the body")
+POST_FOOTER_LINES = rule("post_footer_lines", "a blog theme's post footer ('This entry was posted "
+                         "on ... and is filed under ...', '... Bookmark the permalink.') leaves "
+                         "the body, however long its category list")
+LOGIN_PROMPTS = rule("login_prompts", "a prompt to log in before commenting ('You must be logged "
+                     "in to post a comment', 'Already have an account? Log in') leaves the body")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
@@ -114,7 +124,9 @@ PROMO_LINE = lazy(
     r"^\W*(?:sign[ -]?up|subscribe|register|join)\b.{0,80}\b(?:newsletters?|e-?mail updates|"
     r"inbox|mailing list)\b|"
     r"\b(?:(?:sign[ -]?up|subscribe)(?: now)? (?:to|for) (?:our|the|my) (?:free |daily |weekly )?"
-    r"(?:\w+ ){0,3}newsletter)\b|"
+    r"(?:[\w'’-]+ ){0,3}newsletter)\b|"
+    # Feed and donation pitches: "Subscribe to the X Blog feed ...", "... donate today!".
+    r"^\W*subscribe to (?:the |our |my )?.{0,40}\b(?:rss|feed)\b|\bdonate (?:today|now)\b|"
     r"^\W*(?:(?:want|like) (?:more|what you)|don'?t miss|never miss|get (?:the latest|our)|"
     r"stay (?:up to date|in touch|informed)|if you (?:enjoyed|liked) this)\b.{0,120}"
     r"\b(?:newsletter|subscribe|sign[ -]?up|e-?mail|inbox|follow)\b|"
@@ -131,7 +143,7 @@ PROMO_LINE = lazy(
 #: ``in`` tests cost a fifth of one regex scan of the line).
 _PROMO_HINTS = ("follow", "like", "find", "join", "connect", "@", "www.", "http", ".com", ".org",
                 ".net", "newsletter", "inbox", "mailing list", "subscri", "sign", "mail",
-                "rights reserved", "filed under", "categori")
+                "rights reserved", "filed under", "categori", "donate")
 #: A promo line is short (a longer paragraph mentioning a newsletter is prose).
 PROMO_MAX_WORDS = 45
 
@@ -171,6 +183,33 @@ POST_NAV_LINE = lazy(
     r"^\W{0,2}[«‹←]\s*(?:previous|prev|older|newer|next)\b|"
     r"^\W{0,2}(?:previous|prev|older|newer|next)(?: (?:post|entry|article|story))?\s*:.{1,200}[»›→]\W*$",
     re.IGNORECASE)
+#: The post footer a blog theme prints under every post (WordPress' Kubrick and Twenty*
+#: themes, and their many copies): "This entry was posted on <day> and is filed under <cats>.
+#: You can follow any responses to this entry through the RSS 2.0 feed ...", "This entry was
+#: posted in <cat>. Bookmark the permalink.", "This was written by <name>. Posted on <day>.
+#: Filed under <cat>. Bookmark the permalink." Its category list makes it too long for a promo
+#: line; it opens with the theme's own words and holds one of its fixed phrases.
+POST_FOOTER_LINE = lazy(
+    r"^\W*this (?:entry|post|article) was posted\b.{0,600}?\b(?:filed under|"
+    r"categori[sz]ed|bookmark the permalink|tagged|responses to this entry)\b|"
+    r"^\W*this was written by\b.{0,200}?\bposted\b.{0,400}?\b(?:filed under|bookmark the "
+    r"permalink)\b",
+    re.IGNORECASE)
+#: Longer than this, a paragraph opening so is prose.
+POST_FOOTER_MAX_WORDS = 120
+
+#: A prompt to log in, under a post's comment form: "You must be logged in to post a comment.",
+#: "Already registered with X? Log in!", "Something to say? Choose one of these options to log
+#: in.", "Please log in to leave a comment".
+LOGIN_PROMPT = lazy(
+    r"^\W*(?:you must be logged in to (?:post|leave|write|add) a (?:comment|reply|review)|"
+    r"(?:please )?(?:log ?in|sign ?in|register) to (?:post|leave|write|add) (?:a )?(?:comment|"
+    r"reply|review)|already (?:registered|a member|have an account)\b.{0,60}\b(?:log ?in|"
+    r"sign ?in)|something to say\?.{0,60}\blog ?in)\b",
+    re.IGNORECASE)
+#: A login prompt is short.
+LOGIN_PROMPT_MAX_WORDS = 20
+
 #: A navigation line is short (two titles and the bars).
 POST_NAV_MAX_CHARS = 300
 
@@ -260,6 +299,15 @@ def _sequence(blocks: list[Block]) -> list[Block]:
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")
                 continue
+            if LOGIN_PROMPTS and len(text.split()) <= LOGIN_PROMPT_MAX_WORDS and (
+                    "log" in text or "Log" in text or "LOG" in text) and LOGIN_PROMPT.match(text):
+                _dropped(block, "login_prompts")
+                continue
+            if POST_FOOTER_LINES and isinstance(block, Paragraph) and "this" in \
+                    text[:12].lower() and len(text.split()) <= POST_FOOTER_MAX_WORDS and \
+                    POST_FOOTER_LINE.match(text):
+                _dropped(block, "post_footer_lines")
+                continue
             if CREDIT_LINES and isinstance(block, Paragraph) and _is_credit(text):
                 # Bound to the picture right before it when it has no credit yet; the figure
                 # right after it is bound below.
@@ -293,7 +341,38 @@ def _drop_link_runs(blocks: list[Block]) -> list[Block]:
                 in_run.setdefault(lines[k][0], []).append(long_run and k < j)
         i = max(j, i + 1)
     doomed = {key for key, flags in in_run.items() if all(flags)}
-    return _without(blocks, doomed) if doomed else blocks
+    # A <br> paragraph holding prose and then a run of link lines (a "posts roundup" set as
+    # one paragraph): the run's lines leave it, the prose stays.
+    cut = {key: {k for k, flag in enumerate(flags) if flag} for key, flags in in_run.items()
+           if LINK_RUN_LINES and key not in doomed and any(flags)}
+    return _without(blocks, doomed, cut) if doomed or cut else blocks
+
+
+def _cut_lines(block: Paragraph, cut: set[int]) -> Paragraph | None:
+    """The paragraph without its ``<br>`` lines numbered in ``cut`` (lines counted as
+    :func:`_link_lines` counts them: those holding text)."""
+    kept: list = []
+    segment: list = []
+    index = 0
+    for child in (*block.children, None):
+        if child is None or child.type == "line_break":
+            if inline_text(segment).strip():
+                if index not in cut:
+                    kept.extend(segment)
+                    if child is not None:
+                        kept.append(child)
+                index += 1
+            elif child is not None and (not kept or kept[-1].type != "line_break"):
+                kept.extend(segment)
+                kept.append(child)
+            segment = []
+        else:
+            segment.append(child)
+    while kept and kept[-1].type == "line_break":
+        kept.pop()
+    while kept and kept[0].type == "line_break":
+        kept.pop(0)
+    return Paragraph(tuple(kept)) if kept else None
 
 
 def _link_lines(blocks: Sequence[Block], out: list) -> None:
@@ -322,13 +401,20 @@ def _link_lines(blocks: Sequence[Block], out: list) -> None:
             out.append(None)  # a list, table or code block ends a run
 
 
-def _without(blocks: Sequence[Block], doomed: set[int]) -> list[Block]:
+def _without(blocks: Sequence[Block], doomed: set[int],
+             cut: dict[int, set[int]] | None = None) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if id(block) in doomed:
             _dropped(block, "link_runs")
+        elif cut and id(block) in cut and isinstance(block, Paragraph):
+            kept = _cut_lines(block, cut[id(block)])
+            if kept is None:
+                _dropped(block, "link_run_lines")
+            else:
+                out.append(kept)
         elif isinstance(block, (Div, Quote)):
-            inner = _without(block.blocks, doomed)
+            inner = _without(block.blocks, doomed, cut)
             if _same(inner, block.blocks):
                 out.append(block)
             elif inner:

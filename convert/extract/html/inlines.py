@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from convert.article import (Code, Emphasis, Image, Inline, LineBreak, Strikeout, Strong, Subscript,
                        Superscript, Text)
+from convert.extract.ablation import rule
 from . import patterns as P
 from ..lazyre import lazy
+
+ABUTTING_SPANS = rule("abutting_spans", "two sibling inline elements with no space between, the "
+                      "second opening a capitalised word ('<span>Help center</span><span>Let "
+                      "customers'), are laid out apart: they read apart")
+EDGE_SPACES = rule("edge_spaces", "a space at the edge of a link or formatting wrapper moves out "
+                   "of it: 'One<a> media</a>' reads 'One media', not 'Onemedia'")
 
 # A run of white space reads as one space; zero-width spaces (U+200B) inside the run go with
 # it. A zero-width space between two letters is kept, never widened: Thai, Khmer, Lao and
@@ -44,7 +51,10 @@ def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
     for item in items:
         if isinstance(item, Text):
             if merged and isinstance(merged[-1], Text):
-                merged[-1] = Text(merged[-1].text + item.text)
+                left, right = merged[-1].text, item.text
+                if left.endswith(" ") and right.startswith(" "):  # a space hoisted by wrap()
+                    right = right[1:]
+                merged[-1] = Text(left + right)
                 continue
         merged.append(item)
     out: list[Inline] = []
@@ -92,8 +102,65 @@ def text_in(items: list[Inline]) -> bool:
     return has_text(tuple(items))
 
 
+def wrap(make, items: list[Inline]) -> list[Inline]:
+    """``make(trimmed items)`` with the spaces that began or ended ``items`` moved outside it:
+    the space of ``One<a> media</a>`` separates two words whether or not the link survives."""
+    inner = trim(items)
+    if not EDGE_SPACES or not inner:
+        return [make(tuple(inner))]
+    first, last = items[0], items[-1]
+    out: list[Inline] = []
+    if isinstance(first, Text) and first.text[:1].isspace():
+        out.append(Text(" "))
+    out.append(make(tuple(inner)))
+    if isinstance(last, Text) and last.text[-1:].isspace():
+        out.append(Text(" "))
+    return out
+
+
+def _edge_char(items: list[Inline] | tuple[Inline, ...], last: bool) -> str:
+    """The first (or ``last``) character the inlines show; "" when an image, a line break or
+    nothing stands at that edge."""
+    for item in (reversed(items) if last else items):
+        if isinstance(item, (Text, Code)):
+            if item.text:
+                return item.text[-1] if last else item.text[0]
+            continue
+        children = getattr(item, "children", None)
+        if children is None:  # a line break or an image: no words meet there
+            return ""
+        char = _edge_char(children, last)
+        if char:
+            return char
+    return ""
+
+
+#: Elements whose text reads on as part of a word when set side by side (the formatting
+#: wrappers mark a part of a sentence; a <span> or a link is as often a laid-out box).
+_BOX_TAGS = frozenset({"span", "a", "label", "time", "small", "abbr", "cite", "font"})
+
+
+def abutting(before: list[Inline], after: list[Inline], node) -> bool:  # noqa: ANN001
+    """Whether the inlines of the element ``node`` (``after``) follow ``before`` with no space
+    where a layout box must have set them apart: a ``<span>``/link/label element right after
+    an element (no text node between) ending in a letter, digit or closing punctuation, and
+    its text opens with a capital letter ("Help center" + "Let customers serve themselves",
+    "Moisture-wicking" + "Sports bra"). Inside one word an element does not open with a
+    capital after a lower-case letter, save in names split for styling, which are rare."""
+    if not ABUTTING_SPANS or (node.tag or "-") not in _BOX_TAGS:
+        return False
+    prev = node.prev
+    if prev is None or (prev.tag or "-").startswith("-") or (prev.tag or "-") not in _BOX_TAGS:
+        return False  # a text node (or nothing) between, or after a wrapper: as written
+    first = _edge_char(after, last=False)
+    if not first or not first.isupper():
+        return False
+    last = _edge_char(before, last=True)
+    return bool(last) and (last.isalnum() or last in ".!?:;,)”\"'’") and not last.isspace()
+
+
 def trim(items: list[Inline]) -> list[Inline]:
-    """Move leading/trailing spaces out of a wrapper is not possible here; strip them instead."""
+    """Strip the spaces at both ends of a wrapper's items (:func:`wrap` moves them outside)."""
     if items and isinstance(items[0], Text) and items[0].text.startswith(" "):
         items = [Text(items[0].text.lstrip()), *items[1:]]
     if items and isinstance(items[-1], Text) and items[-1].text.endswith(" "):

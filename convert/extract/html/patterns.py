@@ -163,6 +163,29 @@ CONSENT_TEXT = lazy(
     r"\bnous utilisons des cookies\b|\butilizamos cookies\b",
     re.IGNORECASE)
 
+#: A notice about the reader's browser or plugins ("This page is best viewed in an up-to-date
+#: web browser", "Get the Flash Player to see this player", "Please enable JavaScript"):
+#: never article text (short blocks only).
+BROWSER_NOTICE = lazy(
+    r"\b(?:best viewed (?:in|with)|upgrade your browser|(?:update|upgrade) (?:to )?(?:a )?"
+    r"(?:newer|modern|more recent|up-to-date|the latest) (?:version of (?:your )?)?(?:web )?"
+    r"browser|your browser (?:does not|doesn't|is not|isn't|cannot|can't) (?:support|play|"
+    r"display)|(?:enable|turn on|activate) javascript|javascript (?:is )?(?:disabled|required|"
+    r"must be enabled|is turned off)|get (?:the )?(?:latest )?(?:adobe )?flash player|"
+    r"requires? (?:the )?(?:adobe )?flash(?: player)?|you need (?:to )?(?:have )?(?:the )?"
+    r"(?:latest )?(?:adobe )?flash)",
+    re.IGNORECASE)
+
+_NOTICE_HINTS = ("browser", "flash", "javascript", "best viewed")
+
+
+def browser_notice(text: str) -> bool:
+    """Whether ``text`` holds a :data:`BROWSER_NOTICE` (a few substring tests first: most
+    paragraphs hold none of its words)."""
+    folded = text.lower()
+    return any(map(folded.__contains__, _NOTICE_HINTS)) and BROWSER_NOTICE.search(text) is not None
+
+
 #: A heading that opens the reader comments under a post ("Comments", "14 Responses",
 #: "Leave a Reply"): the whole heading, a count or colon allowed. ("Replies" is left out: on
 #: a forum the replies are the page; "Response" alone is a section of an article on HTTP.)

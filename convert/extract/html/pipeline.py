@@ -43,8 +43,8 @@ from .guard import cap_attributes, cap_nesting
 from .profiles.product import reveal_streamed
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
-    LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, READ_ALSO_MAX_CHARS, SUBTITLE_LOOKAHEAD,
-    WORD_KEY_MAX_CHARS,
+    LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS,
+    SUBTITLE_LOOKAHEAD, WORD_KEY_MAX_CHARS,
 )
 from convert.safety import kept_url
 from convert.extract.lazyre import lazy
@@ -69,6 +69,9 @@ CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
 STREAMED_PAGES = rule("streamed_pages", "on every page the hidden segments a streaming server "
                       "render sends late (React's <div hidden id=\"S:1a\">) are put in their "
                       "placeholders before anything reads the page")
+BROWSER_NOTICES = rule("browser_notices", "a notice about the reader's browser or plugins ('best "
+                       "viewed in an up-to-date browser', 'Get the Flash Player') scores "
+                       "nothing and is dropped")
 
 
 def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
@@ -352,6 +355,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
             # A cookie / consent notice is never article text, wherever it sits.
             return _dropped(block, "consent_lines")
+        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(stripped):
+            return _dropped(block, "browser_notices")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and key == title_key:
             return _dropped(block, "headline_repeat", "title")

@@ -15,14 +15,14 @@ from .measure import (
     Candidate, class_weight, commas, describe, label, link_density, summed_len, text_len,
 )
 from .thresholds import (
-    ANCESTOR_DIVIDER, ARTICLE_SHARE, CHARS_PER_POINT, GRANDPARENT_DIVIDER, TAG_WEIGHT,
-    LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS,
-    LEAD_MIN_CHARS, LEAD_PROSE_SHARE, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
-    MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, PARENT_SCORE_DIVIDER,
-    PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING,
-    REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE,
-    SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE, SIBLING_SHARE,
-    STRONG_RUNNERS_UP, STRONG_SHARE,
+    ANCESTOR_DIVIDER, ARTICLE_SHARE, ARTICLE_WRAPPER_GAIN, CHARS_PER_POINT, GRANDPARENT_DIVIDER,
+    LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS, LEAD_MIN_CHARS,
+    LEAD_PROSE_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
+    MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, NOTICE_MAX_CHARS,
+    PARENT_SCORE_DIVIDER, PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES,
+    REGION_CHARS_PER_HEADING, REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS,
+    REGION_MIN_SHARE, SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE,
+    SIBLING_SHARE, STRONG_RUNNERS_UP, STRONG_SHARE, TAG_WEIGHT,
 )
 from ..lazyre import lazy
 
@@ -30,6 +30,8 @@ CLASS_WEIGHTS = rule("class_weights", "a candidate starts from its class/id weig
 LINK_SCALE = rule("link_scale", "candidate scores are scaled by 1 - link density")
 STRONG_CANDIDATES = rule("strong_candidates", "the winner moves up to an ancestor holding "
                          "several strong runners-up")
+BROWSER_NOTICE_POINTS = rule("browser_notice_points", "a notice about the reader's browser or "
+                             "plugins gives its ancestors no points")
 SAME_CLASS_PARTS = rule("same_class_parts", "the winner moves up to the ancestor of its "
                         "same-class parts")
 SAME_CLASS_TEASERS = rule("same_class_teasers", "a same-class block ending in a 'Continue "
@@ -37,6 +39,9 @@ SAME_CLASS_TEASERS = rule("same_class_teasers", "a same-class block ending in a 
 ENCLOSING_ARTICLE = rule("enclosing_article", "the winner moves up to an enclosing <article> "
                          "scoring nearly as well")
 PARENT_CLIMB = rule("parent_climb", "the winner moves up to a parent scoring better")
+CLIMB_STOPS_AT_ARTICLE = rule("climb_stops_at_article", "the climb to a better-scoring parent "
+                              "never goes past an <article> around the winner to a wrapper "
+                              "holding more text")
 HEADED_ARTICLE = rule("headed_article", "the winner moves down to the one headed <article> "
                       "it holds")
 LAYOUT_TEXT_CELL = rule("layout_text_cell", "a layout row winner moves down to its text cell")
@@ -49,6 +54,8 @@ LEAD_WRAPPER = rule("lead_wrapper", "a lead wrapper right above the winner joins
 SIBLING_CHROME = rule("sibling_chrome", "siblings named as boilerplate never join")
 TEASER_SIBLINGS = rule("teaser_siblings", "a sibling holding several teasers that each end in "
                        "a 'Read more' link is a list of other stories, never joined")
+RANK_PAST_LINKS = rule("rank_past_links", "when the best ranked candidate is mostly links "
+                       "(a sidebar of headlines outscored the post), every candidate is ranked")
 ARTICLE_STOPS_SIBLINGS = rule("article_stops_siblings", "nothing after an <article> winner "
                               "joins it")
 
@@ -100,6 +107,8 @@ def score(body: LexborNode) -> dict[int, Candidate]:
         text = " ".join(text.split())
         if len(text) < MIN_PARAGRAPH_CHARS:
             continue
+        if BROWSER_NOTICE_POINTS and len(text) < NOTICE_MAX_CHARS and P.browser_notice(text):
+            continue  # (a browser notice beside a short story outscored it)
         points = 1 + commas(text) + min(len(text) / CHARS_PER_POINT,
                                                        MAX_LENGTH_POINTS)
         parent = node.parent
@@ -146,7 +155,8 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
        table's row;
     5. up through lone-child wrappers."""
     notes: list[str] = []
-    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:RANKED_CANDIDATES]
+    ordered = sorted(candidates.values(), key=lambda c: c.score, reverse=True)
+    ranked = ordered[:RANKED_CANDIDATES]
     _measure_nested(ranked)
     for cand in ranked:
         cand.length = text_len(cand.node)
@@ -154,6 +164,19 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
         if LINK_SCALE:
             cand.score *= 1 - cand.density
     ranked.sort(key=lambda c: c.score, reverse=True)
+    # A sidebar of long headline links scores by the hundred before link density is
+    # applied: when even the best ranked candidate is mostly links, the ranking was filled
+    # by such lists and a short post below it never got measured: rank them all.
+    if RANK_PAST_LINKS and LINK_SCALE and ranked and ranked[0].density >= LINK_WINNER_DENSITY \
+            and len(ordered) > len(ranked):
+        rest = ordered[RANKED_CANDIDATES:]
+        _measure_nested(rest)
+        for cand in rest:
+            cand.length = text_len(cand.node)
+            cand.density = link_density(cand.node, cand.length)
+            cand.score *= 1 - cand.density
+        ranked = sorted(ordered, key=lambda c: c.score, reverse=True)
+        notes.append("the ranked candidates were link lists: ranked all")
     for cand in ranked[:LOGGED_CANDIDATES]:
         notes.append(f"candidate {describe(cand.node)} score {cand.score:.1f} "
                      f"chars {cand.length} link density {cand.density:.2f}")
@@ -196,6 +219,7 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     # Climb while the parent scores better (the winner was one part of the article).
     last = top.score
     threshold = top.score / PARENT_SCORE_DIVIDER
+    article: LexborNode | None = None  # an <article> the climb went through
     parent = top.node.parent
     while PARENT_CLIMB and parent is not None and parent.tag != "body":
         pc = candidates.get(parent.mem_id)
@@ -205,9 +229,18 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
         if pc.score < threshold:
             break
         if pc.score > last:
+            if CLIMB_STOPS_AT_ARTICLE and article is not None and text_len(parent) > \
+                    ARTICLE_WRAPPER_GAIN * text_len(article):
+                # The <article> around the winner is the whole story: a wrapper above it
+                # holding more text scores by the sidebars and teaser lists beside the story.
+                notes.append(f"kept inside {describe(article)}: its parent "
+                             f"{describe(parent)} adds other text")
+                break
             notes.append(f"moved up to parent {describe(parent)} (score {pc.score:.1f})")
             top = pc
             break
+        if parent.tag == "article":
+            article = parent
         last = pc.score
         parent = parent.parent
     # The winner holds one <article>, with the headline, scoring nearly as well: the rest

@@ -97,6 +97,13 @@ CLASS_WEIGHT = 25
 FRAGMENT_LINK_WEIGHT = 0.3
 #: Candidates measured (text length and link density) after the raw scoring, best first.
 RANKED_CANDIDATES = 12
+#: The climb to a better-scoring parent stops at an <article> it went through when that
+#: parent holds more than this many times the article's text (rule ``climb_stops_at_article``):
+#: a wrapper holding the same text (the article and its own furniture) may still be taken.
+ARTICLE_WRAPPER_GAIN = 1.1
+#: ...and all of them when the best of those is at least this share links (rule
+#: ``rank_past_links``): the ranking was filled by lists of headline links.
+LINK_WINNER_DENSITY = 0.5
 #: Candidates written to the debug log.
 LOGGED_CANDIDATES = 8
 #: The runners-up looked at for "several strong candidates under one ancestor"...
@@ -262,6 +269,8 @@ BOILERPLATE_MAX_CHARS = 60
 READ_ALSO_MAX_CHARS = 250
 #: Blocks longer than this are never taken for a consent notice.
 CONSENT_MAX_CHARS = 400
+#: A browser or plugin notice is shorter than this (a longer block mentioning one is prose).
+NOTICE_MAX_CHARS = 400
 #: Blocks shorter than this are compared by their words (case and punctuation aside),
 #: longer ones by their text.
 WORD_KEY_MAX_CHARS = 400

@@ -103,6 +103,11 @@ def test_teaser_cut_short_with_read_more_leaves_the_body():
     "Copyright 2012 The Associated Press. All rights reserved. This material may not be "
     "published, broadcast, rewritten or redistributed.",
     "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under News.",
+    # dragnet tune pages R681, T35, R56 (2012):
+    "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter.",
+    "Subscribe to the PrintRunner Blog feed using your RSS readers here to receive helpful "
+    "advice on how you can promote your small business.",
+    "Help keep all of our online content free and accessible - donate today!",
 ])
 def test_promo_and_contact_lines_leave_the_body(line):
     art = _parse(f"<p>{P1}</p><p>{P2}</p><p>{line}</p><p>{P3}</p>")
@@ -213,3 +218,48 @@ def test_prose_mentioning_reserved_rights_stays():
             "company, how the quay and its buildings should be used in the years to come.")
     text = article_text(_parse(f"<p>{long}</p><p>{P2}</p>"))
     assert "all rights reserved by the old contract" in text
+
+
+# --------------------------------------------------------------------------- post footers
+
+# Blog theme footers as dragnet's tune pages print them (R40, R47, R287: WordPress, 2012).
+@pytest.mark.parametrize("footer", [
+    "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat "
+    "Stuff, Robot Art, Robot Overlords, Robot Rock, Videos. You can follow any responses to this "
+    "entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.",
+    "This entry was posted in Nikon D5200. Bookmark the permalink. Trackbacks are closed, but "
+    "you can post a comment.",
+    "This was written by K.G. Schneider. Posted on Sunday, August 26, 2012, at 11:06 am. Filed "
+    "under Life. Bookmark the permalink. Follow comments here with the RSS feed.",
+])
+def test_post_footer_leaves_the_body(footer):
+    text = article_text(_parse(f"<p>{P1}</p><p>{P2}</p><p>{footer}</p>"))
+    assert P1 in text and P2 in text and "Bookmark" not in text and "filed under" not in text
+
+
+def test_prose_opening_like_a_post_footer_stays():
+    line = ("This post was written in a hurry, on the train home, and it is filed under my "
+            "growing pile of drafts that I never quite finish before the next storm arrives.")
+    assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))
+    line = ("This was written by a reader who lived through the storm and wanted to tell how "
+            "the town helped each other in the days after the water came.")
+    assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))
+
+
+# --------------------------------------------------------------------------- login prompts
+
+# As dragnet tune pages R112 and T45 print them (2012), and wcxb-dev/0221 (tune page).
+@pytest.mark.parametrize("prompt", [
+    "You must be logged in to post a comment.",
+    "Something to say? Choose one of these options to log in.",
+    "» Already registered with SB Nation? Log in!",
+    "Already have an account? Log in",
+])
+def test_login_prompt_leaves_the_body(prompt):
+    text = article_text(_parse(f"<p>{P1}</p><p>{P2}</p><p>{prompt}</p>"))
+    assert P2 in text and prompt not in text
+
+
+def test_how_to_step_about_logging_in_stays():
+    line = "Log in to your account, then open the settings page and choose a new password."
+    assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))

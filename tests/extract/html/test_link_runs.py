@@ -40,3 +40,17 @@ def test_a_few_link_lines_stay():
                 "Paragraph", "Section"))
     text = article_text(parse_html(_page(tail)))
     assert "The basin's history" in text and "The lifeboat station" in text
+
+
+def test_link_lines_leave_a_paragraph_that_also_holds_prose():
+    # The shape of dragnet-T133 (tune page; a Blogger "posts roundup", 2012): the post is one
+    # <br> paragraph, its prose lines first, then a long run of lines that are each one link.
+    prose = "<br><br>".join(
+        f"Line {i} of the roundup's own text: with about a hundred days until the election, "
+        f"there is a lot stirring in the news, and both campaigns work hard on the polls."
+        for i in range(4))
+    links = "<br><br>".join(f"<a href='/2012/07/post-{i}.html'>Funny post number {i} of the "
+                            f"summer</a>" for i in range(8))
+    text = article_text(parse_html(_page(f"<p>{prose}<br><br>{links}</p>")))
+    assert "Line 3 of the roundup's own text" in text
+    assert "Funny post number" not in text

@@ -18,6 +18,16 @@ from .title import _echoes
 STANDFIRST_HEADLINE = rule("standfirst_headline", "a standfirst is read only under an <h1> "
                            "that is the page's headline, not a blog's name over its tagline")
 
+SITE_TAGLINE = rule("site_tagline", "an element named as the site's or blog's description "
+                    "(site-description, banner-description, blog_description) is its tagline, "
+                    "never the post's standfirst")
+
+#: class/id of the site's tagline under its name (WordPress' ``site-description``, TypePad's
+#: ``banner-description``, ``blog_description``): "description" alone
+#: reads as a standfirst, these never do.
+_SITE_TAGLINE = lazy(r"(?:site|blog|banner)[-_]?(?:description|desc|tagline|slogan)|"
+                     r"(?<![a-z])(?:tagline|slogan)(?![a-z])", re.IGNORECASE)
+
 _STANDFIRST_CLASS = lazy(
     r"standfirst|\bdek\b|[-_]dek\b|subtitle|sub-title|subhead|sub-head|subheadline|"
     r"summary|\blede\b|[-_]lede\b|\bintro\b|[-_]intro\b|excerpt|strapline|kicker-text|"
@@ -81,6 +91,8 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
         label = " ".join(v for v in (node.attributes.get("class"), node.attributes.get("id"),
                                      node.attributes.get("itemprop")) if v)
         if label and _STANDFIRST_NOT.search(label):
+            continue
+        if SITE_TAGLINE and label and _SITE_TAGLINE.search(label):
             continue
         if label and _STANDFIRST_CLASS.search(label):
             return text

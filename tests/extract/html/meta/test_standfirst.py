@@ -40,3 +40,23 @@ def test_reworded_headline_still_gives_the_standfirst():
     dek = "The harbour reopens in May, the authority said, weather permitting."
     assert _subtitle("Harbour works begin on the eastern basin | Port News",
                      "Works begin on the harbour's eastern basin", dek) == dek
+
+
+# A blog whose <title> is its name alone, so the name is the chosen title and the <h1> that
+# heads the page (dragnet-325/98, tune pages: TypePad's ``banner-description``; WordPress'
+# ``site-description``; ``blog_description``): the element's name says it is the tagline.
+def _named(cls: str) -> str | None:
+    page = (f"<html><head><title>Sam's Blog</title></head><body><div id='banner'><h1>Sam's "
+            f"Blog</h1><h2 class='{cls}'>{_TAGLINE}</h2></div><div class='post'><h3>The post"
+            f"</h3><p>The post's first paragraph, long enough to be one.</p></div></body></html>")
+    return extract(LexborHTMLParser(page), None).get("subtitle")
+
+
+def test_element_named_as_the_sites_tagline_is_no_standfirst():
+    for cls in ("banner-description", "site-description", "blog_description", "site-tagline"):
+        assert _named(cls) is None, cls
+
+
+def test_element_named_as_a_description_still_gives_the_standfirst():
+    # A category page's "category-header_description" is its standfirst.
+    assert _named("category-header_description") == _TAGLINE

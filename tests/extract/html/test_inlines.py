@@ -1,0 +1,71 @@
+"""Inline runs (convert/extract/html/inlines.py): the space at the edge of a link or a
+formatting wrapper separates words (rule ``edge_spaces``)."""
+
+from __future__ import annotations
+
+import convert
+from convert.article import Link, Text
+from convert.extract.html.inlines import normalize_inlines, wrap
+from convert.textutil import article_text
+
+# From dragnet-R581 (tune page; poynter.org, 2012): the space before "media" sits inside the
+# link, so dropping it glued two words ("Onemedia").
+R581 = ("<p>The network projected the electoral vote onto the side of the skyscraper. One<a "
+        "href='http://www.philly.com/philly/entertainment/'> media watcher wondered</a> if the "
+        "New Yorkers without electricity could see it.</p>")
+# From dragnet-R213 (tune page; a Blogger post): the space is inside a <span> inside the link.
+R213 = ("<p>You can download this release from our <a href='http://code.google.com/gwt'><span "
+        "style='white-space: pre-wrap;'> main GWT download page.</span></a> Release notes "
+        "are here, with the list of issues we fixed since the last release candidate.</p>")
+
+
+def _text(inner: str) -> str:
+    page = f"<html><body><article><h1>Election night</h1>{inner}</article></body></html>"
+    return article_text(convert.parse(page.encode("utf-8"), kind="html"))
+
+
+def test_space_inside_a_link_edge_separates_words():
+    text = _text(R581 + R213)
+    assert "One media watcher wondered if the" in text
+    assert "from our main GWT download page. Release" in text
+
+
+def test_space_inside_emphasis_edges_separates_words():
+    text = _text("<p>The committee met on Monday and<b> voted </b>against the plan that the "
+                 "mayor had put forward in the spring, after a long debate.</p>")
+    assert "Monday and voted against the plan" in text
+
+
+def test_wrap_moves_edge_spaces_out_and_merge_keeps_one():
+    link = lambda inner: Link(inner, "http://x/", None)  # noqa: E731
+    out = wrap(link, [Text(" media "), Text("watcher ")])
+    assert out == [Text(" "), Link((Text("media "), Text("watcher")), "http://x/", None),
+                   Text(" ")]
+    para = normalize_inlines([Text("One "), *out, Text(" wondered")])
+    assert para[0] == Text("One ") and para[-1] == Text(" wondered")
+
+
+def test_link_without_edge_spaces_gains_none():
+    para = normalize_inlines([Text("One"), *wrap(lambda i: Link(i, "http://x/", None),
+                                                 [Text("media")]), Text("watcher")])
+    assert para == (Text("One"), Link((Text("media"),), "http://x/", None), Text("watcher"))
+
+
+# From wcxb-dev/0693 (tune page; a product site, 2025): a link's title and subtitle are two
+# <span>s laid out one under the other, with nothing between them in the markup.
+MENU_CARD = ("<p><span class='LinkText'>Help center</span><span class='LinkSubtitle'>Let "
+             "customers serve themselves</span>, and the rest of the sentence goes on.</p>")
+
+
+def test_abutting_spans_opening_a_capital_read_apart():
+    text = _text("<p>The support suite brings every channel into one place, so that agents "
+                 "see the whole conversation whatever the channel it came from.</p>" + MENU_CARD)
+    assert "Help center Let customers" in text
+
+
+def test_abutting_spans_inside_a_word_stay_joined():
+    text = _text("<p>The support suite brings every channel into one place, so that agents "
+                 "see the whole conversation, said <span>Mc</span><span>donald</span> and "
+                 "<b>Ann</b><span>Lee</span> on Monday.</p>")
+    assert "said Mcdonald and" in text
+    assert "AnnLee" in text  # (after a formatting wrapper the markup is taken as written)
