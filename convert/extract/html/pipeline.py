@@ -40,7 +40,7 @@ from .cleaning import documentation_page
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
-from .profiles.product import reveal_streamed
+from .streamed import reveal_streamed
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
     LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS,

@@ -13,9 +13,6 @@ Before that the page's markup is opened up as a reader of the documentation sees
 * the hidden panels of tab sets are shown (:data:`DOCS_TAB_PANELS`): a documentation page
   gives the same step for each language or system in tabs (Python, Node.js, Java; Windows,
   macOS, Linux), and all of them are the documentation, not only the one shown first;
-* the late segments of a streamed server render are put in their placeholders
-  (:data:`DOCS_STREAMED`, :func:`.product.reveal_streamed`): GitBook sends a page's code
-  blocks so;
 * the dropdown menus of links (a version or language picker) are removed
   (:data:`DOCS_DROPDOWNS`): a menu a script opens, never part of the page's text;
 * a section whose id is the slug of its own heading loses that id (:data:`DOCS_TOPIC_IDS`):
@@ -44,11 +41,11 @@ from ..dom import inside
 from ..fastmatch import in_words
 from ..measure import link_density, text_len
 from .service import MAX_LINK_DENSITY
-from .product import reveal_streamed, show_panels
+from .product import show_panels
 from ...lazyre import lazy
 
 __all__ = ["without_toc", "docs_markup", "chars", "titled", "show_tab_panels", "unwrap_intro_header",
-           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_STREAMED", "DOCS_DROPDOWNS", "DOCS_TOPIC_IDS", "DOCS_HEADING_NAMES",
+           "DOCS_PROFILE", "DOCS_TAB_PANELS", "DOCS_DROPDOWNS", "DOCS_TOPIC_IDS", "DOCS_HEADING_NAMES",
            "DOCS_INTRO_HEADER"]
 
 DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner widens to the "
@@ -56,8 +53,6 @@ DOCS_PROFILE = rule("docs_profile", "on a documentation page the strict winner w
 
 DOCS_TAB_PANELS = rule("docs_tab_panels", "on a documentation page the hidden panels of tab "
                        "sets (the same step for each language or system) are shown")
-DOCS_STREAMED = rule("docs_streamed", "on a documentation page the hidden segments a "
-                     "streaming server render sends late are put in their placeholders")
 DOCS_DROPDOWNS = rule("docs_dropdowns", "on a documentation page a block named as a dropdown "
                       "that is mostly links (a version or language picker) is removed")
 DOCS_TOPIC_IDS = rule("docs_topic_ids", "on a documentation page a section whose id is the "
@@ -108,20 +103,19 @@ def _anchor(url: str) -> bool:
 def docs_markup(html: str) -> str | None:
     """The page's markup as the documentation profile reads it (tab panels shown, the
     introduction's header unwrapped), or ``None`` when that changes nothing."""
-    if not html or not (DOCS_TAB_PANELS or DOCS_STREAMED or DOCS_DROPDOWNS or DOCS_TOPIC_IDS
+    if not html or not (DOCS_TAB_PANELS or DOCS_DROPDOWNS or DOCS_TOPIC_IDS
                         or DOCS_HEADING_NAMES or DOCS_INTRO_HEADER):
         return None
     tree = LexborHTMLParser(html)
     body = tree.body
     if body is None:
         return None
-    revealed = DOCS_STREAMED and reveal_streamed(body)
     shown = DOCS_TAB_PANELS and show_tab_panels(body)
     dropped = DOCS_DROPDOWNS and without_dropdowns(body)
     renamed = DOCS_TOPIC_IDS and without_topic_ids(body)
     renamed = DOCS_HEADING_NAMES and plain_headings(body) or renamed
     unwrapped = DOCS_INTRO_HEADER and unwrap_intro_header(body)
-    return tree.html if revealed or shown or dropped or renamed or unwrapped else None
+    return tree.html if shown or dropped or renamed or unwrapped else None
 
 
 _HEADINGS = "h1, h2, h3, h4, h5, h6"

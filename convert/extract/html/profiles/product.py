@@ -13,8 +13,7 @@ opened up (:func:`product_markup`):
 * of a block written twice, for the phone and the desktop layout, one copy goes
   (:func:`without_twins`);
 * the collapsed panels of tabs and accordions, where shops keep the description and the
-  specifications, are shown (:func:`show_collapsed`), and so are the late segments of a
-  streamed server render (:func:`reveal_streamed`); the wrappers inside specification
+  specifications, are shown (:func:`show_collapsed`); the wrappers inside specification
   cells are unwrapped (:func:`unwrap_cells`);
 
 then runs the cascade again: what is left with the most text is the description, its feature
@@ -46,9 +45,9 @@ from ...lazyre import LazyPattern, lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
            "show_panels",
-           "reveal_streamed", "described", "with_described", "NOT_THE_PRODUCT",
+           "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
-           "COLLAPSED_PANELS", "CELL_WRAPPERS", "STREAMED_SEGMENTS", "RESPONSIVE_TWINS",
+           "COLLAPSED_PANELS", "CELL_WRAPPERS", "RESPONSIVE_TWINS",
            "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
            "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats"]
@@ -67,9 +66,6 @@ COLLAPSED_PANELS = rule("collapsed_panels", "on a product page the collapsed pan
 CELL_WRAPPERS = rule("cell_wrappers", "on a product page the <div> wrappers inside table and "
                      "definition-list cells are unwrapped, so cleaning keeps a "
                      "specification's names")
-STREAMED_SEGMENTS = rule("streamed_segments", "on a product page the hidden segments a "
-                         "streaming server render sends late (<div hidden id=\"S:n\">) are "
-                         "put in their placeholders and shown")
 RESPONSIVE_TWINS = rule("responsive_twins", "on a product page a block shown at one screen "
                         "size only (hidden-md-up, showOnMobile) whose text the page holds "
                         "again (its twin for the other screen size) is removed, so the "
@@ -112,7 +108,6 @@ def product_markup(html: str) -> str | None:
     body = tree.body
     if body is None:
         return None
-    revealed = STREAMED_SEGMENTS and reveal_streamed(body)
     removed = without_shop_blocks(body)
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True
@@ -122,7 +117,7 @@ def product_markup(html: str) -> str | None:
         removed = True
     if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
         removed = True
-    return tree.html if revealed or removed or shown or unwrapped else None
+    return tree.html if removed or shown or unwrapped else None
 
 
 #: A class word showing or hiding a block at one screen size only: a visibility word and a
@@ -313,46 +308,6 @@ def show_panels(body: LexborNode, names: LazyPattern, roles: frozenset[str],
             node.attrs["class"] = P.HIDDEN_CLASS.sub(" ", cls).strip()
         shown = True
     return shown
-
-
-#: The id of a late segment of a streamed server render and of its placeholder: React sends
-#: ``<div hidden id="S:2e">`` at the end of the body with a script moving it to the
-#: ``<template id="P:2e">`` (or ``B:2e``) it replaces.
-_SEGMENT = lazy(r"S:([0-9a-z]+)")
-
-
-def reveal_streamed(body: LexborNode) -> bool:
-    """Put every hidden streamed segment in its placeholder, shown (in place when it has
-    none): a page rendered so keeps its product details in them, and without the script a
-    parse sees them hidden at the end. Whether there was any."""
-    segments = [node for node in body.css('div[hidden][id^="S:"]')
-                if _SEGMENT.fullmatch(node.attributes.get("id") or "")]
-    if not segments:
-        return False
-    slots = {node.attributes.get("id"): node for node in body.css('template[id]')}
-    # Last first: a segment may hold the placeholder of a later one, and moves with it.
-    for segment in reversed(segments):
-        key = segment.attributes["id"][2:]
-        name = "P:" + key if "P:" + key in slots else "B:" + key
-        slot = slots.get(name)
-        if slot is not None and not inside(slot, segment):
-            slot.insert_before(segment)  # inserts a copy
-            moved = slot.prev
-            # The placeholders inside the segment are the copy's now: the nodes found before
-            # are freed with the original, and so is the one filled (a placeholder fills once).
-            del slots[name]
-            for node in segment.css("template[id]"):
-                ident = node.attributes.get("id")
-                if ident in slots and slots[ident].mem_id == node.mem_id:
-                    del slots[ident]
-            for node in moved.css("template[id]"):
-                slots[node.attributes.get("id")] = node
-            segment.decompose()
-            slot.decompose()
-            segment = moved
-        if segment is not None and segment.tag == "div":
-            del segment.attrs["hidden"]
-    return True
 
 
 def without_shop_blocks(body: LexborNode) -> bool:

@@ -150,21 +150,6 @@ def test_title_block_without_prose_stays():
     assert docs.docs_markup(_header_page("<p>A short summary.</p>")) is None
 
 
-def test_streamed_code_blocks_are_put_in_place():
-    # Shaped after a GitBook page (wcxb-dev 0498): the code block is a late segment of the
-    # streamed render, hidden at the end of the body, its placeholder where it belongs.
-    page = ("<html><body><main><h1>Guide</h1><p>The code is available as a module:</p>"
-            "<template id='B:3'></template><p>Then run the exercises.</p></main>"
-            "<div hidden id='S:3'><pre><code>$ npm i @mostly-adequate/support</code></pre>"
-            "</div></body></html>")
-    markup = docs.docs_markup(page)
-    assert markup is not None
-    tree = LexborHTMLParser(markup)
-    pre = tree.css_first("main pre")
-    assert pre is not None and "npm i" in pre.text()
-    assert "hidden" not in pre.parent.attributes
-
-
 def test_documentation_body_widens_to_the_unwrapped_introduction(monkeypatch):
     from convert.extract.html import profiles as profiles_mod
     monkeypatch.setattr(profiles_mod, "page_type",

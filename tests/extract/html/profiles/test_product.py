@@ -83,27 +83,6 @@ def test_a_body_or_wrapper_named_for_reviews_is_not_removed():
     assert "Trail 25 Pack" in text and "pockets galore" in text and "Review 1" not in text
 
 
-def test_streamed_segments_are_put_in_their_placeholders_and_shown():
-    # React's streaming render: the specifications arrive late in a hidden S: segment that a
-    # script moves into the P: placeholder (wcxb-dev 0620, tune, has 39 such placeholders).
-    html = ("<html><body><main><h1>Vinyl Executive Chair</h1><div id='specs'>"
-            "<template id='P:2e'></template></div><p>Ships in 2 days.</p></main>"
-            "<div hidden id='S:2e'><dl><dt>Seat height</dt><dd>20 in</dd></dl></div>"
-            "<div hidden id='S:31'><p>Orphan segment text</p></div></body></html>")
-    body = _body(product.product_markup(html))
-    specs = body.css_first("#specs")
-    assert "Seat height" in specs.text() and specs.css_first("template") is None
-    assert body.css_first("[hidden]") is None
-    assert "Orphan segment text" in body.text()
-
-
-def test_streamed_segments_rule_can_be_switched_off(monkeypatch):
-    monkeypatch.setattr(product, "STREAMED_SEGMENTS", False)
-    html = ("<html><body><div><template id='P:1'></template></div>"
-            "<div hidden id='S:1'><p>Late text</p></div></body></html>")
-    assert product.product_markup(html) is None
-
-
 def test_collapsed_tab_and_accordion_panels_are_shown_but_not_dialogs():
     html = ("<html><body><h1>Camera</h1>"
             "<div role='tabpanel' hidden><p>Specifications: 24.3 MP sensor</p></div>"
@@ -296,30 +275,6 @@ def test_a_block_named_for_other_products_by_its_test_id_is_removed():
     assert markup is not None
     text = LexborHTMLParser(markup).body.text()
     assert "precision bits" in text and "wrist strap" not in text
-
-
-def test_streamed_segments_sharing_an_id_are_all_kept():
-    # A placeholder fills once: a second segment of the same id must not be moved into the
-    # freed placeholder (and lost with it), but shown in place.
-    html = ('<body><main><p>a</p><template id="P:1"></template><p>b</p></main>'
-            + "".join(f'<div hidden id="S:1"><p>seg{i}</p></div>' for i in range(3)) + "</body>")
-    tree = LexborHTMLParser(html)
-    assert product.reveal_streamed(tree.body)
-    text = tree.body.text(separator=" ")
-    assert all(f"seg{i}" in text for i in range(3))
-    assert tree.body.css_first("main").text(separator=" ").split() == ["a", "seg2", "b"]
-
-
-def test_a_streamed_segment_whose_placeholder_came_in_a_later_segment_is_kept():
-    # S:2 moves first (last first) and is copied: the placeholder P:1 it carried is a new
-    # node, the one found before the move is freed with the original.
-    html = ('<body><main><p>a</p><template id="P:2"></template></main>'
-            '<div hidden id="S:1"><p>one</p></div>'
-            '<div hidden id="S:2"><p>two</p><template id="P:1"></template></div></body>')
-    tree = LexborHTMLParser(html)
-    assert product.reveal_streamed(tree.body)
-    assert tree.body.css_first("main").text(separator=" ").split() == ["a", "two", "one"]
-    assert tree.body.css("div[hidden]") == []
 
 
 def test_product_cards_removal_does_not_walk_up_from_every_later_element(monkeypatch):
