@@ -59,6 +59,15 @@ BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital editi
                     "names the linked person")
 
 
+OTHER_ROLE_BY = rule("other_role_by", "an editor's, reviewer's or photographer's credit "
+                     "after the writer's name ('... Edited by Jane Doe') is no author")
+#: Credits of other roles than writing, which follow the writer's name in a byline.
+_OTHER_ROLE = lazy(r"[\s,;]+(?:(?:medically|clinically|expert)\s+)?(?:edited|reviewed|"
+                   r"fact[- ]?checked|photos?|photographs?|photography|illustrations?|"
+                   r"illustrated|translated|produced|designed|video)\s+by\b.*$",
+                   re.IGNORECASE)
+
+
 DESK_STAFF = rule("desk_staff", "'<Name> Staff' is a desk's byline ('EcoCult Staff'), as "
                   "'<Name> Team' is")
 #: A capitalised name of one to three words followed by "Staff".
@@ -87,6 +96,10 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = BY_PREFIX.sub("", raw)
         segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
                             raw, flags=re.IGNORECASE)
+        if OTHER_ROLE_BY:
+            # "Written by Rob Ewaschuk Edited by Betsy Beyer": the writer's name ends where
+            # another role's credit begins.
+            segments = [_before_other_role(seg) for seg in segments]
         # "Dec. 19, 2025 · Niko Matsakis": a dateline before the name is skipped; after the
         # name, the date or role is dropped.
         raw = next((s for s in segments if s and not text_date(s)), segments[0])
@@ -114,6 +127,18 @@ def clean_authors(values: Iterable[str]) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+def _before_other_role(segment: str) -> str:
+    """The segment up to another role's credit ("Rob Ewaschuk Edited by Betsy Beyer" → "Rob
+    Ewaschuk"); a segment that is only that credit ("Medically reviewed by ...") is kept."""
+    m = _OTHER_ROLE.search(segment)
+    if m is None or _ROLE_MODIFIER.fullmatch(segment[:m.start()].strip()):
+        return segment
+    return segment[:m.start()]
+
+
+_ROLE_MODIFIER = lazy(r"(?:medically|clinically|expert)?", re.IGNORECASE)
 
 
 def _role_dropped(raw: str) -> list[str]:

@@ -52,3 +52,19 @@ def test_author_boxs_all_articles_button_names_the_author():
     body = ("<p>Spending on cloud computing keeps rising.</p>"
             "<div><button aria-label='x'><span>All articles by Eli Rabe</span></button></div>")
     assert _byline(body) == ["Eli Rabe"]
+
+
+def test_another_roles_credit_after_the_writers_name_is_no_author():
+    # the byline of readability's google-sre-book-1 test page (a tune page): "Written by Rob
+    # Ewaschuk<br>Edited by Betsy Beyer" right under the <h1>
+    body = ("<h1>Monitoring Distributed Systems</h1><p class='byline author'>Written by Rob "
+            "Ewaschuk<br>Edited by Betsy Beyer</p><p>Google's SRE teams have some basic "
+            "principles and best practices for building successful monitoring.</p>")
+    assert _byline(body) == ["Rob Ewaschuk"]
+    assert clean_authors(["By Jane Doe, medically reviewed by John Roe, MD"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe; Photos by Ann Lee"]) == ["Jane Doe"]
+
+
+def test_a_credit_of_another_role_alone_names_no_author():
+    assert clean_authors(["Medically reviewed by Dr. John Roe"]) == []
+    assert clean_authors(["Edited by Betsy Beyer"]) == []
