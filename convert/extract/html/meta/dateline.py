@@ -20,6 +20,12 @@ from convert.extract.lazyre import lazy
 DATES_ELSEWHERE = rule(
     "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
     "the article's")
+HEADLINE_HOLDER = rule(
+    "headline_holder", "a block holding the page's <h1> is the article's layout "
+    "('contentandsidebars'), not a sidebar or a related-posts card")
+TIME_TEXT = rule(
+    "time_text", "a <time> with no datetime attribute gives its day in its text, in page "
+    "order with the others (the article's own comes before a sidebar's)")
 HEADLINE_NO_DATELINE = rule(
     "headline_no_dateline", "the headline's own numbers (\"2024.4.4 -> 2024.5.0\") are no "
     "dateline")
@@ -67,7 +73,8 @@ def elsewhere(node: LexborNode | None) -> bool:
             return False
         attrs = node.attributes
         for value in (attrs.get("class"), attrs.get("id")):
-            if value and any(_names_elsewhere(tok) for tok in value.split()):
+            if value and any(_names_elsewhere(tok) for tok in value.split()) and not (
+                    HEADLINE_HOLDER and node.css_first("h1") is not None):
                 return True
         node = node.parent
     return False
@@ -186,10 +193,21 @@ DATE_CLASSED = 30
 DATE_CLASSED_CHARS = 80
 
 
+#: The ``<time>`` elements read in page order: with TIME_TEXT, also those that give the
+#: day in their text only ("<time> July 24, 2012 7:26 AM PDT</time>").
+_TIME_SELECTOR = "time, [itemprop=datePublished]" if TIME_TEXT else (
+    "time[datetime], [itemprop=datePublished]")
+
+
 def _time_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str, str]]:
-    for node in tree.css("time[datetime], [itemprop=datePublished]")[:TIME_ELEMENTS]:
-        value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
-        date = iso_date(value)
+    for node in tree.css(_TIME_SELECTOR)[:TIME_ELEMENTS]:
+        value = node.attributes.get("datetime") or node.attributes.get("content")
+        if value or node.tag != "time":
+            date = iso_date(value or node.text())
+        else:
+            # (the day only: "7:26 AM PDT" written for readers is no offset to trust)
+            text = node.text()
+            date = text_date(text) if len(text) < DATE_CLASSED_CHARS else None
         if date and not elsewhere(node):
             yield (node, node.text(deep=True) or "", date) if node.tag == "time" else (
                 None, "", date)
