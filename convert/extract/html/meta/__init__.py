@@ -48,6 +48,10 @@ log = logging.getLogger("convert.extract")
 
 PUBLISH_NAMED_KEY = rule("publish_named_key", "a <meta> no table lists whose name says "
                          "'published date' ('w-published-date') declares the publication")
+DOMAIN_AUTHOR = rule("domain_author", "an author written as a domain name ('CBSNews.com') is "
+                     "the publisher: the visible byline names the writer")
+_DOMAIN = lazy(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co|io|news|info|de|fr|uk)",
+               re.IGNORECASE)
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -155,7 +159,8 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
     if not authors:
         authors = visible_byline(tree)
     elif is_organisation(ld_author) or not is_person(ld_author) and all(
-            is_site(a, site_name, host) for a in authors):
+            is_site(a, site_name, host) or DOMAIN_AUTHOR and _DOMAIN.fullmatch(a)
+            for a in authors):
         # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
         # named in the visible byline is the article's author.
         authors = visible_byline(tree) or authors
