@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from convert.extract import record
+from convert.textutil import squash
 from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
@@ -36,9 +37,11 @@ from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
 from .title import (
     HEADER_LINK,
+    POST_HEADINGS,
     choose_title,
     heading_text,
     is_site,
+    post_heading,
     screen_reader_only,
     visible_headline,
 )
@@ -98,8 +101,16 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         m = re.match(r"https?://([^/:?#]+)(?::\d+)?(/[^?#]*)?", url, re.IGNORECASE)
         host = m.group(1) if m else None
         start = not (m and (m.group(2) or "/").strip("/"))
-    out["title"] = choose_title(titles, h1s, page_title, site_name, host, unseen, start)
-    out["headline"] = visible_headline(out["title"], titles, h1s, page_title, site_name, host)
+    # (a blog's post title in an <h2>/<h3> under the blog's name: it is the headline too)
+    subheads = [(text, bool(_POST_TITLE_CLASS.search(n.attributes.get("class") or "")))
+                for n in tree.css("h2, h3")[:POST_HEADINGS]
+                if not _home_link(n) and (text := heading_text(n))]
+    post = post_heading([t for t in (*titles, page_title) if t], h1s, subheads, site_name,
+                        host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]))
+    out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
+                                        start)
+    out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
+                                                          site_name, host)
 
     ld_description = ld_text(ld.get("description")) if ld else None
     out["description"] = declared("description") or ld_description
@@ -143,6 +154,30 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         from .candidates import record_candidates
         record_candidates(rec, tree, ld, meta, h1s, page_title, out, url)
     return out
+
+
+#: A heading classed as a post's title (Blogger's "post-title", WordPress's "entry-title").
+_POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title", re.IGNORECASE)
+
+
+def _home_link(heading) -> bool:  # noqa: ANN001
+    """Whether a heading is the site's logo: a link to the start page ("/"), or marked as
+    the site's title."""
+    link = heading.css_first("a")
+    if link is not None and (link.attributes.get("href") or "").strip() == "/":
+        return True
+    return "site-title" in (heading.attributes.get("id") or "") + " " + (
+        heading.attributes.get("class") or "")
+
+
+def _logo_link(heading) -> bool:  # noqa: ANN001
+    """Whether a heading's text is one link to a site's start or section page (an address
+    whose path has at most one part: "/", "https://example.com/", "/blog")."""
+    link = heading.css_first("a")
+    if link is None or squash(link.text(deep=True) or "") != squash(heading.text(deep=True) or ""):
+        return False
+    path = re.sub(r"^(?:https?:)?//[^/]+", "", (link.attributes.get("href") or "").strip())
+    return "/" not in path.strip("/") and "." not in path and "?" not in path
 
 
 def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
