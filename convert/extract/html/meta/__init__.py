@@ -106,9 +106,12 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
                 for n in tree.css("h2, h3")[:POST_HEADINGS]
                 if not _home_link(n) and (text := heading_text(n))]
     post = post_heading([t for t in (*titles, page_title) if t], h1s, subheads, site_name,
-                        host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]))
+                        host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]),
+                        any(titles))
     out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
                                         start)
+    # (the blog's name in that page's <h1>: the body drops it as it drops the title)
+    out["blog_name"] = h1s[0] if post and h1s else None
     out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
                                                           site_name, host)
 

@@ -354,3 +354,17 @@ def test_a_products_subtitle_heading_is_no_post_title():
             "<meta property='og:title' content=\"Nike Pegasus 41 Men's Road Running Shoes\">")
     body = "<h1>Nike Pegasus 41</h1><h2 class='product_subtitle'>Men's Road Running Shoes</h2>"
     assert _title(head, body) != "Men's Road Running Shoes"
+
+
+def test_without_h1_or_declared_title_a_heading_beside_a_shorter_site_part_is_the_title():
+    # dragnet-294 and dragnet-T162 (tune pages)
+    head = "<title>First color panorama from Curiosity | Bad Astronomy | Discover Magazine</title>"
+    body = "<h3>Recent posts</h3><h2>First color panorama from Curiosity</h2>"
+    assert _title(head, body) == "First color panorama from Curiosity"
+    # a site-name heading beside a longer headline part is no title (dragnet-R481)
+    head = "<title>Who will win the election? « Healthcare Economist</title>"
+    assert _title(head, "<h2>Healthcare Economist</h2>") != "Healthcare Economist"
+    # a page declaring its own title keeps the usual choice
+    head = ("<title>Men's Socks | Acme</title>"
+            "<meta property='og:title' content=\"All Men's Socks\">")
+    assert _title(head, "<h2>Men's Socks</h2>") == "All Men's Socks"
