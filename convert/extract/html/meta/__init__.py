@@ -55,6 +55,12 @@ DOMAIN_AUTHOR = rule("domain_author", "an author written as a domain name ('CBSN
                      "the publisher: the visible byline names the writer")
 _DOMAIN = lazy(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co|io|news|info|de|fr|uk)",
                re.IGNORECASE)
+OUTLET_AFTER_WRITER = rule(
+    "outlet_after_writer", "a news outlet or agency listed with the writers ('Mary Murray, "
+    "NBC News', 'Collins Mtika, Nyasa Times') is where they write, not an author")
+#: A publication's or agency's name: its last word is a press word, or it is an agency.
+_OUTLET = lazy(r"(?:\b(?:News|Times|Post|Press|Herald|Journal|Tribune|Gazette|Chronicle|"
+               r"Telegraph|Magazine|Daily|Wire|Network|Media)|^(?:Reuters|AFP|AP|Bloomberg))$")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -205,7 +211,8 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
     if PUBLISHER_IN_AUTHORS and len(authors) > 1:
         # "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal": the paper after its
         # writers is where they wrote, not another author.
-        people = [a for a in authors if not _names_publisher(a, site_name, host)]
+        people = [a for a in authors if not _names_publisher(a, site_name, host) and not (
+            OUTLET_AFTER_WRITER and _OUTLET.search(a))]
         authors = people or authors
     return authors
 

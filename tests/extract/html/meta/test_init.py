@@ -48,3 +48,12 @@ def test_an_author_written_as_a_domain_is_the_publisher():
 
 def test_a_domain_author_stays_when_the_page_names_nobody():
     assert _fields('<meta name="author" content="CBSNews.com">')["authors"] == ["CBSNews.com"]
+
+
+def test_a_news_outlet_listed_after_the_writer_is_no_author():
+    # dragnet-108 and dragnet-T148 (tune pages): "Mary Murray, NBC News", "Collins Mtika,
+    # Nyasa Times" in the visible byline
+    body = "<h1>Kenyans pay by phone</h1><p class='byline'>By Mary Murray, NBC News</p>"
+    assert _fields("", body)["authors"] == ["Mary Murray"]
+    # an outlet named alone stays: it is all the byline says
+    assert _fields("", "<p class='byline'>By NBC News</p>")["authors"] == ["NBC News"]
