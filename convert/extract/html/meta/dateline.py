@@ -20,6 +20,11 @@ from convert.extract.lazyre import lazy
 DATES_ELSEWHERE = rule(
     "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
     "the article's")
+TEASER_LINK_DATE = rule(
+    "teaser_link_date", "a date inside a link that also holds a headline (a carousel's or a "
+    "list's teaser card) is that story's, not the page's")
+#: A link holding this many characters besides its date is a teaser card, not a permalink.
+TEASER_LINK_CHARS = 20
 HEADLINE_HOLDER = rule(
     "headline_holder", "a block holding the page's <h1> is the article's layout "
     "('contentandsidebars'), not a sidebar or a related-posts card")
@@ -65,12 +70,17 @@ UPDATE_PREV_CHARS = 40
 
 
 def elsewhere(node: LexborNode | None) -> bool:
-    """Whether ``node`` sits in a related-post card, a sidebar widget or a comment."""
+    """Whether ``node`` sits in a related-post card, a sidebar widget, a comment or a teaser
+    link (a link holding another story's title and date)."""
     if not DATES_ELSEWHERE:
         return False
+    date_chars = len(node.text(deep=True) or "") if node is not None else 0
     for _ in range(ELSEWHERE_DEPTH):
         if node is None or node.tag in ("body", "html", "main", "article"):
             return False
+        if TEASER_LINK_DATE and node.tag == "a" and len(
+                (node.text(deep=True) or "").strip()) > TEASER_LINK_CHARS + date_chars:
+            return True
         attrs = node.attributes
         for value in (attrs.get("class"), attrs.get("id")):
             if value and any(_names_elsewhere(tok) for tok in value.split()) and not (

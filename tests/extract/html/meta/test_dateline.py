@@ -128,3 +128,21 @@ def test_time_without_datetime_gives_its_day_in_page_order():
             "<ul><li><a href='/x'>Older story</a> <time datetime='2012-01-09'>1/09/12</time>"
             "</li></ul>")
     assert _parsed_published("", body) == "2012-07-24"
+
+
+def test_a_teaser_links_date_is_that_storys():
+    # dragnet-R189 (a tune page): a carousel of linked cards, each with its date, above the
+    # article's own "the-time" dateline
+    body = ("<ul class='slide-groups'><li><a href='/2012/10/20/other'><img alt=''>"
+            "<span class='snipe'><span class='date'>October 20 2012</span></span>"
+            "<span>Startup raises a new round for its photo app</span></a></li></ul>"
+            "<h1>Facebook suitor loses his lawyer</h1>"
+            "<div class='entry-meta'><span class='the-time'>October 30, 2012 3:41 PM</span></div>"
+            f"<article>{_STORY}</article>")
+    assert _parsed_published("", body) == "2012-10-30"
+
+
+def test_a_permalink_around_the_date_alone_is_the_articles():
+    body = ("<h1>Pier extension approved</h1><p class='posted'><a href='/2024/05/pier' "
+            "rel='bookmark'><time>May 4, 2024</time></a></p>" f"<article>{_STORY}</article>")
+    assert _parsed_published("", body) == "2024-05-04"
