@@ -165,8 +165,10 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     return out
 
 
-#: A heading classed as a post's title (Blogger's "post-title", WordPress's "entry-title").
-_POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title", re.IGNORECASE)
+#: A heading classed as a post's title (Blogger's "post-title", WordPress's "entry-title",
+#: a bare "title").
+_POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title|(?:^|\s)title(?:\s|$)",
+                         re.IGNORECASE)
 
 
 def _home_link(heading) -> bool:  # noqa: ANN001

@@ -368,3 +368,12 @@ def test_without_h1_or_declared_title_a_heading_beside_a_shorter_site_part_is_th
     head = ("<title>Men's Socks | Acme</title>"
             "<meta property='og:title' content=\"All Men's Socks\">")
     assert _title(head, "<h2>Men's Socks</h2>") == "All Men's Socks"
+
+
+def test_a_heading_classed_title_names_the_post_under_a_repeated_site_part():
+    # dragnet-R7 (a tune page): og:title repeats the <title>, which repeats the site's name
+    head = ("<title>High Scalability - High Scalability - Not All Regions are Created Equal"
+            "</title><meta property='og:title' content='High Scalability - High Scalability - "
+            "Not All Regions are Created Equal'>")
+    body = "<h2 class='title'>Not All Regions are Created Equal</h2>"
+    assert _title(head, body) == "Not All Regions are Created Equal"
