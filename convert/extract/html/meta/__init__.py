@@ -108,10 +108,10 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         host = m.group(1) if m else None
         start = not (m and (m.group(2) or "/").strip("/"))
     # (a blog's post title in an <h2>/<h3> under the blog's name: it is the headline too)
-    subheads = [(text, bool(_POST_TITLE_CLASS.search(n.attributes.get("class") or "")))
-                for n in tree.css("h2, h3")[:POST_HEADINGS]
-                if not _home_link(n) and (text := heading_text(n))]
-    post = post_heading([t for t in (*titles, page_title) if t], h1s, subheads, site_name,
+    whole_titles = [t for t in (*titles, page_title) if t]
+    subheads = _subheads(tree, whole_titles) if len(set(h1s)) <= 1 and (
+        h1s or not h1_nodes) else []
+    post = post_heading(whole_titles, h1s, subheads, site_name,
                         host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]),
                         any(titles))
     out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
@@ -169,6 +169,27 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
 #: a bare "title").
 _POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title|(?:^|\s)title(?:\s|$)",
                          re.IGNORECASE)
+
+
+def _subheads(tree: LexborHTMLParser, titles: list[str]) -> list[tuple[str, bool]]:
+    """The page's first ``<h2>``/``<h3>`` texts that a title may hold, each with whether it is
+    classed as a post's title (a site logo's heading left out)."""
+    joined = " ".join(squash(t) for t in titles)
+    out = []
+    for node in tree.css("h2, h3")[:POST_HEADINGS]:
+        # (a cheap test first: the heading's words end as they end inside a title; a label
+        # badge heading_text drops comes first, so the end is what both share)
+        tail = squash(node.text(deep=True, separator=" ") or "")[-SUBHEAD_TAIL:]
+        if not tail or tail not in joined or _home_link(node):
+            continue
+        text = heading_text(node)
+        if text:
+            out.append((text, bool(_POST_TITLE_CLASS.search(node.attributes.get("class") or ""))))
+    return out
+
+
+#: Characters at a heading's end looked for in the titles before the heading is read closely.
+SUBHEAD_TAIL = 12
 
 
 def _home_link(heading) -> bool:  # noqa: ANN001
