@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
+from .ablation import rule
 from .lazyre import lazy
+
+UNAMBIGUOUS_SLASH_DAY = rule("unambiguous_slash_day", "a numeric 'MM/DD/YYYY' or 'DD/MM/YYYY' "
+                             "date is read when its day is over 12 (the order is then plain)")
 
 _ISO = lazy(r"((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)"
             r"(?:[T\s]+([0-2]\d):([0-5]\d)(?::([0-5]\d)(?:[.,]\d+)?)?\s*(Z|[+-][01]\d:?\d{2})?)?")
@@ -72,6 +76,12 @@ _DMY_WORD = lazy(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_WORD})\
 _YMD_WORD = lazy(rf"\b((?:19|20)\d{{2}})\s+({_MONTH_WORD})\.?\s+([0-3]?\d)\b",
                  re.IGNORECASE)
 
+#: "2023年1月7日" (Chinese, Japanese) and "2023년 1월 7일" (Korean): year, month, day marked.
+_YMD_CJK = lazy(r"((?:19|20)\d{2})\s*[年년]\s*([01]?\d)\s*[月월]\s*([0-3]?\d)\s*[日일]")
+#: "03/25/2025" or "25/03/2025": read only when the day is the number over 12 (the order
+#: is then plain); "03/04/2025" names no day a reader could agree on.
+_NUMERIC_SLASH = lazy(r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/((?:19|20)\d{2})(?![\d/])")
+
 
 def iso_date(value: str | None) -> str | None:
     """An ISO 8601 string as precise as ``value`` says, or ``None`` if it holds no date."""
@@ -111,10 +121,16 @@ def text_date(value: str) -> str | None:
     if not _YEAR.search(value):
         return None  # every form below holds a four-digit year: most texts end here, cheaply
     for rx, order in ((_SLASH, "ymd"), (_DASHED, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"),
-                      (_DMY, "dmy"), (_YMD_WORD, "ymd")):
+                      (_DMY, "dmy"), (_YMD_WORD, "ymd"), (_YMD_CJK, "ymd"),
+                      (_NUMERIC_SLASH, "")):
         m = rx.search(value)
         if not m:
             continue
+        if not order:
+            first, second = int(m.group(1)), int(m.group(2))
+            if (first > 12) == (second > 12) or not UNAMBIGUOUS_SLASH_DAY:
+                continue
+            order = "dmy" if first > 12 else "mdy"
         parts = dict(zip(order, m.groups()))
         month = parts["m"]
         mo = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."), 0)

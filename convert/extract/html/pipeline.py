@@ -59,6 +59,8 @@ HEADLINE_INSERT = rule("headline_insert", "the page's headline is put above a bo
 DROP_SUBTITLE = rule("drop_subtitle", "the standfirst (Meta.subtitle) leaves the body")
 DROP_BYLINE = rule("drop_byline", "the byline line naming an author leaves the body")
 MIN_PROSE = rule("min_prose", "a body of a few words, mostly links, is no article")
+BLOG_NAME_HEADING = rule("blog_name_heading", "the <h1> naming the blog, above a post whose "
+                         "own heading is the title, is the site's name: dropped like the title")
 HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
 DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeating the block "
                             "before is dropped")
@@ -133,12 +135,12 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         blocks = profiled.blocks
     if found is None:
         raise InputError("no article content found")
-    blocks = _tidy(blocks, fields.get("title"))
+    blocks = _tidy(blocks, fields.get("title"), fields.get("blog_name"))
     if profiled is not None and generic_found is not None and _too_little(blocks):
         # A profile never turns a page into no article (a product profile removing the
         # priced cards that were the page's content): the cascade's content stays.
         profiled, found = None, generic_found
-        blocks = _tidy(generic, fields.get("title"))
+        blocks = _tidy(generic, fields.get("title"), fields.get("blog_name"))
     headline = _clean(fields.get("headline"))
     if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):
         # The title is a declared rewording and the page's own headline sits outside the
@@ -328,20 +330,23 @@ def _dropped(block: Block, rule: str, field: str | None = None) -> None:
     return None
 
 
-def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
+def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None) -> list[Block]:
     """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
-    are boilerplate wherever they appear ("Share this", "Advertisement")."""
+    are boilerplate wherever they appear ("Share this", "Advertisement"); with ``blog_name``
+    (the ``<h1>`` of a blog page whose title is its post's heading), that heading too."""
     seen: dict[str, None] = {}
     title_key = word_key(title) if title else None
+    blog_key = word_key(blog_name) if blog_name and BLOG_NAME_HEADING else None
     out: list[Block] = []
     for block in blocks:
-        kept = _tidy_block(block, seen, title_key, not out)
+        kept = _tidy_block(block, seen, title_key, not out, blog_key)
         if kept is not None:
             out.append(kept)
     return out
 
 
-def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool) -> Block | None:
+def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool,
+                blog_key: str | None = None) -> Block | None:
     """The block as kept by :func:`_tidy` (``None`` when dropped): paragraphs and headings
     that are boilerplate, consent notices, the title again or a copy of the block before are
     dropped; containers are tidied inside; a list repeating the block before is dropped."""
@@ -360,6 +365,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and key == title_key:
             return _dropped(block, "headline_repeat", "title")
+        if blog_key and isinstance(block, Heading) and key == blog_key:
+            return _dropped(block, "blog_name_heading")
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
         # block repeating the one right before it is a duplicate (responsive twins, copy
         # widgets).
@@ -368,10 +375,12 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         seen[key] = None
         return block
     if isinstance(block, Div):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key)
+                             for x in block.blocks) if b]
         return Div(tuple(inner), block.role) if inner else None
     if isinstance(block, Quote):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False) for x in block.blocks) if b]
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key)
+                             for x in block.blocks) if b]
         return Quote(tuple(inner), block.cite) if inner else None
     if isinstance(block, List):
         key = word_key(inline_text_of(block))

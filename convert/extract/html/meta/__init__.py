@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from convert.extract import record
+from convert.textutil import squash
 from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
@@ -36,9 +37,11 @@ from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
 from .title import (
     HEADER_LINK,
+    POST_HEADINGS,
     choose_title,
     heading_text,
     is_site,
+    post_heading,
     screen_reader_only,
     visible_headline,
 )
@@ -48,6 +51,16 @@ log = logging.getLogger("convert.extract")
 
 PUBLISH_NAMED_KEY = rule("publish_named_key", "a <meta> no table lists whose name says "
                          "'published date' ('w-published-date') declares the publication")
+DOMAIN_AUTHOR = rule("domain_author", "an author written as a domain name ('CBSNews.com') is "
+                     "the publisher: the visible byline names the writer")
+_DOMAIN = lazy(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co|io|news|info|de|fr|uk)",
+               re.IGNORECASE)
+OUTLET_AFTER_WRITER = rule(
+    "outlet_after_writer", "a news outlet or agency listed with the writers ('Mary Murray, "
+    "NBC News', 'Collins Mtika, Nyasa Times') is where they write, not an author")
+#: A publication's or agency's name: its last word is a press word, or it is an agency.
+_OUTLET = lazy(r"(?:\b(?:News|Times|Post|Press|Herald|Journal|Tribune|Gazette|Chronicle|"
+               r"Telegraph|Magazine|Daily|Wire|Network|Media)|^(?:Reuters|AFP|AP|Bloomberg))$")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -94,8 +107,19 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         m = re.match(r"https?://([^/:?#]+)(?::\d+)?(/[^?#]*)?", url, re.IGNORECASE)
         host = m.group(1) if m else None
         start = not (m and (m.group(2) or "/").strip("/"))
-    out["title"] = choose_title(titles, h1s, page_title, site_name, host, unseen, start)
-    out["headline"] = visible_headline(out["title"], titles, h1s, page_title, site_name, host)
+    # (a blog's post title in an <h2>/<h3> under the blog's name: it is the headline too)
+    whole_titles = [t for t in (*titles, page_title) if t]
+    subheads = _subheads(tree, whole_titles) if len(set(h1s)) <= 1 and (
+        h1s or not h1_nodes) else []
+    post = post_heading(whole_titles, h1s, subheads, site_name,
+                        host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]),
+                        any(titles))
+    out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
+                                        start)
+    # (the blog's name in that page's <h1>: the body drops it as it drops the title)
+    out["blog_name"] = h1s[0] if post and h1s else None
+    out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
+                                                          site_name, host)
 
     ld_description = ld_text(ld.get("description")) if ld else None
     out["description"] = declared("description") or ld_description
@@ -141,6 +165,53 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     return out
 
 
+#: A heading classed as a post's title (Blogger's "post-title", WordPress's "entry-title",
+#: a bare "title").
+_POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title|(?:^|\s)title(?:\s|$)",
+                         re.IGNORECASE)
+
+
+def _subheads(tree: LexborHTMLParser, titles: list[str]) -> list[tuple[str, bool]]:
+    """The page's first ``<h2>``/``<h3>`` texts that a title may hold, each with whether it is
+    classed as a post's title (a site logo's heading left out)."""
+    joined = " ".join(squash(t) for t in titles)
+    out = []
+    for node in tree.css("h2, h3")[:POST_HEADINGS]:
+        # (a cheap test first: the heading's words end as they end inside a title; a label
+        # badge heading_text drops comes first, so the end is what both share)
+        tail = squash(node.text(deep=True, separator=" ") or "")[-SUBHEAD_TAIL:]
+        if not tail or tail not in joined or _home_link(node):
+            continue
+        text = heading_text(node)
+        if text:
+            out.append((text, bool(_POST_TITLE_CLASS.search(node.attributes.get("class") or ""))))
+    return out
+
+
+#: Characters at a heading's end looked for in the titles before the heading is read closely.
+SUBHEAD_TAIL = 12
+
+
+def _home_link(heading) -> bool:  # noqa: ANN001
+    """Whether a heading is the site's logo: a link to the start page ("/"), or marked as
+    the site's title."""
+    link = heading.css_first("a")
+    if link is not None and (link.attributes.get("href") or "").strip() == "/":
+        return True
+    return "site-title" in (heading.attributes.get("id") or "") + " " + (
+        heading.attributes.get("class") or "")
+
+
+def _logo_link(heading) -> bool:  # noqa: ANN001
+    """Whether a heading's text is one link to a site's start or section page (an address
+    whose path has at most one part: "/", "https://example.com/", "/blog")."""
+    link = heading.css_first("a")
+    if link is None or squash(link.text(deep=True) or "") != squash(heading.text(deep=True) or ""):
+        return False
+    path = re.sub(r"^(?:https?:)?//[^/]+", "", (link.attributes.get("href") or "").strip())
+    return "/" not in path.strip("/") and "." not in path and "?" not in path
+
+
 def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
              site_name: str | None, host: str | None) -> list[str]:
     """The article's authors: JSON-LD, then ``<meta>``, then Yoast's Twitter label, then the
@@ -155,14 +226,16 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
     if not authors:
         authors = visible_byline(tree)
     elif is_organisation(ld_author) or not is_person(ld_author) and all(
-            is_site(a, site_name, host) for a in authors):
+            is_site(a, site_name, host) or DOMAIN_AUTHOR and _DOMAIN.fullmatch(a)
+            for a in authors):
         # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
         # named in the visible byline is the article's author.
         authors = visible_byline(tree) or authors
     if PUBLISHER_IN_AUTHORS and len(authors) > 1:
         # "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal": the paper after its
         # writers is where they wrote, not another author.
-        people = [a for a in authors if not _names_publisher(a, site_name, host)]
+        people = [a for a in authors if not _names_publisher(a, site_name, host) and not (
+            OUTLET_AFTER_WRITER and _OUTLET.search(a))]
         authors = people or authors
     return authors
 

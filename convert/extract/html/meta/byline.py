@@ -24,7 +24,7 @@ _AUTHOR_SPLIT_KEEP = lazy(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|
                           re.IGNORECASE)
 _AUTHOR_JUNK = lazy(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
                     r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
-                    r"reporter|correspondent|contributor|photo|am|pm|written|posted|by|author|autor|"
+                    r"reporter|correspondent|contributor|columnist|photo|am|pm|written|posted|by|author|autor|"
                     r"auteur|admin|administrator|anonymous|unknown|guest|"
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                     re.IGNORECASE)
@@ -59,10 +59,31 @@ BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital editi
                     "names the linked person")
 
 
+OTHER_ROLE_BY = rule("other_role_by", "an editor's, reviewer's or photographer's credit "
+                     "after the writer's name ('... Edited by Jane Doe') is no author")
+#: Credits of other roles than writing, which follow the writer's name in a byline.
+_OTHER_ROLE = lazy(r"[\s,;]+(?:(?:medically|clinically|expert)\s+)?(?:edited|reviewed|"
+                   r"fact[- ]?checked|photos?|photographs?|photography|illustrations?|"
+                   r"illustrated|translated|produced|designed|video)\s+by\b.*$",
+                   re.IGNORECASE)
+
+
+BY_ON_DATE = rule("by_on_date", "'by Jane Doe on November 9, 2012': the name ends where its "
+                  "dateline begins")
+_ON = lazy(r"\s+on\s+", re.IGNORECASE)
+HANDLE_IN_PARENS = rule("handle_in_parens", "a social handle in brackets after the name "
+                        "('Alyson Campbell (@acampfashion)') is dropped, not the name")
+_PAREN_HANDLE = lazy(r"\s*\(@[\w.]+\)")
+PROFILE_LINK = rule("profile_link", "a link text naming a page ('Google profile', 'Author "
+                    "posts') is no name")
+#: Words of a link to a page about someone, never part of a name.
+_PAGE_WORDS = lazy(r"profile|posts|articles|stories", re.IGNORECASE)
+
+
 DESK_STAFF = rule("desk_staff", "'<Name> Staff' is a desk's byline ('EcoCult Staff'), as "
                   "'<Name> Team' is")
 #: A capitalised name of one to three words followed by "Staff".
-_DESK_STAFF = lazy(r"^((?:[A-Z][\w.&'-]*\s+){1,3})Staff$")
+_DESK_STAFF = lazy(r"^((?:[Tt]he\s+)?(?:[A-Z][\w.&'-]*\s+){1,3})Staff$")
 
 
 def _not_a_name(name: str) -> bool:
@@ -71,6 +92,8 @@ def _not_a_name(name: str) -> bool:
     if not NOT_A_NAME:
         return False
     words = name.split()
+    if PROFILE_LINK and len(words) > 1 and any(_PAGE_WORDS.fullmatch(w) for w in words):
+        return True  # "Google profile", "Author posts": a link to a page about someone
     return len(words) > 1 and sum(
         bool(_LINK_WORDS.fullmatch(w)) for w in words) >= LINK_WORDS_MIN
 
@@ -87,6 +110,13 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = BY_PREFIX.sub("", raw)
         segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
                             raw, flags=re.IGNORECASE)
+        if BY_ON_DATE:
+            # "Barry van Wyk on November 9, 2012": the name ends where its dateline begins.
+            segments = [_before_on_date(seg) for seg in segments]
+        if OTHER_ROLE_BY:
+            # "Written by Rob Ewaschuk Edited by Betsy Beyer": the writer's name ends where
+            # another role's credit begins.
+            segments = [_before_other_role(seg) for seg in segments]
         # "Dec. 19, 2025 · Niko Matsakis": a dateline before the name is skipped; after the
         # name, the date or role is dropped.
         raw = next((s for s in segments if s and not text_date(s)), segments[0])
@@ -97,6 +127,9 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
         for name in parts:
+            if HANDLE_IN_PARENS:
+                # "Alyson Campbell (@acampfashion)": the social handle after the name.
+                name = _PAREN_HANDLE.sub("", name)
             name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
@@ -114,6 +147,26 @@ def clean_authors(values: Iterable[str]) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+def _before_on_date(segment: str) -> str:
+    """The segment up to an " on <date>" ("Barry van Wyk on November 9, 2012")."""
+    for m in _ON.finditer(segment):
+        if m.start() and text_date(segment[m.end():]):
+            return segment[:m.start()]
+    return segment
+
+
+def _before_other_role(segment: str) -> str:
+    """The segment up to another role's credit ("Rob Ewaschuk Edited by Betsy Beyer" → "Rob
+    Ewaschuk"); a segment that is only that credit ("Medically reviewed by ...") is kept."""
+    m = _OTHER_ROLE.search(segment)
+    if m is None or _ROLE_MODIFIER.fullmatch(segment[:m.start()].strip()):
+        return segment
+    return segment[:m.start()]
+
+
+_ROLE_MODIFIER = lazy(r"(?:medically|clinically|expert)?", re.IGNORECASE)
 
 
 def _role_dropped(raw: str) -> list[str]:
@@ -404,7 +457,10 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
                     return names
             continue
         m = BYLINE_TEXT.match(text) or _after_dateline(text)
-        if m and m.group(1)[:1].isupper() and not _in_comments_or_menu(node):
+        # (a lower-case handle is a name when its dateline follows: "by randfish on
+        # November 7, 2010"; else "by the way" is no byline)
+        if m and (m.group(1)[:1].isupper() or BY_ON_DATE and _before_on_date(
+                m.group(1)) != m.group(1)) and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if not names and BY_LINK_NAME:
                 # "By <a>A. J. Neal</a> View In Digital Edition": the name is the link

@@ -20,6 +20,17 @@ from convert.extract.lazyre import lazy
 DATES_ELSEWHERE = rule(
     "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
     "the article's")
+TEASER_LINK_DATE = rule(
+    "teaser_link_date", "a date inside a link that also holds a headline (a carousel's or a "
+    "list's teaser card) is that story's, not the page's")
+#: A link holding this many characters besides its date is a teaser card, not a permalink.
+TEASER_LINK_CHARS = 20
+HEADLINE_HOLDER = rule(
+    "headline_holder", "a block holding the page's <h1> is the article's layout "
+    "('contentandsidebars'), not a sidebar or a related-posts card")
+TIME_TEXT = rule(
+    "time_text", "a <time> with no datetime attribute gives its day in its text, in page "
+    "order with the others (the article's own comes before a sidebar's)")
 HEADLINE_NO_DATELINE = rule(
     "headline_no_dateline", "the headline's own numbers (\"2024.4.4 -> 2024.5.0\") are no "
     "dateline")
@@ -59,15 +70,21 @@ UPDATE_PREV_CHARS = 40
 
 
 def elsewhere(node: LexborNode | None) -> bool:
-    """Whether ``node`` sits in a related-post card, a sidebar widget or a comment."""
+    """Whether ``node`` sits in a related-post card, a sidebar widget, a comment or a teaser
+    link (a link holding another story's title and date)."""
     if not DATES_ELSEWHERE:
         return False
+    date_chars = len(node.text(deep=True) or "") if node is not None else 0
     for _ in range(ELSEWHERE_DEPTH):
         if node is None or node.tag in ("body", "html", "main", "article"):
             return False
+        if TEASER_LINK_DATE and node.tag == "a" and len(
+                (node.text(deep=True) or "").strip()) > TEASER_LINK_CHARS + date_chars:
+            return True
         attrs = node.attributes
         for value in (attrs.get("class"), attrs.get("id")):
-            if value and any(_names_elsewhere(tok) for tok in value.split()):
+            if value and any(_names_elsewhere(tok) for tok in value.split()) and not (
+                    HEADLINE_HOLDER and node.css_first("h1") is not None):
                 return True
         node = node.parent
     return False
@@ -186,10 +203,21 @@ DATE_CLASSED = 30
 DATE_CLASSED_CHARS = 80
 
 
+#: The ``<time>`` elements read in page order: with TIME_TEXT, also those that give the
+#: day in their text only ("<time> July 24, 2012 7:26 AM PDT</time>").
+_TIME_SELECTOR = "time, [itemprop=datePublished]" if TIME_TEXT else (
+    "time[datetime], [itemprop=datePublished]")
+
+
 def _time_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str, str]]:
-    for node in tree.css("time[datetime], [itemprop=datePublished]")[:TIME_ELEMENTS]:
-        value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
-        date = iso_date(value)
+    for node in tree.css(_TIME_SELECTOR)[:TIME_ELEMENTS]:
+        value = node.attributes.get("datetime") or node.attributes.get("content")
+        if value or node.tag != "time":
+            date = iso_date(value or node.text())
+        else:
+            # (the day only: "7:26 AM PDT" written for readers is no offset to trust)
+            text = node.text()
+            date = text_date(text) if len(text) < DATE_CLASSED_CHARS else None
         if date and not elsewhere(node):
             yield (node, node.text(deep=True) or "", date) if node.tag == "time" else (
                 None, "", date)

@@ -42,7 +42,19 @@ NAMED_SITE_COLON = rule(
 SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
                    "('davidbau.com Vibe Coding') is cut after it")
 
-_TITLE_SEPARATORS = lazy(r"\s+(?:[|\-–—/·•»:]|::)\s+")
+BLOG_POST_HEADING = rule(
+    "blog_post_heading", "a <title> made of a lower heading ('The false choice of "
+    "mediocrity', an <h2>/<h3>) and a short site part ('Seth's Blog: ...') names that post, "
+    "when the <h1> is not it (the blog's name, or none)")
+UNCLASSED_POST_HEADING = rule(
+    "unclassed_post_heading", "on a page with no <h1> and no declared title, an <h2>/<h3> "
+    "that the <title> holds beside a shorter site part is the title ('Post - Slashdot')")
+#: The site part left beside the heading has at most this many words.
+POST_SITE_MAX_WORDS = 6
+#: Lower headings (``<h2>``, ``<h3>``) read for the post's title.
+POST_HEADINGS = 12
+
+_TITLE_SEPARATORS = lazy(r"\s+(?:[|\-–—/·•»«:]|::)\s+")
 
 #: Elements that break a heading's words apart (the rest are inline and join as written).
 _SPACED = frozenset({"br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -169,6 +181,56 @@ TAGLINE_H1_MIN_WORDS = 3
 #: With neither the site's name nor its host known, a title's first part of at most this
 #: many words may be the brand ("Reddit - ..."); a longer one is a headline.
 BRAND_MAX_WORDS = 2
+
+
+def post_heading(titles: list[str], h1s: list[str], subheads: list[tuple[str, bool]],
+                 site_name: str | None, host: str | None, has_h1: bool,
+                 h1_logo: bool = False, declared: bool = True) -> str | None:
+    """The post's title on a blog page whose ``<h1>`` is the blog's name: the ``<h2>``/``<h3>``
+    that a declared or ``<title>`` title holds as one of its parts, beside the site part the
+    ``<h1>`` shows ("Seth's Blog: The false choice of mediocrity" under the ``<h1>`` "Seth's
+    Blog", "Post « Rand's Blog"). On a page with no ``<h1>`` at all, only a heading classed as
+    the post's title ("post-title", Blogger's) is read so. ``subheads``: (text, classed as a
+    title) of the page's ``<h2>``/``<h3>`` that are not a link to the start page; ``h1_logo``:
+    the ``<h1>`` is a link to the site's start or section page (then "davidbau.com Vibe
+    Coding", with no separator after the site's name, is read too); ``declared``: the page
+    declares a title of its own (og:title, JSON-LD); without one and without an ``<h1>``, an
+    unclassed heading counts too when the site part beside it is shorter ("Post - Slashdot")."""
+    if not BLOG_POST_HEADING or len(set(h1s)) > 1 or has_h1 and not h1s:
+        return None
+    h1 = h1s[0] if h1s else None
+    h1_words = _word_set(h1) if h1 else set()
+    for head, titled in dict.fromkeys(subheads):
+        words = _word_set(head)
+        # (unclassed, with no <h1>: only where the page declares no title, and only a heading
+        # longer than the site part beside it)
+        loose = h1 is None and not titled
+        if len(words) < HEADLINE_MIN_WORDS or is_site(head, site_name, host) or loose and (
+                declared or not UNCLASSED_POST_HEADING):
+            continue
+        if h1 and len(h1_words & words) * 2 >= len(h1_words):
+            continue  # the <h1> is this headline (or a version of it): the usual choice stands
+        for title in titles:
+            at = title.find(head)
+            if at < 0 or title == head:
+                continue
+            before, after = title[:at].rstrip(), title[at + len(head):].lstrip()
+            rest = (before + " " + after).strip(" |»«:-–—·•/")
+            if not rest or len(rest.split()) > POST_SITE_MAX_WORDS or _word_set(rest) <= words or (
+                    loose and len(_word_set(rest)) >= len(words)):
+                continue
+            # the site part is the <h1>'s (or, with no <h1>, any part set off by a separator)
+            if h1 and not (word_key(rest) == word_key(h1) or len(
+                    _word_set(rest) & h1_words) * 2 >= len(h1_words)):
+                continue
+            edged = (not before or before[-1] in _EDGE_CHARS) and (
+                not after or after[0] in _EDGE_CHARS)
+            if edged or h1_logo and word_key(rest) == word_key(h1):
+                return head
+    return None
+
+
+_EDGE_CHARS = frozenset("|»«:-–—·•/")
 
 
 def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
@@ -468,7 +530,7 @@ def _strip_site(title: str, site_name: str | None, host: str | None = None,
             and not (i and (is_site(p, site_name, host, trailing=True) or word_key(p) in shown))]
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]
-    if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»]\s", title):
+    if _TITLE_SEPARATORS.search(title) and re.search(r"\s[|·•»«]\s", title):
         # "Headline | Site" with the site unknown: the part the page's headings speak of
         # ("Photo essay | The Daily Town" under "Dawn at the pier: a photo essay"), else what
         # comes before the last pipe ("Electrical - Overview | Occupational Safety and Health

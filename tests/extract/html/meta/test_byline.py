@@ -52,3 +52,54 @@ def test_author_boxs_all_articles_button_names_the_author():
     body = ("<p>Spending on cloud computing keeps rising.</p>"
             "<div><button aria-label='x'><span>All articles by Eli Rabe</span></button></div>")
     assert _byline(body) == ["Eli Rabe"]
+
+
+def test_another_roles_credit_after_the_writers_name_is_no_author():
+    # the byline of readability's google-sre-book-1 test page (a tune page): "Written by Rob
+    # Ewaschuk<br>Edited by Betsy Beyer" right under the <h1>
+    body = ("<h1>Monitoring Distributed Systems</h1><p class='byline author'>Written by Rob "
+            "Ewaschuk<br>Edited by Betsy Beyer</p><p>Google's SRE teams have some basic "
+            "principles and best practices for building successful monitoring.</p>")
+    assert _byline(body) == ["Rob Ewaschuk"]
+    assert clean_authors(["By Jane Doe, medically reviewed by John Roe, MD"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe; Photos by Ann Lee"]) == ["Jane Doe"]
+
+
+def test_a_credit_of_another_role_alone_names_no_author():
+    assert clean_authors(["Medically reviewed by Dr. John Roe"]) == []
+    assert clean_authors(["Edited by Betsy Beyer"]) == []
+
+
+def test_the_name_ends_where_its_dateline_begins():
+    # dragnet-R717 and dragnet-295 (tune pages): "by Barry van Wyk on November 9, 2012",
+    # "by randfish on November 7, 2010" under the headline
+    assert clean_authors(["Barry van Wyk on November 9, 2012"]) == ["Barry van Wyk"]
+    body = ("<h2>The irony of the economy</h2><p>by randfish on November 7, 2010</p>"
+            "<p>There can be little doubt that the unemployment rate is high.</p>")
+    assert _byline(body) == ["randfish"]
+
+
+def test_on_without_a_date_stays_in_the_name_and_by_the_way_is_no_byline():
+    assert clean_authors(["Jane on the Road"]) == ["Jane on the Road"]
+    assert _byline("<p>by the way, it rained on Monday</p>") == []
+
+
+def test_a_handle_in_brackets_after_the_name_is_dropped():
+    # dragnet-R410 (a tune page)
+    assert clean_authors(["Alyson Campbell (@acampfashion)"]) == ["Alyson Campbell"]
+
+
+def test_a_link_naming_a_profile_page_is_no_name():
+    # dragnet-458 (a tune page): a sidebar's <a rel="author">Google profile</a>
+    assert clean_authors(["Google profile"]) == []
+    assert clean_authors(["Jane Doe"]) == ["Jane Doe"]
+
+
+def test_a_desk_written_with_the_is_kept():
+    # dragnet-R566 (a tune page): <meta name="author" content="the CNN Wire Staff">
+    assert clean_authors(["the CNN Wire Staff"]) == ["the CNN Wire Staff"]
+
+
+def test_a_columnists_job_title_is_no_author():
+    # dragnet-T74 (a tune page): "Bill McKenzie / Editorial Columnist"
+    assert clean_authors(["Bill McKenzie / Editorial Columnist"]) == ["Bill McKenzie"]

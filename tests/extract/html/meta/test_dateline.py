@@ -101,3 +101,48 @@ def test_year_month_day_in_words():
     head = '<meta name="citation_publication_date" content="2023 Jan 7">'
     assert _parsed_published(head, f"<h1>Pier extension approved</h1><article>{_STORY}</article>"
                       ) == "2023-01-07"
+
+
+def test_a_layout_block_holding_the_headline_is_no_sidebar():
+    # dragnet-R39 (a tune page): the article sits in "contentandsidebars", whose class names
+    # a sidebar; the post's own "postdate" under the <h1> is its date.
+    body = ("<div class='contentandsidebars'><div class='content'><h1>Provoke a response</h1>"
+            "<div class='postinfo'><div class='postdate'>Oct 24, 2012</div></div>"
+            f"{_STORY * 4}</div>"
+            "<div class='sidebar'><span class='date'>March 3, 2012</span></div></div>")
+    assert _parsed_published("", body) == "2012-10-24"
+
+
+def test_a_real_sidebar_beside_the_headline_still_holds_other_dates():
+    body = ("<div class='sidebar'><span class='date'>March 3, 2012</span></div>"
+            f"<h1>Provoke a response</h1><article>{_STORY}</article>")
+    assert _parsed_published("", body) is None
+
+
+def test_time_without_datetime_gives_its_day_in_page_order():
+    # dragnet-501 (a tune page): the dateline is a <time> with text only; a later <time
+    # datetime> lists another story.
+    body = ("<h1>Apple: Samsung owes us damages</h1><p>by Lance Whitney</p>"
+            "<time> July 24, 2012 7:26 AM PDT </time>"
+            f"<article>{_STORY}</article>"
+            "<ul><li><a href='/x'>Older story</a> <time datetime='2012-01-09'>1/09/12</time>"
+            "</li></ul>")
+    assert _parsed_published("", body) == "2012-07-24"
+
+
+def test_a_teaser_links_date_is_that_storys():
+    # dragnet-R189 (a tune page): a carousel of linked cards, each with its date, above the
+    # article's own "the-time" dateline
+    body = ("<ul class='slide-groups'><li><a href='/2012/10/20/other'><img alt=''>"
+            "<span class='snipe'><span class='date'>October 20 2012</span></span>"
+            "<span>Startup raises a new round for its photo app</span></a></li></ul>"
+            "<h1>Facebook suitor loses his lawyer</h1>"
+            "<div class='entry-meta'><span class='the-time'>October 30, 2012 3:41 PM</span></div>"
+            f"<article>{_STORY}</article>")
+    assert _parsed_published("", body) == "2012-10-30"
+
+
+def test_a_permalink_around_the_date_alone_is_the_articles():
+    body = ("<h1>Pier extension approved</h1><p class='posted'><a href='/2024/05/pier' "
+            "rel='bookmark'><time>May 4, 2024</time></a></p>" f"<article>{_STORY}</article>")
+    assert _parsed_published("", body) == "2024-05-04"

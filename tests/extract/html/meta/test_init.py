@@ -35,3 +35,25 @@ def test_cxense_author_tag_is_read():
     # Cxense's analytics tags (as Parse.ly's and Sailthru's) name the article's author.
     head = '<meta property="cXenseParse:author" content="Harriet Rowe">'
     assert _fields(head)["authors"] == ["Harriet Rowe"]
+
+
+def test_an_author_written_as_a_domain_is_the_publisher():
+    # dragnet-50 (a tune page): <meta name="author" content="CBSNews.com"> over a visible
+    # "By / Brian Montopoli" byline.
+    head = '<meta name="author" content="CBSNews.com">'
+    body = ("<h1>Fracking boon could boost Obama in Ohio</h1><dl class='storyBlogByline'>"
+            "<dt>By</dt><dd> Brian Montopoli </dd></dl><p>Some text.</p>")
+    assert _fields(head, body)["authors"] == ["Brian Montopoli"]
+
+
+def test_a_domain_author_stays_when_the_page_names_nobody():
+    assert _fields('<meta name="author" content="CBSNews.com">')["authors"] == ["CBSNews.com"]
+
+
+def test_a_news_outlet_listed_after_the_writer_is_no_author():
+    # dragnet-108 and dragnet-T148 (tune pages): "Mary Murray, NBC News", "Collins Mtika,
+    # Nyasa Times" in the visible byline
+    body = "<h1>Kenyans pay by phone</h1><p class='byline'>By Mary Murray, NBC News</p>"
+    assert _fields("", body)["authors"] == ["Mary Murray"]
+    # an outlet named alone stays: it is all the byline says
+    assert _fields("", "<p class='byline'>By NBC News</p>")["authors"] == ["NBC News"]

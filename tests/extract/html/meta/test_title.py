@@ -299,3 +299,81 @@ def test_short_tail_after_a_dash_is_the_site_when_nothing_else_tells():
     assert _parsed_title("<title>Lorem ipsum dolor sit amet – My website</title>",
                   "<h1>Something else entirely here</h1>") == (
         "Lorem ipsum dolor sit amet – My website")
+
+
+# --- blog_post_heading: the post's <h2>/<h3> under an <h1> naming the blog (dragnet-217,
+# dragnet-295, dragnet-R540: tune pages, shapes copied)
+
+def test_blog_name_h1_and_post_heading_give_the_posts_title():
+    head = "<title>Seth's Blog: The false choice of mediocrity</title>"
+    body = ("<h1 id='banner-header'><a href='http://blog.example/'>Seth's Blog</a></h1>"
+            "<h2>Riffs on marketing and the ways ideas spread</h2>"
+            "<h3 class='entry-header'>The false choice of mediocrity</h3>")
+    assert _title(head, body) == "The false choice of mediocrity"
+    head = "<title>The irony of the economy in 2010 « Rand's Blog</title>"
+    body = ("<h1><a href='http://example.com/blog'>Rand's Blog</a></h1>"
+            "<h2><a href='/blog/28/irony' rel='bookmark'>The irony of the economy in 2010</a>"
+            "</h2><h2>45 comments</h2>")
+    assert _title(head, body) == "The irony of the economy in 2010"
+
+
+def test_without_an_h1_only_a_post_title_heading_names_the_post():
+    head = "<title>Example News Blog: A new way to read the news</title>"
+    body = "<h3 class='post-title'>A new way to read the news</h3>"
+    assert _title(head, body) == "A new way to read the news"
+    # (a shop's section heading, not classed as a post's title, is left to the usual choice)
+    from convert.extract.html.meta.title import post_heading
+    assert post_heading(["Men's Socks | Acme"], [], [("Men's Socks", False)], None, None,
+                        False) is None
+    assert post_heading(["Men's Socks | Acme"], [], [("Men's Socks", True)], None, None,
+                        False) == "Men's Socks"
+
+
+def test_a_headline_h1_keeps_the_title_and_a_logo_heading_is_no_post():
+    head = "<title>Electrical - Overview | Occupational Safety and Health Administration</title>"
+    body = ("<h2 class='logo-type'><a href='/'>Occupational Safety and Health Administration"
+            "</a></h2><h3>Electrical</h3>")
+    assert _title(head, body) != "Occupational Safety and Health Administration"
+    head = "<title>Pier extension approved: what it means | Harbour News</title>"
+    body = "<h1>Pier extension approved</h1><h2>What it means</h2>"
+    assert _title(head, body) == "Pier extension approved"
+
+
+def test_site_name_opening_the_title_without_a_separator_under_a_logo_h1():
+    # wcxb-dev 0452 (a tune page): the <h1> links to the start page
+    head = "<title>davidbau.com Vibe Coding</title>"
+    body = ("<h1><a href='https://davidbau.com/'>davidbau.com</a></h1>"
+            "<h2 class='date'>December 16, 2025</h2><h3 class='title'>Vibe Coding</h3>")
+    assert _title(head, body) == "Vibe Coding"
+
+
+def test_a_products_subtitle_heading_is_no_post_title():
+    # wcxb-dev-extra 0624 (a tune page): the <h1> names the product, an <h2> its kind; the
+    # title joins them without a separator
+    head = ("<title>Nike Pegasus 41 Men's Road Running Shoes. Nike.com</title>"
+            "<meta property='og:title' content=\"Nike Pegasus 41 Men's Road Running Shoes\">")
+    body = "<h1>Nike Pegasus 41</h1><h2 class='product_subtitle'>Men's Road Running Shoes</h2>"
+    assert _title(head, body) != "Men's Road Running Shoes"
+
+
+def test_without_h1_or_declared_title_a_heading_beside_a_shorter_site_part_is_the_title():
+    # dragnet-294 and dragnet-T162 (tune pages)
+    head = "<title>First color panorama from Curiosity | Bad Astronomy | Discover Magazine</title>"
+    body = "<h3>Recent posts</h3><h2>First color panorama from Curiosity</h2>"
+    assert _title(head, body) == "First color panorama from Curiosity"
+    # a site-name heading beside a longer headline part is no title (dragnet-R481)
+    head = "<title>Who will win the election? « Healthcare Economist</title>"
+    assert _title(head, "<h2>Healthcare Economist</h2>") != "Healthcare Economist"
+    # a page declaring its own title keeps the usual choice
+    head = ("<title>Men's Socks | Acme</title>"
+            "<meta property='og:title' content=\"All Men's Socks\">")
+    assert _title(head, "<h2>Men's Socks</h2>") == "All Men's Socks"
+
+
+def test_a_heading_classed_title_names_the_post_under_a_repeated_site_part():
+    # dragnet-R7 (a tune page): og:title repeats the <title>, which repeats the site's name
+    head = ("<title>High Scalability - High Scalability - Not All Regions are Created Equal"
+            "</title><meta property='og:title' content='High Scalability - High Scalability - "
+            "Not All Regions are Created Equal'>")
+    body = "<h2 class='title'>Not All Regions are Created Equal</h2>"
+    assert _title(head, body) == "Not All Regions are Created Equal"

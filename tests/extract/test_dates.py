@@ -1,0 +1,42 @@
+"""convert.extract.dates: days as pages write them (forms added for issue #13, part 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract import dates
+from convert.extract.dates import iso_date, text_date
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2023年1月7日", "2023-01-07"),            # Chinese, Japanese
+    ("发布时间：2016年10月14日 08:01", "2016-10-14"),
+    ("2023년 1월 7일", "2023-01-07"),          # Korean
+])
+def test_year_month_day_marked_in_cjk(raw, expected):
+    assert text_date(raw) == expected
+    assert iso_date(raw) == expected
+
+
+def test_cjk_year_and_month_alone_name_no_day():
+    assert text_date("2024年12月") is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the dateline of readability's tmz-1 test page (a tune page)
+    ("2/26/2015 7:11 AM PST BY TMZ STAFF", "2015-02-26"),
+    ("Posted 03/25/2025", "2025-03-25"),
+    ("25/03/2025", "2025-03-25"),
+])
+def test_numeric_slash_date_whose_day_is_over_12(raw, expected):
+    assert text_date(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["03/04/2025", "1/2/2023", "v1.03/25/2025", "12/13/14/2025"])
+def test_ambiguous_or_embedded_numeric_slash_date_is_no_date(raw):
+    assert text_date(raw) is None
+
+
+def test_numeric_slash_rule_can_be_switched_off(monkeypatch):
+    monkeypatch.setattr(dates, "UNAMBIGUOUS_SLASH_DAY", False)
+    assert text_date("2/26/2015 7:11 AM PST") is None
