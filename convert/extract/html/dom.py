@@ -159,6 +159,13 @@ def within(node: LexborNode, root: LexborNode) -> bool:
 
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
+    # One search answers unless the node itself matches (the first match, in document order):
+    # then each child is asked (a search per child, each parsing the selector again).
+    first = node.css_first(selector)
+    if first is None:
+        return False
+    if first.mem_id != node.mem_id:
+        return True
     for kid in node.iter():  # (children() but faster; nameless and comment nodes skipped)
         if not (kid.tag or "-").startswith("-") and kid.css_first(selector) is not None:
             return True
