@@ -95,9 +95,12 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # The page is parsed once: the cascade's passes work on copies of this tree.
     head_tree = parse(utf8_markup(data, decoded, text, encoding))
     base = _base_url(head_tree, page_url)
-    fields = metadata_mod.extract(head_tree, page_url)
+    # (the body's text, read once: the byline search and the page signals both need it)
+    body_text = head_tree.body.text(deep=True) if head_tree.body is not None else None
+    fields = metadata_mod.extract(head_tree, page_url, body_text)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
-                           fields)
+                           fields, body_text)
+    del body_text
 
     tree, found = content_mod.find_content(text, head_tree)
     builder = Builder(base)

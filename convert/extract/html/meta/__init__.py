@@ -60,14 +60,16 @@ MAX_TAGS = 30
 MAX_H1S = 5
 
 
-def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
+def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = None
+            ) -> dict[str, Any]:
     """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure).
 
     Each field is taken from the most trusted source that declares it: for most, the
     JSON-LD article object, then the ``<meta>`` keys of its row in :data:`.keys.META_KEYS`
     (for the site name, description, section and lead image the ``<meta>`` keys come first,
     and the language is ``<html lang>`` before either), then what the page shows (the
-    visible byline, the dateline, the URL's date)."""
+    visible byline, the dateline, the URL's date). ``body_text``: the text of the page's
+    body, when the caller read it (``tree.body.text()``)."""
     objects = ld_objects(tree)
     ld = json_ld(objects)
     meta = meta_tags(tree)
@@ -102,7 +104,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     out["subtitle"] = standfirst(tree, out["title"], [
         d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
                     ld_description) if d], [*titles, page_title], site_name)
-    out["authors"] = _authors(tree, ld, meta, site_name, host)
+    out["authors"] = _authors(tree, ld, meta, site_name, host, body_text)
     out["published"], out["modified"] = _dates(tree, ld, meta, url)
 
     html = tree.css_first("html")
@@ -142,7 +144,8 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
 
 
 def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
-             site_name: str | None, host: str | None) -> list[str]:
+             site_name: str | None, host: str | None, body_text: str | None = None
+             ) -> list[str]:
     """The article's authors: JSON-LD, then ``<meta>``, then Yoast's Twitter label, then the
     visible byline (also asked when the declared author is only the publisher)."""
     ld_author = ld.get("author") if ld else None
@@ -153,12 +156,12 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
     if not authors:
         authors = twitter_label_author(meta)
     if not authors:
-        authors = visible_byline(tree)
+        authors = visible_byline(tree, body_text)
     elif is_organisation(ld_author) or not is_person(ld_author) and all(
             is_site(a, site_name, host) for a in authors):
         # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
         # named in the visible byline is the article's author.
-        authors = visible_byline(tree) or authors
+        authors = visible_byline(tree, body_text) or authors
     if PUBLISHER_IN_AUTHORS and len(authors) > 1:
         # "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal": the paper after its
         # writers is where they wrote, not another author.
