@@ -220,9 +220,11 @@ def _chrome_label(cls: str, ident: str) -> bool:
     return bool(chrome) and not any(P.POSITIVE.search(t) for t in tokens if t not in chrome)
 
 
+@lru_cache(maxsize=4096)
 def _chrome_token(token: str) -> bool:
     """A boilerplate word at the head of the token (``comments``, ``jp-relatedposts``,
-    ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``)."""
+    ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``).
+    (Cached: tokens repeat across class strings, each string cached in :func:`_chrome_label`.)"""
     match = P.CHROME_TOKEN.search(token) or (P.RECENT_LIST.search(token) if RECENT_LISTS
                                              else None)
     return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
