@@ -153,15 +153,18 @@ def _long_tag_starts(html: str) -> list[int]:
     one) instead of a regex stepping through every character of every tag."""
     starts: list[int] = []
     size = len(html)
-    last = -1
+    # The stretch before a free cell is searched back only to where the last search ended,
+    # so a long run of free cells (a big JSON script) is not searched again for each.
+    scanned = 0
     for cell in range(0, size - _GRID + 1, _GRID):
         end = cell + _GRID
         if html.find("<", cell, end) >= 0 or html.find(">", cell, end) >= 0:
             continue
-        start = html.rfind("<", 0, cell)
-        if start > last:
-            starts.append(start)
-            last = start
+        found = html.rfind("<", scanned, cell)
+        scanned = end  # (the cell holds no "<")
+        if found >= 0:
+            # (none found: the last "<" is the one listed for the free cell before)
+            starts.append(found)
     return starts
 
 

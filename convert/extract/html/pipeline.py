@@ -39,6 +39,7 @@ from .builder import Builder
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
+from .meta.elements import page_elements
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
     LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, READ_ALSO_MAX_CHARS, SUBTITLE_LOOKAHEAD,
@@ -94,13 +95,15 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     page_url = base_url or (location if _is_url(location) else None)
     # The page is parsed once: the cascade's passes work on copies of this tree.
     head_tree = parse(utf8_markup(data, decoded, text, encoding))
-    base = _base_url(head_tree, page_url)
+    # (the elements the metadata and <base href> are read from, found in one walk)
+    elements = page_elements(head_tree)
+    base = _base_url(head_tree, page_url, elements["base"])
     # (the body's text, read once: the byline search and the page signals both need it)
     body_text = head_tree.body.text(deep=True) if head_tree.body is not None else None
-    fields = metadata_mod.extract(head_tree, page_url, body_text)
+    fields = metadata_mod.extract(head_tree, page_url, body_text, elements)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
                            fields, body_text)
-    del body_text
+    del body_text, elements
 
     tree, found = content_mod.find_content(text, head_tree)
     builder = Builder(base)
@@ -284,8 +287,14 @@ def _is_url(value: str | None) -> bool:
     return bool(value) and value.lower().startswith(("http://", "https://"))
 
 
-def _base_url(tree: LexborHTMLParser, page_url: str | None) -> str | None:
-    node = tree.css_first("base[href]")
+def _base_url(tree: LexborHTMLParser, page_url: str | None,
+              bases: list | None = None) -> str | None:
+    """The page's ``<base href>`` (the first; ``bases``: the page's ``base[href]`` elements,
+    when the caller found them) resolved against ``page_url``, else ``page_url``."""
+    if bases is None:
+        node = tree.css_first("base[href]")
+    else:
+        node = bases[0] if bases else None
     if node is not None:
         href = kept_url(node.attributes.get("href"), page_url)
         if href and href.startswith(("http:", "https:")):

@@ -13,7 +13,7 @@ import logging
 import re
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.extract import record
 from convert.extract.ablation import rule
@@ -31,6 +31,7 @@ from .declared import (
     ld_text,
     meta_tags,
 )
+from .elements import page_elements
 from .offer import offer
 from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
@@ -60,8 +61,8 @@ MAX_TAGS = 30
 MAX_H1S = 5
 
 
-def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = None
-            ) -> dict[str, Any]:
+def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = None,
+            found: dict[str, list[LexborNode]] | None = None) -> dict[str, Any]:
     """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure).
 
     Each field is taken from the most trusted source that declares it: for most, the
@@ -69,10 +70,13 @@ def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = Non
     (for the site name, description, section and lead image the ``<meta>`` keys come first,
     and the language is ``<html lang>`` before either), then what the page shows (the
     visible byline, the dateline, the URL's date). ``body_text``: the text of the page's
-    body, when the caller read it (``tree.body.text()``)."""
-    objects = ld_objects(tree)
+    body, when the caller read it (``tree.body.text()``); ``found``: the page's
+    :func:`.elements.page_elements`, when the caller found them."""
+    if found is None:
+        found = page_elements(tree)
+    objects = ld_objects(tree, found["script"])
     ld = json_ld(objects)
-    meta = meta_tags(tree)
+    meta = meta_tags(tree, found["meta"])
     out: dict[str, Any] = {}
 
     def declared(field: str) -> str | None:
@@ -83,7 +87,7 @@ def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = Non
     site_name = declared("site_name") or site_name
     out["site_name"] = site_name
 
-    h1_nodes = tree.css("h1")[:MAX_H1S]
+    h1_nodes = found["h1"][:MAX_H1S]
     h1s = [t for t in (HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes) if t]
     # (a screen-reader-only <h1> names the page when the declarations echo it, but is no
     # visible headline to fall back on)
@@ -103,7 +107,7 @@ def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = Non
     out["description"] = declared("description") or ld_description
     out["subtitle"] = standfirst(tree, out["title"], [
         d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
-                    ld_description) if d], [*titles, page_title], site_name)
+                    ld_description) if d], [*titles, page_title], site_name, found["h1"])
     out["authors"] = _authors(tree, ld, meta, site_name, host, body_text)
     out["published"], out["modified"] = _dates(tree, ld, meta, url)
 
