@@ -234,3 +234,24 @@ def test_in_page_links_counted_as_the_selector_counts_them():
                             "<p><a href='#d'><img src=x></a></p></body>")
     assert len(tree.body.css('a[href^="#"]')) == 2
     assert structure_signals(tree, 100)["link:in_page"] == math.log1p(2)
+
+
+def test_og_type_read_off_the_meta_elements_as_the_selector_reads_it():
+    # The selector compares ``property`` case-sensitively (lexbor folds the case of values of
+    # attributes such as ``rel`` and ``type`` only): the signal is the same either way.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.assess.html_signals import html_signals
+
+    for head in ('<meta property="og:type" content="article">',
+                 '<meta property="OG:TYPE" content="article">',
+                 '<meta property="og:type " content="product">',
+                 '<meta name="og:type" content="video"><meta property="og&#58;type" '
+                 'content="product.item">', ''):
+        page = f"<html><head>{head}</head><body><p>Text.</p></body></html>"
+        tree = LexborHTMLParser(page)
+        given = html_signals(page, tree, None, metas=tree.css("meta"))
+        assert given == html_signals(page, tree, None)
+        assert [k for k in given if k.startswith("og:")] == (
+            [] if "OG" in head or "type " in head or not head else
+            ["og:product"] if "product" in head else ["og:article"])

@@ -44,10 +44,10 @@ def _log(n: float) -> float:
 def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
                  title: str | None = None,
                  fields: Mapping[str, Any] | None = None,
-                 body_text: str | None = None) -> dict[str, float]:
+                 metas: list | None = None) -> dict[str, float]:
     """The page-level signals of ``markup`` (``tree`` is its untouched parse; ``title`` the
-    page's title and ``fields`` the metadata as the metadata extractor found them;
-    ``body_text`` the text of ``tree``'s body, when the caller read it)."""
+    page's title and ``fields`` the metadata as the metadata extractor found them; ``metas``
+    the page's ``<meta>`` elements, when the caller found them)."""
     out: dict[str, float] = {}
     for name in DECLARED:
         if fields and fields.get(name):
@@ -70,7 +70,12 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
     for name in _ITEMTYPE.findall(head):
         if name.lower() in V.SCHEMA_TYPES:
             out["ld:" + name.lower()] = 1.0
-    og = tree.css_first('meta[property="og:type"]')
+    if metas is None:
+        og = tree.css_first('meta[property="og:type"]')
+    else:
+        # (the selector compares ``property`` case-sensitively, as == does: the HTML rules
+        # that fold the case of some attributes' values do not list it)
+        og = next((m for m in metas if m.attrs.get("property") == "og:type"), None)
     if og is not None:
         value = (og.attributes.get("content") or "").strip().lower()
         kind = value.split(".", 1)[0].split(":", 1)[0]
@@ -106,25 +111,23 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
     out["page:markup"] = _log(len(markup))
     # (one selector walk finds what both read)
     found = elements(tree.body) if tree.body is not None else None
-    text = page_text_chars(tree, found["unseen"] if found is not None else None, body_text)
+    text = page_text_chars(tree, found["unseen"] if found is not None else None)
     out["page:text"] = _log(text)
     out.update(structure_signals(tree, text, found))
     out.update(url_signals(url))
     return out
 
 
-def page_text_chars(tree: LexborHTMLParser, unseen: list | None = None,
-                    body_text: str | None = None) -> int:
+def page_text_chars(tree: LexborHTMLParser, unseen: list | None = None) -> int:
     """Visible characters of the page's body (script and style text left out; ``unseen``:
-    the body's script, style, noscript and template elements, and ``body_text`` the body's
-    text, when the caller has them)."""
+    the body's script, style, noscript and template elements, when the caller has them)."""
     # (imported here: the html package imports this module from its pipeline)
     from convert.extract.html.measure import visible_chars
 
     body = tree.body
     if body is None:
         return 0
-    total = visible_chars(body.text(deep=True) if body_text is None else body_text)
+    total = visible_chars(body.text(deep=True))
     if unseen is None:
         unseen = body.css("script, style, noscript, template")
     for node in unseen:

@@ -157,6 +157,23 @@ def within(node: LexborNode, root: LexborNode) -> bool:
     return node.mem_id == root.mem_id or inside(node, root)
 
 
+def following(start: LexborNode, root: LexborNode) -> Iterator[LexborNode]:
+    """The nodes from ``start`` (an element or text node below ``root``) to the end of
+    ``root``, text nodes included, in document order: ``root.traverse(include_text=True)``
+    from ``start`` on, without walking the nodes before it."""
+    node = start
+    top = root.mem_id
+    while True:
+        yield from node.traverse(include_text=True)
+        after = node.next
+        while after is None:
+            node = node.parent
+            if node is None or node.mem_id == top:
+                return
+            after = node.next
+        node = after
+
+
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
     # One search answers unless the node itself matches (the first match, in document order):

@@ -98,12 +98,10 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # (the elements the metadata and <base href> are read from, found in one walk)
     elements = page_elements(head_tree)
     base = _base_url(head_tree, page_url, elements["base"])
-    # (the body's text, read once: the byline search and the page signals both need it)
-    body_text = head_tree.body.text(deep=True) if head_tree.body is not None else None
-    fields = metadata_mod.extract(head_tree, page_url, body_text, elements)
+    fields = metadata_mod.extract(head_tree, page_url, elements)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
-                           fields, body_text)
-    del body_text, elements
+                           fields, elements["meta"])
+    del elements
 
     tree, found = content_mod.find_content(text, head_tree)
     builder = Builder(base)

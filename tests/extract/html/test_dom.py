@@ -103,3 +103,21 @@ def test_has_descendant_looks_below_the_node_only():
     # the node matching itself (the first match) is no answer: what is below it is
     assert has_descendant(t, "table") and not has_descendant(u, "table")
     assert has_descendant(t, "td") and not has_descendant(u, "table, h1")
+
+
+def test_following_is_the_walk_of_the_root_from_the_start_node_on():
+    from pathlib import Path
+
+    from convert.extract.html.dom import following
+
+    pages = [b"<body><nav><a>x</a></nav><h1>a</h1>text<!--c--><p>x<b>y</b></p>tail</body>",
+             b"<body><div><div><h1>deep</h1></div><p>after</p></div><footer>f</footer></body>"]
+    pages += [p.read_bytes() for p in sorted(
+        (Path(__file__).resolve().parents[2] / "fixtures" / "html").glob("*.html"))]
+    for data in pages:
+        tree = LexborHTMLParser(data)
+        body, h1 = tree.body, tree.css_first("h1")
+        if h1 is None:
+            continue
+        walk = [n.mem_id for n in body.traverse(include_text=True)]
+        assert [n.mem_id for n in following(h1, body)] == walk[walk.index(h1.mem_id):]

@@ -61,7 +61,7 @@ MAX_TAGS = 30
 MAX_H1S = 5
 
 
-def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = None,
+def extract(tree: LexborHTMLParser, url: str | None,
             found: dict[str, list[LexborNode]] | None = None) -> dict[str, Any]:
     """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure).
 
@@ -69,8 +69,7 @@ def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = Non
     JSON-LD article object, then the ``<meta>`` keys of its row in :data:`.keys.META_KEYS`
     (for the site name, description, section and lead image the ``<meta>`` keys come first,
     and the language is ``<html lang>`` before either), then what the page shows (the
-    visible byline, the dateline, the URL's date). ``body_text``: the text of the page's
-    body, when the caller read it (``tree.body.text()``); ``found``: the page's
+    visible byline, the dateline, the URL's date). ``found``: the page's
     :func:`.elements.page_elements`, when the caller found them."""
     if found is None:
         found = page_elements(tree)
@@ -108,8 +107,8 @@ def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = Non
     out["subtitle"] = standfirst(tree, out["title"], [
         d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
                     ld_description) if d], [*titles, page_title], site_name, found["h1"])
-    out["authors"] = _authors(tree, ld, meta, site_name, host, body_text)
-    out["published"], out["modified"] = _dates(tree, ld, meta, url)
+    out["authors"] = _authors(tree, ld, meta, site_name, host)
+    out["published"], out["modified"] = _dates(tree, ld, meta, url, found["time"])
 
     html = tree.css_first("html")
     lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
@@ -131,7 +130,7 @@ def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = Non
         tags = [t.strip() for t in (raw or "").split(",")]
     out["tags"] = list(dict.fromkeys(t for t in tags if t and len(t) < MAX_TAG_CHARS))[:MAX_TAGS]
 
-    canonical = tree.css_first('link[rel="canonical"]')
+    canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
     out["url"] = ((canonical.attributes.get("href") if canonical is not None else None)
                   or declared("url") or url)
     image = declared("lead_image")
@@ -148,8 +147,7 @@ def extract(tree: LexborHTMLParser, url: str | None, body_text: str | None = Non
 
 
 def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
-             site_name: str | None, host: str | None, body_text: str | None = None
-             ) -> list[str]:
+             site_name: str | None, host: str | None) -> list[str]:
     """The article's authors: JSON-LD, then ``<meta>``, then Yoast's Twitter label, then the
     visible byline (also asked when the declared author is only the publisher)."""
     ld_author = ld.get("author") if ld else None
@@ -160,12 +158,12 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
     if not authors:
         authors = twitter_label_author(meta)
     if not authors:
-        authors = visible_byline(tree, body_text)
+        authors = visible_byline(tree)
     elif is_organisation(ld_author) or not is_person(ld_author) and all(
             is_site(a, site_name, host) for a in authors):
         # The publisher declared as the author ("GlossGenius", "One Tree Planted"): a person
         # named in the visible byline is the article's author.
-        authors = visible_byline(tree, body_text) or authors
+        authors = visible_byline(tree) or authors
     if PUBLISHER_IN_AUTHORS and len(authors) > 1:
         # "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal": the paper after its
         # writers is where they wrote, not another author.
@@ -181,8 +179,8 @@ def _names_publisher(name: str, site_name: str | None, host: str | None) -> bool
         re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), site_name, host)
 
 
-def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: str | None
-           ) -> tuple[str | None, str | None]:
+def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: str | None,
+           times: list[LexborNode] | None = None) -> tuple[str | None, str | None]:
     """The publication and modification dates: declared (JSON-LD, then ``<meta>``), the
     publication corrected by what the page shows; else the page's ``<time>``, dateline or
     visible date, else the URL's ``/YYYY/MM/DD/``."""
@@ -195,7 +193,7 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
         # declares the publication)
         schema_only = bool(ld and ld.get("datePublished")) and not any(
             meta.get(key) for key in META_KEYS["published"]) and not _publish_named(meta)
-        published = shown_publication(tree, published, modified, schema_only)
+        published = shown_publication(tree, published, modified, schema_only, times)
     else:
         published = time_element(tree) or header_date(tree) or visible_date(tree)
     if not published and url:

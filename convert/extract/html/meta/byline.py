@@ -177,12 +177,11 @@ BYLINE_NODES = 20
 BYLINE_LINKS = 3
 
 
-def visible_byline(tree: LexborHTMLParser, body_text: str | None = None) -> list[str]:
+def visible_byline(tree: LexborHTMLParser) -> list[str]:
     """Authors named on the page: a forum's thread starter, then the byline elements from the
     most specific selector to the broadest, then a "By ..." line of text, then a forum
-    poster's name. ``body_text``: the text of the page's body (``tree.body.text()``), when
-    the caller has it."""
-    names = _thread_starter(tree, body_text)
+    poster's name."""
+    names = _thread_starter(tree)
     if names:
         return names
     for selector in _BYLINE_PRIORITY:
@@ -240,14 +239,9 @@ STARTER_NAME_MIN = 2
 STARTER_NAME_MAX = 40
 
 
-def _thread_starter(tree: LexborHTMLParser, body_text: str | None = None) -> list[str]:
+def _thread_starter(tree: LexborHTMLParser) -> list[str]:
     """A forum thread's author, labelled "Thread starter" (the first post's author; the
     posters' own author markup lists everyone who replied, sometimes a pinned answer first)."""
-    if body_text is not None and tree.body is not None and "starte" not in body_text.lower():
-        # A label's text is a stretch of the body's, and the selector's ``i`` folds ASCII
-        # case only (which lower() does too): no label can match. (The selector reads the
-        # text of every span, the costliest query of the byline search.)
-        return []
     for label in tree.css(_STARTER_SELECTOR)[:STARTER_LABELS_READ]:
         if squash(label.text(deep=True) or "").casefold().rstrip(" :") not in _STARTER_LABELS:
             continue

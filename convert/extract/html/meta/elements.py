@@ -1,7 +1,8 @@
 """The elements of a page that the metadata readers (and the pipeline's ``<base href>``) look
-up in the whole document: JSON-LD scripts, ``<meta>``, ``<h1>`` and ``<base href>``, found in
-one selector walk of the page instead of one walk each (each walk visits every element of the
-page, the cost of a walk hardly depends on how many selectors it tries)."""
+up in the whole document: JSON-LD scripts, ``<meta>``, ``<h1>``, ``<base href>``, the
+canonical link and ``<time datetime>``, found in one selector walk of the page instead of one
+walk each (each walk visits every element of the page, the cost of a walk hardly depends on
+how many selectors it tries)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ __all__ = ["QUERIES", "page_elements"]
 #: The selector of each kind of element, by the tag its elements have: every kind has a tag
 #: of its own, so each element the one walk finds goes to the kind of its tag.
 QUERIES = {"script": 'script[type="application/ld+json"]', "meta": "meta", "h1": "h1",
-           "base": "base[href]"}
+           "base": "base[href]", "link": 'link[rel="canonical"]', "time": "time[datetime]"}
 _SELECTOR = ", ".join(QUERIES.values())
 
 

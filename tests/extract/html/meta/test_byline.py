@@ -52,19 +52,3 @@ def test_author_boxs_all_articles_button_names_the_author():
     body = ("<p>Spending on cloud computing keeps rising.</p>"
             "<div><button aria-label='x'><span>All articles by Eli Rabe</span></button></div>")
     assert _byline(body) == ["Eli Rabe"]
-
-
-def test_thread_starter_found_with_or_without_the_body_text_given():
-    # The body's text, when given, only spares the label search on pages without "starte"
-    # (any ASCII case, as the selector's ``i`` reads it): the answer is the same.
-    from selectolax.lexbor import LexborHTMLParser
-
-    from convert.extract.html.meta.byline import _thread_starter
-
-    for label in ("Thread starter", "THREAD STARTER", "Started by"):
-        tree = LexborHTMLParser(f"<html><body><ul><li><span>{label}</span> <a href='/m/1'>"
-                                f"ridwan123</a></li></ul><p>First post.</p></body></html>")
-        text = tree.body.text(deep=True)
-        assert _thread_starter(tree) == _thread_starter(tree, text) == ["ridwan123"]
-    tree = LexborHTMLParser("<html><body><span>Started</span> <b>ridwan123</b></body></html>")
-    assert _thread_starter(tree, tree.body.text(deep=True)) == _thread_starter(tree) == []

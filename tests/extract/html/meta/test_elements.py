@@ -21,10 +21,13 @@ def _same(tree: LexborHTMLParser) -> dict[str, int]:
 def test_each_kind_as_its_own_query_finds_it():
     html = ('<html><head><meta charset=utf-8><base href="https://example.org/a/">'
             '<script type="application/ld+json">{"@type": "Article"}</script>'
-            '<script>var x = 1;</script><meta name=author content="Jane Doe"></head><body>'
+            '<script>var x = 1;</script><meta name=author content="Jane Doe">'
+            '<link rel=stylesheet href=a.css><link rel=canonical href=/a></head><body>'
             '<h1>Title</h1><base target=_top><p><meta itemprop=name content=x></p>'
+            '<time datetime=2024-01-02>2 Jan</time><time>3 Jan</time>'
             '<script type="application/ld+json">{}</script><h1>Second</h1></body></html>')
-    assert _same(LexborHTMLParser(html)) == {"script": 2, "meta": 3, "h1": 2, "base": 1}
+    assert _same(LexborHTMLParser(html)) == {"script": 2, "meta": 3, "h1": 2, "base": 1,
+                                             "link": 1, "time": 1}
 
 
 def test_the_fixture_pages_give_the_same_elements():
