@@ -90,3 +90,16 @@ def test_builtin_readers_still_refuse_binary_when_a_plugin_reader_exists(site):
     out = run_cli("convert", "-", "-f", "text", input=ZINE, env={"PYTHONPATH": str(site)})
     assert out.returncode == 1
     assert out.stderr.decode() == "decruft: <stdin>: not a page: binary data\n"
+
+
+def test_binary_refusal_counts_control_bytes_up_to_one_in_twenty():
+    # 8 KB read: up to 409 control bytes (tab, newline, form feed, carriage return and ESC
+    # are no controls here) still make a page, one more is binary data.
+    from convert.api import _refuse_binary
+
+    page = b"<p>" + b"x" * 8189
+    ok = page[:409 * 3].replace(b"x", b"\x01", 409) + page[409 * 3:]
+    _refuse_binary(ok)
+    _refuse_binary(ok.replace(b"x", b"\t\n\r\x0c\x1b", 50))
+    with pytest.raises(InputError, match="^not a page: binary data$"):
+        _refuse_binary(ok.replace(b"x", b"\x1f", 1))

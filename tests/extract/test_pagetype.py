@@ -210,9 +210,48 @@ def test_structure_signals_read_each_kind_in_one_walk():
     example = Path(__file__).resolve().parents[2] / "examples" / "field-notes.html"
     pages = [example.read_bytes(), _page("<h2>A</h2><aside><h3>B</h3><time>t</time></aside>"
                                          f"<p>{_PARA}</p><pre>x</pre><nav><h4>C</h4></nav>"
-                                         "<script>s()</script><style>p{}</style>")]
+                                         "<script>s()</script><style>p{}</style>"
+                                         "<a href=/x><img src=a.png></a><a name=top>t</a>"
+                                         "<img src=b.png><p><a href=#y><b><img src=c>"
+                                         "</b></a></p>")]
     for data in pages:
         body = LexborHTMLParser(data).body
         found = elements(body)
         for kind, query in _QUERIES.items():
             assert [n.mem_id for n in found[kind]] == [n.mem_id for n in body.css(query)]
+    assert len(found["link"]) > 1 and len(found["linked_img"]) == 2
+
+
+def test_in_page_links_counted_as_the_selector_counts_them():
+    from selectolax.lexbor import LexborHTMLParser
+
+    import math
+
+    from convert.extract.assess.structure_signals import structure_signals
+
+    tree = LexborHTMLParser("<body><a href='#a'>1</a><a href=' #b'>2</a><a href>3</a>"
+                            "<a href=''>4</a><a href='/p#c'>5</a><a name=x>6</a>"
+                            "<p><a href='#d'><img src=x></a></p></body>")
+    assert len(tree.body.css('a[href^="#"]')) == 2
+    assert structure_signals(tree, 100)["link:in_page"] == math.log1p(2)
+
+
+def test_og_type_read_off_the_meta_elements_as_the_selector_reads_it():
+    # The selector compares ``property`` case-sensitively (lexbor folds the case of values of
+    # attributes such as ``rel`` and ``type`` only): the signal is the same either way.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.assess.html_signals import html_signals
+
+    for head in ('<meta property="og:type" content="article">',
+                 '<meta property="OG:TYPE" content="article">',
+                 '<meta property="og:type " content="product">',
+                 '<meta name="og:type" content="video"><meta property="og&#58;type" '
+                 'content="product.item">', ''):
+        page = f"<html><head>{head}</head><body><p>Text.</p></body></html>"
+        tree = LexborHTMLParser(page)
+        given = html_signals(page, tree, None, metas=tree.css("meta"))
+        assert given == html_signals(page, tree, None)
+        assert [k for k in given if k.startswith("og:")] == (
+            [] if "OG" in head or "type " in head or not head else
+            ["og:product"] if "product" in head else ["og:article"])

@@ -43,9 +43,11 @@ def _log(n: float) -> float:
 
 def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
                  title: str | None = None,
-                 fields: Mapping[str, Any] | None = None) -> dict[str, float]:
+                 fields: Mapping[str, Any] | None = None,
+                 metas: list | None = None) -> dict[str, float]:
     """The page-level signals of ``markup`` (``tree`` is its untouched parse; ``title`` the
-    page's title and ``fields`` the metadata as the metadata extractor found them)."""
+    page's title and ``fields`` the metadata as the metadata extractor found them; ``metas``
+    the page's ``<meta>`` elements, when the caller found them)."""
     out: dict[str, float] = {}
     for name in DECLARED:
         if fields and fields.get(name):
@@ -68,7 +70,12 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
     for name in _ITEMTYPE.findall(head):
         if name.lower() in V.SCHEMA_TYPES:
             out["ld:" + name.lower()] = 1.0
-    og = tree.css_first('meta[property="og:type"]')
+    if metas is None:
+        og = tree.css_first('meta[property="og:type"]')
+    else:
+        # (the selector compares ``property`` case-sensitively, as == does: the HTML rules
+        # that fold the case of some attributes' values do not list it)
+        og = next((m for m in metas if m.attrs.get("property") == "og:type"), None)
     if og is not None:
         value = (og.attributes.get("content") or "").strip().lower()
         kind = value.split(".", 1)[0].split(":", 1)[0]

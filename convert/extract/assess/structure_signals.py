@@ -73,19 +73,23 @@ def _linked(heading: LexborNode) -> bool:
 #: The elements :func:`structure_signals` reads, by tag: the kind of list each goes in.
 _KINDS = {"h2": "head", "h3": "head", "h4": "head", "h5": "head", "time": "time", "p": "p",
           "pre": "pre", "nav": "menu", "aside": "menu", "script": "unseen", "style": "unseen",
-          "noscript": "unseen", "template": "unseen"}
+          "noscript": "unseen", "template": "unseen", "a": "link", "img": "linked_img"}
 #: (``unseen``: the elements whose text the page's visible text leaves out, for
-#: :func:`.html_signals.page_text_chars`.)
+#: :func:`.html_signals.page_text_chars`; ``link``: the links, ``linked_img``: the pictures
+#: inside a link. Every kind's elements have tags no other kind's have, so each element the
+#: one walk finds goes to the kind of its tag.)
 _QUERIES = {"head": "h2, h3, h4, h5", "time": "time", "p": "p", "pre": "pre",
-            "menu": "nav, aside", "unseen": "script, style, noscript, template"}
+            "menu": "nav, aside", "unseen": "script, style, noscript, template",
+            "link": "a[href]", "linked_img": "a img"}
+_SELECTOR = ", ".join(_QUERIES.values())
 
 
 def elements(body: LexborNode) -> dict[str, list[LexborNode]]:
-    """The body's headings, ``<time>``, paragraphs, ``<pre>``, menus and never-shown elements
-    (scripts, styles), each kind in document order: one selector walk of the page instead of
-    one per kind."""
+    """The body's headings, ``<time>``, paragraphs, ``<pre>``, menus, never-shown elements
+    (scripts, styles), links and linked pictures, each kind in document order
+    (``body.css(_QUERIES[kind])``): one selector walk of the page instead of one per kind."""
     found: dict[str, list[LexborNode]] = {kind: [] for kind in _QUERIES}
-    for el in body.css(", ".join(_KINDS)):
+    for el in body.css(_SELECTOR):
         kind = _KINDS.get(el.tag)
         if kind is None:  # (a name the type selector matched otherwise: one query per kind)
             return {kind: body.css(query) for kind, query in _QUERIES.items()}
@@ -115,7 +119,7 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int,
         if groups:
             out["card:groups"] = _log(groups)
             out["card:items"] = _log(members)
-    pictures = [img.parent for img in body.css("a img")[:MAX_NODES] if img.parent is not None]
+    pictures = [img.parent for img in found["linked_img"][:MAX_NODES] if img.parent is not None]
     if pictures:
         groups, members = _runs(pictures)
         if groups:
@@ -156,7 +160,7 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int,
         code = sum(len(n.text(deep=True)) for n in found["pre"][:MAX_NODES])
         if code:
             out["code:share"] = min(code / page_chars, 1.0)
-        anchors = body.css("a[href]")
+        anchors = found["link"]
         if anchors:
             linked_chars = sum(len(a.text(deep=True).strip()) for a in anchors[:MAX_NODES * 4])
             out["link:share"] = min(linked_chars / page_chars, 1.0)
@@ -164,7 +168,9 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int,
     menus = [len(n.css("a[href]")) for n in found["menu"][:MAX_MENUS]]
     if menus and max(menus):
         out["nav:links"] = _log(max(menus))
-    in_page = len(body.css('a[href^="#"]'))
+    # (``a[href^="#"]``, read off the links found already instead of another walk of the
+    # page: "#" has no case, so the selector's attribute rules answer as startswith does)
+    in_page = sum(1 for a in found["link"] if (a.attrs.get("href") or "").startswith("#"))
     if in_page:
         out["link:in_page"] = _log(in_page)
     if tree.css_first('link[rel="next"], a[rel="next"]') is not None:

@@ -16,7 +16,8 @@ from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import children, has_descendant, inside
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, GATED_STORY
-from .measure import LOOSE, Candidate, class_weight, commas, label, link_density, text_len, text_len_of
+from .measure import (LOOSE, Candidate, class_weight, commas, label, link_density, note_links,
+                      text_len, text_len_of)
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
@@ -247,9 +248,11 @@ def _chrome_label(cls: str, ident: str) -> bool:
     return bool(chrome) and not any(P.POSITIVE.search(t) for t in tokens if t not in chrome)
 
 
+@lru_cache(maxsize=4096)
 def _chrome_token(token: str) -> bool:
     """A boilerplate word at the head of the token (``comments``, ``jp-relatedposts``,
-    ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``)."""
+    ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``).
+    (Cached: tokens repeat across class strings, each string cached in :func:`_chrome_label`.)"""
     match = P.CHROME_TOKEN.search(token) or (P.RECENT_LIST.search(token) if RECENT_LISTS
                                              else None)
     return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
@@ -357,18 +360,24 @@ def _weak_label(node: LexborNode) -> bool:
 
 def _parts(node: LexborNode) -> tuple[int, int, int, list[LexborNode]]:
     """How many ``<p>``, ``<img>`` and ``<li>`` the element holds, and its ``<form>`` elements:
-    one selector walk instead of four (the same elements as ``node.css`` of each tag)."""
+    one selector walk instead of four (the same elements as ``node.css`` of each tag). The
+    same walk finds its links, whose characters :func:`.measure.link_density` reads next
+    (:func:`_should_drop` asks for both): it need not walk the element again."""
     counts = {"p": 0, "img": 0, "li": 0}
     forms: list[LexborNode] = []
-    for el in node.css("p, img, li, form"):
+    anchors: list[LexborNode] = []
+    for el in node.css("p, img, li, form, a"):
         tag = el.tag
-        if tag == "form":
+        if tag == "a":
+            anchors.append(el)
+        elif tag == "form":
             forms.append(el)
         elif tag in counts:
             counts[tag] += 1
         else:  # (a name the type selector matched otherwise: ask each tag on its own)
             return (len(node.css("p")), len(node.css("img")), len(node.css("li")),
                     node.css("form"))
+    note_links(node, anchors)
     return counts["p"], counts["img"], counts["li"], forms
 
 

@@ -157,8 +157,32 @@ def within(node: LexborNode, root: LexborNode) -> bool:
     return node.mem_id == root.mem_id or inside(node, root)
 
 
+def following(start: LexborNode, root: LexborNode) -> Iterator[LexborNode]:
+    """The nodes from ``start`` (an element or text node below ``root``) to the end of
+    ``root``, text nodes included, in document order: ``root.traverse(include_text=True)``
+    from ``start`` on, without walking the nodes before it."""
+    node = start
+    top = root.mem_id
+    while True:
+        yield from node.traverse(include_text=True)
+        after = node.next
+        while after is None:
+            node = node.parent
+            if node is None or node.mem_id == top:
+                return
+            after = node.next
+        node = after
+
+
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
+    # One search answers unless the node itself matches (the first match, in document order):
+    # then each child is asked (a search per child, each parsing the selector again).
+    first = node.css_first(selector)
+    if first is None:
+        return False
+    if first.mem_id != node.mem_id:
+        return True
     for kid in node.iter():  # (children() but faster; nameless and comment nodes skipped)
         if not (kid.tag or "-").startswith("-") and kid.css_first(selector) is not None:
             return True

@@ -136,6 +136,38 @@ _LONG_TAG = lazy(r"<[a-zA-Z][a-zA-Z0-9:-]*\s[^<>]{4096,}>")
 _ATTRIBUTE = lazy(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
+#: :func:`_long_tag_starts` looks for stretches free of ``<`` and ``>`` on a grid of this
+#: step: a long tag's attributes (at least 4096 characters, none of them ``<`` or ``>``, the
+#: length :data:`_LONG_TAG` asks for) cover at least one whole grid cell, as any run of
+#: ``2 * step - 1`` characters does.
+_GRID = 2048
+
+
+def _long_tag_starts(html: str) -> list[int]:
+    """The positions of the ``<`` that may open a tag :data:`_LONG_TAG` matches, in order: for
+    each grid cell holding neither ``<`` nor ``>``, the last ``<`` before it. Every match of
+    the pattern starts at one of them (its attributes cover a free cell, and its ``<`` is the
+    last one before that cell), and matches never overlap (a match holds no ``<`` but its
+    first), so matching at these positions finds what a scan of the whole page finds. A
+    typical page has a ``<`` in every cell: a ``find`` per cell (C, and it stops at the first
+    one) instead of a regex stepping through every character of every tag."""
+    starts: list[int] = []
+    size = len(html)
+    # The stretch before a free cell is searched back only to where the last search ended,
+    # so a long run of free cells (a big JSON script) is not searched again for each.
+    scanned = 0
+    for cell in range(0, size - _GRID + 1, _GRID):
+        end = cell + _GRID
+        if html.find("<", cell, end) >= 0 or html.find(">", cell, end) >= 0:
+            continue
+        found = html.rfind("<", scanned, cell)
+        scanned = end  # (the cell holds no "<")
+        if found >= 0:
+            # (none found: the last "<" is the one listed for the free cell before)
+            starts.append(found)
+    return starts
+
+
 def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> str:
     """``html`` with attributes beyond ``limit`` dropped from any one start tag."""
     if len(html) < 4096 * 2:
@@ -155,11 +187,13 @@ def cap_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> str:
             return tag[:name_end] + "".join(kept) + ">"
         return tag
 
-    # One scan (a search for any long tag, then a sub, read the page twice); the page is
-    # rebuilt only when a tag was cut.
+    # The page is rebuilt only when a tag was cut.
     out: list[str] = []
     pos = 0
-    for m in _LONG_TAG.finditer(html):
+    for start in _long_tag_starts(html):
+        m = _LONG_TAG.match(html, start)
+        if m is None:
+            continue
         tag = m.group(0)
         cut = trim(tag)
         if cut is not tag:

@@ -21,13 +21,21 @@ EDGE_SPACES = rule("edge_spaces", "a space at the edge of a link or formatting w
 WS = lazy("[ \u200b]*[\t\n\r\f\v][ \t\n\r\f\v\u200b]*|\u200b+ [ \u200b]*| [ \u200b]+")
 
 
+#: :data:`WS` on a text without zero-width spaces: a run of ASCII white space other than one
+#: plain space. (WS can match an empty start, so its scan tries every position; this one
+#: starts only at white space, and replaces the same runs: the whole run, from its start.)
+_ASCII_WS = lazy("[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
+
+
 def spaced(text: str) -> str:
     """``WS.sub(" ", text)``, without the regex scan when it cannot change the text: every
     match holds two spaces in a row or a character that is not printable (tab, line break,
     zero-width space)."""
     if "  " not in text and text.isprintable():
         return text
-    return WS.sub(" ", text)
+    if "\u200b" in text:
+        return WS.sub(" ", text)
+    return _ASCII_WS.sub(" ", text)
 
 
 # Space, and zero-width space, at the ends of a paragraph or line shows nothing.

@@ -195,15 +195,31 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
     memo = measures.links if measures is not None else None
     links = memo.get(node.mem_id) if memo is not None else None
     if links is None:
-        links = 0
-        for a in node.css("a"):
-            # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
-            href = a.attrs.get("href") or ""
-            weight = FRAGMENT_LINK_WEIGHT if href.startswith("#") else 1.0
-            links += weight * text_len(a)
+        links = _link_chars(node.css("a"))
         if memo is not None:
             memo[node.mem_id] = links
     return min(1.0, links / total)
+
+
+def _link_chars(anchors: list[LexborNode]) -> float:
+    """The link characters :func:`link_density` counts for these ``<a>`` elements (all those
+    of an element, in document order: the float sum is the same only in the same order)."""
+    links = 0
+    for a in anchors:
+        # (attrs.get looks one attribute up; .attributes would build a dict of them all.)
+        href = a.attrs.get("href") or ""
+        weight = FRAGMENT_LINK_WEIGHT if href.startswith("#") else 1.0
+        links += weight * text_len(a)
+    return links
+
+
+def note_links(node: LexborNode, anchors: list[LexborNode]) -> None:
+    """Remember the link characters of an element for :func:`link_density`, from its ``<a>``
+    elements (``node.css("a")``, in document order) found by a selector walk the caller made
+    anyway: the walk is not made again. Nothing is remembered outside :func:`measuring`."""
+    measures = _MEASURES.get()
+    if measures is not None and node.mem_id not in measures.links:
+        measures.links[node.mem_id] = _link_chars(anchors)
 
 
 @dataclass

@@ -40,6 +40,7 @@ from .cleaning import documentation_page
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .guard import cap_attributes, cap_nesting
+from .meta.elements import page_elements
 from .streamed import reveal_streamed
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
@@ -110,10 +111,13 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         # has its later sections in these segments, at the end of the body and hidden. (The
         # cascade reads the markup and this tree both: they must agree.)
         text = head_tree.html or text
-    base = _base_url(head_tree, page_url)
-    fields = metadata_mod.extract(head_tree, page_url)
+    # (the elements the metadata and <base href> are read from, found in one walk)
+    elements = page_elements(head_tree)
+    base = _base_url(head_tree, page_url, elements["base"])
+    fields = metadata_mod.extract(head_tree, page_url, elements)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
-                           fields)
+                           fields, elements["meta"])
+    del elements
 
     # (the cleaning inside the winner keeps a documentation page's lists of references)
     with documentation_page(profiles.is_type(signals, "documentation")):
@@ -300,8 +304,14 @@ def _is_url(value: str | None) -> bool:
     return bool(value) and value.lower().startswith(("http://", "https://"))
 
 
-def _base_url(tree: LexborHTMLParser, page_url: str | None) -> str | None:
-    node = tree.css_first("base[href]")
+def _base_url(tree: LexborHTMLParser, page_url: str | None,
+              bases: list | None = None) -> str | None:
+    """The page's ``<base href>`` (the first; ``bases``: the page's ``base[href]`` elements,
+    when the caller found them) resolved against ``page_url``, else ``page_url``."""
+    if bases is None:
+        node = tree.css_first("base[href]")
+    else:
+        node = bases[0] if bases else None
     if node is not None:
         href = kept_url(node.attributes.get("href"), page_url)
         if href and href.startswith(("http:", "https:")):

@@ -99,3 +99,23 @@ def test_lists_of_references_are_cleaned_elsewhere(monkeypatch):
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.9, {}))
     monkeypatch.setattr(cleaning, "DOCS_LINK_LISTS", False)
     assert "Overview of Redis lists" not in _text(convert.parse(_references_page(), kind="html"))
+
+
+def test_parts_walk_gives_link_density_the_links_it_would_find():
+    # _should_drop reads an element's parts, then its link density: the one selector walk of
+    # _parts remembers the links, and the density read from them is the one measured anew
+    # (fragment links weighted, the float summed in document order).
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.html.cleaning import _parts
+    from convert.extract.html.measure import link_density, measuring
+
+    html = ("<body><div id=box><p>Intro with <a href='/a'>a link</a>, and more words.</p>"
+            "<ul><li><a href='#top'>Back to top</a></li><li><a href='/b'>Next</a> item</li>"
+            "</ul><form><a href='/c'>Sign in</a></form><img src=x.png></div></body>")
+    box = LexborHTMLParser(html).css_first("#box")
+    fresh = link_density(box)
+    with measuring(box):
+        assert _parts(box)[:3] == (1, 1, 2)
+        assert link_density(box) == fresh
+    assert 0 < fresh < 1

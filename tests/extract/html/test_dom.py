@@ -88,3 +88,36 @@ def test_word_key_of_ascii_text_is_the_regex_words():
     for text in ["Hello, World!", "snake_case and CamelCase 42x", "a\x1cb\x1f c\td\ne",
                  "  --  ", "", "l'été à Paris", "Straße STRASSE", "K\u212a", "x\u00a0y"]:
         assert word_key(text) == " ".join(re.findall(r"\w+", text.casefold())), text
+
+
+def test_has_descendant_looks_below_the_node_only():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.html.dom import has_descendant
+
+    tree = LexborHTMLParser("<div id=a><div id=b>x</div><p><span id=c>y</span></p></div>"
+                            "<table id=t><tr><td><table id=u><tr><td>z</table></table>")
+    a, b, t, u = (tree.css_first("#" + i) for i in "abtu")
+    assert has_descendant(a, "div") and has_descendant(a, "span, pre")
+    assert not has_descendant(b, "div") and not has_descendant(a, "table")
+    # the node matching itself (the first match) is no answer: what is below it is
+    assert has_descendant(t, "table") and not has_descendant(u, "table")
+    assert has_descendant(t, "td") and not has_descendant(u, "table, h1")
+
+
+def test_following_is_the_walk_of_the_root_from_the_start_node_on():
+    from pathlib import Path
+
+    from convert.extract.html.dom import following
+
+    pages = [b"<body><nav><a>x</a></nav><h1>a</h1>text<!--c--><p>x<b>y</b></p>tail</body>",
+             b"<body><div><div><h1>deep</h1></div><p>after</p></div><footer>f</footer></body>"]
+    pages += [p.read_bytes() for p in sorted(
+        (Path(__file__).resolve().parents[2] / "fixtures" / "html").glob("*.html"))]
+    for data in pages:
+        tree = LexborHTMLParser(data)
+        body, h1 = tree.body, tree.css_first("h1")
+        if h1 is None:
+            continue
+        walk = [n.mem_id for n in body.traverse(include_text=True)]
+        assert [n.mem_id for n in following(h1, body)] == walk[walk.index(h1.mem_id):]

@@ -1,11 +1,14 @@
 """Inline runs (convert/extract/html/inlines.py): the space at the edge of a link or a
-formatting wrapper separates words (rule ``edge_spaces``)."""
+formatting wrapper separates words (rule ``edge_spaces``); white space as the builder collapses
+it."""
 
 from __future__ import annotations
 
+import random
+
 import convert
 from convert.article import Link, Text
-from convert.extract.html.inlines import normalize_inlines, wrap
+from convert.extract.html.inlines import WS, normalize_inlines, spaced, wrap
 from convert.textutil import article_text
 
 # From dragnet-R581 (tune page; poynter.org, 2012): the space before "media" sits inside the
@@ -69,3 +72,16 @@ def test_abutting_spans_inside_a_word_stay_joined():
                  "<b>Ann</b><span>Lee</span> on Monday.</p>")
     assert "said Mcdonald and" in text
     assert "AnnLee" in text  # (after a formatting wrapper the markup is taken as written)
+
+
+
+def test_spaced_collapses_as_the_white_space_pattern_does():
+    # Every run of white space but a lone plain space becomes one space; a zero-width space
+    # between letters stays (Thai, Khmer word breaks), one inside a run goes with it.
+    assert spaced("a  b\n\tc d") == "a b c d"
+    assert spaced("a\u200bb \u200b c") == "a\u200bb c"
+    rnd = random.Random(14)
+    alphabet = " \t\n\r\x0b\x0cab\u200b"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert spaced(text) == WS.sub(" ", text), repr(text)

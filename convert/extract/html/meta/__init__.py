@@ -13,7 +13,7 @@ import logging
 import re
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.extract import record
 from convert.textutil import squash
@@ -32,6 +32,7 @@ from .declared import (
     ld_text,
     meta_tags,
 )
+from .elements import page_elements
 from .offer import offer
 from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
@@ -73,17 +74,21 @@ MAX_TAGS = 30
 MAX_H1S = 5
 
 
-def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
+def extract(tree: LexborHTMLParser, url: str | None,
+            found: dict[str, list[LexborNode]] | None = None) -> dict[str, Any]:
     """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure).
 
     Each field is taken from the most trusted source that declares it: for most, the
     JSON-LD article object, then the ``<meta>`` keys of its row in :data:`.keys.META_KEYS`
     (for the site name, description, section and lead image the ``<meta>`` keys come first,
     and the language is ``<html lang>`` before either), then what the page shows (the
-    visible byline, the dateline, the URL's date)."""
-    objects = ld_objects(tree)
+    visible byline, the dateline, the URL's date). ``found``: the page's
+    :func:`.elements.page_elements`, when the caller found them."""
+    if found is None:
+        found = page_elements(tree)
+    objects = ld_objects(tree, found["script"])
     ld = json_ld(objects)
-    meta = meta_tags(tree)
+    meta = meta_tags(tree, found["meta"])
     out: dict[str, Any] = {}
 
     def declared(field: str) -> str | None:
@@ -94,7 +99,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     site_name = declared("site_name") or site_name
     out["site_name"] = site_name
 
-    h1_nodes = tree.css("h1")[:MAX_H1S]
+    h1_nodes = found["h1"][:MAX_H1S]
     h1s = [t for t in (HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes) if t]
     # (a screen-reader-only <h1> names the page when the declarations echo it, but is no
     # visible headline to fall back on)
@@ -125,9 +130,9 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
     out["description"] = declared("description") or ld_description
     out["subtitle"] = standfirst(tree, out["title"], [
         d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
-                    ld_description) if d], [*titles, page_title], site_name)
+                    ld_description) if d], [*titles, page_title], site_name, found["h1"])
     out["authors"] = _authors(tree, ld, meta, site_name, host)
-    out["published"], out["modified"] = _dates(tree, ld, meta, url)
+    out["published"], out["modified"] = _dates(tree, ld, meta, url, found["time"])
 
     html = tree.css_first("html")
     lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
@@ -149,7 +154,7 @@ def extract(tree: LexborHTMLParser, url: str | None) -> dict[str, Any]:
         tags = [t.strip() for t in (raw or "").split(",")]
     out["tags"] = list(dict.fromkeys(t for t in tags if t and len(t) < MAX_TAG_CHARS))[:MAX_TAGS]
 
-    canonical = tree.css_first('link[rel="canonical"]')
+    canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
     out["url"] = ((canonical.attributes.get("href") if canonical is not None else None)
                   or declared("url") or url)
     image = declared("lead_image")
@@ -247,8 +252,8 @@ def _names_publisher(name: str, site_name: str | None, host: str | None) -> bool
         re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), site_name, host)
 
 
-def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: str | None
-           ) -> tuple[str | None, str | None]:
+def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: str | None,
+           times: list[LexborNode] | None = None) -> tuple[str | None, str | None]:
     """The publication and modification dates: declared (JSON-LD, then ``<meta>``), the
     publication corrected by what the page shows; else the page's ``<time>``, dateline or
     visible date, else the URL's ``/YYYY/MM/DD/``."""
@@ -261,7 +266,7 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
         # declares the publication)
         schema_only = bool(ld and ld.get("datePublished")) and not any(
             meta.get(key) for key in META_KEYS["published"]) and not _publish_named(meta)
-        published = shown_publication(tree, published, modified, schema_only)
+        published = shown_publication(tree, published, modified, schema_only, times)
     else:
         published = time_element(tree) or header_date(tree) or visible_date(tree)
     if not published and url:

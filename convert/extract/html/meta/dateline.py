@@ -16,6 +16,7 @@ from convert.textutil import squash
 from convert.extract.ablation import rule
 from convert.extract.dates import iso_date, text_date
 from convert.extract.lazyre import lazy
+from ..dom import following, within
 
 DATES_ELSEWHERE = rule(
     "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
@@ -140,7 +141,7 @@ def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | No
 
 
 def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | None,
-                      schema_only: bool = False) -> str:
+                      schema_only: bool = False, times: list[LexborNode] | None = None) -> str:
     """The declared publication date, corrected by what the page shows:
 
     - when the declared publication and modification fall on one day (a CMS re-save or a
@@ -153,6 +154,8 @@ def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | Non
       guide re-dated each time it is refreshed: "Updated Dec 18, 2025");
     - the same instant written in UTC by the CMS and with the publisher's offset in a
       ``<time datetime>`` is the publisher's day ("19 Dec 03:05 UTC" is "18 Dec 19:05 -08:00").
+
+    ``times``: the page's ``<time datetime>`` elements, when the caller found them.
     """
     earlier = modified and modified[:10] <= declared[:10]
     if earlier or schema_only and SHOWN_OVER_SCHEMA:
@@ -161,7 +164,7 @@ def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | Non
             return shown
         if shown and schema_only and SHOWN_OVER_SCHEMA and shown[:10] > declared[:10]:
             return shown
-    local = _first_time_datetime(tree)
+    local = _first_time_datetime(tree, times)
     if local and local != declared and _same_instant(local, declared):
         return local
     return declared
@@ -171,8 +174,11 @@ def shown_publication(tree: LexborHTMLParser, declared: str, modified: str | Non
 OFFSET_TIMES = 5
 
 
-def _first_time_datetime(tree: LexborHTMLParser) -> str | None:
-    for node in tree.css("time[datetime]")[:OFFSET_TIMES]:
+def _first_time_datetime(tree: LexborHTMLParser, times: list[LexborNode] | None = None
+                         ) -> str | None:
+    """The first of the first ``<time datetime>`` (``times``: the page's, when the caller found
+    them) written with an offset other than UTC."""
+    for node in (tree.css("time[datetime]") if times is None else times)[:OFFSET_TIMES]:
         date = iso_date(node.attributes.get("datetime"))
         if date and len(date) > 19 and not date.endswith("+00:00"):
             return date
@@ -258,10 +264,14 @@ def _visible_dates(tree: LexborHTMLParser, budget: int, before_prose: bool
     body = tree.body
     if body is None:
         return
-    has_h1 = tree.css_first("h1") is not None
-    after_h1 = not has_h1
+    h1 = tree.css_first("h1")
+    after_h1 = h1 is None
     prose = 0
-    for node in body.traverse(include_text=True):
+    # Nothing before the first <h1> is read: the walk starts there, not at the top of the
+    # body (a page's header and menus can be most of its nodes).
+    nodes = (following(h1, body) if h1 is not None and within(h1, body)
+             else body.traverse(include_text=True))
+    for node in nodes:
         tag = node.tag or "-"
         if tag == "h1":
             after_h1 = True

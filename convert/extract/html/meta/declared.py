@@ -11,9 +11,10 @@ import json
 import re
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.textutil import clean_text, squash
+from .elements import QUERIES
 
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "scholarlyarticle",
                   "techarticle", "reportagenewsarticle", "analysisnewsarticle",
@@ -62,11 +63,14 @@ def ld_types(obj: dict) -> list[str]:
     return []
 
 
-def ld_objects(tree: LexborHTMLParser) -> list[dict]:
+def ld_objects(tree: LexborHTMLParser, scripts: list[LexborNode] | None = None) -> list[dict]:
     """Every JSON-LD object of the page (``@graph``, ``mainEntity`` and item lists
-    flattened), in page order."""
+    flattened), in page order. ``scripts``: the page's JSON-LD scripts, when the caller found
+    them (:func:`.elements.page_elements`)."""
     objects: list[dict] = []
-    for script in tree.css('script[type="application/ld+json"]'):
+    if scripts is None:
+        scripts = tree.css(QUERIES["script"])
+    for script in scripts:
         data = _json_loads(script.text(deep=True) or "")
         if data is not None:
             _flatten(data, objects)
@@ -171,10 +175,12 @@ def unescape(value: str) -> str:
 
 # --------------------------------------------------------------------------- meta tags
 
-def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """``<meta>`` values by lower-cased name/property/itemprop, in page order."""
+def meta_tags(tree: LexborHTMLParser, nodes: list[LexborNode] | None = None
+              ) -> dict[str, list[str]]:
+    """``<meta>`` values by lower-cased name/property/itemprop, in page order. ``nodes``: the
+    page's ``<meta>`` elements, when the caller found them."""
     out: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+    for node in tree.css(QUERIES["meta"]) if nodes is None else nodes:
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:

@@ -46,7 +46,8 @@ ZONE_READ = 40
 
 
 def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str],
-               titles: list[str] = (), site_name: str | None = None) -> str | None:
+               titles: list[str] = (), site_name: str | None = None,
+               h1s: list[LexborNode] | None = None) -> str | None:
     """The standfirst (dek, subtitle) under the headline, from a visible element only.
 
     Looked for in the headline's header block (its ``<header>``/``<hgroup>``, or its parent
@@ -55,8 +56,9 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
     header, or an element repeating the page's declared description. ``titles`` are the
     declared titles and the ``<title>``: an ``<h1>`` that is not the chosen ``title`` and
     that they do not echo (a blog's name, which its titles carry only as "Blog Name: Post
-    title" or not at all) heads the site's tagline, not a standfirst."""
-    h1 = _headline(tree, title)
+    title" or not at all) heads the site's tagline, not a standfirst. ``h1s``: the page's
+    ``<h1>`` elements, when the caller found them."""
+    h1 = _headline(tree, title, h1s)
     if h1 is None:
         return None
     if STANDFIRST_HEADLINE and titles and title:
@@ -147,8 +149,9 @@ def _linked(node: LexborNode, text: str) -> bool:
 H1S_READ = 5
 
 
-def _headline(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
-    h1s = tree.css("h1")[:H1S_READ]
+def _headline(tree: LexborHTMLParser, title: str | None,
+              h1s: list[LexborNode] | None = None) -> LexborNode | None:
+    h1s = (tree.css("h1") if h1s is None else h1s)[:H1S_READ]
     if not h1s:
         return None
     if title:

@@ -14,6 +14,7 @@ navigation, asides, forms and cookie blocks inside it and with its collapsed pan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -137,7 +138,14 @@ def _chrome(node: LexborNode, page: LexborNode | None = None) -> bool:
     if role in _CHROME_ROLES or page and role in ("banner", "contentinfo"):
         return True
     words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
-    return bool(words.strip()) and bool(_CHROME_WORDS.search(words))
+    return bool(words.strip()) and _chrome_words(words)
+
+
+@lru_cache(maxsize=4096)
+def _chrome_words(words: str) -> bool:
+    """Whether a class/id string names chrome (:data:`_CHROME_WORDS`): asked for every
+    element of a ``<main>``, twice, and class names repeat, so each string is searched once."""
+    return bool(_CHROME_WORDS.search(words))
 
 
 #: class/id words of a panel a reader opens (its hidden content is the page's).
