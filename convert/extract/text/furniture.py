@@ -232,6 +232,11 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("app", "google play", "subscribe", "sign up", "newsletter")),
     LineRule("button", _button,
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),
+    LineRule("ui-label", lambda u, low, page: u.key in R.UI_LABELS or (
+        u.words <= BUTTON_MAX_WORDS and u.key and all(w in R.UI_WORDS for w in u.key.split())),
+             "A widget's label printed by forum, shop, Q&A and docs software ('Click to "
+             "expand...', 'View all', 'Loading...', 'Table of contents', 'Improve this answer', "
+             "'Reply Quote Like', 'Save Share'): a button, not the page's text."),
     LineRule("clock", lambda u, low, page: R.CLOCK.match(u.text) or R.COUNTER.match(u.text)
              or R.RELATIVE_TIME.match(u.text),
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "

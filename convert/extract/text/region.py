@@ -131,6 +131,13 @@ REVIEWS_CUT = rule(
     "a heading that opens the customer reviews ('Customer Reviews', 'Reviews (76)', 'Write a "
     "review', 'Based on 4567 reviews') ends the content, as a comments heading does: a product's "
     "page is its name, description and specifications, the reviews are its readers' comments")
+QA_ANSWERS = rule(
+    "text-qa-answers",
+    "on a question-and-answer page (an answer count over the answers: '19 Answers') the "
+    "answers are the content: the comments under the question or an answer neither end it "
+    "nor make it a comment thread")
+#: The answer count is a line of at most this many words.
+ANSWERS_MAX_WORDS = 4
 ABOVE_THREAD = rule("text-article-above-thread",
                     "when the densest run of text lies inside a comment thread, the article is "
                     "the best run above the thread")
@@ -206,7 +213,8 @@ def keep_main_run(units: list[Line]) -> None:
             best, lo, hi, anchored = b2, lo2, hi2, True
     if hi < 0:
         return
-    if ABOVE_THREAD:
+    qa = QA_ANSWERS and _answers_heading(units)
+    if ABOVE_THREAD and not qa:
         # The densest run inside a comment thread longer than the article: the article is
         # the run above the thread (a short story whose readers wrote more than it).
         start, labelled = _thread_start(units)
@@ -232,8 +240,8 @@ def keep_main_run(units: list[Line]) -> None:
                     if v.keep or v.reason in OPEN_REASONS:
                         drop(v, "reviews")
                 best, lo, hi = b2, lo2, hi2
-    cut = _cut_comments(units, lo, hi)
-    thread = _comment_thread(units, lo)
+    cut = _cut_comments(units, lo, hi, qa)
+    thread = _comment_thread(units, lo) if not qa else None
     if thread is not None and (cut is None or thread < cut):
         cut = thread
         for v in units[thread:]:
@@ -345,9 +353,15 @@ def _related_heading(u: Line) -> bool:
         R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
 
 
-def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
+def _answers_heading(units: list[Line]) -> bool:
+    """Whether the page counts the answers to a question (see :data:`QA_ANSWERS`)."""
+    return any(u.words <= ANSWERS_MAX_WORDS and R.ANSWERS_HEADING.match(u.text) for u in units)
+
+
+def _cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int | None:
     """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
-    "Related articles"); the article ends there, once it has had some body."""
+    "Related articles"); the article ends there, once it has had some body. On a
+    question-and-answer page (``qa``) only a related-links heading ends it."""
     seen = 0.0
     total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     if RELATED_BEFORE_COMMENTS:
@@ -369,6 +383,8 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
             reason = "reviews"
         elif _comments_heading(u):
+            if qa:
+                continue  # (the comments under the question, the answers below them)
             if FORUM_QUOTES and _quote_buttons(units, i) >= THREAD_REPLIES:
                 continue  # a forum's replies: the thread is the page's content
             if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):

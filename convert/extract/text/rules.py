@@ -113,6 +113,23 @@ BUTTON_PHRASES = frozenset({
     "ajouter au panier", "añadir al carrito",
 })
 
+#: The labels of a page's widgets that the software of forums, shops, Q&A sites and docs prints
+#: (a quote's expander, a list's "View all", a spinner, a feedback box, a table of contents'
+#: title, the answer and comment buttons): never the page's text. Matched on the whole line's
+#: key (see :func:`.lines.norm_key`).
+UI_LABELS = frozenset({
+    "click to expand", "view all", "view more", "see all", "see more", "loading",
+    "table of contents", "on this page", "feedback", "apply now", "read the review",
+    "improve this answer", "improve this question", "add a comment", "copy link",
+    "add to quote", "you should upgrade or use an alternative browser",
+    "was this page helpful", "was this article helpful", "was this answer helpful",
+    "was this review helpful", "was this information helpful",
+})
+#: A line of at most BUTTON_MAX_WORDS of these words only is a post's action bar ("Reply
+#: Quote Like", "Save Share").
+UI_WORDS = frozenset("reply quote like save share report edit flag bookmark permalink upvote "
+                     "downvote cite".split())
+
 #: The label printed over every ad slot, in many languages. A button; and never the label of
 #: a list of records, although it repeats at a record's spacing.
 AD_LABELS = frozenset({
@@ -214,6 +231,11 @@ THREAD_OPENER = lazy(
 #: it marks a comment thread even without a heading.
 REPLY_TAIL = lazy(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
                   r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
+
+#: The answer count over the answers of a question-and-answer page ("19 Answers", "19 Answers
+#: 19", "2 answers", "Antworten: 3" is not one): the answers below are the page's content.
+ANSWERS_HEADING = lazy(r"^\s*\d[\d,.]*k?\s+(?:answers?|antworten|réponses|respuestas|risposte|"
+                       r"odpowiedzi|ответ(?:а|ов)?|回答)\b(?:\s+\d[\d,.]*)?\s*:?\s*$", _I)
 
 #: The button that quotes a post in a forum's reply, alone on its line.
 QUOTE_BUTTON = lazy(r"^\s*(?:quote|zitieren|citer|citar|citare|cytuj|цитировать|цитата|引用)\s*$", _I)

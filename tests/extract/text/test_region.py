@@ -85,3 +85,38 @@ def test_reviews_longer_than_the_description_stay_below_it():
             f"Compare\nSize chart\nReviews\n{review}")
     text = article_text(parse_text(dump))
     assert desc in text and "happy with" not in text
+
+
+#: A question-and-answer page as innerText prints it (shaped on a Stack Exchange tune page,
+#: wcxb-dev-extra 0564): the question, comments under it, the answer count, the answers.
+ANSWER = ("You should catch only the errors you expect and know how to recover from, because a "
+          "bare handler also hides the mistakes in your own code that you would want to see.")
+ANSWER2 = ("If you really must ignore an error, name it in the handler and log it, so that the "
+           "next reader of the code knows that it was ignored on purpose and not by accident.")
+
+
+def _qa_page(count: str) -> str:
+    comments = "".join(f"Reader {i}\nI think the question is a good one for the people here.\n"
+                       f"Reply\nCopy link\n" for i in range(4))
+    return (f"Why is a bare except clause bad practice?\nAsked 12 years ago\n\n{PARA}\n\n"
+            f"{PARA2}\n\nShare\nImprove this question\nasked Feb 4, 2014 at 13:02\n"
+            f"4 Comments\n{comments}Add a comment\n{count}\n\n{ANSWER}\n\nShare\n"
+            f"Improve this answer\nanswered Feb 4, 2014 at 13:27\n\n{ANSWER2}\n\nShare\n"
+            "Improve this answer\nanswered Feb 5, 2014 at 10:01\n")
+
+
+def test_the_answers_of_a_question_and_answer_page_are_its_content():
+    text = article_text(parse_text(_qa_page("2 Answers")))
+    assert PARA in text and ANSWER in text and ANSWER2 in text
+
+
+def test_without_an_answer_count_the_comments_heading_ends_the_question(monkeypatch):
+    # (the same page with the rule off, and a page that does not count answers: the
+    # "4 Comments" heading under the question ends the content as on a blog)
+    from convert.extract.text import region
+    monkeypatch.setattr(region, "QA_ANSWERS", False)
+    text = article_text(parse_text(_qa_page("2 Answers")))
+    assert PARA2 in text and ANSWER not in text
+    monkeypatch.setattr(region, "QA_ANSWERS", True)
+    text = article_text(parse_text(_qa_page("Two more things")))
+    assert ANSWER not in text
