@@ -233,7 +233,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("button", _button,
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),
     LineRule("ui-label", lambda u, low, page: u.key in R.UI_LABELS or (
-        u.words <= BUTTON_MAX_WORDS and u.key and all(w in R.UI_WORDS for w in u.key.split())),
+        u.words <= BUTTON_MAX_WORDS and u.key and all(w in R.UI_WORDS for w in u.key.split()))
+        or R.UI_LABEL_PATTERN.fullmatch(u.key),
              "A widget's label printed by forum, shop, Q&A and docs software ('Click to "
              "expand...', 'View all', 'Loading...', 'Table of contents', 'Improve this answer', "
              "'Reply Quote Like', 'Save Share'): a button, not the page's text."),

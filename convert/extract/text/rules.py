@@ -124,7 +124,21 @@ UI_LABELS = frozenset({
     "add to quote", "you should upgrade or use an alternative browser",
     "was this page helpful", "was this article helpful", "was this answer helpful",
     "was this review helpful", "was this information helpful",
+    # a blog's post navigation, a forum's pager, a form's messages, the footer's policy links
+    "post navigation", "previous post", "next post", "jump to latest", "go to page",
+    "how are we doing", "give us feedback on this page",
+    "oops something went wrong while submitting the form",
+    "thank you your submission has been received", "thank you for signing up",
+    "privacy policy", "terms of use", "terms of service", "no items found",
+    # a forum member's rank under the name
+    "well known member", "senior member", "new member", "registered user",
+    # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
+    "δ",
 })
+#: The same with the widget's own numbers or options: a shop's price labels ("Regular price
+#: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.
+UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|\d[\d,.]* posts joined \d.{0,20}|"
+                        r"posts \d[\d,.]*|sorted by\b.{0,30}")
 #: A line of at most BUTTON_MAX_WORDS of these words only is a post's action bar ("Reply
 #: Quote Like", "Save Share").
 UI_WORDS = frozenset("reply quote like save share report edit flag bookmark permalink upvote "

@@ -103,7 +103,9 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
 
 @pytest.mark.parametrize("label", ["Click to expand...", "View all", "Loading...",
                                    "Table of contents", "Improve this answer", "Reply Quote Like",
-                                   "Save Share", "Was this page helpful?"])
+                                   "Save Share", "Was this page helpful?", "Previous post",
+                                   "Privacy Policy", "Regular price  $19.99 Sale price",
+                                   "1,234 posts joined 2012", "Sorted by: Reset to default"])
 def test_a_widget_label_is_dropped(label):
     units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
     apply_rules(units)
@@ -111,7 +113,8 @@ def test_a_widget_label_is_dropped(label):
 
 
 @pytest.mark.parametrize("line", ["View all the results of the vote below", "Contents",
-                                  "Reply to the council by Friday"])
+                                  "Reply to the council by Friday",
+                                  "The regular price of a ticket is ten pounds."])
 def test_a_line_that_only_starts_like_a_widget_label_is_not_one(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
