@@ -131,6 +131,11 @@ REVIEWS_CUT = rule(
     "a heading that opens the customer reviews ('Customer Reviews', 'Reviews (76)', 'Write a "
     "review', 'Based on 4567 reviews') ends the content, as a comments heading does: a product's "
     "page is its name, description and specifications, the reviews are its readers' comments")
+POST_NAVIGATION = rule(
+    "text-post-navigation",
+    "a blog's post navigation ('Previous post', 'Next Article: <title>', 'Newer Post Older "
+    "Post Home') below some of the post's text ends the post, as a related-links heading "
+    "does: what follows is the comments and the next post's teasers")
 QA_ANSWERS = rule(
     "text-qa-answers",
     "on a question-and-answer page (an answer count over the answers: '19 Answers') the "
@@ -380,6 +385,8 @@ def _cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int 
             if total - seen >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
+        elif POST_NAVIGATION and u.repeats < PER_ITEM_REPEATS and R.POST_NAV.match(u.text):
+            reason = "post-navigation"
         elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
             reason = "reviews"
         elif _comments_heading(u):

@@ -251,6 +251,11 @@ REPLY_TAIL = lazy(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|risp
 ANSWERS_HEADING = lazy(r"^\s*\d[\d,.]*k?\s+(?:answers?|antworten|réponses|respuestas|risposte|"
                        r"odpowiedzi|ответ(?:а|ов)?|回答)\b(?:\s+\d[\d,.]*)?\s*:?\s*$", _I)
 
+#: A blog's post navigation between a post and its comments ("Previous post", "« Older Entry",
+#: "Next Article: <title>", "Newer Post Older Post Home").
+POST_NAV = lazy(r"^(?:[«‹←<]+\s*)?(?:previous|next|older|newer|prev)\s+(?:posts?|articles?|"
+                r"entry|entries|story|stories)\b", _I)
+
 #: The button that quotes a post in a forum's reply, alone on its line.
 QUOTE_BUTTON = lazy(r"^\s*(?:quote|zitieren|citer|citar|citare|cytuj|цитировать|цитата|引用)\s*$", _I)
 

@@ -10,6 +10,8 @@ from convert.textutil import article_text
 
 from .test_pipeline import PARA, PARA2, PARA3
 
+COMMENT = ("I have been reading this blog for years and I think this is one of the best posts "
+           "you have written, because it says what many of us have been thinking for a while.")
 REVIEW = ("I like the scent of it and my wife loves the scent too, overall I am very happy with "
           "the product and this was my second order from the shop this year.")
 
@@ -120,3 +122,20 @@ def test_without_an_answer_count_the_comments_heading_ends_the_question(monkeypa
     monkeypatch.setattr(region, "QA_ANSWERS", True)
     text = article_text(parse_text(_qa_page("Two more things")))
     assert ANSWER not in text
+
+
+@pytest.mark.parametrize("nav", ["Previous post: The library opens its doors",
+                                 "Newer Post Older Post Home", "« Older Entries", "Next Article"])
+def test_a_post_navigation_below_the_post_ends_it(nav):
+    # (shaped on dragnet tune pages: the comments below the navigation are longer than the post
+    # and carry no reply buttons nor "says:" headers that would mark them as a thread)
+    comments = "".join(f"Reader {i}\n{COMMENT}\n" for i in range(6))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{nav}\n\n{comments}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "reading this blog" not in text
+
+
+def test_a_post_navigation_above_the_post_is_no_end():
+    dump = f"Previous Article\n\nNext Article\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert PARA in text and text.endswith(PARA3)
