@@ -351,11 +351,19 @@ def _comments_heading(u: Line) -> bool:
         u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text))
 
 
+LINK_BOXES = rule(
+    "text-link-box-headings",
+    "'Recent Posts', 'Recent Comments', 'Top Headlines', 'Most Popular Stories' head link "
+    "boxes below the article, as a related-links heading does")
+
+
 def _related_heading(u: Line) -> bool:
     """A heading that opens a related-links box (:data:`rules.RELATED_START`, and with
-    :data:`RELATED_WORDS` on, :data:`rules.RELATED_OPENER`)."""
+    :data:`RELATED_WORDS` on, :data:`rules.RELATED_OPENER`; with :data:`LINK_BOXES` on,
+    :data:`rules.LINK_BOX_HEADING`)."""
     return u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and bool(
-        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
+        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text))
+        or (LINK_BOXES and R.LINK_BOX_HEADING.match(u.text)))
 
 
 def _answers_heading(units: list[Line]) -> bool:

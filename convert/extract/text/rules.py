@@ -302,6 +302,13 @@ RELATED_OPENER = lazy(
     r"^explore (?:related|more)\b|^complete coverage\b|^related (?:topics|content|videos?)\b|"
     r"^more in\b|^from around the web\b|^(?:elsewhere|around) on the web\b", _I)
 
+#: More headings of a blog's or a news site's link boxes below the article: the latest posts,
+#: the latest comments, the top headlines ("Recent Posts", "Recent Comments", "Top Headlines",
+#: "Most Popular Stories", "Latest Articles").
+LINK_BOX_HEADING = lazy(
+    r"^(?:recent|latest|newest|popular|top|more popular|most popular|most recent)\s+"
+    r"(?:posts?|articles?|stories|entries|comments|headlines|news)\s*[:：]?$", _I)
+
 #: Ends of interface labels that are never a headline ("Next Chapter →", "Share via Email").
 UI_TAIL = lazy(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"
                r"compartir|teilen|partager|next|previous|prev|back|more|see|view|show)\b", _I)

@@ -139,3 +139,21 @@ def test_a_post_navigation_above_the_post_is_no_end():
     dump = f"Previous Article\n\nNext Article\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n"
     text = article_text(parse_text(dump))
     assert PARA in text and text.endswith(PARA3)
+
+
+@pytest.mark.parametrize("heading", ["Recent Posts", "Recent Comments", "Top Headlines",
+                                     "Most Popular Stories", "Latest Articles:"])
+def test_a_link_box_heading_below_the_post_ends_it(heading):
+    teasers = "".join(f"{t}\n" for t in (
+        "The new bridge will open to traffic in the summer, the city says",
+        "Schools to get more money for books and computers next year",
+        "Why the market square is full of tents again this weekend"))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\n{teasers}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "bridge" not in text
+
+
+def test_a_sentence_about_recent_posts_is_no_heading():
+    from convert.extract.text import rules as R
+    assert not R.LINK_BOX_HEADING.match("Recent posts on this blog have covered the library")
+    assert R.LINK_BOX_HEADING.match("Recent Posts")
