@@ -390,7 +390,10 @@ def _cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int 
         if _related_heading(u):
             # A related-links box can also sit inside the article: it ends the article
             # only when little text follows it.
-            if total - seen >= RELATED_TAIL_SHARE * seen:
+            tail = total - seen
+            if TAIL_PROSE and tail >= RELATED_TAIL_SHARE * seen:
+                tail = _prose_below(units, i, hi, total - seen)
+            if tail >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
         elif POST_NAVIGATION and u.repeats < PER_ITEM_REPEATS and R.POST_NAV.match(u.text):
@@ -418,6 +421,28 @@ def _cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int 
                     drop(v, reason)
             return i
     return None
+
+
+TAIL_PROSE = rule(
+    "text-related-tail-prose",
+    "the text that keeps a related-links heading inside the article is prose (sentences, long "
+    "lines, code): the headlines of the box itself do not count as text following it")
+
+
+#: A kept line of at least this many words is prose whatever its end (a paragraph that ends
+#: in a colon over a list or code).
+TAIL_PROSE_WORDS = 30
+
+
+def _prose_below(units: list[Line], i: int, hi: int, cap: float) -> float:
+    """The kept words below ``units[i]`` to the run's end ``hi`` in prose (see
+    :data:`TAIL_PROSE`): sentences, long lines and code, at most ``cap``."""
+    out = 0.0
+    for u in units[i + 1:hi + 1]:
+        if u.keep and (u.code or u.words >= TAIL_PROSE_WORDS or (
+                u.ends_sentence and u.words >= SHORT_WORDS)):
+            out += u.weight
+    return min(out, cap)
 
 
 def _reviews_start(units: list[Line]) -> int | None:

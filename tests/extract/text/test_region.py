@@ -157,3 +157,25 @@ def test_a_sentence_about_recent_posts_is_no_heading():
     from convert.extract.text import rules as R
     assert not R.LINK_BOX_HEADING.match("Recent posts on this blog have covered the library")
     assert R.LINK_BOX_HEADING.match("Recent Posts")
+
+
+def test_a_long_related_box_ends_the_article_when_no_prose_follows_it():
+    # (shaped on dragnet tune pages: the box's headlines are longer than half the article,
+    # but they are headlines, not text that follows the box)
+    teasers = "".join(f"{t}\n" for t in (
+        "What we know so far about the plan to close the old school on the hill",
+        "Why it is that the people in the town are not happy with the new bus times",
+        "How the council wants to pay for the work that is to be done on the roads",
+        "What it will mean for you if the price of water goes up again in the spring",
+        "Why so many of the shops in the old town have had to close their doors this year",
+        "How you can have your say on the plans for the park before the end of the month"))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nRelated Posts\n{teasers}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "bus times" not in text
+
+
+def test_a_related_box_inside_the_article_stays_when_prose_follows_it():
+    dump = (f"{PARA}\n\n{PARA2}\n\nRelated Posts\nThe new bridge will open in the summer\n\n"
+            f"{PARA3}\n\n{COMMENT}\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text
