@@ -353,8 +353,9 @@ def _comments_heading(u: Line) -> bool:
 
 LINK_BOXES = rule(
     "text-link-box-headings",
-    "'Recent Posts', 'Recent Comments', 'Top Headlines', 'Most Popular Stories' head link "
-    "boxes below the article, as a related-links heading does")
+    "'Recent Posts', 'Recent Comments', 'Top Headlines', 'Most Popular Stories' and a bare "
+    "'Topics:' or 'Tags:' over the post's tags head link boxes below the article: they end "
+    "it as a related-links heading does")
 
 
 def _related_heading(u: Line) -> bool:

@@ -307,7 +307,9 @@ RELATED_OPENER = lazy(
 #: "Most Popular Stories", "Latest Articles").
 LINK_BOX_HEADING = lazy(
     r"^(?:recent|latest|newest|popular|top|more popular|most popular|most recent)\s+"
-    r"(?:posts?|articles?|stories|entries|comments|headlines|news)\s*[:：]?$", _I)
+    r"(?:posts?|articles?|stories|entries|comments|headlines|news)\s*[:：]?$|"
+    # the bare label over a post's tags or categories ("Topics:", "Filed under:")
+    r"^(?:topics|tags|tagged|categories|filed under)\s*[:：]$", _I)
 
 #: Ends of interface labels that are never a headline ("Next Chapter →", "Share via Email").
 UI_TAIL = lazy(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"

@@ -142,7 +142,8 @@ def test_a_post_navigation_above_the_post_is_no_end():
 
 
 @pytest.mark.parametrize("heading", ["Recent Posts", "Recent Comments", "Top Headlines",
-                                     "Most Popular Stories", "Latest Articles:"])
+                                     "Most Popular Stories", "Latest Articles:", "Topics:",
+                                     "Filed under:"])
 def test_a_link_box_heading_below_the_post_ends_it(heading):
     teasers = "".join(f"{t}\n" for t in (
         "The new bridge will open to traffic in the summer, the city says",
@@ -157,6 +158,8 @@ def test_a_sentence_about_recent_posts_is_no_heading():
     from convert.extract.text import rules as R
     assert not R.LINK_BOX_HEADING.match("Recent posts on this blog have covered the library")
     assert R.LINK_BOX_HEADING.match("Recent Posts")
+    # (a bare "Tags" without its colon is also a listing's filter: not a box heading)
+    assert not R.LINK_BOX_HEADING.match("Tags") and R.LINK_BOX_HEADING.match("Tags:")
 
 
 def test_a_long_related_box_ends_the_article_when_no_prose_follows_it():
