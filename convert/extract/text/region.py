@@ -134,8 +134,10 @@ REVIEWS_CUT = rule(
 POST_NAVIGATION = rule(
     "text-post-navigation",
     "a blog's post navigation ('Previous post', 'Next Article: <title>', 'Newer Post Older "
-    "Post Home') below some of the post's text ends the post, as a related-links heading "
-    "does: what follows is the comments and the next post's teasers")
+    "Post Home') and the other lines of a post's footer ('This entry was posted in ...', "
+    "'Jump to comments', '100 of 253 comments loaded') below some of the post's text end the "
+    "post, as a related-links heading does: what follows is the comments and the next "
+    "post's teasers")
 QA_ANSWERS = rule(
     "text-qa-answers",
     "on a question-and-answer page (an answer count over the answers: '19 Answers') the "

@@ -252,9 +252,12 @@ ANSWERS_HEADING = lazy(r"^\s*\d[\d,.]*k?\s+(?:answers?|antworten|réponses|respu
                        r"odpowiedzi|ответ(?:а|ов)?|回答)\b(?:\s+\d[\d,.]*)?\s*:?\s*$", _I)
 
 #: A blog's post navigation between a post and its comments ("Previous post", "« Older Entry",
-#: "Next Article: <title>", "Newer Post Older Post Home").
+#: "Next Article: <title>", "Newer Post Older Post Home"), and the other lines of a post's
+#: footer: WordPress's "This entry was posted in ...", a link down to the comments, a comment
+#: widget's "100 of 253 comments loaded", WordPress.com's "About these ads".
 POST_NAV = lazy(r"^(?:[«‹←<]+\s*)?(?:previous|next|older|newer|prev)\s+(?:posts?|articles?|"
-                r"entry|entries|story|stories)\b", _I)
+                r"entry|entries|story|stories)\b|^this (?:entry|post) was posted\b|"
+                r"^jump to comments\b|^\d+ of \d+ comments loaded\b|^about these ads$", _I)
 
 #: The button that quotes a post in a forum's reply, alone on its line.
 QUOTE_BUTTON = lazy(r"^\s*(?:quote|zitieren|citer|citar|citare|cytuj|цитировать|цитата|引用)\s*$", _I)

@@ -125,7 +125,9 @@ def test_without_an_answer_count_the_comments_heading_ends_the_question(monkeypa
 
 
 @pytest.mark.parametrize("nav", ["Previous post: The library opens its doors",
-                                 "Newer Post Older Post Home", "« Older Entries", "Next Article"])
+                                 "Newer Post Older Post Home", "« Older Entries", "Next Article",
+                                 "This entry was posted in Local News by Jane Doe.",
+                                 "100 of 253 comments loaded", "About these ads"])
 def test_a_post_navigation_below_the_post_ends_it(nav):
     # (shaped on dragnet tune pages: the comments below the navigation are longer than the post
     # and carry no reply buttons nor "says:" headers that would mark them as a thread)
