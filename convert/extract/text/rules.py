@@ -138,7 +138,12 @@ UI_LABELS = frozenset({
 #: The same with the widget's own numbers or options: a shop's price labels ("Regular price
 #: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.
 UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joined \d.{0,20}|"
-                        r"posts (?:\d+ )*\d+|sorted by\b.{0,30}")
+                        r"posts (?:\d+ )*\d+|sorted by\b.{0,30}|"
+                        # a forum post's reactions line, its author's badge, its action bar
+                        # with the poster's name ("Reactions: Jane and Joe", "Jane Discussion
+                        # starter", "Reply Quote Like jane82")
+                        r"reactions .{1,80}|.{1,40} discussion starter|show more replies|"
+                        r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}")
 #: A line of at most BUTTON_MAX_WORDS of these words only is a post's action bar ("Reply
 #: Quote Like", "Save Share").
 UI_WORDS = frozenset("reply quote like save share report edit flag bookmark permalink upvote "

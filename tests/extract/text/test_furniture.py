@@ -105,7 +105,9 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
                                    "Table of contents", "Improve this answer", "Reply Quote Like",
                                    "Save Share", "Was this page helpful?", "Previous post",
                                    "Privacy Policy", "Regular price  $19.99 Sale price",
-                                   "1,234 posts joined 2012", "Sorted by: Reset to default"])
+                                   "1,234 posts joined 2012", "Sorted by: Reset to default",
+                                   "Reactions: Jane and Joe", "Jane82 Discussion starter",
+                                   "Reply Quote Like jane82"])
 def test_a_widget_label_is_dropped(label):
     units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
     apply_rules(units)
