@@ -143,7 +143,10 @@ UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joi
                         # with the poster's name ("Reactions: Jane and Joe", "Jane Discussion
                         # starter", "Reply Quote Like jane82")
                         r"reactions .{1,80}|.{1,40} discussion starter|show more replies|"
-                        r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}")
+                        r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
+                        # a product box's shop buttons ("Check price at REI", "+ More Info")
+                        r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"
+                        r"buy (?:it )?(?:now )?(?:on|at|from) .{1,30}|more info")
 #: A line of at most BUTTON_MAX_WORDS of these words only is a post's action bar ("Reply
 #: Quote Like", "Save Share").
 UI_WORDS = frozenset("reply quote like save share report edit flag bookmark permalink upvote "

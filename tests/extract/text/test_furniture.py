@@ -107,7 +107,8 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
                                    "Privacy Policy", "Regular price  $19.99 Sale price",
                                    "1,234 posts joined 2012", "Sorted by: Reset to default",
                                    "Reactions: Jane and Joe", "Jane82 Discussion starter",
-                                   "Reply Quote Like jane82"])
+                                   "Reply Quote Like jane82", "Check price at Amazon (on sale!)",
+                                   "+ More Info"])
 def test_a_widget_label_is_dropped(label):
     units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
     apply_rules(units)
