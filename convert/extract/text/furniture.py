@@ -2,7 +2,7 @@
 
 :data:`RULES` lists every rule that drops furniture from a dump, in the order
 :func:`apply_rules` tries them. A :class:`LineRule` judges one line at a time (separators,
-cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, share labels,
+cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, widget labels, share labels,
 clocks, archive months, tag lists, datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
 of lines (a consent dialog at the end of the page, the page's ``<title>`` printed first, runs
 of teaser headlines, a slideshow's captions and an author's box below the article, share bars

@@ -9,8 +9,12 @@ comment headers follow, or at the first of the action bars printed under every c
 that lies inside a comment thread (readers wrote more than the article) gives way to the run
 above the thread. A comment count over the post's credit line ("4 Comments" / "Written on ...
 by ...") is the post's header, not the thread's; a related-links box is weighed against the
-text above the comments, not the thread below it. Paragraphs printed a second time further down
-keep their first copy (:func:`drop_repeated_blocks`).
+text above the comments, not the thread below it. A blog's post navigation or post footer
+("Previous post", "This entry was posted in ...") and the headings of link boxes ("Recent
+Posts", "Topics:") end the post too; a related-links box is weighed against the prose below
+it, not its own headlines. On a question-and-answer page (an answer count, "19 Answers") the
+answers are the content: no comments heading or thread ends it. Paragraphs printed a second
+time further down keep their first copy (:func:`drop_repeated_blocks`).
 """
 
 from __future__ import annotations
