@@ -2,7 +2,7 @@
 
 :data:`RULES` lists every rule that drops furniture from a dump, in the order
 :func:`apply_rules` tries them. A :class:`LineRule` judges one line at a time (separators,
-cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, share labels,
+cookie/copyright/app-promo lines, login and comment forms, teasers, buttons, widget labels, share labels,
 clocks, archive months, tag lists, datelines, breadcrumbs, captions, bylines, repeated lines); a :class:`PageRule` looks at runs
 of lines (a consent dialog at the end of the page, the page's ``<title>`` printed first, runs
 of teaser headlines, a slideshow's captions and an author's box below the article, share bars
@@ -232,6 +232,12 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("app", "google play", "subscribe", "sign up", "newsletter")),
     LineRule("button", _button,
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),
+    LineRule("ui-label", lambda u, low, page: u.key in R.UI_LABELS or (
+        u.words <= BUTTON_MAX_WORDS and u.key and all(w in R.UI_WORDS for w in u.key.split()))
+        or R.UI_LABEL_PATTERN.fullmatch(u.key),
+             "A widget's label printed by forum, shop, Q&A and docs software ('Click to "
+             "expand...', 'View all', 'Loading...', 'Table of contents', 'Improve this answer', "
+             "'Reply Quote Like', 'Save Share'): a button, not the page's text."),
     LineRule("clock", lambda u, low, page: R.CLOCK.match(u.text) or R.COUNTER.match(u.text)
              or R.RELATIVE_TIME.match(u.text),
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "

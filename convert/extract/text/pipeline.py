@@ -7,14 +7,16 @@ The cascade, in the order :func:`parse_text` runs it:
 3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
    (:mod:`.lines`);
 4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
-   login-form fields, teasers, buttons, share/follow labels, language switchers, clocks,
+   login-form fields, teasers, buttons, widget labels of forum/shop/Q&A software, share/follow
+   labels, language switchers, clocks,
    archive months, tag lists, lines printed more than once, cookie notices, slideshows of
    captions and authors' boxes below the article (:mod:`.furniture`, vocabulary in
    :mod:`.rules`);
 5. classify what is left by length and function-word density relative to the page's own
    prose, then let short and borderline lines follow their neighbours (as jusText does;
    :mod:`.classify`);
-6. keep the densest run of article text, end it at comments or related links, and drop
+6. keep the densest run of article text, end it at comments, related links, link boxes or the
+   post's navigation (a Q&A page's answers are its content), and drop
    stray prose far from it (:mod:`.region`); a run inside a comment thread gives way to the
    run above the thread, and a run inside the customer reviews to the run above their
    heading; text kept below the footer's copyright line is dropped

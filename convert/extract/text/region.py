@@ -9,8 +9,12 @@ comment headers follow, or at the first of the action bars printed under every c
 that lies inside a comment thread (readers wrote more than the article) gives way to the run
 above the thread. A comment count over the post's credit line ("4 Comments" / "Written on ...
 by ...") is the post's header, not the thread's; a related-links box is weighed against the
-text above the comments, not the thread below it. Paragraphs printed a second time further down
-keep their first copy (:func:`drop_repeated_blocks`).
+text above the comments, not the thread below it. A blog's post navigation or post footer
+("Previous post", "This entry was posted in ...") and the headings of link boxes ("Recent
+Posts", "Topics:") end the post too; a related-links box is weighed against the prose below
+it, not its own headlines. On a question-and-answer page (an answer count, "19 Answers") the
+answers are the content: no comments heading or thread ends it. Paragraphs printed a second
+time further down keep their first copy (:func:`drop_repeated_blocks`).
 """
 
 from __future__ import annotations
@@ -131,6 +135,20 @@ REVIEWS_CUT = rule(
     "a heading that opens the customer reviews ('Customer Reviews', 'Reviews (76)', 'Write a "
     "review', 'Based on 4567 reviews') ends the content, as a comments heading does: a product's "
     "page is its name, description and specifications, the reviews are its readers' comments")
+POST_NAVIGATION = rule(
+    "text-post-navigation",
+    "a blog's post navigation ('Previous post', 'Next Article: <title>', 'Newer Post Older "
+    "Post Home') and the other lines of a post's footer ('This entry was posted in ...', "
+    "'Jump to comments', '100 of 253 comments loaded') below some of the post's text end the "
+    "post, as a related-links heading does: what follows is the comments and the next "
+    "post's teasers")
+QA_ANSWERS = rule(
+    "text-qa-answers",
+    "on a question-and-answer page (an answer count over the answers: '19 Answers') the "
+    "answers are the content: the comments under the question or an answer neither end it "
+    "nor make it a comment thread")
+#: The answer count is a line of at most this many words.
+ANSWERS_MAX_WORDS = 4
 ABOVE_THREAD = rule("text-article-above-thread",
                     "when the densest run of text lies inside a comment thread, the article is "
                     "the best run above the thread")
@@ -206,7 +224,8 @@ def keep_main_run(units: list[Line]) -> None:
             best, lo, hi, anchored = b2, lo2, hi2, True
     if hi < 0:
         return
-    if ABOVE_THREAD:
+    qa = QA_ANSWERS and _answers_heading(units)
+    if ABOVE_THREAD and not qa:
         # The densest run inside a comment thread longer than the article: the article is
         # the run above the thread (a short story whose readers wrote more than it).
         start, labelled = _thread_start(units)
@@ -232,8 +251,8 @@ def keep_main_run(units: list[Line]) -> None:
                     if v.keep or v.reason in OPEN_REASONS:
                         drop(v, "reviews")
                 best, lo, hi = b2, lo2, hi2
-    cut = _cut_comments(units, lo, hi)
-    thread = _comment_thread(units, lo)
+    cut = _cut_comments(units, lo, hi, qa)
+    thread = _comment_thread(units, lo) if not qa else None
     if thread is not None and (cut is None or thread < cut):
         cut = thread
         for v in units[thread:]:
@@ -338,16 +357,31 @@ def _comments_heading(u: Line) -> bool:
         u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text))
 
 
+LINK_BOXES = rule(
+    "text-link-box-headings",
+    "'Recent Posts', 'Recent Comments', 'Top Headlines', 'Most Popular Stories' and a bare "
+    "'Topics:' or 'Tags:' over the post's tags head link boxes below the article: they end "
+    "it as a related-links heading does")
+
+
 def _related_heading(u: Line) -> bool:
     """A heading that opens a related-links box (:data:`rules.RELATED_START`, and with
-    :data:`RELATED_WORDS` on, :data:`rules.RELATED_OPENER`)."""
+    :data:`RELATED_WORDS` on, :data:`rules.RELATED_OPENER`; with :data:`LINK_BOXES` on,
+    :data:`rules.LINK_BOX_HEADING`)."""
     return u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and bool(
-        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
+        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text))
+        or (LINK_BOXES and R.LINK_BOX_HEADING.match(u.text)))
 
 
-def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
+def _answers_heading(units: list[Line]) -> bool:
+    """Whether the page counts the answers to a question (see :data:`QA_ANSWERS`)."""
+    return any(u.words <= ANSWERS_MAX_WORDS and R.ANSWERS_HEADING.match(u.text) for u in units)
+
+
+def _cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int | None:
     """Reader comments and related links follow a heading ("12 Comments", "Leave a reply",
-    "Related articles"); the article ends there, once it has had some body."""
+    "Related articles"); the article ends there, once it has had some body. On a
+    question-and-answer page (``qa``) only a related-links heading ends it."""
     seen = 0.0
     total = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     if RELATED_BEFORE_COMMENTS:
@@ -363,12 +397,19 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
         if _related_heading(u):
             # A related-links box can also sit inside the article: it ends the article
             # only when little text follows it.
-            if total - seen >= RELATED_TAIL_SHARE * seen:
+            tail = total - seen
+            if TAIL_PROSE and tail >= RELATED_TAIL_SHARE * seen:
+                tail = _prose_below(units, i, hi, total - seen)
+            if tail >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
+        elif POST_NAVIGATION and u.repeats < PER_ITEM_REPEATS and R.POST_NAV.match(u.text):
+            reason = "post-navigation"
         elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
             reason = "reviews"
         elif _comments_heading(u):
+            if qa:
+                continue  # (the comments under the question, the answers below them)
             if FORUM_QUOTES and _quote_buttons(units, i) >= THREAD_REPLIES:
                 continue  # a forum's replies: the thread is the page's content
             if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):
@@ -387,6 +428,28 @@ def _cut_comments(units: list[Line], lo: int, hi: int) -> int | None:
                     drop(v, reason)
             return i
     return None
+
+
+TAIL_PROSE = rule(
+    "text-related-tail-prose",
+    "the text that keeps a related-links heading inside the article is prose (sentences, long "
+    "lines, code): the headlines of the box itself do not count as text following it")
+
+
+#: A kept line of at least this many words is prose whatever its end (a paragraph that ends
+#: in a colon over a list or code).
+TAIL_PROSE_WORDS = 30
+
+
+def _prose_below(units: list[Line], i: int, hi: int, cap: float) -> float:
+    """The kept words below ``units[i]`` to the run's end ``hi`` in prose (see
+    :data:`TAIL_PROSE`): sentences, long lines and code, at most ``cap``."""
+    out = 0.0
+    for u in units[i + 1:hi + 1]:
+        if u.keep and (u.code or u.words >= TAIL_PROSE_WORDS or (
+                u.ends_sentence and u.words >= SHORT_WORDS)):
+            out += u.weight
+    return min(out, cap)
 
 
 def _reviews_start(units: list[Line]) -> int | None:

@@ -113,6 +113,45 @@ BUTTON_PHRASES = frozenset({
     "ajouter au panier", "añadir al carrito",
 })
 
+#: The labels of a page's widgets that the software of forums, shops, Q&A sites and docs prints
+#: (a quote's expander, a list's "View all", a spinner, a feedback box, a table of contents'
+#: title, the answer and comment buttons): never the page's text. Matched on the whole line's
+#: key (see :func:`.lines.norm_key`).
+UI_LABELS = frozenset({
+    "click to expand", "view all", "view more", "see all", "see more", "loading",
+    "table of contents", "on this page", "feedback", "apply now", "read the review",
+    "improve this answer", "improve this question", "add a comment", "copy link",
+    "add to quote", "you should upgrade or use an alternative browser",
+    "was this page helpful", "was this article helpful", "was this answer helpful",
+    "was this review helpful", "was this information helpful",
+    # a blog's post navigation, a forum's pager, a form's messages, the footer's policy links
+    "post navigation", "previous post", "next post", "jump to latest", "go to page",
+    "how are we doing", "give us feedback on this page",
+    "oops something went wrong while submitting the form",
+    "thank you your submission has been received", "thank you for signing up",
+    "privacy policy", "terms of use", "terms of service", "no items found",
+    # a forum member's rank under the name
+    "well known member", "senior member", "new member", "registered user",
+    # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
+    "δ",
+})
+#: The same with the widget's own numbers or options: a shop's price labels ("Regular price
+#: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.
+UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joined \d.{0,20}|"
+                        r"posts (?:\d+ )*\d+|sorted by\b.{0,30}|"
+                        # a forum post's reactions line, its author's badge, its action bar
+                        # with the poster's name ("Reactions: Jane and Joe", "Jane Discussion
+                        # starter", "Reply Quote Like jane82")
+                        r"reactions .{1,80}|.{1,40} discussion starter|show more replies|"
+                        r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
+                        # a product box's shop buttons ("Check price at REI", "+ More Info")
+                        r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"
+                        r"buy (?:it )?(?:now )?(?:on|at|from) .{1,30}|more info")
+#: A line of at most BUTTON_MAX_WORDS of these words only is a post's action bar ("Reply
+#: Quote Like", "Save Share").
+UI_WORDS = frozenset("reply quote like save share report edit flag bookmark permalink upvote "
+                     "downvote cite".split())
+
 #: The label printed over every ad slot, in many languages. A button; and never the label of
 #: a list of records, although it repeats at a record's spacing.
 AD_LABELS = frozenset({
@@ -215,6 +254,19 @@ THREAD_OPENER = lazy(
 REPLY_TAIL = lazy(r"(?:^|[·•|]\s*)(?:reply|antworten|responder|répondre|rispondi|odpowiedz|"
                   r"ответить|beantwoorden|svara|svar|rispondere|responda|回复|回覆|返信)\s*$", _I)
 
+#: The answer count over the answers of a question-and-answer page ("19 Answers", "19 Answers
+#: 19", "2 answers", "Antworten: 3" is not one): the answers below are the page's content.
+ANSWERS_HEADING = lazy(r"^\s*\d[\d,.]*k?\s+(?:answers?|antworten|réponses|respuestas|risposte|"
+                       r"odpowiedzi|ответ(?:а|ов)?|回答)\b(?:\s+\d[\d,.]*)?\s*:?\s*$", _I)
+
+#: A blog's post navigation between a post and its comments ("Previous post", "« Older Entry",
+#: "Next Article: <title>", "Newer Post Older Post Home"), and the other lines of a post's
+#: footer: WordPress's "This entry was posted in ...", a link down to the comments, a comment
+#: widget's "100 of 253 comments loaded", WordPress.com's "About these ads".
+POST_NAV = lazy(r"^(?:[«‹←<]+\s*)?(?:previous|next|older|newer|prev)\s+(?:posts?|articles?|"
+                r"entry|entries|story|stories)\b|^this (?:entry|post) was posted\b|"
+                r"^jump to comments\b|^\d+ of \d+ comments loaded\b|^about these ads$", _I)
+
 #: The button that quotes a post in a forum's reply, alone on its line.
 QUOTE_BUTTON = lazy(r"^\s*(?:quote|zitieren|citer|citar|citare|cytuj|цитировать|цитата|引用)\s*$", _I)
 
@@ -260,6 +312,15 @@ RELATED_OPENER = lazy(
     r"^more (?:content|coverage|headlines|videos?) (?:from|on|about)\b|"
     r"^explore (?:related|more)\b|^complete coverage\b|^related (?:topics|content|videos?)\b|"
     r"^more in\b|^from around the web\b|^(?:elsewhere|around) on the web\b", _I)
+
+#: More headings of a blog's or a news site's link boxes below the article: the latest posts,
+#: the latest comments, the top headlines ("Recent Posts", "Recent Comments", "Top Headlines",
+#: "Most Popular Stories", "Latest Articles").
+LINK_BOX_HEADING = lazy(
+    r"^(?:recent|latest|newest|popular|top|more popular|most popular|most recent)\s+"
+    r"(?:posts?|articles?|stories|entries|comments|headlines|news)\s*[:：]?$|"
+    # the bare label over a post's tags or categories ("Topics:", "Filed under:")
+    r"^(?:topics|tags|tagged|categories|filed under)\s*[:：]$", _I)
 
 #: Ends of interface labels that are never a headline ("Next Chapter →", "Share via Email").
 UI_TAIL = lazy(r"[→←»«›‹▶►▸>]$|^(?:share|follow|sign|log|subscribe|download|buy|copy|copiar|"

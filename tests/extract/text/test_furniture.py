@@ -34,7 +34,7 @@ def test_the_table_holds_every_reason_the_rules_log():
         "app-promo", "code", "button", "clock", "time-stamped-teaser",
         "date", "breadcrumb", "caption", "byline", "repeated", "headline-list", "templated",
         "account-form", "archive-month", "tag-list", "social-promo",
-        "comment-form", "author-bio", "gallery", "consent-purposes"}
+        "comment-form", "author-bio", "gallery", "consent-purposes", "ui-label"}
 
 
 def test_a_rule_is_looked_up_by_name():
@@ -99,3 +99,26 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
                    "nobody can access them after six in the evening.\n")
     apply_rules(units)
     assert units[0].reason != "consent-purposes"
+
+
+@pytest.mark.parametrize("label", ["Click to expand...", "View all", "Loading...",
+                                   "Table of contents", "Improve this answer", "Reply Quote Like",
+                                   "Save Share", "Was this page helpful?", "Previous post",
+                                   "Privacy Policy", "Regular price  $19.99 Sale price",
+                                   "1,234 posts joined 2012", "Sorted by: Reset to default",
+                                   "Reactions: Jane and Joe", "Jane82 Discussion starter",
+                                   "Reply Quote Like jane82", "Check price at Amazon (on sale!)",
+                                   "+ More Info"])
+def test_a_widget_label_is_dropped(label):
+    units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason == "ui-label" and units[1].keep is False
+
+
+@pytest.mark.parametrize("line", ["View all the results of the vote below", "Contents",
+                                  "Reply to the council by Friday",
+                                  "The regular price of a ticket is ten pounds."])
+def test_a_line_that_only_starts_like_a_widget_label_is_not_one(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "ui-label"

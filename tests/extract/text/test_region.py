@@ -10,6 +10,8 @@ from convert.textutil import article_text
 
 from .test_pipeline import PARA, PARA2, PARA3
 
+COMMENT = ("I have been reading this blog for years and I think this is one of the best posts "
+           "you have written, because it says what many of us have been thinking for a while.")
 REVIEW = ("I like the scent of it and my wife loves the scent too, overall I am very happy with "
           "the product and this was my second order from the shop this year.")
 
@@ -85,3 +87,100 @@ def test_reviews_longer_than_the_description_stay_below_it():
             f"Compare\nSize chart\nReviews\n{review}")
     text = article_text(parse_text(dump))
     assert desc in text and "happy with" not in text
+
+
+#: A question-and-answer page as innerText prints it (shaped on a Stack Exchange tune page,
+#: wcxb-dev-extra 0564): the question, comments under it, the answer count, the answers.
+ANSWER = ("You should catch only the errors you expect and know how to recover from, because a "
+          "bare handler also hides the mistakes in your own code that you would want to see.")
+ANSWER2 = ("If you really must ignore an error, name it in the handler and log it, so that the "
+           "next reader of the code knows that it was ignored on purpose and not by accident.")
+
+
+def _qa_page(count: str) -> str:
+    comments = "".join(f"Reader {i}\nI think the question is a good one for the people here.\n"
+                       f"Reply\nCopy link\n" for i in range(4))
+    return (f"Why is a bare except clause bad practice?\nAsked 12 years ago\n\n{PARA}\n\n"
+            f"{PARA2}\n\nShare\nImprove this question\nasked Feb 4, 2014 at 13:02\n"
+            f"4 Comments\n{comments}Add a comment\n{count}\n\n{ANSWER}\n\nShare\n"
+            f"Improve this answer\nanswered Feb 4, 2014 at 13:27\n\n{ANSWER2}\n\nShare\n"
+            "Improve this answer\nanswered Feb 5, 2014 at 10:01\n")
+
+
+def test_the_answers_of_a_question_and_answer_page_are_its_content():
+    text = article_text(parse_text(_qa_page("2 Answers")))
+    assert PARA in text and ANSWER in text and ANSWER2 in text
+
+
+def test_without_an_answer_count_the_comments_heading_ends_the_question(monkeypatch):
+    # (the same page with the rule off, and a page that does not count answers: the
+    # "4 Comments" heading under the question ends the content as on a blog)
+    from convert.extract.text import region
+    monkeypatch.setattr(region, "QA_ANSWERS", False)
+    text = article_text(parse_text(_qa_page("2 Answers")))
+    assert PARA2 in text and ANSWER not in text
+    monkeypatch.setattr(region, "QA_ANSWERS", True)
+    text = article_text(parse_text(_qa_page("Two more things")))
+    assert ANSWER not in text
+
+
+@pytest.mark.parametrize("nav", ["Previous post: The library opens its doors",
+                                 "Newer Post Older Post Home", "« Older Entries", "Next Article",
+                                 "This entry was posted in Local News by Jane Doe.",
+                                 "100 of 253 comments loaded", "About these ads"])
+def test_a_post_navigation_below_the_post_ends_it(nav):
+    # (shaped on dragnet tune pages: the comments below the navigation are longer than the post
+    # and carry no reply buttons nor "says:" headers that would mark them as a thread)
+    comments = "".join(f"Reader {i}\n{COMMENT}\n" for i in range(6))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{nav}\n\n{comments}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "reading this blog" not in text
+
+
+def test_a_post_navigation_above_the_post_is_no_end():
+    dump = f"Previous Article\n\nNext Article\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n"
+    text = article_text(parse_text(dump))
+    assert PARA in text and text.endswith(PARA3)
+
+
+@pytest.mark.parametrize("heading", ["Recent Posts", "Recent Comments", "Top Headlines",
+                                     "Most Popular Stories", "Latest Articles:", "Topics:",
+                                     "Filed under:"])
+def test_a_link_box_heading_below_the_post_ends_it(heading):
+    teasers = "".join(f"{t}\n" for t in (
+        "The new bridge will open to traffic in the summer, the city says",
+        "Schools to get more money for books and computers next year",
+        "Why the market square is full of tents again this weekend"))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{heading}\n\n{teasers}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "bridge" not in text
+
+
+def test_a_sentence_about_recent_posts_is_no_heading():
+    from convert.extract.text import rules as R
+    assert not R.LINK_BOX_HEADING.match("Recent posts on this blog have covered the library")
+    assert R.LINK_BOX_HEADING.match("Recent Posts")
+    # (a bare "Tags" without its colon is also a listing's filter: not a box heading)
+    assert not R.LINK_BOX_HEADING.match("Tags") and R.LINK_BOX_HEADING.match("Tags:")
+
+
+def test_a_long_related_box_ends_the_article_when_no_prose_follows_it():
+    # (shaped on dragnet tune pages: the box's headlines are longer than half the article,
+    # but they are headlines, not text that follows the box)
+    teasers = "".join(f"{t}\n" for t in (
+        "What we know so far about the plan to close the old school on the hill",
+        "Why it is that the people in the town are not happy with the new bus times",
+        "How the council wants to pay for the work that is to be done on the roads",
+        "What it will mean for you if the price of water goes up again in the spring",
+        "Why so many of the shops in the old town have had to close their doors this year",
+        "How you can have your say on the plans for the park before the end of the month"))
+    dump = f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\nRelated Posts\n{teasers}"
+    text = article_text(parse_text(dump))
+    assert text.endswith(PARA3) and "bus times" not in text
+
+
+def test_a_related_box_inside_the_article_stays_when_prose_follows_it():
+    dump = (f"{PARA}\n\n{PARA2}\n\nRelated Posts\nThe new bridge will open in the summer\n\n"
+            f"{PARA3}\n\n{COMMENT}\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text
