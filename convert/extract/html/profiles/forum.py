@@ -22,7 +22,7 @@ from convert.article import Block, Div, Paragraph, Quote, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
-from ..dom import inside, within
+from ..dom import inside, is_hidden, within
 from ..measure import text_len
 from . import sifted
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
@@ -58,6 +58,14 @@ INNERMOST_RUN = rule("forum_innermost_run", "a run of marked posts inside an ite
 OPENING_POST = rule("forum_opening_post", "an element before the thread with the template of "
                     "its posts' messages (their tag and class), outside chrome, is the opening "
                     "post a page marks up apart from the replies: it leads the thread")
+REPEATED_LINES = rule("forum_repeated_lines", "when the thread is weighed against the cascade's "
+                      "content, a line the cascade holds twice counts once: a reply's preview "
+                      "of the post it answers (NodeBB) repeats that post word for word")
+PROSE_MESSAGE = rule("forum_prose_message", "a message element inside the outermost one "
+                     "(not in a quotation) replaces it also when the outer one holds no running "
+                     "text outside it: what it adds is a post's header, tools and hidden share "
+                     "menu (Invision); an opening post is not looked for in a hidden copy or a "
+                     "signature, which hold that inner template too")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -381,9 +389,51 @@ def _message(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
         # the innermost)
         outer = best
         for node, n in named:
-            if n >= INNER_MESSAGE_SHARE * size and n > 0 and inside(node, outer):
+            if n <= 0 or not inside(node, outer):
+                continue
+            if n >= INNER_MESSAGE_SHARE * size:
+                best = node
+            elif PROSE_MESSAGE and n >= MIN_MESSAGE_SHARE * size \
+                    and not _left_out(node, outer) and not _prose_outside(outer, node):
                 best = node
     return best
+
+
+def _left_out(node: LexborNode, outer: LexborNode) -> bool:
+    """Whether ``node`` is inside a quotation, furniture or a hidden element of the message
+    ``outer``: a quoted post's body is named as content too, and a short reply under it has no
+    running text outside it, but the quote is not the reply's message."""
+    up = node
+    while up is not None and up.mem_id != outer.mem_id:
+        if up.tag == "blockquote" or _furniture(up) or is_hidden(up):
+            return True
+        up = up.parent
+    return False
+
+
+_SKIP_TEXT = frozenset({"script", "style", "template", "noscript"})
+
+
+def _prose_outside(outer: LexborNode, inner: LexborNode) -> bool:
+    """Whether ``outer`` holds a text of :data:`MIN_PROSE_WORDS` words or more outside
+    ``inner`` and outside the furniture and hidden elements a post leaves out anyway (see
+    :data:`PROSE_MESSAGE`)."""
+    stack = [outer.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        stack.append(node.next)
+        if node.mem_id == inner.mem_id:
+            continue
+        tag = node.tag
+        if tag == "-text":
+            if len(_TOKEN.findall(node.text_content or "")) >= MIN_PROSE_WORDS:
+                return True
+        elif tag and not tag.startswith("-") and tag not in _SKIP_TEXT \
+                and not _furniture(node) and not is_hidden(node):
+            stack.append(node.child)
+    return False
 
 
 def _furniture(node: LexborNode) -> bool:
@@ -494,6 +544,8 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
         if not cls.strip() or _lead_class(cls) != lead or in_chrome(node) \
                 or found and inside(node, found[-1]):
             continue
+        if PROSE_MESSAGE and _set_apart(node):
+            continue
         found.append(node)
     if not found or len(found) > MAX_OPENING_POSTS:
         return []
@@ -503,6 +555,17 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
         if blocks:
             out.append(Div(tuple(blocks), "post"))
     return out
+
+
+def _set_apart(node: LexborNode) -> bool:
+    """Whether an element is inside a hidden one (a page's hidden copy of the opening post) or
+    inside a post's furniture (its signature holds the message template too)."""
+    up = node.parent
+    while up is not None and up.tag not in ("body", "html"):
+        if is_hidden(up) or _furniture(up):
+            return True
+        up = up.parent
+    return False
 
 
 _TOKEN = lazy(r"\w+")
@@ -562,16 +625,36 @@ def _unquoted(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _distinct(blocks: list[Block]) -> list[Block]:
+    """The blocks' lines (paragraphs, list items, cells, inside sections and quotes too) as
+    paragraphs, each line of running text (:data:`MIN_PROSE_WORDS` words or more) once: a
+    name, a date or a 'Reply' is on every post, and stays (see :data:`REPEATED_LINES`)."""
+    seen: set[str] = set()
+    out: list[Block] = []
+    for text in block_texts(blocks):
+        key = " ".join(text.split()).lower()
+        if key in seen:
+            continue
+        if len(_TOKEN.findall(key)) >= MIN_PROSE_WORDS:
+            seen.add(key)
+        if key:
+            out.append(Paragraph((Text(text),)))
+    return out
+
+
 def preferred(thread: list[Block], generic: list[Block]) -> bool:
     """Whether the thread's blocks should replace the generic cascade's (see
     :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
     the cascade found and more."""
-    n, g = words(thread), words(generic)
+    n = words(thread)
+    g = words(_distinct(generic) if REPEATED_LINES else generic)
     if n >= GAIN_FACTOR * g:
         return True
     # (the cascade's quotations are no part of what the thread must cover: it leaves them
     # out, see POST_QUOTES)
     own_blocks = _unquoted(generic) if POST_QUOTES else generic
+    if REPEATED_LINES:
+        own_blocks = _distinct(own_blocks)
     if not COVERING_THREAD or n <= _prose_words(own_blocks) + MIN_EXTRA_WORDS:
         return False
     own = _prose_shingles(own_blocks)

@@ -349,3 +349,83 @@ def test_a_post_line_is_matched_whole():
     # a poster's own sentence that starts alike is text
     assert not forum._POST_LINE.fullmatch("Edited the config by hand and it works now. Thanks!")
     assert not forum._POST_LINE.fullmatch("Posts: see the pinned guide first")
+
+
+def test_a_line_the_cascade_holds_twice_counts_once(monkeypatch):
+    # Shaped after a NodeBB thread (wcxb-dev 0552, a tune page): each reply shows a preview
+    # of the post it answers, so the cascade holds every answered post twice and looks as
+    # long as the thread and more; counted once, the thread covers it and replaces it.
+    def text(i: int) -> str:
+        return " ".join(f"w{i}x{j}" for j in range(30))
+    # The thread found two posts more than the cascade (with their previews).
+    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(text(i)),))), "post")
+              for i in range(8)]
+    cascade = []
+    for i in range(6):
+        if i:
+            cascade.append(Paragraph((Text(text(i - 1)),)))  # the reply's preview
+        cascade.append(Paragraph((Text(text(i)),)))
+    assert forum.preferred(thread, cascade)
+    monkeypatch.setattr(forum, "REPEATED_LINES", False)
+    assert not forum.preferred(thread, cascade)
+
+
+def test_distinct_keeps_short_lines_and_the_first_of_each_long_one():
+    long = " ".join(f"w{j}" for j in range(12))
+    blocks = [Paragraph((Text("Reply"),)), Paragraph((Text(long),)), Paragraph((Text("Reply"),)),
+              Div((Paragraph((Text(long),)),), "post")]
+    assert list(block_texts(forum._distinct(blocks))) == ["Reply", long, "Reply"]
+
+
+def _invision_post(i: int, author: str, when: str, text: str, quote: str = "") -> str:
+    # Shaped after an Invision Community post (wcxb-dev-extra 1658, a tune page): the
+    # comment's content holds a header line, the rich text, reactions and a share menu the
+    # page hides until clicked; none of them is named as furniture.
+    quoted = (f"<blockquote class='ipsQuote'><div class='ipsQuote_citation'>{quote} said:</div>"
+              f"<div class='ipsQuote_contents'><p>{_POSTS[0][2]}</p></div></blockquote>"
+              if quote else "")
+    return (f"<article class='cPost ipsComment'><div class='cAuthorPane_mobile'>{author} "
+            f"Posted <time>{when}</time></div><aside class='cAuthorPane'>"
+            f"<h3 class='cAuthorPane_author'><a href='/profile/{i}-{author}/'>{author}</a></h3>"
+            f"</aside><div class='ipsComment_content'><div class='ipsComment_meta'>"
+            f"<ul><li>Share</li><li>#{i}</li></ul><div>Posted <time>{when}</time></div></div>"
+            f"<div class='cPost_contentWrap'><div class='ipsType_richText'>{quoted}<p>{text}</p>"
+            f"</div></div><div class='ipsHide cPostShareMenu'><h5>Link to post</h5>"
+            f"<h5>Share on other sites</h5></div></div></article>")
+
+
+def test_the_message_without_running_text_around_it_is_the_message(monkeypatch):
+    posts = "".join(_invision_post(i, a, w, t) for i, (a, w, t) in enumerate(_POSTS))
+    page = f"<html><body><div class='cTopic'>{posts}</div></body></html>"
+    thread = forum.find(LexborHTMLParser(page).body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert all(t in text for _, _, t in _POSTS)
+    assert "Share on other sites" not in text and "#2" not in text
+    monkeypatch.setattr(forum, "PROSE_MESSAGE", False)
+    thread = forum.find(LexborHTMLParser(page).body)
+    assert "Share on other sites" in " ".join(block_texts(forum.build(thread, Builder(None))))
+
+
+def test_a_quoted_post_s_content_is_not_the_reply_s_message():
+    # A short reply (no running text) under a quotation whose body is named as content
+    # (XenForo's bbCodeBlock-content, wcxb-dev-extra 4311): the reply stays the message.
+    posts = "".join(
+        f"<li class='post'><span class='author'>{a}</span><time>{w}</time>"
+        f"<div class='message-body'>"
+        + (f"<blockquote><div class='quote-content'>{_POSTS[0][2]}</div>"
+           f"</blockquote>" if i else "")
+        + (f"{t}</div></li>" if not i else f"<p>{t}</p></div></li>")
+        for i, (a, w, t) in enumerate([_POSTS[0], (_POSTS[1][0], _POSTS[1][1], "thanks, that was it then")]))
+    thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
+    reply = thread.items[1]
+    message = forum._message(reply, [m for m in (forum._author(reply), forum._time(reply)) if m])
+    assert "thanks, that was it then" in message.text()
+
+
+def test_a_hidden_copy_or_a_signature_is_no_opening_post():
+    page = LexborHTMLParser("<html><body><div class='hidden'><div class='bbWrapper'>copy</div>"
+                            "</div><div class='op'><div class='bbWrapper'>opening</div>"
+                            "<aside class='message-signature'><div class='bbWrapper'>sig</div>"
+                            "</aside></div></body></html>")
+    apart = [forum._set_apart(n) for n in page.css("div.bbWrapper")]
+    assert apart == [True, False, True]
