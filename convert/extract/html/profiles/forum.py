@@ -66,6 +66,10 @@ PROSE_MESSAGE = rule("forum_prose_message", "a message element inside the outerm
                      "text outside it: what it adds is a post's header, tools and hidden share "
                      "menu (Invision); an opening post is not looked for in a hidden copy or a "
                      "signature, which hold that inner template too")
+REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates with the "
+                      "posts under one parent and holds posts of their template (a post's "
+                      "nested replies) gives way to the run of posts, which takes the nested "
+                      "ones in page order")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -239,11 +243,28 @@ def find(body: LexborNode) -> Group | None:
         if any(other is not group and _outnumbers(other, group) and _holds(group, other.parent)
                for _, other in found):
             continue
+        if REPLY_WRAPPERS and any(other is not group and _wraps(group, other)
+                                  for _, other in found):
+            continue
         if best is None or score > best[0]:
             best = (score, group)
     if best is None:
         return None
     return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+
+
+def _wraps(group: Group, posts: Group) -> bool:
+    """Whether ``group`` is a run of reply wrappers beside the run ``posts`` (see
+    :data:`REPLY_WRAPPERS`): the same parent, and most of its items hold elements of the posts'
+    template (tag and leading class)."""
+    tag, lead = posts.signature
+    if not lead or group.parent.mem_id != posts.parent.mem_id:
+        return False
+    holding = 0
+    for item in group.items:
+        if any(_lead_class(n.attributes.get("class") or "") == lead for n in item.css(tag)):
+            holding += 1
+    return holding >= MIN_MARKED_SHARE * len(group.items)
 
 
 def _outnumbers(inner: Group, outer: Group) -> bool:

@@ -429,3 +429,36 @@ def test_a_hidden_copy_or_a_signature_is_no_opening_post():
                             "</aside></div></body></html>")
     apart = [forum._set_apart(n) for n in page.css("div.bbWrapper")]
     assert apart == [True, False, True]
+
+
+def _nested_page() -> str:
+    # Shaped after a VerticalScope 'california' thread (wcxb-dev 0534, a tune page): each
+    # root post is followed by a wrapper of its nested replies, same parent; the wrappers hold
+    # more text than the root posts, but they are no posts.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<article class='js-post nested-message'><div class='MessageCard'>"
+                f"<a class='username' href='/members/{author}.{i}/'>{author}</a>"
+                f"<time>{when}</time><div class='message-body'><p>{text}</p></div></div>"
+                f"</article>")
+    roots = _POSTS
+    replies = [(f"replier{i}", "Jul 11, 2022", f"Nested reply number {i} under a root post, "
+                f"a little longer than it is.") for i in range(8)]
+    body = ""
+    for i, root in enumerate(roots):
+        body += post(i, *root)
+        body += ("<div class='nested-children-wrapper'><div class='children-container'>"
+                 + post(10 + 2 * i, *replies[2 * i]) + post(11 + 2 * i, *replies[2 * i + 1])
+                 + "</div></div>")
+    return f"<html><body><div class='block-body'>{body}</div></body></html>"
+
+
+def test_reply_wrappers_give_way_to_the_posts_and_their_nested_replies(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_nested_page()).body)
+    assert thread.signature == ("article", "js-post") and len(thread.items) == 12
+    texts = [" ".join(block_texts(b.blocks)) for b in forum.build(thread, Builder(None))]
+    # In page order: a root post, then its two replies.
+    assert _POSTS[0][2] in texts[0] and "number 0" in texts[1] and "number 1" in texts[2]
+    assert _POSTS[1][2] in texts[3]
+    monkeypatch.setattr(forum, "REPLY_WRAPPERS", False)
+    thread = forum.find(LexborHTMLParser(_nested_page()).body)
+    assert thread.signature[0] == "div"
