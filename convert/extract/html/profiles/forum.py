@@ -70,6 +70,9 @@ REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates
                       "posts under one parent and holds posts of their template (a post's "
                       "nested replies) gives way to the run of posts, which takes the nested "
                       "ones in page order")
+VISIBLE_TIME = rule("forum_visible_time", "a post's time line is not a hidden <time> (a "
+                    "machine stamp beside the one shown, Tapatalk): a shown one, else the "
+                    "element named for the time")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -171,6 +174,8 @@ def _author(item: LexborNode) -> LexborNode | None:
 
 def _time(item: LexborNode) -> LexborNode | None:
     node = item.css_first("time")
+    if node is not None and VISIBLE_TIME and is_hidden(node):
+        node = next((n for n in item.css("time") if not is_hidden(n)), None)
     if node is not None and node.text(deep=True).strip():
         return node
     for node in item.css("[class]"):

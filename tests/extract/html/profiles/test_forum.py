@@ -462,3 +462,16 @@ def test_reply_wrappers_give_way_to_the_posts_and_their_nested_replies(monkeypat
     monkeypatch.setattr(forum, "REPLY_WRAPPERS", False)
     thread = forum.find(LexborHTMLParser(_nested_page()).body)
     assert thread.signature[0] == "div"
+
+
+def test_a_hidden_time_is_not_the_post_s_time(monkeypatch):
+    # Shaped after a Tapatalk post header (wcxb-dev-extra 0560, a tune page): the date shown
+    # in a span named for the time, a machine stamp in a hidden <time> beside it.
+    item = LexborHTMLParser(
+        "<html><body><div class='post'><p class='author'><span class='posttime'>"
+        "<span class='timespan'>Aug 08, 2006</span></span><a href='#p1'>#1</a>"
+        "<time class='hide' datetime='2006-08-08T22:13+00:00'>2006-08-08T22:13+00:00</time>"
+        "</p><div class='content'>Text</div></div></body></html>").css_first("div.post")
+    assert forum._time(item).text().strip() == "Aug 08, 2006"
+    monkeypatch.setattr(forum, "VISIBLE_TIME", False)
+    assert forum._time(item).text().strip() == "2006-08-08T22:13+00:00"
