@@ -73,6 +73,9 @@ REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates
 VISIBLE_TIME = rule("forum_visible_time", "a post's time line is not a hidden <time> (a "
                     "machine stamp beside the one shown, Tapatalk): a shown one, else the "
                     "element named for the time")
+SHED_FURNITURE = rule("forum_shed_furniture", "when the thread is weighed against the "
+                      "cascade's content, the cascade's lines that are the posts' furniture "
+                      "(signatures the thread leaves out) are not what it must cover")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -668,10 +671,41 @@ def _distinct(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def preferred(thread: list[Block], generic: list[Block]) -> bool:
+#: A cascade's line is a post's furniture when this share of its word trigrams are.
+MIN_FURNITURE_SHARE = 0.5
+
+
+def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
+    """The word trigrams of the furniture inside the thread's posts (signatures, user cards,
+    action bars; see :data:`SHED_FURNITURE`)."""
+    out: set[tuple[str, ...]] = set()
+    if not SHED_FURNITURE:
+        return out
+    for item in group.items:
+        for node in item.css("aside, [class], [id]"):
+            if node.mem_id != item.mem_id and _furniture(node):
+                toks = _TOKEN.findall(node.text(deep=True, separator=" ").lower())
+                out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return out
+
+
+def _shed(blocks: list[Block], furniture: set[tuple[str, ...]]) -> list[Block]:
+    """The blocks' lines as paragraphs without those that are mostly ``furniture``."""
+    out: list[Block] = []
+    for text in block_texts(blocks):
+        own = _shingles([Paragraph((Text(text),))])
+        if own and len(own & furniture) >= MIN_FURNITURE_SHARE * len(own):
+            continue
+        out.append(Paragraph((Text(text),)))
+    return out
+
+
+def preferred(thread: list[Block], generic: list[Block],
+              furniture: set[tuple[str, ...]] | None = None) -> bool:
     """Whether the thread's blocks should replace the generic cascade's (see
     :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
-    the cascade found and more."""
+    the cascade found and more; the cascade's lines that are mostly ``furniture`` (see
+    :func:`furniture_shingles`) need no covering."""
     n = words(thread)
     g = words(_distinct(generic) if REPEATED_LINES else generic)
     if n >= GAIN_FACTOR * g:
@@ -681,6 +715,8 @@ def preferred(thread: list[Block], generic: list[Block]) -> bool:
     own_blocks = _unquoted(generic) if POST_QUOTES else generic
     if REPEATED_LINES:
         own_blocks = _distinct(own_blocks)
+    if furniture:
+        own_blocks = _shed(own_blocks, furniture)
     if not COVERING_THREAD or n <= _prose_words(own_blocks) + MIN_EXTRA_WORDS:
         return False
     own = _prose_shingles(own_blocks)

@@ -475,3 +475,34 @@ def test_a_hidden_time_is_not_the_post_s_time(monkeypatch):
     assert forum._time(item).text().strip() == "Aug 08, 2006"
     monkeypatch.setattr(forum, "VISIBLE_TIME", False)
     assert forum._time(item).text().strip() == "2006-08-08T22:13+00:00"
+
+
+def _signed_page() -> str:
+    # Shaped after a GameFAQs board (wcxb-dev 0574, a tune page): each post carries a
+    # signature of running text, which the thread leaves out and the cascade keeps.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<tr><td class='msg'><div class='msg_infobox'><span class='user'>{author}</span>"
+                f"<span class='post_time'>{when}</span></div><div class='msg_body'>"
+                f"<div class='msg_text'>{text}</div><div class='signature'>Signature of "
+                f"{author}: currently playing a long list of games on three consoles</div>"
+                f"</div></td></tr>")
+    rows = "".join(post(i, *p) for i, p in enumerate(_POSTS))
+    return f"<html><body><table><tbody>{rows}</tbody></table></body></html>"
+
+
+def test_the_posts_signatures_are_not_what_the_thread_must_cover(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_signed_page()).body)
+    blocks = forum.build(thread, Builder(None))
+    assert "Signature" not in " ".join(block_texts(blocks))
+    # The cascade kept three posts with their signatures, no author or time lines; the
+    # thread holds them and two posts more, but not their signatures.
+    cascade = []
+    for author, _, text in _POSTS[1:]:  # (three authors: no signature repeats)
+        cascade += [Paragraph((Text(text),)), Paragraph((Text(
+            f"Signature of {author}: currently playing a long list of games on three consoles"),))]
+    extra = Div((Paragraph((Text(" ".join(f"x{j}" for j in range(20))),)),), "post")
+    furniture = forum.furniture_shingles(thread)
+    assert forum.preferred(blocks + [extra], cascade, furniture)
+    assert not forum.preferred(blocks + [extra], cascade)
+    monkeypatch.setattr(forum, "SHED_FURNITURE", False)
+    assert forum.furniture_shingles(thread) == set()
