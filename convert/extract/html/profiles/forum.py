@@ -76,6 +76,9 @@ VISIBLE_TIME = rule("forum_visible_time", "a post's time line is not a hidden <t
 SHED_FURNITURE = rule("forum_shed_furniture", "when the thread is weighed against the "
                       "cascade's content, the cascade's lines that are the posts' furniture "
                       "(signatures the thread leaves out) are not what it must cover")
+CITED_QUOTES = rule("forum_cited_quotes", "a <blockquote> inside a post that opens with the "
+                    "citation of the post it quotes (an element named as a citation, 'ann "
+                    "said:') is left out like a quote named by its class (Invision's ipsQuote)")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -470,8 +473,9 @@ def _furniture(node: LexborNode) -> bool:
         return True
     words = _words(node)
     if not words.strip():
-        return False
-    return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words))
+        return CITED_QUOTES and node.tag == "blockquote" and _cited(node)
+    return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words)) \
+        or CITED_QUOTES and node.tag == "blockquote" and _cited(node)
 
 
 def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
@@ -595,6 +599,33 @@ def _set_apart(node: LexborNode) -> bool:
             return True
         up = up.parent
     return False
+
+
+#: The header a quotation of an earlier post opens with ("ann said:", "On 10/29/2025 at
+#: 2:07 PM, bob said:", "carl wrote:", "dave posted...").
+_CITATION = lazy(r"\b(?:said|wrote|posted)\s*(?::|\.\.\.|…)\s*$", re.IGNORECASE)
+_CITE_CLASS = lazy(r"(?<![a-z])cit(?:e|ation)(?![a-z])", re.IGNORECASE)
+#: (a longer first line is the quoted text itself)
+CITATION_MAX_CHARS = 120
+
+
+def _cited(node: LexborNode) -> bool:
+    """Whether a blockquote opens with the citation of the post it quotes (see
+    :data:`CITED_QUOTES`): a first element named as a citation or a <cite>, or a first line
+    ending in 'said:' / 'wrote:'."""
+    child = node.child
+    while child is not None and (child.tag == "-text" and not (child.text_content or "").strip()
+                                 or child.tag is None or child.tag.startswith("-")
+                                 and child.tag != "-text"):
+        child = child.next
+    if child is None:
+        return False
+    if child.tag == "cite" or child.tag != "-text" and _CITE_CLASS.search(
+            (child.attributes.get("class") or "").replace("_", "-")):
+        return True
+    text = child.text(deep=True).strip() if child.tag != "-text" else \
+        (child.text_content or "").strip()
+    return len(text) <= CITATION_MAX_CHARS and bool(_CITATION.search(text))
 
 
 _TOKEN = lazy(r"\w+")

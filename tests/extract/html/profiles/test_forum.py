@@ -506,3 +506,33 @@ def test_the_posts_signatures_are_not_what_the_thread_must_cover(monkeypatch):
     assert not forum.preferred(blocks + [extra], cascade)
     monkeypatch.setattr(forum, "SHED_FURNITURE", False)
     assert forum.furniture_shingles(thread) == set()
+
+
+def test_a_blockquote_opening_with_its_citation_is_left_out(monkeypatch):
+    # Shaped after an Invision Community reply (wcxb-dev-extra 1658, a tune page): the quote
+    # is a <blockquote class='ipsQuote'> (no word of the class names a quote) opening with
+    # its citation.
+    first = _POSTS[0][2]
+    posts = "".join(_invision_post(i, a, w, t, quote=_POSTS[0][0] if i else "")
+                    for i, (a, w, t) in enumerate(_POSTS))
+    page = f"<html><body><div class='cTopic'>{posts}</div></body></html>"
+    thread = forum.find(LexborHTMLParser(page).body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert text.count(first) == 1 and "said:" not in text
+    monkeypatch.setattr(forum, "CITED_QUOTES", False)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert text.count(first) == len(_POSTS)
+
+
+def test_citations():
+    def cited(html: str) -> bool:
+        return forum._cited(LexborHTMLParser(f"<html><body>{html}</body></html>")
+                            .css_first("blockquote"))
+    assert cited("<blockquote><div class='ipsQuote_citation'>On 10/29/2025 at 2:07 PM, ann "
+                 "said:</div><p>x</p></blockquote>")
+    assert cited("<blockquote>\n<p>bob wrote:</p><p>quoted</p></blockquote>")
+    assert cited("<blockquote><cite>carl</cite><p>quoted</p></blockquote>")
+    # A quotation of a book or a speech opens with its own words: it stays.
+    assert not cited("<blockquote><p>We choose to go to the Moon in this decade and do the "
+                     "other things, not because they are easy.</p></blockquote>")
+    assert not cited("<blockquote></blockquote>")
