@@ -79,6 +79,9 @@ SHED_FURNITURE = rule("forum_shed_furniture", "when the thread is weighed agains
 CITED_QUOTES = rule("forum_cited_quotes", "a <blockquote> inside a post that opens with the "
                     "citation of the post it quotes (an element named as a citation, 'ann "
                     "said:') is left out like a quote named by its class (Invision's ipsQuote)")
+CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
+                  "header the software adds (a post number '#5', 'Original Poster', 'Thread "
+                  "Starter', 'Location: SIN') are left out too")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -505,6 +508,11 @@ _POST_LINE = lazy(
     re.IGNORECASE)
 #: (a longer line is the poster's own text)
 POST_LINE_MAX_CHARS = 160
+#: A user card's or post header's line (see :data:`CARD_LINES`), matched on the whole line.
+_CARD_LINE = lazy(
+    r"#\s?\d{1,6}|(?:original poster|thread starter|topic starter|discussion starter)|"
+    r"location\s*:.{0,40}",
+    re.IGNORECASE)
 
 
 def _without_post_lines(blocks: list[Block]) -> list[Block]:
@@ -512,7 +520,9 @@ def _without_post_lines(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, Paragraph):
             text = " ".join(block_texts([block]))
-            if len(text) <= POST_LINE_MAX_CHARS and _POST_LINE.fullmatch(text.strip()):
+            if len(text) <= POST_LINE_MAX_CHARS and (
+                    _POST_LINE.fullmatch(text.strip())
+                    or CARD_LINES and _CARD_LINE.fullmatch(text.strip())):
                 continue
         elif isinstance(block, Div):
             inner = _without_post_lines(list(block.blocks))

@@ -536,3 +536,27 @@ def test_citations():
     assert not cited("<blockquote><p>We choose to go to the Moon in this decade and do the "
                      "other things, not because they are easy.</p></blockquote>")
     assert not cited("<blockquote></blockquote>")
+
+
+def test_a_user_card_s_lines_are_left_out(monkeypatch):
+    # Shaped after a vBulletin post on FlyerTalk (wcxb-dev-extra 0527, a tune page): the
+    # post's number, 'Original Poster' and the poster's location are lines of the post.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<div class='tpost' id='post{i}'><div class='trow'><div class='tcell'>"
+                f"<a class='bigusername' href='/members/{author}.html'>{author}</a>"
+                f"<div>Original Poster</div><div>Location: SIN</div></div>"
+                f"<div class='tcell'><div><span class='date'>{when}</span></div><div>#{i + 1}</div>"
+                f"<div>{text}</div></div></div></div>")
+    html = ("<html><body><div id='posts'>" + "".join(post(i, *p) for i, p in enumerate(_POSTS))
+            + "</div></body></html>")
+    thread = forum.find(LexborHTMLParser(html).body)
+    lines = list(block_texts(forum.build(thread, Builder(None))))
+    assert _POSTS[1][2] in lines
+    assert "Original Poster" not in lines and "Location: SIN" not in lines and "#2" not in lines
+    monkeypatch.setattr(forum, "CARD_LINES", False)
+    assert "Location: SIN" in block_texts(forum.build(thread, Builder(None)))
+
+
+def test_a_card_line_is_matched_whole():
+    assert forum._CARD_LINE.fullmatch("# 12") and forum._CARD_LINE.fullmatch("Thread Starter")
+    assert not forum._CARD_LINE.fullmatch("#1 reason I left: the location: it was too far")
