@@ -82,6 +82,10 @@ CITED_QUOTES = rule("forum_cited_quotes", "a <blockquote> inside a post that ope
 CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
                   "header the software adds (a post number '#5', 'Original Poster', 'Thread "
                   "Starter', 'Location: SIN') are left out too")
+EVEN_THREAD = rule("forum_even_thread", "a thread holding nearly all the cascade found "
+                   "replaces it also when it is only a little longer (a few words more than "
+                   "its running text, not 40, and more than all its words): the posts, each "
+                   "with its author and time, are the page's structure")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -107,6 +111,8 @@ GAIN_FACTOR = 1.3
 #: ...or when it holds this share of the cascade's word trigrams and this many words more.
 MIN_COVER = 0.9
 MIN_EXTRA_WORDS = 40
+#: ...with :data:`EVEN_THREAD`, this many words more.
+MIN_EVEN_EXTRA_WORDS = 10
 #: (the cover is measured on the cascade's lines of at least this many words)
 MIN_PROSE_WORDS = 8
 #: The message element holds at least this share of its post's text (else the post's
@@ -758,7 +764,9 @@ def preferred(thread: list[Block], generic: list[Block],
         own_blocks = _distinct(own_blocks)
     if furniture:
         own_blocks = _shed(own_blocks, furniture)
-    if not COVERING_THREAD or n <= _prose_words(own_blocks) + MIN_EXTRA_WORDS:
+    # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)
+    extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > g else MIN_EXTRA_WORDS
+    if not COVERING_THREAD or n <= _prose_words(own_blocks) + extra:
         return False
     own = _prose_shingles(own_blocks)
     return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)

@@ -560,3 +560,16 @@ def test_a_user_card_s_lines_are_left_out(monkeypatch):
 def test_a_card_line_is_matched_whole():
     assert forum._CARD_LINE.fullmatch("# 12") and forum._CARD_LINE.fullmatch("Thread Starter")
     assert not forum._CARD_LINE.fullmatch("#1 reason I left: the location: it was too far")
+
+
+def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch):
+    def text(i: int) -> str:
+        return " ".join(f"w{i}x{j}" for j in range(30))
+    # The thread: the cascade's six posts, each with an author and a time line (a few words
+    # more than the cascade, not 40).
+    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(f"Jul {i}"),)),
+                   Paragraph((Text(text(i)),))), "post") for i in range(6)]
+    cascade = [Paragraph((Text(text(i)),)) for i in range(6)]
+    assert forum.preferred(thread, cascade)
+    monkeypatch.setattr(forum, "EVEN_THREAD", False)
+    assert not forum.preferred(thread, cascade)
