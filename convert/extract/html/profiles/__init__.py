@@ -210,7 +210,8 @@ def _forum(kind: str, page: _Page) -> _Taken | None:
         return None
     blocks = forum.with_lead(forum.opening(page.body, thread, page.builder)
                              + forum.build(thread, page.builder), page.generic)
-    if not blocks or not forum.preferred(blocks, page.generic):
+    if not blocks or not forum.preferred(blocks, page.generic,
+                                         forum.furniture_shingles(thread)):
         return None
     return blocks, [thread.parent], [
         f"forum profile: {len(blocks)} posts under <{thread.parent.tag}>"]

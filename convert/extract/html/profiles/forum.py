@@ -22,7 +22,7 @@ from convert.article import Block, Div, Paragraph, Quote, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
-from ..dom import inside, within
+from ..dom import inside, is_hidden, within
 from ..measure import text_len
 from . import sifted
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
@@ -58,6 +58,34 @@ INNERMOST_RUN = rule("forum_innermost_run", "a run of marked posts inside an ite
 OPENING_POST = rule("forum_opening_post", "an element before the thread with the template of "
                     "its posts' messages (their tag and class), outside chrome, is the opening "
                     "post a page marks up apart from the replies: it leads the thread")
+REPEATED_LINES = rule("forum_repeated_lines", "when the thread is weighed against the cascade's "
+                      "content, a line the cascade holds twice counts once: a reply's preview "
+                      "of the post it answers (NodeBB) repeats that post word for word")
+PROSE_MESSAGE = rule("forum_prose_message", "a message element inside the outermost one "
+                     "(not in a quotation) replaces it also when the outer one holds no running "
+                     "text outside it: what it adds is a post's header, tools and hidden share "
+                     "menu (Invision); an opening post is not looked for in a hidden copy or a "
+                     "signature, which hold that inner template too")
+REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates with the "
+                      "posts under one parent and holds posts of their template (a post's "
+                      "nested replies) gives way to the run of posts, which takes the nested "
+                      "ones in page order")
+VISIBLE_TIME = rule("forum_visible_time", "a post's time line is not a hidden <time> (a "
+                    "machine stamp beside the one shown, Tapatalk): a shown one, else the "
+                    "element named for the time")
+SHED_FURNITURE = rule("forum_shed_furniture", "when the thread is weighed against the "
+                      "cascade's content, the cascade's lines that are the posts' furniture "
+                      "(signatures the thread leaves out) are not what it must cover")
+CITED_QUOTES = rule("forum_cited_quotes", "a <blockquote> inside a post that opens with the "
+                    "citation of the post it quotes (an element named as a citation, 'ann "
+                    "said:') is left out like a quote named by its class (Invision's ipsQuote)")
+CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
+                  "header the software adds (a post number '#5', 'Original Poster', 'Thread "
+                  "Starter', 'Location: SIN') are left out too")
+EVEN_THREAD = rule("forum_even_thread", "a thread holding nearly all the cascade found "
+                   "replaces it also when it is only a little longer (a few words more than "
+                   "its running text, not 40, and more than all its words): the posts, each "
+                   "with its author and time, are the page's structure")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -83,6 +111,8 @@ GAIN_FACTOR = 1.3
 #: ...or when it holds this share of the cascade's word trigrams and this many words more.
 MIN_COVER = 0.9
 MIN_EXTRA_WORDS = 40
+#: ...with :data:`EVEN_THREAD`, this many words more.
+MIN_EVEN_EXTRA_WORDS = 10
 #: (the cover is measured on the cascade's lines of at least this many words)
 MIN_PROSE_WORDS = 8
 #: The message element holds at least this share of its post's text (else the post's
@@ -159,6 +189,8 @@ def _author(item: LexborNode) -> LexborNode | None:
 
 def _time(item: LexborNode) -> LexborNode | None:
     node = item.css_first("time")
+    if node is not None and VISIBLE_TIME and is_hidden(node):
+        node = next((n for n in item.css("time") if not is_hidden(n)), None)
     if node is not None and node.text(deep=True).strip():
         return node
     for node in item.css("[class]"):
@@ -231,11 +263,28 @@ def find(body: LexborNode) -> Group | None:
         if any(other is not group and _outnumbers(other, group) and _holds(group, other.parent)
                for _, other in found):
             continue
+        if REPLY_WRAPPERS and any(other is not group and _wraps(group, other)
+                                  for _, other in found):
+            continue
         if best is None or score > best[0]:
             best = (score, group)
     if best is None:
         return None
     return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+
+
+def _wraps(group: Group, posts: Group) -> bool:
+    """Whether ``group`` is a run of reply wrappers beside the run ``posts`` (see
+    :data:`REPLY_WRAPPERS`): the same parent, and most of its items hold elements of the posts'
+    template (tag and leading class)."""
+    tag, lead = posts.signature
+    if not lead or group.parent.mem_id != posts.parent.mem_id:
+        return False
+    holding = 0
+    for item in group.items:
+        if any(_lead_class(n.attributes.get("class") or "") == lead for n in item.css(tag)):
+            holding += 1
+    return holding >= MIN_MARKED_SHARE * len(group.items)
 
 
 def _outnumbers(inner: Group, outer: Group) -> bool:
@@ -381,9 +430,51 @@ def _message(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
         # the innermost)
         outer = best
         for node, n in named:
-            if n >= INNER_MESSAGE_SHARE * size and n > 0 and inside(node, outer):
+            if n <= 0 or not inside(node, outer):
+                continue
+            if n >= INNER_MESSAGE_SHARE * size:
+                best = node
+            elif PROSE_MESSAGE and n >= MIN_MESSAGE_SHARE * size \
+                    and not _left_out(node, outer) and not _prose_outside(outer, node):
                 best = node
     return best
+
+
+def _left_out(node: LexborNode, outer: LexborNode) -> bool:
+    """Whether ``node`` is inside a quotation, furniture or a hidden element of the message
+    ``outer``: a quoted post's body is named as content too, and a short reply under it has no
+    running text outside it, but the quote is not the reply's message."""
+    up = node
+    while up is not None and up.mem_id != outer.mem_id:
+        if up.tag == "blockquote" or _furniture(up) or is_hidden(up):
+            return True
+        up = up.parent
+    return False
+
+
+_SKIP_TEXT = frozenset({"script", "style", "template", "noscript"})
+
+
+def _prose_outside(outer: LexborNode, inner: LexborNode) -> bool:
+    """Whether ``outer`` holds a text of :data:`MIN_PROSE_WORDS` words or more outside
+    ``inner`` and outside the furniture and hidden elements a post leaves out anyway (see
+    :data:`PROSE_MESSAGE`)."""
+    stack = [outer.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        stack.append(node.next)
+        if node.mem_id == inner.mem_id:
+            continue
+        tag = node.tag
+        if tag == "-text":
+            if len(_TOKEN.findall(node.text_content or "")) >= MIN_PROSE_WORDS:
+                return True
+        elif tag and not tag.startswith("-") and tag not in _SKIP_TEXT \
+                and not _furniture(node) and not is_hidden(node):
+            stack.append(node.child)
+    return False
 
 
 def _furniture(node: LexborNode) -> bool:
@@ -391,8 +482,9 @@ def _furniture(node: LexborNode) -> bool:
         return True
     words = _words(node)
     if not words.strip():
-        return False
-    return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words))
+        return CITED_QUOTES and node.tag == "blockquote" and _cited(node)
+    return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words)) \
+        or CITED_QUOTES and node.tag == "blockquote" and _cited(node)
 
 
 def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
@@ -422,6 +514,11 @@ _POST_LINE = lazy(
     re.IGNORECASE)
 #: (a longer line is the poster's own text)
 POST_LINE_MAX_CHARS = 160
+#: A user card's or post header's line (see :data:`CARD_LINES`), matched on the whole line.
+_CARD_LINE = lazy(
+    r"#\s?\d{1,6}|(?:original poster|thread starter|topic starter|discussion starter)|"
+    r"location\s*:.{0,40}",
+    re.IGNORECASE)
 
 
 def _without_post_lines(blocks: list[Block]) -> list[Block]:
@@ -429,7 +526,9 @@ def _without_post_lines(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, Paragraph):
             text = " ".join(block_texts([block]))
-            if len(text) <= POST_LINE_MAX_CHARS and _POST_LINE.fullmatch(text.strip()):
+            if len(text) <= POST_LINE_MAX_CHARS and (
+                    _POST_LINE.fullmatch(text.strip())
+                    or CARD_LINES and _CARD_LINE.fullmatch(text.strip())):
                 continue
         elif isinstance(block, Div):
             inner = _without_post_lines(list(block.blocks))
@@ -494,6 +593,8 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
         if not cls.strip() or _lead_class(cls) != lead or in_chrome(node) \
                 or found and inside(node, found[-1]):
             continue
+        if PROSE_MESSAGE and _set_apart(node):
+            continue
         found.append(node)
     if not found or len(found) > MAX_OPENING_POSTS:
         return []
@@ -503,6 +604,44 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
         if blocks:
             out.append(Div(tuple(blocks), "post"))
     return out
+
+
+def _set_apart(node: LexborNode) -> bool:
+    """Whether an element is inside a hidden one (a page's hidden copy of the opening post) or
+    inside a post's furniture (its signature holds the message template too)."""
+    up = node.parent
+    while up is not None and up.tag not in ("body", "html"):
+        if is_hidden(up) or _furniture(up):
+            return True
+        up = up.parent
+    return False
+
+
+#: The header a quotation of an earlier post opens with ("ann said:", "On 10/29/2025 at
+#: 2:07 PM, bob said:", "carl wrote:", "dave posted...").
+_CITATION = lazy(r"\b(?:said|wrote|posted)\s*(?::|\.\.\.|…)\s*$", re.IGNORECASE)
+_CITE_CLASS = lazy(r"(?<![a-z])cit(?:e|ation)(?![a-z])", re.IGNORECASE)
+#: (a longer first line is the quoted text itself)
+CITATION_MAX_CHARS = 120
+
+
+def _cited(node: LexborNode) -> bool:
+    """Whether a blockquote opens with the citation of the post it quotes (see
+    :data:`CITED_QUOTES`): a first element named as a citation or a <cite>, or a first line
+    ending in 'said:' / 'wrote:'."""
+    child = node.child
+    while child is not None and (child.tag == "-text" and not (child.text_content or "").strip()
+                                 or child.tag is None or child.tag.startswith("-")
+                                 and child.tag != "-text"):
+        child = child.next
+    if child is None:
+        return False
+    if child.tag == "cite" or child.tag != "-text" and _CITE_CLASS.search(
+            (child.attributes.get("class") or "").replace("_", "-")):
+        return True
+    text = child.text(deep=True).strip() if child.tag != "-text" else \
+        (child.text_content or "").strip()
+    return len(text) <= CITATION_MAX_CHARS and bool(_CITATION.search(text))
 
 
 _TOKEN = lazy(r"\w+")
@@ -562,17 +701,72 @@ def _unquoted(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def preferred(thread: list[Block], generic: list[Block]) -> bool:
+def _distinct(blocks: list[Block]) -> list[Block]:
+    """The blocks' lines (paragraphs, list items, cells, inside sections and quotes too) as
+    paragraphs, each line of running text (:data:`MIN_PROSE_WORDS` words or more) once: a
+    name, a date or a 'Reply' is on every post, and stays (see :data:`REPEATED_LINES`)."""
+    seen: set[str] = set()
+    out: list[Block] = []
+    for text in block_texts(blocks):
+        key = " ".join(text.split()).lower()
+        if key in seen:
+            continue
+        if len(_TOKEN.findall(key)) >= MIN_PROSE_WORDS:
+            seen.add(key)
+        if key:
+            out.append(Paragraph((Text(text),)))
+    return out
+
+
+#: A cascade's line is a post's furniture when this share of its word trigrams are.
+MIN_FURNITURE_SHARE = 0.5
+
+
+def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
+    """The word trigrams of the furniture inside the thread's posts (signatures, user cards,
+    action bars; see :data:`SHED_FURNITURE`)."""
+    out: set[tuple[str, ...]] = set()
+    if not SHED_FURNITURE:
+        return out
+    for item in group.items:
+        for node in item.css("aside, [class], [id]"):
+            if node.mem_id != item.mem_id and _furniture(node):
+                toks = _TOKEN.findall(node.text(deep=True, separator=" ").lower())
+                out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return out
+
+
+def _shed(blocks: list[Block], furniture: set[tuple[str, ...]]) -> list[Block]:
+    """The blocks' lines as paragraphs without those that are mostly ``furniture``."""
+    out: list[Block] = []
+    for text in block_texts(blocks):
+        own = _shingles([Paragraph((Text(text),))])
+        if own and len(own & furniture) >= MIN_FURNITURE_SHARE * len(own):
+            continue
+        out.append(Paragraph((Text(text),)))
+    return out
+
+
+def preferred(thread: list[Block], generic: list[Block],
+              furniture: set[tuple[str, ...]] | None = None) -> bool:
     """Whether the thread's blocks should replace the generic cascade's (see
     :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
-    the cascade found and more."""
-    n, g = words(thread), words(generic)
+    the cascade found and more; the cascade's lines that are mostly ``furniture`` (see
+    :func:`furniture_shingles`) need no covering."""
+    n = words(thread)
+    g = words(_distinct(generic) if REPEATED_LINES else generic)
     if n >= GAIN_FACTOR * g:
         return True
     # (the cascade's quotations are no part of what the thread must cover: it leaves them
     # out, see POST_QUOTES)
     own_blocks = _unquoted(generic) if POST_QUOTES else generic
-    if not COVERING_THREAD or n <= _prose_words(own_blocks) + MIN_EXTRA_WORDS:
+    if REPEATED_LINES:
+        own_blocks = _distinct(own_blocks)
+    if furniture:
+        own_blocks = _shed(own_blocks, furniture)
+    # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)
+    extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > g else MIN_EXTRA_WORDS
+    if not COVERING_THREAD or n <= _prose_words(own_blocks) + extra:
         return False
     own = _prose_shingles(own_blocks)
     return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)

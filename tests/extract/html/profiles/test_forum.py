@@ -349,3 +349,227 @@ def test_a_post_line_is_matched_whole():
     # a poster's own sentence that starts alike is text
     assert not forum._POST_LINE.fullmatch("Edited the config by hand and it works now. Thanks!")
     assert not forum._POST_LINE.fullmatch("Posts: see the pinned guide first")
+
+
+def test_a_line_the_cascade_holds_twice_counts_once(monkeypatch):
+    # Shaped after a NodeBB thread (wcxb-dev 0552, a tune page): each reply shows a preview
+    # of the post it answers, so the cascade holds every answered post twice and looks as
+    # long as the thread and more; counted once, the thread covers it and replaces it.
+    def text(i: int) -> str:
+        return " ".join(f"w{i}x{j}" for j in range(30))
+    # The thread found two posts more than the cascade (with their previews).
+    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(text(i)),))), "post")
+              for i in range(8)]
+    cascade = []
+    for i in range(6):
+        if i:
+            cascade.append(Paragraph((Text(text(i - 1)),)))  # the reply's preview
+        cascade.append(Paragraph((Text(text(i)),)))
+    assert forum.preferred(thread, cascade)
+    monkeypatch.setattr(forum, "REPEATED_LINES", False)
+    assert not forum.preferred(thread, cascade)
+
+
+def test_distinct_keeps_short_lines_and_the_first_of_each_long_one():
+    long = " ".join(f"w{j}" for j in range(12))
+    blocks = [Paragraph((Text("Reply"),)), Paragraph((Text(long),)), Paragraph((Text("Reply"),)),
+              Div((Paragraph((Text(long),)),), "post")]
+    assert list(block_texts(forum._distinct(blocks))) == ["Reply", long, "Reply"]
+
+
+def _invision_post(i: int, author: str, when: str, text: str, quote: str = "") -> str:
+    # Shaped after an Invision Community post (wcxb-dev-extra 1658, a tune page): the
+    # comment's content holds a header line, the rich text, reactions and a share menu the
+    # page hides until clicked; none of them is named as furniture.
+    quoted = (f"<blockquote class='ipsQuote'><div class='ipsQuote_citation'>{quote} said:</div>"
+              f"<div class='ipsQuote_contents'><p>{_POSTS[0][2]}</p></div></blockquote>"
+              if quote else "")
+    return (f"<article class='cPost ipsComment'><div class='cAuthorPane_mobile'>{author} "
+            f"Posted <time>{when}</time></div><aside class='cAuthorPane'>"
+            f"<h3 class='cAuthorPane_author'><a href='/profile/{i}-{author}/'>{author}</a></h3>"
+            f"</aside><div class='ipsComment_content'><div class='ipsComment_meta'>"
+            f"<ul><li>Share</li><li>#{i}</li></ul><div>Posted <time>{when}</time></div></div>"
+            f"<div class='cPost_contentWrap'><div class='ipsType_richText'>{quoted}<p>{text}</p>"
+            f"</div></div><div class='ipsHide cPostShareMenu'><h5>Link to post</h5>"
+            f"<h5>Share on other sites</h5></div></div></article>")
+
+
+def test_the_message_without_running_text_around_it_is_the_message(monkeypatch):
+    posts = "".join(_invision_post(i, a, w, t) for i, (a, w, t) in enumerate(_POSTS))
+    page = f"<html><body><div class='cTopic'>{posts}</div></body></html>"
+    thread = forum.find(LexborHTMLParser(page).body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert all(t in text for _, _, t in _POSTS)
+    assert "Share on other sites" not in text and "#2" not in text
+    monkeypatch.setattr(forum, "PROSE_MESSAGE", False)
+    thread = forum.find(LexborHTMLParser(page).body)
+    assert "Share on other sites" in " ".join(block_texts(forum.build(thread, Builder(None))))
+
+
+def test_a_quoted_post_s_content_is_not_the_reply_s_message():
+    # A short reply (no running text) under a quotation whose body is named as content
+    # (XenForo's bbCodeBlock-content, wcxb-dev-extra 4311): the reply stays the message.
+    posts = "".join(
+        f"<li class='post'><span class='author'>{a}</span><time>{w}</time>"
+        f"<div class='message-body'>"
+        + (f"<blockquote><div class='quote-content'>{_POSTS[0][2]}</div>"
+           f"</blockquote>" if i else "")
+        + (f"{t}</div></li>" if not i else f"<p>{t}</p></div></li>")
+        for i, (a, w, t) in enumerate([_POSTS[0], (_POSTS[1][0], _POSTS[1][1], "thanks, that was it then")]))
+    thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
+    reply = thread.items[1]
+    message = forum._message(reply, [m for m in (forum._author(reply), forum._time(reply)) if m])
+    assert "thanks, that was it then" in message.text()
+
+
+def test_a_hidden_copy_or_a_signature_is_no_opening_post():
+    page = LexborHTMLParser("<html><body><div class='hidden'><div class='bbWrapper'>copy</div>"
+                            "</div><div class='op'><div class='bbWrapper'>opening</div>"
+                            "<aside class='message-signature'><div class='bbWrapper'>sig</div>"
+                            "</aside></div></body></html>")
+    apart = [forum._set_apart(n) for n in page.css("div.bbWrapper")]
+    assert apart == [True, False, True]
+
+
+def _nested_page() -> str:
+    # Shaped after a VerticalScope 'california' thread (wcxb-dev 0534, a tune page): each
+    # root post is followed by a wrapper of its nested replies, same parent; the wrappers hold
+    # more text than the root posts, but they are no posts.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<article class='js-post nested-message'><div class='MessageCard'>"
+                f"<a class='username' href='/members/{author}.{i}/'>{author}</a>"
+                f"<time>{when}</time><div class='message-body'><p>{text}</p></div></div>"
+                f"</article>")
+    roots = _POSTS
+    replies = [(f"replier{i}", "Jul 11, 2022", f"Nested reply number {i} under a root post, "
+                f"a little longer than it is.") for i in range(8)]
+    body = ""
+    for i, root in enumerate(roots):
+        body += post(i, *root)
+        body += ("<div class='nested-children-wrapper'><div class='children-container'>"
+                 + post(10 + 2 * i, *replies[2 * i]) + post(11 + 2 * i, *replies[2 * i + 1])
+                 + "</div></div>")
+    return f"<html><body><div class='block-body'>{body}</div></body></html>"
+
+
+def test_reply_wrappers_give_way_to_the_posts_and_their_nested_replies(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_nested_page()).body)
+    assert thread.signature == ("article", "js-post") and len(thread.items) == 12
+    texts = [" ".join(block_texts(b.blocks)) for b in forum.build(thread, Builder(None))]
+    # In page order: a root post, then its two replies.
+    assert _POSTS[0][2] in texts[0] and "number 0" in texts[1] and "number 1" in texts[2]
+    assert _POSTS[1][2] in texts[3]
+    monkeypatch.setattr(forum, "REPLY_WRAPPERS", False)
+    thread = forum.find(LexborHTMLParser(_nested_page()).body)
+    assert thread.signature[0] == "div"
+
+
+def test_a_hidden_time_is_not_the_post_s_time(monkeypatch):
+    # Shaped after a Tapatalk post header (wcxb-dev-extra 0560, a tune page): the date shown
+    # in a span named for the time, a machine stamp in a hidden <time> beside it.
+    item = LexborHTMLParser(
+        "<html><body><div class='post'><p class='author'><span class='posttime'>"
+        "<span class='timespan'>Aug 08, 2006</span></span><a href='#p1'>#1</a>"
+        "<time class='hide' datetime='2006-08-08T22:13+00:00'>2006-08-08T22:13+00:00</time>"
+        "</p><div class='content'>Text</div></div></body></html>").css_first("div.post")
+    assert forum._time(item).text().strip() == "Aug 08, 2006"
+    monkeypatch.setattr(forum, "VISIBLE_TIME", False)
+    assert forum._time(item).text().strip() == "2006-08-08T22:13+00:00"
+
+
+def _signed_page() -> str:
+    # Shaped after a GameFAQs board (wcxb-dev 0574, a tune page): each post carries a
+    # signature of running text, which the thread leaves out and the cascade keeps.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<tr><td class='msg'><div class='msg_infobox'><span class='user'>{author}</span>"
+                f"<span class='post_time'>{when}</span></div><div class='msg_body'>"
+                f"<div class='msg_text'>{text}</div><div class='signature'>Signature of "
+                f"{author}: currently playing a long list of games on three consoles</div>"
+                f"</div></td></tr>")
+    rows = "".join(post(i, *p) for i, p in enumerate(_POSTS))
+    return f"<html><body><table><tbody>{rows}</tbody></table></body></html>"
+
+
+def test_the_posts_signatures_are_not_what_the_thread_must_cover(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_signed_page()).body)
+    blocks = forum.build(thread, Builder(None))
+    assert "Signature" not in " ".join(block_texts(blocks))
+    # The cascade kept three posts with their signatures, no author or time lines; the
+    # thread holds them and two posts more, but not their signatures.
+    cascade = []
+    for author, _, text in _POSTS[1:]:  # (three authors: no signature repeats)
+        cascade += [Paragraph((Text(text),)), Paragraph((Text(
+            f"Signature of {author}: currently playing a long list of games on three consoles"),))]
+    extra = Div((Paragraph((Text(" ".join(f"x{j}" for j in range(20))),)),), "post")
+    furniture = forum.furniture_shingles(thread)
+    assert forum.preferred(blocks + [extra], cascade, furniture)
+    assert not forum.preferred(blocks + [extra], cascade)
+    monkeypatch.setattr(forum, "SHED_FURNITURE", False)
+    assert forum.furniture_shingles(thread) == set()
+
+
+def test_a_blockquote_opening_with_its_citation_is_left_out(monkeypatch):
+    # Shaped after an Invision Community reply (wcxb-dev-extra 1658, a tune page): the quote
+    # is a <blockquote class='ipsQuote'> (no word of the class names a quote) opening with
+    # its citation.
+    first = _POSTS[0][2]
+    posts = "".join(_invision_post(i, a, w, t, quote=_POSTS[0][0] if i else "")
+                    for i, (a, w, t) in enumerate(_POSTS))
+    page = f"<html><body><div class='cTopic'>{posts}</div></body></html>"
+    thread = forum.find(LexborHTMLParser(page).body)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert text.count(first) == 1 and "said:" not in text
+    monkeypatch.setattr(forum, "CITED_QUOTES", False)
+    text = " ".join(block_texts(forum.build(thread, Builder(None))))
+    assert text.count(first) == len(_POSTS)
+
+
+def test_citations():
+    def cited(html: str) -> bool:
+        return forum._cited(LexborHTMLParser(f"<html><body>{html}</body></html>")
+                            .css_first("blockquote"))
+    assert cited("<blockquote><div class='ipsQuote_citation'>On 10/29/2025 at 2:07 PM, ann "
+                 "said:</div><p>x</p></blockquote>")
+    assert cited("<blockquote>\n<p>bob wrote:</p><p>quoted</p></blockquote>")
+    assert cited("<blockquote><cite>carl</cite><p>quoted</p></blockquote>")
+    # A quotation of a book or a speech opens with its own words: it stays.
+    assert not cited("<blockquote><p>We choose to go to the Moon in this decade and do the "
+                     "other things, not because they are easy.</p></blockquote>")
+    assert not cited("<blockquote></blockquote>")
+
+
+def test_a_user_card_s_lines_are_left_out(monkeypatch):
+    # Shaped after a vBulletin post on FlyerTalk (wcxb-dev-extra 0527, a tune page): the
+    # post's number, 'Original Poster' and the poster's location are lines of the post.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<div class='tpost' id='post{i}'><div class='trow'><div class='tcell'>"
+                f"<a class='bigusername' href='/members/{author}.html'>{author}</a>"
+                f"<div>Original Poster</div><div>Location: SIN</div></div>"
+                f"<div class='tcell'><div><span class='date'>{when}</span></div><div>#{i + 1}</div>"
+                f"<div>{text}</div></div></div></div>")
+    html = ("<html><body><div id='posts'>" + "".join(post(i, *p) for i, p in enumerate(_POSTS))
+            + "</div></body></html>")
+    thread = forum.find(LexborHTMLParser(html).body)
+    lines = list(block_texts(forum.build(thread, Builder(None))))
+    assert _POSTS[1][2] in lines
+    assert "Original Poster" not in lines and "Location: SIN" not in lines and "#2" not in lines
+    monkeypatch.setattr(forum, "CARD_LINES", False)
+    assert "Location: SIN" in block_texts(forum.build(thread, Builder(None)))
+
+
+def test_a_card_line_is_matched_whole():
+    assert forum._CARD_LINE.fullmatch("# 12") and forum._CARD_LINE.fullmatch("Thread Starter")
+    assert not forum._CARD_LINE.fullmatch("#1 reason I left: the location: it was too far")
+
+
+def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch):
+    def text(i: int) -> str:
+        return " ".join(f"w{i}x{j}" for j in range(30))
+    # The thread: the cascade's six posts, each with an author and a time line (a few words
+    # more than the cascade, not 40).
+    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(f"Jul {i}"),)),
+                   Paragraph((Text(text(i)),))), "post") for i in range(6)]
+    cascade = [Paragraph((Text(text(i)),)) for i in range(6)]
+    assert forum.preferred(thread, cascade)
+    monkeypatch.setattr(forum, "EVEN_THREAD", False)
+    assert not forum.preferred(thread, cascade)
