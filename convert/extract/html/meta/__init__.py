@@ -36,14 +36,12 @@ from .elements import page_elements
 from .offer import offer
 from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .standfirst import standfirst
+from .heading import HEADER_LINK, heading_text, screen_reader_only
 from .title import (
-    HEADER_LINK,
     POST_HEADINGS,
     choose_title,
-    heading_text,
     is_site,
     post_heading,
-    screen_reader_only,
     visible_headline,
 )
 from ...lazyre import lazy
