@@ -35,7 +35,8 @@ from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
 from .prune import PASS_DROP, outside_article, prune, strip
-from .scoring import enclosing_region, pick, score, siblings
+from .scoring import enclosing_region, pick, score
+from .siblings import siblings
 from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
     FALLBACK_MIN_PAGE_CHARS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,

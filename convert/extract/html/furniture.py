@@ -25,20 +25,25 @@ block by its own words (and its neighbours'), never by the page's markup:
 
 Every rule is declared with :func:`convert.extract.ablation.rule`, so the benchmark can switch
 it off; a dropped block is told to the recorder (``decruft inspect``) under the rule's name.
+The lines' patterns (the rules' vocabulary) are in :mod:`.furniture_patterns`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from convert.article import Block, Div, Figure, Heading, List, ListItem, Paragraph, Quote, Rule
 from convert.extract import record
 from convert.extract.ablation import rule
-from convert.extract.dates import MONTHS, text_date
+from convert.extract.dates import text_date
 from convert.textutil import block_texts, inline_text
 from .dom import word_key
-from ..lazyre import lazy
+from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_FILLER,
+                                 DATELINE_MAX_CHARS, GALLERY_COUNTER, HEADER_BLOCKS, LOGIN_PROMPT,
+                                 LOGIN_PROMPT_MAX_WORDS, POST_FOOTER_LINE, POST_FOOTER_MAX_WORDS,
+                                 POST_NAV_LINE, POST_NAV_MAX_CHARS, PROMO_HINTS, PROMO_LINE,
+                                 PROMO_MAX_WORDS, RIGHTS_LINE, RIGHTS_MAX_CHARS, TAXONOMY_LINE,
+                                 TAXONOMY_MAX_CHARS, TEASER_END, TEASER_MAX_WORDS, TRUNCATED_END)
 
 __all__ = ["tidy_furniture"]
 
@@ -70,154 +75,6 @@ HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at th
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
                      "metadata's authors leaves the body")
-
-# --------------------------------------------------------------------------- vocabulary
-
-#: "Image 2 of 5", "Photo 3/10", "Slide 1 of 12", "2 of 5" (the line is nothing else).
-GALLERY_COUNTER = lazy(
-    r"^\W*(?:(?:image|photo|picture|slide|bild|foto|imagen|item)s?\s*:?\s*"
-    r"\d{1,3}\s*(?:of|/|von|de|sur|di|z|van)\s*\d{1,3}|"
-    r"\d{1,3}\s+(?:of|von|de|sur|di|z|van)\s+\d{1,3})\W*$",
-    re.IGNORECASE)
-
-#: The cut-short end of a caption twin: "…", "... more", "…More", "[+] more".
-TRUNCATED_END = lazy(r"(?:\.\.\.|…)\s*(?:\(?(?:more|mehr|plus|más|read more|view more|"
-                     r"see more|show more|full caption)\)?)?\W*$", re.IGNORECASE)
-
-_AGENCY = (r"getty ?images?|afp|ap(?: photo)?|associated press|reuters|epa|shutterstock|"
-           r"istock(?:photo)?|thinkstock|corbis|alamy|dpa|xinhua|bloomberg|pa(?: wire)?|"
-           r"wireimage|filmmagic|imago|keystone|anp|tass|sipa|rex features|unsplash|pexels")
-#: The end of a paragraph cut short for a teaser or a caption: "… Read more", "... View Full Size".
-TEASER_END = lazy(r"(?:\.\.\.|…)\s*(?:\[?\s*(?:read|view|see|show|continue) (?:more|full size|"
-                  r"the full (?:story|article|caption)|reading)|weiterlesen|mehr lesen|"
-                  r"lire la suite|leer más|leia mais|czytaj (?:dalej|więcej)|continua a leggere)"
-                  r"\W*$", re.IGNORECASE)
-
-#: A teaser card's text or a cut caption is short; a longer excerpt ending in "[Read More]" is
-#: a quoted passage (a trackback, a pull quote) the page chose to show.
-TEASER_MAX_WORDS = 30
-
-#: A photo credit that is the whole line: "Photo: X", "Credit: X", "(Copyright: Getty Images)",
-#: "© Jane Doe", "Photograph by X", "X/AFP/Getty Images", "Getty Images".
-CREDIT_LINE = lazy(
-    r"^\W*(?:(?:(?:photo(?:graph)?|image|picture|foto|bild|illustration)s?\s*"
-    r"(?:credits?|courtesy)?|credits?|copyright|courtesy|fotos?)\s*(?::|by\b)"
-    r"|©|\(c\)\s)"
-    r"|^\W*(?:[^\W\d][\w.'’ -]{0,40}\s*/\s*)*(?:" + _AGENCY + r")(?:\s*/\s*[^\W\d][\w.'’ -]{0,40})*\W*$",
-    re.IGNORECASE)
-#: A credit line is short.
-CREDIT_MAX_CHARS = 90
-
-#: Promotion and contact taglines (the line is short; matched from its start or as a whole).
-PROMO_LINE = lazy(
-    # "Follow us on Twitter", "Follow Scott Shane on Twitter at @x", "Follow World News on
-    # NBCNews.com on Twitter and Facebook", "Like us on Facebook".
-    r"^\W*(?:please\s+)?(?:follow|like|find|join|connect with)\s+(?:us|me|@?\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,5})"
-    r"\s+on\s+(?:[\w.]+\s+on\s+)?(?:twitter|x|facebook|instagram|linkedin|pinterest|tiktok|"
-    r"youtube|threads|mastodon|bluesky|social media|google\+?)\b|"
-    # "Twitter: @name", "Facebook Fan Page: www.facebook.com/x", "Website: www.x.com".
-    r"^\W*(?:twitter|x|facebook(?: fan page)?|instagram|youtube(?: videos| channel)?|pinterest|"
-    r"linkedin|tiktok|website|blog|e-?mail)\s*:\s*(?:@|https?://|www\.|\S+\.(?:com|org|net)\b)\S*\W*$|"
-    # A lone handle.
-    r"^\W*@\w{2,30}\W*$|"
-    # Newsletter pitches.
-    r"^\W*(?:sign[ -]?up|subscribe|register|join)\b.{0,80}\b(?:newsletters?|e-?mail updates|"
-    r"inbox|mailing list)\b|"
-    r"\b(?:(?:sign[ -]?up|subscribe)(?: now)? (?:to|for) (?:our|the|my) (?:free |daily |weekly )?"
-    r"(?:[\w'’-]+ ){0,3}newsletter)\b|"
-    # Feed and donation pitches: "Subscribe to the X Blog feed ...", "... donate today!".
-    r"^\W*subscribe to (?:the |our |my )?.{0,40}\b(?:rss|feed)\b|\bdonate (?:today|now)\b|"
-    r"^\W*(?:(?:want|like) (?:more|what you)|don'?t miss|never miss|get (?:the latest|our)|"
-    r"stay (?:up to date|in touch|informed)|if you (?:enjoyed|liked) this)\b.{0,120}"
-    r"\b(?:newsletter|subscribe|sign[ -]?up|e-?mail|inbox|follow)\b|"
-    # Reporter contact lines: "Write to Jane Doe at jane@x.com", "Contact the reporter at ...".
-    r"^\W*(?:write to|e-?mail|contact|reach)\s+(?:the (?:reporter|author|writer|editor)s?|"
-    r"(?:him|her|them)|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+(?:at|via|on)\s+\S+@\S+|"
-    # The wire's copyright notice.
-    r"^\W*(?:copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?.{0,80}\ball rights reserved\b.{0,20}"
-    r"\b(?:this material|may not be)\b|"
-    # A blog's post footer: "This entry was posted on ... and is filed under ...".
-    r"^\W*this (?:entry|post) was posted\b.{0,200}\b(?:filed under|categori[sz]ed)\b",
-    re.IGNORECASE)
-#: Substrings one of which every :data:`PROMO_LINE` match holds (a cheap test first: a few
-#: ``in`` tests cost a fifth of one regex scan of the line).
-_PROMO_HINTS = ("follow", "like", "find", "join", "connect", "@", "www.", "http", ".com", ".org",
-                ".net", "newsletter", "inbox", "mailing list", "subscri", "sign", "mail",
-                "rights reserved", "filed under", "categori", "donate")
-#: A promo line is short (a longer paragraph mentioning a newsletter is prose).
-PROMO_MAX_WORDS = 45
-
-_MONTH_WORDS = "|".join(sorted((m for m in MONTHS if not m.isdigit()), key=len, reverse=True))
-#: What a dateline holds besides the day: times, weekdays, "Published", "Updated", "Last updated
-#: at", zones, separators, "by".
-DATELINE_FILLER = lazy(
-    rf"\b(?:{_MONTH_WORDS})\b\.?|\b\d{{1,4}}(?:st|nd|rd|th)?\b|"
-    r"\b[ap]\.?m\b\.?|\b(?:et|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|cest|mez|mesz)\b|"
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
-    r"\b(?:published|posted|updated|last|modified|on|at|by|and|am|um|uhr|le|el|de|the|"
-    r"originally|first|written|date|dated)\b|[\W_]+",
-    re.IGNORECASE)
-_CLOCK = lazy(r"\b\d{1,2}[:.h]\d{2}\b")
-#: A dateline is short.
-DATELINE_MAX_CHARS = 120
-#: The header lines looked at: the first few blocks of the body.
-HEADER_BLOCKS = 6
-
-
-#: A post's tag or category line: the label, then a short list of short terms.
-TAXONOMY_LINE = lazy(
-    r"^\W*(?:tags?|tagged(?: as| with| in)?|labels?|filed (?:under|in)|posted in|categor(?:y|ies)|"
-    r"topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|mots-cl(?:é|e)s|etiquetas)\s*:\s*"
-    r"\w[^,|;:.!?]{0,40}(?:\s*[,|;·•]\s*[^,|;:.!?]{1,40}){0,15}\W*$",
-    re.IGNORECASE)
-#: A tag line is short.
-TAXONOMY_MAX_CHARS = 300
-
-#: A blog's previous/next navigation line: "« Older post | Main | Newer post »" (Movable
-#: Type, TypePad), "Main | Newer post »", "← Previous: Title", "Next post: Title →". Guillemets
-#: alone are no sign (French quotes open with «): the line must say "Main"/"Home" between
-#: bars, or "previous"/"next" right after or before its arrow.
-POST_NAV_LINE = lazy(
-    r"^\W{0,2}[«‹←]\s*\S.{0,200}\|\s*(?:main|home)\s*(?:\||$)|"
-    r"^\W{0,2}(?:main|home)\s*\|\s*\S.{0,200}[»›→]\W*$|"
-    r"^\W{0,2}[«‹←]\s*(?:previous|prev|older|newer|next)\b|"
-    r"^\W{0,2}(?:previous|prev|older|newer|next)(?: (?:post|entry|article|story))?\s*:.{1,200}[»›→]\W*$",
-    re.IGNORECASE)
-#: The post footer a blog theme prints under every post (WordPress' Kubrick and Twenty*
-#: themes, and their many copies): "This entry was posted on <day> and is filed under <cats>.
-#: You can follow any responses to this entry through the RSS 2.0 feed ...", "This entry was
-#: posted in <cat>. Bookmark the permalink.", "This was written by <name>. Posted on <day>.
-#: Filed under <cat>. Bookmark the permalink." Its category list makes it too long for a promo
-#: line; it opens with the theme's own words and holds one of its fixed phrases.
-POST_FOOTER_LINE = lazy(
-    r"^\W*this (?:entry|post|article) was posted\b.{0,600}?\b(?:filed under|"
-    r"categori[sz]ed|bookmark the permalink|tagged|responses to this entry)\b|"
-    r"^\W*this was written by\b.{0,200}?\bposted\b.{0,400}?\b(?:filed under|bookmark the "
-    r"permalink)\b",
-    re.IGNORECASE)
-#: Longer than this, a paragraph opening so is prose.
-POST_FOOTER_MAX_WORDS = 120
-
-#: A prompt to log in, under a post's comment form: "You must be logged in to post a comment.",
-#: "Already registered with X? Log in!", "Something to say? Choose one of these options to log
-#: in.", "Please log in to leave a comment".
-LOGIN_PROMPT = lazy(
-    r"^\W*(?:you must be logged in to (?:post|leave|write|add) a (?:comment|reply|review)|"
-    r"(?:please )?(?:log ?in|sign ?in|register) to (?:post|leave|write|add) (?:a )?(?:comment|"
-    r"reply|review)|already (?:registered|a member|have an account)\b.{0,60}\b(?:log ?in|"
-    r"sign ?in)|something to say\?.{0,60}\blog ?in)\b",
-    re.IGNORECASE)
-#: A login prompt is short.
-LOGIN_PROMPT_MAX_WORDS = 20
-
-#: A navigation line is short (two titles and the bars).
-POST_NAV_MAX_CHARS = 300
-
-#: A site's copyright notice: "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use".
-RIGHTS_LINE = lazy(r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|"
-                   r"todos los derechos reservados|tutti i diritti riservati)\b", re.IGNORECASE)
-#: A copyright notice is short (a paragraph of prose may mention the phrase).
-RIGHTS_MAX_CHARS = 250
 
 #: A run of lines that are each a link is a list of other pages from this many lines on (a
 #: story's own "see also" pair or trio stays). Lists are left alone: a story's reading list or
@@ -505,7 +362,7 @@ def _is_promo(text: str) -> bool:
         return False
     # Every pattern of PROMO_LINE needs one of these (most lines have none: one cheap search).
     folded = text.casefold()
-    if not any(map(folded.__contains__, _PROMO_HINTS)) or len(text.split()) > PROMO_MAX_WORDS:
+    if not any(map(folded.__contains__, PROMO_HINTS)) or len(text.split()) > PROMO_MAX_WORDS:
         return False
     return bool(PROMO_LINE.search(text))
 
@@ -538,7 +395,7 @@ def _drop_header_lines(blocks: list[Block], authors: Sequence[str], days: set[st
         if day is not None and HEADER_DATELINE:
             _dropped(block, "header_dateline", "published")
             drop.add(i)
-        elif day is None and not named and i - 1 in drop and _CLOCK.search(text):
+        elif day is None and not named and i - 1 in drop and CLOCK.search(text):
             # The time printed on a line of its own under the dateline ("01:52 PM EDT").
             _dropped(block, "header_dateline", "published")
             drop.add(i)

@@ -1,5 +1,6 @@
 """Scoring and picking the winner: Readability's paragraph points given to ancestors, link
-density, then moving the winner up to the article it is part of and adding its siblings."""
+density, then moving the winner up to the article it is part of; and the region enclosing a
+winner among many headed blocks. The siblings that join the winner are :mod:`.siblings`'s."""
 
 from __future__ import annotations
 
@@ -9,20 +10,15 @@ from selectolax.lexbor import LexborNode
 
 from convert.extract.ablation import rule
 from . import patterns as P
-from .cleaning import named_chrome
-from .dom import children, has_descendant, inside
-from .measure import (
-    Candidate, class_weight, commas, describe, label, link_density, summed_len, text_len,
-)
+from .dom import children, inside
+from .measure import Candidate, class_weight, commas, describe, link_density, summed_len, text_len
 from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, ARTICLE_WRAPPER_GAIN, CHARS_PER_POINT, GRANDPARENT_DIVIDER,
-    LAYOUT_ROW_OTHER_SHARE, LEAD_MAX_CHARS, LEAD_MAX_DENSITY, LEAD_MAX_PARAGRAPHS, LEAD_MIN_CHARS,
-    LEAD_PROSE_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
+    LAYOUT_ROW_OTHER_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
     MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, NOTICE_MAX_CHARS,
-    PARENT_SCORE_DIVIDER, PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, RANKED_CANDIDATES,
-    REGION_CHARS_PER_HEADING, REGION_MAX_DENSITY, REGION_MAX_SHARE, REGION_MIN_HEADINGS,
-    REGION_MIN_SHARE, SAME_CLASS_BONUS, SAME_CLASS_SHARE, SCORE_ANCESTORS, SIBLING_MIN_SCORE,
-    SIBLING_SHARE, STRONG_RUNNERS_UP, STRONG_SHARE, TAG_WEIGHT,
+    PARENT_SCORE_DIVIDER, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING, REGION_MAX_DENSITY,
+    REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE, SAME_CLASS_SHARE, SCORE_ANCESTORS,
+    STRONG_RUNNERS_UP, STRONG_SHARE, TAG_WEIGHT,
 )
 from ..lazyre import lazy
 
@@ -46,20 +42,8 @@ HEADED_ARTICLE = rule("headed_article", "the winner moves down to the one headed
                       "it holds")
 LAYOUT_TEXT_CELL = rule("layout_text_cell", "a layout row winner moves down to its text cell")
 LONE_CHILD_UP = rule("lone_child_up", "a lone child stands for its parent")
-SCORED_SIBLINGS = rule("scored_siblings", "siblings scoring a share of the winner join it")
-SAME_CLASS_BONUS_RULE = rule("same_class_bonus", "a sibling of the winner's class gets a bonus")
-PROSE_SIBLINGS = rule("prose_siblings", "unscored sibling paragraphs reading as prose join "
-                      "the winner")
-LEAD_WRAPPER = rule("lead_wrapper", "a lead wrapper right above the winner joins it")
-SIBLING_CHROME = rule("sibling_chrome", "siblings named as boilerplate never join")
-TEASER_SIBLINGS = rule("teaser_siblings", "a sibling holding several teasers that each end in "
-                       "a 'Read more' link is a list of other stories, never joined")
 RANK_PAST_LINKS = rule("rank_past_links", "when the best ranked candidate is mostly links "
                        "(a sidebar of headlines outscored the post), every candidate is ranked")
-ARTICLE_STOPS_SIBLINGS = rule("article_stops_siblings", "nothing after an <article> winner "
-                              "joins it")
-
-_BLOCK_SELECTOR = ",".join(sorted(P.BLOCK_TAGS - {"body", "html"}))
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
 _CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center",
@@ -321,7 +305,7 @@ def _same_class_ancestor(top: Candidate, candidates: dict[int, Candidate]) -> Ca
 
 
 #: The link that ends a teaser: "Continue reading »", "Read more", "Read the rest of this entry".
-_READ_ON = lazy(r"^\W*(?:continue reading|read more|read the rest|keep reading|read full "
+READ_ON = lazy(r"^\W*(?:continue reading|read more|read the rest|keep reading|read full "
                 r"(?:story|article|post)|more|weiterlesen|lire la suite|leer más)\b.{0,40}$",
                 re.IGNORECASE)
 
@@ -335,7 +319,7 @@ def _teaser_part(node: LexborNode) -> bool:
     links = node.css("a")
     if links:
         last = " ".join(links[-1].text(deep=True).split())
-        if last and _READ_ON.match(last) and " ".join(node.text(deep=True).split()).endswith(last):
+        if last and READ_ON.match(last) and " ".join(node.text(deep=True).split()).endswith(last):
             return True
     sib = node.next
     while sib is not None:
@@ -344,7 +328,7 @@ def _teaser_part(node: LexborNode) -> bool:
                 return False
         elif sib.tag and not sib.tag.startswith("-"):
             text = " ".join(sib.text(deep=True).split())
-            return bool(text) and _READ_ON.match(text) is not None \
+            return bool(text) and READ_ON.match(text) is not None \
                 and link_density(sib, text_len(sib)) >= _READ_ON_DENSITY
         sib = sib.next
     return False
@@ -393,131 +377,6 @@ def _only_child(node: LexborNode) -> bool:
             continue
         count += 1
     return count == 1
-
-
-def siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:
-    """The winner with the siblings that belong to the article, in page order: siblings scoring
-    at least :data:`.thresholds.SIBLING_SHARE` of the winner (more easily when they share its
-    class), unscored paragraphs that read as prose, and a lead wrapper right above it. Named
-    boilerplate never joins, and nothing after an ``<article>`` winner does."""
-    parent = top.node.parent
-    if parent is None:
-        return [top.node]
-    threshold = max(SIBLING_MIN_SCORE, top.score * SIBLING_SHARE)
-    top_class = top.node.attributes.get("class")
-    out: list[LexborNode] = []
-    before = True
-    # A lead wrapper above the winner, kept while only pictures stand between the two.
-    lead: LexborNode | None = None
-    for sib in children(parent):
-        if sib.mem_id == top.node.mem_id:
-            if lead is not None:
-                out.append(lead)
-            out.append(sib)
-            if sib.tag == "article" and ARTICLE_STOPS_SIBLINGS:
-                # An <article> is the whole story: what follows it is the page's (author
-                # bios, comment-form notices, site footers); what precedes may still be its
-                # lead or lead figure.
-                break
-            before = False
-            continue
-        if (sib.tag or "-").startswith("-"):
-            continue
-        if before and lead is not None and text_len(sib) and not has_descendant(
-                sib, "img, picture, figure, video"):
-            lead = None
-        if SIBLING_CHROME and named_chrome(sib):
-            # (A related-posts block scores like prose: its name says what it is.)
-            continue
-        if TEASER_SIBLINGS and _teaser_list(sib):
-            # (Teasers' summaries read as prose and score like it: their links say what
-            # they are.)
-            continue
-        cand = candidates.get(sib.mem_id)
-        bonus = (top.score * SAME_CLASS_BONUS
-                 if SAME_CLASS_BONUS_RULE and top_class and sib.attributes.get("class") == top_class else 0)
-        if cand is not None:
-            if not cand.length:
-                cand.length = text_len(sib)
-                cand.density = link_density(sib, cand.length)
-                cand.score *= 1 - cand.density
-            if SCORED_SIBLINGS and cand.score + bonus >= threshold:
-                out.append(sib)
-                continue
-        if sib.tag == "p" or (sib.tag in ("div", "section") and not has_descendant(
-                sib, _BLOCK_SELECTOR)):
-            if not PROSE_SIBLINGS:
-                continue
-            length = text_len(sib)
-            density = link_density(sib, length)
-            text = sib.text(deep=True).strip()
-            if length > PROSE_SIBLING_CHARS and density < PROSE_SIBLING_DENSITY:
-                out.append(sib)
-            elif 0 < length <= PROSE_SIBLING_CHARS and density == 0 and text[-1:] in ".!?。":
-                out.append(sib)
-        elif LEAD_WRAPPER and before and sib.tag in ("div", "section") and _lead_block(sib):
-            lead = sib
-    return out
-
-
-#: A "Read more" link's text is short: longer ones are headlines that happen to start so.
-_READ_ON_MAX_CHARS = 30
-#: Teasers (blocks ending in a "Read more" link) that make a block a list of other stories.
-MIN_TEASERS = 3
-
-
-def _teaser_list(node: LexborNode) -> bool:
-    """Whether the block is a list of other stories' teasers: at least :data:`MIN_TEASERS`
-    links reading "Read more", "Continue reading", each the last words of its teaser."""
-    count = 0
-    for link in node.css("a"):
-        text = " ".join(link.text(deep=True).split())
-        if text and len(text) <= _READ_ON_MAX_CHARS and _READ_ON.match(text) and _ends_block(link):
-            count += 1
-            if count >= MIN_TEASERS:
-                return True
-    return False
-
-
-def _ends_block(link: LexborNode) -> bool:
-    """Whether nothing but whitespace follows the link inside its parent block."""
-    node = link
-    while node is not None:
-        sib = node.next
-        while sib is not None:
-            if sib.tag == "-text":
-                if (sib.text_content or "").strip():
-                    return False
-            elif sib.tag and not sib.tag.startswith("-") and sib.text(deep=True).strip():
-                return False
-            sib = sib.next
-        node = node.parent
-        if node is None or node.tag in P.BLOCK_TAGS:
-            return True
-    return True
-
-
-_TEASER = lazy(r"teaser", re.IGNORECASE)
-_NOT_LEAD = "h1, h2, h3, h4, h5, h6, ul, ol, dl, table, form, blockquote, pre, img"
-
-
-def _lead_block(node: LexborNode) -> bool:
-    """A wrapper of one or two paragraphs of prose above the winner (``teaser-text``,
-    ``field-perex``, ``atc-Intro``): the article's lead, which CMSs keep apart from the body
-    (an affiliate disclosure or a welcome pop-up with its picture is not)."""
-    paragraphs = node.css("p")
-    if not 1 <= len(paragraphs) <= LEAD_MAX_PARAGRAPHS or has_descendant(node, _NOT_LEAD):
-        return False
-    length = text_len(node)
-    if not LEAD_MIN_CHARS <= length <= LEAD_MAX_CHARS:
-        return False
-    prose = sum(text_len(p) for p in paragraphs)
-    if prose < LEAD_PROSE_SHARE * length or link_density(node, length) >= LEAD_MAX_DENSITY:
-        return False
-    # No chrome word in its class/id, "teaser" aside (TYPO3's lead is ``teaser-text``).
-    if P.NEGATIVE.search(_TEASER.sub(" ", label(node))):
-        return False
-    return not named_chrome(node)
 
 
 _HEADINGS = ",".join(sorted(P.HEADING_TAGS))

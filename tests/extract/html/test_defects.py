@@ -291,31 +291,6 @@ def test_long_related_posts_list_after_a_short_article_is_dropped():
     assert "2: Readers wrote" in text and "Other story" not in text
 
 
-LEAD = ("Thousands of commuters pass the old station every day: from next spring they will see "
-        "the new tower rising behind the platforms.")
-
-
-def test_lead_wrapper_above_the_body_joins_the_winner():
-    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(4))
-    page = (f"<html><body><div class='news'><div class='teaser-text'><p>{LEAD}</p></div>"
-            f"<div class='media'><img src='/tower.jpg'></div>"
-            f"<div class='news-text-wrap'>{copy}</div></div></body></html>")
-    text = _body_text(parse_html(page.encode()))
-    assert text.startswith("Thousands of commuters") and "3: Readers wrote" in text
-
-
-@pytest.mark.parametrize("lead", [
-    f"<section class='widget widget_text above-content'><p>{LEAD}</p></section>",
-    f"<div class='intro'><p>{LEAD}</p></div><div class='crumbs-line'>Home / News</div>",
-])
-def test_promo_or_distant_block_above_the_body_is_not_a_lead(lead):
-    copy = "".join(f"<p>{i}: {LONG}</p>" for i in range(4))
-    page = (f"<html><body><div class='news'>{lead}<div class='news-text-wrap'>{copy}</div>"
-            "</div></body></html>")
-    text = _body_text(parse_html(page.encode()))
-    assert "Thousands of commuters" not in text and "3: Readers wrote" in text
-
-
 @pytest.mark.parametrize("line", ["Das könnte Sie auch interessieren:", "Ähnliche Beiträge",
                                   "LE PUEDE INTERESAR: La ficha del expresidente"])
 def test_related_teaser_labels_are_dropped(line):

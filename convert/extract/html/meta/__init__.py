@@ -20,7 +20,7 @@ from convert.textutil import squash
 from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
-from .byline import clean_authors, twitter_label_author, visible_byline
+from .byline import twitter_label_author, visible_byline
 from .dateline import header_date, shown_publication, time_element, visible_date
 from .declared import (
     first_value,
@@ -35,15 +35,14 @@ from .declared import (
 from .elements import page_elements
 from .offer import offer
 from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
+from .names import clean_authors
 from .standfirst import standfirst
+from .heading import HEADER_LINK, heading_text, screen_reader_only
 from .title import (
-    HEADER_LINK,
     POST_HEADINGS,
     choose_title,
-    heading_text,
     is_site,
     post_heading,
-    screen_reader_only,
     visible_headline,
 )
 from ...lazyre import lazy

@@ -1,199 +1,31 @@
-"""Authors: cleaning raw author strings into names, and the visible byline of a page.
+"""Authors: the visible byline of a page.
 
 The visible byline is read by :mod:`convert.extract.html.meta` after the declared authors
-(JSON-LD, ``<meta>``); the "By ..." wording is :mod:`convert.extract.bylines`'s.
+(JSON-LD, ``<meta>``); the "By ..." wording is :mod:`convert.extract.bylines`'s, and the
+cleaning of what it says into names :mod:`.names`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from convert.textutil import clean_text, squash
-from convert.extract.bylines import BY_PREFIX, BYLINE_LABEL, BYLINE_TEXT
+from convert.textutil import squash
+from convert.extract.bylines import BYLINE_LABEL, BYLINE_TEXT
 from convert.extract.dates import text_date
-from .declared import first_value, unescape
+from .declared import first_value
 from .keys import LABELLED_KEYS
+from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, BY_ON_DATE, before_on_date, clean_authors
 from convert.extract.ablation import rule
 from convert.extract.lazyre import lazy
 
-#: Between authors (the separators kept, so a semicolon can end a job title).
-_AUTHOR_SPLIT_KEEP = lazy(r"(\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\||·|⋅|•|/)\s*)",
-                          re.IGNORECASE)
-_AUTHOR_JUNK = lazy(r"\d|@|https?:|www\.|\b(?:updated|published|posted|min read|"
-                    r"minutes?|hours?|ago|share|follow|email|twitter|staff|editor|"
-                    r"reporter|correspondent|contributor|columnist|photo|am|pm|written|posted|by|author|autor|"
-                    r"auteur|admin|administrator|anonymous|unknown|guest|"
-                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                    re.IGNORECASE)
-#: A name longer than this many characters or words is a sentence, a job title or a bio.
-AUTHOR_MAX_CHARS = 60
-AUTHOR_MAX_WORDS = 6
-#: A name shorter than this many characters is initials or a stray token, not a person.
-AUTHOR_MIN_CHARS = 3
-#: An author split leaving a part shorter than this split inside one name ("Mac & i").
-NAME_PART_MIN = 3
-#: An all-capitals name longer than this is title-cased ("JANE DOE"); a shorter one is kept
-#: as written (initials, "AP").
-UPPER_NAME_MIN = 3
-#: Link words ("view", "posts") that make a text an author box's link, not a name.
-LINK_WORDS_MIN = 2
-NOT_A_NAME = rule("not_a_name", "an author-box link text ('View more posts') is no byline")
-#: Link texts of author boxes, not names.
-_LINK_WORDS = lazy(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|bio)\b",
-                   re.IGNORECASE)
-
-
-CREDITS_LINE = rule("credits_line", "a credits string ('content: Acme, design: Jane Doe') "
-                    "names the page's makers, not its authors")
-#: A role label inside an author string ("design: ", "code: "); this many make a credits line.
-_ROLE_LABEL = lazy(r"(?:^|[,;]\s*)[a-z][\w -]{1,20}:\s", re.IGNORECASE)
-CREDIT_LABELS_MIN = 2
 AUTHOR_BOX_NAME = rule("author_box_name", "an author box holding a bio is read for its "
                        "first short line, the name ('Lauren Vetter' over 'Lauren is a ...')")
 AUTHOR_LIST = rule("author_list", "a byline listing each author in an element of their own "
                    "gives them all, not only the first")
 BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital edition' line "
                     "names the linked person")
-
-
-OTHER_ROLE_BY = rule("other_role_by", "an editor's, reviewer's or photographer's credit "
-                     "after the writer's name ('... Edited by Jane Doe') is no author")
-#: Credits of other roles than writing, which follow the writer's name in a byline.
-_OTHER_ROLE = lazy(r"[\s,;]+(?:(?:medically|clinically|expert)\s+)?(?:edited|reviewed|"
-                   r"fact[- ]?checked|photos?|photographs?|photography|illustrations?|"
-                   r"illustrated|translated|produced|designed|video)\s+by\b.*$",
-                   re.IGNORECASE)
-
-
-BY_ON_DATE = rule("by_on_date", "'by Jane Doe on November 9, 2012': the name ends where its "
-                  "dateline begins")
-_ON = lazy(r"\s+on\s+", re.IGNORECASE)
-HANDLE_IN_PARENS = rule("handle_in_parens", "a social handle in brackets after the name "
-                        "('Alyson Campbell (@acampfashion)') is dropped, not the name")
-_PAREN_HANDLE = lazy(r"\s*\(@[\w.]+\)")
-PROFILE_LINK = rule("profile_link", "a link text naming a page ('Google profile', 'Author "
-                    "posts') is no name")
-#: Words of a link to a page about someone, never part of a name.
-_PAGE_WORDS = lazy(r"profile|posts|articles|stories", re.IGNORECASE)
-
-
-DESK_STAFF = rule("desk_staff", "'<Name> Staff' is a desk's byline ('EcoCult Staff'), as "
-                  "'<Name> Team' is")
-#: A capitalised name of one to three words followed by "Staff".
-_DESK_STAFF = lazy(r"^((?:[Tt]he\s+)?(?:[A-Z][\w.&'-]*\s+){1,3})Staff$")
-
-
-def _not_a_name(name: str) -> bool:
-    """"View more posts", "All articles": no person's (or desk's) name. (A single lower-case
-    word is kept: forums sign with handles like "blumo".)"""
-    if not NOT_A_NAME:
-        return False
-    words = name.split()
-    if PROFILE_LINK and len(words) > 1 and any(_PAGE_WORDS.fullmatch(w) for w in words):
-        return True  # "Google profile", "Author posts": a link to a page about someone
-    return len(words) > 1 and sum(
-        bool(_LINK_WORDS.fullmatch(w)) for w in words) >= LINK_WORDS_MIN
-
-def clean_authors(values: Iterable[str]) -> list[str]:
-    """Names from raw author strings: no "By", no dates, no roles, no URLs, no duplicates."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for raw in values:
-        raw = squash(clean_text(unescape(raw)))
-        if not raw or raw.startswith(("http:", "https:", "/")):
-            continue
-        if CREDITS_LINE and len(_ROLE_LABEL.findall(raw)) >= CREDIT_LABELS_MIN:
-            continue  # "content: Acme, design: Jane Doe, code: John Roe" credits the page
-        raw = BY_PREFIX.sub("", raw)
-        segments = re.split(r"\s+(?:[|–—•·⋅]|-\s)\s*|\s+(?:on|am|le|el|il)\s+\d|\s+on behalf of\s",
-                            raw, flags=re.IGNORECASE)
-        if BY_ON_DATE:
-            # "Barry van Wyk on November 9, 2012": the name ends where its dateline begins.
-            segments = [_before_on_date(seg) for seg in segments]
-        if OTHER_ROLE_BY:
-            # "Written by Rob Ewaschuk Edited by Betsy Beyer": the writer's name ends where
-            # another role's credit begins.
-            segments = [_before_other_role(seg) for seg in segments]
-        # "Dec. 19, 2025 · Niko Matsakis": a dateline before the name is skipped; after the
-        # name, the date or role is dropped.
-        raw = next((s for s in segments if s and not text_date(s)), segments[0])
-        # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
-        # after a comma qualifies the name before it; it is not another author.
-        parts = _role_dropped(raw)
-        if any(len(part) < NAME_PART_MIN for part in parts):
-            # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
-            parts = [raw]
-        for name in parts:
-            if HANDLE_IN_PARENS:
-                # "Alyson Campbell (@acampfashion)": the social handle after the name.
-                name = _PAREN_HANDLE.sub("", name)
-            name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
-            # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
-            checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
-            if DESK_STAFF:
-                # "EcoCult Staff": a publication's desk, named as "... Team" is.
-                checked = _DESK_STAFF.sub(r"\1", checked)
-            if not name or len(name) > AUTHOR_MAX_CHARS or len(
-                    name.split()) > AUTHOR_MAX_WORDS or _AUTHOR_JUNK.search(
-                    checked) or _not_a_name(name):
-                continue
-            if name.isupper() and len(name) > UPPER_NAME_MIN:
-                name = name.title()
-            key = name.casefold()
-            if key not in seen:
-                seen.add(key)
-                out.append(name)
-    return out
-
-
-def _before_on_date(segment: str) -> str:
-    """The segment up to an " on <date>" ("Barry van Wyk on November 9, 2012")."""
-    for m in _ON.finditer(segment):
-        if m.start() and text_date(segment[m.end():]):
-            return segment[:m.start()]
-    return segment
-
-
-def _before_other_role(segment: str) -> str:
-    """The segment up to another role's credit ("Rob Ewaschuk Edited by Betsy Beyer" → "Rob
-    Ewaschuk"); a segment that is only that credit ("Medically reviewed by ...") is kept."""
-    m = _OTHER_ROLE.search(segment)
-    if m is None or _ROLE_MODIFIER.fullmatch(segment[:m.start()].strip()):
-        return segment
-    return segment[:m.start()]
-
-
-_ROLE_MODIFIER = lazy(r"(?:medically|clinically|expert)?", re.IGNORECASE)
-
-
-def _role_dropped(raw: str) -> list[str]:
-    """The parts of an author string, without the credentials and job titles after a name.
-    A job title runs to the next semicolon: "Nicole Forbes, Master Horticulturalist & Garden
-    Educator" is one person, whose title holds an ampersand."""
-    pieces = _AUTHOR_SPLIT_KEEP.split(raw)
-    parts = pieces[:1]
-    in_role = False
-    for i in range(1, len(pieces) - 1, 2):
-        sep, part = pieces[i], pieces[i + 1]
-        if ";" in sep:
-            in_role = False
-        m = _CREDENTIAL.match(part.strip(" .,"))
-        if m and m.group("job"):
-            in_role = True
-        if not (m or in_role):
-            parts.append(part)
-    return parts
-
-
-#: One token of letters and digits, starting with a letter: a forum/user handle.
-_HANDLE = lazy(r"[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*")
-_CREDENTIAL = lazy(
-    r"^(?:(?=(?:[^A-Z]*[A-Z]){2})(?:[A-Z][A-Za-z]?\.?){1,4}|"
-    r"(?P<job>(?i:co-?founder|founder|ceo|cto|cfo|coo|vp|president|director|head|manager|master|"
-    r"senior|chief|lead|editor-in-chief)\b.*))$")
 
 
 _BYLINE_SELECTOR = (
@@ -459,7 +291,7 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         m = BYLINE_TEXT.match(text) or _after_dateline(text)
         # (a lower-case handle is a name when its dateline follows: "by randfish on
         # November 7, 2010"; else "by the way" is no byline)
-        if m and (m.group(1)[:1].isupper() or BY_ON_DATE and _before_on_date(
+        if m and (m.group(1)[:1].isupper() or BY_ON_DATE and before_on_date(
                 m.group(1)) != m.group(1)) and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if not names and BY_LINK_NAME:

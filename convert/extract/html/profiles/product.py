@@ -11,7 +11,7 @@ opened up (:func:`product_markup`):
   however they are named (:func:`without_product_cards`) and the sections headed as other
   products ("Complete the look", "More from ...", :func:`without_other_product_sections`);
 * of a block written twice, for the phone and the desktop layout, one copy goes
-  (:func:`without_twins`);
+  (:func:`.twins.without_twins`);
 * the collapsed panels of tabs and accordions, where shops keep the description and the
   specifications, are shown (:func:`show_collapsed`); the wrappers inside specification
   cells are unwrapped (:func:`unwrap_cells`);
@@ -41,14 +41,15 @@ from .. import patterns as P
 from ..dom import hidden_by, inside
 from ..measure import text_len
 from ..meta.declared import ld_objects, ld_types
+from .twins import RESPONSIVE_TWINS, squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
            "show_panels",
            "described", "with_described", "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
-           "COLLAPSED_PANELS", "CELL_WRAPPERS", "RESPONSIVE_TWINS",
-           "OTHER_PRODUCT_HEADINGS", "unwrap_cells", "without_twins",
+           "COLLAPSED_PANELS", "CELL_WRAPPERS",
+           "OTHER_PRODUCT_HEADINGS", "unwrap_cells",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
            "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats"]
 
@@ -66,10 +67,6 @@ COLLAPSED_PANELS = rule("collapsed_panels", "on a product page the collapsed pan
 CELL_WRAPPERS = rule("cell_wrappers", "on a product page the <div> wrappers inside table and "
                      "definition-list cells are unwrapped, so cleaning keeps a "
                      "specification's names")
-RESPONSIVE_TWINS = rule("responsive_twins", "on a product page a block shown at one screen "
-                        "size only (hidden-md-up, showOnMobile) whose text the page holds "
-                        "again (its twin for the other screen size) is removed, so the "
-                        "description is read once")
 OTHER_PRODUCT_HEADINGS = rule("other_product_headings", "on a product page a section whose "
                               "heading reads as other products ('Complete the look', 'More "
                               "from ...', 'Customers also bought', 'More brands') is removed")
@@ -120,83 +117,6 @@ def product_markup(html: str) -> str | None:
     return tree.html if removed or shown or unwrapped else None
 
 
-#: A class word showing or hiding a block at one screen size only: a visibility word and a
-#: breakpoint word (``hidden-md-up``, ``hidden-up-md``, ``showOnMobile``, ``hide-sm``,
-#: ``visible-xs``, ``mobile-only``, ``d-md-none``), read with camelCase split.
-_VISIBILITY = lazy(r"(?:^|-)(?:hidden|hide|show|visible|only|none)(?:-|$)")
-_BREAKPOINT = lazy(r"(?:^|-)(?:xs|sm|md|lg|xl|xxl|small|medium|large|mobile|desktop|tablet|"
-                   r"phone)(?:-|$)")
-#: A twin holds at least this many characters (a label read twice is no duplicate).
-TWIN_MIN_CHARS = 40
-
-
-def _words(word: str) -> set[str]:
-    return set(re.sub(r"(?<=[a-z])(?=[A-Z])", "-", word).lower().replace("_", "-").split("-"))
-
-
-@lru_cache(maxsize=4096)
-def _responsive(cls: str) -> bool:
-    for word in cls.split():
-        word = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", word).lower().replace("_", "-")
-        if _VISIBILITY.search(word) and _BREAKPOINT.search(word):
-            return True
-    return False
-
-
-_SMALL = frozenset({"xs", "sm", "small", "mobile", "phone", "tablet"})
-_LARGE = frozenset({"md", "lg", "xl", "xxl", "medium", "large", "desktop"})
-
-
-@lru_cache(maxsize=4096)
-def _for_phones(cls: str) -> bool:
-    """Whether a class word hides a block on large screens (``hidden-md-up``, ``md-hide``) or
-    shows it on small ones only (``showOnMobile``, ``visible-xs``): the phone layout's copy."""
-    for word in cls.split():
-        parts = _words(word)
-        if parts & {"hidden", "hide", "none"} and parts & _LARGE and not parts & {"down", "lt"}:
-            return True
-        if parts & {"show", "visible", "only", "block"} and parts & _SMALL and not parts & {
-                "up", "gte"}:
-            return True
-    return False
-
-
-def _squeezed(text: str) -> str:
-    return " ".join(text.split())
-
-
-def without_twins(body: LexborNode) -> bool:
-    """Remove the blocks shown at one screen size only (:func:`_responsive`) whose text the
-    page holds again elsewhere: a shop writes the description twice, once for the phone
-    layout and once for the desktop one, and a parse without the stylesheet reads both. The
-    copies for phones (:func:`_for_phones`) go first, then the later ones: the desktop copy,
-    else the first in document order, stays. Whether there was any."""
-    blocks: list[LexborNode] = []
-    for node in body.css("[class]"):
-        if blocks and inside(node, blocks[-1]):
-            continue
-        if _responsive(node.attributes.get("class") or ""):
-            blocks.append(node)
-    removed = False
-    page = None
-    # The phone layout's copies go first (the desktop one is where the page's other content
-    # is), then the later copies of the rest: the first stays.
-    phones = [n for n in blocks if _for_phones(n.attributes.get("class") or "")]
-    others = [n for n in blocks if not _for_phones(n.attributes.get("class") or "")]
-    for node in phones + others[::-1]:
-        text = _squeezed(node.text(separator=" "))
-        if len(text) < TWIN_MIN_CHARS:
-            continue
-        if page is None:
-            page = _squeezed(body.text(separator=" "))
-        if page.count(text) < 2:
-            continue
-        node.decompose()
-        page = _squeezed(body.text(separator=" "))
-        removed = True
-    return removed
-
-
 #: A heading that reads as the shop's other products (how shops title their carousels, their
 #: class names being hashed): "Complete the look", "More from Bershka", "Better together",
 #: "Customers also bought", "You may also like", "More brands".
@@ -218,7 +138,7 @@ def without_other_product_sections(body: LexborNode) -> bool:
     with its following siblings up to the next heading. Whether there was any."""
     doomed: list[LexborNode] = []
     for heading in body.css("h2, h3, h4, h5, h6"):
-        text = _squeezed(heading.text(separator=" "))
+        text = squeezed(heading.text(separator=" "))
         if not text or len(text) > 80 or not _OTHERS_TITLE.match(text):
             continue
         if any(inside(heading, d) for d in doomed):

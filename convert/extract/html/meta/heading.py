@@ -1,0 +1,86 @@
+"""A heading element's text as it reads: inline markup joined as written, a leading label
+badge dropped, entities escaped twice decoded, a permalink symbol at its end; and whether it
+is drawn for screen readers only.
+
+Used by :mod:`convert.extract.html.meta` for the ``<h1>`` and post headings that
+:mod:`.title` chooses among.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from convert.textutil import clean_text, squash
+from convert.extract.ablation import rule
+from ...lazyre import lazy
+
+SR_ONLY_H1 = rule("sr_only_h1", "a screen-reader-only <h1> is no visible headline to fall "
+                  "back on")
+
+#: Elements that break a heading's words apart (the rest are inline and join as written).
+_SPACED = frozenset({"br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "img", "svg", "hr"})
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
+#: A badge before a forum thread's title ("[Question] Want to know..."), arXiv's "Title:".
+_LABEL_CLASS = lazy(r"^(?:label|descriptor|prefix|badge)$")
+_ENTITY = lazy(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+#: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1").
+HEADER_LINK = lazy(r"\s*[¶§🔗\ue000-\uf8ff]+$|\s+#$")
+
+
+def heading_text(node: LexborNode) -> str:
+    """A heading's text as it reads: inline markup joined as written ("Metroid</a>, One" stays
+    "Metroid, One"), line breaks and blocks as spaces, a leading label badge dropped, and
+    entities escaped twice by the template ("SQL &amp;#x26; AI") decoded."""
+    skip = _leading_label(node)
+    parts: list[str] = []
+    for kid in node.traverse(include_text=True):
+        tag = kid.tag
+        if tag == "-text":
+            parent = kid.parent
+            if parent is not None and (parent.tag in _NOT_TEXT or parent.mem_id == skip):
+                continue
+            parts.append(kid.text_content or "")
+        elif tag in _SPACED and kid.mem_id != node.mem_id:
+            parts.append(" ")
+    text = squash(clean_text("".join(parts)))
+    if not text:
+        return ""
+    if not _ENTITY.search(text):
+        return text
+    import html  # (here: its entity table costs every run that has no entity to decode)
+    return html.unescape(text)
+
+
+def _has_element_child(node: LexborNode) -> bool:
+    kid = node.child
+    while kid is not None:
+        if not (kid.tag or "-").startswith("-"):
+            return True
+        kid = kid.next
+    return False
+
+
+def _leading_label(node: LexborNode) -> int | None:
+    """The ``mem_id`` of a badge element opening the heading, when text follows it."""
+    first = node.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.tag not in ("span", "em", "strong", "small", "b"):
+        return None
+    classes = (first.attributes.get("class") or "").split()
+    if not any(_LABEL_CLASS.match(c) for c in classes) or _has_element_child(first):
+        return None
+    rest = (node.text(deep=True) or "").replace(first.text(deep=True) or "", "", 1)
+    return first.mem_id if rest.strip(" \u00a0:") else None
+
+
+_SR_ONLY = lazy(r"sr-only|screen-?reader|visually-?hidden|visuallyhidden|a11y-hidden",
+                re.IGNORECASE)
+
+
+def screen_reader_only(node: LexborNode) -> bool:
+    """Whether an element is drawn for screen readers only (``sr-only``, ``visually-hidden``)."""
+    return SR_ONLY_H1 and bool(_SR_ONLY.search(node.attributes.get("class") or ""))

@@ -1,0 +1,46 @@
+"""convert.extract.html.meta.heading: a heading's text as it reads (inline markup joined as
+written, a label badge dropped, entities escaped twice decoded), seen through the title it
+gives (synthetic pages)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.extract.html.meta.heading import HEADER_LINK, heading_text, screen_reader_only
+
+from ..test_metadata import _title as _parsed_title
+
+
+def test_title_heading_text_joins_inline_markup_and_drops_label_badge():
+    body = "<h1>The Story Of <a href='/m'>Metroid</a>, One Of Gaming's Universes</h1>"
+    assert _parsed_title("", body) == "The Story Of Metroid, One Of Gaming's Universes"
+    body = ('<h1 class="p-title-value"><span class="label label--primary">Tips</span>'
+            '<span class="label-append">&nbsp;</span>Proxmox or Debian for VMs?</h1>')
+    assert _parsed_title("", body) == "Proxmox or Debian for VMs?"
+    body = '<h1 class="title"><span class="descriptor">Title:</span>AlignMerge</h1>'
+    assert _parsed_title("", body) == "AlignMerge"
+
+
+def test_title_entity_escaped_twice_is_decoded():
+    body = "<h1>Data Tools: Python, SQL &amp;#x26; AI</h1>"
+    assert _parsed_title("", body) == "Data Tools: Python, SQL & AI"
+
+
+def test_forum_prefix_label_is_not_the_title():
+    head = ('<meta property="og:title" content="Question - Want to know which GPU is faster">'
+            '<meta property="og:site_name" content="Hardware Forum">')
+    body = ('<h1 class="p-title-value"><span class="label">Question</span>'
+            '<span class="label-append"> </span>Want to know which GPU is faster</h1>')
+    assert _parsed_title(head, body) == "Want to know which GPU is faster"
+
+
+def test_heading_text_reads_the_node_and_the_permalink_symbol_is_cut():
+    tree = LexborHTMLParser("<h2>Quickstart <a class='headerlink' href='#q'>\u00b6</a></h2>")
+    text = heading_text(tree.css_first("h2"))
+    assert text == "Quickstart \u00b6" and HEADER_LINK.sub("", text) == "Quickstart"
+
+
+def test_a_screen_reader_only_heading_is_told_apart():
+    tree = LexborHTMLParser("<h1 class='sr-only'>Kitchen Notes</h1><h1>Lemon tart</h1>")
+    hidden, shown = tree.css("h1")
+    assert screen_reader_only(hidden) and not screen_reader_only(shown)

@@ -1,0 +1,43 @@
+"""The furniture rules' line patterns (:mod:`convert.extract.html.furniture_patterns`) on the
+lines their comments name, and on prose that merely resembles them."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.html import furniture_patterns as F
+
+
+@pytest.mark.parametrize("pattern, line", [
+    (F.GALLERY_COUNTER, "Image 2 of 5"), (F.GALLERY_COUNTER, "Slide 3 of 12"),
+    (F.CREDIT_LINE, "Photo: Jane Doe"), (F.CREDIT_LINE, "(Copyright: Getty Images)"),
+    (F.CREDIT_LINE, "KIMIHIRO HOSHINO/AFP/Getty Images"),
+    (F.POST_NAV_LINE, "« Older post | Main | Newer post »"),
+    (F.POST_NAV_LINE, "← Previous: The library opens"),
+    (F.RIGHTS_LINE, "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use"),
+    (F.PROMO_LINE, "Follow us on Twitter"), (F.PROMO_LINE, "Twitter: @decruft"),
+    (F.TAXONOMY_LINE, "Tags: politics, budget, city hall"),
+    (F.LOGIN_PROMPT, "You must be logged in to post a comment."),
+    (F.POST_FOOTER_LINE, "This entry was posted in News. Bookmark the permalink."),
+])
+def test_each_pattern_matches_the_line_it_names(pattern, line):
+    assert pattern.search(line)
+
+
+@pytest.mark.parametrize("pattern, line", [
+    (F.GALLERY_COUNTER, "Two of the five images were taken in 2012."),
+    (F.CREDIT_LINE, "The photographer said the picture was taken at dawn."),
+    # (French quotes open with «: a guillemet alone is no post navigation)
+    (F.POST_NAV_LINE, "« Bonjour », dit-il en entrant dans la salle."),
+    (F.TAXONOMY_LINE, "Tags are a way to sort the posts of a blog by their subjects."),
+])
+def test_prose_that_resembles_a_line_is_no_match(pattern, line):
+    assert not pattern.search(line)
+
+
+def test_every_promo_line_holds_one_of_its_hints():
+    # (the cheap substring test that runs before PROMO_LINE must never reject a promo line)
+    for line in ("Follow us on Twitter", "Twitter: @decruft", "Sign up for our newsletter",
+                 "Write to Jane Doe at jane@example.com"):
+        assert F.PROMO_LINE.search(line)
+        assert any(hint in line.casefold() for hint in F.PROMO_HINTS)
