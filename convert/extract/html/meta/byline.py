@@ -16,7 +16,8 @@ from convert.extract.bylines import BYLINE_LABEL, BYLINE_TEXT
 from convert.extract.dates import text_date
 from .declared import first_value
 from .keys import LABELLED_KEYS
-from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, BY_ON_DATE, before_on_date, clean_authors
+from . import names as author_names
+from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, before_on_date, clean_authors
 from convert.extract.ablation import rule
 from convert.extract.lazyre import lazy
 
@@ -291,7 +292,7 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         m = BYLINE_TEXT.match(text) or _after_dateline(text)
         # (a lower-case handle is a name when its dateline follows: "by randfish on
         # November 7, 2010"; else "by the way" is no byline)
-        if m and (m.group(1)[:1].isupper() or BY_ON_DATE and before_on_date(
+        if m and (m.group(1)[:1].isupper() or author_names.BY_ON_DATE and before_on_date(
                 m.group(1)) != m.group(1)) and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if not names and BY_LINK_NAME:

@@ -41,7 +41,8 @@ from .. import patterns as P
 from ..dom import hidden_by, inside
 from ..measure import text_len
 from ..meta.declared import ld_objects, ld_types
-from .twins import RESPONSIVE_TWINS, squeezed, without_twins
+from . import twins
+from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
@@ -110,7 +111,7 @@ def product_markup(html: str) -> str | None:
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
     unwrapped = CELL_WRAPPERS and unwrap_cells(body)
-    if RESPONSIVE_TWINS and without_twins(body):
+    if twins.RESPONSIVE_TWINS and without_twins(body):  # (the flag read where it lives)
         removed = True
     if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
         removed = True
