@@ -97,6 +97,21 @@ TOOLS = {"decruft": _decruft, "trafilatura": _trafilatura, "readability": _reada
          "raw": _raw}
 
 
+def _peak_rss_kb() -> int:
+    """This worker's peak resident set in KiB. On Linux ``ru_maxrss`` survives ``execve``: a
+    worker forked from the benchmark's parent reports the parent's size when that was larger
+    (every tool of a set showed the same figure late in a run). ``VmHWM`` belongs to the
+    worker's own address space."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 class _Timeout(Exception):
     pass
 
@@ -133,7 +148,7 @@ def main(argv: list[str]) -> int:
             out["error"] = error
         results[page_id] = out
     wall = time.perf_counter() - wall_start
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_kb = _peak_rss_kb()
     json.dump({"tool": tool, "results": results, "cpu_total": cpu_total, "wall": wall,
                "rss_mb": rss_kb / 1024}, sys.stdout)
     return 0
