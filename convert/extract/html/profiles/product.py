@@ -120,11 +120,14 @@ def product_markup(html: str) -> str | None:
 
 #: A heading that reads as the shop's other products (how shops title their carousels, their
 #: class names being hashed): "Complete the look", "More from Bershka", "Better together",
-#: "Customers also bought", "You may also like", "More brands".
+#: "Customers also bought", "You may also like", "More brands", "People who viewed this item
+#: also viewed", "Explore related items", "Seller's other items".
 _OTHERS_TITLE = lazy(
     r"(?:complete|shop|get) the (?:look|set|outfit)|(?:you|customers?|people|shoppers|others)"
-    r"(?: who \w+(?: this)?)? (?:may|might|also|will) |also (?:bought|viewed|liked?)\b|"
-    r"similar (?:items|products|styles)|related (?:items|products)|recommend(?:ed|ations)\b|"
+    r"(?: who \w+(?: this(?: item| product)?)?)? (?:may|might|also|will) |"
+    r"also (?:bought|viewed|liked?)\b|(?:(?:explore|discover|browse|see|view) (?:more )?)?"
+    r"(?:similar (?:items|products|styles)|related (?:items|products))|"
+    r"(?:\w+'s )?other (?:items|products)\b|recommend(?:ed|ations)\b|"
     r"variations of|more (?:from|by) |more brands|(?:top|popular|featured) brands|"
     r"shop by brand|better together|(?:frequently|often) (?:bought|viewed)|recently viewed|"
     r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with",

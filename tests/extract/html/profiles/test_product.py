@@ -269,3 +269,20 @@ def test_a_product_profile_leaving_nothing_keeps_the_cascade(monkeypatch):
     html = f"<html><body><div class=wrap><h1>Recipes</h1><ul class=grid>{cards}</ul></div></body></html>"
     article = convert.parse(html.encode())
     assert "Item 7 title words here" in convert.render(article, "txt").decode()
+
+
+def test_sections_headed_as_viewed_related_or_the_sellers_other_items_are_removed():
+    # The headings of an eBay item page (wcxb-dev 2991 tune), its class names hashed: "People
+    # who viewed this item also viewed", "Explore related items", "Seller's other items".
+    cards = "<ul><li><a href='/i/1'>Kupplungssatz VALEO 827163 für IVECO DAILY</a></li></ul>"
+    html = ("<html><body><h1>LuK 628318200 Kupplungssatz</h1><div class='x1'><p>EUR 355.58</p>"
+            f"</div><div class='a'><h2>People who viewed this item also viewed</h2>{cards}</div>"
+            f"<div class='b'><h2>Explore related items</h2>{cards}</div>"
+            f"<div class='c'><h2>Seller's other items</h2>{cards}</div>"
+            "<div class='d'><h2>About this item</h2><p>Item number: 404928375058</p></div>"
+            "</body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "EUR 355.58" in text and "404928375058" in text and "About this item" in text
+    assert "VALEO" not in text and "viewed" not in text and "Explore" not in text
