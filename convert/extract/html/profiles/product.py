@@ -52,7 +52,8 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "COLLAPSED_PANELS", "CELL_WRAPPERS",
            "OTHER_PRODUCT_HEADINGS", "unwrap_cells",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
-           "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats"]
+           "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats",
+           "TOOLTIPS", "without_tooltips"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -76,6 +77,9 @@ DECLARED_DESCRIPTION = rule("declared_description", "on a product page the descr
                             "a paragraph when it is long and the content found lacks it")
 REPEATED_BLOCKS = rule("repeated_blocks", "on a product page a block (paragraph, list, table) "
                        "whose text an earlier block of the content already has is dropped")
+TOOLTIPS = rule("tooltips", "on a product page the tooltips (a role=tooltip, a <tool-tip>, "
+                "a tooltip's or infotip's content/overlay) are removed: help on buying, not "
+                "the product")
 TEST_IDS = rule("test_ids", "on a product page a block's data-testid names it like its "
                 "class and id: a 'product-cross-sell' or 'reviews' test id is a shop block")
 
@@ -115,7 +119,29 @@ def product_markup(html: str) -> str | None:
         removed = True
     if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
         removed = True
+    if TOOLTIPS and without_tooltips(body):
+        removed = True
     return tree.html if removed or shown or unwrapped else None
+
+
+#: The class word of a tooltip's own box (``infotip__overlay``, ``tooltip-content``); the bare
+#: word "tooltip" also names the trigger, which holds a label of the page.
+_TOOLTIP_BOX = lazy(r"(?<![a-z])(?:tool-?tip|info-?tip)s?-+(?:content|body|overlay|bubble|"
+                    r"popup|popover|text|inner)(?![a-z])", re.IGNORECASE)
+
+
+def without_tooltips(body: LexborNode) -> bool:
+    """Remove the tooltips: the elements of role ``tooltip``, the ``<tool-tip>`` elements and
+    the boxes classed as a tooltip's content (:data:`_TOOLTIP_BOX`). What a shop writes there
+    explains shipping, returns, fees and protection plans, which a reader opens on hover; the
+    tune pages' gold never holds it. Whether there were any."""
+    doomed = [n for n in body.css("[role='tooltip'], tool-tip, [class]")
+              if n.tag == "tool-tip" or n.attributes.get("role") == "tooltip"
+              or _TOOLTIP_BOX.search((n.attributes.get("class") or "").replace("_", "-"))]
+    doomed = [n for n in doomed if not any(inside(n, d) for d in doomed)]
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
 
 
 #: A heading that reads as the shop's other products (how shops title their carousels, their

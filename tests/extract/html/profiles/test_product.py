@@ -286,3 +286,20 @@ def test_sections_headed_as_viewed_related_or_the_sellers_other_items_are_remove
     text = LexborHTMLParser(markup).body.text()
     assert "EUR 355.58" in text and "404928375058" in text and "About this item" in text
     assert "VALEO" not in text and "viewed" not in text and "Explore" not in text
+
+
+def test_tooltips_are_removed_but_their_triggers_stay():
+    # The patterns of an eBay item page (wcxb-dev-extra 2888 tune: a role=tooltip
+    # ``infotip__overlay``) and a shop's <tool-tip> element (wcxb-dev 2990 tune).
+    html = ("<html><body><h1>1958 Ford P-350 brochure</h1><p>US $18.00</p><div class='tooltip'>"
+            "<span>Shipping: US $15.47</span><span class='infotip__overlay' role='tooltip'>"
+            "<span>Import fees may apply on delivery. Customs may apply import fees when your "
+            "item arrives.</span></span></div><p>Condition: Used<tool-tip>Used: an item that "
+            "has been used previously.</tool-tip></p><div class='tooltip-content'>Save on "
+            "combined shipping</div></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "Shipping: US $15.47" in text and "Condition: Used" in text
+    assert "Import fees" not in text and "used previously" not in text
+    assert "combined shipping" not in text
