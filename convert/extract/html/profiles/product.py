@@ -53,7 +53,7 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "OTHER_PRODUCT_HEADINGS", "unwrap_cells",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
            "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats",
-           "TOOLTIPS", "without_tooltips"]
+           "TOOLTIPS", "without_tooltips", "PREFIXED_HIDDEN", "without_prefixed_hidden"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -80,6 +80,9 @@ REPEATED_BLOCKS = rule("repeated_blocks", "on a product page a block (paragraph,
 TOOLTIPS = rule("tooltips", "on a product page the tooltips (a role=tooltip, a <tool-tip>, "
                 "a tooltip's or infotip's content/overlay) are removed: help on buying, not "
                 "the product")
+PREFIXED_HIDDEN = rule("prefixed_hidden", "on a product page an element hidden by a class "
+                       "under a short namespace prefix ('a-hidden', 'u-hidden') is removed, as "
+                       "a bare 'hidden' is: error messages, sign-in prompts, teaser captions")
 TEST_IDS = rule("test_ids", "on a product page a block's data-testid names it like its "
                 "class and id: a 'product-cross-sell' or 'reviews' test id is a shop block")
 
@@ -111,6 +114,8 @@ def product_markup(html: str) -> str | None:
     if body is None:
         return None
     removed = without_shop_blocks(body)
+    if PREFIXED_HIDDEN and without_prefixed_hidden(body):
+        removed = True
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
@@ -122,6 +127,24 @@ def product_markup(html: str) -> str | None:
     if TOOLTIPS and without_tooltips(body):
         removed = True
     return tree.html if removed or shown or unwrapped else None
+
+
+#: A hiding class word under a design system's short namespace (``a-hidden``, ``u-hidden``,
+#: ``tw-hidden``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words.
+_PREFIXED_HIDDEN = lazy(r"(?:^|\s)[a-z]{1,2}-(?:hidden|hide)(?:\s|$)", re.IGNORECASE)
+
+
+def without_prefixed_hidden(body: LexborNode) -> bool:
+    """Remove the elements a namespaced class hides (:data:`_PREFIXED_HIDDEN`): a shop's
+    framework parks its error messages ("There was an error retrieving your Wish Lists"),
+    sign-in prompts and screen-reader teasers there, and the panels a reader opens are named
+    as panels (:func:`show_collapsed`), not so. Whether there were any."""
+    doomed = [n for n in body.css("[class]")
+              if _PREFIXED_HIDDEN.search(n.attributes.get("class") or "")]
+    doomed = [n for n in doomed if not any(inside(n, d) for d in doomed)]
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
 
 
 #: The class word of a tooltip's own box (``infotip__overlay``, ``tooltip-content``); the bare

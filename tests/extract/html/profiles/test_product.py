@@ -303,3 +303,18 @@ def test_tooltips_are_removed_but_their_triggers_stay():
     assert "Shipping: US $15.47" in text and "Condition: Used" in text
     assert "Import fees" not in text and "used previously" not in text
     assert "combined shipping" not in text
+
+
+def test_an_element_hidden_by_a_namespaced_class_is_removed():
+    # The pattern of an Amazon product page (wcxb-dev-extra 3058 tune): its framework hides
+    # with ``a-hidden``, an error message and a screen-reader teaser among them.
+    html = ("<html><body><h1>AirPods Pro</h1><div class='a-section a-hidden' "
+            "id='atwl-dd-error-holder'><span>There was an error retrieving your Wish Lists."
+            "</span></div><div class='a-teaser-describedby-collapsed a-hidden'>Brief content "
+            "visible, double tap to read full content.</div><p class='a-spacing-base'>Brand: "
+            "Apple</p><p class='data-hidden-count'>Item weight: 0.1 Pounds</p></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "Brand: Apple" in text and "Item weight" in text
+    assert "Wish Lists" not in text and "double tap" not in text
