@@ -130,8 +130,11 @@ def product_markup(html: str) -> str | None:
 
 
 #: A hiding class word under a design system's short namespace (``a-hidden``, ``u-hidden``,
-#: ``tw-hidden``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words.
-_PREFIXED_HIDDEN = lazy(r"(?:^|\s)[a-z]{1,2}-(?:hidden|hide)(?:\s|$)", re.IGNORECASE)
+#: ``tw-hidden``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words. Not ``is-hidden``,
+#: a state a script toggles, which closes the panels :func:`show_collapsed` opens; nor a
+#: breakpoint's (``xs-hide md-block``), the copy for another screen (:mod:`.twins`).
+_PREFIXED_HIDDEN = lazy(r"(?:^|\s)(?!(?:is|xs|sm|md|lg|xl)-)[a-z]{1,2}-(?:hidden|hide)(?:\s|$)",
+                        re.IGNORECASE)
 
 
 def without_prefixed_hidden(body: LexborNode) -> bool:
