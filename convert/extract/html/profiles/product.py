@@ -32,7 +32,7 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from convert.article import Block, Paragraph, Text
+from convert.article import Block, Heading, Link, List, Paragraph, Text
 from convert.textutil import block_texts, clean_text
 
 from convert.extract.ablation import rule
@@ -53,7 +53,8 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "OTHER_PRODUCT_HEADINGS", "unwrap_cells",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
            "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats",
-           "TOOLTIPS", "without_tooltips", "PREFIXED_HIDDEN", "without_prefixed_hidden"]
+           "TOOLTIPS", "without_tooltips", "PREFIXED_HIDDEN", "without_prefixed_hidden",
+           "LINK_LISTS", "without_link_lists"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -83,6 +84,9 @@ TOOLTIPS = rule("tooltips", "on a product page the tooltips (a role=tooltip, a <
 PREFIXED_HIDDEN = rule("prefixed_hidden", "on a product page an element hidden by a class "
                        "under a short namespace prefix ('a-hidden', 'u-hidden') is removed, as "
                        "a bare 'hidden' is: error messages, sign-in prompts, teaser captions")
+LINK_LISTS = rule("product_link_lists", "on a product page a list of at least three items, each "
+                  "nothing but one short link (jump links to the page's tabs, a shop's "
+                  "category links), is dropped with a heading that titles only it")
 TEST_IDS = rule("test_ids", "on a product page a block's data-testid names it like its "
                 "class and id: a 'product-cross-sell' or 'reviews' test id is a shop block")
 
@@ -485,5 +489,41 @@ def without_repeats(blocks: list[Block]) -> list[Block]:
             if text in seen:
                 continue
             seen.add(text)
+        out.append(block)
+    return out
+
+
+#: A list is navigation when it has this many items, each one short link (:func:`_link_item`).
+LINK_LIST_MIN_ITEMS = 3
+#: The most words of a link that names a place rather than says something.
+LINK_LIST_MAX_WORDS = 5
+
+
+def _link_item(item) -> bool:  # noqa: ANN001
+    """Whether a list item is one short link and nothing else."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+        return False
+    parts = [c for c in item.blocks[0].children if not (isinstance(c, Text) and not c.text.strip())]
+    if len(parts) != 1 or not isinstance(parts[0], Link):
+        return False
+    words = " ".join(block_texts([item.blocks[0]])).split()
+    return 0 < len(words) <= LINK_LIST_MAX_WORDS
+
+
+def without_link_lists(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without the lists of short links (:func:`_link_item`, at least
+    :data:`LINK_LIST_MIN_ITEMS`): a product page's row of jump links to its own tabs ("Q&A",
+    "Accessories") or its shop's category links ("Backpacks", "Dresses"), which the cascade
+    keeps for being inside the product's column. A heading right before such a list, with
+    nothing but the list under it, goes too ("More Inspiration")."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if (isinstance(block, List) and len(block.items) >= LINK_LIST_MIN_ITEMS
+                and all(_link_item(item) for item in block.items)):
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            if out and isinstance(out[-1], Heading) and (after is None
+                                                         or isinstance(after, Heading)):
+                out.pop()
+            continue
         out.append(block)
     return out

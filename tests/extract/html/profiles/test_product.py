@@ -318,3 +318,23 @@ def test_an_element_hidden_by_a_namespaced_class_is_removed():
     text = LexborHTMLParser(markup).body.text()
     assert "Brand: Apple" in text and "Item weight" in text
     assert "Wish Lists" not in text and "double tap" not in text
+
+
+def test_a_list_of_short_links_is_dropped_with_its_own_heading():
+    # The pattern of a Zalando product page (wcxb-dev-extra 0625 tune): under the
+    # specifications, "More Inspiration" and a column of category links.
+    from convert.article import Heading, Link, List, ListItem, Paragraph, Text
+
+    def item(words: str, link: bool = True) -> ListItem:
+        inline = Link((Text(words),), "/c") if link else Text(words)
+        return ListItem((Paragraph((inline,)),))
+    specs = List(tuple(item(t, link=False) for t in ("Outer fabric: 100% polyester",
+                                                     "Collar: turn-down", "Fastening: zip")))
+    links = List(tuple(item(t) for t in ("Backpacks", "Bomber Jackets", "Dirndl Dresses")))
+    chosen = List(tuple(item(t) for t in ("Backpacks", "A long link that reads as a sentence "
+                                                       "about the jacket", "Dresses")))
+    heading = Heading(2, (Text("More Inspiration"),))
+    blocks = [Heading(1, (Text("Faux leather jacket"),)), specs, heading, links]
+    assert product.without_link_lists(blocks) == blocks[:2]
+    assert product.without_link_lists([specs, chosen]) == [specs, chosen]
+    assert product.without_link_lists([links, specs]) == [specs]
