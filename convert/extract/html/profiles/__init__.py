@@ -138,6 +138,8 @@ def _product(kind: str, page: _Page) -> _Taken | None:
         return None
     if product.REPEATED_BLOCKS:
         blocks = product.without_repeats(blocks)
+    if product.LINK_LISTS:
+        blocks = product.without_link_lists(blocks) or blocks
     if product.DECLARED_DESCRIPTION:
         declared = product.with_declared(blocks, page.html)
         if len(declared) != len(blocks):

@@ -32,7 +32,7 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from convert.article import Block, Paragraph, Text
+from convert.article import Block, Heading, Link, List, Paragraph, Text
 from convert.textutil import block_texts, clean_text
 
 from convert.extract.ablation import rule
@@ -52,7 +52,9 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "COLLAPSED_PANELS", "CELL_WRAPPERS",
            "OTHER_PRODUCT_HEADINGS", "unwrap_cells",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
-           "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats"]
+           "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats",
+           "TOOLTIPS", "without_tooltips", "PREFIXED_HIDDEN", "without_prefixed_hidden",
+           "LINK_LISTS", "without_link_lists"]
 
 PRODUCT_PROFILE = rule("product_profile", "on a product page the reviews, Q&A and 'also "
                        "bought'/similar-item carousels are removed before the content is found")
@@ -76,6 +78,15 @@ DECLARED_DESCRIPTION = rule("declared_description", "on a product page the descr
                             "a paragraph when it is long and the content found lacks it")
 REPEATED_BLOCKS = rule("repeated_blocks", "on a product page a block (paragraph, list, table) "
                        "whose text an earlier block of the content already has is dropped")
+TOOLTIPS = rule("tooltips", "on a product page the tooltips (a role=tooltip, a <tool-tip>, "
+                "a tooltip's or infotip's content/overlay) are removed: help on buying, not "
+                "the product")
+PREFIXED_HIDDEN = rule("prefixed_hidden", "on a product page an element hidden by a class "
+                       "under a short namespace prefix ('a-hidden', 'u-hidden') is removed, as "
+                       "a bare 'hidden' is: error messages, sign-in prompts, teaser captions")
+LINK_LISTS = rule("product_link_lists", "on a product page a list of at least three items, each "
+                  "nothing but one short link (jump links to the page's tabs, a shop's "
+                  "category links), is dropped with a heading that titles only it")
 TEST_IDS = rule("test_ids", "on a product page a block's data-testid names it like its "
                 "class and id: a 'product-cross-sell' or 'reviews' test id is a shop block")
 
@@ -107,6 +118,8 @@ def product_markup(html: str) -> str | None:
     if body is None:
         return None
     removed = without_shop_blocks(body)
+    if PREFIXED_HIDDEN and without_prefixed_hidden(body):
+        removed = True
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
@@ -115,16 +128,62 @@ def product_markup(html: str) -> str | None:
         removed = True
     if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
         removed = True
+    if TOOLTIPS and without_tooltips(body):
+        removed = True
     return tree.html if removed or shown or unwrapped else None
+
+
+#: A hiding class word under a design system's short namespace (``a-hidden``, ``u-hidden``,
+#: ``tw-hidden``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words. Not ``is-hidden``,
+#: a state a script toggles, which closes the panels :func:`show_collapsed` opens; nor a
+#: breakpoint's (``xs-hide md-block``), the copy for another screen (:mod:`.twins`).
+_PREFIXED_HIDDEN = lazy(r"(?:^|\s)(?!(?:is|xs|sm|md|lg|xl)-)[a-z]{1,2}-(?:hidden|hide)(?:\s|$)",
+                        re.IGNORECASE)
+
+
+def without_prefixed_hidden(body: LexborNode) -> bool:
+    """Remove the elements a namespaced class hides (:data:`_PREFIXED_HIDDEN`): a shop's
+    framework parks its error messages ("There was an error retrieving your Wish Lists"),
+    sign-in prompts and screen-reader teasers there, and the panels a reader opens are named
+    as panels (:func:`show_collapsed`), not so. Whether there were any."""
+    doomed = [n for n in body.css("[class]")
+              if _PREFIXED_HIDDEN.search(n.attributes.get("class") or "")]
+    doomed = [n for n in doomed if not any(inside(n, d) for d in doomed)]
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
+
+
+#: The class word of a tooltip's own box (``infotip__overlay``, ``tooltip-content``); the bare
+#: word "tooltip" also names the trigger, which holds a label of the page.
+_TOOLTIP_BOX = lazy(r"(?<![a-z])(?:tool-?tip|info-?tip)s?-+(?:content|body|overlay|bubble|"
+                    r"popup|popover|text|inner)(?![a-z])", re.IGNORECASE)
+
+
+def without_tooltips(body: LexborNode) -> bool:
+    """Remove the tooltips: the elements of role ``tooltip``, the ``<tool-tip>`` elements and
+    the boxes classed as a tooltip's content (:data:`_TOOLTIP_BOX`). What a shop writes there
+    explains shipping, returns, fees and protection plans, which a reader opens on hover; the
+    tune pages' gold never holds it. Whether there were any."""
+    doomed = [n for n in body.css("[role='tooltip'], tool-tip, [class]")
+              if n.tag == "tool-tip" or n.attributes.get("role") == "tooltip"
+              or _TOOLTIP_BOX.search((n.attributes.get("class") or "").replace("_", "-"))]
+    doomed = [n for n in doomed if not any(inside(n, d) for d in doomed)]
+    for node in doomed:
+        node.decompose()
+    return bool(doomed)
 
 
 #: A heading that reads as the shop's other products (how shops title their carousels, their
 #: class names being hashed): "Complete the look", "More from Bershka", "Better together",
-#: "Customers also bought", "You may also like", "More brands".
+#: "Customers also bought", "You may also like", "More brands", "People who viewed this item
+#: also viewed", "Explore related items", "Seller's other items".
 _OTHERS_TITLE = lazy(
     r"(?:complete|shop|get) the (?:look|set|outfit)|(?:you|customers?|people|shoppers|others)"
-    r"(?: who \w+(?: this)?)? (?:may|might|also|will) |also (?:bought|viewed|liked?)\b|"
-    r"similar (?:items|products|styles)|related (?:items|products)|recommend(?:ed|ations)\b|"
+    r"(?: who \w+(?: this(?: item| product)?)?)? (?:may|might|also|will) |"
+    r"also (?:bought|viewed|liked?)\b|(?:(?:explore|discover|browse|see|view) (?:more )?)?"
+    r"(?:similar (?:items|products|styles)|related (?:items|products))|"
+    r"(?:\w+'s )?other (?:items|products)\b|recommend(?:ed|ations)\b|"
     r"variations of|more (?:from|by) |more brands|(?:top|popular|featured) brands|"
     r"shop by brand|better together|(?:frequently|often) (?:bought|viewed)|recently viewed|"
     r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with",
@@ -430,5 +489,41 @@ def without_repeats(blocks: list[Block]) -> list[Block]:
             if text in seen:
                 continue
             seen.add(text)
+        out.append(block)
+    return out
+
+
+#: A list is navigation when it has this many items, each one short link (:func:`_link_item`).
+LINK_LIST_MIN_ITEMS = 3
+#: The most words of a link that names a place rather than says something.
+LINK_LIST_MAX_WORDS = 5
+
+
+def _link_item(item) -> bool:  # noqa: ANN001
+    """Whether a list item is one short link and nothing else."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+        return False
+    parts = [c for c in item.blocks[0].children if not (isinstance(c, Text) and not c.text.strip())]
+    if len(parts) != 1 or not isinstance(parts[0], Link):
+        return False
+    words = " ".join(block_texts([item.blocks[0]])).split()
+    return 0 < len(words) <= LINK_LIST_MAX_WORDS
+
+
+def without_link_lists(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without the lists of short links (:func:`_link_item`, at least
+    :data:`LINK_LIST_MIN_ITEMS`): a product page's row of jump links to its own tabs ("Q&A",
+    "Accessories") or its shop's category links ("Backpacks", "Dresses"), which the cascade
+    keeps for being inside the product's column. A heading right before such a list, with
+    nothing but the list under it, goes too ("More Inspiration")."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if (isinstance(block, List) and len(block.items) >= LINK_LIST_MIN_ITEMS
+                and all(_link_item(item) for item in block.items)):
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            if out and isinstance(out[-1], Heading) and (after is None
+                                                         or isinstance(after, Heading)):
+                out.pop()
+            continue
         out.append(block)
     return out

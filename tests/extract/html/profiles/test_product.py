@@ -269,3 +269,72 @@ def test_a_product_profile_leaving_nothing_keeps_the_cascade(monkeypatch):
     html = f"<html><body><div class=wrap><h1>Recipes</h1><ul class=grid>{cards}</ul></div></body></html>"
     article = convert.parse(html.encode())
     assert "Item 7 title words here" in convert.render(article, "txt").decode()
+
+
+def test_sections_headed_as_viewed_related_or_the_sellers_other_items_are_removed():
+    # The headings of an eBay item page (wcxb-dev 2991 tune), its class names hashed: "People
+    # who viewed this item also viewed", "Explore related items", "Seller's other items".
+    cards = "<ul><li><a href='/i/1'>Kupplungssatz VALEO 827163 für IVECO DAILY</a></li></ul>"
+    html = ("<html><body><h1>LuK 628318200 Kupplungssatz</h1><div class='x1'><p>EUR 355.58</p>"
+            f"</div><div class='a'><h2>People who viewed this item also viewed</h2>{cards}</div>"
+            f"<div class='b'><h2>Explore related items</h2>{cards}</div>"
+            f"<div class='c'><h2>Seller's other items</h2>{cards}</div>"
+            "<div class='d'><h2>About this item</h2><p>Item number: 404928375058</p></div>"
+            "</body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "EUR 355.58" in text and "404928375058" in text and "About this item" in text
+    assert "VALEO" not in text and "viewed" not in text and "Explore" not in text
+
+
+def test_tooltips_are_removed_but_their_triggers_stay():
+    # The patterns of an eBay item page (wcxb-dev-extra 2888 tune: a role=tooltip
+    # ``infotip__overlay``) and a shop's <tool-tip> element (wcxb-dev 2990 tune).
+    html = ("<html><body><h1>1958 Ford P-350 brochure</h1><p>US $18.00</p><div class='tooltip'>"
+            "<span>Shipping: US $15.47</span><span class='infotip__overlay' role='tooltip'>"
+            "<span>Import fees may apply on delivery. Customs may apply import fees when your "
+            "item arrives.</span></span></div><p>Condition: Used<tool-tip>Used: an item that "
+            "has been used previously.</tool-tip></p><div class='tooltip-content'>Save on "
+            "combined shipping</div></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "Shipping: US $15.47" in text and "Condition: Used" in text
+    assert "Import fees" not in text and "used previously" not in text
+    assert "combined shipping" not in text
+
+
+def test_an_element_hidden_by_a_namespaced_class_is_removed():
+    # The pattern of an Amazon product page (wcxb-dev-extra 3058 tune): its framework hides
+    # with ``a-hidden``, an error message and a screen-reader teaser among them.
+    html = ("<html><body><h1>AirPods Pro</h1><div class='a-section a-hidden' "
+            "id='atwl-dd-error-holder'><span>There was an error retrieving your Wish Lists."
+            "</span></div><div class='a-teaser-describedby-collapsed a-hidden'>Brief content "
+            "visible, double tap to read full content.</div><p class='a-spacing-base'>Brand: "
+            "Apple</p><p class='data-hidden-count'>Item weight: 0.1 Pounds</p></body></html>")
+    markup = product.product_markup(html)
+    assert markup is not None
+    text = LexborHTMLParser(markup).body.text()
+    assert "Brand: Apple" in text and "Item weight" in text
+    assert "Wish Lists" not in text and "double tap" not in text
+
+
+def test_a_list_of_short_links_is_dropped_with_its_own_heading():
+    # The pattern of a Zalando product page (wcxb-dev-extra 0625 tune): under the
+    # specifications, "More Inspiration" and a column of category links.
+    from convert.article import Heading, Link, List, ListItem, Paragraph, Text
+
+    def item(words: str, link: bool = True) -> ListItem:
+        inline = Link((Text(words),), "/c") if link else Text(words)
+        return ListItem((Paragraph((inline,)),))
+    specs = List(tuple(item(t, link=False) for t in ("Outer fabric: 100% polyester",
+                                                     "Collar: turn-down", "Fastening: zip")))
+    links = List(tuple(item(t) for t in ("Backpacks", "Bomber Jackets", "Dirndl Dresses")))
+    chosen = List(tuple(item(t) for t in ("Backpacks", "A long link that reads as a sentence "
+                                                       "about the jacket", "Dresses")))
+    heading = Heading(2, (Text("More Inspiration"),))
+    blocks = [Heading(1, (Text("Faux leather jacket"),)), specs, heading, links]
+    assert product.without_link_lists(blocks) == blocks[:2]
+    assert product.without_link_lists([specs, chosen]) == [specs, chosen]
+    assert product.without_link_lists([links, specs]) == [specs]
