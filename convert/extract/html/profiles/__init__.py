@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.article import Block
 from convert.extract.assess import page_type
 
-from . import docs, forum, listing, product, service
+from . import docs, forum, listing, product, service, weighing
 from .repeats import words
 
 __all__ = ["Profiled", "page_type", "extract", "is_type", "MIN_PROBABILITY"]
@@ -210,10 +210,10 @@ def _forum(kind: str, page: _Page) -> _Taken | None:
     thread = forum.find(page.body)
     if thread is None:
         return None
-    blocks = forum.with_lead(forum.opening(page.body, thread, page.builder)
+    blocks = weighing.with_lead(forum.opening(page.body, thread, page.builder)
                              + forum.build(thread, page.builder), page.generic)
-    if not blocks or not forum.preferred(blocks, page.generic,
-                                         forum.furniture_shingles(thread)):
+    if not blocks or not weighing.preferred(blocks, page.generic,
+                                            weighing.furniture_shingles(thread)):
         return None
     return blocks, [thread.parent], [
         f"forum profile: {len(blocks)} posts under <{thread.parent.tag}>"]

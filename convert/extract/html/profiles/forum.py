@@ -9,7 +9,8 @@ of its message, so a thread is not cut to its first or longest post. The message
 innermost element named as one; what a post carries besides it (signatures, reactions,
 votes, action links, an author pane, a quoted earlier post) stays out. Replies nested under
 their parent post join the run, and an opening post marked up apart from the replies (a
-question above its answers) leads it (:func:`with_lead`).
+question above its answers) leads it (:func:`.weighing.with_lead`). Whether the thread
+replaces what the generic cascade found is :mod:`.weighing`'s call.
 """
 
 from __future__ import annotations
@@ -18,17 +19,17 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Div, Paragraph, Quote, Text
+from convert.article import Block, Div, Paragraph, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
 from ..dom import inside, is_hidden, within
 from ..measure import text_len
 from . import sifted
-from .repeats import Group, _lead_class, groups, in_chrome, visible_len, words
+from .repeats import Group, _lead_class, groups, in_chrome, visible_len
 from ...lazyre import lazy
 
-__all__ = ["find", "build", "opening", "preferred", "with_lead", "FORUM_PROFILE"]
+__all__ = ["find", "build", "opening", "furniture", "FORUM_PROFILE"]
 
 FORUM_PROFILE = rule("forum_profile", "on a forum page the run of repeated posts (each with an "
                      "author or a time) is the thread, a section per post")
@@ -42,8 +43,6 @@ NESTED_REPLIES = rule("forum_nested_replies", "posts of the thread's template un
 WRAPPED_THREADS = rule("forum_wrapped_threads", "a thread inside a <form> (moderation tools) "
                        "or a <noscript> (the crawler view of a script-built forum) is searched "
                        "too: the repeated-runs walk leaves those wrappers out")
-COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
-                       "also when it holds nearly all of it and more posts besides")
 POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post (an element "
                    "named as a quote) is left out: the quoted post is in the thread already")
 TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
@@ -58,9 +57,6 @@ INNERMOST_RUN = rule("forum_innermost_run", "a run of marked posts inside an ite
 OPENING_POST = rule("forum_opening_post", "an element before the thread with the template of "
                     "its posts' messages (their tag and class), outside chrome, is the opening "
                     "post a page marks up apart from the replies: it leads the thread")
-REPEATED_LINES = rule("forum_repeated_lines", "when the thread is weighed against the cascade's "
-                      "content, a line the cascade holds twice counts once: a reply's preview "
-                      "of the post it answers (NodeBB) repeats that post word for word")
 PROSE_MESSAGE = rule("forum_prose_message", "a message element inside the outermost one "
                      "(not in a quotation) replaces it also when the outer one holds no running "
                      "text outside it: what it adds is a post's header, tools and hidden share "
@@ -73,22 +69,12 @@ REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates
 VISIBLE_TIME = rule("forum_visible_time", "a post's time line is not a hidden <time> (a "
                     "machine stamp beside the one shown, Tapatalk): a shown one, else the "
                     "element named for the time")
-SHED_FURNITURE = rule("forum_shed_furniture", "when the thread is weighed against the "
-                      "cascade's content, the cascade's lines that are the posts' furniture "
-                      "(signatures the thread leaves out) are not what it must cover")
 CITED_QUOTES = rule("forum_cited_quotes", "a <blockquote> inside a post that opens with the "
                     "citation of the post it quotes (an element named as a citation, 'ann "
                     "said:') is left out like a quote named by its class (Invision's ipsQuote)")
 CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
                   "header the software adds (a post number '#5', 'Original Poster', 'Thread "
                   "Starter', 'Location: SIN') are left out too")
-EVEN_THREAD = rule("forum_even_thread", "a thread holding nearly all the cascade found "
-                   "replaces it also when it is only a little longer (a few words more than "
-                   "its running text, not 40, and more than all its words): the posts, each "
-                   "with its author and time, are the page's structure")
-LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
-                 "replies (a question above its answers, a story above its comments) leads "
-                 "the thread")
 
 #: Elements that make posts (a run of paragraphs or table cells is no thread).
 POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
@@ -105,14 +91,6 @@ MIN_MARKED_SHARE = 0.6
 MARK_SAMPLE = 8
 #: ...and its typical post this many visible characters.
 MIN_POST_MEDIAN = 40
-#: The thread replaces the generic cascade's content only when it holds this many times its
-#: words: it found posts the cascade left out (else the cascade's cleaner run stays).
-GAIN_FACTOR = 1.3
-#: ...or when it holds this share of the cascade's word trigrams and this many words more.
-MIN_COVER = 0.9
-MIN_EXTRA_WORDS = 40
-#: ...with :data:`EVEN_THREAD`, this many words more.
-MIN_EVEN_EXTRA_WORDS = 10
 #: (the cover is measured on the cascade's lines of at least this many words)
 MIN_PROSE_WORDS = 8
 #: The message element holds at least this share of its post's text (else the post's
@@ -121,12 +99,6 @@ MIN_MESSAGE_SHARE = 0.2
 #: A message element inside the outermost one replaces it while it holds this share of its
 #: text: what the outer one adds beyond it is a signature, reactions or a post footer.
 INNER_MESSAGE_SHARE = 0.85
-#: The cascade's leading blocks missing from the thread lead it when they hold this many words
-#: (fewer are a title or a by-line, which the page's metadata already carries).
-MIN_LEAD_WORDS = 15
-#: ...and a block of the cascade shares at most this share of its word trigrams with the
-#: thread (more: the thread holds it, and the lead ends there).
-MAX_LEAD_OVERLAP = 0.2
 
 _AUTHOR = lazy(r"(?<![a-z])(?:author|username|user-?name|poster|postauthor|member-?name|"
                r"byline|nick|handle|screen-?name|user)(?![a-z])", re.IGNORECASE)
@@ -446,13 +418,14 @@ def _left_out(node: LexborNode, outer: LexborNode) -> bool:
     running text outside it, but the quote is not the reply's message."""
     up = node
     while up is not None and up.mem_id != outer.mem_id:
-        if up.tag == "blockquote" or _furniture(up) or is_hidden(up):
+        if up.tag == "blockquote" or furniture(up) or is_hidden(up):
             return True
         up = up.parent
     return False
 
 
 _SKIP_TEXT = frozenset({"script", "style", "template", "noscript"})
+_TOKEN = lazy(r"\w+")
 
 
 def _prose_outside(outer: LexborNode, inner: LexborNode) -> bool:
@@ -472,12 +445,12 @@ def _prose_outside(outer: LexborNode, inner: LexborNode) -> bool:
             if len(_TOKEN.findall(node.text_content or "")) >= MIN_PROSE_WORDS:
                 return True
         elif tag and not tag.startswith("-") and tag not in _SKIP_TEXT \
-                and not _furniture(node) and not is_hidden(node):
+                and not furniture(node) and not is_hidden(node):
             stack.append(node.child)
     return False
 
 
-def _furniture(node: LexborNode) -> bool:
+def furniture(node: LexborNode) -> bool:
     if node.tag == "aside":  # (a post's aside is its author pane)
         return True
     words = _words(node)
@@ -498,11 +471,11 @@ def _post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
 def _sifted_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
     if not POST_FURNITURE:
         return builder.blocks_of(node, 0)
-    held = sifted.holders(node, "aside, [class], [id]", _furniture, root_marked=True)
+    held = sifted.holders(node, "aside, [class], [id]", furniture, root_marked=True)
     if node.mem_id not in held:
         return builder.blocks_of(node, 0)
     return sifted.blocks_without(node, builder, held,
-                                 lambda child: sifted.LEAVE if _furniture(child) else None)
+                                 lambda child: sifted.LEAVE if furniture(child) else None)
 
 
 #: A line forum software adds to a post (see :data:`POST_LINES`), matched on the whole line.
@@ -611,7 +584,7 @@ def _set_apart(node: LexborNode) -> bool:
     inside a post's furniture (its signature holds the message template too)."""
     up = node.parent
     while up is not None and up.tag not in ("body", "html"):
-        if is_hidden(up) or _furniture(up):
+        if is_hidden(up) or furniture(up):
             return True
         up = up.parent
     return False
@@ -642,131 +615,3 @@ def _cited(node: LexborNode) -> bool:
     text = child.text(deep=True).strip() if child.tag != "-text" else \
         (child.text_content or "").strip()
     return len(text) <= CITATION_MAX_CHARS and bool(_CITATION.search(text))
-
-
-_TOKEN = lazy(r"\w+")
-
-
-def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
-    """The word trigrams of the blocks' text (lower-cased)."""
-    toks = _TOKEN.findall(" ".join(block_texts(blocks)).lower())
-    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
-
-
-def _prose_shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
-    """The word trigrams of the blocks' lines of running text (:data:`MIN_PROSE_WORDS` words
-    or more): a user card's name and title, a tagline or a button is no part of a post."""
-    out: set[tuple[str, ...]] = set()
-    for text in block_texts(blocks):
-        toks = _TOKEN.findall(text.lower())
-        if len(toks) >= MIN_PROSE_WORDS:
-            out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
-    return out
-
-
-def _prose_words(blocks: list[Block]) -> int:
-    """Words of the blocks' lines of running text (see :func:`_prose_shingles`)."""
-    counts = (len(_TOKEN.findall(text)) for text in block_texts(blocks))
-    return sum(c for c in counts if c >= MIN_PROSE_WORDS)
-
-
-def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
-    """The thread led by the cascade's leading blocks it does not hold (see :data:`LEAD_POST`):
-    the opening post a page marks up apart from its replies. A block counts as held when most
-    of its word trigrams are in the thread."""
-    if not LEAD_POST or not generic:
-        return thread
-    held = _shingles(thread)
-    lead: list[Block] = []
-    for block in generic:
-        own = _shingles([block])
-        if own and len(own & held) > MAX_LEAD_OVERLAP * len(own):
-            break
-        lead.append(block)
-    if words(lead) < MIN_LEAD_WORDS:
-        return thread
-    return [Div(tuple(lead), "post")] + thread
-
-
-def _unquoted(blocks: list[Block]) -> list[Block]:
-    """The blocks without their quotations (inside sections too)."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Quote):
-            continue
-        if isinstance(block, Div):
-            out.append(Div(tuple(_unquoted(list(block.blocks))), block.role))
-        else:
-            out.append(block)
-    return out
-
-
-def _distinct(blocks: list[Block]) -> list[Block]:
-    """The blocks' lines (paragraphs, list items, cells, inside sections and quotes too) as
-    paragraphs, each line of running text (:data:`MIN_PROSE_WORDS` words or more) once: a
-    name, a date or a 'Reply' is on every post, and stays (see :data:`REPEATED_LINES`)."""
-    seen: set[str] = set()
-    out: list[Block] = []
-    for text in block_texts(blocks):
-        key = " ".join(text.split()).lower()
-        if key in seen:
-            continue
-        if len(_TOKEN.findall(key)) >= MIN_PROSE_WORDS:
-            seen.add(key)
-        if key:
-            out.append(Paragraph((Text(text),)))
-    return out
-
-
-#: A cascade's line is a post's furniture when this share of its word trigrams are.
-MIN_FURNITURE_SHARE = 0.5
-
-
-def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
-    """The word trigrams of the furniture inside the thread's posts (signatures, user cards,
-    action bars; see :data:`SHED_FURNITURE`)."""
-    out: set[tuple[str, ...]] = set()
-    if not SHED_FURNITURE:
-        return out
-    for item in group.items:
-        for node in item.css("aside, [class], [id]"):
-            if node.mem_id != item.mem_id and _furniture(node):
-                toks = _TOKEN.findall(node.text(deep=True, separator=" ").lower())
-                out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
-    return out
-
-
-def _shed(blocks: list[Block], furniture: set[tuple[str, ...]]) -> list[Block]:
-    """The blocks' lines as paragraphs without those that are mostly ``furniture``."""
-    out: list[Block] = []
-    for text in block_texts(blocks):
-        own = _shingles([Paragraph((Text(text),))])
-        if own and len(own & furniture) >= MIN_FURNITURE_SHARE * len(own):
-            continue
-        out.append(Paragraph((Text(text),)))
-    return out
-
-
-def preferred(thread: list[Block], generic: list[Block],
-              furniture: set[tuple[str, ...]] | None = None) -> bool:
-    """Whether the thread's blocks should replace the generic cascade's (see
-    :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
-    the cascade found and more; the cascade's lines that are mostly ``furniture`` (see
-    :func:`furniture_shingles`) need no covering."""
-    n = words(thread)
-    g = words(_distinct(generic) if REPEATED_LINES else generic)
-    if n >= GAIN_FACTOR * g:
-        return True
-    # (the cascade's quotations are no part of what the thread must cover: it leaves them
-    # out, see POST_QUOTES)
-    own_blocks = _unquoted(generic) if POST_QUOTES else generic
-    if REPEATED_LINES:
-        own_blocks = _distinct(own_blocks)
-    if furniture:
-        own_blocks = _shed(own_blocks, furniture)
-    # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)
-    extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > g else MIN_EXTRA_WORDS
-    if not COVERING_THREAD or n <= _prose_words(own_blocks) + extra:
-        return False
-    own = _prose_shingles(own_blocks)
-    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)

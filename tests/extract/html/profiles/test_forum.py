@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 from convert.article import Div, Paragraph, Text
 from convert.extract.html import profiles
 from convert.extract.html.builder import Builder
-from convert.extract.html.profiles import forum
+from convert.extract.html.profiles import forum, weighing
 from convert.textutil import block_texts
 
 _POSTS = [
@@ -69,8 +69,8 @@ def test_outer_blocks_give_way_to_the_posts_inside():
 def test_thread_replaces_the_cascade_only_when_it_finds_more():
     blocks = forum.build(forum.find(LexborHTMLParser(_page()).body), Builder(None))
     first_post = [Paragraph((Text(_POSTS[0][2]),))]
-    assert forum.preferred(blocks, first_post)
-    assert not forum.preferred(blocks, blocks)
+    assert weighing.preferred(blocks, first_post)
+    assert not weighing.preferred(blocks, blocks)
 
 
 def test_extract_uses_the_forum_profile(monkeypatch):
@@ -116,13 +116,13 @@ def test_the_opening_post_outside_the_replies_leads_the_thread():
     blocks = forum.build(forum.find(LexborHTMLParser(_page()).body), Builder(None))
     question = [Paragraph((Text("How do I free the space Messages in iCloud still takes on "
                                 "my Mac after turning it off everywhere?"),))]
-    led = forum.with_lead(blocks, question)
+    led = weighing.with_lead(blocks, question)
     assert led[0] == Div(tuple(question), "post") and led[1:] == blocks
     # The cascade's content is already in the thread (its longest post): nothing leads.
-    assert forum.with_lead(blocks, [Paragraph((Text(_POSTS[0][2] + " " + _POSTS[1][2]),))]) \
+    assert weighing.with_lead(blocks, [Paragraph((Text(_POSTS[0][2] + " " + _POSTS[1][2]),))]) \
         == blocks
     # A short line (a title, a by-line) leads nothing.
-    assert forum.with_lead(blocks, [Paragraph((Text("Messages in iCloud"),))]) == blocks
+    assert weighing.with_lead(blocks, [Paragraph((Text("Messages in iCloud"),))]) == blocks
 
 
 def test_nested_replies_join_the_thread_in_page_order():
@@ -181,10 +181,10 @@ def test_a_thread_covering_the_cascade_and_more_replaces_it():
     # The cascade kept seven of the eight posts: the thread holds all of it and one post more
     # (not 1.3 times its words).
     cascade = [b for p in thread[:7] for b in p.blocks]
-    assert forum.preferred(thread, cascade)
+    assert weighing.preferred(thread, cascade)
     # A cascade as long but of other text is not covered: it stays.
     other = [b for i in range(10, 17) for b in post(i).blocks]
-    assert not forum.preferred(thread, other)
+    assert not weighing.preferred(thread, other)
 
 
 def test_the_author_is_the_innermost_name_not_the_user_card():
@@ -214,7 +214,7 @@ def test_a_quoted_earlier_post_is_left_out_of_the_reply():
     blocks = forum.build(thread, Builder(None))
     cascade = [b for p in blocks for b in p.blocks] + [Quote((Paragraph((Text(
         " ".join(f"q{j}" for j in range(80))),)),))]
-    assert forum._unquoted(cascade) == [b for p in blocks for b in p.blocks]
+    assert weighing._unquoted(cascade) == [b for p in blocks for b in p.blocks]
 
 
 def test_the_cascade_s_user_cards_are_not_what_the_thread_must_cover():
@@ -229,7 +229,7 @@ def test_the_cascade_s_user_cards_are_not_what_the_thread_must_cover():
         cascade += [Paragraph((Text(f"user{i}"),)), Paragraph((Text("Senior Member Veteran"),)),
                     Paragraph((Text(f"Joined 2009 Posts 1,{i}00 Likes {i}"),)),
                     Paragraph((Text(text(i)),))]
-    assert forum.preferred(thread, cascade)
+    assert weighing.preferred(thread, cascade)
 
 
 def test_post_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypatch):
@@ -241,8 +241,8 @@ def test_post_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypa
             + "</div>" * n + "</div></body>")
     message = LexborHTMLParser(html).body.css_first(".message")
     calls = []
-    furniture = forum._furniture
-    monkeypatch.setattr(forum, "_furniture", lambda node: calls.append(1) or furniture(node))
+    furniture = forum.furniture
+    monkeypatch.setattr(forum, "furniture", lambda node: calls.append(1) or furniture(node))
     text = " ".join(block_texts(forum._post_blocks(message, Builder(None))))
     assert "First line of the post." in text and "The deep paragraph of text." in text
     assert "My signature" not in text
@@ -365,16 +365,16 @@ def test_a_line_the_cascade_holds_twice_counts_once(monkeypatch):
         if i:
             cascade.append(Paragraph((Text(text(i - 1)),)))  # the reply's preview
         cascade.append(Paragraph((Text(text(i)),)))
-    assert forum.preferred(thread, cascade)
-    monkeypatch.setattr(forum, "REPEATED_LINES", False)
-    assert not forum.preferred(thread, cascade)
+    assert weighing.preferred(thread, cascade)
+    monkeypatch.setattr(weighing, "REPEATED_LINES", False)
+    assert not weighing.preferred(thread, cascade)
 
 
 def test_distinct_keeps_short_lines_and_the_first_of_each_long_one():
     long = " ".join(f"w{j}" for j in range(12))
     blocks = [Paragraph((Text("Reply"),)), Paragraph((Text(long),)), Paragraph((Text("Reply"),)),
               Div((Paragraph((Text(long),)),), "post")]
-    assert list(block_texts(forum._distinct(blocks))) == ["Reply", long, "Reply"]
+    assert list(block_texts(weighing._distinct(blocks))) == ["Reply", long, "Reply"]
 
 
 def _invision_post(i: int, author: str, when: str, text: str, quote: str = "") -> str:
@@ -501,11 +501,11 @@ def test_the_posts_signatures_are_not_what_the_thread_must_cover(monkeypatch):
         cascade += [Paragraph((Text(text),)), Paragraph((Text(
             f"Signature of {author}: currently playing a long list of games on three consoles"),))]
     extra = Div((Paragraph((Text(" ".join(f"x{j}" for j in range(20))),)),), "post")
-    furniture = forum.furniture_shingles(thread)
-    assert forum.preferred(blocks + [extra], cascade, furniture)
-    assert not forum.preferred(blocks + [extra], cascade)
-    monkeypatch.setattr(forum, "SHED_FURNITURE", False)
-    assert forum.furniture_shingles(thread) == set()
+    furniture = weighing.furniture_shingles(thread)
+    assert weighing.preferred(blocks + [extra], cascade, furniture)
+    assert not weighing.preferred(blocks + [extra], cascade)
+    monkeypatch.setattr(weighing, "SHED_FURNITURE", False)
+    assert weighing.furniture_shingles(thread) == set()
 
 
 def test_a_blockquote_opening_with_its_citation_is_left_out(monkeypatch):
@@ -570,6 +570,6 @@ def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch)
     thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(f"Jul {i}"),)),
                    Paragraph((Text(text(i)),))), "post") for i in range(6)]
     cascade = [Paragraph((Text(text(i)),)) for i in range(6)]
-    assert forum.preferred(thread, cascade)
-    monkeypatch.setattr(forum, "EVEN_THREAD", False)
-    assert not forum.preferred(thread, cascade)
+    assert weighing.preferred(thread, cascade)
+    monkeypatch.setattr(weighing, "EVEN_THREAD", False)
+    assert not weighing.preferred(thread, cascade)

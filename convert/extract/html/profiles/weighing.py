@@ -1,0 +1,181 @@
+"""A forum page's thread weighed against what the generic cascade found: which of the two
+the page keeps (:func:`preferred`), and the opening post the cascade found outside the run of
+replies leading the thread (:func:`with_lead`).
+
+The thread (:mod:`.forum`) wins when it holds clearly more words than the cascade's content,
+or when it covers nearly all of that content's running text and adds some: a thread is the
+page's structure (each post with its author and time), the cascade's run only its text. The
+cascade's lines that every post repeats (a name, a "Reply"), its quotations and the posts'
+own furniture (signatures, user cards) are no part of what the thread must cover.
+"""
+
+from __future__ import annotations
+
+from convert.article import Block, Div, Paragraph, Quote, Text
+from convert.extract.ablation import rule
+from convert.textutil import block_texts
+
+from . import forum
+from .repeats import Group, words
+from ...lazyre import lazy
+
+__all__ = ["preferred", "with_lead", "furniture_shingles"]
+
+COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
+                       "also when it holds nearly all of it and more posts besides")
+REPEATED_LINES = rule("forum_repeated_lines", "when the thread is weighed against the cascade's "
+                      "content, a line the cascade holds twice counts once: a reply's preview "
+                      "of the post it answers (NodeBB) repeats that post word for word")
+SHED_FURNITURE = rule("forum_shed_furniture", "when the thread is weighed against the "
+                      "cascade's content, the cascade's lines that are the posts' furniture "
+                      "(signatures the thread leaves out) are not what it must cover")
+EVEN_THREAD = rule("forum_even_thread", "a thread holding nearly all the cascade found "
+                   "replaces it also when it is only a little longer (a few words more than "
+                   "its running text, not 40, and more than all its words): the posts, each "
+                   "with its author and time, are the page's structure")
+LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
+                 "replies (a question above its answers, a story above its comments) leads "
+                 "the thread")
+
+#: The thread replaces the generic cascade's content only when it holds this many times its
+#: words: it found posts the cascade left out (else the cascade's cleaner run stays).
+GAIN_FACTOR = 1.3
+#: ...or when it holds this share of the cascade's word trigrams and this many words more.
+MIN_COVER = 0.9
+MIN_EXTRA_WORDS = 40
+#: ...with :data:`EVEN_THREAD`, this many words more.
+MIN_EVEN_EXTRA_WORDS = 10
+#: The cascade's leading blocks missing from the thread lead it when they hold this many words
+#: (fewer are a title or a by-line, which the page's metadata already carries).
+MIN_LEAD_WORDS = 15
+#: ...and a block of the cascade shares at most this share of its word trigrams with the
+#: thread (more: the thread holds it, and the lead ends there).
+MAX_LEAD_OVERLAP = 0.2
+
+
+_TOKEN = lazy(r"\w+")
+
+
+def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
+    """The word trigrams of the blocks' text (lower-cased)."""
+    toks = _TOKEN.findall(" ".join(block_texts(blocks)).lower())
+    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
+
+
+def _prose_shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
+    """The word trigrams of the blocks' lines of running text (:data:`.forum.MIN_PROSE_WORDS` words
+    or more): a user card's name and title, a tagline or a button is no part of a post."""
+    out: set[tuple[str, ...]] = set()
+    for text in block_texts(blocks):
+        toks = _TOKEN.findall(text.lower())
+        if len(toks) >= forum.MIN_PROSE_WORDS:
+            out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return out
+
+
+def _prose_words(blocks: list[Block]) -> int:
+    """Words of the blocks' lines of running text (see :func:`_prose_shingles`)."""
+    counts = (len(_TOKEN.findall(text)) for text in block_texts(blocks))
+    return sum(c for c in counts if c >= forum.MIN_PROSE_WORDS)
+
+
+def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
+    """The thread led by the cascade's leading blocks it does not hold (see :data:`LEAD_POST`):
+    the opening post a page marks up apart from its replies. A block counts as held when most
+    of its word trigrams are in the thread."""
+    if not LEAD_POST or not generic:
+        return thread
+    held = _shingles(thread)
+    lead: list[Block] = []
+    for block in generic:
+        own = _shingles([block])
+        if own and len(own & held) > MAX_LEAD_OVERLAP * len(own):
+            break
+        lead.append(block)
+    if words(lead) < MIN_LEAD_WORDS:
+        return thread
+    return [Div(tuple(lead), "post")] + thread
+
+
+def _unquoted(blocks: list[Block]) -> list[Block]:
+    """The blocks without their quotations (inside sections too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Quote):
+            continue
+        if isinstance(block, Div):
+            out.append(Div(tuple(_unquoted(list(block.blocks))), block.role))
+        else:
+            out.append(block)
+    return out
+
+
+def _distinct(blocks: list[Block]) -> list[Block]:
+    """The blocks' lines (paragraphs, list items, cells, inside sections and quotes too) as
+    paragraphs, each line of running text (:data:`.forum.MIN_PROSE_WORDS` words or more) once: a
+    name, a date or a 'Reply' is on every post, and stays (see :data:`REPEATED_LINES`)."""
+    seen: set[str] = set()
+    out: list[Block] = []
+    for text in block_texts(blocks):
+        key = " ".join(text.split()).lower()
+        if key in seen:
+            continue
+        if len(_TOKEN.findall(key)) >= forum.MIN_PROSE_WORDS:
+            seen.add(key)
+        if key:
+            out.append(Paragraph((Text(text),)))
+    return out
+
+
+#: A cascade's line is a post's furniture when this share of its word trigrams are.
+MIN_FURNITURE_SHARE = 0.5
+
+
+def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
+    """The word trigrams of the furniture inside the thread's posts (signatures, user cards,
+    action bars; see :data:`SHED_FURNITURE`)."""
+    out: set[tuple[str, ...]] = set()
+    if not SHED_FURNITURE:
+        return out
+    for item in group.items:
+        for node in item.css("aside, [class], [id]"):
+            if node.mem_id != item.mem_id and forum.furniture(node):
+                toks = _TOKEN.findall(node.text(deep=True, separator=" ").lower())
+                out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return out
+
+
+def _shed(blocks: list[Block], furniture: set[tuple[str, ...]]) -> list[Block]:
+    """The blocks' lines as paragraphs without those that are mostly ``furniture``."""
+    out: list[Block] = []
+    for text in block_texts(blocks):
+        own = _shingles([Paragraph((Text(text),))])
+        if own and len(own & furniture) >= MIN_FURNITURE_SHARE * len(own):
+            continue
+        out.append(Paragraph((Text(text),)))
+    return out
+
+
+def preferred(thread: list[Block], generic: list[Block],
+              furniture: set[tuple[str, ...]] | None = None) -> bool:
+    """Whether the thread's blocks should replace the generic cascade's (see
+    :data:`GAIN_FACTOR`), or with :data:`COVERING_THREAD` whether the thread holds nearly all
+    the cascade found and more; the cascade's lines that are mostly ``furniture`` (see
+    :func:`furniture_shingles`) need no covering."""
+    n = words(thread)
+    g = words(_distinct(generic) if REPEATED_LINES else generic)
+    if n >= GAIN_FACTOR * g:
+        return True
+    # (the cascade's quotations are no part of what the thread must cover: it leaves them
+    # out, see forum.POST_QUOTES)
+    own_blocks = _unquoted(generic) if forum.POST_QUOTES else generic
+    if REPEATED_LINES:
+        own_blocks = _distinct(own_blocks)
+    if furniture:
+        own_blocks = _shed(own_blocks, furniture)
+    # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)
+    extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > g else MIN_EXTRA_WORDS
+    if not COVERING_THREAD or n <= _prose_words(own_blocks) + extra:
+        return False
+    own = _prose_shingles(own_blocks)
+    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)
