@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.article import Block
 from convert.extract.assess import page_type
 
-from . import docs, forum, listing, product, service, weighing
+from . import described, docs, forum, listing, product, service, weighing
 from .repeats import words
 
 __all__ = ["Profiled", "page_type", "extract", "is_type", "MIN_PROBABILITY"]
@@ -129,7 +129,7 @@ def _product(kind: str, page: _Page) -> _Taken | None:
         found, notes = page.found, ["product profile: the cascade's content"]
     if found is None or not found.nodes:
         return None
-    nodes = product.with_described(found.nodes) if product.DESCRIPTION_ANCHOR else found.nodes
+    nodes = described.with_described(found.nodes) if product.DESCRIPTION_ANCHOR else found.nodes
     widened = [n.mem_id for n in nodes] != [n.mem_id for n in found.nodes]
     if markup is None and not widened:
         return None
@@ -137,11 +137,11 @@ def _product(kind: str, page: _Page) -> _Taken | None:
     if not blocks:
         return None
     if product.REPEATED_BLOCKS:
-        blocks = product.without_repeats(blocks)
+        blocks = described.without_repeats(blocks)
     if product.LINK_LISTS:
         blocks = product.without_link_lists(blocks) or blocks
     if product.DECLARED_DESCRIPTION:
-        declared = product.with_declared(blocks, page.html)
+        declared = described.with_declared(blocks, page.html)
         if len(declared) != len(blocks):
             blocks = declared
             notes.append("product profile: the declared description added")

@@ -18,9 +18,10 @@ opened up (:func:`product_markup`):
 
 then runs the cascade again: what is left with the most text is the description, its feature
 list and specification tables. The blocks the page marks as the product's description or
-specifications join what the cascade found (:func:`with_described`); a block repeated word
-for word is read once (:func:`without_repeats`), and the description the page declares in its
-JSON-LD is added when the content lacks it (:func:`with_declared`).
+specifications join what the cascade found (:func:`.described.with_described`); a block
+repeated word for word is read once (:func:`.described.without_repeats`), and the description
+the page declares in its JSON-LD is added when the content lacks it
+(:func:`.described.with_declared`).
 """
 
 from __future__ import annotations
@@ -28,31 +29,28 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from html import unescape
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.article import Block, Heading, Link, List, Paragraph, Text
-from convert.textutil import block_texts, clean_text
+from convert.textutil import block_texts
 
 from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
-from ..measure import text_len
-from ..meta.declared import ld_objects, ld_types
 from . import twins
+from .described import DESCRIBED
 from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
 
 __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "show_collapsed",
            "show_panels",
-           "described", "with_described", "NOT_THE_PRODUCT",
+           "NOT_THE_PRODUCT",
            "PRODUCT_PROFILE", "SHOP_BLOCK_GUARD", "DESCRIPTION_ANCHOR", "OTHER_PRODUCT_CARDS",
            "COLLAPSED_PANELS", "CELL_WRAPPERS",
            "OTHER_PRODUCT_HEADINGS", "unwrap_cells",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
-           "declared_description", "with_declared", "REPEATED_BLOCKS", "without_repeats",
+           "REPEATED_BLOCKS",
            "TOOLTIPS", "without_tooltips", "PREFIXED_HIDDEN", "without_prefixed_hidden",
            "LINK_LISTS", "without_link_lists"]
 
@@ -208,7 +206,7 @@ def without_other_product_sections(body: LexborNode) -> bool:
             parent = section.parent
             if len(parent.css(_HEADINGS)) > 1 or parent.css_first('[itemprop="description"]'):
                 break
-            if any(_DESCRIBED.search(((n.attributes.get("class") or "") + " " + (
+            if any(DESCRIBED.search(((n.attributes.get("class") or "") + " " + (
                     n.attributes.get("id") or "")).replace("_", "-"))
                    for n in parent.css("[class], [id]")):
                 break
@@ -360,137 +358,6 @@ def _priced_cards(items: list[LexborNode]) -> bool:
                      or item.css_first("a[href]") is not None)):
             priced += 1
     return priced >= MIN_PRICED_SHARE * len(items)
-
-
-#: class/id words of the product's own text: its description, details and specifications.
-_DESCRIBED = lazy(r"(?<![a-z])(?:(?:product|item|listing|pdp)-?(?:long-?)?(?:description|details?|"
-                  r"overview|specs|specifications?|features)|description|"
-                  r"specifications?)(?![a-z])", re.IGNORECASE)
-#: ...unless they describe something else: a cookie category, a menu, a dialog.
-_NOT_DESCRIBED = lazy(r"cookie|privacy|gdpr|consent|modal|dialog|popup|menu|drawer|newsletter|"
-                      r"header|footer|seller|shipping|delivery|returns?", re.IGNORECASE)
-_AROUND = frozenset({"nav", "header", "footer", "aside", "menu", "dialog"})
-#: A described block holds at least this many visible characters (a label is no description).
-DESCRIBED_MIN_CHARS = 150
-
-
-def described(root: LexborNode) -> list[LexborNode]:
-    """The outermost blocks under ``root`` marked as the product's description or
-    specifications (``itemprop="description"`` or named so, :data:`_DESCRIBED`), outside page
-    chrome and dialogs, in document order."""
-    out: list[LexborNode] = []
-    for node in root.css("[class], [id], [itemprop]"):
-        if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
-            continue
-        attrs = node.attributes
-        words = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).replace("_", "-")
-        if attrs.get("itemprop") != "description" and not _DESCRIBED.search(words):
-            continue
-        if node.tag in ("meta", "body", "html") or _NOT_DESCRIBED.search(words):
-            continue
-        if text_len(node) < DESCRIBED_MIN_CHARS or _in_furniture(node):
-            continue
-        out.append(node)
-    return out
-
-
-def _in_furniture(node: LexborNode) -> bool:
-    node = node.parent
-    while node is not None and node.tag not in ("body", "html"):
-        if node.tag in _AROUND:
-            return True
-        attrs = node.attributes
-        words = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        if words.strip() and _NOT_DESCRIBED.search(words):
-            return True
-        node = node.parent
-    return False
-
-
-def with_described(nodes: list[LexborNode]) -> list[LexborNode]:
-    """The winner's ``nodes`` with the product's described blocks of the page they are in
-    (:func:`described`): one holding the winner replaces it, the others outside it are added,
-    all in document order."""
-    root = nodes[0]
-    while root.parent is not None and root.tag != "body":
-        root = root.parent
-    anchors = described(root)
-    if not anchors:
-        return nodes
-    out = list(nodes)
-    for anchor in anchors:
-        if any(n.mem_id == anchor.mem_id or inside(anchor, n) for n in out):
-            continue
-        out = [n for n in out if not inside(n, anchor)] + [anchor]
-    order = {n.mem_id: i for i, n in enumerate(root.traverse())}
-    return sorted(out, key=lambda n: order.get(n.mem_id, 0))
-
-
-#: A declared description this long (characters) is a description, not a tagline...
-DECLARED_MIN_CHARS = 150
-#: ...and the content found lacks it when fewer than this share of its word triples are in it.
-DECLARED_MAX_SEEN = 0.5
-
-_LD_SCRIPT = lazy(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL)
-_TAG = lazy(r"<[^>]+>")
-
-
-def declared_description(html: str) -> str | None:
-    """The product's description as the page declares it: a JSON-LD ``Product``'s
-    ``description`` (the longest), clean text (markup in it read as text), or ``None``. (Not
-    the description ``<meta>``: a search snippet, often the shop's boilerplate, "Find many
-    great new & used options ...".)"""
-    found: list[str] = []
-    scripts = _LD_SCRIPT.findall(html)
-    if scripts:
-        for obj in ld_objects(LexborHTMLParser("".join(scripts))):
-            value = obj.get("description")
-            if "product" in ld_types(obj) and isinstance(value, str):
-                found.append(value)
-    if not found:
-        return None
-    text = clean_text(" ".join(_TAG.sub(" ", unescape(max(found, key=len))).split()))
-    return text or None
-
-
-def _triples(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
-
-
-def with_declared(blocks: list[Block], html: str) -> list[Block]:
-    """``blocks`` with the page's declared description (:func:`declared_description`) put
-    first when it is long (:data:`DECLARED_MIN_CHARS`) and mostly missing from them
-    (:data:`DECLARED_MAX_SEEN`): a shop that renders its description with a script, or in a
-    block the cascade leaves, still declares it for search engines."""
-    text = declared_description(html)
-    if text is None or len(text) < DECLARED_MIN_CHARS:
-        return blocks
-    wanted = _triples(text)
-    seen = _triples(" ".join(block_texts(blocks)))
-    if not wanted or len(wanted & seen) >= DECLARED_MAX_SEEN * len(wanted):
-        return blocks
-    return [Paragraph((Text(text),))] + blocks
-
-
-#: A repeated block this long (characters) is a copy, not a label read twice ("Size", "Add").
-REPEAT_MIN_CHARS = 40
-
-
-def without_repeats(blocks: list[Block]) -> list[Block]:
-    """``blocks`` without the ones whose text an earlier one has word for word: a product
-    page repeats its description or specification table for another layout, a sticky bar or
-    a tab's print view, and the parse reads every copy."""
-    seen: set[str] = set()
-    out: list[Block] = []
-    for block in blocks:
-        text = " ".join(" ".join(block_texts([block])).split())
-        if len(text) >= REPEAT_MIN_CHARS:
-            if text in seen:
-                continue
-            seen.add(text)
-        out.append(block)
-    return out
 
 
 #: A list is navigation when it has this many items, each one short link (:func:`_link_item`).

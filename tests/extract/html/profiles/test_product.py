@@ -129,31 +129,6 @@ def test_a_run_of_linked_cards_without_prices_stays():
     assert product.product_markup(f"<html><body><div>{cards}</div></body></html>") is None
 
 
-def test_described_blocks_join_the_winner_in_document_order():
-    html = ("<html><body><main><h1>Trail 25 Pack</h1><div id='winner'><p>"
-            + "Keep your gear within reach. " * 8 + "</p></div>"
-            "<div class='product-specifications'><table><tr><th>Capacity</th><td>25 liters"
-            "</td></tr><tr><th>Weight</th><td>1 lb. 13 oz.</td></tr><tr><th>Frame</th><td>"
-            "Aluminium stay, removable, with a ventilated back panel and hip belt pockets"
-            "</td></tr></table><p>Fits torsos from 15 to 21 inches, with an adjustable harness.</p></div></main>"
-            "<div class='cookie-description'><p>" + "Strictly necessary cookies. " * 8
-            + "</p></div></body></html>")
-    body = _body(html)
-    winner = body.css_first("#winner")
-    nodes = product.with_described([winner])
-    assert [n.attributes.get("id") or n.attributes.get("class") for n in nodes] == [
-        "winner", "product-specifications"]
-
-
-def test_a_described_block_holding_the_winner_replaces_it():
-    html = ("<html><body><div id='product-details'><ul><li>5760 CUDA cores</li>"
-            "<li>12GB GDDR5</li></ul><div id='winner'><p>" + "A gaming monster. " * 10
-            + "</p></div></div></body></html>")
-    body = _body(html)
-    nodes = product.with_described([body.css_first("#winner")])
-    assert [n.attributes.get("id") for n in nodes] == ["product-details"]
-
-
 def test_specification_names_wrapped_in_divs_survive_cleaning(monkeypatch):
     # A design system's description list wraps every name in a <div> (wcxb-dev 0620, tune):
     # the cascade's cleaning dropped each short <div>, leaving the values without names.
@@ -187,44 +162,6 @@ def test_a_section_headed_as_other_products_is_removed():
     text = LexborHTMLParser(markup).body.text()
     assert "turn-down collar" in text and "100% polyester" in text
     assert "Outfit" not in text and "Jeans" not in text and "adidas" not in text
-
-
-_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
-       '"Product", "name": "Quarter socks", "description": "These Quarters are engineered for '
-       'comfort and designed to stand out. Higher than an ankle sock, lower than a calf sock, '
-       'just right for a million different shoes, styles, looks, activities, and lazy '
-       'Sundays."}</script>')
-
-
-def test_the_declared_description_is_added_when_the_page_lacks_it():
-    # The pattern of a shop rendering its description with a script (wcxb-dev-extra 0582
-    # tune): the JSON-LD Product still declares it.
-    html = f"<html><head>{_LD}</head><body><h1>Quarter socks</h1></body></html>"
-    assert product.declared_description(html).startswith("These Quarters are engineered")
-    blocks = product.with_declared([], html)
-    assert "lazy Sundays" in " ".join(block_texts(blocks))
-
-
-def test_the_declared_description_is_not_added_twice():
-    html = f"<html><head>{_LD}</head><body></body></html>"
-    shown = product.with_declared([], html)
-    assert product.with_declared(shown, html) == shown
-    assert product.declared_description("<p>no declarations</p>") is None
-
-
-def test_a_short_declared_description_is_not_added():
-    html = ('<script type="application/ld+json">{"@type": "Product", "description": '
-            '"Warm socks."}</script>')
-    assert product.declared_description(html) == "Warm socks."
-    assert product.with_declared([], html) == []
-
-
-def test_a_block_repeated_word_for_word_is_read_once():
-    from convert.article import Paragraph, Text
-    para = Paragraph((Text("Great customer service, easy returns, and thousands of messages."),))
-    label = Paragraph((Text("Size"),))
-    blocks = [para, label, Paragraph((Text("Handmade in Dublin."),)), para, label]
-    assert product.without_repeats(blocks) == blocks[:3] + [label]
 
 
 def test_a_block_named_for_other_products_by_its_test_id_is_removed():
