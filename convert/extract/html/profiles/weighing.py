@@ -15,7 +15,7 @@ from convert.article import Block, Div, Paragraph, Quote, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts
 
-from . import forum
+from . import postparts
 from .repeats import Group, words
 from ...lazyre import lazy
 
@@ -63,12 +63,13 @@ def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
 
 
 def _prose_shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
-    """The word trigrams of the blocks' lines of running text (:data:`.forum.MIN_PROSE_WORDS` words
-    or more): a user card's name and title, a tagline or a button is no part of a post."""
+    """The word trigrams of the blocks' lines of running text
+    (:data:`.postparts.MIN_PROSE_WORDS` words or more): a user card's name and title, a
+    tagline or a button is no part of a post."""
     out: set[tuple[str, ...]] = set()
     for text in block_texts(blocks):
         toks = _TOKEN.findall(text.lower())
-        if len(toks) >= forum.MIN_PROSE_WORDS:
+        if len(toks) >= postparts.MIN_PROSE_WORDS:
             out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
     return out
 
@@ -76,7 +77,7 @@ def _prose_shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
 def _prose_words(blocks: list[Block]) -> int:
     """Words of the blocks' lines of running text (see :func:`_prose_shingles`)."""
     counts = (len(_TOKEN.findall(text)) for text in block_texts(blocks))
-    return sum(c for c in counts if c >= forum.MIN_PROSE_WORDS)
+    return sum(c for c in counts if c >= postparts.MIN_PROSE_WORDS)
 
 
 def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
@@ -112,7 +113,7 @@ def _unquoted(blocks: list[Block]) -> list[Block]:
 
 def _distinct(blocks: list[Block]) -> list[Block]:
     """The blocks' lines (paragraphs, list items, cells, inside sections and quotes too) as
-    paragraphs, each line of running text (:data:`.forum.MIN_PROSE_WORDS` words or more) once: a
+    paragraphs, each line of running text (:data:`.postparts.MIN_PROSE_WORDS` words or more) once: a
     name, a date or a 'Reply' is on every post, and stays (see :data:`REPEATED_LINES`)."""
     seen: set[str] = set()
     out: list[Block] = []
@@ -120,7 +121,7 @@ def _distinct(blocks: list[Block]) -> list[Block]:
         key = " ".join(text.split()).lower()
         if key in seen:
             continue
-        if len(_TOKEN.findall(key)) >= forum.MIN_PROSE_WORDS:
+        if len(_TOKEN.findall(key)) >= postparts.MIN_PROSE_WORDS:
             seen.add(key)
         if key:
             out.append(Paragraph((Text(text),)))
@@ -139,7 +140,7 @@ def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
         return out
     for item in group.items:
         for node in item.css("aside, [class], [id]"):
-            if node.mem_id != item.mem_id and forum.furniture(node):
+            if node.mem_id != item.mem_id and postparts.furniture(node):
                 toks = _TOKEN.findall(node.text(deep=True, separator=" ").lower())
                 out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
     return out
@@ -167,8 +168,8 @@ def preferred(thread: list[Block], generic: list[Block],
     if n >= GAIN_FACTOR * g:
         return True
     # (the cascade's quotations are no part of what the thread must cover: it leaves them
-    # out, see forum.POST_QUOTES)
-    own_blocks = _unquoted(generic) if forum.POST_QUOTES else generic
+    # out, see postparts.POST_QUOTES)
+    own_blocks = _unquoted(generic) if postparts.POST_QUOTES else generic
     if REPEATED_LINES:
         own_blocks = _distinct(own_blocks)
     if furniture:

@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 from convert.article import Div, Paragraph, Text
 from convert.extract.html import profiles
 from convert.extract.html.builder import Builder
-from convert.extract.html.profiles import forum, weighing
+from convert.extract.html.profiles import forum, postparts, weighing
 from convert.textutil import block_texts
 
 _POSTS = [
@@ -154,15 +154,6 @@ def test_a_time_stamp_in_unnamed_markup_marks_the_posts():
     assert thread is not None and len(thread.items) == len(_POSTS)
 
 
-def test_stamps():
-    for text in ("28/11/2025 at 7:07 pm", "Aug 5, 2023", "Tuesday at 4:27 AM", "3 hours ago",
-                 "Posted on 12 March 2021", "17 Apr 2024, 10:39", "2024-04-17"):
-        assert forum._stamp(text), text
-    for text in ("I bought it 3 days ago and I love it", "Version 2.1.3", "Price 12.50",
-                 "Hello world 2021", ""):
-        assert not forum._stamp(text), text
-
-
 def test_the_innermost_message_holding_nearly_all_the_text_is_the_message():
     posts = "".join(f"<li class='post'><span class='author'>{a}</span><time>{w}</time>"
                     f"<div class='post-content'><div class='post-text'><p>{t}</p></div>"
@@ -185,17 +176,6 @@ def test_a_thread_covering_the_cascade_and_more_replaces_it():
     # A cascade as long but of other text is not covered: it stays.
     other = [b for i in range(10, 17) for b in post(i).blocks]
     assert not weighing.preferred(thread, other)
-
-
-def test_the_author_is_the_innermost_name_not_the_user_card():
-    # The card matches both the class and the itemprop selector: it must not end the search
-    # before the name inside it.
-    card = ("<section class='message-user' itemprop='author'><div class='details'>"
-            "<a class='username' href='/members/ann.1/'>ann</a>"
-            "<h5 class='userTitle'>Super User</h5></div></section>")
-    item = LexborHTMLParser(f"<html><body><article class='message'>{card}<p>Hello</p>"
-                            f"</article></body></html>").css_first("article")
-    assert forum._author(item).text().strip() == "ann"
 
 
 def test_a_quoted_earlier_post_is_left_out_of_the_reply():
@@ -230,23 +210,6 @@ def test_the_cascade_s_user_cards_are_not_what_the_thread_must_cover():
                     Paragraph((Text(f"Joined 2009 Posts 1,{i}00 Likes {i}"),)),
                     Paragraph((Text(text(i)),))]
     assert weighing.preferred(thread, cascade)
-
-
-def test_post_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypatch):
-    # A message nested past the recursion limit, a signature at the bottom: the walk child
-    # by child must not recurse once per level, nor search each level's subtree again.
-    n = 1500
-    html = ("<body><div class='message'><p>First line of the post.</p>" + "<div class='x'>" * n
-            + "<div class='signature'>My signature</div><p>The deep paragraph of text.</p>"
-            + "</div>" * n + "</div></body>")
-    message = LexborHTMLParser(html).body.css_first(".message")
-    calls = []
-    furniture = forum.furniture
-    monkeypatch.setattr(forum, "furniture", lambda node: calls.append(1) or furniture(node))
-    text = " ".join(block_texts(forum._post_blocks(message, Builder(None))))
-    assert "First line of the post." in text and "The deep paragraph of text." in text
-    assert "My signature" not in text
-    assert len(calls) < 10 * n
 
 
 def _card_page() -> str:
@@ -339,16 +302,8 @@ def test_lines_the_software_adds_to_a_post_are_left_out(monkeypatch):
                       "Click to expand...", "Find More Posts by felixen"):
         assert furniture not in lines
     assert not any(line.startswith("Last edited by") for line in lines)
-    monkeypatch.setattr(forum, "POST_LINES", False)
+    monkeypatch.setattr(postparts, "POST_LINES", False)
     assert "View Public Profile" in block_texts(forum.build(thread, Builder(None)))
-
-
-def test_a_post_line_is_matched_whole():
-    assert forum._POST_LINE.fullmatch("Edited October 30, 2025 by El Patron (see edit history)")
-    assert forum._POST_LINE.fullmatch("Reactions: CountMike")
-    # a poster's own sentence that starts alike is text
-    assert not forum._POST_LINE.fullmatch("Edited the config by hand and it works now. Thanks!")
-    assert not forum._POST_LINE.fullmatch("Posts: see the pinned guide first")
 
 
 def test_a_line_the_cascade_holds_twice_counts_once(monkeypatch):
@@ -401,7 +356,7 @@ def test_the_message_without_running_text_around_it_is_the_message(monkeypatch):
     text = " ".join(block_texts(forum.build(thread, Builder(None))))
     assert all(t in text for _, _, t in _POSTS)
     assert "Share on other sites" not in text and "#2" not in text
-    monkeypatch.setattr(forum, "PROSE_MESSAGE", False)
+    monkeypatch.setattr(postparts, "PROSE_MESSAGE", False)
     thread = forum.find(LexborHTMLParser(page).body)
     assert "Share on other sites" in " ".join(block_texts(forum.build(thread, Builder(None))))
 
@@ -418,7 +373,7 @@ def test_a_quoted_post_s_content_is_not_the_reply_s_message():
         for i, (a, w, t) in enumerate([_POSTS[0], (_POSTS[1][0], _POSTS[1][1], "thanks, that was it then")]))
     thread = forum.find(LexborHTMLParser(f"<html><body><ul>{posts}</ul></body></html>").body)
     reply = thread.items[1]
-    message = forum._message(reply, [m for m in (forum._author(reply), forum._time(reply)) if m])
+    message = postparts.message_of(reply, [m for m in (postparts.author_of(reply), postparts.time_of(reply)) if m])
     assert "thanks, that was it then" in message.text()
 
 
@@ -464,19 +419,6 @@ def test_reply_wrappers_give_way_to_the_posts_and_their_nested_replies(monkeypat
     assert thread.signature[0] == "div"
 
 
-def test_a_hidden_time_is_not_the_post_s_time(monkeypatch):
-    # Shaped after a Tapatalk post header (wcxb-dev-extra 0560, a tune page): the date shown
-    # in a span named for the time, a machine stamp in a hidden <time> beside it.
-    item = LexborHTMLParser(
-        "<html><body><div class='post'><p class='author'><span class='posttime'>"
-        "<span class='timespan'>Aug 08, 2006</span></span><a href='#p1'>#1</a>"
-        "<time class='hide' datetime='2006-08-08T22:13+00:00'>2006-08-08T22:13+00:00</time>"
-        "</p><div class='content'>Text</div></div></body></html>").css_first("div.post")
-    assert forum._time(item).text().strip() == "Aug 08, 2006"
-    monkeypatch.setattr(forum, "VISIBLE_TIME", False)
-    assert forum._time(item).text().strip() == "2006-08-08T22:13+00:00"
-
-
 def _signed_page() -> str:
     # Shaped after a GameFAQs board (wcxb-dev 0574, a tune page): each post carries a
     # signature of running text, which the thread leaves out and the cascade keeps.
@@ -519,23 +461,9 @@ def test_a_blockquote_opening_with_its_citation_is_left_out(monkeypatch):
     thread = forum.find(LexborHTMLParser(page).body)
     text = " ".join(block_texts(forum.build(thread, Builder(None))))
     assert text.count(first) == 1 and "said:" not in text
-    monkeypatch.setattr(forum, "CITED_QUOTES", False)
+    monkeypatch.setattr(postparts, "CITED_QUOTES", False)
     text = " ".join(block_texts(forum.build(thread, Builder(None))))
     assert text.count(first) == len(_POSTS)
-
-
-def test_citations():
-    def cited(html: str) -> bool:
-        return forum._cited(LexborHTMLParser(f"<html><body>{html}</body></html>")
-                            .css_first("blockquote"))
-    assert cited("<blockquote><div class='ipsQuote_citation'>On 10/29/2025 at 2:07 PM, ann "
-                 "said:</div><p>x</p></blockquote>")
-    assert cited("<blockquote>\n<p>bob wrote:</p><p>quoted</p></blockquote>")
-    assert cited("<blockquote><cite>carl</cite><p>quoted</p></blockquote>")
-    # A quotation of a book or a speech opens with its own words: it stays.
-    assert not cited("<blockquote><p>We choose to go to the Moon in this decade and do the "
-                     "other things, not because they are easy.</p></blockquote>")
-    assert not cited("<blockquote></blockquote>")
 
 
 def test_a_user_card_s_lines_are_left_out(monkeypatch):
@@ -553,13 +481,8 @@ def test_a_user_card_s_lines_are_left_out(monkeypatch):
     lines = list(block_texts(forum.build(thread, Builder(None))))
     assert _POSTS[1][2] in lines
     assert "Original Poster" not in lines and "Location: SIN" not in lines and "#2" not in lines
-    monkeypatch.setattr(forum, "CARD_LINES", False)
+    monkeypatch.setattr(postparts, "CARD_LINES", False)
     assert "Location: SIN" in block_texts(forum.build(thread, Builder(None)))
-
-
-def test_a_card_line_is_matched_whole():
-    assert forum._CARD_LINE.fullmatch("# 12") and forum._CARD_LINE.fullmatch("Thread Starter")
-    assert not forum._CARD_LINE.fullmatch("#1 reason I left: the location: it was too far")
 
 
 def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch):

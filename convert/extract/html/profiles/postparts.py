@@ -1,0 +1,331 @@
+"""One forum post's parts: its author, its time and its message, and the message's blocks
+without what the forum software adds to it (signatures, reactions, action bars, user cards,
+edit notices, a quoted earlier post). :mod:`.forum` finds the thread and builds a section per
+post from these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from convert.article import Block, Div, Paragraph, Text
+from convert.extract.ablation import rule
+from convert.textutil import block_texts, clean_text, squash
+
+from ..dom import inside, is_hidden
+from . import sifted
+from .repeats import visible_len
+from ...lazyre import lazy
+
+__all__ = ["author_of", "time_of", "message_of", "line_of", "post_blocks", "furniture", "stamp",
+           "cited"]
+
+INNER_MESSAGE = rule("forum_inner_message", "a post's message is the innermost element named as "
+                     "a message that still holds nearly all of the outermost one's text")
+POST_FURNITURE = rule("forum_post_furniture", "inside a post, elements named for signatures, "
+                      "reactions, votes, action buttons and post footers are left out")
+POST_QUOTES = rule("forum_post_quotes", "a reply's quotation of an earlier post (an element "
+                   "named as a quote) is left out: the quoted post is in the thread already")
+TIME_TEXT = rule("forum_time_text", "a post's time is also a short element whose text is a "
+                 "time stamp (28/11/2025 at 7:07 pm, Aug 5, 2023, 3 hours ago) when no element "
+                 "is named for it")
+POST_LINES = rule("forum_post_lines", "inside a post, the lines the forum software adds to "
+                  "the message (an edit notice, 'Click to expand...', a reactions line, a user "
+                  "card's join date and post count, 'View Public Profile') are left out")
+PROSE_MESSAGE = rule("forum_prose_message", "a message element inside the outermost one "
+                     "(not in a quotation) replaces it also when the outer one holds no running "
+                     "text outside it: what it adds is a post's header, tools and hidden share "
+                     "menu (Invision); an opening post is not looked for in a hidden copy or a "
+                     "signature, which hold that inner template too")
+VISIBLE_TIME = rule("forum_visible_time", "a post's time line is not a hidden <time> (a "
+                    "machine stamp beside the one shown, Tapatalk): a shown one, else the "
+                    "element named for the time")
+CITED_QUOTES = rule("forum_cited_quotes", "a <blockquote> inside a post that opens with the "
+                    "citation of the post it quotes (an element named as a citation, 'ann "
+                    "said:') is left out like a quote named by its class (Invision's ipsQuote)")
+CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
+                  "header the software adds (a post number '#5', 'Original Poster', 'Thread "
+                  "Starter', 'Location: SIN') are left out too")
+
+#: (the cover is measured on the cascade's lines of at least this many words)
+MIN_PROSE_WORDS = 8
+#: The message element holds at least this share of its post's text (else the post's
+#: markup names no message and the whole post is kept).
+MIN_MESSAGE_SHARE = 0.2
+#: A message element inside the outermost one replaces it while it holds this share of its
+#: text: what the outer one adds beyond it is a signature, reactions or a post footer.
+INNER_MESSAGE_SHARE = 0.85
+_AUTHOR = lazy(r"(?<![a-z])(?:author|username|user-?name|poster|postauthor|member-?name|"
+               r"byline|nick|handle|screen-?name|user)(?![a-z])", re.IGNORECASE)
+_TIME = lazy(r"(?<![a-z])(?:date|time|timestamp|posted|post-?date|datetime|relative-?date|"
+             r"post-?time|ago)(?![a-z])", re.IGNORECASE)
+_MESSAGE = lazy(r"(?<![a-z])(?:message|content|body|post-?text|text(?!-)|cooked|bbwrapper|"
+                r"post-?body|post-?content|post-?message|entry|md|usertext|comment-?text|"
+                r"answer|question|articlebody|rich-?text)(?![a-z])", re.IGNORECASE)
+#: class/id words of what a post carries besides its message (see :data:`POST_FURNITURE`).
+_FURNITURE = lazy(r"(?<![a-z])(?:signature|sig|signaturecontainer|reactions?|reaction-?bar|"
+                  r"likes?|like-?button|votes?|voting|vote-?widget|actions?|post-?actions|"
+                  r"controls|post-?controls|toolbar|buttons?|btn|post-?footer|message-?footer|"
+                  r"footer|share|sharing|report|bookmarks?|reply-?button|quote-?button|"
+                  r"badges?|user-?stats|userstats|user-?info|userinfo|postbit-?user)(?![a-z])",
+                  re.IGNORECASE)
+#: A time stamp as a post's header writes it: a day in digits or words, a clock time, or an
+#: age ("3 hours ago"), with at most a few words around it ("Posted", "at", "on").
+_STAMP = lazy(
+    r"\b(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|"
+    r"\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
+    r"years?|yrs?)\s+ago|(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:\s+at)?\s+[0-2]?\d:[0-5]\d)\b",
+    re.IGNORECASE)
+_CLOCK = lazy(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_LETTERS = lazy(r"[^\W\d_]+")
+
+#: A time stamp element's text is at most this long, with at most this many other words.
+STAMP_MAX_CHARS = 40
+STAMP_MAX_WORDS = 3
+#: class/id words of a quoted earlier post inside a reply (see :data:`POST_QUOTES`).
+_QUOTE = lazy(r"(?<![a-z])(?:quote|quotes|bbcodequote|quotecontainer|bbcodeblock-?-?quote|"
+              r"blockquote)(?![a-z])", re.IGNORECASE)
+_PROFILE_HREF = lazy(r"/(?:members?|users?|u|profile|profiles|member\.php|user)[/?.=]",
+                     re.IGNORECASE)
+
+
+def _words(node: LexborNode) -> str:
+    attrs = node.attributes
+    return ((attrs.get("class") or "") + " " + (attrs.get("id") or "") + " "
+            + (attrs.get("itemprop") or "")).replace("_", "-")
+
+
+def author_of(item: LexborNode) -> LexborNode | None:
+    """The post's author name: the innermost element named as the author (a user card named
+    ``message-user`` holds the name, a title and a join date), else a profile link."""
+    found = None
+    for node in item.css("[class], [itemprop]"):
+        if node.mem_id == item.mem_id or found is not None and node.mem_id == found.mem_id:
+            continue  # (an element matching both selectors comes twice)
+        if _AUTHOR.search(_words(node)) and 1 < len(node.text(deep=True).strip()) < 80:
+            if found is not None and not inside(node, found):
+                break
+            found = node
+    if found is not None:
+        return found
+    for a in item.css("a[href]"):
+        if _PROFILE_HREF.search(a.attrs.get("href") or "") and 1 < len(a.text().strip()) < 60:
+            return a
+    return None
+
+
+def time_of(item: LexborNode) -> LexborNode | None:
+    node = item.css_first("time")
+    if node is not None and VISIBLE_TIME and is_hidden(node):
+        node = next((n for n in item.css("time") if not is_hidden(n)), None)
+    if node is not None and node.text(deep=True).strip():
+        return node
+    for node in item.css("[class]"):
+        if _TIME.search(_words(node)) and 3 < len(node.text(deep=True).strip()) < 60:
+            return node
+    if TIME_TEXT:
+        for node in item.css("span, div, p, small, a, abbr"):
+            if _leaf(node) and stamp(node.text(deep=True)):
+                return node
+    return None
+
+
+_STAMP_TAGS = frozenset({"span", "div", "p", "small", "a", "abbr"})
+
+
+def _leaf(node: LexborNode) -> bool:
+    """Whether no element of the kinds a stamp is looked for in is below ``node``."""
+    child = node.child
+    while child is not None:
+        if child.tag in _STAMP_TAGS:
+            return False
+        child = child.next
+    return True
+
+
+def stamp(text: str) -> bool:
+    """Whether a short text is a time stamp (see :data:`TIME_TEXT`)."""
+    text = text.strip()
+    if not 3 < len(text) <= STAMP_MAX_CHARS or not any(c.isdigit() for c in text):
+        return False
+    m = _STAMP.search(text)
+    if m is None:
+        from convert.extract.dates import text_date  # a day in words (Aug 5, 2023)
+        if text_date(text) is None:
+            return False
+        rest = text
+    else:
+        rest = text[:m.start()] + " " + text[m.end():]
+    from convert.extract.dates import MONTHS
+    rest = _CLOCK.sub(" ", rest)
+    others = [w for w in _LETTERS.findall(rest) if w.lower().rstrip(".") not in MONTHS]
+    return len(others) <= STAMP_MAX_WORDS
+
+
+def line_of(node: LexborNode | None) -> list[Block]:
+    if node is None:
+        return []
+    text = squash(clean_text(node.text(deep=True, separator=" ")))
+    return [Paragraph((Text(text),))] if text else []
+
+
+def message_of(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
+    """The post's message element: the longest element below the post named as a message
+    that holds neither its author nor its time (``marks``), else the post itself; with
+    :data:`INNER_MESSAGE`, the innermost such element still holding nearly all its text."""
+    named: list[tuple[LexborNode, int]] = []
+    best, size = item, 0
+    for node in item.css("[class]"):
+        if node.mem_id == item.mem_id or not _MESSAGE.search(_words(node)):
+            continue
+        if any(m.mem_id == node.mem_id or inside(m, node) for m in marks):
+            continue
+        n = visible_len(node)
+        named.append((node, n))
+        if n > size:
+            best, size = node, n
+    if size < MIN_MESSAGE_SHARE * visible_len(item):
+        return item
+    if INNER_MESSAGE:
+        # (document order: an element comes before its descendants, so the last one kept is
+        # the innermost)
+        outer = best
+        for node, n in named:
+            if n <= 0 or not inside(node, outer):
+                continue
+            if n >= INNER_MESSAGE_SHARE * size:
+                best = node
+            elif PROSE_MESSAGE and n >= MIN_MESSAGE_SHARE * size \
+                    and not _left_out(node, outer) and not _prose_outside(outer, node):
+                best = node
+    return best
+
+
+def _left_out(node: LexborNode, outer: LexborNode) -> bool:
+    """Whether ``node`` is inside a quotation, furniture or a hidden element of the message
+    ``outer``: a quoted post's body is named as content too, and a short reply under it has no
+    running text outside it, but the quote is not the reply's message."""
+    up = node
+    while up is not None and up.mem_id != outer.mem_id:
+        if up.tag == "blockquote" or furniture(up) or is_hidden(up):
+            return True
+        up = up.parent
+    return False
+
+
+_SKIP_TEXT = frozenset({"script", "style", "template", "noscript"})
+_TOKEN = lazy(r"\w+")
+
+
+def _prose_outside(outer: LexborNode, inner: LexborNode) -> bool:
+    """Whether ``outer`` holds a text of :data:`MIN_PROSE_WORDS` words or more outside
+    ``inner`` and outside the furniture and hidden elements a post leaves out anyway (see
+    :data:`PROSE_MESSAGE`)."""
+    stack = [outer.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        stack.append(node.next)
+        if node.mem_id == inner.mem_id:
+            continue
+        tag = node.tag
+        if tag == "-text":
+            if len(_TOKEN.findall(node.text_content or "")) >= MIN_PROSE_WORDS:
+                return True
+        elif tag and not tag.startswith("-") and tag not in _SKIP_TEXT \
+                and not furniture(node) and not is_hidden(node):
+            stack.append(node.child)
+    return False
+
+
+def furniture(node: LexborNode) -> bool:
+    if node.tag == "aside":  # (a post's aside is its author pane)
+        return True
+    words = _words(node)
+    if not words.strip():
+        return CITED_QUOTES and node.tag == "blockquote" and cited(node)
+    return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words)) \
+        or CITED_QUOTES and node.tag == "blockquote" and cited(node)
+
+
+def post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
+    """The blocks of a post's message ``node`` without the furniture inside it (see
+    :data:`POST_FURNITURE`): an element holding some is built child by child; and without
+    the lines the software adds (:data:`POST_LINES`)."""
+    blocks = _sifted_blocks(node, builder)
+    return _without_post_lines(blocks) if POST_LINES else blocks
+
+
+def _sifted_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
+    if not POST_FURNITURE:
+        return builder.blocks_of(node, 0)
+    held = sifted.holders(node, "aside, [class], [id]", furniture, root_marked=True)
+    if node.mem_id not in held:
+        return builder.blocks_of(node, 0)
+    return sifted.blocks_without(node, builder, held,
+                                 lambda child: sifted.LEAVE if furniture(child) else None)
+
+
+#: A line forum software adds to a post (see :data:`POST_LINES`), matched on the whole line.
+_POST_LINE = lazy(
+    r"(?:last )?edited\b.{0,80}?\bby\b[^.!?]{0,60}|.{0,80}\(see edit history\)|"
+    r"(?:click to )?expand\W{0,3}|reactions?\s*:.{0,200}|not open for further replies\.?|"
+    r"join(?:ed)? date\s*:.{0,30}|posts\s*:\s*[\d.,]+|view public profile|"
+    r"find (?:all |more )?posts by .{1,40}|post options",
+    re.IGNORECASE)
+#: (a longer line is the poster's own text)
+POST_LINE_MAX_CHARS = 160
+#: A user card's or post header's line (see :data:`CARD_LINES`), matched on the whole line.
+_CARD_LINE = lazy(
+    r"#\s?\d{1,6}|(?:original poster|thread starter|topic starter|discussion starter)|"
+    r"location\s*:.{0,40}",
+    re.IGNORECASE)
+
+
+def _without_post_lines(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = " ".join(block_texts([block]))
+            if len(text) <= POST_LINE_MAX_CHARS and (
+                    _POST_LINE.fullmatch(text.strip())
+                    or CARD_LINES and _CARD_LINE.fullmatch(text.strip())):
+                continue
+        elif isinstance(block, Div):
+            inner = _without_post_lines(list(block.blocks))
+            if not inner:
+                continue
+            block = Div(tuple(inner), block.role)
+        out.append(block)
+    return out
+
+
+#: The header a quotation of an earlier post opens with ("ann said:", "On 10/29/2025 at
+#: 2:07 PM, bob said:", "carl wrote:", "dave posted...").
+_CITATION = lazy(r"\b(?:said|wrote|posted)\s*(?::|\.\.\.|…)\s*$", re.IGNORECASE)
+_CITE_CLASS = lazy(r"(?<![a-z])cit(?:e|ation)(?![a-z])", re.IGNORECASE)
+#: (a longer first line is the quoted text itself)
+CITATION_MAX_CHARS = 120
+
+
+def cited(node: LexborNode) -> bool:
+    """Whether a blockquote opens with the citation of the post it quotes (see
+    :data:`CITED_QUOTES`): a first element named as a citation or a <cite>, or a first line
+    ending in 'said:' / 'wrote:'."""
+    child = node.child
+    while child is not None and (child.tag == "-text" and not (child.text_content or "").strip()
+                                 or child.tag is None or child.tag.startswith("-")
+                                 and child.tag != "-text"):
+        child = child.next
+    if child is None:
+        return False
+    if child.tag == "cite" or child.tag != "-text" and _CITE_CLASS.search(
+            (child.attributes.get("class") or "").replace("_", "-")):
+        return True
+    text = child.text(deep=True).strip() if child.tag != "-text" else \
+        (child.text_content or "").strip()
+    return len(text) <= CITATION_MAX_CHARS and bool(_CITATION.search(text))

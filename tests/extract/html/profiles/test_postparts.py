@@ -1,0 +1,87 @@
+"""One forum post's parts (:mod:`convert.extract.html.profiles.postparts`): its author, its
+time stamp, its message's blocks without the lines and quotations the software adds."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.extract.html.builder import Builder
+from convert.extract.html.profiles import postparts
+from convert.textutil import block_texts
+
+
+def test_stamps():
+    for text in ("28/11/2025 at 7:07 pm", "Aug 5, 2023", "Tuesday at 4:27 AM", "3 hours ago",
+                 "Posted on 12 March 2021", "17 Apr 2024, 10:39", "2024-04-17"):
+        assert postparts.stamp(text), text
+    for text in ("I bought it 3 days ago and I love it", "Version 2.1.3", "Price 12.50",
+                 "Hello world 2021", ""):
+        assert not postparts.stamp(text), text
+
+
+def test_the_author_is_the_innermost_name_not_the_user_card():
+    # The card matches both the class and the itemprop selector: it must not end the search
+    # before the name inside it.
+    card = ("<section class='message-user' itemprop='author'><div class='details'>"
+            "<a class='username' href='/members/ann.1/'>ann</a>"
+            "<h5 class='userTitle'>Super User</h5></div></section>")
+    item = LexborHTMLParser(f"<html><body><article class='message'>{card}<p>Hello</p>"
+                            f"</article></body></html>").css_first("article")
+    assert postparts.author_of(item).text().strip() == "ann"
+
+
+def test_post_blocks_of_deeply_nested_markup_neither_recurse_nor_rewalk(monkeypatch):
+    # A message nested past the recursion limit, a signature at the bottom: the walk child
+    # by child must not recurse once per level, nor search each level's subtree again.
+    n = 1500
+    html = ("<body><div class='message'><p>First line of the post.</p>" + "<div class='x'>" * n
+            + "<div class='signature'>My signature</div><p>The deep paragraph of text.</p>"
+            + "</div>" * n + "</div></body>")
+    message = LexborHTMLParser(html).body.css_first(".message")
+    calls = []
+    furniture = postparts.furniture
+    monkeypatch.setattr(postparts, "furniture", lambda node: calls.append(1) or furniture(node))
+    text = " ".join(block_texts(postparts.post_blocks(message, Builder(None))))
+    assert "First line of the post." in text and "The deep paragraph of text." in text
+    assert "My signature" not in text
+    assert len(calls) < 10 * n
+
+
+def test_a_post_line_is_matched_whole():
+    assert postparts._POST_LINE.fullmatch("Edited October 30, 2025 by El Patron (see edit history)")
+    assert postparts._POST_LINE.fullmatch("Reactions: CountMike")
+    # a poster's own sentence that starts alike is text
+    assert not postparts._POST_LINE.fullmatch("Edited the config by hand and it works now. Thanks!")
+    assert not postparts._POST_LINE.fullmatch("Posts: see the pinned guide first")
+
+
+def test_a_hidden_time_is_not_the_post_s_time(monkeypatch):
+    # Shaped after a Tapatalk post header (wcxb-dev-extra 0560, a tune page): the date shown
+    # in a span named for the time, a machine stamp in a hidden <time> beside it.
+    item = LexborHTMLParser(
+        "<html><body><div class='post'><p class='author'><span class='posttime'>"
+        "<span class='timespan'>Aug 08, 2006</span></span><a href='#p1'>#1</a>"
+        "<time class='hide' datetime='2006-08-08T22:13+00:00'>2006-08-08T22:13+00:00</time>"
+        "</p><div class='content'>Text</div></div></body></html>").css_first("div.post")
+    assert postparts.time_of(item).text().strip() == "Aug 08, 2006"
+    monkeypatch.setattr(postparts, "VISIBLE_TIME", False)
+    assert postparts.time_of(item).text().strip() == "2006-08-08T22:13+00:00"
+
+
+def test_citations():
+    def cited(html: str) -> bool:
+        return postparts.cited(LexborHTMLParser(f"<html><body>{html}</body></html>")
+                            .css_first("blockquote"))
+    assert cited("<blockquote><div class='ipsQuote_citation'>On 10/29/2025 at 2:07 PM, ann "
+                 "said:</div><p>x</p></blockquote>")
+    assert cited("<blockquote>\n<p>bob wrote:</p><p>quoted</p></blockquote>")
+    assert cited("<blockquote><cite>carl</cite><p>quoted</p></blockquote>")
+    # A quotation of a book or a speech opens with its own words: it stays.
+    assert not cited("<blockquote><p>We choose to go to the Moon in this decade and do the "
+                     "other things, not because they are easy.</p></blockquote>")
+    assert not cited("<blockquote></blockquote>")
+
+
+def test_a_card_line_is_matched_whole():
+    assert postparts._CARD_LINE.fullmatch("# 12") and postparts._CARD_LINE.fullmatch("Thread Starter")
+    assert not postparts._CARD_LINE.fullmatch("#1 reason I left: the location: it was too far")
