@@ -14,9 +14,6 @@ from ..dom import word_key
 from ...lazyre import lazy
 
 GENERIC_TITLE = rule("generic_title", "a bare 'Home' names no page: the site's name does")
-BLOG_NAME_H1 = rule(
-    "blog_name_h1", "an <h1> that only the <title> repeats, while the declared titles name "
-    "something else, is the blog's name")
 H1_HEADS_TITLE = rule(
     "h1_heads_title", "a lone <h1> that opens a declared 'Page — Section — Site' title is the "
     "headline, however short ('Quickstart — Flask Documentation')")
@@ -238,13 +235,6 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     h1s = [h for h in h1s if not _generic(h)]
     if SITE_PREFIX:
         candidates = [_cut_site_prefix(c, h1s, site_name, host) for c in candidates]
-    if BLOG_NAME_H1 and len(set(h1s)) == 1 and page_title:
-        named = [d for d in declared if d]
-        if named and word_key(page_title) == word_key(h1s[0]) and not any(
-                _echoes(h1s[0], [d]) for d in named):
-            # The <title> and the <h1> give the blog's name, the declarations the post's.
-            h1s = []
-            candidates = [c for c in candidates if word_key(c) != word_key(page_title)]
     if site_name and _TITLE_SEPARATORS.search(site_name) and any(
             word_key(site_name) == word_key(c) for c in candidates):
         # og:site_name filled with the whole "Headline | Section | Site" title names no site.
