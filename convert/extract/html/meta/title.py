@@ -32,8 +32,6 @@ _LAST_PIPE = lazy(r"\s\|\s(?!.*\s\|\s)")
 NAMED_SITE_COLON = rule(
     "named_site_colon", "with the site's name declared, a lone <h1> opening a 'Name: "
     "description' title is the subject, not a blog's name")
-SITE_PREFIX = rule("site_prefix", "a title opening with the site's name and a space "
-                   "('davidbau.com Vibe Coding') is cut after it")
 
 BLOG_POST_HEADING = rule(
     "blog_post_heading", "a <title> made of a lower heading ('The false choice of "
@@ -233,8 +231,6 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     candidates = [_BRACKETED_SITE.sub("", c) for c in candidates]
     candidates = [t for t in (_without_generic(c) for c in candidates) if t]
     h1s = [h for h in h1s if not _generic(h)]
-    if SITE_PREFIX:
-        candidates = [_cut_site_prefix(c, h1s, site_name, host) for c in candidates]
     if site_name and _TITLE_SEPARATORS.search(site_name) and any(
             word_key(site_name) == word_key(c) for c in candidates):
         # og:site_name filled with the whole "Headline | Section | Site" title names no site.
@@ -282,19 +278,6 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
         if trimmed:
             return trimmed
     return next((h for h in h1s if h not in unseen), None)
-
-
-def _cut_site_prefix(title: str, h1s: list[str], site_name: str | None,
-                     host: str | None) -> str:
-    """"davidbau.com Vibe Coding" under the logo ``<h1>`` "davidbau.com": the site's name
-    opens the title without a separator."""
-    for name in [h for h in h1s if is_site(h, site_name, host)]:
-        rest = title[len(name):]
-        if title.startswith(name) and rest[:1] == " " and len(
-                rest.split()) >= HEADLINE_MIN_WORDS and not (
-                _TITLE_SEPARATORS.match(rest)):
-            return rest.strip()
-    return title
 
 
 def _only_site(title: str, site_name: str | None, host: str | None) -> bool:
