@@ -39,7 +39,7 @@ from .builder import Builder
 from .cleaning import documentation_page
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
-from .tails import cut_related_tail
+from .tails import cut_related_tail, drop_author_box
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
 from .streamed import reveal_streamed
@@ -164,7 +164,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     if profiled is None:
         # A "More from X" box under the story (on a listing, a landing or a documentation
         # page such a box is what the page holds).
-        cut = cut_related_tail(tidied)
+        cut = drop_author_box(cut_related_tail(tidied))
         if cut is not tidied and profiles.page_type("html", signals)[0] in (None, "article"):
             tidied = cut
     if tidied is not blocks and not _too_little(tidied):

@@ -72,3 +72,37 @@ def test_not_on_a_listing_page(monkeypatch):
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("listing", 0.3, {}))
     text = article_text(parse_html(_page(_BOX)))
     assert "Why do gulls" in text
+
+
+# An author's box below the story, in the shape of dragnet-R616 (tune page; a guest post,
+# 2012: an upper-case "ABOUT ANNIE DOWNS" heading over the bio) and dragnet-R980 (tune page:
+# "About the Author: Derek Halpern is ..." on one line). Rule author_box_lines.
+_BIO = ("<h3>ABOUT JANE HARBOUR</h3><p>Jane Harbour is a freelance writer in Whitby. She "
+        "covers the coast, its boats and its people for the Gazette.</p>")
+
+
+def test_author_box_below_the_story_leaves():
+    text = article_text(parse_html(_page(_BIO)))
+    assert "Paragraph 4 of the story" in text
+    assert "ABOUT JANE HARBOUR" not in text and "freelance writer" not in text
+
+
+def test_author_box_on_one_line_leaves():
+    text = article_text(parse_html(_page(
+        "<p><strong>About the Author:</strong> Jane Harbour is the Gazette's harbour "
+        "reporter and writes about boats.</p>")))
+    assert "Paragraph 4" in text and "About the Author" not in text
+
+
+def test_author_box_stays_with_the_rule_off(monkeypatch):
+    monkeypatch.setattr(tails, "AUTHOR_BOX_LINES", False)
+    text = article_text(parse_html(_page(_BIO)))
+    assert "freelance writer" in text
+
+
+def test_about_page_stays():
+    # With no story above it, "About Jane Harbour" is what the page is about.
+    page = ("<html><head><title>About</title></head><body><div class='content'>" + _BIO
+            + "</div></body></html>")
+    text = article_text(parse_html(page))
+    assert "freelance writer" in text
