@@ -14,6 +14,9 @@ ABUTTING_SPANS = rule("abutting_spans", "two sibling inline elements with no spa
 EDGE_SPACES = rule("edge_spaces", "a space at the edge of a link or formatting wrapper moves out "
                    "of it: 'One<a> media</a>' reads 'One media', not 'Onemedia'")
 
+BLANK_WRAPPERS = rule("blank_wrappers", "a link or formatting wrapper holding only white space "
+                      "reads as that space: 'recent<a> </a>rulings' reads 'recent rulings'")
+
 # A run of white space reads as one space; zero-width spaces (U+200B) inside the run go with
 # it. A zero-width space between two letters is kept, never widened: Thai, Khmer, Lao and
 # Burmese mark word boundaries with it. A lone plain space is left out of the pattern:
@@ -112,8 +115,12 @@ def text_in(items: list[Inline]) -> bool:
 
 def wrap(make, items: list[Inline]) -> list[Inline]:
     """``make(trimmed items)`` with the spaces that began or ended ``items`` moved outside it:
-    the space of ``One<a> media</a>`` separates two words whether or not the link survives."""
+    the space of ``One<a> media</a>`` separates two words whether or not the link survives.
+    A wrapper of white space alone is that space (``recent</a><a> </a><a>rulings``)."""
     inner = trim(items)
+    if not inner and BLANK_WRAPPERS and any(isinstance(i, Text) and i.text.isspace()
+                                            for i in items):
+        return [Text(" ")]
     if not EDGE_SPACES or not inner:
         return [make(tuple(inner))]
     first, last = items[0], items[-1]

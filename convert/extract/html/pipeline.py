@@ -39,6 +39,7 @@ from .builder import Builder
 from .cleaning import documentation_page
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
+from .tails import cut_related_tail, drop_author_box
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
 from .streamed import reveal_streamed
@@ -62,6 +63,11 @@ DROP_BYLINE = rule("drop_byline", "the byline line naming an author leaves the b
 MIN_PROSE = rule("min_prose", "a body of a few words, mostly links, is no article")
 BLOG_NAME_HEADING = rule("blog_name_heading", "the <h1> naming the blog, above a post whose "
                          "own heading is the title, is the site's name: dropped like the title")
+ABOVE_HEADLINE = rule("above_headline", "the short lines above the post's own headline at the "
+                      "top of the body (a blog's tagline, a kicker) are the page's header")
+#: At most this many lines, each of at most this many words, above the headline.
+ABOVE_HEADLINE_MAX_BLOCKS = 3
+ABOVE_HEADLINE_MAX_WORDS = 15
 HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
 DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeating the block "
                             "before is dropped")
@@ -160,6 +166,12 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     tidied = tidy_furniture(blocks, authors=fields.get("authors") or (),
                             days=(fields.get("published"), fields.get("modified")),
                             article=profiled is None)
+    if profiled is None:
+        # A "More from X" box under the story (on a listing, a landing or a documentation
+        # page such a box is what the page holds).
+        cut = drop_author_box(cut_related_tail(tidied))
+        if cut is not tidied and profiles.page_type("html", signals)[0] in (None, "article"):
+            tidied = cut
     if tidied is not blocks and not _too_little(tidied):
         blocks = tidied
     if _too_little(blocks):
@@ -352,7 +364,21 @@ def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None) 
         kept = _tidy_block(block, seen, title_key, not out, blog_key)
         if kept is not None:
             out.append(kept)
+        elif ABOVE_HEADLINE and out and len(out) <= ABOVE_HEADLINE_MAX_BLOCKS and title_key \
+                and isinstance(block, Heading) and word_key(inline_text(block.children)) == title_key \
+                and all(_header_line(b) for b in out):
+            # The post's headline opens the story: the short lines above it are the page's
+            # header (a blog's tagline under its name, a kicker, a breadcrumb).
+            for b in out:
+                _dropped(b, "above_headline")
+            out = []
     return out
+
+
+def _header_line(block: Block) -> bool:
+    """A short line of the page's header: a paragraph or heading of a few words."""
+    return isinstance(block, (Paragraph, Heading)) and \
+        len(inline_text(block.children).split()) <= ABOVE_HEADLINE_MAX_WORDS
 
 
 def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool,

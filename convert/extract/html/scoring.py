@@ -42,6 +42,9 @@ HEADED_ARTICLE = rule("headed_article", "the winner moves down to the one headed
                       "it holds")
 LAYOUT_TEXT_CELL = rule("layout_text_cell", "a layout row winner moves down to its text cell")
 LONE_CHILD_UP = rule("lone_child_up", "a lone child stands for its parent")
+WRAPPER_RUNNERS_UP = rule("wrapper_runners_up", "the move up to an ancestor holding several strong "
+                          "runners-up never reaches a wrapper that is mostly links when the "
+                          "runners-up are the winner's own wrappers")
 RANK_PAST_LINKS = rule("rank_past_links", "when the best ranked candidate is mostly links "
                        "(a sidebar of headlines outscored the post), every candidate is ranked")
 
@@ -176,6 +179,15 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
                 break
             shared = sum(1 for c in strong if inside(c.node, anc))
             if shared >= MIN_SHARED_CANDIDATES:
+                if WRAPPER_RUNNERS_UP and sum(1 for c in strong if inside(c.node, anc) and not
+                                              inside(top.node, c.node)) < MIN_SHARED_CANDIDATES \
+                        and link_density(anc, text_len(anc)) >= LINK_WINNER_DENSITY:
+                    # The runners-up are the winner's own wrappers (scoring by its points),
+                    # and the one holding them all is the page's, its sidebars of headline
+                    # lists outweighing the post: the article is not split in blocks.
+                    notes.append(f"kept: {describe(anc)} holds the winner's wrappers and is "
+                                 f"mostly links")
+                    break
                 notes.append(f"moved up to {describe(anc)}: holds {shared + 1} strong candidates")
                 cand = candidates.get(anc.mem_id) or Candidate(anc, top.score)
                 top = cand

@@ -54,6 +54,26 @@ def test_link_without_edge_spaces_gains_none():
     assert para == (Text("One"), Link((Text("media"),), "http://x/", None), Text("watcher"))
 
 
+# From dragnet-R548 (tune page; a Blogger post pasted from a word processor, 2012): each word
+# of a link is a link of its own, and the space between them a link of a space alone.
+R548 = ("<p>As the time approaches for cycling chiefs to decide if they accept the <a "
+        "href='http://www.usada.org/a'><span style='color: #1155cc;'>recent</span></a><a "
+        "href='http://www.usada.org/a'><span style='color: #1155cc;'> </span></a><a "
+        "href='http://www.usada.org/a'><span style='color: #1155cc;'>ruling</span></a><u><span>"
+        "s</span></u><a href='http://www.usada.org/a'><span> </span></a>of the US Anti-Doping "
+        "Agency, I have been wondering what to think about it.</p>")
+
+
+def test_link_of_a_space_alone_is_a_space():
+    assert "accept the recent rulings of the US Anti-Doping Agency" in _text(R548)
+
+
+def test_link_of_a_space_alone_is_lost_with_the_rule_off(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "BLANK_WRAPPERS", False)
+    assert "recentrulingsof" in _text(R548)
+
+
 # From wcxb-dev/0693 (tune page; a product site, 2025): a link's title and subtitle are two
 # <span>s laid out one under the other, with nothing between them in the markup.
 MENU_CARD = ("<p><span class='LinkText'>Help center</span><span class='LinkSubtitle'>Let "

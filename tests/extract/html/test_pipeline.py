@@ -96,7 +96,7 @@ def test_blog_name_h1_above_the_post_is_dropped_with_the_title():
     assert "Thanks to all developers" in inline_text(article.blocks[0].children)
 
 
-def test_tidy_drops_the_blog_names_heading_and_keeps_other_headings():
+def test_tidy_drops_the_blog_names_heading_and_keeps_other_headings(monkeypatch):
     # the body dragnet-R213 (a tune page) came out with: the blog's <h1> "Google Web Toolkit
     # Blog" above the post, whose <h3> is the title
     from convert.article import Paragraph, Text
@@ -109,4 +109,40 @@ def test_tidy_drops_the_blog_names_heading_and_keeps_other_headings():
     kept = _tidy(blocks, "GWT 2.5 Final is here!", "Google Web Toolkit Blog")
     assert [inline_text(b.children) for b in kept] == [
         "What changed", "Thanks to all developers who helped us test GWT 2.5."]
+    # without the blog's name, the heading above the post's title is still a header line
+    assert len(_tidy(blocks, "GWT 2.5 Final is here!")) == 2
+    from convert.extract.html import pipeline
+    monkeypatch.setattr(pipeline, "ABOVE_HEADLINE", False)
     assert len(_tidy(blocks, "GWT 2.5 Final is here!")) == 3
+
+
+# The body dragnet-R713 (a tune page; a Blogger blog, 2012) came out with: the blog's tagline
+# as an <h2> above the post's own heading (rule above_headline).
+def _tagline_body():
+    from convert.article import Paragraph, Text
+    return [Heading(2, (Text("The official source for information about Google Desktop."),)),
+            Heading(3, (Text("The Reader gadget"),)),
+            Paragraph((Text("Google Reader has finally come to Google Desktop, as announced "
+                             "on the Google Reader blog today."),))]
+
+
+def test_lines_above_the_headline_leave():
+    from convert.extract.html.pipeline import _tidy
+    kept = _tidy(_tagline_body(), "The Reader gadget")
+    assert [inline_text(b.children)[:12] for b in kept] == ["Google Reade"]
+
+
+def test_lines_above_the_headline_stay_with_the_rule_off(monkeypatch):
+    from convert.extract.html import pipeline
+    monkeypatch.setattr(pipeline, "ABOVE_HEADLINE", False)
+    kept = pipeline._tidy(_tagline_body(), "The Reader gadget")
+    assert inline_text(kept[0].children).startswith("The official source")
+
+
+def test_a_paragraph_above_the_headline_stays():
+    # A long paragraph above the heading is text, not a header line.
+    from convert.article import Paragraph, Text
+    from convert.extract.html.pipeline import _tidy
+    lead = Paragraph((Text(" ".join(["The harbour authority met on Monday."] * 4)),))
+    kept = _tidy([lead, *_tagline_body()[1:]], "The Reader gadget")
+    assert kept[0] is lead

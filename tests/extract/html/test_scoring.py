@@ -82,3 +82,35 @@ def test_browser_notice_never_outscores_a_short_story():
     with measuring(tree.body):
         scored = [c.node.attributes.get("id") for c in score(tree.body).values()]
     assert "obit" not in scored
+
+
+# The shape of dragnet-R716 (tune page; a Blogger blog, 2012): a one-paragraph post inside
+# nested wrappers named as content (#main > #main2 > .post > .post-body), each scoring nearly
+# as well as the post by its points and class weight; beside them, in the page's #content,
+# the sidebar's lists of archive links. Counted as "strong runners-up", the wrappers lifted
+# the winner to #content, lists and all (rule wrapper_runners_up keeps it).
+SHORT_POST = ("The mayor said on Monday that the harbour would reopen in May, after the "
+              "dredging of the eastern basin, and that the ferry to the islands would run "
+              "twice a day.")
+
+
+def _wrapped_post_page() -> bytes:
+    lists = "".join("<ul class='recently'>" + "".join(
+        f"<li><a href='/a/{i}/{j}'>A story from the archive about the town and its people, "
+        f"number {j}</a></li>" for j in range(12)) + "</ul>" for i in range(3))
+    return (f"<html><body><div id='content'><div class='box'>{lists}</div><div id='main'>"
+            f"<div id='main2'><div class='post'><h3>Harbour to reopen</h3><div "
+            f"class='post-body'><p>{SHORT_POST}</p></div></div></div></div></div></body></html>"
+            ).encode()
+
+
+def test_the_winners_own_wrappers_do_not_lift_it_to_a_wrapper_of_links():
+    text = article_text(convert.parse(_wrapped_post_page(), kind="html"))
+    assert SHORT_POST in text and "from the archive" not in text
+
+
+def test_the_wrappers_lift_it_with_the_rule_off(monkeypatch):
+    from convert.extract.html import scoring
+    monkeypatch.setattr(scoring, "WRAPPER_RUNNERS_UP", False)
+    text = article_text(convert.parse(_wrapped_post_page(), kind="html"))
+    assert "from the archive" in text

@@ -1,0 +1,160 @@
+"""The related-links box and the author's box at the end of a built body.
+
+A news or blog page sets its "More from X" / "You might also like" / "Recent Stories:" box
+right under the story, often inside the same wrapper and with no class name that gives it
+away (or one the relaxed passes keep). Its label is a short line of the same vocabulary the
+text-dump parser reads as a related-links heading (:data:`convert.extract.text.rules.RELATED_START`
+and kin); in the body's second half, with less text after it than half the text before it,
+the label and everything after it are the box, not the story (rule ``related_tail``). A label
+with more text after it (a story's own "See also" section halfway through), or with a
+paragraph of prose after it (a "See also" note the story ends with), stays.
+
+An author's box below the story ("About the author" / "About Jane Doe", the name again, then
+"Jane Doe is a scientist who ..."; or "About the Author: Jane Doe is ..." on one line) leaves
+the body as the text-dump parser's ``text-author-bio`` drops it, with its patterns and limits
+(rule ``author_box_lines``): only below two paragraphs of prose, a bio of at most 120 words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import re
+
+from convert.article import Block, Div, Figure, Heading, Paragraph, Quote
+from convert.extract import record
+from convert.extract.ablation import rule
+from convert.extract.lazyre import lazy
+from convert.extract.text.rules import (ABOUT_AUTHOR, ABOUT_AUTHOR_INLINE, ABOUT_NAME, BIO_START,
+                                        LINK_BOX_HEADING, RELATED_OPENER, RELATED_START)
+from convert.extract.text.runs import (ABOUT_LABEL_WORDS, ABOUT_NAME_WORDS, ABOUT_WINDOW,
+                                       ABOVE_PROSE_LINES, ABOVE_PROSE_WORDS, BIO_MAX_WORDS)
+from convert.textutil import block_texts, inline_text
+
+__all__ = ["cut_related_tail", "drop_author_box"]
+
+RELATED_TAIL = rule("related_tail", "a related-links label ('More from X', 'You might also "
+                    "like', 'Recent Stories:') in the body's second half ends it when less text "
+                    "follows than half the text before it")
+
+AUTHOR_BOX_LINES = rule("author_box_lines", "an author's box below the story ('About the author', "
+                        "the name, a bio of at most 120 words) leaves the body")
+
+#: A label has at most this many words...
+LABEL_MAX_WORDS = 8
+#: ...and ends the body only below this many words of text...
+MIN_WORDS_BEFORE = 100
+#: ...when the text after it is under this share of the text before it (the text-dump
+#: parser's ``RELATED_TAIL_SHARE``).
+TAIL_SHARE = 0.5
+
+#: ...and none of the blocks after it is longer than this many words: a box holds headlines
+#: and one-line summaries, a story's own "See also" section paragraphs of prose.
+ITEM_MAX_WORDS = 50
+
+#: Labels the text-dump vocabulary lacks: "More world stories from NBC News:", "Posted on
+#: this day, other years:".
+_MORE_LABEL = lazy(r"^more (?:\w+ ){0,2}(?:stories|news|articles|posts|videos)\b|"
+                   r"\bon this day\b.*\byears?\b", re.IGNORECASE)
+#: A story's own "See also" section (a documentation page's, a feature's closing notes) is
+#: part of it: never a label here.
+_SEE_ALSO = lazy(r"^see also\b", re.IGNORECASE)
+#: A sentence ("More on that below.") is not a label.
+_SENTENCE_END = lazy(r"[.!?]$")
+
+
+def _label(text: str) -> bool:
+    return len(text.split()) <= LABEL_MAX_WORDS and not _SENTENCE_END.search(text) \
+        and not _SEE_ALSO.search(text) and bool(
+        RELATED_START.search(text) or RELATED_OPENER.search(text)
+        or LINK_BOX_HEADING.search(text) or _MORE_LABEL.search(text))
+
+
+def cut_related_tail(blocks: Sequence[Block]) -> Sequence[Block]:
+    """``blocks`` without a related-links box at their end (see the module's docstring);
+    ``blocks`` itself when there is none."""
+    if not RELATED_TAIL:
+        return blocks
+    leaves: list[tuple[Block, int]] = []
+    _leaves(blocks, leaves)
+    total = sum(words for _, words in leaves)
+    before = 0
+    for i, (block, words) in enumerate(leaves):
+        if before >= MIN_WORDS_BEFORE and isinstance(block, (Paragraph, Heading)) \
+                and words <= LABEL_MAX_WORDS and _label(inline_text(block.children).strip()):
+            if total - before - words < TAIL_SHARE * before and all(
+                    w <= ITEM_MAX_WORDS for _, w in leaves[i + 1:]):
+                return _without(blocks, {id(b) for b, _ in leaves[i:]}, "related_tail")
+        before += words
+    return blocks
+
+
+#: A paragraph of prose ends a sentence.
+_SENTENCE_CLOSE = lazy(r"[.!?][\"'”’)]*$")
+
+
+def drop_author_box(blocks: Sequence[Block]) -> Sequence[Block]:
+    """``blocks`` without an author's box below the story (see the module's docstring);
+    ``blocks`` itself when there is none."""
+    if not AUTHOR_BOX_LINES:
+        return blocks
+    leaves: list[tuple[Block, int]] = []
+    _leaves(blocks, leaves)
+    texts = [inline_text(b.children).strip() if isinstance(b, (Paragraph, Heading)) else None
+             for b, _ in leaves]
+    doomed: set[int] = set()
+    prose = 0  # paragraphs of prose above: an author's box sits below an article
+    for i, ((block, words), text) in enumerate(zip(leaves, texts)):
+        above = prose
+        if text and words >= ABOVE_PROSE_WORDS and _SENTENCE_CLOSE.search(text):
+            prose += 1
+        if text is None or above < ABOVE_PROSE_LINES:
+            continue
+        if ABOUT_AUTHOR_INLINE.match(text):
+            if words <= BIO_MAX_WORDS:
+                doomed.add(id(block))
+            continue
+        if words > ABOUT_LABEL_WORDS:
+            continue
+        label = text.title() if text.isupper() else text  # "ABOUT JANE DOE"
+        named = ABOUT_NAME.match(label)
+        if not (named or ABOUT_AUTHOR.match(label)):
+            continue
+        first = named.group("name").split()[0] if named else None
+        short: list[Block] = []
+        for (next_block, next_words), next_text in zip(leaves[i + 1:i + 1 + ABOUT_WINDOW],
+                                                       texts[i + 1:i + 1 + ABOUT_WINDOW]):
+            if next_text is not None and next_words < ABOUT_NAME_WORDS or isinstance(
+                    next_block, Figure):
+                short.append(next_block)  # the name again, the avatar
+                continue
+            if next_text and next_words <= BIO_MAX_WORDS and (
+                    next_text.startswith(first) if first else BIO_START.match(next_text)):
+                doomed.update(id(b) for b in (block, *short, next_block))
+            break
+    return _without(blocks, doomed, "author_box_lines") if doomed else blocks
+
+
+def _leaves(blocks: Sequence[Block], out: list[tuple[Block, int]]) -> None:
+    """The body's blocks in reading order with their word counts, containers opened."""
+    for block in blocks:
+        if isinstance(block, (Div, Quote)):
+            _leaves(block.blocks, out)
+        else:
+            out.append((block, sum(len(t.split()) for t in block_texts([block], captions=False))))
+
+
+def _without(blocks: Sequence[Block], doomed: set[int], name: str) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if id(block) in doomed:
+            rec = record.current()
+            if rec is not None:
+                rec.drop_block(" ".join(block_texts([block])), name, None)
+        elif isinstance(block, (Div, Quote)):
+            inner = _without(block.blocks, doomed, name)
+            if inner:
+                out.append(Div(tuple(inner), block.role) if isinstance(block, Div)
+                           else Quote(tuple(inner), block.cite))
+        else:
+            out.append(block)
+    return out

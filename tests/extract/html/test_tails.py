@@ -1,0 +1,108 @@
+"""A related-links box under the story ("More from X", "You might also like") leaves the body
+(issue #13, class "teaser and link lists merged"; rule ``related_tail``). The shapes are those
+of dragnet tune pages (2012 news and blog pages): dragnet-T15 ("More from mental_floss…" over
+headlines and asterisks), dragnet-513 ("More world stories from NBC News:" as the last line),
+dragnet-R641 (a video series' "More from" box of talk titles, speakers and their posts).
+Synthetic pages."""
+
+from __future__ import annotations
+
+from convert.extract.html import parse_html, profiles, tails
+from convert.textutil import article_text
+
+_STORY = "".join(
+    f"<p>Paragraph {i} of the story: the harbour authority said the dredging of the eastern "
+    f"basin would stay within the budget agreed last spring, and that the quay would reopen "
+    f"in May, weather permitting.</p>" for i in range(5))
+
+
+def _page(tail: str) -> str:
+    return ("<html><head><title>Harbour works</title></head><body><div class='content'>"
+            "<h1>Harbour works begin on the eastern basin</h1>" + _STORY + tail
+            + "</div></body></html>")
+
+
+_BOX = ("<p>More from the Harbour Gazette…</p>"
+        "<p>Why do gulls follow ferries?</p><p>*</p>"
+        "<p>The lighthouse keeper's last winter</p><p>*</p>"
+        "<p>Ten walks along the old quay</p>")
+
+
+def test_related_box_after_the_story_leaves():
+    text = article_text(parse_html(_page(_BOX)))
+    assert "Paragraph 4 of the story" in text
+    assert "More from the Harbour Gazette" not in text and "Why do gulls" not in text
+
+
+def test_related_box_stays_with_the_rule_off(monkeypatch):
+    monkeypatch.setattr(tails, "RELATED_TAIL", False)
+    text = article_text(parse_html(_page(_BOX)))
+    assert "More from the Harbour Gazette" in text and "Why do gulls" in text
+
+
+def test_a_last_label_line_leaves():
+    text = article_text(parse_html(_page("<p>More world stories from the Gazette:</p>")))
+    assert "Paragraph 4" in text and "More world stories" not in text
+
+
+def test_see_also_section_with_prose_stays():
+    # A story's own closing "See also" notes (dragnet-R802's gold keeps them), and a
+    # documentation page's "See also" list, are the page's.
+    tail = ("<h3>See also</h3><p>The basin's history: the first quay was built in 1820 by "
+            "the merchants of the town, who paid for it with a levy on every barrel of herring "
+            "landed there, and it stood until the storm of 1953 took its eastern end.</p>")
+    text = article_text(parse_html(_page(tail)))
+    assert "See also" in text and "The basin's history" in text
+
+
+def test_label_with_a_paragraph_of_prose_after_it_stays():
+    long_item = ("<p>" + " ".join(["the harbour master explained the tides once more"] * 8)
+                 + "</p>")
+    text = article_text(parse_html(_page("<h3>More from the Harbour Gazette</h3>" + long_item)))
+    assert "More from the Harbour Gazette" in text and "the harbour master" in text
+
+
+def test_label_before_most_of_the_text_stays():
+    # A label halfway up the body, with the rest of the story below it, is not the end.
+    text = article_text(parse_html(_page("<p>More from the Harbour Gazette</p>" + _STORY)))
+    assert "More from the Harbour Gazette" in text
+
+
+def test_not_on_a_listing_page(monkeypatch):
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("listing", 0.3, {}))
+    text = article_text(parse_html(_page(_BOX)))
+    assert "Why do gulls" in text
+
+
+# An author's box below the story, in the shape of dragnet-R616 (tune page; a guest post,
+# 2012: an upper-case "ABOUT ANNIE DOWNS" heading over the bio) and dragnet-R980 (tune page:
+# "About the Author: Derek Halpern is ..." on one line). Rule author_box_lines.
+_BIO = ("<h3>ABOUT JANE HARBOUR</h3><p>Jane Harbour is a freelance writer in Whitby. She "
+        "covers the coast, its boats and its people for the Gazette.</p>")
+
+
+def test_author_box_below_the_story_leaves():
+    text = article_text(parse_html(_page(_BIO)))
+    assert "Paragraph 4 of the story" in text
+    assert "ABOUT JANE HARBOUR" not in text and "freelance writer" not in text
+
+
+def test_author_box_on_one_line_leaves():
+    text = article_text(parse_html(_page(
+        "<p><strong>About the Author:</strong> Jane Harbour is the Gazette's harbour "
+        "reporter and writes about boats.</p>")))
+    assert "Paragraph 4" in text and "About the Author" not in text
+
+
+def test_author_box_stays_with_the_rule_off(monkeypatch):
+    monkeypatch.setattr(tails, "AUTHOR_BOX_LINES", False)
+    text = article_text(parse_html(_page(_BIO)))
+    assert "freelance writer" in text
+
+
+def test_about_page_stays():
+    # With no story above it, "About Jane Harbour" is what the page is about.
+    page = ("<html><head><title>About</title></head><body><div class='content'>" + _BIO
+            + "</div></body></html>")
+    text = article_text(parse_html(page))
+    assert "freelance writer" in text
