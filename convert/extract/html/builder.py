@@ -23,6 +23,7 @@ from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
 from .thresholds import MAX_BUILD_DEPTH, MAX_LIST_START
+from .kernel import select_first
 
 
 class Builder:
@@ -108,7 +109,7 @@ class Builder:
         if tag == "hr":
             return [Rule()]
         if tag == "picture":
-            img = node.css_first("img")
+            img = select_first(node, "img")
             image = make_image(img, self.base) if img is not None else None
             return [Figure(image=image)] if image else []
         return self.blocks(node, depth)
