@@ -23,7 +23,6 @@ from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
 from .thresholds import MAX_BUILD_DEPTH, MAX_LIST_START
-from .kernel import select_first
 
 
 class Builder:
@@ -109,7 +108,7 @@ class Builder:
         if tag == "hr":
             return [Rule()]
         if tag == "picture":
-            img = select_first(node, "img")
+            img = node.css_first("img")
             image = make_image(img, self.base) if img is not None else None
             return [Figure(image=image)] if image else []
         return self.blocks(node, depth)

@@ -27,7 +27,6 @@ from .thresholds import (
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
-from .kernel import select, select_first
 from ..lazyre import lazy
 
 
@@ -145,7 +144,7 @@ def _chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candid
         if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
             continue
         if GATED_STORY and P.GATE.search(label(node)) and sum(
-                text_len(p) for p in select(node, "p")) >= GATED_PROSE_CHARS:
+                text_len(p) for p in node.css("p")) >= GATED_PROSE_CHARS:
             # The story behind the paywall, not its notice.
             continue
         if text_len(node) > CLEAN_MAX_SHARE * root_len:
@@ -188,7 +187,7 @@ def _trailing_links(root: LexborNode) -> list[LexborNode]:
     """Paragraphs that are one link, after the article's last paragraph of prose: pointers to
     other articles ("Read here another exciting post ...")."""
     out: list[LexborNode] = []
-    for para in reversed(select(root, "p")):
+    for para in reversed(root.css("p")):
         length = text_len(para)
         if not length:
             continue
@@ -341,13 +340,13 @@ def _is_wrapper(node: LexborNode) -> bool:
 def _prose(node: LexborNode) -> int:
     """Characters of paragraph text outside links."""
     total = 0
-    for para in select(node, "p"):
+    for para in node.css("p"):
         total += text_len(para) - _link_chars(para)
     return total
 
 
 def _link_chars(node: LexborNode) -> int:
-    return sum(text_len(a) for a in select(node, "a"))
+    return sum(text_len(a) for a in node.css("a"))
 
 
 _NOT_SIGNUP = "img, picture, table, ul, ol, dl"
@@ -367,7 +366,7 @@ def _parts(node: LexborNode) -> tuple[int, int, int, list[LexborNode]]:
     counts = {"p": 0, "img": 0, "li": 0}
     forms: list[LexborNode] = []
     anchors: list[LexborNode] = []
-    for el in select(node, "p, img, li, form, a"):
+    for el in node.css("p, img, li, form, a"):
         tag = el.tag
         if tag == "a":
             anchors.append(el)
@@ -376,7 +375,7 @@ def _parts(node: LexborNode) -> tuple[int, int, int, list[LexborNode]]:
         elif tag in counts:
             counts[tag] += 1
         else:  # (a name the type selector matched otherwise: ask each tag on its own)
-            return (len(select(node, "p")), len(node.css("img")), len(node.css("li")),
+            return (len(node.css("p")), len(node.css("img")), len(node.css("li")),
                     node.css("form"))
     note_links(node, anchors)
     return counts["p"], counts["img"], counts["li"], forms
@@ -406,7 +405,7 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         return True
     if CONTENT_COMMAS_RULE and commas(text) >= CONTENT_COMMAS:
         return False
-    if tag == "figure" and select_first(node, "img") is not None:
+    if tag == "figure" and node.css_first("img") is not None:
         return False
     p, img, li, forms = _parts(node)
     li -= ITEM_ALLOWANCE

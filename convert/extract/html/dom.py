@@ -13,7 +13,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from convert.textutil import clean_text, squash
 from . import patterns as P
-from .kernel import select_first
 from ..lazyre import lazy
 
 
@@ -179,13 +178,13 @@ def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
     # One search answers unless the node itself matches (the first match, in document order):
     # then each child is asked (a search per child, each parsing the selector again).
-    first = select_first(node, selector)
+    first = node.css_first(selector)
     if first is None:
         return False
     if first.mem_id != node.mem_id:
         return True
     for kid in node.iter():  # (children() but faster; nameless and comment nodes skipped)
-        if not (kid.tag or "-").startswith("-") and select_first(kid, selector) is not None:
+        if not (kid.tag or "-").startswith("-") and kid.css_first(selector) is not None:
             return True
     return False
 

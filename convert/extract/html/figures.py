@@ -11,7 +11,6 @@ from .measure import link_density, text_len
 from .thresholds import (
     FIGURES_PER_SIBLING, FIGURE_MAX_DENSITY, FIGURE_SCOPE_LEVELS, MAX_LEAD_FIGURES,
 )
-from .kernel import select, select_first
 
 LEAD_FIGURES = rule("lead_figures", "lead figures above the winner are added to it")
 SIDE_FIGURES = rule("side_figures", "captioned figures beside the winner are added to it")
@@ -74,12 +73,12 @@ def _figures_in(node: LexborNode, direct: bool = False) -> list[LexborNode]:
         return [node]
     if direct:
         return []
-    return [f for f in select(node, "figure")[:FIGURES_PER_SIBLING] if f.parent is None or f.parent.tag != "figure"]
+    return [f for f in node.css("figure")[:FIGURES_PER_SIBLING] if f.parent is None or f.parent.tag != "figure"]
 
 
 def _lead_figure(fig: LexborNode) -> bool:
     """An image figure that is not a teaser card (no heading, not mostly link text)."""
-    if select_first(fig, "img") is None or has_descendant(fig, "h1, h2, h3, h4, h5, h6"):
+    if fig.css_first("img") is None or has_descendant(fig, "h1, h2, h3, h4, h5, h6"):
         return False
     length = text_len(fig)
     return not length or link_density(fig, length) < FIGURE_MAX_DENSITY

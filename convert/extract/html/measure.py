@@ -13,7 +13,6 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .fastmatch import in_words
-from .kernel import KERNEL
 from .thresholds import CLASS_WEIGHT, FRAGMENT_LINK_WEIGHT
 
 #: Cascade levels (see :mod:`.content`): each relaxes the pruning rules of the one before.
@@ -94,23 +93,13 @@ def text_len(node: LexborNode) -> int:
     """Visible characters of an element's text (whitespace excluded)."""
     measures = _MEASURES.get()
     if measures is None:
-        return _visible_len(node)
+        return visible_chars(node.text(deep=True))
     lengths = measures.lengths
     key = node.mem_id
     length = lengths.get(key)
     if length is None:
-        length = lengths[key] = _visible_len(node)
+        length = lengths[key] = visible_chars(node.text(deep=True))
     return length
-
-
-def _visible_len(node: LexborNode) -> int:
-    """``visible_chars(node.text(deep=True))``, counted by the native kernel when there is one
-    (no text built)."""
-    if KERNEL is not None:
-        length = KERNEL.visible_len(node)
-        if length >= 0:
-            return length
-    return visible_chars(node.text(deep=True))
 
 
 #: Child nodes :func:`summed_len` adds up at most; an element with more is read whole.
@@ -129,10 +118,6 @@ def summed_len(node: LexborNode) -> int:
     key = node.mem_id
     length = lengths.get(key)
     if length is not None:
-        return length
-    if KERNEL is not None:
-        # (a native count of the whole subtree is cheaper than looking its children up)
-        length = lengths[key] = _visible_len(node)
         return length
     kids: list[LexborNode] = []
     known = False
@@ -210,10 +195,7 @@ def link_density(node: LexborNode, length: int | None = None) -> float:
     memo = measures.links if measures is not None else None
     links = memo.get(node.mem_id) if memo is not None else None
     if links is None:
-        if KERNEL is not None:
-            links = KERNEL.link_chars(node, FRAGMENT_LINK_WEIGHT)
-        if links is None:
-            links = _link_chars(node.css("a"))
+        links = _link_chars(node.css("a"))
         if memo is not None:
             memo[node.mem_id] = links
     return min(1.0, links / total)

@@ -37,12 +37,6 @@ BLOCK_TAGS = frozenset({
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-#: The scoring's paragraph-like elements, and the containers that read as a paragraph when
-#: they hold no block (:func:`.scoring._paragraph_nodes`, and the native kernel's twin).
-PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
-CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center",
-                            "td", "li", "dd", "header", "body"})
-
 #: Inline formatting elements mapped to the AST inline that represents them.
 EMPHASIS_TAGS = frozenset({"em", "i", "cite", "dfn", "var"})
 STRONG_TAGS = frozenset({"strong", "b"})

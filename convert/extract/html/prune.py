@@ -18,7 +18,6 @@ from .dom import hidden_by
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE
-from .kernel import select
 
 PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
 ARTICLE_FURNITURE = rule("article_furniture", "a <nav>/<footer> inside <article> is pruned "
@@ -55,7 +54,7 @@ _WORDS_EXEMPT = frozenset({"a", "article", "main", "table", "tbody", "tr", "td",
 def strip(tree: LexborHTMLParser, selector: str) -> None:
     """Remove every element matching ``selector`` with its subtree: one selector walk
     (``strip_tags`` walks the tree once per tag name)."""
-    for node in select(tree, selector):
+    for node in tree.css(selector):
         node.decompose(recursive=False)
 
 
@@ -210,7 +209,7 @@ def _name_marks(words: str) -> tuple[bool, bool, bool]:
 def _gated_story(node: LexborNode) -> bool:
     """Whether a block named as a paywall (``paywall``, ``article-paywall``) holds the rest of
     the story: paragraphs of prose, not a "subscribe to read on" box."""
-    prose = sum(text_len(p) for p in select(node, "p"))
+    prose = sum(text_len(p) for p in node.css("p"))
     return prose >= GATED_PROSE_CHARS
 
 

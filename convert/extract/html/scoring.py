@@ -11,7 +11,6 @@ from selectolax.lexbor import LexborNode
 from convert.extract.ablation import rule
 from . import patterns as P
 from .dom import children, inside
-from .kernel import KERNEL
 from .measure import Candidate, class_weight, commas, describe, link_density, summed_len, text_len
 from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, ARTICLE_WRAPPER_GAIN, CHARS_PER_POINT, GRANDPARENT_DIVIDER,
@@ -21,7 +20,6 @@ from .thresholds import (
     REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE, SAME_CLASS_SHARE, SCORE_ANCESTORS,
     STRONG_RUNNERS_UP, STRONG_SHARE, TAG_WEIGHT,
 )
-from .kernel import select
 from ..lazyre import lazy
 
 CLASS_WEIGHTS = rule("class_weights", "a candidate starts from its class/id weight (+/-25)")
@@ -47,21 +45,13 @@ LONE_CHILD_UP = rule("lone_child_up", "a lone child stands for its parent")
 RANK_PAST_LINKS = rule("rank_past_links", "when the best ranked candidate is mostly links "
                        "(a sidebar of headlines outscored the post), every candidate is ranked")
 
-_PARAGRAPH_TAGS = P.PARAGRAPH_TAGS
-_CONTAINER_TAGS = P.CONTAINER_TAGS
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
+_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center",
+                             "td", "li", "dd", "header", "body"})
 
 
 def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
     """Paragraph-like elements: <p>, <pre>, cells, and containers with no block children."""
-    if KERNEL is not None:
-        found = KERNEL.paragraph_nodes(body, MIN_PARAGRAPH_CHARS)
-        if found is not None:
-            return found
-    return _paragraph_walk(body)
-
-
-def _paragraph_walk(body: LexborNode) -> list[tuple[LexborNode, str]]:
-    """:func:`_paragraph_nodes` in pure Python (the native kernel's twin)."""
     out: list[tuple[LexborNode, str]] = []
     for node in body.traverse():
         tag = node.tag or "-"
@@ -326,7 +316,7 @@ _READ_ON_DENSITY = 0.9
 def _teaser_part(node: LexborNode) -> bool:
     """Whether the block is a teaser of another post: it ends on a link reading "Continue
     reading", inside it or right after it (the article's own text never does)."""
-    links = select(node, "a")
+    links = node.css("a")
     if links:
         last = " ".join(links[-1].text(deep=True).split())
         if last and READ_ON.match(last) and " ".join(node.text(deep=True).split()).endswith(last):

@@ -23,7 +23,6 @@ from .thresholds import (
     PROSE_SIBLING_CHARS, PROSE_SIBLING_DENSITY, SAME_CLASS_BONUS, SIBLING_MIN_SCORE,
     SIBLING_SHARE,
 )
-from .kernel import select
 from ..lazyre import lazy
 
 SCORED_SIBLINGS = rule("scored_siblings", "siblings scoring a share of the winner join it")
@@ -115,7 +114,7 @@ def _teaser_list(node: LexborNode) -> bool:
     """Whether the block is a list of other stories' teasers: at least :data:`MIN_TEASERS`
     links reading "Read more", "Continue reading", each the last words of its teaser."""
     count = 0
-    for link in select(node, "a"):
+    for link in node.css("a"):
         text = " ".join(link.text(deep=True).split())
         if text and len(text) <= _READ_ON_MAX_CHARS and READ_ON.match(text) and _ends_block(link):
             count += 1
@@ -150,7 +149,7 @@ def _lead_block(node: LexborNode) -> bool:
     """A wrapper of one or two paragraphs of prose above the winner (``teaser-text``,
     ``field-perex``, ``atc-Intro``): the article's lead, which CMSs keep apart from the body
     (an affiliate disclosure or a welcome pop-up with its picture is not)."""
-    paragraphs = select(node, "p")
+    paragraphs = node.css("p")
     if not 1 <= len(paragraphs) <= LEAD_MAX_PARAGRAPHS or has_descendant(node, _NOT_LEAD):
         return False
     length = text_len(node)

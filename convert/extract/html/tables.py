@@ -13,7 +13,6 @@ from .dom import bounded_int, children, has_descendant
 from .inlines import normalize_inlines
 from .urls import make_image
 from .thresholds import LAYOUT_PROBE_ROWS, LAYOUT_TABLE_CHARS
-from .kernel import select_first
 
 
 
@@ -75,7 +74,7 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
     """A ``<figure>`` as a :class:`Figure`: its image, its caption and the credit inside the
     caption (a credit-classed element, or a last element reading "Photo: ..."); a figure that
     wraps a quote, code or table is built as those blocks."""
-    img = select_first(node, "img")
+    img = node.css_first("img")
     if img is None and _has_body_besides_caption(node):
         # A <figure> wrapping a quote, code or table (with its attribution as caption):
         # the content is the blocks, not a picture's caption.

@@ -1,4 +1,5 @@
-"""Build the native walk kernel (``convert/extract/html/_walk.pyx``) in place, for measuring.
+"""Build the native walk kernel (``convert/extract/html/_walk.pyx``) in place, for measuring
+(the prototype parked in this folder goes back there first: see README.md).
 
     PYTHONPATH=/tmp/cy python -m tests.bench.kernel.build LEXBOR_SOURCE
 

@@ -1,6 +1,9 @@
 """The native walk kernel answers what its pure-Python twins answer:
 convert.extract.html.kernel (and _walk.pyx). Skipped where the kernel is not built or
 DECRUFT_PURE_PYTHON forces the twins; CI runs the suite both ways."""
+# (Parked here as a measured record, see README.md: it lived at
+# tests/extract/html/test_kernel.py at commit b33eb28.)
+
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+# (Parked here as a measured record, see README.md: it lived at
+# convert/extract/html/_walk.pyx at commit b33eb28.)
 """Native walks over selectolax's lexbor tree for the content finder's hottest reads (issue
 #14's compiled-kernel measurement). Each function answers exactly what its pure-Python twin in
 :mod:`.walk` answers, or says it cannot (``-1`` / ``None``) and the caller asks the twin:
