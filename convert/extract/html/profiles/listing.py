@@ -23,10 +23,11 @@ from convert.article import Block, Heading, Link, List, ListItem, Paragraph
 from convert.extract.ablation import rule
 from convert.safety import kept_url
 
-from ..dom import is_hidden, within
+from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
 from . import cards
+from .desktop import is_hidden_on_desktop as is_hidden
 from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
 __all__ = ["find", "build", "take", "region", "LISTING_PROFILE", "LISTING_REGION"]
@@ -93,7 +94,7 @@ def _grids(root: LexborNode) -> list[tuple[float, Group]]:
     each card capped), its items narrowed to the cards."""
     out = []
     for group in groups(root, MIN_CARDS, feedback=True, wrappers=LIST_WRAPPERS,
-                        main=LAYOUT_ABOVE_MAIN):
+                        main=LAYOUT_ABOVE_MAIN, hidden=is_hidden):
         tag = group.signature[0]
         if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
             continue
@@ -134,6 +135,8 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
         blocks = cardwise.blocks_of(item, 0)
         if CARD_REPEATS:
             blocks = cards.without_repeats(blocks)
+        if cards.CARD_COUNTERS:
+            blocks = cards.without_counters(blocks)
         if blocks:
             items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
     return [List(tuple(items))] if items else []
@@ -279,7 +282,7 @@ def _twins(root: LexborNode, grid: Group) -> list[tuple[float, Group]]:
         runs.setdefault(parent.mem_id, (parent, []))[1].append(node)
     out = []
     for parent, items in runs.values():
-        if len(items) < MIN_TWIN_CARDS or in_chrome(parent, feedback=True):
+        if len(items) < MIN_TWIN_CARDS or in_chrome(parent, feedback=True, hidden=is_hidden):
             continue
         cards = [(item, n) for item in items if _is_card(item, n := text_len(item))]
         if len(cards) < MIN_TWIN_CARDS:

@@ -96,3 +96,48 @@ def test_one_repeated_title_is_no_second_layout():
     blocks = [Paragraph((Text("Headphones story"),)), Paragraph((Text("Headphones story"),)),
               Paragraph((Text("What changed"),))]
     assert cards.without_repeats(blocks) == blocks
+
+
+def _job(i: int) -> str:
+    # The shape of a product/job card (bhphotovideo.com and headphone-review lists, wcxb-dev
+    # 2955 and wcxb-dev-extra 2936): a title link, a summary, a bare review count and rating,
+    # a compare checkbox and a link drawn as a button.
+    return (f"<div class='tile'><h3><a href='/j/{i}'>Studio headphones model {i}</a></h3>"
+            f"<p>Closed-back studio headphones, number {i} of the range.</p>"
+            f"<p>{6207 + i}</p><p>4.{i}</p><p>+15</p><p>$1{i}9.95</p>"
+            f"<label><input type='checkbox'><span>Add to Compare</span></label>"
+            f"<a class='btn btn-success cta' href='/j/{i}/apply'>Apply now</a></div>")
+
+
+def _jobs() -> str:
+    return ("<html><body><main><div class='results'>" + "".join(_job(i) for i in range(6))
+            + "</div></main></body></html>")
+
+
+def test_a_cards_counters_are_left_out():
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "Studio headphones model 1" in text and "number 1 of the range" in text
+    assert "6208" not in text and "4.1" not in text and "+15" not in text
+    assert "$119.95" in text  # a price is no counter
+
+
+def test_counters_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_COUNTERS", False)
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "6208" in text and "4.1" in text
+
+
+def test_a_cards_controls_are_left_out():
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "Add to Compare" not in text and "Apply now" not in text
+
+
+def test_controls_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_CONTROLS", False)
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "Add to Compare" in text and "Apply now" in text
+
+
+def test_counter_rules_are_declared():
+    from convert.extract.ablation import RULES
+    assert "card_counters" in RULES and "card_controls" in RULES
