@@ -52,11 +52,22 @@ def _control(node: LexborNode) -> bool:
     return False
 
 
+CARD_PANELS = rule("card_panels", "a card's collapsed accordion or FAQ panel is shown (a "
+                   "section of accordions read as a grid: its answers are the page's)")
+
+
+def _panel(node: LexborNode) -> bool:
+    from .service import _panel as panel  # (service imports nothing of the cards')
+    return panel(node)
+
+
 def _card_hidden(node: LexborNode) -> bool:
     """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it; and a
     card's controls (:data:`CARD_CONTROLS`) are hidden."""
     if CARD_CONTROLS and node.tag in ("a", "label") and _control(node):
         return True
+    if CARD_PANELS and _panel(node):
+        return False
     if node.tag == "a":
         attrs = node.attributes
         if attrs and attrs.get("aria-hidden") == "true":

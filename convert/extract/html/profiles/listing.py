@@ -26,7 +26,7 @@ from convert.safety import kept_url
 from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
-from . import cards
+from . import cards, service
 from .desktop import is_hidden_on_desktop as is_hidden
 from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
@@ -292,6 +292,17 @@ def _twins(root: LexborNode, grid: Group) -> list[tuple[float, Group]]:
     return out
 
 
+LISTING_PANELS = rule("listing_panels", "in a listing's region the collapsed accordion, tab and "
+                      "FAQ panels are shown (a category's buying guide, its FAQ answers), as on "
+                      "a service page")
+
+
+def _panel(node: LexborNode) -> bool:
+    """Whether a hidden element of the region is a collapsed panel a reader opens (see
+    :data:`LISTING_PANELS` and :func:`.service._panel`)."""
+    return LISTING_PANELS and service._panel(node)
+
+
 def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
                  built: dict[int, list[Block]] | None = None) -> list[Block]:
     """The region's blocks in document order: each grid a list (``built`` holds the blocks of
@@ -312,7 +323,8 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
     for g in grids:
         mark(g.parent)
     for node in root.traverse():
-        if node is not root and node.tag and not node.tag.startswith("-") and _furniture(node):
+        if node is not root and node.tag and not node.tag.startswith("-") \
+                and (_furniture(node) or _panel(node)):
             mark(node)
 
     # (a walk with a stack: a region nested thousands of levels deep is no recursion)
@@ -324,6 +336,9 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
         if group is not None:
             done = built.get(node.mem_id) if built else None
             out.extend(done if done is not None else build(group, builder))
+        elif node is not root and node.tag and not node.tag.startswith("-") and _panel(node) \
+                and not any(within(g.parent, node) for g in grids):
+            out.extend(builder.blocks(node, 0))  # (its content: the panel itself is hidden)
         elif node.mem_id in walked:
             if node.mem_id == root.mem_id or not _furniture(node) \
                     or any(within(g.parent, node) for g in grids):
