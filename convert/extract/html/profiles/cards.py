@@ -24,6 +24,7 @@ from convert.textutil import inline_text
 
 from ..builder import Builder
 from .desktop import desktop_hidden as hidden_by, is_hidden_on_desktop as is_hidden
+from .service import collapsed_panel
 
 __all__ = ["card_builder", "without_repeats", "without_counters", "CARD_LINK_TWINS",
            "CARD_REPEATS", "CARD_COUNTERS", "CARD_CONTROLS"]
@@ -56,17 +57,12 @@ CARD_PANELS = rule("card_panels", "a card's collapsed accordion or FAQ panel is 
                    "section of accordions read as a grid: its answers are the page's)")
 
 
-def _panel(node: LexborNode) -> bool:
-    from .service import _panel as panel  # (service imports nothing of the cards')
-    return panel(node)
-
-
 def _card_hidden(node: LexborNode) -> bool:
     """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it; and a
     card's controls (:data:`CARD_CONTROLS`) are hidden."""
     if CARD_CONTROLS and node.tag in ("a", "label") and _control(node):
         return True
-    if CARD_PANELS and _panel(node):
+    if CARD_PANELS and collapsed_panel(node):
         return False
     if node.tag == "a":
         attrs = node.attributes

@@ -299,8 +299,8 @@ LISTING_PANELS = rule("listing_panels", "in a listing's region the collapsed acc
 
 def _panel(node: LexborNode) -> bool:
     """Whether a hidden element of the region is a collapsed panel a reader opens (see
-    :data:`LISTING_PANELS` and :func:`.service._panel`)."""
-    return LISTING_PANELS and service._panel(node)
+    :data:`LISTING_PANELS` and :func:`.service.collapsed_panel`)."""
+    return LISTING_PANELS and service.collapsed_panel(node)
 
 
 def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
