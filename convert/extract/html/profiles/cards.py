@@ -57,6 +57,17 @@ CARD_PANELS = rule("card_panels", "a card's collapsed accordion or FAQ panel is 
                    "section of accordions read as a grid: its answers are the page's)")
 
 
+CARD_ARIA_SHOWN = rule("card_aria_shown", "inside a card, inline text hidden from screen readers "
+                       "only (aria-hidden) is on the screen and shown: the struck-out and the "
+                       "sale price, whose spoken twins are screen-reader text")
+
+
+#: Inline elements a card shows though hidden from screen readers (a block, a promotion
+#: paragraph, stays hidden).
+_INLINE = frozenset({"span", "del", "ins", "s", "strike", "bdi", "b", "strong", "em", "i",
+                     "small", "data", "abbr", "sup", "sub"})
+
+
 def _card_hidden(node: LexborNode) -> bool:
     """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it; and a
     card's controls (:data:`CARD_CONTROLS`) are hidden."""
@@ -64,7 +75,7 @@ def _card_hidden(node: LexborNode) -> bool:
         return True
     if CARD_PANELS and collapsed_panel(node):
         return False
-    if node.tag == "a":
+    if node.tag == "a" or CARD_ARIA_SHOWN and node.tag in _INLINE:
         attrs = node.attributes
         if attrs and attrs.get("aria-hidden") == "true":
             return hidden_by({k: v for k, v in attrs.items() if k != "aria-hidden"})

@@ -141,3 +141,36 @@ def test_controls_ablated(monkeypatch):
 def test_counter_rules_are_declared():
     from convert.extract.ablation import RULES
     assert "card_counters" in RULES and "card_controls" in RULES
+
+
+def _sale(i: int) -> str:
+    # The shape of a WooCommerce sale card (thebushcompanyusa.com, wcxb-dev 4544): the prices
+    # on the screen are aria-hidden, their spoken twins screen-reader text.
+    return (f"<li class='product'><a href='/p/{i}'><h2>Camping dining set number {i}</h2></a>"
+            f"<p>The canopy dining set for six, canvas and steel.</p><span class='price'>"
+            f"<del aria-hidden='true'>${30 + i}.00</del> <span class='screen-reader-text'>"
+            f"Original price was: ${30 + i}.00.</span><ins aria-hidden='true'>${20 + i}.00</ins>"
+            f"<span class='screen-reader-text'>Current price is: ${20 + i}.00.</span></span></li>")
+
+
+def _shop() -> str:
+    return ("<html><body><main><ul class='products'>" + "".join(_sale(i) for i in range(6))
+            + "</ul></main></body></html>")
+
+
+def test_a_cards_prices_hidden_from_screen_readers_are_shown():
+    text = _text(_built(_shop()).items[1].blocks)
+    assert "$31.00" in text and "$21.00" in text
+    assert "Original price was" not in text  # screen-reader text stays hidden
+
+
+def test_aria_shown_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_ARIA_SHOWN", False)
+    text = _text(_built(_shop()).items[1].blocks)
+    assert "$21.00" not in text
+    assert "Camping dining set number 1" in text
+
+
+def test_aria_rule_is_declared():
+    from convert.extract.ablation import RULES
+    assert "card_aria_shown" in RULES
