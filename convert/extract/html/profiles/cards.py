@@ -73,13 +73,13 @@ def _card_hidden(node: LexborNode) -> bool:
     card's controls (:data:`CARD_CONTROLS`) are hidden."""
     if CARD_CONTROLS and node.tag in ("a", "label") and _control(node):
         return True
-    if CARD_PANELS and collapsed_panel(node):
-        return False
     if node.tag == "a" or CARD_ARIA_SHOWN and node.tag in _INLINE:
         attrs = node.attributes
         if attrs and attrs.get("aria-hidden") == "true":
             return hidden_by({k: v for k, v in attrs.items() if k != "aria-hidden"})
-    return is_hidden(node)
+    if not is_hidden(node):
+        return False
+    return not (CARD_PANELS and collapsed_panel(node))
 
 
 class _CardBuilder(Builder):

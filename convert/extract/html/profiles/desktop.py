@@ -74,7 +74,8 @@ def desktop_hidden(attrs: dict[str, str | None]) -> bool:
     """:func:`..dom.hidden_by` with the element's responsive classes read at a desktop width
     (see :data:`LISTING_DESKTOP_VIEW`)."""
     cls = attrs.get("class")
-    if cls and LISTING_DESKTOP_VIEW:
+    # (a breakpoint is a Tailwind 'md:' prefix or a Bootstrap 'd-' class)
+    if cls and LISTING_DESKTOP_VIEW and (":" in cls or "d-" in cls):
         verdict = _desktop(cls)
         if verdict is not None:
             if verdict:

@@ -323,8 +323,8 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
     for g in grids:
         mark(g.parent)
     for node in root.traverse():
-        if node is not root and node.tag and not node.tag.startswith("-") \
-                and (_furniture(node) or _panel(node)):
+        # (a collapsed panel is hidden: furniture to mark, opened below)
+        if node is not root and node.tag and not node.tag.startswith("-") and _furniture(node):
             mark(node)
 
     # (a walk with a stack: a region nested thousands of levels deep is no recursion)

@@ -93,8 +93,10 @@ def _list_wrapper(node: LexborNode, label: str, holds: int, hidden=is_hidden) ->
         if not found or FEEDBACK_WORDS.search(label) \
                 or not all(CONTROL_WORDS.match(w) for w in found):
             return False
-    return holds >= WRAPPER_SHARE * (text_len(node) if hidden is is_hidden
-                                     else shown_len(node, hidden))
+    if holds >= WRAPPER_SHARE * text_len(node):
+        return True
+    # (what the desktop shows is less: counted only when the whole does not settle it)
+    return hidden is not is_hidden and holds >= WRAPPER_SHARE * shown_len(node, hidden)
 
 
 def shown_len(node: LexborNode, hidden) -> int:  # noqa: ANN001
