@@ -11,6 +11,20 @@ Around the grid, the page's heading, its introduction and its other sections of 
 listing too (:func:`region`, :func:`take`): each grid there becomes a list of its own and the
 rest is built as usual, without the furniture between them. How a card is built is
 :mod:`.cards`'.
+
+Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set):
+
+* the listing profile on pages read as articles or of no sure type (its grid of at least 8
+  cards must outweigh the prose), since the classifier's commonest out-of-fold miss is a
+  listing read as an article: out-of-fold on wcxb tune pages collection +0.010, listing
+  -0.001, but dragnet tune 0.944 -> 0.938 and check 0.925 -> 0.917 (a reader-comment or
+  blogroll grid outweighing a short article);
+* the profile of the classifier's type from probability 0.35 (``MIN_PROBABILITY``, the type
+  threshold of ``assess``) instead of 0.5: out-of-fold on wcxb tune pages 8 pages up, 2 down
+  (forum +0.010, listing +0.004); check forum 0.817 -> 0.838 but listing 0.716 -> 0.708 and
+  trafilatura-eval 0.950 -> 0.948 (one page each);
+* a collection page without a grid to take read as a service page (all its sections):
+  tune collection 0.666 -> 0.691 (7 pages up, 6 down), check collection 0.773 -> 0.727.
 """
 
 from __future__ import annotations
