@@ -13,6 +13,7 @@ shown by the stylesheet), repeats its lines: then a line the card already showed
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from selectolax.lexbor import LexborNode
@@ -22,22 +23,63 @@ from convert.extract.ablation import rule
 from convert.textutil import inline_text
 
 from ..builder import Builder
-from ..dom import hidden_by, is_hidden
+from .desktop import desktop_hidden as hidden_by, is_hidden_on_desktop as is_hidden
+from .service import collapsed_panel
 
-__all__ = ["card_builder", "without_repeats", "CARD_LINK_TWINS", "CARD_REPEATS"]
+__all__ = ["card_builder", "without_repeats", "without_counters", "CARD_LINK_TWINS",
+           "CARD_REPEATS", "CARD_COUNTERS", "CARD_CONTROLS"]
 
 CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen readers only "
                        "(aria-hidden: the mouse twin of its title link, often around the "
                        "summary) is shown, as text")
 
 
+CARD_CONTROLS = rule("card_controls", "a card's controls are left out of it: a link drawn as a "
+                     "button ('Apply now', class btn/button/cta) and the label of a checkbox "
+                     "('Add to Compare')")
+
+#: class words of a link drawn as a button.
+_BUTTON_CLASS = re.compile(r"(?<![\w-])(?:btn|button|cta)(?:-[\w-]+)?(?![\w-])", re.IGNORECASE)
+
+
+def _control(node: LexborNode) -> bool:
+    """Whether the element is one of a card's controls (see :data:`CARD_CONTROLS`)."""
+    tag = node.tag
+    if tag == "a":
+        cls = node.attributes.get("class")
+        return bool(cls) and bool(_BUTTON_CLASS.search(cls))
+    if tag == "label":
+        return node.css_first("input[type=checkbox], input[type=radio]") is not None
+    return False
+
+
+CARD_PANELS = rule("card_panels", "a card's collapsed accordion or FAQ panel is shown (a "
+                   "section of accordions read as a grid: its answers are the page's)")
+
+
+CARD_ARIA_SHOWN = rule("card_aria_shown", "inside a card, inline text hidden from screen readers "
+                       "only (aria-hidden) is on the screen and shown: the struck-out and the "
+                       "sale price, whose spoken twins are screen-reader text")
+
+
+#: Inline elements a card shows though hidden from screen readers (a block, a promotion
+#: paragraph, stays hidden).
+_INLINE = frozenset({"span", "del", "ins", "s", "strike", "bdi", "b", "strong", "em", "i",
+                     "small", "data", "abbr", "sup", "sub"})
+
+
 def _card_hidden(node: LexborNode) -> bool:
-    """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it."""
-    if node.tag == "a":
+    """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it; and a
+    card's controls (:data:`CARD_CONTROLS`) are hidden."""
+    if CARD_CONTROLS and node.tag in ("a", "label") and _control(node):
+        return True
+    if node.tag == "a" or CARD_ARIA_SHOWN and node.tag in _INLINE:
         attrs = node.attributes
         if attrs and attrs.get("aria-hidden") == "true":
             return hidden_by({k: v for k, v in attrs.items() if k != "aria-hidden"})
-    return is_hidden(node)
+    if not is_hidden(node):
+        return False
+    return not (CARD_PANELS and collapsed_panel(node))
 
 
 class _CardBuilder(Builder):
@@ -106,3 +148,29 @@ def without_repeats(blocks: list[Block]) -> list[Block]:
         return out
 
     return walk(blocks)
+
+
+CARD_COUNTERS = rule("card_counters", "a card's line that is a bare number (its count of reviews, "
+                     "likes, comments or colours, its star rating: '6207', '+15', '4.5') is "
+                     "the card's furniture, not its title or summary")
+
+#: A bare count or rating: digits with separators, an optional sign and magnitude suffix. A
+#: price has a currency, a year or a model name has words around it: they stay.
+_COUNTER = re.compile(r"^[+]?\d[\d,.\u202f\u00a0]*[kKmM]?\+?$")
+
+
+def without_counters(blocks: list[Block]) -> list[Block]:
+    """The card's blocks without its paragraphs that are only a counter (see
+    :data:`CARD_COUNTERS`), inside its sections too."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and _COUNTER.match(_key(block)):
+            continue
+        if isinstance(block, Div):
+            inner = without_counters(list(block.blocks))
+            if not inner:
+                continue
+            if len(inner) != len(block.blocks):
+                block = replace(block, blocks=tuple(inner))
+        out.append(block)
+    return out

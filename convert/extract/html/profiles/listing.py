@@ -11,6 +11,20 @@ Around the grid, the page's heading, its introduction and its other sections of 
 listing too (:func:`region`, :func:`take`): each grid there becomes a list of its own and the
 rest is built as usual, without the furniture between them. How a card is built is
 :mod:`.cards`'.
+
+Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set):
+
+* the listing profile on pages read as articles or of no sure type (its grid of at least 8
+  cards must outweigh the prose), since the classifier's commonest out-of-fold miss is a
+  listing read as an article: out-of-fold on wcxb tune pages collection +0.010, listing
+  -0.001, but dragnet tune 0.944 -> 0.938 and check 0.925 -> 0.917 (a reader-comment or
+  blogroll grid outweighing a short article);
+* the profile of the classifier's type from probability 0.35 (``MIN_PROBABILITY``, the type
+  threshold of ``assess``) instead of 0.5: out-of-fold on wcxb tune pages 8 pages up, 2 down
+  (forum +0.010, listing +0.004); check forum 0.817 -> 0.838 but listing 0.716 -> 0.708 and
+  trafilatura-eval 0.950 -> 0.948 (one page each);
+* a collection page without a grid to take read as a service page (all its sections):
+  tune collection 0.666 -> 0.691 (7 pages up, 6 down), check collection 0.773 -> 0.727.
 """
 
 from __future__ import annotations
@@ -23,10 +37,11 @@ from convert.article import Block, Heading, Link, List, ListItem, Paragraph
 from convert.extract.ablation import rule
 from convert.safety import kept_url
 
-from ..dom import is_hidden, within
+from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
-from . import cards
+from . import cards, service
+from .desktop import is_hidden_on_desktop as is_hidden
 from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
 __all__ = ["find", "build", "take", "region", "LISTING_PROFILE", "LISTING_REGION"]
@@ -93,7 +108,7 @@ def _grids(root: LexborNode) -> list[tuple[float, Group]]:
     each card capped), its items narrowed to the cards."""
     out = []
     for group in groups(root, MIN_CARDS, feedback=True, wrappers=LIST_WRAPPERS,
-                        main=LAYOUT_ABOVE_MAIN):
+                        main=LAYOUT_ABOVE_MAIN, hidden=is_hidden):
         tag = group.signature[0]
         if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
             continue
@@ -134,6 +149,8 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
         blocks = cardwise.blocks_of(item, 0)
         if CARD_REPEATS:
             blocks = cards.without_repeats(blocks)
+        if cards.CARD_COUNTERS:
+            blocks = cards.without_counters(blocks)
         if blocks:
             items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
     return [List(tuple(items))] if items else []
@@ -279,7 +296,7 @@ def _twins(root: LexborNode, grid: Group) -> list[tuple[float, Group]]:
         runs.setdefault(parent.mem_id, (parent, []))[1].append(node)
     out = []
     for parent, items in runs.values():
-        if len(items) < MIN_TWIN_CARDS or in_chrome(parent, feedback=True):
+        if len(items) < MIN_TWIN_CARDS or in_chrome(parent, feedback=True, hidden=is_hidden):
             continue
         cards = [(item, n) for item in items if _is_card(item, n := text_len(item))]
         if len(cards) < MIN_TWIN_CARDS:
@@ -287,6 +304,17 @@ def _twins(root: LexborNode, grid: Group) -> list[tuple[float, Group]]:
         twin = Group(parent, [item for item, _ in cards], grid.signature, [n for _, n in cards])
         out.append((sum(min(n, CARD_CAP) for _, n in cards), twin))
     return out
+
+
+LISTING_PANELS = rule("listing_panels", "in a listing's region the collapsed accordion, tab and "
+                      "FAQ panels are shown (a category's buying guide, its FAQ answers), as on "
+                      "a service page")
+
+
+def _panel(node: LexborNode) -> bool:
+    """Whether a hidden element of the region is a collapsed panel a reader opens (see
+    :data:`LISTING_PANELS` and :func:`.service.collapsed_panel`)."""
+    return LISTING_PANELS and service.collapsed_panel(node)
 
 
 def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
@@ -309,6 +337,7 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
     for g in grids:
         mark(g.parent)
     for node in root.traverse():
+        # (a collapsed panel is hidden: furniture to mark, opened below)
         if node is not root and node.tag and not node.tag.startswith("-") and _furniture(node):
             mark(node)
 
@@ -321,6 +350,9 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
         if group is not None:
             done = built.get(node.mem_id) if built else None
             out.extend(done if done is not None else build(group, builder))
+        elif node is not root and node.tag and not node.tag.startswith("-") and _panel(node) \
+                and not any(within(g.parent, node) for g in grids):
+            out.extend(builder.blocks(node, 0))  # (its content: the panel itself is hidden)
         elif node.mem_id in walked:
             if node.mem_id == root.mem_id or not _furniture(node) \
                     or any(within(g.parent, node) for g in grids):

@@ -82,26 +82,56 @@ CONTROL_WORDS = lazy(
 WRAPPER_SHARE = 0.5
 
 
-def _list_wrapper(node: LexborNode, label: str, holds: int) -> bool:
+def _list_wrapper(node: LexborNode, label: str, holds: int, hidden=is_hidden) -> bool:  # noqa: ANN001
     """Whether a chrome-looking element is the wrapper of a run of ``holds`` characters: a
     <form>, or a class/id whose every furniture word is one of the list's controls (see
-    :data:`CONTROL_WORDS`), holding mostly that run (:data:`WRAPPER_SHARE`)."""
+    :data:`CONTROL_WORDS`), holding mostly that run (:data:`WRAPPER_SHARE`) of what it shows
+    (read by ``hidden``, when it is not the usual reading: a listing's desktop view leaves
+    out the phone's twin of the grid)."""
     if node.tag != "form":
         found = CHROME_WORDS.findall(label)
         if not found or FEEDBACK_WORDS.search(label) \
                 or not all(CONTROL_WORDS.match(w) for w in found):
             return False
-    return holds >= WRAPPER_SHARE * text_len(node)
+    if holds >= WRAPPER_SHARE * text_len(node):
+        return True
+    # (what the desktop shows is less: counted only when the whole does not settle it)
+    return hidden is not is_hidden and holds >= WRAPPER_SHARE * shown_len(node, hidden)
+
+
+def shown_len(node: LexborNode, hidden) -> int:  # noqa: ANN001
+    """Characters of the element outside its descendants ``hidden`` hides."""
+    total = text_len(node)
+    # (in document order, outermost first: a hidden element's descendants are gone with it)
+    gone: set[int] = set()
+    for inner in node.css("[class]"):
+        if gone and _under(inner, gone, node):
+            continue
+        if hidden(inner):
+            gone.add(inner.mem_id)
+            total -= text_len(inner)
+    return max(total, 0)
+
+
+def _under(inner: LexborNode, gone: set[int], top: LexborNode) -> bool:
+    """Whether an ancestor of ``inner`` below ``top`` is in ``gone``."""
+    up = inner.parent
+    while up is not None and up.mem_id != top.mem_id:
+        if up.mem_id in gone:
+            return True
+        up = up.parent
+    return False
 
 
 def in_chrome(node: LexborNode, stop: LexborNode | None = None, feedback: bool = False,
-              holds: int = 0, main: bool = False) -> bool:
+              holds: int = 0, main: bool = False, hidden=is_hidden) -> bool:  # noqa: ANN001
     """Whether the element or an ancestor (up to ``stop`` or the body) is page chrome: a chrome
     tag, a chrome role, or a class/id naming furniture (comments and reviews too with
     ``feedback``); or hidden. With ``holds`` (the characters of a run of items under
     ``node``), a wrapper of the run named for the list's controls is not chrome
     (:func:`_list_wrapper`). With ``main``, the class/id of an element holding the page's
-    ``<main>`` is layout, not furniture (a sticky-footer page wrapper "flex-wrap-footer")."""
+    ``<main>`` is layout, not furniture (a sticky-footer page wrapper "flex-wrap-footer").
+    ``hidden`` tells whether an element is hidden (a listing reads it at a desktop width)."""
     stop_id = stop.mem_id if stop is not None else None
     in_main = False
     while node is not None and node.tag not in ("body", "html"):
@@ -110,13 +140,13 @@ def in_chrome(node: LexborNode, stop: LexborNode | None = None, feedback: bool =
         attrs = node.attributes
         words = (attrs.get("class") or "") + " " + (attrs.get("id") or "") if attrs else ""
         if node.tag in _SKIP and not (holds and node.tag == "form"
-                                      and _list_wrapper(node, words, holds)):
+                                      and _list_wrapper(node, words, holds, hidden)):
             return True
         if attrs:
-            if attrs.get("role") in P.CHROME_ROLES or is_hidden(node):
+            if attrs.get("role") in P.CHROME_ROLES or hidden(node):
                 return True
             if words.strip() and not in_main and chrome_label(words, feedback) \
-                    and not (holds and _list_wrapper(node, words, holds)):
+                    and not (holds and _list_wrapper(node, words, holds, hidden)):
                 return True
         if main and (node.tag == "main" or attrs and attrs.get("role") == "main"):
             in_main = True
@@ -125,11 +155,13 @@ def in_chrome(node: LexborNode, stop: LexborNode | None = None, feedback: bool =
 
 
 def groups(root: LexborNode, min_items: int = 3, feedback: bool = False,
-           wrappers: bool = False, main: bool = False) -> list[Group]:
+           wrappers: bool = False, main: bool = False,
+           hidden=is_hidden) -> list[Group]:  # noqa: ANN001
     """Every run of at least ``min_items`` same-signature siblings under ``root`` (not in
     chrome, see :func:`in_chrome`; with ``wrappers``, a run the wrapper of its list's controls
     holds still counts; with ``main``, the labels of the elements around ``<main>`` are
-    layout), each measured, in document order of their parents."""
+    layout; ``hidden`` as :func:`in_chrome`'s), each measured, in document order of their
+    parents."""
     runs: dict[tuple[int, str, str], list[LexborNode]] = {}
     parents: dict[int, LexborNode] = {}
     for node in root.traverse():
@@ -152,11 +184,12 @@ def groups(root: LexborNode, min_items: int = 3, feedback: bool = False,
         if len(items) < min_items:
             continue
         parent = parents[pid]
-        if in_chrome(parent, feedback=feedback, main=main):
+        if in_chrome(parent, feedback=feedback, main=main, hidden=hidden):
             if not wrappers:
                 continue
             lengths = [text_len(item) for item in items]
-            if in_chrome(parent, feedback=feedback, holds=sum(lengths), main=main):
+            if in_chrome(parent, feedback=feedback, holds=sum(lengths), main=main,
+                         hidden=hidden):
                 continue
             out.append(Group(parent, items, (tag, cls), lengths))
             continue

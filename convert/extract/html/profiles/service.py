@@ -26,7 +26,7 @@ from ..dom import inside, is_hidden
 from ..measure import link_density, text_len
 from ...lazyre import lazy
 
-__all__ = ["widen", "page_main", "main_blocks", "SERVICE_PROFILE"]
+__all__ = ["widen", "page_main", "main_blocks", "collapsed_panel", "SERVICE_PROFILE"]
 
 SERVICE_PROFILE = rule("service_profile", "on a service or landing page the strict winner "
                        "widens to its highest nearly link-free ancestor (all the sections)")
@@ -170,6 +170,12 @@ def _panel(node: LexborNode) -> bool:
         if words.strip() and _PANEL_WORDS.search(words):
             return True
     return False
+
+
+def collapsed_panel(node: LexborNode) -> bool:
+    """Whether a hidden element is a collapsed panel a reader opens (:func:`_panel`): what a
+    listing's region and cards show too."""
+    return _panel(node)
 
 
 def main_blocks(main: LexborNode, builder,  # noqa: ANN001

@@ -96,3 +96,81 @@ def test_one_repeated_title_is_no_second_layout():
     blocks = [Paragraph((Text("Headphones story"),)), Paragraph((Text("Headphones story"),)),
               Paragraph((Text("What changed"),))]
     assert cards.without_repeats(blocks) == blocks
+
+
+def _job(i: int) -> str:
+    # The shape of a product/job card (bhphotovideo.com and headphone-review lists, wcxb-dev
+    # 2955 and wcxb-dev-extra 2936): a title link, a summary, a bare review count and rating,
+    # a compare checkbox and a link drawn as a button.
+    return (f"<div class='tile'><h3><a href='/j/{i}'>Studio headphones model {i}</a></h3>"
+            f"<p>Closed-back studio headphones, number {i} of the range.</p>"
+            f"<p>{6207 + i}</p><p>4.{i}</p><p>+15</p><p>$1{i}9.95</p>"
+            f"<label><input type='checkbox'><span>Add to Compare</span></label>"
+            f"<a class='btn btn-success cta' href='/j/{i}/apply'>Apply now</a></div>")
+
+
+def _jobs() -> str:
+    return ("<html><body><main><div class='results'>" + "".join(_job(i) for i in range(6))
+            + "</div></main></body></html>")
+
+
+def test_a_cards_counters_are_left_out():
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "Studio headphones model 1" in text and "number 1 of the range" in text
+    assert "6208" not in text and "4.1" not in text and "+15" not in text
+    assert "$119.95" in text  # a price is no counter
+
+
+def test_counters_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_COUNTERS", False)
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "6208" in text and "4.1" in text
+
+
+def test_a_cards_controls_are_left_out():
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "Add to Compare" not in text and "Apply now" not in text
+
+
+def test_controls_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_CONTROLS", False)
+    text = _text(_built(_jobs()).items[1].blocks)
+    assert "Add to Compare" in text and "Apply now" in text
+
+
+def test_counter_rules_are_declared():
+    from convert.extract.ablation import RULES
+    assert "card_counters" in RULES and "card_controls" in RULES
+
+
+def _sale(i: int) -> str:
+    # The shape of a WooCommerce sale card (thebushcompanyusa.com, wcxb-dev 4544): the prices
+    # on the screen are aria-hidden, their spoken twins screen-reader text.
+    return (f"<li class='product'><a href='/p/{i}'><h2>Camping dining set number {i}</h2></a>"
+            f"<p>The canopy dining set for six, canvas and steel.</p><span class='price'>"
+            f"<del aria-hidden='true'>${30 + i}.00</del> <span class='screen-reader-text'>"
+            f"Original price was: ${30 + i}.00.</span><ins aria-hidden='true'>${20 + i}.00</ins>"
+            f"<span class='screen-reader-text'>Current price is: ${20 + i}.00.</span></span></li>")
+
+
+def _shop() -> str:
+    return ("<html><body><main><ul class='products'>" + "".join(_sale(i) for i in range(6))
+            + "</ul></main></body></html>")
+
+
+def test_a_cards_prices_hidden_from_screen_readers_are_shown():
+    text = _text(_built(_shop()).items[1].blocks)
+    assert "$31.00" in text and "$21.00" in text
+    assert "Original price was" not in text  # screen-reader text stays hidden
+
+
+def test_aria_shown_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_ARIA_SHOWN", False)
+    text = _text(_built(_shop()).items[1].blocks)
+    assert "$21.00" not in text
+    assert "Camping dining set number 1" in text
+
+
+def test_aria_rule_is_declared():
+    from convert.extract.ablation import RULES
+    assert "card_aria_shown" in RULES
