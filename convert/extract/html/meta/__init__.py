@@ -21,7 +21,7 @@ from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
 from .byline import twitter_label_author, visible_byline
-from .dateline import header_date, shown_publication, time_element, visible_date
+from .dateline import page_date, shown_publication
 from .declared import (
     first_value,
     is_organisation,
@@ -51,6 +51,11 @@ log = logging.getLogger("convert.extract")
 
 PUBLISH_NAMED_KEY = rule("publish_named_key", "a <meta> no table lists whose name says "
                          "'published date' ('w-published-date') declares the publication")
+PREFIX_DATE_KEY = rule("prefix_date_key", "a <meta> named '<prefix>.date' no table lists "
+                       "('ms.date' of a docs CMS, as 'dc.date' and 'sailthru.date' are) declares "
+                       "the publication")
+#: A namespaced "date" key: the CMS's or analytics tag's own prefix, then ".date".
+_PREFIX_DATE = lazy(r"[a-z][a-z0-9_-]*\.date$")
 DOMAIN_AUTHOR = rule("domain_author", "an author written as a domain name ('CBSNews.com') is "
                      "the publisher: the visible byline names the writer")
 _DOMAIN = lazy(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co|io|news|info|de|fr|uk)",
@@ -267,7 +272,7 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
             meta.get(key) for key in META_KEYS["published"]) and not _publish_named(meta)
         published = shown_publication(tree, published, modified, schema_only, times)
     else:
-        published = time_element(tree) or header_date(tree) or visible_date(tree)
+        published = page_date(tree)
     if not published and url:
         m = _URL_DATE.search(url)
         if m:
@@ -288,7 +293,8 @@ def _publish_named(meta: dict[str, list[str]]) -> str | None:
     if not PUBLISH_NAMED_KEY:
         return None
     for key, values in meta.items():
-        if _PUBLISH_KEY.search(key) and not key.startswith("twitter:"):
+        if (_PUBLISH_KEY.search(key) or PREFIX_DATE_KEY and _PREFIX_DATE.match(key)) and (
+                not key.startswith("twitter:")):
             date = iso_date(values[0])
             if date:
                 return date

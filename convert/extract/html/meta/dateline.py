@@ -200,6 +200,23 @@ def time_element(tree: LexborHTMLParser) -> str | None:
     return _first_date(_time_dates(tree))
 
 
+HEADER_OVER_CLASSED = rule(
+    "header_over_classed", "with no <time> for the article, the dateline in the headline's "
+    "own block beats a date-classed element elsewhere (a 'posts-date' card of the related "
+    "posts below)")
+
+
+def page_date(tree: LexborHTMLParser) -> str | None:
+    """The date a page without a declared one shows: its ``<time>``, then the dateline in the
+    headline's block, then a date-classed element, then the first dateline after the
+    headline. (Without ``HEADER_OVER_CLASSED`` the classed elements are read with the
+    ``<time>`` elements, before the headline's block.)"""
+    if not HEADER_OVER_CLASSED:
+        return time_element(tree) or header_date(tree) or visible_date(tree)
+    return (_first_date(_time_only(tree)) or header_date(tree)
+            or _first_date(_classed_dates(tree)) or visible_date(tree))
+
+
 #: ``<time datetime>`` / ``datePublished`` elements read for a date (the first ones are the
 #: article's; later ones list other stories).
 TIME_ELEMENTS = 10
@@ -216,6 +233,11 @@ _TIME_SELECTOR = "time, [itemprop=datePublished]" if TIME_TEXT else (
 
 
 def _time_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str, str]]:
+    yield from _time_only(tree)
+    yield from _classed_dates(tree)
+
+
+def _time_only(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str, str]]:
     for node in tree.css(_TIME_SELECTOR)[:TIME_ELEMENTS]:
         value = node.attributes.get("datetime") or node.attributes.get("content")
         if value or node.tag != "time":
@@ -227,6 +249,9 @@ def _time_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str
         if date and not elsewhere(node):
             yield (node, node.text(deep=True) or "", date) if node.tag == "time" else (
                 None, "", date)
+
+
+def _classed_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, str, str]]:
     # (a byline block, "By Isabel Haas · January 27, 2025", carries the date unclassed)
     for node in tree.css('time, [class*="date"], [class*="time"], [class*="Date"], [class*="meta"], '
                          '[class*="byline"]')[:DATE_CLASSED]:

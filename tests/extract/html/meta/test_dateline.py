@@ -146,3 +146,18 @@ def test_a_permalink_around_the_date_alone_is_the_articles():
     body = ("<h1>Pier extension approved</h1><p class='posted'><a href='/2024/05/pier' "
             "rel='bookmark'><time>May 4, 2024</time></a></p>" f"<article>{_STORY}</article>")
     assert _parsed_published("", body) == "2024-05-04"
+
+
+def test_the_headlines_own_dateline_beats_a_related_posts_dated_card(monkeypatch):
+    # As on wcxb-dev-extra 0019 (a tune page): "Last updated: Dec 12, 2025" over the <h1>, the
+    # related posts' cards below dated in "r-posts-date" elements.
+    body = ("<div class='heading-wrap'><div><div>Last updated:</div><div>Dec 12, 2025</div>"
+            "</div><h1>The top seven SEO agencies for crypto projects</h1></div>"
+            "<p>Crypto projects need search traffic like any other business does, and a "
+            "handful of agencies specialise in the field and its particular rules.</p>"
+            "<div class='r-posts'><div><div class='r-posts-date'>December 2, 2025"
+            "</div><a href='/post/a'>How to rank a token launch page</a></div></div>")
+    assert _published("", body) == "2025-12-12"
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "HEADER_OVER_CLASSED", False)
+    assert _published("", body) == "2025-12-02"

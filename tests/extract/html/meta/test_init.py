@@ -57,3 +57,13 @@ def test_a_news_outlet_listed_after_the_writer_is_no_author():
     assert _fields("", body)["authors"] == ["Mary Murray"]
     # an outlet named alone stays: it is all the byline says
     assert _fields("", "<p class='byline'>By NBC News</p>")["authors"] == ["NBC News"]
+
+
+def test_meta_named_prefix_dot_date_is_read(monkeypatch):
+    # A docs CMS's own "<prefix>.date" key, as "dc.date" and "sailthru.date" are (wcxb-dev-extra
+    # 4409, a tune page, declares "ms.date" and nothing else for the publication).
+    head = '<meta name="ms.date" content="2025-03-06T00:00:00Z">'
+    assert _fields(head)["published"][:10] == "2025-03-06"
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "PREFIX_DATE_KEY", False)
+    assert _fields(head)["published"] is None
