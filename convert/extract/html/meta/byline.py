@@ -252,6 +252,12 @@ def _box_name(box: LexborNode) -> list[str]:
     return []
 
 
+LABELLED_AUTHOR_LIST = rule("labelled_author_list", "an 'Author(s)' or 'Authors' label over a "
+                            "list (<ul>, <ol>) names each item as an author")
+#: The labels of an author list ("Author(s)" of a library's or a report's metadata panel).
+_LIST_LABEL = lazy(r"^(?:authors?|author\(s\)|contributors?)$", re.IGNORECASE)
+#: Items of a labelled list read as authors (a paper's list of writers; more is a directory).
+LIST_AUTHORS_MAX = 12
 #: Text blocks read for a "By ..." line (a bound on long pages; the byline is near the top).
 BYLINE_TEXT_BLOCKS = 3000
 #: A block's raw text (whitespace unsquashed) longer than this cannot squash to a byline...
@@ -277,11 +283,22 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         text = squash(raw)
         if len(text) > BYLINE_TEXT_MAX:
             continue
-        if BYLINE_LABEL.match(text.rstrip(" :")):
+        label = text.rstrip(" :")
+        if BYLINE_LABEL.match(label) or LABELLED_AUTHOR_LIST and _LIST_LABEL.match(label):
             # A "Written by" label with the name in the next element.
             sib = node.next
             while sib is not None and (sib.tag or "-").startswith("-"):
                 sib = sib.next
+            if LABELLED_AUTHOR_LIST and sib is not None and sib.tag in ("ul", "ol"):
+                # "Author(s)" over a list: each item is one author (their text run together
+                # would read as one long name).
+                names = clean_authors([squash(item.text(deep=True, separator=" "))
+                                       for item in sib.css("li")[:LIST_AUTHORS_MAX]])
+                if names and not _in_comments_or_menu(node):
+                    return names
+                continue
+            if not BYLINE_LABEL.match(label):
+                continue
             name = squash(sib.text(deep=True, separator=" ")) if sib is not None else ""
             if AUTHOR_MIN_CHARS <= len(name) <= AUTHOR_MAX_CHARS and not _in_comments_or_menu(
                     node):

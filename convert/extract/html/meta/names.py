@@ -64,6 +64,12 @@ _OTHER_ROLE = lazy(r"[\s,;]+(?:(?:medically|clinically|expert)\s+)?(?:edited|rev
 BY_ON_DATE = rule("by_on_date", "'by Jane Doe on November 9, 2012': the name ends where its "
                   "dateline begins")
 _ON = lazy(r"\s+on\s+", re.IGNORECASE)
+BY_AT_TIME = rule("by_at_time", "'Posted by David at December 16, 2025 11:15 AM' (Blogger's "
+                  "and Movable Type's post footer): the name ends where ' at <date or time>' "
+                  "begins")
+_AT = lazy(r"\s+at\s+", re.IGNORECASE)
+#: A clock time after "at" ("at 11:15 AM", "at 09:28"), Blogger's default footer.
+_CLOCK = lazy(r"\d{1,2}[:.]\d{2}\b")
 HANDLE_IN_PARENS = rule("handle_in_parens", "a social handle in brackets after the name "
                         "('Alyson Campbell (@acampfashion)') is dropped, not the name")
 _PAREN_HANDLE = lazy(r"\s*\(@[\w.]+\)")
@@ -144,10 +150,18 @@ def clean_authors(values: Iterable[str]) -> list[str]:
 
 
 def before_on_date(segment: str) -> str:
-    """The segment up to an " on <date>" ("Barry van Wyk on November 9, 2012")."""
+    """The segment up to an " on <date>" ("Barry van Wyk on November 9, 2012") or an " at
+    <date or time>" ("David at 11:15 AM")."""
     for m in _ON.finditer(segment):
         if m.start() and text_date(segment[m.end():]):
             return segment[:m.start()]
+    if BY_AT_TIME:
+        # "David at December 16, 2025 11:15 AM", "David at 11:15 AM": the post's time
+        # after the name; "Jane Doe at Reuters" keeps its workplace (no date follows).
+        for m in _AT.finditer(segment):
+            rest = segment[m.end():]
+            if m.start() and (_CLOCK.match(rest) or text_date(rest)):
+                return segment[:m.start()]
     return segment
 
 

@@ -67,3 +67,32 @@ def test_the_name_ends_where_its_dateline_begins():
 def test_on_without_a_date_stays_in_the_name_and_by_the_way_is_no_byline():
     assert clean_authors(["Jane on the Road"]) == ["Jane on the Road"]
     assert _byline("<p>by the way, it rained on Monday</p>") == []
+
+
+def test_a_post_footers_posted_by_name_at_time_names_the_author(monkeypatch):
+    # The post footer of Blogger and Movable Type templates, as on wcxb-dev 0452 (a tune
+    # page): "Posted by David at December 16, 2025 11:15 AM" under the post.
+    body = ("<h2>Vibe coding and the loss of understanding</h2><p>As AI edges humans out of "
+            "the business of thinking, we need to be wary.</p><span class='posted'>Posted by "
+            "David at December 16, 2025 11:15 AM<br></span>")
+    assert _byline(body) == ["David"]
+    assert clean_authors(["Posted by Jane Roe at 9:05 PM"]) == ["Jane Roe"]
+    # "at" followed by no date or time is part of the name (a workplace, a place).
+    assert clean_authors(["Jane Doe at Reuters"]) == ["Jane Doe at Reuters"]
+    from convert.extract.html.meta import names
+    monkeypatch.setattr(names, "BY_AT_TIME", False)
+    assert _byline(body) == []
+
+
+def test_an_author_s_label_over_a_list_names_each_item(monkeypatch):
+    # A report's metadata panel, as on wcxb-dev 4519 (a tune page): an "Author(s)" heading
+    # over a list of links, one author each.
+    body = ("<div><h6>Date</h6><p>November 2003</p></div><div><h6>Author(s)</h6><ul>"
+            "<li><a href='/library/?_author=John%20A.%20Alic'>John A. Alic</a></li>"
+            "<li><a href='/library/?_author=David%20C.%20Mowery'>David C. Mowery</a></li>"
+            "<li><a href='/library/?_author=Edward%20S.%20Rubin'>Edward S. Rubin</a></li>"
+            "</ul></div><p>The report looks at how the government supports energy research.</p>")
+    assert _byline(body) == ["John A. Alic", "David C. Mowery", "Edward S. Rubin"]
+    from convert.extract.html.meta import byline
+    monkeypatch.setattr(byline, "LABELLED_AUTHOR_LIST", False)
+    assert _byline(body) == []
