@@ -40,6 +40,8 @@ COOKIE_LABEL_WORDS = 5
 #: vocabulary.
 COOKIE_NOTICE_MAX_WORDS = 250
 COOKIE_NOTICE_TERMS = 3
+#: A form's consent notice has at most this many words (longer text is the page's own terms).
+FORM_CONSENT_MAX_WORDS = 90
 #: A comment form's message has at most this many words.
 COMMENT_FORM_MAX_WORDS = 30
 #: A share or follow bar's label has at most this many words.
@@ -211,6 +213,15 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("partners", "store and/or", "geolocation", "scan device", "iab vendors",
                         "limited data", "profiles for"),
              long_lines=True),
+    LineRule("form-consent", lambda u, low, page: u.words <= FORM_CONSENT_MAX_WORDS
+             and R.FORM_CONSENT.search(u.text),
+             "A form's consent or disclosure notice ('By clicking Submit, you agree to our "
+             "Privacy Policy', 'By providing my email, I am consenting to receive ...', "
+             "'protected by reCAPTCHA', 'You're seeing this ad based on ...'): printed by a "
+             "sign-up, comment or contact form or an ad slot, never the page's own text. The "
+             "reader's consent must follow the action in the sentence: 'by clicking the text' "
+             "in a how-to is not a notice.",
+             hint=_hint("by ", "agree", "consent", "recaptcha", "this ad"), long_lines=True),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",

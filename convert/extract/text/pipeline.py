@@ -7,7 +7,7 @@ The cascade, in the order :func:`parse_text` runs it:
 3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
    (:mod:`.lines`);
 4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
-   login-form fields, teasers, buttons, widget labels of forum/shop/Q&A software, share/follow
+   login-form fields, a form's consent notices, teasers, buttons, widget labels of forum/shop/Q&A software, share/follow
    labels, language switchers, clocks,
    archive months, tag lists, lines printed more than once, cookie notices, slideshows of
    captions and authors' boxes below the article (:mod:`.furniture`, vocabulary in
@@ -28,7 +28,8 @@ The cascade, in the order :func:`parse_text` runs it:
    paragraphs printed a second time further down (a print copy of the article) keeps its
    first copy (:func:`.region.drop_repeated_blocks`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
-   lead-image caption and credit (:mod:`.structure`, :mod:`.meta`);
+   lead-image caption and credit (:mod:`.structure`, :mod:`.meta`); a standfirst that is the
+   only prose left is the body (:func:`_lone_standfirst`);
 8. build blocks: paragraphs, level-2 headings, lists, code blocks.
 
 Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that dropped it.
@@ -44,6 +45,7 @@ from convert.article import (Article, CodeBlock, Heading, List, ListItem, Meta, 
 from convert.errors import InputError
 from . import meta as M
 from . import rules as R
+from convert.extract.ablation import rule
 from convert.extract.assess import assess
 from convert.extract.assess.text_signals import dump_signals
 from convert.extract import record
@@ -103,6 +105,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     drop_repeated_blocks(units)
     drop_after_copyright(units)
     meta = structure(units)
+    if LONE_STANDFIRST and not any(u.keep for u in units):
+        _lone_standfirst(units, meta)
     blocks = _blocks(units)
     if rec is not None:
         _record_lines(rec, units)
@@ -190,6 +194,22 @@ def _first_copies(units: list[Line]) -> None:
         seen.add(u.key)
     classify(units, relaxed=True)
     keep_main_run(units)
+
+
+LONE_STANDFIRST = rule(
+    "text-lone-standfirst",
+    "a page whose only prose is the paragraph under the headline (a short story, a blog "
+    "post of one paragraph) keeps it as the body rather than coming out empty")
+
+
+def _lone_standfirst(units: list[Line], meta: dict) -> None:
+    """The structure step read the first paragraph under the headline as a standfirst, set
+    apart from the body; when no body is left, that paragraph was the article itself."""
+    for u in units:
+        if u.role == "subtitle":
+            u.keep, u.reason, u.role = True, "", ""
+            meta.pop("subtitle", None)
+            return
 
 
 def _shape_only(units: list[Line]) -> None:

@@ -190,6 +190,20 @@ COMMENT_FORM = lazy(
     r"\b(?:your comment|comment feed|captcha|letters and numbers you|post (?:a|another|your) "
     r"comment|comments? (?:are|is) (?:moderated|closed)|comment policy|notify me of)\b", _I)
 
+#: A form's consent or disclosure notice ("By clicking Submit, you agree to our Privacy
+#: Policy", "By providing my email, I am consenting to receive ...", "This site is protected by
+#: reCAPTCHA", "You're seeing this ad based on ..."): what a sign-up, comment or contact form or
+#: an ad slot prints, the same on every page of the site. An action ("by clicking") followed
+#: by the reader's consent ("you agree", "I consent") within the sentence.
+FORM_CONSENT = lazy(
+    r"\bby (?:clicking|submitting|providing|continuing|signing up|subscribing|posting|"
+    r"registering|tapping|entering|checking)\b[^.!?]{0,160}?\b(?:you|i)(?: am| are|'re)?"
+    r" (?:hereby )?(?:agree|consent|acknowledge|authori[sz]e|accept)|"
+    r"\b(?:you|i) (?:agree|consent) to (?:our|the|receive|receiving|be contacted)\b[^.!?]{0,80}?"
+    r"\b(?:terms|privacy|policy|emails?|messages?|communications|calls)\b|"
+    r"\bconsent(?:ing)? to (?:receive|receiving|be contacted)\b|"
+    r"\bprotected by recaptcha\b|\bseeing this ad\b", _I)
+
 #: App-promotion and subscription nags.
 APP_PROMO = lazy(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"

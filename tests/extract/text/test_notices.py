@@ -1,0 +1,79 @@
+"""A form's consent notice is furniture (``form-consent``), and a page whose only prose is the
+paragraph under its headline keeps it (``text-lone-standfirst``). The notices are the shapes
+met on wcxb-dev-extra and wcxb-dev tune pages (a shop's newsletter form, a Q&A site's answer
+form, a contact form's reCAPTCHA line, a marketplace's ad slot)."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.text import parse_text
+from convert.extract.text import pipeline
+from convert.extract.text.furniture import apply_rules
+from convert.textutil import article_text
+
+from .test_furniture import _units
+from .test_pipeline import PARA, PARA2
+
+NOTICES = [
+    "By providing my email, I am consenting to receive Bombas emails and Email-Based "
+    "Advertising. For additional information, please see our Privacy Policy.",
+    "By clicking \u201cPost Your Answer\u201d, you agree to our terms of service and "
+    "acknowledge you have read our privacy policy.",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "You\u2019re seeing this ad based on the product\u2019s relevance to your search query.",
+    "By submitting this form, you agree to receive recurring automated promotional and "
+    "personalized marketing text messages (e.g. cart reminders) at the cell number used when "
+    "signing up. Consent is not a condition of any purchase.",
+]
+
+#: Prose that names the same actions without a reader's consent to a form.
+HOW_TO = [
+    "In Visual Studio, run the application by clicking the play arrow. Your web browser opens "
+    "on a localhost URL.",
+    "Yes, you can unsubscribe at any time! The cancellation takes effect at the end of the "
+    "billing period.",
+    "The platform helps teams by providing secure access to shared datasets in real time.",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_a_form_notice_is_dropped(notice):
+    units = _units(f"{PARA}\n\n{notice}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "form-consent"
+    off = _units(f"{PARA}\n\n{notice}\n\n{PARA2}\n")
+    apply_rules(off, skip={"form-consent"})
+    assert off[1].reason != "form-consent"
+
+
+@pytest.mark.parametrize("prose", HOW_TO)
+def test_prose_about_clicking_or_unsubscribing_is_kept(prose):
+    units = _units(f"{PARA}\n\n{prose}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "form-consent"
+
+
+def test_the_notice_leaves_the_article():
+    text = f"Library plans\n\n{PARA}\n\n{PARA2}\n\n{NOTICES[0]}\n"
+    body = article_text(parse_text(text))
+    assert PARA2 in body and "consenting" not in body
+
+
+#: A one-paragraph news post between its headline and a comment form (the shape of a dragnet
+#: tune page): the structure step reads the paragraph as a standfirst.
+LONE = ("Council Backs New Library\n\nNEWS FLASH\n\n"
+        "Council Backs New Library | The council met on Tuesday evening and voted to ask an "
+        "architect for a plan for the new library, which will be shown to residents in the "
+        "spring before any money is spent on the building work; the mayor said the money would "
+        "come from next year's budget and that the old reading room would stay open until then\n\n"
+        "By Jane Doe on Aug 9, 2012 at 4:20 pm\n\n"
+        "Get email alerts\n\nTop Posts\n")
+
+
+def test_a_lone_standfirst_is_the_body(monkeypatch):
+    body = article_text(parse_text(LONE))
+    assert "voted to ask an architect" in body
+    monkeypatch.setattr(pipeline, "LONE_STANDFIRST", False)
+    with pytest.raises(Exception, match="nothing article-like"):
+        parse_text(LONE)
