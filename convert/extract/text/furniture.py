@@ -42,6 +42,8 @@ COOKIE_NOTICE_MAX_WORDS = 250
 COOKIE_NOTICE_TERMS = 3
 #: A form's consent notice has at most this many words (longer text is the page's own terms).
 FORM_CONSENT_MAX_WORDS = 90
+#: A software's notice has at most this many words.
+SOFTWARE_NOTICE_MAX_WORDS = 30
 #: A comment form's message has at most this many words.
 COMMENT_FORM_MAX_WORDS = 30
 #: A share or follow bar's label has at most this many words.
@@ -222,6 +224,16 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "reader's consent must follow the action in the sentence: 'by clicking the text' "
              "in a how-to is not a notice.",
              hint=_hint("by ", "agree", "consent", "recaptcha", "this ad"), long_lines=True),
+    LineRule("software-notice", lambda u, low, page: u.words <= SOFTWARE_NOTICE_MAX_WORDS
+             and R.SOFTWARE_NOTICE.search(u.text),
+             "A fixed message of forum, Q&A or shop software to every reader ('You are using "
+             "an out of date browser', 'You must log in or register to reply here.', 'To "
+             "learn more, see our tips on writing great answers.') or an option of its sort "
+             "menu ('Date modified (newest first)', 'Price, low to high'): the same on every "
+             "site that runs the software, never the page's text.",
+             hint=_hint("browser", "log in", "login", "logged in", "sign in", "member",
+                        "account", "answer", "opinion", "first", "to high", "to low", "new to",
+                        "old to", "a-z", "z-a"), long_lines=True),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",

@@ -7,7 +7,8 @@ The cascade, in the order :func:`parse_text` runs it:
 3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
    (:mod:`.lines`);
 4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
-   login-form fields, a form's consent notices, teasers, buttons, widget labels of forum/shop/Q&A software, share/follow
+   login-form fields, a form's consent notices, forum and shop software's notices, teasers,
+   buttons, widget labels of forum/shop/Q&A software, share/follow
    labels, language switchers, clocks,
    archive months, tag lists, lines printed more than once, cookie notices, slideshows of
    captions and authors' boxes below the article (:mod:`.furniture`, vocabulary in

@@ -204,6 +204,24 @@ FORM_CONSENT = lazy(
     r"\bconsent(?:ing)? to (?:receive|receiving|be contacted)\b|"
     r"\bprotected by recaptcha\b|\bseeing this ad\b", _I)
 
+#: The fixed messages forum, Q&A and shop software prints to every reader, the same on every
+#: site that runs it (XenForo, Invision, Stack Exchange, Shopify's sort menu): "You are using
+#: an out of date browser", "You must log in or register to reply here.", "To learn more, see
+#: our tips on writing great answers.", "Date modified (newest first)", "Price, low to high".
+SOFTWARE_NOTICE = lazy(
+    r"\byou are using an out of date browser\b|"
+    r"\byou must (?:log in|login|be logged in|sign in)(?: or (?:register|sign up))? to "
+    r"(?:reply|post|comment)\b|"
+    r"\byou need to be a member (?:in order )?to (?:leave|post|reply|comment)\b|"
+    r"\b(?:create|register) an account or (?:sign|log) in to (?:comment|reply|post)\b|"
+    r"\bsign up for a new account in our community\b|"
+    r"\bplease be sure to answer the question\b|\btips on writing great answers\b|"
+    r"\basking for help, clarification, or responding to other answers\b|"
+    r"\bmaking statements based on opinion; back them up\b|"
+    r"^(?:sort by:? )?(?:(?:date|price|alphabetically)[,:]? (?:low to high|high to low|new to old|"
+    r"old to new|a-z|z-a)|(?:date (?:modified|created)|highest score) \((?:newest first|"
+    r"oldest first|default)\)|oldest first(?: newest first)?(?: most reactions)?\b.{0,40})$", _I)
+
 #: App-promotion and subscription nags.
 APP_PROMO = lazy(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"

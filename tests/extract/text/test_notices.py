@@ -1,4 +1,5 @@
-"""A form's consent notice is furniture (``form-consent``), and a page whose only prose is the
+"""A form's consent notice and a forum or shop software's fixed messages are furniture
+(``form-consent``, ``software-notice``), and a page whose only prose is the
 paragraph under its headline keeps it (``text-lone-standfirst``). The notices are the shapes
 met on wcxb-dev-extra and wcxb-dev tune pages (a shop's newsletter form, a Q&A site's answer
 form, a contact form's reCAPTCHA line, a marketplace's ad slot)."""
@@ -77,3 +78,32 @@ def test_a_lone_standfirst_is_the_body(monkeypatch):
     monkeypatch.setattr(pipeline, "LONE_STANDFIRST", False)
     with pytest.raises(Exception, match="nothing article-like"):
         parse_text(LONE)
+
+
+#: Messages of forum, Q&A and shop software (XenForo, Invision, Stack Exchange, a shop's sort
+#: menu), as printed on wcxb-dev-extra tune pages.
+SOFTWARE = [
+    "You are using an out of date browser. It may not display this or other websites correctly.",
+    "You must log in or register to reply here.",
+    "You need to be a member in order to leave a comment",
+    "Sign up for a new account in our community. It's easy!",
+    "To learn more, see our tips on writing great answers.",
+    "Date modified (newest first)",
+    "Price, low to high",
+]
+
+
+@pytest.mark.parametrize("notice", SOFTWARE)
+def test_a_software_notice_is_dropped(notice):
+    units = _units(f"{PARA}\n\n{notice}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "software-notice"
+    off = _units(f"{PARA}\n\n{notice}\n\n{PARA2}\n")
+    apply_rules(off, skip={"software-notice"})
+    assert off[1].reason != "software-notice"
+
+
+def test_prose_about_prices_is_not_a_sort_menu():
+    units = _units(f"{PARA}\n\nPrices went from low to high within a year.\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "software-notice"
