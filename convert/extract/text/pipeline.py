@@ -21,7 +21,8 @@ The cascade, in the order :func:`parse_text` runs it:
    stray prose far from it (:mod:`.region`); a run inside a comment thread gives way to the
    run above the thread, and a run inside the customer reviews to the run above their
    heading; text kept below the footer's copyright line is dropped
-   (:func:`.region.drop_after_copyright`);
+   (:func:`.region.drop_after_copyright`), and so is a last paragraph that is the author's
+   bio (:func:`_drop_tail_bio`);
    A page that is a list of records (products, jobs, search results: a few short lines each,
    with a label such as "Add to Cart", a price or "20 reviews / 5 average" in every record)
    keeps the records' region instead when it holds several times the text found as prose, or
@@ -105,6 +106,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     records(units)
     drop_repeated_blocks(units)
     drop_after_copyright(units)
+    if TAIL_BIO:
+        _drop_tail_bio(units)
     meta = structure(units)
     if LONE_STANDFIRST and not any(u.keep for u in units):
         _lone_standfirst(units, meta)
@@ -195,6 +198,28 @@ def _first_copies(units: list[Line]) -> None:
         seen.add(u.key)
     classify(units, relaxed=True)
     keep_main_run(units)
+
+
+TAIL_BIO = rule(
+    "text-tail-bio",
+    "an author's bio printed as the last paragraph of the body, with no 'About the author' "
+    "label ('Anthony Ha is a writer at TechCrunch, where he covers ...', 'I'm Stephen, a "
+    "content writer at ...') is the author's box, not the article")
+#: ... when at least this many kept lines of at least ABOVE_BIO_WORDS words precede it, and
+#: it has at most TAIL_BIO_MAX_WORDS words.
+ABOVE_BIO_LINES = 2
+ABOVE_BIO_WORDS = 18
+TAIL_BIO_MAX_WORDS = 120
+
+
+def _drop_tail_bio(units: list[Line]) -> None:
+    """Drop the body's last kept line when it is an author's bio below an article."""
+    kept = [u for u in units if u.keep]
+    if not kept or len([u for u in kept[:-1] if u.words >= ABOVE_BIO_WORDS]) < ABOVE_BIO_LINES:
+        return
+    last = kept[-1]
+    if last.words <= TAIL_BIO_MAX_WORDS and R.TAIL_BIO.match(last.text):
+        last.keep, last.reason = False, "author-bio"
 
 
 LONE_STANDFIRST = rule(

@@ -387,6 +387,17 @@ ABOUT_AUTHOR_INLINE = lazy(r"^about (?:the )?(?:author|writer)\s*[:：–—-]\s
 BIO_START = lazy(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has|writes|lives|works|"
                  r"teaches|joined|covers|loves)\b")
 
+#: An author's bio printed as the article's last paragraph, without a box label: a name and
+#: the person's trade ("Anthony Ha is a writer at TechCrunch", "Annie Downs is a freelance
+#: writer in Nashville", "Cyrus Farivar / Cyrus is the Senior Business Editor at ...") or the
+#: author introducing themselves ("I'm Stephen, a content writer at ...", "Hi, I'm Becky.").
+TAIL_BIO = lazy(
+    r"^(?:About\s?)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} / )?[A-Z][\w.'’-]+"
+    r"(?: [A-Z][\w.'’-]+){0,3},? (?:is|was) (?:a|an|the)(?: [\w.'’&-]+){0,4}? (?i:writer|editor|"
+    r"reporter|journalist|correspondent|columnist|blogger|contributor|author|producer|founder|"
+    r"freelancer|photographer|analyst|marketer|strategist|consultant)s?\b|"
+    r"^(?:[Hh]i|[Hh]ello|[Hh]ey)[,!]? I['’]?m [A-Z]|^I['’]m [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}, (?:a|an|the) ")
+
 #: "by" before a capitalised name inside a credit line ("Posted on May 3, 2012 by Jane Doe").
 BY_NAME = lazy(r"\b(?:by|von|par|por)\s+[A-Z]")
 

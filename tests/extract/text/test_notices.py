@@ -107,3 +107,29 @@ def test_prose_about_prices_is_not_a_sort_menu():
     units = _units(f"{PARA}\n\nPrices went from low to high within a year.\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "software-notice"
+
+
+#: An article whose last paragraph is its author's bio, with no 'About the author' label (the
+#: shape of dragnet tune pages; human golds leave the bio out).
+BIOS = [
+    "Anthony Ha is a writer at TechCrunch, where he covers media, advertising, and startups.",
+    "Cyrus Farivar / Cyrus is the Senior Business Editor at Ars Technica, and is also a radio "
+    "producer and author.",
+    "I'm Stephen, a content writer at Embarque. I specialize in creating articles that drive "
+    "results.",
+]
+
+
+@pytest.mark.parametrize("bio", BIOS)
+def test_a_bio_below_the_article_is_dropped(bio, monkeypatch):
+    text = f"Library plans\n\n{PARA}\n\n{PARA2}\n\n{bio}\n"
+    body = article_text(parse_text(text))
+    assert PARA2 in body and bio[:30] not in body
+    monkeypatch.setattr(pipeline, "TAIL_BIO", False)
+    assert bio[:30] in article_text(parse_text(text))
+
+
+def test_a_person_introduced_inside_the_article_stays():
+    person = "Jane Doe is a reporter at the Gazette, and she asked the council about the plan."
+    text = f"Library plans\n\n{PARA}\n\n{person}\n\n{PARA2}\n"
+    assert person in article_text(parse_text(text))
