@@ -183,7 +183,8 @@ def is_code(u: Line) -> bool:
 #: line rules until one applies; page rules run over the whole page at their place.
 RULES: tuple[LineRule | PageRule, ...] = (
     PageRule("consent", runs.drop_consent_tail,
-             "A consent dialog printed at the end of the page, from its heading to the end."),
+             "A consent dialog printed at the end of the page, from its heading (or from a long "
+             "line about cookies in the site's voice) to the end."),
     PageRule("page-title", runs.drop_page_title,
              "The page's <title> printed first ('Headline - Site') when the headline follows."),
     LineRule("separator", lambda u, low, page: R.SEPARATOR_ONLY.match(u.text) or not u.key,

@@ -133,3 +133,30 @@ def test_a_person_introduced_inside_the_article_stays():
     person = "Jane Doe is a reporter at the Gazette, and she asked the council about the plan."
     text = f"Library plans\n\n{PARA}\n\n{person}\n\n{PARA2}\n"
     assert person in article_text(parse_text(text))
+
+
+#: A web framework's documentation on cookies, in its second half (the shape of a docs page in
+#: wcxb-dev-extra's tune split): it uses a consent dialog's words, but not in the site's voice.
+COOKIE_DOCS = ("To access cookies you can use the cookies attribute. To set cookies you can use "
+               "the set_cookie method of response objects. The cookies attribute of request "
+               "objects is a dictionary with all the cookies the client transmits. If you want to "
+               "use sessions, do not use the cookies directly but instead use the sessions that add "
+               "some security on top of cookies for you, and read about the browser's preferences.")
+DIALOG = ("We and our partners use cookies and similar tracking technologies to store and access "
+          "information on your device, to measure the audience of our site and to personalise "
+          "content and ads. You can accept all cookies, refuse them or set your preferences at any "
+          "time, and withdraw your consent from the link at the bottom of every page of our site.")
+
+
+def _consent_reasons(line: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    units = _units(f"{PARA}\n\n{PARA2}\n\n{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units, skip=skip)
+    return [u.reason for u in units]
+
+
+def test_documentation_about_cookies_does_not_open_a_consent_tail(monkeypatch):
+    from convert.extract.text import runs
+    assert "consent" not in _consent_reasons(COOKIE_DOCS)
+    assert _consent_reasons(DIALOG)[3:] == ["consent", "consent"]
+    monkeypatch.setattr(runs, "CONSENT_VOICE", False)
+    assert _consent_reasons(COOKIE_DOCS)[3:] == ["consent", "consent"]
