@@ -23,7 +23,7 @@ from convert.extract import ablation
 from . import meta as M
 from . import rules as R
 from . import runs
-from .lines import RULE_MAX_WORDS, Line, MetaKind, drop
+from .lines import RULE_MAX_WORDS, Line, MetaKind
 from ..lazyre import LazyPattern, lazy
 
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
