@@ -117,6 +117,12 @@ def _hint(*words: str) -> LazyPattern:
     return lazy("|".join(map(re.escape, words)))
 
 
+#: Words without one of which no form notice matches (tested first: the rule also judges long
+#: lines, where the hints of :class:`LineRule` are not applied).
+_CONSENT_HINT = _hint("agree", "consent", "acknowledge", "authori", "accept", "recaptcha",
+                      "this ad")
+
+
 def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
     return bool(R.COOKIE.search(u.text)) and (
         u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
@@ -217,14 +223,14 @@ RULES: tuple[LineRule | PageRule, ...] = (
                         "limited data", "profiles for"),
              long_lines=True),
     LineRule("form-consent", lambda u, low, page: u.words <= FORM_CONSENT_MAX_WORDS
-             and R.FORM_CONSENT.search(u.text),
+             and _CONSENT_HINT.search(low) is not None and R.FORM_CONSENT.search(u.text),
              "A form's consent or disclosure notice ('By clicking Submit, you agree to our "
              "Privacy Policy', 'By providing my email, I am consenting to receive ...', "
              "'protected by reCAPTCHA', 'You're seeing this ad based on ...'): printed by a "
              "sign-up, comment or contact form or an ad slot, never the page's own text. The "
              "reader's consent must follow the action in the sentence: 'by clicking the text' "
              "in a how-to is not a notice.",
-             hint=_hint("by ", "agree", "consent", "recaptcha", "this ad"), long_lines=True),
+             long_lines=True),
     LineRule("software-notice", lambda u, low, page: u.words <= SOFTWARE_NOTICE_MAX_WORDS
              and R.SOFTWARE_NOTICE.search(u.text),
              "A fixed message of forum, Q&A or shop software to every reader ('You are using "
