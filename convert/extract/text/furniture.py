@@ -23,7 +23,7 @@ from convert.extract import ablation
 from . import meta as M
 from . import rules as R
 from . import runs
-from .lines import RULE_MAX_WORDS, Line, MetaKind, drop
+from .lines import RULE_MAX_WORDS, Line, MetaKind
 from ..lazyre import LazyPattern, lazy
 
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
@@ -40,6 +40,10 @@ COOKIE_LABEL_WORDS = 5
 #: vocabulary.
 COOKIE_NOTICE_MAX_WORDS = 250
 COOKIE_NOTICE_TERMS = 3
+#: A form's consent notice has at most this many words (longer text is the page's own terms).
+FORM_CONSENT_MAX_WORDS = 90
+#: A software's notice has at most this many words.
+SOFTWARE_NOTICE_MAX_WORDS = 30
 #: A comment form's message has at most this many words.
 COMMENT_FORM_MAX_WORDS = 30
 #: A share or follow bar's label has at most this many words.
@@ -113,6 +117,12 @@ def _hint(*words: str) -> LazyPattern:
     return lazy("|".join(map(re.escape, words)))
 
 
+#: Words without one of which no form notice matches (tested first: the rule also judges long
+#: lines, where the hints of :class:`LineRule` are not applied).
+_CONSENT_HINT = _hint("agree", "consent", "acknowledge", "authori", "accept", "recaptcha",
+                      "this ad")
+
+
 def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
     return bool(R.COOKIE.search(u.text)) and (
         u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
@@ -179,7 +189,8 @@ def is_code(u: Line) -> bool:
 #: line rules until one applies; page rules run over the whole page at their place.
 RULES: tuple[LineRule | PageRule, ...] = (
     PageRule("consent", runs.drop_consent_tail,
-             "A consent dialog printed at the end of the page, from its heading to the end."),
+             "A consent dialog printed at the end of the page, from its heading (or from a long "
+             "line about cookies in the site's voice) to the end."),
     PageRule("page-title", runs.drop_page_title,
              "The page's <title> printed first ('Headline - Site') when the headline follows."),
     LineRule("separator", lambda u, low, page: R.SEPARATOR_ONLY.match(u.text) or not u.key,
@@ -211,6 +222,25 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("partners", "store and/or", "geolocation", "scan device", "iab vendors",
                         "limited data", "profiles for"),
              long_lines=True),
+    LineRule("form-consent", lambda u, low, page: u.words <= FORM_CONSENT_MAX_WORDS
+             and _CONSENT_HINT.search(low) is not None and R.FORM_CONSENT.search(u.text),
+             "A form's consent or disclosure notice ('By clicking Submit, you agree to our "
+             "Privacy Policy', 'By providing my email, I am consenting to receive ...', "
+             "'protected by reCAPTCHA', 'You're seeing this ad based on ...'): printed by a "
+             "sign-up, comment or contact form or an ad slot, never the page's own text. The "
+             "reader's consent must follow the action in the sentence: 'by clicking the text' "
+             "in a how-to is not a notice.",
+             long_lines=True),
+    LineRule("software-notice", lambda u, low, page: u.words <= SOFTWARE_NOTICE_MAX_WORDS
+             and R.SOFTWARE_NOTICE.search(u.text),
+             "A fixed message of forum, Q&A or shop software to every reader ('You are using "
+             "an out of date browser', 'You must log in or register to reply here.', 'To "
+             "learn more, see our tips on writing great answers.') or an option of its sort "
+             "menu ('Date modified (newest first)', 'Price, low to high'): the same on every "
+             "site that runs the software, never the page's text.",
+             hint=_hint("browser", "log in", "login", "logged in", "sign in", "member",
+                        "account", "answer", "opinion", "first", "to high", "to low", "new to",
+                        "old to", "a-z", "z-a"), long_lines=True),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",

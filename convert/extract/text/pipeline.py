@@ -7,7 +7,8 @@ The cascade, in the order :func:`parse_text` runs it:
 3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
    (:mod:`.lines`);
 4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
-   login-form fields, teasers, buttons, widget labels of forum/shop/Q&A software, share/follow
+   login-form fields, a form's consent notices, forum and shop software's notices, teasers,
+   buttons, widget labels of forum/shop/Q&A software, share/follow
    labels, language switchers, clocks,
    archive months, tag lists, lines printed more than once, cookie notices, slideshows of
    captions and authors' boxes below the article (:mod:`.furniture`, vocabulary in
@@ -20,7 +21,8 @@ The cascade, in the order :func:`parse_text` runs it:
    stray prose far from it (:mod:`.region`); a run inside a comment thread gives way to the
    run above the thread, and a run inside the customer reviews to the run above their
    heading; text kept below the footer's copyright line is dropped
-   (:func:`.region.drop_after_copyright`);
+   (:func:`.region.drop_after_copyright`), and so is a last paragraph that is the author's
+   bio (:func:`_drop_tail_bio`);
    A page that is a list of records (products, jobs, search results: a few short lines each,
    with a label such as "Add to Cart", a price or "20 reviews / 5 average" in every record)
    keeps the records' region instead when it holds several times the text found as prose, or
@@ -28,7 +30,8 @@ The cascade, in the order :func:`parse_text` runs it:
    paragraphs printed a second time further down (a print copy of the article) keeps its
    first copy (:func:`.region.drop_repeated_blocks`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
-   lead-image caption and credit (:mod:`.structure`, :mod:`.meta`);
+   lead-image caption and credit (:mod:`.structure`, :mod:`.meta`); a standfirst that is the
+   only prose left is the body (:func:`_lone_standfirst`);
 8. build blocks: paragraphs, level-2 headings, lists, code blocks.
 
 Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that dropped it.
@@ -44,6 +47,7 @@ from convert.article import (Article, CodeBlock, Heading, List, ListItem, Meta, 
 from convert.errors import InputError
 from . import meta as M
 from . import rules as R
+from convert.extract.ablation import rule
 from convert.extract.assess import assess
 from convert.extract.assess.text_signals import dump_signals
 from convert.extract import record
@@ -102,7 +106,11 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     records(units)
     drop_repeated_blocks(units)
     drop_after_copyright(units)
+    if TAIL_BIO:
+        _drop_tail_bio(units)
     meta = structure(units)
+    if LONE_STANDFIRST and not any(u.keep for u in units):
+        _lone_standfirst(units, meta)
     blocks = _blocks(units)
     if rec is not None:
         _record_lines(rec, units)
@@ -190,6 +198,44 @@ def _first_copies(units: list[Line]) -> None:
         seen.add(u.key)
     classify(units, relaxed=True)
     keep_main_run(units)
+
+
+TAIL_BIO = rule(
+    "text-tail-bio",
+    "an author's bio printed as the last paragraph of the body, with no 'About the author' "
+    "label ('Anthony Ha is a writer at TechCrunch, where he covers ...', 'I'm Stephen, a "
+    "content writer at ...') is the author's box, not the article")
+#: ... when at least this many kept lines of at least ABOVE_BIO_WORDS words precede it, and
+#: it has at most TAIL_BIO_MAX_WORDS words.
+ABOVE_BIO_LINES = 2
+ABOVE_BIO_WORDS = 18
+TAIL_BIO_MAX_WORDS = 120
+
+
+def _drop_tail_bio(units: list[Line]) -> None:
+    """Drop the body's last kept line when it is an author's bio below an article."""
+    kept = [u for u in units if u.keep]
+    if not kept or len([u for u in kept[:-1] if u.words >= ABOVE_BIO_WORDS]) < ABOVE_BIO_LINES:
+        return
+    last = kept[-1]
+    if last.words <= TAIL_BIO_MAX_WORDS and R.TAIL_BIO.match(last.text):
+        last.keep, last.reason = False, "author-bio"
+
+
+LONE_STANDFIRST = rule(
+    "text-lone-standfirst",
+    "a page whose only prose is the paragraph under the headline (a short story, a blog "
+    "post of one paragraph) keeps it as the body rather than coming out empty")
+
+
+def _lone_standfirst(units: list[Line], meta: dict) -> None:
+    """The structure step read the first paragraph under the headline as a standfirst, set
+    apart from the body; when no body is left, that paragraph was the article itself."""
+    for u in units:
+        if u.role == "subtitle":
+            u.keep, u.reason, u.role = True, "", ""
+            meta.pop("subtitle", None)
+            return
 
 
 def _shape_only(units: list[Line]) -> None:

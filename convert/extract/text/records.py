@@ -2,7 +2,8 @@
 
 Each record is a few short lines with the same label in each ("Add to Cart", "View profile"),
 a label equal but for the record's own numbers ("20 reviews / 5 average", "$7.95 - $179.95")
-or a number in order ("1.", "2.", "#3"); when such records span much more text than the prose
+or a number in order ("1.", "2.", "#3"), or a title printed twice in every card (the image's
+link text, then the heading); when such records span much more text than the prose
 found, their region is the content (:func:`records`); records right below all the prose found
 join it as a listing under its intro.
 """
@@ -47,6 +48,16 @@ INTRO_RECORDS = rule(
 #: at most INTRO_GAP lines below the last line kept.
 INTRO_SHARE = 2.0
 INTRO_GAP = 3
+TWIN_TITLES = rule(
+    "text-twin-record-titles",
+    "a card printed with its title twice (the image's link text, then the heading) marks a "
+    "list of records too: short lines printed exactly twice whose first copies recur at a "
+    "steady spacing")
+#: A twin title has TWIN_WORDS[0] to TWIN_WORDS[1] words (single words are menu items).
+TWIN_WORDS = (2, 25)
+#: A twin's first copies are at least this many lines apart (a menu printed twice has its
+#: items on consecutive lines).
+TWIN_MIN_GAP = 2
 #: A region with this many comment marks is a thread (see :func:`_thread_like`).
 THREAD_MARKS = 3
 #: Share of a numbered label's gaps that are steady (see :func:`_regular`).
@@ -81,7 +92,10 @@ def records(units: list[Line]) -> None:
             where.setdefault(key, pos)
     for k, pos in enumerate(_numbered_runs(units)):
         where[f"\0numbered{k}"] = pos
-    best, span = 0.0, None
+    if TWIN_TITLES:
+        for k, pos in enumerate(_twin_runs(units)):
+            where[f"\0twins{k}"] = pos
+    best, span, label = 0.0, None, ""
     for key, pos in where.items():
         gaps = sorted(b - a for a, b in zip(pos, pos[1:]))
         gap = gaps[len(gaps) // 2]
@@ -99,7 +113,7 @@ def records(units: list[Line]) -> None:
         words = sum(u.weight for u in units[lo:hi + 1]
                     if u.keep or u.reason not in HARD_FURNITURE)
         if words > best:
-            best, span = words, (lo, hi)
+            best, span, label = words, (lo, hi), key
     if span is None or best < RECORD_MIN_WORDS:
         return
     lo, hi = span
@@ -112,8 +126,13 @@ def records(units: list[Line]) -> None:
     inside = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     if kept >= RECORD_ALONE_WORDS and inside < RECORD_INSIDE_SHARE * kept:
         return  # the records are elsewhere than the text found (teasers below an article)
+    twins = label.startswith("\0twins")
+    seen: set[str] = set()
     for u in units:
         if lo <= u.index <= hi:
+            if twins and u.repeats == 2 and u.key in seen:
+                continue  # (a card's title printed twice: its first copy is kept)
+            seen.add(u.key)
             if u.reason not in HARD_FURNITURE and u.key and u.key not in R.BUTTON_PHRASES:
                 u.keep, u.reason = True, ""
         elif u.keep:
@@ -163,6 +182,29 @@ def _regular(pos: list[int]) -> bool:
     gaps = sorted(b - a for a, b in zip(pos, pos[1:]))
     mid = gaps[len(gaps) // 2]
     return sum(1 for g in gaps if abs(g - mid) <= 1) >= REGULAR_SHARE * len(gaps)
+
+
+def _twin_runs(units: list[Line]) -> list[list[int]]:
+    """Where cards print their titles twice: the first copies of short lines printed exactly
+    twice, in runs of at least RECORD_MIN at TWIN_MIN_GAP to RECORD_GAP[1] lines apart and a
+    steady spacing (see :func:`_regular`)."""
+    first: dict[str, int] = {}
+    for u in units:
+        if u.repeats == 2 and TWIN_WORDS[0] <= u.words <= TWIN_WORDS[1] and u.key \
+                and u.key not in first and not u.code:
+            first[u.key] = u.index
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i in sorted(first.values()):
+        if cur and TWIN_MIN_GAP <= i - cur[-1] <= RECORD_GAP[1]:
+            cur.append(i)
+            continue
+        if len(cur) >= RECORD_MIN and _regular(cur):
+            runs.append(cur)
+        cur = [i]
+    if len(cur) >= RECORD_MIN and _regular(cur):
+        runs.append(cur)
+    return runs
 
 
 def _numbered_runs(units: list[Line]) -> list[list[int]]:

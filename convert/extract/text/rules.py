@@ -190,6 +190,38 @@ COMMENT_FORM = lazy(
     r"\b(?:your comment|comment feed|captcha|letters and numbers you|post (?:a|another|your) "
     r"comment|comments? (?:are|is) (?:moderated|closed)|comment policy|notify me of)\b", _I)
 
+#: A form's consent or disclosure notice ("By clicking Submit, you agree to our Privacy
+#: Policy", "By providing my email, I am consenting to receive ...", "This site is protected by
+#: reCAPTCHA", "You're seeing this ad based on ..."): what a sign-up, comment or contact form or
+#: an ad slot prints, the same on every page of the site. An action ("by clicking") followed
+#: by the reader's consent ("you agree", "I consent") within the sentence.
+FORM_CONSENT = lazy(
+    r"\bby (?:clicking|submitting|providing|continuing|signing up|subscribing|posting|"
+    r"registering|tapping|entering|checking)\b[^.!?]{0,160}?\b(?:you|i)(?: am| are|'re)?"
+    r" (?:hereby )?(?:agree|consent|acknowledge|authori[sz]e|accept)|"
+    r"\b(?:you|i) (?:agree|consent) to (?:our|the|receive|receiving|be contacted)\b[^.!?]{0,80}?"
+    r"\b(?:terms|privacy|policy|emails?|messages?|communications|calls)\b|"
+    r"\bconsent(?:ing)? to (?:receive|receiving|be contacted)\b|"
+    r"\bprotected by recaptcha\b|\bseeing this ad\b", _I)
+
+#: The fixed messages forum, Q&A and shop software prints to every reader, the same on every
+#: site that runs it (XenForo, Invision, Stack Exchange, Shopify's sort menu): "You are using
+#: an out of date browser", "You must log in or register to reply here.", "To learn more, see
+#: our tips on writing great answers.", "Date modified (newest first)", "Price, low to high".
+SOFTWARE_NOTICE = lazy(
+    r"\byou are using an out of date browser\b|"
+    r"\byou must (?:log in|login|be logged in|sign in)(?: or (?:register|sign up))? to "
+    r"(?:reply|post|comment)\b|"
+    r"\byou need to be a member (?:in order )?to (?:leave|post|reply|comment)\b|"
+    r"\b(?:create|register) an account or (?:sign|log) in to (?:comment|reply|post)\b|"
+    r"\bsign up for a new account in our community\b|"
+    r"\bplease be sure to answer the question\b|\btips on writing great answers\b|"
+    r"\basking for help, clarification, or responding to other answers\b|"
+    r"\bmaking statements based on opinion; back them up\b|"
+    r"^(?:sort by:? )?(?:(?:date|price|alphabetically)[,:]? (?:low to high|high to low|new to old|"
+    r"old to new|a-z|z-a)|(?:date (?:modified|created)|highest score) \((?:newest first|"
+    r"oldest first|default)\)|oldest first(?: newest first)?(?: most reactions)?\b.{0,40})$", _I)
+
 #: App-promotion and subscription nags.
 APP_PROMO = lazy(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"
@@ -354,6 +386,17 @@ ABOUT_AUTHOR_INLINE = lazy(r"^about (?:the )?(?:author|writer)\s*[:：–—-]\s
 #: attorney", "Mary Brock is a scientist who ...").
 BIO_START = lazy(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has|writes|lives|works|"
                  r"teaches|joined|covers|loves)\b")
+
+#: An author's bio printed as the article's last paragraph, without a box label: a name and
+#: the person's trade ("Anthony Ha is a writer at TechCrunch", "Annie Downs is a freelance
+#: writer in Nashville", "Cyrus Farivar / Cyrus is the Senior Business Editor at ...") or the
+#: author introducing themselves ("I'm Stephen, a content writer at ...", "Hi, I'm Becky.").
+TAIL_BIO = lazy(
+    r"^(?:About\s?)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} / )?[A-Z][\w.'’-]+"
+    r"(?: [A-Z][\w.'’-]+){0,3},? (?:is|was) (?:a|an|the)(?: [\w.'’&-]+){0,4}? (?i:writer|editor|"
+    r"reporter|journalist|correspondent|columnist|blogger|contributor|author|producer|founder|"
+    r"freelancer|photographer|analyst|marketer|strategist|consultant)s?\b|"
+    r"^(?:[Hh]i|[Hh]ello|[Hh]ey)[,!]? I['’]?m [A-Z]|^I['’]m [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}, (?:a|an|the) ")
 
 #: "by" before a capitalised name inside a credit line ("Posted on May 3, 2012 by Jane Doe").
 BY_NAME = lazy(r"\b(?:by|von|par|por)\s+[A-Z]")

@@ -8,6 +8,8 @@ captions below an article, and an author's box below it.
 
 from __future__ import annotations
 
+from convert.extract.ablation import rule
+
 from . import rules as R
 from .lines import (HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES, RULE_MAX_WORDS,
                     Line, drop, echoes_title)
@@ -19,6 +21,11 @@ CONSENT_TAIL_START = 0.5
 CONSENT_HEADING_MAX_WORDS = 8
 CONSENT_MIN_WORDS = 3
 CONSENT_SCAN_CHARS = 3000
+CONSENT_VOICE = rule(
+    "text-consent-site-voice",
+    "a long line that opens a consent dialog is written in the site's voice ('We use cookies "
+    "...', 'our partners'); documentation that explains cookies to a programmer ('To set "
+    "cookies you can use the set_cookie method') does not end the page")
 #: Runs of at least HEADLINE_RUN lines in Title Case (HEADLINE_CASE_SHARE of the
 #: HEADLINE_CASE_MIN_LONG or more words of HEADLINE_LONG_WORD letters capitalised) are lists of
 #: teaser links; a teaser headline has HEADLINE_CASE_WORDS words.
@@ -45,7 +52,7 @@ def drop_consent_tail(units: list[Line]) -> None:
         head = u.text[:CONSENT_SCAN_CHARS]
         if (u.words <= CONSENT_HEADING_MAX_WORDS and R.CONSENT_START.search(u.text)) or \
                 (u.words > RULE_MAX_WORDS and len(R.CONSENT_WORDS.findall(head)) >= CONSENT_MIN_WORDS
-                 and R.COOKIE.search(head)):
+                 and R.COOKIE.search(head) and (not CONSENT_VOICE or R.SITE_VOICE.search(head))):
             for v in units[i:]:
                 drop(v, "consent")
             return

@@ -77,3 +77,42 @@ def test_bare_numbers_are_no_record_labels():
     units = segment("".join(f"{a}\n{100 + n}\n" for n, a in enumerate(answers)), stop)
     measure(units, stop, None)
     assert _numbered_labels(units) == {}
+
+
+#: A blog's list of posts whose cards print each title twice: as the image's link text and
+#: as the heading, with the author and the date between (the shape of a tech blog's listing
+#: in wcxb-dev-extra's tune split).
+POSTS = ["Why You Know What to Do and Still Don't Do It", "Beating JavaScript Performance Limits",
+         "Your Life as an RPG and Why It Feels True", "Projects of the Week in Review",
+         "Your AI Designer Has Never Disagreed With You", "Building a Faster Image Diff Tool",
+         "What I Learned Running a Small Server for Ten Years", "The Quiet Cost of Flaky Tests",
+         "How We Cut Our Build Time in Half Without New Hardware", "Notes From a Week Offline"]
+ABOUT = ("The site is built for technologists to read, write and publish, and we are an open and "
+         "international community of more than forty thousand writers.")
+
+
+def _twin_cards() -> str:
+    return "".join(f"{t}\nJane Writer{n}\nMar 0{n + 1}, 2026 | {n + 2} min read\n{t}\n\n"
+                   for n, t in enumerate(POSTS))
+
+
+def test_cards_with_twin_titles_are_records(monkeypatch):
+    from convert.extract.text import records
+    dump = f"{MENU}\nLatest Stories\n\n{_twin_cards()}{ABOUT}\n\n{FOOTER}"
+    text = article_text(parse_text(dump))
+    # (the first card's title is read as the page's headline)
+    assert all(text.count(t) == 1 for t in POSTS[1:]) and "Jane Writer3" in text
+    assert "Recipe Index" not in text and "Start Here" not in text
+    monkeypatch.setattr(records, "TWIN_TITLES", False)
+    # (without the rule the relaxed passes keep the cards too, with both copies of each title
+    # and the menu)
+    off = article_text(parse_text(dump))
+    assert off.count(POSTS[1]) == 2 and "Start Here" in off
+
+
+def test_a_menu_printed_twice_is_not_twin_titles():
+    from convert.extract.text.records import _twin_runs
+    from .test_furniture import _units
+    menu = "Main Dishes\nSheet Pan Dinners\nOne Pot Meals\nFamily Dinners\nQuick and Easy\nSide Dishes\n"
+    units = _units(f"{menu}\n{PARA}\n\n{PARA2}\n\n{menu}")
+    assert _twin_runs(units) == []
