@@ -15,7 +15,7 @@ from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
 from ..dom import inside, is_hidden
-from . import sifted
+from . import previews, sifted
 from .repeats import _lead_class, visible_len
 from ...lazyre import lazy
 
@@ -312,8 +312,9 @@ def post_blocks(node: LexborNode, builder,  # noqa: ANN001
     """The blocks of a post's message ``node`` without the furniture inside it (see
     :data:`POST_FURNITURE`): an element holding some is built child by child; and without
     the lines the software adds (:data:`POST_LINES`). With the thread's ``template``, the
-    replies nested in it stay out too (they are posts of their own, see :data:`OWN_PARTS`)."""
-    blocks = _sifted_blocks(node, builder, template)
+    replies nested in it stay out too (they are posts of their own, see :data:`OWN_PARTS`);
+    a collapsed preview of the message in front of it goes (:mod:`.previews`)."""
+    blocks = previews.without_preview(_sifted_blocks(node, builder, template))
     return _without_post_lines(blocks) if POST_LINES else blocks
 
 
