@@ -24,7 +24,7 @@ from convert.article import Block, Div
 from convert.extract.ablation import rule
 
 from ..dom import inside, is_hidden, within
-from ..measure import text_len
+from ..measure import link_density, text_len
 from . import postparts
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len
 
@@ -49,6 +49,12 @@ REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates
                       "nested replies) gives way to the run of posts, which takes the nested "
                       "ones in page order")
 
+LINK_ITEMS = rule("forum_link_items", "an item of the thread's run showing neither an author "
+                  "nor a time whose text is mostly links (a 'Related questions' box, a 'Reply "
+                  "· Subscribe · Back to Subforum' bar in the run of posts) is no post")
+
+#: An unmarked item with this share of link text or more is no post (see :data:`LINK_ITEMS`).
+MIN_LINK_ITEM_DENSITY = 0.5
 #: Elements that make posts (a run of paragraphs or table cells is no thread).
 POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
 #: The template's elements elsewhere join the run only while they are at most this many times
@@ -260,6 +266,9 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     for item in group.items:
         own = group.replies  # (a post's parts are not its nested replies')
         author, time = postparts.author_of(item, own), postparts.time_of(item, own)
+        if LINK_ITEMS and author is None and time is None \
+                and link_density(item) >= MIN_LINK_ITEM_DENSITY:
+            continue
         message = postparts.message_of(item, [m for m in (author, time) if m is not None], own)
         body = postparts.post_blocks(message, builder, own)
         if not body:

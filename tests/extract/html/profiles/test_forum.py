@@ -603,3 +603,22 @@ def test_the_posts_headers_need_no_covering(monkeypatch):
     monkeypatch.setattr(weighing, "POST_HEADERS", False)
     kept = list(block_texts(weighing._shed(cascade, weighing.furniture_shingles(thread))))
     assert all(t in kept for t in taglines)
+
+
+def test_a_box_of_links_in_the_run_is_no_post(monkeypatch):
+    # Shaped after a Quora question page (wcxb-dev-extra 0569, a tune page): between the
+    # answers, a 'Related questions' box of the answers' template, with no author and no time.
+    related = ("<article class='message'><div class='message-main'><div class='message-body'>"
+               "<p>Related questions</p><p><a href='/q/1'>Why does iCloud keep old messages "
+               "after they are deleted?</a></p><p><a href='/q/2'>How do I free space on an "
+               "iPhone without losing photos?</a></p></div></div></article>")
+    posts = [_post(i, *p) for i, p in enumerate(_POSTS)]
+    page = ("<html><body><div class='thread-body'>" + "".join(posts[:2]) + related
+            + "".join(posts[2:]) + "</div></body></html>")
+    thread = forum.find(LexborHTMLParser(page).body)
+    assert thread is not None and len(thread.items) == len(_POSTS) + 1
+    built = [list(block_texts(p.blocks)) for p in forum.build(thread, Builder(None))]
+    assert [lines[0] for lines in built] == [a for a, _, _ in _POSTS]
+    monkeypatch.setattr(forum, "LINK_ITEMS", False)
+    built = [list(block_texts(p.blocks)) for p in forum.build(thread, Builder(None))]
+    assert len(built) == len(_POSTS) + 1 and built[2][0] == "Related questions"
