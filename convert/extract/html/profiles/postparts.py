@@ -52,6 +52,10 @@ OWN_PARTS = rule("forum_own_parts", "a post's author, time and message are its o
                  "not looked for inside a reply nested in it (an element of the thread's "
                  "template below the post: a comment tree whose every comment holds its "
                  "replies), and a message built whole leaves those replies out")
+LINK_PREVIEWS = rule("forum_link_previews", "inside a post, a link's preview card (an element "
+                     "named unfurl, onebox or link-preview: the linked page's title, summary and "
+                     "site the forum software fetched, XenForo's bbCodeBlock--unfurl) is left "
+                     "out like the post's furniture")
 CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
                   "header the software adds (a post number '#5', 'Original Poster', 'Thread "
                   "Starter', 'Location: SIN') are left out too")
@@ -78,6 +82,11 @@ _FURNITURE = lazy(r"(?<![a-z])(?:signature|sig|signaturecontainer|reactions?|rea
                   r"footer|share|sharing|report|bookmarks?|reply-?button|quote-?button|"
                   r"badges?|user-?stats|userstats|user-?info|userinfo|postbit-?user)(?![a-z])",
                   re.IGNORECASE)
+#: class/id words of a link's preview card inside a post (see :data:`LINK_PREVIEWS`).
+_PREVIEW = lazy(r"(?<![a-z])(?:unfurl|onebox|link-?preview|link-?card|url-?preview)(?![a-z])",
+                re.IGNORECASE)
+#: (an inline link named so, Discourse's inline-onebox, is a link in the sentence: it stays)
+_INLINE = frozenset({"a", "span"})
 #: A time stamp as a post's header writes it: a day in digits or words, a clock time, or an
 #: age ("3 hours ago"), with at most a few words around it ("Posted", "at", "on").
 _STAMP = lazy(
@@ -304,7 +313,8 @@ def furniture(node: LexborNode) -> bool:
     if not words.strip():
         return CITED_QUOTES and node.tag == "blockquote" and cited(node)
     return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words)) \
-        or CITED_QUOTES and node.tag == "blockquote" and cited(node)
+        or CITED_QUOTES and node.tag == "blockquote" and cited(node) \
+        or LINK_PREVIEWS and node.tag not in _INLINE and bool(_PREVIEW.search(words))
 
 
 def post_blocks(node: LexborNode, builder,  # noqa: ANN001
