@@ -151,7 +151,7 @@ def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
             if node.mem_id != item.mem_id and postparts.furniture(node):
                 toks = _TOKEN.findall(node.text(deep=True, separator=" ").lower())
                 out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
-        header = _header(item, group.signature) if POST_HEADERS else None
+        header = _header(item, group.replies) if POST_HEADERS else None
         if header is not None:
             # (joined as the cascade's line joins it: '188 points189 points')
             for text in (header.text(deep=True), header.text(deep=True, separator=" ")):
@@ -165,7 +165,7 @@ def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
 MAX_HEADER_CHARS = 200
 
 
-def _header(item: LexborNode, template: postparts.Template) -> LexborNode | None:
+def _header(item: LexborNode, template: postparts.Template | None) -> LexborNode | None:
     """The post's header (see :data:`POST_HEADERS`): the largest element around its author
     that does not hold its message, when it is short; else ``None`` (a post whose markup
     names no message has no header apart from it)."""
