@@ -16,13 +16,15 @@ author, its time, its message without furniture) is :mod:`.postparts`'s.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from selectolax.lexbor import LexborNode
 
 from convert.article import Block, Div
 from convert.extract.ablation import rule
 
 from ..dom import inside, is_hidden, within
-from ..measure import text_len
+from ..measure import link_density, text_len
 from . import postparts
 from .repeats import Group, _lead_class, groups, in_chrome, visible_len
 
@@ -47,6 +49,12 @@ REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates
                       "nested replies) gives way to the run of posts, which takes the nested "
                       "ones in page order")
 
+LINK_ITEMS = rule("forum_link_items", "an item of the thread's run showing neither an author "
+                  "nor a time whose text is mostly links (a 'Related questions' box, a 'Reply "
+                  "· Subscribe · Back to Subforum' bar in the run of posts) is no post")
+
+#: An unmarked item with this share of link text or more is no post (see :data:`LINK_ITEMS`).
+MIN_LINK_ITEM_DENSITY = 0.5
 #: Elements that make posts (a run of paragraphs or table cells is no thread).
 POST_TAGS = frozenset({"li", "article", "div", "section", "tr", "table"})
 #: The template's elements elsewhere join the run only while they are at most this many times
@@ -71,6 +79,7 @@ def find(body: LexborNode) -> Group | None:
     with an author or a time."""
     found: list[tuple[int, Group]] = []
     roots: dict[int, LexborNode] = {}
+    census: dict[str, Counter[str]] = {}
     for root, group in _all_groups(body):
         roots[id(group)] = root
         if group.signature[0] not in POST_TAGS:
@@ -81,8 +90,9 @@ def find(body: LexborNode) -> Group | None:
             continue
         # Judged on the first posts: a long run of rows is read once, not searched per row.
         sample = group.items[:MARK_SAMPLE]
-        marked = sum(1 for item in sample if postparts.author_of(item) is not None
-                     or postparts.time_of(item) is not None)
+        own = group.replies = _nesting(body, group, census)
+        marked = sum(1 for item in sample if postparts.author_of(item, own) is not None
+                     or postparts.time_of(item, own) is not None)
         if marked < MIN_MARKED_SHARE * len(sample):
             continue
         group.lengths = lengths
@@ -100,6 +110,24 @@ def find(body: LexborNode) -> Group | None:
     if best is None:
         return None
     return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+
+
+def _nesting(body: LexborNode, group: Group, census: dict[str, Counter[str]],
+             posts: int = 0) -> tuple[str, str] | None:
+    """The run's template as the template of replies nested in its posts (see
+    :data:`.postparts.OWN_PARTS`), when the page holds at most :data:`MAX_NESTED_FACTOR` times
+    as many elements of it as the run (or ``posts``) has items: a class on every box of the
+    page (utility classes) names no post. ``census`` caches the page's count per tag."""
+    tag, lead = group.signature
+    if not postparts.OWN_PARTS or not lead:
+        return None
+    counts = census.get(tag)
+    if counts is None:
+        counts = census[tag] = Counter(_lead_class(n.attributes.get("class") or "")
+                                       for n in body.css(tag))
+    if counts[lead] > MAX_NESTED_FACTOR * max(len(group.items), posts):
+        return None
+    return group.signature
 
 
 def _wraps(group: Group, posts: Group) -> bool:
@@ -207,12 +235,14 @@ def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
                 containers[up.mem_id] = up
                 break
             up = up.parent
+    own = _nesting(body, group, {}, len(found)) if postparts.OWN_PARTS else None
     whole = {i for i, n in containers.items() if postparts.message_of(n, [
-        m for m in (postparts.author_of(n), postparts.time_of(n)) if m is not None]) is n}
+        m for m in (postparts.author_of(n, own), postparts.time_of(n, own)) if m is not None],
+        own) is n}
     items = [n for n in found if not _below(n, whole)]
     if len(items) <= len(group.items):
         return group
-    return Group(group.parent, items, group.signature, [visible_len(n) for n in items])
+    return Group(group.parent, items, group.signature, [visible_len(n) for n in items], own)
 
 
 def _below(node: LexborNode, ids: set[int]) -> bool:
@@ -234,9 +264,13 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     """A ``post`` section per post: author line, time line, message blocks."""
     out: list[Block] = []
     for item in group.items:
-        author, time = postparts.author_of(item), postparts.time_of(item)
-        message = postparts.message_of(item, [m for m in (author, time) if m is not None])
-        body = postparts.post_blocks(message, builder)
+        own = group.replies  # (a post's parts are not its nested replies')
+        author, time = postparts.author_of(item, own), postparts.time_of(item, own)
+        if LINK_ITEMS and author is None and time is None \
+                and link_density(item) >= MIN_LINK_ITEM_DENSITY:
+            continue
+        message = postparts.message_of(item, [m for m in (author, time) if m is not None], own)
+        body = postparts.post_blocks(message, builder, own)
         if not body:
             continue
         head: list[Block] = []
@@ -261,8 +295,10 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
         return []
     templates: dict[tuple[str, str], int] = {}
     for item in group.items[:MARK_SAMPLE]:
-        marks = [m for m in (postparts.author_of(item), postparts.time_of(item)) if m is not None]
-        message = postparts.message_of(item, marks)
+        own = group.replies
+        marks = [m for m in (postparts.author_of(item, own), postparts.time_of(item, own))
+                 if m is not None]
+        message = postparts.message_of(item, marks, own)
         cls = message.attributes.get("class") or ""
         if message is not item and cls.strip():
             key = (message.tag, _lead_class(cls))

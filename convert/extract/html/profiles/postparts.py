@@ -15,12 +15,15 @@ from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
 from ..dom import inside, is_hidden
-from . import sifted
-from .repeats import visible_len
+from . import previews, sifted
+from .repeats import _lead_class, visible_len
 from ...lazyre import lazy
 
 __all__ = ["author_of", "time_of", "message_of", "line_of", "post_blocks", "furniture", "stamp",
-           "cited"]
+           "cited", "Template"]
+
+#: A thread's post template: the tag and leading class its posts share (:mod:`.repeats`).
+Template = tuple[str, str]
 
 INNER_MESSAGE = rule("forum_inner_message", "a post's message is the innermost element named as "
                      "a message that still holds nearly all of the outermost one's text")
@@ -45,6 +48,14 @@ VISIBLE_TIME = rule("forum_visible_time", "a post's time line is not a hidden <t
 CITED_QUOTES = rule("forum_cited_quotes", "a <blockquote> inside a post that opens with the "
                     "citation of the post it quotes (an element named as a citation, 'ann "
                     "said:') is left out like a quote named by its class (Invision's ipsQuote)")
+OWN_PARTS = rule("forum_own_parts", "a post's author, time and message are its own: they are "
+                 "not looked for inside a reply nested in it (an element of the thread's "
+                 "template below the post: a comment tree whose every comment holds its "
+                 "replies), and a message built whole leaves those replies out")
+LINK_PREVIEWS = rule("forum_link_previews", "inside a post, a link's preview card (an element "
+                     "named unfurl, onebox or link-preview: the linked page's title, summary and "
+                     "site the forum software fetched, XenForo's bbCodeBlock--unfurl) is left "
+                     "out like the post's furniture")
 CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
                   "header the software adds (a post number '#5', 'Original Poster', 'Thread "
                   "Starter', 'Location: SIN') are left out too")
@@ -71,6 +82,11 @@ _FURNITURE = lazy(r"(?<![a-z])(?:signature|sig|signaturecontainer|reactions?|rea
                   r"footer|share|sharing|report|bookmarks?|reply-?button|quote-?button|"
                   r"badges?|user-?stats|userstats|user-?info|userinfo|postbit-?user)(?![a-z])",
                   re.IGNORECASE)
+#: class/id words of a link's preview card inside a post (see :data:`LINK_PREVIEWS`).
+_PREVIEW = lazy(r"(?<![a-z])(?:unfurl|onebox|link-?preview|link-?card|url-?preview)(?![a-z])",
+                re.IGNORECASE)
+#: (an inline link named so, Discourse's inline-onebox, is a link in the sentence: it stays)
+_INLINE = frozenset({"a", "span"})
 #: A time stamp as a post's header writes it: a day in digits or words, a clock time, or an
 #: age ("3 hours ago"), with at most a few words around it ("Posted", "at", "on").
 _STAMP = lazy(
@@ -98,13 +114,31 @@ def _words(node: LexborNode) -> str:
             + (attrs.get("itemprop") or "")).replace("_", "-")
 
 
-def author_of(item: LexborNode) -> LexborNode | None:
+def nested(node: LexborNode, item: LexborNode, template: Template | None) -> bool:
+    """Whether ``node`` is (inside) a reply nested in the post ``item``: an element of the
+    thread's ``template`` between them (see :data:`OWN_PARTS`). A template named by no class
+    is no post's own: it is not looked for."""
+    if not OWN_PARTS or template is None or not template[1]:
+        return False
+    tag, lead = template
+    up = node
+    while up is not None and up.mem_id != item.mem_id:
+        if up.tag == tag and _lead_class(up.attributes.get("class") or "") == lead:
+            return True
+        up = up.parent
+    return False
+
+
+def author_of(item: LexborNode, template: Template | None = None) -> LexborNode | None:
     """The post's author name: the innermost element named as the author (a user card named
-    ``message-user`` holds the name, a title and a join date), else a profile link."""
+    ``message-user`` holds the name, a title and a join date), else a profile link; not one
+    of a reply nested in the post of the thread's ``template``."""
     found = None
     for node in item.css("[class], [itemprop]"):
         if node.mem_id == item.mem_id or found is not None and node.mem_id == found.mem_id:
             continue  # (an element matching both selectors comes twice)
+        if nested(node, item, template):
+            continue
         if _AUTHOR.search(_words(node)) and 1 < len(node.text(deep=True).strip()) < 80:
             if found is not None and not inside(node, found):
                 break
@@ -112,23 +146,27 @@ def author_of(item: LexborNode) -> LexborNode | None:
     if found is not None:
         return found
     for a in item.css("a[href]"):
-        if _PROFILE_HREF.search(a.attrs.get("href") or "") and 1 < len(a.text().strip()) < 60:
+        if _PROFILE_HREF.search(a.attrs.get("href") or "") and 1 < len(a.text().strip()) < 60 \
+                and not nested(a, item, template):
             return a
     return None
 
 
-def time_of(item: LexborNode) -> LexborNode | None:
-    node = item.css_first("time")
+def time_of(item: LexborNode, template: Template | None = None) -> LexborNode | None:
+    """The post's time (not one of a reply nested in it, see :func:`author_of`)."""
+    times = [n for n in item.css("time") if not nested(n, item, template)]
+    node = times[0] if times else None
     if node is not None and VISIBLE_TIME and is_hidden(node):
-        node = next((n for n in item.css("time") if not is_hidden(n)), None)
+        node = next((n for n in times if not is_hidden(n)), None)
     if node is not None and node.text(deep=True).strip():
         return node
     for node in item.css("[class]"):
-        if _TIME.search(_words(node)) and 3 < len(node.text(deep=True).strip()) < 60:
+        if _TIME.search(_words(node)) and 3 < len(node.text(deep=True).strip()) < 60 \
+                and not nested(node, item, template):
             return node
     if TIME_TEXT:
         for node in item.css("span, div, p, small, a, abbr"):
-            if _leaf(node) and stamp(node.text(deep=True)):
+            if _leaf(node) and stamp(node.text(deep=True)) and not nested(node, item, template):
                 return node
     return None
 
@@ -172,22 +210,26 @@ def line_of(node: LexborNode | None) -> list[Block]:
     return [Paragraph((Text(text),))] if text else []
 
 
-def message_of(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
+def message_of(item: LexborNode, marks: list[LexborNode],
+               template: Template | None = None) -> LexborNode:
     """The post's message element: the longest element below the post named as a message
     that holds neither its author nor its time (``marks``), else the post itself; with
-    :data:`INNER_MESSAGE`, the innermost such element still holding nearly all its text."""
+    :data:`INNER_MESSAGE`, the innermost such element still holding nearly all its text. With
+    the thread's ``template``, not one of a reply nested in the post, whose text is not the
+    post's own either (see :data:`OWN_PARTS`)."""
     named: list[tuple[LexborNode, int]] = []
     best, size = item, 0
     for node in item.css("[class]"):
         if node.mem_id == item.mem_id or not _MESSAGE.search(_words(node)):
             continue
-        if any(m.mem_id == node.mem_id or inside(m, node) for m in marks):
+        if any(m.mem_id == node.mem_id or inside(m, node) for m in marks) \
+                or nested(node, item, template):
             continue
         n = visible_len(node)
         named.append((node, n))
         if n > size:
             best, size = node, n
-    if size < MIN_MESSAGE_SHARE * visible_len(item):
+    if size < MIN_MESSAGE_SHARE * _own_len(item, template):
         return item
     if INNER_MESSAGE:
         # (document order: an element comes before its descendants, so the last one kept is
@@ -202,6 +244,28 @@ def message_of(item: LexborNode, marks: list[LexborNode]) -> LexborNode:
                     and not _left_out(node, outer) and not _prose_outside(outer, node):
                 best = node
     return best
+
+
+def _own_len(item: LexborNode, template: Template | None) -> int:
+    """The visible length of a post without the replies nested in it (see :func:`nested`)."""
+    n = visible_len(item)
+    if not OWN_PARTS or template is None or not template[1]:
+        return n
+    for reply in _replies(item, template):
+        n -= visible_len(reply)
+    return max(n, 0)
+
+
+def _replies(item: LexborNode, template: Template) -> list[LexborNode]:
+    """The outermost elements of the thread's ``template`` inside the post ``item``."""
+    tag, lead = template
+    out: list[LexborNode] = []
+    for node in item.css(tag):
+        if node.mem_id == item.mem_id or out and inside(node, out[-1]):
+            continue
+        if _lead_class(node.attributes.get("class") or "") == lead:
+            out.append(node)
+    return out
 
 
 def _left_out(node: LexborNode, outer: LexborNode) -> bool:
@@ -249,25 +313,36 @@ def furniture(node: LexborNode) -> bool:
     if not words.strip():
         return CITED_QUOTES and node.tag == "blockquote" and cited(node)
     return bool(_FURNITURE.search(words)) or POST_QUOTES and bool(_QUOTE.search(words)) \
-        or CITED_QUOTES and node.tag == "blockquote" and cited(node)
+        or CITED_QUOTES and node.tag == "blockquote" and cited(node) \
+        or LINK_PREVIEWS and node.tag not in _INLINE and bool(_PREVIEW.search(words))
 
 
-def post_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
+def post_blocks(node: LexborNode, builder,  # noqa: ANN001
+                template: Template | None = None) -> list[Block]:
     """The blocks of a post's message ``node`` without the furniture inside it (see
     :data:`POST_FURNITURE`): an element holding some is built child by child; and without
-    the lines the software adds (:data:`POST_LINES`)."""
-    blocks = _sifted_blocks(node, builder)
+    the lines the software adds (:data:`POST_LINES`). With the thread's ``template``, the
+    replies nested in it stay out too (they are posts of their own, see :data:`OWN_PARTS`);
+    a collapsed preview of the message in front of it goes (:mod:`.previews`)."""
+    blocks = previews.without_preview(_sifted_blocks(node, builder, template))
     return _without_post_lines(blocks) if POST_LINES else blocks
 
 
-def _sifted_blocks(node: LexborNode, builder) -> list[Block]:  # noqa: ANN001
-    if not POST_FURNITURE:
+def _sifted_blocks(node: LexborNode, builder,  # noqa: ANN001
+                   template: Template | None = None) -> list[Block]:
+    replies = {r.mem_id for r in _replies(node, template)} \
+        if OWN_PARTS and template is not None and template[1] else set()
+
+    def left_out(child: LexborNode) -> bool:
+        return child.mem_id in replies or POST_FURNITURE and furniture(child)
+
+    if not POST_FURNITURE and not replies:
         return builder.blocks_of(node, 0)
-    held = sifted.holders(node, "aside, [class], [id]", furniture, root_marked=True)
+    held = sifted.holders(node, "aside, [class], [id]", left_out, root_marked=True)
     if node.mem_id not in held:
         return builder.blocks_of(node, 0)
     return sifted.blocks_without(node, builder, held,
-                                 lambda child: sifted.LEAVE if furniture(child) else None)
+                                 lambda child: sifted.LEAVE if left_out(child) else None)
 
 
 #: A line forum software adds to a post (see :data:`POST_LINES`), matched on the whole line.

@@ -48,6 +48,9 @@ class Group:
     signature: tuple[str, str]
     #: Visible characters of each item (filled by :func:`measure`).
     lengths: list[int] = field(default_factory=list)
+    #: A forum thread's template of replies nested in a post, when its posts hold them
+    #: (:func:`.forum.find`): a post's own parts are not looked for inside them.
+    replies: tuple[str, str] | None = None
 
     @property
     def chars(self) -> int:

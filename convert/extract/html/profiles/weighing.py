@@ -15,6 +15,9 @@ from convert.article import Block, Div, Paragraph, Quote, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts
 
+from selectolax.lexbor import LexborNode
+
+from ..dom import inside
 from . import postparts
 from .repeats import Group, words
 from ...lazyre import lazy
@@ -33,6 +36,11 @@ EVEN_THREAD = rule("forum_even_thread", "a thread holding nearly all the cascade
                    "replaces it also when it is only a little longer (a few words more than "
                    "its running text, not 40, and more than all its words): the posts, each "
                    "with its author and time, are the page's structure")
+POST_HEADERS = rule("forum_post_headers", "when the thread is weighed against the cascade's "
+                    "content, the cascade's lines that are the posts' headers (the element "
+                    "around a post's author outside its message: the name, a score, the time, "
+                    "a replies count) are not what it must cover: the thread keeps the name "
+                    "and the time of each")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -143,7 +151,40 @@ def furniture_shingles(group: Group) -> set[tuple[str, ...]]:
             if node.mem_id != item.mem_id and postparts.furniture(node):
                 toks = _TOKEN.findall(node.text(deep=True, separator=" ").lower())
                 out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+        header = _header(item, group.replies) if POST_HEADERS else None
+        if header is not None:
+            # (joined as the cascade's line joins it: '188 points189 points')
+            for text in (header.text(deep=True), header.text(deep=True, separator=" ")):
+                toks = _TOKEN.findall(text.lower())
+                out.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
     return out
+
+
+#: A post's header holds at most this many characters (more: the author sits in the post's
+#: body, and its text is no header).
+MAX_HEADER_CHARS = 200
+
+
+def _header(item: LexborNode, template: postparts.Template | None) -> LexborNode | None:
+    """The post's header (see :data:`POST_HEADERS`): the largest element around its author
+    that does not hold its message, when it is short; else ``None`` (a post whose markup
+    names no message has no header apart from it)."""
+    author = postparts.author_of(item, template)
+    if author is None:
+        return None
+    time = postparts.time_of(item, template)
+    message = postparts.message_of(item, [m for m in (author, time) if m is not None],
+                                   template)
+    if message.mem_id == item.mem_id:
+        return None
+    header = author
+    up = author.parent
+    while up is not None and up.mem_id != item.mem_id and not inside(message, up) \
+            and up.mem_id != message.mem_id:
+        header, up = up, up.parent
+    if len(header.text(deep=True).strip()) > MAX_HEADER_CHARS:
+        return None
+    return header
 
 
 def _shed(blocks: list[Block], furniture: set[tuple[str, ...]]) -> list[Block]:

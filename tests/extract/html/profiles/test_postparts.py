@@ -85,3 +85,24 @@ def test_citations():
 def test_a_card_line_is_matched_whole():
     assert postparts._CARD_LINE.fullmatch("# 12") and postparts._CARD_LINE.fullmatch("Thread Starter")
     assert not postparts._CARD_LINE.fullmatch("#1 reason I left: the location: it was too far")
+
+
+def test_a_link_preview_card_is_no_part_of_the_post(monkeypatch):
+    # Shaped after a XenForo post (wcxb-dev 4312, a tune page): the poster's link, then the
+    # card the forum fetched for it (the linked page's title, summary and site) in a
+    # bbCodeBlock--unfurl. A Discourse inline-onebox is the link in the sentence: it stays.
+    html = ("<html><body><article class='message-body'><div class='bbWrapper'>"
+            "This might help you, see <a class='inline-onebox' href='https://example.org/r'>"
+            "the XTX review</a> first.<div class='bbCodeBlock bbCodeBlock--unfurl js-unfurl'>"
+            "<div class='contentRow'><div class='contentRow-main'><h3 class='contentRow-header "
+            "js-unfurl-title'><a href='https://example.org/r'>Radeon RX 7900 XTX Review</a>"
+            "</h3><div class='contentRow-snippet'>The card comes with user-replaceable fans "
+            "that pop out without any tools.</div><div class='contentRow-minor'>"
+            "www.example.org</div></div></div></div></div></article></body></html>")
+    message = LexborHTMLParser(html).css_first("article")
+    text = " ".join(block_texts(postparts.post_blocks(message, Builder(None))))
+    assert "This might help you, see the XTX review first." in text
+    assert "user-replaceable fans" not in text and "www.example.org" not in text
+    monkeypatch.setattr(postparts, "LINK_PREVIEWS", False)
+    text = " ".join(block_texts(postparts.post_blocks(message, Builder(None))))
+    assert "user-replaceable fans" in text
