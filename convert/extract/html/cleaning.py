@@ -1,13 +1,10 @@
-"""Conditional cleaning inside the winner (Readability's ``_cleanConditionally``): drop link
-lists, image walls and form debris, never most of the article at once; and blocks whose class/id
+"""Conditional cleaning inside the winner (Readability's ``_cleanConditionally``): drop image
+walls and form debris, never most of the article at once; and blocks whose class/id
 names them as boilerplate (related posts, share bars, comments, newsletter and author boxes)."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import lru_cache
-from typing import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -22,7 +19,7 @@ from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
     ITEMS_MAX_LOSS, ITEM_ALLOWANCE, ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
-    LINK_LIST_DENSITY, LINK_LIST_MAX_CHARS, LOW_WEIGHT_DENSITY, MAX_CLEANED,
+    LOW_WEIGHT_DENSITY, MAX_CLEANED,
     MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
@@ -42,10 +39,6 @@ WEAK_LABEL = rule("weak_label", "prose outweighs a layout-only chrome word (widg
 NEGATIVE_SCORE = rule("negative_score", "a block whose class weight and score are negative "
                       "is dropped")
 CONTENT_COMMAS_RULE = rule("content_commas", "a block with many commas is prose, kept")
-LINK_LISTS = rule("link_lists", "a list of links inside the winner is dropped")
-DOCS_LINK_LISTS = rule("docs_link_lists", "on a documentation page a list of links inside "
-                       "the winner is kept: a section's references (its commands, its guides), "
-                       "not navigation, which the pruning took out already")
 PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept")
 IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
 ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraphs is dropped")
@@ -58,21 +51,6 @@ CODE_INSIDE = rule("code_inside", "a block inside a <pre> (a line of a code bloc
                    "or highlighter renders as one element per line) is never cleaned on its "
                    "own: its shortness and its lack of prose say nothing about it")
 RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
-
-#: Whether the page being extracted is documentation (:func:`documentation_page`).
-_DOCUMENTATION: ContextVar[bool] = ContextVar("decruft_documentation_page", default=False)
-
-
-@contextmanager
-def documentation_page(documentation: bool) -> Iterator[None]:
-    """Clean the winners found inside this block as those of a documentation page (or not):
-    see :data:`DOCS_LINK_LISTS`."""
-    token = _DOCUMENTATION.set(documentation)
-    try:
-        yield
-    finally:
-        _DOCUMENTATION.reset(token)
-
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
@@ -384,7 +362,7 @@ def _parts(node: LexborNode) -> tuple[int, int, int, list[LexborNode]]:
 def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> bool:
     """Readability's ``_cleanConditionally`` test for one container inside the winner: drop it
     when its class/id and score say chrome (strict and relaxed passes), or when its shape reads
-    as a link list, link table, image wall, form debris or a too-short fragment. Never drops a
+    as an empty list, an image wall, form debris or a too-short fragment. Never drops a
     block holding most of the winner, prose with many commas, a captioned image, or a block
     with real paragraphs. ``points`` is the block's content score (0 when unscored)."""
     tag = node.tag or "-"
@@ -414,13 +392,12 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     # A shop's product card or spec sheet has one too, beside a picture, a table or a list:
     # not a signup box.)
     inputs = sum(1 for form in forms if text_len(form) < FORM_MAX_CHARS)
-    density = link_density(node)
     if tag in ("ul", "ol"):
-        # A list of links is navigation; a list of sentences is content. (On a documentation
-        # page a section's list of references is content too.)
-        links = LINK_LISTS and not (DOCS_LINK_LISTS and _DOCUMENTATION.get())
-        return links and density > LINK_LIST_DENSITY and length < LINK_LIST_MAX_CHARS or (
-            length < 1 and img == 0)
+        # A list is dropped only when empty. (Dropping the link-dense ones as navigation, the
+        # "link_lists" rule until 2026-12, lowered the tune split of every set and the check
+        # split of two: inside the winner such a list is mostly the story's own references,
+        # sources or steps; the teaser boxes go by their own rules, see teaser_ends.)
+        return length < 1 and img == 0
     if PROSE_INSIDE and p and _prose(node) >= PROSE_INSIDE_CHARS:
         # Real paragraphs inside: link-heavy parts (a list of references) are judged alone.
         return False
@@ -437,6 +414,7 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         return True
     if not LINK_DENSITY:
         return False
+    density = link_density(node)
     if weight < CLASS_WEIGHT and density > LOW_WEIGHT_DENSITY and length < WEIGHTED_MAX_CHARS and (
             density > LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER):
         return True

@@ -36,7 +36,6 @@ from convert.extract.assess import assess
 from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.decode import decode
 from .builder import Builder
-from .cleaning import documentation_page
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .tails import cut_related_tail, drop_author_box
@@ -125,19 +124,17 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
                            fields, elements["meta"])
     del elements
 
-    # (the cleaning inside the winner keeps a documentation page's lists of references)
-    with documentation_page(profiles.is_type(signals, "documentation")):
-        tree, found = content_mod.find_content(text, head_tree)
-        builder = Builder(base)
-        blocks: list[Block] = []
-        if found is not None:
-            for node in found.nodes:
-                blocks.extend(builder.blocks_of(node, 0))
-        # A page of a known non-article type whose structure is clearly there (a thread's
-        # posts, a grid of cards) is extracted by its type's profile, which sees what the
-        # generic cascade found (the cascade left ``head_tree`` parsed, only scripts and
-        # styles gone).
-        profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
+    tree, found = content_mod.find_content(text, head_tree)
+    builder = Builder(base)
+    blocks: list[Block] = []
+    if found is not None:
+        for node in found.nodes:
+            blocks.extend(builder.blocks_of(node, 0))
+    # A page of a known non-article type whose structure is clearly there (a thread's
+    # posts, a grid of cards) is extracted by its type's profile, which sees what the
+    # generic cascade found (the cascade left ``head_tree`` parsed, only scripts and
+    # styles gone).
+    profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
     del head_tree
     generic, generic_found = blocks, found
     if profiled is not None:

@@ -203,9 +203,6 @@ WEAK_LABEL_DENSITY = 0.3
 SCORED_LIST_DENSITY = 0.5
 #: A block with this many commas is prose (Readability).
 CONTENT_COMMAS = 10
-#: A list is a link list (navigation) above this link density, when shorter than this.
-LINK_LIST_DENSITY = 0.6
-LINK_LIST_MAX_CHARS = 2000
 #: A block with this many characters of paragraph prose is content, whatever its links.
 PROSE_INSIDE_CHARS = 100
 #: An image wall: several images, fewer paragraphs per image than this, shorter than this.

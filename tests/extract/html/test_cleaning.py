@@ -85,20 +85,26 @@ def _text(article) -> str:  # noqa: ANN001
     return article_text(article)
 
 
-def test_a_documentation_page_keeps_its_lists_of_references(monkeypatch):
+def test_lists_of_references_inside_the_winner_are_kept_on_every_kind_of_page(monkeypatch):
+    # A short list of links inside the article is its references (sources, commands, further
+    # reading), on a documentation page and on an article alike: dropping such lists as
+    # navigation (the deleted "link_lists" rule) lowered every set's tune split.
     from convert.extract.html import profiles
-    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.9, {}))
-    text = _text(convert.parse(_references_page(), kind="html"))
-    assert "Overview of Redis lists" in text and "Redis hashes command reference" in text
+    for kind in ("documentation", "article"):
+        monkeypatch.setattr(profiles, "page_type", lambda k, signals: (kind, 0.9, {}))
+        text = _text(convert.parse(_references_page(), kind="html"))
+        assert "Overview of Redis lists" in text and "Redis hashes command reference" in text
 
 
-def test_lists_of_references_are_cleaned_elsewhere(monkeypatch):
-    from convert.extract.html import cleaning, profiles
-    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("article", 0.9, {}))
-    assert "Overview of Redis lists" not in _text(convert.parse(_references_page(), kind="html"))
-    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("documentation", 0.9, {}))
-    monkeypatch.setattr(cleaning, "DOCS_LINK_LISTS", False)
-    assert "Overview of Redis lists" not in _text(convert.parse(_references_page(), kind="html"))
+def test_an_empty_list_inside_the_winner_is_dropped():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.html.cleaning import _should_drop
+    tree = LexborHTMLParser("<div><ul><li></li><li> </li></ul><ul><li><a href='/a'>A link"
+                            "</a></li></ul><p>text</p></div>")
+    empty, links = tree.css("ul")
+    assert _should_drop(empty, 0, 0.0, 1000)
+    assert not _should_drop(links, 0, 0.0, 1000)
 
 
 def test_parts_walk_gives_link_density_the_links_it_would_find():
