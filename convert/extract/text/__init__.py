@@ -5,6 +5,13 @@ there. No module here imports the HTML pipeline: they share only :mod:`convert.e
 decoding, dates and bylines.
 """
 
-from .pipeline import parse_text
-
 __all__ = ["parse_text"]
+
+
+def __getattr__(name: str):  # noqa: ANN202
+    # (lazily: the HTML pipeline reads the vocabulary of :mod:`.rules` and :mod:`.runs`, and
+    # an HTML page must not pay the import of the whole text-dump parser)
+    if name == "parse_text":
+        from .pipeline import parse_text
+        return parse_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
