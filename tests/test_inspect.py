@@ -39,7 +39,7 @@ def test_every_verdict_class_with_the_rule_that_decided():
     assert got["A refurbished sleeper carriage"] == ("figure", "figure")
     assert got["After a decade without"] == ("body", "winner")
     assert got["Advertisement"] == ("dropped", "boilerplate_lines")
-    assert got["Timetable"] == ("dropped", "clean_conditionally")
+    assert got["Timetable · Fares ·"] == ("dropped", "clean_conditionally")
     assert got["Why the mountain railways"] == ("dropped", "chrome_blocks")
     assert got["Read the full timetable"] == ("dropped", "trailing_links")
     assert got["© 2024 Rail Weekly."] == ("dropped", "prune_chrome_tags")
