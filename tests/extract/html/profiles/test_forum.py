@@ -306,32 +306,6 @@ def test_lines_the_software_adds_to_a_post_are_left_out(monkeypatch):
     assert "View Public Profile" in block_texts(forum.build(thread, Builder(None)))
 
 
-def test_a_line_the_cascade_holds_twice_counts_once(monkeypatch):
-    # Shaped after a NodeBB thread (wcxb-dev 0552, a tune page): each reply shows a preview
-    # of the post it answers, so the cascade holds every answered post twice and looks as
-    # long as the thread and more; counted once, the thread covers it and replaces it.
-    def text(i: int) -> str:
-        return " ".join(f"w{i}x{j}" for j in range(30))
-    # The thread found two posts more than the cascade (with their previews).
-    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(text(i)),))), "post")
-              for i in range(8)]
-    cascade = []
-    for i in range(6):
-        if i:
-            cascade.append(Paragraph((Text(text(i - 1)),)))  # the reply's preview
-        cascade.append(Paragraph((Text(text(i)),)))
-    assert weighing.preferred(thread, cascade)
-    monkeypatch.setattr(weighing, "REPEATED_LINES", False)
-    assert not weighing.preferred(thread, cascade)
-
-
-def test_distinct_keeps_short_lines_and_the_first_of_each_long_one():
-    long = " ".join(f"w{j}" for j in range(12))
-    blocks = [Paragraph((Text("Reply"),)), Paragraph((Text(long),)), Paragraph((Text("Reply"),)),
-              Div((Paragraph((Text(long),)),), "post")]
-    assert list(block_texts(weighing._distinct(blocks))) == ["Reply", long, "Reply"]
-
-
 def _invision_post(i: int, author: str, when: str, text: str, quote: str = "") -> str:
     # Shaped after an Invision Community post (wcxb-dev-extra 1658, a tune page): the
     # comment's content holds a header line, the rich text, reactions and a share menu the
@@ -419,37 +393,6 @@ def test_reply_wrappers_give_way_to_the_posts_and_their_nested_replies(monkeypat
     assert thread.signature[0] == "div"
 
 
-def _signed_page() -> str:
-    # Shaped after a GameFAQs board (wcxb-dev 0574, a tune page): each post carries a
-    # signature of running text, which the thread leaves out and the cascade keeps.
-    def post(i: int, author: str, when: str, text: str) -> str:
-        return (f"<tr><td class='msg'><div class='msg_infobox'><span class='user'>{author}</span>"
-                f"<span class='post_time'>{when}</span></div><div class='msg_body'>"
-                f"<div class='msg_text'>{text}</div><div class='signature'>Signature of "
-                f"{author}: currently playing a long list of games on three consoles</div>"
-                f"</div></td></tr>")
-    rows = "".join(post(i, *p) for i, p in enumerate(_POSTS))
-    return f"<html><body><table><tbody>{rows}</tbody></table></body></html>"
-
-
-def test_the_posts_signatures_are_not_what_the_thread_must_cover(monkeypatch):
-    thread = forum.find(LexborHTMLParser(_signed_page()).body)
-    blocks = forum.build(thread, Builder(None))
-    assert "Signature" not in " ".join(block_texts(blocks))
-    # The cascade kept three posts with their signatures, no author or time lines; the
-    # thread holds them and two posts more, but not their signatures.
-    cascade = []
-    for author, _, text in _POSTS[1:]:  # (three authors: no signature repeats)
-        cascade += [Paragraph((Text(text),)), Paragraph((Text(
-            f"Signature of {author}: currently playing a long list of games on three consoles"),))]
-    extra = Div((Paragraph((Text(" ".join(f"x{j}" for j in range(20))),)),), "post")
-    furniture = weighing.furniture_shingles(thread)
-    assert weighing.preferred(blocks + [extra], cascade, furniture)
-    assert not weighing.preferred(blocks + [extra], cascade)
-    monkeypatch.setattr(weighing, "SHED_FURNITURE", False)
-    assert weighing.furniture_shingles(thread) == set()
-
-
 def test_a_blockquote_opening_with_its_citation_is_left_out(monkeypatch):
     # Shaped after an Invision Community reply (wcxb-dev-extra 1658, a tune page): the quote
     # is a <blockquote class='ipsQuote'> (no word of the class names a quote) opening with
@@ -483,126 +426,6 @@ def test_a_user_card_s_lines_are_left_out(monkeypatch):
     assert "Original Poster" not in lines and "Location: SIN" not in lines and "#2" not in lines
     monkeypatch.setattr(postparts, "CARD_LINES", False)
     assert "Location: SIN" in block_texts(forum.build(thread, Builder(None)))
-
-
-def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch):
-    def text(i: int) -> str:
-        return " ".join(f"w{i}x{j}" for j in range(30))
-    # The thread: the cascade's six posts, each with an author and a time line (a few words
-    # more than the cascade, not 40).
-    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(f"Jul {i}"),)),
-                   Paragraph((Text(text(i)),))), "post") for i in range(6)]
-    cascade = [Paragraph((Text(text(i)),)) for i in range(6)]
-    assert weighing.preferred(thread, cascade)
-    monkeypatch.setattr(weighing, "EVEN_THREAD", False)
-    assert not weighing.preferred(thread, cascade)
-
-
-# Shaped after an old Reddit comment page (wcxb-dev 0562, a tune page): every comment is a
-# ``div.thing`` holding its tagline (author, score, time, replies count), its text in
-# ``div.md`` and, in ``div.child``, the ``div.thing`` of each reply: a comment holds its replies.
-_REDDIT = [
-    ("Ragnar_Dragonfyre", 188, "17 hours ago", "Might this also be a potential cure for tinnitus "
-     "if we can trigger new cilia to grow in the inner ear?", [
-         ("BaronVonBearenstein", 139, "15 hours ago", "oh god I dream of a day where there is "
-          "silence and not that endless ringing in both of my ears", []),
-         ("floris0302", 18, "16 hours ago", "I'm pretty sure (might be wrong though) those are "
-          "very different types of cells, but something like that could probably work", [
-              ("surlier", 18, "13 hours ago", "You are correct. There are not actual hairs in "
-               "the inner ear, but hair cells, completely distinct in form and function", []),
-          ]),
-     ]),
-    ("Pen_Vast", 60, "14 hours ago", "I will wear mouse hair if that is what it takes, and I "
-     "would not even complain about it to anybody at all", [
-         ("shareddit", 5, "11 hours ago", "We are all just mice in the end, running through "
-          "the same maze every single day of our lives", []),
-     ]),
-    ("Murandus", 120, "17 hours ago", "Once again mice got even more hair. See you in ten "
-     "years for the cure, as every year since the first study", [
-         ("Bonex1326", 35, "17 hours ago", "I wanna see all these mice with their long lush "
-          "locks and the cure for cancer through their veins", []),
-         ("apiso", 10, "15 hours ago", "I love it when people weigh in on science threads to "
-          "be lazily cynical about every result. Great work", []),
-     ]),
-]
-
-
-def _reddit_thing(author: str, score: int, when: str, text: str, replies: list) -> str:
-    children = "".join(_reddit_thing(*r) for r in replies)
-    return (f"<div class=' thing id-t1_{author.lower()} noncollapsed comment'>"
-            f"<p class='parent'></p><div class='midcol unvoted'></div>"
-            f"<div class='entry unvoted'><p class='tagline'>"
-            f"<a href='javascript:void(0)' class='expand'>[–]</a>"
-            f"<a href='https://old.reddit.com/user/{author}' class='author may-blank'>{author}</a>"
-            f"<span class='score unvoted'>{score} points</span> "
-            f"<time datetime='2026-03-04T19:34:47+00:00' class='live-timestamp'>{when}</time>"
-            f" <a href='javascript:void(0)' class='numchildren'>({len(replies)} children)</a></p>"
-            f"<form action='#' class='usertext warn-on-unload'><div class='usertext-body "
-            f"may-blank-within md-container'><div class='md'><p>{text}</p></div></div></form>"
-            f"<ul class='flat-list buttons'><li class='first'><a href='/p'>permalink</a></li>"
-            f"<li class='reply-button'><a href='#'>reply</a></li></ul></div>"
-            f"<div class='child'><div class='sitetable listing'>{children}</div></div></div>")
-
-
-def _reddit_page() -> str:
-    things = "".join(_reddit_thing(*t) for t in _REDDIT)
-    return ("<html><body><div class='content'><div class='commentarea'>"
-            f"<div class='sitetable nestedlisting'>{things}</div></div></div></body></html>")
-
-
-def _flat(comments: list) -> list:
-    out = []
-    for author, _, when, text, replies in comments:
-        out.append((author, when, text))
-        out.extend(_flat(replies))
-    return out
-
-
-def test_a_comment_tree_is_every_comment_with_its_own_parts(monkeypatch):
-    body = LexborHTMLParser(_reddit_page()).body
-    thread = forum.find(body)
-    assert thread is not None and thread.replies == ("div", "thing")
-    posts = forum.build(thread, Builder(None))
-    # Every comment, nested or not, in page order: its author, its time, its own text only.
-    assert [list(block_texts(p.blocks)) for p in posts] == [list(c) for c in _flat(_REDDIT)]
-    monkeypatch.setattr(postparts, "OWN_PARTS", False)
-    thread = forum.find(body)
-    built = [list(block_texts(p.blocks)) for p in forum.build(thread, Builder(None))]
-    # Without the rule a comment's message is looked for in its replies too: the longest
-    # one's text is put under the comment's name.
-    assert built[0][:2] == ["Ragnar_Dragonfyre", "17 hours ago"]
-    assert built[0][2] == _REDDIT[0][4][1][3]  # (floris0302's reply)
-
-
-def test_a_class_on_every_box_names_no_nested_replies():
-    # Utility-class markup (Quora's 'q-box' on every <div>): the run's class is on far more
-    # elements than it has items, so nothing is a reply nested in a post.
-    posts = "".join(f"<div class='q-box'><div class='q-box'><a class='author' href='/u/{a}'>{a}"
-                    f"</a></div><div class='q-box'><div class='q-box'><time>Jan {i}, 2024</time>"
-                    f"</div><div class='q-box'><p>{t} and some more words to make it long.</p>"
-                    f"</div></div></div>" for i, (a, _, t) in enumerate(_POSTS))
-    body = LexborHTMLParser(f"<html><body><div class='q-box'>{posts}</div></body></html>").body
-    thread = forum.find(body)
-    assert thread is not None and thread.replies is None
-    assert [list(block_texts(p.blocks))[0] for p in forum.build(thread, Builder(None))] \
-        == [a for a, _, _ in _POSTS]
-
-
-def test_the_posts_headers_need_no_covering(monkeypatch):
-    # The cascade's run holds each comment's tagline ('[–]Ragnar_Dragonfyre 188 points 17
-    # hours ago (2 children)'): a line of running text the thread, which keeps the name and the
-    # time, does not hold. It is the posts' header, no part of what the thread must cover.
-    body = LexborHTMLParser(_reddit_page()).body
-    thread = forum.find(body)
-    cascade = Builder(None).blocks_of(body.css_first("div.nestedlisting"), 0)
-    taglines = [t for t in block_texts(cascade) if t.endswith("children)")]
-    assert len(taglines) == len(_flat(_REDDIT))
-    kept = list(block_texts(weighing._shed(cascade, weighing.furniture_shingles(thread))))
-    assert not any(t in kept for t in taglines)
-    assert all(text in kept for _, _, text in _flat(_REDDIT))
-    monkeypatch.setattr(weighing, "POST_HEADERS", False)
-    kept = list(block_texts(weighing._shed(cascade, weighing.furniture_shingles(thread))))
-    assert all(t in kept for t in taglines)
 
 
 def test_a_box_of_links_in_the_run_is_no_post(monkeypatch):
