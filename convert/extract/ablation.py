@@ -38,9 +38,12 @@ def rule(name: str, doc: str) -> bool:
 
 
 def __getattr__(attr: str):
-    # RULES is complete only once both pipelines are imported; import them on first use so
-    # that a caller never sees half the list.
+    # RULES is complete only once both pipelines and every profile are imported (the text
+    # package and the profiles import their modules lazily, when a page needs them); import
+    # them on first use so that a caller never sees half the list.
     if attr == "RULES":
-        from . import html, text  # noqa: F401
+        from importlib import import_module
+        import_module(f"{__package__}.text.pipeline")
+        import_module(f"{__package__}.html.profiles").load_all()
         return dict(_DECLARED)
     raise AttributeError(attr)

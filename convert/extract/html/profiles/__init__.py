@@ -19,6 +19,7 @@ cascade runs as before. Each profile is a named rule (``DECRUFT_ABLATE=forum_pro
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -28,10 +29,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.article import Block
 from convert.extract.assess import page_type
 
-from . import described, docs, forum, listing, product, service, weighing
-from .repeats import words
+# (each profile's modules are imported when a page of its type needs them: an article, the
+# common case, pays for none of them; see load_all)
 
-__all__ = ["Profiled", "page_type", "extract", "is_type", "MIN_PROBABILITY"]
+__all__ = ["Profiled", "page_type", "extract", "is_type", "load_all", "MIN_PROBABILITY"]
 
 log = logging.getLogger("convert.extract")
 
@@ -50,8 +51,16 @@ class Profiled:
     notes: list[str] = field(default_factory=list)
 
 
+def load_all() -> None:
+    """Import every profile's modules (their rules declare themselves on import: what
+    :data:`convert.extract.ablation.RULES` lists)."""
+    for name in ("described", "docs", "forum", "listing", "product", "service", "weighing"):
+        importlib.import_module(f"{__name__}.{name}")
+
+
 def _widened(found) -> LexborNode | None:  # noqa: ANN001
     """The strict winner widened to all the page's sections (:func:`.service.widen`)."""
+    from . import service
     if found.level != 0 or found.nodes[0].tag == "body":
         return None
     return service.widen(found.nodes)
@@ -104,6 +113,7 @@ _Taken = tuple[list[Block], list[LexborNode], list[str]]
 
 def _listing(kind: str, page: _Page) -> _Taken | None:
     """Listing and collection: the run of repeated cards as one list."""
+    from . import listing
     if not listing.LISTING_PROFILE:
         return None
     taken = listing.take(page.body, page.builder, page.generic)
@@ -116,6 +126,7 @@ def _listing(kind: str, page: _Page) -> _Taken | None:
 def _product(kind: str, page: _Page) -> _Taken | None:
     """Product: the content found again without reviews and other products (with hidden
     panels and streamed segments shown), and with the blocks marked as its description."""
+    from . import described, product
     if not (product.PRODUCT_PROFILE and page.html):
         return None
     markup = product.product_markup(page.html)
@@ -153,6 +164,8 @@ def _product(kind: str, page: _Page) -> _Taken | None:
 def _service(kind: str, page: _Page) -> _Taken | None:
     """Service/landing: the page's <main>, else the strict winner widened to all the page's
     sections."""
+    from . import service
+    from .repeats import words
     if not service.SERVICE_PROFILE or page.found is None:
         return None
     taken = _service_sections(page)
@@ -177,6 +190,7 @@ def _service_sections(page: _Page) -> _Taken | None:
 
 def _documentation(kind: str, page: _Page) -> _Taken | None:
     """Documentation: widened like a service page, without the on-page contents."""
+    from . import docs
     if not docs.DOCS_PROFILE or page.found is None:
         return None
     found = page.found
@@ -205,6 +219,7 @@ def _documentation(kind: str, page: _Page) -> _Taken | None:
 
 def _forum(kind: str, page: _Page) -> _Taken | None:
     """Forum: every post of the thread, a section each."""
+    from . import forum, weighing
     if not forum.FORUM_PROFILE:
         return None
     thread = forum.find(page.body)
