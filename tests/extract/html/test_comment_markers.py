@@ -10,11 +10,9 @@ import pytest
 
 from convert.extract.html import parse_html
 from convert.textutil import article_text
+from storypages import story
 
-_STORY = "".join(
-    f"<p>Paragraph {i} of the story: the harbour authority said the dredging of the eastern "
-    f"basin would stay within the budget agreed last spring, and that the quay would reopen "
-    f"in May, weather permitting.</p>" for i in range(4))
+_STORY = story(4)
 
 
 def _thread(n: int = 12) -> str:

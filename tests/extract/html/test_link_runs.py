@@ -6,30 +6,22 @@ from __future__ import annotations
 
 from convert.extract.html import parse_html
 from convert.textutil import article_text
+from storypages import story, story_page
 
-_STORY = "".join(
-    f"<p>Paragraph {i} of the story: the harbour authority said the dredging of the eastern "
-    f"basin would stay within the budget agreed last spring, and that the quay would reopen "
-    f"in May, weather permitting.</p>" for i in range(5))
-
-
-def _page(tail: str) -> str:
-    return ("<html><head><title>Harbour works</title></head><body><div class='content'>"
-            "<h1>Harbour works begin on the eastern basin</h1>" + _STORY + tail
-            + "</div></body></html>")
+_STORY = story()
 
 
 def test_run_of_link_paragraphs_in_wrappers_leaves():
     tail = "".join(f"<div class='item'><p><a href='/story/{i}'>Another headline about the "
                    f"town, number {i}</a></p></div>" for i in range(6))
-    text = article_text(parse_html(_page(tail)))
+    text = article_text(parse_html(story_page(tail)))
     assert "Paragraph 4 of the story" in text and "Another headline" not in text
 
 
 def test_run_of_br_separated_links_leaves():
     tail = "<p>" + "<br>".join(f"<a href='/archive/{i}'>Archive entry {i}: an older post</a>"
                                for i in range(8)) + "</p>"
-    text = article_text(parse_html(_page(tail)))
+    text = article_text(parse_html(story_page(tail)))
     assert "Paragraph 4 of the story" in text and "Archive entry" not in text
 
 
@@ -38,7 +30,7 @@ def test_a_few_link_lines_stay():
     tail = ("<p><a href='/a'>The basin's history</a></p><p><a href='/b'>The ferry timetable"
             "</a></p><p><a href='/c'>The lifeboat station</a></p>" + _STORY.replace(
                 "Paragraph", "Section"))
-    text = article_text(parse_html(_page(tail)))
+    text = article_text(parse_html(story_page(tail)))
     assert "The basin's history" in text and "The lifeboat station" in text
 
 
@@ -51,6 +43,6 @@ def test_link_lines_leave_a_paragraph_that_also_holds_prose():
         for i in range(4))
     links = "<br><br>".join(f"<a href='/2012/07/post-{i}.html'>Funny post number {i} of the "
                             f"summer</a>" for i in range(8))
-    text = article_text(parse_html(_page(f"<p>{prose}<br><br>{links}</p>")))
+    text = article_text(parse_html(story_page(f"<p>{prose}<br><br>{links}</p>")))
     assert "Line 3 of the roundup's own text" in text
     assert "Funny post number" not in text

@@ -9,17 +9,9 @@ from __future__ import annotations
 
 from convert.extract.html import parse_html, profiles, tails
 from convert.textutil import article_text
+from storypages import story, story_page
 
-_STORY = "".join(
-    f"<p>Paragraph {i} of the story: the harbour authority said the dredging of the eastern "
-    f"basin would stay within the budget agreed last spring, and that the quay would reopen "
-    f"in May, weather permitting.</p>" for i in range(5))
-
-
-def _page(tail: str) -> str:
-    return ("<html><head><title>Harbour works</title></head><body><div class='content'>"
-            "<h1>Harbour works begin on the eastern basin</h1>" + _STORY + tail
-            + "</div></body></html>")
+_STORY = story()
 
 
 _BOX = ("<p>More from the Harbour Gazette…</p>"
@@ -29,19 +21,19 @@ _BOX = ("<p>More from the Harbour Gazette…</p>"
 
 
 def test_related_box_after_the_story_leaves():
-    text = article_text(parse_html(_page(_BOX)))
+    text = article_text(parse_html(story_page(_BOX)))
     assert "Paragraph 4 of the story" in text
     assert "More from the Harbour Gazette" not in text and "Why do gulls" not in text
 
 
 def test_related_box_stays_with_the_rule_off(monkeypatch):
     monkeypatch.setattr(tails, "RELATED_TAIL", False)
-    text = article_text(parse_html(_page(_BOX)))
+    text = article_text(parse_html(story_page(_BOX)))
     assert "More from the Harbour Gazette" in text and "Why do gulls" in text
 
 
 def test_a_last_label_line_leaves():
-    text = article_text(parse_html(_page("<p>More world stories from the Gazette:</p>")))
+    text = article_text(parse_html(story_page("<p>More world stories from the Gazette:</p>")))
     assert "Paragraph 4" in text and "More world stories" not in text
 
 
@@ -51,26 +43,26 @@ def test_see_also_section_with_prose_stays():
     tail = ("<h3>See also</h3><p>The basin's history: the first quay was built in 1820 by "
             "the merchants of the town, who paid for it with a levy on every barrel of herring "
             "landed there, and it stood until the storm of 1953 took its eastern end.</p>")
-    text = article_text(parse_html(_page(tail)))
+    text = article_text(parse_html(story_page(tail)))
     assert "See also" in text and "The basin's history" in text
 
 
 def test_label_with_a_paragraph_of_prose_after_it_stays():
     long_item = ("<p>" + " ".join(["the harbour master explained the tides once more"] * 8)
                  + "</p>")
-    text = article_text(parse_html(_page("<h3>More from the Harbour Gazette</h3>" + long_item)))
+    text = article_text(parse_html(story_page("<h3>More from the Harbour Gazette</h3>" + long_item)))
     assert "More from the Harbour Gazette" in text and "the harbour master" in text
 
 
 def test_label_before_most_of_the_text_stays():
     # A label halfway up the body, with the rest of the story below it, is not the end.
-    text = article_text(parse_html(_page("<p>More from the Harbour Gazette</p>" + _STORY)))
+    text = article_text(parse_html(story_page("<p>More from the Harbour Gazette</p>" + _STORY)))
     assert "More from the Harbour Gazette" in text
 
 
 def test_not_on_a_listing_page(monkeypatch):
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("listing", 0.3, {}))
-    text = article_text(parse_html(_page(_BOX)))
+    text = article_text(parse_html(story_page(_BOX)))
     assert "Why do gulls" in text
 
 
@@ -82,13 +74,13 @@ _BIO = ("<h3>ABOUT JANE HARBOUR</h3><p>Jane Harbour is a freelance writer in Whi
 
 
 def test_author_box_below_the_story_leaves():
-    text = article_text(parse_html(_page(_BIO)))
+    text = article_text(parse_html(story_page(_BIO)))
     assert "Paragraph 4 of the story" in text
     assert "ABOUT JANE HARBOUR" not in text and "freelance writer" not in text
 
 
 def test_author_box_on_one_line_leaves():
-    text = article_text(parse_html(_page(
+    text = article_text(parse_html(story_page(
         "<p><strong>About the Author:</strong> Jane Harbour is the Gazette's harbour "
         "reporter and writes about boats.</p>")))
     assert "Paragraph 4" in text and "About the Author" not in text
@@ -96,7 +88,7 @@ def test_author_box_on_one_line_leaves():
 
 def test_author_box_stays_with_the_rule_off(monkeypatch):
     monkeypatch.setattr(tails, "AUTHOR_BOX_LINES", False)
-    text = article_text(parse_html(_page(_BIO)))
+    text = article_text(parse_html(story_page(_BIO)))
     assert "freelance writer" in text
 
 
