@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, regexcache
 from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, DecruftError, \
     Terminated, report
 
@@ -288,7 +288,11 @@ def main(argv: Optional[list[str]] = None) -> None:
         args = sys.argv[1:] if argv is None else argv
         if not (args[:1] == ["--version"]):
             _add_plugin_commands()
-        app(args=args, prog_name="decruft", standalone_mode=True)
+        try:
+            app(args=args, prog_name="decruft", standalone_mode=True)
+        finally:
+            # the patterns this run compiled, for the next run (as Python writes .pyc files)
+            regexcache.save()
     except KeyboardInterrupt as exc:
         sys.exit(_interrupted(exc))
     except DecruftError as exc:  # pragma: no cover - commands catch their own

@@ -19,12 +19,13 @@ import re
 import sys
 from functools import reduce
 from typing import Any
+from . import regexcache
 
 __all__ = ["entry_points", "EntryPoint", "Distribution"]
 
 _INFO_SUFFIXES = (".dist-info", ".egg-info")
 # importlib.metadata.EntryPoint.pattern
-_PATTERN = re.compile(r'(?P<module>[\w.]+)\s*'
+_PATTERN = regexcache.compile(r'(?P<module>[\w.]+)\s*'
                       r'(:\s*(?P<attr>[\w.]+)\s*)?'
                       r'((?P<extras>\[.*\])\s*)?$')
 

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import __version__
 from .errors import InputError
+from . import regexcache
 
 #: Seconds to wait for a connection, and for the whole transfer of one response.
 CONNECT_TIMEOUT = float(os.environ.get("DECRUFT_CONNECT_TIMEOUT", 10))
@@ -37,7 +38,7 @@ PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/x
 USER_AGENT = f"decruft/{__version__} (+https://pypi.org/project/decruft/)"
 _ACCEPT_PAGE = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 _CHUNK = 64 * 1024
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_SCHEME = regexcache.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
 
 @dataclass(frozen=True)

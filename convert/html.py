@@ -29,6 +29,7 @@ from .article import Article, Block, Inline, Meta
 # they stay importable from here, where writers have always found them.
 from .safety import MAX_SPAN, safe_image_url, safe_link_url, url_scheme
 from .textutil import clean_text, inline_text
+from . import regexcache
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",
            "byline", "language_tag", "flat_text", "leaf_blocks", "MAX_SPAN", "MAX_BLOCK_DEPTH",
@@ -40,8 +41,8 @@ MAX_BLOCK_DEPTH = 24
 #: Inline markup nested deeper than this is rendered as its plain text.
 MAX_INLINE_DEPTH = 12
 
-_LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
-_CLASS = re.compile(r"[^a-z0-9_-]+")
+_LANG = regexcache.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+_CLASS = regexcache.compile(r"[^a-z0-9_-]+")
 
 
 def _text(s: str) -> str:

@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from .errors import DecruftError
 from .fetch import is_url, url_stem
+from . import regexcache
 
 
 class OutputError(DecruftError):
@@ -161,17 +162,17 @@ def write_atomic(path: Path, data: bytes, *, no_clobber: bool = False) -> None:
 # Names Windows refuses whatever the extension (CON.md is as bad as CON).
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
              *(f"lpt{i}" for i in range(10))}
-_UNSAFE = re.compile(r"[^\w\-.]+", re.UNICODE)
+_UNSAFE = regexcache.compile(r"[^\w\-.]+", re.UNICODE)
 MAX_STEM = 80
 
 # What no file name may hold: path separators and NUL. Other controls (C0, DEL, C1) and the
 # bidirectional overrides are legal on POSIX but make names that print wrongly or disguise
 # their extension ("gpj.exe" shown reversed), so they go too. Surrogates U+DC80-U+DCFF stand
 # for the undecodable bytes of a POSIX file name and are kept: they write back those bytes.
-_NOT_IN_NAME = re.compile(
+_NOT_IN_NAME = regexcache.compile(
     "[/\\\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udc7f\udd00-\udfff]")
 # Windows also refuses these, and silently drops trailing dots and spaces.
-_NOT_ON_WINDOWS = re.compile(r'[<>:"|?*]')
+_NOT_ON_WINDOWS = regexcache.compile(r'[<>:"|?*]')
 #: Bytes a stem may take: file systems cap a name at 255 bytes, and a collision suffix and
 #: the extension still have to fit.
 MAX_STEM_BYTES = 200

@@ -21,6 +21,7 @@ import re
 from urllib.parse import quote, urljoin
 
 from .textutil import clean_text
+from . import regexcache
 
 __all__ = ["KEPT_SCHEMES", "KEPT_DATA_IMAGE", "LIVE_LINK_SCHEMES", "LIVE_IMAGE_SCHEMES",
            "LIVE_DATA_IMAGE", "MAX_SPAN", "kept_url", "safe_link_url", "safe_image_url",
@@ -34,10 +35,10 @@ MAX_SPAN = 1000
 #: Schemes an extracted link may keep (besides relative URLs and ``#fragments``).
 KEPT_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "tel", "news", "irc", "xmpp"})
 #: ``data:`` images an extracted image may keep.
-KEPT_DATA_IMAGE = re.compile(r"^data:image/(?:png|gif|jpe?g|webp|avif);", re.IGNORECASE)
+KEPT_DATA_IMAGE = regexcache.compile(r"^data:image/(?:png|gif|jpe?g|webp|avif);", re.IGNORECASE)
 # Browsers ignore control characters and spaces inside a URL, so ``java\tscript:`` is checked
 # as ``javascript:``.
-_KEPT_JUNK = re.compile(r"[\x00-\x20\x7f]+")
+_KEPT_JUNK = regexcache.compile(r"[\x00-\x20\x7f]+")
 
 
 def kept_url(raw: str | None, base: str | None, *, image: bool = False) -> str | None:
@@ -76,11 +77,11 @@ LIVE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 #: Schemes a written image may load from (besides relative URLs and :data:`LIVE_DATA_IMAGE`).
 LIVE_IMAGE_SCHEMES = frozenset({"http", "https"})
 #: ``data:`` images a writer shows inline.
-LIVE_DATA_IMAGE = re.compile(r"data:image/(png|gif|jpeg|jpg|webp)[;,]", re.I)
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+LIVE_DATA_IMAGE = regexcache.compile(r"data:image/(png|gif|jpeg|jpg|webp)[;,]", re.I)
+_SCHEME = regexcache.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers ignore these inside a scheme (``java\tscript:``), so they are removed before checking.
-_URL_JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URL_JUNK = regexcache.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_BAD_PERCENT = regexcache.compile(r"%(?![0-9A-Fa-f]{2})")
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 

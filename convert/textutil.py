@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Iterator
 
 from .article import Article, Block, Inline
+from . import regexcache
 
 # Characters no text should carry: those XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone
 # surrogates, U+FFFE/U+FFFF), which crash lxml-based writers (python-docx, EPUB), and the
@@ -14,7 +14,8 @@ from .article import Article, Block, Inline
 # concatenated files). Format characters with a job are kept: zero-width space (U+200B, the
 # word boundary of Thai, Khmer, Lao and Burmese), (non-)joiners, bidirectional marks, soft
 # hyphen.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_NOT_TEXT = regexcache.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:

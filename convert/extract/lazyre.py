@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..regexcache import compile as _compile
+
 __all__ = ["lazy", "compiled", "LazyPattern"]
 
 #: Every lazy pattern made, so a test can compile them all.
@@ -50,7 +52,7 @@ class LazyPattern:
         """The compiled pattern (compiling it now if it was not yet)."""
         rx = self._compiled
         if rx is None:
-            rx = self._compiled = re.compile(self.pattern, self.flags_given)
+            rx = self._compiled = _compile(self.pattern, self.flags_given)
             attrs = self.__dict__
             for name in _PATTERN_ATTRS:
                 attrs[name] = getattr(rx, name)  # bound methods: no wrapper per call

@@ -19,14 +19,15 @@ bs4's general matcher.
 from __future__ import annotations
 
 import functools
-import re
 from html import unescape
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-_TOKEN = re.compile(r'<(/?)([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+="[^"]*")*)\s*(/?)>|([^<]+)')
-_ATTR = re.compile(r'([^\s=/>]+)="([^"]*)"')
+from convert import regexcache
+
+_TOKEN = regexcache.compile(r'<(/?)([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+="[^"]*")*)\s*(/?)>|([^<]+)')
+_ATTR = regexcache.compile(r'([^\s=/>]+)="([^"]*)"')
 #: What ``BeautifulSoup.endData`` takes for whitespace (a string of only these collapses).
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 

@@ -22,6 +22,7 @@ from convert import Article, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
 from convert.html import HTMLRenderer, article_html
 from convert.images import loader_for
+from convert import regexcache
 from convert.textutil import clean_text
 
 from ._md_blocks import children, gfm_table, prepare
@@ -29,17 +30,17 @@ from ._md_front import front_matter
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
 # it is never emphasis, and escaping it there makes snake_case unreadable.
-_SPECIAL = re.compile(r"([\\`*\[\]<>|~])")
-_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_SPECIAL = regexcache.compile(r"([\\`*\[\]<>|~])")
+_UNDERSCORE = regexcache.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_ENTITY = regexcache.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Syntax only at the start of a line: headings, quotes, bullets, setext/thematic rules, numbers.
-_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)]))", re.M)
+_LINE_START = regexcache.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)]))", re.M)
 #: Containers nested deeper are flattened: markdown-it-py stops parsing at 20 levels, and a
 #: list costs two (list + item).
 MAX_DEPTH = 8
-_BACKTICKS = re.compile(r"`+")
-_DEFINITION_LABEL = re.compile(r"(?<!\\)\]:")
-_EDGE_BREAKS = re.compile(r"^(?:\s*\\\n)+|(?:\\\n\s*)+$")
+_BACKTICKS = regexcache.compile(r"`+")
+_DEFINITION_LABEL = regexcache.compile(r"(?<!\\)\]:")
+_EDGE_BREAKS = regexcache.compile(r"^(?:\s*\\\n)+|(?:\\\n\s*)+$")
 #: What ``--embed-images`` inlines (what browsers and Markdown previews show; SVG data is
 #: refused by convert.html: it can carry script). Others become PNG when Pillow is installed.
 EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
@@ -47,7 +48,7 @@ EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 
 # A text none of the rules below can change (most runs of prose): no character they escape,
 # no line break, no "!" at the end, no line-start syntax at the start.
-_MAY_NEED_ESCAPE = re.compile(r"[\\`*\[\]<>|~_&\n]")
+_MAY_NEED_ESCAPE = regexcache.compile(r"[\\`*\[\]<>|~_&\n]")
 
 
 def escape_markdown(text: str) -> str:
@@ -324,7 +325,7 @@ def _converter_class() -> type:
 
 
 # Whitespace and hard breaks at the edges of an inline element go outside its delimiters.
-_EDGES = re.compile(r"((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z", re.S)
+_EDGES = regexcache.compile(r"((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z", re.S)
 _MARK_TAGS = {"*": ("em", "i", "strong", "b"), "~": ("del", "s")}
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from convert import Article, hookimpl
+from convert import Article, hookimpl, regexcache
 from convert.errors import InputError
 from convert.formats import ReadContext, ReaderRegistry
 
@@ -35,8 +35,8 @@ from ._archive import (MAX_PARTS, Embedder, Part, check_page, extract_page, http
 
 #: Bytes searched for the archive's header block when sniffing.
 SNIFF_BYTES = 8192
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-_CID = re.compile(rb"""cid:([^\s"'<>()\\]+)""", re.IGNORECASE)
+_HEADER_END = regexcache.compile(rb"\r?\n\r?\n")
+_CID = regexcache.compile(rb"""cid:([^\s"'<>()\\]+)""", re.IGNORECASE)
 
 
 def sniff_mhtml(data: bytes, ctx: ReadContext) -> bool:

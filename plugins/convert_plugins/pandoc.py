@@ -32,7 +32,7 @@ import shutil
 import subprocess
 from typing import Any, Sequence
 
-from convert import Article, hookimpl
+from convert import Article, hookimpl, regexcache
 from convert.errors import FormatError
 from convert.formats import FormatRegistry, RenderOptions
 from convert.html import (MAX_BLOCK_DEPTH, MAX_INLINE_DEPTH, MAX_SPAN, flat_text, language_tag,
@@ -43,7 +43,7 @@ from convert.textutil import clean_text
 API_VERSIONS = {"1.22": [1, 22, 2, 1], "1.23": [1, 23, 1]}
 DEFAULT_API = "1.23"
 _NO_ATTR: list[Any] = ["", [], []]
-_VERSION_LINE = re.compile(r"pandoc-types (\d+)\.(\d+)")
+_VERSION_LINE = regexcache.compile(r"pandoc-types (\d+)\.(\d+)")
 
 
 def _node(t: str, c: Any = None) -> dict[str, Any]:

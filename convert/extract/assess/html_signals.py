@@ -9,7 +9,6 @@ cost stays a small share of an extraction. The signals are a sparse ``{name: val
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from typing import Any, Mapping
 
@@ -18,16 +17,17 @@ from selectolax.lexbor import LexborHTMLParser
 from . import vocab as V
 from .structure_signals import elements, structure_signals
 from .url_signals import url_signals
+from ... import regexcache
 
 __all__ = ["html_signals", "cascade_signals", "page_text_chars"]
 
-_TAG = re.compile(r"<([a-z][a-z0-9]{0,9})")
-_CLASS = re.compile(r'class="([^"]*)"')
-_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,60}")')
-_ITEMTYPE = re.compile(r'itemtype="https?://schema\.org/([A-Za-z]{2,40})"')
-_QUOTED = re.compile(r'"([^"]+)"')
-_DOLLARS = re.compile(r"\$ ?\d")
-_WORD = re.compile(r"\w+")
+_TAG = regexcache.compile(r"<([a-z][a-z0-9]{0,9})")
+_CLASS = regexcache.compile(r'class="([^"]*)"')
+_LD_TYPE = regexcache.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,60}")')
+_ITEMTYPE = regexcache.compile(r'itemtype="https?://schema\.org/([A-Za-z]{2,40})"')
+_QUOTED = regexcache.compile(r'"([^"]+)"')
+_DOLLARS = regexcache.compile(r"\$ ?\d")
+_WORD = regexcache.compile(r"\w+")
 _SPLIT = str.maketrans("-_", "  ")
 
 #: Only this much markup is read for class words and phrases: a page's kind shows early, and

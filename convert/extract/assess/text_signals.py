@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any, Sequence
 
 from .url_signals import url_signals
+from ... import regexcache
 
 __all__ = ["dump_signals"]
 
 #: Line-level cues, lower case; each counts the lines that hold it.
 _CUES = {
-    "cart": re.compile(r"add to (?:cart|bag|basket)|buy now|in stock|out of stock|"
+    "cart": regexcache.compile(r"add to (?:cart|bag|basket)|buy now|in stock|out of stock|"
                        r"\bsku\b|free shipping|quantity"),
-    "thread": re.compile(r"\breply\b|\breplies\b|\bquote\b|\bjoined\b|\bposts?:|"
+    "thread": regexcache.compile(r"\breply\b|\breplies\b|\bquote\b|\bjoined\b|\bposts?:|"
                          r"\bposted\b|\bmember\b|\blikes?\b|#\d+$"),
-    "more": re.compile(r"load more|show more|next page|\bresults\b|sort by|filter|"
+    "more": regexcache.compile(r"load more|show more|next page|\bresults\b|sort by|filter|"
                        r"\bpage \d+ of\b|read more"),
-    "docs": re.compile(r"table of contents|on this page|edit this page|\bapi\b|"
+    "docs": regexcache.compile(r"table of contents|on this page|edit this page|\bapi\b|"
                        r"\bparameters?\b|\breturns?\b|\bexample\b|install"),
-    "service": re.compile(r"contact us|get in touch|our services|get started|"
+    "service": regexcache.compile(r"contact us|get in touch|our services|get started|"
                           r"book (?:a|an|now)|free (?:quote|consultation|trial)|pricing"),
 }
-_PRICE = re.compile(r"[$€£]\s?\d|\d[.,]\d\d\s?(?:€|eur|usd|zł|kr)")
-_CODE = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|return|function|const|var|let)\b|=>|\(\)")
-_DATE = re.compile(r"\b(?:19|20)\d\d\b")
+_PRICE = regexcache.compile(r"[$€£]\s?\d|\d[.,]\d\d\s?(?:€|eur|usd|zł|kr)")
+_CODE = regexcache.compile(
+    r"[{};]\s*$|^\s*(?:def|class|import|return|function|const|var|let)\b|=>|\(\)")
+_DATE = regexcache.compile(r"\b(?:19|20)\d\d\b")
 
 
 def dump_signals(units: Sequence[Any], url: str | None) -> dict[str, float]:

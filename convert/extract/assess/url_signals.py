@@ -7,12 +7,13 @@ import re
 from urllib.parse import urlsplit
 
 from . import vocab as V
+from ... import regexcache
 
 __all__ = ["url_signals"]
 
-_WORD_SPLIT = re.compile(r"[/\-_.+]+")
-_DATE = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/|$)")
-_YEAR = re.compile(r"/(?:19|20)\d\d/")
+_WORD_SPLIT = regexcache.compile(r"[/\-_.+]+")
+_DATE = regexcache.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/|$)")
+_YEAR = regexcache.compile(r"/(?:19|20)\d\d/")
 
 
 def url_signals(url: str | None) -> dict[str, float]:

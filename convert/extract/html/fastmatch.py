@@ -20,6 +20,7 @@ import re
 from re import _constants as C  # noqa: N812
 from re import _parser
 
+from ...regexcache import compile as _compile
 from ..lazyre import LazyPattern, compiled
 
 __all__ = ["Folded", "fold_patterns", "foldable", "in_words"]
@@ -64,14 +65,14 @@ class Folded:
         flags = rx.flags & ~re.IGNORECASE
         try:
             ok = foldable(_parser.parse(rx.pattern, flags)) and not (
-                re.compile(rx.pattern, flags).flags & re.IGNORECASE)  # no inline (?i)
+                _compile(rx.pattern, flags).flags & re.IGNORECASE)  # no inline (?i)
         except Exception:  # an unknown construct: the plain pattern answers everything
             ok = False
         if not ok:
             self._exact = self._scan = rx
             self._words = False
             return rx
-        self._exact = re.compile(rx.pattern, flags)
+        self._exact = _compile(rx.pattern, flags)
         self._scan = _trie_twin(rx.pattern, flags) or self._exact
         tree = _parser.parse(rx.pattern, flags)
         self._words = _wordwise(tree)
@@ -328,7 +329,7 @@ def needles(tree) -> set[str] | None:  # noqa: ANN001
 
 # ----------------------------------------------------------------------------- trie twin
 
-_PLAIN = re.compile(r"[a-z0-9_-]")
+_PLAIN = _compile(r"[a-z0-9_-]")
 _QUANTIFIERS = frozenset("?*+{")
 
 
@@ -393,12 +394,12 @@ def _trie(branches: list[str]) -> str:
 def _trie_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
     """The trie form of a top-level alternation, or ``None`` where it does not apply
     (groups, whose numbers the regrouping would change; verbose patterns; one branch)."""
-    if flags & re.VERBOSE or re.compile(pattern, flags).groups:
+    if flags & re.VERBOSE or _compile(pattern, flags).groups:
         return None
     branches = _split_top(pattern)
     if len(branches) < 2:
         return None
     try:
-        return re.compile(_trie(branches), flags)
+        return _compile(_trie(branches), flags)
     except re.error:
         return None

@@ -10,13 +10,13 @@ join it as a listing under its intro.
 
 from __future__ import annotations
 
-import re
 
 from convert.extract.ablation import rule
 
 from . import meta as M
 from . import rules as R
 from .lines import RULE_MAX_WORDS, Line, drop, norm_key
+from ... import regexcache
 
 #: A label printed on at least RECORD_MIN records (of at most RECORD_LABEL_WORDS words) marks
 #: a list of records; it replaces the prose found when its region holds RECORD_SHARE times
@@ -65,9 +65,9 @@ REGULAR_SHARE = 0.5
 #: Lines per record, at least, for a label with numbers.
 NUMBERED_GAP = 2
 #: A price: a currency sign before or after a number.
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|£|zł|kr\b)")
+_PRICE = regexcache.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|£|zł|kr\b)")
 #: A run of digits (with its decimal and thousands marks) in a label's key.
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = regexcache.compile(r"\d+(?:[.,]\d+)*")
 
 
 #: Furniture that stays dropped inside a list of records.

@@ -14,20 +14,20 @@ float rounded by us), a currency an ISO 4217 code, an availability schema.org's 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
 from convert.extract.ablation import rule
 from .declared import ld_types
+from .... import regexcache
 
 OFFERS = rule("offers", "a product page's declared price, currency and availability become "
               "metadata")
 
-_PRICE = re.compile(r"\d{1,12}(?:[.,]\d{1,4})?")
-_CURRENCY = re.compile(r"[A-Z]{3}")
-_AVAILABILITY = re.compile(r"[A-Za-z]{2,40}")
+_PRICE = regexcache.compile(r"\d{1,12}(?:[.,]\d{1,4})?")
+_CURRENCY = regexcache.compile(r"[A-Z]{3}")
+_AVAILABILITY = regexcache.compile(r"[A-Za-z]{2,40}")
 #: OpenGraph/Facebook catalogue spellings of availability, as schema.org names them.
 _OG_AVAILABILITY = {"instock": "InStock", "in stock": "InStock", "oos": "OutOfStock",
                     "out of stock": "OutOfStock", "outofstock": "OutOfStock",

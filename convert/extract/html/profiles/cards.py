@@ -25,6 +25,7 @@ from convert.textutil import inline_text
 from ..builder import Builder
 from .desktop import desktop_hidden as hidden_by, is_hidden_on_desktop as is_hidden
 from .service import collapsed_panel
+from .... import regexcache
 
 __all__ = ["card_builder", "without_repeats", "without_counters", "CARD_LINK_TWINS",
            "CARD_REPEATS", "CARD_COUNTERS", "CARD_CONTROLS"]
@@ -39,7 +40,8 @@ CARD_CONTROLS = rule("card_controls", "a card's controls are left out of it: a l
                      "('Add to Compare')")
 
 #: class words of a link drawn as a button.
-_BUTTON_CLASS = re.compile(r"(?<![\w-])(?:btn|button|cta)(?:-[\w-]+)?(?![\w-])", re.IGNORECASE)
+_BUTTON_CLASS = regexcache.compile(r"(?<![\w-])(?:btn|button|cta)(?:-[\w-]+)?(?![\w-])",
+                                   re.IGNORECASE)
 
 
 def _control(node: LexborNode) -> bool:
@@ -156,7 +158,7 @@ CARD_COUNTERS = rule("card_counters", "a card's line that is a bare number (its 
 
 #: A bare count or rating: digits with separators, an optional sign and magnitude suffix. A
 #: price has a currency, a year or a model name has words around it: they stay.
-_COUNTER = re.compile(r"^[+]?\d[\d,.\u202f\u00a0]*[kKmM]?\+?$")
+_COUNTER = regexcache.compile(r"^[+]?\d[\d,.\u202f\u00a0]*[kKmM]?\+?$")
 
 
 def without_counters(blocks: list[Block]) -> list[Block]:

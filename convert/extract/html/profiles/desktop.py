@@ -12,7 +12,6 @@ breakpoint keeps its usual reading.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
@@ -20,6 +19,7 @@ from selectolax.lexbor import LexborNode
 from convert.extract.ablation import rule
 
 from ..dom import hidden_by
+from .... import regexcache
 
 __all__ = ["desktop_hidden", "is_hidden_on_desktop", "LISTING_DESKTOP_VIEW"]
 
@@ -40,9 +40,9 @@ _SHOWN = frozenset({"block", "flex", "grid", "inline", "inline-block", "inline-f
                     "inline-grid", "table", "table-row", "table-cell", "contents", "flow-root",
                     "list-item"})
 
-_TW = re.compile(r"^(sm|md|lg|xl|2xl):(hidden|" + "|".join(sorted(_SHOWN, key=len,
+_TW = regexcache.compile(r"^(sm|md|lg|xl|2xl):(hidden|" + "|".join(sorted(_SHOWN, key=len,
                                                                   reverse=True)) + r")$")
-_BS = re.compile(r"^d-(?:(sm|md|lg|xl|xxl)-)?(none|" + "|".join(sorted(_SHOWN, key=len,
+_BS = regexcache.compile(r"^d-(?:(sm|md|lg|xl|xxl)-)?(none|" + "|".join(sorted(_SHOWN, key=len,
                                                                         reverse=True)) + r")$")
 
 
