@@ -64,7 +64,8 @@ class Folded:
             return rx
         flags = rx.flags & ~re.IGNORECASE
         try:
-            ok = foldable(_parser.parse(rx.pattern, flags)) and not (
+            tree = _parser.parse(rx.pattern, flags)  # (parsing costs most of a compile: once)
+            ok = foldable(tree) and not (
                 _compile(rx.pattern, flags).flags & re.IGNORECASE)  # no inline (?i)
         except Exception:  # an unknown construct: the plain pattern answers everything
             ok = False
@@ -74,7 +75,6 @@ class Folded:
             return rx
         self._exact = _compile(rx.pattern, flags)
         self._scan = _trie_twin(rx.pattern, flags) or self._exact
-        tree = _parser.parse(rx.pattern, flags)
         self._words = _wordwise(tree)
         found = needles(tree)
         # (A pattern anchored at the start fails fast anyway: no scan to save.)
