@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -33,7 +34,7 @@ from .articlemarks import article_like, marked_article, under_headline
 from .cleaning import clean, in_named_chrome
 from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
-from .measure import LEVELS, LOOSE, RELAXED, STRICT, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
+from .measure import LEVELS, LOOSE, RELAXED, STRICT, Candidate, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len
 from .prune import PASS_DROP, outside_article, prune, strip
 from .scoring import enclosing_region, pick, score
 from .siblings import siblings
@@ -65,6 +66,11 @@ PAGE_FALLBACK = rule("page_fallback", "when every pass found only a scrap of a p
                      "text, the strictly pruned page (its <main>, else the body) is the content")
 ENCLOSING_REGION = rule("enclosing_region", "the strict winner widens to a link-free headed "
                         "region on landing pages")
+
+
+#: Benchmark hook (:mod:`tests.bench.rerank`): a function per pass level reordering the
+#: ranked candidates before the winner is taken (:func:`.scoring.pick`). Empty in use.
+RERANK: dict[int, Callable[[list[Candidate]], list[Candidate]]] = {}
 
 
 @dataclass
@@ -136,7 +142,7 @@ def extract_pass(tree: LexborHTMLParser, level: int, stripped: bool = True,
         if not candidates:
             length = text_len(body)
             return Content([body], length, level, ["no scored paragraphs: whole body"]) if length else None
-        top, notes = pick(body, candidates)
+        top, notes = pick(body, candidates, RERANK.get(level))
         nodes = siblings(top, candidates) if top.node.tag != "body" else [top.node]
         # Only where the strict rules removed the chrome: in later passes the region would take
         # in the comment threads and "more articles" blocks that chrome names had marked.

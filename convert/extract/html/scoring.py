@@ -5,6 +5,7 @@ winner among many headed blocks. The siblings that join the winner are :mod:`.si
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from selectolax.lexbor import LexborNode
 
@@ -129,7 +130,9 @@ def _scored_ancestors(parent: LexborNode) -> list[tuple[int, LexborNode]]:
     return out
 
 
-def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate, list[str]]:
+def pick(body: LexborNode, candidates: dict[int, Candidate],
+         reorder: Callable[[list[Candidate]], list[Candidate]] | None = None
+         ) -> tuple[Candidate, list[str]]:
     """The winning candidate and the notes explaining it. The best of the top candidates,
     once scaled by ``1 - link density``, is moved to where the article really is:
 
@@ -140,7 +143,11 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
        third of its score);
     4. down to the one headed ``<article>`` inside the winner, or to the text cell of a layout
        table's row;
-    5. up through lone-child wrappers."""
+    5. up through lone-child wrappers.
+
+    ``reorder`` (benchmark only, :mod:`tests.bench.rerank`) reorders the ranked candidates
+    before the first of them is taken as the winner: it measures what choosing another
+    candidate would give."""
     notes: list[str] = []
     ordered = sorted(candidates.values(), key=lambda c: c.score, reverse=True)
     ranked = ordered[:RANKED_CANDIDATES]
@@ -167,6 +174,8 @@ def pick(body: LexborNode, candidates: dict[int, Candidate]) -> tuple[Candidate,
     for cand in ranked[:LOGGED_CANDIDATES]:
         notes.append(f"candidate {describe(cand.node)} score {cand.score:.1f} "
                      f"chars {cand.length} link density {cand.density:.2f}")
+    if reorder is not None:
+        ranked = reorder(ranked)
     top = ranked[0]
 
     # Several strong candidates under one ancestor: the article is split in blocks.

@@ -114,3 +114,23 @@ def test_the_wrappers_lift_it_with_the_rule_off(monkeypatch):
     monkeypatch.setattr(scoring, "WRAPPER_RUNNERS_UP", False)
     text = article_text(convert.parse(_wrapped_post_page(), kind="html"))
     assert "from the archive" in text
+
+
+# The benchmark hook of tests/bench/rerank.py (issue #13's winner re-ranking experiment):
+# reordering the ranked candidates of a pass makes another one the winner, and the hook is
+# empty in use. The page is the shape of the test above: a post beside lists of archive links.
+def test_reordering_the_ranked_candidates_changes_the_winner(monkeypatch):
+    from convert.extract.html import content
+    from convert.extract.html.measure import LEVELS
+    assert content.RERANK == {}
+    seen: list[list[str]] = []
+
+    def last_first(ranked):
+        seen.append([c.node.attributes.get("id") or c.node.attributes.get("class") or c.node.tag
+                     for c in ranked])
+        return ranked[-1:] + ranked[:-1]
+    monkeypatch.setattr(content, "RERANK", {level: last_first for level in LEVELS})
+    text = article_text(convert.parse(_wrapped_post_page(), kind="html"))
+    assert seen and seen[0][0] == "post-body"
+    # the last ranked candidate is a list of archive links: it wins, instead of the post alone
+    assert "from the archive" in text
