@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import marshal
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -30,13 +34,28 @@ def cache(tmp_path, monkeypatch):
 
 
 def _package_patterns() -> list[tuple[object, int]]:
-    """Every lazy pattern of the extractor (each module imported) and the module-level
-    patterns compiled through the cache so far."""
+    """Every pattern of the package: the extractor's lazy ones (each module imported) and
+    the compiled ones module globals hold (in convert and the built-in plugins)."""
+    import importlib
+    import pkgutil
+
+    import convert
+    import convert_plugins
     from convert.extract.ablation import RULES  # imports every pipeline and profile
 
     assert RULES
-    import convert_plugins.markdown  # noqa: F401  (its patterns too)
-    return [(p.pattern, int(p.flags_given)) for p in lazyre.made]
+    patterns = [(p.pattern, int(p.flags_given)) for p in lazyre.made]
+    for package in (convert, convert_plugins):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if info.name.endswith(".__main__"):  # (that one runs the CLI)
+                continue
+            try:
+                module = importlib.import_module(info.name)
+            except ImportError:  # an optional dependency absent
+                continue
+            patterns += [(v.pattern, v.flags) for v in vars(module).values()
+                         if isinstance(v, re.Pattern)]
+    return list(dict.fromkeys(patterns))
 
 
 def test_every_pattern_of_the_package_compiles_to_what_re_compiles(cache):
@@ -128,3 +147,31 @@ def test_an_overgrown_file_keeps_only_this_runs_patterns(cache, monkeypatch):
     regexcache.save()
     stamp, entries = marshal.loads(cache.path.read_bytes())
     assert stamp == regexcache._STAMP and set(entries) == {("b+", 0)}
+
+
+def test_the_cli_writes_the_cache_once_and_reads_it_after(tmp_path):
+    """End to end, as bytecode is kept: the first one-page run writes the file (under
+    PYTHONPYCACHEPREFIX here, so the checkout is left alone), the next reads it and writes
+    nothing, with the same output; PYTHONDONTWRITEBYTECODE writes none."""
+    page = Path(__file__).resolve().parents[1] / "examples" / "field-notes.html"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    prefix = tmp_path / "pycache"
+    env["PYTHONPYCACHEPREFIX"] = str(prefix)
+
+    def run() -> bytes:
+        proc = subprocess.run([sys.executable, "-m", "convert", "convert", str(page), "-t",
+                               "txt"], capture_output=True, env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    first = run()
+    [cache_file] = prefix.rglob("regexcache.*.regex")
+    written = cache_file.stat().st_mtime_ns
+    assert run() == first
+    assert cache_file.stat().st_mtime_ns == written  # nothing new: not rewritten
+    assert not list(prefix.rglob("*.tmp"))
+
+    cache_file.unlink()
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    assert run() == first
+    assert not cache_file.exists()
