@@ -4,12 +4,14 @@ A shop hides its description's second half, its ingredients or its FAQ's answers
 reader opens with a button (the ARIA disclosure pattern: ``aria-expanded`` on the button,
 ``aria-controls`` naming the panel). The panels are often named for what they do in no way
 the class words of :func:`.product.show_collapsed` read ("read_div", "toggle__content"), but
-the button says what they are: :func:`show_controlled` shows them.
+the button says what they are: :func:`show_controlled` shows them. An FAQ written without
+ARIA keeps each answer hidden right under its question's heading: :func:`show_headed`.
 
 A shop titles each panel of its product's tabs and accordions ("Description",
 "Specifications", "Item details", "Material & care") with the button that opens it: a
 ``<button aria-expanded>`` inside the panel's ``<h2>``, a heading inside the button, or a tab
-(``role="tab"``, ``aria-controls``) in a row of tabs above the panels. The cascade drops every
+(``role="tab"``, ``aria-controls``) in a row of tabs above the panels, or a label the panel
+names with ``aria-labelledby``. The cascade drops every
 ``<button>`` as a form control (:data:`.patterns.DROP_TAGS`), so the panels
 :func:`.product.show_collapsed` opens were read without their titles. :func:`with_panel_labels`
 keeps each title as a heading where a reader sees it.
@@ -24,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.extract.ablation import rule
 
-from ..dom import hidden_by
+from ..dom import hidden_by, inside
 from .twins import squeezed
 from ...lazyre import lazy
 
@@ -35,7 +37,8 @@ PANEL_LABELS = rule("panel_labels", "on a product page the button that opens a t
                     "accordion panel titled as the product's own text ('Description', "
                     "'Specifications', 'Item details', 'Material & care') is kept "
                     "as the panel's heading: unwrapped in or around a heading, else a heading "
-                    "put at the start of the panel it controls")
+                    "put at the start of the panel it controls (or that names it with "
+                    "aria-labelledby)")
 
 #: A panel's title is a label of at most this many words and characters ("Size & fit",
 #: "Technical Specifications"), not a sentence or a whole button bar.
@@ -93,11 +96,13 @@ def with_panel_labels(body: LexborNode) -> bool:
     """Keep the titles of the page's tabs and accordion panels as headings: a toggling
     ``<button>`` (``aria-expanded`` or ``aria-controls``) in a heading or holding one is
     unwrapped, so the heading keeps its text; any other toggle (a ``<button>`` or a
-    ``role="tab"``) whose ``aria-controls`` names a panel of text (:data:`PANEL_MIN_CHARS`,
-    not a menu or list of options) that does not start with that title gets it as an
-    ``<h3>`` at its start. A toggle opening a popup (``aria-haspopup``) is a menu's. Whether
-    anything changed."""
+    ``role="tab"``) whose ``aria-controls`` names a panel, and any panel whose
+    ``aria-labelledby`` names its title, gets that title as an ``<h3>`` at its start (before
+    it, for a table or a list) when it is a panel of text (:data:`PANEL_MIN_CHARS`, not a menu
+    or list of options) that does not start with it. A toggle opening a popup
+    (``aria-haspopup``) is a menu's. Whether anything changed."""
     changed = False
+    titled: list[tuple[LexborNode, str]] = []
     for node in body.css("button[aria-expanded], button[aria-controls], [role='tab']"):
         attrs = node.attributes
         if attrs.get("aria-haspopup") not in (None, "false"):
@@ -110,19 +115,31 @@ def with_panel_labels(body: LexborNode) -> bool:
             changed = True
             continue
         target_id = (attrs.get("aria-controls") or "").split()
-        if len(target_id) != 1:
+        if len(target_id) == 1:
+            panel = body.css_first(f'[id="{target_id[0]}"]')
+            if panel is not None:
+                titled.append((panel, label))
+    for panel in body.css("div[aria-labelledby], section[aria-labelledby], "
+                          "table[aria-labelledby]"):
+        label_id = (panel.attributes.get("aria-labelledby") or "").split()
+        title = body.css_first(f'[id="{label_id[0]}"]') if len(label_id) == 1 else None
+        # (A panel titled by a heading of its own needs no other.)
+        label = _label(title) if title is not None and not inside(title, panel) else None
+        if label is not None:
+            titled.append((panel, label))
+    done: set[int] = set()
+    for panel, label in titled:
+        if panel.mem_id in done or (panel.attributes.get("role") or "").lower() in _NOT_PANELS:
             continue
-        panel = body.css_first(f'[id="{target_id[0]}"]')
-        if panel is None or (panel.attributes.get("role") or "").lower() in _NOT_PANELS:
-            continue
+        done.add(panel.mem_id)
         text = squeezed(panel.text(separator=" "))
         if len(text) < PANEL_MIN_CHARS or text.lower().startswith(label.lower()):
             continue
         heading = LexborHTMLParser(f"<h3>{escape(label)}</h3>").css_first("h3")
-        if panel.child is not None:
-            panel.child.insert_before(heading)
+        if panel.tag in ("table", "ul", "ol", "dl") or panel.child is None:
+            panel.insert_before(heading)
         else:
-            panel.insert_child(heading)
+            panel.child.insert_before(heading)
         changed = True
     return changed
 

@@ -96,6 +96,25 @@ _TABS = ("<ul role='tablist'><li role='tab' aria-controls='tab-desc'>Description
          "of delivery.</p></div>")
 
 
+# wcxb-dev-extra 0628 (rei.com, tune): the specification table names its accordion's title
+# (a <span> in a <div> the script makes a button) with aria-labelledby.
+_LABELLED = ("<h2><div class='js-cdr-accordion-button'><span id='tech-specs-label'>Technical Specs"
+             "</span></div></h2><p>The pack in numbers.</p><table aria-labelledby='tech-specs-label'>"
+             "<tr><th>Weight</th><td>2 lbs. 2 oz.</td></tr><tr><th>Capacity</th><td>25 liters"
+             "</td></tr><tr><th>Frame</th><td>Aluminium stay, removable</td></tr></table>")
+
+
+def test_a_panel_labelled_by_its_title_gets_it_as_a_heading():
+    body = _body(f"<html><body>{_LABELLED}</body></html>")
+    assert disclosures.with_panel_labels(body)
+    table = body.css_first("table")
+    assert table.prev.tag == "h3" and table.prev.text() == "Technical Specs"
+    # A panel holding its own title is left alone.
+    body = _body("<html><body><section aria-labelledby='t'><h2 id='t'>Details</h2><p>"
+                 + "Hand thrown stoneware. " * 3 + "</p></section></body></html>")
+    assert not disclosures.with_panel_labels(body)
+
+
 def test_the_titles_of_the_description_panels_stay_as_headings():
     body = _body(f"<html><body>{_ETSY}{_IFIXIT}{_TABS}</body></html>")
     assert disclosures.with_panel_labels(body)
