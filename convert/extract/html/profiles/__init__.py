@@ -141,6 +141,8 @@ def _product(kind: str, page: _Page) -> _Taken | None:
     if found is None or not found.nodes:
         return None
     nodes = described.with_described(found.nodes) if product.DESCRIPTION_ANCHOR else found.nodes
+    if described.SPEC_TABLES:
+        nodes = described.with_spec_tables(nodes)
     widened = [n.mem_id for n in nodes] != [n.mem_id for n in found.nodes]
     if markup is None and not widened:
         return None

@@ -15,13 +15,19 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.article import Block, Paragraph, Text
 from convert.textutil import block_texts, clean_text
 
+from convert.extract.ablation import rule
+
 from ..dom import inside
 from ..measure import text_len
 from ..meta.declared import ld_objects, ld_types
 from ...lazyre import lazy
 
 __all__ = ["DESCRIBED", "described", "with_described", "declared_description", "with_declared",
-           "without_repeats"]
+           "without_repeats", "SPEC_TABLES", "spec_tables", "with_spec_tables"]
+
+SPEC_TABLES = rule("spec_tables", "on a product page the specification tables outside the "
+                   "content found (a table of name/value rows, a definition list or a grid "
+                   "of one-term lists, outside page chrome) join it, in document order")
 
 
 #: class/id words of the product's own text: its description, details and specifications.
@@ -86,6 +92,70 @@ def with_described(nodes: list[LexborNode]) -> list[LexborNode]:
         out = [n for n in out if not inside(n, anchor)] + [anchor]
     order = {n.mem_id: i for i, n in enumerate(root.traverse())}
     return sorted(out, key=lambda n: order.get(n.mem_id, 0))
+
+
+#: A specification table has this many name/value rows...
+SPEC_MIN_ROWS = 3
+#: ...which hold this share of its text at least (not a layout table, not a page section).
+SPEC_MIN_SHARE = 0.6
+
+
+def _spec_rows(node: LexborNode) -> tuple[int, int]:
+    """The name/value rows of a table or of the definition lists under ``node``: how many,
+    and how many characters they hold."""
+    if node.tag == "table":
+        rows = [tr for tr in node.css("tr")
+                if len([c for c in tr.iter() if c.tag in ("td", "th")]) == 2]
+    else:
+        rows = node.css("dt, dd")
+    return (len(rows) if node.tag == "table" else len(node.css("dt")),
+            sum(text_len(r) for r in rows))
+
+
+def _spec_table(node: LexborNode) -> LexborNode | None:
+    """The specification table ``node`` is part of: the table itself, or for a ``<dl>`` the
+    nearest element holding :data:`SPEC_MIN_ROWS` terms (a shop writes each name/value row
+    as a list of its own); ``None`` when its rows are too few or hold too little of it
+    (:data:`SPEC_MIN_SHARE`)."""
+    group = node
+    if node.tag == "dl":
+        while len(group.css("dt")) < SPEC_MIN_ROWS and group.parent is not None \
+                and group.parent.tag not in ("body", "html"):
+            group = group.parent
+    rows, chars = _spec_rows(group)
+    if rows < SPEC_MIN_ROWS or chars < SPEC_MIN_SHARE * text_len(group):
+        return None
+    return group
+
+
+def spec_tables(root: LexborNode) -> list[LexborNode]:
+    """The outermost specification tables under ``root`` (:func:`_spec_table`) outside page
+    chrome, in document order."""
+    out: list[LexborNode] = []
+    for node in root.css("table, dl"):
+        if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
+            continue
+        table = _spec_table(node)
+        if table is None or out and (table.mem_id == out[-1].mem_id or inside(table, out[-1])):
+            continue
+        if not _in_furniture(table):
+            out.append(table)
+    return out
+
+
+def with_spec_tables(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The content's ``nodes`` with the page's specification tables outside them
+    (:func:`spec_tables`), in document order: the table a shop puts in a tab or a column
+    of its own beside the description the cascade found ("Item specifics")."""
+    root = nodes[0]
+    while root.parent is not None and root.tag != "body":
+        root = root.parent
+    tables = [t for t in spec_tables(root)
+              if not any(t.mem_id == n.mem_id or inside(t, n) or inside(n, t) for n in nodes)]
+    if not tables:
+        return nodes
+    order = {n.mem_id: i for i, n in enumerate(root.traverse())}
+    return sorted(list(nodes) + tables, key=lambda n: order.get(n.mem_id, 0))
 
 
 #: A declared description this long (characters) is a description, not a tagline...

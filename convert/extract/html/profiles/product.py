@@ -13,8 +13,10 @@ opened up (:func:`product_markup`):
 * of a block written twice, for the phone and the desktop layout, one copy goes
   (:func:`.twins.without_twins`);
 * the collapsed panels of tabs and accordions, where shops keep the description and the
-  specifications, are shown (:func:`show_collapsed`); the wrappers inside specification
-  cells are unwrapped (:func:`unwrap_cells`);
+  specifications, are shown (:func:`show_collapsed`), and so are the panels a disclosure
+  button opens or that sit hidden under their heading, whatever they are named, and the
+  titles written in those buttons stay as headings (:mod:`.disclosures`); the wrappers
+  inside specification cells are unwrapped (:func:`unwrap_cells`);
 
 then runs the cascade again: what is left with the most text is the description, its feature
 list and specification tables. The blocks the page marks as the product's description or
@@ -38,7 +40,7 @@ from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
-from . import twins
+from . import disclosures, twins
 from .described import DESCRIBED
 from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
@@ -121,6 +123,12 @@ def product_markup(html: str) -> str | None:
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
+    if disclosures.CONTROLLED_PANELS and disclosures.show_controlled(body):
+        shown = True
+    if disclosures.HEADED_PANELS and disclosures.show_headed(body):
+        shown = True
+    if disclosures.PANEL_LABELS and disclosures.with_panel_labels(body):
+        shown = True
     unwrapped = CELL_WRAPPERS and unwrap_cells(body)
     if twins.RESPONSIVE_TWINS and without_twins(body):  # (the flag read where it lives)
         removed = True
@@ -279,13 +287,21 @@ def show_panels(body: LexborNode, names: LazyPattern, roles: frozenset[str],
             continue
         if clipped:
             node.attrs["class"] = cls = _OVERFLOW.sub(" ", cls).strip()
-        for name in ("hidden", "aria-hidden", "style"):
-            if name in attrs:
-                del node.attrs[name]
-        if cls:
-            node.attrs["class"] = P.HIDDEN_CLASS.sub(" ", cls).strip()
+        show_node(node)
         shown = True
     return shown
+
+
+def show_node(node: LexborNode) -> None:
+    """Take off an element's hiding attributes (``hidden``, ``aria-hidden``, ``style``) and
+    its hiding class words."""
+    attrs = node.attributes
+    for name in ("hidden", "aria-hidden", "style"):
+        if name in attrs:
+            del node.attrs[name]
+    cls = attrs.get("class") or ""
+    if cls:
+        node.attrs["class"] = P.HIDDEN_CLASS.sub(" ", cls).strip()
 
 
 def without_shop_blocks(body: LexborNode) -> bool:

@@ -74,3 +74,47 @@ def test_a_block_repeated_word_for_word_is_read_once():
     label = Paragraph((Text("Size"),))
     blocks = [para, label, Paragraph((Text("Handmade in Dublin."),)), para, label]
     assert described.without_repeats(blocks) == blocks[:3] + [label]
+
+
+# wcxb-dev-extra 2888 (ebay.com, tune): "Item specifics" is a grid of one-term lists
+# (<dl class="ux-labels-values">, one name and its value each) in a tab beside the buy box.
+_SPECIFICS = ("<div class='x-about-this-item'><h2>Item specifics</h2><div class='rows'>"
+              + "".join(f"<div class='col'><dl class='ux-labels-values'><dt><span>{name}</span>"
+                        f"</dt><dd><span>{value}</span></dd></dl></div>"
+                        for name, value in (("Condition", "Used: An item that has been used "
+                                             "previously"), ("Country of Origin", "United States"),
+                                            ("Year", "1958"), ("Brand", "Ford")))
+              + "</div></div>")
+
+
+def _spec_page(footer: str = "") -> str:
+    return ("<html><body><main><h1>1958 Ford P-350 sales brochure</h1><div id='winner'><p>"
+            + "Original eight page dealer brochure, folded once, no tears. " * 4 + "</p></div>"
+            + _SPECIFICS + "</main>" + footer + "</body></html>")
+
+
+def test_a_specification_grid_outside_the_content_joins_it(monkeypatch):
+    body = _body(_spec_page())
+    nodes = described.with_spec_tables([body.css_first("#winner")])
+    assert [n.attributes.get("id") or n.attributes.get("class") for n in nodes] == [
+        "winner", "rows"]
+    # ablated: the content as found
+    monkeypatch.setattr(described, "SPEC_TABLES", False)
+    from convert.extract.html import profiles
+    from convert.extract.html.builder import Builder
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("product", 0.9, {}))
+    html = _spec_page().replace("<main>", "<main><div class='reviews'><p>ok</p></div>")
+    found = profiles.extract(LexborHTMLParser(html), {}, Builder(None), [], html)
+    assert found is None or "Country of Origin" not in " ".join(block_texts(found.blocks))
+    monkeypatch.setattr(described, "SPEC_TABLES", True)
+    found = profiles.extract(LexborHTMLParser(html), {}, Builder(None), [], html)
+    assert "Country of Origin" in " ".join(block_texts(found.blocks))
+
+
+def test_a_layout_table_or_a_footer_grid_is_no_specification():
+    layout = ("<table><tr><td>Home</td><td>Shop</td><td>Cart</td></tr>"
+              "<tr><td colspan='3'><p>" + "A long story of the shop. " * 10 + "</p></td></tr></table>")
+    footer = "<footer>" + _SPECIFICS + "</footer>"
+    body = _body("<html><body><div id='winner'><p>Text.</p></div>" + layout + footer
+                 + "</body></html>")
+    assert described.spec_tables(body) == []
