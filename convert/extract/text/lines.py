@@ -113,6 +113,9 @@ class Line:
     #: the line looks like program code: no later furniture rule judges it, and it is kept
     #: inside the article's run as a code block
     code: bool = False
+    #: an item of a list that a lead-in line ending in a colon opens ("Deliverables
+    #: include:"), marked by the region step (:func:`.region.mark_lead_in_lists`)
+    listed: bool = False
     #: the line's lower-cased words (:func:`.stopwords.words`; spaced scripts only), filled
     #: in by :func:`measure` and counted again for the body's language
     tokens: list = field(default_factory=list)

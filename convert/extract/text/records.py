@@ -17,6 +17,7 @@ from . import meta as M
 from . import rules as R
 from .lines import RULE_MAX_WORDS, Line, drop, norm_key
 from ... import regexcache
+from .runs import is_headline_case
 
 #: A label printed on at least RECORD_MIN records (of at most RECORD_LABEL_WORDS words) marks
 #: a list of records; it replaces the prose found when its region holds RECORD_SHARE times
@@ -58,6 +59,25 @@ TWIN_WORDS = (2, 25)
 #: A twin's first copies are at least this many lines apart (a menu printed twice has its
 #: items on consecutive lines).
 TWIN_MIN_GAP = 2
+DOMINANT_RECORDS = rule(
+    "text-dominant-records",
+    "records that hold many times the prose found are the page's content even when that "
+    "prose lies elsewhere (an awards page's intro far above its hundreds of winners): both "
+    "are kept, where smaller records away from the prose are teasers below an article")
+#: ... many times: RECORD_DOMINANT times the prose's words.
+RECORD_DOMINANT = 10.0
+TITLE_RUNS = rule(
+    "text-title-run-records",
+    "a long run of headline-shaped lines (Title Case, no full stop: the recipes, articles or "
+    "products a category page lists, one title to a line) is a list of records too, though "
+    "no label repeats in it: it competes with the labelled records for the page's content, "
+    "and replaces the prose found only where records would (several times its text)")
+#: A title run has at least TITLE_RUN_MIN headline-shaped lines, with at most TITLE_RUN_SLACK
+#: other lines that are not sentences, of at most TITLE_SLACK_WORDS words, between two of them
+#: ("839 Ratings", a title that is not Title Case enough: "Penne alla Vodka Recipe").
+TITLE_RUN_MIN = 8
+TITLE_RUN_SLACK = 2
+TITLE_SLACK_WORDS = 20
 #: A region with this many comment marks is a thread (see :func:`_thread_like`).
 THREAD_MARKS = 3
 #: Share of a numbered label's gaps that are steady (see :func:`_regular`).
@@ -95,6 +115,9 @@ def records(units: list[Line]) -> None:
     if TWIN_TITLES:
         for k, pos in enumerate(_twin_runs(units)):
             where[f"\0twins{k}"] = pos
+    if TITLE_RUNS:
+        for k, pos in enumerate(_title_runs(units)):
+            where[f"\0titles{k}"] = pos
     best, span, label = 0.0, None, ""
     for key, pos in where.items():
         gaps = sorted(b - a for a, b in zip(pos, pos[1:]))
@@ -124,9 +147,16 @@ def records(units: list[Line]) -> None:
     if intro:
         lo = min(u.index for u in units if u.keep)
     inside = sum(u.weight for u in units[lo:hi + 1] if u.keep)
+    beside = False
     if kept >= RECORD_ALONE_WORDS and inside < RECORD_INSIDE_SHARE * kept:
-        return  # the records are elsewhere than the text found (teasers below an article)
-    twins = label.startswith("\0twins")
+        # (the records are elsewhere than the text found: teasers below an article, unless
+        # they dwarf it: the prose is then the listing's intro, printed apart from it)
+        if not (DOMINANT_RECORDS and best >= RECORD_DOMINANT * kept
+                and not _thread_like(units, lo, hi)):
+            return
+        beside = True
+    # (a card's title printed twice, in twin-title cards and in runs of titles alike)
+    twins = label.startswith(("\0twins", "\0titles"))
     seen: set[str] = set()
     for u in units:
         if lo <= u.index <= hi:
@@ -135,7 +165,7 @@ def records(units: list[Line]) -> None:
             seen.add(u.key)
             if u.reason not in HARD_FURNITURE and u.key and u.key not in R.BUTTON_PHRASES:
                 u.keep, u.reason = True, ""
-        elif u.keep:
+        elif u.keep and not beside:
             drop(u, "outside-records")
 
 
@@ -203,6 +233,45 @@ def _twin_runs(units: list[Line]) -> list[list[int]]:
             runs.append(cur)
         cur = [i]
     if len(cur) >= RECORD_MIN and _regular(cur):
+        runs.append(cur)
+    return runs
+
+
+def _title_line(u: Line) -> bool:
+    return u.reason == "headline-list" or (
+        u.reason not in HARD_FURNITURE and not u.cells and not u.code and is_headline_case(u))
+
+
+def _full_stop(u: Line) -> bool:
+    """The line ends a sentence with a full stop, a question or an exclamation mark (a title
+    may end in its closing bracket or quote: "... (Fresh Tomato and Garlic Sauce)")."""
+    return u.text.rstrip(_CLOSERS).endswith(_STOPS)
+
+
+_CLOSERS = ")]}\"'”’»"
+_STOPS = (".", "!", "?", "…", "。", "！", "？")
+
+
+def _title_runs(units: list[Line]) -> list[list[int]]:
+    """Where a page lists records by their titles alone: the positions of the headline-shaped
+    lines of each run of at least TITLE_RUN_MIN of them, at most TITLE_RUN_SLACK short other
+    lines apart."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    slack = 0
+    for u in units:
+        if _title_line(u):
+            cur.append(u.index)
+            slack = 0
+            continue
+        if cur and slack < TITLE_RUN_SLACK and u.words <= TITLE_SLACK_WORDS \
+                and not _full_stop(u) and u.reason not in HARD_FURNITURE:
+            slack += 1
+            continue
+        if len(cur) >= TITLE_RUN_MIN:
+            runs.append(cur)
+        cur, slack = [], 0
+    if len(cur) >= TITLE_RUN_MIN:
         runs.append(cur)
     return runs
 

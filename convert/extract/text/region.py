@@ -79,7 +79,40 @@ ABOVE_THREAD = rule("text-article-above-thread",
                     "the best run above the thread")
 
 
+LEAD_IN_LISTS = rule(
+    "text-lead-in-lists",
+    "short lines under a line of the article (kept, or right below a kept line) that ends in "
+    "a colon ('Key comparison categories:', 'Features include:') are that list's items: inside the article they neither break its "
+    "run nor count as a menu, however short")
+#: A lead-in has at most LEAD_IN_MAX_WORDS words; its items at most LIST_ITEM_MAX_WORDS each,
+#: at least LIST_MIN_ITEMS of them in a row.
+LEAD_IN_MAX_WORDS = 25
+LIST_ITEM_MAX_WORDS = 12
+LIST_MIN_ITEMS = 2
+_ITEM_REASONS = ("short", "near-good", "bad-density")
+
+
+def mark_lead_in_lists(units: list[Line]) -> None:
+    """Mark the items of every list that a lead-in line opens (see :data:`LEAD_IN_LISTS`)."""
+    for i, u in enumerate(units):
+        # (the lead-in is a line the classifier kept, or follows one: "Playtime:" or "English
+        # Reviews:" over a filter's options is a form's label, set aside with them)
+        if not (u.keep or (i > 0 and units[i - 1].keep)) \
+                or not u.text.rstrip("\u200b").endswith((":", "：")) or u.words > LEAD_IN_MAX_WORDS:
+            continue
+        j = i + 1
+        # (the classifier may have kept the first items already: they are items too)
+        while j < len(units) and (units[j].keep or units[j].reason in _ITEM_REASONS) \
+                and units[j].words <= LIST_ITEM_MAX_WORDS:
+            j += 1
+        if j - i - 1 >= LIST_MIN_ITEMS:
+            for v in units[i + 1:j]:
+                v.listed = True
+
+
 def _run_score(u: Line) -> float:
+    if u.listed and not u.keep and u.reason in _ITEM_REASONS:
+        return 0.0  # a list under its lead-in neither extends nor breaks the run
     if u.keep:
         if u.ends_sentence or u.clause_punct >= SENTENCE_PUNCT or u.unspaced:
             return u.weight
@@ -134,6 +167,8 @@ def keep_main_run(units: list[Line]) -> None:
     Body Text Extraction idea of Finn et al.). When the headline can be located, the run
     is looked for below it first: sidebars above an article are often longer than it.
     """
+    if LEAD_IN_LISTS:
+        mark_lead_in_lists(units)
     best, lo, hi = _best_span(units, 0)
     anchor = _title_anchor(units)
     anchored = False
@@ -207,7 +242,7 @@ def keep_main_run(units: list[Line]) -> None:
             u.keep, u.reason = True, ""
         elif u.reason in INSIDE_REASONS and (u.words >= INSIDE_SHORT_WORDS or u.cells) and (
                 not u.unspaced or u.clause_punct or u.weight >= SHORT_WORDS) \
-                and u.index not in menu and not related_label(u):
+                and (u.index not in menu or u.listed) and not related_label(u):
             u.keep, u.reason = True, ""
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):

@@ -3,6 +3,8 @@ only in their numbers, and records right below a listing's intro."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from convert.extract.text import parse_text
 from convert.textutil import article_text
 
@@ -104,8 +106,10 @@ def test_cards_with_twin_titles_are_records(monkeypatch):
     assert all(text.count(t) == 1 for t in POSTS[1:]) and "Jane Writer3" in text
     assert "Recipe Index" not in text and "Start Here" not in text
     monkeypatch.setattr(records, "TWIN_TITLES", False)
+    monkeypatch.setattr(records, "TITLE_RUNS", False)
     # (without the rule the relaxed passes keep the cards too, with both copies of each title
-    # and the menu)
+    # and the menu; text-title-run-records reads these Title Case titles as a run of titles
+    # too, and is off here)
     off = article_text(parse_text(dump))
     assert off.count(POSTS[1]) == 2 and "Start Here" in off
 
@@ -116,3 +120,61 @@ def test_a_menu_printed_twice_is_not_twin_titles():
     menu = "Main Dishes\nSheet Pan Dinners\nOne Pot Meals\nFamily Dinners\nQuick and Easy\nSide Dishes\n"
     units = _units(f"{menu}\n{PARA}\n\n{PARA2}\n\n{menu}")
     assert _twin_runs(units) == []
+
+
+#: A recipe site's category page (wcxb-dev-extra tune page 2974, fixtures/dumps/README.md): a
+#: one-line intro, then the recipes' titles one to a line, in Title Case, some not (a title
+#: printed twice, "Penne alla Vodka Recipe"), and no label in any record.
+CATEGORY = Path(__file__).parents[2] / "fixtures" / "dumps" / "category-titles.txt"
+CATEGORY_INTRO = "Our collection of tomato sauce recipes has something for every type of dish"
+RECIPES = ["Easy Slow-Cooker Pork Ragù", "Spaghetti and Meatballs", "Penne alla Vodka Recipe",
+           "The Best Slow-Cooked Bolognese Sauce Recipe", "Homemade Ketchup",
+           "Sicilian-Style Spaghetti Alla Carrettiera (Fresh Tomato and Garlic Sauce)"]
+
+
+def test_a_run_of_titles_under_a_category_intro_is_the_listing(monkeypatch):
+    from convert.extract.text import records
+    dump = CATEGORY.read_text(encoding="utf-8")
+    text = article_text(parse_text(dump))
+    assert text.startswith(CATEGORY_INTRO) and all(t in text for t in RECIPES)
+    assert text.count("Easy Slow-Cooker Pork Ragù") == 1  # (printed twice, kept once)
+    assert "Grilling Guides" not in text and "Privacy Policy" not in text  # (the menus)
+    monkeypatch.setattr(records, "TITLE_RUNS", False)
+    # (without the rule the titles are a teaser list, dropped: the intro is all that is left)
+    off = article_text(parse_text(dump))
+    assert off.startswith(CATEGORY_INTRO) and "Homemade Ketchup" not in off
+
+
+def test_a_short_menu_is_no_title_run():
+    from convert.extract.text.records import _title_runs
+    from .test_furniture import _units
+    # (menu items are not Title Case headlines: one or two words each)
+    menu = "Dinners\nMeals\nBreakfast & Brunch\nLunch\nHealthy\nAppetizers & Snacks\nSalads\nSoups\nBread\n"
+    assert _title_runs(_units(f"{menu}\n{PARA}\n")) == []
+
+
+#: An awards page (the shape of a design magazine's winners page in wcxb-dev-extra's tune
+#: split): its intro high on the page, the category menu below it, then hundreds of records
+#: of a few short lines each, the same label ("Honoree") in every one.
+AWARDS_INTRO = ("The magazine's twentieth annual awards continued its proud tradition of "
+                "recognizing standout projects and products from around the world, judged by a "
+                "panel of industry leaders who reviewed more than two thousand entries this year "
+                "across dozens of categories, from apartments and offices to lighting and textiles. "
+                "The winners were celebrated at a gala in New York on a cold night in December.")
+
+
+def _awards() -> str:
+    return "".join(f"Honoree\nProject Number {n} Residence\n"
+                   f"Studio {chr(65 + n % 26)}{n} Architects and Interiors\n" for n in range(100))
+
+
+def test_records_that_dwarf_the_prose_far_above_them_join_it(monkeypatch):
+    from convert.extract.text import records
+    categories = "".join(f"Category {c}\n" for c in "ABCDEFGHIJ")
+    dump = f"{MENU}\nBest of Year Winners\n\n{AWARDS_INTRO}\n\n{categories}\n{_awards()}{FOOTER}"
+    text = article_text(parse_text(dump))
+    assert AWARDS_INTRO in text and "Project Number 41" in text and "Studio P41 Architects and Interiors" in text
+    monkeypatch.setattr(records, "DOMINANT_RECORDS", False)
+    # (without the rule records away from the prose are teasers below an article)
+    off = article_text(parse_text(dump))
+    assert AWARDS_INTRO in off and "Project Number 41" not in off

@@ -83,3 +83,41 @@ def test_without_an_answer_count_the_comments_heading_ends_the_question(monkeypa
     monkeypatch.setattr(region, "QA_ANSWERS", True)
     text = article_text(parse_text(_qa_page("Two more things")))
     assert ANSWER not in text
+
+
+#: A forum post's guide (the shape of a hardware forum's first post in wcxb-dev-extra's tune
+#: split): a lead-in ending in a colon, a long list of short items, then the post's last
+#: paragraph.
+SPECS = ["Memory", "VRAM Size (4GB–24GB)", "Type: GDDR6 / GDDR6X / HBM2",
+         "Bus Width & Bandwidth (bit & GB/s)", "Performance Benchmarks",
+         "1080p / 1440p / 4K Avg FPS (in top titles)", "Ray Tracing (on/off) performance",
+         "DLSS / FSR Support & Gen Version", "Architecture", "CUDA / Stream Processors",
+         "Clock Speeds (Base & Boost)", "Lithography (e.g., 5nm / 6nm)", "PCIe Gen Compatibility",
+         "Power & Cooling", "TDP / Recommended PSU", "Number of Fans & Heatsink Type",
+         "Physical Specs", "Length (in mm/inches)", "Slot Width (2-slot, 2.5-slot, 3-slot)",
+         "Required case clearance", "Top Picks", "Budget Pick Notes"]
+CLOSING = ("Let me know if you want me to add a specific card to the chart or if you spot any "
+           "outdated specs, because I am updating it regularly and every correction helps a lot.")
+
+
+def test_a_list_under_its_lead_in_keeps_the_run_going(monkeypatch):
+    from convert.extract.text import region
+    dump = (f"Forums\nWhat's new\nLog in\n{PARA}\n\n{PARA2}\n\nKey comparison categories:\n"
+            + "".join(f"{s}\n" for s in SPECS) + f"{CLOSING}\n\nHappy building!\n\n"
+            "Share:\nFacebook\nReddit\nTrending threads\n")
+    text = article_text(parse_text(dump))
+    assert all(s in text for s in SPECS) and CLOSING in text
+    assert "Trending threads" not in text and "Log in" not in text
+    monkeypatch.setattr(region, "LEAD_IN_LISTS", False)
+    # (without the rule the list breaks the run: its tail and the last paragraph are lost)
+    off = article_text(parse_text(dump))
+    assert PARA2 in off and CLOSING not in off and "Budget Pick Notes" not in off
+
+
+def test_a_forms_label_opens_no_list():
+    # ("Playtime:" over a filter's options is a form's label: nothing kept it)
+    from convert.extract.text.region import mark_lead_in_lists
+    from .test_furniture import _units
+    units = _units(f"{PARA}\n\nPlaytime:\nNo Minimum\nOver 1 hour\nOver 10 hours\n")
+    mark_lead_in_lists(units)
+    assert not any(u.listed for u in units)
