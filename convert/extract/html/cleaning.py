@@ -18,7 +18,7 @@ from .measure import (LOOSE, Candidate, class_weight, commas, label, link_densit
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
-    ITEMS_MAX_LOSS, ITEM_ALLOWANCE, ITEM_HEAVY_MAX_CHARS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
+    ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
     LOW_WEIGHT_DENSITY, MAX_CLEANED,
     MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
@@ -41,7 +41,6 @@ NEGATIVE_SCORE = rule("negative_score", "a block whose class weight and score ar
 CONTENT_COMMAS_RULE = rule("content_commas", "a block with many commas is prose, kept")
 PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept")
 IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
-ITEM_HEAVY = rule("item_heavy", "a short block of more list items than paragraphs is dropped")
 FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
 SHORT_DEBRIS = rule("short_debris", "a very short block without picture or heading is dropped")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
@@ -336,15 +335,15 @@ def _weak_label(node: LexborNode) -> bool:
     return bool(words) and not P.NEGATIVE.search(P.WEAK_NEGATIVE.sub(" ", words))
 
 
-def _parts(node: LexborNode) -> tuple[int, int, int, list[LexborNode]]:
-    """How many ``<p>``, ``<img>`` and ``<li>`` the element holds, and its ``<form>`` elements:
-    one selector walk instead of four (the same elements as ``node.css`` of each tag). The
-    same walk finds its links, whose characters :func:`.measure.link_density` reads next
+def _parts(node: LexborNode) -> tuple[int, int, list[LexborNode]]:
+    """How many ``<p>`` and ``<img>`` the element holds, and its ``<form>`` elements: one
+    selector walk instead of three (the same elements as ``node.css`` of each tag). The same
+    walk finds its links, whose characters :func:`.measure.link_density` reads next
     (:func:`_should_drop` asks for both): it need not walk the element again."""
-    counts = {"p": 0, "img": 0, "li": 0}
+    counts = {"p": 0, "img": 0}
     forms: list[LexborNode] = []
     anchors: list[LexborNode] = []
-    for el in node.css("p, img, li, form, a"):
+    for el in node.css("p, img, form, a"):
         tag = el.tag
         if tag == "a":
             anchors.append(el)
@@ -353,10 +352,9 @@ def _parts(node: LexborNode) -> tuple[int, int, int, list[LexborNode]]:
         elif tag in counts:
             counts[tag] += 1
         else:  # (a name the type selector matched otherwise: ask each tag on its own)
-            return (len(node.css("p")), len(node.css("img")), len(node.css("li")),
-                    node.css("form"))
+            return len(node.css("p")), len(node.css("img")), node.css("form")
     note_links(node, anchors)
-    return counts["p"], counts["img"], counts["li"], forms
+    return counts["p"], counts["img"], forms
 
 
 def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> bool:
@@ -385,8 +383,7 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         return False
     if tag == "figure" and node.css_first("img") is not None:
         return False
-    p, img, li, forms = _parts(node)
-    li -= ITEM_ALLOWANCE
+    p, img, forms = _parts(node)
     # (Pruning strips the form controls themselves, so Readability's count of <input>s
     # reads the emptied <form>s that held them: a signup or search box keeps its bare form.
     # A shop's product card or spec sheet has one too, beside a picture, a table or a list:
@@ -405,8 +402,6 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         # (Nor a table: "link tables" were dropped by density, which changed next to nothing.)
         return False
     if IMAGE_WALLS and img > 1 and p / img < IMAGE_WALL_PARAGRAPHS and length < IMAGE_WALL_MAX_CHARS:
-        return True
-    if ITEM_HEAVY and tag not in ("ul", "ol") and li > p and length < ITEM_HEAVY_MAX_CHARS:
         return True
     if FORM_DEBRIS and inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True

@@ -208,10 +208,6 @@ PROSE_INSIDE_CHARS = 100
 #: An image wall: several images, fewer paragraphs per image than this, shorter than this.
 IMAGE_WALL_PARAGRAPHS = 0.5
 IMAGE_WALL_MAX_CHARS = 200
-#: List items beyond the paragraphs, less this allowance, make a block a list of links
-#: (Readability's ``li - 100``) when it is shorter than :data:`ITEM_HEAVY_MAX_CHARS`.
-ITEM_ALLOWANCE = 100
-ITEM_HEAVY_MAX_CHARS = 500
 #: A block is form debris when its bare forms outnumber its paragraphs divided by this.
 PARAGRAPHS_PER_FORM = 3
 #: A block shorter than this, without picture, code, table or heading, is debris (Readability).

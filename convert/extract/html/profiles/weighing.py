@@ -26,9 +26,6 @@ __all__ = ["preferred", "with_lead", "furniture_shingles"]
 
 COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
                        "also when it holds nearly all of it and more posts besides")
-REPEATED_LINES = rule("forum_repeated_lines", "when the thread is weighed against the cascade's "
-                      "content, a line the cascade holds twice counts once: a reply's preview "
-                      "of the post it answers (NodeBB) repeats that post word for word")
 SHED_FURNITURE = rule("forum_shed_furniture", "when the thread is weighed against the "
                       "cascade's content, the cascade's lines that are the posts' furniture "
                       "(signatures the thread leaves out) are not what it must cover")
@@ -119,23 +116,6 @@ def _unquoted(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _distinct(blocks: list[Block]) -> list[Block]:
-    """The blocks' lines (paragraphs, list items, cells, inside sections and quotes too) as
-    paragraphs, each line of running text (:data:`.postparts.MIN_PROSE_WORDS` words or more) once: a
-    name, a date or a 'Reply' is on every post, and stays (see :data:`REPEATED_LINES`)."""
-    seen: set[str] = set()
-    out: list[Block] = []
-    for text in block_texts(blocks):
-        key = " ".join(text.split()).lower()
-        if key in seen:
-            continue
-        if len(_TOKEN.findall(key)) >= postparts.MIN_PROSE_WORDS:
-            seen.add(key)
-        if key:
-            out.append(Paragraph((Text(text),)))
-    return out
-
-
 #: A cascade's line is a post's furniture when this share of its word trigrams are.
 MIN_FURNITURE_SHARE = 0.5
 
@@ -205,14 +185,12 @@ def preferred(thread: list[Block], generic: list[Block],
     the cascade found and more; the cascade's lines that are mostly ``furniture`` (see
     :func:`furniture_shingles`) need no covering."""
     n = words(thread)
-    g = words(_distinct(generic) if REPEATED_LINES else generic)
+    g = words(generic)
     if n >= GAIN_FACTOR * g:
         return True
     # (the cascade's quotations are no part of what the thread must cover: it leaves them
     # out, see postparts.POST_QUOTES)
     own_blocks = _unquoted(generic) if postparts.POST_QUOTES else generic
-    if REPEATED_LINES:
-        own_blocks = _distinct(own_blocks)
     if furniture:
         own_blocks = _shed(own_blocks, furniture)
     # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)

@@ -20,32 +20,6 @@ _POSTS = [
 ]
 
 
-def test_a_line_the_cascade_holds_twice_counts_once(monkeypatch):
-    # Shaped after a NodeBB thread (wcxb-dev 0552, a tune page): each reply shows a preview
-    # of the post it answers, so the cascade holds every answered post twice and looks as
-    # long as the thread and more; counted once, the thread covers it and replaces it.
-    def text(i: int) -> str:
-        return " ".join(f"w{i}x{j}" for j in range(30))
-    # The thread found two posts more than the cascade (with their previews).
-    thread = [Div((Paragraph((Text(f"user{i}"),)), Paragraph((Text(text(i)),))), "post")
-              for i in range(8)]
-    cascade = []
-    for i in range(6):
-        if i:
-            cascade.append(Paragraph((Text(text(i - 1)),)))  # the reply's preview
-        cascade.append(Paragraph((Text(text(i)),)))
-    assert weighing.preferred(thread, cascade)
-    monkeypatch.setattr(weighing, "REPEATED_LINES", False)
-    assert not weighing.preferred(thread, cascade)
-
-
-def test_distinct_keeps_short_lines_and_the_first_of_each_long_one():
-    long = " ".join(f"w{j}" for j in range(12))
-    blocks = [Paragraph((Text("Reply"),)), Paragraph((Text(long),)), Paragraph((Text("Reply"),)),
-              Div((Paragraph((Text(long),)),), "post")]
-    assert list(block_texts(weighing._distinct(blocks))) == ["Reply", long, "Reply"]
-
-
 def _signed_page() -> str:
     # Shaped after a GameFAQs board (wcxb-dev 0574, a tune page): each post carries a
     # signature of running text, which the thread leaves out and the cascade keeps.
