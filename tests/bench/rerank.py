@@ -135,7 +135,7 @@ def _features(ranked: list, k: int) -> dict[str, float]:  # noqa: ANN001
 #: The rules of :func:`.scoring.pick` that move the winner after the ranking (``--no-moves``
 #: switches them off in the forced runs: the forced candidate is taken as it is).
 _MOVES = ("STRONG_CANDIDATES", "SAME_CLASS_PARTS", "ENCLOSING_ARTICLE", "PARENT_CLIMB",
-          "HEADED_ARTICLE", "LAYOUT_TEXT_CELL", "LONE_CHILD_UP")
+          "HEADED_ARTICLE", "LONE_CHILD_UP")
 
 
 def _alternatives(ranked: list, k: int, alts: str, moves: bool) -> list[int]:  # noqa: ANN001

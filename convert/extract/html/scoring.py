@@ -15,7 +15,7 @@ from .dom import children, inside
 from .measure import Candidate, class_weight, commas, describe, link_density, summed_len, text_len
 from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, ARTICLE_WRAPPER_GAIN, CHARS_PER_POINT, GRANDPARENT_DIVIDER,
-    LAYOUT_ROW_OTHER_SHARE, LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
+    LINK_WINNER_DENSITY, LOGGED_CANDIDATES, MAX_LENGTH_POINTS,
     MIN_PARAGRAPH_CHARS, MIN_SAME_CLASS, MIN_SHARED_CANDIDATES, NOTICE_MAX_CHARS,
     PARENT_SCORE_DIVIDER, RANKED_CANDIDATES, REGION_CHARS_PER_HEADING, REGION_MAX_DENSITY,
     REGION_MAX_SHARE, REGION_MIN_HEADINGS, REGION_MIN_SHARE, SAME_CLASS_SHARE, SCORE_ANCESTORS,
@@ -41,7 +41,6 @@ CLIMB_STOPS_AT_ARTICLE = rule("climb_stops_at_article", "the climb to a better-s
                               "holding more text")
 HEADED_ARTICLE = rule("headed_article", "the winner moves down to the one headed <article> "
                       "it holds")
-LAYOUT_TEXT_CELL = rule("layout_text_cell", "a layout row winner moves down to its text cell")
 LONE_CHILD_UP = rule("lone_child_up", "a lone child stands for its parent")
 WRAPPER_RUNNERS_UP = rule("wrapper_runners_up", "the move up to an ancestor holding several strong "
                           "runners-up never reaches a wrapper that is mostly links when the "
@@ -257,13 +256,6 @@ def pick(body: LexborNode, candidates: dict[int, Candidate],
         if cand is not None and cand.score >= ARTICLE_SHARE * top.score:
             notes.append(f"moved down to the headed {describe(inner)} (score {cand.score:.1f})")
             top = cand
-    # An old layout table: the row won because its cells' paragraphs score the row, but the
-    # text sits in one cell beside a cell of links (the site menu): that cell is the article.
-    if top.node.tag == "tr" and LAYOUT_TEXT_CELL:
-        cell = _text_cell(top.node)
-        if cell is not None:
-            notes.append("moved down to the row's text cell")
-            top = candidates.get(cell.mem_id) or Candidate(cell, top.score)
     # A lone child stands for its parent.
     node = top.node
     while LONE_CHILD_UP and node.parent is not None and node.parent.tag != "body" and _only_child(node):
@@ -353,21 +345,6 @@ def _teaser_part(node: LexborNode) -> bool:
                 and link_density(sib, text_len(sib)) >= _READ_ON_DENSITY
         sib = sib.next
     return False
-
-
-def _text_cell(row: LexborNode) -> LexborNode | None:
-    """The cell of a layout-table row that holds its text, when the other cells hold only
-    links (a menu) or next to nothing; else None."""
-    cells = [kid for kid in row.iter() if kid.tag in ("td", "th")]
-    if len(cells) < 2:
-        return None
-    sized = [(text_len(c), c) for c in cells]
-    best_len, best = max(sized, key=lambda pair: pair[0])
-    other = 0.0
-    for length, cell in sized:
-        if cell is not best and length:
-            other += length * (1 - link_density(cell, length))
-    return best if best_len and other < LAYOUT_ROW_OTHER_SHARE * best_len else None
 
 
 def _sole_headed_article(node: LexborNode) -> LexborNode | None:

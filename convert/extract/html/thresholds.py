@@ -124,9 +124,6 @@ MIN_SAME_CLASS = 2
 #: The winner climbs to a better-scoring parent while the parents on the way score at least
 #: the winner's score divided by this.
 PARENT_SCORE_DIVIDER = 3
-#: Non-link text beside a layout row's text cell, as a share of that cell's text, above which
-#: the row is not a text cell beside a menu (a data table's row, a two-column text).
-LAYOUT_ROW_OTHER_SHARE = 0.25
 
 # --------------------------------------------------------------------------- siblings, lead
 
