@@ -41,23 +41,6 @@ def _log(n: float) -> float:
     return math.log1p(n)
 
 
-def _prefixed(rx, literal: str, text: str):  # noqa: ANN001, ANN202
-    """``rx.finditer(text)`` for a pattern whose every match starts with ``literal``: only
-    the places where ``literal`` stands are tried (a C ``find`` skips the rest of the page,
-    where the regex engine would step through it character by character). The matches are
-    the same: a match can start nowhere else, and the scan resumes where ``finditer``
-    resumes, at the end of a match (these patterns never match empty)."""
-    pos = text.find(literal)
-    while pos >= 0:
-        m = rx.match(text, pos)
-        if m is None:
-            pos += 1
-        else:
-            yield m
-            pos = m.end()
-        pos = text.find(literal, pos)
-
-
 def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
                  title: str | None = None,
                  fields: Mapping[str, Any] | None = None,
@@ -79,13 +62,12 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
         if tags[tag]:
             out["tag:" + tag] = _log(tags[tag])
 
-    for m in _prefixed(_LD_TYPE, '"@type"', markup):
+    for m in _LD_TYPE.finditer(markup):
         for name in _QUOTED.findall(m.group(1)):
             name = name.rsplit("/", 1)[-1].lower()
             if name in V.SCHEMA_TYPES:
                 out["ld:" + name] = 1.0
-    for m in _prefixed(_ITEMTYPE, 'itemtype="http', head):
-        name = m.group(1)
+    for name in _ITEMTYPE.findall(head):
         if name.lower() in V.SCHEMA_TYPES:
             out["ld:" + name.lower()] = 1.0
     if metas is None:
