@@ -34,6 +34,7 @@ from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
 from convert.extract.assess import assess
 from convert.extract.assess.html_signals import cascade_signals, html_signals
+from convert.extract.assess.structure_signals import elements as structure_elements
 from convert.extract.decode import decode
 from .builder import Builder
 from .dom import parse, utf8_markup, word_key
@@ -119,10 +120,14 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # (the elements the metadata and <base href> are read from, found in one walk)
     elements = page_elements(head_tree)
     base = _base_url(head_tree, page_url, elements["base"])
-    fields = metadata_mod.extract(head_tree, page_url, elements)
+    # (the body's elements the page-type signals read, found in one walk: the metadata
+    # reads its headings from them too)
+    body_elements = structure_elements(head_tree.body) if head_tree.body is not None else None
+    fields = metadata_mod.extract(head_tree, page_url, elements,
+                                  body_elements["head"] if body_elements is not None else None)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
-                           fields, elements["meta"])
-    del elements
+                           fields, elements["meta"], body_elements)
+    del elements, body_elements
 
     tree, found = content_mod.find_content(text, head_tree)
     builder = Builder(base)
@@ -166,7 +171,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     if profiled is None:
         # A "More from X" box under the story (on a listing, a landing or a documentation
         # page such a box is what the page holds).
-        cut = drop_author_box(cut_related_tail(tidied))
+        counts: dict = {}  # (each leaf's words, counted once for both)
+        cut = drop_author_box(cut_related_tail(tidied, counts), counts)
         if cut is not tidied and profiles.page_type("html", signals)[0] in (None, "article"):
             tidied = cut
     if tidied is not blocks and not _too_little(tidied):
