@@ -49,7 +49,9 @@ def kept_url(raw: str | None, base: str | None, *, image: bool = False) -> str |
     if not raw:
         return None
     url = raw.strip()
-    squeezed = _KEPT_JUNK.sub("", url)
+    # (Every junk character is a space or not printable: most URLs hold none, and are known
+    # to by one C scan instead of a substitution.)
+    squeezed = url if " " not in url and url.isprintable() else _KEPT_JUNK.sub("", url)
     head = squeezed[:12].lower()
     if head.startswith("data:"):
         return squeezed if image and KEPT_DATA_IMAGE.match(squeezed) else None

@@ -21,7 +21,7 @@ import re
 
 from .lazyre import lazy
 
-__all__ = ["BY_PREFIX", "BYLINE_TEXT", "BYLINE_LABEL", "BYLINE_START", "DUMP_BYLINE",
+__all__ = ["BY_PREFIX", "BYLINE_TEXT", "BYLINE_LABEL", "LABEL_WORDS", "BYLINE_START", "DUMP_BYLINE",
            "BY_WORDS", "BY_PHRASES", "FOREIGN_BY_PHRASES"]
 
 #: "By" in the languages of the corpus: English, German, French, Spanish/Portuguese, Dutch,
@@ -50,10 +50,10 @@ BYLINE_TEXT = lazy(
     r"(\S.{1,60})$",
     re.IGNORECASE)
 
-BYLINE_LABEL = lazy(
-    r"^(?:" + _alt("written by", "author", "authors", "by", "article by", "posted by", "autor",
-                   "auteur", *FOREIGN_BY_PHRASES) + r")$",
-    re.IGNORECASE)
+#: The labels :data:`BYLINE_LABEL` matches (literal words: case aside, as written).
+LABEL_WORDS = ("written by", "author", "authors", "by", "article by", "posted by", "autor",
+               "auteur", *FOREIGN_BY_PHRASES)
+BYLINE_LABEL = lazy(r"^(?:" + _alt(*LABEL_WORDS) + r")$", re.IGNORECASE)
 
 BYLINE_START = lazy(
     r"^\s*(?:" + _alt(*BY_WORDS, *BY_PHRASES[:2]) + r")\b\s*:?\s+\S", re.IGNORECASE)

@@ -255,3 +255,15 @@ def test_og_type_read_off_the_meta_elements_as_the_selector_reads_it():
         assert [k for k in given if k.startswith("og:")] == (
             [] if "OG" in head or "type " in head or not head else
             ["og:product"] if "product" in head else ["og:article"])
+
+
+def test_a_repeated_question_gets_the_same_answer_and_a_changed_one_a_new_answer():
+    # (page_type keeps its last answer, keyed by the signals in their order)
+    from convert.extract.assess import page_type
+    signals = {"tag:p": 3.0, "decl:published": 1.0, "para:long": 2.5, "page:text": 8.0}
+    first = page_type("html", signals)
+    again = page_type("html", dict(signals))
+    assert again == first and again[2] is not first[2]
+    forum = {**signals, "cls:thread": 4.0, "cls:reply": 4.0, "ld:discussionforumposting": 1.0}
+    assert page_type("html", forum)[2] != first[2]
+    assert page_type("html", signals) == first

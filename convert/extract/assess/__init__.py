@@ -64,13 +64,28 @@ def page_type(kind: str, page: Mapping[str, float]) -> tuple[str | None, float |
     caller can pick an extraction profile by it. Returns (type, its probability, every
     learned type's probability); the type is ``other`` when no learned type reaches
     :data:`OTHER_BELOW`, and ``(None, None, {})`` when no model ships for ``kind``."""
+    global _LAST_TYPE
+    # The HTML pipeline asks about one page's signals three times (to pick a profile, to
+    # judge its related-links tail, in :func:`assess`): the last answer is kept, keyed by
+    # the model and the signals themselves in their order (the model adds them up in that
+    # order).
     type_model = _models().get(f"pagetype_{kind}")
     if type_model is None:
         return None, None, {}
+    key = (type_model, tuple(page.items()))
+    last_key, last = _LAST_TYPE
+    if key == last_key:
+        return last[0], last[1], dict(last[2])
     probs = linear.softmax_scores(type_model, page)
     best = max(probs, key=probs.__getitem__)
     probability = probs[best]
-    return ("other" if probability < OTHER_BELOW else best), probability, probs
+    answer = ("other" if probability < OTHER_BELOW else best), probability, probs
+    _LAST_TYPE = (key, (answer[0], probability, dict(probs)))  # (one assignment: thread-safe)
+    return answer
+
+
+#: The last :func:`page_type` answer and its key (see there).
+_LAST_TYPE: tuple = ((), None)
 
 
 def assess(kind: str, page: Mapping[str, float], blocks: Iterable[Block],

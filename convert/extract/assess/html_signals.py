@@ -44,10 +44,11 @@ def _log(n: float) -> float:
 def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
                  title: str | None = None,
                  fields: Mapping[str, Any] | None = None,
-                 metas: list | None = None) -> dict[str, float]:
+                 metas: list | None = None, found: dict | None = None) -> dict[str, float]:
     """The page-level signals of ``markup`` (``tree`` is its untouched parse; ``title`` the
     page's title and ``fields`` the metadata as the metadata extractor found them; ``metas``
-    the page's ``<meta>`` elements, when the caller found them)."""
+    the page's ``<meta>`` elements, and ``found`` :func:`.structure_signals.elements` of its
+    body, when the caller found them)."""
     out: dict[str, float] = {}
     for name in DECLARED:
         if fields and fields.get(name):
@@ -110,7 +111,8 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
 
     out["page:markup"] = _log(len(markup))
     # (one selector walk finds what both read)
-    found = elements(tree.body) if tree.body is not None else None
+    if found is None:
+        found = elements(tree.body) if tree.body is not None else None
     text = page_text_chars(tree, found["unseen"] if found is not None else None)
     out["page:text"] = _log(text)
     out.update(structure_signals(tree, text, found))

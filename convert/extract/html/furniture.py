@@ -42,6 +42,7 @@ from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_
                                  DATELINE_MAX_CHARS, GALLERY_COUNTER, HEADER_BLOCKS, LOGIN_PROMPT,
                                  LOGIN_PROMPT_MAX_WORDS, POST_FOOTER_LINE, POST_FOOTER_MAX_WORDS,
                                  POST_NAV_LINE, POST_NAV_MAX_CHARS, PROMO_HINTS, PROMO_LINE,
+                                 may_be_post_nav, may_be_rights,
                                  PROMO_MAX_WORDS, RIGHTS_LINE, RIGHTS_MAX_CHARS, TAXONOMY_LINE,
                                  TAXONOMY_MAX_CHARS, TEASER_END, TEASER_MAX_WORDS, TRUNCATED_END)
 
@@ -142,15 +143,16 @@ def _sequence(blocks: list[Block]) -> list[Block]:
                 _dropped(block, "gallery_counters")
                 continue
             if TAXONOMY_LINES and isinstance(block, Paragraph) and len(text) <= \
-                    TAXONOMY_MAX_CHARS and TAXONOMY_LINE.match(text):
+                    TAXONOMY_MAX_CHARS and ":" in text and TAXONOMY_LINE.match(text):
+                # (every tag line has its label's colon: a line without one is not matched)
                 _dropped(block, "taxonomy_lines")
                 continue
             if POST_NAV_LINES and isinstance(block, Paragraph) and len(text) <= \
-                    POST_NAV_MAX_CHARS and POST_NAV_LINE.search(text):
+                    POST_NAV_MAX_CHARS and may_be_post_nav(text) and POST_NAV_LINE.search(text):
                 _dropped(block, "post_nav_lines")
                 continue
             if RIGHTS_LINES and isinstance(block, Paragraph) and len(text) <= \
-                    RIGHTS_MAX_CHARS and RIGHTS_LINE.search(text):
+                    RIGHTS_MAX_CHARS and may_be_rights(text) and RIGHTS_LINE.search(text):
                 _dropped(block, "rights_lines")
                 continue
             if PROMO_LINES and _is_promo(text):

@@ -152,8 +152,25 @@ LOGIN_PROMPT_MAX_WORDS = 20
 #: A navigation line is short (two titles and the bars).
 POST_NAV_MAX_CHARS = 300
 
+
+def may_be_post_nav(text: str) -> bool:
+    """Whether ``text`` holds one of the characters every :data:`POST_NAV_LINE` match holds
+    (a bar, a guillemet, an arrow: no case, so IGNORECASE matches them alone). A few ``in``
+    tests rule out most lines for a fraction of the regex call."""
+    return "|" in text or "«" in text or "»" in text or "‹" in text or "›" in text \
+        or "←" in text or "→" in text
+
 #: A site's copyright notice: "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use".
 RIGHTS_LINE = lazy(r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|"
                    r"todos los derechos reservados|tutti i diritti riservati)\b", re.IGNORECASE)
 #: A copyright notice is short (a paragraph of prose may mention the phrase).
 RIGHTS_MAX_CHARS = 250
+
+
+def may_be_rights(text: str) -> bool:
+    """Whether ``text`` may hold a :data:`RIGHTS_LINE` phrase: every one holds "serv" or
+    "rechte", and a case-blind match of those letters is a run that case-folds to them (the
+    pattern's IGNORECASE matches a letter's capital and, for "s", the long s "ſ", which
+    ``casefold`` folds to "s"; ``lower`` would not). Most lines hold neither."""
+    folded = text.casefold()
+    return "serv" in folded or "rechte" in folded

@@ -36,6 +36,11 @@ def spaced(text: str) -> str:
     zero-width space)."""
     if "  " not in text and text.isprintable():
         return text
+    if not text.strip(" \t\n\r\x0b\x0c"):
+        # White space alone (most such texts: the indentation between tags) is one run of
+        # it, which the pattern turns into one space (the lone plain space left the line
+        # above): without the regex call.
+        return " "
     if "\u200b" in text:
         return WS.sub(" ", text)
     return _ASCII_WS.sub(" ", text)

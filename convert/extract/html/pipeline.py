@@ -34,6 +34,7 @@ from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
 from convert.extract.assess import assess
 from convert.extract.assess.html_signals import cascade_signals, html_signals
+from convert.extract.assess.structure_signals import elements as structure_elements
 from convert.extract.decode import decode
 from .builder import Builder
 from .dom import parse, utf8_markup, word_key
@@ -55,6 +56,8 @@ __all__ = ["parse_html"]
 log = logging.getLogger("convert.extract")
 
 _WORDS = lazy(r"\w+")
+#: The id a streaming render's hidden segment has (``id="S:1a"``), in the markup's bytes.
+_STREAMED_MARK = lazy(rb"id=[\"']S:")
 
 HEADLINE_INSERT = rule("headline_insert", "the page's headline is put above a body that lacks it")
 DROP_SUBTITLE = rule("drop_subtitle", "the standfirst (Meta.subtitle) leaves the body")
@@ -100,7 +103,9 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     if not text.strip():
         raise InputError("empty page")
     decoded = text
-    if "\x00" in text:
+    # (A NUL in UTF-8 text is a NUL byte and nothing else: the bytes are searched by memchr,
+    # where a search of the text, often two bytes a character, is several times slower.)
+    if b"\x00" in data if encoding == "utf-8" else "\x00" in text:
         text = text.replace("\x00", "")
     text = cap_attributes(cap_nesting(text))
     rec = record.current()
@@ -109,8 +114,11 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
 
     page_url = base_url or (location if _is_url(location) else None)
     # The page is parsed once: the cascade's passes work on copies of this tree.
-    head_tree = parse(utf8_markup(data, decoded, text, encoding))
-    if STREAMED_PAGES and ('id="S:' in text or "id='S:" in text) and head_tree.body is not None \
+    markup = utf8_markup(data, decoded, text, encoding)
+    head_tree = parse(markup)
+    # (the markup's UTF-8 bytes hold the ASCII marker wherever the text does; the byte
+    # pattern finds it faster than two substring searches of the text)
+    if STREAMED_PAGES and _STREAMED_MARK.search(markup) and head_tree.body is not None \
             and reveal_streamed(head_tree.body):
         # The page as its reader sees it once the stream's script ran: an article rendered so
         # has its later sections in these segments, at the end of the body and hidden. (The
@@ -119,10 +127,14 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # (the elements the metadata and <base href> are read from, found in one walk)
     elements = page_elements(head_tree)
     base = _base_url(head_tree, page_url, elements["base"])
-    fields = metadata_mod.extract(head_tree, page_url, elements)
+    # (the body's elements the page-type signals read, found in one walk: the metadata
+    # reads its headings from them too)
+    body_elements = structure_elements(head_tree.body) if head_tree.body is not None else None
+    fields = metadata_mod.extract(head_tree, page_url, elements,
+                                  body_elements["head"] if body_elements is not None else None)
     signals = html_signals(text, head_tree, page_url or fields.get("url"), fields.get("title"),
-                           fields, elements["meta"])
-    del elements
+                           fields, elements["meta"], body_elements)
+    del elements, body_elements
 
     tree, found = content_mod.find_content(text, head_tree)
     builder = Builder(base)
@@ -166,7 +178,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     if profiled is None:
         # A "More from X" box under the story (on a listing, a landing or a documentation
         # page such a box is what the page holds).
-        cut = drop_author_box(cut_related_tail(tidied))
+        counts: dict = {}  # (each leaf's words, counted once for both)
+        cut = drop_author_box(cut_related_tail(tidied, counts), counts)
         if cut is not tidied and profiles.page_type("html", signals)[0] in (None, "article"):
             tidied = cut
     if tidied is not blocks and not _too_little(tidied):

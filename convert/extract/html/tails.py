@@ -69,13 +69,13 @@ def _label(text: str) -> bool:
         or LINK_BOX_HEADING.search(text) or _MORE_LABEL.search(text))
 
 
-def cut_related_tail(blocks: Sequence[Block]) -> Sequence[Block]:
+def cut_related_tail(blocks: Sequence[Block], counts: dict | None = None) -> Sequence[Block]:
     """``blocks`` without a related-links box at their end (see the module's docstring);
-    ``blocks`` itself when there is none."""
+    ``blocks`` itself when there is none. ``counts``: see :func:`_leaves`."""
     if not RELATED_TAIL:
         return blocks
     leaves: list[tuple[Block, int]] = []
-    _leaves(blocks, leaves)
+    _leaves(blocks, leaves, counts)
     total = sum(words for _, words in leaves)
     before = 0
     for i, (block, words) in enumerate(leaves):
@@ -92,20 +92,27 @@ def cut_related_tail(blocks: Sequence[Block]) -> Sequence[Block]:
 _SENTENCE_CLOSE = lazy(r"[.!?][\"'”’)]*$")
 
 
-def drop_author_box(blocks: Sequence[Block]) -> Sequence[Block]:
+def _closes_sentence(text: str) -> bool:
+    """``_SENTENCE_CLOSE.search(text)`` for a stripped text (no line break at its end, where
+    ``$`` would also stop): its last character but closing quotes and brackets ends a
+    sentence. (The search tries every position of a long paragraph; this looks at its end.)"""
+    return text.rstrip("\"'”’)")[-1:] in (".", "!", "?")
+
+
+def drop_author_box(blocks: Sequence[Block], counts: dict | None = None) -> Sequence[Block]:
     """``blocks`` without an author's box below the story (see the module's docstring);
-    ``blocks`` itself when there is none."""
+    ``blocks`` itself when there is none. ``counts``: see :func:`_leaves`."""
     if not AUTHOR_BOX_LINES:
         return blocks
     leaves: list[tuple[Block, int]] = []
-    _leaves(blocks, leaves)
+    _leaves(blocks, leaves, counts)
     texts = [inline_text(b.children).strip() if isinstance(b, (Paragraph, Heading)) else None
              for b, _ in leaves]
     doomed: set[int] = set()
     prose = 0  # paragraphs of prose above: an author's box sits below an article
     for i, ((block, words), text) in enumerate(zip(leaves, texts)):
         above = prose
-        if text and words >= ABOVE_PROSE_WORDS and _SENTENCE_CLOSE.search(text):
+        if text and words >= ABOVE_PROSE_WORDS and _closes_sentence(text):
             prose += 1
         if text is None or above < ABOVE_PROSE_LINES:
             continue
@@ -134,13 +141,21 @@ def drop_author_box(blocks: Sequence[Block]) -> Sequence[Block]:
     return _without(blocks, doomed, "author_box_lines") if doomed else blocks
 
 
-def _leaves(blocks: Sequence[Block], out: list[tuple[Block, int]]) -> None:
-    """The body's blocks in reading order with their word counts, containers opened."""
+def _leaves(blocks: Sequence[Block], out: list[tuple[Block, int]],
+            counts: dict[int, tuple[Block, int]] | None = None) -> None:
+    """The body's blocks in reading order with their word counts, containers opened.
+    ``counts`` (``id(block)`` -> ``(block, words)``, the block held so its id stays its own)
+    keeps the counts for the next caller: the pipeline asks about the same blocks twice."""
     for block in blocks:
         if isinstance(block, (Div, Quote)):
-            _leaves(block.blocks, out)
-        else:
-            out.append((block, sum(len(t.split()) for t in block_texts([block], captions=False))))
+            _leaves(block.blocks, out, counts)
+            continue
+        known = counts.get(id(block)) if counts is not None else None
+        if known is None:
+            known = (block, sum(len(t.split()) for t in block_texts([block], captions=False)))
+            if counts is not None:
+                counts[id(block)] = known
+        out.append(known)
 
 
 def _without(blocks: Sequence[Block], doomed: set[int], name: str) -> list[Block]:

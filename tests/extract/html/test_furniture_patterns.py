@@ -41,3 +41,29 @@ def test_every_promo_line_holds_one_of_its_hints():
                  "Write to Jane Doe at jane@example.com"):
         assert F.PROMO_LINE.search(line)
         assert any(hint in line.casefold() for hint in F.PROMO_HINTS)
+
+
+@pytest.mark.parametrize("line", [
+    "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use", "ALL RIGHTS RESERVED",
+    "All rights reſerved.", "© 2020 Verlag. Alle Rechte vorbehalten.",
+    "Tous droits réservés", "Todos los derechos reservados", "Tutti i diritti riservati",
+])
+def test_every_rights_line_passes_its_cheap_test(line):
+    # (may_be_rights runs before RIGHTS_LINE: it must never reject a line the pattern
+    # matches, long s included, which IGNORECASE reads as "s")
+    assert F.RIGHTS_LINE.search(line)
+    assert F.may_be_rights(line)
+
+
+def test_lines_without_the_rights_words_fail_the_cheap_test():
+    assert not F.may_be_rights("The rights of the tenants were discussed at length.")
+
+
+@pytest.mark.parametrize("line", [
+    "« Older post | Main | Newer post »", "← Previous: The library opens",
+    "Main | Next post »", "Next: The library opens →", "‹ newer story",
+])
+def test_every_post_nav_line_holds_a_bar_guillemet_or_arrow(line):
+    assert F.POST_NAV_LINE.search(line)
+    assert F.may_be_post_nav(line)
+    assert not F.may_be_post_nav(line.translate({ord(c): " " for c in "|«»‹›←→"}))

@@ -105,3 +105,14 @@ def test_spaced_collapses_as_the_white_space_pattern_does():
     for _ in range(20000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
         assert spaced(text) == WS.sub(" ", text), repr(text)
+
+
+def test_spaced_turns_white_space_alone_into_one_space_without_the_pattern():
+    # (the indentation between tags, most of the texts spaced() rewrites, takes a short cut:
+    # the answer is the pattern's, for every string of up to four such characters)
+    import itertools
+    for n in range(1, 5):
+        for chars in itertools.product(" \t\n\r\x0b\x0c\u200b\xa0a", repeat=n):
+            text = "".join(chars)
+            assert spaced(text) == WS.sub(" ", text), repr(text)
+    assert spaced("\n        ") == " "

@@ -79,7 +79,8 @@ MAX_H1S = 5
 
 
 def extract(tree: LexborHTMLParser, url: str | None,
-            found: dict[str, list[LexborNode]] | None = None) -> dict[str, Any]:
+            found: dict[str, list[LexborNode]] | None = None,
+            headings: list[LexborNode] | None = None) -> dict[str, Any]:
     """Metadata fields for :class:`convert.article.Meta` (strings, lists, no Figure).
 
     Each field is taken from the most trusted source that declares it: for most, the
@@ -87,7 +88,9 @@ def extract(tree: LexborHTMLParser, url: str | None,
     (for the site name, description, section and lead image the ``<meta>`` keys come first,
     and the language is ``<html lang>`` before either), then what the page shows (the
     visible byline, the dateline, the URL's date). ``found``: the page's
-    :func:`.elements.page_elements`, when the caller found them."""
+    :func:`.elements.page_elements`, when the caller found them; ``headings``: the body's
+    ``<h2>``-``<h5>`` elements in page order (``body.css("h2, h3, h4, h5")``), when the
+    caller found them."""
     if found is None:
         found = page_elements(tree)
     objects = ld_objects(tree, found["script"])
@@ -118,7 +121,7 @@ def extract(tree: LexborHTMLParser, url: str | None,
         start = not (m and (m.group(2) or "/").strip("/"))
     # (a blog's post title in an <h2>/<h3> under the blog's name: it is the headline too)
     whole_titles = [t for t in (*titles, page_title) if t]
-    subheads = _subheads(tree, whole_titles) if len(set(h1s)) <= 1 and (
+    subheads = _subheads(tree, whole_titles, headings) if len(set(h1s)) <= 1 and (
         h1s or not h1_nodes) else []
     post = post_heading(whole_titles, h1s, subheads, site_name,
                         host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]),
@@ -180,12 +183,17 @@ _POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title|(?:^|\s)title(?:\s|$
                          re.IGNORECASE)
 
 
-def _subheads(tree: LexborHTMLParser, titles: list[str]) -> list[tuple[str, bool]]:
+def _subheads(tree: LexborHTMLParser, titles: list[str],
+              headings: list[LexborNode] | None = None) -> list[tuple[str, bool]]:
     """The page's first ``<h2>``/``<h3>`` texts that a title may hold, each with whether it is
-    classed as a post's title (a site logo's heading left out)."""
+    classed as a post's title (a site logo's heading left out). ``headings``: see
+    :func:`extract` (the parser puts every heading in the body: its ``<h2>`` and ``<h3>``
+    are the page's, and no walk of the page is made for them)."""
     joined = " ".join(squash(t) for t in titles)
     out = []
-    for node in tree.css("h2, h3")[:POST_HEADINGS]:
+    nodes = tree.css("h2, h3") if headings is None else [
+        h for h in headings if h.tag == "h2" or h.tag == "h3"]
+    for node in nodes[:POST_HEADINGS]:
         # (a cheap test first: the heading's words end as they end inside a title; a label
         # badge heading_text drops comes first, so the end is what both share)
         tail = squash(node.text(deep=True, separator=" ") or "")[-SUBHEAD_TAIL:]

@@ -12,7 +12,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.textutil import squash
-from convert.extract.bylines import BYLINE_LABEL, BYLINE_TEXT
+from convert.extract.bylines import BYLINE_LABEL, BYLINE_TEXT, LABEL_WORDS
 from convert.extract.dates import text_date
 from .declared import first_value
 from .keys import LABELLED_KEYS
@@ -256,6 +256,12 @@ LABELLED_AUTHOR_LIST = rule("labelled_author_list", "an 'Author(s)' or 'Authors'
                             "list (<ul>, <ol>) names each item as an author")
 #: The labels of an author list ("Author(s)" of a library's or a report's metadata panel).
 _LIST_LABEL = lazy(r"^(?:authors?|author\(s\)|contributors?)$", re.IGNORECASE)
+#: The lengths of the texts :data:`BYLINE_LABEL` and :data:`_LIST_LABEL` can match: a case-blind
+#: match takes one character for each of the word's, so a text of another length (nearly
+#: every text :func:`_byline_text` reads: squashed, it holds no line break for ``$`` to stop
+#: before) is no label, known without the two regex calls.
+_LABEL_LENGTHS = frozenset(len(w) for w in (*LABEL_WORDS, "author", "authors", "author(s)",
+                                            "contributor", "contributors"))
 #: Items of a labelled list read as authors (a paper's list of writers; more is a directory).
 LIST_AUTHORS_MAX = 12
 #: Text blocks read for a "By ..." line (a bound on long pages; the byline is near the top).
@@ -284,7 +290,8 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
         if len(text) > BYLINE_TEXT_MAX:
             continue
         label = text.rstrip(" :")
-        if BYLINE_LABEL.match(label) or LABELLED_AUTHOR_LIST and _LIST_LABEL.match(label):
+        if len(label) in _LABEL_LENGTHS and (BYLINE_LABEL.match(label) or LABELLED_AUTHOR_LIST
+                                             and _LIST_LABEL.match(label)):
             # A "Written by" label with the name in the next element.
             sib = node.next
             while sib is not None and (sib.tag or "-").startswith("-"):
@@ -306,7 +313,9 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
                 if names:
                     return names
             continue
-        m = BYLINE_TEXT.match(text) or _after_dateline(text)
+        # (a squashed text starts with its first word: :data:`BYLINE_TEXT` needs it to be one
+        # of the byline words, whose first letters are few)
+        m = text[:1] in _BYLINE_FIRST and BYLINE_TEXT.match(text) or _after_dateline(text)
         # (a lower-case handle is a name when its dateline follows: "by randfish on
         # November 7, 2010"; else "by the way" is no byline)
         if m and (m.group(1)[:1].isupper() or author_names.BY_ON_DATE and before_on_date(
@@ -329,12 +338,21 @@ DATE_THEN_BY = rule("date_then_by", "a dateline line going on with the byline ('
 #: The dateline before a byline in one line is at most this many characters.
 DATELINE_PREFIX_MAX = 40
 _BY_INSIDE = lazy(r"\s(?:by|By|BY)\s")
+#: The letters a :data:`BYLINE_TEXT` match of a text without leading white space starts with:
+#: the first of its words (by, written by, posted by, words by, von, par, por, door, av,
+#: author(s), contributor(s), autor(in/en), auteur(s)), in either case (none of them has
+#: another character IGNORECASE matches).
+_BYLINE_FIRST = frozenset("abcdpvwABCDPVW")
 
 
 def _after_dateline(text: str) -> re.Match | None:
     """The byline of a line that opens with the date: "Feb 6, 2025 By Jane Doe", "Updated
     Sep 5, 2024 · by Jane Doe"."""
     if not DATE_THEN_BY:
+        return None
+    # (``text`` is squashed: its white space is single spaces, so the pattern's match is one
+    # of these, found by C substring tests on most lines, which hold none)
+    if " by " not in text and " By " not in text and " BY " not in text:
         return None
     m = _BY_INSIDE.search(text)
     if m is None or m.start() > DATELINE_PREFIX_MAX or not text_date(text[:m.start()]):

@@ -96,3 +96,24 @@ def test_an_author_s_label_over_a_list_names_each_item(monkeypatch):
     from convert.extract.html.meta import byline
     monkeypatch.setattr(byline, "LABELLED_AUTHOR_LIST", False)
     assert _byline(body) == []
+
+
+def test_poster_markup_is_read_after_the_text_lines_and_only_when_there():
+    # (a forum poster's name is read once the text lines found no "By ..." line)
+    body = ("<h1>Router drops the connection</h1><div class='post'><span class='username'>"
+            "Kim Ostrander</span><p>Since the update my router drops every hour.</p></div>")
+    assert _byline(body) == ["Kim Ostrander"]
+    assert _byline(body.replace("username", "handle")) == []
+
+
+def test_byline_words_in_any_case_and_labels_of_every_length_are_read():
+    # (the cheap tests before the byline patterns: a byline word opens the line, a label has
+    # one of the labels' lengths)
+    assert _byline("<p>WRITTEN BY Dana Whitfield</p><p>Basil wants warmth.</p>") == [
+        "Dana Whitfield"]
+    assert _byline("<p>Contributors: Dana Whitfield</p><p>Basil wants warmth.</p>") == [
+        "Dana Whitfield"]
+    assert _byline("<div><span>Author:</span><span>Dana Whitfield</span></div>"
+                   "<p>Basil wants warmth.</p>") == ["Dana Whitfield"]
+    assert _byline("<div><span>Geschrieben von</span><span>Dana Whitfield</span></div>"
+                   "<p>Basil wants warmth.</p>") == ["Dana Whitfield"]
