@@ -123,8 +123,11 @@ def extract(tree: LexborHTMLParser, url: str | None,
     post = post_heading(whole_titles, h1s, subheads, site_name,
                         host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]),
                         any(titles))
+    # (an <h1> classed as the post's title, hAtom's "entry-title", is never the site's name)
+    entries = frozenset(HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes
+                        if _ENTRY_TITLE_CLASS.search(n.attributes.get("class") or ""))
     out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
-                                        start)
+                                        start, entries)
     # (the blog's name in that page's <h1>: the body drops it as it drops the title)
     out["blog_name"] = h1s[0] if post and h1s else None
     out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
@@ -174,15 +177,19 @@ def extract(tree: LexborHTMLParser, url: str | None,
     return out
 
 
+#: A heading classed as the post's own title (hAtom's "entry-title", Blogger's "post-title";
+#: a bare "title" is as often the blog's name, and UIkit's "article-title" any heading).
+_ENTRY_TITLE_CLASS = lazy(r"(?:post|entry)[-_]?title", re.IGNORECASE)
 #: A heading classed as a post's title (Blogger's "post-title", WordPress's "entry-title",
 #: a bare "title").
 _POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title|(?:^|\s)title(?:\s|$)",
                          re.IGNORECASE)
 
 
-def _subheads(tree: LexborHTMLParser, titles: list[str]) -> list[tuple[str, bool]]:
+def _subheads(tree: LexborHTMLParser, titles: list[str]) -> list[tuple[str, int]]:
     """The page's first ``<h2>``/``<h3>`` texts that a title may hold, each with whether it is
-    classed as a post's title (a site logo's heading left out)."""
+    classed as a post's title: 2 for a post's or entry's title class, 1 for a bare "title",
+    0 for none (a site logo's heading left out)."""
     joined = " ".join(squash(t) for t in titles)
     out = []
     for node in tree.css("h2, h3")[:POST_HEADINGS]:
@@ -193,7 +200,9 @@ def _subheads(tree: LexborHTMLParser, titles: list[str]) -> list[tuple[str, bool
             continue
         text = heading_text(node)
         if text:
-            out.append((text, bool(_POST_TITLE_CLASS.search(node.attributes.get("class") or ""))))
+            classes = node.attributes.get("class") or ""
+            out.append((text, 2 if _ENTRY_TITLE_CLASS.search(classes) else int(bool(
+                _POST_TITLE_CLASS.search(classes)))))
     return out
 
 
