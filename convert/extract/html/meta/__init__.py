@@ -126,8 +126,11 @@ def extract(tree: LexborHTMLParser, url: str | None,
     post = post_heading(whole_titles, h1s, subheads, site_name,
                         host, bool(h1_nodes), len(h1_nodes) == 1 and _logo_link(h1_nodes[0]),
                         any(titles))
+    # (an <h1> classed as the post's title, hAtom's "entry-title", is never the site's name)
+    entries = frozenset(HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes
+                        if _ENTRY_TITLE_CLASS.search(n.attributes.get("class") or ""))
     out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
-                                        start)
+                                        start, entries)
     # (the blog's name in that page's <h1>: the body drops it as it drops the title)
     out["blog_name"] = h1s[0] if post and h1s else None
     out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
@@ -177,6 +180,9 @@ def extract(tree: LexborHTMLParser, url: str | None,
     return out
 
 
+#: A heading classed as the post's own title (hAtom's "entry-title", Blogger's "post-title";
+#: a bare "title" is as often the blog's name, and UIkit's "article-title" any heading).
+_ENTRY_TITLE_CLASS = lazy(r"(?:post|entry)[-_]?title", re.IGNORECASE)
 #: A heading classed as a post's title (Blogger's "post-title", WordPress's "entry-title",
 #: a bare "title").
 _POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title|(?:^|\s)title(?:\s|$)",
@@ -184,11 +190,12 @@ _POST_TITLE_CLASS = lazy(r"(?:post|entry|article)[-_]?title|(?:^|\s)title(?:\s|$
 
 
 def _subheads(tree: LexborHTMLParser, titles: list[str],
-              headings: list[LexborNode] | None = None) -> list[tuple[str, bool]]:
+              headings: list[LexborNode] | None = None) -> list[tuple[str, int]]:
     """The page's first ``<h2>``/``<h3>`` texts that a title may hold, each with whether it is
-    classed as a post's title (a site logo's heading left out). ``headings``: see
-    :func:`extract` (the parser puts every heading in the body: its ``<h2>`` and ``<h3>``
-    are the page's, and no walk of the page is made for them)."""
+    classed as a post's title: 2 for a post's or entry's title class, 1 for a bare "title",
+    0 for none (a site logo's heading left out). ``headings``: see :func:`extract` (the parser
+    puts every heading in the body: its ``<h2>`` and ``<h3>`` are the page's, and no walk of
+    the page is made for them)."""
     joined = " ".join(squash(t) for t in titles)
     out = []
     nodes = tree.css("h2, h3") if headings is None else [
@@ -201,7 +208,9 @@ def _subheads(tree: LexborHTMLParser, titles: list[str],
             continue
         text = heading_text(node)
         if text:
-            out.append((text, bool(_POST_TITLE_CLASS.search(node.attributes.get("class") or ""))))
+            classes = node.attributes.get("class") or ""
+            out.append((text, 2 if _ENTRY_TITLE_CLASS.search(classes) else int(bool(
+                _POST_TITLE_CLASS.search(classes)))))
     return out
 
 

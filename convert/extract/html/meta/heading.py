@@ -16,6 +16,9 @@ from convert.textutil import clean_text, squash
 from convert.extract.ablation import rule
 from ...lazyre import lazy
 
+HIDDEN_HEADING_TEXT = rule(
+    "hidden_heading_text", "words inside a heading drawn for screen readers only ('Collection: "
+    "' before a shop's collection name) are not part of the headline a reader sees")
 SR_ONLY_H1 = rule("sr_only_h1", "a screen-reader-only <h1> is no visible headline to fall "
                   "back on")
 
@@ -32,19 +35,31 @@ HEADER_LINK = lazy(r"\s*[¶§🔗\ue000-\uf8ff]+$|\s+#$")
 
 def heading_text(node: LexborNode) -> str:
     """A heading's text as it reads: inline markup joined as written ("Metroid</a>, One" stays
-    "Metroid, One"), line breaks and blocks as spaces, a leading label badge dropped, and
-    entities escaped twice by the template ("SQL &amp;#x26; AI") decoded."""
+    "Metroid, One"), line breaks and blocks as spaces, a leading label badge dropped, words
+    drawn for screen readers only left out ("<span class=visually-hidden>Collection: </span>
+    Sennheiser", unless they are all the heading says), and entities escaped twice by the
+    template ("SQL &amp;#x26; AI") decoded."""
     skip = _leading_label(node)
     parts: list[str] = []
+    hidden: set[int] = set()
+    unseen: list[str] = []
     for kid in node.traverse(include_text=True):
         tag = kid.tag
         if tag == "-text":
             parent = kid.parent
             if parent is not None and (parent.tag in _NOT_TEXT or parent.mem_id == skip):
                 continue
+            if hidden and _inside(kid, hidden, node):
+                unseen.append(kid.text_content or "")
+                continue
             parts.append(kid.text_content or "")
         elif tag in _SPACED and kid.mem_id != node.mem_id:
             parts.append(" ")
+        elif HIDDEN_HEADING_TEXT and kid.mem_id != node.mem_id and _SR_ONLY.search(
+                kid.attributes.get("class") or ""):
+            hidden.add(kid.mem_id)
+    if unseen and not "".join(parts).strip():
+        parts = unseen  # (a heading for screen readers only: its words are all it has)
     text = squash(clean_text("".join(parts)))
     if not text:
         return ""
@@ -52,6 +67,16 @@ def heading_text(node: LexborNode) -> str:
         return text
     import html  # (here: its entity table costs every run that has no entity to decode)
     return html.unescape(text)
+
+
+def _inside(kid: LexborNode, marked: set[int], top: LexborNode) -> bool:
+    """Whether ``kid`` sits inside one of the ``marked`` elements, below ``top``."""
+    node = kid.parent
+    while node is not None and node.mem_id != top.mem_id:
+        if node.mem_id in marked:
+            return True
+        node = node.parent
+    return False
 
 
 def _has_element_child(node: LexborNode) -> bool:

@@ -33,6 +33,10 @@ NAMED_SITE_COLON = rule(
     "named_site_colon", "with the site's name declared, a lone <h1> opening a 'Name: "
     "description' title is the subject, not a blog's name")
 
+ENTRY_TITLE_H1 = rule(
+    "entry_title_h1", "an <h1> classed as the post's title (hAtom 'entry-title', 'post-title') "
+    "is the headline of a 'Blog » Post' title, not the site's name shown as a heading")
+
 BLOG_POST_HEADING = rule(
     "blog_post_heading", "a <title> made of a lower heading ('The false choice of "
     "mediocrity', an <h2>/<h3>) and a short site part ('Seth's Blog: ...') names that post, "
@@ -42,6 +46,20 @@ UNCLASSED_POST_HEADING = rule(
     "that the <title> holds beside a shorter site part is the title ('Post - Slashdot')")
 #: The site part left beside the heading has at most this many words.
 POST_SITE_MAX_WORDS = 6
+SITE_PART_WORDS = rule(
+    "site_part_words", "the site part beside a post's heading is counted in words, not in "
+    "the separators between them ('Blog Name » Blog Archive »' is four words)")
+H1_IS_SITE_PART = rule(
+    "h1_is_site_part", "an <h1> that is exactly the rest of the title beside a post's heading "
+    "is the blog's name, even when it shares a word with the post ('Inside Google Desktop: "
+    "Google Desktop Update')")
+CLASSED_POST_HEADING = rule(
+    "classed_post_heading", "a heading classed as the post's title that the <title> sets off "
+    "by a separator beside a short site part names the post, whatever the <h1> is (a "
+    "section's name over a Blogger post)")
+#: A heading's class naming the post's or entry's title ("post-title", "entry-title"), as
+#: ``subheads`` marks it (1: a bare "title", 0: none).
+POST_TITLE_CLASSED = 2
 #: Lower headings (``<h2>``, ``<h3>``) read for the post's title.
 POST_HEADINGS = 12
 
@@ -67,14 +85,16 @@ def _without_generic(title: str) -> str:
 
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None,
-                 unseen: frozenset[str] = frozenset(), start: bool | None = None) -> str | None:
+                 unseen: frozenset[str] = frozenset(), start: bool | None = None,
+                 entries: frozenset[str] = frozenset()) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``
     (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of).
-    ``start``: the page's URL is the site's start page (None: not known)."""
+    ``start``: the page's URL is the site's start page (None: not known); ``entries``: the
+    ``<h1>`` texts classed as the post's title (hAtom ``entry-title``, ``post-title``)."""
     title = None
     if not start and SITE_TAGLINE_TITLE and not any(declared):
         title = _h1_under_site_title(h1s, page_title, site_name, host, unseen)
-    title = title or _choose(declared, h1s, page_title, site_name, host, unseen)
+    title = title or _choose(declared, h1s, page_title, site_name, host, unseen, entries)
     if not title and GENERIC_TITLE:
         # Every title names the site only (a start page): the site's name is the page's.
         title = site_name or next((t for t in (*declared, page_title)
@@ -111,15 +131,17 @@ TAGLINE_H1_MIN_WORDS = 3
 BRAND_MAX_WORDS = 2
 
 
-def post_heading(titles: list[str], h1s: list[str], subheads: list[tuple[str, bool]],
+def post_heading(titles: list[str], h1s: list[str], subheads: list[tuple[str, int]],
                  site_name: str | None, host: str | None, has_h1: bool,
                  h1_logo: bool = False, declared: bool = True) -> str | None:
     """The post's title on a blog page whose ``<h1>`` is the blog's name: the ``<h2>``/``<h3>``
     that a declared or ``<title>`` title holds as one of its parts, beside the site part the
     ``<h1>`` shows ("Seth's Blog: The false choice of mediocrity" under the ``<h1>`` "Seth's
     Blog", "Post « Rand's Blog"). On a page with no ``<h1>`` at all, only a heading classed as
-    the post's title ("post-title", Blogger's) is read so. ``subheads``: (text, classed as a
-    title) of the page's ``<h2>``/``<h3>`` that are not a link to the start page; ``h1_logo``:
+    the post's title ("post-title", Blogger's) is read so, and one classed "post-title" or
+    "entry-title" whatever the ``<h1>`` is. ``subheads``: (text, classed as a title:
+    :data:`POST_TITLE_CLASSED`, 1 for a bare "title", 0) of the page's ``<h2>``/``<h3>``
+    that are not a link to the start page; ``h1_logo``:
     the ``<h1>`` is a link to the site's start or section page (then "davidbau.com Vibe
     Coding", with no separator after the site's name, is read too); ``declared``: the page
     declares a title of its own (og:title, JSON-LD); without one and without an ``<h1>``, an
@@ -136,20 +158,26 @@ def post_heading(titles: list[str], h1s: list[str], subheads: list[tuple[str, bo
         if len(words) < HEADLINE_MIN_WORDS or is_site(head, site_name, host) or loose and (
                 declared or not UNCLASSED_POST_HEADING):
             continue
-        if h1 and len(h1_words & words) * 2 >= len(h1_words):
-            continue  # the <h1> is this headline (or a version of it): the usual choice stands
+        # (the <h1> is this headline, or a version of it: the usual choice stands; unless a
+        # title shows the <h1> as its site part beside this heading)
+        version = h1 and len(h1_words & words) * 2 >= len(h1_words)
         for title in titles:
             at = title.find(head)
             if at < 0 or title == head:
                 continue
             before, after = title[:at].rstrip(), title[at + len(head):].lstrip()
             rest = (before + " " + after).strip(" |»«:-–—·•/")
-            if not rest or len(rest.split()) > POST_SITE_MAX_WORDS or _word_set(rest) <= words or (
+            size = len(_WORD.findall(rest)) if SITE_PART_WORDS else len(rest.split())
+            if not rest or size > POST_SITE_MAX_WORDS or _word_set(rest) <= words or (
                     loose and len(_word_set(rest)) >= len(words)):
                 continue
-            # the site part is the <h1>'s (or, with no <h1>, any part set off by a separator)
-            if h1 and not (word_key(rest) == word_key(h1) or len(
-                    _word_set(rest) & h1_words) * 2 >= len(h1_words)):
+            is_h1 = h1 and word_key(rest) == word_key(h1)
+            if version and not (H1_IS_SITE_PART and is_h1):
+                continue
+            # the site part is the <h1>'s (or, with no <h1> or under a heading classed as the
+            # post's title, any part set off by a separator)
+            if h1 and not (is_h1 or len(_word_set(rest) & h1_words) * 2 >= len(h1_words)) and not (
+                    CLASSED_POST_HEADING and titled == POST_TITLE_CLASSED):
                 continue
             edged = (not before or before[-1] in _EDGE_CHARS) and (
                 not after or after[0] in _EDGE_CHARS)
@@ -218,8 +246,8 @@ def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> 
 
 
 def _choose(declared: list[str], h1s: list[str], page_title: str,
-            site_name: str | None, host: str | None, unseen: frozenset[str] = frozenset()
-            ) -> str | None:
+            site_name: str | None, host: str | None, unseen: frozenset[str] = frozenset(),
+            entries: frozenset[str] = frozenset()) -> str | None:
     """The title among the declared ones, the ``<h1>`` texts and the ``<title>``: a declared
     title that the headline repeats (without the site name) wins; else the headline-like
     ``<h1>`` the declarations echo; else the declared or page title with the site name cut."""
@@ -246,7 +274,10 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # ("What is Ownership? - The Rust Programming Language"), is not the headline.
     lone = len(set(h1s)) == 1
     # The site's name as the page shows it, when an <h1> repeats the title's site part.
-    shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host)}
+    # (an <h1> classed as the post's title is the headline of a "Blog » Post" title, never
+    # its site part)
+    shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host) and not (
+        ENTRY_TITLE_H1 and h in entries)}
     h1s = [h for h in h1s if _headline_like(h, site_name, host) and word_key(h) not in shown]
     if lone and h1s and (candidates or h1s[0] not in unseen) and _echoes(h1s[0], candidates,
                                                                           site_name):

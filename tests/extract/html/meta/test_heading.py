@@ -44,3 +44,20 @@ def test_a_screen_reader_only_heading_is_told_apart():
     tree = LexborHTMLParser("<h1 class='sr-only'>Kitchen Notes</h1><h1>Lemon tart</h1>")
     hidden, shown = tree.css("h1")
     assert screen_reader_only(hidden) and not screen_reader_only(shown)
+
+
+def test_words_for_screen_readers_only_are_not_the_headline(monkeypatch):
+    # wcxb-dev-extra 2897 (a tune page): a shop theme's collection heading says "Collection: "
+    # to screen readers only
+    node = LexborHTMLParser('<h1 class="collection-hero__title">\n  <span class="visually-hidden">'
+                            'Collection: </span>Sennheiser</h1>').css_first("h1")
+    assert heading_text(node) == "Sennheiser"
+    # (a heading drawn for screen readers only keeps its words: they are all it has)
+    node = LexborHTMLParser('<h1><span class="sr-only">Harbour News</span><img src="l.png">'
+                            '</h1>').css_first("h1")
+    assert heading_text(node) == "Harbour News"
+    from convert.extract.html.meta import heading
+    monkeypatch.setattr(heading, "HIDDEN_HEADING_TEXT", False)
+    node = LexborHTMLParser('<h1><span class="visually-hidden">Collection: </span>Sennheiser'
+                            '</h1>').css_first("h1")
+    assert heading_text(node) == "Collection: Sennheiser"

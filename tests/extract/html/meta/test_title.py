@@ -346,3 +346,55 @@ def test_a_heading_classed_title_names_the_post_under_a_repeated_site_part():
             "Not All Regions are Created Equal'>")
     body = "<h2 class='title'>Not All Regions are Created Equal</h2>"
     assert _title(head, body) == "Not All Regions are Created Equal"
+
+
+# --- a post's heading under a blog's or a section's <h1> (dragnet-R983, dragnet-T151,
+# dragnet-R711, dragnet-R957, dragnet-R896: tune pages, shapes copied; their human gold keeps
+# the post's headline as the text's first line)
+
+def test_the_site_part_beside_a_post_heading_is_counted_in_words(monkeypatch):
+    # "Blog » Blog Archive » Post": six words and two separators beside the post's heading
+    head = ("<title>Marsh Light Photo Notes  » Blog Archive   » Where Does a Gallery Put "
+            "Its Prints?</title>")
+    body = ("<h1><a href='http://marsh.example/'>Marsh Light Photo Notes</a></h1>"
+            "<h2>Where Does a Gallery Put Its Prints?</h2><h3>2 Comments</h3>")
+    assert _title(head, body) == "Where Does a Gallery Put Its Prints?"
+    from convert.extract.html.meta import title
+    monkeypatch.setattr(title, "SITE_PART_WORDS", False)
+    assert _title(head, body) != "Where Does a Gallery Put Its Prints?"
+
+
+def test_an_h1_that_is_the_rest_of_the_title_is_the_blogs_name(monkeypatch):
+    # The blog's name shares a word with the post's title: still the blog's name.
+    head = "<title>Inside Tidewater Desktop: Tidewater Desktop Update</title>"
+    body = ("<h1>Inside Tidewater Desktop</h1>"
+            "<h3 class='post-title'>Tidewater Desktop Update</h3>")
+    assert _title(head, body) == "Tidewater Desktop Update"
+    from convert.extract.html.meta import title
+    monkeypatch.setattr(title, "H1_IS_SITE_PART", False)
+    assert _title(head, body) == "Inside Tidewater Desktop"
+
+
+def test_a_heading_classed_as_the_posts_title_names_the_post_under_a_section_h1(monkeypatch):
+    head = "<title>Harbour Lat Long: Outreach launches in two new countries</title>"
+    body = ("<h1>Maps</h1><h3 class='post-title entry-title'>Outreach launches in two new "
+            "countries</h3><h2 class='date-header'>Monday, November 5, 2012</h2>")
+    assert _title(head, body) == "Outreach launches in two new countries"
+    from convert.extract.html.meta import title
+    monkeypatch.setattr(title, "CLASSED_POST_HEADING", False)
+    assert _title(head, body) == "Harbour Lat Long: Outreach launches in two new countries"
+    # (a bare "title" class is as often a page's own name: not read so)
+    monkeypatch.setattr(title, "CLASSED_POST_HEADING", True)
+    head = "<title>The Studio | Machine Learning at Harbour Tech</title>"
+    body = ("<h1>Harbour Institute of Technology</h1><h2 class='one-line'>ML@HT</h2>"
+            "<h2 class='title'>The Studio</h2>")
+    assert _title(head, body) != "The Studio"
+
+
+def test_an_entry_title_h1_is_the_headline_of_a_blog_then_post_title(monkeypatch):
+    head = "<title>The Art of Wandering » Searching for a Lighthouse in Midtown</title>"
+    body = "<h1 class='entry-title'>Searching for a Lighthouse in Midtown</h1>"
+    assert _title(head, body) == "Searching for a Lighthouse in Midtown"
+    from convert.extract.html.meta import title
+    monkeypatch.setattr(title, "ENTRY_TITLE_H1", False)
+    assert _title(head, body) == "The Art of Wandering"
