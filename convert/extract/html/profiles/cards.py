@@ -28,7 +28,7 @@ from .service import collapsed_panel
 from .... import regexcache
 
 __all__ = ["card_builder", "without_repeats", "without_counters", "CARD_LINK_TWINS",
-           "CARD_REPEATS", "CARD_COUNTERS", "CARD_CONTROLS"]
+           "CARD_REPEATS", "CARD_TITLE_TWINS", "CARD_COUNTERS", "CARD_CONTROLS"]
 
 CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen readers only "
                        "(aria-hidden: the mouse twin of its title link, often around the "
@@ -123,13 +123,20 @@ def _lines(blocks) -> list[str]:  # noqa: ANN001
     return [k for k in out if k]
 
 
+CARD_TITLE_TWINS = rule("card_title_twins", "a card showing one line twice (its title as an "
+                        "image link's label, then again as its heading) shows it once: the "
+                        "copies above the heading (else above the last copy) go")
+
+
 def without_repeats(blocks: list[Block]) -> list[Block]:
     """The card's blocks without the headings and paragraphs whose text the card showed
     already (inside its sections too), when the card is laid out twice
-    (:data:`MIN_REPEATED_LINES`; see :data:`CARD_REPEATS`)."""
+    (:data:`MIN_REPEATED_LINES`; see :data:`CARD_REPEATS`); a single line shown twice is
+    shown once (:data:`CARD_TITLE_TWINS`)."""
     lines = _lines(blocks)
-    if len(lines) - len(set(lines)) < MIN_REPEATED_LINES:
-        return blocks
+    repeats = len(lines) - len(set(lines))
+    if repeats < MIN_REPEATED_LINES:
+        return _title_twin(blocks, lines) if repeats and CARD_TITLE_TWINS else blocks
     seen: set[str] = set()
 
     def walk(blocks) -> list[Block]:  # noqa: ANN001
@@ -150,6 +157,44 @@ def without_repeats(blocks: list[Block]) -> list[Block]:
         return out
 
     return walk(blocks)
+
+
+def _title_twin(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """The card's blocks with the one line it shows twice (see :data:`CARD_TITLE_TWINS`)
+    shown once where the card's text shows it: the copies before its heading (else before its
+    last copy) go."""
+    twin = next(k for k in lines if lines.count(k) > 1)
+    copies = [b for b in _flat(blocks) if isinstance(b, (Heading, Paragraph)) and _key(b) == twin]
+    # The first copy is the label of the card's image link, above its text: the copies
+    # before the card's title (its heading, else the last copy) go. A copy after the heading
+    # is a line of the card's text (its name again by its price) and stays.
+    at = next((n for n, b in enumerate(copies) if isinstance(b, Heading)), len(copies) - 1)
+    gone = {id(b) for b in copies[:at]}
+    if not gone:
+        return blocks
+
+    def walk(blocks) -> list[Block]:  # noqa: ANN001
+        out: list[Block] = []
+        for block in blocks:
+            if id(block) in gone:
+                continue
+            if isinstance(block, Div):
+                inner = walk(block.blocks)
+                if not inner:
+                    continue
+                if len(inner) != len(block.blocks):
+                    block = replace(block, blocks=tuple(inner))
+            out.append(block)
+        return out
+
+    return walk(blocks)
+
+
+def _flat(blocks):  # noqa: ANN001, ANN202
+    for block in blocks:
+        yield block
+        if isinstance(block, Div):
+            yield from _flat(block.blocks)
 
 
 CARD_COUNTERS = rule("card_counters", "a card's line that is a bare number (its count of reviews, "

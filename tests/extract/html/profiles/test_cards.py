@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from convert.article import Article, Link, List, Meta, Paragraph, Text
+from convert.article import Article, Heading, Link, List, Meta, Paragraph, Text
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import cards, listing
 from convert.textutil import article_text, inline_text
@@ -92,10 +92,46 @@ def test_a_card_laid_out_twice_keeps_each_line_once():
     assert "Organiser 0" in text
 
 
-def test_one_repeated_title_is_no_second_layout():
-    blocks = [Paragraph((Text("Headphones story"),)), Paragraph((Text("Headphones story"),)),
-              Paragraph((Text("What changed"),))]
+def _post(i: int) -> str:
+    # The shape of a feed card (dev.to's home page, wcxb-dev-extra 3014): a visually hidden
+    # link of the whole card, labelled with the title, above the author, the date and the
+    # title's heading; the title's name appears again by the card's "read" line.
+    title = f"Why I replaced the agent loop number {i}"
+    return (f"<div class='crayons-story'><a href='/p/{i}' class='crayons-story__hidden-"
+            f"navigation-link'>{title}</a><div class='crayons-story__meta'><p>Jess Lee</p>"
+            f"<p>Mar {i + 1}</p></div><h2><a href='/p/{i}'>{title}</a></h2><p>#ai #agents</p>"
+            f"</div>")
+
+
+def _feed() -> str:
+    return ("<html><body><main><div class='substories'>" + "".join(_post(i) for i in range(5))
+            + "</div></main></body></html>")
+
+
+def test_a_title_shown_twice_is_shown_once_by_its_heading():
+    item = _built(_feed()).items[0]
+    assert _text(list(item.blocks)).count("Why I replaced the agent loop number 0") == 1
+    assert [type(b).__name__ for b in item.blocks] == ["Paragraph", "Paragraph", "Heading",
+                                                       "Paragraph"]
+
+
+def test_a_repeat_below_the_title_stays():
+    # (a product card names the product again by its price, headphones.com, wcxb-dev-extra 2897)
+    blocks = [Heading(3, (Text("Sennheiser HD 560S"),)), Paragraph((Text("Sennheiser"),)),
+              Paragraph((Text("Sennheiser HD 560S"),)), Paragraph((Text("$279.95"),))]
     assert cards.without_repeats(blocks) == blocks
+
+
+def test_one_repeated_line_without_a_heading_keeps_the_last():
+    blocks = [Paragraph((Text("Headphones story"),)), Paragraph((Text("What changed"),)),
+              Paragraph((Text("Headphones story"),))]
+    assert cards.without_repeats(blocks) == blocks[1:]
+
+
+def test_title_twins_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_TITLE_TWINS", False)
+    item = _built(_feed()).items[0]
+    assert _text(list(item.blocks)).count("Why I replaced the agent loop number 0") == 2
 
 
 def _job(i: int) -> str:
