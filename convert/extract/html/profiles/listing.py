@@ -29,13 +29,15 @@ Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set)
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from selectolax.lexbor import LexborNode
 
-import re
-
-from convert.article import Block, Heading, Link, List, ListItem, Paragraph
+from convert.article import Block, Div, Heading, Link, List, ListItem, Paragraph, Quote
 from convert.extract.ablation import rule
 from convert.safety import kept_url
+from convert.textutil import block_texts, inline_text
 
 from ..dom import within
 from ..measure import text_len
@@ -177,10 +179,43 @@ def _has_link(block: Block) -> bool:
     return any(isinstance(c, Link) for c in getattr(block, "children", ()))
 
 
+#: ...unless most of that prose is the grid's own card text: the cascade's paragraphs outside
+#: the cards are under this share of its prose (see :data:`LISTING_OWN_PROSE`).
+OWN_PROSE_SHARE = 0.5
+
+LISTING_OWN_PROSE = rule("listing_own_prose", "when a listing's cards hold most of the "
+                         "cascade's prose (a news river's summaries, read as running text), "
+                         "only its paragraphs outside the cards are weighed against the grid")
+
+
 def preferred(grid: list[Block], generic: list[Block]) -> bool:
     """Whether the grid's blocks should replace the generic cascade's (see
-    :data:`PROSE_SHARE`)."""
-    return prose_words(generic) < PROSE_SHARE * words(grid)
+    :data:`PROSE_SHARE` and :data:`LISTING_OWN_PROSE`)."""
+    prose = prose_words(generic)
+    if prose < PROSE_SHARE * words(grid):
+        return True
+    if not LISTING_OWN_PROSE:
+        return False
+    own = prose_words(_outside(generic, {_line(t) for t in block_texts(grid)}))
+    return own < OWN_PROSE_SHARE * prose and own < PROSE_SHARE * words(grid)
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _outside(blocks: list[Block], lines: set[str]) -> list[Block]:
+    """The blocks without the paragraphs whose text is one of the grid's ``lines`` (inside
+    sections and quotes too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if _line(inline_text(block.children)) in lines:
+                continue
+        elif isinstance(block, (Div, Quote)):
+            block = replace(block, blocks=tuple(_outside(list(block.blocks), lines)))
+        out.append(block)
+    return out
 
 
 # ---------------------------------------------------------------------------------- region

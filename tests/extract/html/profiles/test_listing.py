@@ -86,6 +86,46 @@ def test_prose_outweighing_the_grid_keeps_the_generic_blocks():
     assert not listing.preferred(grid, long)
 
 
+def _story(i: int) -> str:
+    # The shape of a news river's card (phoronix.com's home page, wcxb-dev-extra 3030, a tune
+    # page): a linked title, the time and topic, and a summary of two sentences.
+    return (f"<article style='clear: both;'><header><a href='/news/{i}'>Linux 7.{i} adds a "
+            f"minor performance optimization</a></header><div class='details'>{i} Hours Ago - "
+            f"<a href='/linux/kernel'>Linux Kernel</a></div><p>The event poll code for "
+            f"efficient multiplexing of file descriptors has a new optimization merged today, "
+            f"number {i} of the week. It saves a few cycles on every wakeup of the loop.</p>"
+            f"</article>")
+
+
+_RIVER = ("<html><body><main><div id='main'>" + "".join(_story(i) for i in range(8))
+          + "</div></main></body></html>")
+
+
+def _river_blocks():
+    grid = listing.find(LexborHTMLParser(_RIVER).body)
+    assert grid is not None
+    return listing.build(grid, Builder(None))
+
+
+def _summaries(extra: str = "") -> list[Paragraph]:
+    """What the cascade reads on the river: the cards' summaries as running text."""
+    tree = LexborHTMLParser(_RIVER)
+    found = [Paragraph((Text(p.text(deep=True)),)) for p in tree.css("article p")]
+    return found + ([Paragraph((Text(extra),))] if extra else [])
+
+
+def test_the_grids_own_summaries_are_no_prose_of_the_page():
+    grid = _river_blocks()
+    assert listing.preferred(grid, _summaries())
+    # A category guide of the page's own, outside the cards, still outweighs the grid.
+    guide = "The guide to the kernel's event loop walks through every option. " * 30
+    assert not listing.preferred(grid, _summaries(guide))
+
+
+def test_own_prose_ablated(monkeypatch):
+    monkeypatch.setattr(listing, "LISTING_OWN_PROSE", False)
+    assert not listing.preferred(_river_blocks(), _summaries())
+
 def test_extract_runs_only_for_a_listing_type(monkeypatch):
     tree = LexborHTMLParser(_page())
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("collection", 0.9, {}))
