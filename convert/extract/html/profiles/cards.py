@@ -27,8 +27,8 @@ from .desktop import desktop_hidden as hidden_by, is_hidden_on_desktop as is_hid
 from .service import collapsed_panel
 from .... import regexcache
 
-__all__ = ["card_builder", "without_repeats", "without_counters", "CARD_LINK_TWINS",
-           "CARD_REPEATS", "CARD_TITLE_TWINS", "CARD_COUNTERS", "CARD_CONTROLS"]
+__all__ = ["card_builder", "without_repeats", "without_counters", "without_calls",
+           "CARD_LINK_TWINS", "CARD_REPEATS", "CARD_TITLE_TWINS", "CARD_CALLS", "CARD_COUNTERS", "CARD_CONTROLS"]
 
 CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen readers only "
                        "(aria-hidden: the mouse twin of its title link, often around the "
@@ -215,6 +215,52 @@ def without_counters(blocks: list[Block]) -> list[Block]:
             continue
         if isinstance(block, Div):
             inner = without_counters(list(block.blocks))
+            if not inner:
+                continue
+            if len(inner) != len(block.blocks):
+                block = replace(block, blocks=tuple(inner))
+        out.append(block)
+    return out
+
+
+CARD_CALLS = rule("card_calls", "a call to action every card of a grid repeats ('View Company "
+                  "Profile', 'Read entire review', 'Back to Project', 'More like this') is the "
+                  "grid's furniture, not an item's summary")
+
+#: A call to action opens with one of these words and is short...
+_CALL = regexcache.compile(
+    r"^(?:view|visit|read|back|more|add|compare|calculate|shop|buy|see|learn|apply|get|"
+    r"discover|explore|watch|download|book|order|select|choose|skip|show|open|go|continue|"
+    r"request|contact|find|check|start|try|sign|join|register|subscribe|close)\b",
+    re.IGNORECASE)
+CALL_MAX_WORDS = 5
+#: ...and the grid repeats it word for word in at least this share of its cards (and three).
+CALL_SHARE = 0.5
+CALL_MIN_CARDS = 3
+
+
+def without_calls(cards: list[list[Block]]) -> list[list[Block]]:
+    """Each card's blocks without the calls to action most cards repeat (see
+    :data:`CARD_CALLS`)."""
+    counts: dict[str, int] = {}
+    for blocks in cards:
+        for key in set(_lines(blocks)):
+            if len(key.split()) <= CALL_MAX_WORDS and _CALL.match(key):
+                counts[key] = counts.get(key, 0) + 1
+    calls = {k for k, n in counts.items()
+             if n >= CALL_MIN_CARDS and n >= CALL_SHARE * len(cards)}
+    if not calls:
+        return cards
+    return [_without_lines(blocks, calls) for blocks in cards]
+
+
+def _without_lines(blocks: list[Block], lines: set[str]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)) and _key(block) in lines:
+            continue
+        if isinstance(block, Div):
+            inner = _without_lines(list(block.blocks), lines)
             if not inner:
                 continue
             if len(inner) != len(block.blocks):

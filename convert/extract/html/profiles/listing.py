@@ -146,15 +146,18 @@ def _best(grids: list[tuple[float, Group]]) -> Group | None:
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     """One :class:`List` of the cards, each card's blocks an item (its title linked)."""
     cardwise = cards.card_builder(builder)
-    items = []
+    built = []
     for item in group.items:
         blocks = cardwise.blocks_of(item, 0)
         if CARD_REPEATS:
             blocks = cards.without_repeats(blocks)
         if cards.CARD_COUNTERS:
             blocks = cards.without_counters(blocks)
-        if blocks:
-            items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
+        built.append(blocks)
+    if cards.CARD_CALLS:
+        built = cards.without_calls(built)
+    items = [ListItem(tuple(_linked(blocks, item, builder.base)))
+             for blocks, item in zip(built, group.items) if blocks]
     return [List(tuple(items))] if items else []
 
 

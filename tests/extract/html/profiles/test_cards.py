@@ -170,6 +170,8 @@ def test_a_cards_controls_are_left_out():
 
 def test_controls_ablated(monkeypatch):
     monkeypatch.setattr(cards, "CARD_CONTROLS", False)
+    # (every card repeats them: the calls-to-action rule would take them out as well)
+    monkeypatch.setattr(cards, "CARD_CALLS", False)
     text = _text(_built(_jobs()).items[1].blocks)
     assert "Add to Compare" in text and "Apply now" in text
 
@@ -210,3 +212,35 @@ def test_aria_shown_ablated(monkeypatch):
 def test_aria_rule_is_declared():
     from convert.extract.ablation import RULES
     assert "card_aria_shown" in RULES
+
+
+def _trail(i: int) -> str:
+    # The shape of a trail directory's card (ghorba.org/trails, wcxb-dev 4627, a tune page):
+    # a name, its facts, and the same call to action in every card.
+    return (f"<div class='trail'><h3><a href='/t/{i}'>Anthills trail number {i}</a></h3>"
+            f"<p>Difficulty: Intermediate to advanced</p><p>Length: {i + 3} miles</p>"
+            f"<p><a href='https://trailforks.example/{i}'>View Trailforks Map</a></p></div>")
+
+
+def _trails(n: int = 6) -> str:
+    return ("<html><body><main><div class='trails'>" + "".join(_trail(i) for i in range(n))
+            + "</div></main></body></html>")
+
+
+def test_a_call_to_action_every_card_repeats_is_left_out():
+    text = _text([_built(_trails())])
+    assert "View Trailforks Map" not in text
+    assert "Anthills trail number 5" in text and "Length: 8 miles" in text
+    # (a line every card repeats that is no call to action stays: the facts' labels)
+    assert text.count("Difficulty: Intermediate to advanced") == 6
+
+
+def test_a_call_to_action_in_few_cards_stays():
+    built = [[Paragraph((Text("Anthills trail"),)), Paragraph((Text("View Trailforks Map"),))]] \
+        + [[Paragraph((Text(f"Trail {i}"),))] for i in range(5)]
+    assert cards.without_calls(built) == built
+
+
+def test_calls_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_CALLS", False)
+    assert "View Trailforks Map" in _text([_built(_trails())])
