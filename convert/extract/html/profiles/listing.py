@@ -79,6 +79,10 @@ REGION_PARENTS = frozenset({"body", "html", "main", "form"})
 PROSE_SHARE = 0.3
 
 
+MAIN_ARTICLES = rule("main_articles", "a run of <article> elements right under <main> (a blog "
+                     "archive's posts, each a title link and an excerpt) can be the grid: "
+                     "<main>'s other children are the page's regions, an <article> is an item")
+
 LIST_WRAPPERS = rule("list_wrappers", "a block named for a list's controls (pagination, "
                      "filters, facets, sort) or a <form>, holding mostly one run of cards, is "
                      "the list's wrapper: its run can be the grid")
@@ -112,7 +116,8 @@ def _grids(root: LexborNode) -> list[tuple[float, Group]]:
     for group in groups(root, MIN_CARDS, feedback=True, wrappers=LIST_WRAPPERS,
                         main=LAYOUT_ABOVE_MAIN, hidden=is_hidden):
         tag = group.signature[0]
-        if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
+        if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS \
+                and not (MAIN_ARTICLES and tag == "article" and group.parent.tag == "main"):
             continue
         lengths = group.lengths
         cards = [(item, n) for item, n in zip(group.items, lengths) if _is_card(item, n)]
@@ -400,21 +405,46 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
     return out
 
 
-def take(body: LexborNode, builder, generic: list[Block]):  # noqa: ANN001
+def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing"):  # noqa: ANN001
     """The listing's blocks, the element they came from and a note, or ``None`` (no grid, or
-    the page's own prose outweighs it: see :func:`preferred`)."""
+    the page's own prose outweighs it: see :func:`preferred`, and on a ``listing`` page
+    :data:`REGION_HOLDS_PROSE`)."""
     grids = _grids(body)
     grid = _best(grids)
     if grid is None:
         return None
     blocks = build(grid, builder)
-    if not blocks or not preferred(blocks, generic):
+    if not blocks:
+        return None
+    chosen = preferred(blocks, generic)
+    # (a collection's golds and readers take its buying guide without the product grid)
+    if not chosen and not (REGION_HOLDS_PROSE and kind == "listing"):
         return None
     root = region(body, grid) if LISTING_REGION else None
     if root is not None:
         kept = _region_grids(root, grid, grids)
         wide = build_region(root, kept, builder, {grid.parent.mem_id: blocks})
-        if wide:
+        if wide and (chosen or _holds_prose(wide, generic)):
             return wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
                                 f"{len(grid.items)} cards in the main grid")
+    if not chosen:
+        return None
     return blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"
+
+
+REGION_HOLDS_PROSE = rule("region_holds_prose", "a listing page (not a collection) whose "
+                          "prose outweighs its grid is still taken whole when its region "
+                          "(heading, introduction, grids) holds that prose: the cascade's "
+                          "paragraphs and the cards both")
+
+#: The region holds the cascade's prose when this share of its words is in the region's lines.
+HELD_SHARE = 0.9
+
+
+def _holds_prose(region_blocks: list[Block], generic: list[Block]) -> bool:
+    """Whether the region's blocks hold the cascade's prose (see :data:`REGION_HOLDS_PROSE`)."""
+    total = prose_words(generic)
+    if not total:
+        return False
+    outside = prose_words(_outside(generic, {_line(t) for t in block_texts(region_blocks)}))
+    return outside <= (1 - HELD_SHARE) * total
