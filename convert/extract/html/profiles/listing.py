@@ -24,7 +24,13 @@ Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set)
   (forum +0.010, listing +0.004); check forum 0.817 -> 0.838 but listing 0.716 -> 0.708 and
   trafilatura-eval 0.950 -> 0.948 (one page each);
 * a collection page without a grid to take read as a service page (all its sections):
-  tune collection 0.666 -> 0.691 (7 pages up, 6 down), check collection 0.773 -> 0.727.
+  tune collection 0.666 -> 0.691 (7 pages up, 6 down), check collection 0.773 -> 0.727;
+* (r-list7) the cascade's prose weighed only outside the cards, whatever share of it the cards
+  hold (``listing_own_prose`` without :data:`OWN_PROSE_SHARE`): collection tune 0.678 -> 0.665
+  (a category guide below a grid of long product cards losing to the grid);
+* (r-list7) two runs of cards under one parent both kept in the region, and the parent's other
+  children built with them: listing tune +0.001, collection tune -0.002, 16 of 22 changed tune
+  pages down (a sidebar of "Recent appointments", "Loading..." placeholders beside the grid).
 """
 
 from __future__ import annotations
