@@ -70,10 +70,31 @@ _INLINE = frozenset({"span", "del", "ins", "s", "strike", "bdi", "b", "strong", 
                      "small", "data", "abbr", "sup", "sub"})
 
 
+CARD_FURNITURE = rule("card_furniture", "a block inside a card named for a newsletter sign-up, "
+                      "share buttons, a cookie notice or a pop-up (a grid's 'item' that is the "
+                      "blog's newsletter box) is left out of the card")
+
+#: class/id words of furniture that is never an item's own text.
+_FURNITURE = regexcache.compile(
+    r"(?<![a-z])(?:newsletter|subscribe|subscription|sign-?up|share|sharing|cookie|consent|"
+    r"modal|popup)(?![a-z])", re.IGNORECASE)
+
+
+def _card_furniture(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if not attrs:
+        return False
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(label.strip()) and bool(_FURNITURE.search(label))
+
+
 def _card_hidden(node: LexborNode) -> bool:
     """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it; and a
-    card's controls (:data:`CARD_CONTROLS`) are hidden."""
+    card's controls (:data:`CARD_CONTROLS`) and furniture (:data:`CARD_FURNITURE`) are
+    hidden."""
     if CARD_CONTROLS and node.tag in ("a", "label") and _control(node):
+        return True
+    if CARD_FURNITURE and _card_furniture(node):
         return True
     if node.tag == "a" or CARD_ARIA_SHOWN and node.tag in _INLINE:
         attrs = node.attributes

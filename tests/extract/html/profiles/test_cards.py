@@ -244,3 +244,28 @@ def test_a_call_to_action_in_few_cards_stays():
 def test_calls_ablated(monkeypatch):
     monkeypatch.setattr(cards, "CARD_CALLS", False)
     assert "View Trailforks Map" in _text([_built(_trails())])
+
+
+def _feed_with_newsletter() -> str:
+    # The shape of a blog's home feed (github.blog, wcxb-dev 2902, a tune page): the feed's
+    # blocks side by side, one of them holding the newsletter sign-up box among its stories.
+    story = ("<div class='wp-block-group'><h3><a href='/s/{i}'>How we rebuilt the search "
+             "architecture, part {i}</a></h3><p>Here is how we made search faster and more "
+             "resilient for every customer, part {i}.</p>{extra}</div>")
+    box = ("<section class='newsletter rounded-2' id='newsletter'><h2>We do newsletters, too</h2>"
+           "<p>Discover tips, technical guides, and best practices in our biweekly newsletter "
+           "just for devs.</p></section>")
+    return ("<html><body><main><div class='blog-feed'>" + "".join(
+        story.format(i=i, extra=box if i == 2 else "") for i in range(6))
+        + "</div></main></body></html>")
+
+
+def test_a_cards_newsletter_box_is_left_out():
+    text = _text([_built(_feed_with_newsletter())])
+    assert "We do newsletters" not in text and "biweekly newsletter" not in text
+    assert "How we rebuilt the search architecture, part 2" in text
+
+
+def test_card_furniture_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_FURNITURE", False)
+    assert "We do newsletters" in _text([_built(_feed_with_newsletter())])
