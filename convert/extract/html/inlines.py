@@ -173,10 +173,34 @@ def abutting(before: list[Inline], after: list[Inline], node) -> bool:  # noqa: 
     if prev is None or (prev.tag or "-").startswith("-") or (prev.tag or "-") not in _BOX_TAGS:
         return False  # a text node (or nothing) between, or after a wrapper: as written
     first = _edge_char(after, last=False)
-    if not first or not first.isupper():
+    if not first or not (first.isupper() or first.isalnum() and _twins(prev, node)):
         return False
     last = _edge_char(before, last=True)
+    if not first.isupper() and last.isalpha() and first.islower():
+        return False  # a word split for styling ('Co' + 'rnell'): as written
     return bool(last) and (last.isalnum() or last in ".!?:;,)”\"'’") and not last.isspace()
+
+
+TWIN_SPANS = rule("twin_spans", "two abutting sibling inline elements of one tag and one class "
+                  "list, each showing two characters or more, are the items of a row "
+                  "('<span class=item>2026</span><span class=item>1h 54m</span>'): they read "
+                  "apart, whatever letter the second opens with")
+
+#: Each twin shows at least this many characters: a word split into one span per letter (an
+#: animated heading) reads as one word.
+TWIN_MIN_CHARS = 2
+
+
+def _twins(prev, node) -> bool:  # noqa: ANN001
+    """Whether ``node`` repeats its previous sibling ``prev``'s tag and class list (see
+    :data:`TWIN_SPANS`)."""
+    if not TWIN_SPANS or prev.tag != node.tag:
+        return False
+    cls = node.attributes.get("class")
+    if not cls or not cls.strip() or prev.attributes.get("class") != cls:
+        return False
+    return len(prev.text(deep=True, strip=True)) >= TWIN_MIN_CHARS \
+        and len(node.text(deep=True, strip=True)) >= TWIN_MIN_CHARS
 
 
 def trim(items: list[Inline]) -> list[Inline]:

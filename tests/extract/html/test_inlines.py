@@ -95,6 +95,32 @@ def test_abutting_spans_inside_a_word_stay_joined():
 
 
 
+# From wcxb-dev/2907 (tune page; imdb.com's "Most popular movies" chart, 2026): a title's year,
+# running time and rating are three <span>s of one class, laid out as a row with no space
+# between them in the markup (here in a paragraph, where the chart has a <div>).
+CHART_ROW = ("<p>Scream 7, a slasher sequel: <span class='sc-a55f6282-6 iMumIM "
+             "cli-title-metadata-item'>2026</span><span class='sc-a55f6282-6 iMumIM "
+             "cli-title-metadata-item'>1h 54m</span><span class='sc-a55f6282-6 iMumIM "
+             "cli-title-metadata-item'>R</span></p>")
+_CHART_LEAD = ("<p>The chart ranks the titles by how many readers looked them up this week, "
+               "so a film out this week climbs to the top before it has many ratings.</p>")
+
+
+def test_twin_spans_read_apart():
+    assert "2026 1h 54m R" in _text(_CHART_LEAD + CHART_ROW)
+
+
+def test_twin_spans_ablated(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "TWIN_SPANS", False)
+    assert "20261h 54m R" in _text(_CHART_LEAD + CHART_ROW)
+
+
+def test_twin_spans_split_inside_a_word_or_per_letter_stay_joined():
+    text = _text(_CHART_LEAD + "<p>Grown by the <span class='d'>Co</span><span class='d'>rnell"
+                 "</span> volunteers, <span class='c'>4</span><span class='c'>2</span> beds.</p>")
+    assert "the Cornell volunteers, 42 beds" in text
+
 def test_spaced_collapses_as_the_white_space_pattern_does():
     # Every run of white space but a lone plain space becomes one space; a zero-width space
     # between letters stays (Thai, Khmer word breaks), one inside a run goes with it.

@@ -116,7 +116,7 @@ def _listing(kind: str, page: _Page) -> _Taken | None:
     from . import listing
     if not listing.LISTING_PROFILE:
         return None
-    taken = listing.take(page.body, page.builder, page.generic)
+    taken = listing.take(page.body, page.builder, page.generic, kind)
     if taken is None:
         return None
     blocks, node, note = taken

@@ -27,8 +27,8 @@ from .desktop import desktop_hidden as hidden_by, is_hidden_on_desktop as is_hid
 from .service import collapsed_panel
 from .... import regexcache
 
-__all__ = ["card_builder", "without_repeats", "without_counters", "CARD_LINK_TWINS",
-           "CARD_REPEATS", "CARD_COUNTERS", "CARD_CONTROLS"]
+__all__ = ["card_builder", "without_repeats", "without_counters", "without_calls",
+           "CARD_LINK_TWINS", "CARD_REPEATS", "CARD_TITLE_TWINS", "CARD_CALLS", "CARD_COUNTERS", "CARD_CONTROLS"]
 
 CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen readers only "
                        "(aria-hidden: the mouse twin of its title link, often around the "
@@ -70,10 +70,31 @@ _INLINE = frozenset({"span", "del", "ins", "s", "strike", "bdi", "b", "strong", 
                      "small", "data", "abbr", "sup", "sub"})
 
 
+CARD_FURNITURE = rule("card_furniture", "a block inside a card named for a newsletter sign-up, "
+                      "share buttons, a cookie notice or a pop-up (a grid's 'item' that is the "
+                      "blog's newsletter box) is left out of the card")
+
+#: class/id words of furniture that is never an item's own text.
+_FURNITURE = regexcache.compile(
+    r"(?<![a-z])(?:newsletter|subscribe|subscription|sign-?up|share|sharing|cookie|consent|"
+    r"modal|popup)(?![a-z])", re.IGNORECASE)
+
+
+def _card_furniture(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if not attrs:
+        return False
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(label.strip()) and bool(_FURNITURE.search(label))
+
+
 def _card_hidden(node: LexborNode) -> bool:
     """:func:`..dom.is_hidden`, but a link's ``aria-hidden`` alone does not hide it; and a
-    card's controls (:data:`CARD_CONTROLS`) are hidden."""
+    card's controls (:data:`CARD_CONTROLS`) and furniture (:data:`CARD_FURNITURE`) are
+    hidden."""
     if CARD_CONTROLS and node.tag in ("a", "label") and _control(node):
+        return True
+    if CARD_FURNITURE and _card_furniture(node):
         return True
     if node.tag == "a" or CARD_ARIA_SHOWN and node.tag in _INLINE:
         attrs = node.attributes
@@ -123,13 +144,20 @@ def _lines(blocks) -> list[str]:  # noqa: ANN001
     return [k for k in out if k]
 
 
+CARD_TITLE_TWINS = rule("card_title_twins", "a card showing one line twice (its title as an "
+                        "image link's label, then again as its heading) shows it once: the "
+                        "copies above the heading (else above the last copy) go")
+
+
 def without_repeats(blocks: list[Block]) -> list[Block]:
     """The card's blocks without the headings and paragraphs whose text the card showed
     already (inside its sections too), when the card is laid out twice
-    (:data:`MIN_REPEATED_LINES`; see :data:`CARD_REPEATS`)."""
+    (:data:`MIN_REPEATED_LINES`; see :data:`CARD_REPEATS`); a single line shown twice is
+    shown once (:data:`CARD_TITLE_TWINS`)."""
     lines = _lines(blocks)
-    if len(lines) - len(set(lines)) < MIN_REPEATED_LINES:
-        return blocks
+    repeats = len(lines) - len(set(lines))
+    if repeats < MIN_REPEATED_LINES:
+        return _title_twin(blocks, lines) if repeats and CARD_TITLE_TWINS else blocks
     seen: set[str] = set()
 
     def walk(blocks) -> list[Block]:  # noqa: ANN001
@@ -152,6 +180,44 @@ def without_repeats(blocks: list[Block]) -> list[Block]:
     return walk(blocks)
 
 
+def _title_twin(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """The card's blocks with the one line it shows twice (see :data:`CARD_TITLE_TWINS`)
+    shown once where the card's text shows it: the copies before its heading (else before its
+    last copy) go."""
+    twin = next(k for k in lines if lines.count(k) > 1)
+    copies = [b for b in _flat(blocks) if isinstance(b, (Heading, Paragraph)) and _key(b) == twin]
+    # The first copy is the label of the card's image link, above its text: the copies
+    # before the card's title (its heading, else the last copy) go. A copy after the heading
+    # is a line of the card's text (its name again by its price) and stays.
+    at = next((n for n, b in enumerate(copies) if isinstance(b, Heading)), len(copies) - 1)
+    gone = {id(b) for b in copies[:at]}
+    if not gone:
+        return blocks
+
+    def walk(blocks) -> list[Block]:  # noqa: ANN001
+        out: list[Block] = []
+        for block in blocks:
+            if id(block) in gone:
+                continue
+            if isinstance(block, Div):
+                inner = walk(block.blocks)
+                if not inner:
+                    continue
+                if len(inner) != len(block.blocks):
+                    block = replace(block, blocks=tuple(inner))
+            out.append(block)
+        return out
+
+    return walk(blocks)
+
+
+def _flat(blocks):  # noqa: ANN001, ANN202
+    for block in blocks:
+        yield block
+        if isinstance(block, Div):
+            yield from _flat(block.blocks)
+
+
 CARD_COUNTERS = rule("card_counters", "a card's line that is a bare number (its count of reviews, "
                      "likes, comments or colours, its star rating: '6207', '+15', '4.5') is "
                      "the card's furniture, not its title or summary")
@@ -170,6 +236,52 @@ def without_counters(blocks: list[Block]) -> list[Block]:
             continue
         if isinstance(block, Div):
             inner = without_counters(list(block.blocks))
+            if not inner:
+                continue
+            if len(inner) != len(block.blocks):
+                block = replace(block, blocks=tuple(inner))
+        out.append(block)
+    return out
+
+
+CARD_CALLS = rule("card_calls", "a call to action every card of a grid repeats ('View Company "
+                  "Profile', 'Read entire review', 'Back to Project', 'More like this') is the "
+                  "grid's furniture, not an item's summary")
+
+#: A call to action opens with one of these words and is short...
+_CALL = regexcache.compile(
+    r"^(?:view|visit|read|back|more|add|compare|calculate|shop|buy|see|learn|apply|get|"
+    r"discover|explore|watch|download|book|order|select|choose|skip|show|open|go|continue|"
+    r"request|contact|find|check|start|try|sign|join|register|subscribe|close)\b",
+    re.IGNORECASE)
+CALL_MAX_WORDS = 5
+#: ...and the grid repeats it word for word in at least this share of its cards (and three).
+CALL_SHARE = 0.5
+CALL_MIN_CARDS = 3
+
+
+def without_calls(cards: list[list[Block]]) -> list[list[Block]]:
+    """Each card's blocks without the calls to action most cards repeat (see
+    :data:`CARD_CALLS`)."""
+    counts: dict[str, int] = {}
+    for blocks in cards:
+        for key in set(_lines(blocks)):
+            if len(key.split()) <= CALL_MAX_WORDS and _CALL.match(key):
+                counts[key] = counts.get(key, 0) + 1
+    calls = {k for k, n in counts.items()
+             if n >= CALL_MIN_CARDS and n >= CALL_SHARE * len(cards)}
+    if not calls:
+        return cards
+    return [_without_lines(blocks, calls) for blocks in cards]
+
+
+def _without_lines(blocks: list[Block], lines: set[str]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)) and _key(block) in lines:
+            continue
+        if isinstance(block, Div):
+            inner = _without_lines(list(block.blocks), lines)
             if not inner:
                 continue
             if len(inner) != len(block.blocks):

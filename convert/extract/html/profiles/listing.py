@@ -24,18 +24,26 @@ Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set)
   (forum +0.010, listing +0.004); check forum 0.817 -> 0.838 but listing 0.716 -> 0.708 and
   trafilatura-eval 0.950 -> 0.948 (one page each);
 * a collection page without a grid to take read as a service page (all its sections):
-  tune collection 0.666 -> 0.691 (7 pages up, 6 down), check collection 0.773 -> 0.727.
+  tune collection 0.666 -> 0.691 (7 pages up, 6 down), check collection 0.773 -> 0.727;
+* (r-list7) the cascade's prose weighed only outside the cards, whatever share of it the cards
+  hold (``listing_own_prose`` without :data:`OWN_PROSE_SHARE`): collection tune 0.678 -> 0.665
+  (a category guide below a grid of long product cards losing to the grid);
+* (r-list7) two runs of cards under one parent both kept in the region, and the parent's other
+  children built with them: listing tune +0.001, collection tune -0.002, 16 of 22 changed tune
+  pages down (a sidebar of "Recent appointments", "Loading..." placeholders beside the grid).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from selectolax.lexbor import LexborNode
 
-import re
-
-from convert.article import Block, Heading, Link, List, ListItem, Paragraph
+from convert.article import Block, Div, Heading, Link, List, ListItem, Paragraph, Quote
 from convert.extract.ablation import rule
 from convert.safety import kept_url
+from convert.textutil import block_texts, inline_text
 
 from ..dom import within
 from ..measure import text_len
@@ -77,6 +85,10 @@ REGION_PARENTS = frozenset({"body", "html", "main", "form"})
 PROSE_SHARE = 0.3
 
 
+MAIN_ARTICLES = rule("main_articles", "a run of <article> elements right under <main> (a blog "
+                     "archive's posts, each a title link and an excerpt) can be the grid: "
+                     "<main>'s other children are the page's regions, an <article> is an item")
+
 LIST_WRAPPERS = rule("list_wrappers", "a block named for a list's controls (pagination, "
                      "filters, facets, sort) or a <form>, holding mostly one run of cards, is "
                      "the list's wrapper: its run can be the grid")
@@ -110,7 +122,8 @@ def _grids(root: LexborNode) -> list[tuple[float, Group]]:
     for group in groups(root, MIN_CARDS, feedback=True, wrappers=LIST_WRAPPERS,
                         main=LAYOUT_ABOVE_MAIN, hidden=is_hidden):
         tag = group.signature[0]
-        if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS:
+        if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS \
+                and not (MAIN_ARTICLES and tag == "article" and group.parent.tag == "main"):
             continue
         lengths = group.lengths
         cards = [(item, n) for item, n in zip(group.items, lengths) if _is_card(item, n)]
@@ -144,15 +157,18 @@ def _best(grids: list[tuple[float, Group]]) -> Group | None:
 def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
     """One :class:`List` of the cards, each card's blocks an item (its title linked)."""
     cardwise = cards.card_builder(builder)
-    items = []
+    built = []
     for item in group.items:
         blocks = cardwise.blocks_of(item, 0)
         if CARD_REPEATS:
             blocks = cards.without_repeats(blocks)
         if cards.CARD_COUNTERS:
             blocks = cards.without_counters(blocks)
-        if blocks:
-            items.append(ListItem(tuple(_linked(blocks, item, builder.base))))
+        built.append(blocks)
+    if cards.CARD_CALLS:
+        built = cards.without_calls(built)
+    items = [ListItem(tuple(_linked(blocks, item, builder.base)))
+             for blocks, item in zip(built, group.items) if blocks]
     return [List(tuple(items))] if items else []
 
 
@@ -177,10 +193,43 @@ def _has_link(block: Block) -> bool:
     return any(isinstance(c, Link) for c in getattr(block, "children", ()))
 
 
+#: ...unless most of that prose is the grid's own card text: the cascade's paragraphs outside
+#: the cards are under this share of its prose (see :data:`LISTING_OWN_PROSE`).
+OWN_PROSE_SHARE = 0.5
+
+LISTING_OWN_PROSE = rule("listing_own_prose", "when a listing's cards hold most of the "
+                         "cascade's prose (a news river's summaries, read as running text), "
+                         "only its paragraphs outside the cards are weighed against the grid")
+
+
 def preferred(grid: list[Block], generic: list[Block]) -> bool:
     """Whether the grid's blocks should replace the generic cascade's (see
-    :data:`PROSE_SHARE`)."""
-    return prose_words(generic) < PROSE_SHARE * words(grid)
+    :data:`PROSE_SHARE` and :data:`LISTING_OWN_PROSE`)."""
+    prose = prose_words(generic)
+    if prose < PROSE_SHARE * words(grid):
+        return True
+    if not LISTING_OWN_PROSE:
+        return False
+    own = prose_words(_outside(generic, {_line(t) for t in block_texts(grid)}))
+    return own < OWN_PROSE_SHARE * prose and own < PROSE_SHARE * words(grid)
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _outside(blocks: list[Block], lines: set[str]) -> list[Block]:
+    """The blocks without the paragraphs whose text is one of the grid's ``lines`` (inside
+    sections and quotes too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if _line(inline_text(block.children)) in lines:
+                continue
+        elif isinstance(block, (Div, Quote)):
+            block = replace(block, blocks=tuple(_outside(list(block.blocks), lines)))
+        out.append(block)
+    return out
 
 
 # ---------------------------------------------------------------------------------- region
@@ -362,21 +411,46 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
     return out
 
 
-def take(body: LexborNode, builder, generic: list[Block]):  # noqa: ANN001
+def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing"):  # noqa: ANN001
     """The listing's blocks, the element they came from and a note, or ``None`` (no grid, or
-    the page's own prose outweighs it: see :func:`preferred`)."""
+    the page's own prose outweighs it: see :func:`preferred`, and on a ``listing`` page
+    :data:`REGION_HOLDS_PROSE`)."""
     grids = _grids(body)
     grid = _best(grids)
     if grid is None:
         return None
     blocks = build(grid, builder)
-    if not blocks or not preferred(blocks, generic):
+    if not blocks:
+        return None
+    chosen = preferred(blocks, generic)
+    # (a collection's golds and readers take its buying guide without the product grid)
+    if not chosen and not (REGION_HOLDS_PROSE and kind == "listing"):
         return None
     root = region(body, grid) if LISTING_REGION else None
     if root is not None:
         kept = _region_grids(root, grid, grids)
         wide = build_region(root, kept, builder, {grid.parent.mem_id: blocks})
-        if wide:
+        if wide and (chosen or _holds_prose(wide, generic)):
             return wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
                                 f"{len(grid.items)} cards in the main grid")
+    if not chosen:
+        return None
     return blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"
+
+
+REGION_HOLDS_PROSE = rule("region_holds_prose", "a listing page (not a collection) whose "
+                          "prose outweighs its grid is still taken whole when its region "
+                          "(heading, introduction, grids) holds that prose: the cascade's "
+                          "paragraphs and the cards both")
+
+#: The region holds the cascade's prose when this share of its words is in the region's lines.
+HELD_SHARE = 0.9
+
+
+def _holds_prose(region_blocks: list[Block], generic: list[Block]) -> bool:
+    """Whether the region's blocks hold the cascade's prose (see :data:`REGION_HOLDS_PROSE`)."""
+    total = prose_words(generic)
+    if not total:
+        return False
+    outside = prose_words(_outside(generic, {_line(t) for t in block_texts(region_blocks)}))
+    return outside <= (1 - HELD_SHARE) * total

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from convert.article import Article, Link, List, Meta, Paragraph, Text
+from convert.article import Article, Heading, Link, List, Meta, Paragraph, Text
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import cards, listing
 from convert.textutil import article_text, inline_text
@@ -92,10 +92,46 @@ def test_a_card_laid_out_twice_keeps_each_line_once():
     assert "Organiser 0" in text
 
 
-def test_one_repeated_title_is_no_second_layout():
-    blocks = [Paragraph((Text("Headphones story"),)), Paragraph((Text("Headphones story"),)),
-              Paragraph((Text("What changed"),))]
+def _post(i: int) -> str:
+    # The shape of a feed card (dev.to's home page, wcxb-dev-extra 3014): a visually hidden
+    # link of the whole card, labelled with the title, above the author, the date and the
+    # title's heading; the title's name appears again by the card's "read" line.
+    title = f"Why I replaced the agent loop number {i}"
+    return (f"<div class='crayons-story'><a href='/p/{i}' class='crayons-story__hidden-"
+            f"navigation-link'>{title}</a><div class='crayons-story__meta'><p>Jess Lee</p>"
+            f"<p>Mar {i + 1}</p></div><h2><a href='/p/{i}'>{title}</a></h2><p>#ai #agents</p>"
+            f"</div>")
+
+
+def _feed() -> str:
+    return ("<html><body><main><div class='substories'>" + "".join(_post(i) for i in range(5))
+            + "</div></main></body></html>")
+
+
+def test_a_title_shown_twice_is_shown_once_by_its_heading():
+    item = _built(_feed()).items[0]
+    assert _text(list(item.blocks)).count("Why I replaced the agent loop number 0") == 1
+    assert [type(b).__name__ for b in item.blocks] == ["Paragraph", "Paragraph", "Heading",
+                                                       "Paragraph"]
+
+
+def test_a_repeat_below_the_title_stays():
+    # (a product card names the product again by its price, headphones.com, wcxb-dev-extra 2897)
+    blocks = [Heading(3, (Text("Sennheiser HD 560S"),)), Paragraph((Text("Sennheiser"),)),
+              Paragraph((Text("Sennheiser HD 560S"),)), Paragraph((Text("$279.95"),))]
     assert cards.without_repeats(blocks) == blocks
+
+
+def test_one_repeated_line_without_a_heading_keeps_the_last():
+    blocks = [Paragraph((Text("Headphones story"),)), Paragraph((Text("What changed"),)),
+              Paragraph((Text("Headphones story"),))]
+    assert cards.without_repeats(blocks) == blocks[1:]
+
+
+def test_title_twins_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_TITLE_TWINS", False)
+    item = _built(_feed()).items[0]
+    assert _text(list(item.blocks)).count("Why I replaced the agent loop number 0") == 2
 
 
 def _job(i: int) -> str:
@@ -134,6 +170,8 @@ def test_a_cards_controls_are_left_out():
 
 def test_controls_ablated(monkeypatch):
     monkeypatch.setattr(cards, "CARD_CONTROLS", False)
+    # (every card repeats them: the calls-to-action rule would take them out as well)
+    monkeypatch.setattr(cards, "CARD_CALLS", False)
     text = _text(_built(_jobs()).items[1].blocks)
     assert "Add to Compare" in text and "Apply now" in text
 
@@ -174,3 +212,60 @@ def test_aria_shown_ablated(monkeypatch):
 def test_aria_rule_is_declared():
     from convert.extract.ablation import RULES
     assert "card_aria_shown" in RULES
+
+
+def _trail(i: int) -> str:
+    # The shape of a trail directory's card (ghorba.org/trails, wcxb-dev 4627, a tune page):
+    # a name, its facts, and the same call to action in every card.
+    return (f"<div class='trail'><h3><a href='/t/{i}'>Anthills trail number {i}</a></h3>"
+            f"<p>Difficulty: Intermediate to advanced</p><p>Length: {i + 3} miles</p>"
+            f"<p><a href='https://trailforks.example/{i}'>View Trailforks Map</a></p></div>")
+
+
+def _trails(n: int = 6) -> str:
+    return ("<html><body><main><div class='trails'>" + "".join(_trail(i) for i in range(n))
+            + "</div></main></body></html>")
+
+
+def test_a_call_to_action_every_card_repeats_is_left_out():
+    text = _text([_built(_trails())])
+    assert "View Trailforks Map" not in text
+    assert "Anthills trail number 5" in text and "Length: 8 miles" in text
+    # (a line every card repeats that is no call to action stays: the facts' labels)
+    assert text.count("Difficulty: Intermediate to advanced") == 6
+
+
+def test_a_call_to_action_in_few_cards_stays():
+    built = [[Paragraph((Text("Anthills trail"),)), Paragraph((Text("View Trailforks Map"),))]] \
+        + [[Paragraph((Text(f"Trail {i}"),))] for i in range(5)]
+    assert cards.without_calls(built) == built
+
+
+def test_calls_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_CALLS", False)
+    assert "View Trailforks Map" in _text([_built(_trails())])
+
+
+def _feed_with_newsletter() -> str:
+    # The shape of a blog's home feed (github.blog, wcxb-dev 2902, a tune page): the feed's
+    # blocks side by side, one of them holding the newsletter sign-up box among its stories.
+    story = ("<div class='wp-block-group'><h3><a href='/s/{i}'>How we rebuilt the search "
+             "architecture, part {i}</a></h3><p>Here is how we made search faster and more "
+             "resilient for every customer, part {i}.</p>{extra}</div>")
+    box = ("<section class='newsletter rounded-2' id='newsletter'><h2>We do newsletters, too</h2>"
+           "<p>Discover tips, technical guides, and best practices in our biweekly newsletter "
+           "just for devs.</p></section>")
+    return ("<html><body><main><div class='blog-feed'>" + "".join(
+        story.format(i=i, extra=box if i == 2 else "") for i in range(6))
+        + "</div></main></body></html>")
+
+
+def test_a_cards_newsletter_box_is_left_out():
+    text = _text([_built(_feed_with_newsletter())])
+    assert "We do newsletters" not in text and "biweekly newsletter" not in text
+    assert "How we rebuilt the search architecture, part 2" in text
+
+
+def test_card_furniture_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_FURNITURE", False)
+    assert "We do newsletters" in _text([_built(_feed_with_newsletter())])

@@ -86,6 +86,46 @@ def test_prose_outweighing_the_grid_keeps_the_generic_blocks():
     assert not listing.preferred(grid, long)
 
 
+def _story(i: int) -> str:
+    # The shape of a news river's card (phoronix.com's home page, wcxb-dev-extra 3030, a tune
+    # page): a linked title, the time and topic, and a summary of two sentences.
+    return (f"<article style='clear: both;'><header><a href='/news/{i}'>Linux 7.{i} adds a "
+            f"minor performance optimization</a></header><div class='details'>{i} Hours Ago - "
+            f"<a href='/linux/kernel'>Linux Kernel</a></div><p>The event poll code for "
+            f"efficient multiplexing of file descriptors has a new optimization merged today, "
+            f"number {i} of the week. It saves a few cycles on every wakeup of the loop.</p>"
+            f"</article>")
+
+
+_RIVER = ("<html><body><main><div id='main'>" + "".join(_story(i) for i in range(8))
+          + "</div></main></body></html>")
+
+
+def _river_blocks():
+    grid = listing.find(LexborHTMLParser(_RIVER).body)
+    assert grid is not None
+    return listing.build(grid, Builder(None))
+
+
+def _summaries(extra: str = "") -> list[Paragraph]:
+    """What the cascade reads on the river: the cards' summaries as running text."""
+    tree = LexborHTMLParser(_RIVER)
+    found = [Paragraph((Text(p.text(deep=True)),)) for p in tree.css("article p")]
+    return found + ([Paragraph((Text(extra),))] if extra else [])
+
+
+def test_the_grids_own_summaries_are_no_prose_of_the_page():
+    grid = _river_blocks()
+    assert listing.preferred(grid, _summaries())
+    # A category guide of the page's own, outside the cards, still outweighs the grid.
+    guide = "The guide to the kernel's event loop walks through every option. " * 30
+    assert not listing.preferred(grid, _summaries(guide))
+
+
+def test_own_prose_ablated(monkeypatch):
+    monkeypatch.setattr(listing, "LISTING_OWN_PROSE", False)
+    assert not listing.preferred(_river_blocks(), _summaries())
+
 def test_extract_runs_only_for_a_listing_type(monkeypatch):
     tree = LexborHTMLParser(_page())
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("collection", 0.9, {}))
@@ -254,3 +294,49 @@ def test_region_of_deeply_nested_markup_is_built_without_recursing_per_level():
     text = _text(blocks)
     assert "Water bottles" in text and "The deep paragraph of text." in text
     assert "Trail bottle model 7" in text and "Home" not in text
+
+
+# ------------------------------------------------------------ a region holding the prose
+
+def _recipe(i: int) -> str:
+    # The shape of a recipe blog's category archive (confessionsofafitfoodie.com, wcxb-dev-extra
+    # 4632, a tune page): an <article> per post right under <main>, each only its title link.
+    return (f"<article class='post-{2590 + i} post type-post entry'><header "
+            f"class='entry-header'><h2 class='entry-title'><a href='/r/{i}'>Sticky air fryer "
+            f"chicken thighs with honey, take {i}</a></h2></header></article>")
+
+
+_INTRO = ("Healthy air fryer recipes for busy weeknights: every one of them is tested in our "
+          "kitchen, takes under thirty minutes and needs no more than a spoon of oil. Browse "
+          "the chicken, fish, vegetable and snack recipes below.")
+
+
+def _archive() -> str:
+    return ("<html><body><div class='site-container'><header class='archive-description'>"
+            f"<h1>Healthy air fryer recipes</h1><p>{_INTRO}</p></header><main class='content'>"
+            + "".join(_recipe(i) for i in range(12)) + "</main></div></body></html>")
+
+
+def _taken(kind: str):
+    generic = [Paragraph((Text(_INTRO),))]  # (what the cascade finds: the introduction)
+    return listing.take(LexborHTMLParser(_archive()).body, Builder(None), generic, kind)
+
+
+def test_a_region_holding_the_prose_is_taken_on_a_listing_page():
+    taken = _taken("listing")
+    assert taken is not None
+    text = _text(taken[0])
+    assert _INTRO in text and "Sticky air fryer chicken thighs with honey, take 7" in text
+    # (a collection's guide is read without its product grid)
+    assert _taken("collection") is None
+
+
+def test_region_holds_prose_ablated(monkeypatch):
+    monkeypatch.setattr(listing, "REGION_HOLDS_PROSE", False)
+    assert _taken("listing") is None
+
+
+def test_main_articles_ablated(monkeypatch):
+    assert listing.find(LexborHTMLParser(_archive()).body) is not None
+    monkeypatch.setattr(listing, "MAIN_ARTICLES", False)
+    assert listing.find(LexborHTMLParser(_archive()).body) is None
