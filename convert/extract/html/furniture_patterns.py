@@ -157,3 +157,19 @@ RIGHTS_LINE = lazy(r"\b(?:all rights reserved|alle rechte vorbehalten|tous droit
                    r"todos los derechos reservados|tutti i diritti riservati)\b", re.IGNORECASE)
 #: A copyright notice is short (a paragraph of prose may mention the phrase).
 RIGHTS_MAX_CHARS = 250
+
+_TOOL = (r"print(?: this)?(?: article| story| page| post)?|e-?mail(?: this)?(?: article| story| post|"
+         r" to a friend)?|share(?: this)?|tweet|reprints?(?: (?:&|and) permissions)?|"
+         r"(?:increase |decrease |larger |smaller |change )?(?:text|font)(?: size)?|permalink|"
+         r"trackbacks?(?: pings)?|(?:\d+ )?comments?(?: \(\d+\))?|(?:view|read) all(?: the)? "
+         r"comments|see all posts|prev(?:ious)?|next|back to top|enlarge(?: this)? (?:photo|"
+         r"image|picture)|pin it|bookmark|digg(?: this)?|reddit|a\s*[+-]?")
+#: A line made only of an article's tool labels ("Print", "Email", "Text Size", "Reprints",
+#: "Comments (0)", "digg this | reddit", "Permalink"): the toolbar around a story, set as a
+#: list or a line of the body (rule ``tool_labels``).
+TOOL_LABELS = lazy(rf"^\W*(?:{_TOOL})(?:\s*[|·•/,:]?\s*(?:{_TOOL}))*\W*$", re.IGNORECASE)
+#: ...and such a line is short.
+TOOL_MAX_CHARS = 60
+#: A line of navigation words only ("Next", "Prev", "A"): a tool label beside the others in a
+#: toolbar's list, but alone a tutorial's own "Next" step (Readability's mozilla-1 keeps them).
+TOOL_NAV_ONLY = lazy(r"^\W*(?:(?:prev(?:ious)?|next|a)\W*)+$", re.IGNORECASE)
