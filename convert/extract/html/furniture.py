@@ -34,7 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from convert.article import Block, Div, Figure, Heading, List, ListItem, Paragraph, Quote, Rule
+from convert.article import (Block, Div, Emphasis, Figure, Heading, List, ListItem, Paragraph, Quote,
+                             Rule, Strong)
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.dates import text_date
@@ -74,6 +75,9 @@ POST_FOOTER_LINES = rule("post_footer_lines", "a blog theme's post footer ('This
                          "the body, however long its category list")
 LOGIN_PROMPTS = rule("login_prompts", "a prompt to log in before commenting ('You must be logged "
                      "in to post a comment', 'Already have an account? Log in') leaves the body")
+WRAPPED_LINES = rule("wrapped_lines", "the <br> lines of a paragraph set in one emphasis "
+                     "wrapper (<p><em>link<br>link<br>...</em></p>) are its lines for the "
+                     "link-run rules")
 TOOL_LABELS_RULE = rule("tool_labels", "a list or line made only of an article's tool labels "
                         "('Print', 'Email', 'Text Size', 'Reprints', 'Comments (0)', "
                         "'Permalink') is the story's toolbar and leaves the body")
@@ -222,10 +226,11 @@ def _drop_link_runs(blocks: list[Block]) -> list[Block]:
 def _cut_lines(block: Paragraph, cut: set[int]) -> Paragraph | None:
     """The paragraph without its ``<br>`` lines numbered in ``cut`` (lines counted as
     :func:`_link_lines` counts them: those holding text)."""
+    kids, wrapper = _opened(block)
     kept: list = []
     segment: list = []
     index = 0
-    for child in (*block.children, None):
+    for child in (*kids, None):
         if child is None or child.type == "line_break":
             if inline_text(segment).strip():
                 if index not in cut:
@@ -243,7 +248,20 @@ def _cut_lines(block: Paragraph, cut: set[int]) -> Paragraph | None:
         kept.pop()
     while kept and kept[0].type == "line_break":
         kept.pop(0)
+    if kept and wrapper is not None:
+        kept = [wrapper(tuple(kept))]
     return Paragraph(tuple(kept)) if kept else None
+
+
+def _opened(block: Paragraph | Heading) -> tuple[tuple, type | None]:
+    """The inline children whose line breaks make the block's lines, and the wrapper to set
+    them back in: a paragraph wholly in one ``<em>``/``<strong>`` holding its ``<br>``s (a
+    blog's "Related Posts" lines in ``<em><font>``) is read inside that wrapper."""
+    kids = block.children
+    if WRAPPED_LINES and len(kids) == 1 and isinstance(kids[0], (Emphasis, Strong)) and any(
+            c.type == "line_break" for c in kids[0].children):
+        return kids[0].children, type(kids[0])
+    return kids, None
 
 
 def _link_lines(blocks: Sequence[Block], out: list) -> None:
@@ -251,7 +269,7 @@ def _link_lines(blocks: Sequence[Block], out: list) -> None:
         if isinstance(block, (Div, Quote)):
             _link_lines(block.blocks, out)
         elif isinstance(block, (Paragraph, Heading)):
-            kids = block.children
+            kids, _ = _opened(block)
             if len(kids) == 1 and kids[0].type == "text":
                 # (the common line: one text, no link, so never a link line)
                 if kids[0].text.strip():

@@ -88,13 +88,14 @@ PROMO_MAX_WORDS = 45
 
 _MONTH_WORDS = "|".join(sorted((m for m in MONTHS if not m.isdigit()), key=len, reverse=True))
 #: What a dateline holds besides the day: times, weekdays, "Published", "Updated", "Last updated
-#: at", zones, separators, "by".
+#: at", zones, separators, "by", and the post's comment count ("Posted on November 9, 2012 at
+#: 6:41 AM • 7 Comments": a blog theme's meta line is the dateline).
 DATELINE_FILLER = lazy(
     rf"\b(?:{_MONTH_WORDS})\b\.?|\b\d{{1,4}}(?:st|nd|rd|th)?\b|"
     r"\b[ap]\.?m\b\.?|\b(?:et|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|cest|mez|mesz)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
     r"\b(?:published|posted|updated|last|modified|on|at|by|and|am|um|uhr|le|el|de|the|"
-    r"originally|first|written|date|dated)\b|[\W_]+",
+    r"originally|first|written|date|dated|comments?|responses?|replies)\b|[\W_]+",
     re.IGNORECASE)
 CLOCK = lazy(r"\b\d{1,2}[:.h]\d{2}\b")
 #: A dateline is short.
