@@ -18,7 +18,7 @@ from .measure import (LOOSE, Candidate, class_weight, commas, label, link_densit
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
-    ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
+    ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LABELLED_PROSE_CHARS, LINK_DENSITY_LIMIT,
     LOW_WEIGHT_DENSITY, MAX_CLEANED,
     MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
@@ -43,6 +43,8 @@ PROSE_INSIDE = rule("prose_inside", "a block with real paragraphs inside is kept
 IMAGE_WALLS = rule("image_walls", "an image wall inside the winner is dropped")
 FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
 SHORT_DEBRIS = rule("short_debris", "a very short block without picture or heading is dropped")
+DEBRIS_LABELS = rule("debris_labels", "a very short block right above a paragraph of prose is "
+                     "that paragraph's label (a Q&A's 'Q.', a countdown's rank), not debris")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
@@ -322,6 +324,20 @@ def _prose(node: LexborNode) -> int:
     return total
 
 
+def _labels_prose(node: LexborNode) -> bool:
+    """Whether the element right after ``node`` is a paragraph of prose (``node`` is its label:
+    "Q." over the question, "10" over the tenth entry), ``node`` itself holding no link."""
+    if node.css_first("a") is not None:
+        return False
+    nxt = node.next
+    while nxt is not None and nxt.tag in ("-text", "_text", "-comment", "_comment"):
+        if (nxt.text_content or "").strip():
+            return False
+        nxt = nxt.next
+    return nxt is not None and nxt.tag == "p" and \
+        text_len(nxt) - _link_chars(nxt) >= LABELLED_PROSE_CHARS
+
+
 def _link_chars(node: LexborNode) -> int:
     return sum(text_len(a) for a in node.css("a"))
 
@@ -405,7 +421,8 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         return True
     if FORM_DEBRIS and inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True
-    if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6"):
+    if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6") \
+            and not (DEBRIS_LABELS and _labels_prose(node)):
         return True
     if not LINK_DENSITY:
         return False

@@ -19,6 +19,8 @@ block by its own words (and its neighbours'), never by the page's markup:
 - *post footers*: a blog theme's footer under the post, however long its category list
   ("This entry was posted in X. Bookmark the permalink.", "… You can follow any responses to
   this entry through the RSS 2.0 feed …");
+- *toolbars*: a list or line made only of a story's tool labels ("Text Size", "Print",
+  "Email", "Reprints", "Comments (0)", "Permalink");
 - *header datelines*: the date line (with or without the author) at the top of the body, when
   it gives the day the metadata already holds (``Meta.published``/``Meta.modified``): every
   format shows the date and byline from the metadata.
@@ -32,7 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from convert.article import Block, Div, Figure, Heading, List, ListItem, Paragraph, Quote, Rule
+from convert.article import (Block, Div, Emphasis, Figure, Heading, List, ListItem, Paragraph, Quote,
+                             Rule, Strong)
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.dates import text_date
@@ -44,7 +47,8 @@ from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_
                                  POST_NAV_LINE, POST_NAV_MAX_CHARS, PROMO_HINTS, PROMO_LINE,
                                  may_be_post_nav, may_be_rights,
                                  PROMO_MAX_WORDS, RIGHTS_LINE, RIGHTS_MAX_CHARS, TAXONOMY_LINE,
-                                 TAXONOMY_MAX_CHARS, TEASER_END, TEASER_MAX_WORDS, TRUNCATED_END)
+                                 TAXONOMY_MAX_CHARS, TEASER_END, TEASER_MAX_WORDS, TOOL_LABELS,
+                                 TOOL_MAX_CHARS, TOOL_NAV_ONLY, TRUNCATED_END)
 
 __all__ = ["tidy_furniture"]
 
@@ -72,6 +76,12 @@ POST_FOOTER_LINES = rule("post_footer_lines", "a blog theme's post footer ('This
                          "the body, however long its category list")
 LOGIN_PROMPTS = rule("login_prompts", "a prompt to log in before commenting ('You must be logged "
                      "in to post a comment', 'Already have an account? Log in') leaves the body")
+WRAPPED_LINES = rule("wrapped_lines", "the <br> lines of a paragraph set in one emphasis "
+                     "wrapper (<p><em>link<br>link<br>...</em></p>) are its lines for the "
+                     "link-run rules")
+TOOL_LABELS_RULE = rule("tool_labels", "a list or line made only of an article's tool labels "
+                        "('Print', 'Email', 'Text Size', 'Reprints', 'Comments (0)', "
+                        "'Permalink') is the story's toolbar and leaves the body")
 HEADER_DATELINE = rule("header_dateline", "a dateline (or byline and date) at the top of the "
                        "body giving the metadata's day leaves the body")
 HEADER_BYLINE = rule("header_byline", "a line at the top of the body naming only the "
@@ -103,13 +113,14 @@ def tidy_furniture(blocks: Sequence[Block], *, authors: Sequence[str] = (),
     return out
 
 
-def _sequence(blocks: list[Block]) -> list[Block]:
-    """One run of sibling blocks, tidied (containers inside first)."""
+def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
+    """One run of sibling blocks, tidied (containers inside first); ``in_item``: the blocks of
+    a list item (a tool label there is judged with its list's other items)."""
     out: list[Block] = []
     texts: dict[int, str] = {}  # id(paragraph) -> its text, for the pair rules
     for block in blocks:
         if isinstance(block, (Div, Quote)):
-            inner = _sequence(list(block.blocks))
+            inner = _sequence(list(block.blocks), in_item)
             if _same(inner, block.blocks):
                 out.append(block)  # unchanged: no new node
             elif inner:
@@ -117,10 +128,13 @@ def _sequence(blocks: list[Block]) -> list[Block]:
                            else Quote(tuple(inner), block.cite))
             continue
         if isinstance(block, List):
+            if TOOL_LABELS_RULE and _tool_list(block):
+                _dropped(block, "tool_labels")
+                continue
             items = []
             changed = False
             for item in block.items:
-                inner = _sequence(list(item.blocks))
+                inner = _sequence(list(item.blocks), True)
                 if _same(inner, item.blocks):
                     items.append(item)
                 else:
@@ -138,6 +152,10 @@ def _sequence(blocks: list[Block]) -> list[Block]:
             if TEASER_ENDS and ("..." in text or "…" in text) and (
                     len(text.split()) <= TEASER_MAX_WORDS and TEASER_END.search(text)):
                 _dropped(block, "teaser_ends")
+                continue
+            if TOOL_LABELS_RULE and not in_item and _tool_line(text) \
+                    and not TOOL_NAV_ONLY.match(text):
+                _dropped(block, "tool_labels")
                 continue
             if GALLERY_COUNTERS and len(text) < 40 and GALLERY_COUNTER.match(text):
                 _dropped(block, "gallery_counters")
@@ -210,10 +228,11 @@ def _drop_link_runs(blocks: list[Block]) -> list[Block]:
 def _cut_lines(block: Paragraph, cut: set[int]) -> Paragraph | None:
     """The paragraph without its ``<br>`` lines numbered in ``cut`` (lines counted as
     :func:`_link_lines` counts them: those holding text)."""
+    kids, wrapper = _opened(block)
     kept: list = []
     segment: list = []
     index = 0
-    for child in (*block.children, None):
+    for child in (*kids, None):
         if child is None or child.type == "line_break":
             if inline_text(segment).strip():
                 if index not in cut:
@@ -231,7 +250,20 @@ def _cut_lines(block: Paragraph, cut: set[int]) -> Paragraph | None:
         kept.pop()
     while kept and kept[0].type == "line_break":
         kept.pop(0)
+    if kept and wrapper is not None:
+        kept = [wrapper(tuple(kept))]
     return Paragraph(tuple(kept)) if kept else None
+
+
+def _opened(block: Paragraph | Heading) -> tuple[tuple, type | None]:
+    """The inline children whose line breaks make the block's lines, and the wrapper to set
+    them back in: a paragraph wholly in one ``<em>``/``<strong>`` holding its ``<br>``s (a
+    blog's "Related Posts" lines in ``<em><font>``) is read inside that wrapper."""
+    kids = block.children
+    if WRAPPED_LINES and len(kids) == 1 and isinstance(kids[0], (Emphasis, Strong)) and any(
+            c.type == "line_break" for c in kids[0].children):
+        return kids[0].children, type(kids[0])
+    return kids, None
 
 
 def _link_lines(blocks: Sequence[Block], out: list) -> None:
@@ -239,7 +271,7 @@ def _link_lines(blocks: Sequence[Block], out: list) -> None:
         if isinstance(block, (Div, Quote)):
             _link_lines(block.blocks, out)
         elif isinstance(block, (Paragraph, Heading)):
-            kids = block.children
+            kids, _ = _opened(block)
             if len(kids) == 1 and kids[0].type == "text":
                 # (the common line: one text, no link, so never a link line)
                 if kids[0].text.strip():
@@ -353,6 +385,21 @@ def _is_twin(text: str, blocks: list[Block], i: int) -> bool:
                 if key and word_key(_text_of(blocks[j])) == key:
                     return True
     return False
+
+
+def _tool_line(text: str) -> bool:
+    return 0 < len(text) <= TOOL_MAX_CHARS and bool(TOOL_LABELS.match(text))
+
+
+def _tool_list(block: List) -> bool:
+    """Whether every item of the list is one line of tool labels (the toolbar: "Increase
+    Text Size", "Print", "Email"), not all of them navigation words (a pager)."""
+    lines = []
+    for item in block.items:
+        if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+            return False
+        lines.append(inline_text(item.blocks[0].children).strip())
+    return bool(lines) and all(map(_tool_line, lines)) and not all(map(TOOL_NAV_ONLY.match, lines))
 
 
 def _is_credit(text: str) -> bool:

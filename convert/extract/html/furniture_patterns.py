@@ -88,13 +88,14 @@ PROMO_MAX_WORDS = 45
 
 _MONTH_WORDS = "|".join(sorted((m for m in MONTHS if not m.isdigit()), key=len, reverse=True))
 #: What a dateline holds besides the day: times, weekdays, "Published", "Updated", "Last updated
-#: at", zones, separators, "by".
+#: at", zones, separators, "by", and the post's comment count ("Posted on November 9, 2012 at
+#: 6:41 AM • 7 Comments": a blog theme's meta line is the dateline).
 DATELINE_FILLER = lazy(
     rf"\b(?:{_MONTH_WORDS})\b\.?|\b\d{{1,4}}(?:st|nd|rd|th)?\b|"
     r"\b[ap]\.?m\b\.?|\b(?:et|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|cest|mez|mesz)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
     r"\b(?:published|posted|updated|last|modified|on|at|by|and|am|um|uhr|le|el|de|the|"
-    r"originally|first|written|date|dated)\b|[\W_]+",
+    r"originally|first|written|date|dated|comments?|responses?|replies)\b|[\W_]+",
     re.IGNORECASE)
 CLOCK = lazy(r"\b\d{1,2}[:.h]\d{2}\b")
 #: A dateline is short.
@@ -174,3 +175,19 @@ def may_be_rights(text: str) -> bool:
     ``casefold`` folds to "s"; ``lower`` would not). Most lines hold neither."""
     folded = text.casefold()
     return "serv" in folded or "rechte" in folded
+
+_TOOL = (r"print(?: this)?(?: article| story| page| post)?|e-?mail(?: this)?(?: article| story| post|"
+         r" to a friend)?|share(?: this)?|tweet|reprints?(?: (?:&|and) permissions)?|"
+         r"(?:increase |decrease |larger |smaller |change )?(?:text|font)(?: size)?|permalink|"
+         r"trackbacks?(?: pings)?|(?:\d+ )?comments?(?: \(\d+\))?|(?:view|read) all(?: the)? "
+         r"comments|see all posts|prev(?:ious)?|next|back to top|enlarge(?: this)? (?:photo|"
+         r"image|picture)|pin it|bookmark|digg(?: this)?|reddit|a\s*[+-]?")
+#: A line made only of an article's tool labels ("Print", "Email", "Text Size", "Reprints",
+#: "Comments (0)", "digg this | reddit", "Permalink"): the toolbar around a story, set as a
+#: list or a line of the body (rule ``tool_labels``).
+TOOL_LABELS = lazy(rf"^\W*(?:{_TOOL})(?:\s*[|·•/,:]?\s*(?:{_TOOL}))*\W*$", re.IGNORECASE)
+#: ...and such a line is short.
+TOOL_MAX_CHARS = 60
+#: A line of navigation words only ("Next", "Prev", "A"): a tool label beside the others in a
+#: toolbar's list, but alone a tutorial's own "Next" step (Readability's mozilla-1 keeps them).
+TOOL_NAV_ONLY = lazy(r"^\W*(?:(?:prev(?:ious)?|next|a)\W*)+$", re.IGNORECASE)

@@ -209,6 +209,9 @@ IMAGE_WALL_MAX_CHARS = 200
 PARAGRAPHS_PER_FORM = 3
 #: A block shorter than this, without picture, code, table or heading, is debris (Readability).
 DEBRIS_MAX_CHARS = 25
+#: ...unless (rule ``debris_labels``) a paragraph of at least this many characters of prose
+#: follows it: the short block is that paragraph's label ("Q.", a countdown's "10").
+LABELLED_PROSE_CHARS = 80
 #: Readability's link-density test: a block weighing under :data:`CLASS_WEIGHT` goes above
 #: this link density when shorter than :data:`WEIGHTED_MAX_CHARS` and above
 #: ``LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER``; one weighing more, above

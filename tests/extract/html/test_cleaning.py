@@ -60,6 +60,9 @@ def test_lines_of_a_code_block_are_not_cleaned():
 def test_lines_of_a_code_block_are_cleaned_without_the_rule(monkeypatch):
     from convert.extract.html import cleaning
     monkeypatch.setattr(cleaning, "CODE_INSIDE", False)
+    # (the short lines are plain text, which rule debris_labels may keep: off too, so that
+    # the short-block test reads them as debris)
+    monkeypatch.setattr(cleaning, "DEBRIS_LABELS", False)
     code = _code_text(convert.parse(_code_page(), kind="html"))
     assert "} else {" not in code
 
@@ -125,3 +128,37 @@ def test_parts_walk_gives_link_density_the_links_it_would_find():
         assert _parts(box)[:2] == (1, 1)
         assert link_density(box) == fresh
     assert 0 < fresh < 1
+
+
+# A Q&A column's labels, in the shape of dragnet-R845 (tune page; a New York Times blog, 2012:
+# <div class="q left">Q.</div><p>question</p><div class="a left">A.</div><p>answer</p>),
+# and a countdown's ranks. Short lines of plain text are the story's (rule debris_labels); a
+# short link line is still debris.
+def _qa_page() -> bytes:
+    answer = ("<p>Add-ons and extensions can bring all sorts of new features to your browser "
+              "window, like weather radar, soccer scores and playback controls for your music "
+              "software. Too many of them, or ones that conflict, can slow the browser.</p>")
+    return (f"<html><head><title>Q&amp;A: Removing an add-on</title></head><body><div "
+            f"class='entry-content'><h1>Q&amp;A: Removing an add-on</h1><div class='q left'>Q."
+            f"</div><p>How do you get rid of an add-on that I think is slowing down my browsing, "
+            f"and how do I uninstall it now?</p><div class='a left'>A.</div>{answer * 3}"
+            f"<div class='more'><a href='/video'>Play Video</a></div>{answer}"
+            f"</div></body></html>").encode()
+
+
+def _lines(article) -> list[str]:  # noqa: ANN001
+    from convert.textutil import article_text
+    return article_text(article).split("\n")
+
+
+def test_short_plain_labels_stay():
+    lines = _lines(convert.parse(_qa_page(), kind="html"))
+    assert "Q." in lines and "A." in lines
+    assert "Play Video" not in lines
+
+
+def test_short_plain_labels_are_debris_without_the_rule(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "DEBRIS_LABELS", False)
+    lines = _lines(convert.parse(_qa_page(), kind="html"))
+    assert "Q." not in lines and "A." not in lines

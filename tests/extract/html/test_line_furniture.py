@@ -128,6 +128,9 @@ def test_prose_about_following_and_newsletters_stays():
     ["Adam Garber", "July 22, 2012", "01:52 PM EDT"],
     ["July 22, 2012 at 10:45 am by Adam Garber"],
     ["Published Sunday, July 22, 2012 10:00 AM"],
+    # A blog theme's meta line with the comment count (dragnet-R681, tune page: "Posted on
+    # November 9, 2012 at 6:41 AM • 7 Comments").
+    ["Adam Garber", "Posted on July 22, 2012 at 6:41 AM • 7 Comments"],
 ])
 def test_header_byline_and_dateline_move_to_the_metadata(lines):
     art = _parse("".join(f"<p>{x}</p>" for x in lines) + f"<p>{P1}</p><p>{P2}</p>")

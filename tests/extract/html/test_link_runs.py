@@ -46,3 +46,31 @@ def test_link_lines_leave_a_paragraph_that_also_holds_prose():
     text = article_text(parse_html(story_page(f"<p>{prose}<br><br>{links}</p>")))
     assert "Line 3 of the roundup's own text" in text
     assert "Funny post number" not in text
+
+
+# The shape of dragnet-T162 (tune page; a Discover blog post, 2012): "Related Posts:" over one
+# paragraph whose <br> lines ("- <a>Video of Curiosity…</a><br>- <a>…</a>") all sit in one
+# <em><font> wrapper. Rule wrapped_lines reads the lines inside the wrapper.
+_WRAPPED = "<p><em>" + "<br>".join(f"- <a href='/2012/08/post-{i}.html'>Curiosity update "
+                                   f"number {i} from the rover</a>" for i in range(6)) + "</em></p>"
+
+
+def test_link_lines_inside_one_wrapper_leave():
+    text = article_text(parse_html(story_page(_WRAPPED)))
+    assert "Paragraph 4 of the story" in text and "Curiosity update" not in text
+
+
+def test_link_lines_inside_one_wrapper_stay_with_the_rule_off(monkeypatch):
+    from convert.extract.html import furniture
+    monkeypatch.setattr(furniture, "WRAPPED_LINES", False)
+    text = article_text(parse_html(story_page(_WRAPPED)))
+    assert "Curiosity update number 5" in text
+
+
+def test_wrapped_prose_lines_stay_and_link_lines_leave():
+    prose = "<br>".join(f"Line {i} of the post's own text, written in italics: the rover "
+                        f"rolled on, and the team was pleased with the first pictures."
+                        for i in range(3))
+    links = "<br>".join(f"<a href='/p{i}'>Older post number {i}</a>" for i in range(6))
+    text = article_text(parse_html(story_page(f"<p><em>{prose}<br>{links}</em></p>")))
+    assert "Line 2 of the post's own text" in text and "Older post number" not in text
