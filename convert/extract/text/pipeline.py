@@ -31,7 +31,8 @@ The cascade, in the order :func:`parse_text` runs it:
    first copy (:func:`.region.drop_repeated_blocks`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
    lead-image caption and credit (:mod:`.structure`, :mod:`.meta`); a standfirst that is the
-   only prose left is the body (:func:`_lone_standfirst`);
+   only prose left is the body (:func:`_lone_standfirst`); a page with no prose to speak of
+   keeps what lies under its headline, down to the footer (:func:`_under_headline`);
 8. build blocks: paragraphs, level-2 headings, lists, code blocks.
 
 Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that dropped it.
@@ -111,6 +112,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     meta = structure(units)
     if LONE_STANDFIRST and not any(u.keep for u in units):
         _lone_standfirst(units, meta)
+    if THIN_PAGE and sum(u.weight for u in units if u.keep) < MIN_BODY_WORDS:
+        _under_headline(units)
     blocks = _blocks(units)
     if rec is not None:
         _record_lines(rec, units)
@@ -236,6 +239,39 @@ def _lone_standfirst(units: list[Line], meta: dict) -> None:
             u.keep, u.reason, u.role = True, "", ""
             meta.pop("subtitle", None)
             return
+
+
+THIN_PAGE = rule(
+    "text-thin-page",
+    "a page with no prose to speak of (a shop's category page: its subcategories, offers and "
+    "filters under the headline) keeps what lies between its headline and the footer's first "
+    "form or copyright line, rather than the one sentence it found, often the newsletter pitch")
+#: ... no prose: fewer than MIN_BODY_WORDS words kept after every fallback; at most
+#: THIN_PAGE_LINES lines below the headline are taken.
+THIN_PAGE_LINES = 150
+#: Furniture that ends the page's content: the footer's forms, copyright, app and cookie lines.
+_FOOTER_REASONS = frozenset({"copyright", "account-form", "app-promo", "cookie", "consent",
+                             "cookie-notice", "comment-form"})
+
+
+def _under_headline(units: list[Line]) -> None:
+    """Keep the lines between the headline and the footer (see :data:`THIN_PAGE`): those that
+    no rule named as furniture."""
+    heads = [u.index for u in units if u.role == "title"]
+    if not heads:
+        return
+    taken: list[Line] = []
+    for u in units[heads[-1] + 1:heads[-1] + 1 + THIN_PAGE_LINES]:
+        if u.reason in _FOOTER_REASONS:
+            break
+        if not u.keep and u.reason in (*OPEN_REASONS, "repeated") and u.words:
+            taken.append(u)
+    # (a menu under a one-word "headline" is no page: what is taken must be at least as long
+    # as the body the classifier failed to find)
+    if sum(u.words for u in taken) < MIN_BODY_WORDS:
+        return
+    for u in taken:
+        u.keep, u.reason = True, ""
 
 
 def _shape_only(units: list[Line]) -> None:
