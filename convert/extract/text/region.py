@@ -244,6 +244,8 @@ def keep_main_run(units: list[Line]) -> None:
                 not u.unspaced or u.clause_punct or u.weight >= SHORT_WORDS) \
                 and (u.index not in menu or u.listed) and not related_label(u):
             u.keep, u.reason = True, ""
+    if TABLES_BELOW:
+        spans.extend(_tables_below(units, hi, len(units) if cut is None else cut))
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):
         if not u.keep or any(a <= i <= b for a, b in spans):
@@ -255,6 +257,45 @@ def keep_main_run(units: list[Line]) -> None:
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
             drop(u, "far-from-body")
+
+
+TABLES_BELOW = rule(
+    "text-tables-below-run",
+    "data tables right below the article's last paragraph (a training plan's weeks, a "
+    "timetable, results), under their own headings and lead-ins, are the article's: their "
+    "rows have too few function words to be kept as prose, and add nothing to the run")
+#: A table is at least TABLE_MIN_ROWS consecutive lines with cells (tab-separated), at most
+#: TABLE_GAP lines below the run or the table above it.
+TABLE_MIN_ROWS = 3
+TABLE_GAP = 6
+#: Lines between the run and a table (or two tables) that are kept with it: headings and
+#: lead-ins the classifier set aside for their length or density; other furniture there
+#: (an ad label, a teaser) stays dropped, and a line no rule names the way the comments,
+#: the footer or related links are named ends the search.
+_GAP_PASS = ("button", "teaser")
+
+
+def _tables_below(units: list[Line], hi: int, end: int) -> list[tuple[int, int]]:
+    """Keep the tables below the run that ends at ``units[hi]`` (see :data:`TABLES_BELOW`),
+    up to ``units[end]`` (the comments); their spans."""
+    spans: list[tuple[int, int]] = []
+    i = hi + 1
+    while i < end:
+        j = i
+        while j < end and j - i < TABLE_GAP and not units[j].cells and (
+                units[j].reason in INSIDE_REASONS or units[j].reason in _GAP_PASS):
+            j += 1
+        k = j
+        while k < end and units[k].cells and (units[k].keep or units[k].reason in INSIDE_REASONS):
+            k += 1
+        if k - j < TABLE_MIN_ROWS:
+            break
+        for u in units[i:k]:
+            if u.reason in INSIDE_REASONS and u.words:
+                u.keep, u.reason = True, ""
+        spans.append((i, k - 1))
+        i = k
+    return spans
 
 
 def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
