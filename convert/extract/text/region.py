@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from convert.extract.ablation import rule
 
+from . import rules as R
+
 from .endings import (answers_heading, comment_thread, cut_comments, related_label,
                       reviews_start, thread_start)
 from .lines import (GOOD_WORDS, OPEN_REASONS, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES,
@@ -90,6 +92,12 @@ LEAD_IN_MAX_WORDS = 25
 LIST_ITEM_MAX_WORDS = 12
 LIST_MIN_ITEMS = 2
 _ITEM_REASONS = ("short", "near-good", "bad-density")
+
+
+LIST_AFTER_RUN = rule(
+    "text-list-after-run",
+    "the items of a list whose lead-in ends the article's run ('By the end of this program, "
+    "you will be able to:') are the article's: the run takes them in")
 
 
 def mark_lead_in_lists(units: list[Line]) -> None:
@@ -226,6 +234,22 @@ def keep_main_run(units: list[Line]) -> None:
     while hi + 1 < len(units) and (cut is None or hi + 1 < cut) and _edge_sentence(units[hi + 1]):
         hi += 1
         units[hi].keep, units[hi].reason = True, ""
+    if LIST_AFTER_RUN and hi + 1 < len(units) and units[hi + 1].listed:
+        # (a list under the run's last line: its items add nothing to the run's score, so the
+        # run stopped at their lead-in or first items; "More world stories from NBC News:"
+        # heads teasers, not a list of the article)
+        lead = hi
+        while lead > lo and units[lead].listed:
+            lead -= 1
+        if not (related_label(units[lead]) or R.UI_TAIL.search(units[lead].text)
+                or R.TEASER_LEAD_IN.search(units[lead].text)):
+            end = hi
+            while end + 1 < len(units) and (cut is None or end + 1 < cut) and units[end + 1].listed:
+                end += 1
+            # (a footer's links right below the list pass for items: they stop it)
+            menu = _menu_lines(units, hi + 1, end)
+            while hi < end and hi + 1 not in menu:
+                hi += 1
     spans = [(lo, hi)]
     # A second run of text as long as a good part of the main one is content too (a page
     # with an intro and a text further down); teaser blocks are much shorter than that.

@@ -163,3 +163,30 @@ def test_a_short_table_far_below_the_article_is_not_taken():
     far = "Share\nTweet\nEmail\nPrint\nSave\nMore stories\nNewsletter\n"
     dump = f"Home\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{rows}{far}{rows}{rows}"
     assert article_text(parse_text(dump)).endswith(PARA3)
+
+
+#: A course page's objectives (after wcxb-dev-extra tune page 0087, a university's
+#: certificate programme): the list ends the page's prose, then the footer's links follow.
+OBJECTIVES = ["Increase website visibility through search engine optimization techniques",
+              "Drive qualified traffic to your website through pay-per-click advertising",
+              "Execute digital display campaigns",
+              "Measure and optimize your social media campaigns"]
+COURSE_FOOTER = "Register Online\nContact Us\nDirections\nCampus Map\n"
+
+
+def test_a_list_under_the_runs_last_line_is_the_articles(monkeypatch):
+    from convert.extract.text import region
+    dump = (f"Home\nPrograms\n{PARA}\n\n{PARA2}\n\nBy the end of this program, you will be "
+            "able to:\n" + "".join(f"{s}\n" for s in OBJECTIVES) + COURSE_FOOTER)
+    text = article_text(parse_text(dump))
+    assert all(s in text for s in OBJECTIVES) and "Campus Map" not in text
+    monkeypatch.setattr(region, "LIST_AFTER_RUN", False)
+    off = article_text(parse_text(dump))
+    assert OBJECTIVES[-1] not in off
+
+
+def test_teasers_under_a_lead_in_stay_out():
+    # ("If you enjoyed this article, you may also like:" heads teasers, not the article's list)
+    dump = (f"Home\n{PARA}\n\n{PARA2}\n\nIf you enjoyed this article, you may also like:\n"
+            + "".join(f"{s}\n" for s in OBJECTIVES) + COURSE_FOOTER)
+    assert OBJECTIVES[-1] not in article_text(parse_text(dump))
