@@ -15,7 +15,7 @@ The cascade, in the order :func:`parse_text` runs it:
    :mod:`.rules`);
 5. classify what is left by length and function-word density relative to the page's own
    prose, then let short and borderline lines follow their neighbours (as jusText does;
-   :mod:`.classify`);
+   :mod:`.classify`); runs of feature cards count as lists (:mod:`.cards`);
 6. keep the densest run of article text, end it at comments, related links, link boxes or the
    post's navigation (a Q&A page's answers are its content), and drop
    stray prose far from it (:mod:`.region`); a run inside a comment thread gives way to the
@@ -55,6 +55,7 @@ from convert.extract import record
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
+from .cards import keep_feature_cards
 from .classify import classify
 from .furniture import apply_rules
 from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
@@ -92,6 +93,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     measure(units, stop, stopchars_for(lang))
     apply_rules(units)
     classify(units, relaxed=False)
+    keep_feature_cards(units)
     keep_main_run(units)
     if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
         for u in units:
