@@ -15,7 +15,7 @@ The cascade, in the order :func:`parse_text` runs it:
    :mod:`.rules`);
 5. classify what is left by length and function-word density relative to the page's own
    prose, then let short and borderline lines follow their neighbours (as jusText does;
-   :mod:`.classify`);
+   :mod:`.classify`); runs of feature cards count as lists (:mod:`.cards`);
 6. keep the densest run of article text, end it at comments, related links, link boxes or the
    post's navigation (a Q&A page's answers are its content), and drop
    stray prose far from it (:mod:`.region`); a run inside a comment thread gives way to the
@@ -31,7 +31,8 @@ The cascade, in the order :func:`parse_text` runs it:
    first copy (:func:`.region.drop_repeated_blocks`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
    lead-image caption and credit (:mod:`.structure`, :mod:`.meta`); a standfirst that is the
-   only prose left is the body (:func:`_lone_standfirst`);
+   only prose left is the body (:func:`_lone_standfirst`); a page with no prose to speak of
+   keeps what lies under its headline, down to the footer (:func:`_under_headline`);
 8. build blocks: paragraphs, level-2 headings, lists, code blocks.
 
 Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that dropped it.
@@ -54,6 +55,7 @@ from convert.extract import record
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
+from .cards import keep_feature_cards
 from .classify import classify
 from .furniture import apply_rules
 from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
@@ -91,6 +93,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     measure(units, stop, stopchars_for(lang))
     apply_rules(units)
     classify(units, relaxed=False)
+    keep_feature_cards(units)
     keep_main_run(units)
     if sum(u.words for u in units if u.keep) < MIN_BODY_WORDS:
         for u in units:
@@ -111,6 +114,8 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     meta = structure(units)
     if LONE_STANDFIRST and not any(u.keep for u in units):
         _lone_standfirst(units, meta)
+    if THIN_PAGE and sum(u.weight for u in units if u.keep) < MIN_BODY_WORDS:
+        _under_headline(units)
     blocks = _blocks(units)
     if rec is not None:
         _record_lines(rec, units)
@@ -236,6 +241,39 @@ def _lone_standfirst(units: list[Line], meta: dict) -> None:
             u.keep, u.reason, u.role = True, "", ""
             meta.pop("subtitle", None)
             return
+
+
+THIN_PAGE = rule(
+    "text-thin-page",
+    "a page with no prose to speak of (a shop's category page: its subcategories, offers and "
+    "filters under the headline) keeps what lies between its headline and the footer's first "
+    "form or copyright line, rather than the one sentence it found, often the newsletter pitch")
+#: ... no prose: fewer than MIN_BODY_WORDS words kept after every fallback; at most
+#: THIN_PAGE_LINES lines below the headline are taken.
+THIN_PAGE_LINES = 150
+#: Furniture that ends the page's content: the footer's forms, copyright, app and cookie lines.
+_FOOTER_REASONS = frozenset({"copyright", "account-form", "app-promo", "cookie", "consent",
+                             "cookie-notice", "comment-form"})
+
+
+def _under_headline(units: list[Line]) -> None:
+    """Keep the lines between the headline and the footer (see :data:`THIN_PAGE`): those that
+    no rule named as furniture."""
+    heads = [u.index for u in units if u.role == "title"]
+    if not heads:
+        return
+    taken: list[Line] = []
+    for u in units[heads[-1] + 1:heads[-1] + 1 + THIN_PAGE_LINES]:
+        if u.reason in _FOOTER_REASONS:
+            break
+        if not u.keep and u.reason in (*OPEN_REASONS, "repeated") and u.words:
+            taken.append(u)
+    # (a menu under a one-word "headline" is no page: what is taken must be at least as long
+    # as the body the classifier failed to find)
+    if sum(u.words for u in taken) < MIN_BODY_WORDS:
+        return
+    for u in taken:
+        u.keep, u.reason = True, ""
 
 
 def _shape_only(units: list[Line]) -> None:

@@ -10,6 +10,7 @@ join it as a listing under its intro.
 
 from __future__ import annotations
 
+from dataclasses import replace
 
 from convert.extract.ablation import rule
 
@@ -72,6 +73,18 @@ TITLE_RUNS = rule(
     "products a category page lists, one title to a line) is a list of records too, though "
     "no label repeats in it: it competes with the labelled records for the page's content, "
     "and replaces the prose found only where records would (several times its text)")
+BRACKETED_TITLES = rule(
+    "text-bracketed-titles",
+    "a title that ends in a bracketed note ('Crispy Air Fryer Chicken Cutlets (Gluten Free)') "
+    "is headline-shaped for a run of titles: its closing bracket ends no sentence")
+TITLES_BELOW_INTRO = rule(
+    "text-title-runs-below-intro",
+    "a run of titles right below all the prose found (a category page's recipes under its "
+    "two-paragraph intro) joins it when it holds about as much text as the intro, where "
+    "labelled records must hold twice as much; not when a related-links label stands in the "
+    "run ('Related posts:': the teasers under an article)")
+#: ... about as much: this share of the intro's words.
+TITLES_INTRO_SHARE = 0.75
 #: A title run has at least TITLE_RUN_MIN headline-shaped lines, with at most TITLE_RUN_SLACK
 #: other lines that are not sentences, of at most TITLE_SLACK_WORDS words, between two of them
 #: ("839 Ratings", a title that is not Title Case enough: "Penne alla Vodka Recipe").
@@ -140,7 +153,10 @@ def records(units: list[Line]) -> None:
     if span is None or best < RECORD_MIN_WORDS:
         return
     lo, hi = span
-    intro = INTRO_RECORDS and best >= INTRO_SHARE * kept and _intro_above(units, lo) \
+    share = INTRO_SHARE
+    if TITLES_BELOW_INTRO and label.startswith("\0titles") and not _teaser_labels(units, lo, hi):
+        share = TITLES_INTRO_SHARE
+    intro = INTRO_RECORDS and best >= share * kept and _intro_above(units, lo) \
         and not _thread_like(units, lo, hi)
     if best < RECORD_SHARE * kept and not intro:
         return
@@ -173,6 +189,13 @@ def _intro_above(units: list[Line], lo: int) -> bool:
     """Every kept line lies above ``units[lo]``, the last at most INTRO_GAP lines above."""
     last = max((u.index for u in units if u.keep), default=None)
     return last is not None and last < lo and lo - last <= INTRO_GAP
+
+
+def _teaser_labels(units: list[Line], lo: int, hi: int) -> bool:
+    """A related-links label stands in ``units[lo:hi+1]`` ("Related posts:", "You may also
+    like")."""
+    return any(u.words <= RECORD_LABEL_WORDS and (R.RELATED_START.search(u.text) or R.TEASER_LEAD_IN.search(
+        u.text) or R.RELATED_OPENER.search(u.text)) for u in units[lo:hi + 1])
 
 
 def _thread_like(units: list[Line], lo: int, hi: int) -> bool:
@@ -238,8 +261,14 @@ def _twin_runs(units: list[Line]) -> list[list[int]]:
 
 
 def _title_line(u: Line) -> bool:
-    return u.reason == "headline-list" or (
-        u.reason not in HARD_FURNITURE and not u.cells and not u.code and is_headline_case(u))
+    if u.reason == "headline-list":
+        return True
+    if u.reason in HARD_FURNITURE or u.cells or u.code:
+        return False
+    if BRACKETED_TITLES and u.ends_sentence and u.text.endswith(")") and not _full_stop(u):
+        # ("Sticky Air Fryer Chicken Thighs (Oven Option)": the closing bracket ends no sentence)
+        return is_headline_case(replace(u, ends_sentence=False))
+    return is_headline_case(u)
 
 
 def _full_stop(u: Line) -> bool:

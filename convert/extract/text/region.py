@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from convert.extract.ablation import rule
 
+from . import rules as R
+
 from .endings import (answers_heading, comment_thread, cut_comments, related_label,
                       reviews_start, thread_start)
 from .lines import (GOOD_WORDS, OPEN_REASONS, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES,
@@ -90,6 +92,12 @@ LEAD_IN_MAX_WORDS = 25
 LIST_ITEM_MAX_WORDS = 12
 LIST_MIN_ITEMS = 2
 _ITEM_REASONS = ("short", "near-good", "bad-density")
+
+
+LIST_AFTER_RUN = rule(
+    "text-list-after-run",
+    "the items of a list whose lead-in ends the article's run ('By the end of this program, "
+    "you will be able to:') are the article's: the run takes them in")
 
 
 def mark_lead_in_lists(units: list[Line]) -> None:
@@ -226,6 +234,22 @@ def keep_main_run(units: list[Line]) -> None:
     while hi + 1 < len(units) and (cut is None or hi + 1 < cut) and _edge_sentence(units[hi + 1]):
         hi += 1
         units[hi].keep, units[hi].reason = True, ""
+    if LIST_AFTER_RUN and hi + 1 < len(units) and units[hi + 1].listed:
+        # (a list under the run's last line: its items add nothing to the run's score, so the
+        # run stopped at their lead-in or first items; "More world stories from NBC News:"
+        # heads teasers, not a list of the article)
+        lead = hi
+        while lead > lo and units[lead].listed:
+            lead -= 1
+        if not (related_label(units[lead]) or R.UI_TAIL.search(units[lead].text)
+                or R.TEASER_LEAD_IN.search(units[lead].text)):
+            end = hi
+            while end + 1 < len(units) and (cut is None or end + 1 < cut) and units[end + 1].listed:
+                end += 1
+            # (a footer's links right below the list pass for items: they stop it)
+            menu = _menu_lines(units, hi + 1, end)
+            while hi < end and hi + 1 not in menu:
+                hi += 1
     spans = [(lo, hi)]
     # A second run of text as long as a good part of the main one is content too (a page
     # with an intro and a text further down); teaser blocks are much shorter than that.
@@ -244,6 +268,8 @@ def keep_main_run(units: list[Line]) -> None:
                 not u.unspaced or u.clause_punct or u.weight >= SHORT_WORDS) \
                 and (u.index not in menu or u.listed) and not related_label(u):
             u.keep, u.reason = True, ""
+    if TABLES_BELOW:
+        spans.extend(_tables_below(units, hi, len(units) if cut is None else cut))
     main_words = sum(u.weight for u in units[lo:hi + 1] if u.keep)
     for i, u in enumerate(units):
         if not u.keep or any(a <= i <= b for a, b in spans):
@@ -255,6 +281,45 @@ def keep_main_run(units: list[Line]) -> None:
         # teaser sentence is not.
         if dist > REGION_GAP and u.weight < max(FAR_KEEP_WORDS, FAR_KEEP_SHARE * main_words):
             drop(u, "far-from-body")
+
+
+TABLES_BELOW = rule(
+    "text-tables-below-run",
+    "data tables right below the article's last paragraph (a training plan's weeks, a "
+    "timetable, results), under their own headings and lead-ins, are the article's: their "
+    "rows have too few function words to be kept as prose, and add nothing to the run")
+#: A table is at least TABLE_MIN_ROWS consecutive lines with cells (tab-separated), at most
+#: TABLE_GAP lines below the run or the table above it.
+TABLE_MIN_ROWS = 3
+TABLE_GAP = 6
+#: Lines between the run and a table (or two tables) that are kept with it: headings and
+#: lead-ins the classifier set aside for their length or density; other furniture there
+#: (an ad label, a teaser) stays dropped, and a line no rule names the way the comments,
+#: the footer or related links are named ends the search.
+_GAP_PASS = ("button", "teaser")
+
+
+def _tables_below(units: list[Line], hi: int, end: int) -> list[tuple[int, int]]:
+    """Keep the tables below the run that ends at ``units[hi]`` (see :data:`TABLES_BELOW`),
+    up to ``units[end]`` (the comments); their spans."""
+    spans: list[tuple[int, int]] = []
+    i = hi + 1
+    while i < end:
+        j = i
+        while j < end and j - i < TABLE_GAP and not units[j].cells and (
+                units[j].reason in INSIDE_REASONS or units[j].reason in _GAP_PASS):
+            j += 1
+        k = j
+        while k < end and units[k].cells and (units[k].keep or units[k].reason in INSIDE_REASONS):
+            k += 1
+        if k - j < TABLE_MIN_ROWS:
+            break
+        for u in units[i:k]:
+            if u.reason in INSIDE_REASONS and u.words:
+                u.keep, u.reason = True, ""
+        spans.append((i, k - 1))
+        i = k
+    return spans
 
 
 def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:

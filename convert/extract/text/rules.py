@@ -338,6 +338,12 @@ RELATED_START = lazy(
     r"^(?:more (?:on|about|from)|mehr zum thema|mehr aus|mehr von|auch auf|also on|plus sur|"
     r"más sobre|mais sobre|altro su|więcej o)\b", _I)
 
+#: A lead-in over teasers rather than a list of the article ("If you enjoyed this article, you
+#: may also like:", "Further reading:", "Recommended for you:").
+TEASER_LEAD_IN = lazy(
+    r"\b(?:(?:may|might|will) also (?:like|enjoy)|related (?:articles|posts|stories|reading)|"
+    r"further reading|recommended|read (?:more|next)|more (?:stories|articles|posts|news))\b", _I)
+
 #: More labels of a related-links box: "More content from NBCNews.com:", "Explore related
 #: content", "Complete coverage »", "Related topics:", "More in <section>".
 RELATED_OPENER = lazy(

@@ -76,6 +76,8 @@ def test_a_lone_standfirst_is_the_body(monkeypatch):
     body = article_text(parse_text(LONE))
     assert "voted to ask an architect" in body
     monkeypatch.setattr(pipeline, "LONE_STANDFIRST", False)
+    # (nor does the thin-page fallback take the lines under the headline instead)
+    monkeypatch.setattr(pipeline, "THIN_PAGE", False)
     with pytest.raises(Exception, match="nothing article-like"):
         parse_text(LONE)
 

@@ -178,3 +178,38 @@ def test_records_that_dwarf_the_prose_far_above_them_join_it(monkeypatch):
     # (without the rule records away from the prose are teasers below an article)
     off = article_text(parse_text(dump))
     assert AWARDS_INTRO in off and "Project Number 41" not in off
+
+
+#: An air-fryer category page (after wcxb-dev-extra tune page 4632, a recipe blog): a
+#: two-paragraph intro, then its recipes' titles, several ending in a bracketed note.
+AIR_INTRO = ("Quick and healthy air fryer recipes, everything from air fryer breakfast to snacks, "
+             "dinners and desserts, all made in one basket in record time.\n\n"
+             "We love our air fryer and how it makes everything crispy and delicious in record time, "
+             "so these are the recipes we come back to every single week.\n")
+AIR_TITLES = ["Sticky Air Fryer Chicken Thighs (Oven Option)",
+              "High Protein Cottage Cheese Bagels (with Fiber)",
+              "Maple Roasted Honeynut Squash (Air Fryer | Oven)", "Fish Tacos with Mango Salsa",
+              "Crispy Air Fryer Sweet Potato Fries", "Healthy Air Fryer Whole Chicken",
+              "Easy Air Fryer Salmon Recipe (Frozen or Fresh)",
+              "Air Fryer Brussels Sprouts with Hot Honey", "Air Fryer Peaches with Whipped Ricotta",
+              "Crispy Air Fryer Chicken Cutlets (Gluten Free)"]
+AIR_FOOTER = "Page 1\nPage 2\nNext\nAbout\nContact\n"
+
+
+def test_a_run_of_titles_below_the_intro_joins_it(monkeypatch):
+    from convert.extract.text import records
+    dump = "Home\nRecipes\nMeal Plans\n" + AIR_INTRO + "".join(f"{t}\n" for t in AIR_TITLES) + AIR_FOOTER
+    text = article_text(parse_text(dump))
+    assert all(t in text for t in AIR_TITLES) and "Page 2" not in text
+    for name in ("TITLES_BELOW_INTRO", "BRACKETED_TITLES"):
+        with monkeypatch.context() as m:
+            m.setattr(records, name, False)
+            # (without either rule the titles are teasers: the intro alone is kept)
+            assert AIR_TITLES[0] not in article_text(parse_text(dump))
+
+
+def test_titles_under_a_related_label_stay_out():
+    # ("Related posts:" in the run: the teasers under an article, not a listing)
+    titles = AIR_TITLES[:4] + ["Related posts:"] + AIR_TITLES[4:]
+    dump = "Home\nRecipes\nMeal Plans\n" + AIR_INTRO + "".join(f"{t}\n" for t in titles) + AIR_FOOTER
+    assert AIR_TITLES[-1] not in article_text(parse_text(dump))

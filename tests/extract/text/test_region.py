@@ -121,3 +121,72 @@ def test_a_forms_label_opens_no_list():
     units = _units(f"{PARA}\n\nPlaytime:\nNo Minimum\nOver 1 hour\nOver 10 hours\n")
     mark_lead_in_lists(units)
     assert not any(u.listed for u in units)
+
+
+#: A training plan's tables below the article (after wcxb-dev-extra tune page 4115,
+#: a running magazine's 24-week plan): an ad label and a teaser, then a heading, a lead-in and
+#: one table per plan, each under its own heading; the rows are names and numbers.
+PLAN = ("ADVERTISEMENT\nRELATED: Workout of the Week: The Hill-Tempo Sandwich\n"
+        "The 24-Week Couch to Marathon Training Plan\n"
+        "Follow along with the bite-sized plans below to get through the 24 weeks.\n"
+        "Zero to 5K Plan\n"
+        "Week\tMonday\tTuesday\tWednesday\tThursday\n"
+        "1\tRest\tWalk/Run Easy 10x\tRest\tWalk/Run Easy 13x\n"
+        "2\tRest\tWalk/Run Easy 15x\tOptional Cardio 30 min\tWalk/Run Easy 15x\n"
+        "3\tRest\tWalk/Run Easy 15x\tOptional Cardio 30 min\tRun Easy 25 min\n"
+        "5K to 10K Plan\n"
+        "Week\tMonday\tTuesday\tWednesday\tThursday\n"
+        "1\tRest\tRun Easy 30 min\tOptional Cardio 30 min\tRun Easy 30 min\n"
+        "2\tRest\tSpeed Play 35 min\tOptional Cardio 30 min\tFast Finish 30 min\n"
+        "3\tRest\tSpeed Play 40 min\tOptional Cardio 30 min\tFast Finish 30 min\n"
+        "Marathon Training\nTraining Plan Central\nMatt Fitzgerald\n")
+
+
+def test_tables_below_the_article_are_the_articles(monkeypatch):
+    from convert.extract.text import region
+    dump = f"Home\nTraining\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PLAN}"
+    text = article_text(parse_text(dump))
+    assert "Zero to 5K Plan" in text and "5K to 10K Plan" in text
+    assert "Walk/Run Easy 13x" in text and "Fast Finish 30 min" in text
+    assert "Follow along with the bite-sized plans" in text
+    # (the ad label, the teaser and the tag links around the tables stay out)
+    assert "ADVERTISEMENT" not in text and "RELATED" not in text
+    assert "Training Plan Central" not in text
+    monkeypatch.setattr(region, "TABLES_BELOW", False)
+    off = article_text(parse_text(dump))
+    assert off.endswith(PARA3) and "Walk/Run" not in off
+
+
+def test_a_short_table_far_below_the_article_is_not_taken():
+    # (two rows of a sidebar's table are no data table of the article; nor is one far below)
+    rows = "Team\tPlayed\tPoints\nRovers\t10\t21\n"
+    far = "Share\nTweet\nEmail\nPrint\nSave\nMore stories\nNewsletter\n"
+    dump = f"Home\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{rows}{far}{rows}{rows}"
+    assert article_text(parse_text(dump)).endswith(PARA3)
+
+
+#: A course page's objectives (after wcxb-dev-extra tune page 0087, a university's
+#: certificate programme): the list ends the page's prose, then the footer's links follow.
+OBJECTIVES = ["Increase website visibility through search engine optimization techniques",
+              "Drive qualified traffic to your website through pay-per-click advertising",
+              "Execute digital display campaigns",
+              "Measure and optimize your social media campaigns"]
+COURSE_FOOTER = "Register Online\nContact Us\nDirections\nCampus Map\n"
+
+
+def test_a_list_under_the_runs_last_line_is_the_articles(monkeypatch):
+    from convert.extract.text import region
+    dump = (f"Home\nPrograms\n{PARA}\n\n{PARA2}\n\nBy the end of this program, you will be "
+            "able to:\n" + "".join(f"{s}\n" for s in OBJECTIVES) + COURSE_FOOTER)
+    text = article_text(parse_text(dump))
+    assert all(s in text for s in OBJECTIVES) and "Campus Map" not in text
+    monkeypatch.setattr(region, "LIST_AFTER_RUN", False)
+    off = article_text(parse_text(dump))
+    assert OBJECTIVES[-1] not in off
+
+
+def test_teasers_under_a_lead_in_stay_out():
+    # ("If you enjoyed this article, you may also like:" heads teasers, not the article's list)
+    dump = (f"Home\n{PARA}\n\n{PARA2}\n\nIf you enjoyed this article, you may also like:\n"
+            + "".join(f"{s}\n" for s in OBJECTIVES) + COURSE_FOOTER)
+    assert OBJECTIVES[-1] not in article_text(parse_text(dump))
