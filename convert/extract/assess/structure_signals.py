@@ -16,9 +16,6 @@ from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from convert.extract.ablation import rule
-from .link_signals import link_signals
-
 __all__ = ["structure_signals"]
 
 #: Elements at most this many are read per query (a page of 20 000 links costs no more).
@@ -33,9 +30,6 @@ SIGNATURE_DEPTH = 3
 LONG_PARAGRAPH = 150
 #: A paragraph of at least this many characters counts in a run of prose.
 PROSE = 80
-LINK_SIGNALS = rule("link_signals", "the page type reads where the page's links go (profiles, "
-                    "posts, products, pages, dated articles, docs) and how many read as "
-                    "headlines (assess/link_signals.py)")
 
 
 def _log(n: float) -> float:
@@ -105,9 +99,9 @@ def elements(body: LexborNode) -> dict[str, list[LexborNode]]:
 
 def structure_signals(tree: LexborHTMLParser, page_chars: int,
                       found: dict[str, list[LexborNode]] | None = None) -> dict[str, float]:
-    """``card:*``, ``entry:*``, ``para:*``, ``code:*``, ``link:*`` and ``href:*`` signals of
-    the page (``page_chars``: its visible text, for shares; ``found``: :func:`elements` of its
-    body, when the caller has them)."""
+    """``card:*``, ``entry:*``, ``para:*``, ``code:*`` and ``link:*`` signals of the page
+    (``page_chars``: its visible text, for shares; ``found``: :func:`elements` of its body,
+    when the caller has them)."""
     out: dict[str, float] = {}
     body = tree.body
     if body is None:
@@ -162,27 +156,23 @@ def structure_signals(tree: LexborHTMLParser, page_chars: int,
     if headings:
         out["para:per_heading"] = _log(len(long) / len(headings))
 
-    texts: list[int] = []
     if page_chars:
         code = sum(len(n.text(deep=True)) for n in found["pre"][:MAX_NODES])
         if code:
             out["code:share"] = min(code / page_chars, 1.0)
         anchors = found["link"]
         if anchors:
-            texts = [len(a.text(deep=True).strip()) for a in anchors[:MAX_NODES * 4]]
-            out["link:share"] = min(sum(texts) / page_chars, 1.0)
+            linked_chars = sum(len(a.text(deep=True).strip()) for a in anchors[:MAX_NODES * 4])
+            out["link:share"] = min(linked_chars / page_chars, 1.0)
     # The biggest navigation block: documentation has a sidebar of hundreds of links.
     menus = [len(n.css("a[href]")) for n in found["menu"][:MAX_MENUS]]
     if menus and max(menus):
         out["nav:links"] = _log(max(menus))
     # (``a[href^="#"]``, read off the links found already instead of another walk of the
     # page: "#" has no case, so the selector's attribute rules answer as startswith does)
-    hrefs = [a.attrs.get("href") or "" for a in found["link"]]
-    in_page = sum(1 for href in hrefs if href.startswith("#"))
+    in_page = sum(1 for a in found["link"] if (a.attrs.get("href") or "").startswith("#"))
     if in_page:
         out["link:in_page"] = _log(in_page)
-    if LINK_SIGNALS:
-        out.update(link_signals(hrefs, texts, page_chars))
     if tree.css_first('link[rel="next"], a[rel="next"]') is not None:
         out["rel:next"] = 1.0
     if body.css_first('input[type="search"], form[role="search"]') is not None:
