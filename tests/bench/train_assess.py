@@ -42,6 +42,38 @@ cached page signals of ``--cache``; out-of-fold tune accuracy first, check at mo
   learning rate 0.1, l2 1.0, min leaf 10, no early stopping, same weights and folds) on the
   shipped signals: OOF 0.798, with all the signals above 0.792 — worse than the linear model, so not taken further.
 
+Session 7 (issue #18, 2026-12-07, same folds; candidate signals added to a ``--cache`` as
+above), none adopted:
+
+* ``href:*`` signals (commit f870cd8, reverted: ``link_signals.py``, where the links go — to
+  user profiles, posts, products, cart, page 2, categories, dated URLs, docs — and how many
+  link texts are headline-length), with the tag counts left out of the type model: OOF 0.832
+  -> 0.838 (523/624) as built in the pipeline (0.840 on the cached signals; without the
+  ``href:*`` group the rest gives 0.822, so it carries real signal on tune), but check 0.826
+  -> 0.808 (219 -> 214/265) and the full benchmark's check split dropped where types moved:
+  service 0.855 -> 0.815, listing 0.717 -> 0.708, documentation 0.920 -> 0.916, wcxb-dev
+  0.884 -> 0.879, wcxb-dev-extra 0.837 -> 0.832, trafilatura-eval 0.950 -> 0.944 (11 check
+  pages changed, tune pages none: the refit model is 1.000 in-sample on tune, so only check
+  shows a type change's effect on extraction); its ``href`` regex cost about 0.8 ms per
+  wcxb page (about 3 % of an extraction);
+
+and on top of those (``href:*``, no tag counts, OOF 0.840 on the cached signals):
+
+* the generic cascade's own signals (its level, score, node count and the body it built,
+  read before the profile would run): 0.833;
+* a learned bag of words (title words, URL path words, class tokens, kept when on >= 5 / 10 /
+  25 tune pages): 0.833 / 0.837 / 0.795 (class tokens overfit sites);
+* L1 penalty (saga) C 0.1 / 0.3: 0.776 / 0.795; C 0.2 / 0.5 (L2): 0.840 / 0.841; a bag of
+  five sub-fits averaged: 0.841; 'article' class weight 0.8: 0.840;
+* extra articles' weight 0 / 0.1 / 0.15 (0.25 shipped): 0.849 / 0.841 / 0.843, but at 0 the
+  type model calls 39 of 510 readability + dragnet tune articles a non-article type with
+  p >= 0.5 (a profile would run on them; 8 at 0.25), so 0.25 stays;
+* leaving out one signal group at a time (18 groups): 0.806-0.846, none clearly above noise.
+
+Out-of-fold gains of +0.01 (6 pages of 624) did not survive the check split twice now
+(session 6's best and this): with about 400 signals for 624 pages the model is fitted to
+1.000 in-sample, and page-type accuracy moves within the noise of 265 check pages.
+
 Most out-of-fold errors are pages the model calls ``article`` (16 listing, 16 service,
 9 documentation, 8 forum of 624) and listing vs collection (11); some of them read as
 ambiguous on inspection (a consultancy's "articles" page labelled service, a long how-to
