@@ -1,6 +1,6 @@
 """Train the page-type and confidence models shipped in ``convert/extract/assess/weights.json``.
 
-    python -m tests.bench.train_assess [--corpus DIR] [--cache FILE] [--write] [--report]
+    python -m tests.bench.train_assess [--corpus DIR] [--cache FILE] [--write]
 
 Every page of the development corpus is parsed by the installed ``convert`` (HTML pages and
 their text dumps), and the signals behind each verdict are recorded. The models are fitted on
