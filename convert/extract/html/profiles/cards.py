@@ -13,6 +13,7 @@ shown by the stylesheet), repeats its lines: then a line the card already showed
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 import re
 from dataclasses import replace
 
@@ -160,24 +161,17 @@ def without_repeats(blocks: list[Block]) -> list[Block]:
         return _title_twin(blocks, lines) if repeats and CARD_TITLE_TWINS else blocks
     seen: set[str] = set()
 
-    def walk(blocks) -> list[Block]:  # noqa: ANN001
-        out: list[Block] = []
-        for block in blocks:
-            if isinstance(block, (Heading, Paragraph)):
-                key = _key(block)
-                if key in seen:
-                    continue
-                if key:
-                    seen.add(key)
-            elif isinstance(block, Div):
-                inner = walk(block.blocks)
-                if not inner:
-                    continue
-                block = replace(block, blocks=tuple(inner))
-            out.append(block)
-        return out
+    def shown(block: Block) -> bool:
+        if not isinstance(block, (Heading, Paragraph)):
+            return False
+        key = _key(block)
+        if key in seen:
+            return True
+        if key:
+            seen.add(key)
+        return False
 
-    return walk(blocks)
+    return _dropping(blocks, shown)
 
 
 def _title_twin(blocks: list[Block], lines: list[str]) -> list[Block]:
@@ -194,21 +188,7 @@ def _title_twin(blocks: list[Block], lines: list[str]) -> list[Block]:
     if not gone:
         return blocks
 
-    def walk(blocks) -> list[Block]:  # noqa: ANN001
-        out: list[Block] = []
-        for block in blocks:
-            if id(block) in gone:
-                continue
-            if isinstance(block, Div):
-                inner = walk(block.blocks)
-                if not inner:
-                    continue
-                if len(inner) != len(block.blocks):
-                    block = replace(block, blocks=tuple(inner))
-            out.append(block)
-        return out
-
-    return walk(blocks)
+    return _dropping(blocks, lambda block: id(block) in gone)
 
 
 def _flat(blocks):  # noqa: ANN001, ANN202
@@ -216,6 +196,25 @@ def _flat(blocks):  # noqa: ANN001, ANN202
         yield block
         if isinstance(block, Div):
             yield from _flat(block.blocks)
+
+
+def _dropping(blocks: Sequence[Block], drop: Callable[[Block], bool]) -> list[Block]:
+    """``blocks`` without those ``drop`` says go (asked in reading order), inside sections
+    too; a section left empty goes with them, one that lost a block (at any depth) is
+    rebuilt, the others are kept as they are."""
+    out: list[Block] = []
+    for block in blocks:
+        if drop(block):
+            continue
+        if isinstance(block, Div):
+            inner = _dropping(block.blocks, drop)
+            if not inner:
+                continue
+            if len(inner) != len(block.blocks) or any(
+                    a is not b for a, b in zip(inner, block.blocks)):
+                block = replace(block, blocks=tuple(inner))
+        out.append(block)
+    return out
 
 
 CARD_COUNTERS = rule("card_counters", "a card's line that is a bare number (its count of reviews, "
@@ -230,18 +229,8 @@ _COUNTER = regexcache.compile(r"^[+]?\d[\d,.\u202f\u00a0]*[kKmM]?\+?$")
 def without_counters(blocks: list[Block]) -> list[Block]:
     """The card's blocks without its paragraphs that are only a counter (see
     :data:`CARD_COUNTERS`), inside its sections too."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph) and _COUNTER.match(_key(block)):
-            continue
-        if isinstance(block, Div):
-            inner = without_counters(list(block.blocks))
-            if not inner:
-                continue
-            if len(inner) != len(block.blocks):
-                block = replace(block, blocks=tuple(inner))
-        out.append(block)
-    return out
+    return _dropping(blocks, lambda block: isinstance(block, Paragraph)
+                     and bool(_COUNTER.match(_key(block))))
 
 
 CARD_CALLS = rule("card_calls", "a call to action every card of a grid repeats ('View Company "
@@ -276,15 +265,5 @@ def without_calls(cards: list[list[Block]]) -> list[list[Block]]:
 
 
 def _without_lines(blocks: list[Block], lines: set[str]) -> list[Block]:
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, (Heading, Paragraph)) and _key(block) in lines:
-            continue
-        if isinstance(block, Div):
-            inner = _without_lines(list(block.blocks), lines)
-            if not inner:
-                continue
-            if len(inner) != len(block.blocks):
-                block = replace(block, blocks=tuple(inner))
-        out.append(block)
-    return out
+    return _dropping(blocks, lambda block: isinstance(block, (Heading, Paragraph))
+                     and _key(block) in lines)
