@@ -152,6 +152,17 @@ def inside(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
+def under_any(node: LexborNode, marked: set[int], top: LexborNode) -> bool:
+    """Whether an ancestor of ``node`` below ``top`` is one of the ``marked`` elements (by
+    ``mem_id``): an element inside one already dropped or hidden."""
+    up = node.parent
+    while up is not None and up.mem_id != top.mem_id:
+        if up.mem_id in marked:
+            return True
+        up = up.parent
+    return False
+
+
 def within(node: LexborNode, root: LexborNode) -> bool:
     """Whether ``node`` is ``root`` or below it."""
     return node.mem_id == root.mem_id or inside(node, root)

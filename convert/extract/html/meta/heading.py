@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborNode
 from convert.textutil import clean_text, squash
 from convert.extract.ablation import rule
 from ...lazyre import lazy
+from ..dom import under_any
 
 HIDDEN_HEADING_TEXT = rule(
     "hidden_heading_text", "words inside a heading drawn for screen readers only ('Collection: "
@@ -49,7 +50,7 @@ def heading_text(node: LexborNode) -> str:
             parent = kid.parent
             if parent is not None and (parent.tag in _NOT_TEXT or parent.mem_id == skip):
                 continue
-            if hidden and _inside(kid, hidden, node):
+            if hidden and under_any(kid, hidden, node):
                 unseen.append(kid.text_content or "")
                 continue
             parts.append(kid.text_content or "")
@@ -67,16 +68,6 @@ def heading_text(node: LexborNode) -> str:
         return text
     import html  # (here: its entity table costs every run that has no entity to decode)
     return html.unescape(text)
-
-
-def _inside(kid: LexborNode, marked: set[int], top: LexborNode) -> bool:
-    """Whether ``kid`` sits inside one of the ``marked`` elements, below ``top``."""
-    node = kid.parent
-    while node is not None and node.mem_id != top.mem_id:
-        if node.mem_id in marked:
-            return True
-        node = node.parent
-    return False
 
 
 def _has_element_child(node: LexborNode) -> bool:

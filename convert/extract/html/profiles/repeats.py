@@ -19,7 +19,7 @@ from convert.article import Block, Div, Paragraph, Quote
 from convert.textutil import block_texts
 
 from .. import patterns as P
-from ..dom import is_hidden
+from ..dom import is_hidden, under_any
 from ..measure import text_len
 from ...lazyre import lazy
 
@@ -108,22 +108,12 @@ def shown_len(node: LexborNode, hidden) -> int:  # noqa: ANN001
     # (in document order, outermost first: a hidden element's descendants are gone with it)
     gone: set[int] = set()
     for inner in node.css("[class]"):
-        if gone and _under(inner, gone, node):
+        if gone and under_any(inner, gone, node):
             continue
         if hidden(inner):
             gone.add(inner.mem_id)
             total -= text_len(inner)
     return max(total, 0)
-
-
-def _under(inner: LexborNode, gone: set[int], top: LexborNode) -> bool:
-    """Whether an ancestor of ``inner`` below ``top`` is in ``gone``."""
-    up = inner.parent
-    while up is not None and up.mem_id != top.mem_id:
-        if up.mem_id in gone:
-            return True
-        up = up.parent
-    return False
 
 
 def in_chrome(node: LexborNode, stop: LexborNode | None = None, feedback: bool = False,
