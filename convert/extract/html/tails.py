@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 import re
 
-from convert.article import Block, Div, Figure, Heading, Paragraph, Quote
+from convert.article import Block, Div, Figure, Heading, List, Paragraph, Quote
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.lazyre import lazy
@@ -36,6 +36,10 @@ RELATED_TAIL = rule("related_tail", "a related-links label ('More from X', 'You 
                     "like', 'Recent Stories:') in the body's second half ends it when less text "
                     "follows than half the text before it")
 
+RELATED_LIST_ITEMS = rule("related_list_items", "under a related-links label, a list is "
+                          "weighed by its longest item, not its total (a box of headlines in one "
+                          "<ul> is no paragraph of prose)")
+
 AUTHOR_BOX_LINES = rule("author_box_lines", "an author's box below the story ('About the author', "
                         "the name, a bio of at most 120 words) leaves the body")
 
@@ -48,7 +52,9 @@ MIN_WORDS_BEFORE = 100
 TAIL_SHARE = 0.5
 
 #: ...and none of the blocks after it is longer than this many words: a box holds headlines
-#: and one-line summaries, a story's own "See also" section paragraphs of prose.
+#: and one-line summaries, a story's own "See also" section paragraphs of prose. A list is
+#: judged by its longest item, not its total (rule ``related_list_items``): six headlines in one
+#: ``<ul>`` are six items of a box, not a paragraph of prose.
 ITEM_MAX_WORDS = 50
 
 #: Labels the text-dump vocabulary lacks: "More world stories from NBC News:", "Posted on
@@ -82,10 +88,18 @@ def cut_related_tail(blocks: Sequence[Block], counts: dict | None = None) -> Seq
         if before >= MIN_WORDS_BEFORE and isinstance(block, (Paragraph, Heading)) \
                 and words <= LABEL_MAX_WORDS and _label(inline_text(block.children).strip()):
             if total - before - words < TAIL_SHARE * before and all(
-                    w <= ITEM_MAX_WORDS for _, w in leaves[i + 1:]):
+                    _item_words(b, w) <= ITEM_MAX_WORDS for b, w in leaves[i + 1:]):
                 return _without(blocks, {id(b) for b, _ in leaves[i:]}, "related_tail")
         before += words
     return blocks
+
+
+def _item_words(block: Block, words: int) -> int:
+    """The words of ``block``'s longest item when it is a list, else its ``words``."""
+    if RELATED_LIST_ITEMS and isinstance(block, List) and block.items:
+        return max(sum(len(t.split()) for t in block_texts(item.blocks, captions=False))
+                   for item in block.items)
+    return words
 
 
 #: A paragraph of prose ends a sentence.

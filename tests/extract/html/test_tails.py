@@ -60,6 +60,39 @@ def test_label_before_most_of_the_text_stays():
     assert "More from the Harbour Gazette" in text
 
 
+# A box of headlines as one list, in the shape of dragnet-495 and dragnet-513 (tune pages: NBC
+# News 2012, "More content from NBCNews.com:" in <em><strong> over a <ul> of six one-link
+# headlines, some 60 words in all). Rule related_list_items.
+_HEADLINES = ["Why do gulls follow ferries every single summer", "The lighthouse keeper's last "
+              "winter on the northern rock", "Ten walks along the old quay before the tide",
+              "Fishermen count a record herring catch this week", "Council votes to repair "
+              "the harbour wall at last", "A storm warning for the whole coast tonight"]
+_LIST_BOX = ("<p><em><strong>More content from the Gazette:</strong></em></p><ul>"
+             + "".join(f'<li><a href="/s/{i}">{h}</a></li>' for i, h in enumerate(_HEADLINES))
+             + "</ul>")
+
+
+def test_a_list_of_headlines_under_a_label_leaves():
+    text = article_text(parse_html(story_page(_LIST_BOX)))
+    assert "Paragraph 4 of the story" in text
+    assert "More content from" not in text and "Why do gulls" not in text
+
+
+def test_a_list_of_headlines_stays_with_the_rule_off(monkeypatch):
+    # Weighed by its total (60 words), the list reads as a paragraph of prose after the label.
+    monkeypatch.setattr(tails, "RELATED_LIST_ITEMS", False)
+    text = article_text(parse_html(story_page(_LIST_BOX)))
+    assert "More content from" in text and "Why do gulls" in text
+
+
+def test_a_list_with_a_long_item_under_a_label_stays():
+    long_item = " ".join(["the harbour master explained the tides once more"] * 8)
+    box = ("<p>More from the Harbour Gazette</p><ul><li>Why do gulls follow ferries?</li>"
+           f"<li>{long_item}</li></ul>")
+    text = article_text(parse_html(story_page(box)))
+    assert "Why do gulls" in text and "the harbour master" in text
+
+
 def test_not_on_a_listing_page(monkeypatch):
     monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("listing", 0.3, {}))
     text = article_text(parse_html(story_page(_BOX)))
