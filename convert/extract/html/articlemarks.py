@@ -73,12 +73,25 @@ def under_headline(nodes: list[LexborNode]) -> bool:
     for _ in range(HEADLINE_LEVELS):
         if up is None or up.tag in ("body", "html"):
             return False
-        for heading in up.css("h1, h2, h3"):
-            text = " ".join(heading.text(deep=True).split()).casefold()
-            if (len(text.split()) >= STAY_MIN_WORDS and text in title
-                    and len(text) >= STAY_TITLE_SHARE * len(title)):
-                return True
+        if holds_headline(up, title):
+            return True
         up = up.parent
+    return False
+
+
+def holds_headline(node: LexborNode, title: str | None = None) -> bool:
+    """Whether the element holds the page's own headline: a heading (``<h1>``-``<h3>``) of at
+    least :data:`STAY_MIN_WORDS` words making up most of the ``<title>`` (``title``: the
+    page's, case-folded, looked up when not given)."""
+    if title is None:
+        title = _page_title(node)
+    if not title:
+        return False
+    for heading in node.css("h1, h2, h3"):
+        text = " ".join(heading.text(deep=True).split()).casefold()
+        if (len(text.split()) >= STAY_MIN_WORDS and text in title
+                and len(text) >= STAY_TITLE_SHARE * len(title)):
+            return True
     return False
 
 

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborNode
 
 from convert.extract.ablation import rule
 from . import patterns as P
+from .articlemarks import holds_headline
 from .dom import children, inside
 from .measure import Candidate, class_weight, commas, describe, link_density, summed_len, text_len
 from .thresholds import (
@@ -39,6 +40,9 @@ PARENT_CLIMB = rule("parent_climb", "the winner moves up to a parent scoring bet
 CLIMB_STOPS_AT_ARTICLE = rule("climb_stops_at_article", "the climb to a better-scoring parent "
                               "never goes past an <article> around the winner to a wrapper "
                               "holding more text")
+CLIMB_STOPS_AT_HEADLINE = rule("climb_stops_at_headline", "the climb to a better-scoring "
+                               "parent never goes past the element holding the page's headline "
+                               "and the winner to a wrapper holding more text")
 HEADED_ARTICLE = rule("headed_article", "the winner moves down to the one headed <article> "
                       "it holds")
 LONE_CHILD_UP = rule("lone_child_up", "a lone child stands for its parent")
@@ -224,6 +228,11 @@ def pick(body: LexborNode, candidates: dict[int, Candidate],
     last = top.score
     threshold = top.score / PARENT_SCORE_DIVIDER
     article: LexborNode | None = None  # an <article> the climb went through
+    # ...or the winner, or a parent it climbed through, holding the page's own headline: the
+    # story's container on a page that has no <article> (older news and blog templates).
+    story: LexborNode | None = None
+    if CLIMB_STOPS_AT_HEADLINE and holds_headline(top.node):
+        story = top.node
     parent = top.node.parent
     while PARENT_CLIMB and parent is not None and parent.tag != "body":
         pc = candidates.get(parent.mem_id)
@@ -240,11 +249,19 @@ def pick(body: LexborNode, candidates: dict[int, Candidate],
                 notes.append(f"kept inside {describe(article)}: its parent "
                              f"{describe(parent)} adds other text")
                 break
+            if story is not None and text_len(parent) > ARTICLE_WRAPPER_GAIN * text_len(story):
+                # The same for the element holding the headline over the winner: the
+                # wrapper above it scores by the headline lists and sidebars beside the story.
+                notes.append(f"kept inside {describe(story)}, which holds the headline: its "
+                             f"parent {describe(parent)} adds other text")
+                break
             notes.append(f"moved up to parent {describe(parent)} (score {pc.score:.1f})")
             top = pc
             break
         if parent.tag == "article":
             article = parent
+        if CLIMB_STOPS_AT_HEADLINE and story is None and holds_headline(parent):
+            story = parent
         last = pc.score
         parent = parent.parent
     # The winner holds one <article>, with the headline, scoring nearly as well: the rest

@@ -59,6 +59,31 @@ def test_climb_stops_at_the_article_around_the_winner():
     assert "Another story" not in text
 
 
+# The shape of dragnet-151 and dragnet-R840 (tune pages; BBC News and a blog, 2012): no
+# <article>, the story's block holds the headline (the <h1> the <title> repeats) and its
+# paragraphs; the page's wrapper beside it holds teaser paragraphs of other stories, which lift
+# the wrapper above the story's block. Rule climb_stops_at_headline.
+def _headed_story_page() -> bytes:
+    story = "".join(f"<p>{STORY.format(i)}</p>" for i in range(5))
+    teasers = "".join(f"<div class='t'><p>{TEASER.format(i)}</p></div>" for i in range(6))
+    return (f"<html><head><title>The deals of the week - Gadget News</title></head><body>"
+            f"<div id='main-content'><div class='story-body'><h1>The deals of the week</h1>"
+            f"<div class='body'>{story}</div></div>{teasers}</div></body></html>").encode()
+
+
+def test_climb_stops_at_the_block_holding_the_headline():
+    text = article_text(convert.parse(_headed_story_page(), kind="html"))
+    assert "It's Friday" in text
+    assert "Another story" not in text
+
+
+def test_climb_passes_the_headline_with_the_rule_off(monkeypatch):
+    from convert.extract.html import scoring
+    monkeypatch.setattr(scoring, "CLIMB_STOPS_AT_HEADLINE", False)
+    text = article_text(convert.parse(_headed_story_page(), kind="html"))
+    assert "It's Friday" in text and "Another story" in text
+
+
 # The shape of dragnet-268 (tune page; BBC News, 2012): a three-paragraph story, and in the
 # page's footer a one-paragraph notice about the browser, longer than any of its paragraphs.
 NOTICE = ("This page is best viewed in an up-to-date web browser with style sheets (CSS) "
