@@ -71,14 +71,18 @@ _INLINE = frozenset({"span", "del", "ins", "s", "strike", "bdi", "b", "strong", 
                      "small", "data", "abbr", "sup", "sub"})
 
 
-CARD_FURNITURE = rule("card_furniture", "a block inside a card named for a newsletter sign-up, "
-                      "share buttons, a cookie notice or a pop-up (a grid's 'item' that is the "
-                      "blog's newsletter box) is left out of the card")
+CARD_FURNITURE = rule("card_furniture", "a block inside a card named for a newsletter sign-up "
+                      "whose form (its own or its parent's) asks for an e-mail address (a "
+                      "grid's 'item' that is the blog's newsletter box) is left out of the card")
 
-#: class/id words of furniture that is never an item's own text.
+#: class/id words of a sign-up box. The name alone is not enough: a Shopify product card is a
+#: "subscription-eligible" wrapper of the whole card (holding its add-to-cart form); the box
+#: (or its parent) holds a form asking for an e-mail address.
 _FURNITURE = regexcache.compile(
-    r"(?<![a-z])(?:newsletter|subscribe|subscription|sign-?up|share|sharing|cookie|consent|"
-    r"modal|popup)(?![a-z])", re.IGNORECASE)
+    r"(?<![a-z])(?:newsletter|subscribe|subscription|sign-?up)(?![a-z])", re.IGNORECASE)
+#: The sign-up form asks for an e-mail address (its fields are gone from the tree the
+#: profiles read: their labels are what is left).
+_EMAIL = regexcache.compile(r"(?<![a-z])e-?mail|courriel", re.IGNORECASE)
 
 
 def _card_furniture(node: LexborNode) -> bool:
@@ -86,7 +90,11 @@ def _card_furniture(node: LexborNode) -> bool:
     if not attrs:
         return False
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return bool(label.strip()) and bool(_FURNITURE.search(label))
+    if not (label.strip() and _FURNITURE.search(label)):
+        return False
+    # (the box's text and its form are often siblings: the form is then the parent's)
+    return any(n is not None and any(_EMAIL.search(f.text(deep=True)) for f in n.css("form"))
+               for n in (node, node.parent))
 
 
 def _card_hidden(node: LexborNode) -> bool:
@@ -234,14 +242,14 @@ def without_counters(blocks: list[Block]) -> list[Block]:
 
 
 CARD_CALLS = rule("card_calls", "a call to action every card of a grid repeats ('View Company "
-                  "Profile', 'Read entire review', 'Back to Project', 'More like this') is the "
+                  "Profile', 'Read entire review', 'Back to Project', 'Quick Shop') is the "
                   "grid's furniture, not an item's summary")
 
 #: A call to action opens with one of these words and is short...
 _CALL = regexcache.compile(
     r"^(?:view|visit|read|back|more|add|compare|calculate|shop|buy|see|learn|apply|get|"
     r"discover|explore|watch|download|book|order|select|choose|skip|show|open|go|continue|"
-    r"request|contact|find|check|start|try|sign|join|register|subscribe|close)\b",
+    r"request|contact|find|check|start|try|sign|join|register|subscribe|close|quick)\b",
     re.IGNORECASE)
 CALL_MAX_WORDS = 5
 #: ...and the grid repeats it word for word in at least this share of its cards (and three).
