@@ -37,8 +37,8 @@ CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen read
 
 
 CARD_CONTROLS = rule("card_controls", "a card's controls are left out of it: a link drawn as a "
-                     "button ('Apply now', class btn/button/cta) and the label of a checkbox "
-                     "('Add to Compare')")
+                     "button ('Apply now', class btn/button/cta) and the label of a form field "
+                     "('Add to Compare', 'Size', 'Qty:')")
 
 #: class words of a link drawn as a button.
 _BUTTON_CLASS = regexcache.compile(r"(?<![\w-])(?:btn|button|cta)(?:-[\w-]+)?(?![\w-])",
@@ -51,9 +51,9 @@ def _control(node: LexborNode) -> bool:
     if tag == "a":
         cls = node.attributes.get("class")
         return bool(cls) and bool(_BUTTON_CLASS.search(cls))
-    if tag == "label":
-        return node.css_first("input[type=checkbox], input[type=radio]") is not None
-    return False
+    # (a label's field is gone from the tree the profiles read: its <input> and <select>
+    # are dropped tags, so the label of a size picker or a "Compare" box is all that is left)
+    return tag == "label"
 
 
 CARD_PANELS = rule("card_panels", "a card's collapsed accordion or FAQ panel is shown (a "

@@ -304,3 +304,18 @@ def test_a_subscription_eligible_card_is_no_sign_up_box():
 def test_quick_shop_every_card_repeats_is_a_call():
     text = _text([_built(_collection())])
     assert "Quick Shop" not in text
+
+
+def _sized(i: int) -> str:
+    # A Shopify card as the profiles read it (deathwishcoffee.com, wcxb-dev-extra 0638, a tune
+    # page): its size picker's <select> is a dropped tag, so only the picker's label is left.
+    return (f"<li class='grid__item'><h3><a href='/products/{i}'>Medium roast ground coffee, "
+            f"fourteen ounce bag number {i}</a></h3><div class='price'>$19.{i}9</div>"
+            f"<div class='options'><label for='size-{i}'>Size</label></div></li>")
+
+
+def test_a_label_whose_field_is_gone_is_left_out():
+    page = ("<html><body><main><ul class='grid'>" + "".join(_sized(i) for i in range(8))
+            + "</ul></main></body></html>")
+    text = _text([_built(page)])
+    assert "Size" not in text and "number 7" in text and "$19.79" in text
