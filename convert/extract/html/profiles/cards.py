@@ -9,6 +9,14 @@ as text: its link is the title's (:data:`CARD_LINK_TWINS`).
 A card built twice, once per screen size (the phone's layout and the desktop's, one of them
 shown by the stylesheet), repeats its lines: then a line the card already showed is dropped
 (:data:`CARD_REPEATS`).
+
+Measured and deleted (issue #18, r-list8, 2026-12-07; listing and collection pages of wcxb-dev
++ wcxb-dev-extra): ``card_aria_shown``, inline text of a card hidden from screen readers only
+(``aria-hidden`` spans: a struck-out price, a rating, a review count) shown like an
+``aria-hidden`` link. On tune pages it split by site, 7 pages up (amazon.com +0.20 and +0.24,
+samsclub.com, apple.com, headphones.com) and 7 down (rei.com's "(28)" beside its spoken
+"28 reviews with an average rating of 4.9", skullcandy.com): collection +0.013, listing
++0.002; on the check split it cost listing 0.007 and collection 0.002, a fit.
 """
 
 from __future__ import annotations
@@ -37,8 +45,8 @@ CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen read
 
 
 CARD_CONTROLS = rule("card_controls", "a card's controls are left out of it: a link drawn as a "
-                     "button ('Apply now', class btn/button/cta) and the label of a checkbox "
-                     "('Add to Compare')")
+                     "button ('Apply now', class btn/button/cta) and the label of a form field "
+                     "('Add to Compare', 'Size', 'Qty:')")
 
 #: class words of a link drawn as a button.
 _BUTTON_CLASS = regexcache.compile(r"(?<![\w-])(?:btn|button|cta)(?:-[\w-]+)?(?![\w-])",
@@ -51,34 +59,27 @@ def _control(node: LexborNode) -> bool:
     if tag == "a":
         cls = node.attributes.get("class")
         return bool(cls) and bool(_BUTTON_CLASS.search(cls))
-    if tag == "label":
-        return node.css_first("input[type=checkbox], input[type=radio]") is not None
-    return False
+    # (a label's field is gone from the tree the profiles read: its <input> and <select>
+    # are dropped tags, so the label of a size picker or a "Compare" box is all that is left)
+    return tag == "label"
 
 
 CARD_PANELS = rule("card_panels", "a card's collapsed accordion or FAQ panel is shown (a "
                    "section of accordions read as a grid: its answers are the page's)")
 
 
-CARD_ARIA_SHOWN = rule("card_aria_shown", "inside a card, inline text hidden from screen readers "
-                       "only (aria-hidden) is on the screen and shown: the struck-out and the "
-                       "sale price, whose spoken twins are screen-reader text")
+CARD_FURNITURE = rule("card_furniture", "a block inside a card named for a newsletter sign-up "
+                      "whose form (its own or its parent's) asks for an e-mail address (a "
+                      "grid's 'item' that is the blog's newsletter box) is left out of the card")
 
-
-#: Inline elements a card shows though hidden from screen readers (a block, a promotion
-#: paragraph, stays hidden).
-_INLINE = frozenset({"span", "del", "ins", "s", "strike", "bdi", "b", "strong", "em", "i",
-                     "small", "data", "abbr", "sup", "sub"})
-
-
-CARD_FURNITURE = rule("card_furniture", "a block inside a card named for a newsletter sign-up, "
-                      "share buttons, a cookie notice or a pop-up (a grid's 'item' that is the "
-                      "blog's newsletter box) is left out of the card")
-
-#: class/id words of furniture that is never an item's own text.
+#: class/id words of a sign-up box. The name alone is not enough: a Shopify product card is a
+#: "subscription-eligible" wrapper of the whole card (holding its add-to-cart form); the box
+#: (or its parent) holds a form asking for an e-mail address.
 _FURNITURE = regexcache.compile(
-    r"(?<![a-z])(?:newsletter|subscribe|subscription|sign-?up|share|sharing|cookie|consent|"
-    r"modal|popup)(?![a-z])", re.IGNORECASE)
+    r"(?<![a-z])(?:newsletter|subscribe|subscription|sign-?up)(?![a-z])", re.IGNORECASE)
+#: The sign-up form asks for an e-mail address (its fields are gone from the tree the
+#: profiles read: their labels are what is left).
+_EMAIL = regexcache.compile(r"(?<![a-z])e-?mail|courriel", re.IGNORECASE)
 
 
 def _card_furniture(node: LexborNode) -> bool:
@@ -86,7 +87,11 @@ def _card_furniture(node: LexborNode) -> bool:
     if not attrs:
         return False
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return bool(label.strip()) and bool(_FURNITURE.search(label))
+    if not (label.strip() and _FURNITURE.search(label)):
+        return False
+    # (the box's text and its form are often siblings: the form is then the parent's)
+    return any(n is not None and any(_EMAIL.search(f.text(deep=True)) for f in n.css("form"))
+               for n in (node, node.parent))
 
 
 def _card_hidden(node: LexborNode) -> bool:
@@ -97,7 +102,7 @@ def _card_hidden(node: LexborNode) -> bool:
         return True
     if CARD_FURNITURE and _card_furniture(node):
         return True
-    if node.tag == "a" or CARD_ARIA_SHOWN and node.tag in _INLINE:
+    if node.tag == "a":
         attrs = node.attributes
         if attrs and attrs.get("aria-hidden") == "true":
             return hidden_by({k: v for k, v in attrs.items() if k != "aria-hidden"})
@@ -234,14 +239,14 @@ def without_counters(blocks: list[Block]) -> list[Block]:
 
 
 CARD_CALLS = rule("card_calls", "a call to action every card of a grid repeats ('View Company "
-                  "Profile', 'Read entire review', 'Back to Project', 'More like this') is the "
+                  "Profile', 'Read entire review', 'Back to Project', 'Quick Shop') is the "
                   "grid's furniture, not an item's summary")
 
 #: A call to action opens with one of these words and is short...
 _CALL = regexcache.compile(
     r"^(?:view|visit|read|back|more|add|compare|calculate|shop|buy|see|learn|apply|get|"
     r"discover|explore|watch|download|book|order|select|choose|skip|show|open|go|continue|"
-    r"request|contact|find|check|start|try|sign|join|register|subscribe|close)\b",
+    r"request|contact|find|check|start|try|sign|join|register|subscribe|close|quick)\b",
     re.IGNORECASE)
 CALL_MAX_WORDS = 5
 #: ...and the grid repeats it word for word in at least this share of its cards (and three).

@@ -49,7 +49,7 @@ from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
 from . import cards, service
-from .desktop import is_hidden_on_desktop as is_hidden
+from .desktop import desktop_hidden, is_hidden_on_desktop as is_hidden
 from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
 __all__ = ["find", "build", "take", "region", "LISTING_PROFILE", "LISTING_REGION"]
@@ -102,6 +102,18 @@ CARD_REPEATS = cards.CARD_REPEATS
 CARD_NOT_DIALOG = rule("card_not_dialog", "the text of a dialog (role=dialog, <dialog>) inside "
                        "an item does not make it a card: a run of a page's modal windows is no grid")
 
+LISTING_SCRIPTED = rule("listing_scripted", "a listing page without a grid on the screen "
+                        "reads the grid under an element its inline style hides (a store's "
+                        "results, shown by a script once the page has loaded)")
+
+
+def _unstyled_hidden(node: LexborNode) -> bool:
+    """:func:`.desktop.is_hidden_on_desktop` without the element's inline style (see
+    :data:`LISTING_SCRIPTED`)."""
+    attrs = node.attributes
+    return bool(attrs) and desktop_hidden({k: v for k, v in attrs.items() if k != "style"})
+
+
 _DIALOGS = "dialog, [role=dialog], [role=alertdialog]"
 
 
@@ -115,12 +127,13 @@ def _is_card(item: LexborNode, length: int) -> bool:
     return item.tag == "a" and bool(item.attrs.get("href")) or item.css_first("a[href]") is not None
 
 
-def _grids(root: LexborNode) -> list[tuple[float, Group]]:
+def _grids(root: LexborNode, hidden=is_hidden) -> list[tuple[float, Group]]:  # noqa: ANN001
     """Every run of cards under ``root`` that reads as a grid, with its score (card text,
-    each card capped), its items narrowed to the cards."""
+    each card capped), its items narrowed to the cards; ``hidden`` tells which elements are
+    hidden (see :data:`LISTING_SCRIPTED`)."""
     out = []
     for group in groups(root, MIN_CARDS, feedback=True, wrappers=LIST_WRAPPERS,
-                        main=LAYOUT_ABOVE_MAIN, hidden=is_hidden):
+                        main=LAYOUT_ABOVE_MAIN, hidden=hidden):
         tag = group.signature[0]
         if tag not in CARD_TAGS or group.parent.tag in REGION_PARENTS \
                 and not (MAIN_ARTICLES and tag == "article" and group.parent.tag == "main"):
@@ -417,6 +430,9 @@ def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing")
     :data:`REGION_HOLDS_PROSE`)."""
     grids = _grids(body)
     grid = _best(grids)
+    if grid is None and LISTING_SCRIPTED:
+        grids = _grids(body, hidden=_unstyled_hidden)
+        grid = _best(grids)
     if grid is None:
         return None
     blocks = build(grid, builder)

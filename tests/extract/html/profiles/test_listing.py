@@ -340,3 +340,43 @@ def test_main_articles_ablated(monkeypatch):
     assert listing.find(LexborHTMLParser(_archive()).body) is not None
     monkeypatch.setattr(listing, "MAIN_ARTICLES", False)
     assert listing.find(LexborHTMLParser(_archive()).body) is None
+
+
+# ------------------------------------------------------------ a grid shown by a script
+
+def _scripted(visible_grid: bool = False) -> str:
+    # The shape of a store's results page (ebay.com/b/…, wcxb-dev 0658, a tune page): the
+    # results sit in a wrapper whose inline style hides it until a script has run.
+    hidden = "".join(f"<li class='item-card'><a href='/itm/{i}'>Vintage art print number {i}, "
+                     f"8.5x11, brand new</a><span>${20 + i}.00</span></li>" for i in range(12))
+    shown = "".join(f"<li class='deal'><a href='/d/{i}'>Daily deal on reading lamp number {i}, "
+                    f"brass finish</a><span>${5 + i}.00</span></li>"
+                    for i in range(12)) if visible_grid else ""
+    return (f"<html><body><main><p>Was: $19.90</p><ul class='deals'>{shown}</ul>"
+            f"<div id='results' style='display:none'><ul class='results'>{hidden}</ul></div>"
+            "</main></body></html>")
+
+
+def _scripted_text(page: str):
+    taken = listing.take(LexborHTMLParser(page).body, Builder(None), [], "collection")
+    return _text(taken[0]) if taken is not None else None
+
+
+def test_a_grid_shown_by_a_script_is_read_when_no_grid_is_on_the_screen():
+    text = _scripted_text(_scripted())
+    assert text is not None and "Vintage art print number 7, 8.5x11" in text
+
+
+def test_a_grid_on_the_screen_is_read_before_a_hidden_one():
+    text = _scripted_text(_scripted(visible_grid=True))
+    assert "Daily deal on reading lamp number 5" in text and "Vintage art print" not in text
+
+
+def test_scripted_ablated(monkeypatch):
+    monkeypatch.setattr(listing, "LISTING_SCRIPTED", False)
+    assert _scripted_text(_scripted()) is None
+
+
+def test_scripted_rule_is_declared():
+    from convert.extract.ablation import RULES
+    assert "listing_scripted" in RULES
