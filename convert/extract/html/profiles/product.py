@@ -82,8 +82,9 @@ TOOLTIPS = rule("tooltips", "on a product page the tooltips (a role=tooltip, a <
                 "a tooltip's or infotip's content/overlay) are removed: help on buying, not "
                 "the product")
 PREFIXED_HIDDEN = rule("prefixed_hidden", "on a product page an element hidden by a class "
-                       "under a short namespace prefix ('a-hidden', 'u-hidden') is removed, as "
-                       "a bare 'hidden' is: error messages, sign-in prompts, teaser captions")
+                       "under a short namespace prefix ('a-hidden', 'aok-hidden') or "
+                       "named for its style ('wt-display-none') is removed, as a bare "
+                       "'hidden' is: error messages, sign-in prompts, teaser captions")
 LINK_LISTS = rule("product_link_lists", "on a product page a list of at least three items, each "
                   "nothing but one short link (jump links to the page's tabs, a shop's "
                   "category links), is dropped with a heading that titles only it")
@@ -140,10 +141,13 @@ def product_markup(html: str) -> str | None:
 
 
 #: A hiding class word under a design system's short namespace (``a-hidden``, ``u-hidden``,
-#: ``tw-hidden``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words. Not ``is-hidden``,
-#: a state a script toggles, which closes the panels :func:`show_collapsed` opens; nor a
-#: breakpoint's (``xs-hide md-block``), the copy for another screen (:mod:`.twins`).
-_PREFIXED_HIDDEN = lazy(r"(?:^|\s)(?!(?:is|xs|sm|md|lg|xl)-)[a-z]{1,2}-(?:hidden|hide)(?:\s|$)",
+#: ``aok-hidden``, ``jdgm-hidden``), or one that spells the style out (``display-none``,
+#: ``wt-display-none``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words. Not
+#: ``is-hidden``, a state a script toggles, which closes the panels :func:`show_collapsed`
+#: opens; nor a breakpoint's (``xs-hide md-block``, ``mob-hide``), the copy for another
+#: screen (:mod:`.twins`).
+_PREFIXED_HIDDEN = lazy(r"(?:^|\s)(?!(?:is|xs|sm|md|lg|xl|xxl|mob|desk|tab)-)"
+                        r"(?:[a-z]{1,4}-)?(?:(?<=-)hidden|(?<=-)hide|display-none)(?:\s|$)",
                         re.IGNORECASE)
 
 

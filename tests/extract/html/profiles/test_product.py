@@ -257,6 +257,25 @@ def test_an_element_hidden_by_a_namespaced_class_is_removed():
     assert "Wish Lists" not in text and "double tap" not in text
 
 
+def test_longer_namespaces_and_display_none_hide_too(monkeypatch):
+    # The patterns of an Etsy listing (wcxb-dev-extra 0616, 0617 tune: ``wt-display-none``
+    # hides its shipping-form error and captcha alerts) and an Amazon page (3058 tune:
+    # ``aok-hidden``); a breakpoint's copy (``mob-hide``) and a state (``is-hidden``) stay.
+    html = ("<html><body><h1>Ceramic mug</h1><p>Wheel thrown stoneware, 350 ml.</p>"
+            "<div class='wt-alert wt-display-none'><p>There was a problem calculating your "
+            "shipping. Please try again.</p></div><span class='aok-hidden'>Sign in to "
+            "continue</span><div class='display-none'>Captcha failed to load.</div>"
+            "<div class='mob-hide'>Dishwasher safe.</div><div class='panel is-hidden'>"
+            "Glazed inside.</div></body></html>")
+    text = LexborHTMLParser(product.product_markup(html)).body.text()
+    assert "Wheel thrown" in text and "Dishwasher safe" in text and "Glazed inside" in text
+    assert "problem calculating" not in text and "Sign in" not in text
+    assert "Captcha" not in text
+    monkeypatch.setattr(product, "PREFIXED_HIDDEN", False)
+    markup = product.product_markup(html)
+    assert markup is None or "problem calculating" in LexborHTMLParser(markup).body.text()
+
+
 def test_a_list_of_short_links_is_dropped_with_its_own_heading():
     # The pattern of a Zalando product page (wcxb-dev-extra 0625 tune): under the
     # specifications, "More Inspiration" and a column of category links.
