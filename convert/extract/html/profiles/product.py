@@ -187,8 +187,12 @@ def without_tooltips(body: LexborNode) -> bool:
 #: A heading that reads as the shop's other products (how shops title their carousels, their
 #: class names being hashed): "Complete the look", "More from Bershka", "Better together",
 #: "Customers also bought", "You may also like", "More brands", "People who viewed this item
-#: also viewed", "Explore related items", "Seller's other items".
+#: also viewed", "Explore related items", "Seller's other items"; also after a possessive
+#: ("Your recently viewed items") and as a shop's picks ("Featured Products", "Best Sellers",
+#: "Most Popular Accessories & Related Items").
 _OTHERS_TITLE = lazy(
+    r"(?:(?:your|my|our) )?(?:"
+    r"(?:most )?popular (?:accessories|products|items)|featured products|best ?sellers\b|"
     r"(?:complete|shop|get) the (?:look|set|outfit)|(?:you|customers?|people|shoppers|others)"
     r"(?: who \w+(?: this(?: item| product)?)?)? (?:may|might|also|will) |"
     r"also (?:bought|viewed|liked?)\b|(?:(?:explore|discover|browse|see|view) (?:more )?)?"
@@ -196,7 +200,7 @@ _OTHERS_TITLE = lazy(
     r"(?:\w+'s )?other (?:items|products)\b|recommend(?:ed|ations)\b|"
     r"variations of|more (?:from|by) |more brands|(?:top|popular|featured) brands|"
     r"shop by brand|better together|(?:frequently|often) (?:bought|viewed)|recently viewed|"
-    r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with",
+    r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with)",
     re.IGNORECASE)
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 

@@ -225,6 +225,26 @@ def test_sections_headed_as_viewed_related_or_the_sellers_other_items_are_remove
     assert "VALEO" not in text and "viewed" not in text and "Explore" not in text
 
 
+def test_sections_headed_as_the_shops_picks_are_removed(monkeypatch):
+    # The headings of iFixit ("Featured Products", wcxb-dev-extra 2982 tune), Newegg ("Best
+    # Sellers", 2890 tune), Sweetwater ("Most Popular Accessories & Related Items", 2893 tune)
+    # and B&H ("YOUR RECENTLY VIEWED ITEMS", wcxb-dev 3039 tune) product pages.
+    cards = "<ul><li><a href='/i/1'>Pro Tech Toolkit</a> $74.99</li></ul>"
+    html = ("<html><body><h1>Jimmy</h1><div class='x1'><p>Flexible steel blade.</p></div>"
+            f"<div class='a'><h2>Featured Products</h2>{cards}</div>"
+            f"<div class='b'><h3>Best Sellers</h3>{cards}</div>"
+            f"<div class='c'><h2>Most Popular Accessories &amp; Related Items</h2>{cards}</div>"
+            f"<div class='d'><h2>YOUR RECENTLY VIEWED ITEMS</h2>{cards}</div>"
+            "<div class='e'><h2>Popular with professionals</h2><p>Used in repair shops.</p>"
+            "</div></body></html>")
+    text = LexborHTMLParser(product.product_markup(html)).body.text()
+    assert "Flexible steel blade" in text and "Used in repair shops" in text
+    assert "Toolkit" not in text and "Featured" not in text and "VIEWED" not in text
+    monkeypatch.setattr(product, "OTHER_PRODUCT_HEADINGS", False)
+    markup = product.product_markup(html)
+    assert markup is None or "Toolkit" in LexborHTMLParser(markup).body.text()
+
+
 def test_tooltips_are_removed_but_their_triggers_stay():
     # The patterns of an eBay item page (wcxb-dev-extra 2888 tune: a role=tooltip
     # ``infotip__overlay``) and a shop's <tool-tip> element (wcxb-dev 2990 tune).
