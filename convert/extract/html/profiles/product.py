@@ -6,6 +6,8 @@ product: customer reviews and ratings, questions and answers, "customers also bo
 often picks the reviews. The product profile reads the page's markup as a reader sees it
 opened up (:func:`product_markup`):
 
+* the boxes asking for an email address (a newsletter sign-up, a back-in-stock alert) go
+  with their title and pitch (:mod:`.signups`);
 * the blocks named for reviews, Q&A or other products go (class/id words,
   :data:`NOT_THE_PRODUCT`), and so do the runs of priced cards linking to other products
   however they are named (:func:`without_product_cards`) and the sections headed as other
@@ -40,7 +42,7 @@ from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
-from . import disclosures, twins
+from . import disclosures, signups, twins
 from .described import DESCRIBED
 from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
@@ -120,6 +122,8 @@ def product_markup(html: str) -> str | None:
         return None
     removed = without_shop_blocks(body)
     if PREFIXED_HIDDEN and without_prefixed_hidden(body):
+        removed = True
+    if signups.EMAIL_BOXES and signups.without_email_boxes(body):
         removed = True
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True
