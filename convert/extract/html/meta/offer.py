@@ -1,7 +1,9 @@
 """What a product page sells it for: price, currency and availability, as the page declares them.
 
 Read from the page's declarations only, most trusted first: a JSON-LD ``Product``'s ``offers``
-(an ``Offer``, an ``AggregateOffer``'s ``lowPrice``, or the first of a list), a stand-alone
+(an ``Offer``, its ``priceSpecification`` — of a list the first that is no struck-through
+list price —, an ``AggregateOffer``'s ``lowPrice``, or the first of a list), the offers of a
+``ProductGroup``'s variants when they all ask the same price, a stand-alone
 JSON-LD ``Offer``, OpenGraph's ``product:price:amount`` / ``og:price:amount`` (and the
 ``…:currency``, ``product:availability`` beside them), then microdata ``itemprop`` values.
 A price shown only in the page's text is not read: prices in text are too often another
@@ -25,6 +27,11 @@ from .... import regexcache
 OFFERS = rule("offers", "a product page's declared price, currency and availability become "
               "metadata")
 
+VARIANT_OFFERS = rule("variant_offers", "a product's price is also read from a list of price "
+                      "specifications (the first that is no struck-through list price) and "
+                      "from the variants of a JSON-LD ProductGroup when they all ask the same")
+
+_LIST_PRICE = regexcache.compile(r"(?i)list|strikethrough|msrp|srp")
 _PRICE = regexcache.compile(r"\d{1,12}(?:[.,]\d{1,4})?")
 _CURRENCY = regexcache.compile(r"[A-Z]{3}")
 _AVAILABILITY = regexcache.compile(r"[A-Za-z]{2,40}")
@@ -86,6 +93,19 @@ def availability_name(value: Any) -> str | None:
     return name if _AVAILABILITY.fullmatch(name) else None
 
 
+def _specification(obj: dict) -> dict | None:
+    """An offer's ``priceSpecification``: the one given, or of a list (WooCommerce writes one)
+    the first that is not the struck-through list price (``priceType`` ``ListPrice``,
+    ``StrikethroughPrice``, ``MSRP``)."""
+    spec = obj.get("priceSpecification")
+    if isinstance(spec, dict):
+        return spec
+    if isinstance(spec, list):
+        return next((x for x in spec if isinstance(x, dict) and not _LIST_PRICE.search(
+            str(x.get("priceType") or ""))), None)
+    return None
+
+
 def _from_offer(obj: Any) -> tuple[Any, Any, Any] | None:
     if isinstance(obj, list):
         return next((o for o in map(_from_offer, obj) if o), None)
@@ -94,14 +114,31 @@ def _from_offer(obj: Any) -> tuple[Any, Any, Any] | None:
     price = obj.get("price")
     if price is None and "aggregateoffer" in ld_types(obj):
         price = obj.get("lowPrice")
-    if price is None and isinstance(obj.get("priceSpecification"), dict):
-        price = obj["priceSpecification"].get("price")
+    spec = _specification(obj) if VARIANT_OFFERS else (
+        obj.get("priceSpecification") if isinstance(obj.get("priceSpecification"), dict)
+        else None)
+    if price is None and spec is not None:
+        price = spec.get("price")
     if price_text(price) is None:
         return None
     currency = obj.get("priceCurrency")
-    if currency is None and isinstance(obj.get("priceSpecification"), dict):
-        currency = obj["priceSpecification"].get("priceCurrency")
+    if currency is None and spec is not None:
+        currency = spec.get("priceCurrency")
     return price, currency, obj.get("availability")
+
+
+def _variants_offer(group: dict) -> tuple[Any, Any, Any] | None:
+    """The offer of a ``ProductGroup`` that declares its offers on its variants
+    (``hasVariant``: a size or colour each) when they all ask the same price; ``None`` when
+    they differ (which one the page shows is not declared)."""
+    variants = group.get("hasVariant")
+    if not isinstance(variants, list):
+        return None
+    found = [o for v in variants if isinstance(v, dict)
+             for o in [_from_offer(v.get("offers"))] if o]
+    if found and len({price_text(o[0]) for o in found}) == 1:
+        return found[0]
+    return None
 
 
 def _ld_offer(objects: list[dict]) -> tuple[Any, Any, Any] | None:
@@ -112,6 +149,11 @@ def _ld_offer(objects: list[dict]) -> tuple[Any, Any, Any] | None:
         return None
     for obj in products:
         found = _from_offer(obj.get("offers"))
+        if found:
+            return found
+    if VARIANT_OFFERS and not products:
+        groups = [o for o in objects if "productgroup" in ld_types(o) and o.get("hasVariant")]
+        found = _variants_offer(groups[0]) if len(groups) == 1 else None
         if found:
             return found
     offers = [found for o in objects if {"offer", "aggregateoffer"}.intersection(ld_types(o))

@@ -6,6 +6,8 @@ product: customer reviews and ratings, questions and answers, "customers also bo
 often picks the reviews. The product profile reads the page's markup as a reader sees it
 opened up (:func:`product_markup`):
 
+* the boxes asking for an email address (a newsletter sign-up, a back-in-stock alert) go
+  with their title and pitch (:mod:`.signups`);
 * the blocks named for reviews, Q&A or other products go (class/id words,
   :data:`NOT_THE_PRODUCT`), and so do the runs of priced cards linking to other products
   however they are named (:func:`without_product_cards`) and the sections headed as other
@@ -40,7 +42,7 @@ from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
-from . import disclosures, twins
+from . import disclosures, signups, twins
 from .described import DESCRIBED
 from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
@@ -82,8 +84,9 @@ TOOLTIPS = rule("tooltips", "on a product page the tooltips (a role=tooltip, a <
                 "a tooltip's or infotip's content/overlay) are removed: help on buying, not "
                 "the product")
 PREFIXED_HIDDEN = rule("prefixed_hidden", "on a product page an element hidden by a class "
-                       "under a short namespace prefix ('a-hidden', 'u-hidden') is removed, as "
-                       "a bare 'hidden' is: error messages, sign-in prompts, teaser captions")
+                       "under a short namespace prefix ('a-hidden', 'aok-hidden') or "
+                       "named for its style ('wt-display-none') is removed, as a bare "
+                       "'hidden' is: error messages, sign-in prompts, teaser captions")
 LINK_LISTS = rule("product_link_lists", "on a product page a list of at least three items, each "
                   "nothing but one short link (jump links to the page's tabs, a shop's "
                   "category links), is dropped with a heading that titles only it")
@@ -120,6 +123,8 @@ def product_markup(html: str) -> str | None:
     removed = without_shop_blocks(body)
     if PREFIXED_HIDDEN and without_prefixed_hidden(body):
         removed = True
+    if signups.EMAIL_BOXES and signups.without_email_boxes(body):
+        removed = True
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True
     shown = COLLAPSED_PANELS and show_collapsed(body)
@@ -140,10 +145,13 @@ def product_markup(html: str) -> str | None:
 
 
 #: A hiding class word under a design system's short namespace (``a-hidden``, ``u-hidden``,
-#: ``tw-hidden``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words. Not ``is-hidden``,
-#: a state a script toggles, which closes the panels :func:`show_collapsed` opens; nor a
-#: breakpoint's (``xs-hide md-block``), the copy for another screen (:mod:`.twins`).
-_PREFIXED_HIDDEN = lazy(r"(?:^|\s)(?!(?:is|xs|sm|md|lg|xl)-)[a-z]{1,2}-(?:hidden|hide)(?:\s|$)",
+#: ``aok-hidden``, ``jdgm-hidden``), or one that spells the style out (``display-none``,
+#: ``wt-display-none``): :data:`.patterns.HIDDEN_CLASS` reads only the bare words. Not
+#: ``is-hidden``, a state a script toggles, which closes the panels :func:`show_collapsed`
+#: opens; nor a breakpoint's (``xs-hide md-block``, ``mob-hide``), the copy for another
+#: screen (:mod:`.twins`).
+_PREFIXED_HIDDEN = lazy(r"(?:^|\s)(?!(?:is|xs|sm|md|lg|xl|xxl|mob|desk|tab)-)"
+                        r"(?:[a-z]{1,4}-)?(?:(?<=-)hidden|(?<=-)hide|display-none)(?:\s|$)",
                         re.IGNORECASE)
 
 
@@ -183,8 +191,12 @@ def without_tooltips(body: LexborNode) -> bool:
 #: A heading that reads as the shop's other products (how shops title their carousels, their
 #: class names being hashed): "Complete the look", "More from Bershka", "Better together",
 #: "Customers also bought", "You may also like", "More brands", "People who viewed this item
-#: also viewed", "Explore related items", "Seller's other items".
+#: also viewed", "Explore related items", "Seller's other items"; also after a possessive
+#: ("Your recently viewed items") and as a shop's picks ("Featured Products", "Best Sellers",
+#: "Most Popular Accessories & Related Items").
 _OTHERS_TITLE = lazy(
+    r"(?:(?:your|my|our) )?(?:"
+    r"(?:most )?popular (?:accessories|products|items)|featured products|best ?sellers\b|"
     r"(?:complete|shop|get) the (?:look|set|outfit)|(?:you|customers?|people|shoppers|others)"
     r"(?: who \w+(?: this(?: item| product)?)?)? (?:may|might|also|will) |"
     r"also (?:bought|viewed|liked?)\b|(?:(?:explore|discover|browse|see|view) (?:more )?)?"
@@ -192,7 +204,7 @@ _OTHERS_TITLE = lazy(
     r"(?:\w+'s )?other (?:items|products)\b|recommend(?:ed|ations)\b|"
     r"variations of|more (?:from|by) |more brands|(?:top|popular|featured) brands|"
     r"shop by brand|better together|(?:frequently|often) (?:bought|viewed)|recently viewed|"
-    r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with",
+    r"sponsored|pairs? (?:well )?with|goes (?:well )?with|style it with|wear it with)",
     re.IGNORECASE)
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 

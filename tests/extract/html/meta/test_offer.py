@@ -118,3 +118,38 @@ def test_the_rule_can_be_switched_off(monkeypatch):
                 "offers": {"@type": "Offer", "price": "5", "priceCurrency": "USD"}})
     monkeypatch.setattr(module, "OFFERS", False)
     assert _offer(_fields(head)) == (None, None, None)
+
+
+def test_a_list_of_price_specifications_gives_the_price_not_the_list_price():
+    # WooCommerce's shape (wcxb-dev 0601 tune): the sale price and the struck-through list
+    # price as a list of UnitPriceSpecification, no "price" on the offer itself.
+    head = _ld({"@type": "Product", "name": "Bird feeder", "offers": [{
+        "@type": "Offer", "availability": "https://schema.org/OutOfStock",
+        "priceSpecification": [
+            {"@type": "UnitPriceSpecification", "price": "149.00", "priceCurrency": "EUR"},
+            {"@type": "UnitPriceSpecification", "price": "249.00", "priceCurrency": "EUR",
+             "priceType": "https://schema.org/ListPrice"}]}]})
+    assert _offer(_fields(head)) == ("149.00", "EUR", "OutOfStock")
+
+
+def _group(*prices) -> str:
+    return _ld({"@type": "ProductGroup", "name": "Trail 25 pack", "hasVariant": [
+        {"@type": "Product", "sku": f"sku-{i}", "offers": {
+            "@type": "Offer", "price": p, "priceCurrency": "USD",
+            "availability": "https://schema.org/InStock"}} for i, p in enumerate(prices)]})
+
+
+def test_a_product_group_whose_variants_agree_declares_their_price():
+    # The shape of REI and Helly Hansen pages (wcxb-dev-extra 0628, wcxb-dev 0606 tune): the
+    # offers are on the variants (sizes, colours) of a ProductGroup.
+    assert _offer(_fields(_group(99.95, 99.95, 99.95))) == ("99.95", "USD", "InStock")
+    # Variants at different prices (Nike's sale sizes, 0624 tune): which one is shown is not
+    # declared.
+    assert _offer(_fields(_group(116.97, 137.97))) == (None, None, None)
+
+
+def test_the_variant_offers_rule_can_be_switched_off(monkeypatch):
+    import importlib
+    offer = importlib.import_module("convert.extract.html.meta.offer")
+    monkeypatch.setattr(offer, "VARIANT_OFFERS", False)
+    assert _offer(_fields(_group(99.95, 99.95))) == (None, None, None)

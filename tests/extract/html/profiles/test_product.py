@@ -225,6 +225,26 @@ def test_sections_headed_as_viewed_related_or_the_sellers_other_items_are_remove
     assert "VALEO" not in text and "viewed" not in text and "Explore" not in text
 
 
+def test_sections_headed_as_the_shops_picks_are_removed(monkeypatch):
+    # The headings of iFixit ("Featured Products", wcxb-dev-extra 2982 tune), Newegg ("Best
+    # Sellers", 2890 tune), Sweetwater ("Most Popular Accessories & Related Items", 2893 tune)
+    # and B&H ("YOUR RECENTLY VIEWED ITEMS", wcxb-dev 3039 tune) product pages.
+    cards = "<ul><li><a href='/i/1'>Pro Tech Toolkit</a> $74.99</li></ul>"
+    html = ("<html><body><h1>Jimmy</h1><div class='x1'><p>Flexible steel blade.</p></div>"
+            f"<div class='a'><h2>Featured Products</h2>{cards}</div>"
+            f"<div class='b'><h3>Best Sellers</h3>{cards}</div>"
+            f"<div class='c'><h2>Most Popular Accessories &amp; Related Items</h2>{cards}</div>"
+            f"<div class='d'><h2>YOUR RECENTLY VIEWED ITEMS</h2>{cards}</div>"
+            "<div class='e'><h2>Popular with professionals</h2><p>Used in repair shops.</p>"
+            "</div></body></html>")
+    text = LexborHTMLParser(product.product_markup(html)).body.text()
+    assert "Flexible steel blade" in text and "Used in repair shops" in text
+    assert "Toolkit" not in text and "Featured" not in text and "VIEWED" not in text
+    monkeypatch.setattr(product, "OTHER_PRODUCT_HEADINGS", False)
+    markup = product.product_markup(html)
+    assert markup is None or "Toolkit" in LexborHTMLParser(markup).body.text()
+
+
 def test_tooltips_are_removed_but_their_triggers_stay():
     # The patterns of an eBay item page (wcxb-dev-extra 2888 tune: a role=tooltip
     # ``infotip__overlay``) and a shop's <tool-tip> element (wcxb-dev 2990 tune).
@@ -255,6 +275,25 @@ def test_an_element_hidden_by_a_namespaced_class_is_removed():
     text = LexborHTMLParser(markup).body.text()
     assert "Brand: Apple" in text and "Item weight" in text
     assert "Wish Lists" not in text and "double tap" not in text
+
+
+def test_longer_namespaces_and_display_none_hide_too(monkeypatch):
+    # The patterns of an Etsy listing (wcxb-dev-extra 0616, 0617 tune: ``wt-display-none``
+    # hides its shipping-form error and captcha alerts) and an Amazon page (3058 tune:
+    # ``aok-hidden``); a breakpoint's copy (``mob-hide``) and a state (``is-hidden``) stay.
+    html = ("<html><body><h1>Ceramic mug</h1><p>Wheel thrown stoneware, 350 ml.</p>"
+            "<div class='wt-alert wt-display-none'><p>There was a problem calculating your "
+            "shipping. Please try again.</p></div><span class='aok-hidden'>Sign in to "
+            "continue</span><div class='display-none'>Captcha failed to load.</div>"
+            "<div class='mob-hide'>Dishwasher safe.</div><div class='panel is-hidden'>"
+            "Glazed inside.</div></body></html>")
+    text = LexborHTMLParser(product.product_markup(html)).body.text()
+    assert "Wheel thrown" in text and "Dishwasher safe" in text and "Glazed inside" in text
+    assert "problem calculating" not in text and "Sign in" not in text
+    assert "Captcha" not in text
+    monkeypatch.setattr(product, "PREFIXED_HIDDEN", False)
+    markup = product.product_markup(html)
+    assert markup is None or "problem calculating" in LexborHTMLParser(markup).body.text()
 
 
 def test_a_list_of_short_links_is_dropped_with_its_own_heading():
