@@ -142,7 +142,7 @@ def test_per_type_is_pooled_over_the_typed_sets(tmp_path):
     assert float(rows["product"][2]) < 0.2 and float(rows["article"][2]) > 0.9
 
 
-def _worker_text(folder: Path, oracle: bool) -> str:
+def _worker_text(folder: Path, oracle: str | None) -> str:
     env = run.worker_env("decruft", oracle=oracle)
     proc = subprocess.run([sys.executable, "-m", "tests.bench.worker", "decruft", "html",
                            str(folder)], input='["p1"]', capture_output=True, text=True,
@@ -159,7 +159,7 @@ def test_oracle_type_gives_decruft_the_gold_page_type(tmp_path, monkeypatch):
     from tests.bench.worker import ORACLE_ENV
     monkeypatch.setenv(ORACLE_ENV, "1")
     assert ORACLE_ENV not in run.worker_env("decruft")
-    assert ORACLE_ENV not in run.worker_env("trafilatura", oracle=True)
+    assert ORACLE_ENV not in run.worker_env("trafilatura", oracle="1")
     story = ("The committee met on Tuesday to discuss the harbour plan, and after a long "
              "debate the members agreed to publish the full report next month. ") * 2
     grid = "".join(f"<li class='card'><h3><a href='/item/{i}'>Harbour item number {i}</a>"
@@ -172,7 +172,14 @@ def test_oracle_type_gives_decruft_the_gold_page_type(tmp_path, monkeypatch):
         encoding="utf-8")
     (tmp_path / "p1.json").write_text(json.dumps({"id": "p1", "page_type": "listing"}),
                                       encoding="utf-8")
-    learned = _worker_text(tmp_path, oracle=False)
-    oracle = _worker_text(tmp_path, oracle=True)
+    learned = _worker_text(tmp_path, oracle=None)
+    oracle = _worker_text(tmp_path, oracle="1")
     assert "committee met" in learned and "Harbour item number 29" not in learned
     assert "Harbour item number 29" in oracle and "A short summary of item 0." in oracle
+    # A file of verdicts (out-of-fold predictions): a listing below the profile's threshold
+    # keeps the cascade, a sure one takes the grid.
+    table = tmp_path / "types.json"
+    table.write_text(json.dumps({f"{tmp_path.name}/p1": ["listing", 0.4]}), encoding="utf-8")
+    assert _worker_text(tmp_path, oracle=str(table)) == learned
+    table.write_text(json.dumps({f"{tmp_path.name}/p1": ["listing", 0.9]}), encoding="utf-8")
+    assert _worker_text(tmp_path, oracle=str(table)) == oracle

@@ -1,6 +1,7 @@
 """Train the page-type and confidence models shipped in ``convert/extract/assess/weights.json``.
 
     python -m tests.bench.train_assess [--corpus DIR] [--cache FILE] [--write]
+                                       [--oof-types FILE.json]
 
 Every page of the development corpus is parsed by the installed ``convert`` (HTML pages and
 their text dumps), and the signals behind each verdict are recorded. The models are fitted on
@@ -281,6 +282,22 @@ def oof_type_report(tune: list[dict], c: float, folds: int = 5) -> float:
                        models=[m for _, m in judged])
 
 
+def oof_verdicts(tune: list[dict], c: float, folds: int = 5) -> dict[str, list]:
+    """Each tune page's out-of-fold verdict ``[type, probability]`` by ``"<set>/<id>"`` (the
+    folds of :func:`oof_type_report`; ``other`` below ``OTHER_BELOW``): what the classifier
+    says of a page it was not fitted on, for ``run --oracle-type FILE.json``."""
+    from convert.extract.assess import OTHER_BELOW, linear
+    models = [fit_types([r for i, r in enumerate(tune) if i % folds != k], c)
+              for k in range(folds)]
+    out = {}
+    for i, r in enumerate(tune):
+        probs = linear.softmax_scores(models[i % folds], _type_input(r))
+        best = max(probs, key=probs.__getitem__)
+        out[f"{r['set']}/{r['id']}"] = [best if probs[best] >= OTHER_BELOW else "other",
+                                        round(probs[best], 6)]
+    return out
+
+
 def type_report(model: dict | None, pages: list[dict], title: str,
                 models: list[dict] | None = None) -> float:
     """Accuracy and confusion matrix of ``model`` (or of ``models``, one per page)."""
@@ -369,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="rewrite the shipped weights")
     ap.add_argument("--keep-types", action="store_true",
                     help="with --write: keep the shipped page-type models, refit confidence only")
+    ap.add_argument("--oof-types", type=Path, metavar="FILE.json",
+                    help="write the html tune pages' out-of-fold page types here "
+                    "(for run --oracle-type FILE.json)")
     ap.add_argument("--type-c", type=float, default=TYPE_C)
     ap.add_argument("--conf-c", type=float, default=CONF_C)
     args = ap.parse_args(argv)
@@ -389,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
         tune = [r for r in typed if not r["check"]]
         models[f"pagetype_{kind}"] = fit_types(tune, args.type_c)
         oof_type_report(tune, args.type_c)
+        if args.oof_types and kind == "html":
+            args.oof_types.write_text(json.dumps(oof_verdicts(tune, args.type_c), indent=0),
+                                      encoding="utf-8")
         check = [r for r in typed if r["check"] and r["set"] in TYPED_SETS]
         type_report(models[f"pagetype_{kind}"], check,
                     f"[{kind}] check split of {' + '.join(TYPED_SETS)}")

@@ -11,6 +11,9 @@ KIND is ``html`` (feed ``<id>.html``) or ``text`` (feed ``<id>.txt``). CPU time 
 With ``DECRUFT_BENCH_ORACLE_TYPE=1`` (``run --oracle-type``) decruft's HTML extraction reads
 each page's gold ``page_type`` (its ``<id>.json``) as the classifier's verdict, with
 probability 1, wherever it picks a profile by the type; pages without one keep the classifier.
+With ``DECRUFT_BENCH_ORACLE_TYPE=FILE.json`` (``run --oracle-type FILE.json``) it reads the
+type and probability that file gives the page instead (``{"<set>/<id>": [type, p]}``, e.g.
+out-of-fold predictions of ``train_assess --oof-types``), the classifier for a page it lacks.
 """
 
 from __future__ import annotations
@@ -45,12 +48,20 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
         def parse(data, kind=kind, location=None):  # noqa: ANN001
             return direct(data, location=location)
 
-    oracle = _oracle_type() if os.environ.get(ORACLE_ENV) == "1" else None
+    given = os.environ.get(ORACLE_ENV)
+    oracle = _oracle_type() if given else None
+    table = json.loads(Path(given).read_text(encoding="utf-8")) if given not in (None, "", "1") \
+        else None
 
     def run(data: bytes, location: str) -> dict:
         if oracle is not None:
-            gold = json.loads(Path(location).with_suffix(".json").read_text(encoding="utf-8"))
-            oracle[0] = gold.get("page_type")
+            page = Path(location)
+            if table is None:
+                gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+                oracle[0] = (gold["page_type"], 1.0) if gold.get("page_type") else None
+            else:
+                forced = table.get(f"{page.parent.name}/{page.stem}")
+                oracle[0] = tuple(forced) if forced else None
         article = parse(data, kind=kind, location=location)
         meta = article.meta
         # The body as the txt format writes it by default: figure captions and credits left out.
@@ -67,9 +78,9 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
 
 
 def _oracle_type() -> list:
-    """Make the HTML profiles read the type held in the returned one-item list (when it is
-    set) instead of the classifier's: the extraction's every question about the page type
-    goes through ``profiles.page_type``."""
+    """Make the HTML profiles read the (type, probability) held in the returned one-item
+    list (when it is set) instead of the classifier's: the extraction's every question about
+    the page type goes through ``profiles.page_type``."""
     from convert.extract.html import profiles
     learned = profiles.page_type
     forced: list = [None]
@@ -77,7 +88,8 @@ def _oracle_type() -> list:
     def page_type(kind: str, signals):  # noqa: ANN001, ANN202
         if kind != "html" or forced[0] is None:
             return learned(kind, signals)
-        return forced[0], 1.0, {forced[0]: 1.0}
+        found, probability = forced[0]
+        return found, probability, {found: probability}
     profiles.page_type = page_type
     return forced
 
