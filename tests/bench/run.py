@@ -4,7 +4,7 @@
                               [--split tune,check,all] [--limit N] [--per-type] [--worst N]
                               [--save FILE.jsonl] [--save-dir DIR] [--sequential]
                               [--ablate RULE[,RULE...]] [--ablation-report RULES_FILE|all]
-                              [--oracle-type]
+                              [--oracle-type [FILE.json]]
 
 CORPUS_DIR is a folder in the layout of ``../shared/corpus/*`` (``<id>.html``, ``<id>.txt``,
 ``<id>.json`` gold); without one, every set of ``../shared/corpus`` (relative to the repo, or
