@@ -140,3 +140,46 @@ def test_per_type_is_pooled_over_the_typed_sets(tmp_path):
                               for line in block.strip().splitlines()[2:])}
     assert rows["article"][1] == "2" and rows["product"][1] == "1" and rows["all"][1] == "3"
     assert float(rows["product"][2]) < 0.2 and float(rows["article"][2]) > 0.9
+
+
+def _worker_text(folder: Path, oracle: str | None) -> str:
+    env = run.worker_env("decruft", oracle=oracle)
+    proc = subprocess.run([sys.executable, "-m", "tests.bench.worker", "decruft", "html",
+                           str(folder)], input='["p1"]', capture_output=True, text=True,
+                          env=env, cwd=run.REPO, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)["results"]["p1"]["text"]
+
+
+def test_oracle_type_gives_decruft_the_gold_page_type(tmp_path, monkeypatch):
+    """``--oracle-type``: the extraction reads the gold ``page_type`` instead of the
+    classifier's verdict (what a type error costs is the difference), for decruft only and
+    never inherited. A declared article with a short story over a grid of thirty cards is an
+    article to the classifier (the story is the body); read as a listing, the grid is."""
+    from tests.bench.worker import ORACLE_ENV
+    monkeypatch.setenv(ORACLE_ENV, "1")
+    assert ORACLE_ENV not in run.worker_env("decruft")
+    assert ORACLE_ENV not in run.worker_env("trafilatura", oracle="1")
+    story = ("The committee met on Tuesday to discuss the harbour plan, and after a long "
+             "debate the members agreed to publish the full report next month. ") * 2
+    grid = "".join(f"<li class='card'><h3><a href='/item/{i}'>Harbour item number {i}</a>"
+                   f"</h3><p class='teaser'>A short summary of item {i}.</p></li>"
+                   for i in range(30))
+    (tmp_path / "p1.html").write_text(
+        "<!doctype html><html lang='en'><head><title>Harbour plan</title>"
+        "<meta property='og:type' content='article'></head><body><article><h1>Harbour plan"
+        f"</h1><p>{story}</p></article><ul class='grid'>{grid}</ul></body></html>",
+        encoding="utf-8")
+    (tmp_path / "p1.json").write_text(json.dumps({"id": "p1", "page_type": "listing"}),
+                                      encoding="utf-8")
+    learned = _worker_text(tmp_path, oracle=None)
+    oracle = _worker_text(tmp_path, oracle="1")
+    assert "committee met" in learned and "Harbour item number 29" not in learned
+    assert "Harbour item number 29" in oracle and "A short summary of item 0." in oracle
+    # A file of verdicts (out-of-fold predictions): a listing below the profile's threshold
+    # keeps the cascade, a sure one takes the grid.
+    table = tmp_path / "types.json"
+    table.write_text(json.dumps({f"{tmp_path.name}/p1": ["listing", 0.4]}), encoding="utf-8")
+    assert _worker_text(tmp_path, oracle=str(table)) == learned
+    table.write_text(json.dumps({f"{tmp_path.name}/p1": ["listing", 0.9]}), encoding="utf-8")
+    assert _worker_text(tmp_path, oracle=str(table)) == oracle

@@ -4,6 +4,7 @@
                               [--split tune,check,all] [--limit N] [--per-type] [--worst N]
                               [--save FILE.jsonl] [--save-dir DIR] [--sequential]
                               [--ablate RULE[,RULE...]] [--ablation-report RULES_FILE|all]
+                              [--oracle-type [FILE.json]]
 
 CORPUS_DIR is a folder in the layout of ``../shared/corpus/*`` (``<id>.html``, ``<id>.txt``,
 ``<id>.json`` gold); without one, every set of ``../shared/corpus`` (relative to the repo, or
@@ -37,6 +38,16 @@ compare two runs with ``python -m tests.bench.diff``); ``--save-dir DIR`` writes
 ``--ablation-report RULES_FILE|all`` measures each rule's effect (see :mod:`.ablation`, which
 states the ``DECRUFT_ABLATE`` contract with the extractor).
 
+**Oracle page type.** ``--oracle-type`` runs decruft with each page's gold ``page_type`` (the
+wcxb sets' labels) in place of the classifier's verdict, certain (probability 1), wherever the
+extraction reads the type (:mod:`.worker` sets it for the pages whose gold names one; the others
+keep the classifier); ``--oracle-type FILE.json`` gives the type and probability of that file
+instead (``{"<set>/<id>": [type, p]}``: ``train_assess --oof-types FILE.json`` writes the tune
+pages' out-of-fold verdicts, what the classifier says of a page it was not fitted on; the shipped
+model is fitted on every tune page, so a normal run shows few type errors there). Compare with a
+run without it (``--save`` both, :mod:`.diff`) to see what
+the type errors cost the extraction, per type with ``--per-type``; tune pages only for looking.
+
 Peers are benchmark-only dependencies: ``pip install -r tests/bench/requirements.txt``.
 """
 
@@ -60,24 +71,30 @@ TEXT_SETS = HTML_SETS + ("dumps",)
 __all__ = ["REPO", "SCORE_PY", "main", "run_tool"]
 
 
-def worker_env(tool: str, ablate: str | None = None) -> dict[str, str]:
+def worker_env(tool: str, ablate: str | None = None, oracle: str | None = None) -> dict[str, str]:
     """The worker's environment: this repo importable, and ``DECRUFT_ABLATE`` set to ``ablate``
-    for decruft only — never inherited from this process, so no run is ablated by accident."""
+    for decruft only — never inherited from this process, so no run is ablated by accident;
+    likewise the oracle page type (:data:`.worker.ORACLE_ENV`: ``"1"`` the gold, else a file of
+    types) only when ``oracle``."""
+    from .worker import ORACLE_ENV
     env = dict(os.environ)
     paths = [str(REPO), str(REPO / "plugins"), env.get("PYTHONPATH", "")]
     env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     env.pop(ablation.ENV, None)
+    env.pop(ORACLE_ENV, None)
     if ablate and tool == "decruft":
         env[ablation.ENV] = ablate
+    if oracle and tool == "decruft":
+        env[ORACLE_ENV] = str(Path(oracle).resolve()) if oracle != "1" else "1"
     return env
 
 
 def run_tool(tool: str, kind: str, corpus: Path, ids: list[str],
-             ablate: str | None = None) -> dict:
+             ablate: str | None = None, oracle: str | None = None) -> dict:
     """Run one tool on the pages ``ids`` in a worker subprocess (see :func:`worker_env`)."""
     proc = subprocess.run([sys.executable, "-m", "tests.bench.worker", tool, kind, str(corpus)],
                           input=json.dumps(ids), capture_output=True, text=True,
-                          env=worker_env(tool, ablate),
+                          env=worker_env(tool, ablate, oracle),
                           cwd=str(REPO))
     if proc.returncode != 0:
         tail = proc.stderr.strip().splitlines()[-1:] or ["?"]
@@ -130,6 +147,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help=f"switch these decruft rules off (sets ${ablation.ENV} for its worker)")
     ap.add_argument("--ablation-report", metavar="RULES_FILE|all",
                     help="run decruft once per rule and print each rule's effect (no peers)")
+    ap.add_argument("--oracle-type", nargs="?", const="1", metavar="FILE.json",
+                    help="decruft reads each page's gold page_type instead of the classifier's "
+                    "(or the type and probability FILE.json gives it)")
     a = ap.parse_args(argv)
     a.splits = [s.strip() for s in a.split.split(",") if s.strip()]
     bad = [s for s in a.splits if s not in split.SPLIT_NAMES]
@@ -168,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     for corpus, golds in sets:
         ids = [g["id"] for g in golds]
         with ThreadPoolExecutor(max_workers=1 if a.sequential else len(tools)) as pool:
-            futures = {t: pool.submit(run_tool, t, a.kind, corpus, ids, a.ablate) for t in tools}
+            futures = {t: pool.submit(run_tool, t, a.kind, corpus, ids, a.ablate,
+                                          a.oracle_type) for t in tools}
             results = {t: f.result() for t, f in futures.items()}
         pages = {t: page_scores(score, golds, r) for t, r in results.items() if "results" in r}
         check = split.load_check(corpus.name)

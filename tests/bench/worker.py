@@ -7,17 +7,28 @@ Run by :mod:`.run` in its own subprocess so that peak RSS and CPU belong to that
 TOOL is ``decruft``, ``trafilatura``, ``readability`` or ``raw`` (the page's naive text dump);
 KIND is ``html`` (feed ``<id>.html``) or ``text`` (feed ``<id>.txt``). CPU time is
 ``time.process_time`` around each page's extraction (imports excluded, metadata included).
+
+With ``DECRUFT_BENCH_ORACLE_TYPE=1`` (``run --oracle-type``) decruft's HTML extraction reads
+each page's gold ``page_type`` (its ``<id>.json``) as the classifier's verdict, with
+probability 1, wherever it picks a profile by the type; pages without one keep the classifier.
+With ``DECRUFT_BENCH_ORACLE_TYPE=FILE.json`` (``run --oracle-type FILE.json``) it reads the
+type and probability that file gives the page instead (``{"<set>/<id>": [type, p]}``, e.g.
+out-of-fold predictions of ``train_assess --oof-types``), the classifier for a page it lacks.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import sys
 import time
 from pathlib import Path
 from typing import Callable
+
+#: The environment variable that gives decruft the gold page type (see the module's doc).
+ORACLE_ENV = "DECRUFT_BENCH_ORACLE_TYPE"
 
 #: A page that takes longer than this is recorded as empty (trafilatura can hang, #704).
 PAGE_TIMEOUT_S = 60
@@ -37,7 +48,20 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
         def parse(data, kind=kind, location=None):  # noqa: ANN001
             return direct(data, location=location)
 
+    given = os.environ.get(ORACLE_ENV)
+    oracle = _oracle_type() if given else None
+    table = json.loads(Path(given).read_text(encoding="utf-8")) if given not in (None, "", "1") \
+        else None
+
     def run(data: bytes, location: str) -> dict:
+        if oracle is not None:
+            page = Path(location)
+            if table is None:
+                gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+                oracle[0] = (gold["page_type"], 1.0) if gold.get("page_type") else None
+            else:
+                forced = table.get(f"{page.parent.name}/{page.stem}")
+                oracle[0] = tuple(forced) if forced else None
         article = parse(data, kind=kind, location=location)
         meta = article.meta
         # The body as the txt format writes it by default: figure captions and credits left out.
@@ -51,6 +75,23 @@ def _decruft(kind: str) -> Callable[[bytes, str], dict]:
                 # The article's date as a reader sees it: published, else last modified.
                 "date": meta.published or meta.modified}
     return run
+
+
+def _oracle_type() -> list:
+    """Make the HTML profiles read the (type, probability) held in the returned one-item
+    list (when it is set) instead of the classifier's: the extraction's every question about
+    the page type goes through ``profiles.page_type``."""
+    from convert.extract.html import profiles
+    learned = profiles.page_type
+    forced: list = [None]
+
+    def page_type(kind: str, signals):  # noqa: ANN001, ANN202
+        if kind != "html" or forced[0] is None:
+            return learned(kind, signals)
+        found, probability = forced[0]
+        return found, probability, {found: probability}
+    profiles.page_type = page_type
+    return forced
 
 
 def _byline(authors) -> str | None:  # noqa: ANN001

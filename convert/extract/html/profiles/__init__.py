@@ -13,8 +13,9 @@ untouched parse:
 * ``service`` (:mod:`.service`): every content section of the page.
 
 A profile takes over only when its structure is clearly there and the classifier is sure
-enough of the type (:data:`MIN_PROBABILITY`); otherwise it returns ``None`` and the generic
-cascade runs as before. Each profile is a named rule (``DECRUFT_ABLATE=forum_profile`` ...).
+enough of the type (:data:`MIN_PROBABILITY`; a thread, :data:`FORUM_LIKELIEST`, whenever forum
+is the type); otherwise it returns ``None`` and the generic cascade runs as before. Each profile
+is a named rule (``DECRUFT_ABLATE=forum_profile`` ...).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from typing import Any, Mapping
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.article import Block
-from convert.extract.assess import page_type
+from convert.extract.ablation import rule
+from convert.extract.assess import OTHER_BELOW, page_type
 
 # (each profile's modules are imported when a page of its type needs them: an article, the
 # common case, pays for none of them; see load_all)
@@ -39,6 +41,17 @@ log = logging.getLogger("convert.extract")
 #: A profile runs only when the classifier gives its type at least this probability: a
 #: misread article keeps the generic cascade.
 MIN_PROBABILITY = 0.5
+
+FORUM_LIKELIEST = rule("forum_likeliest", "the forum profile runs whenever forum is the page's "
+                       "type (from OTHER_BELOW), not only from MIN_PROBABILITY: it needs a "
+                       "thread of posts of its own, which no article has")
+
+
+def _needs(kind: str) -> float:
+    """The probability the profile of ``kind`` needs. (The tune pages' out-of-fold verdicts,
+    ``train_assess --oof-types``, name forum below 0.5 only for threads, which lost most of
+    their posts to the cascade: issue #18.)"""
+    return OTHER_BELOW if kind == "forum" and FORUM_LIKELIEST else MIN_PROBABILITY
 
 
 @dataclass
@@ -70,7 +83,7 @@ def is_type(signals: Mapping[str, float], kind: str) -> bool:
     """Whether the classifier gives the page type ``kind`` with :data:`MIN_PROBABILITY`: what
     the profile of that type needs to run."""
     found, probability, _ = page_type("html", signals)
-    return found == kind and (probability or 0.0) >= MIN_PROBABILITY
+    return found == kind and (probability or 0.0) >= _needs(kind)
 
 
 def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
@@ -81,7 +94,7 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
     only read."""
     kind, probability, _ = page_type("html", signals)
     probability = probability or 0.0
-    if kind is None or probability < MIN_PROBABILITY:
+    if kind is None or probability < _needs(kind):
         return None
     body = tree.body
     run = _PROFILES.get(kind)

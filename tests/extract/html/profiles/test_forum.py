@@ -79,6 +79,22 @@ def test_extract_uses_the_forum_profile(monkeypatch):
     assert found is not None and found.name == "forum" and len(found.blocks) == len(_POSTS)
 
 
+def test_a_thread_gets_the_forum_profile_whenever_forum_is_the_type(monkeypatch):
+    """Forum the likeliest type, but below the other profiles' MIN_PROBABILITY (out-of-fold,
+    the classifier names real threads so: issue #18): the thread is taken. A listing so
+    unsure keeps the cascade, and so does the thread with the rule off."""
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("forum", 0.4, {}))
+    found = profiles.extract(LexborHTMLParser(_page()), {}, Builder(None), [])
+    assert found is not None and found.name == "forum" and len(found.blocks) == len(_POSTS)
+    assert profiles.is_type({}, "forum")
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("listing", 0.4, {}))
+    assert profiles.extract(LexborHTMLParser(_page()), {}, Builder(None), []) is None
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("forum", 0.4, {}))
+    monkeypatch.setattr(profiles, "FORUM_LIKELIEST", False)
+    assert profiles.extract(LexborHTMLParser(_page()), {}, Builder(None), []) is None
+    assert not profiles.is_type({}, "forum")
+
+
 def _xenforo_post(i: int, author: str, when: str, text: str) -> str:
     # A message element wrapping the body, a signature and a footer of action links and
     # reactions: the body alone is the message.
