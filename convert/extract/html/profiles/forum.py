@@ -49,6 +49,10 @@ REPLY_WRAPPERS = rule("forum_reply_wrappers", "a run of wrappers that alternates
                       "nested replies) gives way to the run of posts, which takes the nested "
                       "ones in page order")
 
+INTERLEAVED_RUNS = rule("forum_interleaved_runs", "a run of posts of the thread's tag "
+                        "under the same parent but of another class, interleaved with its "
+                        "posts (the opening poster's replies marked 'topic-owner-post'), joins "
+                        "the thread in page order")
 LINK_ITEMS = rule("forum_link_items", "an item of the thread's run showing neither an author "
                   "nor a time whose text is mostly links (a 'Related questions' box, a 'Reply "
                   "· Subscribe · Back to Subforum' bar in the run of posts) is no post")
@@ -109,7 +113,9 @@ def find(body: LexborNode) -> Group | None:
             best = (score, group)
     if best is None:
         return None
-    return _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+    thread = _with_nested(body, best[1], roots[id(best[1])]) if NESTED_REPLIES else best[1]
+    return _with_interleaved(body, thread, best[1], [g for _, g in found]) \
+        if INTERLEAVED_RUNS else thread
 
 
 def _nesting(body: LexborNode, group: Group, census: dict[str, Counter[str]],
@@ -128,6 +134,27 @@ def _nesting(body: LexborNode, group: Group, census: dict[str, Counter[str]],
     if counts[lead] > MAX_NESTED_FACTOR * max(len(group.items), posts):
         return None
     return group.signature
+
+
+def _with_interleaved(body: LexborNode, thread: Group, best: Group,
+                      found: list[Group]) -> Group:
+    """The thread with the posts of the other marked runs of its tag under its parent that
+    interleave with its posts (see :data:`INTERLEAVED_RUNS`), in page order: a class a forum
+    adds to some posts only (the opening poster's) splits one run of posts in two."""
+    tag, parent = best.signature[0], best.parent.mem_id
+    order = {child.mem_id: i for i, child in enumerate(best.parent.iter())}
+    ours = [order[item.mem_id] for item in best.items]
+    partners = [g for g in found if g is not best and g.parent.mem_id == parent
+                and g.signature[0] == tag
+                and any(min(ours) < order[item.mem_id] < max(ours) for item in g.items)]
+    if not partners:
+        return thread
+    known = {item.mem_id for item in thread.items}
+    added = [item for g in partners for item in g.items if item.mem_id not in known]
+    position = {node.mem_id: i for i, node in enumerate(body.traverse())}
+    items = sorted(thread.items + added, key=lambda n: position[n.mem_id])
+    return Group(thread.parent, items, thread.signature, [visible_len(n) for n in items],
+                 thread.replies)
 
 
 def _wraps(group: Group, posts: Group) -> bool:

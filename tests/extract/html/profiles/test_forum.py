@@ -461,3 +461,25 @@ def test_a_box_of_links_in_the_run_is_no_post(monkeypatch):
     monkeypatch.setattr(forum, "LINK_ITEMS", False)
     built = [list(block_texts(p.blocks)) for p in forum.build(thread, Builder(None))]
     assert len(built) == len(_POSTS) + 1 and built[2][0] == "Related questions"
+
+
+def _nodebb_page() -> str:
+    # Shaped after a NodeBB topic (wcxb-dev-extra 0553, a tune page): the opening poster's
+    # replies carry a class the others lack, which splits the one run of posts in two.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        cls = "topic-owner-post" if author == "felixen" else ""
+        return (f"<li class='{cls}' component='post'><a class='author' href='/user/{author}'>"
+                f"{author}</a><span class='timeago'>{when}</span><div class='content'>"
+                f"<p>{text}</p></div></li>")
+    posts = "".join(post(i, *p) for i, p in enumerate(_POSTS + _POSTS[1:]))
+    return f"<html><body><ul class='posts timeline'>{posts}</ul></body></html>"
+
+
+def test_posts_of_another_class_interleaved_join_the_thread(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_nodebb_page()).body)
+    lines = list(block_texts(forum.build(thread, Builder(None))))
+    expected = [text for _, _, text in _POSTS + _POSTS[1:]]
+    assert [line for line in lines if line in expected] == expected
+    monkeypatch.setattr(forum, "INTERLEAVED_RUNS", False)
+    thread = forum.find(LexborHTMLParser(_nodebb_page()).body)
+    assert len(thread.items) < len(expected)

@@ -62,3 +62,44 @@ def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch)
     assert weighing.preferred(thread, cascade)
     monkeypatch.setattr(weighing, "EVEN_THREAD", False)
     assert not weighing.preferred(thread, cascade)
+
+
+def _answers_page(n: int) -> str:
+    # Shaped after a Stack Exchange question page (wcxb-dev-extra 0564, a tune page): each
+    # answer holds its message, a user card and the comments under it; the thread keeps the
+    # message with the author and time, the cascade the comments too.
+    def answer(i: int) -> str:
+        body = " ".join(f"a{i}w{j}" for j in range(30))
+        comment = " ".join(f"c{i}w{j}" for j in range(20))
+        return (f"<div class='answer'><div class='answercell'>"
+                f"<div class='s-prose js-post-body'><p>{body}</p></div>"
+                f"<div class='user-card'><time>Feb {i + 1}, 2014</time>"
+                f"<a class='author' href='/users/{i}'>user{i}</a></div></div>"
+                f"<div class='comments'><ul><li class='comment-row'><span>{comment}</span>"
+                f"</li></ul></div></div>")
+    answers = "".join(answer(i) for i in range(n))
+    return f"<html><body><div id='answers'>{answers}</div></body></html>"
+
+
+def _answer_cascade(n: int) -> list:
+    out = []
+    for i in range(n):
+        out += [Paragraph((Text(" ".join(f"a{i}w{j}" for j in range(30))),)),
+                Paragraph((Text(" ".join(f"c{i}w{j}" for j in range(20))),))]
+    return out
+
+
+def test_the_lines_the_thread_left_out_of_its_posts_are_not_what_it_must_cover(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_answers_page(5)).body)
+    blocks = forum.build(thread, Builder(None))
+    assert len(blocks) == 5
+    assert "c0w1" not in " ".join(block_texts(blocks))  # (the comments stay out)
+    # The cascade found three answers with their comments: the thread holds all five
+    # answers, not the comments.
+    cascade = _answer_cascade(3)
+    left_out = weighing.left_out_shingles(thread, blocks)
+    assert ("c0w1", "c0w2", "c0w3") in left_out and ("a0w1", "a0w2", "a0w3") not in left_out
+    assert weighing.preferred(blocks, cascade, left_out)
+    assert not weighing.preferred(blocks, cascade, weighing.furniture_shingles(thread))
+    monkeypatch.setattr(weighing, "LEFT_OUT_LINES", False)
+    assert weighing.left_out_shingles(thread, blocks) == set()
