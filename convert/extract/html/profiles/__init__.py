@@ -242,8 +242,8 @@ def _forum(kind: str, page: _Page) -> _Taken | None:
         return None
     blocks = weighing.with_lead(forum.opening(page.body, thread, page.builder)
                              + forum.build(thread, page.builder), page.generic)
-    shed = weighing.furniture_shingles(thread) | weighing.left_out_shingles(thread, blocks)
-    if not blocks or not weighing.preferred(blocks, page.generic, shed):
+    if not blocks or not weighing.preferred(blocks, page.generic,
+                                            weighing.furniture_shingles(thread)):
         return None
     return blocks, [thread.parent], [
         f"forum profile: {len(blocks)} posts under <{thread.parent.tag}>"]

@@ -5,9 +5,8 @@ replies leading the thread (:func:`with_lead`).
 The thread (:mod:`.forum`) wins when it holds clearly more words than the cascade's content,
 or when it covers nearly all of that content's running text and adds some: a thread is the
 page's structure (each post with its author and time), the cascade's run only its text. The
-cascade's lines that every post repeats (a name, a "Reply"), its quotations, the posts'
-own furniture (signatures, user cards) and whatever else the posts hold that the thread left
-out of them (the comments under an answer) are no part of what the thread must cover.
+cascade's lines that every post repeats (a name, a "Reply"), its quotations and the posts'
+own furniture (signatures, user cards) are no part of what the thread must cover.
 """
 
 from __future__ import annotations
@@ -39,10 +38,6 @@ POST_HEADERS = rule("forum_post_headers", "when the thread is weighed against th
                     "around a post's author outside its message: the name, a score, the time, "
                     "a replies count) are not what it must cover: the thread keeps the name "
                     "and the time of each")
-LEFT_OUT_LINES = rule("forum_left_out_lines", "when the thread is weighed against the "
-                      "cascade's content, the cascade's lines that sit inside the thread's "
-                      "posts but that the thread left out of them (the comments under an "
-                      "answer, a user card, a vote count) are not what it must cover")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -170,19 +165,6 @@ def _header(item: LexborNode, template: postparts.Template | None) -> LexborNode
     if len(header.text(deep=True).strip()) > MAX_HEADER_CHARS:
         return None
     return header
-
-
-def left_out_shingles(group: Group, thread: list[Block]) -> set[tuple[str, ...]]:
-    """The word trigrams of the thread's posts' text that the built ``thread`` does not hold
-    (see :data:`LEFT_OUT_LINES`): what the posts show besides their author, time and
-    message."""
-    if not LEFT_OUT_LINES:
-        return set()
-    whole: set[tuple[str, ...]] = set()
-    for item in group.items:
-        toks = _TOKEN.findall(item.text(deep=True, separator=" ").lower())
-        whole.update(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
-    return whole - _shingles(thread)
 
 
 def _shed(blocks: list[Block], furniture: set[tuple[str, ...]]) -> list[Block]:
