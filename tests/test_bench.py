@@ -183,3 +183,36 @@ def test_oracle_type_gives_decruft_the_gold_page_type(tmp_path, monkeypatch):
     assert _worker_text(tmp_path, oracle=str(table)) == learned
     table.write_text(json.dumps({f"{tmp_path.name}/p1": ["listing", 0.9]}), encoding="utf-8")
     assert _worker_text(tmp_path, oracle=str(table)) == oracle
+
+
+def test_meta_ablation_counts_each_rules_pages_per_split(tmp_path):
+    """``meta_ablation`` parses each page only as far as its metadata, once with every rule on
+    and once per rule off, and counts the pages each field gains or loses per split."""
+    from tests.bench import meta_ablation
+    _needs_scorer()
+    assert {"dashed_site", "declared_address_date", "unambiguous_slash_day"} <= set(
+        meta_ablation.metadata_rules())
+    page = ("<html><head><title>{title}</title>{head}</head><body><p>{text}</p></body></html>")
+    folder = tmp_path / "set"
+    folder.mkdir()
+    # a headline with a short dash tail and no <h1>: dashed_site trims the tail
+    (folder / "p1.html").write_text(page.format(
+        title="Long headline of the page here – My website", head="",
+        text="Some words of the article."), encoding="utf-8")
+    (folder / "p1.json").write_text(json.dumps({"id": "p1", "title":
+                                                "Long headline of the page here"}))
+    # no metadata gold (as dragnet): the title and the date are judged by the gold's first lines
+    (folder / "p2.html").write_text(page.format(
+        title="A post", head='<link rel="canonical" href="https://x.org/2012/10/29/a-post/">',
+        text="Some words."), encoding="utf-8")
+    (folder / "p2.json").write_text(json.dumps({"id": "p2", "gold_text":
+                                                "A post\nOctober 29, 2012\nSome words."}))
+    base = meta_ablation._run(None, ["set"], tmp_path)
+    assert base["set/p1"]["ok"] == {"title": True}
+    assert base["set/p2"]["ok"] == {"title": True, "date": True}
+    off = meta_ablation._run("dashed_site,declared_address_date", ["set"], tmp_path)
+    checks = {"set": set()}
+    assert meta_ablation.changes(base, off, checks) == {
+        ("tune", "title"): -1, ("tune", "date"): -1, ("tune", "changed"): 2}
+    assert meta_ablation.changes(base, off, {"set": {"p1", "p2"}}) == {
+        ("check", "title"): -1, ("check", "date"): -1, ("check", "changed"): 2}

@@ -29,6 +29,18 @@ number, "New") the gold drops, while 12 golds keep a site or label part we strip
 fold typography (straight quotes, "--", "...") that no candidate on the page has; 4 letter
 case (the gold takes the other candidate's case, both ways); 16 other wording. The dragnet
 proxy: title a first line 365/419 at r-int6, 371/419 after; date 251/254 both.
+
+r-meta8 (786c3c0, same sets): the 19 tune date misses and the title classes are unchanged (no
+class recurs across sites that a rule could take without turning a page the other way: where
+the ``<h1>`` and the declared title differ on wcxb tune pages, the gold takes the ``<h1>`` 73
+times, the declared title 38, another wording 10, and no page type or length splits them
+cleanly). Bylines, 25 misses of 338: 9 names the page does not hold (forum user names, authors
+shown only in an image); 4 lists the gold writes another way ("A, B, C" or "A & B" against
+our "A, B, and C"; the golds use both); 8 a publisher, team or brand name against a person (or
+the reverse) or no name at all ("Last Updated: ...", an e-mail address, a test page's
+``dc:creator`` property); 4 a name on the page we do not read (an avatar link's title beside
+the dateline, a brand in the body). Per-rule effects, tune and check: ``meta_ablation.py`` and
+tests/bench/ablation-report.md.
 """
 
 from __future__ import annotations

@@ -66,6 +66,9 @@ OUTLET_AFTER_WRITER = rule(
 #: A publication's or agency's name: its last word is a press word, or it is an agency.
 _OUTLET = lazy(r"(?:\b(?:News|Times|Post|Press|Herald|Journal|Tribune|Gazette|Chronicle|"
                r"Telegraph|Magazine|Daily|Wire|Network|Media)|^(?:Reuters|AFP|AP|Bloomberg))$")
+DECLARED_ADDRESS_DATE = rule(
+    "declared_address_date", "a page read from a file is dated by the address it declares "
+    "(<link rel=canonical>, og:url: '/2012/10/29/post-name/') as by the one it was fetched from")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -142,7 +145,11 @@ def extract(tree: LexborHTMLParser, url: str | None,
         d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
                     ld_description) if d], [*titles, page_title], site_name, found["h1"])
     out["authors"] = _authors(tree, ld, meta, site_name, host)
-    out["published"], out["modified"] = _dates(tree, ld, meta, url, found["time"])
+    canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
+    address = (canonical.attributes.get("href") if canonical is not None else None) or declared(
+        "url")
+    out["published"], out["modified"] = _dates(
+        tree, ld, meta, url or (address if DECLARED_ADDRESS_DATE else None), found["time"])
 
     html = tree.css_first("html")
     lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
@@ -164,9 +171,7 @@ def extract(tree: LexborHTMLParser, url: str | None,
         tags = [t.strip() for t in (raw or "").split(",")]
     out["tags"] = list(dict.fromkeys(t for t in tags if t and len(t) < MAX_TAG_CHARS))[:MAX_TAGS]
 
-    canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
-    out["url"] = ((canonical.attributes.get("href") if canonical is not None else None)
-                  or declared("url") or url)
+    out["url"] = address or url
     image = declared("lead_image")
     if not image and ld:
         image = ld_text(ld.get("image")) if not isinstance(ld.get("image"), dict) else ld_text(

@@ -67,3 +67,21 @@ def test_meta_named_prefix_dot_date_is_read(monkeypatch):
     from convert.extract.html import meta
     monkeypatch.setattr(meta, "PREFIX_DATE_KEY", False)
     assert _fields(head)["published"] is None
+
+
+def test_a_page_read_from_a_file_is_dated_by_its_declared_address(monkeypatch):
+    # dragnet-R178 (a tune page, read from a file): no date declared or shown, but the
+    # canonical address "http://gearpatrol.com/2012/10/29/mob-knowing-beef-cattle-breeds/".
+    head = '<link rel="canonical" href="http://gearpatrol.com/2012/10/29/mob-beef-breeds/">'
+    assert _fields(head)["published"] == "2012-10-29"
+    assert _fields('<meta property="og:url" content="https://x.org/2020/13/03/p/">'
+                   )["published"] is None  # (no such month)
+    # the address the page was fetched from comes first
+    tree = LexborHTMLParser(f"<html><head>{head}</head><body><p>Text.</p></body></html>")
+    assert extract(tree, "https://gearpatrol.com/2012/11/02/moved/")["published"] == "2012-11-02"
+    # a date the page shows or declares comes before either address
+    assert _fields(head + '<meta property="article:published_time" content="2012-10-28">'
+                   )["published"] == "2012-10-28"
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "DECLARED_ADDRESS_DATE", False)
+    assert _fields(head)["published"] is None
