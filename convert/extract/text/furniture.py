@@ -139,6 +139,42 @@ def _teaser(u: Line, low: str, page: PageView) -> object:
     return R.TEASER.search(u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text)
 
 
+PROMO_MENTIONS = ablation.rule(
+    "text-promo-mentions",
+    "a sentence that only names a newsletter or an app store ('I hadn't run my own newsletter "
+    "through the analysis', 'Proton VPN has published App Store and Google Play clients') is "
+    "prose, not a nag: a long sentence needs a call ('Subscribe to ...', 'Download the app') or "
+    "to speak to the reader ('your inbox', 'our newsletter') to be an app or newsletter promo "
+    "(English sentences: in another language a line naming a newsletter stays a nag)")
+#: The calls of :data:`rules.APP_PROMO` ("Download the app", "Subscribe to ...", "Sign up for our
+#: ..."), where its other words only name an app store or a newsletter.
+APP_PROMO_CALL = lazy(
+    r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bsubscribe (?:to|for|now)\b|"
+    r"\bsign up for (?:our|the)\b", re.I)
+#: A line that speaks to the reader (or for the site: "our newsletter").
+READER_ADDRESS = lazy(r"\b(?:you|your|our|us)\b", re.I)
+#: English function words: a sentence with at least ENGLISH_MIN of them is in English.
+_ENGLISH = frozenset({"the", "and", "of", "to", "in", "is", "was", "with", "for", "that", "it"})
+ENGLISH_MIN = 2
+#: ... long: a sentence of at least this many words (shorter lines that name a newsletter
+#: are its label or its menu item).
+PROMO_PROSE_WORDS = 12
+
+
+def _app_promo(u: Line, low: str, page: PageView) -> bool:
+    if not R.APP_PROMO.search(u.text):
+        return False
+    # (a menu or a headline naming the newsletter ends no sentence: "Get the Daily Newsletter
+    # »Subscribe on Facebook")
+    if not PROMO_MENTIONS or u.words < PROMO_PROSE_WORDS or not u.ends_sentence:
+        return True
+    # (the calls and the address are listed in English: a sentence in another language,
+    # "Abonnieren Sie unseren Newsletter ...", stays a nag)
+    if sum(1 for w in u.tokens if w in _ENGLISH) < ENGLISH_MIN:
+        return True
+    return bool(APP_PROMO_CALL.search(u.text) or READER_ADDRESS.search(u.text))
+
+
 def _button(u: Line, low: str, page: PageView) -> bool:
     key = u.key
     return key in R.BUTTON_PHRASES or (
@@ -257,8 +293,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "A link to another article behind a label ('Read more: ...', 'Related: ...'); on "
              "a long line, only a label at its start counts.",
              hint=_hint(":", "：", "|", "»", "›", ">"), long_lines=True),
-    LineRule("app-promo", None,
-             "App-promotion and subscription nags.", pattern=R.APP_PROMO,
+    LineRule("app-promo", _app_promo,
+             "App-promotion and subscription nags.",
              hint=_hint("app", "google play", "subscribe", "sign up", "newsletter")),
     LineRule("button", _button,
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),

@@ -28,7 +28,8 @@ The cascade, in the order :func:`parse_text` runs it:
    keeps the records' region instead when it holds several times the text found as prose, or
    joins it to the listing's intro right above it (:mod:`.records`); a run of kept
    paragraphs printed a second time further down (a print copy of the article) keeps its
-   first copy (:func:`.region.drop_repeated_blocks`);
+   first copy (:func:`.region.drop_repeated_blocks`); a forum thread with numbered posts
+   keeps every post's body (:mod:`.posts`);
 7. read the structure around the body: title, standfirst, dateline, byline, breadcrumb,
    lead-image caption and credit (:mod:`.structure`, :mod:`.meta`); a standfirst that is the
    only prose left is the body (:func:`_lone_standfirst`); a page with no prose to speak of
@@ -59,6 +60,7 @@ from .cards import keep_feature_cards
 from .classify import classify
 from .furniture import apply_rules
 from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
+from .posts import numbered_posts
 from .records import records
 from .region import drop_after_copyright, drop_repeated_blocks, keep_main_run
 from .structure import structure
@@ -107,6 +109,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     if not any(u.keep for u in units):
         _tiny_page(units)
     records(units)
+    numbered_posts(units)
     drop_repeated_blocks(units)
     drop_after_copyright(units)
     if TAIL_BIO:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from convert.extract.dates import MIN_YEAR, MONTHS, TEXT_MIN_YEAR, TEXT_MONTHS
+from convert.extract.text import furniture
 from convert.extract.text.furniture import RULES, LineRule, PageRule, apply_rules, rule
 from convert.extract.text.lines import Line, measure, segment
 from convert.extract.text.meta import parse_date
@@ -123,3 +124,29 @@ def test_a_line_that_only_starts_like_a_widget_label_is_not_one(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "ui-label"
+
+
+#: Sentences that name a newsletter or an app store (wcxb-dev-extra tune 4445, substack.com;
+#: readability videos-1), and nags that call on the reader.
+MENTIONS = ["But here's the embarrassing truth: I hadn't run my own newsletter through the "
+            "complete analysis.",
+            "Faces Places is currently streaming on Netflix and available to digitally rent on "
+            "Google Play and YouTube."]
+NAGS = ["Subscribe to the Thomann Newsletter and with a bit of luck win one of 50 vouchers worth "
+        "50 euros each!",
+        "Get the best stories of the week delivered to your inbox with our free newsletter.",
+        "Stay Up-to-Date On Environmental News with the Free Daily Newsletter",
+        "Newsletter",
+        # (a German nag speaks to the reader in words the exemption does not list)
+        "Abonnieren Sie unseren Newsletter und bleiben Sie über alle aktuellen Entwicklungen "
+        "auf dem Laufenden."]
+
+
+def test_a_sentence_that_names_a_newsletter_is_no_nag(monkeypatch):
+    units = _units("\n\n".join(MENTIONS + NAGS))
+    apply_rules(units)
+    assert [u.reason == "app-promo" for u in units] == [False] * len(MENTIONS) + [True] * len(NAGS)
+    monkeypatch.setattr(furniture, "PROMO_MENTIONS", False)
+    units = _units("\n\n".join(MENTIONS + NAGS))
+    apply_rules(units)
+    assert all(u.reason == "app-promo" for u in units)
