@@ -176,8 +176,9 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
             if PROMO_LINES and _is_promo(text):
                 _dropped(block, "promo_lines")
                 continue
-            if LOGIN_PROMPTS and len(text.split()) <= LOGIN_PROMPT_MAX_WORDS and (
-                    "log" in text or "Log" in text or "LOG" in text) and LOGIN_PROMPT.match(text):
+            # (the three substring scans first: they cost less than splitting a long text)
+            if LOGIN_PROMPTS and ("log" in text or "Log" in text or "LOG" in text) and len(
+                    text.split()) <= LOGIN_PROMPT_MAX_WORDS and LOGIN_PROMPT.match(text):
                 _dropped(block, "login_prompts")
                 continue
             if POST_FOOTER_LINES and isinstance(block, Paragraph) and "this" in \
@@ -409,11 +410,23 @@ def _is_credit(text: str) -> bool:
 def _is_promo(text: str) -> bool:
     if not text or len(text) > PROMO_MAX_WORDS * 12:
         return False
-    # Every pattern of PROMO_LINE needs one of these (most lines have none: one cheap search).
+    # Every pattern of PROMO_LINE needs one of these hints (most lines have none), and a line
+    # of more than PROMO_MAX_WORDS words is prose. Both tests must pass: a long text is split
+    # first (a paragraph of prose fails the word count for less than the 21 hint scans),
+    # a short one is scanned first (it passes the word count).
+    counted = len(text) > _PROMO_SPLIT_FIRST
+    if counted and len(text.split()) > PROMO_MAX_WORDS:
+        return False
     folded = text.casefold()
-    if not any(map(folded.__contains__, PROMO_HINTS)) or len(text.split()) > PROMO_MAX_WORDS:
+    if not any(map(folded.__contains__, PROMO_HINTS)) or (
+            not counted and len(text.split()) > PROMO_MAX_WORDS):
         return False
     return bool(PROMO_LINE.search(text))
+
+
+#: Characters above which :func:`_is_promo` counts words before it scans for its hints (a text
+#: this long is usually prose of more than PROMO_MAX_WORDS words; the order only saves time).
+_PROMO_SPLIT_FIRST = PROMO_MAX_WORDS * 6
 
 
 def _drop_header_lines(blocks: list[Block], authors: Sequence[str], days: set[str]) -> list[Block]:

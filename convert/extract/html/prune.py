@@ -78,6 +78,10 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
         nonlocal half
         if half < 0:
             half = WRAPPER_SHARE * ((text_len(body) if body_chars is None else body_chars) or 1)
+        if text is not None and len(text) < half:
+            # (visible characters are at most all of them: no count needed; a card among
+            # thousands is judged by its length alone)
+            return False
         return (text_len(node) if text is None else text_len_of(node, text)) >= half
 
     loose = level >= LOOSE
