@@ -63,7 +63,7 @@ class Builder:
                 run = []
                 out.extend(self.blocks(child, depth + 1))
             else:
-                inlines = self.inline(child, depth + 1)
+                inlines = self.inline(child, depth + 1, True)
                 if inlines and run and abutting(run, inlines, child):
                     run.append(Text(" "))
                 run.extend(inlines)
@@ -205,9 +205,10 @@ class Builder:
             out.extend(inlines)
         return out
 
-    def inline(self, node: LexborNode, depth: int) -> list[Inline]:
+    def inline(self, node: LexborNode, depth: int, shown: bool = False) -> list[Inline]:
         """The inlines one inline-level node stands for: text, line break, image, code, link or a
-        formatting wrapper; a block element met inline reads as its inlines between spaces."""
+        formatting wrapper; a block element met inline reads as its inlines between spaces.
+        ``shown``: the caller found the node not :meth:`hidden` already (not asked again)."""
         tag = node.tag or "-"
         if tag == "-text":
             text = node.text_content
@@ -215,7 +216,7 @@ class Builder:
         if tag in P.DROP_TAGS or tag.startswith("-"):
             return []
         attrs = node.attributes  # (read once: each read builds a dict)
-        if attrs and self.hidden(node):
+        if attrs and not shown and self.hidden(node):
             return []
         if tag == "br":
             return [LineBreak()]

@@ -190,8 +190,7 @@ def _comments_marker(tag: str, titled: bool, node: LexborNode, text: str) -> boo
     if not heading and not COMMENTS_MARKER_WRAPPER:
         return False
     # (The text test first: a selector search costs more, and most elements fail the text.)
-    if len(text) > COMMENTS_MARKER_CHARS or P.COMMENTS_HEADING.match(
-            " ".join(text.split())) is None:
+    if len(text) > COMMENTS_MARKER_CHARS or not P.comments_heading(text):
         return False
     return heading or titled or node.css_first(_HEADING_SELECTOR) is not None
 
