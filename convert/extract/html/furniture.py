@@ -161,7 +161,10 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     len(text.split()) <= TEASER_MAX_WORDS and TEASER_END.search(text)):
                 _dropped(block, "teaser_ends")
                 continue
-            if TOOL_LABELS_RULE and not in_item and _tool_line(text) \
+            # (the length bounds of _tool_line and _is_credit asked here first: most lines
+            # fail them, without a call)
+            if TOOL_LABELS_RULE and not in_item and 0 < len(text) <= TOOL_MAX_CHARS and \
+                    _tool_line(text) \
                     and not TOOL_NAV_ONLY.match(text):
                 _dropped(block, "tool_labels")
                 continue
@@ -194,7 +197,8 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     POST_FOOTER_LINE.match(text):
                 _dropped(block, "post_footer_lines")
                 continue
-            if CREDIT_LINES and isinstance(block, Paragraph) and _is_credit(text):
+            if CREDIT_LINES and isinstance(block, Paragraph) and 0 < len(text) <= \
+                    CREDIT_MAX_CHARS and _is_credit(text):
                 # Bound to the picture right before it when it has no credit yet; the figure
                 # right after it is bound below.
                 if out and isinstance(out[-1], Figure) and not out[-1].credit:
@@ -345,7 +349,7 @@ def _pairs(blocks: list[Block], texts: dict[int, str]) -> list[Block]:
             if CAPTION_TWINS and _is_twin(text, blocks, i):
                 _dropped(block, "caption_twins")
                 continue
-            if CREDIT_LINES and _is_credit(text):
+            if CREDIT_LINES and 0 < len(text) <= CREDIT_MAX_CHARS and _is_credit(text):
                 nxt = blocks[i + 1] if i + 1 < n else None
                 if isinstance(nxt, Figure) and not nxt.credit:
                     out.append(Figure(nxt.image, nxt.caption, block.children))
