@@ -58,10 +58,12 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
             if word in V.TITLE_WORDS:
                 out["title:" + word] = 1.0
     head = markup[:SCAN_CHARS]
-    tags = Counter(_TAG.findall(head))
+    # (``.get``: a Counter's ``[]`` of a missing key calls ``__missing__``, a Python method)
+    tags = Counter(_TAG.findall(head)).get
     for tag in V.TAGS:
-        if tags[tag]:
-            out["tag:" + tag] = _log(tags[tag])
+        n = tags(tag)
+        if n:
+            out["tag:" + tag] = _log(n)
 
     for m in _LD_TYPE.finditer(markup):
         for name in _QUOTED.findall(m.group(1)):
@@ -84,10 +86,11 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
                                       "book", "music", "place", "business") else "other")] = 1.0
 
     classes = _CLASS.findall(head)
-    words: Counter[str] = Counter(" ".join(classes).lower().translate(_SPLIT).split())
+    words = Counter(" ".join(classes).lower().translate(_SPLIT).split()).get
     for word in V.CLASS_WORDS:
-        if words[word]:
-            out["cls:" + word] = _log(words[word])
+        n = words(word)
+        if n:
+            out["cls:" + word] = _log(n)
 
     # Repeated structures: the same class value on many elements (cards, posts, rows).
     repeats = Counter(classes)

@@ -17,7 +17,8 @@ from . import patterns as P
 from .codelines import pre_text
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import (
-    WRAPPERS, WS, abutting, has_text, normalize_inlines, run_has_text, spaced, text_in, wrap,
+    WRAPPERS, WS, abutting, clean_spaced, has_text, normalize_inlines, run_has_text,
+    text_in, wrap,
 )
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
@@ -49,7 +50,7 @@ class Builder:
             if tag == "-text":
                 text = child.text_content
                 if text:
-                    run.append(Text(clean_text(spaced(text))))
+                    run.append(Text(clean_spaced(text)))
                 continue
             if tag in P.DROP_TAGS or tag.startswith("-") or self.hidden(child):
                 continue
@@ -62,7 +63,7 @@ class Builder:
                 run = []
                 out.extend(self.blocks(child, depth + 1))
             else:
-                inlines = self.inline(child, depth + 1)
+                inlines = self.inline(child, depth + 1, True)
                 if inlines and run and abutting(run, inlines, child):
                     run.append(Text(" "))
                 run.extend(inlines)
@@ -196,7 +197,7 @@ class Builder:
         """The inlines of an element's children (its plain text past the depth limit)."""
         out: list[Inline] = []
         if depth > MAX_BUILD_DEPTH:
-            return [Text(clean_text(spaced(node.text(deep=True))))]
+            return [Text(clean_spaced(node.text(deep=True)))]
         for child in node.iter(include_text=True):  # nameless nodes: inline() gives []
             inlines = self.inline(child, depth + 1)
             if inlines and out and abutting(out, inlines, child):
@@ -204,17 +205,18 @@ class Builder:
             out.extend(inlines)
         return out
 
-    def inline(self, node: LexborNode, depth: int) -> list[Inline]:
+    def inline(self, node: LexborNode, depth: int, shown: bool = False) -> list[Inline]:
         """The inlines one inline-level node stands for: text, line break, image, code, link or a
-        formatting wrapper; a block element met inline reads as its inlines between spaces."""
+        formatting wrapper; a block element met inline reads as its inlines between spaces.
+        ``shown``: the caller found the node not :meth:`hidden` already (not asked again)."""
         tag = node.tag or "-"
         if tag == "-text":
             text = node.text_content
-            return [Text(clean_text(spaced(text)))] if text else []
+            return [Text(clean_spaced(text))] if text else []
         if tag in P.DROP_TAGS or tag.startswith("-"):
             return []
         attrs = node.attributes  # (read once: each read builds a dict)
-        if attrs and self.hidden(node):
+        if attrs and not shown and self.hidden(node):
             return []
         if tag == "br":
             return [LineBreak()]
@@ -222,7 +224,7 @@ class Builder:
             image = make_image(node, self.base)
             return [image] if image else []
         if tag in P.CODE_TAGS:
-            text = clean_text(spaced(node.text(deep=True)))
+            text = clean_spaced(node.text(deep=True))
             return [Code(text)] if text.strip() else []
         kids = self.inline_children(node, depth)
         if tag == "a":

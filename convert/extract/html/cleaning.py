@@ -191,7 +191,7 @@ def _comment_tail(root: LexborNode, root_len: int) -> list[LexborNode]:
     are the page)."""
     selector = _HEADING_SELECTOR + (_TITLED if COMMENTS_MARKER_WRAPPER else "")
     found = [heading for heading in root.css(selector)
-             if P.COMMENTS_HEADING.match(" ".join(heading.text(deep=True).split()))]
+             if P.comments_heading(heading.text(deep=True))]
     # (A titled block around a heading and the heading are one marker.)
     found = [h for i, h in enumerate(found) if not (i and inside(h, found[i - 1]))]
     for heading in found[:1] if len(found) <= MAX_COMMENT_HEADINGS else ():

@@ -41,6 +41,7 @@ from convert.extract.ablation import rule
 from convert.extract.dates import text_date
 from convert.textutil import block_texts, inline_text
 from .dom import word_key
+from .hints import holding
 from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_FILLER,
                                  DATELINE_MAX_CHARS, GALLERY_COUNTER, HEADER_BLOCKS, LOGIN_PROMPT,
                                  LOGIN_PROMPT_MAX_WORDS, POST_FOOTER_LINE, POST_FOOTER_MAX_WORDS,
@@ -117,7 +118,15 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
     """One run of sibling blocks, tidied (containers inside first); ``in_item``: the blocks of
     a list item (a tool label there is judged with its list's other items)."""
     out: list[Block] = []
-    texts: dict[int, str] = {}  # id(paragraph) -> its text, for the pair rules
+    # id(paragraph or heading) -> its text, for the rules below and the pair rules
+    texts = {id(b): inline_text(b.children).strip() for b in blocks
+             if isinstance(b, (Paragraph, Heading))}
+    # (which of them hold a promo line's hint: one scan of them all per hint, on a run long
+    # enough to pay for it; a line not looked up here is scanned on its own)
+    promos = [(key, text) for key, text in texts.items()
+              if 0 < len(text) <= PROMO_MAX_WORDS * 12] if PROMO_LINES else []
+    hinted = dict(zip((key for key, _ in promos), holding(
+        [text for _, text in promos], PROMO_HINTS))) if len(promos) >= _BATCH_MIN else {}
     for block in blocks:
         if isinstance(block, (Div, Quote)):
             inner = _sequence(list(block.blocks), in_item)
@@ -147,13 +156,15 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                 out.append(List(tuple(items), block.ordered, block.start))
             continue
         if isinstance(block, (Paragraph, Heading)):
-            text = inline_text(block.children).strip()
-            texts[id(block)] = text
+            text = texts[id(block)]
             if TEASER_ENDS and ("..." in text or "…" in text) and (
                     len(text.split()) <= TEASER_MAX_WORDS and TEASER_END.search(text)):
                 _dropped(block, "teaser_ends")
                 continue
-            if TOOL_LABELS_RULE and not in_item and _tool_line(text) \
+            # (the length bounds of _tool_line and _is_credit asked here first: most lines
+            # fail them, without a call)
+            if TOOL_LABELS_RULE and not in_item and 0 < len(text) <= TOOL_MAX_CHARS and \
+                    _tool_line(text) \
                     and not TOOL_NAV_ONLY.match(text):
                 _dropped(block, "tool_labels")
                 continue
@@ -173,11 +184,12 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     RIGHTS_MAX_CHARS and may_be_rights(text) and RIGHTS_LINE.search(text):
                 _dropped(block, "rights_lines")
                 continue
-            if PROMO_LINES and _is_promo(text):
+            if PROMO_LINES and _is_promo(text, hinted.get(id(block))):
                 _dropped(block, "promo_lines")
                 continue
-            if LOGIN_PROMPTS and len(text.split()) <= LOGIN_PROMPT_MAX_WORDS and (
-                    "log" in text or "Log" in text or "LOG" in text) and LOGIN_PROMPT.match(text):
+            # (the three substring scans first: they cost less than splitting a long text)
+            if LOGIN_PROMPTS and ("log" in text or "Log" in text or "LOG" in text) and len(
+                    text.split()) <= LOGIN_PROMPT_MAX_WORDS and LOGIN_PROMPT.match(text):
                 _dropped(block, "login_prompts")
                 continue
             if POST_FOOTER_LINES and isinstance(block, Paragraph) and "this" in \
@@ -185,7 +197,8 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     POST_FOOTER_LINE.match(text):
                 _dropped(block, "post_footer_lines")
                 continue
-            if CREDIT_LINES and isinstance(block, Paragraph) and _is_credit(text):
+            if CREDIT_LINES and isinstance(block, Paragraph) and 0 < len(text) <= \
+                    CREDIT_MAX_CHARS and _is_credit(text):
                 # Bound to the picture right before it when it has no credit yet; the figure
                 # right after it is bound below.
                 if out and isinstance(out[-1], Figure) and not out[-1].credit:
@@ -336,7 +349,7 @@ def _pairs(blocks: list[Block], texts: dict[int, str]) -> list[Block]:
             if CAPTION_TWINS and _is_twin(text, blocks, i):
                 _dropped(block, "caption_twins")
                 continue
-            if CREDIT_LINES and _is_credit(text):
+            if CREDIT_LINES and 0 < len(text) <= CREDIT_MAX_CHARS and _is_credit(text):
                 nxt = blocks[i + 1] if i + 1 < n else None
                 if isinstance(nxt, Figure) and not nxt.credit:
                     out.append(Figure(nxt.image, nxt.caption, block.children))
@@ -406,12 +419,21 @@ def _is_credit(text: str) -> bool:
     return 0 < len(text) <= CREDIT_MAX_CHARS and bool(CREDIT_LINE.match(text))
 
 
-def _is_promo(text: str) -> bool:
+#: Lines of one run from which their hints are looked for in one scan (:func:`.hints.holding`).
+_BATCH_MIN = 4
+
+
+def _is_promo(text: str, hinted: bool | None = None) -> bool:
+    """Whether ``text`` is a promo line; ``hinted``: whether it holds one of the hints, when
+    the caller found out for a run of lines at once (:func:`.hints.holding`)."""
     if not text or len(text) > PROMO_MAX_WORDS * 12:
         return False
-    # Every pattern of PROMO_LINE needs one of these (most lines have none: one cheap search).
-    folded = text.casefold()
-    if not any(map(folded.__contains__, PROMO_HINTS)) or len(text.split()) > PROMO_MAX_WORDS:
+    if hinted is None:
+        # Every pattern of PROMO_LINE needs one of these (most lines have none: one cheap
+        # search).
+        folded = text.casefold()
+        hinted = any(map(folded.__contains__, PROMO_HINTS))
+    if not hinted or len(text.split()) > PROMO_MAX_WORDS:
         return False
     return bool(PROMO_LINE.search(text))
 

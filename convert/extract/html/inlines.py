@@ -5,6 +5,7 @@ from __future__ import annotations
 from convert.article import (Code, Emphasis, Image, Inline, LineBreak, Strikeout, Strong, Subscript,
                        Superscript, Text)
 from convert.extract.ablation import rule
+from convert.textutil import clean_text
 from . import patterns as P
 from ..lazyre import lazy
 
@@ -46,6 +47,15 @@ def spaced(text: str) -> str:
     return _ASCII_WS.sub(" ", text)
 
 
+def clean_spaced(text: str) -> str:
+    """``clean_text(spaced(text))``, the builder's reading of every text node: a text that is
+    printable and holds no two spaces in a row is left as it is by both (one test for the two;
+    most texts are such)."""
+    if "  " not in text and text.isprintable():
+        return text
+    return clean_text(spaced(text))
+
+
 # Space, and zero-width space, at the ends of a paragraph or line shows nothing.
 _LEADING = lazy(r"^[\s\u200b]+")
 _TRAILING = lazy(r"[\s\u200b]+$")
@@ -61,8 +71,12 @@ def _strip(text: str) -> str:
 def normalize_inlines(items: list[Inline]) -> tuple[Inline, ...]:
     """Merge adjacent texts, collapse spaces, trim around the run and around line breaks."""
     if len(items) == 1 and isinstance(items[0], Text):  # the common case, short-cut
-        text = _strip(items[0].text)
-        return (Text(text),) if text else ()
+        item = items[0]
+        text = _strip(item.text)
+        if not text:
+            return ()
+        # (a text with nothing to strip is kept as it is: a node made again costs more)
+        return (item,) if text is item.text and type(item) is Text else (Text(text),)
     merged: list[Inline] = []
     for item in items:
         if isinstance(item, Text):

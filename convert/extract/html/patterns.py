@@ -176,14 +176,19 @@ BROWSER_NOTICE = lazy(
     r"(?:latest )?(?:adobe )?flash)",
     re.IGNORECASE)
 
-_NOTICE_HINTS = ("browser", "flash", "javascript", "best viewed")
+#: Every :data:`BROWSER_NOTICE` match holds one of these, lowercased.
+NOTICE_HINTS = ("browser", "flash", "javascript", "best viewed")
 
 
-def browser_notice(text: str) -> bool:
+def browser_notice(text: str, hinted: bool | None = None) -> bool:
     """Whether ``text`` holds a :data:`BROWSER_NOTICE` (a few substring tests first: most
-    paragraphs hold none of its words)."""
-    folded = text.lower()
-    return any(map(folded.__contains__, _NOTICE_HINTS)) and BROWSER_NOTICE.search(text) is not None
+    paragraphs hold none of its words). ``hinted``: whether ``text.lower()`` holds one of
+    :data:`NOTICE_HINTS`, when the caller found out for many texts at once
+    (:func:`.hints.holding`)."""
+    if hinted is None:
+        folded = text.lower()
+        hinted = any(map(folded.__contains__, NOTICE_HINTS))
+    return hinted and BROWSER_NOTICE.search(text) is not None
 
 
 #: A heading that opens the reader comments under a post ("Comments", "14 Responses",
@@ -196,6 +201,21 @@ COMMENTS_HEADING = lazy(
     r"kommentare|commentaires|comentarios|commenti|reacties)"
     r"\s*(?:\(\d+\))?\s*:?\W*$",
     re.IGNORECASE)
+
+#: ASCII letters no :data:`COMMENTS_HEADING` match starts with (after its leading ``\W*``, a
+#: match starts with a digit or with c, r, l, p, a or k, in either case; no other ASCII letter
+#: matches one of those under IGNORECASE).
+_NOT_COMMENTS_START = frozenset("bdefghijmnoqstuvwxyzBDEFGHIJMNOQSTUVWXYZ")
+
+
+def comments_heading(text: str) -> bool:
+    """Whether ``text`` squashed matches :data:`COMMENTS_HEADING`; a text whose first visible
+    character is a letter no match starts with is not squashed and matched (the cards and
+    teasers the pruning asks about, by the thousand on a long page)."""
+    if text.lstrip()[:1] in _NOT_COMMENTS_START:
+        return False
+    return COMMENTS_HEADING.match(" ".join(text.split())) is not None
+
 
 #: class/id words of a block's title (``written_comments_title``, ``comments-heading``).
 TITLE_WORDS = lazy(r"title|heading|header", re.IGNORECASE)

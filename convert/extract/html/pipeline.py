@@ -39,6 +39,7 @@ from convert.extract.decode import decode
 from .builder import Builder
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
+from .hints import holding
 from .tails import cut_related_tail, drop_author_box
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
@@ -369,9 +370,11 @@ def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None) 
     seen: dict[str, None] = {}
     title_key = word_key(title) if title else None
     blog_key = word_key(blog_name) if blog_name and BLOG_NAME_HEADING else None
+    texts = _Texts()
+    texts.read(blocks)
     out: list[Block] = []
     for block in blocks:
-        kept = _tidy_block(block, seen, title_key, not out, blog_key)
+        kept = _tidy_block(block, seen, title_key, not out, blog_key, texts)
         if kept is not None:
             out.append(kept)
         elif ABOVE_HEADLINE and out and len(out) <= ABOVE_HEADLINE_MAX_BLOCKS and title_key \
@@ -385,6 +388,32 @@ def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None) 
     return out
 
 
+class _Texts:
+    """The texts of the paragraphs and headings :func:`_tidy_block` reads (in containers
+    too), by ``id``, and which of those short enough for a browser notice hold one of its
+    hints: found with one scan of them all per hint (:func:`.hints.holding`)."""
+
+    __slots__ = ("text", "notice")
+
+    def __init__(self) -> None:
+        self.text: dict[int, str] = {}
+        self.notice: dict[int, bool] = {}
+
+    def read(self, blocks: list[Block]) -> None:
+        stack = list(blocks)
+        while stack:
+            block = stack.pop()
+            if isinstance(block, (Paragraph, Heading)):
+                self.text[id(block)] = inline_text(block.children)
+            elif isinstance(block, (Div, Quote)):
+                stack.extend(block.blocks)
+        if BROWSER_NOTICES:
+            short = [(key, text.strip()) for key, text in self.text.items()]
+            short = [(key, text) for key, text in short if len(text) < NOTICE_MAX_CHARS]
+            self.notice = dict(zip((key for key, _ in short), holding(
+                [text for _, text in short], P.NOTICE_HINTS, str.lower)))
+
+
 def _header_line(block: Block) -> bool:
     """A short line of the page's header: a paragraph or heading of a few words."""
     return isinstance(block, (Paragraph, Heading)) and \
@@ -392,12 +421,14 @@ def _header_line(block: Block) -> bool:
 
 
 def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool,
-                blog_key: str | None = None) -> Block | None:
+                blog_key: str | None = None, texts: _Texts | None = None) -> Block | None:
     """The block as kept by :func:`_tidy` (``None`` when dropped): paragraphs and headings
     that are boilerplate, consent notices, the title again or a copy of the block before are
     dropped; containers are tidied inside; a list repeating the block before is dropped."""
     if isinstance(block, (Paragraph, Heading)):
-        text = inline_text(block.children)
+        text = texts.text.get(id(block)) if texts is not None else None
+        if text is None:
+            text = inline_text(block.children)
         stripped = text.strip()
         if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
             return _dropped(block, "boilerplate_lines")
@@ -406,7 +437,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
             # A cookie / consent notice is never article text, wherever it sits.
             return _dropped(block, "consent_lines")
-        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(stripped):
+        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(
+                stripped, texts.notice.get(id(block)) if texts is not None else None):
             return _dropped(block, "browser_notices")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and key == title_key:
@@ -421,11 +453,11 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         seen[key] = None
         return block
     if isinstance(block, Div):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key)
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts)
                              for x in block.blocks) if b]
         return Div(tuple(inner), block.role) if inner else None
     if isinstance(block, Quote):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key)
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts)
                              for x in block.blocks) if b]
         return Quote(tuple(inner), block.cite) if inner else None
     if isinstance(block, List):

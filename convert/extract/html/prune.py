@@ -78,6 +78,10 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
         nonlocal half
         if half < 0:
             half = WRAPPER_SHARE * ((text_len(body) if body_chars is None else body_chars) or 1)
+        if text is not None and len(text) < half:
+            # (visible characters are at most all of them: no count needed; a card among
+            # thousands is judged by its length alone)
+            return False
         return (text_len(node) if text is None else text_len_of(node, text)) >= half
 
     loose = level >= LOOSE
@@ -186,8 +190,7 @@ def _comments_marker(tag: str, titled: bool, node: LexborNode, text: str) -> boo
     if not heading and not COMMENTS_MARKER_WRAPPER:
         return False
     # (The text test first: a selector search costs more, and most elements fail the text.)
-    if len(text) > COMMENTS_MARKER_CHARS or P.COMMENTS_HEADING.match(
-            " ".join(text.split())) is None:
+    if len(text) > COMMENTS_MARKER_CHARS or not P.comments_heading(text):
         return False
     return heading or titled or node.css_first(_HEADING_SELECTOR) is not None
 

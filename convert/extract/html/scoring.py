@@ -13,6 +13,7 @@ from convert.extract.ablation import rule
 from . import patterns as P
 from .articlemarks import holds_headline
 from .dom import children, inside
+from .hints import holding
 from .measure import Candidate, class_weight, commas, describe, link_density, summed_len, text_len
 from .thresholds import (
     ANCESTOR_DIVIDER, ARTICLE_SHARE, ARTICLE_WRAPPER_GAIN, CHARS_PER_POINT, GRANDPARENT_DIVIDER,
@@ -94,11 +95,15 @@ def score(body: LexborNode) -> dict[int, Candidate]:
     # The ancestors that get points, by the parent's memory id: siblings share them (a
     # long article's paragraphs all sit in one container), so each chain is walked once.
     chains: dict[int, list[tuple[int, LexborNode]]] = {}
-    for node, text in _paragraph_nodes(body):
-        text = " ".join(text.split())
-        if len(text) < MIN_PARAGRAPH_CHARS:
-            continue
-        if BROWSER_NOTICE_POINTS and len(text) < NOTICE_MAX_CHARS and P.browser_notice(text):
+    paragraphs = [(node, text) for node, text in (
+        (node, " ".join(text.split())) for node, text in _paragraph_nodes(body))
+        if len(text) >= MIN_PARAGRAPH_CHARS]
+    # (which of the short ones hold a browser notice's hint: one scan of them all per hint)
+    notices = holding([text if len(text) < NOTICE_MAX_CHARS else "" for _, text in paragraphs],
+                      P.NOTICE_HINTS, str.lower) if BROWSER_NOTICE_POINTS else []
+    for i, (node, text) in enumerate(paragraphs):
+        if BROWSER_NOTICE_POINTS and len(text) < NOTICE_MAX_CHARS and P.browser_notice(
+                text, notices[i]):
             continue  # (a browser notice beside a short story outscored it)
         points = 1 + commas(text) + min(len(text) / CHARS_PER_POINT,
                                                        MAX_LENGTH_POINTS)

@@ -166,7 +166,12 @@ def _leaves(blocks: Sequence[Block], out: list[tuple[Block, int]],
             continue
         known = counts.get(id(block)) if counts is not None else None
         if known is None:
-            known = (block, sum(len(t.split()) for t in block_texts([block], captions=False)))
+            kind = block.type
+            # (a paragraph's or heading's one text, counted without block_texts' generator:
+            # asked for every paragraph; a blank text has no words either way)
+            known = (block, len(inline_text(block.children).split()) if kind == "paragraph"  # type: ignore[union-attr]
+                     or kind == "heading" else
+                     sum(len(t.split()) for t in block_texts([block], captions=False)))
             if counts is not None:
                 counts[id(block)] = known
         out.append(known)

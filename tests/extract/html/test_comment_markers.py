@@ -47,3 +47,24 @@ def test_named_wrapper_with_more_than_the_heading_still_goes():
             "</div></body></html>")
     text = article_text(parse_html(html))
     assert "Paragraph 3 of the story" in text and "email address" not in text
+
+
+def test_the_comments_heading_test_is_the_pattern_on_the_squashed_text():
+    # (comments_heading turns down a text by its first letter before it squashes and
+    # matches: it must agree with the pattern on headings, near misses and random texts)
+    import random
+    from convert.extract.html import patterns as P
+    texts = ["Comments", " 14 Responses ", "Leave a Reply", "Kommentare (3)", "\u212aommentare",
+             "reader comments:", "Add your comment", "Post a comment", "5 people commented on",
+             "- Comments -", "Sport Council budget report", "", "   ", "bComments"]
+    rng = random.Random(14)
+    alphabet = "CcRrLlPpAaKkBbSs0123 \n\t-:()»\u212a"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+              for _ in range(3000)]
+    texts += [rng.choice(["", " ", "\n", "- "]) + w + rng.choice(["", "s", " (2)", ":"])
+              for w in ("comment", "Comment", "responses to x", "leave a comment", "reacties",
+                        "commenti", "comentarios", "commentaires", "Bonjour")
+              for _ in range(5)]
+    for text in texts:
+        assert P.comments_heading(text) == (
+            P.COMMENTS_HEADING.match(" ".join(text.split())) is not None), repr(text)

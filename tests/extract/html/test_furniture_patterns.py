@@ -67,3 +67,24 @@ def test_every_post_nav_line_holds_a_bar_guillemet_or_arrow(line):
     assert F.POST_NAV_LINE.search(line)
     assert F.may_be_post_nav(line)
     assert not F.may_be_post_nav(line.translate({ord(c): " " for c in "|«»‹›←→"}))
+
+
+@pytest.mark.parametrize("line", [
+    "Follow us on Twitter", "Follow " + "Jane " * 5 + "on Twitter " + "x" * 300,
+    "Sign up for our newsletter " + "and read on " * 40, "The council met on Tuesday " * 12, "",
+])
+def test_promo_test_is_the_pattern_behind_its_hints_scanned_alone_or_for_a_run(line):
+    # (_is_promo scans for its hints itself, or takes the verdict its caller found for a run
+    # of lines at once with hints.holding: the same answer either way)
+    from convert.extract.html.furniture import _is_promo
+    from convert.extract.html.hints import holding
+    expected = bool(line) and len(line) <= F.PROMO_MAX_WORDS * 12 and any(
+        hint in line.casefold() for hint in F.PROMO_HINTS) and len(
+        line.split()) <= F.PROMO_MAX_WORDS and bool(F.PROMO_LINE.search(line))
+    assert _is_promo(line) == expected
+    assert _is_promo(line, holding(["x", line, "y"], F.PROMO_HINTS)[1]) == expected
+
+
+def test_an_ascii_line_without_a_bar_is_no_post_nav():
+    assert not F.may_be_post_nav("Older post - Main - Newer post")
+    assert F.may_be_post_nav("Older post | Main")

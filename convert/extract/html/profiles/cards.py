@@ -114,11 +114,11 @@ def _card_hidden(node: LexborNode) -> bool:
 class _CardBuilder(Builder):
     hidden = staticmethod(_card_hidden)
 
-    def inline(self, node: LexborNode, depth: int):  # noqa: ANN201
+    def inline(self, node: LexborNode, depth: int, shown: bool = False):  # noqa: ANN201
         # The twin's text is shown as text: its link repeats the title's.
         if node.tag == "a" and node.attributes.get("aria-hidden") == "true":
             return self.inline_children(node, depth)
-        return super().inline(node, depth)
+        return super().inline(node, depth, shown)
 
 
 def card_builder(builder: Builder) -> Builder:
