@@ -115,9 +115,11 @@ def iso_date(value: str | None) -> str | None:
     return text_date(value)
 
 
-def text_date(value: str) -> str | None:
+def text_date(value: str, numeric_slash: bool = True) -> str | None:
     """A day written in words or digits (``July 27, 2023``, ``27.07.2023``, ``2023/07/27``,
-    ``2023-07-27``, ``2023 Jan 7``)."""
+    ``2023-07-27``, ``2023 Jan 7``); with ``numeric_slash``, also ``03/25/2025`` (a caller
+    reading running text asks for it only where the text is labelled a dateline: unlabelled,
+    such a day is more often a schedule's or an offer's than the page's)."""
     if not _YEAR.search(value):
         return None  # every form below holds a four-digit year: most texts end here, cheaply
     for rx, order in ((_SLASH, "ymd"), (_DASHED, "ymd"), (_MDY, "mdy"), (_DMY_WORD, "dmy"),
@@ -128,7 +130,7 @@ def text_date(value: str) -> str | None:
             continue
         if not order:
             first, second = int(m.group(1)), int(m.group(2))
-            if (first > 12) == (second > 12) or not UNAMBIGUOUS_SLASH_DAY:
+            if (first > 12) == (second > 12) or not (UNAMBIGUOUS_SLASH_DAY and numeric_slash):
                 continue
             order = "dmy" if first > 12 else "mdy"
         parts = dict(zip(order, m.groups()))

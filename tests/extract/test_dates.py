@@ -40,3 +40,9 @@ def test_ambiguous_or_embedded_numeric_slash_date_is_no_date(raw):
 def test_numeric_slash_rule_can_be_switched_off(monkeypatch):
     monkeypatch.setattr(dates, "UNAMBIGUOUS_SLASH_DAY", False)
     assert text_date("2/26/2015 7:11 AM PST") is None
+
+
+def test_numeric_slash_day_is_read_only_when_the_caller_asks():
+    # (the dateline walk of convert.extract.html.meta.dateline asks only for labelled texts)
+    assert text_date("Sale ends 03/31/2026", numeric_slash=False) is None
+    assert text_date("March 31, 2026 or 03/30/2026", numeric_slash=False) == "2026-03-31"

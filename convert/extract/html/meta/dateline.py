@@ -55,6 +55,10 @@ _UPDATED = lazy(r"\b(?:updated|modified|edited|revised|aktualisiert|actualizado|
                 r"mis à jour)\b", re.IGNORECASE)
 _PUBLISHED = lazy(r"\b(?:published|posted|originally|veröffentlicht|publié|publicado)\b",
                   re.IGNORECASE)
+SLASH_NEEDS_LABEL = rule(
+    "slash_needs_label", "a numeric day ('3/24/2026') in the text after the headline is read "
+    "only when labelled a dateline ('Posted', 'Published', 'Updated'); a <time>, a "
+    "date-classed element and the headline's block need no label")
 SHOWN_OVER_SCHEMA = rule(
     "shown_over_schema", "a later dateline under the headline beats a publication date that "
     "only JSON-LD declares")
@@ -115,6 +119,20 @@ def _labelled_update(node: LexborNode | None, text: str) -> bool:
     words or its parent's."""
     if not UPDATE_AFTER_PUBLISHED:
         return False
+    context = _label_context(node, text)
+    return bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
+
+
+def _labelled_dateline(node: LexborNode | None, text: str) -> bool:
+    """Whether a date text is labelled a dateline ("Posted 3/14/2024", "Updated: <span>..."),
+    from its own words or its parent's."""
+    context = _label_context(node, text)
+    return bool(_PUBLISHED.search(context) or _UPDATED.search(context))
+
+
+def _label_context(node: LexborNode | None, text: str) -> str:
+    """A date text with the words around it that may label it: its parent's text when short,
+    and the end of its previous sibling's."""
     context = text
     if node is not None and node.parent is not None:
         around = node.parent.text(deep=True) or ""
@@ -123,7 +141,7 @@ def _labelled_update(node: LexborNode | None, text: str) -> bool:
         prev = node.prev
         if prev is not None:
             context = (prev.text(deep=True) or "")[-UPDATE_PREV_CHARS:] + " " + context
-    return bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
+    return context
 
 
 def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | None:
@@ -317,7 +335,11 @@ def _visible_dates(tree: LexborHTMLParser, budget: int, before_prose: bool
             if prose > 1:  # (the first may be the standfirst)
                 break
         if len(text) <= DATELINE_MAX_CHARS:
-            date = text_date(text)
+            # (a numeric "3/24/2026" in running text, unlabelled, is a course's schedule, a
+            # sale's end, a list's or a review's day: read only when labelled a dateline)
+            date = text_date(text, numeric_slash=False) or (
+                text_date(text) if not SLASH_NEEDS_LABEL or _labelled_dateline(parent, text)
+                else None)
             if date and not _in_headline(parent) and not elsewhere(parent):
                 yield parent, text, date
 

@@ -161,3 +161,38 @@ def test_the_headlines_own_dateline_beats_a_related_posts_dated_card(monkeypatch
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "HEADER_OVER_CLASSED", False)
     assert _published("", body) == "2025-12-02"
+
+
+# Numeric days ("3/24/2026") in the text after the headline (slash_needs_label). As on tune pages
+# wcxb-dev 0088 (a course's schedule), 0643 ("Sale ends 03/31/2026") and wcxb-dev-extra 4137
+# ("Reviewed 17/06/2024" under customer reviews): unlabelled, such a day is not the page's.
+_PROSE = ("<p>Our standing desks are built to last, with steel frames, quiet motors and a "
+          "warranty that covers every part for ten years of daily use at home or work.</p>")
+
+
+def test_an_unlabelled_numeric_day_in_the_text_is_no_dateline(monkeypatch):
+    body = ("<h1>Standing desks</h1>" + _PROSE + "<p><sub>Sale ends 03/31/2026. While "
+            "supplies last.</sub></p><div><span>Reviewed 17/06/2024</span></div>")
+    assert _published("", body) is None
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "SLASH_NEEDS_LABEL", False)
+    assert _published("", body) == "2026-03-31"
+
+
+def test_a_labelled_numeric_day_in_the_text_is_the_dateline():
+    body = "<h1>Standing desks</h1><div><span>Posted on</span> <span>03/25/2025</span></div>"
+    body += _PROSE
+    assert _published("", body) == "2025-03-25"
+    assert _published("", "<h1>Standing desks</h1>" + _PROSE + "<p>Last updated 1/27/2026</p>"
+                      ) == "2026-01-27"
+
+
+def test_a_numeric_day_needs_no_label_in_a_date_element_or_the_headlines_block():
+    # (readability's tmz-1, a tune page: "2/26/2015 7:11 AM PST BY TMZ STAFF" in an
+    # "article-posted-date" element)
+    classed = ("<h1>Dress stolen</h1><h5 class='article-posted-date'>2/26/2015 7:11 AM PST BY "
+               "TMZ STAFF</h5>" + _PROSE)
+    assert _published("", classed) == "2015-02-26"
+    header = "<div><h1>What electrical work costs</h1><p>01/23/2026</p></div>" + _PROSE * 6
+    assert _published("", header) == "2026-01-23"
+    assert _published("", "<h1>Desks</h1><time>3/13/2026</time>" + _PROSE) == "2026-03-13"
