@@ -163,6 +163,22 @@ CONSENT_TEXT = lazy(
     r"\bnous utilisons des cookies\b|\butilizamos cookies\b",
     re.IGNORECASE)
 
+#: Every :data:`CONSENT_TEXT` match holds one of these, lowercased. ("cookie" would miss a
+#: match: IGNORECASE reads "i" as dotted and dotless I too, which ``lower()`` does not turn
+#: into "i"; each letter of "cook" it reads only as letters ``lower()`` turns into that one.)
+CONSENT_HINTS = ("cook",)
+
+
+def consent_text(text: str, hinted: bool | None = None) -> bool:
+    """Whether ``text`` holds a :data:`CONSENT_TEXT` (the search, which tries the pattern at
+    every position, only on a text holding one of :data:`CONSENT_HINTS`). ``hinted``: whether
+    ``text.lower()`` holds one, when the caller found out for many texts at once
+    (:func:`.hints.holding`)."""
+    if hinted is None:
+        folded = text.lower()
+        hinted = any(map(folded.__contains__, CONSENT_HINTS))
+    return hinted and CONSENT_TEXT.search(text) is not None
+
 #: A notice about the reader's browser or plugins ("This page is best viewed in an up-to-date
 #: web browser", "Get the Flash Player to see this player", "Please enable JavaScript"):
 #: never article text (short blocks only).

@@ -391,13 +391,15 @@ def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None) 
 class _Texts:
     """The texts of the paragraphs and headings :func:`_tidy_block` reads (in containers
     too), by ``id``, and which of those short enough for a browser notice hold one of its
-    hints: found with one scan of them all per hint (:func:`.hints.holding`)."""
+    hints, and which of those short enough for a consent notice hold one of its hints: found
+    with one scan of them all per hint (:func:`.hints.holding`)."""
 
-    __slots__ = ("text", "notice")
+    __slots__ = ("text", "notice", "consent")
 
     def __init__(self) -> None:
         self.text: dict[int, str] = {}
         self.notice: dict[int, bool] = {}
+        self.consent: dict[int, bool] = {}
 
     def read(self, blocks: list[Block]) -> None:
         stack = list(blocks)
@@ -407,11 +409,19 @@ class _Texts:
                 self.text[id(block)] = inline_text(block.children)
             elif isinstance(block, (Div, Quote)):
                 stack.extend(block.blocks)
+        stripped = [(key, text.strip()) for key, text in self.text.items()] \
+            if BROWSER_NOTICES or CONSENT_LINES else []
         if BROWSER_NOTICES:
-            short = [(key, text.strip()) for key, text in self.text.items()]
-            short = [(key, text) for key, text in short if len(text) < NOTICE_MAX_CHARS]
-            self.notice = dict(zip((key for key, _ in short), holding(
-                [text for _, text in short], P.NOTICE_HINTS, str.lower)))
+            self.notice = _hinted(stripped, NOTICE_MAX_CHARS, P.NOTICE_HINTS)
+        if CONSENT_LINES:
+            self.consent = _hinted(stripped, CONSENT_MAX_CHARS, P.CONSENT_HINTS)
+
+
+def _hinted(texts: list[tuple[int, str]], max_chars: int, hints: tuple[str, ...]) -> dict[int, bool]:
+    """Which of the ``(id, text)`` shorter than ``max_chars`` hold one of ``hints`` lowercased."""
+    short = [(key, text) for key, text in texts if len(text) < max_chars]
+    return dict(zip((key for key, _ in short), holding(
+        [text for _, text in short], hints, str.lower)))
 
 
 def _header_line(block: Block) -> bool:
@@ -434,7 +444,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
             return _dropped(block, "boilerplate_lines")
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
             return _dropped(block, "read_also_lines")
-        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.CONSENT_TEXT.search(stripped):
+        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.consent_text(
+                stripped, texts.consent.get(id(block)) if texts is not None else None):
             # A cookie / consent notice is never article text, wherever it sits.
             return _dropped(block, "consent_lines")
         if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(

@@ -9,6 +9,7 @@ from typing import Callable
 
 from selectolax.lexbor import LexborNode
 
+from convert.textutil import squash
 from convert.extract.ablation import rule
 from . import patterns as P
 from .articlemarks import holds_headline
@@ -92,11 +93,12 @@ def score(body: LexborNode) -> dict[int, Candidate]:
     ``1/(3·level)``); each ancestor starts from its tag weight and class/id weight. Returns the
     candidates by node memory id."""
     candidates: dict[int, Candidate] = {}
-    # The ancestors that get points, by the parent's memory id: siblings share them (a
-    # long article's paragraphs all sit in one container), so each chain is walked once.
-    chains: dict[int, list[tuple[int, LexborNode]]] = {}
+    # The candidates that get points, with their dividers, by the parent's memory id:
+    # siblings share them (a long article's paragraphs all sit in one container), so each
+    # chain is walked, and its candidates made, once.
+    chains: dict[int, list[tuple[Candidate, float]]] = {}
     paragraphs = [(node, text) for node, text in (
-        (node, " ".join(text.split())) for node, text in _paragraph_nodes(body))
+        (node, squash(text)) for node, text in _paragraph_nodes(body))
         if len(text) >= MIN_PARAGRAPH_CHARS]
     # (which of the short ones hold a browser notice's hint: one scan of them all per hint)
     notices = holding([text if len(text) < NOTICE_MAX_CHARS else "" for _, text in paragraphs],
@@ -112,17 +114,26 @@ def score(body: LexborNode) -> dict[int, Candidate]:
             continue
         chain = chains.get(parent.mem_id)
         if chain is None:
-            chain = chains[parent.mem_id] = _scored_ancestors(parent)
-        for level, (key, ancestor) in enumerate(chain):
-            cand = candidates.get(key)
-            if cand is None:
-                cand = Candidate(ancestor, TAG_WEIGHT.get(ancestor.tag, 0) + (
-                    class_weight(ancestor) if CLASS_WEIGHTS else 0))
-                candidates[key] = cand
-            divider = 1 if level == 0 else (
-                GRANDPARENT_DIVIDER if level == 1 else level * ANCESTOR_DIVIDER)
+            chain = chains[parent.mem_id] = _chain(parent, candidates)
+        for cand, divider in chain:
             cand.score += points / divider
     return candidates
+
+
+def _chain(parent: LexborNode, candidates: dict[int, Candidate]) -> list[tuple[Candidate, float]]:
+    """The candidates a paragraph in ``parent`` gives points to (:func:`_scored_ancestors`),
+    each with the divider of its level; those not yet in ``candidates`` are added there."""
+    chain = []
+    for level, (key, ancestor) in enumerate(_scored_ancestors(parent)):
+        cand = candidates.get(key)
+        if cand is None:
+            cand = Candidate(ancestor, TAG_WEIGHT.get(ancestor.tag, 0) + (
+                class_weight(ancestor) if CLASS_WEIGHTS else 0))
+            candidates[key] = cand
+        divider = 1 if level == 0 else (
+            GRANDPARENT_DIVIDER if level == 1 else level * ANCESTOR_DIVIDER)
+        chain.append((cand, divider))
+    return chain
 
 
 def _scored_ancestors(parent: LexborNode) -> list[tuple[int, LexborNode]]:

@@ -146,3 +146,18 @@ def test_a_paragraph_above_the_headline_stays():
     lead = Paragraph((Text(" ".join(["The harbour authority met on Monday."] * 4)),))
     kept = _tidy([lead, *_tagline_body()[1:]], "The Reader gadget")
     assert kept[0] is lead
+
+
+def test_consent_text_hint_never_hides_a_match():
+    # The "cook" hint first, the search after: the same answer as the search alone, also for
+    # the letters IGNORECASE reads as "k" and "i" (Kelvin sign, dotted and dotless I).
+    from convert.extract.html import patterns as P
+
+    texts = ["We use cookies to improve your experience.", "Cookie Policy", "COOKİE policy",
+             "Accept all cookıes", "We use \u212aookies... no", "we use coo\u212aies here",
+             "Wir verwenden Cookies.", "A recipe: how to cook rice.", "Nothing here.", ""]
+    for text in texts:
+        expected = P.CONSENT_TEXT.search(text) is not None
+        assert P.consent_text(text) == expected, text
+        assert P.consent_text(text, "cook" in text.lower()) == expected, text
+    assert P.consent_text("we use coo\u212aies here") and P.consent_text("Cookie Policy")
