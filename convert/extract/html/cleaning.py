@@ -21,7 +21,8 @@ from .thresholds import (
     ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LABELLED_PROSE_CHARS, LINK_DENSITY_LIMIT,
     LOW_WEIGHT_DENSITY, MAX_CLEANED,
     MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
-    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
+    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TEXT_LINE_PARAGRAPHS, TEXT_LINE_WINDOW,
+    TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
 from ..lazyre import lazy
@@ -45,6 +46,9 @@ FORM_DEBRIS = rule("form_debris", "a block of bare forms is dropped")
 SHORT_DEBRIS = rule("short_debris", "a very short block without picture or heading is dropped")
 DEBRIS_LABELS = rule("debris_labels", "a very short block right above a paragraph of prose is "
                      "that paragraph's label (a Q&A's 'Q.', a countdown's rank), not debris")
+TEXT_LINES = rule("text_lines", "a very short block among sibling blocks of its tag that hold "
+                  "prose (a text set in <div>s, one a paragraph) is a line of that text (a "
+                  "subhead, a signature line), not debris")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
@@ -338,6 +342,33 @@ def _labels_prose(node: LexborNode) -> bool:
         text_len(nxt) - _link_chars(nxt) >= LABELLED_PROSE_CHARS
 
 
+def _text_line(node: LexborNode) -> bool:
+    """Whether ``node`` (no link in it) has, among its nearest element siblings, at least
+    :data:`TEXT_LINE_PARAGRAPHS` of its own tag that are paragraphs of prose: leaf blocks (no
+    block inside) with :data:`LABELLED_PROSE_CHARS` characters outside links. A text pasted
+    from a word processor or set line by line in ``<div>``s reads so; a toolbar's, a card's
+    or a form's labels sit among short blocks or blocks of other tags."""
+    if node.css_first("a") is not None:
+        return False
+    found = 0
+    for step in ("prev", "next"):
+        sib, seen = getattr(node, step), 0
+        while sib is not None and seen < TEXT_LINE_WINDOW:
+            if sib.tag == node.tag:
+                seen += 1
+                if text_len(sib) - _link_chars(sib) >= LABELLED_PROSE_CHARS and \
+                        not has_descendant(sib, _LEAF_BREAKERS):
+                    found += 1
+                    if found >= TEXT_LINE_PARAGRAPHS:
+                        return True
+            sib = getattr(sib, step)
+    return False
+
+
+#: A block holding one of these is not a paragraph of text (rule ``text_lines``).
+_LEAF_BREAKERS = "div, p, ul, ol, dl, table, section, article, form, h1, h2, h3, h4, h5, h6"
+
+
 def _link_chars(node: LexborNode) -> int:
     return sum(text_len(a) for a in node.css("a"))
 
@@ -422,7 +453,8 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     if FORM_DEBRIS and inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True
     if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6") \
-            and not (DEBRIS_LABELS and _labels_prose(node)):
+            and not (DEBRIS_LABELS and _labels_prose(node)) \
+            and not (TEXT_LINES and _text_line(node)):
         return True
     if not LINK_DENSITY:
         return False

@@ -212,6 +212,10 @@ DEBRIS_MAX_CHARS = 25
 #: ...unless (rule ``debris_labels``) a paragraph of at least this many characters of prose
 #: follows it: the short block is that paragraph's label ("Q.", a countdown's "10").
 LABELLED_PROSE_CHARS = 80
+#: ...or (rule ``text_lines``) this many of its nearest siblings of its tag (looked at up to
+#: this many each way) are such paragraphs: the short block is a line of that text.
+TEXT_LINE_PARAGRAPHS = 2
+TEXT_LINE_WINDOW = 10
 #: Readability's link-density test: a block weighing under :data:`CLASS_WEIGHT` goes above
 #: this link density when shorter than :data:`WEIGHTED_MAX_CHARS` and above
 #: ``LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER``; one weighing more, above

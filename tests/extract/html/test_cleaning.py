@@ -162,3 +162,32 @@ def test_short_plain_labels_are_debris_without_the_rule(monkeypatch):
     monkeypatch.setattr(cleaning, "DEBRIS_LABELS", False)
     lines = _lines(convert.parse(_qa_page(), kind="html"))
     assert "Q." not in lines and "A." not in lines
+
+
+# A letter pasted from a word processor, in the shape of dragnet-R548 (tune page; a blog post,
+# 2012: every line a <div class="MsoNormal">, the subhead and the signature lines short).
+# Short <div>s among <div>s of prose are lines of that text (rule text_lines); short blocks
+# among short blocks (a toolbar's labels) are still debris.
+def _letter_page() -> bytes:
+    para = ("<div class='MsoNormal'>The cyclist was stripped of his titles after the agency "
+            "published its report, and the sponsors left him within a week of its release.</div>")
+    return (f"<html><head><title>A letter</title></head><body><div class='post-body'>"
+            f"<h1>A letter on doping</h1>{para * 2}<div class='MsoNormal'><b>Why Armstrong?"
+            f"</b></div>{para * 3}<div class='MsoNormal'>Dr John McGowan</div>"
+            f"<div class='MsoNormal'>Academic Director,</div>"
+            f"<div class='tools'><div class='t'>Print page</div><div class='t'>Text size</div>"
+            f"<div class='t'>Send to friend</div></div>"
+            f"</div></body></html>").encode()
+
+
+def test_short_lines_of_a_text_in_divs_stay():
+    lines = _lines(convert.parse(_letter_page(), kind="html"))
+    assert "Why Armstrong?" in lines and "Dr John McGowan" in lines
+    assert "Print page" not in lines and "Send to friend" not in lines
+
+
+def test_short_lines_of_a_text_in_divs_are_debris_without_the_rule(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "TEXT_LINES", False)
+    lines = _lines(convert.parse(_letter_page(), kind="html"))
+    assert "Why Armstrong?" not in lines and "Dr John McGowan" not in lines
