@@ -155,12 +155,14 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         blocks = profiled.blocks
     if found is None:
         raise InputError("no article content found")
-    blocks = _tidy(blocks, fields.get("title"), fields.get("blog_name"))
+    blocks = _tidy(blocks, fields.get("title"), fields.get("blog_name"),
+                   fields.get("title_heading"))
     if profiled is not None and generic_found is not None and _too_little(blocks):
         # A profile never turns a page into no article (a product profile removing the
         # priced cards that were the page's content): the cascade's content stays.
         profiled, found = None, generic_found
-        blocks = _tidy(generic, fields.get("title"), fields.get("blog_name"))
+        blocks = _tidy(generic, fields.get("title"), fields.get("blog_name"),
+                       fields.get("title_heading"))
     headline = _clean(fields.get("headline"))
     if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):
         # The title is a declared rewording and the page's own headline sits outside the
@@ -363,18 +365,22 @@ def _dropped(block: Block, rule: str, field: str | None = None) -> None:
     return None
 
 
-def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None) -> list[Block]:
+def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None,
+          title_heading: str | None = None) -> list[Block]:
     """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
     are boilerplate wherever they appear ("Share this", "Advertisement"); with ``blog_name``
-    (the ``<h1>`` of a blog page whose title is its post's heading), that heading too."""
+    (the ``<h1>`` of a blog page whose title is its post's heading), that heading too; with
+    ``title_heading`` (the ``<h1>`` "Headline – Site" of the title "Headline"), that one as
+    the title."""
     seen: dict[str, None] = {}
     title_key = word_key(title) if title else None
+    heading_key = word_key(title_heading) if title_heading else None
     blog_key = word_key(blog_name) if blog_name and BLOG_NAME_HEADING else None
     texts = _Texts()
     texts.read(blocks)
     out: list[Block] = []
     for block in blocks:
-        kept = _tidy_block(block, seen, title_key, not out, blog_key, texts)
+        kept = _tidy_block(block, seen, title_key, not out, blog_key, texts, heading_key)
         if kept is not None:
             out.append(kept)
         elif ABOVE_HEADLINE and out and len(out) <= ABOVE_HEADLINE_MAX_BLOCKS and title_key \
@@ -431,7 +437,8 @@ def _header_line(block: Block) -> bool:
 
 
 def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool,
-                blog_key: str | None = None, texts: _Texts | None = None) -> Block | None:
+                blog_key: str | None = None, texts: _Texts | None = None,
+                heading_key: str | None = None) -> Block | None:
     """The block as kept by :func:`_tidy` (``None`` when dropped): paragraphs and headings
     that are boilerplate, consent notices, the title again or a copy of the block before are
     dropped; containers are tidied inside; a list repeating the block before is dropped."""
@@ -452,7 +459,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
                 stripped, texts.notice.get(id(block)) if texts is not None else None):
             return _dropped(block, "browser_notices")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
-        if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and key == title_key:
+        if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
+                key == title_key or key == heading_key):
             return _dropped(block, "headline_repeat", "title")
         if blog_key and isinstance(block, Heading) and key == blog_key:
             return _dropped(block, "blog_name_heading")
@@ -464,12 +472,12 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         seen[key] = None
         return block
     if isinstance(block, Div):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts)
-                             for x in block.blocks) if b]
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts,
+                                         heading_key) for x in block.blocks) if b]
         return Div(tuple(inner), block.role) if inner else None
     if isinstance(block, Quote):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts)
-                             for x in block.blocks) if b]
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts,
+                                         heading_key) for x in block.blocks) if b]
         return Quote(tuple(inner), block.cite) if inner else None
     if isinstance(block, List):
         key = word_key(inline_text_of(block))

@@ -43,6 +43,7 @@ from .title import (
     choose_title,
     is_site,
     post_heading,
+    site_suffixed,
     visible_headline,
 )
 from ...lazyre import lazy
@@ -69,6 +70,10 @@ _OUTLET = lazy(r"(?:\b(?:News|Times|Post|Press|Herald|Journal|Tribune|Gazette|Ch
 DECLARED_ADDRESS_DATE = rule(
     "declared_address_date", "a page read from a file is dated by the address it declares "
     "(<link rel=canonical>, og:url: '/2012/10/29/post-name/') as by the one it was fetched from")
+DECLARED_ADDRESS_HOST = rule(
+    "declared_address_host", "a page read from a file knows its site's host from the address "
+    "it declares (<link rel=canonical>, og:url), as a fetched page does from its URL: "
+    "'Skepchick Quickies 10.29 - Skepchick' on skepchick.org ends in the site's name")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -117,11 +122,18 @@ def extract(tree: LexborHTMLParser, url: str | None,
                        if screen_reader_only(n))
     page_title = node_text(tree.css_first("title"))
     titles = [ld_text(ld.get("headline")) or "" if ld else "", declared("title") or ""]
+    canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
+    address = (canonical.attributes.get("href") if canonical is not None else None) or declared(
+        "url")
     host, start = None, None
     if url:
-        m = re.match(r"https?://([^/:?#]+)(?::\d+)?(/[^?#]*)?", url, re.IGNORECASE)
-        host = m.group(1) if m else None
-        start = not (m and (m.group(2) or "/").strip("/"))
+        host, start = _host(url)
+    elif address and DECLARED_ADDRESS_HOST and not site_name:
+        # A page read from a file knows its site by the address it declares, as a fetched
+        # page does by its URL; below the start page only (a start page's title is about the
+        # site: "Hugging Face – The AI community building the future." keeps its name).
+        declared_host, declared_start = _host(address)
+        host = None if declared_start else declared_host
     # (a blog's post title in an <h2>/<h3> under the blog's name: it is the headline too)
     whole_titles = [t for t in (*titles, page_title) if t]
     subheads = _subheads(tree, whole_titles, headings) if len(set(h1s)) <= 1 and (
@@ -136,6 +148,9 @@ def extract(tree: LexborHTMLParser, url: str | None,
                                         start, entries)
     # (the blog's name in that page's <h1>: the body drops it as it drops the title)
     out["blog_name"] = h1s[0] if post and h1s else None
+    # (an <h1> "Headline – Site" of the title "Headline": the body drops it as the title)
+    out["title_heading"] = next((h for h in h1s if site_suffixed(
+        h, out["title"], site_name, host)), None) if out["title"] else None
     out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
                                                           site_name, host)
 
@@ -145,9 +160,6 @@ def extract(tree: LexborHTMLParser, url: str | None,
         d for d in (*(first_value(meta, key) for key in META_KEYS["standfirst"]),
                     ld_description) if d], [*titles, page_title], site_name, found["h1"])
     out["authors"] = _authors(tree, ld, meta, site_name, host)
-    canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
-    address = (canonical.attributes.get("href") if canonical is not None else None) or declared(
-        "url")
     out["published"], out["modified"] = _dates(
         tree, ld, meta, url or (address if DECLARED_ADDRESS_DATE else None), found["time"])
 
@@ -183,6 +195,12 @@ def extract(tree: LexborHTMLParser, url: str | None,
         from .candidates import record_candidates
         record_candidates(rec, tree, ld, meta, h1s, page_title, out, url)
     return out
+
+
+def _host(url: str) -> tuple[str | None, bool]:
+    """The host of an address and whether the address is the site's start page."""
+    m = re.match(r"https?://([^/:?#]+)(?::\d+)?(/[^?#]*)?", url.strip(), re.IGNORECASE)
+    return (m.group(1) if m else None), not (m and (m.group(2) or "/").strip("/"))
 
 
 #: A heading classed as the post's own title (hAtom's "entry-title", Blogger's "post-title";

@@ -33,6 +33,11 @@ NAMED_SITE_COLON = rule(
     "named_site_colon", "with the site's name declared, a lone <h1> opening a 'Name: "
     "description' title is the subject, not a blog's name")
 
+SITE_SUFFIXED_HEADLINE = rule(
+    "site_suffixed_headline", "an <h1> that is the title with the site's name after it "
+    "('Headline – Site') is the title's own headline: no rewording kept above the body, and "
+    "dropped from the body as the title is")
+
 ENTRY_TITLE_H1 = rule(
     "entry_title_h1", "an <h1> classed as the post's title (hAtom 'entry-title', 'post-title') "
     "is the headline of a 'Blog » Post' title, not the site's name shown as a heading")
@@ -203,7 +208,15 @@ def visible_headline(title: str | None, declared: list[str], h1s: list[str], pag
             or _site_part(h1, candidates, site_name, host) or is_site(h1, site_name, host)):
         return None
     key, title_key = word_key(h1), word_key(title)
-    return None if not key or key in title_key else h1
+    return None if not key or key in title_key or site_suffixed(h1, title, site_name,
+                                                                  host) else h1
+
+
+def site_suffixed(h1: str, title: str, site_name: str | None, host: str | None) -> bool:
+    """Whether the ``<h1>`` is the title with the site's name after it ("Headline – Artlyst"):
+    the title's own headline, no rewording for the body to keep."""
+    return SITE_SUFFIXED_HEADLINE and h1 != title and word_key(
+        _drop_trailing_site(h1, site_name, host)) == word_key(title)
 
 
 def _agreed_head(title: str, candidates: list[str], site_name: str | None,

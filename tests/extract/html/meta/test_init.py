@@ -85,3 +85,28 @@ def test_a_page_read_from_a_file_is_dated_by_its_declared_address(monkeypatch):
     from convert.extract.html import meta
     monkeypatch.setattr(meta, "DECLARED_ADDRESS_DATE", False)
     assert _fields(head)["published"] is None
+
+
+def test_a_page_read_from_a_file_knows_its_site_by_its_declared_address(monkeypatch):
+    # No site name declared, and the <h1> repeats the whole "Page - Site" title: a dash is no
+    # pipe, so it reads as one title, until the canonical address names the host the trailing
+    # part spells (wcxb-dev 0225, dragnet-R112: tune pages read from a file).
+    head = ('<title>Lakeside Plumbers Costs &amp; Prices - Fixwell Cost Report</title>'
+            '<link rel="canonical" href="https://www.fixwell.com/costs/lakeside-plumbers/">')
+    h1 = "<h1>Lakeside Plumbers Costs &amp; Prices - Fixwell Cost Report</h1><p>Some text.</p>"
+    assert _fields(head, h1)["title"] == "Lakeside Plumbers Costs & Prices"
+    # the <h1> is that title with the site's name after it, no other wording to keep in the body
+    assert _fields(head, h1)["headline"] is None
+    # og:url declares it as well
+    og = head.replace('<link rel="canonical"', '<meta property="og:url"').replace(
+        'href=', 'content=')
+    assert _fields(og, h1)["title"] == "Lakeside Plumbers Costs & Prices"
+    # a start page's title is about the site: its name stays
+    start = head.replace("/costs/lakeside-plumbers/", "/")
+    assert _fields(start, h1)["title"] == "Lakeside Plumbers Costs & Prices - Fixwell Cost Report"
+    # a declared site name comes first (the host is asked only when the page names no site)
+    named = head + '<meta property="og:site_name" content="Plumbing Prices">'
+    assert _fields(named, h1)["title"] == "Lakeside Plumbers Costs & Prices - Fixwell Cost Report"
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "DECLARED_ADDRESS_HOST", False)
+    assert _fields(head, h1)["title"] == "Lakeside Plumbers Costs & Prices - Fixwell Cost Report"

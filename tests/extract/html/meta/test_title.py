@@ -398,3 +398,23 @@ def test_an_entry_title_h1_is_the_headline_of_a_blog_then_post_title(monkeypatch
     from convert.extract.html.meta import title
     monkeypatch.setattr(title, "ENTRY_TITLE_H1", False)
     assert _title(head, body) == "The Art of Wandering"
+
+
+def test_an_h1_that_is_the_title_with_the_site_name_after_it_is_the_titles_own(monkeypatch):
+    # The <h1> "Headline – Site" gives the title "Headline": it is that title's headline, not a
+    # rewording for the body to keep above the story, so the body drops it as it drops a
+    # heading repeating the title (wcxb-dev 0225, a tune page: "... - ProMatcher Cost Report").
+    from convert.extract.html.meta import title
+    from convert.textutil import article_text
+    para = ("<p>The harbour's tides follow the moon twice a day, and the pilots who bring the "
+            "ferries in read the tables every morning before the first crossing.</p>") * 3
+    page = ('<html><head><meta property="og:site_name" content="Harbour Notes"></head><body>'
+            '<article><h1>Tides and the moon explained – Harbour Notes</h1>'
+            f'{para}</article></body></html>').encode()
+    article = parse_html(page)
+    assert article.meta.title == "Tides and the moon explained"
+    assert "Harbour Notes" not in article_text(article)
+    monkeypatch.setattr(title, "SITE_SUFFIXED_HEADLINE", False)
+    article = parse_html(page)
+    assert article.meta.title == "Tides and the moon explained"
+    assert article_text(article).startswith("Tides and the moon explained – Harbour Notes")
