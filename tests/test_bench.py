@@ -216,3 +216,29 @@ def test_meta_ablation_counts_each_rules_pages_per_split(tmp_path):
         ("tune", "title"): -1, ("tune", "date"): -1, ("tune", "changed"): 2}
     assert meta_ablation.changes(base, off, {"set": {"p1", "p2"}}) == {
         ("check", "title"): -1, ("check", "date"): -1, ("check", "changed"): 2}
+
+
+def test_text_census_counts_gold_dropped_by_rule_and_other_words_kept_by_place(tmp_path):
+    """``text_census`` parses each tune dump with the recorder on and judges its lines against
+    the gold: gold lines dropped count for the rule that dropped them, lines kept that the gold
+    leaves out for where they lie around the gold kept."""
+    from tests.bench import text_census
+    from tests.extract.text.test_pipeline import PARA, PARA2, PARA3
+    from tests.bench.metrics import load_score
+    _needs_scorer()
+    score = load_score()
+    folder = tmp_path / "census-set"       # (no committed split list: every page is tune)
+    folder.mkdir()
+    tail = ("Readers also enjoyed the story of the bridge that was rebuilt after the flood and "
+            "the long story of the school that opened its new hall to the whole town.")
+    (folder / "p1.txt").write_text(f"Home\nNews\nSport\n\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{tail}\n",
+                                   encoding="utf-8")
+    # (the gold keeps a menu word as its first line: a whole gold line, dropped as furniture)
+    (folder / "p1.json").write_text(json.dumps({"id": "p1", "page_type": "article",
+                                                "gold_text": f"Sport\n{PARA}\n{PARA2}\n{PARA3}"}))
+    c = text_census.census(folder, score)
+    assert c["types"]["article"]["pages"] == 1
+    assert sum(c["dropped"].values()) == 1 and c["dropped_pages"]
+    assert c["kept"] == {("article", "tail"): len(tail.split())}
+    table = text_census.report(c, score, top=3)
+    assert table.splitlines()[2].startswith("| article | 1 |") and "tail" in table
