@@ -242,3 +242,24 @@ def test_text_census_counts_gold_dropped_by_rule_and_other_words_kept_by_place(t
     assert c["kept"] == {("article", "tail"): len(tail.split())}
     table = text_census.report(c, score, top=3)
     assert table.splitlines()[2].startswith("| article | 1 |") and "tail" in table
+
+
+def test_repeated_out_of_fold_judges_each_typed_tune_page_once_per_repeat():
+    pytest.importorskip("sklearn")
+    from tests.bench import train_assess as T
+    # Synthetic pages: each type has its own signal, so any fold's model is right; the
+    # extra articles (readability) take part in the fits but are never judged.
+    pages = [{"set": "wcxb-dev", "id": f"{t}{i}", "label": t, "weight": 1.0,
+              "page": {"sig:" + t: 1.0, "noise": float(i % 3)}}
+             for t in ("article", "forum", "product") for i in range(10)]
+    pages += [{"set": "readability", "id": f"r{i}", "label": "article", "weight": 0.25,
+               "page": {"sig:article": 1.0}} for i in range(5)]
+    mean, sd, matrix = T.repeated_oof(pages, 1.0, repeats=3, folds=5)
+    assert (mean, sd) == (1.0, 0.0)
+    assert matrix == {(t, t): 30 for t in ("article", "forum", "product")}
+    # A signal that says nothing of the type: the repeats disagree, and it shows.
+    for n, r in enumerate(pages):
+        r["page"] = {"noise": float(n * 7 % 11)}
+    mean, sd, _ = T.repeated_oof(pages, 1.0, repeats=3, folds=5)
+    assert mean < 0.7
+    assert T.repeated_oof(pages, 1.0, repeats=3, folds=5)[:2] == (mean, sd)
