@@ -30,7 +30,17 @@ Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set)
   (a category guide below a grid of long product cards losing to the grid);
 * (r-list7) two runs of cards under one parent both kept in the region, and the parent's other
   children built with them: listing tune +0.001, collection tune -0.002, 16 of 22 changed tune
-  pages down (a sidebar of "Recent appointments", "Loading..." placeholders beside the grid).
+  pages down (a sidebar of "Recent appointments", "Loading..." placeholders beside the grid);
+* (r-list9) the listing profile on a page of no sure profile type (article, other, below
+  ``MIN_PROBABILITY``) whose grid is a run of at least 10 ``<article>`` cards, a blog or news
+  river (on tune no article holds such a run; the listings the out-of-fold classifier reads as
+  articles hold 15 to 51): out-of-fold tune listing 0.751 -> 0.759, collection 0.686 -> 0.696
+  (5 pages up, none down; every other tune page unchanged), check listing 0.731 -> 0.734 but
+  trafilatura-eval check 0.950 -> 0.948 (one page): an article with a river of 10 teasers;
+* (r-list9) a short line (at most 6 words) that 80 % (or 50 %) of a grid's cards repeat word
+  for word ("ABOUT THIS HOME", a category label) left out like ``card_calls``' calls to
+  action: tune listing 0.782 -> 0.777, collection 0.695 -> 0.676 (7 pages down, 7 up by
+  less): the golds keep a card template's labels.
 """
 
 from __future__ import annotations

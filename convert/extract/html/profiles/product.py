@@ -26,6 +26,18 @@ specifications join what the cascade found (:func:`.described.with_described`); 
 repeated word for word is read once (:func:`.described.without_repeats`), and the description
 the page declares in its JSON-LD is added when the content lacks it
 (:func:`.described.with_declared`).
+
+Measured and not adopted (r-list9, issue #18, 2026-12-07; wcxb tune pages):
+
+* the product profile on any page declaring one product's offer (the ``price`` metadata,
+  :mod:`..meta.offer`) whatever its type: all 40 tune product pages declaring one are already
+  read as product out-of-fold, and the five product pages the out-of-fold classifier
+  misreads (collection, listing, other, service; three lose 0.45-0.68 each) declare none
+  (an Amazon, AliExpress or Wayfair page, a shop's "collections" URL, a Product without
+  offers), while two tune service pages declaring a price would have taken the profile:
+  nothing to gain;
+* blocks named ``legal``/``disclaimer`` removed: product tune 0.711 -> 0.717, but all three
+  pages moved are one shop's (two up, one down -0.19): no general rule.
 """
 
 from __future__ import annotations
