@@ -41,7 +41,7 @@ from convert.extract.ablation import rule
 from convert.extract.dates import text_date
 from convert.textutil import block_texts, inline_text
 from .dom import word_key
-from .hints import holding
+from .hints import hits
 from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_FILLER,
                                  DATELINE_MAX_CHARS, GALLERY_COUNTER, HEADER_BLOCKS, LOGIN_PROMPT,
                                  LOGIN_PROMPT_MAX_WORDS, POST_FOOTER_LINE, POST_FOOTER_MAX_WORDS,
@@ -121,12 +121,12 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
     # id(paragraph or heading) -> its text, for the rules below and the pair rules
     texts = {id(b): inline_text(b.children).strip() for b in blocks
              if isinstance(b, (Paragraph, Heading))}
-    # (which of them hold a promo line's hint: one scan of them all per hint, on a run long
-    # enough to pay for it; a line not looked up here is scanned on its own)
+    # (which of them hold a promo line's hint, by id: one scan of them all per hint, on a run
+    # long enough to pay for it; with no run looked up (None), each line is scanned on its own)
     promos = [(key, text) for key, text in texts.items()
               if 0 < len(text) <= PROMO_MAX_WORDS * 12] if PROMO_LINES else []
-    hinted = dict(zip((key for key, _ in promos), holding(
-        [text for _, text in promos], PROMO_HINTS))) if len(promos) >= _BATCH_MIN else {}
+    hinted = {promos[i][0] for i in hits([text for _, text in promos], (PROMO_HINTS,))[0]} \
+        if len(promos) >= _BATCH_MIN else None
     for block in blocks:
         if isinstance(block, (Div, Quote)):
             inner = _sequence(list(block.blocks), in_item)
@@ -184,7 +184,8 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     RIGHTS_MAX_CHARS and may_be_rights(text) and RIGHTS_LINE.search(text):
                 _dropped(block, "rights_lines")
                 continue
-            if PROMO_LINES and _is_promo(text, hinted.get(id(block))):
+            # (a line left out of the run is one _is_promo refuses before its hints)
+            if PROMO_LINES and _is_promo(text, id(block) in hinted if hinted is not None else None):
                 _dropped(block, "promo_lines")
                 continue
             # (the three substring scans first: they cost less than splitting a long text)
@@ -419,13 +420,13 @@ def _is_credit(text: str) -> bool:
     return 0 < len(text) <= CREDIT_MAX_CHARS and bool(CREDIT_LINE.match(text))
 
 
-#: Lines of one run from which their hints are looked for in one scan (:func:`.hints.holding`).
+#: Lines of one run from which their hints are looked for in one scan (:func:`.hints.hits`).
 _BATCH_MIN = 4
 
 
 def _is_promo(text: str, hinted: bool | None = None) -> bool:
     """Whether ``text`` is a promo line; ``hinted``: whether it holds one of the hints, when
-    the caller found out for a run of lines at once (:func:`.hints.holding`)."""
+    the caller found out for a run of lines at once (:func:`.hints.hits`)."""
     if not text or len(text) > PROMO_MAX_WORDS * 12:
         return False
     if hinted is None:

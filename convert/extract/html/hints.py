@@ -4,12 +4,15 @@ Several line rules run a regex only on the texts that hold one of its hints (a p
 "follow", "@" or "newsletter"; a browser notice "browser" or "javascript"). Asked of each
 paragraph in turn, each hint is one ``in`` call per paragraph: on a page of 50,000 short
 paragraphs, and 21 hints, the calls cost more than the scanning. :func:`holding` answers for a
-whole run of texts with one scan of their joined (folded) text per hint.
+whole run of texts with one scan of their joined (folded) text per hint; :func:`hits` answers
+for several groups of hints with one fold and join of the texts for them all, as the indices
+of the texts that hold one (few: most texts hold none).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Callable, Sequence
 
 #: Joins the folded texts: no hint holds it, so no hint is found across two texts.
@@ -21,22 +24,33 @@ def holding(texts: Sequence[str], needles: Sequence[str],
     """For each text, whether ``fold(text)`` holds one of ``needles`` (the same answer as
     ``any(n in fold(text) for n in needles)``, text by text). Each text is folded on its own
     (``lower`` reads a final sigma by what follows it), then the folded texts are joined."""
-    # (a needle holding another is found wherever that one is: "mailing list", "mail")
-    needles = [n for n in needles if not any(m in n and m != n for m in needles)]
-    folded = list(map(fold, texts))
-    starts: list[int] = []
-    pos = 0
-    for text in folded:
-        starts.append(pos)
-        pos += len(text) + 1
-    joined = _SEPARATOR.join(folded)
-    found = [False] * len(folded)
-    last = len(folded) - 1
-    for needle in needles:
-        at = joined.find(needle)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            found[i] = True
-            # (one hit is enough for the text: go on from the next one)
-            at = joined.find(needle, starts[i + 1]) if i < last else -1
+    found = [False] * len(texts)
+    for i in hits(texts, (needles,), fold)[0]:
+        found[i] = True
     return found
+
+
+def hits(texts: Sequence[str], groups: Sequence[Sequence[str]],
+         fold: Callable[[str], str] = str.casefold) -> list[set[int]]:
+    """For each group of needles, the indices of the texts whose ``fold(text)`` holds one of
+    the group's needles (:func:`holding`'s answer, as a set of the true ones)."""
+    folded = list(map(fold, texts))
+    # Where each folded text starts in the joined text (its length and a separator after it:
+    # summed in C).
+    starts = list(accumulate(map((1).__add__, map(len, folded)), initial=0))
+    joined = _SEPARATOR.join(folded)
+    last = len(folded) - 1
+    out: list[set[int]] = []
+    for needles in groups:
+        # (a needle holding another is found wherever that one is: "mailing list", "mail")
+        needles = [n for n in needles if not any(m in n and m != n for m in needles)]
+        found: set[int] = set()
+        for needle in needles:
+            at = joined.find(needle)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                # (one hit is enough for the text: go on from the next one)
+                at = joined.find(needle, starts[i + 1]) if i < last else -1
+        out.append(found)
+    return out

@@ -39,7 +39,7 @@ from convert.extract.decode import decode
 from .builder import Builder
 from .dom import parse, utf8_markup, word_key
 from .furniture import tidy_furniture
-from .hints import holding
+from .hints import hits
 from .tails import cut_related_tail, drop_author_box
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
@@ -397,15 +397,16 @@ def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None,
 class _Texts:
     """The texts of the paragraphs and headings :func:`_tidy_block` reads (in containers
     too), by ``id``, and which of those short enough for a browser notice hold one of its
-    hints, and which of those short enough for a consent notice hold one of its hints: found
-    with one scan of them all per hint (:func:`.hints.holding`)."""
+    hints, and which of those short enough for a consent notice hold one of its hints (the
+    ``id`` of each, few: most texts hold none): found with one fold and join of them all and
+    one scan of that per hint (:func:`.hints.hits`)."""
 
     __slots__ = ("text", "notice", "consent")
 
     def __init__(self) -> None:
         self.text: dict[int, str] = {}
-        self.notice: dict[int, bool] = {}
-        self.consent: dict[int, bool] = {}
+        self.notice: set[int] = set()
+        self.consent: set[int] = set()
 
     def read(self, blocks: list[Block]) -> None:
         stack = list(blocks)
@@ -415,19 +416,16 @@ class _Texts:
                 self.text[id(block)] = inline_text(block.children)
             elif isinstance(block, (Div, Quote)):
                 stack.extend(block.blocks)
-        stripped = [(key, text.strip()) for key, text in self.text.items()] \
-            if BROWSER_NOTICES or CONSENT_LINES else []
-        if BROWSER_NOTICES:
-            self.notice = _hinted(stripped, NOTICE_MAX_CHARS, P.NOTICE_HINTS)
-        if CONSENT_LINES:
-            self.consent = _hinted(stripped, CONSENT_MAX_CHARS, P.CONSENT_HINTS)
-
-
-def _hinted(texts: list[tuple[int, str]], max_chars: int, hints: tuple[str, ...]) -> dict[int, bool]:
-    """Which of the ``(id, text)`` shorter than ``max_chars`` hold one of ``hints`` lowercased."""
-    short = [(key, text) for key, text in texts if len(text) < max_chars]
-    return dict(zip((key for key, _ in short), holding(
-        [text for _, text in short], hints, str.lower)))
+        if not (BROWSER_NOTICES or CONSENT_LINES):
+            return
+        limit = max(NOTICE_MAX_CHARS, CONSENT_MAX_CHARS)
+        short = [(key, stripped) for key, stripped in (
+            (key, text.strip()) for key, text in self.text.items()) if len(stripped) < limit]
+        notice, consent = hits([text for _, text in short], (
+            P.NOTICE_HINTS if BROWSER_NOTICES else (), P.CONSENT_HINTS if CONSENT_LINES else ()),
+            str.lower)
+        self.notice = {short[i][0] for i in notice if len(short[i][1]) < NOTICE_MAX_CHARS}
+        self.consent = {short[i][0] for i in consent if len(short[i][1]) < CONSENT_MAX_CHARS}
 
 
 def _header_line(block: Block) -> bool:
@@ -452,11 +450,11 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
             return _dropped(block, "read_also_lines")
         if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.consent_text(
-                stripped, texts.consent.get(id(block)) if texts is not None else None):
+                stripped, id(block) in texts.consent if texts is not None else None):
             # A cookie / consent notice is never article text, wherever it sits.
             return _dropped(block, "consent_lines")
         if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(
-                stripped, texts.notice.get(id(block)) if texts is not None else None):
+                stripped, id(block) in texts.notice if texts is not None else None):
             return _dropped(block, "browser_notices")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (

@@ -121,3 +121,18 @@ def test_following_is_the_walk_of_the_root_from_the_start_node_on():
             continue
         walk = [n.mem_id for n in body.traverse(include_text=True)]
         assert [n.mem_id for n in following(h1, body)] == walk[walk.index(h1.mem_id):]
+
+
+def test_hiding_class_is_the_patterns_answer():
+    # The substring test in front of the pattern (ASCII values only) answers as the pattern
+    # does: hiding words in any case and place, look-alikes ("hidden-xs" is no word of it,
+    # "d-none" is), and non-ASCII values, which go to the pattern as they are.
+    from convert.extract.html.dom import _hiding_class
+
+    for cls in ["hidden", "Hidden", "card HIDE", "d-none", "is-hidden x", "sr-only",
+                "Visually-Hidden", "screen-reader-text", "screenreader", "invisible",
+                "offscreen", "hidden-xs", "unhidden", "nonexistent", "entry-content post",
+                "", "  ", "sr-only-focusable", "d-none\td-md-block", "caf\u00e9 hidden",
+                "\u0130nvisible", "invi\u017f\u017fible", "hidde\u212a", "screen\u00a0x"]:
+        _hiding_class.cache_clear()
+        assert _hiding_class(cls) == bool(P.HIDDEN_CLASS.search(cls)), cls

@@ -26,3 +26,21 @@ def test_holding_is_each_text_scanned_alone(needles, fold):
     expected = [any(n in fold(t) for n in needles) for t in texts]
     assert holding(texts, needles, fold) == expected
     assert holding([], needles, fold) == []
+
+
+def test_hits_answers_each_group_as_holding_does():
+    # One fold and join for several groups of hints: each group's set is the texts holding
+    # it (empty groups and empty runs of texts too).
+    from convert.extract.html.hints import hits
+
+    rng = random.Random(15)
+    pieces = ["Please", "enable", "JavaScript", "cookies", "Cookie", "consent", "browser",
+              "the", "river", "\x00", "", "best viewed"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(500)]
+    groups = (P.NOTICE_HINTS, P.CONSENT_HINTS, ())
+    found = hits(texts, groups, str.lower)
+    assert len(found) == 3
+    for needles, got in zip(groups, found):
+        assert got == {i for i, held in enumerate(holding(texts, needles, str.lower)) if held}
+        assert got == {i for i, t in enumerate(texts) if any(n in t.lower() for n in needles)}
+    assert hits([], groups) == [set(), set(), set()]

@@ -336,12 +336,20 @@ def _visible_dates(tree: LexborHTMLParser, budget: int, before_prose: bool
                 break
         if len(text) <= DATELINE_MAX_CHARS:
             # (a numeric "3/24/2026" in running text, unlabelled, is a course's schedule, a
-            # sale's end, a list's or a review's day: read only when labelled a dateline)
-            date = text_date(text, numeric_slash=False) or (
-                text_date(text) if not SLASH_NEEDS_LABEL or _labelled_dateline(parent, text)
-                else None)
+            # sale's end, a list's or a review's day: read only when labelled a dateline; the
+            # label is looked for only once there is such a day, as reading it takes the
+            # parent's text, which may be the whole article's)
+            date = text_date(text, numeric_slash=False) or _labelled_slash_date(parent, text)
             if date and not _in_headline(parent) and not elsewhere(parent):
                 yield parent, text, date
+
+
+def _labelled_slash_date(parent: LexborNode | None, text: str) -> str | None:
+    """The numeric day ("3/24/2026") of a text, when it is labelled a dateline."""
+    date = text_date(text)
+    if date and (not SLASH_NEEDS_LABEL or _labelled_dateline(parent, text)):
+        return date
+    return None
 
 
 #: The headline's block (its parent or grandparent) holds fewer characters than this...

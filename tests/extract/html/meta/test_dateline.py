@@ -196,3 +196,22 @@ def test_a_numeric_day_needs_no_label_in_a_date_element_or_the_headlines_block()
     header = "<div><h1>What electrical work costs</h1><p>01/23/2026</p></div>" + _PROSE * 6
     assert _published("", header) == "2026-01-23"
     assert _published("", "<h1>Desks</h1><time>3/13/2026</time>" + _PROSE) == "2026-03-13"
+
+
+def test_the_label_of_a_numeric_day_is_read_only_for_a_text_holding_one(monkeypatch):
+    # Reading a label takes the text's parent's text: under a long article's <article>, the
+    # whole article's. Short texts without a numeric day (most of them) never ask for it (a
+    # page of 50,000 paragraphs read its article's text once per short paragraph).
+    from convert.extract.html.meta import dateline
+    asked: list[str] = []
+    labelled = dateline._labelled_dateline
+
+    def spy(node, text):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return labelled(node, text)
+
+    monkeypatch.setattr(dateline, "_labelled_dateline", spy)
+    body = ("<article><h1>Standing desks</h1>" + "<p>Short line of text.</p>" * 30
+            + "<p>Posted 03/25/2025</p>" + _PROSE + "</article>")
+    assert _published("", body) == "2025-03-25"
+    assert asked == ["Posted 03/25/2025"]
