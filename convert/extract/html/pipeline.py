@@ -447,7 +447,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         stripped = text.strip()
         if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
             return _dropped(block, "boilerplate_lines")
-        if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
+        if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
+                and P.READ_ALSO.match(stripped):
             return _dropped(block, "read_also_lines")
         if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.consent_text(
                 stripped, id(block) in texts.consent if texts is not None else None):
@@ -465,7 +466,9 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
         # block repeating the one right before it is a duplicate (responsive twins, copy
         # widgets).
-        if DUPLICATE_PARAGRAPHS and key and len(key) <= DUPLICATE_MAX_CHARS and key == _last(seen):
+        # (_last inlined: asked for every paragraph)
+        if DUPLICATE_PARAGRAPHS and key and len(key) <= DUPLICATE_MAX_CHARS and seen and \
+                key == next(reversed(seen)):
             return _dropped(block, "duplicate_paragraphs")
         seen[key] = None
         return block
