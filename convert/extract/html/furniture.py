@@ -187,8 +187,10 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     RIGHTS_MAX_CHARS and may_be_rights(text) and RIGHTS_LINE.search(text):
                 _dropped(block, "rights_lines")
                 continue
-            # (a line left out of the run is one _is_promo refuses before its hints)
-            if PROMO_LINES and _is_promo(text, id(block) in hinted if hinted is not None else None):
+            # (a line left out of the run is one _is_promo refuses before its hints; one of
+            # the run not hinted is no promo line, decided without a call)
+            if PROMO_LINES and (hinted is None or id(block) in hinted) and _is_promo(
+                    text, True if hinted is not None else None):
                 _dropped(block, "promo_lines")
                 continue
             # (the three substring scans first: they cost less than splitting a long text)

@@ -450,12 +450,15 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
                 and P.READ_ALSO.match(stripped):
             return _dropped(block, "read_also_lines")
-        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.consent_text(
-                stripped, id(block) in texts.consent if texts is not None else None):
+        # (with the texts read, one not hinted is no notice, decided without a call)
+        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and (
+                texts is None or id(block) in texts.consent) and P.consent_text(
+                stripped, True if texts is not None else None):
             # A cookie / consent notice is never article text, wherever it sits.
             return _dropped(block, "consent_lines")
-        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(
-                stripped, id(block) in texts.notice if texts is not None else None):
+        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and (
+                texts is None or id(block) in texts.notice) and P.browser_notice(
+                stripped, True if texts is not None else None):
             return _dropped(block, "browser_notices")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
