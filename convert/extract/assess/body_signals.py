@@ -26,6 +26,16 @@ def body_signals(blocks: Iterable[Block], page_chars: int) -> dict[str, float]:
             if t == "code_block":
                 counts["code"] += 1
             continue
+        if t == "paragraph" or t == "heading":
+            # (the common block, read without the generic walk's attribute probes; most hold
+            # one text)
+            counts[t] += 1
+            kids = node.children
+            if len(kids) == 1 and kids[0].type == "text":
+                chars[linked] += len(kids[0].text)
+            else:
+                stack.extend((c, linked) for c in kids)
+            continue
         if t == "link":
             stack.extend((c, 1) for c in node.children)
         elif t == "list":

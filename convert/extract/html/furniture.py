@@ -118,6 +118,9 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
     """One run of sibling blocks, tidied (containers inside first); ``in_item``: the blocks of
     a list item (a tool label there is judged with its list's other items)."""
     out: list[Block] = []
+    # ids of the paragraphs kept below as credit lines (judged again by the pair rules, once
+    # their next neighbour is known)
+    credits: set[int] = set()
     # id(paragraph or heading) -> its text, for the rules below and the pair rules
     texts = {id(b): inline_text(b.children).strip() for b in blocks
              if isinstance(b, (Paragraph, Heading))}
@@ -184,8 +187,10 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     RIGHTS_MAX_CHARS and may_be_rights(text) and RIGHTS_LINE.search(text):
                 _dropped(block, "rights_lines")
                 continue
-            # (a line left out of the run is one _is_promo refuses before its hints)
-            if PROMO_LINES and _is_promo(text, id(block) in hinted if hinted is not None else None):
+            # (a line left out of the run is one _is_promo refuses before its hints; one of
+            # the run not hinted is no promo line, decided without a call)
+            if PROMO_LINES and (hinted is None or id(block) in hinted) and _is_promo(
+                    text, True if hinted is not None else None):
                 _dropped(block, "promo_lines")
                 continue
             # (the three substring scans first: they cost less than splitting a long text)
@@ -207,9 +212,10 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     out[-1] = Figure(fig.image, fig.caption, block.children)
                 else:
                     out.append(block)  # judged again once its next neighbour is known
+                    credits.add(id(block))
                 continue
         out.append(block)
-    return _pairs(out, texts)
+    return _pairs(out, texts, credits)
 
 
 def _drop_link_runs(blocks: list[Block]) -> list[Block]:
@@ -285,12 +291,13 @@ def _link_lines(blocks: Sequence[Block], out: list) -> None:
         if isinstance(block, (Div, Quote)):
             _link_lines(block.blocks, out)
         elif isinstance(block, (Paragraph, Heading)):
-            kids, _ = _opened(block)
+            kids = block.children
             if len(kids) == 1 and kids[0].type == "text":
-                # (the common line: one text, no link, so never a link line)
+                # (the common line: one text, no link, so never a link line; nothing to open)
                 if kids[0].text.strip():
                     out.append((id(block), False))
                 continue
+            kids, _ = _opened(block)
             segment: list = []
             for child in (*kids, None):
                 if child is None or child.type == "line_break":
@@ -334,9 +341,11 @@ def _same(new: list[Block], old: Sequence[Block]) -> bool:
     return len(new) == len(old) and all(a is b for a, b in zip(new, old))
 
 
-def _pairs(blocks: list[Block], texts: dict[int, str]) -> list[Block]:
+def _pairs(blocks: list[Block], texts: dict[int, str], credits: set[int]) -> list[Block]:
     """Rules that judge a block against its neighbours: caption twins, a credit line before
-    its figure, a credit line with no figure beside it."""
+    its figure, a credit line with no figure beside it. ``blocks`` are :func:`_sequence`'s,
+    ``texts`` their texts and ``credits`` the ids of those it kept as credit lines (each
+    paragraph there was judged: its verdict is not asked again)."""
     out: list[Block] = []
     n = len(blocks)
     skip: set[int] = set()
@@ -344,13 +353,15 @@ def _pairs(blocks: list[Block], texts: dict[int, str]) -> list[Block]:
         if i in skip:
             continue
         if isinstance(block, Paragraph):
-            text = texts.get(id(block))
-            if text is None:
-                text = inline_text(block.children).strip()
-            if CAPTION_TWINS and _is_twin(text, blocks, i):
+            text = texts[id(block)]
+            # (a twin is cut short or beside a figure: most paragraphs are neither, decided
+            # without a call)
+            if CAPTION_TWINS and ("..." in text or "…" in text or i and isinstance(
+                    blocks[i - 1], Figure) or i + 1 < n and isinstance(blocks[i + 1], Figure)) \
+                    and _is_twin(text, blocks, i):
                 _dropped(block, "caption_twins")
                 continue
-            if CREDIT_LINES and 0 < len(text) <= CREDIT_MAX_CHARS and _is_credit(text):
+            if CREDIT_LINES and id(block) in credits:
                 nxt = blocks[i + 1] if i + 1 < n else None
                 if isinstance(nxt, Figure) and not nxt.credit:
                     out.append(Figure(nxt.image, nxt.caption, block.children))

@@ -17,6 +17,9 @@ from typing import Callable, Sequence
 
 #: Joins the folded texts: no hint holds it, so no hint is found across two texts.
 _SEPARATOR = "\x00"
+#: The folds that change an ASCII character into one ASCII character (A-Z to a-z), each on
+#: its own: folding the joined texts of an ASCII run is folding each text.
+_ASCII_FOLDS = (str.casefold, str.lower)
 
 
 def holding(texts: Sequence[str], needles: Sequence[str],
@@ -34,11 +37,18 @@ def hits(texts: Sequence[str], groups: Sequence[Sequence[str]],
          fold: Callable[[str], str] = str.casefold) -> list[set[int]]:
     """For each group of needles, the indices of the texts whose ``fold(text)`` holds one of
     the group's needles (:func:`holding`'s answer, as a set of the true ones)."""
-    folded = list(map(fold, texts))
+    joined = _SEPARATOR.join(texts)
+    if joined.isascii() and fold in _ASCII_FOLDS:
+        # (ASCII text folds letter by letter, to the same length, the separator to itself:
+        # the joined text is folded in one call instead of one per text)
+        folded = texts
+        joined = fold(joined)
+    else:
+        folded = list(map(fold, texts))
+        joined = _SEPARATOR.join(folded)
     # Where each folded text starts in the joined text (its length and a separator after it:
     # summed in C).
     starts = list(accumulate(map((1).__add__, map(len, folded)), initial=0))
-    joined = _SEPARATOR.join(folded)
     last = len(folded) - 1
     out: list[set[int]] = []
     for needles in groups:

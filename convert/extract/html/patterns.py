@@ -154,6 +154,14 @@ READ_ALSO = lazy(
     r"\s*[:：»>-]",
     re.IGNORECASE)
 
+
+def may_read_also(text: str) -> bool:
+    """Whether ``text`` may match :data:`READ_ALSO`: every match ends in one of its marks
+    (``[:：»>-]``, which have no other case), and most lines hold none. (A few substring
+    tests cost less than lower-casing the line for the regex.)"""
+    return ":" in text or "-" in text or ">" in text or "»" in text or "：" in text
+
+
 #: A consent / cookie notice line: never article text (short blocks only).
 CONSENT_TEXT = lazy(
     r"\b(?:we|this (?:site|website)|our (?:site|website|partners))\b[^.]{0,60}\buses? cookies\b|"

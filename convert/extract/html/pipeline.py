@@ -447,14 +447,18 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         stripped = text.strip()
         if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
             return _dropped(block, "boilerplate_lines")
-        if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.READ_ALSO.match(stripped):
+        if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
+                and P.READ_ALSO.match(stripped):
             return _dropped(block, "read_also_lines")
-        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and P.consent_text(
-                stripped, id(block) in texts.consent if texts is not None else None):
+        # (with the texts read, one not hinted is no notice, decided without a call)
+        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and (
+                texts is None or id(block) in texts.consent) and P.consent_text(
+                stripped, True if texts is not None else None):
             # A cookie / consent notice is never article text, wherever it sits.
             return _dropped(block, "consent_lines")
-        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and P.browser_notice(
-                stripped, id(block) in texts.notice if texts is not None else None):
+        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and (
+                texts is None or id(block) in texts.notice) and P.browser_notice(
+                stripped, True if texts is not None else None):
             return _dropped(block, "browser_notices")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
@@ -465,7 +469,9 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
         # block repeating the one right before it is a duplicate (responsive twins, copy
         # widgets).
-        if DUPLICATE_PARAGRAPHS and key and len(key) <= DUPLICATE_MAX_CHARS and key == _last(seen):
+        # (_last inlined: asked for every paragraph)
+        if DUPLICATE_PARAGRAPHS and key and len(key) <= DUPLICATE_MAX_CHARS and seen and \
+                key == next(reversed(seen)):
             return _dropped(block, "duplicate_paragraphs")
         seen[key] = None
         return block

@@ -104,8 +104,8 @@ def score(body: LexborNode) -> dict[int, Candidate]:
     notices = holding([text if len(text) < NOTICE_MAX_CHARS else "" for _, text in paragraphs],
                       P.NOTICE_HINTS, str.lower) if BROWSER_NOTICE_POINTS else []
     for i, (node, text) in enumerate(paragraphs):
-        if BROWSER_NOTICE_POINTS and len(text) < NOTICE_MAX_CHARS and P.browser_notice(
-                text, notices[i]):
+        # (a text not hinted is no notice, without a call; a hinted one is short)
+        if BROWSER_NOTICE_POINTS and notices[i] and P.browser_notice(text, True):
             continue  # (a browser notice beside a short story outscored it)
         points = 1 + commas(text) + min(len(text) / CHARS_PER_POINT,
                                                        MAX_LENGTH_POINTS)

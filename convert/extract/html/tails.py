@@ -130,7 +130,9 @@ def drop_author_box(blocks: Sequence[Block], counts: dict | None = None) -> Sequ
             prose += 1
         if text is None or above < ABOVE_PROSE_LINES:
             continue
-        if ABOUT_AUTHOR_INLINE.match(text):
+        # (the pattern starts "about", case-blind, where "a" is only a or A: most lines fail
+        # that first letter, decided without the regex)
+        if text[:1] in "aA" and ABOUT_AUTHOR_INLINE.match(text):
             if words <= BIO_MAX_WORDS:
                 doomed.add(id(block))
             continue

@@ -44,3 +44,18 @@ def test_hits_answers_each_group_as_holding_does():
         assert got == {i for i, held in enumerate(holding(texts, needles, str.lower)) if held}
         assert got == {i for i, t in enumerate(texts) if any(n in t.lower() for n in needles)}
     assert hits([], groups) == [set(), set(), set()]
+
+
+@pytest.mark.parametrize("needles, fold", [(PROMO_HINTS, str.casefold),
+                                           (P.NOTICE_HINTS, str.lower)])
+def test_an_ascii_run_folded_at_once_answers_as_each_text(needles, fold):
+    # (an all-ASCII run is folded in one call, not text by text: same answer)
+    rng = random.Random(15)
+    pieces = ["Follow", "us", "on", "Twitter", "the", "council", "WWW.EXAMPLE.COM", "@x",
+              "BROWSER", "Java", "Script", "javascript", "Best", "Viewed", "\n", "", "\x00",
+              "SIGN", "mail", "ing", "list"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+             for _ in range(2000)] + ["brow", "ser", "JAVA", "SCRIPT"]
+    assert "".join(texts).isascii()
+    expected = [any(n in fold(t) for n in needles) for t in texts]
+    assert holding(texts, needles, fold) == expected

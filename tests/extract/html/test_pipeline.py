@@ -161,3 +161,16 @@ def test_consent_text_hint_never_hides_a_match():
         assert P.consent_text(text) == expected, text
         assert P.consent_text(text, "cook" in text.lower()) == expected, text
     assert P.consent_text("we use coo\u212aies here") and P.consent_text("Cookie Policy")
+
+
+def test_read_also_marks_never_hide_a_match():
+    # The mark test first, the match after: the same answer as the match alone.
+    from convert.extract.html import patterns as P
+
+    texts = ["Read also: the council's plan", "SEE ALSO » Budget", "Lesen Sie auch - mehr",
+             "Related > River", "Voir aussi： le pont", "Read more", "Read also the plan",
+             "The council met - and agreed.", "Related stories", "Nothing here.", ""]
+    for text in texts:
+        expected = P.READ_ALSO.match(text) is not None
+        assert (P.may_read_also(text) and P.READ_ALSO.match(text) is not None) == expected, text
+    assert not P.may_read_also("Read more") and P.may_read_also("Read also: x")

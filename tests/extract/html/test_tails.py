@@ -119,6 +119,13 @@ def test_author_box_on_one_line_leaves():
     assert "Paragraph 4" in text and "About the Author" not in text
 
 
+def test_author_box_on_one_line_in_lower_case_leaves():
+    # (the line is read case-blind: "about", not only "About")
+    text = article_text(parse_html(story_page(
+        "<p>about the writer \u2013 Jane Harbour is the Gazette's harbour reporter.</p>")))
+    assert "Paragraph 4" in text and "about the writer" not in text
+
+
 def test_author_box_stays_with_the_rule_off(monkeypatch):
     monkeypatch.setattr(tails, "AUTHOR_BOX_LINES", False)
     text = article_text(parse_html(story_page(_BIO)))
