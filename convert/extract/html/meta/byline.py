@@ -67,6 +67,9 @@ def visible_byline(tree: LexborHTMLParser) -> list[str]:
     """Authors named on the page: a forum's thread starter, then the byline elements from the
     most specific selector to the broadest, then a "By ..." line of text, then a forum
     poster's name."""
+    if tree.css_first(_ANY_BYLINE_MARKUP) is None:
+        # (the same answer as the steps below give a page with no byline markup)
+        return _byline_text(tree) or _posts_by(tree)
     names = _thread_starter(tree)
     if names:
         return names
@@ -118,6 +121,15 @@ def _only_other_link(node: LexborNode, text: str) -> bool:
 _STARTER_LABELS = ("thread starter", "started by", "topic starter")
 #: (one cheap probe for the labels' shared stem; the label's exact text is checked after)
 _STARTER_SELECTOR = 'span:lexbor-contains("starte" i), dt:lexbor-contains("starte" i)'
+#: Every element any of :data:`_STARTER_SELECTOR`, :data:`_BYLINE_PRIORITY` and :data:`_POSTER`
+#: matches matches one of these (each part is one of theirs or a substring test their
+#: values hold: "uthor" is in "author", "Author", "AuthorName"; "yline" in "byline" and
+#: "Byline"; "/author" in "/author/" and "/authors/"), so on a page where none matches, all
+#: their walks find nothing: one walk stands for seven.
+_ANY_BYLINE_MARKUP = (
+    _STARTER_SELECTOR + ', [rel="author"], [itemprop="author"], [class*="uthor"], '
+    '[class*="yline"], .author, [data-testid*="byline"], [class*="autor"], '
+    'a[href*="/author"], ' + _POSTER)
 #: Labels read for "Thread starter" (it sits in the thread's header).
 STARTER_LABELS_READ = 5
 #: A thread starter's name (a handle) is this many characters long.

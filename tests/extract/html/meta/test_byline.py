@@ -117,3 +117,34 @@ def test_byline_words_in_any_case_and_labels_of_every_length_are_read():
                    "<p>Basil wants warmth.</p>") == ["Dana Whitfield"]
     assert _byline("<div><span>Geschrieben von</span><span>Dana Whitfield</span></div>"
                    "<p>Basil wants warmth.</p>") == ["Dana Whitfield"]
+
+
+def test_the_one_walk_prefilter_finds_every_page_any_byline_selector_matches():
+    # (when it finds nothing, visible_byline skips the seven walks: each must find nothing too)
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.html.meta import byline as B
+    samples = [
+        "<span>Thread Starter</span><b>jo</b>", "<dl><dt>Topic starter</dt><dd>jo</dd></dl>",
+        "<a rel='author' href='/jo'>Jo</a>", "<span itemprop='author'>Jo</span>",
+        "<div class='post-byline'>By Jo</div>", "<div class='Byline'>By Jo</div>",
+        "<div class='author-name'>Jo</div>", "<div class='c-AuthorName'>Jo</div>",
+        "<div class='post_author__name'>Jo</div>", "<div class='x author'>Jo</div>",
+        "<div class='meta-author'><span class='c-name'>Jo</span></div>",
+        "<address class='author'>Jo</address>", "<p data-testid='story-byline'>Jo</p>",
+        "<span class='autor'>Jo</span>", "<a href='/authors/jo/'>Jo</a>",
+        "<a href='/author/jo'>Jo</a>", "<span class='bigusername'>jo</span>",
+        "<span class='PostUser-name'>jo</span>",
+    ]
+    selectors = (B._STARTER_SELECTOR, *B._BYLINE_PRIORITY, B._POSTER)
+    for sample in samples:
+        tree = LexborHTMLParser(f"<html><body><p>Text.</p>{sample}</body></html>")
+        assert any(tree.css(s) for s in selectors), sample
+        assert tree.css_first(B._ANY_BYLINE_MARKUP) is not None, sample
+    plain = LexborHTMLParser("<html><body><div class='post'><p>By Jo Carreira</p></div>"
+                             "<a href='/about'>About</a></body></html>")
+    assert tree.css_first(B._ANY_BYLINE_MARKUP) is not None
+    assert plain.css_first(B._ANY_BYLINE_MARKUP) is None
+    assert not any(plain.css(s) for s in selectors)
+    # the prefilter's answer is the full search's: the "By ..." line of text
+    assert B.visible_byline(plain) == ["Jo Carreira"]
