@@ -322,9 +322,41 @@ def _is_wrapper(node: LexborNode) -> bool:
 
 def _prose(node: LexborNode) -> int:
     """Characters of paragraph text outside links."""
-    total = 0
-    for para in node.css("p"):
-        total += text_len(para) - _link_chars(para)
+    paras = node.css("p")
+    if not paras:
+        return 0
+    total = sum(text_len(para) for para in paras)
+    # Each paragraph's link characters, from one walk for the links of all of them (not a
+    # walk per paragraph): a link counts once for every paragraph it sits in (a <p> can hold
+    # a table holding another), as each paragraph's own walk would find it. (Integers: the
+    # order they are summed in does not matter.)
+    ids = {para.mem_id for para in paras}
+    top = node.mem_id
+    # (paragraphs among an element and its ancestors up to ``node``, remembered for the
+    # elements passed: the next link stops where its path meets one already walked)
+    around: dict[int, int] = {}
+    for link in node.css("a"):
+        if link.mem_id == top:
+            continue  # (the element itself: no paragraph of it is around it)
+        path: list[int] = []
+        count = 0
+        up = link.parent
+        while up is not None:
+            key = up.mem_id
+            known = around.get(key)
+            if known is not None:
+                count = known
+                break
+            path.append(key)
+            if key == top:
+                break
+            up = up.parent
+        for key in reversed(path):
+            if key in ids:
+                count += 1
+            around[key] = count
+        if count:
+            total -= count * text_len(link)
     return total
 
 

@@ -191,3 +191,27 @@ def test_short_lines_of_a_text_in_divs_are_debris_without_the_rule(monkeypatch):
     monkeypatch.setattr(cleaning, "TEXT_LINES", False)
     lines = _lines(convert.parse(_letter_page(), kind="html"))
     assert "Why Armstrong?" not in lines and "Dr John McGowan" not in lines
+
+
+def test_prose_counts_paragraph_text_outside_links_with_one_walk_for_the_links():
+    # (synthetic: a link counts against every paragraph around it, as a walk per paragraph
+    # finds it; quirks mode lets a <p> hold a table holding another <p>)
+    from selectolax.lexbor import LexborHTMLParser
+
+    from convert.extract.html.cleaning import _prose
+    from convert.extract.html.measure import text_len
+
+    def per_paragraph(node):  # the definition: each paragraph's text less its links'
+        return sum(text_len(p) - sum(text_len(a) for a in p.css("a")) for p in node.css("p"))
+
+    tree = LexborHTMLParser(
+        "<html><body><div id='d'><p>Plain words <a href='/x'>linked</a> more.</p>"
+        "<p>Outer <table><tr><td><p>inner <a href='/y'>deep link</a></p></td></tr></table>"
+        "</p><a href='/z'>loose link</a><p><a href='/w'>all link</a></p></div>"
+        "<p id='solo'>Solo <a href='/v'>a</a></p><a id='a' href='/u'><p>in a link</p></a>"
+        "</body></html>")
+    for selector in ("#d", "#solo", "#a", "body", "td"):
+        node = tree.css_first(selector)
+        assert _prose(node) == per_paragraph(node), selector
+    assert _prose(tree.css_first("#solo")) == len("Solo")
+    assert _prose(tree.css_first("#d table")) == per_paragraph(tree.css_first("#d table")) > 0
