@@ -56,9 +56,32 @@ def _runs(nodes: Iterable[LexborNode]) -> tuple[int, int]:
     return len(runs), sum(runs)
 
 
+#: Elements of a heading looked at in Python before the selector engine is asked.
+HEADING_PEEK = 12
+
+
+def _holds_link(heading: LexborNode) -> bool:
+    """``heading.css_first("a[href]") is not None``, answered for a small heading by a look
+    at its few elements (a selector search costs several times more): no ``<a>`` in it holds
+    none, an ``<a>`` with an ``href`` is one. The selector is asked otherwise (a big heading,
+    or an ``<a>`` without ``href``: an SVG link's ``xlink:href`` matches ``[href]`` too)."""
+    seen = 0
+    for node in heading.traverse():
+        if node.tag == "a":
+            if "href" in node.attrs:
+                return True
+            break
+        seen += 1
+        if seen > HEADING_PEEK:
+            break
+    else:
+        return False
+    return heading.css_first("a[href]") is not None
+
+
 def _linked(heading: LexborNode) -> bool:
     """Whether a heading is a link or holds one (a card's title)."""
-    if heading.css_first("a[href]") is not None:
+    if _holds_link(heading):
         return True
     parent = heading.parent
     for _ in range(2):
