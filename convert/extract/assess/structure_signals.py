@@ -61,7 +61,8 @@ HEADING_PEEK = 12
 
 
 def _holds_link(heading: LexborNode) -> bool:
-    """``heading.css_first("a[href]") is not None``, answered for a small heading by a look
+    """(:func:`convert.extract.html.dom.holds_link`, which the html package's import of this
+    module keeps from being imported here.) ``heading.css_first("a[href]") is not None``, answered for a small heading by a look
     at its few elements (a selector search costs several times more): no ``<a>`` in it holds
     none, an ``<a>`` with an ``href`` is one. The selector is asked otherwise (a big heading,
     or an ``<a>`` without ``href``: an SVG link's ``xlink:href`` matches ``[href]`` too)."""

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
-from .dom import children, has_descendant, inside
+from .dom import children, has_descendant, holds_tag, inside
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, GATED_STORY
 from .measure import (LOOSE, Candidate, class_weight, commas, label, link_density, note_links,
                       text_len, text_len_of)
@@ -363,7 +363,7 @@ def _prose(node: LexborNode) -> int:
 def _labels_prose(node: LexborNode) -> bool:
     """Whether the element right after ``node`` is a paragraph of prose (``node`` is its label:
     "Q." over the question, "10" over the tenth entry), ``node`` itself holding no link."""
-    if node.css_first("a") is not None:
+    if holds_tag(node, "a"):
         return False
     nxt = node.next
     while nxt is not None and nxt.tag in ("-text", "_text", "-comment", "_comment"):
@@ -380,7 +380,7 @@ def _text_line(node: LexborNode) -> bool:
     block inside) with :data:`LABELLED_PROSE_CHARS` characters outside links. A text pasted
     from a word processor or set line by line in ``<div>``s reads so; a toolbar's, a card's
     or a form's labels sit among short blocks or blocks of other tags."""
-    if node.css_first("a") is not None:
+    if holds_tag(node, "a"):
         return False
     found = 0
     for step in ("prev", "next"):

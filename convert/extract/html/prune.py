@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
-from .dom import hidden_by
+from .dom import hidden_by, holds_tag
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE
@@ -152,7 +152,7 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             if QUOTED_EMBEDS and (
                     # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a
                     # share bar; asked only of the elements about to go, as are the tests below.)
-                    tag == "blockquote" or embed and node.css_first("blockquote") is not None):
+                    tag == "blockquote" or embed and holds_tag(node, "blockquote")):
                 continue
             if GATED_STORY and gate and _gated_story(node):
                 continue

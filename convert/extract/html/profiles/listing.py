@@ -55,7 +55,7 @@ from convert.extract.ablation import rule
 from convert.safety import kept_url
 from convert.textutil import block_texts, inline_text
 
-from ..dom import within
+from ..dom import holds_link, within
 from ..measure import text_len
 from ...lazyre import lazy
 from . import cards, service
@@ -134,7 +134,7 @@ def _is_card(item: LexborNode, length: int) -> bool:
         hidden = sum(text_len(d) for d in item.css(_DIALOGS))
         if hidden and length - hidden < CARD_MIN_CHARS:
             return False
-    return item.tag == "a" and bool(item.attrs.get("href")) or item.css_first("a[href]") is not None
+    return item.tag == "a" and bool(item.attrs.get("href")) or holds_link(item)
 
 
 def _grids(root: LexborNode, hidden=is_hidden) -> list[tuple[float, Group]]:  # noqa: ANN001
