@@ -16,6 +16,8 @@ from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..peek import holds_link
+
 __all__ = ["structure_signals"]
 
 #: Elements at most this many are read per query (a page of 20 000 links costs no more).
@@ -56,33 +58,9 @@ def _runs(nodes: Iterable[LexborNode]) -> tuple[int, int]:
     return len(runs), sum(runs)
 
 
-#: Elements of a heading looked at in Python before the selector engine is asked.
-HEADING_PEEK = 12
-
-
-def _holds_link(heading: LexborNode) -> bool:
-    """(:func:`convert.extract.html.dom.holds_link`, which the html package's import of this
-    module keeps from being imported here.) ``heading.css_first("a[href]") is not None``, answered for a small heading by a look
-    at its few elements (a selector search costs several times more): no ``<a>`` in it holds
-    none, an ``<a>`` with an ``href`` is one. The selector is asked otherwise (a big heading,
-    or an ``<a>`` without ``href``: an SVG link's ``xlink:href`` matches ``[href]`` too)."""
-    seen = 0
-    for node in heading.traverse():
-        if node.tag == "a":
-            if "href" in node.attrs:
-                return True
-            break
-        seen += 1
-        if seen > HEADING_PEEK:
-            break
-    else:
-        return False
-    return heading.css_first("a[href]") is not None
-
-
 def _linked(heading: LexborNode) -> bool:
     """Whether a heading is a link or holds one (a card's title)."""
-    if _holds_link(heading):
+    if holds_link(heading):
         return True
     parent = heading.parent
     for _ in range(2):

@@ -11,7 +11,8 @@ from selectolax.lexbor import LexborNode
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
-from .dom import children, has_descendant, holds_tag, inside
+from ..peek import holds_tag
+from .dom import children, has_descendant, inside
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, GATED_STORY
 from .measure import (LOOSE, Candidate, class_weight, commas, label, link_density, note_links,
                       text_len, text_len_of)

@@ -194,44 +194,6 @@ def following(start: LexborNode, root: LexborNode) -> Iterator[LexborNode]:
         node = after
 
 
-#: Elements :func:`holds_tag` looks at itself before asking the selector engine.
-_TAG_PEEK = 12
-
-
-def holds_tag(node: LexborNode, tag: str) -> bool:
-    """``node.css_first(tag) is not None`` for a plain tag name (the node itself counts): a
-    small element's few elements are looked at here (a selector search costs several times
-    more, most of it parsing the selector); a bigger one is asked of the selector."""
-    seen = 0
-    for el in node.traverse():
-        if el.tag == tag:
-            return True
-        seen += 1
-        if seen > _TAG_PEEK:
-            return node.css_first(tag) is not None
-    return False
-
-
-def holds_link(node: LexborNode) -> bool:
-    """``node.css_first("a[href]") is not None`` (the node itself counts), answered for a
-    small element by a look at its few elements (a selector search costs several times more):
-    no ``<a>`` in it holds none, an ``<a>`` with an ``href`` is one. The selector is asked
-    otherwise (a big element, or an ``<a>`` without ``href``: an SVG link's ``xlink:href``
-    matches ``[href]`` too)."""
-    seen = 0
-    for el in node.traverse():
-        if el.tag == "a":
-            if "href" in el.attrs:
-                return True
-            break
-        seen += 1
-        if seen > _TAG_PEEK:
-            break
-    else:
-        return False
-    return node.css_first("a[href]") is not None
-
-
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
     # One search answers unless the node itself matches (the first match, in document order):

@@ -14,7 +14,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
-from .dom import hidden_by, holds_tag
+from ..peek import holds_tag
+from .dom import hidden_by
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE

@@ -136,35 +136,3 @@ def test_hiding_class_is_the_patterns_answer():
                 "\u0130nvisible", "invi\u017f\u017fible", "hidde\u212a", "screen\u00a0x"]:
         _hiding_class.cache_clear()
         assert _hiding_class(cls) == bool(P.HIDDEN_CLASS.search(cls)), cls
-
-
-def test_holds_tag_answers_as_the_selector_does():
-    # (synthetic: small elements are looked at in Python, big ones asked of the selector)
-    from convert.extract.html import dom
-
-    tree = LexborHTMLParser(
-        "<html><body><p id='linked'>Words <a>a link</a></p><p id='plain'>Words only</p>"
-        "<a id='self' href='/x'>itself</a><svg id='svg'><a><text>svg</text></a></svg>"
-        "<div id='late'>" + "<span>w</span>" * 20 + "<a href='/y'>late</a></div>"
-        "<div id='big'>" + "<span>w</span>" * 20 + "</div></body></html>")
-    for ident in ("linked", "plain", "self", "svg", "late", "big"):
-        node = tree.css_first(f"#{ident}")
-        for tag in ("a", "span", "img"):
-            assert dom.holds_tag(node, tag) is (node.css_first(tag) is not None), (ident, tag)
-    assert dom.holds_tag(tree.css_first("#late"), "a")
-    assert not dom.holds_tag(tree.css_first("#plain"), "a")
-
-
-def test_holds_link_answers_as_the_selector_does():
-    from convert.extract.html import dom
-
-    tree = LexborHTMLParser(
-        "<html><body><li id='card'><a href='/s'>Story</a></li><li id='bare'><a href>x</a></li>"
-        "<li id='anchor'><a name='n'>x</a></li><li id='plain'>x</li>"
-        "<li id='svg'><svg><a xlink:href='#q'><text>x</text></a></svg></li>"
-        "<a id='self' href='/x'>itself</a>"
-        "<li id='late'>" + "<span>w</span>" * 20 + "<a href='/y'>late</a></li></body></html>")
-    for ident in ("card", "bare", "anchor", "plain", "svg", "self", "late"):
-        node = tree.css_first(f"#{ident}")
-        assert dom.holds_link(node) is (node.css_first("a[href]") is not None), ident
-    assert dom.holds_link(tree.css_first("#svg")) and not dom.holds_link(tree.css_first("#anchor"))

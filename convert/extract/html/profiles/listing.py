@@ -55,7 +55,8 @@ from convert.extract.ablation import rule
 from convert.safety import kept_url
 from convert.textutil import block_texts, inline_text
 
-from ..dom import holds_link, within
+from ...peek import holds_link
+from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
 from . import cards, service
