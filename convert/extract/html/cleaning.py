@@ -308,8 +308,10 @@ def _in_pre(node: LexborNode, root: LexborNode) -> bool:
 def _is_wrapper(node: LexborNode) -> bool:
     """A container whose only content is one element: judged through that element."""
     only = None
-    # (iter() is children() plus the nameless nodes, which read as "-": faster)
-    for kid in node.iter(include_text=True):
+    # (every child node, the nameless ones reading as "-": a chain of ``.next`` rather than
+    # ``iter()``, whose generator, left early, costs more to close than the walk)
+    kid = node.child
+    while kid is not None:
         tag = kid.tag
         if tag == "-text":
             if (kid.text_content or "").strip():
@@ -318,6 +320,7 @@ def _is_wrapper(node: LexborNode) -> bool:
             if only is not None:
                 return False
             only = kid
+        kid = kid.next
     return only is not None and only.tag in _CLEAN_TAGS
 
 

@@ -203,9 +203,11 @@ def has_descendant(node: LexborNode, selector: str) -> bool:
         return False
     if first.mem_id != node.mem_id:
         return True
-    for kid in node.iter():  # (children() but faster; nameless and comment nodes skipped)
+    kid = node.child  # (text, comment and nameless nodes skipped)
+    while kid is not None:
         if not (kid.tag or "-").startswith("-") and kid.css_first(selector) is not None:
             return True
+        kid = kid.next
     return False
 
 

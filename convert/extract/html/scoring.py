@@ -68,14 +68,18 @@ def _paragraph_nodes(body: LexborNode) -> list[tuple[LexborNode, str]]:
             if tag not in ("p", "pre"):
                 has_block = False
                 has_text = False
-                # (iter() is children() plus the nameless nodes, which read as "-": faster)
-                for kid in node.iter(include_text=True):
+                # (every child node, the nameless ones reading as "-"; a chain of ``.next``
+                # rather than ``iter()``: a generator left at a block child costs more to close
+                # than the walk to it)
+                kid = node.child
+                while kid is not None:
                     ktag = kid.tag or "-"
                     if ktag in P.BLOCK_TAGS:
                         has_block = True
                         break
                     if ktag == "-text" and not has_text and (kid.text_content or "").strip():
                         has_text = True
+                    kid = kid.next
                 if has_block:
                     continue
                 if tag == "span" and not has_text:
