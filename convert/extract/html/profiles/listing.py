@@ -190,6 +190,8 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
             blocks = cards.without_counters(blocks)
         if cards.CARD_READ_TIMES:
             blocks = cards.without_read_times(blocks)
+        if cards.CARD_TALLIES:
+            blocks = cards.without_tallies(blocks)
         built.append(blocks)
     if cards.CARD_CALLS:
         built = cards.without_calls(built)

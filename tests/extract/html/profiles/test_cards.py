@@ -337,3 +337,29 @@ def test_a_cards_reading_time_is_left_out():
 def test_read_times_ablated(monkeypatch):
     monkeypatch.setattr(cards, "CARD_READ_TIMES", False)
     assert "4 min read" in _text(list(_built(_timed_feed()).items[1].blocks))
+
+
+def _rated(i: int) -> str:
+    # The shape of a recipe or shop card (allrecipes.com, wcxb-dev-extra 2973; bhphotovideo.com,
+    # wcxb-dev 2955; both tune pages): the count of ratings or reviews on a line of its own.
+    return (f"<div class='card'><h3><a href='/r/{i}'>Crispy air fryer potatoes number {i}</a>"
+            f"</h3><p>Golden potatoes with garlic, ready in twenty minutes.</p>"
+            f"<p>{839 + i}  Ratings</p><p>({i + 2}) reviews</p><p>2 comments and a recipe</p>"
+            f"</div>")
+
+
+def _rated_grid() -> str:
+    return ("<html><body><main><div class='grid'>" + "".join(_rated(i) for i in range(6))
+            + "</div></main></body></html>")
+
+
+def test_a_cards_tallies_are_left_out():
+    text = _text(list(_built(_rated_grid()).items[1].blocks))
+    assert "potatoes number 1" in text and "2 comments and a recipe" in text
+    assert "840" not in text and "(3) reviews" not in text
+
+
+def test_tallies_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_TALLIES", False)
+    text = _text(list(_built(_rated_grid()).items[1].blocks))
+    assert "840 Ratings" in text and "(3) reviews" in text
