@@ -234,7 +234,7 @@ _HEADINGS = "h1, h2, h3, h4, h5, h6"
 #: "Rating snapshot", "Reviews for this item (76)", "Top reviews from other countries",
 #: "Questions & Answers", "Write a Review". Not a bare "Reviews": on a shop of games or books
 #: it titles the critics' quotes, which the golds keep. On the wcxb tune product pages the
-#: golds leave out the section under such a heading on every page that has one (17 sections,
+#: golds leave out the section under such a heading on every page that has one (14 sections,
 #: 11 pages, 9 sites).
 _REVIEWS_TITLE = lazy(
     r"(?:(?:(?:customer|product|guest|member|verified) )?(?:reviews?|ratings?)"
