@@ -188,6 +188,10 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
             blocks = cards.without_repeats(blocks)
         if cards.CARD_COUNTERS:
             blocks = cards.without_counters(blocks)
+        if cards.CARD_READ_TIMES:
+            blocks = cards.without_read_times(blocks)
+        if cards.CARD_TALLIES:
+            blocks = cards.without_tallies(blocks)
         built.append(blocks)
     if cards.CARD_CALLS:
         built = cards.without_calls(built)

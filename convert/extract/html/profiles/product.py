@@ -66,6 +66,7 @@ __all__ = ["product_markup", "without_shop_blocks", "without_product_cards", "sh
            "COLLAPSED_PANELS", "CELL_WRAPPERS",
            "OTHER_PRODUCT_HEADINGS", "unwrap_cells",
            "without_other_product_sections", "DECLARED_DESCRIPTION",
+           "REVIEW_HEADINGS", "without_review_sections", "without_headed_sections",
            "REPEATED_BLOCKS",
            "TOOLTIPS", "without_tooltips", "PREFIXED_HIDDEN", "without_prefixed_hidden",
            "LINK_LISTS", "without_link_lists"]
@@ -99,6 +100,10 @@ PREFIXED_HIDDEN = rule("prefixed_hidden", "on a product page an element hidden b
                        "under a short namespace prefix ('a-hidden', 'aok-hidden') or "
                        "named for its style ('wt-display-none') is removed, as a bare "
                        "'hidden' is: error messages, sign-in prompts, teaser captions")
+REVIEW_HEADINGS = rule("review_headings", "on a product page a section whose heading reads, "
+                       "whole, as the customers' reviews or questions ('Customer reviews', "
+                       "'Customers say', 'Reviews summary', 'Questions & Answers') is removed, "
+                       "however its blocks are named")
 LINK_LISTS = rule("product_link_lists", "on a product page a list of at least three items, each "
                   "nothing but one short link (jump links to the page's tabs, a shop's "
                   "category links), is dropped with a heading that titles only it")
@@ -150,6 +155,8 @@ def product_markup(html: str) -> str | None:
     if twins.RESPONSIVE_TWINS and without_twins(body):  # (the flag read where it lives)
         removed = True
     if OTHER_PRODUCT_HEADINGS and without_other_product_sections(body):
+        removed = True
+    if REVIEW_HEADINGS and without_review_sections(body):
         removed = True
     if TOOLTIPS and without_tooltips(body):
         removed = True
@@ -221,15 +228,52 @@ _OTHERS_TITLE = lazy(
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 
 
+#: A heading that is, whole, the title of the customers' reviews or questions, as shops whose
+#: class names are hashed or neutral title them: "Customer Reviews", "Customers say" and
+#: "Reviews summary" (a summary of the reviews written for the shop), "Ratings & Reviews",
+#: "Rating snapshot", "Reviews for this item (76)", "Top reviews from other countries",
+#: "Questions & Answers", "Write a Review". Not a bare "Reviews": on a shop of games or books
+#: it titles the critics' quotes, which the golds keep. On the wcxb tune product pages the
+#: golds leave out the section under such a heading on every page that has one (14 sections,
+#: 11 pages, 9 sites).
+_REVIEWS_TITLE = lazy(
+    r"(?:(?:(?:customer|product|guest|member|verified) )?(?:reviews?|ratings?)"
+    r"(?: (?:&|and) (?:reviews?|ratings?))? (?:summary|snapshot|overview)|"
+    r"(?:customer|product|guest|member|verified) (?:reviews?|ratings?)"
+    r"(?: (?:&|and) (?:reviews?|ratings?))?|"
+    r"(?:ratings?|reviews?) (?:&|and) (?:reviews?|ratings?)|customers say|"
+    r"what (?:our )?customers (?:are saying|say)|reviews? for this (?:item|product|shop)|"
+    r"top reviews(?: from .{1,40})?|write an? review|(?:customer )?questions? (?:&|and) answers?|"
+    r"customer questions(?: (?:&|and) answers?)?)"
+    r"(?: ?\(\d[\d,.]*\)| \d[\d,.]*)?", re.IGNORECASE)
+
+
 def without_other_product_sections(body: LexborNode) -> bool:
     """Remove the sections headed as other products (:data:`_OTHERS_TITLE`, at the start of
-    an ``<h2>``..``<h6>``): the heading's outermost wrapper holding no other heading and
-    nothing marked as the product's description; a heading with no wrapper of its own goes
-    with its following siblings up to the next heading. Whether there was any."""
+    an ``<h2>``..``<h6>``); see :func:`without_headed_sections`. Whether there was any."""
+    return without_headed_sections(body, _OTHERS_TITLE.match)
+
+
+def without_review_sections(body: LexborNode) -> bool:
+    """Remove the sections headed, whole, as the customers' reviews or questions
+    (:data:`_REVIEWS_TITLE`): :func:`without_shop_blocks` finds those named so, these are
+    the ones named otherwise. Whether there was any."""
+    return without_headed_sections(body, _reviews_title)
+
+
+def _reviews_title(text: str) -> bool:
+    return bool(_REVIEWS_TITLE.fullmatch(text.rstrip(" :")))
+
+
+def without_headed_sections(body: LexborNode, titled) -> bool:  # noqa: ANN001
+    """Remove the sections whose ``<h2>``..``<h6>`` heading's text ``titled`` accepts: the
+    heading's outermost wrapper holding no other heading and nothing marked as the product's
+    description; a heading with no wrapper of its own goes with its following siblings up
+    to the next heading. Whether there was any."""
     doomed: list[LexborNode] = []
     for heading in body.css("h2, h3, h4, h5, h6"):
         text = squeezed(heading.text(separator=" "))
-        if not text or len(text) > 80 or not _OTHERS_TITLE.match(text):
+        if not text or len(text) > 80 or not titled(text):
             continue
         if any(inside(heading, d) for d in doomed):
             continue

@@ -313,3 +313,53 @@ def test_a_label_whose_field_is_gone_is_left_out():
             + "</ul></main></body></html>")
     text = _text([_built(page)])
     assert "Size" not in text and "number 7" in text and "$19.79" in text
+
+
+def _timed_post(i: int) -> str:
+    # The shape of dev.to's feed card (wcxb-dev-extra 3014, a tune page): the card's footer
+    # holds its reading time on a line of its own.
+    return (f"<div class='crayons-story'><h2><a href='/p/{i}'>Rebuilding the agent number {i}"
+            f"</a></h2><p>#ai #agents</p><div class='crayons-story__bottom'><p>{i + 3} min "
+            f"read</p><p>{i + 3} minutes to go live</p></div></div>")
+
+
+def _timed_feed() -> str:
+    return ("<html><body><main><div class='substories'>" + "".join(
+        _timed_post(i) for i in range(8)) + "</div></main></body></html>")
+
+
+def test_a_cards_reading_time_is_left_out():
+    text = _text(list(_built(_timed_feed()).items[1].blocks))
+    assert "Rebuilding the agent number 1" in text and "4 minutes to go live" in text
+    assert "min read" not in text
+
+
+def test_read_times_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_READ_TIMES", False)
+    assert "4 min read" in _text(list(_built(_timed_feed()).items[1].blocks))
+
+
+def _rated(i: int) -> str:
+    # The shape of a recipe or shop card (allrecipes.com, wcxb-dev-extra 2973; bhphotovideo.com,
+    # wcxb-dev 2955; both tune pages): the count of ratings or reviews on a line of its own.
+    return (f"<div class='card'><h3><a href='/r/{i}'>Crispy air fryer potatoes number {i}</a>"
+            f"</h3><p>Golden potatoes with garlic, ready in twenty minutes.</p>"
+            f"<p>{839 + i}  Ratings</p><p>({i + 2}) reviews</p><p>2 comments and a recipe</p>"
+            f"</div>")
+
+
+def _rated_grid() -> str:
+    return ("<html><body><main><div class='grid'>" + "".join(_rated(i) for i in range(6))
+            + "</div></main></body></html>")
+
+
+def test_a_cards_tallies_are_left_out():
+    text = _text(list(_built(_rated_grid()).items[1].blocks))
+    assert "potatoes number 1" in text and "2 comments and a recipe" in text
+    assert "840" not in text and "(3) reviews" not in text
+
+
+def test_tallies_ablated(monkeypatch):
+    monkeypatch.setattr(cards, "CARD_TALLIES", False)
+    text = _text(list(_built(_rated_grid()).items[1].blocks))
+    assert "840 Ratings" in text and "(3) reviews" in text

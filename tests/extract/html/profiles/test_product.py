@@ -314,3 +314,35 @@ def test_a_list_of_short_links_is_dropped_with_its_own_heading():
     assert product.without_link_lists(blocks) == blocks[:2]
     assert product.without_link_lists([specs, chosen]) == [specs, chosen]
     assert product.without_link_lists([links, specs]) == [specs]
+
+
+def test_sections_headed_as_the_customers_reviews_are_removed(monkeypatch):
+    # The headings of a Wayfair page ("Customers say", "Customer Reviews", hashed class names,
+    # wcxb-dev 0620 tune) and a Walmart page ("Reviews summary" in an accordion, wcxb-dev 0615
+    # tune); a bare "Reviews" titling critics' quotes (a Steam page, wcxb-dev 3075 tune) stays.
+    html = ("<html><body><h1>Vinyl Executive Chair</h1><div class='_6o3a1'><p>A padded seat "
+            "on a swivel base.</p></div>"
+            "<div class='_6o3a2'><div class='_6o3a3'><h2>Customers say</h2><div class='_6o3a4'>"
+            "<div>Customers praise this product's comfort and ease of assembly.</div></div>"
+            "</div><div class='_6o3a5'><h2>Customer Reviews</h2></div></div>"
+            "<section class='expand-collapse-section'><div role='button'><h2><span>Reviews "
+            "summary</span></h2></div><p>Pros: handles frozen ingredients.</p></section>"
+            "<div class='_6o3a6'><h2>Reviews</h2><p>“The champion of Battle Royales.” 9/10 "
+            "– GameSpot</p></div></body></html>")
+    text = LexborHTMLParser(product.product_markup(html)).body.text()
+    assert "padded seat" in text and "champion of Battle Royales" in text
+    assert "praise" not in text and "Customer Reviews" not in text
+    assert "frozen ingredients" not in text
+    monkeypatch.setattr(product, "REVIEW_HEADINGS", False)
+    markup = product.product_markup(html)
+    assert markup is None or "praise" in LexborHTMLParser(markup).body.text()
+
+
+def test_a_review_title_is_the_whole_heading():
+    assert product._reviews_title("Reviews for this item (76)")
+    assert product._reviews_title("Questions & Answers")
+    assert product._reviews_title("Rating snapshot")
+    # (a heading naming the product after the words, or a bare "Reviews", is not one)
+    assert not product._reviews_title("Customer Reviews of the EVGA 12G-P4-3992-KR")
+    assert not product._reviews_title("Reviews")
+    assert not product._reviews_title("Review Type")
