@@ -176,6 +176,8 @@ def _execute(req: Request) -> int:
                    "appending")
         pages = skipped.leave_out(pages, lambda job: job.location in done)
     names: deque[Path] = deque()
+    if isinstance(sink, DirSink):
+        sink.planner.reserve_inputs([job.location for job in jobs])
     if isinstance(sink, DirSink) and req.name_from == "input":
         pages = _name_ahead(pages, sink.planner, names, skipped if req.skip_existing else None)
     running = run(pages, settings, workers=workers, timeout=timeout,

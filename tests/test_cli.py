@@ -134,6 +134,27 @@ def test_never_overwrites_an_input(pages):
     assert pages[0].read_bytes() == MINIMAL.read_bytes()
 
 
+def test_output_folder_never_overwrites_an_input(pages, tmp_path):
+    # -t json -d (the inputs' own folder): a.json's output would be a.json itself, and with
+    # -j 2 b.json's could replace b.json before it is read. Inputs keep their names.
+    a, b, _ = pages
+    link = tmp_path / "sub" / "c.json"
+    link.parent.mkdir()
+    link.symlink_to(b)  # its target b.json is reserved too
+    out = run_cli("convert", str(a), str(b), str(link), "-t", "json", "-d", str(tmp_path),
+                  "-j", "2")
+    assert out.returncode == 0, out.stderr
+    assert a.read_bytes() == MINIMAL.read_bytes() and b.is_file() and not b.is_symlink()
+    assert "Second" in b.read_text() and link.is_symlink()
+    assert {p.name for p in tmp_path.glob("*-2.json")} == {"a-2.json", "b-2.json"}
+    dump = tmp_path / "dump.txt"
+    dump.write_text("A title\n\n" + "The committee met on Tuesday to discuss the budget. " * 5)
+    before = dump.read_bytes()
+    out = run_cli("convert", "-r", str(tmp_path), "-t", "txt", "-d", str(tmp_path), "-q")
+    assert out.returncode == 0, out.stderr
+    assert dump.read_bytes() == before and (tmp_path / "dump-2.txt").is_file()
+
+
 def test_no_clobber(pages, tmp_path):
     target = tmp_path / "out.txt"
     target.write_text("mine")
