@@ -110,7 +110,9 @@ def plan(inputs: Sequence[str], *, recursive: bool = False, files_from: str | No
     paths.extend(expand_inputs(inputs, recursive=recursive, extensions=extensions))
     if not stdin:
         return Plan([Job(p) for p in paths])
-    if not paths and files_from is None:
+    # Only no operand at all reads standard input: a folder with no pages in it (-r) is no
+    # jobs, not a reason to read (in a loop, swallow) whatever standard input holds.
+    if not inputs and files_from is None:
         paths = ["-"]
     if paths.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")

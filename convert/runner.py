@@ -118,7 +118,8 @@ def _execute(req: Request) -> int:
                 extensions=DEFAULT_EXTENSIONS + plugins.readers().extensions(), stdin=True)
     jobs = work.jobs
     if not jobs:
-        raise UsageError("no input files (the list was empty)")
+        raise UsageError("no input files (no pages found in the folders given)" if req.inputs
+                         else "no input files (the list was empty)")
     # A web archive holds any number of pages: it counts as many inputs.
     archives = work.has_archives
     many = len(jobs) > 1 or archives

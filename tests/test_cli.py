@@ -155,6 +155,12 @@ def test_output_folder_never_overwrites_an_input(pages, tmp_path):
     assert dump.read_bytes() == before and (tmp_path / "dump-2.txt").is_file()
 
 
+def test_a_folder_without_pages_reads_no_stdin(tmp_path):
+    out = run_cli("convert", "-r", str(tmp_path), "-t", "txt", input=b"not for decruft")
+    assert out.returncode == 2 and out.stdout == b""
+    assert out.stderr == b"decruft: no input files (no pages found in the folders given)\n"
+
+
 def test_no_clobber(pages, tmp_path):
     target = tmp_path / "out.txt"
     target.write_text("mine")

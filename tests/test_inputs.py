@@ -97,6 +97,11 @@ def test_stdin_is_read_for_dash_and_for_no_operand(monkeypatch):
     assert work.jobs[1].label == "<stdin>"
 
 
+def test_a_folder_without_pages_is_no_jobs_not_stdin(monkeypatch, tmp_path):
+    _stdin(monkeypatch, b"the next line of someone else's loop")
+    assert plan([str(tmp_path)], recursive=True, stdin=True).jobs == []
+
+
 def test_stdin_twice_is_a_usage_error(monkeypatch):
     _stdin(monkeypatch, b"a.html\n")
     with pytest.raises(UsageError, match=r"^standard input \('-'\) can be read only once$"):
