@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -234,3 +238,32 @@ def test_bundle_into_one_epub(pages, tmp_path):
     with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as zf:
         opf = next(zf.read(n).decode() for n in zf.namelist() if n.endswith(".opf"))
     assert "<dc:title>Digest</dc:title>" in opf or ">Digest<" in opf
+
+
+_FULL = os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def _run_with_stdout(args: list[str], stdout) -> subprocess.CompletedProcess:
+    """Run decruft with standard output on ``stdout`` (a file, or None for closed)."""
+    close = stdout is None
+    return subprocess.run([sys.executable, "-m", "convert", *args], stderr=subprocess.PIPE,
+                          stdout=subprocess.DEVNULL if close else stdout, timeout=120,
+                          preexec_fn=(lambda: os.close(1)) if close else None)
+
+
+@pytest.mark.parametrize("where", [
+    pytest.param("full", marks=pytest.mark.skipif(not _FULL, reason="no /dev/full")), "closed"])
+@pytest.mark.parametrize("args", [
+    ["convert", "{a}", "-t", "md"], ["convert", "{a}", "{b}", "-t", "jsonl"],
+    ["convert", "{a}", "{b}", "-t", "epub"], ["schema"], ["formats"], ["--version"]])
+def test_stdout_that_cannot_be_written_is_one_line(pages, where, args):
+    args = [arg.format(a=pages[0], b=pages[1]) for arg in args]
+    if where == "full":
+        with open("/dev/full", "wb") as full:
+            out = _run_with_stdout(args, full)
+    else:
+        out = _run_with_stdout(args, None)
+    reason = "No space left on device" if where == "full" else "Bad file descriptor"
+    lines = out.stderr.decode().splitlines()
+    assert out.returncode == 1 and lines[0] == f"decruft: <stdout>: {reason}", lines
+    assert "Traceback" not in out.stderr.decode() and "Exception" not in out.stderr.decode()
