@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import DecruftError, UsageError
@@ -103,9 +102,12 @@ def plan(inputs: Sequence[str], *, recursive: bool = False, files_from: str | No
             listing = _read_stdin()
         else:
             try:
-                listing = Path(files_from).read_bytes()
+                with open(files_from, "rb") as fh:  # bounded: --files-from /dev/zero
+                    listing = fh.read(MAX_STDIN_BYTES + 1)
             except OSError as exc:
                 raise UsageError(f"{files_from}: {exc.strerror}") from None
+            if len(listing) > MAX_STDIN_BYTES:
+                raise UsageError(f"{files_from}: larger than {MAX_STDIN_BYTES} bytes")
         paths.extend(read_list(listing, null=null))
     paths.extend(expand_inputs(inputs, recursive=recursive, extensions=extensions))
     if not stdin:

@@ -122,6 +122,13 @@ def test_stdin_from_a_terminal_is_a_usage_error(monkeypatch):
         os.close(secondary)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_list_file_is_read_only_up_to_the_limit(monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_STDIN_BYTES", 10)
+    with pytest.raises(UsageError, match=r"^/dev/zero: larger than 10 bytes$"):
+        plan([], files_from="/dev/zero", stdin=True)
+
+
 def test_stdin_over_the_limit_is_refused(monkeypatch):
     monkeypatch.setattr(inputs, "MAX_STDIN_BYTES", 10)
     _stdin(monkeypatch, b"x" * 11)
