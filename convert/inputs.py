@@ -150,7 +150,11 @@ def expand_inputs(paths: Iterable[str], *, recursive: bool = False,
                     if name.startswith("."):
                         continue
                     if name.lower().endswith(tuple(extensions)):
-                        found.append(os.path.join(root, name))
+                        path = os.path.join(root, name)
+                        # a FIFO, socket or device named like a page is no page: reading
+                        # it would block the batch (or never end)
+                        if os.path.isfile(path):
+                            found.append(path)
             yield from sorted(found)
         else:
             yield p

@@ -13,7 +13,7 @@ from cliutil import run_cli
 from convert import inputs
 from convert.batch import Settings, convert_one
 from convert.errors import DecruftError, UsageError
-from convert.inputs import Job, plan
+from convert.inputs import Job, expand_inputs, plan
 
 MINIMAL = Path(__file__).parent / "fixtures" / "articles" / "minimal.json"
 
@@ -43,6 +43,13 @@ def test_recursive_folder_gives_its_pages_sorted_without_hidden_ones(tree):
     assert [os.path.relpath(loc, tree) for loc in _locations(work)] == [
         "a.txt", "b.html", "m/crawl.warc.gz", "z/deep/old.html.gz", "z/page.htm"]
     assert work.has_archives
+
+
+def test_recursive_folder_leaves_out_what_is_not_a_file(tmp_path):
+    (tmp_path / "page.html").write_text("<p>x</p>")
+    os.mkfifo(tmp_path / "stuck.html")  # opening it would wait for a writer for ever
+    (tmp_path / "dir.html").mkdir()
+    assert list(expand_inputs([str(tmp_path)], recursive=True)) == [str(tmp_path / "page.html")]
 
 
 def test_folder_without_recursive_stays_one_failing_job(tree):
