@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterator
 
 from . import plugins
 from .batch import Result, Settings, run
-from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
+from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, printable, \
+    report
 from .formats import Format, RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, plan
 from .outputs import NamePlanner, OutputError, location_stem, safe_stem, writes_in_place
@@ -342,7 +343,8 @@ class _Progress:
             self.bar = Progress(console=Console(stderr=True), transient=True,
                                 auto_refresh=False)
             self.task = self.bar.add_task("converting", total=total)
-            self._print = lambda msg: self.bar.console.print(f"decruft: {msg}", markup=False,
+            self._print = lambda msg: self.bar.console.print(f"decruft: {printable(msg)}",
+                                                             markup=False,
                                                              highlight=False)
 
     def __enter__(self) -> "_Progress":
