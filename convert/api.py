@@ -66,6 +66,24 @@ def _pick_reader(data: bytes, kind: str, ctx: ReadContext) -> Reader:
     return reader
 
 
+def read_input(path: Path) -> bytes:
+    """The bytes of the file at ``path``, at most :data:`MAX_INPUT_BYTES` and one more (which
+    :func:`parse` refuses): a device or a pipe has no size to check first (``/dev/zero``,
+    ``<(curl ...)``), and reading it whole could take all the memory there is.
+
+    :raises InputError: a folder, a file over the limit, or one that cannot be read.
+    """
+    try:
+        if path.is_dir():
+            raise InputError("is a directory")
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"larger than the input limit of {MAX_INPUT_BYTES} bytes")
+        with open(path, "rb") as fh:
+            return fh.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+
+
 def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
           location: str | None = None, base_url: str | None = None,
           http_charset: str | None = None, filters: Sequence[str] = (),
@@ -85,14 +103,7 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
     if isinstance(source, os.PathLike):
         path = Path(source)
         location = location or str(path)
-        try:
-            if path.is_dir():
-                raise InputError("is a directory")
-            if path.stat().st_size > MAX_INPUT_BYTES:
-                raise InputError(f"larger than the input limit of {MAX_INPUT_BYTES} bytes")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc)) from None
+        data = read_input(path)
     elif isinstance(source, str):
         data = source.encode("utf-8")
     else:

@@ -5,8 +5,10 @@ Exit codes: 0 everything converted, 1 at least one input failed, 2 usage error,
 tracebacks and the extractor's explanation).
 """
 
+import errno
 import json
 import logging
+import os
 import signal
 import sys
 from enum import Enum
@@ -276,6 +278,22 @@ def _interrupted(exc: KeyboardInterrupt) -> int:
     return EXIT_INTERRUPTED
 
 
+def _os_error_line(exc: OSError) -> str:
+    """What an operating-system error that no command caught says: the file it names, else,
+    for a failed write (every file decruft writes is named), standard output, which is then
+    pointed at ``/dev/null`` so the flush at exit does not fail and print again."""
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return f"{exc.filename}: {reason}"
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
+        return reason
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return f"<stdout>: {reason}"
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Console-script entry point."""
     # Die quietly like a C tool when stdout is a closed pipe (`decruft ... | head`); outputs
@@ -293,8 +311,15 @@ def main(argv: Optional[list[str]] = None) -> None:
         finally:
             # the patterns this run compiled, for the next run (as Python writes .pyc files)
             regexcache.save()
+            # now, where a failure is reported as one line, not at exit as "Exception ignored"
+            sys.stdout.flush()
     except KeyboardInterrupt as exc:
         sys.exit(_interrupted(exc))
+    except OSError as exc:  # `decruft formats > /dev/full`: one line, no traceback
+        if "--debug" in sys.argv[1:] + (argv or []):
+            raise
+        report(_os_error_line(exc))
+        sys.exit(EXIT_FAILED)
     except DecruftError as exc:  # pragma: no cover - commands catch their own
         report(str(exc))
         sys.exit(EXIT_FAILED)

@@ -113,6 +113,7 @@ def _partition(jobs: list[Job], out: Path, settings: Settings, ext: str, layout:
                partition_size: int) -> list[_Task]:
     """Partitions in input order; names are planned here, once, as the CLI plans them."""
     planner = NamePlanner(out, ext)
+    planner.reserve_inputs([job.location for job in jobs])  # an input is never an output
     archive_names = NamePlanner(out, "jsonl")
     tasks: list[_Task] = []
     batch: list[tuple[str, str]] = []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import DecruftError, UsageError
@@ -103,14 +102,19 @@ def plan(inputs: Sequence[str], *, recursive: bool = False, files_from: str | No
             listing = _read_stdin()
         else:
             try:
-                listing = Path(files_from).read_bytes()
+                with open(files_from, "rb") as fh:  # bounded: --files-from /dev/zero
+                    listing = fh.read(MAX_STDIN_BYTES + 1)
             except OSError as exc:
                 raise UsageError(f"{files_from}: {exc.strerror}") from None
+            if len(listing) > MAX_STDIN_BYTES:
+                raise UsageError(f"{files_from}: larger than {MAX_STDIN_BYTES} bytes")
         paths.extend(read_list(listing, null=null))
     paths.extend(expand_inputs(inputs, recursive=recursive, extensions=extensions))
     if not stdin:
         return Plan([Job(p) for p in paths])
-    if not paths and files_from is None:
+    # Only no operand at all reads standard input: a folder with no pages in it (-r) is no
+    # jobs, not a reason to read (in a loop, swallow) whatever standard input holds.
+    if not inputs and files_from is None:
         paths = ["-"]
     if paths.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
@@ -146,7 +150,11 @@ def expand_inputs(paths: Iterable[str], *, recursive: bool = False,
                     if name.startswith("."):
                         continue
                     if name.lower().endswith(tuple(extensions)):
-                        found.append(os.path.join(root, name))
+                        path = os.path.join(root, name)
+                        # a FIFO, socket or device named like a page is no page: reading
+                        # it would block the batch (or never end)
+                        if os.path.isfile(path):
+                            found.append(path)
             yield from sorted(found)
         else:
             yield p

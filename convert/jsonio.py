@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import json
+import math
 import sys
 import types
 import typing
@@ -71,7 +72,22 @@ def to_data(node: Any) -> Any:
 def to_envelope(article: Article) -> dict[str, Any]:
     """The article as the JSON document's data: schema name and version, meta, blocks."""
     return {"schema": SCHEMA_NAME, "version": SCHEMA_VERSION,
-            "meta": to_data(article.meta), "blocks": to_data(article.blocks)}
+            "meta": _finite(to_data(article.meta)), "blocks": to_data(article.blocks)}
+
+
+def _finite(meta: dict[str, Any]) -> dict[str, Any]:
+    """``meta`` with a NaN or infinite number (the only floats of the AST are its own and
+    those of ``extra``, which a transform plugin fills) as ``null``: JSON has no such numbers,
+    and ``json.dumps`` would write ``NaN``, which JSON parsers (JavaScript's, jq's) refuse."""
+    for key in ("page_type_probability", "confidence"):
+        value = meta.get(key)
+        if isinstance(value, float) and not math.isfinite(value):
+            meta[key] = None
+    extra = meta.get("extra")
+    if extra and any(isinstance(v, float) and not math.isfinite(v) for v in extra.values()):
+        meta["extra"] = {k: None if isinstance(v, float) and not math.isfinite(v) else v
+                         for k, v in extra.items()}
+    return meta
 
 
 def dumps(article: Article, *, indent: int | None = 2, ascii: bool = False) -> str:
@@ -97,6 +113,11 @@ class _Bad(Exception):
         super().__init__(f"{path}: {msg}")
 
 
+def _not_json(name: str) -> Any:
+    """Python's json reads ``NaN`` and ``Infinity``; JSON has neither."""
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def loads(data: bytes | str, *, location: str | None = None) -> Article:
     """Read decruft JSON back into an :class:`Article`; the exact inverse of :func:`dumps`.
 
@@ -104,7 +125,7 @@ def loads(data: bytes | str, *, location: str | None = None) -> Article:
     anything that is not a valid decruft article.
     """
     try:
-        doc = json.loads(data)
+        doc = json.loads(data, parse_constant=_not_json)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"not valid JSON: {exc}") from None
     return from_envelope(doc)

@@ -229,6 +229,29 @@ class NamePlanner:
         self.ext = ext
         self._taken: set[str] = set()
 
+    def reserve_inputs(self, locations: "list[str | None]") -> None:
+        """Never hand out the name of an input: ``decruft convert page.txt -t txt -d .`` (or
+        ``-r . -d .``) would otherwise replace the page with its own output, and a page's
+        output could replace another input before it is read. An input that is a symlink
+        keeps its own name and its target's. Depends only on the inputs, so reruns name alike.
+        """
+        try:
+            folder = self.folder.resolve()
+        except OSError:
+            return
+        suffix = f".{self.ext}".casefold()
+        for location in locations:
+            if not location or not os.path.lexists(location):
+                continue
+            path = Path(location)
+            try:
+                paths = {path.parent.resolve() / path.name, path.resolve()}
+            except OSError:
+                continue
+            for each in paths:
+                if each.parent == folder and each.name.casefold().endswith(suffix):
+                    self._taken.add(_same_file_key(each.name[: -len(suffix)]))
+
     def name(self, stem: str) -> Path:
         """A path for ``stem`` (kept as it is, see :func:`file_stem`), numbered ``-2``,
         ``-3``... when already handed out.

@@ -30,8 +30,11 @@ def _text(data: bytes, ctx: ReadContext) -> Article:
 
 def _json(data: bytes, ctx: ReadContext) -> Article:
     from .jsonio import loads
+    from .safety import scrub
 
-    return loads(data, location=ctx.location)
+    # Anyone can write decruft JSON: it gets the guarantees a page reader gives (no controls,
+    # no script URLs) before any writer sees it.
+    return scrub(loads(data, location=ctx.location))
 
 
 @hookimpl

@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterator
 
 from . import plugins
 from .batch import Result, Settings, run
-from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, report
+from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, printable, \
+    report
 from .formats import Format, RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, plan
 from .outputs import NamePlanner, OutputError, location_stem, safe_stem, writes_in_place
@@ -118,7 +119,8 @@ def _execute(req: Request) -> int:
                 extensions=DEFAULT_EXTENSIONS + plugins.readers().extensions(), stdin=True)
     jobs = work.jobs
     if not jobs:
-        raise UsageError("no input files (the list was empty)")
+        raise UsageError("no input files (no pages found in the folders given)" if req.inputs
+                         else "no input files (the list was empty)")
     # A web archive holds any number of pages: it counts as many inputs.
     archives = work.has_archives
     many = len(jobs) > 1 or archives
@@ -176,6 +178,8 @@ def _execute(req: Request) -> int:
                    "appending")
         pages = skipped.leave_out(pages, lambda job: job.location in done)
     names: deque[Path] = deque()
+    if isinstance(sink, DirSink):
+        sink.planner.reserve_inputs([job.location for job in jobs])
     if isinstance(sink, DirSink) and req.name_from == "input":
         pages = _name_ahead(pages, sink.planner, names, skipped if req.skip_existing else None)
     running = run(pages, settings, workers=workers, timeout=timeout,
@@ -339,7 +343,8 @@ class _Progress:
             self.bar = Progress(console=Console(stderr=True), transient=True,
                                 auto_refresh=False)
             self.task = self.bar.add_task("converting", total=total)
-            self._print = lambda msg: self.bar.console.print(f"decruft: {msg}", markup=False,
+            self._print = lambda msg: self.bar.console.print(f"decruft: {printable(msg)}",
+                                                             markup=False,
                                                              highlight=False)
 
     def __enter__(self) -> "_Progress":

@@ -17,7 +17,9 @@ for any table model downstream.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 from urllib.parse import quote, urljoin
 
 from .textutil import clean_text
@@ -25,7 +27,7 @@ from . import regexcache
 
 __all__ = ["KEPT_SCHEMES", "KEPT_DATA_IMAGE", "LIVE_LINK_SCHEMES", "LIVE_IMAGE_SCHEMES",
            "LIVE_DATA_IMAGE", "MAX_SPAN", "kept_url", "safe_link_url", "safe_image_url",
-           "url_scheme"]
+           "url_scheme", "scrub"]
 
 #: Larger colspan/rowspan values are clamped, when extracted and when written.
 MAX_SPAN = 1000
@@ -137,3 +139,56 @@ def safe_image_url(src: str | None, base: str | None = None) -> str | None:
             return url if url_scheme(url) in LIVE_IMAGE_SCHEMES else None
         return url
     return url if scheme in LIVE_IMAGE_SCHEMES else None
+
+
+# --------------------------------------------------------------------------- scrub (JSON input)
+
+def scrub(article: Any) -> Any:
+    """``article`` as the HTML and text readers would have built it: every string without
+    control characters (:func:`~convert.textutil.clean_text`) and every URL one that
+    :func:`kept_url` keeps. A link to a script URL becomes its text, an image from one is
+    dropped, a quote's ``cite`` or the canonical ``url`` becomes ``None``.
+
+    For articles that did not come through a page reader: a decruft JSON document, which
+    anyone can write, reaches the JSON and JSON Lines writers unchanged otherwise, and the
+    AST promises its consumers neither controls nor script URLs. A clean article comes back
+    as the same object.
+    """
+    return _scrub(article)
+
+
+def _scrub(node: Any) -> Any:
+    """The scrubbed value; a tuple where a link or image is replaced by 0 or more inlines."""
+    if isinstance(node, str):
+        return clean_text(node)
+    if isinstance(node, tuple):
+        out: list[Any] = []
+        for item in node:
+            new = _scrub(item)
+            if isinstance(new, tuple) and not isinstance(item, tuple):
+                out.extend(new)  # a link's children in its place, or nothing for an image
+            else:
+                out.append(new)
+        return node if len(out) == len(node) and all(a is b for a, b in zip(out, node)) \
+            else tuple(out)
+    if isinstance(node, dict):
+        new_map = {k: _scrub(v) for k, v in node.items()}
+        return node if all(new_map[k] is node[k] for k in node) else new_map
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    changes = {}
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if f.name in ("url", "src", "cite") and node.type != "source" and value is not None:
+            new = kept_url(value, None, image=node.type == "image")
+            if new is None and node.type == "link":
+                return _scrub(node.children)
+            if new is None and node.type == "image":
+                return ()
+        else:
+            new = _scrub(value)
+            if isinstance(new, tuple) and not isinstance(value, tuple):
+                new = None  # a figure's (or lead image's) image that was dropped
+        if new is not value and new != value:
+            changes[f.name] = new
+    return dataclasses.replace(node, **changes) if changes else node

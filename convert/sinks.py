@@ -47,8 +47,27 @@ class StdoutSink(Sink):
 
     def put(self, result: Result) -> None:
         """Write the rendered article to stdout now."""
-        sys.stdout.buffer.write(result.data or b"")
+        try:
+            write_stdout(result.data or b"")
+        except OutputError:
+            self.broken = True  # what follows cannot be written either: stop the run
+            raise
+
+
+def write_stdout(data: bytes) -> None:
+    """Write ``data`` to standard output now; a failure (``> /dev/full``, a closed or
+    read-only descriptor) is an :class:`OutputError` naming ``<stdout>``, not a traceback.
+    (A closed pipe raises SIGPIPE, which ends decruft the usual Unix way.)"""
+    try:
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+    except (OSError, ValueError) as exc:
+        try:  # drop what is buffered, or the flush at exit fails (and prints) again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"<stdout>: {reason}") from None
 
 
 class FileSink(Sink):
@@ -215,7 +234,6 @@ class BundleSink(Sink):
         except DecruftError as exc:
             raise OutputError(f"{self.path or '<stdout>'}: {exc}") from None
         if self.path is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            write_stdout(data)
         else:
             write_atomic(self.path, data, no_clobber=self.no_clobber)

@@ -8,6 +8,8 @@ own readers (html, text, json) are guarded by the "not a page" refusal.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +105,33 @@ def test_binary_refusal_counts_control_bytes_up_to_one_in_twenty():
     _refuse_binary(ok.replace(b"x", b"\t\n\r\x0c\x1b", 50))
     with pytest.raises(InputError, match="^not a page: binary data$"):
         _refuse_binary(ok.replace(b"x", b"\x1f", 1))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_device_or_pipe_is_read_only_up_to_the_input_limit(monkeypatch, tmp_path):
+    # /dev/zero has no size to check first: read whole, it took all the memory there was.
+    from convert import api
+
+    monkeypatch.setattr(api, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(InputError, match="larger than the input limit of 1000 bytes"):
+        convert.parse(Path("/dev/zero"))
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the writer end of the pipe
+        with open(fifo, "wb") as fh:
+            fh.write(b"<html><body><article><h1>Piped</h1><p>" + b"word " * 300 + b"</p>")
+        os._exit(0)
+    with pytest.raises(InputError, match="larger than the input limit"):
+        convert.parse(fifo)
+    os.waitpid(pid, 0)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_inspect_of_a_device_is_bounded_too(monkeypatch):
+    from convert import api
+    from convert.inspect import inspect_page
+
+    monkeypatch.setattr(api, "MAX_INPUT_BYTES", 1000)
+    report = inspect_page("/dev/zero")
+    assert "larger than the input limit" in report["error"]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,6 +138,33 @@ def test_never_overwrites_an_input(pages):
     assert pages[0].read_bytes() == MINIMAL.read_bytes()
 
 
+def test_output_folder_never_overwrites_an_input(pages, tmp_path):
+    # -t json -d (the inputs' own folder): a.json's output would be a.json itself, and with
+    # -j 2 b.json's could replace b.json before it is read. Inputs keep their names.
+    a, b, _ = pages
+    link = tmp_path / "sub" / "c.json"
+    link.parent.mkdir()
+    link.symlink_to(b)  # its target b.json is reserved too
+    out = run_cli("convert", str(a), str(b), str(link), "-t", "json", "-d", str(tmp_path),
+                  "-j", "2")
+    assert out.returncode == 0, out.stderr
+    assert a.read_bytes() == MINIMAL.read_bytes() and b.is_file() and not b.is_symlink()
+    assert "Second" in b.read_text() and link.is_symlink()
+    assert {p.name for p in tmp_path.glob("*-2.json")} == {"a-2.json", "b-2.json"}
+    dump = tmp_path / "dump.txt"
+    dump.write_text("A title\n\n" + "The committee met on Tuesday to discuss the budget. " * 5)
+    before = dump.read_bytes()
+    out = run_cli("convert", "-r", str(tmp_path), "-t", "txt", "-d", str(tmp_path), "-q")
+    assert out.returncode == 0, out.stderr
+    assert dump.read_bytes() == before and (tmp_path / "dump-2.txt").is_file()
+
+
+def test_a_folder_without_pages_reads_no_stdin(tmp_path):
+    out = run_cli("convert", "-r", str(tmp_path), "-t", "txt", input=b"not for decruft")
+    assert out.returncode == 2 and out.stdout == b""
+    assert out.stderr == b"decruft: no input files (no pages found in the folders given)\n"
+
+
 def test_no_clobber(pages, tmp_path):
     target = tmp_path / "out.txt"
     target.write_text("mine")
@@ -207,3 +238,32 @@ def test_bundle_into_one_epub(pages, tmp_path):
     with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as zf:
         opf = next(zf.read(n).decode() for n in zf.namelist() if n.endswith(".opf"))
     assert "<dc:title>Digest</dc:title>" in opf or ">Digest<" in opf
+
+
+_FULL = os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def _run_with_stdout(args: list[str], stdout) -> subprocess.CompletedProcess:
+    """Run decruft with standard output on ``stdout`` (a file, or None for closed)."""
+    close = stdout is None
+    return subprocess.run([sys.executable, "-m", "convert", *args], stderr=subprocess.PIPE,
+                          stdout=subprocess.DEVNULL if close else stdout, timeout=120,
+                          preexec_fn=(lambda: os.close(1)) if close else None)
+
+
+@pytest.mark.parametrize("where", [
+    pytest.param("full", marks=pytest.mark.skipif(not _FULL, reason="no /dev/full")), "closed"])
+@pytest.mark.parametrize("args", [
+    ["convert", "{a}", "-t", "md"], ["convert", "{a}", "{b}", "-t", "jsonl"],
+    ["convert", "{a}", "{b}", "-t", "epub"], ["schema"], ["formats"], ["--version"]])
+def test_stdout_that_cannot_be_written_is_one_line(pages, where, args):
+    args = [arg.format(a=pages[0], b=pages[1]) for arg in args]
+    if where == "full":
+        with open("/dev/full", "wb") as full:
+            out = _run_with_stdout(args, full)
+    else:
+        out = _run_with_stdout(args, None)
+    reason = "No space left on device" if where == "full" else "Bad file descriptor"
+    lines = out.stderr.decode().splitlines()
+    assert out.returncode == 1 and lines[0] == f"decruft: <stdout>: {reason}", lines
+    assert "Traceback" not in out.stderr.decode() and "Exception" not in out.stderr.decode()

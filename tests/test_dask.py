@@ -128,3 +128,15 @@ def test_library_api_with_a_client(cluster, corpus, tmp_path):
     assert (summary.converted, summary.failed, summary.skipped) == (6, 0, 6)
     assert summary.outputs == (str(tmp_path / "part-00000.jsonl"),)
     assert len((tmp_path / "part-00000.jsonl").read_text().splitlines()) == 6
+
+
+def test_an_input_in_the_output_folder_is_never_overwritten(tmp_path):
+    # dask's own scheduler (no cluster): the names are planned as the CLI plans them
+    from convert.dask import convert_on_dask
+
+    dump = tmp_path / "dump.txt"
+    dump.write_text("A title\n\n" + "The committee met on Tuesday to discuss the budget. " * 5)
+    before = dump.read_bytes()
+    summary = convert_on_dask([str(dump)], tmp_path, fmt="txt")
+    assert (summary.converted, summary.failed) == (1, 0)
+    assert dump.read_bytes() == before and summary.outputs == (str(tmp_path / "dump-2.txt"),)

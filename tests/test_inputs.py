@@ -13,7 +13,7 @@ from cliutil import run_cli
 from convert import inputs
 from convert.batch import Settings, convert_one
 from convert.errors import DecruftError, UsageError
-from convert.inputs import Job, plan
+from convert.inputs import Job, expand_inputs, plan
 
 MINIMAL = Path(__file__).parent / "fixtures" / "articles" / "minimal.json"
 
@@ -43,6 +43,13 @@ def test_recursive_folder_gives_its_pages_sorted_without_hidden_ones(tree):
     assert [os.path.relpath(loc, tree) for loc in _locations(work)] == [
         "a.txt", "b.html", "m/crawl.warc.gz", "z/deep/old.html.gz", "z/page.htm"]
     assert work.has_archives
+
+
+def test_recursive_folder_leaves_out_what_is_not_a_file(tmp_path):
+    (tmp_path / "page.html").write_text("<p>x</p>")
+    os.mkfifo(tmp_path / "stuck.html")  # opening it would wait for a writer for ever
+    (tmp_path / "dir.html").mkdir()
+    assert list(expand_inputs([str(tmp_path)], recursive=True)) == [str(tmp_path / "page.html")]
 
 
 def test_folder_without_recursive_stays_one_failing_job(tree):
@@ -97,6 +104,11 @@ def test_stdin_is_read_for_dash_and_for_no_operand(monkeypatch):
     assert work.jobs[1].label == "<stdin>"
 
 
+def test_a_folder_without_pages_is_no_jobs_not_stdin(monkeypatch, tmp_path):
+    _stdin(monkeypatch, b"the next line of someone else's loop")
+    assert plan([str(tmp_path)], recursive=True, stdin=True).jobs == []
+
+
 def test_stdin_twice_is_a_usage_error(monkeypatch):
     _stdin(monkeypatch, b"a.html\n")
     with pytest.raises(UsageError, match=r"^standard input \('-'\) can be read only once$"):
@@ -115,6 +127,13 @@ def test_stdin_from_a_terminal_is_a_usage_error(monkeypatch):
     finally:
         os.close(main)
         os.close(secondary)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_list_file_is_read_only_up_to_the_limit(monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_STDIN_BYTES", 10)
+    with pytest.raises(UsageError, match=r"^/dev/zero: larger than 10 bytes$"):
+        plan([], files_from="/dev/zero", stdin=True)
 
 
 def test_stdin_over_the_limit_is_refused(monkeypatch):

@@ -271,6 +271,26 @@ def test_cli_writes_html_and_json(tmp_path):
     assert json.loads(res.stdout)["format"] == "decruft-inspect"
 
 
+def test_cli_never_writes_over_the_page_and_writes_whole_files(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(VERDICTS.read_bytes())
+    link = tmp_path / "link.html"
+    link.symlink_to(page)
+    for target in (page, link):
+        res = run_cli("inspect", str(page), "-o", str(target))
+        assert res.returncode == 2 and page.read_bytes() == VERDICTS.read_bytes(), res.stderr
+        assert res.stderr.decode() == f"decruft: {target}: is the page itself; refusing to " \
+                                      "overwrite it\n"
+    res = run_cli("inspect", str(page), "-o", str(tmp_path / "no" / "r.html"))
+    assert res.returncode == 1 and len(res.stderr.splitlines()) == 1, res.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "page.html"]
+    res = run_cli("inspect", str(tmp_path / "missing.html"))
+    assert res.returncode == 1
+    assert res.stderr.decode() == f"decruft: {tmp_path / 'missing.html'}: No such file or " \
+                                  "directory\n"
+
+
+
 # --------------------------------------------------------------------------- a real browser
 
 browser = pytest.importorskip("browser")

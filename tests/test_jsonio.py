@@ -88,3 +88,22 @@ def test_version_1_0_documents_read_back_without_page_type_or_confidence():
     meta = jsonio.loads(json.dumps(doc)).meta
     assert meta.title == "t"
     assert (meta.page_type, meta.page_type_probability, meta.confidence) == (None, None, None)
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_numbers_json_does_not_have_are_refused(constant):
+    doc = ('{"schema": "decruft.article", "version": "1.0", "meta": {"confidence": %s},'
+           ' "blocks": []}' % constant)
+    with pytest.raises(InputError, match=f"not valid JSON: {constant} is not a JSON number"):
+        jsonio.loads(doc)
+
+
+def test_non_finite_numbers_are_written_as_null():
+    # (a transform plugin's extra values, or an AST built in Python, may hold them)
+    article = Article(meta=Meta(confidence=float("nan"), page_type_probability=float("inf"),
+                                extra={"a": float("-inf"), "b": 1.5}), blocks=())
+    text = jsonio.dumps(article)
+    doc = json.loads(text, parse_constant=lambda name: pytest.fail(name))
+    meta = doc["meta"]
+    assert (meta["confidence"], meta["page_type_probability"]) == (None, None)
+    assert meta["extra"] == {"a": None, "b": 1.5}

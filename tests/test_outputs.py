@@ -127,6 +127,16 @@ def test_name_planner_resolves_collisions_deterministically(tmp_path):
     assert names == ["index.md", "Index-2.md", "index-3.md", "other.md", "Index-4.md"]
 
 
+def test_name_planner_never_hands_out_an_input(tmp_path):
+    (tmp_path / "page.TXT").write_text("x")
+    (tmp_path / "other.html").write_text("x")
+    planner = NamePlanner(tmp_path, "txt")
+    planner.reserve_inputs([str(tmp_path / "page.TXT"), str(tmp_path / "other.html"), None,
+                            "https://example.com/page.txt", str(tmp_path / "gone.txt")])
+    names = [planner.name(s).name for s in ("page", "other", "gone")]
+    assert names == ["page-2.txt", "other.txt", "gone.txt"]
+
+
 @pytest.mark.parametrize("stem", [
     "Report ABC", "Report_ABC (final) [v2]", "ÜBER straße", "résumé", "日本語 ページ",
     "a.b.c", ".hidden", "  spaced  ", "CON", "x'y\"z", "100%", "#tag", "\udcff-raw-byte",

@@ -36,3 +36,44 @@ def test_relative_urls_resolve_against_the_page():
 
 def test_one_span_bound_for_reader_and_writer():
     assert WRITER_MAX_SPAN is MAX_SPAN == 1000
+
+
+def _doc(*inlines, meta=None):
+    from convert.article import Article, Meta, Paragraph
+
+    return Article(meta=meta or Meta(), blocks=(Paragraph(children=tuple(inlines)),))
+
+
+def test_scrub_gives_a_json_article_what_a_page_reader_gives():
+    from convert.article import Figure, Image, Link, Meta, Quote, Text
+    from convert.safety import scrub
+
+    nasty = "a\x00b\x1b[2Jc\ufeff\ud800"
+    article = _doc(
+        Text(nasty),
+        Link(children=(Text("click"), Image(src="https://x.example/i.png")),
+             url=" java\tscript:alert(1)", title=nasty),
+        Image(src="data:image/svg+xml,<svg onload=alert(1)>", alt="svg"),
+        Link(children=(Text("ok"),), url="tel:+1555"),
+        meta=Meta(title=nasty, url="javascript:alert(1)", authors=(nasty,), extra={"k": nasty},
+                  lead_image=Figure(image=Image(src="vbscript:x"), caption=(Text(nasty),))))
+    article = article.__class__(meta=article.meta, blocks=article.blocks + (
+        Quote(blocks=(), cite="data:text/html,x"),))
+    out = scrub(article)
+    para = out.blocks[0]
+    assert para.children == (Text("ab[2Jc"), Text("click"), Image(src="https://x.example/i.png"),
+                             Link(children=(Text("ok"),), url="tel:+1555"))
+    assert out.blocks[1].cite is None
+    meta = out.meta
+    assert (meta.title, meta.url, meta.authors, meta.extra) == ("ab[2Jc", None, ("ab[2Jc",),
+                                                                {"k": "ab[2Jc"})
+    assert meta.lead_image.image is None and meta.lead_image.caption == (Text("ab[2Jc"),)
+
+
+def test_scrub_returns_a_clean_article_itself():
+    from convert.article import Link, Meta, Text
+    from convert.safety import scrub
+
+    article = _doc(Text("plain"), Link(children=(Text("x"),), url="/relative#f"),
+                   meta=Meta(title="T", url="https://example.com/", extra={"n": 3}))
+    assert scrub(article) is article

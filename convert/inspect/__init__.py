@@ -53,10 +53,11 @@ def inspect_page(source: str) -> dict[str, Any]:
     if is_url(source):
         page = fetch_page(source)
         return inspect_bytes(page.data, location=page.url, http_charset=page.charset)
+    from convert.api import read_input
+    from convert.errors import InputError
     path = Path(source)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        from convert.errors import InputError
-        raise InputError(f"{source}: {exc.strerror or exc}") from None
+        data = read_input(path)  # bounded: /dev/zero is refused, not read until memory ends
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}") from None
     return inspect_bytes(data, location=str(path))

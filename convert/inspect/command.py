@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -23,25 +22,48 @@ def inspect_command(
 ) -> None:
     """Show why every block of PAGE was kept or dropped: one self-contained HTML report
     (or JSON with --json) of the extractor's own decisions."""
-    from convert.errors import DecruftError
+    from convert.errors import EXIT_USAGE, DecruftError, report as say
     from convert.fetch import is_url, url_stem
+    from convert.outputs import write_atomic
+    from convert.sinks import write_stdout
     from . import inspect_page
     from .page import assessment_summary, report_html
+    if output is not None and str(output) != "-" and not is_url(page) and \
+            _same_file(Path(page), output):
+        say(f"{output}: is the page itself; refusing to overwrite it")
+        raise typer.Exit(EXIT_USAGE)
     try:
         report = inspect_page(page)
     except DecruftError as exc:
-        sys.stderr.write(f"decruft: {page}: {exc}\n")
+        message = str(exc)  # a file's own errors name it already
+        if not message.startswith(f"{page}: "):
+            message = f"{page}: {message}"
+        say(message)
         raise typer.Exit(1)
     text = (json.dumps(report, ensure_ascii=False, indent=1) + "\n" if as_json
             else report_html(report))
     if output is None:
         stem = url_stem(page) if is_url(page) else Path(page).name
         output = Path(f"{stem}.inspect.{'json' if as_json else 'html'}")
-    if str(output) == "-":
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+    try:
+        if str(output) == "-":
+            write_stdout(text.encode("utf-8"))
+        else:
+            # as convert writes: whole or not at all, replacing a symlink, not following it
+            write_atomic(output, text.encode("utf-8"))
+    except DecruftError as exc:
+        say(str(exc))
+        raise typer.Exit(1)
+    if str(output) != "-":
         judged = assessment_summary(report)
-        sys.stderr.write(f"decruft: wrote {output}" + (f" ({judged})" if judged else "") + "\n")
+        say(f"wrote {output}" + (f" ({judged})" if judged else ""))
     if report.get("error"):
         raise typer.Exit(1)
+
+
+def _same_file(page: Path, output: Path) -> bool:
+    """True when writing ``output`` would replace ``page`` (the same path, or a link to it)."""
+    try:
+        return page.exists() and page.resolve() == output.resolve()
+    except OSError:
+        return False
