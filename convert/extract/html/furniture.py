@@ -13,7 +13,8 @@ block by its own words (and its neighbours'), never by the page's markup:
   no figure is beside them;
 - *post navigation*: a blog's "« Older post | Main | Newer post »" or "← Previous: …" line;
 - *rights lines*: a site's "© 1999-2012 Site, Inc. All Rights Reserved." notice;
-- *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, "Write to the
+- *promo lines*: "Follow us on Twitter", "Twitter: @name", newsletter pitches, the question
+  over a post's share buttons ("Did you enjoy this article?"), "Write to the
   reporter at …", the wire's "All rights reserved. This material may not be published …",
   a blog's "This entry was posted on … and is filed under …";
 - *post footers*: a blog theme's footer under the post, however long its category list

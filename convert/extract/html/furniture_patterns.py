@@ -75,6 +75,9 @@ PROMO_LINE = lazy(
     # The wire's copyright notice.
     r"^\W*(?:copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?.{0,80}\ball rights reserved\b.{0,20}"
     r"\b(?:this material|may not be)\b|"
+    # The question over a post's share and subscribe buttons: "Did you enjoy this article?",
+    # "Do you like this post?".
+    r"^\W*(?:did|do) you (?:enjoy|like) this (?:article|post|story)\W*$|"
     # A blog's post footer: "This entry was posted on ... and is filed under ...".
     r"^\W*this (?:entry|post) was posted\b.{0,200}\b(?:filed under|categori[sz]ed)\b",
     re.IGNORECASE)
@@ -82,7 +85,7 @@ PROMO_LINE = lazy(
 #: ``in`` tests cost a fifth of one regex scan of the line).
 PROMO_HINTS = ("follow", "like", "find", "join", "connect", "@", "www.", "http", ".com", ".org",
                 ".net", "newsletter", "inbox", "mailing list", "subscri", "sign", "mail",
-                "rights reserved", "filed under", "categori", "donate")
+                "rights reserved", "filed under", "categori", "donate", "enjoy")
 #: A promo line is short (a longer paragraph mentioning a newsletter is prose).
 PROMO_MAX_WORDS = 45
 

@@ -30,7 +30,7 @@ from convert.extract.text.runs import (ABOUT_LABEL_WORDS, ABOUT_NAME_WORDS, ABOU
                                        ABOVE_PROSE_LINES, ABOVE_PROSE_WORDS, BIO_MAX_WORDS)
 from convert.textutil import block_texts, inline_text
 
-__all__ = ["cut_related_tail", "drop_author_box"]
+__all__ = ["cut_related_tail", "drop_author_box", "drop_teaser_cards"]
 
 RELATED_TAIL = rule("related_tail", "a related-links label ('More from X', 'You might also "
                     "like', 'Recent Stories:') in the body's second half ends it when less text "
@@ -42,6 +42,20 @@ RELATED_LIST_ITEMS = rule("related_list_items", "under a related-links label, a 
 
 AUTHOR_BOX_LINES = rule("author_box_lines", "an author's box below the story ('About the author', "
                         "the name, a bio of at most 120 words) leaves the body")
+
+TEASER_CARDS = rule("teaser_cards", "three or more teaser cards in a row (a heading that is one "
+                    "link, then at most three short lines: summary, byline, time) leave an "
+                    "article's body")
+
+#: A teaser card's heading: links hold this share of its characters...
+CARD_LINK_SHARE = 0.9
+#: ...it has at most this many words...
+CARD_HEADING_WORDS = 15
+#: ...and at most this many lines of at most this many words each follow it.
+CARD_LINES = 3
+CARD_LINE_WORDS = 40
+#: Cards in a row that make a box.
+CARD_MIN = 3
 
 #: A label has at most this many words...
 LABEL_MAX_WORDS = 8
@@ -155,6 +169,68 @@ def drop_author_box(blocks: Sequence[Block], counts: dict | None = None) -> Sequ
                 doomed.update(id(b) for b in (block, *short, next_block))
             break
     return _without(blocks, doomed, "author_box_lines") if doomed else blocks
+
+
+def drop_teaser_cards(blocks: Sequence[Block], counts: dict | None = None) -> Sequence[Block]:
+    """``blocks`` without their boxes of teaser cards (see the module's docstring);
+    ``blocks`` itself when there is none. ``counts``: see :func:`_leaves`."""
+    if not TEASER_CARDS:
+        return blocks
+    leaves: list[tuple[Block, int]] = []
+    _leaves(blocks, leaves, counts)
+    heads = [isinstance(b, Heading) and 0 < words <= CARD_HEADING_WORDS and _linked(b)
+             for b, words in leaves]
+    if sum(heads) < CARD_MIN:
+        return blocks  # (the common case, decided at once)
+    doomed: list[int] = []
+    i = 0
+    while i < len(leaves):
+        start, cards = i, 0
+        while i < len(leaves) and heads[i]:
+            j, lines = i + 1, 0
+            while j < len(leaves) and lines < CARD_LINES and not isinstance(leaves[j][0], Heading) \
+                    and leaves[j][1] <= CARD_LINE_WORDS:
+                lines += leaves[j][1] > 0
+                j += 1
+            if not lines:
+                break  # a headline alone is no card (a listing's company name over its title)
+            cards += 1
+            i = j
+        if cards >= CARD_MIN:
+            label = start - 1
+            if label >= 0 and isinstance(leaves[label][0], (Paragraph, Heading)) and _label(
+                    inline_text(leaves[label][0].children).strip()):
+                start = label
+            doomed.extend(range(start, i))
+        i = max(i, start + 1)
+    if not doomed:
+        return blocks
+    cut = sum(leaves[k][1] for k in doomed)
+    total = sum(words for _, words in leaves)
+    if total - cut < MIN_WORDS_BEFORE or cut >= total - cut:
+        return blocks  # the cards are the page (a listicle, a roundup)
+    return _without(blocks, {id(leaves[k][0]) for k in doomed}, "teaser_cards")
+
+
+def _linked(block: Heading) -> bool:
+    """Whether links to other pages hold :data:`CARD_LINK_SHARE` of the heading's characters."""
+    linked = total = 0
+    stack = [(child, False) for child in block.children]
+    while stack:
+        node, inside = stack.pop()
+        kind = node.type
+        if kind == "text" or kind == "code":
+            size = len(node.text.strip())  # type: ignore[union-attr]
+            total += size
+            linked += size if inside else 0
+        else:
+            kids = getattr(node, "children", None)
+            if kids:
+                # (a link to a place on the page itself, "#cognitive-benefits", is a section
+                # heading's anchor, not another story)
+                away = kind == "link" and not node.url.startswith("#")  # type: ignore[union-attr]
+                stack.extend((child, inside or away) for child in kids)
+    return total > 0 and linked >= CARD_LINK_SHARE * total
 
 
 def _leaves(blocks: Sequence[Block], out: list[tuple[Block, int]],

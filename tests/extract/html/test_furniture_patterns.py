@@ -16,6 +16,8 @@ from convert.extract.html import furniture_patterns as F
     (F.POST_NAV_LINE, "← Previous: The library opens"),
     (F.RIGHTS_LINE, "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use"),
     (F.PROMO_LINE, "Follow us on Twitter"), (F.PROMO_LINE, "Twitter: @decruft"),
+    # (dragnet tune pages T116, T41)
+    (F.PROMO_LINE, "Did you enjoy this article?"), (F.PROMO_LINE, "Do you like this post?"),
     (F.TAXONOMY_LINE, "Tags: politics, budget, city hall"),
     (F.LOGIN_PROMPT, "You must be logged in to post a comment."),
     (F.POST_FOOTER_LINE, "This entry was posted in News. Bookmark the permalink."),
@@ -30,6 +32,7 @@ def test_each_pattern_matches_the_line_it_names(pattern, line):
     # (French quotes open with «: a guillemet alone is no post navigation)
     (F.POST_NAV_LINE, "« Bonjour », dit-il en entrant dans la salle."),
     (F.TAXONOMY_LINE, "Tags are a way to sort the posts of a blog by their subjects."),
+    (F.PROMO_LINE, "Did you enjoy this article about the harbour, he asked the mayor?"),
 ])
 def test_prose_that_resembles_a_line_is_no_match(pattern, line):
     assert not pattern.search(line)
@@ -38,7 +41,7 @@ def test_prose_that_resembles_a_line_is_no_match(pattern, line):
 def test_every_promo_line_holds_one_of_its_hints():
     # (the cheap substring test that runs before PROMO_LINE must never reject a promo line)
     for line in ("Follow us on Twitter", "Twitter: @decruft", "Sign up for our newsletter",
-                 "Write to Jane Doe at jane@example.com"):
+                 "Write to Jane Doe at jane@example.com", "Did you enjoy this article?"):
         assert F.PROMO_LINE.search(line)
         assert any(hint in line.casefold() for hint in F.PROMO_HINTS)
 
