@@ -4,8 +4,8 @@ The cascade, in the order :func:`parse_text` runs it:
 
 1. decode and normalise (line breaks, NFC, XML-unsafe characters);
 2. guess the language (script, else function-word lists), which picks the function words;
-3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
-   (:mod:`.lines`);
+3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links, and
+   read a unit that is one phrase printed twice as one copy (:mod:`.lines`);
 4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
    login-form fields, a form's consent notices, forum and shop software's notices, teasers,
    buttons, widget labels of forum/shop/Q&A software, share/follow
@@ -59,7 +59,8 @@ from .stopwords import words as word_list
 from .cards import keep_feature_cards
 from .classify import classify
 from .furniture import apply_rules
-from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
+from .lines import (OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment,
+                    stopchars_for, undouble)
 from .posts import numbered_posts
 from .records import records
 from .region import drop_after_copyright, drop_repeated_blocks, keep_main_run
@@ -92,6 +93,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     lang = guess_language(text)
     stop = stopwords_for(lang)
     units = segment(text, stop)
+    undouble(units)
     measure(units, stop, stopchars_for(lang))
     apply_rules(units)
     classify(units, relaxed=False)
