@@ -210,6 +210,13 @@ FORM_CONSENT = lazy(
 #: our tips on writing great answers.", "Date modified (newest first)", "Price, low to high".
 SOFTWARE_NOTICE = lazy(
     r"\byou are using an out of date browser\b|"
+    # a browser notice: "This browser is no longer supported.", "Your version of Internet
+    # Explorer is not longer supported. Please upgrade your browser.", "Upgrade to Microsoft
+    # Edge to take advantage of ...", "Your browser does not support the video tag."
+    r"\b(?:this|your) (?:browser|version of internet explorer) is (?:no|not) longer supported\b|"
+    r"\bplease (?:upgrade|update) your browser\b|\bupgrade to microsoft edge to take advantage\b|"
+    r"\byour browser (?:does not|doesn['’]t) support (?:the )?(?:audio|video|embedded|iframe|html5)|"
+    r"^skip to (?:the )?main content\b|"
     r"\byou must (?:log in|login|be logged in|sign in)(?: or (?:register|sign up))? to "
     r"(?:reply|post|comment)\b|"
     r"\byou need to be a member (?:in order )?to (?:leave|post|reply|comment)\b|"
