@@ -130,8 +130,9 @@ UI_LABELS = frozenset({
     "oops something went wrong while submitting the form",
     "thank you your submission has been received", "thank you for signing up",
     "privacy policy", "terms of use", "terms of service", "no items found",
-    # a forum member's rank under the name
+    # a forum member's rank under the name; Invision's share menu under a post
     "well known member", "senior member", "new member", "registered user",
+    "more sharing options",
     # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
     "δ",
 })
@@ -143,6 +144,18 @@ UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joi
                         # with the poster's name ("Reactions: Jane and Joe", "Jane Discussion
                         # starter", "Reply Quote Like jane82")
                         r"reactions .{1,80}|.{1,40} discussion starter|show more replies|"
+                        # a post's edit note, its author's join date, a thread's counts
+                        # ("Edited January 29 by Jane (see edit history)", "Join Date: Aug
+                        # 2008", "1.3K views 15 replies 6 participants last post by Jane"), a
+                        # Q&A author's card and time stamps ("1,655 gold badges 14 silver
+                        # badges", "asked Feb 11, 2011 at 23:49", "Follow edited Nov 9, 2020")
+                        r"edited (?:[a-z]+ \d{1,2}(?: \d{4})?|\d+ [a-z]+ ago) by \S+(?: \S+){0,3}?"
+                        r"(?: see edit history)?|join date [a-z]+ \d{4}|"
+                        r"(?:\d+ )*\d+k? views (?:\d+ )*\d+ repl(?:y|ies) (?:\d+ )*\d+ participants? "
+                        r"last post by .{1,60}|"
+                        r"[\dk ]*(?:\d (?:gold|silver|bronze) badges?\d* ?){2,3}.{0,60}|"
+                        r"(?:(?:share|follow) )*(?:(?:asked|answered|edited|modified) (?:[a-z]{3} "
+                        r"\d{1,2}(?: \d{4})?|\d+ [a-z]+ ago)(?: at \d{1,2} \d{2})? ?)+|"
                         r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
                         # a product box's shop buttons ("Check price at REI", "+ More Info")
                         r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"

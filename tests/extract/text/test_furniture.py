@@ -110,7 +110,18 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
                                    "1,234 posts joined 2012", "Sorted by: Reset to default",
                                    "Reactions: Jane and Joe", "Jane82 Discussion starter",
                                    "Reply Quote Like jane82", "Check price at Amazon (on sale!)",
-                                   "+ More Info"])
+                                   "+ More Info",
+                                   # forum and Q&A software (wcxb-dev-extra tune pages 0548,
+                                   # 1658, 0527, 0528, 0172, 0360)
+                                   "Edited January 29 by ErnestQ (see edit history)",
+                                   "More sharing options...", "Join Date: Aug 2008",
+                                   "6.3K views 23 replies 14 participants last post by ggery "
+                                   "Sep 26, 2024",
+                                   "55.4k2424 gold badges197197 silver badges315315 bronze "
+                                   "badges asked Feb 11, 2011 at 23:49",
+                                   "1,65511 gold badge1414 silver badges3131 bronze badges",
+                                   "Follow edited Nov 9, 2020 at 19:28 answered Jan 20, 2015 "
+                                   "at 19:39"])
 def test_a_widget_label_is_dropped(label):
     units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
     apply_rules(units)
@@ -119,7 +130,10 @@ def test_a_widget_label_is_dropped(label):
 
 @pytest.mark.parametrize("line", ["View all the results of the vote below", "Contents",
                                   "Reply to the council by Friday",
-                                  "The regular price of a ticket is ten pounds."])
+                                  "The regular price of a ticket is ten pounds.",
+                                  "He edited the film by hand over the summer.",
+                                  "The team won 3 gold badges and a trophy at the fair.",
+                                  "She was asked to leave by the manager."])
 def test_a_line_that_only_starts_like_a_widget_label_is_not_one(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
