@@ -133,6 +133,8 @@ UI_LABELS = frozenset({
     # a forum member's rank under the name; Invision's share menu under a post
     "well known member", "senior member", "new member", "registered user",
     "more sharing options",
+    # NodeBB's, Quora's and Invision's fixed lines around the posts
+    "log in to reply", "more answers below", "upvoted by", "top posters in this topic",
     # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
     "δ",
 })
@@ -156,6 +158,16 @@ UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joi
                         r"[\dk ]*(?:\d (?:gold|silver|bronze) badges?\d* ?){2,3}.{0,60}|"
                         r"(?:(?:share|follow) )*(?:(?:asked|answered|edited|modified) (?:[a-z]{3} "
                         r"\d{1,2}(?: \d{4})?|\d+ [a-z]+ ago)(?: at \d{1,2} \d{2})? ?)+|"
+                        # NodeBB's post header and action bar ("JonB wrote on last edited by
+                        # #1", "P J 2 Replies Last reply"), its notice on a deleted post, a Quora
+                        # author's counts, an attachment's link, Invision's "Posted ... (edited)"
+                        r"\S+ wrote on (?:[a-z]{3} \d{1,2} \d{4}(?: \d{1,2} \d{2}(?: [ap]m)?)? )?"
+                        r"last edited by(?: \S+)?(?: \d+)?|"
+                        r"(?:\S+ ){0,3}\d+ repl(?:y|ies) last reply(?: reply)?(?: quote)?(?: \d+)?|"
+                        r"(?:log in to reply )?this topic has been deleted only users with topic "
+                        r"management privileges can see it|"
+                        r".{0,60}author has (?:\d+ )*\d+k? answers? and (?:\d+ )*\d+[km]? answer views|"
+                        r"view attachment \d+|posted [a-z]+ \d{1,2}(?: \d{4})? edited|"
                         r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
                         # a product box's shop buttons ("Check price at REI", "+ More Info")
                         r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"

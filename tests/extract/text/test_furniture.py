@@ -121,7 +121,16 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
                                    "badges asked Feb 11, 2011 at 23:49",
                                    "1,65511 gold badge1414 silver badges3131 bronze badges",
                                    "Follow edited Nov 9, 2020 at 19:28 answered Jan 20, 2015 "
-                                   "at 19:39"])
+                                   "at 19:39",
+                                   # NodeBB, Quora, Invision (wcxb-dev-extra tune pages 0553,
+                                   # 0569, 0548, 0547)
+                                   "I 1 Reply Last reply Reply Quote 0",
+                                   "luizjr4 wrote on last edited by #1",
+                                   "Log in to reply This topic has been deleted. Only users "
+                                   "with topic management privileges can see it.",
+                                   "Former FO (2001–2014) · Author has 71 answers and "
+                                   "28K answer views", "More answers below",
+                                   "Posted February 26 (edited)", "Top Posters In This Topic"])
 def test_a_widget_label_is_dropped(label):
     units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
     apply_rules(units)
@@ -133,7 +142,9 @@ def test_a_widget_label_is_dropped(label):
                                   "The regular price of a ticket is ten pounds.",
                                   "He edited the film by hand over the summer.",
                                   "The team won 3 gold badges and a trophy at the fair.",
-                                  "She was asked to leave by the manager."])
+                                  "She was asked to leave by the manager.",
+                                  "She wrote on the wall before it was last edited by the "
+                                  "owner of the house."])
 def test_a_line_that_only_starts_like_a_widget_label_is_not_one(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
