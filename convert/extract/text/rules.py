@@ -135,6 +135,7 @@ UI_LABELS = frozenset({
     "more sharing options",
     # NodeBB's, Quora's and Invision's fixed lines around the posts
     "log in to reply", "more answers below", "upvoted by", "top posters in this topic",
+    "original poster",
     # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
     "δ",
 })
@@ -168,6 +169,8 @@ UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joi
                         r"management privileges can see it|"
                         r".{0,60}author has (?:\d+ )*\d+k? answers? and (?:\d+ )*\d+[km]? answer views|"
                         r"view attachment \d+|posted [a-z]+ \d{1,2}(?: \d{4})? edited|"
+                        # vBulletin's likes ("Jane, Joe and 2 others like this.")
+                        r".{1,80} and \d+ others? like this|"
                         r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
                         # a product box's shop buttons ("Check price at REI", "+ More Info")
                         r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"

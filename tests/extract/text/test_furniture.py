@@ -130,7 +130,10 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
                                    "with topic management privileges can see it.",
                                    "Former FO (2001–2014) · Author has 71 answers and "
                                    "28K answer views", "More answers below",
-                                   "Posted February 26 (edited)", "Top Posters In This Topic"])
+                                   "Posted February 26 (edited)", "Top Posters In This Topic",
+                                   # vBulletin (wcxb-dev-extra tune page 0527)
+                                   "Original Poster",
+                                   "Holiday.with.Ken, WiSK, TedToToe and 2 others like this."])
 def test_a_widget_label_is_dropped(label):
     units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
     apply_rules(units)
