@@ -506,8 +506,10 @@ CONTINUATION_START = lazy(r"^[,.;:!?)\]}»”’%…，。、；：！？）」�
 OPEN_END_CHARS = tuple("([{«“‘-–—,/（「『【")
 #: List bullets and numbers at the start of a line.
 BULLET = lazy(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
-#: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次").
-COUNTER = lazy(r"^\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
+#: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次"); not a
+#: numbered item's heading, a number with its full stop before a word ("1. Audible", "3.
+#: Blinkist": the entries of a listicle, which the golds keep).
+COUNTER = lazy(r"^(?!\d{1,3}\.\s+[^\W\d_])\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
 
 #: Lines of program code: a statement end or brace at the end, a comment marker or a keyword
 #: at the start. Code in an article fails the prose tests but belongs to it.

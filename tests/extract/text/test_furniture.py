@@ -12,7 +12,7 @@ from convert.extract.text.lines import Line, measure, segment
 from convert.extract.text.meta import parse_date
 from convert.extract.text.stopwords import stopwords_for
 
-from .test_pipeline import PARA, PARA2
+from .test_pipeline import PARA, PARA2, PARA3
 
 
 def _units(text: str) -> list[Line]:
@@ -178,3 +178,11 @@ def test_a_sentence_that_names_a_newsletter_is_no_nag(monkeypatch):
     units = _units("\n\n".join(MENTIONS + NAGS))
     apply_rules(units)
     assert all(u.reason == "app-promo" for u in units)
+
+
+def test_a_numbered_items_heading_is_not_a_counter():
+    # (the entries of a listicle, "1. Audible" / its review: wcxb-dev-extra tune pages 0198,
+    # 0019; a menu's counter, "12 comments", stays one)
+    units = _units(f"{PARA}\n\n1. Audible\n\n{PARA2}\n\n12 comments\n\n{PARA3}\n")
+    apply_rules(units)
+    assert units[1].reason != "clock" and units[3].reason == "clock"
