@@ -161,8 +161,12 @@ ENGLISH_MIN = 2
 PROMO_PROSE_WORDS = 12
 
 
+#: A numbered item's heading ("12. To-Do App"): an entry of a listicle, never a nag.
+_NUMBERED_ITEM = lazy(r"^\d{1,3}\.\s+\S")
+
+
 def _app_promo(u: Line, low: str, page: PageView) -> bool:
-    if not R.APP_PROMO.search(u.text):
+    if not R.APP_PROMO.search(u.text) or _NUMBERED_ITEM.match(u.text):
         return False
     # (a menu or a headline naming the newsletter ends no sentence: "Get the Daily Newsletter
     # »Subscribe on Facebook")

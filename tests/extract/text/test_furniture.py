@@ -186,3 +186,10 @@ def test_a_numbered_items_heading_is_not_a_counter():
     units = _units(f"{PARA}\n\n1. Audible\n\n{PARA2}\n\n12 comments\n\n{PARA3}\n")
     apply_rules(units)
     assert units[1].reason != "clock" and units[3].reason == "clock"
+
+
+def test_a_numbered_items_heading_is_not_an_app_promo():
+    # (a listicle of app ideas, "12. To-Do App": wcxb-dev tune page 0283; a bare nag stays one)
+    units = _units(f"{PARA}\n\n12. To-Do App\n\n{PARA2}\n\nDownload the app\n\n{PARA3}\n")
+    apply_rules(units)
+    assert units[1].reason != "app-promo" and units[3].reason == "app-promo"
