@@ -161,8 +161,12 @@ ENGLISH_MIN = 2
 PROMO_PROSE_WORDS = 12
 
 
+#: A numbered item's heading ("12. To-Do App"): an entry of a listicle, never a nag.
+_NUMBERED_ITEM = lazy(r"^\d{1,3}\.\s+\S")
+
+
 def _app_promo(u: Line, low: str, page: PageView) -> bool:
-    if not R.APP_PROMO.search(u.text):
+    if not R.APP_PROMO.search(u.text) or _NUMBERED_ITEM.match(u.text):
         return False
     # (a menu or a headline naming the newsletter ends no sentence: "Get the Daily Newsletter
     # »Subscribe on Facebook")
@@ -270,12 +274,13 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("software-notice", lambda u, low, page: u.words <= SOFTWARE_NOTICE_MAX_WORDS
              and R.SOFTWARE_NOTICE.search(u.text),
              "A fixed message of forum, Q&A or shop software to every reader ('You are using "
-             "an out of date browser', 'You must log in or register to reply here.', 'To "
-             "learn more, see our tips on writing great answers.') or an option of its sort "
+             "an out of date browser', 'This browser is no longer supported.', 'You must log in "
+             "or register to reply here.', 'To learn more, see our tips on writing great "
+             "answers.') or an option of its sort "
              "menu ('Date modified (newest first)', 'Price, low to high'): the same on every "
              "site that runs the software, never the page's text.",
-             hint=_hint("browser", "log in", "login", "logged in", "sign in", "member",
-                        "account", "answer", "opinion", "first", "to high", "to low", "new to",
+             hint=_hint("browser", "microsoft edge", "skip to", "log in", "login", "logged in",
+                        "sign in", "member", "account", "answer", "opinion", "first", "to high", "to low", "new to",
                         "old to", "a-z", "z-a"), long_lines=True),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,

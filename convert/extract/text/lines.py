@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from convert.extract.ablation import rule
 from convert.textutil import clean_text
 from . import rules as R
 from .stopwords import STOPCHARS, UNSPACED, words
@@ -262,6 +263,44 @@ def segment(text: str, stop: frozenset[str]) -> list[Line]:
     for i, u in enumerate(units):
         u.index = i
     return units
+
+
+UNDOUBLE = rule(
+    "text-undouble",
+    "a line that is one phrase printed twice ('Who we are Who we are', 'Talk to an "
+    "ExpertTalk to an Expert', 'EUR 20.99EUR 20.99') is a link's or a button's text with its "
+    "accessible label read out beside it: the page shows it once, so the line is judged as "
+    "one copy (a menu item then repeats its menu's other copies, a heading reads as a heading)")
+#: A phrase printed twice with a space between has at least this many words (a one-word name
+#: doubled for real keeps its space: "Talk Talk"); printed twice with nothing between, it has
+#: at least UNDOUBLE_GLUED_CHARS characters ("EventbriteEventbrite"; a short word doubled may
+#: be a word: "couscous").
+UNDOUBLE_MIN_WORDS = 2
+UNDOUBLE_GLUED_CHARS = 5
+
+
+def doubled_half(text: str) -> str | None:
+    """The phrase ``text`` prints twice (with one space or nothing between), else ``None``."""
+    n = len(text)
+    half = n // 2
+    if n % 2:
+        if text[half] == " " and text[:half] == text[half + 1:] \
+                and len(text[:half].split()) >= UNDOUBLE_MIN_WORDS:
+            return text[:half]
+    elif half >= UNDOUBLE_GLUED_CHARS and text[:half] == text[half:] and not text[half - 1].isspace():
+        return text[:half]
+    return None
+
+
+def undouble(units: list[Line]) -> None:
+    """Print each doubled line once (see :data:`UNDOUBLE`)."""
+    if not UNDOUBLE:
+        return
+    for u in units:
+        if len(u.text) >= 2 * UNDOUBLE_GLUED_CHARS:
+            half = doubled_half(u.text)
+            if half is not None:
+                u.text = half
 
 
 def measure(units: list[Line], stop: frozenset[str], stopchars: frozenset[str] | None) -> None:

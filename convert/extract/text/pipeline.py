@@ -4,8 +4,8 @@ The cascade, in the order :func:`parse_text` runs it:
 
 1. decode and normalise (line breaks, NFC, XML-unsafe characters);
 2. guess the language (script, else function-word lists), which picks the function words;
-3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links
-   (:mod:`.lines`);
+3. segment into units, rejoining sentences a ``get_text`` dump broke at inline links, and
+   read a unit that is one phrase printed twice as one copy (:mod:`.lines`);
 4. drop furniture by named rules: icon runs, cookie banners, copyright/app-promo lines,
    login-form fields, a form's consent notices, forum and shop software's notices, teasers,
    buttons, widget labels of forum/shop/Q&A software, share/follow
@@ -22,7 +22,8 @@ The cascade, in the order :func:`parse_text` runs it:
    run above the thread, and a run inside the customer reviews to the run above their
    heading; text kept below the footer's copyright line is dropped
    (:func:`.region.drop_after_copyright`), and so is a last paragraph that is the author's
-   bio (:func:`_drop_tail_bio`);
+   bio (:func:`_drop_tail_bio`), or the author's name over a bio that opens with it
+   (:mod:`.bios`);
    A page that is a list of records (products, jobs, search results: a few short lines each,
    with a label such as "Add to Cart", a price or "20 reviews / 5 average" in every record)
    keeps the records' region instead when it holds several times the text found as prose, or
@@ -56,10 +57,12 @@ from convert.extract import record
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
+from .bios import drop_named_bio
 from .cards import keep_feature_cards
 from .classify import classify
 from .furniture import apply_rules
-from .lines import OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment, stopchars_for
+from .lines import (OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment,
+                    stopchars_for, undouble)
 from .posts import numbered_posts
 from .records import records
 from .region import drop_after_copyright, drop_repeated_blocks, keep_main_run
@@ -92,6 +95,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     lang = guess_language(text)
     stop = stopwords_for(lang)
     units = segment(text, stop)
+    undouble(units)
     measure(units, stop, stopchars_for(lang))
     apply_rules(units)
     classify(units, relaxed=False)
@@ -112,6 +116,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     numbered_posts(units)
     drop_repeated_blocks(units)
     drop_after_copyright(units)
+    drop_named_bio(units)
     if TAIL_BIO:
         _drop_tail_bio(units)
     meta = structure(units)

@@ -130,8 +130,12 @@ UI_LABELS = frozenset({
     "oops something went wrong while submitting the form",
     "thank you your submission has been received", "thank you for signing up",
     "privacy policy", "terms of use", "terms of service", "no items found",
-    # a forum member's rank under the name
+    # a forum member's rank under the name; Invision's share menu under a post
     "well known member", "senior member", "new member", "registered user",
+    "more sharing options",
+    # NodeBB's, Quora's and Invision's fixed lines around the posts
+    "log in to reply", "more answers below", "upvoted by", "top posters in this topic",
+    "original poster",
     # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
     "δ",
 })
@@ -143,6 +147,30 @@ UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joi
                         # with the poster's name ("Reactions: Jane and Joe", "Jane Discussion
                         # starter", "Reply Quote Like jane82")
                         r"reactions .{1,80}|.{1,40} discussion starter|show more replies|"
+                        # a post's edit note, its author's join date, a thread's counts
+                        # ("Edited January 29 by Jane (see edit history)", "Join Date: Aug
+                        # 2008", "1.3K views 15 replies 6 participants last post by Jane"), a
+                        # Q&A author's card and time stamps ("1,655 gold badges 14 silver
+                        # badges", "asked Feb 11, 2011 at 23:49", "Follow edited Nov 9, 2020")
+                        r"edited (?:[a-z]+ \d{1,2}(?: \d{4})?|\d+ [a-z]+ ago) by \S+(?: \S+){0,3}?"
+                        r"(?: see edit history)?|join date [a-z]+ \d{4}|"
+                        r"(?:\d+ )*\d+k? views (?:\d+ )*\d+ repl(?:y|ies) (?:\d+ )*\d+ participants? "
+                        r"last post by .{1,60}|"
+                        r"[\dk ]*(?:\d (?:gold|silver|bronze) badges?\d* ?){2,3}.{0,60}|"
+                        r"(?:(?:share|follow) )*(?:(?:asked|answered|edited|modified) (?:[a-z]{3} "
+                        r"\d{1,2}(?: \d{4})?|\d+ [a-z]+ ago)(?: at \d{1,2} \d{2})? ?)+|"
+                        # NodeBB's post header and action bar ("JonB wrote on last edited by
+                        # #1", "P J 2 Replies Last reply"), its notice on a deleted post, a Quora
+                        # author's counts, an attachment's link, Invision's "Posted ... (edited)"
+                        r"\S+ wrote on (?:[a-z]{3} \d{1,2} \d{4}(?: \d{1,2} \d{2}(?: [ap]m)?)? )?"
+                        r"last edited by(?: \S+)?(?: \d+)?|"
+                        r"(?:\S+ ){0,3}\d+ repl(?:y|ies) last reply(?: reply)?(?: quote)?(?: \d+)?|"
+                        r"(?:log in to reply )?this topic has been deleted only users with topic "
+                        r"management privileges can see it|"
+                        r".{0,60}author has (?:\d+ )*\d+k? answers? and (?:\d+ )*\d+[km]? answer views|"
+                        r"view attachment \d+|posted [a-z]+ \d{1,2}(?: \d{4})? edited|"
+                        # vBulletin's likes ("Jane, Joe and 2 others like this.")
+                        r".{1,80} and \d+ others? like this|"
                         r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
                         # a product box's shop buttons ("Check price at REI", "+ More Info")
                         r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"
@@ -210,6 +238,13 @@ FORM_CONSENT = lazy(
 #: our tips on writing great answers.", "Date modified (newest first)", "Price, low to high".
 SOFTWARE_NOTICE = lazy(
     r"\byou are using an out of date browser\b|"
+    # a browser notice: "This browser is no longer supported.", "Your version of Internet
+    # Explorer is not longer supported. Please upgrade your browser.", "Upgrade to Microsoft
+    # Edge to take advantage of ...", "Your browser does not support the video tag."
+    r"\b(?:this|your) (?:browser|version of internet explorer) is (?:no|not) longer supported\b|"
+    r"\bplease (?:upgrade|update) your browser\b|\bupgrade to microsoft edge to take advantage\b|"
+    r"\byour browser (?:does not|doesn['’]t) support (?:the )?(?:audio|video|embedded|iframe|html5)|"
+    r"^skip to (?:the )?main content\b|"
     r"\byou must (?:log in|login|be logged in|sign in)(?: or (?:register|sign up))? to "
     r"(?:reply|post|comment)\b|"
     r"\byou need to be a member (?:in order )?to (?:leave|post|reply|comment)\b|"
@@ -471,8 +506,10 @@ CONTINUATION_START = lazy(r"^[,.;:!?)\]}»”’%…，。、；：！？）」�
 OPEN_END_CHARS = tuple("([{«“‘-–—,/（「『【")
 #: List bullets and numbers at the start of a line.
 BULLET = lazy(r"^(?:[•·▪◦‣∙●○■□✓✔➤►▶\-–*+]|\d{1,3}[.)])\s+")
-#: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次").
-COUNTER = lazy(r"^\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
+#: Counters and metrics that menus carry ("12 comments", "3.4k views", "阅读10544次"); not a
+#: numbered item's heading, a number with its full stop before a word ("1. Audible", "3.
+#: Blinkist": the entries of a listicle, which the golds keep).
+COUNTER = lazy(r"^(?!\d{1,3}\.\s+[^\W\d_])\(?\d[\d.,]*\s*[kKmM]?\)?(?:\s+\w+)?$|阅读\s*\d+\s*次")
 
 #: Lines of program code: a statement end or brace at the end, a comment marker or a keyword
 #: at the start. Code in an article fails the prose tests but belongs to it.

@@ -12,7 +12,7 @@ from convert.extract.text.lines import Line, measure, segment
 from convert.extract.text.meta import parse_date
 from convert.extract.text.stopwords import stopwords_for
 
-from .test_pipeline import PARA, PARA2
+from .test_pipeline import PARA, PARA2, PARA3
 
 
 def _units(text: str) -> list[Line]:
@@ -110,7 +110,30 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
                                    "1,234 posts joined 2012", "Sorted by: Reset to default",
                                    "Reactions: Jane and Joe", "Jane82 Discussion starter",
                                    "Reply Quote Like jane82", "Check price at Amazon (on sale!)",
-                                   "+ More Info"])
+                                   "+ More Info",
+                                   # forum and Q&A software (wcxb-dev-extra tune pages 0548,
+                                   # 1658, 0527, 0528, 0172, 0360)
+                                   "Edited January 29 by ErnestQ (see edit history)",
+                                   "More sharing options...", "Join Date: Aug 2008",
+                                   "6.3K views 23 replies 14 participants last post by ggery "
+                                   "Sep 26, 2024",
+                                   "55.4k2424 gold badges197197 silver badges315315 bronze "
+                                   "badges asked Feb 11, 2011 at 23:49",
+                                   "1,65511 gold badge1414 silver badges3131 bronze badges",
+                                   "Follow edited Nov 9, 2020 at 19:28 answered Jan 20, 2015 "
+                                   "at 19:39",
+                                   # NodeBB, Quora, Invision (wcxb-dev-extra tune pages 0553,
+                                   # 0569, 0548, 0547)
+                                   "I 1 Reply Last reply Reply Quote 0",
+                                   "luizjr4 wrote on last edited by #1",
+                                   "Log in to reply This topic has been deleted. Only users "
+                                   "with topic management privileges can see it.",
+                                   "Former FO (2001–2014) · Author has 71 answers and "
+                                   "28K answer views", "More answers below",
+                                   "Posted February 26 (edited)", "Top Posters In This Topic",
+                                   # vBulletin (wcxb-dev-extra tune page 0527)
+                                   "Original Poster",
+                                   "Holiday.with.Ken, WiSK, TedToToe and 2 others like this."])
 def test_a_widget_label_is_dropped(label):
     units = _units(f"{PARA}\n\n{label}\n\n{PARA2}\n")
     apply_rules(units)
@@ -119,7 +142,12 @@ def test_a_widget_label_is_dropped(label):
 
 @pytest.mark.parametrize("line", ["View all the results of the vote below", "Contents",
                                   "Reply to the council by Friday",
-                                  "The regular price of a ticket is ten pounds."])
+                                  "The regular price of a ticket is ten pounds.",
+                                  "He edited the film by hand over the summer.",
+                                  "The team won 3 gold badges and a trophy at the fair.",
+                                  "She was asked to leave by the manager.",
+                                  "She wrote on the wall before it was last edited by the "
+                                  "owner of the house."])
 def test_a_line_that_only_starts_like_a_widget_label_is_not_one(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
@@ -150,3 +178,18 @@ def test_a_sentence_that_names_a_newsletter_is_no_nag(monkeypatch):
     units = _units("\n\n".join(MENTIONS + NAGS))
     apply_rules(units)
     assert all(u.reason == "app-promo" for u in units)
+
+
+def test_a_numbered_items_heading_is_not_a_counter():
+    # (the entries of a listicle, "1. Audible" / its review: wcxb-dev-extra tune pages 0198,
+    # 0019; a menu's counter, "12 comments", stays one)
+    units = _units(f"{PARA}\n\n1. Audible\n\n{PARA2}\n\n12 comments\n\n{PARA3}\n")
+    apply_rules(units)
+    assert units[1].reason != "clock" and units[3].reason == "clock"
+
+
+def test_a_numbered_items_heading_is_not_an_app_promo():
+    # (a listicle of app ideas, "12. To-Do App": wcxb-dev tune page 0283; a bare nag stays one)
+    units = _units(f"{PARA}\n\n12. To-Do App\n\n{PARA2}\n\nDownload the app\n\n{PARA3}\n")
+    apply_rules(units)
+    assert units[1].reason != "app-promo" and units[3].reason == "app-promo"

@@ -92,6 +92,13 @@ SOFTWARE = [
     "To learn more, see our tips on writing great answers.",
     "Date modified (newest first)",
     "Price, low to high",
+    # a browser notice (wcxb-dev-extra tune pages 4409, 2913, 2841)
+    "This browser is no longer supported.",
+    "Upgrade to Microsoft Edge to take advantage of the latest features, security updates, and "
+    "technical support.",
+    "Your version of Internet Explorer is not longer supported. Please upgrade your browser.",
+    "Sorry, your browser doesn’t support embedded videos.",
+    "Skip to main content Skip to Ask Learn chat experience",
 ]
 
 
@@ -103,6 +110,12 @@ def test_a_software_notice_is_dropped(notice):
     off = _units(f"{PARA}\n\n{notice}\n\n{PARA2}\n")
     apply_rules(off, skip={"software-notice"})
     assert off[1].reason != "software-notice"
+
+
+def test_prose_about_browsers_is_not_a_notice():
+    units = _units(f"{PARA}\n\nWhich browser is best for you? We tested five of them.\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "software-notice"
 
 
 def test_prose_about_prices_is_not_a_sort_menu():

@@ -1,0 +1,43 @@
+"""Segmentation helpers of :mod:`convert.extract.text.lines`: a line printed twice over
+(``text-undouble``)."""
+
+from __future__ import annotations
+
+from convert.extract.text import lines, parse_text
+from convert.textutil import article_text
+
+from .test_pipeline import PARA, PARA2, PARA3
+
+
+def test_a_phrase_printed_twice_is_read_once():
+    # (the lines as wcxb-dev-extra tune dumps print them: a shop's footer, 2953; a hosting
+    # firm's call to action, 2837; a ticket shop's logo, 2913; an eBay price, 3017)
+    assert lines.doubled_half("Who we are Who we are") == "Who we are"
+    assert lines.doubled_half("Talk to an ExpertTalk to an Expert") == "Talk to an Expert"
+    assert lines.doubled_half("EventbriteEventbrite") == "Eventbrite"
+    assert lines.doubled_half("EUR 20.99EUR 20.99") == "EUR 20.99"
+
+
+def test_a_name_doubled_for_real_stays():
+    # (a band and an architects' firm a wcxb-dev-extra tune gold keeps as printed, 0203; a
+    # short word that is its half twice over)
+    assert lines.doubled_half("Talk Talk") is None
+    assert lines.doubled_half("Leong Leong") is None
+    assert lines.doubled_half("couscous") is None
+    assert lines.doubled_half("The cat sat. The dog ran.") is None
+
+
+MENU = "Home\nPricing\nContact Sales\nLog in\n"
+FOOTER = "Company\nCareers\nPress\n"
+
+
+def test_a_doubled_menu_item_in_the_body_repeats_the_menu(monkeypatch):
+    # The call to action between the paragraphs is the menu's "Contact Sales" read out with
+    # its label: judged as one copy it is a line printed twice, furniture.
+    dump = (f"{MENU}\nThe town will build a new library\n\n{PARA}\n\n{PARA2}\n\n"
+            f"Contact SalesContact Sales\n\n{PARA3}\n\n{FOOTER}")
+    text = article_text(parse_text(dump))
+    assert PARA2 in text and PARA3 in text and "Contact Sales" not in text
+    monkeypatch.setattr(lines, "UNDOUBLE", False)
+    off = article_text(parse_text(dump))
+    assert "Contact SalesContact Sales" in off
