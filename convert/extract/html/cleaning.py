@@ -12,7 +12,7 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from ..peek import holds_tag
-from .dom import children, has_descendant, inside
+from .dom import children, has_descendant, inside, subtree_sizes
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, GATED_STORY
 from .measure import (LOOSE, Candidate, class_weight, commas, label, link_density, note_links,
                       text_len, text_len_of)
@@ -20,7 +20,7 @@ from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
     ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LABELLED_PROSE_CHARS, LINK_DENSITY_LIMIT,
-    LOW_WEIGHT_DENSITY, MAX_CLEANED,
+    CLEAN_SIZED, CLEAN_WORK_CHARS, CLEAN_WORK_ELEMENTS, LOW_WEIGHT_DENSITY, MAX_CLEANED,
     MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TEXT_LINE_PARAGRAPHS, TEXT_LINE_WINDOW,
     TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
@@ -68,6 +68,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
     doomed: list[LexborNode] = []
     chrome = 0
     seen = 0
+    # (the visible characters and the elements of the containers judged: hostile nesting)
+    work = elements = 0
     # A block scoring nearly as well as the winner is content whatever its shape.
     keep = KEEP_SCORE_SHARE * max((candidates[n.mem_id].score for n in nodes
                                    if n.mem_id in candidates), default=0.0)
@@ -83,13 +85,17 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         dropped: list[LexborNode] = []
         # (the <pre> blocks are looked up once per winner: most have none)
         code = CODE_INSIDE and root.css_first("pre") is not None
-        for node in root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else ():
+        containers = root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else []
+        # (each judged container is read whole: where there are many, what they hold
+        # together is counted, so that nesting cannot make the cleaning quadratic)
+        sizes = subtree_sizes(root) if len(containers) > CLEAN_SIZED else None
+        for node in containers:
             if node.mem_id == root.mem_id:
                 continue
             if code and _in_pre(node, root):
                 continue
             seen += 1
-            if seen > MAX_CLEANED:
+            if seen > MAX_CLEANED or work > CLEAN_WORK_CHARS or elements > CLEAN_WORK_ELEMENTS:
                 break
             if _is_wrapper(node):
                 continue
@@ -99,6 +105,9 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len) \
                     and not (HEADING_PARTS and _in_heading(node, root)):
                 dropped.append(node)
+            work += text_len(node)  # (measured by the test: no second read)
+            if sizes is not None:
+                elements += sizes.get(node.mem_id, 1)
         doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
     rec = record.current()
     if rec is not None:

@@ -194,6 +194,22 @@ def following(start: LexborNode, root: LexborNode) -> Iterator[LexborNode]:
         node = after
 
 
+def subtree_sizes(root: LexborNode) -> dict[int, int]:
+    """The number of nodes (elements and comments) in each element's subtree below ``root``,
+    itself included, by ``mem_id``: one walk, children added to their parents bottom-up."""
+    order = list(root.traverse())
+    sizes = dict.fromkeys((node.mem_id for node in order), 1)
+    top = root.mem_id
+    for node in reversed(order):  # (a node after its ancestors in document order)
+        key = node.mem_id
+        if key == top:
+            continue
+        parent = node.parent
+        if parent is not None and parent.mem_id in sizes:
+            sizes[parent.mem_id] += sizes[key]
+    return sizes
+
+
 def has_descendant(node: LexborNode, selector: str) -> bool:
     """Whether an element below ``node`` matches (selectolax's ``css`` also matches the node)."""
     # One search answers unless the node itself matches (the first match, in document order):

@@ -164,6 +164,15 @@ REGION_CHARS_PER_HEADING = 2000
 
 #: Upper bound on containers examined by conditional cleaning (keeps deep pages linear).
 MAX_CLEANED = 4000
+#: ...and on the visible characters they hold together: each container's text is read whole,
+#: so a list nested a thousand deep around 100k items costs containers x subtree (minutes).
+#: The corpus's most is 0.66 M (wcxb-dev-extra/0548); a hostile page stops being cleaned here.
+CLEAN_WORK_CHARS = 16_000_000
+#: ...and on the elements below them together, counted where a winner holds more than
+#: :data:`CLEAN_SIZED` containers (a list nested 1500 deep around 100k empty items took 25 s;
+#: the corpus's most is 60k, dragnet-T55).
+CLEAN_WORK_ELEMENTS = 2_000_000
+CLEAN_SIZED = 200
 #: Conditional cleaning keeps an element scoring at least this share of the winner's score
 #: (Readability's share for a "strong" candidate).
 KEEP_SCORE_SHARE = 0.75

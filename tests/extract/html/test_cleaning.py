@@ -215,3 +215,31 @@ def test_prose_counts_paragraph_text_outside_links_with_one_walk_for_the_links()
         assert _prose(node) == per_paragraph(node), selector
     assert _prose(tree.css_first("#solo")) == len("Solo")
     assert _prose(tree.css_first("#d table")) == per_paragraph(tree.css_first("#d table")) > 0
+
+
+def _crowded(junk_at: int) -> str:
+    # A story with many short link boxes inside it: the conditional cleaning drops each.
+    para = ("<p>The committee met on Tuesday to discuss the new budget, which includes funding "
+            "for schools, roads and the public library, and agreed to publish its report.</p>")
+    boxes = "".join(f"<div class='box'><a href='/x{i}'>Link number {i} here</a></div>"
+                    for i in range(junk_at))
+    return (f"<html><body><article><h1>Budget</h1>{para * 6}{boxes}{para * 2}"
+            f"<div class='box'><a href='/last'>The last link box</a></div></article></body></html>")
+
+
+def test_cleaning_stops_judging_when_the_containers_hold_too_much(monkeypatch):
+    from convert.extract.html import cleaning
+    page = _crowded(12)
+    assert "The last link box" not in inline_text_of(page)
+    # (a budget of a few elements, counted where the winner holds more than 5 containers:
+    # the boxes after it are no longer judged, so the last one stays)
+    monkeypatch.setattr(cleaning, "CLEAN_SIZED", 5)
+    monkeypatch.setattr(cleaning, "CLEAN_WORK_ELEMENTS", 10)
+    assert "The last link box" in inline_text_of(page)
+    monkeypatch.setattr(cleaning, "CLEAN_WORK_ELEMENTS", 10_000)
+    assert "The last link box" not in inline_text_of(page)
+
+
+def inline_text_of(page: str) -> str:
+    article = convert.parse(page.encode(), kind="html")
+    return "\n".join(inline_text(b.children) for b in article.blocks if hasattr(b, "children"))

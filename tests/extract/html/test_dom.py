@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from convert.extract.html import content
 from convert.extract.html import patterns as P
-from convert.extract.html.dom import copier, parse, strip_elements, utf8_markup
+from convert.extract.html.dom import copier, parse, strip_elements, subtree_sizes, utf8_markup
 from convert.extract.html.prune import PASS_DROP
 
 PAGE = ("<!DOCTYPE html><html><head><title>Notes</title><meta name=x content=y></head><body>"
@@ -136,3 +136,13 @@ def test_hiding_class_is_the_patterns_answer():
                 "\u0130nvisible", "invi\u017f\u017fible", "hidde\u212a", "screen\u00a0x"]:
         _hiding_class.cache_clear()
         assert _hiding_class(cls) == bool(P.HIDDEN_CLASS.search(cls)), cls
+
+
+def test_subtree_sizes_count_each_elements_nodes_itself_included():
+    tree = LexborHTMLParser("<div id=a><p id=b>x<b id=c>y</b></p><!-- note --><ul id=d>"
+                            "<li id=e></li><li id=f></li></ul></div>")
+    root = tree.css_first("#a")
+    sizes = subtree_sizes(root)
+    by_id = {n.attributes["id"]: sizes[n.mem_id] for n in root.css("[id]")}
+    # (six elements and the comment, a node of the walk too)
+    assert by_id == {"a": 7, "b": 2, "c": 1, "d": 3, "e": 1, "f": 1}

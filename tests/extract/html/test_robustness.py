@@ -38,6 +38,20 @@ def test_hundred_thousand_nested_divs_finish_fast_and_keep_text():
     assert "And one after all of them" in text
 
 
+def test_hundred_thousand_nested_lists_finish_fast_and_keep_text():
+    # (<li> never deepens the nesting guard's count: past 1500 lists the items stay, 98k
+    # siblings under every one of the lists; the cleaning judged each list by its whole
+    # subtree, 25 s for this page before its work was bounded)
+    n = 100_000
+    lead = "<p>" + "The committee met on Tuesday to discuss the budget and the library. " * 3 + "</p>"
+    html = ("<html><body><article><h1>Budget</h1>" + lead + "<ul><li>" * n + "x"
+            + "</li></ul>" * n + "</article></body></html>")
+    start = time.process_time()
+    text = article_text(parse_html(html))
+    assert time.process_time() - start < 10
+    assert "The committee met on Tuesday" in text
+
+
 def test_cap_nesting_only_touches_deep_pages():
     shallow = "<div><p>x</p></div>" * 2000
     assert cap_nesting(shallow) is shallow

@@ -278,6 +278,9 @@ _LABEL_LENGTHS = frozenset(len(w) for w in (*LABEL_WORDS, "author", "authors", "
 LIST_AUTHORS_MAX = 12
 #: Text blocks read for a "By ..." line (a bound on long pages; the byline is near the top).
 BYLINE_TEXT_BLOCKS = 3000
+#: ...whose texts, read whole, hold at most this many characters together: a list nested a
+#: thousand deep holds the rest of the page in each item (the corpus's most is 1.45 M).
+BYLINE_TEXT_WORK = 16_000_000
 #: A block's raw text (whitespace unsquashed) longer than this cannot squash to a byline...
 BYLINE_RAW_MAX = 400
 #: ...which is at most this many characters ("By Jane Doe and John Roe, Staff Writers").
@@ -289,12 +292,16 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
     body = tree.body
     if body is None:
         return []
+    work = 0
     for node in body.css("p, span, div, li, address, em, strong, small, h2, h3, h4, h5, h6"
                          )[:BYLINE_TEXT_BLOCKS]:
         if node.child is None or node.tag == "div" and node.child.next is not None and (
                 _has_block_child(node)):
             continue
         raw = node.text(deep=True, separator=" ")
+        work += len(raw)
+        if work > BYLINE_TEXT_WORK:
+            break
         if len(raw) > BYLINE_RAW_MAX or not raw.strip():
             # (whitespace is squashed only on texts that can be short enough)
             continue
