@@ -8,7 +8,6 @@ tracebacks and the extractor's explanation).
 import errno
 import json
 import logging
-import os
 import signal
 import sys
 from enum import Enum
@@ -287,10 +286,9 @@ def _os_error_line(exc: OSError) -> str:
         return f"{exc.filename}: {reason}"
     if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
         return reason
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    from .sinks import detach_stdout
+
+    detach_stdout()
     return f"<stdout>: {reason}"
 
 
