@@ -102,7 +102,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len) \
                     and not (HEADING_PARTS and _in_heading(node, root)):
                 dropped.append(node)
-            work += text_len(node)  # (measured by the test: no second read)
+            work += text_len(node)  # (remembered from _should_drop's measure: no second read)
             if sizes is not None:
                 elements += sizes.get(node.mem_id, 1)
         doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
