@@ -61,7 +61,8 @@ _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header",
 
 def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> int:
     """Readability's conditional cleaning: drop link lists, image walls and form debris.
-    Returns the characters of named boilerplate blocks dropped (see :func:`.chrome.chrome_blocks`)."""
+    Returns the characters of named boilerplate blocks dropped (see
+    :func:`.chrome.chrome_blocks`)."""
     doomed: list[LexborNode] = []
     chrome = 0
     seen = 0
