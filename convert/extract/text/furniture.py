@@ -281,8 +281,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "menu ('Date modified (newest first)', 'Price, low to high'): the same on every "
              "site that runs the software, never the page's text.",
              hint=_hint("browser", "microsoft edge", "skip to", "log in", "login", "logged in",
-                        "sign in", "member", "account", "answer", "opinion", "first", "to high", "to low", "new to",
-                        "old to", "a-z", "z-a"), long_lines=True),
+                        "sign in", "member", "account", "answer", "opinion", "first", "to high",
+                        "to low", "new to", "old to", "a-z", "z-a"), long_lines=True),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
