@@ -130,6 +130,16 @@ class AtomicStream:
         raise exc
 
 
+def is_same_file(location: str | os.PathLike[str], output: Path) -> bool:
+    """True when writing ``output`` would replace the existing file at ``location`` (the same
+    path, or a link to it): the command writing ``output`` refuses, an input is never
+    overwritten."""
+    try:
+        return os.path.exists(location) and Path(location).resolve() == output.resolve()
+    except OSError:
+        return False
+
+
 def writes_in_place(path: Path) -> bool:
     """True when ``path`` exists and is not a regular file or a folder (a device, a FIFO, a
     socket), or leads to a process's file descriptor (``/dev/stdout``, ``/proc/self/fd/1``)."""
