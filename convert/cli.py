@@ -298,10 +298,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     # to files are never pipes, so no file is left half-written by this.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    args = sys.argv[1:] if argv is None else argv
     try:
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
-        args = sys.argv[1:] if argv is None else argv
         if not (args[:1] == ["--version"]):
             _add_plugin_commands()
         try:
@@ -314,7 +314,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     except KeyboardInterrupt as exc:
         sys.exit(_interrupted(exc))
     except OSError as exc:  # `decruft formats > /dev/full`: one line, no traceback
-        if "--debug" in sys.argv[1:] + (argv or []):
+        if "--debug" in args:
             raise
         report(_os_error_line(exc))
         sys.exit(EXIT_FAILED)
