@@ -239,7 +239,7 @@ class NamePlanner:
         self.ext = ext
         self._taken: set[str] = set()
 
-    def reserve_inputs(self, locations: "list[str | None]") -> None:
+    def reserve_inputs(self, locations: list[str | None]) -> None:
         """Never hand out the name of an input: ``decruft convert page.txt -t txt -d .`` (or
         ``-r . -d .``) would otherwise replace the page with its own output, and a page's
         output could replace another input before it is read. An input that is a symlink
@@ -251,9 +251,15 @@ class NamePlanner:
             return
         suffix = f".{self.ext}".casefold()
         for location in locations:
-            if not location or not os.path.lexists(location):
+            if not location:
                 continue
             path = Path(location)
+            # (a name without the output's extension, not a link, can name no output: most
+            # runs change the extension, and their inputs cost no path resolved)
+            if not path.name.casefold().endswith(suffix) and not os.path.islink(location):
+                continue
+            if not os.path.lexists(location):
+                continue
             try:
                 paths = {path.parent.resolve() / path.name, path.resolve()}
             except OSError:

@@ -137,6 +137,18 @@ def test_name_planner_never_hands_out_an_input(tmp_path):
     assert names == ["page-2.txt", "other.txt", "gone.txt"]
 
 
+def test_name_planner_reserves_a_linked_inputs_target(tmp_path):
+    # (a link named like a page, elsewhere, to a dump in the output folder: the name
+    # without the output's extension is the link's, the target's has it)
+    (tmp_path / "dump.txt").write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "saved.html"
+    link.symlink_to(tmp_path / "dump.txt")
+    planner = NamePlanner(tmp_path, "txt")
+    planner.reserve_inputs([str(link)])
+    assert [planner.name(s).name for s in ("dump", "saved")] == ["dump-2.txt", "saved.txt"]
+
+
 @pytest.mark.parametrize("stem", [
     "Report ABC", "Report_ABC (final) [v2]", "ÜBER straße", "résumé", "日本語 ページ",
     "a.b.c", ".hidden", "  spaced  ", "CON", "x'y\"z", "100%", "#tag", "\udcff-raw-byte",
