@@ -13,7 +13,7 @@ import stat
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import NoReturn
+from typing import Iterable, NoReturn
 
 from .errors import DecruftError
 from .fetch import is_url, url_stem
@@ -130,14 +130,27 @@ class AtomicStream:
         raise exc
 
 
-def is_same_file(location: str | os.PathLike[str], output: Path) -> bool:
-    """True when writing ``output`` would replace the existing file at ``location`` (the same
-    path, or a link to it): the command writing ``output`` refuses, an input is never
-    overwritten."""
+def replaced_input(output: Path, locations: Iterable[str | None]) -> str | None:
+    """The first of ``locations`` whose existing file writing ``output`` would replace (by its
+    own path or through a link), else ``None``: the command refuses, an input is never
+    overwritten. The output's path is resolved once; a location that is no link and whose
+    name is not the resolved output's cannot lead to it, and is not resolved."""
     try:
-        return os.path.exists(location) and Path(location).resolve() == output.resolve()
+        target = output.resolve()
     except OSError:
-        return False
+        return None
+    for location in locations:
+        if not location:
+            continue
+        name = os.path.basename(location)
+        if name not in ("", ".", "..") and name != target.name and not os.path.islink(location):
+            continue
+        try:
+            if os.path.exists(location) and Path(location).resolve() == target:
+                return location
+        except OSError:
+            continue
+    return None
 
 
 def writes_in_place(path: Path) -> bool:
