@@ -8,7 +8,6 @@ tracebacks and the extractor's explanation).
 import errno
 import json
 import logging
-import os
 import signal
 import sys
 from enum import Enum
@@ -287,10 +286,9 @@ def _os_error_line(exc: OSError) -> str:
         return f"{exc.filename}: {reason}"
     if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
         return reason
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    from .sinks import detach_stdout
+
+    detach_stdout()
     return f"<stdout>: {reason}"
 
 
@@ -300,10 +298,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     # to files are never pipes, so no file is left half-written by this.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    args = sys.argv[1:] if argv is None else argv
     try:
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
-        args = sys.argv[1:] if argv is None else argv
         if not (args[:1] == ["--version"]):
             _add_plugin_commands()
         try:
@@ -316,7 +314,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     except KeyboardInterrupt as exc:
         sys.exit(_interrupted(exc))
     except OSError as exc:  # `decruft formats > /dev/full`: one line, no traceback
-        if "--debug" in sys.argv[1:] + (argv or []):
+        if "--debug" in args:
             raise
         report(_os_error_line(exc))
         sys.exit(EXIT_FAILED)

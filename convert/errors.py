@@ -16,15 +16,17 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 1
 
 # What a message must not carry to a terminal: line breaks (one message, one line), escape
 # sequences (a file name, or a web archive's record URL, is anyone's: ESC [2J clears the screen,
-# OSC 52 writes the clipboard) and the bidirectional overrides that show text reversed.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# OSC 52 writes the clipboard) and the bidirectional overrides that show text reversed. (A
+# string, compiled by ``re`` on the first message that needs it: every run imports this module,
+# few print such a message.)
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def printable(message: str) -> str:
     """``message`` with each control character written as a Python escape (``\\x1b``)."""
     if message.isprintable():
         return message
-    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], message)
+    return re.sub(_UNPRINTABLE, lambda m: ascii(m.group())[1:-1], message)
 
 
 def report(message: str) -> None:

@@ -13,7 +13,7 @@ import stat
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import NoReturn
+from typing import Iterable, NoReturn
 
 from .errors import DecruftError
 from .fetch import is_url, url_stem
@@ -130,6 +130,29 @@ class AtomicStream:
         raise exc
 
 
+def replaced_input(output: Path, locations: Iterable[str | None]) -> str | None:
+    """The first of ``locations`` whose existing file writing ``output`` would replace (by its
+    own path or through a link), else ``None``: the command refuses, an input is never
+    overwritten. The output's path is resolved once; a location that is no link and whose
+    name is not the resolved output's cannot lead to it, and is not resolved."""
+    try:
+        target = output.resolve()
+    except OSError:
+        return None
+    for location in locations:
+        if not location:
+            continue
+        name = os.path.basename(location)
+        if name not in ("", ".", "..") and name != target.name and not os.path.islink(location):
+            continue
+        try:
+            if os.path.exists(location) and Path(location).resolve() == target:
+                return location
+        except OSError:
+            continue
+    return None
+
+
 def writes_in_place(path: Path) -> bool:
     """True when ``path`` exists and is not a regular file or a folder (a device, a FIFO, a
     socket), or leads to a process's file descriptor (``/dev/stdout``, ``/proc/self/fd/1``)."""
@@ -229,7 +252,7 @@ class NamePlanner:
         self.ext = ext
         self._taken: set[str] = set()
 
-    def reserve_inputs(self, locations: "list[str | None]") -> None:
+    def reserve_inputs(self, locations: list[str | None]) -> None:
         """Never hand out the name of an input: ``decruft convert page.txt -t txt -d .`` (or
         ``-r . -d .``) would otherwise replace the page with its own output, and a page's
         output could replace another input before it is read. An input that is a symlink
@@ -241,9 +264,15 @@ class NamePlanner:
             return
         suffix = f".{self.ext}".casefold()
         for location in locations:
-            if not location or not os.path.lexists(location):
+            if not location:
                 continue
             path = Path(location)
+            # (a name without the output's extension, not a link, can name no output: most
+            # runs change the extension, and their inputs cost no path resolved)
+            if not path.name.casefold().endswith(suffix) and not os.path.islink(location):
+                continue
+            if not os.path.lexists(location):
+                continue
             try:
                 paths = {path.parent.resolve() / path.name, path.resolve()}
             except OSError:

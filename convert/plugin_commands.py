@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 import typer
 import typer.main
 
-from .errors import DecruftError, printable
+from .errors import DecruftError, report
 
 
 def _command_name(info: Any) -> str:
@@ -106,5 +106,5 @@ def _cli_signals() -> tuple[type, ...]:
 def _fail(message: str) -> None:
     if os.environ.get("DECRUFT_DEBUG", "") not in ("", "0"):
         traceback.print_exc(file=sys.stderr)
-    sys.stderr.write(f"decruft: {printable(message)}\n")
+    report(message)
     raise typer.Exit(1)

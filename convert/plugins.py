@@ -46,7 +46,7 @@ from . import hookspecs
 from .boundary import (check_article, check_bytes, guarded, run_reader,  # noqa: F401 (API)
                        run_render, run_transform)
 from .entrypoints import entry_points
-from .errors import DecruftError, printable
+from .errors import DecruftError, report
 from .formats import Format, FormatRegistry, ReaderRegistry, TransformRegistry
 
 ENTRY_POINT_GROUP = "decruft"
@@ -260,7 +260,7 @@ def warn_once(message: str) -> None:
     """Report a plugin problem on stderr once per process (not once per page)."""
     if message not in _State.warned:
         _State.warned.add(message)
-        sys.stderr.write(f"decruft: warning: {printable(message)}\n")
+        report(f"warning: {message}")
 
 
 def load_failures() -> list[str]:

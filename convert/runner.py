@@ -8,7 +8,6 @@ code.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import deque
@@ -22,7 +21,8 @@ from .errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DecruftError, UsageError, 
     report
 from .formats import Format, RenderOptions
 from .inputs import DEFAULT_EXTENSIONS, Job, plan
-from .outputs import NamePlanner, OutputError, location_stem, safe_stem, writes_in_place
+from .outputs import (NamePlanner, OutputError, location_stem, replaced_input, safe_stem,
+                      writes_in_place)
 from .sinks import AppendSink, BundleSink, DirSink, FileSink, Sink, StdoutSink, StreamFileSink, \
     sources_in
 
@@ -315,14 +315,8 @@ def _check_not_input(req: Request, jobs: list[Job]) -> None:
     """Refuse to write over an input: the input is never modified."""
     if req.output is None or str(req.output) == "-":
         return
-    try:
-        out = req.output.resolve()
-    except OSError:
-        return
-    for job in jobs:
-        if job.location and os.path.exists(job.location) and \
-                Path(job.location).resolve() == out:
-            raise UsageError(f"{req.output}: is also an input; refusing to overwrite it")
+    if replaced_input(req.output, (job.location for job in jobs)) is not None:
+        raise UsageError(f"{req.output}: is also an input; refusing to overwrite it")
 
 
 class _Progress:

@@ -62,12 +62,22 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     except (OSError, ValueError) as exc:
-        try:  # drop what is buffered, or the flush at exit fails (and prints) again
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        detach_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise OutputError(f"<stdout>: {reason}") from None
+
+
+def detach_stdout() -> None:
+    """Point standard output at ``/dev/null`` after a write to it failed: what is still
+    buffered is then dropped, where the flush at exit would fail (and print) again."""
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 class FileSink(Sink):

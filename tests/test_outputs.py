@@ -10,7 +10,7 @@ import pytest
 from cliutil import run_cli
 
 from convert.outputs import NamePlanner, OutputError, file_stem, input_stem, location_stem, \
-    safe_stem, write_atomic
+    replaced_input, safe_stem, write_atomic
 
 
 def test_write_atomic_replaces_and_leaves_no_temp(tmp_path):
@@ -135,6 +135,35 @@ def test_name_planner_never_hands_out_an_input(tmp_path):
                             "https://example.com/page.txt", str(tmp_path / "gone.txt")])
     names = [planner.name(s).name for s in ("page", "other", "gone")]
     assert names == ["page-2.txt", "other.txt", "gone.txt"]
+
+
+def test_an_output_that_is_an_input_is_found_by_path_or_link(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "saved.html"
+    link.symlink_to(page)
+    other = tmp_path / "other.html"
+    other.write_text("x")
+    inputs = [None, str(other), str(tmp_path / "gone.html"), str(link)]
+    # (the output is the page: reached through the link, or named as the page itself)
+    assert replaced_input(page, inputs) == str(link)
+    assert replaced_input(tmp_path / "elsewhere" / ".." / "page.html", [str(page)]) == str(page)
+    # (an output that is none of them, or another file than the ones listed)
+    assert replaced_input(tmp_path / "out.html", inputs) is None
+    assert replaced_input(tmp_path / "other.html", [str(page), str(link)]) is None
+
+
+def test_name_planner_reserves_a_linked_inputs_target(tmp_path):
+    # (a link named like a page, elsewhere, to a dump in the output folder: the name
+    # without the output's extension is the link's, the target's has it)
+    (tmp_path / "dump.txt").write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "saved.html"
+    link.symlink_to(tmp_path / "dump.txt")
+    planner = NamePlanner(tmp_path, "txt")
+    planner.reserve_inputs([str(link)])
+    assert [planner.name(s).name for s in ("dump", "saved")] == ["dump-2.txt", "saved.txt"]
 
 
 @pytest.mark.parametrize("stem", [

@@ -24,12 +24,12 @@ def inspect_command(
     (or JSON with --json) of the extractor's own decisions."""
     from convert.errors import EXIT_USAGE, DecruftError, report as say
     from convert.fetch import is_url, url_stem
-    from convert.outputs import write_atomic
+    from convert.outputs import replaced_input, write_atomic
     from convert.sinks import write_stdout
     from . import inspect_page
     from .page import assessment_summary, report_html
     if output is not None and str(output) != "-" and not is_url(page) and \
-            _same_file(Path(page), output):
+            replaced_input(output, [page]) is not None:
         say(f"{output}: is the page itself; refusing to overwrite it")
         raise typer.Exit(EXIT_USAGE)
     try:
@@ -59,11 +59,3 @@ def inspect_command(
         say(f"wrote {output}" + (f" ({judged})" if judged else ""))
     if report.get("error"):
         raise typer.Exit(1)
-
-
-def _same_file(page: Path, output: Path) -> bool:
-    """True when writing ``output`` would replace ``page`` (the same path, or a link to it)."""
-    try:
-        return page.exists() and page.resolve() == output.resolve()
-    except OSError:
-        return False

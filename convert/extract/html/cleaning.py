@@ -1,10 +1,9 @@
 """Conditional cleaning inside the winner (Readability's ``_cleanConditionally``): drop image
 walls and form debris, never most of the article at once; and blocks whose class/id
-names them as boilerplate (related posts, share bars, comments, newsletter and author boxes)."""
+names them as boilerplate (related posts, share bars, comments, newsletter and author boxes:
+found by :mod:`.chrome`)."""
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -12,26 +11,25 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from ..peek import holds_tag
+from .chrome import chrome_blocks
 from .dom import children, has_descendant, inside, subtree_sizes
-from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, GATED_STORY
+from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER
 from .measure import (LOOSE, Candidate, class_weight, commas, label, link_density, note_links,
                       text_len, text_len_of)
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
-    FORM_MAX_CHARS, GATED_PROSE_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
+    FORM_MAX_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
     ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LABELLED_PROSE_CHARS, LINK_DENSITY_LIMIT,
     CLEAN_SIZED, CLEAN_WORK_CHARS, CLEAN_WORK_ELEMENTS, LOW_WEIGHT_DENSITY, MAX_CLEANED,
-    MAX_COMMENT_HEADINGS, MAX_NAME_PARTS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
+    MAX_COMMENT_HEADINGS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
     PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TEXT_LINE_PARAGRAPHS, TEXT_LINE_WINDOW,
     TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
-from ..lazyre import lazy
 
 
 CLEAN_CONDITIONALLY = rule("clean_conditionally", "Readability's conditional cleaning inside "
                            "the winner")
-CHROME_BLOCKS = rule("chrome_blocks", "blocks named as boilerplate inside the winner are dropped")
 TRAILING_LINKS = rule("trailing_links", "one-link paragraphs after the last prose are dropped")
 SPARE_ITEMS = rule("spare_items", "repeated items are kept when cleaning would take most of "
                    "the winner")
@@ -56,7 +54,6 @@ HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <
 CODE_INSIDE = rule("code_inside", "a block inside a <pre> (a line of a code block an editor "
                    "or highlighter renders as one element per line) is never cleaned on its "
                    "own: its shortness and its lack of prose say nothing about it")
-RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
 
 _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header", "footer", "nav",
                "dl", "figure")
@@ -64,7 +61,8 @@ _CLEAN_TAGS = ("div", "section", "ul", "ol", "table", "form", "aside", "header",
 
 def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate]) -> int:
     """Readability's conditional cleaning: drop link lists, image walls and form debris.
-    Returns the characters of named boilerplate blocks dropped (see :func:`_chrome_blocks`)."""
+    Returns the characters of named boilerplate blocks dropped (see
+    :func:`.chrome.chrome_blocks`)."""
     doomed: list[LexborNode] = []
     chrome = 0
     seen = 0
@@ -75,7 +73,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
                                    if n.mem_id in candidates), default=0.0)
     for root in nodes:
         root_len = text_len(root)
-        blocks = _chrome_blocks(root, root_len, candidates)
+        blocks = chrome_blocks(root, root_len, candidates)
         chrome += sum(text_len(n) for n in blocks)
         doomed.extend(blocks)
         if TRAILING_LINKS:
@@ -105,7 +103,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len) \
                     and not (HEADING_PARTS and _in_heading(node, root)):
                 dropped.append(node)
-            work += text_len(node)  # (measured by the test: no second read)
+            work += text_len(node)  # (remembered from _should_drop's measure: no second read)
             if sizes is not None:
                 elements += sizes.get(node.mem_id, 1)
         doomed.extend(_spare_items(root, root_len, dropped, level) if SPARE_ITEMS else dropped)
@@ -119,61 +117,6 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         except Exception:
             pass
     return chrome
-
-
-def _chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candidate]
-                   ) -> list[LexborNode]:
-    """Blocks inside the winner named as boilerplate by one of their class/id tokens (related
-    posts, share bars, comment sections, newsletter and author boxes): dropped whatever their
-    score, since their teasers and bios read as prose. The pruning passes miss them when
-    another token reads as content (``jp-relatedposts``, ``post-author``)."""
-    out: list[LexborNode] = []
-    best: LexborNode | None = None
-    if not CHROME_BLOCKS:
-        return out
-    for node in root.css("[class],[id]"):
-        if node.mem_id == root.mem_id or not named_chrome(node):
-            continue
-        if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
-            continue
-        if GATED_STORY and P.GATE.search(label(node)) and sum(
-                text_len(p) for p in node.css("p")) >= GATED_PROSE_CHARS:
-            # The story behind the paywall, not its notice.
-            continue
-        if text_len(node) > CLEAN_MAX_SHARE * root_len:
-            # A long list of related-post summaries can outweigh a short article: what must
-            # not go at once is the article's best-scoring block (a misnamed wrapper holds it).
-            if best is None:
-                best = _best_block(root, candidates)
-            if best is not None and inside(best, node):
-                continue
-        out.append(node)
-    return out
-
-
-def named_chrome(node: LexborNode) -> bool:
-    """Whether the element's class/id names a boilerplate block (see :func:`_chrome_label`)."""
-    attrs = node.attributes
-    return _chrome_label(attrs.get("class") or "", attrs.get("id") or "")
-
-
-def in_named_chrome(node: LexborNode) -> bool:
-    """Whether the element or one of its ancestors is a named boilerplate block (a carousel
-    of related pages can outscore a short article in the strict pass)."""
-    while node is not None and node.tag not in ("body", "html"):
-        if named_chrome(node):
-            return True
-        node = node.parent
-    return False
-
-
-def _best_block(root: LexborNode, candidates: dict[int, Candidate]) -> LexborNode | None:
-    """The best-scoring scored block inside ``root`` (paragraph points, not link-scaled)."""
-    best, top = None, 0.0
-    for cand in candidates.values():
-        if cand.score > top and cand.node.mem_id != root.mem_id and inside(cand.node, root):
-            best, top = cand.node, cand.score
-    return best
 
 
 def _trailing_links(root: LexborNode) -> list[LexborNode]:
@@ -228,30 +171,6 @@ def _comment_tail(root: LexborNode, root_len: int) -> list[LexborNode]:
             return []
         return tail
     return []
-
-
-@lru_cache(maxsize=4096)
-def _chrome_label(cls: str, ident: str) -> bool:
-    """Some class/id token names boilerplate and no other token names content. An id of
-    many words is a heading's anchor (``sharing-with-a-single-developer``), not a name."""
-    tokens = cls.split()
-    if ident and len(_ID_PARTS.split(ident)) <= MAX_NAME_PARTS:
-        tokens.append(ident)
-    chrome = [t for t in tokens if _chrome_token(t)]
-    return bool(chrome) and not any(P.POSITIVE.search(t) for t in tokens if t not in chrome)
-
-
-@lru_cache(maxsize=4096)
-def _chrome_token(token: str) -> bool:
-    """A boilerplate word at the head of the token (``comments``, ``jp-relatedposts``,
-    ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``).
-    (Cached: tokens repeat across class strings, each string cached in :func:`_chrome_label`.)"""
-    match = P.CHROME_TOKEN.search(token) or (P.RECENT_LIST.search(token) if RECENT_LISTS
-                                             else None)
-    return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
-
-
-_ID_PARTS = lazy(r"[-_]+")
 
 
 def _spare_items(root: LexborNode, root_len: int, dropped: list[LexborNode], level: int

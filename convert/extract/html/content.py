@@ -31,7 +31,8 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from .articlemarks import article_like, marked_article, under_headline
-from .cleaning import clean, in_named_chrome
+from .chrome import in_named_chrome
+from .cleaning import clean
 from .dom import copier, inside, parse, strip_elements
 from .figures import with_figures
 from .measure import LEVELS, LOOSE, RELAXED, STRICT, Candidate, PASS_NAMES as _PASS_NAMES, describe, label, measuring, text_len

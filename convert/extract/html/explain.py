@@ -72,7 +72,7 @@ def judge_pass(new: "C.Content", best: "C.Content | None", page_len: int) -> dic
 def record_cleaning(rec: Any, doomed: list, candidates: dict) -> None:
     """Record the blocks :func:`.cleaning.clean` removes, each with the rule that chose it
     and the measures Readability's test reads."""
-    from .cleaning import named_chrome
+    from .chrome import named_chrome
     from .measure import class_weight, label, link_density, text_len
     for node in doomed:
         length = text_len(node)

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from convert.extract.ablation import rule
 from . import patterns as P
-from .cleaning import named_chrome
+from .chrome import named_chrome
 from .dom import children, has_descendant
 from .measure import Candidate, label, link_density, text_len
 from .scoring import READ_ON

@@ -1,4 +1,4 @@
-"""The related-links box and the author's box at the end of a built body.
+"""The related-links box, the author's box and the boxes of teaser cards in a built body.
 
 A news or blog page sets its "More from X" / "You might also like" / "Recent Stories:" box
 right under the story, often inside the same wrapper and with no class name that gives it
@@ -13,6 +13,14 @@ An author's box below the story ("About the author" / "About Jane Doe", the name
 "Jane Doe is a scientist who ..."; or "About the Author: Jane Doe is ..." on one line) leaves
 the body as the text-dump parser's ``text-author-bio`` drops it, with its patterns and limits
 (rule ``author_box_lines``): only below two paragraphs of prose, a bio of at most 120 words.
+
+A box of teaser cards wherever it sits in the body ("More from PostPolitics" halfway down the
+story's wrapper, a strip of linked headlines under it) leaves too (rule ``teaser_cards``): at
+least :data:`CARD_MIN` cards in a row, each a heading that is one link to another page (a link
+to an anchor of the page itself is a section heading's) with one to :data:`CARD_LINES` short
+lines under it (summary, byline, time), with a related-links label right above them. Never
+when the cards are half the body or leave it under :data:`MIN_WORDS_BEFORE` words: then they
+are the page (a roundup, a listicle).
 """
 
 from __future__ import annotations
@@ -237,7 +245,8 @@ def _leaves(blocks: Sequence[Block], out: list[tuple[Block, int]],
             counts: dict[int, tuple[Block, int]] | None = None) -> None:
     """The body's blocks in reading order with their word counts, containers opened.
     ``counts`` (``id(block)`` -> ``(block, words)``, the block held so its id stays its own)
-    keeps the counts for the next caller: the pipeline asks about the same blocks twice."""
+    keeps the counts for the next caller: the pipeline asks about the same blocks in each of
+    its passes (related tail, author's box, teaser cards)."""
     for block in blocks:
         if isinstance(block, (Div, Quote)):
             _leaves(block.blocks, out, counts)

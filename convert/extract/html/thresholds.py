@@ -172,6 +172,9 @@ CLEAN_WORK_CHARS = 16_000_000
 #: :data:`CLEAN_SIZED` containers (a list nested 1500 deep around 100k empty items took 25 s;
 #: the corpus's most is 60k, dragnet-T55).
 CLEAN_WORK_ELEMENTS = 2_000_000
+#: Containers in a winner past which its elements are counted (one more walk of the whole
+#: winner, spent only where it can pay: with fewer containers the cleaning reads the winner
+#: at most this many times over, linear in the page).
 CLEAN_SIZED = 200
 #: Conditional cleaning keeps an element scoring at least this share of the winner's score
 #: (Readability's share for a "strong" candidate).

@@ -24,6 +24,7 @@ from . import meta as M
 from . import rules as R
 from . import runs
 from .lines import RULE_MAX_WORDS, Line, MetaKind
+from .timestamps import CLOCK, RELATIVE_TIME
 from ..lazyre import LazyPattern, lazy
 
 #: Lines up to this long that occur more than once are all furniture (teaser lists printed
@@ -280,8 +281,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "menu ('Date modified (newest first)', 'Price, low to high'): the same on every "
              "site that runs the software, never the page's text.",
              hint=_hint("browser", "microsoft edge", "skip to", "log in", "login", "logged in",
-                        "sign in", "member", "account", "answer", "opinion", "first", "to high", "to low", "new to",
-                        "old to", "a-z", "z-a"), long_lines=True),
+                        "sign in", "member", "account", "answer", "opinion", "first", "to high",
+                        "to low", "new to", "old to", "a-z", "z-a"), long_lines=True),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
@@ -309,8 +310,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "A widget's label printed by forum, shop, Q&A and docs software ('Click to "
              "expand...', 'View all', 'Loading...', 'Table of contents', 'Improve this answer', "
              "'Reply Quote Like', 'Save Share'): a button, not the page's text."),
-    LineRule("clock", lambda u, low, page: R.CLOCK.match(u.text) or R.COUNTER.match(u.text)
-             or R.RELATIVE_TIME.match(u.text),
+    LineRule("clock", lambda u, low, page: CLOCK.match(u.text) or R.COUNTER.match(u.text)
+             or RELATIVE_TIME.match(u.text),
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "
              "ago'): labels of a menu or a media player."),
     LineRule("comment-form", lambda u, low, page: u.words <= COMMENT_FORM_MAX_WORDS

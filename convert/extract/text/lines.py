@@ -287,7 +287,8 @@ def doubled_half(text: str) -> str | None:
         if text[half] == " " and text[:half] == text[half + 1:] \
                 and len(text[:half].split()) >= UNDOUBLE_MIN_WORDS:
             return text[:half]
-    elif half >= UNDOUBLE_GLUED_CHARS and text[:half] == text[half:] and not text[half - 1].isspace():
+    elif half >= UNDOUBLE_GLUED_CHARS and text[:half] == text[half:] \
+            and not text[half - 1].isspace():
         return text[:half]
     return None
 

@@ -12,6 +12,7 @@ from collections import Counter
 from convert.extract.dates import TEXT_MIN_YEAR, TEXT_MONTHS, is_valid_day
 from . import rules as R
 from .stopwords import STOPWORDS
+from .timestamps import DATE_PATTERNS, DATE_WORDS
 from ..lazyre import lazy
 
 _AUTHOR_SPLIT = lazy(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
@@ -63,7 +64,7 @@ def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601, as precise as the text (no invented zone)."""
     if not _DIGIT.search(text):
         return None  # every date pattern has a year in digits
-    for rx in R.DATE_PATTERNS:
+    for rx in DATE_PATTERNS:
         m = rx.search(text)
         if not m:
             continue
@@ -99,11 +100,11 @@ def is_date_line(text: str, words: int) -> bool:
     """A short line that is essentially a date (possibly with a time and a label)."""
     if words > DATE_LINE_MAX_WORDS or len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
         return False
-    for rx in R.DATE_PATTERNS:
+    for rx in DATE_PATTERNS:
         m = rx.search(text)
         if m:
             rest = (text[:m.start()] + " " + text[m.end():])
-            rest = R.DATE_WORDS.sub(" ", rest)
+            rest = DATE_WORDS.sub(" ", rest)
             leftover = _LETTERS.findall(rest)
             return len(leftover) <= DATE_LINE_MAX_OTHER
     return False
@@ -115,7 +116,7 @@ def authors_from_byline(text: str) -> tuple[str, ...]:
     if not m:
         return ()
     names = m.group("names")
-    for rx in R.DATE_PATTERNS:
+    for rx in DATE_PATTERNS:
         d = rx.search(names)
         if d:
             names = names[:d.start()]

@@ -9,6 +9,7 @@ from . import rules as R
 from .stopwords import words as word_list
 from .runs import is_headline_case
 from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, OPEN_REASONS, Line, echoes_title
+from .timestamps import MODIFIED_WORDS
 from ..lazyre import lazy
 
 #: Headline score (:func:`_title_score`): a line scores TITLE_REPEATED when printed more than
@@ -173,7 +174,7 @@ def structure(units: list[Line]) -> dict:
         if part == "date" and "published" not in out and "modified" not in out:
             value = M.parse_date(u.text)
             if value:
-                key = "modified" if R.MODIFIED_WORDS.search(u.text) else "published"
+                key = "modified" if MODIFIED_WORDS.search(u.text) else "published"
                 out[key] = value
         elif part == "byline" and "authors" not in out:
             out["authors"] = M.authors_from_byline(u.text)

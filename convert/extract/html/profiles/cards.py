@@ -36,10 +36,9 @@ from .desktop import desktop_hidden as hidden_by, is_hidden_on_desktop as is_hid
 from .service import collapsed_panel
 from .... import regexcache
 
-__all__ = ["card_builder", "without_repeats", "without_counters", "without_read_times",
-           "without_tallies", "without_calls", "CARD_LINK_TWINS", "CARD_REPEATS",
-           "CARD_TITLE_TWINS", "CARD_CALLS", "CARD_COUNTERS", "CARD_READ_TIMES", "CARD_TALLIES",
-           "CARD_CONTROLS"]
+__all__ = ["card_builder", "without_repeats", "without_furniture_lines", "without_calls",
+           "CARD_LINK_TWINS", "CARD_REPEATS", "CARD_TITLE_TWINS", "CARD_CALLS", "CARD_COUNTERS",
+           "CARD_READ_TIMES", "CARD_TALLIES", "CARD_CONTROLS"]
 
 CARD_LINK_TWINS = rule("card_link_twins", "a card's link hidden from screen readers only "
                        "(aria-hidden: the mouse twin of its title link, often around the "
@@ -233,13 +232,6 @@ CARD_COUNTERS = rule("card_counters", "a card's line that is a bare number (its 
 _COUNTER = regexcache.compile(r"^[+]?\d[\d,.\u202f\u00a0]*[kKmM]?\+?$")
 
 
-def without_counters(blocks: list[Block]) -> list[Block]:
-    """The card's blocks without its paragraphs that are only a counter (see
-    :data:`CARD_COUNTERS`), inside its sections too."""
-    return _dropping(blocks, lambda block: isinstance(block, Paragraph)
-                     and bool(_COUNTER.match(_key(block))))
-
-
 CARD_READ_TIMES = rule("card_read_times", "a card's line that is only its reading time ('7 min "
                        "read', '5 minute read') is the card's furniture, not its summary")
 
@@ -248,13 +240,6 @@ CARD_READ_TIMES = rule("card_read_times", "a card's line that is only its readin
 #: drops it already, a card kept it (a blog's river of posts).
 _READ_TIME = regexcache.compile(r"^[·•|]?\s*\d+\s*(?:min|mins|minute|minutes)\.?\s+"
                                 r"(?:read|to read)$", re.IGNORECASE)
-
-
-def without_read_times(blocks: list[Block]) -> list[Block]:
-    """The card's blocks without its paragraphs that are only a reading time (see
-    :data:`CARD_READ_TIMES`), inside its sections too."""
-    return _dropping(blocks, lambda block: isinstance(block, Paragraph)
-                     and bool(_READ_TIME.match(_key(block))))
 
 
 CARD_TALLIES = rule("card_tallies", "a card's line that is a count of its reviews, ratings, "
@@ -270,11 +255,22 @@ _TALLY = regexcache.compile(r"^\(?[+]?\d[\d,.\u202f\u00a0]*[km]?\+?\)?\s*(?:cust
                             r"likes?|views?)$", re.IGNORECASE)
 
 
-def without_tallies(blocks: list[Block]) -> list[Block]:
-    """The card's blocks without its paragraphs that are only a tally (see
-    :data:`CARD_TALLIES`), inside its sections too."""
-    return _dropping(blocks, lambda block: isinstance(block, Paragraph)
-                     and bool(_TALLY.match(_key(block))))
+def without_furniture_lines(blocks: list[Block]) -> list[Block]:
+    """The card's blocks without its paragraphs that are only a counter, a reading time or a
+    tally (:data:`CARD_COUNTERS`, :data:`CARD_READ_TIMES`, :data:`CARD_TALLIES`, each as it is
+    switched on), inside its sections too: one walk of the card for the three."""
+    shapes = [shape for on, shape in ((CARD_COUNTERS, _COUNTER), (CARD_READ_TIMES, _READ_TIME),
+                                      (CARD_TALLIES, _TALLY)) if on]
+    if not shapes:
+        return blocks
+
+    def furniture(block: Block) -> bool:
+        if not isinstance(block, Paragraph):
+            return False
+        key = _key(block)
+        return any(shape.match(key) for shape in shapes)
+
+    return _dropping(blocks, furniture)
 
 
 CARD_CALLS = rule("card_calls", "a call to action every card of a grid repeats ('View Company "

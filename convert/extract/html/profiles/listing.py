@@ -186,12 +186,7 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
         blocks = cardwise.blocks_of(item, 0)
         if CARD_REPEATS:
             blocks = cards.without_repeats(blocks)
-        if cards.CARD_COUNTERS:
-            blocks = cards.without_counters(blocks)
-        if cards.CARD_READ_TIMES:
-            blocks = cards.without_read_times(blocks)
-        if cards.CARD_TALLIES:
-            blocks = cards.without_tallies(blocks)
+        blocks = cards.without_furniture_lines(blocks)
         built.append(blocks)
     if cards.CARD_CALLS:
         built = cards.without_calls(built)

@@ -43,6 +43,7 @@ Measured and not adopted (r-list9, issue #18, 2026-12-07; wcxb tune pages):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -265,7 +266,7 @@ def _reviews_title(text: str) -> bool:
     return bool(_REVIEWS_TITLE.fullmatch(text.rstrip(" :")))
 
 
-def without_headed_sections(body: LexborNode, titled) -> bool:  # noqa: ANN001
+def without_headed_sections(body: LexborNode, titled: Callable[[str], object]) -> bool:
     """Remove the sections whose ``<h2>``..``<h6>`` heading's text ``titled`` accepts: the
     heading's outermost wrapper holding no other heading and nothing marked as the product's
     description; a heading with no wrapper of its own goes with its following siblings up
