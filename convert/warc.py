@@ -57,6 +57,7 @@ class WarcReader:
     pages: int = 0
 
     def __iter__(self) -> Iterator[Record]:
+        _quiet_warcio()
         try:
             from warcio.archiveiterator import ArchiveIterator
             from warcio.exceptions import ArchiveLoadFailed
@@ -68,16 +69,28 @@ class WarcReader:
             raise InputError(exc.strerror or str(exc)) from None
         with fh:
             _check_magic(fh)
-            try:
-                for index, rec in enumerate(ArchiveIterator(fh)):
-                    page = self._page(rec, index)
-                    if page is not None:
-                        self.pages += 1
-                        yield page
-            except ArchiveLoadFailed as exc:
-                raise InputError(f"not a readable WARC file: {str(exc).strip()[:200]}") from None
-            except (OSError, EOFError, ValueError) as exc:
-                raise InputError(f"broken WARC data: {exc}") from None
+            records = ArchiveIterator(fh)
+            index = 0
+            while True:
+                try:
+                    rec = next(records, None)
+                    page = None if rec is None else self._page(rec, index)
+                except ArchiveLoadFailed as exc:
+                    raise InputError(
+                        f"not a readable WARC file: {str(exc).strip()[:200]}") from None
+                except (OSError, EOFError, ValueError) as exc:
+                    raise InputError(f"broken WARC data: {exc}") from None
+                except (AttributeError, LookupError, TypeError, OverflowError,
+                        ArithmeticError) as exc:
+                    # warcio's own failures on records it did not expect (a response
+                    # without a WARC-Target-URI, a Content-Length past any index)
+                    raise InputError(f"broken WARC data ({type(exc).__name__})") from None
+                if rec is None:
+                    return
+                index += 1
+                if page is not None:
+                    self.pages += 1
+                    yield page
 
     def _page(self, rec: object, index: int) -> Record | None:
         """The page a warcio record holds, or None (counted in :attr:`skipped` by reason):
@@ -126,6 +139,18 @@ class WarcReader:
             return ""
         reasons = ", ".join(f"{why}: {n}" for why, n in self.skipped.most_common())
         return f"{total} record{'s' if total != 1 else ''} skipped ({reasons})"
+
+
+def _quiet_warcio() -> None:
+    """warcio logs some repairs ('Replacing spaces in invalid WARC-Target-URI: ...') with
+    no handler configured, so Python's last-resort handler printed the archive's raw URL,
+    escape sequences and all, on stderr. A NullHandler keeps them for an application that
+    configures logging (as a library should) and off the terminal otherwise."""
+    import logging
+
+    logger = logging.getLogger("warcio")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def _check_magic(fh: IO[bytes]) -> None:
