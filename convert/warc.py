@@ -12,7 +12,9 @@ large the archive. warcio is an optional dependency: ``pip install decruft[warc]
 
 from __future__ import annotations
 
+import gzip
 import os
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Iterator
@@ -68,8 +70,9 @@ class WarcReader:
         except OSError as exc:
             raise InputError(exc.strerror or str(exc)) from None
         with fh:
-            _check_magic(fh)
-            records = ArchiveIterator(fh)
+            stream = _decompressed(fh)
+            _check_magic(stream)
+            records = ArchiveIterator(stream)
             index = 0
             while True:
                 try:
@@ -78,7 +81,7 @@ class WarcReader:
                 except ArchiveLoadFailed as exc:
                     raise InputError(
                         f"not a readable WARC file: {str(exc).strip()[:200]}") from None
-                except (OSError, EOFError, ValueError) as exc:
+                except (OSError, EOFError, ValueError, zlib.error) as exc:
                     raise InputError(f"broken WARC data: {exc}") from None
                 except (AttributeError, LookupError, TypeError, OverflowError,
                         ArithmeticError) as exc:
@@ -124,6 +127,10 @@ class WarcReader:
         body = rec.content_stream().read(self.max_record_bytes + 1)  # type: ignore[attr-defined]
         if len(body) > self.max_record_bytes:
             return self._skip("larger than the input limit")
+        if getattr(rec.raw_stream, "limit", 0) > 0:  # type: ignore[attr-defined]
+            # the archive ended inside the record (a download cut short): its page is a
+            # fragment, and converting it would pass part of a page for the whole
+            return self._skip("truncated")
         if not body.strip():
             return self._skip("empty body")
         return Record(url=url, body=body, kind=kind, http_charset=charset, index=index)
@@ -153,17 +160,35 @@ def _quiet_warcio() -> None:
         logger.addHandler(logging.NullHandler())
 
 
+def _decompressed(fh: IO[bytes]) -> IO[bytes]:
+    """A gzipped archive as its decompressed stream. warcio reads only archives gzipped
+    record by record (each record its own gzip member, as crawlers write them) and refused
+    one gzipped whole ('gzip -c crawl.warc > crawl.warc.gz') after its first record; decruft
+    never seeks to a record, so it reads both through one decompressing stream (a gzip
+    bomb's record is still cut at the record limit, the rest skipped as it streams by)."""
+    head = fh.read(2)
+    fh.seek(0)
+    return _Gunzip(fileobj=fh, mode="rb") if head == b"\x1f\x8b" else fh
+
+
+class _Gunzip(gzip.GzipFile):
+    """A gzip stream whose truncation is an OSError: warcio takes an EOFError for the end of
+    the archive, so an archive cut short ended quietly after its last whole record."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        try:
+            return super().read(size)
+        except EOFError:
+            raise OSError("truncated gzip data") from None
+
+
 def _check_magic(fh: IO[bytes]) -> None:
     """Refuse what is not a WARC: warcio would read any text as a lenient old ARC file."""
-    import zlib
-
-    head = fh.read(8192)
-    fh.seek(0)
-    if head[:2] == b"\x1f\x8b":
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
-        except zlib.error:
-            head = b""
+    try:
+        head = fh.read(8)
+        fh.seek(0)
+    except (OSError, EOFError, zlib.error):
+        head = b""  # gzip data that does not decompress
     if not head.startswith(b"WARC/"):
         raise InputError("not a WARC file (it does not start with a WARC/1.x record)")
 

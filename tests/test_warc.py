@@ -231,3 +231,35 @@ def test_warcio_repairs_do_not_reach_the_terminal_raw(tmp_path):
     out = run_cli("convert", str(path), "-t", "md", "-d", str(tmp_path / "out"))
     assert out.returncode == 0, out.stderr
     assert b"\x1b" not in out.stderr and b"Replacing spaces" not in out.stderr
+
+
+def test_an_archive_gzipped_whole_is_read(tmp_path):
+    # 'gzip -c crawl.warc > crawl.warc.gz': warcio refused it after the first record
+    # ("non-chunked gzip file detected"), so one page converted and the archive failed
+    plain = tmp_path / "crawl.warc"
+    build_warc(plain, gz=False)
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    out = run_cli("convert", str(whole), "-t", "jsonl")
+    assert out.returncode == 0, out.stderr
+    assert _titles(out.stdout) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_an_archive_cut_short_converts_the_whole_records_only(tmp_path):
+    # the last record's page was cut in the middle and converted as if it were whole
+    plain = tmp_path / "crawl.warc"
+    build_warc(plain, gz=False)
+    data = plain.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[:data.index(b"Beta</h1>") + 60])
+    out = run_cli("convert", str(cut), "-t", "jsonl")
+    assert out.returncode == 0, out.stderr
+    assert _titles(out.stdout) == ["Alpha"]
+    assert "truncated: 1" in out.stderr.decode()
+    # gzipped whole and cut: the pages before the cut, then one line
+    cut_gz = tmp_path / "cut.warc.gz"
+    cut_gz.write_bytes(gzip.compress(data)[:-60])
+    out = run_cli("convert", str(cut_gz), "-t", "jsonl")
+    err = out.stderr.decode()
+    assert out.returncode == 1 and "Traceback" not in err, err
+    assert f"{cut_gz}: broken WARC data" in err
