@@ -187,3 +187,37 @@ def test_render_bundle_takes_any_iterable_of_articles():
     article = convert.parse(_PAGE)
     assert convert.render_bundle(iter([article, article]), "epub")[:2] == b"PK"
     assert convert.render_bundle((article,), "md").startswith(b"# Hi")
+
+
+def test_a_gzip_input_of_several_members_is_read_whole():
+    # cat a.gz b.gz: the first member was read and the rest dropped without a word
+    import gzip
+
+    from convert.api import _gunzip
+    first, second = _PAGE[:60], _PAGE[60:]
+    assert _gunzip(gzip.compress(first) + gzip.compress(second)) == _PAGE
+    assert _gunzip(gzip.compress(_PAGE) + b"\0\0\0 trailing junk") == _PAGE  # as gunzip
+    with pytest.raises(InputError, match="truncated gzip data"):
+        _gunzip(gzip.compress(first) + gzip.compress(second)[:-8])
+    text = convert.render(convert.parse(gzip.compress(first) + gzip.compress(second)), "txt")
+    assert b"Words of the page." in text
+
+
+def test_a_gzip_bomb_in_a_later_member_is_refused(monkeypatch):
+    import gzip
+
+    from convert.api import _gunzip
+    monkeypatch.setattr("convert.api.MAX_INPUT_BYTES", 1 << 20)
+    with pytest.raises(InputError, match="decompresses to more than the input limit"):
+        _gunzip(gzip.compress(_PAGE) + gzip.compress(b"\0" * (2 << 20)))
+
+
+def test_many_tiny_gzip_members_take_linear_time():
+    import gzip
+    import time
+
+    from convert.api import _gunzip
+    member = gzip.compress(b"<p>ab</p>", mtime=0)
+    start = time.monotonic()
+    assert _gunzip(member * 100_000) == b"<p>ab</p>" * 100_000
+    assert time.monotonic() - start < 5  # quadratic (unused_data copied whole): minutes
