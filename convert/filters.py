@@ -141,6 +141,9 @@ def _run(argv: list[str], stdin: IO[bytes], program: str) -> tuple[int, bytes, b
             drain.thread.join(max(0.0, min(_EXIT_GRACE, deadline - time.monotonic())))
         if out.thread.is_alive() or err.thread.is_alive():
             kill()  # a child left in the background holds the pipes: the filter is done
+    except BaseException:
+        kill()  # Ctrl-C or a --timeout alarm: its own group gets no signal from the terminal
+        raise
     finally:
         proc.wait()
         for drain in (out, err):

@@ -82,3 +82,32 @@ def test_a_good_filter_still_works(tmp_path):
     script.write_text("import json, sys\nd = json.load(sys.stdin)\nd['meta']['title'] = 'X'\n"
                       "sys.stderr.write('note\\n')\njson.dump(d, sys.stdout)\n")
     assert run_external(f"{sys.executable} {script}", parse(PAGE)).meta.title == "X"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
+def test_ctrl_c_stops_the_filter_too(tmp_path):
+    # the filter's own process group gets no SIGINT from the terminal: decruft waited on it
+    import signal
+    import subprocess
+
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE)
+    pidfile = tmp_path / "pid"
+    prog = _script(tmp_path, "hang.sh", f"echo $$ > {pidfile}; exec sleep 1000")
+    proc = subprocess.Popen([sys.executable, "-m", "convert", "convert", str(page), "-t", "md",
+                             "--filter", prog], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    for _ in range(100):
+        if pidfile.exists() and pidfile.read_text().strip():
+            break
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    try:
+        assert proc.wait(timeout=10) == 130
+    finally:
+        proc.kill()
+        filter_pid = int(pidfile.read_text())
+        time.sleep(0.2)
+        if _alive(filter_pid):
+            os.kill(filter_pid, signal.SIGKILL)
+            pytest.fail("the filter outlived decruft")
