@@ -57,6 +57,9 @@ class WarcReader:
     max_record_bytes: int = MAX_RECORD_BYTES
     skipped: Counter[str] = field(default_factory=Counter)
     pages: int = 0
+    #: Records whose Content-Length did not end where the next record starts (warcio
+    #: resynchronises on the next record; the page it read may be cut or run on).
+    misframed: int = 0
 
     def __iter__(self) -> Iterator[Record]:
         _quiet_warcio()
@@ -73,6 +76,9 @@ class WarcReader:
             stream = _decompressed(fh)
             _check_magic(stream)
             records = ArchiveIterator(stream)
+            # warcio writes a three-line warning, with the archive's bytes, on stderr for
+            # each record its Content-Length misplaces; they are counted in summary() instead
+            records.INC_RECORD = ""
             index = 0
             while True:
                 try:
@@ -88,6 +94,7 @@ class WarcReader:
                     # warcio's own failures on records it did not expect (a response
                     # without a WARC-Target-URI, a Content-Length past any index)
                     raise InputError(f"broken WARC data ({type(exc).__name__})") from None
+                self.misframed = records.err_count
                 if rec is None:
                     return
                 index += 1
@@ -142,10 +149,15 @@ class WarcReader:
     def summary(self) -> str:
         """``"3 records skipped (request record: 2, not HTML (image/png): 1)"`` or ``""``."""
         total = sum(self.skipped.values())
-        if not total:
-            return ""
-        reasons = ", ".join(f"{why}: {n}" for why, n in self.skipped.most_common())
-        return f"{total} record{'s' if total != 1 else ''} skipped ({reasons})"
+        parts = []
+        if total:
+            reasons = ", ".join(f"{why}: {n}" for why, n in self.skipped.most_common())
+            parts.append(f"{total} record{'s' if total != 1 else ''} skipped ({reasons})")
+        if self.misframed:
+            one = self.misframed == 1
+            parts.append(f"{self.misframed} record{'' if one else 's'} not ending where "
+                         f"{'its' if one else 'their'} Content-Length said")
+        return "; ".join(parts)
 
 
 def _quiet_warcio() -> None:

@@ -263,3 +263,21 @@ def test_an_archive_cut_short_converts_the_whole_records_only(tmp_path):
     err = out.stderr.decode()
     assert out.returncode == 1 and "Traceback" not in err, err
     assert f"{cut_gz}: broken WARC data" in err
+
+
+def test_a_misplaced_content_length_is_counted_not_dumped_on_stderr(tmp_path):
+    # warcio wrote 'WARNING: Record not followed by newline...', 'Offset: N' and
+    # 'Remainder: b...' (the archive's bytes) for each such record
+    plain = tmp_path / "crawl.warc"
+    build_warc(plain, gz=False)
+    data = plain.read_bytes()
+    at = data.index(b"Content-Length: ", data.index(b"https://example.com/a.html\r\n"
+                                                    b"WARC-Date"))
+    end = data.index(b"\r\n", at)
+    length = int(data[at + 16:end])
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(data[:at] + b"Content-Length: %d" % (length - 5) + data[end:])
+    out = run_cli("convert", str(bad), "-t", "jsonl")
+    err = out.stderr.decode()
+    assert "WARNING" not in err and "Remainder" not in err and "Offset" not in err, err
+    assert "1 record not ending where its Content-Length said" in err
