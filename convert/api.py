@@ -100,14 +100,21 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
     :raises DecruftError: for any expected failure, with a one-line message (a plugin's
         failure is a :class:`PluginError` naming the plugin).
     """
+    _check_optional_str(location=location, base_url=base_url, http_charset=http_charset)
+    if isinstance(filters, str):
+        filters = (filters,)  # one name, not its letters
     if isinstance(source, os.PathLike):
         path = Path(source)
         location = location or str(path)
         data = read_input(path)
     elif isinstance(source, str):
-        data = source.encode("utf-8")
-    else:
+        data = source.encode("utf-8", "replace")  # a lone surrogate raised
+    elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+    else:
+        # bytes(5) is five NUL bytes, bytes(10**11) a 100 GB allocation, bytes([60]) '<'
+        raise TypeError(f"parse() takes the page's bytes, its text or a path (os.PathLike), "
+                        f"not {type(source).__name__}")
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"larger than the input limit of {MAX_INPUT_BYTES} bytes")
     if data[:2] == b"\x1f\x8b":
@@ -133,20 +140,58 @@ def parse(source: bytes | str | os.PathLike[str], *, kind: str = "auto",
     return apply_filters(article, filters, filter_options)
 
 
+def _check_optional_str(**values: object) -> None:
+    for name, value in values.items():
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
+
+
+def _check_articles(articles: Sequence[Article], what: str) -> list[Article]:
+    """The articles as a list, or a TypeError naming the caller's mistake (a plugin given
+    None failed inside and was blamed for it)."""
+    if isinstance(articles, (str, bytes, Article)) or not hasattr(articles, "__iter__"):
+        raise TypeError(f"{what}() takes a sequence of Article objects, "
+                        f"not {type(articles).__name__}")
+    items = list(articles)
+    for item in items:
+        if not isinstance(item, Article):
+            raise TypeError(f"{what}() takes Article objects (from convert.parse), "
+                            f"not {type(item).__name__}")
+    return items
+
+
 def _gunzip(data: bytes) -> bytes:
     """Decompress a gzip input, refusing more than MAX_INPUT_BYTES (a gzip bomb)."""
     import zlib
 
+    # Every member, as gunzip does: 'cat a.gz b.gz' (or a gzip written in pieces) is one
+    # stream, and reading only the first member dropped the rest without a word. The input
+    # goes in by chunks: zlib copies what follows a member's end into unused_data, which
+    # for the whole rest of the input made 300,000 tiny members quadratic.
+    chunk = 1 << 16
+    view = memoryview(data)
+    parts: list[bytes] = []
+    size = pos = 0
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, MAX_INPUT_BYTES + 1)
-    except zlib.error as exc:
-        raise InputError(f"broken gzip data: {exc}") from None
-    if len(out) > MAX_INPUT_BYTES or d.unconsumed_tail:
-        raise InputError(f"decompresses to more than the input limit of {MAX_INPUT_BYTES} bytes")
-    if not d.eof:
-        raise InputError("truncated gzip data")
-    return out
+    while True:
+        piece = view[pos:pos + chunk]
+        pos += len(piece)
+        try:
+            part = d.decompress(piece, MAX_INPUT_BYTES + 1 - size)
+        except zlib.error as exc:
+            raise InputError(f"broken gzip data: {exc}") from None
+        parts.append(part)
+        size += len(part)
+        if size > MAX_INPUT_BYTES or d.unconsumed_tail:
+            raise InputError(
+                f"decompresses to more than the input limit of {MAX_INPUT_BYTES} bytes")
+        if d.eof:
+            pos -= len(d.unused_data)
+            if data[pos:pos + 2] != b"\x1f\x8b":  # trailing bytes gunzip ignores (padding)
+                return b"".join(parts)
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif pos >= len(data):
+            raise InputError("truncated gzip data")
 
 
 # Signatures of common non-page files: a clear "this is a PNG" beats extracting garbage.
@@ -185,6 +230,10 @@ def apply_filters(article: Article, names: Sequence[str] = (),
                   options: Mapping[str, Any] | None = None) -> Article:
     """Apply the automatic transforms, then the named ones, in order (``options``: the
     ``-O`` options, for transforms registered with ``takes_options=True``)."""
+    if not isinstance(article, Article):
+        raise TypeError(f"apply_filters() takes an Article, not {type(article).__name__}")
+    if isinstance(names, str):
+        names = (names,)
     registry = plugins.transforms()
     for tr in [t for t in registry if t.auto]:
         article = plugins.run_transform(tr, article, options)
@@ -207,12 +256,16 @@ def _options(options: RenderOptions | None, kwargs: dict[str, Any]) -> RenderOpt
 def render(article: Article, fmt: str, options: RenderOptions | None = None,
            **kwargs: Any) -> bytes:
     """Render one article to the named format; returns the file's bytes."""
+    if not isinstance(article, Article):
+        raise TypeError(f"render() takes an Article (from convert.parse), "
+                        f"not {type(article).__name__}")
     return plugins.run_render(plugins.formats().get(fmt), article, _options(options, kwargs))
 
 
 def render_bundle(articles: Sequence[Article], fmt: str, options: RenderOptions | None = None,
                   **kwargs: Any) -> bytes:
     """Render several articles into one document (a book with a chapter per article)."""
+    articles = _check_articles(articles, "render_bundle")
     spec = plugins.formats().get(fmt)
     if spec.bundle is None:
         raise FormatError(f"format {fmt!r} cannot bundle several articles into one file")

@@ -25,6 +25,7 @@ import io
 import logging
 import os
 import stat
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
@@ -269,9 +270,66 @@ def _typed(data: bytes) -> ImageData | None:
     return ImageData(data, media_type) if media_type else None
 
 
+def pixel_size(image: ImageData) -> tuple[int, int] | None:
+    """The width and height a PNG, GIF, JPEG or WebP declares in its header, or None."""
+    data, kind = image.data, image.media_type
+    try:
+        if kind == "image/png" and data[12:16] == b"IHDR":
+            return struct.unpack(">II", data[16:24])  # type: ignore[return-value]
+        if kind == "image/gif":
+            return struct.unpack("<HH", data[6:10])  # type: ignore[return-value]
+        if kind == "image/webp":
+            return _webp_size(data)
+        if kind == "image/jpeg":
+            return _jpeg_size(data)
+    except struct.error:
+        return None
+    return None
+
+
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    chunk = data[12:16]
+    if chunk == b"VP8X":
+        return (int.from_bytes(data[24:27], "little") + 1,
+                int.from_bytes(data[27:30], "little") + 1)
+    if chunk == b"VP8L":
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8 ":
+        w, h = struct.unpack("<HH", data[26:30])
+        return w & 0x3FFF, h & 0x3FFF
+    return None
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """The size in the first start-of-frame segment (markers walked, at most 1,000)."""
+    i = 2
+    for _ in range(1000):
+        while data[i:i + 1] == b"\xff":
+            i += 1
+        if i + 3 > len(data):
+            return None
+        marker = data[i]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            h, w = struct.unpack(">HH", data[i + 4:i + 8])
+            return w, h
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            i += 1
+            continue
+        i += 1 + struct.unpack(">H", data[i + 1:i + 3])[0]
+    return None
+
+
+def within_pixel_limit(image: ImageData) -> bool:
+    """False for an image that declares more than MAX_PIXELS: a few kilobytes of PNG can
+    say 100,000 x 100,000, and a reader that opens the document decodes 40 GB for it."""
+    size = pixel_size(image)
+    return size is None or size[0] * size[1] <= MAX_PIXELS
+
+
 def _acceptable(image: ImageData, accept: Collection[str]) -> ImageData | None:
     if image.media_type in accept:
-        return image
+        return image if within_pixel_limit(image) else None
     if image.media_type == "image/svg+xml" or "image/png" not in accept:
         return None  # Pillow cannot rasterise SVG
     return to_png(image)

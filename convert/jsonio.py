@@ -125,10 +125,15 @@ def loads(data: bytes | str, *, location: str | None = None) -> Article:
     anything that is not a valid decruft article.
     """
     try:
-        doc = json.loads(data, parse_constant=_not_json)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"not valid JSON: {exc}") from None
-    return from_envelope(doc)
+        try:
+            doc = json.loads(data, parse_constant=_not_json)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(f"not valid JSON: {exc}") from None
+        return from_envelope(doc)
+    except RecursionError:
+        # hand-written JSON only: the extractor's articles nest far less (lists 60 deep)
+        raise InputError("nested too deeply to read (lists, tables or inline markup "
+                         "hundreds of levels deep)") from None
 
 
 def from_envelope(doc: Any) -> Article:

@@ -317,7 +317,12 @@ def _collect(hook_name: str, registry: Any) -> Any:
     get_plugin_manager()
     registry.protected = frozenset([*(n for n, i in _State.infos.items() if i.builtin),
                                     *_State.deferred])
-    for impl in hook_impls(hook_name):
+    # Built-ins register first, so their names and extensions are theirs whatever order the
+    # plugins were imported in: after load_all() (decruft plugins, plugin_infos()) the lazy
+    # built-in formats came after every third-party plugin, and a plugin's 'md' took the
+    # name, so the built-in 'md' became "registered by two plugins" and '.txt' the plugin's.
+    impls = sorted(hook_impls(hook_name), key=lambda impl: not is_builtin(impl.plugin_name))
+    for impl in impls:
         _collect_one(hook_name, impl, registry)
     _State.failures.extend(registry.problems)
     return registry

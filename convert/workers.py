@@ -177,10 +177,33 @@ class Pool:
 
 def _kill(worker: _Worker) -> None:
     if worker.process.is_alive():
+        _kill_filters(worker.process.pid)
         worker.process.kill()
     worker.process.join()
     worker.process.close()
     worker.conn.close()
+
+
+def _kill_filters(pid: int | None) -> None:
+    """Kill the process groups of a worker's children: an external --filter runs in a group
+    of its own (convert.filters), which a worker killed for its page's timeout left running
+    for ever, children and all. Linux only (/proc); elsewhere they run out their own time."""
+    if pid is None:
+        return
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        # (state, ppid, pgrp): a child of the worker that leads its own group is a filter
+        if len(fields) > 2 and int(fields[1]) == pid and int(fields[2]) == int(entry):
+            try:
+                os.killpg(int(entry), signal.SIGKILL)
+            except OSError:
+                pass
 
 
 def _exit_reason(process: Any) -> str:

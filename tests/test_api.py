@@ -135,3 +135,89 @@ def test_inspect_of_a_device_is_bounded_too(monkeypatch):
     monkeypatch.setattr(api, "MAX_INPUT_BYTES", 1000)
     report = inspect_page("/dev/zero")
     assert "larger than the input limit" in report["error"]
+
+
+_PAGE = b"<html><body><article><h1>Hi</h1><p>" + b"Words of the page. " * 20 + \
+    b"</p></article></body></html>"
+
+
+@pytest.mark.parametrize("source, kind", [
+    (None, "NoneType"), (5, "int"), (10**12, "int"), ([60, 112], "list"), ({}, "dict"),
+    (3.5, "float")])
+def test_parse_refuses_a_source_of_the_wrong_type(source, kind):
+    # bytes(5) was five NUL bytes ('empty input'), bytes(10**12) a terabyte allocation
+    with pytest.raises(TypeError, match=f"bytes, its text or a path .*not {kind}$"):
+        convert.parse(source)
+
+
+@pytest.mark.parametrize("name", ["location", "base_url", "http_charset"])
+def test_parse_refuses_a_non_str_option(name):
+    # an int location was an AttributeError; an int base_url blamed the 'readers' plugin
+    with pytest.raises(TypeError, match=f"{name} must be a str or None, not int"):
+        convert.parse(_PAGE, **{name: 5})
+
+
+def test_parse_of_text_with_a_lone_surrogate():
+    article = convert.parse("<p>" + "Words of the page. " * 20 + "\ud800</p>")
+    assert "Words of the page." in convert.render(article, "txt").decode()
+
+
+def test_a_filter_name_given_as_a_str_is_one_name():
+    # filters="abc" was read as the filters 'a', 'b' and 'c'
+    with pytest.raises(convert.DecruftError, match="unknown filter 'no-such-filter'"):
+        convert.parse(_PAGE, filters="no-such-filter")
+
+
+@pytest.mark.parametrize("article", [None, 5, "text", _PAGE])
+def test_render_refuses_what_is_not_an_article(article):
+    # a plugin was blamed: "plugin 'markdown' failed in render of 'md': AttributeError"
+    with pytest.raises(TypeError, match="render\\(\\) takes an Article"):
+        convert.render(article, "md")
+    with pytest.raises(TypeError, match="apply_filters\\(\\) takes an Article"):
+        convert.apply_filters(article)
+
+
+@pytest.mark.parametrize("articles", [None, 5, "abc", [None], ["x"]])
+def test_render_bundle_refuses_what_is_not_articles(articles):
+    with pytest.raises(TypeError, match="render_bundle\\(\\) takes"):
+        convert.render_bundle(articles, "epub")
+
+
+def test_render_bundle_takes_any_iterable_of_articles():
+    article = convert.parse(_PAGE)
+    assert convert.render_bundle(iter([article, article]), "epub")[:2] == b"PK"
+    assert convert.render_bundle((article,), "md").startswith(b"# Hi")
+
+
+def test_a_gzip_input_of_several_members_is_read_whole():
+    # cat a.gz b.gz: the first member was read and the rest dropped without a word
+    import gzip
+
+    from convert.api import _gunzip
+    first, second = _PAGE[:60], _PAGE[60:]
+    assert _gunzip(gzip.compress(first) + gzip.compress(second)) == _PAGE
+    assert _gunzip(gzip.compress(_PAGE) + b"\0\0\0 trailing junk") == _PAGE  # as gunzip
+    with pytest.raises(InputError, match="truncated gzip data"):
+        _gunzip(gzip.compress(first) + gzip.compress(second)[:-8])
+    text = convert.render(convert.parse(gzip.compress(first) + gzip.compress(second)), "txt")
+    assert b"Words of the page." in text
+
+
+def test_a_gzip_bomb_in_a_later_member_is_refused(monkeypatch):
+    import gzip
+
+    from convert.api import _gunzip
+    monkeypatch.setattr("convert.api.MAX_INPUT_BYTES", 1 << 20)
+    with pytest.raises(InputError, match="decompresses to more than the input limit"):
+        _gunzip(gzip.compress(_PAGE) + gzip.compress(b"\0" * (2 << 20)))
+
+
+def test_many_tiny_gzip_members_take_linear_time():
+    import gzip
+    import time
+
+    from convert.api import _gunzip
+    member = gzip.compress(b"<p>ab</p>", mtime=0)
+    start = time.monotonic()
+    assert _gunzip(member * 100_000) == b"<p>ab</p>" * 100_000
+    assert time.monotonic() - start < 5  # quadratic (unused_data copied whole): minutes

@@ -204,3 +204,50 @@ def test_a_public_page_cannot_reach_a_private_address(image_server):
     assert resolve_image(src, page_location="http://127.0.0.1:9/page.html",
                          allow_network=True).data == PNG
     assert hits == ["/inward.png"]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that declares ``width`` x ``height`` (its pixel data is never there)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + \
+            struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0,
+                                                                0, 0, 0)) + \
+        chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b"")
+
+
+def _uri(media_type: str, data: bytes) -> str:
+    return f"data:{media_type};base64,{base64.b64encode(data).decode()}"
+
+
+@pytest.mark.parametrize("media_type, data", [
+    ("image/png", _png_header(100_000, 100_000)),
+    ("image/gif", b"GIF89a\xff\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\xff\xff\xff\xff"
+                  b"\x00\x02\x02D\x01\x00;"),
+    ("image/jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+                   b"\xff\xc0\x00\x11\x08\xea\x60\xea\x60\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01"
+                   b"\xff\xd9"),
+])
+def test_an_image_declaring_more_pixels_than_the_limit_is_not_embedded(media_type, data):
+    # a few kB that a reader opening the DOCX or EPUB decodes into gigabytes
+    assert sniff_image_type(data) == media_type
+    assert resolve_image(_uri(media_type, data), page_location=None) is None
+    assert resolve_image(_uri("image/png", _png_header(4000, 3000)),
+                         page_location=None) is not None
+
+
+def test_pixel_size_reads_the_headers_pillow_writes():
+    from convert.images import pixel_size
+
+    PIL = pytest.importorskip("PIL.Image")
+    for fmt, kw in [("PNG", {}), ("GIF", {}), ("JPEG", {}), ("JPEG", {"progressive": True}),
+                    ("WEBP", {}), ("WEBP", {"lossless": True})]:
+        buf = io.BytesIO()
+        PIL.new("RGB", (321, 123)).save(buf, format=fmt, **kw)
+        data = buf.getvalue()
+        assert pixel_size(ImageData(data, sniff_image_type(data))) == (321, 123), (fmt, kw)
+    assert pixel_size(ImageData(b"\xff\xd8\xff" + b"\x00" * 10, "image/jpeg")) is None

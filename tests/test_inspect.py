@@ -324,3 +324,16 @@ def test_browser_check_sees_errors_and_requests(tmp_path):
     found = browser.open_report(path)
     assert "boom" in found["console_errors"]
     assert found["requests"] == ["http://example.invalid/x.css"]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl.wet.gz"])
+def test_inspect_of_a_web_archive_is_a_usage_error(tmp_path, name):
+    # the archive's bytes were extracted as one page and a report written on them (rc 0)
+    archive = tmp_path / name
+    archive.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
+    out = run_cli("inspect", str(archive), cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.decode() == (f"decruft: {archive}: a web archive holds many pages; "
+                                   "inspect explains one page (a saved page, a text dump or "
+                                   "a URL)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

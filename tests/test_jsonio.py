@@ -107,3 +107,31 @@ def test_non_finite_numbers_are_written_as_null():
     meta = doc["meta"]
     assert (meta["confidence"], meta["page_type_probability"]) == (None, None)
     assert meta["extra"] == {"a": None, "b": 1.5}
+
+
+
+def _nested(kind: str, depth: int) -> str:
+    """A block nested ``depth`` levels, as JSON text (json.dumps itself cannot go so deep)."""
+    if kind == "emphasis":
+        return ('{"type": "paragraph", "children": [' + '{"type": "emphasis", "children": ['
+                * depth + '{"type": "text", "text": "x"}' + "]}" * depth + "]}")
+    para = '{"type": "paragraph", "children": [{"type": "text", "text": "x"}]}'
+    opening = '{"type": "list", "items": [{"type": "list_item", "blocks": [' + para + ", "
+    leaf = '{"type": "list", "items": [{"type": "list_item", "blocks": [' + para + "]}]}"
+    return opening * depth + leaf + "]}]}" * depth
+
+
+@pytest.mark.parametrize("kind, depth", [("list", 200), ("list", 5000), ("emphasis", 300)])
+def test_json_nested_too_deeply_is_an_input_error(kind, depth):
+    # "plugin 'readers' failed in reader 'json': RecursionError: ..." (a plugin blamed)
+    text = jsonio.dumps(Article(meta=Meta(title="T"), blocks=()), indent=None)
+    text = text.replace('"blocks":[]', '"blocks":[' + _nested(kind, depth) + "]")
+    assert _nested(kind, depth) in text
+    with pytest.raises(InputError, match="nested too deeply to read"):
+        jsonio.loads(text)
+
+
+def test_json_nested_as_deep_as_the_extractor_goes_is_read():
+    text = jsonio.dumps(Article(meta=Meta(title="T"), blocks=()), indent=None)
+    article = jsonio.loads(text.replace('"blocks":[]', '"blocks":[' + _nested("list", 70) + "]"))
+    assert article.blocks[0].items

@@ -4,6 +4,9 @@ plugins; ``@promise(page, quote)`` names the doc sentence a test proves)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -147,3 +150,33 @@ def test_raising_sniffer_is_reported_once_and_skipped(site: Path, tmp_path: Path
 
 def test_every_cited_promise_is_in_the_docs():
     assert_promises_in_docs(__name__, at_least=4)
+
+
+def test_builtin_format_names_stay_the_builtins_after_every_plugin_is_loaded(site: Path):
+    # 'decruft plugins' imports the lazy built-in formats last: a plugin registering 'md'
+    # and '.txt' took both there ("using it is an error", "'.txt' means 'evil'"), and so did
+    # the library after convert.plugins.plugin_infos()
+    install(site, "alpha", """
+        from convert import hookimpl
+
+        @hookimpl
+        def register_formats(registry):
+            registry.add("md", lambda a, o: b"HIJACK", extensions=[".md"])
+            registry.add("evil", lambda a, o: b"EVIL", extensions=[".txt"])
+    """)
+    proc = decruft(site, "plugins")
+    lines = err_lines(proc)
+    assert ("decruft: warning: format 'md' registered twice: by 'markdown' and by 'alpha'; "
+            "the built-in one is kept") in lines
+    assert ("decruft: warning: extension '.txt' claimed by format 'txt' (plugin 'txt') and by "
+            "format 'evil' (plugin 'alpha'); '.txt' means 'txt'") in lines
+    assert not any("using it is an error" in line for line in lines)
+    # the library: plugin_infos() (what 'decruft plugins' lists) loads every plugin first
+    script = ("import convert, convert.plugins as p; p.plugin_infos(); "
+              "a = convert.parse(b'<p>' + b'Some words of a page. ' * 20 + b'</p>'); "
+              "print(convert.render(a, 'md')[:10])")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[1],
+                         env={**os.environ, "PYTHONPATH": str(site)})
+    assert out.returncode == 0, out.stderr
+    assert b"Some words" in out.stdout and b"HIJACK" not in out.stdout

@@ -194,3 +194,90 @@ def test_recursive_walk_picks_up_archives(archive):
     out = run_cli("convert", "-r", str(archive.parent), "-t", "jsonl", "-q")
     assert out.returncode == 0, out.stderr
     assert _titles(out.stdout) == ["Alpha", "Beta", "Gamma"]
+
+
+_RESPONSE = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>"
+             + b"Words of the page. " * 20 + b"</p></article></body></html>")
+
+
+def _raw_record(headers: bytes, payload: bytes = _RESPONSE) -> bytes:
+    return b"WARC/1.0\r\nWARC-Type: response\r\n" + headers + b"\r\n" + payload + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("record", [
+    # a Content-Length past any index: warcio raised OverflowError (a traceback)
+    _raw_record(b"WARC-Target-URI: http://e.com/\r\nContent-Length: 99999999999999999999\r\n"),
+    # a response without WARC-Target-URI: warcio raised AttributeError
+    _raw_record(b"Content-Length: %d\r\n" % len(_RESPONSE)),
+], ids=["huge-content-length", "no-target-uri"])
+def test_a_record_warcio_cannot_read_is_one_line_and_the_batch_goes_on(record, tmp_path):
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(record)
+    page = tmp_path / "page.html"
+    page.write_bytes(_RESPONSE.split(b"\r\n\r\n", 1)[1])
+    out = run_cli("convert", str(bad), str(page), "-t", "md", "-d", str(tmp_path / "out"))
+    err = out.stderr.decode()
+    assert out.returncode == 1 and "Traceback" not in err, err
+    assert f"{bad}: broken WARC data (" in err and "1 converted, 1 failed" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["page.md"]
+
+
+def test_warcio_repairs_do_not_reach_the_terminal_raw(tmp_path):
+    # warcio logged the URL it repaired through Python's last-resort handler: ESC and all
+    url = b"http://e.com/a b\x1b]52;c;cHduZWQ=\x07"
+    path = tmp_path / "esc.warc"
+    path.write_bytes(_raw_record(b"WARC-Target-URI: " + url + b"\r\nContent-Length: %d\r\n"
+                                 % len(_RESPONSE)))
+    out = run_cli("convert", str(path), "-t", "md", "-d", str(tmp_path / "out"))
+    assert out.returncode == 0, out.stderr
+    assert b"\x1b" not in out.stderr and b"Replacing spaces" not in out.stderr
+
+
+def test_an_archive_gzipped_whole_is_read(tmp_path):
+    # 'gzip -c crawl.warc > crawl.warc.gz': warcio refused it after the first record
+    # ("non-chunked gzip file detected"), so one page converted and the archive failed
+    plain = tmp_path / "crawl.warc"
+    build_warc(plain, gz=False)
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    out = run_cli("convert", str(whole), "-t", "jsonl")
+    assert out.returncode == 0, out.stderr
+    assert _titles(out.stdout) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_an_archive_cut_short_converts_the_whole_records_only(tmp_path):
+    # the last record's page was cut in the middle and converted as if it were whole
+    plain = tmp_path / "crawl.warc"
+    build_warc(plain, gz=False)
+    data = plain.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[:data.index(b"Beta</h1>") + 60])
+    out = run_cli("convert", str(cut), "-t", "jsonl")
+    assert out.returncode == 0, out.stderr
+    assert _titles(out.stdout) == ["Alpha"]
+    assert "truncated: 1" in out.stderr.decode()
+    # gzipped whole and cut: the pages before the cut, then one line
+    cut_gz = tmp_path / "cut.warc.gz"
+    cut_gz.write_bytes(gzip.compress(data)[:-60])
+    out = run_cli("convert", str(cut_gz), "-t", "jsonl")
+    err = out.stderr.decode()
+    assert out.returncode == 1 and "Traceback" not in err, err
+    assert f"{cut_gz}: broken WARC data" in err
+
+
+def test_a_misplaced_content_length_is_counted_not_dumped_on_stderr(tmp_path):
+    # warcio wrote 'WARNING: Record not followed by newline...', 'Offset: N' and
+    # 'Remainder: b...' (the archive's bytes) for each such record
+    plain = tmp_path / "crawl.warc"
+    build_warc(plain, gz=False)
+    data = plain.read_bytes()
+    at = data.index(b"Content-Length: ", data.index(b"https://example.com/a.html\r\n"
+                                                    b"WARC-Date"))
+    end = data.index(b"\r\n", at)
+    length = int(data[at + 16:end])
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(data[:at] + b"Content-Length: %d" % (length - 5) + data[end:])
+    out = run_cli("convert", str(bad), "-t", "jsonl")
+    err = out.stderr.decode()
+    assert "WARNING" not in err and "Remainder" not in err and "Offset" not in err, err
+    assert "1 record not ending where its Content-Length said" in err

@@ -28,6 +28,12 @@ def inspect_command(
     from convert.sinks import write_stdout
     from . import inspect_page
     from .page import assessment_summary, report_html
+    from convert.warc import is_archive
+    if not is_url(page) and is_archive(page):
+        # its bytes went to the extractor as one page: a report on the archive's text
+        say(f"{page}: a web archive holds many pages; inspect explains one page (a saved "
+            "page, a text dump or a URL)")
+        raise typer.Exit(EXIT_USAGE)
     if output is not None and str(output) != "-" and not is_url(page) and \
             replaced_input(output, [page]) is not None:
         say(f"{output}: is the page itself; refusing to overwrite it")

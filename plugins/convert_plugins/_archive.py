@@ -26,7 +26,7 @@ from convert.article import Article, Figure, Image
 from convert.errors import InputError
 from convert.formats import ReadContext
 from convert.images import (MAX_IMAGE_BYTES, MAX_IMAGES, MAX_TOTAL_IMAGE_BYTES, ImageData,
-                            sniff_image_type, to_png)
+                            sniff_image_type, to_png, within_pixel_limit)
 
 #: Archives with more parts (resources) than this are refused before their parts are read.
 MAX_PARTS = int(os.environ.get("DECRUFT_MAX_ARCHIVE_PARTS", 5000))
@@ -135,7 +135,9 @@ def image_of(part: Part) -> ImageData | None:
     if media_type is None or media_type == "image/svg+xml":
         return None  # SVG can carry script; writers refuse it
     image = ImageData(data, media_type)
-    return image if media_type in SHOWN_TYPES else to_png(image)
+    if media_type not in SHOWN_TYPES:
+        return to_png(image)
+    return image if within_pixel_limit(image) else None
 
 
 def embed_images(article: Article, data_uri: Callable[[str], str | None]) -> Article:
