@@ -302,7 +302,7 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
             continue
         head: list[Block] = []
         if message is not item:
-            head = postparts.line_of(author) + postparts.line_of(time)
+            head = postparts.line_of(author) + postparts.time_line(time)
         out.append(Div(tuple(head + body), "post"))
     return out
 

@@ -19,6 +19,15 @@ def test_stamps():
         assert not postparts.stamp(text), text
 
 
+def test_relative_times():
+    for text in ("17 hours ago", "an hour ago", "posted 6 years ago", "Tuesday at 10:07 AM",
+                 "Yesterday at 4:25 AM", "today 9:47 pm", " 5 days  ago "):
+        assert postparts.relative(text), text
+    for text in ("Jul 5, 2024", "January 3, 2025, 7:14pm", "28/11/2025 at 7:07 pm",
+                 "3 hours ago by ann", "I bought it 3 days ago", "Updated 7mo", ""):
+        assert not postparts.relative(text), text
+
+
 def test_the_author_is_the_innermost_name_not_the_user_card():
     # The card matches both the class and the itemprop selector: it must not end the search
     # before the name inside it.
