@@ -267,9 +267,10 @@ def test_repeated_out_of_fold_judges_each_typed_tune_page_once_per_repeat():
 
 def test_meta_census_groups_tune_misses_by_cause_and_counts_the_other_way(tmp_path):
     """``meta_census`` judges each tune miss against the page's own candidates: a declared
-    wording against our ``<h1>``, typography only, a declared modification against our
-    publication, a time zone's day, a failed page; check pages are never read; right pages in
-    the same position count as the gold deciding the other way."""
+    wording against our ``<h1>``, typography only, a list of names written another way, a
+    name shown but not found, a declared modification against our publication, a time zone's
+    day, a failed page; check pages are never read; right pages in the same position count
+    as the gold deciding the other way."""
     from tests.bench import meta_census
     folder = tmp_path / "set"
     folder.mkdir()
@@ -290,6 +291,9 @@ def test_meta_census_groups_tune_misses_by_cause_and_counts_the_other_way(tmp_pa
                {"title": True}),
         "p7": ("<title>Sealed | Site</title>", "<h1>Other</h1>", {"title": "Sealed"},
                {"title": "Other"}, {"title": False}),
+        "p8": ("", "<p>By Ann Lee, Bo Chan, Cy Diaz</p>", {"byline": "Ann Lee, Bo Chan, Cy Diaz"},
+               {"byline": "Ann Lee, Bo Chan, and Cy Diaz"}, {"byline": False}),
+        "p9": ("", "<p>Written by Dee Fox</p>", {"author": "Dee Fox"}, {}, {"byline": False}),
     }
     lines = []
     for pid, (head, body, gold, ours, ok) in pages.items():
@@ -309,4 +313,6 @@ def test_meta_census_groups_tune_misses_by_cause_and_counts_the_other_way(tmp_pa
                                "case or typography only": ["set/p2"], "no output": ["set/p3"]}
     assert causes["date"] == {"no output": ["set/p3"], "modified vs published": ["set/p4"],
                               "time zone": ["set/p5"]}
+    assert causes["byline"] == {"a list written another way": ["set/p8"],
+                                "none found though the page shows it": ["set/p9"]}
     assert causes["right"] == {"gold: a declared title, we: an <h1>": ["set/p6"]}

@@ -1,4 +1,4 @@
-"""The tune pages' title and date misses of a saved run, grouped by cause, with the number of
+"""The tune pages' title, byline and date misses of a saved run, grouped by cause, with the number of
 distinct sites behind each cause (issue #13, item 8: fix a class only when it recurs across
 sites).
 
@@ -18,6 +18,11 @@ tagline or number part); ``we drop a part the gold keeps`` (ours starts or ends 
 ``gold: a declared title, we: an <h1>`` (another wording; the site's name kept or not) and
 ``gold: an <h1>, we: a declared title``; ``gold: a declared title, we: another`` (a
 declared title we did not read as the headline); ``gold: found nowhere on the page``.
+
+Byline causes (judged leniently, as the scorer does): ``no output``; ``a list written another
+way`` (the same names: "A, B, C" against "A, B, and C", "A & B"); ``none found though the
+page shows it``; ``another name chosen`` (the gold's name is in the page's text); ``gold's
+name not on the page`` (with or without a name of ours).
 
 Date causes: ``no output``; ``gold is no day`` (a month: the scorer cannot match it);
 ``gold day not on the page`` (no declared or shown date is that day); ``modified vs
@@ -200,6 +205,22 @@ def date_cause(gold: str, ours: str | None, failed: bool, cands: dict) -> str:
     return "another date chosen" if mine else "none found though the page shows it"
 
 
+_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
+
+
+def byline_cause(gold: str, ours: str | None, failed: bool, cands: dict) -> str:
+    if failed:
+        return "no output"
+    names = lambda text: {folded(n) for n in _NAMES.split(text or "") if n.strip()}  # noqa: E731
+    if ours and names(gold) == names(ours):
+        return "a list written another way"
+    shown = folded(re.sub(r"^(?:by|von|par|por|di)\s+", "", _ws(gold), flags=re.IGNORECASE))
+    on_page = bool(shown) and shown in folded(cands["text"])
+    if not ours:
+        return "none found though the page shows it" if on_page else "gold's name not on the page"
+    return "another name chosen" if on_page else "gold's name not on the page, we: another"
+
+
 def _chunks(text: str, size: int = 60) -> list[str]:
     """Overlapping windows of the page's text, short enough for one date each."""
     words = text.split()
@@ -208,8 +229,7 @@ def _chunks(text: str, size: int = 60) -> list[str]:
 
 def census(run: Path, corpus: Path, tool: str = "decruft") -> dict[str, dict[str, list]]:
     """field → cause → [(set/id, site)] over the tune pages whose field misses."""
-    out: dict[str, dict[str, list]] = {"title": defaultdict(list), "date": defaultdict(list),
-                                       "right": defaultdict(list)}
+    out: dict[str, dict[str, list]] = {f: defaultdict(list) for f in (*_JUDGES, "right")}
     for line in run.read_text(encoding="utf-8").split("\n"):  # (not splitlines: U+2028)
         if not line.strip():
             continue
@@ -220,7 +240,8 @@ def census(run: Path, corpus: Path, tool: str = "decruft") -> dict[str, dict[str
         gold = json.loads((folder / f"{rec['id']}.json").read_text(encoding="utf-8"))
         failed = bool(rec.get("error"))
         verdicts = rec.get("meta_ok") or {}
-        todo = [f for f in ("title", "date") if _ws(str(gold.get(f) or "")) and (
+        gold["byline"] = gold.get("byline") or gold.get("author")
+        todo = [f for f in _JUDGES if _ws(str(gold.get(f) or "")) and (
             verdicts.get(f) is False or failed)]
         right = verdicts.get("title") is True
         if not todo and not right:
@@ -232,10 +253,12 @@ def census(run: Path, corpus: Path, tool: str = "decruft") -> dict[str, dict[str
         if position:
             out["right"][position].append((f"{rec['set']}/{rec['id']}", site))
         for field in todo:
-            judge = title_cause if field == "title" else date_cause
-            cause = judge(gold[field], rec.get(field), failed, cands)
+            cause = _JUDGES[field](gold[field], rec.get(field), failed, cands)
             out[field][cause].append((f"{rec['set']}/{rec['id']}", site))
     return out
+
+
+_JUDGES = {"title": title_cause, "byline": byline_cause, "date": date_cause}
 
 
 def main(argv: list[str] | None = None) -> int:
