@@ -263,3 +263,56 @@ def test_repeated_out_of_fold_judges_each_typed_tune_page_once_per_repeat():
     mean, sd, _ = T.repeated_oof(pages, 1.0, repeats=3, folds=5)
     assert mean < 0.7
     assert T.repeated_oof(pages, 1.0, repeats=3, folds=5)[:2] == (mean, sd)
+
+
+def test_meta_census_groups_tune_misses_by_cause_and_counts_the_other_way(tmp_path):
+    """``meta_census`` judges each tune miss against the page's own candidates: a declared
+    wording against our ``<h1>``, typography only, a list of names written another way, a
+    name shown but not found, a declared modification against our publication, a time zone's
+    day, a failed page; check pages are never read; right pages in the same position count
+    as the gold deciding the other way."""
+    from tests.bench import meta_census
+    folder = tmp_path / "set"
+    folder.mkdir()
+    pages = {
+        "p1": ("<title>Headline wording | Site</title>", "<h1>Another wording</h1>",
+               {"title": "Headline wording"}, {"title": "Another wording"}, {"title": False}),
+        "p2": ("<title>It’s here</title>", "", {"title": "It's here"}, {"title": "It’s here"},
+               {"title": False}),
+        "p3": ("<title>Gone</title>", "", {"title": "Gone", "date": "2020-01-01"}, {},
+               {}),
+        "p4": ('<meta property="article:published_time" content="2024-01-02T10:00:00Z">'
+               '<meta property="article:modified_time" content="2024-03-04T10:00:00Z">', "",
+               {"date": "2024-03-04"}, {"date": "2024-01-02T10:00:00+00:00"}, {"date": False}),
+        "p5": ("", '<time datetime="2026-02-22T19:57:30-05:00">February 22, 2026</time>',
+               {"date": "2026-02-23"}, {"date": "2026-02-22"}, {"date": False}),
+        "p6": ("<title>Short | Site</title>", "<h1>The page's own words</h1>",
+               {"title": "The page's own words"}, {"title": "The page's own words"},
+               {"title": True}),
+        "p7": ("<title>Sealed | Site</title>", "<h1>Other</h1>", {"title": "Sealed"},
+               {"title": "Other"}, {"title": False}),
+        "p8": ("", "<p>By Ann Lee, Bo Chan, Cy Diaz</p>", {"byline": "Ann Lee, Bo Chan, Cy Diaz"},
+               {"byline": "Ann Lee, Bo Chan, and Cy Diaz"}, {"byline": False}),
+        "p9": ("", "<p>Written by Dee Fox</p>", {"author": "Dee Fox"}, {}, {"byline": False}),
+    }
+    lines = []
+    for pid, (head, body, gold, ours, ok) in pages.items():
+        (folder / f"{pid}.html").write_text(
+            f"<html><head>{head}</head><body>{body}<p>Text.</p></body></html>", encoding="utf-8")
+        (folder / f"{pid}.json").write_text(json.dumps({"id": pid, **gold}), encoding="utf-8")
+        lines.append(json.dumps({"set": "set", "kind": "html", "tool": "decruft", "id": pid,
+                                 "split": "check" if pid == "p7" else "tune", "meta_ok": ok,
+                                 "error": "InputError: no article content found"
+                                 if pid == "p3" else None, **ours}))
+    run_file = tmp_path / "run.jsonl"
+    run_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = meta_census.census(run_file, tmp_path)
+    causes = {field: {cause: [page for page, _site in pages] for cause, pages in c.items()}
+              for field, c in found.items()}
+    assert causes["title"] == {"gold: a declared title, we: an <h1>": ["set/p1"],
+                               "case or typography only": ["set/p2"], "no output": ["set/p3"]}
+    assert causes["date"] == {"no output": ["set/p3"], "modified vs published": ["set/p4"],
+                              "time zone": ["set/p5"]}
+    assert causes["byline"] == {"a list written another way": ["set/p8"],
+                                "none found though the page shows it": ["set/p9"]}
+    assert causes["right"] == {"gold: a declared title, we: an <h1>": ["set/p6"]}

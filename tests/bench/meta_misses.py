@@ -80,6 +80,10 @@ name is declared, lost readability pixnet and a wcxb-dev check title, and on sta
 stripped "Hugging Face" off its own title. ``heading_button`` (a ``<button>`` inside a heading
 is a control: docs.rs's "Crate tokio Copy item path") won wcxb-dev-extra 4397 and lost a
 wcxb-dev-extra check title: not kept.
+
+r-meta11 (on fd63c84, same sets): the misses grouped by cause, with the sites behind each cause
+and the right pages the gold decides the other way, are ``meta_census``'s; its record is in
+tests/bench/ablation-report.md ("Metadata census, r-meta11").
 """
 
 from __future__ import annotations
