@@ -316,3 +316,41 @@ def test_meta_census_groups_tune_misses_by_cause_and_counts_the_other_way(tmp_pa
     assert causes["byline"] == {"a list written another way": ["set/p8"],
                                 "none found though the page shows it": ["set/p9"]}
     assert causes["right"] == {"gold: a declared title, we: an <h1>": ["set/p6"]}
+
+
+def test_recall_census_counts_missed_gold_blocks_by_rule_and_class(tmp_path):
+    """``recall_census`` re-extracts each low-recall tune page of a saved run with the recorder
+    on and counts the gold blocks the output misses: by the rule that dropped them and by
+    class (the headline the metadata takes; a reader comment below the story)."""
+    from convert import api
+    from convert.textutil import article_text
+    from tests.bench import recall_census
+    from tests.extract.text.test_pipeline import PARA, PARA2, PARA3
+    folder = tmp_path / "census-set"       # (no committed split list: every page is tune)
+    folder.mkdir()
+    comment = ("I went to the meeting too and I think the library plan is the best news the "
+               "town has had in years, whatever the cost turns out to be.")
+    html = (f"<html><head><title>Library plan approved</title></head><body><article>"
+            f"<h1>Library plan approved</h1><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"
+            f"</article><div id='comments' class='comments'><h3>Comments</h3>"
+            f"<div class='comment'><p>{comment}</p></div></div></body></html>")
+    (folder / "p1.html").write_text(html, encoding="utf-8")
+    gold = f"Library plan approved\n{PARA}\n{PARA2}\n{PARA3}\n{comment}"
+    (folder / "p1.json").write_text(json.dumps({"id": "p1", "gold_text": gold}))
+    text = article_text(api.parse(html.encode()), captions=False)
+    assert comment not in text and "Library plan approved" not in text
+    saved = tmp_path / "run.jsonl"
+    saved.write_text(json.dumps({"set": "census-set", "kind": "html", "tool": "decruft",
+                                 "id": "p1", "split": "tune", "r": 0.7, "text": text,
+                                 "title": "Library plan approved"}) + "\n")
+    c = recall_census.census(saved, folder, max_recall=0.9)
+    assert c["low"] == 1
+    classes = c["classes"]
+    assert classes["header line (headline/dateline/byline)"]["words"] == 3
+    assert classes["below the story"]["words"] == len(comment.split())
+    # the shares of a page sum to its recall loss: the gold shingles the output lacks
+    g, o = (recall_census._shingles(recall_census._WORD.findall(t)) for t in (gold, text))
+    lost = sum((g - o).values()) / sum(g.values())
+    assert sum(row["share"] for row in c["rules"].values()) == pytest.approx(lost)
+    table = recall_census.report(c)
+    assert "below the story" in table and "== p1" in table

@@ -47,7 +47,7 @@ from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_
                                  DATELINE_MAX_CHARS, GALLERY_COUNTER, HEADER_BLOCKS, LOGIN_PROMPT,
                                  LOGIN_PROMPT_MAX_WORDS, POST_FOOTER_LINE, POST_FOOTER_MAX_WORDS,
                                  POST_NAV_LINE, POST_NAV_MAX_CHARS, PROMO_HINTS, PROMO_LINE,
-                                 may_be_post_nav, may_be_rights,
+                                 copyright_notice, may_be_post_nav, may_be_rights,
                                  PROMO_MAX_WORDS, RIGHTS_LINE, RIGHTS_MAX_CHARS, TAXONOMY_LINE,
                                  TAXONOMY_MAX_CHARS, TEASER_END, TEASER_MAX_WORDS, TOOL_LABELS,
                                  TOOL_MAX_CHARS, TOOL_NAV_ONLY, TRUNCATED_END)
@@ -73,6 +73,8 @@ POST_NAV_LINES = rule("post_nav_lines", "a blog's previous/next line ('« Older 
                       "Newer post »', '← Previous: ...') leaves the body")
 RIGHTS_LINES = rule("rights_lines", "a short line reserving all rights (a site's copyright "
                     "notice) leaves the body")
+COPYRIGHT_NOTICES = rule("copyright_notices", "a short line or heading opening with a copyright "
+                         "notice ('© 2026 X Ltd. All trademarks ...') is a rights line")
 POST_FOOTER_LINES = rule("post_footer_lines", "a blog theme's post footer ('This entry was posted "
                          "on ... and is filed under ...', '... Bookmark the permalink.') leaves "
                          "the body, however long its category list")
@@ -184,8 +186,9 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     POST_NAV_MAX_CHARS and may_be_post_nav(text) and POST_NAV_LINE.search(text):
                 _dropped(block, "post_nav_lines")
                 continue
-            if RIGHTS_LINES and isinstance(block, Paragraph) and len(text) <= \
-                    RIGHTS_MAX_CHARS and may_be_rights(text) and RIGHTS_LINE.search(text):
+            if RIGHTS_LINES and len(text) <= RIGHTS_MAX_CHARS and (COPYRIGHT_NOTICES and (
+                    copyright_notice(text)) or isinstance(block, Paragraph) and may_be_rights(
+                    text) and RIGHTS_LINE.search(text)):
                 _dropped(block, "rights_lines")
                 continue
             # (a line left out of the run is one _is_promo refuses before its hints; one of

@@ -170,8 +170,20 @@ def may_be_post_nav(text: str) -> bool:
 #: A site's copyright notice: "© 1999-2012 Site, Inc. All Rights Reserved. Terms of Use".
 RIGHTS_LINE = lazy(r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|"
                    r"todos los derechos reservados|tutti i diritti riservati)\b", re.IGNORECASE)
+#: A copyright notice that opens the line: "© 2011-2026 Games Kft. All trademarks ...",
+#: "Copyright © 2010 The Barn Swallow.", "© Kamps Consulting Ltd. This article is licenced ...".
+COPYRIGHT_OPENING = lazy(r"^\W{0,3}(?:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4})",
+                         re.IGNORECASE)
+#: ...with this many words at least (a lone "© Jane Doe" is a photo credit).
+COPYRIGHT_MIN_WORDS = 5
 #: A copyright notice is short (a paragraph of prose may mention the phrase).
 RIGHTS_MAX_CHARS = 250
+
+
+def copyright_notice(text: str) -> bool:
+    """Whether ``text`` opens with a copyright notice and is more than a photo credit."""
+    return ("©" in text[:16] or "opyright" in text[:12] or "(c)" in text[:8].lower()) and \
+        bool(COPYRIGHT_OPENING.match(text)) and len(text.split()) >= COPYRIGHT_MIN_WORDS
 
 
 def may_be_rights(text: str) -> bool:

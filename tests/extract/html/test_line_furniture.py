@@ -266,3 +266,35 @@ def test_login_prompt_leaves_the_body(prompt):
 def test_how_to_step_about_logging_in_stays():
     line = "Log in to your account, then open the settings page and choose a new password."
     assert line in article_text(_parse(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>"))
+
+
+# The shapes of three tune pages of three sets (dragnet-R963, wcxb-dev-extra 3078, 4247): a
+# notice that opens with the sign and reserves no rights (rule copyright_notices).
+@pytest.mark.parametrize("notice", [
+    "© Harbour News Ltd. This article is licenced for use on Coast Daily only. Please do not "
+    "reproduce it without a licence.",
+    "© 2011-2026 Harbour Games Kft. All trademarks, logos and brand names are the property of "
+    "their respective owners.",
+    "Copyright © 2010-2026, The Harbour Swallow.",
+])
+def test_line_opening_with_a_copyright_notice_leaves_the_body(notice, monkeypatch):
+    page = f"<p>{P1}</p><p>{P2}</p><p>{notice}</p>"
+    assert "Harbour" not in article_text(_parse(page))
+    from convert.extract.html import furniture
+    monkeypatch.setattr(furniture, "COPYRIGHT_NOTICES", False)
+    assert "Harbour" in article_text(_parse(page))
+
+
+def test_copyright_heading_leaves_the_body():
+    text = article_text(_parse(f"<p>{P1}</p><p>{P2}</p><h3>Copyright © 2010-2026, The Harbour "
+                               f"Swallow.</h3>"))
+    assert P2 in text and "Harbour" not in text
+
+
+def test_photo_credit_with_the_sign_is_no_notice():
+    # a bare "© Jane Doe" under a picture is a credit (credit_lines, a figure's), and a
+    # sentence that merely starts with the word stays
+    from convert.extract.html.furniture_patterns import copyright_notice
+    assert not copyright_notice("© Jane Doe")
+    assert not copyright_notice("Copyright law, the judge said, was never meant for this.")
+    assert copyright_notice("(c) 2012 Harbour News Ltd. Used with permission.")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -21,6 +22,10 @@ STANDFIRST_HEADLINE = rule("standfirst_headline", "a standfirst is read only und
 SITE_TAGLINE = rule("site_tagline", "an element named as the site's or blog's description "
                     "(site-description, banner-description, blog_description) is its tagline, "
                     "never the post's standfirst")
+
+WRAPPED_HEADLINE = rule("wrapped_headline", "a headline alone in its own wrapper "
+                        "(<div class=headline><h1>…</h1></div>) is followed by its wrapper's "
+                        "next siblings: the standfirst is looked for there")
 
 #: class/id of the site's tagline under its name (WordPress' ``site-description``, TypePad's
 #: ``banner-description``, ``blog_description``): "description" alone
@@ -70,7 +75,7 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
     zone = _header_zone(h1)
     # Elements right after the headline (the next few element siblings).
     following: list[LexborNode] = []
-    sib = h1.next
+    sib = _after_headline(h1, title)
     while sib is not None and len(following) < FOLLOWING_READ:
         if not (sib.tag or "-").startswith("-"):
             if node_text(sib):
@@ -106,6 +111,47 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
             return text
         if real_header and i == 0 and following and node.tag in ("h2", "p"):
             return text
+    return None
+
+
+#: How many wrappers holding nothing but the headline are climbed to find what follows it.
+WRAPPER_LEVELS = 2
+
+
+def _after_headline(h1: LexborNode, title: str | None) -> LexborNode | None:
+    """The node after the headline: its next sibling, or, when the headline is the only text
+    of its wrapper (a ``<div class="headline">`` around the ``<h1>``, the standfirst in the
+    next ``<div>``), the wrapper's next sibling. Only under an ``<h1>`` that is the chosen
+    title: a blog's name alone in its banner is followed by the blog's tagline."""
+    node = h1
+    key = word_key(node_text(h1))
+    if WRAPPED_HEADLINE and title and key == word_key(title) and not _links_home(h1):
+        for _ in range(WRAPPER_LEVELS):
+            if _next_text_element(node) is not None:
+                break
+            parent = node.parent
+            if parent is None or parent.tag in ("body", "html", "article", "main", "header",
+                                                "hgroup") or word_key(node_text(parent)) != key:
+                break
+            node = parent
+    return node.next
+
+
+def _links_home(h1: LexborNode) -> bool:
+    """The headline is one link to the site's front page: the site's name in its banner (a
+    title taken from it is the site's too), its wrapper followed by the site's tagline."""
+    link = h1.css_first("a[href]")
+    if link is None or word_key(node_text(link)) != word_key(node_text(h1)):
+        return False
+    return urlsplit(link.attributes.get("href") or "").path in ("", "/")
+
+
+def _next_text_element(node: LexborNode) -> LexborNode | None:
+    sib = node.next
+    while sib is not None:
+        if not (sib.tag or "-").startswith("-") and node_text(sib):
+            return sib
+        sib = sib.next
     return None
 
 

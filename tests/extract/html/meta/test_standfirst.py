@@ -60,3 +60,41 @@ def test_element_named_as_the_sites_tagline_is_no_standfirst():
 def test_element_named_as_a_description_still_gives_the_standfirst():
     # A category page's "category-header_description" is its standfirst.
     assert _named("category-header_description") == _TAGLINE
+
+
+# A headline alone in its own wrapper, the standfirst in the next one (dragnet-321, a tune
+# page: ``<div class="headline"><h1>`` then ``<div class="dek"><h2>``): the wrapper's next
+# sibling follows the headline (rule ``wrapped_headline``).
+_DEK = "The harbour reopens in May, the authority said, weather permitting."
+
+
+def _wrapped(title: str, h1: str, under: str, cls: str = "dek") -> str | None:
+    page = (f"<html><head><title>{title}</title></head><body><div id='main'>"
+            f"<div class='headline'><h1>{h1}</h1></div><div class='{cls}'><h2>{under}</h2>"
+            f"</div><div class='story'><p>The story's first paragraph, long enough to be one."
+            f"</p><p>And its second paragraph, also long enough.</p></div></div></body></html>")
+    return extract(LexborHTMLParser(page), None).get("subtitle")
+
+
+def test_wrapped_headline_is_followed_by_its_wrappers_sibling():
+    assert _wrapped("Harbour works begin", "Harbour works begin", _DEK) == _DEK
+    # what follows is judged as a sibling of the headline would be: an unnamed <div> outside
+    # a <header> is not taken
+    assert _wrapped("Harbour works begin", "Harbour works begin", _DEK, "x") is None
+
+
+def test_wrapped_headline_off_reads_only_the_headlines_own_siblings(monkeypatch):
+    import sys
+    monkeypatch.setattr(sys.modules["convert.extract.html.meta.standfirst"],
+                        "WRAPPED_HEADLINE", False)
+    assert _wrapped("Harbour works begin", "Harbour works begin", _DEK) is None
+
+
+def test_blog_name_linking_home_in_its_wrapper_is_not_followed():
+    # Blogger's theme (dragnet-R656, T133, tune pages): the blog's name, a link to the front
+    # page, is also the <title>; the next wrapper is its tagline, named "description".
+    name = "<a href='http://sams.example.com/'>Sam's Blog</a>"
+    assert _wrapped("Sam's Blog", name, _TAGLINE, "descriptionwrapper") is None
+    # the same page with the headline linking to the post itself: followed
+    post = "<a href='http://sams.example.com/2012/11/harbour.html'>Harbour works begin</a>"
+    assert _wrapped("Harbour works begin", post, _DEK, "descriptionwrapper") == _DEK
