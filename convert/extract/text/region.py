@@ -371,13 +371,25 @@ FOOTER_SHARE = 0.5
 ABOVE_COPYRIGHT = 2.0
 
 
+AFTER_SIGNUP = rule(
+    "text-after-signup",
+    "a sign-up form's message ('Thank you for signing up!', 'Check your inbox to confirm "
+    "your subscription') opens the footer as the copyright line does: the newsletter box "
+    "sits between the content and the footer, so the text kept below it, in the second half "
+    "of the page and with twice as much text kept above it, is the footer's")
+#: The furniture rules whose line opens the footer.
+_FOOTER_OPENERS = ("copyright", "signup-notice")
+
+
 def drop_after_copyright(units: list[Line]) -> None:
-    """Drop kept lines below the footer's copyright line (see :data:`AFTER_COPYRIGHT`)."""
+    """Drop kept lines below the footer's copyright line or a sign-up form's message (see
+    :data:`AFTER_COPYRIGHT`, :data:`AFTER_SIGNUP`)."""
     if not AFTER_COPYRIGHT:
         return
+    openers = _FOOTER_OPENERS if AFTER_SIGNUP else _FOOTER_OPENERS[:1]
     start = int(FOOTER_SHARE * len(units))
     for i in range(start, len(units)):
-        if units[i].reason == "copyright":
+        if units[i].reason in openers:
             below = [u for u in units[i + 1:] if u.keep]
             above = sum(u.weight for u in units[:i] if u.keep)
             if below and above >= ABOVE_COPYRIGHT * sum(u.weight for u in below):

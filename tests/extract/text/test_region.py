@@ -4,7 +4,7 @@ copyright line."""
 
 from __future__ import annotations
 
-from convert.extract.text import parse_text
+from convert.extract.text import parse_text, region
 from convert.textutil import article_text
 
 from .test_endings import REVIEW
@@ -190,3 +190,33 @@ def test_teasers_under_a_lead_in_stay_out():
     dump = (f"Home\n{PARA}\n\n{PARA2}\n\nIf you enjoyed this article, you may also like:\n"
             + "".join(f"{s}\n" for s in OBJECTIVES) + COURSE_FOOTER)
     assert OBJECTIVES[-1] not in article_text(parse_text(dump))
+
+
+#: A shop's footer under its newsletter box (the shape of the wcxb-dev-extra tune pages of an
+#: outdoor shop's categories, with text of our own): the box's messages, then the footer's
+#: pitch, long enough to be kept as prose.
+SIGNUP_FOOTER = ("Sign up for our emails\nGet 15% off one item.\nSign me up!\n"
+                 "Thank you for signing up!\n"
+                 "Check your inbox for your welcome email. It includes your coupon and ways to "
+                 "set preferences for the emails you get.\n"
+                 "Who we are\n"
+                 "We believe that a life outdoors is a life well lived, and we have been sharing "
+                 "our passion for the outdoors with our members and their families for years.\n"
+                 "Read our story\n")
+
+
+def test_text_below_a_signup_forms_message_is_dropped(monkeypatch):
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{SIGNUP_FOOTER}"
+            "Help\nStores\nCareers\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and "welcome email" not in text and "life outdoors" not in text
+    monkeypatch.setattr(region, "AFTER_SIGNUP", False)
+    assert "life outdoors" in article_text(parse_text(dump))
+
+
+def test_a_signup_forms_message_above_most_of_the_text_leaves_it():
+    # (a newsletter box at the top of a page: the text below it is the page's)
+    dump = (f"Menu\nNews\n{PARA}\n\nThank you for signing up!\n\n{PARA2}\n\n{PARA3}\n\n"
+            f"{POLICY}\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and POLICY in text
