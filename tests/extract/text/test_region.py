@@ -4,6 +4,8 @@ copyright line."""
 
 from __future__ import annotations
 
+import pytest
+
 from convert.extract.text import parse_text, region
 from convert.textutil import article_text
 
@@ -210,7 +212,7 @@ def test_text_below_a_signup_forms_message_is_dropped(monkeypatch):
             "Help\nStores\nCareers\n")
     text = article_text(parse_text(dump))
     assert PARA3 in text and "welcome email" not in text and "life outdoors" not in text
-    monkeypatch.setattr(region, "AFTER_SIGNUP", False)
+    monkeypatch.setattr(region, "FOOTER_OPENERS", False)
     assert "life outdoors" in article_text(parse_text(dump))
 
 
@@ -220,3 +222,31 @@ def test_a_signup_forms_message_above_most_of_the_text_leaves_it():
             f"{POLICY}\n")
     text = article_text(parse_text(dump))
     assert PARA3 in text and POLICY in text
+
+
+#: A company's pitch printed in the footer, long enough to be kept as prose.
+PITCH = ("We are a family business that has been building furniture by hand since the war, and "
+         "every chair that leaves our workshop carries the name of the person who made it.")
+
+
+@pytest.mark.parametrize("opener", [
+    "Thank you for signing up!",
+    "By providing my email, I am consenting to receive emails and email-based advertising. "
+    "For additional information, please see our Privacy Policy.",
+    "You are using an out of date browser. It may not display this or other websites correctly.",
+])
+def test_text_below_a_line_that_opens_the_footer_is_dropped(opener, monkeypatch):
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{opener}\n\n{PITCH}\n"
+            "Help\nStores\nCareers\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and "family business" not in text
+    monkeypatch.setattr(region, "FOOTER_OPENERS", False)
+    assert "family business" in article_text(parse_text(dump))
+
+
+def test_a_notice_printed_on_every_post_opens_no_footer():
+    # (a sign-in notice under each post of a thread: the posts below it are the thread's)
+    posts = "".join(f"{p}\n\nAlready have an account? Sign in here.\n\n"
+                    for p in (PARA, PARA2, PARA3, PITCH))
+    text = article_text(parse_text(f"Forum\nTopics\n{posts}Help\nStores\n"))
+    assert "family business" in text
