@@ -47,6 +47,34 @@ wcxb-dev-extra 0.005. Keeping every further run of text that scores the second r
 the main one (not only the best one above and below it, for the sections of a service page): 4
 pages move, all on wcxb-dev, -0.0006 (the sections' far lines are single paragraphs between
 headings, each its own run, under ``SECOND_RUN_MIN``).
+
+Measured record (issue #13, r-text11 at main fd63c84, by page type). Text F1 against the HTML
+path on the same wcxb-dev-extra tune pages: forum 0.657 / 0.859 (9 dumps empty), collection
+0.561 / 0.707, product 0.601 / 0.726, listing 0.695 / 0.751, article 0.925 / 0.955,
+documentation 0.928 / 0.959, service 0.787 / 0.804. The text path's own page type, read before
+the region step (``page_type("text", dump_signals(...))``, probability 0.5 or more), names 23 of
+54 wcxb tune product pages (7 false: 6 collection, 1 article) and 25 of 56 collections. Gated on
+it, the region's knobs move almost nothing: for product pages ``FAR_KEEP_WORDS`` 100,
+``FAR_KEEP_SHARE`` 0.5 move no page, ``REGION_GAP`` 3 three (+0.0002), ``RUN_OPEN_FACTOR`` /
+``RUN_RULE_FACTOR`` 1.0 and ``INSIDE_SHORT_WORDS`` 3 or 5 -0.0002 to +0.0001; for service pages
+``SECOND_RUN_SHARE`` 0.15 -0.0003; for collection and listing pages ``RECORD_SHARE`` 2.5
+-0.0006 (wcxb-dev-extra tune): a product page's extra words lie inside its main run (shipping
+and seller blocks, carousels, reviews the golds keep on some sites and drop on others, see
+``product-census.md``), not in far runs a threshold could cut. Restoring the first copy of a
+block printed twice (3+ lines in the same order) as prose would bring back 739 gold words and
+12,957 others on wcxb-dev-extra tune: not tried further. The headline (``title`` line) is no
+anchor on product pages ("Gift cards", "30-day return policy", "Free To Play" are taken for it
+on a third of them). What landed is a class of lines across sites: a sign-up form's messages,
+printed for every state of the form ("Thank you for signing up!", "Check your inbox for your
+welcome email", "Already have an account? Log in": ``text-signup-notice``), which with a form's
+consent notice, a software's notice and a blog's archive months opens the footer as the
+copyright line does (``text-footer-openers``; found by summing, per furniture rule, the words
+kept below its first line in the second half of the page, gold and not: those four keep no gold
+below them on the tune pages; a follow-us bar keeps some and stands between an article's
+paragraphs, so it is left out). 16 tune pages move (REI's category pages, Etsy, a market
+study, a forum, dragnet's newsletter box), none down: wcxb-dev-extra text 0.771 / 0.779 /
+0.773 -> 0.772 / 0.779 / 0.775 (tune / check / all), wcxb-dev 0.829 / 0.845 / 0.834 -> 0.830 /
+0.848 / 0.835, dragnet 0.898 / 0.902 / 0.899 -> 0.899 / 0.902 / 0.900, the others unchanged.
 """
 
 from __future__ import annotations

@@ -51,6 +51,20 @@ COMMENT_FORM_MAX_WORDS = 30
 SOCIAL_MAX_WORDS = 15
 #: A login or registration form's field or message has at most this many words.
 FORM_MAX_WORDS = 14
+#: A sign-up form's message has at most this many words (the welcome mail's pitch after it).
+SIGNUP_NOTICE_MAX_WORDS = 40
+#: The messages a sign-up form prints for each of its states, all of them in the page's text
+#: (hidden, not absent): the thank-you, the confirmation asked for, the notice to a reader
+#: already signed up ("Thank you for signing up!", "Check your inbox to confirm your
+#: subscription.", "You've been successfully signed up!", "Already have an account? Log in").
+SIGNUP_NOTICE = lazy(
+    r"\bthanks?(?: you)?(?: so much)? for (?:subscribing|signing up|joining our|registering)\b|"
+    r"\b(?:you(?:['’]ve| have) )?(?:been )?successfully (?:signed up|subscribed|registered)\b|"
+    r"\byou(?:['’]re| are) (?:now )?(?:subscribed|signed up|on the list|already subscribed)\b|"
+    r"\bcheck your (?:inbox|e-?mail)\b.{0,80}\b(?:confirm|welcome e-?mail|verify|subscription)|"
+    r"\b(?:confirm|verify) your (?:subscription|sign[- ]?up)\b|\bsent you an e-?mail to confirm\b|"
+    r"\balready (?:have an account|subscribed|signed up)\b", re.IGNORECASE)
+
 #: On a line longer than RULE_MAX_WORDS, a teaser prefix is looked for in this many characters.
 TEASER_HEAD_CHARS = 200
 #: A line of at most this many words, all button words, is a button.
@@ -295,6 +309,15 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("passwor", "username", "user name", "mail address", "confirm",
                         "forgot your", "remember me", "required fields", "benutzername",
                         "mot de passe", "contraseña", "hasło")),
+    LineRule("signup-notice", lambda u, low, page: u.words <= SIGNUP_NOTICE_MAX_WORDS
+             and SIGNUP_NOTICE.search(u.text),
+             "A message of a sign-up form, printed for each of the form's states though a "
+             "reader sees one at most ('Thank you for signing up!', 'Check your inbox for your "
+             "welcome email.', 'You've been successfully signed up!', 'Already have an "
+             "account? Log in'): never the page's text.",
+             hint=_hint("thank", "success", "subscribed", "signed up", "on the list", "check your",
+                        "confirm your", "verify your", "sent you", "already"),
+             long_lines=True),
     LineRule("teaser", _teaser,
              "A link to another article behind a label ('Read more: ...', 'Related: ...'); on "
              "a long line, only a label at its start counts.",

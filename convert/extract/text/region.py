@@ -371,18 +371,36 @@ FOOTER_SHARE = 0.5
 ABOVE_COPYRIGHT = 2.0
 
 
+FOOTER_OPENERS = rule(
+    "text-footer-openers",
+    "the furniture that sits between the content and the footer opens the footer as the "
+    "copyright line does: a sign-up form's messages ('Thank you for signing up!'), a form's "
+    "consent notice, a software's notice to every reader, a blog's archive months; text "
+    "kept below the first of them in the second half of the page, with twice as much text "
+    "kept above, is the footer's (a line printed more than once, a label on every post, "
+    "opens nothing)")
+#: The furniture rules whose line opens the footer (after the copyright line's).
+#: (Not a follow-us bar: "Follow us on Twitter" also stands between an article's paragraphs,
+#: and where one opened the footer on a tune page, prose was kept right below it.)
+_FOOTER_OPENERS = frozenset({"signup-notice", "form-consent", "software-notice", "archive-month"})
+
+
 def drop_after_copyright(units: list[Line]) -> None:
-    """Drop kept lines below the footer's copyright line (see :data:`AFTER_COPYRIGHT`)."""
+    """Drop kept lines below the footer's copyright line or another line that opens the
+    footer (see :data:`AFTER_COPYRIGHT`, :data:`FOOTER_OPENERS`)."""
     if not AFTER_COPYRIGHT:
         return
+    openers = _FOOTER_OPENERS if FOOTER_OPENERS else frozenset()
     start = int(FOOTER_SHARE * len(units))
     for i in range(start, len(units)):
-        if units[i].reason == "copyright":
-            below = [u for u in units[i + 1:] if u.keep]
-            above = sum(u.weight for u in units[:i] if u.keep)
-            if below and above >= ABOVE_COPYRIGHT * sum(u.weight for u in below):
-                for u in below:
-                    drop(u, "after-copyright")
+        u = units[i]
+        # (a label printed on every post, "Share on other sites", opens no footer)
+        if u.reason == "copyright" or (u.reason in openers and u.repeats <= 1):
+            below = [v for v in units[i + 1:] if v.keep]
+            above = sum(v.weight for v in units[:i] if v.keep)
+            if below and above >= ABOVE_COPYRIGHT * sum(v.weight for v in below):
+                for v in below:
+                    drop(v, "after-copyright")
             return
 
 

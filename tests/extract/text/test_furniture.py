@@ -36,7 +36,7 @@ def test_the_table_holds_every_reason_the_rules_log():
         "date", "breadcrumb", "caption", "byline", "repeated", "headline-list", "templated",
         "account-form", "archive-month", "tag-list", "social-promo",
         "comment-form", "author-bio", "gallery", "consent-purposes", "ui-label",
-            "form-consent", "software-notice"}
+            "form-consent", "software-notice", "signup-notice"}
 
 
 def test_a_rule_is_looked_up_by_name():

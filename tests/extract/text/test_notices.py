@@ -175,3 +175,39 @@ def test_documentation_about_cookies_does_not_open_a_consent_tail(monkeypatch):
     assert _consent_reasons(DIALOG)[3:] == ["consent", "consent"]
     monkeypatch.setattr(runs, "CONSENT_VOICE", False)
     assert _consent_reasons(COOKIE_DOCS)[3:] == ["consent", "consent"]
+
+
+#: A sign-up form's messages, one per state of the form (the shapes met on wcxb-dev and
+#: wcxb-dev-extra tune pages: a shop's newsletter box, a blog's, a course catalogue's).
+SIGNUP_NOTICES = [
+    "Thank you for signing up!",
+    "Check your inbox for your welcome email. It includes your coupon and ways to set "
+    "preferences for the emails you get.",
+    "You've been successfully signed up!",
+    "Great! We've sent you an email to confirm your subscription.",
+    "Looks like you already have an account! Please Log in to subscribe.",
+    "You\u2019re on the list!",
+]
+
+#: Prose near the same words that is no form's message.
+SIGNUP_PROSE = [
+    "Thank you for reading this far: the council will publish the plans in the spring.",
+    "Members who signed up before the vote were told that the library would stay open.",
+]
+
+
+@pytest.mark.parametrize("notice", SIGNUP_NOTICES)
+def test_a_signup_forms_message_is_dropped(notice):
+    units = _units(f"{PARA}\n\n{notice}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "signup-notice"
+    off = _units(f"{PARA}\n\n{notice}\n\n{PARA2}\n")
+    apply_rules(off, skip={"signup-notice"})
+    assert off[1].reason != "signup-notice"
+
+
+@pytest.mark.parametrize("prose", SIGNUP_PROSE)
+def test_prose_near_a_signup_forms_words_is_kept(prose):
+    units = _units(f"{PARA}\n\n{prose}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "signup-notice"

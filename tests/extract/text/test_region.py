@@ -4,7 +4,9 @@ copyright line."""
 
 from __future__ import annotations
 
-from convert.extract.text import parse_text
+import pytest
+
+from convert.extract.text import parse_text, region
 from convert.textutil import article_text
 
 from .test_endings import REVIEW
@@ -190,3 +192,61 @@ def test_teasers_under_a_lead_in_stay_out():
     dump = (f"Home\n{PARA}\n\n{PARA2}\n\nIf you enjoyed this article, you may also like:\n"
             + "".join(f"{s}\n" for s in OBJECTIVES) + COURSE_FOOTER)
     assert OBJECTIVES[-1] not in article_text(parse_text(dump))
+
+
+#: A shop's footer under its newsletter box (the shape of the wcxb-dev-extra tune pages of an
+#: outdoor shop's categories, with text of our own): the box's messages, then the footer's
+#: pitch, long enough to be kept as prose.
+SIGNUP_FOOTER = ("Sign up for our emails\nGet 15% off one item.\nSign me up!\n"
+                 "Thank you for signing up!\n"
+                 "Check your inbox for your welcome email. It includes your coupon and ways to "
+                 "set preferences for the emails you get.\n"
+                 "Who we are\n"
+                 "We believe that a life outdoors is a life well lived, and we have been sharing "
+                 "our passion for the outdoors with our members and their families for years.\n"
+                 "Read our story\n")
+
+
+def test_text_below_a_signup_forms_message_is_dropped(monkeypatch):
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{SIGNUP_FOOTER}"
+            "Help\nStores\nCareers\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and "welcome email" not in text and "life outdoors" not in text
+    monkeypatch.setattr(region, "FOOTER_OPENERS", False)
+    assert "life outdoors" in article_text(parse_text(dump))
+
+
+def test_a_signup_forms_message_above_most_of_the_text_leaves_it():
+    # (a newsletter box at the top of a page: the text below it is the page's)
+    dump = (f"Menu\nNews\n{PARA}\n\nThank you for signing up!\n\n{PARA2}\n\n{PARA3}\n\n"
+            f"{POLICY}\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and POLICY in text
+
+
+#: A company's pitch printed in the footer, long enough to be kept as prose.
+PITCH = ("We are a family business that has been building furniture by hand since the war, and "
+         "every chair that leaves our workshop carries the name of the person who made it.")
+
+
+@pytest.mark.parametrize("opener", [
+    "Thank you for signing up!",
+    "By providing my email, I am consenting to receive emails and email-based advertising. "
+    "For additional information, please see our Privacy Policy.",
+    "You are using an out of date browser. It may not display this or other websites correctly.",
+])
+def test_text_below_a_line_that_opens_the_footer_is_dropped(opener, monkeypatch):
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{opener}\n\n{PITCH}\n"
+            "Help\nStores\nCareers\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and "family business" not in text
+    monkeypatch.setattr(region, "FOOTER_OPENERS", False)
+    assert "family business" in article_text(parse_text(dump))
+
+
+def test_a_notice_printed_on_every_post_opens_no_footer():
+    # (a sign-in notice under each post of a thread: the posts below it are the thread's)
+    posts = "".join(f"{p}\n\nAlready have an account? Sign in here.\n\n"
+                    for p in (PARA, PARA2, PARA3, PITCH))
+    text = article_text(parse_text(f"Forum\nTopics\n{posts}Help\nStores\n"))
+    assert "family business" in text
