@@ -59,7 +59,7 @@ from ...peek import holds_link
 from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
-from . import cards, service
+from . import cards, held, service
 from .desktop import desktop_hidden, is_hidden_on_desktop as is_hidden
 from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
@@ -437,7 +437,8 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
 def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing"):  # noqa: ANN001
     """The listing's blocks, the element they came from and a note, or ``None`` (no grid, or
     the page's own prose outweighs it: see :func:`preferred`, and on a ``listing`` page
-    :data:`REGION_HOLDS_PROSE`)."""
+    :data:`REGION_HOLDS_PROSE`; or the cascade's content holds it and more:
+    :func:`.held.holds`)."""
     grids = _grids(body)
     grid = _best(grids)
     if grid is None and LISTING_SCRIPTED:
@@ -452,16 +453,18 @@ def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing")
     # (a collection's golds and readers take its buying guide without the product grid)
     if not chosen and not (REGION_HOLDS_PROSE and kind == "listing"):
         return None
+    taken = None
     root = region(body, grid) if LISTING_REGION else None
     if root is not None:
         kept = _region_grids(root, grid, grids)
         wide = build_region(root, kept, builder, {grid.parent.mem_id: blocks})
         if wide and (chosen or _holds_prose(wide, generic)):
-            return wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
-                                f"{len(grid.items)} cards in the main grid")
-    if not chosen:
-        return None
-    return blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"
+            taken = wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
+                                 f"{len(grid.items)} cards in the main grid")
+    if taken is None and chosen:
+        taken = blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"
+    # (the cascade's content holding the listing and more: see held.LISTING_GENERIC_HOLDS)
+    return None if taken is None or held.holds(taken[0], generic) else taken
 
 
 REGION_HOLDS_PROSE = rule("region_holds_prose", "a listing page (not a collection) whose "
