@@ -40,7 +40,11 @@ Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set)
 * (r-list9) a short line (at most 6 words) that 80 % (or 50 %) of a grid's cards repeat word
   for word ("ABOUT THIS HOME", a category label) left out like ``card_calls``' calls to
   action: tune listing 0.782 -> 0.777, collection 0.695 -> 0.676 (7 pages down, 7 up by
-  less): the golds keep a card template's labels.
+  less): the golds keep a card template's labels;
+* (r-list11) an unnamed link menu in the region (3 links or more, 90 % of its words in links,
+  at most 3 words a link: a facet column) left out like named furniture: 6 tune pages, listing
+  and collection tune +0.001, check unchanged, below noise; at 60 % of its words, listing tune
+  0.786 -> 0.777 (a listing's link-dense section headers).
 """
 
 from __future__ import annotations
