@@ -40,7 +40,11 @@ Measured and not adopted (issue #18, 2026-12-07; full HTML benchmark, every set)
 * (r-list9) a short line (at most 6 words) that 80 % (or 50 %) of a grid's cards repeat word
   for word ("ABOUT THIS HOME", a category label) left out like ``card_calls``' calls to
   action: tune listing 0.782 -> 0.777, collection 0.695 -> 0.676 (7 pages down, 7 up by
-  less): the golds keep a card template's labels.
+  less): the golds keep a card template's labels;
+* (r-list11) an unnamed link menu in the region (3 links or more, 90 % of its words in links,
+  at most 3 words a link: a facet column) left out like named furniture: 6 tune pages, listing
+  and collection tune +0.001, check unchanged, below noise; at 60 % of its words, listing tune
+  0.786 -> 0.777 (a listing's link-dense section headers).
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ from ...peek import holds_link
 from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
-from . import cards, service
+from . import cards, held, service
 from .desktop import desktop_hidden, is_hidden_on_desktop as is_hidden
 from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
@@ -437,7 +441,8 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
 def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing"):  # noqa: ANN001
     """The listing's blocks, the element they came from and a note, or ``None`` (no grid, or
     the page's own prose outweighs it: see :func:`preferred`, and on a ``listing`` page
-    :data:`REGION_HOLDS_PROSE`)."""
+    :data:`REGION_HOLDS_PROSE`; or the cascade's content holds it and more:
+    :func:`.held.holds`)."""
     grids = _grids(body)
     grid = _best(grids)
     if grid is None and LISTING_SCRIPTED:
@@ -452,16 +457,18 @@ def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing")
     # (a collection's golds and readers take its buying guide without the product grid)
     if not chosen and not (REGION_HOLDS_PROSE and kind == "listing"):
         return None
+    taken = None
     root = region(body, grid) if LISTING_REGION else None
     if root is not None:
         kept = _region_grids(root, grid, grids)
         wide = build_region(root, kept, builder, {grid.parent.mem_id: blocks})
         if wide and (chosen or _holds_prose(wide, generic)):
-            return wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
-                                f"{len(grid.items)} cards in the main grid")
-    if not chosen:
-        return None
-    return blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"
+            taken = wide, root, (f"{len(kept)} grids and their headings under <{root.tag}>, "
+                                 f"{len(grid.items)} cards in the main grid")
+    if taken is None and chosen:
+        taken = blocks, grid.parent, f"{len(grid.items)} cards under <{grid.parent.tag}>"
+    # (the cascade's content holding the listing and more: see held.LISTING_GENERIC_HOLDS)
+    return None if taken is None or held.holds(taken[0], generic) else taken
 
 
 REGION_HOLDS_PROSE = rule("region_holds_prose", "a listing page (not a collection) whose "
