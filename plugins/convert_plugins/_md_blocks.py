@@ -1,14 +1,21 @@
 """Block-level helpers of the ``md`` writer: GFM pipe tables and the AST preparation that
-turns block content of table cells into one line (a GFM cell cannot hold blocks)."""
+turns block content of table cells into one line (a GFM cell cannot hold blocks).
+
+A table's rows are not in the XHTML the writer turns into one tree: :class:`TableRenderer`
+leaves a placeholder, and :func:`gfm_table` reads the rows from the article a batch at a time
+(:meth:`TableRenderer.row_batches`), so a page's tree never holds more than a batch of cells
+(a 1000 x 1000 table was 1.4 GB of bs4 tags). Every row's XHTML ends in a line break, a text
+node that isolates it from the next one: what a cell converts to cannot depend on the batch.
+"""
 
 from __future__ import annotations
 
 import collections
 import dataclasses
-from typing import Any, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from convert import Article
-from convert.html import leaf_blocks
+from convert.html import HTMLRenderer, leaf_blocks
 from convert.article import Code, Inline, LineBreak, Paragraph, Table, TableRow, Text
 
 
@@ -18,20 +25,75 @@ def children(el: Any, names: Sequence[str]) -> list[Any]:
     return [c for c in el.contents if not isinstance(c, str) and c.name in names]
 
 
-def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
+#: The XHTML characters of a batch of table rows made into one tree (a corpus table is one
+#: batch; a batch of this size is a tree of a few MB).
+BATCH_CHARS = 256 * 1024
+
+
+class TableRenderer(HTMLRenderer):
+    """:class:`HTMLRenderer` that writes a table with rows as a placeholder holding only its
+    caption, ``<table data-md-rows="k">``; :meth:`row_batches` gives the rows later."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.tables: list[tuple[Table, int]] = []
+
+    def render_table(self, node: Any) -> str:
+        if not node.head and not node.body:
+            return super().render_table(node)
+        caption = self.inlines(node.caption)
+        caption = f"<caption>{caption}</caption>\n" if caption.strip() else ""
+        self.tables.append((node, self._depth))
+        return f'<table data-md-rows="{len(self.tables) - 1}">\n{caption}</table>\n'
+
+    def row_batches(self, k: int) -> Iterator[tuple[bool, Any]]:
+        """The rows of the ``k``-th placeholder's table as ``(in thead, <tr> tag)``, the tags
+        of one batch at a time (the XHTML and tree ``render_table`` would have made)."""
+        from ._md_tree import soup  # imports bs4: only when Markdown is written
+
+        node, depth = self.tables[k]
+        for name, rows in (("thead", node.head), ("tbody", node.body)):
+            batch: list[str] = []
+            size = 0
+            for i, row in enumerate(rows):
+                saved, self._depth = self._depth, depth
+                try:
+                    html = self.render_table_row(row)
+                finally:
+                    self._depth = saved
+                batch.append(html)
+                size += len(html)
+                if size >= BATCH_CHARS or i == len(rows) - 1:
+                    root = soup(f"<{name}>\n{''.join(batch)}</{name}>\n")
+                    batch, size = [], 0
+                    for tr in children(root.contents[0], ("tr",)):
+                        yield name == "thead", tr
+
+
+def gfm_table(conv: Any, table: Any, parent_tags: set[str],
+              rows_in: Iterable[tuple[bool, Any]] | None = None) -> str:
     """A GFM pipe table: header row (empty when the page had none), rows padded to the same
-    width, spans expanded into empty cells, a caption paragraph above."""
+    width, spans expanded into empty cells, a caption paragraph above. ``rows_in``: the rows
+    as ``(in thead, <tr> tag)`` when they are not in ``table`` (a :class:`TableRenderer`
+    placeholder)."""
     tags = set(parent_tags) | {"table", "td", "_inline"}
     caption_el = next(iter(children(table, ("caption",))), None)
     caption = _inner(conv, caption_el, set(parent_tags) | {"table"}) if caption_el else ""
+    if rows_in is None:
+        rows_in = ((section.name == "thead", tr)
+                   for section in children(table, ("thead", "tbody"))
+                   for tr in children(section, ("tr",)))
     rows: list[tuple[bool, list[tuple[str, int, int]]]] = []
-    for section in children(table, ("thead", "tbody")):
-        for tr in children(section, ("tr",)):
-            cells = []
-            for cell in children(tr, ("td", "th")):
-                text = _inner(conv, cell, tags).replace("\n", " ")
-                cells.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
-            rows.append((section.name == "thead", cells))
+    first_all_th = False  # whether the first row's cells are all <th>
+    for in_head, tr in rows_in:
+        cells = []
+        names = children(tr, ("td", "th"))
+        if not rows:
+            first_all_th = all(c.name == "th" for c in names)
+        for cell in names:
+            text = _inner(conv, cell, tags).replace("\n", " ")
+            cells.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
+        rows.append((in_head, cells))
     # Spans become empty cells. The width is the largest number of real (or rowspan-covered)
     # cells in a row, so a colspan bomb cannot blow a one-cell table up to 1000 columns.
     grid: list[list[str | None]] = []  # None marks a colspan filler
@@ -66,9 +128,7 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
         fitted.append([c or "" for c in r[:width]] + [""] * (width - len(r)))
     grid_rows = fitted
     head_rows = sum(1 for h, _ in rows if h)
-    first = table.find("tr")
-    if head_rows or (first is not None and all(
-            c.name == "th" for c in children(first, ("td", "th")))):
+    if head_rows or first_all_th:
         header, body = grid_rows[0], grid_rows[1:]
     else:
         header, body = [""] * width, grid_rows

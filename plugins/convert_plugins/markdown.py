@@ -20,12 +20,12 @@ from typing import Any, Callable, Sequence
 
 from convert import Article, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import HTMLRenderer, article_html
+from convert.html import article_html
 from convert.images import loader_for
 from convert import regexcache
 from convert.textutil import clean_text
 
-from ._md_blocks import children, gfm_table, prepare
+from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
@@ -141,12 +141,16 @@ def _converter_class() -> type:
                 self.options = dict(defaults)
                 self.convert_fn_cache = {}
             self._li_positions: dict[int, dict[int, int]] = {}
+            #: The renderer whose table placeholders this converter reads the rows of.
+            self.tables: TableRenderer | None = None
 
         def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
             # A table is converted from its cells directly (gfm_table): converting its rows
             # first, as markdownify would, only doubles the work.
             if node.name == "table":
-                return gfm_table(self, node, parent_tags or set())
+                k = node.get("data-md-rows")
+                rows = self.tables.row_batches(int(k)) if k and self.tables else None
+                return gfm_table(self, node, parent_tags or set(), rows)
             return super().process_tag(node, parent_tags)
 
         def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
@@ -420,16 +424,20 @@ def article_markdown(article: Article, *, heading_shift: int = 0, images: bool =
                      image_src: Callable[[str], str | None] | None = None) -> str:
     """The article as Markdown (no front matter, no trailing newline).
 
-    :param image_src: rewrites each (safe) image source, as :class:`HTMLRenderer` takes it;
+    :param image_src: rewrites each (safe) image source, as :class:`convert.html.HTMLRenderer` takes it;
         :func:`image_hook` makes the one for ``--embed-images``.
     """
     article = prepare(article)
-    renderer = HTMLRenderer(base_url=article.meta.url, heading_shift=heading_shift,
-                            max_depth=MAX_DEPTH, image_src=image_src if images else _no_image)
+    renderer = TableRenderer(base_url=article.meta.url, heading_shift=heading_shift,
+                             max_depth=MAX_DEPTH, image_src=image_src if images else _no_image)
     html = article_html(article, renderer=renderer)
     from ._md_tree import soup  # imports bs4: only when Markdown is written
 
-    md = _converter_class()().convert_soup(soup(html))
+    converter = _converter_class()()
+    converter.tables = renderer  # tables' rows come from it, a batch at a time
+    root = soup(html)
+    del html  # the tree holds the text: the XHTML of a huge page need not stay as well
+    md = converter.convert_soup(root)
     # LF line endings only: a CR from a code block would be a line break to some readers.
     return clean_text(md).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
 
