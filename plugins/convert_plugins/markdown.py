@@ -20,13 +20,13 @@ from typing import Any, Callable, Sequence
 
 from convert import Article, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import article_html
 from convert.images import loader_for
 from convert import regexcache
 from convert.textutil import clean_text
 
 from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
+from ._md_stream import block as _block, convert_article, is_pre as _is_pre
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
 # it is never emphasis, and escaping it there makes snake_case unreadable.
@@ -84,26 +84,6 @@ def _title(title: str | None) -> str:
     title = " ".join(clean_text(title).split()).replace("\\", "\\\\").replace('"', '\\"')
     title = _ENTITY.sub(r"\\&", title)
     return f' "{title}"'
-
-
-#: The elements markdownify strips whitespace inside of and around (its
-#: ``should_remove_whitespace_inside``, whose heading test is ``re.match(r"h(\d+)", name)``).
-_BLOCK_NAMES = frozenset({"p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl",
-                          "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
-
-
-def _block(el: Any) -> bool:
-    """markdownify's ``should_remove_whitespace_inside`` without a regex call per text node."""
-    if el is None:
-        return False
-    name = el.name
-    if not name:
-        return False
-    return name in _BLOCK_NAMES or (name[0] == "h" and name[1:2].isdecimal())
-
-
-def _is_pre(el: Any) -> bool:
-    return el is not None and el.name == "pre"
 
 
 def _cell_context(parent_tags: set[str]) -> bool:
@@ -430,14 +410,9 @@ def article_markdown(article: Article, *, heading_shift: int = 0, images: bool =
     article = prepare(article)
     renderer = TableRenderer(base_url=article.meta.url, heading_shift=heading_shift,
                              max_depth=MAX_DEPTH, image_src=image_src if images else _no_image)
-    html = article_html(article, renderer=renderer)
-    from ._md_tree import soup  # imports bs4: only when Markdown is written
-
     converter = _converter_class()()
     converter.tables = renderer  # tables' rows come from it, a batch at a time
-    root = soup(html)
-    del html  # the tree holds the text: the XHTML of a huge page need not stay as well
-    md = converter.convert_soup(root)
+    md = convert_article(converter, renderer, article)  # a tree of a chunk of blocks at a time
     # LF line endings only: a CR from a code block would be a line break to some readers.
     return clean_text(md).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
 
