@@ -127,9 +127,8 @@ def _converter_class() -> type:
         def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
             # A table is converted from its cells directly (gfm_table): converting its rows
             # first, as markdownify would, only doubles the work.
-            if node.name == "table":
-                k = node.get("data-md-rows")
-                rows = self.tables.row_batches(int(k)) if k and self.tables else None
+            if node.name == "table":  # a TableRenderer placeholder: the rows come apart
+                rows = self.tables.row_batches(int(node["data-md-rows"]))
                 return gfm_table(self, node, parent_tags or set(), rows)
             return super().process_tag(node, parent_tags)
 

@@ -38,6 +38,11 @@ def test_spans_become_empty_cells_within_the_real_width():
     assert md([cell("a", colspan=2), cell("b")], [cell("c", rowspan=2), cell("d"), cell("e")],
               [cell("f"), cell("g")]) == (
         "|  |  |  |\n| --- | --- | --- |\n| a |  | b |\n| c | d | e |\n|  | f | g |")
+    # A block of 2 x 2 spanned cells, and a rowspan running past the last row.
+    assert md([cell("a", colspan=2, rowspan=2), cell("b")], [cell("c")],
+              [cell("d"), cell("e", rowspan=9), cell("f")], [cell("g")]) == (
+        "|  |  |  |\n| --- | --- | --- |\n| a |  | b |\n|  |  | c |\n| d | e | f |"
+        "\n| g |  |  |")
     # A colspan bomb does not widen a one-cell table.
     assert md([cell("x", colspan=1000)]) == "|  |\n| --- |\n| x |"
 
