@@ -59,8 +59,10 @@ def chunks(renderer: HTMLRenderer, article: Article) -> Iterator[str]:
     pieces of about :data:`CHUNK_CHARS`, each cut after a paragraph that a paragraph follows."""
     head = renderer.header(article.meta, level=1 + renderer.heading_shift)
     parts, size, after_p = [head], len(head), False
+    # (renderer.blocks() one block at a time: at the top level it never flattens a block)
+    render = renderer.block
     for node in article.blocks:
-        xhtml = renderer.blocks((node,))
+        xhtml = render(node)
         if not xhtml:
             continue
         if size >= CHUNK_CHARS and after_p and xhtml.startswith("<p>"):
