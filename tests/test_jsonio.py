@@ -135,3 +135,37 @@ def test_json_nested_as_deep_as_the_extractor_goes_is_read():
     text = jsonio.dumps(Article(meta=Meta(title="T"), blocks=()), indent=None)
     article = jsonio.loads(text.replace('"blocks":[]', '"blocks":[' + _nested("list", 70) + "]"))
     assert article.blocks[0].items
+
+
+def _big_article(rich_article):
+    """The rich article with, after it, a list of 100 items and a table of 100 rows of 100
+    cells inside a quote: containers with more children than are written in one run."""
+    from convert.article import List, ListItem, Quote, Table, TableCell, TableRow
+
+    cell = lambda t: TableCell((Paragraph((Text(t),)),))  # noqa: E731
+    table = Table(head=(TableRow(tuple(cell(f"h{c}") for c in range(100))),),
+                  body=tuple(TableRow(tuple(cell(f"{r}é{c}") for c in range(100)))
+                             for r in range(100)))
+    items = tuple(ListItem((Paragraph((Text(f"item {i}"),)),)) for i in range(100))
+    return Article(rich_article.meta, (*rich_article.blocks, List(items),
+                                       Quote((table, Paragraph((Text("after"),))))))
+
+
+@pytest.mark.parametrize("many", [1, 3, 64])
+@pytest.mark.parametrize("indent", [None, 0, 2, 4])
+def test_dump_bytes_written_a_node_at_a_time_is_dumps(rich_article, monkeypatch, many, indent):
+    """dump_bytes writes big containers a child at a time and small nodes a run at a time:
+    the bytes of json.dumps of the whole article's data, whatever the run length."""
+    article = _big_article(rich_article)
+    monkeypatch.setattr(jsonio, "_MANY", many)
+    assert jsonio.dump_bytes(article, indent=indent) == jsonio.dumps(
+        article, indent=indent).encode("utf-8")
+
+
+def test_dump_bytes_escapes_a_lone_surrogate_everywhere(rich_article, monkeypatch):
+    monkeypatch.setattr(jsonio, "_MANY", 1)
+    article = _big_article(rich_article)
+    article = Article(article.meta, (*article.blocks, Paragraph((Text("bad \ud800 é"),))))
+    data = jsonio.dump_bytes(article, indent=None)
+    assert data == jsonio.dumps(article, indent=None, ascii=True).encode("ascii")
+    assert jsonio.loads(data) == article

@@ -1,14 +1,21 @@
 """Block-level helpers of the ``md`` writer: GFM pipe tables and the AST preparation that
-turns block content of table cells into one line (a GFM cell cannot hold blocks)."""
+turns block content of table cells into one line (a GFM cell cannot hold blocks).
+
+A table's rows are not in the XHTML the writer turns into one tree: :class:`TableRenderer`
+leaves a placeholder, and :func:`gfm_table` reads the rows from the article a batch at a time
+(:meth:`TableRenderer.row_batches`), so a page's tree never holds more than a batch of cells
+(a 1000 x 1000 table was 1.4 GB of bs4 tags). Every row's XHTML ends in a line break, a text
+node that isolates it from the next one: what a cell converts to cannot depend on the batch.
+"""
 
 from __future__ import annotations
 
 import collections
 import dataclasses
-from typing import Any, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from convert import Article
-from convert.html import leaf_blocks
+from convert.html import HTMLRenderer, leaf_blocks
 from convert.article import Code, Inline, LineBreak, Paragraph, Table, TableRow, Text
 
 
@@ -18,28 +25,76 @@ def children(el: Any, names: Sequence[str]) -> list[Any]:
     return [c for c in el.contents if not isinstance(c, str) and c.name in names]
 
 
-def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
+#: The XHTML characters of a batch of table rows made into one tree (a corpus table is one
+#: batch; a batch of this size is a tree of a few MB).
+BATCH_CHARS = 256 * 1024
+
+
+class TableRenderer(HTMLRenderer):
+    """:class:`HTMLRenderer` that writes a table with rows as a placeholder holding only its
+    caption, ``<table data-md-rows="k">``; :meth:`row_batches` gives the rows later."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.tables: list[tuple[Table, int]] = []
+
+    def render_table(self, node: Any) -> str:
+        if not node.head and not node.body:
+            return super().render_table(node)
+        caption = self.inlines(node.caption)
+        caption = f"<caption>{caption}</caption>\n" if caption.strip() else ""
+        self.tables.append((node, self._depth))
+        return f'<table data-md-rows="{len(self.tables) - 1}">\n{caption}</table>\n'
+
+    def row_batches(self, k: int) -> Iterator[tuple[bool, Any]]:
+        """The rows of the ``k``-th placeholder's table as ``(in thead, <tr> tag)``, the tags
+        of one batch at a time (the XHTML and tree ``render_table`` would have made)."""
+        from ._md_tree import soup  # imports bs4: only when Markdown is written
+
+        node, depth = self.tables[k]
+        for name, rows in (("thead", node.head), ("tbody", node.body)):
+            batch: list[str] = []
+            size = 0
+            for i, row in enumerate(rows):
+                saved, self._depth = self._depth, depth
+                try:
+                    html = self.render_table_row(flat_row(row))
+                finally:
+                    self._depth = saved
+                batch.append(html)
+                size += len(html)
+                if size >= BATCH_CHARS or i == len(rows) - 1:
+                    root = soup(f"<{name}>\n{''.join(batch)}</{name}>\n")
+                    batch, size = [], 0
+                    for tr in children(root.contents[0], ("tr",)):
+                        yield name == "thead", tr
+
+
+def gfm_table(conv: Any, table: Any, parent_tags: set[str],
+              rows_in: Iterable[tuple[bool, Any]]) -> str:
     """A GFM pipe table: header row (empty when the page had none), rows padded to the same
-    width, spans expanded into empty cells, a caption paragraph above."""
+    width, spans expanded into empty cells, a caption paragraph above. ``table`` is a
+    :class:`TableRenderer` placeholder (the caption), ``rows_in`` its rows as
+    ``(in thead, <tr> tag)``."""
     tags = set(parent_tags) | {"table", "td", "_inline"}
     caption_el = next(iter(children(table, ("caption",))), None)
     caption = _inner(conv, caption_el, set(parent_tags) | {"table"}) if caption_el else ""
-    rows: list[tuple[bool, list[tuple[str, int, int]]]] = []
-    for section in children(table, ("thead", "tbody")):
-        for tr in children(section, ("tr",)):
-            cells = []
-            for cell in children(tr, ("td", "th")):
-                text = _inner(conv, cell, tags).replace("\n", " ")
-                cells.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
-            rows.append((section.name == "thead", cells))
     # Spans become empty cells. The width is the largest number of real (or rowspan-covered)
     # cells in a row, so a colspan bomb cannot blow a one-cell table up to 1000 columns.
+    # Each row is laid out as it is read: only the cells' Markdown is kept.
     grid: list[list[str | None]] = []  # None marks a colspan filler
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-    for _head, cells in rows:
+    head_rows = 0
+    first_all_th = False  # whether the first row's cells are all <th>
+    for in_head, tr in rows_in:
+        cells = children(tr, ("td", "th"))
+        if not grid:
+            first_all_th = all(c.name == "th" for c in cells)
+        head_rows += in_head
         line: list[str | None] = []
         queue = collections.deque(cells)
-        while queue or (pending and max(pending) >= len(line)):
+        far = max(pending, default=-1)  # the last column pending holds (no key goes in a row)
+        while queue or far >= len(line):
             col = len(line)
             if pending.get(col, 0) > 0:
                 pending[col] -= 1
@@ -47,15 +102,22 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
                 continue
             if not queue:
                 break
-            text, colspan, rowspan = queue.popleft()
+            cell = queue.popleft()
+            text = _inner(conv, cell, tags).replace("\n", " ")
+            colspan, rowspan = _span(cell.get("colspan")), _span(cell.get("rowspan"))
             line.extend([text] + [None] * (colspan - 1))
             if rowspan > 1:
                 for k in range(colspan):
                     pending[col + k] = rowspan - 1
+                far = max(far, col + colspan - 1)
         pending = {c: n for c, n in pending.items() if n > 0}
         grid.append(line)
     width = max((sum(c is not None for c in r) for r in grid), default=0) or 1
-    fitted: list[list[str]] = []
+
+    def fmt(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    lines: list[str] = []
     for r in grid:
         extra = len(r) - width
         if extra > 0:  # drop colspan fillers from the right until the row fits
@@ -63,21 +125,14 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str]) -> str:
                 if extra and r[i] is None:
                     del r[i]
                     extra -= 1
-        fitted.append([c or "" for c in r[:width]] + [""] * (width - len(r)))
-    grid_rows = fitted
-    head_rows = sum(1 for h, _ in rows if h)
-    first = table.find("tr")
-    if head_rows or (first is not None and all(
-            c.name == "th" for c in children(first, ("td", "th")))):
-        header, body = grid_rows[0], grid_rows[1:]
+        lines.append(fmt([c or "" for c in r[:width]] + [""] * (width - len(r))))
+        r.clear()  # the cells' text is in the line now
+    if head_rows or first_all_th:
+        header, body = lines[0], lines[1:]
     else:
-        header, body = [""] * width, grid_rows
-
-    def fmt(cells: list[str]) -> str:
-        return "| " + " | ".join(cells) + " |"
-
-    out = [fmt(header), "| " + " | ".join(["---"] * width) + " |"]
-    out.extend(fmt(r) for r in body)
+        header, body = fmt([""] * width), lines
+    out = [header, "| " + " | ".join(["---"] * width) + " |"]
+    out.extend(body)
     table_md = "\n".join(out)
     return f"\n\n{caption}\n\n{table_md}\n\n" if caption else f"\n\n{table_md}\n\n"
 
@@ -138,10 +193,7 @@ def _flatten_cells(block: Any, depth: int = 0) -> Any:
     if depth > 40:
         return block
     if t == "table":
-        def row(r: TableRow) -> TableRow:
-            return TableRow(tuple(dataclasses.replace(
-                c, blocks=(Paragraph(_cell_inlines(c.blocks)),)) for c in r.cells))
-        return Table(head=tuple(row(r) for r in block.head), body=tuple(row(r) for r in block.body),
+        return Table(head=tuple(map(flat_row, block.head)), body=tuple(map(flat_row, block.body)),
                      caption=block.caption)
     if t == "list":
         return dataclasses.replace(block, items=tuple(
@@ -153,6 +205,16 @@ def _flatten_cells(block: Any, depth: int = 0) -> Any:
     return block
 
 
+def flat_row(row: TableRow) -> TableRow:
+    """The row with every cell holding a single paragraph (a row already so stays equal)."""
+    return TableRow(tuple(dataclasses.replace(c, blocks=(Paragraph(_cell_inlines(c.blocks)),))
+                          for c in row.cells))
+
+
 def prepare(article: Article) -> Article:
-    """The article with every table cell holding a single paragraph."""
-    return dataclasses.replace(article, blocks=tuple(_flatten_cells(b) for b in article.blocks))
+    """The article with every table cell holding a single paragraph, but for the tables at its
+    top level: :class:`TableRenderer` renders every table (none at the top level is deeper
+    than its nesting limit) and flattens each row as it renders it, so that a huge table is
+    not copied whole."""
+    return dataclasses.replace(article, blocks=tuple(
+        b if b.type == "table" else _flatten_cells(b) for b in article.blocks))

@@ -20,13 +20,13 @@ from typing import Any, Callable, Sequence
 
 from convert import Article, hookimpl
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import HTMLRenderer, article_html
 from convert.images import loader_for
 from convert import regexcache
 from convert.textutil import clean_text
 
-from ._md_blocks import children, gfm_table, prepare
+from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
+from ._md_stream import block as _block, convert_article, is_pre as _is_pre
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
 # it is never emphasis, and escaping it there makes snake_case unreadable.
@@ -86,26 +86,6 @@ def _title(title: str | None) -> str:
     return f' "{title}"'
 
 
-#: The elements markdownify strips whitespace inside of and around (its
-#: ``should_remove_whitespace_inside``, whose heading test is ``re.match(r"h(\d+)", name)``).
-_BLOCK_NAMES = frozenset({"p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl",
-                          "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
-
-
-def _block(el: Any) -> bool:
-    """markdownify's ``should_remove_whitespace_inside`` without a regex call per text node."""
-    if el is None:
-        return False
-    name = el.name
-    if not name:
-        return False
-    return name in _BLOCK_NAMES or (name[0] == "h" and name[1:2].isdecimal())
-
-
-def _is_pre(el: Any) -> bool:
-    return el is not None and el.name == "pre"
-
-
 def _cell_context(parent_tags: set[str]) -> bool:
     return "td" in parent_tags or "th" in parent_tags
 
@@ -141,12 +121,15 @@ def _converter_class() -> type:
                 self.options = dict(defaults)
                 self.convert_fn_cache = {}
             self._li_positions: dict[int, dict[int, int]] = {}
+            #: The renderer whose table placeholders this converter reads the rows of.
+            self.tables: TableRenderer | None = None
 
         def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
             # A table is converted from its cells directly (gfm_table): converting its rows
             # first, as markdownify would, only doubles the work.
-            if node.name == "table":
-                return gfm_table(self, node, parent_tags or set())
+            if node.name == "table":  # a TableRenderer placeholder: the rows come apart
+                rows = self.tables.row_batches(int(node["data-md-rows"]))
+                return gfm_table(self, node, parent_tags or set(), rows)
             return super().process_tag(node, parent_tags)
 
         def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
@@ -420,16 +403,15 @@ def article_markdown(article: Article, *, heading_shift: int = 0, images: bool =
                      image_src: Callable[[str], str | None] | None = None) -> str:
     """The article as Markdown (no front matter, no trailing newline).
 
-    :param image_src: rewrites each (safe) image source, as :class:`HTMLRenderer` takes it;
+    :param image_src: rewrites each (safe) image source, as :class:`convert.html.HTMLRenderer` takes it;
         :func:`image_hook` makes the one for ``--embed-images``.
     """
     article = prepare(article)
-    renderer = HTMLRenderer(base_url=article.meta.url, heading_shift=heading_shift,
-                            max_depth=MAX_DEPTH, image_src=image_src if images else _no_image)
-    html = article_html(article, renderer=renderer)
-    from ._md_tree import soup  # imports bs4: only when Markdown is written
-
-    md = _converter_class()().convert_soup(soup(html))
+    renderer = TableRenderer(base_url=article.meta.url, heading_shift=heading_shift,
+                             max_depth=MAX_DEPTH, image_src=image_src if images else _no_image)
+    converter = _converter_class()()
+    converter.tables = renderer  # tables' rows come from it, a batch at a time
+    md = convert_article(converter, renderer, article)  # a tree of a chunk of blocks at a time
     # LF line endings only: a CR from a code block would be a line break to some readers.
     return clean_text(md).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
 
