@@ -351,7 +351,9 @@ def _after_mark(el: Any, tags: tuple[str, ...]) -> bool:
     node = prev.parent
     while node is not None and node.name in _INLINE_TAGS and id(node) not in ours:
         if node.name in tags:
-            return True
+            # Only within one block: the previous table cell's closing run does not touch
+            # ours (its "|" stands between them), so "| *a* | *b* |" keeps both.
+            return _block_of(node) is _block_of(el)
         node = node.parent
     return False
 

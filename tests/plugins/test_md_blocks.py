@@ -84,3 +84,11 @@ def test_placeholder_holds_no_rows():
     table = Table(head=(), body=(TableRow((cell("a"),)),), caption=(Text("c"),))
     assert r.block(table) == '<table data-md-rows="0">\n<caption>c</caption>\n</table>\n'
     assert [(h, str(tr)) for h, tr in r.row_batches(0)] == [(False, "<tr><td>a</td></tr>")]
+
+
+def test_emphasis_in_the_next_cell_keeps_its_delimiters():
+    # The previous cell's closing "*" and this cell's opening one are not adjacent (a "|"
+    # stands between them): both cells keep their emphasis (the second one was written plain).
+    em = Emphasis((Text("aaa"),))
+    assert md([cell(em), cell(Emphasis((Text("bbb"),)))]) == (
+        "|  |  |\n| --- | --- |\n| *aaa* | *bbb* |")
