@@ -250,3 +250,12 @@ def test_a_notice_printed_on_every_post_opens_no_footer():
                     for p in (PARA, PARA2, PARA3, PITCH))
     text = article_text(parse_text(f"Forum\nTopics\n{posts}Help\nStores\n"))
     assert "family business" in text
+
+
+def test_prose_mentioning_a_signup_opens_no_footer():
+    # a news line with a form's words is kept, and so is the story below it
+    news = ("More than two million people in the region have already signed up for the trial, "
+            "the health ministry said on Tuesday.")
+    dump = f"Home\nNews\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{news}\n\n{PITCH}\n"
+    text = article_text(parse_text(dump))
+    assert news in text and "family business" in text
