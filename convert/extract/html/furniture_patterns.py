@@ -188,7 +188,8 @@ RIGHTS_MAX_CHARS = 250
 
 def copyright_notice(text: str) -> bool:
     """Whether ``text`` opens with a copyright notice and is more than a photo credit."""
-    return ("©" in text[:16] or "opyright" in text[:12] or "(c)" in text[:8].lower()) and \
+    head = text[:16].lower()  # (the pattern is case-blind: "COPYRIGHT 2020 ACME INC.")
+    return ("©" in head or "opyright" in head[:12] or "(c)" in head[:8]) and \
         bool(COPYRIGHT_OPENING.match(text)) and len(text.split()) >= COPYRIGHT_MIN_WORDS and \
         not COPYRIGHT_YEAR_IN_PROSE.match(text)
 

@@ -320,3 +320,9 @@ def test_a_notice_naming_its_holder_in_lower_case_is_still_one():
                    "© 2020 by the author. Reprinted with permission.",
                    "Copyright © 2010 - 2026 all rights to the text belong to us"):
         assert copyright_notice(notice), notice
+
+
+def test_a_notice_in_capitals_is_one():
+    # (the opening pattern is case-blind; so is the cheap look at the line's start before it)
+    from convert.extract.html.furniture_patterns import copyright_notice
+    assert copyright_notice("COPYRIGHT 2020 HARBOUR NEWS LTD. ALL TRADEMARKS ARE THEIRS.")
