@@ -186,9 +186,9 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
                     POST_NAV_MAX_CHARS and may_be_post_nav(text) and POST_NAV_LINE.search(text):
                 _dropped(block, "post_nav_lines")
                 continue
-            if RIGHTS_LINES and len(text) <= RIGHTS_MAX_CHARS and (COPYRIGHT_NOTICES and (
-                    copyright_notice(text)) or isinstance(block, Paragraph) and may_be_rights(
-                    text) and RIGHTS_LINE.search(text)):
+            if RIGHTS_LINES and len(text) <= RIGHTS_MAX_CHARS and (
+                    (COPYRIGHT_NOTICES and copyright_notice(text)) or (isinstance(
+                        block, Paragraph) and may_be_rights(text) and RIGHTS_LINE.search(text))):
                 _dropped(block, "rights_lines")
                 continue
             # (a line left out of the run is one _is_promo refuses before its hints; one of

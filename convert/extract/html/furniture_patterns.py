@@ -176,14 +176,22 @@ COPYRIGHT_OPENING = lazy(r"^\W{0,3}(?:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*
                          re.IGNORECASE)
 #: ...with this many words at least (a lone "© Jane Doe" is a photo credit).
 COPYRIGHT_MIN_WORDS = 5
+#: ...unless the year goes on as a sentence, two lower-case words after it ("© 2020 was the
+#: year the label won its case", a statute's "(c) 2019 amendments apply to ..."): a notice names
+#: its holder there ("© 2020 Harbour News Ltd.", "© 2025 chessbazaar. The Online Chess Store",
+#: "© 2020 by the author", "© 2020 the authors", "© 2020 all rights reserved").
+COPYRIGHT_YEAR_IN_PROSE = lazy(r"^\W{0,3}(?:(?i:copyright)\s*)?(?:(?:©|\([cC]\))\s*)?\d{4}"
+                               r"(?:\s*[-–]\s*\d{2,4})?,?\s+(?!by\b|the\b|all\b)[a-z]+\s+[a-z]")
 #: A copyright notice is short (a paragraph of prose may mention the phrase).
 RIGHTS_MAX_CHARS = 250
 
 
 def copyright_notice(text: str) -> bool:
     """Whether ``text`` opens with a copyright notice and is more than a photo credit."""
-    return ("©" in text[:16] or "opyright" in text[:12] or "(c)" in text[:8].lower()) and \
-        bool(COPYRIGHT_OPENING.match(text)) and len(text.split()) >= COPYRIGHT_MIN_WORDS
+    head = text[:16].lower()  # (the pattern is case-blind: "COPYRIGHT 2020 ACME INC.")
+    return ("©" in head or "opyright" in head[:12] or "(c)" in head[:8]) and \
+        bool(COPYRIGHT_OPENING.match(text)) and len(text.split()) >= COPYRIGHT_MIN_WORDS and \
+        not COPYRIGHT_YEAR_IN_PROSE.match(text)
 
 
 def may_be_rights(text: str) -> bool:

@@ -394,14 +394,23 @@ def drop_after_copyright(units: list[Line]) -> None:
     start = int(FOOTER_SHARE * len(units))
     for i in range(start, len(units)):
         u = units[i]
+        copyright = u.reason == "copyright"
         # (a label printed on every post, "Share on other sites", opens no footer)
-        if u.reason == "copyright" or (u.reason in openers and u.repeats <= 1):
-            below = [v for v in units[i + 1:] if v.keep]
-            above = sum(v.weight for v in units[:i] if v.keep)
-            if below and above >= ABOVE_COPYRIGHT * sum(v.weight for v in below):
-                for v in below:
-                    drop(v, "after-copyright")
+        if not (copyright or (u.reason in openers and u.repeats <= 1)):
+            continue
+        below = [v for v in units[i + 1:] if v.keep]
+        above = sum(v.weight for v in units[:i] if v.keep)
+        if below and above >= ABOVE_COPYRIGHT * sum(v.weight for v in below):
+            for v in below:
+                drop(v, "after-copyright")
             return
+        if copyright:
+            return
+        # Only the first opener is tried: with too much text below it, it is no footer's, and
+        # the copyright line further down still decides. (Trying each opener in turn reaches
+        # the lowest of a product page's review dates, read as archive months, and drops the
+        # reviews above the footer: wcxb-dev 0185.)
+        openers = frozenset()
 
 
 REPEATED_BLOCK = rule("text-repeated-block",

@@ -298,3 +298,31 @@ def test_photo_credit_with_the_sign_is_no_notice():
     assert not copyright_notice("© Jane Doe")
     assert not copyright_notice("Copyright law, the judge said, was never meant for this.")
     assert copyright_notice("(c) 2012 Harbour News Ltd. Used with permission.")
+
+
+# (longer than a credit line, which a short line opening with the sign is: credit_lines)
+@pytest.mark.parametrize("prose", [
+    "© 2020 was the year the label finally won its case against the streaming service that "
+    "had refused to pay its artists.",
+    "(c) 2019 amendments apply to every contract signed after March of that year, the court "
+    "said, whatever the parties agreed.",
+])
+def test_a_year_after_the_sign_that_goes_on_as_a_sentence_stays(prose):
+    from convert.extract.html.furniture_patterns import copyright_notice
+    assert not copyright_notice(prose)
+    assert prose in article_text(_parse(f"<p>{P1}</p><p>{prose}</p><p>{P2}</p>"))
+
+
+def test_a_notice_naming_its_holder_in_lower_case_is_still_one():
+    # (wcxb-dev 4139: "© 2025 chessbazaar. The Online Chess Store")
+    from convert.extract.html.furniture_patterns import copyright_notice
+    for notice in ("© 2025 harbourbazaar. The Online Harbour Store",
+                   "© 2020 by the author. Reprinted with permission.",
+                   "Copyright © 2010 - 2026 all rights to the text belong to us"):
+        assert copyright_notice(notice), notice
+
+
+def test_a_notice_in_capitals_is_one():
+    # (the opening pattern is case-blind; so is the cheap look at the line's start before it)
+    from convert.extract.html.furniture_patterns import copyright_notice
+    assert copyright_notice("COPYRIGHT 2020 HARBOUR NEWS LTD. ALL TRADEMARKS ARE THEIRS.")

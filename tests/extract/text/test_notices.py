@@ -187,12 +187,25 @@ SIGNUP_NOTICES = [
     "Great! We've sent you an email to confirm your subscription.",
     "Looks like you already have an account! Please Log in to subscribe.",
     "You\u2019re on the list!",
+    # (the shapes of dragnet-R576 and wcxb-dev 0574, 4204, text dumps)
+    "Thank you! Please check your email for confirmation.",
+    "You're browsing the Message Boards as a guest. Sign Up for free (or Log In if you already "
+    "have an account) to be able to post messages.",
+    "You've already signed up for some newsletters, but you haven't confirmed your address.",
 ]
 
 #: Prose near the same words that is no form's message.
 SIGNUP_PROSE = [
     "Thank you for reading this far: the council will publish the plans in the spring.",
     "Members who signed up before the vote were told that the library would stay open.",
+    # the same words in news, a quote and a how-to: no form's own voice
+    "More than two million people in the region have already signed up for the trial, the "
+    "health ministry said on Tuesday.",
+    "Those who already subscribed to the old plan will be moved to the new one in March.",
+    "If you already have an account, sign in and open the Settings page, then choose Export.",
+    "Check your email regularly and confirm any payment request with your bank before you act.",
+    "Thank you for registering your interest, the mayor told the crowd, but the hall is full.",
+    "The firm successfully registered its trademark in 2019 after a long dispute.",
 ]
 
 

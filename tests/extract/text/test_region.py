@@ -250,3 +250,37 @@ def test_a_notice_printed_on_every_post_opens_no_footer():
                     for p in (PARA, PARA2, PARA3, PITCH))
     text = article_text(parse_text(f"Forum\nTopics\n{posts}Help\nStores\n"))
     assert "family business" in text
+
+
+def test_prose_mentioning_a_signup_opens_no_footer():
+    # a news line with a form's words is kept, and so is the story below it
+    news = ("More than two million people in the region have already signed up for the trial, "
+            "the health ministry said on Tuesday.")
+    dump = f"Home\nNews\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{news}\n\n{PITCH}\n"
+    text = article_text(parse_text(dump))
+    assert news in text and "family business" in text
+
+
+def test_an_opener_with_too_much_text_below_leaves_the_copyright_line_to_decide(monkeypatch):
+    # A sign-up box's message with as much kept text below it as above opens nothing; the
+    # footer's copyright line further down still drops what is printed after it (the rule
+    # text-after-copyright, as without text-footer-openers).
+    from convert.extract.text.lines import drop
+
+    from .test_furniture import _units
+    texts = ["Home", "Shop", "Help", "Stores", PARA, PARA2, PARA3, PARA, PARA2,
+             "Thank you for signing up!", PARA3, PARA, PARA2,
+             "© 2025 Harbour Inc. All rights reserved", "Final Sale items cannot be returned."]
+    for openers in (True, False):
+        units = _units("\n\n".join(texts))
+        assert len(units) == len(texts)
+        for u in units:
+            u.keep, u.reason = True, "good"
+        for i in range(4):
+            drop(units[i], "nav")
+        drop(units[9], "signup-notice")
+        drop(units[13], "copyright")
+        monkeypatch.setattr(region, "FOOTER_OPENERS", openers)
+        region.drop_after_copyright(units)
+        assert [u.keep for u in units[10:13]] == [True] * 3
+        assert units[14].reason == "after-copyright", openers

@@ -147,6 +147,8 @@ def _links_home(h1: LexborNode) -> bool:
 
 
 def _next_text_element(node: LexborNode) -> LexborNode | None:
+    """The next element sibling holding text (:func:`_next_element` takes an empty one too:
+    a wrapper followed only by an empty ``<div>`` still holds the headline alone)."""
     sib = node.next
     while sib is not None:
         if not (sib.tag or "-").startswith("-") and node_text(sib):

@@ -91,13 +91,16 @@ _PREVIEW = lazy(r"(?<![a-z])(?:unfurl|onebox|link-?preview|link-?card|url-?previ
                 re.IGNORECASE)
 #: (an inline link named so, Discourse's inline-onebox, is a link in the sentence: it stays)
 _INLINE = frozenset({"a", "span"})
+#: The units of an age ("3 hours ago") and the day words a clock time follows ("Yesterday at
+#: 4:25"), shared by :data:`_STAMP` and :data:`_RELATIVE`.
+_AGE_UNITS = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
+              r"years?|yrs?)")
+_DAY_WORDS = r"(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 #: A time stamp as a post's header writes it: a day in digits or words, a clock time, or an
 #: age ("3 hours ago"), with at most a few words around it ("Posted", "at", "on").
 _STAMP = lazy(
     r"\b(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|"
-    r"\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
-    r"years?|yrs?)\s+ago|(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"(?:\s+at)?\s+[0-2]?\d:[0-5]\d)\b",
+    r"\d+\s*" + _AGE_UNITS + r"\s+ago|" + _DAY_WORDS + r"(?:\s+at)?\s+[0-2]?\d:[0-5]\d)\b",
     re.IGNORECASE)
 #: A time counted back from the fetch (see :data:`RELATIVE_TIMES`): an age, or a clock time on
 #: "yesterday", "today" or a weekday, with at most a verb before it. On the wcxb tune forum
@@ -105,10 +108,8 @@ _STAMP = lazy(
 #: two of them from the annotation batch whose golds keep each post's dated time line.
 _RELATIVE = lazy(
     r"^(?:(?:posted|updated|edited|submitted|replied|commented)\s+)?(?:"
-    r"(?:an?|\d+)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|"
-    r"months?|years?|yrs?)\s+ago|"
-    r"(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:,?\s+at)?\s+"
-    r"[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?)$", re.IGNORECASE)
+    r"(?:an?|\d+)\s*" + _AGE_UNITS + r"\s+ago|"
+    + _DAY_WORDS + r"(?:,?\s+at)?\s+[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?)$", re.IGNORECASE)
 _CLOCK = lazy(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _LETTERS = lazy(r"[^\W\d_]+")
 

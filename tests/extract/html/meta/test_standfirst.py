@@ -98,3 +98,14 @@ def test_blog_name_linking_home_in_its_wrapper_is_not_followed():
     # the same page with the headline linking to the post itself: followed
     post = "<a href='http://sams.example.com/2012/11/harbour.html'>Harbour works begin</a>"
     assert _wrapped("Harbour works begin", post, _DEK, "descriptionwrapper") == _DEK
+
+
+def test_wrapped_headline_followed_by_the_body_takes_no_paragraph_of_it():
+    # the wrapper's next sibling is the story itself, a run of paragraphs under a name that
+    # reads as a standfirst: its first paragraph is the body's lede, not a dek
+    body = ("<div class='entry-summary'><p>The harbour reopens in May, the authority said, "
+            "weather permitting.</p><p>Work on the quay starts next week and lasts a month.</p>"
+            "</div>")
+    page = (f"<html><head><title>Harbour works begin</title></head><body><div id='main'>"
+            f"<div class='headline'><h1>Harbour works begin</h1></div>{body}</div></body></html>")
+    assert extract(LexborHTMLParser(page), None).get("subtitle") is None

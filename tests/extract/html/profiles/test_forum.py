@@ -502,3 +502,17 @@ def test_a_relative_time_line_is_left_out_but_still_marks_the_post(monkeypatch):
     monkeypatch.setattr(postparts, "RELATIVE_TIMES", False)
     lines = [list(block_texts(b.blocks)) for b in forum.build(thread, Builder(None))]
     assert [p[:2] for p in lines] == [[a, w] for a, w, _ in posts]
+
+
+def test_a_post_whose_whole_message_reads_as_a_relative_time_keeps_it():
+    # forum_relative_times leaves out the post's time line only: a reply that is nothing but
+    # "Yesterday at 4:25" (an answer to "when did it leave?") is the post's message
+    posts = [("ann", "Jul 1, 2022", "When did the ferry leave on Sunday, does anyone know?"),
+             ("bob", "Jul 2, 2022", "Yesterday at 4:25"),
+             ("cid", "Jul 3, 2022", "It left at 4:25 last week, but the timetable changes.")]
+    html = ("<html><body><div class='thread-body'>"
+            + "".join(_post(i, *p) for i, p in enumerate(posts)) + "</div></body></html>")
+    thread = forum.find(LexborHTMLParser(html).body)
+    assert thread is not None and len(thread.items) == len(posts)
+    lines = [list(block_texts(b.blocks)) for b in forum.build(thread, Builder(None))]
+    assert lines[1] == ["bob", "Jul 2, 2022", "Yesterday at 4:25"]
