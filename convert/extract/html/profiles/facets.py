@@ -26,18 +26,32 @@ pages, 3 words each), "Filter Type:" labels (one page) and pagination (none kept
 nothing; a brand facet without counts (bhphotovideo.com, 4 links) has no shape to tell it from
 a list of links.
 
-Measured (full HTML benchmark, every set): two tune pages change, both up (dev.events +0.011,
-iFixit +0.010); no check page changes; every set and type unchanged at three decimals.
+Sort bars (:data:`LISTING_SORT_LINES`): lines that are only a sort control's label in our
+tune listing and collection output, 15 on 8 pages of 2 sites ("Sort: Best Match", "Sort by|"),
+none in the gold; on the other types such lines are text the gold keeps (a manual's "ORDER BY
+Clause", a forum's "sort by priority"), hence only in the listing's region. Result counts
+("1–30 of 154 products", "(154 products)") are in the gold on 7 of 17 lines: left.
+
+Measured (full HTML benchmark, every set, against r-int11 4e7e7ad): ``listing_facets`` moves two
+tune pages, both up (dev.events +0.011, iFixit +0.010), no check page; ``listing_sort_lines``
+eight tune pages up (+0.001 to +0.004) and three wcxb-dev check collection pages up (+0.001 to
++0.002); every set and type otherwise unchanged at three decimals (tune collection 0.695 ->
+0.696).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from selectolax.lexbor import LexborNode
 
+from convert.article import Block, Div, Paragraph
 from convert.extract.ablation import rule
+from convert.textutil import inline_text
 from ...lazyre import lazy
 
-__all__ = ["LISTING_FACETS", "facet_runs"]
+__all__ = ["LISTING_FACETS", "LISTING_SORT_LINES", "facet_runs", "without_sort_lines"]
 
 LISTING_FACETS = rule("listing_facets", "in a listing's region a run of short items (links or "
                       "form fields), most carrying a counter of their own ('Asia 187', 'Radios "
@@ -121,4 +135,31 @@ def facet_runs(root: LexborNode) -> set[int]:
         if all(len(i.text(deep=True, separator=" ", strip=True).split()) <= ITEM_MAX_WORDS
                for i in counted.values()):
             out.add(parent.mem_id)
+    return out
+
+
+LISTING_SORT_LINES = rule("listing_sort_lines", "in a listing's region a paragraph that is only "
+                          "a sort control's label ('Sort: Best Match', 'Sort by') is left out: "
+                          "the list is read without its sort bar")
+
+#: A sort control's label: "Sort", "Sort by", "Order by", then at most a few words (the order
+#: chosen). Only in a listing's region: a manual's "ORDER BY Clause" or a forum's "sort by
+#: priority" are their pages' text.
+SORT_LINE = lazy(r"(?:sort(?:ed)?(?:\s+by)?|order\s+by)\s*[:|]?(?:\s*[^\s.!?]+){0,3}\s*\|?",
+                 re.IGNORECASE)
+
+
+def without_sort_lines(blocks: list[Block]) -> list[Block]:
+    """The blocks without the paragraphs that are a sort control's label (see
+    :data:`LISTING_SORT_LINES`), inside sections too."""
+    if not LISTING_SORT_LINES:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if SORT_LINE.fullmatch(" ".join(inline_text(block.children).split())):
+                continue
+        elif isinstance(block, Div):
+            block = replace(block, blocks=tuple(without_sort_lines(list(block.blocks))))
+        out.append(block)
     return out

@@ -440,7 +440,7 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
                 stack.extend(reversed(list(node.iter())))  # in document order
         elif node.tag and not node.tag.startswith("-") and not _furniture(node):
             out.extend(builder.blocks_of(node, 0))
-    return out
+    return facets.without_sort_lines(out)
 
 
 def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing"):  # noqa: ANN001

@@ -112,3 +112,36 @@ def test_facet_runs_names_the_parent_of_the_items():
 
 def test_rule_is_declared():
     assert "listing_facets" in ablation.RULES
+
+
+# ------------------------------------------------------------------ sort bars
+
+def _sorted_page() -> str:
+    return _page("<p>Sort: Best Match</p><div class='row'><p>Sort by</p></div>"
+                 "<p>Sort the cards by the date of the talk to plan your year.</p>")
+
+
+def test_a_sort_controls_label_is_left_out():
+    text = _text(_sorted_page())
+    assert "Sort: Best Match" not in text and "Sort by" not in text
+    # (a sentence about sorting is text, not a control's label)
+    assert "Sort the cards by the date of the talk to plan your year." in text
+    assert "Data conference number 3" in text
+
+
+def test_sort_lines_ablated(monkeypatch):
+    monkeypatch.setattr(facets, "LISTING_SORT_LINES", False)
+    text = _text(_sorted_page())
+    assert "Sort: Best Match" in text and "Sort by" in text
+
+
+def test_sort_line_shapes():
+    for label in ("Sort: Best Match", "Sort by", "Sort by|", "Order by: Newest", "SORT BY Price"):
+        assert facets.SORT_LINE.fullmatch(label), label
+    for text in ("Sorted by date, the oldest first", "Sort by: Price low to high, then by name",
+                 "Best Match", "Resort: the best match."):
+        assert not facets.SORT_LINE.fullmatch(text), text
+
+
+def test_sort_rule_is_declared():
+    assert "listing_sort_lines" in ablation.RULES
