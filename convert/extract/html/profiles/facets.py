@@ -117,9 +117,11 @@ def facet_runs(root: LexborNode) -> set[int]:
     :data:`LISTING_FACETS`)."""
     if not LISTING_FACETS:
         return set()
+    # (the children first: an element holding blocks is no counter, and its text is not
+    # read — a chain of nested wrappers would make that quadratic)
     marks = [n for n in root.css(_COUNTER_TAGS)
-             if COUNTER.fullmatch(n.text(deep=True, strip=True))
-             and not any(c.tag in ("span", "div", "b", "strong") for c in _elements(n))
+             if not any(c.tag in ("span", "div", "b", "strong") for c in _elements(n))
+             and COUNTER.fullmatch(n.text(deep=True, strip=True))
              and not _in_link(n, root.mem_id)]
     marks += root.css("input[type=checkbox], input[type=radio]")
     items: dict[int, tuple[LexborNode, dict[int, LexborNode]]] = {}
