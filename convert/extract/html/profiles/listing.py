@@ -63,7 +63,7 @@ from ...peek import holds_link
 from ..dom import within
 from ..measure import text_len
 from ...lazyre import lazy
-from . import cards, held, service
+from . import cards, facets, held, service
 from .desktop import desktop_hidden, is_hidden_on_desktop as is_hidden
 from .repeats import Group, _lead_class, groups, in_chrome, prose_words, words
 
@@ -288,7 +288,7 @@ REGION_CHROME = lazy(
 _FURNITURE_ROLES = frozenset({"navigation", "menu", "menubar", "search", "dialog"})
 
 
-def _furniture(node: LexborNode) -> bool:
+def _named_furniture(node: LexborNode) -> bool:
     """Whether an element inside the region is furniture (see :data:`REGION_CHROME`)."""
     if node.tag in _REGION_SKIP:
         return True
@@ -410,6 +410,11 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
                 return
             above = above.parent
 
+    facet_ids = facets.facet_runs(root)  # (unnamed facet lists are furniture too)
+
+    def _furniture(node: LexborNode) -> bool:
+        return node.mem_id in facet_ids or _named_furniture(node)
+
     for g in grids:
         mark(g.parent)
     for node in root.traverse():
@@ -435,7 +440,7 @@ def build_region(root: LexborNode, grids: list[Group], builder,  # noqa: ANN001
                 stack.extend(reversed(list(node.iter())))  # in document order
         elif node.tag and not node.tag.startswith("-") and not _furniture(node):
             out.extend(builder.blocks_of(node, 0))
-    return out
+    return facets.without_sort_lines(out)
 
 
 def take(body: LexborNode, builder, generic: list[Block], kind: str = "listing"):  # noqa: ANN001
