@@ -37,7 +37,7 @@ from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.assess.structure_signals import elements as structure_elements
 from convert.extract.decode import decode
 from .builder import Builder
-from .dom import parse, utf8_markup, word_key
+from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .hints import hits
 from .tails import cut_related_tail, drop_author_box, drop_teaser_cards
@@ -137,30 +137,46 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
                            fields, elements["meta"], body_elements)
     del elements, body_elements
 
-    tree, found = content_mod.find_content(text, head_tree)
+    # Without a profile to read it, the page's parse is freed once the cascade is done (on
+    # a huge page it is a third of the peak memory, with the winner's tree and the blocks).
+    profiling = profiles.reads_page(signals)
+    tree, found = content_mod.find_content(text, head_tree, keep_page=profiling)
+    if not profiling:
+        del head_tree
+        release_heap(len(markup))
     builder = Builder(base)
-    blocks: list[Block] = []
-    if found is not None:
-        for node in found.nodes:
-            blocks.extend(builder.blocks_of(node, 0))
+    # (a comprehension: no loop variable is left holding a node, and with it the tree)
+    blocks: list[Block] = [] if found is None else [
+        block for node in found.nodes for block in builder.blocks_of(node, 0)]
     # A page of a known non-article type whose structure is clearly there (a thread's
     # posts, a grid of cards) is extracted by its type's profile, which sees what the
     # generic cascade found (the cascade left ``head_tree`` parsed, only scripts and
     # styles gone).
-    profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
-    del head_tree
+    profiled = None
+    if profiling:
+        profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
+        del head_tree
+        release_heap(len(markup))
     generic, generic_found = blocks, found
     if profiled is not None:
         found = content_mod.profiled_content(profiled.nodes, profiled.notes)
         blocks = profiled.blocks
     if found is None:
         raise InputError("no article content found")
+    # What the verdict reads of the winner is taken now: without a profile's blocks nothing
+    # else reads its nodes, so their tree is freed before the tidying builds as much again.
+    cascade = cascade_signals(found, fields)
+    if profiled is None:
+        del tree
+        found = generic_found = None
+        release_heap(len(markup))
     blocks = _tidy(blocks, fields.get("title"), fields.get("blog_name"),
                    fields.get("title_heading"))
     if profiled is not None and generic_found is not None and _too_little(blocks):
         # A profile never turns a page into no article (a product profile removing the
         # priced cards that were the page's content): the cascade's content stays.
         profiled, found = None, generic_found
+        cascade = cascade_signals(found, fields)
         blocks = _tidy(generic, fields.get("title"), fields.get("blog_name"),
                        fields.get("title_heading"))
     headline = _clean(fields.get("headline"))
@@ -199,7 +215,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         src = kept_url(fields["lead_image"], base, image=True)
         if src and not _shown_in_body(src, blocks):
             lead = Figure(Image(src=src))
-    verdict = assess("html", signals, blocks, cascade_signals(found, fields))
+    verdict = assess("html", signals, blocks, cascade)
     canonical = fields.get("url")
     canonical = kept_url(canonical, base) if canonical else None
     meta = Meta(

@@ -34,7 +34,8 @@ from convert.extract.assess import OTHER_BELOW, page_type
 # (each profile's modules are imported when a page of its type needs them: an article, the
 # common case, pays for none of them; see load_all)
 
-__all__ = ["Profiled", "page_type", "extract", "is_type", "load_all", "MIN_PROBABILITY"]
+__all__ = ["Profiled", "page_type", "extract", "reads_page", "is_type", "load_all",
+           "MIN_PROBABILITY"]
 
 log = logging.getLogger("convert.extract")
 
@@ -84,6 +85,13 @@ def is_type(signals: Mapping[str, float], kind: str) -> bool:
     the profile of that type needs to run."""
     found, probability, _ = page_type("html", signals)
     return found == kind and (probability or 0.0) >= _needs(kind)
+
+
+def reads_page(signals: Mapping[str, float]) -> bool:
+    """Whether :func:`extract` will read the page's parse for these signals (a profile runs
+    for the page's type): when not, the caller may free the parse once the cascade is done."""
+    kind, probability, _ = page_type("html", signals)
+    return kind is not None and (probability or 0.0) >= _needs(kind) and kind in _PROFILES
 
 
 def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
