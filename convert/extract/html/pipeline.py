@@ -113,7 +113,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     if rec is not None:
         rec.kind = "html"
 
-    page_url = base_url or (location if _is_url(location) else None)
+    page_url = base_url or (location if location and location.lower().startswith(
+        ("http://", "https://")) else None)
     # The page is parsed once: the cascade's passes work on copies of this tree.
     markup = utf8_markup(data, decoded, text, encoding)
     head_tree = parse(markup)
@@ -137,46 +138,41 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
                            fields, elements["meta"], body_elements)
     del elements, body_elements
 
-    # Without a profile to read it, the page's parse is freed once the cascade is done (on
-    # a huge page it is a third of the peak memory, with the winner's tree and the blocks).
+    # Each tree is freed once nothing reads it (a huge page's two trees and blocks are its
+    # peak): the page's after the cascade, the winner's once its blocks are built (the
+    # verdict's measures taken; no loop variable left holding a node), unless a profile reads it.
     profiling = profiles.reads_page(signals)
     tree, found = content_mod.find_content(text, head_tree, keep_page=profiling)
     if not profiling:
         del head_tree
         release_heap(len(markup))
     builder = Builder(base)
-    # (a comprehension: no loop variable is left holding a node, and with it the tree)
     blocks: list[Block] = [] if found is None else [
         block for node in found.nodes for block in builder.blocks_of(node, 0)]
-    # A page of a known non-article type whose structure is clearly there (a thread's
-    # posts, a grid of cards) is extracted by its type's profile, which sees what the
-    # generic cascade found (the cascade left ``head_tree`` parsed, only scripts and
-    # styles gone).
+    cascade = cascade_signals(found, fields) if found is not None else None
+    if not profiles.reads_winner(signals):
+        del tree
+        found = None
+        release_heap(len(markup))
+    # A page of a known non-article type whose structure is clearly there (a thread's posts,
+    # a grid of cards) is extracted by its type's profile, which sees what the cascade found.
     profiled = None
     if profiling:
         profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
         del head_tree
         release_heap(len(markup))
-    generic, generic_found = blocks, found
+    generic, generic_cascade = blocks, cascade
     if profiled is not None:
         found = content_mod.profiled_content(profiled.nodes, profiled.notes)
-        blocks = profiled.blocks
-    if found is None:
+        cascade, blocks = cascade_signals(found, fields), profiled.blocks
+    if cascade is None:
         raise InputError("no article content found")
-    # What the verdict reads of the winner is taken now: without a profile's blocks nothing
-    # else reads its nodes, so their tree is freed before the tidying builds as much again.
-    cascade = cascade_signals(found, fields)
-    if profiled is None:
-        del tree
-        found = generic_found = None
-        release_heap(len(markup))
     blocks = _tidy(blocks, fields.get("title"), fields.get("blog_name"),
                    fields.get("title_heading"))
-    if profiled is not None and generic_found is not None and _too_little(blocks):
+    if profiled is not None and generic_cascade is not None and _too_little(blocks):
         # A profile never turns a page into no article (a product profile removing the
         # priced cards that were the page's content): the cascade's content stays.
-        profiled, found = None, generic_found
-        cascade = cascade_signals(found, fields)
+        profiled, cascade = None, generic_cascade
         blocks = _tidy(generic, fields.get("title"), fields.get("blog_name"),
                        fields.get("title_heading"))
     headline = _clean(fields.get("headline"))
@@ -262,8 +258,6 @@ def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     return blocks
 
 
-
-
 def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
     """Remove the byline line ("By Jane Doe · 18 April 2024", now ``Meta.authors``) from the
     start of the body when it names one of the authors."""
@@ -339,10 +333,6 @@ def _clean(value: str | None) -> str | None:
         return None
     value = squash(clean_text(value))
     return value or None
-
-
-def _is_url(value: str | None) -> bool:
-    return bool(value) and value.lower().startswith(("http://", "https://"))
 
 
 def _base_url(tree: LexborHTMLParser, page_url: str | None,

@@ -40,7 +40,7 @@ def test_an_article_page_reads_no_profile(monkeypatch):
     monkeypatch.setattr(profiles, "reads_page", lambda signals: answers.append(real(signals))
                         or answers[-1])
     parse_html(ARTICLE.encode())
-    assert answers == [False]
+    assert answers and set(answers) == {False}
 
 
 def test_without_a_profile_only_the_winners_tree_is_alive_when_blocks_are_built(monkeypatch):
@@ -57,13 +57,30 @@ def test_without_a_profile_only_the_winners_tree_is_alive_when_blocks_are_built(
 
 
 def test_with_a_profile_the_page_stays_for_it(monkeypatch):
-    # A page the classifier gives a profile keeps its parse until the profile has read it.
+    # A page the classifier gives a profile keeps its parse until the profile has read it;
+    # the winner's tree only for a profile reading the winner (product, service, docs).
     monkeypatch.setattr(profiles, "reads_page", lambda signals: True)
     baseline = _live_trees()
     at_profile: list[int] = []
     _spy(monkeypatch, profiles, "extract", at_profile)
     parse_html(ARTICLE.encode())
-    assert at_profile == [baseline + 2]
+    assert at_profile == [baseline + 1]
+    monkeypatch.setattr(profiles, "reads_winner", lambda signals: True)
+    parse_html(ARTICLE.encode())
+    assert at_profile == [baseline + 1, baseline + 2]
+
+
+def test_only_the_profiles_reading_the_winner_are_given_it(monkeypatch):
+    from convert.extract.html.profiles import _PROFILES, _READS_WINNER
+    given: dict[str, object] = {}
+    for kind in _PROFILES:
+        monkeypatch.setitem(_PROFILES, kind, lambda kind, page: given.update({kind: page.found}))
+    monkeypatch.setattr(profiles, "page_type", lambda k, signals: (signals["kind"], 1.0, {}))
+    page = dom.parse(ARTICLE)
+    for kind in _PROFILES:
+        profiles.extract(page, {"kind": kind}, None, [], ARTICLE, found="winner")
+        assert profiles.reads_winner({"kind": kind}) is (kind in _READS_WINNER)
+    assert given == {k: ("winner" if k in _READS_WINNER else None) for k in _PROFILES}
 
 
 def test_find_content_strips_the_head_only_for_a_caller_keeping_the_page():
