@@ -320,14 +320,15 @@ def _body_title_chars(tree: LexborHTMLParser) -> int:
     return sum(text_len(t) for t in body.css("title"))
 
 
-def find_content(html: str, page: LexborHTMLParser | None = None
+def find_content(html: str, page: LexborHTMLParser | None = None, keep_page: bool = True
                  ) -> tuple[LexborHTMLParser, Content | None]:
     """Run the cascade; return the tree the winning nodes live in and the winner.
 
     ``page`` is the caller's parse of ``html`` (parsed here when not given): the passes work
     on copies of it, and it is left without never-content elements and the head, as the
     page-level readers after the cascade want it (unless ``<noscript>`` markup had to be
-    parsed as the page: then it is left as it was)."""
+    parsed as the page: then it is left as it was). ``keep_page=False``: no reader wants it
+    after the cascade (the caller drops it), so its head is not stripped."""
     if page is None:
         page = parse(html)
     html, changed = _unwrap_noscript(html, page)
@@ -347,6 +348,9 @@ def find_content(html: str, page: LexborHTMLParser | None = None
     best: tuple[LexborHTMLParser, Content] | None = None
     anchored = ""
     for level in LEVELS:
+        # A pass's tree that did not win is freed before the next copy is made (its nodes
+        # hold it too): at most two trees besides the page's are alive, not three.
+        tree = content = None
         if rec is None:
             tree = copy()
             content = extract_pass(tree, level, body_chars=body_chars)
@@ -392,6 +396,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             anchored = content.winner
         log.debug("pass %s kept %d of %d visible chars: relaxing", _PASS_NAMES[level],
                   content.length, page_len)
+    tree = content = None  # (the fallback copies the page again)
     if PAGE_FALLBACK and page_len >= FALLBACK_MIN_PAGE_CHARS and (
             best is None or best[1].length < MIN_ARTICLE_CHARS and not article_like(best[1].nodes)
             and not _STORY_NAME.search(best[1].winner)):
@@ -402,7 +407,7 @@ def find_content(html: str, page: LexborHTMLParser | None = None
             log.debug("every pass found a scrap: the pruned page (%d chars) is the content",
                       fallback[1].length)
             best = fallback
-    if not changed:
+    if not changed and keep_page:
         # The caller's parse, now as the page-level readers want it: without the head either.
         strip(page, _HEAD_SELECTOR)
     if best is None:

@@ -46,6 +46,32 @@ def copier(tree: LexborHTMLParser, markup: str, prepare=None):  # noqa: ANN001
     return copy
 
 
+#: Markup of at least this many bytes makes a tree worth giving back to the system when freed.
+RELEASE_MIN_BYTES = 4_000_000
+
+
+def release_heap(markup_bytes: int) -> None:
+    """After a page's tree of ``markup_bytes`` of markup is freed: give the freed memory back
+    to the system (glibc's ``malloc_trim``), which otherwise keeps it: lexbor's trees live on
+    the C heap, where Python's own objects (allocated in separate arenas) never reuse it, so
+    the blocks built next would add to the peak as if the tree were still there. Only for
+    large pages: on small ones the memory is reused by the next page's parse."""
+    global _trim
+    if markup_bytes < RELEASE_MIN_BYTES:
+        return
+    if _trim is None:
+        try:
+            import ctypes
+            _trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc
+            _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim = None
+
+
 def strip_elements(tree: LexborHTMLParser, names: frozenset[str]) -> None:
     """Remove every element named in ``names`` with its subtree. (A walk here is cheaper than
     a selector of many tag names, or ``strip_tags``, which walks the tree once per name.)"""

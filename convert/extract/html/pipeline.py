@@ -37,7 +37,7 @@ from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.assess.structure_signals import elements as structure_elements
 from convert.extract.decode import decode
 from .builder import Builder
-from .dom import parse, utf8_markup, word_key
+from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .hints import hits
 from .tails import cut_related_tail, drop_author_box, drop_teaser_cards
@@ -113,7 +113,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     if rec is not None:
         rec.kind = "html"
 
-    page_url = base_url or (location if _is_url(location) else None)
+    page_url = base_url or (location if location and location.lower().startswith(
+        ("http://", "https://")) else None)
     # The page is parsed once: the cascade's passes work on copies of this tree.
     markup = utf8_markup(data, decoded, text, encoding)
     head_tree = parse(markup)
@@ -137,30 +138,41 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
                            fields, elements["meta"], body_elements)
     del elements, body_elements
 
-    tree, found = content_mod.find_content(text, head_tree)
+    # Each tree is freed once nothing reads it (a huge page's two trees and blocks are its
+    # peak): the page's after the cascade, the winner's once its blocks are built (the
+    # verdict's measures taken; no loop variable left holding a node), unless a profile reads it.
+    profiling = profiles.reads_page(signals)
+    tree, found = content_mod.find_content(text, head_tree, keep_page=profiling)
+    if not profiling:
+        del head_tree
+        release_heap(len(markup))
     builder = Builder(base)
-    blocks: list[Block] = []
-    if found is not None:
-        for node in found.nodes:
-            blocks.extend(builder.blocks_of(node, 0))
-    # A page of a known non-article type whose structure is clearly there (a thread's
-    # posts, a grid of cards) is extracted by its type's profile, which sees what the
-    # generic cascade found (the cascade left ``head_tree`` parsed, only scripts and
-    # styles gone).
-    profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
-    del head_tree
-    generic, generic_found = blocks, found
+    blocks: list[Block] = [] if found is None else [
+        block for node in found.nodes for block in builder.blocks_of(node, 0)]
+    cascade = cascade_signals(found, fields) if found is not None else None
+    if not profiles.reads_winner(signals):
+        del tree
+        found = None
+        release_heap(len(markup))
+    # A page of a known non-article type whose structure is clearly there (a thread's posts,
+    # a grid of cards) is extracted by its type's profile, which sees what the cascade found.
+    profiled = None
+    if profiling:
+        profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
+        del head_tree
+        release_heap(len(markup))
+    generic, generic_cascade = blocks, cascade
     if profiled is not None:
         found = content_mod.profiled_content(profiled.nodes, profiled.notes)
-        blocks = profiled.blocks
-    if found is None:
+        cascade, blocks = cascade_signals(found, fields), profiled.blocks
+    if cascade is None:
         raise InputError("no article content found")
     blocks = _tidy(blocks, fields.get("title"), fields.get("blog_name"),
                    fields.get("title_heading"))
-    if profiled is not None and generic_found is not None and _too_little(blocks):
+    if profiled is not None and generic_cascade is not None and _too_little(blocks):
         # A profile never turns a page into no article (a product profile removing the
         # priced cards that were the page's content): the cascade's content stays.
-        profiled, found = None, generic_found
+        profiled, cascade = None, generic_cascade
         blocks = _tidy(generic, fields.get("title"), fields.get("blog_name"),
                        fields.get("title_heading"))
     headline = _clean(fields.get("headline"))
@@ -199,7 +211,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         src = kept_url(fields["lead_image"], base, image=True)
         if src and not _shown_in_body(src, blocks):
             lead = Figure(Image(src=src))
-    verdict = assess("html", signals, blocks, cascade_signals(found, fields))
+    verdict = assess("html", signals, blocks, cascade)
     canonical = fields.get("url")
     canonical = kept_url(canonical, base) if canonical else None
     meta = Meta(
@@ -244,8 +256,6 @@ def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
             _dropped(block, "drop_subtitle", "subtitle")
             return blocks[:i] + blocks[i + 1:]
     return blocks
-
-
 
 
 def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
@@ -323,10 +333,6 @@ def _clean(value: str | None) -> str | None:
         return None
     value = squash(clean_text(value))
     return value or None
-
-
-def _is_url(value: str | None) -> bool:
-    return bool(value) and value.lower().startswith(("http://", "https://"))
 
 
 def _base_url(tree: LexborHTMLParser, page_url: str | None,

@@ -34,7 +34,8 @@ from convert.extract.assess import OTHER_BELOW, page_type
 # (each profile's modules are imported when a page of its type needs them: an article, the
 # common case, pays for none of them; see load_all)
 
-__all__ = ["Profiled", "page_type", "extract", "is_type", "load_all", "MIN_PROBABILITY"]
+__all__ = ["Profiled", "page_type", "extract", "reads_page", "reads_winner", "is_type",
+           "load_all", "MIN_PROBABILITY"]
 
 log = logging.getLogger("convert.extract")
 
@@ -86,6 +87,23 @@ def is_type(signals: Mapping[str, float], kind: str) -> bool:
     return found == kind and (probability or 0.0) >= _needs(kind)
 
 
+def reads_page(signals: Mapping[str, float]) -> bool:
+    """Whether :func:`extract` will read the page's parse for these signals (a profile runs
+    for the page's type): when not, the caller may free the parse once the cascade is done."""
+    kind, probability, _ = page_type("html", signals)
+    return kind is not None and (probability or 0.0) >= _needs(kind) and kind in _PROFILES
+
+
+#: The types whose profile reads the cascade's winner (``found``); the others get ``None``.
+_READS_WINNER = frozenset({"product", "service", "documentation"})
+
+
+def reads_winner(signals: Mapping[str, float]) -> bool:
+    """Whether :func:`extract` will read the cascade's winner for these signals: when not,
+    the caller may free the winner's tree once its blocks are built."""
+    return reads_page(signals) and page_type("html", signals)[0] in _READS_WINNER
+
+
 def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # noqa: ANN001
             generic: list[Block], html: str = "", found=None) -> Profiled | None:  # noqa: ANN001
     """The content of the page by the profile of its type, or ``None`` (keep the generic
@@ -100,7 +118,8 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
     run = _PROFILES.get(kind)
     if body is None or run is None:
         return None
-    taken = run(kind, _Page(body, builder, generic, html, found))
+    taken = run(kind, _Page(body, builder, generic, html,
+                            found if kind in _READS_WINNER else None))
     if taken is None:
         return None
     blocks, nodes, notes = taken
@@ -111,7 +130,8 @@ def extract(tree: LexborHTMLParser, signals: Mapping[str, float], builder,  # no
 @dataclass(frozen=True)
 class _Page:
     """What a profile reads: the parsed ``body``, the ``builder``, the cascade's ``generic``
-    blocks and winner ``found`` (a ``Content``), and the page's ``html``."""
+    blocks and winner ``found`` (a ``Content``; ``None`` for the types outside
+    :data:`_READS_WINNER`, whose tree the pipeline has freed), and the page's ``html``."""
 
     body: LexborNode
     builder: Any

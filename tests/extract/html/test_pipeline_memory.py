@@ -1,0 +1,105 @@
+"""What the HTML pipeline keeps alive (:mod:`convert.extract.html.pipeline`): the page's parse
+and the winner's tree are freed as soon as nothing reads them, so that on a huge page the
+blocks and the tidying do not add to two trees' worth of memory."""
+
+from __future__ import annotations
+
+import gc
+
+from selectolax.lexbor import LexborHTMLParser
+
+from convert.article import Paragraph
+from convert.extract.html import content, dom, parse_html, pipeline, profiles
+
+# A plain article (synthetic): the classifier gives it no profile.
+ARTICLE = ("<html><head><title>The river report</title></head><body><nav><a href='/'>Home</a>"
+           "<a href='/news'>News</a></nav><article><h1>The river report</h1>" + "".join(
+               f"<p>The council met on day {i}, and the river, which rose again this week, was "
+               f"the first thing on its list, before the budget and the school bridge.</p>"
+               for i in range(12)) + "</article><footer>Contact us</footer></body></html>")
+
+
+def _live_trees() -> int:
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, LexborHTMLParser))
+
+
+def _spy(monkeypatch, module, name, seen: list[int]) -> None:  # noqa: ANN001
+    real = getattr(module, name)
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003
+        seen.append(_live_trees())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+
+
+def test_an_article_page_reads_no_profile(monkeypatch):
+    answers: list[bool] = []
+    real = profiles.reads_page
+    monkeypatch.setattr(profiles, "reads_page", lambda signals: answers.append(real(signals))
+                        or answers[-1])
+    parse_html(ARTICLE.encode())
+    assert answers and set(answers) == {False}
+
+
+def test_without_a_profile_only_the_winners_tree_is_alive_when_blocks_are_built(monkeypatch):
+    baseline = _live_trees()
+    at_build: list[int] = []
+    at_tidy: list[int] = []
+    _spy(monkeypatch, pipeline.Builder, "blocks_of", at_build)
+    _spy(monkeypatch, pipeline, "_tidy", at_tidy)
+    article = parse_html(ARTICLE.encode())
+    assert any(isinstance(b, Paragraph) for b in article.blocks)
+    # the page's parse is gone once the cascade is done; the winner's once its blocks are built
+    assert at_build and set(at_build) == {baseline + 1}
+    assert at_tidy == [baseline]
+
+
+def test_with_a_profile_the_page_stays_for_it(monkeypatch):
+    # A page the classifier gives a profile keeps its parse until the profile has read it;
+    # the winner's tree only for a profile reading the winner (product, service, docs).
+    monkeypatch.setattr(profiles, "reads_page", lambda signals: True)
+    baseline = _live_trees()
+    at_profile: list[int] = []
+    _spy(monkeypatch, profiles, "extract", at_profile)
+    parse_html(ARTICLE.encode())
+    assert at_profile == [baseline + 1]
+    monkeypatch.setattr(profiles, "reads_winner", lambda signals: True)
+    parse_html(ARTICLE.encode())
+    assert at_profile == [baseline + 1, baseline + 2]
+
+
+def test_only_the_profiles_reading_the_winner_are_given_it(monkeypatch):
+    from convert.extract.html.profiles import _PROFILES, _READS_WINNER
+    given: dict[str, object] = {}
+    for kind in _PROFILES:
+        monkeypatch.setitem(_PROFILES, kind, lambda kind, page: given.update({kind: page.found}))
+    monkeypatch.setattr(profiles, "page_type", lambda k, signals: (signals["kind"], 1.0, {}))
+    page = dom.parse(ARTICLE)
+    for kind in _PROFILES:
+        profiles.extract(page, {"kind": kind}, None, [], ARTICLE, found="winner")
+        assert profiles.reads_winner({"kind": kind}) is (kind in _READS_WINNER)
+    assert given == {k: ("winner" if k in _READS_WINNER else None) for k in _PROFILES}
+
+
+def test_find_content_strips_the_head_only_for_a_caller_keeping_the_page():
+    kept = dom.parse(ARTICLE)
+    content.find_content(ARTICLE, kept)
+    assert kept.head is None or kept.head.css_first("title") is None
+    dropped = dom.parse(ARTICLE)
+    _, found = content.find_content(ARTICLE, dropped, keep_page=False)
+    assert dropped.head.css_first("title") is not None
+    assert found is not None and found.nodes[0].tag == "article"
+
+
+def test_release_heap_is_a_no_op_for_small_pages_and_safe_for_large(monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setattr(dom, "_trim", lambda pad: calls.append(pad))
+    dom.release_heap(dom.RELEASE_MIN_BYTES - 1)
+    assert calls == []
+    dom.release_heap(dom.RELEASE_MIN_BYTES)
+    assert calls == [0]
+    # the real call (glibc's malloc_trim, or nothing elsewhere) runs without error
+    monkeypatch.setattr(dom, "_trim", None)
+    dom.release_heap(dom.RELEASE_MIN_BYTES)
