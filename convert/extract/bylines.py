@@ -33,6 +33,14 @@ BY_PHRASES = ("written by", "posted by", "words by")
 FOREIGN_BY_PHRASES = ("escrito por", "écrit par", "geschrieben von")
 
 
+#: "By"/"author" words of scripts without letter case or spaces before the name: Russian,
+#: Arabic ("bi-qalam"), Chinese and Japanese ("author", "reporter").
+_SCRIPT_BY_WORDS = ("автор", "بقلم", "作者", "记者", "記者")
+#: What stands between the byline word and the name: a colon (full-width too: CJK sets no
+#: space after it), or spaces with an optional dash ("By - Jane"; "De-Luca" stays a name).
+_BY_SEP = r"(?:\s*[:：]\s*|\s*-?\s+)"
+
+
 def _alt(*words: str) -> str:
     """A regex alternation of literal words (spaces kept as written)."""
     return "|".join(words)
@@ -41,8 +49,8 @@ def _alt(*words: str) -> str:
 BY_PREFIX = lazy(
     r"^\s*(?:" + _alt("by", "von", "par", "por", "di", "de", "door", "av", "przez",
                       *BY_PHRASES, "story by", "reporting by", "authors?", "autor(?:in)?",
-                      "auteur", "text", "contributors?", *FOREIGN_BY_PHRASES)
-    + r")\s*[:\-]?\s+", re.IGNORECASE)
+                      "auteur", "text", "contributors?", *FOREIGN_BY_PHRASES, *_SCRIPT_BY_WORDS)
+    + r")" + _BY_SEP, re.IGNORECASE)
 
 BYLINE_TEXT = lazy(
     r"^\s*(?:(?:" + _alt(BY_WORDS[0], *BY_PHRASES, *BY_WORDS[1:]) + r")\s*:?|"
@@ -59,7 +67,7 @@ BYLINE_START = lazy(
     r"^\s*(?:" + _alt(*BY_WORDS, *BY_PHRASES[:2]) + r")\b\s*:?\s+\S", re.IGNORECASE)
 
 DUMP_BYLINE = lazy(
-    r"^(?:" + _alt("by", "von", "par", "por", "di", "door", "av", "af", "przez", "автор",
+    r"^(?:" + _alt("by", "von", "par", "por", "di", "door", "av", "af", "przez",
                    *BY_PHRASES, "text", "texto", "autor", "author", "auteur", "autore",
-                   "reporter", "作者", "记者", "記者")
-    + r")\s*[:：]?\s+(?P<names>[^\d].{1,80})$", re.IGNORECASE)
+                   "reporter", *_SCRIPT_BY_WORDS)
+    + r")" + _BY_SEP + r"(?P<names>[^\d].{1,80})$", re.IGNORECASE)

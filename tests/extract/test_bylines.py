@@ -14,10 +14,19 @@ from convert.extract.html.meta import clean_authors
     ("Geschrieben von Max Muster", "Max Muster"),
     ("Reporting by Ana Ruiz", "Ana Ruiz"),
     ("Autorin: Eva Klein", "Eva Klein"),
+    ("By - Jane Doe", "Jane Doe"),
+    ("بقلم أحمد علي", "أحمد علي"),     # Arabic "bi-qalam" (by the pen of)
+    ("作者：张三", "张三"),              # full-width colon, no space after it
+    ("Автор: Иван Петров", "Иван Петров"),
 ])
 def test_prefix_is_stripped_from_author_strings(raw, expected):
     assert BY_PREFIX.sub("", raw) == expected
     assert clean_authors([raw]) == [expected]
+
+
+def test_a_hyphenated_name_is_not_a_byline_word():
+    assert BY_PREFIX.sub("", "De-Luca") == "De-Luca"
+    assert BY_PREFIX.match("Von-Trapp") is None
 
 
 def test_visible_line_captures_the_name_but_not_a_sentence():
@@ -43,3 +52,5 @@ def test_dump_line_knows_cjk_and_job_words_but_not_dates():
     assert DUMP_BYLINE.match("记者 张三").group("names") == "张三"
     assert DUMP_BYLINE.match("Reporter: Jane Doe").group("names") == "Jane Doe"
     assert DUMP_BYLINE.match("By 2024 the plan was done") is None
+    assert DUMP_BYLINE.match("作者：张三").group("names") == "张三"
+    assert DUMP_BYLINE.match("Bylines are hard") is None

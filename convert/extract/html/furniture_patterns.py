@@ -95,6 +95,8 @@ _MONTH_WORDS = "|".join(sorted((m for m in MONTHS if not m.isdigit()), key=len, 
 #: 6:41 AM • 7 Comments": a blog theme's meta line is the dateline).
 DATELINE_FILLER = lazy(
     rf"\b(?:{_MONTH_WORDS})\b\.?|\b\d{{1,4}}(?:st|nd|rd|th)?\b|"
+    # "2025年11月2日", "2025년 11월 2일": the numbers carry their unit, no word boundary.
+    r"\d{1,4}\s*[年月日년월일]|"
     r"\b[ap]\.?m\b\.?|\b(?:et|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|cest|mez|mesz)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
     r"\b(?:published|posted|updated|last|modified|on|at|by|and|am|um|uhr|le|el|de|the|"

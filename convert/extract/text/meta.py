@@ -22,7 +22,11 @@ _LETTERS = lazy(r"[^\W\d_]{2,}")
 _ARROWS = lazy(r"\s(?:>>|»|›|>|→)\s|>>")
 _CREDIT_LABEL = lazy(r"\s(?:Photo|Foto|Credit|Image|Bild|Picture)\s*:\s*(?P<c>.{2,80})$", re.I)
 _HERE = lazy(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", re.I)
-_TRAILING_JUNK = lazy(r"\s*[|•·,;–—-]\s*.*$")
+# What ends the names of a byline: a separator, a tab, or the next label set with a full-width
+# colon ("编辑：..." (editor); a Latin colon is as often a time, "3:57 PM", or a title).
+_TRAILING_JUNK = lazy(r"\s*[|•·,;–—\t-]\s*.*$|\s+\S{1,12}：.*$")
+#: "Reporter" glued to the name in Chinese bylines ("记者王敬照").
+_JOB_PREFIX = lazy(r"^(?:记者|記者)\s*")
 
 #: A dateline is short: at most DATE_LINE_MAX_WORDS words and DATE_LINE_MAX_CHARS characters,
 #: of which at most DATE_LINE_MAX_OTHER words are neither the date nor a date label
@@ -120,9 +124,11 @@ def authors_from_byline(text: str) -> tuple[str, ...]:
         d = rx.search(names)
         if d:
             names = names[:d.start()]
-    names = _TRAILING_JUNK.sub("", names).strip(" ,.:;")
+    names = _JOB_PREFIX.sub("", _TRAILING_JUNK.sub("", names).strip(" ,.:;"))
     parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(names)]
-    out = tuple(p for p in parts if p and len(p.split()) <= AUTHOR_MAX_WORDS and p[:1].isupper())
+    # A name starts with a capital, or with a letter of a script without case (CJK, Arabic).
+    out = tuple(p for p in parts if p and len(p.split()) <= AUTHOR_MAX_WORDS
+                and p[:1].isalpha() and not p[:1].islower())
     return out
 
 

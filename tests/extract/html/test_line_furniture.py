@@ -140,6 +140,14 @@ def test_header_byline_and_dateline_move_to_the_metadata(lines):
     assert isinstance(first, Paragraph) and inline_text(first.children) == P1
 
 
+def test_a_cjk_dateline_repeating_the_published_day_leaves_the_body():
+    # "2025年11月2日": the numbers carry their units (year, month, day), with no word boundary.
+    art = _parse('<p><time datetime="2012-07-22">2012年7月22日</time></p>'
+                 f"<p>{P1}</p><p>{P2}</p>")
+    assert art.meta.published.startswith("2012-07-22")
+    assert "2012年7月22日" not in article_text(art)
+
+
 def test_a_date_line_of_another_day_stays():
     # Not the metadata's day: an event date in the body, not the article's dateline.
     art = _parse(f"<p>March 3, 2011</p><p>{P1}</p><p>{P2}</p>")

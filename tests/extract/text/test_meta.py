@@ -1,0 +1,28 @@
+"""convert.extract.text.meta: the metadata lines of a text dump (bylines here)."""
+
+from __future__ import annotations
+
+from convert.extract.text import parse_text
+from convert.extract.text.meta import authors_from_byline
+from convert.textutil import article_text
+
+
+def test_byline_names_start_with_a_capital_or_a_caseless_letter():
+    assert authors_from_byline("By Jane Doe and John Roe") == ("Jane Doe", "John Roe")
+    assert authors_from_byline("作者：张三") == ("张三",)
+    assert authors_from_byline("بقلم أحمد علي") == ("أحمد علي",)
+    # The names end at the next label (an editor, a photographer).
+    assert authors_from_byline("作者： 记者王敬照 \t 编辑： 王华军") == ("王敬照",)
+    # Lower case after "by" is a sentence, not a name.
+    assert authors_from_byline("by the river bank") == ()
+
+
+def test_a_cjk_byline_line_of_a_dump_goes_to_the_metadata():
+    prose = ("政府は本日、新たな経済対策を閣議決定した。物価高に対応するため、低所得世帯への"
+             "給付金の支給や、電気・ガス料金の補助を延長することが柱となる。")
+    prose2 = ("一方、野党からは財政規律の観点から批判の声も上がっており、国会での審議が注目"
+              "される。専門家の間でも効果を疑問視する意見がある。")
+    dump = f"新たな経済対策を決定\n\n作者：张三\n\n{prose}\n\n{prose2}\n"
+    art = parse_text(dump)
+    assert art.meta.authors == ("张三",)
+    assert "作者" not in article_text(art) and prose2 in article_text(art)
