@@ -51,22 +51,28 @@ EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 _MAY_NEED_ESCAPE = regexcache.compile(r"[\\`*\[\]<>|~_&\n]")
 
 
-def escape_markdown(text: str) -> str:
-    """Backslash-escape what CommonMark/GFM would read as syntax in running text."""
+def escape_markdown(text: str, line_start: bool = True) -> str:
+    """Backslash-escape what CommonMark/GFM would read as syntax in running text; with
+    ``line_start`` false the text is known not to start a line, so "1." or "-" at its start
+    is plain text ("**large** 20.23 km" needs no "20\\.23")."""
     if not _MAY_NEED_ESCAPE.search(text) and not text.endswith("!"):
+        if not line_start:
+            return text
         lead = text.lstrip()[:1]
         if not (lead in "#>+=-" or lead.isdigit() or lead.isdecimal()):
             return text
-    return _escape_all(text)
+    return _escape_all(text, line_start)
 
 
-def _escape_all(text: str) -> str:
+def _escape_all(text: str, line_start: bool = True) -> str:
     """:func:`escape_markdown` without its shortcut for text that needs no escaping."""
     text = _SPECIAL.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text)
     if text.endswith("!"):  # a link may follow: "![" would make it an image
         text = text[:-1] + "\\!"
+    if not line_start:
+        return text
     return _LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
                                                    else "\\" + m.group(2)), text)
 
@@ -140,9 +146,14 @@ def _converter_class() -> type:
             parent_tags = parent_tags if parent_tags is not None else set()
             if ("pre" in parent_tags or "  " in text or "\n" in text or "\t" in text
                     or "\r" in text):
-                return super().process_text(el, parent_tags)
+                # (markdownify's process_text calls escape() without the node: lent here)
+                self._text_el = el
+                try:
+                    return super().process_text(el, parent_tags)
+                finally:
+                    self._text_el = None
             if "_noformat" not in parent_tags:
-                text = self.escape(text, parent_tags)
+                text = self.escape(text, parent_tags, el)
             inside = _block(el.parent)
             prev, nxt = el.previous_sibling, el.next_sibling
             if _block(prev) or _is_pre(prev) or (inside and not prev):
@@ -151,10 +162,22 @@ def _converter_class() -> type:
                 text = text.rstrip()
             return text
 
-        def escape(self, text: str, parent_tags: set[str]) -> str:
+        _text_el: Any = None
+
+        def escape(self, text: str, parent_tags: set[str], el: Any = None) -> str:
+            if not text:
+                return ""
+            el = el if el is not None else self._text_el
             # A newline inside running text is only a space in HTML; in Markdown a blank line
             # would end the paragraph or the list item.
-            return escape_markdown(text.replace("\n", " ")) if text else ""
+            text = text.replace("\n", " ")
+            # Line-start syntax ("1.", "-", "#") only where the text starts a Markdown line: a
+            # table cell is inline content, and text after a link or bold in the same block
+            # does not start one.
+            if _LINE_START.match(text) and (_cell_context(parent_tags) or (
+                    el is not None and not _starts_line(el))):
+                return escape_markdown(text, line_start=False)
+            return escape_markdown(text)
 
         def _delimit(self, el: Any, text: str, parent_tags: set[str], mark: str) -> str:
             """``mark``-delimited emphasis, or the bare text when CommonMark would not read the
@@ -322,6 +345,21 @@ def _block_of(node: Any) -> Any:
     return node
 
 
+def _starts_line(el: Any) -> bool:
+    """Whether the text node ``el`` starts a line of the Markdown: nothing but whitespace before
+    it in its block, or a line break or an element other than an inline one (an image, a
+    previous block: unsure, so yes) before it."""
+    node = el.previous_element
+    while node is not None:
+        if isinstance(node, str):
+            if node.strip():
+                return _block_of(node.parent) is not _block_of(el.parent)
+        elif node.name not in _INLINE_TAGS:
+            return True
+        node = node.previous_element
+    return True
+
+
 def _previous_string(el: Any) -> Any:
     """The text node just before ``el`` in document order (bs4's ``find_previous(string=True)``
     without its general matcher, which costs a tenth of a millisecond per call): strings are
@@ -365,6 +403,11 @@ def _edge_char(el: Any, *, last: bool) -> str:
     while node is not None:
         sib = node.previous_sibling if last else node.next_sibling
         while sib is not None:
+            name = getattr(sib, "name", None)
+            if name == "br":  # written as a line end: the edge of a line, like a block's
+                return ""
+            if name == "img":  # written "![alt](src)"
+                return ")" if last else "!"
             text = sib.get_text() if hasattr(sib, "get_text") else str(sib)
             if text:
                 return text[-1] if last else text[0]

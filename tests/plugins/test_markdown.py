@@ -333,6 +333,32 @@ def test_escape_shortcut_changes_nothing(text):
     from convert_plugins.markdown import _escape_all, escape_markdown
 
     assert escape_markdown(text) == _escape_all(text)
+    assert escape_markdown(text, line_start=False) == _escape_all(text, line_start=False)
+
+
+def test_line_start_syntax_is_escaped_only_at_a_line_start():
+    # After bold or a link in the same paragraph, and in a table cell (inline content in
+    # GFM), "1." and "-" are plain text: "20\\.23" there is noise in every numeric table.
+    para = Paragraph((Strong((Text("Area"),)), Text(" 20.23 km, "),
+                      Link((Text("rate"),), "https://example.org/"), Text(" - 1.5 %"),
+                      LineBreak(), Text("1. after a line break"), LineBreak(), Text("- dash")))
+    table = Table(head=(), body=(TableRow((TableCell((Paragraph((Text("1.5"),)),)),
+                                           TableCell((Paragraph((Text("- 3"),)),)))),))
+    lead = Paragraph((Text("2. at the start"),))
+    out = convert.render(Article(Meta(), (para, table, lead)), "md").decode()
+    assert "**Area** 20.23 km, [rate](https://example.org/) - 1.5 %" in out
+    assert "| 1.5 | - 3 |" in out
+    assert "\\\n1\\. after a line break\\\n\\- dash" in out
+    assert "2\\. at the start" in out
+    html = MarkdownIt("commonmark").enable("table").render(out)
+    assert "<ol" not in html and "<li>" not in html
+
+
+def test_bold_label_before_a_line_break_stays_bold():
+    # The character after the closing "**" is the line end, not the next line's first one.
+    para = Paragraph((Strong((Text("Note:"),)), LineBreak(), Text("1 cup of flour")))
+    out = convert.render(Article(Meta(), (para,)), "md").decode()
+    assert "**Note:**\\\n1 cup of flour" in out
 
 
 @pytest.mark.parametrize("name", NAMES)
