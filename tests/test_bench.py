@@ -354,3 +354,45 @@ def test_recall_census_counts_missed_gold_blocks_by_rule_and_class(tmp_path):
     assert sum(row["share"] for row in c["rules"].values()) == pytest.approx(lost)
     table = recall_census.report(c)
     assert "below the story" in table and "== p1" in table
+
+
+def test_precision_census_counts_extra_blocks_by_shape(tmp_path):
+    """``precision_census`` re-extracts each tune article page of a saved run with the recorder
+    on and sorts the kept blocks by shape: the extra ones (under half their shingles in the
+    gold) of the low-precision pages by class, and every kept block by class with how many
+    the gold keeps."""
+    from convert import api
+    from convert.textutil import article_text
+    from tests.bench import precision_census
+    from tests.extract.text.test_pipeline import PARA, PARA2, PARA3
+    folder = tmp_path / "census-set"       # (no committed split list: every page is tune)
+    folder.mkdir()
+    note = ("The views expressed in this column are the writer's own and do not reflect "
+            "those of the town council or its library board.")
+    html = (f"<html><head><title>Library plan approved</title></head><body><article>"
+            f"<h1>Library plan approved</h1><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"
+            f"<p>{note}</p></article></body></html>")
+    (folder / "p1.html").write_text(html, encoding="utf-8")
+    gold = f"{PARA}\n{PARA2}\n{PARA3}"
+    (folder / "p1.json").write_text(json.dumps({"id": "p1", "gold_text": gold}))
+    text = article_text(api.parse(html.encode()), captions=False)
+    assert note in text
+    saved = tmp_path / "run.jsonl"
+    saved.write_text(json.dumps({"set": "census-set", "kind": "html", "tool": "decruft",
+                                 "id": "p1", "split": "tune", "p": 0.8, "text": text,
+                                 "page_type": "article"}) + "\n")
+    c = precision_census.census(saved, [folder], max_precision=0.95)
+    assert c["sets"]["census-set"][:2] == (1, 1)
+    assert c["extra"]["disclaimer"]["words"] == len(precision_census._WORD.findall(note))
+    assert c["keeps"]["disclaimer"]["gold"] == 0
+    kept = c["keeps"]["other inside"]["gold"] + c["keeps"]["other above"]["gold"]
+    assert kept == 3                       # the story's paragraphs are gold
+    # the shares of a page are the output shingles the gold lacks that an extra block holds:
+    # all of the page's precision loss but the three shingles across the block's edge
+    g, o = (precision_census._shingles(precision_census._WORD.findall(t.lower()))
+            for t in (gold, text))
+    lost = sum((o - g).values()) / sum(o.values())
+    words = len(precision_census._WORD.findall(text))
+    assert sum(row["share"] for row in c["extra"].values()) == pytest.approx(lost - 3 / (words - 3))
+    table = precision_census.report(c, "disclaimer")
+    assert "disclaimer" in table and "census-set:p1" in table

@@ -40,7 +40,7 @@ from .builder import Builder
 from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .hints import hits
-from .tails import cut_related_tail, drop_author_box, drop_teaser_cards
+from .tails import cut_related_tail, drop_author_box, drop_teaser_cards, drop_trailing_notes
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
 from .streamed import reveal_streamed
@@ -194,7 +194,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         # A "More from X" box under the story (on a listing, a landing or a documentation
         # page such a box is what the page holds).
         counts: dict = {}  # (each leaf's words, counted once for both)
-        cut = drop_teaser_cards(drop_author_box(cut_related_tail(tidied, counts), counts), counts)
+        cut = drop_trailing_notes(drop_teaser_cards(drop_author_box(
+            cut_related_tail(tidied, counts), counts), counts), counts)
         if cut is not tidied and profiles.page_type("html", signals)[0] in (None, "article"):
             tidied = cut
     if tidied is not blocks and not _too_little(tidied):

@@ -21,6 +21,16 @@ to an anchor of the page itself is a section heading's) with one to :data:`CARD_
 lines under it (summary, byline, time), with a related-links label right above them. Never
 when the cards are half the body or leave it under :data:`MIN_WORDS_BEFORE` words: then they
 are the page (a roundup, a listicle).
+
+The last few blocks of the story may be the site's notes about the page rather than the story
+(rule ``trailing_notes``): an affiliate-link disclosure ("This post may contain affiliate
+links ...", "If you buy through my links, I may receive a small commission", "As an Amazon
+Associate I earn from qualifying purchases") or a "Last updated on <day>" / "Last reviewed
+<month year>" line. Both are about the page, not its subject: the disclosure is a legal
+boilerplate the site sets under every post, the line a date the metadata holds. Only among the
+body's last :data:`TRAIL_BLOCKS` blocks, below :data:`MIN_WORDS_BEFORE` words of text: the
+same disclosure at the top of a post is a convention the human golds split on (kept on about
+half the pages that show it), at the bottom they leave it out.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ import re
 from convert.article import Block, Div, Figure, Heading, List, Paragraph, Quote
 from convert.extract import record
 from convert.extract.ablation import rule
+from convert.extract.html.furniture_patterns import DATELINE_FILLER
 from convert.extract.lazyre import lazy
 from convert.extract.text.rules import (ABOUT_AUTHOR, ABOUT_AUTHOR_INLINE, ABOUT_NAME, BIO_START,
                                         LINK_BOX_HEADING, RELATED_OPENER, RELATED_START)
@@ -38,7 +49,7 @@ from convert.extract.text.runs import (ABOUT_LABEL_WORDS, ABOUT_NAME_WORDS, ABOU
                                        ABOVE_PROSE_LINES, ABOVE_PROSE_WORDS, BIO_MAX_WORDS)
 from convert.textutil import block_texts, inline_text
 
-__all__ = ["cut_related_tail", "drop_author_box", "drop_teaser_cards"]
+__all__ = ["cut_related_tail", "drop_author_box", "drop_teaser_cards", "drop_trailing_notes"]
 
 RELATED_TAIL = rule("related_tail", "a related-links label ('More from X', 'You might also "
                     "like', 'Recent Stories:') in the body's second half ends it when less text "
@@ -54,6 +65,9 @@ AUTHOR_BOX_LINES = rule("author_box_lines", "an author's box below the story ('A
 TEASER_CARDS = rule("teaser_cards", "three or more teaser cards in a row (a heading that is one "
                     "link, then at most three short lines: summary, byline, time) leave an "
                     "article's body")
+
+TRAILING_NOTES = rule("trailing_notes", "an affiliate-link disclosure or a 'Last updated on "
+                      "<day>' line among the last blocks of an article's body leaves it")
 
 #: A teaser card's heading: links hold this share of its characters...
 CARD_LINK_SHARE = 0.9
@@ -114,6 +128,54 @@ def cut_related_tail(blocks: Sequence[Block], counts: dict | None = None) -> Seq
                 return _without(blocks, {id(b) for b, _ in leaves[i:]}, "related_tail")
         before += words
     return blocks
+
+
+#: The blocks at the body's end looked at for a trailing note.
+TRAIL_BLOCKS = 3
+#: A disclosure is short (a paragraph of prose about affiliate marketing is the story).
+DISCLOSURE_MAX_WORDS = 80
+#: An affiliate disclosure: the page's links earn the site money ("contains affiliate links",
+#: "we may earn a small commission", "earn from qualifying purchases", "at no extra cost to
+#: you", "affiliate links are used in the post").
+_DISCLOSURE = lazy(
+    r"\b(?:contains?|uses?|includes?) (?:some )?affiliate links?\b|"
+    r"\baffiliate links? (?:are|is) used\b|\bcommissionable links?\b|"
+    r"\b(?:i|we) (?:may |might |can |could |will |do )?(?:earn|receive|get|make) (?:a |an )?"
+    r"(?:small |tiny |\(very\) small |very small )?(?:amount of |percentage of the sale |share of "
+    r"the sale )?(?:commissions?|compensation|kick ?back)\b|"
+    r"\bamazon associate\b|\bearn(?:s)? from qualifying purchases\b|"
+    r"\bat no (?:extra|additional) (?:cost|charge) to you\b", re.IGNORECASE)
+#: The label of a page's maintenance date: "Last updated on", "Last reviewed", "Updated:".
+_UPDATED = lazy(r"^\W*(?:last\s+)?(?:updated|reviewed|modified|medically reviewed|fact[- ]checked)"
+                r"\b(?:\s+(?:on|at))?\s*:?", re.IGNORECASE)
+#: ...and such a line is short.
+UPDATED_MAX_WORDS = 10
+
+
+def _trailing_note(text: str, words: int) -> bool:
+    if words <= UPDATED_MAX_WORDS:
+        label = _UPDATED.match(text)
+        if label and any(c.isdigit() for c in text) and \
+                not DATELINE_FILLER.sub(" ", text[label.end():]).split():
+            return True
+    return words <= DISCLOSURE_MAX_WORDS and bool(_DISCLOSURE.search(text))
+
+
+def drop_trailing_notes(blocks: Sequence[Block], counts: dict | None = None) -> Sequence[Block]:
+    """``blocks`` without the site's notes among their last blocks (see the module's
+    docstring); ``blocks`` itself when there are none. ``counts``: see :func:`_leaves`."""
+    if not TRAILING_NOTES:
+        return blocks
+    leaves: list[tuple[Block, int]] = []
+    _leaves(blocks, leaves, counts)
+    doomed: set[int] = set()
+    before = sum(words for _, words in leaves[:-TRAIL_BLOCKS])
+    for block, words in leaves[-TRAIL_BLOCKS:]:
+        if before >= MIN_WORDS_BEFORE and isinstance(block, Paragraph) and \
+                _trailing_note(inline_text(block.children).strip(), words):
+            doomed.add(id(block))
+        before += words
+    return _without(blocks, doomed, "trailing_notes") if doomed else blocks
 
 
 def _item_words(block: Block, words: int) -> int:

@@ -138,3 +138,57 @@ def test_about_page_stays():
             + "</div></body></html>")
     text = article_text(parse_html(page))
     assert "freelance writer" in text
+
+
+# The site's notes among the body's last blocks (rule trailing_notes): an affiliate-link
+# disclosure set under the post, a "Last updated on <day>" line. Shapes of wcxb-dev and
+# wcxb-dev-extra tune article pages (blogs, 2025); the human golds leave them out at the bottom
+# of a post (and split on the same disclosure at its top, which stays).
+_DISCLOSURE = ("<p>This post may contain affiliate links. If you buy through them, we may earn "
+               "a small commission at no extra cost to you.</p>")
+
+
+def test_affiliate_disclosure_under_the_story_leaves():
+    text = article_text(parse_html(story_page(_DISCLOSURE)))
+    assert "Paragraph 4 of the story" in text and "affiliate links" not in text
+
+
+def test_last_updated_line_under_the_story_leaves():
+    text = article_text(parse_html(story_page("<p>Last updated on June 2, 2025</p>")))
+    assert "Paragraph 4 of the story" in text and "Last updated" not in text
+
+
+def test_trailing_notes_stay_with_the_rule_off(monkeypatch):
+    monkeypatch.setattr(tails, "TRAILING_NOTES", False)
+    text = article_text(parse_html(story_page(_DISCLOSURE + "<p>Last reviewed January 2023</p>")))
+    assert "affiliate links" in text and "Last reviewed" in text
+
+
+def test_a_disclosure_at_the_top_stays():
+    page = story_page("").replace("<p>Paragraph 0", _DISCLOSURE + "<p>Paragraph 0", 1)
+    text = article_text(parse_html(page))
+    assert "affiliate links" in text
+
+
+def test_an_updated_sentence_and_a_story_about_affiliates_stay():
+    text = article_text(parse_html(story_page(
+        "<p>Updated my garden plan on June 2, 2025 after the frost took the beans.</p>"
+        "<p>Affiliate marketing pays some bloggers well; a few earn a living from it.</p>")))
+    assert "Updated my garden plan" in text and "Affiliate marketing pays" in text
+
+
+def test_trailing_note_rules_vocabulary():
+    note = tails._trailing_note
+    for line in ("Last updated on June 2, 2025", "Last Updated: Nov 4, 2025",
+                 "Last reviewed January 2023", "Updated July 9, 2025"):
+        assert note(line, len(line.split())), line
+    for line in ("Disclosure: As an Affiliate Marketer, I earn from qualifying purchases.",
+                 "*Affiliate links are used in the post which means I can receive a (very) "
+                 "small amount of commission if you make a purchase.",
+                 "If you click on a link, we may earn a commission."):
+        assert note(line, len(line.split())), line
+    for line in ("Updated: see the new schedule", "Last reviewed by the editors",
+                 "Our affiliate program pays partners monthly."):
+        assert not note(line, len(line.split())), line
+    long = "This post contains affiliate links. " + "More words of prose here. " * 20
+    assert not note(long, len(long.split()))
