@@ -43,6 +43,12 @@ COOKIE_NOTICE_MAX_WORDS = 250
 COOKIE_NOTICE_TERMS = 3
 #: A form's consent notice has at most this many words (longer text is the page's own terms).
 FORM_CONSENT_MAX_WORDS = 90
+#: A site credit has at most this many words.
+SITE_CREDIT_MAX_WORDS = 12
+#: A page's note of its last change has at most this many words.
+MODIFIED_NOTE_MAX_WORDS = 30
+#: ... and lies below this share of the page's units.
+MODIFIED_NOTE_SHARE = 0.5
 #: A software's notice has at most this many words.
 SOFTWARE_NOTICE_MAX_WORDS = 30
 #: A comment form's message has at most this many words.
@@ -94,6 +100,8 @@ class PageView:
 
     #: the keys of every line of at most RULE_MAX_WORDS words
     short_keys: frozenset[str]
+    #: how many units the page has
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +313,31 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "site that runs the software, never the page's text.",
              hint=_hint("browser", "microsoft edge", "skip to", "log in", "login", "logged in",
                         "sign in", "member", "account", "answer", "opinion", "first", "to high",
-                        "to low", "new to", "old to", "a-z", "z-a"), long_lines=True),
+                        "to low", "new to", "old to", "a-z", "z-a", "loading"), long_lines=True),
+    # (both before "ui-label", which also drops a feedback question but opens nothing)
+    LineRule("landmark-label", lambda u, low, page: u.words <= 3
+             and R.LANDMARK_LABEL.fullmatch(u.key),
+             "The name of the footer's or the sidebar's landmark printed as a line ('Footer', "
+             "'Footer navigation', 'Primary Sidebar'): a screen reader's heading, never the "
+             "page's text; where it stands the footer or the sidebar starts.",
+             hint=_hint("footer", "sidebar")),
+    LineRule("feedback-prompt", lambda u, low, page: u.words <= 8
+             and R.FEEDBACK_PROMPT.fullmatch(u.key),
+             "A page-feedback widget's question ('Was this page helpful?'): printed once, "
+             "under the page's text, never the text itself.",
+             hint=_hint("helpful", "useful")),
+    # (printed once and not a lead-in: "Powered by Zapier" on each card of a feature grid,
+    # "Powered by MDX:" over a feature's description are the page's)
+    LineRule("site-credit", lambda u, low, page: u.words <= SITE_CREDIT_MAX_WORDS
+             and u.repeats <= 1 and not u.text.rstrip().endswith(":")
+             and R.SITE_CREDIT.search(u.text),
+             "The footer's credit to the site's maker or software ('Powered by WordPress', "
+             "'Designed by Elegant Themes'), printed once: never the page's text; it opens the "
+             "footer.",
+             hint=_hint("powered by", "design", "site by", "theme by", "built with")),
+    LineRule("back-to-top", lambda u, low, page: u.key in R.BACK_TO_TOP,
+             "The link back to the page's top ('Back to top'): a button; printed once, it "
+             "stands where the page's text ends.", hint=_hint("top")),
     LineRule("copyright", None,
              "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
@@ -368,6 +400,17 @@ RULES: tuple[LineRule | PageRule, ...] = (
     LineRule("date", None,
              "A dateline: the structure step reads the article's date from it.",
              on_text=M.is_date_line, kind="date"),
+    # (after "date": a note that is a dateline, "Last updated: May 2, 2024", stays one and
+    # gives the structure step its date; the region step reads both as opening the footer)
+    # (in the page's second half only: a shop's listing prints its own "Last updated on ..."
+    # among the item's details)
+    LineRule("modified-note", lambda u, low, page: u.words <= MODIFIED_NOTE_MAX_WORDS
+             and u.index >= MODIFIED_NOTE_SHARE * page.size and R.MODIFIED_NOTE.search(u.text),
+             "A page's note of its last change ('This page was last edited on 2 April 2024, "
+             "at 13:18', 'Last modified on ... by ... contributors'): printed once, under the "
+             "page's text, never the text itself.",
+             hint=_hint("last modified", "last updated", "last reviewed", "last edited"),
+             long_lines=True),
     LineRule("breadcrumb", None,
              "A breadcrumb trail: the structure step reads the section from it.",
              on_text=M.looks_like_breadcrumb, kind="breadcrumb"),
@@ -410,7 +453,7 @@ def rule(name: str) -> LineRule | PageRule:
 
 def apply_rules(units: list[Line], *, skip: Collection[str] = ()) -> None:
     """Step 4: run :data:`RULES` in order over the page, without the rules named in ``skip``."""
-    page = PageView(frozenset(u.key for u in units if u.words <= RULE_MAX_WORDS))
+    page = PageView(frozenset(u.key for u in units if u.words <= RULE_MAX_WORDS), len(units))
     active = [r for r in RULES if r.name not in skip and _ON[r.name]]
     i = 0
     while i < len(active):

@@ -375,14 +375,19 @@ FOOTER_OPENERS = rule(
     "text-footer-openers",
     "the furniture that sits between the content and the footer opens the footer as the "
     "copyright line does: a sign-up form's messages ('Thank you for signing up!'), a form's "
-    "consent notice, a software's notice to every reader, a blog's archive months; text "
+    "consent notice, a software's notice to every reader, a blog's archive months, the "
+    "footer's or the sidebar's landmark name ('Footer', 'Primary Sidebar'), a page-feedback "
+    "question ('Was this page helpful?'), the page's note of its last change, a credit to "
+    "the site's maker ('Powered by WordPress'), a 'Back to top' link; text "
     "kept below the first of them in the second half of the page, with twice as much text "
     "kept above, is the footer's (a line printed more than once, a label on every post, "
     "opens nothing)")
 #: The furniture rules whose line opens the footer (after the copyright line's).
 #: (Not a follow-us bar: "Follow us on Twitter" also stands between an article's paragraphs,
 #: and where one opened the footer on a tune page, prose was kept right below it.)
-_FOOTER_OPENERS = frozenset({"signup-notice", "form-consent", "software-notice", "archive-month"})
+_FOOTER_OPENERS = frozenset({"signup-notice", "form-consent", "software-notice", "archive-month",
+                             "landmark-label", "feedback-prompt", "modified-note",
+                             "site-credit", "back-to-top"})
 
 
 def drop_after_copyright(units: list[Line]) -> None:
@@ -396,7 +401,10 @@ def drop_after_copyright(units: list[Line]) -> None:
         u = units[i]
         copyright = u.reason == "copyright"
         # (a label printed on every post, "Share on other sites", opens no footer)
-        if not (copyright or (u.reason in openers and u.repeats <= 1)):
+        # (a page's note of its last change that is a dateline keeps the "date" reason)
+        opener = u.reason in openers or (
+            u.reason == "date" and "modified-note" in openers and R.MODIFIED_NOTE.search(u.text))
+        if not (copyright or (opener and u.repeats <= 1)):
             continue
         below = [v for v in units[i + 1:] if v.keep]
         above = sum(v.weight for v in units[:i] if v.keep)

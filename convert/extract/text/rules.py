@@ -68,6 +68,15 @@ COPYRIGHT = lazy(
     r"\btutti i diritti riservati\b|\bwszelkie prawa zastrzeżone\b|版权所有|版權所有|"
     r"\bcopyright\s*(?:©|\(c\))?\s*\d{4}", _I)
 
+#: The footer's credit to the site's maker or software ("Powered by WordPress", "Designed by
+#: Elegant Themes | Powered by WordPress", "Built with Sphinx using a theme ..."): the
+#: copyright line's neighbour, never the page's text.
+SITE_CREDIT = lazy(r"^\W{0,3}(?:proudly )?(?:powered by|designed by|website by|site by|theme by|"
+                   r"web design by|website design by|built with)\b", _I)
+#: The link back to the page's top ("Back to top", "Scroll to top"), matched on the line's key.
+BACK_TO_TOP = frozenset({"back to top", "scroll to top", "go to top", "top of page",
+                         "return to top", "to top", "jump to top"})
+
 #: Teaser / related-link prefixes: "READ MORE: ...", "Related: ...", "See also ...".
 TEASER = lazy(
     r"(?:^|\s)(?:read more|read also|related(?: articles?| stories| news| coverage| posts?)?|"
@@ -139,6 +148,30 @@ UI_LABELS = frozenset({
     # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
     "δ",
 })
+#: The name of the page's footer or sidebar landmark printed as a line: a screen reader's
+#: heading or a skip link's target ("Footer", "Site footer", "Footer navigation", "Primary
+#: Sidebar"), matched on the whole line's key (see :func:`.lines.norm_key`). A page prints it
+#: where its footer or its sidebar starts; below the page's text, what follows is not the text.
+LANDMARK_LABEL = lazy(r"(?:site |page |global |main )?footer(?: (?:navigation|nav|menu|links|"
+                      r"content|section|area))?|(?:primary |secondary |main |blog )?sidebar")
+
+#: A page's note of its last change ("Last updated on March 3, 2025", "This page was last
+#: edited on 2 April 2024, at 13:18", "Last modified ... by ... contributors"): a wiki, a docs
+#: site, a help centre prints it once, under the page's text. A forum post's "Last edited:
+#: Jul 13, 2022" is a post's own note (one under each edited post), hence "edited" only with
+#: "this page was".
+MODIFIED_NOTE = lazy(r"^(?:this (?:page|article|document|post|guide) was last (?:modified|updated|"
+                     r"reviewed|edited)|last (?:modified|updated|reviewed)\b)(?=.*\d)", _I)
+
+#: A page-feedback widget's question ("Was this page helpful?", "Did you find this article
+#: useful?", "Is this page useful?"), matched on the whole line's key: docs and help sites
+#: print it once, under the page's text. (Not a review's "Was this review helpful?", printed
+#: under each review of a product page.)
+FEEDBACK_PROMPT = lazy(r"(?:was|is|did you find) this (?:page|article|post|guide|tutorial|"
+                       r"information|content|documentation|doc|topic|answer|section) "
+                       r"(?:helpful|useful)|(?:was|is) this (?:helpful|useful)|"
+                       r"how (?:helpful|useful) (?:was|is) this (?:page|article|content)")
+
 #: The same with the widget's own numbers or options: a shop's price labels ("Regular price
 #: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.
 UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joined \d.{0,20}|"
@@ -245,6 +278,8 @@ SOFTWARE_NOTICE = lazy(
     r"\bplease (?:upgrade|update) your browser\b|\bupgrade to microsoft edge to take advantage\b|"
     r"\byour browser (?:does not|doesn['’]t) support (?:the )?(?:audio|video|embedded|iframe|html5)|"
     r"^skip to (?:the )?main content\b|"
+    # WordPress's like button while it loads, under each post ("Like Loading...")
+    r"^like loading\W*$|"
     r"\byou must (?:log in|login|be logged in|sign in)(?: or (?:register|sign up))? to "
     r"(?:reply|post|comment)\b|"
     r"\byou need to be a member (?:in order )?to (?:leave|post|reply|comment)\b|"

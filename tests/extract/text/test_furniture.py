@@ -36,7 +36,8 @@ def test_the_table_holds_every_reason_the_rules_log():
         "date", "breadcrumb", "caption", "byline", "repeated", "headline-list", "templated",
         "account-form", "archive-month", "tag-list", "social-promo",
         "comment-form", "author-bio", "gallery", "consent-purposes", "ui-label",
-            "form-consent", "software-notice", "signup-notice"}
+            "form-consent", "software-notice", "signup-notice", "landmark-label",
+            "feedback-prompt", "modified-note", "site-credit", "back-to-top"}
 
 
 def test_a_rule_is_looked_up_by_name():
@@ -105,7 +106,7 @@ def test_prose_about_a_device_and_partners_is_not_consent_text():
 
 @pytest.mark.parametrize("label", ["Click to expand...", "View all", "Loading...",
                                    "Table of contents", "Improve this answer", "Reply Quote Like",
-                                   "Save Share", "Was this page helpful?", "Previous post",
+                                   "Save Share", "Previous post",
                                    "Privacy Policy", "Regular price  $19.99 Sale price",
                                    "1,234 posts joined 2012", "Sorted by: Reset to default",
                                    "Reactions: Jane and Joe", "Jane82 Discussion starter",
@@ -193,3 +194,27 @@ def test_a_numbered_items_heading_is_not_an_app_promo():
     units = _units(f"{PARA}\n\n12. To-Do App\n\n{PARA2}\n\nDownload the app\n\n{PARA3}\n")
     apply_rules(units)
     assert units[1].reason != "app-promo" and units[3].reason == "app-promo"
+
+
+@pytest.mark.parametrize("line,reason", [("Was this page helpful?", "feedback-prompt"),
+                                         ("Footer", "landmark-label"),
+                                         ("Powered by WordPress", "site-credit"),
+                                         ("Back to top", "back-to-top"),
+                                         ("This page was last modified on Jul 8, 2025 by the "
+                                          "site's contributors.", "modified-note")])
+def test_a_footer_landmark_a_feedback_question_and_a_change_note_are_dropped(line, reason):
+    # (under the page's text, where a page prints them)
+    units = _units(f"{PARA}\n\n{PARA2}\n\n{line}\n")
+    apply_rules(units)
+    assert units[2].reason == reason and units[2].keep is False
+    off = _units(f"{PARA}\n\n{PARA2}\n\n{line}\n")
+    apply_rules(off, skip={reason})
+    assert off[2].reason != reason
+
+
+def test_a_change_note_in_the_pages_first_half_is_left_to_the_other_rules():
+    # (a shop's listing prints its own "Last updated on ..." among the item's details)
+    units = _units(f"{PARA}\n\nLast updated on Jan 02, 2026 21:47:46 PST View all revisions\n\n"
+                   f"{PARA2}\n\n{PARA}\n")
+    apply_rules(units)
+    assert units[1].reason != "modified-note"

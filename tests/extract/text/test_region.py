@@ -284,3 +284,44 @@ def test_an_opener_with_too_much_text_below_leaves_the_copyright_line_to_decide(
         region.drop_after_copyright(units)
         assert [u.keep for u in units[10:13]] == [True] * 3
         assert units[14].reason == "after-copyright", openers
+
+
+@pytest.mark.parametrize("opener", [
+    "Footer",
+    "Footer navigation",
+    "Primary Sidebar",
+    "Was this page helpful?",
+    "Last updated on March 3, 2025",
+    "This page was last edited on 2 April 2024, at 13:18 (UTC).",
+    "Like Loading...",
+    "Designed by Elegant Themes | Powered by WordPress",
+    "Back to top",
+])
+def test_a_footer_landmark_feedback_question_or_change_note_opens_the_footer(opener, monkeypatch):
+    # (a screen reader's "Footer" heading, a docs page's feedback box, a wiki's note of its
+    # last change, WordPress's like button: each printed once, under the page's text)
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{opener}\n\n{PITCH}\n"
+            "Help\nStores\nCareers\n")
+    text = article_text(parse_text(dump))
+    assert PARA3 in text and "family business" not in text
+    monkeypatch.setattr(region, "FOOTER_OPENERS", False)
+    assert "family business" in article_text(parse_text(dump))
+
+
+@pytest.mark.parametrize("line", [
+    "Last edited: Jul 13, 2022",           # a forum post's own edit note
+    "Was this review helpful?",            # under each review of a product page
+    "Skip to footer",                      # a skip link
+    "The footer of the page was redesigned last year.",
+    "Powered by MDX:",                     # a feature card's title over its description
+])
+def test_a_posts_edit_note_or_a_reviews_vote_opens_no_footer(line):
+    dump = (f"Home\nShop\n{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA}\n\n{line}\n\n{PITCH}\n"
+            "Help\nStores\nCareers\n")
+    assert "family business" in article_text(parse_text(dump))
+
+
+def test_a_credit_printed_on_every_card_opens_no_footer():
+    # (a feature grid's cards each say "Powered by Zapier": the page's, not the footer's)
+    cards = "".join(f"{p}\n\nPowered by Zapier\n\n" for p in (PARA, PARA2, PARA3, PITCH))
+    assert "family business" in article_text(parse_text(f"Home\nApps\n{cards}Help\n"))
