@@ -18,7 +18,7 @@ from .codelines import pre_text
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import (
     WRAPPERS, WS, abutting, clean_spaced, has_text, normalize_inlines, run_has_text,
-    text_in, wrap,
+    strip_heading_tools, text_in, wrap,
 )
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
@@ -85,7 +85,7 @@ class Builder:
         """The blocks one block-level element stands for."""
         tag = node.tag or "-"
         if tag in P.HEADING_TAGS:
-            items = normalize_inlines(self.inline_children(node, depth))
+            items = strip_heading_tools(normalize_inlines(self.inline_children(node, depth)))
             return [Heading(int(tag[1]), items)] if has_text(items) else []
         if tag == "p":
             return self.blocks(node, depth)

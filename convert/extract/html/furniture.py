@@ -43,6 +43,7 @@ from convert.extract.dates import text_date
 from convert.textutil import block_texts, inline_text
 from .dom import word_key
 from .hints import hits
+from .inlines import holds_code
 from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_FILLER,
                                  DATELINE_MAX_CHARS, GALLERY_COUNTER, HEADER_BLOCKS, LOGIN_PROMPT,
                                  LOGIN_PROMPT_MAX_WORDS, POST_FOOTER_LINE, POST_FOOTER_MAX_WORDS,
@@ -170,8 +171,7 @@ def _sequence(blocks: list[Block], in_item: bool = False) -> list[Block]:
             # (the length bounds of _tool_line and _is_credit asked here first: most lines
             # fail them, without a call)
             if TOOL_LABELS_RULE and not in_item and 0 < len(text) <= TOOL_MAX_CHARS and \
-                    _tool_line(text) \
-                    and not TOOL_NAV_ONLY.match(text):
+                    _tool_line(text) and not TOOL_NAV_ONLY.match(text) and not holds_code(block.children):
                 _dropped(block, "tool_labels")
                 continue
             if GALLERY_COUNTERS and len(text) < 40 and GALLERY_COUNTER.match(text):

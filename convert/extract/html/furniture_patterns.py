@@ -209,7 +209,9 @@ _TOOL = (r"print(?: this)?(?: article| story| page| post)?|e-?mail(?: this)?(?: 
          r"(?:increase |decrease |larger |smaller |change )?(?:text|font)(?: size)?|permalink|"
          r"trackbacks?(?: pings)?|(?:\d+ )?comments?(?: \(\d+\))?|(?:view|read) all(?: the)? "
          r"comments|see all posts|prev(?:ious)?|next|back to top|enlarge(?: this)? (?:photo|"
-         r"image|picture)|pin it|bookmark|digg(?: this)?|reddit|a\s*[+-]?")
+         r"image|picture)|pin it|bookmark|digg(?: this)?|reddit|a\s*[+-]?|"
+         # ("[edit]", not a command's "--edit" option)
+         r"(?<!-)edit(?: source| this page| on github)?")
 #: A line made only of an article's tool labels ("Print", "Email", "Text Size", "Reprints",
 #: "Comments (0)", "digg this | reddit", "Permalink"): the toolbar around a story, set as a
 #: list or a line of the body (rule ``tool_labels``).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from convert.article import (Code, Emphasis, Image, Inline, LineBreak, Strikeout, Strong, Subscript,
                        Superscript, Text)
 from convert.extract.ablation import rule
@@ -237,3 +239,61 @@ WRAPPERS["sup"] = Superscript
 WRAPPERS["sub"] = Subscript
 WRAPPERS["u"] = Emphasis
 WRAPPERS["mark"] = Strong
+
+
+HEADING_TOOLS = rule("heading_tools", "a heading's own tools leave it: a permalink glyph to its "
+                     "anchor ('¶', '#', '🔗') and an '[edit]' / 'Edit on GitHub' link")
+
+#: The text of a permalink to a heading's anchor: a glyph or a word for "link here".
+_PERMALINK_TEXT = lazy(r"^\W*(?:[¶§#🔗⚓∞]|link|permalink|anchor|direct link)?\W*$", re.IGNORECASE)
+#: The text of a link that edits the section or page.
+_EDIT_TEXT = lazy(r"^\W*(?:edit(?: source| section| this (?:page|section)| on github)?)\W*$",
+                  re.IGNORECASE)
+
+
+def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading's inlines without the heading's own tools at its start or end: a link to the
+    heading's anchor whose text is a glyph ("¶", "#"), and an edit link ("[edit]", "Edit on
+    GitHub"), with the brackets around it. A heading that is nothing else stays as it is."""
+    if not HEADING_TOOLS or len(items) < 2:
+        return items
+    out = list(items)
+    for last in (True, False):
+        edge, inner = (-1, -2) if last else (0, 1)
+        while len(out) > 1:
+            if _bracket(out[edge]) and _tool_link(out[inner]):
+                del out[edge]  # "]" after the tool at the end, "[" before it at the start
+            elif _tool_link(out[edge]):
+                del out[edge]
+                if out and isinstance(out[edge], Text):
+                    text = out[edge].text.rstrip(" [(") if last else out[edge].text.lstrip(" ])")
+                    if text:
+                        out[edge] = Text(text)
+                    else:
+                        del out[edge]
+            else:
+                break
+    if len(out) == len(items) or not has_text(tuple(out)):
+        return items
+    return tuple(out)
+
+
+def holds_code(items: tuple[Inline, ...]) -> bool:
+    """Whether code is among the inlines (at any depth): a line holding code is the page's
+    own text, never a toolbar or a boilerplate line (a docs page's "print()", "--edit")."""
+    return any(isinstance(c, Code) or holds_code(getattr(c, "children", ())) for c in items)
+
+
+def _bracket(item: Inline) -> bool:
+    return isinstance(item, Text) and not item.text.strip(" []()")
+
+
+def _tool_link(item: Inline) -> bool:
+    from convert.article import Link
+    from convert.textutil import inline_text
+    if not isinstance(item, Link):
+        return False
+    text = inline_text(item.children).strip()
+    if _EDIT_TEXT.match(text):
+        return True
+    return "#" in item.url and len(text) <= 20 and bool(_PERMALINK_TEXT.match(text))

@@ -25,10 +25,7 @@ from convert.article import (Article, Block, Div, Figure, Heading, Image, List, 
                        Paragraph, Quote, Source, Text)
 from convert.errors import InputError
 from convert.textutil import clean_text, inline_text, squash
-from . import content as content_mod
-from . import meta as metadata_mod
-from . import patterns as P
-from . import profiles
+from . import content as content_mod, meta as metadata_mod, patterns as P, profiles
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
@@ -40,6 +37,7 @@ from .builder import Builder
 from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .hints import hits
+from .inlines import holds_code
 from .tails import cut_related_tail, drop_author_box, drop_teaser_cards, drop_trailing_notes
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
@@ -452,7 +450,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if text is None:
             text = inline_text(block.children)
         stripped = text.strip()
-        if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped):
+        if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped) \
+                and not holds_code(block.children):
             return _dropped(block, "boilerplate_lines")
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
                 and P.READ_ALSO.match(stripped):

@@ -15,9 +15,10 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from ..peek import holds_tag
-from .dom import hidden_by
+from .dom import hidden_by, word_key
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len, text_len_of
+from ..lazyre import lazy
 from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE
 
 PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
@@ -34,6 +35,8 @@ GATED_STORY = rule("gated_story", "a block named as a paywall that holds paragra
                    "is the rest of the story, kept")
 COMMENT_TAIL = rule("comment_tail", "a 'Comments' heading inside the winner ends the article "
                     "(the heading is kept by the pruning to mark where)")
+HEADING_ANCHORS = rule("heading_anchors", "an id spelling its heading's text (an anchor) "
+                       "does not name the element as chrome")
 COMMENTS_MARKER_WRAPPER = rule("comments_marker_wrapper", "a chrome-named wrapper holding "
                                 "only the 'Comments' heading, or a block named as the "
                                 "comments' title, is kept as the comment tail's marker")
@@ -45,6 +48,9 @@ PASS_DROP = ",".join(sorted(P.DROP_TAGS - {"-comment", "head", "title", "meta", 
 
 #: Elements the strict pass never drops for their class/id words alone.
 _HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
+#: What may stand between a heading and the element carrying its anchor id.
+_ANCHOR_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "code"})
+_ID_WORDS = lazy(r"[-_.:]+")
 #: Longer than any comments heading ("Responses to <the post's title>" included).
 COMMENTS_MARKER_CHARS = 200
 
@@ -149,6 +155,9 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                 words = cls or ident
             if not words or not _unlikely(words):
                 continue
+            if HEADING_ANCHORS and ident and not (cls and _unlikely(cls)) \
+                    and _heading_anchor(node, tag, ident):
+                continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (
                     # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a
@@ -194,6 +203,20 @@ def _comments_marker(tag: str, titled: bool, node: LexborNode, text: str) -> boo
     if len(text) > COMMENTS_MARKER_CHARS or not P.comments_heading(text):
         return False
     return heading or titled or node.css_first(_HEADING_SELECTOR) is not None
+
+
+def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
+    """Whether the id is a heading's anchor spelling the element's own text
+    (``<span id="Eich_CEO_promotion_controversy">Eich CEO promotion controversy</span>`` in an
+    ``<h3>``, ``<h2 id="social-media">``): words of the page, not the name of a part of it."""
+    parent = node
+    while parent is not None and parent.tag not in P.HEADING_TAGS:
+        if parent.tag not in _ANCHOR_INLINE:
+            return False
+        parent = parent.parent
+    if parent is None:
+        return False
+    return word_key(node.text(deep=True)) == word_key(_ID_WORDS.sub(" ", ident))
 
 
 @lru_cache(maxsize=4096)

@@ -142,3 +142,30 @@ def test_spaced_turns_white_space_alone_into_one_space_without_the_pattern():
             text = "".join(chars)
             assert spaced(text) == WS.sub(" ", text), repr(text)
     assert spaced("\n        ") == " "
+
+
+def _heading(html: str) -> str:
+    page = (f"<html><body><article><h1>Title</h1><p>{'A sentence of the story. ' * 12}</p>{html}"
+            f"<p>{'Another sentence of the story. ' * 12}</p></article></body></html>")
+    art = convert.parse(page.encode(), kind="html")
+    from convert.article import Heading
+    from convert.textutil import inline_text
+    return next(inline_text(b.children) for b in art.blocks if isinstance(b, Heading))
+
+
+def test_a_headings_own_tools_leave_it():
+    # (rule heading_tools) Sphinx's "¶", a "#" anchor before the text, MediaWiki's "[edit]",
+    # a docs site's "Edit on GitHub".
+    assert _heading("<h2>Install<a class='headerlink' href='#install'>¶</a></h2>") == "Install"
+    assert _heading("<h2 id='u'><a href='#u'>#</a> Usage</h2>") == "Usage"
+    assert _heading("<h2>Usage <span>[<a href='/w?action=edit&section=2'>edit</a>]</span></h2>") \
+        == "Usage"
+    assert _heading("<h2>Usage <a href='https://github.com/o/r/edit/main/u.md'>Edit on "
+                    "GitHub</a></h2>") == "Usage"
+
+
+def test_a_heading_that_is_a_link_or_a_hash_sign_stays():
+    assert _heading("<h2><a href='#usage'>Usage</a></h2>") == "Usage"
+    # A "#" that is not a link to an anchor is the heading's text.
+    assert _heading("<h2>C# and F#</h2>") == "C# and F#"
+    assert _heading("<h2>Step 1 <a href='/page/2'>#</a></h2>") == "Step 1 #"

@@ -69,3 +69,24 @@ def test_chrome_named_cards_go_one_by_one_and_the_wrapper_stays():
     kept = _ids(html, STRICT)
     assert {"wrap", "inner", "keep"} <= kept
     assert not any(k.startswith("c") for k in kept)
+
+
+def test_a_heading_anchor_spelling_its_text_is_not_a_chrome_name():
+    # Wikipedia's (and many doc generators') heading anchors are the heading's words: an id
+    # holding "promo" or "social" there is the heading's text, not a promo box (rule
+    # heading_anchors); the same id on an element that does not spell it still goes.
+    html = _page("<h3><span class='mw-headline' id='Eich_CEO_promotion_controversy'>Eich CEO "
+                 "promotion controversy</span></h3><h2 id='social-media'>Social media</h2>"
+                 "<div><span id='promo-box'>Buy now at half price</span></div>")
+    tree = parse(html)
+    prune(tree, STRICT)
+    text = tree.body.text()
+    assert "Eich CEO promotion controversy" in text and "Social media" in text
+    assert "half price" not in text
+
+
+def test_heading_anchors_off_prunes_the_heading_text(monkeypatch):
+    monkeypatch.setattr(prune_module, "HEADING_ANCHORS", False)
+    tree = parse(_page("<h2><span id='social-media'>Social media</span></h2>"))
+    prune(tree, STRICT)
+    assert "Social media" not in tree.body.text()

@@ -72,3 +72,18 @@ def test_a_lone_next_line_stays():
     text = article_text(parse_html(_page("<ul><li><a href='/1'>Prev</a></li>"
                                          "<li><a href='/3'>Next</a></li></ul>")))
     assert "Prev" in text and "Next" in text
+
+
+@pytest.mark.parametrize("line", ["<code>print()</code>", "<strong><code>--edit</code></strong>"])
+def test_a_line_of_code_is_never_a_toolbar(line):
+    # A docs page's paragraph naming a function or an option (rules tool_labels and
+    # boilerplate_lines read "print" and "edit" as tool labels).
+    text = article_text(parse_html(story_page(f"<p>{line}</p>")))
+    assert line.replace("<code>", "").replace("</code>", "").replace("<strong>", "").replace(
+        "</strong>", "") in text
+
+
+def test_an_edit_line_beside_a_heading_leaves():
+    text = article_text(parse_html(story_page("<h2>History</h2><p>[<a href='/w?action=edit'>"
+                                              "edit</a>]</p>" + "<p>More of the story.</p>")))
+    assert "History" in text and "edit" not in text
