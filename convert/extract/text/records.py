@@ -104,7 +104,7 @@ _NUMBER = regexcache.compile(r"\d+(?:[.,]\d+)*")
 
 
 #: Furniture that stays dropped inside a list of records.
-HARD_FURNITURE = frozenset({"separator", "button", "cookie", "copyright", "app-promo",
+HARD_FURNITURE = frozenset({"separator", "button", "back-to-top", "cookie", "copyright", "app-promo",
                             "consent", "templated", "breadcrumb"})
 
 

@@ -296,7 +296,7 @@ TABLE_GAP = 6
 #: lead-ins the classifier set aside for their length or density; other furniture there
 #: (an ad label, a teaser) stays dropped, and a line no rule names the way the comments,
 #: the footer or related links are named ends the search.
-_GAP_PASS = ("button", "teaser")
+_GAP_PASS = ("button", "back-to-top", "teaser")
 
 
 def _tables_below(units: list[Line], hi: int, end: int) -> list[tuple[int, int]]:

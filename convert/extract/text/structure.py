@@ -81,7 +81,7 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> 
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
     if u.kind or u.reason in (
-            "cookie", "copyright", "button", "separator", "clock", "app-promo", "teaser",
+            "cookie", "copyright", "button", "back-to-top", "separator", "clock", "app-promo", "teaser",
             "time-stamped-teaser"):
         return -1.0
     if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
