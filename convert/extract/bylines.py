@@ -49,8 +49,10 @@ def _alt(*words: str) -> str:
 BY_PREFIX = lazy(
     r"^\s*(?:" + _alt("by", "von", "par", "por", "di", "de", "door", "av", "przez",
                       *BY_PHRASES, "story by", "reporting by", "authors?", "autor(?:in)?",
-                      "auteur", "text", "contributors?", *FOREIGN_BY_PHRASES, *_SCRIPT_BY_WORDS)
-    + r")" + _BY_SEP, re.IGNORECASE)
+                      "auteur", "text", *FOREIGN_BY_PHRASES, *_SCRIPT_BY_WORDS)
+    + r")" + _BY_SEP
+    # "Contributors: A, B" is a label; "Contributors to Wikimedia projects" is the name.
+    + r"|^\s*contributors?\s*[:：]\s*", re.IGNORECASE)
 
 BYLINE_TEXT = lazy(
     r"^\s*(?:(?:" + _alt(BY_WORDS[0], *BY_PHRASES, *BY_WORDS[1:]) + r")\s*:?|"

@@ -18,6 +18,8 @@ from convert.extract.html.meta import clean_authors
     ("بقلم أحمد علي", "أحمد علي"),     # Arabic "bi-qalam" (by the pen of)
     ("作者：张三", "张三"),              # full-width colon, no space after it
     ("Автор: Иван Петров", "Иван Петров"),
+    ("Contributors: Ann Lee", "Ann Lee"),
+    ("Contributors to Wikimedia projects", "Contributors to Wikimedia projects"),
 ])
 def test_prefix_is_stripped_from_author_strings(raw, expected):
     assert BY_PREFIX.sub("", raw) == expected
