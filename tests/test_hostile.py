@@ -273,6 +273,36 @@ def test_title_names_stay_inside_the_folder(tmp_path, title):
     assert files[0].name.split(".")[0].lower() not in {"con", "prn", "nul", "aux"}
 
 
+# --------------------------------------------------------------------------- output paths
+
+@pytest.mark.parametrize("target", ["newdir/", "sub/inner/"])
+def test_output_path_ending_in_a_slash_is_not_written_as_a_file(tmp_path, target):
+    # pathlib drops the trailing slash: -o newdir/ wrote a file named newdir (replacing one of
+    # that name); a folder name given to -o is a usage error, and nothing is written.
+    src = tmp_path / "page.html"
+    src.write_text(page(ARTICLE_P))
+    out = run_cli("convert", str(src), "-o", target, "-t", "md", cwd=tmp_path)
+    lines = out.stderr.decode().strip().splitlines()
+    assert out.returncode == 2 and len(lines) == 1 and "use -d" in lines[0], lines
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+def test_output_path_ending_in_a_slash_of_an_existing_folder(tmp_path):
+    src = tmp_path / "page.html"
+    src.write_text(page(ARTICLE_P))
+    (tmp_path / "outdir").mkdir()
+    out = run_cli("convert", str(src), "-o", "outdir/", "-t", "md", cwd=tmp_path)
+    assert out.returncode == 1 and b"is a directory" in out.stderr
+    assert list((tmp_path / "outdir").iterdir()) == []
+
+
+def test_empty_output_path_is_a_usage_error(tmp_path):
+    src = tmp_path / "page.html"
+    src.write_text(page(ARTICLE_P))
+    out = run_cli("convert", str(src), "-o", "", "-t", "md", cwd=tmp_path)
+    assert out.returncode == 2 and b"empty output path" in out.stderr
+
+
 # --------------------------------------------------------------------------- property
 
 hypothesis = pytest.importorskip("hypothesis")
