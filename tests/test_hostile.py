@@ -10,6 +10,7 @@ import codecs
 import gzip
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -301,6 +302,35 @@ def test_empty_output_path_is_a_usage_error(tmp_path):
     src.write_text(page(ARTICLE_P))
     out = run_cli("convert", str(src), "-o", "", "-t", "md", cwd=tmp_path)
     assert out.returncode == 2 and b"empty output path" in out.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"),
+                    reason="needs FIFOs and /dev/zero")
+def test_a_batch_survives_each_unreadable_input(tmp_path):
+    # One bad input of each kind between two good pages: the good ones convert, each bad one
+    # is one line naming it, exit 1. (A FIFO nobody writes blocks on open: --timeout ends it.)
+    good = [tmp_path / "a.html", tmp_path / "b.html"]
+    for path in good:
+        path.write_text(page(ARTICLE_P))
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    (tmp_path / "folder").mkdir()
+    bad = [str(tmp_path / "folder"), str(fifo), "/dev/zero", str(tmp_path / "missing.html")]
+    if os.geteuid() != 0:  # root reads a file whatever its mode
+        locked = tmp_path / "locked.html"
+        locked.write_text(page(ARTICLE_P))
+        locked.chmod(0)
+        bad.append(str(locked))
+    outdir = tmp_path / "out"
+    out = run_cli("convert", str(good[0]), *bad, str(good[1]), "-d", str(outdir), "-t", "md",
+                  "--timeout", "3", env={"DECRUFT_MAX_INPUT_BYTES": "100000"})
+    lines = out.stderr.decode().strip().splitlines()
+    assert out.returncode == 1, lines
+    assert sorted(p.name for p in outdir.iterdir()) == ["a.md", "b.md"]
+    assert lines[-1] == f"decruft: 2 converted, {len(bad)} failed", lines
+    assert len(lines) == len(bad) + 1 and "Traceback" not in out.stderr.decode()
+    for path, line in zip(bad, lines):
+        assert line.startswith(f"decruft: {path}: "), (path, line)
 
 
 # --------------------------------------------------------------------------- property
