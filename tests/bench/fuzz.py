@@ -236,13 +236,16 @@ def m_span_bomb(rng, data, kind):
     return _in_body(rng, data, f"<table>{rows}</table>", kind)
 
 
-_SCHEMES = (f"javascript:{MARK}()", f"JaVaScRiPt:{MARK}()", f"jav&#x09;ascript:{MARK}()",
-            f"java\x00script:{MARK}()", f"&#106;avascript:{MARK}()", f" \tjavascript:{MARK}()",
-            f"javascript&colon;{MARK}()", f"vbscript:{MARK}", f"data:text/html,<script>{MARK}",
-            f"data:text/html;base64,PHNjcmlwdD4=", f"data:image/svg+xml,<svg onload={MARK}>",
-            f"\u200bjavascript:{MARK}()", f"java&#x0A;script:{MARK}()", f"&#x6a;avascript:{MARK}",
-            f"java&Tab;script:{MARK}()", f"javascript&#58;{MARK}()", f"\x01javascript:{MARK}",
-            f"%6Aavascript:{MARK}")
+# Script URLs, plain and disguised (the marker stays out of them: a disguise no browser reads
+# as a scheme, "%6Aavascript:", is a relative URL that may be kept; what must not happen is a
+# live script scheme in an output, which the URL checks look for).
+_SCHEMES = ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "jav&#x09;ascript:alert(1)",
+            "java\x00script:alert(1)", "&#106;avascript:alert(1)", " \tjavascript:alert(1)",
+            "javascript&colon;alert(1)", "vbscript:alert(1)", "data:text/html,<script>alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=", "data:image/svg+xml,<svg onload=alert(1)>",
+            "\u200bjavascript:alert(1)", "java&#x0A;script:alert(1)", "&#x6a;avascript:alert(1)",
+            "java&Tab;script:alert(1)", "javascript&#58;alert(1)", "\x01javascript:alert(1)",
+            "%6Aavascript:alert(1)")
 
 
 def m_base_js(rng, data, kind):
