@@ -6,23 +6,27 @@ Seed pages are a few built-in pages (an HTML article, a page of links, images, a
 code, and a text dump) and, with ``--corpus``, *tune* pages of the shared corpus (HTML pages
 and their ``.txt`` dumps; check pages are never read). Each case is one seed page and one
 mutation, both drawn from a random generator seeded by ``--seed`` and the case number, so
-``--seed 7 --only 123`` replays case 123 of a run exactly. The mutations: truncation at a
-random byte, random byte flips, NUL bytes, invalid and overlong UTF-8, UTF-16 with and without
-a BOM, a declared charset that is not the actual one, giant attributes, 10^5 entities, deep
-nesting of inline tags, table spans of 10^6, hostile JSON-LD (nested past the recursion limit, huge, script URLs
-and markup in its fields), ``<base href="javascript:...">``, ``<svg>`` and
-``<math>`` carrying scripts, ``srcset``/``poster``/``formaction``/``href`` with ``javascript:``,
-``data:`` and obfuscated schemes (``jav&#x09;ascript:``, ``java\\0script:``), text that breaks
-Markdown (backticks, ``[x](javascript:..)`` as literal text, tags and comments as text), bidi
-overrides and zero-width characters, lone surrogates in text dumps, CRLF and CR-only dumps and
-a dump that is one 5 MB line.
+``--seed 7 --only 123`` replays case 123 of a run exactly (with the same version of this
+file: the plan depends on the list of mutations). The mutations: truncation at a random
+byte, random byte flips, NUL bytes, invalid and overlong UTF-8, UTF-16 with and without a
+BOM, a declared charset that is not the actual one, giant attributes, 10^5 entities, deep
+nesting of inline tags, table spans of 10^6, hostile JSON-LD (nested past the recursion
+limit, huge, script URLs and markup in its fields), ``<base href="javascript:...">``,
+``<svg>`` and ``<math>`` carrying scripts, ``srcset``/``poster``/``formaction``/``href``
+with ``javascript:``, ``data:`` and obfuscated schemes (``jav&#x09;ascript:``,
+``java\\0script:``), text that breaks Markdown (backticks, ``[x](javascript:..)`` as literal
+text, tags and comments as text), bidi overrides and zero-width characters, lone surrogates
+in text dumps, CRLF and CR-only dumps, a dump that is one 5 MB line, and two or three of the
+cheap ones at once.
 
 Each case runs ``convert.parse`` then ``convert.render`` to md, txt, json, docx and epub in a
 worker process (cases go to the workers in chunks; a case over ``--timeout`` seconds, 20 by
 default, is reported as a hang, its worker killed and the chunk resumed after it). Reported:
 
-* ``exception``: anything but :class:`convert.errors.DecruftError` out of ``parse``, anything at
-  all out of ``render`` (the article was accepted), a worker that died;
+* ``exception``: anything but :class:`convert.errors.DecruftError` out of ``parse`` (or a
+  ``DecruftError`` that wraps an unexpected exception of decruft's own reader: "plugin
+  'readers' failed"), anything at all out of ``render`` (the article was accepted), a worker
+  that died;
 * ``hang``: a case over the timeout;
 * ``leak``: in md, a raw HTML token (markdown-it's ``html_inline``/``html_block``: a tag that
   a Markdown viewer would render) or a link/image target with a live script scheme

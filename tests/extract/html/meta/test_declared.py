@@ -25,9 +25,9 @@ def test_json_nested_past_the_recursion_limit_is_no_declaration():
 
 
 def test_a_page_with_a_deeply_nested_json_ld_script_still_converts():
-    # Found while fuzzing (now tests.bench.fuzz's json-ld mutation): json.loads raised RecursionError and the whole page failed
-    # ("plugin 'readers' failed in reader 'html'"). The bad script is skipped; a good one
-    # beside it is still read.
+    # Found while fuzzing (now tests.bench.fuzz's json-ld mutation): json.loads raised
+    # RecursionError and the whole page failed ("plugin 'readers' failed in reader 'html'").
+    # The bad script is skipped; a good one beside it is still read.
     bomb = '<script type="application/ld+json">' + "[" * 50_000 + "]" * 50_000 + "</script>"
     article = convert.parse(_page(bomb + _LD), kind="html")
     assert "council met on Tuesday" in convert.render(article, "txt").decode("utf-8")
