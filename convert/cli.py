@@ -8,6 +8,7 @@ tracebacks and the extractor's explanation).
 import errno
 import json
 import logging
+import os
 import signal
 import sys
 from enum import Enum
@@ -65,9 +66,9 @@ def convert(
     to: Annotated[Optional[str], typer.Option(
         "-t", "--to", help="Output format (see 'decruft formats'); default: from -o's "
         "extension, else md.", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Optional[str], typer.Option(
         "-o", "--output", help="Output file ('-' = stdout). Several inputs with -o make one "
-        "bundled document.", show_default=False)] = None,
+        "bundled document.", show_default=False, metavar="<path>")] = None,
     output_dir: Annotated[Optional[Path], typer.Option(
         "-d", "--output-dir", help="Write one file per input into this folder.",
         show_default=False)] = None,
@@ -151,7 +152,8 @@ def convert(
     except (ValueError, OverflowError):
         raise _usage(f"--max-memory expects a size like 800M or 2G, got {max_memory!r}")
     request = Request(
-        inputs=list(inputs or ()), to=to, output=output, output_dir=output_dir, kind=from_,
+        inputs=list(inputs or ()), to=to, output=_output_file(output), output_dir=output_dir,
+        kind=from_,
         filters=tuple(filters or ()), front_matter=front_matter, bundle=bundle, title=title,
         images=not no_images, fetch_images=fetch_images, embed_images=embed_images,
         extra=extra, base_url=base_url, recursive=recursive,
@@ -164,6 +166,20 @@ def convert(
     except KeyboardInterrupt as exc:  # typer would turn it into a silent exit 130
         code = _interrupted(exc)
     raise typer.Exit(code)
+
+
+def _output_file(output: str | None) -> Path | None:
+    """``-o``'s path. Taken as a string, not a ``Path``: ``Path("out/")`` is ``Path("out")``,
+    so ``-o out/`` (a folder meant, not there yet) wrote a *file* named ``out`` (and replaced
+    one of that name) without a word, and ``-o ''`` was the current folder."""
+    if output is None or output == "-":
+        return None if output is None else Path(output)
+    if not output:
+        raise _usage("-o: an empty output path")
+    if output.endswith(tuple(s for s in (os.sep, os.altsep) if s)) and not os.path.isdir(output):
+        raise _usage(f"{output}: -o names a file, and this is a folder name (ending in "
+                     f"{output[-1]!r}): to write one file per input into a folder, use -d")
+    return Path(output)
 
 
 def parse_size(text: str) -> int:

@@ -10,6 +10,7 @@ import codecs
 import gzip
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -271,6 +272,65 @@ def test_title_names_stay_inside_the_folder(tmp_path, title):
     assert len(files) == 1 and files[0].parent == outdir
     assert 0 < len(files[0].name) <= 100 and "/" not in files[0].name
     assert files[0].name.split(".")[0].lower() not in {"con", "prn", "nul", "aux"}
+
+
+# --------------------------------------------------------------------------- output paths
+
+@pytest.mark.parametrize("target", ["newdir/", "sub/inner/"])
+def test_output_path_ending_in_a_slash_is_not_written_as_a_file(tmp_path, target):
+    # pathlib drops the trailing slash: -o newdir/ wrote a file named newdir (replacing one of
+    # that name); a folder name given to -o is a usage error, and nothing is written.
+    src = tmp_path / "page.html"
+    src.write_text(page(ARTICLE_P))
+    out = run_cli("convert", str(src), "-o", target, "-t", "md", cwd=tmp_path)
+    lines = out.stderr.decode().strip().splitlines()
+    assert out.returncode == 2 and len(lines) == 1 and "use -d" in lines[0], lines
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+def test_output_path_ending_in_a_slash_of_an_existing_folder(tmp_path):
+    src = tmp_path / "page.html"
+    src.write_text(page(ARTICLE_P))
+    (tmp_path / "outdir").mkdir()
+    out = run_cli("convert", str(src), "-o", "outdir/", "-t", "md", cwd=tmp_path)
+    assert out.returncode == 1 and b"is a directory" in out.stderr
+    assert list((tmp_path / "outdir").iterdir()) == []
+
+
+def test_empty_output_path_is_a_usage_error(tmp_path):
+    src = tmp_path / "page.html"
+    src.write_text(page(ARTICLE_P))
+    out = run_cli("convert", str(src), "-o", "", "-t", "md", cwd=tmp_path)
+    assert out.returncode == 2 and b"empty output path" in out.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"),
+                    reason="needs FIFOs and /dev/zero")
+def test_a_batch_survives_each_unreadable_input(tmp_path):
+    # One bad input of each kind between two good pages: the good ones convert, each bad one
+    # is one line naming it, exit 1. (A FIFO nobody writes blocks on open: --timeout ends it.)
+    good = [tmp_path / "a.html", tmp_path / "b.html"]
+    for path in good:
+        path.write_text(page(ARTICLE_P))
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    (tmp_path / "folder").mkdir()
+    bad = [str(tmp_path / "folder"), str(fifo), "/dev/zero", str(tmp_path / "missing.html")]
+    if os.geteuid() != 0:  # root reads a file whatever its mode
+        locked = tmp_path / "locked.html"
+        locked.write_text(page(ARTICLE_P))
+        locked.chmod(0)
+        bad.append(str(locked))
+    outdir = tmp_path / "out"
+    out = run_cli("convert", str(good[0]), *bad, str(good[1]), "-d", str(outdir), "-t", "md",
+                  "--timeout", "3", env={"DECRUFT_MAX_INPUT_BYTES": "100000"})
+    lines = out.stderr.decode().strip().splitlines()
+    assert out.returncode == 1, lines
+    assert sorted(p.name for p in outdir.iterdir()) == ["a.md", "b.md"]
+    assert lines[-1] == f"decruft: 2 converted, {len(bad)} failed", lines
+    assert len(lines) == len(bad) + 1 and "Traceback" not in out.stderr.decode()
+    for path, line in zip(bad, lines):
+        assert line.startswith(f"decruft: {path}: "), (path, line)
 
 
 # --------------------------------------------------------------------------- property

@@ -51,8 +51,18 @@ _SCORED_BYTES = 16384
 _TRUSTED_BYTES = 400
 
 
+# Python codecs that are no charset a page can be in: UTF-7 (which WHATWG forbids: it turns
+# ASCII such as "+ADw-script+AD4-" into markup, and its base64 runs decode to lone surrogates,
+# which failed the page later: UnicodeEncodeError, "plugin 'readers' failed"), the escape
+# codecs (``\ud800`` in the text becomes a lone surrogate), and the domain-name ones. A page
+# declaring one of them is decoded as if it declared nothing.
+_NOT_CHARSETS = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna",
+                           "undefined"})
+
+
 def normalize_label(label: str | None) -> str | None:
-    """Map an encoding label to a Python codec name, or ``None`` if Python does not know it."""
+    """Map an encoding label to a Python codec name, or ``None`` if Python does not know it
+    (or knows it as no charset of a page, see ``_NOT_CHARSETS``)."""
     if not label:
         return None
     name = label.strip().strip("\"'").lower()
@@ -60,6 +70,8 @@ def normalize_label(label: str | None) -> str | None:
     try:
         codec = codecs.lookup(name).name
     except LookupError:
+        return None
+    if codec in _NOT_CHARSETS:
         return None
     # A page cannot really be in UTF-16 if its meta tag was readable as ASCII.
     return "utf-8" if codec.startswith("utf-16") or codec.startswith("utf-32") else codec

@@ -81,37 +81,27 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str],
     caption = _inner(conv, caption_el, set(parent_tags) | {"table"}) if caption_el else ""
     # Spans become empty cells. The width is the largest number of real (or rowspan-covered)
     # cells in a row, so a colspan bomb cannot blow a one-cell table up to 1000 columns.
-    # Each row is laid out as it is read: only the cells' Markdown is kept.
-    grid: list[list[str | None]] = []  # None marks a colspan filler
-    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    # Each row's cells are converted as the row is read: only their Markdown is kept.
+    rows: list[list[tuple[str, int, int]]] = []
     head_rows = 0
     first_all_th = False  # whether the first row's cells are all <th>
+    cells_in = 0
     for in_head, tr in rows_in:
         cells = children(tr, ("td", "th"))
-        if not grid:
+        if not rows:
             first_all_th = all(c.name == "th" for c in cells)
         head_rows += in_head
-        line: list[str | None] = []
-        queue = collections.deque(cells)
-        far = max(pending, default=-1)  # the last column pending holds (no key goes in a row)
-        while queue or far >= len(line):
-            col = len(line)
-            if pending.get(col, 0) > 0:
-                pending[col] -= 1
-                line.append("")
-                continue
-            if not queue:
-                break
-            cell = queue.popleft()
-            text = _inner(conv, cell, tags).replace("\n", " ")
-            colspan, rowspan = _span(cell.get("colspan")), _span(cell.get("rowspan"))
-            line.extend([text] + [None] * (colspan - 1))
-            if rowspan > 1:
-                for k in range(colspan):
-                    pending[col + k] = rowspan - 1
-                far = max(far, col + colspan - 1)
-        pending = {c: n for c, n in pending.items() if n > 0}
-        grid.append(line)
+        rows.append([(_inner(conv, cell, tags).replace("\n", " "), _span(cell.get("colspan")),
+                      _span(cell.get("rowspan"))) for cell in cells])
+        cells_in += len(cells)
+    # Row spans of wide cells stack: 200 rows of one cell spanning 1000 columns and 1000 rows
+    # pushed each row 1000 columns past the one above, a 200 x 200,000 grid (121 MB of
+    # Markdown from 80 KB, 40 s). A table whose spans would lay it out in more cells than
+    # GRID_BUDGET (or GRID_FACTOR times its own cells) is written without its spans: every
+    # cell kept, only the alignment lost. No real table comes near the bound.
+    budget = max(GRID_BUDGET, GRID_FACTOR * cells_in)
+    grid = _layout(rows, budget, spans=True) or _layout(rows, budget, spans=False) or []
+    rows.clear()
     width = max((sum(c is not None for c in r) for r in grid), default=0) or 1
 
     def fmt(cells: list[str]) -> str:
@@ -135,6 +125,50 @@ def gfm_table(conv: Any, table: Any, parent_tags: set[str],
     out.extend(body)
     table_md = "\n".join(out)
     return f"\n\n{caption}\n\n{table_md}\n\n" if caption else f"\n\n{table_md}\n\n"
+
+
+#: The most cells a pipe table's spans may lay it out in (see :func:`gfm_table`): this many,
+#: or this factor times the table's own cells, whichever is more.
+GRID_BUDGET = 100_000
+GRID_FACTOR = 50
+
+
+def _layout(rows: list[list[tuple[str, int, int]]], budget: int,
+            spans: bool) -> list[list[str | None]] | None:
+    """The rows' cells on a grid, spans expanded into empty cells (``None`` marks a colspan
+    filler, ``""`` a cell a rowspan above covers); ``None`` when the grid would hold more than
+    ``budget`` cells. Without ``spans`` each cell takes one place."""
+    grid: list[list[str | None]] = []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    used = 0
+    for cells in rows:
+        line: list[str | None] = []
+        queue = collections.deque(cells)
+        far = max(pending, default=-1)  # the last column pending holds (no key goes in a row)
+        while queue or far >= len(line):
+            col = len(line)
+            if used + col > budget:
+                return None
+            if pending.get(col, 0) > 0:
+                pending[col] -= 1
+                line.append("")
+                continue
+            if not queue:
+                break
+            text, colspan, rowspan = queue.popleft()
+            if not spans:
+                colspan = rowspan = 1
+            line.extend([text] + [None] * (colspan - 1))
+            if rowspan > 1:
+                for k in range(colspan):
+                    pending[col + k] = rowspan - 1
+                far = max(far, col + colspan - 1)
+        if used + len(line) > budget:
+            return None
+        pending = {c: n for c, n in pending.items() if n > 0}
+        used += len(line)
+        grid.append(line)
+    return grid
 
 
 def _inner(conv: Any, el: Any, tags: set[str]) -> str:

@@ -72,3 +72,19 @@ def test_reading_score_prefers_words_of_one_language():
     assert reading_score("crème brûlée") > reading_score("crčme brűlée")
     assert reading_score("café") > reading_score("cafŽ")  # case break inside a word
     assert reading_score("café") > reading_score("cafй")  # script change inside a word
+
+
+@pytest.mark.parametrize("label", ["utf-7", "UTF-7", "unicode_escape", "raw-unicode-escape",
+                                   "punycode", "idna"])
+def test_codecs_that_are_no_page_charset_are_not_honoured(label):
+    # Found by tests.bench.fuzz (charset-lie): a page declaring UTF-7 was decoded as UTF-7,
+    # whose base64 runs ("+2D3fFA-") decode to lone surrogates, and the page failed whole
+    # (UnicodeEncodeError). WHATWG forbids UTF-7: "+ADw-b+AD4-" must stay text, not a tag.
+    body = ("<p>The council met on Tuesday +ADw-b+AD4-bold+ADw-/b+AD4- and +2D3fFA- agreed "
+            "to publish its report on the new budget for the river bridge.</p>")
+    data = (f"<html><head><meta charset='{label}'><title>Budget</title></head><body><article>"
+            f"<h1>Budget</h1>{body * 3}</article></body></html>").encode("ascii")
+    text, encoding = decode(data, markup=True)
+    assert encoding == "utf-8" and "+ADw-b+AD4-" in text
+    article = convert.parse(data, kind="html")
+    assert "+ADw-b+AD4-bold" in article_text(article)

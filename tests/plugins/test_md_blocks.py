@@ -47,6 +47,21 @@ def test_spans_become_empty_cells_within_the_real_width():
     assert md([cell("x", colspan=1000)]) == "|  |\n| --- |\n| x |"
 
 
+def test_stacked_row_spans_of_wide_cells_are_not_a_grid_bomb(monkeypatch):
+    # Found by tests.bench.fuzz (span-bomb): each row's cell spanning 1000 columns and 1000
+    # rows pushed the next row 1000 columns right; 200 such rows were 121 MB of Markdown.
+    # Over the budget the table is written without its spans: every cell, in order.
+    monkeypatch.setattr(_md_blocks, "GRID_BUDGET", 1000)
+    rows = [[cell(f"c{i}", colspan=1000, rowspan=1000), cell(f"x{i}")] for i in range(20)]
+    out = md(*rows)
+    assert len(out) < 2000
+    lines = out.splitlines()
+    assert lines[2] == "| c0 | x0 |" and lines[-1] == "| c19 | x19 |" and len(lines) == 22
+    # Under the budget, spans are laid out as before.
+    assert md([cell("a", colspan=2, rowspan=2), cell("b")], [cell("c")]) == (
+        "|  |  |  |\n| --- | --- | --- |\n| a |  | b |\n|  |  | c |")
+
+
 def test_header_row_from_thead_or_a_first_row_of_th():
     head = [cell("H1", header=True), cell("H2", header=True)]
     assert md([cell("a"), cell("b")], head=[head]) == "| H1 | H2 |\n| --- | --- |\n| a | b |"

@@ -28,15 +28,21 @@ _ARTICLE_FAMILY = _ARTICLE_TYPES.index("medicalwebpage")
 # --------------------------------------------------------------------------- JSON-LD
 
 def _json_loads(text: str) -> Any:
+    """The JSON of a JSON-LD script, or ``None`` when it is not JSON. Arrays or objects nested
+    past the interpreter's recursion limit (a thousand ``[``) make ``json.loads`` raise
+    ``RecursionError``, not ``ValueError``: such a script is no declaration either, and the
+    page is read without it (it failed whole, "plugin 'readers' failed")."""
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     text = text.removeprefix("<![CDATA[").removesuffix("]]>").strip()
     try:
         return json.loads(text)
+    except RecursionError:
+        return None
     except ValueError:
         try:
             return json.loads(re.sub(r"[\x00-\x1f]", " ", text))
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
 
