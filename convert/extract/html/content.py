@@ -320,15 +320,31 @@ def _body_title_chars(tree: LexborHTMLParser) -> int:
     return sum(text_len(t) for t in body.css("title"))
 
 
-def find_content(html: str, page: LexborHTMLParser | None = None, keep_page: bool = True
-                 ) -> tuple[LexborHTMLParser, Content | None]:
+def page_for_readers(html: str) -> LexborHTMLParser:
+    """A new parse of ``html`` as :func:`find_content` leaves the caller's parse of it with
+    ``keep_page=True`` (for a reader after the cascade, when the caller did not keep it):
+    without never-content elements and the head, unless ``<noscript>`` markup is parsed as
+    the page (then as it was)."""
+    page = parse(html)
+    if _unwrap_noscript(html, page)[1]:
+        return page
+    strip_elements(page, _PASS_DROP_NAMES)
+    strip(page, _HEAD_SELECTOR)
+    return page
+
+
+def find_content(html: str, page: LexborHTMLParser | None = None, keep_page: bool = True,
+                 consume_page: bool = False) -> tuple[LexborHTMLParser, Content | None]:
     """Run the cascade; return the tree the winning nodes live in and the winner.
 
     ``page`` is the caller's parse of ``html`` (parsed here when not given): the passes work
     on copies of it, and it is left without never-content elements and the head, as the
     page-level readers after the cascade want it (unless ``<noscript>`` markup had to be
-    parsed as the page: then it is left as it was). ``keep_page=False``: no reader wants it
-    after the cascade (the caller drops it), so its head is not stripped."""
+    parsed as the page: then it is left as it was; :func:`page_for_readers` parses it so
+    again). ``keep_page=False``: no reader wants it after the cascade (the caller drops it),
+    so its head is not stripped. ``consume_page`` (with ``keep_page=False``, for a huge
+    page; ``page`` must be a parse of ``html`` as it is): the first pass works on ``page``
+    itself, the later ones on new parses of ``html`` (see :func:`.dom.copier`)."""
     if page is None:
         page = parse(html)
     html, changed = _unwrap_noscript(html, page)
@@ -338,7 +354,8 @@ def find_content(html: str, page: LexborHTMLParser | None = None, keep_page: boo
     # forms' controls): strip them once here and give each pass a copy of what is left
     # (a copy costs about half a parse, and copies the smaller tree).
     strip_elements(page, _PASS_DROP_NAMES)
-    copy = copier(page, html, _strip_for_passes)
+    copy = copier(page, html, _strip_for_passes,
+                  consume=consume_page and not keep_page and record.current() is None)
     # (every copy's body holds what the page's does: its length is measured once here)
     body_chars = visible_text_len(page)
     page_len = body_chars - _body_title_chars(page)

@@ -22,16 +22,24 @@ def parse(markup: str | bytes) -> LexborHTMLParser:
     return LexborHTMLParser(markup.encode("utf-8") if isinstance(markup, str) else markup)
 
 
-def copier(tree: LexborHTMLParser, markup: str, prepare=None):  # noqa: ANN001
+def copier(tree: LexborHTMLParser, markup: str, prepare=None,  # noqa: ANN001
+           consume: bool = False):
     """A function giving fresh copies of ``tree`` (a parse of ``markup`` that ``prepare``, if
     given, has since modified) for passes that modify their tree: clones, which cost about
     half a parse; a new parse, then ``prepare``, where lexbor cannot clone the document (it
     fails on some doctypes, ``<!DOCTYPE html SYSTEM "HTML">``). A clone drops what
     ``<template>`` elements hold and lowercases the tag names of SVG and MathML elements:
-    whoever copies a tree that has them must have stripped them first."""
+    whoever copies a tree that has them must have stripped them first.
+
+    ``consume``: the caller never reads ``tree`` again, so the first copy is ``tree`` itself
+    and the later ones new parses (a clone of a tree a pass has modified would not be a
+    copy): on a huge page one tree alive instead of two, for a parse per later copy."""
 
     def copy() -> LexborHTMLParser:
-        nonlocal cloneable
+        nonlocal cloneable, unused
+        if unused:
+            unused = False
+            return tree
         if cloneable:
             try:
                 return tree.clone()
@@ -42,11 +50,14 @@ def copier(tree: LexborHTMLParser, markup: str, prepare=None):  # noqa: ANN001
             prepare(fresh)
         return fresh
 
-    cloneable = True
+    cloneable = not consume
+    unused = consume
     return copy
 
 
-#: Markup of at least this many bytes makes a tree worth giving back to the system when freed.
+#: Markup of at least this many bytes makes a tree worth giving back to the system when freed,
+#: and worth parsing again rather than keeping alive while another is (see
+#: :func:`.pipeline.parse_html`): below it a tree is a few MB and a parse costs more than it saves.
 RELEASE_MIN_BYTES = 4_000_000
 
 

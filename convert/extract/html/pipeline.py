@@ -34,6 +34,7 @@ from convert.extract.assess.html_signals import cascade_signals, html_signals
 from convert.extract.assess.structure_signals import elements as structure_elements
 from convert.extract.decode import decode
 from .builder import Builder
+from . import dom
 from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .hints import hits
@@ -116,6 +117,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # The page is parsed once: the cascade's passes work on copies of this tree.
     markup = utf8_markup(data, decoded, text, encoding)
     head_tree = parse(markup)
+    revealed = False
     # (the markup's UTF-8 bytes hold the ASCII marker wherever the text does; the byte
     # pattern finds it faster than two substring searches of the text)
     if STREAMED_PAGES and _STREAMED_MARK.search(markup) and head_tree.body is not None \
@@ -124,6 +126,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         # has its later sections in these segments, at the end of the body and hidden. (The
         # cascade reads the markup and this tree both: they must agree.)
         text = head_tree.html or text
+        revealed = True
     # (the elements the metadata and <base href> are read from, found in one walk)
     elements = page_elements(head_tree)
     base = _base_url(head_tree, page_url, elements["base"])
@@ -139,9 +142,15 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # Each tree is freed once nothing reads it (a huge page's two trees and blocks are its
     # peak): the page's after the cascade, the winner's once its blocks are built (the
     # verdict's measures taken; no loop variable left holding a node), unless a profile reads it.
+    # A huge page's parse (of the text as it is: a page whose stream was revealed is not)
+    # is not kept beside another tree at all: the cascade's first pass works on it, and a
+    # profile reads a new parse, made once the winner's tree is freed (a parse costs less
+    # than the memory of a second tree of millions of nodes; on small pages it would not).
     profiling = profiles.reads_page(signals)
-    tree, found = content_mod.find_content(text, head_tree, keep_page=profiling)
-    if not profiling:
+    rebuild = len(markup) >= dom.RELEASE_MIN_BYTES and not revealed
+    keep = profiling and not rebuild
+    tree, found = content_mod.find_content(text, head_tree, keep_page=keep, consume_page=rebuild)
+    if not keep:
         del head_tree
         release_heap(len(markup))
     builder = Builder(base)
@@ -156,8 +165,11 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # a grid of cards) is extracted by its type's profile, which sees what the cascade found.
     profiled = None
     if profiling:
-        profiled = profiles.extract(head_tree, signals, builder, blocks, text, found)
-        del head_tree
+        page = head_tree if keep else content_mod.page_for_readers(text)
+        if keep:
+            del head_tree
+        profiled = profiles.extract(page, signals, builder, blocks, text, found)
+        del page
         release_heap(len(markup))
     generic, generic_cascade = blocks, cascade
     if profiled is not None:

@@ -103,3 +103,72 @@ def test_release_heap_is_a_no_op_for_small_pages_and_safe_for_large(monkeypatch)
     # the real call (glibc's malloc_trim, or nothing elsewhere) runs without error
     monkeypatch.setattr(dom, "_trim", None)
     dom.release_heap(dom.RELEASE_MIN_BYTES)
+
+
+# A listing-like page with a <noscript> and a head (synthetic): what the readers' page drops.
+LISTING = ("<html><head><title>Parks</title><style>p{}</style></head><body><script>x()</script>"
+           "<ul>" + "".join(f"<li><a href='/p{i}'>Park {i}</a> <span>({i})</span></li>"
+                            for i in range(8)) + "</ul>" + ARTICLE.split("<body>")[1])
+
+
+def test_a_consuming_copier_gives_the_tree_first_then_new_parses():
+    tree = dom.parse(ARTICLE)
+    copy = dom.copier(tree, ARTICLE, consume=True)
+    first, second = copy(), copy()
+    assert first is tree
+    assert second is not tree and second.html == dom.parse(ARTICLE).html
+    plain = dom.copier(tree, ARTICLE)()
+    assert plain is not tree
+
+
+def test_page_for_readers_is_the_page_find_content_leaves_its_caller():
+    for html in (ARTICLE, LISTING):
+        kept = dom.parse(html)
+        content.find_content(html, kept)
+        assert content.page_for_readers(html).html == kept.html
+
+
+def test_a_consumed_page_finds_the_same_content():
+    _, plain = content.find_content(ARTICLE, dom.parse(ARTICLE), keep_page=False)
+    page = dom.parse(ARTICLE)
+    tree, consumed = content.find_content(ARTICLE, page, keep_page=False, consume_page=True)
+    assert tree is page  # the first pass won, on the page itself
+    assert [n.html for n in consumed.nodes] == [n.html for n in plain.nodes]
+    # a page kept for the readers is never consumed
+    page = dom.parse(ARTICLE)
+    tree, _ = content.find_content(ARTICLE, page, keep_page=True, consume_page=True)
+    assert tree is not page
+
+
+def test_a_huge_page_keeps_one_tree_alive_and_gives_a_profile_a_new_parse(monkeypatch):
+    # (every page is huge here) the cascade's first pass works on the page's parse, the blocks
+    # are built with only the winner's tree alive, and the profile reads a new parse made
+    # once that tree is freed: never two trees at once, and the same article.
+    monkeypatch.setattr(profiles, "reads_page", lambda signals: True)
+    plain = parse_html(ARTICLE.encode())
+    monkeypatch.setattr(dom, "RELEASE_MIN_BYTES", 0)
+    baseline = _live_trees()
+    at_cascade: list[int] = []
+    at_build: list[int] = []
+    at_profile: list[int] = []
+    headless: list[bool] = []
+    _spy(monkeypatch, content, "extract_pass", at_cascade)
+    _spy(monkeypatch, pipeline.Builder, "blocks_of", at_build)
+    real = profiles.extract
+
+    def spy(tree, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        at_profile.append(_live_trees())
+        headless.append(tree.head is None or tree.head.css_first("title") is None)
+        return real(tree, *args, **kwargs)
+
+    monkeypatch.setattr(profiles, "extract", spy)
+    huge = parse_html(ARTICLE.encode())
+    assert huge == plain
+    assert set(at_cascade) == {baseline + 1}
+    assert at_build and set(at_build) == {baseline + 1}
+    assert at_profile == [baseline + 1]
+    assert headless == [True]  # the page as find_content leaves it for the readers
+    # a profile reading the winner has it and the new parse
+    monkeypatch.setattr(profiles, "reads_winner", lambda signals: True)
+    assert parse_html(ARTICLE.encode()) == plain
+    assert at_profile == [baseline + 1, baseline + 2]
