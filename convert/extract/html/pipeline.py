@@ -43,6 +43,7 @@ from .tails import cut_related_tail, drop_author_box, drop_teaser_cards, drop_tr
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
 from .streamed import reveal_streamed
+from .disclosures import DISCLOSURES, open_disclosures
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
     LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS,
@@ -127,6 +128,10 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         # cascade reads the markup and this tree both: they must agree.)
         text = head_tree.html or text
         revealed = True
+    if DISCLOSURES and (b"aria-controls" in markup or b"data-bs-target" in markup
+                        or b"data-target" in markup) and head_tree.body is not None \
+            and open_disclosures(head_tree.body):
+        text, revealed = head_tree.html or text, True  # (as a streamed page's, the same way)
     # (the elements the metadata and <base href> are read from, found in one walk)
     elements = page_elements(head_tree)
     base = _base_url(head_tree, page_url, elements["base"])
