@@ -9,7 +9,8 @@ Steps (each in its own module):
 4. :mod:`.builder` builds AST blocks from the winning nodes;
 5. :mod:`.profiles`: on a forum, listing, collection, product, service or documentation page
    (the page-type classifier's verdict), that type's profile may replace them;
-6. here: drop the headline repeated in the body, duplicated paragraphs and boilerplate lines.
+6. :mod:`.tidy`: drop the headline repeated in the body, duplicated paragraphs and boilerplate
+   lines; here, the standfirst and the byline that the metadata holds.
 
 ``logging.getLogger("convert.extract")`` at DEBUG explains the content decision.
 """
@@ -21,11 +22,10 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from convert.article import (Article, Block, Div, Figure, Heading, Image, List, Meta,
-                       Paragraph, Quote, Source, Text)
+from convert.article import Article, Block, Figure, Heading, Image, Meta, Paragraph, Source, Text
 from convert.errors import InputError
 from convert.textutil import clean_text, inline_text, squash
-from . import content as content_mod, meta as metadata_mod, patterns as P, profiles
+from . import content as content_mod, meta as metadata_mod, profiles
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.bylines import BYLINE_START
@@ -37,18 +37,13 @@ from .builder import Builder
 from . import dom
 from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
-from .hints import hits
-from .inlines import holds_code
+from .tidy import dropped, tidy_blocks
 from .tails import cut_related_tail, drop_author_box, drop_teaser_cards, drop_trailing_notes
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
 from .streamed import reveal_streamed
 from .disclosures import DISCLOSURES, open_disclosures
-from .thresholds import (
-    BOILERPLATE_MAX_CHARS, BYLINE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS,
-    LIST_DUPLICATE_MIN_CHARS, MIN_PROSE_WORDS, NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS,
-    SUBTITLE_LOOKAHEAD, WORD_KEY_MAX_CHARS,
-)
+from .thresholds import BYLINE_MAX_CHARS, MIN_PROSE_WORDS, SUBTITLE_LOOKAHEAD
 from convert.safety import kept_url
 from convert.extract.lazyre import lazy
 
@@ -64,26 +59,10 @@ HEADLINE_INSERT = rule("headline_insert", "the page's headline is put above a bo
 DROP_SUBTITLE = rule("drop_subtitle", "the standfirst (Meta.subtitle) leaves the body")
 DROP_BYLINE = rule("drop_byline", "the byline line naming an author leaves the body")
 MIN_PROSE = rule("min_prose", "a body of a few words, mostly links, is no article")
-BLOG_NAME_HEADING = rule("blog_name_heading", "the <h1> naming the blog, above a post whose "
-                         "own heading is the title, is the site's name: dropped like the title")
-ABOVE_HEADLINE = rule("above_headline", "the short lines above the post's own headline at the "
-                      "top of the body (a blog's tagline, a kicker) are the page's header")
-#: At most this many lines, each of at most this many words, above the headline.
-ABOVE_HEADLINE_MAX_BLOCKS = 3
-ABOVE_HEADLINE_MAX_WORDS = 15
-HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
-DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeating the block "
-                            "before is dropped")
-BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share this, "
-                         "Advertisement) are dropped")
-READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
-CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
 STREAMED_PAGES = rule("streamed_pages", "on every page the hidden segments a streaming server "
                       "render sends late (React's <div hidden id=\"S:1a\">) are put in their "
                       "placeholders before anything reads the page")
-BROWSER_NOTICES = rule("browser_notices", "a notice about the reader's browser or plugins ('best "
-                       "viewed in an up-to-date browser', 'Get the Flash Player') scores "
-                       "nothing and is dropped")
+
 
 
 def parse_html(data: bytes | str, *, location: str | None = None, base_url: str | None = None,
@@ -182,13 +161,13 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         cascade, blocks = cascade_signals(found, fields), profiled.blocks
     if cascade is None:
         raise InputError("no article content found")
-    blocks = _tidy(blocks, fields.get("title"), fields.get("blog_name"),
+    blocks = tidy_blocks(blocks, fields.get("title"), fields.get("blog_name"),
                    fields.get("title_heading"))
     if profiled is not None and generic_cascade is not None and _too_little(blocks):
         # A profile never turns a page into no article (a product profile removing the
         # priced cards that were the page's content): the cascade's content stays.
         profiled, cascade = None, generic_cascade
-        blocks = _tidy(generic, fields.get("title"), fields.get("blog_name"),
+        blocks = tidy_blocks(generic, fields.get("title"), fields.get("blog_name"),
                        fields.get("title_heading"))
     headline = _clean(fields.get("headline"))
     if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):
@@ -269,7 +248,7 @@ def _drop_subtitle(blocks: list[Block], subtitle: str) -> list[Block]:
     key = word_key(subtitle)
     for i, block in enumerate(blocks[:SUBTITLE_LOOKAHEAD]):
         if isinstance(block, (Paragraph, Heading)) and word_key(inline_text(block.children)) == key:
-            _dropped(block, "drop_subtitle", "subtitle")
+            dropped(block, "drop_subtitle", "subtitle")
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
@@ -286,7 +265,7 @@ def _drop_byline(blocks: list[Block], authors) -> list[Block]:  # noqa: ANN001
         text = inline_text(block.children).strip()
         if len(text) < BYLINE_MAX_CHARS and BYLINE_START.match(text) and any(
                 n in word_key(text) for n in names):
-            _dropped(block, "drop_byline", "authors")
+            dropped(block, "drop_byline", "authors")
             return blocks[:i] + blocks[i + 1:]
     return blocks
 
@@ -364,153 +343,3 @@ def _base_url(tree: LexborHTMLParser, page_url: str | None,
         if href and href.startswith(("http:", "https:")):
             return href
     return page_url
-
-
-# --------------------------------------------------------------------------- tidying
-
-def inline_text_of(block: Block) -> str:
-    """The text of a block, its parts space-joined."""
-    from convert.textutil import block_texts
-    return " ".join(block_texts([block]))
-
-
-def _last(seen: dict[str, None]) -> str | None:
-    return next(reversed(seen), None) if seen else None
-
-
-def _dropped(block: Block, rule: str, field: str | None = None) -> None:
-    """Tell the recorder (if any) that ``rule`` dropped ``block`` (or moved it to the metadata
-    ``field``); returns ``None``, the dropped block."""
-    rec = record.current()
-    if rec is not None:
-        rec.drop_block(inline_text_of(block), rule, field)
-    return None
-
-
-def _tidy(blocks: list[Block], title: str | None, blog_name: str | None = None,
-          title_heading: str | None = None) -> list[Block]:
-    """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
-    are boilerplate wherever they appear ("Share this", "Advertisement"); with ``blog_name``
-    (the ``<h1>`` of a blog page whose title is its post's heading), that heading too; with
-    ``title_heading`` (the ``<h1>`` "Headline – Site" of the title "Headline"), that one as
-    the title."""
-    seen: dict[str, None] = {}
-    title_key = word_key(title) if title else None
-    heading_key = word_key(title_heading) if title_heading else None
-    blog_key = word_key(blog_name) if blog_name and BLOG_NAME_HEADING else None
-    texts = _Texts()
-    texts.read(blocks)
-    out: list[Block] = []
-    for block in blocks:
-        kept = _tidy_block(block, seen, title_key, not out, blog_key, texts, heading_key)
-        if kept is not None:
-            out.append(kept)
-        elif ABOVE_HEADLINE and out and len(out) <= ABOVE_HEADLINE_MAX_BLOCKS and title_key \
-                and isinstance(block, Heading) and word_key(inline_text(block.children)) == title_key \
-                and all(_header_line(b) for b in out):
-            # The post's headline opens the story: the short lines above it are the page's
-            # header (a blog's tagline under its name, a kicker, a breadcrumb).
-            for b in out:
-                _dropped(b, "above_headline")
-            out = []
-    return out
-
-
-class _Texts:
-    """The texts of the paragraphs and headings :func:`_tidy_block` reads (in containers
-    too), by ``id``, and which of those short enough for a browser notice hold one of its
-    hints, and which of those short enough for a consent notice hold one of its hints (the
-    ``id`` of each, few: most texts hold none): found with one fold and join of them all and
-    one scan of that per hint (:func:`.hints.hits`)."""
-
-    __slots__ = ("text", "notice", "consent")
-
-    def __init__(self) -> None:
-        self.text: dict[int, str] = {}
-        self.notice: set[int] = set()
-        self.consent: set[int] = set()
-
-    def read(self, blocks: list[Block]) -> None:
-        stack = list(blocks)
-        while stack:
-            block = stack.pop()
-            if isinstance(block, (Paragraph, Heading)):
-                self.text[id(block)] = inline_text(block.children)
-            elif isinstance(block, (Div, Quote)):
-                stack.extend(block.blocks)
-        if not (BROWSER_NOTICES or CONSENT_LINES):
-            return
-        limit = max(NOTICE_MAX_CHARS, CONSENT_MAX_CHARS)
-        short = [(key, stripped) for key, stripped in (
-            (key, text.strip()) for key, text in self.text.items()) if len(stripped) < limit]
-        notice, consent = hits([text for _, text in short], (
-            P.NOTICE_HINTS if BROWSER_NOTICES else (), P.CONSENT_HINTS if CONSENT_LINES else ()),
-            str.lower)
-        self.notice = {short[i][0] for i in notice if len(short[i][1]) < NOTICE_MAX_CHARS}
-        self.consent = {short[i][0] for i in consent if len(short[i][1]) < CONSENT_MAX_CHARS}
-
-
-def _header_line(block: Block) -> bool:
-    """A short line of the page's header: a paragraph or heading of a few words."""
-    return isinstance(block, (Paragraph, Heading)) and \
-        len(inline_text(block.children).split()) <= ABOVE_HEADLINE_MAX_WORDS
-
-
-def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool,
-                blog_key: str | None = None, texts: _Texts | None = None,
-                heading_key: str | None = None) -> Block | None:
-    """The block as kept by :func:`_tidy` (``None`` when dropped): paragraphs and headings
-    that are boilerplate, consent notices, the title again or a copy of the block before are
-    dropped; containers are tidied inside; a list repeating the block before is dropped."""
-    if isinstance(block, (Paragraph, Heading)):
-        text = texts.text.get(id(block)) if texts is not None else None
-        if text is None:
-            text = inline_text(block.children)
-        stripped = text.strip()
-        if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped) \
-                and not holds_code(block.children):
-            return _dropped(block, "boilerplate_lines")
-        if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
-                and P.READ_ALSO.match(stripped):
-            return _dropped(block, "read_also_lines")
-        # (with the texts read, one not hinted is no notice, decided without a call)
-        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and (
-                texts is None or id(block) in texts.consent) and P.consent_text(
-                stripped, True if texts is not None else None):
-            # A cookie / consent notice is never article text, wherever it sits.
-            return _dropped(block, "consent_lines")
-        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and (
-                texts is None or id(block) in texts.notice) and P.browser_notice(
-                stripped, True if texts is not None else None):
-            return _dropped(block, "browser_notices")
-        key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
-        if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
-                key == title_key or key == heading_key):
-            return _dropped(block, "headline_repeat", "title")
-        if blog_key and isinstance(block, Heading) and key == blog_key:
-            return _dropped(block, "blog_name_heading")
-        # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
-        # block repeating the one right before it is a duplicate (responsive twins, copy
-        # widgets).
-        # (_last inlined: asked for every paragraph)
-        if DUPLICATE_PARAGRAPHS and key and len(key) <= DUPLICATE_MAX_CHARS and seen and \
-                key == next(reversed(seen)):
-            return _dropped(block, "duplicate_paragraphs")
-        seen[key] = None
-        return block
-    if isinstance(block, Div):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts,
-                                         heading_key) for x in block.blocks) if b]
-        return Div(tuple(inner), block.role) if inner else None
-    if isinstance(block, Quote):
-        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts,
-                                         heading_key) for x in block.blocks) if b]
-        return Quote(tuple(inner), block.cite) if inner else None
-    if isinstance(block, List):
-        key = word_key(inline_text_of(block))
-        if len(key) > LIST_DUPLICATE_MIN_CHARS:
-            if DUPLICATE_PARAGRAPHS and key == _last(seen):
-                return _dropped(block, "duplicate_paragraphs")
-            seen[key] = None
-        return block
-    return block

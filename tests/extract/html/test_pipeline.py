@@ -100,7 +100,7 @@ def test_tidy_drops_the_blog_names_heading_and_keeps_other_headings(monkeypatch)
     # the body dragnet-R213 (a tune page) came out with: the blog's <h1> "Google Web Toolkit
     # Blog" above the post, whose <h3> is the title
     from convert.article import Paragraph, Text
-    from convert.extract.html.pipeline import _tidy
+    from convert.extract.html.tidy import tidy_blocks as _tidy
 
     blocks = [Heading(1, (Text("Google Web Toolkit Blog"),)),
               Heading(3, (Text("GWT 2.5 Final is here!"),)),
@@ -111,8 +111,8 @@ def test_tidy_drops_the_blog_names_heading_and_keeps_other_headings(monkeypatch)
         "What changed", "Thanks to all developers who helped us test GWT 2.5."]
     # without the blog's name, the heading above the post's title is still a header line
     assert len(_tidy(blocks, "GWT 2.5 Final is here!")) == 2
-    from convert.extract.html import pipeline
-    monkeypatch.setattr(pipeline, "ABOVE_HEADLINE", False)
+    from convert.extract.html import tidy
+    monkeypatch.setattr(tidy, "ABOVE_HEADLINE", False)
     assert len(_tidy(blocks, "GWT 2.5 Final is here!")) == 3
 
 
@@ -127,22 +127,22 @@ def _tagline_body():
 
 
 def test_lines_above_the_headline_leave():
-    from convert.extract.html.pipeline import _tidy
+    from convert.extract.html.tidy import tidy_blocks as _tidy
     kept = _tidy(_tagline_body(), "The Reader gadget")
     assert [inline_text(b.children)[:12] for b in kept] == ["Google Reade"]
 
 
 def test_lines_above_the_headline_stay_with_the_rule_off(monkeypatch):
-    from convert.extract.html import pipeline
-    monkeypatch.setattr(pipeline, "ABOVE_HEADLINE", False)
-    kept = pipeline._tidy(_tagline_body(), "The Reader gadget")
+    from convert.extract.html import tidy
+    monkeypatch.setattr(tidy, "ABOVE_HEADLINE", False)
+    kept = tidy.tidy_blocks(_tagline_body(), "The Reader gadget")
     assert inline_text(kept[0].children).startswith("The official source")
 
 
 def test_a_paragraph_above_the_headline_stays():
     # A long paragraph above the heading is text, not a header line.
     from convert.article import Paragraph, Text
-    from convert.extract.html.pipeline import _tidy
+    from convert.extract.html.tidy import tidy_blocks as _tidy
     lead = Paragraph((Text(" ".join(["The harbour authority met on Monday."] * 4)),))
     kept = _tidy([lead, *_tagline_body()[1:]], "The Reader gadget")
     assert kept[0] is lead

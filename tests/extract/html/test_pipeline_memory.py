@@ -48,7 +48,7 @@ def test_without_a_profile_only_the_winners_tree_is_alive_when_blocks_are_built(
     at_build: list[int] = []
     at_tidy: list[int] = []
     _spy(monkeypatch, pipeline.Builder, "blocks_of", at_build)
-    _spy(monkeypatch, pipeline, "_tidy", at_tidy)
+    _spy(monkeypatch, pipeline, "tidy_blocks", at_tidy)
     article = parse_html(ARTICLE.encode())
     assert any(isinstance(b, Paragraph) for b in article.blocks)
     # the page's parse is gone once the cascade is done; the winner's once its blocks are built

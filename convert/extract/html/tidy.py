@@ -1,0 +1,192 @@
+"""Tidying the built body: lines that are the page's, not the article's, wherever they stand.
+
+Run on the body the builder made (and on a profile's): the headline repeated as the first
+heading, the blog's name over a post, the short lines above the post's own headline, a
+paragraph repeating the one before, boilerplate lines ("Share this", "Advertisement"),
+"Read also: ..." teasers, cookie and consent notices, notices about the reader's browser.
+Each is a named rule (:func:`convert.extract.ablation.rule`); a dropped block is told to the
+recorder (``decruft inspect``) under the rule's name.
+"""
+
+from __future__ import annotations
+
+from convert.article import Block, Div, Heading, List, Paragraph, Quote
+from convert.extract import record
+from convert.extract.ablation import rule
+from convert.textutil import inline_text
+from . import patterns as P
+from .dom import word_key
+from .hints import hits
+from .inlines import holds_code
+from .thresholds import (
+    BOILERPLATE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS, LIST_DUPLICATE_MIN_CHARS,
+    NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS, WORD_KEY_MAX_CHARS,
+)
+
+__all__ = ["tidy_blocks", "dropped", "inline_text_of"]
+
+BLOG_NAME_HEADING = rule("blog_name_heading", "the <h1> naming the blog, above a post whose "
+                         "own heading is the title, is the site's name: dropped like the title")
+ABOVE_HEADLINE = rule("above_headline", "the short lines above the post's own headline at the "
+                      "top of the body (a blog's tagline, a kicker) are the page's header")
+#: At most this many lines, each of at most this many words, above the headline.
+ABOVE_HEADLINE_MAX_BLOCKS = 3
+ABOVE_HEADLINE_MAX_WORDS = 15
+HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
+DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeating the block "
+                            "before is dropped")
+BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share this, "
+                         "Advertisement) are dropped")
+READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
+CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
+BROWSER_NOTICES = rule("browser_notices", "a notice about the reader's browser or plugins ('best "
+                       "viewed in an up-to-date browser', 'Get the Flash Player') scores "
+                       "nothing and is dropped")
+
+
+def inline_text_of(block: Block) -> str:
+    """The text of a block, its parts space-joined."""
+    from convert.textutil import block_texts
+    return " ".join(block_texts([block]))
+
+
+def _last(seen: dict[str, None]) -> str | None:
+    return next(reversed(seen), None) if seen else None
+
+
+def dropped(block: Block, rule: str, field: str | None = None) -> None:
+    """Tell the recorder (if any) that ``rule`` dropped ``block`` (or moved it to the metadata
+    ``field``); returns ``None``, the dropped block."""
+    rec = record.current()
+    if rec is not None:
+        rec.drop_block(inline_text_of(block), rule, field)
+    return None
+
+
+def tidy_blocks(blocks: list[Block], title: str | None, blog_name: str | None = None,
+          title_heading: str | None = None) -> list[Block]:
+    """Drop the headline repeated as the first heading, duplicate paragraphs, and lines that
+    are boilerplate wherever they appear ("Share this", "Advertisement"); with ``blog_name``
+    (the ``<h1>`` of a blog page whose title is its post's heading), that heading too; with
+    ``title_heading`` (the ``<h1>`` "Headline – Site" of the title "Headline"), that one as
+    the title."""
+    seen: dict[str, None] = {}
+    title_key = word_key(title) if title else None
+    heading_key = word_key(title_heading) if title_heading else None
+    blog_key = word_key(blog_name) if blog_name and BLOG_NAME_HEADING else None
+    texts = _Texts()
+    texts.read(blocks)
+    out: list[Block] = []
+    for block in blocks:
+        kept = _tidy_block(block, seen, title_key, not out, blog_key, texts, heading_key)
+        if kept is not None:
+            out.append(kept)
+        elif ABOVE_HEADLINE and out and len(out) <= ABOVE_HEADLINE_MAX_BLOCKS and title_key \
+                and isinstance(block, Heading) and word_key(inline_text(block.children)) == title_key \
+                and all(_header_line(b) for b in out):
+            # The post's headline opens the story: the short lines above it are the page's
+            # header (a blog's tagline under its name, a kicker, a breadcrumb).
+            for b in out:
+                dropped(b, "above_headline")
+            out = []
+    return out
+
+
+class _Texts:
+    """The texts of the paragraphs and headings :func:`_tidy_block` reads (in containers
+    too), by ``id``, and which of those short enough for a browser notice hold one of its
+    hints, and which of those short enough for a consent notice hold one of its hints (the
+    ``id`` of each, few: most texts hold none): found with one fold and join of them all and
+    one scan of that per hint (:func:`.hints.hits`)."""
+
+    __slots__ = ("text", "notice", "consent")
+
+    def __init__(self) -> None:
+        self.text: dict[int, str] = {}
+        self.notice: set[int] = set()
+        self.consent: set[int] = set()
+
+    def read(self, blocks: list[Block]) -> None:
+        stack = list(blocks)
+        while stack:
+            block = stack.pop()
+            if isinstance(block, (Paragraph, Heading)):
+                self.text[id(block)] = inline_text(block.children)
+            elif isinstance(block, (Div, Quote)):
+                stack.extend(block.blocks)
+        if not (BROWSER_NOTICES or CONSENT_LINES):
+            return
+        limit = max(NOTICE_MAX_CHARS, CONSENT_MAX_CHARS)
+        short = [(key, stripped) for key, stripped in (
+            (key, text.strip()) for key, text in self.text.items()) if len(stripped) < limit]
+        notice, consent = hits([text for _, text in short], (
+            P.NOTICE_HINTS if BROWSER_NOTICES else (), P.CONSENT_HINTS if CONSENT_LINES else ()),
+            str.lower)
+        self.notice = {short[i][0] for i in notice if len(short[i][1]) < NOTICE_MAX_CHARS}
+        self.consent = {short[i][0] for i in consent if len(short[i][1]) < CONSENT_MAX_CHARS}
+
+
+def _header_line(block: Block) -> bool:
+    """A short line of the page's header: a paragraph or heading of a few words."""
+    return isinstance(block, (Paragraph, Heading)) and \
+        len(inline_text(block.children).split()) <= ABOVE_HEADLINE_MAX_WORDS
+
+
+def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool,
+                blog_key: str | None = None, texts: _Texts | None = None,
+                heading_key: str | None = None) -> Block | None:
+    """The block as kept by :func:`_tidy` (``None`` when dropped): paragraphs and headings
+    that are boilerplate, consent notices, the title again or a copy of the block before are
+    dropped; containers are tidied inside; a list repeating the block before is dropped."""
+    if isinstance(block, (Paragraph, Heading)):
+        text = texts.text.get(id(block)) if texts is not None else None
+        if text is None:
+            text = inline_text(block.children)
+        stripped = text.strip()
+        if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped) \
+                and not holds_code(block.children):
+            return dropped(block, "boilerplate_lines")
+        if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
+                and P.READ_ALSO.match(stripped):
+            return dropped(block, "read_also_lines")
+        # (with the texts read, one not hinted is no notice, decided without a call)
+        if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and (
+                texts is None or id(block) in texts.consent) and P.consent_text(
+                stripped, True if texts is not None else None):
+            # A cookie / consent notice is never article text, wherever it sits.
+            return dropped(block, "consent_lines")
+        if BROWSER_NOTICES and len(stripped) < NOTICE_MAX_CHARS and (
+                texts is None or id(block) in texts.notice) and P.browser_notice(
+                stripped, True if texts is not None else None):
+            return dropped(block, "browser_notices")
+        key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
+        if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
+                key == title_key or key == heading_key):
+            return dropped(block, "headline_repeat", "title")
+        if blog_key and isinstance(block, Heading) and key == blog_key:
+            return dropped(block, "blog_name_heading")
+        # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a
+        # block repeating the one right before it is a duplicate (responsive twins, copy
+        # widgets).
+        # (_last inlined: asked for every paragraph)
+        if DUPLICATE_PARAGRAPHS and key and len(key) <= DUPLICATE_MAX_CHARS and seen and \
+                key == next(reversed(seen)):
+            return dropped(block, "duplicate_paragraphs")
+        seen[key] = None
+        return block
+    if isinstance(block, Div):
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts,
+                                         heading_key) for x in block.blocks) if b]
+        return Div(tuple(inner), block.role) if inner else None
+    if isinstance(block, Quote):
+        inner = [b for b in (_tidy_block(x, seen, title_key, False, blog_key, texts,
+                                         heading_key) for x in block.blocks) if b]
+        return Quote(tuple(inner), block.cite) if inner else None
+    if isinstance(block, List):
+        key = word_key(inline_text_of(block))
+        if len(key) > LIST_DUPLICATE_MIN_CHARS:
+            if DUPLICATE_PARAGRAPHS and key == _last(seen):
+                return dropped(block, "duplicate_paragraphs")
+            seen[key] = None
+        return block
+    return block
