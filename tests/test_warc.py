@@ -204,22 +204,115 @@ def _raw_record(headers: bytes, payload: bytes = _RESPONSE) -> bytes:
     return b"WARC/1.0\r\nWARC-Type: response\r\n" + headers + b"\r\n" + payload + b"\r\n\r\n"
 
 
-@pytest.mark.parametrize("record", [
-    # a Content-Length past any index: warcio raised OverflowError (a traceback)
-    _raw_record(b"WARC-Target-URI: http://e.com/\r\nContent-Length: 99999999999999999999\r\n"),
-    # a response without WARC-Target-URI: warcio raised AttributeError
-    _raw_record(b"Content-Length: %d\r\n" % len(_RESPONSE)),
-], ids=["huge-content-length", "no-target-uri"])
-def test_a_record_warcio_cannot_read_is_one_line_and_the_batch_goes_on(record, tmp_path):
-    bad = tmp_path / "bad.warc"
-    bad.write_bytes(record)
-    page = tmp_path / "page.html"
-    page.write_bytes(_RESPONSE.split(b"\r\n\r\n", 1)[1])
-    out = run_cli("convert", str(bad), str(page), "-t", "md", "-d", str(tmp_path / "out"))
+def _batch(tmp_path, archive_path):
+    """``decruft convert before.html ARCHIVE after.html -d out``: (result, stderr, out names)."""
+    before, after = tmp_path / "before.html", tmp_path / "after.html"
+    before.write_text(page("Before"))
+    after.write_text(page("After"))
+    out_dir = tmp_path / "out"
+    out = run_cli("convert", str(before), str(archive_path), str(after), "-t", "md",
+                  "-d", str(out_dir))
     err = out.stderr.decode()
-    assert out.returncode == 1 and "Traceback" not in err, err
-    assert f"{bad}: broken WARC data (" in err and "1 converted, 1 failed" in err
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["page.md"]
+    assert "Traceback" not in err, err
+    names = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
+    return out, err, names
+
+
+def _page_record(url: str, title: str) -> bytes:
+    body = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page(title).encode())
+    return _raw_record(b"WARC-Target-URI: " + url.encode() + b"\r\nContent-Length: %d\r\n"
+                       % len(body), body)
+
+
+@pytest.mark.parametrize("content", [
+    # only a warcinfo record
+    b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n",
+    # a response without WARC-Target-URI (warcio raised AttributeError): skipped, no page
+    _raw_record(b"Content-Length: %d\r\n" % len(_RESPONSE)),
+], ids=["warcinfo-only", "no-target-uri"])
+def test_an_archive_without_pages_fails_and_says_so(content, tmp_path):
+    # exit 0 with nothing written passed an archive of no pages for a successful run
+    bad = tmp_path / "crawl.warc"
+    bad.write_bytes(content)
+    out, err, names = _batch(tmp_path, bad)
+    assert out.returncode == 1, err
+    assert f"decruft: {bad}: no pages in the archive" in err
+    assert "2 converted, 1 failed" in err and names == ["after.md", "before.md"]
+
+
+def test_a_huge_junk_header_line_is_refused_fast(tmp_path):
+    # one 20 MB line: warcio joined it 16 KiB at a time (38 s), then found no page (rc 0)
+    import time
+
+    bad = tmp_path / "junk.warc"
+    bad.write_bytes(b"WARC/1.0" + b"x" * 20_000_000)
+    start = time.monotonic()
+    out, err, names = _batch(tmp_path, bad)
+    assert out.returncode == 1, err
+    assert f"decruft: {bad}: record 1 (byte 0): a header line longer than" in err
+    assert "2 converted, 1 failed" in err and names == ["after.md", "before.md"]
+    assert time.monotonic() - start < 15
+
+
+@pytest.mark.parametrize("length", [b"99000000000", b"99999999999999999999"],
+                         ids=["99GB", "20-digits"])
+def test_a_content_length_past_the_end_fails_after_the_pages_before_it(length, tmp_path):
+    # the record swallowed every record after it and the run exited 0 (20 digits: a
+    # traceback inside warcio, OverflowError)
+    first = _page_record("http://e.com/first", "First")
+    huge = _raw_record(b"WARC-Target-URI: http://e.com/huge\r\nContent-Length: " + length
+                       + b"\r\n")
+    bad = tmp_path / "crawl.warc"
+    bad.write_bytes(first + huge + _page_record("http://e.com/lost", "Lost"))
+    out, err, names = _batch(tmp_path, bad)
+    assert out.returncode == 1, err
+    assert (f"decruft: {bad}: the archive ends inside record 2 (byte {len(first)}): its "
+            f"Content-Length is {int(length)} bytes") in err, err
+    assert "3 converted, 1 failed" in err
+    assert names == ["after.md", "before.md", "e.com-first.md"]
+
+
+@pytest.mark.parametrize("content", [
+    b"WARC/1.0\r\nWARC-Type: response\r\n\r\n",
+    b"WARC/1.0\r\nfoo bar baz\r\n\r\n",
+    b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://e.com/\r\n"
+    b"Content-Length: x\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",
+    b"WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: http://e.com/\r\n"
+    b"Content-Length: -5\r\n\r\n",
+])
+def test_a_header_only_junk_archive_is_reported_in_words(content, tmp_path):
+    # 'broken WARC data (AttributeError)' told the user nothing
+    import re
+
+    bad = tmp_path / "junk.warc"
+    bad.write_bytes(content)
+    out, err, names = _batch(tmp_path, bad)
+    assert out.returncode == 1, err
+    line = next(e for e in err.splitlines() if e.startswith(f"decruft: {bad}: "))
+    assert not re.search(r"[A-Z][a-z]+(Error|Exception)\b", err), err
+    assert "no pages in the archive" in line or "record 1" in line, line
+    assert names == ["after.md", "before.md"]
+
+
+def test_a_corrupt_gzip_member_keeps_the_pages_before_it(tmp_path):
+    # each record its own gzip member: a read of 16 KiB decoded on into the corrupt member
+    # and failed the archive before the pages ahead of it were yielded (0 converted)
+    path = tmp_path / "crawl.warc.gz"
+    ends = []
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for name in ("Alpha", "Beta", "Gamma"):
+            _response(w, f"https://example.com/{name.lower()}", page(name).encode(),
+                      "text/html")
+            ends.append(fh.tell())
+    data = bytearray(path.read_bytes())
+    middle = (ends[1] + ends[2]) // 2  # inside Gamma's deflate data
+    data[middle:middle + 16] = bytes(16)
+    path.write_bytes(bytes(data))
+    out, err, names = _batch(tmp_path, path)
+    assert out.returncode == 1, err
+    assert f"decruft: {path}: broken gzip data in or just after record 3 (byte " in err, err
+    assert names == ["after.md", "before.md", "example.com-alpha.md", "example.com-beta.md"]
 
 
 def test_warcio_repairs_do_not_reach_the_terminal_raw(tmp_path):
@@ -253,16 +346,18 @@ def test_an_archive_cut_short_converts_the_whole_records_only(tmp_path):
     cut = tmp_path / "cut.warc"
     cut.write_bytes(data[:data.index(b"Beta</h1>") + 60])
     out = run_cli("convert", str(cut), "-t", "jsonl")
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 1, out.stderr  # rc 0 passed the lost records for none
     assert _titles(out.stdout) == ["Alpha"]
-    assert "truncated: 1" in out.stderr.decode()
+    fifth = data.index(b"WARC/1.0", data.index(b"image/png"))  # Beta's record
+    assert (f"{cut}: the archive ends inside record 5 (byte {fifth}): its Content-Length "
+            "is ") in out.stderr.decode()
     # gzipped whole and cut: the pages before the cut, then one line
     cut_gz = tmp_path / "cut.warc.gz"
     cut_gz.write_bytes(gzip.compress(data)[:-60])
     out = run_cli("convert", str(cut_gz), "-t", "jsonl")
     err = out.stderr.decode()
     assert out.returncode == 1 and "Traceback" not in err, err
-    assert f"{cut_gz}: broken WARC data" in err
+    assert f"{cut_gz}: broken gzip data in or just after record " in err and "truncated" in err
 
 
 def test_a_misplaced_content_length_is_counted_not_dumped_on_stderr(tmp_path):
