@@ -26,6 +26,7 @@ from convert.textutil import clean_text
 
 from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
+from ._md_inline import EDGES, MARK_TAGS, after_code, after_mark, edge_char, flanks, starts_line
 from ._md_stream import block as _block, convert_article, is_pre as _is_pre
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
@@ -175,7 +176,7 @@ def _converter_class() -> type:
             # table cell is inline content, and text after a link or bold in the same block
             # does not start one.
             if _LINE_START.match(text) and (_cell_context(parent_tags) or (
-                    el is not None and not _starts_line(el))):
+                    el is not None and not starts_line(el))):
                 return escape_markdown(text, line_start=False)
             return escape_markdown(text)
 
@@ -184,17 +185,17 @@ def _converter_class() -> type:
             delimiters as emphasis there (e.g. ``a*"b"*c``): the text must stay exact."""
             if "_noformat" in parent_tags:
                 return text
-            m = _EDGES.match(text)
+            m = EDGES.match(text)
             prefix, inner, suffix = m.group(1), m.group(2), m.group(3)
             if not inner:
                 return prefix + suffix
             if (inner[0] == mark[0] or inner[-1] == mark[0]
-                    or (not prefix and _after_mark(el, _MARK_TAGS[mark[0]]))):
+                    or (not prefix and after_mark(el, MARK_TAGS[mark[0]]))):
                 # Next to another run of the same delimiter: the two runs would merge.
                 return prefix + inner + suffix
-            before = prefix[-1:] or _edge_char(el, last=True)
-            after = suffix[:1] or _edge_char(el, last=False)
-            if _flanks(before, inner[0], inner[-1], after):
+            before = prefix[-1:] or edge_char(el, last=True)
+            after = suffix[:1] or edge_char(el, last=False)
+            if flanks(before, inner[0], inner[-1], after):
                 return f"{prefix}{mark}{inner}{mark}{suffix}"
             return prefix + inner + suffix
 
@@ -219,7 +220,7 @@ def _converter_class() -> type:
             return "\\\n"
 
         def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
-            m = _EDGES.match(text)
+            m = EDGES.match(text)
             prefix, text, suffix = m.group(1), m.group(2), m.group(3)
             href = el.get("href")
             if not text or not href or _DEFINITION_LABEL.search(text):
@@ -244,7 +245,7 @@ def _converter_class() -> type:
             text = " ".join(text.split("\n"))
             if not text.strip():
                 return ""
-            if _after_code(el):
+            if after_code(el):
                 # Two adjacent code spans would read as one broken span: plain text instead.
                 return escape_markdown(text)
             if _cell_context(parent_tags):
@@ -328,118 +329,6 @@ def _converter_class() -> type:
             return ""
 
     return ArticleConverter
-
-
-# Whitespace and hard breaks at the edges of an inline element go outside its delimiters.
-_EDGES = regexcache.compile(r"((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z", re.S)
-_MARK_TAGS = {"*": ("em", "i", "strong", "b"), "~": ("del", "s")}
-
-
-_INLINE_TAGS = frozenset({"em", "i", "strong", "b", "del", "s", "a", "sup", "sub", "code",
-                          "span", "small", "time"})
-
-
-def _block_of(node: Any) -> Any:
-    while node is not None and node.name in _INLINE_TAGS:
-        node = node.parent
-    return node
-
-
-def _starts_line(el: Any) -> bool:
-    """Whether the text node ``el`` starts a line of the Markdown: nothing but whitespace before
-    it in its block, or a line break or an element other than an inline one (an image, a
-    previous block: unsure, so yes) before it."""
-    node = el.previous_element
-    while node is not None:
-        if isinstance(node, str):
-            if node.strip():
-                return _block_of(node.parent) is not _block_of(el.parent)
-        elif node.name not in _INLINE_TAGS:
-            return True
-        node = node.previous_element
-    return True
-
-
-def _previous_string(el: Any) -> Any:
-    """The text node just before ``el`` in document order (bs4's ``find_previous(string=True)``
-    without its general matcher, which costs a tenth of a millisecond per call): strings are
-    the tree's only ``str`` nodes."""
-    node = el.previous_element
-    while node is not None and not isinstance(node, str):
-        node = node.previous_element
-    return node
-
-
-def _after_code(el: Any) -> bool:
-    """Whether the text just before this code element (in the same block) is code too: the
-    backtick runs of two touching code spans merge into one broken span."""
-    prev = _previous_string(el)
-    if prev is None or prev.parent is None or prev.parent.name not in ("code", "kbd", "samp"):
-        return False
-    return _block_of(prev.parent) is _block_of(el)
-
-
-def _after_mark(el: Any, tags: tuple[str, ...]) -> bool:
-    """Whether an element with these delimiters ends right before ``el`` (in the same block):
-    its closing run and our opening run would merge."""
-    prev = _previous_string(el)
-    if prev is None:
-        return False
-    ours = set(map(id, el.parents))
-    node = prev.parent
-    while node is not None and node.name in _INLINE_TAGS and id(node) not in ours:
-        if node.name in tags:
-            # Only within one block: the previous table cell's closing run does not touch
-            # ours (its "|" stands between them), so "| *a* | *b* |" keeps both.
-            return _block_of(node) is _block_of(el)
-        node = node.parent
-    return False
-
-
-def _edge_char(el: Any, *, last: bool) -> str:
-    """The text character just before (``last``) or after an inline element, looking through
-    enclosing inline elements; '' at a block edge (which counts as whitespace)."""
-    node = el
-    while node is not None:
-        sib = node.previous_sibling if last else node.next_sibling
-        while sib is not None:
-            name = getattr(sib, "name", None)
-            if name == "br":  # written as a line end: the edge of a line, like a block's
-                return ""
-            if name == "img":  # written "![alt](src)"
-                return ")" if last else "!"
-            text = sib.get_text() if hasattr(sib, "get_text") else str(sib)
-            if text:
-                return text[-1] if last else text[0]
-            sib = sib.previous_sibling if last else sib.next_sibling
-        node = node.parent
-        if node is None or node.name not in _INLINE_TAGS:
-            return ""
-    return ""
-
-
-def _is_punct(ch: str) -> bool:
-    import unicodedata
-
-    return bool(ch) and unicodedata.category(ch)[0] in "PS"
-
-
-def _flanks(before: str, first: str, last: str, after: str) -> bool:
-    """Whether delimiters around an inline element read as emphasis in CommonMark: the opener
-    must be left-flanking and the closer right-flanking, and neither may be both (a run that
-    could open and close pairs with the wrong partner in nested or intraword emphasis).
-    https://spec.commonmark.org/0.31.2/#left-flanking-delimiter-run"""
-    def space(ch: str) -> bool:
-        return not ch or ch.isspace()
-
-    def left(prev: str, nxt: str) -> bool:
-        return not space(nxt) and (not _is_punct(nxt) or space(prev) or _is_punct(prev))
-
-    def right(prev: str, nxt: str) -> bool:
-        return not space(prev) and (not _is_punct(prev) or space(nxt) or _is_punct(nxt))
-
-    return (left(before, first) and not right(before, first)
-            and right(last, after) and not left(last, after))
 
 
 # --------------------------------------------------------------------------- rendering

@@ -397,7 +397,8 @@ def test_md_shortcuts_answer_as_bs4_and_markdownify(name):
     from markdownify import should_remove_whitespace_inside, should_remove_whitespace_outside
     from convert_plugins._md_blocks import children, prepare
     from convert_plugins._md_tree import soup
-    from convert_plugins.markdown import _block, _is_pre, _previous_string
+    from convert_plugins._md_inline import previous_string as _previous_string
+    from convert_plugins.markdown import _block, _is_pre
 
     root = soup(article_html(prepare(load(name))))
     nodes = [root, *root.descendants]
