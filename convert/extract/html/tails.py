@@ -3,7 +3,7 @@
 A news or blog page sets its "More from X" / "You might also like" / "Recent Stories:" box
 right under the story, often inside the same wrapper and with no class name that gives it
 away (or one the relaxed passes keep). Its label is a short line of the same vocabulary the
-text-dump parser reads as a related-links heading (:data:`convert.extract.text.rules.RELATED_START`
+text-dump parser reads as a related-links heading (:data:`convert.extract.text.openers.RELATED_START`
 and kin); in the body's second half, with less text after it than half the text before it,
 the label and everything after it are the box, not the story (rule ``related_tail``). A label
 with more text after it (a story's own "See also" section halfway through), or with a
@@ -43,8 +43,8 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from convert.extract.html.furniture_patterns import DATELINE_FILLER
 from convert.extract.lazyre import lazy
-from convert.extract.text.rules import (ABOUT_AUTHOR, ABOUT_AUTHOR_INLINE, ABOUT_NAME, BIO_START,
-                                        LINK_BOX_HEADING, RELATED_OPENER, RELATED_START)
+from convert.extract.text.openers import LINK_BOX_HEADING, RELATED_OPENER, RELATED_START
+from convert.extract.text.rules import ABOUT_AUTHOR, ABOUT_AUTHOR_INLINE, ABOUT_NAME, BIO_START
 from convert.extract.text.runs import (ABOUT_LABEL_WORDS, ABOUT_NAME_WORDS, ABOUT_WINDOW,
                                        ABOVE_PROSE_LINES, ABOVE_PROSE_WORDS, BIO_MAX_WORDS)
 from convert.textutil import block_texts, inline_text

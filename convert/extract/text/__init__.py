@@ -9,8 +9,8 @@ __all__ = ["parse_text"]
 
 
 def __getattr__(name: str):  # noqa: ANN202
-    # (lazily: the HTML pipeline reads the vocabulary of :mod:`.rules` and :mod:`.runs`, and
-    # an HTML page must not pay the import of the whole text-dump parser)
+    # (lazily: the HTML pipeline reads the vocabulary of :mod:`.rules`, :mod:`.openers` and
+    # :mod:`.runs`, and an HTML page must not pay the import of the whole text-dump parser)
     if name == "parse_text":
         from .pipeline import parse_text
         return parse_text

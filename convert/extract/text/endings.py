@@ -17,6 +17,9 @@ from convert.extract.ablation import rule
 
 from . import meta as M
 from . import rules as R
+from .openers import (ANSWERS_HEADING, COMMENTS_START, COMMENT_ACTION, COMMENT_SAYS, COMMENT_WORD,
+                      LINK_BOX_HEADING, POST_NAV, QUOTE_BUTTON, RELATED_OPENER, RELATED_START,
+                      REPLY_TAIL, REVIEWS_START, REVIEW_MARK, THREAD_OPENER)
 from .lines import SHORT_WORDS, Line, drop
 
 #: Words of body needed before a comments heading may end the article.
@@ -24,7 +27,7 @@ MIN_COMMENT_CUT = 60
 #: A comments label printed this many times or more labels each post or teaser ("Add a
 #: comment", "12 comments"), not the heading of the page's comment thread.
 PER_ITEM_REPEATS = 3
-#: Comment headers ending in a reply button (see :data:`rules.REPLY_TAIL`) that make a
+#: Comment headers ending in a reply button (see :data:`openers.REPLY_TAIL`) that make a
 #: comment thread without a heading.
 THREAD_REPLIES = 3
 #: ... or blog comment headers ("Maria says:" over the comment's date).
@@ -96,19 +99,19 @@ SAYS_MAX_WORDS = 6
 
 
 def related_label(u: Line) -> bool:
-    """A related-links label (see :data:`rules.RELATED_START`) inside the run heads a
+    """A related-links label (see :data:`openers.RELATED_START`) inside the run heads a
     teaser box, not a section of the article."""
     return u.words <= RELATED_LABEL_WORDS and bool(
-        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text)))
+        RELATED_START.search(u.text) or (RELATED_WORDS and RELATED_OPENER.search(u.text)))
 
 
 def _comments_heading(u: Line) -> bool:
-    """A heading that opens the reader comments (:data:`rules.COMMENTS_START`, and with
-    :data:`THREAD_WORDS` on, :data:`rules.THREAD_OPENER`), not a label printed on every post
+    """A heading that opens the reader comments (:data:`openers.COMMENTS_START`, and with
+    :data:`THREAD_WORDS` on, :data:`openers.THREAD_OPENER`), not a label printed on every post
     or teaser ("Add a comment", "12 comments")."""
-    return bool(R.COMMENTS_START.search(u.text) or (
-        THREAD_WORDS and R.THREAD_OPENER.search(u.text))) and not (
-        u.repeats >= PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text))
+    return bool(COMMENTS_START.search(u.text) or (
+        THREAD_WORDS and THREAD_OPENER.search(u.text))) and not (
+        u.repeats >= PER_ITEM_REPEATS and COMMENT_WORD.search(u.text))
 
 
 LINK_BOXES = rule(
@@ -119,17 +122,17 @@ LINK_BOXES = rule(
 
 
 def _related_heading(u: Line) -> bool:
-    """A heading that opens a related-links box (:data:`rules.RELATED_START`, and with
-    :data:`RELATED_WORDS` on, :data:`rules.RELATED_OPENER`; with :data:`LINK_BOXES` on,
-    :data:`rules.LINK_BOX_HEADING`)."""
+    """A heading that opens a related-links box (:data:`openers.RELATED_START`, and with
+    :data:`RELATED_WORDS` on, :data:`openers.RELATED_OPENER`; with :data:`LINK_BOXES` on,
+    :data:`openers.LINK_BOX_HEADING`)."""
     return u.words <= RELATED_LABEL_WORDS and u.repeats < PER_ITEM_REPEATS and bool(
-        R.RELATED_START.search(u.text) or (RELATED_WORDS and R.RELATED_OPENER.search(u.text))
-        or (LINK_BOXES and R.LINK_BOX_HEADING.match(u.text)))
+        RELATED_START.search(u.text) or (RELATED_WORDS and RELATED_OPENER.search(u.text))
+        or (LINK_BOXES and LINK_BOX_HEADING.match(u.text)))
 
 
 def answers_heading(units: list[Line]) -> bool:
     """Whether the page counts the answers to a question (see :data:`.region.QA_ANSWERS`)."""
-    return any(u.words <= ANSWERS_MAX_WORDS and R.ANSWERS_HEADING.match(u.text) for u in units)
+    return any(u.words <= ANSWERS_MAX_WORDS and ANSWERS_HEADING.match(u.text) for u in units)
 
 
 def cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int | None:
@@ -157,9 +160,9 @@ def cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int |
             if tail >= RELATED_TAIL_SHARE * seen:
                 continue
             reason = "related"
-        elif POST_NAVIGATION and u.repeats < PER_ITEM_REPEATS and R.POST_NAV.match(u.text):
+        elif POST_NAVIGATION and u.repeats < PER_ITEM_REPEATS and POST_NAV.match(u.text):
             reason = "post-navigation"
-        elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
+        elif REVIEWS_CUT and u.repeats < PER_ITEM_REPEATS and REVIEWS_START.search(u.text):
             reason = "reviews"
         elif _comments_heading(u):
             if qa:
@@ -175,7 +178,7 @@ def cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int |
         # the article only once most of the run is behind it (a count, "12 Comments" or
         # "Comments (12)", makes it a heading).
         if any(c.isdigit() for c in u.text) or u.words > 1 or seen >= BARE_LABEL_SHARE * total or (
-                CONFIRMED_LABEL and reason == "comments" and R.COMMENT_WORD.search(u.text)
+                CONFIRMED_LABEL and reason == "comments" and COMMENT_WORD.search(u.text)
                 and _marks_after(units, i) >= LABEL_MARKS):
             for v in units[i:]:
                 if v.keep:
@@ -207,20 +210,20 @@ def _prose_below(units: list[Line], i: int, hi: int, cap: float) -> float:
 
 
 def reviews_start(units: list[Line]) -> int | None:
-    """The first customer-reviews heading (:data:`rules.REVIEWS_START`) that at least
+    """The first customer-reviews heading (:data:`openers.REVIEWS_START`) that at least
     LABEL_MARKS lines of a review's furniture follow ('47 people found this review helpful',
     'Yes, I recommend this product', 'Rated 5.0 out of 5 stars')."""
     for i, u in enumerate(units):
-        if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and R.REVIEWS_START.search(u.text):
-            marks = sum(1 for v in units[i + 1:] if v.words <= CUT_MAX_WORDS and R.REVIEW_MARK.search(v.text))
+        if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and REVIEWS_START.search(u.text):
+            marks = sum(1 for v in units[i + 1:] if v.words <= CUT_MAX_WORDS and REVIEW_MARK.search(v.text))
             if marks >= LABEL_MARKS:
                 return i
     return None
 
 
 def _quote_buttons(units: list[Line], i: int) -> int:
-    """How many lines below ``units[i]`` are a bare 'Quote' button (:data:`rules.QUOTE_BUTTON`)."""
-    return sum(1 for u in units[i + 1:] if u.words <= 2 and R.QUOTE_BUTTON.match(u.text))
+    """How many lines below ``units[i]`` are a bare 'Quote' button (:data:`openers.QUOTE_BUTTON`)."""
+    return sum(1 for u in units[i + 1:] if u.words <= 2 and QUOTE_BUTTON.match(u.text))
 
 
 def _credit_below(units: list[Line], i: int) -> bool:
@@ -229,7 +232,7 @@ def _credit_below(units: list[Line], i: int) -> bool:
     for v in units[i + 1:i + 1 + CREDIT_WINDOW]:
         # (not "Add a Comment by X, July 24, 2012": a comment's header)
         if v.words <= CREDIT_MAX_WORDS and (R.BYLINE.match(v.text) or R.BY_NAME.search(v.text)) \
-                and M.parse_date(v.text) and not R.COMMENT_WORD.search(v.text):
+                and M.parse_date(v.text) and not COMMENT_WORD.search(v.text):
             return True
     return False
 
@@ -255,9 +258,9 @@ def _comment_mark(u: Line, strict: bool = False) -> bool:
     if u.words > ACTION_MAX_WORDS:
         return False
     return (not strict and u.kind in ("date", "byline")) or bool(
-        R.REPLY_TAIL.search(u.text) or R.COMMENT_SAYS.match(u.text) or R.COMMENT_ACTION.search(u.text)
+        REPLY_TAIL.search(u.text) or COMMENT_SAYS.match(u.text) or COMMENT_ACTION.search(u.text)
         # ("Comment #2 - Posted by: Kurt at November 10, 2012 5:55 PM")
-        or (R.COMMENT_WORD.search(u.text) and M.parse_date(u.text)))
+        or (COMMENT_WORD.search(u.text) and M.parse_date(u.text)))
 
 
 def thread_start(units: list[Line]) -> tuple[int | None, bool]:
@@ -265,7 +268,7 @@ def thread_start(units: list[Line]) -> tuple[int | None, bool]:
     heading opens it: the first comments label that LABEL_MARKS comment headers follow, else
     the first of THREAD_REPLIES comment headers (see :func:`comment_thread`)."""
     for i, u in enumerate(units):
-        if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and R.COMMENT_WORD.search(u.text) \
+        if u.words <= CUT_MAX_WORDS and u.repeats < PER_ITEM_REPEATS and COMMENT_WORD.search(u.text) \
                 and _comments_heading(u) and _marks_after(units, i, strict=True) >= LABEL_MARKS:
             return i, True
     return comment_thread(units, 0, min_seen=0), False
@@ -284,14 +287,14 @@ def comment_thread(units: list[Line], lo: int, min_seen: float = MIN_COMMENT_CUT
     Reply") or "says:" over a date; the thread starts at the first one. (A bare "Reply" button after each post is
     left alone: forum threads, whose posts are the content, print one too.)"""
     marks = [i for i in range(lo, len(units))
-             if REPLY_HEADER_WORDS[0] <= units[i].words <= REPLY_HEADER_WORDS[1] and R.REPLY_TAIL.search(units[i].text)]
+             if REPLY_HEADER_WORDS[0] <= units[i].words <= REPLY_HEADER_WORDS[1] and REPLY_TAIL.search(units[i].text)]
     says = [i for i in range(lo, len(units) - 1) if units[i].words <= SAYS_MAX_WORDS
-            and units[i + 1].kind == "date" and R.COMMENT_SAYS.match(units[i].text)]
+            and units[i + 1].kind == "date" and COMMENT_SAYS.match(units[i].text)]
     if ACTION_MARKS:
         # (the same action bar under every comment: "Reply to This Parent Share", "Flag as
         # Inappropriate"; the first comment above it is left, its start is not marked)
         actions = [i for i in range(lo, len(units)) if units[i].words <= ACTION_MAX_WORDS
-                   and R.COMMENT_ACTION.search(units[i].text)]
+                   and COMMENT_ACTION.search(units[i].text)]
         if len(actions) >= THREAD_REPLIES and (len(marks) < THREAD_REPLIES or actions[0] < marks[0]):
             marks = actions
     if len(marks) >= THREAD_REPLIES:

@@ -22,6 +22,9 @@ from convert.extract import ablation
 
 from . import meta as M
 from . import rules as R
+from .notices import (ACCOUNT_FORM, APP_PROMO, BACK_TO_TOP, COMMENT_FORM, CONSENT_PURPOSES, COOKIE,
+                      COOKIE_BANNER_WORDS, COPYRIGHT, FEEDBACK_PROMPT, FORM_CONSENT, LANDMARK_LABEL,
+                      MODIFIED_NOTE, SITE_CREDIT, SITE_VOICE, SOCIAL_PROMO, SOFTWARE_NOTICE)
 from . import runs
 from .lines import RULE_MAX_WORDS, Line, MetaKind
 from .timestamps import CLOCK, RELATIVE_TIME
@@ -156,15 +159,15 @@ _CONSENT_HINT = _hint("agree", "consent", "acknowledge", "authori", "accept", "r
 
 
 def _cookie_banner(u: Line, low: str, page: PageView) -> bool:
-    return bool(R.COOKIE.search(u.text)) and (
-        u.words <= COOKIE_LABEL_WORDS or bool(R.COOKIE_BANNER_WORDS.search(u.text)))
+    return bool(COOKIE.search(u.text)) and (
+        u.words <= COOKIE_LABEL_WORDS or bool(COOKIE_BANNER_WORDS.search(u.text)))
 
 
 def _cookie_notice(u: Line, low: str, page: PageView) -> bool:
-    if not RULE_MAX_WORDS < u.words <= COOKIE_NOTICE_MAX_WORDS or not R.COOKIE.search(u.text):
+    if not RULE_MAX_WORDS < u.words <= COOKIE_NOTICE_MAX_WORDS or not COOKIE.search(u.text):
         return False
-    terms = {m.lower() for m in R.COOKIE_BANNER_WORDS.findall(u.text)}
-    return len(terms) >= COOKIE_NOTICE_TERMS and bool(R.SITE_VOICE.search(u.text))
+    terms = {m.lower() for m in COOKIE_BANNER_WORDS.findall(u.text)}
+    return len(terms) >= COOKIE_NOTICE_TERMS and bool(SITE_VOICE.search(u.text))
 
 
 def _teaser(u: Line, low: str, page: PageView) -> object:
@@ -178,7 +181,7 @@ PROMO_MENTIONS = ablation.rule(
     "prose, not a nag: a long sentence needs a call ('Subscribe to ...', 'Download the app') or "
     "to speak to the reader ('your inbox', 'our newsletter') to be an app or newsletter promo "
     "(English sentences: in another language a line naming a newsletter stays a nag)")
-#: The calls of :data:`rules.APP_PROMO` ("Download the app", "Subscribe to ...", "Sign up for our
+#: The calls of :data:`notices.APP_PROMO` ("Download the app", "Subscribe to ...", "Sign up for our
 #: ..."), where its other words only name an app store or a newsletter.
 APP_PROMO_CALL = lazy(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bsubscribe (?:to|for|now)\b|"
@@ -198,7 +201,7 @@ _NUMBERED_ITEM = lazy(r"^\d{1,3}\.\s+\S")
 
 
 def _app_promo(u: Line, low: str, page: PageView) -> bool:
-    if not R.APP_PROMO.search(u.text) or _NUMBERED_ITEM.match(u.text):
+    if not APP_PROMO.search(u.text) or _NUMBERED_ITEM.match(u.text):
         return False
     # (a menu or a headline naming the newsletter ends no sentence: "Get the Daily Newsletter
     # »Subscribe on Facebook")
@@ -286,7 +289,7 @@ RULES: tuple[LineRule | PageRule, ...] = (
              hint=_hint("cookie", "gdpr", "consent", "datenschutz", "kekse", "galletas"),
              long_lines=True, reason="cookie"),
     LineRule("consent-purposes", lambda u, low, page: u.words <= COOKIE_NOTICE_MAX_WORDS
-             and R.CONSENT_PURPOSES.search(u.text),
+             and CONSENT_PURPOSES.search(u.text),
              "The standard text of the IAB consent framework's dialog ('We and our partners "
              "process data to provide:', 'Store and/or access information on a device', 'Use "
              "precise geolocation data', 'List of IAB Vendors'), the same on every site that "
@@ -295,7 +298,7 @@ RULES: tuple[LineRule | PageRule, ...] = (
                         "limited data", "profiles for"),
              long_lines=True),
     LineRule("form-consent", lambda u, low, page: u.words <= FORM_CONSENT_MAX_WORDS
-             and _CONSENT_HINT.search(low) is not None and R.FORM_CONSENT.search(u.text),
+             and _CONSENT_HINT.search(low) is not None and FORM_CONSENT.search(u.text),
              "A form's consent or disclosure notice ('By clicking Submit, you agree to our "
              "Privacy Policy', 'By providing my email, I am consenting to receive ...', "
              "'protected by reCAPTCHA', 'You're seeing this ad based on ...'): printed by a "
@@ -304,7 +307,7 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "in a how-to is not a notice.",
              long_lines=True),
     LineRule("software-notice", lambda u, low, page: u.words <= SOFTWARE_NOTICE_MAX_WORDS
-             and R.SOFTWARE_NOTICE.search(u.text),
+             and SOFTWARE_NOTICE.search(u.text),
              "A fixed message of forum, Q&A or shop software to every reader ('You are using "
              "an out of date browser', 'This browser is no longer supported.', 'You must log in "
              "or register to reply here.', 'To learn more, see our tips on writing great "
@@ -316,13 +319,13 @@ RULES: tuple[LineRule | PageRule, ...] = (
                         "to low", "new to", "old to", "a-z", "z-a", "loading"), long_lines=True),
     # (both before "ui-label", which also drops a feedback question but opens nothing)
     LineRule("landmark-label", lambda u, low, page: u.words <= 3
-             and R.LANDMARK_LABEL.fullmatch(u.key),
+             and LANDMARK_LABEL.fullmatch(u.key),
              "The name of the footer's or the sidebar's landmark printed as a line ('Footer', "
              "'Footer navigation', 'Primary Sidebar'): a screen reader's heading, never the "
              "page's text; where it stands the footer or the sidebar starts.",
              hint=_hint("footer", "sidebar")),
     LineRule("feedback-prompt", lambda u, low, page: u.words <= 8
-             and R.FEEDBACK_PROMPT.fullmatch(u.key),
+             and FEEDBACK_PROMPT.fullmatch(u.key),
              "A page-feedback widget's question ('Was this page helpful?'): printed once, "
              "under the page's text, never the text itself.",
              hint=_hint("helpful", "useful")),
@@ -330,20 +333,20 @@ RULES: tuple[LineRule | PageRule, ...] = (
     # "Powered by MDX:" over a feature's description are the page's)
     LineRule("site-credit", lambda u, low, page: u.words <= SITE_CREDIT_MAX_WORDS
              and u.repeats <= 1 and not u.text.rstrip().endswith(":")
-             and R.SITE_CREDIT.search(u.text),
+             and SITE_CREDIT.search(u.text),
              "The footer's credit to the site's maker or software ('Powered by WordPress', "
              "'Designed by Elegant Themes'), printed once: never the page's text; it opens the "
              "footer.",
              hint=_hint("powered by", "design", "site by", "theme by", "built with")),
-    LineRule("back-to-top", lambda u, low, page: u.key in R.BACK_TO_TOP,
+    LineRule("back-to-top", lambda u, low, page: u.key in BACK_TO_TOP,
              "The link back to the page's top ('Back to top'): a button; printed once, it "
              "stands where the page's text ends.", hint=_hint("top")),
     LineRule("copyright", None,
-             "Copyright and 'all rights reserved' lines of the footer.", pattern=R.COPYRIGHT,
+             "Copyright and 'all rights reserved' lines of the footer.", pattern=COPYRIGHT,
              hint=_hint("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos",
                         "direitos", "diritti", "prawa", "版")),
     LineRule("account-form", lambda u, low, page: u.words <= FORM_MAX_WORDS
-             and R.ACCOUNT_FORM.search(u.text),
+             and ACCOUNT_FORM.search(u.text),
              "The fields and messages of a login or registration form printed into the page "
              "('Create a Password', 'Forgot your username or password?'): a short line that "
              "names a password, a username or an e-mail address (code is exempt above).",
@@ -379,12 +382,12 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "A bare clock or duration, a counter ('12 comments'), a relative time ('3 hours "
              "ago'): labels of a menu or a media player."),
     LineRule("comment-form", lambda u, low, page: u.words <= COMMENT_FORM_MAX_WORDS
-             and R.COMMENT_FORM.search(u.text),
+             and COMMENT_FORM.search(u.text),
              "A comment form's messages ('Your comment could not be posted', 'Notify me of "
              "follow-up comments', a CAPTCHA's instructions): below the article, never in it.",
              hint=_hint("comment", "captcha", "letters and numbers", "notify me")),
     LineRule("social-promo", lambda u, low, page: u.words <= SOCIAL_MAX_WORDS
-             and R.SOCIAL_PROMO.match(u.text),
+             and SOCIAL_PROMO.match(u.text),
              "A share or follow bar's label ('Share this', 'Follow us on Twitter', 'Connect "
              "with us:'): a promotion of the site, never the article's text.",
              hint=_hint("share", "follow", "like us", "connect with", "find us", "join us")),
@@ -405,7 +408,7 @@ RULES: tuple[LineRule | PageRule, ...] = (
     # (in the page's second half only: a shop's listing prints its own "Last updated on ..."
     # among the item's details)
     LineRule("modified-note", lambda u, low, page: u.words <= MODIFIED_NOTE_MAX_WORDS
-             and u.index >= MODIFIED_NOTE_SHARE * page.size and R.MODIFIED_NOTE.search(u.text),
+             and u.index >= MODIFIED_NOTE_SHARE * page.size and MODIFIED_NOTE.search(u.text),
              "A page's note of its last change ('This page was last edited on 2 April 2024, "
              "at 13:18', 'Last modified on ... by ... contributors'): printed once, under the "
              "page's text, never the text itself.",

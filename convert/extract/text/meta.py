@@ -11,6 +11,7 @@ from collections import Counter
 
 from convert.extract.dates import TEXT_MIN_YEAR, TEXT_MONTHS, is_valid_day
 from . import rules as R
+from .notices import COPYRIGHT
 from .stopwords import STOPWORDS
 from .timestamps import DATE_PATTERNS, DATE_WORDS
 from ..lazyre import lazy
@@ -252,7 +253,7 @@ _COPYRIGHT_OWNER = lazy(
 def site_from_copyright(lines: list[str]) -> str | None:
     """The owner a short copyright line names ("© 2024 Ocean News. All rights reserved.")."""
     for line in lines:
-        if not R.COPYRIGHT.search(line):
+        if not COPYRIGHT.search(line):
             continue
         m = _COPYRIGHT_OWNER.search(line)
         if m:

@@ -16,6 +16,8 @@ from convert.extract.ablation import rule
 
 from . import meta as M
 from . import rules as R
+from .openers import (COMMENT_SAYS, COMMENT_WORD, RELATED_OPENER, RELATED_START, REPLY_TAIL,
+                      TEASER_LEAD_IN)
 from .lines import RULE_MAX_WORDS, Line, drop, norm_key
 from ... import regexcache
 from .runs import is_headline_case
@@ -194,8 +196,8 @@ def _intro_above(units: list[Line], lo: int) -> bool:
 def _teaser_labels(units: list[Line], lo: int, hi: int) -> bool:
     """A related-links label stands in ``units[lo:hi+1]`` ("Related posts:", "You may also
     like")."""
-    return any(u.words <= RECORD_LABEL_WORDS and (R.RELATED_START.search(u.text) or R.TEASER_LEAD_IN.search(
-        u.text) or R.RELATED_OPENER.search(u.text)) for u in units[lo:hi + 1])
+    return any(u.words <= RECORD_LABEL_WORDS and (RELATED_START.search(u.text) or TEASER_LEAD_IN.search(
+        u.text) or RELATED_OPENER.search(u.text)) for u in units[lo:hi + 1])
 
 
 def _thread_like(units: list[Line], lo: int, hi: int) -> bool:
@@ -204,8 +206,8 @@ def _thread_like(units: list[Line], lo: int, hi: int) -> bool:
     an article, not a listing under its intro)."""
     marks = 0
     for u in units[lo:hi + 1]:
-        if u.words <= RECORD_LABEL_WORDS * 2 and (u.kind in ("date", "byline") or R.REPLY_TAIL.search(
-                u.text) or R.COMMENT_SAYS.match(u.text) or R.COMMENT_WORD.search(u.text)):
+        if u.words <= RECORD_LABEL_WORDS * 2 and (u.kind in ("date", "byline") or REPLY_TAIL.search(
+                u.text) or COMMENT_SAYS.match(u.text) or COMMENT_WORD.search(u.text)):
             marks += 1
             if marks >= THREAD_MARKS:
                 return True
@@ -220,7 +222,7 @@ def _numbered_labels(units: list[Line]) -> dict[str, list[int]]:
         # (not a comment's header: "Comment #3 - Posted by: X at <date>", "12 replies"; a
         # thread below an article numbers its comments too)
         if u.key and u.words <= RECORD_LABEL_WORDS and any(c.isdigit() for c in u.key) \
-                and not u.kind and not R.COMMENT_WORD.search(u.text) and M.parse_date(u.text) is None:
+                and not u.kind and not COMMENT_WORD.search(u.text) and M.parse_date(u.text) is None:
             masked = norm_key(_NUMBER.sub("0", u.text))
             # (not a bare number, a vote count or a year; a price is a label: "$7.95 - $179.95")
             if any(c.isalpha() for c in masked) or _PRICE.search(u.text):

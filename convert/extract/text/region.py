@@ -15,6 +15,8 @@ from __future__ import annotations
 from convert.extract.ablation import rule
 
 from . import rules as R
+from .notices import MODIFIED_NOTE
+from .openers import TEASER_LEAD_IN
 
 from .endings import (answers_heading, comment_thread, cut_comments, related_label,
                       reviews_start, thread_start)
@@ -242,7 +244,7 @@ def keep_main_run(units: list[Line]) -> None:
         while lead > lo and units[lead].listed:
             lead -= 1
         if not (related_label(units[lead]) or R.UI_TAIL.search(units[lead].text)
-                or R.TEASER_LEAD_IN.search(units[lead].text)):
+                or TEASER_LEAD_IN.search(units[lead].text)):
             end = hi
             while end + 1 < len(units) and (cut is None or end + 1 < cut) and units[end + 1].listed:
                 end += 1
@@ -403,7 +405,7 @@ def drop_after_copyright(units: list[Line]) -> None:
         # (a label printed on every post, "Share on other sites", opens no footer)
         # (a page's note of its last change that is a dateline keeps the "date" reason)
         opener = u.reason in openers or (
-            u.reason == "date" and "modified-note" in openers and R.MODIFIED_NOTE.search(u.text))
+            u.reason == "date" and "modified-note" in openers and MODIFIED_NOTE.search(u.text))
         if not (copyright or (opener and u.repeats <= 1)):
             continue
         below = [v for v in units[i + 1:] if v.keep]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from convert.extract.ablation import rule
 
 from . import rules as R
+from .notices import CONSENT_START, CONSENT_WORDS, COOKIE, SITE_VOICE
 from .lines import (HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PAGE_TITLE_MIN_LINES, RULE_MAX_WORDS,
                     Line, drop, echoes_title)
 
@@ -50,9 +51,9 @@ def drop_consent_tail(units: list[Line]) -> None:
     for i in range(int(n * CONSENT_TAIL_START), n):
         u = units[i]
         head = u.text[:CONSENT_SCAN_CHARS]
-        if (u.words <= CONSENT_HEADING_MAX_WORDS and R.CONSENT_START.search(u.text)) or \
-                (u.words > RULE_MAX_WORDS and len(R.CONSENT_WORDS.findall(head)) >= CONSENT_MIN_WORDS
-                 and R.COOKIE.search(head) and (not CONSENT_VOICE or R.SITE_VOICE.search(head))):
+        if (u.words <= CONSENT_HEADING_MAX_WORDS and CONSENT_START.search(u.text)) or \
+                (u.words > RULE_MAX_WORDS and len(CONSENT_WORDS.findall(head)) >= CONSENT_MIN_WORDS
+                 and COOKIE.search(head) and (not CONSENT_VOICE or SITE_VOICE.search(head))):
             for v in units[i:]:
                 drop(v, "consent")
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 from convert.article import Figure, Text
 from . import meta as M
 from . import rules as R
+from .openers import COMMENT_SAYS
 from .stopwords import words as word_list
 from .runs import is_headline_case
 from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, OPEN_REASONS, Line, echoes_title
@@ -165,7 +166,7 @@ def structure(units: list[Line]) -> dict:
     body = _first_body(units)
     end = body + META_WINDOW
     for u in units[body:end]:
-        if u.reason in ("comments", "related") or R.COMMENT_SAYS.match(u.text):
+        if u.reason in ("comments", "related") or COMMENT_SAYS.match(u.text):
             end = u.index  # (a comment's date is not the article's)
             break
     window = [u for u in units[:body] if _part(u)] + [u for u in units[body:end] if _part(u)]

@@ -83,11 +83,11 @@ def test_a_link_box_heading_below_the_post_ends_it(heading):
 
 
 def test_a_sentence_about_recent_posts_is_no_heading():
-    from convert.extract.text import rules as R
-    assert not R.LINK_BOX_HEADING.match("Recent posts on this blog have covered the library")
-    assert R.LINK_BOX_HEADING.match("Recent Posts")
+    from convert.extract.text.openers import LINK_BOX_HEADING
+    assert not LINK_BOX_HEADING.match("Recent posts on this blog have covered the library")
+    assert LINK_BOX_HEADING.match("Recent Posts")
     # (a bare "Tags" without its colon is also a listing's filter: not a box heading)
-    assert not R.LINK_BOX_HEADING.match("Tags") and R.LINK_BOX_HEADING.match("Tags:")
+    assert not LINK_BOX_HEADING.match("Tags") and LINK_BOX_HEADING.match("Tags:")
 
 
 def test_a_long_related_box_ends_the_article_when_no_prose_follows_it():
