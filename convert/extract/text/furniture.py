@@ -19,13 +19,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from convert.extract import ablation
-
-from . import meta as M
-from . import rules as R
+from . import meta as M, rules as R, runs
 from .notices import (ACCOUNT_FORM, APP_PROMO, BACK_TO_TOP, COMMENT_FORM, CONSENT_PURPOSES, COOKIE,
                       COOKIE_BANNER_WORDS, COPYRIGHT, FEEDBACK_PROMPT, FORM_CONSENT, LANDMARK_LABEL,
                       MODIFIED_NOTE, SITE_CREDIT, SITE_VOICE, SOCIAL_PROMO, SOFTWARE_NOTICE)
-from . import runs
 from .lines import RULE_MAX_WORDS, Line, MetaKind
 from .timestamps import CLOCK, RELATIVE_TIME
 from ..lazyre import LazyPattern, lazy
