@@ -40,6 +40,9 @@ HEADING_ANCHORS = rule("heading_anchors", "an id spelling its heading's text (an
 COMMENTS_MARKER_WRAPPER = rule("comments_marker_wrapper", "a chrome-named wrapper holding "
                                 "only the 'Comments' heading, or a block named as the "
                                 "comments' title, is kept as the comment tail's marker")
+CODE_SPANS = rule("code_spans", "an element inside <pre>/<code> (a syntax highlighter's "
+                  "span: hljs-comment, token comment, hljs-meta) is never pruned for its "
+                  "class/id words")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -158,6 +161,11 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             if HEADING_ANCHORS and ident and not (cls and _unlikely(cls)) \
                     and _heading_anchor(node, tag, ident):
                 continue
+            # Syntax highlighters name their spans by token kind: highlight.js's
+            # ``hljs-comment``, Prism's ``token comment`` read as reader comments, yet they are
+            # the code's own text (asked only of the elements about to go).
+            if CODE_SPANS and _in_code(node):
+                continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (
                     # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a
@@ -220,6 +228,18 @@ def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _in_code(node: LexborNode) -> bool:
+    """Whether ``node`` lies inside a ``<pre>`` or ``<code>`` element."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("pre", "code"):
+            return True
+        if parent.tag == "body":
+            return False
+        parent = parent.parent
+    return False
+
+
 def _unlikely(label: str) -> bool:
     return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
 
