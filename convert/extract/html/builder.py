@@ -18,7 +18,7 @@ from .codelines import pre_text
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import (
     WRAPPERS, WS, abutting, clean_spaced, has_text, normalize_inlines, run_has_text,
-    strip_heading_tools, text_in, wrap,
+    strip_heading_tools, text_in, unwrap_self_link, wrap,
 )
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
@@ -85,7 +85,8 @@ class Builder:
         """The blocks one block-level element stands for."""
         tag = node.tag or "-"
         if tag in P.HEADING_TAGS:
-            items = strip_heading_tools(normalize_inlines(self.inline_children(node, depth)))
+            items = unwrap_self_link(strip_heading_tools(
+                normalize_inlines(self.inline_children(node, depth))))
             return [Heading(int(tag[1]), items)] if has_text(items) else []
         if tag == "p":
             return self.blocks(node, depth)
@@ -154,7 +155,8 @@ class Builder:
         out: list[Block] = []
         for child in children(node):
             if child.tag == "dt":
-                items = normalize_inlines(self.inline_children(child, depth))
+                items = unwrap_self_link(strip_heading_tools(
+                    normalize_inlines(self.inline_children(child, depth))))
                 if has_text(items):
                     out.append(Paragraph((Strong(items),)))
             elif child.tag == "dd" or child.tag == "div":

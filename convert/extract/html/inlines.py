@@ -278,6 +278,24 @@ def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
+HEADING_SELF_LINKS = rule("heading_self_links", "a heading or term that is all one link to an "
+                          "anchor on the page (its own permalink) is its text, not a link")
+
+
+def unwrap_self_link(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading's (or a definition term's) inlines without the link around all of them when
+    that link points at an anchor of this page (``href="#syntax"``): documentation generators
+    wrap each heading in its own permalink, which in Markdown reads ``## [Syntax](#syntax)``."""
+    from convert.article import Link
+    if not HEADING_SELF_LINKS:
+        return items
+    core = [i for i in items if not (isinstance(i, Text) and not i.text.strip())]
+    if len(core) != 1 or not isinstance(core[0], Link) or not core[0].url.startswith("#"):
+        return items
+    inner = tuple(core[0].children)
+    return inner if has_text(inner) else items
+
+
 def holds_code(items: tuple[Inline, ...]) -> bool:
     """Whether code is among the inlines (at any depth): a line holding code is the page's
     own text, never a toolbar or a boilerplate line (a docs page's "print()", "--edit")."""

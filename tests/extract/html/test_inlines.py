@@ -169,3 +169,28 @@ def test_a_heading_that_is_a_link_or_a_hash_sign_stays():
     # A "#" that is not a link to an anchor is the heading's text.
     assert _heading("<h2>C# and F#</h2>") == "C# and F#"
     assert _heading("<h2>Step 1 <a href='/page/2'>#</a></h2>") == "Step 1 #"
+
+
+def _markdown(html: str) -> str:
+    page = (f"<html><body><article><h1>Title</h1><p>{'A sentence of the story. ' * 12}</p>{html}"
+            f"<p>{'Another sentence of the story. ' * 12}</p></article></body></html>")
+    return convert.render(convert.parse(page.encode(), kind="html"), "md").decode()
+
+
+_SELF_LINKED = ("<h2 id='syntax'><a href='#syntax'>Syntax</a></h2><dl><dt id='cb'><a href='#cb'>"
+                "<code>callbackFn</code></a></dt><dd><p>A function run for each element.</p></dd>"
+                "</dl><h2><a href='/other'>Elsewhere</a></h2>")
+
+
+def test_a_heading_or_term_all_one_link_to_its_anchor_is_its_text():
+    # (rule heading_self_links) MDN-style docs wrap every heading and term in its permalink;
+    # a heading linking to another page keeps its link.
+    md = _markdown(_SELF_LINKED)
+    assert "## Syntax" in md and "**`callbackFn`**" in md
+    assert "[Elsewhere](" in md
+
+
+def test_heading_self_links_off_keeps_the_link(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "HEADING_SELF_LINKS", False)
+    assert "## [Syntax](#syntax)" in _markdown(_SELF_LINKED)
