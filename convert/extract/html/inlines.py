@@ -194,7 +194,16 @@ def abutting(before: list[Inline], after: list[Inline], node) -> bool:  # noqa: 
     last = _edge_char(before, last=True)
     if not first.isupper() and last.isalpha() and first.islower():
         return False  # a word split for styling ('Co' + 'rnell'): as written
+    if last == "." and DOTTED_NAMES and _QUALIFIER.match(prev.text(deep=True)):
+        return False  # an API signature's 'requests.' + 'Session': one qualified name
     return bool(last) and (last.isalnum() or last in ".!?:;,)”\"'’") and not last.isspace()
+
+
+DOTTED_NAMES = rule("dotted_names", "a span that is a lower-case dotted qualifier ('requests.', "
+                    "'os.path.') followed by a capitalised span reads on as one qualified name "
+                    "(an API signature's 'requests.Session'), not apart")
+#: A module path ending in its dot: no space, opens lower case ('U.S.', 'Inc.', 'Done.' do not).
+_QUALIFIER = lazy(r"^[a-z_][\w]*(?:\.[A-Za-z_]\w*)*\.$")
 
 
 TWIN_SPANS = rule("twin_spans", "two abutting sibling inline elements of one tag and one class "

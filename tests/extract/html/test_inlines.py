@@ -194,3 +194,22 @@ def test_heading_self_links_off_keeps_the_link(monkeypatch):
     from convert.extract.html import inlines
     monkeypatch.setattr(inlines, "HEADING_SELF_LINKS", False)
     assert "## [Syntax](#syntax)" in _markdown(_SELF_LINKED)
+
+
+_SIGNATURE = ("<p>The support suite brings every channel into one place, so that agents see the "
+              "whole conversation whatever the channel it came from.</p><p>Call <span class='pre'>"
+              "requests.</span><span class='name'>Session</span> once, then <span>U.S.</span>"
+              "<span>Markets</span> read apart.</p>")
+
+
+def test_a_dotted_qualifier_and_its_name_read_as_one():
+    # (rule dotted_names) Sphinx prints a signature as prename + name spans; a span ending a
+    # sentence-like abbreviation ('U.S.') still reads apart from the capital after it.
+    text = _text(_SIGNATURE)
+    assert "requests.Session once" in text and "U.S. Markets" in text
+
+
+def test_dotted_names_off_reads_the_signature_apart(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "DOTTED_NAMES", False)
+    assert "requests. Session" in _text(_SIGNATURE)
