@@ -260,6 +260,12 @@ _EDIT_TEXT = lazy(r"^\W*(?:edit(?: source| section| this (?:page|section)| on gi
                   re.IGNORECASE)
 
 
+SOURCE_LINKS = rule("source_links", "an API term's or heading's '[source]' link (to the code "
+                    "that defines it) is one of its tools and leaves it")
+#: The text of a documentation generator's link to an object's source code, its brackets shown.
+_SOURCE_TEXT = lazy(r"^\[(?:source|src|view source)\]$", re.IGNORECASE)
+
+
 def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A heading's inlines without the heading's own tools at its start or end: a link to the
     heading's anchor whose text is a glyph ("¶", "#"), and an edit link ("[edit]", "Edit on
@@ -321,6 +327,6 @@ def _tool_link(item: Inline) -> bool:
     if not isinstance(item, Link):
         return False
     text = inline_text(item.children).strip()
-    if _EDIT_TEXT.match(text):
+    if _EDIT_TEXT.match(text) or SOURCE_LINKS and _SOURCE_TEXT.match(text):
         return True
     return "#" in item.url and len(text) <= 20 and bool(_PERMALINK_TEXT.match(text))

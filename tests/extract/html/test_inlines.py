@@ -213,3 +213,19 @@ def test_dotted_names_off_reads_the_signature_apart(monkeypatch):
     from convert.extract.html import inlines
     monkeypatch.setattr(inlines, "DOTTED_NAMES", False)
     assert "requests. Session" in _text(_SIGNATURE)
+
+
+_SOURCE = ("<dl><dt id='f.close'><span>close</span>()<a href='../_modules/f.html#close'><span>"
+           "[source]</span></a><a class='headerlink' href='#f.close'>¶</a></dt><dd><p>Closes "
+           "the file.</p></dd></dl>")
+
+
+def test_a_terms_source_link_and_permalink_leave_it():
+    # (rules source_links, heading_tools on a <dt>) Sphinx's API entries.
+    assert "**close()**" in _markdown(_SOURCE)
+
+
+def test_source_links_off_keeps_the_source_link(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "SOURCE_LINKS", False)
+    assert "[source]" in _markdown(_SOURCE).replace("\\", "")
