@@ -15,7 +15,7 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from ..peek import holds_tag
-from .dom import hidden_by, word_key
+from .dom import MATH_AS_CODE, hidden_by, math_as_code, word_key
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from ..lazyre import lazy
@@ -65,6 +65,8 @@ def strip(tree: LexborHTMLParser, selector: str) -> None:
     """Remove every element matching ``selector`` with its subtree: one selector walk
     (``strip_tags`` walks the tree once per tag name)."""
     for node in tree.css(selector):
+        if node.tag == "math" and MATH_AS_CODE and math_as_code(tree, node):
+            continue
         node.decompose(recursive=False)
 
 
