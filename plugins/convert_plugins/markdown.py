@@ -51,6 +51,11 @@ EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 _MAY_NEED_ESCAPE = regexcache.compile(r"[\\`*\[\]<>|~_&\n]")
 
 
+#: Elements whose text opens after their own Markdown mark ("[", "**", "*"), never at a line's
+#: start.
+_INLINE_WRAPPERS = frozenset({"a", "strong", "b", "em", "i"})
+
+
 def escape_markdown(text: str, line_start: bool = True) -> str:
     """Backslash-escape what CommonMark/GFM would read as syntax in running text; with
     ``line_start`` false the text is known not to start a line, so "1." or "-" at its start
@@ -174,8 +179,11 @@ def _converter_class() -> type:
             # Line-start syntax ("1.", "-", "#") only where the text starts a Markdown line: a
             # table cell is inline content, and text after a link or bold in the same block
             # does not start one.
+            # Nor does text inside a link's brackets or an emphasis' delimiters: "[#12592]",
+            # "**1. Scope**" read as written.
             if _LINE_START.match(text) and (_cell_context(parent_tags) or (
-                    el is not None and not _starts_line(el))):
+                    el is not None and not _starts_line(el)) or not _INLINE_WRAPPERS.isdisjoint(
+                    parent_tags)):
                 return escape_markdown(text, line_start=False)
             return escape_markdown(text)
 

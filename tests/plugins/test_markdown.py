@@ -354,6 +354,19 @@ def test_line_start_syntax_is_escaped_only_at_a_line_start():
     assert "<ol" not in html and "<li>" not in html
 
 
+def test_line_start_syntax_inside_a_link_or_bold_at_a_line_start_is_plain():
+    # A changelog's "[#12592](...)" and "**1. Scope**": the text opens after "[" or "**",
+    # never a Markdown line, so "#" and "1." need no backslash.
+    items = List(ordered=False, items=(ListItem((Paragraph((
+        Link((Text("#12592"),), "https://example.org/i/12592"), Text(": fixed a crash"))),)),))
+    para = Paragraph((Strong((Text("1. Scope"),)), Text(" of the change")))
+    out = convert.render(Article(Meta(), (items, para)), "md").decode()
+    assert "- [#12592](https://example.org/i/12592): fixed a crash" in out
+    assert "**1. Scope** of the change" in out
+    html = MarkdownIt("commonmark").render(out)
+    assert "<h1" not in html and "<ol" not in html and ">#12592</a>" in html
+
+
 def test_bold_label_before_a_line_break_stays_bold():
     # The character after the closing "**" is the line end, not the next line's first one.
     para = Paragraph((Strong((Text("Note:"),)), LineBreak(), Text("1 cup of flour")))
