@@ -266,6 +266,13 @@ SOURCE_LINKS = rule("source_links", "an API term's or heading's '[source]' link 
 _SOURCE_TEXT = lazy(r"^\[(?:source|src|view source)\]$", re.IGNORECASE)
 
 
+HEADING_TOP_LINKS = rule("heading_top_links", "a heading's 'top' / 'back to top' / '↑' link "
+                         "to an anchor of the page (a man page's or FAQ's section heading) is "
+                         "one of its tools and leaves it")
+#: The text of a link back to the page's top.
+_TOP_TEXT = lazy(r"^\W*(?:(?:back\s+)?to\s+)?top\W*$|^[↑⇑▲^]$", re.IGNORECASE)
+
+
 def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A heading's inlines without the heading's own tools at its start or end: a link to the
     heading's anchor whose text is a glyph ("¶", "#"), and an edit link ("[edit]", "Edit on
@@ -281,7 +288,7 @@ def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
             elif _tool_link(out[edge]):
                 del out[edge]
                 if out and isinstance(out[edge], Text):
-                    text = out[edge].text.rstrip(" [(") if last else out[edge].text.lstrip(" ])")
+                    text = out[edge].text.rstrip(" \xa0[(") if last else out[edge].text.lstrip(" \xa0])")
                     if text:
                         out[edge] = Text(text)
                     else:
@@ -328,5 +335,7 @@ def _tool_link(item: Inline) -> bool:
         return False
     text = inline_text(item.children).strip()
     if _EDIT_TEXT.match(text) or SOURCE_LINKS and _SOURCE_TEXT.match(text):
+        return True
+    if HEADING_TOP_LINKS and item.url.startswith("#") and _TOP_TEXT.match(text):
         return True
     return "#" in item.url and len(text) <= 20 and bool(_PERMALINK_TEXT.match(text))

@@ -229,3 +229,18 @@ def test_source_links_off_keeps_the_source_link(monkeypatch):
     from convert.extract.html import inlines
     monkeypatch.setattr(inlines, "SOURCE_LINKS", False)
     assert "[source]" in _markdown(_SOURCE).replace("\\", "")
+
+
+def test_a_headings_back_to_top_link_leaves_it():
+    # (rule heading_top_links) man7-style section headings end in a link to the page's top;
+    # a "top" link to another page, or a heading of that word alone, stays.
+    assert _heading("<h2><a id='NAME' href='#NAME'></a>NAME &nbsp; &nbsp; <a href='#top_of_page'>"
+                    "<span class='top-link'>top</span></a></h2>") == "NAME"
+    assert _heading("<h2>FAQ <a href='#top'>↑ Back to top</a></h2>") == "FAQ"
+    assert _heading("<h2>Charts <a href='/charts/top'>top</a></h2>") == "Charts top"
+
+
+def test_heading_top_links_off(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "HEADING_TOP_LINKS", False)
+    assert _heading("<h2>FAQ <a href='#top'>Back to top</a></h2>") == "FAQ Back to top"
