@@ -51,11 +51,6 @@ EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 _MAY_NEED_ESCAPE = regexcache.compile(r"[\\`*\[\]<>|~_&\n]")
 
 
-#: Elements whose text opens after their own Markdown mark ("[", "**", "*"), never at a line's
-#: start.
-_INLINE_WRAPPERS = frozenset({"a", "strong", "b", "em", "i"})
-
-
 def escape_markdown(text: str, line_start: bool = True) -> str:
     """Backslash-escape what CommonMark/GFM would read as syntax in running text; with
     ``line_start`` false the text is known not to start a line, so "1." or "-" at its start
@@ -179,11 +174,9 @@ def _converter_class() -> type:
             # Line-start syntax ("1.", "-", "#") only where the text starts a Markdown line: a
             # table cell is inline content, and text after a link or bold in the same block
             # does not start one.
-            # Nor does text inside a link's brackets or an emphasis' delimiters: "[#12592]",
-            # "**1. Scope**" read as written.
-            if _LINE_START.match(text) and (_cell_context(parent_tags) or (
-                    el is not None and not _starts_line(el)) or not _INLINE_WRAPPERS.isdisjoint(
-                    parent_tags)):
+            # Nor does the text opening a link's brackets: "[#12592]" reads as written.
+            if _LINE_START.match(text) and (_cell_context(parent_tags) or el is not None and (
+                    _opens_wrapper(el) or not _starts_line(el))):
                 return escape_markdown(text, line_start=False)
             return escape_markdown(text)
 
@@ -351,6 +344,15 @@ def _block_of(node: Any) -> Any:
     while node is not None and node.name in _INLINE_TAGS:
         node = node.parent
     return node
+
+
+def _opens_wrapper(el: Any) -> bool:
+    """Whether the text node ``el`` is the first thing in a link: it follows the link's "[",
+    never a line's start. (Emphasis is not asked: its marks are left out where CommonMark
+    would not read them, and the text may then start the line.)"""
+    parent = el.parent
+    return parent is not None and parent.name == "a" and bool(parent.get("href")) \
+        and el.previous_sibling is None
 
 
 def _starts_line(el: Any) -> bool:
