@@ -196,7 +196,7 @@ def abutting(before: list[Inline], after: list[Inline], node) -> bool:  # noqa: 
         return False  # a word split for styling ('Co' + 'rnell'): as written
     if last == "." and DOTTED_NAMES and _QUALIFIER.match(prev.text(deep=True)):
         return False  # an API signature's 'requests.' + 'Session': one qualified name
-    return bool(last) and (last.isalnum() or last in ".!?:;,)”\"'’") and not last.isspace()
+    return bool(last) and (last.isalnum() or last in ".!?:;,)]”\"'’") and not last.isspace()
 
 
 DOTTED_NAMES = rule("dotted_names", "a span that is a lower-case dotted qualifier ('requests.', "

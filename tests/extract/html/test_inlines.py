@@ -244,3 +244,12 @@ def test_heading_top_links_off(monkeypatch):
     from convert.extract.html import inlines
     monkeypatch.setattr(inlines, "HEADING_TOP_LINKS", False)
     assert _heading("<h2>FAQ <a href='#top'>Back to top</a></h2>") == "FAQ Back to top"
+
+
+def test_a_bracketed_reference_number_and_the_names_after_it_read_apart():
+    # (rule abutting_spans, closing bracket) LaTeXML bibliographies: <span>[7]</span><span>
+    # Junyoung Chung...</span>, laid out as a hanging label.
+    text = _text("<p>The support suite brings every channel into one place, so that agents see "
+                 "the whole conversation whatever the channel it came from.</p><ul><li><span>"
+                 "[7]</span><span>Junyoung Chung and Yoshua Bengio.</span></li></ul>")
+    assert "[7] Junyoung Chung" in text
