@@ -196,6 +196,9 @@ def _converter_class() -> type:
             before = prefix[-1:] or _edge_char(el, last=True)
             after = suffix[:1] or _edge_char(el, last=False)
             if _flanks(before, inner[0], inner[-1], after):
+                # After the opening mark the text no longer starts the line: its line-start
+                # escape goes ("**1\\. Scope**" reads "**1. Scope**").
+                inner = _MARKED_LINE_START.sub(_unescaped, inner, count=1)
                 return f"{prefix}{mark}{inner}{mark}{suffix}"
             return prefix + inner + suffix
 
@@ -344,6 +347,15 @@ def _block_of(node: Any) -> Any:
     while node is not None and node.name in _INLINE_TAGS:
         node = node.parent
     return node
+
+
+#: A line-start escape at the start of a text ("1\\.", "\\#"), which an emphasis mark before
+#: it makes needless.
+_MARKED_LINE_START = regexcache.compile(r"^(\d{1,9})\\([.)])|^\\([#+=\-])")
+
+
+def _unescaped(m: re.Match) -> str:
+    return m.group(1) + m.group(2) if m.group(1) else m.group(3)
 
 
 def _opens_wrapper(el: Any) -> bool:

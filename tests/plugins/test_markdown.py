@@ -367,6 +367,19 @@ def test_line_start_syntax_opening_a_link_is_plain():
     assert "<h1" not in html and ">#12592</a>" in html
 
 
+def test_line_start_syntax_after_an_emphasis_mark_is_plain():
+    # "**1. Scope**", "**# 10 rank**": after the opening "**" the text does not start the
+    # line; where the marks are left out (around "- ") it does, and keeps its backslash.
+    para = Paragraph((Strong((Text("1. Scope"),)), Text(" of the change")))
+    tag = Paragraph((Strong((Text("#10 rank"),)),))
+    bare = Paragraph((Text("a"), Emphasis((LineBreak(),)), Emphasis((Text("- "),))))
+    out = convert.render(Article(Meta(), (para, tag, bare)), "md").decode()
+    assert "**1. Scope** of the change" in out and "**#10 rank**" in out
+    assert "\n\\-" in out
+    html = MarkdownIt("commonmark").render(out)
+    assert "<ol" not in html and "<h1" not in html and "<ul" not in html
+
+
 def test_bold_label_before_a_line_break_stays_bold():
     # The character after the closing "**" is the line end, not the next line's first one.
     para = Paragraph((Strong((Text("Note:"),)), LineBreak(), Text("1 cup of flour")))
