@@ -13,8 +13,8 @@ from typing import Any
 
 from convert import regexcache
 
-__all__ = ["EDGES", "MARK_TAGS", "after_code", "after_mark", "edge_char", "flanks", "starts_line",
-           "previous_string"]
+__all__ = ["EDGES", "MARK_TAGS", "MARKED_LINE_START", "after_code", "after_mark", "edge_char",
+           "flanks", "opens_wrapper", "previous_string", "starts_line", "unescaped"]
 
 # Whitespace and hard breaks at the edges of an inline element go outside its delimiters.
 EDGES = regexcache.compile(r"((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z", re.S)
@@ -29,6 +29,24 @@ def _block_of(node: Any) -> Any:
     while node is not None and node.name in _INLINE_TAGS:
         node = node.parent
     return node
+
+
+#: A line-start escape at the start of a text ("1\\.", "\\#"), which an emphasis mark before
+#: it makes needless.
+MARKED_LINE_START = regexcache.compile(r"^(\d{1,9})\\([.)])|^\\([#+=\-])")
+
+
+def unescaped(m: re.Match) -> str:
+    return m.group(1) + m.group(2) if m.group(1) else m.group(3)
+
+
+def opens_wrapper(el: Any) -> bool:
+    """Whether the text node ``el`` is the first thing in a link: it follows the link's "[",
+    never a line's start. (Emphasis is not asked: its marks are left out where CommonMark
+    would not read them, and the text may then start the line.)"""
+    parent = el.parent
+    return parent is not None and parent.name == "a" and bool(parent.get("href")) \
+        and el.previous_sibling is None
 
 
 def starts_line(el: Any) -> bool:

@@ -26,7 +26,8 @@ from convert.textutil import clean_text
 
 from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
-from ._md_inline import EDGES, MARK_TAGS, after_code, after_mark, edge_char, flanks, starts_line
+from ._md_inline import (EDGES, MARK_TAGS, MARKED_LINE_START, after_code, after_mark, edge_char,
+                         flanks, opens_wrapper, starts_line, unescaped)
 from ._md_stream import block as _block, convert_article, is_pre as _is_pre
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
@@ -175,8 +176,9 @@ def _converter_class() -> type:
             # Line-start syntax ("1.", "-", "#") only where the text starts a Markdown line: a
             # table cell is inline content, and text after a link or bold in the same block
             # does not start one.
-            if _LINE_START.match(text) and (_cell_context(parent_tags) or (
-                    el is not None and not starts_line(el))):
+            # Nor does the text opening a link's brackets: "[#12592]" reads as written.
+            if _LINE_START.match(text) and (_cell_context(parent_tags) or el is not None and (
+                    opens_wrapper(el) or not starts_line(el))):
                 return escape_markdown(text, line_start=False)
             return escape_markdown(text)
 
@@ -196,6 +198,9 @@ def _converter_class() -> type:
             before = prefix[-1:] or edge_char(el, last=True)
             after = suffix[:1] or edge_char(el, last=False)
             if flanks(before, inner[0], inner[-1], after):
+                # After the opening mark the text no longer starts the line: its line-start
+                # escape goes ("**1\\. Scope**" reads "**1. Scope**").
+                inner = MARKED_LINE_START.sub(unescaped, inner, count=1)
                 return f"{prefix}{mark}{inner}{mark}{suffix}"
             return prefix + inner + suffix
 

@@ -354,6 +354,32 @@ def test_line_start_syntax_is_escaped_only_at_a_line_start():
     assert "<ol" not in html and "<li>" not in html
 
 
+def test_line_start_syntax_opening_a_link_is_plain():
+    # A changelog's "[#12592](...)": the text opens after "[", never a Markdown line, so its
+    # "#" needs no backslash.
+    items = List(ordered=False, items=(ListItem((Paragraph((
+        Link((Text("#12592"),), "https://example.org/i/12592"), Text(": fixed a crash"))),)),))
+    broken = Paragraph((Link((Text("Steps"), LineBreak(), Text("1. Unpack")), "/steps"),))
+    out = convert.render(Article(Meta(), (items, broken)), "md").decode()
+    assert "- [#12592](https://example.org/i/12592): fixed a crash" in out
+    assert "[Steps\\\n1\\. Unpack](/steps)" in out  # after a line break inside, it starts a line
+    html = MarkdownIt("commonmark").render(out)
+    assert "<h1" not in html and ">#12592</a>" in html
+
+
+def test_line_start_syntax_after_an_emphasis_mark_is_plain():
+    # "**1. Scope**", "**# 10 rank**": after the opening "**" the text does not start the
+    # line; where the marks are left out (around "- ") it does, and keeps its backslash.
+    para = Paragraph((Strong((Text("1. Scope"),)), Text(" of the change")))
+    tag = Paragraph((Strong((Text("#10 rank"),)),))
+    bare = Paragraph((Text("a"), Emphasis((LineBreak(),)), Emphasis((Text("- "),))))
+    out = convert.render(Article(Meta(), (para, tag, bare)), "md").decode()
+    assert "**1. Scope** of the change" in out and "**#10 rank**" in out
+    assert "\n\\-" in out
+    html = MarkdownIt("commonmark").render(out)
+    assert "<ol" not in html and "<h1" not in html and "<ul" not in html
+
+
 def test_bold_label_before_a_line_break_stays_bold():
     # The character after the closing "**" is the line end, not the next line's first one.
     para = Paragraph((Strong((Text("Note:"),)), LineBreak(), Text("1 cup of flour")))

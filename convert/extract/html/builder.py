@@ -8,6 +8,8 @@ and figures are built in :mod:`.tables`.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from convert.article import (Block, Code, CodeBlock, Figure, Heading, Image, Inline, LineBreak, Link,
@@ -18,8 +20,10 @@ from .codelines import pre_text
 from .dom import bounded_int, children, contains_block, is_hidden
 from .inlines import (
     WRAPPERS, WS, abutting, clean_spaced, has_text, normalize_inlines, run_has_text,
-    strip_heading_tools, text_in, wrap,
+    strip_heading_tools, text_in, unwrap_self_link, wrap,
 )
+from convert.extract.ablation import rule
+from ..lazyre import lazy
 from .tables import figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
@@ -85,7 +89,8 @@ class Builder:
         """The blocks one block-level element stands for."""
         tag = node.tag or "-"
         if tag in P.HEADING_TAGS:
-            items = strip_heading_tools(normalize_inlines(self.inline_children(node, depth)))
+            items = unwrap_self_link(strip_heading_tools(
+                normalize_inlines(self.inline_children(node, depth))))
             return [Heading(int(tag[1]), items)] if has_text(items) else []
         if tag == "p":
             return self.blocks(node, depth)
@@ -154,7 +159,8 @@ class Builder:
         out: list[Block] = []
         for child in children(node):
             if child.tag == "dt":
-                items = normalize_inlines(self.inline_children(child, depth))
+                items = unwrap_self_link(strip_heading_tools(
+                    normalize_inlines(self.inline_children(child, depth))))
                 if has_text(items):
                     out.append(Paragraph((Strong(items),)))
             elif child.tag == "dd" or child.tag == "div":
@@ -181,6 +187,8 @@ class Builder:
             if lang:
                 language = lang.strip().lower()
                 break
+        if language is None and WRAPPER_LANGUAGE:
+            language = _wrapper_language(node)
         return [CodeBlock(text, language)]
 
     def table(self, node: LexborNode, depth: int) -> list[Block]:
@@ -276,3 +284,29 @@ class Builder:
                 stack.append((kid, False))
         flush()
         return out
+
+
+WRAPPER_LANGUAGE = rule("wrapper_language", "a code block's language may be named on the one "
+                        "or two wrappers around its <pre> ('language-python', 'highlight-"
+                        "python', 'highlight-source-shell'), as MkDocs, Sphinx and GitHub print")
+#: Only the explicit prefixes: a wrapper's bare 'highlight' or 'lang-en' names no language.
+_WRAPPER_LANGUAGE = lazy(r"(?:^|\s)(?:language|highlight(?:-source)?)-([A-Za-z0-9_+#.-]+)",
+                         re.IGNORECASE)
+#: Sphinx's names for "no language" / "the default lexer".
+_NO_LANGUAGE = frozenset({"default", "none"})
+
+
+def _wrapper_language(node: LexborNode) -> str | None:
+    """The language named by the class of the ``<pre>``'s parent or grandparent, when that
+    wrapper holds no other ``<pre>`` (see :data:`WRAPPER_LANGUAGE`)."""
+    wrapper = node.parent
+    for _ in range(2):
+        if wrapper is None or wrapper.tag in ("body", "html"):
+            return None
+        m = _WRAPPER_LANGUAGE.search(wrapper.attributes.get("class") or "")
+        if m:
+            if len(wrapper.css("pre")) > 1 or m.group(1).lower() in _NO_LANGUAGE:
+                return None
+            return m.group(1).lower()
+        wrapper = wrapper.parent
+    return None

@@ -6,11 +6,13 @@ Turning the winning nodes into AST blocks is :mod:`.builder`'s (with :mod:`.inli
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
+from convert.extract.ablation import rule
 from convert.textutil import clean_text, squash
 from . import patterns as P
 from ..lazyre import lazy
@@ -91,7 +93,37 @@ def strip_elements(tree: LexborHTMLParser, names: frozenset[str]) -> None:
         return
     doomed = [node for node in root.traverse() if node.tag in names]
     for node in doomed:
+        if node.tag == "math" and MATH_AS_CODE and math_as_code(tree, node):
+            continue
         node.decompose(recursive=False)
+
+
+MATH_AS_CODE = rule("math_as_code", "a MathML <math> element (dropped as never-content) "
+                    "leaves its TeX source (its x-tex annotation or alttext) as inline code, "
+                    "not a hole in the sentence")
+#: MediaWiki's wrapper around every formula's TeX: "{\\displaystyle d_{k}}".
+_DISPLAYSTYLE = lazy(r"^\{\\(?:display|text)style\s*(.*)\}$", re.S)
+
+
+def math_as_code(tree: LexborHTMLParser, node: LexborNode) -> bool:
+    """Replace a ``<math>`` element by a ``<code>`` holding its TeX source; whether it had one
+    (a formula without a TeX source is dropped as before: its MathML text, "dk" for
+    d<sub>k</sub>, would misread)."""
+    tex = None
+    for note in node.css("annotation"):
+        if (note.attributes.get("encoding") or "").lower() in ("application/x-tex", "tex"):
+            tex = note.text(deep=True)
+            break
+    tex = (tex or node.attributes.get("alttext") or "").strip()
+    if not tex:
+        return False
+    m = _DISPLAYSTYLE.match(tex)
+    if m:
+        tex = m.group(1).strip()
+    code = tree.create_node("code")
+    code.insert_child(" ".join(tex.split()))
+    node.replace_with(code)
+    return True
 
 
 def utf8_markup(data: bytes | str, decoded: str, text: str, encoding: str | None) -> bytes:

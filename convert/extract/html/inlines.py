@@ -194,7 +194,16 @@ def abutting(before: list[Inline], after: list[Inline], node) -> bool:  # noqa: 
     last = _edge_char(before, last=True)
     if not first.isupper() and last.isalpha() and first.islower():
         return False  # a word split for styling ('Co' + 'rnell'): as written
-    return bool(last) and (last.isalnum() or last in ".!?:;,)”\"'’") and not last.isspace()
+    if last == "." and DOTTED_NAMES and _QUALIFIER.match(prev.text(deep=True)):
+        return False  # an API signature's 'requests.' + 'Session': one qualified name
+    return bool(last) and (last.isalnum() or last in ".!?:;,)]”\"'’") and not last.isspace()
+
+
+DOTTED_NAMES = rule("dotted_names", "a span that is a lower-case dotted qualifier ('requests.', "
+                    "'os.path.') followed by a capitalised span reads on as one qualified name "
+                    "(an API signature's 'requests.Session'), not apart")
+#: A module path ending in its dot: no space, opens lower case ('U.S.', 'Inc.', 'Done.' do not).
+_QUALIFIER = lazy(r"^[a-z_][\w]*(?:\.[A-Za-z_]\w*)*\.$")
 
 
 TWIN_SPANS = rule("twin_spans", "two abutting sibling inline elements of one tag and one class "
@@ -251,6 +260,19 @@ _EDIT_TEXT = lazy(r"^\W*(?:edit(?: source| section| this (?:page|section)| on gi
                   re.IGNORECASE)
 
 
+SOURCE_LINKS = rule("source_links", "an API term's or heading's '[source]' link (to the code "
+                    "that defines it) is one of its tools and leaves it")
+#: The text of a documentation generator's link to an object's source code, its brackets shown.
+_SOURCE_TEXT = lazy(r"^\[(?:source|src|view source)\]$", re.IGNORECASE)
+
+
+HEADING_TOP_LINKS = rule("heading_top_links", "a heading's 'top' / 'back to top' / '↑' link "
+                         "to an anchor of the page (a man page's or FAQ's section heading) is "
+                         "one of its tools and leaves it")
+#: The text of a link back to the page's top.
+_TOP_TEXT = lazy(r"^\W*(?:(?:back\s+)?to\s+)?top\W*$|^[↑⇑▲^]$", re.IGNORECASE)
+
+
 def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A heading's inlines without the heading's own tools at its start or end: a link to the
     heading's anchor whose text is a glyph ("¶", "#"), and an edit link ("[edit]", "Edit on
@@ -266,7 +288,7 @@ def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
             elif _tool_link(out[edge]):
                 del out[edge]
                 if out and isinstance(out[edge], Text):
-                    text = out[edge].text.rstrip(" [(") if last else out[edge].text.lstrip(" ])")
+                    text = out[edge].text.rstrip(" \xa0[(") if last else out[edge].text.lstrip(" \xa0])")
                     if text:
                         out[edge] = Text(text)
                     else:
@@ -276,6 +298,24 @@ def strip_heading_tools(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if len(out) == len(items) or not has_text(tuple(out)):
         return items
     return tuple(out)
+
+
+HEADING_SELF_LINKS = rule("heading_self_links", "a heading or term that is all one link to an "
+                          "anchor on the page (its own permalink) is its text, not a link")
+
+
+def unwrap_self_link(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading's (or a definition term's) inlines without the link around all of them when
+    that link points at an anchor of this page (``href="#syntax"``): documentation generators
+    wrap each heading in its own permalink, which in Markdown reads ``## [Syntax](#syntax)``."""
+    from convert.article import Link
+    if not HEADING_SELF_LINKS:
+        return items
+    core = [i for i in items if not (isinstance(i, Text) and not i.text.strip())]
+    if len(core) != 1 or not isinstance(core[0], Link) or not core[0].url.startswith("#"):
+        return items
+    inner = tuple(core[0].children)
+    return inner if has_text(inner) else items
 
 
 def holds_code(items: tuple[Inline, ...]) -> bool:
@@ -294,6 +334,8 @@ def _tool_link(item: Inline) -> bool:
     if not isinstance(item, Link):
         return False
     text = inline_text(item.children).strip()
-    if _EDIT_TEXT.match(text):
+    if _EDIT_TEXT.match(text) or SOURCE_LINKS and _SOURCE_TEXT.match(text):
+        return True
+    if HEADING_TOP_LINKS and item.url.startswith("#") and _TOP_TEXT.match(text):
         return True
     return "#" in item.url and len(text) <= 20 and bool(_PERMALINK_TEXT.match(text))

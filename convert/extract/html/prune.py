@@ -15,7 +15,7 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from ..peek import holds_tag
-from .dom import hidden_by, word_key
+from .dom import MATH_AS_CODE, hidden_by, math_as_code, word_key
 from .fastmatch import in_words
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from ..lazyre import lazy
@@ -40,6 +40,9 @@ HEADING_ANCHORS = rule("heading_anchors", "an id spelling its heading's text (an
 COMMENTS_MARKER_WRAPPER = rule("comments_marker_wrapper", "a chrome-named wrapper holding "
                                 "only the 'Comments' heading, or a block named as the "
                                 "comments' title, is kept as the comment tail's marker")
+CODE_SPANS = rule("code_spans", "an element inside <pre>/<code> (a syntax highlighter's "
+                  "span: hljs-comment, token comment, hljs-meta) is never pruned for its "
+                  "class/id words")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -62,6 +65,8 @@ def strip(tree: LexborHTMLParser, selector: str) -> None:
     """Remove every element matching ``selector`` with its subtree: one selector walk
     (``strip_tags`` walks the tree once per tag name)."""
     for node in tree.css(selector):
+        if node.tag == "math" and MATH_AS_CODE and math_as_code(tree, node):
+            continue
         node.decompose(recursive=False)
 
 
@@ -158,6 +163,11 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             if HEADING_ANCHORS and ident and not (cls and _unlikely(cls)) \
                     and _heading_anchor(node, tag, ident):
                 continue
+            # Syntax highlighters name their spans by token kind: highlight.js's
+            # ``hljs-comment``, Prism's ``token comment`` read as reader comments, yet they are
+            # the code's own text (asked only of the elements about to go).
+            if CODE_SPANS and _in_code(node):
+                continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (
                     # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a
@@ -220,6 +230,18 @@ def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _in_code(node: LexborNode) -> bool:
+    """Whether ``node`` lies inside a ``<pre>`` or ``<code>`` element."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("pre", "code"):
+            return True
+        if parent.tag == "body":
+            return False
+        parent = parent.parent
+    return False
+
+
 def _unlikely(label: str) -> bool:
     return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
 

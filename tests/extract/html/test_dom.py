@@ -146,3 +146,28 @@ def test_subtree_sizes_count_each_elements_nodes_itself_included():
     by_id = {n.attributes["id"]: sizes[n.mem_id] for n in root.css("[id]")}
     # (six elements and the comment, a node of the walk too)
     assert by_id == {"a": 7, "b": 2, "c": 1, "d": 3, "e": 1, "f": 1}
+
+
+_MATH = ("<html><body><article><h1>Attention</h1><p>" + "The model reads every token at once. " * 8
+         + "</p><p>Keys have dimension <math alttext='d_{k}'><semantics><msub><mi>d</mi><mi>k</mi>"
+         "</msub><annotation encoding='application/x-tex'>d_{k}</annotation></semantics></math>"
+         " and values <math alttext='{\\displaystyle d_{v}}'><mi>d</mi></math>, while "
+         "<math><mi>x</mi></math> has no source.</p><p>" + "Then it sums the values. " * 8
+         + "</p></article></body></html>")
+
+
+def test_math_leaves_its_tex_source_as_code():
+    # (rule math_as_code) LaTeXML / MathML formulas were dropped with the never-content
+    # elements, leaving "dimension , and values"; MediaWiki's {\displaystyle ...} is unwrapped.
+    from convert.extract.html import parse_html
+    from convert.textutil import article_text
+    text = article_text(parse_html(_MATH.encode()))
+    assert "dimension d_{k} and values d_{v}, while has no source" in text
+
+
+def test_math_as_code_off_drops_the_formula(monkeypatch):
+    from convert.extract.html import dom, parse_html, prune
+    from convert.textutil import article_text
+    monkeypatch.setattr(dom, "MATH_AS_CODE", False)
+    monkeypatch.setattr(prune, "MATH_AS_CODE", False)
+    assert "d_{k}" not in article_text(parse_html(_MATH.encode()))

@@ -169,3 +169,87 @@ def test_a_heading_that_is_a_link_or_a_hash_sign_stays():
     # A "#" that is not a link to an anchor is the heading's text.
     assert _heading("<h2>C# and F#</h2>") == "C# and F#"
     assert _heading("<h2>Step 1 <a href='/page/2'>#</a></h2>") == "Step 1 #"
+
+
+def _markdown(html: str) -> str:
+    page = (f"<html><body><article><h1>Title</h1><p>{'A sentence of the story. ' * 12}</p>{html}"
+            f"<p>{'Another sentence of the story. ' * 12}</p></article></body></html>")
+    return convert.render(convert.parse(page.encode(), kind="html"), "md").decode()
+
+
+_SELF_LINKED = ("<h2 id='syntax'><a href='#syntax'>Syntax</a></h2><dl><dt id='cb'><a href='#cb'>"
+                "<code>callbackFn</code></a></dt><dd><p>A function run for each element.</p></dd>"
+                "</dl><h2><a href='/other'>Elsewhere</a></h2>")
+
+
+def test_a_heading_or_term_all_one_link_to_its_anchor_is_its_text():
+    # (rule heading_self_links) MDN-style docs wrap every heading and term in its permalink;
+    # a heading linking to another page keeps its link.
+    md = _markdown(_SELF_LINKED)
+    assert "## Syntax" in md and "**`callbackFn`**" in md
+    assert "[Elsewhere](" in md
+
+
+def test_heading_self_links_off_keeps_the_link(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "HEADING_SELF_LINKS", False)
+    assert "## [Syntax](#syntax)" in _markdown(_SELF_LINKED)
+
+
+_SIGNATURE = ("<p>The support suite brings every channel into one place, so that agents see the "
+              "whole conversation whatever the channel it came from.</p><p>Call <span class='pre'>"
+              "requests.</span><span class='name'>Session</span> once, then <span>U.S.</span>"
+              "<span>Markets</span> read apart.</p>")
+
+
+def test_a_dotted_qualifier_and_its_name_read_as_one():
+    # (rule dotted_names) Sphinx prints a signature as prename + name spans; a span ending a
+    # sentence-like abbreviation ('U.S.') still reads apart from the capital after it.
+    text = _text(_SIGNATURE)
+    assert "requests.Session once" in text and "U.S. Markets" in text
+
+
+def test_dotted_names_off_reads_the_signature_apart(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "DOTTED_NAMES", False)
+    assert "requests. Session" in _text(_SIGNATURE)
+
+
+_SOURCE = ("<dl><dt id='f.close'><span>close</span>()<a href='../_modules/f.html#close'><span>"
+           "[source]</span></a><a class='headerlink' href='#f.close'>¶</a></dt><dd><p>Closes "
+           "the file.</p></dd></dl>")
+
+
+def test_a_terms_source_link_and_permalink_leave_it():
+    # (rules source_links, heading_tools on a <dt>) Sphinx's API entries.
+    assert "**close()**" in _markdown(_SOURCE)
+
+
+def test_source_links_off_keeps_the_source_link(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "SOURCE_LINKS", False)
+    assert "[source]" in _markdown(_SOURCE).replace("\\", "")
+
+
+def test_a_headings_back_to_top_link_leaves_it():
+    # (rule heading_top_links) man7-style section headings end in a link to the page's top;
+    # a "top" link to another page, or a heading of that word alone, stays.
+    assert _heading("<h2><a id='NAME' href='#NAME'></a>NAME &nbsp; &nbsp; <a href='#top_of_page'>"
+                    "<span class='top-link'>top</span></a></h2>") == "NAME"
+    assert _heading("<h2>FAQ <a href='#top'>↑ Back to top</a></h2>") == "FAQ"
+    assert _heading("<h2>Charts <a href='/charts/top'>top</a></h2>") == "Charts top"
+
+
+def test_heading_top_links_off(monkeypatch):
+    from convert.extract.html import inlines
+    monkeypatch.setattr(inlines, "HEADING_TOP_LINKS", False)
+    assert _heading("<h2>FAQ <a href='#top'>Back to top</a></h2>") == "FAQ Back to top"
+
+
+def test_a_bracketed_reference_number_and_the_names_after_it_read_apart():
+    # (rule abutting_spans, closing bracket) LaTeXML bibliographies: <span>[7]</span><span>
+    # Junyoung Chung...</span>, laid out as a hanging label.
+    text = _text("<p>The support suite brings every channel into one place, so that agents see "
+                 "the whole conversation whatever the channel it came from.</p><ul><li><span>"
+                 "[7]</span><span>Junyoung Chung and Yoshua Bengio.</span></li></ul>")
+    assert "[7] Junyoung Chung" in text

@@ -90,3 +90,25 @@ def test_heading_anchors_off_prunes_the_heading_text(monkeypatch):
     tree = parse(_page("<h2><span id='social-media'>Social media</span></h2>"))
     prune(tree, STRICT)
     assert "Social media" not in tree.body.text()
+
+
+_HIGHLIGHTED = ("<pre><code class='language-python'>z = x.copy()   <span class='hljs-comment'># "
+                "keep keys of x</span>\nreturn z <span class='token comment'>// and y</span>"
+                "</code></pre><div><span class='comment-count'>12 comments</span></div>")
+
+
+def test_a_highlighters_comment_span_in_code_is_not_a_chrome_name():
+    # highlight.js / Prism name the spans of a code block by token kind (hljs-comment, token
+    # comment): the code's own text, kept (rule code_spans); outside code the same word goes.
+    tree = parse(_page(_HIGHLIGHTED))
+    prune(tree, STRICT)
+    text = tree.body.text()
+    assert "# keep keys of x" in text and "// and y" in text
+    assert "12 comments" not in text
+
+
+def test_code_spans_off_prunes_the_code_comment(monkeypatch):
+    monkeypatch.setattr(prune_module, "CODE_SPANS", False)
+    tree = parse(_page(_HIGHLIGHTED))
+    prune(tree, STRICT)
+    assert "keep keys of x" not in tree.body.text()

@@ -248,3 +248,29 @@ def test_spaced_is_the_whitespace_substitution():
     for text in ["one two", "one  two", "one\ttwo", "a\n\n b", "zero\u200bwidth",
                  "x \u200b y", "nbsp\u00a0kept", "", " ", "  ", "end \n"]:
         assert spaced(text) == WS.sub(" ", text), repr(text)
+
+
+_WRAPPED_CODE = (
+    "<html><body><article><h1>Install</h1><p>" + "Install the tool and run it over your tree. " * 8
+    + "</p><div class='language-python highlight'><pre><code>import os\nprint(os.sep)</code></pre>"
+    "</div><div class='highlight-default notranslate'><div class='highlight'><pre>make all</pre>"
+    "</div></div><div class='highlight highlight-source-shell notranslate'><pre>pip install x"
+    "</pre></div><p>" + "Then read the report it writes beside each file. " * 8
+    + "</p></article></body></html>")
+
+
+def _code_languages(html: str) -> list:
+    art = parse_html(html.encode())
+    return [b.language for b in _walk(art.blocks) if isinstance(b, CodeBlock)]
+
+
+def test_code_language_named_on_the_pres_wrapper():
+    # (rule wrapper_language) MkDocs 'language-python' on the <div>, GitHub
+    # 'highlight-source-shell'; Sphinx's 'highlight-default' names none, nor a bare 'highlight'.
+    assert _code_languages(_WRAPPED_CODE) == ["python", None, "shell"]
+
+
+def test_wrapper_language_off(monkeypatch):
+    from convert.extract.html import builder
+    monkeypatch.setattr(builder, "WRAPPER_LANGUAGE", False)
+    assert _code_languages(_WRAPPED_CODE) == [None, None, None]

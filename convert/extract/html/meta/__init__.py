@@ -304,7 +304,7 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
     published = iso_date(ld_text(ld.get("datePublished")) if ld else None) or iso_date(
         first_value(meta, *META_KEYS["published"])) or _publish_named(meta)
     modified = iso_date(ld_text(ld.get("dateModified")) if ld else None) or iso_date(
-        first_value(meta, *META_KEYS["modified"]))
+        first_value(meta, *META_KEYS["modified"])) or _time_modified(tree)
     if published:
         # (JSON-LD's datePublished alone: no OpenGraph, Dublin Core, CMS <meta> or microdata
         # declares the publication)
@@ -320,6 +320,19 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
             if is_valid_day(int(y), int(mo), int(d)):
                 published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     return published, modified
+
+
+TIME_MODIFIED = rule("time_modified", "a <time itemprop=dateModified datetime=...> (a docs "
+                     "page's 'Last updated on') declares the modification date")
+
+
+def _time_modified(tree: LexborHTMLParser) -> str | None:
+    """The ``datetime`` of the first ``<time>`` marked as the page's modification date
+    (microdata on a ``<time>`` gives its value there, not in ``content``)."""
+    if not TIME_MODIFIED:
+        return None
+    node = tree.css_first('time[itemprop~="dateModified"][datetime]')
+    return iso_date(node.attributes.get("datetime")) if node is not None else None
 
 
 #: A ``<meta>`` name no table lists but that says "published date" in a CMS's or an analytics

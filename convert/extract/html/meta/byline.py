@@ -170,7 +170,7 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
         if name_node is not None:
             text = name_node.attributes.get("content") or name_node.text(deep=True)
         else:
-            text = node.attributes.get("content") or node.text(deep=True, separator=" ")
+            text = node.attributes.get("content") or _shown_text(node)
         text = squash(text or "")
         if not text or not links and _only_other_link(node, text) or _only_taxonomy_link(
                 node, text):
@@ -182,7 +182,7 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
             for link in node.css("a")[:BYLINE_LINKS]:
                 if _TAXONOMY_LINK.search(link.attributes.get("href") or ""):
                     continue  # a tag or category, not a person
-                link_text = squash(link.text(deep=True) or "")
+                link_text = squash(_shown_text(link, "") or "")
                 if AUTHOR_MIN_CHARS <= len(link_text) <= AUTHOR_MAX_CHARS:
                     names = clean_authors([link_text])
                     if names:
@@ -192,6 +192,32 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
                 names = _listed_with(node, nodes, names)
             return names
     return []
+
+
+SR_ONLY_BYLINE = rule("sr_only_byline", "a byline element's screen-reader-only text (an "
+                      "icon link's 'Post', 'Author:') is no part of the name it shows")
+_SR_CLASSES = ('[class*="sr-only"], [class*="screen-reader"], [class*="visually-hidden"], '
+               '[class*="visuallyhidden"]')
+
+
+def _shown_text(node: LexborNode, separator: str = " ") -> str:
+    """The element's text (words set apart) without what only screen readers read: a forum's
+    "<a><span class=sr-only>Post</span></a><span>by</span> <a>tinkerer42</a>" shows
+    "by tinkerer42", and read whole it names "Post" the author."""
+    hidden = node.css(_SR_CLASSES) if SR_ONLY_BYLINE else []
+    if not hidden:
+        return node.text(deep=True, separator=separator)
+    skip = {h.mem_id for h in hidden}
+    parts = []
+    for text in node.traverse(include_text=True):
+        if text.tag != "-text":
+            continue
+        up = text.parent
+        while up is not None and up.mem_id != node.mem_id and up.mem_id not in skip:
+            up = up.parent
+        if up is None or up.mem_id == node.mem_id:
+            parts.append(text.text_content or "")
+    return separator.join(parts)
 
 
 #: Levels up to the container that lists several authors' name elements...

@@ -148,3 +148,20 @@ def test_the_one_walk_prefilter_finds_every_page_any_byline_selector_matches():
     assert not any(plain.css(s) for s in selectors)
     # the prefilter's answer is the full search's: the "By ..." line of text
     assert B.visible_byline(plain) == ["Jo Carreira"]
+
+
+_SR_BYLINE = ("<p class='author'><a class='unread' href='/p/1' title='Post'><i class='icon'></i>"
+              "<span class='sr-only'>Post</span></a><span>by <strong><a href='/member/5' "
+              "class='username'>tinkerer42</a></strong> &raquo; </span><time "
+              "datetime='2024-05-02T08:41:17+00:00'>Thu May 02, 2024 8:41 am</time></p>")
+
+
+def test_screen_reader_text_in_a_byline_is_no_name():
+    # (rule sr_only_byline) a forum post's icon link carries "Post" for screen readers only.
+    assert _byline(_SR_BYLINE) == ["tinkerer42"]
+
+
+def test_sr_only_byline_off_names_the_icon_link(monkeypatch):
+    from convert.extract.html.meta import byline
+    monkeypatch.setattr(byline, "SR_ONLY_BYLINE", False)
+    assert _byline(_SR_BYLINE) == ["Post"]

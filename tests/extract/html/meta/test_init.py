@@ -110,3 +110,19 @@ def test_a_page_read_from_a_file_knows_its_site_by_its_declared_address(monkeypa
     from convert.extract.html import meta
     monkeypatch.setattr(meta, "DECLARED_ADDRESS_HOST", False)
     assert _fields(head, h1)["title"] == "Lakeside Plumbers Costs & Prices - Fixwell Cost Report"
+
+
+_LAST_UPDATED = ('<h1>Configuration</h1><p>Some text.</p><footer><span>Last updated on <b><time '
+                 'datetime="2024-11-18T10:12:45.000Z" itemprop="dateModified">Nov 18, 2024</time>'
+                 '</b></span></footer>')
+
+
+def test_a_time_marked_date_modified_declares_the_modification():
+    # (rule time_modified) microdata on a <time> holds its value in datetime, not content.
+    assert _fields("<title>Configuration</title>", _LAST_UPDATED)["modified"][:10] == "2024-11-18"
+
+
+def test_time_modified_off(monkeypatch):
+    import convert.extract.html.meta as meta
+    monkeypatch.setattr(meta, "TIME_MODIFIED", False)
+    assert _fields("<title>Configuration</title>", _LAST_UPDATED)["modified"] is None
