@@ -7,6 +7,7 @@ costly part) only for the elements that are about to go.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -40,6 +41,9 @@ HEADING_ANCHORS = rule("heading_anchors", "an id spelling its heading's text (an
 COMMENTS_MARKER_WRAPPER = rule("comments_marker_wrapper", "a chrome-named wrapper holding "
                                 "only the 'Comments' heading, or a block named as the "
                                 "comments' title, is kept as the comment tail's marker")
+HEADER_NAMED_HEADINGS = rule("header_named_headings", "a heading (<h1>-<h6>) whose class/id "
+                              "reads as chrome only through 'header' is a section's heading "
+                              "(recipe cards' 'Ingredients'), not the page's header")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -51,6 +55,8 @@ _HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
 #: What may stand between a heading and the element carrying its anchor id.
 _ANCHOR_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "code"})
 _ID_WORDS = lazy(r"[-_.:]+")
+#: "header"/"heading" in a class/id: on an <hN> it names what the element is.
+_HEADER_WORD = lazy(r"header|heading", re.IGNORECASE)
 #: Longer than any comments heading ("Responses to <the post's title>" included).
 COMMENTS_MARKER_CHARS = 200
 
@@ -157,6 +163,12 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                 continue
             if HEADING_ANCHORS and ident and not (cls and _unlikely(cls)) \
                     and _heading_anchor(node, tag, ident):
+                continue
+            # A heading's "header" class (``recipe-header``, ``section-header``) says what the
+            # element is, a section's header; the page's header is a wrapper, not an <hN>.
+            # Other chrome words on it (``sidebar-header``, ``related-header``) still count.
+            if HEADER_NAMED_HEADINGS and tag in P.HEADING_TAGS \
+                    and not _unlikely(_HEADER_WORD.sub(" ", words)):
                 continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (
