@@ -55,8 +55,11 @@ _HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
 #: What may stand between a heading and the element carrying its anchor id.
 _ANCHOR_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "code"})
 _ID_WORDS = lazy(r"[-_.:]+")
-#: "header"/"heading" in a class/id: on an <hN> it names what the element is.
+#: "header"/"heading" in a class/id: on an <hN> it names what the element is...
 _HEADER_WORD = lazy(r"header|heading", re.IGNORECASE)
+#: ...unless the heading is named as a date's (Blogger's ``date-header``): a dateline over the
+#: post, the page's date and not a section of its text.
+_DATE_WORD = lazy(r"date", re.IGNORECASE)
 #: Longer than any comments heading ("Responses to <the post's title>" included).
 COMMENTS_MARKER_CHARS = 200
 
@@ -167,7 +170,7 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             # A heading's "header" class (``recipe-header``, ``section-header``) says what the
             # element is, a section's header; the page's header is a wrapper, not an <hN>.
             # Other chrome words on it (``sidebar-header``, ``related-header``) still count.
-            if HEADER_NAMED_HEADINGS and tag in P.HEADING_TAGS \
+            if HEADER_NAMED_HEADINGS and tag in P.HEADING_TAGS and not _DATE_WORD.search(words) \
                     and not _unlikely(_HEADER_WORD.sub(" ", words)):
                 continue
             embed, gate, titled = _name_marks(words)
