@@ -167,11 +167,12 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             if HEADING_ANCHORS and ident and not (cls and _unlikely(cls)) \
                     and _heading_anchor(node, tag, ident):
                 continue
-            # A heading's "header" class (``recipe-header``, ``section-header``) says what the
-            # element is, a section's header; the page's header is a wrapper, not an <hN>.
-            # Other chrome words on it (``sidebar-header``, ``related-header``) still count.
+            # A heading's "header" class (``recipe-header``, ``section-header``) inside the
+            # <article> says what the element is, a section's header of the story: the page's
+            # header is a wrapper, and outside the story (a shop's filters, an accordion) such
+            # headings title widgets. Other chrome words on it (``sidebar-header``) still count.
             if HEADER_NAMED_HEADINGS and tag in P.HEADING_TAGS and not _DATE_WORD.search(words) \
-                    and not _unlikely(_HEADER_WORD.sub(" ", words)):
+                    and not _unlikely(_HEADER_WORD.sub(" ", words)) and in_article(node):
                 continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (
