@@ -115,3 +115,17 @@ def test_header_named_headings_off_prunes_the_heading(monkeypatch):
     tree = parse(_page("<article><h3 class='card-header'>Ingredients</h3></article>"))
     prune(tree, STRICT)
     assert "Ingredients" not in tree.body.text()
+
+
+def test_a_conditionally_hidden_block_is_not_chrome():
+    # A product description classed ``quick-add-hidden`` (hidden only in a quick-view popup)
+    # and a price shown when script runs (``no-js-hidden``) are on the page (rule
+    # qualified_hidden); a bare ``hidden`` class and a chrome word beside it still go.
+    html = _page("<div id='desc' class='product__description quick-add-hidden'>Soft wool.</div>"
+                 "<div id='price' class='no-js-hidden'>$120.00</div>"
+                 "<div id='gone' class='hidden'>Hidden text</div>"
+                 "<div id='side' class='sidebar-hidden'>Popular</div>")
+    kept = _ids(html, STRICT)
+    assert {"desc", "price", "keep"} <= kept
+    assert not {"gone", "side"} & kept
+
