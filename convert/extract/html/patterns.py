@@ -33,6 +33,9 @@ BLOCK_TAGS = frozenset({
     "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
     "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "center", "summary", "menu",
     "picture", "body", "html", "listing", "xmp", "plaintext",
+    # A <fieldset>'s caption is a line of its own (a shop's "Color" over its swatches), not
+    # the first word of the options after it ("ColorNavy Oatmeal").
+    "legend",
 })
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
