@@ -49,10 +49,11 @@ CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 # --------------------------------------------------------------------------- class / id words
 
 #: class/id/role words of page chrome: removed in the strict pass unless a POSITIVE word is
-#: there too (as Readability's ``unlikelyCandidates`` / ``okMaybeItsACandidate``).
+#: there too (as Readability's ``unlikelyCandidates`` / ``okMaybeItsACandidate``). "legends"
+#: ends its word: a press release's dateline sits in ``<span class="legendSpanClass">``.
 UNLIKELY = lazy(
     r"-ad-|\bads?\b|ad-break|adsense|agegate|banner|breadcrumb|combx|comment|communit|consent|"
-    r"cookie|cover-wrap|disqus|extra|foot|gdpr|header|hidden|legends|masthead|menu|"
+    r"cookie|cover-wrap|disqus|extra|foot|gdpr|header|hidden|legends(?![a-z])|masthead|menu|"
     r"modal|navbar|newsletter|outbrain|overlay|pager|pagination|popup|promo|related|remark|"
     r"replies|rss|share|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|"
     r"taboola|teaser|toolbar|tweet|twitter|widget|signup|login|paywall|recommend|"

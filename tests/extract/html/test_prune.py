@@ -129,3 +129,13 @@ def test_a_conditionally_hidden_block_is_not_chrome():
     assert {"desc", "price", "keep"} <= kept
     assert not {"gone", "side"} & kept
 
+
+def test_legends_is_a_word_not_a_prefix():
+    # A wire release's dateline spans are classed ``legendSpanClass``: "legends" there is
+    # the start of a longer name, not a chart's legends box; "chart-legends" still goes.
+    html = _page("<p id='lead'><span id='where' class='legendSpanClass'>PITTSBURGH</span>, "
+                 "Sept. 9, 2026 -- Northwind Robotics today announced a funding round.</p>"
+                 "<div id='box' class='chart-legends'>Series A Series B</div>")
+    kept = _ids(html, STRICT)
+    assert {"lead", "where"} <= kept
+    assert "box" not in kept
