@@ -11,7 +11,6 @@ from typing import Iterator
 
 from selectolax.lexbor import LexborNode
 
-from convert.extract.ablation import rule
 from . import patterns as P
 from .fastmatch import in_words
 from .thresholds import CLASS_WEIGHT, FRAGMENT_LINK_WEIGHT
@@ -32,19 +31,6 @@ def label(node: LexborNode) -> str:
     return cls or ident or ""
 
 
-QUALIFIED_HIDDEN = rule("qualified_hidden", "a class token joining 'hidden' to the condition "
-                        "it hides under (no-js-hidden, quick-add-hidden, hidden-xs) names no "
-                        "chrome: the element is shown on the page")
-
-
-def unqualified(label: str) -> str:
-    """The class/id ``label`` without the "hidden" of its conditional tokens
-    (:data:`.patterns.QUALIFIED_HIDDEN`): what it says about the element as a reader sees it."""
-    if QUALIFIED_HIDDEN and "idden" in label:
-        return P.QUALIFIED_HIDDEN.sub(" ", label)
-    return label
-
-
 def class_weight(node: LexborNode) -> int:
     """Plus :data:`.thresholds.CLASS_WEIGHT` for content words in class/id, minus it for chrome
     words (Readability's weighting)."""
@@ -54,7 +40,6 @@ def class_weight(node: LexborNode) -> int:
 
 @lru_cache(maxsize=4096)
 def _label_weight(label: str) -> int:
-    label = unqualified(label)
     weight = 0
     if in_words(P.NEGATIVE, label):
         weight -= CLASS_WEIGHT

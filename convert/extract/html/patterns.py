@@ -76,13 +76,6 @@ NEGATIVE = lazy(
 #: carrying only these is not dropped for its class. ("widget" was tried too: Elementor wraps
 #: content in ``elementor-widget-container``, but so are its author boxes; no net gain.)
 WEAK_NEGATIVE = lazy(r"hidden|scroll", re.IGNORECASE)
-#: "hidden" joined in one class token to the condition it hides under (``no-js-hidden``: when
-#: script is off; ``quick-add-hidden``: in a quick-view popup; ``hidden-xs``, ``md:hidden``,
-#: ``mobile-hidden``: at one screen size): the element is shown to a reader of the page, so
-#: the word names no chrome. A bare ``hidden`` class hides (``HIDDEN_CLASS``), and so do the
-#: screen-reader-only names (``visually-hidden``: a label for screen readers, no condition).
-QUALIFIED_HIDDEN = lazy(r"(?<!visually-)(?<!is-)(?<=[a-z0-9][-_:])hidden(?![a-z])|"
-                        r"(?<![-_:a-z0-9])hidden(?=[-_][a-z0-9])", re.IGNORECASE)
 
 #: One class/id token naming a boilerplate block inside an article (related posts, share bars,
 #: the comments section, newsletter boxes, author boxes, tag and rating lines). Matched per

@@ -18,7 +18,7 @@ from . import patterns as P
 from ..peek import holds_tag
 from .dom import hidden_by, word_key
 from .fastmatch import in_words
-from .measure import LOOSE, RELAXED, text_len, text_len_of, unqualified
+from .measure import LOOSE, RELAXED, text_len, text_len_of
 from ..lazyre import lazy
 from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE
 
@@ -237,7 +237,6 @@ def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _unlikely(label: str) -> bool:
-    label = unqualified(label)
     return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
 
 

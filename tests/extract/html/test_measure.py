@@ -100,28 +100,3 @@ def test_summed_lengths_equal_whole_reads(tree):
     with measuring(tree.body):
         downward = [measure.summed_len(n) for n in nodes]
     assert upward == downward == fresh
-
-
-def _weight(html: str) -> int:
-    return measure.class_weight(parse(html).body.child)
-
-
-def test_a_conditional_hidden_class_weighs_nothing():
-    # "hidden" joined to the condition it hides under (no script, a quick-view popup, a screen
-    # size) names no chrome: the element is shown (rule qualified_hidden). A theme's product
-    # description is classed ``product__description rte quick-add-hidden``.
-    for cls in ("no-js-hidden", "product__description quick-add-hidden", "hidden-xs",
-                "md:hidden", "mobile-hidden"):
-        assert _weight(f"<div class='{cls}'>x</div>") == 0, cls
-    # other chrome words, and the screen-reader-only names, still weigh against
-    assert _weight("<div class='sidebar-hidden'>x</div>") < 0
-    assert _weight("<div class='visually-hidden'>x</div>") < 0
-
-
-def test_qualified_hidden_off_weighs_the_word_again(monkeypatch):
-    monkeypatch.setattr(measure, "QUALIFIED_HIDDEN", False)
-    measure._label_weight.cache_clear()
-    try:
-        assert _weight("<div class='no-js-hidden'>x</div>") < 0
-    finally:
-        measure._label_weight.cache_clear()

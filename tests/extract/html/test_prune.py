@@ -117,19 +117,6 @@ def test_header_named_headings_off_prunes_the_heading(monkeypatch):
     assert "Ingredients" not in tree.body.text()
 
 
-def test_a_conditionally_hidden_block_is_not_chrome():
-    # A product description classed ``quick-add-hidden`` (hidden only in a quick-view popup)
-    # and a price shown when script runs (``no-js-hidden``) are on the page (rule
-    # qualified_hidden); a bare ``hidden`` class and a chrome word beside it still go.
-    html = _page("<div id='desc' class='product__description quick-add-hidden'>Soft wool.</div>"
-                 "<div id='price' class='no-js-hidden'>$120.00</div>"
-                 "<div id='gone' class='hidden'>Hidden text</div>"
-                 "<div id='side' class='sidebar-hidden'>Popular</div>")
-    kept = _ids(html, STRICT)
-    assert {"desc", "price", "keep"} <= kept
-    assert not {"gone", "side"} & kept
-
-
 def test_legends_is_a_word_not_a_prefix():
     # A wire release's dateline spans are classed ``legendSpanClass``: "legends" there is
     # the start of a longer name, not a chart's legends box; "chart-legends" still goes.
