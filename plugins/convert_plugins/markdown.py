@@ -36,7 +36,9 @@ _SPECIAL = regexcache.compile(r"([\\`*\[\]<>|~])")
 _UNDERSCORE = regexcache.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _ENTITY = regexcache.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Syntax only at the start of a line: headings, quotes, bullets, setext/thematic rules, numbers.
-_LINE_START = regexcache.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)]))", re.M)
+# A number is an ordered-list marker only when its "." or ")" is followed by a space or ends
+# the line (CommonMark): "1.4K followers" or "11.45 GMT" starting a line are plain text.
+_LINE_START = regexcache.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)](?:[ \t]|$)))", re.M)
 #: Containers nested deeper are flattened: markdown-it-py stops parsing at 20 levels, and a
 #: list costs two (list + item).
 MAX_DEPTH = 8

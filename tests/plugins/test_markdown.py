@@ -380,6 +380,20 @@ def test_line_start_syntax_after_an_emphasis_mark_is_plain():
     assert "<ol" not in html and "<h1" not in html and "<ul" not in html
 
 
+def test_a_number_is_escaped_only_as_a_list_marker():
+    # "1.4K followers" or "11.45 GMT" at a line start cannot open an ordered list (the
+    # marker's "." must be followed by a space or end the line): no "1\\.4K" noise.
+    lead = Paragraph((Text("1.4K followers"),))
+    item = Paragraph((Text("11.45 Trains cancelled"),))
+    marker = Paragraph((Text("3) three"),))
+    bare = Paragraph((Text("2026."),))
+    out = convert.render(Article(Meta(), (lead, item, marker, bare)), "md").decode()
+    assert "1.4K followers" in out and "11.45 Trains cancelled" in out
+    assert "3\\) three" in out and "2026\\." in out
+    html = MarkdownIt("commonmark").render(out)
+    assert "<ol" not in html and "<li>" not in html
+
+
 def test_bold_label_before_a_line_break_stays_bold():
     # The character after the closing "**" is the line end, not the next line's first one.
     para = Paragraph((Strong((Text("Note:"),)), LineBreak(), Text("1 cup of flour")))

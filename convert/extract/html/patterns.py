@@ -33,6 +33,9 @@ BLOCK_TAGS = frozenset({
     "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
     "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "center", "summary", "menu",
     "picture", "body", "html", "listing", "xmp", "plaintext",
+    # A <fieldset>'s caption is a line of its own (a shop's "Color" over its swatches), not
+    # the first word of the options after it ("ColorNavy Oatmeal").
+    "legend",
 })
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -46,10 +49,11 @@ CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 # --------------------------------------------------------------------------- class / id words
 
 #: class/id/role words of page chrome: removed in the strict pass unless a POSITIVE word is
-#: there too (as Readability's ``unlikelyCandidates`` / ``okMaybeItsACandidate``).
+#: there too (as Readability's ``unlikelyCandidates`` / ``okMaybeItsACandidate``). "legends"
+#: ends its word: a press release's dateline sits in ``<span class="legendSpanClass">``.
 UNLIKELY = lazy(
     r"-ad-|\bads?\b|ad-break|adsense|agegate|banner|breadcrumb|combx|comment|communit|consent|"
-    r"cookie|cover-wrap|disqus|extra|foot|gdpr|header|hidden|legends|masthead|menu|"
+    r"cookie|cover-wrap|disqus|extra|foot|gdpr|header|hidden|legends(?![a-z])|masthead|menu|"
     r"modal|navbar|newsletter|outbrain|overlay|pager|pagination|popup|promo|related|remark|"
     r"replies|rss|share|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|"
     r"taboola|teaser|toolbar|tweet|twitter|widget|signup|login|paywall|recommend|"

@@ -7,6 +7,7 @@ costly part) only for the elements that are about to go.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -43,6 +44,9 @@ COMMENTS_MARKER_WRAPPER = rule("comments_marker_wrapper", "a chrome-named wrappe
 CODE_SPANS = rule("code_spans", "an element inside <pre>/<code> (a syntax highlighter's "
                   "span: hljs-comment, token comment, hljs-meta) is never pruned for its "
                   "class/id words")
+HEADER_NAMED_HEADINGS = rule("header_named_headings", "a heading (<h1>-<h6>) whose class/id "
+                              "reads as chrome only through 'header' is a section's heading "
+                              "(recipe cards' 'Ingredients'), not the page's header")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -54,6 +58,11 @@ _HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
 #: What may stand between a heading and the element carrying its anchor id.
 _ANCHOR_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "code"})
 _ID_WORDS = lazy(r"[-_.:]+")
+#: "header"/"heading" in a class/id: on an <hN> it names what the element is...
+_HEADER_WORD = lazy(r"header|heading", re.IGNORECASE)
+#: ...unless the heading is named as a date's (Blogger's ``date-header``): a dateline over the
+#: post, the page's date and not a section of its text.
+_DATE_WORD = lazy(r"date", re.IGNORECASE)
 #: Longer than any comments heading ("Responses to <the post's title>" included).
 COMMENTS_MARKER_CHARS = 200
 
@@ -167,6 +176,13 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             # ``hljs-comment``, Prism's ``token comment`` read as reader comments, yet they are
             # the code's own text (asked only of the elements about to go).
             if CODE_SPANS and _in_code(node):
+                continue
+            # A heading's "header" class (``recipe-header``, ``section-header``) inside the
+            # <article> says what the element is, a section's header of the story: the page's
+            # header is a wrapper, and outside the story (a shop's filters, an accordion) such
+            # headings title widgets. Other chrome words on it (``sidebar-header``) still count.
+            if HEADER_NAMED_HEADINGS and tag in P.HEADING_TAGS and not _DATE_WORD.search(words) \
+                    and not _unlikely(_HEADER_WORD.sub(" ", words)) and in_article(node):
                 continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (

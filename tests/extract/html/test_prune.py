@@ -112,3 +112,39 @@ def test_code_spans_off_prunes_the_code_comment(monkeypatch):
     tree = parse(_page(_HIGHLIGHTED))
     prune(tree, STRICT)
     assert "keep keys of x" not in tree.body.text()
+
+
+def test_a_heading_named_as_a_header_is_a_heading():
+    # A recipe card's "Ingredients" <h3 class="recipe-header"> (WP Recipe Maker prints
+    # ``wprm-recipe-header``) in the <article> is a section's heading, not a header (rule
+    # header_named_headings); a heading named by another chrome word or as a date's header
+    # (a blog's dateline), and a <div> named "header", still go.
+    html = _page("<article><h3 class='card-header ingredients-header'>Ingredients</h3>"
+                 "<h3 class='sidebar-header'>Popular now</h3>"
+                 "<h2 class='date-header'>Monday, May 4, 2026</h2>"
+                 "<div class='site-header'>Menu Home About</div></article>"
+                 "<h3 class='facet-header'>Filter by brand</h3>")
+    tree = parse(html)
+    prune(tree, STRICT)
+    text = tree.body.text()
+    assert "Ingredients" in text
+    assert "Popular now" not in text and "Menu Home" not in text and "May 4" not in text
+    assert "Filter by brand" not in text  # outside the story: a widget's title
+
+
+def test_header_named_headings_off_prunes_the_heading(monkeypatch):
+    monkeypatch.setattr(prune_module, "HEADER_NAMED_HEADINGS", False)
+    tree = parse(_page("<article><h3 class='card-header'>Ingredients</h3></article>"))
+    prune(tree, STRICT)
+    assert "Ingredients" not in tree.body.text()
+
+
+def test_legends_is_a_word_not_a_prefix():
+    # A wire release's dateline spans are classed ``legendSpanClass``: "legends" there is
+    # the start of a longer name, not a chart's legends box; "chart-legends" still goes.
+    html = _page("<p id='lead'><span id='where' class='legendSpanClass'>PITTSBURGH</span>, "
+                 "Sept. 9, 2026 -- Northwind Robotics today announced a funding round.</p>"
+                 "<div id='box' class='chart-legends'>Series A Series B</div>")
+    kept = _ids(html, STRICT)
+    assert {"lead", "where"} <= kept
+    assert "box" not in kept

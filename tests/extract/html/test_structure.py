@@ -274,3 +274,15 @@ def test_wrapper_language_off(monkeypatch):
     from convert.extract.html import builder
     monkeypatch.setattr(builder, "WRAPPER_LANGUAGE", False)
     assert _code_languages(_WRAPPED_CODE) == [None, None, None]
+
+
+def test_a_legend_is_a_line_of_its_own():
+    # A product's option group: the <legend> over its choices is its own line, not glued to
+    # the first choice ("ColorNavy").
+    prose = "<p>" + "Our best-selling crew neck is knitted from extra-fine Merino wool. " * 6 + "</p>"
+    html = ("<html><body><article><h1>Merino Crew Sweater</h1>" + prose
+            + "<fieldset><legend>Color</legend><label>Navy</label> <label>Oatmeal</label>"
+            "</fieldset>" + prose + "</article></body></html>")
+    text = article_text(parse_html(html.encode()))
+    assert "ColorNavy" not in text
+    assert "Color" in text and "Navy Oatmeal" in text
