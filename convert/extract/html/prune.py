@@ -245,9 +245,9 @@ def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
     return word_key(node.text(deep=True)) == word_key(_ID_WORDS.sub(" ", ident))
 
 
-@lru_cache(maxsize=4096)
 def _in_code(node: LexborNode) -> bool:
-    """Whether ``node`` lies inside a ``<pre>`` or ``<code>`` element."""
+    """Whether ``node`` lies inside a ``<pre>`` or ``<code>`` element. (Not cached: a cache
+    keyed by nodes would keep their pages' trees alive.)"""
     parent = node.parent
     while parent is not None:
         if parent.tag in ("pre", "code"):
