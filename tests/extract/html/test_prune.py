@@ -22,6 +22,13 @@ def _page(inner: str) -> str:
     return f"<html><head><title>t</title></head><body>{inner}<p id='keep'>{_PROSE * 30}</p></body></html>"
 
 
+def _text(html: str) -> str:
+    """The body's text once the strict pass has pruned the page."""
+    tree = parse(html)
+    prune(tree, STRICT)
+    return tree.body.text()
+
+
 def _ids(html: str, level: int) -> set[str]:
     tree = parse(html)
     prune(tree, level)
@@ -78,18 +85,15 @@ def test_a_heading_anchor_spelling_its_text_is_not_a_chrome_name():
     html = _page("<h3><span class='mw-headline' id='Eich_CEO_promotion_controversy'>Eich CEO "
                  "promotion controversy</span></h3><h2 id='social-media'>Social media</h2>"
                  "<div><span id='promo-box'>Buy now at half price</span></div>")
-    tree = parse(html)
-    prune(tree, STRICT)
-    text = tree.body.text()
+    text = _text(html)
     assert "Eich CEO promotion controversy" in text and "Social media" in text
     assert "half price" not in text
 
 
 def test_heading_anchors_off_prunes_the_heading_text(monkeypatch):
     monkeypatch.setattr(prune_module, "HEADING_ANCHORS", False)
-    tree = parse(_page("<h2><span id='social-media'>Social media</span></h2>"))
-    prune(tree, STRICT)
-    assert "Social media" not in tree.body.text()
+    page = _page("<h2><span id='social-media'>Social media</span></h2>")
+    assert "Social media" not in _text(page)
 
 
 _HIGHLIGHTED = ("<pre><code class='language-python'>z = x.copy()   <span class='hljs-comment'># "
@@ -100,18 +104,14 @@ _HIGHLIGHTED = ("<pre><code class='language-python'>z = x.copy()   <span class='
 def test_a_highlighters_comment_span_in_code_is_not_a_chrome_name():
     # highlight.js / Prism name the spans of a code block by token kind (hljs-comment, token
     # comment): the code's own text, kept (rule code_spans); outside code the same word goes.
-    tree = parse(_page(_HIGHLIGHTED))
-    prune(tree, STRICT)
-    text = tree.body.text()
+    text = _text(_page(_HIGHLIGHTED))
     assert "# keep keys of x" in text and "// and y" in text
     assert "12 comments" not in text
 
 
 def test_code_spans_off_prunes_the_code_comment(monkeypatch):
     monkeypatch.setattr(prune_module, "CODE_SPANS", False)
-    tree = parse(_page(_HIGHLIGHTED))
-    prune(tree, STRICT)
-    assert "keep keys of x" not in tree.body.text()
+    assert "keep keys of x" not in _text(_page(_HIGHLIGHTED))
 
 
 def test_a_heading_named_as_a_header_is_a_heading():
@@ -124,9 +124,7 @@ def test_a_heading_named_as_a_header_is_a_heading():
                  "<h2 class='date-header'>Monday, May 4, 2026</h2>"
                  "<div class='site-header'>Menu Home About</div></article>"
                  "<h3 class='facet-header'>Filter by brand</h3>")
-    tree = parse(html)
-    prune(tree, STRICT)
-    text = tree.body.text()
+    text = _text(html)
     assert "Ingredients" in text
     assert "Popular now" not in text and "Menu Home" not in text and "May 4" not in text
     assert "Filter by brand" not in text  # outside the story: a widget's title
@@ -134,9 +132,8 @@ def test_a_heading_named_as_a_header_is_a_heading():
 
 def test_header_named_headings_off_prunes_the_heading(monkeypatch):
     monkeypatch.setattr(prune_module, "HEADER_NAMED_HEADINGS", False)
-    tree = parse(_page("<article><h3 class='card-header'>Ingredients</h3></article>"))
-    prune(tree, STRICT)
-    assert "Ingredients" not in tree.body.text()
+    page = _page("<article><h3 class='card-header'>Ingredients</h3></article>")
+    assert "Ingredients" not in _text(page)
 
 
 def test_legends_is_a_word_not_a_prefix():
