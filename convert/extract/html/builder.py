@@ -65,7 +65,10 @@ class Builder:
             elif contains_block(child):
                 self._flush(run, out)
                 run = []
-                out.extend(self.blocks(child, depth + 1))
+                if tag == "a" and BLOCK_LINKS:
+                    out.extend(self.linked_blocks(child, depth + 1))
+                else:
+                    out.extend(self.blocks(child, depth + 1))
             else:
                 inlines = self.inline(child, depth + 1, True)
                 if inlines and run and abutting(run, inlines, child):
@@ -118,6 +121,31 @@ class Builder:
             image = make_image(img, self.base) if img is not None else None
             return [Figure(image=image)] if image else []
         return self.blocks(node, depth)
+
+    def linked_blocks(self, node: LexborNode, depth: int) -> list[Block]:
+        """The blocks of a link wrapping block elements (a card's ``<a><h2>Title</h2></a>``,
+        ``<a><div class="title">...</div></a>``), the link kept on the first heading, else on
+        the one paragraph, when the blocks are only headings, paragraphs and figures and hold
+        no link of their own (rule ``block_links``)."""
+        blocks = self.blocks(node, depth)
+        url = kept_url(node.attributes.get("href"), self.base)
+        if not url or not blocks or not all(
+                isinstance(b, (Heading, Paragraph, Figure)) for b in blocks) or any(
+                isinstance(b, (Heading, Paragraph)) and _holds_link(b.children) for b in blocks):
+            return blocks
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+        if at is None:
+            paragraphs = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
+            if len(paragraphs) != 1:
+                return blocks
+            at = paragraphs[0]
+        target = blocks[at]
+        title = node.attributes.get("title")
+        title = clean_text(title) if title else None
+        linked = tuple(wrap(lambda inner: Link(inner, url, title), list(target.children)))
+        blocks[at] = (Heading(target.level, linked) if isinstance(target, Heading)
+                      else Paragraph(linked))
+        return blocks
 
     def list(self, node: LexborNode, depth: int) -> list[Block]:
         """A ``<ul>``/``<ol>``/``<menu>`` as a :class:`List` (a nested list directly inside joins
@@ -284,6 +312,19 @@ class Builder:
                 stack.append((kid, False))
         flush()
         return out
+
+
+BLOCK_LINKS = rule("block_links", "a link wrapping block elements (a listing card's "
+                   "<a><h2>Title</h2></a>) stays a link, on the title it wraps: the heading, "
+                   "else the one paragraph")
+
+
+def _holds_link(items) -> bool:  # noqa: ANN001
+    """Whether inlines (or the inlines inside them) hold a link."""
+    for item in items:
+        if isinstance(item, Link) or _holds_link(getattr(item, "children", ()) or ()):
+            return True
+    return False
 
 
 WRAPPER_LANGUAGE = rule("wrapper_language", "a code block's language may be named on the one "

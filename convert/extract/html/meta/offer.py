@@ -31,6 +31,10 @@ VARIANT_OFFERS = rule("variant_offers", "a product's price is also read from a l
                       "specifications (the first that is no struck-through list price) and "
                       "from the variants of a JSON-LD ProductGroup when they all ask the same")
 
+MICRODATA_AVAILABILITY = rule("microdata_availability", "a declared price without an "
+                              "availability (OpenGraph's price tags) takes the availability "
+                              "the page's microdata declares with the same price")
+
 _LIST_PRICE = regexcache.compile(r"(?i)list|strikethrough|msrp|srp")
 _PRICE = regexcache.compile(r"\d{1,12}(?:[.,]\d{1,4})?")
 _CURRENCY = regexcache.compile(r"[A-Z]{3}")
@@ -60,7 +64,22 @@ def offer(tree: LexborHTMLParser, objects: list[dict],
         if out["price"] is not None:
             out["price_currency"] = currency_code(currency)
             out["availability"] = availability_name(availability)
+            if out["availability"] is None and MICRODATA_AVAILABILITY:
+                out["availability"] = _marked_availability(tree, out["price"])
     return out
+
+
+def _marked_availability(tree: LexborHTMLParser, price: str) -> str | None:
+    """The availability the page's microdata declares with the same price (a Magento page's
+    OpenGraph tags give the price, its ``<link itemprop="availability">`` the stock)."""
+    marked = _microdata_offer(tree)
+    if not marked or marked[2] is None:
+        return None
+    try:
+        same = float(str(marked[0]).replace(",", ".")) == float(price.replace(",", "."))
+    except ValueError:
+        return None
+    return availability_name(marked[2]) if same else None
 
 
 def price_text(value: Any) -> str | None:

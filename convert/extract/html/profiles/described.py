@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -23,11 +24,18 @@ from ..meta.declared import ld_objects, ld_types
 from ...lazyre import lazy
 
 __all__ = ["DESCRIBED", "described", "with_described", "declared_description", "with_declared",
-           "without_repeats", "SPEC_TABLES", "spec_tables", "with_spec_tables"]
+           "without_repeats", "SPEC_TABLES", "spec_tables", "with_spec_tables",
+           "SELF_LINKS", "without_self_links"]
 
 SPEC_TABLES = rule("spec_tables", "on a product page the specification tables outside the "
                    "content found (a table of name/value rows, a definition list or a grid "
                    "of one-term lists, outside page chrome) join it, in document order")
+
+SELF_LINKS = rule("self_links", "on a product page a short link to the page's own address "
+                  "that is all of its block ('View full details', the quick-view popup's link "
+                  "to the full page) is removed: it leads nowhere from the page itself")
+#: A self link of at most this many words is a label ("View full details", "See details").
+SELF_LINK_MAX_WORDS = 5
 
 
 #: class/id words of the product's own text: its description, details and specifications.
@@ -223,3 +231,59 @@ def without_repeats(blocks: list[Block]) -> list[Block]:
             seen.add(text)
         out.append(block)
     return out
+
+
+def without_self_links(tree: LexborHTMLParser) -> bool:
+    """Remove the short links (:data:`SELF_LINK_MAX_WORDS`, no heading or image inside) to
+    the page's own address — its canonical URL's (else ``og:url``'s) path, with no query or
+    fragment — that are all the text of their parent: a shop theme's product block is also
+    the quick-view popup of a product card, whose "View full details" links to this page.
+    A link inside prose (:func:`_alone`), and a page declaring no address of its own, are
+    left. Whether there was any."""
+    declared = tree.css_first('link[rel="canonical"][href]')
+    href = declared.attributes.get("href") if declared is not None else None
+    if not href:
+        declared = tree.css_first('meta[property="og:url"][content]')
+        href = declared.attributes.get("content") if declared is not None else None
+    own = urlsplit(href or "").path.rstrip("/")
+    body = tree.body
+    if not own or body is None:
+        return False
+    doomed = []
+    for link in body.css("a[href]"):
+        target = urlsplit(link.attributes.get("href") or "")
+        if target.query or target.fragment or target.path.rstrip("/") != own:
+            continue
+        text = " ".join(link.text(separator=" ").split())
+        if not text or len(text.split()) > SELF_LINK_MAX_WORDS or link.css_first(
+                "h1, h2, h3, h4, h5, h6, img"):
+            continue
+        if _alone(link):
+            doomed.append(link)
+    for link in doomed:
+        link.decompose()
+    return bool(doomed)
+
+
+#: Inline elements: a link beside one of them holding text is part of a line of prose.
+_INLINE = frozenset({"a", "span", "b", "strong", "em", "i", "u", "small", "code", "mark",
+                     "abbr", "label", "sup", "sub", "time", "q", "cite"})
+
+
+def _alone(link: LexborNode) -> bool:
+    """Whether ``link`` is a block of its own: no text and no inline element holding text
+    right before or after it among its siblings."""
+    for step in ("prev", "next"):
+        node = getattr(link, step)
+        while node is not None:
+            tag = node.tag or "-"
+            if tag == "-text":
+                if (node.text_content or "").strip():
+                    return False
+            elif tag in _INLINE:
+                if node.text(deep=True).strip():
+                    return False
+            elif not tag.startswith("-"):
+                break  # (a block: the line ends here)
+            node = getattr(node, step)
+    return True

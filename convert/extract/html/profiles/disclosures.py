@@ -30,8 +30,9 @@ from ..dom import hidden_by, inside
 from .twins import squeezed
 from ...lazyre import lazy
 
-__all__ = ["PANEL_LABELS", "CONTROLLED_PANELS", "HEADED_PANELS", "with_panel_labels",
-           "show_controlled", "show_headed"]
+__all__ = ["PANEL_LABELS", "CONTROLLED_PANELS", "HEADED_PANELS", "CONDITIONAL_HIDDEN",
+           "LINKED_PANELS", "with_panel_labels", "show_controlled", "show_headed",
+           "show_linked", "without_conditions"]
 
 PANEL_LABELS = rule("panel_labels", "on a product page the button that opens a tab or an "
                     "accordion panel titled as the product's own text ('Description', "
@@ -56,6 +57,30 @@ CONTROLLED_PANELS = rule("controlled_panels", "on a product page a hidden panel 
 
 HEADED_PANELS = rule("headed_panels", "on a product page a hidden block right after a "
                      "heading (an accordion's body under its question or title) is shown")
+
+LINKED_PANELS = rule("linked_panels", "on a product page a hidden panel named by its tab's "
+                     "title (aria-labelledby) when that title is the link or button that opens "
+                     "it (href='#panel', aria-controls) is shown: a tab set written without "
+                     "aria-expanded (Magento's 'More Information' table)")
+
+CONDITIONAL_HIDDEN = rule("conditional_hidden", "on a product page the tab and accordion "
+                          "panels are not hidden by a class that hides them only under a "
+                          "condition the page's reader is not in: without script "
+                          "('no-js-hidden') or in a product card's quick-view popup "
+                          "('quick-add-hidden')")
+
+#: A class token hiding an element only without script or in a quick-view popup of the
+#: product (a shop theme shows the full page's accordions, and hides them in the popup a
+#: product card opens). The reader of the product's own page, with script, sees them; the
+#: cascade reads the word "hidden" in the class as chrome.
+_CONDITIONAL_HIDDEN = lazy(r"(?:^|\s)(?:no-?js|quick-?(?:add|view|shop|buy))-hidden(?=\s|$)",
+                           re.IGNORECASE)
+#: class/id words of the panels of tabs and accordions, where the conditions are read. (Not
+#: the description's own block, which :mod:`.described` joins to the content however it is
+#: hidden: shown to the cascade, it moved the winner up to the buy box around it, wcxb-dev
+#: tune 2990 -0.047.)
+_PANEL_NAMES = lazy(r"(?<![a-z])(?:accordion|collapsible|tab-?panel|tab-?content)(?![a-z])",
+                    re.IGNORECASE)
 
 #: A title that reads as the product's own text: its description, details, specifications,
 #: features, materials, care, ingredients, dimensions, contents or fit. Not the shop's panels
@@ -193,3 +218,63 @@ def show_headed(body: LexborNode) -> bool:
         show_node(panel)
         shown = True
     return shown
+
+
+def without_conditions(body: LexborNode) -> bool:
+    """Take the conditional hiding class tokens (:data:`_CONDITIONAL_HIDDEN`) off the
+    elements named as panels of tabs or accordions (:data:`_PANEL_NAMES`): a shop theme's
+    ``product__accordion accordion quick-add-hidden`` ("Materials", "Care", "Dimensions") is
+    on the product's page, not hidden. Whether there was any."""
+    changed = False
+    for node in body.css('[class*="-hidden"]'):
+        cls = node.attributes.get("class") or ""
+        if not _CONDITIONAL_HIDDEN.search(cls):
+            continue
+        words = (cls + " " + (node.attributes.get("id") or "")).replace("_", "-")
+        if not _PANEL_NAMES.search(words):
+            continue
+        node.attrs["class"] = " ".join(_CONDITIONAL_HIDDEN.sub(" ", cls).split())
+        changed = True
+    return changed
+
+
+def show_linked(body: LexborNode) -> bool:
+    """Show the hidden panels that name their tab's title (``aria-labelledby``) when that
+    title opens them: it is, holds or sits in a link to the panel's fragment (``href="#id"``)
+    or an element whose ``aria-controls`` names it. The two references make the panel a tab's
+    (a menu's popup is opened by its button but does not name it as its label); not a menu,
+    list of options or dialog. Whether there was any."""
+    from .product import show_node
+    shown = False
+    for panel in body.css("[aria-labelledby][id]"):
+        attrs = panel.attributes
+        if not hidden_by(attrs) or panel.tag in ("body", "html", "dialog") or (
+                attrs.get("role") or "").lower() in _NOT_PANELS:
+            continue
+        label_id = (attrs.get("aria-labelledby") or "").split()
+        title = body.css_first(f'[id="{label_id[0]}"]') if len(label_id) == 1 else None
+        if title is None or inside(title, panel):
+            continue
+        if _opens(title, attrs.get("id") or "") and len(
+                squeezed(panel.text(separator=" "))) >= PANEL_MIN_CHARS:
+            show_node(panel)
+            shown = True
+    return shown
+
+
+def _opens(title: LexborNode, panel_id: str) -> bool:
+    """Whether ``title`` opens the panel ``panel_id``: it, an element inside it or one of its
+    two nearest ancestors links to ``#panel_id`` or names it in ``aria-controls``."""
+    near = [title, *title.css("a[href], [aria-controls]")]
+    parent = title.parent
+    for _ in range(2):
+        if parent is None:
+            break
+        near.append(parent)
+        parent = parent.parent
+    for node in near:
+        attrs = node.attributes
+        if attrs.get("href") == f"#{panel_id}" or panel_id in (
+                attrs.get("aria-controls") or "").split():
+            return True
+    return False

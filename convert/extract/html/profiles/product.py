@@ -55,7 +55,7 @@ from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
-from . import disclosures, signups, twins
+from . import described, disclosures, signups, twins
 from .described import DESCRIBED
 from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
@@ -139,6 +139,11 @@ def product_markup(html: str) -> str | None:
     if body is None:
         return None
     removed = without_shop_blocks(body)
+    if described.SELF_LINKS and described.without_self_links(tree):
+        removed = True
+    # (before the panels are read: a conditionally hidden panel is a panel like the others)
+    if disclosures.CONDITIONAL_HIDDEN and disclosures.without_conditions(body):
+        removed = True
     if PREFIXED_HIDDEN and without_prefixed_hidden(body):
         removed = True
     if signups.EMAIL_BOXES and signups.without_email_boxes(body):
@@ -149,6 +154,8 @@ def product_markup(html: str) -> str | None:
     if disclosures.CONTROLLED_PANELS and disclosures.show_controlled(body):
         shown = True
     if disclosures.HEADED_PANELS and disclosures.show_headed(body):
+        shown = True
+    if disclosures.LINKED_PANELS and disclosures.show_linked(body):
         shown = True
     if disclosures.PANEL_LABELS and disclosures.with_panel_labels(body):
         shown = True

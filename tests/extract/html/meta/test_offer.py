@@ -153,3 +153,19 @@ def test_the_variant_offers_rule_can_be_switched_off(monkeypatch):
     offer = importlib.import_module("convert.extract.html.meta.offer")
     monkeypatch.setattr(offer, "VARIANT_OFFERS", False)
     assert _offer(_fields(_group(99.95, 99.95))) == (None, None, None)
+
+
+def test_opengraph_price_takes_the_microdata_availability(monkeypatch):
+    # Magento's shape: OpenGraph tags give price and currency, the microdata offer the stock.
+    head = ('<meta property="product:price:amount" content="149.00">'
+            '<meta property="product:price:currency" content="EUR">')
+    body = (PROSE + '<span itemprop="offers" itemscope itemtype="http://schema.org/Offer">'
+            '<meta itemprop="price" content="149"><link itemprop="availability" '
+            'href="http://schema.org/InStock"></span>')
+    assert _offer(_fields(head, body)) == ("149.00", "EUR", "InStock")
+    # another price in the microdata: its stock is another offer's
+    assert _offer(_fields(head, body.replace('content="149"', 'content="99"')))[2] is None
+    import sys
+    monkeypatch.setattr(sys.modules["convert.extract.html.meta.offer"],
+                        "MICRODATA_AVAILABILITY", False)
+    assert _offer(_fields(head, body))[2] is None

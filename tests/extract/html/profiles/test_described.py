@@ -118,3 +118,39 @@ def test_a_layout_table_or_a_footer_grid_is_no_specification():
     body = _body("<html><body><div id='winner'><p>Text.</p></div>" + layout + footer
                  + "</body></html>")
     assert described.spec_tables(body) == []
+
+
+def _self_linked(head: str) -> LexborHTMLParser:
+    return LexborHTMLParser(
+        f"<html><head>{head}</head><body><section class='product__info'>"
+        "<h1>Merino Crew</h1><div class='product__description'><p>Knitted from fine merino, "
+        "see <a href='/products/merino-crew'>the Crew</a> in oat.</p></div>"
+        "<share-button>Share</share-button>"
+        "<a href='/products/merino-crew' class='link product__view-details'>View full details</a>"
+        "<div><a href='/products/merino-crew#reviews'>Reviews</a></div>"
+        "</section></body></html>")
+
+
+_CANONICAL = "<link rel='canonical' href='https://shop.example/products/merino-crew'>"
+
+
+def test_a_lone_short_link_to_the_page_itself_goes():
+    tree = _self_linked(_CANONICAL)
+    assert described.without_self_links(tree)
+    text = tree.body.text()
+    assert "View full details" not in text
+    # a link in prose stays, and so does one to a fragment of the page
+    assert "the Crew" in text and "Reviews" in text
+    # og:url declares the address too; without any the page's own address is unknown
+    tree = _self_linked("<meta property='og:url' content='https://shop.example/products/merino-crew/'>")
+    assert described.without_self_links(tree)
+    assert not described.without_self_links(_self_linked(""))
+
+
+def test_self_links_in_the_product_profile(monkeypatch):
+    from convert.extract.html.profiles import product
+    html = _self_linked(_CANONICAL).html.replace(
+        "</section>", "<section id='reviews'><p>Great, warm and soft.</p></section></section>")
+    assert "View full details" not in LexborHTMLParser(product.product_markup(html)).body.text()
+    monkeypatch.setattr(described, "SELF_LINKS", False)
+    assert "View full details" in LexborHTMLParser(product.product_markup(html)).body.text()

@@ -151,3 +151,57 @@ def test_the_rules_on_and_off_in_the_product_profile(monkeypatch):
     assert "Simmondsia Chinensis" not in text and "breathes in the heat" not in text
     assert "Oui, ce diffuseur" not in text and "Item details" not in text
     assert "pockets galore" in text
+
+
+# Synthetic, in a Shopify theme's markup: the product's accordions are classed
+# "quick-add-hidden" (hidden only in the quick-view popup of a product card).
+_QUICK_ADD = ("<div class='product__accordion accordion quick-add-hidden'><details id='Details-1'>"
+              "<summary><h2 class='accordion__title'>Materials and care</h2></summary>"
+              "<div class='accordion__content rte' id='ProductAccordion-1'><p>Hand wash cold or "
+              "machine wash on a wool cycle. Lay flat to dry; do not tumble dry or bleach.</p>"
+              "</div></details></div>")
+
+
+def test_a_conditionally_hidden_panel_loses_its_condition():
+    body = _body(f"<div>{_QUICK_ADD}<div class='price no-js-hidden'>$120.00</div>"
+                 f"<div class='hidden'>x</div></div>")
+    assert disclosures.without_conditions(body)
+    assert body.css_first(".accordion").attributes["class"] == "product__accordion accordion"
+    # only the panels: a price shown with script, and a bare hidden class, keep their classes
+    assert body.css_first(".price").attributes["class"] == "price no-js-hidden"
+    assert body.css_first(".hidden") is not None
+    assert not disclosures.without_conditions(_body("<div class='fx-hidden accordion'>x</div>"))
+
+
+def test_conditional_hidden_in_the_product_profile(monkeypatch):
+    html = _page(_QUICK_ADD)
+    assert "Hand wash cold" in _extract(monkeypatch, html)
+    monkeypatch.setattr(disclosures, "CONDITIONAL_HIDDEN", False)
+    assert "Hand wash cold" not in _extract(monkeypatch, html)
+
+
+# Synthetic, in Magento's tab markup: each title is a link to its panel's fragment, each panel
+# names its title with aria-labelledby; the panels after the first are display:none.
+_LINKED = ("<div class='product data items'>"
+           "<div class='data item title' id='tab-label-additional'><a class='data switch' "
+           "href='#additional' id='tab-label-additional-title'>More Information</a></div>"
+           "<div class='data item content' id='additional' aria-labelledby="
+           "'tab-label-additional-title' style='display: none;'><table><tr><th>Style</th>"
+           "<td>Hard Shell</td></tr><tr><th>Material</th><td>Recycled nylon, polyurethane "
+           "membrane</td></tr><tr><th>Weight</th><td>390 g</td></tr></table></div></div>")
+
+
+def test_a_panel_its_linked_title_opens_is_shown():
+    body = _body(_LINKED)
+    assert disclosures.show_linked(body)
+    assert "style" not in body.css_first("#additional").attributes
+    # a panel naming a label that does not open it (no link, no aria-controls) stays hidden
+    body = _body(_LINKED.replace("href='#additional'", "href='/more'"))
+    assert not disclosures.show_linked(body)
+
+
+def test_linked_panels_in_the_product_profile(monkeypatch):
+    html = _page(_LINKED)
+    assert "Hard Shell" in _extract(monkeypatch, html)
+    monkeypatch.setattr(disclosures, "LINKED_PANELS", False)
+    assert "Hard Shell" not in _extract(monkeypatch, html)
