@@ -18,7 +18,6 @@ from .declared import first_value
 from .keys import LABELLED_KEYS
 from . import names as author_names
 from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, before_on_date, clean_authors
-from .zones import in_reviews
 from convert.extract.ablation import rule
 from convert.extract.lazyre import lazy
 
@@ -423,8 +422,6 @@ BYLINE_ZONE_DEPTH = 6
 
 
 def _in_comments_or_menu(node: LexborNode) -> bool:
-    if in_reviews(node):  # (a reviewer's name: rule review_zones)
-        return True
     for _ in range(BYLINE_ZONE_DEPTH):
         if node is None or node.tag in ("body", "article", "main"):
             return False

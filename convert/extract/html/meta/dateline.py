@@ -17,7 +17,6 @@ from convert.extract.ablation import rule
 from convert.extract.dates import iso_date, text_date
 from convert.extract.lazyre import lazy
 from ..dom import following, within
-from .zones import in_reviews
 
 DATES_ELSEWHERE = rule(
     "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
@@ -80,8 +79,6 @@ def elsewhere(node: LexborNode | None) -> bool:
     link (a link holding another story's title and date)."""
     if not DATES_ELSEWHERE:
         return False
-    if in_reviews(node):  # (the day of a customer's review: rule review_zones)
-        return True
     date_chars = len(node.text(deep=True) or "") if node is not None else 0
     for _ in range(ELSEWHERE_DEPTH):
         if node is None or node.tag in ("body", "html", "main", "article"):
