@@ -38,6 +38,11 @@ POST_HEADERS = rule("forum_post_headers", "when the thread is weighed against th
                     "around a post's author outside its message: the name, a score, the time, "
                     "a replies count) are not what it must cover: the thread keeps the name "
                     "and the time of each")
+SAME_POSTS = rule("forum_same_posts", "a thread holding nearly all the cascade's running text, "
+                  "whose own running text is nearly all in the cascade's content, and no fewer "
+                  "words than that running text, replaces it though it adds nothing: both read "
+                  "the same posts, and the thread gives each its author and time without the "
+                  "user cards and buttons between them")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -195,7 +200,17 @@ def preferred(thread: list[Block], generic: list[Block],
         own_blocks = _shed(own_blocks, furniture)
     # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)
     extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > g else MIN_EXTRA_WORDS
-    if not COVERING_THREAD or n <= _prose_words(own_blocks) + extra:
+    if not COVERING_THREAD:
+        return False
+    prose = _prose_words(own_blocks)
+    longer = n > prose + extra
+    if not longer and not (SAME_POSTS and n >= prose):
         return False
     own = _prose_shingles(own_blocks)
-    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)
+    if not own or len(own & _shingles(thread)) < MIN_COVER * len(own):
+        return False
+    if longer:
+        return True
+    # (SAME_POSTS: the thread's running text is the cascade's too, not another region's)
+    mine = _prose_shingles(thread)
+    return bool(mine) and len(mine & _shingles(generic)) >= MIN_COVER * len(mine)

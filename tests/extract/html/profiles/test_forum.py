@@ -70,7 +70,10 @@ def test_thread_replaces_the_cascade_only_when_it_finds_more():
     blocks = forum.build(forum.find(LexborHTMLParser(_page()).body), Builder(None))
     first_post = [Paragraph((Text(_POSTS[0][2]),))]
     assert weighing.preferred(blocks, first_post)
-    assert not weighing.preferred(blocks, blocks)
+    # (the cascade holding the posts and a story of its own keeps it)
+    story = [Paragraph((Text(f"A paragraph of the page's own story, number {i}, that no post "
+                             f"of the thread holds anywhere in its text."),)) for i in range(3)]
+    assert not weighing.preferred(blocks, blocks + story)
 
 
 def test_extract_uses_the_forum_profile(monkeypatch):
