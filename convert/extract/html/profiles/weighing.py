@@ -22,7 +22,7 @@ from . import postparts
 from .repeats import Group, words
 from ...lazyre import lazy
 
-__all__ = ["preferred", "with_lead", "furniture_shingles"]
+__all__ = ["preferred", "same_posts", "with_lead", "furniture_shingles"]
 
 COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
                        "also when it holds nearly all of it and more posts besides")
@@ -212,5 +212,30 @@ def preferred(thread: list[Block], generic: list[Block],
     if longer:
         return True
     # (SAME_POSTS: the thread's running text is the cascade's too, not another region's)
+    return _within(thread, generic)
+
+
+def _within(thread: list[Block], generic: list[Block]) -> bool:
+    """Whether nearly all the thread's running text (:data:`MIN_COVER` of its word trigrams)
+    is in the cascade's blocks."""
     mine = _prose_shingles(thread)
     return bool(mine) and len(mine & _shingles(generic)) >= MIN_COVER * len(mine)
+
+
+def same_posts(thread: list[Block], generic: list[Block],
+               furniture: set[tuple[str, ...]] | None = None) -> bool:
+    """Whether the thread and the cascade's content read the same posts: the thread holds
+    nearly all the cascade's running text (without its quotations and the posts'
+    ``furniture``) and no fewer words, nearly all its own running text is in the cascade's,
+    and it holds no more words than the cascade's content."""
+    n = words(thread)
+    if n > words(generic):
+        return False
+    own_blocks = _unquoted(generic) if postparts.POST_QUOTES else generic
+    if furniture:
+        own_blocks = _shed(own_blocks, furniture)
+    if n < _prose_words(own_blocks):
+        return False
+    own = _prose_shingles(own_blocks)
+    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own) \
+        and _within(thread, generic)
