@@ -42,7 +42,8 @@ from .siblings import siblings
 from .thresholds import (
     EXTEND_MIN_CHARS, EXTEND_SAMPLES, EXTEND_SAMPLE_CHARS, EXTEND_SHARE, FALLBACK_GAIN,
     FALLBACK_MIN_PAGE_CHARS, MIN_ARTICLE_CHARS, MIN_ARTICLE_SHARE, NOSCRIPT_MIN_MARKUP,
-    NOSCRIPT_MIN_TEXT, PAGE_CHARS_CAP, PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
+    NOSCRIPT_MIN_TEXT, NOSCRIPT_SHELL_FACTOR, NOSCRIPT_SHELL_MIN_TEXT, PAGE_CHARS_CAP,
+    PASS_GAIN_FACTOR, RELAXED_SCORE_FACTOR,
     SIDE_BLOCK_FACTOR, SIDE_BLOCK_SHARE, WEAKER_SCORE_SHARE,
 )
 from ..lazyre import lazy
@@ -59,6 +60,9 @@ COMMENTS_NO_GAIN = rule("comments_no_gain", "reader comments kept by a later pas
 LOOSE_CORE = rule("loose_core", "the loose pass must find more than the nav/footer/aside text "
                   "it keeps")
 NOSCRIPT = rule("noscript", "<noscript> markup outweighing the visible page is parsed as the page")
+NOSCRIPT_SHELL = rule("noscript_shell", "<noscript> markup under the length the noscript rule "
+                      "wants is still parsed as the page when the visible page is an empty "
+                      "shell beside it (a script-built forum's crawler view of a short thread)")
 ARTICLE_STAYS = rule("article_stays", "a strict winner under the page's headline is replaced "
                      "by a later pass only with more of the same container")
 ARTICLE_ANCHOR = rule("article_anchor", "a strict winner marked up as the article (<article>, "
@@ -226,12 +230,15 @@ _NOSCRIPT = lazy(r"<(/?)noscript\b", re.IGNORECASE)
 def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
     """Pages that render with scripts and give crawlers the article inside ``<noscript>``
     (Discourse forums, some SPAs): when the noscript text outweighs the visible text, parse
-    it as markup. ``page`` is an untouched parse of ``html``; returns the markup to use and
+    it as markup (a shorter one only when it outweighs an empty shell, ``noscript_shell``). ``page`` is an untouched parse of ``html``; returns the markup to use and
     whether it changed."""
     if not NOSCRIPT:
         return html, False
     raw = [n.text(deep=True) for n in page.css("body noscript")]
-    if sum(len(r) for r in raw) < NOSCRIPT_MIN_MARKUP:
+    size = sum(len(r) for r in raw)
+    # (a smaller one only beside an empty shell, NOSCRIPT_SHELL)
+    shell = size < NOSCRIPT_MIN_MARKUP
+    if shell and not (NOSCRIPT_SHELL and size >= NOSCRIPT_SHELL_MIN_TEXT):
         return html, False
     # The parser keeps noscript content as raw markup: count the text it would show.
     noscript = 0
@@ -240,11 +247,13 @@ def _unwrap_noscript(html: str, page: LexborHTMLParser) -> tuple[str, bool]:
         inner.strip_tags(list(P.DROP_TAGS - {"-comment"}))
         noscript += visible_text_len(inner)
     if noscript < NOSCRIPT_MIN_TEXT:
-        return html, False
+        if not (NOSCRIPT_SHELL and noscript >= NOSCRIPT_SHELL_MIN_TEXT):
+            return html, False
+        shell = True
     probe = copier(page, html)()
     probe.strip_tags(list(P.DROP_TAGS - {"-comment"}))
     visible = visible_text_len(probe)
-    if noscript <= visible:
+    if noscript <= (NOSCRIPT_SHELL_FACTOR if shell else 1) * visible:
         return html, False
     log.debug("noscript holds %d chars against %d visible: parsing it as markup", noscript,
               visible)

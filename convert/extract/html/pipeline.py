@@ -132,7 +132,9 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     # than the memory of a second tree of millions of nodes; on small pages it would not).
     profiling = profiles.reads_page(signals)
     rebuild = len(markup) >= dom.RELEASE_MIN_BYTES and not revealed
-    keep = profiling and not rebuild
+    # (a page typed otherwise whose markup shows posts: its parse is kept for the thread)
+    threads = not profiling and not rebuild and profiles.may_hold_thread(signals, text)
+    keep = (profiling or threads) and not rebuild
     tree, found = content_mod.find_content(text, head_tree, keep_page=keep, consume_page=rebuild)
     if not keep:
         del head_tree
@@ -155,6 +157,9 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         profiled = profiles.extract(page, signals, builder, blocks, text, found)
         del page
         release_heap(len(markup))
+    elif threads:
+        profiled = profiles.untyped_thread(head_tree, builder, blocks)
+        del head_tree
     generic, generic_cascade = blocks, cascade
     if profiled is not None:
         found = content_mod.profiled_content(profiled.nodes, profiled.notes)

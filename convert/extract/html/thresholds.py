@@ -59,6 +59,11 @@ FALLBACK_GAIN = 3
 #: markup and, once parsed, this many characters of text (and more than the visible page).
 NOSCRIPT_MIN_MARKUP = 2000
 NOSCRIPT_MIN_TEXT = 1000
+#: Below those, it is parsed as the page when the page outside it is an empty shell (a
+#: script-built forum's short thread): at least this many characters of text...
+NOSCRIPT_SHELL_MIN_TEXT = 250
+#: ...and this many times the visible page's.
+NOSCRIPT_SHELL_FACTOR = 4
 
 # --------------------------------------------------------------------------- pruning
 

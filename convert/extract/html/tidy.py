@@ -10,6 +10,8 @@ recorder (``decruft inspect``) under the rule's name.
 
 from __future__ import annotations
 
+import re
+
 from convert.article import Block, Div, Heading, List, Paragraph, Quote
 from convert.extract import record
 from convert.extract.ablation import rule
@@ -18,6 +20,7 @@ from . import patterns as P
 from .dom import word_key
 from .hints import hits
 from .inlines import holds_code
+from ..lazyre import lazy
 from .thresholds import (
     BOILERPLATE_MAX_CHARS, CONSENT_MAX_CHARS, DUPLICATE_MAX_CHARS, LIST_DUPLICATE_MIN_CHARS,
     NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS, WORD_KEY_MAX_CHARS,
@@ -37,6 +40,13 @@ DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeati
                             "before is dropped")
 BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share this, "
                          "Advertisement) are dropped")
+STATUS_WORD_HEADINGS = rule(
+    "status_word_headings", "a heading that is one of the boilerplate's status words without "
+    "their ellipsis ('Loading', a documentation section on loading a file) titles a section: "
+    "a script's 'Loading...' placeholder is a line of text, not a heading")
+#: The boilerplate lines that are a heading's title when written bare (see
+#: :data:`STATUS_WORD_HEADINGS`).
+_STATUS_WORD = lazy(r"^(?:loading|wird geladen)$", re.IGNORECASE)
 READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
 CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
 BROWSER_NOTICES = rule("browser_notices", "a notice about the reader's browser or plugins ('best "
@@ -144,7 +154,9 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
             text = inline_text(block.children)
         stripped = text.strip()
         if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS and P.BOILERPLATE_TEXT.match(stripped) \
-                and not holds_code(block.children):
+                and not holds_code(block.children) and not (
+                    STATUS_WORD_HEADINGS and isinstance(block, Heading)
+                    and _STATUS_WORD.match(stripped)):
             return dropped(block, "boilerplate_lines")
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
                 and P.READ_ALSO.match(stripped):

@@ -20,6 +20,10 @@ from ..dom import under_any
 HIDDEN_HEADING_TEXT = rule(
     "hidden_heading_text", "words inside a heading drawn for screen readers only ('Collection: "
     "' before a shop's collection name) are not part of the headline a reader sees")
+HEADING_BUTTONS = rule(
+    "heading_buttons", "a <button> inside a heading (an API page's 'Copy item path', a "
+    "'Copy link' beside a title) is a control, not words of the headline; a heading that is "
+    "nothing but its button keeps the button's words")
 SR_ONLY_H1 = rule("sr_only_h1", "a screen-reader-only <h1> is no visible headline to fall "
                   "back on")
 
@@ -44,6 +48,8 @@ def heading_text(node: LexborNode) -> str:
     parts: list[str] = []
     hidden: set[int] = set()
     unseen: list[str] = []
+    controls: set[int] = set()
+    pressed: list[str] = []
     for kid in node.traverse(include_text=True):
         tag = kid.tag
         if tag == "-text":
@@ -53,12 +59,20 @@ def heading_text(node: LexborNode) -> str:
             if hidden and under_any(kid, hidden, node):
                 unseen.append(kid.text_content or "")
                 continue
+            if controls and under_any(kid, controls, node):
+                pressed.append(kid.text_content or "")
+                continue
             parts.append(kid.text_content or "")
+        elif tag == "button" and HEADING_BUTTONS and kid.mem_id != node.mem_id:
+            # (a button's label is what it does, "Copy item path", not the title's words)
+            controls.add(kid.mem_id)
         elif tag in _SPACED and kid.mem_id != node.mem_id:
             parts.append(" ")
         elif HIDDEN_HEADING_TEXT and kid.mem_id != node.mem_id and _SR_ONLY.search(
                 kid.attributes.get("class") or ""):
             hidden.add(kid.mem_id)
+    if pressed and not "".join(parts).strip():
+        parts = pressed  # (an accordion's heading is its button: its words are the title)
     if unseen and not "".join(parts).strip():
         parts = unseen  # (a heading for screen readers only: its words are all it has)
     text = squash(clean_text("".join(parts)))

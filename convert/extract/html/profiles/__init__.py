@@ -35,7 +35,7 @@ from convert.extract.assess import OTHER_BELOW, page_type
 # common case, pays for none of them; see load_all)
 
 __all__ = ["Profiled", "page_type", "extract", "reads_page", "reads_winner", "is_type",
-           "load_all", "MIN_PROBABILITY"]
+           "load_all", "may_hold_thread", "untyped_thread", "MIN_PROBABILITY"]
 
 log = logging.getLogger("convert.extract")
 
@@ -46,6 +46,61 @@ MIN_PROBABILITY = 0.5
 FORUM_LIKELIEST = rule("forum_likeliest", "the forum profile runs whenever forum is the page's "
                        "type (from OTHER_BELOW), not only from MIN_PROBABILITY: it needs a "
                        "thread of posts of its own, which no article has")
+
+
+UNTYPED_THREADS = rule("forum_untyped_threads", "on a page no profile took (the classifier "
+                       "read it as an article or other), a thread whose posts are what the "
+                       "cascade found (each holds nearly all the other's running text) is "
+                       "read as the thread, a section per post: forum software the "
+                       "classifier's training pages never showed is still a thread")
+
+#: What marks a post in raw markup (a <time>, an element named for its author or user), counted
+#: as plain substrings (a regular expression over the whole markup costs more than the walk it
+#: saves); a page showing fewer than :data:`MIN_THREAD_MARKS` is not searched for a thread it
+#: was not typed for.
+_THREAD_MARKS = ("<time", "author", "user")
+MIN_THREAD_MARKS = 3
+#: A thread found so has at least this many posts, of a template named by its class.
+MIN_UNTYPED_POSTS = 3
+#: ...and the cascade's content that many lines of at most this many characters showing a
+#: time stamp (the posts' headers).
+MAX_STAMP_LINE = 80
+
+
+def may_hold_thread(signals: Mapping[str, float], html: str) -> bool:
+    """Whether :func:`untyped_thread` may find a thread on the page: no profile runs for its
+    type and its markup shows :data:`MIN_THREAD_MARKS` post marks (a cheap test before the
+    page's parse is kept for it)."""
+    if not UNTYPED_THREADS or reads_page(signals):
+        return False
+    return sum(html.count(mark) for mark in _THREAD_MARKS) >= MIN_THREAD_MARKS
+
+
+def untyped_thread(tree: LexborHTMLParser, builder, generic: list[Block]) -> Profiled | None:  # noqa: ANN001
+    """The thread of a page typed otherwise, when its posts are what the cascade found (see
+    :data:`UNTYPED_THREADS`), else ``None``."""
+    from . import forum, postparts, weighing
+    from convert.textutil import block_texts
+    body = tree.body
+    if not (UNTYPED_THREADS and forum.FORUM_PROFILE) or body is None or not generic:
+        return None
+    # (the cascade read the posts' time lines too, "by ann » March 3, 2024", when it holds
+    # the thread: without them the page's walk for a thread is not worth its cost)
+    stamps = sum(1 for text in block_texts(generic)
+                 if len(text) <= MAX_STAMP_LINE and postparts.stamp(text))
+    if stamps < MIN_UNTYPED_POSTS:
+        return None
+    thread = forum.find(body)
+    # (a run of unnamed blocks or two of them is an article's parts as often as a thread's)
+    if thread is None or len(thread.items) < MIN_UNTYPED_POSTS or not thread.signature[1]:
+        return None
+    # (no lead from the cascade: the thread must be what it found, not a part of it)
+    blocks = forum.opening(body, thread, builder) + forum.build(thread, builder)
+    if not blocks or not weighing.same_posts(blocks, generic,
+                                             weighing.furniture_shingles(thread)):
+        return None
+    return Profiled("forum", blocks, [thread.parent], [
+        f"forum profile (untyped): {len(blocks)} posts under <{thread.parent.tag}>"])
 
 
 def _needs(kind: str) -> float:

@@ -22,7 +22,7 @@ from . import postparts
 from .repeats import Group, words
 from ...lazyre import lazy
 
-__all__ = ["preferred", "with_lead", "furniture_shingles"]
+__all__ = ["preferred", "same_posts", "with_lead", "furniture_shingles"]
 
 COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
                        "also when it holds nearly all of it and more posts besides")
@@ -38,6 +38,11 @@ POST_HEADERS = rule("forum_post_headers", "when the thread is weighed against th
                     "around a post's author outside its message: the name, a score, the time, "
                     "a replies count) are not what it must cover: the thread keeps the name "
                     "and the time of each")
+SAME_POSTS = rule("forum_same_posts", "a thread holding nearly all the cascade's running text, "
+                  "whose own running text is nearly all in the cascade's content, and no fewer "
+                  "words than that running text, replaces it though it adds nothing: both read "
+                  "the same posts, and the thread gives each its author and time without the "
+                  "user cards and buttons between them")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -195,7 +200,42 @@ def preferred(thread: list[Block], generic: list[Block],
         own_blocks = _shed(own_blocks, furniture)
     # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)
     extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > g else MIN_EXTRA_WORDS
-    if not COVERING_THREAD or n <= _prose_words(own_blocks) + extra:
+    if not COVERING_THREAD:
+        return False
+    prose = _prose_words(own_blocks)
+    longer = n > prose + extra
+    if not longer and not (SAME_POSTS and n >= prose):
         return False
     own = _prose_shingles(own_blocks)
-    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)
+    if not own or len(own & _shingles(thread)) < MIN_COVER * len(own):
+        return False
+    if longer:
+        return True
+    # (SAME_POSTS: the thread's running text is the cascade's too, not another region's)
+    return _within(thread, generic)
+
+
+def _within(thread: list[Block], generic: list[Block]) -> bool:
+    """Whether nearly all the thread's running text (:data:`MIN_COVER` of its word trigrams)
+    is in the cascade's blocks."""
+    mine = _prose_shingles(thread)
+    return bool(mine) and len(mine & _shingles(generic)) >= MIN_COVER * len(mine)
+
+
+def same_posts(thread: list[Block], generic: list[Block],
+               furniture: set[tuple[str, ...]] | None = None) -> bool:
+    """Whether the thread and the cascade's content read the same posts: the thread holds
+    nearly all the cascade's running text (without its quotations and the posts'
+    ``furniture``) and no fewer words, nearly all its own running text is in the cascade's,
+    and it holds no more words than the cascade's content."""
+    n = words(thread)
+    if n > words(generic):
+        return False
+    own_blocks = _unquoted(generic) if postparts.POST_QUOTES else generic
+    if furniture:
+        own_blocks = _shed(own_blocks, furniture)
+    if n < _prose_words(own_blocks):
+        return False
+    own = _prose_shingles(own_blocks)
+    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own) \
+        and _within(thread, generic)

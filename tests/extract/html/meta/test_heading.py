@@ -61,3 +61,19 @@ def test_words_for_screen_readers_only_are_not_the_headline(monkeypatch):
     node = LexborHTMLParser('<h1><span class="visually-hidden">Collection: </span>Sennheiser'
                             '</h1>').css_first("h1")
     assert heading_text(node) == "Collection: Sennheiser"
+
+
+def test_a_button_in_the_heading_is_no_part_of_its_text(monkeypatch):
+    # An API reference page's item heading carries a "Copy item path" button after the
+    # path (rustdoc prints one on every item page): the headline is the path alone.
+    html = ("<h1>Struct <a href='index.html'>kit</a>::<wbr><a class='struct' href='#'>Loader</a>"
+            "<button id='copy-path' title='Copy item path to clipboard'>Copy item path</button></h1>")
+    assert heading_text(LexborHTMLParser(html).css_first("h1")) == "Struct kit::Loader"
+    # (an accordion's heading that is nothing but its button keeps the button's words)
+    node = LexborHTMLParser("<h2><button aria-expanded='false'><span>Shipping and returns</span>"
+                            "</button></h2>").css_first("h2")
+    assert heading_text(node) == "Shipping and returns"
+    from convert.extract.html.meta import heading
+    monkeypatch.setattr(heading, "HEADING_BUTTONS", False)
+    assert heading_text(LexborHTMLParser(html).css_first("h1")) == \
+        "Struct kit::LoaderCopy item path"

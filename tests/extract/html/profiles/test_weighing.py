@@ -60,5 +60,36 @@ def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch)
                    Paragraph((Text(text(i)),))), "post") for i in range(6)]
     cascade = [Paragraph((Text(text(i)),)) for i in range(6)]
     assert weighing.preferred(thread, cascade)
+    # (the same posts: forum_same_posts alone would take it too)
+    monkeypatch.setattr(weighing, "SAME_POSTS", False)
+    assert weighing.preferred(thread, cascade)
     monkeypatch.setattr(weighing, "EVEN_THREAD", False)
     assert not weighing.preferred(thread, cascade)
+
+
+def _card_page() -> str:
+    # Shaped as phpBB's prosilver prints a thread: a user card beside each post (rank, post
+    # count, join date), a "Quote" button, then "by name » time" over the message.
+    def post(i: int, author: str, when: str, text: str) -> str:
+        return (f"<div id='p{i}' class='post bg{i % 2 + 1}'><div class='inner'><dl class='postprofile'>"
+                f"<dt><a class='username' href='/u/{i}'>{author}</a></dt><dd class='profile-rank'>"
+                f"Registered User</dd><dd class='profile-posts'><strong>Posts:</strong> 12{i}</dd>"
+                f"</dl><div class='postbody'><ul class='post-buttons'><li><a href='/q/{i}'>"
+                f"<span>Quote</span></a></li></ul><p class='author'>by <a class='username' "
+                f"href='/u/{i}'>{author}</a> &raquo; <time datetime='2022-07-0{i}'>{when}</time>"
+                f"</p><div class='content'>{text}</div></div></div></div>")
+    return "<html><body>" + "".join(post(i, *p) for i, p in enumerate(_POSTS)) + "</body></html>"
+
+
+def test_a_thread_of_the_cascades_own_posts_replaces_it(monkeypatch):
+    thread = forum.find(LexborHTMLParser(_card_page()).body)
+    blocks = forum.build(thread, Builder(None))
+    assert [list(block_texts(b.blocks))[:2] for b in blocks] == [[a, w] for a, w, _ in _POSTS]
+    # The cascade read the same posts, with the user cards and buttons between them: the
+    # thread is no longer (the authors and times for the cards), but it is the same posts.
+    generic = [Paragraph((Text(line),)) for i, (author, when, text) in enumerate(_POSTS)
+               for line in (author, "Registered User", f"Posts: 12{i}", "Quote",
+                            f"by {author} » {when}", text)]
+    assert weighing.preferred(blocks, generic, weighing.furniture_shingles(thread))
+    monkeypatch.setattr(weighing, "SAME_POSTS", False)
+    assert not weighing.preferred(blocks, generic, weighing.furniture_shingles(thread))
