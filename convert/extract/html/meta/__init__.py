@@ -38,11 +38,10 @@ from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .names import clean_authors
 from .standfirst import standfirst
 from .heading import HEADER_LINK, heading_text, screen_reader_only
+from .posthead import POST_HEADINGS, post_heading
 from .title import (
-    POST_HEADINGS,
     choose_title,
     is_site,
-    post_heading,
     site_suffixed,
     visible_headline,
 )
