@@ -18,7 +18,7 @@ after the row as the field's comment in ``extract`` says). Where the keys come f
 
 from __future__ import annotations
 
-__all__ = ["META_KEYS", "SURNAME_FIRST_KEYS", "LIST_KEYS", "LABELLED_KEYS"]
+__all__ = ["META_KEYS", "SURNAME_FIRST_KEYS", "CREATOR_KEYS", "LIST_KEYS", "LABELLED_KEYS"]
 
 #: Field → the ``<meta>`` keys that declare it, best first.
 META_KEYS: dict[str, tuple[str, ...]] = {
@@ -31,7 +31,8 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "standfirst": ("og:description", "description", "twitter:description"),
     # Every value of every key, in this order (a page may list several authors).
     "authors": ("dc:creator", "dcterms:creator", "author", "article:author", "parsely-author",
-                "dc.creator", "sailthru.author", "cxenseparse:author", "citation_author", "byl"),
+                "dc.creator", "sailthru.author", "cxenseparse:author", "citation_author",
+                "citation_authors", "byl"),
     "published": ("article:published_time", "datepublished", "og:published_time",
                   "article:published", "publishdate", "publish-date", "pubdate", "date",
                   "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
@@ -53,8 +54,12 @@ META_KEYS: dict[str, tuple[str, ...]] = {
 #: Field → the key whose every value is one item of a list field (one tag per ``<meta>``).
 LIST_KEYS: dict[str, str] = {"tags": "article:tag"}
 
-#: Author keys written "Surname, Given" (one author per tag, so the comma is not a list).
-SURNAME_FIRST_KEYS = frozenset({"citation_author"})
+#: Author keys written "Surname, Given" (one author per tag, so the comma is not a list;
+#: several in one tag are set apart by semicolons: "Roy, A.; Smith, J.").
+SURNAME_FIRST_KEYS = frozenset({"citation_author", "citation_authors"})
+#: Dublin Core's creator keys, which library and journal systems write "Surname, Given" too
+#: (read so when what follows the comma is a given name only: one word or initials).
+CREATOR_KEYS = frozenset({"dc:creator", "dcterms:creator", "dc.creator", "dcterms.creator"})
 
 #: (label key, value key) pairs where a label ("Written by") says what the value is: Yoast's
 #: Twitter card extras, read for the author.
