@@ -131,7 +131,7 @@ def extract(tree: LexborHTMLParser, url: str | None,
     unseen = frozenset(HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes
                        if screen_reader_only(n))
     page_title = node_text(tree.css_first("title"))
-    titles = [ld_text(ld.get("headline") or item_title(ld, ld_types(ld))) or "" if ld else "",
+    titles = [ld_text(ld.get("headline") or item_title(ld, objects, ld_types)) or "" if ld else "",
               declared("title") or ""]
     canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
     address = (canonical.attributes.get("href") if canonical is not None else None) or declared(

@@ -40,14 +40,25 @@ def event_type(kind: str) -> bool:
     return kind.endswith("event") or kind == "festival"
 
 
-def item_title(ld: dict, types: list[str]) -> str | None:
+def item_title(ld: dict, objects: list[dict], types) -> str | None:  # noqa: ANN001
     """The declared ``name`` of an event, recipe or how-to that declares no ``headline``
-    (``types``: the object's lower-cased types)."""
-    if not ITEM_NAME_TITLE or ld.get("headline") or not any(
-            t in _NAMED_TYPES or event_type(t) for t in types):
+    (``ld``: the page's chosen JSON-LD object, ``objects``: all of them, ``types``:
+    :func:`.declared.ld_types`). Not when the page declares several of its kind: a venue's
+    programme or a list of recipes is named by none of them."""
+    kind = _kind(types(ld))
+    if not ITEM_NAME_TITLE or ld.get("headline") or kind is None:
+        return None
+    if sum(1 for obj in objects if _kind(types(obj)) == kind) > 1:
         return None
     name = ld.get("name")
     return name if isinstance(name, str) else None
+
+
+def _kind(types: list[str]) -> str | None:
+    """"event" for any kind of event, the type itself for the other named types."""
+    if any(event_type(t) for t in types):
+        return "event"
+    return next((t for t in types if t in _NAMED_TYPES), None)
 
 
 def question_fields(best: dict, types: list[str]) -> dict:

@@ -33,6 +33,9 @@ _EVENT_BODY = ("<h1>Harbour Jazz Night with the Quay Quartet</h1><p>Doors open "
 def test_an_events_name_is_its_title_not_the_pages_title(monkeypatch):
     fields = _fields("Events | Quay Hall", _ld(_EVENT), _EVENT_BODY)
     assert fields["title"] == "Harbour Jazz Night with the Quay Quartet"
+    # (a programme of several events is named by none of them)
+    two = _ld(_EVENT) + _ld({**_EVENT, "name": "Folk Evening", "startDate": "2026-07-15"})
+    assert _fields("Summer programme | Quay Hall", two, "")["title"] == "Summer programme"
     monkeypatch.setattr(items, "ITEM_NAME_TITLE", False)
     assert _fields("Events | Quay Hall", _ld(_EVENT), _EVENT_BODY)["title"] == "Quay Hall"
 
