@@ -20,6 +20,11 @@ READER_REVIEWS = rule(
     "'product-reviews', 'customer-review', 'review-card', 'testimonial'; a schema.org "
     "Comment or Answer, or one of several Reviews, given as another item's property) names "
     "its writer and day, not the page's author and publication date")
+READER_COMMENTS = rule(
+    "reader_comments", "a block classed as readers' comments ('comments', 'comment-list') "
+    "is a reader's however deep the article's own <article>/<main> holds it (a comment "
+    "written as an <article> of its own), and a schema.org Comment or Answer item is a "
+    "reader's wherever it stands")
 READER_REVIEW_LD = rule(
     "reader_review_ld", "a JSON-LD Review that a Product lists as its own review, or one of "
     "several Reviews a page declares, is a customer's: not the page's article (its author "
@@ -35,6 +40,11 @@ _REVIEW_COMPANIONS = frozenset({"customer", "customers", "user", "users", "produ
 #: Class/id words naming a list of reviews or a testimonial on their own.
 _REVIEW_LISTS = frozenset({"reviews", "testimonial", "testimonials"})
 _WORD_PARTS = lazy(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+#: Class/id words naming readers' comments (first or last in a token)...
+_COMMENT_WORDS = frozenset({"comment", "comments", "commentlist"})
+#: ...unless the token is a page's layout flag or a count or link to them.
+_LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "is", "open", "closed", "count",
+                           "link", "links", "number", "enabled", "disabled"})
 #: Microdata types of a reader's contribution, and the properties that attach one to the
 #: page's item (schema.org: ``review``, ``comment``, ``suggestedAnswer``, ``acceptedAnswer``).
 _READER_TYPES = lazy(r"/(?:Comment|Answer|Review|UserReview|UserComments)$")
@@ -63,27 +73,37 @@ def reader_block(node: LexborNode | None) -> bool:
 
 
 def _reader_words(value: str | None) -> bool:
-    """Whether a class or id value names readers' reviews: a token with the word "reviews"
-    or "testimonial" in it ("product-reviews__list", "testimonials"), or "review" beside a
-    word saying whose or which part ("customer-review", "review-card", "userReview")."""
-    if not value or "eview" not in value and "estimonial" not in value:
+    """Whether a class or id value names readers' reviews or comments: a token with the word
+    "reviews" or "testimonial" in it ("product-reviews__list", "testimonials"), "review"
+    beside a word saying whose or which part ("customer-review", "review-card",
+    "userReview"), or "comment(s)" first or last ("comment", "comments-area", "commentlist",
+    not a page's layout flag "has-comments", "comments-open")."""
+    if not value or "eview" not in value and "estimonial" not in value and (
+            "omment" not in value or not READER_COMMENTS):
         return False
     for token in value.split():
-        parts = {p.lower() for p in _WORD_PARTS.split(token) if p}
+        words = [p.lower() for p in _WORD_PARTS.split(token) if p]
+        parts = set(words)
         if parts & _REVIEW_LISTS or "review" in parts and parts & _REVIEW_COMPANIONS:
+            return True
+        if READER_COMMENTS and words and (words[0] in _COMMENT_WORDS or words[-1] in (
+                _COMMENT_WORDS)) and not parts & _LAYOUT_WORDS:
             return True
     return False
 
 
 def _reader_item(node: LexborNode) -> bool:
-    """A schema.org Comment or Answer item that is another item's property; a Review so
-    given only when another Review sits beside it (a single one may be the editor's own,
-    marked up as the product's review)."""
+    """A schema.org Comment or Answer item (with ``READER_COMMENTS`` wherever it stands, else
+    only as another item's property); a Review given as another item's property only when
+    another Review sits beside it (a single one may be the editor's own, marked up as the
+    product's review)."""
     attrs = node.attributes
     itemtype, itemprop = attrs.get("itemtype"), attrs.get("itemprop")
-    if not itemtype or not itemprop or not _READER_TYPES.search(itemtype.strip()):
+    if not itemtype or not _READER_TYPES.search(itemtype.strip()):
         return False
-    if not {p.lower() for p in itemprop.split()} & _READER_PROPS:
+    if READER_COMMENTS and _COMMENT_TYPES.search(itemtype.strip()):
+        return True  # (a comment or an answer, a property of the page's item or not)
+    if not itemprop or not {p.lower() for p in itemprop.split()} & _READER_PROPS:
         return False
     if _COMMENT_TYPES.search(itemtype.strip()):
         return True

@@ -105,7 +105,33 @@ def test_an_editors_json_ld_review_is_the_pages():
 
 def test_reader_words():
     for value in ("product-reviews__list", "customer-review js-review", "review-card",
-                  "userReview", "testimonials"):
+                  "userReview", "testimonials", "comments-area", "commentlist"):
         assert readers._reader_words(value), value
-    for value in ("review", "review-meta", "reviewer", "preview-card", "article-body"):
+    for value in ("review", "review-meta", "reviewer", "preview-card", "article-body",
+                  "has-comments", "comments-open", "comments-link", "commentary"):
         assert not readers._reader_words(value), value
+
+
+_COMMENTS = ("<section id='comments'><article id='comment-1' class='comment'><header><span "
+             "class='author vcard'>By Kim Reader</span> <time datetime='2025-03-01'>March 1, "
+             "2025</time></header><p>Nice.</p></article></section>")
+
+
+def test_a_comment_written_as_an_article_of_its_own_is_a_readers(monkeypatch):
+    # (the comment's own <article> stopped the older walk up to a "comments" block)
+    fields = _fields("", _COMMENTS)
+    assert fields["authors"] == [] and fields["published"] is None
+    listed = ("<ol class='commentlist'><li><article><footer><p class='byline'>By Kim Reader</p>"
+              "<time datetime='2025-03-01'>March 1, 2025</time></footer></article></li></ol>")
+    assert _fields("", listed)["authors"] == []
+    # a Comment item is a reader's, a property of the page's item or not
+    item = ("<div itemscope itemtype='https://schema.org/Comment'><p class='byline'>By Kim "
+            "Reader</p><time datetime='2025-03-01'>March 1, 2025</time></div>")
+    assert _fields("", item)["published"] is None
+    # a page's layout flag is no comment block
+    flagged = ("<div class='post has-comments'><p class='byline'>By Ann Writer</p>"
+               "<time datetime='2025-04-01'>April 1, 2025</time></div>")
+    assert _fields("", flagged)["published"] == "2025-04-01"
+    monkeypatch.setattr(readers, "READER_COMMENTS", False)
+    fields = _fields("", _COMMENTS)
+    assert fields["authors"] == ["Kim Reader"] and fields["published"] == "2025-03-01"
