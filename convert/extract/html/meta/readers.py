@@ -59,7 +59,7 @@ def reader_block(node: LexborNode | None) -> bool:
     another item's property, or a ``Review`` item so given beside another one. A block
     holding the page's ``<h1>`` is the article itself (an editor's review), never a
     reader's."""
-    if not READER_REVIEWS:
+    if not (READER_REVIEWS or READER_COMMENTS):
         return False
     for _ in range(READER_DEPTH):
         if node is None or node.tag in ("body", "html"):
@@ -79,12 +79,13 @@ def _reader_words(value: str | None) -> bool:
     "userReview"), or "comment(s)" first or last ("comment", "comments-area", "commentlist",
     not a page's layout flag "has-comments", "comments-open")."""
     if not value or "eview" not in value and "estimonial" not in value and (
-            "omment" not in value or not READER_COMMENTS):
+            "omment" not in value):
         return False
     for token in value.split():
         words = [p.lower() for p in _WORD_PARTS.split(token) if p]
         parts = set(words)
-        if parts & _REVIEW_LISTS or "review" in parts and parts & _REVIEW_COMPANIONS:
+        if READER_REVIEWS and (parts & _REVIEW_LISTS or "review" in parts and (
+                parts & _REVIEW_COMPANIONS)):
             return True
         if READER_COMMENTS and words and (words[0] in _COMMENT_WORDS or words[-1] in (
                 _COMMENT_WORDS)) and not parts & _LAYOUT_WORDS:
@@ -103,7 +104,8 @@ def _reader_item(node: LexborNode) -> bool:
         return False
     if READER_COMMENTS and _COMMENT_TYPES.search(itemtype.strip()):
         return True  # (a comment or an answer, a property of the page's item or not)
-    if not itemprop or not {p.lower() for p in itemprop.split()} & _READER_PROPS:
+    if not READER_REVIEWS or not itemprop or not {
+            p.lower() for p in itemprop.split()} & _READER_PROPS:
         return False
     if _COMMENT_TYPES.search(itemtype.strip()):
         return True
