@@ -81,7 +81,7 @@ PERSONS_OVER_ORGANISATIONS = rule(
 CREATOR_PERSON = rule("creator_person", "with no JSON-LD author, a 'creator' declared as a "
                       "Person is the author (schema.org's broader property, as journals use it)")
 SCHOLARLY_NAME_LISTS = rule(
-    "scholarly_name_lists", "scholarly author tags list 'Surname, Given' names apart by "
+    "scholarly_name_lists", "a scholarly author tag may list 'Surname, Given' names apart by "
     "semicolons ('Roy, A.; Smith, J.'), and Dublin Core creators write them so too "
     "('Roy, Aniruddha'): each turned, never split at its comma")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "

@@ -31,8 +31,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "standfirst": ("og:description", "description", "twitter:description"),
     # Every value of every key, in this order (a page may list several authors).
     "authors": ("dc:creator", "dcterms:creator", "author", "article:author", "parsely-author",
-                "dc.creator", "sailthru.author", "cxenseparse:author", "citation_author",
-                "citation_authors", "byl"),
+                "dc.creator", "sailthru.author", "cxenseparse:author", "citation_author", "byl"),
     "published": ("article:published_time", "datepublished", "og:published_time",
                   "article:published", "publishdate", "publish-date", "pubdate", "date",
                   "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
@@ -56,7 +55,7 @@ LIST_KEYS: dict[str, str] = {"tags": "article:tag"}
 
 #: Author keys written "Surname, Given" (one author per tag, so the comma is not a list;
 #: several in one tag are set apart by semicolons: "Roy, A.; Smith, J.").
-SURNAME_FIRST_KEYS = frozenset({"citation_author", "citation_authors"})
+SURNAME_FIRST_KEYS = frozenset({"citation_author"})
 #: Dublin Core's creator keys, which library and journal systems write "Surname, Given" too
 #: (read so when what follows the comma is a given name only: one word or initials).
 CREATOR_KEYS = frozenset({"dc:creator", "dcterms:creator", "dc.creator", "dcterms.creator"})

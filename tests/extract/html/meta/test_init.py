@@ -145,7 +145,7 @@ def test_an_organisation_listed_among_person_authors_is_no_author(monkeypatch):
 def test_scholarly_names_listed_in_one_tag_and_dublin_core_creators_are_turned(monkeypatch):
     assert _fields("<meta name='citation_author' content='Roy, A.; Smith, J.'>")["authors"] == [
         "A. Roy", "J. Smith"]
-    head = "<meta name='citation_authors' content='Roy, Aniruddha; Smith, Jane; Okafor, Chidi'>"
+    head = "<meta name='citation_author' content='Roy, Aniruddha; Smith, Jane; Okafor, Chidi'>"
     assert _fields(head)["authors"] == ["Aniruddha Roy", "Jane Smith", "Chidi Okafor"]
     creators = ("<meta name='DC.creator' content='Roy, Aniruddha'>"
                 "<meta name='DC.creator' content='Smith, J. A.'>")
