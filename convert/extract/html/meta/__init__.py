@@ -287,7 +287,8 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
     authors = clean_authors(ld_names(ld_author))
     if not authors:
         authors = clean_authors([name for key in META_KEYS["authors"]
-                                 for value in meta.get(key, []) for name in _meta_names(key, value)])
+                                 for value in meta.get(key, [])
+                                 for name in _meta_names(key, value)])
     if not authors:
         authors = twitter_label_author(meta)
     if not authors:
@@ -390,8 +391,12 @@ def _meta_names(key: str, value: str) -> list[str]:
     return [value]
 
 
-#: "Surname, Given" with a one-word given name or initials ("Roy, Aniruddha", "Smith, J. A.").
-_SURNAME_GIVEN = lazy(r"\s*[^,;]+,\s*(?:[^\W\d_][\w'-]*|(?:[^\W\d_]\.\s*){1,3})\s*")
+#: "Surname, Given": a one-word surname (after a particle or two: "van der Berg") and a given
+#: name written as one ("Roy, Aniruddha") or as initials ("Smith, J. A."); not "Jane Doe, CNN"
+#: nor "Reuters, AP".
+_SURNAME_GIVEN = lazy(r"\s*(?:(?i:van|von|de|der|den|del|della|di|da|du|le|la)\s+){0,2}"
+                      r"[^\W\d_][\w'-]*,\s*(?:[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][\w']*)?|"
+                      r"(?:[^\W\d_]\.\s*){1,3})\s*")
 
 
 def _first_last(name: str) -> str:

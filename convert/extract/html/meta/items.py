@@ -81,7 +81,8 @@ def question_fields(best: dict, types: list[str]) -> dict:
     return merged
 
 
-def event_days(tree: LexborHTMLParser, objects: list[dict], types) -> frozenset[str]:  # noqa: ANN001
+def event_days(tree: LexborHTMLParser, objects: list[dict],
+               types) -> frozenset[str]:  # noqa: ANN001
     """The days (``YYYY-MM-DD``) the page's events take place: the ``startDate`` and
     ``endDate`` of its JSON-LD events and of its microdata (``itemprop`` ``startDate`` /
     ``endDate``). ``types``: :func:`.declared.ld_types`."""

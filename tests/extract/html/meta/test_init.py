@@ -153,6 +153,10 @@ def test_scholarly_names_listed_in_one_tag_and_dublin_core_creators_are_turned(m
     # (two full names after one another are two authors, not a surname and a given name)
     assert _fields("<meta name='dc.creator' content='Ann Writer, Bo Lindqvist'>")["authors"] == [
         "Ann Writer", "Bo Lindqvist"]
+    assert "CNN Jane Doe" not in _fields("<meta name='dc.creator' content='Jane Doe, CNN'>")[
+        "authors"]
+    assert _fields("<meta name='dc.creator' content='van der Berg, Anna'>")["authors"] == [
+        "Anna van der Berg"]
     from convert.extract.html import meta
     monkeypatch.setattr(meta, "SCHOLARLY_NAME_LISTS", False)
     assert _fields(creators)["authors"] != ["Aniruddha Roy", "J. A. Smith"]
