@@ -30,19 +30,20 @@ from .declared import (
     ld_objects,
     ld_names,
     ld_text,
+    ld_types,
     meta_tags,
 )
+from .items import event_days, item_title
 from .elements import page_elements
 from .offer import offer
-from .keys import LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
+from .keys import CREATOR_KEYS, LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .names import clean_authors
 from .standfirst import standfirst
 from .heading import HEADER_LINK, heading_text, screen_reader_only
+from .posthead import POST_HEADINGS, post_heading
 from .title import (
-    POST_HEADINGS,
     choose_title,
     is_site,
-    post_heading,
     site_suffixed,
     visible_headline,
 )
@@ -74,6 +75,15 @@ DECLARED_ADDRESS_HOST = rule(
     "declared_address_host", "a page read from a file knows its site's host from the address "
     "it declares (<link rel=canonical>, og:url), as a fetched page does from its URL: "
     "'Skepchick Quickies 10.29 - Skepchick' on skepchick.org ends in the site's name")
+PERSONS_OVER_ORGANISATIONS = rule(
+    "persons_over_organisations", "a JSON-LD author list naming Persons names its writers: an "
+    "Organization listed among them is the publication or a desk, not an author")
+CREATOR_PERSON = rule("creator_person", "with no JSON-LD author, a 'creator' declared as a "
+                      "Person is the author (schema.org's broader property, as journals use it)")
+SCHOLARLY_NAME_LISTS = rule(
+    "scholarly_name_lists", "a scholarly author tag may list 'Surname, Given' names apart by "
+    "semicolons ('Roy, A.; Smith, J.'), and Dublin Core creators write them so too "
+    "('Roy, Aniruddha'): each turned, never split at its comma")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -121,7 +131,8 @@ def extract(tree: LexborHTMLParser, url: str | None,
     unseen = frozenset(HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes
                        if screen_reader_only(n))
     page_title = node_text(tree.css_first("title"))
-    titles = [ld_text(ld.get("headline")) or "" if ld else "", declared("title") or ""]
+    titles = [ld_text(ld.get("headline") or item_title(ld, objects, ld_types)) or "" if ld else "",
+              declared("title") or ""]
     canonical = found["link"][0] if found["link"] else None  # (link[rel="canonical"])
     address = (canonical.attributes.get("href") if canonical is not None else None) or declared(
         "url")
@@ -161,7 +172,8 @@ def extract(tree: LexborHTMLParser, url: str | None,
                     ld_description) if d], [*titles, page_title], site_name, found["h1"])
     out["authors"] = _authors(tree, ld, meta, site_name, host)
     out["published"], out["modified"] = _dates(
-        tree, ld, meta, url or (address if DECLARED_ADDRESS_DATE else None), found["time"])
+        tree, ld, meta, url or (address if DECLARED_ADDRESS_DATE else None), found["time"],
+        objects)
 
     html = tree.css_first("html")
     lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
@@ -266,10 +278,17 @@ def _authors(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]],
     """The article's authors: JSON-LD, then ``<meta>``, then Yoast's Twitter label, then the
     visible byline (also asked when the declared author is only the publisher)."""
     ld_author = ld.get("author") if ld else None
+    if not ld_author and ld and CREATOR_PERSON and is_person(ld.get("creator")):
+        ld_author = ld["creator"]  # (schema.org's broader "creator", naming a Person)
+    if PERSONS_OVER_ORGANISATIONS and isinstance(ld_author, list) and is_person(ld_author):
+        # [Person, Organization, Person]: the people wrote it; the organisation listed with
+        # them is the publication or its desk.
+        ld_author = [a for a in ld_author if not is_organisation(a)]
     authors = clean_authors(ld_names(ld_author))
     if not authors:
-        authors = clean_authors([_first_last(value) if key in SURNAME_FIRST_KEYS else value
-                                 for key in META_KEYS["authors"] for value in meta.get(key, [])])
+        authors = clean_authors([name for key in META_KEYS["authors"]
+                                 for value in meta.get(key, [])
+                                 for name in _meta_names(key, value)])
     if not authors:
         authors = twitter_label_author(meta)
     if not authors:
@@ -297,10 +316,12 @@ def _names_publisher(name: str, site_name: str | None, host: str | None) -> bool
 
 
 def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: str | None,
-           times: list[LexborNode] | None = None) -> tuple[str | None, str | None]:
+           times: list[LexborNode] | None = None, objects: list[dict] = ()
+           ) -> tuple[str | None, str | None]:
     """The publication and modification dates: declared (JSON-LD, then ``<meta>``), the
     publication corrected by what the page shows; else the page's ``<time>``, dateline or
-    visible date, else the URL's ``/YYYY/MM/DD/``."""
+    visible date (not on the day of an event the page declares: ``objects``, its JSON-LD),
+    else the URL's ``/YYYY/MM/DD/``."""
     published = iso_date(ld_text(ld.get("datePublished")) if ld else None) or iso_date(
         first_value(meta, *META_KEYS["published"])) or _publish_named(meta)
     modified = iso_date(ld_text(ld.get("dateModified")) if ld else None) or iso_date(
@@ -310,9 +331,13 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
         # declares the publication)
         schema_only = bool(ld and ld.get("datePublished")) and not any(
             meta.get(key) for key in META_KEYS["published"]) and not _publish_named(meta)
-        published = shown_publication(tree, published, modified, schema_only, times)
+        shown = shown_publication(tree, published, modified, schema_only, times)
+        if shown == published or shown[:10] not in event_days(tree, objects, ld_types):
+            published = shown  # (an event's day shown under its name corrects nothing)
     else:
         published = page_date(tree)
+        if published and published[:10] in event_days(tree, objects, ld_types):
+            published = None  # (the event's own day, shown on its page: not a publication)
     if not published and url:
         m = _URL_DATE.search(url)
         if m:
@@ -352,6 +377,26 @@ def _publish_named(meta: dict[str, list[str]]) -> str | None:
             if date:
                 return date
     return None
+
+
+def _meta_names(key: str, value: str) -> list[str]:
+    """The names of one author ``<meta>``: a scholarly key's "Surname, Given" turned, each of
+    several set apart by semicolons; a Dublin Core creator's too when what follows its one
+    comma is a given name (one word or initials): "Roy, Aniruddha" → "Aniruddha Roy"."""
+    if key in SURNAME_FIRST_KEYS:
+        parts = [p for p in value.split(";") if p.strip()] if SCHOLARLY_NAME_LISTS else [value]
+        return [_first_last(p) for p in parts]
+    if SCHOLARLY_NAME_LISTS and key in CREATOR_KEYS and _SURNAME_GIVEN.fullmatch(value):
+        return [_first_last(value)]
+    return [value]
+
+
+#: "Surname, Given": a one-word surname (after a particle or two: "van der Berg") and a given
+#: name written as one ("Roy, Aniruddha") or as initials ("Smith, J. A."); not "Jane Doe, CNN"
+#: nor "Reuters, AP".
+_SURNAME_GIVEN = lazy(r"\s*(?:(?i:van|von|de|der|den|del|della|di|da|du|le|la)\s+){0,2}"
+                      r"[^\W\d_][\w'-]*,\s*(?:[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][\w']*)?|"
+                      r"(?:[^\W\d_]\.\s*){1,3})\s*")
 
 
 def _first_last(name: str) -> str:

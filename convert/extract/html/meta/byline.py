@@ -18,6 +18,7 @@ from .declared import first_value
 from .keys import LABELLED_KEYS
 from . import names as author_names
 from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, before_on_date, clean_authors
+from .readers import reader_block
 from convert.extract.ablation import rule
 from convert.extract.lazyre import lazy
 
@@ -422,6 +423,8 @@ BYLINE_ZONE_DEPTH = 6
 
 
 def _in_comments_or_menu(node: LexborNode) -> bool:
+    if reader_block(node):
+        return True  # (a customer's review or a reader's comment names its own writer)
     for _ in range(BYLINE_ZONE_DEPTH):
         if node is None or node.tag in ("body", "article", "main"):
             return False

@@ -17,6 +17,7 @@ from convert.extract.ablation import rule
 from convert.extract.dates import iso_date, text_date
 from convert.extract.lazyre import lazy
 from ..dom import following, within
+from .readers import reader_block
 
 DATES_ELSEWHERE = rule(
     "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
@@ -76,7 +77,10 @@ UPDATE_PREV_CHARS = 40
 
 def elsewhere(node: LexborNode | None) -> bool:
     """Whether ``node`` sits in a related-post card, a sidebar widget, a comment or a teaser
-    link (a link holding another story's title and date)."""
+    link (a link holding another story's title and date), or a customer's review or a
+    reader's comment (:func:`.readers.reader_block`)."""
+    if reader_block(node):
+        return True
     if not DATES_ELSEWHERE:
         return False
     date_chars = len(node.text(deep=True) or "") if node is not None else 0

@@ -15,6 +15,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.textutil import clean_text, squash
 from .elements import QUERIES
+from .items import event_type, question_fields
+from .readers import reader_block, reader_review_objects
 
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "scholarlyarticle",
                   "techarticle", "reportagenewsarticle", "analysisnewsarticle",
@@ -87,14 +89,19 @@ def json_ld(objects: list[dict]) -> dict:
     """The most article-like of the page's JSON-LD objects (:func:`ld_objects`; empty dict if
     none)."""
     ranked: list[tuple[int, int, dict]] = []
+    readers = reader_review_objects(objects, ld_types)
     for i, obj in enumerate(objects):
-        ranks = [_ARTICLE_TYPES.index(t) for t in ld_types(obj) if t in _ARTICLE_TYPES]
+        if id(obj) in readers:
+            continue  # (a customer's review: its author and date are not the page's)
+        # (an event's kinds, "MusicEvent", "Festival", rank as an event)
+        kinds = ["event" if event_type(t) else t for t in ld_types(obj)]
+        ranks = [_ARTICLE_TYPES.index(t) for t in kinds if t in _ARTICLE_TYPES]
         if ranks:
             ranked.append((min(ranks), i, obj))
     if not ranked:
         return {}
     ranked.sort(key=lambda r: (r[0], r[1]))
-    best = _resolve_authors(ranked[0][2], objects)
+    best = _resolve_authors(question_fields(ranked[0][2], ld_types(ranked[0][2])), objects)
     family = [obj for rank, _, obj in ranked[1:] if rank < _ARTICLE_FAMILY and obj is not best]
     if not family or ranked[0][0] >= _ARTICLE_FAMILY:
         return best
@@ -140,6 +147,8 @@ def ld_names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        if isinstance(value.get("@list"), list):
+            return ld_names(value["@list"])  # (a JSON-LD ordered list: {"@list": [...]})
         name = value.get("name")
         if isinstance(name, str):
             return [name]
@@ -196,6 +205,8 @@ def meta_tags(tree: LexborHTMLParser, nodes: list[LexborNode] | None = None
             continue
         for key in ("property", "name", "itemprop", "http-equiv"):
             name = attrs.get(key)
+            if name and key == "itemprop" and reader_block(node):
+                continue  # (a customer's review's or a reader's comment's own author, date)
             if name:
                 for part in name.lower().split():
                     out.setdefault(part, []).append(content)

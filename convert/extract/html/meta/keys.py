@@ -18,7 +18,7 @@ after the row as the field's comment in ``extract`` says). Where the keys come f
 
 from __future__ import annotations
 
-__all__ = ["META_KEYS", "SURNAME_FIRST_KEYS", "LIST_KEYS", "LABELLED_KEYS"]
+__all__ = ["META_KEYS", "SURNAME_FIRST_KEYS", "CREATOR_KEYS", "LIST_KEYS", "LABELLED_KEYS"]
 
 #: Field → the ``<meta>`` keys that declare it, best first.
 META_KEYS: dict[str, tuple[str, ...]] = {
@@ -53,8 +53,12 @@ META_KEYS: dict[str, tuple[str, ...]] = {
 #: Field → the key whose every value is one item of a list field (one tag per ``<meta>``).
 LIST_KEYS: dict[str, str] = {"tags": "article:tag"}
 
-#: Author keys written "Surname, Given" (one author per tag, so the comma is not a list).
+#: Author keys written "Surname, Given" (one author per tag, so the comma is not a list;
+#: several in one tag are set apart by semicolons: "Roy, A.; Smith, J.").
 SURNAME_FIRST_KEYS = frozenset({"citation_author"})
+#: Dublin Core's creator keys, which library and journal systems write "Surname, Given" too
+#: (read so when what follows the comma is a given name only: one word or initials).
+CREATOR_KEYS = frozenset({"dc:creator", "dcterms:creator", "dc.creator", "dcterms.creator"})
 
 #: (label key, value key) pairs where a label ("Written by") says what the value is: Yoast's
 #: Twitter card extras, read for the author.

@@ -32,3 +32,10 @@ def test_a_page_with_a_deeply_nested_json_ld_script_still_converts():
     article = convert.parse(_page(bomb + _LD), kind="html")
     assert "council met on Tuesday" in convert.render(article, "txt").decode("utf-8")
     assert article.meta.authors == ("Ann Writer",)
+
+
+def test_an_ordered_json_ld_list_of_authors_is_read_in_order():
+    from convert.extract.html.meta.declared import ld_names
+    assert ld_names({"@list": [{"@type": "Person", "name": "Ann Writer"},
+                               {"@type": "Person", "name": "Bo Lindqvist"}]}) == [
+        "Ann Writer", "Bo Lindqvist"]

@@ -126,3 +126,48 @@ def test_time_modified_off(monkeypatch):
     import convert.extract.html.meta as meta
     monkeypatch.setattr(meta, "TIME_MODIFIED", False)
     assert _fields("<title>Configuration</title>", _LAST_UPDATED)["modified"] is None
+
+
+def test_an_organisation_listed_among_person_authors_is_no_author(monkeypatch):
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+            '{"@type": "Person", "name": "Ann Writer"}, {"@type": "Organization", '
+            '"name": "City Desk"}, {"@type": "Person", "name": "Bo Lindqvist"}]}</script>')
+    assert _fields(head)["authors"] == ["Ann Writer", "Bo Lindqvist"]
+    # an organisation alone is all the declaration says (the visible byline is asked then)
+    alone = head.replace('{"@type": "Person", "name": "Ann Writer"}, ', "").replace(
+        ', {"@type": "Person", "name": "Bo Lindqvist"}', "")
+    assert _fields(alone)["authors"] == ["City Desk"]
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "PERSONS_OVER_ORGANISATIONS", False)
+    assert _fields(head)["authors"] == ["Ann Writer", "City Desk", "Bo Lindqvist"]
+
+
+def test_scholarly_names_listed_in_one_tag_and_dublin_core_creators_are_turned(monkeypatch):
+    assert _fields("<meta name='citation_author' content='Roy, A.; Smith, J.'>")["authors"] == [
+        "A. Roy", "J. Smith"]
+    head = "<meta name='citation_author' content='Roy, Aniruddha; Smith, Jane; Okafor, Chidi'>"
+    assert _fields(head)["authors"] == ["Aniruddha Roy", "Jane Smith", "Chidi Okafor"]
+    creators = ("<meta name='DC.creator' content='Roy, Aniruddha'>"
+                "<meta name='DC.creator' content='Smith, J. A.'>")
+    assert _fields(creators)["authors"] == ["Aniruddha Roy", "J. A. Smith"]
+    # (two full names after one another are two authors, not a surname and a given name)
+    assert _fields("<meta name='dc.creator' content='Ann Writer, Bo Lindqvist'>")["authors"] == [
+        "Ann Writer", "Bo Lindqvist"]
+    assert "CNN Jane Doe" not in _fields("<meta name='dc.creator' content='Jane Doe, CNN'>")[
+        "authors"]
+    assert _fields("<meta name='dc.creator' content='van der Berg, Anna'>")["authors"] == [
+        "Anna van der Berg"]
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "SCHOLARLY_NAME_LISTS", False)
+    assert _fields(creators)["authors"] != ["Aniruddha Roy", "J. A. Smith"]
+
+
+def test_a_creator_declared_as_a_person_is_the_author(monkeypatch):
+    head = ('<script type="application/ld+json">{"@type": "ScholarlyArticle", "creator": '
+            '[{"@type": "Person", "name": "Ann Writer"}]}</script>')
+    assert _fields(head)["authors"] == ["Ann Writer"]
+    # (an organisation as the creator is the publisher's stamp, not read)
+    assert _fields(head.replace('"Person"', '"Organization"'))["authors"] == []
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "CREATOR_PERSON", False)
+    assert _fields(head)["authors"] == []

@@ -292,7 +292,7 @@ def test_without_an_h1_only_a_post_title_heading_names_the_post():
     body = "<h3 class='post-title'>A new way to read the news</h3>"
     assert _title(head, body) == "A new way to read the news"
     # (a shop's section heading, not classed as a post's title, is left to the usual choice)
-    from convert.extract.html.meta.title import post_heading
+    from convert.extract.html.meta.posthead import post_heading
     assert post_heading(["Men's Socks | Acme"], [], [("Men's Socks", False)], None, None,
                         False) is None
     assert post_heading(["Men's Socks | Acme"], [], [("Men's Socks", True)], None, None,
@@ -360,8 +360,8 @@ def test_the_site_part_beside_a_post_heading_is_counted_in_words(monkeypatch):
     body = ("<h1><a href='http://marsh.example/'>Marsh Light Photo Notes</a></h1>"
             "<h2>Where Does a Gallery Put Its Prints?</h2><h3>2 Comments</h3>")
     assert _title(head, body) == "Where Does a Gallery Put Its Prints?"
-    from convert.extract.html.meta import title
-    monkeypatch.setattr(title, "SITE_PART_WORDS", False)
+    from convert.extract.html.meta import posthead
+    monkeypatch.setattr(posthead, "SITE_PART_WORDS", False)
     assert _title(head, body) != "Where Does a Gallery Put Its Prints?"
 
 
@@ -371,8 +371,8 @@ def test_an_h1_that_is_the_rest_of_the_title_is_the_blogs_name(monkeypatch):
     body = ("<h1>Inside Tidewater Desktop</h1>"
             "<h3 class='post-title'>Tidewater Desktop Update</h3>")
     assert _title(head, body) == "Tidewater Desktop Update"
-    from convert.extract.html.meta import title
-    monkeypatch.setattr(title, "H1_IS_SITE_PART", False)
+    from convert.extract.html.meta import posthead
+    monkeypatch.setattr(posthead, "H1_IS_SITE_PART", False)
     assert _title(head, body) == "Inside Tidewater Desktop"
 
 
@@ -381,11 +381,11 @@ def test_a_heading_classed_as_the_posts_title_names_the_post_under_a_section_h1(
     body = ("<h1>Maps</h1><h3 class='post-title entry-title'>Outreach launches in two new "
             "countries</h3><h2 class='date-header'>Monday, November 5, 2012</h2>")
     assert _title(head, body) == "Outreach launches in two new countries"
-    from convert.extract.html.meta import title
-    monkeypatch.setattr(title, "CLASSED_POST_HEADING", False)
+    from convert.extract.html.meta import posthead
+    monkeypatch.setattr(posthead, "CLASSED_POST_HEADING", False)
     assert _title(head, body) == "Harbour Lat Long: Outreach launches in two new countries"
     # (a bare "title" class is as often a page's own name: not read so)
-    monkeypatch.setattr(title, "CLASSED_POST_HEADING", True)
+    monkeypatch.setattr(posthead, "CLASSED_POST_HEADING", True)
     head = "<title>The Studio | Machine Learning at Harbour Tech</title>"
     body = ("<h1>Harbour Institute of Technology</h1><h2 class='one-line'>ML@HT</h2>"
             "<h2 class='title'>The Studio</h2>")
