@@ -106,3 +106,67 @@ def article_text(article: Article, *, captions: bool = True) -> str:
     """The article body as plain text: one block per paragraph, blank lines between
     (figures' captions and credits too unless ``captions=False``)."""
     return "\n\n".join(block_texts(article.blocks, captions=captions))
+
+
+# --------------------------------------------------------------------------- direction
+
+#: Languages written right to left (ISO 639 codes) when no script subtag says otherwise.
+_RTL_LANGUAGES = frozenset({"ar", "arc", "azb", "ckb", "dv", "fa", "glk", "he", "iw", "ji",
+                            "lrc", "mzn", "nqo", "pnb", "prs", "ps", "sd", "syr", "ug", "ur",
+                            "yi"})
+#: ISO 15924 scripts written right to left.
+_RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc",
+                          "thaa"})
+
+
+def language_direction(tag: str | None) -> str | None:
+    """``rtl`` or ``ltr`` for a BCP 47 tag (its script subtag first, then its language), or
+    ``None`` without a tag."""
+    parts = (tag or "").strip().replace("_", "-").lower().split("-")
+    if not parts[0]:
+        return None
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in _RTL_LANGUAGES else "ltr"
+
+
+#: The blocks of strongly right-to-left scripts (and their presentation forms).
+_RTL_CHAR = regexcache.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds a letter of a right-to-left script (a quick test, in C)."""
+    return _RTL_CHAR.search(text) is not None
+
+
+def text_direction(text: str, *, limit: int = 4000) -> str | None:
+    """The direction most of ``text``'s letters are written in: ``rtl`` when it has more
+    strongly right-to-left characters (Hebrew, Arabic, Syriac, Thaana...) than left-to-right
+    ones, ``ltr`` when fewer, ``None`` when it has no letters (digits, punctuation) or as many
+    of each. The first ``limit`` letters decide.
+
+    Unicode's own rule for a paragraph is its *first* strong character; the majority is used
+    because extracted text loses the page's ``dir`` attributes, and an Arabic paragraph that
+    opens with a Latin brand name is still an Arabic paragraph."""
+    from unicodedata import bidirectional
+
+    rtl = ltr = 0
+    for ch in text:
+        if ch < "\u0590":  # Latin, Greek, Cyrillic, Armenian...: letters are strong LTR
+            if ch.isalpha():
+                ltr += 1
+            else:
+                continue
+        else:
+            kind = bidirectional(ch)
+            if kind == "L":
+                ltr += 1
+            elif kind in ("R", "AL"):
+                rtl += 1
+            else:
+                continue
+        if rtl + ltr >= limit:
+            break
+    return "rtl" if rtl > ltr else "ltr" if ltr > rtl else None

@@ -4,7 +4,9 @@ Chapters are XHTML documents from :mod:`convert.html`; images whose bytes are at
 (``data:`` URIs, files next to a saved page, http(s) when the network is allowed; see
 :func:`convert.images.loader_for`) become manifest items with the media type their bytes show,
 the others are dropped (EPUB forbids remote resources); the first article's lead image is the
-cover. Links that cannot leave the book (relative, ``#fragment``) keep only their text. The
+cover. Links that cannot leave the book (relative, ``#fragment``) keep only their text.
+Right-to-left articles are marked ``dir="rtl"`` (see :func:`convert.html.article_direction`),
+and a book whose first article is one turns its pages right to left. The
 package has a navigation document and an NCX, Dublin Core metadata, an identifier derived
 from the canonical URL (or the content), a ``dcterms:modified`` that never is "now", and a zip
 whose ``mimetype`` comes first and uncompressed, with fixed entry dates: the same input gives
@@ -56,6 +58,10 @@ th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
 th { background: #eee; }
 caption { font-size: 0.9em; font-style: italic; caption-side: top; }
 hr { border: 0; border-top: 1px solid #999; margin: 1.5em 20%; }
+[dir="rtl"] p, p[dir="rtl"] { text-align: right; }
+[dir="rtl"] blockquote { padding-left: 0; border-left: 0; padding-right: 0.8em;
+  border-right: 3px solid #ccc; }
+p[dir="ltr"] { text-align: left; }
 """
 
 
@@ -166,15 +172,18 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
     images = _Images(book, epub, options)
     width = max(3, len(str(len(articles))))
     chapters = []
+    directions: list[str] = []
     for i, article in enumerate(articles, start=1):
         meta = article.meta
         renderer = HTMLRenderer(image_src=images.for_chapter(article), link_url=_link_url,
-                                base_url=meta.url)
+                                base_url=meta.url, bidi=True)
         body = article_html(article, renderer=renderer)
+        directions.append(renderer.direction)
         chapter_title = clean_text(meta.title or "").strip() or (
             title if len(articles) == 1 else f"Article {i}")
         doc = html_document(body, title=chapter_title, lang=meta.language or lang,
-                            stylesheets=["../" + CSS_PATH], epub=True)
+                            stylesheets=["../" + CSS_PATH], epub=True,
+                            direction=renderer.direction)
         chapter = Chapter(uid=f"chapter-{i:0{width}d}",
                           file_name=f"text/chapter-{i:0{width}d}.xhtml",
                           title=chapter_title, lang=lang)
@@ -188,9 +197,13 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
     if images.loaders and _flag(options.extra.get("cover", True)):
         _cover(book, epub, articles, images)
 
+    # Pages turn right to left in a book whose (first) article is written right to left.
+    rtl = directions[0] == "rtl"
+    if rtl:
+        book.set_direction("rtl")
     book.toc = chapters
     book.add_item(epub.EpubNcx())
-    nav = epub.EpubNav(title="Contents")
+    nav = epub.EpubNav(title="Contents", direction="rtl" if rtl else None)
     nav.add_link(href=CSS_PATH, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.spine = list(chapters)

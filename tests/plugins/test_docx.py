@@ -366,3 +366,49 @@ def test_long_metadata_is_cut_to_what_core_properties_hold():
                       (Paragraph((Text("Body."),)),))
     props = reopen(convert.render(article, "docx")).core_properties
     assert 0 < len(props.subject) <= 255 and 0 < len(props.title) <= 255
+
+
+def test_right_to_left_paragraphs_and_tables_are_bidi():
+    """Arabic paragraphs get w:bidi (Word lays them out right to left), an Arabic table
+    w:bidiVisual (first column on the right); English text and code stay left to right, and
+    a left-to-right article marks only its Hebrew paragraph."""
+    from convert.article import CodeBlock, Table, TableCell, TableRow
+
+    def _text(p):
+        return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+    def cell(text):
+        return TableCell((Paragraph((Text(text),)),))
+
+    ar = Article(Meta(title="الطاقة الشمسية", language="ar"), (
+        Paragraph((Text("تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية."),)),
+        Paragraph((Text("2023"),)),
+        Paragraph((Text("An English paragraph quoted as it was written."),)),
+        CodeBlock("x = 1\n"),
+        Table((), (TableRow((cell("مصر"), cell("1,650"))),)),
+    ))
+    body = reopen(render(ar)).element.body
+    bidi = [(p.find(f"{W}pPr/{W}bidi") is not None, _text(p))
+            for p in body.iter(f"{W}p") if _text(p)]
+    assert bidi == [(True, "الطاقة الشمسية"),
+                    (True, "تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية."),
+                    (True, "2023"),
+                    (False, "An English paragraph quoted as it was written."),
+                    (False, "x = 1"),
+                    (True, "مصر"), (True, "1,650")]
+    assert body.find(f"{W}tbl/{W}tblPr/{W}bidiVisual") is not None
+    # w:bidi sits before w:ind/w:jc, as the schema orders pPr.
+    for ppr in body.iter(f"{W}pPr"):
+        tags = [c.tag for c in ppr]
+        if f"{W}bidi" in tags and f"{W}jc" in tags:
+            assert tags.index(f"{W}bidi") < tags.index(f"{W}jc")
+
+    en = Article(Meta(title="Learning Hebrew", language="en"), (
+        Paragraph((Text("I started learning Hebrew to read my grandmother's letters."),)),
+        Paragraph((Text("שלום עולם! זו הפסקה הראשונה."),)),
+        Paragraph((Text("2023"),)),
+    ))
+    body = reopen(render(en)).element.body
+    marked = [_text(p) for p in body.iter(f"{W}p")
+              if p.find(f"{W}pPr/{W}bidi") is not None]
+    assert marked == ["שלום עולם! זו הפסקה הראשונה."]

