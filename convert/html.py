@@ -34,7 +34,7 @@ from . import regexcache
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",
            "byline", "language_tag", "flat_text", "leaf_blocks", "MAX_SPAN", "MAX_BLOCK_DEPTH",
-           "MAX_INLINE_DEPTH", "XHTML_NS", "article_direction"]
+           "MAX_INLINE_DEPTH", "XHTML_NS", "article_direction", "image_alt"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 #: Containers (lists, quotes, divs, tables) nested deeper than this are flattened.
@@ -77,6 +77,26 @@ def leaf_blocks(blocks: Iterable[Any]) -> Iterator[Any]:
                                for b in c.blocks]))
         else:
             yield node
+
+
+def image_alt(nodes: Iterable[Any]) -> str | None:
+    """The alt texts of the images among ``nodes`` (at any depth), one space apart, or
+    ``None`` when there is no image."""
+    alts: list[str] = []
+    found = False
+    stack: list[Iterator[Any]] = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.type == "image":
+            found = True
+            alt = " ".join(clean_text(node.alt or "").split())
+            if alt:
+                alts.append(alt)
+        elif hasattr(node, "children"):
+            stack.append(iter(node.children))
+    return " ".join(alts) if found else None
 
 
 def article_direction(article: Article) -> str:
@@ -246,6 +266,14 @@ class HTMLRenderer:
             inner = self.inlines(node.children)
         finally:
             self._in_link = False
+        if not inner.strip() and image_alt(node.children) is not None:
+            # Its content was an image this writer dropped (EPUB cannot hold a remote one,
+            # --no-images): the image's alt text keeps the link visible and usable, where an
+            # empty <a> would leave nothing to click.
+            alt = image_alt(node.children)
+            if not alt:
+                return inner
+            inner = _text(alt)
         title = f' title="{_attr(node.title)}"' if node.title else ""
         return f'<a href="{_attr(url)}"{title}>{inner}</a>'
 

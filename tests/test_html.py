@@ -221,3 +221,22 @@ def test_html_document_carries_the_direction():
     text = html_document("<p>x</p>", title="t", lang="he", direction="rtl")
     assert 'lang="he" xml:lang="he" dir="rtl">' in text
     assert "dir=" not in html_document("<p>x</p>", title="t", lang="he")
+
+
+def test_link_around_a_dropped_image_keeps_the_alt_text():
+    """EPUB drops a remote image; a link that held only that image would be an empty <a>:
+    nothing to see, nothing to click. Its alt text becomes the link text; with no alt text
+    the link goes (an empty <a> is noise)."""
+    drop = HTMLRenderer(image_src=lambda src: None)
+    linked = Paragraph((Link((Image("https://example.org/t.jpg", alt="The gallery"),),
+                             "https://example.org/gallery"),))
+    assert drop.block(linked) == '<p><a href="https://example.org/gallery">The gallery</a></p>\n'
+    bare = Paragraph((Link((Image("https://example.org/t.jpg"),), "https://example.org/g"),
+                      Text(" after")))
+    assert drop.block(bare) == "<p> after</p>\n"
+    # A kept image stays the link's content, and a link without images is as before.
+    keep = HTMLRenderer()
+    assert keep.block(linked) == ('<p><a href="https://example.org/gallery"><img '
+                                  'src="https://example.org/t.jpg" alt="The gallery"/></a></p>\n')
+    assert drop.block(Paragraph((Link((Text("x"),), "https://example.org/"),))) == (
+        '<p><a href="https://example.org/">x</a></p>\n')

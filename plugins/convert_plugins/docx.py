@@ -19,8 +19,8 @@ from typing import Any, Iterable, Sequence
 from convert import Article, hookimpl
 from convert.errors import MissingDependency
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import (MAX_BLOCK_DEPTH, article_direction, byline, flat_text, language_tag,
-                          leaf_blocks, safe_image_url, safe_link_url)
+from convert.html import (MAX_BLOCK_DEPTH, article_direction, byline, flat_text, image_alt,
+                          language_tag, leaf_blocks, safe_image_url, safe_link_url)
 from convert.images import ImageLoader, loader_for
 from convert.textutil import clean_text
 
@@ -152,6 +152,12 @@ class _Writer:
                         link.set(self.X.qn("w:tooltip"), clean_text(node.title)[:255])
                     self.inlines(link, node.children, fmt, self.style("Hyperlink"), True,
                                  depth + 1)
+                    if not len(link):  # only images, none embedded: the alt text is the link
+                        alt = image_alt(node.children)
+                        if alt:
+                            self.X.run(link, alt, fmt, self.style("Hyperlink"))
+                        else:  # an empty w:hyperlink shows nothing and cannot be clicked
+                            parent.remove(link)
             else:
                 flag = {"emphasis": "i", "strong": "b", "strikeout": "strike",
                         "superscript": "sup", "subscript": "sub"}.get(t)

@@ -412,3 +412,22 @@ def test_right_to_left_paragraphs_and_tables_are_bidi():
     marked = [_text(p) for p in body.iter(f"{W}p")
               if p.find(f"{W}pPr/{W}bidi") is not None]
     assert marked == ["שלום עולם! זו הפסקה הראשונה."]
+
+
+def test_link_around_an_image_that_is_not_embedded_keeps_its_alt_text():
+    """A remote image is not embedded (no network for local pages): a link holding only it
+    was an empty w:hyperlink, invisible and unclickable. Its alt text is now the link text;
+    without alt text no empty w:hyperlink is written."""
+    from convert.article import Image
+
+    article = Article(Meta(title="Lynx"), (
+        Paragraph((Link((Image("https://example.org/t.jpg", alt="The camera-trap gallery"),),
+                        "https://example.org/gallery"),)),
+        Paragraph((Link((Image("https://example.org/u.jpg"),), "https://example.org/other"),
+                   Text(" and text"))),
+    ))
+    body = reopen(render(article)).element.body
+    links = list(body.iter(f"{W}hyperlink"))
+    assert len(links) == 1
+    assert "".join(t.text for t in links[0].iter(f"{W}t")) == "The camera-trap gallery"
+    assert links[0].find(f"{W}r/{W}rPr/{W}rStyle") is not None  # in the Hyperlink style
