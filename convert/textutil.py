@@ -70,11 +70,13 @@ def inline_text(children: Iterable[Inline], *, line_break: str = "\n") -> str:
     return "".join(out)
 
 
-def block_texts(blocks: Iterable[Block], *, captions: bool = True) -> Iterator[str]:
+def block_texts(blocks: Iterable[Block], *, captions: bool = True,
+                grid: bool = False) -> Iterator[str]:
     """Yield the text of each leaf block (paragraph, heading, list item line, cell, ...) in order.
 
     ``captions=False`` leaves out figures' captions and credits (the ``txt`` format's default:
-    a caption is not running text)."""
+    a caption is not running text). ``grid=True`` writes each table row as one line whose
+    cells keep their columns (see :func:`_grid_rows`), as the ``txt`` format shows tables."""
     for block in blocks:
         t = block.type
         if t in ("paragraph", "heading"):
@@ -86,9 +88,12 @@ def block_texts(blocks: Iterable[Block], *, captions: bool = True) -> Iterator[s
                 yield block.text  # type: ignore[union-attr]
         elif t == "list":
             for item in block.items:  # type: ignore[union-attr]
-                yield from block_texts(item.blocks, captions=captions)
+                yield from block_texts(item.blocks, captions=captions, grid=grid)
         elif t in ("quote", "div"):
-            yield from block_texts(block.blocks, captions=captions)  # type: ignore[union-attr]
+            yield from block_texts(block.blocks, captions=captions,  # type: ignore[union-attr]
+                                   grid=grid)
+        elif t == "table" and grid:
+            yield from _grid_rows(block, captions)
         elif t == "table":
             for row in (*block.head, *block.body):  # type: ignore[union-attr]
                 cells = [" ".join(block_texts(c.blocks, captions=captions)) for c in row.cells]
@@ -102,10 +107,57 @@ def block_texts(blocks: Iterable[Block], *, captions: bool = True) -> Iterator[s
                 yield text
 
 
-def article_text(article: Article, *, captions: bool = True) -> str:
+#: A line break or tab inside a table cell's text, with the spaces around it.
+_CELL_BREAK = regexcache.compile(r" *[\t\n\r][\t\n\r ]*")
+
+
+def _grid_rows(table: Block, captions: bool) -> Iterator[str]:
+    """A table's rows, one line each, cells tab-separated and in their columns: a cell
+    spanning columns is followed by empty cells, and a column that a cell above spans into
+    gets an empty cell, so that every value stays under its header (what a spreadsheet
+    pasted the text into shows). A line break, list or paragraph inside a cell becomes a
+    space: a newline there would split the row."""
+    from .safety import MAX_SPAN
+
+    def span(n: object) -> int:
+        try:
+            return max(1, min(MAX_SPAN, int(n)))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 1
+
+    below: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    for row in (*table.head, *table.body):  # type: ignore[union-attr]
+        cells: list[str] = []
+
+        def skip_covered() -> None:
+            while below.get(len(cells), 0) > 0:
+                below[len(cells)] -= 1
+                cells.append("")
+
+        for cell in row.cells:
+            skip_covered()
+            text = _CELL_BREAK.sub(" ", " ".join(block_texts(cell.blocks, captions=captions,
+                                                             grid=True)))
+            cols, rows = span(cell.colspan), span(cell.rowspan)
+            for k in range(cols):
+                if rows > 1:
+                    below[len(cells)] = rows - 1
+                cells.append("" if k else text)
+        while any(v > 0 for c, v in below.items() if c >= len(cells)):
+            if below.get(len(cells), 0) > 0:
+                skip_covered()
+            else:
+                cells.append("")
+        line = "\t".join(cells)
+        if line.strip():
+            yield line
+
+
+def article_text(article: Article, *, captions: bool = True, grid: bool = False) -> str:
     """The article body as plain text: one block per paragraph, blank lines between
-    (figures' captions and credits too unless ``captions=False``)."""
-    return "\n\n".join(block_texts(article.blocks, captions=captions))
+    (figures' captions and credits too unless ``captions=False``; tables as aligned rows with
+    ``grid=True``)."""
+    return "\n\n".join(block_texts(article.blocks, captions=captions, grid=grid))
 
 
 # --------------------------------------------------------------------------- direction
