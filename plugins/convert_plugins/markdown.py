@@ -27,7 +27,8 @@ from convert.textutil import clean_text
 from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
 from ._md_inline import (EDGES, MARK_TAGS, MARKED_LINE_START, after_code, after_mark, edge_char,
-                         flanks, opens_wrapper, starts_line, unescaped)
+                         ends_block, flanks, opens_wrapper, starts_line,
+                         unescaped)
 from ._md_stream import block as _block, convert_article, is_pre as _is_pre
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
@@ -181,8 +182,14 @@ def _converter_class() -> type:
             # Nor does the text opening a link's brackets: "[#12592]" reads as written.
             if _LINE_START.match(text) and (_cell_context(parent_tags) or el is not None and (
                     opens_wrapper(el) or not starts_line(el))):
-                return escape_markdown(text, line_start=False)
-            return escape_markdown(text)
+                text = escape_markdown(text, line_start=False)
+            else:
+                text = escape_markdown(text)
+            # A final "!" is escaped because a link may follow ("![" starts an image); at the
+            # end of a paragraph, item or cell nothing follows, and "Bon appétit\\!" is noise.
+            if text.endswith("\\!") and el is not None and ends_block(el):
+                text = text[:-2] + "!"
+            return text
 
         def _delimit(self, el: Any, text: str, parent_tags: set[str], mark: str) -> str:
             """``mark``-delimited emphasis, or the bare text when CommonMark would not read the
