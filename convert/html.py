@@ -163,8 +163,11 @@ class HTMLRenderer:
         self._inline_depth = 0
         self._in_link = False
         self.bidi = bidi
-        #: The direction of the enclosing element (set by :func:`article_html` with ``bidi``).
+        #: The direction of the enclosing element (set by :func:`article_direction` with ``bidi``).
         self.direction = "ltr"
+        #: ``[]`` to collect ``(level, text, id)`` of the body's headings, which then get ids
+        #: ``h-1``, ``h-2``... (EPUB's table of contents links to them); ``None``: no ids.
+        self.headings: list[tuple[int, str, str]] | None = None
 
     def _dir(self, text: str) -> str:
         """`` dir="..."`` when ``text`` runs the other way than its surroundings (``bidi``)."""
@@ -298,6 +301,10 @@ class HTMLRenderer:
             return ""
         level = max(1, min(6, int(node.level) + self.heading_shift))
         d = self._dir(flat_text(node.children))
+        if self.headings is not None:  # an id to link to from a table of contents
+            self.headings.append((level, " ".join(clean_text(flat_text(node.children)).split()),
+                                  f"h-{len(self.headings) + 1}"))
+            d = f' id="{self.headings[-1][2]}"' + d
         return f"<h{level}{d}>{inner}</h{level}>\n"
 
     def render_paragraph(self, node: Any) -> str:

@@ -7,7 +7,8 @@ the others are dropped (EPUB forbids remote resources); the first article's lead
 cover. Links that cannot leave the book (relative, ``#fragment``) keep only their text.
 Right-to-left articles are marked ``dir="rtl"`` (see :func:`convert.html.article_direction`),
 and a book whose first article is one turns its pages right to left. The
-package has a navigation document and an NCX, Dublin Core metadata, an identifier derived
+package has a navigation document and an NCX (each chapter with its sections: see
+:func:`_toc_entry`), Dublin Core metadata, an identifier derived
 from the canonical URL (or the content), a ``dcterms:modified`` that never is "now", and a zip
 whose ``mimetype`` comes first and uncompressed, with fixed entry dates: the same input gives
 the same bytes. ebooklib writes to memory here; the caller writes the file atomically.
@@ -172,11 +173,13 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
     images = _Images(book, epub, options)
     width = max(3, len(str(len(articles))))
     chapters = []
+    toc: list[Any] = []
     directions: list[str] = []
     for i, article in enumerate(articles, start=1):
         meta = article.meta
         renderer = HTMLRenderer(image_src=images.for_chapter(article), link_url=_link_url,
                                 base_url=meta.url, bidi=True)
+        renderer.headings = []
         body = article_html(article, renderer=renderer)
         directions.append(renderer.direction)
         chapter_title = clean_text(meta.title or "").strip() or (
@@ -191,6 +194,7 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
         chapter.content = doc.encode("utf-8")
         book.add_item(chapter)
         chapters.append(chapter)
+        toc.append(_toc_entry(epub, chapter, renderer.headings or []))
 
     book.set_identifier(_identifier(articles, [c.content for c in chapters]))
     # The lead image is the cover unless ``-O cover=false``.
@@ -201,7 +205,7 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
     rtl = directions[0] == "rtl"
     if rtl:
         book.set_direction("rtl")
-    book.toc = chapters
+    book.toc = toc
     book.add_item(epub.EpubNcx())
     nav = epub.EpubNav(title="Contents", direction="rtl" if rtl else None)
     nav.add_link(href=CSS_PATH, rel="stylesheet", type="text/css")
@@ -225,6 +229,34 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
             pass
         raise
     return reproducible_zip(out.getvalue(), when, first="mimetype")
+
+
+#: A chapter's table of contents lists at most this many of its headings.
+MAX_TOC_HEADINGS = 200
+
+
+def _toc_entry(epub: Any, chapter: Any, headings: Sequence[tuple[int, str, str]]) -> Any:
+    """A chapter's entry in the table of contents: the chapter, and under it its sections,
+    the headings of its top level with those one level below nested under them (so a long
+    article can be navigated by section, not only opened at its start)."""
+    headings = [h for h in headings if h[1]]
+    if not headings:
+        return chapter
+    top = min(level for level, _, _ in headings)
+    entries: list[Any] = []
+    for level, text, hid in headings[:MAX_TOC_HEADINGS]:
+        link = epub.Link(f"{chapter.file_name}#{hid}", text, f"{chapter.id}-{hid}")
+        if level == top:
+            entries.append(link)
+        elif level == top + 1 and entries:
+            last = entries[-1]
+            if isinstance(last, tuple):
+                last[1].append(link)
+            else:
+                entries[-1] = (last, [link])
+    entries = [(epub.Section(e[0].title, e[0].href), e[1]) if isinstance(e, tuple) else e
+               for e in entries]
+    return (chapter, entries)
 
 
 def _dublin_core(book: Any, articles: Sequence[Article]) -> None:
