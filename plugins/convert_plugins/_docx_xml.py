@@ -83,10 +83,14 @@ def run(parent: Any, text: str, fmt: frozenset[str], char_style: str | None = No
         rpr = el("w:rPr", r)
         if char_style:
             el("w:rStyle", rpr, val=char_style)
+        # Word formats complex-script text (Arabic, Hebrew, Thai, Devanagari...) by the *Cs
+        # twins: without w:bCs an Arabic <strong> is not bold. Word writes both, as here.
         if "b" in fmt:
             el("w:b", rpr)
+            el("w:bCs", rpr)
         if "i" in fmt:
             el("w:i", rpr)
+            el("w:iCs", rpr)
         if "strike" in fmt:
             el("w:strike", rpr)
         if "sup" in fmt or "sub" in fmt:

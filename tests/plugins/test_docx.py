@@ -431,3 +431,18 @@ def test_link_around_an_image_that_is_not_embedded_keeps_its_alt_text():
     assert len(links) == 1
     assert "".join(t.text for t in links[0].iter(f"{W}t")) == "The camera-trap gallery"
     assert links[0].find(f"{W}r/{W}rPr/{W}rStyle") is not None  # in the Hyperlink style
+
+
+def test_bold_and_italic_reach_complex_script_text():
+    """Word (and LibreOffice) format Arabic, Hebrew, Thai... text by w:bCs/w:iCs, not w:b/w:i:
+    an Arabic <strong> with w:b alone shows as plain text. Both are written, as Word does."""
+    from convert.article import Emphasis
+
+    article = Article(Meta(title="اختبار", language="ar"), (
+        Paragraph((Text("نص ثم "), Strong((Text("نص عريض"),)), Text(" ثم "),
+                   Emphasis((Text("نص مائل"),)))),))
+    body = reopen(render(article)).element.body
+    props = {"".join(t.text for t in r.iter(f"{W}t")): [c.tag[len(W):] for c in r.find(f"{W}rPr")]
+             for r in body.iter(f"{W}r") if r.find(f"{W}rPr") is not None}
+    assert props["نص عريض"] == ["b", "bCs"]
+    assert props["نص مائل"] == ["i", "iCs"]
