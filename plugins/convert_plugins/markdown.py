@@ -56,6 +56,13 @@ EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 _MAY_NEED_ESCAPE = regexcache.compile(r"[\\`*\[\]<>|~_&\n]")
 
 
+def _escaped_end(text: str) -> bool:
+    """Whether the last character of (escaped) ``text`` is backslash-escaped: a literal
+    ``\\*`` there cannot merge with a closing ``**`` ("**\\*\\*stars\\*\\***" is bold)."""
+    body = text[:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 1
+
+
 def escape_markdown(text: str, line_start: bool = True) -> str:
     """Backslash-escape what CommonMark/GFM would read as syntax in running text; with
     ``line_start`` false the text is known not to start a line, so "1." or "-" at its start
@@ -200,7 +207,7 @@ def _converter_class() -> type:
             prefix, inner, suffix = m.group(1), m.group(2), m.group(3)
             if not inner:
                 return prefix + suffix
-            if (inner[0] == mark[0] or inner[-1] == mark[0]
+            if (inner[0] == mark[0] or (inner[-1] == mark[0] and not _escaped_end(inner))
                     or (not prefix and after_mark(el, MARK_TAGS[mark[0]]))):
                 # Next to another run of the same delimiter: the two runs would merge.
                 return prefix + inner + suffix

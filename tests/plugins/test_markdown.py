@@ -483,3 +483,17 @@ def test_a_final_exclamation_mark_is_escaped_only_where_a_link_may_follow():
     assert "Wow\\![the gallery](https://example.org/)" in out
     html = MarkdownIt("commonmark").enable("table").render(out)
     assert "<img" not in html and "a backslash \\!</p>" in html
+
+
+def test_emphasis_around_text_ending_in_an_escaped_mark_is_kept():
+    """<strong>**stars**</strong>: the text's own stars are escaped, so the closing "**" cannot
+    merge with them; the bold used to be dropped as if they could."""
+    from convert.article import Strikeout
+
+    para = Paragraph((Text("a "), Strong((Text("**literal stars**"),)), Text(" b "),
+                      Emphasis((Text("x*"),)), Text(" "), Strikeout((Text("old~"),)), Text(" "),
+                      Strong((Text("back\\"),))))
+    out = convert.render(Article(Meta(), (para,)), "md").decode()
+    html = MarkdownIt("commonmark").enable("strikethrough").render(out)
+    assert html == ("<p>a <strong>**literal stars**</strong> b <em>x*</em> <s>old~</s> "
+                    "<strong>back\\</strong></p>\n")
