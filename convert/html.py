@@ -28,12 +28,13 @@ from .article import Article, Block, Inline, Meta
 # The URL policy and the span bound are shared with the extractor (see :mod:`convert.safety`);
 # they stay importable from here, where writers have always found them.
 from .safety import MAX_SPAN, safe_image_url, safe_link_url, url_scheme
-from .textutil import clean_text, inline_text
+from .textutil import (clean_text, has_rtl, inline_text, language_direction,
+                       text_direction)
 from . import regexcache
 
 __all__ = ["HTMLRenderer", "article_html", "html_document", "safe_link_url", "safe_image_url",
            "byline", "language_tag", "flat_text", "leaf_blocks", "MAX_SPAN", "MAX_BLOCK_DEPTH",
-           "MAX_INLINE_DEPTH", "XHTML_NS"]
+           "MAX_INLINE_DEPTH", "XHTML_NS", "article_direction", "image_alt"]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 #: Containers (lists, quotes, divs, tables) nested deeper than this are flattened.
@@ -78,6 +79,42 @@ def leaf_blocks(blocks: Iterable[Any]) -> Iterator[Any]:
             yield node
 
 
+def image_alt(nodes: Iterable[Any]) -> str | None:
+    """The alt texts of the images among ``nodes`` (at any depth), one space apart, or
+    ``None`` when there is no image."""
+    alts: list[str] = []
+    found = False
+    stack: list[Iterator[Any]] = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.type == "image":
+            found = True
+            alt = " ".join(clean_text(node.alt or "").split())
+            if alt:
+                alts.append(alt)
+        elif hasattr(node, "children"):
+            stack.append(iter(node.children))
+    return " ".join(alts) if found else None
+
+
+def article_direction(article: Article) -> str:
+    """``rtl`` or ``ltr``: the direction most of the article's letters (title and body, code
+    left out) are written in, else its language's. Text decides first because pages often
+    keep an English ``lang`` in the template of an Arabic or Hebrew site."""
+    parts = [article.meta.title or ""]
+    size = len(parts[0])
+    for block in leaf_blocks(article.blocks):
+        if size > 20_000:
+            break
+        if block.type in ("paragraph", "heading"):
+            parts.append(flat_text(block.children))
+            size += len(parts[-1])
+    return (text_direction(" ".join(parts)) or language_direction(article.meta.language)
+            or "ltr")
+
+
 def _clamp_span(n: Any) -> int:
     try:
         return max(1, min(MAX_SPAN, int(n)))
@@ -106,12 +143,17 @@ class HTMLRenderer:
         levels are clamped to 1..6.
     :param max_depth: containers nested deeper are flattened (Markdown renderers have lower
         nesting limits than browsers: markdown-it stops at 20 levels).
+    :param bidi: mark the direction of text: :func:`article_html` gives the ``<article>`` its
+        ``dir`` (:func:`article_direction`), and a paragraph, heading, list item or table
+        written mostly in the other direction gets its own ``dir`` (the AST keeps no ``dir``
+        of the page, so the letters decide); code is always ``ltr``. Without it, a reader
+        lays Arabic or Hebrew out left to right, punctuation at the wrong end.
     """
 
     def __init__(self, *, image_src: Callable[[str], str | None] | None = None,
                  link_url: Callable[[str], str | None] | None = None,
                  base_url: str | None = None, heading_shift: int = 0,
-                 max_depth: int = MAX_BLOCK_DEPTH) -> None:
+                 max_depth: int = MAX_BLOCK_DEPTH, bidi: bool = False) -> None:
         self.image_src = image_src
         self.link_url = link_url
         self.base_url = base_url if base_url and url_scheme(base_url) in ("http", "https") else None
@@ -120,6 +162,19 @@ class HTMLRenderer:
         self._depth = 0
         self._inline_depth = 0
         self._in_link = False
+        self.bidi = bidi
+        #: The direction of the enclosing element (set by :func:`article_direction` with ``bidi``).
+        self.direction = "ltr"
+        #: ``[]`` to collect ``(level, text, id)`` of the body's headings, which then get ids
+        #: ``h-1``, ``h-2``... (EPUB's table of contents links to them); ``None``: no ids.
+        self.headings: list[tuple[int, str, str]] | None = None
+
+    def _dir(self, text: str) -> str:
+        """`` dir="..."`` when ``text`` runs the other way than its surroundings (``bidi``)."""
+        if not self.bidi or (self.direction == "ltr" and not has_rtl(text)):
+            return ""
+        d = text_direction(text)
+        return f' dir="{d}"' if d and d != self.direction else ""
 
     # ------------------------------------------------------------------ dispatch
 
@@ -214,6 +269,14 @@ class HTMLRenderer:
             inner = self.inlines(node.children)
         finally:
             self._in_link = False
+        if not inner.strip() and image_alt(node.children) is not None:
+            # Its content was an image this writer dropped (EPUB cannot hold a remote one,
+            # --no-images): the image's alt text keeps the link visible and usable, where an
+            # empty <a> would leave nothing to click.
+            alt = image_alt(node.children)
+            if not alt:
+                return inner
+            inner = _text(alt)
         title = f' title="{_attr(node.title)}"' if node.title else ""
         return f'<a href="{_attr(url)}"{title}>{inner}</a>'
 
@@ -237,11 +300,18 @@ class HTMLRenderer:
         if not inner.strip():
             return ""
         level = max(1, min(6, int(node.level) + self.heading_shift))
-        return f"<h{level}>{inner}</h{level}>\n"
+        d = self._dir(flat_text(node.children))
+        if self.headings is not None:  # an id to link to from a table of contents
+            self.headings.append((level, " ".join(clean_text(flat_text(node.children)).split()),
+                                  f"h-{len(self.headings) + 1}"))
+            d = f' id="{self.headings[-1][2]}"' + d
+        return f"<h{level}{d}>{inner}</h{level}>\n"
 
     def render_paragraph(self, node: Any) -> str:
         inner = self.inlines(node.children)
-        return f"<p>{inner}</p>\n" if inner.strip() else ""
+        if not inner.strip():
+            return ""
+        return f"<p{self._dir(flat_text(node.children))}>{inner}</p>\n"
 
     def render_list(self, node: Any) -> str:
         items = []
@@ -253,7 +323,9 @@ class HTMLRenderer:
                 inner = self.inlines(blocks[0].children) + self.blocks(blocks[1:])
             else:
                 inner = self.blocks(blocks)
-            items.append(f"<li>{inner}</li>\n")
+            d = self._dir(flat_text(blocks[0].children)) if (
+                self.bidi and blocks and blocks[0].type in ("paragraph", "heading")) else ""
+            items.append(f"<li{d}>{inner}</li>\n")
         if not items:
             return ""
         if node.ordered:
@@ -273,7 +345,8 @@ class HTMLRenderer:
     def render_code_block(self, node: Any) -> str:
         lang = re.sub(r"[^A-Za-z0-9_+#.-]", "", node.language or "")
         cls = f' class="language-{_attr(lang)}"' if lang else ""
-        return f"<pre><code{cls}>{_text(node.text)}</code></pre>\n"
+        d = ' dir="ltr"' if self.bidi and self.direction == "rtl" else ""
+        return f"<pre{d}><code{cls}>{_text(node.text)}</code></pre>\n"
 
     def render_rule(self, node: Any) -> str:
         return "<hr/>\n"
@@ -303,7 +376,11 @@ class HTMLRenderer:
         if not node.head and not node.body:
             caption = self.inlines(node.caption)
             return f"<p>{caption}</p>\n" if caption.strip() else ""
-        out = ["<table>\n"]
+        d = ""
+        if self.bidi:
+            d = self._dir(" ".join(flat_text(b.children) for b in leaf_blocks([node])
+                                   if b.type in ("paragraph", "heading")))
+        out = [f"<table{d}>\n"]
         caption = self.inlines(node.caption)
         if caption.strip():
             out.append(f"<caption>{caption}</caption>\n")
@@ -367,9 +444,12 @@ def article_html(article: Article, *, heading: bool = True, renderer: HTMLRender
     """An XHTML fragment of one article: an ``<article>`` with a header (title, subtitle,
     byline, lead image) when ``heading`` is true, then the body."""
     r = renderer or HTMLRenderer(base_url=article.meta.url, heading_shift=heading_shift)
-    head = r.header(article.meta, level=1 + r.heading_shift) if heading else ""
     lang = language_tag(article.meta.language)
     lang_attr = f' lang="{lang}" xml:lang="{lang}"' if lang else ""
+    if r.bidi:
+        r.direction = article_direction(article)
+        lang_attr += f' dir="{r.direction}"'
+    head = r.header(article.meta, level=1 + r.heading_shift) if heading else ""
     return f"<article{lang_attr}>\n{head}{r.blocks(article.blocks)}</article>\n"
 
 
@@ -381,14 +461,16 @@ def language_tag(tag: str | None) -> str | None:
 
 def html_document(body: str, *, title: str | None = None, lang: str | None = None,
                   stylesheets: Iterable[str] = (), css: str | None = None,
-                  epub: bool = False) -> str:
-    """A complete XHTML5 document (XML syntax) around a body fragment made by this module."""
+                  epub: bool = False, direction: str | None = None) -> str:
+    """A complete XHTML5 document (XML syntax) around a body fragment made by this module;
+    ``direction`` (``rtl``/``ltr``) is the root element's ``dir``."""
     lang_tag = language_tag(lang) or "und"
+    dir_attr = f' dir="{direction}"' if direction in ("rtl", "ltr") else ""
     ns = ' xmlns:epub="http://www.idpf.org/2007/ops"' if epub else ""
     links = "".join(f'<link rel="stylesheet" type="text/css" href="{_attr(href)}"/>\n'
                     for href in stylesheets)
     style = f"<style>\n{_text(css)}\n</style>\n" if css else ""
     return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
-            f'<html xmlns="{XHTML_NS}"{ns} lang="{lang_tag}" xml:lang="{lang_tag}">\n'
+            f'<html xmlns="{XHTML_NS}"{ns} lang="{lang_tag}" xml:lang="{lang_tag}"{dir_attr}>\n'
             f'<head>\n<meta charset="utf-8"/>\n<title>{_text(title or "Untitled")}</title>\n'
             f"{links}{style}</head>\n<body>\n{body}</body>\n</html>\n")

@@ -70,11 +70,13 @@ def inline_text(children: Iterable[Inline], *, line_break: str = "\n") -> str:
     return "".join(out)
 
 
-def block_texts(blocks: Iterable[Block], *, captions: bool = True) -> Iterator[str]:
+def block_texts(blocks: Iterable[Block], *, captions: bool = True,
+                grid: bool = False) -> Iterator[str]:
     """Yield the text of each leaf block (paragraph, heading, list item line, cell, ...) in order.
 
     ``captions=False`` leaves out figures' captions and credits (the ``txt`` format's default:
-    a caption is not running text)."""
+    a caption is not running text). ``grid=True`` writes each table row as one line whose
+    cells keep their columns (see :func:`_grid_rows`), as the ``txt`` format shows tables."""
     for block in blocks:
         t = block.type
         if t in ("paragraph", "heading"):
@@ -86,9 +88,12 @@ def block_texts(blocks: Iterable[Block], *, captions: bool = True) -> Iterator[s
                 yield block.text  # type: ignore[union-attr]
         elif t == "list":
             for item in block.items:  # type: ignore[union-attr]
-                yield from block_texts(item.blocks, captions=captions)
+                yield from block_texts(item.blocks, captions=captions, grid=grid)
         elif t in ("quote", "div"):
-            yield from block_texts(block.blocks, captions=captions)  # type: ignore[union-attr]
+            yield from block_texts(block.blocks, captions=captions,  # type: ignore[union-attr]
+                                   grid=grid)
+        elif t == "table" and grid:
+            yield from _grid_rows(block, captions)
         elif t == "table":
             for row in (*block.head, *block.body):  # type: ignore[union-attr]
                 cells = [" ".join(block_texts(c.blocks, captions=captions)) for c in row.cells]
@@ -102,7 +107,118 @@ def block_texts(blocks: Iterable[Block], *, captions: bool = True) -> Iterator[s
                 yield text
 
 
-def article_text(article: Article, *, captions: bool = True) -> str:
+#: A line break or tab inside a table cell's text, with the spaces around it.
+_CELL_BREAK = regexcache.compile(r" *[\t\n\r][\t\n\r ]*")
+
+
+def _grid_rows(table: Block, captions: bool) -> Iterator[str]:
+    """A table's rows, one line each, cells tab-separated and in their columns: a cell
+    spanning columns is followed by empty cells, and a column that a cell above spans into
+    gets an empty cell, so that every value stays under its header (what a spreadsheet
+    pasted the text into shows). A line break, list or paragraph inside a cell becomes a
+    space: a newline there would split the row."""
+    from .safety import MAX_SPAN
+
+    def span(n: object) -> int:
+        try:
+            return max(1, min(MAX_SPAN, int(n)))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 1
+
+    below: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    for row in (*table.head, *table.body):  # type: ignore[union-attr]
+        cells: list[str] = []
+
+        def skip_covered() -> None:
+            while below.get(len(cells), 0) > 0:
+                below[len(cells)] -= 1
+                cells.append("")
+
+        for cell in row.cells:
+            skip_covered()
+            text = _CELL_BREAK.sub(" ", " ".join(block_texts(cell.blocks, captions=captions,
+                                                             grid=True)))
+            cols, rows = span(cell.colspan), span(cell.rowspan)
+            for k in range(cols):
+                if rows > 1:
+                    below[len(cells)] = rows - 1
+                cells.append("" if k else text)
+        while any(v > 0 for c, v in below.items() if c >= len(cells)):
+            if below.get(len(cells), 0) > 0:
+                skip_covered()
+            else:
+                cells.append("")
+        line = "\t".join(cells)
+        if line.strip():
+            yield line
+
+
+def article_text(article: Article, *, captions: bool = True, grid: bool = False) -> str:
     """The article body as plain text: one block per paragraph, blank lines between
-    (figures' captions and credits too unless ``captions=False``)."""
-    return "\n\n".join(block_texts(article.blocks, captions=captions))
+    (figures' captions and credits too unless ``captions=False``; tables as aligned rows with
+    ``grid=True``)."""
+    return "\n\n".join(block_texts(article.blocks, captions=captions, grid=grid))
+
+
+# --------------------------------------------------------------------------- direction
+
+#: Languages written right to left (ISO 639 codes) when no script subtag says otherwise.
+_RTL_LANGUAGES = frozenset({"ar", "arc", "azb", "ckb", "dv", "fa", "glk", "he", "iw", "ji",
+                            "lrc", "mzn", "nqo", "pnb", "prs", "ps", "sd", "syr", "ug", "ur",
+                            "yi"})
+#: ISO 15924 scripts written right to left.
+_RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc",
+                          "thaa"})
+
+
+def language_direction(tag: str | None) -> str | None:
+    """``rtl`` or ``ltr`` for a BCP 47 tag (its script subtag first, then its language), or
+    ``None`` without a tag."""
+    parts = (tag or "").strip().replace("_", "-").lower().split("-")
+    if not parts[0]:
+        return None
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in _RTL_LANGUAGES else "ltr"
+
+
+#: The blocks of strongly right-to-left scripts (and their presentation forms).
+_RTL_CHAR = regexcache.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds a letter of a right-to-left script (a quick test, in C)."""
+    return _RTL_CHAR.search(text) is not None
+
+
+def text_direction(text: str, *, limit: int = 4000) -> str | None:
+    """The direction most of ``text``'s letters are written in: ``rtl`` when it has more
+    strongly right-to-left characters (Hebrew, Arabic, Syriac, Thaana...) than left-to-right
+    ones, ``ltr`` when fewer, ``None`` when it has no letters (digits, punctuation) or as many
+    of each. The first ``limit`` letters decide.
+
+    Unicode's own rule for a paragraph is its *first* strong character; the majority is used
+    because extracted text loses the page's ``dir`` attributes, and an Arabic paragraph that
+    opens with a Latin brand name is still an Arabic paragraph."""
+    from unicodedata import bidirectional
+
+    rtl = ltr = 0
+    for ch in text:
+        if ch < "\u0590":  # Latin, Greek, Cyrillic, Armenian...: letters are strong LTR
+            if ch.isalpha():
+                ltr += 1
+            else:
+                continue
+        else:
+            kind = bidirectional(ch)
+            if kind == "L":
+                ltr += 1
+            elif kind in ("R", "AL"):
+                rtl += 1
+            else:
+                continue
+        if rtl + ltr >= limit:
+            break
+    return "rtl" if rtl > ltr else "ltr" if ltr > rtl else None

@@ -174,3 +174,69 @@ def test_hooks_rewrite_or_veto_urls():
     r = HTMLRenderer(link_url=lambda u: None, image_src=lambda s: "local.png")
     html = article_html(art, renderer=r)
     assert "<a " not in html and 'src="local.png"' in html
+
+
+def _bidi_xhtml(article: Article) -> str:
+    return article_html(article, renderer=HTMLRenderer(bidi=True))
+
+
+def test_bidi_marks_the_article_and_blocks_running_the_other_way():
+    from convert.article import CodeBlock
+
+    ar = Article(Meta(title="الطاقة الشمسية", language="en"), (
+        Paragraph((Text("تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية."),)),
+        Paragraph((Text("2023"),)),  # no letters: follows the article
+        Paragraph((Text("An English sentence quoted in the middle."),)),
+        CodeBlock("print('hi')\n"),
+        List((ListItem((Paragraph((Text("تخزين الطاقة"),)),)),
+              ListItem((Paragraph((Text("Storage"),)),)))),
+    ))
+    out = _bidi_xhtml(ar)
+    ET.fromstring(out)
+    # The letters decide, not the template's lang="en".
+    assert out.startswith('<article lang="en" xml:lang="en" dir="rtl">')
+    assert "<p>تشهد" in out and "<p>2023</p>" in out
+    assert '<p dir="ltr">An English' in out
+    assert '<pre dir="ltr"><code>' in out  # code reads left to right in any article
+    assert "<li>تخزين" in out and '<li dir="ltr">Storage' in out
+
+    en = Article(Meta(title="Learning Hebrew"), (
+        Paragraph((Text("The word ספר means book."),)),
+        Paragraph((Text("I started learning Hebrew last year, to read my grandmother's letters "
+                        "and the notes she wrote in the margins of her cookbooks."),)),
+        Paragraph((Text("שלום עולם! זו הפסקה הראשונה, ובה המילה Python."),)),
+        Heading(2, (Text("כותרת"),)),
+        Table((), (TableRow((TableCell((Paragraph((Text("מצר"),)),)),
+                             TableCell((Paragraph((Text("1,650"),)),)))),)),
+    ))
+    out = _bidi_xhtml(en)
+    assert out.startswith('<article dir="ltr">')
+    assert "<p>The word" in out
+    assert '<p dir="rtl">שלום' in out and '<h2 dir="rtl">' in out and '<table dir="rtl">' in out
+    # Without bidi (Markdown, the inspect page) nothing changes.
+    assert "dir=" not in article_html(ar) and "dir=" not in article_html(en)
+
+
+def test_html_document_carries_the_direction():
+    text = html_document("<p>x</p>", title="t", lang="he", direction="rtl")
+    assert 'lang="he" xml:lang="he" dir="rtl">' in text
+    assert "dir=" not in html_document("<p>x</p>", title="t", lang="he")
+
+
+def test_link_around_a_dropped_image_keeps_the_alt_text():
+    """EPUB drops a remote image; a link that held only that image would be an empty <a>:
+    nothing to see, nothing to click. Its alt text becomes the link text; with no alt text
+    the link goes (an empty <a> is noise)."""
+    drop = HTMLRenderer(image_src=lambda src: None)
+    linked = Paragraph((Link((Image("https://example.org/t.jpg", alt="The gallery"),),
+                             "https://example.org/gallery"),))
+    assert drop.block(linked) == '<p><a href="https://example.org/gallery">The gallery</a></p>\n'
+    bare = Paragraph((Link((Image("https://example.org/t.jpg"),), "https://example.org/g"),
+                      Text(" after")))
+    assert drop.block(bare) == "<p> after</p>\n"
+    # A kept image stays the link's content, and a link without images is as before.
+    keep = HTMLRenderer()
+    assert keep.block(linked) == ('<p><a href="https://example.org/gallery"><img '
+                                  'src="https://example.org/t.jpg" alt="The gallery"/></a></p>\n')
+    assert drop.block(Paragraph((Link((Text("x"),), "https://example.org/"),))) == (
+        '<p><a href="https://example.org/">x</a></p>\n')

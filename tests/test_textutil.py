@@ -21,3 +21,30 @@ def test_squash_agrees_with_split():
 def test_squash_returns_a_squashed_text_itself():
     text = "Already one line, one space apart."
     assert squash(text) is text
+
+
+def test_text_direction_is_the_majority_of_strong_letters():
+    from convert.textutil import has_rtl, text_direction
+
+    assert text_direction("Hello world") == "ltr"
+    assert text_direction("שלום עולם") == "rtl"
+    # An Arabic sentence that opens with a Latin name is still Arabic (Unicode's first-strong
+    # rule would say ltr); an English one quoting a Hebrew word is still English.
+    assert text_direction("Benban Solar Park هي واحدة من أكبر محطات الطاقة الشمسية") == "rtl"
+    assert text_direction("The word ספר means book") == "ltr"
+    # Digits, punctuation and emoji are neutral: no direction of their own.
+    assert text_direction("1,650 — 2023 👩🏽‍💻 ...") is None
+    assert text_direction("") is None
+    assert has_rtl("abc ש") and has_rtl("ﻻ") and not has_rtl("abc 123 é Ω я")
+
+
+def test_language_direction_from_script_then_language():
+    from convert.textutil import language_direction
+
+    assert language_direction("ar") == "rtl"
+    assert language_direction("he-IL") == "rtl"
+    assert language_direction("fa_IR") == "rtl"
+    assert language_direction("en") == "ltr"
+    assert language_direction("az-Arab") == "rtl"  # the script subtag wins
+    assert language_direction("ug-Latn") == "ltr"
+    assert language_direction("") is None and language_direction(None) is None

@@ -83,10 +83,14 @@ def run(parent: Any, text: str, fmt: frozenset[str], char_style: str | None = No
         rpr = el("w:rPr", r)
         if char_style:
             el("w:rStyle", rpr, val=char_style)
+        # Word formats complex-script text (Arabic, Hebrew, Thai, Devanagari...) by the *Cs
+        # twins: without w:bCs an Arabic <strong> is not bold. Word writes both, as here.
         if "b" in fmt:
             el("w:b", rpr)
+            el("w:bCs", rpr)
         if "i" in fmt:
             el("w:i", rpr)
+            el("w:iCs", rpr)
         if "strike" in fmt:
             el("w:strike", rpr)
         if "sup" in fmt or "sub" in fmt:
@@ -179,6 +183,10 @@ def _set_language(document: Any, language: str) -> None:
     if lang is None:
         lang = el("w:lang", rpr)
     lang.set(W_VAL, language)
+    from convert.textutil import language_direction
+
+    if language_direction(language) == "rtl":  # the language of right-to-left ("complex") runs
+        lang.set(qn("w:bidi"), language)
 
 
 # --------------------------------------------------------------------------- numbering
@@ -231,3 +239,49 @@ class Numbering:
             override = el("w:lvlOverride", num, ilvl=str(lv))
             el("w:startOverride", override, val=str(start if lv == level else 1))
         return num_id
+
+
+# --------------------------------------------------------------------------- direction
+
+#: ``w:pPr`` children that come after ``w:bidi`` in the schema's order.
+_AFTER_BIDI = frozenset(qn(f"w:{t}") for t in (
+    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
+    "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))
+
+
+def mark_direction(elements: Any, direction: str, skip_styles: frozenset[str] = frozenset(),
+                   ) -> None:
+    """Give the right-to-left paragraphs among ``elements`` (and inside their tables)
+    ``w:bidi``, and right-to-left tables ``w:bidiVisual`` (columns from the right).
+
+    A paragraph is right to left when most of its letters are (Arabic, Hebrew...), or, having
+    no letters, when the article is (``direction``). Paragraphs of ``skip_styles`` (code)
+    stay left to right. Without ``w:bidi`` Word lays an Arabic paragraph out left to right:
+    aligned left, its final full stop at the wrong end."""
+    from convert.textutil import has_rtl, text_direction
+
+    p_tag, tbl_tag, t_tag = qn("w:p"), qn("w:tbl"), qn("w:t")
+    ppr_tag, style_tag = qn("w:pPr"), qn("w:pStyle")
+    for top in elements:
+        for node in top.iter(p_tag, tbl_tag):
+            text = "".join(t.text or "" for t in node.iter(t_tag))
+            if direction == "ltr" and not has_rtl(text):
+                continue
+            if (text_direction(text) or direction) != "rtl":
+                continue
+            if node.tag == tbl_tag:
+                pr = node.find(qn("w:tblPr"))
+                if pr is not None:
+                    style = pr.find(qn("w:tblStyle"))
+                    pr.insert(0 if style is None else 1, el("w:bidiVisual"))
+                continue
+            ppr = node.find(ppr_tag)
+            if ppr is None:
+                ppr = el("w:pPr")
+                node.insert(0, ppr)
+            style = ppr.find(style_tag)
+            if style is not None and style.get(W_VAL) in skip_styles:
+                continue
+            at = next((i for i, c in enumerate(ppr) if c.tag in _AFTER_BIDI), len(ppr))
+            ppr.insert(at, el("w:bidi"))

@@ -14,7 +14,8 @@ from typing import Any
 from convert import regexcache
 
 __all__ = ["EDGES", "MARK_TAGS", "MARKED_LINE_START", "after_code", "after_mark", "edge_char",
-           "flanks", "opens_wrapper", "previous_string", "starts_line", "unescaped"]
+           "ends_block", "flanks", "opens_wrapper", "previous_string", "starts_line",
+           "unescaped"]
 
 # Whitespace and hard breaks at the edges of an inline element go outside its delimiters.
 EDGES = regexcache.compile(r"((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z", re.S)
@@ -38,6 +39,25 @@ MARKED_LINE_START = regexcache.compile(r"^(\d{1,9})\\([.)])|^\\([#+=\-])")
 
 def unescaped(m: re.Match) -> str:
     return m.group(1) + m.group(2) if m.group(1) else m.group(3)
+
+
+def ends_block(el: Any) -> bool:
+    """Whether nothing but whitespace or a line break follows the text node ``el`` in its
+    block (the end of a paragraph, item or cell): then no link can follow it either."""
+    node = el
+    while node is not None:
+        nxt = node.next_sibling
+        while nxt is not None:
+            if isinstance(nxt, str):
+                if nxt.strip():
+                    return False
+            elif nxt.name != "br":
+                return False
+            nxt = nxt.next_sibling
+        node = node.parent
+        if node is None or node.name not in _INLINE_TAGS:
+            return True
+    return True
 
 
 def opens_wrapper(el: Any) -> bool:

@@ -19,8 +19,8 @@ from typing import Any, Iterable, Sequence
 from convert import Article, hookimpl
 from convert.errors import MissingDependency
 from convert.formats import FormatRegistry, RenderOptions
-from convert.html import (MAX_BLOCK_DEPTH, byline, flat_text, language_tag, leaf_blocks,
-                          safe_image_url, safe_link_url)
+from convert.html import (MAX_BLOCK_DEPTH, article_direction, byline, flat_text, image_alt,
+                          language_tag, leaf_blocks, safe_image_url, safe_link_url)
 from convert.images import ImageLoader, loader_for
 from convert.textutil import clean_text
 
@@ -152,6 +152,12 @@ class _Writer:
                         link.set(self.X.qn("w:tooltip"), clean_text(node.title)[:255])
                     self.inlines(link, node.children, fmt, self.style("Hyperlink"), True,
                                  depth + 1)
+                    if not len(link):  # only images, none embedded: the alt text is the link
+                        alt = image_alt(node.children)
+                        if alt:
+                            self.X.run(link, alt, fmt, self.style("Hyperlink"))
+                        else:  # an empty w:hyperlink shows nothing and cannot be clicked
+                            parent.remove(link)
             else:
                 flag = {"emphasis": "i", "strong": "b", "strikeout": "strike",
                         "superscript": "sup", "subscript": "sub"}.get(t)
@@ -257,6 +263,7 @@ class _Writer:
         # The page's top heading level becomes Heading 1 (Heading 2 under a bundle title).
         shift = 0 if title_style == "Title" else 1
         self.heading_offset = (min(levels) - 1 - shift) if levels else 0
+        start = len(self.body)
         if meta.title and meta.title.strip():
             style = title_style if title_style == "Title" else "Heading 1"
             p = self.para(style, page_break=not first)
@@ -271,6 +278,8 @@ class _Writer:
         if meta.lead_image is not None:
             self.block_figure(meta.lead_image, {})
         self.blocks(article.blocks, {})
+        self.X.mark_direction(self.body[start:], article_direction(article),
+                              frozenset({self.style("Source Code")}))
 
 
 def _core_properties(document: Any, articles: Sequence[Article], title: str | None) -> None:

@@ -4,8 +4,11 @@ Chapters are XHTML documents from :mod:`convert.html`; images whose bytes are at
 (``data:`` URIs, files next to a saved page, http(s) when the network is allowed; see
 :func:`convert.images.loader_for`) become manifest items with the media type their bytes show,
 the others are dropped (EPUB forbids remote resources); the first article's lead image is the
-cover. Links that cannot leave the book (relative, ``#fragment``) keep only their text. The
-package has a navigation document and an NCX, Dublin Core metadata, an identifier derived
+cover. Links that cannot leave the book (relative, ``#fragment``) keep only their text.
+Right-to-left articles are marked ``dir="rtl"`` (see :func:`convert.html.article_direction`),
+and a book whose first article is one turns its pages right to left. The
+package has a navigation document and an NCX (each chapter with its sections: see
+:func:`_toc_entry`), Dublin Core metadata, an identifier derived
 from the canonical URL (or the content), a ``dcterms:modified`` that never is "now", and a zip
 whose ``mimetype`` comes first and uncompressed, with fixed entry dates: the same input gives
 the same bytes. ebooklib writes to memory here; the caller writes the file atomically.
@@ -56,6 +59,10 @@ th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
 th { background: #eee; }
 caption { font-size: 0.9em; font-style: italic; caption-side: top; }
 hr { border: 0; border-top: 1px solid #999; margin: 1.5em 20%; }
+[dir="rtl"] p, p[dir="rtl"] { text-align: right; }
+[dir="rtl"] blockquote { padding-left: 0; border-left: 0; padding-right: 0.8em;
+  border-right: 3px solid #ccc; }
+p[dir="ltr"] { text-align: left; }
 """
 
 
@@ -166,15 +173,20 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
     images = _Images(book, epub, options)
     width = max(3, len(str(len(articles))))
     chapters = []
+    toc: list[Any] = []
+    directions: list[str] = []
     for i, article in enumerate(articles, start=1):
         meta = article.meta
         renderer = HTMLRenderer(image_src=images.for_chapter(article), link_url=_link_url,
-                                base_url=meta.url)
+                                base_url=meta.url, bidi=True)
+        renderer.headings = []
         body = article_html(article, renderer=renderer)
+        directions.append(renderer.direction)
         chapter_title = clean_text(meta.title or "").strip() or (
             title if len(articles) == 1 else f"Article {i}")
         doc = html_document(body, title=chapter_title, lang=meta.language or lang,
-                            stylesheets=["../" + CSS_PATH], epub=True)
+                            stylesheets=["../" + CSS_PATH], epub=True,
+                            direction=renderer.direction)
         chapter = Chapter(uid=f"chapter-{i:0{width}d}",
                           file_name=f"text/chapter-{i:0{width}d}.xhtml",
                           title=chapter_title, lang=lang)
@@ -182,15 +194,20 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
         chapter.content = doc.encode("utf-8")
         book.add_item(chapter)
         chapters.append(chapter)
+        toc.append(_toc_entry(epub, chapter, renderer.headings or []))
 
     book.set_identifier(_identifier(articles, [c.content for c in chapters]))
     # The lead image is the cover unless ``-O cover=false``.
     if images.loaders and _flag(options.extra.get("cover", True)):
         _cover(book, epub, articles, images)
 
-    book.toc = chapters
+    # Pages turn right to left in a book whose (first) article is written right to left.
+    rtl = directions[0] == "rtl"
+    if rtl:
+        book.set_direction("rtl")
+    book.toc = toc
     book.add_item(epub.EpubNcx())
-    nav = epub.EpubNav(title="Contents")
+    nav = epub.EpubNav(title="Contents", direction="rtl" if rtl else None)
     nav.add_link(href=CSS_PATH, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.spine = list(chapters)
@@ -212,6 +229,34 @@ def _render(articles: Sequence[Article], options: RenderOptions, title: str) -> 
             pass
         raise
     return reproducible_zip(out.getvalue(), when, first="mimetype")
+
+
+#: A chapter's table of contents lists at most this many of its headings.
+MAX_TOC_HEADINGS = 200
+
+
+def _toc_entry(epub: Any, chapter: Any, headings: Sequence[tuple[int, str, str]]) -> Any:
+    """A chapter's entry in the table of contents: the chapter, and under it its sections,
+    the headings of its top level with those one level below nested under them (so a long
+    article can be navigated by section, not only opened at its start)."""
+    headings = [h for h in headings if h[1]]
+    if not headings:
+        return chapter
+    top = min(level for level, _, _ in headings)
+    entries: list[Any] = []
+    for level, text, hid in headings[:MAX_TOC_HEADINGS]:
+        link = epub.Link(f"{chapter.file_name}#{hid}", text, f"{chapter.id}-{hid}")
+        if level == top:
+            entries.append(link)
+        elif level == top + 1 and entries:
+            last = entries[-1]
+            if isinstance(last, tuple):
+                last[1].append(link)
+            else:
+                entries[-1] = (last, [link])
+    entries = [(epub.Section(e[0].title, e[0].href), e[1]) if isinstance(e, tuple) else e
+               for e in entries]
+    return (chapter, entries)
 
 
 def _dublin_core(book: Any, articles: Sequence[Article]) -> None:

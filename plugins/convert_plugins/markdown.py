@@ -27,7 +27,8 @@ from convert.textutil import clean_text
 from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
 from ._md_inline import (EDGES, MARK_TAGS, MARKED_LINE_START, after_code, after_mark, edge_char,
-                         flanks, opens_wrapper, starts_line, unescaped)
+                         ends_block, flanks, opens_wrapper, starts_line,
+                         unescaped)
 from ._md_stream import block as _block, convert_article, is_pre as _is_pre
 
 # Characters that are Markdown syntax anywhere in a line. `_` is handled apart: inside a word
@@ -53,6 +54,13 @@ EMBED_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 # A text none of the rules below can change (most runs of prose): no character they escape,
 # no line break, no "!" at the end, no line-start syntax at the start.
 _MAY_NEED_ESCAPE = regexcache.compile(r"[\\`*\[\]<>|~_&\n]")
+
+
+def _escaped_end(text: str) -> bool:
+    """Whether the last character of (escaped) ``text`` is backslash-escaped: a literal
+    ``\\*`` there cannot merge with a closing ``**`` ("**\\*\\*stars\\*\\***" is bold)."""
+    body = text[:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 1
 
 
 def escape_markdown(text: str, line_start: bool = True) -> str:
@@ -181,8 +189,14 @@ def _converter_class() -> type:
             # Nor does the text opening a link's brackets: "[#12592]" reads as written.
             if _LINE_START.match(text) and (_cell_context(parent_tags) or el is not None and (
                     opens_wrapper(el) or not starts_line(el))):
-                return escape_markdown(text, line_start=False)
-            return escape_markdown(text)
+                text = escape_markdown(text, line_start=False)
+            else:
+                text = escape_markdown(text)
+            # A final "!" is escaped because a link may follow ("![" starts an image); at the
+            # end of a paragraph, item or cell nothing follows, and "Bon appétit\\!" is noise.
+            if text.endswith("\\!") and el is not None and ends_block(el):
+                text = text[:-2] + "!"
+            return text
 
         def _delimit(self, el: Any, text: str, parent_tags: set[str], mark: str) -> str:
             """``mark``-delimited emphasis, or the bare text when CommonMark would not read the
@@ -193,7 +207,7 @@ def _converter_class() -> type:
             prefix, inner, suffix = m.group(1), m.group(2), m.group(3)
             if not inner:
                 return prefix + suffix
-            if (inner[0] == mark[0] or inner[-1] == mark[0]
+            if (inner[0] == mark[0] or (inner[-1] == mark[0] and not _escaped_end(inner))
                     or (not prefix and after_mark(el, MARK_TAGS[mark[0]]))):
                 # Next to another run of the same delimiter: the two runs would merge.
                 return prefix + inner + suffix

@@ -79,6 +79,9 @@ hr { border: 0; border-top: 0.5pt solid #999; margin: 1.4em 20%%; }
 .title-page { break-after: page; padding-top: 35%%; text-align: center; }
 .title-page h1 { font-size: 2.2em; }
 .title-page ol { text-align: left; margin: 2em 10%%; }
+[dir="rtl"] ul, [dir="rtl"] ol { padding-left: 0; padding-right: 1.5em; }
+[dir="rtl"] blockquote { padding-left: 0; border-left: 0; padding-right: 0.8em;
+  border-right: 2pt solid #ccc; }
 """
 
 
@@ -148,7 +151,8 @@ def _article_html(article: Article, options: RenderOptions) -> str:
         found = load(src)
         return found.data_uri() if found is not None else None
 
-    renderer = HTMLRenderer(image_src=image_src, link_url=_link_url, base_url=article.meta.url)
+    renderer = HTMLRenderer(image_src=image_src, link_url=_link_url, base_url=article.meta.url,
+                            bidi=True)
     body = article_html(article, renderer=renderer)
     url = _link_url(clean_text(article.meta.url or "").strip())
     if url:

@@ -366,3 +366,83 @@ def test_long_metadata_is_cut_to_what_core_properties_hold():
                       (Paragraph((Text("Body."),)),))
     props = reopen(convert.render(article, "docx")).core_properties
     assert 0 < len(props.subject) <= 255 and 0 < len(props.title) <= 255
+
+
+def test_right_to_left_paragraphs_and_tables_are_bidi():
+    """Arabic paragraphs get w:bidi (Word lays them out right to left), an Arabic table
+    w:bidiVisual (first column on the right); English text and code stay left to right, and
+    a left-to-right article marks only its Hebrew paragraph."""
+    from convert.article import CodeBlock, Table, TableCell, TableRow
+
+    def _text(p):
+        return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+    def cell(text):
+        return TableCell((Paragraph((Text(text),)),))
+
+    ar = Article(Meta(title="الطاقة الشمسية", language="ar"), (
+        Paragraph((Text("تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية."),)),
+        Paragraph((Text("2023"),)),
+        Paragraph((Text("An English paragraph quoted as it was written."),)),
+        CodeBlock("x = 1\n"),
+        Table((), (TableRow((cell("مصر"), cell("1,650"))),)),
+    ))
+    body = reopen(render(ar)).element.body
+    bidi = [(p.find(f"{W}pPr/{W}bidi") is not None, _text(p))
+            for p in body.iter(f"{W}p") if _text(p)]
+    assert bidi == [(True, "الطاقة الشمسية"),
+                    (True, "تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية."),
+                    (True, "2023"),
+                    (False, "An English paragraph quoted as it was written."),
+                    (False, "x = 1"),
+                    (True, "مصر"), (True, "1,650")]
+    assert body.find(f"{W}tbl/{W}tblPr/{W}bidiVisual") is not None
+    # w:bidi sits before w:ind/w:jc, as the schema orders pPr.
+    for ppr in body.iter(f"{W}pPr"):
+        tags = [c.tag for c in ppr]
+        if f"{W}bidi" in tags and f"{W}jc" in tags:
+            assert tags.index(f"{W}bidi") < tags.index(f"{W}jc")
+
+    en = Article(Meta(title="Learning Hebrew", language="en"), (
+        Paragraph((Text("I started learning Hebrew to read my grandmother's letters."),)),
+        Paragraph((Text("שלום עולם! זו הפסקה הראשונה."),)),
+        Paragraph((Text("2023"),)),
+    ))
+    body = reopen(render(en)).element.body
+    marked = [_text(p) for p in body.iter(f"{W}p")
+              if p.find(f"{W}pPr/{W}bidi") is not None]
+    assert marked == ["שלום עולם! זו הפסקה הראשונה."]
+
+
+def test_link_around_an_image_that_is_not_embedded_keeps_its_alt_text():
+    """A remote image is not embedded (no network for local pages): a link holding only it
+    was an empty w:hyperlink, invisible and unclickable. Its alt text is now the link text;
+    without alt text no empty w:hyperlink is written."""
+    from convert.article import Image
+
+    article = Article(Meta(title="Lynx"), (
+        Paragraph((Link((Image("https://example.org/t.jpg", alt="The camera-trap gallery"),),
+                        "https://example.org/gallery"),)),
+        Paragraph((Link((Image("https://example.org/u.jpg"),), "https://example.org/other"),
+                   Text(" and text"))),
+    ))
+    body = reopen(render(article)).element.body
+    links = list(body.iter(f"{W}hyperlink"))
+    assert len(links) == 1
+    assert "".join(t.text for t in links[0].iter(f"{W}t")) == "The camera-trap gallery"
+    assert links[0].find(f"{W}r/{W}rPr/{W}rStyle") is not None  # in the Hyperlink style
+
+
+def test_bold_and_italic_reach_complex_script_text():
+    """Word (and LibreOffice) format Arabic, Hebrew, Thai... text by w:bCs/w:iCs, not w:b/w:i:
+    an Arabic <strong> with w:b alone shows as plain text. Both are written, as Word does."""
+    from convert.article import Emphasis
+
+    article = Article(Meta(title="اختبار", language="ar"), (
+        Paragraph((Text("نص ثم "), Strong((Text("نص عريض"),)), Text(" ثم "),
+                   Emphasis((Text("نص مائل"),)))),))
+    body = reopen(render(article)).element.body
+    props = {"".join(t.text for t in r.iter(f"{W}t")): [c.tag[len(W):] for c in r.find(f"{W}rPr")]
+             for r in body.iter(f"{W}r") if r.find(f"{W}rPr") is not None}
+    assert props["نص عريض"] == ["b", "bCs"]
+    assert props["نص مائل"] == ["i", "iCs"]

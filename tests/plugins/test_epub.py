@@ -129,9 +129,11 @@ def test_metadata_of_a_single_article():
     cover = root.find(".//opf:item[@properties='cover-image']", NS)
     assert cover is not None and cover.get("media-type") == "image/png"
     nav = etree.fromstring(files["EPUB/nav.xhtml"], PARSER)
-    assert [a.text for a in nav.findall(".//x:nav//x:a", NS)] == ["A rich article"]
+    # The article, then its sections (see test_table_of_contents_lists_each_chapters_sections).
+    assert [a.text for a in nav.findall(".//x:nav//x:a", NS)] == [
+        "A rich article", "A section", "Lists"]
     ncx = etree.fromstring(files["EPUB/toc.ncx"], PARSER)
-    assert len(ncx.findall(".//ncx:navPoint", NS)) == 1
+    assert len(ncx.findall(".//ncx:navPoint", NS)) == 3  # the article and its two sections
 
 
 def test_chapter_content():
@@ -202,7 +204,8 @@ def test_bundle_has_a_chapter_and_toc_entry_per_article():
     assert root.find(".//dc:title", NS).text == "Weekly digest"
     assert len(root.findall(".//opf:spine/opf:itemref", NS)) == 4
     nav = etree.fromstring(files["EPUB/nav.xhtml"], PARSER)
-    labels = [a.text for a in nav.findall(".//x:nav//x:a", NS)]
+    # One entry per article (its sections are nested under it).
+    labels = [li.find("x:a", NS).text for li in nav.findall(".//x:nav/x:ol/x:li", NS)]
     assert labels[0] == "A rich article" and labels[2] == "Article 3" and len(labels) == 4
     default = convert.render_bundle(arts, "epub")
     assert opf(default)[1].find(".//dc:title", NS).text == "A rich article and 3 more"
@@ -369,3 +372,73 @@ def test_local_page_images_are_fetched_only_with_fetch_images(tmp_path):
         data = convert_page(page, "fetched.epub", "--fetch-images")
         assert requests == ["/remote/photo.png"]
         assert list(_images(data).values()) == [("image/png", PNG)]
+
+
+def _rtl_article():
+    from convert.article import (Article, CodeBlock, List, ListItem, Meta, Paragraph, Quote,
+                                 Text)
+
+    return Article(Meta(title="مستقبل الطاقة الشمسية", language="ar"), (
+        Paragraph((Text("تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية، وفقاً لتقرير IRENA."),)),
+        Quote((Paragraph((Text("الشمس هي النفط الجديد."),)),)),
+        List((ListItem((Paragraph((Text("تخزين الطاقة ليلاً"),)),)),)),
+        Paragraph((Text("A paragraph in English, quoted as it was written."),)),
+        CodeBlock("x = 1\n"),
+    ))
+
+
+def test_right_to_left_article_is_a_right_to_left_book(tmp_path):
+    """An Arabic article: its chapter and the navigation document say dir="rtl", the spine
+    turns pages right to left, an English paragraph and the code keep dir="ltr"."""
+    data = render(_rtl_article())
+    path, root, files = opf(data)
+    spine = root.find("opf:spine", NS)
+    assert spine.get("page-progression-direction") == "rtl"
+    chapter = etree.fromstring(files["EPUB/text/chapter-001.xhtml"], PARSER)
+    assert chapter.get("dir") == "rtl"
+    assert chapter.find(".//x:article", NS).get("dir") == "rtl"
+    paras = chapter.findall(".//x:p", NS)
+    assert [p.get("dir") for p in paras] == [None, None, "ltr"]  # the quote's p, then English
+    assert chapter.find(".//x:pre", NS).get("dir") == "ltr"
+    nav = etree.fromstring(files["EPUB/nav.xhtml"], PARSER)
+    assert nav.find("x:body", NS).get("dir") == "rtl"
+    # A left-to-right book is as before: no direction on the spine.
+    _, root, files = opf(render(load("rich")))
+    assert root.find("opf:spine", NS).get("page-progression-direction") is None
+    if JAR is not None and shutil.which("java"):
+        out = epubcheck(data, tmp_path)
+        assert "Messages: 0 fatals / 0 errors / 0 warnings" in out, out
+
+
+def test_table_of_contents_lists_each_chapters_sections():
+    """The navigation document (and the NCX) lists a chapter's sections under it: its
+    top-level headings, with the level below nested under them, each linking to the
+    heading's id; deeper headings and chapters without headings are listed as before."""
+    from convert.article import Article, Heading, Meta, Paragraph, Text
+
+    def h(level, text):
+        return Heading(level, (Text(text),))
+
+    body = (h(2, "Beginnings"), Paragraph((Text("p"),)), h(3, "The first model"),
+            h(4, "Specifications"), h(2, "The office changes"), h(3, "Typists"),
+            h(2, "The golf ball"))
+    book = convert.render_bundle([Article(Meta(title="Typewriters"), body),
+                                  Article(Meta(title="No sections"), (Paragraph((Text("x"),)),))],
+                                 "epub", title="Two")
+    _, _, files = opf(book)
+    nav = etree.fromstring(files["EPUB/nav.xhtml"], PARSER)
+    top = nav.findall(".//x:nav/x:ol/x:li", NS)
+    assert [li.find("x:a", NS).text for li in top] == ["Typewriters", "No sections"]
+    sections = top[0].findall("x:ol/x:li", NS)
+    assert [(li.find("x:a", NS).text, li.find("x:a", NS).get("href")) for li in sections] == [
+        ("Beginnings", "text/chapter-001.xhtml#h-1"),
+        ("The office changes", "text/chapter-001.xhtml#h-4"),
+        ("The golf ball", "text/chapter-001.xhtml#h-6")]
+    assert [a.text for a in sections[0].findall("x:ol/x:li/x:a", NS)] == ["The first model"]
+    assert [a.text for a in sections[1].findall("x:ol/x:li/x:a", NS)] == ["Typists"]
+    assert top[1].find("x:ol", NS) is None
+    chapter = etree.fromstring(files["EPUB/text/chapter-001.xhtml"], PARSER)
+    ids = {e.get("id"): e.text for e in chapter.iter() if e.get("id")}
+    assert ids["h-1"] == "Beginnings" and ids["h-3"] == "Specifications"
+    ncx = etree.fromstring(files["EPUB/toc.ncx"], PARSER)
+    assert len(ncx.findall(".//ncx:navPoint", NS)) == 2 + 5

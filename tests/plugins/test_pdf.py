@@ -178,3 +178,20 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(builtins, "__import__", fake)
     with pytest.raises(MissingDependency, match=r"decruft\[pdf\]"):
         convert.render(load("minimal"), "pdf")
+
+
+def test_right_to_left_article_is_laid_out_right_to_left():
+    """The page's HTML marks an Arabic article dir="rtl" (WeasyPrint then aligns it right and
+    puts list markers and the quote bar on the right) and an English paragraph in it ltr."""
+    from convert.article import Article, Meta, Paragraph, Text
+    from convert.formats import RenderOptions
+    from convert_plugins.pdf import CSS, _article_html
+
+    article = Article(Meta(title="الطاقة الشمسية", language="ar"), (
+        Paragraph((Text("تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية."),)),
+        Paragraph((Text("An English paragraph."),)),
+    ))
+    body = _article_html(article, RenderOptions(images=False))
+    assert body.startswith('<article lang="ar" xml:lang="ar" dir="rtl">')
+    assert '<p dir="ltr">An English paragraph.</p>' in body
+    assert '[dir="rtl"] blockquote' in CSS and '[dir="rtl"] ul' in CSS

@@ -27,3 +27,36 @@ def test_txt_leaves_captions_out_by_default_and_keeps_them_on_request():
     assert kept.index("dredging") < kept.index("The dredger") < kept.index("western quay")
     # Markdown shows the figure with its caption as before.
     assert "The dredger at work" in convert.render(article, "md").decode()
+
+
+def test_table_rows_stay_one_line_each_with_cells_in_their_columns():
+    """A table is a line per row with tab-separated cells: a line break or list inside a
+    cell must not split the row, and spanned cells leave empty cells so that every value
+    stays in its column (the rows paste into a spreadsheet as the table was)."""
+    from convert.article import (Article, LineBreak, List, ListItem, Meta, Paragraph, Table,
+                                 TableCell, TableRow, Text)
+
+    def cell(*inlines, **spans):
+        return TableCell((Paragraph(tuple(Text(x) if isinstance(x, str) else x
+                                          for x in inlines)),), **spans)
+
+    table = Table(
+        (TableRow((cell("Route", rowspan=2, header=True), cell("Single", colspan=2, header=True),
+                   cell("Pass", header=True))),
+         TableRow((cell("Walk-up", header=True), cell("Advance", header=True)))),
+        (TableRow((cell("Paris"), cell("86.00", LineBreak(), "(96.00 at peak)"),
+                   cell("29.00"), cell("35.20", rowspan=2))),
+         TableRow((cell("Madrid"), cell("59.40"), cell("18.00"))),
+         TableRow((cell("Berlin"), cell("79.90", colspan=2), cell("41.00"))),
+         TableRow((cell("Rome"), TableCell((List((ListItem((Paragraph((Text("a"),)),)),
+                                                  ListItem((Paragraph((Text("b"),)),)))),)),
+                   cell("c"))),))
+    text = convert.render(Article(Meta(), (table,)), "txt").decode()
+    assert text.split("\n\n") == [
+        "Route\tSingle\t\tPass",
+        "\tWalk-up\tAdvance",
+        "Paris\t86.00 (96.00 at peak)\t29.00\t35.20",
+        "Madrid\t59.40\t18.00\t",  # its last column is Paris's pass price, spanning down
+        "Berlin\t79.90\t\t41.00",
+        "Rome\ta b\tc\n",  # a row the page left short stays short
+    ]
