@@ -165,3 +165,24 @@ APP_PROMO = lazy(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"
     r"\b(?:news )?app$|\bsubscribe (?:to|for|now)\b|\bsign up for (?:our|the)\b|"
     r"\bnewsletter\b", _I)
+
+#: The messages a sign-up form prints for each of its states, all of them in the page's text
+#: (hidden, not absent): the thank-you, the confirmation asked for, the notice to a reader
+#: already signed up ("Thank you for signing up!", "Check your inbox to confirm your
+#: subscription.", "You've been successfully signed up!", "Already have an account? Log in").
+#: Each wording is held to the form's own voice, as prose uses the same words: the thank-you
+#: ends at the verb ("Thank you for registering your interest, the mayor said" is a quote),
+#: success is the reader's ("the firm successfully registered its trademark" is news), the
+#: inbox is checked for the form's mail ("check your email and confirm any payment with your
+#: bank" is advice), and "already ..." is the form's exclamation or question ("people have
+#: already signed up for the trial", "if you already have an account, sign in" are not).
+SIGNUP_NOTICE = lazy(
+    r"\bthanks?(?: you)?(?: so much)? for (?:joining our\b|(?:subscribing|signing up|registering)"
+    r"\b(?!\s+(?:your|his|her|their|the|a|an)\b))|"
+    r"(?:\byou(?:['’]ve| have)(?: been)? |^\W*)successfully (?:signed up|subscribed|registered)\b|"
+    r"\byou(?:['’]re| are) (?:now )?(?:subscribed|signed up|on the list|already subscribed)\b|"
+    r"\bcheck your (?:inbox|e-?mail)\b.{0,80}\b(?:(?:confirm|verify)(?: your| it\b|\s*[.!]|\s*$)|"
+    r"confirmation\b|verification\b|welcome e-?mail|subscription)|"
+    r"\b(?:confirm|verify) your (?:subscription|sign[- ]?up)\b|\bsent you an e-?mail to confirm\b|"
+    r"\byou(?:['’]ve| have) already (?:signed up|subscribed)\b|"
+    r"\balready (?:have an account|subscribed|signed up)\s*[!?)]", _I)

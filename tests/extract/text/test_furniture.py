@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from convert.extract.dates import MIN_YEAR, MONTHS, TEXT_MIN_YEAR, TEXT_MONTHS
-from convert.extract.text import furniture
+from convert.extract.text import promos
 from convert.extract.text.furniture import RULES, LineRule, PageRule, apply_rules, rule
 from convert.extract.text.lines import Line, measure, segment
 from convert.extract.text.meta import parse_date
@@ -175,7 +175,7 @@ def test_a_sentence_that_names_a_newsletter_is_no_nag(monkeypatch):
     units = _units("\n\n".join(MENTIONS + NAGS))
     apply_rules(units)
     assert [u.reason == "app-promo" for u in units] == [False] * len(MENTIONS) + [True] * len(NAGS)
-    monkeypatch.setattr(furniture, "PROMO_MENTIONS", False)
+    monkeypatch.setattr(promos, "PROMO_MENTIONS", False)
     units = _units("\n\n".join(MENTIONS + NAGS))
     apply_rules(units)
     assert all(u.reason == "app-promo" for u in units)
