@@ -329,6 +329,21 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "A share or follow bar's label ('Share this', 'Follow us on Twitter', 'Connect "
              "with us:'): a promotion of the site, never the article's text.",
              hint=_hint("share", "follow", "like us", "connect with", "find us", "join us")),
+    # (after the English rules above, whose reasons they keep: these add other languages)
+    LineRule("share-bar", lambda u, low, page: u.words <= 5 and R.SHARE_BAR.fullmatch(u.key),
+             "A share bar's line in French, German, Spanish, Italian, Portuguese, Polish, Dutch "
+             "or English ('Partager sur Facebook', 'Auf X teilen', 'Copiar enlace', 'Envoyer "
+             "par e-mail'): printed above and below the story, never its text; inside the run "
+             "a line printed twice would join it again."),
+    LineRule("skip-link", lambda u, low, page: u.words <= 6 and R.SKIP_LINK.fullmatch(u.key),
+             "The link to the page's content printed first ('Aller au contenu principal', "
+             "'Zum Inhalt springen', 'Saltar al contenido'): a button, never the title."),
+    LineRule("reading-time", lambda u, low, page: u.words <= 6
+             and R.READING_TIME.fullmatch(u.text.strip()),
+             "A story's reading time alone on a line ('4 min read', 'Lecture 4 min.', "
+             "'Lesezeit: 3 Min.'): a label of its header, never its text (a bare '15 mins', a "
+             "recipe's time, stays).", hint=_hint("min", "lecture", "lectura", "lettura", "leitura",
+                                                  "lesezeit", "lesedauer", "leestijd")),
     LineRule("archive-month", None,
              "A month of a blog's archive list ('► August 2012 (37)'): a month and a year "
              "alone on a line are never the article's text.", pattern=R.ARCHIVE_MONTH),

@@ -267,3 +267,44 @@ BRACKETED_COUNT = lazy(r"(?:^|(?<=\s))\(\d[\d.,]*\)")
 CODE_CHARS = lazy(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
 CODE_PUNCT = lazy(r"[;{}()=]")
+
+# --------------------------------------------------------------------------- share bars, skip links
+
+#: A share bar's line in the languages of European news sites, matched on the whole line's key
+#: (:func:`.lines.norm_key`): the verb alone or with the network or the medium ("Partager sur
+#: Facebook", "Auf X teilen", "Compartir en WhatsApp", "Condividi su LinkedIn"), the link
+#: copied ("Copier le lien", "Link kopieren", "Copiar enlace") or mailed ("Envoyer par
+#: e-mail", "Per E-Mail teilen", "Send by email"). At most two words name the network: "Share
+#: your story with us" is a call of the page, not a bar.
+SHARE_BAR = lazy(
+    r"(?:share|partager|teilen|compartir|condividi|compartilhar|partilhar|udostępnij|delen)"
+    r"(?: (?:on|via|sur|par|auf|per|über|en|por|su|tramite|no|na|em|op|w)(?: \w+){1,2})?|"
+    r"(?:auf|bei|per|via|über)(?: \w+){1,2} (?:teilen|versenden|senden)|"
+    r"(?:copy|copier|kopieren|copiar|copia|kopiuj|kopiëren)(?: (?:le|el|il|o|the))? "
+    r"(?:link|lien|enlace|url)|link (?:kopieren|kopiëren|copiare|kopiowany|copied|kopiert|copié)|"
+    r"lien copié|enlace copiado|"
+    r"(?:send|envoyer|enviar|invia|senden|versenden|mail)(?: (?:by|via|par|por|per))? "
+    r"(?:e ?mail|courriel|correo(?: electrónico)?)")
+
+#: The link that skips to the page's content, printed first ("Skip to content", "Aller au
+#: contenu principal", "Zum Inhalt springen", "Saltar al contenido"), matched on the whole key:
+#: a button, never the page's title.
+SKIP_LINK = lazy(
+    r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|footer)|"
+    r"(?:aller|passer|accéder)(?: directement)? (?:au|à la) (?:contenu|navigation|recherche)"
+    r"(?: principal)?|(?:zum|direkt zum) (?:haupt)?(?:inhalt|navigation)(?: springen| wechseln)?|"
+    r"(?:saltar|ir|pasar) (?:al|a la) (?:contenido|navegación)(?: principal)?|"
+    r"(?:vai|salta|passa) al (?:contenuto|menu)(?: principale)?|"
+    r"(?:pular|ir|saltar) para o (?:conteúdo|menu)(?: principal)?|"
+    r"przejdź do (?:treści|nawigacji)|naar (?:de )?(?:inhoud|hoofdinhoud) gaan|ga naar (?:de )?inhoud")
+
+#: A story's reading time, alone on its line ("4 min read", "5-minute read", "Reading time: 6
+#: minutes", "Lecture 4 min.", "Lesezeit: 3 Min.", "Tiempo de lectura: 5 minutos"): a label of
+#: the story's header, never its text. A bare duration ("15 mins") is a recipe's time, and stays.
+READING_TIME = lazy(
+    r"(?:(?:estimated )?reading time|read time|lesezeit|lesedauer|temps de lecture|"
+    r"durée de lecture|lecture|tiempo de lectura|lectura|tempo di lettura|lettura|"
+    r"tempo de leitura|leitura|czas czytania|leestijd)\s*:?\s*(?:about |ca\.? |env\.? |environ |"
+    r"unos )?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minut)\.?|"
+    r"(?:about |approx\.? )?\d{1,3}(?:\s*-\s*|\s*)(?:min(?:ute)?s?\.?|minuten|minutos|minuti)"
+    r"\s*(?:read|reading|de lecture|de lectura|lesezeit|lesedauer|di lettura|de leitura)\.?", _I)

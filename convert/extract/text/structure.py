@@ -12,6 +12,7 @@ from .runs import is_headline_case
 from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, OPEN_REASONS, Line, echoes_title
 from .timestamps import MODIFIED_WORDS
 from ..lazyre import lazy
+from ..ablation import rule
 
 #: Headline score (:func:`_title_score`): a line scores TITLE_REPEATED when printed more than
 #: once and TITLE_ECHO when the page's <title> holds TITLE_ECHO_SCORE_SHARE of it; up to
@@ -46,6 +47,23 @@ STANDFIRST_MIN_WORDS = 6
 #: CAPTION_WINDOW lines (a later one belongs to another picture).
 META_WINDOW = 12
 CAPTION_WINDOW = 3
+
+#: The first line of a dump stands for the page's <title> when no line scores as the headline
+#: (WET records and innerText print it first), unless a rule named it a button: "Skip to
+#: content", "Skip to main content", "Menu" are the page's first link, not its title.
+FIRST_LINE_NOT_BUTTON = rule(
+    "text-first-line-not-button",
+    "the dump's first line is not taken for the page's <title> when it is a button or a "
+    "software's notice ('Skip to content', 'Skip to main content', 'Menu')")
+_BUTTON_REASONS = ("button", "software-notice", "ui-label")
+_HEADER_REASONS = ("share-bar", "social-promo", "reading-time")
+#: A headline more than TITLE_NEAR_LINES above the body is near it when the lines between
+#: are the header's furniture (see :func:`_title_score`).
+TITLE_DISTANCE_SKIPS_FURNITURE = rule(
+    "text-title-distance-skips-furniture",
+    "the headline's distance from the body counts only the lines between them that no "
+    "furniture rule named: a share bar, a dateline, a byline, a caption between a headline and "
+    "its story do not set it apart from the story")
 
 _UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
 
@@ -83,6 +101,7 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> 
     u = units[i]
     if u.kind or u.reason in (
             "cookie", "copyright", "button", "back-to-top", "separator", "clock", "app-promo", "teaser",
+            "share-bar", "skip-link", "reading-time",
             "time-stamped-teaser"):
         return -1.0
     if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
@@ -95,6 +114,11 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> 
     if i > 0 and echoes_title(u, units[0], TITLE_ECHO_SCORE_SHARE):
         score += TITLE_ECHO
     dist = body - i
+    if TITLE_DISTANCE_SKIPS_FURNITURE and dist > TITLE_NEAR_LINES:
+        # (the lines of a story's header between the headline and the body, a share bar, a
+        # dateline, a byline, a caption, a reading time, do not set the headline apart from the
+        # story; a menu's buttons do)
+        dist = 1 + sum(1 for v in units[i + 1:body] if not v.kind and v.reason not in _HEADER_REASONS)
     if 0 < dist <= TITLE_NEAR_LINES:
         score += TITLE_NEAR_BODY - dist * TITLE_NEAR_STEP
     if u.gap_before:
@@ -135,7 +159,8 @@ def structure(units: list[Line]) -> dict:
                               and units[i].key != units[best].key):
             best, best_score = i, s
     if best is None and units and units[0].words <= HEADLINE_MAX_WORDS and units[0].keep is False \
-            and units[0].reason not in ("date", "breadcrumb", "cookie"):
+            and units[0].reason not in ("date", "breadcrumb", "cookie", "skip-link") \
+            and not (FIRST_LINE_NOT_BUTTON and units[0].reason in _BUTTON_REASONS):
         best = 0 if body > 0 else None
     if best is not None:
         t = units[best]

@@ -37,7 +37,8 @@ def test_the_table_holds_every_reason_the_rules_log():
         "account-form", "archive-month", "tag-list", "social-promo",
         "comment-form", "author-bio", "gallery", "consent-purposes", "ui-label",
             "form-consent", "software-notice", "signup-notice", "landmark-label",
-            "feedback-prompt", "modified-note", "site-credit", "back-to-top"}
+            "feedback-prompt", "modified-note", "site-credit", "back-to-top", "share-bar",
+            "skip-link", "reading-time"}
 
 
 def test_a_rule_is_looked_up_by_name():
@@ -218,3 +219,51 @@ def test_a_change_note_in_the_pages_first_half_is_left_to_the_other_rules():
                    f"{PARA2}\n\n{PARA}\n")
     apply_rules(units)
     assert units[1].reason != "modified-note"
+
+
+SHARE_BAR_LINES = ["Partager sur Facebook", "Partager", "Auf X teilen", "Per E-Mail teilen",
+                   "Link kopieren", "Compartir en WhatsApp", "Copiar enlace",
+                   "Envoyer par e-mail", "Condividi su LinkedIn", "Copier le lien"]
+
+
+@pytest.mark.parametrize("line", SHARE_BAR_LINES)
+def test_a_share_bars_line_in_another_language_is_dropped(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "share-bar"
+    off = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(off, skip={"share-bar"})
+    assert off[1].reason != "share-bar"
+
+
+@pytest.mark.parametrize("line", ["Share your story with us", "Partager nos valeurs avec nos lecteurs",
+                                  "Teilen Sie Ihre Meinung mit uns in den Kommentaren"])
+def test_a_call_to_share_is_no_share_bar(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "share-bar"
+
+
+@pytest.mark.parametrize("line", ["Aller au contenu principal", "Zum Inhalt springen",
+                                  "Saltar al contenido", "Vai al contenuto principale"])
+def test_a_skip_link_in_another_language_is_dropped(line):
+    units = _units(f"{line}\n{PARA}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[0].keep is False and units[0].reason == "skip-link"
+
+
+@pytest.mark.parametrize("line", ["4 min read", "5-minute read", "Reading time: 6 minutes",
+                                  "Lecture 4 min.", "Lesezeit: 3 Min.", "3 min de lecture",
+                                  "Tiempo de lectura: 5 minutos"])
+def test_a_reading_time_is_dropped(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "reading-time"
+
+
+@pytest.mark.parametrize("line", ["15 mins", "Prep time: 15 minutes", "Lecture",
+                                  "The lecture ran 90 minutes"])
+def test_a_recipes_time_or_a_word_is_no_reading_time(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "reading-time"

@@ -1,0 +1,86 @@
+"""The structure step of the text parser (:mod:`convert.extract.text.structure`): the headline
+found across a story's header, and the dump's first line that is a button."""
+
+from __future__ import annotations
+
+from convert.extract.text import furniture, parse_text, structure
+from convert.textutil import article_text
+
+#: A German news page's dump: the headline, its standfirst, byline, date, reading time, a share
+#: bar and a caption between it and the story (twelve lines), the share bar again below.
+GERMAN_NEWS = """Zum Inhalt springen
+Startseite
+Politik
+Wirtschaft
+Sport
+Kultur
+Wirtschaft
+Strompreise: Warum die Netzentgelte 2025 erneut steigen
+Die Übertragungsnetzbetreiber haben ihre Entgelte für das kommende Jahr veröffentlicht. Für viele Haushalte bedeutet das höhere Rechnungen.
+Von Thomas Berger
+12.10.2024, 14:30 Uhr
+Lesezeit: 3 Min.
+Teilen
+Auf Facebook teilen
+Auf X teilen
+Per E-Mail teilen
+Link kopieren
+Merken
+Ein Strommast in Niedersachsen. Foto: Julian Stratenschulte/dpa
+Die Stromrechnung vieler Haushalte in Deutschland wird im kommenden Jahr trotz gesunkener Börsenpreise kaum sinken. Grund dafür sind die Netzentgelte, die einen wachsenden Teil des Endkundenpreises ausmachen. Die Netzbetreiber haben am Freitag mitgeteilt, dass ihre Entgelte 2025 im Durchschnitt um rund drei Prozent steigen werden.
+Besonders betroffen sind Regionen im Norden und Osten, in denen in den vergangenen Jahren viele Windkraftanlagen gebaut wurden. Dort müssen die Verbraucher bislang die Kosten für den Ausbau der Netze weitgehend allein tragen, und die Netzentgelte steigen dort am stärksten.
+Nach Berechnungen eines Vergleichsportals zahlt ein Haushalt mit einem Jahresverbrauch von 4000 Kilowattstunden derzeit durchschnittlich rund 440 Euro pro Jahr allein für die Netznutzung. Das entspricht etwa einem Viertel der gesamten Stromrechnung.
+Teilen
+Auf Facebook teilen
+Auf X teilen
+Per E-Mail teilen
+Link kopieren
+Impressum
+Datenschutz
+© Beispiel Zeitung GmbH 2024
+"""
+
+
+def test_the_headline_above_a_storys_header_is_the_title():
+    article = parse_text(GERMAN_NEWS)
+    assert article.meta.title == "Strompreise: Warum die Netzentgelte 2025 erneut steigen"
+    assert article.meta.subtitle.startswith("Die Übertragungsnetzbetreiber")
+
+
+def test_without_the_rule_the_header_sets_the_headline_apart(monkeypatch):
+    monkeypatch.setattr(structure, "TITLE_DISTANCE_SKIPS_FURNITURE", False)
+    article = parse_text(GERMAN_NEWS)
+    assert article.meta.title != "Strompreise: Warum die Netzentgelte 2025 erneut steigen"
+
+
+def test_the_share_bar_and_the_reading_time_stay_out_of_the_story():
+    text = article_text(parse_text(GERMAN_NEWS))
+    assert "Stromrechnung vieler Haushalte" in text
+    for label in ("Teilen", "Link kopieren", "Per E-Mail teilen", "Lesezeit", "Zum Inhalt"):
+        assert label not in text
+
+
+def test_without_the_rule_a_share_bars_line_is_taken_for_the_headline(monkeypatch):
+    # (printed twice, the bar's lines score as a headline repeated as alt text)
+    monkeypatch.setitem(furniture._ON, "share-bar", False)
+    assert parse_text(GERMAN_NEWS).meta.title in ("Link kopieren", "Per E-Mail teilen",
+                                                  "Auf X teilen", "Auf Facebook teilen")
+
+
+#: A page whose first line is its skip link and whose lines hold no headline.
+SKIP_FIRST = """Skip to content
+Menu
+Search
+The committee met on Tuesday to discuss the budget for the coming year, and the members agreed that the library should receive more money for its children's programmes.
+They also voted to repair the roof of the town hall before the winter, which the treasurer said would cost less than had been feared at the last meeting.
+Most of the evening was spent on the plans for the new park, which will open in the spring if the weather allows the work to go ahead as planned.
+"""
+
+
+def test_a_skip_link_printed_first_is_not_the_title():
+    assert parse_text(SKIP_FIRST).meta.title != "Skip to content"
+
+
+def test_without_the_rule_the_first_line_is_the_title(monkeypatch):
+    monkeypatch.setattr(structure, "FIRST_LINE_NOT_BUTTON", False)
+    assert parse_text(SKIP_FIRST).meta.title == "Skip to content"
