@@ -254,7 +254,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "site that runs the software, never the page's text.",
              hint=_hint("browser", "microsoft edge", "skip to", "log in", "login", "logged in",
                         "sign in", "member", "account", "answer", "opinion", "first", "to high",
-                        "to low", "new to", "old to", "a-z", "z-a", "loading"), long_lines=True),
+                        "to low", "new to", "old to", "a-z", "z-a", "loading", "javascript"),
+             long_lines=True),
     # (both before "ui-label", which also drops a feedback question but opens nothing)
     LineRule("landmark-label", lambda u, low, page: u.words <= 3
              and LANDMARK_LABEL.fullmatch(u.key),

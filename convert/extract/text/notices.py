@@ -146,6 +146,14 @@ SOFTWARE_NOTICE = lazy(
     r"\bplease (?:upgrade|update) your browser\b|\bupgrade to microsoft edge to take advantage\b|"
     r"\byour browser (?:does not|doesn['’]t) support (?:the )?(?:audio|video|embedded|iframe|html5)|"
     r"^skip to (?:the )?main content\b|"
+    # a notice to a reader without scripts ("Please turn on JavaScript.", "You need to enable
+    # JavaScript to run this app.", "JavaScript is disabled in your browser."); a how-to's
+    # "Enable JavaScript in Safari's settings" is no plea and stays
+    r"\bplease (?:turn on|enable|activate|allow) javascript\b|"
+    r"\byou (?:need|have|must) (?:to )?(?:turn on|enable|activate|allow) javascript\b|"
+    r"\bjavascript (?:is|seems to be) (?:disabled|turned off|not enabled|required)\b|"
+    r"\bbitte aktivieren sie javascript\b|\bveuillez activer (?:le )?javascript\b|"
+    r"\bhabilita (?:el )?javascript\b|\bactiva (?:el )?javascript\b|"
     # WordPress's like button while it loads, under each post ("Like Loading...")
     r"^like loading\W*$|"
     r"\byou must (?:log in|login|be logged in|sign in)(?: or (?:register|sign up))? to "

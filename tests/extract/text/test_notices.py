@@ -99,6 +99,11 @@ SOFTWARE = [
     "Your version of Internet Explorer is not longer supported. Please upgrade your browser.",
     "Sorry, your browser doesn’t support embedded videos.",
     "Skip to main content Skip to Ask Learn chat experience",
+    # a notice to a reader without scripts (synthetic: a live page's, an app's)
+    "Please turn on JavaScript. Our Live coverage needs it to work fully.",
+    "You need to enable JavaScript to run this app.",
+    "JavaScript is disabled in your browser.",
+    "Bitte aktivieren Sie JavaScript in Ihrem Browser.",
 ]
 
 
@@ -114,6 +119,13 @@ def test_a_software_notice_is_dropped(notice):
 
 def test_prose_about_browsers_is_not_a_notice():
     units = _units(f"{PARA}\n\nWhich browser is best for you? We tested five of them.\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "software-notice"
+
+
+def test_a_how_to_about_javascript_is_not_a_notice():
+    line = "Enable JavaScript in Safari by opening the Preferences and ticking the box."
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "software-notice"
 
