@@ -22,7 +22,7 @@ from convert.extract import ablation
 from . import meta as M, rules as R, runs
 from .notices import (ACCOUNT_FORM, BACK_TO_TOP, COMMENT_FORM, CONSENT_PURPOSES, COOKIE,
                       COOKIE_BANNER_WORDS, COPYRIGHT, FEEDBACK_PROMPT, FORM_CONSENT, LANDMARK_LABEL,
-                      MODIFIED_NOTE, SIGNUP_NOTICE, SITE_CREDIT, SITE_VOICE, SOCIAL_PROMO,
+                      MODIFIED_NOTE, SIGNUP_NOTICE, AFFILIATE_DISCLOSURE, SITE_CREDIT, SITE_VOICE, SOCIAL_PROMO,
                       SOFTWARE_NOTICE)
 from .lines import RULE_MAX_WORDS, Line, MetaKind
 from .promos import _app_promo
@@ -256,6 +256,12 @@ RULES: tuple[LineRule | PageRule, ...] = (
                         "sign in", "member", "account", "answer", "opinion", "first", "to high",
                         "to low", "new to", "old to", "a-z", "z-a", "loading", "javascript"),
              long_lines=True),
+    LineRule("affiliate-disclosure", lambda u, low, page: u.words <= FORM_CONSENT_MAX_WORDS
+             and AFFILIATE_DISCLOSURE.search(u.text),
+             "A site's disclosure of its affiliate links in its own voice, at the line's start "
+             "('This post may contain affiliate links.', 'As an Amazon Associate I earn from "
+             "qualifying purchases.'): printed on every post, never the post's text.",
+             hint=_hint("affiliate", "commission", "associate"), long_lines=True),
     # (both before "ui-label", which also drops a feedback question but opens nothing)
     LineRule("landmark-label", lambda u, low, page: u.words <= 3
              and LANDMARK_LABEL.fullmatch(u.key),

@@ -194,3 +194,19 @@ SIGNUP_NOTICE = lazy(
     r"\b(?:confirm|verify) your (?:subscription|sign[- ]?up)\b|\bsent you an e-?mail to confirm\b|"
     r"\byou(?:['’]ve| have) already (?:signed up|subscribed)\b|"
     r"\balready (?:have an account|subscribed|signed up)\s*[!?)]", _I)
+
+#: A site's disclosure of its affiliate links, in the site's voice and at the start of the line
+#: ("This post may contain affiliate links.", "As an Amazon Associate I earn from qualifying
+#: purchases.", "When you buy through links on our site, we may earn a commission."): the same
+#: notice on every post of the site, never the post's text. Prose about affiliate programmes
+#: ("Streamers earn a commission when viewers buy ...") is not in that voice.
+AFFILIATE_DISCLOSURE = lazy(
+    r"^\W{0,3}(?:disclosure\s*:\s*)?(?:"
+    r"this (?:post|article|page|website|blog|site|podcast|list|guide|review) (?:may )?"
+    r"(?:contains?|uses?|includes?) (?:some )?affiliate links?\b|"
+    r"as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:i|we) earn from qualifying "
+    r"purchases\b|"
+    r"(?:when|if) you (?:buy|purchase|shop|click)[^.]{0,60}?,? (?:we|i) (?:may )?(?:earn|receive|"
+    r"get) (?:a )?(?:small )?(?:affiliate )?commission\b|"
+    r"we may earn (?:a )?(?:small )?commission from (?:the )?links on this page\b|"
+    r"(?:we|i) (?:also )?(?:may )?(?:use|include) affiliate links in (?:our|my) posts\b)", _I)

@@ -93,6 +93,9 @@ UI_LABELS = frozenset({
     "original poster",
     # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
     "δ",
+    # a recipe plugin's buttons above and in its card (the same on every site that runs it)
+    "jump to recipe", "print recipe", "pin recipe", "save recipe", "rate this recipe",
+    "jump to video", "leave a review", "cook mode", "prevent your screen from going dark",
 })
 #: The same with the widget's own numbers or options: a shop's price labels ("Regular price
 #: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.
@@ -129,7 +132,9 @@ UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joi
                         r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
                         # a product box's shop buttons ("Check price at REI", "+ More Info")
                         r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"
-                        r"buy (?:it )?(?:now )?(?:on|at|from) .{1,30}|more info")
+                        r"buy (?:it )?(?:now )?(?:on|at|from) .{1,30}|more info|"
+                        # a recipe card's rating ("4.87 from 143 votes")
+                        r"\d(?: \d{1,2})? from (?:\d+ )*\d+ (?:votes?|ratings?|reviews?)")
 #: A line of at most BUTTON_MAX_WORDS of these words only is a post's action bar ("Reply
 #: Quote Like", "Save Share").
 UI_WORDS = frozenset("reply quote like save share report edit flag bookmark permalink upvote "

@@ -38,7 +38,7 @@ def test_the_table_holds_every_reason_the_rules_log():
         "comment-form", "author-bio", "gallery", "consent-purposes", "ui-label",
             "form-consent", "software-notice", "signup-notice", "landmark-label",
             "feedback-prompt", "modified-note", "site-credit", "back-to-top", "share-bar",
-            "skip-link", "reading-time"}
+            "skip-link", "reading-time", "affiliate-disclosure"}
 
 
 def test_a_rule_is_looked_up_by_name():
@@ -267,3 +267,11 @@ def test_a_recipes_time_or_a_word_is_no_reading_time(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "reading-time"
+
+
+@pytest.mark.parametrize("line", ["Jump to Recipe", "Print Recipe", "4.87 from 143 votes",
+                                  "Leave a Review", "Rate this recipe"])
+def test_a_recipe_plugins_buttons_are_widget_labels(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "ui-label"

@@ -236,3 +236,31 @@ def test_prose_near_a_signup_forms_words_is_kept(prose):
     units = _units(f"{PARA}\n\n{prose}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "signup-notice"
+
+
+DISCLOSURES = [
+    "This post may contain affiliate links. Please read our disclosure policy.",
+    "As an Amazon Associate I earn from qualifying purchases.",
+    "When you buy through links on our site, we may earn a small commission at no cost to you.",
+    "Disclosure: This article contains affiliate links.",
+]
+
+
+@pytest.mark.parametrize("line", DISCLOSURES)
+def test_an_affiliate_disclosure_is_dropped(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "affiliate-disclosure"
+    off = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(off, skip={"affiliate-disclosure"})
+    assert off[1].reason != "affiliate-disclosure"
+
+
+@pytest.mark.parametrize("line", [
+    "Affiliate programs: Streamers earn a commission when viewers buy games via affiliate links.",
+    "No affiliate links. No paid promotion. I have used every piece of gear in this post.",
+])
+def test_prose_about_affiliate_links_is_no_disclosure(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "affiliate-disclosure"
