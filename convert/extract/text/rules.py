@@ -96,6 +96,9 @@ UI_LABELS = frozenset({
     # a recipe plugin's buttons above and in its card (the same on every site that runs it)
     "jump to recipe", "print recipe", "pin recipe", "save recipe", "rate this recipe",
     "jump to video", "leave a review", "cook mode", "prevent your screen from going dark",
+    # a docs site's link to the page's source (Docusaurus, MkDocs, Sphinx, GitBook)
+    "edit this page", "edit on github", "edit page", "edit this page on github",
+    "improve this page", "suggest an edit", "suggest edits", "view page source",
 })
 #: The same with the widget's own numbers or options: a shop's price labels ("Regular price
 #: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.

@@ -57,6 +57,14 @@ FIRST_LINE_NOT_BUTTON = rule(
     "software's notice ('Skip to content', 'Skip to main content', 'Menu')")
 _BUTTON_REASONS = ("button", "software-notice", "ui-label")
 _HEADER_REASONS = ("share-bar", "social-promo", "reading-time")
+#: A widget's label, a software's notice or a share bar's label is never the headline, though
+#: printed twice ("On this page" over a docs page's table of contents and beside it).
+TITLE_NOT_WIDGET_LABEL = rule(
+    "text-title-not-widget-label",
+    "a line a rule named a widget's label, a software's notice or a share or follow bar's label "
+    "('On this page', 'Table of contents', 'Share this') is never the headline, though it is "
+    "printed twice near the body")
+_WIDGET_REASONS = ("ui-label", "software-notice", "social-promo")
 #: A headline more than TITLE_NEAR_LINES above the body is near it when the lines between
 #: are the header's furniture (see :func:`_title_score`).
 TITLE_DISTANCE_SKIPS_FURNITURE = rule(
@@ -101,8 +109,10 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> 
     u = units[i]
     if u.kind or u.reason in (
             "cookie", "copyright", "button", "back-to-top", "separator", "clock", "app-promo", "teaser",
-            "share-bar", "skip-link", "reading-time",
+            "share-bar", "skip-link", "reading-time", "affiliate-disclosure",
             "time-stamped-teaser"):
+        return -1.0
+    if TITLE_NOT_WIDGET_LABEL and u.reason in _WIDGET_REASONS:
         return -1.0
     if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
         return -1.0

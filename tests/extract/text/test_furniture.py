@@ -270,7 +270,8 @@ def test_a_recipes_time_or_a_word_is_no_reading_time(line):
 
 
 @pytest.mark.parametrize("line", ["Jump to Recipe", "Print Recipe", "4.87 from 143 votes",
-                                  "Leave a Review", "Rate this recipe"])
+                                  "Leave a Review", "Rate this recipe", "Edit this page",
+                                  "Edit on GitHub"])
 def test_a_recipe_plugins_buttons_are_widget_labels(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)

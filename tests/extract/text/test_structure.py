@@ -84,3 +84,26 @@ def test_a_skip_link_printed_first_is_not_the_title():
 def test_without_the_rule_the_first_line_is_the_title(monkeypatch):
     monkeypatch.setattr(structure, "FIRST_LINE_NOT_BUTTON", False)
     assert parse_text(SKIP_FIRST).meta.title == "Skip to content"
+
+
+#: A docs page: "On this page" printed over the table of contents and again beside it.
+DOCS_PAGE = """Docs
+Guides
+On this page
+Deploying with containers
+The server ships as a container image that holds everything it needs to run, so a host with a container runtime can start it with a single command and no other setup.
+Pull the image first, then start it with the port published and the content folder mounted where the server expects to find it.
+The image is rebuilt for every release, and the tag names the version, so a deployment can pin the version it was tested with.
+On this page
+Pulling the image
+Starting the server
+"""
+
+
+def test_a_widget_label_printed_twice_is_not_the_headline():
+    assert parse_text(DOCS_PAGE).meta.title != "On this page"
+
+
+def test_without_the_rule_the_widget_label_is_the_headline(monkeypatch):
+    monkeypatch.setattr(structure, "TITLE_NOT_WIDGET_LABEL", False)
+    assert parse_text(DOCS_PAGE).meta.title == "On this page"
