@@ -148,8 +148,15 @@ def _cookie_notice(u: Line, low: str, page: PageView) -> bool:
     return len(terms) >= COOKIE_NOTICE_TERMS and bool(SITE_VOICE.search(u.text))
 
 
+TEASER_LABEL_WORDS = ablation.rule(
+    "text-teaser-label-words",
+    "a teaser label with a few words of its own before the separator ('Lire aussi notre "
+    "décryptage : ...', 'Read also our explainer: ...') at the line's start is a teaser too")
+
+
 def _teaser(u: Line, low: str, page: PageView) -> object:
-    return R.TEASER.search(u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text)
+    head = u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text
+    return R.TEASER.search(head) or (TEASER_LABEL_WORDS and R.TEASER_LEAD_WORDS.match(head))
 
 
 def _button(u: Line, low: str, page: PageView) -> bool:

@@ -31,6 +31,13 @@ TEASER = lazy(
     r"lee también|leer más|leia também|leggi anche|czytaj też|czytaj także|"
     r"相关阅读|相关新闻|延伸阅读)\s*[:：|»›>]", _I)
 
+#: A teaser label with a few words of its own before the separator ("Lire aussi notre
+#: décryptage : ...", "Read also our explainer: ...", "Lesen Sie auch unseren Kommentar: ..."),
+#: at the line's start. Not "See also": a reference in a docs page reads the same.
+TEASER_LEAD_WORDS = lazy(
+    r"^(?:read also|also read|lire aussi|à lire aussi|lesen sie auch|lee también|lea también|"
+    r"leia também|leggi anche|czytaj też|czytaj także)(?: [^\s:：|»›>]+){1,4}\s*[:：|»›>]\s*\S", _I)
+
 #: Teaser labels printed on a line of their own, the teaser's headline on the next line
 #: ("Read also" / "Government Promises New Flood Defences"). Not "Read more": it is also the
 #: button that ends an excerpt on a listing, above the next item's heading.
@@ -99,6 +106,13 @@ UI_LABELS = frozenset({
     # a docs site's link to the page's source (Docusaurus, MkDocs, Sphinx, GitBook)
     "edit this page", "edit on github", "edit page", "edit this page on github",
     "improve this page", "suggest an edit", "suggest edits", "view page source",
+    # a news site's paywall and bookmark buttons in the story's header
+    "subscriber only", "subscribers only", "subscriber only article", "gift this article",
+    "gift article", "save article", "read later", "article réservé aux abonnés",
+    "réservé aux abonnés", "offrir cet article", "lire plus tard", "artikel verschenken",
+    "artikel merken", "nur für abonnenten", "exklusiv für abonnenten", "exclusivo para suscriptores",
+    "contenido exclusivo para suscriptores", "regalar artículo", "guardar artículo",
+    "leer más tarde",
 })
 #: The same with the widget's own numbers or options: a shop's price labels ("Regular price
 #: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from convert.extract.dates import MIN_YEAR, MONTHS, TEXT_MIN_YEAR, TEXT_MONTHS
-from convert.extract.text import promos
+from convert.extract.text import furniture, promos
 from convert.extract.text.furniture import RULES, LineRule, PageRule, apply_rules, rule
 from convert.extract.text.lines import Line, measure, segment
 from convert.extract.text.meta import parse_date
@@ -271,8 +271,34 @@ def test_a_recipes_time_or_a_word_is_no_reading_time(line):
 
 @pytest.mark.parametrize("line", ["Jump to Recipe", "Print Recipe", "4.87 from 143 votes",
                                   "Leave a Review", "Rate this recipe", "Edit this page",
-                                  "Edit on GitHub"])
+                                  "Edit on GitHub", "Article réservé aux abonnés",
+                                  "Offrir cet article", "Gift this article", "Artikel verschenken"])
 def test_a_recipe_plugins_buttons_are_widget_labels(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].keep is False and units[1].reason == "ui-label"
+
+
+@pytest.mark.parametrize("line", [
+    "Lire aussi notre décryptage : Pourquoi les crues centennales se multiplient",
+    "Read also our explainer: Why floods are getting worse",
+    "Lesen Sie auch unseren Kommentar: Die Energiewende braucht neue Netze",
+])
+def test_a_teaser_label_with_words_of_its_own_is_a_teaser(line, monkeypatch):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "teaser"
+    monkeypatch.setattr(furniture, "TEASER_LABEL_WORDS", False)
+    off = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(off)
+    assert off[1].reason != "teaser"
+
+
+@pytest.mark.parametrize("line", [
+    "See also the section on caching: it explains the headers",
+    "Read also the comments below, which are often useful.",
+])
+def test_a_reference_or_a_sentence_is_no_labelled_teaser(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "teaser"
