@@ -65,6 +65,20 @@ TITLE_NOT_WIDGET_LABEL = rule(
     "('On this page', 'Table of contents', 'Share this') is never the headline, though it is "
     "printed twice near the body")
 _WIDGET_REASONS = ("ui-label", "software-notice", "social-promo")
+#: The body's first line is the headline the run swallowed when it has a headline's shape and a
+#: byline or a dateline follows it within META_NEAR_LINES lines.
+HEADLINE_ABOVE_META = rule(
+    "text-headline-above-meta",
+    "the body's first line, of a headline's length and ending no sentence, with a byline or a "
+    "dateline right below it, is the headline the run swallowed, whatever its case ('Un "
+    "telescopio chileno capta ...' over its standfirst and 'Santiago - 15 may 2024')")
+META_NEAR_LINES = 3
+#: A line printed more than once scores as a headline repeated (as the page's <title>, as alt
+#: text) only when no copy lies below the body: one there is the site's name in the footer.
+TITLE_REPEAT_NOT_FOOTER = rule(
+    "text-title-repeat-not-footer",
+    "a line printed again below the body's last line (the site's name over the page and in "
+    "its footer, 'Le Quotidien du Soir') earns no headline's bonus for being repeated")
 #: A headline more than TITLE_NEAR_LINES above the body is near it when the lines between
 #: are the header's furniture (see :func:`_title_score`).
 TITLE_DISTANCE_SKIPS_FURNITURE = rule(
@@ -98,13 +112,23 @@ def _terms(text: str) -> set[str]:
     return terms
 
 
+def _above_meta(units: list[Line], i: int) -> bool:
+    """The line is a headline's length, ends no sentence, and a byline or a dateline follows
+    within META_NEAR_LINES lines (a headline in sentence case, as other languages write it)."""
+    u = units[i]
+    return (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS and not u.ends_sentence
+            and not u.text.endswith(":") and not R.BULLET.match(u.text)
+            and any(v.kind in ("byline", "date") for v in units[i + 1:i + 1 + META_NEAR_LINES]))
+
+
 def _repeats_page_title(units: list[Line], i: int) -> bool:
     u, first = units[i], units[0]
     return (not first.keep and HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS
             and not u.ends_sentence and echoes_title(u, first))
 
 
-def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
+def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
+                 copies_below: frozenset[str] = frozenset()) -> float:
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
     if u.kind or u.reason in (
@@ -119,7 +143,7 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> 
     if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
         return -1.0
     score = 0.0
-    if u.repeats > 1:
+    if u.repeats > 1 and u.key not in copies_below:
         score += TITLE_REPEATED
     if i > 0 and echoes_title(u, units[0], TITLE_ECHO_SCORE_SHARE):
         score += TITLE_ECHO
@@ -150,7 +174,8 @@ def structure(units: list[Line]) -> dict:
     body = _first_body(units)
     head = range(min(body, len(units)))
     if 0 < body < len(units) - 1 and (_repeats_page_title(units, body)
-                                      or is_headline_case(units[body])):
+                                      or is_headline_case(units[body])
+                                      or (HEADLINE_ABOVE_META and _above_meta(units, body))):
         # The headline kept as the body's first line (the run swallowed it as a subheading):
         # it is the headline when it repeats the page's <title> printed first, or has a
         # headline's Title Case.
@@ -162,9 +187,15 @@ def structure(units: list[Line]) -> dict:
         body_words.update(_terms(u.text[:BODY_SAMPLE_CHARS]))
         if len(body_words) > BODY_SAMPLE_TERMS:
             break
+    # (the keys of the lines printed again below the body's last line: the site's name in the
+    # footer, a menu printed twice, not a headline repeated as alt text or a page title)
+    copies_below: frozenset[str] = frozenset()
+    if TITLE_REPEAT_NOT_FOOTER:
+        last = max((u.index for u in units if u.keep), default=len(units))
+        copies_below = frozenset(u.key for u in units[last + 1:] if u.repeats > 1)
     best, best_score = None, 0.0
     for i in head:
-        s = _title_score(units, i, body, body_words)
+        s = _title_score(units, i, body, body_words, copies_below)
         if s > best_score or (s == best_score and best is not None and s > 0
                               and units[i].key != units[best].key):
             best, best_score = i, s

@@ -63,6 +63,7 @@ def test_the_share_bar_and_the_reading_time_stay_out_of_the_story():
 def test_without_the_rule_a_share_bars_line_is_taken_for_the_headline(monkeypatch):
     # (printed twice, the bar's lines score as a headline repeated as alt text)
     monkeypatch.setitem(furniture._ON, "share-bar", False)
+    monkeypatch.setattr(structure, "TITLE_REPEAT_NOT_FOOTER", False)
     assert parse_text(GERMAN_NEWS).meta.title in ("Link kopieren", "Per E-Mail teilen",
                                                   "Auf X teilen", "Auf Facebook teilen")
 
@@ -106,4 +107,41 @@ def test_a_widget_label_printed_twice_is_not_the_headline():
 
 def test_without_the_rule_the_widget_label_is_the_headline(monkeypatch):
     monkeypatch.setattr(structure, "TITLE_NOT_WIDGET_LABEL", False)
+    monkeypatch.setattr(structure, "TITLE_REPEAT_NOT_FOOTER", False)
     assert parse_text(DOCS_PAGE).meta.title == "On this page"
+
+
+#: A French news page: the site's name over the page and again in its footer, the headline
+#: in sentence case right above its standfirst and byline.
+FRENCH_NEWS = """Le Quotidien du Soir
+International
+Politique
+Économie
+Inondations en Bavière : des milliers de personnes évacuées après des pluies record
+Les autorités allemandes ont déclenché l'alerte maximale dans plusieurs districts du sud du pays, où les cours d'eau ont atteint des niveaux jamais observés.
+Par Claire Dubois
+Publié le 3 juin 2024
+Les sirènes ont retenti toute la nuit dans la petite ville de Reichertshofen. Dimanche matin, l'eau de la Paar, un affluent du Danube, avait envahi les rues du centre et atteint le premier étage de plusieurs maisons.
+Selon le ministère de l'intérieur bavarois, plus de 3 000 personnes ont été évacuées depuis samedi dans les districts de Pfaffenhofen, Günzburg et Augsbourg, et une personne est toujours portée disparue.
+Le chancelier s'est rendu sur place dimanche après-midi. « C'est un avertissement qu'il ne faut pas négliger », a-t-il déclaré devant la presse, aux côtés du ministre-président de Bavière.
+Le Quotidien du Soir
+Mentions légales
+Politique de confidentialité
+"""
+HEADLINE = "Inondations en Bavière : des milliers de personnes évacuées après des pluies record"
+
+
+def test_a_sentence_case_headline_over_the_byline_is_the_title():
+    assert parse_text(FRENCH_NEWS).meta.title == HEADLINE
+
+
+def test_without_repeat_not_footer_the_sites_name_is_the_title(monkeypatch):
+    # (printed over the page and in its footer, it scores as a headline repeated)
+    monkeypatch.setattr(structure, "TITLE_REPEAT_NOT_FOOTER", False)
+    assert parse_text(FRENCH_NEWS).meta.title == "Le Quotidien du Soir"
+
+
+def test_without_headline_above_meta_the_headline_stays_in_the_body(monkeypatch):
+    # (no line above the body is a headline: the first line stands for the page's <title>)
+    monkeypatch.setattr(structure, "HEADLINE_ABOVE_META", False)
+    assert parse_text(FRENCH_NEWS).meta.title != HEADLINE
