@@ -3,6 +3,8 @@ section and lead-image caption, found among the lines the classifier set aside."
 
 from __future__ import annotations
 
+import re
+
 from convert.article import Figure, Text
 from . import meta as M
 from . import rules as R
@@ -73,6 +75,12 @@ HEADLINE_ABOVE_META = rule(
     "dateline right below it, is the headline the run swallowed, whatever its case ('Un "
     "telescopio chileno capta ...' over its standfirst and 'Santiago - 15 may 2024')")
 META_NEAR_LINES = 3
+#: A byline whose names were links the dump left out ("By and", "By  |"): never the headline.
+TITLE_NOT_EMPTY_BYLINE = rule(
+    "text-title-not-empty-byline",
+    "a byline left without its names ('By and': the names were links the dump dropped) is "
+    "never the headline, though printed twice near the body")
+_EMPTY_BYLINE = lazy(r"^(?:by|von|par|por)(?:\s+(?:and|und|et|y|&|,|\||·))*\s*$", re.I)
 #: A line printed more than once scores as a headline repeated (as the page's <title>, as alt
 #: text) only when no copy lies below the body: one there is the site's name in the footer.
 TITLE_REPEAT_NOT_FOOTER = rule(
@@ -137,6 +145,8 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
             "time-stamped-teaser"):
         return -1.0
     if TITLE_NOT_WIDGET_LABEL and u.reason in _WIDGET_REASONS:
+        return -1.0
+    if TITLE_NOT_EMPTY_BYLINE and _EMPTY_BYLINE.match(u.text):
         return -1.0
     if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
         return -1.0

@@ -145,3 +145,27 @@ def test_without_headline_above_meta_the_headline_stays_in_the_body(monkeypatch)
     # (no line above the body is a headline: the first line stands for the page's <title>)
     monkeypatch.setattr(structure, "HEADLINE_ABOVE_META", False)
     assert parse_text(FRENCH_NEWS).meta.title != HEADLINE
+
+
+#: A news page whose byline's names were links the dump left out: "By and", printed twice.
+EMPTY_BYLINE = """Local News
+Rezoning plan divides a neighbourhood ahead of the council vote
+By and
+Published Nov 8, 2023
+Share
+By and
+Published Nov 8, 2023
+A controversial rezoning proved to be a central issue in a heated council race, as residents argued over the new apartments planned along the boulevard.
+The plan allows for hundreds of new apartments to be built, a part of which would be set aside for families with lower incomes, the city's planners said.
+Opponents packed the hearings, and the councilmember who had criticised the proposal for months changed her position shortly before the vote.
+"""
+
+
+def test_an_empty_byline_is_not_the_headline():
+    assert parse_text(EMPTY_BYLINE).meta.title == \
+        "Rezoning plan divides a neighbourhood ahead of the council vote"
+
+
+def test_without_the_rule_the_empty_byline_is_the_headline(monkeypatch):
+    monkeypatch.setattr(structure, "TITLE_NOT_EMPTY_BYLINE", False)
+    assert parse_text(EMPTY_BYLINE).meta.title == "By and"
