@@ -12,7 +12,7 @@ from .openers import COMMENT_SAYS
 from .stopwords import words as word_list
 from .runs import is_headline_case
 from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, OPEN_REASONS, Line, echoes_title
-from .timestamps import MODIFIED_WORDS
+from .timestamps import CLOCK, MODIFIED_WORDS
 from ..lazyre import lazy
 from ..ablation import rule
 
@@ -80,6 +80,12 @@ TITLE_NOT_EMPTY_BYLINE = rule(
     "text-title-not-empty-byline",
     "a byline left without its names ('By and': the names were links the dump dropped) is "
     "never the headline, though printed twice near the body")
+#: A line right under a bare clock ("16:42") heads an entry of a live blog or a news ticker,
+#: not the page.
+TITLE_NOT_AFTER_CLOCK = rule(
+    "text-title-not-after-clock",
+    "a line right under a bare clock ('16:42' / 'Rail disruption to continue into Monday') "
+    "heads an entry of a live blog or a news ticker, never the page's headline")
 _EMPTY_BYLINE = lazy(r"^(?:by|von|par|por)(?:\s+(?:and|und|et|y|&|,|\||·))*\s*$", re.I)
 #: A line printed more than once scores as a headline repeated (as the page's <title>, as alt
 #: text) only when no copy lies below the body: one there is the site's name in the footer.
@@ -147,6 +153,8 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
     if TITLE_NOT_WIDGET_LABEL and u.reason in _WIDGET_REASONS:
         return -1.0
     if TITLE_NOT_EMPTY_BYLINE and _EMPTY_BYLINE.match(u.text):
+        return -1.0
+    if TITLE_NOT_AFTER_CLOCK and i > 0 and CLOCK.match(units[i - 1].text):
         return -1.0
     if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
         return -1.0

@@ -169,3 +169,27 @@ def test_an_empty_byline_is_not_the_headline():
 def test_without_the_rule_the_empty_byline_is_the_headline(monkeypatch):
     monkeypatch.setattr(structure, "TITLE_NOT_EMPTY_BYLINE", False)
     assert parse_text(EMPTY_BYLINE).meta.title == "By and"
+
+
+#: A live blog's first entry: a bare clock, the entry's heading, its text.
+LIVE_BLOG = """World Daily
+LIVE
+Storm live: flood warnings in place as heavy rain and high winds hit the coast
+Key points
+16:42
+Rail disruption to continue into Monday
+Network Rail says several lines in the north of England will remain closed on Monday morning while engineers inspect the tracks for damage.
+Avanti West Coast has told customers not to travel between Preston and Glasgow until the lines reopen.
+16:15
+Homes evacuated near the river
+Emergency services helped residents leave about forty homes after the river burst its banks this afternoon, and crews rescued two people from a car.
+"""
+
+
+def test_an_entrys_heading_under_a_clock_is_not_the_headline():
+    assert parse_text(LIVE_BLOG).meta.title != "Rail disruption to continue into Monday"
+
+
+def test_without_the_rule_the_first_entrys_heading_is_the_headline(monkeypatch):
+    monkeypatch.setattr(structure, "TITLE_NOT_AFTER_CLOCK", False)
+    assert parse_text(LIVE_BLOG).meta.title == "Rail disruption to continue into Monday"
