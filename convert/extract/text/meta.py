@@ -36,6 +36,11 @@ BYLINE_BRACKET_NOTE = rule(
     "text-byline-bracket-note",
     "a note in brackets after the name ('Par Claire Dubois (Munich, envoyée spéciale)') is "
     "not part of it: the name is read without it, not cut at the note's comma")
+DATELINE_TWO_DATES = rule(
+    "text-dateline-two-dates",
+    "a dateline may give the day of publication and the day of the last change ('Published: "
+    "Mar 4, 2024 · Modified: Sep 12, 2024 by Megan Hart', 'Publié le 3 juin 2024 à 10h12, "
+    "modifié le 3 juin 2024 à 18h45'): the second date counts as a date, not as other words")
 #: A list of names: two or three capitalised words each, commas between them and a
 #: conjunction before the last ("Sarah Jones, James Patel and Ruth Wilson").
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}"
@@ -123,12 +128,20 @@ def parse_date(text: str) -> str | None:
 
 def is_date_line(text: str, words: int) -> bool:
     """A short line that is essentially a date (possibly with a time and a label)."""
-    if words > DATE_LINE_MAX_WORDS or len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
+    # (a byline with its dates, "By Jane Doe Published: ... Updated: ...", stays a byline)
+    most = 2 if DATELINE_TWO_DATES and not R.BYLINE.match(text) else 1
+    if words > most * DATE_LINE_MAX_WORDS or len(text) > most * DATE_LINE_MAX_CHARS \
+            or not _DIGIT.search(text):
         return False
     for rx in DATE_PATTERNS:
         m = rx.search(text)
         if m:
             rest = (text[:m.start()] + " " + text[m.end():])
+            if DATELINE_TWO_DATES and not R.BYLINE.match(text):
+                # (a second date, the change's, and the words of a line within the limits)
+                rest = rx.sub(" ", rest, count=1)
+                if len(rest.split()) > DATE_LINE_MAX_WORDS or len(rest) > DATE_LINE_MAX_CHARS:
+                    return False
             rest = DATE_WORDS.sub(" ", rest)
             leftover = _LETTERS.findall(rest)
             return len(leftover) <= DATE_LINE_MAX_OTHER

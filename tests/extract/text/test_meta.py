@@ -50,3 +50,23 @@ def test_a_note_in_brackets_after_the_name_is_not_part_of_it(monkeypatch):
     assert authors_from_byline(line) == ("Claire Dubois",)
     monkeypatch.setattr(meta, "BYLINE_BRACKET_NOTE", False)
     assert authors_from_byline(line) != ("Claire Dubois",)
+
+
+@pytest.mark.parametrize("line", [
+    "Published: Mar 4, 2024 · Modified: Sep 12, 2024 by Megan Hart",
+    "Publié le 3 juin 2024 à 10h12, modifié le 3 juin 2024 à 18h45",
+])
+def test_a_dateline_with_the_day_of_its_change_is_a_dateline(line, monkeypatch):
+    from convert.extract.text.meta import is_date_line
+    assert is_date_line(line, len(line.split()))
+    monkeypatch.setattr(meta, "DATELINE_TWO_DATES", False)
+    assert not is_date_line(line, len(line.split()))
+
+
+def test_a_sentence_with_two_dates_or_a_byline_with_dates_is_no_dateline():
+    from convert.extract.text.meta import is_date_line
+    line = "The meeting on March 4, 2024 was moved to March 12, 2024 because of the storm"
+    assert not is_date_line(line, len(line.split()))
+    line = "By Al Jones Published: November 7, 2012 2:25 pm Updated: November 8, 2012"
+    assert not is_date_line(line, len(line.split()))
+    assert authors_from_byline(line)
