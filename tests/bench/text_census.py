@@ -104,6 +104,34 @@ policy links, "Quick links" / "Contact us" headings as footer openers: 300 to 26
 below them on the tune dumps, not tried. Lines holding a link's accessible note "(opens in a
 new window)" that the parser keeps: 1,300 words on 4 wcxb-dev-extra pages, mostly long teaser
 lines, not tried.
+
+Measured record (issue #13, r-text13 at main 999a09b). Written whole-page dumps of kinds the
+corpus lacks (French, German and Spanish news, a live blog, a recipe, a XenForo thread, a docs
+page, a shop's product page; kept in the session's notes, not the corpus) showed what the
+tune census cannot: a share bar in another language ("Partager sur Facebook", "Auf X teilen",
+"Copiar enlace": printed above and below the story, the first copy rejoined the run as a
+repeated line inside it and, scoring as a headline printed twice, beat the headline:
+``text-share-bar``), skip links ("Zum Inhalt springen", taken for the page's <title>:
+``text-skip-link``, ``text-first-line-not-button``), reading times (``text-reading-time``),
+the site's name printed again in the footer taken for a repeated headline
+(``text-title-repeat-not-footer``), a sentence-case headline swallowed by the run
+(``text-headline-above-meta``), a headline set apart from its story by its header's lines
+(``text-title-distance-skips-furniture``), a docs page's code read as a broken get_text dump
+(``text-fragmentation-skips-code``), "On this page" as the headline
+(``text-title-not-widget-label``), bylines ("By A, B and C", "Par X (Munich, envoyée
+spéciale)": ``text-byline-name-list``, ``text-byline-bracket-note``), datelines with the day of
+the change (``text-dateline-two-dates``), affiliate disclosures (``text-affiliate-disclosure``),
+teaser labels with words ("Lire aussi notre décryptage : ...": ``text-teaser-label-words``),
+recipe, docs and paywall buttons (``ui-label``). Text headline F1 (tune / check, one run each,
+against main): wcxb-dev-extra 0.775 / 0.780 -> 0.775 / 0.779 (mean page 0.7410 -> 0.7418 /
+0.7422 -> 0.7415), wcxb-dev 0.830 / 0.848 -> 0.831 / 0.848, readability, dragnet,
+trafilatura-eval and dumps unchanged at three decimals; titles (tune / check) wcxb-dev 0.272
+-> 0.311 / 0.173 -> 0.187, wcxb-dev-extra 0.196 -> 0.221 / 0.197 -> 0.239, dumps 0.408 ->
+0.437 / 0.276 -> 0.310, readability 0.222 -> 0.211 / 0.162 -> 0.189. Still open on those
+dumps: a live blog's key points (short bullets above the first entry) fall outside the run and
+its headline is not found; a thread's title lies too far above its first post (XenForo's
+thread header and user card) to be taken; a bare author name under the standfirst ("María
+José Fuentes") stays in the body; a JSON block's lines are joined into one.
 """
 
 from __future__ import annotations

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 
 from convert.extract import ablation
 from . import meta as M, rules as R, runs
-from .notices import (ACCOUNT_FORM, APP_PROMO, BACK_TO_TOP, COMMENT_FORM, CONSENT_PURPOSES, COOKIE,
+from .notices import (ACCOUNT_FORM, BACK_TO_TOP, COMMENT_FORM, CONSENT_PURPOSES, COOKIE,
                       COOKIE_BANNER_WORDS, COPYRIGHT, FEEDBACK_PROMPT, FORM_CONSENT, LANDMARK_LABEL,
-                      MODIFIED_NOTE, SITE_CREDIT, SITE_VOICE, SOCIAL_PROMO, SOFTWARE_NOTICE)
+                      MODIFIED_NOTE, SIGNUP_NOTICE, AFFILIATE_DISCLOSURE, SITE_CREDIT, SITE_VOICE, SOCIAL_PROMO,
+                      SOFTWARE_NOTICE)
 from .lines import RULE_MAX_WORDS, Line, MetaKind
+from .promos import _app_promo
 from .timestamps import CLOCK, RELATIVE_TIME
 from ..lazyre import LazyPattern, lazy
 
@@ -59,27 +61,6 @@ SOCIAL_MAX_WORDS = 15
 FORM_MAX_WORDS = 14
 #: A sign-up form's message has at most this many words (the welcome mail's pitch after it).
 SIGNUP_NOTICE_MAX_WORDS = 40
-#: The messages a sign-up form prints for each of its states, all of them in the page's text
-#: (hidden, not absent): the thank-you, the confirmation asked for, the notice to a reader
-#: already signed up ("Thank you for signing up!", "Check your inbox to confirm your
-#: subscription.", "You've been successfully signed up!", "Already have an account? Log in").
-#: Each wording is held to the form's own voice, as prose uses the same words: the thank-you
-#: ends at the verb ("Thank you for registering your interest, the mayor said" is a quote),
-#: success is the reader's ("the firm successfully registered its trademark" is news), the
-#: inbox is checked for the form's mail ("check your email and confirm any payment with your
-#: bank" is advice), and "already ..." is the form's exclamation or question ("people have
-#: already signed up for the trial", "if you already have an account, sign in" are not).
-SIGNUP_NOTICE = lazy(
-    r"\bthanks?(?: you)?(?: so much)? for (?:joining our\b|(?:subscribing|signing up|registering)"
-    r"\b(?!\s+(?:your|his|her|their|the|a|an)\b))|"
-    r"(?:\byou(?:['’]ve| have)(?: been)? |^\W*)successfully (?:signed up|subscribed|registered)\b|"
-    r"\byou(?:['’]re| are) (?:now )?(?:subscribed|signed up|on the list|already subscribed)\b|"
-    r"\bcheck your (?:inbox|e-?mail)\b.{0,80}\b(?:(?:confirm|verify)(?: your| it\b|\s*[.!]|\s*$)|"
-    r"confirmation\b|verification\b|welcome e-?mail|subscription)|"
-    r"\b(?:confirm|verify) your (?:subscription|sign[- ]?up)\b|\bsent you an e-?mail to confirm\b|"
-    r"\byou(?:['’]ve| have) already (?:signed up|subscribed)\b|"
-    r"\balready (?:have an account|subscribed|signed up)\s*[!?)]", re.IGNORECASE)
-
 #: On a line longer than RULE_MAX_WORDS, a teaser prefix is looked for in this many characters.
 TEASER_HEAD_CHARS = 200
 #: A line of at most this many words, all button words, is a button.
@@ -167,48 +148,15 @@ def _cookie_notice(u: Line, low: str, page: PageView) -> bool:
     return len(terms) >= COOKIE_NOTICE_TERMS and bool(SITE_VOICE.search(u.text))
 
 
+TEASER_LABEL_WORDS = ablation.rule(
+    "text-teaser-label-words",
+    "a teaser label with a few words of its own before the separator ('Lire aussi notre "
+    "décryptage : ...', 'Read also our explainer: ...') at the line's start is a teaser too")
+
+
 def _teaser(u: Line, low: str, page: PageView) -> object:
-    return R.TEASER.search(u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text)
-
-
-PROMO_MENTIONS = ablation.rule(
-    "text-promo-mentions",
-    "a sentence that only names a newsletter or an app store ('I hadn't run my own newsletter "
-    "through the analysis', 'Proton VPN has published App Store and Google Play clients') is "
-    "prose, not a nag: a long sentence needs a call ('Subscribe to ...', 'Download the app') or "
-    "to speak to the reader ('your inbox', 'our newsletter') to be an app or newsletter promo "
-    "(English sentences: in another language a line naming a newsletter stays a nag)")
-#: The calls of :data:`notices.APP_PROMO` ("Download the app", "Subscribe to ...", "Sign up for our
-#: ..."), where its other words only name an app store or a newsletter.
-APP_PROMO_CALL = lazy(
-    r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bsubscribe (?:to|for|now)\b|"
-    r"\bsign up for (?:our|the)\b", re.I)
-#: A line that speaks to the reader (or for the site: "our newsletter").
-READER_ADDRESS = lazy(r"\b(?:you|your|our|us)\b", re.I)
-#: English function words: a sentence with at least ENGLISH_MIN of them is in English.
-_ENGLISH = frozenset({"the", "and", "of", "to", "in", "is", "was", "with", "for", "that", "it"})
-ENGLISH_MIN = 2
-#: ... long: a sentence of at least this many words (shorter lines that name a newsletter
-#: are its label or its menu item).
-PROMO_PROSE_WORDS = 12
-
-
-#: A numbered item's heading ("12. To-Do App"): an entry of a listicle, never a nag.
-_NUMBERED_ITEM = lazy(r"^\d{1,3}\.\s+\S")
-
-
-def _app_promo(u: Line, low: str, page: PageView) -> bool:
-    if not APP_PROMO.search(u.text) or _NUMBERED_ITEM.match(u.text):
-        return False
-    # (a menu or a headline naming the newsletter ends no sentence: "Get the Daily Newsletter
-    # »Subscribe on Facebook")
-    if not PROMO_MENTIONS or u.words < PROMO_PROSE_WORDS or not u.ends_sentence:
-        return True
-    # (the calls and the address are listed in English: a sentence in another language,
-    # "Abonnieren Sie unseren Newsletter ...", stays a nag)
-    if sum(1 for w in u.tokens if w in _ENGLISH) < ENGLISH_MIN:
-        return True
-    return bool(APP_PROMO_CALL.search(u.text) or READER_ADDRESS.search(u.text))
+    head = u.text[:TEASER_HEAD_CHARS] if u.words > RULE_MAX_WORDS else u.text
+    return R.TEASER.search(head) or (TEASER_LABEL_WORDS and R.TEASER_LEAD_WORDS.match(head))
 
 
 def _button(u: Line, low: str, page: PageView) -> bool:
@@ -313,7 +261,14 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "site that runs the software, never the page's text.",
              hint=_hint("browser", "microsoft edge", "skip to", "log in", "login", "logged in",
                         "sign in", "member", "account", "answer", "opinion", "first", "to high",
-                        "to low", "new to", "old to", "a-z", "z-a", "loading"), long_lines=True),
+                        "to low", "new to", "old to", "a-z", "z-a", "loading", "javascript"),
+             long_lines=True),
+    LineRule("affiliate-disclosure", lambda u, low, page: u.words <= FORM_CONSENT_MAX_WORDS
+             and AFFILIATE_DISCLOSURE.search(u.text),
+             "A site's disclosure of its affiliate links in its own voice, at the line's start "
+             "('This post may contain affiliate links.', 'As an Amazon Associate I earn from "
+             "qualifying purchases.'): printed on every post, never the post's text.",
+             hint=_hint("affiliate", "commission", "associate"), long_lines=True),
     # (both before "ui-label", which also drops a feedback question but opens nothing)
     LineRule("landmark-label", lambda u, low, page: u.words <= 3
              and LANDMARK_LABEL.fullmatch(u.key),
@@ -388,6 +343,21 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "A share or follow bar's label ('Share this', 'Follow us on Twitter', 'Connect "
              "with us:'): a promotion of the site, never the article's text.",
              hint=_hint("share", "follow", "like us", "connect with", "find us", "join us")),
+    # (after the English rules above, whose reasons they keep: these add other languages)
+    LineRule("share-bar", lambda u, low, page: u.words <= 5 and R.SHARE_BAR.fullmatch(u.key),
+             "A share bar's line in French, German, Spanish, Italian, Portuguese, Polish, Dutch "
+             "or English ('Partager sur Facebook', 'Auf X teilen', 'Copiar enlace', 'Envoyer "
+             "par e-mail'): printed above and below the story, never its text; inside the run "
+             "a line printed twice would join it again."),
+    LineRule("skip-link", lambda u, low, page: u.words <= 6 and R.SKIP_LINK.fullmatch(u.key),
+             "The link to the page's content printed first ('Aller au contenu principal', "
+             "'Zum Inhalt springen', 'Saltar al contenido'): a button, never the title."),
+    LineRule("reading-time", lambda u, low, page: u.words <= 6
+             and R.READING_TIME.fullmatch(u.text.strip()),
+             "A story's reading time alone on a line ('4 min read', 'Lecture 4 min.', "
+             "'Lesezeit: 3 Min.'): a label of its header, never its text (a bare '15 mins', a "
+             "recipe's time, stays).", hint=_hint("min", "lecture", "lectura", "lettura", "leitura",
+                                                  "lesezeit", "lesedauer", "leestijd")),
     LineRule("archive-month", None,
              "A month of a blog's archive list ('► August 2012 (37)'): a month and a year "
              "alone on a line are never the article's text.", pattern=R.ARCHIVE_MONTH),

@@ -232,17 +232,33 @@ def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> b
     return False
 
 
+FRAGMENTS_SKIP_CODE = rule(
+    "text-fragmentation-skips-code",
+    "the breaks before and after a line of code or a table's row do not count toward a dump's "
+    "fragmentation: a docs page's commands and code ('npx fastserve init', '\"port\": 8080') "
+    "start in lower case but are no sentence a get_text dump broke at a link")
+
+
 def fragmentation(lines: list[tuple[str, bool, int]]) -> float:
     """Share of line breaks that fall inside a sentence (high in ``get_text`` dumps)."""
     inside = total = 0
-    for (prev, _, _), (nxt, gap, _) in zip(lines, lines[1:]):
+    for (prev, _, ptabs), (nxt, gap, tabs) in zip(lines, lines[1:]):
         if gap:
+            continue
+        if FRAGMENTS_SKIP_CODE and (tabs or ptabs or _code_like(prev) or _code_like(nxt)):
             continue
         total += 1
         if not prev.endswith(R.SENTENCE_END_CHARS) and (
                 R.CONTINUATION_START.match(nxt) or (nxt[:1].isalpha() and nxt[:1].islower())):
             inside += 1
     return inside / total if total else 0.0
+
+
+def _code_like(line: str) -> bool:
+    """A line that reads as code by its start or end (:data:`rules.CODE_LINE`)."""
+    t = line.rstrip()
+    return t.endswith(R.CODE_LINE_END_CHARS) or bool(R.CODE_LINE_START.match(t)) or \
+        t.startswith(('"', "'", "{", "}", "[", "]", "<"))
 
 
 def segment(text: str, stop: frozenset[str]) -> list[Line]:

@@ -14,6 +14,7 @@ from . import rules as R
 from .notices import COPYRIGHT
 from .stopwords import STOPWORDS
 from .timestamps import DATE_PATTERNS, DATE_WORDS
+from ..ablation import rule
 from ..lazyre import lazy
 
 _AUTHOR_SPLIT = lazy(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|、|和)\s*", re.I)
@@ -26,6 +27,30 @@ _HERE = lazy(r"^(?:当前位置|您的位置|位置|you are here)\s*[:：]\s*", 
 # What ends the names of a byline: a separator, a tab, or the next label set with a full-width
 # colon ("编辑：..." (editor); a Latin colon is as often a time, "3:57 PM", or a title).
 _TRAILING_JUNK = lazy(r"\s*[|•·,;–—\t-]\s*.*$|\s+\S{1,12}：.*$")
+BYLINE_NAME_LIST = rule(
+    "text-byline-name-list",
+    "a byline that lists three or more people with commas and 'and' ('By Sarah Jones, James "
+    "Patel and Ruth Wilson') keeps every name: its comma separates names, not the author from "
+    "an agency ('By Jane Doe, Reuters' keeps Jane Doe)")
+BYLINE_BRACKET_NOTE = rule(
+    "text-byline-bracket-note",
+    "a note in brackets after the name ('Par Claire Dubois (Munich, envoyée spéciale)') is "
+    "not part of it: the name is read without it, not cut at the note's comma")
+DATELINE_TWO_DATES = rule(
+    "text-dateline-two-dates",
+    "a dateline may give the day of publication and the day of the last change ('Published: "
+    "Mar 4, 2024 · Modified: Sep 12, 2024 by Megan Hart', 'Publié le 3 juin 2024 à 10h12, "
+    "modifié le 3 juin 2024 à 18h45'): the second date counts as a date, not as other words")
+#: A list of names: two or three capitalised words each, commas between them and a
+#: conjunction before the last ("Sarah Jones, James Patel and Ruth Wilson").
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}"
+_NAME_LIST = lazy(rf"^{_NAME}(?:, {_NAME})+,? (?:and|und|et|y|e|&) {_NAME}$")
+#: Words of a job or a desk, which a list of names does not hold ("Jane Doe, Senior Editor
+#: and Columnist").
+_JOB_WORDS = lazy(r"\b(?:editor|reporter|writer|correspondent|columnist|contributor|staff|"
+                  r"desk|team|news|press|service|agency|producer|photographer|analyst)s?\b", re.I)
+#: A note in brackets ("(Munich, envoyée spéciale)", "(Reuters)").
+_BRACKET_NOTE = lazy(r"\s*\([^()]{0,60}\)")
 #: "Reporter" glued to the name in Chinese bylines ("记者王敬照").
 _JOB_PREFIX = lazy(r"^(?:记者|記者)\s*")
 
@@ -103,12 +128,20 @@ def parse_date(text: str) -> str | None:
 
 def is_date_line(text: str, words: int) -> bool:
     """A short line that is essentially a date (possibly with a time and a label)."""
-    if words > DATE_LINE_MAX_WORDS or len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
+    # (a byline with its dates, "By Jane Doe Published: ... Updated: ...", stays a byline)
+    most = 2 if DATELINE_TWO_DATES and not R.BYLINE.match(text) else 1
+    if words > most * DATE_LINE_MAX_WORDS or len(text) > most * DATE_LINE_MAX_CHARS \
+            or not _DIGIT.search(text):
         return False
     for rx in DATE_PATTERNS:
         m = rx.search(text)
         if m:
             rest = (text[:m.start()] + " " + text[m.end():])
+            if DATELINE_TWO_DATES and not R.BYLINE.match(text):
+                # (a second date, the change's, and the words of a line within the limits)
+                rest = rx.sub(" ", rest, count=1)
+                if len(rest.split()) > DATE_LINE_MAX_WORDS or len(rest) > DATE_LINE_MAX_CHARS:
+                    return False
             rest = DATE_WORDS.sub(" ", rest)
             leftover = _LETTERS.findall(rest)
             return len(leftover) <= DATE_LINE_MAX_OTHER
@@ -125,7 +158,12 @@ def authors_from_byline(text: str) -> tuple[str, ...]:
         d = rx.search(names)
         if d:
             names = names[:d.start()]
-    names = _JOB_PREFIX.sub("", _TRAILING_JUNK.sub("", names).strip(" ,.:;"))
+    if BYLINE_BRACKET_NOTE and "(" in names:
+        names = _BRACKET_NOTE.sub("", names)
+    if BYLINE_NAME_LIST and _NAME_LIST.match(names.strip()) and not _JOB_WORDS.search(names):
+        names = names.strip()
+    else:
+        names = _JOB_PREFIX.sub("", _TRAILING_JUNK.sub("", names).strip(" ,.:;"))
     parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(names)]
     # A name starts with a capital, or with a letter of a script without case (CJK, Arabic).
     out = tuple(p for p in parts if p and len(p.split()) <= AUTHOR_MAX_WORDS

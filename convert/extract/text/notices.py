@@ -146,6 +146,14 @@ SOFTWARE_NOTICE = lazy(
     r"\bplease (?:upgrade|update) your browser\b|\bupgrade to microsoft edge to take advantage\b|"
     r"\byour browser (?:does not|doesn['’]t) support (?:the )?(?:audio|video|embedded|iframe|html5)|"
     r"^skip to (?:the )?main content\b|"
+    # a notice to a reader without scripts ("Please turn on JavaScript.", "You need to enable
+    # JavaScript to run this app.", "JavaScript is disabled in your browser."); a how-to's
+    # "Enable JavaScript in Safari's settings" is no plea and stays
+    r"\bplease (?:turn on|enable|activate|allow) javascript\b|"
+    r"\byou (?:need|have|must) (?:to )?(?:turn on|enable|activate|allow) javascript\b|"
+    r"\bjavascript (?:is|seems to be) (?:disabled|turned off|not enabled|required)\b|"
+    r"\bbitte aktivieren sie javascript\b|\bveuillez activer (?:le )?javascript\b|"
+    r"\bhabilita (?:el )?javascript\b|\bactiva (?:el )?javascript\b|"
     # WordPress's like button while it loads, under each post ("Like Loading...")
     r"^like loading\W*$|"
     r"\byou must (?:log in|login|be logged in|sign in)(?: or (?:register|sign up))? to "
@@ -165,3 +173,40 @@ APP_PROMO = lazy(
     r"\b(?:download|get) (?:the|our) (?:\w+ ){0,2}app\b|\bapp store\b|\bgoogle play\b|"
     r"\b(?:news )?app$|\bsubscribe (?:to|for|now)\b|\bsign up for (?:our|the)\b|"
     r"\bnewsletter\b", _I)
+
+#: The messages a sign-up form prints for each of its states, all of them in the page's text
+#: (hidden, not absent): the thank-you, the confirmation asked for, the notice to a reader
+#: already signed up ("Thank you for signing up!", "Check your inbox to confirm your
+#: subscription.", "You've been successfully signed up!", "Already have an account? Log in").
+#: Each wording is held to the form's own voice, as prose uses the same words: the thank-you
+#: ends at the verb ("Thank you for registering your interest, the mayor said" is a quote),
+#: success is the reader's ("the firm successfully registered its trademark" is news), the
+#: inbox is checked for the form's mail ("check your email and confirm any payment with your
+#: bank" is advice), and "already ..." is the form's exclamation or question ("people have
+#: already signed up for the trial", "if you already have an account, sign in" are not).
+SIGNUP_NOTICE = lazy(
+    r"\bthanks?(?: you)?(?: so much)? for (?:joining our\b|(?:subscribing|signing up|registering)"
+    r"\b(?!\s+(?:your|his|her|their|the|a|an)\b))|"
+    r"(?:\byou(?:['’]ve| have)(?: been)? |^\W*)successfully (?:signed up|subscribed|registered)\b|"
+    r"\byou(?:['’]re| are) (?:now )?(?:subscribed|signed up|on the list|already subscribed)\b|"
+    r"\bcheck your (?:inbox|e-?mail)\b.{0,80}\b(?:(?:confirm|verify)(?: your| it\b|\s*[.!]|\s*$)|"
+    r"confirmation\b|verification\b|welcome e-?mail|subscription)|"
+    r"\b(?:confirm|verify) your (?:subscription|sign[- ]?up)\b|\bsent you an e-?mail to confirm\b|"
+    r"\byou(?:['’]ve| have) already (?:signed up|subscribed)\b|"
+    r"\balready (?:have an account|subscribed|signed up)\s*[!?)]", _I)
+
+#: A site's disclosure of its affiliate links, in the site's voice and at the start of the line
+#: ("This post may contain affiliate links.", "As an Amazon Associate I earn from qualifying
+#: purchases.", "When you buy through links on our site, we may earn a commission."): the same
+#: notice on every post of the site, never the post's text. Prose about affiliate programmes
+#: ("Streamers earn a commission when viewers buy ...") is not in that voice.
+AFFILIATE_DISCLOSURE = lazy(
+    r"^\W{0,3}(?:disclosure\s*:\s*)?(?:"
+    r"this (?:post|article|page|website|blog|site|podcast|list|guide|review) (?:may )?"
+    r"(?:contains?|uses?|includes?) (?:some )?affiliate links?\b|"
+    r"as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:i|we) earn from qualifying "
+    r"purchases\b|"
+    r"(?:when|if) you (?:buy|purchase|shop|click)[^.]{0,60}?,? (?:we|i) (?:may )?(?:earn|receive|"
+    r"get) (?:a )?(?:small )?(?:affiliate )?commission\b|"
+    r"we may earn (?:a )?(?:small )?commission from (?:the )?links on this page\b|"
+    r"(?:we|i) (?:also )?(?:may )?(?:use|include) affiliate links in (?:our|my) posts\b)", _I)

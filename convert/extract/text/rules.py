@@ -31,6 +31,13 @@ TEASER = lazy(
     r"lee también|leer más|leia também|leggi anche|czytaj też|czytaj także|"
     r"相关阅读|相关新闻|延伸阅读)\s*[:：|»›>]", _I)
 
+#: A teaser label with a few words of its own before the separator ("Lire aussi notre
+#: décryptage : ...", "Read also our explainer: ...", "Lesen Sie auch unseren Kommentar: ..."),
+#: at the line's start. Not "See also": a reference in a docs page reads the same.
+TEASER_LEAD_WORDS = lazy(
+    r"^(?:read also|also read|lire aussi|à lire aussi|lesen sie auch|lee también|lea también|"
+    r"leia também|leggi anche|czytaj też|czytaj także)(?: [^\s:：|»›>]+){1,4}\s*[:：|»›>]\s*\S", _I)
+
 #: Teaser labels printed on a line of their own, the teaser's headline on the next line
 #: ("Read also" / "Government Promises New Flood Defences"). Not "Read more": it is also the
 #: button that ends an excerpt on a listing, above the next item's heading.
@@ -93,6 +100,19 @@ UI_LABELS = frozenset({
     "original poster",
     # the hidden honeypot field of a WordPress comment form (Akismet prints a lone delta)
     "δ",
+    # a recipe plugin's buttons above and in its card (the same on every site that runs it)
+    "jump to recipe", "print recipe", "pin recipe", "save recipe", "rate this recipe",
+    "jump to video", "leave a review", "cook mode", "prevent your screen from going dark",
+    # a docs site's link to the page's source (Docusaurus, MkDocs, Sphinx, GitBook)
+    "edit this page", "edit on github", "edit page", "edit this page on github",
+    "improve this page", "suggest an edit", "suggest edits", "view page source",
+    # a news site's paywall and bookmark buttons in the story's header
+    "subscriber only", "subscribers only", "subscriber only article", "gift this article",
+    "gift article", "save article", "read later", "article réservé aux abonnés",
+    "réservé aux abonnés", "offrir cet article", "lire plus tard", "artikel verschenken",
+    "artikel merken", "nur für abonnenten", "exklusiv für abonnenten", "exclusivo para suscriptores",
+    "contenido exclusivo para suscriptores", "regalar artículo", "guardar artículo",
+    "leer más tarde",
 })
 #: The same with the widget's own numbers or options: a shop's price labels ("Regular price
 #: $19.99 Sale price"), a forum member's counts ("1,234 posts joined 2012"), a sort menu.
@@ -129,7 +149,9 @@ UI_LABEL_PATTERN = lazy(r"(?:regular|sale) price\b.{0,30}|(?:\d+ )*\d+ posts joi
                         r"(?:reply|quote|like)(?: (?:reply|quote|like)){1,2} .{1,40}|"
                         # a product box's shop buttons ("Check price at REI", "+ More Info")
                         r"(?:check|see|compare) (?:the )?(?:latest )?prices? (?:at|on) .{1,40}|"
-                        r"buy (?:it )?(?:now )?(?:on|at|from) .{1,30}|more info")
+                        r"buy (?:it )?(?:now )?(?:on|at|from) .{1,30}|more info|"
+                        # a recipe card's rating ("4.87 from 143 votes")
+                        r"\d(?: \d{1,2})? from (?:\d+ )*\d+ (?:votes?|ratings?|reviews?)")
 #: A line of at most BUTTON_MAX_WORDS of these words only is a post's action bar ("Reply
 #: Quote Like", "Save Share").
 UI_WORDS = frozenset("reply quote like save share report edit flag bookmark permalink upvote "
@@ -267,3 +289,44 @@ BRACKETED_COUNT = lazy(r"(?:^|(?<=\s))\(\d[\d.,]*\)")
 CODE_CHARS = lazy(r"[{}()\[\];=<>+*&$#@\\_]")
 #: Of which a line of code has at least one.
 CODE_PUNCT = lazy(r"[;{}()=]")
+
+# --------------------------------------------------------------------------- share bars, skip links
+
+#: A share bar's line in the languages of European news sites, matched on the whole line's key
+#: (:func:`.lines.norm_key`): the verb alone or with the network or the medium ("Partager sur
+#: Facebook", "Auf X teilen", "Compartir en WhatsApp", "Condividi su LinkedIn"), the link
+#: copied ("Copier le lien", "Link kopieren", "Copiar enlace") or mailed ("Envoyer par
+#: e-mail", "Per E-Mail teilen", "Send by email"). At most two words name the network: "Share
+#: your story with us" is a call of the page, not a bar.
+SHARE_BAR = lazy(
+    r"(?:share|partager|teilen|compartir|condividi|compartilhar|partilhar|udostępnij|delen)"
+    r"(?: (?:on|via|sur|par|auf|per|über|en|por|su|tramite|no|na|em|op|w)(?: \w+){1,2})?|"
+    r"(?:auf|bei|per|via|über)(?: \w+){1,2} (?:teilen|versenden|senden)|"
+    r"(?:copy|copier|kopieren|copiar|copia|kopiuj|kopiëren)(?: (?:le|el|il|o|the))? "
+    r"(?:link|lien|enlace|url)|link (?:kopieren|kopiëren|copiare|kopiowany|copied|kopiert|copié)|"
+    r"lien copié|enlace copiado|"
+    r"(?:send|envoyer|enviar|invia|senden|versenden|mail)(?: (?:by|via|par|por|per))? "
+    r"(?:e ?mail|courriel|correo(?: electrónico)?)")
+
+#: The link that skips to the page's content, printed first ("Skip to content", "Aller au
+#: contenu principal", "Zum Inhalt springen", "Saltar al contenido"), matched on the whole key:
+#: a button, never the page's title.
+SKIP_LINK = lazy(
+    r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|footer)|"
+    r"(?:aller|passer|accéder)(?: directement)? (?:au|à la) (?:contenu|navigation|recherche)"
+    r"(?: principal)?|(?:zum|direkt zum) (?:haupt)?(?:inhalt|navigation)(?: springen| wechseln)?|"
+    r"(?:saltar|ir|pasar) (?:al|a la) (?:contenido|navegación)(?: principal)?|"
+    r"(?:vai|salta|passa) al (?:contenuto|menu)(?: principale)?|"
+    r"(?:pular|ir|saltar) para o (?:conteúdo|menu)(?: principal)?|"
+    r"przejdź do (?:treści|nawigacji)|naar (?:de )?(?:inhoud|hoofdinhoud) gaan|ga naar (?:de )?inhoud")
+
+#: A story's reading time, alone on its line ("4 min read", "5-minute read", "Reading time: 6
+#: minutes", "Lecture 4 min.", "Lesezeit: 3 Min.", "Tiempo de lectura: 5 minutos"): a label of
+#: the story's header, never its text. A bare duration ("15 mins") is a recipe's time, and stays.
+READING_TIME = lazy(
+    r"(?:(?:estimated )?reading time|read time|lesezeit|lesedauer|temps de lecture|"
+    r"durée de lecture|lecture|tiempo de lectura|lectura|tempo di lettura|lettura|"
+    r"tempo de leitura|leitura|czas czytania|leestijd)\s*:?\s*(?:about |ca\.? |env\.? |environ |"
+    r"unos )?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minut)\.?|"
+    r"(?:about |approx\.? )?\d{1,3}(?:\s*-\s*|\s*)(?:min(?:ute)?s?\.?|minuten|minutos|minuti)"
+    r"\s*(?:read|reading|de lecture|de lectura|lesezeit|lesedauer|di lettura|de leitura)\.?", _I)

@@ -3,6 +3,8 @@ section and lead-image caption, found among the lines the classifier set aside."
 
 from __future__ import annotations
 
+import re
+
 from convert.article import Figure, Text
 from . import meta as M
 from . import rules as R
@@ -10,8 +12,9 @@ from .openers import COMMENT_SAYS
 from .stopwords import words as word_list
 from .runs import is_headline_case
 from .lines import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, OPEN_REASONS, Line, echoes_title
-from .timestamps import MODIFIED_WORDS
+from .timestamps import CLOCK, MODIFIED_WORDS
 from ..lazyre import lazy
+from ..ablation import rule
 
 #: Headline score (:func:`_title_score`): a line scores TITLE_REPEATED when printed more than
 #: once and TITLE_ECHO when the page's <title> holds TITLE_ECHO_SCORE_SHARE of it; up to
@@ -47,6 +50,57 @@ STANDFIRST_MIN_WORDS = 6
 META_WINDOW = 12
 CAPTION_WINDOW = 3
 
+#: The first line of a dump stands for the page's <title> when no line scores as the headline
+#: (WET records and innerText print it first), unless a rule named it a button: "Skip to
+#: content", "Skip to main content", "Menu" are the page's first link, not its title.
+FIRST_LINE_NOT_BUTTON = rule(
+    "text-first-line-not-button",
+    "the dump's first line is not taken for the page's <title> when it is a button or a "
+    "software's notice ('Skip to content', 'Skip to main content', 'Menu')")
+_BUTTON_REASONS = ("button", "software-notice", "ui-label")
+_HEADER_REASONS = ("share-bar", "social-promo", "reading-time")
+#: A widget's label, a software's notice or a share bar's label is never the headline, though
+#: printed twice ("On this page" over a docs page's table of contents and beside it).
+TITLE_NOT_WIDGET_LABEL = rule(
+    "text-title-not-widget-label",
+    "a line a rule named a widget's label, a software's notice or a share or follow bar's label "
+    "('On this page', 'Table of contents', 'Share this') is never the headline, though it is "
+    "printed twice near the body")
+_WIDGET_REASONS = ("ui-label", "software-notice", "social-promo")
+#: The body's first line is the headline the run swallowed when it has a headline's shape and a
+#: byline or a dateline follows it within META_NEAR_LINES lines.
+HEADLINE_ABOVE_META = rule(
+    "text-headline-above-meta",
+    "the body's first line, of a headline's length and ending no sentence, with a byline or a "
+    "dateline right below it, is the headline the run swallowed, whatever its case ('Un "
+    "telescopio chileno capta ...' over its standfirst and 'Santiago - 15 may 2024')")
+META_NEAR_LINES = 3
+#: A byline whose names were links the dump left out ("By and", "By  |"): never the headline.
+TITLE_NOT_EMPTY_BYLINE = rule(
+    "text-title-not-empty-byline",
+    "a byline left without its names ('By and': the names were links the dump dropped) is "
+    "never the headline, though printed twice near the body")
+#: A line right under a bare clock ("16:42") heads an entry of a live blog or a news ticker,
+#: not the page.
+TITLE_NOT_AFTER_CLOCK = rule(
+    "text-title-not-after-clock",
+    "a line right under a bare clock ('16:42' / 'Rail disruption to continue into Monday') "
+    "heads an entry of a live blog or a news ticker, never the page's headline")
+_EMPTY_BYLINE = lazy(r"^(?:by|von|par|por)(?:\s+(?:and|und|et|y|&|,|\||·))*\s*$", re.I)
+#: A line printed more than once scores as a headline repeated (as the page's <title>, as alt
+#: text) only when no copy lies below the body: one there is the site's name in the footer.
+TITLE_REPEAT_NOT_FOOTER = rule(
+    "text-title-repeat-not-footer",
+    "a line printed again below the body's last line (the site's name over the page and in "
+    "its footer, 'Le Quotidien du Soir') earns no headline's bonus for being repeated")
+#: A headline more than TITLE_NEAR_LINES above the body is near it when the lines between
+#: are the header's furniture (see :func:`_title_score`).
+TITLE_DISTANCE_SKIPS_FURNITURE = rule(
+    "text-title-distance-skips-furniture",
+    "the headline's distance from the body counts only the lines between them that no "
+    "furniture rule named: a share bar, a dateline, a byline, a caption between a headline and "
+    "its story do not set it apart from the story")
+
 _UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
 
 
@@ -72,29 +126,51 @@ def _terms(text: str) -> set[str]:
     return terms
 
 
+def _above_meta(units: list[Line], i: int) -> bool:
+    """The line is a headline's length, ends no sentence, and a byline or a dateline follows
+    within META_NEAR_LINES lines (a headline in sentence case, as other languages write it)."""
+    u = units[i]
+    return (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS and not u.ends_sentence
+            and not u.text.endswith(":") and not R.BULLET.match(u.text)
+            and any(v.kind in ("byline", "date") for v in units[i + 1:i + 1 + META_NEAR_LINES]))
+
+
 def _repeats_page_title(units: list[Line], i: int) -> bool:
     u, first = units[i], units[0]
     return (not first.keep and HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS
             and not u.ends_sentence and echoes_title(u, first))
 
 
-def _title_score(units: list[Line], i: int, body: int, body_words: set[str]) -> float:
+def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
+                 copies_below: frozenset[str] = frozenset()) -> float:
     """How much a line before the body looks like the headline (negative: not at all)."""
     u = units[i]
     if u.kind or u.reason in (
             "cookie", "copyright", "button", "back-to-top", "separator", "clock", "app-promo", "teaser",
+            "share-bar", "skip-link", "reading-time", "affiliate-disclosure",
             "time-stamped-teaser"):
+        return -1.0
+    if TITLE_NOT_WIDGET_LABEL and u.reason in _WIDGET_REASONS:
+        return -1.0
+    if TITLE_NOT_EMPTY_BYLINE and _EMPTY_BYLINE.match(u.text):
+        return -1.0
+    if TITLE_NOT_AFTER_CLOCK and i > 0 and CLOCK.match(units[i - 1].text):
         return -1.0
     if not (HEADLINE_MIN_WORDS <= u.words <= HEADLINE_MAX_WORDS) or (u.text.endswith(".") and not u.text.endswith("..")):
         return -1.0
     if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
         return -1.0
     score = 0.0
-    if u.repeats > 1:
+    if u.repeats > 1 and u.key not in copies_below:
         score += TITLE_REPEATED
     if i > 0 and echoes_title(u, units[0], TITLE_ECHO_SCORE_SHARE):
         score += TITLE_ECHO
     dist = body - i
+    if TITLE_DISTANCE_SKIPS_FURNITURE and dist > TITLE_NEAR_LINES:
+        # (the lines of a story's header between the headline and the body, a share bar, a
+        # dateline, a byline, a caption, a reading time, do not set the headline apart from the
+        # story; a menu's buttons do)
+        dist = 1 + sum(1 for v in units[i + 1:body] if not v.kind and v.reason not in _HEADER_REASONS)
     if 0 < dist <= TITLE_NEAR_LINES:
         score += TITLE_NEAR_BODY - dist * TITLE_NEAR_STEP
     if u.gap_before:
@@ -116,7 +192,8 @@ def structure(units: list[Line]) -> dict:
     body = _first_body(units)
     head = range(min(body, len(units)))
     if 0 < body < len(units) - 1 and (_repeats_page_title(units, body)
-                                      or is_headline_case(units[body])):
+                                      or is_headline_case(units[body])
+                                      or (HEADLINE_ABOVE_META and _above_meta(units, body))):
         # The headline kept as the body's first line (the run swallowed it as a subheading):
         # it is the headline when it repeats the page's <title> printed first, or has a
         # headline's Title Case.
@@ -128,14 +205,21 @@ def structure(units: list[Line]) -> dict:
         body_words.update(_terms(u.text[:BODY_SAMPLE_CHARS]))
         if len(body_words) > BODY_SAMPLE_TERMS:
             break
+    # (the keys of the lines printed again below the body's last line: the site's name in the
+    # footer, a menu printed twice, not a headline repeated as alt text or a page title)
+    copies_below: frozenset[str] = frozenset()
+    if TITLE_REPEAT_NOT_FOOTER:
+        last = max((u.index for u in units if u.keep), default=len(units))
+        copies_below = frozenset(u.key for u in units[last + 1:] if u.repeats > 1)
     best, best_score = None, 0.0
     for i in head:
-        s = _title_score(units, i, body, body_words)
+        s = _title_score(units, i, body, body_words, copies_below)
         if s > best_score or (s == best_score and best is not None and s > 0
                               and units[i].key != units[best].key):
             best, best_score = i, s
     if best is None and units and units[0].words <= HEADLINE_MAX_WORDS and units[0].keep is False \
-            and units[0].reason not in ("date", "breadcrumb", "cookie"):
+            and units[0].reason not in ("date", "breadcrumb", "cookie", "skip-link") \
+            and not (FIRST_LINE_NOT_BUTTON and units[0].reason in _BUTTON_REASONS):
         best = 0 if body > 0 else None
     if best is not None:
         t = units[best]

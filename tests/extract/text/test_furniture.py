@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from convert.extract.dates import MIN_YEAR, MONTHS, TEXT_MIN_YEAR, TEXT_MONTHS
-from convert.extract.text import furniture
+from convert.extract.text import furniture, promos
 from convert.extract.text.furniture import RULES, LineRule, PageRule, apply_rules, rule
 from convert.extract.text.lines import Line, measure, segment
 from convert.extract.text.meta import parse_date
@@ -37,7 +37,8 @@ def test_the_table_holds_every_reason_the_rules_log():
         "account-form", "archive-month", "tag-list", "social-promo",
         "comment-form", "author-bio", "gallery", "consent-purposes", "ui-label",
             "form-consent", "software-notice", "signup-notice", "landmark-label",
-            "feedback-prompt", "modified-note", "site-credit", "back-to-top"}
+            "feedback-prompt", "modified-note", "site-credit", "back-to-top", "share-bar",
+            "skip-link", "reading-time", "affiliate-disclosure"}
 
 
 def test_a_rule_is_looked_up_by_name():
@@ -175,7 +176,7 @@ def test_a_sentence_that_names_a_newsletter_is_no_nag(monkeypatch):
     units = _units("\n\n".join(MENTIONS + NAGS))
     apply_rules(units)
     assert [u.reason == "app-promo" for u in units] == [False] * len(MENTIONS) + [True] * len(NAGS)
-    monkeypatch.setattr(furniture, "PROMO_MENTIONS", False)
+    monkeypatch.setattr(promos, "PROMO_MENTIONS", False)
     units = _units("\n\n".join(MENTIONS + NAGS))
     apply_rules(units)
     assert all(u.reason == "app-promo" for u in units)
@@ -218,3 +219,86 @@ def test_a_change_note_in_the_pages_first_half_is_left_to_the_other_rules():
                    f"{PARA2}\n\n{PARA}\n")
     apply_rules(units)
     assert units[1].reason != "modified-note"
+
+
+SHARE_BAR_LINES = ["Partager sur Facebook", "Partager", "Auf X teilen", "Per E-Mail teilen",
+                   "Link kopieren", "Compartir en WhatsApp", "Copiar enlace",
+                   "Envoyer par e-mail", "Condividi su LinkedIn", "Copier le lien"]
+
+
+@pytest.mark.parametrize("line", SHARE_BAR_LINES)
+def test_a_share_bars_line_in_another_language_is_dropped(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "share-bar"
+    off = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(off, skip={"share-bar"})
+    assert off[1].reason != "share-bar"
+
+
+@pytest.mark.parametrize("line", ["Share your story with us", "Partager nos valeurs avec nos lecteurs",
+                                  "Teilen Sie Ihre Meinung mit uns in den Kommentaren"])
+def test_a_call_to_share_is_no_share_bar(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "share-bar"
+
+
+@pytest.mark.parametrize("line", ["Aller au contenu principal", "Zum Inhalt springen",
+                                  "Saltar al contenido", "Vai al contenuto principale"])
+def test_a_skip_link_in_another_language_is_dropped(line):
+    units = _units(f"{line}\n{PARA}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[0].keep is False and units[0].reason == "skip-link"
+
+
+@pytest.mark.parametrize("line", ["4 min read", "5-minute read", "Reading time: 6 minutes",
+                                  "Lecture 4 min.", "Lesezeit: 3 Min.", "3 min de lecture",
+                                  "Tiempo de lectura: 5 minutos"])
+def test_a_reading_time_is_dropped(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "reading-time"
+
+
+@pytest.mark.parametrize("line", ["15 mins", "Prep time: 15 minutes", "Lecture",
+                                  "The lecture ran 90 minutes"])
+def test_a_recipes_time_or_a_word_is_no_reading_time(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "reading-time"
+
+
+@pytest.mark.parametrize("line", ["Jump to Recipe", "Print Recipe", "4.87 from 143 votes",
+                                  "Leave a Review", "Rate this recipe", "Edit this page",
+                                  "Edit on GitHub", "Article réservé aux abonnés",
+                                  "Offrir cet article", "Gift this article", "Artikel verschenken"])
+def test_a_recipe_plugins_buttons_are_widget_labels(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "ui-label"
+
+
+@pytest.mark.parametrize("line", [
+    "Lire aussi notre décryptage : Pourquoi les crues centennales se multiplient",
+    "Read also our explainer: Why floods are getting worse",
+    "Lesen Sie auch unseren Kommentar: Die Energiewende braucht neue Netze",
+])
+def test_a_teaser_label_with_words_of_its_own_is_a_teaser(line, monkeypatch):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "teaser"
+    monkeypatch.setattr(furniture, "TEASER_LABEL_WORDS", False)
+    off = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(off)
+    assert off[1].reason != "teaser"
+
+
+@pytest.mark.parametrize("line", [
+    "See also the section on caching: it explains the headers",
+    "Read also the comments below, which are often useful.",
+])
+def test_a_reference_or_a_sentence_is_no_labelled_teaser(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "teaser"

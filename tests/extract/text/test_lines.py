@@ -41,3 +41,36 @@ def test_a_doubled_menu_item_in_the_body_repeats_the_menu(monkeypatch):
     monkeypatch.setattr(lines, "UNDOUBLE", False)
     off = article_text(parse_text(dump))
     assert "Contact SalesContact Sales" in off
+
+
+#: A docs page as a browser copies it: whole sentences one to a line, a command and a JSON
+#: file between them, a table's rows with tabs; the code's lines start in lower case.
+DOCS_PAGE = """Configuration
+The configuration file tells the server where to find your content and how to cache it.
+Run the init command in your project's folder to create a configuration with the defaults:
+npm run fastserve-init
+The command writes a file like this one:
+{
+  "root": "./public",
+  "port": 8080
+}
+Option\tType\tDefault
+root\tstring\t./public
+port\tnumber\t8080
+Changes to the configuration take effect only after the server restarts.
+Every option can be overridden by an environment variable named after it.
+Variables are read once, when the server starts, and never again while it runs.
+"""
+
+
+def test_code_and_table_rows_do_not_make_a_dump_fragmented():
+    from convert.extract.text.lines import (FRAGMENTED_SHARE, fragmentation, normalize,
+                                            physical_lines)
+    assert fragmentation(physical_lines(normalize(DOCS_PAGE))) <= FRAGMENTED_SHARE
+
+
+def test_without_the_rule_code_makes_the_dump_fragmented(monkeypatch):
+    from convert.extract.text import lines
+    monkeypatch.setattr(lines, "FRAGMENTS_SKIP_CODE", False)
+    phys = lines.physical_lines(lines.normalize(DOCS_PAGE))
+    assert lines.fragmentation(phys) > lines.FRAGMENTED_SHARE

@@ -99,6 +99,11 @@ SOFTWARE = [
     "Your version of Internet Explorer is not longer supported. Please upgrade your browser.",
     "Sorry, your browser doesn’t support embedded videos.",
     "Skip to main content Skip to Ask Learn chat experience",
+    # a notice to a reader without scripts (synthetic: a live page's, an app's)
+    "Please turn on JavaScript. Our Live coverage needs it to work fully.",
+    "You need to enable JavaScript to run this app.",
+    "JavaScript is disabled in your browser.",
+    "Bitte aktivieren Sie JavaScript in Ihrem Browser.",
 ]
 
 
@@ -114,6 +119,13 @@ def test_a_software_notice_is_dropped(notice):
 
 def test_prose_about_browsers_is_not_a_notice():
     units = _units(f"{PARA}\n\nWhich browser is best for you? We tested five of them.\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "software-notice"
+
+
+def test_a_how_to_about_javascript_is_not_a_notice():
+    line = "Enable JavaScript in Safari by opening the Preferences and ticking the box."
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "software-notice"
 
@@ -224,3 +236,31 @@ def test_prose_near_a_signup_forms_words_is_kept(prose):
     units = _units(f"{PARA}\n\n{prose}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "signup-notice"
+
+
+DISCLOSURES = [
+    "This post may contain affiliate links. Please read our disclosure policy.",
+    "As an Amazon Associate I earn from qualifying purchases.",
+    "When you buy through links on our site, we may earn a small commission at no cost to you.",
+    "Disclosure: This article contains affiliate links.",
+]
+
+
+@pytest.mark.parametrize("line", DISCLOSURES)
+def test_an_affiliate_disclosure_is_dropped(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].keep is False and units[1].reason == "affiliate-disclosure"
+    off = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(off, skip={"affiliate-disclosure"})
+    assert off[1].reason != "affiliate-disclosure"
+
+
+@pytest.mark.parametrize("line", [
+    "Affiliate programs: Streamers earn a commission when viewers buy games via affiliate links.",
+    "No affiliate links. No paid promotion. I have used every piece of gear in this post.",
+])
+def test_prose_about_affiliate_links_is_no_disclosure(line):
+    units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "affiliate-disclosure"
