@@ -64,6 +64,18 @@ POSITIVE = lazy(
     r"article|body|content|entry|hentry|h-entry|main|page|post|story|text|blog|prose|"
     r"markdown|instapaper_body|paragraph|column|shadow",
     re.IGNORECASE)
+#: class/id words of share bars, subscription boxes and "read also" boxes in French, Spanish,
+#: Italian, Portuguese and German templates (``partage``, ``compartir``, ``condividi``,
+#: ``compartilhar``, ``teilen``; ``abonnement``, ``abbonati``, ``assine``, ``suscribete``;
+#: ``lire-aussi``, ``leggi-anche``, ``leia-tambem``, ``lesetipp``): what UNLIKELY's
+#: "share", "subscribe" and "related" say in English. Whole words of a name only
+#: (``verteilen``, "to distribute", is no share bar).
+LOCAL_CHROME = lazy(
+    r"(?<![a-z])(?:partage[rs]?|compartir|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|teilen|"
+    r"abonnement|abonnieren|abbonati|abbonamento|assine|assinatura|suscr[ií]bete|suscripci[oó]n|"
+    r"lire-?aussi|a-?lire|lea-?tambien|leggi-?anche|leia-?tambem|lesetipp|"
+    r"(?:noticias|articulos)-?relacionad[ao]s|articles-?connexes|correlati)(?![a-z])",
+    re.IGNORECASE)
 #: Words that lower a candidate's score (Readability's ``negative``).
 NEGATIVE = lazy(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"

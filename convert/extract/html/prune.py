@@ -47,6 +47,10 @@ CODE_SPANS = rule("code_spans", "an element inside <pre>/<code> (a syntax highli
 HEADER_NAMED_HEADINGS = rule("header_named_headings", "a heading (<h1>-<h6>) whose class/id "
                               "reads as chrome only through 'header' is a section's heading "
                               "(recipe cards' 'Ingredients'), not the page's header")
+LOCAL_CHROME_WORDS = rule("local_chrome_words", "class/id words of share bars, subscription "
+                          "and 'read also' boxes in French, Spanish, Italian, Portuguese and "
+                          "German (partage, compartir, condividi, teilen, abonnement...) read "
+                          "as chrome like their English kin")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -259,7 +263,10 @@ def _in_code(node: LexborNode) -> bool:
 
 
 def _unlikely(label: str) -> bool:
-    return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
+    # (Sites outside the English web name their share bars and subscription boxes in their
+    # own language: ``div.compartir``, ``div.abbonati-box``; the same furniture.)
+    return (in_words(P.UNLIKELY, label) or LOCAL_CHROME_WORDS and in_words(P.LOCAL_CHROME, label)) \
+        and not in_words(P.POSITIVE, label)
 
 
 @lru_cache(maxsize=4096)
