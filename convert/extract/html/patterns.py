@@ -162,13 +162,16 @@ BOILERPLATE_TEXT = lazy(
     r"print)\W*)+)\W*$",
     re.IGNORECASE)
 #: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
-READ_ALSO = lazy(
-    r"^\W*(?:read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
+_READ_ALSO_WORDS = (
+    r"read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
     r"mehr zum thema|auch interessant|lea (?:también|más)|lee también|véase también|"
     r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|lire aussi|à lire aussi|voir aussi|"
-    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea|(?:te|le) puede interesar)"
-    r"\s*[:：»>-]",
-    re.IGNORECASE)
+    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea|(?:te|le) puede interesar")
+READ_ALSO = lazy(r"^\W*(?:" + _READ_ALSO_WORDS + r")\s*[:：»>-]", re.IGNORECASE)
+#: The same label alone (set apart from its link by markup, not by a colon: ``<strong>Lire
+#: aussi</strong> <a>...</a>``).
+READ_ALSO_LABEL = lazy(r"\W*(?:" + _READ_ALSO_WORDS.replace("|lea|", "|") + r")\W*",
+                       re.IGNORECASE)
 
 
 def may_read_also(text: str) -> bool:
