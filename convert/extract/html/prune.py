@@ -51,6 +51,9 @@ LOCAL_CHROME_WORDS = rule("local_chrome_words", "class/id words of share bars, s
                           "and 'read also' boxes in French, Spanish, Italian, Portuguese and "
                           "German (partage, compartir, condividi, teilen, abonnement...) read "
                           "as chrome like their English kin")
+ENTRY_HEADERS = rule("entry_headers", "the header (named as such, read as chrome only through "
+                     "'header', holding a <time>) of an <article> among sibling <article>s, "
+                     "a live blog's update, holds the update's timestamp and heading: kept")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -188,6 +191,11 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             if HEADER_NAMED_HEADINGS and tag in P.HEADING_TAGS and not _DATE_WORD.search(words) \
                     and not _unlikely(_HEADER_WORD.sub(" ", words)) and in_article(node):
                 continue
+            # A live blog prints each update as an <article> in a run of them, its time and
+            # heading in ``<header class="block-header">``: the update's own header, not the
+            # page's (one lone <article> is the story, whose header is the page's top).
+            if ENTRY_HEADERS and entry_header(node, tag, words):
+                continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (
                     # (``twitter-tweet``, ``instagram-media``: what the story quotes, not a
@@ -297,6 +305,34 @@ def _after(node: LexborNode, root: LexborNode) -> LexborNode | None:
             following = following.next
         node = node.parent
     return None
+
+
+def entry_header(node: LexborNode, tag: str, words: str) -> bool:
+    """Whether the element (a ``<header>`` or ``<div>`` of class/id ``words``) is named as a
+    header and as nothing else of the page's chrome, holds a ``<time>`` (the update's
+    timestamp: a card's or a section's header has none), and sits inside an ``<article>``
+    that is one entry of a run (:func:`_entry_part`): a live blog update's header."""
+    return tag in ("header", "div") and _HEADER_WORD.search(words) is not None \
+        and not _unlikely(_HEADER_WORD.sub(" ", words)) and holds_tag(node, "time") \
+        and _entry_part(node)
+
+
+def _entry_part(node: LexborNode) -> bool:
+    """Whether the nearest ``<article>`` around the element has an ``<article>`` sibling: it
+    is one entry of a run (a live blog's updates), not the page's one story."""
+    parent = node.parent
+    while parent is not None and parent.tag != "article":
+        parent = parent.parent
+    if parent is None:
+        return False
+    before = parent.prev
+    while before is not None and before.tag in ("-text", "-comment"):
+        before = before.prev
+    after = parent.next
+    while after is not None and after.tag in ("-text", "-comment"):
+        after = after.next
+    return (before is not None and before.tag == "article") or \
+        (after is not None and after.tag == "article")
 
 
 def in_article(node: LexborNode) -> bool:
