@@ -26,3 +26,27 @@ def test_an_element_inside_a_named_block_is_in_chrome():
     tree = LexborHTMLParser(_PAGE)
     assert chrome.in_named_chrome(tree.css_first("#inner"))
     assert not chrome.in_named_chrome(tree.css_first("#root"))
+
+
+_TABLE = ("<div id='root'><table><tr><td class='label'>Comments:</td>"
+          "<td class='tablecell comments'>22 pages, 9 figures</td></tr>"
+          "<tr><td class='comments'><p>Ann: great post</p><p>Bob: agreed</p></td>"
+          "<td>2 replies</td></tr></table><div class='comments'><p>A reader</p></div></div>")
+
+
+def _dropped() -> list[str]:
+    tree = LexborHTMLParser(_TABLE)
+    root = tree.css_first("#root")
+    return [node.text() for node in chrome.chrome_blocks(root, len(root.text()), {})]
+
+
+def test_a_data_cell_named_comments_is_data():
+    # A paper's metadata table has a "Comments:" row whose value cell is classed "comments"
+    # (rule data_cells): kept; a cell holding paragraphs (a layout table's comment thread)
+    # and a named <div> still go.
+    assert _dropped() == ["Ann: great postBob: agreed", "A reader"]
+
+
+def test_data_cells_off_drops_the_cell(monkeypatch):
+    monkeypatch.setattr(chrome, "DATA_CELLS", False)
+    assert "22 pages, 9 figures" in _dropped()
