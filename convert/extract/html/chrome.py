@@ -21,6 +21,8 @@ __all__ = ["CHROME_BLOCKS", "RECENT_LISTS", "chrome_blocks", "named_chrome", "in
 
 CHROME_BLOCKS = rule("chrome_blocks", "blocks named as boilerplate inside the winner are dropped")
 RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
+MORE_LISTS = rule("more_lists", "a block named as a 'more stories' box (more-episodes, "
+                  "more-posts) is named boilerplate")
 DATA_CELLS = rule("data_cells", "a table's data cell (a <td>/<th> beside other cells, holding no "
                   "block) is never named boilerplate: a 'comments' column is data")
 _BLOCKS = "p, div, ul, ol, dl, table, section, article, aside, form, h1, h2, h3, h4, h5, h6"
@@ -113,7 +115,8 @@ def _chrome_token(token: str) -> bool:
     ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``).
     (Cached: tokens repeat across class strings, each string cached in :func:`_chrome_label`.)"""
     match = P.CHROME_TOKEN.search(token) or (P.RECENT_LIST.search(token) if RECENT_LISTS
-                                             else None)
+                                             else None) or (
+        P.MORE_LIST.search(token) if MORE_LISTS else None)
     return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
 
 

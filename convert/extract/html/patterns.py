@@ -110,6 +110,12 @@ CHROME_TOKEN = lazy(
 RECENT_LIST = lazy(r"(?<![a-z])recent[-_]?(?:posts?|entries|articles|stories)(?![a-z])",
                    re.IGNORECASE)
 
+#: class/id words of a "more stories" box under the story (``more-episodes``, ``more-posts``,
+#: ``more_articles``, ``more-from-author``): other pages' teasers, which "posts" or "articles"
+#: would otherwise read as content.
+MORE_LIST = lazy(r"(?<![a-z])more[-_]?(?:posts?|articles?|stories|episodes?|videos?|news|"
+                 r"from)(?![a-z])", re.IGNORECASE)
+
 #: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
 #: Disqus, "responses"): on an article page these are never part of the article, whatever
 #: pass found them; on a forum the thread *is* such a section (see ``articlemarks.article_like``).

@@ -50,3 +50,30 @@ def test_a_data_cell_named_comments_is_data():
 def test_data_cells_off_drops_the_cell(monkeypatch):
     monkeypatch.setattr(chrome, "DATA_CELLS", False)
     assert "22 pages, 9 figures" in _dropped()
+
+
+_MORE = ("<div id='root'><div class='more-episodes'><p>Episode 111</p></div>"
+         "<div class='more_posts'><p>Older</p></div><div class='morestories-list'><p>x</p></div>"
+         "<div class='course-card-grid-more-posts'><p>Deep</p></div>"
+         "<div class='moreover'><p>Story</p></div></div>")
+
+
+def test_a_more_stories_box_is_named_chrome():
+    # "More episodes", "More posts" boxes under a story (rule more_lists), however "posts"
+    # reads; a longer word (``moreover``) and a word deep in a component's path are not.
+    tree = LexborHTMLParser(_MORE)
+    named = {node.text(): chrome.named_chrome(node) for node in tree.css("#root > div")}
+    assert named == {"Episode 111": True, "Older": True, "x": True, "Deep": False,
+                     "Story": False}
+
+
+def test_more_lists_off_names_none(monkeypatch):
+    monkeypatch.setattr(chrome, "MORE_LISTS", False)
+    chrome._chrome_label.cache_clear()
+    chrome._chrome_token.cache_clear()
+    try:
+        tree = LexborHTMLParser(_MORE)
+        assert not any(chrome.named_chrome(node) for node in tree.css("#root > div"))
+    finally:
+        chrome._chrome_label.cache_clear()
+        chrome._chrome_token.cache_clear()
