@@ -26,6 +26,8 @@ PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
 ARTICLE_FURNITURE = rule("article_furniture", "a <nav>/<footer> inside <article> is pruned "
                          "in the loose pass too")
 _ARTICLE_FURNITURE_TAGS = frozenset({"nav", "footer"})
+WIKI_TAGLINE = rule("wiki_tagline", "MediaWiki's #siteSub ('From Wikipedia, the free "
+                    "encyclopedia'), which its skins show in print only, is pruned in every pass")
 PRUNE_CHROME_TAGS = rule("prune_chrome_tags", "nav/footer/aside, chrome roles and a header "
                          "outside the article are pruned (strict pass)")
 PRUNE_CHROME_WORDS = rule("prune_chrome_words", "elements whose class/id reads as chrome are "
@@ -147,6 +149,13 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                 if cut is not None:
                     break
                 continue
+            if WIKI_TAGLINE and attrs and attrs.get("id") == "siteSub":
+                # (MediaWiki's skins hide it on screen and print it; not the article's text)
+                doomed.append(node)
+                if rec is not None:
+                    rec.drop(node, "wiki_tagline")
+                cut = node
+                break
             if loose:
                 # The loose pass keeps chrome tags to recover articles marked up as asides
                 # or footers; a <nav>/<footer> inside the <article> is still the article's

@@ -168,3 +168,20 @@ def test_share_and_subscribe_boxes_named_in_other_languages_are_chrome():
 def test_local_chrome_words_off_keeps_them(monkeypatch):
     monkeypatch.setattr(prune_module, "LOCAL_CHROME_WORDS", False)
     assert {"es", "it", "fr", "de"} <= _ids(_page(_LOCAL_FURNITURE), STRICT)
+
+
+_WIKI = ("<div id='siteSub' class='noprint'>From Wikipedia, the free encyclopedia</div>"
+         "<div id='siteSubtitle'>kept: another name</div>")
+
+
+@pytest.mark.parametrize("level", [STRICT, RELAXED, LOOSE])
+def test_a_wikis_site_tagline_is_pruned_in_every_pass(level):
+    # MediaWiki prints "From Wikipedia, the free encyclopedia" in #siteSub, which its skins
+    # show in print only (rule wiki_tagline).
+    kept = _ids(_page(_WIKI), level)
+    assert "siteSub" not in kept and "siteSubtitle" in kept
+
+
+def test_wiki_tagline_off_keeps_it(monkeypatch):
+    monkeypatch.setattr(prune_module, "WIKI_TAGLINE", False)
+    assert "siteSub" in _ids(_page(_WIKI), RELAXED)
