@@ -21,6 +21,11 @@ __all__ = ["CHROME_BLOCKS", "RECENT_LISTS", "chrome_blocks", "named_chrome", "in
 
 CHROME_BLOCKS = rule("chrome_blocks", "blocks named as boilerplate inside the winner are dropped")
 RECENT_LISTS = rule("recent_lists", "a block named as a 'recent posts' box is named boilerplate")
+MORE_LISTS = rule("more_lists", "a block named as a 'more stories' box (more-episodes, "
+                  "more-posts) is named boilerplate")
+DATA_CELLS = rule("data_cells", "a table's data cell (a <td>/<th> beside other cells, holding no "
+                  "block) is never named boilerplate: a 'comments' column is data")
+_BLOCKS = "p, div, ul, ol, dl, table, section, article, aside, form, h1, h2, h3, h4, h5, h6"
 
 
 def chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candidate]
@@ -38,6 +43,11 @@ def chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candida
             continue
         if out and (node.mem_id == out[-1].mem_id or inside(node, out[-1])):
             continue
+        if DATA_CELLS and node.tag in ("td", "th") and _data_cell(node):
+            # A metadata table's "Comments:" row (a paper's "22 pages, 9 figures"), a sheet's
+            # "Share" column: the cell's name says which column it is, not that it is chrome;
+            # dropping it garbles the row. (A layout table's cell holds blocks.)
+            continue
         if GATED_STORY and P.GATE.search(label(node)) and sum(
                 text_len(p) for p in node.css("p")) >= GATED_PROSE_CHARS:
             # The story behind the paywall, not its notice.
@@ -51,6 +61,16 @@ def chrome_blocks(root: LexborNode, root_len: int, candidates: dict[int, Candida
                 continue
         out.append(node)
     return out
+
+
+def _data_cell(cell: LexborNode) -> bool:
+    """Whether a ``<td>``/``<th>`` is a data cell: its row holds another cell, and it holds no
+    block (paragraphs, lists, a nested table) as a layout table's cells do."""
+    row = cell.parent
+    if row is None or row.tag != "tr":
+        return False
+    cells = sum(1 for c in row.iter() if c.tag in ("td", "th"))
+    return cells > 1 and cell.css_first(_BLOCKS) is None
 
 
 def named_chrome(node: LexborNode) -> bool:
@@ -95,7 +115,8 @@ def _chrome_token(token: str) -> bool:
     ``entry-author-info``), not deep in a component's path (``course-testimonials-comments``).
     (Cached: tokens repeat across class strings, each string cached in :func:`_chrome_label`.)"""
     match = P.CHROME_TOKEN.search(token) or (P.RECENT_LIST.search(token) if RECENT_LISTS
-                                             else None)
+                                             else None) or (
+        P.MORE_LIST.search(token) if MORE_LISTS else None)
     return match is not None and len(_ID_PARTS.findall(token, 0, match.start())) <= 1
 
 

@@ -13,7 +13,7 @@ from . import patterns as P
 from ..peek import holds_tag
 from .chrome import chrome_blocks
 from .dom import children, has_descendant, inside, subtree_sizes
-from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER
+from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, ENTRY_HEADERS, entry_header
 from .measure import (LOOSE, Candidate, class_weight, commas, label, link_density, note_links,
                       text_len, text_len_of)
 from .thresholds import (
@@ -418,7 +418,9 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
         return True
     if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6") \
             and not (DEBRIS_LABELS and _labels_prose(node)) \
-            and not (TEXT_LINES and _text_line(node)):
+            and not (TEXT_LINES and _text_line(node)) \
+            and not (ENTRY_HEADERS and entry_header(node, tag, label(node))):
+        # (a live blog update's header: its timestamp alone is short, and the update's own)
         return True
     if not LINK_DENSITY:
         return False

@@ -48,7 +48,7 @@ from .furniture_patterns import (CLOCK, CREDIT_LINE, CREDIT_MAX_CHARS, DATELINE_
                                  DATELINE_MAX_CHARS, GALLERY_COUNTER, HEADER_BLOCKS, LOGIN_PROMPT,
                                  LOGIN_PROMPT_MAX_WORDS, POST_FOOTER_LINE, POST_FOOTER_MAX_WORDS,
                                  POST_NAV_LINE, POST_NAV_MAX_CHARS, PROMO_HINTS, PROMO_LINE,
-                                 copyright_notice, may_be_post_nav, may_be_rights,
+                                 copyright_notice, local_filler, may_be_post_nav, may_be_rights,
                                  PROMO_MAX_WORDS, RIGHTS_LINE, RIGHTS_MAX_CHARS, TAXONOMY_LINE,
                                  TAXONOMY_MAX_CHARS, TEASER_END, TEASER_MAX_WORDS, TOOL_LABELS,
                                  TOOL_MAX_CHARS, TOOL_NAV_ONLY, TRUNCATED_END)
@@ -477,7 +477,7 @@ def _drop_header_lines(blocks: list[Block], authors: Sequence[str], days: set[st
             if " " + name + " " in rest:
                 rest = rest.replace(" " + name + " ", " ")
                 named = True
-        if DATELINE_FILLER.sub(" ", rest).split():
+        if DATELINE_FILLER.sub(" ", local_filler(rest)).split():
             continue
         if day is not None and HEADER_DATELINE:
             _dropped(block, "header_dateline", "published")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from convert.extract.ablation import rule
 from convert.extract.dates import MONTHS
 from ..lazyre import lazy
 
@@ -102,6 +103,28 @@ DATELINE_FILLER = lazy(
     r"\b(?:published|posted|updated|last|modified|on|at|by|and|am|um|uhr|le|el|de|the|"
     r"originally|first|written|date|dated|comments?|responses?|replies)\b|[\W_]+",
     re.IGNORECASE)
+LOCAL_DATELINE_WORDS = rule("local_dateline_words", "a dateline's words in French, Spanish, "
+                            "Italian, Portuguese and German ('Publié le … à 18h34', 'ore 08:10', "
+                            "'Veröffentlicht am') are filler as their English kin are")
+#: What DATELINE_FILLER reads in English, in French, Spanish, Italian, Portuguese and German
+#: datelines: "published", "updated", "at"/"hours", "by", the weekdays, and French hours
+#: ("18h34").
+LOCAL_DATELINE_FILLER = lazy(
+    r"\b\d{1,2}h\d{2}\b|\b(?:publiée?|mis|à|jour|modifiée?|par|publicado|actualizado|a|las|"
+    r"por|pubblicato|aggiornato|ore|alle|il|del|di|atualizado|às|em|veröffentlicht|"
+    r"aktualisiert|zuletzt|von|stand|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|"
+    r"venerdì|sabato|domenica|segunda|terça|quarta|quinta|sexta|feira|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|samstag|sonntag)\b",
+    re.IGNORECASE)
+
+
+def local_filler(rest: str) -> str:
+    """``rest`` (a dateline's word key) without :data:`LOCAL_DATELINE_FILLER`'s words, when
+    the rule is on."""
+    return LOCAL_DATELINE_FILLER.sub(" ", rest) if LOCAL_DATELINE_WORDS else rest
+
+
 CLOCK = lazy(r"\b\d{1,2}[:.h]\d{2}\b")
 #: A dateline is short.
 DATELINE_MAX_CHARS = 120

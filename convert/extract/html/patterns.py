@@ -64,6 +64,18 @@ POSITIVE = lazy(
     r"article|body|content|entry|hentry|h-entry|main|page|post|story|text|blog|prose|"
     r"markdown|instapaper_body|paragraph|column|shadow",
     re.IGNORECASE)
+#: class/id words of share bars, subscription boxes and "read also" boxes in French, Spanish,
+#: Italian, Portuguese and German templates (``partage``, ``compartir``, ``condividi``,
+#: ``compartilhar``, ``teilen``; ``abonnement``, ``abbonati``, ``assine``, ``suscribete``;
+#: ``lire-aussi``, ``leggi-anche``, ``leia-tambem``, ``lesetipp``): what UNLIKELY's
+#: "share", "subscribe" and "related" say in English. Whole words of a name only
+#: (``verteilen``, "to distribute", is no share bar).
+LOCAL_CHROME = lazy(
+    r"(?<![a-z])(?:partage[rs]?|compartir|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|teilen|"
+    r"abonnement|abonnieren|abbonati|abbonamento|assine|assinatura|suscr[ií]bete|suscripci[oó]n|"
+    r"lire-?aussi|a-?lire|lea-?tambien|leggi-?anche|leia-?tambem|lesetipp|"
+    r"(?:noticias|articulos)-?relacionad[ao]s|articles-?connexes|correlati)(?![a-z])",
+    re.IGNORECASE)
 #: Words that lower a candidate's score (Readability's ``negative``).
 NEGATIVE = lazy(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"
@@ -97,6 +109,12 @@ CHROME_TOKEN = lazy(
 #: would otherwise read as content.
 RECENT_LIST = lazy(r"(?<![a-z])recent[-_]?(?:posts?|entries|articles|stories)(?![a-z])",
                    re.IGNORECASE)
+
+#: class/id words of a "more stories" box under the story (``more-episodes``, ``more-posts``,
+#: ``more_articles``, ``more-from-author``): other pages' teasers, which "posts" or "articles"
+#: would otherwise read as content.
+MORE_LIST = lazy(r"(?<![a-z])more[-_]?(?:posts?|articles?|stories|episodes?|videos?|news|"
+                 r"from)(?![a-z])", re.IGNORECASE)
 
 #: class/id words of a reader comment section (WordPress ``comments-area``/``comment-list``,
 #: Disqus, "responses"): on an article page these are never part of the article, whatever
@@ -150,13 +168,16 @@ BOILERPLATE_TEXT = lazy(
     r"print)\W*)+)\W*$",
     re.IGNORECASE)
 #: A teaser line pointing to another article ("Read also: ...", "Lea también: ...").
-READ_ALSO = lazy(
-    r"^\W*(?:read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
+_READ_ALSO_WORDS = (
+    r"read (?:also|more)|see also|also read|related|lesen sie (?:auch|mehr)|"
     r"mehr zum thema|auch interessant|lea (?:también|más)|lee también|véase también|"
     r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|lire aussi|à lire aussi|voir aussi|"
-    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea|(?:te|le) puede interesar)"
-    r"\s*[:：»>-]",
-    re.IGNORECASE)
+    r"leia (?:também|mais)|veja também|leggi anche|vedi anche|lea|(?:te|le) puede interesar")
+READ_ALSO = lazy(r"^\W*(?:" + _READ_ALSO_WORDS + r")\s*[:：»>-]", re.IGNORECASE)
+#: The same label alone (set apart from its link by markup, not by a colon: ``<strong>Lire
+#: aussi</strong> <a>...</a>``).
+READ_ALSO_LABEL = lazy(r"\W*(?:" + _READ_ALSO_WORDS.replace("|lea|", "|") + r")\W*",
+                       re.IGNORECASE)
 
 
 def may_read_also(text: str) -> bool:

@@ -26,6 +26,8 @@ PRUNE_HIDDEN = rule("prune_hidden", "hidden elements are pruned before scoring")
 ARTICLE_FURNITURE = rule("article_furniture", "a <nav>/<footer> inside <article> is pruned "
                          "in the loose pass too")
 _ARTICLE_FURNITURE_TAGS = frozenset({"nav", "footer"})
+WIKI_TAGLINE = rule("wiki_tagline", "MediaWiki's #siteSub ('From Wikipedia, the free "
+                    "encyclopedia'), which its skins show in print only, is pruned in every pass")
 PRUNE_CHROME_TAGS = rule("prune_chrome_tags", "nav/footer/aside, chrome roles and a header "
                          "outside the article are pruned (strict pass)")
 PRUNE_CHROME_WORDS = rule("prune_chrome_words", "elements whose class/id reads as chrome are "
@@ -47,6 +49,13 @@ CODE_SPANS = rule("code_spans", "an element inside <pre>/<code> (a syntax highli
 HEADER_NAMED_HEADINGS = rule("header_named_headings", "a heading (<h1>-<h6>) whose class/id "
                               "reads as chrome only through 'header' is a section's heading "
                               "(recipe cards' 'Ingredients'), not the page's header")
+LOCAL_CHROME_WORDS = rule("local_chrome_words", "class/id words of share bars, subscription "
+                          "and 'read also' boxes in French, Spanish, Italian, Portuguese and "
+                          "German (partage, compartir, condividi, teilen, abonnement...) read "
+                          "as chrome like their English kin")
+ENTRY_HEADERS = rule("entry_headers", "the header (named as such, read as chrome only through "
+                     "'header', holding a <time>) of an <article> among sibling <article>s, "
+                     "a live blog's update, holds the update's timestamp and heading: kept")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -140,6 +149,13 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                 if cut is not None:
                     break
                 continue
+            if WIKI_TAGLINE and attrs and attrs.get("id") == "siteSub":
+                # (MediaWiki's skins hide it on screen and print it; not the article's text)
+                doomed.append(node)
+                if rec is not None:
+                    rec.drop(node, "wiki_tagline")
+                cut = node
+                break
             if loose:
                 # The loose pass keeps chrome tags to recover articles marked up as asides
                 # or footers; a <nav>/<footer> inside the <article> is still the article's
@@ -183,6 +199,11 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             # headings title widgets. Other chrome words on it (``sidebar-header``) still count.
             if HEADER_NAMED_HEADINGS and tag in P.HEADING_TAGS and not _DATE_WORD.search(words) \
                     and not _unlikely(_HEADER_WORD.sub(" ", words)) and in_article(node):
+                continue
+            # A live blog prints each update as an <article> in a run of them, its time and
+            # heading in ``<header class="block-header">``: the update's own header, not the
+            # page's (one lone <article> is the story, whose header is the page's top).
+            if ENTRY_HEADERS and entry_header(node, tag, words):
                 continue
             embed, gate, titled = _name_marks(words)
             if QUOTED_EMBEDS and (
@@ -259,7 +280,10 @@ def _in_code(node: LexborNode) -> bool:
 
 
 def _unlikely(label: str) -> bool:
-    return in_words(P.UNLIKELY, label) and not in_words(P.POSITIVE, label)
+    # (Sites outside the English web name their share bars and subscription boxes in their
+    # own language: ``div.compartir``, ``div.abbonati-box``; the same furniture.)
+    return (in_words(P.UNLIKELY, label) or LOCAL_CHROME_WORDS and in_words(P.LOCAL_CHROME, label)) \
+        and not in_words(P.POSITIVE, label)
 
 
 @lru_cache(maxsize=4096)
@@ -290,6 +314,34 @@ def _after(node: LexborNode, root: LexborNode) -> LexborNode | None:
             following = following.next
         node = node.parent
     return None
+
+
+def entry_header(node: LexborNode, tag: str, words: str) -> bool:
+    """Whether the element (a ``<header>`` or ``<div>`` of class/id ``words``) is named as a
+    header and as nothing else of the page's chrome, holds a ``<time>`` (the update's
+    timestamp: a card's or a section's header has none), and sits inside an ``<article>``
+    that is one entry of a run (:func:`_entry_part`): a live blog update's header."""
+    return tag in ("header", "div") and _HEADER_WORD.search(words) is not None \
+        and not _unlikely(_HEADER_WORD.sub(" ", words)) and holds_tag(node, "time") \
+        and _entry_part(node)
+
+
+def _entry_part(node: LexborNode) -> bool:
+    """Whether the nearest ``<article>`` around the element has an ``<article>`` sibling: it
+    is one entry of a run (a live blog's updates), not the page's one story."""
+    parent = node.parent
+    while parent is not None and parent.tag != "article":
+        parent = parent.parent
+    if parent is None:
+        return False
+    before = parent.prev
+    while before is not None and before.tag in ("-text", "-comment"):
+        before = before.prev
+    after = parent.next
+    while after is not None and after.tag in ("-text", "-comment"):
+        after = after.next
+    return (before is not None and before.tag == "article") or \
+        (after is not None and after.tag == "article")
 
 
 def in_article(node: LexborNode) -> bool:

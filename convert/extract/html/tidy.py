@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from convert.article import Block, Div, Heading, List, Paragraph, Quote
+from convert.article import Block, Div, Heading, Image, Link, List, Paragraph, Quote, Text
 from convert.extract import record
 from convert.extract.ablation import rule
 from convert.textutil import inline_text
@@ -48,6 +48,9 @@ STATUS_WORD_HEADINGS = rule(
 #: :data:`STATUS_WORD_HEADINGS`).
 _STATUS_WORD = lazy(r"^(?:loading|wird geladen)$", re.IGNORECASE)
 READ_ALSO_LINES = rule("read_also_lines", "'Read also: ...' teaser lines are dropped")
+READ_ALSO_LABEL_LINK = rule("read_also_label_link", "a paragraph that is a 'Read also' "
+                            "label and one link, set apart by markup, not a colon ('Leggi "
+                            "anche <a>...</a>'), is a teaser line: dropped")
 CONSENT_LINES = rule("consent_lines", "cookie/consent notices are dropped")
 BROWSER_NOTICES = rule("browser_notices", "a notice about the reader's browser or plugins ('best "
                        "viewed in an up-to-date browser', 'Get the Flash Player') scores "
@@ -142,6 +145,19 @@ def _header_line(block: Block) -> bool:
         len(inline_text(block.children).split()) <= ABOVE_HEADLINE_MAX_WORDS
 
 
+def _label_and_link(children: tuple) -> bool:
+    """Whether the inlines are a "Read also" label (:data:`.patterns.READ_ALSO_LABEL`) and then
+    one link, nothing else: a teaser line pointing to another story, whose label its markup
+    sets apart (``<strong>Leia também</strong> <a>``, ``<span>Lire aussi</span> <a>``) where
+    the lines :data:`.patterns.READ_ALSO` reads put a colon."""
+    parts = [c for c in children if not (isinstance(c, Text) and not c.text.strip())]
+    if len(parts) < 2 or not isinstance(parts[-1], Link) \
+            or any(isinstance(c, (Link, Image)) for c in parts[:-1]):
+        return False
+    label = inline_text(parts[:-1]).strip()
+    return len(label) < 40 and P.READ_ALSO_LABEL.fullmatch(label) is not None
+
+
 def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, first: bool,
                 blog_key: str | None = None, texts: _Texts | None = None,
                 heading_key: str | None = None) -> Block | None:
@@ -161,6 +177,9 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
                 and P.READ_ALSO.match(stripped):
             return dropped(block, "read_also_lines")
+        if READ_ALSO_LABEL_LINK and len(stripped) < READ_ALSO_MAX_CHARS \
+                and isinstance(block, Paragraph) and _label_and_link(block.children):
+            return dropped(block, "read_also_label_link")
         # (with the texts read, one not hinted is no notice, decided without a call)
         if CONSENT_LINES and len(stripped) < CONSENT_MAX_CHARS and (
                 texts is None or id(block) in texts.consent) and P.consent_text(

@@ -243,3 +243,47 @@ def test_cleaning_stops_judging_when_the_containers_hold_too_much(monkeypatch):
 def inline_text_of(page: str) -> str:
     article = convert.parse(page.encode(), kind="html")
     return "\n".join(inline_text(b.children) for b in article.blocks if hasattr(b, "children"))
+
+
+def _live_page() -> bytes:
+    # A live blog: each update an <article> in a run of them, its time (and heading, when it
+    # has one) in <header class="block-header">; the page's own header outside them.
+    para = ("<p>Rail operators have told passengers not to travel west of the city for the "
+            "rest of the day, after a tree fell on the line and a sea wall was damaged.</p>")
+
+    def update(time: str, heading: str = "") -> str:
+        head = f"<h2 class='block-title'>{heading}</h2>" if heading else ""
+        return (f"<article class='block'><header class='block-header'><time class='block-time' "
+                f"datetime='2026-11-14T{time}:00Z'>{time} GMT</time>{head}</header>"
+                f"<div class='block-elements'>{para}{para}</div></article>")
+
+    # (and a run of review cards, whose headers hold no <time>: not updates)
+    card = ("<article class='card'><div class='card-header'>Great!</div>"
+            "<p>Five stars.</p></article>")
+    return (f"<html><head><title>Storm live</title></head><body><header class='site-header'>"
+            f"Courier News Sport</header><main><h1>Storm live</h1><div class='live-blog'>"
+            f"{update('11:47', 'Trains stopped')}{update('10:31')}{update('09:15', 'Ferries')}"
+            f"</div><div class='reviews'>{card}{card}</div></main></body></html>").encode()
+
+
+def _live_text() -> str:
+    from convert.textutil import block_texts
+    return "\n".join(block_texts(convert.parse(_live_page(), kind="html").blocks))
+
+
+def test_a_live_blog_updates_header_is_kept():
+    # The update's header is named as a header and nothing else of the chrome, inside an
+    # <article> among sibling <article>s (rule entry_headers): its time, alone a short block
+    # the cleaning would drop, and its heading are the update's.
+    text = _live_text()
+    assert all(f"{t} GMT" in text for t in ("11:47", "10:31", "09:15"))
+    assert "Trains stopped" in text and "Ferries" in text
+    assert "Courier News" not in text and "Great!" not in text
+
+
+def test_entry_headers_off_drops_the_updates_times(monkeypatch):
+    from convert.extract.html import cleaning, prune
+    monkeypatch.setattr(prune, "ENTRY_HEADERS", False)
+    monkeypatch.setattr(cleaning, "ENTRY_HEADERS", False)
+    text = _live_text()
+    assert "11:47 GMT" not in text and "Trains stopped" not in text

@@ -91,3 +91,34 @@ def test_promo_test_is_the_pattern_behind_its_hints_scanned_alone_or_for_a_run(l
 def test_an_ascii_line_without_a_bar_is_no_post_nav():
     assert not F.may_be_post_nav("Older post - Main - Newer post")
     assert F.may_be_post_nav("Older post | Main")
+
+
+def _dateline_page(line: str) -> bytes:
+    para = ("<p>La Protezione civile ha diramato l'allerta rossa per piogge diffuse e temporali "
+            "su tutto il centro della regione, compresa Genova, fino alla mezzanotte.</p>")
+    return ("<html lang='it'><head><title>Maltempo in Liguria</title><meta property="
+            "'article:published_time' content='2026-10-21T08:10:00+02:00'></head><body><main>"
+            f"<article><h1>Maltempo in Liguria</h1><div class='data'>{line}</div>{para * 4}"
+            "</article></main></body></html>").encode()
+
+
+_LOCAL_DATELINES = ["21 ottobre 2026, ore 08:10", "Publié le 21/10/2026 à 08h10",
+                    "Veröffentlicht am Mittwoch, 21.10.2026", "Publicado el 21 de octubre de 2026"]
+
+
+def _body(line: str) -> str:
+    import convert
+    return convert.render(convert.parse(_dateline_page(line), kind="html"), "txt").decode()
+
+
+def test_a_dateline_in_another_language_leaves_the_body():
+    # Its words ("ore", "Publié le … à", "Veröffentlicht am", "Publicado el") are filler as
+    # "Published on … at" is (rule local_dateline_words); a place before the day is not.
+    for line in _LOCAL_DATELINES:
+        assert line not in _body(line), line
+    assert "Genova, 21 ottobre 2026" in _body("Genova, 21 ottobre 2026, ore 08:10")
+
+
+def test_local_dateline_words_off_keeps_them(monkeypatch):
+    monkeypatch.setattr(F, "LOCAL_DATELINE_WORDS", False)
+    assert "21 ottobre 2026, ore 08:10" in _body("21 ottobre 2026, ore 08:10")

@@ -145,3 +145,43 @@ def test_legends_is_a_word_not_a_prefix():
     kept = _ids(html, STRICT)
     assert {"lead", "where"} <= kept
     assert "box" not in kept
+
+
+_LOCAL_FURNITURE = ("<div id='es' class='compartir'>Compartir Facebook WhatsApp</div>"
+                    "<div id='it' class='abbonati-box'>Abbonati ora a 1 euro</div>"
+                    "<div id='fr' class='lire-aussi'>Lire aussi Retraites</div>"
+                    "<div id='de' class='artikel-teilen'>Teilen</div>"
+                    "<div id='verb' class='verteilen'>kept: a longer word</div>"
+                    "<div id='post' class='post-compartir'>kept: named as the post</div>")
+
+
+def test_share_and_subscribe_boxes_named_in_other_languages_are_chrome():
+    # A Spanish share bar (``compartir``), an Italian subscription box (``abbonati``), a
+    # French "read also" line (``lire-aussi``), a German one (``teilen``) go as their English
+    # kin do (rule local_chrome_words); a word merely holding one (``verteilen``) and a name
+    # that also reads as content (``post-``) stay.
+    kept = _ids(_page(_LOCAL_FURNITURE), STRICT)
+    assert not {"es", "it", "fr", "de"} & kept
+    assert {"verb", "post"} <= kept
+
+
+def test_local_chrome_words_off_keeps_them(monkeypatch):
+    monkeypatch.setattr(prune_module, "LOCAL_CHROME_WORDS", False)
+    assert {"es", "it", "fr", "de"} <= _ids(_page(_LOCAL_FURNITURE), STRICT)
+
+
+_WIKI = ("<div id='siteSub' class='noprint'>From Wikipedia, the free encyclopedia</div>"
+         "<div id='siteSubtitle'>kept: another name</div>")
+
+
+@pytest.mark.parametrize("level", [STRICT, RELAXED, LOOSE])
+def test_a_wikis_site_tagline_is_pruned_in_every_pass(level):
+    # MediaWiki prints "From Wikipedia, the free encyclopedia" in #siteSub, which its skins
+    # show in print only (rule wiki_tagline).
+    kept = _ids(_page(_WIKI), level)
+    assert "siteSub" not in kept and "siteSubtitle" in kept
+
+
+def test_wiki_tagline_off_keeps_it(monkeypatch):
+    monkeypatch.setattr(prune_module, "WIKI_TAGLINE", False)
+    assert "siteSub" in _ids(_page(_WIKI), RELAXED)

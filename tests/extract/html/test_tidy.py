@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from convert.article import Heading, Paragraph, Text
+from convert.article import Heading, Link, Paragraph, Strong, Text
 from convert.extract.html import tidy
-from convert.textutil import block_texts
+from convert.extract.html.tidy import tidy_blocks
+from convert.textutil import block_texts, inline_text
 
 _PROSE = "The loader reads a configuration file from the project root before any plugin starts."
 
@@ -19,7 +20,50 @@ def _body(status: str) -> list:
 def test_a_status_word_as_a_heading_titles_its_section(monkeypatch):
     # A documentation page's section "Loading" (how a file is loaded) is no spinner's text;
     # the "Loading..." placeholder line still goes.
-    lines = list(block_texts(tidy.tidy_blocks(_body("Loading"), None)))
+    lines = list(block_texts(tidy_blocks(_body("Loading"), None)))
     assert "Loading" in lines and "Loading..." not in lines
     monkeypatch.setattr(tidy, "STATUS_WORD_HEADINGS", False)
-    assert "Loading" not in list(block_texts(tidy.tidy_blocks(_body("Loading"), None)))
+    assert "Loading" not in list(block_texts(tidy_blocks(_body("Loading"), None)))
+
+
+_STORY = Paragraph((Text("The council met on Tuesday to discuss the river budget and the "
+                         "plan for the village school."),))
+
+
+def _para(*children) -> Paragraph:
+    return Paragraph(tuple(children))
+
+
+def _link(text: str) -> Link:
+    return Link((Text(text),), "/other-story")
+
+
+_TEASERS = [
+    _para(Strong((Text("Leia também"),)), Text(" "), _link("Dólar fecha em alta")),
+    _para(Text("Leggi anche "), _link("Alluvione del 2014, dieci anni dopo")),
+    _para(Text("Lire aussi"), _link("Retraites : ce qui change")),
+]
+_KEPT = [
+    # a sentence ending in a link, a label with two links, a link with text after it
+    _para(Text("See also the minutes of the meeting at "), _link("the council's site")),
+    _para(Text("Read also "), _link("one"), Text(" and "), _link("two")),
+    _para(Text("Lire aussi "), _link("Retraites"), Text(", publié hier.")),
+]
+
+
+def _texts(blocks) -> list[str]:
+    return [inline_text(b.children) for b in blocks]
+
+
+def test_a_read_also_label_and_one_link_is_a_teaser_line():
+    # "Leia também <a>", "Leggi anche <a>": the label set apart by markup rather than a colon
+    # (rule read_also_label_link); lines where the label starts a sentence, or more follows
+    # the link, stay.
+    out = _texts(tidy_blocks([_STORY, *_TEASERS, *_KEPT], "Title"))
+    assert out == _texts([_STORY, *_KEPT])
+
+
+def test_read_also_label_link_off_keeps_them(monkeypatch):
+    monkeypatch.setattr(tidy, "READ_ALSO_LABEL_LINK", False)
+    out = _texts(tidy_blocks([_STORY, *_TEASERS], "Title"))
+    assert out == _texts([_STORY, *_TEASERS])

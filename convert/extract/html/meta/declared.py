@@ -13,16 +13,23 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from convert.extract.ablation import rule
 from convert.textutil import clean_text, squash
 from .elements import QUERIES
 from .items import event_type, question_fields
 from .readers import reader_block, reader_review_objects
 
+EPISODE_TYPES = rule("episode_types", "a podcast's or a show's episode (schema.org "
+                     "PodcastEpisode, Episode) declares its page's title, author and date "
+                     "as an article does")
+#: schema.org's episodes: a podcast episode's page is its show notes and transcript.
+_EPISODES = ("podcastepisode", "episode", "radioepisode", "tvepisode") if EPISODE_TYPES else ()
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "scholarlyarticle",
                   "techarticle", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "review",
                   "socialmediaposting", "liveblogposting", "posting", "discussionforumposting",
                   "medicalwebpage", "howto", "recipe", "product", "qapage", "question", "event",
+                  *_EPISODES,
                   "creativework", "webpage", "itempage", "aboutpage", "collectionpage", "faqpage")
 #: Types before this index in _ARTICLE_TYPES are articles proper (their declarations merge).
 _ARTICLE_FAMILY = _ARTICLE_TYPES.index("medicalwebpage")

@@ -38,6 +38,15 @@ _STANDFIRST_CLASS = lazy(
     r"summary|\blede\b|[-_]lede\b|\bintro\b|[-_]intro\b|excerpt|strapline|kicker-text|"
     r"description|teaser-text|article-lead|lead-text|\blead\b",
     re.IGNORECASE)
+LOCAL_STANDFIRST = rule("local_standfirst", "a standfirst named in French, Spanish, Italian, "
+                        "Portuguese or German (chapo, entradilla, sommario, linha-fina, "
+                        "vorspann) reads as one")
+#: The standfirst's names in French (``chapo``, ``chapeau``), Spanish (``entradilla``,
+#: ``subtitulo``, ``sumario``), Italian (``sommario``, ``catenaccio``), Portuguese
+#: (``linha-fina``, ``subtitulo``) and German (``vorspann``, ``unterzeile``) templates.
+_LOCAL_STANDFIRST = lazy(
+    r"(?<![a-z])(?:chapo|chapeau|entradilla|subt[ií]tulo|sumario|sommario|catenaccio|"
+    r"linha-?fina|vorspann|unterzeile)(?![a-z])", re.IGNORECASE)
 _STANDFIRST_NOT = lazy(r"byline|author|date|time|meta|caption|credit|share|nav|breadcrumb|"
                        r"comment|related|promo|newsletter", re.IGNORECASE)
 #: A standfirst is one or two sentences: shorter than this many characters...
@@ -101,7 +110,7 @@ def standfirst(tree: LexborHTMLParser, title: str | None, descriptions: list[str
             continue
         if SITE_TAGLINE and label and _SITE_TAGLINE.search(label):
             continue
-        if label and _STANDFIRST_CLASS.search(label):
+        if label and (_STANDFIRST_CLASS.search(label) or LOCAL_STANDFIRST and _LOCAL_STANDFIRST.search(label)):
             return text
         if node.tag == "p" and _next_element(node) is not None and _next_element(
                 node).tag == "p" and not real_header:

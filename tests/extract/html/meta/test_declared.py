@@ -39,3 +39,32 @@ def test_an_ordered_json_ld_list_of_authors_is_read_in_order():
     assert ld_names({"@list": [{"@type": "Person", "name": "Ann Writer"},
                                {"@type": "Person", "name": "Bo Lindqvist"}]}) == [
         "Ann Writer", "Bo Lindqvist"]
+
+
+_EPISODE = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "PodcastEpisode", "name": "Budget report", "datePublished": "2026-09-08", '
+            '"author": {"@type": "Person", "name": "Sam Host"}}</script>')
+
+
+def test_a_podcast_episode_declares_its_author_and_date():
+    # A podcast episode's page (show notes, a transcript) declares itself a PodcastEpisode,
+    # not an Article: its author and date are the page's (rule episode_types).
+    article = convert.parse(_page(_EPISODE), kind="html")
+    assert article.meta.authors == ("Sam Host",)
+    assert article.meta.published is not None and article.meta.published.startswith("2026-09-08")
+
+
+def test_episode_types_off_reads_no_episode(monkeypatch):
+    import importlib
+
+    import convert.extract.html.meta.declared as declared
+    monkeypatch.setenv("DECRUFT_ABLATE", "episode_types")
+    from convert.extract import ablation
+    monkeypatch.setattr(ablation, "OFF", frozenset({"episode_types"}))
+    try:
+        importlib.reload(declared)
+        assert "podcastepisode" not in declared._ARTICLE_TYPES
+    finally:
+        monkeypatch.setattr(ablation, "OFF", frozenset())
+        importlib.reload(declared)
+    assert "podcastepisode" in declared._ARTICLE_TYPES

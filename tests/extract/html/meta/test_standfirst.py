@@ -109,3 +109,29 @@ def test_wrapped_headline_followed_by_the_body_takes_no_paragraph_of_it():
     page = (f"<html><head><title>Harbour works begin</title></head><body><div id='main'>"
             f"<div class='headline'><h1>Harbour works begin</h1></div>{body}</div></body></html>")
     assert extract(LexborHTMLParser(page), None).get("subtitle") is None
+
+
+def _local_page(cls: str) -> str:
+    # The dek as an <h2> right after the <h1>, outside any <header>: read by its name only.
+    return ("<html><head><title>El Gobierno aprueba el plan de vivienda</title></head><body>"
+            "<main><h1>El Gobierno aprueba el plan de vivienda</h1>"
+            f"<h2 class='{cls}'>El Consejo de Ministros da luz verde a una inversión de 2.800 "
+            "millones</h2><p>El Consejo de Ministros ha aprobado este martes el plan.</p>"
+            "<p>La ministra ha explicado los detalles en rueda de prensa.</p></main></body></html>")
+
+
+def test_a_standfirst_named_in_another_language_is_one():
+    # Spanish ``entradilla``, Portuguese ``materia-subtitulo``, French ``chapo``, Italian
+    # ``sommario``, German ``vorspann`` (rule local_standfirst); a longer word is no name.
+    for cls in ("entradilla", "materia-subtitulo", "chapo", "sommario", "artikel-vorspann"):
+        assert extract(LexborHTMLParser(_local_page(cls)), None).get("subtitle", "").startswith(
+            "El Consejo"), cls
+    assert extract(LexborHTMLParser(_local_page("chapoteo")), None).get("subtitle") is None
+
+
+def test_local_standfirst_off_reads_none(monkeypatch):
+    import sys
+    # (the package re-exports the function under the module's name)
+    monkeypatch.setattr(sys.modules["convert.extract.html.meta.standfirst"], "LOCAL_STANDFIRST",
+                        False)
+    assert extract(LexborHTMLParser(_local_page("entradilla")), None).get("subtitle") is None
