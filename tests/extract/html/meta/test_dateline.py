@@ -215,3 +215,49 @@ def test_the_label_of_a_numeric_day_is_read_only_for_a_text_holding_one(monkeypa
             + "<p>Posted 03/25/2025</p>" + _PROSE + "</article>")
     assert _published("", body) == "2025-03-25"
     assert asked == ["Posted 03/25/2025"]
+
+
+# ------------------------------------------------------------------ card_run_date
+
+def _episode(n: int, day: int) -> str:
+    return (f"<article class='episode'><div class='episode__body'><span>Episode {n}</span>"
+            f"<h3><a href='/episodes/{n}'>The economics of lighthouses, part {n}</a></h3>"
+            f"<div class='episode__meta'><time datetime='2025-10-{day:02d}'>Oct {day}, 2025</time>"
+            f" · 48 min</div><p>How a public good got paid for, and who kept the lamps lit.</p>"
+            f"</div></article>")
+
+
+_EPISODES = ("<main><h1>Episodes</h1><p>A weekly show about the machinery of everyday life.</p>"
+             "<section class='episodes'>" + "".join(_episode(n, 28 - n) for n in range(4))
+             + "</section></main>")
+
+
+def test_a_date_in_a_run_of_cards_is_that_items():
+    assert _published("", _EPISODES) is None
+
+
+def test_card_run_date_ablated(monkeypatch):
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "CARD_RUN_DATE", False)
+    assert _published("", _EPISODES) == "2025-10-28"
+
+
+def test_the_pages_own_story_among_its_neighbours_keeps_its_date():
+    # (the page's story, its <h1> inside, is one of a run of <article>s: an endless scroll)
+    story = ("<article><h1>Pier extension approved</h1><time datetime='2024-05-04'>May 4, 2024"
+             "</time><h2><a href='#comments'>Comments</a></h2><p>The council voted.</p></article>")
+    body = "<main>" + story + "".join(_episode(n, 20 + n) for n in range(3)) + "</main>"
+    assert _published("", body) == "2024-05-04"
+
+
+def test_a_dated_story_beside_two_cards_is_no_run():
+    body = ("<main><h1>Pier extension approved</h1><div class='post'><time datetime="
+            "'2024-05-04'>May 4, 2024</time><h2><a href='/pier'>The vote</a></h2><p>The "
+            "council voted.</p></div>" + "".join(_episode(n, 20 + n) for n in range(1)) +
+            "</main>")
+    assert _published("", body) == "2024-05-04"
+
+
+def test_card_run_rule_is_declared():
+    from convert.extract import ablation
+    assert "card_run_date" in ablation.RULES
