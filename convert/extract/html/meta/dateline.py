@@ -100,9 +100,23 @@ def in_card_run(node: LexborNode | None) -> bool:
         headings = [h for h in node.css(_HEADINGS) if h.css_first("a[href]") is not None]
         if len(headings) > 1 or node.css_first("h1") is not None:
             return False
-        if headings and node.parent is not None and _run_of(node):
+        if headings and node.parent is not None and _run_of(node) \
+                and _headed_outside(node.parent):
             return True
         node = node.parent
+    return False
+
+
+def _headed_outside(run: LexborNode) -> bool:
+    """Whether the page has a heading of its own (an ``<h1>`` with text) outside the run of
+    cards: the cards are then items listed under it. Without one a blog's own post, titled
+    by a linked ``<h2>`` like its neighbours, may be the page's story."""
+    top = run
+    while top.parent is not None:
+        top = top.parent
+    for h1 in top.css("h1"):
+        if h1.text(deep=True, strip=True) and not within(h1, run):
+            return True
     return False
 
 

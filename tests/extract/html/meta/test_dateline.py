@@ -261,3 +261,9 @@ def test_a_dated_story_beside_two_cards_is_no_run():
 def test_card_run_rule_is_declared():
     from convert.extract import ablation
     assert "card_run_date" in ablation.RULES
+
+
+def test_cards_without_a_page_heading_may_hold_the_pages_story():
+    # (a blog's post titled by a linked <h2> like its neighbours, and no <h1>: left alone)
+    body = _EPISODES.replace("<h1>Episodes</h1>", "")
+    assert _published("", body) == "2025-10-28"
