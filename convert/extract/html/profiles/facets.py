@@ -30,7 +30,13 @@ Sort bars (:data:`LISTING_SORT_LINES`): lines that are only a sort control's lab
 tune listing and collection output, 15 on 8 pages of 2 sites ("Sort: Best Match", "Sort by|"),
 none in the gold; on the other types such lines are text the gold keeps (a manual's "ORDER BY
 Clause", a forum's "sort by priority"), hence only in the listing's region. Result counts
-("1–30 of 154 products", "(154 products)") are in the gold on 7 of 17 lines: left.
+("1–30 of 154 products", "(154 products)") are in the gold on 7 of 17 lines; r-list13 (issue
+#18) leaves them out all the same, with the saved-search buttons (:data:`LISTING_RESULT_COUNTS`,
+:data:`LISTING_ALERT_CALLS`): a counter counts the list, no reader takes it for an item. On the
+wcxb tune pages it moves 10 listing and collection pages: one shop's 7 pages split 4 up
+(+0.001 to +0.003) and 3 down (-0.003, -0.003, -0.004; its gold keeps "(154 products)" on
+some), and three other sites' counters ("1,072 results", "436 homes", "22 products") go up
+with the page's other changes.
 
 Measured (full HTML benchmark, every set, against r-int11 4e7e7ad): ``listing_facets`` moves two
 tune pages, both up (dev.events +0.011, iFixit +0.010), no check page; ``listing_sort_lines``
