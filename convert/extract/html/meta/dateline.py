@@ -2,6 +2,16 @@
 elements, and the first short text holding a date after the headline.
 
 Read by :mod:`convert.extract.html.meta` after the declared dates.
+
+Measured and not adopted (issue #18, r-list13, 2026-12-08): ``card_run_date``, a date inside
+one of a run of three or more sibling cards each titled by a linked heading (one per card, no
+``<h1>`` in it), under a page ``<h1>`` outside the run, read as that item's, not the page's (a
+podcast's episode list dated by its first episode). On the tune pages of every set it dropped
+5 dates, all an item's on a hub, topic or teaser page (wcxb-dev 0485, 0729, 2955,
+wcxb-dev-extra 1310, a trafilatura-eval carousel), none of them scored (no date in the gold):
+tune date unchanged; on the check split wcxb-dev-extra's date fell 0.833 -> 0.810 (one page).
+(Without the page-``<h1>`` condition it also undated two dragnet blog posts titled by a linked
+``<h2>``.)
 """
 
 from __future__ import annotations
@@ -74,73 +84,9 @@ UPDATE_PARENT_CHARS = 120
 UPDATE_PREV_CHARS = 40
 
 
-CARD_RUN_DATE = rule(
-    "card_run_date", "a date inside one of a run of sibling cards, each titled by a linked "
-    "heading (a podcast's episodes, a blog's or a search's results), is that item's, not the "
-    "page's")
-#: A run is at least this many sibling elements of the card's tag, each with a linked heading.
-CARD_RUN = 3
-#: A card's siblings read at most (see :func:`in_card_run`).
-CARD_RUN_PEERS = 12
-#: How far above the date its card is looked for.
-CARD_RUN_DEPTH = 6
-_LINKED_HEADING = "h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]"
-_HEADINGS = "h2, h3, h4, h5, h6"
-
-
-def in_card_run(node: LexborNode | None) -> bool:
-    """Whether ``node`` sits in a card of a run of cards (see :data:`CARD_RUN_DATE`): one of
-    its ancestors holding one linked heading and no ``<h1>`` (the page's own story among its
-    neighbours) has at least :data:`CARD_RUN` - 1 siblings of its tag that hold one too (the
-    first :data:`CARD_RUN_PEERS` of them read: a long list is not read whole for each date).
-    The walk stops at an ancestor holding two linked headings: the list, not a card."""
-    for _ in range(CARD_RUN_DEPTH):
-        if node is None or node.tag in ("body", "html", "main"):
-            return False
-        headings = [h for h in node.css(_HEADINGS) if h.css_first("a[href]") is not None]
-        if len(headings) > 1 or node.css_first("h1") is not None:
-            return False
-        if headings and node.parent is not None and _run_of(node) \
-                and _headed_outside(node.parent):
-            return True
-        node = node.parent
-    return False
-
-
-def _headed_outside(run: LexborNode) -> bool:
-    """Whether the page has a heading of its own (an ``<h1>`` with text) outside the run of
-    cards: the cards are then items listed under it. Without one a blog's own post, titled
-    by a linked ``<h2>`` like its neighbours, may be the page's story."""
-    top = run
-    while top.parent is not None:
-        top = top.parent
-    for h1 in top.css("h1"):
-        if h1.text(deep=True, strip=True) and not within(h1, run):
-            return True
-    return False
-
-
-def _run_of(card: LexborNode) -> bool:
-    found = read = 0
-    for peer in card.parent.iter():
-        if peer.tag != card.tag:
-            continue
-        read += 1
-        if peer.css_first(_LINKED_HEADING) is not None:
-            found += 1
-            if found >= CARD_RUN:
-                return True
-        if read >= CARD_RUN_PEERS:
-            return False
-    return False
-
-
 def elsewhere(node: LexborNode | None) -> bool:
-    """Whether ``node`` sits in a related-post card, a sidebar widget, a comment, a teaser
-    link (a link holding another story's title and date) or a run of cards
-    (:data:`CARD_RUN_DATE`)."""
-    if CARD_RUN_DATE and in_card_run(node):
-        return True
+    """Whether ``node`` sits in a related-post card, a sidebar widget, a comment or a teaser
+    link (a link holding another story's title and date)."""
     if not DATES_ELSEWHERE:
         return False
     date_chars = len(node.text(deep=True) or "") if node is not None else 0
