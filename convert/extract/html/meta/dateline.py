@@ -2,6 +2,16 @@
 elements, and the first short text holding a date after the headline.
 
 Read by :mod:`convert.extract.html.meta` after the declared dates.
+
+Measured and not adopted (issue #18, r-list13, 2026-12-08): ``card_run_date``, a date inside
+one of a run of three or more sibling cards each titled by a linked heading (one per card, no
+``<h1>`` in it), under a page ``<h1>`` outside the run, read as that item's, not the page's (a
+podcast's episode list dated by its first episode). On the tune pages of every set it dropped
+5 dates, all an item's on a hub, topic or teaser page (wcxb-dev 0485, 0729, 2955,
+wcxb-dev-extra 1310, a trafilatura-eval carousel), none of them scored (no date in the gold):
+tune date unchanged; on the check split wcxb-dev-extra's date fell 0.833 -> 0.810 (one page).
+(Without the page-``<h1>`` condition it also undated two dragnet blog posts titled by a linked
+``<h2>``.)
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from convert.textutil import inline_text
 
 from ..builder import Builder
 from .desktop import desktop_hidden as hidden_by, is_hidden_on_desktop as is_hidden
+from . import badges
 from .service import collapsed_panel
 from .... import regexcache
 
@@ -102,6 +103,8 @@ def _card_hidden(node: LexborNode) -> bool:
     if CARD_CONTROLS and node.tag in ("a", "label") and _control(node):
         return True
     if CARD_FURNITURE and _card_furniture(node):
+        return True
+    if badges.CARD_BADGES and badges.is_badge(node):
         return True
     if node.tag == "a":
         attrs = node.attributes

@@ -30,7 +30,13 @@ Sort bars (:data:`LISTING_SORT_LINES`): lines that are only a sort control's lab
 tune listing and collection output, 15 on 8 pages of 2 sites ("Sort: Best Match", "Sort by|"),
 none in the gold; on the other types such lines are text the gold keeps (a manual's "ORDER BY
 Clause", a forum's "sort by priority"), hence only in the listing's region. Result counts
-("1–30 of 154 products", "(154 products)") are in the gold on 7 of 17 lines: left.
+("1–30 of 154 products", "(154 products)") are in the gold on 7 of 17 lines; r-list13 (issue
+#18) leaves them out all the same, with the saved-search buttons (:data:`LISTING_RESULT_COUNTS`,
+:data:`LISTING_ALERT_CALLS`): a counter counts the list, no reader takes it for an item. On the
+wcxb tune pages it moves 10 listing and collection pages: one shop's 7 pages split 4 up
+(+0.001 to +0.003) and 3 down (-0.003, -0.003, -0.004; its gold keeps "(154 products)" on
+some), and three other sites' counters ("1,072 results", "436 homes", "22 products") go up
+with the page's other changes.
 
 Measured (full HTML benchmark, every set, against r-int11 4e7e7ad): ``listing_facets`` moves two
 tune pages, both up (dev.events +0.011, iFixit +0.010), no check page; ``listing_sort_lines``
@@ -51,7 +57,8 @@ from convert.extract.ablation import rule
 from convert.textutil import inline_text
 from ...lazyre import lazy
 
-__all__ = ["LISTING_FACETS", "LISTING_SORT_LINES", "facet_runs", "without_sort_lines"]
+__all__ = ["LISTING_FACETS", "LISTING_SORT_LINES", "LISTING_RESULT_COUNTS", "LISTING_ALERT_CALLS",
+           "facet_runs", "without_sort_lines"]
 
 LISTING_FACETS = rule("listing_facets", "in a listing's region a run of short items (links or "
                       "form fields), most carrying a counter of their own ('Asia 187', 'Radios "
@@ -151,15 +158,54 @@ SORT_LINE = lazy(r"(?:sort(?:ed)?(?:\s+by)?|order\s+by)\s*[:|]?(?:\s*[^\s.!?]+){
                  re.IGNORECASE)
 
 
+LISTING_RESULT_COUNTS = rule("listing_result_counts", "in a listing's region a paragraph that "
+                             "is only the list's result counter ('Showing 1-20 of 248 "
+                             "results', '248 results', 'Page 2 of 9') is left out: it counts "
+                             "the list, it is no item of it")
+
+#: A result counter: an optional "Showing"/"Displaying", a range or a number ("1–20 of 248",
+#: "248"), and the noun counted, or a page counter ("Page 2 of 9"). Nothing else on the line:
+#: a sentence holding a count ("We found 248 results for you, sorted by date") stays.
+_NOUN = (r"(?:results?|items?|products?|listings?|properties|homes|jobs?|matches|entries|"
+         r"episodes?|articles?|posts?|hits)")
+RESULT_COUNT = lazy(
+    r"(?:(?:showing|displaying|viewing)\s+(?:results?\s+)?)?"
+    r"(?:\d[\d,.]*\s*(?:[-–—]|to)\s*\d[\d,.]*\s+(?:of|out\s+of)\s+)?"
+    r"\(?\d[\d,.]*\+?\s+" + _NOUN + r"(?:\s+found)?\)?"
+    r"|(?:(?:showing|displaying|viewing)\s+)?(?:results?\s+)?\d[\d,.]*\s*(?:[-–—]|to)\s*"
+    r"\d[\d,.]*\s+(?:of|out\s+of)\s+\d[\d,.]*"
+    r"|page\s+\d+\s+of\s+\d+",
+    re.IGNORECASE)
+
+LISTING_ALERT_CALLS = rule("listing_alert_calls", "in a listing's region a paragraph that is "
+                           "only a saved-search or alert button ('Save this search', 'Create "
+                           "job alert', 'Get email alerts') is left out: a control, not an item")
+
+#: A saved-search or alert button's label, nothing else on the line.
+ALERT_CALL = lazy(
+    r"(?:save|create|set\s+up|get|turn\s+on)\s+(?:(?:this|a|an|your|my|new|email|e-mail|"
+    r"job|price|search)\s+){0,3}(?:search|alerts?)(?:\s+for\s+this\s+search)?",
+    re.IGNORECASE)
+
+
+def _control_line(text: str) -> bool:
+    """Whether a paragraph's text is a sort label, a result counter or an alert button (each
+    as its rule is switched on)."""
+    return (LISTING_SORT_LINES and bool(SORT_LINE.fullmatch(text))
+            or LISTING_RESULT_COUNTS and bool(RESULT_COUNT.fullmatch(text))
+            or LISTING_ALERT_CALLS and bool(ALERT_CALL.fullmatch(text)))
+
+
 def without_sort_lines(blocks: list[Block]) -> list[Block]:
-    """The blocks without the paragraphs that are a sort control's label (see
-    :data:`LISTING_SORT_LINES`), inside sections too."""
-    if not LISTING_SORT_LINES:
+    """The blocks without the paragraphs that are a sort control's label, a result counter or
+    a saved-search button (see :data:`LISTING_SORT_LINES`, :data:`LISTING_RESULT_COUNTS`,
+    :data:`LISTING_ALERT_CALLS`), inside sections too."""
+    if not (LISTING_SORT_LINES or LISTING_RESULT_COUNTS or LISTING_ALERT_CALLS):
         return blocks
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            if SORT_LINE.fullmatch(" ".join(inline_text(block.children).split())):
+            if _control_line(" ".join(inline_text(block.children).split())):
                 continue
         elif isinstance(block, Div):
             block = replace(block, blocks=tuple(without_sort_lines(list(block.blocks))))

@@ -55,7 +55,7 @@ from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
-from . import described, disclosures, signups, twins
+from . import badges, described, disclosures, signups, twins
 from .described import DESCRIBED
 from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
@@ -167,6 +167,8 @@ def product_markup(html: str) -> str | None:
     if REVIEW_HEADINGS and without_review_sections(body):
         removed = True
     if TOOLTIPS and without_tooltips(body):
+        removed = True
+    if badges.PRICE_BADGES and badges.without_price_badges(body):
         removed = True
     return tree.html if removed or shown or unwrapped else None
 

@@ -145,3 +145,45 @@ def test_sort_line_shapes():
 
 def test_sort_rule_is_declared():
     assert "listing_sort_lines" in ablation.RULES
+
+
+# ------------------------------------------------------ result counters, alert buttons
+
+def _counted_page() -> str:
+    return _page("<div class='bar'><p>Showing 1–8 of 248 results</p></div><p>248 results</p>"
+                 "<p>Page 2 of 9</p><p><a href='/alerts'>Save this search</a></p>"
+                 "<p>We found 248 results for you, sorted by the date of the talk.</p>")
+
+
+def test_a_result_counter_and_an_alert_button_are_left_out():
+    text = _text(_counted_page())
+    for line in ("Showing 1–8 of 248 results", "248 results\n", "Page 2 of 9",
+                 "Save this search"):
+        assert line not in text + "\n", line
+    # (a sentence holding a count is text)
+    assert "We found 248 results for you, sorted by the date of the talk." in text
+    assert "Data conference number 3" in text
+
+
+def test_result_counts_and_alert_calls_ablated(monkeypatch):
+    monkeypatch.setattr(facets, "LISTING_RESULT_COUNTS", False)
+    monkeypatch.setattr(facets, "LISTING_ALERT_CALLS", False)
+    text = _text(_counted_page())
+    assert "Showing 1–8 of 248 results" in text and "Page 2 of 9" in text
+    assert "Save this search" in text
+
+
+def test_result_count_and_alert_shapes():
+    for line in ("Showing 1–20 of 248 results", "248 results", "Page 2 of 9", "(154 products)",
+                 "1-30 of 154 products", "Displaying 21 to 40 of 1,204", "12 jobs found"):
+        assert facets.RESULT_COUNT.fullmatch(line), line
+    for line in ("248", "Results", "Top 10 results of the year", "Page 2"):
+        assert not facets.RESULT_COUNT.fullmatch(line), line
+    for line in ("Save this search", "Create job alert", "Get email alerts", "Set up an alert"):
+        assert facets.ALERT_CALL.fullmatch(line), line
+    for line in ("Save", "Search", "Save 20% on this search engine course"):
+        assert not facets.ALERT_CALL.fullmatch(line), line
+
+
+def test_count_rules_are_declared():
+    assert {"listing_result_counts", "listing_alert_calls"} <= set(ablation.RULES)
