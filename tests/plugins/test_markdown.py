@@ -461,3 +461,11 @@ def test_block_test_matches_markdownify_for_any_name(name):
 
     tag = BeautifulSoup("", "html.parser").new_tag(name)
     assert _block(tag) == should_remove_whitespace_inside(tag)
+
+
+def test_inline_code_keeps_its_runs_of_spaces():
+    # ("missing separator.  Stop." is make's own message: its two spaces are the code's)
+    from convert.article import Article, Code, Meta, Paragraph, Text
+    article = Article(Meta(title="t"), (Paragraph((Text("It said "),
+                                                   Code("separator.  Stop."), Text("."))),))
+    assert "`separator.  Stop.`" in convert.render(article, "md").decode("utf-8")
