@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .ablation import rule
 from .lazyre import lazy
 
 __all__ = ["BY_PREFIX", "BYLINE_TEXT", "BYLINE_LABEL", "LABEL_WORDS", "BYLINE_START", "DUMP_BYLINE",
@@ -65,8 +66,15 @@ LABEL_WORDS = ("written by", "author", "authors", "by", "article by", "posted by
                "auteur", *FOREIGN_BY_PHRASES)
 BYLINE_LABEL = lazy(r"^(?:" + _alt(*LABEL_WORDS) + r")$", re.IGNORECASE)
 
+SCRIPT_BYLINE_START = rule(
+    "script_byline_start", "a body line opened by a byline word of another script ('بقلم:', "
+    "'Автор:', '作者：') is the byline line, as 'By' opens one")
 BYLINE_START = lazy(
-    r"^\s*(?:" + _alt(*BY_WORDS, *BY_PHRASES[:2]) + r")\b\s*:?\s+\S", re.IGNORECASE)
+    r"^\s*(?:(?:" + _alt(*BY_WORDS, *BY_PHRASES[:2]) + r")\b\s*:?\s+\S"
+    # (the byline words of scripts without letter case, CJK setting no space after them: the
+    # line is dropped only when it also names the page's author, as an English one is)
+    + (r"|(?:" + _alt(*_SCRIPT_BY_WORDS) + r")" + _BY_SEP + r"\S" if SCRIPT_BYLINE_START
+       else "") + r")", re.IGNORECASE)
 
 DUMP_BYLINE = lazy(
     r"^(?:" + _alt("by", "von", "par", "por", "di", "door", "av", "af", "przez",

@@ -156,8 +156,10 @@ def _converter_class() -> type:
             # prose) the rest of it is done here without them. Same result, a third faster.
             text = str(el)
             parent_tags = parent_tags if parent_tags is not None else set()
-            if ("pre" in parent_tags or "  " in text or "\n" in text or "\t" in text
-                    or "\r" in text):
+            # (Inside inline code a run of spaces is the code's own, "separator.  Stop.":
+            # not folded; the extractor leaves no line break there.)
+            if ("pre" in parent_tags or "  " in text and "code" not in parent_tags
+                    or "\n" in text or "\t" in text or "\r" in text):
                 # (markdownify's process_text calls escape() without the node: lent here)
                 self._text_el = el
                 try:

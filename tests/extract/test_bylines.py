@@ -56,3 +56,24 @@ def test_dump_line_knows_cjk_and_job_words_but_not_dates():
     assert DUMP_BYLINE.match("By 2024 the plan was done") is None
     assert DUMP_BYLINE.match("作者：张三").group("names") == "张三"
     assert DUMP_BYLINE.match("Bylines are hard") is None
+
+
+def test_byline_start_knows_the_byline_words_of_other_scripts():
+    # (rule script_byline_start: the Arabic, Russian and CJK words the dumps already know)
+    assert BYLINE_START.match("بقلم: سارة الخطيب")
+    assert BYLINE_START.match("Автор: Иван Петров")
+    assert BYLINE_START.match("作者：王伟")
+    assert BYLINE_START.match("بقلمه الجميل كتب القصة") is None  # a word, not the label
+
+
+def test_an_arabic_byline_line_leaves_the_body_as_an_english_one_does():
+    import convert
+    from convert.textutil import article_text
+    prose = ("تشهد المنطقة العربية طفرة في مشاريع الطاقة الشمسية، إذ تجاوزت القدرة المركبة "
+             "أكثر من خمسة عشر غيغاواط، ويتوقع الخبراء أن تتضاعف هذه القدرة قريباً. ")
+    page = ("<html lang='ar' dir='rtl'><head><title>الطاقة الشمسية</title></head><body><main>"
+            "<article><h1>الطاقة الشمسية</h1><p class='author'>بقلم: سارة الخطيب</p>"
+            f"<p>{prose * 3}</p><p>{prose * 2}</p></article></main></body></html>").encode()
+    article = convert.parse(page, kind="html")
+    assert list(article.meta.authors) == ["سارة الخطيب"]
+    assert "بقلم" not in article_text(article)

@@ -497,3 +497,11 @@ def test_emphasis_around_text_ending_in_an_escaped_mark_is_kept():
     html = MarkdownIt("commonmark").enable("strikethrough").render(out)
     assert html == ("<p>a <strong>**literal stars**</strong> b <em>x*</em> <s>old~</s> "
                     "<strong>back\\</strong></p>\n")
+
+
+def test_inline_code_keeps_its_runs_of_spaces():
+    # ("missing separator.  Stop." is make's own message: its two spaces are the code's)
+    from convert.article import Article, Code, Meta, Paragraph, Text
+    article = Article(Meta(title="t"), (Paragraph((Text("It said "),
+                                                   Code("separator.  Stop."), Text("."))),))
+    assert "`separator.  Stop.`" in convert.render(article, "md").decode("utf-8")

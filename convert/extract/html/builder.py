@@ -260,7 +260,8 @@ class Builder:
             image = make_image(node, self.base)
             return [image] if image else []
         if tag in P.CODE_TAGS:
-            text = clean_spaced(node.text(deep=True))
+            raw = node.text(deep=True)
+            text = clean_text(_CODE_BREAK.sub(" ", raw)) if CODE_SPACES else clean_spaced(raw)
             return [Code(text)] if text.strip() else []
         kids = self.inline_children(node, depth)
         if tag == "a":
@@ -270,6 +271,8 @@ class Builder:
                 title = clean_text(title) if title else None
                 return wrap(lambda inner: Link(inner, url, title), kids)
             return kids
+        if tag == "q" and Q_MARKS and text_in(kids):
+            return _quoted(node, kids)
         wrapper = WRAPPERS.get(tag)
         if wrapper is not None and text_in(kids):
             return wrap(wrapper, kids)
@@ -325,6 +328,31 @@ def _holds_link(items) -> bool:  # noqa: ANN001
         if isinstance(item, Link) or _holds_link(getattr(item, "children", ()) or ()):
             return True
     return False
+
+
+CODE_SPACES = rule("code_spaces", "spaces inside inline code are the code's own ('missing "
+                   "separator.  Stop.'): kept, only the source's line breaks read as a space")
+#: A line break of the page's source inside inline code, with the indentation around it.
+_CODE_BREAK = lazy(r"[ \t]*[\r\n]+[ \t]*")
+Q_MARKS = rule("q_marks", "an inline quotation (<q>) shows the quotation marks a browser adds "
+               "around it: “ ” (‘ ’ inside another <q>)")
+#: Quotation marks a <q>'s text may carry already (written into the source by its author).
+_QUOTE_CHARS = "\"'“”‘’„«»‹›「『"
+
+
+def _quoted(node: LexborNode, kids: list[Inline]) -> list[Inline]:
+    """A ``<q>``'s inlines between the marks a browser shows. (English marks for every
+    language: the page's language is not known here, and “ ” read as quotation marks in
+    every script; a browser's own choice follows the language. A text already holding its
+    marks gets no second pair.)"""
+    text = "".join(k.text for k in kids if isinstance(k, Text)).strip()
+    if text[:1] in _QUOTE_CHARS and text[-1:] in _QUOTE_CHARS:
+        return kids
+    parent = node.parent
+    while parent is not None and parent.tag not in ("q", "body"):
+        parent = parent.parent
+    opening, closing = ("‘", "’") if parent is not None and parent.tag == "q" else ("“", "”")
+    return [Text(opening), *kids, Text(closing)]
 
 
 WRAPPER_LANGUAGE = rule("wrapper_language", "a code block's language may be named on the one "

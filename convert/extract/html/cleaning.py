@@ -14,6 +14,7 @@ from ..peek import holds_tag
 from .chrome import chrome_blocks
 from .dom import children, has_descendant, inside, subtree_sizes
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, ENTRY_HEADERS, entry_header
+from .notes import LINKED_NOTES, QUOTE_ATTRIBUTION, holds_target, in_quote, note_targets
 from .measure import (LOOSE, Candidate, class_weight, commas, label, link_density, note_links,
                       text_len, text_len_of)
 from .thresholds import (
@@ -81,6 +82,7 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
         if COMMENT_TAIL:
             doomed.extend(_comment_tail(root, root_len))
         dropped: list[LexborNode] = []
+        marks: set[str] | None = None  # ids the winner's note marks point to, read on need
         # (the <pre> blocks are looked up once per winner: most have none)
         code = CODE_INSIDE and root.css_first("pre") is not None
         containers = root.css(",".join(_CLEAN_TAGS)) if CLEAN_CONDITIONALLY else []
@@ -102,6 +104,15 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
                 continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len) \
                     and not (HEADING_PARTS and _in_heading(node, root)):
+                # The footnotes the text's marks point to, and a quote's attribution, are the
+                # text's own apparatus however short or negatively named (see .notes).
+                if LINKED_NOTES:
+                    if marks is None:
+                        marks = note_targets(root)
+                    if holds_target(node, marks):
+                        continue
+                if QUOTE_ATTRIBUTION and node.tag == "footer" and in_quote(node):
+                    continue
                 dropped.append(node)
             work += text_len(node)  # (remembered from _should_drop's measure: no second read)
             if sizes is not None:

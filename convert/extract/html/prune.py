@@ -18,6 +18,7 @@ from . import patterns as P
 from ..peek import holds_tag
 from .dom import MATH_AS_CODE, hidden_by, math_as_code, word_key
 from .fastmatch import in_words
+from .notes import LINKED_NOTES, QUOTE_ATTRIBUTION, holds_target, in_quote, note_targets
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from ..lazyre import lazy
 from .thresholds import GATED_PROSE_CHARS, WRAPPER_SHARE
@@ -100,6 +101,7 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
         return
     doomed: list[LexborNode] = []
     rec = record.current()
+    marks: set[str] | None = None  # ids the text's note marks point to, read on first need
     half = -1.0  # half the body's text length, measured on first need
 
     def big(node: LexborNode, text: str | None = None) -> bool:
@@ -160,7 +162,8 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                 # The loose pass keeps chrome tags to recover articles marked up as asides
                 # or footers; a <nav>/<footer> inside the <article> is still the article's
                 # furniture (its tags line, share bar, section links), whatever pass found it.
-                if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and in_article(node):
+                if ARTICLE_FURNITURE and tag in _ARTICLE_FURNITURE_TAGS and in_article(node) \
+                        and not (QUOTE_ATTRIBUTION and tag == "footer" and in_quote(node)):
                     doomed.append(node)
                     if rec is not None:
                         rec.drop(node, "article_furniture", tag=tag)
@@ -168,6 +171,10 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                     break
                 continue
             role = attrs.get("role") if attrs else None
+            # HTML's own use of <footer> in a quotation: "— <cite>Ted Neward</cite>" under the
+            # quoted words says who said them; it is part of the quote, not the page's footer.
+            if QUOTE_ATTRIBUTION and tag == "footer" and in_quote(node):
+                continue
             if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
                                       or tag == "header" and outside_article(node)):
                 doomed.append(node)
@@ -213,6 +220,14 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                 continue
             if GATED_STORY and gate and _gated_story(node):
                 continue
+            # A blog's footnotes (``section.footnotes``, ``div#footnotes``) read as page footer
+            # by their name, yet the text's marks ("reflex.<sup><a href='#fn1'>1</a></sup>")
+            # point into them: notes the article itself links to are part of the article.
+            if LINKED_NOTES:
+                if marks is None:
+                    marks = note_targets(tree)
+                if marks and holds_target(node, marks):
+                    continue
             # (The element's text, read once for the comments marker and the wrapper test.)
             text = node.text(deep=True)
             if COMMENT_TAIL and _comments_marker(tag, titled, node, text):

@@ -1,13 +1,16 @@
 """convert.extract.html.builder: a link wrapping block elements keeps its link on the title it
-wraps (rule block_links). Synthetic listing cards."""
+wraps (rule block_links, synthetic listing cards); what a browser shows of an inline quotation
+(``<q>``) and the spaces of inline code (synthetic pages)."""
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from convert.article import Heading, Link, Paragraph
+import convert
+from convert.article import Code, Heading, Link, Paragraph
 from convert.extract.html import builder as builder_module
 from convert.extract.html.builder import Builder
+from convert.textutil import article_text
 
 
 def _blocks(markup: str):
@@ -40,3 +43,44 @@ def test_block_links_off_drops_the_link(monkeypatch):
     monkeypatch.setattr(builder_module, "BLOCK_LINKS", False)
     blocks = _blocks("<a href='/homes/1'><h2>12 Orchard Lane</h2></a>")
     assert not any(isinstance(i, Link) for i in blocks[0].children)
+
+
+_PROSE = ("The editor replaced the tab before each recipe line with four spaces, and make "
+          "stopped with an error that mentions neither tabs nor spaces, which cost a day. ")
+
+
+def _page(inner: str) -> bytes:
+    return (f"<html><head><title>Tabs</title></head><body><article><h1>Tabs and make</h1>"
+            f"<p>{_PROSE * 2}</p><p>{inner}</p><p>{_PROSE * 2}</p></article></body>"
+            f"</html>").encode()
+
+
+def _codes(page: bytes) -> list[str]:
+    article = convert.parse(page, kind="html")
+    return [c.text for b in article.blocks if isinstance(b, Paragraph)
+            for c in b.children if isinstance(c, Code)]
+
+
+def test_q_shows_its_quotation_marks():
+    text = article_text(convert.parse(_page(
+        "Choose <q>Render <q>all</q> whitespace</q> and <q>“Save”</q> in the menu."), kind="html"))
+    assert "Choose “Render ‘all’ whitespace” and “Save” in the menu." in text
+
+
+def test_q_marks_off_shows_the_bare_words(monkeypatch):
+    monkeypatch.setattr(builder_module, "Q_MARKS", False)
+    text = article_text(convert.parse(_page("Choose <q>Render whitespace</q> now."), kind="html"))
+    assert "Choose Render whitespace now." in text
+
+
+_CODE = "It failed with <code>missing separator.  Stop.</code> and <code>make\n    -n</code>."
+
+
+def test_spaces_inside_inline_code_are_kept_and_line_breaks_read_as_one_space():
+    assert _codes(_page(_CODE)) == ["missing separator.  Stop.", "make -n"]
+
+
+def test_code_spaces_off_folds_them(monkeypatch):
+    monkeypatch.setattr(builder_module, "CODE_SPACES", False)
+    assert _codes(_page(_CODE))[0] == "missing separator. Stop."
+

@@ -46,6 +46,9 @@ TIME_TEXT = rule(
 HEADLINE_NO_DATELINE = rule(
     "headline_no_dateline", "the headline's own numbers (\"2024.4.4 -> 2024.5.0\") are no "
     "dateline")
+CITATION_DATES = rule(
+    "citation_dates", "a citation's access date ('Retrieved 4 June 2021') and any date in a "
+    "references or footnotes list are the sources' dates, never the page's")
 UPDATE_AFTER_PUBLISHED = rule(
     "update_after_published", "a dateline labelled \"updated\" gives way to one nearby that "
     "is not (\"Originally published\")")
@@ -57,6 +60,15 @@ UPDATE_AFTER_PUBLISHED = rule(
 #: widget, and ``<aside>`` holds some sites' whole article.)
 _ELSEWHERE = lazy(r"related|sidebar|recent|popular|recommend|teaser|comment|disqus|"
                   r"replies", re.IGNORECASE)
+#: class/id words (whole tokens or their ends) and ARIA roles of a list of notes or sources: a
+#: date inside is a cited work's ("Wagner (2008)", "Retrieved 4 June 2021").
+_NOTES = lazy(r"(?:^|[-_])(?:references?|reflist|footnotes?|endnotes?|citations?|"
+              r"bibliography)$|^doc-(?:endnotes|footnote|bibliography|biblioentry)$",
+              re.IGNORECASE)
+#: The label of a citation's access date (Wikipedia's "Retrieved", APA's "Accessed", German
+#: "Abgerufen", French "Consulté", Spanish "Consultado"): the day someone read the source.
+_ACCESSED = lazy(r"\b(?:retrieved|accessed|abgerufen|consult[ée]|consultado)\b",
+                 re.IGNORECASE)
 _LAYOUT_FLAG = lazy(r"^(?:has|with|without|no|is|layout|page)[-_]|template|mode",
                     re.IGNORECASE)
 _TOKEN_PARTS = lazy(r"[-_]+")
@@ -101,6 +113,10 @@ def elsewhere(node: LexborNode | None) -> bool:
                 (node.text(deep=True) or "").strip()) > TEASER_LINK_CHARS + date_chars:
             return True
         attrs = node.attributes
+        if CITATION_DATES and any(value and any(_NOTES.search(tok) for tok in value.split())
+                                  for value in (attrs.get("class"), attrs.get("id"),
+                                                attrs.get("role"))):
+            return True
         for value in (attrs.get("class"), attrs.get("id")):
             if value and any(_names_elsewhere(tok) for tok in value.split()) and not (
                     HEADLINE_HOLDER and node.css_first("h1") is not None):
@@ -114,6 +130,18 @@ def _names_elsewhere(token: str) -> bool:
         return False
     parts = [p for p in _TOKEN_PARTS.split(token) if p]
     return bool(parts) and bool(_ELSEWHERE.search(parts[0]) or _ELSEWHERE.search(parts[-1]))
+
+
+def _access_date(node: LexborNode | None, text: str) -> bool:
+    """Whether a date text is a citation's access date ("Retrieved 4 June 2021"), from its own
+    words or the end of its previous sibling's (``<span>Retrieved</span> <span>date``)."""
+    if not CITATION_DATES:
+        return False
+    if _ACCESSED.search(text):
+        return True
+    prev = node.prev if node is not None else None
+    return prev is not None and bool(_ACCESSED.search(
+        (prev.text(deep=True) or "")[-UPDATE_PREV_CHARS:]))
 
 
 def _in_headline(node: LexborNode | None) -> bool:
@@ -290,7 +318,7 @@ def _classed_dates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode | None, 
         text = squash(node.text(deep=True, separator=" "))
         if len(text) < DATE_CLASSED_CHARS:
             date = text_date(text)
-            if date and not elsewhere(node):
+            if date and not elsewhere(node) and not _access_date(node, text):
                 yield node, text, date
 
 
@@ -354,7 +382,8 @@ def _visible_dates(tree: LexborHTMLParser, budget: int, before_prose: bool
             # label is looked for only once there is such a day, as reading it takes the
             # parent's text, which may be the whole article's)
             date = text_date(text, numeric_slash=False) or _labelled_slash_date(parent, text)
-            if date and not _in_headline(parent) and not elsewhere(parent):
+            if date and not _in_headline(parent) and not elsewhere(parent) \
+                    and not _access_date(parent, text):
                 yield parent, text, date
 
 
@@ -402,5 +431,5 @@ def _zone_dates(zone: LexborNode) -> Iterator[tuple[LexborNode | None, str, str]
         text = text_node.text_content or ""
         if DATELINE_MIN_CHARS <= len(text) <= DATELINE_MAX_CHARS:
             date = text_date(text)
-            if date and not _in_headline(parent):
+            if date and not _in_headline(parent) and not _access_date(parent, text):
                 yield parent, text, date

@@ -215,3 +215,25 @@ def test_the_label_of_a_numeric_day_is_read_only_for_a_text_holding_one(monkeypa
             + "<p>Posted 03/25/2025</p>" + _PROSE + "</article>")
     assert _published("", body) == "2025-03-25"
     assert asked == ["Posted 03/25/2025"]
+
+
+_CITED = ("<h1>The Bessemer process</h1>"
+          "<p>The first inexpensive industrial process for steel, patented in the middle of the "
+          "nineteenth century and used for a hundred years.<sup><a href='#n1'>1</a></sup></p>"
+          "<h2>References</h2><ol class='{cls}'><li id='n1'><a href='https://example.org/s'>"
+          "A short history of steel</a>. Retrieved 4 June 2021.</li>"
+          "<li>Wagner, Donald (<span>March 3, 2008</span>).</li></ol>")
+
+
+def test_a_citations_access_date_is_not_the_pages_date():
+    # Neither "Retrieved <day>" nor a cited work's date in the references list dates the page
+    # (rule citation_dates): the page shows no date of its own.
+    assert _published("", _CITED.format(cls="references")) is None
+    # (an unnamed list: its access date still is none)
+    assert (_published("", _CITED.format(cls="plain")) or "")[:10] != "2021-06-04"
+
+
+def test_citation_dates_off_reads_the_access_date(monkeypatch):
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "CITATION_DATES", False)
+    assert _published("", _CITED.format(cls="references"))[:10] == "2021-06-04"
