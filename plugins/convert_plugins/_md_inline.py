@@ -13,12 +13,42 @@ from typing import Any
 
 from convert import regexcache
 
-__all__ = ["EDGES", "MARK_TAGS", "MARKED_LINE_START", "after_code", "after_mark", "edge_char",
+__all__ = ["MARK_TAGS", "MARKED_LINE_START", "after_code", "after_mark", "edge_char", "edges",
            "ends_block", "flanks", "opens_wrapper", "previous_string", "starts_line",
            "unescaped"]
 
-# Whitespace and hard breaks at the edges of an inline element go outside its delimiters.
-EDGES = regexcache.compile(r"((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z", re.S)
+
+def edges(text: str) -> tuple[str, str, str]:
+    r"""``text`` as (leading, inner, trailing): whitespace and hard breaks (a backslash before
+    a newline, ``<br>``) at the edges of an inline element go outside its delimiters. What
+    ``((?:\s|\\\n|<br>)*)(.*?)((?:\s|\\\n|<br>)*)\Z`` would match (``re.S``), in linear
+    time: that pattern retries the trailing run from every position of the inner text,
+    quadratic on an element holding long runs of spaces (inline code keeps its spaces)."""
+    n = len(text)
+    i = 0
+    while i < n:
+        if text[i].isspace():  # (what \s matches in a str pattern)
+            i += 1
+        elif text.startswith("\\\n", i):
+            i += 2
+        elif text.startswith("<br>", i):
+            i += 4
+        else:
+            break
+    j = n
+    while j > i:
+        # "\\\n" before a lone "\n": the backslash could end no other edge token.
+        if j - 2 >= i and text[j - 2] == "\\" and text[j - 1] == "\n":
+            j -= 2
+        elif text[j - 1].isspace():
+            j -= 1
+        elif j - 4 >= i and text.endswith("<br>", 0, j):
+            j -= 4
+        else:
+            break
+    return text[:i], text[i:j], text[j:]
+
+
 MARK_TAGS = {"*": ("em", "i", "strong", "b"), "~": ("del", "s")}
 
 

@@ -26,7 +26,7 @@ from convert.textutil import clean_text
 
 from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
-from ._md_inline import (EDGES, MARK_TAGS, MARKED_LINE_START, after_code, after_mark, edge_char,
+from ._md_inline import (MARK_TAGS, MARKED_LINE_START, after_code, after_mark, edge_char, edges,
                          ends_block, flanks, opens_wrapper, starts_line,
                          unescaped)
 from ._md_stream import block as _block, convert_article, is_pre as _is_pre
@@ -205,8 +205,7 @@ def _converter_class() -> type:
             delimiters as emphasis there (e.g. ``a*"b"*c``): the text must stay exact."""
             if "_noformat" in parent_tags:
                 return text
-            m = EDGES.match(text)
-            prefix, inner, suffix = m.group(1), m.group(2), m.group(3)
+            prefix, inner, suffix = edges(text)
             if not inner:
                 return prefix + suffix
             if (inner[0] == mark[0] or (inner[-1] == mark[0] and not _escaped_end(inner))
@@ -243,8 +242,7 @@ def _converter_class() -> type:
             return "\\\n"
 
         def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
-            m = EDGES.match(text)
-            prefix, text, suffix = m.group(1), m.group(2), m.group(3)
+            prefix, text, suffix = edges(text)
             href = el.get("href")
             if not text or not href or _DEFINITION_LABEL.search(text):
                 # An unescaped "]:" (only a code span can hold one) would make "[text](url)"

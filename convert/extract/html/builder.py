@@ -261,7 +261,7 @@ class Builder:
             return [image] if image else []
         if tag in P.CODE_TAGS:
             raw = node.text(deep=True)
-            text = clean_text(_CODE_BREAK.sub(" ", raw)) if CODE_SPACES else clean_spaced(raw)
+            text = clean_text(_code_lines_joined(raw)) if CODE_SPACES else clean_spaced(raw)
             return [Code(text)] if text.strip() else []
         kids = self.inline_children(node, depth)
         if tag == "a":
@@ -332,8 +332,22 @@ def _holds_link(items) -> bool:  # noqa: ANN001
 
 CODE_SPACES = rule("code_spaces", "spaces inside inline code are the code's own ('missing "
                    "separator.  Stop.'): kept, only the source's line breaks read as a space")
-#: A line break of the page's source inside inline code, with the indentation around it.
-_CODE_BREAK = lazy(r"[ \t]*[\r\n]+[ \t]*")
+#: Line breaks of the page's source inside inline code.
+_CODE_BREAK = lazy(r"[\r\n]+")
+
+
+def _code_lines_joined(raw: str) -> str:
+    r"""Inline code's source lines joined by one space, the indentation around each break
+    dropped: what ``[ \t]*[\r\n]+[ \t]*`` replaced by a space would give, in linear time (that
+    pattern retries every space of a long run that ends in no break: quadratic)."""
+    parts = _CODE_BREAK.split(raw)
+    if len(parts) == 1:
+        return raw
+    last = len(parts) - 1
+    return " ".join(part.rstrip(" \t") if i == 0 else part.lstrip(" \t") if i == last
+                    else part.strip(" \t") for i, part in enumerate(parts))
+
+
 Q_MARKS = rule("q_marks", "an inline quotation (<q>) shows the quotation marks a browser adds "
                "around it: “ ” (‘ ’ inside another <q>)")
 #: Quotation marks a <q>'s text may carry already (written into the source by its author).

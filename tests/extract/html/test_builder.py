@@ -84,3 +84,17 @@ def test_code_spaces_off_folds_them(monkeypatch):
     monkeypatch.setattr(builder_module, "CODE_SPACES", False)
     assert _codes(_page(_CODE))[0] == "missing separator. Stop."
 
+
+
+def test_code_lines_are_joined_as_the_break_pattern_would_join_them():
+    # _code_lines_joined stands for re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", raw) in linear time
+    # (the pattern is quadratic on a long run of spaces with no break after it: a fuzzed page
+    # with such a run in <code> took minutes). Every short mix of the characters that matter:
+    import itertools
+    import re
+
+    pattern = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+    for n in range(7):
+        for chars in itertools.product("a \t\r\n", repeat=n):
+            raw = "".join(chars)
+            assert builder_module._code_lines_joined(raw) == pattern.sub(" ", raw), repr(raw)
