@@ -463,28 +463,6 @@ def test_block_test_matches_markdownify_for_any_name(name):
     assert _block(tag) == should_remove_whitespace_inside(tag)
 
 
-def test_a_final_exclamation_mark_is_escaped_only_where_a_link_may_follow():
-    """"!" before "[" starts an image, so a text ending in "!" right before a link keeps its
-    backslash; at the end of a paragraph, item or cell nothing follows and "\\!" is noise."""
-    def cell(text):
-        return TableCell((Paragraph((Text(text),)),))
-
-    article = Article(Meta(), (
-        Paragraph((Text("Bon appétit !"),)),
-        Paragraph((Text("Wow!"), Link((Text("the gallery"),), "https://example.org/"))),
-        Paragraph((Emphasis((Text("Great!"),)),)),
-        List(ordered=False, items=(ListItem((Paragraph((Text("Go!"),)),)),)),
-        Table(head=(), body=(TableRow((cell("Yes!"), cell("No"))),)),
-        Paragraph((Text("a backslash \\!"),)),
-    ))
-    out = convert.render(article, "md").decode()
-    assert "Bon appétit !\n" in out and "*Great!*" in out and "- Go!\n" in out
-    assert "| Yes! | No |" in out
-    assert "Wow\\![the gallery](https://example.org/)" in out
-    html = MarkdownIt("commonmark").enable("table").render(out)
-    assert "<img" not in html and "a backslash \\!</p>" in html
-
-
 def test_emphasis_around_text_ending_in_an_escaped_mark_is_kept():
     """<strong>**stars**</strong>: the text's own stars are escaped, so the closing "**" cannot
     merge with them; the bold used to be dropped as if they could."""

@@ -10,23 +10,9 @@ from convert.extract.html import profiles
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import forum, postparts, weighing
 from convert.textutil import block_texts
+from threadpages import THREAD_POSTS, xenforo_post as _post
 
-_POSTS = [
-    ("felixen", "Jul 9, 2022", "After disabling Messages in iCloud it still takes 16 GB. How come?"),
-    ("spikeymike", "Jul 9, 2022", "Did you click on Messages and choose Disable and delete?"),
-    ("felixen", "Jul 10, 2022", "Doh, I had not seen that button. That must be it, thanks a lot."),
-    ("cynics", "Jul 10, 2022", "Keep in mind you need to turn it off on all your devices too."),
-]
-
-
-def _post(i: int, author: str, when: str, text: str) -> str:
-    return (f"<article class='message post-{i}'><div class='message-user'>"
-            f"<a class='username' href='/members/{author}.{i}/'>{author}</a>"
-            f"<span class='user-title'>Member</span><span>Joined 2009</span></div>"
-            f"<div class='message-main'><time datetime='2022-07-0{i}'>{when}</time>"
-            f"<div class='message-body'><p>{text}</p></div>"
-            f"<div class='actions'><a href='/r/{i}'>Reply</a> <a href='/q/{i}'>Quote</a></div>"
-            f"</div></article>")
+_POSTS = THREAD_POSTS
 
 
 def _page() -> str:
@@ -486,48 +472,3 @@ def test_posts_of_another_class_interleaved_join_the_thread(monkeypatch):
     monkeypatch.setattr(forum, "INTERLEAVED_RUNS", False)
     thread = forum.find(LexborHTMLParser(_nodebb_page()).body)
     assert len(thread.items) < len(expected)
-
-
-def _phpbb_page() -> str:
-    # Shaped as phpBB's prosilver prints a thread: a user card per post, a "Quote" button,
-    # "by name » time" over the message, a signature under it.
-    def post(i: int, author: str, when: str, text: str) -> str:
-        return (f"<div id='p{i}' class='post bg{i % 2 + 1}'><div class='inner'><dl class='postprofile'>"
-                f"<dt><a class='username' href='/u/{i}'>{author}</a></dt><dd class='profile-rank'>"
-                f"Registered User</dd><dd class='profile-posts'><strong>Posts:</strong> 12{i}</dd>"
-                f"</dl><div class='postbody'><ul class='post-buttons'><li><a href='/q/{i}'>"
-                f"<span>Quote</span></a></li></ul><p class='author'>by <a class='username' "
-                f"href='/u/{i}'>{author}</a> &raquo; <time datetime='2022-07-0{i}'>{when}</time>"
-                f"</p><div class='content'>{text}</div><div class='signature'>Baking since 1998"
-                f"</div></div></div></div>")
-    posts = "".join(post(i, *p) for i, p in enumerate(_POSTS))
-    return (f"<html><body><h1>Messages in iCloud</h1><div id='page-body'>{posts}</div>"
-            f"</body></html>")
-
-
-def _sections(html: str) -> list[list[str]]:
-    import convert
-    from convert.article import Div as _Div
-    article = convert.parse(html.encode(), kind="html")
-    return [list(block_texts(b.blocks)) for b in article.blocks if isinstance(b, _Div)
-            and b.role == "post"]
-
-
-def test_a_thread_typed_otherwise_is_read_as_the_thread_when_it_is_the_content(monkeypatch):
-    # The classifier reads the page as an article (forum software its training pages never
-    # showed): the cascade found the posts, cards and buttons and all; the thread reads the
-    # same posts, a section each with its author and time.
-    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("article", 0.9, {}))
-    sections = _sections(_phpbb_page())
-    assert [s[:3] for s in sections] == [[a, w, t] for a, w, t in _POSTS]
-    assert not any("Registered User" in line or "Quote" == line for s in sections for line in s)
-    # An article with a comment thread under it keeps the article: the comments are not what
-    # the cascade found.
-    story = "".join(f"<p>Paragraph {i} of the story, long enough to be read as running text by "
-                    f"the cascade of the extractor, about a phone's storage.</p>" for i in range(8))
-    comments = "".join(_post(i, *p) for i, p in enumerate(_POSTS))
-    html = (f"<html><body><article><h1>Storage</h1>{story}</article><section class='comments'>"
-            f"{comments}</section></body></html>")
-    assert _sections(html) == []
-    monkeypatch.setattr(profiles, "UNTYPED_THREADS", False)
-    assert _sections(_phpbb_page()) == []

@@ -11,13 +11,9 @@ from convert.article import Div, Paragraph, Text
 from convert.extract.html.builder import Builder
 from convert.extract.html.profiles import forum, weighing
 from convert.textutil import block_texts
+from threadpages import THREAD_POSTS, phpbb_posts
 
-_POSTS = [
-    ("felixen", "Jul 9, 2022", "After disabling Messages in iCloud it still takes 16 GB. How come?"),
-    ("spikeymike", "Jul 9, 2022", "Did you click on Messages and choose Disable and delete?"),
-    ("felixen", "Jul 10, 2022", "Doh, I had not seen that button. That must be it, thanks a lot."),
-    ("cynics", "Jul 10, 2022", "Keep in mind you need to turn it off on all your devices too."),
-]
+_POSTS = THREAD_POSTS
 
 
 def _signed_page() -> str:
@@ -68,17 +64,8 @@ def test_a_covering_thread_about_as_long_as_the_cascade_replaces_it(monkeypatch)
 
 
 def _card_page() -> str:
-    # Shaped as phpBB's prosilver prints a thread: a user card beside each post (rank, post
-    # count, join date), a "Quote" button, then "by name » time" over the message.
-    def post(i: int, author: str, when: str, text: str) -> str:
-        return (f"<div id='p{i}' class='post bg{i % 2 + 1}'><div class='inner'><dl class='postprofile'>"
-                f"<dt><a class='username' href='/u/{i}'>{author}</a></dt><dd class='profile-rank'>"
-                f"Registered User</dd><dd class='profile-posts'><strong>Posts:</strong> 12{i}</dd>"
-                f"</dl><div class='postbody'><ul class='post-buttons'><li><a href='/q/{i}'>"
-                f"<span>Quote</span></a></li></ul><p class='author'>by <a class='username' "
-                f"href='/u/{i}'>{author}</a> &raquo; <time datetime='2022-07-0{i}'>{when}</time>"
-                f"</p><div class='content'>{text}</div></div></div></div>")
-    return "<html><body>" + "".join(post(i, *p) for i, p in enumerate(_POSTS)) + "</body></html>"
+    # a user card beside each post (rank, post count), a "Quote" button, "by name » time"
+    return "<html><body>" + phpbb_posts() + "</body></html>"
 
 
 def test_a_thread_of_the_cascades_own_posts_replaces_it(monkeypatch):
