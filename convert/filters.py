@@ -111,33 +111,74 @@ class _Drain:
         return b"".join(self.chunks)
 
 
+def _spawn(argv: list[str], stdin: IO[bytes], posix: bool) -> subprocess.Popen[bytes]:
+    """Start the filter in a session of its own, Ctrl-C and the ``--timeout`` alarm held off
+    until its process is known: one arriving while ``Popen`` waits for the exec, after the
+    child exists but before its pid is returned, would leave it running with nobody to kill
+    it (its own group gets no signal from the terminal). A held signal is delivered as soon as
+    the filter is started, and :func:`_run`'s handler then kills it."""
+    def start() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=posix)
+
+    if threading.current_thread() is not threading.main_thread():
+        return start()  # (signals are handled in the main thread only)
+    signums = [s for s in (signal.SIGINT, getattr(signal, "SIGALRM", None))
+               if s is not None and signal.getsignal(s) is not None]
+    held: list[int] = []
+    previous = {s: signal.signal(s, lambda signum, _frame: held.append(signum)) for s in signums}
+    proc = None
+    try:
+        proc = start()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if held:  # delivered now, to the handler it was meant for (a failed start included)
+            try:
+                signal.raise_signal(held[0])
+            except BaseException:
+                if proc is not None:
+                    _kill(proc, posix)
+                    proc.wait()
+                raise
+    return proc
+
+
+def _kill(proc: subprocess.Popen[bytes], posix: bool) -> None:
+    """Kill the filter and every process of its group."""
+    try:
+        if posix:
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except OSError:
+        pass  # gone already
+
+
 def _run(argv: list[str], stdin: IO[bytes], program: str) -> tuple[int, bytes, bytes]:
     """Run the filter: its exit status, its output and the tail of its standard error."""
     from .api import MAX_INPUT_BYTES
 
     posix = os.name == "posix"
-    proc = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=posix)
+    proc = _spawn(argv, stdin, posix)
 
     def kill() -> None:
-        try:
-            if posix:
-                os.killpg(proc.pid, signal.SIGKILL)
-            else:
-                proc.kill()
-        except OSError:
-            pass  # gone already
+        _kill(proc, posix)
 
-    out = _Drain(proc.stdout, MAX_INPUT_BYTES, on_over=kill)  # type: ignore[arg-type]
-    err = _Drain(proc.stderr, STDERR_TAIL, tail=True)  # type: ignore[arg-type]
-    deadline = time.monotonic() + TIMEOUT
+    drains: list[_Drain] = []
     try:
+        # (inside the try: a Ctrl-C while the reader threads start must kill the filter too)
+        out = _Drain(proc.stdout, MAX_INPUT_BYTES, on_over=kill)  # type: ignore[arg-type]
+        drains.append(out)
+        err = _Drain(proc.stderr, STDERR_TAIL, tail=True)  # type: ignore[arg-type]
+        drains.append(err)
+        deadline = time.monotonic() + TIMEOUT
         try:
             proc.wait(timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             kill()
             raise FilterError(f"filter {program!r}: no answer within {TIMEOUT:g} s") from None
-        for drain in (out, err):
+        for drain in drains:
             drain.thread.join(max(0.0, min(_EXIT_GRACE, deadline - time.monotonic())))
         if out.thread.is_alive() or err.thread.is_alive():
             kill()  # a child left in the background holds the pipes: the filter is done
@@ -146,7 +187,7 @@ def _run(argv: list[str], stdin: IO[bytes], program: str) -> tuple[int, bytes, b
         raise
     finally:
         proc.wait()
-        for drain in (out, err):
+        for drain in drains:
             drain.thread.join(5)
     if out.over:
         raise FilterError(f"filter {program!r} printed more than the input limit of "

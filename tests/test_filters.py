@@ -119,3 +119,27 @@ def test_ctrl_c_stops_the_filter_too(tmp_path):
         if _alive(filter_pid):
             os.kill(filter_pid, signal.SIGKILL)
             pytest.fail("the filter outlived decruft")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
+def test_ctrl_c_while_the_filter_starts_kills_it(tmp_path, monkeypatch):
+    # Ctrl-C landing inside Popen, after the child exists but before its pid is known to
+    # decruft (the window a loaded machine widens): held off, then delivered, and the filter
+    # killed rather than left running in its own session.
+    import signal
+    import subprocess
+
+    real = subprocess.Popen
+    started = []
+
+    def popen_hit_by_ctrl_c(*args, **kwargs):
+        proc = real(["sleep", "1000"], start_new_session=True)
+        started.append(proc)
+        os.kill(os.getpid(), signal.SIGINT)  # arrives before Popen returns
+        return proc
+
+    monkeypatch.setattr(filters.subprocess, "Popen", popen_hit_by_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        filters._run(["ignored"], None, "ignored")
+    assert started and started[0].poll() is not None  # killed and reaped
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
