@@ -36,6 +36,10 @@ ABOVE_HEADLINE = rule("above_headline", "the short lines above the post's own he
 ABOVE_HEADLINE_MAX_BLOCKS = 3
 ABOVE_HEADLINE_MAX_WORDS = 15
 HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
+END_MARKS = rule("end_marks", "a line that is only a press release's end mark ('###', "
+                 "'-30-') tells an editor the release is over: it is no article text")
+#: A press release's end mark on a line of its own: "###" or "# # #", "-30-" or "– 30 –".
+_END_MARK = lazy(r"^\s*(?:#\s*#\s*#|[-\u2013\u2014]\s*30\s*[-\u2013\u2014])\s*$")
 DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeating the block "
                             "before is dropped")
 BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share this, "
@@ -190,6 +194,9 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
                 texts is None or id(block) in texts.notice) and P.browser_notice(
                 stripped, True if texts is not None else None):
             return dropped(block, "browser_notices")
+        if END_MARKS and len(stripped) < 12 and isinstance(block, Paragraph) \
+                and _END_MARK.match(stripped):
+            return dropped(block, "end_marks")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
                 key == title_key or key == heading_key):

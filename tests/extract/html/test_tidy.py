@@ -67,3 +67,15 @@ def test_read_also_label_link_off_keeps_them(monkeypatch):
     monkeypatch.setattr(tidy, "READ_ALSO_LABEL_LINK", False)
     out = _texts(tidy_blocks([_STORY, *_TEASERS], "Title"))
     assert out == _texts([_STORY, *_TEASERS])
+
+
+def test_a_press_release_end_mark_leaves_the_body(monkeypatch):
+    # "###" / "-30-" on a line of its own ends a press release (rule end_marks); a line that
+    # merely holds such a mark inside a sentence stays.
+    body = [_STORY, _para(Text("###")), _para(Text("– 30 –")), _para(Text("# # #")),
+            _para(Text("Call 555-30-12 for the agenda."))]
+    assert _texts(tidy_blocks(body, None)) == [_texts([_STORY])[0],
+                                               "Call 555-30-12 for the agenda."]
+    monkeypatch.setattr(tidy, "END_MARKS", False)
+    assert "###" in _texts(tidy_blocks(body, None))
+
