@@ -79,3 +79,14 @@ def test_a_press_release_end_mark_leaves_the_body(monkeypatch):
     monkeypatch.setattr(tidy, "END_MARKS", False)
     assert "###" in _texts(tidy_blocks(body, None))
 
+
+def test_a_heading_labelled_title_repeats_the_headline(monkeypatch):
+    # "Title:Sparse Routing Under Shift" (an archive's field label glued to the headline)
+    # is the title again (rule labelled_headline); a heading with a longer lead is kept.
+    title = "Sparse Routing Under Shift"
+    body = [Heading(1, (Text("Title:"), Text(title))), _STORY,
+            Heading(2, (Text("Why we study it: " + title),))]
+    kept = _texts(tidy_blocks(body, title))
+    assert "Title:" + title not in kept and "Why we study it: " + title in kept
+    monkeypatch.setattr(tidy, "LABELLED_HEADLINE", False)
+    assert "Title:" + title in _texts(tidy_blocks(body, title))
