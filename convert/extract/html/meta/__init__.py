@@ -21,7 +21,7 @@ from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
 from .byline import twitter_label_author, visible_byline
-from .dateline import elsewhere, page_date, shown_publication
+from .dateline import elsewhere, last_change_date, page_date, shown_publication
 from .declared import (
     first_value,
     is_organisation,
@@ -336,6 +336,10 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
             published = shown  # (an event's day shown under its name corrects nothing)
     else:
         published = page_date(tree)
+        if not published and not modified:
+            # (a page showing no date but its "last edited on" line, which page_date passes
+            # over: a wiki's article; read only then, as it walks the page again)
+            modified = last_change_date(tree)
         if published and published[:10] in event_days(tree, objects, ld_types):
             published = None  # (the event's own day, shown on its page: not a publication)
     if not published and url:
