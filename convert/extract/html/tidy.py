@@ -37,8 +37,8 @@ ABOVE_HEADLINE_MAX_BLOCKS = 3
 ABOVE_HEADLINE_MAX_WORDS = 15
 HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
 LABELLED_HEADLINE = rule("labelled_headline", "a heading that is one label word and a colon "
-                         "before the title ('Title: X', an archive's field label) repeats the "
-                         "title: dropped like it")
+                         "before the title ('Title: X', an archive's field label), as the page's "
+                         "<h1>, repeats the title: dropped like it")
 #: A heading's leading label: one word and a colon ("Title:", "Titel:"), then the rest.
 _HEAD_LABEL = lazy(r"^\s*[^\W\d_]{2,12}\s*:\s*(\S.*)$", re.DOTALL)
 END_MARKS = rule("end_marks", "a line that is only a press release's end mark ('###', "
@@ -206,10 +206,11 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
                 key == title_key or key == heading_key):
             return dropped(block, "headline_repeat", "title")
-        if LABELLED_HEADLINE and isinstance(block, Heading) and title_key \
+        if LABELLED_HEADLINE and isinstance(block, Heading) and block.level == 1 and title_key \
                 and key.endswith(title_key) and key != title_key:
             # "Title:Sparse routing" under the title "Sparse routing": the label says which
-            # field the heading is; the rest is the headline again.
+            # field the heading is; the rest is the headline again. (Only the page's <h1>: a
+            # lower heading "Today: <title>" in the story is the writer's own lead-in.)
             rest = _HEAD_LABEL.match(stripped)
             if rest and word_key(rest.group(1)) in (title_key, heading_key):
                 return dropped(block, "labelled_headline", "title")

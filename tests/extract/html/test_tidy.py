@@ -85,8 +85,10 @@ def test_a_heading_labelled_title_repeats_the_headline(monkeypatch):
     # is the title again (rule labelled_headline); a heading with a longer lead is kept.
     title = "Sparse Routing Under Shift"
     body = [Heading(1, (Text("Title:"), Text(title))), _STORY,
-            Heading(2, (Text("Why we study it: " + title),))]
+            Heading(2, (Text("Why we study it: " + title),)),
+            Heading(5, (Text("Today: " + title),))]
     kept = _texts(tidy_blocks(body, title))
     assert "Title:" + title not in kept and "Why we study it: " + title in kept
+    assert "Today: " + title in kept  # (a lower heading in the story is the writer's)
     monkeypatch.setattr(tidy, "LABELLED_HEADLINE", False)
     assert "Title:" + title in _texts(tidy_blocks(body, title))
