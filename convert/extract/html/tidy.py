@@ -36,6 +36,15 @@ ABOVE_HEADLINE = rule("above_headline", "the short lines above the post's own he
 ABOVE_HEADLINE_MAX_BLOCKS = 3
 ABOVE_HEADLINE_MAX_WORDS = 15
 HEADLINE_REPEAT = rule("headline_repeat", "a heading repeating the title is dropped")
+LABELLED_HEADLINE = rule("labelled_headline", "a heading that is one label word and a colon "
+                         "before the title ('Title: X', an archive's field label), as the page's "
+                         "<h1>, repeats the title: dropped like it")
+#: A heading's leading label: one word and a colon ("Title:", "Titel:"), then the rest.
+_HEAD_LABEL = lazy(r"^\s*[^\W\d_]{2,12}\s*:\s*(\S.*)$", re.DOTALL)
+END_MARKS = rule("end_marks", "a line that is only a press release's end mark ('###', "
+                 "'-30-') tells an editor the release is over: it is no article text")
+#: A press release's end mark on a line of its own: "###" or "# # #", "-30-" or "– 30 –".
+_END_MARK = lazy(r"^\s*(?:#\s*#\s*#|[-\u2013\u2014]\s*30\s*[-\u2013\u2014])\s*$")
 DUPLICATE_PARAGRAPHS = rule("duplicate_paragraphs", "a paragraph or list repeating the block "
                             "before is dropped")
 BOILERPLATE_LINES = rule("boilerplate_lines", "short boilerplate lines (Share this, "
@@ -190,10 +199,21 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
                 texts is None or id(block) in texts.notice) and P.browser_notice(
                 stripped, True if texts is not None else None):
             return dropped(block, "browser_notices")
+        if END_MARKS and len(stripped) < 12 and isinstance(block, Paragraph) \
+                and _END_MARK.match(stripped):
+            return dropped(block, "end_marks")
         key = word_key(text) if len(text) < WORD_KEY_MAX_CHARS else text
         if HEADLINE_REPEAT and isinstance(block, Heading) and title_key and (
                 key == title_key or key == heading_key):
             return dropped(block, "headline_repeat", "title")
+        if LABELLED_HEADLINE and isinstance(block, Heading) and block.level == 1 and title_key \
+                and key.endswith(title_key) and key != title_key:
+            # "Title:Sparse routing" under the title "Sparse routing": the label says which
+            # field the heading is; the rest is the headline again. (Only the page's <h1>: a
+            # lower heading "Today: <title>" in the story is the writer's own lead-in.)
+            rest = _HEAD_LABEL.match(stripped)
+            if rest and word_key(rest.group(1)) in (title_key, heading_key):
+                return dropped(block, "labelled_headline", "title")
         if blog_key and isinstance(block, Heading) and key == blog_key:
             return dropped(block, "blog_name_heading")
         # A page may repeat a paragraph on purpose (a refrain, a repeated notice), so only a

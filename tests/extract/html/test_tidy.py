@@ -67,3 +67,28 @@ def test_read_also_label_link_off_keeps_them(monkeypatch):
     monkeypatch.setattr(tidy, "READ_ALSO_LABEL_LINK", False)
     out = _texts(tidy_blocks([_STORY, *_TEASERS], "Title"))
     assert out == _texts([_STORY, *_TEASERS])
+
+
+def test_a_press_release_end_mark_leaves_the_body(monkeypatch):
+    # "###" / "-30-" on a line of its own ends a press release (rule end_marks); a line that
+    # merely holds such a mark inside a sentence stays.
+    body = [_STORY, _para(Text("###")), _para(Text("– 30 –")), _para(Text("# # #")),
+            _para(Text("Call 555-30-12 for the agenda."))]
+    assert _texts(tidy_blocks(body, None)) == [_texts([_STORY])[0],
+                                               "Call 555-30-12 for the agenda."]
+    monkeypatch.setattr(tidy, "END_MARKS", False)
+    assert "###" in _texts(tidy_blocks(body, None))
+
+
+def test_a_heading_labelled_title_repeats_the_headline(monkeypatch):
+    # "Title:Sparse Routing Under Shift" (an archive's field label glued to the headline)
+    # is the title again (rule labelled_headline); a heading with a longer lead is kept.
+    title = "Sparse Routing Under Shift"
+    body = [Heading(1, (Text("Title:"), Text(title))), _STORY,
+            Heading(2, (Text("Why we study it: " + title),)),
+            Heading(5, (Text("Today: " + title),))]
+    kept = _texts(tidy_blocks(body, title))
+    assert "Title:" + title not in kept and "Why we study it: " + title in kept
+    assert "Today: " + title in kept  # (a lower heading in the story is the writer's)
+    monkeypatch.setattr(tidy, "LABELLED_HEADLINE", False)
+    assert "Title:" + title in _texts(tidy_blocks(body, title))

@@ -21,7 +21,7 @@ from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
 from ..dom import node_text
 from .byline import twitter_label_author, visible_byline
-from .dateline import page_date, shown_publication
+from .dateline import elsewhere, last_change_date, page_date, shown_publication
 from .declared import (
     first_value,
     is_organisation,
@@ -336,6 +336,10 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
             published = shown  # (an event's day shown under its name corrects nothing)
     else:
         published = page_date(tree)
+        if not published and not modified:
+            # (a page showing no date but its "last edited on" line, which page_date passes
+            # over: a wiki's article; read only then, as it walks the page again)
+            modified = last_change_date(tree)
         if published and published[:10] in event_days(tree, objects, ld_types):
             published = None  # (the event's own day, shown on its page: not a publication)
     if not published and url:
@@ -357,7 +361,22 @@ def _time_modified(tree: LexborHTMLParser) -> str | None:
     if not TIME_MODIFIED:
         return None
     node = tree.css_first('time[itemprop~="dateModified"][datetime]')
+    if node is None and UPDATED_CLASS:
+        # hAtom's "updated" (WordPress themes: <time class="entry-date published"> then
+        # <time class="updated">) is the day the post last changed; a <time> classed both
+        # "published" and "updated" is a post never changed, so the publication, and one in a
+        # comment or a sidebar is another's.
+        node = next((n for n in tree.css("time.updated[datetime]")[:TIME_UPDATED_READ]
+                     if "published" not in (n.attributes.get("class") or "").split()
+                     and not elsewhere(n)), None)
     return iso_date(node.attributes.get("datetime")) if node is not None else None
+
+
+UPDATED_CLASS = rule("updated_class", "a <time class=\"updated\" datetime=...> not also "
+                     "classed \"published\" (hAtom; WordPress beside 'entry-date published') "
+                     "declares the modification date")
+#: How many ``<time class="updated">`` are read (the post's comes first).
+TIME_UPDATED_READ = 3
 
 
 #: A ``<meta>`` name no table lists but that says "published date" in a CMS's or an analytics

@@ -85,6 +85,20 @@ SLASH_NEEDS_LABEL = rule(
 SHOWN_OVER_SCHEMA = rule(
     "shown_over_schema", "a later dateline under the headline beats a publication date that "
     "only JSON-LD declares")
+LAST_CHANGE_STAMPS = rule(
+    "last_change_stamps", "a date labelled the page's last change ('This page was last edited "
+    "on 4 June 2024', 'Last modified: ...') is its modification date, never its publication "
+    "(a bare 'Last updated' dateline stays the publication of a page showing no other date)")
+#: The label of a page's last change: "last" makes it so (an earlier version existed).
+_LAST_CHANGE = lazy(r"\blast\s+(?:edited|modified|updated|changed|revised)\b|\bzuletzt\s+"
+                    r"(?:bearbeitet|geändert|aktualisiert)\b|\bdernière\s+(?:modification|"
+                    r"mise à jour)\b|\búltima\s+(?:modificación|actualización|edición)\b",
+                    re.IGNORECASE)
+#: Of those, the labels of an edit stamp (a wiki's or a CMS's footer) rather than a news
+#: dateline's "Last updated", which a page showing no other date gives as its only one.
+_LAST_EDIT = lazy(r"\blast\s+(?:edited|modified|changed)\b|\bzuletzt\s+(?:bearbeitet|geändert)"
+                  r"\b|\bdernière\s+modification\b|\búltima\s+(?:modificación|edición)\b",
+                  re.IGNORECASE)
 #: After a dateline labelled "updated", this many further date texts are read for one that
 #: is not.
 UPDATE_LOOKAHEAD = 4
@@ -165,6 +179,24 @@ def _labelled_update(node: LexborNode | None, text: str) -> bool:
     return bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
 
 
+def _last_change(node: LexborNode | None, text: str) -> bool:
+    """Whether a date text is labelled the page's last change ("last edited on")."""
+    return bool(_LAST_CHANGE.search(_label_context(node, text)))
+
+
+def last_change_date(tree: LexborHTMLParser) -> str | None:
+    """The date a page shows as its last change ("This page was last edited on 4 June
+    2024"): in a ``<time>``, a date-classed element or a short text after the headline."""
+    if not LAST_CHANGE_STAMPS:
+        return None
+    for found in (_time_only(tree), _classed_dates(tree),
+                  _visible_dates(tree, DATELINE_BUDGET, False)):
+        for node, text, date in found:
+            if _last_change(node, text):
+                return date
+    return None
+
+
 def _labelled_dateline(node: LexborNode | None, text: str) -> bool:
     """Whether a date text is labelled a dateline ("Posted 3/14/2024", "Updated: <span>..."),
     from its own words or its parent's."""
@@ -191,6 +223,8 @@ def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | No
     of the next few is not (the page shows "Originally published" too)."""
     update, left = None, UPDATE_LOOKAHEAD
     for node, text, date in found:
+        if LAST_CHANGE_STAMPS and _LAST_EDIT.search(_label_context(node, text)):
+            continue  # (the modification: :func:`last_change_date`)
         if not _labelled_update(node, text):
             return date
         update = update or date

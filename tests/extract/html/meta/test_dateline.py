@@ -237,3 +237,19 @@ def test_citation_dates_off_reads_the_access_date(monkeypatch):
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "CITATION_DATES", False)
     assert _published("", _CITED.format(cls="references"))[:10] == "2021-06-04"
+
+
+_WIKI = ("<h1>Lake Vostok</h1><p>Lake Vostok is the largest of the subglacial lakes found under "
+         "the ice sheet of the continent, a body of fresh water sealed for millions of years.</p>"
+         "<div id='footer'><ul><li>This page was last edited on 1 May 2024, at 14:02.</li>"
+         "<li><a href='/privacy'>Privacy policy</a></li></ul></div>")
+
+
+def test_a_last_edited_line_is_the_modification_not_the_publication(monkeypatch):
+    # (rule last_change_stamps) a wiki's footer stamps the last edit, not the first version.
+    fields = extract(LexborHTMLParser(f"<html><body>{_WIKI}</body></html>"), None)
+    assert fields["published"] is None and fields["modified"][:10] == "2024-05-01"
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "LAST_CHANGE_STAMPS", False)
+    fields = extract(LexborHTMLParser(f"<html><body>{_WIKI}</body></html>"), None)
+    assert fields["published"][:10] == "2024-05-01" and fields["modified"] is None

@@ -128,6 +128,25 @@ def test_time_modified_off(monkeypatch):
     assert _fields("<title>Configuration</title>", _LAST_UPDATED)["modified"] is None
 
 
+_WP_META = ('<h1>Restoring a Sewing Machine</h1><div class="entry-meta"><time class="entry-date '
+            'published" datetime="2024-04-09T14:20:33+00:00">April 9, 2024</time><time '
+            'class="updated" datetime="2024-04-11T09:02:10+00:00">April 11, 2024</time></div>'
+            '<p>Some text.</p>')
+
+
+def test_a_time_classed_updated_declares_the_modification(monkeypatch):
+    # (rule updated_class) hAtom's "updated" beside "entry-date published" is the modification;
+    # one also classed "published" is a post never changed.
+    fields = _fields("<title>Restoring a Sewing Machine</title>", _WP_META)
+    assert fields["modified"][:10] == "2024-04-11" and fields["published"][:10] == "2024-04-09"
+    both = _WP_META.replace('"entry-date published"', '"entry-date published updated"').replace(
+        '<time class="updated" datetime="2024-04-11T09:02:10+00:00">April 11, 2024</time>', "")
+    assert _fields("<title>Restoring a Sewing Machine</title>", both)["modified"] is None
+    import convert.extract.html.meta as meta
+    monkeypatch.setattr(meta, "UPDATED_CLASS", False)
+    assert _fields("<title>Restoring a Sewing Machine</title>", _WP_META)["modified"] is None
+
+
 def test_an_organisation_listed_among_person_authors_is_no_author(monkeypatch):
     head = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
             '{"@type": "Person", "name": "Ann Writer"}, {"@type": "Organization", '
