@@ -128,18 +128,27 @@ def test_ctrl_c_while_the_filter_starts_kills_it(tmp_path, monkeypatch):
     # killed rather than left running in its own session.
     import signal
     import subprocess
+    import threading
 
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("a signal reaches the main thread only")
     real = subprocess.Popen
     started = []
 
     def popen_hit_by_ctrl_c(*args, **kwargs):
-        proc = real(["sleep", "1000"], start_new_session=True)
+        proc = real(["sleep", "1000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                    start_new_session=True)
         started.append(proc)
         os.kill(os.getpid(), signal.SIGINT)  # arrives before Popen returns
         return proc
 
     monkeypatch.setattr(filters.subprocess, "Popen", popen_hit_by_ctrl_c)
-    with pytest.raises(KeyboardInterrupt):
-        filters._run(["ignored"], None, "ignored")
-    assert started and started[0].poll() is not None  # killed and reaped
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    # Python's own Ctrl-C handler, whatever an earlier test of the run left installed
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            filters._run(["ignored"], None, "ignored")
+        assert started and started[0].poll() is not None  # killed and reaped
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
