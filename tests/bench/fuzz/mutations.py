@@ -14,6 +14,11 @@ import re
 MARK = "FZLIVE"  # inside markup only: never in an output
 
 
+#: Elements whose content the parser reads as raw text, not markup.
+_RAW_TEXT = re.compile(rb"<(script|style|textarea|title|xmp|noscript)\b[^>]*>.*?</\1\s*>",
+                       re.S | re.I)
+
+
 def _insert(rng: random.Random, data: bytes, piece: bytes, near_text: bool = True) -> bytes:
     """``piece`` inserted at a random place; in markup, right after a random ``>`` (between
     tags, where the parser reads it as content), else anywhere."""
@@ -21,6 +26,11 @@ def _insert(rng: random.Random, data: bytes, piece: bytes, near_text: bool = Tru
         head = data[:2_000_000]
         spots = [m.end() for m in re.finditer(rb"<p\b[^>]*>", head)] or \
             [m.end() for m in re.finditer(rb"</?(?:div|li|td|article|span|h[1-6])\b[^>]*>", head)]
+        # not inside a script's or a style's text: a page's script often holds HTML in its
+        # strings, and a piece with its own "</script>" put there ends the script, its
+        # markup-only marker becoming text a browser shows (a false finding)
+        raw = [(m.start(), m.end()) for m in _RAW_TEXT.finditer(head)]
+        spots = [pos for pos in spots if not any(a < pos < b for a, b in raw)]
         if spots:
             pos = rng.choice(spots)
             return data[:pos] + piece + data[pos:]
