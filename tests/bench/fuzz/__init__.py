@@ -33,7 +33,9 @@ default, is reported as a hang, its worker killed and the chunk resumed after it
   (``javascript:``, ``vbscript:``, ``data:`` other than a raster image); in json, such a URL in
   any field; in docx/epub, XML that does not parse, a ``<script>``-like element, an ``on*``
   attribute or such a URL; in every output, the marker ``FZLIVE`` that the mutations put only
-  inside markup that must never be shown (script bodies, event handlers, iframe content).
+  inside markup that must never be shown (script bodies, event handlers, iframe content),
+  unless the input was read as a text dump (a mutation garbled its start past recognition:
+  then every character is the page's text and the marker is content).
   Tags *as text* (``&lt;script&gt;``) may show in txt, which has no markup.
 
 Each finding is one line (case, seed page, mutation, kind, detail) and the input is saved in

@@ -167,7 +167,11 @@ def run_case(data: bytes, kind: str = "auto") -> dict:
                 leaks += check_json(out)
             elif fmt in ("docx", "epub"):
                 leaks += check_zip(fmt, out)
-            leaks += _marker(fmt, out)
+            if article.meta.source.kind != "text":
+                # Read as a text dump (a mutation can garble the doctype and the first tags
+                # past recognition), every character of the input is the page's text, the
+                # marker included; the md/json/zip checks above still hold.
+                leaks += _marker(fmt, out)
         except Exception as exc:  # noqa: BLE001 - an output we cannot read is a finding
             leaks.append(f"{fmt} unreadable output: {type(exc).__name__}: {str(exc)[:120]}")
     if leaks:
