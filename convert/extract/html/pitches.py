@@ -1,0 +1,138 @@
+"""Lines a template prints around a story that ask the reader for something or tell the page's
+state, never the story's own text: an ad slot's label framed by dashes ("- Advertisement -"),
+a reading-time stamp ("4 min read"), a feedback prompt ("Was this page helpful?"), a
+membership, donation, paywall or app pitch ("Become a member", "Support the show",
+"Unlimited access for just $1. Subscribe now", "Download the News 4 app"), a podcast's sponsor
+read, a teaser line labelled "More:" or "Watch:" over one
+link, and a bar of links and nothing else ("Order Reprints | Today's Paper | Subscribe").
+
+Vocabulary and tests only; :mod:`.tidy` drops the blocks, each under its rule's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.article import Image, Link, Text
+from convert.extract.ablation import rule
+from convert.textutil import inline_text
+from ..lazyre import lazy
+from . import patterns as P
+
+__all__ = ["framed_boilerplate", "widget_line", "pitch_line", "teaser_label_link", "link_bar"]
+
+FRAMED_BOILERPLATE = rule("framed_boilerplate", "a boilerplate word framed by dashes or "
+                          "brackets ('- Advertisement -', '[ Advertisement ]', an ad slot's "
+                          "label) is the same boilerplate line")
+WIDGET_LINES = rule("widget_lines", "a reading-time stamp ('4 min read'), a feedback prompt "
+                    "('Was this page helpful?') or a lone sign-up, membership or donation "
+                    "button line ('Sign up here', 'Become a member', 'Support the show') is "
+                    "the template's, not the story's")
+PITCH_LINES = rule("pitch_lines", "a membership, donation, paywall or app pitch ('Enjoying "
+                   "this? Become a member ...', 'X is listener-supported ...', 'Unlimited access "
+                   "... Subscribe now', 'Download the X app ...') or a show's sponsor "
+                   "read leaves the body")
+TEASER_LABEL_WORDS = rule("teaser_label_words", "a paragraph that is a short label with its "
+                          "colon ('More:', 'Also:', 'Watch:', 'Previously:') and one link is a "
+                          "teaser line pointing to another story, as 'Read also:' is")
+LINK_BARS = rule("link_bars", "a paragraph of three or more links with only separators between "
+                 "them ('Order Reprints | Today's Paper | Subscribe') is a bar of the page's "
+                 "links, not a sentence")
+
+#: The line is only a reading-time stamp, a feedback prompt, or a sign-up / membership /
+#: donation button's words.
+_WIDGET = lazy(
+    r"^\W*(?:"
+    # "4 min read", "2 minutes read", "5-minute read", "Reading time: 3 minutes"
+    r"\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read(?:ing)?(?: time)?|"
+    r"(?:estimated )?read(?:ing)? time\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?|"
+    r"(?:was|is) this (?:page|article|post|story) (?:helpful|useful)|"
+    r"did you find this (?:page|article|post|story) (?:helpful|useful)|"
+    r"sign[ -]?up (?:here|now|today|for free)|subscribe (?:here|today|for free)|"
+    r"become a (?:paid |free )?(?:member|subscriber|supporter|patron)(?: today| now)?|"
+    r"support (?:the show|us|our (?:work|journalism|podcast|show|newsroom|reporting))"
+    r"(?: on patreon| today| now)?"
+    r")\W*$", re.IGNORECASE)
+#: A widget line is short.
+_WIDGET_MAX_CHARS = 60
+
+#: Pitches: matched from the line's start (most) or as a phrase only pitches use.
+_PITCH = lazy(
+    # "Enjoying these deep dives? Become a member to ...", "Liked this post? Subscribe ..."
+    r"^\W*(?:enjoy(?:ing|ed)?|lik(?:e|ed|ing)|lov(?:e|ed|ing)) (?:this|these|what you)\b.{0,100}"
+    r"\b(?:subscri|member|newsletter|inbox|sign[ -]?up|donat|support)|"
+    r"^\W*become a (?:paid |free )?(?:member|subscriber|supporter|patron)\b|"
+    # "Main Street Podcast is listener-supported.", "We are a reader-funded news organisation."
+    r"^\W*[\w'’ .-]{0,60}\b(?:is|are) (?:a |an )?(?:(?:independent|nonprofit|non-profit),? )?"
+    r"(?:listener|reader|viewer|member|audience)[- ](?:supported|funded)\b|"
+    r"^\W*(?:please )?consider (?:a donation|donating|supporting (?:us|our|the|this)|making a "
+    r"(?:donation|contribution))\b|"
+    # "Unlimited access to the Daily Journal for just $1. Subscribe now"
+    r"^\W*(?:get |enjoy )?(?:unlimited|full|digital|premium) (?:digital )?access\b.{0,100}\bsubscri|"
+    # "Download the News 4 app for breaking news and weather alerts"
+    r"^\W*download (?:the|our) (?:free )?(?:[\w'’.&-]+ ){0,3}apps?\b|"
+    # A podcast's or a video's sponsor read.
+    r"^\W*this (?:episode|podcast|show|video) is (?:brought to you|sponsored|presented) by\b",
+    re.IGNORECASE)
+#: A pitch is short (a longer paragraph about memberships is prose).
+_PITCH_MAX_WORDS = 45
+
+#: A teaser's label (with its colon) before one link: "More:", "ALSO:", "Watch:".
+_TEASER_LABEL = lazy(
+    r"\W*(?:more|also|watch|listen|previously|don'?t miss|latest|trending|top stories|"
+    r"more coverage|more stories|more news|recommended)\s*[:：]\s*", re.IGNORECASE)
+
+#: What stands between two links of a bar: a bar's separator mark, alone or with spaces
+#: (commas and bare spaces join the names of a list, an author line, a paper's links).
+_BAR_SEPARATOR = lazy(r"\s*[|·•/–—]\s*")
+#: A bar has at least this many links and is short.
+_BAR_MIN_LINKS = 3
+_BAR_MAX_CHARS = 120
+
+
+def framed_boilerplate(text: str) -> bool:
+    """Whether ``text`` is a boilerplate line (:data:`.patterns.BOILERPLATE_TEXT`) framed by
+    punctuation: "- Advertisement -", "[ Advertisement ]"."""
+    if not FRAMED_BOILERPLATE or not text or text[0].isalnum():
+        return False
+    inner = text.lstrip(" \t-–—_*·•[(<>~=|")
+    return bool(inner) and inner != text and bool(P.BOILERPLATE_TEXT.match(inner))
+
+
+def widget_line(text: str) -> bool:
+    """Whether ``text`` is only a reading-time stamp, a feedback prompt or a button's pitch."""
+    return WIDGET_LINES and 0 < len(text) <= _WIDGET_MAX_CHARS and bool(_WIDGET.match(text))
+
+
+def pitch_line(text: str) -> bool:
+    """Whether ``text`` is a membership, donation, paywall or app pitch or a sponsor read."""
+    return PITCH_LINES and 0 < len(text) <= _PITCH_MAX_WORDS * 12 and \
+        len(text.split()) <= _PITCH_MAX_WORDS and bool(_PITCH.search(text))
+
+
+def teaser_label_link(children: tuple) -> bool:
+    """Whether the inlines are a teaser label with its colon ("More:") and one link."""
+    if not TEASER_LABEL_WORDS:
+        return False
+    parts = [c for c in children if not (isinstance(c, Text) and not c.text.strip())]
+    if len(parts) < 2 or not isinstance(parts[-1], Link) \
+            or any(isinstance(c, (Link, Image)) for c in parts[:-1]):
+        return False
+    label = inline_text(parts[:-1]).strip()
+    return len(label) < 30 and _TEASER_LABEL.fullmatch(label) is not None
+
+
+def link_bar(children: tuple, text: str) -> bool:
+    """Whether the inlines are three or more links with only separators between them."""
+    if not LINK_BARS or len(text) > _BAR_MAX_CHARS:
+        return False
+    parts = [c for c in children if not (isinstance(c, Text) and not c.text.strip())]
+    links = 0
+    for i, c in enumerate(parts):
+        if isinstance(c, Link) and i % 2 == 0:
+            if not inline_text(c.children).strip():
+                return False
+            links += 1
+        elif not (isinstance(c, Text) and i % 2 == 1 and _BAR_SEPARATOR.fullmatch(c.text)):
+            return False  # links alternate with separators, and nothing else stands there
+    return links >= _BAR_MIN_LINKS and len(parts) % 2 == 1

@@ -1,0 +1,89 @@
+"""The template's widgets and pitches around a news story or a blog post leave the body
+(:mod:`convert.extract.html.pitches`; issue #13, r-news14). Synthetic pages in the style of
+common templates: a WordPress news theme's "- Advertisement -" slot label, a blog platform's
+reading-time stamp, a government page's feedback prompt, a newsletter platform's member and
+sign-up buttons, a podcast page's "Support the show" box and sponsor read, a local paper's
+paywall pitch and app promo, a US paper's "More:" teaser line, a paper's "Order Reprints |
+Today's Paper | Subscribe" bar. Each with its rule off keeps the line, and the story's own
+sentences that resemble them stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.extract.html import parse_html, pitches
+from convert.textutil import article_text
+from storypages import story, story_page
+
+
+def _text(line: str) -> str:
+    """The story with ``line`` between its paragraphs (where no rule on a body's tail
+    reaches it)."""
+    return article_text(parse_html(story_page(line + story(3), paragraphs=3)))
+
+
+_CASES = [
+    ("FRAMED_BOILERPLATE", "<div><span>- Advertisement -</span></div>",
+     "Advertisement"),
+    ("WIDGET_LINES", "<p>4 min read</p>", "4 min read"),
+    ("WIDGET_LINES", "<h2>Was this page helpful?</h2>", "Was this page helpful"),
+    # (a button's pitch is a pitch line too: both rules read it)
+    ("WIDGET_LINES,PITCH_LINES", "<p>Become a paid subscriber today</p>", "paid subscriber"),
+    ("WIDGET_LINES", "<p>Sign up here.</p>", "Sign up here"),
+    ("WIDGET_LINES", "<h3>Support the show</h3>", "Support the show"),
+    ("PITCH_LINES", "<p>Enjoying these deep dives? Become a member to get every new story "
+     "delivered to your inbox.</p>", "Enjoying these deep dives"),
+    ("PITCH_LINES", "<p>The Harbour Hour is listener-supported. Join on Patreon for bonus "
+     "episodes.</p>", "listener-supported"),
+    ("PITCH_LINES", "<p>Unlimited access to the Harbour Gazette for just $1. <a href='/s'>"
+     "Subscribe now</a></p>", "Unlimited access"),
+    ("PITCH_LINES", "<p><strong>&gt;&gt;&gt; Download the Harbour 4 app for breaking news and "
+     "weather alerts</strong></p>", "Download the Harbour 4 app"),
+    ("PITCH_LINES", "<p>This episode is brought to you by Quay Bank. Visit quaybank.example to "
+     "learn more.</p>", "brought to you by"),
+    ("PITCH_LINES", "<p>Consider a donation if you like what you read here!</p>",
+     "Consider a donation"),
+    ("TEASER_LABEL_WORDS", "<p><strong>More:</strong> <a href='/x'>Ferry timetable changes "
+     "for the summer</a></p>", "Ferry timetable"),
+    ("LINK_BARS", "<p><a href='/r'>Order Reprints</a> | <a href='/p'>Today's Paper</a> | "
+     "<a href='/s'>Subscribe</a></p>", "Order Reprints"),
+]
+
+
+@pytest.mark.parametrize("flag,tail,gone", _CASES)
+def test_template_line_leaves(flag, tail, gone):
+    text = _text(tail)
+    assert "Paragraph 2 of the story" in text
+    assert gone not in text
+
+
+@pytest.mark.parametrize("flag,tail,gone", _CASES)
+def test_template_line_stays_with_its_rule_off(monkeypatch, flag, tail, gone):
+    for name in flag.split(","):
+        monkeypatch.setattr(pitches, name, False)
+    assert gone in _text(tail)
+
+
+@pytest.mark.parametrize("line", [
+    # A story's sentences that share words with the pitches.
+    "She urged residents to become a member of the harbour society before the vote in May.",
+    "The harbour master said he would support the show of boats planned for the summer fair.",
+    "Fishermen earn more on Patreon than at the market, one of them told the council.",
+    "Readers can download the report from the authority's website, the spokesman said.",
+    "This episode of flooding was the worst the quay has seen since 1953.",
+])
+def test_story_sentences_stay(line):
+    assert line in _text(f"<p>{line}</p>")
+
+
+def test_a_list_of_names_with_commas_is_no_bar():
+    # An author line or an index of linked names is the page's content, not a bar of links.
+    tail = ("<p><a href='/a'>Ann Lee</a>, <a href='/b'>Bo Chan</a>, <a href='/c'>Cy Diaz</a>"
+            "</p>")
+    assert "Ann Lee" in _text(tail)
+
+
+def test_a_bar_with_text_between_its_links_is_a_sentence():
+    tail = ("<p><a href='/a'>The report</a> | <a href='/b'>the map</a> and then some words | "
+            "<a href='/c'>the data</a></p>")
+    assert "The report" in _text(tail)
