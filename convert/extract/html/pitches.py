@@ -19,7 +19,8 @@ from convert.textutil import inline_text
 from ..lazyre import lazy
 from . import patterns as P
 
-__all__ = ["framed_boilerplate", "widget_line", "pitch_line", "teaser_label_link", "link_bar"]
+__all__ = ["framed_boilerplate", "widget_line", "pitch_line", "post_meta_footer",
+           "teaser_label_link", "link_bar"]
 
 FRAMED_BOILERPLATE = rule("framed_boilerplate", "a boilerplate word framed by dashes or "
                           "brackets ('- Advertisement -', '[ Advertisement ]', an ad slot's "
@@ -35,6 +36,9 @@ PITCH_LINES = rule("pitch_lines", "a membership, donation, paywall or app pitch 
 TEASER_LABEL_WORDS = rule("teaser_label_words", "a paragraph that is a short label with its "
                           "colon ('More:', 'Also:', 'Watch:', 'Previously:') and one link is a "
                           "teaser line pointing to another story, as 'Read also:' is")
+POST_META_FOOTER = rule("post_meta_footer", "a post's meta footer ('Posted in Gardening | "
+                        "12 Comments', 'Posted in X | Tagged a, b | Leave a comment') leaves the "
+                        "body")
 LINK_BARS = rule("link_bars", "a paragraph of three or more links with only separators between "
                  "them ('Order Reprints | Today's Paper | Subscribe') is a bar of the page's "
                  "links, not a sentence")
@@ -51,7 +55,14 @@ _WIDGET = lazy(
     r"sign[ -]?up (?:here|now|today|for free)|subscribe (?:here|today|for free)|"
     r"become a (?:paid |free )?(?:member|subscriber|supporter|patron)(?: today| now)?|"
     r"support (?:the show|us|our (?:work|journalism|podcast|show|newsroom|reporting))"
-    r"(?: on patreon| today| now)?"
+    r"(?: on patreon| today| now)?|"
+    # A share or view counter ("1.2K Shares", "312 views") and a share bar's words.
+    r"[\d.,]+\s*[km]?\s+(?:shares?|views?|reads?|claps?)|"
+    r"(?:share (?:on|to|via) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|"
+    r"threads|bluesky)\W*)+|"
+    # A video player's labels ("Now playing", "Duration 2:14"; not "Up next", a heading over
+    # the next story that one of two wcxb-dev golds keeps, 0271 and 4452).
+    r"now playing|duration:?\s*\d{1,2}:\d{2}(?::\d{2})?"
     r")\W*$", re.IGNORECASE)
 #: A widget line is short.
 _WIDGET_MAX_CHARS = 60
@@ -59,8 +70,21 @@ _WIDGET_MAX_CHARS = 60
 #: Pitches: matched from the line's start (most) or as a phrase only pitches use.
 _PITCH = lazy(
     # "Enjoying these deep dives? Become a member to ...", "Liked this post? Subscribe ..."
-    r"^\W*(?:enjoy(?:ing|ed)?|lik(?:e|ed|ing)|lov(?:e|ed|ing)) (?:this|these|what you)\b.{0,100}"
-    r"\b(?:subscri|member|newsletter|inbox|sign[ -]?up|donat|support)|"
+    r"^\W*(?:enjoy(?:ing|ed)?|lik(?:e|ed|ing)|lov(?:e|ed|ing)) (?:this|these|what you|the "
+    r"(?:show|podcast|episode|newsletter|blog))\b.{0,100}"
+    r"\b(?:subscri|member|newsletter|inbox|sign[ -]?up|donat|support|rating|review|share)|"
+    # "Thanks for reading X! Subscribe for free ...", "... please share it with a friend".
+    r"^\W*thanks? (?:you )?(?:so much )?for reading\b.{0,120}\b(?:subscri|share|support|"
+    r"newsletter|sign[ -]?up|follow|member)|"
+    r"^\W*(?:please )?(?:leave|give) us a (?:rating|review|5-star)|"
+    r"^\W*support (?:local |independent |public |nonprofit |non-profit )?(?:journalism|news|"
+    r"reporting|radio)\b|"
+    # A newsroom's tip line: "Have a news tip? Email us at ...".
+    r"^\W*(?:have|got) a (?:news |story )?(?:tip|story idea)\b.{0,100}\b(?:e-?mail|call|"
+    r"contact|send|text|@)|"
+    # A republishing box: "Republish this article", "... Republish our articles for free".
+    r"^\W*republish (?:this|our) (?:articles?|stor(?:y|ies))\b|"
+    r"\brepublish (?:this|our) (?:articles?|stor(?:y|ies)) for free\b|"
     r"^\W*become a (?:paid |free )?(?:member|subscriber|supporter|patron)\b|"
     # "Main Street Podcast is listener-supported.", "We are a reader-funded news organisation."
     r"^\W*[\w'’ .-]{0,60}\b(?:is|are) (?:a |an )?(?:(?:independent|nonprofit|non-profit),? )?"
@@ -76,6 +100,13 @@ _PITCH = lazy(
     re.IGNORECASE)
 #: A pitch is short (a longer paragraph about memberships is prose).
 _PITCH_MAX_WORDS = 45
+
+#: A WordPress theme's post meta footer: "Posted in Gardening | 12 Comments", "Posted in News |
+#: Tagged a, b | Leave a comment".
+_POST_META = lazy(
+    r"^\W*posted in\s+[^.!?|]{1,80}\|.{0,160}\b(?:\d+ comments?|leave a (?:comment|reply)|"
+    r"no comments|comments? (?:off|closed)|tagged)\b[^.!?]{0,160}$", re.IGNORECASE)
+_POST_META_MAX_CHARS = 300
 
 #: A teaser's label (with its colon) before one link: "More:", "ALSO:", "Watch:".
 _TEASER_LABEL = lazy(
@@ -108,6 +139,12 @@ def pitch_line(text: str) -> bool:
     """Whether ``text`` is a membership, donation, paywall or app pitch or a sponsor read."""
     return PITCH_LINES and 0 < len(text) <= _PITCH_MAX_WORDS * 12 and \
         len(text.split()) <= _PITCH_MAX_WORDS and bool(_PITCH.search(text))
+
+
+def post_meta_footer(text: str) -> bool:
+    """Whether ``text`` is a post's "Posted in X | N Comments" footer."""
+    return POST_META_FOOTER and len(text) <= _POST_META_MAX_CHARS and "|" in text and \
+        bool(_POST_META.match(text))
 
 
 def teaser_label_link(children: tuple) -> bool:

@@ -192,6 +192,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
             return dropped(block, "widget_lines")
         if pitches.pitch_line(stripped):
             return dropped(block, "pitch_lines")
+        if pitches.post_meta_footer(stripped):
+            return dropped(block, "post_meta_footer")
         if isinstance(block, Paragraph) and len(stripped) < READ_ALSO_MAX_CHARS:
             if pitches.teaser_label_link(block.children):
                 return dropped(block, "teaser_label_words")

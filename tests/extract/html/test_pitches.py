@@ -43,6 +43,21 @@ _CASES = [
      "learn more.</p>", "brought to you by"),
     ("PITCH_LINES", "<p>Consider a donation if you like what you read here!</p>",
      "Consider a donation"),
+    ("WIDGET_LINES", "<p>1.2K Shares</p>", "1.2K Shares"),
+    ("WIDGET_LINES", "<p>Share on Facebook Share on X</p>", "Share on Facebook"),
+    ("WIDGET_LINES", "<p>Duration 2:14</p>", "Duration"),
+    ("PITCH_LINES", "<p>Love the show? Leave us a rating and review on your podcast app. It "
+     "helps other listeners find us.</p>", "Love the show"),
+    ("PITCH_LINES", "<p>Thanks for reading! If you enjoyed this post, please share it with a "
+     "friend.</p>", "Thanks for reading"),
+    ("PITCH_LINES", "<p>Support local journalism. Donate to Harbour Radio today.</p>",
+     "Support local journalism"),
+    ("PITCH_LINES", "<p>Have a news tip? Email us at tips@gazette.example or call 555-0100.</p>",
+     "Have a news tip"),
+    ("PITCH_LINES", "<p>We believe in the free flow of information. Republish our articles for "
+     "free, online or in print, under a Creative Commons license.</p>", "free flow"),
+    ("POST_META_FOOTER", "<p>Posted in <a href='/c'>Harbour</a> | <a href='#c'>12 Comments</a>"
+     "</p>", "Posted in"),
     ("TEASER_LABEL_WORDS", "<p><strong>More:</strong> <a href='/x'>Ferry timetable changes "
      "for the summer</a></p>", "Ferry timetable"),
     ("LINK_BARS", "<p><a href='/r'>Order Reprints</a> | <a href='/p'>Today's Paper</a> | "
@@ -71,6 +86,9 @@ def test_template_line_stays_with_its_rule_off(monkeypatch, flag, tail, gone):
     "Fishermen earn more on Patreon than at the market, one of them told the council.",
     "Readers can download the report from the authority's website, the spokesman said.",
     "This episode of flooding was the worst the quay has seen since 1953.",
+    "Thanks for reading the minutes aloud, the chairman told the clerk before the vote.",
+    "Up next on the council's agenda was the question of the ferry fares for the winter.",
+    "Posted in the harbour office | the notice said the quay would close for a week.",
 ])
 def test_story_sentences_stay(line):
     assert line in _text(f"<p>{line}</p>")
