@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 
-from convert.article import Image, Link, Text
+from convert.article import Emphasis, Image, Link, Strong, Text
 from convert.extract.ablation import rule
 from convert.textutil import inline_text
 from ..lazyre import lazy
 from . import patterns as P
 
 __all__ = ["framed_boilerplate", "widget_line", "pitch_line", "post_meta_footer",
-           "teaser_label_link", "link_bar"]
+           "caps_link_teaser", "teaser_label_link", "link_bar"]
 
 FRAMED_BOILERPLATE = rule("framed_boilerplate", "a boilerplate word framed by dashes or "
                           "brackets ('- Advertisement -', '[ Advertisement ]', an ad slot's "
@@ -36,6 +36,12 @@ PITCH_LINES = rule("pitch_lines", "a membership, donation, paywall or app pitch 
 TEASER_LABEL_WORDS = rule("teaser_label_words", "a paragraph that is a short label with its "
                           "colon ('More:', 'Also:', 'Watch:', 'Previously:') and one link is a "
                           "teaser line pointing to another story, as 'Read also:' is")
+CAPS_LINK_TEASERS = rule("caps_link_teasers", "a paragraph that is one link set in capitals, "
+                         "four words or more ('MAYOR SAYS BRIDGE CLOSURE COULD LAST MONTHS'), is "
+                         "a headline of another story set into the body, not the story's text")
+#: A capitals teaser has at least this many words, and is a headline's length.
+_CAPS_MIN_WORDS = 4
+_CAPS_MAX_CHARS = 160
 POST_META_FOOTER = rule("post_meta_footer", "a post's meta footer ('Posted in Gardening | "
                         "12 Comments', 'Posted in X | Tagged a, b | Leave a comment') leaves the "
                         "body")
@@ -60,6 +66,11 @@ _WIDGET = lazy(
     r"[\d.,]+\s*[km]?\s+(?:shares?|views?|reads?|claps?)|"
     r"(?:share (?:on|to|via) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|"
     r"threads|bluesky)\W*)+|"
+    # An ad slot's note and a reader's prompts: "Story continues below advertisement",
+    # "Read next", "View Bio", an audio player's "3-Minute Listen", "Listen · 3:58".
+    r"(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|"
+    r"read next|view (?:full )?bio|"
+    r"\d{1,3}[- ]minute (?:listen|read|watch)|listen\W{0,3}\d{1,2}:\d{2}|"
     # A video player's labels ("Now playing", "Duration 2:14"; not "Up next", a heading over
     # the next story that one of two wcxb-dev golds keeps, 0271 and 4452).
     r"now playing|duration:?\s*\d{1,2}:\d{2}(?::\d{2})?"
@@ -79,6 +90,13 @@ _PITCH = lazy(
     r"^\W*(?:please )?(?:leave|give) us a (?:rating|review|5-star)|"
     r"^\W*support (?:local |independent |public |nonprofit |non-profit )?(?:journalism|news|"
     r"reporting|radio)\b|"
+    # "CLICK HERE TO GET THE X APP", "Click here to sign up for our newsletter".
+    # (not any "Click here to get ...": a post's own download offer, "Click here to get your
+    # free PDF!", is kept by its gold, wcxb-dev-extra 4588)
+    r"^\W*click here to (?:(?:get|download) (?:the|our) (?:free )?(?:[\w'’.&-]+ ){0,3}apps?\b|"
+    r"sign up|subscribe)\b|"
+    r"\bconsider becoming a (?:paid |free )?(?:member|subscriber|supporter|patron|contributor)\b|"
+    r"\b(?:e-?mail|contact|reach) (?:this|the) (?:reporter|author|writer|journalist)\b|"
     # A newsroom's tip line: "Have a news tip? Email us at ...".
     r"^\W*(?:have|got) a (?:news |story )?(?:tip|story idea)\b.{0,100}\b(?:e-?mail|call|"
     r"contact|send|text|@)|"
@@ -111,7 +129,7 @@ _POST_META_MAX_CHARS = 300
 #: A teaser's label (with its colon) before one link: "More:", "ALSO:", "Watch:".
 _TEASER_LABEL = lazy(
     r"\W*(?:more|also|watch|listen|previously|don'?t miss|latest|trending|top stories|"
-    r"more coverage|more stories|more news|recommended)\s*[:：]\s*", re.IGNORECASE)
+    r"more coverage|more stories|more news|recommended|go deeper)\s*[:：]\s*", re.IGNORECASE)
 
 #: What stands between two links of a bar: a bar's separator mark, alone or with spaces
 #: (commas and bare spaces join the names of a list, an author line, a paper's links).
@@ -145,6 +163,18 @@ def post_meta_footer(text: str) -> bool:
     """Whether ``text`` is a post's "Posted in X | N Comments" footer."""
     return POST_META_FOOTER and len(text) <= _POST_META_MAX_CHARS and "|" in text and \
         bool(_POST_META.match(text))
+
+
+def caps_link_teaser(children: tuple, text: str) -> bool:
+    """Whether the inlines are one link (maybe in bold or italics) whose text is in capitals,
+    a headline's length."""
+    if not CAPS_LINK_TEASERS or len(text) > _CAPS_MAX_CHARS or not text.isupper() \
+            or len(text.split()) < _CAPS_MIN_WORDS:
+        return False
+    parts = [c for c in children if not (isinstance(c, Text) and not c.text.strip())]
+    while len(parts) == 1 and isinstance(parts[0], (Strong, Emphasis)):
+        parts = [c for c in parts[0].children if not (isinstance(c, Text) and not c.text.strip())]
+    return len(parts) == 1 and isinstance(parts[0], Link)
 
 
 def teaser_label_link(children: tuple) -> bool:

@@ -199,6 +199,8 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
                 return dropped(block, "teaser_label_words")
             if pitches.link_bar(block.children, stripped):
                 return dropped(block, "link_bars")
+            if pitches.caps_link_teaser(block.children, stripped):
+                return dropped(block, "caps_link_teasers")
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
                 and P.READ_ALSO.match(stripped):
             return dropped(block, "read_also_lines")

@@ -58,6 +58,19 @@ _CASES = [
      "free, online or in print, under a Creative Commons license.</p>", "free flow"),
     ("POST_META_FOOTER", "<p>Posted in <a href='/c'>Harbour</a> | <a href='#c'>12 Comments</a>"
      "</p>", "Posted in"),
+    ("WIDGET_LINES", "<p>Story continues below advertisement</p>", "Story continues"),
+    ("WIDGET_LINES", "<p>3-Minute Listen</p>", "Minute Listen"),
+    # (in capitals and one link, a capitals teaser too: both rules read it)
+    ("PITCH_LINES,CAPS_LINK_TEASERS", "<p><strong><a href='/apps'>CLICK HERE TO GET THE "
+     "GAZETTE APP</a></strong></p>", "CLICK HERE"),
+    ("PITCH_LINES", "<p>Would you consider becoming a supporter of the Gazette?</p>",
+     "becoming a supporter"),
+    ("PITCH_LINES", "<p><em>Have you sailed the new ferry? Email this reporter at "
+     "ann@gazette.example.</em></p>", "Email this reporter"),
+    ("CAPS_LINK_TEASERS", "<p><strong><a href='/x'>MAYOR SAYS QUAY CLOSURE COULD LAST MONTHS"
+     "</a></strong></p>", "QUAY CLOSURE"),
+    ("TEASER_LABEL_WORDS", "<p><strong>Go deeper:</strong> <a href='/x'>Ports race to dredge "
+     "their basins</a></p>", "Ports race"),
     ("TEASER_LABEL_WORDS", "<p><strong>More:</strong> <a href='/x'>Ferry timetable changes "
      "for the summer</a></p>", "Ferry timetable"),
     ("LINK_BARS", "<p><a href='/r'>Order Reprints</a> | <a href='/p'>Today's Paper</a> | "
@@ -89,9 +102,16 @@ def test_template_line_stays_with_its_rule_off(monkeypatch, flag, tail, gone):
     "Thanks for reading the minutes aloud, the chairman told the clerk before the vote.",
     "Up next on the council's agenda was the question of the ferry fares for the winter.",
     "Posted in the harbour office | the notice said the quay would close for a week.",
+    "Click here to get your free copy of the harbour guide, the authority's leaflet says.",
 ])
 def test_story_sentences_stay(line):
     assert line in _text(f"<p>{line}</p>")
+
+
+def test_a_capitals_line_that_is_no_link_stays():
+    # An all-capitals line of the story's own (a section cue, a shouted quote) is text.
+    line = "THE QUAY WILL REOPEN IN MAY, THE AUTHORITY SAID"
+    assert line in _text(f"<p><strong>{line}</strong></p>")
 
 
 def test_a_list_of_names_with_commas_is_no_bar():
