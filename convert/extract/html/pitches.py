@@ -71,6 +71,30 @@ _WIDGET = lazy(
     r"(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|"
     r"read next|view (?:full )?bio|"
     r"\d{1,3}[- ]minute (?:listen|read|watch)|listen\W{0,3}\d{1,2}:\d{2}|"
+    # A story's tool bar and an ad slot's labels: "Listen to this article", "Gift Article",
+    # "Copy link", "Reprints & Permissions", "Sponsored content", "Continue reading the main
+    # story", "Scroll to continue", "Skip Ad", "Save article".
+    r"listen to this (?:article|story)(?:\W+\d{1,3} min(?:ute)?s?)?|gift (?:this )?article|"
+    r"copy link|link copied|reprints? (?:&|and) permissions|open this photo in gallery|"
+    r"(?:sponsored|paid|partner) (?:content|post)|sponsored|advertising|skip ad|"
+    r"continue reading (?:the main story|below)|"
+    r"(?:story|article) continues (?:after|below) (?:this )?(?:advertisement|ad)|"
+    r"(?:advertisement\W+)?scroll (?:down )?to continue(?: reading)?|"
+    r"save (?:this )?(?:article|story|for later)|"
+    # A comment thread's and a caption's buttons, a relative time stamp. (Not "Click to
+    # enlarge": dragnet-R253's gold keeps it under a picture.)
+    r"join the conversation|comment on this (?:story|article|post)|"
+    r"(?:show|view|hide|load|see) (?:all )?comments(?: \(\d+\))?|"
+    r"(?:hide|toggle) caption|enlarge this image|click to expand|"
+    r"(?:posted|updated|published) \d{1,2} (?:minutes?|hours?|days?) ago|"
+    # A box's heading left alone in the body: "Top Stories", "Trending Now", "Most Popular".
+    r"(?:top|recommended|trending|popular) stories|trending(?: now)?|most (?:popular|read|viewed)|"
+    r"watch live|"
+    # A paywall's notice: "Subscribe to continue reading", "Already a subscriber? Sign in".
+    r"subscribe to (?:continue|keep) reading|already a (?:subscriber|member)\W+(?:sign|log) ?in|"
+    r"this (?:content|article|story|post) is (?:for|only for|available to|available only to) "
+    r"(?:paid )?(?:subscribers|members)(?: only)?|"
+    r"create a free account to (?:continue|keep) reading|"
     # A video player's labels ("Now playing", "Duration 2:14"; not "Up next", a heading over
     # the next story that one of two wcxb-dev golds keeps, 0271 and 4452).
     r"now playing|duration:?\s*\d{1,2}:\d{2}(?::\d{2})?"
@@ -97,6 +121,9 @@ _PITCH = lazy(
     r"sign up|subscribe)\b|"
     r"\bconsider becoming a (?:paid |free )?(?:member|subscriber|supporter|patron|contributor)\b|"
     r"\b(?:e-?mail|contact|reach) (?:this|the) (?:reporter|author|writer|journalist)\b|"
+    r"^\W*subscribe to (?:our|my|the) (?:youtube|podcast|channel)\b|"
+    r"^\W*(?:please )?read our (?:community guidelines|comment(?:ing)? policy)\b|"
+    r"^\W*send us your (?:news )?tips?\b|"
     # A newsroom's tip line: "Have a news tip? Email us at ...".
     r"^\W*(?:have|got) a (?:news |story )?(?:tip|story idea)\b.{0,100}\b(?:e-?mail|call|"
     r"contact|send|text|@)|"

@@ -31,6 +31,13 @@ _CASES = [
     ("WIDGET_LINES,PITCH_LINES", "<p>Become a paid subscriber today</p>", "paid subscriber"),
     ("WIDGET_LINES", "<p>Sign up here.</p>", "Sign up here"),
     ("WIDGET_LINES", "<h3>Support the show</h3>", "Support the show"),
+    ("WIDGET_LINES", "<p>Continue reading the main story</p>", "Continue reading"),
+    ("WIDGET_LINES", "<p>Sponsored content</p>", "Sponsored"),
+    ("WIDGET_LINES", "<p>Subscribe to continue reading</p>", "continue reading"),
+    ("WIDGET_LINES", "<p>Already a subscriber? Sign in</p>", "Already a subscriber"),
+    ("WIDGET_LINES", "<p>Listen to this article</p>", "Listen to this"),
+    ("WIDGET_LINES", "<h3>Most Popular</h3>", "Most Popular"),
+    ("WIDGET_LINES", "<p>Published 4 hours ago</p>", "hours ago"),
     ("PITCH_LINES", "<p>Enjoying these deep dives? Become a member to get every new story "
      "delivered to your inbox.</p>", "Enjoying these deep dives"),
     ("PITCH_LINES", "<p>The Harbour Hour is listener-supported. Join on Patreon for bonus "
@@ -103,6 +110,8 @@ def test_template_line_stays_with_its_rule_off(monkeypatch, flag, tail, gone):
     "Up next on the council's agenda was the question of the ferry fares for the winter.",
     "Posted in the harbour office | the notice said the quay would close for a week.",
     "Click here to get your free copy of the harbour guide, the authority's leaflet says.",
+    "Most popular among the visitors were the boat tours, which sold out by noon.",
+    "Sponsored by the harbour authority, the regatta drew forty boats this year.",
 ])
 def test_story_sentences_stay(line):
     assert line in _text(f"<p>{line}</p>")
