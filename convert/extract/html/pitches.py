@@ -87,9 +87,9 @@ _WIDGET = lazy(
     r"(?:show|view|hide|load|see) (?:all )?comments(?: \(\d+\))?|"
     r"(?:hide|toggle) caption|enlarge this image|click to expand|"
     r"(?:posted|updated|published) \d{1,2} (?:minutes?|hours?|days?) ago|"
-    # A box's heading left alone in the body: "Top Stories", "Trending Now", "Most Popular".
-    r"(?:top|recommended|trending|popular) stories|trending(?: now)?|most (?:popular|read|viewed)|"
-    r"watch live|"
+    # (Not a box's heading, "Top Stories", "Trending", "Most Popular": a related-links rule
+    # reads it as the label of the list under it, and ends the body there; dropped first, it
+    # left the list in the body.)
     # A paywall's notice: "Subscribe to continue reading", "Already a subscriber? Sign in".
     r"subscribe to (?:continue|keep) reading|already a (?:subscriber|member)\W+(?:sign|log) ?in|"
     r"this (?:content|article|story|post) is (?:for|only for|available to|available only to) "

@@ -36,7 +36,6 @@ _CASES = [
     ("WIDGET_LINES", "<p>Subscribe to continue reading</p>", "continue reading"),
     ("WIDGET_LINES", "<p>Already a subscriber? Sign in</p>", "Already a subscriber"),
     ("WIDGET_LINES", "<p>Listen to this article</p>", "Listen to this"),
-    ("WIDGET_LINES", "<h3>Most Popular</h3>", "Most Popular"),
     ("WIDGET_LINES", "<p>Published 4 hours ago</p>", "hours ago"),
     ("PITCH_LINES", "<p>Enjoying these deep dives? Become a member to get every new story "
      "delivered to your inbox.</p>", "Enjoying these deep dives"),
@@ -115,6 +114,18 @@ def test_template_line_stays_with_its_rule_off(monkeypatch, flag, tail, gone):
 ])
 def test_story_sentences_stay(line):
     assert line in _text(f"<p>{line}</p>")
+
+
+def test_a_box_heading_still_labels_its_list():
+    # "Trending" over a list of headlines below the story: the related-tail rule reads the
+    # heading as the box's label and ends the body there, list and all (a widget rule taking
+    # the heading first left the list behind).
+    tail = ("<h3>Trending</h3><ul><li><a href='/1'>Five things to do on the quay this weekend"
+            "</a></li><li><a href='/2'>Frost warning for the harbour tonight</a></li>"
+            "<li><a href='/3'>Ferry fares for the winter</a></li></ul>")
+    text = article_text(parse_html(story_page(tail)))
+    assert "Paragraph 4 of the story" in text
+    assert "Five things to do" not in text
 
 
 def test_a_capitals_line_that_is_no_link_stays():
