@@ -17,6 +17,7 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from convert.textutil import inline_text
 from . import patterns as P
+from . import pitches
 from .dom import word_key
 from .hints import hits
 from .inlines import holds_code
@@ -183,6 +184,23 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
                     STATUS_WORD_HEADINGS and isinstance(block, Heading)
                     and _STATUS_WORD.match(stripped)):
             return dropped(block, "boilerplate_lines")
+        if BOILERPLATE_LINES and len(stripped) < BOILERPLATE_MAX_CHARS \
+                and pitches.framed_boilerplate(stripped):
+            return dropped(block, "framed_boilerplate")
+        # The template's widgets and pitches around a story (see :mod:`.pitches`).
+        if pitches.widget_line(stripped):
+            return dropped(block, "widget_lines")
+        if pitches.pitch_line(stripped):
+            return dropped(block, "pitch_lines")
+        if pitches.post_meta_footer(stripped):
+            return dropped(block, "post_meta_footer")
+        if isinstance(block, Paragraph) and len(stripped) < READ_ALSO_MAX_CHARS:
+            if pitches.teaser_label_link(block.children):
+                return dropped(block, "teaser_label_words")
+            if pitches.link_bar(block.children, stripped):
+                return dropped(block, "link_bars")
+            if pitches.caps_link_teaser(block.children, stripped):
+                return dropped(block, "caps_link_teasers")
         if READ_ALSO_LINES and len(stripped) < READ_ALSO_MAX_CHARS and P.may_read_also(stripped) \
                 and P.READ_ALSO.match(stripped):
             return dropped(block, "read_also_lines")
