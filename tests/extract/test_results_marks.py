@@ -161,6 +161,23 @@ def test_ablated(monkeypatch):
     assert _type(SEARCH) == "article"  # the model alone reads its summaries as a story
 
 
+@pytest.mark.parametrize("heading", [
+    "Search Results for: heat pump", "248 results for “boots”", "Showing 1–20 of 248 results",
+    "1-48 of over 2,000 results for \"shoes\"", "12 jobs found", "You searched for heat pump",
+    "Your search returned 5 results.", "No results found for “zzq”", "We found 31 jobs"])
+def test_results_headings(heading):
+    html = _page(f"<main><h1>{heading}</h1><p>{_SUMMARY}</p></main>", title="Site")
+    assert "results:heading" in _marks(html)
+
+
+@pytest.mark.parametrize("heading", [
+    "12 results from the council election that matter", "Search results show a decline",
+    "Results of the survey are in, and they surprised us"])
+def test_headlines_are_no_results_headings(heading):
+    html = _page(f"<main><h1>{heading}</h1><p>{_SUMMARY}</p></main>", title="Site")
+    assert "results:heading" not in _marks(html)
+
+
 def test_marks_need_a_body():
     assert results_marks("<html></html>", LexborHTMLParser("<html></html>"), {}) == {}
 

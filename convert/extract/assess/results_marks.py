@@ -13,7 +13,8 @@ reader never mistakes:
   their list (a single posting or recipe declares one), unless it declares itself a story
   (an article's sidebar widget of upcoming events declares them too);
 * its main heading (or its ``<title>``) reads as a results heading ("Search results for:
-  heat pump", "You searched for ...", "248 results for ...", "12 jobs found"), or echoes the
+  heat pump", "You searched for ...", "248 results for ...", "12 jobs found", a library
+  catalogue's "Your search returned 5 results.", "No results found for ..."), or echoes the
   query written in its search box;
 * it heads a run of three or more look-alike linked items as a job board does ("Current
   openings", "Open positions", "Job openings");
@@ -61,6 +62,8 @@ _DECLARED_KIND = regexcache.compile(
 _THEN = r"(?:\s+(?:for|found|matching)\b|\s*[:(“\"«]|\s*$)"
 _RESULTS_HEADING = regexcache.compile(
     r"^(?:search results?" + _THEN + r"|results for\b|you searched for\b|showing results\b|"
+    r"(?:your\s+)?search\s+(?:returned|found)\s+(?:\d|no\b)|no\s+(?:results|matches)\s+"
+    r"(?:found|for)\b|we\s+found\s+\d[\d,.]*\+?\s+(?:results?|matches|jobs?|items)\b|"
     r"(?:showing\s+)?(?:\d[\d,.]*\s*[-–]\s*)?\d[\d,.]*\+?\s+(?:of\s+(?:over\s+|about\s+)?"
     r"\d[\d,.]*\+?\s+)?(?:search\s+)?(?:results?|matches|hits)" + _THEN + r"|"
     r"\d[\d,.]*\+?\s+(?:jobs?|vacancies|positions|openings|listings|properties|homes)"
