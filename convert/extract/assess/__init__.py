@@ -26,6 +26,7 @@ from typing import Any, Iterable, Mapping
 
 from convert.article import Block
 from convert.extract import record
+from convert.extract.ablation import rule
 
 from . import linear
 from .body_signals import body_signals
@@ -38,6 +39,18 @@ PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documenta
               "service", "other")
 #: Below this probability for the likeliest type the page is ``other``.
 OTHER_BELOW = 0.35
+
+RESULTS_PAGES = rule("results_pages", "a page that says it is a list of results (declared a "
+                     "SearchResultsPage or three job postings, episodes, events...; headed "
+                     "'Search results for', '248 results', 'Current openings' over a run of "
+                     "links; a podcast series' episode cards) is a listing, whatever the "
+                     "model, fitted on few such pages, reads in its summaries")
+#: The probability given to a listing read from its results marks (at least; the model's own
+#: when higher): what a listing profile needs to run.
+RESULTS_PROBABILITY = 0.5
+#: The types a results mark overrides (a listing or collection needs none; the listing
+#: profile reads both).
+_NOT_RESULTS = frozenset({"listing", "collection"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +93,15 @@ def page_type(kind: str, page: Mapping[str, float]) -> tuple[str | None, float |
     best = max(probs, key=probs.__getitem__)
     probability = probs[best]
     answer = ("other" if probability < OTHER_BELOW else best), probability, probs
-    _LAST_TYPE = (key, (answer[0], probability, dict(probs)))  # (one assignment: thread-safe)
+    if RESULTS_PAGES and best not in _NOT_RESULTS and _results(page):
+        answer = "listing", max(probs.get("listing", 0.0), RESULTS_PROBABILITY), probs
+    _LAST_TYPE = (key, (answer[0], answer[1], dict(probs)))  # (one assignment: thread-safe)
     return answer
+
+
+def _results(page: Mapping[str, float]) -> bool:
+    """Whether the page marks itself as a list of results (:mod:`.results_marks`)."""
+    return any(name.startswith("results:") for name in page)
 
 
 #: The last :func:`page_type` answer and its key (see there).

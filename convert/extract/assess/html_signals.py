@@ -15,6 +15,7 @@ from typing import Any, Mapping
 from selectolax.lexbor import LexborHTMLParser
 
 from . import vocab as V
+from .results_marks import results_marks
 from .structure_signals import elements, structure_signals
 from .url_signals import url_signals
 from ... import regexcache
@@ -120,6 +121,9 @@ def html_signals(markup: str, tree: LexborHTMLParser, url: str | None,
     out["page:text"] = _log(text)
     out.update(structure_signals(tree, text, found))
     out.update(url_signals(url))
+    # (marks the model has no weight for: :func:`convert.extract.assess.page_type` reads them)
+    out.update(results_marks(markup, tree, out,
+                             found["link"] if found is not None else None))
     return out
 
 

@@ -31,6 +31,7 @@ from .twins import squeezed
 from ...lazyre import lazy
 
 __all__ = ["PANEL_LABELS", "CONTROLLED_PANELS", "HEADED_PANELS", "CONDITIONAL_HIDDEN",
+           "DESCRIBED_SHOWN", "hidden_described",
            "LINKED_PANELS", "with_panel_labels", "show_controlled", "show_headed",
            "show_linked", "without_conditions"]
 
@@ -68,6 +69,12 @@ CONDITIONAL_HIDDEN = rule("conditional_hidden", "on a product page the tab and a
                           "condition the page's reader is not in: without script "
                           "('no-js-hidden') or in a product card's quick-view popup "
                           "('quick-add-hidden')")
+
+DESCRIBED_SHOWN = rule("described_shown", "on a product page the block marked as the "
+                       "product's description, hidden by such a conditional class only "
+                       "('product__description rte quick-add-hidden'), joins the content "
+                       "found when the content lacks its text: the cascade, which must choose "
+                       "its winner with it hidden, dropped it as hidden")
 
 #: A class token hiding an element only without script or in a quick-view popup of the
 #: product (a shop theme shows the full page's accordions, and hides them in the popup a
@@ -236,6 +243,33 @@ def without_conditions(body: LexborNode) -> bool:
         node.attrs["class"] = " ".join(_CONDITIONAL_HIDDEN.sub(" ", cls).split())
         changed = True
     return changed
+
+
+def hidden_described(html: str, described) -> list[LexborNode]:  # noqa: ANN001
+    """The product's described blocks (``described``: :func:`.described.described`) of a
+    fresh parse of ``html`` that a conditional hiding class hides (:data:`_CONDITIONAL_HIDDEN`,
+    on the block or an ancestor), with those class tokens taken off (see
+    :data:`DESCRIBED_SHOWN`: the cascade, run with them hidden, dropped them)."""
+    tree = LexborHTMLParser(html)
+    if tree.body is None:
+        return []
+    out = []
+    for node in described(tree.body):
+        hidden = []
+        up = node
+        while up is not None and up.tag not in ("body", "html"):
+            cls = up.attributes.get("class") or ""
+            if "-hidden" in cls and _CONDITIONAL_HIDDEN.search(cls):
+                hidden.append(up)
+            up = up.parent
+        if not hidden:
+            continue
+        for el in hidden + node.css('[class*="-hidden"]'):
+            cls = el.attributes.get("class") or ""
+            if _CONDITIONAL_HIDDEN.search(cls):
+                el.attrs["class"] = " ".join(_CONDITIONAL_HIDDEN.sub(" ", cls).split())
+        out.append(node)
+    return out
 
 
 def show_linked(body: LexborNode) -> bool:

@@ -95,9 +95,11 @@ CARD_TAGS = frozenset({"li", "article", "div", "section", "a", "dl"})
 #: Parents whose children are the page's regions, not a grid's cards.
 REGION_PARENTS = frozenset({"body", "html", "main", "form"})
 #: The generic cascade's prose (words outside links in its paragraphs) wins over the grid
-#: when it holds at least this share of the grid's words: the page's own text (a category's
-#: guide, a list page's introduction) is then the content, as readers and golds take it.
+#: when it holds at least this share of the grid's words, and the cascade MIN_GUIDE_WORDS in
+#: all (a line above a grid only introduces it, ``SHORT_INTROS``): the page's own text (a
+#: category's guide, a list page's introduction) is then the content, as golds take it.
 PROSE_SHARE = 0.3
+MIN_GUIDE_WORDS = 25
 
 
 MAIN_ARTICLES = rule("main_articles", "a run of <article> elements right under <main> (a blog "
@@ -227,13 +229,16 @@ OWN_PROSE_SHARE = 0.5
 LISTING_OWN_PROSE = rule("listing_own_prose", "when a listing's cards hold most of the "
                          "cascade's prose (a news river's summaries, read as running text), "
                          "only its paragraphs outside the cards are weighed against the grid")
+SHORT_INTROS = rule("listing_short_intros", "a cascade's content of a line or two (under "
+                    "MIN_GUIDE_WORDS) never outweighs a grid: a collection's one-line "
+                    "introduction, taken alone, left the page with no content")
 
 
 def preferred(grid: list[Block], generic: list[Block]) -> bool:
     """Whether the grid's blocks should replace the generic cascade's (see
     :data:`PROSE_SHARE` and :data:`LISTING_OWN_PROSE`)."""
     prose = prose_words(generic)
-    if prose < PROSE_SHARE * words(grid):
+    if prose < PROSE_SHARE * words(grid) or SHORT_INTROS and words(generic) < MIN_GUIDE_WORDS:
         return True
     if not LISTING_OWN_PROSE:
         return False

@@ -55,7 +55,7 @@ from convert.extract.ablation import rule
 
 from .. import patterns as P
 from ..dom import hidden_by, inside
-from . import badges, described, disclosures, signups, twins
+from . import badges, described, disclosures, pickers, signups, twins
 from .described import DESCRIBED
 from .twins import squeezed, without_twins
 from ...lazyre import LazyPattern, lazy
@@ -147,6 +147,8 @@ def product_markup(html: str) -> str | None:
     if PREFIXED_HIDDEN and without_prefixed_hidden(body):
         removed = True
     if signups.EMAIL_BOXES and signups.without_email_boxes(body):
+        removed = True
+    if pickers.VARIANT_PICKERS and pickers.without_pickers(body):
         removed = True
     if OTHER_PRODUCT_CARDS and without_product_cards(body):
         removed = True

@@ -205,3 +205,42 @@ def test_linked_panels_in_the_product_profile(monkeypatch):
     assert "Hard Shell" in _extract(monkeypatch, html)
     monkeypatch.setattr(disclosures, "LINKED_PANELS", False)
     assert "Hard Shell" not in _extract(monkeypatch, html)
+
+
+# Synthetic, in the style of Shopify's Dawn theme: the buy box holds the product's own
+# description classed "product__description rte quick-add-hidden" between the variant picker
+# and the accordions; the cascade, which chooses its winner with it hidden, dropped it.
+_DAWN = ("<div class='product__info-wrapper grid__item'><section class='product__info-container'>"
+         "<div class='product__title'><h1>Merino Crew Sock</h1></div>"
+         "<div class='price'><span class='price-item'>£18.00 GBP</span></div>"
+         "<div class='product__tax caption rte'>Tax included. <a href='/policies/shipping'>"
+         "Shipping</a> calculated at checkout.</div>"
+         "<fieldset class='product-form__input'><legend>Size</legend><label>M (UK 6-8)</label>"
+         "</fieldset><button class='product-form__submit button'>Add to cart</button>"
+         "<div class='product__description rte quick-add-hidden'><p>Our everyday sock, "
+         "knitted from merino wool and recycled nylon for strength at the heel and toe; the "
+         "cushioned sole softens long days on your feet.</p><p>Flat toe seams and a ribbed "
+         "arch that holds the sock in place.</p></div>" + _QUICK_ADD
+         + "<div class='product__accordion accordion quick-add-hidden'><details id='Details-2'>"
+         "<summary><h2 class='accordion__title'>Shipping and returns</h2></summary><div "
+         "class='accordion__content rte'><p>Free delivery over £50. Returns within 30 days, "
+         "unworn.</p></div></details></div></section></div>")
+
+
+def test_a_conditionally_hidden_description_joins_the_content(monkeypatch):
+    html = f"<html><body><main>{_DAWN}</main><footer>© Shop</footer></body></html>"
+    text = _extract(monkeypatch, html)
+    assert "Our everyday sock" in text and "ribbed arch" in text
+    # where the page shows it: after the variant picker, before the accordion
+    assert text.index("M (UK 6-8)") < text.index("Our everyday sock") < text.index("Hand wash")
+    assert text.count("Our everyday sock") == 1
+    monkeypatch.setattr(disclosures, "DESCRIBED_SHOWN", False)
+    assert "Our everyday sock" not in _extract(monkeypatch, html)
+
+
+def test_hidden_described_takes_only_conditionally_hidden_descriptions():
+    from convert.extract.html.profiles import described
+    found = disclosures.hidden_described(_DAWN, described.described)
+    assert [n.attributes["class"] for n in found] == ["product__description rte"]
+    shown = _DAWN.replace(" quick-add-hidden'><p>Our", "'><p>Our")
+    assert disclosures.hidden_described(shown, described.described) == []

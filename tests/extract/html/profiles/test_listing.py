@@ -380,3 +380,45 @@ def test_scripted_ablated(monkeypatch):
 def test_scripted_rule_is_declared():
     from convert.extract.ablation import RULES
     assert "listing_scripted" in RULES
+
+
+# Synthetic, in the style of Shopify's Dawn collection page: a one-line introduction under
+# the collection's name, then a grid of short cards (name and price). The introduction holds
+# more than PROSE_SHARE of the grid's few words, but it is no guide: taken alone (the cascade's
+# content) it was dropped as the page's description, and the page had no content at all.
+def _short_card(i: int) -> str:
+    return (f"<li class='grid__item'><div class='card'><h3 class='card__heading'><a "
+            f"href='/products/sock-{i}'>Merino crew sock, colour {i}</a></h3><div class='price'>"
+            f"<span class='visually-hidden'>Regular price</span>£{10 + i}.00 GBP"
+            f"</div></div></li>")
+
+
+_ONE_LINE = ("Warm feet and hands for cold days on the hill, knitted in Britain from merino "
+             "and alpaca by two family mills in the Midlands.")
+_DAWN_COLLECTION = ("<html><body><main><h1>Socks</h1><div class='collection-hero__description'>"
+                    f"{_ONE_LINE}</div><ul class='product-grid'>"
+                    f"{''.join(_short_card(i) for i in range(10))}</ul></main></body></html>")
+
+
+def test_a_one_line_introduction_is_no_guide():
+    grid = listing.build(listing.find(LexborHTMLParser(_DAWN_COLLECTION).body), Builder(None))
+    intro = [Paragraph((Text(_ONE_LINE),))]
+    assert listing.preferred(grid, intro)
+    # a guide of MIN_GUIDE_WORDS and more still outweighs the same grid
+    guide = [Paragraph((Text(_ONE_LINE + " Every pair is made to last for years. " * 2),))]
+    assert not listing.preferred(grid, guide)
+
+
+def test_short_intros_ablated(monkeypatch):
+    grid = listing.build(listing.find(LexborHTMLParser(_DAWN_COLLECTION).body), Builder(None))
+    monkeypatch.setattr(listing, "SHORT_INTROS", False)
+    assert not listing.preferred(grid, [Paragraph((Text(_ONE_LINE),))])
+
+
+def test_a_collection_with_a_one_line_introduction_is_its_grid():
+    import convert
+    doc = convert.parse(_DAWN_COLLECTION.replace(
+        "<html>", "<html><head><title>Socks</title><meta property='og:type' content='website'>"
+        "</head>").encode(), kind="html")
+    md = convert.render(doc, "md").decode()
+    assert all(f"[Merino crew sock, colour {i}](/products/sock-{i})" in md for i in range(10))
