@@ -153,7 +153,8 @@ def assessment_summary(report: dict[str, Any]) -> str:
         return ""
     parts = []
     if a.get("page_type"):
-        parts.append(f"page type {a['page_type']} ({a['page_type_probability']:.2f})")
+        by = f", by {a['type_rule']['rule']}" if a.get("type_rule") else ""
+        parts.append(f"page type {a['page_type']} ({a['page_type_probability']:.2f}{by})")
     if a.get("confidence") is not None:
         parts.append(f"confidence {a['confidence']:.2f}")
     return ", ".join(parts)
@@ -164,8 +165,11 @@ def _assessment(report: dict[str, Any]) -> str:
     if not a:
         return ""
     probs = " · ".join(f"{_e(k)} {v:.2f}" for k, v in a["type_probabilities"].items())
+    rule = a.get("type_rule")
+    ruled = (f'<p>typed by the rule <b>{_e(rule["rule"])}</b>, not the model, from '
+             f'{_e(", ".join(rule["signals"]))}</p>') if rule else ""
     return (f'<h2>Page type and confidence</h2><p class="sub">{_e(assessment_summary(report))}'
-            f'</p><p class="scores">{probs}</p>'
+            f'</p><p class="scores">{probs}</p>{ruled}'
             '<p class="muted">effect = weight × (value − the mean of the training pages): what '
             'a signal added to the score, positive for, negative against.</p>'
             f'<details open><summary>signals behind the page type '

@@ -184,3 +184,25 @@ def test_marks_need_a_body():
 
 def test_rule_is_declared():
     assert "results_pages" in RULES
+
+
+def test_inspect_names_the_rule_that_typed_the_page():
+    import jsonschema
+    from pathlib import Path
+
+    from convert.inspect import inspect_bytes
+    from convert.inspect.page import assessment_summary, report_html
+
+    report = inspect_bytes(SEARCH.encode())
+    a = report["assessment"]
+    assert a["page_type"] == "listing"
+    # the model's own probabilities rank another type first: the report says what typed it
+    assert max(a["type_probabilities"], key=a["type_probabilities"].get) != "listing"
+    assert a["type_rule"]["rule"] == "results_pages"
+    assert "results:declared" in a["type_rule"]["signals"]
+    assert "by results_pages" in assessment_summary(report)
+    assert "results_pages" in report_html(report)
+    schema = json.loads((Path(__file__).parents[2] / "docs" / "inspect.schema.json").read_text())
+    jsonschema.validate(json.loads(json.dumps(report)), schema)
+    # a page the model types itself carries no rule
+    assert "type_rule" not in inspect_bytes(STORY_NUMBERED.encode())["assessment"]

@@ -138,7 +138,8 @@ def explain(kind: str, verdict: Assessment, page: Mapping[str, float],
     """The verdict with the signals behind it, for ``decruft inspect``: every type's
     probability, and for the type and the confidence the ``top`` signals that moved them
     most — each signal's value, the model's weight and what it added to the score over a
-    typical training page (weight × (value − mean), :func:`.linear.contributions`)."""
+    typical training page (weight × (value − mean), :func:`.linear.contributions`); and
+    ``type_rule`` when a rule, not the model, gave the type (``results_pages``)."""
     models = _models()
     out: dict[str, Any] = {"kind": kind, "page_type": verdict.page_type,
                            "page_type_probability": verdict.page_type_probability,
@@ -151,6 +152,10 @@ def explain(kind: str, verdict: Assessment, page: Mapping[str, float],
         out["type_probabilities"] = {k: round(v, 3) for k, v in
                                      sorted(probs.items(), key=lambda kv: -kv[1])}
         out["type_signals"] = _rows(type_model, page, best, top)
+        marks = sorted(name for name in page if name.startswith("results:"))
+        if verdict.page_type == "listing" and best not in _NOT_RESULTS and marks and RESULTS_PAGES:
+            # The model's probabilities above are not what typed the page: say what did.
+            out["type_rule"] = {"rule": "results_pages", "signals": marks}
     conf_model = models.get(f"confidence_{kind}")
     if conf_model is not None:
         out["confidence_signals"] = _rows(conf_model, verdict.signals, None, top)
