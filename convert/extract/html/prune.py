@@ -57,6 +57,10 @@ LOCAL_CHROME_WORDS = rule("local_chrome_words", "class/id words of share bars, s
 ENTRY_HEADERS = rule("entry_headers", "the header (named as such, read as chrome only through "
                      "'header', holding a <time>) of an <article> among sibling <article>s, "
                      "a live blog's update, holds the update's timestamp and heading: kept")
+HEADING_PERMALINKS = rule("heading_permalinks", "a heading (<h1>-<h6>) whose only links are "
+                          "its own permalink (Docusaurus' <h2 class='anchor "
+                          "anchorWithStickyNavbar_x' id='x'>Title<a class='hash-link' "
+                          "href='#x'>) is a heading of the text, whatever its class/id says")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -195,6 +199,12 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             if HEADING_ANCHORS and ident and not (cls and _unlikely(cls)) \
                     and _heading_anchor(node, tag, ident):
                 continue
+            # A heading that links to itself (its permalink: "#", "¶", an icon) is a section
+            # of the text someone may want to link to: docs engines style such headings with
+            # whatever classes they like ("anchor anchorWithStickyNavbar" reads as a sticky
+            # navbar), but a sidebar's or a widget's title carries no permalink of its own.
+            if HEADING_PERMALINKS and tag in P.HEADING_TAGS and own_permalink(node):
+                continue
             # Syntax highlighters name their spans by token kind: highlight.js's
             # ``hljs-comment``, Prism's ``token comment`` read as reader comments, yet they are
             # the code's own text (asked only of the elements about to go).
@@ -279,6 +289,30 @@ def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
     if parent is None:
         return False
     return word_key(node.text(deep=True)) == word_key(_ID_WORDS.sub(" ", ident))
+
+
+def own_permalink(heading: LexborNode) -> bool:
+    """Whether the heading's links are all links to itself (``href="#x"``, ``x`` the id of
+    the heading, of an element inside it or of its parent section), at least one, and the
+    heading has text of its own besides (the permalink "#" or "¶" alone is no heading)."""
+    links = heading.css("a[href]")
+    if not links:
+        return False
+    ids = {heading.attributes.get("id")}
+    ids.update(n.attributes.get("id") for n in heading.css("[id]"))
+    parent = heading.parent
+    if parent is not None:
+        ids.add(parent.attributes.get("id"))
+    ids.discard(None)
+    ids.discard("")
+    if not ids:
+        return False
+    for link in links:
+        # (the fragment alone, or the page's own address before it)
+        href = (link.attributes.get("href") or "").strip()
+        if "#" not in href or href.rsplit("#", 1)[1] not in ids:
+            return False
+    return bool(word_key(heading.text(deep=True)))
 
 
 def _in_code(node: LexborNode) -> bool:
