@@ -388,7 +388,9 @@ def _wrapper_language(node: LexborNode) -> str | None:
             return None
         m = _WRAPPER_LANGUAGE.search(wrapper.attributes.get("class") or "")
         if m:
-            if len(wrapper.css("pre")) > 1 or m.group(1).lower() in _NO_LANGUAGE:
+            # (css() counts the <pre> itself; those inside it, a gutter table's, are its own)
+            if len(wrapper.css("pre")) - len(node.css("pre")) > 0 \
+                    or m.group(1).lower() in _NO_LANGUAGE:
                 return None
             return m.group(1).lower()
         wrapper = wrapper.parent

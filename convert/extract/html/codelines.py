@@ -16,10 +16,14 @@ from selectolax.lexbor import LexborNode
 from convert.extract.ablation import rule
 from ..lazyre import lazy
 
-__all__ = ["pre_text", "CODE_LINES"]
+__all__ = ["pre_text", "CODE_LINES", "LINE_NUMBERS"]
 
 CODE_LINES = rule("code_lines", "in a <pre> each block element or element named as a line "
                   "(span.line, div.cm-line) is a line of its own")
+
+LINE_NUMBERS = rule("line_numbers", "in a <pre> an element named as a line number or "
+                    "gutter (Sphinx's span.linenos, Hugo's span.ln, Rouge's td.gutter) holding "
+                    "only digits is the viewer's, not the code's, and left out")
 
 #: Elements that are lines of a code block whatever their class.
 _BLOCK_LINES = frozenset({"div", "p", "li", "tr", "dd", "dt", "h1", "h2", "h3", "h4", "h5",
@@ -29,7 +33,13 @@ _BLOCK_LINES = frozenset({"div", "p", "li", "tr", "dd", "dt", "h1", "h2", "h3", 
 #: line-number gutter (``line-num``).
 _LINE_CLASS = lazy(r"(?:^|\s)(?:[\w]+-)*line(?=\s|$)", re.IGNORECASE)
 #: Finds whether a ``<pre>`` has element lines at all (the plain text is right otherwise).
-_LINES_SELECTOR = ",".join(sorted(_BLOCK_LINES)) + ",br,span[class*=line]"
+_LINES_SELECTOR = ",".join(sorted(_BLOCK_LINES)) + ",br,span[class*=line],span[class~=ln]," \
+    "span[class~=lnt],[class*=lineno],[class~=gutter]"
+#: class words of a line's number (``linenos``, ``lineno``, ``ln``, ``lnt``, ``line-number``,
+#: ``hljs-ln-n``): printed in the gutter beside the code, never part of it.
+_NUMBER_CLASS = lazy(r"(?:^|\s)(?:line-?nos?|ln|lnt|line-?numbers?|hljs-ln-n|gutter)(?=\s|$)",
+                     re.IGNORECASE)
+_DIGITS = lazy(r"[\d\s]*")
 
 
 def pre_text(node: LexborNode) -> str:
@@ -52,6 +62,9 @@ def _walk(node: LexborNode, parts: list[str]) -> None:
             continue
         if tag == "br":
             parts.append("\n")
+            continue
+        if LINE_NUMBERS and _NUMBER_CLASS.search(
+                child.attributes.get("class") or "") and _DIGITS.fullmatch(child.text(deep=True) or ""):
             continue
         line = tag in _BLOCK_LINES or tag == "span" and bool(
             _LINE_CLASS.search(child.attributes.get("class") or ""))

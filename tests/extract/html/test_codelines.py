@@ -40,3 +40,26 @@ def test_a_gutter_and_plain_code_keep_their_text():
     assert pre_text(plain) == "x = 1\ny = 2"
     gutter = _pre('<pre><span class="line-num">1</span><span>x = 1</span></pre>')
     assert pre_text(gutter) == "1x = 1"
+
+
+# synthetic, in the style of Sphinx's inline line numbers, Hugo's (Chroma) and Rouge's gutter
+_NUMBERED = ('<pre><span class="linenos">1</span>import sys\n'
+             '<span class="linenos">2</span>print(sys.argv)\n</pre>',
+             '<pre class="chroma"><code class="language-go"><span class="line"><span class="ln">9'
+             '</span><span class="cl">package util\n</span></span><span class="line"><span '
+             'class="ln">10</span><span class="cl">var x = 2\n</span></span></code></pre>',
+             '<pre class="highlight"><code><table class="rouge-table"><tr><td class="gutter gl">'
+             '<pre class="lineno">1\n2\n</pre></td><td class="code"><pre>puts 1\nexit 0\n</pre>'
+             '</td></tr></table></code></pre>')
+
+
+def test_line_numbers_are_not_the_code():
+    # rule line_numbers: a line-number element holding digits is the viewer's gutter.
+    assert [pre_text(_pre(html)).strip() for html in _NUMBERED] == [
+        "import sys\nprint(sys.argv)", "package util\nvar x = 2", "puts 1\nexit 0"]
+
+
+def test_line_numbers_off_keeps_the_digits(monkeypatch):
+    from convert.extract.html import codelines
+    monkeypatch.setattr(codelines, "LINE_NUMBERS", False)
+    assert pre_text(_pre(_NUMBERED[0])).startswith("1import sys")
