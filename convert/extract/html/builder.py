@@ -75,6 +75,8 @@ class Builder:
                     run.append(Text(" "))
                 run.extend(inlines)
         self._flush(run, out)
+        if CODE_LABELS and len(out) > 1:
+            out = _without_code_labels(out)
         return out
 
     def _flush(self, run: list[Inline], out: list[Block]) -> None:
@@ -320,6 +322,32 @@ class Builder:
 BLOCK_LINKS = rule("block_links", "a link wrapping block elements (a listing card's "
                    "<a><h2>Title</h2></a>) stays a link, on the title it wraps: the heading, "
                    "else the one paragraph")
+
+
+CODE_LABELS = rule("code_labels", "a line beside a code block that only names the block's "
+                   "language ('ts' over ```ts) or is its copy button's label ('Copy', "
+                   "'Copied!') is the code box's chrome, not text")
+#: A copy button's label, as printed beside a code block.
+_COPY_LABEL = lazy(r"copy(?: code| to clipboard)?|copied!?", re.IGNORECASE)
+
+
+def _without_code_labels(out: list[Block]) -> list[Block]:
+    """The blocks of one container without the paragraphs right beside a code block that name
+    its language or are its copy button's label: a code box's toolbar (VitePress' ``<span
+    class="lang">ts</span>``, a "Copy" button's text), which a reader sees as chrome."""
+    from convert.textutil import inline_text
+    keep: list[Block] = []
+    for i, block in enumerate(out):
+        if isinstance(block, Paragraph):
+            text = inline_text(block.children).strip()
+            if 0 < len(text) <= 20:
+                near = [b for b in (out[i - 1] if i else None, out[i + 1] if i + 1 < len(out)
+                                    else None) if isinstance(b, CodeBlock)]
+                if near and (_COPY_LABEL.fullmatch(text) or any(
+                        b.language and b.language == text.lower() for b in near)):
+                    continue
+        keep.append(block)
+    return keep
 
 
 def _holds_link(items) -> bool:  # noqa: ANN001

@@ -5,11 +5,14 @@ found by :mod:`.chrome`)."""
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
+from ..lazyre import lazy
 from ..peek import holds_tag
 from .chrome import chrome_blocks
 from .dom import children, has_descendant, inside, subtree_sizes
@@ -49,6 +52,9 @@ DEBRIS_LABELS = rule("debris_labels", "a very short block right above a paragrap
 TEXT_LINES = rule("text_lines", "a very short block among sibling blocks of its tag that hold "
                   "prose (a text set in <div>s, one a paragraph) is a line of that text (a "
                   "subhead, a signature line), not debris")
+BOX_TITLES = rule("box_titles", "a very short block right above a code block (its file "
+                  "name) or first in an admonition box above its text ('Warning') is the "
+                  "box's title, not debris")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
@@ -317,6 +323,36 @@ def _labels_prose(node: LexborNode) -> bool:
         text_len(nxt) - _link_chars(nxt) >= LABELLED_PROSE_CHARS
 
 
+def _box_title(node: LexborNode) -> bool:
+    """Whether ``node`` (no link in it) titles the box it opens: the next element is a code
+    block or holds one first (Docusaurus' ``codeBlockTitle`` "harbor.toml" over the code),
+    or ``node`` opens a box named as an admonition and the next element holds its text
+    (Docusaurus' ``admonitionHeading`` "warning" over ``admonitionContent``)."""
+    # (an icon, a callout's emoji, is no title)
+    if holds_tag(node, "a") or not any(c.isalnum() for c in node.text(deep=True)):
+        return False
+    nxt = node.next
+    while nxt is not None and (nxt.tag or "-").startswith(("-", "_")):
+        if (nxt.text_content or "").strip():
+            return False
+        nxt = nxt.next
+    if nxt is None:
+        return False
+    first = nxt.css_first("pre, p, table, ul, ol, h1, h2, h3, h4, h5, h6")
+    if first is not None and first.tag == "pre":
+        return True
+    if first is None or first.tag != "p" or node.prev is not None and (
+            node.prev.tag or "-") not in ("-text", "_text", "-comment", "_comment"):
+        return False
+    box = node.parent
+    return box is not None and bool(_ADMONITION_BOX.search(box.attributes.get("class") or ""))
+
+
+#: class words of an admonition box (``admonition``, ``alert--warning``, ``callout``).
+_ADMONITION_BOX = lazy(r"admonition|callout|alert|(?:^|[\s_-])(?:note|tip|caution|warning|"
+                       r"danger|important)(?=$|[\s_-])", re.IGNORECASE)
+
+
 def _text_line(node: LexborNode) -> bool:
     """Whether ``node`` (no link in it) has, among its nearest element siblings, at least
     :data:`TEXT_LINE_PARAGRAPHS` of its own tag that are paragraphs of prose: leaf blocks (no
@@ -430,6 +466,7 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6") \
             and not (DEBRIS_LABELS and _labels_prose(node)) \
             and not (TEXT_LINES and _text_line(node)) \
+            and not (BOX_TITLES and _box_title(node)) \
             and not (ENTRY_HEADERS and entry_header(node, tag, label(node))):
         # (a live blog update's header: its timestamp alone is short, and the update's own)
         return True

@@ -16,11 +16,14 @@ from selectolax.lexbor import LexborNode
 from convert.extract.ablation import rule
 from ..lazyre import lazy
 
-__all__ = ["pre_text", "CODE_LINES", "LINE_NUMBERS"]
+__all__ = ["pre_text", "CODE_LINES", "LINE_NUMBERS", "SOURCE_NEWLINES"]
 
 CODE_LINES = rule("code_lines", "in a <pre> each block element or element named as a line "
                   "(span.line, div.cm-line) is a line of its own")
 
+SOURCE_NEWLINES = rule("source_newlines", "in a <pre> whose lines are all elements with "
+                       "the source's newlines between them (Shiki's span.line) each line is "
+                       "ended by that newline, not by a second one")
 LINE_NUMBERS = rule("line_numbers", "in a <pre> an element named as a line number or "
                     "gutter (Sphinx's span.linenos, Hugo's span.ln, Rouge's td.gutter) holding "
                     "only digits is the viewer's, not the code's, and left out")
@@ -53,6 +56,7 @@ def pre_text(node: LexborNode) -> str:
 
 
 def _walk(node: LexborNode, parts: list[str]) -> None:
+    separated: bool | None = None  # (whether node's texts are only newlines: read on need)
     for child in node.iter(include_text=True):
         tag = child.tag or "-"
         if tag == "-text":
@@ -71,8 +75,32 @@ def _walk(node: LexborNode, parts: list[str]) -> None:
         if line:
             _end_line(parts)
         _walk(child, parts)
+        # (Shiki and VitePress set every line in an inline element and the source's own
+        # newline after it: that one ends the line, or every line would be followed by a
+        # blank one. Where lines of plain text sit between the elements, a highlighted line
+        # set as a block, the block ends its line and the newline after it is a blank line.)
+        if line and SOURCE_NEWLINES and _newline_follows(child):
+            if separated is None:
+                separated = _only_newlines(node)
+            if separated:
+                continue
         if line:
             _end_line(parts)
+
+
+def _only_newlines(node: LexborNode) -> bool:
+    """Whether every text directly inside ``node`` is white space (its lines are all
+    elements, the newlines between them)."""
+    for child in node.iter(include_text=True):
+        if child.tag == "-text" and (child.text_content or "").strip():
+            return False
+    return True
+
+
+def _newline_follows(node: LexborNode) -> bool:
+    """Whether the text right after ``node`` opens with a newline."""
+    nxt = node.next
+    return nxt is not None and nxt.tag == "-text" and (nxt.text_content or "")[:1] in ("\n", "\r")
 
 
 def _end_line(parts: list[str]) -> None:

@@ -61,6 +61,10 @@ HEADING_PERMALINKS = rule("heading_permalinks", "a heading (<h1>-<h6>) whose onl
                           "its own permalink (Docusaurus' <h2 class='anchor "
                           "anchorWithStickyNavbar_x' id='x'>Title<a class='hash-link' "
                           "href='#x'>) is a heading of the text, whatever its class/id says")
+ADMONITION_ASIDES = rule("admonition_asides", "an <aside> named as an admonition (class or "
+                         "aria-label 'note', 'tip', 'caution', 'warning', 'danger', "
+                         "'important', 'callout', 'admonition') and mostly not links is a box "
+                         "of the text, not a sidebar")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -179,6 +183,11 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             # quoted words says who said them; it is part of the quote, not the page's footer.
             if QUOTE_ATTRIBUTION and tag == "footer" and in_quote(node):
                 continue
+            # Docs engines (Starlight, Material's blocks) print a "Note" or "Caution" box in
+            # the text as an <aside> named for its kind: an admonition of the text, not a
+            # sidebar (named for nothing else, and mostly no links).
+            if ADMONITION_ASIDES and tag == "aside" and _admonition(node, attrs):
+                continue
             if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
                                       or tag == "header" and outside_article(node)):
                 doomed.append(node)
@@ -289,6 +298,28 @@ def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
     if parent is None:
         return False
     return word_key(node.text(deep=True)) == word_key(_ID_WORDS.sub(" ", ident))
+
+
+#: class words and labels of an admonition box (``starlight-aside--caution``, ``callout-tip``).
+_ADMONITION = lazy(r"(?:^|[\s_-])(?:note|tip|hint|caution|warning|danger|important|attention|"
+                   r"callout|admonition)(?=$|[\s_-])", re.IGNORECASE)
+#: An admonition box is text: at most this share of its characters are links.
+ADMONITION_LINK_SHARE = 0.5
+
+
+def _admonition(node: LexborNode, attrs) -> bool:  # noqa: ANN001
+    """Whether the <aside> is named as an admonition, and by no chrome word but "aside", and
+    is not mostly links."""
+    words = " ".join(v for v in (attrs.get("class"), attrs.get("aria-label"), attrs.get("id"))
+                     if v) if attrs else ""
+    if not words or not _ADMONITION.search(words):
+        return False
+    if _unlikely(_ADMONITION.sub(" ", words).replace("aside", " ")):
+        return False
+    text = node.text(deep=True)
+    n = len(text.strip())
+    links = sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
+    return n > 0 and links <= ADMONITION_LINK_SHARE * n
 
 
 def own_permalink(heading: LexborNode) -> bool:

@@ -287,3 +287,31 @@ def test_entry_headers_off_drops_the_updates_times(monkeypatch):
     monkeypatch.setattr(cleaning, "ENTRY_HEADERS", False)
     text = _live_text()
     assert "11:47 GMT" not in text and "Trains stopped" not in text
+
+
+# synthetic, in the style of Docusaurus: a code block's file name over it, an admonition's
+# title over its text; a short line over a plain <div> of prose is debris still.
+def _box_page() -> bytes:
+    para = ("<p>Harbor reads its settings from a file in the working directory, then from the "
+            "environment, and the command line wins over both of them in every case.</p>")
+    return ("<html><head><title>Configuration</title></head><body><div class='markdown'>"
+            f"<h1>Configuration</h1>{para * 3}<div class='codeBlockContainer'><div class="
+            "'codeBlockTitle'>harbor.toml</div><div class='codeBlockContent'><pre><code>[broker]"
+            "\nurl = 1</code></pre></div></div><div class='admonition alert alert--warning'>"
+            "<div class='admonitionHeading'>warning</div><div class='admonitionContent'><p>Do "
+            "not commit a password.</p></div></div><div class='callout'><div>\U0001f33f</div>"
+            "<div><p>Drink water.</p></div></div><div class='box'><div>Sponsored</div><div>"
+            f"<p>Buy our hosting.</p></div></div>{para * 2}</div></body></html>").encode()
+
+
+def test_a_boxs_title_stays():
+    lines = _lines(convert.parse(_box_page(), kind="html"))
+    assert "harbor.toml" in lines and "warning" in lines
+    assert "Sponsored" not in lines and "\U0001f33f" not in lines
+
+
+def test_box_titles_off_drops_them(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "BOX_TITLES", False)
+    lines = _lines(convert.parse(_box_page(), kind="html"))
+    assert "harbor.toml" not in lines and "warning" not in lines

@@ -63,3 +63,27 @@ def test_line_numbers_off_keeps_the_digits(monkeypatch):
     from convert.extract.html import codelines
     monkeypatch.setattr(codelines, "LINE_NUMBERS", False)
     assert pre_text(_pre(_NUMBERED[0])).startswith("1import sys")
+
+
+# synthetic, in the style of VitePress' Shiki output: a newline in the source after each line
+_SHIKI_NEWLINES = ('<pre class="shiki vp-code"><code><span class="line"><span>a = 1</span></span>\n'
+                   '<span class="line"></span>\n<span class="line"><span>b = 2</span></span>'
+                   '</code></pre>')
+
+
+def test_a_line_ended_by_the_sources_newline_is_not_followed_by_a_blank():
+    # rule source_newlines: one newline per line, and the blank line of the source kept.
+    assert pre_text(_pre(_SHIKI_NEWLINES)).strip() == "a = 1\n\nb = 2"
+
+
+def test_source_newlines_off_doubles_them(monkeypatch):
+    from convert.extract.html import codelines
+    monkeypatch.setattr(codelines, "SOURCE_NEWLINES", False)
+    assert pre_text(_pre(_SHIKI_NEWLINES)).strip() == "a = 1\n\n\nb = 2"
+
+
+def test_a_block_line_among_plain_lines_keeps_the_blank_line_after_it():
+    # (a highlighted line set as a block among plain lines, in the style of Gatsby's Prism)
+    pre = _pre('<pre><code><span class="highlight-code-line">import os</span>\n'
+               'print(os.sep)\n</code></pre>')
+    assert pre_text(pre).strip() == "import os\n\nprint(os.sep)"

@@ -214,3 +214,23 @@ def test_a_wikis_site_tagline_is_pruned_in_every_pass(level):
 def test_wiki_tagline_off_keeps_it(monkeypatch):
     monkeypatch.setattr(prune_module, "WIKI_TAGLINE", False)
     assert "siteSub" in _ids(_page(_WIKI), RELAXED)
+
+
+# synthetic, in the style of Starlight's asides; a sidebar <aside> and an <aside> of links
+# named "tip" still go.
+_ASIDES = ("<aside aria-label='Note' class='starlight-aside starlight-aside--note'><section>"
+           "<p>You need root access to install it.</p></section></aside>"
+           "<aside class='sidebar'>Popular posts this week</aside>"
+           "<aside class='tips'><a href='/a'>Ten tips</a> <a href='/b'>More tips</a></aside>"
+           "<aside class='tip'><a href='/a'>Ten tips</a> <a href='/b'>More tips</a></aside>")
+
+
+def test_an_admonition_aside_is_the_texts():
+    text = _text(_page(_ASIDES))
+    assert "root access" in text
+    assert "Popular posts" not in text and "Ten tips" not in text
+
+
+def test_admonition_asides_off_prunes_it(monkeypatch):
+    monkeypatch.setattr(prune_module, "ADMONITION_ASIDES", False)
+    assert "root access" not in _text(_page(_ASIDES))
