@@ -77,6 +77,8 @@ class Builder:
         self._flush(run, out)
         if CODE_LABELS and len(out) > 1:
             out = _without_code_labels(out)
+        if HEADING_TOOL_LINES and len(out) > 1:
+            out = _without_heading_tool_lines(out)
         return out
 
     def _flush(self, run: list[Inline], out: list[Block]) -> None:
@@ -346,6 +348,32 @@ def _without_code_labels(out: list[Block]) -> list[Block]:
                 if near and (_COPY_LABEL.fullmatch(text) or any(
                         b.language and b.language == text.lower() for b in near)):
                     continue
+        keep.append(block)
+    return keep
+
+
+HEADING_TOOL_LINES = rule("heading_tool_lines", "a line of only a heading's tools (its "
+                          "'source' link, its '§' permalink, an 'Edit' link) right beside the "
+                          "heading, set outside it (rustdoc), leaves like the tools inside one")
+_SOURCE_WORD = lazy(r"\[?(?:source|src|view source)\]?", re.IGNORECASE)
+
+
+def _without_heading_tool_lines(out: list[Block]) -> list[Block]:
+    """The blocks without the paragraphs of tool links (see :data:`HEADING_TOOL_LINES`) right
+    before or after a heading."""
+    from convert.textutil import inline_text
+    from .inlines import tool_link
+    keep: list[Block] = []
+    for i, block in enumerate(out):
+        if isinstance(block, Paragraph) and any(
+                isinstance(b, Heading) for b in (out[i - 1] if i else None,
+                                                 out[i + 1] if i + 1 < len(out) else None)):
+            links = [c for c in block.children if isinstance(c, Link)]
+            rest = [c for c in block.children if not isinstance(c, Link)]
+            if links and not inline_text(tuple(rest)).strip(" \xa0·|[]()") and all(
+                    tool_link(c) or _SOURCE_WORD.fullmatch(inline_text(c.children).strip())
+                    for c in links):
+                continue
         keep.append(block)
     return keep
 

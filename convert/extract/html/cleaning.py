@@ -55,6 +55,10 @@ TEXT_LINES = rule("text_lines", "a very short block among sibling blocks of its 
 BOX_TITLES = rule("box_titles", "a very short block right above a code block (its file "
                   "name) or first in an admonition box above its text ('Warning') is the "
                   "box's title, not debris")
+HEADED_BLOCKS = rule("headed_blocks", "a block that is mostly one heading whose words are "
+                     "mostly not links (an API reference's 'impl<T> Debug for Queue<T>', its "
+                     "types linked, beside its 'source' link) is a section's heading, not a "
+                     "link list")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
@@ -323,6 +327,24 @@ def _labels_prose(node: LexborNode) -> bool:
         text_len(nxt) - _link_chars(nxt) >= LABELLED_PROSE_CHARS
 
 
+#: A block is its heading's when the heading holds this share of its text at least...
+HEADED_SHARE = 0.6
+#: ... and links hold at most this share of the heading's text (a teaser's heading is all one
+#: link).
+HEADING_LINK_SHARE = 0.6
+
+
+def _headed_block(node: LexborNode, length: int) -> bool:
+    """Whether ``node`` (``length`` characters of text) is mostly one heading that is mostly
+    not links: a section's heading with its tools around it, however many of its words link
+    to other pages (an API signature's types)."""
+    heading = node.css_first(_HEADING_SELECTOR)
+    if heading is None or not length:
+        return False
+    n = len(" ".join((heading.text(deep=True) or "").split()))
+    return n >= HEADED_SHARE * length and _link_chars(heading) <= HEADING_LINK_SHARE * n
+
+
 def _box_title(node: LexborNode) -> bool:
     """Whether ``node`` (no link in it) titles the box it opens: the next element is a code
     block or holds one first (Docusaurus' ``codeBlockTitle`` "harbor.toml" over the code),
@@ -473,6 +495,8 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     if not LINK_DENSITY:
         return False
     density = link_density(node)
+    if HEADED_BLOCKS and density > LINK_DENSITY_LIMIT - 0.3 and _headed_block(node, length):
+        return False
     if weight < CLASS_WEIGHT and density > LOW_WEIGHT_DENSITY and length < WEIGHTED_MAX_CHARS and (
             density > LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER):
         return True

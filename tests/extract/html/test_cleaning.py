@@ -315,3 +315,38 @@ def test_box_titles_off_drops_them(monkeypatch):
     monkeypatch.setattr(cleaning, "BOX_TITLES", False)
     lines = _lines(convert.parse(_box_page(), kind="html"))
     assert "harbor.toml" not in lines and "warning" not in lines
+
+
+# synthetic, in the style of rustdoc: each impl's heading in a <section> beside its "source"
+# link and "§" anchor, its types linked; a teaser card whose heading is one link still goes.
+def _api_page() -> bytes:
+    doc = ("<div class='docblock'><p>Creates an empty queue that holds at most capacity values, "
+           "and panics when the capacity given to it is zero, as the examples show.</p></div>")
+    section = ("<section id='impl-Debug' class='impl'><a class='src' href='/src/q.rs#54'>source"
+               "</a><a href='#impl-Debug' class='anchor'>\u00a7</a><h3 class='code-h'>impl&lt;T: "
+               "<a href='/fmt/Debug.html'>Debug</a>&gt; <a href='/fmt/Debug.html'>Debug</a> for "
+               "<a href='q.html'>Queue</a>&lt;T&gt;</h3></section>")
+    card = "<div class='card'><h3><a href='/blog/queues'>Why we wrote our own queue</a></h3></div>"
+    return ("<html><head><title>Queue</title></head><body><div class='content'><h1>Queue</h1>"
+            f"{doc * 3}{section}{doc}{card}{doc}</div></body></html>").encode()
+
+
+def test_a_block_that_is_its_heading_stays():
+    lines = _lines(convert.parse(_api_page(), kind="html"))
+    assert "impl<T: Debug> Debug for Queue<T>" in lines
+    assert "Why we wrote our own queue" not in lines
+    assert "source§" not in lines and "source" not in lines  # (rule heading_tool_lines)
+
+
+def test_headed_blocks_off_drops_it(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "HEADED_BLOCKS", False)
+    lines = _lines(convert.parse(_api_page(), kind="html"))
+    assert "impl<T: Debug> Debug for Queue<T>" not in lines
+
+
+def test_heading_tool_lines_off_keeps_the_tools(monkeypatch):
+    from convert.extract.html import builder
+    monkeypatch.setattr(builder, "HEADING_TOOL_LINES", False)
+    lines = _lines(convert.parse(_api_page(), kind="html"))
+    assert "source§" in lines
