@@ -24,7 +24,7 @@ from .inlines import (
 )
 from convert.extract.ablation import rule
 from ..lazyre import lazy
-from .tables import figure_blocks, table_blocks
+from .tables import ARIA_TABLE_ROLES, ARIA_TABLES, aria_table_blocks, figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
 from .thresholds import MAX_BUILD_DEPTH, MAX_LIST_START
@@ -113,6 +113,11 @@ class Builder:
             return self.pre(node)
         if tag == "table":
             return self.table(node, depth)
+        if ARIA_TABLES and tag == "div" and (node.attributes.get("role") or "").lower() in \
+                ARIA_TABLE_ROLES:
+            table = aria_table_blocks(self, node, depth)
+            if table is not None:
+                return table
         if tag == "figure":
             return self.figure(node, depth)
         if tag == "img":

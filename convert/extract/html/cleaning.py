@@ -15,6 +15,7 @@ from . import patterns as P
 from ..lazyre import lazy
 from ..peek import holds_tag
 from .chrome import chrome_blocks
+from .tables import ARIA_TABLE_ROLES, ARIA_TABLES
 from .dom import children, has_descendant, inside, subtree_sizes
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, ENTRY_HEADERS, entry_header
 from .notes import LINKED_NOTES, QUOTE_ATTRIBUTION, holds_target, in_quote, note_targets
@@ -113,7 +114,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if KEEP_STRONG and cand is not None and keep > 0 and cand.score >= keep:
                 continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len) \
-                    and not (HEADING_PARTS and _in_heading(node, root)):
+                    and not (HEADING_PARTS and _in_heading(node, root)) \
+                    and not (ARIA_TABLES and _in_aria_table(node, root)):
                 # The footnotes the text's marks point to, and a quote's attribution, are the
                 # text's own apparatus however short or negatively named (see .notes).
                 if LINKED_NOTES:
@@ -242,6 +244,22 @@ def _in_heading(node: LexborNode, root: LexborNode) -> bool:
             return True
         up = up.parent
     return False
+
+
+def _in_aria_table(node: LexborNode, root: LexborNode) -> bool:
+    """Whether the element is a part of a table drawn with ``<div role="table">`` and cells
+    marked as such below ``root`` (asked only of the blocks about to be dropped): a cell's
+    "string" is a table's datum, as short as a <td>'s, never debris."""
+    up = node
+    while up is not None and up.mem_id != root.mem_id:
+        if (up.attributes.get("role") or "").lower() in ARIA_TABLE_ROLES:
+            # (rows of cells marked so: a table the builder builds as one)
+            return up.css_first(_CELL_SELECTOR) is not None
+        up = up.parent
+    return False
+
+
+_CELL_SELECTOR = "[role=cell], [role=gridcell], [role=columnheader], [role=rowheader]"
 
 
 def _in_pre(node: LexborNode, root: LexborNode) -> bool:

@@ -28,6 +28,10 @@ LINE_NUMBERS = rule("line_numbers", "in a <pre> an element named as a line numbe
                     "gutter (Sphinx's span.linenos, Hugo's span.ln, Rouge's td.gutter) holding "
                     "only digits is the viewer's, not the code's, and left out")
 
+PRE_TOP_LINKS = rule("pre_top_links", "in a <pre> a heading's 'top' link back to the page's "
+                     "top (a manual page rendered whole in one <pre>, each section's heading "
+                     "with one) is the heading's tool, not text")
+
 #: Elements that are lines of a code block whatever their class.
 _BLOCK_LINES = frozenset({"div", "p", "li", "tr", "dd", "dt", "h1", "h2", "h3", "h4", "h5",
                           "h6", "table", "ul", "ol", "section", "article"})
@@ -51,6 +55,10 @@ def pre_text(node: LexborNode) -> str:
     if not CODE_LINES or node.css_first(_LINES_SELECTOR) is None:
         return node.text(deep=True)
     parts: list[str] = []
+    # (a heading's tool in a <pre> leaves the white space that set it apart: line ends trimmed)
+    if PRE_TOP_LINKS and any(_top_link(a) for a in node.css("h1 a, h2 a, h3 a, h4 a, h5 a, h6 a")):
+        _walk(node, parts)
+        return "\n".join(line.rstrip(" \xa0\t") for line in "".join(parts).split("\n"))
     _walk(node, parts)
     return "".join(parts)
 
@@ -70,6 +78,8 @@ def _walk(node: LexborNode, parts: list[str]) -> None:
         if LINE_NUMBERS and _NUMBER_CLASS.search(
                 child.attributes.get("class") or "") and _DIGITS.fullmatch(child.text(deep=True) or ""):
             continue
+        if PRE_TOP_LINKS and tag == "a" and _top_link(child):
+            continue
         line = tag in _BLOCK_LINES or tag == "span" and bool(
             _LINE_CLASS.search(child.attributes.get("class") or ""))
         if line:
@@ -86,6 +96,22 @@ def _walk(node: LexborNode, parts: list[str]) -> None:
                 continue
         if line:
             _end_line(parts)
+
+
+_TOP = lazy(r"\s*(?:(?:back\s+)?to\s+)?top\s*|\s*[↑⇑▲^]\s*", re.IGNORECASE)
+
+
+def _top_link(node: LexborNode) -> bool:
+    """Whether the link is a heading's link back to an anchor of the page reading "top"."""
+    if not (node.attributes.get("href") or "").startswith("#") or not _TOP.fullmatch(
+            node.text(deep=True) or ""):
+        return False
+    up = node.parent
+    while up is not None and up.tag != "pre":
+        if up.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return True
+        up = up.parent
+    return False
 
 
 def _only_newlines(node: LexborNode) -> bool:

@@ -18,6 +18,13 @@ from .urls import make_image
 from .thresholds import LAYOUT_PROBE_ROWS, LAYOUT_TABLE_CHARS
 from ..lazyre import lazy
 
+ARIA_TABLES = rule("aria_tables", "a table drawn with <div role=table> rows and cells "
+                   "(GitBook's, a grid component's) is a table, its cells never cleaned as debris")
+#: The roles of a table drawn with ARIA, which cleaning leaves whole.
+ARIA_TABLE_ROLES = frozenset({"table", "grid", "treegrid"})
+_ROW_ROLES = frozenset({"row"})
+_CELL_ROLES = frozenset({"cell", "gridcell", "columnheader", "rowheader"})
+
 CODE_GUTTERS = rule("code_gutters", "a table that is a code block beside its line-number "
                     "gutter (Pygments' highlighttable, Hugo's lntable, Rouge's, highlight.js' "
                     "line numbers) is the code block alone")
@@ -147,6 +154,43 @@ def _gutter_code(builder: Builder, node: LexborNode, rows: list) -> list[Block] 
             block = replace(block, language=_table_language(node, codes[0]))
         out.append(block)
     return out
+
+
+def aria_table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block] | None:
+    """A ``<div role="table">`` as a :class:`Table`: its ``role=row`` elements in order, each
+    row's ``role=cell`` / ``columnheader`` / ``rowheader`` elements its cells (a row of column
+    headers a header row); ``None`` when it holds no such row of two cells."""
+    head: list[TableRow] = []
+    body: list[TableRow] = []
+    for row in node.css("[role=row]"):
+        cells: list[TableCell] = []
+        headers = True
+        for cell in row.css("[role]"):
+            role = (cell.attributes.get("role") or "").lower()
+            if role not in _CELL_ROLES:
+                continue
+            owner = _owner(cell, _CELL_ROLES | _ROW_ROLES)
+            if owner is None or owner.mem_id != row.mem_id:
+                continue
+            headers = headers and role == "columnheader"
+            cells.append(TableCell(tuple(builder.blocks(cell, depth + 1)),
+                                   header=role in ("columnheader", "rowheader")))
+        if not cells:
+            continue
+        (head if headers and not body else body).append(TableRow(tuple(cells)))
+    if not body or max(len(r.cells) for r in head + body) < 2:
+        return None
+    return [Table(tuple(head), tuple(body), ())]
+
+
+def _owner(node: LexborNode, roles: frozenset[str]) -> LexborNode | None:
+    """The nearest ancestor of ``node`` with one of ``roles``."""
+    up = node.parent
+    while up is not None:
+        if (up.attributes.get("role") or "").lower() in roles:
+            return up
+        up = up.parent
+    return None
 
 
 def _counting(numbers: list[int]) -> bool:

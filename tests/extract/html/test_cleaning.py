@@ -350,3 +350,26 @@ def test_heading_tool_lines_off_keeps_the_tools(monkeypatch):
     monkeypatch.setattr(builder, "HEADING_TOOL_LINES", False)
     lines = _lines(convert.parse(_api_page(), kind="html"))
     assert "source§" in lines
+
+
+def _aria_table_page() -> bytes:
+    para = ("<p>Each request body is a JSON object with the fields below, and every field is "
+            "present in every request that the service sends to the endpoint you gave it.</p>")
+    rows = "".join(f"<div role='row'><div role='cell'><p><code>f{i}</code></p></div><div "
+                   f"role='cell'><p>string</p></div></div>" for i in range(3))
+    return ("<html><head><title>Webhooks</title></head><body><div class='page'><h1>Webhooks"
+            f"</h1>{para * 3}<div role='table'>{rows}</div>{para}</div></body></html>").encode()
+
+
+def test_an_aria_tables_short_cells_are_not_debris():
+    # rule aria_tables (synthetic, in the style of GitBook): the cells' "string" stays
+    text = "\n".join(_lines(convert.parse(_aria_table_page(), kind="html")))
+    assert text.count("string") == 3
+
+
+def test_aria_tables_off_cleans_the_cells(monkeypatch):
+    from convert.extract.html import builder, cleaning
+    monkeypatch.setattr(cleaning, "ARIA_TABLES", False)
+    monkeypatch.setattr(builder, "ARIA_TABLES", False)
+    text = "\n".join(_lines(convert.parse(_aria_table_page(), kind="html")))
+    assert text.count("string") == 0

@@ -87,3 +87,21 @@ def test_a_block_line_among_plain_lines_keeps_the_blank_line_after_it():
     pre = _pre('<pre><code><span class="highlight-code-line">import os</span>\n'
                'print(os.sep)\n</code></pre>')
     assert pre_text(pre).strip() == "import os\n\nprint(os.sep)"
+
+
+# synthetic, in the style of a manual page rendered whole in one <pre> (man7.org's layout)
+_MAN = ('<pre><h2><a id="NAME" href="#NAME"></a>NAME &nbsp; &nbsp; <a href="#top_of_page">'
+        '<span class="top-link">top</span></a></h2>       rsnap - take snapshots\n'
+        '<h2><a id="SEE" href="#SEE"></a>SEE ALSO</h2>       <a href="#top">top</a>(1)\n</pre>')
+
+
+def test_a_manual_pages_top_links_leave_its_headings():
+    # rule pre_top_links: the heading's own "top" link goes; a link reading "top" in the text
+    # (a command named top) stays.
+    assert pre_text(_pre(_MAN)) == "NAME\n       rsnap - take snapshots\nSEE ALSO\n       top(1)\n"
+
+
+def test_pre_top_links_off_keeps_them(monkeypatch):
+    from convert.extract.html import codelines
+    monkeypatch.setattr(codelines, "PRE_TOP_LINKS", False)
+    assert "NAME \xa0 \xa0 top" in pre_text(_pre(_MAN))

@@ -42,3 +42,26 @@ def test_tables_of_numbers_stay_tables():
 def test_code_gutters_off_keeps_the_numbers(monkeypatch):
     monkeypatch.setattr(tables, "CODE_GUTTERS", False)
     assert not any(isinstance(b, CodeBlock) for b in _blocks(_PYGMENTS))
+
+
+# synthetic, in the style of GitBook's tables: <div role="table"> rows and cells
+_ARIA = ('<div role="table" class="table"><div role="rowgroup"><div role="row"><div role="columnheader">'
+         'Field</div><div role="columnheader">Type</div></div></div><div role="rowgroup"><div '
+         'role="row"><div role="cell"><p><code>event</code></p></div><div role="cell"><p>string</p>'
+         '</div></div></div></div>')
+
+
+def test_an_aria_table_is_a_table():
+    from convert.article import Code, Paragraph, Text
+    tree = LexborHTMLParser(f"<html><body>{_ARIA}</body></html>")
+    [table] = Builder(None).block(tree.css_first("[role=table]"), 0)
+    assert isinstance(table, Table) and len(table.head) == 1 and len(table.body) == 1
+    assert table.body[0].cells[1].blocks == (Paragraph((Text("string"),)),)
+    assert table.body[0].cells[0].blocks == (Paragraph((Code("event"),)),)
+
+
+def test_aria_tables_off_reads_it_as_blocks(monkeypatch):
+    from convert.extract.html import builder
+    monkeypatch.setattr(builder, "ARIA_TABLES", False)
+    tree = LexborHTMLParser(f"<html><body>{_ARIA}</body></html>")
+    assert not any(isinstance(b, Table) for b in Builder(None).block(tree.css_first("[role=table]"), 0))
