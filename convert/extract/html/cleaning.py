@@ -5,16 +5,13 @@ found by :mod:`.chrome`)."""
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborNode
 
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
-from ..lazyre import lazy
-from ..peek import holds_tag
 from .chrome import chrome_blocks
+from .shortblocks import box_title, headed_block, labels_prose, text_line
 from .tables import ARIA_TABLE_ROLES, ARIA_TABLES
 from .dom import children, has_descendant, inside, subtree_sizes
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, ENTRY_HEADERS, entry_header
@@ -24,10 +21,10 @@ from .measure import (LOOSE, Candidate, class_weight, commas, label, link_densit
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
-    ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LABELLED_PROSE_CHARS, LINK_DENSITY_LIMIT,
+    ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
     CLEAN_SIZED, CLEAN_WORK_CHARS, CLEAN_WORK_ELEMENTS, LOW_WEIGHT_DENSITY, MAX_CLEANED,
     MAX_COMMENT_HEADINGS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
-    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TEXT_LINE_PARAGRAPHS, TEXT_LINE_WINDOW,
+    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY,
     TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
@@ -331,98 +328,6 @@ def _prose(node: LexborNode) -> int:
     return total
 
 
-def _labels_prose(node: LexborNode) -> bool:
-    """Whether the element right after ``node`` is a paragraph of prose (``node`` is its label:
-    "Q." over the question, "10" over the tenth entry), ``node`` itself holding no link."""
-    if holds_tag(node, "a"):
-        return False
-    nxt = node.next
-    while nxt is not None and nxt.tag in ("-text", "_text", "-comment", "_comment"):
-        if (nxt.text_content or "").strip():
-            return False
-        nxt = nxt.next
-    return nxt is not None and nxt.tag == "p" and \
-        text_len(nxt) - _link_chars(nxt) >= LABELLED_PROSE_CHARS
-
-
-#: A block is its heading's when the heading holds this share of its text at least...
-HEADED_SHARE = 0.6
-#: ... and links hold at most this share of the heading's text (a teaser's heading is all one
-#: link).
-HEADING_LINK_SHARE = 0.6
-
-
-def _headed_block(node: LexborNode, length: int) -> bool:
-    """Whether ``node`` (``length`` characters of text) is mostly one heading that is mostly
-    not links: a section's heading with its tools around it, however many of its words link
-    to other pages (an API signature's types)."""
-    heading = node.css_first(_HEADING_SELECTOR)
-    if heading is None or not length:
-        return False
-    n = len(" ".join((heading.text(deep=True) or "").split()))
-    return n >= HEADED_SHARE * length and _link_chars(heading) <= HEADING_LINK_SHARE * n
-
-
-def _box_title(node: LexborNode) -> bool:
-    """Whether ``node`` (no link in it) titles the box it opens: the next element is a code
-    block or holds one first (Docusaurus' ``codeBlockTitle`` "harbor.toml" over the code),
-    or ``node`` opens a box named as an admonition and the next element holds its text
-    (Docusaurus' ``admonitionHeading`` "warning" over ``admonitionContent``)."""
-    # (an icon, a callout's emoji, is no title)
-    if holds_tag(node, "a") or not any(c.isalnum() for c in node.text(deep=True)):
-        return False
-    nxt = node.next
-    while nxt is not None and (nxt.tag or "-").startswith(("-", "_")):
-        if (nxt.text_content or "").strip():
-            return False
-        nxt = nxt.next
-    if nxt is None:
-        return False
-    first = nxt.css_first("pre, p, table, ul, ol, h1, h2, h3, h4, h5, h6")
-    if first is not None and first.tag == "pre":
-        return True
-    if first is None or first.tag != "p" or node.prev is not None and (
-            node.prev.tag or "-") not in ("-text", "_text", "-comment", "_comment"):
-        return False
-    box = node.parent
-    return box is not None and bool(_ADMONITION_BOX.search(box.attributes.get("class") or ""))
-
-
-#: class words of an admonition box (``admonition``, ``alert--warning``, ``callout``).
-_ADMONITION_BOX = lazy(r"admonition|callout|alert|(?:^|[\s_-])(?:note|tip|caution|warning|"
-                       r"danger|important)(?=$|[\s_-])", re.IGNORECASE)
-
-
-def _text_line(node: LexborNode) -> bool:
-    """Whether ``node`` (no link in it) has, among its nearest element siblings, at least
-    :data:`TEXT_LINE_PARAGRAPHS` of its own tag that are paragraphs of prose: leaf blocks (no
-    block inside) with :data:`LABELLED_PROSE_CHARS` characters outside links. A text pasted
-    from a word processor or set line by line in ``<div>``s reads so; a toolbar's, a card's
-    or a form's labels sit among short blocks or blocks of other tags."""
-    if holds_tag(node, "a"):
-        return False
-    found = 0
-    for step in ("prev", "next"):
-        sib, seen = getattr(node, step), 0
-        while sib is not None and seen < TEXT_LINE_WINDOW:
-            if sib.tag == node.tag:
-                seen += 1
-                if text_len(sib) - _link_chars(sib) >= LABELLED_PROSE_CHARS and \
-                        not has_descendant(sib, _LEAF_BREAKERS):
-                    found += 1
-                    if found >= TEXT_LINE_PARAGRAPHS:
-                        return True
-            sib = getattr(sib, step)
-    return False
-
-
-#: A block holding one of these is not a paragraph of text (rule ``text_lines``).
-_LEAF_BREAKERS = "div, p, ul, ol, dl, table, section, article, form, h1, h2, h3, h4, h5, h6"
-
-
-def _link_chars(node: LexborNode) -> int:
-    return sum(text_len(a) for a in node.css("a"))
-
 
 _NOT_SIGNUP = "img, picture, table, ul, ol, dl"
 
@@ -504,16 +409,16 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     if FORM_DEBRIS and inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True
     if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6") \
-            and not (DEBRIS_LABELS and _labels_prose(node)) \
-            and not (TEXT_LINES and _text_line(node)) \
-            and not (BOX_TITLES and _box_title(node)) \
+            and not (DEBRIS_LABELS and labels_prose(node)) \
+            and not (TEXT_LINES and text_line(node)) \
+            and not (BOX_TITLES and box_title(node)) \
             and not (ENTRY_HEADERS and entry_header(node, tag, label(node))):
         # (a live blog update's header: its timestamp alone is short, and the update's own)
         return True
     if not LINK_DENSITY:
         return False
     density = link_density(node)
-    if HEADED_BLOCKS and density > LINK_DENSITY_LIMIT - 0.3 and _headed_block(node, length):
+    if HEADED_BLOCKS and density > LINK_DENSITY_LIMIT - 0.3 and headed_block(node, length):
         return False
     if weight < CLASS_WEIGHT and density > LOW_WEIGHT_DENSITY and length < WEIGHTED_MAX_CHARS and (
             density > LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER):
