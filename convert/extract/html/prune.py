@@ -61,7 +61,8 @@ HEADING_PERMALINKS = rule("heading_permalinks", "a heading (<h1>-<h6>) whose onl
                           "its own permalink (Docusaurus' <h2 class='anchor "
                           "anchorWithStickyNavbar_x' id='x'>Title<a class='hash-link' "
                           "href='#x'>) is a heading of the text, whatever its class/id says")
-ADMONITION_ASIDES = rule("admonition_asides", "an <aside> named as an admonition (class or "
+ADMONITION_ASIDES = rule("admonition_asides", "an <aside> or a role=alert <div> named as an "
+                         "admonition (class or "
                          "aria-label 'note', 'tip', 'caution', 'warning', 'danger', "
                          "'important', 'callout', 'admonition') and mostly not links is a box "
                          "of the text, not a sidebar")
@@ -183,10 +184,12 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             # quoted words says who said them; it is part of the quote, not the page's footer.
             if QUOTE_ATTRIBUTION and tag == "footer" and in_quote(node):
                 continue
-            # Docs engines (Starlight, Material's blocks) print a "Note" or "Caution" box in
-            # the text as an <aside> named for its kind: an admonition of the text, not a
-            # sidebar (named for nothing else, and mostly no links).
-            if ADMONITION_ASIDES and tag == "aside" and _admonition(node, attrs):
+            # Docs engines print a "Note" or "Caution" box in the text as an <aside> (Starlight)
+            # or a Bootstrap alert (Docsy's <div class="alert alert-warning" role="alert">)
+            # named for its kind: an admonition of the text, not a sidebar or a site notice
+            # (named for nothing else, and mostly no links).
+            if ADMONITION_ASIDES and (tag == "aside" or tag == "div" and role and role.lower() == "alert") \
+                    and _admonition(node, attrs):
                 continue
             if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
                                       or tag == "header" and outside_article(node)):
