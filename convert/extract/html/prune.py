@@ -18,6 +18,7 @@ from . import patterns as P
 from ..peek import holds_tag
 from .dom import MATH_AS_CODE, hidden_by, math_as_code, word_key
 from .fastmatch import in_words
+from .feedback import feedback_widgets
 from .notes import LINKED_NOTES, QUOTE_ATTRIBUTION, holds_target, in_quote, note_targets
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from ..lazyre import lazy
@@ -109,6 +110,11 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
     if body is None:
         return
     doomed: list[LexborNode] = []
+    for widget in feedback_widgets(body):
+        try:
+            widget.decompose()
+        except Exception:  # (already removed with another widget around it)
+            pass
     rec = record.current()
     marks: set[str] | None = None  # ids the text's note marks point to, read on first need
     half = -1.0  # half the body's text length, measured on first need
