@@ -11,7 +11,7 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from .chrome import chrome_blocks
-from .shortblocks import box_title, headed_block, labels_prose, text_line
+from .shortblocks import box_title, headed_block, labels_prose, signature_line, text_line
 from .tables import ARIA_TABLE_ROLES, ARIA_TABLES
 from .dom import children, has_descendant, inside, subtree_sizes
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, ENTRY_HEADERS, entry_header
@@ -57,6 +57,9 @@ HEADED_BLOCKS = rule("headed_blocks", "a block that is mostly one heading whose 
                      "mostly not links (an API reference's 'impl<T> Debug for Queue<T>', its "
                      "types linked, beside its 'source' link) is a section's heading, not a "
                      "link list")
+SIGNATURE_LINES = rule("signature_lines", "a very short block right under a heading that "
+                       "reads as code (an API member's signature under its name, 'public void "
+                       "acquire()') is the member's declaration, not debris")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
@@ -412,6 +415,7 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
             and not (DEBRIS_LABELS and labels_prose(node)) \
             and not (TEXT_LINES and text_line(node)) \
             and not (BOX_TITLES and box_title(node)) \
+            and not (SIGNATURE_LINES and signature_line(node)) \
             and not (ENTRY_HEADERS and entry_header(node, tag, label(node))):
         # (a live blog update's header: its timestamp alone is short, and the update's own)
         return True

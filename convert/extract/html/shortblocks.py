@@ -15,7 +15,7 @@ from .dom import has_descendant
 from .measure import text_len
 from .thresholds import LABELLED_PROSE_CHARS, TEXT_LINE_PARAGRAPHS, TEXT_LINE_WINDOW
 
-__all__ = ["labels_prose", "text_line", "box_title", "headed_block", "HEADED_SHARE",
+__all__ = ["labels_prose", "text_line", "box_title", "headed_block", "signature_line", "HEADED_SHARE",
            "HEADING_LINK_SHARE"]
 
 _HEADING_SELECTOR = ",".join(sorted(P.HEADING_TAGS))
@@ -112,3 +112,21 @@ _LEAF_BREAKERS = "div, p, ul, ol, dl, table, section, article, form, h1, h2, h3,
 
 def _link_chars(node: LexborNode) -> int:
     return sum(text_len(a) for a in node.css("a"))
+
+
+#: A declaration's shape: a name and its parameter list, "acquire()", "get(int index)".
+_SIGNATURE = lazy(r"[\w.$<>\[\]]+\s*\([^()]*\)")
+
+
+def signature_line(node: LexborNode) -> bool:
+    """Whether ``node`` (no link in it) sits right under a heading and reads as a call's
+    declaration (a name with its parentheses): an API page's member signature under the
+    member's name (Javadoc's ``member-signature``), short when the member is."""
+    if holds_tag(node, "a") or not _SIGNATURE.search(node.text(deep=True) or ""):
+        return False
+    prev = node.prev
+    while prev is not None and (prev.tag or "-").startswith(("-", "_")):
+        if (prev.text_content or "").strip():
+            return False
+        prev = prev.prev
+    return prev is not None and prev.tag in P.HEADING_TAGS

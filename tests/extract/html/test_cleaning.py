@@ -373,3 +373,26 @@ def test_aria_tables_off_cleans_the_cells(monkeypatch):
     monkeypatch.setattr(builder, "ARIA_TABLES", False)
     text = "\n".join(_lines(convert.parse(_aria_table_page(), kind="html")))
     assert text.count("string") == 0
+
+
+# synthetic, in the style of Javadoc's member details: a short signature under the member's
+# name; a short line under a heading that is no declaration ("3 min read") is debris still.
+def _members_page() -> bytes:
+    block = ("<div class='block'>Waits until the caller may pass, and throws when the waiting "
+             "thread is interrupted before the gate lets it through.</div>")
+    return ("<html><head><title>RateGate</title></head><body><main><h1>Class RateGate</h1>"
+            f"{block * 3}<section class='detail'><h3>acquire</h3><div class='member-signature'>"
+            f"<span>public</span> <span>void</span> <span>acquire</span>()</div>{block}</section>"
+            f"<section><h3>Queues at scale</h3><div class='meta'>3 min read</div>{block}</section>"
+            "</main></body></html>").encode()
+
+
+def test_a_members_short_signature_stays():
+    lines = _lines(convert.parse(_members_page(), kind="html"))
+    assert "public void acquire()" in lines and "3 min read" not in lines
+
+
+def test_signature_lines_off_drops_it(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "SIGNATURE_LINES", False)
+    assert "public void acquire()" not in _lines(convert.parse(_members_page(), kind="html"))
