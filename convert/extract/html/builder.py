@@ -343,9 +343,11 @@ def _without_code_labels(out: list[Block]) -> list[Block]:
     its language or are its copy button's label: a code box's toolbar (VitePress' ``<span
     class="lang">ts</span>``, a "Copy" button's text), which a reader sees as chrome."""
     from convert.textutil import inline_text
+    if not any(isinstance(b, CodeBlock) for b in out):
+        return out
     keep: list[Block] = []
     for i, block in enumerate(out):
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and len(block.children) <= 2:
             text = inline_text(block.children).strip()
             if 0 < len(text) <= 20:
                 near = [b for b in (out[i - 1] if i else None, out[i + 1] if i + 1 < len(out)
@@ -368,6 +370,8 @@ def _without_heading_tool_lines(out: list[Block]) -> list[Block]:
     before or after a heading."""
     from convert.textutil import inline_text
     from .inlines import tool_link
+    if not any(isinstance(b, Heading) for b in out):
+        return out
     keep: list[Block] = []
     for i, block in enumerate(out):
         if isinstance(block, Paragraph) and any(
