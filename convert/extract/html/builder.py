@@ -24,7 +24,7 @@ from .inlines import (
 )
 from convert.extract.ablation import rule
 from ..lazyre import lazy
-from .tables import figure_blocks, table_blocks
+from .tables import ARIA_TABLE_ROLES, ARIA_TABLES, aria_table_blocks, figure_blocks, table_blocks
 from convert.safety import kept_url
 from .urls import make_image
 from .thresholds import MAX_BUILD_DEPTH, MAX_LIST_START
@@ -75,6 +75,10 @@ class Builder:
                     run.append(Text(" "))
                 run.extend(inlines)
         self._flush(run, out)
+        if CODE_LABELS and len(out) > 1:
+            out = _without_code_labels(out)
+        if HEADING_TOOL_LINES and len(out) > 1:
+            out = _without_heading_tool_lines(out)
         return out
 
     def _flush(self, run: list[Inline], out: list[Block]) -> None:
@@ -109,6 +113,11 @@ class Builder:
             return self.pre(node)
         if tag == "table":
             return self.table(node, depth)
+        if ARIA_TABLES and tag == "div" and (node.attributes.get("role") or "").lower() in \
+                ARIA_TABLE_ROLES:
+            table = aria_table_blocks(self, node, depth)
+            if table is not None:
+                return table
         if tag == "figure":
             return self.figure(node, depth)
         if tag == "img":
@@ -322,6 +331,62 @@ BLOCK_LINKS = rule("block_links", "a link wrapping block elements (a listing car
                    "else the one paragraph")
 
 
+CODE_LABELS = rule("code_labels", "a line beside a code block that only names the block's "
+                   "language ('ts' over ```ts) or is its copy button's label ('Copy', "
+                   "'Copied!') is the code box's chrome, not text")
+#: A copy button's label, as printed beside a code block.
+_COPY_LABEL = lazy(r"copy(?: code| to clipboard)?|copied!?", re.IGNORECASE)
+
+
+def _without_code_labels(out: list[Block]) -> list[Block]:
+    """The blocks of one container without the paragraphs right beside a code block that name
+    its language or are its copy button's label: a code box's toolbar (VitePress' ``<span
+    class="lang">ts</span>``, a "Copy" button's text), which a reader sees as chrome."""
+    from convert.textutil import inline_text
+    if not any(isinstance(b, CodeBlock) for b in out):
+        return out
+    keep: list[Block] = []
+    for i, block in enumerate(out):
+        if isinstance(block, Paragraph) and len(block.children) <= 2:
+            text = inline_text(block.children).strip()
+            if 0 < len(text) <= 20:
+                near = [b for b in (out[i - 1] if i else None, out[i + 1] if i + 1 < len(out)
+                                    else None) if isinstance(b, CodeBlock)]
+                if near and (_COPY_LABEL.fullmatch(text) or any(
+                        b.language and b.language == text.lower() for b in near)):
+                    continue
+        keep.append(block)
+    return keep
+
+
+HEADING_TOOL_LINES = rule("heading_tool_lines", "a line of only a heading's tools (its "
+                          "'source' link, its '§' permalink, an 'Edit' link) right beside the "
+                          "heading, set outside it (rustdoc), leaves like the tools inside one")
+_SOURCE_WORD = lazy(r"\[?(?:source|src|view source)\]?", re.IGNORECASE)
+
+
+def _without_heading_tool_lines(out: list[Block]) -> list[Block]:
+    """The blocks without the paragraphs of tool links (see :data:`HEADING_TOOL_LINES`) right
+    before or after a heading."""
+    from convert.textutil import inline_text
+    from .inlines import tool_link
+    if not any(isinstance(b, Heading) for b in out):
+        return out
+    keep: list[Block] = []
+    for i, block in enumerate(out):
+        if isinstance(block, Paragraph) and any(
+                isinstance(b, Heading) for b in (out[i - 1] if i else None,
+                                                 out[i + 1] if i + 1 < len(out) else None)):
+            links = [c for c in block.children if isinstance(c, Link)]
+            rest = [c for c in block.children if not isinstance(c, Link)]
+            if links and not inline_text(tuple(rest)).strip(" \xa0·|[]()") and all(
+                    tool_link(c) or _SOURCE_WORD.fullmatch(inline_text(c.children).strip())
+                    for c in links):
+                continue
+        keep.append(block)
+    return keep
+
+
 def _holds_link(items) -> bool:  # noqa: ANN001
     """Whether inlines (or the inlines inside them) hold a link."""
     for item in items:
@@ -388,7 +453,9 @@ def _wrapper_language(node: LexborNode) -> str | None:
             return None
         m = _WRAPPER_LANGUAGE.search(wrapper.attributes.get("class") or "")
         if m:
-            if len(wrapper.css("pre")) > 1 or m.group(1).lower() in _NO_LANGUAGE:
+            # (css() counts the <pre> itself; those inside it, a gutter table's, are its own)
+            if len(wrapper.css("pre")) - len(node.css("pre")) > 0 \
+                    or m.group(1).lower() in _NO_LANGUAGE:
                 return None
             return m.group(1).lower()
         wrapper = wrapper.parent

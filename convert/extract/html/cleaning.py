@@ -10,8 +10,9 @@ from selectolax.lexbor import LexborNode
 from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
-from ..peek import holds_tag
 from .chrome import chrome_blocks
+from .shortblocks import box_title, headed_block, labels_prose, signature_line, text_line
+from .tables import ARIA_TABLE_ROLES, ARIA_TABLES
 from .dom import children, has_descendant, inside, subtree_sizes
 from .prune import COMMENT_TAIL, COMMENTS_MARKER_WRAPPER, ENTRY_HEADERS, entry_header
 from .notes import LINKED_NOTES, QUOTE_ATTRIBUTION, holds_target, in_quote, note_targets
@@ -20,10 +21,10 @@ from .measure import (LOOSE, Candidate, class_weight, commas, label, link_densit
 from .thresholds import (
     CLASS_WEIGHT, CLEAN_MAX_SHARE, COMMENT_TAIL_MIN_CHARS, CONTENT_COMMAS, DEBRIS_MAX_CHARS,
     FORM_MAX_CHARS, IMAGE_WALL_MAX_CHARS, IMAGE_WALL_PARAGRAPHS,
-    ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LABELLED_PROSE_CHARS, LINK_DENSITY_LIMIT,
+    ITEMS_MAX_LOSS, KEEP_SCORE_SHARE, LINK_DENSITY_LIMIT,
     CLEAN_SIZED, CLEAN_WORK_CHARS, CLEAN_WORK_ELEMENTS, LOW_WEIGHT_DENSITY, MAX_CLEANED,
     MAX_COMMENT_HEADINGS, MAX_TRAILING_LINKS, MIN_REPEATED, PARAGRAPHS_PER_FORM,
-    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY, TEXT_LINE_PARAGRAPHS, TEXT_LINE_WINDOW,
+    PROSE_INSIDE_CHARS, SCORED_LIST_DENSITY,
     TRAILING_LINK_CHARS, TRAILING_LINK_DENSITY,
     WEAK_LABEL_DENSITY, WEAK_LABEL_PROSE, WEIGHTED_MAX_CHARS, WEIGHT_DENSITY_DIVIDER,
 )
@@ -49,6 +50,16 @@ DEBRIS_LABELS = rule("debris_labels", "a very short block right above a paragrap
 TEXT_LINES = rule("text_lines", "a very short block among sibling blocks of its tag that hold "
                   "prose (a text set in <div>s, one a paragraph) is a line of that text (a "
                   "subhead, a signature line), not debris")
+BOX_TITLES = rule("box_titles", "a very short block right above a code block (its file "
+                  "name) or first in an admonition box above its text ('Warning') is the "
+                  "box's title, not debris")
+HEADED_BLOCKS = rule("headed_blocks", "a block that is mostly one heading whose words are "
+                     "mostly not links (an API reference's 'impl<T> Debug for Queue<T>', its "
+                     "types linked, beside its 'source' link) is a section's heading, not a "
+                     "link list")
+SIGNATURE_LINES = rule("signature_lines", "a very short block right under a heading that "
+                       "reads as code (an API member's signature under its name, 'public void "
+                       "acquire()') is the member's declaration, not debris")
 LINK_DENSITY = rule("link_density", "Readability's link-density test drops link-heavy blocks")
 HEADING_PARTS = rule("heading_parts", "a block inside a heading (its text in a <div>, beside "
                      "an anchor icon) is the heading's, never cleaned on its own")
@@ -103,7 +114,8 @@ def clean(nodes: list[LexborNode], level: int, candidates: dict[int, Candidate])
             if KEEP_STRONG and cand is not None and keep > 0 and cand.score >= keep:
                 continue
             if _should_drop(node, level, cand.score if cand is not None else 0.0, root_len) \
-                    and not (HEADING_PARTS and _in_heading(node, root)):
+                    and not (HEADING_PARTS and _in_heading(node, root)) \
+                    and not (ARIA_TABLES and _in_aria_table(node, root)):
                 # The footnotes the text's marks point to, and a quote's attribution, are the
                 # text's own apparatus however short or negatively named (see .notes).
                 if LINKED_NOTES:
@@ -234,6 +246,22 @@ def _in_heading(node: LexborNode, root: LexborNode) -> bool:
     return False
 
 
+def _in_aria_table(node: LexborNode, root: LexborNode) -> bool:
+    """Whether the element is a part of a table drawn with ``<div role="table">`` and cells
+    marked as such below ``root`` (asked only of the blocks about to be dropped): a cell's
+    "string" is a table's datum, as short as a <td>'s, never debris."""
+    up = node
+    while up is not None and up.mem_id != root.mem_id:
+        if (up.attributes.get("role") or "").lower() in ARIA_TABLE_ROLES:
+            # (rows of cells marked so: a table the builder builds as one)
+            return up.css_first(_CELL_SELECTOR) is not None
+        up = up.parent
+    return False
+
+
+_CELL_SELECTOR = "[role=cell], [role=gridcell], [role=columnheader], [role=rowheader]"
+
+
 def _in_pre(node: LexborNode, root: LexborNode) -> bool:
     """Whether a ``<pre>`` below ``root`` encloses the element."""
     up = node.parent
@@ -302,50 +330,6 @@ def _prose(node: LexborNode) -> int:
             total -= count * text_len(link)
     return total
 
-
-def _labels_prose(node: LexborNode) -> bool:
-    """Whether the element right after ``node`` is a paragraph of prose (``node`` is its label:
-    "Q." over the question, "10" over the tenth entry), ``node`` itself holding no link."""
-    if holds_tag(node, "a"):
-        return False
-    nxt = node.next
-    while nxt is not None and nxt.tag in ("-text", "_text", "-comment", "_comment"):
-        if (nxt.text_content or "").strip():
-            return False
-        nxt = nxt.next
-    return nxt is not None and nxt.tag == "p" and \
-        text_len(nxt) - _link_chars(nxt) >= LABELLED_PROSE_CHARS
-
-
-def _text_line(node: LexborNode) -> bool:
-    """Whether ``node`` (no link in it) has, among its nearest element siblings, at least
-    :data:`TEXT_LINE_PARAGRAPHS` of its own tag that are paragraphs of prose: leaf blocks (no
-    block inside) with :data:`LABELLED_PROSE_CHARS` characters outside links. A text pasted
-    from a word processor or set line by line in ``<div>``s reads so; a toolbar's, a card's
-    or a form's labels sit among short blocks or blocks of other tags."""
-    if holds_tag(node, "a"):
-        return False
-    found = 0
-    for step in ("prev", "next"):
-        sib, seen = getattr(node, step), 0
-        while sib is not None and seen < TEXT_LINE_WINDOW:
-            if sib.tag == node.tag:
-                seen += 1
-                if text_len(sib) - _link_chars(sib) >= LABELLED_PROSE_CHARS and \
-                        not has_descendant(sib, _LEAF_BREAKERS):
-                    found += 1
-                    if found >= TEXT_LINE_PARAGRAPHS:
-                        return True
-            sib = getattr(sib, step)
-    return False
-
-
-#: A block holding one of these is not a paragraph of text (rule ``text_lines``).
-_LEAF_BREAKERS = "div, p, ul, ol, dl, table, section, article, form, h1, h2, h3, h4, h5, h6"
-
-
-def _link_chars(node: LexborNode) -> int:
-    return sum(text_len(a) for a in node.css("a"))
 
 
 _NOT_SIGNUP = "img, picture, table, ul, ol, dl"
@@ -428,14 +412,18 @@ def _should_drop(node: LexborNode, level: int, points: float, root_len: int) -> 
     if FORM_DEBRIS and inputs > p / PARAGRAPHS_PER_FORM and inputs > 0 and not has_descendant(node, _NOT_SIGNUP):
         return True
     if SHORT_DEBRIS and length < DEBRIS_MAX_CHARS and img == 0 and not has_descendant(node, "pre, code, table, h1, h2, h3, h4, h5, h6") \
-            and not (DEBRIS_LABELS and _labels_prose(node)) \
-            and not (TEXT_LINES and _text_line(node)) \
+            and not (DEBRIS_LABELS and labels_prose(node)) \
+            and not (TEXT_LINES and text_line(node)) \
+            and not (BOX_TITLES and box_title(node)) \
+            and not (SIGNATURE_LINES and signature_line(node)) \
             and not (ENTRY_HEADERS and entry_header(node, tag, label(node))):
         # (a live blog update's header: its timestamp alone is short, and the update's own)
         return True
     if not LINK_DENSITY:
         return False
     density = link_density(node)
+    if HEADED_BLOCKS and density > LINK_DENSITY_LIMIT - 0.3 and headed_block(node, length):
+        return False
     if weight < CLASS_WEIGHT and density > LOW_WEIGHT_DENSITY and length < WEIGHTED_MAX_CHARS and (
             density > LINK_DENSITY_LIMIT - weight / WEIGHT_DENSITY_DIVIDER):
         return True

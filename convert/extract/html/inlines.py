@@ -328,6 +328,12 @@ def _bracket(item: Inline) -> bool:
     return isinstance(item, Text) and not item.text.strip(" []()")
 
 
+def tool_link(item: Inline) -> bool:
+    """Whether the inline is one of a heading's tools: a permalink glyph, an edit, a source
+    or a back-to-top link."""
+    return _tool_link(item)
+
+
 def _tool_link(item: Inline) -> bool:
     from convert.article import Link
     from convert.textutil import inline_text

@@ -18,6 +18,7 @@ from . import patterns as P
 from ..peek import holds_tag
 from .dom import MATH_AS_CODE, hidden_by, math_as_code, word_key
 from .fastmatch import in_words
+from .feedback import feedback_widgets
 from .notes import LINKED_NOTES, QUOTE_ATTRIBUTION, holds_target, in_quote, note_targets
 from .measure import LOOSE, RELAXED, text_len, text_len_of
 from ..lazyre import lazy
@@ -57,6 +58,15 @@ LOCAL_CHROME_WORDS = rule("local_chrome_words", "class/id words of share bars, s
 ENTRY_HEADERS = rule("entry_headers", "the header (named as such, read as chrome only through "
                      "'header', holding a <time>) of an <article> among sibling <article>s, "
                      "a live blog's update, holds the update's timestamp and heading: kept")
+HEADING_PERMALINKS = rule("heading_permalinks", "a heading (<h1>-<h6>) whose only links are "
+                          "its own permalink (Docusaurus' <h2 class='anchor "
+                          "anchorWithStickyNavbar_x' id='x'>Title<a class='hash-link' "
+                          "href='#x'>) is a heading of the text, whatever its class/id says")
+ADMONITION_ASIDES = rule("admonition_asides", "an <aside> or a role=alert <div> named as an "
+                         "admonition (class or "
+                         "aria-label 'note', 'tip', 'caution', 'warning', 'danger', "
+                         "'important', 'callout', 'admonition') and mostly not links is a box "
+                         "of the text, not a sidebar")
 WRAPPER_KEPT = rule("wrapper_kept", "a hidden or chrome-named element holding half the body's "
                     "text is the page's wrapper, kept")
 
@@ -100,6 +110,11 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
     if body is None:
         return
     doomed: list[LexborNode] = []
+    for widget in feedback_widgets(body):
+        try:
+            widget.decompose()
+        except Exception:  # (already removed with another widget around it)
+            pass
     rec = record.current()
     marks: set[str] | None = None  # ids the text's note marks point to, read on first need
     half = -1.0  # half the body's text length, measured on first need
@@ -175,6 +190,13 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
             # quoted words says who said them; it is part of the quote, not the page's footer.
             if QUOTE_ATTRIBUTION and tag == "footer" and in_quote(node):
                 continue
+            # Docs engines print a "Note" or "Caution" box in the text as an <aside> (Starlight)
+            # or a Bootstrap alert (Docsy's <div class="alert alert-warning" role="alert">)
+            # named for its kind: an admonition of the text, not a sidebar or a site notice
+            # (named for nothing else, and mostly no links).
+            if ADMONITION_ASIDES and (tag == "aside" or tag == "div" and role and role.lower() == "alert") \
+                    and _admonition(node, attrs):
+                continue
             if PRUNE_CHROME_TAGS and (tag in P.CHROME_TAGS or role and role.lower() in P.CHROME_ROLES
                                       or tag == "header" and outside_article(node)):
                 doomed.append(node)
@@ -194,6 +216,12 @@ def prune(tree: LexborHTMLParser, level: int, stripped: bool = False,
                 continue
             if HEADING_ANCHORS and ident and not (cls and _unlikely(cls)) \
                     and _heading_anchor(node, tag, ident):
+                continue
+            # A heading that links to itself (its permalink: "#", "¶", an icon) is a section
+            # of the text someone may want to link to: docs engines style such headings with
+            # whatever classes they like ("anchor anchorWithStickyNavbar" reads as a sticky
+            # navbar), but a sidebar's or a widget's title carries no permalink of its own.
+            if HEADING_PERMALINKS and tag in P.HEADING_TAGS and own_permalink(node):
                 continue
             # Syntax highlighters name their spans by token kind: highlight.js's
             # ``hljs-comment``, Prism's ``token comment`` read as reader comments, yet they are
@@ -279,6 +307,52 @@ def _heading_anchor(node: LexborNode, tag: str, ident: str) -> bool:
     if parent is None:
         return False
     return word_key(node.text(deep=True)) == word_key(_ID_WORDS.sub(" ", ident))
+
+
+#: class words and labels of an admonition box (``starlight-aside--caution``, ``callout-tip``).
+_ADMONITION = lazy(r"(?:^|[\s_-])(?:note|tip|hint|caution|warning|danger|important|attention|"
+                   r"callout|admonition)(?=$|[\s_-])", re.IGNORECASE)
+#: An admonition box is text: at most this share of its characters are links.
+ADMONITION_LINK_SHARE = 0.5
+
+
+def _admonition(node: LexborNode, attrs) -> bool:  # noqa: ANN001
+    """Whether the <aside> is named as an admonition, and by no chrome word but "aside", and
+    is not mostly links."""
+    words = " ".join(v for v in (attrs.get("class"), attrs.get("aria-label"), attrs.get("id"))
+                     if v) if attrs else ""
+    if not words or not _ADMONITION.search(words):
+        return False
+    if _unlikely(_ADMONITION.sub(" ", words).replace("aside", " ")):
+        return False
+    text = node.text(deep=True)
+    n = len(text.strip())
+    links = sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
+    return n > 0 and links <= ADMONITION_LINK_SHARE * n
+
+
+def own_permalink(heading: LexborNode) -> bool:
+    """Whether the heading's links are all links to itself (``href="#x"``, ``x`` the id of
+    the heading, of an element inside it or of its parent section), at least one, and the
+    heading has text of its own besides (the permalink "#" or "¶" alone is no heading)."""
+    links = heading.css("a[href]")
+    if not links:
+        return False
+    ids = {heading.attributes.get("id")}
+    ids.update(n.attributes.get("id") for n in heading.css("[id]"))
+    parent = heading.parent
+    if parent is not None:
+        ids.add(parent.attributes.get("id"))
+    ids.discard(None)
+    ids.discard("")
+    if not ids:
+        return False
+    for link in links:
+        # (the fragment alone, or the page's own address before it)
+        href = (link.attributes.get("href") or "").strip()
+        if "#" not in href or href.rsplit("#", 1)[1] not in ids:
+            return False
+    return bool(word_key(heading.text(deep=True)))
 
 
 def _in_code(node: LexborNode) -> bool:

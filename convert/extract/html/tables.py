@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Figure, Inline, Table, TableCell, TableRow
+from convert.article import Block, CodeBlock, Figure, Inline, Table, TableCell, TableRow
+from convert.extract.ablation import rule
 from convert.safety import MAX_SPAN
 from . import patterns as P
 from .dom import bounded_int, children, has_descendant
 from .inlines import normalize_inlines
 from .urls import make_image
 from .thresholds import LAYOUT_PROBE_ROWS, LAYOUT_TABLE_CHARS
+from ..lazyre import lazy
+
+ARIA_TABLES = rule("aria_tables", "a table drawn with <div role=table> rows and cells "
+                   "(GitBook's, a grid component's) is a table, its cells never cleaned as debris")
+#: The roles of a table drawn with ARIA, which cleaning leaves whole.
+ARIA_TABLE_ROLES = frozenset({"table", "grid", "treegrid"})
+_ROW_ROLES = frozenset({"row"})
+_CELL_ROLES = frozenset({"cell", "gridcell", "columnheader", "rowheader"})
+
+CODE_GUTTERS = rule("code_gutters", "a table that is a code block beside its line-number "
+                    "gutter (Pygments' highlighttable, Hugo's lntable, Rouge's, highlight.js' "
+                    "line numbers) is the code block alone")
 
 
 
@@ -25,6 +40,8 @@ class Builder(Protocol):
     def blocks(self, node: LexborNode, depth: int = 0) -> list[Block]: ...
 
     def inline_children(self, node: LexborNode, depth: int) -> list[Inline]: ...
+
+    def pre(self, node: LexborNode) -> list[Block]: ...
 
 
 def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
@@ -39,6 +56,10 @@ def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
             for tr in children(section):
                 if tr.tag == "tr":
                     rows.append((tr, tag == "thead"))
+    if CODE_GUTTERS:
+        code = _gutter_code(builder, node, rows)
+        if code is not None:
+            return code
     if _is_layout_table(node, rows):
         out: list[Block] = []
         for tr, _ in rows:
@@ -68,6 +89,133 @@ def table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:
     caption_node = node.css_first("caption")
     caption = normalize_inlines(builder.inline_children(caption_node, depth)) if caption_node else ()
     return [Table(tuple(head), tuple(body), caption)]
+
+
+#: A gutter cell's text: line numbers and white space only.
+_GUTTER_TEXT = lazy(r"[\d\s]*")
+#: class words naming a code table or its cells (``highlighttable``, ``lntable``,
+#: ``rouge-table``, ``hljs-ln``, ``blob-code``, ``code``, ``gutter``, ``linenos``, ``lnt``).
+_CODE_TABLE_CLASS = lazy(r"code|highlight|hljs|lntable|lntd|rouge|gutter|line-?n(?:o|um)|blob",
+                         re.IGNORECASE)
+
+
+def _gutter_code(builder: Builder, node: LexborNode, rows: list) -> list[Block] | None:
+    """A highlighter's table of line numbers beside code as the code block alone, or ``None``
+    when ``node`` is not one.
+
+    Pygments (Sphinx, MkDocs), Hugo's Chroma, Rouge (Jekyll) and highlight.js' line-number
+    plugin print numbered code as a table: one row holding a gutter cell (the numbers in a
+    ``<pre>``) and a code cell (the code's ``<pre>``), or one row per line (a number cell,
+    often empty and drawn by CSS, and a cell of code). The numbers are the viewer's, not the
+    code: a reader copying the code takes the code cell alone. A table is one when each row
+    holds one cell of code and otherwise only cells of digits, at least one gutter cell, and
+    it says it is code (a ``<pre>`` in the code cell of its one row; else class words of
+    code on the table or its cells, no header cells, and numbers counting the lines); a
+    table of status codes ("200 | OK", "404 | Not found") counts nothing."""
+    if not rows:
+        return None
+    codes: list[LexborNode] = []
+    gutter = False
+    numbers: list[int] = []
+    named = bool(_CODE_TABLE_CLASS.search(node.attributes.get("class") or ""))
+    for tr, _ in rows:
+        code = None
+        for cell in children(tr):
+            if cell.tag not in ("td", "th"):
+                continue
+            text = cell.text(deep=True) or ""
+            named = named or bool(_CODE_TABLE_CLASS.search(cell.attributes.get("class") or ""))
+            if _GUTTER_TEXT.fullmatch(text) and (text.strip() or not has_descendant(
+                    cell, "pre, code")):
+                gutter = True
+                if text.strip():
+                    numbers.extend(int(n) for n in text.split())
+                continue
+            if code is not None:
+                return None
+            code = cell
+        if code is not None:
+            codes.append(code)
+    if not gutter or not codes:
+        return None
+    if len(rows) == 1:
+        pre = codes[0].css_first("pre")
+        if pre is None or len(codes[0].css("pre")) > 1:
+            return None
+        blocks = builder.pre(pre)
+    elif named and not has_descendant(node, "th") and _counting(numbers):
+        text = "\n".join((c.text(deep=True) or "").rstrip("\n") for c in codes).strip("\n")
+        blocks = [CodeBlock(text.rstrip())] if text.strip() else []
+    else:
+        return None
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, CodeBlock) and block.language is None:
+            block = replace(block, language=_table_language(node, codes[0]))
+        out.append(block)
+    return out
+
+
+def aria_table_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block] | None:
+    """A ``<div role="table">`` as a :class:`Table`: its ``role=row`` elements in order, each
+    row's ``role=cell`` / ``columnheader`` / ``rowheader`` elements its cells (a row of column
+    headers a header row); ``None`` when it holds no such row of two cells."""
+    head: list[TableRow] = []
+    body: list[TableRow] = []
+    for row in node.css("[role=row]"):
+        cells: list[TableCell] = []
+        headers = True
+        for cell in row.css("[role]"):
+            role = (cell.attributes.get("role") or "").lower()
+            if role not in _CELL_ROLES:
+                continue
+            owner = _owner(cell, _CELL_ROLES | _ROW_ROLES)
+            if owner is None or owner.mem_id != row.mem_id:
+                continue
+            headers = headers and role == "columnheader"
+            cells.append(TableCell(tuple(builder.blocks(cell, depth + 1)),
+                                   header=role in ("columnheader", "rowheader")))
+        if not cells:
+            continue
+        (head if headers and not body else body).append(TableRow(tuple(cells)))
+    if not body or max(len(r.cells) for r in head + body) < 2:
+        return None
+    return [Table(tuple(head), tuple(body), ())]
+
+
+def _owner(node: LexborNode, roles: frozenset[str]) -> LexborNode | None:
+    """The nearest ancestor of ``node`` with one of ``roles``."""
+    up = node.parent
+    while up is not None:
+        if (up.attributes.get("role") or "").lower() in roles:
+            return up
+        up = up.parent
+    return None
+
+
+def _counting(numbers: list[int]) -> bool:
+    """Whether the gutter's numbers (none: drawn by CSS) count lines, one up each row."""
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _table_language(node: LexborNode, code: LexborNode) -> str | None:
+    """The language a code table's code or its wrappers name (``language-bash``,
+    ``highlight-python``, ``<code data-lang="go">``)."""
+    from .builder import _NO_LANGUAGE, _WRAPPER_LANGUAGE
+    el = code.css_first("code")
+    if el is not None:
+        lang = el.attributes.get("data-lang") or el.attributes.get("data-language")
+        if lang:
+            return lang.strip().lower()
+    wrapper = node
+    for _ in range(4):
+        if wrapper is None or wrapper.tag in ("body", "html"):
+            return None
+        m = _WRAPPER_LANGUAGE.search(wrapper.attributes.get("class") or "")
+        if m:
+            return None if m.group(1).lower() in _NO_LANGUAGE else m.group(1).lower()
+        wrapper = wrapper.parent
+    return None
 
 
 def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]:

@@ -98,3 +98,25 @@ def test_code_lines_are_joined_as_the_break_pattern_would_join_them():
         for chars in itertools.product("a \t\r\n", repeat=n):
             raw = "".join(chars)
             assert builder_module._code_lines_joined(raw) == pattern.sub(" ", raw), repr(raw)
+
+
+# synthetic, in the style of VitePress' code box: a language label and a copy button's text
+# beside the code; a label naming another language, and a sentence, stay.
+_CODE_BOX = ("<div class='language-ts'><span class='lang'>ts</span><pre><code class='language-ts'>"
+             "let a = 1</code></pre><span>Copied!</span></div><p>sh</p><p>Run it once.</p>")
+
+
+def test_a_code_boxs_language_label_and_copy_label_leave():
+    from convert.article import CodeBlock
+    texts = [b.text if isinstance(b, CodeBlock) else article_text_of(b) for b in _blocks(_CODE_BOX)]
+    assert texts == ["let a = 1", "sh", "Run it once."]
+
+
+def test_code_labels_off_keeps_them(monkeypatch):
+    monkeypatch.setattr(builder_module, "CODE_LABELS", False)
+    assert len(_blocks(_CODE_BOX)) == 5
+
+
+def article_text_of(block) -> str:  # noqa: ANN001
+    from convert.textutil import inline_text
+    return inline_text(block.children).strip()

@@ -287,3 +287,112 @@ def test_entry_headers_off_drops_the_updates_times(monkeypatch):
     monkeypatch.setattr(cleaning, "ENTRY_HEADERS", False)
     text = _live_text()
     assert "11:47 GMT" not in text and "Trains stopped" not in text
+
+
+# synthetic, in the style of Docusaurus: a code block's file name over it, an admonition's
+# title over its text; a short line over a plain <div> of prose is debris still.
+def _box_page() -> bytes:
+    para = ("<p>Harbor reads its settings from a file in the working directory, then from the "
+            "environment, and the command line wins over both of them in every case.</p>")
+    return ("<html><head><title>Configuration</title></head><body><div class='markdown'>"
+            f"<h1>Configuration</h1>{para * 3}<div class='codeBlockContainer'><div class="
+            "'codeBlockTitle'>harbor.toml</div><div class='codeBlockContent'><pre><code>[broker]"
+            "\nurl = 1</code></pre></div></div><div class='admonition alert alert--warning'>"
+            "<div class='admonitionHeading'>warning</div><div class='admonitionContent'><p>Do "
+            "not commit a password.</p></div></div><div class='callout'><div>\U0001f33f</div>"
+            "<div><p>Drink water.</p></div></div><div class='box'><div>Sponsored</div><div>"
+            f"<p>Buy our hosting.</p></div></div>{para * 2}</div></body></html>").encode()
+
+
+def test_a_boxs_title_stays():
+    lines = _lines(convert.parse(_box_page(), kind="html"))
+    assert "harbor.toml" in lines and "warning" in lines
+    assert "Sponsored" not in lines and "\U0001f33f" not in lines
+
+
+def test_box_titles_off_drops_them(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "BOX_TITLES", False)
+    lines = _lines(convert.parse(_box_page(), kind="html"))
+    assert "harbor.toml" not in lines and "warning" not in lines
+
+
+# synthetic, in the style of rustdoc: each impl's heading in a <section> beside its "source"
+# link and "§" anchor, its types linked; a teaser card whose heading is one link still goes.
+def _api_page() -> bytes:
+    doc = ("<div class='docblock'><p>Creates an empty queue that holds at most capacity values, "
+           "and panics when the capacity given to it is zero, as the examples show.</p></div>")
+    section = ("<section id='impl-Debug' class='impl'><a class='src' href='/src/q.rs#54'>source"
+               "</a><a href='#impl-Debug' class='anchor'>\u00a7</a><h3 class='code-h'>impl&lt;T: "
+               "<a href='/fmt/Debug.html'>Debug</a>&gt; <a href='/fmt/Debug.html'>Debug</a> for "
+               "<a href='q.html'>Queue</a>&lt;T&gt;</h3></section>")
+    card = "<div class='card'><h3><a href='/blog/queues'>Why we wrote our own queue</a></h3></div>"
+    return ("<html><head><title>Queue</title></head><body><div class='content'><h1>Queue</h1>"
+            f"{doc * 3}{section}{doc}{card}{doc}</div></body></html>").encode()
+
+
+def test_a_block_that_is_its_heading_stays():
+    lines = _lines(convert.parse(_api_page(), kind="html"))
+    assert "impl<T: Debug> Debug for Queue<T>" in lines
+    assert "Why we wrote our own queue" not in lines
+    assert "source§" not in lines and "source" not in lines  # (rule heading_tool_lines)
+
+
+def test_headed_blocks_off_drops_it(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "HEADED_BLOCKS", False)
+    lines = _lines(convert.parse(_api_page(), kind="html"))
+    assert "impl<T: Debug> Debug for Queue<T>" not in lines
+
+
+def test_heading_tool_lines_off_keeps_the_tools(monkeypatch):
+    from convert.extract.html import builder
+    monkeypatch.setattr(builder, "HEADING_TOOL_LINES", False)
+    lines = _lines(convert.parse(_api_page(), kind="html"))
+    assert "source§" in lines
+
+
+def _aria_table_page() -> bytes:
+    para = ("<p>Each request body is a JSON object with the fields below, and every field is "
+            "present in every request that the service sends to the endpoint you gave it.</p>")
+    rows = "".join(f"<div role='row'><div role='cell'><p><code>f{i}</code></p></div><div "
+                   f"role='cell'><p>string</p></div></div>" for i in range(3))
+    return ("<html><head><title>Webhooks</title></head><body><div class='page'><h1>Webhooks"
+            f"</h1>{para * 3}<div role='table'>{rows}</div>{para}</div></body></html>").encode()
+
+
+def test_an_aria_tables_short_cells_are_not_debris():
+    # rule aria_tables (synthetic, in the style of GitBook): the cells' "string" stays
+    text = "\n".join(_lines(convert.parse(_aria_table_page(), kind="html")))
+    assert text.count("string") == 3
+
+
+def test_aria_tables_off_cleans_the_cells(monkeypatch):
+    from convert.extract.html import builder, cleaning
+    monkeypatch.setattr(cleaning, "ARIA_TABLES", False)
+    monkeypatch.setattr(builder, "ARIA_TABLES", False)
+    text = "\n".join(_lines(convert.parse(_aria_table_page(), kind="html")))
+    assert text.count("string") == 0
+
+
+# synthetic, in the style of Javadoc's member details: a short signature under the member's
+# name; a short line under a heading that is no declaration ("3 min read") is debris still.
+def _members_page() -> bytes:
+    block = ("<div class='block'>Waits until the caller may pass, and throws when the waiting "
+             "thread is interrupted before the gate lets it through.</div>")
+    return ("<html><head><title>RateGate</title></head><body><main><h1>Class RateGate</h1>"
+            f"{block * 3}<section class='detail'><h3>acquire</h3><div class='member-signature'>"
+            f"<span>public</span> <span>void</span> <span>acquire</span>()</div>{block}</section>"
+            f"<section><h3>Queues at scale</h3><div class='meta'>3 min read</div>{block}</section>"
+            "</main></body></html>").encode()
+
+
+def test_a_members_short_signature_stays():
+    lines = _lines(convert.parse(_members_page(), kind="html"))
+    assert "public void acquire()" in lines and "3 min read" not in lines
+
+
+def test_signature_lines_off_drops_it(monkeypatch):
+    from convert.extract.html import cleaning
+    monkeypatch.setattr(cleaning, "SIGNATURE_LINES", False)
+    assert "public void acquire()" not in _lines(convert.parse(_members_page(), kind="html"))

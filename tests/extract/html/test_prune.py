@@ -101,6 +101,35 @@ _HIGHLIGHTED = ("<pre><code class='language-python'>z = x.copy()   <span class='
                 "</code></pre><div><span class='comment-count'>12 comments</span></div>")
 
 
+_PERMALINKED = (
+    # synthetic, in the style of Docusaurus v3 (its headings' classes read as a sticky navbar)
+    "<h2 class='anchor anchorWithStickyNavbar_LWe7' id='the-configuration-file'>The "
+    "configuration file<a href='#the-configuration-file' class='hash-link' "
+    "aria-label='Direct link to The configuration file'>\u200b</a></h2>"
+    # and of Docusaurus v2 beta (the id on an empty anchor inside the heading)
+    "<h3 class='sidebar-anchor'><a aria-hidden='true' class='anchor' id='precedence'></a>"
+    "Precedence<a class='hash-link' href='#precedence'>#</a></h3>"
+    # a sidebar's title linking elsewhere, and one linking to another heading's anchor
+    "<h3 class='sidebar-title' id='popular'><a href='/popular'>Popular now</a></h3>"
+    "<h4 class='widget-title' id='recent'>Recent <a href='#precedence'>#</a></h4>"
+    # a permalink glyph alone is no heading
+    "<h2 class='sidebar-anchor' id='x'><a href='#x'>\u00b6</a></h2>")
+
+
+def test_a_heading_linking_only_to_itself_is_a_heading():
+    # rule heading_permalinks: a heading whose only link is its own permalink is a section
+    # of the text whatever its class says; a chrome-named heading linking elsewhere still goes.
+    text = _text(_page(_PERMALINKED))
+    assert "The configuration file" in text and "Precedence" in text
+    assert "Popular now" not in text and "Recent" not in text and "\u00b6" not in text
+
+
+def test_heading_permalinks_off_prunes_the_docusaurus_heading(monkeypatch):
+    monkeypatch.setattr(prune_module, "HEADING_PERMALINKS", False)
+    text = _text(_page(_PERMALINKED))
+    assert "The configuration file" not in text and "Precedence" not in text
+
+
 def test_a_highlighters_comment_span_in_code_is_not_a_chrome_name():
     # highlight.js / Prism name the spans of a code block by token kind (hljs-comment, token
     # comment): the code's own text, kept (rule code_spans); outside code the same word goes.
@@ -185,3 +214,28 @@ def test_a_wikis_site_tagline_is_pruned_in_every_pass(level):
 def test_wiki_tagline_off_keeps_it(monkeypatch):
     monkeypatch.setattr(prune_module, "WIKI_TAGLINE", False)
     assert "siteSub" in _ids(_page(_WIKI), RELAXED)
+
+
+# synthetic, in the style of Starlight's asides; a sidebar <aside> and an <aside> of links
+# named "tip" still go.
+_ASIDES = ("<aside aria-label='Note' class='starlight-aside starlight-aside--note'><section>"
+           "<p>You need root access to install it.</p></section></aside>"
+           "<aside class='sidebar'>Popular posts this week</aside>"
+           "<aside class='tips'><a href='/a'>Ten tips</a> <a href='/b'>More tips</a></aside>"
+           "<aside class='tip'><a href='/a'>Ten tips</a> <a href='/b'>More tips</a></aside>"
+           # and of Docsy's alert shortcode; a cookie alert still goes
+           "<div class='alert alert-warning' role='alert'><h4>Warning</h4>Round-robin breaks "
+           "sampling.</div><div class='alert alert-warning cookie-notice' role='alert'>We use "
+           "cookies.</div>")
+
+
+def test_an_admonition_aside_is_the_texts():
+    text = _text(_page(_ASIDES))
+    assert "root access" in text and "Round-robin breaks" in text
+    assert "Popular posts" not in text and "Ten tips" not in text and "cookies" not in text
+
+
+def test_admonition_asides_off_prunes_it(monkeypatch):
+    monkeypatch.setattr(prune_module, "ADMONITION_ASIDES", False)
+    text = _text(_page(_ASIDES))
+    assert "root access" not in text and "Round-robin" not in text

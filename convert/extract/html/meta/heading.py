@@ -34,8 +34,11 @@ _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 #: A badge before a forum thread's title ("[Question] Want to know..."), arXiv's "Title:".
 _LABEL_CLASS = lazy(r"^(?:label|descriptor|prefix|badge)$")
 _ENTITY = lazy(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
-#: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1").
-HEADER_LINK = lazy(r"\s*[¶§🔗\ue000-\uf8ff]+$|\s+#$")
+#: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1"), or
+#: as a zero-width space that an icon font or CSS draws over (VitePress' and Docusaurus'
+#: "Title <a class=header-anchor>\u200b</a>").
+HEADER_LINK = lazy(r"[\s\u200b-\u200d\u2060\ufeff]*[¶§🔗\ue000-\uf8ff\u200b-\u200d\u2060\ufeff]+$"
+                   r"|\s+#$")
 
 
 def heading_text(node: LexborNode) -> str:

@@ -60,6 +60,9 @@ def test_pipe_title_whose_head_is_the_declared_site_keeps_the_page_part():
     # A documentation permalink symbol is not part of the title.
     ("<title>Working with forms | Docs</title>", "Working with forms<a class='headerlink'>¶</a>",
      "Working with forms"),
+    # ... nor is one a zero-width space stands for (synthetic, in the style of VitePress)
+    ("<title>Routing | Lumen Router</title>", "Routing <a class='header-anchor' "
+     "href='#routing'>\u200b</a>", "Routing"),
 ])
 def test_title_from_a_lone_headline(head, h1, expected):
     from convert.extract.html import parse_html
