@@ -213,7 +213,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "line about cookies in the site's voice) to the end."),
     PageRule("page-title", runs.drop_page_title,
              "The page's <title> printed first ('Headline - Site') when the headline follows."),
-    LineRule("separator", lambda u, low, page: R.SEPARATOR_ONLY.match(u.text) or not u.key,
+    LineRule("separator", lambda u, low, page: not u.code and (
+        R.SEPARATOR_ONLY.match(u.text) or not u.key),
              "A line of separators or bullets only, or without a word: layout, not text.",
              long_lines=True),
     LineRule("code", lambda u, low, page: is_code(u),
@@ -446,7 +447,8 @@ def _judge_lines(units: list[Line], rules: list[LineRule], page: PageView) -> No
              r.on_text, r.exempts, r.reason or r.name, r.kind) for r in rules]
     long_plan = [(None, *p[1:]) for p, r in zip(plan, rules) if r.long_lines]
     for u in units:
-        if u.keep is False:
+        # (a line the segmenter read as data, a JSON document's brace or key, is code)
+        if u.keep is False or u.code:
             continue
         t = u.text
         low = t.lower()

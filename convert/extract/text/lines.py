@@ -261,12 +261,45 @@ def _code_like(line: str) -> bool:
         t.startswith(('"', "'", "{", "}", "[", "]", "<"))
 
 
+DATA_LINES_APART = rule(
+    "text-data-lines-apart",
+    "the lines of a JSON document or a config file pasted in an article (an API's response, "
+    "'\"page_size\": 100,', 'retry_limit = 5') are its own lines: one ending in a comma or an "
+    "opening brace is no sentence broken at a link, so they are not joined into one paragraph")
+#: A line of structured data: a brace or bracket alone or opening the line, or a key (quoted,
+#: or one word without spaces that is no capitalised word of prose) before ':' or '='.
+_DATA_LINE = lazy(r'^(?:[\[\]{}]|"[\w$@.:/-]{1,40}"\s*:|[a-z_][\w.-]{0,40}\s*(?:=|:\s))')
+
+
+def _data_pair(prev: str, nxt: str) -> bool:
+    """Whether ``prev`` (the last physical line) and ``nxt`` are both lines of data."""
+    # (a statement's ";" ends a line of a program, whose braces close blocks, not data)
+    return not prev.endswith(";") and bool(_DATA_LINE.match(prev)) and bool(_DATA_LINE.match(nxt)) and (
+        prev[:1] in '{["}]' or nxt[:1] in '{["}]' or "_" in prev + nxt or "=" in prev + nxt)
+
+
+def _data_lines(phys: list[tuple[str, bool, int]]) -> list[bool]:
+    """Which physical lines are lines of data: each forms a pair of data lines (see
+    :func:`_data_pair`) with its neighbour above or below (no blank line between)."""
+    out = [False] * len(phys)
+    for n in range(1, len(phys)):
+        if not phys[n][1] and _data_pair(phys[n - 1][0], phys[n][0]):
+            out[n - 1] = out[n] = True
+    return out
+
+
 def segment(text: str, stop: frozenset[str]) -> list[Line]:
     """Split a dump into units, rejoining sentences that the dump broke at inline links."""
     phys = physical_lines(text)
     fragmented = fragmentation(phys) > FRAGMENTED_SHARE
     units: list[Line] = []
-    for line, gap, tabs in phys:
+    data = _data_lines(phys) if DATA_LINES_APART else None
+    for n, (line, gap, tabs) in enumerate(phys):
+        if data is not None and (data[n] or (n and data[n - 1] and line[:1].isupper())):
+            # (a line of data is a unit of its own, and so is a sentence after the data)
+            units.append(Line(text=line, index=len(units), gap_before=gap, cells=tabs,
+                              code=data[n]))
+            continue
         if units and not gap and not tabs and not units[-1].cells and len(units[-1].text) < MAX_LINE \
                 and _continues(units[-1].text, line, fragmented, stop):
             prev = units[-1]

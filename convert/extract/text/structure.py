@@ -102,6 +102,27 @@ TITLE_DISTANCE_SKIPS_FURNITURE = rule(
     "its story do not set it apart from the story")
 
 _UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+#: A person's name on a line of its own between the headline and the story is the byline
+#: whose "By" the page left out (a name linked to the author's page, over or under the date).
+BARE_BYLINE = rule(
+    "text-bare-byline",
+    "a person's name alone on a line between the headline and the story ('Hannah Whitfield' "
+    "under the headline or beside the dateline, over the first paragraph) is the byline "
+    "without its 'By': the article's author, not its first line")
+#: A name: BARE_NAME_WORDS words, each capitalised (a particle, "van", "de", may be lower case),
+#: letters only, no function word.
+BARE_NAME_WORDS = (2, 4)
+_NAME_WORD = lazy(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|van|von|de|der|den|da|del|di|du|la|le|bin|al)$")
+#: The name lies within BARE_NAME_ABOVE lines above the body's first line or among the body's
+#: first BARE_NAME_REACH lines, with a headline-shaped line or a dateline right above it and prose or a
+#: dateline within BARE_NAME_REACH lines below it.
+BARE_NAME_REACH = 3
+BARE_NAME_ABOVE = 5
+#: The headline above it has at least this many words (a menu's or a label's lines fewer) and a
+#: function word (a row of buttons, "Facebook x.com LinkedIn Email", has none).
+BARE_NAME_HEADLINE_WORDS = 4
+#: The story's text searched for the name's words written in lower case.
+BARE_NAME_TEXT_CHARS = 20000
 
 
 def _part(u: Line) -> str:
@@ -186,10 +207,74 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
     return score
 
 
+def _lower_word(word: str, text: str) -> bool:
+    """Whether ``word`` (capitalised) is written in lower case as a word of ``text``."""
+    low = word.lower()
+    if low == word or not low.isalpha():
+        return False
+    start = text.find(low)
+    while start >= 0:
+        end = start + len(low)
+        if (start == 0 or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(low, end)
+    return False
+
+
+def _bare_name(u: Line, marked: bool = False) -> bool:
+    """The line is a person's name and nothing else (see :data:`BARE_BYLINE`); ``marked``:
+    already marked as the byline."""
+    lo, hi = BARE_NAME_WORDS
+    parts = u.text.split()
+    return (lo <= len(parts) <= hi and u.words == len(parts) and not u.unspaced
+            and u.stop_density == 0 and u.repeats == 1 and not u.cells and not u.code
+            and (marked or (u.reason in (*OPEN_REASONS, "") and not u.kind))
+            and parts[0][:1].isupper() and parts[-1][:1].isupper()
+            and all(_NAME_WORD.match(w) and not w.isupper() for w in parts))
+
+
+def _mark_bare_byline(units: list[Line], body: int) -> None:
+    """Mark as the byline a name alone on its line at the top of the story (see
+    :data:`BARE_BYLINE`)."""
+    near = units[max(0, body - BARE_NAME_ABOVE * 2):body + BARE_NAME_ABOVE * 2]
+    if any(v.kind == "byline" or R.BYLINE.match(v.text) for v in near):
+        return  # (the byline is there: a name alone is something else)
+    kept = [u.index for u in units[body:] if u.keep][:BARE_NAME_REACH]
+    text = " ".join(u.text for u in units[body:] if u.keep)[:BARE_NAME_TEXT_CHARS]
+    for i in [*range(max(0, body - BARE_NAME_ABOVE), body), *kept]:
+        u = units[i]
+        if i == 0 or not _bare_name(u):
+            continue
+        above = units[i - 1]
+        below = units[i + 1:i + 1 + BARE_NAME_REACH]
+        if not (above.kind == "date" or (
+                BARE_NAME_HEADLINE_WORDS <= above.words <= HEADLINE_MAX_WORDS and above.stop_density
+                and not above.ends_sentence and not above.text.endswith(":"))):
+            continue
+        prose = next((v for v in below if v.keep and v.ends_sentence
+                      and v.words >= STANDFIRST_MIN_WORDS), None)
+        if prose is None and not any(v.kind == "date" for v in below):
+            continue
+        names = u.text.split()
+        # (a bio opens with the name, "Jon is the presenter of ...": an author's box; a name's
+        # words are never written in lower case in the story, a section's label's are:
+        # "Air Fryer Recipes" over "these air fryer recipes deliver")
+        if prose is not None and prose.text.split(" ", 1)[0] in names:
+            continue
+        if any(_lower_word(w, text) for w in names):
+            continue
+        u.keep, u.reason, u.kind = False, "byline", "byline"
+        return
+
+
 def structure(units: list[Line]) -> dict:
     """Step 7: title, standfirst, date, byline, section and lead image around the body."""
     out: dict = {}
     body = _first_body(units)
+    if BARE_BYLINE and body < len(units):
+        _mark_bare_byline(units, body)
+        body = _first_body(units)
     head = range(min(body, len(units)))
     if 0 < body < len(units) - 1 and (_repeats_page_title(units, body)
                                       or is_headline_case(units[body])
@@ -262,7 +347,8 @@ def structure(units: list[Line]) -> dict:
                 key = "modified" if MODIFIED_WORDS.search(u.text) else "published"
                 out[key] = value
         elif part == "byline" and "authors" not in out:
-            out["authors"] = M.authors_from_byline(u.text)
+            out["authors"] = M.authors_from_byline(u.text) or (
+                (u.text,) if u.reason == "byline" and _bare_name(u, marked=True) else ())
         elif part == "breadcrumb" and "section" not in out:
             section = M.breadcrumb_section(u.text, u.words)
             if section and section != out.get("title"):

@@ -74,3 +74,47 @@ def test_without_the_rule_code_makes_the_dump_fragmented(monkeypatch):
     monkeypatch.setattr(lines, "FRAGMENTS_SKIP_CODE", False)
     phys = lines.physical_lines(lines.normalize(DOCS_PAGE))
     assert lines.fragmentation(phys) > lines.FRAGMENTED_SHARE
+
+
+#: Synthetic, in the style of a developer blog's post (a WordPress code block copied with the
+#: page): an API's JSON response between two paragraphs, one member a line.
+API_POST = f"""{PARA}
+A typical response from the orders endpoint looks like this:
+{{
+"data": [
+{{"id": 1041, "status": "shipped"}},
+{{"id": 1042, "status": "pending"}}
+],
+"meta": {{
+"next_cursor": "b3JkZXI6MTA0Mg==",
+"has_more": true
+}}
+}}
+{PARA2}
+The client reads its settings from a small file:
+base_url = "https://api.example.com/v2"
+page_size = 100
+retry_limit = 5
+{PARA3}
+"""
+
+
+def test_json_and_config_lines_stay_apart(monkeypatch):
+    from convert.article import CodeBlock
+    blocks = parse_text(API_POST).blocks
+    code = [b.text for b in blocks if isinstance(b, CodeBlock)]
+    assert any('"next_cursor": "b3JkZXI6MTA0Mg==",' in c.splitlines() for c in code)
+    assert any("],\n" in c for c in code)  # (a bracket alone on its line is kept)
+    assert any(c.splitlines() == ['base_url = "https://api.example.com/v2"', "page_size = 100",
+                                  "retry_limit = 5"] for c in code)
+    # (without the rule a line ending in a comma or a brace is a sentence broken at a link)
+    monkeypatch.setattr(lines, "DATA_LINES_APART", False)
+    blocks = parse_text(API_POST).blocks
+    assert not any('"next_cursor": "b3JkZXI6MTA0Mg==",' in getattr(b, "text", "").splitlines()
+                   for b in blocks)
+
+
+def test_prose_lines_ending_in_a_comma_still_join():
+    units = lines.segment("The council, which met on Tuesday,\nagreed to build it.\n",
+                          frozenset({"the", "to", "on"}))
+    assert len(units) == 1

@@ -193,3 +193,38 @@ def test_an_entrys_heading_under_a_clock_is_not_the_headline():
 def test_without_the_rule_the_first_entrys_heading_is_the_headline(monkeypatch):
     monkeypatch.setattr(structure, "TITLE_NOT_AFTER_CLOCK", False)
     assert parse_text(LIVE_BLOG).meta.title == "Rail disruption to continue into Monday"
+
+
+#: Synthetic, in the style of a newspaper's story (the author's name a link under the
+#: headline, no "By"): variants with the name over the date, under it, and with no date.
+STORY_HEAD = "Menu\nSearch\nNews\nOpinion\nHow a small town saved its last bookshop\n"
+STORY_BODY = (
+    "When the owners of the only bookshop in Ashby announced last autumn that they would close "
+    "at Christmas, few people in the town expected anything to change. The shop had been losing "
+    "money for years.\nBut within days of the announcement, a group of regular customers had set "
+    "up a community benefit society, and by the end of January more than 600 residents had "
+    "bought shares in the business.\nThe shop reopened on Saturday with a queue out of the door, "
+    "and sold more books in its first day than it usually sells in a week.\n© 2024 The Ledger\n")
+
+
+def test_a_bare_name_under_the_headline_is_the_byline(monkeypatch):
+    for head in ("Hannah Whitfield\nTue 12 Mar 2024 06.00 GMT\n",
+                 "Tue 12 Mar 2024 06.00 GMT\nHannah Whitfield\n",
+                 "Hannah Whitfield\n"):
+        art = parse_text(STORY_HEAD + head + STORY_BODY)
+        assert art.meta.authors == ("Hannah Whitfield",), head
+        assert art.meta.title == "How a small town saved its last bookshop", head
+        assert "Hannah" not in article_text(art), head
+    monkeypatch.setattr(structure, "BARE_BYLINE", False)
+    art = parse_text(STORY_HEAD + "Hannah Whitfield\n" + STORY_BODY)
+    assert art.meta.authors == () and "Hannah Whitfield" in article_text(art)
+
+
+def test_a_section_label_or_a_bio_is_no_bare_byline():
+    # A label whose words the story writes in lower case; an author's box opening with the name.
+    art = parse_text(STORY_HEAD + "Community Bookshops\n" + STORY_BODY.replace(
+        "The shop reopened", "Community bookshops are rare. The shop reopened"))
+    assert art.meta.authors == ()
+    art = parse_text(STORY_HEAD + "Hannah Whitfield\n" + STORY_BODY.replace(
+        "When the owners", "Hannah writes about books. When the owners"))
+    assert art.meta.authors == ()
