@@ -200,8 +200,18 @@ def _is_unspaced(text: str) -> bool:
     return n > UNSPACED_SHARE * min(len(text), UNSPACED_SAMPLE_CHARS)
 
 
+POST_NUMBER_ALONE = rule(
+    "text-post-number-alone",
+    "a forum post's number alone on its line ('#2', over the post's first sentence) opens the "
+    "post, it does not start a sentence the dump broke at a link: the post number stays apart "
+    "and the thread's posts are found by their numbers")
+_POST_NUMBER = lazy(r"^#\d{1,4}$")
+
+
 def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> bool:
     """Whether ``nxt`` continues the sentence that ``prev`` left open."""
+    if POST_NUMBER_ALONE and _POST_NUMBER.match(prev):
+        return False
     ended = prev.endswith(R.SENTENCE_END_CHARS)
     if ended and not prev.endswith(("”", "'", "’", '"', ")")):
         return False

@@ -101,6 +101,18 @@ TITLE_DISTANCE_SKIPS_FURNITURE = rule(
     "furniture rule named: a share bar, a dateline, a byline, a caption between a headline and "
     "its story do not set it apart from the story")
 
+#: A forum thread's header under its title: "Thread starter Jane" / "Start date ..." (XenForo),
+#: "Discussion in 'Storage' started by Jane" (older XenForo), "Started by Jane, ..." (vBulletin,
+#: SMF).
+THREAD_TITLE = rule(
+    "text-thread-title",
+    "the line right above a forum thread's header ('Thread starter Jane', 'Start date ...', "
+    "'Discussion in ... started by Jane') is the thread's title: it outscores the post "
+    "headers' labels printed with every post ('Reaction score', 'Messages')")
+_THREAD_HEADER = lazy(r"^(?:thread starter|start date|started by|discussion in )", re.I)
+#: The bonus of a line over a thread's header.
+TITLE_THREAD = 3.0
+
 _UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
 #: A person's name on a line of its own between the headline and the story is the byline
 #: whose "By" the page left out (a name linked to the author's page, over or under the date).
@@ -182,6 +194,9 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
     if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
         return -1.0
     score = 0.0
+    if THREAD_TITLE and i + 1 < len(units) and _THREAD_HEADER.match(units[i + 1].text) \
+            and not _THREAD_HEADER.match(u.text):
+        score += TITLE_THREAD
     if u.repeats > 1 and u.key not in copies_below:
         score += TITLE_REPEATED
     if i > 0 and echoes_title(u, units[0], TITLE_ECHO_SCORE_SHARE):
