@@ -117,6 +117,8 @@ class Line:
     #: an item of a list that a lead-in line ending in a colon opens ("Deliverables
     #: include:"), marked by the region step (:func:`.region.mark_lead_in_lists`)
     listed: bool = False
+    #: a point of a story's summary box ("Key points"), marked by :mod:`.keypoints`: a list item
+    point: bool = False
     #: the line's lower-cased words (:func:`.stopwords.words`; spaced scripts only), filled
     #: in by :func:`measure` and counted again for the body's language
     tokens: list = field(default_factory=list)

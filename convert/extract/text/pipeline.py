@@ -61,6 +61,7 @@ from .bios import drop_named_bio
 from .cards import keep_feature_cards
 from .classify import classify
 from .furniture import apply_rules
+from .keypoints import keep_key_points
 from .lines import (OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment,
                     stopchars_for, undouble)
 from .posts import numbered_posts
@@ -119,6 +120,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     drop_named_bio(units)
     if TAIL_BIO:
         _drop_tail_bio(units)
+    keep_key_points(units)
     meta = structure(units)
     if LONE_STANDFIRST and not any(u.keep for u in units):
         _lone_standfirst(units, meta)
@@ -184,7 +186,7 @@ def _record_lines(rec: "record.Recorder", units: list[Line]) -> None:
     runs = _list_runs(units)
     for i, u in enumerate(units):
         if u.keep:
-            cls = ("code" if u.code else "list" if i in runs or (
+            cls = ("code" if u.code else "list" if i in runs or u.point or (
                 R.BULLET.match(u.text) and not u.text[:1].isdigit()) else
                 "heading" if _is_heading(units, i) else "article")
             rule = "body"
@@ -392,10 +394,11 @@ def _blocks(units: list[Line]) -> list:
                 flush()
             code.append(u.text)
             continue
-        if i in runs:
+        if i in runs or u.point:
             if code:
                 flush()
-            items.append(u.text)
+            mark = R.BULLET.match(u.text) if u.point and not u.text[:1].isdigit() else None
+            items.append(u.text[mark.end():] if mark else u.text)
             continue
         bullet = R.BULLET.match(u.text)
         if bullet and not u.text[:1].isdigit():
