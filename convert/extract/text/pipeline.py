@@ -66,7 +66,7 @@ from .lines import (OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, no
                     stopchars_for, undouble)
 from .posts import numbered_posts
 from .records import records
-from .region import drop_after_copyright, drop_repeated_blocks, keep_main_run
+from .region import bracketed_label, drop_after_copyright, drop_repeated_blocks, keep_main_run
 from .structure import structure
 
 log = logging.getLogger("convert.extract")
@@ -316,6 +316,12 @@ QUESTION_HEADING_MAX_WORDS = 8
 LIST_LEAD_IN_MIN_WORDS = 3
 
 
+HEADING_OVER_LABEL = rule(
+    "text-heading-over-label",
+    "a subheading followed by a link's label in brackets ('Geography' / '[edit]' / its "
+    "paragraph, a wiki's edit link) is still a subheading: the label is not the text it heads")
+
+
 def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
     # (a short question is a subheading too: "What happens next?")
@@ -326,6 +332,9 @@ def _is_heading(units: list[Line], i: int) -> bool:
     if u.text.endswith((":", "：")) and u.words > LIST_LEAD_IN_MIN_WORDS:
         return False  # the lead-in of a list
     nxt = units[i + 1] if i + 1 < len(units) else None
+    if HEADING_OVER_LABEL and nxt is not None and bracketed_label(nxt) \
+            and i + 2 < len(units) and units[i + 2].keep:
+        nxt = units[i + 2]  # (a wiki's "[edit]" link beside the heading)
     return nxt is not None and bool(nxt.keep) and nxt.words > u.words
 
 
