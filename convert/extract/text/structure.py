@@ -113,6 +113,17 @@ _THREAD_HEADER = lazy(r"^(?:thread starter|start date|started by|discussion in )
 #: The bonus of a line over a thread's header.
 TITLE_THREAD = 3.0
 
+#: A line with a byline or a dateline within META_NEAR_LINES lines below it scores
+#: TITLE_META_BELOW more: the story's header sits under its headline, not under the site's
+#: name printed again ("The Slow Reader" over a newsletter post, as in the page's <title>).
+TITLE_OVER_META = rule(
+    "text-title-over-meta",
+    "a line with the story's byline or dateline right below it (a standfirst between them at "
+    "most) scores as the headline above a line that only repeats the site's name, printed as "
+    "the dump's first line and again over the post")
+TITLE_META_BELOW = 1.0
+_LABEL_BY = lazy(r"\b(?:by|von|par|por)\s*:?$", re.I)
+
 _UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
 #: A person's name on a line of its own between the headline and the story is the byline
 #: whose "By" the page left out (a name linked to the author's page, over or under the date).
@@ -199,6 +210,13 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
         score += TITLE_THREAD
     if u.repeats > 1 and u.key not in copies_below:
         score += TITLE_REPEATED
+    # (a headline opens with a capital or a digit: a tag list over the date, "mortal kombat
+    # nintendo humor", does not; nor does a byline's label, "Written by", over the name)
+    if TITLE_OVER_META and (u.text[:1].isupper() or u.text[:1].isdigit()) \
+            and not _LABEL_BY.search(u.text) and any(
+                v.kind in ("byline", "date") and not v.role
+                for v in units[i + 1:i + 1 + META_NEAR_LINES]):
+        score += TITLE_META_BELOW
     if i > 0 and echoes_title(u, units[0], TITLE_ECHO_SCORE_SHARE):
         score += TITLE_ECHO
     dist = body - i

@@ -49,6 +49,8 @@ def test_the_headline_above_a_storys_header_is_the_title():
 
 def test_without_the_rule_the_header_sets_the_headline_apart(monkeypatch):
     monkeypatch.setattr(structure, "TITLE_DISTANCE_SKIPS_FURNITURE", False)
+    # (the byline right below the headline would find it too)
+    monkeypatch.setattr(structure, "TITLE_OVER_META", False)
     article = parse_text(GERMAN_NEWS)
     assert article.meta.title != "Strompreise: Warum die Netzentgelte 2025 erneut steigen"
 
@@ -138,6 +140,8 @@ def test_a_sentence_case_headline_over_the_byline_is_the_title():
 def test_without_repeat_not_footer_the_sites_name_is_the_title(monkeypatch):
     # (printed over the page and in its footer, it scores as a headline repeated)
     monkeypatch.setattr(structure, "TITLE_REPEAT_NOT_FOOTER", False)
+    # (the byline right below the headline would find it too)
+    monkeypatch.setattr(structure, "TITLE_OVER_META", False)
     assert parse_text(FRENCH_NEWS).meta.title == "Le Quotidien du Soir"
 
 
@@ -228,3 +232,29 @@ def test_a_section_label_or_a_bio_is_no_bare_byline():
     art = parse_text(STORY_HEAD + "Hannah Whitfield\n" + STORY_BODY.replace(
         "When the owners", "Hannah writes about books. When the owners"))
     assert art.meta.authors == ()
+
+
+#: Synthetic, in the style of a newsletter platform's post copied with select-all: the
+#: publication's name first and again over the post, the headline twice (share box, post), the
+#: standfirst, the author's name and the date under the headline.
+NEWSLETTER = ("The Slow Reader\nSubscribe\nSign in\nShare this post\nThe Slow Reader\n"
+              "Why I stopped reading the news every morning\nCopy link\nFacebook\nEmail\nNotes\n"
+              "More\nWhy I stopped reading the news every morning\n"
+              "Six months without the morning headlines, and what changed\nClara Moreau\n"
+              "Mar 14, 2024\n142\n18\nShare\n"
+              "For most of my adult life, the first thing I did after waking up was reach for my "
+              "phone and read the news. It felt responsible, like a way of staying informed.\n"
+              "Last September I stopped. Not completely, and not for any noble reason: I was "
+              "simply tired of starting every day anxious about things I could do nothing about.\n"
+              "What surprised me was how little I missed. The important stories still reached me, "
+              "through friends, through the radio in the car, through the weekly paper.\n"
+              "Thanks for reading The Slow Reader! Subscribe for free to receive new posts.\n"
+              "Subscribe\n© 2024 Clara Moreau\n")
+
+
+def test_the_line_over_the_byline_and_date_is_the_headline(monkeypatch):
+    art = parse_text(NEWSLETTER)
+    assert art.meta.title == "Why I stopped reading the news every morning"
+    assert art.meta.authors == ("Clara Moreau",) and art.meta.published == "2024-03-14"
+    monkeypatch.setattr(structure, "TITLE_OVER_META", False)
+    assert parse_text(NEWSLETTER).meta.title == "The Slow Reader"
