@@ -43,6 +43,7 @@ Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that 
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 
 from convert.article import (Article, CodeBlock, Heading, List, ListItem, Meta, Paragraph, Source,
@@ -54,6 +55,7 @@ from convert.extract.ablation import rule
 from convert.extract.assess import assess
 from convert.extract.assess.text_signals import dump_signals
 from convert.extract import record
+from ..lazyre import lazy
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
@@ -324,6 +326,8 @@ HEADING_OVER_LABEL = rule(
 
 def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
+    if _section_name(u):
+        return True
     # (a short question is a subheading too: "What happens next?")
     if u.words > HEADING_MAX_WORDS or (u.ends_sentence and not (
             u.text.endswith("?") and u.words <= QUESTION_HEADING_MAX_WORDS)) \
@@ -347,8 +351,24 @@ ITEM_WORDS = 10
 LIST_HEAD_MAX_WORDS = 3
 
 
+RECIPE_HEADINGS = rule(
+    "text-recipe-headings",
+    "a recipe card's section names ('Ingredients', 'Instructions', 'Method', 'Zutaten', "
+    "'Préparation') head the lists under them: they are headings, not an item of the list "
+    "of ingredients they stand among")
+#: The section names of a recipe card (a plugin prints them alone on their line).
+_RECIPE_HEADING = lazy(
+    r"^(?:ingredients|instructions|directions|method|equipment|preparation|steps|"
+    r"zutaten|zubereitung|anleitung|ingrédients|préparation|ingredientes|preparación|"
+    r"elaboración|modo de preparo|ingredienti|preparazione|procedimento)\s*:?$", re.I)
+
+
+def _section_name(u: Line) -> bool:
+    return RECIPE_HEADINGS and u.words <= 3 and bool(_RECIPE_HEADING.match(u.text))
+
+
 def _item_line(u: Line) -> bool:
-    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not (u.unspaced or u.code)
+    return (not _section_name(u) and u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not (u.unspaced or u.code)
             and not R.BULLET.match(u.text))
 
 
@@ -368,7 +388,7 @@ def _list_runs(units: list[Line]) -> set[int]:
         # A short first line over longer ones, not after a lead-in ("...in your bag:"), heads
         # the list ("Ingredients"); a last line before a numbered list heads that ("Method").
         if len(run) >= 2 and run[0].words <= LIST_HEAD_MAX_WORDS and run[0].words < run[1].words and not (
-                i > 0 and kept[i - 1].text.endswith((":", "："))):
+                i > 0 and (kept[i - 1].text.endswith((":", "：")) or _section_name(kept[i - 1]))):
             run = run[1:]
         if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= LIST_HEAD_MAX_WORDS:
             run = run[:-1]

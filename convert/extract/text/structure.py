@@ -255,6 +255,19 @@ def _lower_word(word: str, text: str) -> bool:
     return False
 
 
+DATELINE_FIRST_PUBLISHED = rule(
+    "text-dateline-first-published",
+    "a dateline whose 'Modified' or 'Updated' label comes after its first date ('Published: "
+    "Mar 4, 2024 · Modified: Sep 12, 2024') gives the day of publication first, then the day "
+    "of the change: the first date is not the change's")
+_DIGIT = lazy(r"\d")
+
+
+def _first_digit(text: str) -> int:
+    m = _DIGIT.search(text)
+    return m.start() if m else len(text)
+
+
 def _bare_name(u: Line, marked: bool = False) -> bool:
     """The line is a person's name and nothing else (see :data:`BARE_BYLINE`); ``marked``:
     already marked as the byline."""
@@ -377,8 +390,16 @@ def structure(units: list[Line]) -> dict:
         if part == "date" and "published" not in out and "modified" not in out:
             value = M.parse_date(u.text)
             if value:
-                key = "modified" if MODIFIED_WORDS.search(u.text) else "published"
-                out[key] = value
+                mod = MODIFIED_WORDS.search(u.text)
+                if DATELINE_FIRST_PUBLISHED and mod and mod.start() > _first_digit(u.text):
+                    # (the change's day after the publication's: "Published: Mar 4, 2024 ·
+                    # Modified: Sep 12, 2024")
+                    out["published"] = value
+                    changed = M.parse_date(u.text[mod.end():])
+                    if changed:
+                        out["modified"] = changed
+                else:
+                    out["modified" if mod else "published"] = value
         elif part == "byline" and "authors" not in out:
             out["authors"] = M.authors_from_byline(u.text) or (
                 (u.text,) if u.reason == "byline" and _bare_name(u, marked=True) else ())

@@ -323,3 +323,15 @@ def test_a_reference_or_a_sentence_is_no_labelled_teaser(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "teaser"
+
+
+def test_a_row_of_widget_labels_is_a_button_row(monkeypatch):
+    # (synthetic, in the style of a recipe plugin's card: its buttons on one line)
+    units = _units(f"{PARA}\n\nPrint Recipe Pin Recipe\n\nJump to Recipe Print Recipe\n\n"
+                   f"Print the recipe card\n\n{PARA2}\n")
+    apply_rules(units)
+    assert [u.reason == "ui-label" for u in units[1:4]] == [True, True, False]
+    monkeypatch.setattr(furniture, "LABEL_ROWS", False)
+    units = _units(f"{PARA}\n\nPrint Recipe Pin Recipe\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "ui-label"

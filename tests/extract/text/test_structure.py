@@ -258,3 +258,14 @@ def test_the_line_over_the_byline_and_date_is_the_headline(monkeypatch):
     assert art.meta.authors == ("Clara Moreau",) and art.meta.published == "2024-03-14"
     monkeypatch.setattr(structure, "TITLE_OVER_META", False)
     assert parse_text(NEWSLETTER).meta.title == "The Slow Reader"
+
+
+def test_a_dateline_with_the_changes_day_after_gives_both(monkeypatch):
+    # (synthetic, in the style of a food blog's post header)
+    dump = STORY_HEAD + "By Megan Hart\nPublished: Mar 4, 2024 · Modified: Sep 12, 2024\n" + STORY_BODY
+    art = parse_text(dump)
+    assert (art.meta.published, art.meta.modified) == ("2024-03-04", "2024-09-12")
+    art = parse_text(dump.replace("Published: Mar 4, 2024 · Modified", "Updated"))
+    assert (art.meta.published, art.meta.modified) == (None, "2024-09-12")
+    monkeypatch.setattr(structure, "DATELINE_FIRST_PUBLISHED", False)
+    assert parse_text(dump).meta.published is None
