@@ -202,6 +202,24 @@ def _is_unspaced(text: str) -> bool:
     return n > UNSPACED_SHARE * min(len(text), UNSPACED_SAMPLE_CHARS)
 
 
+HANDLES_AND_COMMANDS_APART = rule(
+    "text-handles-and-commands-apart",
+    "a user's handle alone on its line ('tomasz_b', 'user123' over a forum post) and a command "
+    "or a line of code after a lead-in ending in a colon ('Install the package with pip:' / "
+    "'pip install fastqueue') start lines of their own, not words of a sentence broken at a "
+    "link; nor do they make the dump read as broken at links")
+#: A handle: one token of lower-case letters with an underscore or a digit in it.
+_HANDLE = lazy(r"^(?=[a-z0-9_.-]*[_\d])(?=[a-z0-9_.-]*[a-z])[a-z0-9_.-]{3,30}$")
+
+
+DATE_ENDS_LINE = rule(
+    "text-date-ends-line",
+    "a line ending in a year ('Jun 2024', a post's or a story's date) is not continued by a "
+    "next line that opens with a capital ('Is there a backup job ...'): the post starts there, "
+    "though its first word is a function word, as a sentence broken at a link would")
+_YEAR_END = lazy(r"\b(?:19|20)\d\d$")
+
+
 POST_NUMBER_ALONE = rule(
     "text-post-number-alone",
     "a forum post's number alone on its line ('#2', over the post's first sentence) opens the "
@@ -213,6 +231,11 @@ _POST_NUMBER = lazy(r"^#\d{1,4}$")
 def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> bool:
     """Whether ``nxt`` continues the sentence that ``prev`` left open."""
     if POST_NUMBER_ALONE and _POST_NUMBER.match(prev):
+        return False
+    if DATE_ENDS_LINE and _YEAR_END.search(prev) and nxt[:1].isupper():
+        return False
+    if HANDLES_AND_COMMANDS_APART and (_HANDLE.match(nxt) or (
+            prev.endswith(":") and R.CODE_LINE_START.match(nxt))):
         return False
     ended = prev.endswith(R.SENTENCE_END_CHARS)
     if ended and not prev.endswith(("”", "'", "’", '"', ")")):
@@ -258,6 +281,9 @@ def fragmentation(lines: list[tuple[str, bool, int]]) -> float:
         if gap:
             continue
         if FRAGMENTS_SKIP_CODE and (tabs or ptabs or _code_like(prev) or _code_like(nxt)):
+            continue
+        if HANDLES_AND_COMMANDS_APART and (_HANDLE.match(nxt) or (
+                prev.endswith(":") and R.CODE_LINE_START.match(nxt))):
             continue
         total += 1
         if not prev.endswith(R.SENTENCE_END_CHARS) and (

@@ -118,3 +118,30 @@ def test_prose_lines_ending_in_a_comma_still_join():
     units = lines.segment("The council, which met on Tuesday,\nagreed to build it.\n",
                           frozenset({"the", "to", "on"}))
     assert len(units) == 1
+
+
+#: Synthetic, in the style of a docs page (a command under its lead-in) and of a forum thread
+#: (a poster's handle and the post's date over each post).
+DOCS_AND_THREAD = ("Install the package with pip:\npip install fastqueue\n"
+                   "Then start a worker from the command line.\n1 Reply\ntomasz_b\nJun 2024\n"
+                   "Is there a backup job running at 3am? A full backup can load the machine.\n")
+
+
+def test_handles_commands_and_dates_start_their_own_lines(monkeypatch):
+    stop = frozenset({"is", "there", "a", "the", "with", "from"})
+    texts = [u.text for u in lines.segment(DOCS_AND_THREAD, stop)]
+    assert "pip install fastqueue" in texts and "tomasz_b" in texts
+    assert texts[-1].startswith("Is there a backup job")
+    monkeypatch.setattr(lines, "HANDLES_AND_COMMANDS_APART", False)
+    monkeypatch.setattr(lines, "DATE_ENDS_LINE", False)
+    texts = [u.text for u in lines.segment(DOCS_AND_THREAD, stop)]
+    assert "pip install fastqueue" not in texts and "tomasz_b" not in texts
+
+
+def test_a_line_ending_in_a_year_is_not_continued_by_a_capital(monkeypatch):
+    text = "Posted by a member of the staff\nJun 2024\nIs there a way to fix the tracks before May?\n"
+    text = text * 3 + "the closing words of a sentence broken\nat a link and continued here\n"
+    stop = frozenset({"is", "there", "a", "the", "of", "to", "at", "and", "by"})
+    assert "Jun 2024" in [u.text for u in lines.segment(text, stop)]
+    monkeypatch.setattr(lines, "DATE_ENDS_LINE", False)
+    assert "Jun 2024" not in [u.text for u in lines.segment(text, stop)]
