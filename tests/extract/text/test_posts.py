@@ -97,4 +97,6 @@ def test_a_post_number_stays_apart_from_the_posts_first_sentence(monkeypatch):
     assert "Some boards disable" in text and "#2" not in text and "#3" not in text
     assert LAST in text and "Reaction score" not in text
     monkeypatch.setattr(lines, "POST_NUMBER_ALONE", False)
+    # (the handles, not read as words of a broken sentence, would leave the dump unbroken)
+    monkeypatch.setattr(lines, "HANDLES_AND_COMMANDS_APART", False)
     assert "#2 Some boards" in article_text(parse_text(_xenforo()))
