@@ -304,9 +304,11 @@ DATA_LINES_APART = rule(
     "the lines of a JSON document or a config file pasted in an article (an API's response, "
     "'\"page_size\": 100,', 'retry_limit = 5') are its own lines: one ending in a comma or an "
     "opening brace is no sentence broken at a link, so they are not joined into one paragraph")
-#: A line of structured data: a brace or bracket alone or opening the line, or a key (quoted,
-#: or one word without spaces that is no capitalised word of prose) before ':' or '='.
-_DATA_LINE = lazy(r'^(?:[\[\]{}]|"[\w$@.:/-]{1,40}"\s*:|[a-z_][\w.-]{0,40}\s*(?:=|:\s))')
+#: A line of structured data: a brace or bracket alone or opening the line, a quoted key before
+#: ':' and a JSON value (a definition in prose, '"cors": response was received ...', has
+#: words there), or one word without spaces, no capitalised word of prose, before ':' or '='.
+_DATA_LINE = lazy(r'^(?:[\[\]{}]|"[\w$@.:/-]{1,40}"\s*:\s*(?:$|["{\[\d-]|true\b|false\b|null\b)|'
+                  r'[a-z_][\w.-]{0,40}\s*(?:=|:\s))')
 
 
 def _data_pair(prev: str, nxt: str) -> bool:
