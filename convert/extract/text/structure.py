@@ -122,6 +122,9 @@ TITLE_OVER_META = rule(
     "most) scores as the headline above a line that only repeats the site's name, printed as "
     "the dump's first line and again over the post")
 TITLE_META_BELOW = 1.0
+#: ... when it has at least this many words (a desk's or a rank's label over a dateline,
+#: "National Desk", has fewer).
+TITLE_META_MIN_WORDS = 3
 _LABEL_BY = lazy(r"\b(?:by|von|par|por)\s*:?$", re.I)
 
 _UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
@@ -212,7 +215,7 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
         score += TITLE_REPEATED
     # (a headline opens with a capital or a digit: a tag list over the date, "mortal kombat
     # nintendo humor", does not; nor does a byline's label, "Written by", over the name)
-    if TITLE_OVER_META and (u.text[:1].isupper() or u.text[:1].isdigit()) \
+    if TITLE_OVER_META and u.words >= TITLE_META_MIN_WORDS and (u.text[:1].isupper() or u.text[:1].isdigit()) \
             and not _LABEL_BY.search(u.text) and any(
                 v.kind in ("byline", "date") and not v.role
                 for v in units[i + 1:i + 1 + META_NEAR_LINES]):
