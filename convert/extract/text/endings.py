@@ -114,6 +114,22 @@ def _comments_heading(u: Line) -> bool:
         u.repeats >= PER_ITEM_REPEATS and COMMENT_WORD.search(u.text))
 
 
+LABEL_OPENS_SECTION = rule(
+    "text-label-opens-section",
+    "a one-word comments label whose next line opens with the same word ('Response' / "
+    "'Response instances are returned by calls to fetch().') heads a section of the article "
+    "about that thing: the comments under a label do not start by naming it")
+
+
+def _opens_next(units: list[Line], i: int) -> bool:
+    """``units[i]`` is one word and the next line of text opens with it."""
+    word = units[i].text.strip().rstrip(":")
+    if units[i].words != 1 or not word:
+        return False
+    nxt = next((v for v in units[i + 1:i + 3] if v.words), None)
+    return nxt is not None and nxt.text.split(" ", 1)[0] == word and nxt.words > 1
+
+
 LINK_BOXES = rule(
     "text-link-box-headings",
     "'Recent Posts', 'Recent Comments', 'Top Headlines', 'Most Popular Stories' and a bare "
@@ -171,6 +187,8 @@ def cut_comments(units: list[Line], lo: int, hi: int, qa: bool = False) -> int |
                 continue  # a forum's replies: the thread is the page's content
             if POST_HEADER_COUNT and any(c.isdigit() for c in u.text) and _credit_below(units, i):
                 continue  # the post's own header ("4 Comments" / "Written on ... by ...")
+            if LABEL_OPENS_SECTION and _opens_next(units, i):
+                continue  # a section of the article ("Response" / "Response instances are ...")
             reason = "comments"
         else:
             continue

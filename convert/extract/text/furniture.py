@@ -187,6 +187,21 @@ def _near_duplicate(key: str, keys: Collection[str]) -> bool:
     return " ".join(parts[:-1]) in keys or " ".join(parts[1:]) in keys
 
 
+LABEL_ROWS = ablation.rule(
+    "text-label-rows",
+    "a line that is two or more widget labels printed side by side ('Print Recipe Pin Recipe', "
+    "'Jump to Recipe Print Recipe') is a row of buttons, as each label alone is one")
+
+
+def _label_row(ws: list[str], first: bool = True) -> bool:
+    """Whether the words ``ws`` are two or more labels of :data:`rules.UI_LABELS` in a row."""
+    if not ws:
+        return not first
+    return len(ws) <= 2 * BUTTON_MAX_WORDS and any(
+        " ".join(ws[:k]) in R.UI_LABELS and (k < len(ws) or not first) and _label_row(ws[k:], False)
+        for k in range(1, min(len(ws), BUTTON_MAX_WORDS) + 1))
+
+
 def is_code(u: Line) -> bool:
     """Whether a line looks like program code (see :data:`rules.CODE_LINE`) or shows markup
     (:data:`rules.MARKUP`)."""
@@ -213,7 +228,8 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "line about cookies in the site's voice) to the end."),
     PageRule("page-title", runs.drop_page_title,
              "The page's <title> printed first ('Headline - Site') when the headline follows."),
-    LineRule("separator", lambda u, low, page: R.SEPARATOR_ONLY.match(u.text) or not u.key,
+    LineRule("separator", lambda u, low, page: not u.code and (
+        R.SEPARATOR_ONLY.match(u.text) or not u.key),
              "A line of separators or bullets only, or without a word: layout, not text.",
              long_lines=True),
     LineRule("code", lambda u, low, page: is_code(u),
@@ -325,7 +341,7 @@ RULES: tuple[LineRule | PageRule, ...] = (
              "A button or a box label ('Read more', 'Share', 'Add to cart')."),
     LineRule("ui-label", lambda u, low, page: u.key in R.UI_LABELS or (
         u.words <= BUTTON_MAX_WORDS and u.key and all(w in R.UI_WORDS for w in u.key.split()))
-        or R.UI_LABEL_PATTERN.fullmatch(u.key),
+        or R.UI_LABEL_PATTERN.fullmatch(u.key) or (LABEL_ROWS and _label_row(u.key.split())),
              "A widget's label printed by forum, shop, Q&A and docs software ('Click to "
              "expand...', 'View all', 'Loading...', 'Table of contents', 'Improve this answer', "
              "'Reply Quote Like', 'Save Share'): a button, not the page's text."),
@@ -446,7 +462,8 @@ def _judge_lines(units: list[Line], rules: list[LineRule], page: PageView) -> No
              r.on_text, r.exempts, r.reason or r.name, r.kind) for r in rules]
     long_plan = [(None, *p[1:]) for p, r in zip(plan, rules) if r.long_lines]
     for u in units:
-        if u.keep is False:
+        # (a line the segmenter read as data, a JSON document's brace or key, is code)
+        if u.keep is False or u.code:
             continue
         t = u.text
         low = t.lower()

@@ -117,6 +117,8 @@ class Line:
     #: an item of a list that a lead-in line ending in a colon opens ("Deliverables
     #: include:"), marked by the region step (:func:`.region.mark_lead_in_lists`)
     listed: bool = False
+    #: a point of a story's summary box ("Key points"), marked by :mod:`.keypoints`: a list item
+    point: bool = False
     #: the line's lower-cased words (:func:`.stopwords.words`; spaced scripts only), filled
     #: in by :func:`measure` and counted again for the body's language
     tokens: list = field(default_factory=list)
@@ -200,8 +202,41 @@ def _is_unspaced(text: str) -> bool:
     return n > UNSPACED_SHARE * min(len(text), UNSPACED_SAMPLE_CHARS)
 
 
+HANDLES_AND_COMMANDS_APART = rule(
+    "text-handles-and-commands-apart",
+    "a user's handle alone on its line ('tomasz_b', 'user123' over a forum post) and a command "
+    "or a line of code after a lead-in ending in a colon ('Install the package with pip:' / "
+    "'pip install fastqueue') start lines of their own, not words of a sentence broken at a "
+    "link; nor do they make the dump read as broken at links")
+#: A handle: one token of lower-case letters with an underscore or a digit in it.
+_HANDLE = lazy(r"^(?=[a-z0-9_.-]*[_\d])(?=[a-z0-9_.-]*[a-z])[a-z0-9_.-]{3,30}$")
+
+
+DATE_ENDS_LINE = rule(
+    "text-date-ends-line",
+    "a line ending in a year ('Jun 2024', a post's or a story's date) is not continued by a "
+    "next line that opens with a capital ('Is there a backup job ...'): the post starts there, "
+    "though its first word is a function word, as a sentence broken at a link would")
+_YEAR_END = lazy(r"\b(?:19|20)\d\d$")
+
+
+POST_NUMBER_ALONE = rule(
+    "text-post-number-alone",
+    "a forum post's number alone on its line ('#2', over the post's first sentence) opens the "
+    "post, it does not start a sentence the dump broke at a link: the post number stays apart "
+    "and the thread's posts are found by their numbers")
+_POST_NUMBER = lazy(r"^#\d{1,4}$")
+
+
 def _continues(prev: str, nxt: str, fragmented: bool, stop: frozenset[str]) -> bool:
     """Whether ``nxt`` continues the sentence that ``prev`` left open."""
+    if POST_NUMBER_ALONE and _POST_NUMBER.match(prev):
+        return False
+    if DATE_ENDS_LINE and _YEAR_END.search(prev) and nxt[:1].isupper():
+        return False
+    if HANDLES_AND_COMMANDS_APART and (_HANDLE.match(nxt) or (
+            prev.endswith(":") and R.CODE_LINE_START.match(nxt))):
+        return False
     ended = prev.endswith(R.SENTENCE_END_CHARS)
     if ended and not prev.endswith(("”", "'", "’", '"', ")")):
         return False
@@ -247,6 +282,9 @@ def fragmentation(lines: list[tuple[str, bool, int]]) -> float:
             continue
         if FRAGMENTS_SKIP_CODE and (tabs or ptabs or _code_like(prev) or _code_like(nxt)):
             continue
+        if HANDLES_AND_COMMANDS_APART and (_HANDLE.match(nxt) or (
+                prev.endswith(":") and R.CODE_LINE_START.match(nxt))):
+            continue
         total += 1
         if not prev.endswith(R.SENTENCE_END_CHARS) and (
                 R.CONTINUATION_START.match(nxt) or (nxt[:1].isalpha() and nxt[:1].islower())):
@@ -261,12 +299,47 @@ def _code_like(line: str) -> bool:
         t.startswith(('"', "'", "{", "}", "[", "]", "<"))
 
 
+DATA_LINES_APART = rule(
+    "text-data-lines-apart",
+    "the lines of a JSON document or a config file pasted in an article (an API's response, "
+    "'\"page_size\": 100,', 'retry_limit = 5') are its own lines: one ending in a comma or an "
+    "opening brace is no sentence broken at a link, so they are not joined into one paragraph")
+#: A line of structured data: a brace or bracket alone or opening the line, a quoted key before
+#: ':' and a JSON value (a definition in prose, '"cors": response was received ...', has
+#: words there), or one word without spaces, no capitalised word of prose, before ':' or '='.
+_DATA_LINE = lazy(r'^(?:[\[\]{}]|"[\w$@.:/-]{1,40}"\s*:\s*(?:$|["{\[\d-]|true\b|false\b|null\b)|'
+                  r'[a-z_][\w.-]{0,40}\s*(?:=|:\s))')
+
+
+def _data_pair(prev: str, nxt: str) -> bool:
+    """Whether ``prev`` (the last physical line) and ``nxt`` are both lines of data."""
+    # (a statement's ";" ends a line of a program, whose braces close blocks, not data)
+    return not prev.endswith(";") and bool(_DATA_LINE.match(prev)) and bool(_DATA_LINE.match(nxt)) and (
+        prev[:1] in '{["}]' or nxt[:1] in '{["}]' or "_" in prev + nxt or "=" in prev + nxt)
+
+
+def _data_lines(phys: list[tuple[str, bool, int]]) -> list[bool]:
+    """Which physical lines are lines of data: each forms a pair of data lines (see
+    :func:`_data_pair`) with its neighbour above or below (no blank line between)."""
+    out = [False] * len(phys)
+    for n in range(1, len(phys)):
+        if not phys[n][1] and _data_pair(phys[n - 1][0], phys[n][0]):
+            out[n - 1] = out[n] = True
+    return out
+
+
 def segment(text: str, stop: frozenset[str]) -> list[Line]:
     """Split a dump into units, rejoining sentences that the dump broke at inline links."""
     phys = physical_lines(text)
     fragmented = fragmentation(phys) > FRAGMENTED_SHARE
     units: list[Line] = []
-    for line, gap, tabs in phys:
+    data = _data_lines(phys) if DATA_LINES_APART else None
+    for n, (line, gap, tabs) in enumerate(phys):
+        if data is not None and (data[n] or (n and data[n - 1] and line[:1].isupper())):
+            # (a line of data is a unit of its own, and so is a sentence after the data)
+            units.append(Line(text=line, index=len(units), gap_before=gap, cells=tabs,
+                              code=data[n]))
+            continue
         if units and not gap and not tabs and not units[-1].cells and len(units[-1].text) < MAX_LINE \
                 and _continues(units[-1].text, line, fragmented, stop):
             prev = units[-1]

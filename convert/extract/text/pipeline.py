@@ -43,6 +43,7 @@ Every dropped line is logged at DEBUG on ``convert.extract`` with the rule that 
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 
 from convert.article import (Article, CodeBlock, Heading, List, ListItem, Meta, Paragraph, Source,
@@ -54,6 +55,7 @@ from convert.extract.ablation import rule
 from convert.extract.assess import assess
 from convert.extract.assess.text_signals import dump_signals
 from convert.extract import record
+from ..lazyre import lazy
 from convert.extract.decode import decode
 from .stopwords import LANGUAGE_SAMPLE, guess_language, stopwords_for, word_counts
 from .stopwords import words as word_list
@@ -61,11 +63,12 @@ from .bios import drop_named_bio
 from .cards import keep_feature_cards
 from .classify import classify
 from .furniture import apply_rules
+from .keypoints import keep_key_points
 from .lines import (OPEN_REASONS, RULE_MAX_WORDS, SHORT_WORDS, Line, measure, normalize, segment,
                     stopchars_for, undouble)
 from .posts import numbered_posts
 from .records import records
-from .region import drop_after_copyright, drop_repeated_blocks, keep_main_run
+from .region import bracketed_label, drop_after_copyright, drop_repeated_blocks, keep_main_run
 from .structure import structure
 
 log = logging.getLogger("convert.extract")
@@ -119,6 +122,7 @@ def parse_text(data: bytes | str, *, location: str | None = None) -> Article:
     drop_named_bio(units)
     if TAIL_BIO:
         _drop_tail_bio(units)
+    keep_key_points(units)
     meta = structure(units)
     if LONE_STANDFIRST and not any(u.keep for u in units):
         _lone_standfirst(units, meta)
@@ -184,7 +188,7 @@ def _record_lines(rec: "record.Recorder", units: list[Line]) -> None:
     runs = _list_runs(units)
     for i, u in enumerate(units):
         if u.keep:
-            cls = ("code" if u.code else "list" if i in runs or (
+            cls = ("code" if u.code else "list" if i in runs or u.point or (
                 R.BULLET.match(u.text) and not u.text[:1].isdigit()) else
                 "heading" if _is_heading(units, i) else "article")
             rule = "body"
@@ -314,8 +318,16 @@ QUESTION_HEADING_MAX_WORDS = 8
 LIST_LEAD_IN_MIN_WORDS = 3
 
 
+HEADING_OVER_LABEL = rule(
+    "text-heading-over-label",
+    "a subheading followed by a link's label in brackets ('Geography' / '[edit]' / its "
+    "paragraph, a wiki's edit link) is still a subheading: the label is not the text it heads")
+
+
 def _is_heading(units: list[Line], i: int) -> bool:
     u = units[i]
+    if _section_name(u):
+        return True
     # (a short question is a subheading too: "What happens next?")
     if u.words > HEADING_MAX_WORDS or (u.ends_sentence and not (
             u.text.endswith("?") and u.words <= QUESTION_HEADING_MAX_WORDS)) \
@@ -324,6 +336,9 @@ def _is_heading(units: list[Line], i: int) -> bool:
     if u.text.endswith((":", "：")) and u.words > LIST_LEAD_IN_MIN_WORDS:
         return False  # the lead-in of a list
     nxt = units[i + 1] if i + 1 < len(units) else None
+    if HEADING_OVER_LABEL and nxt is not None and bracketed_label(nxt) \
+            and i + 2 < len(units) and units[i + 2].keep:
+        nxt = units[i + 2]  # (a wiki's "[edit]" link beside the heading)
     return nxt is not None and bool(nxt.keep) and nxt.words > u.words
 
 
@@ -336,8 +351,24 @@ ITEM_WORDS = 10
 LIST_HEAD_MAX_WORDS = 3
 
 
+RECIPE_HEADINGS = rule(
+    "text-recipe-headings",
+    "a recipe card's section names ('Ingredients', 'Instructions', 'Method', 'Zutaten', "
+    "'Préparation') head the lists under them: they are headings, not an item of the list "
+    "of ingredients they stand among")
+#: The section names of a recipe card (a plugin prints them alone on their line).
+_RECIPE_HEADING = lazy(
+    r"^(?:ingredients|instructions|directions|method|equipment|preparation|steps|"
+    r"zutaten|zubereitung|anleitung|ingrédients|préparation|ingredientes|preparación|"
+    r"elaboración|modo de preparo|ingredienti|preparazione|procedimento)\s*:?$", re.I)
+
+
+def _section_name(u: Line) -> bool:
+    return RECIPE_HEADINGS and u.words <= 3 and bool(_RECIPE_HEADING.match(u.text))
+
+
 def _item_line(u: Line) -> bool:
-    return (u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not (u.unspaced or u.code)
+    return (not _section_name(u) and u.words <= ITEM_WORDS and not u.ends_sentence and not u.cells and not (u.unspaced or u.code)
             and not R.BULLET.match(u.text))
 
 
@@ -357,7 +388,7 @@ def _list_runs(units: list[Line]) -> set[int]:
         # A short first line over longer ones, not after a lead-in ("...in your bag:"), heads
         # the list ("Ingredients"); a last line before a numbered list heads that ("Method").
         if len(run) >= 2 and run[0].words <= LIST_HEAD_MAX_WORDS and run[0].words < run[1].words and not (
-                i > 0 and kept[i - 1].text.endswith((":", "："))):
+                i > 0 and (kept[i - 1].text.endswith((":", "：")) or _section_name(kept[i - 1]))):
             run = run[1:]
         if run and j < len(kept) and R.ORDINAL.match(kept[j].text) and run[-1].words <= LIST_HEAD_MAX_WORDS:
             run = run[:-1]
@@ -392,10 +423,11 @@ def _blocks(units: list[Line]) -> list:
                 flush()
             code.append(u.text)
             continue
-        if i in runs:
+        if i in runs or u.point:
             if code:
                 flush()
-            items.append(u.text)
+            mark = R.BULLET.match(u.text) if u.point and not u.text[:1].isdigit() else None
+            items.append(u.text[mark.end():] if mark else u.text)
             continue
         bullet = R.BULLET.match(u.text)
         if bullet and not u.text[:1].isdigit():

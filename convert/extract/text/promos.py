@@ -23,6 +23,13 @@ PROMO_MENTIONS = ablation.rule(
     "prose, not a nag: a long sentence needs a call ('Subscribe to ...', 'Download the app') or "
     "to speak to the reader ('your inbox', 'our newsletter') to be an app or newsletter promo "
     "(English sentences: in another language a line naming a newsletter stays a nag)")
+PROMO_CALL_OPENS = ablation.rule(
+    "text-promo-call-opens",
+    "in a long English sentence that does not speak to the reader, a promotion's call opens "
+    "its sentence ('Subscribe to ...', 'Download the app ...'): a docs page's 'an effect to "
+    "subscribe to a friend's online status' and a lead-in ending in a colon are prose")
+#: The sentence's end right before a call (the call then opens the next sentence).
+_SENTENCE_BEFORE = lazy(r"[.!?:]\W{0,2}\s+\W{0,2}$")
 #: The calls of :data:`notices.APP_PROMO` ("Download the app", "Subscribe to ...", "Sign up for our
 #: ..."), where its other words only name an app store or a newsletter.
 APP_PROMO_CALL = lazy(
@@ -32,6 +39,10 @@ APP_PROMO_CALL = lazy(
 READER_ADDRESS = lazy(r"\b(?:you|your|our|us)\b", re.I)
 #: English function words: a sentence with at least ENGLISH_MIN of them is in English.
 _ENGLISH = frozenset({"the", "and", "of", "to", "in", "is", "was", "with", "for", "that", "it"})
+#: ... with PROMO_CALL_OPENS, more of them: words no other language of the corpus writes
+#: ("My newsletter about Substack growth strategies has stopped growing because ...").
+_ENGLISH_MORE = frozenset({"about", "has", "have", "because", "this", "are", "from", "which",
+                           "would", "been", "were", "their", "when", "after"})
 ENGLISH_MIN = 2
 #: ... long: a sentence of at least this many words (shorter lines that name a newsletter
 #: are its label or its menu item).
@@ -47,10 +58,21 @@ def _app_promo(u: Line, low: str, page: "PageView") -> bool:
         return False
     # (a menu or a headline naming the newsletter ends no sentence: "Get the Daily Newsletter
     # »Subscribe on Facebook")
-    if not PROMO_MENTIONS or u.words < PROMO_PROSE_WORDS or not u.ends_sentence:
+    # (a lead-in sentence ending in a colon is a sentence too: "... this component uses an
+    # effect to subscribe to a friend's online status, and cleans up by unsubscribing from it:")
+    ends = u.ends_sentence or (PROMO_CALL_OPENS and u.text.endswith(":"))
+    if not PROMO_MENTIONS or u.words < PROMO_PROSE_WORDS or not ends:
         return True
     # (the calls and the address are listed in English: a sentence in another language,
     # "Abonnieren Sie unseren Newsletter ...", stays a nag)
-    if sum(1 for w in u.tokens if w in _ENGLISH) < ENGLISH_MIN:
+    english = _ENGLISH | _ENGLISH_MORE if PROMO_CALL_OPENS else _ENGLISH
+    if sum(1 for w in u.tokens if w in english) < ENGLISH_MIN:
         return True
-    return bool(APP_PROMO_CALL.search(u.text) or READER_ADDRESS.search(u.text))
+    if READER_ADDRESS.search(u.text):
+        return True
+    if PROMO_CALL_OPENS:
+        # (a call opens its sentence, "Subscribe to ...", "Download the app ...": in the
+        # middle of one, "uses an effect to subscribe to a friend's online status", it is prose)
+        return any(m.start() == 0 or _SENTENCE_BEFORE.search(u.text, 0, m.start())
+                   for m in APP_PROMO_CALL.finditer(u.text))
+    return bool(APP_PROMO_CALL.search(u.text))

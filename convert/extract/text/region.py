@@ -324,6 +324,19 @@ def _tables_below(units: list[Line], hi: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
+EDIT_LINKS_APART = rule(
+    "text-edit-links-apart",
+    "a link's label in brackets printed after every heading (a wiki's '[edit]') does not make "
+    "the headings around it a menu inside the run: 'History' / '[edit]' / 'Early years' / "
+    "'[edit]' are two headings of the article")
+
+
+def bracketed_label(u: Line) -> bool:
+    """A dropped line that is a short label in square brackets ("[edit]", "[edit source]")."""
+    t = u.text
+    return u.keep is False and t.startswith("[") and t.endswith("]") and 0 < u.words <= 3
+
+
 def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
     """Lines in ``units[a:b+1]`` that sit in a run of at least MENU_RUN consecutive lines of
     fewer than MENU_WORDS words, none kept on its own merit: a menu, a footer's link list or
@@ -335,7 +348,10 @@ def _menu_lines(units: list[Line], a: int, b: int) -> set[int]:
         j = i
         while j <= b and not units[j].keep and units[j].words < MENU_WORDS and not units[j].cells:
             j += 1
-        if j - i >= MENU_RUN:
+        # (a label in brackets printed after every heading, a wiki's "[edit]", does not count:
+        # "History" / "[edit]" / "Early years" / "[edit]" are two headings, not a menu)
+        labels = sum(1 for u in units[i:j] if bracketed_label(u)) if EDIT_LINKS_APART else 0
+        if j - i - labels >= MENU_RUN:
             out.update(range(i, j))
         i = max(j, i + 1)
     return out

@@ -101,7 +101,54 @@ TITLE_DISTANCE_SKIPS_FURNITURE = rule(
     "furniture rule named: a share bar, a dateline, a byline, a caption between a headline and "
     "its story do not set it apart from the story")
 
+#: A forum thread's header under its title: "Thread starter Jane" / "Start date ..." (XenForo),
+#: "Discussion in 'Storage' started by Jane" (older XenForo), "Started by Jane, ..." (vBulletin,
+#: SMF).
+THREAD_TITLE = rule(
+    "text-thread-title",
+    "the line right above a forum thread's header ('Thread starter Jane', 'Start date ...', "
+    "'Discussion in ... started by Jane') is the thread's title: it outscores the post "
+    "headers' labels printed with every post ('Reaction score', 'Messages')")
+_THREAD_HEADER = lazy(r"^(?:thread starter|start date|started by|discussion in )", re.I)
+#: The bonus of a line over a thread's header.
+TITLE_THREAD = 3.0
+
+#: A line with a byline or a dateline within META_NEAR_LINES lines below it scores
+#: TITLE_META_BELOW more: the story's header sits under its headline, not under the site's
+#: name printed again ("The Slow Reader" over a newsletter post, as in the page's <title>).
+TITLE_OVER_META = rule(
+    "text-title-over-meta",
+    "a line with the story's byline or dateline right below it (a standfirst between them at "
+    "most) scores as the headline above a line that only repeats the site's name, printed as "
+    "the dump's first line and again over the post")
+TITLE_META_BELOW = 1.0
+#: ... when it has at least this many words (a desk's or a rank's label over a dateline,
+#: "National Desk", has fewer).
+TITLE_META_MIN_WORDS = 3
+_LABEL_BY = lazy(r"\b(?:by|von|par|por)\s*:?$", re.I)
+
 _UNSPACED = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+#: A person's name on a line of its own between the headline and the story is the byline
+#: whose "By" the page left out (a name linked to the author's page, over or under the date).
+BARE_BYLINE = rule(
+    "text-bare-byline",
+    "a person's name alone on a line between the headline and the story ('Hannah Whitfield' "
+    "under the headline or beside the dateline, over the first paragraph) is the byline "
+    "without its 'By': the article's author, not its first line")
+#: A name: BARE_NAME_WORDS words, each capitalised (a particle, "van", "de", may be lower case),
+#: letters only, no function word.
+BARE_NAME_WORDS = (2, 4)
+_NAME_WORD = lazy(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|van|von|de|der|den|da|del|di|du|la|le|bin|al)$")
+#: The name lies within BARE_NAME_ABOVE lines above the body's first line or among the body's
+#: first BARE_NAME_REACH lines, with a headline-shaped line or a dateline right above it and prose or a
+#: dateline within BARE_NAME_REACH lines below it.
+BARE_NAME_REACH = 3
+BARE_NAME_ABOVE = 5
+#: The headline above it has at least this many words (a menu's or a label's lines fewer) and a
+#: function word (a row of buttons, "Facebook x.com LinkedIn Email", has none).
+BARE_NAME_HEADLINE_WORDS = 4
+#: The story's text searched for the name's words written in lower case.
+BARE_NAME_TEXT_CHARS = 20000
 
 
 def _part(u: Line) -> str:
@@ -161,8 +208,18 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
     if R.UI_TAIL.search(u.text) or u.text.endswith(":"):
         return -1.0
     score = 0.0
+    if THREAD_TITLE and i + 1 < len(units) and _THREAD_HEADER.match(units[i + 1].text) \
+            and not _THREAD_HEADER.match(u.text):
+        score += TITLE_THREAD
     if u.repeats > 1 and u.key not in copies_below:
         score += TITLE_REPEATED
+    # (a headline opens with a capital or a digit: a tag list over the date, "mortal kombat
+    # nintendo humor", does not; nor does a byline's label, "Written by", over the name)
+    if TITLE_OVER_META and u.words >= TITLE_META_MIN_WORDS and (u.text[:1].isupper() or u.text[:1].isdigit()) \
+            and not _LABEL_BY.search(u.text) and any(
+                v.kind in ("byline", "date") and not v.role
+                for v in units[i + 1:i + 1 + META_NEAR_LINES]):
+        score += TITLE_META_BELOW
     if i > 0 and echoes_title(u, units[0], TITLE_ECHO_SCORE_SHARE):
         score += TITLE_ECHO
     dist = body - i
@@ -186,10 +243,87 @@ def _title_score(units: list[Line], i: int, body: int, body_words: set[str],
     return score
 
 
+def _lower_word(word: str, text: str) -> bool:
+    """Whether ``word`` (capitalised) is written in lower case as a word of ``text``."""
+    low = word.lower()
+    if low == word or not low.isalpha():
+        return False
+    start = text.find(low)
+    while start >= 0:
+        end = start + len(low)
+        if (start == 0 or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(low, end)
+    return False
+
+
+DATELINE_FIRST_PUBLISHED = rule(
+    "text-dateline-first-published",
+    "a dateline whose 'Modified' or 'Updated' label comes after its first date ('Published: "
+    "Mar 4, 2024 · Modified: Sep 12, 2024') gives the day of publication first, then the day "
+    "of the change: the first date is not the change's")
+_DIGIT = lazy(r"\d")
+
+
+def _first_digit(text: str) -> int:
+    m = _DIGIT.search(text)
+    return m.start() if m else len(text)
+
+
+def _bare_name(u: Line, marked: bool = False) -> bool:
+    """The line is a person's name and nothing else (see :data:`BARE_BYLINE`); ``marked``:
+    already marked as the byline."""
+    lo, hi = BARE_NAME_WORDS
+    parts = u.text.split()
+    return (lo <= len(parts) <= hi and u.words == len(parts) and not u.unspaced
+            and u.stop_density == 0 and u.repeats == 1 and not u.cells and not u.code
+            and (marked or (u.reason in (*OPEN_REASONS, "") and not u.kind))
+            and parts[0][:1].isupper() and parts[-1][:1].isupper()
+            and all(_NAME_WORD.match(w) and not w.isupper() for w in parts))
+
+
+def _mark_bare_byline(units: list[Line], body: int) -> None:
+    """Mark as the byline a name alone on its line at the top of the story (see
+    :data:`BARE_BYLINE`)."""
+    near = units[max(0, body - BARE_NAME_ABOVE * 2):body + BARE_NAME_ABOVE * 2]
+    if any(v.kind == "byline" or R.BYLINE.match(v.text) for v in near):
+        return  # (the byline is there: a name alone is something else)
+    kept = [u.index for u in units[body:] if u.keep][:BARE_NAME_REACH]
+    text = " ".join(u.text for u in units[body:] if u.keep)[:BARE_NAME_TEXT_CHARS]
+    for i in [*range(max(0, body - BARE_NAME_ABOVE), body), *kept]:
+        u = units[i]
+        if i == 0 or not _bare_name(u):
+            continue
+        above = units[i - 1]
+        below = units[i + 1:i + 1 + BARE_NAME_REACH]
+        if not (above.kind == "date" or (
+                BARE_NAME_HEADLINE_WORDS <= above.words <= HEADLINE_MAX_WORDS and above.stop_density
+                and not above.ends_sentence and not above.text.endswith(":"))):
+            continue
+        prose = next((v for v in below if v.keep and v.ends_sentence
+                      and v.words >= STANDFIRST_MIN_WORDS), None)
+        if prose is None and not any(v.kind == "date" for v in below):
+            continue
+        names = u.text.split()
+        # (a bio opens with the name, "Jon is the presenter of ...": an author's box; a name's
+        # words are never written in lower case in the story, a section's label's are:
+        # "Air Fryer Recipes" over "these air fryer recipes deliver")
+        if prose is not None and prose.text.split(" ", 1)[0] in names:
+            continue
+        if any(_lower_word(w, text) for w in names):
+            continue
+        u.keep, u.reason, u.kind = False, "byline", "byline"
+        return
+
+
 def structure(units: list[Line]) -> dict:
     """Step 7: title, standfirst, date, byline, section and lead image around the body."""
     out: dict = {}
     body = _first_body(units)
+    if BARE_BYLINE and body < len(units):
+        _mark_bare_byline(units, body)
+        body = _first_body(units)
     head = range(min(body, len(units)))
     if 0 < body < len(units) - 1 and (_repeats_page_title(units, body)
                                       or is_headline_case(units[body])
@@ -259,10 +393,19 @@ def structure(units: list[Line]) -> dict:
         if part == "date" and "published" not in out and "modified" not in out:
             value = M.parse_date(u.text)
             if value:
-                key = "modified" if MODIFIED_WORDS.search(u.text) else "published"
-                out[key] = value
+                mod = MODIFIED_WORDS.search(u.text)
+                if DATELINE_FIRST_PUBLISHED and mod and mod.start() > _first_digit(u.text):
+                    # (the change's day after the publication's: "Published: Mar 4, 2024 ·
+                    # Modified: Sep 12, 2024")
+                    out["published"] = value
+                    changed = M.parse_date(u.text[mod.end():])
+                    if changed:
+                        out["modified"] = changed
+                else:
+                    out["modified" if mod else "published"] = value
         elif part == "byline" and "authors" not in out:
-            out["authors"] = M.authors_from_byline(u.text)
+            out["authors"] = M.authors_from_byline(u.text) or (
+                (u.text,) if u.reason == "byline" and _bare_name(u, marked=True) else ())
         elif part == "breadcrumb" and "section" not in out:
             section = M.breadcrumb_section(u.text, u.words)
             if section and section != out.get("title"):

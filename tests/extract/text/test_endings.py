@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from convert.extract.text import parse_text
+from convert.extract.text import endings, parse_text
 from convert.textutil import article_text
 
 from .test_pipeline import PARA, PARA2, PARA3
@@ -110,3 +110,33 @@ def test_a_related_box_inside_the_article_stays_when_prose_follows_it():
             f"{PARA3}\n\n{COMMENT}\n")
     text = article_text(parse_text(dump))
     assert PARA3 in text
+
+
+#: Synthetic, in the style of a web API's tutorial: a section headed by the interface's name,
+#: "Response", a word that also heads reader comments, opening its first sentence.
+API_TUTORIAL = ("Fetch, part two\n" + "\n".join([
+    "The Request interface defines a request to fetch a resource over the network, and it can "
+    "be built from a plain URL or from another request that it copies.",
+    "A request built from another one takes its method, its headers and its body, unless the "
+    "options passed to the constructor change some of them.",
+    "The simplest request is of course a URL alone, as you may do to get a resource with all "
+    "the defaults that the browser chooses.",
+    "The mode of a request decides whether a request to another origin is allowed, and whether "
+    "the script may read the answer that comes back from it.",
+    "The credentials of a request decide whether cookies of the other origin are sent with it, "
+    "which matters for pages that call an interface of another site.",
+    "Response",
+    "Response instances are returned by calls to fetch(). They can also be created by a script, "
+    "but this is only useful in a service worker that answers requests itself.",
+    "Future improvements",
+    "The ability to abort a running fetch will come later, with streams.",
+    "2 comments", "Jane wrote on March 11th, 2015 at 02:57:", "How do you abort a fetch?",
+    "Reply"]) + "\n")
+
+
+def test_a_label_that_opens_its_sections_first_sentence_heads_a_section(monkeypatch):
+    text = article_text(parse_text(API_TUTORIAL))
+    assert "Response instances are returned" in text and "abort a running fetch" in text
+    assert "How do you abort" not in text
+    monkeypatch.setattr(endings, "LABEL_OPENS_SECTION", False)
+    assert "Response instances are returned" not in article_text(parse_text(API_TUTORIAL))

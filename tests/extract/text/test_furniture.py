@@ -182,6 +182,27 @@ def test_a_sentence_that_names_a_newsletter_is_no_nag(monkeypatch):
     assert all(u.reason == "app-promo" for u in units)
 
 
+#: Synthetic, in the style of a docs page on a UI library's effects and of a newsletter
+#: writer's post: a call in the middle of a sentence, a lead-in ending in a colon, English
+#: thin in the few function words the first test knew.
+CALLS_INSIDE = ["This component uses an effect to subscribe to a friend's online status, and "
+                "cleans up by unsubscribing from it:",
+                "My newsletter about gardening on clay soil has stopped growing because I "
+                "stopped showing up consistently."]
+CALLS_OPENING = ["Great news for readers. Subscribe to the Weekly Digest and win one of fifty "
+                 "vouchers worth fifty euros each!"]
+
+
+def test_a_call_inside_a_sentence_is_prose(monkeypatch):
+    units = _units("\n\n".join(CALLS_INSIDE + CALLS_OPENING))
+    apply_rules(units)
+    assert [u.reason == "app-promo" for u in units] == [False, False, True]
+    monkeypatch.setattr(promos, "PROMO_CALL_OPENS", False)
+    units = _units("\n\n".join(CALLS_INSIDE + CALLS_OPENING))
+    apply_rules(units)
+    assert all(u.reason == "app-promo" for u in units)
+
+
 def test_a_numbered_items_heading_is_not_a_counter():
     # (the entries of a listicle, "1. Audible" / its review: wcxb-dev-extra tune pages 0198,
     # 0019; a menu's counter, "12 comments", stays one)
@@ -302,3 +323,15 @@ def test_a_reference_or_a_sentence_is_no_labelled_teaser(line):
     units = _units(f"{PARA}\n\n{line}\n\n{PARA2}\n")
     apply_rules(units)
     assert units[1].reason != "teaser"
+
+
+def test_a_row_of_widget_labels_is_a_button_row(monkeypatch):
+    # (synthetic, in the style of a recipe plugin's card: its buttons on one line)
+    units = _units(f"{PARA}\n\nPrint Recipe Pin Recipe\n\nJump to Recipe Print Recipe\n\n"
+                   f"Print the recipe card\n\n{PARA2}\n")
+    apply_rules(units)
+    assert [u.reason == "ui-label" for u in units[1:4]] == [True, True, False]
+    monkeypatch.setattr(furniture, "LABEL_ROWS", False)
+    units = _units(f"{PARA}\n\nPrint Recipe Pin Recipe\n\n{PARA2}\n")
+    apply_rules(units)
+    assert units[1].reason != "ui-label"

@@ -74,3 +74,74 @@ def test_without_the_rule_code_makes_the_dump_fragmented(monkeypatch):
     monkeypatch.setattr(lines, "FRAGMENTS_SKIP_CODE", False)
     phys = lines.physical_lines(lines.normalize(DOCS_PAGE))
     assert lines.fragmentation(phys) > lines.FRAGMENTED_SHARE
+
+
+#: Synthetic, in the style of a developer blog's post (a WordPress code block copied with the
+#: page): an API's JSON response between two paragraphs, one member a line.
+API_POST = f"""{PARA}
+A typical response from the orders endpoint looks like this:
+{{
+"data": [
+{{"id": 1041, "status": "shipped"}},
+{{"id": 1042, "status": "pending"}}
+],
+"meta": {{
+"next_cursor": "b3JkZXI6MTA0Mg==",
+"has_more": true
+}}
+}}
+{PARA2}
+The client reads its settings from a small file:
+base_url = "https://api.example.com/v2"
+page_size = 100
+retry_limit = 5
+{PARA3}
+"""
+
+
+def test_json_and_config_lines_stay_apart(monkeypatch):
+    from convert.article import CodeBlock
+    blocks = parse_text(API_POST).blocks
+    code = [b.text for b in blocks if isinstance(b, CodeBlock)]
+    assert any('"next_cursor": "b3JkZXI6MTA0Mg==",' in c.splitlines() for c in code)
+    assert any("],\n" in c for c in code)  # (a bracket alone on its line is kept)
+    assert any(c.splitlines() == ['base_url = "https://api.example.com/v2"', "page_size = 100",
+                                  "retry_limit = 5"] for c in code)
+    # (without the rule a line ending in a comma or a brace is a sentence broken at a link)
+    monkeypatch.setattr(lines, "DATA_LINES_APART", False)
+    blocks = parse_text(API_POST).blocks
+    assert not any('"next_cursor": "b3JkZXI6MTA0Mg==",' in getattr(b, "text", "").splitlines()
+                   for b in blocks)
+
+
+def test_prose_lines_ending_in_a_comma_still_join():
+    units = lines.segment("The council, which met on Tuesday,\nagreed to build it.\n",
+                          frozenset({"the", "to", "on"}))
+    assert len(units) == 1
+
+
+#: Synthetic, in the style of a docs page (a command under its lead-in) and of a forum thread
+#: (a poster's handle and the post's date over each post).
+DOCS_AND_THREAD = ("Install the package with pip:\npip install fastqueue\n"
+                   "Then start a worker from the command line.\n1 Reply\ntomasz_b\nJun 2024\n"
+                   "Is there a backup job running at 3am? A full backup can load the machine.\n")
+
+
+def test_handles_commands_and_dates_start_their_own_lines(monkeypatch):
+    stop = frozenset({"is", "there", "a", "the", "with", "from"})
+    texts = [u.text for u in lines.segment(DOCS_AND_THREAD, stop)]
+    assert "pip install fastqueue" in texts and "tomasz_b" in texts
+    assert texts[-1].startswith("Is there a backup job")
+    monkeypatch.setattr(lines, "HANDLES_AND_COMMANDS_APART", False)
+    monkeypatch.setattr(lines, "DATE_ENDS_LINE", False)
+    texts = [u.text for u in lines.segment(DOCS_AND_THREAD, stop)]
+    assert "pip install fastqueue" not in texts and "tomasz_b" not in texts
+
+
+def test_a_line_ending_in_a_year_is_not_continued_by_a_capital(monkeypatch):
+    text = "Posted by a member of the staff\nJun 2024\nIs there a way to fix the tracks before May?\n"
+    text = text * 3 + "the closing words of a sentence broken\nat a link and continued here\n"
+    stop = frozenset({"is", "there", "a", "the", "of", "to", "at", "and", "by"})
+    assert "Jun 2024" in [u.text for u in lines.segment(text, stop)]
+    monkeypatch.setattr(lines, "DATE_ENDS_LINE", False)
+    assert "Jun 2024" not in [u.text for u in lines.segment(text, stop)]

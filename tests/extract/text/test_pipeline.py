@@ -457,3 +457,26 @@ def test_word_counts_by_token_are_the_counts_of_the_words(text):
     measure(units, frozenset(), None)
     body_text = " ".join(u.text for u in units)
     assert _body_word_counts(units, body_text) == Counter(words(body_text))
+
+
+#: Synthetic, in the style of a food blog's recipe card copied with select-all: the card's
+#: section names alone on their line, among the ingredients' and the steps' lines.
+RECIPE = (f"Easy Lemon Ricotta Pancakes\n{PARA}\n{PARA2}\nEasy Lemon Ricotta Pancakes\n"
+          "Servings 4 people\nIngredients\n1 cup all-purpose flour\n2 tablespoons sugar\n"
+          "2 teaspoons baking powder\n1 cup ricotta cheese\n2 large eggs\nInstructions\n"
+          "In a large bowl, whisk together the flour, the sugar and the baking powder.\n"
+          "Whisk the ricotta and the eggs in another bowl, then stir them into the flour.\n"
+          f"{PARA3}\n")
+
+
+def test_a_recipe_cards_section_names_are_headings(monkeypatch):
+    from convert.article import Heading, List
+    from convert.extract.text import pipeline
+    blocks = parse_text(RECIPE).blocks
+    heads = [b.children[0].text for b in blocks if isinstance(b, Heading)]
+    assert "Ingredients" in heads and "Instructions" in heads
+    items = [i.blocks[0].children[0].text for b in blocks if isinstance(b, List) for i in b.items]
+    assert "1 cup all-purpose flour" in items and "Ingredients" not in items
+    monkeypatch.setattr(pipeline, "RECIPE_HEADINGS", False)
+    blocks = parse_text(RECIPE).blocks
+    assert "Ingredients" not in [b.children[0].text for b in blocks if isinstance(b, Heading)]

@@ -6,7 +6,7 @@ each post's header (poster, rank, join date, counters, the post's date) above it
 from __future__ import annotations
 
 from convert.extract.text import parse_text
-from convert.extract.text import posts
+from convert.extract.text import lines, posts, structure
 from convert.extract.text.lines import measure, segment
 from convert.extract.text.stopwords import stopwords_for
 from convert.textutil import article_text
@@ -64,3 +64,39 @@ def test_a_listicles_numbered_sections_are_no_thread():
     units = segment(dump, stopwords_for("en"))
     measure(units, stopwords_for("en"), frozenset())
     assert posts.post_numbers(units) == []
+
+
+#: Synthetic, in the style of a XenForo thread printed by select-all and copy: the forum's
+#: menu, the thread's title over "Thread starter" and "Start date", each post's header with its
+#: counters ("Reaction score" printed with every post, so repeated near the body), and each post
+#: number printed right above the post's first sentence.
+def _xenforo() -> str:
+    head = "\n".join(["Forums", "New posts", "What's new", "Log in", "Register", "Forums",
+                      "Hardware", "Storage", "Samsung 980 Pro not detected after BIOS update",
+                      "Thread starter kestrel_88", "Start date Mar 3, 2024", ""])
+
+    def post(name: str, n: int, body: str) -> str:
+        return (f"{name[0]}\n{name}\nMember\nJoined\nJan 12, 2021\nMessages\n214\nReaction score\n"
+                f"38\nMar 3, 2024\n#{n}\n{body}\nReply\n")
+    return (head + post("kestrel_88", 1, f"{PARA}\n{PARA2}") + post("TechNomad", 2, "Some boards "
+            "disable the second M.2 slot when certain SATA ports are in use, so check the manual.")
+            + post("kestrel_88", 3, "Some of you asked: it was the RAID mode, changed it back to AHCI.")
+            + post("TechNomad", 4, LAST)
+            + "You must log in or register to reply here.\nShare:\nFacebook\nReddit\n")
+
+
+def test_a_threads_title_is_the_line_over_its_header(monkeypatch):
+    art = parse_text(_xenforo())
+    assert art.meta.title == "Samsung 980 Pro not detected after BIOS update"
+    monkeypatch.setattr(structure, "THREAD_TITLE", False)
+    assert parse_text(_xenforo()).meta.title != "Samsung 980 Pro not detected after BIOS update"
+
+
+def test_a_post_number_stays_apart_from_the_posts_first_sentence(monkeypatch):
+    text = article_text(parse_text(_xenforo()))
+    assert "Some boards disable" in text and "#2" not in text and "#3" not in text
+    assert LAST in text and "Reaction score" not in text
+    monkeypatch.setattr(lines, "POST_NUMBER_ALONE", False)
+    # (the handles, not read as words of a broken sentence, would leave the dump unbroken)
+    monkeypatch.setattr(lines, "HANDLES_AND_COMMANDS_APART", False)
+    assert "#2 Some boards" in article_text(parse_text(_xenforo()))

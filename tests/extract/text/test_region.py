@@ -315,3 +315,30 @@ def test_a_credit_printed_on_every_card_opens_no_footer():
     # (a feature grid's cards each say "Powered by Zapier": the page's, not the footer's)
     cards = "".join(f"{p}\n\nPowered by Zapier\n\n" for p in (PARA, PARA2, PARA3, PITCH))
     assert "family business" in article_text(parse_text(f"Home\nApps\n{cards}Help\n"))
+
+
+#: Synthetic, in the style of a MediaWiki article copied with select-all: each section's
+#: heading followed by its "[edit]" link, a section heading over a subsection heading.
+WIKI = ("Kestrel Bay\nFrom Wikipedia, the free encyclopedia\n"
+        "Kestrel Bay is a coastal town on the northern shore of the bay. It grew from a small "
+        "fishing village in the eighteenth century into a busy port for iron ore after the "
+        "opening of the railway in 1846.\nHistory\n[edit]\nEarly years\n[edit]\n"
+        "The earliest record of a settlement at Kestrel Bay is a charter of 1247, which granted "
+        "the monks of the abbey the right to fish in the bay, and the village stayed small.\n"
+        "Geography\n[edit]\nThe town lies on a low peninsula between the estuary of the river "
+        "and the open sands of the bay, where the tides come in faster than a person can walk.\n"
+        "References\n[edit]\nPrivacy policy\nAbout Wikipedia\nDisclaimers\n")
+
+
+def _headings(text: str) -> list[str]:
+    from convert.article import Heading
+    return [b.children[0].text for b in parse_text(text).blocks if isinstance(b, Heading)]
+
+
+def test_a_wikis_edit_links_do_not_make_its_headings_a_menu(monkeypatch):
+    from convert.extract.text import pipeline
+    assert _headings(WIKI) == ["History", "Early years", "Geography"]
+    monkeypatch.setattr(pipeline, "HEADING_OVER_LABEL", False)
+    assert "Geography" not in _headings(WIKI)
+    monkeypatch.setattr(region, "EDIT_LINKS_APART", False)
+    assert "Early years" not in article_text(parse_text(WIKI))

@@ -49,6 +49,8 @@ def test_the_headline_above_a_storys_header_is_the_title():
 
 def test_without_the_rule_the_header_sets_the_headline_apart(monkeypatch):
     monkeypatch.setattr(structure, "TITLE_DISTANCE_SKIPS_FURNITURE", False)
+    # (the byline right below the headline would find it too)
+    monkeypatch.setattr(structure, "TITLE_OVER_META", False)
     article = parse_text(GERMAN_NEWS)
     assert article.meta.title != "Strompreise: Warum die Netzentgelte 2025 erneut steigen"
 
@@ -138,6 +140,8 @@ def test_a_sentence_case_headline_over_the_byline_is_the_title():
 def test_without_repeat_not_footer_the_sites_name_is_the_title(monkeypatch):
     # (printed over the page and in its footer, it scores as a headline repeated)
     monkeypatch.setattr(structure, "TITLE_REPEAT_NOT_FOOTER", False)
+    # (the byline right below the headline would find it too)
+    monkeypatch.setattr(structure, "TITLE_OVER_META", False)
     assert parse_text(FRENCH_NEWS).meta.title == "Le Quotidien du Soir"
 
 
@@ -193,3 +197,75 @@ def test_an_entrys_heading_under_a_clock_is_not_the_headline():
 def test_without_the_rule_the_first_entrys_heading_is_the_headline(monkeypatch):
     monkeypatch.setattr(structure, "TITLE_NOT_AFTER_CLOCK", False)
     assert parse_text(LIVE_BLOG).meta.title == "Rail disruption to continue into Monday"
+
+
+#: Synthetic, in the style of a newspaper's story (the author's name a link under the
+#: headline, no "By"): variants with the name over the date, under it, and with no date.
+STORY_HEAD = "Menu\nSearch\nNews\nOpinion\nHow a small town saved its last bookshop\n"
+STORY_BODY = (
+    "When the owners of the only bookshop in Ashby announced last autumn that they would close "
+    "at Christmas, few people in the town expected anything to change. The shop had been losing "
+    "money for years.\nBut within days of the announcement, a group of regular customers had set "
+    "up a community benefit society, and by the end of January more than 600 residents had "
+    "bought shares in the business.\nThe shop reopened on Saturday with a queue out of the door, "
+    "and sold more books in its first day than it usually sells in a week.\n© 2024 The Ledger\n")
+
+
+def test_a_bare_name_under_the_headline_is_the_byline(monkeypatch):
+    for head in ("Hannah Whitfield\nTue 12 Mar 2024 06.00 GMT\n",
+                 "Tue 12 Mar 2024 06.00 GMT\nHannah Whitfield\n",
+                 "Hannah Whitfield\n"):
+        art = parse_text(STORY_HEAD + head + STORY_BODY)
+        assert art.meta.authors == ("Hannah Whitfield",), head
+        assert art.meta.title == "How a small town saved its last bookshop", head
+        assert "Hannah" not in article_text(art), head
+    monkeypatch.setattr(structure, "BARE_BYLINE", False)
+    art = parse_text(STORY_HEAD + "Hannah Whitfield\n" + STORY_BODY)
+    assert art.meta.authors == () and "Hannah Whitfield" in article_text(art)
+
+
+def test_a_section_label_or_a_bio_is_no_bare_byline():
+    # A label whose words the story writes in lower case; an author's box opening with the name.
+    art = parse_text(STORY_HEAD + "Community Bookshops\n" + STORY_BODY.replace(
+        "The shop reopened", "Community bookshops are rare. The shop reopened"))
+    assert art.meta.authors == ()
+    art = parse_text(STORY_HEAD + "Hannah Whitfield\n" + STORY_BODY.replace(
+        "When the owners", "Hannah writes about books. When the owners"))
+    assert art.meta.authors == ()
+
+
+#: Synthetic, in the style of a newsletter platform's post copied with select-all: the
+#: publication's name first and again over the post, the headline twice (share box, post), the
+#: standfirst, the author's name and the date under the headline.
+NEWSLETTER = ("The Slow Reader\nSubscribe\nSign in\nShare this post\nThe Slow Reader\n"
+              "Why I stopped reading the news every morning\nCopy link\nFacebook\nEmail\nNotes\n"
+              "More\nWhy I stopped reading the news every morning\n"
+              "Six months without the morning headlines, and what changed\nClara Moreau\n"
+              "Mar 14, 2024\n142\n18\nShare\n"
+              "For most of my adult life, the first thing I did after waking up was reach for my "
+              "phone and read the news. It felt responsible, like a way of staying informed.\n"
+              "Last September I stopped. Not completely, and not for any noble reason: I was "
+              "simply tired of starting every day anxious about things I could do nothing about.\n"
+              "What surprised me was how little I missed. The important stories still reached me, "
+              "through friends, through the radio in the car, through the weekly paper.\n"
+              "Thanks for reading The Slow Reader! Subscribe for free to receive new posts.\n"
+              "Subscribe\n© 2024 Clara Moreau\n")
+
+
+def test_the_line_over_the_byline_and_date_is_the_headline(monkeypatch):
+    art = parse_text(NEWSLETTER)
+    assert art.meta.title == "Why I stopped reading the news every morning"
+    assert art.meta.authors == ("Clara Moreau",) and art.meta.published == "2024-03-14"
+    monkeypatch.setattr(structure, "TITLE_OVER_META", False)
+    assert parse_text(NEWSLETTER).meta.title == "The Slow Reader"
+
+
+def test_a_dateline_with_the_changes_day_after_gives_both(monkeypatch):
+    # (synthetic, in the style of a food blog's post header)
+    dump = STORY_HEAD + "By Megan Hart\nPublished: Mar 4, 2024 · Modified: Sep 12, 2024\n" + STORY_BODY
+    art = parse_text(dump)
+    assert (art.meta.published, art.meta.modified) == ("2024-03-04", "2024-09-12")
+    art = parse_text(dump.replace("Published: Mar 4, 2024 · Modified", "Updated"))
+    assert (art.meta.published, art.meta.modified) == (None, "2024-09-12")
+    monkeypatch.setattr(structure, "DATELINE_FIRST_PUBLISHED", False)
+    assert parse_text(dump).meta.published is None
