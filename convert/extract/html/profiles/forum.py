@@ -53,6 +53,10 @@ INTERLEAVED_RUNS = rule("forum_interleaved_runs", "a run of posts of the thread'
                         "under the same parent but of another class, interleaved with its "
                         "posts (the opening poster's replies marked 'topic-owner-post'), joins "
                         "the thread in page order")
+OPENING_IN_MAIN = rule("forum_opening_in_main", "a thread inside the page's main landmark "
+                       "(<main>, role=main) takes no opening post from outside it: an element "
+                       "of the posts' message template there is a sidebar's text (a "
+                       "community's description and rules set before the thread in markup)")
 LINK_ITEMS = rule("forum_link_items", "an item of the thread's run showing neither an author "
                   "nor a time whose text is mostly links (a 'Related questions' box, a 'Reply "
                   "· Subscribe · Back to Subforum' bar in the run of posts) is no post")
@@ -302,7 +306,7 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
             continue
         head: list[Block] = []
         if message is not item:
-            head = postparts.line_of(author) + postparts.time_line(time)
+            head = postparts.author_line(author) + postparts.time_line(time)
         out.append(Div(tuple(head + body), "post"))
     return out
 
@@ -336,6 +340,7 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
     if not lead or n < MIN_TEMPLATE_SHARE * min(len(group.items), MARK_SAMPLE):
         return []
     first = group.items[0]
+    main = _main_of(first) if OPENING_IN_MAIN else None
     found: list[LexborNode] = []
     # (document order: the elements before the thread's first post come first)
     for node in body.css(tag):
@@ -349,6 +354,8 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
             continue
         if postparts.PROSE_MESSAGE and _set_apart(node):
             continue
+        if main is not None and not inside(node, main):
+            continue
         found.append(node)
     if not found or len(found) > MAX_OPENING_POSTS:
         return []
@@ -358,6 +365,27 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
         if blocks:
             out.append(Div(tuple(blocks), "post"))
     return out
+
+
+def main_shingles(group: Group) -> set[tuple[str, ...]] | None:
+    """The word trigrams of the main landmark around the thread (see :data:`OPENING_IN_MAIN`),
+    or ``None`` when it is in none."""
+    main = _main_of(group.items[0]) if OPENING_IN_MAIN else None
+    if main is None:
+        return None
+    import re
+    toks = re.findall(r"\w+", main.text(deep=True, separator=" ").lower())
+    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
+
+
+def _main_of(node: LexborNode) -> LexborNode | None:
+    """The page's main landmark around ``node`` (``<main>`` or ``role=main``), if any."""
+    up = node.parent
+    while up is not None and up.tag not in ("body", "html"):
+        if up.tag == "main" or (up.attributes.get("role") or "").strip().lower() == "main":
+            return up
+        up = up.parent
+    return None
 
 
 def _set_apart(node: LexborNode) -> bool:

@@ -19,7 +19,7 @@ from . import previews, sifted
 from .repeats import _lead_class, visible_len
 from ...lazyre import lazy
 
-__all__ = ["author_of", "time_of", "message_of", "line_of", "time_line", "relative", "post_blocks",
+__all__ = ["author_of", "author_line", "time_of", "message_of", "line_of", "time_line", "relative", "post_blocks",
            "furniture", "stamp", "cited", "Template"]
 
 #: A thread's post template: the tag and leading class its posts share (:mod:`.repeats`).
@@ -59,6 +59,14 @@ LINK_PREVIEWS = rule("forum_link_previews", "inside a post, a link's preview car
 CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
                   "header the software adds (a post number '#5', 'Original Poster', 'Thread "
                   "Starter', 'Location: SIN') are left out too")
+TIME_NOT_AUTHOR = rule("forum_time_not_author", "an element named for the user whose text is "
+                       "a time stamp or that is named for the time too (a Q&A post's 'answered "
+                       "Mar 3, 2021 at 10:02' in its 'user-action-time' box) is not the post's "
+                       "author; and the author line is the profile link's name without the "
+                       "user card's counters beside it ('GregD 176 4 bronze badges')")
+URL_NOT_AUTHOR = rule("forum_url_not_author", "a link to a profile whose text is a web "
+                      "address (a post's link to a video channel, '.../user/name') is not the "
+                      "post's author: a name is no URL")
 RELATIVE_TIMES = rule("forum_relative_times", "a post's time line that only counts back "
                       "from the day the page was fetched ('17 hours ago', 'posted 6 years "
                       "ago', 'Yesterday at 4:25 AM', 'Tuesday at 10:07 AM') is left out of "
@@ -112,6 +120,8 @@ _RELATIVE = lazy(
     + _DAY_WORDS + r"(?:,?\s+at)?\s+[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?)$", re.IGNORECASE)
 _CLOCK = lazy(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _LETTERS = lazy(r"[^\W\d_]+")
+#: A link's text that is a web address (see :data:`URL_NOT_AUTHOR`).
+_URL_TEXT = lazy(r"(?:https?://|www\.)\S", re.IGNORECASE)
 
 #: A time stamp element's text is at most this long, with at most this many other words.
 STAMP_MAX_CHARS = 40
@@ -155,6 +165,8 @@ def author_of(item: LexborNode, template: Template | None = None) -> LexborNode 
         if nested(node, item, template):
             continue
         if _AUTHOR.search(_words(node)) and 1 < len(node.text(deep=True).strip()) < 80:
+            if TIME_NOT_AUTHOR and _timely(node):
+                continue
             if found is not None and not inside(node, found):
                 break
             found = node
@@ -163,8 +175,39 @@ def author_of(item: LexborNode, template: Template | None = None) -> LexborNode 
     for a in item.css("a[href]"):
         if _PROFILE_HREF.search(a.attrs.get("href") or "") and 1 < len(a.text().strip()) < 60 \
                 and not nested(a, item, template):
+            if URL_NOT_AUTHOR and _URL_TEXT.match(a.text().strip()):
+                continue
             return a
     return None
+
+
+def _timely(node: LexborNode) -> bool:
+    """Whether an element named for the user is the post's time (see
+    :data:`TIME_NOT_AUTHOR`): named for the time too, or showing a time stamp."""
+    return bool(_TIME.search(_words(node))) or stamp(node.text(deep=True, separator=" "))
+
+
+#: A user card's counters beside the name: a reputation ("12.3k", "1,234") and badge counts
+#: ("3 gold badges", "4 bronze"), nothing else.
+_COUNTERS = lazy(r"(?:[\d.,]+[km]?|\s|•|·|(?:gold|silver|bronze)\b|badges?\b|reputation\b|"
+                 r"points?\b|karma\b)+", re.IGNORECASE)
+
+
+def author_line(node: LexborNode | None) -> list[Block]:
+    """The post's author line (see :func:`line_of`): with :data:`TIME_NOT_AUTHOR`, the name
+    of the profile link in the author's element when all the element shows besides it is a
+    user card's counters (see :data:`_COUNTERS`)."""
+    if node is not None and TIME_NOT_AUTHOR:
+        for a in node.css("a[href]"):
+            name = squash(clean_text(a.text(deep=True, separator=" ")))
+            if not name or not _PROFILE_HREF.search(a.attrs.get("href") or ""):
+                continue
+            whole = squash(clean_text(node.text(deep=True, separator=" ")))
+            rest = whole.replace(name, " ").strip() if name in whole else None
+            if rest and _COUNTERS.fullmatch(rest) and any(c.isdigit() for c in rest):
+                return [Paragraph((Text(name),))]
+            break
+    return line_of(node)
 
 
 def time_of(item: LexborNode, template: Template | None = None) -> LexborNode | None:
