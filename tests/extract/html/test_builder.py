@@ -98,3 +98,19 @@ def test_code_lines_are_joined_as_the_break_pattern_would_join_them():
         for chars in itertools.product("a \t\r\n", repeat=n):
             raw = "".join(chars)
             assert builder_module._code_lines_joined(raw) == pattern.sub(" ", raw), repr(raw)
+
+
+def test_a_custom_element_built_whole_keeps_its_blocks(monkeypatch):
+    # Synthetic, in the style of a page whose content sits in a web component (GitHub's
+    # <turbo-frame>) chosen as the winner: its headings and paragraphs stay apart.
+    from selectolax.lexbor import LexborHTMLParser
+    from convert.article import Heading, Paragraph
+    from convert.extract.html import builder as builder_mod
+    html = ("<html><body><turbo-frame id='content'><div><h3>ann commented</h3><div><p>First "
+            "paragraph of the comment.</p></div></div><p>Second paragraph.</p></turbo-frame>"
+            "</body></html>")
+    node = LexborHTMLParser(html).css_first("turbo-frame")
+    blocks = builder_mod.Builder(None).blocks_of(node, 0)
+    assert [type(b) for b in blocks] == [Heading, Paragraph, Paragraph]
+    monkeypatch.setattr(builder_mod, "INLINE_ROOTS", False)
+    assert len(builder_mod.Builder(None).blocks_of(node, 0)) == 1
