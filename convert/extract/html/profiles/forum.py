@@ -57,6 +57,10 @@ OPENING_IN_MAIN = rule("forum_opening_in_main", "a thread inside the page's main
                        "(<main>, role=main) takes no opening post from outside it: an element "
                        "of the posts' message template there is a sidebar's text (a "
                        "community's description and rules set before the thread in markup)")
+LAYOUT_WRAPPERS = rule("forum_layout_wrappers", "a wrapper whose class names furniture "
+                       "('widget') but that holds most of the page's text is the page's layout "
+                       "(vBulletin 5 sets the thread in a 'canvas-widget'): the thread is "
+                       "searched inside the innermost such wrapper too")
 LINK_ITEMS = rule("forum_link_items", "an item of the thread's run showing neither an author "
                   "nor a time whose text is mostly links (a 'Related questions' box, a 'Reply "
                   "· Subscribe · Back to Subforum' bar in the run of posts) is no post")
@@ -90,7 +94,8 @@ def find(body: LexborNode) -> Group | None:
     census: dict[str, Counter[str]] = {}
     for root, group in _all_groups(body):
         roots[id(group)] = root
-        if group.signature[0] not in POST_TAGS:
+        if group.signature[0] not in POST_TAGS and not (
+                postparts.CUSTOM_POSTS and "-" in group.signature[0]):
             continue
         lengths = group.lengths
         from statistics import median  # (here: it imports fractions, decimal, random)
@@ -129,13 +134,15 @@ def _nesting(body: LexborNode, group: Group, census: dict[str, Counter[str]],
     as many elements of it as the run (or ``posts``) has items: a class on every box of the
     page (utility classes) names no post. ``census`` caches the page's count per tag."""
     tag, lead = group.signature
-    if not postparts.OWN_PARTS or not lead:
+    if not postparts.OWN_PARTS or not postparts.named(group.signature):
         return None
     counts = census.get(tag)
     if counts is None:
         counts = census[tag] = Counter(_lead_class(n.attributes.get("class") or "")
                                        for n in body.css(tag))
-    if counts[lead] > MAX_NESTED_FACTOR * max(len(group.items), posts):
+    # (a custom tag named by no class: every element of the tag is of the template)
+    count = counts[lead] if lead else sum(counts.values())
+    if count > MAX_NESTED_FACTOR * max(len(group.items), posts):
         return None
     return group.signature
 
@@ -187,6 +194,10 @@ def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:
     """The page's runs (:func:`.repeats.groups`), and with :data:`WRAPPED_THREADS` the runs
     inside its larger outermost forms and noscripts, each with the element searched."""
     out = [(body, g) for g in groups(body, MIN_POSTS)]
+    if LAYOUT_WRAPPERS:
+        root = _layout_root(body)
+        if root is not None:
+            out.extend((root, g) for g in _groups_in(root))
     if not WRAPPED_THREADS:
         return out
     for root in body.css("form, noscript"):
@@ -195,6 +206,38 @@ def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:
             continue
         out.extend((root, g) for g in _groups_in(root))
     return out
+
+
+#: A furniture-named wrapper holding this share of the page's text is its layout.
+LAYOUT_SHARE = 0.5
+
+
+def _layout_root(body: LexborNode) -> LexborNode | None:
+    """The innermost element named as furniture on the chain of elements each holding
+    :data:`LAYOUT_SHARE` of the page's text (see :data:`LAYOUT_WRAPPERS`), or ``None``."""
+    from .repeats import chrome_label
+    total = text_len(body)
+    if not total:
+        return None
+    found = None
+    node = body
+    while node is not None:
+        nxt = None
+        child = node.child
+        while child is not None:
+            if child.tag and not child.tag.startswith("-") and child.tag not in _NOT_POSTS \
+                    and text_len(child) >= LAYOUT_SHARE * total:
+                nxt = child
+                break
+            child = child.next
+        if nxt is None:
+            break
+        attrs = nxt.attributes
+        words = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+        if words.strip() and chrome_label(words):
+            found = nxt
+        node = nxt
+    return found
 
 
 def _below_tag(node: LexborNode, tags: tuple[str, ...]) -> bool:
@@ -244,14 +287,13 @@ def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
     not inside another post of the run that has no message of its own (it would be built
     twice). A template named by no class is not searched for: it matches too much."""
     tag, lead = group.signature
-    if not lead:
+    if not postparts.named(group.signature):
         return group
     known = {item.mem_id for item in group.items}
     found: list[LexborNode] = []
     for node in body.css(tag):
         if node.mem_id not in known:
-            cls = node.attributes.get("class") or ""
-            if not cls or _lead_class(cls) != lead or not within(node, root) \
+            if not postparts.of_template(node, group.signature) or not within(node, root) \
                     or in_chrome(node, stop=root):
                 continue
         found.append(node)

@@ -67,6 +67,9 @@ TIME_NOT_AUTHOR = rule("forum_time_not_author", "an element named for the user w
 URL_NOT_AUTHOR = rule("forum_url_not_author", "a link to a profile whose text is a web "
                       "address (a post's link to a video channel, '.../user/name') is not the "
                       "post's author: a name is no URL")
+CUSTOM_POSTS = rule("forum_custom_posts", "a custom element (a web component's tag, "
+                    "<shreddit-comment>) makes posts too, and its tag alone names the thread's "
+                    "template: the nested replies a post of it holds are found by the tag")
 RELATIVE_TIMES = rule("forum_relative_times", "a post's time line that only counts back "
                       "from the day the page was fetched ('17 hours ago', 'posted 6 years "
                       "ago', 'Yesterday at 4:25 AM', 'Tuesday at 10:07 AM') is left out of "
@@ -116,7 +119,7 @@ _STAMP = lazy(
 #: two of them from the annotation batch whose golds keep each post's dated time line.
 _RELATIVE = lazy(
     r"^(?:(?:posted|updated|edited|submitted|replied|commented)\s+)?(?:"
-    r"(?:an?|\d+)\s*" + _AGE_UNITS + r"\s+ago|"
+    r"(?:an?|\d+)\s*" + _AGE_UNITS + r"\s+ago|\d+\s*(?:mo|yr|[ywdhm])\.?\s+ago|"
     + _DAY_WORDS + r"(?:,?\s+at)?\s+[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?)$", re.IGNORECASE)
 _CLOCK = lazy(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _LETTERS = lazy(r"[^\W\d_]+")
@@ -139,16 +142,30 @@ def _words(node: LexborNode) -> str:
             + (attrs.get("itemprop") or "")).replace("_", "-")
 
 
+def named(template: Template | None) -> bool:
+    """Whether the thread's template names its posts: by a class, or with
+    :data:`CUSTOM_POSTS` by a custom element's own tag."""
+    return template is not None and bool(template[1] or CUSTOM_POSTS and "-" in template[0])
+
+
+def of_template(node: LexborNode, template: Template) -> bool:
+    """Whether ``node`` is an element of the thread's ``template`` (a custom tag named by
+    no class: any element of the tag)."""
+    tag, lead = template
+    if node.tag != tag:
+        return False
+    return _lead_class(node.attributes.get("class") or "") == lead if lead else True
+
+
 def nested(node: LexborNode, item: LexborNode, template: Template | None) -> bool:
     """Whether ``node`` is (inside) a reply nested in the post ``item``: an element of the
     thread's ``template`` between them (see :data:`OWN_PARTS`). A template named by no class
     is no post's own: it is not looked for."""
-    if not OWN_PARTS or template is None or not template[1]:
+    if not OWN_PARTS or not named(template):
         return False
-    tag, lead = template
     up = node
     while up is not None and up.mem_id != item.mem_id:
-        if up.tag == tag and _lead_class(up.attributes.get("class") or "") == lead:
+        if of_template(up, template):
             return True
         up = up.parent
     return False
@@ -321,7 +338,7 @@ def message_of(item: LexborNode, marks: list[LexborNode],
 def _own_len(item: LexborNode, template: Template | None) -> int:
     """The visible length of a post without the replies nested in it (see :func:`nested`)."""
     n = visible_len(item)
-    if not OWN_PARTS or template is None or not template[1]:
+    if not OWN_PARTS or not named(template):
         return n
     for reply in _replies(item, template):
         n -= visible_len(reply)
@@ -335,7 +352,7 @@ def _replies(item: LexborNode, template: Template) -> list[LexborNode]:
     for node in item.css(tag):
         if node.mem_id == item.mem_id or out and inside(node, out[-1]):
             continue
-        if _lead_class(node.attributes.get("class") or "") == lead:
+        if of_template(node, template):
             out.append(node)
     return out
 
@@ -403,7 +420,7 @@ def post_blocks(node: LexborNode, builder,  # noqa: ANN001
 def _sifted_blocks(node: LexborNode, builder,  # noqa: ANN001
                    template: Template | None = None) -> list[Block]:
     replies = {r.mem_id for r in _replies(node, template)} \
-        if OWN_PARTS and template is not None and template[1] else set()
+        if OWN_PARTS and named(template) else set()
 
     def left_out(child: LexborNode) -> bool:
         return child.mem_id in replies or POST_FURNITURE and furniture(child)

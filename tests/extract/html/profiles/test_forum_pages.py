@@ -127,3 +127,60 @@ def test_an_article_with_comments_keeps_the_article(monkeypatch):
     assert _sections(html) == []
     md = convert.render(convert.parse(html.encode(), kind="html"), "md").decode()
     assert "sluggish starter" in md
+
+
+def _shreddit_page() -> str:
+    # synthetic, in the style of new Reddit: each comment a <shreddit-comment> web component
+    # (no class), a reply nested inside its parent, an age ("9mo ago") for its time.
+    def comment(i: int, author: str, text: str, inner: str = "") -> str:
+        return (f"<shreddit-comment author='{author}' thingid='t1_{i}'><div slot='commentMeta'>"
+                f"<a href='/user/{author}/'>{author}</a> <time datetime='2024-03-0{i}'>9mo ago"
+                f"</time></div><div slot='comment'><div class='md text-14'><p>{text}</p></div>"
+                f"</div><shreddit-comment-action-row><button>Reply</button>"
+                f"</shreddit-comment-action-row>{inner}</shreddit-comment>")
+    tree = comment(1, *_POSTS[1], inner=comment(3, *_POSTS[3])) + comment(2, *_POSTS[2])
+    return ("<html><head><title>Starter stopped rising : r/Breadit</title></head><body><main>"
+            f"<shreddit-post><h1>Starter stopped rising</h1><div class='md'><p>{_POSTS[0][1]}"
+            f"</p></div></shreddit-post><shreddit-comment-tree>{tree}</shreddit-comment-tree>"
+            "</main></body></html>")
+
+
+def test_web_component_comments_are_posts_with_their_replies_apart(monkeypatch):
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("forum", 0.9, {}))
+    sections = _sections(_shreddit_page())
+    # the opening post, then each comment once, its own text only, the reply after its
+    # parent; no age line
+    assert sections[0] == [_POSTS[0][1]]
+    assert sections[1:] == [[a, t] for a, t in (_POSTS[1], _POSTS[3], _POSTS[2])]
+    from convert.extract.html.profiles import postparts
+    monkeypatch.setattr(postparts, "CUSTOM_POSTS", False)
+    assert _sections(_shreddit_page()) == []
+
+
+def _widget_page() -> str:
+    # synthetic, in the style of vBulletin 5: the thread inside a 'canvas-widget' holding
+    # most of the page, a user card (rank, join date, posts) and a signature per post.
+    def post(i: int, author: str, text: str) -> str:
+        return (f"<li class='b-post js-post'><div class='b-userinfo' itemprop='author'><div "
+                f"class='author'><a href='/member/{i}-{author}'>{author}</a></div><div "
+                f"class='b-userinfo__rank'>Junior Member</div><ul><li>Join Date: Jan 2018</li>"
+                f"<li>Posts: 12{i}</li></ul></div><div class='b-post__body'><time "
+                f"datetime='2024-03-0{i}'>03-0{i}-2024, 10:4{i} AM</time><div "
+                f"class='b-post__content js-post__content-text'>{text}</div><div "
+                f"class='b-post__signature'>Baking since 1998</div></div></li>")
+    posts = "".join(post(i, *p) for i, p in enumerate(_POSTS, 1))
+    return ("<html><body><div id='header'><a href='/'>Forums</a></div><div "
+            "class='canvas-widget conversation-content-widget'><div class='widget-content tab "
+            "widget-tabs-panel'>"
+            f"<ul class='conversation-list'>{posts}</ul></div></div><div class='canvas-widget "
+            "similar-threads-widget'><h1>Similar Topics</h1><ul><li><a href='/t/1'>Rye</a></li>"
+            "</ul></div></body></html>")
+
+
+def test_a_thread_in_a_widget_holding_the_page(monkeypatch):
+    monkeypatch.setattr(profiles, "page_type", lambda kind, signals: ("forum", 0.9, {}))
+    sections = _sections(_widget_page())
+    assert [s[0] for s in sections] == [a for a, _ in _POSTS]
+    assert [s[-1] for s in sections] == [t for _, t in _POSTS]
+    monkeypatch.setattr(forum, "LAYOUT_WRAPPERS", False)
+    assert _sections(_widget_page()) == []
