@@ -38,6 +38,7 @@ from . import dom
 from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .mailsig import without_signatures
+from .qacards import without_card_lines
 from .tidy import dropped, tidy_blocks
 from .tails import cut_related_tail, drop_author_box, drop_teaser_cards, drop_trailing_notes
 from .guard import cap_attributes, cap_nesting
@@ -191,7 +192,7 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
                             days=(fields.get("published"), fields.get("modified")),
                             article=profiled is None)
     # (a list archive's message, a post from a mailing list: the "-- " signature goes)
-    tidied = without_signatures(tidied)
+    tidied = without_card_lines(without_signatures(tidied))
     if profiled is None:
         # A "More from X" box under the story (on a listing, a landing or a documentation
         # page such a box is what the page holds).
