@@ -65,6 +65,11 @@ UNTYPED_GROWTH = rule("forum_untyped_growth", "on a page no profile took, a thre
 MAX_GROWTH_WORDS = 400
 #: ...and the thread holds this many times its words.
 GROWTH_FACTOR = 2.0
+#: An author's mark: a profile link or an element named for the author (see
+#: :func:`.postparts.author_of`); the page shows more than :data:`MIN_UNTYPED_POSTS` (the
+#: opening post's and the replies').
+_SIGNED = ('a[href*="/u/"], a[href*="/user"], a[href*="/member"], a[href*="profile"], '
+           '[class*="author"], [class*="user"], [class*="poster"], [itemprop="author"]')
 
 #: What marks a post in raw markup (a <time>, an element named for its author or user), counted
 #: as plain substrings (a regular expression over the whole markup costs more than the walk it
@@ -122,6 +127,10 @@ def _grown_thread(body, builder, generic: list[Block]) -> Profiled | None:  # no
     from .repeats import words
     g = words(generic)
     if not g or g > MAX_GROWTH_WORDS:
+        return None
+    # (every post signed: the page shows that many author marks, counted by one selector
+    # before the walk for a thread, which most short pages would pay for nothing)
+    if len(body.css(_SIGNED)) <= MIN_UNTYPED_POSTS:
         return None
     thread = forum.find(body)
     if thread is None or len(thread.items) < MIN_UNTYPED_POSTS or not thread.signature[1]:
