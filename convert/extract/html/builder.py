@@ -187,6 +187,9 @@ class Builder:
         """Blocks for an element whatever its kind (block, or inline wrapped as a paragraph)."""
         if node.tag in P.BLOCK_TAGS:
             return self.block(node, depth)
+        if INLINE_ROOTS and node.tag != "a" and contains_block(node):
+            # (a winner that is a custom element, <turbo-frame>, holding the page's blocks)
+            return self.blocks(node, depth)
         out: list[Block] = []
         self._flush(self.inline(node, depth), out)
         return out
@@ -326,6 +329,10 @@ class Builder:
         return out
 
 
+INLINE_ROOTS = rule("inline_roots", "an element built whole that is not a block element but "
+                    "holds blocks (a custom element such as <turbo-frame> around a page's "
+                    "content, chosen as the winner) is built block by block as it is when met "
+                    "as a child, not flattened into one paragraph")
 BLOCK_LINKS = rule("block_links", "a link wrapping block elements (a listing card's "
                    "<a><h2>Title</h2></a>) stays a link, on the title it wraps: the heading, "
                    "else the one paragraph")

@@ -37,6 +37,8 @@ from .builder import Builder
 from . import dom
 from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
+from .mailsig import without_signatures
+from .qacards import without_card_lines
 from .tidy import dropped, tidy_blocks
 from .tails import cut_related_tail, drop_author_box, drop_teaser_cards, drop_trailing_notes
 from .guard import cap_attributes, cap_nesting
@@ -189,6 +191,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
     tidied = tidy_furniture(blocks, authors=fields.get("authors") or (),
                             days=(fields.get("published"), fields.get("modified")),
                             article=profiled is None)
+    # (a list archive's message, a post from a mailing list: the "-- " signature goes)
+    tidied = without_card_lines(without_signatures(tidied))
     if profiled is None:
         # A "More from X" box under the story (on a listing, a landing or a documentation
         # page such a box is what the page holds).

@@ -120,3 +120,19 @@ def test_code_labels_off_keeps_them(monkeypatch):
 def article_text_of(block) -> str:  # noqa: ANN001
     from convert.textutil import inline_text
     return inline_text(block.children).strip()
+
+
+def test_a_custom_element_built_whole_keeps_its_blocks(monkeypatch):
+    # Synthetic, in the style of a page whose content sits in a web component (GitHub's
+    # <turbo-frame>) chosen as the winner: its headings and paragraphs stay apart.
+    from selectolax.lexbor import LexborHTMLParser
+    from convert.article import Heading, Paragraph
+    from convert.extract.html import builder as builder_mod
+    html = ("<html><body><turbo-frame id='content'><div><h3>ann commented</h3><div><p>First "
+            "paragraph of the comment.</p></div></div><p>Second paragraph.</p></turbo-frame>"
+            "</body></html>")
+    node = LexborHTMLParser(html).css_first("turbo-frame")
+    blocks = builder_mod.Builder(None).blocks_of(node, 0)
+    assert [type(b) for b in blocks] == [Heading, Paragraph, Paragraph]
+    monkeypatch.setattr(builder_mod, "INLINE_ROOTS", False)
+    assert len(builder_mod.Builder(None).blocks_of(node, 0)) == 1

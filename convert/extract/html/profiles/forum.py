@@ -53,6 +53,14 @@ INTERLEAVED_RUNS = rule("forum_interleaved_runs", "a run of posts of the thread'
                         "under the same parent but of another class, interleaved with its "
                         "posts (the opening poster's replies marked 'topic-owner-post'), joins "
                         "the thread in page order")
+OPENING_IN_MAIN = rule("forum_opening_in_main", "a thread inside the page's main landmark "
+                       "(<main>, role=main) takes no opening post from outside it: an element "
+                       "of the posts' message template there is a sidebar's text (a "
+                       "community's description and rules set before the thread in markup)")
+LAYOUT_WRAPPERS = rule("forum_layout_wrappers", "a wrapper whose class names furniture "
+                       "('widget') but that holds most of the page's text is the page's layout "
+                       "(vBulletin 5 sets the thread in a 'canvas-widget'): the thread is "
+                       "searched inside the innermost such wrapper too")
 LINK_ITEMS = rule("forum_link_items", "an item of the thread's run showing neither an author "
                   "nor a time whose text is mostly links (a 'Related questions' box, a 'Reply "
                   "· Subscribe · Back to Subforum' bar in the run of posts) is no post")
@@ -86,7 +94,8 @@ def find(body: LexborNode) -> Group | None:
     census: dict[str, Counter[str]] = {}
     for root, group in _all_groups(body):
         roots[id(group)] = root
-        if group.signature[0] not in POST_TAGS:
+        if group.signature[0] not in POST_TAGS and not (
+                postparts.CUSTOM_POSTS and "-" in group.signature[0]):
             continue
         lengths = group.lengths
         from statistics import median  # (here: it imports fractions, decimal, random)
@@ -125,13 +134,15 @@ def _nesting(body: LexborNode, group: Group, census: dict[str, Counter[str]],
     as many elements of it as the run (or ``posts``) has items: a class on every box of the
     page (utility classes) names no post. ``census`` caches the page's count per tag."""
     tag, lead = group.signature
-    if not postparts.OWN_PARTS or not lead:
+    if not postparts.OWN_PARTS or not postparts.named(group.signature):
         return None
     counts = census.get(tag)
     if counts is None:
         counts = census[tag] = Counter(_lead_class(n.attributes.get("class") or "")
                                        for n in body.css(tag))
-    if counts[lead] > MAX_NESTED_FACTOR * max(len(group.items), posts):
+    # (a custom tag named by no class: every element of the tag is of the template)
+    count = counts[lead] if lead else sum(counts.values())
+    if count > MAX_NESTED_FACTOR * max(len(group.items), posts):
         return None
     return group.signature
 
@@ -183,6 +194,10 @@ def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:
     """The page's runs (:func:`.repeats.groups`), and with :data:`WRAPPED_THREADS` the runs
     inside its larger outermost forms and noscripts, each with the element searched."""
     out = [(body, g) for g in groups(body, MIN_POSTS)]
+    if LAYOUT_WRAPPERS:
+        root = _layout_root(body)
+        if root is not None:
+            out.extend((root, g) for g in _groups_in(root))
     if not WRAPPED_THREADS:
         return out
     for root in body.css("form, noscript"):
@@ -191,6 +206,38 @@ def _all_groups(body: LexborNode) -> list[tuple[LexborNode, Group]]:
             continue
         out.extend((root, g) for g in _groups_in(root))
     return out
+
+
+#: A furniture-named wrapper holding this share of the page's text is its layout.
+LAYOUT_SHARE = 0.5
+
+
+def _layout_root(body: LexborNode) -> LexborNode | None:
+    """The innermost element named as furniture on the chain of elements each holding
+    :data:`LAYOUT_SHARE` of the page's text (see :data:`LAYOUT_WRAPPERS`), or ``None``."""
+    from .repeats import chrome_label
+    total = text_len(body)
+    if not total:
+        return None
+    found = None
+    node = body
+    while node is not None:
+        nxt = None
+        child = node.child
+        while child is not None:
+            if child.tag and not child.tag.startswith("-") and child.tag not in _NOT_POSTS \
+                    and text_len(child) >= LAYOUT_SHARE * total:
+                nxt = child
+                break
+            child = child.next
+        if nxt is None:
+            break
+        attrs = nxt.attributes
+        words = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+        if words.strip() and chrome_label(words):
+            found = nxt
+        node = nxt
+    return found
 
 
 def _below_tag(node: LexborNode, tags: tuple[str, ...]) -> bool:
@@ -240,14 +287,13 @@ def _with_nested(body: LexborNode, group: Group, root: LexborNode) -> Group:
     not inside another post of the run that has no message of its own (it would be built
     twice). A template named by no class is not searched for: it matches too much."""
     tag, lead = group.signature
-    if not lead:
+    if not postparts.named(group.signature):
         return group
     known = {item.mem_id for item in group.items}
     found: list[LexborNode] = []
     for node in body.css(tag):
         if node.mem_id not in known:
-            cls = node.attributes.get("class") or ""
-            if not cls or _lead_class(cls) != lead or not within(node, root) \
+            if not postparts.of_template(node, group.signature) or not within(node, root) \
                     or in_chrome(node, stop=root):
                 continue
         found.append(node)
@@ -302,7 +348,7 @@ def build(group: Group, builder) -> list[Block]:  # noqa: ANN001
             continue
         head: list[Block] = []
         if message is not item:
-            head = postparts.line_of(author) + postparts.time_line(time)
+            head = postparts.author_line(author) + postparts.time_line(time)
         out.append(Div(tuple(head + body), "post"))
     return out
 
@@ -336,6 +382,7 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
     if not lead or n < MIN_TEMPLATE_SHARE * min(len(group.items), MARK_SAMPLE):
         return []
     first = group.items[0]
+    main = _main_of(first) if OPENING_IN_MAIN else None
     found: list[LexborNode] = []
     # (document order: the elements before the thread's first post come first)
     for node in body.css(tag):
@@ -349,6 +396,8 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
             continue
         if postparts.PROSE_MESSAGE and _set_apart(node):
             continue
+        if main is not None and not inside(node, main):
+            continue
         found.append(node)
     if not found or len(found) > MAX_OPENING_POSTS:
         return []
@@ -358,6 +407,27 @@ def opening(body: LexborNode, group: Group, builder) -> list[Block]:  # noqa: AN
         if blocks:
             out.append(Div(tuple(blocks), "post"))
     return out
+
+
+def main_shingles(group: Group) -> set[tuple[str, ...]] | None:
+    """The word trigrams of the main landmark around the thread (see :data:`OPENING_IN_MAIN`),
+    or ``None`` when it is in none."""
+    main = _main_of(group.items[0]) if OPENING_IN_MAIN else None
+    if main is None:
+        return None
+    import re
+    toks = re.findall(r"\w+", main.text(deep=True, separator=" ").lower())
+    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
+
+
+def _main_of(node: LexborNode) -> LexborNode | None:
+    """The page's main landmark around ``node`` (``<main>`` or ``role=main``), if any."""
+    up = node.parent
+    while up is not None and up.tag not in ("body", "html"):
+        if up.tag == "main" or (up.attributes.get("role") or "").strip().lower() == "main":
+            return up
+        up = up.parent
+    return None
 
 
 def _set_apart(node: LexborNode) -> bool:

@@ -19,7 +19,7 @@ from . import previews, sifted
 from .repeats import _lead_class, visible_len
 from ...lazyre import lazy
 
-__all__ = ["author_of", "time_of", "message_of", "line_of", "time_line", "relative", "post_blocks",
+__all__ = ["author_of", "author_line", "time_of", "message_of", "line_of", "time_line", "relative", "post_blocks",
            "furniture", "stamp", "cited", "Template"]
 
 #: A thread's post template: the tag and leading class its posts share (:mod:`.repeats`).
@@ -59,6 +59,17 @@ LINK_PREVIEWS = rule("forum_link_previews", "inside a post, a link's preview car
 CARD_LINES = rule("forum_card_lines", "inside a post, the lines of a user card and a post "
                   "header the software adds (a post number '#5', 'Original Poster', 'Thread "
                   "Starter', 'Location: SIN') are left out too")
+TIME_NOT_AUTHOR = rule("forum_time_not_author", "an element named for the user whose text is "
+                       "a time stamp or that is named for the time too (a Q&A post's 'answered "
+                       "Mar 3, 2021 at 10:02' in its 'user-action-time' box) is not the post's "
+                       "author; and the author line is the profile link's name without the "
+                       "user card's counters beside it ('GregD 176 4 bronze badges')")
+URL_NOT_AUTHOR = rule("forum_url_not_author", "a link to a profile whose text is a web "
+                      "address (a post's link to a video channel, '.../user/name') is not the "
+                      "post's author: a name is no URL")
+CUSTOM_POSTS = rule("forum_custom_posts", "a custom element (a web component's tag, "
+                    "<shreddit-comment>) makes posts too, and its tag alone names the thread's "
+                    "template: the nested replies a post of it holds are found by the tag")
 RELATIVE_TIMES = rule("forum_relative_times", "a post's time line that only counts back "
                       "from the day the page was fetched ('17 hours ago', 'posted 6 years "
                       "ago', 'Yesterday at 4:25 AM', 'Tuesday at 10:07 AM') is left out of "
@@ -108,10 +119,12 @@ _STAMP = lazy(
 #: two of them from the annotation batch whose golds keep each post's dated time line.
 _RELATIVE = lazy(
     r"^(?:(?:posted|updated|edited|submitted|replied|commented)\s+)?(?:"
-    r"(?:an?|\d+)\s*" + _AGE_UNITS + r"\s+ago|"
+    r"(?:an?|\d+)\s*" + _AGE_UNITS + r"\s+ago|\d+\s*(?:mo|yr|[ywdhm])\.?\s+ago|"
     + _DAY_WORDS + r"(?:,?\s+at)?\s+[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?)$", re.IGNORECASE)
 _CLOCK = lazy(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _LETTERS = lazy(r"[^\W\d_]+")
+#: A link's text that is a web address (see :data:`URL_NOT_AUTHOR`).
+_URL_TEXT = lazy(r"(?:https?://|www\.)\S", re.IGNORECASE)
 
 #: A time stamp element's text is at most this long, with at most this many other words.
 STAMP_MAX_CHARS = 40
@@ -129,16 +142,30 @@ def _words(node: LexborNode) -> str:
             + (attrs.get("itemprop") or "")).replace("_", "-")
 
 
+def named(template: Template | None) -> bool:
+    """Whether the thread's template names its posts: by a class, or with
+    :data:`CUSTOM_POSTS` by a custom element's own tag."""
+    return template is not None and bool(template[1] or CUSTOM_POSTS and "-" in template[0])
+
+
+def of_template(node: LexborNode, template: Template) -> bool:
+    """Whether ``node`` is an element of the thread's ``template`` (a custom tag named by
+    no class: any element of the tag)."""
+    tag, lead = template
+    if node.tag != tag:
+        return False
+    return _lead_class(node.attributes.get("class") or "") == lead if lead else True
+
+
 def nested(node: LexborNode, item: LexborNode, template: Template | None) -> bool:
     """Whether ``node`` is (inside) a reply nested in the post ``item``: an element of the
     thread's ``template`` between them (see :data:`OWN_PARTS`). A template named by no class
     is no post's own: it is not looked for."""
-    if not OWN_PARTS or template is None or not template[1]:
+    if not OWN_PARTS or not named(template):
         return False
-    tag, lead = template
     up = node
     while up is not None and up.mem_id != item.mem_id:
-        if up.tag == tag and _lead_class(up.attributes.get("class") or "") == lead:
+        if of_template(up, template):
             return True
         up = up.parent
     return False
@@ -155,6 +182,8 @@ def author_of(item: LexborNode, template: Template | None = None) -> LexborNode 
         if nested(node, item, template):
             continue
         if _AUTHOR.search(_words(node)) and 1 < len(node.text(deep=True).strip()) < 80:
+            if TIME_NOT_AUTHOR and _timely(node):
+                continue
             if found is not None and not inside(node, found):
                 break
             found = node
@@ -163,8 +192,39 @@ def author_of(item: LexborNode, template: Template | None = None) -> LexborNode 
     for a in item.css("a[href]"):
         if _PROFILE_HREF.search(a.attrs.get("href") or "") and 1 < len(a.text().strip()) < 60 \
                 and not nested(a, item, template):
+            if URL_NOT_AUTHOR and _URL_TEXT.match(a.text().strip()):
+                continue
             return a
     return None
+
+
+def _timely(node: LexborNode) -> bool:
+    """Whether an element named for the user is the post's time (see
+    :data:`TIME_NOT_AUTHOR`): named for the time too, or showing a time stamp."""
+    return bool(_TIME.search(_words(node))) or stamp(node.text(deep=True, separator=" "))
+
+
+#: A user card's counters beside the name: a reputation ("12.3k", "1,234") and badge counts
+#: ("3 gold badges", "4 bronze"), nothing else.
+_COUNTERS = lazy(r"(?:[\d.,]+[km]?|\s|•|·|(?:gold|silver|bronze)\b|badges?\b|reputation\b|"
+                 r"points?\b|karma\b)+", re.IGNORECASE)
+
+
+def author_line(node: LexborNode | None) -> list[Block]:
+    """The post's author line (see :func:`line_of`): with :data:`TIME_NOT_AUTHOR`, the name
+    of the profile link in the author's element when all the element shows besides it is a
+    user card's counters (see :data:`_COUNTERS`)."""
+    if node is not None and TIME_NOT_AUTHOR:
+        for a in node.css("a[href]"):
+            name = squash(clean_text(a.text(deep=True, separator=" ")))
+            if not name or not _PROFILE_HREF.search(a.attrs.get("href") or ""):
+                continue
+            whole = squash(clean_text(node.text(deep=True, separator=" ")))
+            rest = whole.replace(name, " ").strip() if name in whole else None
+            if rest and _COUNTERS.fullmatch(rest) and any(c.isdigit() for c in rest):
+                return [Paragraph((Text(name),))]
+            break
+    return line_of(node)
 
 
 def time_of(item: LexborNode, template: Template | None = None) -> LexborNode | None:
@@ -278,7 +338,7 @@ def message_of(item: LexborNode, marks: list[LexborNode],
 def _own_len(item: LexborNode, template: Template | None) -> int:
     """The visible length of a post without the replies nested in it (see :func:`nested`)."""
     n = visible_len(item)
-    if not OWN_PARTS or template is None or not template[1]:
+    if not OWN_PARTS or not named(template):
         return n
     for reply in _replies(item, template):
         n -= visible_len(reply)
@@ -292,7 +352,7 @@ def _replies(item: LexborNode, template: Template) -> list[LexborNode]:
     for node in item.css(tag):
         if node.mem_id == item.mem_id or out and inside(node, out[-1]):
             continue
-        if _lead_class(node.attributes.get("class") or "") == lead:
+        if of_template(node, template):
             out.append(node)
     return out
 
@@ -360,7 +420,7 @@ def post_blocks(node: LexborNode, builder,  # noqa: ANN001
 def _sifted_blocks(node: LexborNode, builder,  # noqa: ANN001
                    template: Template | None = None) -> list[Block]:
     replies = {r.mem_id for r in _replies(node, template)} \
-        if OWN_PARTS and template is not None and template[1] else set()
+        if OWN_PARTS and named(template) else set()
 
     def left_out(child: LexborNode) -> bool:
         return child.mem_id in replies or POST_FURNITURE and furniture(child)

@@ -22,7 +22,7 @@ from . import postparts
 from .repeats import Group, words
 from ...lazyre import lazy
 
-__all__ = ["preferred", "same_posts", "with_lead", "furniture_shingles"]
+__all__ = ["preferred", "same_posts", "holds", "with_lead", "furniture_shingles"]
 
 COVERING_THREAD = rule("forum_covering_thread", "the thread replaces the cascade's content "
                        "also when it holds nearly all of it and more posts besides")
@@ -43,6 +43,11 @@ SAME_POSTS = rule("forum_same_posts", "a thread holding nearly all the cascade's
                   "words than that running text, replaces it though it adds nothing: both read "
                   "the same posts, and the thread gives each its author and time without the "
                   "user cards and buttons between them")
+EVEN_SHED = rule("forum_even_shed", "with forum_even_thread, the thread is weighed against "
+                 "the cascade's words without the posts' furniture and headers (their vote "
+                 "counts, 'permalink · save · report · reply' bars): a thread holding the "
+                 "cascade's posts and one more is longer than them though not than their "
+                 "buttons")
 LEAD_POST = rule("forum_lead_post", "the opening post the cascade found outside the run of "
                  "replies (a question above its answers, a story above its comments) leads "
                  "the thread")
@@ -90,10 +95,13 @@ def _prose_words(blocks: list[Block]) -> int:
     return sum(c for c in counts if c >= postparts.MIN_PROSE_WORDS)
 
 
-def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
+def with_lead(thread: list[Block], generic: list[Block],
+              region: set[tuple[str, ...]] | None = None) -> list[Block]:
     """The thread led by the cascade's leading blocks it does not hold (see :data:`LEAD_POST`):
     the opening post a page marks up apart from its replies. A block counts as held when most
-    of its word trigrams are in the thread."""
+    of its word trigrams are in the thread. With the word trigrams of the main landmark
+    around the thread (``region``, see :data:`.forum.OPENING_IN_MAIN`), a leading block
+    outside it (a sidebar's text) is no lead."""
     if not LEAD_POST or not generic:
         return thread
     held = _shingles(thread)
@@ -102,6 +110,8 @@ def with_lead(thread: list[Block], generic: list[Block]) -> list[Block]:
         own = _shingles([block])
         if own and len(own & held) > MAX_LEAD_OVERLAP * len(own):
             break
+        if region is not None and own and len(own & region) < MIN_COVER * len(own):
+            continue
         lead.append(block)
     if words(lead) < MIN_LEAD_WORDS:
         return thread
@@ -199,7 +209,8 @@ def preferred(thread: list[Block], generic: list[Block],
     if furniture:
         own_blocks = _shed(own_blocks, furniture)
     # (with EVEN_THREAD: a few words more than the cascade's prose, and more than all of it)
-    extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > g else MIN_EXTRA_WORDS
+    bar = words(own_blocks) if EVEN_SHED and furniture else g
+    extra = MIN_EVEN_EXTRA_WORDS if EVEN_THREAD and n > bar else MIN_EXTRA_WORDS
     if not COVERING_THREAD:
         return False
     prose = _prose_words(own_blocks)
@@ -239,3 +250,10 @@ def same_posts(thread: list[Block], generic: list[Block],
     own = _prose_shingles(own_blocks)
     return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own) \
         and _within(thread, generic)
+
+
+def holds(thread: list[Block], generic: list[Block]) -> bool:
+    """Whether the thread holds nearly all the cascade's running text (:data:`MIN_COVER` of
+    its word trigrams)."""
+    own = _prose_shingles(generic)
+    return bool(own) and len(own & _shingles(thread)) >= MIN_COVER * len(own)

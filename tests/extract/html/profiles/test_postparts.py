@@ -115,3 +115,41 @@ def test_a_link_preview_card_is_no_part_of_the_post(monkeypatch):
     monkeypatch.setattr(postparts, "LINK_PREVIEWS", False)
     text = " ".join(block_texts(postparts.post_blocks(message, Builder(None))))
     assert "user-replaceable fans" in text
+
+
+def test_a_user_box_showing_the_time_is_not_the_author(monkeypatch):
+    # Synthetic, in the style of a Stack Exchange answer's signature box: "answered <time>"
+    # in a box named 'user-action-time', then the user card (name, reputation, badges).
+    card = ("<div class='user-info'><div class='user-action-time'>answered <span "
+            "class='relativetime'>Mar 3, 2021 at 10:02</span></div><div class='user-details'>"
+            "<a href='/users/20/bakerpete'>bakerpete</a><span class='d-none'>bakerpete</span>"
+            "<div class='-flair'><span class='reputation-score'>12.3k</span><span>3 gold "
+            "badges</span><span>21 silver badges</span></div></div></div>")
+    item = LexborHTMLParser(f"<html><body><div class='answer'><div class='s-prose'><p>Pour "
+                            f"it off and feed it.</p></div>{card}</div></body></html>"
+                            ).css_first("div.answer")
+    author = postparts.author_of(item)
+    assert "answered" not in author.text()
+    assert list(block_texts(postparts.author_line(author))) == ["bakerpete"]
+    monkeypatch.setattr(postparts, "TIME_NOT_AUTHOR", False)
+    assert "answered" in postparts.author_of(item).text()
+
+
+def test_an_author_line_keeps_words_beside_the_name():
+    # a name and a title are no counters: the line stays whole
+    item = LexborHTMLParser("<html><body><div class='post'><span class='author'><a href="
+                            "'/members/ann.1/'>ann</a> Moderator</span></div></body></html>"
+                            ).css_first("span.author")
+    assert list(block_texts(postparts.author_line(item))) == ["ann Moderator"]
+
+
+def test_a_web_address_is_no_author(monkeypatch):
+    # A post with no name shown (a guest's) links a video channel in its text: the link's
+    # path looks like a profile's, its text is a URL.
+    item = LexborHTMLParser("<html><body><div class='post'><div class='content'>See <a "
+                            "href='https://video.example.com/user/aquatasy'>https://video."
+                            "example.com/user/aquatasy</a> for more.</div></div></body></html>"
+                            ).css_first("div.post")
+    assert postparts.author_of(item) is None
+    monkeypatch.setattr(postparts, "URL_NOT_AUTHOR", False)
+    assert postparts.author_of(item) is not None
