@@ -146,5 +146,10 @@ def _code(block: CodeBlock) -> CodeBlock | None:
                 or sum(len(x) for x in rest) > MAX_SIGNATURE_CHARS:
             return block
         kept = "\n".join(lines[:i]).rstrip()
+        # Code a page did not label (SQL's "--" is an empty comment line): statements end in
+        # ";" and code has braces and assignments, a signature none of them.
+        if kept.endswith(";") or any(c in x for x in rest for c in ";{}=") \
+                or any(x.rstrip().endswith(";") for x in kept.split("\n")):
+            return block
         return CodeBlock(kept, block.language) if kept.strip() else None
     return block

@@ -38,6 +38,9 @@ def test_a_preformatted_messages_signature_goes_but_not_code():
     assert out == [CodeBlock(f"{_BODY}\n\nPete")]
     sql = "SELECT 1;\n-- \nSELECT 2;"
     assert mailsig.without_signatures([CodeBlock(sql, "sql")]) == [CodeBlock(sql, "sql")]
+    # code the page did not label: an SQL script's empty comment line, a config's last lines
+    for code in ("SELECT id\nFROM t;\n--\nDELETE FROM t", "a = 1\nb = 2\n--\nc = 3"):
+        assert mailsig.without_signatures([CodeBlock(code)]) == [CodeBlock(code)]
 
 
 def test_rules_off(monkeypatch):
