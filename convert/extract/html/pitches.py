@@ -1,6 +1,6 @@
 """Lines a template prints around a story that ask the reader for something or tell the page's
 state, never the story's own text: an ad slot's label framed by dashes ("- Advertisement -"),
-a reading-time stamp ("4 min read"), a feedback prompt ("Was this page helpful?"), a
+a reading-time stamp ("4 min read"), a
 membership, donation, paywall or app pitch ("Become a member", "Support the show",
 "Unlimited access for just $1. Subscribe now", "Download the News 4 app"), a podcast's sponsor
 read, a teaser line labelled "More:" or "Watch:" over one
@@ -25,8 +25,7 @@ __all__ = ["framed_boilerplate", "widget_line", "pitch_line", "post_meta_footer"
 FRAMED_BOILERPLATE = rule("framed_boilerplate", "a boilerplate word framed by dashes or "
                           "brackets ('- Advertisement -', '[ Advertisement ]', an ad slot's "
                           "label) is the same boilerplate line")
-WIDGET_LINES = rule("widget_lines", "a reading-time stamp ('4 min read'), a feedback prompt "
-                    "('Was this page helpful?') or a lone sign-up, membership or donation "
+WIDGET_LINES = rule("widget_lines", "a reading-time stamp ('4 min read') or a lone sign-up, membership or donation "
                     "button line ('Sign up here', 'Become a member', 'Support the show') is "
                     "the template's, not the story's")
 PITCH_LINES = rule("pitch_lines", "a membership, donation, paywall or app pitch ('Enjoying "
@@ -49,15 +48,14 @@ LINK_BARS = rule("link_bars", "a paragraph of three or more links with only sepa
                  "them ('Order Reprints | Today's Paper | Subscribe') is a bar of the page's "
                  "links, not a sentence")
 
-#: The line is only a reading-time stamp, a feedback prompt, or a sign-up / membership /
+#: The line is only a reading-time stamp or a sign-up / membership /
 #: donation button's words.
 _WIDGET = lazy(
     r"^\W*(?:"
     # "4 min read", "2 minutes read", "5-minute read", "Reading time: 3 minutes"
     r"\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read(?:ing)?(?: time)?|"
     r"(?:estimated )?read(?:ing)? time\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?|"
-    r"(?:was|is) this (?:page|article|post|story) (?:helpful|useful)|"
-    r"did you find this (?:page|article|post|story) (?:helpful|useful)|"
+    # (Not "Was this page helpful?": :mod:`.feedback` removes the whole widget.)
     r"sign[ -]?up (?:here|now|today|for free)|subscribe (?:here|today|for free)|"
     r"become a (?:paid |free )?(?:member|subscriber|supporter|patron)(?: today| now)?|"
     r"support (?:the show|us|our (?:work|journalism|podcast|show|newsroom|reporting))"
@@ -176,7 +174,7 @@ def framed_boilerplate(text: str) -> bool:
 
 
 def widget_line(text: str) -> bool:
-    """Whether ``text`` is only a reading-time stamp, a feedback prompt or a button's pitch."""
+    """Whether ``text`` is only a reading-time stamp or a button's pitch."""
     return WIDGET_LINES and 0 < len(text) <= _WIDGET_MAX_CHARS and bool(_WIDGET.match(text))
 
 

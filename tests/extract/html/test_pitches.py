@@ -26,7 +26,6 @@ _CASES = [
     ("FRAMED_BOILERPLATE", "<div><span>- Advertisement -</span></div>",
      "Advertisement"),
     ("WIDGET_LINES", "<p>4 min read</p>", "4 min read"),
-    ("WIDGET_LINES", "<h2>Was this page helpful?</h2>", "Was this page helpful"),
     # (a button's pitch is a pitch line too: both rules read it)
     ("WIDGET_LINES,PITCH_LINES", "<p>Become a paid subscriber today</p>", "paid subscriber"),
     ("WIDGET_LINES", "<p>Sign up here.</p>", "Sign up here"),
