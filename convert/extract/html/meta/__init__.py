@@ -19,7 +19,7 @@ from convert.extract import record
 from convert.textutil import squash
 from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
-from ..dom import node_text
+from ..dom import node_text, word_key
 from .byline import twitter_label_author, visible_byline
 from .dateline import elsewhere, last_change_date, page_date, shown_publication
 from .declared import (
@@ -42,6 +42,7 @@ from .standfirst import standfirst
 from .heading import HEADER_LINK, heading_text, screen_reader_only
 from .posthead import POST_HEADINGS, post_heading
 from .title import (
+    _TITLE_SEPARATORS,
     choose_title,
     is_site,
     site_suffixed,
@@ -84,6 +85,17 @@ SCHOLARLY_NAME_LISTS = rule(
     "scholarly_name_lists", "a scholarly author tag may list 'Surname, Given' names apart by "
     "semicolons ('Roy, A.; Smith, J.'), and Dublin Core creators write them so too "
     "('Roy, Aniruddha'): each turned, never split at its comma")
+TITLE_SUFFIX_SITE = rule(
+    "title_suffix_site", "a site name known only from JSON-LD's publisher is the company behind "
+    "the site ('Wikimedia Foundation, Inc.'): the name the <title> ends with, after the headline "
+    "and a separator ('Tarte Tatin - Wikipedia'), is the site's own")
+#: A site's name is a few words ("Wikipedia", "The New York Times"); a longer tail is a
+#: section's or a tagline's.
+SITE_SUFFIX_MAX_WORDS = 4
+#: A company's registered name ("Wikimedia Foundation, Inc.", "Example Media Ltd") or an
+#: address (an unresolved "@id"): what a publisher is called, not what its site is.
+_LEGAL_NAME = lazy(r"(?:\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.?A|S\.?L|SAS|B\.?V|N\.?V|"
+                   r"plc|PLC|Corp|Corporation|Foundation|Co)\.?|^https?://\S+)$")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -121,6 +133,7 @@ def extract(tree: LexborHTMLParser, url: str | None,
         return first_value(meta, *META_KEYS[field])
 
     site_name = ld_text(ld.get("publisher")) if ld else None
+    publisher_only = bool(site_name) and not declared("site_name")
     site_name = declared("site_name") or site_name
     out["site_name"] = site_name
 
@@ -157,6 +170,8 @@ def extract(tree: LexborHTMLParser, url: str | None,
                         if _ENTRY_TITLE_CLASS.search(n.attributes.get("class") or ""))
     out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
                                         start, entries)
+    if TITLE_SUFFIX_SITE and publisher_only and out["title"] and _LEGAL_NAME.search(site_name):
+        out["site_name"] = _title_suffix(page_title, out["title"]) or site_name
     # (the blog's name in that page's <h1>: the body drops it as it drops the title)
     out["blog_name"] = h1s[0] if post and h1s else None
     # (an <h1> "Headline – Site" of the title "Headline": the body drops it as the title)
@@ -207,6 +222,17 @@ def extract(tree: LexborHTMLParser, url: str | None,
         from .candidates import record_candidates
         record_candidates(rec, tree, ld, meta, h1s, page_title, out, url)
     return out
+
+
+def _title_suffix(page_title: str, title: str) -> str | None:
+    """The site's name a ``<title>`` "Headline | Site" ends with, when the rest is the title."""
+    seps = list(_TITLE_SEPARATORS.finditer(page_title))
+    if not seps:
+        return None
+    head, tail = page_title[:seps[-1].start()], page_title[seps[-1].end():].strip()
+    if not tail or len(tail.split()) > SITE_SUFFIX_MAX_WORDS or word_key(head) != word_key(title):
+        return None
+    return tail
 
 
 def _host(url: str) -> tuple[str | None, bool]:

@@ -190,3 +190,22 @@ def test_a_creator_declared_as_a_person_is_the_author(monkeypatch):
     from convert.extract.html import meta
     monkeypatch.setattr(meta, "CREATOR_PERSON", False)
     assert _fields(head)["authors"] == []
+
+
+def test_the_title_suffix_names_the_site_over_a_publishers_legal_name(monkeypatch):
+    # synthetic, in the style of a MediaWiki encyclopedia page: JSON-LD names the foundation
+    # as publisher, nothing declares the site's name but the <title>'s suffix.
+    head = ('<title>Tarte Tatin - Encyclopedia</title><script type="application/ld+json">'
+            '{"@context":"https://schema.org","@type":"Article","name":"Tarte Tatin",'
+            '"publisher":{"@type":"Organization","name":"Encyclopedia Foundation, Inc."}}'
+            '</script>')
+    body = "<h1>Tarte Tatin</h1><p>An upside-down apple tart.</p>"
+    assert _fields(head, body)["site_name"] == "Encyclopedia"
+    # a declared site name stands; a publisher's trading name stands
+    assert _fields(head + '<meta property="og:site_name" content="Encyclo">', body
+                   )["site_name"] == "Encyclo"
+    assert _fields(head.replace("Encyclopedia Foundation, Inc.", "Tart Weekly"), body
+                   )["site_name"] == "Tart Weekly"
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "TITLE_SUFFIX_SITE", False)
+    assert _fields(head, body)["site_name"] == "Encyclopedia Foundation, Inc."
