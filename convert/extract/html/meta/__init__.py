@@ -85,6 +85,9 @@ SCHOLARLY_NAME_LISTS = rule(
     "scholarly_name_lists", "a scholarly author tag may list 'Surname, Given' names apart by "
     "semicolons ('Roy, A.; Smith, J.'), and Dublin Core creators write them so too "
     "('Roy, Aniruddha'): each turned, never split at its comma")
+UPDATE_ONLY_MODIFIED = rule(
+    "update_only_modified", "a page that shows only a date labelled an update ('Last updated "
+    "12 February 2024') and declares none is modified then; its publication is unknown")
 TITLE_SUFFIX_SITE = rule(
     "title_suffix_site", "a site name known only from JSON-LD's publisher is the company behind "
     "the site ('Wikimedia Foundation, Inc.'): the name the <title> ends with, after the headline "
@@ -361,7 +364,14 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
         if shown == published or shown[:10] not in event_days(tree, objects, ld_types):
             published = shown  # (an event's day shown under its name corrects nothing)
     else:
-        published = page_date(tree)
+        updates: list[str] = []
+        published = page_date(tree, updates)
+        if published and published in updates and UPDATE_ONLY_MODIFIED:
+            # The page shows one date and labels it an update ("Last updated 12 February
+            # 2024", "Updated: March 3, 2024"): it says when the page last changed, not when it
+            # was first published, which the page does not tell. The reader still sees it:
+            # renderers print the modified date when there is no published one.
+            modified, published = modified or published, None
         if not published and not modified:
             # (a page showing no date but its "last edited on" line, which page_date passes
             # over: a wiki's article; read only then, as it walks the page again)

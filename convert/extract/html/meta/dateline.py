@@ -49,6 +49,10 @@ HEADLINE_NO_DATELINE = rule(
 CITATION_DATES = rule(
     "citation_dates", "a citation's access date ('Retrieved 4 June 2021') and any date in a "
     "references or footnotes list are the sources' dates, never the page's")
+SPACED_LABELS = rule(
+    "spaced_labels", "a dateline's label is read from its block's text with the elements' "
+    "texts apart: a page written without whitespace between tags glued 'By Jo Park' to "
+    "'Updated: March 3' ('ParkUpdated'), and the label was no word")
 UPDATE_AFTER_PUBLISHED = rule(
     "update_after_published", "a dateline labelled \"updated\" gives way to one nearby that "
     "is not (\"Originally published\")")
@@ -88,7 +92,8 @@ SHOWN_OVER_SCHEMA = rule(
 LAST_CHANGE_STAMPS = rule(
     "last_change_stamps", "a date labelled the page's last change ('This page was last edited "
     "on 4 June 2024', 'Last modified: ...') is its modification date, never its publication "
-    "(a bare 'Last updated' dateline stays the publication of a page showing no other date)")
+    "(a bare 'Last updated' dateline, a page's only date, is read with the datelines: "
+    "update_only_modified makes it the modification)")
 #: The label of a page's last change: "last" makes it so (an earlier version existed).
 _LAST_CHANGE = lazy(r"\blast\s+(?:edited|modified|updated|changed|revised)\b|\bzuletzt\s+"
                     r"(?:bearbeitet|geändert|aktualisiert)\b|\bdernière\s+(?:modification|"
@@ -211,16 +216,21 @@ def _label_context(node: LexborNode | None, text: str) -> str:
     if node is not None and node.parent is not None:
         around = node.parent.text(deep=True) or ""
         if len(around) < UPDATE_PARENT_CHARS:
-            context = around
+            context = squash(node.parent.text(deep=True, separator=" ")) if (
+                SPACED_LABELS) else around
         prev = node.prev
         if prev is not None:
-            context = (prev.text(deep=True) or "")[-UPDATE_PREV_CHARS:] + " " + context
+            before = squash(prev.text(deep=True, separator=" ") or "") if SPACED_LABELS else (
+                prev.text(deep=True) or "")
+            context = before[-UPDATE_PREV_CHARS:] + " " + context
     return context
 
 
-def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | None:
+def _first_date(found: Iterable[tuple[LexborNode | None, str, str]],
+                updates: list[str] | None = None) -> str | None:
     """The first of the ``(node, text, date)`` found, unless it is labelled an update and one
-    of the next few is not (the page shows "Originally published" too)."""
+    of the next few is not (the page shows "Originally published" too). A date returned only
+    because no unlabelled one followed is added to ``updates`` when given."""
     update, left = None, UPDATE_LOOKAHEAD
     for node, text, date in found:
         if LAST_CHANGE_STAMPS and _LAST_EDIT.search(_label_context(node, text)):
@@ -231,6 +241,8 @@ def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | No
         left -= 1
         if left < 0:
             break
+    if update and updates is not None:
+        updates.append(update)
     return update
 
 
@@ -300,15 +312,16 @@ HEADER_OVER_CLASSED = rule(
     "posts below)")
 
 
-def page_date(tree: LexborHTMLParser) -> str | None:
+def page_date(tree: LexborHTMLParser, updates: list[str] | None = None) -> str | None:
     """The date a page without a declared one shows: its ``<time>``, then the dateline in the
     headline's block, then a date-classed element, then the first dateline after the
     headline. (Without ``HEADER_OVER_CLASSED`` the classed elements are read with the
-    ``<time>`` elements, before the headline's block.)"""
+    ``<time>`` elements, before the headline's block.) ``updates``: see :func:`_first_date`."""
     if not HEADER_OVER_CLASSED:
         return time_element(tree) or header_date(tree) or visible_date(tree)
-    return (_first_date(_time_only(tree)) or header_date(tree)
-            or _first_date(_classed_dates(tree)) or visible_date(tree))
+    return (_first_date(_time_only(tree), updates) or header_date(tree, updates)
+            or _first_date(_classed_dates(tree), updates) or _first_date(
+                _visible_dates(tree, DATELINE_BUDGET, False), updates))
 
 
 #: ``<time datetime>`` / ``datePublished`` elements read for a date (the first ones are the
@@ -435,7 +448,7 @@ HEADER_CHARS = 1200
 HEADER_LEVELS = 3
 
 
-def header_date(tree: LexborHTMLParser) -> str | None:
+def header_date(tree: LexborHTMLParser, updates: list[str] | None = None) -> str | None:
     """A date in the headline's own block, above or below it ("Published / October 14, 2025"
     over the ``<h1>``)."""
     h1 = tree.css_first("h1")
@@ -452,7 +465,7 @@ def header_date(tree: LexborHTMLParser) -> str | None:
         node = node.parent
     if zone is None:
         return None
-    return _first_date(_zone_dates(zone))
+    return _first_date(_zone_dates(zone), updates)
 
 
 def _zone_dates(zone: LexborNode) -> Iterator[tuple[LexborNode | None, str, str]]:

@@ -57,6 +57,14 @@ def _parsed_published(head: str, body: str) -> str | None:
     return parse_html(html).meta.published
 
 
+def _dated(head: str, body: str = _BODY) -> str | None:
+    """The page's date as a reader sees it: published, else modified (a page's only dateline
+    labelled "Last updated" is its modification: update_only_modified)."""
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    fields = extract(LexborHTMLParser(page), None)
+    return fields["published"] or fields["modified"]
+
+
 def test_related_post_card_date_is_not_the_article_date():
     # The article's dateline is unclassed; a related-posts card further down has a date class.
     body = ("<header><div><span>Last updated:</span><div>Dec 12, 2025</div>"
@@ -64,7 +72,8 @@ def test_related_post_card_date_is_not_the_article_date():
             f"<article>{_STORY}</article>"
             "<section class='related-posts'><div class='card'><h3>Ferry fares rise</h3>"
             "<div class='post-date'>December 2, 2025</div></div></section>")
-    assert _parsed_published("", body) == "2025-12-12"
+    meta = parse_html(f"<html><body>{body}</body></html>".encode()).meta
+    assert (meta.published, meta.modified) == (None, "2025-12-12")
 
 
 def test_sidebar_and_comment_dates_are_not_the_article_date():
@@ -157,10 +166,10 @@ def test_the_headlines_own_dateline_beats_a_related_posts_dated_card(monkeypatch
             "handful of agencies specialise in the field and its particular rules.</p>"
             "<div class='r-posts'><div><div class='r-posts-date'>December 2, 2025"
             "</div><a href='/post/a'>How to rank a token launch page</a></div></div>")
-    assert _published("", body) == "2025-12-12"
+    assert _dated("", body) == "2025-12-12"
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "HEADER_OVER_CLASSED", False)
-    assert _published("", body) == "2025-12-02"
+    assert _dated("", body) == "2025-12-02"
 
 
 # Numeric days ("3/24/2026") in the text after the headline (slash_needs_label). As on tune pages
@@ -183,8 +192,8 @@ def test_a_labelled_numeric_day_in_the_text_is_the_dateline():
     body = "<h1>Standing desks</h1><div><span>Posted on</span> <span>03/25/2025</span></div>"
     body += _PROSE
     assert _published("", body) == "2025-03-25"
-    assert _published("", "<h1>Standing desks</h1>" + _PROSE + "<p>Last updated 1/27/2026</p>"
-                      ) == "2026-01-27"
+    assert _dated("", "<h1>Standing desks</h1>" + _PROSE + "<p>Last updated 1/27/2026</p>"
+                  ) == "2026-01-27"
 
 
 def test_a_numeric_day_needs_no_label_in_a_date_element_or_the_headlines_block():
@@ -251,5 +260,21 @@ def test_a_last_edited_line_is_the_modification_not_the_publication(monkeypatch)
     assert fields["published"] is None and fields["modified"][:10] == "2024-05-01"
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "LAST_CHANGE_STAMPS", False)
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "UPDATE_ONLY_MODIFIED", False)
     fields = extract(LexborHTMLParser(f"<html><body>{_WIKI}</body></html>"), None)
     assert fields["published"][:10] == "2024-05-01" and fields["modified"] is None
+
+
+def test_a_label_glued_to_the_text_before_it_is_still_a_word(monkeypatch):
+    # (rule spaced_labels) synthetic, a page minified with no whitespace between its tags: the
+    # byline's last word and the dateline's label were one word, "ParkUpdated".
+    body = ("<article><h1>Storm closes the bridge</h1><div class='byline'>By Jo Park</div>"
+            "<p>Updated: March 3, 2024</p><p>Some text.</p></article>")
+    page = f"<html><body>{body}</body></html>"
+    fields = extract(LexborHTMLParser(page), None)
+    assert (fields["published"], fields["modified"]) == (None, "2024-03-03")
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "SPACED_LABELS", False)
+    fields = extract(LexborHTMLParser(page), None)
+    assert (fields["published"], fields["modified"]) == ("2024-03-03", None)
