@@ -49,6 +49,12 @@ HEADLINE_NO_DATELINE = rule(
 CITATION_DATES = rule(
     "citation_dates", "a citation's access date ('Retrieved 4 June 2021') and any date in a "
     "references or footnotes list are the sources' dates, never the page's")
+LIST_ITEM_DATES = rule(
+    "list_item_dates", "a date inside one of a list's headed items (a podcast's episodes, a "
+    "blog's post cards, each with its own heading and day) is that item's, not the page's: "
+    "the page is the list, dated by what it declares or by nothing")
+#: A list has at least this many headed items of one tag and class.
+LIST_ITEMS_MIN = 3
 SPACED_LABELS = rule(
     "spaced_labels", "a dateline's label is read from its block's text with the elements' "
     "texts apart: a page written without whitespace between tags glued 'By Jo Park' to "
@@ -126,7 +132,11 @@ def elsewhere(node: LexborNode | None) -> bool:
         return False
     date_chars = len(node.text(deep=True) or "") if node is not None else 0
     for _ in range(ELSEWHERE_DEPTH):
-        if node is None or node.tag in ("body", "html", "main", "article"):
+        if node is None or node.tag in ("body", "html", "main"):
+            return False
+        if LIST_ITEM_DATES and _listed_item(node):
+            return True
+        if node.tag == "article":
             return False
         if TEASER_LINK_DATE and node.tag == "a" and len(
                 (node.text(deep=True) or "").strip()) > TEASER_LINK_CHARS + date_chars:
@@ -142,6 +152,33 @@ def elsewhere(node: LexborNode | None) -> bool:
                 return True
         node = node.parent
     return False
+
+
+def _listed_item(node: LexborNode) -> bool:
+    """Whether ``node`` is one of a list's items: it and at least :data:`LIST_ITEMS_MIN - 1`
+    siblings of its tag and class (a class named, or list items and articles) each hold a
+    heading and a date (an episode, a post card), and the page's ``<h1>`` is in none of them.
+    (Unclassed ``<div>`` siblings are a layout's columns, not a list.)"""
+    parent = node.parent
+    tag, cls = node.tag, node.attributes.get("class")
+    if parent is None or not cls and tag not in ("li", "article") or node.css_first(
+            "h1") is not None or not _headed(node):
+        return False
+    items = 0
+    child = parent.child
+    while child is not None:
+        if child.tag == tag and child.attributes.get("class") == cls and _headed(child):
+            items += 1
+            if items >= LIST_ITEMS_MIN:
+                return True
+        child = child.next
+    return False
+
+
+def _headed(node: LexborNode) -> bool:
+    """Whether a list item holds a heading and a ``<time>`` or a date-classed element."""
+    return node.css_first("h2, h3, h4, h5, h6") is not None and node.css_first(
+        'time, [class*="date"], [class*="Date"]') is not None
 
 
 def _names_elsewhere(token: str) -> bool:

@@ -278,3 +278,31 @@ def test_a_label_glued_to_the_text_before_it_is_still_a_word(monkeypatch):
     monkeypatch.setattr(dateline, "SPACED_LABELS", False)
     fields = extract(LexborHTMLParser(page), None)
     assert (fields["published"], fields["modified"]) == ("2024-03-03", None)
+
+
+def _episode(n: int, day: str, tag: str = "li") -> str:
+    return (f"<{tag} class='episode'><h2><a href='/ep/{n}'>{n}: Episode {n}</a></h2>"
+            f"<time datetime='{day}'>{day}</time><p>What episode {n} is about, in a few "
+            f"words.</p></{tag}>")
+
+
+def test_a_date_of_one_item_of_a_list_is_not_the_pages(monkeypatch):
+    # (rule list_item_dates) synthetic, in the style of a podcast's episode list: each headed
+    # item carries its own day; the first episode's is not the page's date.
+    body = ("<main><h1>The Slow Garden Podcast</h1><p>A weekly show about small gardens.</p>"
+            "<ul>" + _episode(42, "2024-05-14") + _episode(41, "2024-05-07")
+            + _episode(40, "2024-04-30") + "</ul></main>")
+    assert _dated("", body) is None
+    cards = body.replace("<ul>", "<div class='list'>").replace("</ul>", "</div>").replace(
+        "<li class='episode'>", "<div class='episode-card'>").replace("</li>", "</div>")
+    assert _dated("", cards) is None
+    # two items are no list; a post in one of a layout's unclassed columns keeps its date
+    assert _dated("", body.replace(_episode(40, "2024-04-30"), "")) == "2024-05-14"
+    post = ("<div><div><h2>About</h2><span class='date'>2007</span></div>"
+            "<div><h3>Joint statement</h3><p class='date'>Posted on April 2, 2007</p>"
+            "<p>Text.</p></div><div><h2>Recent posts</h2><span class='date'>May 1, 2007</span>"
+            "</div></div>")
+    assert _dated("", post) == "2007-04-02"
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "LIST_ITEM_DATES", False)
+    assert _dated("", body) == "2024-05-14"
