@@ -171,8 +171,10 @@ def extract(tree: LexborHTMLParser, url: str | None,
     # (an <h1> classed as the post's title, hAtom's "entry-title", is never the site's name)
     entries = frozenset(HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes
                         if _ENTRY_TITLE_CLASS.search(n.attributes.get("class") or ""))
+    # (the page is its site's start page, by the URL it was fetched from or declares)
+    home = start if url else _host(address)[1] if address else None
     out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
-                                        start, entries)
+                                        start, entries, home)
     if TITLE_SUFFIX_SITE and publisher_only and out["title"] and _LEGAL_NAME.search(site_name):
         out["site_name"] = _title_suffix(page_title, out["title"]) or site_name
     # (the blog's name in that page's <h1>: the body drops it as it drops the title)
@@ -181,7 +183,7 @@ def extract(tree: LexborHTMLParser, url: str | None,
     out["title_heading"] = next((h for h in h1s if site_suffixed(
         h, out["title"], site_name, host)), None) if out["title"] else None
     out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
-                                                          site_name, host)
+                                                          site_name, host, home)
 
     ld_description = ld_text(ld.get("description")) if ld else None
     out["description"] = declared("description") or ld_description
