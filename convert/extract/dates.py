@@ -48,6 +48,28 @@ MONTHS = {
     "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "diciembre": 12, "dicembre": 12,
 }
+MORE_MONTH_NAMES = rule(
+    "more_month_names", "a day written with a Portuguese, Dutch, Scandinavian, Polish, Czech, "
+    "Russian, Ukrainian or Turkish month name ('5 de março de 2024', '5 maart 2024', '5 марта "
+    "2024') is a date as an English, German, French, Spanish or Italian one is")
+if MORE_MONTH_NAMES:
+    # (full names and genitives only, the forms a dateline writes between a day and a year;
+    # the short forms that are common words in running text stay out: "set", "out", "ago")
+    for _month, _names in enumerate((
+            ("janeiro", "januari", "stycznia", "ledna", "января", "січня", "ocak"),
+            ("fevereiro", "februari", "lutego", "února", "февраля", "лютого", "şubat"),
+            ("março", "maart", "marca", "března", "марта", "березня", "mart"),
+            ("kwietnia", "dubna", "апреля", "квітня", "nisan"),
+            ("maio", "mei", "maj", "maja", "května", "мая", "травня", "mayıs"),
+            ("junho", "czerwca", "června", "июня", "червня", "haziran"),
+            ("julho", "lipca", "července", "июля", "липня", "temmuz"),
+            ("augustus", "augusti", "sierpnia", "srpna", "августа", "серпня", "ağustos"),
+            ("setembro", "września", "září", "сентября", "вересня", "eylül"),
+            ("outubro", "października", "října", "октября", "жовтня", "ekim"),
+            ("novembro", "listopada", "listopadu", "ноября", "листопада", "kasım"),
+            ("dezembro", "desember", "grudnia", "prosince", "декабря", "грудня", "aralık"),
+    ), start=1):
+        MONTHS.update(dict.fromkeys(_names, _month))
 #: :data:`MONTHS` and the spellings of Portuguese, Dutch, Polish and Czech (genitive) and the
 #: short forms the text dumps of the dev set use. The text parser looks a month up only in a
 #: line that is little but a date; the HTML side searches running text, where several of these

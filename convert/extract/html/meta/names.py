@@ -45,6 +45,11 @@ _LINK_WORDS = lazy(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|
                    re.IGNORECASE)
 
 
+AGENCIES_CREDIT = rule("agencies_credit", "'and agencies' after a writer's name ('Anna Berg "
+                       "and agencies') credits the news agencies' copy used, not a person")
+_AGENCIES = lazy(r"(?:(?:news|wire)\s+)?(?:agencies|wires|wire\s+services)", re.IGNORECASE)
+
+
 CREDITS_LINE = rule("credits_line", "a credits string ('content: Acme, design: Jane Doe') "
                     "names the page's makers, not its authors")
 #: A role label inside an author string ("design: ", "code: "); this many make a credits line.
@@ -136,6 +141,8 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             if DESK_STAFF:
                 # "EcoCult Staff": a publication's desk, named as "... Team" is.
                 checked = _DESK_STAFF.sub(r"\1", checked)
+            if AGENCIES_CREDIT and _AGENCIES.fullmatch(name):
+                continue  # "Anna Berg and agencies": the wire copy folded in, no one's name
             if not name or len(name) > AUTHOR_MAX_CHARS or len(
                     name.split()) > AUTHOR_MAX_WORDS or _AUTHOR_JUNK.search(
                     checked) or _not_a_name(name):

@@ -40,3 +40,13 @@ def test_a_desk_written_with_the_is_kept():
 def test_a_columnists_job_title_is_no_author():
     # dragnet-T74 (a tune page): "Bill McKenzie / Editorial Columnist"
     assert clean_authors(["Bill McKenzie / Editorial Columnist"]) == ["Bill McKenzie"]
+
+
+def test_and_agencies_after_the_writer_is_no_author(monkeypatch):
+    # (rule agencies_credit) synthetic, in the style of a British paper's wire-based story.
+    assert clean_authors(["Anna Berg and agencies"]) == ["Anna Berg"]
+    assert clean_authors(["Anna Berg, Tom Weller and news agencies"]) == ["Anna Berg",
+                                                                        "Tom Weller"]
+    from convert.extract.html.meta import names
+    monkeypatch.setattr(names, "AGENCIES_CREDIT", False)
+    assert clean_authors(["Anna Berg and agencies"]) == ["Anna Berg", "agencies"]
