@@ -243,8 +243,9 @@ def test_a_citations_access_date_is_not_the_pages_date():
 
 
 def test_citation_dates_off_reads_the_access_date(monkeypatch):
-    from convert.extract.html.meta import dateline
+    from convert.extract.html.meta import dateline, placement
     monkeypatch.setattr(dateline, "CITATION_DATES", False)
+    monkeypatch.setattr(placement, "CITATION_DATES", False)
     assert _published("", _CITED.format(cls="references"))[:10] == "2021-06-04"
 
 
@@ -303,6 +304,6 @@ def test_a_date_of_one_item_of_a_list_is_not_the_pages(monkeypatch):
             "<p>Text.</p></div><div><h2>Recent posts</h2><span class='date'>May 1, 2007</span>"
             "</div></div>")
     assert _dated("", post) == "2007-04-02"
-    from convert.extract.html.meta import dateline
-    monkeypatch.setattr(dateline, "LIST_ITEM_DATES", False)
+    from convert.extract.html.meta import placement
+    monkeypatch.setattr(placement, "LIST_ITEM_DATES", False)
     assert _dated("", body) == "2024-05-14"
