@@ -30,10 +30,14 @@ BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital editi
                     "names the linked person")
 
 
+COMPONENT_BYLINE = rule(
+    "component_byline", "an element a page's components name 'byline' (<div data-component="
+    "\"byline-block\">), as a test id or a class does, holds the byline")
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author-name"], '
     '[class*="author"] [class*="name"], .author, [class*="Byline"], [data-testid*="byline"], '
-    'address.author, [class*="autor"], [class*="Author"]')
+    'address.author, [class*="autor"], [class*="Author"]' + (
+        ', [data-component*="byline"]' if COMPONENT_BYLINE else ''))
 
 
 _ANY_AUTHOR_CLASS = '[class*="author"], [class*="Author"]'
@@ -130,7 +134,8 @@ _STARTER_SELECTOR = 'span:lexbor-contains("starte" i), dt:lexbor-contains("start
 _ANY_BYLINE_MARKUP = (
     _STARTER_SELECTOR + ', [rel="author"], [itemprop="author"], [class*="uthor"], '
     '[class*="yline"], .author, [data-testid*="byline"], [class*="autor"], '
-    'a[href*="/author"], ' + _POSTER)
+    'a[href*="/author"], ' + _POSTER + (
+        ', [data-component*="byline"]' if COMPONENT_BYLINE else ''))
 #: Labels read for "Thread starter" (it sits in the thread's header).
 STARTER_LABELS_READ = 5
 #: A thread starter's name (a handle) is this many characters long.
@@ -188,11 +193,31 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
                     names = clean_authors([link_text])
                     if names:
                         break
+        if not names and links and BYLINE_NAME_LINE and len(text) <= BYLINE_BLOCK_MAX:
+            # "<div><div>Anna Berg</div><div>Local democracy reporter</div></div>": a byline
+            # block set in lines, the name on one and the role on the next; read as one
+            # text, the role's word made it no name.
+            lines = [ln for ln in (squash(t) for t in _shown_text(node, "\n").split("\n"))
+                     if ln][:NAME_LINES]
+            # (a block holding a date is a dateline with a section's name, "Personal finance
+            # | January 27, 2025"; a name's words are capitalised)
+            names = next((n for n in (clean_authors([ln]) for ln in lines) if n), []) if len(
+                lines) > 1 and not any(text_date(ln) for ln in lines) else []
+            if not all(w[:1].isupper() for n in names for w in n.split() if len(w) > 3):
+                names = []
         if names:
             if AUTHOR_LIST and links and len(text) <= AUTHOR_MAX_CHARS:
                 names = _listed_with(node, nodes, names)
             return names
     return []
+
+
+BYLINE_NAME_LINE = rule(
+    "byline_name_line", "a byline block set in lines, a name on one and a job title on the "
+    "next ('Anna Berg' / 'Local democracy reporter'), names the person of its first line "
+    "that reads as a name")
+#: Lines of such a block read for the name.
+NAME_LINES = 3
 
 
 SR_ONLY_BYLINE = rule("sr_only_byline", "a byline element's screen-reader-only text (an "

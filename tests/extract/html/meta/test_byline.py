@@ -165,3 +165,34 @@ def test_sr_only_byline_off_names_the_icon_link(monkeypatch):
     from convert.extract.html.meta import byline
     monkeypatch.setattr(byline, "SR_ONLY_BYLINE", False)
     assert _byline(_SR_BYLINE) == ["Post"]
+
+
+_LINES = ("<h1>Pier extension approved</h1><div class='byline'><div><div>Anna Berg</div>"
+          "<div>Local democracy reporter</div></div></div><p>The council voted on Tuesday.</p>")
+
+
+def test_a_byline_set_in_lines_names_the_person_of_its_first_line(monkeypatch):
+    # (rule byline_name_line) synthetic, in the style of a public broadcaster's contributor
+    # block: the name on one line, the job title on the next, no "By".
+    assert _byline(_LINES) == ["Anna Berg"]
+    # a section's name over a date is no person: the block is a dateline
+    assert _byline("<div class='byline'><span>Personal finance</span><span>January 27, 2025"
+                   "</span></div>") == []
+    from convert.extract.html.meta import byline
+    monkeypatch.setattr(byline, "BYLINE_NAME_LINE", False)
+    assert _byline(_LINES) == []
+
+
+def test_an_element_its_component_names_byline_holds_the_byline():
+    # (rule component_byline) synthetic: the block named by a data-component attribute only;
+    # the selectors are built at import, so the rule is switched off in a fresh process.
+    import os
+    import subprocess
+    import sys
+    body = _LINES.replace("class='byline'", "data-component='byline-block'")
+    assert _byline(body) == ["Anna Berg"]
+    code = ("from tests.extract.html.meta.test_byline import _byline, _LINES; "
+            f"print(_byline({body!r}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "DECRUFT_ABLATE": "component_byline"})
+    assert out.stdout.strip() == "[]", out.stderr
