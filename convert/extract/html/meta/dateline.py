@@ -18,6 +18,7 @@ from convert.extract.dates import iso_date, text_date
 from convert.extract.lazyre import lazy
 from ..dom import following, within
 from .placement import CITATION_DATES, elsewhere
+from .readers import reader_block
 
 TIME_TEXT = rule(
     "time_text", "a <time> with no datetime attribute gives its day in its text, in page "
@@ -29,6 +30,10 @@ SPACED_LABELS = rule(
     "spaced_labels", "a dateline's label is read from its block's text with the elements' "
     "texts apart: a page written without whitespace between tags glued 'By Jo Park' to "
     "'Updated: March 3' ('ParkUpdated'), and the label was no word")
+ZONE_READERS = rule(
+    "zone_readers", "a date in the headline's own block is still not the page's when it sits "
+    "in a customer's review or a reader's comment (a product page's reviews under its name, "
+    "inside the block the <h1> heads)")
 UPDATE_AFTER_PUBLISHED = rule(
     "update_after_published", "a dateline labelled \"updated\" gives way to one nearby that "
     "is not (\"Originally published\")")
@@ -402,5 +407,6 @@ def _zone_dates(zone: LexborNode) -> Iterator[tuple[LexborNode | None, str, str]
         text = text_node.text_content or ""
         if DATELINE_MIN_CHARS <= len(text) <= DATELINE_MAX_CHARS:
             date = text_date(text)
-            if date and not _in_headline(parent) and not _access_date(parent, text):
+            if date and not _in_headline(parent) and not _access_date(parent, text) and not (
+                    ZONE_READERS and reader_block(parent)):
                 yield parent, text, date

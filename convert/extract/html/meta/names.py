@@ -75,6 +75,10 @@ BY_AT_TIME = rule("by_at_time", "'Posted by David at December 16, 2025 11:15 AM'
 _AT = lazy(r"\s+at\s+", re.IGNORECASE)
 #: A clock time after "at" ("at 11:15 AM", "at 09:28"), Blogger's default footer.
 _CLOCK = lazy(r"\d{1,2}[:.]\d{2}\b")
+NAME_BEFORE_DATE = rule("name_before_date", "a name followed by a date with no word between "
+                        "('By Anna Berg<br>March 5, 2024'): the name ends where the date begins")
+_WORD_START = lazy(r"(?<!\S)\S")
+_DIGIT = lazy(r"\d")
 HANDLE_IN_PARENS = rule("handle_in_parens", "a social handle in brackets after the name "
                         "('Alyson Campbell (@acampfashion)') is dropped, not the name")
 _PAREN_HANDLE = lazy(r"\s*\(@[\w.]+\)")
@@ -169,6 +173,18 @@ def before_on_date(segment: str) -> str:
             rest = segment[m.end():]
             if m.start() and (_CLOCK.match(rest) or text_date(rest)):
                 return segment[:m.start()]
+    if NAME_BEFORE_DATE and text_date(segment):
+        # "Anna Berg March 5, 2024 10:32 am" (a byline block's lines, "By Anna Berg<br>March
+        # 5, 2024"): the name ends where the date begins, the last word from which the text
+        # still holds its date; a name is two words or more, capitalised ("Personal finance
+        # January 27, 2025", "Lifestyle March 12, 2025" are a section's label over its date).
+        starts = [m.start() for m in _WORD_START.finditer(segment)][1:]
+        cut = next((k for k in reversed(starts) if text_date(segment[k:])), None)
+        name = segment[:cut].rstrip(" ,;:/|·•-") if cut is not None else ""
+        words = name.split()
+        if len(words) > 1 and words[-1][:1].isupper() and not _DIGIT.search(name) and all(
+                w[:1].isupper() for w in words if len(w) > 3):
+            return name
     return segment
 
 

@@ -307,3 +307,16 @@ def test_a_date_of_one_item_of_a_list_is_not_the_pages(monkeypatch):
     from convert.extract.html.meta import placement
     monkeypatch.setattr(placement, "LIST_ITEM_DATES", False)
     assert _dated("", body) == "2024-05-14"
+
+
+def test_a_review_in_the_headlines_block_gives_no_date(monkeypatch):
+    # (rule zone_readers) synthetic, in the style of a small shop's product page: the reviews
+    # sit in the block the product's <h1> heads.
+    body = ("<main><div class='product'><h1>Trail Runner 3 Shoe</h1><div class='price'>$120"
+            "</div><p>A light shoe for long days on rough trails.</p><div class='reviews'>"
+            "<div class='review'><span class='review-author'>Tom W.</span><span "
+            "class='review-date'>March 5, 2024</span><p>Great shoe.</p></div></div></div></main>")
+    assert _dated("", body) is None
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "ZONE_READERS", False)
+    assert _dated("", body) == "2024-03-05"

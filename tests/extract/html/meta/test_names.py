@@ -50,3 +50,19 @@ def test_and_agencies_after_the_writer_is_no_author(monkeypatch):
     from convert.extract.html.meta import names
     monkeypatch.setattr(names, "AGENCIES_CREDIT", False)
     assert clean_authors(["Anna Berg and agencies"]) == ["Anna Berg", "agencies"]
+
+
+def test_a_name_ends_where_a_date_after_it_begins(monkeypatch):
+    # (rule name_before_date) synthetic, a byline block "By Anna Berg<br>March 5, 2024 10:32
+    # am" read as one text.
+    assert clean_authors(["By Anna Berg March 5, 2024 10:32 am"]) == ["Anna Berg"]
+    assert clean_authors(["Anna Berg 5 mars 2024"]) == ["Anna Berg"]
+    # a date before the name is the dateline's, as before
+    assert clean_authors(["March 5, 2024 · Anna Berg"]) == ["Anna Berg"]
+    # a section's label over its date is no name; " at <time>" is cut by its own rule
+    assert clean_authors(["Personal finance January 27, 2025"]) == []
+    assert clean_authors(["Lifestyle March 12, 2025"]) == []
+    assert clean_authors(["David at December 16, 2025 11:15 AM"]) == ["David"]
+    from convert.extract.html.meta import names
+    monkeypatch.setattr(names, "NAME_BEFORE_DATE", False)
+    assert clean_authors(["By Anna Berg March 5, 2024 10:32 am"]) == []
