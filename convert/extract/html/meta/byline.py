@@ -212,6 +212,11 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
     return []
 
 
+BYLINE_LEADS_META = rule(
+    "byline_leads_meta", "a long post-meta line that opens with a byline ('By Anna Berg · "
+    "Updated: ... · Published: ... · This post may contain affiliate links') names the author "
+    "in its first part")
+_META_SEP = lazy(r"\s+[·•|—–]\s+")
 BYLINE_NAME_LINE = rule(
     "byline_name_line", "a byline block set in lines, a name on one and a job title on the "
     "next ('Anna Berg' / 'Local democracy reporter'), names the person of its first line "
@@ -358,6 +363,11 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
             # (whitespace is squashed only on texts that can be short enough)
             continue
         text = squash(raw)
+        if len(text) > BYLINE_TEXT_MAX and BYLINE_LEADS_META and text[:1] in _BYLINE_FIRST:
+            # "By Anna Berg · Updated: Mar 5, 2024 · Published: ... · This post may contain
+            # affiliate links": a post's meta line led by its byline; the byline is its first
+            # part.
+            text = _META_SEP.split(text, 1)[0]
         if len(text) > BYLINE_TEXT_MAX:
             continue
         label = text.rstrip(" :")

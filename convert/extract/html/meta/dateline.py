@@ -34,6 +34,12 @@ ZONE_READERS = rule(
     "zone_readers", "a date in the headline's own block is still not the page's when it sits "
     "in a customer's review or a reader's comment (a product page's reviews under its name, "
     "inside the block the <h1> heads)")
+PUBLISHED_OF_TWO = rule(
+    "published_of_two", "a text giving two days, one labelled updated and one published "
+    "('Updated: Mar 5, 2024 · Published: Oct 1, 2021'), dates the page by the published one, "
+    "in whichever order they stand")
+#: A labelled day is written within this many characters after its label.
+PUBLISHED_DAY_CHARS = 40
 UPDATE_AFTER_PUBLISHED = rule(
     "update_after_published", "a dateline labelled \"updated\" gives way to one nearby that "
     "is not (\"Originally published\")")
@@ -155,6 +161,12 @@ def _label_context(node: LexborNode | None, text: str) -> str:
     return context
 
 
+def _published_day(text: str) -> str | None:
+    """The day written right after a text's "Published"/"Posted" label."""
+    m = _PUBLISHED.search(text)
+    return text_date(text[m.end():m.end() + PUBLISHED_DAY_CHARS]) if m else None
+
+
 def _first_date(found: Iterable[tuple[LexborNode | None, str, str]],
                 updates: list[str] | None = None) -> str | None:
     """The first of the ``(node, text, date)`` found, unless it is labelled an update and one
@@ -165,6 +177,10 @@ def _first_date(found: Iterable[tuple[LexborNode | None, str, str]],
         if LAST_CHANGE_STAMPS and _LAST_EDIT.search(_label_context(node, text)):
             continue  # (the modification: :func:`last_change_date`)
         if not _labelled_update(node, text):
+            if PUBLISHED_OF_TWO and _UPDATED.search(text):
+                # "Updated: Mar 5, 2024 · Published: Oct 1, 2021": one text, two days; the
+                # one its label calls the publication is the page's.
+                date = _published_day(text) or date
             return date
         update = update or date
         left -= 1

@@ -196,3 +196,16 @@ def test_an_element_its_component_names_byline_holds_the_byline():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ, "DECRUFT_ABLATE": "component_byline"})
     assert out.stdout.strip() == "[]", out.stderr
+
+
+_META_LINE = ("<h1>Easy Tarte Tatin</h1><div class='entry-meta'>By <a href='/about/'>Anna Berg</a>"
+              " · Updated: Mar 5, 2024 · Published: Oct 1, 2021 · This post may contain "
+              "affiliate links.</div><p>Apples, butter, sugar and pastry.</p>")
+
+
+def test_a_long_meta_line_led_by_the_byline_names_the_author(monkeypatch):
+    # (rule byline_leads_meta) synthetic, in the style of a recipe blog's post meta line.
+    assert _byline(_META_LINE) == ["Anna Berg"]
+    from convert.extract.html.meta import byline
+    monkeypatch.setattr(byline, "BYLINE_LEADS_META", False)
+    assert _byline(_META_LINE) == []

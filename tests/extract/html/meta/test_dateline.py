@@ -320,3 +320,15 @@ def test_a_review_in_the_headlines_block_gives_no_date(monkeypatch):
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "ZONE_READERS", False)
     assert _dated("", body) == "2024-03-05"
+
+
+def test_of_two_days_in_one_text_the_published_one_dates_the_page(monkeypatch):
+    # (rule published_of_two) synthetic, in the style of a recipe blog's post meta line.
+    body = ("<h1>Easy Tarte Tatin</h1><div class='entry-meta'>By <a href='/about/'>Anna Berg</a>"
+            " · Updated: Mar 5, 2024 · Published: Oct 1, 2021 · This post may contain "
+            "affiliate links.</div><p>Apples, butter, sugar and pastry.</p>")
+    assert _published("", body) == "2021-10-01"
+    assert _published("", body.replace("Published:", "Reviewed:")) in (None, "2024-03-05")
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "PUBLISHED_OF_TWO", False)
+    assert _published("", body) == "2024-03-05"
