@@ -66,3 +66,13 @@ def test_more_month_names_off(monkeypatch):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**__import__("os").environ, "DECRUFT_ABLATE": "more_month_names"})
     assert out.stdout.split() == ["None", "2024-03-05"]
+
+
+def test_a_date_time_without_a_zone_gets_no_offset(monkeypatch):
+    # (rule no_invented_zone) synthetic values as CMSs write them in <meta> and JSON-LD.
+    assert iso_date("05 Mar 2024 10:32") == "2024-03-05T10:32:00"
+    assert iso_date("March 5, 2024, 10:32 a.m. ET") == "2024-03-05T10:32:00"
+    assert iso_date("Tue, 05 Mar 2024 10:32:00 GMT") == "2024-03-05T10:32:00+00:00"
+    assert iso_date("Tue, 05 Mar 2024 10:32:00 -0500") == "2024-03-05T10:32:00-05:00"
+    monkeypatch.setattr(dates, "NO_INVENTED_ZONE", False)
+    assert iso_date("05 Mar 2024 10:32") == "2024-03-05T10:32:00+00:00"
