@@ -45,6 +45,28 @@ _LINK_WORDS = lazy(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|
                    re.IGNORECASE)
 
 
+OXFORD_COMMA = rule("oxford_comma", "'A, B, and C' (the serial comma) lists three names, as "
+                    "'A, B and C' does")
+OTHER_AND = rule("other_and", "'and' in Italian and Portuguese ('e'), Dutch ('en'), Swedish "
+                 "('och') and Danish or Norwegian ('og') joins two names of two words or more "
+                 "each ('Anna Berg e Tom Weller'; 'Artur da Costa e Silva' is one name)")
+_OTHER_AND = lazy(r"\s+(?:e|en|och|og)\s+")
+PAREN_TAIL = rule("paren_tail", "a bracketed note after a name ('Anna Berg (Reuters)') is no "
+                  "part of it")
+#: (a capitalised note: a lower-case one is the writer's handle, "(stevenhgm)")
+_PAREN_TAIL = lazy(r"\s*\([A-Z][^()]*\)\s*$")
+
+
+def _other_and(raw: str) -> str:
+    """"Anna Berg e Tom Weller" → "Anna Berg and Tom Weller" (each side two words or more)."""
+    if not _OTHER_AND.search(raw):
+        return raw
+    pieces = _OTHER_AND.split(raw)
+    if all(len(p.split()) >= 2 for p in pieces):
+        return " and ".join(pieces)
+    return raw
+
+
 AGENCIES_CREDIT = rule("agencies_credit", "'and agencies' after a writer's name ('Anna Berg "
                        "and agencies') credits the news agencies' copy used, not a person")
 _AGENCIES = lazy(r"(?:(?:news|wire)\s+)?(?:agencies|wires|wire\s+services)", re.IGNORECASE)
@@ -131,7 +153,13 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = next((s for s in segments if s and not text_date(s)), segments[0])
         # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
         # after a comma qualifies the name before it; it is not another author.
+        if OTHER_AND:
+            raw = _other_and(raw)
         parts = _role_dropped(raw)
+        if OXFORD_COMMA:
+            # "Anna Berg, Tom Weller, and Ruth Ode": the comma before "and" leaves an empty
+            # part between them, no name cut short
+            parts = [part for part in parts if part.strip()] or parts
         if any(len(part) < NAME_PART_MIN for part in parts):
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
@@ -139,6 +167,9 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             if HANDLE_IN_PARENS:
                 # "Alyson Campbell (@acampfashion)": the social handle after the name.
                 name = _PAREN_HANDLE.sub("", name)
+            if PAREN_TAIL:
+                # "Anna Berg (Reuters)", "Anna Berg (Text)": a bracketed note after the name.
+                name = _PAREN_TAIL.sub("", name)
             name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)

@@ -66,3 +66,33 @@ def test_a_name_ends_where_a_date_after_it_begins(monkeypatch):
     from convert.extract.html.meta import names
     monkeypatch.setattr(names, "NAME_BEFORE_DATE", False)
     assert clean_authors(["By Anna Berg March 5, 2024 10:32 am"]) == []
+
+
+def test_a_serial_comma_lists_three_names(monkeypatch):
+    # (rule oxford_comma) synthetic, a US paper's byline.
+    assert clean_authors(["By Anna Berg, Tom Weller, and Ruth Ode"]) == [
+        "Anna Berg", "Tom Weller", "Ruth Ode"]
+    from convert.extract.html.meta import names
+    monkeypatch.setattr(names, "OXFORD_COMMA", False)
+    assert clean_authors(["By Anna Berg, Tom Weller, and Ruth Ode"]) == []
+
+
+def test_and_in_other_languages_joins_two_full_names(monkeypatch):
+    # (rule other_and) synthetic Italian, Dutch, Swedish bylines; a Portuguese compound
+    # surname stays one name.
+    assert clean_authors(["Di Anna Berg e Tom Weller"]) == ["Anna Berg", "Tom Weller"]
+    assert clean_authors(["Door Anna Berg en Tom Weller"]) == ["Anna Berg", "Tom Weller"]
+    assert clean_authors(["Av Anna Berg och Tom Weller"]) == ["Anna Berg", "Tom Weller"]
+    assert clean_authors(["Artur da Costa e Silva"]) == ["Artur da Costa e Silva"]
+    from convert.extract.html.meta import names
+    monkeypatch.setattr(names, "OTHER_AND", False)
+    assert clean_authors(["Di Anna Berg e Tom Weller"]) == ["Anna Berg e Tom Weller"]
+
+
+def test_a_bracketed_note_after_a_name_is_dropped(monkeypatch):
+    # (rule paren_tail) synthetic; a lower-case handle in brackets is kept (the writer's own).
+    assert clean_authors(["By Anna Berg (Reuters)"]) == ["Anna Berg"]
+    assert "stevenhgm" in clean_authors(["Steven Lin (stevenhgm)"])[0]
+    from convert.extract.html.meta import names
+    monkeypatch.setattr(names, "PAREN_TAIL", False)
+    assert "Reuters" in clean_authors(["By Anna Berg (Reuters)"])[0]
