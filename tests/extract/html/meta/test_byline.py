@@ -93,8 +93,8 @@ def test_an_author_s_label_over_a_list_names_each_item(monkeypatch):
             "<li><a href='/library/?_author=Edward%20S.%20Rubin'>Edward S. Rubin</a></li>"
             "</ul></div><p>The report looks at how the government supports energy research.</p>")
     assert _byline(body) == ["John A. Alic", "David C. Mowery", "Edward S. Rubin"]
-    from convert.extract.html.meta import byline
-    monkeypatch.setattr(byline, "LABELLED_AUTHOR_LIST", False)
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "LABELLED_AUTHOR_LIST", False)
     assert _byline(body) == []
 
 
@@ -162,8 +162,8 @@ def test_screen_reader_text_in_a_byline_is_no_name():
 
 
 def test_sr_only_byline_off_names_the_icon_link(monkeypatch):
-    from convert.extract.html.meta import byline
-    monkeypatch.setattr(byline, "SR_ONLY_BYLINE", False)
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "SR_ONLY_BYLINE", False)
     assert _byline(_SR_BYLINE) == ["Post"]
 
 
@@ -206,6 +206,6 @@ _META_LINE = ("<h1>Easy Tarte Tatin</h1><div class='entry-meta'>By <a href='/abo
 def test_a_long_meta_line_led_by_the_byline_names_the_author(monkeypatch):
     # (rule byline_leads_meta) synthetic, in the style of a recipe blog's post meta line.
     assert _byline(_META_LINE) == ["Anna Berg"]
-    from convert.extract.html.meta import byline
-    monkeypatch.setattr(byline, "BYLINE_LEADS_META", False)
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "BYLINE_LEADS_META", False)
     assert _byline(_META_LINE) == []
