@@ -124,10 +124,11 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
             continue
         # (a squashed text starts with its first word: :data:`BYLINE_TEXT` needs it to be one
         # of the byline words, whose first letters are few)
-        m = text[:1] in _BYLINE_FIRST and BYLINE_TEXT.match(text) or _after_dateline(text)
+        m = text[:1] in _BYLINE_FIRST and BYLINE_TEXT.match(text) or _after_dateline(text) or (
+            MORE_BYLINE_WORDS and text[:1] in _MORE_FIRST and _MORE_BYLINE.match(text))
         # (a lower-case handle is a name when its dateline follows: "by randfish on
         # November 7, 2010"; else "by the way" is no byline)
-        if m and (m.group(1)[:1].isupper() or author_names.BY_ON_DATE and before_on_date(
+        if m and (_capital(m.group(1)[:1]) or author_names.BY_ON_DATE and before_on_date(
                 m.group(1)) != m.group(1)) and not _in_comments_or_menu(node):
             names = clean_authors([m.group(1)])
             if not names and BY_LINK_NAME:
@@ -137,9 +138,30 @@ def _byline_text(tree: LexborHTMLParser) -> list[str]:
                 link_text = squash(link.text(deep=True) or "") if link is not None else ""
                 if link_text and m.group(1).startswith(link_text):
                     names = clean_authors([link_text])
+            if not names and BYLINE_FIRST_LINE and node.css_first("br") is not None:
+                # "By Anna Berg<br>Staff Writer": the name's line, without the role's
+                first = squash(_shown_text(node, "\n").strip().split("\n")[0])
+                m = BYLINE_TEXT.match(first) if first != text else None
+                names = clean_authors([m.group(1)]) if m else []
             if names:
                 return names
     return []
+
+
+def _capital(char: str) -> bool:
+    """Whether a name's first letter is a capital, or a letter of a script without case."""
+    return char.isupper() or char.isalpha() and char.lower() == char.upper()
+
+
+BYLINE_FIRST_LINE = rule(
+    "byline_first_line", "a 'By' line broken after the name ('By Anna Berg<br>Staff Writer') "
+    "names the person of its first line, the role's words on the next")
+MORE_BYLINE_WORDS = rule(
+    "more_byline_words", "a line opened by 'Story by', 'Text by', 'Reporting by' or a Cyrillic "
+    "or CJK author label ('Автор:', '作者：') is a byline line, as one opened by 'By' is")
+_MORE_BYLINE = lazy(r"^\s*(?:(?:story|text|reporting)\s+by\s*:?|(?:автор|作者|记者|記者)\s*[:：])"
+                    r"\s*(\S.{1,60})$", re.IGNORECASE)
+_MORE_FIRST = frozenset("sStTrRаА作记記")
 
 
 DATE_THEN_BY = rule("date_then_by", "a dateline line going on with the byline ('Feb 6, 2025 "

@@ -209,3 +209,23 @@ def test_a_long_meta_line_led_by_the_byline_names_the_author(monkeypatch):
     from convert.extract.html.meta import bylinetext
     monkeypatch.setattr(bylinetext, "BYLINE_LEADS_META", False)
     assert _byline(_META_LINE) == []
+
+
+def test_a_by_line_broken_after_the_name_names_the_person(monkeypatch):
+    # (rule byline_first_line) synthetic, a small paper's unclassed byline paragraph.
+    body = "<h1>Pier extension approved</h1><p>By Anna Berg<br>Staff Writer</p><p>Text.</p>"
+    assert _byline(body) == ["Anna Berg"]
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "BYLINE_FIRST_LINE", False)
+    assert _byline(body) == []
+
+
+def test_story_by_and_other_scripts_author_labels_open_a_byline(monkeypatch):
+    # (rule more_byline_words) synthetic lines of an English magazine, a Russian and a Chinese
+    # news site; a caseless script's name needs no capital.
+    assert _byline("<h1>Pier</h1><p>Story by Anna Berg</p>") == ["Anna Berg"]
+    assert _byline("<h1>Пирс</h1><p>Автор: Анна Берг</p>") == ["Анна Берг"]
+    assert _byline("<h1>码头</h1><p>作者：张三丰</p>") == ["张三丰"]
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "MORE_BYLINE_WORDS", False)
+    assert _byline("<h1>Pier</h1><p>Story by Anna Berg</p>") == []
