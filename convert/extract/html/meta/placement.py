@@ -46,6 +46,10 @@ LIST_ITEM_DATES = rule(
     "list_item_dates", "a date inside one of a list's headed items (a podcast's episodes, a "
     "blog's post cards, each with its own heading and day) is that item's, not the page's: "
     "the page is the list, dated by what it declares or by nothing")
+LINKED_ITEM_DATES = rule(
+    "linked_item_dates", "a list's items titled by a link rather than a heading, each with "
+    "its day (a 'Trending' or 'Latest' bar of other stories, often above the article), are "
+    "items of a list as headed ones are: their days are the linked stories'")
 #: A list has at least this many headed items of one tag and class.
 LIST_ITEMS_MIN = 3
 
@@ -122,8 +126,10 @@ def _listed_item(node: LexborNode) -> bool:
 
 
 def _headed(node: LexborNode) -> bool:
-    """Whether a list item holds a heading and a ``<time>`` or a date-classed element."""
-    return node.css_first("h2, h3, h4, h5, h6") is not None and node.css_first(
+    """Whether a list item holds a heading (or, with :data:`LINKED_ITEM_DATES`, a link) and a
+    ``<time>`` or a date-classed element."""
+    return node.css_first("h2, h3, h4, h5, h6" + (", a[href]" if LINKED_ITEM_DATES else "")
+                          ) is not None and node.css_first(
         'time, [class*="date"], [class*="Date"]') is not None
 
 

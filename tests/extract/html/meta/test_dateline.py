@@ -332,3 +332,18 @@ def test_of_two_days_in_one_text_the_published_one_dates_the_page(monkeypatch):
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "PUBLISHED_OF_TWO", False)
     assert _published("", body) == "2024-03-05"
+
+
+def test_a_bar_of_linked_dated_stories_above_the_article_gives_no_date(monkeypatch):
+    # (rule linked_item_dates) synthetic, in the style of a news site's "Trending" bar: each
+    # item a link and a <time>, above the story whose own dateline is plain text.
+    items = "".join(f"<li><a href='/s/{i}'>Ferry fares rise again, part {i}</a> <time "
+                    f"datetime='2024-01-0{i}T08:00:00Z'>Jan {i}, 2024</time></li>"
+                    for i in (2, 3, 4))
+    body = (f"<div class='trending'><ul>{items}</ul></div><article><h1>Pier extension "
+            "approved</h1><p class='byline'>By Anna Berg</p><p>March 5, 2024</p>"
+            "<p>The council voted on Tuesday.</p></article>")
+    assert _dated("", body) == "2024-03-05"
+    from convert.extract.html.meta import placement
+    monkeypatch.setattr(placement, "LINKED_ITEM_DATES", False)
+    assert _dated("", body)[:10] == "2024-01-02"
