@@ -39,7 +39,13 @@ from .offer import offer
 from .keys import CREATOR_KEYS, LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .names import clean_authors
 from .standfirst import standfirst
-from .heading import HEADER_LINK, KICKER_IN_HEADING, heading_text, screen_reader_only
+from .heading import (
+    HEADER_LINK,
+    KICKER_IN_HEADING,
+    has_leading_label,
+    heading_text,
+    screen_reader_only,
+)
 from .posthead import POST_HEADINGS, post_heading
 from .title import (
     _TITLE_SEPARATORS,
@@ -185,8 +191,8 @@ def extract(tree: LexborHTMLParser, url: str | None,
     if out["title"] and not out["title_heading"] and KICKER_IN_HEADING:
         # (an <h1> "<kicker> Headline" read as "Headline": the body drops it whole)
         out["title_heading"] = next((whole for whole, read in (
-            (squash(n.text(deep=True, separator=" ")), heading_text(n)) for n in h1_nodes)
-            if read == out["title"] and whole != read), None)
+            (squash(n.text(deep=True, separator=" ")), heading_text(n)) for n in h1_nodes
+            if has_leading_label(n)) if read == out["title"] and whole != read), None)
     out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
                                                           site_name, host, home)
 

@@ -100,6 +100,11 @@ def _has_element_child(node: LexborNode) -> bool:
     return False
 
 
+def has_leading_label(node: LexborNode) -> bool:
+    """Whether a heading opens with a label badge or a kicker that its text leaves out."""
+    return _leading_label(node) is not None
+
+
 def _leading_label(node: LexborNode) -> int | None:
     """The ``mem_id`` of a badge element opening the heading, when text follows it."""
     first = node.child
