@@ -123,10 +123,11 @@ def _clamp_span(n: Any) -> int:
 
 
 def byline(meta: Meta) -> str:
-    """The plain byline: authors and the published date (``A, B · 2023-07-27``)."""
+    """The plain byline: authors and the published date (``A, B · 2023-07-27``), else the
+    modified date (a page that gives only when it was last updated)."""
     parts = [", ".join(clean_text(a).strip() for a in meta.authors if a.strip())]
-    if meta.published:
-        parts.append(clean_text(meta.published)[:10])
+    if meta.published or meta.modified:
+        parts.append(clean_text(meta.published or meta.modified or "")[:10])
     return " · ".join(p for p in parts if p)
 
 
@@ -428,8 +429,8 @@ class HTMLRenderer:
         if line:
             who = _text(", ".join(a.strip() for a in meta.authors if a.strip()))
             when = ""
-            if meta.published:
-                published = clean_text(meta.published)
+            if meta.published or meta.modified:
+                published = clean_text(meta.published or meta.modified or "")
                 when = f'<time datetime="{_attr(published)}">{_text(published[:10])}</time>'
             parts.append(f'<p class="byline">{" · ".join(p for p in (who, when) if p)}</p>\n')
         if meta.lead_image is not None:

@@ -48,6 +48,34 @@ MONTHS = {
     "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "diciembre": 12, "dicembre": 12,
 }
+NO_INVENTED_ZONE = rule(
+    "no_invented_zone", "a written date-time with no zone ('05 Mar 2024 10:32') or one the "
+    "mail parser does not know ('10:32 a.m. ET') keeps no offset: Python's parser reads both "
+    "as UTC, a zone the page never gave")
+#: A zone that is UTC by name or by a zero offset.
+_UTC_NAMED = lazy(r"(?:\b(?:UTC?|GMT|Z)|[+-]00:?00)\s*\)?\s*$", re.IGNORECASE)
+MORE_MONTH_NAMES = rule(
+    "more_month_names", "a day written with a Portuguese, Dutch, Scandinavian, Polish, Czech, "
+    "Russian, Ukrainian or Turkish month name ('5 de março de 2024', '5 maart 2024', '5 марта "
+    "2024') is a date as an English, German, French, Spanish or Italian one is")
+if MORE_MONTH_NAMES:
+    # (full names and genitives only, the forms a dateline writes between a day and a year;
+    # the short forms that are common words in running text stay out: "set", "out", "ago")
+    for _month, _names in enumerate((
+            ("janeiro", "januari", "stycznia", "ledna", "января", "січня", "ocak"),
+            ("fevereiro", "februari", "lutego", "února", "февраля", "лютого", "şubat"),
+            ("março", "maart", "marca", "března", "марта", "березня", "mart"),
+            ("kwietnia", "dubna", "апреля", "квітня", "nisan"),
+            ("maio", "mei", "maj", "maja", "května", "мая", "травня", "mayıs"),
+            ("junho", "czerwca", "června", "июня", "червня", "haziran"),
+            ("julho", "lipca", "července", "июля", "липня", "temmuz"),
+            ("augustus", "augusti", "sierpnia", "srpna", "августа", "серпня", "ağustos"),
+            ("setembro", "września", "září", "сентября", "вересня", "eylül"),
+            ("outubro", "października", "října", "октября", "жовтня", "ekim"),
+            ("novembro", "listopada", "listopadu", "ноября", "листопада", "kasım"),
+            ("dezembro", "desember", "grudnia", "prosince", "декабря", "грудня", "aralık"),
+    ), start=1):
+        MONTHS.update(dict.fromkeys(_names, _month))
 #: :data:`MONTHS` and the spellings of Portuguese, Dutch, Polish and Czech (genitive) and the
 #: short forms the text dumps of the dev set use. The text parser looks a month up only in a
 #: line that is little but a date; the HTML side searches running text, where several of these
@@ -108,7 +136,8 @@ def iso_date(value: str | None) -> str | None:
     if parsed and parsed[0] and is_valid_day(parsed[0], parsed[1], parsed[2]):
         y, mo, d, hh, mi, ss = parsed[:6]
         out = f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mi:02d}:{ss:02d}"
-        if parsed[9] is not None:
+        if parsed[9] is not None and (parsed[9] or not NO_INVENTED_ZONE or _UTC_NAMED.search(
+                value)):
             off = parsed[9] // 60
             out += f"{'+' if off >= 0 else '-'}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
         return out

@@ -119,9 +119,21 @@ LOCAL_DATELINE_FILLER = lazy(
     re.IGNORECASE)
 
 
+READING_TIME_WORDS = rule(
+    "reading_time_words", "a header line giving the reading time beside the day ('7 min read · "
+    "Apr 11, 2023', '5 Min. Lesezeit', '3 min de lecture') is a dateline like one that gives "
+    "the time of day: dropped when its day is the metadata's")
+#: A reading time's words (its number is a dateline's filler already).
+_READING_TIME = lazy(r"\b(?:mins?|minutes?)\s+(?:read|reading|lesezeit|de\s+lecture|de\s+lectura|"
+                     r"di\s+lettura|leestijd)\b|\b(?:read(?:ing)?\s+time|lesezeit|lesedauer)\b",
+                     re.IGNORECASE)
+
+
 def local_filler(rest: str) -> str:
     """``rest`` (a dateline's word key) without :data:`LOCAL_DATELINE_FILLER`'s words, when
-    the rule is on."""
+    the rule is on (and without a reading time's, :data:`READING_TIME_WORDS`)."""
+    if READING_TIME_WORDS:
+        rest = _READING_TIME.sub(" ", rest)
     return LOCAL_DATELINE_FILLER.sub(" ", rest) if LOCAL_DATELINE_WORDS else rest
 
 

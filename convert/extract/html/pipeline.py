@@ -39,7 +39,7 @@ from .dom import parse, release_heap, utf8_markup, word_key
 from .furniture import tidy_furniture
 from .mailsig import without_signatures
 from .qacards import without_card_lines
-from .tidy import dropped, tidy_blocks
+from .tidy import dropped, headings_under_title, tidy_blocks
 from .tails import cut_related_tail, drop_author_box, drop_teaser_cards, drop_trailing_notes
 from .guard import cap_attributes, cap_nesting
 from .meta.elements import page_elements
@@ -176,6 +176,8 @@ def parse_html(data: bytes | str, *, location: str | None = None, base_url: str 
         profiled, cascade = None, generic_cascade
         blocks = tidy_blocks(generic, fields.get("title"), fields.get("blog_name"),
                        fields.get("title_heading"))
+    if _clean(fields.get("title")):
+        blocks = headings_under_title(blocks)
     headline = _clean(fields.get("headline"))
     if HEADLINE_INSERT and headline and not _in_first_blocks(blocks, headline):
         # The title is a declared rewording and the page's own headline sits outside the

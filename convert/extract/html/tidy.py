@@ -11,6 +11,7 @@ recorder (``decruft inspect``) under the rule's name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from convert.article import Block, Div, Heading, Image, Link, List, Paragraph, Quote, Text
 from convert.extract import record
@@ -27,7 +28,7 @@ from .thresholds import (
     NOTICE_MAX_CHARS, READ_ALSO_MAX_CHARS, WORD_KEY_MAX_CHARS,
 )
 
-__all__ = ["tidy_blocks", "dropped", "inline_text_of"]
+__all__ = ["tidy_blocks", "dropped", "inline_text_of", "headings_under_title"]
 
 BLOG_NAME_HEADING = rule("blog_name_heading", "the <h1> naming the blog, above a post whose "
                          "own heading is the title, is the site's name: dropped like the title")
@@ -258,4 +259,41 @@ def _tidy_block(block: Block, seen: dict[str, None], title_key: str | None, firs
                 return dropped(block, "duplicate_paragraphs")
             seen[key] = None
         return block
+    return block
+
+
+HEADINGS_UNDER_TITLE = rule(
+    "headings_under_title", "the body's headings sit one level under the title: a page that "
+    "writes its sections as <h1>s (a blogging platform's post) had them rendered at the "
+    "title's own level, as if each were another article")
+
+
+def headings_under_title(blocks: list[Block]) -> list[Block]:
+    """The body with every heading moved down a level when its top heading is level 1.
+
+    Every renderer prints ``Meta.title`` as the article's level-1 heading; a body heading at
+    level 1 would stand beside the title rather than under it. The whole outline moves by one
+    (at most to level 6), so the sections keep their order of rank."""
+    if not HEADINGS_UNDER_TITLE or not any(_has_top_heading(b) for b in blocks):
+        return blocks
+    return [_demoted(b) for b in blocks]
+
+
+def _has_top_heading(block: Block) -> bool:
+    if isinstance(block, Heading):
+        return block.level <= 1
+    if isinstance(block, List):
+        return any(_has_top_heading(b) for item in block.items for b in item.blocks)
+    inner = getattr(block, "blocks", None)
+    return bool(inner) and any(_has_top_heading(b) for b in inner)
+
+
+def _demoted(block: Block) -> Block:
+    if isinstance(block, Heading):
+        return replace(block, level=min(6, block.level + 1))
+    if isinstance(block, List):
+        return replace(block, items=tuple(replace(item, blocks=tuple(
+            _demoted(b) for b in item.blocks)) for item in block.items))
+    if isinstance(block, (Div, Quote)):
+        return replace(block, blocks=tuple(_demoted(b) for b in block.blocks))
     return block

@@ -122,3 +122,21 @@ def test_a_dateline_in_another_language_leaves_the_body():
 def test_local_dateline_words_off_keeps_them(monkeypatch):
     monkeypatch.setattr(F, "LOCAL_DATELINE_WORDS", False)
     assert "21 ottobre 2026, ore 08:10" in _body("21 ottobre 2026, ore 08:10")
+
+
+def test_a_reading_time_beside_the_day_is_header_furniture(monkeypatch):
+    # (rule reading_time_words) synthetic header lines of a blogging platform and a German
+    # magazine: the reading time and the day the metadata holds.
+    from convert.article import Paragraph, Text
+    from convert.extract.html.furniture import tidy_furniture
+    from convert.textutil import block_texts
+    prose = Paragraph((Text("The first paragraph of the post runs long enough to count as the "
+                            "body, with several clauses and more words about services."),))
+    for line in ("7 min read · Apr 11, 2023", "5 Min. Lesezeit · 11. April 2023"):
+        blocks = [Paragraph((Text(line),)), prose, prose]
+        out = tidy_furniture(blocks, authors=(), days=("2023-04-11", None))
+        assert line not in list(block_texts(out))
+    monkeypatch.setattr(F, "READING_TIME_WORDS", False)
+    blocks = [Paragraph((Text("7 min read · Apr 11, 2023"),)), prose, prose]
+    out = tidy_furniture(blocks, authors=(), days=("2023-04-11", None))
+    assert "7 min read · Apr 11, 2023" in list(block_texts(out))

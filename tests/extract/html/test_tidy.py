@@ -92,3 +92,39 @@ def test_a_heading_labelled_title_repeats_the_headline(monkeypatch):
     assert "Today: " + title in kept  # (a lower heading in the story is the writer's)
     monkeypatch.setattr(tidy, "LABELLED_HEADLINE", False)
     assert "Title:" + title in _texts(tidy_blocks(body, title))
+
+
+_POST = ("<p>The first paragraph of the post runs long enough to count as body text, with "
+         "several clauses, and more words about the services we split and merged.</p>")
+
+
+def _medium_page() -> bytes:
+    # synthetic, in the style of a blogging platform's post: the sections are <h1>s
+    return ("<html><head><title>Why I Stopped Using Microservices | by Dana Kirk</title>"
+            "<meta property='og:title' content='Why I Stopped Using Microservices'></head>"
+            "<body><article><h1 class='pw-post-title'>Why I Stopped Using Microservices</h1>"
+            + _POST * 3 + "<h1>The hidden cost</h1>" + _POST * 3 + "<h2>A smaller point</h2>"
+            + _POST * 2 + "<ul><li><h1>In a list</h1><p>An item.</p></li></ul>"
+            + "</article></body></html>").encode()
+
+
+def test_body_headings_sit_under_the_title(monkeypatch):
+    from convert.extract.html import parse_html
+    from convert.html import leaf_blocks
+    art = parse_html(_medium_page())
+    assert art.meta.title == "Why I Stopped Using Microservices"
+    levels = {inline_text(b.children): b.level for b in leaf_blocks(art.blocks)
+              if isinstance(b, Heading)}
+    assert levels["The hidden cost"] == 2 and levels["A smaller point"] == 3
+    monkeypatch.setattr(tidy, "HEADINGS_UNDER_TITLE", False)
+    art = parse_html(_medium_page())
+    assert any(isinstance(b, Heading) and b.level == 1 for b in art.blocks)
+
+
+def test_a_body_without_level_one_headings_keeps_its_levels():
+    blocks = [Heading(2, (Text("Section"),)), _STORY, Heading(3, (Text("Sub"),))]
+    assert tidy.headings_under_title(blocks) is blocks
+    from convert.article import List, ListItem
+    item = ListItem(blocks=(Heading(1, (Text("Item"),)),))
+    out = tidy.headings_under_title([List(items=(item,)), _STORY])
+    assert out[0].items[0].blocks[0].level == 2 and item.blocks[0].level == 1

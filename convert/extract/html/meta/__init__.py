@@ -19,7 +19,7 @@ from convert.extract import record
 from convert.textutil import squash
 from convert.extract.ablation import rule
 from convert.extract.dates import is_valid_day, iso_date
-from ..dom import node_text
+from ..dom import node_text, word_key
 from .byline import twitter_label_author, visible_byline
 from .dateline import elsewhere, last_change_date, page_date, shown_publication
 from .declared import (
@@ -39,9 +39,16 @@ from .offer import offer
 from .keys import CREATOR_KEYS, LIST_KEYS, META_KEYS, SURNAME_FIRST_KEYS
 from .names import clean_authors
 from .standfirst import standfirst
-from .heading import HEADER_LINK, heading_text, screen_reader_only
+from .heading import (
+    HEADER_LINK,
+    KICKER_IN_HEADING,
+    has_leading_label,
+    heading_text,
+    screen_reader_only,
+)
 from .posthead import POST_HEADINGS, post_heading
 from .title import (
+    _TITLE_SEPARATORS,
     choose_title,
     is_site,
     site_suffixed,
@@ -84,6 +91,21 @@ SCHOLARLY_NAME_LISTS = rule(
     "scholarly_name_lists", "a scholarly author tag may list 'Surname, Given' names apart by "
     "semicolons ('Roy, A.; Smith, J.'), and Dublin Core creators write them so too "
     "('Roy, Aniruddha'): each turned, never split at its comma")
+UPDATE_STAMP_MODIFIED = rule(
+    "update_stamp_modified", "a page that shows only a date labelled an update ('Last updated "
+    "12 February 2024') and declares none was modified then (and that date stays its "
+    "published one: the only date it gives)")
+TITLE_SUFFIX_SITE = rule(
+    "title_suffix_site", "a site name known only from JSON-LD's publisher is the company behind "
+    "the site ('Wikimedia Foundation, Inc.'): the name the <title> ends with, after the headline "
+    "and a separator ('Tarte Tatin - Wikipedia'), is the site's own")
+#: A site's name is a few words ("Wikipedia", "The New York Times"); a longer tail is a
+#: section's or a tagline's.
+SITE_SUFFIX_MAX_WORDS = 4
+#: A company's registered name ("Wikimedia Foundation, Inc.", "Example Media Ltd") or an
+#: address (an unresolved "@id"): what a publisher is called, not what its site is.
+_LEGAL_NAME = lazy(r"(?:\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.?A|S\.?L|SAS|B\.?V|N\.?V|"
+                   r"plc|PLC|Corp|Corporation|Foundation|Co)\.?|^https?://\S+)$")
 PUBLISHER_IN_AUTHORS = rule("publisher_in_authors", "the site's name listed after the "
                             "writers ('A and B, The Daily Paper') is no author")
 
@@ -121,6 +143,7 @@ def extract(tree: LexborHTMLParser, url: str | None,
         return first_value(meta, *META_KEYS[field])
 
     site_name = ld_text(ld.get("publisher")) if ld else None
+    publisher_only = bool(site_name) and not declared("site_name")
     site_name = declared("site_name") or site_name
     out["site_name"] = site_name
 
@@ -155,15 +178,24 @@ def extract(tree: LexborHTMLParser, url: str | None,
     # (an <h1> classed as the post's title, hAtom's "entry-title", is never the site's name)
     entries = frozenset(HEADER_LINK.sub("", heading_text(n)) for n in h1_nodes
                         if _ENTRY_TITLE_CLASS.search(n.attributes.get("class") or ""))
+    # (the page is its site's start page, by the URL it was fetched from or declares)
+    home = start if url else _host(address)[1] if address else None
     out["title"] = post or choose_title(titles, h1s, page_title, site_name, host, unseen,
-                                        start, entries)
+                                        start, entries, home)
+    if TITLE_SUFFIX_SITE and publisher_only and out["title"] and _LEGAL_NAME.search(site_name):
+        out["site_name"] = _title_suffix(page_title, out["title"]) or site_name
     # (the blog's name in that page's <h1>: the body drops it as it drops the title)
     out["blog_name"] = h1s[0] if post and h1s else None
     # (an <h1> "Headline – Site" of the title "Headline": the body drops it as the title)
     out["title_heading"] = next((h for h in h1s if site_suffixed(
         h, out["title"], site_name, host)), None) if out["title"] else None
+    if out["title"] and not out["title_heading"] and KICKER_IN_HEADING:
+        # (an <h1> "<kicker> Headline" read as "Headline": the body drops it whole)
+        out["title_heading"] = next((whole for whole, read in (
+            (squash(n.text(deep=True, separator=" ")), heading_text(n)) for n in h1_nodes
+            if has_leading_label(n)) if read == out["title"] and whole != read), None)
     out["headline"] = None if post else visible_headline(out["title"], titles, h1s, page_title,
-                                                          site_name, host)
+                                                          site_name, host, home)
 
     ld_description = ld_text(ld.get("description")) if ld else None
     out["description"] = declared("description") or ld_description
@@ -207,6 +239,17 @@ def extract(tree: LexborHTMLParser, url: str | None,
         from .candidates import record_candidates
         record_candidates(rec, tree, ld, meta, h1s, page_title, out, url)
     return out
+
+
+def _title_suffix(page_title: str, title: str) -> str | None:
+    """The site's name a ``<title>`` "Headline | Site" ends with, when the rest is the title."""
+    seps = list(_TITLE_SEPARATORS.finditer(page_title))
+    if not seps:
+        return None
+    head, tail = page_title[:seps[-1].start()], page_title[seps[-1].end():].strip()
+    if not tail or len(tail.split()) > SITE_SUFFIX_MAX_WORDS or word_key(head) != word_key(title):
+        return None
+    return tail
 
 
 def _host(url: str) -> tuple[str | None, bool]:
@@ -335,7 +378,15 @@ def _dates(tree: LexborHTMLParser, ld: dict, meta: dict[str, list[str]], url: st
         if shown == published or shown[:10] not in event_days(tree, objects, ld_types):
             published = shown  # (an event's day shown under its name corrects nothing)
     else:
-        published = page_date(tree)
+        updates: list[str] = []
+        published = page_date(tree, updates)
+        if published and published in updates and UPDATE_STAMP_MODIFIED:
+            # The page shows one date and labels it an update ("Last updated 12 February
+            # 2024", "Updated: March 3, 2024"): it says when the page last changed. When it was
+            # first published the page does not tell; the stamp stays the published date too,
+            # as the only date a reader, a citation or a sorted batch has for the page (and
+            # what the human golds mark on such pages).
+            modified = modified or published
         if not published and not modified:
             # (a page showing no date but its "last edited on" line, which page_date passes
             # over: a wiki's article; read only then, as it walks the page again)

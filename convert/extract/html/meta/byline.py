@@ -12,13 +12,17 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from convert.textutil import squash
-from convert.extract.bylines import BYLINE_LABEL, BYLINE_TEXT, LABEL_WORDS
+from convert.extract.bylines import BYLINE_LABEL
 from convert.extract.dates import text_date
 from .declared import first_value
 from .keys import LABELLED_KEYS
-from . import names as author_names
-from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, before_on_date, clean_authors
-from .readers import reader_block
+from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, clean_authors
+from .bylinetext import (
+    BYLINE_TEXT_MAX,
+    _byline_text,
+    _in_comments_or_menu,
+    _shown_text,
+)
 from convert.extract.ablation import rule
 from convert.extract.lazyre import lazy
 
@@ -26,14 +30,16 @@ AUTHOR_BOX_NAME = rule("author_box_name", "an author box holding a bio is read f
                        "first short line, the name ('Lauren Vetter' over 'Lauren is a ...')")
 AUTHOR_LIST = rule("author_list", "a byline listing each author in an element of their own "
                    "gives them all, not only the first")
-BY_LINK_NAME = rule("by_link_name", "a 'By <a>Jane Doe</a> View in digital edition' line "
-                    "names the linked person")
 
 
+COMPONENT_BYLINE = rule(
+    "component_byline", "an element a page's components name 'byline' (<div data-component="
+    "\"byline-block\">), as a test id or a class does, holds the byline")
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author-name"], '
     '[class*="author"] [class*="name"], .author, [class*="Byline"], [data-testid*="byline"], '
-    'address.author, [class*="autor"], [class*="Author"]')
+    'address.author, [class*="autor"], [class*="Author"]' + (
+        ', [data-component*="byline"]' if COMPONENT_BYLINE else ''))
 
 
 _ANY_AUTHOR_CLASS = '[class*="author"], [class*="Author"]'
@@ -130,7 +136,8 @@ _STARTER_SELECTOR = 'span:lexbor-contains("starte" i), dt:lexbor-contains("start
 _ANY_BYLINE_MARKUP = (
     _STARTER_SELECTOR + ', [rel="author"], [itemprop="author"], [class*="uthor"], '
     '[class*="yline"], .author, [data-testid*="byline"], [class*="autor"], '
-    'a[href*="/author"], ' + _POSTER)
+    'a[href*="/author"], ' + _POSTER + (
+        ', [data-component*="byline"]' if COMPONENT_BYLINE else ''))
 #: Labels read for "Thread starter" (it sits in the thread's header).
 STARTER_LABELS_READ = 5
 #: A thread starter's name (a handle) is this many characters long.
@@ -188,6 +195,18 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
                     names = clean_authors([link_text])
                     if names:
                         break
+        if not names and links and BYLINE_NAME_LINE and len(text) <= BYLINE_BLOCK_MAX:
+            # "<div><div>Anna Berg</div><div>Local democracy reporter</div></div>": a byline
+            # block set in lines, the name on one and the role on the next; read as one
+            # text, the role's word made it no name.
+            lines = [ln for ln in (squash(t) for t in _shown_text(node, "\n").split("\n"))
+                     if ln][:NAME_LINES]
+            # (a block holding a date is a dateline with a section's name, "Personal finance
+            # | January 27, 2025"; a name's words are capitalised)
+            names = next((n for n in (clean_authors([ln]) for ln in lines) if n), []) if len(
+                lines) > 1 and not any(text_date(ln) for ln in lines) else []
+            if not all(w[:1].isupper() for n in names for w in n.split() if len(w) > 3):
+                names = []
         if names:
             if AUTHOR_LIST and links and len(text) <= AUTHOR_MAX_CHARS:
                 names = _listed_with(node, nodes, names)
@@ -195,30 +214,12 @@ def _byline_nodes(nodes: list[LexborNode], links: bool = True) -> list[str]:
     return []
 
 
-SR_ONLY_BYLINE = rule("sr_only_byline", "a byline element's screen-reader-only text (an "
-                      "icon link's 'Post', 'Author:') is no part of the name it shows")
-_SR_CLASSES = ('[class*="sr-only"], [class*="screen-reader"], [class*="visually-hidden"], '
-               '[class*="visuallyhidden"]')
-
-
-def _shown_text(node: LexborNode, separator: str = " ") -> str:
-    """The element's text (words set apart) without what only screen readers read: a forum's
-    "<a><span class=sr-only>Post</span></a><span>by</span> <a>tinkerer42</a>" shows
-    "by tinkerer42", and read whole it names "Post" the author."""
-    hidden = node.css(_SR_CLASSES) if SR_ONLY_BYLINE else []
-    if not hidden:
-        return node.text(deep=True, separator=separator)
-    skip = {h.mem_id for h in hidden}
-    parts = []
-    for text in node.traverse(include_text=True):
-        if text.tag != "-text":
-            continue
-        up = text.parent
-        while up is not None and up.mem_id != node.mem_id and up.mem_id not in skip:
-            up = up.parent
-        if up is None or up.mem_id == node.mem_id:
-            parts.append(text.text_content or "")
-    return separator.join(parts)
+BYLINE_NAME_LINE = rule(
+    "byline_name_line", "a byline block set in lines, a name on one and a job title on the "
+    "next ('Anna Berg' / 'Local democracy reporter'), names the person of its first line "
+    "that reads as a name")
+#: Lines of such a block read for the name.
+NAME_LINES = 3
 
 
 #: Levels up to the container that lists several authors' name elements...
@@ -291,121 +292,6 @@ def _box_name(box: LexborNode) -> list[str]:
     return []
 
 
-LABELLED_AUTHOR_LIST = rule("labelled_author_list", "an 'Author(s)' or 'Authors' label over a "
-                            "list (<ul>, <ol>) names each item as an author")
-#: The labels of an author list ("Author(s)" of a library's or a report's metadata panel).
-_LIST_LABEL = lazy(r"^(?:authors?|author\(s\)|contributors?)$", re.IGNORECASE)
-#: The lengths of the texts :data:`BYLINE_LABEL` and :data:`_LIST_LABEL` can match: a case-blind
-#: match takes one character for each of the word's, so a text of another length (nearly
-#: every text :func:`_byline_text` reads: squashed, it holds no line break for ``$`` to stop
-#: before) is no label, known without the two regex calls.
-_LABEL_LENGTHS = frozenset(len(w) for w in (*LABEL_WORDS, "author", "authors", "author(s)",
-                                            "contributor", "contributors"))
-#: Items of a labelled list read as authors (a paper's list of writers; more is a directory).
-LIST_AUTHORS_MAX = 12
-#: Text blocks read for a "By ..." line (a bound on long pages; the byline is near the top).
-BYLINE_TEXT_BLOCKS = 3000
-#: ...whose texts, read whole, hold at most this many characters together: a list nested a
-#: thousand deep holds the rest of the page in each item (the corpus's most is 1.45 M).
-BYLINE_TEXT_WORK = 16_000_000
-#: A block's raw text (whitespace unsquashed) longer than this cannot squash to a byline...
-BYLINE_RAW_MAX = 400
-#: ...which is at most this many characters ("By Jane Doe and John Roe, Staff Writers").
-BYLINE_TEXT_MAX = 70
-
-
-def _byline_text(tree: LexborHTMLParser) -> list[str]:
-    """A visible "By Jane Doe" line (a short text block starting with a byline word)."""
-    body = tree.body
-    if body is None:
-        return []
-    work = 0
-    for node in body.css("p, span, div, li, address, em, strong, small, h2, h3, h4, h5, h6"
-                         )[:BYLINE_TEXT_BLOCKS]:
-        if node.child is None or node.tag == "div" and node.child.next is not None and (
-                _has_block_child(node)):
-            continue
-        raw = node.text(deep=True, separator=" ")
-        work += len(raw)
-        if work > BYLINE_TEXT_WORK:
-            break
-        if len(raw) > BYLINE_RAW_MAX or not raw.strip():
-            # (whitespace is squashed only on texts that can be short enough)
-            continue
-        text = squash(raw)
-        if len(text) > BYLINE_TEXT_MAX:
-            continue
-        label = text.rstrip(" :")
-        if len(label) in _LABEL_LENGTHS and (BYLINE_LABEL.match(label) or LABELLED_AUTHOR_LIST
-                                             and _LIST_LABEL.match(label)):
-            # A "Written by" label with the name in the next element.
-            sib = node.next
-            while sib is not None and (sib.tag or "-").startswith("-"):
-                sib = sib.next
-            if LABELLED_AUTHOR_LIST and sib is not None and sib.tag in ("ul", "ol"):
-                # "Author(s)" over a list: each item is one author (their text run together
-                # would read as one long name).
-                names = clean_authors([squash(item.text(deep=True, separator=" "))
-                                       for item in sib.css("li")[:LIST_AUTHORS_MAX]])
-                if names and not _in_comments_or_menu(node):
-                    return names
-                continue
-            if not BYLINE_LABEL.match(label):
-                continue
-            name = squash(sib.text(deep=True, separator=" ")) if sib is not None else ""
-            if AUTHOR_MIN_CHARS <= len(name) <= AUTHOR_MAX_CHARS and not _in_comments_or_menu(
-                    node):
-                names = clean_authors([name])
-                if names:
-                    return names
-            continue
-        # (a squashed text starts with its first word: :data:`BYLINE_TEXT` needs it to be one
-        # of the byline words, whose first letters are few)
-        m = text[:1] in _BYLINE_FIRST and BYLINE_TEXT.match(text) or _after_dateline(text)
-        # (a lower-case handle is a name when its dateline follows: "by randfish on
-        # November 7, 2010"; else "by the way" is no byline)
-        if m and (m.group(1)[:1].isupper() or author_names.BY_ON_DATE and before_on_date(
-                m.group(1)) != m.group(1)) and not _in_comments_or_menu(node):
-            names = clean_authors([m.group(1)])
-            if not names and BY_LINK_NAME:
-                # "By <a>A. J. Neal</a> View In Digital Edition": the name is the link
-                # right after the byline word.
-                link = node.css_first("a")
-                link_text = squash(link.text(deep=True) or "") if link is not None else ""
-                if link_text and m.group(1).startswith(link_text):
-                    names = clean_authors([link_text])
-            if names:
-                return names
-    return []
-
-
-DATE_THEN_BY = rule("date_then_by", "a dateline line going on with the byline ('Feb 6, 2025 "
-                   "By Jane Doe') names the author")
-#: The dateline before a byline in one line is at most this many characters.
-DATELINE_PREFIX_MAX = 40
-_BY_INSIDE = lazy(r"\s(?:by|By|BY)\s")
-#: The letters a :data:`BYLINE_TEXT` match of a text without leading white space starts with:
-#: the first of its words (by, written by, posted by, words by, von, par, por, door, av,
-#: author(s), contributor(s), autor(in/en), auteur(s)), in either case (none of them has
-#: another character IGNORECASE matches).
-_BYLINE_FIRST = frozenset("abcdpvwABCDPVW")
-
-
-def _after_dateline(text: str) -> re.Match | None:
-    """The byline of a line that opens with the date: "Feb 6, 2025 By Jane Doe", "Updated
-    Sep 5, 2024 · by Jane Doe"."""
-    if not DATE_THEN_BY:
-        return None
-    # (``text`` is squashed: its white space is single spaces, so the pattern's match is one
-    # of these, found by C substring tests on most lines, which hold none)
-    if " by " not in text and " By " not in text and " BY " not in text:
-        return None
-    m = _BY_INSIDE.search(text)
-    if m is None or m.start() > DATELINE_PREFIX_MAX or not text_date(text[:m.start()]):
-        return None
-    return BYLINE_TEXT.match(text[m.start():].lstrip())
-
-
 def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
     """Whether the element's text is one link to a tag or category ("byline__tag" holding
     "Personal finance"): a topic, not a person."""
@@ -416,37 +302,6 @@ def _only_taxonomy_link(node: LexborNode, text: str) -> bool:
 
 
 _TAXONOMY_LINK = lazy(r"/(?:tags?|category|categories|topics?|section)/", re.IGNORECASE)
-#: Comment authors and menu labels ("BY USE CASE") are not the article's byline.
-_NOT_BYLINE_ZONE = lazy(r"comment|dropdown|menu|\bnav", re.IGNORECASE)
-#: How far up a byline's comment section or menu is looked for.
-BYLINE_ZONE_DEPTH = 6
-
-
-def _in_comments_or_menu(node: LexborNode) -> bool:
-    if reader_block(node):
-        return True  # (a customer's review or a reader's comment names its own writer)
-    for _ in range(BYLINE_ZONE_DEPTH):
-        if node is None or node.tag in ("body", "article", "main"):
-            return False
-        if node.tag == "nav" or _NOT_BYLINE_ZONE.search(node.attributes.get("class") or ""):
-            return True
-        node = node.parent
-    return False
-
-
-_BLOCK_CHILD = frozenset({"div", "p", "ul", "ol", "li", "section", "article", "header",
-                          "footer", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "form"})
-
-
-def _has_block_child(node: LexborNode) -> bool:
-    kid = node.child
-    while kid is not None:
-        if kid.tag in _BLOCK_CHILD:
-            return True
-        kid = kid.next
-    return False
-
-
 def twitter_label_author(meta: dict[str, list[str]]) -> list[str]:
     """Yoast's ``twitter:label1`` "Written by" / ``twitter:data1`` "Jane Doe" pair."""
     for label_key, value_key in LABELLED_KEYS:

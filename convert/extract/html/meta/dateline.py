@@ -2,16 +2,6 @@
 elements, and the first short text holding a date after the headline.
 
 Read by :mod:`convert.extract.html.meta` after the declared dates.
-
-Measured and not adopted (issue #18, r-list13, 2026-12-08): ``card_run_date``, a date inside
-one of a run of three or more sibling cards each titled by a linked heading (one per card, no
-``<h1>`` in it), under a page ``<h1>`` outside the run, read as that item's, not the page's (a
-podcast's episode list dated by its first episode). On the tune pages of every set it dropped
-5 dates, all an item's on a hub, topic or teaser page (wcxb-dev 0485, 0729, 2955,
-wcxb-dev-extra 1310, a trafilatura-eval carousel), none of them scored (no date in the gold):
-tune date unchanged; on the check split wcxb-dev-extra's date fell 0.833 -> 0.810 (one page).
-(Without the page-``<h1>`` condition it also undated two dragnet blog posts titled by a linked
-``<h2>``.)
 """
 
 from __future__ import annotations
@@ -27,53 +17,37 @@ from convert.extract.ablation import rule
 from convert.extract.dates import iso_date, text_date
 from convert.extract.lazyre import lazy
 from ..dom import following, within
+from .placement import CITATION_DATES, elsewhere
 from .readers import reader_block
 
-DATES_ELSEWHERE = rule(
-    "dates_elsewhere", "a date in a related-post card, a sidebar widget or a comment is not "
-    "the article's")
-TEASER_LINK_DATE = rule(
-    "teaser_link_date", "a date inside a link that also holds a headline (a carousel's or a "
-    "list's teaser card) is that story's, not the page's")
-#: A link holding this many characters besides its date is a teaser card, not a permalink.
-TEASER_LINK_CHARS = 20
-HEADLINE_HOLDER = rule(
-    "headline_holder", "a block holding the page's <h1> is the article's layout "
-    "('contentandsidebars'), not a sidebar or a related-posts card")
 TIME_TEXT = rule(
     "time_text", "a <time> with no datetime attribute gives its day in its text, in page "
     "order with the others (the article's own comes before a sidebar's)")
 HEADLINE_NO_DATELINE = rule(
     "headline_no_dateline", "the headline's own numbers (\"2024.4.4 -> 2024.5.0\") are no "
     "dateline")
-CITATION_DATES = rule(
-    "citation_dates", "a citation's access date ('Retrieved 4 June 2021') and any date in a "
-    "references or footnotes list are the sources' dates, never the page's")
+SPACED_LABELS = rule(
+    "spaced_labels", "a dateline's label is read from its block's text with the elements' "
+    "texts apart: a page written without whitespace between tags glued 'By Jo Park' to "
+    "'Updated: March 3' ('ParkUpdated'), and the label was no word")
+ZONE_READERS = rule(
+    "zone_readers", "a date in the headline's own block is still not the page's when it sits "
+    "in a customer's review or a reader's comment (a product page's reviews under its name, "
+    "inside the block the <h1> heads)")
+PUBLISHED_OF_TWO = rule(
+    "published_of_two", "a text giving two days, one labelled updated and one published "
+    "('Updated: Mar 5, 2024 · Published: Oct 1, 2021'), dates the page by the published one, "
+    "in whichever order they stand")
+#: A labelled day is written within this many characters after its label.
+PUBLISHED_DAY_CHARS = 40
 UPDATE_AFTER_PUBLISHED = rule(
     "update_after_published", "a dateline labelled \"updated\" gives way to one nearby that "
     "is not (\"Originally published\")")
 
-#: class/id words of blocks holding other stories' or readers' dates, read at either end of a
-#: class token ("related-posts", "jp-relatedposts", "comment-date"): inside it they name a
-#: layout mode ("story-sidebar-mode-single"), and a page wrapper flags its layout in front
-#: ("has-sidebar", "no-comments"). ("widget" is not one: page builders call every block a
-#: widget, and ``<aside>`` holds some sites' whole article.)
-_ELSEWHERE = lazy(r"related|sidebar|recent|popular|recommend|teaser|comment|disqus|"
-                  r"replies", re.IGNORECASE)
-#: class/id words (whole tokens or their ends) and ARIA roles of a list of notes or sources: a
-#: date inside is a cited work's ("Wagner (2008)", "Retrieved 4 June 2021").
-_NOTES = lazy(r"(?:^|[-_])(?:references?|reflist|footnotes?|endnotes?|citations?|"
-              r"bibliography)$|^doc-(?:endnotes|footnote|bibliography|biblioentry)$",
-              re.IGNORECASE)
 #: The label of a citation's access date (Wikipedia's "Retrieved", APA's "Accessed", German
 #: "Abgerufen", French "Consulté", Spanish "Consultado"): the day someone read the source.
 _ACCESSED = lazy(r"\b(?:retrieved|accessed|abgerufen|consult[ée]|consultado)\b",
                  re.IGNORECASE)
-_LAYOUT_FLAG = lazy(r"^(?:has|with|without|no|is|layout|page)[-_]|template|mode",
-                    re.IGNORECASE)
-_TOKEN_PARTS = lazy(r"[-_]+")
-#: How far up a date's block of other stories is looked for.
-ELSEWHERE_DEPTH = 6
 _UPDATED = lazy(r"\b(?:updated|modified|edited|revised|aktualisiert|actualizado|"
                 r"mis à jour)\b", re.IGNORECASE)
 _PUBLISHED = lazy(r"\b(?:published|posted|originally|veröffentlicht|publié|publicado)\b",
@@ -88,7 +62,8 @@ SHOWN_OVER_SCHEMA = rule(
 LAST_CHANGE_STAMPS = rule(
     "last_change_stamps", "a date labelled the page's last change ('This page was last edited "
     "on 4 June 2024', 'Last modified: ...') is its modification date, never its publication "
-    "(a bare 'Last updated' dateline stays the publication of a page showing no other date)")
+    "(a bare 'Last updated' dateline, a page's only date, is read with the datelines: "
+    "update_stamp_modified makes it the modification too)")
 #: The label of a page's last change: "last" makes it so (an earlier version existed).
 _LAST_CHANGE = lazy(r"\blast\s+(?:edited|modified|updated|changed|revised)\b|\bzuletzt\s+"
                     r"(?:bearbeitet|geändert|aktualisiert)\b|\bdernière\s+(?:modification|"
@@ -109,41 +84,6 @@ HEADLINE_DEPTH = 4
 UPDATE_PARENT_CHARS = 120
 #: ...and this many characters at the end of the previous sibling are read too.
 UPDATE_PREV_CHARS = 40
-
-
-def elsewhere(node: LexborNode | None) -> bool:
-    """Whether ``node`` sits in a related-post card, a sidebar widget, a comment or a teaser
-    link (a link holding another story's title and date), or a customer's review or a
-    reader's comment (:func:`.readers.reader_block`)."""
-    if reader_block(node):
-        return True
-    if not DATES_ELSEWHERE:
-        return False
-    date_chars = len(node.text(deep=True) or "") if node is not None else 0
-    for _ in range(ELSEWHERE_DEPTH):
-        if node is None or node.tag in ("body", "html", "main", "article"):
-            return False
-        if TEASER_LINK_DATE and node.tag == "a" and len(
-                (node.text(deep=True) or "").strip()) > TEASER_LINK_CHARS + date_chars:
-            return True
-        attrs = node.attributes
-        if CITATION_DATES and any(value and any(_NOTES.search(tok) for tok in value.split())
-                                  for value in (attrs.get("class"), attrs.get("id"),
-                                                attrs.get("role"))):
-            return True
-        for value in (attrs.get("class"), attrs.get("id")):
-            if value and any(_names_elsewhere(tok) for tok in value.split()) and not (
-                    HEADLINE_HOLDER and node.css_first("h1") is not None):
-                return True
-        node = node.parent
-    return False
-
-
-def _names_elsewhere(token: str) -> bool:
-    if not _ELSEWHERE.search(token) or _LAYOUT_FLAG.search(token):
-        return False
-    parts = [p for p in _TOKEN_PARTS.split(token) if p]
-    return bool(parts) and bool(_ELSEWHERE.search(parts[0]) or _ELSEWHERE.search(parts[-1]))
 
 
 def _access_date(node: LexborNode | None, text: str) -> bool:
@@ -211,26 +151,43 @@ def _label_context(node: LexborNode | None, text: str) -> str:
     if node is not None and node.parent is not None:
         around = node.parent.text(deep=True) or ""
         if len(around) < UPDATE_PARENT_CHARS:
-            context = around
+            context = squash(node.parent.text(deep=True, separator=" ")) if (
+                SPACED_LABELS) else around
         prev = node.prev
         if prev is not None:
-            context = (prev.text(deep=True) or "")[-UPDATE_PREV_CHARS:] + " " + context
+            before = squash(prev.text(deep=True, separator=" ") or "") if SPACED_LABELS else (
+                prev.text(deep=True) or "")
+            context = before[-UPDATE_PREV_CHARS:] + " " + context
     return context
 
 
-def _first_date(found: Iterable[tuple[LexborNode | None, str, str]]) -> str | None:
+def _published_day(text: str) -> str | None:
+    """The day written right after a text's "Published"/"Posted" label."""
+    m = _PUBLISHED.search(text)
+    return text_date(text[m.end():m.end() + PUBLISHED_DAY_CHARS]) if m else None
+
+
+def _first_date(found: Iterable[tuple[LexborNode | None, str, str]],
+                updates: list[str] | None = None) -> str | None:
     """The first of the ``(node, text, date)`` found, unless it is labelled an update and one
-    of the next few is not (the page shows "Originally published" too)."""
+    of the next few is not (the page shows "Originally published" too). A date returned only
+    because no unlabelled one followed is added to ``updates`` when given."""
     update, left = None, UPDATE_LOOKAHEAD
     for node, text, date in found:
         if LAST_CHANGE_STAMPS and _LAST_EDIT.search(_label_context(node, text)):
             continue  # (the modification: :func:`last_change_date`)
         if not _labelled_update(node, text):
+            if PUBLISHED_OF_TWO and _UPDATED.search(text):
+                # "Updated: Mar 5, 2024 · Published: Oct 1, 2021": one text, two days; the
+                # one its label calls the publication is the page's.
+                date = _published_day(text) or date
             return date
         update = update or date
         left -= 1
         if left < 0:
             break
+    if update and updates is not None:
+        updates.append(update)
     return update
 
 
@@ -300,15 +257,16 @@ HEADER_OVER_CLASSED = rule(
     "posts below)")
 
 
-def page_date(tree: LexborHTMLParser) -> str | None:
+def page_date(tree: LexborHTMLParser, updates: list[str] | None = None) -> str | None:
     """The date a page without a declared one shows: its ``<time>``, then the dateline in the
     headline's block, then a date-classed element, then the first dateline after the
     headline. (Without ``HEADER_OVER_CLASSED`` the classed elements are read with the
-    ``<time>`` elements, before the headline's block.)"""
+    ``<time>`` elements, before the headline's block.) ``updates``: see :func:`_first_date`."""
     if not HEADER_OVER_CLASSED:
         return time_element(tree) or header_date(tree) or visible_date(tree)
-    return (_first_date(_time_only(tree)) or header_date(tree)
-            or _first_date(_classed_dates(tree)) or visible_date(tree))
+    return (_first_date(_time_only(tree), updates) or header_date(tree, updates)
+            or _first_date(_classed_dates(tree), updates) or _first_date(
+                _visible_dates(tree, DATELINE_BUDGET, False), updates))
 
 
 #: ``<time datetime>`` / ``datePublished`` elements read for a date (the first ones are the
@@ -435,7 +393,7 @@ HEADER_CHARS = 1200
 HEADER_LEVELS = 3
 
 
-def header_date(tree: LexborHTMLParser) -> str | None:
+def header_date(tree: LexborHTMLParser, updates: list[str] | None = None) -> str | None:
     """A date in the headline's own block, above or below it ("Published / October 14, 2025"
     over the ``<h1>``)."""
     h1 = tree.css_first("h1")
@@ -452,7 +410,7 @@ def header_date(tree: LexborHTMLParser) -> str | None:
         node = node.parent
     if zone is None:
         return None
-    return _first_date(_zone_dates(zone))
+    return _first_date(_zone_dates(zone), updates)
 
 
 def _zone_dates(zone: LexborNode) -> Iterator[tuple[LexborNode | None, str, str]]:
@@ -465,5 +423,6 @@ def _zone_dates(zone: LexborNode) -> Iterator[tuple[LexborNode | None, str, str]
         text = text_node.text_content or ""
         if DATELINE_MIN_CHARS <= len(text) <= DATELINE_MAX_CHARS:
             date = text_date(text)
-            if date and not _in_headline(parent) and not _access_date(parent, text):
+            if date and not _in_headline(parent) and not _access_date(parent, text) and not (
+                    ZONE_READERS and reader_block(parent)):
                 yield parent, text, date

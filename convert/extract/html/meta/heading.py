@@ -33,6 +33,13 @@ _SPACED = frozenset({"br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4",
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 #: A badge before a forum thread's title ("[Question] Want to know..."), arXiv's "Title:".
 _LABEL_CLASS = lazy(r"^(?:label|descriptor|prefix|badge)$")
+KICKER_IN_HEADING = rule(
+    "kicker_in_heading", "a kicker set inside the <h1> before the headline (<span class="
+    "\"kicker\">Exclusive</span>, an 'eyebrow', German 'Dachzeile') is a label over the "
+    "headline, not its first words")
+#: A class naming a kicker, as a whole token or its last part ("article__kicker").
+_KICKER_CLASS = lazy(r"(?:^|[-_])(?:kicker|eyebrow|overline|topline|dachzeile|surtitre)$",
+                     re.IGNORECASE)
 _ENTITY = lazy(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
 #: A heading's permalink anchor rendered as a symbol ("Title ¶", Sphinx's "Title \uf0c1"), or
 #: as a zero-width space that an icon font or CSS draws over (VitePress' and Docusaurus'
@@ -96,6 +103,11 @@ def _has_element_child(node: LexborNode) -> bool:
     return False
 
 
+def has_leading_label(node: LexborNode) -> bool:
+    """Whether a heading opens with a label badge or a kicker that its text leaves out."""
+    return _leading_label(node) is not None
+
+
 def _leading_label(node: LexborNode) -> int | None:
     """The ``mem_id`` of a badge element opening the heading, when text follows it."""
     first = node.child
@@ -104,7 +116,8 @@ def _leading_label(node: LexborNode) -> int | None:
     if first is None or first.tag not in ("span", "em", "strong", "small", "b"):
         return None
     classes = (first.attributes.get("class") or "").split()
-    if not any(_LABEL_CLASS.match(c) for c in classes) or _has_element_child(first):
+    if not any(_LABEL_CLASS.match(c) or KICKER_IN_HEADING and _KICKER_CLASS.search(c)
+               for c in classes) or _has_element_child(first):
         return None
     rest = (node.text(deep=True) or "").replace(first.text(deep=True) or "", "", 1)
     return first.mem_id if rest.strip(" \u00a0:") else None

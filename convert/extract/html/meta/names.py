@@ -45,6 +45,33 @@ _LINK_WORDS = lazy(r"\b(?:view|see|read|more|all|posts|articles|stories|profile|
                    re.IGNORECASE)
 
 
+OXFORD_COMMA = rule("oxford_comma", "'A, B, and C' (the serial comma) lists three names, as "
+                    "'A, B and C' does")
+OTHER_AND = rule("other_and", "'and' in Italian and Portuguese ('e'), Dutch ('en'), Swedish "
+                 "('och') and Danish or Norwegian ('og') joins two names of two words or more "
+                 "each ('Anna Berg e Tom Weller'; 'Artur da Costa e Silva' is one name)")
+_OTHER_AND = lazy(r"\s+(?:e|en|och|og)\s+")
+PAREN_TAIL = rule("paren_tail", "a bracketed note after a name ('Anna Berg (Reuters)') is no "
+                  "part of it")
+#: (a capitalised note: a lower-case one is the writer's handle, "(stevenhgm)")
+_PAREN_TAIL = lazy(r"\s*\([A-Z][^()]*\)\s*$")
+
+
+def _other_and(raw: str) -> str:
+    """"Anna Berg e Tom Weller" → "Anna Berg and Tom Weller" (each side two words or more)."""
+    if not _OTHER_AND.search(raw):
+        return raw
+    pieces = _OTHER_AND.split(raw)
+    if all(len(p.split()) >= 2 for p in pieces):
+        return " and ".join(pieces)
+    return raw
+
+
+AGENCIES_CREDIT = rule("agencies_credit", "'and agencies' after a writer's name ('Anna Berg "
+                       "and agencies') credits the news agencies' copy used, not a person")
+_AGENCIES = lazy(r"(?:(?:news|wire)\s+)?(?:agencies|wires|wire\s+services)", re.IGNORECASE)
+
+
 CREDITS_LINE = rule("credits_line", "a credits string ('content: Acme, design: Jane Doe') "
                     "names the page's makers, not its authors")
 #: A role label inside an author string ("design: ", "code: "); this many make a credits line.
@@ -70,6 +97,10 @@ BY_AT_TIME = rule("by_at_time", "'Posted by David at December 16, 2025 11:15 AM'
 _AT = lazy(r"\s+at\s+", re.IGNORECASE)
 #: A clock time after "at" ("at 11:15 AM", "at 09:28"), Blogger's default footer.
 _CLOCK = lazy(r"\d{1,2}[:.]\d{2}\b")
+NAME_BEFORE_DATE = rule("name_before_date", "a name followed by a date with no word between "
+                        "('By Anna Berg<br>March 5, 2024'): the name ends where the date begins")
+_WORD_START = lazy(r"(?<!\S)\S")
+_DIGIT = lazy(r"\d")
 HANDLE_IN_PARENS = rule("handle_in_parens", "a social handle in brackets after the name "
                         "('Alyson Campbell (@acampfashion)') is dropped, not the name")
 _PAREN_HANDLE = lazy(r"\s*\(@[\w.]+\)")
@@ -122,7 +153,13 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = next((s for s in segments if s and not text_date(s)), segments[0])
         # "Jane Doe, Ph.D.", "Mayank Gupta, CEO of CaseBasix": a credential or a job title
         # after a comma qualifies the name before it; it is not another author.
+        if OTHER_AND:
+            raw = _other_and(raw)
         parts = _role_dropped(raw)
+        if OXFORD_COMMA:
+            # "Anna Berg, Tom Weller, and Ruth Ode": the comma before "and" leaves an empty
+            # part between them, no name cut short
+            parts = [part for part in parts if part.strip()] or parts
         if any(len(part) < NAME_PART_MIN for part in parts):
             # "Mac & i", "J. & J.": an ampersand inside one name, not between names.
             parts = [raw]
@@ -130,12 +167,17 @@ def clean_authors(values: Iterable[str]) -> list[str]:
             if HANDLE_IN_PARENS:
                 # "Alyson Campbell (@acampfashion)": the social handle after the name.
                 name = _PAREN_HANDLE.sub("", name)
+            if PAREN_TAIL:
+                # "Anna Berg (Reuters)", "Anna Berg (Text)": a bracketed note after the name.
+                name = _PAREN_TAIL.sub("", name)
             name = BY_PREFIX.sub("", name).strip(" .:-–—()[]\"'")
             # A forum handle may hold digits ("Pippin06"); elsewhere a digit marks a date.
             checked = name if not _HANDLE.fullmatch(name) else re.sub(r"\d", "", name)
             if DESK_STAFF:
                 # "EcoCult Staff": a publication's desk, named as "... Team" is.
                 checked = _DESK_STAFF.sub(r"\1", checked)
+            if AGENCIES_CREDIT and _AGENCIES.fullmatch(name):
+                continue  # "Anna Berg and agencies": the wire copy folded in, no one's name
             if not name or len(name) > AUTHOR_MAX_CHARS or len(
                     name.split()) > AUTHOR_MAX_WORDS or _AUTHOR_JUNK.search(
                     checked) or _not_a_name(name):
@@ -162,6 +204,18 @@ def before_on_date(segment: str) -> str:
             rest = segment[m.end():]
             if m.start() and (_CLOCK.match(rest) or text_date(rest)):
                 return segment[:m.start()]
+    if NAME_BEFORE_DATE and text_date(segment):
+        # "Anna Berg March 5, 2024 10:32 am" (a byline block's lines, "By Anna Berg<br>March
+        # 5, 2024"): the name ends where the date begins, the last word from which the text
+        # still holds its date; a name is two words or more, capitalised ("Personal finance
+        # January 27, 2025", "Lifestyle March 12, 2025" are a section's label over its date).
+        starts = [m.start() for m in _WORD_START.finditer(segment)][1:]
+        cut = next((k for k in reversed(starts) if text_date(segment[k:])), None)
+        name = segment[:cut].rstrip(" ,;:/|·•-") if cut is not None else ""
+        words = name.split()
+        if len(words) > 1 and words[-1][:1].isupper() and not _DIGIT.search(name) and all(
+                w[:1].isupper() for w in words if len(w) > 3):
+            return name
     return segment
 
 

@@ -66,15 +66,16 @@ def _without_generic(title: str) -> str:
 def choose_title(declared: list[str], h1s: list[str], page_title: str,
                  site_name: str | None, host: str | None = None,
                  unseen: frozenset[str] = frozenset(), start: bool | None = None,
-                 entries: frozenset[str] = frozenset()) -> str | None:
+                 entries: frozenset[str] = frozenset(), home: bool | None = None) -> str | None:
     """The headline: a declared title, trimmed of the site name, or the matching ``<h1>``
     (of the ``unseen`` ones, screen-reader-only, only one the declared titles speak of).
     ``start``: the page's URL is the site's start page (None: not known); ``entries``: the
-    ``<h1>`` texts classed as the post's title (hAtom ``entry-title``, ``post-title``)."""
+    ``<h1>`` texts classed as the post's title (hAtom ``entry-title``, ``post-title``);
+    ``home``: the page's URL or declared address is the site's start page."""
     title = None
     if not start and SITE_TAGLINE_TITLE and not any(declared):
         title = _h1_under_site_title(h1s, page_title, site_name, host, unseen)
-    title = title or _choose(declared, h1s, page_title, site_name, host, unseen, entries)
+    title = title or _choose(declared, h1s, page_title, site_name, host, unseen, entries, home)
     if not title and GENERIC_TITLE:
         # Every title names the site only (a start page): the site's name is the page's.
         title = site_name or next((t for t in (*declared, page_title)
@@ -112,7 +113,8 @@ BRAND_MAX_WORDS = 2
 
 
 def visible_headline(title: str | None, declared: list[str], h1s: list[str], page_title: str,
-                     site_name: str | None, host: str | None = None) -> str | None:
+                     site_name: str | None, host: str | None = None, home: bool | None = None
+                     ) -> str | None:
     """The page's one visible headline when the chosen ``title`` is other wording (a declared
     title rewritten for search engines or social cards): the ``<h1>`` a reader sees, which
     the body must then keep. None when the page has no single headline-like ``<h1>`` of two
@@ -122,7 +124,7 @@ def visible_headline(title: str | None, declared: list[str], h1s: list[str], pag
     h1 = h1s[0]
     candidates = [t for t in declared if t] + ([page_title] if page_title else [])
     if (len(h1.split()) < HEADLINE_MIN_WORDS or not _headline_like(h1, site_name, host)
-            or _site_part(h1, candidates, site_name, host) or is_site(h1, site_name, host)):
+            or _site_part(h1, candidates, site_name, host, home) or is_site(h1, site_name, host)):
         return None
     key, title_key = word_key(h1), word_key(title)
     return None if not key or key in title_key or site_suffixed(h1, title, site_name,
@@ -177,7 +179,7 @@ def _drop_trailing_site(title: str, site_name: str | None, host: str | None) -> 
 
 def _choose(declared: list[str], h1s: list[str], page_title: str,
             site_name: str | None, host: str | None, unseen: frozenset[str] = frozenset(),
-            entries: frozenset[str] = frozenset()) -> str | None:
+            entries: frozenset[str] = frozenset(), home: bool | None = None) -> str | None:
     """The title among the declared ones, the ``<h1>`` texts and the ``<title>``: a declared
     title that the headline repeats (without the site name) wins; else the headline-like
     ``<h1>`` the declarations echo; else the declared or page title with the site name cut."""
@@ -206,7 +208,7 @@ def _choose(declared: list[str], h1s: list[str], page_title: str,
     # The site's name as the page shows it, when an <h1> repeats the title's site part.
     # (an <h1> classed as the post's title is the headline of a "Blog » Post" title, never
     # its site part)
-    shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host) and not (
+    shown = {word_key(h) for h in h1s if _site_part(h, candidates, site_name, host, home) and not (
         ENTRY_TITLE_H1 and h in entries)}
     h1s = [h for h in h1s if _headline_like(h, site_name, host) and word_key(h) not in shown]
     if lone and h1s and (candidates or h1s[0] not in unseen) and _echoes(h1s[0], candidates,
@@ -282,7 +284,8 @@ def _host_label(host: str) -> str:
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
 
 
-def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str | None) -> bool:
+def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str | None,
+               home: bool | None = None) -> bool:
     """Whether the ``<h1>`` is the trailing part of a declared "Headline - Site" title (the
     site's name shown as the page's top heading). Not when the title's first part is the
     site ("Leadfeeder | State of SEO in 2026"), nor a one-word label (a forum thread's prefix:
@@ -292,9 +295,26 @@ def _site_part(h1: str, candidates: list[str], site_name: str | None, host: str 
         parts = _TITLE_SEPARATORS.split(title)
         if len(parts) > 1 and key and any(word_key(p) == key for p in parts[1:]) and word_key(
                 parts[0]) != key and not is_site(parts[0], site_name, host, trailing=True) and (
-                len(word_key(parts[0]).split()) > 1):
+                len(word_key(parts[0]).split()) > 1) and not (
+                LONG_H1_NO_SITE and not home and _outweighs(key, parts[0])):
             return True
     return False
+
+
+LONG_H1_NO_SITE = rule(
+    "long_h1_no_site", "an <h1> of more words than a site's name has, twice the words of the "
+    "title part before it, is the headline of a 'Site | Headline' title, not the site's "
+    "name shown as a heading ('Harbour News | Pier extension approved after decade of "
+    "debate'); not on a site's start page, whose <h1> is its slogan ('Hugging Face - The AI "
+    "community building the future.')")
+#: A site's name is a few words ("The Rust Programming Language"); a heading longer than this
+#: is a headline.
+SITE_MAX_WORDS = 4
+
+
+def _outweighs(h1_key: str, first: str) -> bool:
+    words = len(h1_key.split())
+    return words > SITE_MAX_WORDS and words >= 2 * len(word_key(first).split())
 
 
 #: Search engines' headline limit (schema.org Article ``headline``: 110 characters); SEO

@@ -93,8 +93,8 @@ def test_an_author_s_label_over_a_list_names_each_item(monkeypatch):
             "<li><a href='/library/?_author=Edward%20S.%20Rubin'>Edward S. Rubin</a></li>"
             "</ul></div><p>The report looks at how the government supports energy research.</p>")
     assert _byline(body) == ["John A. Alic", "David C. Mowery", "Edward S. Rubin"]
-    from convert.extract.html.meta import byline
-    monkeypatch.setattr(byline, "LABELLED_AUTHOR_LIST", False)
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "LABELLED_AUTHOR_LIST", False)
     assert _byline(body) == []
 
 
@@ -162,6 +162,70 @@ def test_screen_reader_text_in_a_byline_is_no_name():
 
 
 def test_sr_only_byline_off_names_the_icon_link(monkeypatch):
-    from convert.extract.html.meta import byline
-    monkeypatch.setattr(byline, "SR_ONLY_BYLINE", False)
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "SR_ONLY_BYLINE", False)
     assert _byline(_SR_BYLINE) == ["Post"]
+
+
+_LINES = ("<h1>Pier extension approved</h1><div class='byline'><div><div>Anna Berg</div>"
+          "<div>Local democracy reporter</div></div></div><p>The council voted on Tuesday.</p>")
+
+
+def test_a_byline_set_in_lines_names_the_person_of_its_first_line(monkeypatch):
+    # (rule byline_name_line) synthetic, in the style of a public broadcaster's contributor
+    # block: the name on one line, the job title on the next, no "By".
+    assert _byline(_LINES) == ["Anna Berg"]
+    # a section's name over a date is no person: the block is a dateline
+    assert _byline("<div class='byline'><span>Personal finance</span><span>January 27, 2025"
+                   "</span></div>") == []
+    from convert.extract.html.meta import byline
+    monkeypatch.setattr(byline, "BYLINE_NAME_LINE", False)
+    assert _byline(_LINES) == []
+
+
+def test_an_element_its_component_names_byline_holds_the_byline():
+    # (rule component_byline) synthetic: the block named by a data-component attribute only;
+    # the selectors are built at import, so the rule is switched off in a fresh process.
+    import os
+    import subprocess
+    import sys
+    body = _LINES.replace("class='byline'", "data-component='byline-block'")
+    assert _byline(body) == ["Anna Berg"]
+    code = ("from tests.extract.html.meta.test_byline import _byline, _LINES; "
+            f"print(_byline({body!r}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "DECRUFT_ABLATE": "component_byline"})
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+_META_LINE = ("<h1>Easy Tarte Tatin</h1><div class='entry-meta'>By <a href='/about/'>Anna Berg</a>"
+              " · Updated: Mar 5, 2024 · Published: Oct 1, 2021 · This post may contain "
+              "affiliate links.</div><p>Apples, butter, sugar and pastry.</p>")
+
+
+def test_a_long_meta_line_led_by_the_byline_names_the_author(monkeypatch):
+    # (rule byline_leads_meta) synthetic, in the style of a recipe blog's post meta line.
+    assert _byline(_META_LINE) == ["Anna Berg"]
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "BYLINE_LEADS_META", False)
+    assert _byline(_META_LINE) == []
+
+
+def test_a_by_line_broken_after_the_name_names_the_person(monkeypatch):
+    # (rule byline_first_line) synthetic, a small paper's unclassed byline paragraph.
+    body = "<h1>Pier extension approved</h1><p>By Anna Berg<br>Staff Writer</p><p>Text.</p>"
+    assert _byline(body) == ["Anna Berg"]
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "BYLINE_FIRST_LINE", False)
+    assert _byline(body) == []
+
+
+def test_story_by_and_other_scripts_author_labels_open_a_byline(monkeypatch):
+    # (rule more_byline_words) synthetic lines of an English magazine, a Russian and a Chinese
+    # news site; a caseless script's name needs no capital.
+    assert _byline("<h1>Pier</h1><p>Story by Anna Berg</p>") == ["Anna Berg"]
+    assert _byline("<h1>Пирс</h1><p>Автор: Анна Берг</p>") == ["Анна Берг"]
+    assert _byline("<h1>码头</h1><p>作者：张三丰</p>") == ["张三丰"]
+    from convert.extract.html.meta import bylinetext
+    monkeypatch.setattr(bylinetext, "MORE_BYLINE_WORDS", False)
+    assert _byline("<h1>Pier</h1><p>Story by Anna Berg</p>") == []

@@ -57,6 +57,14 @@ def _parsed_published(head: str, body: str) -> str | None:
     return parse_html(html).meta.published
 
 
+def _dated(head: str, body: str = _BODY) -> str | None:
+    """The page's date as a reader sees it: published, else modified (a page's only dateline
+    labelled "Last updated" is its modification and its publication: update_stamp_modified)."""
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    fields = extract(LexborHTMLParser(page), None)
+    return fields["published"] or fields["modified"]
+
+
 def test_related_post_card_date_is_not_the_article_date():
     # The article's dateline is unclassed; a related-posts card further down has a date class.
     body = ("<header><div><span>Last updated:</span><div>Dec 12, 2025</div>"
@@ -64,7 +72,8 @@ def test_related_post_card_date_is_not_the_article_date():
             f"<article>{_STORY}</article>"
             "<section class='related-posts'><div class='card'><h3>Ferry fares rise</h3>"
             "<div class='post-date'>December 2, 2025</div></div></section>")
-    assert _parsed_published("", body) == "2025-12-12"
+    meta = parse_html(f"<html><body>{body}</body></html>".encode()).meta
+    assert (meta.published, meta.modified) == ("2025-12-12", "2025-12-12")
 
 
 def test_sidebar_and_comment_dates_are_not_the_article_date():
@@ -157,10 +166,10 @@ def test_the_headlines_own_dateline_beats_a_related_posts_dated_card(monkeypatch
             "handful of agencies specialise in the field and its particular rules.</p>"
             "<div class='r-posts'><div><div class='r-posts-date'>December 2, 2025"
             "</div><a href='/post/a'>How to rank a token launch page</a></div></div>")
-    assert _published("", body) == "2025-12-12"
+    assert _dated("", body) == "2025-12-12"
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "HEADER_OVER_CLASSED", False)
-    assert _published("", body) == "2025-12-02"
+    assert _dated("", body) == "2025-12-02"
 
 
 # Numeric days ("3/24/2026") in the text after the headline (slash_needs_label). As on tune pages
@@ -183,8 +192,8 @@ def test_a_labelled_numeric_day_in_the_text_is_the_dateline():
     body = "<h1>Standing desks</h1><div><span>Posted on</span> <span>03/25/2025</span></div>"
     body += _PROSE
     assert _published("", body) == "2025-03-25"
-    assert _published("", "<h1>Standing desks</h1>" + _PROSE + "<p>Last updated 1/27/2026</p>"
-                      ) == "2026-01-27"
+    assert _dated("", "<h1>Standing desks</h1>" + _PROSE + "<p>Last updated 1/27/2026</p>"
+                  ) == "2026-01-27"
 
 
 def test_a_numeric_day_needs_no_label_in_a_date_element_or_the_headlines_block():
@@ -234,8 +243,9 @@ def test_a_citations_access_date_is_not_the_pages_date():
 
 
 def test_citation_dates_off_reads_the_access_date(monkeypatch):
-    from convert.extract.html.meta import dateline
+    from convert.extract.html.meta import dateline, placement
     monkeypatch.setattr(dateline, "CITATION_DATES", False)
+    monkeypatch.setattr(placement, "CITATION_DATES", False)
     assert _published("", _CITED.format(cls="references"))[:10] == "2021-06-04"
 
 
@@ -251,5 +261,89 @@ def test_a_last_edited_line_is_the_modification_not_the_publication(monkeypatch)
     assert fields["published"] is None and fields["modified"][:10] == "2024-05-01"
     from convert.extract.html.meta import dateline
     monkeypatch.setattr(dateline, "LAST_CHANGE_STAMPS", False)
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "UPDATE_STAMP_MODIFIED", False)
     fields = extract(LexborHTMLParser(f"<html><body>{_WIKI}</body></html>"), None)
     assert fields["published"][:10] == "2024-05-01" and fields["modified"] is None
+
+
+def test_a_label_glued_to_the_text_before_it_is_still_a_word(monkeypatch):
+    # (rule spaced_labels) synthetic, a page minified with no whitespace between its tags: the
+    # byline's last word and the dateline's label were one word, "ParkUpdated".
+    body = ("<article><h1>Storm closes the bridge</h1><div class='byline'>By Jo Park</div>"
+            "<p>Updated: March 3, 2024</p><p>Some text.</p></article>")
+    page = f"<html><body>{body}</body></html>"
+    fields = extract(LexborHTMLParser(page), None)
+    assert (fields["published"], fields["modified"]) == ("2024-03-03", "2024-03-03")
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "SPACED_LABELS", False)
+    fields = extract(LexborHTMLParser(page), None)
+    assert (fields["published"], fields["modified"]) == ("2024-03-03", None)
+
+
+def _episode(n: int, day: str, tag: str = "li") -> str:
+    return (f"<{tag} class='episode'><h2><a href='/ep/{n}'>{n}: Episode {n}</a></h2>"
+            f"<time datetime='{day}'>{day}</time><p>What episode {n} is about, in a few "
+            f"words.</p></{tag}>")
+
+
+def test_a_date_of_one_item_of_a_list_is_not_the_pages(monkeypatch):
+    # (rule list_item_dates) synthetic, in the style of a podcast's episode list: each headed
+    # item carries its own day; the first episode's is not the page's date.
+    body = ("<main><h1>The Slow Garden Podcast</h1><p>A weekly show about small gardens.</p>"
+            "<ul>" + _episode(42, "2024-05-14") + _episode(41, "2024-05-07")
+            + _episode(40, "2024-04-30") + "</ul></main>")
+    assert _dated("", body) is None
+    cards = body.replace("<ul>", "<div class='list'>").replace("</ul>", "</div>").replace(
+        "<li class='episode'>", "<div class='episode-card'>").replace("</li>", "</div>")
+    assert _dated("", cards) is None
+    # two items are no list; a post in one of a layout's unclassed columns keeps its date
+    assert _dated("", body.replace(_episode(40, "2024-04-30"), "")) == "2024-05-14"
+    post = ("<div><div><h2>About</h2><span class='date'>2007</span></div>"
+            "<div><h3>Joint statement</h3><p class='date'>Posted on April 2, 2007</p>"
+            "<p>Text.</p></div><div><h2>Recent posts</h2><span class='date'>May 1, 2007</span>"
+            "</div></div>")
+    assert _dated("", post) == "2007-04-02"
+    from convert.extract.html.meta import placement
+    monkeypatch.setattr(placement, "LIST_ITEM_DATES", False)
+    assert _dated("", body) == "2024-05-14"
+
+
+def test_a_review_in_the_headlines_block_gives_no_date(monkeypatch):
+    # (rule zone_readers) synthetic, in the style of a small shop's product page: the reviews
+    # sit in the block the product's <h1> heads.
+    body = ("<main><div class='product'><h1>Trail Runner 3 Shoe</h1><div class='price'>$120"
+            "</div><p>A light shoe for long days on rough trails.</p><div class='reviews'>"
+            "<div class='review'><span class='review-author'>Tom W.</span><span "
+            "class='review-date'>March 5, 2024</span><p>Great shoe.</p></div></div></div></main>")
+    assert _dated("", body) is None
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "ZONE_READERS", False)
+    assert _dated("", body) == "2024-03-05"
+
+
+def test_of_two_days_in_one_text_the_published_one_dates_the_page(monkeypatch):
+    # (rule published_of_two) synthetic, in the style of a recipe blog's post meta line.
+    body = ("<h1>Easy Tarte Tatin</h1><div class='entry-meta'>By <a href='/about/'>Anna Berg</a>"
+            " · Updated: Mar 5, 2024 · Published: Oct 1, 2021 · This post may contain "
+            "affiliate links.</div><p>Apples, butter, sugar and pastry.</p>")
+    assert _published("", body) == "2021-10-01"
+    assert _published("", body.replace("Published:", "Reviewed:")) in (None, "2024-03-05")
+    from convert.extract.html.meta import dateline
+    monkeypatch.setattr(dateline, "PUBLISHED_OF_TWO", False)
+    assert _published("", body) == "2024-03-05"
+
+
+def test_a_bar_of_linked_dated_stories_above_the_article_gives_no_date(monkeypatch):
+    # (rule linked_item_dates) synthetic, in the style of a news site's "Trending" bar: each
+    # item a link and a <time>, above the story whose own dateline is plain text.
+    items = "".join(f"<li><a href='/s/{i}'>Ferry fares rise again, part {i}</a> <time "
+                    f"datetime='2024-01-0{i}T08:00:00Z'>Jan {i}, 2024</time></li>"
+                    for i in (2, 3, 4))
+    body = (f"<div class='trending'><ul>{items}</ul></div><article><h1>Pier extension "
+            "approved</h1><p class='byline'>By Anna Berg</p><p>March 5, 2024</p>"
+            "<p>The council voted on Tuesday.</p></article>")
+    assert _dated("", body) == "2024-03-05"
+    from convert.extract.html.meta import placement
+    monkeypatch.setattr(placement, "LINKED_ITEM_DATES", False)
+    assert _dated("", body)[:10] == "2024-01-02"

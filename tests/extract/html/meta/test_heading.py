@@ -77,3 +77,22 @@ def test_a_button_in_the_heading_is_no_part_of_its_text(monkeypatch):
     monkeypatch.setattr(heading, "HEADING_BUTTONS", False)
     assert heading_text(LexborHTMLParser(html).css_first("h1")) == \
         "Struct kit::LoaderCopy item path"
+
+
+def test_a_kicker_inside_the_h1_is_no_part_of_the_headline(monkeypatch):
+    # (rule kicker_in_heading) synthetic, in the style of a news CMS that sets the kicker in
+    # the <h1>; the body drops the whole <h1> as it drops the title.
+    from convert.extract.html import parse_html
+    from convert.textutil import block_texts
+    headline = "Pier extension approved after decade of debate"
+    page = (f"<html><head><title>{headline} | Harbour News</title></head><body><article>"
+            f"<h1><span class='article__kicker'>Exclusive</span> {headline}</h1>"
+            + "<p>The council voted on Tuesday to extend the pier by forty metres, ending a "
+            "debate that has run for more than a decade in the small harbour town.</p>" * 3
+            + "</article></body></html>").encode()
+    art = parse_html(page)
+    assert art.meta.title == headline
+    assert not any(headline in line for line in block_texts(art.blocks))
+    from convert.extract.html.meta import heading
+    monkeypatch.setattr(heading, "KICKER_IN_HEADING", False)
+    assert parse_html(page).meta.title == "Exclusive " + headline

@@ -190,3 +190,42 @@ def test_a_creator_declared_as_a_person_is_the_author(monkeypatch):
     from convert.extract.html import meta
     monkeypatch.setattr(meta, "CREATOR_PERSON", False)
     assert _fields(head)["authors"] == []
+
+
+def test_the_title_suffix_names_the_site_over_a_publishers_legal_name(monkeypatch):
+    # synthetic, in the style of a MediaWiki encyclopedia page: JSON-LD names the foundation
+    # as publisher, nothing declares the site's name but the <title>'s suffix.
+    head = ('<title>Tarte Tatin - Encyclopedia</title><script type="application/ld+json">'
+            '{"@context":"https://schema.org","@type":"Article","name":"Tarte Tatin",'
+            '"publisher":{"@type":"Organization","name":"Encyclopedia Foundation, Inc."}}'
+            '</script>')
+    body = "<h1>Tarte Tatin</h1><p>An upside-down apple tart.</p>"
+    assert _fields(head, body)["site_name"] == "Encyclopedia"
+    # a declared site name stands; a publisher's trading name stands
+    assert _fields(head + '<meta property="og:site_name" content="Encyclo">', body
+                   )["site_name"] == "Encyclo"
+    assert _fields(head.replace("Encyclopedia Foundation, Inc.", "Tart Weekly"), body
+                   )["site_name"] == "Tart Weekly"
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "TITLE_SUFFIX_SITE", False)
+    assert _fields(head, body)["site_name"] == "Encyclopedia Foundation, Inc."
+
+
+def test_a_pages_only_date_labelled_an_update_is_its_modification(monkeypatch):
+    # synthetic, in the style of a government help page and a news article: the one date
+    # shown is labelled an update; when the page was first published it does not say.
+    body = ("<article><h1>How to renew a passport</h1><p class='meta'>Last updated 12 "
+            "February 2024</p><p>Some text.</p></article>")
+    fields = _fields("", body)
+    assert fields["published"] == fields["modified"] == "2024-02-12"
+    body2 = ("<article><h1>Storm closes the bridge</h1><div class='byline'>By Jo Park</div>"
+             "<p>Updated: March 3, 2024</p><p>Some text.</p></article>")
+    assert (_fields("", body2)["published"], _fields("", body2)["modified"]) == (
+        "2024-03-03", "2024-03-03")
+    # a dateline not labelled an update is the publication; a labelled original wins
+    assert _fields("", body.replace("Last updated ", "Posted "))["published"] == "2024-02-12"
+    both = body.replace("<p class='meta'>", "<p class='meta'>Published 1 May 2023</p><p>")
+    assert (_fields("", both)["published"], _fields("", both)["modified"]) == ("2023-05-01", None)
+    from convert.extract.html import meta
+    monkeypatch.setattr(meta, "UPDATE_STAMP_MODIFIED", False)
+    assert (_fields("", body)["published"], _fields("", body)["modified"]) == ("2024-02-12", None)

@@ -422,3 +422,19 @@ def test_an_h1_that_is_the_title_with_the_site_name_after_it_is_the_titles_own(m
     article = parse_html(page)
     assert article.meta.title == "Tides and the moon explained"
     assert article_text(article).startswith("Tides and the moon explained – Harbour Notes")
+
+
+@pytest.mark.parametrize("sep", [" | ", " - ", " — ", " :: ", " » ", " · "])
+def test_a_long_h1_after_the_sites_name_in_the_title_is_the_headline(monkeypatch, sep):
+    # (rule long_h1_no_site) synthetic, in the style of a local paper's CMS that puts its
+    # name first: "Harbour News | <headline>", the headline also the page's <h1>.
+    headline = "Pier extension approved after decade of debate"
+    head = f"<title>Harbour News{sep}{headline}</title>"
+    body = f"<header><a href='/'>Harbour News</a></header><h1>{headline}</h1>"
+    assert _title(head, body) == headline
+    # the site's start page keeps its name: its <h1> is the slogan
+    start = "<link rel='canonical' href='https://harbour.example/'>"
+    assert _title(head + start, body) == "Harbour News"
+    from convert.extract.html.meta import title
+    monkeypatch.setattr(title, "LONG_H1_NO_SITE", False)
+    assert _title(head, body) == "Harbour News"
