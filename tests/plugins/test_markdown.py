@@ -491,7 +491,7 @@ SCRIPTS = b"""<html><head><title>Notes on water</title></head><body><article>
 <h1>Notes on water</h1>
 <p>Water is H<sub>2</sub>O and the square of x is x<sup>2</sup>; sulphate is
 SO<sub>4</sub><sup>2&#8722;</sup>. The series runs to x<sup>n+1</sup> over a<sub>i,j</sub>,
-measured on the 1<sup>st</sup> of May.<sup><a href="#cite_note-1">[1]</a></sup> Diffraction
+measured on the 1<sup>st</sup> of May with a Probe<sup>&#174;</sup> and a Gauge<sup>TM<sup>x</sup></sup>.<sup><a href="#cite_note-1">[1]</a></sup> Diffraction
 confirmed it.<sup><a href="#ref-2">2</a></sup> See <a href="#part-two">part two</a> and
 <a href="https://example.org/water">the source</a>.</p>
 </article></body></html>"""
@@ -502,6 +502,7 @@ def test_scripts_in_unicode_forms_else_marked_and_never_raw_html():
     assert "H₂O" in out and "x²" in out and "SO₄²⁻" in out
     assert "x^(n+1)" in out and "a\\_(i,j)" in out and "1^(st)" in out
     assert "<sup" not in out and "<sub" not in out
+    assert "Probe® and" in out and "Gauge^(TMx)." in out  # symbols alone; nested: plain
     shown, tags = visible(MD.render(out))
     assert "x^(n+1) over a_(i,j)" in shown and "it.² See" in shown
     # In-page links lead nowhere in the output: their text stays; other links stay links.
