@@ -6,7 +6,7 @@ from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, Figure, Inline, Table, TableCell, TableRow
+from convert.article import Block, Figure, Image, Inline, Table, TableCell, TableRow
 from convert.safety import MAX_SPAN
 from . import patterns as P
 from .dom import bounded_int, children, has_descendant
@@ -80,6 +80,7 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
         # the content is the blocks, not a picture's caption.
         return builder.blocks(node, depth)
     image = make_image(img, builder.base) if img is not None else None
+    more = _more_images(builder, node, image) if img is not None else []
     caption_node = node.css_first("figcaption")
     caption: tuple[Inline, ...] = ()
     credit: tuple[Inline, ...] = ()
@@ -103,7 +104,35 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
     if image is None and not caption:
         # A <figure> used as a plain wrapper (quotes, code, tables).
         return builder.blocks(node, depth)
+    if more:
+        # One caption under several pictures (a before/after pair, a small gallery): every
+        # picture is kept, each a figure, and the caption and credit go with the last, under
+        # which the page shows them.
+        pictures = [image, *more] if image is not None else more
+        return [*(Figure(p) for p in pictures[:-1]), Figure(pictures[-1], caption, credit)]
     return [Figure(image, caption, credit)]
+
+
+def _more_images(builder: Builder, node: LexborNode, first: Image | None) -> list[Image]:
+    """The pictures of a figure besides its first ``<img>``: other images outside its caption
+    and outside ``<noscript>`` (the lazy-loading fallback repeats a picture), each source once,
+    tracking pixels (a side of 1 or 2) left out."""
+    seen = {first.src} if first is not None else set()
+    out: list[Image] = []
+    for img in node.css("img")[1:]:
+        parent, inside = img.parent, False
+        while parent is not None and parent.mem_id != node.mem_id:
+            if parent.tag in ("noscript", "figcaption"):
+                inside = True
+                break
+            parent = parent.parent
+        image = None if inside else make_image(img, builder.base)
+        if image is None or image.src in seen or any(
+                side is not None and side <= 2 for side in (image.width, image.height)):
+            continue
+        seen.add(image.src)
+        out.append(image)
+    return out
 
 
 def _has_body_besides_caption(node: LexborNode) -> bool:
