@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 from convert.article import Block, Figure, Image, Inline, Table, TableCell, TableRow
 from convert.safety import MAX_SPAN
 from . import patterns as P
-from .dom import bounded_int, children, has_descendant
+from .dom import bounded_int, children, has_descendant, is_hidden
 from .inlines import normalize_inlines
 from .urls import make_image
 from .thresholds import LAYOUT_PROBE_ROWS, LAYOUT_TABLE_CHARS
@@ -116,13 +116,14 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
 def _more_images(builder: Builder, node: LexborNode, first: Image | None) -> list[Image]:
     """The pictures of a figure besides its first ``<img>``: other images outside its caption
     and outside ``<noscript>`` (the lazy-loading fallback repeats a picture), each source once,
-    tracking pixels (a side of 1 or 2) left out."""
+    tracking pixels (a side of 1 or 2) and hidden ones (the dark-mode twin of a diagram,
+    hidden by a class until the theme shows it) left out."""
     seen = {first.src} if first is not None else set()
     out: list[Image] = []
     for img in node.css("img")[1:]:
-        parent, inside = img.parent, False
-        while parent is not None and parent.mem_id != node.mem_id:
-            if parent.tag in ("noscript", "figcaption"):
+        parent, inside = img.parent, is_hidden(img)
+        while not inside and parent is not None and parent.mem_id != node.mem_id:
+            if parent.tag in ("noscript", "figcaption") or is_hidden(parent):
                 inside = True
                 break
             parent = parent.parent

@@ -289,7 +289,8 @@ def test_a_legend_is_a_line_of_its_own():
 
 
 # Synthetic, in the style of a travel blog's before/after pair (WordPress gallery block: the
-# lazy-loading plugin repeats each picture in <noscript>, a stats pixel inside the figure).
+# lazy-loading plugin repeats each picture in <noscript>, a stats pixel inside the figure, a
+# dark-mode twin hidden by its class).
 GALLERY = b"""<html><head><title>Valley walk</title></head><body><article><h1>Valley walk</h1>
 <p>We walked up the valley in the early morning, before the mist had lifted from the river,
 and came back the same way an hour later to see how much the light had changed the view.</p>
@@ -297,6 +298,7 @@ and came back the same way an hour later to see how much the light had changed t
 <img src="https://blog.example/valley-dawn.jpg" alt="The valley at dawn">
 <noscript><img src="https://blog.example/valley-dawn.jpg" alt="The valley at dawn"></noscript>
 <img src="https://blog.example/valley-later.jpg" alt="The valley an hour later">
+<img class="hidden dark:block" src="https://blog.example/valley-later-dark.jpg" alt="The valley an hour later">
 <img src="https://stats.example/pixel.gif" width="1" height="1" alt="">
 <figcaption>The same view an hour apart. <small>Photo: Kim Lee</small></figcaption></figure>
 <p>The path is steep in places, but well marked, and there is a bench at the top where you can
