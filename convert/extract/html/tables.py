@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from selectolax.lexbor import LexborNode
@@ -75,12 +76,16 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
     caption (a credit-classed element, or a last element reading "Photo: ..."); a figure that
     wraps a quote, code or table is built as those blocks."""
     img = node.css_first("img")
+    if img is not None and _twin(node, img):
+        # The first picture is a hidden or dark-theme twin: the one the page shows by
+        # default, if the figure has one, stands for it.
+        img = next((i for i in node.css("img") if not _twin(node, i)), img)
     if img is None and _has_body_besides_caption(node):
         # A <figure> wrapping a quote, code or table (with its attribution as caption):
         # the content is the blocks, not a picture's caption.
         return builder.blocks(node, depth)
     image = make_image(img, builder.base) if img is not None else None
-    more = _more_images(builder, node, image) if img is not None else []
+    more = _more_images(builder, node, img, image) if img is not None else []
     caption_node = node.css_first("figcaption")
     caption: tuple[Inline, ...] = ()
     credit: tuple[Inline, ...] = ()
@@ -113,17 +118,41 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
     return [Figure(image, caption, credit)]
 
 
-def _more_images(builder: Builder, node: LexborNode, first: Image | None) -> list[Image]:
+#: A class word marking the picture shown in a dark colour theme (``dark-image``,
+#: ``dark:block``, ``only-dark``): the twin of a picture the figure already shows.
+_DARK_THEME = re.compile(r"(?:^|[\s_-])dark(?:$|[\s_:-])", re.IGNORECASE)
+
+
+def _dark_twin(el: LexborNode) -> bool:
+    cls = el.attributes.get("class")
+    return bool(cls) and "dark" in cls.lower() and _DARK_THEME.search(cls) is not None
+
+
+def _twin(node: LexborNode, img: LexborNode) -> bool:
+    """Whether ``img`` (in the figure ``node``) is hidden or shown only in a dark theme, by
+    its own attributes or those of an element between it and the figure."""
+    el = img
+    while el is not None and el.mem_id != node.mem_id:
+        if is_hidden(el) or _dark_twin(el):
+            return True
+        el = el.parent
+    return False
+
+
+def _more_images(builder: Builder, node: LexborNode, first_img: LexborNode,
+                 first: Image | None) -> list[Image]:
     """The pictures of a figure besides its first ``<img>``: other images outside its caption
     and outside ``<noscript>`` (the lazy-loading fallback repeats a picture), each source once,
-    tracking pixels (a side of 1 or 2) and hidden ones (the dark-mode twin of a diagram,
-    hidden by a class until the theme shows it) left out."""
+    tracking pixels (a side of 1 or 2), hidden ones and dark-theme twins (the dark version of
+    a diagram, shown by a class only in a dark colour theme) left out."""
     seen = {first.src} if first is not None else set()
     out: list[Image] = []
-    for img in node.css("img")[1:]:
-        parent, inside = img.parent, is_hidden(img)
+    for img in node.css("img"):
+        if img.mem_id == first_img.mem_id:
+            continue
+        parent, inside = img.parent, _twin(node, img)
         while not inside and parent is not None and parent.mem_id != node.mem_id:
-            if parent.tag in ("noscript", "figcaption") or is_hidden(parent):
+            if parent.tag in ("noscript", "figcaption"):
                 inside = True
                 break
             parent = parent.parent

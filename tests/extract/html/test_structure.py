@@ -299,6 +299,7 @@ and came back the same way an hour later to see how much the light had changed t
 <noscript><img src="https://blog.example/valley-dawn.jpg" alt="The valley at dawn"></noscript>
 <img src="https://blog.example/valley-later.jpg" alt="The valley an hour later">
 <img class="hidden dark:block" src="https://blog.example/valley-later-dark.jpg" alt="The valley an hour later">
+<div class="dark-image"><img src="https://blog.example/valley-later-night.jpg" alt="The valley an hour later"></div>
 <img src="https://stats.example/pixel.gif" width="1" height="1" alt="">
 <figcaption>The same view an hour apart. <small>Photo: Kim Lee</small></figcaption></figure>
 <p>The path is steep in places, but well marked, and there is a bench at the top where you can
@@ -313,3 +314,18 @@ def test_figure_with_several_pictures_keeps_each_and_its_caption_once():
                                               "https://blog.example/valley-later.jpg"]
     assert [inline_text(f.caption) for f in figures] == ["", "The same view an hour apart."]
     assert inline_text(figures[1].credit) == "Photo: Kim Lee"
+
+
+# Synthetic, in the style of a documentation site's themed diagram (Next.js image pair: the
+# dark-theme twin first, each in a wrapper its stylesheet shows for one theme only).
+THEMED = GALLERY.replace(b'<figure class="wp-block-gallery">', b"""<figure>
+<div class="dark-image"><img src="https://docs.example/tree.dark.png" alt="A tree of three components"></div>
+<div class="light-image"><img src="https://docs.example/tree.png" alt="A tree of three components"></div>
+<figcaption>The component tree.</figcaption></figure><figure class="wp-block-gallery">""")
+
+
+def test_a_figure_shows_the_default_picture_of_a_dark_theme_pair():
+    figures = _of(parse_html(THEMED), Figure)
+    assert figures[0].image.src == "https://docs.example/tree.png"
+    assert inline_text(figures[0].caption) == "The component tree."
+    assert figures[1].image.src == "https://blog.example/valley-dawn.jpg"
