@@ -74,7 +74,10 @@ class Strikeout:
 
 @_node
 class Superscript:
-    """Superscript text (``<sup>``), e.g. exponents and footnote marks."""
+    """Superscript text (``<sup>``), e.g. exponents and footnote marks. A mark over its
+    children, never flattened into the text around it: docx writes it raised (``vertAlign``),
+    epub as ``<sup>``, txt and md in Unicode superscript forms where every character has one
+    (``x²``), else txt plain and md as ``^(...)``."""
 
     type: ClassVar[str] = "superscript"
     children: tuple[Inline, ...]
@@ -82,7 +85,9 @@ class Superscript:
 
 @_node
 class Subscript:
-    """Subscript text (``<sub>``), e.g. chemical formulae."""
+    """Subscript text (``<sub>``), e.g. chemical formulae. A mark over its children like
+    :class:`Superscript`: docx lowered, epub ``<sub>``, txt and md in Unicode subscript forms
+    where every character has one (``H₂O``), else txt plain and md as ``_(...)``."""
 
     type: ClassVar[str] = "subscript"
     children: tuple[Inline, ...]

@@ -48,3 +48,16 @@ def test_language_direction_from_script_then_language():
     assert language_direction("az-Arab") == "rtl"  # the script subtag wins
     assert language_direction("ug-Latn") == "ltr"
     assert language_direction("") is None and language_direction(None) is None
+
+
+def test_script_form_only_when_every_character_has_one():
+    from convert.textutil import script_form
+
+    assert script_form("2", "superscript") == "²"
+    assert script_form("2\u2212", "superscript") == "²⁻"
+    assert script_form("(10)", "subscript") == "₍₁₀₎"
+    assert script_form(" 3 ", "subscript") == " ₃ "
+    assert script_form("n+1", "superscript") is None
+    assert script_form("st", "superscript") is None
+    assert script_form("[1]", "superscript") is None
+    assert script_form("", "superscript") is None

@@ -26,6 +26,7 @@ from convert.textutil import clean_text
 
 from ._md_blocks import TableRenderer, children, gfm_table, prepare
 from ._md_front import front_matter
+from ._md_render import MarkdownRenderer
 from ._md_inline import (MARK_TAGS, MARKED_LINE_START, after_code, after_mark, edge_char, edges,
                          ends_block, flanks, opens_wrapper, starts_line,
                          unescaped)
@@ -362,8 +363,9 @@ def article_markdown(article: Article, *, heading_shift: int = 0, images: bool =
         :func:`image_hook` makes the one for ``--embed-images``.
     """
     article = prepare(article)
-    renderer = TableRenderer(base_url=article.meta.url, heading_shift=heading_shift,
-                             max_depth=MAX_DEPTH, image_src=image_src if images else _no_image)
+    renderer = MarkdownRenderer(base_url=article.meta.url, heading_shift=heading_shift,
+                                max_depth=MAX_DEPTH,
+                                image_src=image_src if images else _no_image)
     converter = _converter_class()()
     converter.tables = renderer  # tables' rows come from it, a batch at a time
     md = convert_article(converter, renderer, article)  # a tree of a chunk of blocks at a time

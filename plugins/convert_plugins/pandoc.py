@@ -118,7 +118,8 @@ class PandocWriter:
         kids = self.inlines(node.children, depth + 1)
         if t == "link":
             url = safe_link_url(node.url, self.base)
-            if url is None:
+            if url is None or url.startswith("#"):
+                # (an in-page link: the document keeps none of the page's anchors)
                 return kids
             return [_node("Link", [_NO_ATTR, kids, [url, clean_text(node.title or "")]])]
         name = {"emphasis": "Emph", "strong": "Strong", "strikeout": "Strikeout",

@@ -4,7 +4,10 @@ This is the form extraction benchmarks and text corpora use, so it holds the bod
 title line, no metadata, and by default no figure captions or photo credits (a caption is not
 running text; human-made news golds leave it out). ``-O captions=keep`` keeps them, each where
 its figure stands. A table is a line per row, its cells tab-separated and kept in their
-columns (spanned cells leave empty cells), never broken inside a cell.
+columns (spanned cells leave empty cells), never broken inside a cell. A superscript or
+subscript is written in Unicode's superscript/subscript forms when every character of it has
+one (``x²``, ``H₂O``, ``SO₄²⁻``, a note mark ``¹²``: digits, ``+ - − = ( )``), else plain
+(``1st``, ``[1]``): plain text has no other way to keep x² apart from x2.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ _KEEP = {"keep", "yes", "true", "1", "on"}
 def render_text(article: Article, options: RenderOptions) -> bytes:
     keep = str(options.extra.get("captions", "drop")).strip().lower() in _KEEP
     # A lone surrogate in a hand-made AST cannot be encoded: drop it as every writer does.
-    text = clean_text(article_text(article, captions=keep, grid=True))
+    text = clean_text(article_text(article, captions=keep, grid=True, scripts=True))
     return (text + "\n").encode("utf-8") if text else b""
 
 

@@ -53,5 +53,27 @@ def visible(html: str) -> tuple[str, list[tuple[str, dict[str, str | None]]]]:
     return fold("".join(parser.parts)), parser.tags
 
 
+_SUP = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+_SUB = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_SCRIPT = re.compile(r"<(sup|sub)>((?:(?!</?su[bp]>).)*)</\1>", re.S)
+
+
+def scripts_as_markdown(html: str) -> str:
+    """Our XHTML with its (innermost) ``<sup>``/``<sub>`` written the way the md writer writes
+    them: Unicode forms when every character of the text has one, else ``^(...)``/``_(...)``
+    (a mark in brackets or of symbols alone as it is). Stated here apart from the writer's code."""
+    def one(m: re.Match) -> str:
+        inner = m.group(2)
+        text = re.sub(r"<[^>]+>", "", inner).strip()
+        if text and set(text) <= set("0123456789+-\u2212=()"):
+            return re.sub(r">([^<]*)<", lambda t: ">" + t.group(1).translate(
+                _SUP if m.group(1) == "sup" else _SUB) + "<", f">{inner}<")[1:-1]
+        if not text or (text[0], text[-1]) in {("[", "]"), ("(", ")")} or \
+                not any(ch.isalnum() for ch in text):
+            return inner
+        return ("^(" if m.group(1) == "sup" else "_(") + inner + ")"
+    return _SCRIPT.sub(one, html)
+
+
 def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 import convert
 from convert import jsonio
 from convert.html import article_html
-from mdcheck import NAMES, fold, load, visible
+from mdcheck import NAMES, fold, load, scripts_as_markdown, visible
 
 MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
@@ -26,7 +26,7 @@ def md_html(article, **opts) -> str:
 @pytest.mark.parametrize("name", NAMES)
 def test_rendered_markdown_shows_exactly_the_article_text(name):
     article = load(name)
-    expected, _ = visible(article_html(article))
+    expected, _ = visible(scripts_as_markdown(article_html(article)))
     shown, _ = visible(md_html(article))
     # Block content inside table cells is flattened, list items in cells get a bullet.
     assert fold(shown.replace("•", "")) == fold(expected.replace("•", ""))
@@ -94,7 +94,8 @@ def test_hostile_text_stays_text():
     assert "and [ref]: http://evil</p>" in html
     assert "snake_case_name" in out  # no needless escapes inside words
     assert '<a href="mailto:someone@example.org">mail</a>' in html
-    assert '<a href="#section">fragment</a>' in html
+    # The output holds no anchor of the page: an in-page link is its text (see _md_render).
+    assert "fragment" in html and 'href="#section"' not in html
 
 
 def test_front_matter_is_valid_yaml_with_the_metadata():
@@ -483,3 +484,28 @@ def test_inline_code_keeps_its_runs_of_spaces():
     article = Article(Meta(title="t"), (Paragraph((Text("It said "),
                                                    Code("separator.  Stop."), Text("."))),))
     assert "`separator.  Stop.`" in convert.render(article, "md").decode("utf-8")
+
+
+# Synthetic, in the style of a science explainer and a wiki article's note marks.
+SCRIPTS = b"""<html><head><title>Notes on water</title></head><body><article>
+<h1>Notes on water</h1>
+<p>Water is H<sub>2</sub>O and the square of x is x<sup>2</sup>; sulphate is
+SO<sub>4</sub><sup>2&#8722;</sup>. The series runs to x<sup>n+1</sup> over a<sub>i,j</sub>,
+measured on the 1<sup>st</sup> of May with a Probe<sup>&#174;</sup> and a Gauge<sup>TM<sup>x</sup></sup>.<sup><a href="#cite_note-1">[1]</a></sup> Diffraction
+confirmed it.<sup><a href="#ref-2">2</a></sup> See <a href="#part-two">part two</a> and
+<a href="https://example.org/water">the source</a>.</p>
+</article></body></html>"""
+
+
+def test_scripts_in_unicode_forms_else_marked_and_never_raw_html():
+    out = convert.render(convert.parse(SCRIPTS, kind="html"), "md").decode()
+    assert "H₂O" in out and "x²" in out and "SO₄²⁻" in out
+    assert "x^(n+1)" in out and "a\\_(i,j)" in out and "1^(st)" in out
+    assert "<sup" not in out and "<sub" not in out
+    assert "Probe® and" in out and "Gauge^(TMx)." in out  # symbols alone; nested: plain
+    shown, tags = visible(MD.render(out))
+    assert "x^(n+1) over a_(i,j)" in shown and "it.² See" in shown
+    # In-page links lead nowhere in the output: their text stays; other links stay links.
+    assert "[1]" in shown and "part two" in shown
+    hrefs = [a.get("href") for t, a in tags if t == "a"]
+    assert hrefs == ["https://example.org/water"]

@@ -169,3 +169,18 @@ def test_api_versions_and_figures() -> None:
 def test_unknown_api_version_is_a_clear_error() -> None:
     with pytest.raises(convert.DecruftError, match="pandoc_api"):
         convert.render(load("minimal"), "pandoc", extra={"pandoc_api": "9.9"})
+
+
+def test_in_page_links_are_their_text_and_scripts_stay_marks() -> None:
+    from convert.article import Link, Superscript
+
+    article = Article(Meta(title="T"), (Paragraph((
+        Text("x"), Superscript((Text("2"),)), Text(" as shown"),
+        Superscript((Link((Text("1"),), "#cite_note-1"),)), Text(" and "),
+        Link((Text("elsewhere"),), "https://example.org/"))),))
+    doc = json.loads(convert.render(article, "pandoc"))
+    inlines = doc["blocks"][0]["c"]
+    kinds = [i["t"] for i in inlines]
+    assert kinds.count("Superscript") == 2 and kinds.count("Link") == 1
+    assert inlines[6] == {"t": "Superscript", "c": [{"t": "Str", "c": "1"}]}
+    assert inlines[-1]["t"] == "Link" and inlines[-1]["c"][2][0] == "https://example.org/"

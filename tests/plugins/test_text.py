@@ -60,3 +60,28 @@ def test_table_rows_stay_one_line_each_with_cells_in_their_columns():
         "Berlin\t79.90\t\t41.00",
         "Rome\ta b\tc\n",  # a row the page left short stays short
     ]
+
+
+# Synthetic, in the style of a science explainer and a wiki article's note marks.
+SCRIPTS = b"""<html><head><title>Notes on water</title></head><body><article>
+<h1>Notes on water</h1>
+<p>Water is H<sub>2</sub>O and the square of x is x<sup>2</sup>; sulphate is
+SO<sub>4</sub><sup>2&#8722;</sup>. The series runs to x<sup>n+1</sup>, measured on the
+1<sup>st</sup> of May.<sup><a href="#cite_note-1">[1]</a></sup> Diffraction confirmed the
+angle later.<sup><a href="#ref-2">2</a></sup></p>
+</article></body></html>"""
+
+
+def test_txt_writes_scripts_in_unicode_forms_where_every_character_has_one():
+    text = convert.render(convert.parse(SCRIPTS, kind="html"), "txt").decode()
+    assert "H₂O" in text and "x²" in text and "SO₄²⁻" in text
+    assert "later.²" in text  # a note mark no longer runs into the word
+    # No Unicode form for a letter or a bracket: plain, as before.
+    assert "xn+1" in text and "1st of May" in text and ".[1]" in text
+
+
+def test_article_text_stays_plain_for_the_benchmarks():
+    from convert.textutil import article_text
+
+    text = article_text(convert.parse(SCRIPTS, kind="html"))
+    assert "H2O" in text and "x2" in text and "²" not in text

@@ -95,14 +95,43 @@ def strip_elements(tree: LexborHTMLParser, names: frozenset[str]) -> None:
     for node in doomed:
         if node.tag == "math" and MATH_AS_CODE and math_as_code(tree, node):
             continue
+        if node.tag == "script" and MATH_SCRIPT_AS_CODE and math_script_as_code(tree, node):
+            continue
         node.decompose(recursive=False)
 
 
 MATH_AS_CODE = rule("math_as_code", "a MathML <math> element (dropped as never-content) "
                     "leaves its TeX source (its x-tex annotation or alttext) as inline code, "
                     "not a hole in the sentence")
+MATH_SCRIPT_AS_CODE = rule("math_script_as_code", "a MathJax 2 formula not yet typeset, "
+                           "<script type='math/tex'> (kramdown's and many blogs' math), "
+                           "dropped with the scripts, leaves its TeX as inline code, as "
+                           "math_as_code does for <math>")
+#: What MathJax 2 puts before a formula's script once it has typeset it (the script then
+#: stands beside its rendering, whose text is already in the page).
+_MATHJAX_OUTPUT = lazy(r"mathjax|mjx", re.IGNORECASE)
 #: MediaWiki's wrapper around every formula's TeX: "{\\displaystyle d_{k}}".
 _DISPLAYSTYLE = lazy(r"^\{\\(?:display|text)style\s*(.*)\}$", re.S)
+
+
+def math_script_as_code(tree: LexborHTMLParser, node: LexborNode) -> bool:
+    """Replace a ``<script type="math/tex">`` (``; mode=display`` too) by a ``<code>``
+    holding its TeX; whether it did. A script MathJax has typeset already (its output, an
+    element of class ``MathJax...``/``MJX...``, stands just before it) is left to be dropped:
+    the formula would read twice."""
+    if not (node.attributes.get("type") or "").lower().startswith("math/tex"):
+        return False
+    tex = " ".join((node.text() or "").split())
+    prev = node.prev
+    while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
+        prev = prev.prev
+    if not tex or (prev is not None and _MATHJAX_OUTPUT.search(
+            (prev.attributes.get("class") or "") + " " + (prev.attributes.get("id") or ""))):
+        return False
+    code = tree.create_node("code")
+    code.insert_child(tex)
+    node.replace_with(code)
+    return True
 
 
 def math_as_code(tree: LexborHTMLParser, node: LexborNode) -> bool:

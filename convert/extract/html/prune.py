@@ -16,7 +16,8 @@ from convert.extract import record
 from convert.extract.ablation import rule
 from . import patterns as P
 from ..peek import holds_tag
-from .dom import MATH_AS_CODE, hidden_by, math_as_code, word_key
+from .dom import (MATH_AS_CODE, MATH_SCRIPT_AS_CODE, hidden_by, math_as_code,
+                  math_script_as_code, word_key)
 from .fastmatch import in_words
 from .feedback import feedback_widgets
 from .notes import LINKED_NOTES, QUOTE_ATTRIBUTION, holds_target, in_quote, note_targets
@@ -95,6 +96,8 @@ def strip(tree: LexborHTMLParser, selector: str) -> None:
     (``strip_tags`` walks the tree once per tag name)."""
     for node in tree.css(selector):
         if node.tag == "math" and MATH_AS_CODE and math_as_code(tree, node):
+            continue
+        if node.tag == "script" and MATH_SCRIPT_AS_CODE and math_script_as_code(tree, node):
             continue
         node.decompose(recursive=False)
 

@@ -8,11 +8,11 @@ from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
-from convert.article import Block, CodeBlock, Figure, Inline, Table, TableCell, TableRow
+from convert.article import Block, CodeBlock, Figure, Image, Inline, Table, TableCell, TableRow
 from convert.extract.ablation import rule
 from convert.safety import MAX_SPAN
 from . import patterns as P
-from .dom import bounded_int, children, has_descendant
+from .dom import bounded_int, children, has_descendant, is_hidden
 from .inlines import normalize_inlines
 from .urls import make_image
 from .thresholds import LAYOUT_PROBE_ROWS, LAYOUT_TABLE_CHARS
@@ -223,11 +223,16 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
     caption (a credit-classed element, or a last element reading "Photo: ..."); a figure that
     wraps a quote, code or table is built as those blocks."""
     img = node.css_first("img")
+    if img is not None and _twin(node, img):
+        # The first picture is a hidden or dark-theme twin: the one the page shows by
+        # default, if the figure has one, stands for it.
+        img = next((i for i in node.css("img") if not _twin(node, i)), img)
     if img is None and _has_body_besides_caption(node):
         # A <figure> wrapping a quote, code or table (with its attribution as caption):
         # the content is the blocks, not a picture's caption.
         return builder.blocks(node, depth)
     image = make_image(img, builder.base) if img is not None else None
+    more = _more_images(builder, node, img, image) if img is not None else []
     caption_node = node.css_first("figcaption")
     caption: tuple[Inline, ...] = ()
     credit: tuple[Inline, ...] = ()
@@ -251,7 +256,60 @@ def figure_blocks(builder: Builder, node: LexborNode, depth: int) -> list[Block]
     if image is None and not caption:
         # A <figure> used as a plain wrapper (quotes, code, tables).
         return builder.blocks(node, depth)
+    if more:
+        # One caption under several pictures (a before/after pair, a small gallery): every
+        # picture is kept, each a figure, and the caption and credit go with the last, under
+        # which the page shows them.
+        pictures = [image, *more] if image is not None else more
+        return [*(Figure(p) for p in pictures[:-1]), Figure(pictures[-1], caption, credit)]
     return [Figure(image, caption, credit)]
+
+
+#: A class word marking the picture shown in a dark colour theme (``dark-image``,
+#: ``dark:block``, ``only-dark``): the twin of a picture the figure already shows.
+_DARK_THEME = re.compile(r"(?:^|[\s_-])dark(?:$|[\s_:-])", re.IGNORECASE)
+
+
+def _dark_twin(el: LexborNode) -> bool:
+    cls = el.attributes.get("class")
+    return bool(cls) and "dark" in cls.lower() and _DARK_THEME.search(cls) is not None
+
+
+def _twin(node: LexborNode, img: LexborNode) -> bool:
+    """Whether ``img`` (in the figure ``node``) is hidden or shown only in a dark theme, by
+    its own attributes or those of an element between it and the figure."""
+    el = img
+    while el is not None and el.mem_id != node.mem_id:
+        if is_hidden(el) or _dark_twin(el):
+            return True
+        el = el.parent
+    return False
+
+
+def _more_images(builder: Builder, node: LexborNode, first_img: LexborNode,
+                 first: Image | None) -> list[Image]:
+    """The pictures of a figure besides its first ``<img>``: other images outside its caption
+    and outside ``<noscript>`` (the lazy-loading fallback repeats a picture), each source once,
+    tracking pixels (a side of 1 or 2), hidden ones and dark-theme twins (the dark version of
+    a diagram, shown by a class only in a dark colour theme) left out."""
+    seen = {first.src} if first is not None else set()
+    out: list[Image] = []
+    for img in node.css("img"):
+        if img.mem_id == first_img.mem_id:
+            continue
+        parent, inside = img.parent, _twin(node, img)
+        while not inside and parent is not None and parent.mem_id != node.mem_id:
+            if parent.tag in ("noscript", "figcaption"):
+                inside = True
+                break
+            parent = parent.parent
+        image = None if inside else make_image(img, builder.base)
+        if image is None or image.src in seen or any(
+                side is not None and side <= 2 for side in (image.width, image.height)):
+            continue
+        seen.add(image.src)
+        out.append(image)
+    return out
 
 
 def _has_body_besides_caption(node: LexborNode) -> bool:

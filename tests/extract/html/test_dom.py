@@ -171,3 +171,31 @@ def test_math_as_code_off_drops_the_formula(monkeypatch):
     monkeypatch.setattr(dom, "MATH_AS_CODE", False)
     monkeypatch.setattr(prune, "MATH_AS_CODE", False)
     assert "d_{k}" not in article_text(parse_html(_MATH.encode()))
+
+
+# Synthetic, in the style of a Jekyll blog whose kramdown writes MathJax 2 scripts, and of the
+# same page saved after MathJax typeset it (its output span stands before each script).
+_MATH_SCRIPT = ("<html><body><article><h1>Least squares</h1><p>"
+                + "We fit a line to the points by least squares. " * 8
+                + "</p><p>The error is <script type='math/tex'>\\sum_i e_i^2</script> and the "
+                "fit solves <script type='math/tex; mode=display'>A^T A x = A^T b</script> "
+                "for x; typeset: <span class='MathJax' id='MathJax-Element-3-Frame'>y = ax</span>"
+                "<script type='math/tex' id='MathJax-Element-3'>y = ax</script>.</p><p>"
+                + "Then the residuals are checked. " * 8 + "</p></article></body></html>")
+
+
+def test_a_mathjax_script_leaves_its_tex_as_code_once():
+    # (rule math_script_as_code) the formula was dropped with the scripts: "The error is and".
+    from convert.extract.html import parse_html
+    from convert.textutil import article_text
+    text = article_text(parse_html(_MATH_SCRIPT.encode()))
+    assert "The error is \\sum_i e_i^2 and the fit solves A^T A x = A^T b for x" in text
+    assert text.count("y = ax") == 1
+
+
+def test_math_script_as_code_off_drops_the_formula(monkeypatch):
+    from convert.extract.html import dom, parse_html, prune
+    from convert.textutil import article_text
+    monkeypatch.setattr(dom, "MATH_SCRIPT_AS_CODE", False)
+    monkeypatch.setattr(prune, "MATH_SCRIPT_AS_CODE", False)
+    assert "e_i^2" not in article_text(parse_html(_MATH_SCRIPT.encode()))

@@ -286,3 +286,46 @@ def test_a_legend_is_a_line_of_its_own():
     text = article_text(parse_html(html.encode()))
     assert "ColorNavy" not in text
     assert "Color" in text and "Navy Oatmeal" in text
+
+
+# Synthetic, in the style of a travel blog's before/after pair (WordPress gallery block: the
+# lazy-loading plugin repeats each picture in <noscript>, a stats pixel inside the figure, a
+# dark-mode twin hidden by its class).
+GALLERY = b"""<html><head><title>Valley walk</title></head><body><article><h1>Valley walk</h1>
+<p>We walked up the valley in the early morning, before the mist had lifted from the river,
+and came back the same way an hour later to see how much the light had changed the view.</p>
+<figure class="wp-block-gallery">
+<img src="https://blog.example/valley-dawn.jpg" alt="The valley at dawn">
+<noscript><img src="https://blog.example/valley-dawn.jpg" alt="The valley at dawn"></noscript>
+<img src="https://blog.example/valley-later.jpg" alt="The valley an hour later">
+<img class="hidden dark:block" src="https://blog.example/valley-later-dark.jpg" alt="The valley an hour later">
+<div class="dark-image"><img src="https://blog.example/valley-later-night.jpg" alt="The valley an hour later"></div>
+<img src="https://stats.example/pixel.gif" width="1" height="1" alt="">
+<figcaption>The same view an hour apart. <small>Photo: Kim Lee</small></figcaption></figure>
+<p>The path is steep in places, but well marked, and there is a bench at the top where you can
+sit and watch the mist burn off the water while the sun climbs above the ridge.</p>
+</article></body></html>"""
+
+
+def test_figure_with_several_pictures_keeps_each_and_its_caption_once():
+    article = parse_html(GALLERY)
+    figures = _of(article, Figure)
+    assert [f.image.src for f in figures] == ["https://blog.example/valley-dawn.jpg",
+                                              "https://blog.example/valley-later.jpg"]
+    assert [inline_text(f.caption) for f in figures] == ["", "The same view an hour apart."]
+    assert inline_text(figures[1].credit) == "Photo: Kim Lee"
+
+
+# Synthetic, in the style of a documentation site's themed diagram (Next.js image pair: the
+# dark-theme twin first, each in a wrapper its stylesheet shows for one theme only).
+THEMED = GALLERY.replace(b'<figure class="wp-block-gallery">', b"""<figure>
+<div class="dark-image"><img src="https://docs.example/tree.dark.png" alt="A tree of three components"></div>
+<div class="light-image"><img src="https://docs.example/tree.png" alt="A tree of three components"></div>
+<figcaption>The component tree.</figcaption></figure><figure class="wp-block-gallery">""")
+
+
+def test_a_figure_shows_the_default_picture_of_a_dark_theme_pair():
+    figures = _of(parse_html(THEMED), Figure)
+    assert figures[0].image.src == "https://docs.example/tree.png"
+    assert inline_text(figures[0].caption) == "The component tree."
+    assert figures[1].image.src == "https://blog.example/valley-dawn.jpg"
