@@ -129,8 +129,11 @@ def results_marks(markup: str, tree: LexborHTMLParser,
     out: dict[str, float] = {}
     if signals.get("ld:searchresultspage"):
         out["results:declared"] = 1.0
-    kinds = Counter(_DECLARED_KIND.findall(markup)) if '"@type"' in markup or \
-        "itemtype=" in markup else Counter()
+    # (the pattern's scan of the whole markup cost 2 ms a page; a kind's name and its closing
+    # quote, which every match holds, are first looked for as plain substrings)
+    kinds = Counter(_DECLARED_KIND.findall(markup)) if ('"@type"' in markup or
+                                                        "itemtype=" in markup) and any(
+        kind + '"' in markup for kind in LIST_KINDS) else Counter()
     if kinds and max(kinds.values()) >= MIN_DECLARED \
             and not any(signals.get("ld:" + name) for name in STORY_TYPES):
         out["results:entities"] = math.log1p(max(kinds.values()))

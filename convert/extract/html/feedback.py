@@ -44,7 +44,11 @@ def feedback_widgets(body: LexborNode) -> list[LexborNode]:
     characters, the question a fifth of them at least (its heading "Feedback", the thanks
     shown after an answer, the page's "Last updated" beside it), else the question alone.
     (Its buttons are stripped before the pruning: the question and its size find it.)"""
-    if not FEEDBACK_WIDGETS or not _HINT.search(body.text(deep=True) or ""):
+    if not FEEDBACK_WIDGETS:
+        return []
+    # (a plain search of the lower-cased text: the case-blind pattern cost 0.6 ms a pass)
+    text = (body.text(deep=True) or "").lower()
+    if "helpful" not in text and "useful" not in text:
         return []
     found: list[LexborNode] = []
     seen: set[int] = set()

@@ -54,28 +54,11 @@ UNTYPED_THREADS = rule("forum_untyped_threads", "on a page no profile took (the 
                        "read as the thread, a section per post: forum software the "
                        "classifier's training pages never showed is still a thread")
 
-UNTYPED_GROWTH = rule("forum_untyped_growth", "on a page no profile took, a thread whose "
-                      "opening post is all the cascade found (the replies, set in another "
-                      "template, left out) is read as the thread when it holds that post and "
-                      "twice its words, every post signed by an author: a thread's page whose "
-                      "software the classifier never saw, not an article with comments (the "
-                      "comments do not hold the article)")
-#: With :data:`UNTYPED_GROWTH`, the cascade's content is at most this many words (the
-#: opening post alone; a longer text is an article or the thread itself)...
-MAX_GROWTH_WORDS = 400
-#: ...and the thread holds this many times its words.
-GROWTH_FACTOR = 2.0
-#: An author's mark: a profile link or an element named for the author (see
-#: :func:`.postparts.author_of`); the page shows more than :data:`MIN_UNTYPED_POSTS` (the
-#: opening post's and the replies').
-_SIGNED = ('a[href*="/u/"], a[href*="/user"], a[href*="/member"], a[href*="profile"], '
-           '[class*="author"], [class*="user"], [class*="poster"], [itemprop="author"]')
-
 #: What marks a post in raw markup (a <time>, an element named for its author or user), counted
 #: as plain substrings (a regular expression over the whole markup costs more than the walk it
 #: saves); a page showing fewer than :data:`MIN_THREAD_MARKS` is not searched for a thread it
 #: was not typed for.
-_THREAD_MARKS = ("<time", "author", "user", "comment")
+_THREAD_MARKS = ("<time", "author", "user")
 MIN_THREAD_MARKS = 3
 #: A thread found so has at least this many posts, of a template named by its class.
 MIN_UNTYPED_POSTS = 3
@@ -106,7 +89,7 @@ def untyped_thread(tree: LexborHTMLParser, builder, generic: list[Block]) -> Pro
     stamps = sum(1 for text in block_texts(generic)
                  if len(text) <= MAX_STAMP_LINE and postparts.stamp(text))
     if stamps < MIN_UNTYPED_POSTS:
-        return _grown_thread(body, builder, generic) if UNTYPED_GROWTH else None
+        return None
     thread = forum.find(body)
     # (a run of unnamed blocks or two of them is an article's parts as often as a thread's)
     if thread is None or len(thread.items) < MIN_UNTYPED_POSTS or not thread.signature[1]:
@@ -118,33 +101,6 @@ def untyped_thread(tree: LexborHTMLParser, builder, generic: list[Block]) -> Pro
         return None
     return Profiled("forum", blocks, [thread.parent], [
         f"forum profile (untyped): {len(blocks)} posts under <{thread.parent.tag}>"])
-
-
-def _grown_thread(body, builder, generic: list[Block]) -> Profiled | None:  # noqa: ANN001
-    """The thread of a page typed otherwise whose cascade found its opening post only (see
-    :data:`UNTYPED_GROWTH`), else ``None``."""
-    from . import forum, postparts, weighing
-    from .repeats import words
-    g = words(generic)
-    if not g or g > MAX_GROWTH_WORDS:
-        return None
-    # (every post signed: the page shows that many author marks, counted by one selector
-    # before the walk for a thread, which most short pages would pay for nothing)
-    if len(body.css(_SIGNED)) <= MIN_UNTYPED_POSTS:
-        return None
-    thread = forum.find(body)
-    if thread is None or len(thread.items) < MIN_UNTYPED_POSTS or not thread.signature[1]:
-        return None
-    sample = thread.items[:forum.MARK_SAMPLE]
-    signed = sum(1 for item in sample if postparts.author_of(item, thread.replies) is not None)
-    if signed < len(sample):
-        return None
-    blocks = forum.opening(body, thread, builder) + forum.build(thread, builder)
-    if not blocks or words(blocks) < GROWTH_FACTOR * g \
-            or not weighing.holds(blocks, generic):
-        return None
-    return Profiled("forum", blocks, [thread.parent], [
-        f"forum profile (untyped, grown): {len(blocks)} posts under <{thread.parent.tag}>"])
 
 
 def _needs(kind: str) -> float:
