@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from convert.article import Block, CodeBlock, Div, LineBreak, List, ListItem, Paragraph, Quote
+from convert.article import Block, CodeBlock, LineBreak, Paragraph
 from convert.extract.ablation import rule
 from convert.textutil import inline_text
 from ..lazyre import lazy
+from .blockmap import map_leaves
 
 __all__ = ["without_signatures", "MAIL_SIGNATURES", "MAIL_NAV_LINES"]
 
@@ -56,15 +57,7 @@ def without_signatures(blocks: list[Block]) -> list[Block]:
     rule or a code comment)."""
     if not MAIL_SIGNATURES and not MAIL_NAV_LINES:
         return blocks
-    out: list[Block] = []
-    changed = False
-    for block in blocks:
-        new = _cut(block)
-        if new is not block:
-            changed = True
-        if new is not None:
-            out.append(new)
-    return out if changed else blocks
+    return map_leaves(blocks, _cut)
 
 
 def _cut(block: Block) -> Block | None:
@@ -72,28 +65,7 @@ def _cut(block: Block) -> Block | None:
         return _paragraph(block)
     if isinstance(block, CodeBlock):
         return _code(block)
-    if isinstance(block, Div):
-        old = list(block.blocks)
-        inner = without_signatures(old)
-        if inner is old:
-            return block
-        return Div(tuple(inner), block.role) if inner else None
-    if isinstance(block, Quote):
-        return block  # (a quoted message's signature is the quoting one's business)
-    if isinstance(block, List):
-        items = []
-        changed = False
-        for item in block.items:
-            old = list(item.blocks)
-            inner = without_signatures(old)
-            if inner is not old:
-                changed = True
-            if inner:
-                items.append(ListItem(tuple(inner)))
-        if not changed:
-            return block
-        return List(tuple(items), block.ordered, block.start) if items else None
-    return block
+    return block  # (a quoted message's signature is the quoting one's business)
 
 
 def _paragraph(block: Paragraph) -> Paragraph | None:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from convert.article import Block, Div, Figure, Image, Link, List, ListItem, Paragraph
+from convert.article import Block, Figure, Image, Link, Paragraph
 from convert.extract.ablation import rule
 from convert.textutil import inline_text
 from ..lazyre import lazy
+from .blockmap import map_leaves
 
 __all__ = ["without_card_lines", "QA_CARD_LINES"]
 
@@ -51,41 +52,12 @@ _AVATAR_ALT = lazy(r"(?:^|\W)(?:user\s+)?avatar(?:\s+(?:of|for)\s+\S.{0,40})?$",
 def without_card_lines(blocks: list[Block]) -> list[Block]:
     """The blocks without the Q&A card lines in them (see :data:`QA_CARD_LINES`); the same
     list when none is there."""
-    if not QA_CARD_LINES:
-        return blocks
-    out: list[Block] = []
-    changed = False
-    for block in blocks:
-        new = _cut(block)
-        if new is not block:
-            changed = True
-        if new is not None:
-            out.append(new)
-    return out if changed else blocks
+    return map_leaves(blocks, _cut) if QA_CARD_LINES else blocks
 
 
 def _cut(block: Block) -> Block | None:
     if isinstance(block, Paragraph):
         return None if _card_line(block) else block
-    if isinstance(block, Div):
-        old = list(block.blocks)
-        inner = without_card_lines(old)
-        if inner is old:
-            return block
-        return Div(tuple(inner), block.role) if inner else None
-    if isinstance(block, List):
-        items = []
-        changed = False
-        for item in block.items:
-            old = list(item.blocks)
-            inner = without_card_lines(old)
-            if inner is not old:
-                changed = True
-            if inner:
-                items.append(ListItem(tuple(inner)))
-        if not changed:
-            return block
-        return List(tuple(items), block.ordered, block.start) if items else None
     if isinstance(block, Figure) and block.image is not None and not block.caption \
             and _AVATAR_ALT.search(" ".join((block.image.alt or "").split())):
         return None
