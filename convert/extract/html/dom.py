@@ -175,6 +175,16 @@ def children(node: LexborNode) -> Iterator[LexborNode]:
         child = child.next
 
 
+def has_child_tag(node: LexborNode, tags: frozenset[str]) -> bool:
+    """Whether a direct child element of ``node`` is one of ``tags``."""
+    child = node.child
+    while child is not None:
+        if child.tag in tags:
+            return True
+        child = child.next
+    return False
+
+
 def is_hidden(node: LexborNode) -> bool:
     """Hidden by the ``hidden`` attribute, ``aria-hidden``, an inline style or a hiding class."""
     attrs = node.attributes

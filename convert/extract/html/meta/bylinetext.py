@@ -13,6 +13,7 @@ from convert.extract.dates import text_date
 from . import names as author_names
 from .names import AUTHOR_MAX_CHARS, AUTHOR_MIN_CHARS, before_on_date, clean_authors
 from .readers import reader_block
+from ..dom import has_child_tag
 from convert.extract.ablation import rule
 from convert.extract.lazyre import lazy
 
@@ -214,9 +215,4 @@ _BLOCK_CHILD = frozenset({"div", "p", "ul", "ol", "li", "section", "article", "h
 
 
 def _has_block_child(node: LexborNode) -> bool:
-    kid = node.child
-    while kid is not None:
-        if kid.tag in _BLOCK_CHILD:
-            return True
-        kid = kid.next
-    return False
+    return has_child_tag(node, _BLOCK_CHILD)

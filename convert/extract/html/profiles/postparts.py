@@ -14,7 +14,7 @@ from convert.article import Block, Div, Paragraph, Text
 from convert.extract.ablation import rule
 from convert.textutil import block_texts, clean_text, squash
 
-from ..dom import inside, is_hidden
+from ..dom import has_child_tag, inside, is_hidden
 from . import previews, sifted
 from .repeats import _lead_class, visible_len
 from ...lazyre import lazy
@@ -251,12 +251,7 @@ _STAMP_TAGS = frozenset({"span", "div", "p", "small", "a", "abbr"})
 
 def _leaf(node: LexborNode) -> bool:
     """Whether no element of the kinds a stamp is looked for in is below ``node``."""
-    child = node.child
-    while child is not None:
-        if child.tag in _STAMP_TAGS:
-            return False
-        child = child.next
-    return True
+    return not has_child_tag(node, _STAMP_TAGS)
 
 
 def stamp(text: str) -> bool:
